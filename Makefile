@@ -1,0 +1,58 @@
+# Career Workbook — the two commands a fresh machine needs are `make lab` and `make test`.
+# Only python3 (>= 3.11) and make are required; everything else goes into .venv.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+PORT   ?= 8888
+WORKBOOK ?=
+
+.PHONY: help setup lab test test-fast bench lint format clean app
+
+help:
+	@echo "make lab    - set up .venv and open the workbook in JupyterLab"
+	@echo "make test   - set up .venv and run every test (unit, notebooks, browser)"
+	@echo "make bench  - run the benchmarks (speed and memory figures)"
+	@echo "make lint   - ruff check"
+	@echo "make app    - open the client app (Voila, code hidden)"
+
+$(BIN)/python:
+	$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Python >= 3.11 is needed, found " + sys.version.split()[0]'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+# Re-install only when the package metadata changed.
+$(STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	$(BIN)/python -m ipykernel install --sys-prefix --name python3 --display-name "Python 3 (Career Workbook)" >/dev/null
+	touch $(STAMP)
+
+setup: $(STAMP)
+
+lab: setup
+	$(BIN)/career-workbook lab $(WORKBOOK) --port $(PORT)
+
+app: setup
+	$(BIN)/career-workbook app $(WORKBOOK) --port $(PORT)
+
+lint: setup
+	$(BIN)/ruff check career_workbook tests benchmarks
+
+test: setup
+	$(BIN)/ruff check career_workbook tests benchmarks
+	$(BIN)/python -m pytest -n 2 --dist loadgroup tests
+	$(BIN)/python -m pytest --nbval-lax --sanitize-with tests/nbval_sanitize.cfg -p no:randomly notebooks
+
+test-fast: setup
+	$(BIN)/python -m pytest -m "not slow and not browser" tests
+
+bench: setup
+	$(BIN)/python benchmarks/run_all.py
+
+format: setup
+	$(BIN)/ruff check --fix career_workbook tests benchmarks
+	$(BIN)/ruff format career_workbook tests benchmarks
+
+clean:
+	rm -rf $(VENV) out .pytest_cache .ruff_cache build *.egg-info

@@ -1,0 +1,96 @@
+"""Career Workbook: a guided career-coaching workbook that lives in JupyterLab.
+
+The public API is small and stable::
+
+    import career_workbook as cw
+    wb = cw.load("workbooks/alex.yaml")
+    with cw.edit("workbooks/alex.yaml") as wb:
+        wb.check_ins.append(cw.CheckIn(date=date(2026, 11, 22), note="Good week"))
+    cw.score_goal("Pass the CFA Level I exam in 2027", today=date(2026, 11, 22)).score
+
+Attributes are imported lazily so that ``career-workbook --help`` and a kernel start stay
+fast: pandas and matplotlib load only when a frame or a chart is asked for.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+__version__ = "0.1.0"
+
+# public name -> module that defines it
+_LAZY = {
+    # schema
+    "Workbook": "model",
+    "Person": "model",
+    "Vision": "model",
+    "Value": "model",
+    "Interests": "model",
+    "Skill": "model",
+    "Assessment": "model",
+    "Feedback": "model",
+    "Goal": "model",
+    "Milestone": "model",
+    "Metric": "model",
+    "Action": "model",
+    "Contact": "model",
+    "Achievement": "model",
+    "LearningItem": "model",
+    "CheckIn": "model",
+    "WorkbookError": "model",
+    "SCHEMA_VERSION": "model",
+    "new_workbook": "model",
+    "validate_workbook": "model",
+    # store
+    "load": "store",
+    "save": "store",
+    "edit": "store",
+    "history": "store",
+    "restore": "store",
+    # scoring
+    "score_goal": "analysis.smart",
+    "GoalContext": "analysis.smart",
+}
+
+__all__ = sorted([*_LAZY, "__version__"])
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'career_workbook' has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"career_workbook.{module}"), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return __all__
+
+
+if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
+    from career_workbook.analysis.smart import GoalContext, score_goal
+    from career_workbook.model import (
+        SCHEMA_VERSION,
+        Achievement,
+        Action,
+        Assessment,
+        CheckIn,
+        Contact,
+        Feedback,
+        Goal,
+        Interests,
+        LearningItem,
+        Metric,
+        Milestone,
+        Person,
+        Skill,
+        Value,
+        Vision,
+        Workbook,
+        WorkbookError,
+        new_workbook,
+        validate_workbook,
+    )
+    from career_workbook.store import edit, history, load, restore, save

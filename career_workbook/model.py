@@ -1,0 +1,487 @@
+"""The schema of a workbook: pydantic models, validation and clear errors.
+
+One :class:`Workbook` per person. Every model is strict (no silent coercion of ``"5"`` to
+``5``), rejects unknown keys, and enforces ranges. Cross-references (a goal id in an action,
+a skill name in a rating) are checked on the whole workbook.
+
+Examples
+--------
+>>> from datetime import date
+>>> wb = new_workbook(name="Alex Doe", today=date(2026, 11, 22))
+>>> wb.person.name, wb.schema_version == SCHEMA_VERSION
+('Alex Doe', True)
+>>> wb.goals.append(Goal(id="g1", text="Pass the CFA Level I exam in 2027"))
+>>> validate_workbook(wb).goals[0].status
+'draft'
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
+
+SCHEMA_VERSION = 2
+"""Current version of the workbook file format (see :mod:`career_workbook.migrations`)."""
+
+SKILL_CATEGORIES = ("technical", "soft", "leadership", "domain")
+RATER_GROUPS = ("self", "manager", "peer", "direct_report", "mentor", "other")
+GOAL_STATUSES = ("draft", "active", "done", "dropped")
+ACTION_STATUSES = ("todo", "doing", "done", "dropped")
+PRIORITIES = ("high", "medium", "low")
+RELATIONSHIPS = ("mentor", "sponsor", "peer", "manager", "industry", "other")
+LEARNING_KINDS = (
+    "course", "book", "certification", "project", "mentoring", "conference", "article",
+    "video", "practice", "other",
+)
+LEARNING_STATUSES = ("planned", "in_progress", "done")
+RIASEC = ("realistic", "investigative", "artistic", "social", "enterprising", "conventional")
+
+Name = Annotated[str, Field(min_length=1, max_length=200)]
+Text = Annotated[str, Field(max_length=20_000)]
+Level = Annotated[int, Field(ge=0, le=5)]
+Importance5 = Annotated[int, Field(ge=1, le=5)]
+Scale10 = Annotated[int, Field(ge=1, le=10)]
+Percent = Annotated[int, Field(ge=0, le=100)]
+
+
+def _new_id(prefix: str) -> str:
+    return f"{prefix}-{uuid.uuid4().hex[:8]}"
+
+
+class _Model(BaseModel):
+    """Base: strict types, unknown keys rejected, values checked on assignment too."""
+
+    model_config = ConfigDict(extra="forbid", strict=True, validate_assignment=True)
+
+    @field_validator("*", mode="after")
+    @classmethod
+    def _no_blank_names(cls, value: Any, info: Any) -> Any:
+        if info.field_name in {"name", "title", "text", "id", "rater_id"} and isinstance(
+            value, str
+        ) and not value.strip():
+            raise ValueError("must not be blank")
+        return value
+
+
+class Person(_Model):
+    """Who the workbook belongs to."""
+
+    name: Name
+    current_role: Text = ""
+    target_role: Text = ""
+    organisation: Text = ""
+    coach: Text = ""
+    start_date: date | None = None
+
+
+class Vision(_Model):
+    """Where the person wants to be: long term, the next year or two, and the horizon."""
+
+    long_term: Text = ""
+    short_term: Text = ""
+    horizon_years: Annotated[int, Field(ge=1, le=40)] = 5
+
+
+class Value(_Model):
+    """A personal value and how much it matters (1-10)."""
+
+    name: Name
+    importance: Scale10 = 5
+    note: Text = ""
+
+
+class Interests(_Model):
+    """Holland (RIASEC) interest scores, each 0-40."""
+
+    realistic: Annotated[int, Field(ge=0, le=40)] = 0
+    investigative: Annotated[int, Field(ge=0, le=40)] = 0
+    artistic: Annotated[int, Field(ge=0, le=40)] = 0
+    social: Annotated[int, Field(ge=0, le=40)] = 0
+    enterprising: Annotated[int, Field(ge=0, le=40)] = 0
+    conventional: Annotated[int, Field(ge=0, le=40)] = 0
+
+
+class Skill(_Model):
+    """A skill the person tracks, its weight (importance 1-5) and target level (0-5)."""
+
+    name: Name
+    category: Literal["technical", "soft", "leadership", "domain"] = "technical"
+    importance: Importance5 = 3
+    target_level: Level = 4
+
+
+class Assessment(_Model):
+    """A dated self-assessment: a level 0-5 per skill. Appended, never overwritten."""
+
+    date: date
+    ratings: dict[str, Level] = Field(default_factory=dict)
+    note: Text = ""
+
+
+class Feedback(_Model):
+    """One colleague's ratings (360 feedback). ``rater_id`` is an anonymous code."""
+
+    rater_group: Literal["self", "manager", "peer", "direct_report", "mentor", "other"]
+    rater_id: Name
+    date: date
+    ratings: dict[str, Level] = Field(default_factory=dict)
+    comment: Text = ""
+
+
+class Milestone(_Model):
+    """A step towards a goal, with a due date and the date it was done."""
+
+    title: Name
+    due: date | None = None
+    done_on: date | None = None
+
+
+class Metric(_Model):
+    """A number that tells how far a goal has come: from ``baseline`` to ``target``."""
+
+    name: Text = ""
+    baseline: float = 0.0
+    target: float
+    current: float | None = None
+    unit: Text = ""
+
+    @model_validator(mode="after")
+    def _target_differs(self) -> Metric:
+        if self.target == self.baseline:
+            raise ValueError("target must differ from baseline")
+        return self
+
+
+class Goal(_Model):
+    """A goal. ``cw.Goal(text=...)`` is valid: every other field has a default."""
+
+    id: Name = Field(default_factory=lambda: _new_id("g"))
+    text: Annotated[str, Field(min_length=1, max_length=2_000)]
+    horizon: Literal["short", "long"] = "short"
+    created: date = Field(default_factory=date.today)
+    deadline: date | None = None
+    status: Literal["draft", "active", "done", "dropped"] = "draft"
+    confidence: Scale10 | None = None
+    skills: list[str] = Field(default_factory=list)
+    milestones: list[Milestone] = Field(default_factory=list)
+    metric: Metric | None = None
+    completed_on: date | None = None
+
+
+class Action(_Model):
+    """A concrete next step, optionally linked to a goal."""
+
+    id: Name = Field(default_factory=lambda: _new_id("a"))
+    goal_id: str | None = None
+    text: Annotated[str, Field(min_length=1, max_length=2_000)]
+    due: date | None = None
+    status: Literal["todo", "doing", "done", "dropped"] = "todo"
+    priority: Literal["high", "medium", "low"] = "medium"
+
+
+class Contact(_Model):
+    """Someone in the person's network."""
+
+    id: Name = Field(default_factory=lambda: _new_id("c"))
+    name: Name
+    relationship: Literal["mentor", "sponsor", "peer", "manager", "industry", "other"] = "peer"
+    organisation: Text = ""
+    last_contact: date | None = None
+    next_follow_up: date | None = None
+    strength: Importance5 = 3
+    notes: Text = ""
+
+
+class Achievement(_Model):
+    """Evidence for reviews and promotions: what happened, its impact, the skills shown."""
+
+    date: date
+    title: Name
+    impact: Text = ""
+    metric: Text = ""
+    skills: list[str] = Field(default_factory=list)
+
+
+class LearningItem(_Model):
+    """A course, book, project... and the hours put in."""
+
+    title: Name
+    kind: Literal[
+        "course", "book", "certification", "project", "mentoring", "conference", "article",
+        "video", "practice", "other",
+    ] = "course"
+    skill: str | None = None
+    hours: Annotated[float, Field(ge=0, le=10_000)] = 0.0
+    status: Literal["planned", "in_progress", "done"] = "planned"
+    started_on: date | None = None
+    completed_on: date | None = None
+
+
+class CheckIn(_Model):
+    """A dated progress review. ``cw.CheckIn(date=..., note=...)`` is valid."""
+
+    date: date
+    motivation: Scale10 | None = None
+    confidence: Scale10 | None = None
+    progress: dict[str, Percent] = Field(default_factory=dict)
+    wins: Text = ""
+    setbacks: Text = ""
+    lessons: Text = ""
+    adjustments: Text = ""
+    note: Text = ""
+
+
+class Workbook(_Model):
+    """Everything one person writes in the workbook. Saved as one YAML file."""
+
+    schema_version: Literal[2] = SCHEMA_VERSION
+    person: Person
+    vision: Vision = Field(default_factory=Vision)
+    values: list[Value] = Field(default_factory=list)
+    interests: Interests | None = None
+    skills: list[Skill] = Field(default_factory=list)
+    role_profile: str | None = None
+    assessments: list[Assessment] = Field(default_factory=list)
+    strengths: list[Annotated[str, Field(min_length=1, max_length=2_000)]] = Field(
+        default_factory=list
+    )
+    weaknesses: list[Annotated[str, Field(min_length=1, max_length=2_000)]] = Field(
+        default_factory=list
+    )
+    feedback: list[Feedback] = Field(default_factory=list)
+    goals: list[Goal] = Field(default_factory=list)
+    actions: list[Action] = Field(default_factory=list)
+    contacts: list[Contact] = Field(default_factory=list)
+    achievements: list[Achievement] = Field(default_factory=list)
+    learning: list[LearningItem] = Field(default_factory=list)
+    check_ins: list[CheckIn] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _check_references(self) -> Workbook:
+        problems = reference_problems(self)
+        if problems:
+            raise _ReferenceError(problems)
+        return self
+
+    # --- small read-only helpers used by frames, analysis and widgets -----------------
+    def skill_names(self) -> list[str]:
+        """Names of the tracked skills, in order."""
+        return [s.name for s in self.skills]
+
+    def goal(self, goal_id: str) -> Goal:
+        """The goal with this id (``KeyError`` if none)."""
+        for g in self.goals:
+            if g.id == goal_id:
+                return g
+        raise KeyError(goal_id)
+
+
+# ----------------------------------------------------------------------------------------
+# Errors
+# ----------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong in a workbook: where (``field``), what was there, and why."""
+
+    field: str
+    value: Any
+    message: str
+
+    def __str__(self) -> str:
+        shown = _short_repr(self.value)
+        where = self.field or "(top level)"
+        return f"{where} = {shown}: {self.message}" if shown else f"{where}: {self.message}"
+
+
+class _ReferenceError(ValueError):
+    def __init__(self, problems: list[Problem]):
+        super().__init__("; ".join(str(p) for p in problems))
+        self.problems = problems
+
+
+class WorkbookError(ValueError):
+    """A workbook that cannot be loaded or saved.
+
+    The message names the file, the field path and the offending value, e.g.
+    ``alex.yaml: goals[2].deadline = '2027-13-01': Input should be a valid date``.
+    ``problems`` lists every :class:`Problem` found (the message shows the first few).
+    """
+
+    def __init__(self, message: str = "", *, path: Any = None, problems: Sequence[Problem] = ()):
+        self.path = str(path) if path is not None else None
+        self.problems = list(problems)
+        if not message:
+            shown = "; ".join(str(p) for p in self.problems[:5])
+            more = len(self.problems) - 5
+            message = shown + (f" (and {more} more problems)" if more > 0 else "")
+        prefix = f"{self.path}: " if self.path else ""
+        super().__init__(prefix + message)
+
+    @property
+    def field(self) -> str | None:
+        """Path of the first offending field, e.g. ``'goals[2].deadline'``."""
+        return self.problems[0].field if self.problems else None
+
+
+def _short_repr(value: Any, limit: int = 80) -> str:
+    if value is _MISSING:
+        return ""
+    text = repr(value)
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
+_MISSING = object()
+
+
+def field_path(loc: Iterable[Any]) -> str:
+    """Render a pydantic location as a readable path.
+
+    >>> field_path(("goals", 2, "deadline"))
+    'goals[2].deadline'
+    """
+    out = ""
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += f".{part}" if out else str(part)
+    return out
+
+
+def problems_from_validation(err: ValidationError) -> list[Problem]:
+    """Turn a pydantic ``ValidationError`` into :class:`Problem` items."""
+    problems: list[Problem] = []
+    for e in err.errors():
+        ctx_err = (e.get("ctx") or {}).get("error")
+        if isinstance(ctx_err, _ReferenceError):
+            problems.extend(ctx_err.problems)
+            continue
+        loc = tuple(e.get("loc", ()))
+        # Literal/union errors add the type tag to the path; drop pydantic's internal tags.
+        loc = tuple(p for p in loc if not (isinstance(p, str) and p.startswith(("function-",))))
+        msg = e.get("msg", "invalid")
+        if msg.startswith("Value error, "):
+            msg = msg[len("Value error, "):]
+        value = e.get("input", _MISSING) if e.get("type") != "missing" else _MISSING
+        if isinstance(value, dict | list) and e.get("type") not in ("dict_type", "list_type"):
+            value = _MISSING if e.get("type") == "extra_forbidden" else value
+        problems.append(Problem(field_path(loc), value, msg))
+    return problems
+
+
+# ----------------------------------------------------------------------------------------
+# Cross-reference checks (pure; also used by `career-workbook validate`)
+# ----------------------------------------------------------------------------------------
+def _duplicates(items: Iterable[str]) -> list[str]:
+    seen: set[str] = set()
+    dups = []
+    for item in items:
+        key = item.casefold().strip()
+        if key in seen:
+            dups.append(item)
+        seen.add(key)
+    return dups
+
+
+def reference_problems(wb: Workbook) -> list[Problem]:
+    """Ids that repeat and references that point nowhere, as :class:`Problem` items."""
+    problems: list[Problem] = []
+    for field, names in (
+        ("skills", [s.name for s in wb.skills]),
+        ("goals", [g.id for g in wb.goals]),
+        ("actions", [a.id for a in wb.actions]),
+        ("contacts", [c.id for c in wb.contacts]),
+        ("values", [v.name for v in wb.values]),
+    ):
+        key = "name" if field in ("skills", "values") else "id"
+        for dup in _duplicates(names):
+            idx = max(i for i, n in enumerate(names) if n == dup)
+            problems.append(Problem(f"{field}[{idx}].{key}", dup, "is used twice; must be unique"))
+
+    skills = set(wb.skill_names())
+    goals = {g.id for g in wb.goals}
+
+    def need_skill(path: str, name: str) -> None:
+        if name not in skills:
+            problems.append(Problem(path, name, "is not one of the workbook's skills"))
+
+    for i, a in enumerate(wb.assessments):
+        for name in a.ratings:
+            need_skill(f"assessments[{i}].ratings", name)
+    for i, f in enumerate(wb.feedback):
+        for name in f.ratings:
+            need_skill(f"feedback[{i}].ratings", name)
+    for i, g in enumerate(wb.goals):
+        for name in g.skills:
+            need_skill(f"goals[{i}].skills", name)
+    for i, ach in enumerate(wb.achievements):
+        for name in ach.skills:
+            need_skill(f"achievements[{i}].skills", name)
+    for i, item in enumerate(wb.learning):
+        if item.skill is not None:
+            need_skill(f"learning[{i}].skill", item.skill)
+    for i, a in enumerate(wb.actions):
+        if a.goal_id is not None and a.goal_id not in goals:
+            problems.append(Problem(f"actions[{i}].goal_id", a.goal_id, "is not a goal id"))
+    for i, c in enumerate(wb.check_ins):
+        for gid in c.progress:
+            if gid not in goals:
+                problems.append(Problem(f"check_ins[{i}].progress", gid, "is not a goal id"))
+    return problems
+
+
+# ----------------------------------------------------------------------------------------
+# Constructors
+# ----------------------------------------------------------------------------------------
+def validate_workbook(data: Workbook | dict[str, Any], *, path: Any = None) -> Workbook:
+    """Validate a workbook (a model that may have been edited in place, or plain data).
+
+    Returns a fresh, fully validated :class:`Workbook`; raises :class:`WorkbookError`
+    naming ``path``, the field and the value otherwise.
+
+    >>> try:
+    ...     validate_workbook({"person": {"name": "Sam"}, "values": [{"name": "x", "importance": 11}]})
+    ... except WorkbookError as err:
+    ...     print(err)
+    values[0].importance = 11: Input should be less than or equal to 10
+    """
+    if isinstance(data, Workbook):
+        data = data.model_dump(mode="python", round_trip=True)
+    if not isinstance(data, dict):
+        raise WorkbookError(
+            path=path,
+            problems=[Problem("", type(data).__name__, "a workbook must be a mapping of fields")],
+        )
+    try:
+        return Workbook.model_validate(data)
+    except ValidationError as err:
+        raise WorkbookError(path=path, problems=problems_from_validation(err)) from None
+
+
+def new_workbook(name: str, *, today: date | None = None, **person: Any) -> Workbook:
+    """A new, valid, empty workbook for ``name``.
+
+    >>> new_workbook("Sam Lee", current_role="Analyst").person.current_role
+    'Analyst'
+    """
+    today = today or date.today()
+    try:
+        return Workbook(person=Person(name=name, start_date=today, **person))
+    except ValidationError as err:
+        problems = problems_from_validation(err)
+        raise WorkbookError(
+            problems=[Problem(f"person.{p.field}" if p.field else "person", p.value, p.message)
+                      for p in problems]
+        ) from None

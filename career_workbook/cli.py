@@ -1,15 +1,219 @@
-"""The ``career-workbook`` command (filled in by the CLI issue)."""
+"""The ``career-workbook`` command: thin argument parsing over store, batch and export.
+
+Heavy libraries (pandas, matplotlib, papermill) are imported only inside the command that
+needs them, so ``career-workbook --help`` answers at once.
+"""
 
 from __future__ import annotations
 
+import argparse
+import os
 import sys
+from datetime import date
+from pathlib import Path
 
 from career_workbook import __version__
 
+EXAMPLES = """\
+examples:
+  career-workbook new "Priya Sharma" --dir workbooks
+  career-workbook validate workbooks/
+  career-workbook run workbooks/*.yaml --out out/runs --notebooks 01,04,09 --jobs 2
+  career-workbook pack --all workbooks --out out/packs --today 2026-11-22
+  career-workbook cohort workbooks --out out/cohort.csv
+  career-workbook lab workbooks/priya_sharma.yaml
+  career-workbook app workbooks/priya_sharma.yaml
+"""
+
+
+class CliError(Exception):
+    """An error shown to the user as one line (no traceback unless --verbose)."""
+
+
+def _date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a date; use YYYY-MM-DD, e.g. 2026-11-22"
+        ) from None
+
+
+def _jobs(text: str) -> int:
+    try:
+        n = int(text)
+    except ValueError:
+        n = 0
+    if n < 1:
+        raise argparse.ArgumentTypeError(f"--jobs must be a whole number >= 1, not {text!r}")
+    return n
+
+
+def _formats(text: str) -> tuple[str, ...]:
+    fmts = tuple(f.strip().lower() for f in text.split(",") if f.strip())
+    bad = [f for f in fmts if f not in ("png", "svg", "pdf")]
+    if bad or not fmts:
+        raise argparse.ArgumentTypeError(f"--formats takes png,svg,pdf; got {text!r}")
+    return fmts
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser (also used by the docs and tests)."""
+    parser = argparse.ArgumentParser(
+        prog="career-workbook",
+        description="Career Workbook: guided career-coaching notebooks, one YAML workbook "
+        "per person, review packs and caseload views for coaches.",
+        epilog=EXAMPLES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"career-workbook {__version__}")
+    parser.add_argument("-v", "--verbose", action="store_true", help="show full error details")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p = sub.add_parser("new", help="create a workbook for a new client",
+                       description="Create WORKSPACE/<id>.yaml from the person's name.")
+    p.add_argument("name", help="the person's name, e.g. 'Priya Sharma'")
+    p.add_argument("--dir", default="workbooks", help="workspace folder (default: workbooks)")
+    p.add_argument("--current-role", default="", help="their current role")
+    p.add_argument("--target-role", default="", help="the role they are aiming for")
+    p.add_argument("--coach", default="", help="the coach's name")
+
+    p = sub.add_parser("validate", help="check workbook files and list problems per field")
+    p.add_argument("paths", nargs="+", help="workbook files or folders of them")
+
+    p = sub.add_parser("run", help="execute the guided notebooks for each client (papermill)")
+    p.add_argument("workbooks", nargs="+", help="workbook files or folders")
+    p.add_argument("--out", required=True, help="output folder: OUT/<client>/<notebook>.ipynb")
+    p.add_argument("--notebooks", default=None,
+                   help="comma-separated notebook numbers or names, e.g. 01,04,09 (default all)")
+    p.add_argument("--jobs", type=_jobs, default=None, help="parallel clients (default: cores)")
+    p.add_argument("--today", type=_date, default=None, help="reference date YYYY-MM-DD")
+    p.add_argument("--export", action="store_true", help="also export each notebook's charts")
+    p.add_argument("--scheduler", default=None,
+                   help="address of a Dask scheduler (needs career-workbook[dask])")
+
+    p = sub.add_parser("pack", help="build review packs (PDF, HTML, charts) for clients")
+    p.add_argument("workbooks", nargs="*", help="workbook files or folders")
+    p.add_argument("--all", metavar="WORKSPACE", default=None, help="every workbook in WORKSPACE")
+    p.add_argument("--out", required=True, help="output folder: OUT/<client>/review.pdf ...")
+    p.add_argument("--today", type=_date, default=None, help="reference date YYYY-MM-DD")
+    p.add_argument("--formats", type=_formats, default=("png", "svg"),
+                   help="chart formats, comma-separated from png,svg,pdf (default png,svg)")
+    p.add_argument("--jobs", type=_jobs, default=None, help="parallel clients (default: cores)")
+    p.add_argument("--scheduler", default=None,
+                   help="address of a Dask scheduler (needs career-workbook[dask])")
+
+    p = sub.add_parser("cohort", help="one CSV row per client, plus caseload charts")
+    p.add_argument("workspace", help="folder of client workbooks")
+    p.add_argument("--out", required=True, help="CSV file to write; charts go beside it")
+    p.add_argument("--today", type=_date, default=None, help="reference date YYYY-MM-DD")
+    p.add_argument("--jobs", type=_jobs, default=None, help="parallel workers (default: cores)")
+    p.add_argument("--no-charts", action="store_true", help="write the CSV only")
+
+    for name, what in (("lab", "open JupyterLab on the notebooks"),
+                       ("app", "open the client app (Voila: forms and charts, no code)")):
+        p = sub.add_parser(name, help=what)
+        p.add_argument("workbook", nargs="?", default=None, help="workbook to preselect")
+        p.add_argument("--port", type=int, default=8888, help="port (default 8888)")
+        p.add_argument("--no-browser", action="store_true", help="do not open a browser")
+    return parser
+
+
+def _cores() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+def _cmd_new(args: argparse.Namespace) -> int:
+    from career_workbook import store
+    from career_workbook.workspace import workbook_path
+
+    path = workbook_path(args.dir, args.name)
+    Path(args.dir).mkdir(parents=True, exist_ok=True)
+    store.new(path, args.name, current_role=args.current_role,
+              target_role=args.target_role, coach=args.coach)
+    print(f"Created {path}")
+    return 0
+
+
+def _cmd_validate(args: argparse.Namespace) -> int:
+    from career_workbook import batch
+
+    failures = 0
+    for path, problems in batch.validate_paths(args.paths):
+        if problems:
+            failures += 1
+            print(f"{path}: {len(problems)} problem(s)")
+            for problem in problems:
+                print(f"  - {problem}")
+        else:
+            print(f"{path}: ok")
+    return 1 if failures else 0
+
+
+def _cmd_run(args: argparse.Namespace) -> int:
+    from career_workbook import batch
+
+    report = batch.run_clients(
+        args.workbooks, args.out, notebooks=args.notebooks, jobs=args.jobs or _cores(),
+        today=args.today, export=args.export, scheduler=args.scheduler,
+    )
+    return report.print_summary()
+
+
+def _cmd_pack(args: argparse.Namespace) -> int:
+    from career_workbook import batch
+
+    paths = list(args.workbooks) + ([args.all] if args.all else [])
+    if not paths:
+        raise CliError("name workbook files, or a workspace with --all WORKSPACE")
+    report = batch.pack_clients(
+        paths, args.out, today=args.today, formats=args.formats,
+        jobs=args.jobs or _cores(), scheduler=args.scheduler,
+    )
+    return report.print_summary()
+
+
+def _cmd_cohort(args: argparse.Namespace) -> int:
+    from career_workbook import batch
+
+    report = batch.cohort(args.workspace, args.out, today=args.today,
+                          jobs=args.jobs or _cores(), charts=not args.no_charts)
+    return report.print_summary()
+
+
+def _cmd_server(args: argparse.Namespace) -> int:
+    from career_workbook import server
+
+    launch = server.lab if args.command == "lab" else server.app
+    return launch(args.workbook, port=args.port, open_browser=not args.no_browser)
+
+
+COMMANDS = {
+    "new": _cmd_new, "validate": _cmd_validate, "run": _cmd_run, "pack": _cmd_pack,
+    "cohort": _cmd_cohort, "lab": _cmd_server, "app": _cmd_server,
+}
+
 
 def main(argv: list[str] | None = None) -> int:
-    print(f"career-workbook {__version__}")
-    return 0
+    """Entry point of ``career-workbook``; returns the exit code."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not args.command:
+        parser.print_help()
+        return 0
+    try:
+        return COMMANDS[args.command](args)
+    except KeyboardInterrupt:
+        print("career-workbook: interrupted; nothing half-written was left behind",
+              file=sys.stderr)
+        return 130
+    except Exception as err:  # one line a coach understands; details with --verbose
+        if args.verbose:
+            raise
+        if not isinstance(err, CliError | ValueError | OSError | ImportError):
+            raise
+        print(f"career-workbook: error: {err}", file=sys.stderr)
+        return 2 if isinstance(err, CliError) else 1
 
 
 if __name__ == "__main__":

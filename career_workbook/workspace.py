@@ -1,0 +1,102 @@
+"""A coach's workspace: a folder of client workbooks, and safe file names inside it.
+
+A person's name becomes a workbook id (``"Ana María O'Neil"`` -> ``ana_maria_o_neil``).
+Names that try to leave the workspace, or that no file system can hold safely, are refused
+with a :class:`WorkspaceError` that says why; the final check is on the *resolved* path, so
+a symlink or a sibling folder with a common prefix (``ws`` vs ``ws2``) cannot be used to
+write outside the workspace.
+
+>>> safe_id("Ana María O'Neil")
+'ana_maria_o_neil'
+>>> try:
+...     safe_id("../etc/passwd")
+... except WorkspaceError as err:
+...     print(err)
+name '../etc/passwd' contains a path separator; use the person's name only
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from pathlib import Path
+
+__all__ = ["WorkspaceError", "safe_id", "workbook_path", "list_workbooks"]
+
+RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)),
+            *(f"lpt{i}" for i in range(10))}
+MAX_ID = 64
+
+
+class WorkspaceError(ValueError):
+    """A name or path that cannot be used for a workbook in this workspace."""
+
+
+def _refuse(name: str, why: str) -> WorkspaceError:
+    shown = name if len(name) <= 60 else name[:57] + "..."
+    return WorkspaceError(f"name {shown!r} {why}")
+
+
+def safe_id(name: str) -> str:
+    """The workbook id for a person's name: lowercase ASCII letters, digits and ``_``.
+
+    Refuses names with path separators, ``..``, absolute paths, NUL or control characters,
+    reserved device names (``CON``, ``NUL``, ``COM1`` ...) and names with no letters or digits.
+
+    >>> safe_id("Priya Sharma")
+    'priya_sharma'
+    >>> try:
+    ...     safe_id("CON")
+    ... except WorkspaceError as err:
+    ...     print(err)
+    name 'CON' is a reserved device name on Windows; add a surname
+    """
+    if not isinstance(name, str) or not name.strip():
+        raise WorkspaceError("the name is empty; give the person's name, e.g. 'Priya Sharma'")
+    if any(unicodedata.category(ch) == "Cc" for ch in name):
+        raise _refuse(name, "contains NUL or control characters")
+    if "/" in name or "\\" in name:
+        raise _refuse(name, "contains a path separator; use the person's name only")
+    if ".." in name:
+        raise _refuse(name, "contains '..'; use the person's name only")
+    if re.match(r"^[A-Za-z]:", name) or name.startswith("~"):
+        raise _refuse(name, "looks like a path; use the person's name only")
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
+    ident = re.sub(r"[^a-z0-9]+", "_", ascii_name.lower()).strip("_")[:MAX_ID].strip("_")
+    if not ident:
+        raise _refuse(name, "has no letters or digits that can name a file")
+    if ident in RESERVED:
+        raise _refuse(name, "is a reserved device name on Windows; add a surname")
+    return ident
+
+
+def workbook_path(workspace: str | Path, name: str) -> Path:
+    """Path of the workbook for ``name`` inside ``workspace``, checked after resolving.
+
+    >>> import tempfile
+    >>> ws = Path(tempfile.mkdtemp())
+    >>> workbook_path(ws, "Sam Lee").name
+    'sam_lee.yaml'
+    """
+    root = Path(workspace).expanduser().resolve()
+    target = (root / f"{safe_id(name)}.yaml").resolve()
+    if target.parent != root or not target.is_relative_to(root):
+        raise WorkspaceError(
+            f"refusing to write {target}: it resolves outside the workspace {root}"
+        )
+    return target
+
+
+def list_workbooks(paths: list[str | Path] | tuple[str | Path, ...]) -> list[Path]:
+    """Expand folders into their ``*.yaml`` workbooks (sorted); files are kept as given.
+
+    >>> list_workbooks([])
+    []
+    """
+    out: list[Path] = []
+    for p in map(Path, paths):
+        if p.is_dir():
+            out.extend(sorted(q for q in p.glob("*.yaml") if not q.name.startswith(".")))
+        else:
+            out.append(p)
+    return out

@@ -1,0 +1,453 @@
+"""The skill taxonomy and target-role profiles shipped with Career Workbook.
+
+Two YAML files travel with the package: ``skills.yaml`` (every skill a workbook or a role
+can name, grouped as technical / soft / leadership / domain, including the 35 O*NET basic
+and cross-functional skills) and ``roles.yaml`` (target-role profiles: for each skill the
+level the role expects and how much it matters). A coach can add or override entries with
+their own files in the same format.
+
+Reading these files is the only I/O done here; analysis functions receive the loaded
+:class:`Catalog` (or its :class:`RoleProfile` objects) as arguments.
+
+Examples
+--------
+>>> cat = load_catalog()
+>>> cat.role("senior_data_scientist").title
+'Senior Data Scientist'
+>>> cat.find_role("ward manager").id
+'healthcare_manager'
+>>> cat.role("senior_data_scientist").skills["Python"].target
+5
+>>> len(cat.onet_skills())
+35
+"""
+
+from __future__ import annotations
+
+import difflib
+import functools
+import math
+import os
+import re
+from collections.abc import Iterable, Mapping
+from importlib import resources
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+
+__all__ = [
+    "CATEGORIES",
+    "ENV_VAR",
+    "Catalog",
+    "CatalogError",
+    "RoleProfile",
+    "RoleSkill",
+    "SkillInfo",
+    "load_catalog",
+]
+
+CATEGORIES = ("technical", "soft", "leadership", "domain")
+"""Skill categories, in display order (the same as ``model.SKILL_CATEGORIES``)."""
+
+ENV_VAR = "CAREER_WORKBOOK_CATALOG"
+"""Environment variable naming a folder of extra catalog files (``*.yaml``)."""
+
+_SHIPPED = ("skills.yaml", "roles.yaml")
+_Name = Annotated[str, Field(min_length=1, max_length=200, pattern=r"\S")]
+_Line = Annotated[str, Field(min_length=1, max_length=1_000, pattern=r"\S")]
+
+
+class CatalogError(ValueError):
+    """A catalog file that cannot be used.
+
+    The message names the file, the field path and the offending value, e.g.
+    ``my_roles.yaml: roles[0].skills.Pyhton = 'Pyhton': is not a skill in the taxonomy``.
+    """
+
+    def __init__(self, source: str, field: str = "", value: Any = None, message: str = ""):
+        self.source, self.field, self.value = source, field, value
+        where = f"{field} = {_short(value)}" if field else "(file)"
+        super().__init__(f"{source}: {where}: {message}")
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+class SkillInfo(_Strict):
+    """One skill in the taxonomy.
+
+    ``onet`` marks the 35 O*NET basic and cross-functional skills; ``onet_group`` names
+    their O*NET group (e.g. ``'Social Skills'``).
+    """
+
+    name: _Name
+    category: Literal["technical", "soft", "leadership", "domain"]
+    description: _Line
+    onet: bool = False
+    onet_group: _Name | None = None
+
+    @model_validator(mode="after")
+    def _onet_needs_group(self) -> SkillInfo:
+        if self.onet and self.onet_group is None:
+            raise ValueError("an O*NET skill (onet: true) needs its onet_group")
+        return self
+
+
+class RoleSkill(_Strict):
+    """What a role expects of one skill: ``target`` level (0-5) and ``importance`` (1-5)."""
+
+    target: Annotated[int, Field(ge=0, le=5)]
+    importance: Annotated[int, Field(ge=1, le=5)]
+
+
+class RoleProfile(_Strict):
+    """A target-role profile: the skills a role asks for, with target levels and weights."""
+
+    id: Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$", max_length=80)]
+    title: _Name
+    family: _Name
+    summary: _Line
+    skills: Annotated[dict[str, RoleSkill], Field(min_length=1)]
+    aliases: list[_Name] = Field(default_factory=list)
+
+
+class _CatalogFile(_Strict):
+    skills: list[SkillInfo] = Field(default_factory=list)
+    roles: list[RoleProfile] = Field(default_factory=list)
+
+
+class Catalog:
+    """Skills and role profiles, looked up by name or id.
+
+    Attributes
+    ----------
+    skills : dict[str, SkillInfo]
+        Every skill by its exact name, in taxonomy order.
+    roles : dict[str, RoleProfile]
+        Every role profile by id.
+    """
+
+    def __init__(self, skills: Mapping[str, SkillInfo], roles: Mapping[str, RoleProfile]):
+        self.skills: dict[str, SkillInfo] = dict(skills)
+        self.roles: dict[str, RoleProfile] = dict(roles)
+        self._index: tuple | None = None
+
+    def __repr__(self) -> str:
+        return f"<Catalog: {len(self.skills)} skills, {len(self.roles)} roles>"
+
+    def skill(self, name: str) -> SkillInfo:
+        """The skill called ``name`` (exactly, else case-insensitively).
+
+        >>> load_catalog().skill("sql").category
+        'technical'
+        """
+        found = self.skills.get(name) or _by_casefold(self.skills, name)
+        if found is None:
+            raise KeyError(_unknown("skill", name, self.skills))
+        return found
+
+    def role(self, key: str) -> RoleProfile:
+        """The role with this id, or with this title (case-insensitive).
+
+        Raises ``KeyError`` listing close matches when there is none.
+
+        >>> load_catalog().role("UX designer").id
+        'ux_designer'
+        """
+        if key in self.roles:
+            return self.roles[key]
+        wanted = key.casefold().strip()
+        for role in self.roles.values():
+            if wanted in (role.id, role.title.casefold()):
+                return role
+        names = [*self.roles, *(r.title for r in self.roles.values())]
+        raise KeyError(_unknown("role", key, names))
+
+    def find_role(self, text: str | None, *, cutoff: float = 0.6) -> RoleProfile | None:
+        """The role profile that best matches a free-text target role, or ``None``.
+
+        Matches ids, titles and common aliases; words shared by many titles ("manager",
+        "senior") count for less than distinctive ones ("nurse", "cloud").
+
+        >>> cat = load_catalog()
+        >>> cat.find_role("Senior Data Scientist").id
+        'senior_data_scientist'
+        >>> cat.find_role("Lead Cloud Engineer (AWS)").id
+        'cloud_engineer'
+        >>> cat.find_role("astronaut") is None
+        True
+        """
+        query = _tokens(text or "")
+        if not query:
+            return None
+        names, weights = self._role_index()
+        similar = {t: {v: _word_similarity(t, v) for v in weights} for t in set(query)}
+        best, best_score = None, 0.0
+        for role_id, candidate in names:
+            score = _similarity(query, candidate, weights, similar)
+            if score > best_score:
+                best, best_score = role_id, score
+        return self.roles[best] if best is not None and best_score >= cutoff else None
+
+    def _role_index(self) -> tuple[list[tuple[str, tuple[str, ...]]], dict[str, float]]:
+        """Tokenised role names and word weights, rebuilt only when ``roles`` changes."""
+        key = tuple((k, id(v)) for k, v in self.roles.items())
+        if self._index is None or self._index[0] != key:
+            names = [
+                (role.id, _tokens(name))
+                for role in self.roles.values()
+                for name in (role.title, role.id.replace("_", " "), *role.aliases)
+            ]
+            names = [(role_id, tokens) for role_id, tokens in names if tokens]
+            self._index = (key, names, _idf(tokens for _, tokens in names))
+        return self._index[1], self._index[2]
+
+    def skills_in(self, category: str) -> list[SkillInfo]:
+        """The skills of one category, in taxonomy order.
+
+        >>> [s.name for s in load_catalog().skills_in("leadership")][:2]
+        ['Judgment and Decision Making', 'Management of Financial Resources']
+        """
+        if category not in CATEGORIES:
+            raise ValueError(f"category = {category!r}: must be one of {', '.join(CATEGORIES)}")
+        return [s for s in self.skills.values() if s.category == category]
+
+    def onet_skills(self) -> list[SkillInfo]:
+        """The O*NET basic and cross-functional skills, in taxonomy order."""
+        return [s for s in self.skills.values() if s.onet]
+
+
+def load_catalog(extra: Iterable[str | os.PathLike[str]] = ()) -> Catalog:
+    """Load the shipped catalog, then any user extension files.
+
+    Extension files use the shipped format (a ``skills:`` list and/or a ``roles:`` list).
+    They are applied in this order: every ``*.yaml`` in the folder named by the
+    ``CAREER_WORKBOOK_CATALOG`` environment variable (sorted by name), then each path in
+    ``extra``. A skill or role with an existing name or id replaces the earlier one.
+    Every role's skills must exist in the resulting taxonomy.
+
+    Parameters
+    ----------
+    extra : iterable of path-like
+        Additional catalog files.
+
+    Returns
+    -------
+    Catalog
+        A fresh object: changing it does not affect later loads.
+
+    Raises
+    ------
+    CatalogError
+        If a file is missing, is not YAML, or has an invalid entry (the message names the
+        file, the field path and the value).
+
+    Examples
+    --------
+    >>> cat = load_catalog()
+    >>> len(cat.roles) >= 12 and "Python" in cat.skills
+    True
+    """
+    skills, roles, origin = _shipped()
+    skills, roles, origin = dict(skills), dict(roles), dict(origin)
+    paths = _env_files() + [Path(p) for p in extra]
+    if not paths:
+        return Catalog(skills, roles)
+    for path in paths:
+        parsed = _parse(_read_user_file(path), str(path))
+        skills.update((s.name, s) for s in parsed.skills)
+        for i, role in enumerate(parsed.roles):
+            roles[role.id] = role
+            origin[role.id] = (str(path), i)
+    _check_role_skills(roles, skills, origin)
+    return Catalog(skills, roles)
+
+
+# ----------------------------------------------------------------------------------------
+# Loading helpers
+# ----------------------------------------------------------------------------------------
+@functools.lru_cache(maxsize=1)
+def _shipped() -> tuple[dict[str, SkillInfo], dict[str, RoleProfile], dict[str, tuple]]:
+    """The validated shipped files (cached: parsed once per process)."""
+    skills: dict[str, SkillInfo] = {}
+    roles: dict[str, RoleProfile] = {}
+    origin: dict[str, tuple[str, int]] = {}
+    folder = resources.files(__name__)
+    for name in _SHIPPED:
+        parsed = _parse(folder.joinpath(name).read_text(encoding="utf-8"), name)
+        skills.update((s.name, s) for s in parsed.skills)
+        for i, role in enumerate(parsed.roles):
+            roles[role.id] = role
+            origin[role.id] = (name, i)
+    _check_role_skills(roles, skills, origin)
+    return skills, roles, origin
+
+
+def _env_files() -> list[Path]:
+    folder = os.environ.get(ENV_VAR)
+    if not folder:
+        return []
+    path = Path(folder).expanduser()
+    if not path.is_dir():
+        raise CatalogError(ENV_VAR, ENV_VAR, folder, "is not a folder")
+    return sorted(path.glob("*.yaml"))
+
+
+def _read_user_file(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8")
+    except OSError as err:
+        raise CatalogError(str(path), message=f"cannot be read ({err.strerror})") from None
+
+
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def _parse(text: str, source: str) -> _CatalogFile:
+    try:
+        data = yaml.load(text, Loader=_LOADER)  # a safe loader (C if available)
+    except yaml.YAMLError as err:
+        raise CatalogError(source, message=f"is not valid YAML: {err}") from None
+    if data is None:
+        return _CatalogFile()
+    if not isinstance(data, dict):
+        raise CatalogError(source, message="must be a mapping with 'skills:' and/or 'roles:'")
+    try:
+        parsed = _CatalogFile.model_validate(data)
+    except ValidationError as err:
+        first = err.errors()[0]
+        loc = tuple(first.get("loc", ()))
+        value = first.get("input") if first.get("type") != "missing" else None
+        message = first.get("msg", "invalid").removeprefix("Value error, ")
+        raise CatalogError(source, _path(loc), value, message) from None
+    for key, names in (
+        ("skills", [s.name for s in parsed.skills]),
+        ("roles", [r.id for r in parsed.roles]),
+    ):
+        seen: set[str] = set()
+        for i, name in enumerate(names):
+            if name in seen:
+                field = f"{key}[{i}].{'name' if key == 'skills' else 'id'}"
+                raise CatalogError(source, field, name, "is used twice in this file")
+            seen.add(name)
+    return parsed
+
+
+def _check_role_skills(
+    roles: Mapping[str, RoleProfile],
+    skills: Mapping[str, SkillInfo],
+    origin: Mapping[str, tuple[str, int]],
+) -> None:
+    for role in roles.values():
+        for name in role.skills:
+            if name not in skills:
+                source, index = origin[role.id]
+                hint = _close(name, skills)
+                raise CatalogError(
+                    source,
+                    f"roles[{index}].skills.{name}",
+                    name,
+                    "is not a skill in the taxonomy" + (f" (did you mean {hint}?)" if hint else ""),
+                )
+
+
+# ----------------------------------------------------------------------------------------
+# Small pure helpers
+# ----------------------------------------------------------------------------------------
+_STOP = frozenset({"a", "an", "and", "of", "the", "in", "for", "at", "to", "with", "or"})
+_ABBREV = {
+    "snr": "senior",
+    "sr": "senior",
+    "jr": "junior",
+    "mgr": "manager",
+    "eng": "engineer",
+    "ops": "operations",
+}
+_MIN_EVIDENCE = 2.0  # a match needs more than one very common word such as "manager"
+
+
+def _tokens(text: str) -> tuple[str, ...]:
+    words = re.findall(r"[a-z0-9]+", text.casefold())
+    return tuple(t for w in words if w not in _STOP for t in _ABBREV.get(w, w).split())
+
+
+def _idf(names: Iterable[tuple[str, ...]]) -> dict[str, float]:
+    docs = [set(n) for n in names]
+    counts: dict[str, int] = {}
+    for doc in docs:
+        for token in doc:
+            counts[token] = counts.get(token, 0) + 1
+    return {t: math.log(1 + len(docs) / c) for t, c in counts.items()}
+
+
+@functools.lru_cache(maxsize=8192)
+def _word_similarity(a: str, b: str) -> float:
+    if a == b:
+        return 1.0
+    matcher = difflib.SequenceMatcher(None, a, b)
+    if matcher.real_quick_ratio() < 0.8 or matcher.quick_ratio() < 0.8:
+        return 0.0
+    return matcher.ratio()
+
+
+def _similarity(
+    query: tuple[str, ...],
+    cand: tuple[str, ...],
+    weights: dict[str, float],
+    similar: dict[str, dict[str, float]],
+) -> float:
+    """Weighted token overlap (fuzzy per word), blended with whole-string similarity."""
+    rare = max(weights.values(), default=1.0)
+
+    def w(token: str) -> float:
+        return weights.get(token, rare)
+
+    matched = 0.0
+    for token in query:
+        best = max(similar[token].get(c, 0.0) for c in cand)
+        if best >= 0.8:
+            matched += w(token) * best
+    if matched < _MIN_EVIDENCE:
+        return 0.0
+    overlap = matched / sum(w(t) for t in query)
+    coverage = sum(w(t) for t in cand if t in query) / sum(w(t) for t in cand)
+    whole = difflib.SequenceMatcher(None, " ".join(query), " ".join(cand)).ratio()
+    return 0.45 * overlap + 0.25 * coverage + 0.3 * whole
+
+
+def _by_casefold(items: Mapping[str, Any], key: str) -> Any:
+    wanted = key.casefold().strip()
+    for name, item in items.items():
+        if name.casefold() == wanted:
+            return item
+    return None
+
+
+def _close(key: str, names: Iterable[str]) -> str:
+    names = list(names)
+    lowered = {n.casefold(): n for n in names}
+    hits = difflib.get_close_matches(key.casefold(), list(lowered), n=3, cutoff=0.6)
+    return ", ".join(repr(lowered[h]) for h in hits)
+
+
+def _unknown(kind: str, key: str, names: Iterable[str]) -> str:
+    hint = _close(key, names)
+    return f"no {kind} {key!r}" + (f"; close matches: {hint}" if hint else "")
+
+
+def _path(loc: tuple[Any, ...]) -> str:
+    out = ""
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += f".{part}" if out else str(part)
+    return out
+
+
+def _short(value: Any, limit: int = 80) -> str:
+    text = repr(value)
+    return text if len(text) <= limit else text[: limit - 3] + "..."

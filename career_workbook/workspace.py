@@ -100,3 +100,28 @@ def list_workbooks(paths: list[str | Path] | tuple[str | Path, ...]) -> list[Pat
         else:
             out.append(p)
     return out
+
+
+def ensure_inside(path: str | Path, root: str | Path) -> Path:
+    """``path`` resolved, if it lies inside ``root`` (after resolving both); else refuse.
+
+    The Voila app uses this to refuse a workbook outside the folder it was started for.
+
+    >>> import tempfile
+    >>> root = Path(tempfile.mkdtemp())
+    >>> ensure_inside(root / "a.yaml", root) == (root / "a.yaml").resolve()
+    True
+    >>> try:
+    ...     ensure_inside(root / ".." / "b.yaml", root)
+    ... except WorkspaceError:
+    ...     print("refused")
+    refused
+    """
+    resolved_root = Path(root).expanduser().resolve()
+    resolved = Path(path).expanduser().resolve()
+    if not resolved.is_relative_to(resolved_root):
+        raise WorkspaceError(
+            f"{resolved} is outside the folder this app was started for ({resolved_root}); "
+            "start the app for that workbook instead"
+        )
+    return resolved

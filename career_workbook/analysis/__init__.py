@@ -1,0 +1,148 @@
+"""Pure scoring and summaries of a workbook: no I/O, no widgets, ``today`` always explicit.
+
+Each function takes a :class:`~career_workbook.model.Workbook` (plus ``today`` where time
+matters, and optionally a catalog ``RoleProfile``-like object) and returns a DataFrame or a
+small frozen dataclass. Frames follow the conventions of :mod:`career_workbook.frames`
+(``datetime64[ns]`` dates with NaT, ``object`` text, NaN for missing numbers).
+
+Examples
+--------
+>>> from datetime import date
+>>> from career_workbook.model import new_workbook
+>>> s = summary(new_workbook("Sam Lee", today=date(2026, 1, 1)), today=date(2026, 1, 2))
+>>> s.readiness, s.goals_on_track, s.last_check_in, s.top_gap_skill
+(100.0, 0, None, None)
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from career_workbook.analysis.feedback import (
+    MIN_GROUP,
+    feedback_360_frame,
+    feedback_comments,
+    parse_feedback_csv_rows,
+)
+from career_workbook.analysis.learning import learning_by_skill_frame, learning_hours_frame
+from career_workbook.analysis.network import NetworkSummary, network_summary
+from career_workbook.analysis.next_actions import next_actions_frame, overdue_actions
+from career_workbook.analysis.profile import ranked_values, riasec_code, riasec_frame
+from career_workbook.analysis.progress import (
+    expected_progress,
+    goal_progress_frame,
+    progress_history_frame,
+)
+from career_workbook.analysis.scorecard import goal_context, smart_scorecard_frame
+from career_workbook.analysis.skills import readiness, readiness_history_frame, skill_gap_frame
+from career_workbook.analysis.smart import GoalContext, SmartResult, score_goal
+from career_workbook.analysis.wellbeing import (
+    WellbeingSummary,
+    wellbeing_frame,
+    wellbeing_summary,
+)
+from career_workbook.model import Workbook
+
+__all__ = [
+    "MIN_GROUP",
+    "GoalContext",
+    "NetworkSummary",
+    "SmartResult",
+    "WellbeingSummary",
+    "WorkbookSummary",
+    "expected_progress",
+    "feedback_360_frame",
+    "feedback_comments",
+    "goal_context",
+    "goal_progress_frame",
+    "learning_by_skill_frame",
+    "learning_hours_frame",
+    "network_summary",
+    "next_actions_frame",
+    "parse_feedback_csv_rows",
+    "progress_history_frame",
+    "ranked_values",
+    "readiness",
+    "readiness_history_frame",
+    "riasec_code",
+    "riasec_frame",
+    "score_goal",
+    "skill_gap_frame",
+    "smart_scorecard_frame",
+    "summary",
+    "wellbeing_frame",
+    "wellbeing_summary",
+]
+
+
+@dataclass(frozen=True)
+class WorkbookSummary:
+    """Headline numbers of one workbook on one day (cover page, coach cohort, CLI).
+
+    Attributes
+    ----------
+    name : str
+        The person's name.
+    today : date
+    role_title : str | None
+        Title of the role readiness was measured against (None: own targets).
+    readiness : float
+        0-100, see :func:`readiness`.
+    goals_active : int
+        Goals with status 'active'.
+    goals_on_track, goals_behind, goals_overdue, goals_done : int
+        Committed goals (not draft, not dropped) by track of :func:`goal_progress_frame`:
+        'on track' or 'ahead'; 'behind'; 'overdue'; 'done'.
+    last_check_in : date | None
+        Latest check-in on or before ``today``.
+    days_since_check_in : int | None
+    overdue_follow_ups : int
+        Contacts whose follow-up date has passed.
+    top_gap_skill : str | None
+        The skill with the biggest importance-weighted gap (None when no gap).
+    n_actions_overdue : int
+        Open actions due before ``today``.
+    """
+
+    name: str
+    today: date
+    role_title: str | None
+    readiness: float
+    goals_active: int
+    goals_on_track: int
+    goals_behind: int
+    goals_overdue: int
+    goals_done: int
+    last_check_in: date | None
+    days_since_check_in: int | None
+    overdue_follow_ups: int
+    top_gap_skill: str | None
+    n_actions_overdue: int
+
+
+def summary(wb: Workbook, today: date, role: Any = None) -> WorkbookSummary:
+    """Headline numbers of ``wb`` as of ``today``; see :class:`WorkbookSummary`."""
+    goals = goal_progress_frame(wb, today)
+    committed = goals[goals["status"] != "draft"]["track"]
+    gaps = skill_gap_frame(wb, role)
+    top = gaps[gaps["gap"] > 0]["skill"]
+    past = [c.date for c in wb.check_ins if c.date <= today]
+    last = max(past) if past else None
+    return WorkbookSummary(
+        name=wb.person.name,
+        today=today,
+        role_title=getattr(role, "title", None),
+        readiness=readiness(wb, role),
+        goals_active=sum(g.status == "active" for g in wb.goals),
+        goals_on_track=int(committed.isin(["on track", "ahead"]).sum()),
+        goals_behind=int((committed == "behind").sum()),
+        goals_overdue=int((committed == "overdue").sum()),
+        goals_done=int((committed == "done").sum()),
+        last_check_in=last,
+        days_since_check_in=None if last is None else (today - last).days,
+        overdue_follow_ups=network_summary(wb, today).overdue_count,
+        top_gap_skill=str(top.iloc[0]) if len(top) else None,
+        n_actions_overdue=len(overdue_actions(wb, today)),
+    )

@@ -1,0 +1,309 @@
+"""360 feedback: how others see a skill next to how the person sees it, kept anonymous.
+
+Anonymity rules (``MIN_GROUP = 3``), applied everywhere feedback is summarised:
+
+- a rater group (manager, peer, ...) gets its own column only when at least three distinct
+  raters in it gave ratings; smaller groups are merged into ``others`` and never shown alone;
+- a group's value for one skill is shown only when at least three of its raters rated that
+  skill, and never when the raters left over in ``others`` would be only one or two (else
+  their answers could be worked out by subtraction);
+- ``others`` for a skill is NaN when fewer than three non-self raters rated it;
+- rater ids never leave this module; comments are returned grouped and unattributed.
+
+A rater who gave feedback twice counts once, with their latest rating of each skill.
+
+Examples
+--------
+>>> from datetime import date
+>>> from career_workbook.model import Assessment, Feedback, Skill, new_workbook
+>>> wb = new_workbook("Sam Lee", today=date(2026, 1, 5))
+>>> wb.skills.append(Skill(name="SQL"))
+>>> wb.assessments.append(Assessment(date=date(2026, 1, 5), ratings={"SQL": 4}))
+>>> for rid, level in [("p1", 2), ("p2", 3), ("p3", 2)]:
+...     wb.feedback.append(Feedback(rater_group="peer", rater_id=rid,
+...                                 date=date(2026, 1, 9), ratings={"SQL": level}))
+>>> row = feedback_360_frame(wb).iloc[0]
+>>> float(row["self"]), round(float(row["others"]), 2), int(row["n_others"]), row["quadrant"]
+(4.0, 2.33, 3, 'blind spot')
+>>> wb.feedback.pop().rater_id  # with two raters left, nothing is shown
+'p3'
+>>> row = feedback_360_frame(wb).iloc[0]
+>>> bool(pd.isna(row["others"])), row["quadrant"]
+(True, None)
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Mapping
+from datetime import date
+from typing import Any
+
+import pandas as pd
+from pydantic import ValidationError
+
+from career_workbook.frames import build_frame, latest_levels
+from career_workbook.model import (
+    RATER_GROUPS,
+    Feedback,
+    Problem,
+    Workbook,
+    WorkbookError,
+    problems_from_validation,
+)
+
+__all__ = [
+    "COMMENTS_COLUMNS",
+    "MIN_GROUP",
+    "feedback_360_frame",
+    "feedback_comments",
+    "parse_feedback_csv_rows",
+]
+
+MIN_GROUP = 3
+"""Fewest distinct raters whose answers may be shown together."""
+
+OTHER_GROUPS = tuple(g for g in RATER_GROUPS if g != "self")
+POOLED = "others"
+"""Label of the comments pooled from rater groups too small to be shown alone."""
+
+COMMENTS_COLUMNS = {"group": "text", "comment": "text"}
+
+Rater = tuple[str, str]  # (rater_group, rater_id); used only inside this module
+
+
+def _latest_by_rater(wb: Workbook) -> dict[str, dict[Rater, int]]:
+    """``{skill: {rater: level}}``, each rater's latest rating of each skill."""
+    out: dict[str, dict[Rater, int]] = {}
+    for f in sorted(wb.feedback, key=lambda f: f.date):
+        for skill, level in f.ratings.items():
+            out.setdefault(skill, {})[(f.rater_group, f.rater_id)] = level
+    return out
+
+
+def _mean(values: Iterable[float]) -> float:
+    values = list(values)
+    return sum(values) / len(values) if values else math.nan
+
+
+def shown_groups(wb: Workbook) -> list[str]:
+    """Non-self rater groups with at least ``MIN_GROUP`` distinct raters who gave ratings."""
+    raters: dict[str, set[str]] = {}
+    for f in wb.feedback:
+        if f.ratings and f.rater_group != "self":
+            raters.setdefault(f.rater_group, set()).add(f.rater_id)
+    return [g for g in OTHER_GROUPS if len(raters.get(g, ())) >= MIN_GROUP]
+
+
+def _group_cells(others: Mapping[Rater, int], groups: list[str]) -> dict[str, float]:
+    """Mean per shown group for one skill, with cells that would expose a rater removed."""
+    members = {g: [lvl for (grp, _), lvl in others.items() if grp == g] for g in groups}
+    cells = {g: members[g] for g in groups if len(members[g]) >= MIN_GROUP}
+    # Subtraction guard: others' mean minus the shown groups must not isolate 1-2 raters.
+    while cells:
+        remainder = len(others) - sum(len(v) for v in cells.values())
+        if remainder == 0 or remainder >= MIN_GROUP:
+            break
+        smallest = min(cells, key=lambda g: (len(cells[g]), g))
+        del cells[smallest]
+    return {g: (_mean(cells[g]) if g in cells else math.nan) for g in groups}
+
+
+def _quadrant(self_level: float, others: float) -> str | None:
+    if math.isnan(self_level) or math.isnan(others):
+        return None
+    if self_level >= others + 1:
+        return "blind spot"
+    if others >= self_level + 1:
+        return "hidden strength"
+    if (self_level + others) / 2 >= 3.5:
+        return "agreed strength"
+    return "agreed development area"
+
+
+def feedback_360_frame(wb: Workbook) -> pd.DataFrame:
+    """Self versus others, per skill, with the anonymity rules of this module.
+
+    One row per workbook skill that anyone rated in feedback (self included), in the
+    workbook's skill order.
+
+    Columns: ``skill``; ``self`` (latest self-assessment level, else the mean of 'self'
+    feedback, else NaN); ``others`` (mean of all non-self raters, NaN when fewer than
+    ``MIN_GROUP`` rated the skill); ``n_others`` (int, distinct non-self raters of the
+    skill); one float column per rater group with at least ``MIN_GROUP`` raters, named
+    after the group (``'manager'``, ``'peer'``, ``'direct_report'``, ``'mentor'``,
+    ``'other'``), in that order; ``gap`` (others - self); ``quadrant`` ('blind spot' |
+    'hidden strength' | 'agreed strength' | 'agreed development area' | None).
+    """
+    groups = shown_groups(wb)
+    columns: dict[str, str] = {"skill": "text", "self": "float", "others": "float",
+                               "n_others": "int"}
+    columns.update({g: "float" for g in groups})
+    columns.update({"gap": "float", "quadrant": "text"})
+
+    by_skill = _latest_by_rater(wb)
+    own = latest_levels(wb)
+    rows = []
+    for skill in wb.skill_names():
+        ratings = by_skill.get(skill)
+        if not ratings:
+            continue
+        others = {r: lvl for r, lvl in ratings.items() if r[0] != "self"}
+        selfs = [lvl for r, lvl in ratings.items() if r[0] == "self"]
+        self_level = float(own[skill][0]) if skill in own else _mean(selfs)
+        mean_others = _mean(others.values()) if len(others) >= MIN_GROUP else math.nan
+        cells = _group_cells(others, groups)
+        rows.append((
+            skill, self_level, mean_others, len(others), *(cells[g] for g in groups),
+            mean_others - self_level, _quadrant(self_level, mean_others),
+        ))
+    return build_frame(rows, columns)
+
+
+def feedback_comments(wb: Workbook, min_raters: int = MIN_GROUP) -> pd.DataFrame:
+    """Colleagues' comments, grouped and unattributed.
+
+    A rater group with at least ``min_raters`` distinct raters is shown under its own name;
+    the comments of smaller groups are pooled under ``'others'``, shown only when the pool
+    itself has ``min_raters`` raters, and suppressed otherwise. Self feedback is left out.
+    Within a group comments are sorted alphabetically, so their order says nothing about
+    who wrote them or when; dates and rater ids are never returned.
+
+    Columns: ``group``, ``comment`` (one row per non-blank comment).
+
+    Raises ``ValueError`` when ``min_raters`` is below ``MIN_GROUP``.
+    """
+    if min_raters < MIN_GROUP:
+        raise ValueError(
+            f"min_raters = {min_raters!r}: must be at least {MIN_GROUP} to keep raters anonymous"
+        )
+    raters: dict[str, set[str]] = {}
+    comments: dict[str, list[str]] = {}
+    for f in wb.feedback:
+        if f.rater_group == "self":
+            continue
+        raters.setdefault(f.rater_group, set()).add(f.rater_id)
+        if f.comment.strip():
+            comments.setdefault(f.rater_group, []).append(f.comment.strip())
+    rows: list[tuple[str, str]] = []
+    pooled_raters = 0
+    pooled: list[str] = []
+    for group in OTHER_GROUPS:
+        if len(raters.get(group, ())) >= min_raters:
+            rows.extend((group, c) for c in sorted(comments.get(group, [])))
+        else:
+            pooled_raters += len(raters.get(group, ()))
+            pooled.extend(comments.get(group, []))
+    if pooled_raters >= min_raters:
+        rows.extend((POOLED, c) for c in sorted(pooled))
+    return build_frame(rows, COMMENTS_COLUMNS)
+
+
+# ----------------------------------------------------------------------------------------
+# Import from rows of a CSV file (the caller reads the file)
+# ----------------------------------------------------------------------------------------
+_REQUIRED = ("rater_group", "rater_id", "date", "skill", "level")
+
+
+def _bad(row: int, column: str, value: Any, message: str) -> WorkbookError:
+    return WorkbookError(problems=[Problem(f"row {row}, column {column!r}", value, message)])
+
+
+def _text(row: Mapping[str, Any], column: str) -> str:
+    value = row.get(column)
+    return "" if value is None else str(value).strip()
+
+
+def _parse_group(value: str, n: int) -> str:
+    group = value.casefold().replace("-", "_").replace(" ", "_")
+    if group not in RATER_GROUPS:
+        raise _bad(n, "rater_group", value, f"must be one of {', '.join(RATER_GROUPS)}")
+    return group
+
+
+def _parse_date(row: Mapping[str, Any], n: int) -> date:
+    value = row.get("date")
+    if isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(_text(row, "date"))
+    except ValueError:
+        raise _bad(n, "date", value, "must be a date written YYYY-MM-DD") from None
+
+
+def _parse_level(row: Mapping[str, Any], n: int) -> int:
+    value = row.get("level")
+    text = _text(row, "level")
+    try:
+        number = float(text)
+    except ValueError:
+        raise _bad(n, "level", value, "must be a whole number from 0 to 5") from None
+    if not number.is_integer() or not 0 <= number <= 5:
+        raise _bad(n, "level", value, "must be a whole number from 0 to 5")
+    return int(number)
+
+
+def parse_feedback_csv_rows(
+    rows: Iterable[Mapping[str, Any]], *, skills: Iterable[str] | None = None
+) -> list[Feedback]:
+    """Turn rows of a feedback CSV (already read, e.g. by ``csv.DictReader``) into entries.
+
+    Columns: ``rater_group``, ``rater_id``, ``date`` (YYYY-MM-DD), ``skill``, ``level``
+    (0-5) and, optionally, ``comment``. Rows are grouped by (rater_group, rater_id, date)
+    into one :class:`~career_workbook.model.Feedback` each, in order of first appearance;
+    the comments of a group's rows are joined by newlines. A row with a comment and blank
+    ``skill`` and ``level`` adds only the comment. Group names are forgiving
+    (``"Direct report"`` -> ``'direct_report'``). When ``skills`` is given, every skill
+    must be one of them.
+
+    Rows are numbered as in a spreadsheet: the header is row 1, the first data row is
+    row 2. A bad row raises :class:`~career_workbook.model.WorkbookError` naming the row,
+    the column and the value.
+
+    >>> rows = [{"rater_group": "Peer", "rater_id": "p1", "date": "2026-01-09",
+    ...          "skill": "SQL", "level": "3", "comment": "Clear queries"}]
+    >>> parse_feedback_csv_rows(rows)[0].ratings
+    {'SQL': 3}
+    >>> try:
+    ...     parse_feedback_csv_rows([{**rows[0], "level": "7"}])
+    ... except WorkbookError as err:
+    ...     print(err)
+    row 2, column 'level' = '7': must be a whole number from 0 to 5
+    """
+    known = None if skills is None else set(skills)
+    entries: dict[tuple[str, str, date], dict[str, Any]] = {}
+    for n, row in enumerate(rows, start=2):
+        for column in _REQUIRED:
+            if column not in row:
+                raise WorkbookError(f"row {n}: column {column!r} is missing")
+        for column in ("rater_group", "rater_id", "date"):
+            if not _text(row, column):
+                raise _bad(n, column, row.get(column), "is missing or blank")
+        group = _parse_group(_text(row, "rater_group"), n)
+        rater_id = _text(row, "rater_id")
+        day = _parse_date(row, n)
+        skill, comment = _text(row, "skill"), _text(row, "comment")
+        entry = entries.setdefault(
+            (group, rater_id, day), {"ratings": {}, "comments": [], "first_row": n}
+        )
+        if skill or _text(row, "level") or not comment:
+            if not skill:
+                raise _bad(n, "skill", row.get("skill"), "is missing or blank")
+            if known is not None and skill not in known:
+                raise _bad(n, "skill", skill, "is not one of the workbook's skills")
+            level = _parse_level(row, n)
+            if skill in entry["ratings"] and entry["ratings"][skill] != level:
+                raise _bad(n, "skill", skill,
+                           "is rated twice by the same rater on the same date")
+            entry["ratings"][skill] = level
+        if comment and comment not in entry["comments"]:
+            entry["comments"].append(comment)
+    out = []
+    for (group, rater_id, day), e in entries.items():
+        try:
+            out.append(Feedback(rater_group=group, rater_id=rater_id, date=day,
+                                ratings=e["ratings"], comment="\n".join(e["comments"])))
+        except ValidationError as err:
+            problem = problems_from_validation(err)[0]
+            raise _bad(e["first_row"], problem.field, problem.value, problem.message) from None
+    return out

@@ -1,0 +1,158 @@
+"""The network: who the person knows, who they have not spoken to lately, who is missing.
+
+Examples
+--------
+>>> from datetime import date
+>>> from career_workbook.model import Contact, new_workbook
+>>> wb = new_workbook("Sam Lee", today=date(2026, 1, 1))
+>>> wb.contacts += [
+...     Contact(id="c1", name="Ana", relationship="mentor", last_contact=date(2026, 10, 1),
+...             next_follow_up=date(2026, 11, 1)),
+...     Contact(id="c2", name="Bo", relationship="peer", last_contact=date(2025, 1, 1)),
+... ]
+>>> net = network_summary(wb, today=date(2026, 11, 22))
+>>> net.has_mentor, net.has_sponsor, net.overdue_count, net.active_share
+(True, False, 1, 0.5)
+>>> float(net.contacts.loc[0, "days_overdue"])
+21.0
+>>> net.suggestions[0].split(" — ")[0]
+'You have no sponsor yet'
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from datetime import date
+
+import pandas as pd
+
+from career_workbook.frames import build_frame
+from career_workbook.model import RELATIONSHIPS, Workbook
+
+__all__ = [
+    "ACTIVE_DAYS",
+    "BY_RELATIONSHIP_COLUMNS",
+    "NETWORK_COLUMNS",
+    "NetworkSummary",
+    "network_summary",
+]
+
+ACTIVE_DAYS = 90
+"""A contact is *active* when the last contact was at most this many days ago."""
+
+NETWORK_COLUMNS = {
+    "contact_id": "text", "name": "text", "relationship": "text", "organisation": "text",
+    "last_contact": "date", "days_since": "float", "next_follow_up": "date",
+    "overdue": "bool", "days_overdue": "float", "strength": "int",
+}
+BY_RELATIONSHIP_COLUMNS = {
+    "relationship": "text", "count": "int", "active_90d": "int", "mean_strength": "float",
+}
+
+
+@dataclass(frozen=True)
+class NetworkSummary:
+    """The network as of one day.
+
+    Attributes
+    ----------
+    contacts : DataFrame
+        ``contact_id``, ``name``, ``relationship``, ``organisation``, ``last_contact``,
+        ``days_since`` (days since the last contact, NaN if never), ``next_follow_up``,
+        ``overdue`` (the follow-up date is before today), ``days_overdue`` (days past the
+        follow-up date, 0 if not yet due, NaN without one), ``strength`` (1-5). Workbook order.
+    by_relationship : DataFrame
+        ``relationship``, ``count``, ``active_90d`` (contacted within ``ACTIVE_DAYS``),
+        ``mean_strength``; one row per relationship present, in the schema's order.
+    active_share : float
+        Share (0-1) of contacts contacted within ``ACTIVE_DAYS``; 0.0 with no contacts.
+    has_mentor, has_sponsor : bool
+    overdue_count : int
+        Contacts whose follow-up date has passed.
+    suggestions : list[str]
+        Plain-language next steps, most important first.
+    """
+
+    contacts: pd.DataFrame
+    by_relationship: pd.DataFrame
+    active_share: float
+    has_mentor: bool
+    has_sponsor: bool
+    overdue_count: int
+    suggestions: list[str] = field(default_factory=list)
+
+
+def _suggestions(wb: Workbook, frame: pd.DataFrame, active_share: float,
+                 has_mentor: bool, has_sponsor: bool) -> list[str]:
+    if frame.empty:
+        return [
+            "Your network list is empty — start with five people who know your work: your "
+            "manager, two peers, someone senior, and someone already doing the job you want."
+        ]
+    out = []
+    if not has_sponsor:
+        out.append(
+            "You have no sponsor yet — a sponsor is a senior person who speaks up for you in "
+            "rooms you are not in. Who has seen your best work and has influence where you "
+            "want to go?"
+        )
+    if not has_mentor:
+        out.append(
+            "You have no mentor yet — think of someone a step or two ahead of you whose "
+            "judgement you trust, and ask them for a 30-minute conversation."
+        )
+    overdue = frame[frame["overdue"]].sort_values("days_overdue", ascending=False)
+    if len(overdue):
+        oldest = overdue.iloc[0]
+        n = len(overdue)
+        out.append(
+            f"{n} follow-up{'s are' if n > 1 else ' is'} overdue — start with "
+            f"{oldest['name']} ({int(oldest['days_overdue'])} days late)."
+        )
+    if active_share < 0.5:
+        out.append(
+            f"Only {active_share:.0%} of your contacts heard from you in the last "
+            f"{ACTIVE_DAYS} days — pick two to message this week."
+        )
+    if not (frame["relationship"] == "industry").any() and wb.person.target_role.strip():
+        out.append(
+            f"Nobody in your list works in the wider industry — find one person who already "
+            f"works as {wb.person.target_role.strip()} and ask how they got there."
+        )
+    return out
+
+
+def network_summary(wb: Workbook, today: date) -> NetworkSummary:
+    """Summarise the network as of ``today``; see :class:`NetworkSummary`."""
+    rows = []
+    for c in wb.contacts:
+        since = math.nan if c.last_contact is None else float((today - c.last_contact).days)
+        if c.next_follow_up is None:
+            overdue, late = False, math.nan
+        else:
+            late = float(max((today - c.next_follow_up).days, 0))
+            overdue = c.next_follow_up < today
+        rows.append((c.id, c.name, c.relationship, c.organisation, c.last_contact, since,
+                     c.next_follow_up, overdue, late, c.strength))
+    frame = build_frame(rows, NETWORK_COLUMNS)
+
+    active = frame["days_since"].le(ACTIVE_DAYS) & frame["days_since"].ge(0)
+    by_rel = []
+    for rel in RELATIONSHIPS:
+        mask = frame["relationship"] == rel
+        if mask.any():
+            by_rel.append((rel, int(mask.sum()), int((mask & active).sum()),
+                           float(frame.loc[mask, "strength"].mean())))
+    active_share = float(active.mean()) if len(frame) else 0.0
+    has_mentor = bool((frame["relationship"] == "mentor").any())
+    has_sponsor = bool((frame["relationship"] == "sponsor").any())
+    return NetworkSummary(
+        contacts=frame,
+        by_relationship=build_frame(by_rel, BY_RELATIONSHIP_COLUMNS),
+        active_share=active_share,
+        has_mentor=has_mentor,
+        has_sponsor=has_sponsor,
+        overdue_count=int(frame["overdue"].sum()),
+        suggestions=_suggestions(wb, frame, active_share, has_mentor, has_sponsor),
+    )

@@ -1,0 +1,211 @@
+"""Goal progress: where each goal is, where it should be by now, and when it may finish.
+
+Everything is computed "as of ``today``": check-ins and milestones dated after ``today``
+are ignored, so running with an old date reproduces an old review.
+
+Dropped goals are left out. Draft goals are kept (their ``status`` column says
+``'draft'``), so a plan can be reviewed before it is committed to.
+
+Examples
+--------
+>>> from datetime import date
+>>> from career_workbook.model import CheckIn, Goal, new_workbook
+>>> wb = new_workbook("Sam Lee", today=date(2026, 1, 1))
+>>> wb.goals.append(Goal(id="g1", text="Ship the report", status="active",
+...                      created=date(2026, 1, 1), deadline=date(2026, 12, 31)))
+>>> wb.check_ins += [CheckIn(date=date(2026, 2, 1), progress={"g1": 10}),
+...                  CheckIn(date=date(2026, 4, 1), progress={"g1": 30})]
+>>> row = goal_progress_frame(wb, today=date(2026, 7, 1)).iloc[0]
+>>> round(row["expected"]), float(row["actual"]), row["source"], row["track"]
+(50, 30.0, 'check-in', 'behind')
+>>> row["forecast"].date()
+datetime.date(2026, 10, 25)
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from datetime import date
+
+import pandas as pd
+
+from career_workbook.frames import build_frame
+from career_workbook.model import Goal, Workbook
+
+__all__ = [
+    "HISTORY_COLUMNS",
+    "ON_TRACK_MARGIN",
+    "PROGRESS_COLUMNS",
+    "TRACKS",
+    "expected_progress",
+    "goal_progress_frame",
+    "progress_history_frame",
+]
+
+ON_TRACK_MARGIN = 10.0
+"""Percentage points either side of the expected progress that still count as on track."""
+
+FORECAST_HORIZON_YEARS = 50
+"""Forecasts further away than this are reported as NaT (not in sight)."""
+
+TRACKS = ("done", "overdue", "ahead", "on track", "behind", "no deadline", "not started")
+
+PROGRESS_COLUMNS = {
+    "goal_id": "text", "text": "text", "status": "text", "created": "date",
+    "deadline": "date", "expected": "float", "actual": "float", "source": "text",
+    "track": "text", "days_left": "float", "forecast": "date",
+}
+HISTORY_COLUMNS = {"date": "date", "goal_id": "text", "actual": "float", "source": "text"}
+
+
+def expected_progress(created: date, deadline: date | None, today: date) -> float:
+    """Share of the time from ``created`` to ``deadline`` already gone, in % (0-100).
+
+    NaN without a deadline.
+
+    >>> expected_progress(date(2026, 1, 1), date(2026, 1, 11), date(2026, 1, 3))
+    20.0
+    >>> expected_progress(date(2026, 1, 1), date(2026, 1, 11), date(2027, 1, 1))
+    100.0
+    """
+    if deadline is None:
+        return math.nan
+    span = (deadline - created).days
+    if span <= 0:
+        return 100.0 if today >= deadline else 0.0
+    return min(max(100.0 * (today - created).days / span, 0.0), 100.0)
+
+
+@dataclass(frozen=True)
+class _Actual:
+    value: float
+    source: str | None
+
+
+def _checkin_points(wb: Workbook, today: date) -> dict[str, list[tuple[date, float]]]:
+    points: dict[str, list[tuple[date, float]]] = {}
+    for c in sorted(wb.check_ins, key=lambda c: c.date):
+        if c.date > today:
+            break
+        for gid, pct in c.progress.items():
+            points.setdefault(gid, []).append((c.date, float(pct)))
+    return points
+
+
+def _actual(goal: Goal, points: list[tuple[date, float]], today: date) -> _Actual:
+    if points:
+        return _Actual(points[-1][1], "check-in")
+    if goal.milestones:
+        done = sum(m.done_on is not None and m.done_on <= today for m in goal.milestones)
+        return _Actual(100.0 * done / len(goal.milestones), "milestones")
+    m = goal.metric
+    if m is not None and m.current is not None:
+        share = 100.0 * (m.current - m.baseline) / (m.target - m.baseline)
+        return _Actual(min(max(share, 0.0), 100.0), "metric")
+    return _Actual(math.nan, None)
+
+
+def _track(goal: Goal, actual: float, expected: float, today: date) -> str:
+    if goal.status == "done" or actual >= 100:
+        return "done"
+    if goal.deadline is not None and goal.deadline < today:
+        return "overdue"
+    if math.isnan(actual):
+        return "not started"
+    if goal.deadline is None:
+        return "no deadline"
+    if actual >= expected + ON_TRACK_MARGIN:
+        return "ahead"
+    if actual < expected - ON_TRACK_MARGIN:
+        return "behind"
+    return "on track"
+
+
+def _forecast(points: list[tuple[date, float]]) -> date | None:
+    """Least-squares line through (day, progress), extrapolated to 100 %."""
+    if len({d for d, _ in points}) < 2:
+        return None
+    xs = [d.toordinal() for d, _ in points]
+    ys = [p for _, p in points]
+    mx, my = sum(xs) / len(xs), sum(ys) / len(ys)
+    sxx = sum((x - mx) ** 2 for x in xs)
+    slope = sum((x - mx) * (y - my) for x, y in zip(xs, ys, strict=True)) / sxx
+    if slope <= 0:
+        return None
+    day = mx + (100.0 - my) / slope
+    last = max(xs)
+    if day - last > FORECAST_HORIZON_YEARS * 365.25:
+        return None
+    return date.fromordinal(round(day))
+
+
+def goal_progress_frame(wb: Workbook, today: date) -> pd.DataFrame:
+    """Expected versus actual progress of every goal that is not dropped.
+
+    Columns
+    -------
+    goal_id, text, status : from the goal ('draft' goals included).
+    created, deadline : dates (deadline NaT when none).
+    expected : % of the time from created to deadline gone by ``today`` (0-100; NaN
+        without a deadline).
+    actual : % done (0-100): the latest check-in progress for the goal; else the share of
+        milestones done; else the metric's (current - baseline) / (target - baseline),
+        clipped to 0-100; else NaN. A goal marked done counts as 100.
+    source : where ``actual`` came from: 'check-in' | 'milestones' | 'metric' | 'status'
+        (marked done) | None.
+    track : 'done' (status done or actual >= 100), 'overdue' (deadline passed),
+        'not started' (no progress recorded), 'no deadline', then 'ahead' / 'on track' /
+        'behind' (actual against expected, +-``ON_TRACK_MARGIN`` points), in that order
+        of precedence.
+    days_left : days from ``today`` to the deadline (negative when passed; NaN without).
+    forecast : the date a straight line through the goal's check-in progress reaches
+        100 % (NaT for a done goal, with fewer than two check-in dates, a flat or falling
+        line, or a date more than 50 years away).
+    """
+    points = _checkin_points(wb, today)
+    rows = []
+    for g in wb.goals:
+        if g.status == "dropped":
+            continue
+        pts = points.get(g.id, [])
+        actual = _actual(g, pts, today)
+        if g.status == "done" and not actual.value >= 100:
+            actual = _Actual(100.0, "status")
+        expected = expected_progress(g.created, g.deadline, today)
+        days_left = math.nan if g.deadline is None else float((g.deadline - today).days)
+        track = _track(g, actual.value, expected, today)
+        rows.append((
+            g.id, g.text, g.status, g.created, g.deadline, expected, actual.value,
+            actual.source, track, days_left, None if track == "done" else _forecast(pts),
+        ))
+    return build_frame(rows, PROGRESS_COLUMNS)
+
+
+def progress_history_frame(wb: Workbook) -> pd.DataFrame:
+    """Progress of each (not dropped) goal over time, for charts.
+
+    Check-in progress where the goal has any; for a goal never given progress at a
+    check-in but with milestones, the share of milestones done on each ``done_on`` date.
+
+    Columns: ``date``, ``goal_id``, ``actual`` (0-100), ``source`` ('check-in' |
+    'milestones'). Sorted by date, then goal in workbook order.
+    """
+    order = {g.id: i for i, g in enumerate(wb.goals) if g.status != "dropped"}
+    rows: list[tuple] = [
+        (c.date, gid, float(pct), "check-in")
+        for c in wb.check_ins
+        for gid, pct in c.progress.items()
+        if gid in order
+    ]
+    reported = {r[1] for r in rows}
+    for g in wb.goals:
+        if g.id not in order or g.id in reported or not g.milestones:
+            continue
+        done_dates = sorted(m.done_on for m in g.milestones if m.done_on is not None)
+        for i, day in enumerate(done_dates, start=1):
+            if i == len(done_dates) or done_dates[i] != day:
+                rows.append((day, g.id, 100.0 * i / len(g.milestones), "milestones"))
+    rows.sort(key=lambda r: (r[0], order[r[1]]))
+    return build_frame(rows, HISTORY_COLUMNS)
+

@@ -1,0 +1,160 @@
+"""Skill gaps and readiness: where the person stands against their own targets or a role.
+
+A *role* is any object shaped like the catalog's ``RoleProfile``: ``.title`` and
+``.skills``, a mapping of skill name -> object with ``.target`` (0-5) and ``.importance``
+(1-5). Role skills match workbook skills by name (exactly, else ignoring case).
+
+Examples
+--------
+>>> from datetime import date
+>>> from career_workbook.model import Assessment, Skill, new_workbook
+>>> wb = new_workbook("Sam Lee", today=date(2026, 1, 5))
+>>> wb.skills += [Skill(name="SQL", importance=5, target_level=4),
+...               Skill(name="Writing", importance=1, target_level=3)]
+>>> wb.assessments.append(Assessment(date=date(2026, 1, 5), ratings={"SQL": 2, "Writing": 3}))
+>>> skill_gap_frame(wb)[["skill", "current", "target", "gap", "priority"]]
+     skill  current  target  gap  priority
+0      SQL      2.0     4.0  2.0         1
+1  Writing      3.0     3.0  0.0         2
+>>> round(readiness(wb), 1)  # (5*2 + 1*3) / (5*4 + 1*3)
+56.5
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Any
+
+import pandas as pd
+
+from career_workbook.frames import build_frame, latest_levels
+from career_workbook.model import Workbook
+
+__all__ = [
+    "GAP_COLUMNS",
+    "READINESS_COLUMNS",
+    "readiness",
+    "readiness_history_frame",
+    "skill_gap_frame",
+]
+
+GAP_COLUMNS = {
+    "skill": "text", "category": "text", "current": "float", "target": "float",
+    "role_target": "float", "importance": "float", "gap": "float", "weighted_gap": "float",
+    "priority": "int", "others": "float",
+}
+READINESS_COLUMNS = {"date": "date", "readiness": "float"}
+
+
+@dataclass(frozen=True)
+class _Target:
+    skill: str
+    category: str | None
+    target: float
+    role_target: float
+    importance: float
+
+
+def _role_category(name: str, role_skill: Any, catalog: Any) -> str | None:
+    category = getattr(role_skill, "category", None)
+    if category is None and catalog is not None:
+        info = getattr(catalog, "skills", {}).get(name)
+        category = getattr(info, "category", None)
+    return category
+
+
+def _targets(wb: Workbook, role: Any = None, catalog: Any = None) -> list[_Target]:
+    """Own skills (target from the role when it lists them), then role-only skills."""
+    role_skills: dict[str, Any] = dict(getattr(role, "skills", None) or {})
+    by_fold = {name.casefold(): name for name in role_skills}
+    out: list[_Target] = []
+    used: set[str] = set()
+    for s in wb.skills:
+        name = s.name if s.name in role_skills else by_fold.get(s.name.casefold())
+        if name is not None:
+            used.add(name)
+            rs = role_skills[name]
+            out.append(_Target(s.name, s.category, float(rs.target), float(rs.target),
+                               float(s.importance)))
+        else:
+            out.append(_Target(s.name, s.category, float(s.target_level), math.nan,
+                               float(s.importance)))
+    for name, rs in role_skills.items():
+        if name not in used:
+            out.append(_Target(name, _role_category(name, rs, catalog), float(rs.target),
+                               float(rs.target), float(rs.importance)))
+    return out
+
+
+def _readiness(targets: list[_Target], levels: dict[str, float]) -> float:
+    need = sum(t.importance * t.target for t in targets)
+    if need <= 0:
+        return 100.0
+    have = sum(t.importance * min(levels.get(t.skill, 0.0), t.target) for t in targets)
+    return 100.0 * have / need
+
+
+def skill_gap_frame(wb: Workbook, role: Any = None, *, catalog: Any = None) -> pd.DataFrame:
+    """Each skill's gap to its target, biggest importance-weighted gap first.
+
+    Parameters
+    ----------
+    wb : Workbook
+    role : RoleProfile-like, optional
+        When given, a skill the role lists takes the role's target; skills only the role
+        lists are added (never assessed: ``current`` NaN, counted as 0 for the gap).
+    catalog : Catalog-like, optional
+        Gives role-only skills their category (``catalog.skills[name].category``).
+
+    Returns
+    -------
+    DataFrame with columns ``skill``, ``category`` (None for role-only skills unless
+    ``catalog`` knows them),
+    ``current`` (latest self-assessed level, NaN if never rated), ``target``,
+    ``role_target`` (NaN when no role or not in it), ``importance`` (own, or the role's
+    for role-only skills), ``gap`` = max(target - current, 0), ``weighted_gap`` =
+    gap * importance, ``priority`` (int, 1 = biggest weighted gap; ties: higher importance,
+    then name), ``others`` (mean level given by colleagues in 360 feedback, NaN when fewer
+    than three rated it, see :mod:`career_workbook.analysis.feedback`). Sorted by priority.
+    """
+    from career_workbook.analysis.feedback import feedback_360_frame
+
+    levels = {skill: float(level) for skill, (level, _) in latest_levels(wb).items()}
+    fb = feedback_360_frame(wb)
+    others = dict(zip(fb["skill"], fb["others"], strict=True))
+    rows = []
+    for t in _targets(wb, role, catalog):
+        current = levels.get(t.skill, math.nan)
+        gap = max(t.target - (0.0 if math.isnan(current) else current), 0.0)
+        rows.append([t.skill, t.category, current, t.target, t.role_target, t.importance,
+                     gap, gap * t.importance, 0, others.get(t.skill, math.nan)])
+    rows.sort(key=lambda r: (-r[7], -r[5], r[0].casefold(), r[0]))
+    for i, row in enumerate(rows, start=1):
+        row[8] = i
+    return build_frame(rows, GAP_COLUMNS)
+
+
+def readiness(wb: Workbook, role: Any = None) -> float:
+    """Importance-weighted share of the targets reached, 0-100.
+
+    ``sum(importance * min(current, target)) / sum(importance * target)``, with unrated
+    skills at 0; 100 when there is nothing to reach. Raising a level never lowers it.
+    """
+    levels = {skill: float(level) for skill, (level, _) in latest_levels(wb).items()}
+    return _readiness(_targets(wb, role), levels)
+
+
+def readiness_history_frame(wb: Workbook, role: Any = None) -> pd.DataFrame:
+    """Readiness at each self-assessment date, using the levels known on that date.
+
+    A skill not rated on a date keeps its earlier rating (carried forward).
+
+    Columns: ``date``, ``readiness`` (0-100). One row per distinct assessment date.
+    """
+    targets = _targets(wb, role)
+    rows = []
+    for day in sorted({a.date for a in wb.assessments}):
+        levels = {s: float(lvl) for s, (lvl, _) in latest_levels(wb, until=day).items()}
+        rows.append((day, _readiness(targets, levels)))
+    return build_frame(rows, READINESS_COLUMNS)

@@ -1,0 +1,237 @@
+"""analysis.feedback: 360 view, anonymity rules, comments and CSV rows."""
+
+from __future__ import annotations
+
+import math
+from datetime import date
+
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from career_workbook.analysis.feedback import (
+    MIN_GROUP,
+    feedback_360_frame,
+    feedback_comments,
+    parse_feedback_csv_rows,
+)
+from career_workbook.model import (
+    RATER_GROUPS,
+    Feedback,
+    Skill,
+    WorkbookError,
+    new_workbook,
+    validate_workbook,
+)
+
+
+@pytest.fixture
+def fb(rich_wb):
+    return feedback_360_frame(rich_wb).set_index("skill")
+
+
+def test_columns_only_for_groups_of_three_or_more(rich_wb):
+    frame = feedback_360_frame(rich_wb)
+    assert list(frame.columns) == ["skill", "self", "others", "n_others", "peer", "gap",
+                                   "quadrant"]
+    # manager (1 rater) and direct_report (2 raters) are merged into others only
+
+
+def test_self_and_others(fb):
+    assert fb.loc["Python", "self"] == 4  # latest self-assessment
+    assert fb.loc["Coaching", "self"] == 2  # no assessment: the 'self' feedback
+    assert fb.loc["Python", "others"] == pytest.approx(20 / 5)
+    assert fb.loc["Python", "n_others"] == 5
+    # p1 rated SQL twice: only the latest (3) counts, once
+    assert fb.loc["SQL", "n_others"] == 4
+    assert fb.loc["SQL", "others"] == pytest.approx((3 + 3 + 4 + 4) / 4)
+    assert fb.loc["Stakeholder Management", "gap"] == pytest.approx(22 / 6 - 2)
+
+
+def test_small_counts_are_suppressed(fb):
+    assert fb.loc["Statistics", "n_others"] == 1
+    assert math.isnan(fb.loc["Statistics", "others"])
+    assert fb.loc["Statistics", "quadrant"] is None
+    assert fb.loc["Coaching", "n_others"] == 0
+    # three raters in all, but only two peers: the peer cell stays hidden
+    assert fb.loc["Public Speaking", "others"] == pytest.approx(7 / 3)
+    assert math.isnan(fb.loc["Public Speaking", "peer"])
+
+
+def test_group_cell_hidden_when_subtraction_would_expose_a_rater(fb):
+    # Python: 4 peers + 1 manager. Showing the peer mean next to the overall mean would
+    # give away the manager's rating, so the peer cell is hidden.
+    assert math.isnan(fb.loc["Python", "peer"])
+    # SQL: peers only, Stakeholder: 3 peers + 3 others: safe to show.
+    assert fb.loc["SQL", "peer"] == pytest.approx(fb.loc["SQL", "others"])
+    assert fb.loc["Stakeholder Management", "peer"] == pytest.approx(11 / 3)
+
+
+def test_quadrants(fb):
+    assert fb.loc["Stakeholder Management", "quadrant"] == "hidden strength"
+    assert fb.loc["Python", "quadrant"] == "agreed strength"
+    assert fb.loc["Public Speaking", "quadrant"] == "agreed development area"
+
+
+def test_blind_spot(empty_wb):
+    empty_wb.skills.append(Skill(name="SQL"))
+    empty_wb.feedback = [
+        Feedback(rater_group="self", rater_id="me", date=date(2026, 1, 1), ratings={"SQL": 5}),
+        *(Feedback(rater_group="other", rater_id=f"o{i}", date=date(2026, 1, 1),
+                   ratings={"SQL": 3}) for i in range(3)),
+    ]
+    row = feedback_360_frame(empty_wb).iloc[0]
+    assert (row["self"], row["others"], row["quadrant"]) == (5, 3, "blind spot")
+    assert "other" in feedback_360_frame(empty_wb).columns
+
+
+def test_empty_workbook(empty_wb):
+    frame = feedback_360_frame(empty_wb)
+    assert frame.empty
+    assert list(frame.columns) == ["skill", "self", "others", "n_others", "gap", "quadrant"]
+    assert feedback_comments(empty_wb).empty
+
+
+def test_comments_grouped_unattributed_and_pooled(rich_wb):
+    comments = feedback_comments(rich_wb)
+    assert list(comments.columns) == ["group", "comment"]
+    peer = comments[comments["group"] == "peer"]["comment"].tolist()
+    assert peer == sorted(["Explains models clearly", "Could speak up more in meetings",
+                           "Great code reviews"])
+    # manager (1) + direct reports (2) make a pool of 3 raters
+    pooled = comments[comments["group"] == "others"]["comment"].tolist()
+    assert pooled == ["Ready for more visible work", "Supportive"]
+    assert set(comments["group"]) == {"peer", "others"}
+
+
+def test_comments_of_small_pools_are_suppressed(rich_wb):
+    rich_wb.feedback = [f for f in rich_wb.feedback if f.rater_id != "d2"]
+    comments = feedback_comments(rich_wb)
+    assert set(comments["group"]) == {"peer"}
+    assert "Supportive" not in comments["comment"].tolist()
+    # 4 peers + 1 manager + 1 direct report: with a bar of 5 all are pooled, with 7 none
+    assert set(feedback_comments(rich_wb, min_raters=5)["group"]) == {"others"}
+    assert feedback_comments(rich_wb, min_raters=7).empty
+    with pytest.raises(ValueError, match="min_raters = 2"):
+        feedback_comments(rich_wb, min_raters=2)
+
+
+# ---- property: the anonymity rules always hold --------------------------------------
+SKILLS = ("S0", "S1", "S2")
+_entry = st.tuples(
+    st.sampled_from(RATER_GROUPS), st.integers(0, 4), st.integers(0, 2),
+    st.dictionaries(st.sampled_from(SKILLS), st.integers(0, 5), max_size=3),
+    st.sampled_from(["", "fine", "great"]),
+)
+
+
+@settings(max_examples=80, deadline=None)
+@given(entries=st.lists(_entry, max_size=18), self_levels=st.dictionaries(
+    st.sampled_from(SKILLS), st.integers(0, 5), max_size=3))
+def test_anonymity_rules_always_hold(entries, self_levels):
+    from career_workbook.model import Assessment
+
+    wb = new_workbook("Prop", today=date(2026, 1, 1))
+    wb.skills = [Skill(name=s) for s in SKILLS]
+    if self_levels:
+        wb.assessments.append(Assessment(date=date(2026, 1, 1), ratings=self_levels))
+    for group, rid, day, ratings, comment in entries:
+        wb.feedback.append(Feedback(rater_group=group, rater_id=f"RID-{group}-{rid}",
+                                    date=date(2026, 1, 1 + day), ratings=ratings,
+                                    comment=comment))
+    wb = validate_workbook(wb)
+    frame = feedback_360_frame(wb)
+
+    raters_in = {}  # group -> raters with any rating
+    per_skill = {}  # (skill, group) -> raters of that skill
+    for f in wb.feedback:
+        if f.ratings and f.rater_group != "self":
+            raters_in.setdefault(f.rater_group, set()).add(f.rater_id)
+        for skill in f.ratings:
+            per_skill.setdefault((skill, f.rater_group), set()).add(f.rater_id)
+    group_cols = [c for c in frame.columns if c in RATER_GROUPS[1:]]
+    for g in RATER_GROUPS[1:]:
+        assert (g in group_cols) == (len(raters_in.get(g, ())) >= MIN_GROUP)
+
+    for row in frame.to_dict("records"):
+        n = {g: len(per_skill.get((row["skill"], g), ())) for g in RATER_GROUPS[1:]}
+        assert row["n_others"] == sum(n.values())
+        if row["n_others"] < MIN_GROUP:
+            assert math.isnan(row["others"]) and row["quadrant"] is None
+        shown = [g for g in group_cols if not math.isnan(row[g])]
+        assert all(n[g] >= MIN_GROUP for g in shown)
+        if shown:  # what is left of "others" once the shown groups are taken out
+            remainder = row["n_others"] - sum(n[g] for g in shown)
+            assert remainder == 0 or remainder >= MIN_GROUP
+
+    text = " ".join(map(str, [*frame.columns, *frame.astype(str).to_numpy().ravel()]))
+    comments = feedback_comments(wb)
+    text += " ".join(comments.astype(str).to_numpy().ravel())
+    assert "RID-" not in text
+    for group in set(comments["group"]) - {"others"}:
+        assert len({f.rater_id for f in wb.feedback if f.rater_group == group}) >= MIN_GROUP
+
+
+# ---- CSV rows -------------------------------------------------------------------------
+def _row(**over):
+    row = {"rater_group": "peer", "rater_id": "p1", "date": "2026-01-09", "skill": "SQL",
+           "level": "3", "comment": ""}
+    row.update(over)
+    return row
+
+
+def test_rows_grouped_by_rater_and_date():
+    rows = [
+        _row(), _row(skill="Python", level="4", comment="Solid"),
+        _row(rater_id="p2", level="2"), _row(date="2026-02-01", level=" 5 "),
+        _row(rater_group="Direct report", rater_id="d1", level="4.0"),
+        _row(skill="", level="", comment="Patient with juniors"),
+    ]
+    entries = parse_feedback_csv_rows(rows)
+    assert [(e.rater_group, e.rater_id, e.date) for e in entries] == [
+        ("peer", "p1", date(2026, 1, 9)), ("peer", "p2", date(2026, 1, 9)),
+        ("peer", "p1", date(2026, 2, 1)), ("direct_report", "d1", date(2026, 1, 9))]
+    assert entries[0].ratings == {"SQL": 3, "Python": 4}
+    assert entries[0].comment == "Solid\nPatient with juniors"
+    assert entries[2].ratings == {"SQL": 5}
+    assert entries[3].ratings == {"SQL": 4}
+
+
+def test_parsed_entries_fit_a_workbook(rich_wb):
+    entries = parse_feedback_csv_rows([_row(), _row(rater_id="p9", skill="Python")],
+                                      skills=rich_wb.skill_names())
+    rich_wb.feedback.extend(entries)
+    assert len(validate_workbook(rich_wb).feedback) == len(rich_wb.feedback)
+
+
+@pytest.mark.parametrize(("over", "where"), [
+    ({"level": "7"}, "row 3, column 'level' = '7'"),
+    ({"level": "4.5"}, "column 'level' = '4.5'"),
+    ({"level": "high"}, "column 'level' = 'high'"),
+    ({"level": None}, "column 'level' = None"),
+    ({"rater_group": "boss"}, "column 'rater_group' = 'boss'"),
+    ({"rater_id": "  "}, "column 'rater_id' = '  '"),
+    ({"date": "09/01/2026"}, "column 'date' = '09/01/2026'"),
+    ({"skill": "", "comment": ""}, "column 'skill' = ''"),
+    ({"skill": "Cobol"}, "column 'skill' = 'Cobol'"),
+    ({"level": "1"}, "rated twice"),
+    ({"rater_id": "x" * 201}, "row 3, column 'rater_id'"),
+])
+def test_bad_rows_name_row_column_and_value(over, where):
+    with pytest.raises(WorkbookError) as err:
+        parse_feedback_csv_rows([_row(), _row(**over)], skills=["SQL", "Python"])
+    assert where in str(err.value)
+    assert str(err.value).startswith("row ")
+
+
+def test_missing_column_is_named():
+    row = _row()
+    del row["date"]
+    with pytest.raises(WorkbookError, match="row 2: column 'date' is missing"):
+        parse_feedback_csv_rows([row])
+
+
+def test_no_rows_no_entries():
+    assert parse_feedback_csv_rows([]) == []
+    assert isinstance(pd.DataFrame(), pd.DataFrame)

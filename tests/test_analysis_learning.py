@@ -1,0 +1,37 @@
+"""analysis.learning: hours over time and per skill."""
+
+from __future__ import annotations
+
+from career_workbook.analysis.learning import (
+    LEARNING_BY_SKILL_COLUMNS,
+    LEARNING_HOURS_COLUMNS,
+    NO_SKILL,
+    learning_by_skill_frame,
+    learning_hours_frame,
+)
+
+
+def test_hours_frame(rich_wb):
+    hours = learning_hours_frame(rich_wb)
+    assert list(hours.columns) == list(LEARNING_HOURS_COLUMNS)
+    assert hours["date"].is_monotonic_increasing
+    assert "Python side project" not in set(hours["title"])  # no date at all
+    assert NO_SKILL in set(hours["skill"])
+    sql = hours[hours["skill"] == "SQL"].iloc[0]
+    assert sql["date"].date().isoformat() == "2026-09-28"  # completed_on wins
+    last = hours.groupby("skill")["cumulative_hours"].last()
+    assert (last == hours.groupby("skill")["hours"].sum()).all()
+
+
+def test_by_skill_frame(rich_wb):
+    by_skill = learning_by_skill_frame(rich_wb).set_index("skill")
+    assert list(learning_by_skill_frame(rich_wb).columns) == list(LEARNING_BY_SKILL_COLUMNS)
+    assert by_skill.index[-1] == NO_SKILL
+    assert by_skill.loc["SQL"].tolist() == [1, 1, 20.0, 20.0]
+    assert by_skill.loc["Statistics", ["done", "hours_done"]].tolist() == [0, 0.0]
+    assert by_skill["items"].sum() == len(rich_wb.learning)
+
+
+def test_empty(empty_wb):
+    assert learning_hours_frame(empty_wb).empty
+    assert learning_by_skill_frame(empty_wb).empty

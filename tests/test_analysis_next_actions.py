@@ -1,0 +1,109 @@
+"""analysis.next_actions: one ranked list, most urgent first, each row with a reason."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+import pytest
+
+from career_workbook.analysis.next_actions import (
+    KINDS,
+    NEXT_ACTIONS_COLUMNS,
+    next_actions_frame,
+)
+from career_workbook.analysis.smart import score_goal
+from career_workbook.model import CheckIn, Goal
+
+TIER = {"overdue action": 0, "overdue milestone": 0, "goal behind": 1, "skill gap": 2,
+        "follow-up": 3, "sharpen goal": 4, "check-in due": 5}
+
+
+@pytest.fixture
+def todo(rich_wb, today):
+    return next_actions_frame(rich_wb, today, limit=None)
+
+
+def test_columns_ranks_and_reasons(todo):
+    assert list(todo.columns) == list(NEXT_ACTIONS_COLUMNS)
+    assert todo["rank"].tolist() == list(range(1, len(todo) + 1))
+    assert set(todo["kind"]) <= set(KINDS)
+    assert todo["reason"].str.len().gt(10).all()
+    tiers = todo["kind"].map(TIER)
+    assert tiers.is_monotonic_increasing
+
+
+def test_overdue_items_oldest_first(todo, today):
+    overdue = todo[todo["kind"].map(TIER) == 0]
+    assert overdue["due"].is_monotonic_increasing
+    assert set(overdue["item"]) == {"Rehearse", "Email the meetup organiser", "Give the talk",
+                                    "Finish book 1", "Book the CFA exam"}
+    row = overdue[overdue["item"] == "Book the CFA exam"].iloc[0]
+    assert row["reason"] == "Due 3 Nov — 19 days ago"
+    assert row["goal_id"] == "g-cfa"
+    # done actions and actions of dropped goals are not listed
+    assert not {"Buy the books", "Ask HR about relocation"} & set(todo["item"])
+
+
+def test_goals_behind(todo):
+    behind = todo[todo["kind"] == "goal behind"]
+    assert behind["goal_id"].tolist() == ["g-talk", "g-promo"]  # overdue goal first
+    assert "Deadline was 31 Oct — 22 days ago" in behind["reason"].iloc[0]
+    assert "About 20% done" in behind["reason"].iloc[1]
+
+
+def test_skill_gaps_skip_skills_with_learning(todo, rich_wb):
+    gaps = todo[todo["kind"] == "skill gap"]
+    learning = {i.skill for i in rich_wb.learning}
+    assert 0 < len(gaps) <= 3
+    assert not set(gaps["item"]) & learning
+    assert gaps["item"].tolist() == ["Stakeholder Management", "Coaching"]
+    assert gaps["due"].isna().all()
+
+
+def test_role_adds_its_gaps(rich_wb, today, fake_role):
+    gaps = next_actions_frame(rich_wb, today, role=fake_role, limit=None)
+    assert gaps[gaps["kind"] == "skill gap"]["item"].tolist() == [
+        "Machine Learning", "Writing", "Stakeholder Management"]  # weighted 20, 12, 8
+
+
+def test_follow_ups_and_check_in(todo):
+    assert todo[todo["kind"] == "follow-up"]["item"].tolist() == [
+        "Follow up with Ana Ruiz", "Follow up with Di Okafor"]
+    check_in = todo[todo["kind"] == "check-in due"]
+    assert check_in["reason"].tolist() == ["No check-in for 48 days — the last was 5 Oct"]
+
+
+def test_sharpen_lists_exactly_the_weak_active_goals(todo, rich_wb, today):
+    from career_workbook.analysis.scorecard import goal_context
+
+    sharpen = todo[todo["kind"] == "sharpen goal"]
+    weak = [g.id for g in rich_wb.goals if g.status == "active" and score_goal(
+        g.text, today=today, confidence=g.confidence, context=goal_context(rich_wb, g)
+    ).score < 60]
+    assert weak  # the fixture has at least one
+    assert sorted(sharpen["goal_id"]) == sorted(weak)
+    assert sharpen["reason"].str.startswith("SMART score ").all()
+
+
+def test_limit_keeps_the_top(rich_wb, today, todo):
+    top = next_actions_frame(rich_wb, today, limit=3)
+    pd.testing.assert_frame_equal(top, todo.head(3))
+    assert len(next_actions_frame(rich_wb, today)) == 10
+    assert next_actions_frame(rich_wb, today, limit=0).empty
+
+
+def test_check_in_rules(empty_wb):
+    today = date(2026, 3, 1)
+    assert next_actions_frame(empty_wb, today).empty  # nothing to chase at all
+    empty_wb.goals.append(Goal(id="g", text="Publish 4 blog posts about SQL by June 2026",
+                               status="active", created=date(2026, 1, 1)))
+    kinds = next_actions_frame(empty_wb, today)["kind"].tolist()
+    assert "check-in due" in kinds
+    empty_wb.check_ins.append(CheckIn(date=date(2026, 2, 20)))
+    assert "check-in due" not in next_actions_frame(empty_wb, today)["kind"].tolist()
+
+
+def test_empty_frame_has_columns(empty_wb, today):
+    frame = next_actions_frame(empty_wb, today)
+    assert frame.empty and list(frame.columns) == list(NEXT_ACTIONS_COLUMNS)

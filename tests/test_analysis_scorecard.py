@@ -1,0 +1,72 @@
+"""analysis.scorecard: every goal scored with the workbook as context."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from career_workbook.analysis.scorecard import (
+    CRITERIA,
+    SCORECARD_COLUMNS,
+    goal_context,
+    smart_scorecard_frame,
+)
+from career_workbook.analysis.smart import GoalContext, score_goal
+
+
+def test_frame_matches_score_goal(rich_wb, today):
+    card = smart_scorecard_frame(rich_wb, today)
+    assert list(card.columns) == list(SCORECARD_COLUMNS)
+    assert card["goal_id"].tolist() == [g.id for g in rich_wb.goals if g.status != "dropped"]
+    for row in card.to_dict("records"):
+        goal = rich_wb.goal(row["goal_id"])
+        r = score_goal(goal.text, today=today, confidence=goal.confidence,
+                       context=goal_context(rich_wb, goal))
+        assert row["score"] == r.score
+        assert [row[c] for c in CRITERIA] == [r.criteria[c].score for c in CRITERIA]
+        assert row["deadline_found"] == (r.deadline is not None)
+        assert (pd.isna(row["text_deadline"]) if r.deadline is None
+                else row["text_deadline"].date() == r.deadline)
+        unmet = [h for c in CRITERIA if not r.criteria[c].met for h in r.criteria[c].hints]
+        assert row["hints"] == tuple(unmet)
+    assert card[list(CRITERIA)].stack().between(0, 1).all()
+    assert card["score"].between(0, 100).all()
+
+
+def test_deadline_is_read_from_the_text(rich_wb, today):
+    card = smart_scorecard_frame(rich_wb, today).set_index("goal_id")
+    assert card.loc["g-cfa", "deadline_found"]
+    assert card.loc["g-cfa", "text_deadline"].date().year == 2027
+    assert not card.loc["g-talk", "deadline_found"]
+
+
+def test_goal_context_is_built_from_the_workbook(rich_wb):
+    ctx = goal_context(rich_wb, rich_wb.goal("g-promo"))
+    assert isinstance(ctx, GoalContext)
+    assert "healthcare" in ctx.vision and "senior data scientist" in ctx.vision
+    assert ctx.target_role == "Senior Data Scientist"
+    assert set(ctx.values) == {"Learning", "Autonomy", "Family", "Money"}
+    assert ctx.skills == tuple(rich_wb.skill_names())
+    assert ctx.linked_skills == ("Python", "Stakeholder Management")
+    # other *active* goals with a deadline: CFA and the talk (not done, draft or dropped)
+    assert sorted(ctx.other_deadlines) == [rich_wb.goal("g-talk").deadline,
+                                           rich_wb.goal("g-cfa").deadline]
+
+
+def test_context_makes_a_goal_relevant(rich_wb, today):
+    goal = rich_wb.goal("g-promo")
+    bare = score_goal(goal.text, today=today)
+    card = smart_scorecard_frame(rich_wb, today).set_index("goal_id")
+    assert card.loc["g-promo", "relevant"] >= bare.criteria["relevant"].score
+
+
+def test_empty(empty_wb, today):
+    card = smart_scorecard_frame(empty_wb, today)
+    assert card.empty and list(card.columns) == list(SCORECARD_COLUMNS)
+
+
+@pytest.mark.parametrize("confidence", [2, 9])
+def test_confidence_is_passed_on(rich_wb, today, confidence):
+    rich_wb.goal("g-cfa").confidence = confidence
+    card = smart_scorecard_frame(rich_wb, today).set_index("goal_id")
+    assert (card.loc["g-cfa", "achievable"] >= 0.7) == (confidence >= 7)

@@ -1,0 +1,152 @@
+"""analysis.skills: gaps, priorities, readiness and its history."""
+
+from __future__ import annotations
+
+import math
+from datetime import date, timedelta
+from types import SimpleNamespace
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from career_workbook.analysis.skills import (
+    GAP_COLUMNS,
+    readiness,
+    readiness_history_frame,
+    skill_gap_frame,
+)
+from career_workbook.model import Assessment, Skill, new_workbook
+
+
+def test_gap_frame_rows_sorted_by_priority(rich_wb):
+    gaps = skill_gap_frame(rich_wb)
+    assert list(gaps.columns) == list(GAP_COLUMNS)
+    assert gaps["priority"].tolist() == list(range(1, len(rich_wb.skills) + 1))
+    assert gaps["weighted_gap"].is_monotonic_decreasing
+    assert sorted(gaps["skill"]) == sorted(rich_wb.skill_names())
+
+
+def test_gap_values_follow_the_definitions(rich_wb):
+    gaps = skill_gap_frame(rich_wb).set_index("skill")
+    for s in rich_wb.skills:
+        row = gaps.loc[s.name]
+        current = 0.0 if math.isnan(row["current"]) else row["current"]
+        assert row["target"] == s.target_level
+        assert row["gap"] == max(s.target_level - current, 0)
+        assert row["weighted_gap"] == row["gap"] * s.importance
+    assert gaps.loc["Stakeholder Management", "priority"] == 1
+    assert math.isnan(gaps.loc["Coaching", "current"])
+    assert gaps.loc["Coaching", "gap"] == 3  # never rated: counted from 0
+    assert gaps.loc["SQL", "gap"] == 0
+
+
+def test_ties_broken_by_importance_then_name(rich_wb):
+    order = skill_gap_frame(rich_wb)["skill"].tolist()
+    # Public Speaking and Coaching both weigh 6: importance 3 beats 2.
+    assert order.index("Public Speaking") < order.index("Coaching")
+    # Python and Statistics both weigh 5 with importance 5: alphabetical.
+    assert order.index("Python") < order.index("Statistics")
+
+
+def test_others_column_is_anonymous(rich_wb):
+    gaps = skill_gap_frame(rich_wb).set_index("skill")
+    assert gaps.loc["Python", "others"] == pytest.approx((4 + 3 + 4 + 5 + 4) / 5)
+    assert math.isnan(gaps.loc["Statistics", "others"])  # one rater only
+
+
+def test_role_targets_and_role_only_skills(rich_wb, fake_role):
+    gaps = skill_gap_frame(rich_wb, fake_role).set_index("skill")
+    assert gaps.loc["Statistics", "target"] == 5  # the role's, not the own 4
+    assert gaps.loc["Statistics", "role_target"] == 5
+    assert gaps.loc["Statistics", "importance"] == 5  # own importance kept
+    assert math.isnan(gaps.loc["Coaching", "role_target"])
+    ml = gaps.loc["Machine Learning"]
+    assert math.isnan(ml["current"]) and ml["gap"] == 4 and ml["weighted_gap"] == 20
+    assert ml["category"] is None
+    assert ml["priority"] == 1
+    assert len(gaps) == len(rich_wb.skills) + 2
+
+
+def test_role_skills_match_ignoring_case_and_catalog_gives_categories(rich_wb, make_role):
+    role = make_role("R", {"python": (3, 5), "Writing": (4, 3)})
+    catalog = SimpleNamespace(skills={"Writing": SimpleNamespace(category="soft")})
+    gaps = skill_gap_frame(rich_wb, role, catalog=catalog).set_index("skill")
+    assert gaps.loc["Python", "target"] == 3
+    assert "python" not in gaps.index
+    assert gaps.loc["Writing", "category"] == "soft"
+
+
+def test_real_catalog_role_is_accepted(rich_wb):
+    from career_workbook.catalog import load_catalog
+
+    cat = load_catalog()
+    role = cat.find_role(rich_wb.person.target_role)
+    gaps = skill_gap_frame(rich_wb, role, catalog=cat)
+    assert set(role.skills) <= set(gaps["skill"])
+    assert gaps["category"].notna().all()
+    assert 0 <= readiness(rich_wb, role) <= 100
+
+
+def test_readiness_matches_the_formula(rich_wb, fake_role):
+    # Own targets: (5*4 + 4*4 + 5*3 + 4*2 + 3*2 + 2*0) / (5*5 + 4*4 + 5*4 + 4*4 + 3*4 + 2*3)
+    assert readiness(rich_wb) == pytest.approx(100 * 65 / 95)
+    gaps = skill_gap_frame(rich_wb, fake_role)
+    have = (gaps["importance"] * gaps[["current", "target"]].fillna(0).min(axis=1)).sum()
+    need = (gaps["importance"] * gaps["target"]).sum()
+    assert readiness(rich_wb, fake_role) == pytest.approx(100 * have / need)
+
+
+def test_readiness_is_100_with_nothing_to_reach(empty_wb):
+    assert readiness(empty_wb) == 100.0
+    empty_wb.skills.append(Skill(name="SQL", target_level=0))
+    assert readiness(empty_wb) == 100.0
+
+
+def test_empty_workbook_gives_empty_frames(empty_wb, fake_role):
+    assert skill_gap_frame(empty_wb).empty
+    assert list(readiness_history_frame(empty_wb).columns) == ["date", "readiness"]
+    assert readiness_history_frame(empty_wb).empty
+    assert len(skill_gap_frame(empty_wb, fake_role)) == len(fake_role.skills)
+    assert readiness(empty_wb, fake_role) == 0.0
+
+
+def test_readiness_history_carries_earlier_ratings_forward(rich_wb):
+    hist = readiness_history_frame(rich_wb)
+    assert hist["date"].dt.date.tolist() == sorted({a.date for a in rich_wb.assessments})
+    # 15 Jan: Python 3, SQL 2, Statistics 2, Stakeholder 2, Public Speaking 1.
+    assert hist["readiness"].iloc[0] == pytest.approx(100 * (15 + 8 + 10 + 8 + 3) / 95)
+    # 1 Oct rates only SQL and Public Speaking, yet equals today's readiness.
+    assert hist["readiness"].iloc[-1] == pytest.approx(readiness(rich_wb))
+
+
+@st.composite
+def _skills_and_levels(draw):
+    n = draw(st.integers(1, 6))
+    skills = [Skill(name=f"S{i}", importance=draw(st.integers(1, 5)),
+                    target_level=draw(st.integers(0, 5))) for i in range(n)]
+    levels = {s.name: draw(st.integers(0, 5)) for s in skills if draw(st.booleans())}
+    role = None
+    if draw(st.booleans()):
+        names = draw(st.lists(st.sampled_from([*(s.name for s in skills), "R1", "R2"]),
+                              unique=True, max_size=4))
+        role = {nm: (draw(st.integers(0, 5)), draw(st.integers(1, 5))) for nm in names}
+    return skills, levels, role
+
+
+@settings(max_examples=60, deadline=None)
+@given(data=_skills_and_levels(), pick=st.integers(0, 5), step=st.integers(1, 5))
+def test_raising_a_level_never_lowers_readiness(data, pick, step, make_role):
+    skills, levels, role_skills = data
+    role = None if role_skills is None else make_role("R", role_skills)
+    wb = new_workbook("Prop", today=date(2026, 1, 1))
+    wb.skills = skills
+    wb.assessments.append(Assessment(date=date(2026, 1, 1), ratings=levels))
+    before = readiness(wb, role)
+    name = skills[pick % len(skills)].name
+    raised = min(levels.get(name, 0) + step, 5)
+    wb.assessments.append(Assessment(date=date(2026, 1, 1) + timedelta(days=1),
+                                     ratings={name: raised}))
+    after = readiness(wb, role)
+    assert 0 <= before <= 100 and 0 <= after <= 100
+    assert after >= before - 1e-9

@@ -1,0 +1,127 @@
+"""frames: every workbook section as a tidy DataFrame with fixed columns and dtypes."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+import pytest
+
+from career_workbook import frames as F
+from career_workbook.model import Assessment, CheckIn, Feedback
+
+FRAMES = {
+    F.skills_frame: F.SKILLS_COLUMNS,
+    F.assessments_frame: F.ASSESSMENTS_COLUMNS,
+    F.latest_levels_frame: F.LATEST_LEVELS_COLUMNS,
+    F.goals_frame: F.GOALS_COLUMNS,
+    F.milestones_frame: F.MILESTONES_COLUMNS,
+    F.actions_frame: F.ACTIONS_COLUMNS,
+    F.check_ins_frame: F.CHECK_INS_COLUMNS,
+    F.progress_frame: F.PROGRESS_COLUMNS,
+    F.feedback_frame: F.FEEDBACK_COLUMNS,
+    F.contacts_frame: F.CONTACTS_COLUMNS,
+    F.learning_frame: F.LEARNING_COLUMNS,
+    F.achievements_frame: F.ACHIEVEMENTS_COLUMNS,
+    F.values_frame: F.VALUES_COLUMNS,
+}
+KIND_CHECK = {
+    "date": pd.api.types.is_datetime64_ns_dtype,
+    "text": pd.api.types.is_object_dtype,
+    "object": pd.api.types.is_object_dtype,
+    "int": lambda s: s.dtype == "int64",
+    "float": pd.api.types.is_float_dtype,
+    "bool": pd.api.types.is_bool_dtype,
+}
+
+
+@pytest.mark.parametrize("func", list(FRAMES), ids=lambda f: f.__name__)
+@pytest.mark.parametrize("which", ["empty_wb", "rich_wb"])
+def test_columns_and_dtypes_are_fixed(func, which, request):
+    frame = func(request.getfixturevalue(which))
+    columns = FRAMES[func]
+    assert list(frame.columns) == list(columns)
+    for name, kind in columns.items():
+        assert KIND_CHECK[kind](frame[name]), (func.__name__, name, frame[name].dtype)
+    if which == "empty_wb":
+        assert frame.empty
+
+
+def test_rich_frames_have_one_row_per_entry(rich_wb):
+    assert len(F.skills_frame(rich_wb)) == len(rich_wb.skills)
+    assert len(F.assessments_frame(rich_wb)) == sum(len(a.ratings) for a in rich_wb.assessments)
+    assert len(F.goals_frame(rich_wb)) == len(rich_wb.goals)
+    assert len(F.milestones_frame(rich_wb)) == sum(len(g.milestones) for g in rich_wb.goals)
+    assert len(F.progress_frame(rich_wb)) == sum(len(c.progress) for c in rich_wb.check_ins)
+    assert len(F.feedback_frame(rich_wb)) == sum(len(f.ratings) for f in rich_wb.feedback)
+    assert list(F.contacts_frame(rich_wb)["contact_id"]) == [c.id for c in rich_wb.contacts]
+
+
+def test_dated_frames_are_sorted_by_date(rich_wb):
+    rich_wb.check_ins.reverse()
+    rich_wb.assessments.reverse()
+    for func in (F.check_ins_frame, F.assessments_frame, F.progress_frame, F.feedback_frame,
+                 F.achievements_frame):
+        assert func(rich_wb)["date"].is_monotonic_increasing, func.__name__
+
+
+def test_latest_levels_carry_the_latest_rating_and_its_date(rich_wb):
+    latest = F.latest_levels_frame(rich_wb).set_index("skill")
+    assert latest.loc["SQL", "level"] == 4
+    assert latest.loc["SQL", "date"] == pd.Timestamp("2026-10-01")
+    assert latest.loc["Stakeholder Management", "date"] == pd.Timestamp("2026-01-15")
+    assert "Coaching" not in latest.index  # never self-assessed
+    assert list(latest.index) == [s for s in rich_wb.skill_names() if s in latest.index]
+
+
+def test_same_day_ratings_later_entry_wins(empty_wb):
+    from career_workbook.model import Skill
+
+    empty_wb.skills.append(Skill(name="SQL"))
+    day = date(2026, 3, 1)
+    empty_wb.assessments += [Assessment(date=day, ratings={"SQL": 1}),
+                             Assessment(date=day, ratings={"SQL": 3})]
+    assert F.latest_levels_frame(empty_wb)["level"].tolist() == [3]
+    assert F.latest_levels(empty_wb, until=date(2026, 2, 1)) == {}
+
+
+def test_goals_frame_counts_milestones_and_missing_values(rich_wb):
+    goals = F.goals_frame(rich_wb).set_index("goal_id")
+    assert goals.loc["g-talk", "n_milestones"] == 4
+    assert goals.loc["g-talk", "milestones_done"] == 2
+    assert goals.loc["g-promo", "skills"] == ("Python", "Stakeholder Management")
+    assert bool(goals.loc["g-run", "has_metric"]) is True
+    assert pd.isna(goals.loc["g-run", "deadline"])
+    assert pd.isna(goals.loc["g-talk", "confidence"])
+    assert goals.loc["g-cfa", "confidence"] == 7.0
+
+
+def test_check_ins_flag_setbacks_and_keep_missing_scores_as_nan(rich_wb):
+    rich_wb.check_ins.append(CheckIn(date=date(2026, 11, 1), setbacks="   "))
+    ci = F.check_ins_frame(rich_wb)
+    assert ci["has_setback"].tolist() == [False, True, False, False, False]
+    assert pd.isna(ci["motivation"].iloc[-1])
+
+
+def test_feedback_frame_keeps_comment_only_entries(empty_wb):
+    empty_wb.feedback.append(Feedback(rater_group="peer", rater_id="p1",
+                                      date=date(2026, 1, 1), comment="Nice work"))
+    fb = F.feedback_frame(empty_wb)
+    assert fb["comment"].tolist() == ["Nice work"]
+    assert fb["skill"].tolist() == [None]
+    assert pd.isna(fb["level"].iloc[0])
+
+
+def test_to_date_round_trips_frame_cells(rich_wb):
+    goals = F.goals_frame(rich_wb)
+    assert [F.to_date(v) for v in goals["deadline"]] == [g.deadline for g in rich_wb.goals]
+    assert F.to_date(date(2026, 1, 1)) == date(2026, 1, 1)
+    assert F.to_date(None) is None
+    assert F.to_date(float("nan")) is None
+
+
+def test_frames_do_not_change_the_workbook(rich_wb):
+    before = rich_wb.model_dump()
+    for func in FRAMES:
+        func(rich_wb)
+    assert rich_wb.model_dump() == before

@@ -53,7 +53,36 @@ _LAZY = {
     "GoalContext": "analysis.smart",
 }
 
-__all__ = sorted([*_LAZY, "__version__"])
+__all__ = [
+    "Achievement",
+    "Action",
+    "Assessment",
+    "CheckIn",
+    "Contact",
+    "Feedback",
+    "Goal",
+    "GoalContext",
+    "Interests",
+    "LearningItem",
+    "Metric",
+    "Milestone",
+    "Person",
+    "SCHEMA_VERSION",
+    "Skill",
+    "Value",
+    "Vision",
+    "Workbook",
+    "WorkbookError",
+    "__version__",
+    "edit",
+    "history",
+    "load",
+    "new_workbook",
+    "restore",
+    "save",
+    "score_goal",
+    "validate_workbook",
+]
 
 
 def __getattr__(name: str) -> Any:

@@ -24,11 +24,11 @@ from datetime import date
 from typing import Annotated, Any, Literal
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     ConfigDict,
     Field,
     ValidationError,
-    field_validator,
     model_validator,
 )
 
@@ -48,7 +48,14 @@ LEARNING_KINDS = (
 LEARNING_STATUSES = ("planned", "in_progress", "done")
 RIASEC = ("realistic", "investigative", "artistic", "social", "enterprising", "conventional")
 
-Name = Annotated[str, Field(min_length=1, max_length=200)]
+def _not_blank(value: str) -> str:
+    if not value.strip():
+        raise ValueError("must not be blank")
+    return value
+
+
+Name = Annotated[str, Field(min_length=1, max_length=200), AfterValidator(_not_blank)]
+LongName = Annotated[str, Field(min_length=1, max_length=2_000), AfterValidator(_not_blank)]
 Text = Annotated[str, Field(max_length=20_000)]
 Level = Annotated[int, Field(ge=0, le=5)]
 Importance5 = Annotated[int, Field(ge=1, le=5)]
@@ -61,18 +68,11 @@ def _new_id(prefix: str) -> str:
 
 
 class _Model(BaseModel):
-    """Base: strict types, unknown keys rejected, values checked on assignment too."""
+    """Base: strict types, unknown keys rejected, finite numbers, checked on assignment too."""
 
-    model_config = ConfigDict(extra="forbid", strict=True, validate_assignment=True)
-
-    @field_validator("*", mode="after")
-    @classmethod
-    def _no_blank_names(cls, value: Any, info: Any) -> Any:
-        if info.field_name in {"name", "title", "text", "id", "rater_id"} and isinstance(
-            value, str
-        ) and not value.strip():
-            raise ValueError("must not be blank")
-        return value
+    model_config = ConfigDict(
+        extra="forbid", strict=True, validate_assignment=True, allow_inf_nan=False
+    )
 
 
 class Person(_Model):
@@ -168,7 +168,7 @@ class Goal(_Model):
     """A goal. ``cw.Goal(text=...)`` is valid: every other field has a default."""
 
     id: Name = Field(default_factory=lambda: _new_id("g"))
-    text: Annotated[str, Field(min_length=1, max_length=2_000)]
+    text: LongName
     horizon: Literal["short", "long"] = "short"
     created: date = Field(default_factory=date.today)
     deadline: date | None = None
@@ -185,7 +185,7 @@ class Action(_Model):
 
     id: Name = Field(default_factory=lambda: _new_id("a"))
     goal_id: str | None = None
-    text: Annotated[str, Field(min_length=1, max_length=2_000)]
+    text: LongName
     due: date | None = None
     status: Literal["todo", "doing", "done", "dropped"] = "todo"
     priority: Literal["high", "medium", "low"] = "medium"
@@ -254,12 +254,8 @@ class Workbook(_Model):
     skills: list[Skill] = Field(default_factory=list)
     role_profile: str | None = None
     assessments: list[Assessment] = Field(default_factory=list)
-    strengths: list[Annotated[str, Field(min_length=1, max_length=2_000)]] = Field(
-        default_factory=list
-    )
-    weaknesses: list[Annotated[str, Field(min_length=1, max_length=2_000)]] = Field(
-        default_factory=list
-    )
+    strengths: list[LongName] = Field(default_factory=list)
+    weaknesses: list[LongName] = Field(default_factory=list)
     feedback: list[Feedback] = Field(default_factory=list)
     goals: list[Goal] = Field(default_factory=list)
     actions: list[Action] = Field(default_factory=list)
@@ -451,8 +447,9 @@ def validate_workbook(data: Workbook | dict[str, Any], *, path: Any = None) -> W
     Returns a fresh, fully validated :class:`Workbook`; raises :class:`WorkbookError`
     naming ``path``, the field and the value otherwise.
 
+    >>> data = {"person": {"name": "Sam"}, "values": [{"name": "x", "importance": 11}]}
     >>> try:
-    ...     validate_workbook({"person": {"name": "Sam"}, "values": [{"name": "x", "importance": 11}]})
+    ...     validate_workbook(data)
     ... except WorkbookError as err:
     ...     print(err)
     values[0].importance = 11: Input should be less than or equal to 10

@@ -1,0 +1,757 @@
+"""Load and save workbook files: safe YAML, atomic writes, an OS lock, a bounded history.
+
+The only module that reads or writes a workbook file. Everything here keeps one promise:
+**saving never loses data**.
+
+- :func:`load` reads with the (C) *safe* YAML loader only, upgrades old files
+  (:mod:`career_workbook.migrations`) and validates; any problem is a
+  :class:`~career_workbook.model.WorkbookError` naming the file, the field and the value.
+- :func:`save` validates first (the file stays as it was if that fails), then, holding the
+  lock, copies the current file into the history, writes a temporary file in the same folder,
+  flushes and fsyncs it, ``os.replace``-s it over the file and fsyncs the folder.
+- :func:`edit` holds the lock across load, your changes and save, so two kernels, or a kernel
+  and the CLI, editing the same workbook never lose an update.
+- :func:`history` lists the previous versions (the last :data:`HISTORY_LIMIT`), kept in
+  ``<folder>/.history/<stem>/``; :func:`restore` brings one back (itself a save).
+
+Files beside ``workbooks/alex.yaml``: the lock ``workbooks/.alex.yaml.lock`` (never deleted,
+it is empty), temporary files ``workbooks/.alex.yaml.<16 hex>.tmp`` (only while saving; a
+crashed save's leftovers are removed by the next load) and ``workbooks/.history/alex/``.
+Locking uses ``fcntl.flock`` on POSIX and ``msvcrt.locking`` on Windows; like every
+advisory lock it only protects against programs that take it too (all of this package does).
+
+In the file, a field that is ``None`` is left out (every optional field defaults to ``None``);
+dates are YAML dates (``2026-11-22``); text with line breaks is written as a ``|`` block.
+
+Examples
+--------
+>>> import tempfile, pathlib
+>>> from datetime import date
+>>> folder = pathlib.Path(tempfile.mkdtemp())
+>>> wb = new(folder / "alex.yaml", "Alex Doe", today=date(2026, 11, 22))
+>>> with edit(folder / "alex.yaml") as wb:
+...     wb.check_ins.append(CheckIn(date=date(2026, 11, 29), note="Good week"))
+>>> load(folder / "alex.yaml").check_ins[0].note
+'Good week'
+>>> [entry.version for entry in history(folder / "alex.yaml")]
+[1]
+"""
+
+from __future__ import annotations
+
+import contextlib
+import math
+import os
+import re
+import secrets
+import stat
+import threading
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from career_workbook import __version__
+from career_workbook.migrations import migrate
+from career_workbook.model import (
+    SCHEMA_VERSION,
+    CheckIn,  # noqa: F401  (used by the module doctest)
+    Problem,
+    Workbook,
+    WorkbookError,
+    new_workbook,
+    validate_workbook,
+)
+
+__all__ = [
+    "HISTORY_LIMIT",
+    "LOCK_TIMEOUT",
+    "MAX_FILE_BYTES",
+    "HistoryEntry",
+    "atomic_write_bytes",
+    "dumps",
+    "edit",
+    "history",
+    "load",
+    "loads",
+    "new",
+    "restore",
+    "save",
+]
+
+MAX_FILE_BYTES = 20 * 1024 * 1024
+"""Larger files are refused before they are read (a workbook is a few hundred KB at most)."""
+
+HISTORY_LIMIT = 20
+"""How many previous versions of each workbook are kept."""
+
+LOCK_TIMEOUT = 30.0
+"""Seconds to wait for another program's save before giving up with a WorkbookError."""
+
+_SafeLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_SafeDumper: type[yaml.SafeDumper] = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+_STR_TAG = "tag:yaml.org,2002:str"
+_HISTORY_DIR = ".history"
+_HISTORY_NAME = re.compile(
+    r"^(\d{4}-\d\d-\d\dT\d\d-\d\d-\d\d\.\d{6}Z)-(\d{6,})\.yaml$"
+)
+_STAMP_FORMAT = "%Y-%m-%dT%H-%M-%S.%fZ"
+
+
+# ----------------------------------------------------------------------------------------
+# YAML: parse and render
+# ----------------------------------------------------------------------------------------
+class _Loader(_SafeLoader):  # type: ignore[misc, valid-type]
+    """The safe loader, plus: duplicate keys are errors; a bad date stays a string.
+
+    A bad date such as ``2027-13-01`` is kept as text so that validation reports it with
+    its field path (``goals[0].deadline = '2027-13-01': Input should be a valid date``).
+    """
+
+    def construct_mapping(self, node: Any, deep: bool = False) -> dict[Any, Any]:
+        seen: set[tuple[str, str]] = set()
+        for key_node, _ in node.value:
+            if isinstance(key_node, yaml.ScalarNode):
+                key = (key_node.tag, key_node.value)
+                if key in seen:
+                    raise yaml.constructor.ConstructorError(
+                        "while constructing a mapping", node.start_mark,
+                        f"found duplicate key {key_node.value!r}", key_node.start_mark,
+                    )
+                seen.add(key)
+        return super().construct_mapping(node, deep=deep)
+
+    def construct_yaml_timestamp(self, node: Any) -> Any:
+        try:
+            return super().construct_yaml_timestamp(node)
+        except (ValueError, OverflowError):
+            return self.construct_scalar(node)
+
+
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _Loader.construct_yaml_timestamp)
+
+
+def _represent_str(dumper: yaml.SafeDumper, data: str) -> yaml.Node:
+    if "\n" in data:  # the emitter falls back to a quoted style when a block cannot hold it
+        return dumper.represent_scalar(_STR_TAG, data, style="|")
+    return dumper.represent_str(data)
+
+
+class _Dumper(_SafeDumper):  # type: ignore[misc, valid-type]
+    """The safe dumper; never writes anchors/aliases; multi-line text as ``|`` blocks."""
+
+    def ignore_aliases(self, data: Any) -> bool:
+        return True
+
+
+_Dumper.add_representer(str, _represent_str)
+
+# libyaml writes every character beyond U+FFFF (emoji...) as an escape, "\U0001F642", in a
+# double-quoted string; an escape preceded by an even number of backslashes is one of those.
+_ASTRAL_ESCAPE = re.compile(r"(?<!\\)((?:\\\\)*)\\U([0-9A-Fa-f]{8})")
+
+
+def _unescape_astral(match: re.Match[str]) -> str:
+    return match.group(1) + chr(int(match.group(2), 16))
+
+
+def _header() -> str:
+    return (
+        f"# Career Workbook file (schema version {SCHEMA_VERSION}, "
+        f"career-workbook {__version__}).\n"
+        "# Dates are YYYY-MM-DD. Keep the indentation when editing by hand.\n"
+    )
+
+
+def _same(a: Any, b: Any) -> bool:
+    """Deep equality where NaN equals NaN and a date is never equal to a datetime."""
+    if type(a) is not type(b):
+        return False
+    if isinstance(a, dict):
+        return a.keys() == b.keys() and all(_same(a[k], b[k]) for k in a)
+    if isinstance(a, list):
+        return len(a) == len(b) and all(_same(x, y) for x, y in zip(a, b, strict=True))
+    if isinstance(a, float) and math.isnan(a):
+        return math.isnan(b)
+    return bool(a == b)
+
+
+def _renderings(data: dict[str, Any]) -> Iterator[str]:
+    """Candidate texts, nicest first; :func:`dumps` keeps the first that reads back equal."""
+    options: dict[str, Any] = dict(
+        sort_keys=False, allow_unicode=True, default_flow_style=False, width=88
+    )
+    text = yaml.dump(data, Dumper=_Dumper, **options)
+    if "\\U" in text:  # show emoji as themselves, not as escapes
+        yield _header() + _ASTRAL_ESCAPE.sub(_unescape_astral, text)
+    yield _header() + text
+    yield _header() + yaml.dump(data, Dumper=_Dumper, default_style='"', **options)
+
+
+def dumps(wb: Workbook | dict[str, Any], *, path: Any = None) -> str:
+    """The YAML text of a workbook, validated, exactly as :func:`save` writes it.
+
+    The text is parsed back before it is returned: if the emitter did not represent some
+    value faithfully, a plainer rendering is used instead, down to every string
+    double-quoted.
+
+    >>> from datetime import date
+    >>> print(dumps(new_workbook("Sam Lee", today=date(2026, 1, 5))))  # doctest: +ELLIPSIS
+    # Career Workbook file (schema version 2, ...
+    ...
+    schema_version: 2
+    person:
+      name: Sam Lee
+      current_role: ''
+    ...
+      start_date: 2026-01-05
+    ...
+    """
+    valid = validate_workbook(wb, path=path)
+    data = valid.model_dump(mode="python", exclude_none=True)
+    for text in _renderings(data):
+        if _same(yaml.load(text, Loader=_Loader), data):
+            return text
+    raise WorkbookError(  # pragma: no cover - a PyYAML bug; nothing is written
+        "YAML could not represent this workbook faithfully; nothing was saved", path=path
+    )
+
+
+def _unsupported_tag(err: yaml.YAMLError) -> str | None:
+    match = re.search(r"constructor for the tag '([^']*)'", str(err))
+    if match is None:
+        return None
+    return match.group(1).replace("tag:yaml.org,2002:", "!!")
+
+
+def _yaml_error(err: yaml.YAMLError, path: Any) -> WorkbookError:
+    mark = getattr(err, "problem_mark", None) or getattr(err, "context_mark", None)
+    where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark is not None else ""
+    tag = _unsupported_tag(err)
+    if tag is not None:
+        return WorkbookError(
+            f"unsupported YAML tag '{tag}'{where}: a workbook holds only plain text, numbers, "
+            "dates, lists and mappings",
+            path=path,
+        )
+    problem = getattr(err, "problem", None) or str(err).splitlines()[0]
+    return WorkbookError(f"invalid YAML{where}: {problem}", path=path)
+
+
+def _reject_shared(data: Any, path: Any) -> None:
+    """Refuse YAML aliases (``*name``): they can make a small file expand enormously."""
+    seen: set[int] = set()
+    stack = [data]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, dict | list):
+            if id(item) in seen:
+                raise WorkbookError(
+                    "YAML anchors and aliases (&name / *name) are not supported in a workbook; "
+                    "write the values out in full",
+                    path=path,
+                )
+            seen.add(id(item))
+            stack.extend(item.values() if isinstance(item, dict) else item)
+
+
+def loads(text: str, *, path: Any = None) -> Workbook:
+    """Parse, upgrade and validate the YAML text of a workbook.
+
+    ``path`` is only used to name the file in error messages.
+
+    >>> loads("person: {name: Sam}\\ncheckins: [{date: 2026-01-05, note: hi}]").check_ins[0].note
+    'hi'
+    >>> loads("person: {name: Sam, start_date: 2026-02-30}", path="sam.yaml")
+    Traceback (most recent call last):
+    ...
+    career_workbook.model.WorkbookError: sam.yaml: person.start_date = '2026-02-30': Input should be a valid date
+    """  # noqa: E501
+    try:
+        data = yaml.load(text, Loader=_Loader)
+    except yaml.YAMLError as err:
+        raise _yaml_error(err, path) from None
+    except RecursionError:
+        raise WorkbookError("the YAML is nested too deeply", path=path) from None
+    if data is None:
+        raise WorkbookError("the file is empty; a workbook needs at least a person", path=path)
+    if not isinstance(data, dict):
+        kind = {list: "a list"}.get(type(data), f"a single value ({type(data).__name__})")
+        raise WorkbookError(
+            path=path,
+            problems=[Problem("", data, f"the top level must be a mapping of fields, not {kind}")],
+        )
+    _reject_shared(data, path)
+    return validate_workbook(migrate(data, path=path), path=path)
+
+
+# ----------------------------------------------------------------------------------------
+# Atomic writes
+# ----------------------------------------------------------------------------------------
+def _temp_name(name: str) -> str:
+    return f".{name}.{secrets.token_hex(8)}.tmp"
+
+
+def _temp_pattern(name: str) -> re.Pattern[str]:
+    return re.compile(rf"^\.{re.escape(name)}\.[0-9a-f]{{16}}\.tmp$")
+
+
+def _fsync_dir(folder: Path) -> None:
+    if os.name != "posix":  # pragma: no cover - Windows cannot open a folder to fsync it
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
+    """Write ``data`` to ``path`` so that a crash leaves either the old or the new file.
+
+    Writes ``.<name>.<random>.tmp`` in the same folder, flushes and fsyncs it, renames it
+    over ``path`` with ``os.replace`` and fsyncs the folder. An existing file keeps its
+    permissions; a new one gets the usual ones (``0o666`` minus the umask). The caller
+    serialises writers of the same path (:func:`save` holds the workbook's lock).
+
+    >>> import tempfile, pathlib
+    >>> target = pathlib.Path(tempfile.mkdtemp()) / "note.txt"
+    >>> atomic_write_bytes(target, b"hello")
+    >>> target.read_bytes(), sorted(p.name for p in target.parent.iterdir())
+    (b'hello', ['note.txt'])
+    """
+    path = Path(path)
+    try:
+        mode: int | None = stat.S_IMODE(path.stat().st_mode)
+    except FileNotFoundError:
+        mode = None
+    tmp = path.with_name(_temp_name(path.name))
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+    fd = os.open(tmp, flags, 0o666)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            if mode is not None:
+                os.chmod(handle.fileno() if os.name == "posix" else tmp, mode)
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+    _fsync_dir(path.parent)
+
+
+# ----------------------------------------------------------------------------------------
+# Locking: one OS lock per workbook, re-entrant within a thread, threads serialised
+# ----------------------------------------------------------------------------------------
+def _lock_path(path: Path) -> Path:
+    return path.with_name(f".{path.name}.lock")
+
+
+if os.name == "posix":
+    import fcntl
+
+    def _try_os_lock(fd: int) -> bool:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            return False
+        return True
+
+    def _os_unlock(fd: int) -> None:
+        fcntl.flock(fd, fcntl.LOCK_UN)
+
+else:  # pragma: no cover - exercised on Windows only
+    import msvcrt
+
+    def _try_os_lock(fd: int) -> bool:
+        os.lseek(fd, 0, os.SEEK_SET)
+        try:
+            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
+        except OSError:
+            return False
+        return True
+
+    def _os_unlock(fd: int) -> None:
+        os.lseek(fd, 0, os.SEEK_SET)
+        msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
+
+
+class _PathLock:
+    """The lock of one workbook: a thread lock plus, while held, an OS lock on the lock file."""
+
+    def __init__(self, lock_file: Path):
+        self.lock_file = lock_file
+        self.thread_lock = threading.RLock()
+        self.depth = 0  # only touched by the thread holding ``thread_lock``
+        self.fd: int | None = None
+
+    def acquire(self, timeout: float) -> bool:
+        deadline = time.monotonic() + timeout
+        got = (
+            self.thread_lock.acquire(blocking=False)
+            if timeout <= 0
+            else self.thread_lock.acquire(timeout=timeout)
+        )
+        if not got:
+            return False
+        try:
+            if self.depth == 0:
+                fd = os.open(self.lock_file, os.O_RDWR | os.O_CREAT, 0o666)
+                delay = 0.0005
+                while not _try_os_lock(fd):
+                    if time.monotonic() >= deadline:
+                        os.close(fd)
+                        self.thread_lock.release()
+                        return False
+                    time.sleep(delay)
+                    delay = min(delay * 2, 0.02)
+                self.fd = fd
+            self.depth += 1
+        except BaseException:
+            self.thread_lock.release()
+            raise
+        return True
+
+    def release(self) -> None:
+        self.depth -= 1
+        if self.depth == 0 and self.fd is not None:
+            fd, self.fd = self.fd, None
+            try:
+                _os_unlock(fd)
+            finally:
+                os.close(fd)
+        self.thread_lock.release()
+
+
+_registry_lock = threading.Lock()
+_locks: dict[str, _PathLock] = {}
+
+
+def _forget_locks_after_fork() -> None:  # pragma: no cover - runs in forked children
+    global _registry_lock
+    for lock in _locks.values():
+        if lock.fd is not None:  # close our copy; never unlock: the parent still holds it
+            with contextlib.suppress(OSError):
+                os.close(lock.fd)
+    _locks.clear()
+    _registry_lock = threading.Lock()
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_forget_locks_after_fork)
+
+
+def _key(path: Path) -> Path:
+    """The absolute, symlink-resolved path: the same workbook always gets the same lock."""
+    return Path(os.path.realpath(path))
+
+
+@contextlib.contextmanager
+def _locked(path: Path, timeout: float | None = None) -> Iterator[None]:
+    """Hold the workbook's lock (``path`` as the user gave it, for error messages)."""
+    real = _key(path)
+    with _registry_lock:
+        lock = _locks.setdefault(str(real), _PathLock(_lock_path(real)))
+    wait = LOCK_TIMEOUT if timeout is None else timeout
+    try:
+        got = lock.acquire(wait)
+    except OSError as err:
+        raise WorkbookError(f"cannot create the lock file: {err.strerror}", path=path) from None
+    if not got:
+        raise WorkbookError(
+            f"another program has been saving this workbook for over {wait:g} s; "
+            "try again in a moment",
+            path=path,
+        )
+    try:
+        yield
+    finally:
+        lock.release()
+
+
+def _try_locked_cleanup(path: Path) -> None:
+    """Remove a crashed save's temporary files, if we can take the lock right now."""
+    real = _key(path)
+    folder, hist = real.parent, _history_dir(real)
+    pattern = _temp_pattern(real.name)
+    if not _leftovers(folder, pattern) and not _leftovers(hist, None):
+        return
+    with contextlib.suppress(WorkbookError), _locked(path, timeout=0):
+        # Every writer of these names holds the lock, so what is left now is garbage.
+        for leftover in (*_leftovers(folder, pattern), *_leftovers(hist, None)):
+            with contextlib.suppress(OSError):
+                leftover.unlink()
+
+
+def _leftovers(folder: Path, pattern: re.Pattern[str] | None) -> list[Path]:
+    """Temp files in ``folder`` that match ``pattern`` (in history: any of our temp names)."""
+    try:
+        names = os.listdir(folder)
+    except OSError:
+        return []
+    if pattern is None:
+        found = [n for n in names if n.endswith(".tmp") and _is_history_temp(n)]
+    else:
+        found = [n for n in names if pattern.match(n)]
+    return [folder / n for n in found]
+
+
+def _is_history_temp(name: str) -> bool:
+    match = re.match(r"^\.(.+)\.[0-9a-f]{16}\.tmp$", name)
+    return bool(match and _HISTORY_NAME.match(match.group(1)))
+
+
+# ----------------------------------------------------------------------------------------
+# History
+# ----------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class HistoryEntry:
+    """A previous version of a workbook.
+
+    ``version`` counts up with every save (higher is newer); ``saved_at`` is when that
+    version was written (UTC); ``path`` is the copy in the history folder.
+    """
+
+    version: int
+    saved_at: datetime
+    path: Path
+    size: int
+
+
+def _history_dir(path: Path) -> Path:
+    return path.parent / _HISTORY_DIR / path.stem
+
+
+def _entries(path: Path) -> list[HistoryEntry]:
+    folder = _history_dir(path)
+    try:
+        names = os.listdir(folder)
+    except OSError:
+        return []
+    entries = []
+    for name in names:
+        match = _HISTORY_NAME.match(name)
+        if match is None:
+            continue
+        file = folder / name
+        try:
+            size = file.stat().st_size
+        except OSError:
+            continue
+        saved_at = datetime.strptime(match.group(1), _STAMP_FORMAT).replace(tzinfo=UTC)
+        entries.append(HistoryEntry(int(match.group(2)), saved_at, file, size))
+    entries.sort(key=lambda e: e.version, reverse=True)
+    return entries
+
+
+def history(path: str | os.PathLike[str]) -> list[HistoryEntry]:
+    """The kept previous versions of the workbook at ``path``, newest first.
+
+    >>> import tempfile, pathlib
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "sam.yaml"
+    >>> wb = new(p, "Sam")
+    >>> history(p)
+    []
+    >>> wb.strengths.append("Listening")
+    >>> save(wb, p)
+    >>> entry = history(p)[0]
+    >>> entry.version, entry.path.parent == p.parent / ".history" / "sam"
+    (1, True)
+    """
+    return _entries(_key(Path(path)))
+
+
+def _snapshot(path: Path, content: bytes, saved_at: float) -> None:
+    """Keep ``content`` (the version about to be replaced) and prune to HISTORY_LIMIT."""
+    folder = _history_dir(path)
+    folder.mkdir(parents=True, exist_ok=True)
+    entries = _entries(path)
+    number = entries[0].version + 1 if entries else 1
+    stamp = datetime.fromtimestamp(saved_at, UTC).strftime(_STAMP_FORMAT)
+    atomic_write_bytes(folder / f"{stamp}-{number:06d}.yaml", content)
+    for old in entries[HISTORY_LIMIT - 1:]:
+        with contextlib.suppress(OSError):
+            old.path.unlink()
+
+
+# ----------------------------------------------------------------------------------------
+# Public API
+# ----------------------------------------------------------------------------------------
+def _read_bytes(path: Path) -> bytes:
+    try:
+        with open(path, "rb") as handle:
+            size = os.fstat(handle.fileno()).st_size
+            if size > MAX_FILE_BYTES:
+                raise WorkbookError(
+                    f"the file is {size / 2**20:.1f} MB ({size:,} bytes); a workbook may be "
+                    f"at most {MAX_FILE_BYTES / 2**20:g} MB (is this the right file?)",
+                    path=path,
+                )
+            data = handle.read(MAX_FILE_BYTES + 1)
+    except FileNotFoundError:
+        raise WorkbookError(
+            "no workbook at this path; create one with career_workbook.store.new() "
+            "or `career-workbook new`",
+            path=path,
+        ) from None
+    except IsADirectoryError:
+        raise WorkbookError("this is a folder, not a workbook file", path=path) from None
+    except OSError as err:
+        raise WorkbookError(f"cannot read the file: {err.strerror}", path=path) from None
+    if len(data) > MAX_FILE_BYTES:
+        raise WorkbookError(f"the file grew beyond {MAX_FILE_BYTES} bytes", path=path)
+    return data
+
+
+def _decode(data: bytes, path: Any) -> str:
+    data = data.removeprefix(b"\xef\xbb\xbf")  # a byte-order mark some editors add
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as err:
+        line = data[: err.start].count(b"\n") + 1
+        raise WorkbookError(
+            f"the file is not UTF-8 text (byte {data[err.start]:#04x} on line {line}); "
+            "save it as UTF-8",
+            path=path,
+        ) from None
+
+
+def load(path: str | os.PathLike[str]) -> Workbook:
+    """Read, upgrade and validate the workbook file at ``path``.
+
+    Raises :class:`~career_workbook.model.WorkbookError` naming the file (and the field and
+    value, where there is one) for a missing, oversized, non-UTF-8, invalid YAML or invalid
+    workbook file. Also removes temporary files left by a crashed save.
+
+    >>> load("no/such/file.yaml")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    career_workbook.model.WorkbookError: no/such/file.yaml: no workbook at this path; ...
+    """
+    path = Path(path)
+    _try_locked_cleanup(path)
+    return loads(_decode(_read_bytes(path), path), path=path)
+
+
+def save(wb: Workbook, path: str | os.PathLike[str]) -> None:
+    """Validate ``wb`` and write it to ``path`` atomically, keeping the previous version.
+
+    A model edited in place (``wb.goals.append(...)``) is validated as a whole; if it is
+    invalid a :class:`~career_workbook.model.WorkbookError` names the field and value and
+    neither the file nor its history changes. Saving identical content writes nothing.
+    """
+    path = Path(path)
+    payload = dumps(wb, path=path).encode("utf-8")
+    if not path.parent.is_dir():
+        raise WorkbookError(f"the folder {str(path.parent)!r} does not exist", path=path)
+    real = _key(path)  # write through a symlink to its target, never over the link
+    with _locked(path):
+        try:
+            _write_locked(real, payload)
+        except OSError as err:
+            raise WorkbookError(f"could not save: {err.strerror or err}", path=path) from err
+
+
+def _write_locked(real: Path, payload: bytes) -> None:
+    try:
+        with open(real, "rb") as handle:
+            current: bytes | None = handle.read()
+            mtime = os.fstat(handle.fileno()).st_mtime
+    except FileNotFoundError:
+        current, mtime = None, 0.0
+    if current == payload:
+        return
+    if current is not None:
+        _snapshot(real, current, mtime)
+    atomic_write_bytes(real, payload)
+
+
+@contextlib.contextmanager
+def edit(path: str | os.PathLike[str], *, create: Workbook | None = None) -> Iterator[Workbook]:
+    """Load, let you change, then save the workbook, holding its lock the whole time.
+
+    On normal exit the workbook is validated and saved; if the block raises, nothing is
+    written and the exception propagates. ``create`` is the workbook to start from when
+    the file does not exist yet (otherwise a missing file is a WorkbookError).
+
+    >>> import tempfile, pathlib
+    >>> from datetime import date
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "kim.yaml"
+    >>> with edit(p, create=new_workbook("Kim")) as wb:
+    ...     wb.strengths.append("Clear writing")
+    >>> load(p).strengths
+    ['Clear writing']
+    """
+    path = Path(path)
+    with _locked(path):
+        if create is not None and not path.exists():
+            wb = validate_workbook(create, path=path)
+        else:
+            wb = load(path)
+        yield wb
+        save(wb, path)
+
+
+def restore(path: str | os.PathLike[str], entry: HistoryEntry | int) -> Workbook:
+    """Bring back a previous version: a :class:`HistoryEntry` or an index into :func:`history`.
+
+    ``0`` is the version saved just before the current one. Restoring is itself a save, so
+    the current version goes into the history and can be restored in turn.
+    """
+    path = Path(path)
+    with _locked(path):
+        if isinstance(entry, HistoryEntry):
+            source = entry.path
+        else:
+            entries = history(path)
+            if isinstance(entry, bool) or not isinstance(entry, int):
+                raise TypeError(f"entry must be a HistoryEntry or an int, not {entry!r}")
+            if not -len(entries) <= entry < len(entries):
+                raise WorkbookError(
+                    f"no history entry {entry}: {len(entries)} previous versions are kept",
+                    path=path,
+                )
+            source = entries[entry].path
+        wb = loads(_decode(_read_bytes(source), source), path=source)
+        save(wb, path)
+    return wb
+
+
+def new(
+    path: str | os.PathLike[str], name: str, *, today: date | None = None, **person: Any
+) -> Workbook:
+    """Create a new workbook file for ``name`` (and its folder); never overwrites a file.
+
+    ``person`` fields such as ``current_role`` or ``coach`` may be given too.
+
+    >>> import tempfile, pathlib
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "clients" / "lee.yaml"
+    >>> new(p, "Lee", current_role="Analyst").person.current_role
+    'Analyst'
+    >>> new(p, "Lee")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    career_workbook.model.WorkbookError: ...lee.yaml: a workbook already exists here; ...
+    """
+    path = Path(path)
+    try:
+        wb = new_workbook(name, today=today, **person)
+    except WorkbookError as err:
+        raise WorkbookError(path=path, problems=err.problems) from None
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with _locked(path):
+        if path.exists():
+            raise WorkbookError(
+                "a workbook already exists here; load it, or choose another file name",
+                path=path,
+            )
+        save(wb, path)
+    return wb
+

@@ -1,0 +1,697 @@
+"""Loading and saving workbook files: round trips, bad files, history, edit, migrations."""
+
+from __future__ import annotations
+
+import copy
+import os
+import shutil
+import stat
+import threading
+import typing
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from pydantic import ValidationError
+
+import career_workbook as cw
+from career_workbook import migrations, model, store
+
+FIXTURES = Path(__file__).parent / "fixtures"
+D = date(2026, 1, 5)
+
+
+def _new(tmp_path: Path, name: str = "alex.yaml") -> Path:
+    path = tmp_path / name
+    store.new(path, "Alex Doe", today=D)
+    return path
+
+
+def _snapshot_folder(folder: Path) -> dict[str, bytes]:
+    """Every file under ``folder`` (hidden ones too) -> its bytes; the lock file excluded."""
+    return {
+        str(p.relative_to(folder)): p.read_bytes()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file() and not p.name.endswith(".lock")
+    }
+
+
+# ----------------------------------------------------------------------------------------
+# Round trip (property)
+# ----------------------------------------------------------------------------------------
+YAML_TRAPS = [
+    "yes", "No", "on", "null", "Null", "~", "true", "2027-01-01", "2027-13-01", "2027-01-01 10:00",
+    "1e3", "1.5", ".inf", "-.nan", "0x1F", "0o17", "1_000", "12:30:00", ": x", "#", "# hi",
+    "a # b", "- item", "[a, b]", "{a: b}", "'", '"', "a: b", "@x", "`x", "%x", "!tag", "&a",
+    "*a", "|", ">", "---", "...", "? q", "emoji 🎉🚀👩🏽‍💻", "مرحبا بالعالم", "שלום עולם",
+    "\u202ereversed\u202c", "line1\nline2", "ends with newline\n", "\n\nleading breaks",
+    "  indented", "trailing  ", "tab\there", "crlf\r\nline", "a\u2028b", "nel\x85x",
+    "\ufeffbom", "café ß ǅ ﬁ", "nul\x00byte", "esc\x1b[31m", "x" * 150, "quote's \"both\"",
+]
+text = st.one_of(
+    st.sampled_from(YAML_TRAPS),
+    st.text(max_size=30),
+    st.lists(st.sampled_from(YAML_TRAPS), min_size=2, max_size=3).map("".join),
+)
+names = text.filter(lambda s: bool(s.strip()) and len(s) <= 200)
+dates = st.dates()
+optional_dates = st.none() | dates
+numbers = st.floats(allow_nan=False, allow_infinity=False, width=64)
+
+
+def _unique(strategy: st.SearchStrategy[str], max_size: int) -> st.SearchStrategy[list[str]]:
+    return st.lists(strategy, max_size=max_size, unique_by=lambda s: s.casefold().strip())
+
+
+@st.composite
+def workbooks(draw: st.DrawFn) -> cw.Workbook:
+    """Any valid workbook: every section, references that point somewhere, odd text."""
+    skill_names = draw(_unique(names, 4))
+    goal_ids = draw(_unique(names, 3))
+    some_skills = st.lists(st.sampled_from(skill_names), max_size=3) if skill_names else st.just(
+        []
+    )
+    ratings = (
+        st.dictionaries(st.sampled_from(skill_names), st.integers(0, 5), max_size=4)
+        if skill_names else st.just({})
+    )
+    scale10 = st.none() | st.integers(1, 10)
+
+    def metric() -> cw.Metric | None:
+        if not draw(st.booleans()):
+            return None
+        baseline, target = draw(st.tuples(numbers, numbers).filter(lambda p: p[0] != p[1]))
+        return cw.Metric(
+            name=draw(names), baseline=baseline, target=target,
+            current=draw(st.none() | numbers), unit=draw(text),
+        )
+
+    goals = [
+        cw.Goal(
+            id=gid, text=draw(names), horizon=draw(st.sampled_from(["short", "long"])),
+            created=draw(dates), deadline=draw(optional_dates),
+            status=draw(st.sampled_from(model.GOAL_STATUSES)), confidence=draw(scale10),
+            skills=draw(some_skills),
+            milestones=[
+                cw.Milestone(title=draw(names), due=draw(optional_dates),
+                             done_on=draw(optional_dates))
+                for _ in range(draw(st.integers(0, 2)))
+            ],
+            metric=metric(), completed_on=draw(optional_dates),
+        )
+        for gid in goal_ids
+    ]
+    return cw.Workbook(
+        person=cw.Person(
+            name=draw(names), current_role=draw(text), target_role=draw(text),
+            organisation=draw(text), coach=draw(text), start_date=draw(optional_dates),
+        ),
+        vision=cw.Vision(long_term=draw(text), short_term=draw(text),
+                         horizon_years=draw(st.integers(1, 40))),
+        values=[
+            cw.Value(name=n, importance=draw(st.integers(1, 10)), note=draw(text))
+            for n in draw(_unique(names, 3))
+        ],
+        interests=draw(st.none() | st.builds(
+            cw.Interests, **{k: st.integers(0, 40) for k in model.RIASEC}
+        )),
+        skills=[
+            cw.Skill(name=n, category=draw(st.sampled_from(model.SKILL_CATEGORIES)),
+                     importance=draw(st.integers(1, 5)), target_level=draw(st.integers(0, 5)))
+            for n in skill_names
+        ],
+        role_profile=draw(st.none() | text),
+        assessments=[
+            cw.Assessment(date=draw(dates), ratings=draw(ratings), note=draw(text))
+            for _ in range(draw(st.integers(0, 2)))
+        ],
+        strengths=draw(st.lists(text.filter(bool), max_size=2)),
+        weaknesses=draw(st.lists(text.filter(bool), max_size=2)),
+        feedback=[
+            cw.Feedback(rater_group=draw(st.sampled_from(model.RATER_GROUPS)),
+                        rater_id=draw(names), date=draw(dates), ratings=draw(ratings),
+                        comment=draw(text))
+            for _ in range(draw(st.integers(0, 2)))
+        ],
+        goals=goals,
+        actions=[
+            cw.Action(id=aid, goal_id=draw(st.none() | st.sampled_from(goal_ids or [None])),
+                      text=draw(names), due=draw(optional_dates),
+                      status=draw(st.sampled_from(model.ACTION_STATUSES)),
+                      priority=draw(st.sampled_from(model.PRIORITIES)))
+            for aid in draw(_unique(names, 2))
+        ],
+        contacts=[
+            cw.Contact(id=cid, name=draw(names),
+                       relationship=draw(st.sampled_from(model.RELATIONSHIPS)),
+                       organisation=draw(text), last_contact=draw(optional_dates),
+                       next_follow_up=draw(optional_dates), strength=draw(st.integers(1, 5)),
+                       notes=draw(text))
+            for cid in draw(_unique(names, 2))
+        ],
+        achievements=[
+            cw.Achievement(date=draw(dates), title=draw(names), impact=draw(text),
+                           metric=draw(text), skills=draw(some_skills))
+            for _ in range(draw(st.integers(0, 2)))
+        ],
+        learning=[
+            cw.LearningItem(
+                title=draw(names), kind=draw(st.sampled_from(model.LEARNING_KINDS)),
+                skill=draw(st.none() | st.sampled_from(skill_names or [None])),
+                hours=draw(st.floats(0, 10_000)),
+                status=draw(st.sampled_from(model.LEARNING_STATUSES)),
+                started_on=draw(optional_dates), completed_on=draw(optional_dates),
+            )
+            for _ in range(draw(st.integers(0, 2)))
+        ],
+        check_ins=[
+            cw.CheckIn(
+                date=draw(dates), motivation=draw(scale10), confidence=draw(scale10),
+                progress=draw(
+                    st.dictionaries(st.sampled_from(goal_ids), st.integers(0, 100))
+                    if goal_ids else st.just({})
+                ),
+                wins=draw(text), setbacks=draw(text), lessons=draw(text),
+                adjustments=draw(text), note=draw(text),
+            )
+            for _ in range(draw(st.integers(0, 3)))
+        ],
+    )
+
+
+@settings(max_examples=150, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@given(wb=workbooks())
+def test_any_valid_workbook_round_trips(tmp_path: Path, wb: cw.Workbook) -> None:
+    path = tmp_path / "any.yaml"
+    cw.save(wb, path)
+    loaded = cw.load(path)
+    assert loaded == wb
+    assert cw.load(path) == loaded  # and loading again is stable
+    text = path.read_text(encoding="utf-8")
+    assert text.startswith("# Career Workbook file (schema version 2")
+    assert "\nschema_version: 2\n" in text
+
+
+def test_non_finite_numbers_are_refused(tmp_path: Path) -> None:
+    for bad in (float("nan"), float("inf"), float("-inf")):
+        with pytest.raises(ValidationError, match="finite"):
+            cw.Metric(name="n", baseline=0, target=bad)
+    path = tmp_path / "sam.yaml"
+    path.write_text(
+        "schema_version: 2\nperson: {name: Sam}\ngoals:\n- id: g1\n  text: Run\n"
+        "  created: 2026-01-01\n  metric: {baseline: 0.0, target: .nan}\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(cw.WorkbookError) as info:
+        cw.load(path)
+    assert info.value.field == "goals[0].metric.target"
+
+
+def test_large_finite_numbers_round_trip(tmp_path: Path) -> None:
+    wb = cw.new_workbook("Sam", today=D)
+    wb.goals.append(cw.Goal(id="g1", text="Grow", metric=cw.Metric(
+        name="n", baseline=-1e300, target=1e-300, current=1e300)))
+    path = tmp_path / "sam.yaml"
+    cw.save(wb, path)
+    assert cw.load(path) == wb
+
+
+def test_metric_without_a_name_round_trips(tmp_path: Path) -> None:
+    wb = cw.new_workbook("Sam", today=D)
+    wb.goals.append(cw.Goal(id="g1", text="Run 10 km", metric=cw.Metric(target=10)))
+    path = tmp_path / "sam.yaml"
+    cw.save(wb, path)
+    assert cw.load(path) == wb
+
+
+# ----------------------------------------------------------------------------------------
+# What the file looks like
+# ----------------------------------------------------------------------------------------
+def test_file_is_plain_readable_yaml(tmp_path: Path) -> None:
+    path = _new(tmp_path)
+    with cw.edit(path) as wb:
+        wb.strengths += ["yes", "Calm under pressure 🎉"]
+        wb.check_ins.append(cw.CheckIn(date=date(2026, 2, 1), note="First line\nSecond line"))
+    text = path.read_text(encoding="utf-8")
+    assert text.splitlines()[0].startswith("# Career Workbook file (schema version 2")
+    assert "\n  start_date: 2026-01-05\n" in text  # a YAML date, not a quoted string
+    assert "\n- date: 2026-02-01\n" in text
+    assert "  note: |-\n    First line\n    Second line\n" in text
+    assert "- 'yes'\n" in text  # YAML 1.1 would read a bare yes as True
+    assert "🎉" in text  # unicode written as is, not escaped
+    assert "null" not in text and "motivation" not in text  # None fields are left out
+    assert "&" not in text and "*" not in text  # no anchors or aliases
+    assert yaml.safe_load(text)["person"]["start_date"] == D
+
+
+def test_every_optional_field_defaults_to_none() -> None:
+    """Leaving None fields out of the file is only safe because None is always the default."""
+    checked = 0
+    for cls in vars(model).values():
+        if not (isinstance(cls, type) and issubclass(cls, model._Model) and cls is not
+                model._Model):
+            continue
+        for name, field in cls.model_fields.items():
+            ann = field.annotation
+            if type(None) in typing.get_args(ann):
+                assert field.default is None, f"{cls.__name__}.{name}"
+                checked += 1
+    assert checked >= 15
+
+
+def test_saving_identical_content_writes_nothing(tmp_path: Path) -> None:
+    path = _new(tmp_path)
+    before = path.stat().st_mtime_ns
+    cw.save(cw.load(path), path)
+    with cw.edit(path):
+        pass
+    assert path.stat().st_mtime_ns == before
+    assert cw.history(path) == []
+
+
+# ----------------------------------------------------------------------------------------
+# Refusing invalid models: the file and its history stay exactly as they were
+# ----------------------------------------------------------------------------------------
+def _dangling_progress(wb: cw.Workbook) -> None:
+    wb.check_ins.append(cw.CheckIn(date=D, note="x", progress={"g-missing": 10}))
+
+
+def _duplicate_skill(wb: cw.Workbook) -> None:
+    wb.skills.extend([cw.Skill(name="SQL"), cw.Skill(name="sql")])
+
+
+def _dict_with_bad_date(wb: cw.Workbook) -> None:
+    wb.goals.append({"id": "g1", "text": "Lead", "deadline": "tomorrow"})  # type: ignore[arg-type]
+
+
+def _unvalidated_model(wb: cw.Workbook) -> None:
+    wb.values.append(cw.Value.model_construct(name="Autonomy", importance=42))
+
+
+@pytest.mark.filterwarnings("ignore::UserWarning")  # pydantic warns while dumping a dict
+@pytest.mark.parametrize(
+    ("change", "field", "shown"),
+    [
+        (_dangling_progress, "check_ins[0].progress", "'g-missing'"),
+        (_duplicate_skill, "skills[1].name", "'sql'"),
+        (_dict_with_bad_date, "goals[0].deadline", "'tomorrow'"),
+        (_unvalidated_model, "values[0].importance", "42"),
+    ],
+)
+def test_save_refuses_an_invalid_model_and_changes_nothing(
+    tmp_path: Path, change: Any, field: str, shown: str
+) -> None:
+    path = _new(tmp_path)
+    with cw.edit(path) as wb:  # one version in history already
+        wb.strengths.append("Patience")
+    before = _snapshot_folder(tmp_path)
+    wb = cw.load(path)
+    change(wb)
+    with pytest.raises(cw.WorkbookError) as info:
+        cw.save(wb, path)
+    assert str(info.value).startswith(f"{path}: {field} = {shown}")
+    assert info.value.field == field
+    with pytest.raises(cw.WorkbookError), cw.edit(path) as wb2:
+        change(wb2)
+    assert _snapshot_folder(tmp_path) == before
+    assert len(cw.history(path)) == 1
+
+
+def test_an_error_inside_edit_writes_nothing(tmp_path: Path) -> None:
+    path = _new(tmp_path)
+    before = _snapshot_folder(tmp_path)
+    with pytest.raises(KeyError), cw.edit(path) as wb:
+        wb.strengths.append("Patience")
+        raise KeyError("oops")
+    assert _snapshot_folder(tmp_path) == before
+
+
+def test_edit_needs_an_existing_file_unless_told_how_to_create_it(tmp_path: Path) -> None:
+    path = tmp_path / "kim.yaml"
+    with pytest.raises(cw.WorkbookError, match="no workbook at this path"), cw.edit(path):
+        pass
+    assert not path.exists()
+    with cw.edit(path, create=cw.new_workbook("Kim", today=D)) as wb:
+        wb.strengths.append("Curious")
+    assert cw.load(path).strengths == ["Curious"]
+    with cw.edit(path, create=cw.new_workbook("Other")) as wb:  # exists: create is ignored
+        assert wb.person.name == "Kim"
+
+
+def test_save_inside_edit_reenters_the_lock(tmp_path: Path) -> None:
+    path = _new(tmp_path)
+    with cw.edit(path) as wb:
+        wb.strengths.append("one")
+        cw.save(wb, path)
+        assert cw.load(path).strengths == ["one"]
+        wb.strengths.append("two")
+    assert cw.load(path).strengths == ["one", "two"]
+    assert len(cw.history(path)) == 2
+
+
+# ----------------------------------------------------------------------------------------
+# Bad files
+# ----------------------------------------------------------------------------------------
+BAD_FILES = [
+    ("invalid YAML", b"person:\n  name: Sam\n  role: [unclosed\n",
+     ["invalid YAML at line", "column"], None),
+    ("tab indentation", b"person:\n\tname: Sam\n", ["invalid YAML at line 2"], None),
+    ("a list", b"- person\n- goals\n",
+     ["(top level) = ['person', 'goals']: the top level must be a mapping of fields, not a list"],
+     ""),
+    ("a scalar", b"just some text\n", ["mapping of fields, not a single value (str)"], ""),
+    ("empty", b"", ["the file is empty"], None),
+    ("only a comment", b"# nothing yet\n", ["the file is empty"], None),
+    ("wrong type", b"person: {name: Sam}\nvalues: [{name: Fun, importance: high}]\n",
+     ["values[0].importance = 'high'", "valid integer"], "values[0].importance"),
+    ("quoted date", b"person: {name: Sam, start_date: '2026-01-05'}\n",
+     ["person.start_date = '2026-01-05'", "valid date"], "person.start_date"),
+    ("impossible date", b"person: {name: Sam}\ncheck_ins: [{date: 2026-02-30}]\n",
+     ["check_ins[0].date = '2026-02-30'", "valid date"], "check_ins[0].date"),
+    ("out of range", b"person: {name: Sam}\ncheck_ins: [{date: 2026-01-05, motivation: 11}]\n",
+     ["check_ins[0].motivation = 11", "less than or equal to 10"], "check_ins[0].motivation"),
+    ("unknown key", b"person: {name: Sam, nickname: S}\n",
+     ["person.nickname = 'S'", "Extra inputs are not permitted"], "person.nickname"),
+    ("dangling reference",
+     b"person: {name: Sam}\ngoals: [{id: g1, text: Lead, skills: [Python]}]\n",
+     ["goals[0].skills = 'Python'", "not one of the workbook's skills"], "goals[0].skills"),
+    ("duplicate key", b"person: {name: Sam}\ngoals: []\ngoals: []\n",
+     ["duplicate key 'goals'", "line 3"], None),
+    ("aliases", b"person: {name: Sam}\nstrengths: &s [a]\nweaknesses: *s\n",
+     ["anchors and aliases"], None),
+    ("newer schema", b"schema_version: 3\nperson: {name: Sam}\n",
+     ["made by a newer Career Workbook (schema 3); please upgrade"], None),
+    ("text schema", b"schema_version: two\nperson: {name: Sam}\n",
+     ["schema_version = 'two'", "whole number"], "schema_version"),
+    ("python tag", b"!!python/object/apply:os.system ['echo hacked > hacked.txt']\n",
+     ["unsupported YAML tag '!!python/object/apply:os.system'", "line 1"], None),
+    ("python tag in a field", b"person:\n  name: !!python/object/new:str [Sam]\n",
+     ["unsupported YAML tag '!!python/object/new:str'", "line 2"], None),
+    ("invalid UTF-8", b"person:\n  name: Ren\xe9\n", ["not UTF-8", "0xe9", "line 2"], None),
+]
+
+
+@pytest.mark.parametrize(
+    ("content", "expected", "field"),
+    [case[1:] for case in BAD_FILES],
+    ids=[case[0] for case in BAD_FILES],
+)
+def test_bad_files_are_refused_with_a_clear_message(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, content: bytes, expected: list[str],
+    field: str | None,
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    path = tmp_path / "sam.yaml"
+    path.write_bytes(content)
+    with pytest.raises(cw.WorkbookError) as info:
+        cw.load(path)
+    message = str(info.value)
+    assert message.startswith(f"{path}: ")
+    for part in expected:
+        assert part in message
+    assert info.value.field == field
+    assert not (tmp_path / "hacked.txt").exists()
+    assert path.read_bytes() == content  # loading never changes the file
+
+
+def test_oversized_file_is_refused_before_reading(tmp_path: Path) -> None:
+    path = tmp_path / "huge.yaml"
+    with open(path, "wb") as handle:
+        handle.truncate(25 * 2**20)  # sparse: no real disk space used
+    with pytest.raises(cw.WorkbookError) as info:
+        cw.load(path)
+    assert str(info.value) == (
+        f"{path}: the file is 25.0 MB (26,214,400 bytes); a workbook may be at most 20 MB "
+        "(is this the right file?)"
+    )
+    with open(path, "wb") as handle:  # one byte over the limit is refused too
+        handle.truncate(store.MAX_FILE_BYTES + 1)
+    with pytest.raises(cw.WorkbookError, match="may be at most 20 MB"):
+        cw.load(path)
+
+
+def test_missing_file_and_folder_errors_name_the_path(tmp_path: Path) -> None:
+    with pytest.raises(cw.WorkbookError, match="no workbook at this path"):
+        cw.load(tmp_path / "nobody.yaml")
+    with pytest.raises(cw.WorkbookError, match="this is a folder"):
+        cw.load(tmp_path)
+    with pytest.raises(cw.WorkbookError, match="does not exist") as info:
+        cw.save(cw.new_workbook("Sam"), tmp_path / "no" / "sam.yaml")
+    assert str(tmp_path / "no" / "sam.yaml") in str(info.value)
+
+
+def test_a_hand_broken_file_is_kept_in_history_when_saved_over(tmp_path: Path) -> None:
+    path = _new(tmp_path)
+    broken = b"person: {name: Alex\n"
+    path.write_bytes(broken)
+    cw.save(cw.new_workbook("Alex Doe", today=D), path)
+    assert cw.history(path)[0].path.read_bytes() == broken
+    assert cw.load(path).person.name == "Alex Doe"
+
+
+# ----------------------------------------------------------------------------------------
+# History and restore
+# ----------------------------------------------------------------------------------------
+def test_history_keeps_the_last_twenty_and_restore_brings_one_back(tmp_path: Path) -> None:
+    path = _new(tmp_path)
+    for i in range(25):
+        with cw.edit(path) as wb:
+            wb.strengths.append(f"strength {i}")
+    entries = cw.history(path)
+    assert len(entries) == store.HISTORY_LIMIT == 20
+    assert [e.version for e in entries] == list(range(25, 5, -1))  # newest first
+    assert all(e.saved_at.tzinfo is UTC for e in entries)
+    assert [e.saved_at for e in entries] == sorted((e.saved_at for e in entries), reverse=True)
+    assert entries[0].size == entries[0].path.stat().st_size
+    assert entries[0].path.parent == tmp_path / ".history" / "alex"
+    assert len(list(entries[0].path.parent.iterdir())) == 20
+    # The newest copy is the version before the current one: 24 strengths.
+    assert len(cw.load(entries[0].path).strengths) == 24
+
+    current = path.read_bytes()
+    restored = cw.restore(path, 19)  # the oldest kept: version 6, five strengths
+    assert restored.strengths == [f"strength {i}" for i in range(5)]
+    assert cw.load(path) == restored
+    after = cw.history(path)
+    assert len(after) == 20 and after[0].version == 26
+    assert after[0].path.read_bytes() == current  # the restore can itself be undone
+    cw.restore(path, after[0])
+    assert path.read_bytes() == current
+
+
+def test_restore_refuses_a_missing_entry(tmp_path: Path) -> None:
+    path = _new(tmp_path)
+    with pytest.raises(cw.WorkbookError, match="no history entry 0: 0 previous versions"):
+        cw.restore(path, 0)
+    with pytest.raises(TypeError):
+        cw.restore(path, "0")  # type: ignore[arg-type]
+
+
+def test_history_saved_at_is_when_that_version_was_written(tmp_path: Path) -> None:
+    path = _new(tmp_path)
+    written = datetime.fromtimestamp(path.stat().st_mtime, UTC)
+    with cw.edit(path) as wb:
+        wb.strengths.append("x")
+    assert cw.history(path)[0].saved_at == written
+
+
+# ----------------------------------------------------------------------------------------
+# Migrations
+# ----------------------------------------------------------------------------------------
+def test_v1_fixture_is_upgraded_on_load_and_saved_as_v2(tmp_path: Path) -> None:
+    original = (FIXTURES / "workbook_v1.yaml").read_bytes()
+    path = tmp_path / "priya.yaml"
+    path.write_bytes(original)
+    wb = cw.load(path)
+    assert path.read_bytes() == original  # loading does not rewrite the file
+    assert wb.schema_version == 2
+    assert wb.person.current_role == "Data Analyst"
+    assert [g.status for g in wb.goals] == ["active", "draft"]
+    assert [c.progress for c in wb.check_ins] == [{"g1": 20}, {"g1": 45, "g2": 0}]
+    assert wb.learning[0].hours == 12.5
+
+    wb.check_ins.append(cw.CheckIn(date=date(2025, 12, 1), note="Upgraded"))
+    cw.save(wb, path)
+    saved = yaml.safe_load(path.read_text(encoding="utf-8"))
+    assert saved["schema_version"] == 2
+    assert "checkins" not in saved and len(saved["check_ins"]) == 3
+    assert saved["person"]["current_role"] == "Data Analyst" and "role" not in saved["person"]
+    assert cw.history(path)[0].path.read_bytes() == original
+    assert cw.restore(path, 0).person.current_role == "Data Analyst"  # a v1 copy restores
+
+
+def test_migrate_is_pure_and_treats_a_missing_version_as_1() -> None:
+    data = yaml.safe_load((FIXTURES / "workbook_v1.yaml").read_text(encoding="utf-8"))
+    frozen = copy.deepcopy(data)
+    upgraded = migrations.migrate(data)
+    assert data == frozen
+    assert list(upgraded)[0] == "schema_version" and upgraded["schema_version"] == 2
+    assert migrations.migrate({**data, "schema_version": 1}) == upgraded
+    assert migrations.migrate(upgraded) == upgraded
+    assert cw.validate_workbook(upgraded).person.current_role == "Data Analyst"
+
+
+@pytest.mark.parametrize(
+    ("version", "message"),
+    [
+        (True, "schema_version = True: must be a whole number"),
+        (2.0, "schema_version = 2.0: must be a whole number"),
+        (0, "schema_version = 0: must be 1 or more"),
+        (99, "made by a newer Career Workbook (schema 99); please upgrade"),
+    ],
+)
+def test_migrate_refuses_bad_versions(version: Any, message: str) -> None:
+    with pytest.raises(cw.WorkbookError) as info:
+        migrations.migrate({"schema_version": version, "person": {"name": "S"}}, path="s.yaml")
+    assert str(info.value).startswith(f"s.yaml: {message}")
+
+
+def test_migrate_refuses_old_and_new_names_together() -> None:
+    data = {"person": {"name": "S", "role": "Analyst", "current_role": "Lead"}}
+    with pytest.raises(cw.WorkbookError) as info:
+        migrations.migrate(data, path="s.yaml")
+    assert info.value.field == "person.current_role"
+    assert str(info.value).startswith("s.yaml: person.current_role = 'Lead': both 'role'")
+
+
+def test_a_migration_step_is_registered_once() -> None:
+    assert migrations.MIGRATIONS[1] is migrations._v1_to_v2
+    with pytest.raises(ValueError, match="already registered"):
+        migrations.migration(from_version=1)(lambda data: data)
+
+
+# ----------------------------------------------------------------------------------------
+# new, temp files, locks, file system details
+# ----------------------------------------------------------------------------------------
+def test_new_creates_folders_and_never_overwrites(tmp_path: Path) -> None:
+    path = tmp_path / "clients" / "lee.yaml"
+    wb = store.new(path, "Lee Chen", current_role="Analyst", today=D)
+    assert cw.load(path) == wb
+    before = path.read_bytes()
+    with pytest.raises(cw.WorkbookError, match="a workbook already exists here"):
+        store.new(path, "Someone Else")
+    assert path.read_bytes() == before
+    with pytest.raises(cw.WorkbookError) as info:
+        store.new(tmp_path / "blank.yaml", "  ")
+    assert str(info.value).startswith(f"{tmp_path / 'blank.yaml'}: person.name = '  '")
+    assert not (tmp_path / "blank.yaml").exists()
+
+
+def test_load_removes_only_our_stale_temp_files(tmp_path: Path) -> None:
+    path = _new(tmp_path)
+    ours = tmp_path / ".alex.yaml.0123456789abcdef.tmp"
+    history_temp = tmp_path / ".history" / "alex" / (
+        ".2026-01-05T10-00-00.000000Z-000001.yaml.0123456789abcdef.tmp"
+    )
+    history_temp.parent.mkdir(parents=True)
+    keep = [
+        tmp_path / ".alex.yaml.not-hex-at-all.tmp",
+        tmp_path / ".bob.yaml.0123456789abcdef.tmp",
+        tmp_path / "alex.yaml.0123456789abcdef.tmp",
+        tmp_path / ".history" / "alex" / "notes.tmp",
+    ]
+    for file in [ours, history_temp, *keep]:
+        file.write_text("partial")
+    cw.load(path)
+    assert not ours.exists() and not history_temp.exists()
+    assert all(file.exists() for file in keep)
+
+
+def test_load_keeps_temp_files_while_another_thread_is_saving(tmp_path: Path) -> None:
+    path = _new(tmp_path)
+    inside, done = threading.Event(), threading.Event()
+
+    def hold() -> None:
+        with cw.edit(path):
+            inside.set()
+            done.wait(timeout=30)
+
+    thread = threading.Thread(target=hold)
+    thread.start()
+    inside.wait(timeout=30)
+    busy = tmp_path / ".alex.yaml.00000000000000ff.tmp"
+    busy.write_text("being written")
+    try:
+        cw.load(path)  # does not wait for the lock and does not touch the temp file
+        assert busy.exists()
+    finally:
+        done.set()
+        thread.join(timeout=30)
+    cw.load(path)
+    assert not busy.exists()
+
+
+def test_load_works_when_the_lock_cannot_be_taken(tmp_path: Path) -> None:
+    """E.g. a read-only folder: loading still works; only the clean-up is skipped."""
+    path = _new(tmp_path)
+    (tmp_path / ".alex.yaml.lock").unlink()
+    (tmp_path / ".alex.yaml.lock").mkdir()  # an unusable lock file, even for root
+    leftover = tmp_path / ".alex.yaml.0123456789abcdef.tmp"
+    leftover.write_text("x")
+    assert cw.load(path).person.name == "Alex Doe"
+    assert leftover.exists()
+    with pytest.raises(cw.WorkbookError, match="cannot create the lock file"):
+        cw.save(cw.new_workbook("Alex Doe"), path)
+
+
+def test_a_failed_write_is_a_workbook_error_and_keeps_the_file(tmp_path: Path) -> None:
+    path = _new(tmp_path)
+    before = path.read_bytes()
+    (tmp_path / ".history").write_text("not a folder")  # the history cannot be written
+    with pytest.raises(cw.WorkbookError) as info, cw.edit(path) as wb:
+        wb.strengths.append("lost?")
+    assert str(info.value).startswith(f"{path}: could not save: ")
+    assert path.read_bytes() == before
+    assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")] == []
+
+
+def test_save_through_a_symlink_writes_the_target(tmp_path: Path) -> None:
+    real = _new(tmp_path, "real.yaml")
+    link = tmp_path / "link.yaml"
+    link.symlink_to(real)
+    with cw.edit(link) as wb:
+        wb.strengths.append("via link")
+    assert link.is_symlink()
+    assert cw.load(real).strengths == ["via link"]
+    assert len(cw.history(link)) == len(cw.history(real)) == 1
+
+
+def test_save_keeps_the_file_permissions(tmp_path: Path) -> None:
+    path = _new(tmp_path)
+    path.chmod(0o600)
+    with cw.edit(path) as wb:
+        wb.strengths.append("private")
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+
+
+def test_atomic_write_leaves_no_temp_file_when_it_fails(tmp_path: Path) -> None:
+    target = tmp_path / "folder.yaml"
+    target.mkdir()
+    (target / "inside").write_text("x")
+    with pytest.raises(OSError):
+        store.atomic_write_bytes(target, b"data")  # cannot replace a non-empty folder
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["folder.yaml"]
+
+
+def test_paths_may_be_strings(tmp_path: Path) -> None:
+    path = str(_new(tmp_path))
+    with cw.edit(path) as wb:
+        wb.strengths.append("str path")
+    assert cw.load(path).strengths == ["str path"]
+    assert len(cw.history(path)) == 1
+
+
+def test_copied_examples_and_fixtures_load(tmp_path: Path) -> None:
+    examples = sorted((Path(__file__).parents[1] / "examples" / "workbooks").glob("*.yaml"))
+    for source in [FIXTURES / "workbook_v1.yaml", *examples]:
+        target = tmp_path / source.name
+        shutil.copy(source, target)
+        wb = cw.load(target)
+        cw.save(wb, target)
+        assert cw.load(target) == wb
+    assert os.listdir(tmp_path)

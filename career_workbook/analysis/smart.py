@@ -1,0 +1,1217 @@
+"""SMART scoring of one goal sentence: specific, measurable, achievable, relevant, time-bound.
+
+The scorer reads plain English with general rules (verb classes, object patterns, quantity
+patterns, time phrases); it never looks sentences up. Each criterion gets a score in 0..1,
+``met``, the evidence found (``reasons``) and warm, concrete ``hints``. The overall score is
+the weighted mean x 100 (``WEIGHTS``: 25 % each for specific, measurable and time-bound,
+12.5 % each for achievable and relevant).
+
+Rules in short
+--------------
+specific
+    An action verb with a concrete object: a count of things, a named thing (a proper noun,
+    acronym, named skill, version), a deliverable ("the billing dashboard", "a blog post"),
+    or a role title after "become", "promoted to", "apply for"; an indefinite course or
+    meeting counts when its topic or person is named ("a course in conflict resolution", "a
+    meeting with my manager"). Vague aims ("be more ...", "get better", "get to grips with",
+    "improve my ...", "grow", "network more", "learn more about") and states of mind
+    ("understand", "know") are not specific unless they carry a number or a concrete "by doing
+    X" clause; hype ("give 110%", "a 10x engineer") is not a number.
+measurable
+    A quantity (numbers, number words, %, money, "from X to Y", "double", "by a third") or
+    a verifiable completion (pass, earn, ship, publish, submit, become a named role ...) of a
+    specific object. Learning verbs ("learn", "understand", "master") alone are not measurable.
+    Digits inside names ("Microsoft 365", "ITIL 4", "1:1s", "version 2.0") are not counts.
+time_bound
+    A deadline with a date (see :mod:`career_workbook.analysis.dates`) or an event window
+    ("before my next performance review", 0.75). "Soon", "someday", "over the coming
+    years" and bare frequencies ("every Friday") are not. A past date counts but scores 0.6.
+achievable
+    With ``confidence`` (1-10): >= 7 met, 5-6 partial (not met), < 5 not met. Without it the
+    score is a neutral 0.5 and ``met`` is True unless a red flag is found. Red flags:
+    >= 3 of ``context.other_deadlines`` within 30 days of this deadline, and absolutes
+    ("never", "always", "perfect", "every single", "100%"); "all" is penalised only mildly.
+relevant
+    Overlap of stemmed content words with the context's vision, target role, values and
+    skills; a non-empty ``linked_skills`` is enough. Without context: neutral 0.5, met.
+
+Examples
+--------
+>>> from datetime import date
+>>> r = score_goal("Run two user-research workshops for the mobile team within 3 months",
+...                today=date(2026, 11, 22))
+>>> r.score, r.deadline
+(88, datetime.date(2027, 2, 22))
+>>> [name for name in CRITERIA if r.criteria[name].met]
+['specific', 'measurable', 'achievable', 'relevant', 'time_bound']
+>>> weak = score_goal("Be more productive", today=date(2026, 11, 22))
+>>> weak.score, weak.criteria["time_bound"].hints[0]
+(15, "Add a date: 'Be more productive by 30 June 2027'")
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from types import MappingProxyType
+from typing import Any
+
+from career_workbook.analysis.dates import (
+    TimeExpression,
+    as_date,
+    find_time_expressions,
+    format_date,
+    normalize_text,
+    parse_deadline,
+    suggested_deadline,
+)
+
+__all__ = [
+    "CRITERIA",
+    "WEIGHTS",
+    "Criterion",
+    "GoalContext",
+    "SmartResult",
+    "parse_deadline",
+    "score_goal",
+]
+
+CRITERIA = ("specific", "measurable", "achievable", "relevant", "time_bound")
+"""Criterion names, in SMART order."""
+
+WEIGHTS = MappingProxyType({
+    "specific": 0.25, "measurable": 0.25, "achievable": 0.125, "relevant": 0.125,
+    "time_bound": 0.25,
+})
+"""Weight of each criterion in the overall score (sums to 1)."""
+
+OVERLOAD_WINDOW_DAYS = 30
+OVERLOAD_COUNT = 3
+
+
+# --------------------------------------------------------------------------- results
+
+@dataclass(frozen=True, slots=True)
+class Criterion:
+    """One SMART criterion for one goal.
+
+    Attributes
+    ----------
+    name : str
+        One of :data:`CRITERIA`.
+    met : bool
+        Whether the goal meets the criterion.
+    score : float
+        0..1 (partial credit is possible when not met).
+    reasons : list of str
+        What was found, e.g. ``"deadline: 'by December 2027' -> 31 December 2027"``.
+    hints : list of str
+        How to improve, with a concrete rewrite where possible.
+    """
+
+    name: str
+    met: bool
+    score: float
+    reasons: list[str] = field(default_factory=list, hash=False)
+    hints: list[str] = field(default_factory=list, hash=False)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain, JSON-able dict."""
+        return {"name": self.name, "met": self.met, "score": self.score,
+                "reasons": list(self.reasons), "hints": list(self.hints)}
+
+
+@dataclass(frozen=True, slots=True)
+class SmartResult:
+    """The SMART assessment of one goal (see :func:`score_goal`).
+
+    Attributes
+    ----------
+    text : str
+        The goal text as given.
+    score : int
+        Overall score 0..100.
+    deadline : datetime.date | None
+        The deadline read from the text.
+    criteria : Mapping[str, Criterion]
+        One :class:`Criterion` per name in :data:`CRITERIA`.
+    summary : str
+        One short human sentence.
+    deadline_phrase : str | None
+        The words the deadline came from, e.g. ``'by the end of Q1 2027'``.
+    """
+
+    text: str
+    score: int
+    deadline: date | None
+    criteria: Mapping[str, Criterion] = field(hash=False)
+    summary: str = ""
+    deadline_phrase: str | None = None
+
+    @property
+    def met(self) -> tuple[str, ...]:
+        """Names of the criteria that are met, in SMART order."""
+        return tuple(name for name in CRITERIA if self.criteria[name].met)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain, JSON-able dict (dates as ISO strings).
+
+        >>> score_goal("", today=date(2026, 1, 1)).to_dict()["deadline"] is None
+        True
+        """
+        return {
+            "text": self.text,
+            "score": self.score,
+            "deadline": self.deadline.isoformat() if self.deadline else None,
+            "deadline_phrase": self.deadline_phrase,
+            "summary": self.summary,
+            "criteria": {name: self.criteria[name].to_dict() for name in CRITERIA},
+        }
+
+
+def _as_tuple(value: Any, kind: type) -> tuple:
+    if value is None:
+        return ()
+    if isinstance(value, kind):
+        return (value,)
+    try:
+        return tuple(v for v in value if isinstance(v, kind))
+    except TypeError:
+        return ()
+
+
+@dataclass(frozen=True, slots=True)
+class GoalContext:
+    """What the scorer may know about the person, for *relevant* and *achievable*.
+
+    Lists are accepted and stored as tuples; a single string becomes a 1-tuple.
+
+    >>> GoalContext(target_role="Team Lead", skills=["SQL"]).skills
+    ('SQL',)
+    """
+
+    vision: str = ""
+    target_role: str = ""
+    values: tuple[str, ...] = ()
+    skills: tuple[str, ...] = ()
+    linked_skills: tuple[str, ...] = ()
+    other_deadlines: tuple[date, ...] = ()
+
+    def __post_init__(self) -> None:
+        for name in ("vision", "target_role"):
+            value = getattr(self, name)
+            object.__setattr__(self, name, value if isinstance(value, str) else "")
+        for name in ("values", "skills", "linked_skills"):
+            object.__setattr__(self, name, _as_tuple(getattr(self, name), str))
+        object.__setattr__(self, "other_deadlines", _as_tuple(self.other_deadlines, date))
+
+    @property
+    def is_empty(self) -> bool:
+        """True when there is nothing to compare a goal with."""
+        return not (self.vision.strip() or self.target_role.strip() or any(self.values)
+                    or any(self.skills) or any(self.linked_skills))
+
+
+# --------------------------------------------------------------------------- lexicon
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+COPULA = _words("be am is are become becomes becoming feel stay remain seem look sound act")
+CHANGE = _words(
+    "improve increase reduce cut decrease lower raise boost grow expand enhance strengthen"
+    " optimise optimize maximise maximize minimise minimize accelerate speed slash shrink"
+    " lift deepen broaden widen sharpen polish refine advance elevate double triple halve"
+    " quadruple")
+VAGUE = _words(
+    "keep continue strive try aim seek focus work network level step upskill reskill"
+    " prioritise prioritize balance cultivate foster nurture embrace hustle push")
+SOFT = _words(
+    "learn study understand explore know master practise practice research familiarise"
+    " familiarize discover investigate think consider reflect use support help assist"
+    " encourage empower inspire motivate champion listen communicate collaborate engage"
+    " participate contribute adopt leverage utilise utilize appreciate enjoy value respect"
+    " dabble brush prepare")
+STATIVE = _words(  # states of mind, not actions: "understand our P&L" names no deliverable
+    "understand know appreciate grasp comprehend realise realize")
+ACTION = _words(
+    "pass earn complete obtain finish publish ship launch release open submit apply secure"
+    " land win achieve attain deliver present give host organise organize run lead chair"
+    " facilitate teach write author co-author coauthor record produce build create design"
+    " implement deploy migrate hire recruit interview meet attend send enrol enroll register"
+    " join graduate file close sell read speak volunteer mentor coach take sit book schedule"
+    " set establish start found merge gain make find spend do have draft document"
+    " automate train onboard negotiate map plan visit travel move switch transition relocate"
+    " save invest pay buy get finalise finalize conduct perform review audit test analyse"
+    " analyze shadow pitch propose introduce rewrite refactor redesign launch"
+    " celebrate share post blog tweet upload code develop ask request schedule call email"
+    " contact message sign enter compete qualify complete hold lose walk swim cycle practice"
+    " upgrade convert return renew hand")
+VERBS = COPULA | CHANGE | VAGUE | SOFT | ACTION
+COMPLETION = ACTION - _words("get make find spend do have use take")
+
+SKIP_WORDS = _words(
+    "really actually finally successfully consistently regularly also then and just first"
+    " eventually ideally definitely fully properly personally proactively")
+
+COMPARATIVES = _words(
+    "more less better stronger greater bigger higher faster smarter harder healthier happier"
+    " deeper wider broader clearer closer fitter calmer bolder braver best fewer sharper"
+    " richer improved increased enhanced further")
+
+VAGUE_GET = _words(
+    "better more good comfortable confident familiar used involved organised organized fit"
+    " healthy noticed recognised recognized fluent ahead on back out started comfy serious"
+    " smarter stronger faster closer")
+# "get up to speed on", "get to grips with", "get the hang of": idioms for a vague state
+VAGUE_GET_PHRASE = re.compile(
+    r"\s*(?:up\s+to\s+speed|to\s+grips|(?:a|the)\s+(?:handle|feel|grip|hang|sense)\s+(?:on|for"
+    r"|of)|on\s+top\s+of|in\s+(?:shape|the\s+habit)|into\s+the\s+habit|a\s+(?:better|good|solid"
+    r"|deeper|stronger)\b)", re.IGNORECASE)
+
+ARTEFACTS = _words(
+    "post posts article articles blog paper papers report reports presentation presentations"
+    " talk talks keynote webinar demo demos workshop workshops dashboard dashboards app apps"
+    " website site portfolio prototype plan proposal roadmap book ebook chapter newsletter"
+    " podcast video videos tutorial guide playbook handbook template tool library feature"
+    " release patent patents disclosure disclosures cv resume résumé note notes letter survey"
+    " model pipeline script plugin extension api service product hub office store campaign"
+    " case deck spreadsheet repository repo framework checklist curriculum syllabus essay"
+    " thesis dissertation whitepaper brief strategy budget policy process system platform"
+    " integration module vision statement pitch mvp poc study analysis database marathon"
+    " half-marathon triathlon race 5k 10k doc docs documentation forecast forecasts rota"
+    " timetable newsletter manual wiki runbook specification spec invoice return returns"
+    " essays reports lesson lessons scheme menu recipe prospectus bid tender")
+CREDENTIALS = _words(
+    "certification certifications certificate certificates cert exam exams test course courses"
+    " specialization specialisation bootcamp degree diploma licence license qualification"
+    " credential mba phd masters master's bachelor's training program programme class"
+    " accreditation membership fellowship scholarship award promotion offer internship"
+    " apprenticeship project projects initiative migration launch rollout audit review"
+    " hackathon conference meetup summit event meeting meetings session sessions interview"
+    " placement secondment opening vacancy competition grant seat spot slot place club"
+    " society clinic forum circle retreat trip visit tour fair exhibition showcase festival"
+    " residency")
+
+ROLE_NOUNS = (
+    r"lead|manager|director|head|vp|vice\s+president|cto|ceo|cfo|coo|cio|cpo|cmo|ciso|designer"
+    r"|engineer|developer|architect|analyst|scientist|consultant|specialist|principal|partner"
+    r"|officer|coordinator|supervisor|owner|administrator|researcher|strategist|producer"
+    r"|editor|marketer|recruiter|accountant|controller|auditor|nurse|teacher|professor"
+    r"|lecturer|founder|co-founder|associate|fellow|advisor|adviser|trainer|coach|programmer"
+    r"|technician|planner|buyer|executive|president|team\s+leader|tech\s+leader|group\s+leader"
+    r"|scrum\s+master|product\s+owner|pharmacist|physician|doctor|lawyer|solicitor|economist"
+    r"|statistician|journalist|copywriter|translator|instructor|tutor|counsellor|counselor"
+    r"|therapist|psychologist|surveyor|pilot|superintendent|chair|chairperson|steward"
+    r"|representative|evangelist|advocate|champion|partner|seller|salesperson|saleswoman"
+    r"|salesman|rep|account\s+executive|chef|sous[\s-]chef|cook|baker|sommelier|receptionist"
+    r"|concierge|practitioner|midwife|paramedic|matron|ward\s+sister|charge\s+nurse"
+    r"|electrician|plumber|carpenter|joiner|mechanic|welder|builder|foreman|contractor"
+    r"|estimator|inspector|clerk|paralegal|barrister|attorney|judge|surgeon|dentist|vet"
+    r"|veterinarian|headteacher|dean|registrar|librarian|curator|archivist|postdoc"
+    r"|underwriter|actuary|broker|trader|banker|bookkeeper|treasurer|secretary|ambassador"
+    r"|apprentice|assistant|deputy|governor|councillor|mayor|sergeant|constable|firefighter"
+)
+
+ABSTRACT = _words(
+    "culture career skills skill knowledge confidence visibility impact presence network"
+    " mindset habits habit balance time productivity communication leadership growth"
+    " expertise experience understanding relationships relationship reputation brand"
+    " wellbeing well-being health work job role position field industry area future"
+    " potential abilities ability strengths strength weaknesses weakness performance quality"
+    " efficiency management writing game best life self team teams department company"
+    " organisation organization people colleagues voice goals goal comfort boundaries"
+    " feedback morale engagement focus energy stress workload priorities lead way side"
+    " initiative ownership responsibility responsibilities opportunities opportunity"
+    " thinking attitude approach style manner level potential influence profile"
+    " contribution contributions value values motivation passion network relationships"
+    " targets dreams dream ambitions ambition aspirations lot bit difference change")
+
+NP_DETS = _words(
+    "a an the my our his her their this these those your its one each every two three four"
+    " five six seven eight nine ten eleven twelve twenty thirty fifty hundred dozen")
+NP_STOP = _words(
+    "a an the my our his her their this these those your its and or but nor so yet to of in"
+    " on at by for with from into onto about as than then if because until till before after"
+    " during within without across around among between under over towards toward against"
+    " beyond like via per using while when where which who whom whose that is are be was"
+    " were will would can could should must may might i me we us you he she it they them"
+    " every each up out off through down back also just not no more less very really so"
+    " once twice whilst whereas unless since")
+DELIVER_VERBS = _words(
+    "deliver finish complete ship launch release publish submit present organise organize"
+    " host run lead co-lead chair facilitate build create design write fix finalise finalize"
+    " open close implement deploy migrate redesign rewrite automate document draft author"
+    " co-author coauthor produce record teach give pass earn obtain win secure land sell"
+    " negotiate map roll set establish found start hit reach exceed beat achieve attain"
+    " surpass smash develop compose film paint code renew upgrade convert return hand")
+MAKE_VERBS = _words(
+    "start launch found open build create write design develop produce record publish ship"
+    " host organise organize co-found cofound draft compose film paint code")
+CREATE_VERBS = _words(
+    "organise organize host run plan launch create start found design build write deliver"
+    " give teach facilitate lead co-lead chair establish win co-organise co-host set secure")
+FINISH_VERBS = _words(
+    "finish complete finalise finalize submit deliver ship return hand renew")
+DEPARTMENTS = _words(
+    "sales marketing engineering finance hr product design operations ops legal support data"
+    " security it platform infrastructure research procurement compliance people talent"
+    " recruiting leadership management executive board exec c-suite")
+
+PARTICLES = _words("up on at for to in into with about out off over through down back onto")
+DEFINITE = _words("the my our his her their this these those your its")
+
+SKILLS = _words(
+    "python java javascript typescript sql excel spanish french german italian portuguese"
+    " mandarin cantonese japanese korean arabic hindi dutch polish russian swedish kubernetes"
+    " docker aws azure gcp react angular vue terraform tableau figma salesforce powerpoint"
+    " photoshop illustrator rust golang kotlin swift scala linux git jira hubspot sap"
+    " snowflake spark pandas pytorch tensorflow django flask node.js nodejs c++ c# r"
+    " matlab sas spss stata dbt airflow kafka ansible jenkins power-bi looker notion"
+    # practical and trade skills
+    " welding plumbing carpentry joinery bricklaying plastering tiling soldering sewing"
+    " knitting bookkeeping touch-typing shorthand phlebotomy venepuncture cannulation cpr"
+    " bsl makaton braille calligraphy woodworking upholstery glazing roofing")
+SKILL_VERBS = _words(  # "learn to weld": the verb names the skill
+    "weld solder sew knit crochet cook bake swim drive ski snowboard surf sail dance sing"
+    " touch-type type paint draw sketch juggle fly plaster tile knit skate ride")
+
+LABEL_WORDS = _words(
+    "version v ver release level grade tier step phase stage chapter section module page"
+    " room floor no no. number part season episode sprint unit lesson iteration gen"
+    " generation pillar wave cohort batch mk itil iso pci gpt covid web3")
+NAME_WORDS = _words(  # a number after these reads as a product name when capitalised
+    "microsoft office windows python web industry ios android macos ubuntu java angular vue"
+    " node net php html css http iphone pixel galaxy ps xbox series playstation switch")
+
+GENERIC_ACRONYMS = _words(
+    "I A OK CV KPI KPIS OKR OKRS ASAP EOD EOY EOM EOQ FY TBD ROI NPS ETA FAQ AM PM OOO WFH"
+    " TBC NB PS AKA ETC USD EUR GBP")
+
+CAP_STOP = _words(
+    "I I'm I'll I've I'd January February March April May June July August September October"
+    " November December Monday Tuesday Wednesday Thursday Friday Saturday Sunday Jan Feb Mar"
+    " Apr Jun Jul Aug Sep Sept Oct Nov Dec Q1 Q2 Q3 Q4 H1 H2 The A An My Our And Or To In By"
+    " On At For With Of From Be Get Become This That Next Every Each Do Have Make Not No")
+
+STOPWORDS = _words(
+    "a an the and or but if then so to of in on at by for with from into onto about as is are"
+    " be been being am was were will would shall should can could may might must do does did"
+    " have has had i me my mine we our ours you your he she it its they their them this that"
+    " these those there here what which who whom whose when where why how all any each every"
+    " some more most less least very much many few other another such no not only own same"
+    " than too just also up down out over under again further once get got make made go"
+    " going want wants like would need needs new one two three goal goals year years month"
+    " months week weeks day days time end by within before after until next this")
+
+ABSOLUTES = re.compile(
+    r"\b(?:never|always|perfect(?:ly)?|flawless(?:ly)?|every\s+single|each\s+and\s+every"
+    r"|zero\s+(?:mistakes|errors|bugs|defects|complaints)|no\s+(?:mistakes|errors)"
+    r"|without\s+(?:fail|exception)|everyone|everybody|everything|100\s*%|100\s+percent"
+    r"|guarantee[ds]?|all\s+the\s+time)\b|100\s*%", re.IGNORECASE)
+MILD_ABSOLUTES = re.compile(r"\ball\b", re.IGNORECASE)
+
+VAGUE_AMOUNT = re.compile(
+    r"\b(?:as\s+(?:much|many|often|far|well|soon)\s+as\s+(?:possible|I\s+can|I\s+could)"
+    r"|whenever\s+possible|where(?:ver)?\s+possible|if\s+possible|(?:do|try)\s+my\s+best"
+    r"|to\s+the\s+best\s+of\s+my|a\s+lot(?:\s+of)?|lots\s+of|a\s+bit|somewhat|kind\s+of"
+    r"|sort\s+of|and\s+so\s+on|etc|stuff|in\s+general|generally|some\s+(?:more|extra))\b",
+    re.IGNORECASE)
+
+PREFIX = re.compile(
+    r"(?:(?:my\s+)?(?:main\s+|big\s+|key\s+)?(?:goal|aim|objective|target|plan|intention"
+    r"|ambition|priority|focus)\s*(?:is\s*|:|-)\s*(?:to\s+)?"
+    r"|(?:i|we)\s+(?:really\s+|also\s+|definitely\s+)?(?:want|would\s+(?:really\s+)?like"
+    r"|'d\s+like|plan|aim|hope|intend|need|wish|expect|am\s+going|'m\s+going|are\s+going"
+    r"|am\s+planning|'m\s+planning|will\s+try|'ll\s+try|will|'ll|must|should|can|could|shall"
+    r"|commit|am\s+committed|'m\s+committed|resolve|promise|have|'ve\s+got)\s*(?:to\s+)?"
+    r"|to\s+|let's\s+|please\s+|by\s+then,?\s+|so\s+that\s+)",
+    re.IGNORECASE)
+
+TOKEN = re.compile(r"[^\W_]+(?:['.&+#-][^\W_]+)*[+#]*")
+WORD = re.compile(r"[^\W_]+[+#]*")
+NUMBER = re.compile(r"(?<![\w.,:/#-])[0-9]{1,12}(?:[.,][0-9]{1,12})*")
+NUMBER_WORD = re.compile(
+    r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen"
+    r"|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy"
+    r"|eighty|ninety|hundred|thousand|million|dozen|twice|thrice|a\s+couple\s+of|a\s+pair\s+of"
+    r"|once(?=\s+(?:a|per|every|each)\b))\b", re.IGNORECASE)
+ONE_NOT_COUNT = re.compile(
+    r"\s*(?:-\s*(?:on|to)\b|\s+(?:on|to)\s+one\b|\s+(?:day|of|another|by|or|thing|way|can"
+    r"|should|who|that|which|more\s+time)\b)", re.IGNORECASE)
+ONE_NOT_COUNT_BEFORE = re.compile(
+    r"\b(?:no|some|any|every|each|the|this|that|which|someone|anyone|everyone)\s+$",
+    re.IGNORECASE)
+SCALE_WORDS = re.compile(
+    r"(?:\b(?:by|to|in)\s+(?:a|one|two|three)[\s-]+(?:third|quarter|fifth|tenth)s?\b"
+    r"|\b(?:two|three)[\s-]+(?:thirds|quarters)\b|\bin\s+half\b|\bby\s+half\b|\bhalve[sd]?\b|\bdouble[sd]?\b|\btriple[sd]?\b"
+    r"|\bquadruple[sd]?\b|[$€£¥₹]\s?[0-9])", re.IGNORECASE)
+CEFR = re.compile(r"(?:\blevel\s+|\b(?:to|at|reach|achieve|pass)\s+(?:level\s+)?)[ABC][12]\b"
+                  r"|\b[ABC][12]\s+level\b")
+UNIT_SUFFIX = re.compile(
+    r"(?:k|m|bn|x|h|hrs?|km|kg|lbs?|mins?|pp|pts|k\+|mb|gb)\b", re.IGNORECASE)
+VERSION = re.compile(r"\b(?:version|ver\.?|release)\s*[0-9]+(?:\.[0-9]+)*\b"
+                     r"|\bv[0-9]+(?:\.[0-9]+)*\b", re.IGNORECASE)
+QUOTED = re.compile(r"\"[^\"]{2,80}\"")
+
+ROLE = re.compile(
+    r"\b(?:become|becoming|be\s+(?:an?|the)|promoted\s+to|promotion\s+to|promote\s+me\s+to"
+    r"|step\s+up\s+to|move\s+up\s+to|progress\s+to|hired\s+as|(?:job|role|position|work"
+    r"|working|start|starting|serve|serving)\s+as|as|into|(?:apply|applying|interview"
+    r"|interviewing|qualify|considered|shortlisted)\s+for|land|secure|named|appointed"
+    r"(?:\s+as)?|elected)\s+(?:an?\s+|the\s+|my\s+|our\s+)?(?:[\w&/-]+\s+){0,3}?"
+    r"(?P<role>" + ROLE_NOUNS + r")s?\b", re.IGNORECASE)
+ROLE_NOUN = re.compile(r"\b(?:" + ROLE_NOUNS + r")s?\b", re.IGNORECASE)
+TOPIC_COMPLEMENT = re.compile(
+    r"\s+(?:(?:in|on|about)\s+(?P<topic>[A-Za-z][\w+#-]*)"
+    r"|with\s+(?P<who>(?:my|our|the|his|her|their)\s+(?:[\w&'-]+\s*){1,3}))", re.IGNORECASE)
+# effort hyperbole and hype labels look like numbers but set no target:
+# "give 110%", "be 100% committed", "a 10x engineer"
+HYPE = re.compile(
+    r"\b(?:give|giving|gave|put(?:ting)?\s+in|bring(?:ing)?|be|am|is|are|being|feel)\s+"
+    r"(?:an?\s+)?[1-9][0-9]{2,}\s*(?:%|percent\b|per\s*cent\b)"
+    r"|\b[0-9]+x\s+(?=(?:[\w-]+\s+)?(?:" + ROLE_NOUNS
+    + r"|person|performer|player|professional|contributor|hire)s?\b)", re.IGNORECASE)
+SENTENCE_BREAK = re.compile(r"[.!?;:]\s+|\s+-\s+|\n")
+NOISE_START = re.compile(r"[\W_]+|(?:[0-9]{1,3}|[a-zA-Z])[.)]\s+")  # bullets, "1) ", "a. "
+
+
+# --------------------------------------------------------------------------- features
+
+def _lemma(word: str) -> str:
+    w = word.lower().strip("'")
+    if w in VERBS:
+        return w
+    for suffix, repl in (("ies", "y"), ("ied", "y"), ("ying", "y"), ("ing", ""), ("ing", "e"),
+                         ("ed", ""), ("ed", "e"), ("es", ""), ("s", "")):
+        if w.endswith(suffix) and len(w) > len(suffix) + 1:
+            stem = w[: -len(suffix)] + repl
+            if stem in VERBS:
+                return stem
+            if len(stem) > 2 and stem[-1] == stem[-2] and stem[:-1] in VERBS:
+                return stem[:-1]
+    return w
+
+
+def _is_thing(word: str, things: frozenset[str] = ARTEFACTS | CREDENTIALS) -> bool:
+    """A concrete noun from the lexicon ("docs", "courses"), singular or plural."""
+    w = word.lower()
+    return w in things or w.endswith("s") and w[:-1] in things
+
+
+def _stem(word: str) -> str:
+    w = word.lower().strip("'.-")
+    if w.endswith("'s"):
+        w = w[:-2]
+    for _ in range(2):
+        for suffix in ("ations", "ation", "ments", "ment", "ship", "ings", "ing", "ers", "er",
+                       "ies", "ied", "ed", "es", "ly", "ate", "s"):
+            if w.endswith(suffix) and len(w) - len(suffix) >= 3 and not w.endswith("ss"):
+                w = w[: -len(suffix)] + ("y" if suffix in ("ies", "ied") else "")
+                break
+        else:
+            break
+    return w
+
+
+@dataclass(slots=True)
+class _Features:
+    norm: str
+    body: str = ""
+    expressions: list[TimeExpression] = field(default_factory=list)
+    head: str = ""
+    head_word: str = ""
+    head_class: str = ""
+    quantities: list[str] = field(default_factory=list)
+    names: list[str] = field(default_factory=list)
+    artefacts: list[str] = field(default_factory=list)
+    roles: list[str] = field(default_factory=list)
+    vague: list[str] = field(default_factory=list)
+    vague_amount: list[str] = field(default_factory=list)
+    completion: str = ""
+    vague_get: bool = False
+    promoted: bool = False
+
+
+def _blank(text: str, spans: Iterable[tuple[int, int]]) -> str:
+    chars = list(text)
+    for start, end in spans:
+        chars[start:end] = " " * (end - start)
+    return "".join(chars)
+
+
+def _sentence_starts(body: str) -> set[int]:
+    starts = {0}
+    for m in SENTENCE_BREAK.finditer(body):
+        starts.add(m.end())
+    return starts
+
+
+def _prev_word(body: str, start: int) -> tuple[str, int]:
+    m = re.search(r"([^\W_][\w+#.&'-]*)[\s(]*$", body[max(0, start - 40):start])
+    if not m:
+        return "", -1
+    return m.group(1), max(0, start - 40) + m.start(1)
+
+
+def _is_sentence_start(body: str, pos: int, starts: set[int]) -> bool:
+    if pos in starts:
+        return True
+    return body[:pos].strip() == ""
+
+
+def _quantities(body: str, starts: set[int], title_mode: bool) -> list[str]:
+    found: list[str] = []
+    for m in NUMBER.finditer(body):
+        start, end = m.span()
+        raw = m.group(0)
+        after = body[end:end + 24]
+        if re.match(r"[:/][0-9]", after) or re.match(r"(?:st|nd|rd|th)\b", after, re.I):
+            continue
+        if after[:1].isalpha() and not UNIT_SUFFIX.match(after):
+            continue  # 3D, 5G, 1s
+        if after.startswith("%") or re.match(r"\s*(?:%|percent|per\s*cent|pct)", after, re.I):
+            found.append(raw + "%")
+            continue
+        prev, prev_pos = _prev_word(body, start)
+        prev_l = prev.lower()
+        if body[max(0, start - 1):start] in "$€£¥₹" and start > 0:
+            found.append(body[start - 1:end])
+            continue
+        if prev_l in LABEL_WORDS or prev_l in NAME_WORDS and (prev[0].isupper() or title_mode
+                                                              or prev_l == "microsoft"):
+            continue
+        if (prev and prev[0].isupper() and not title_mode and prev_pos >= 0
+                and not _is_sentence_start(body, prev_pos, starts)
+                and prev not in ("I", "Top", "Of")
+                and prev.lower() not in STOPWORDS | VERBS):
+            continue  # "Microsoft 365", "ITIL 4"
+        if prev and prev.isupper() and len(prev) > 1 and prev not in GENERIC_ACRONYMS:
+            continue
+        next_word = re.match(r"[\s-]*([A-Za-z][\w'-]*)", after)
+        noun_follows = bool(next_word) and next_word.group(1).lower() not in STOPWORDS
+        if len(raw) == 4 and 1900 <= int(raw) <= 2199 and not noun_follows:
+            continue  # a year inside a name, e.g. "PyCon 2027"
+        if re.fullmatch(r"[0-9]+\.0", raw) and not noun_follows:
+            continue  # "2.0" reads as a version
+        found.append(raw + (" " + next_word.group(1) if next_word else ""))
+    for m in NUMBER_WORD.finditer(body):
+        word = m.group(0).lower()
+        if word == "one" and (ONE_NOT_COUNT.match(body, m.end())
+                              or ONE_NOT_COUNT_BEFORE.search(body[:m.start()])):
+            continue
+        found.append(m.group(0))
+    found.extend(m.group(0).strip() for m in SCALE_WORDS.finditer(body))
+    found.extend(m.group(0).strip() for m in CEFR.finditer(body))
+    return found
+
+
+def _names(tokens: list[tuple[str, int]], body: str, starts: set[int], title_mode: bool,
+           caps_mode: bool) -> list[str]:
+    names: list[str] = []
+    for word, pos in tokens:
+        lower = word.lower()
+        if lower in SKILLS:
+            names.append(word)
+            continue
+        if caps_mode or not word[0].isalpha() and not word[0].isdigit():
+            continue
+        if word in GENERIC_ACRONYMS or lower in DEPARTMENTS and word.isupper():
+            continue
+        has_digit = any(c.isdigit() for c in word)
+        has_alpha = any(c.isalpha() for c in word)
+        if has_digit and has_alpha and not re.fullmatch(r"[0-9]+(?:k|m|x|h|s|pm|am)", lower):
+            if not re.fullmatch(r"[0-9]+(?:st|nd|rd|th)", lower):
+                names.append(word)
+            continue
+        if not has_alpha:
+            continue
+        upper_inside = any(c.isupper() for c in word[1:])
+        if upper_inside and (word[0].isupper() or word[0].islower()):
+            if word.isupper() and len(word) < 2:
+                continue
+            names.append(word)  # AWS, CFA, iOS, PyTorch
+            continue
+        if (word[0].isupper() and not title_mode and word not in CAP_STOP
+                and lower not in DEPARTMENTS and not _is_sentence_start(body, pos, starts)):
+            names.append(word)
+    names.extend(m.group(0) for m in QUOTED.finditer(body))
+    names.extend(m.group(0) for m in VERSION.finditer(body))
+    return names
+
+
+def _noun_phrases(tokens: list[tuple[str, int]], body: str) -> list[tuple[int, str, str, str]]:
+    """Determiner-led noun phrases: (token index of the determiner, det, phrase, head noun).
+
+    The head is the last word before a preposition, conjunction, verb-like word or
+    punctuation, e.g. "a training plan for ..." -> head "plan".
+    """
+    phrases = []
+    lowered = [w.lower() for w, _ in tokens]
+    for i, det in enumerate(lowered):
+        if det not in NP_DETS and not det.isdigit():
+            continue
+        words: list[str] = []
+        end = tokens[i][1] + len(tokens[i][0])
+        for word, pos in tokens[i + 1:i + 7]:
+            lower = word.lower()
+            if re.search(r"[,.;:!?()\[\]]", body[end:pos]) or lower in NP_STOP:
+                break
+            words.append(word)
+            end = pos + len(word)
+        if words:
+            phrase = body[tokens[i][1]:end]
+            phrases.append((i, det, phrase, words[-1].lower()))
+    return phrases
+
+
+def _named_by_complement(body: str, end: int) -> bool:
+    """An indefinite course, meeting or event pinned down by what follows it: "a course in
+    conflict resolution", "a meeting with my skip-level manager"."""
+    m = TOPIC_COMPLEMENT.match(body, end)
+    if m is None:
+        return False
+    if m.group("topic"):
+        return m.group("topic").lower() not in ABSTRACT | STOPWORDS | COMPARATIVES
+    return ROLE_NOUN.search(m.group("who")) is not None or any(
+        w[0].isupper() for w in m.group("who").split())
+
+
+def _artefacts(tokens: list[tuple[str, int]], body: str, head: str) -> list[str]:
+    found: list[str] = []
+    for i, det, phrase, noun in _noun_phrases(tokens, body):
+        indefinite = det in ("a", "an", "one", "each", "every")
+        if noun in ARTEFACTS or noun in CREDENTIALS and (
+                not indefinite or head in CREATE_VERBS
+                or det in ("a", "an") and _named_by_complement(body, tokens[i][1] + len(phrase))):
+            found.append(phrase)
+    return found
+
+
+def _direct_object(tokens: list[tuple[str, int]], index: int, body: str, head: str) -> str:
+    """The direct object after a delivery verb, when it is a concrete thing.
+
+    Definite objects count after any delivery verb ("Deliver the onboarding revamp");
+    indefinite ones only after verbs that create the thing ("Start a bakery").
+    """
+    i = index + 1
+    while i < len(tokens) and tokens[i][0].lower() in PARTICLES:
+        i += 1
+    if head in FINISH_VERBS and i < len(tokens) and tokens[i][0].lower() not in NP_DETS:
+        # "finish onboarding docs for new starters": a bare set of deliverables
+        words: list[str] = []
+        for word, _ in tokens[i:i + 4]:
+            if word.lower() in NP_STOP or not re.fullmatch(r"[a-z][a-z-]*", word):
+                break
+            words.append(word)
+        if words and _is_thing(words[-1], ARTEFACTS):
+            return " ".join(words)
+    for j, det, phrase, noun in _noun_phrases(tokens[i:i + 8], body):
+        if j != 0 or not (det in DEFINITE or det in ("a", "an") and head in MAKE_VERBS):
+            break
+        if noun in ABSTRACT or noun in STOPWORDS or not re.fullmatch(r"[a-z][a-z-]*", noun):
+            break
+        if _lemma(noun) in VERBS - ACTION:
+            break
+        return phrase
+    return ""
+
+
+def _vague_markers(tokens: list[tuple[str, int]], body: str) -> list[str]:
+    found: list[str] = []
+    lowered = [w.lower() for w, _ in tokens]
+    for i, word in enumerate(lowered):
+        if word not in COMPARATIVES:
+            continue
+        after = lowered[i + 1] if i + 1 < len(lowered) else ""
+        after2 = lowered[i + 2] if i + 2 < len(lowered) else ""
+        if after == "than" and re.match(r"[0-9]", after2 or "x"):
+            continue  # "more than 10 people" is a quantity
+        if word == "further" and i > 0:
+            continue
+        if (i < 5 or i == len(lowered) - 1
+                or after in ("often", "frequently", "regularly", "effectively", "efficiently",
+                             "consistently", "confidently", "quickly", "time", "and", "than",
+                             "visible", "involved", "comfortable", "confident")):
+            found.append(tokens[i][0])
+    return found
+
+
+def _concrete_after(body: str, start: int, starts: set[int], title_mode: bool,
+                    caps_mode: bool) -> bool:
+    tail = body[start:start + 160]
+    tail_tokens = [(m.group(0), m.start() + start) for m in TOKEN.finditer(tail)]
+    return bool(_quantities(tail, {0}, title_mode)
+                or _names(tail_tokens, body, starts, title_mode, caps_mode)
+                or _artefacts(tail_tokens and [(w, p - start) for w, p in tail_tokens], tail, "")
+                or ROLE.search(tail))
+
+
+def _analyse(text: str, today: date) -> _Features:
+    norm = normalize_text(text)
+    feats = _Features(norm=norm)
+    if not norm:
+        return feats
+    feats.expressions = find_time_expressions(norm, today)
+    blanked = _blank(norm, ((e.start, e.end) for e in feats.expressions
+                            if e.kind != "frequency"))
+    # strip leading noise and "I want to" style prefixes
+    pos = 0
+    while True:
+        noise = NOISE_START.match(blanked, pos)
+        if noise and noise.end() > pos:
+            pos = noise.end()
+        prefix = PREFIX.match(blanked, pos)
+        if prefix and prefix.end() > pos:
+            pos = prefix.end()
+            continue
+        break
+    body = blanked[pos:].rstrip()
+    feats.body = body
+    tokens = [(m.group(0), m.start()) for m in TOKEN.finditer(body)]
+    if not tokens:
+        return feats
+    starts = _sentence_starts(body)
+    # title case is judged on the words as written, time phrases included: a lower-case
+    # "in 2027" shows that "Gain Qualified Teacher Status" capitalises a name
+    alpha = [m.group(0) for m in TOKEN.finditer(norm, pos) if m.group(0).isalpha()][1:]
+    title_mode = len(alpha) >= 3 and sum(w[0].isupper() for w in alpha) >= 0.9 * len(alpha)
+    caps_mode = len(alpha) >= 3 and sum(w.isupper() for w in alpha) >= 0.9 * len(alpha)
+    # head verb: first word that is not a filler adverb
+    index = 0
+    while index < len(tokens) - 1 and tokens[index][0].lower() in SKIP_WORDS:
+        index += 1
+    head_word = tokens[index][0]
+    head = _lemma(head_word)
+    if (head in ("finish", "complete", "start", "begin") and index + 1 < len(tokens)
+            and tokens[index + 1][0].lower().endswith("ing")
+            and _lemma(tokens[index + 1][0]) in VERBS
+            and not (index + 2 < len(tokens) and _is_thing(tokens[index + 2][0]))):
+        index += 1  # "Finish writing my novel": the gerund carries the action
+        head_word = tokens[index][0]
+        head = _lemma(head_word)
+    feats.head_word, feats.head = head_word, head
+    if head in COPULA:
+        feats.head_class = "copula"
+    elif head == "get":
+        feats.head_class = "get"
+    elif head in CHANGE:
+        feats.head_class = "change"
+    elif head in VAGUE or head in STATIVE:
+        feats.head_class = "vague"
+    elif head == "prepare" and not re.match(r"\s+(?:for|to)\b", body[tokens[index][1]
+                                                                     + len(head_word):]):
+        feats.head_class = "action"  # "prepare the budget forecast" makes a deliverable
+    elif head in SOFT:
+        feats.head_class = "soft"
+    else:
+        feats.head_class = "action"
+    rest = tokens[index + 1:]
+    if head == "get" and rest:
+        nxt = rest[0][0].lower()
+        feats.vague_get = (nxt in VAGUE_GET or nxt.endswith("er") and nxt not in ("master",)
+                           or VAGUE_GET_PHRASE.match(body, tokens[index][1] + len(head_word))
+                           is not None)
+        feats.promoted = nxt in ("promoted", "hired", "certified", "accepted", "elected",
+                                 "selected", "admitted", "chartered", "licensed", "published")
+    hype = [(m.span(), m.group(0).strip()) for m in HYPE.finditer(body)]
+    feats.quantities = _quantities(_blank(body, (span for span, _ in hype)), starts,
+                                   title_mode)
+    # a habit kept "for 30 days" is a checkable streak as well as a window
+    feats.quantities += [e.phrase for e in feats.expressions
+                         if e.kind == "date" and re.match(r"for\s+[0-9a-z]", e.phrase, re.I)
+                         and any(x.kind == "frequency" for x in feats.expressions)]
+    feats.names = _names(rest, body, starts, title_mode, caps_mode)
+    skill = re.match(r"\s+(?:how\s+)?to\s+([a-z-]+)\b", body[tokens[index][1] + len(head_word):],
+                     re.IGNORECASE)
+    if head in SOFT and skill and skill.group(1).lower() in SKILL_VERBS:
+        feats.names.append(skill.group(1))  # "learn to weld" names a practical skill
+    feats.artefacts = _artefacts(tokens, body, head)
+    if head in DELIVER_VERBS:
+        obj = _direct_object(tokens, index, body, head)
+        if obj and obj not in " ".join(feats.artefacts):
+            feats.artefacts.append(obj)
+    feats.roles = [m.group(0) for m in ROLE.finditer(body)]
+    feats.vague = _vague_markers(tokens[index:], body) + [text for _, text in hype]
+    if (head in SOFT or head == "read") and rest and rest[0][0].lower() in ("about", "up"):
+        feats.vague.append(f"{head_word} {rest[0][0]}")
+    feats.vague_amount = [m.group(0) for m in VAGUE_AMOUNT.finditer(body)]
+    # a concrete "by completing X" / "and share it with Y" clause after the head
+    tries = 0
+    for k, (word, wpos) in enumerate(rest, start=index + 1):
+        lower = word.lower()
+        lemma = _lemma(lower)
+        if lemma not in COMPLETION or lemma == head:
+            continue
+        before = body[max(0, wpos - 12):wpos].lower()
+        if lower.endswith("ing"):
+            if not re.search(r"(?:\b(?:by|through|via|and|then|after|while|including)|,)\s*$",
+                             before):
+                continue
+        elif not re.search(r"\b(?:and|then)\s*$", before):
+            continue
+        tries += 1
+        if tries > 4:
+            break
+        if (lemma in DELIVER_VERBS and _direct_object(tokens, k, body, lemma)
+                or _concrete_after(body, wpos + len(word), starts, title_mode, caps_mode)):
+            feats.completion = word
+            break
+    return feats
+
+
+# --------------------------------------------------------------------------- criteria
+
+def _quote(text: str, limit: int = 60) -> str:
+    text = " ".join(text.split())
+    if len(text) > limit:
+        text = text[: limit - 1].rsplit(" ", 1)[0] + "…"
+    return text
+
+
+_SPECIFIC_EXAMPLES = {
+    "change": "'Cut report turnaround from 5 days to 2' rather than 'improve my reporting'",
+    "copula": "'Lead the weekly team stand-up for 6 weeks' rather than 'be more confident'",
+    "soft": "'Complete the Google Data Analytics certificate' rather than 'learn about data'",
+    "vague": "'Block 2 mornings a week for deep work' rather than 'focus more'",
+    "get": "'Get promoted to Senior Analyst' or 'Earn the AWS Cloud Practitioner certificate'",
+    "action": "'Run 2 workshops for the sales team' or 'Apply for the Senior Designer role'",
+}
+
+
+def _specific(f: _Features) -> tuple[Criterion, bool]:
+    reasons: list[str] = []
+    hints: list[str] = []
+    if not f.body.strip():
+        hints.append("Write the goal as one action you will take, e.g. "
+                     + _SPECIFIC_EXAMPLES["action"] + ".")
+        return Criterion("specific", False, 0.0, reasons, hints), False
+    q, names, arts, roles = f.quantities, f.names, f.artefacts, f.roles
+    cls = f.head_class
+    if cls == "change":
+        spec = bool(q)
+    elif cls == "copula":
+        spec = bool(q or roles)
+    elif cls == "get":
+        if f.vague_get:
+            spec = bool(q)
+        elif f.promoted:
+            spec = bool(q or roles or names)
+        else:
+            spec = bool(q or names or arts or roles)
+    elif cls == "vague":
+        spec = bool(q)
+    else:  # soft and action verbs: the object decides
+        spec = bool(q or names or arts or roles)
+    rescued = bool(f.completion)  # "... by completing the HubSpot course"
+    spec = (spec or rescued) and not (f.vague and not q and not rescued)
+    if f.head_class != "action" or f.head in ACTION:
+        reasons.append(f"action: '{f.head_word}'")
+    if q:
+        reasons.append("quantity: " + ", ".join(f"'{x}'" for x in q[:3]))
+    if names:
+        reasons.append("named: " + ", ".join(f"'{x}'" for x in names[:4]))
+    if arts:
+        reasons.append("deliverable: " + ", ".join(f"'{_quote(x, 40)}'" for x in arts[:2]))
+    if roles:
+        reasons.append(f"role: '{_quote(roles[0], 40)}'")
+    if f.completion:
+        reasons.append(f"concrete step: '{f.completion} …'")
+    if f.vague:
+        reasons.append("vague wording: " + ", ".join(f"'{x}'" for x in f.vague[:3]))
+    if spec:
+        return Criterion("specific", True, 1.0, reasons, hints), True
+    some_object = bool(names or arts or roles)
+    score = 0.5 if some_object else (0.25 if cls in ("action", "soft") else 0.0)
+    example = _SPECIFIC_EXAMPLES.get(cls, _SPECIFIC_EXAMPLES["action"])
+    if f.vague or cls in ("change", "copula", "vague") or f.vague_get:
+        what = _quote(f.body, 40)
+        hints.append(f"'{what}' names a direction rather than an action. Say what you will "
+                     f"do and what it produces, e.g. {example}.")
+    else:
+        hints.append("Make the object concrete: which role, skill, certification, project or "
+                     f"audience? e.g. {example}.")
+    return Criterion("specific", False, score, reasons, hints), False
+
+
+def _measurable(f: _Features, specific: bool) -> Criterion:
+    reasons: list[str] = []
+    hints: list[str] = []
+    q = f.quantities
+    verifiable = specific and f.head_class not in ("soft", "vague") and not f.vague
+    if q:
+        reasons.append("target: " + ", ".join(f"'{x}'" for x in q[:3]))
+    if f.completion:
+        reasons.append(f"verifiable step: '{f.completion} …'")
+    if verifiable and not q:
+        reasons.append(f"verifiable completion: '{_quote(f.body, 50)}'")
+    met = bool(q) or verifiable or bool(f.completion)
+    if f.vague_amount and not q:
+        reasons.append("open-ended amount: " + ", ".join(f"'{x}'" for x in f.vague_amount[:2]))
+        met = False
+    if met:
+        return Criterion("measurable", True, 1.0, reasons, hints)
+    score = 0.0
+    if specific or (f.head_class == "get" and f.promoted):
+        score = 0.5
+    elif f.vague or f.vague_amount:
+        score = 0.1
+    example = "'Run 2 workshops for the sales team' or 'Pass the PMP exam'"
+    plural = re.match(r"\s*([A-Za-z-]+)\s+((?:[a-z-]+\s+)?[a-z-]+s)\b", f.body)
+    if plural and _lemma(plural.group(1)) in ACTION and not f.vague:
+        example = f"'{plural.group(1)} 3 {plural.group(2)}…'"
+    elif f.head_class == "soft" and specific:
+        example = (f"'{_quote(f.body, 45).rstrip('.')} and pass a recognised exam' or "
+                   "'… by finishing 3 practice projects'")
+    hints.append("Add a number you can check: how many, how much, or what 'done' looks like"
+                 f" — e.g. {example}.")
+    return Criterion("measurable", False, score, reasons, hints)
+
+
+def _core_text(f: _Features, drop_kinds: tuple[str, ...]) -> str:
+    spans = [(e.start, e.end) for e in f.expressions if e.kind in drop_kinds]
+    core = _blank(f.norm, spans)
+    core = " ".join(core.split()).strip(" ,;:-")
+    core = re.sub(r"\s+([,.;:!?])", r"\1", core).rstrip(".!?,;: ")
+    return _quote(core, 80)
+
+
+def _time_bound(f: _Features, today: date) -> tuple[Criterion, date | None, str | None]:
+    reasons: list[str] = []
+    hints: list[str] = []
+    suggestion = format_date(suggested_deadline(today))
+    dated = [e for e in f.expressions if e.kind == "date" and e.date is not None]
+    windows = [e for e in f.expressions if e.kind == "window"]
+    vague = [e for e in f.expressions if e.kind == "vague"]
+    rhythm = [e for e in f.expressions if e.kind == "frequency"]
+    best = max(dated, key=lambda e: (e.date, -e.start)) if dated else None
+    core = _core_text(f, ("vague", "window")) or "Publish 2 posts on the team blog"
+    if best is not None:
+        reasons.append(f"deadline: '{best.phrase}' -> {format_date(best.date)}")
+        for e in rhythm[:1]:
+            reasons.append(f"rhythm: '{e.phrase}'")
+        if best.date < today:
+            core = _core_text(f, ("date", "vague", "window"))
+            hints.append(f"{format_date(best.date)} has already passed — pick a new date, "
+                         f"e.g. '{core} by {suggestion}'.")
+            return Criterion("time_bound", True, 0.6, reasons, hints), best.date, best.phrase
+        if (best.date - today).days > 3 * 365:
+            hints.append("That is more than 3 years away — add a milestone for this year.")
+        return Criterion("time_bound", True, 1.0, reasons, hints), best.date, best.phrase
+    if windows:
+        reasons.append(f"window: '{windows[0].phrase}' (an event, no date)")
+        hints.append(f"Pin the event to a date so progress can be tracked, e.g. "
+                     f"'{core} by {suggestion}'.")
+        return Criterion("time_bound", True, 0.75, reasons, hints), None, None
+    if vague:
+        reasons.append("vague timing: " + ", ".join(f"'{e.phrase}'" for e in vague[:2]))
+        hints.append(f"Swap '{vague[0].phrase}' for a date: '{core} by {suggestion}'.")
+        return Criterion("time_bound", False, 0.0, reasons, hints), None, None
+    if rhythm:
+        reasons.append(f"rhythm without an end: '{rhythm[0].phrase}'")
+        core = _core_text(f, ("vague", "window"))
+        hints.append(f"Give the habit an end date to review it: '{core} until {suggestion}'.")
+        return Criterion("time_bound", False, 0.25, reasons, hints), None, None
+    hints.append(f"Add a date: '{core} by {suggestion}'")
+    return Criterion("time_bound", False, 0.0, reasons, hints), None, None
+
+
+def _confidence(value: Any) -> float | None:
+    if value is None or isinstance(value, bool):
+        return None
+    try:
+        number = float(value)
+    except (TypeError, ValueError, OverflowError):
+        return None
+    if math.isnan(number) or math.isinf(number):
+        return None
+    return min(max(number, 1.0), 10.0)
+
+
+def _achievable(f: _Features, confidence: Any, context: GoalContext | None,
+                deadline: date | None) -> Criterion:
+    reasons: list[str] = []
+    hints: list[str] = []
+    conf = _confidence(confidence)
+    if conf is None:
+        score, met = 0.5, True
+        hints.append("How confident are you (1-10) that you can do this in time? "
+                     "Below 7, shrink the goal or line up support.")
+    else:
+        shown = f"{conf:g}"
+        reasons.append(f"confidence {shown}/10")
+        if conf >= 7:
+            score, met = min(1.0, 0.7 + 0.1 * (conf - 7)), True
+        elif conf >= 5:
+            score, met = conf / 10, False
+            hints.append(f"At {shown}/10, what would make it an 8? Remove one obstacle, add "
+                         "support, or trim the scope.")
+        else:
+            score, met = max(0.1, conf / 10 - 0.1), False
+            hints.append(f"Confidence {shown}/10 is low — shrink the goal (a smaller number, a "
+                         "later date) or add support: a mentor, a course, time blocked in your "
+                         "calendar.")
+    if context is not None and deadline is not None and context.other_deadlines:
+        window = timedelta(days=OVERLOAD_WINDOW_DAYS)
+        close = [d for d in context.other_deadlines if abs(d - deadline) <= window]
+        if len(close) >= OVERLOAD_COUNT:
+            score -= 0.25
+            met = False
+            reasons.append(f"{len(close)} other goals due within {OVERLOAD_WINDOW_DAYS} days")
+            hints.append(f"{len(close)} other goals are due within {OVERLOAD_WINDOW_DAYS} days "
+                         "of this one — stagger the dates or pause one of them.")
+    strong = [m.group(0) for m in ABSOLUTES.finditer(f.norm)]
+    if strong:
+        score -= 0.2
+        met = False
+        reasons.append("all-or-nothing wording: " + ", ".join(f"'{x}'" for x in strong[:3]))
+        hints.append(f"'{strong[0]}' sets an all-or-nothing bar — leave some slack, e.g. "
+                     "'90%' rather than '100%', 'most weeks' rather than 'every single week'.")
+    elif MILD_ABSOLUTES.search(f.norm):
+        score -= 0.05
+        reasons.append("'all': check the scope is realistic")
+    return Criterion("achievable", met, round(min(max(score, 0.0), 1.0), 3), reasons, hints)
+
+
+RELEVANCE_STOP = STOPWORDS | _words(
+    "team teams work job role roles company people colleague colleagues thing things better"
+    " new good great lot lots help start finish complete become improve learn take")
+
+
+def _content_stems(text: str) -> set[str]:
+    return {_stem(w) for w in WORD.findall(text.lower()) if w not in RELEVANCE_STOP
+            and (len(w) > 2 or w in ("ux", "ui", "ai", "ml", "qa", "hr", "it", "pr"))}
+
+
+def _relevant(f: _Features, context: GoalContext | None) -> Criterion:
+    reasons: list[str] = []
+    hints: list[str] = []
+    question = ("How does this goal move you toward your vision or target role? Link it to a "
+                "skill, or add a few words on why it matters.")
+    if context is None or context.is_empty:
+        hints.append(question)
+        return Criterion("relevant", True, 0.5, reasons, hints)
+    linked = [s for s in context.linked_skills if s.strip()]
+    if linked:
+        reasons.append("linked skills: " + ", ".join(linked[:4]))
+        return Criterion("relevant", True, 1.0, reasons, hints)
+    goal = _content_stems(f.norm)
+    role_hits = goal & _content_stems(context.target_role)
+    other = " ".join((context.vision, *context.values, *context.skills))
+    other_hits = goal & _content_stems(other)
+    hits = sorted(role_hits | other_hits)
+    if hits:
+        reasons.append("shares words with your vision/role/skills: " + ", ".join(hits[:5]))
+    if role_hits or len(hits) >= 2:
+        return Criterion("relevant", True, 1.0, reasons, hints)
+    if hits:
+        return Criterion("relevant", True, 0.8, reasons, hints)
+    anchor = context.target_role.strip() or _quote(context.vision, 50)
+    skills = [s for s in context.skills if s.strip()][:2]
+    tip = f" or link it to a skill such as {' or '.join(skills)}" if skills else ""
+    hints.append(f"This goal does not mention '{anchor}' — say how it helps{tip}." if anchor
+                 else question)
+    return Criterion("relevant", False, 0.2, reasons, hints)
+
+
+_MISSING = {
+    "specific": "a concrete action",
+    "measurable": "a number or a clear finish line",
+    "achievable": "a realistic scope",
+    "relevant": "a link to your vision",
+    "time_bound": "a deadline",
+}
+
+
+def _summary(score: int, criteria: Mapping[str, Criterion], deadline: date | None,
+             empty: bool) -> str:
+    if empty:
+        return "No goal yet — write one sentence about what you want to achieve."
+    if score >= 80:
+        label = "Strong SMART goal"
+    elif score >= 60:
+        label = "Solid goal"
+    elif score >= 40:
+        label = "Good start"
+    else:
+        label = "Early draft"
+    missing = [_MISSING[name] for name in CRITERIA if not criteria[name].met]
+    if not missing:
+        due = f", due {format_date(deadline)}" if deadline else ""
+        return f"{label} ({score}/100): specific, measurable and time-bound{due}."
+    wanted = missing[0] if len(missing) == 1 else ", ".join(missing[:-1]) + " and " + missing[-1]
+    return f"{label} ({score}/100): add {wanted}."
+
+
+def _context(value: Any) -> GoalContext | None:
+    if value is None or isinstance(value, GoalContext):
+        return value
+    if isinstance(value, Mapping):
+        keys = {"vision", "target_role", "values", "skills", "linked_skills", "other_deadlines"}
+        try:
+            return GoalContext(**{k: v for k, v in value.items() if k in keys})
+        except TypeError:
+            return None
+    return None
+
+
+# --------------------------------------------------------------------------- public API
+
+def score_goal(text: Any, *, today: date | None = None, confidence: Any = None,
+               context: GoalContext | Mapping[str, Any] | None = None) -> SmartResult:
+    """Score a goal sentence against the SMART criteria.
+
+    Never raises on odd text (empty, huge, emoji, control characters, RTL): only the first
+    2,000 characters are analysed.
+
+    Parameters
+    ----------
+    text : str
+        The goal, e.g. ``"Pass the CFA Level I exam in 2027"``.
+    today : datetime.date, optional
+        Reference date for relative deadlines; ``None`` means ``date.today()``.
+    confidence : int, optional
+        The person's confidence (1-10) that they can do it; drives *achievable*.
+    context : GoalContext or mapping, optional
+        Vision, target role, values, skills, linked skills and other goals' deadlines.
+
+    Returns
+    -------
+    SmartResult
+
+    Examples
+    --------
+    >>> r = score_goal("Pass the CFA Level I exam in 2027", today=date(2026, 11, 22),
+    ...                confidence=8, context=GoalContext(target_role="Financial analyst",
+    ...                                                  skills=("CFA",)))
+    >>> r.score, r.deadline, r.criteria["relevant"].met
+    (95, datetime.date(2027, 12, 31), True)
+    >>> r.summary
+    'Strong SMART goal (95/100): specific, measurable and time-bound, due 31 December 2027.'
+    >>> score_goal("Get more fluent with Microsoft 365 tools").criteria["measurable"].met
+    False
+    """
+    today = as_date(today)
+    raw = text if isinstance(text, str) else ("" if text is None else normalize_text(text))
+    ctx = _context(context)
+    f = _analyse(raw, today)
+    specific, spec_met = _specific(f)
+    measurable = _measurable(f, spec_met)
+    time_bound, deadline, phrase = _time_bound(f, today)
+    achievable = _achievable(f, confidence, ctx, deadline)
+    relevant = _relevant(f, ctx)
+    criteria = {"specific": specific, "measurable": measurable, "achievable": achievable,
+                "relevant": relevant, "time_bound": time_bound}
+    empty = not f.norm
+    if empty:
+        criteria["achievable"] = Criterion("achievable", False, 0.0, [], achievable.hints)
+        criteria["relevant"] = Criterion("relevant", False, 0.0, [], relevant.hints)
+    total = sum(WEIGHTS[name] * criteria[name].score for name in CRITERIA)
+    score = int(min(max(round(total * 100), 0), 100))
+    ordered = MappingProxyType({name: criteria[name] for name in CRITERIA})
+    return SmartResult(text=raw, score=score, deadline=deadline, criteria=ordered,
+                       summary=_summary(score, ordered, deadline, empty), deadline_phrase=phrase)

@@ -292,7 +292,7 @@ def _env_files() -> list[Path]:
         return []
     path = Path(folder).expanduser()
     if not path.is_dir():
-        raise CatalogError(ENV_VAR, ENV_VAR, folder, "is not a folder")
+        raise CatalogError(ENV_VAR, message=f"{folder!r} is not a folder")
     return sorted(path.glob("*.yaml"))
 
 

@@ -644,3 +644,11 @@ def test_standard_library_only(module: object) -> None:
 def test_parse_deadline_is_reexported() -> None:
     assert parse_deadline("Ship it by Q3 2027", TODAY) == (date(2027, 9, 30), "by Q3 2027")
     assert parse_deadline(None, TODAY) == (None, None)
+
+
+def test_a_shared_year_or_month_does_not_make_a_goal_relevant():
+    ctx = GoalContext(vision="Be a senior data scientist by mid-2027", target_role="")
+    r = score_goal("Run a 10k race in March 2027", today=TODAY, context=ctx)
+    assert not r.criteria["relevant"].met
+    assert score_goal("Publish 2 data science case studies by March 2027", today=TODAY,
+                      context=ctx).criteria["relevant"].met

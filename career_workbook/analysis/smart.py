@@ -1079,11 +1079,21 @@ def _achievable(f: _Features, confidence: Any, context: GoalContext | None,
 
 RELEVANCE_STOP = STOPWORDS | _words(
     "team teams work job role roles company people colleague colleagues thing things better"
-    " new good great lot lots help start finish complete become improve learn take")
+    " new good great lot lots help start finish complete become improve learn take"
+    # time words carry no topic: "by mid-2027" in a vision makes no goal relevant
+    " mid end early late year years month months week weeks day days quarter next this"
+    " january february march april may june july august september october november december"
+    " spring summer autumn fall winter")
 
 
 def _content_stems(text: str) -> set[str]:
+    """Content words of ``text``, stemmed; numbers and dates carry no topic, so they are out.
+
+    >>> sorted(_content_stems("Lead the data team by mid-2027"))
+    ['data', 'lead']
+    """
     return {_stem(w) for w in WORD.findall(text.lower()) if w not in RELEVANCE_STOP
+            and not any(ch.isdigit() for ch in w)
             and (len(w) > 2 or w in ("ux", "ui", "ai", "ml", "qa", "hr", "it", "pr"))}
 
 

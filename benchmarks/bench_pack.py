@@ -1,0 +1,95 @@
+"""What a review pack costs next to drawing its charts alone (median of 3 runs per workbook).
+
+Run: ``python benchmarks/bench_pack.py``. For each workbook in ``examples/workbooks/``:
+
+- *charts alone*: ``make_figures`` (analysis + every chart of ``charts.CHARTS``) and each
+  figure rendered once to PNG at the pack's resolution (``export.PACK_DPI``) in memory,
+  with ``export.figure_png`` (one layout pass, one draw: the way the pack renders);
+- *plain savefig*: the same, but with a plain ``fig.savefig(..., format="png")`` in the
+  house style (matplotlib lays the figure out and draws it twice), for reference;
+- *pack*: ``export.build_pack`` with the default formats (PNG + SVG per chart, the
+  multi-page PDF and the self-contained HTML), written to a temporary folder.
+
+Prints the times (wall clock, and CPU time of this process, which a busy machine disturbs
+less) and the pack's ratio to each baseline. Exits with status 1 when there is no example workbook.
+"""
+
+from __future__ import annotations
+
+import io
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+import career_workbook as cw  # noqa: E402
+from career_workbook.catalog import load_catalog  # noqa: E402
+from career_workbook.charts import house_style  # noqa: E402
+from career_workbook.export import PACK_DPI, build_pack, figure_png  # noqa: E402
+from career_workbook.figures import make_figures, resolve_role  # noqa: E402
+
+RUNS = 3
+TODAY = date(2026, 11, 22)
+
+
+def timed(func: Callable[[], object]) -> tuple[float, float]:
+    """(wall seconds, CPU seconds) of one call."""
+    wall, cpu = time.perf_counter(), time.process_time()
+    func()
+    return time.perf_counter() - wall, time.process_time() - cpu
+
+
+def charts_alone(path: Path) -> None:
+    wb = cw.load(path)
+    role = resolve_role(wb, load_catalog())
+    for slug, fig in make_figures(wb, today=TODAY, role=role).items():
+        assert figure_png(fig, dpi=PACK_DPI).startswith(b"\x89PNG"), slug
+
+
+def plain_savefig(path: Path) -> None:
+    wb = cw.load(path)
+    role = resolve_role(wb, load_catalog())
+    with house_style():
+        for slug, fig in make_figures(wb, today=TODAY, role=role).items():
+            buf = io.BytesIO()
+            fig.savefig(buf, format="png", dpi=PACK_DPI, bbox_inches=None)
+            assert buf.getvalue().startswith(b"\x89PNG"), slug
+
+
+def main() -> int:
+    paths = sorted((ROOT / "examples" / "workbooks").glob("*.yaml"))
+    if not paths:
+        print("no example workbooks in examples/workbooks/")
+        return 1
+    with tempfile.TemporaryDirectory() as out:
+        charts_alone(paths[0])  # warm-up: imports, fonts, catalog
+        build_pack(paths[0], out, today=TODAY)
+        print(f"review pack vs its charts alone (PNG at {PACK_DPI} dpi); median of {RUNS} runs;"
+              " ms of CPU time (wall clock in brackets)")
+        print(f"{'workbook':22s}{'charts alone':>18s}{'plain savefig':>18s}{'pack':>18s}"
+              f"{'pack/alone':>11s}{'pack/plain':>11s}")
+        for path in paths:
+            runs = {
+                name: [timed(lambda p=path, f=func: f(p)) for _ in range(RUNS)]
+                for name, func in (("alone", charts_alone), ("plain", plain_savefig),
+                                   ("pack", lambda p: build_pack(p, out, today=TODAY)))
+            }
+            wall = {k: statistics.median(r[0] for r in v) for k, v in runs.items()}
+            cpu = {k: statistics.median(r[1] for r in v) for k, v in runs.items()}
+            cells = "".join(f" {cpu[k] * 1000:8.0f} ({wall[k] * 1000:6.0f})"
+                            for k in ("alone", "plain", "pack"))
+            print(f"{path.stem:22s}{cells} {cpu['pack'] / cpu['alone']:9.2f}x"
+                  f" {cpu['pack'] / cpu['plain']:9.2f}x")
+        print("target: a pack costs at most 1.5x its charts alone (reported, not enforced:"
+              " timings on a busy machine vary by +-20%)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

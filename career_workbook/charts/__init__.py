@@ -1,0 +1,88 @@
+"""Charts: pure matplotlib, a DataFrame in and a :class:`~matplotlib.figure.Figure` out.
+
+Every ``plot_*`` function takes the frame an analysis function returns (see each
+docstring), draws it in the house style (``career_workbook.mplstyle``: Okabe-Ito colours,
+sizes readable on A4 and on screen) and returns a plain ``Figure``: no pyplot, no global
+state, nothing to close, nothing read from disk, nothing shown. The headline states the
+takeaway ("Biggest gap: Negotiation"); the metric sits underneath. Without data a chart
+returns a :func:`placeholder_figure` naming the notebook that fills it; it never raises
+for empty or partial data, only for a frame that lacks the columns it needs.
+
+:data:`CHARTS` lists the per-workbook charts by stable slug (:class:`ChartSpec`), so
+export and notebooks can loop over them; :data:`COHORT_CHARTS` the caseload charts.
+
+Examples
+--------
+>>> import pandas as pd
+>>> from career_workbook import charts
+>>> gaps = pd.DataFrame({"skill": ["SQL", "Negotiation", "Python"],
+...                      "current": [3.0, 1.0, 4.0], "target": [4.0, 4.0, 4.0],
+...                      "weighted_gap": [3.0, 12.0, 0.0]})
+>>> fig = charts.plot_skill_gaps(gaps)
+>>> fig.get_suptitle()
+'Biggest gap: Negotiation'
+>>> sorted(charts.CHARTS)[:3]
+['feedback_360', 'goal_timeline', 'learning_hours']
+>>> charts.is_placeholder(charts.plot_wellbeing(pd.DataFrame()))
+True
+"""
+
+from career_workbook.charts._registry import CHARTS, COHORT_CHARTS, ChartSpec
+from career_workbook.charts._repel import repel_vertical
+from career_workbook.charts._style import (
+    PALETTE,
+    clean_text,
+    escape_mathtext,
+    house_style,
+    is_placeholder,
+    placeholder_figure,
+    unescape_mathtext,
+    wrap_label,
+)
+from career_workbook.charts.cohort import (
+    plot_cohort_gaps,
+    plot_cohort_readiness,
+    plot_cohort_recency,
+)
+from career_workbook.charts.goals import plot_goal_timeline, plot_progress, plot_smart_scorecard
+from career_workbook.charts.personal import (
+    plot_learning_hours,
+    plot_network,
+    plot_values_wheel,
+    plot_wellbeing,
+)
+from career_workbook.charts.skills import (
+    plot_feedback_360,
+    plot_readiness,
+    plot_skill_gaps,
+    plot_skill_radar,
+)
+
+__all__ = [
+    "CHARTS",
+    "COHORT_CHARTS",
+    "PALETTE",
+    "ChartSpec",
+    "clean_text",
+    "escape_mathtext",
+    "house_style",
+    "is_placeholder",
+    "placeholder_figure",
+    "plot_cohort_gaps",
+    "plot_cohort_readiness",
+    "plot_cohort_recency",
+    "plot_feedback_360",
+    "plot_goal_timeline",
+    "plot_learning_hours",
+    "plot_network",
+    "plot_progress",
+    "plot_readiness",
+    "plot_skill_gaps",
+    "plot_skill_radar",
+    "plot_smart_scorecard",
+    "plot_values_wheel",
+    "plot_wellbeing",
+    "repel_vertical",
+    "unescape_mathtext",
+    "wrap_label",
+]

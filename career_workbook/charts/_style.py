@@ -1,0 +1,380 @@
+"""House style, safe text and the small building blocks every chart uses.
+
+Everything here is pure: figures are plain :class:`matplotlib.figure.Figure` objects (no
+pyplot, no global state left behind), and the house style is applied only inside
+:func:`house_style`.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import textwrap
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from datetime import date, datetime
+from importlib import resources
+from typing import Any, TypeVar
+
+import matplotlib as mpl
+import matplotlib.dates as mdates
+import matplotlib.style
+import numpy as np
+import pandas as pd
+from matplotlib.figure import Figure
+
+STYLE_FILE = "career_workbook.mplstyle"
+"""Name of the house style shipped inside the ``career_workbook`` package."""
+
+# Okabe-Ito palette, by name, and the roles colours play in every chart.
+PALETTE = {
+    "blue": "#0072B2", "orange": "#E69F00", "green": "#009E73", "vermillion": "#D55E00",
+    "purple": "#CC79A7", "sky": "#56B4E9", "yellow": "#F0E442", "black": "#000000",
+    "grey": "#8C8C8C", "light": "#DDDDDD", "ink": "#222222",
+}
+CURRENT = PALETTE["blue"]
+TARGET = PALETTE["orange"]
+ROLE = PALETTE["green"]
+OTHERS = PALETTE["purple"]
+GOOD = PALETTE["green"]
+ALERT = PALETTE["vermillion"]
+MUTED = PALETTE["grey"]
+SERIES = ("blue", "orange", "green", "vermillion", "purple", "sky", "black")
+
+A4_WIDTH = 8.0
+"""Figure width in inches: the printable width of A4 portrait, at 100 % scale."""
+WRAP = 24
+"""Default wrap width (characters) of skill and goal labels."""
+PLACEHOLDER_LABEL = "placeholder"
+
+F = TypeVar("F", bound=Callable[..., Figure])
+
+
+# ----------------------------------------------------------------------------------------
+# Style
+# ----------------------------------------------------------------------------------------
+@functools.lru_cache(maxsize=1)
+def _house_rc() -> dict[str, Any]:
+    ref = resources.files("career_workbook").joinpath(STYLE_FILE)
+    with resources.as_file(ref) as path:
+        params = mpl.rc_params_from_file(path, fail_on_error=True, use_default_template=False)
+    return dict(params)
+
+
+@contextmanager
+def house_style() -> Iterator[None]:
+    """Apply the house style (``career_workbook.mplstyle``) for the duration of a block.
+
+    matplotlib's global ``rcParams`` are restored on exit. Save figures inside it too
+    so that the ``savefig.*`` (tight bounding box) and ``svg.*`` settings apply.
+
+    >>> import matplotlib as mpl
+    >>> with house_style():
+    ...     mpl.rcParams["svg.hashsalt"]
+    'career-workbook'
+    >>> mpl.rcParams["svg.hashsalt"] is None
+    True
+    """
+    with matplotlib.style.context(_house_rc()):
+        yield
+
+
+def styled(func: F) -> F:
+    """Decorator: run a ``plot_*`` function inside :func:`house_style`.
+
+    Tick objects are created lazily by matplotlib; they are created here, inside the
+    style, so that a figure drawn later (in a notebook, by export) keeps the house look.
+    """
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Figure:
+        with house_style():
+            fig = func(*args, **kwargs)
+            for ax in fig.axes:
+                for axis in (ax.xaxis, ax.yaxis):  # theta and r on polar axes
+                    axis.get_major_ticks(1)
+                    axis.get_minor_ticks(1)
+        return fig
+
+    return wrapper  # type: ignore[return-value]
+
+
+def new_figure(height: float = 5.0, width: float = A4_WIDTH, *, label: str = "") -> Figure:
+    """A plain :class:`~matplotlib.figure.Figure` with constrained layout (no pyplot).
+
+    >>> fig = new_figure(3, label="demo")
+    >>> fig.get_size_inches().tolist(), fig.get_label(), fig.get_layout_engine() is not None
+    ([8.0, 3.0], 'demo', True)
+    """
+    fig = Figure(figsize=(width, max(float(height), 2.0)), layout="constrained")
+    fig.set_label(label)
+    return fig
+
+
+# ----------------------------------------------------------------------------------------
+# Safe, wrapped text
+# ----------------------------------------------------------------------------------------
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b\u2028\u2029]")
+
+
+def clean_text(value: Any) -> str:
+    """User text as a plain one-paragraph ``str``: ``None``/NaN -> ``''``, control chars out.
+
+    >>> clean_text(None), clean_text(float("nan")), clean_text("a\\x00b\\n c")
+    ('', '', 'ab\\n c')
+    """
+    if value is None or (isinstance(value, float) and np.isnan(value)) or value is pd.NaT:
+        return ""
+    return _CONTROL.sub("", str(value)).strip()
+
+
+def escape_mathtext(text: str) -> str:
+    r"""Escape ``$`` so that matplotlib never parses user text as mathtext.
+
+    >>> escape_mathtext("Cost $5 to $10")
+    'Cost \\$5 to \\$10'
+    """
+    return text.replace("$", r"\$")
+
+
+def unescape_mathtext(text: str) -> str:
+    r"""The text a user wrote, from a label made by :func:`safe` or :func:`wrap_label`.
+
+    >>> unescape_mathtext(safe("$x^2$"))
+    '$x^2$'
+    """
+    return text.replace(r"\$", "$")
+
+
+def safe(value: Any) -> str:
+    r"""User text made safe for a matplotlib label (cleaned, ``$`` escaped), not wrapped.
+
+    >>> safe("  <b>$x^2$</b> ")
+    '<b>\\$x^2\\$</b>'
+    """
+    return escape_mathtext(clean_text(value))
+
+
+def wrap_label(value: Any, width: int = WRAP, *, max_lines: int = 3,
+               fallback: str = "(untitled)", hyphens: bool = True) -> str:
+    """User text wrapped to ``width`` characters a line, at most ``max_lines`` lines.
+
+    Long words are broken (and lines may break after hyphens when ``hyphens``); text that
+    does not fit ends with an ellipsis. The result is safe for matplotlib (see
+    :func:`safe`).
+
+    >>> print(wrap_label("Stakeholder management and negotiation", 20))
+    Stakeholder
+    management and
+    negotiation
+    >>> wrap_label("A very long goal text " * 5, 20, max_lines=2).splitlines()[-1]
+    'text A very long …'
+    """
+    text = " ".join(clean_text(value).split()) or fallback
+    lines = textwrap.wrap(text, width=max(width, 4), max_lines=max_lines, placeholder=" …",
+                          break_long_words=True, break_on_hyphens=hyphens)
+    return escape_mathtext("\n".join(lines))
+
+
+def short(value: Any, width: int = 40) -> str:
+    """User text on one line, shortened to ``width`` characters, safe for matplotlib.
+
+    >>> short("Lead the migration of the billing platform to the cloud", 30)
+    'Lead the migration of the …'
+    """
+    text = " ".join(clean_text(value).split())
+    if len(text) > width:
+        text = textwrap.wrap(text, width=max(width, 4), max_lines=1, placeholder=" …",
+                             break_on_hyphens=False)[0]
+    return escape_mathtext(text)
+
+
+def plural(n: int, word: str, many: str | None = None) -> str:
+    """``'1 goal'``, ``'3 goals'``.
+
+    >>> plural(1, "goal"), plural(3, "goal"), plural(2, "follow-up is", "follow-ups are")
+    ('1 goal', '3 goals', '2 follow-ups are')
+    """
+    return f"{n} {word if n == 1 else (many or word + 's')}"
+
+
+def number(x: float, digits: int = 1) -> str:
+    """A number without a useless ``.0``.
+
+    >>> number(12.0), number(7.25), number(7.25, 2)
+    ('12', '7.2', '7.25')
+    """
+    rounded = round(float(x), digits)
+    return f"{rounded:.0f}" if float(rounded).is_integer() else f"{rounded:.{digits}f}"
+
+
+# ----------------------------------------------------------------------------------------
+# Dates and frames
+# ----------------------------------------------------------------------------------------
+def as_timestamp(value: Any) -> pd.Timestamp | None:
+    """``today`` and frame cells as a ``Timestamp`` (midnight), ``None`` when missing.
+
+    >>> as_timestamp(date(2026, 3, 1)), as_timestamp(None), as_timestamp(pd.NaT)
+    (Timestamp('2026-03-01 00:00:00'), None, None)
+    """
+    if value is None or value is pd.NaT:
+        return None
+    if isinstance(value, float) and np.isnan(value):
+        return None
+    if isinstance(value, str | date | datetime | np.datetime64 | pd.Timestamp):
+        ts = pd.Timestamp(value)
+        return None if pd.isna(ts) else ts.normalize()
+    raise TypeError(f"today = {value!r}: expected a date, a datetime or an ISO date string")
+
+
+def month_name(ts: pd.Timestamp, reference: pd.Timestamp | None = None) -> str:
+    """``'March'``, or ``'March 2025'`` when ``reference`` is in another year.
+
+    >>> month_name(pd.Timestamp("2025-03-02"), pd.Timestamp("2026-01-01"))
+    'March 2025'
+    """
+    if reference is not None and reference.year != ts.year:
+        return f"{ts:%B %Y}"
+    return f"{ts:%B}"
+
+
+def day_name(ts: pd.Timestamp) -> str:
+    """``'2 Mar 2026'``.
+
+    >>> day_name(pd.Timestamp("2026-03-02"))
+    '2 Mar 2026'
+    """
+    return f"{ts.day} {ts:%b %Y}"
+
+
+def is_empty(frame: Any) -> bool:
+    """True for ``None`` and for frames or series without rows."""
+    return frame is None or len(frame) == 0
+
+
+def require(frame: pd.DataFrame, columns: Sequence[str], func: str, source: str) -> None:
+    """Raise a clear ``ValueError`` when ``frame`` lacks a column a chart needs.
+
+    >>> require(pd.DataFrame({"a": [1]}), ["a", "b"], "plot_x", "x_frame")
+    Traceback (most recent call last):
+    ...
+    ValueError: plot_x: the frame has no column 'b' (columns: 'a'); pass the output of x_frame
+    """
+    if not isinstance(frame, pd.DataFrame):
+        raise TypeError(f"{func}: expected a pandas DataFrame from {source}, "
+                        f"got {type(frame).__name__}")
+    missing = [c for c in columns if c not in frame.columns]
+    if missing:
+        have = ", ".join(repr(c) for c in frame.columns)
+        raise ValueError(f"{func}: the frame has no column {missing[0]!r} (columns: {have}); "
+                         f"pass the output of {source}")
+
+
+def numeric(series: pd.Series) -> pd.Series:
+    """A column as float, anything unparseable as NaN."""
+    return pd.to_numeric(series, errors="coerce").astype(float)
+
+
+def dates(series: pd.Series) -> pd.Series:
+    """A column as ``datetime64[ns]``, anything unparseable as NaT."""
+    return pd.to_datetime(series, errors="coerce").astype("datetime64[ns]")
+
+
+# ----------------------------------------------------------------------------------------
+# Figures
+# ----------------------------------------------------------------------------------------
+def placeholder_figure(message: str, *, title: str | None = None, label: str = "",
+                       height: float = 2.6) -> Figure:
+    """A clean figure with ``message`` centred: what a chart shows when there is no data.
+
+    Its single axes is labelled ``'placeholder'`` (see :func:`is_placeholder`).
+
+    >>> fig = placeholder_figure("No check-ins yet — notebook 09 adds them")
+    >>> [t.get_text() for t in fig.axes[0].texts]
+    ['No check-ins yet — notebook 09 adds them']
+    >>> is_placeholder(fig)
+    True
+    """
+    with house_style():
+        fig = new_figure(height, label=label)
+        ax = fig.add_subplot()
+        ax.set_label(PLACEHOLDER_LABEL)
+        ax.set_axis_off()
+        ax.text(0.5, 0.5, wrap_label(message, 64, max_lines=4, fallback="No data yet",
+                                     hyphens=False),
+                transform=ax.transAxes, ha="center", va="center", color="#555555",
+                fontsize=12.5, linespacing=1.5)
+        if title:
+            fig.suptitle(wrap_label(title, 70, max_lines=2), x=0.02, ha="left",
+                         color="#555555")
+    return fig
+
+
+def is_placeholder(fig: Figure) -> bool:
+    """True when ``fig`` is a :func:`placeholder_figure` (nothing to plot yet).
+
+    >>> is_placeholder(new_figure())
+    False
+    """
+    return any(ax.get_label() == PLACEHOLDER_LABEL for ax in fig.axes)
+
+
+def headline(fig: Figure, text: str, title: str | None = None) -> None:
+    """The figure's headline (its takeaway), left-aligned; ``title`` overrides it."""
+    chosen = text if title is None else safe(title)
+    fig.suptitle(_wrap_escaped(chosen, 62), x=0.02, ha="left")
+
+
+def subtitle(ax: Any, text: str) -> None:
+    """The metric shown, under the headline (as the axes title)."""
+    ax.set_title(_wrap_escaped(text, 95), loc="left")
+
+
+def _wrap_escaped(text: str, width: int) -> str:
+    # Headlines are built from already-escaped pieces: wrap them without escaping again.
+    return "\n".join(textwrap.wrap(text, width=width, break_long_words=True)) or " "
+
+
+def date_axis(axis: Any, maxticks: int = 6) -> None:
+    """Concise date ticks (``Jan``, ``Feb``, ``2027``) on an x or y axis.
+
+    At least 5 ticks are allowed: with fewer, ranges of 19-23 months fit no interval.
+    """
+    locator = mdates.AutoDateLocator(minticks=2, maxticks=max(maxticks, 5))
+    axis.set_major_locator(locator)
+    axis.set_major_formatter(mdates.ConciseDateFormatter(locator))
+
+
+def row_height(labels: Sequence[str]) -> float:
+    """Inches a row of a bar chart needs for its (wrapped) tick labels."""
+    lines = max((lbl.count("\n") + 1 for lbl in labels), default=1)
+    return 0.16 + 0.18 * lines
+
+
+def polar_labels(ax: Any, angles: np.ndarray, labels: Sequence[str], radius: float,
+                 **kwargs: Any) -> list[Any]:
+    """Place labels around a polar axes (clockwise from the top), aligned away from it."""
+    texts = []
+    for angle, label in zip(angles, labels, strict=True):
+        screen = np.pi / 2 - angle  # theta offset pi/2, clockwise
+        x, y = np.cos(screen), np.sin(screen)
+        ha = "left" if x > 0.2 else "right" if x < -0.2 else "center"
+        va = "bottom" if y > 0.2 else "top" if y < -0.2 else "center"
+        texts.append(ax.text(angle, radius, label, ha=ha, va=va, clip_on=False,
+                             linespacing=1.15, **kwargs))
+    return texts
+
+
+def setup_polar(ax: Any, rmax: float, rticks: Sequence[float], n: int) -> None:
+    """Clockwise polar axes starting at the top, radius 0..``rmax``, ``n`` spokes.
+
+    The radius labels sit between the first two spokes.
+    """
+    ax.set_theta_offset(np.pi / 2)
+    ax.set_theta_direction(-1)
+    ax.set_ylim(0, rmax)
+    ax.set_yticks(list(rticks))
+    ax.set_yticklabels([number(t) for t in rticks], color="#777777", fontsize=8.5)
+    ax.set_rlabel_position(180 / max(n, 1))
+    ax.set_xticklabels([])
+    ax.spines["polar"].set_color("#BBBBBB")

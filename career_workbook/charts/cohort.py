@@ -1,0 +1,194 @@
+"""The coach's caseload view: readiness, common gaps and check-in recency across clients."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+import pandas as pd
+from matplotlib.figure import Figure
+
+from career_workbook.charts._registry import COHORT_CHARTS
+from career_workbook.charts._style import (
+    ALERT,
+    CURRENT,
+    MUTED,
+    headline,
+    is_empty,
+    new_figure,
+    numeric,
+    placeholder_figure,
+    plural,
+    row_height,
+    short,
+    styled,
+    subtitle,
+    wrap_label,
+)
+
+__all__ = ["plot_cohort_gaps", "plot_cohort_readiness", "plot_cohort_recency"]
+
+STALE_AFTER = 30
+"""Days without a check-in after which a client is flagged."""
+MAX_BARS = 25
+
+
+def _placeholder(slug: str) -> Figure:
+    spec = COHORT_CHARTS[slug]
+    return placeholder_figure(spec.empty_message, title=spec.title, label=slug)
+
+
+def _series(values: Any, func: str) -> pd.Series:
+    if isinstance(values, pd.DataFrame) and values.shape[1] == 1:
+        values = values.iloc[:, 0]
+    if not isinstance(values, pd.Series):
+        raise TypeError(f"{func}: expected a pandas Series (one value per client or skill), "
+                        f"got {type(values).__name__}")
+    return numeric(values)
+
+
+@styled
+def plot_cohort_readiness(values: pd.Series, *, title: str | None = None,
+                          today: Any = None) -> Figure:
+    """Histogram of readiness (0-100 %) across clients, in bins of 10 points.
+
+    Parameters
+    ----------
+    values : Series
+        Readiness per client (index: client); NaN for clients without one yet.
+
+    >>> s = pd.Series([40.0, 55.0, 80.0], index=["ana", "ben", "cy"])
+    >>> plot_cohort_readiness(s).get_suptitle()
+    'Median readiness 55% across 3 clients'
+    """
+    if is_empty(values):
+        return _placeholder("cohort_readiness")
+    s = _series(values, "plot_cohort_readiness")
+    missing = int(s.isna().sum())
+    s = s.dropna().clip(0, 100)
+    if s.empty:
+        return _placeholder("cohort_readiness")
+    fig = new_figure(4.4, label="cohort_readiness")
+    ax = fig.add_subplot()
+    ax.hist(s.to_numpy(), bins=np.arange(0, 101, 10), color=CURRENT, edgecolor="white",
+            linewidth=1)
+    ax.axvline(float(s.median()), color=ALERT, linestyle="--", linewidth=1.5)
+    ax.set_xlim(0, 100)
+    ax.set_xticks(range(0, 101, 20), [f"{v}%" for v in range(0, 101, 20)])
+    ax.yaxis.get_major_locator().set_params(integer=True)
+    ax.set_xlabel("Readiness for the target role")
+    ax.set_ylabel("Clients")
+    headline(fig, f"Median readiness {s.median():.0f}% across {plural(len(s), 'client')}",
+             title)
+    note = "Clients per 10-point band; dashed line = median"
+    if missing:
+        note += f"; {plural(missing, 'client')} without a score yet"
+    subtitle(ax, note)
+    return fig
+
+
+@styled
+def plot_cohort_gaps(counts: pd.Series, top: int = 12, *, title: str | None = None,
+                     today: Any = None) -> Figure:
+    """Bars: how many clients have a gap in each skill (most common on top).
+
+    Parameters
+    ----------
+    counts : Series
+        Number of clients per skill (index: skill name).
+
+    >>> s = pd.Series({"SQL": 2, "Negotiation": 5})
+    >>> plot_cohort_gaps(s).get_suptitle()
+    'Most common gap: Negotiation (5 clients)'
+    """
+    if is_empty(counts):
+        return _placeholder("cohort_gaps")
+    s = _series(counts, "plot_cohort_gaps").fillna(0)
+    s = s[s > 0]
+    if s.empty:
+        return _placeholder("cohort_gaps")
+    order = sorted(range(len(s)), key=lambda i: (-s.iloc[i], str(s.index[i]).casefold()))
+    shown = s.iloc[order[: max(int(top), 1)]].iloc[::-1]
+    labels = [wrap_label(name, 28, max_lines=2) for name in shown.index]
+    fig = new_figure(1.9 + row_height(labels) * len(shown), label="cohort_gaps")
+    ax = fig.add_subplot()
+    y = np.arange(len(shown))
+    ax.barh(y, shown.to_numpy(), height=0.62, color=CURRENT)
+    ax.set_yticks(y, labels)
+    ax.grid(axis="y", visible=False)
+    ax.tick_params(axis="y", length=0)
+    ax.xaxis.get_major_locator().set_params(integer=True)
+    ax.set_xlabel("Clients with a gap in this skill")
+    best = shown.index[-1]
+    n = int(shown.iloc[-1])
+    headline(fig, f"Most common gap: {short(best, 50)} ({plural(n, 'client')})", title)
+    subtitle(ax, f"Top {len(shown)} of {plural(len(s), 'skill')} with a gap somewhere in the "
+                 "caseload")
+    return fig
+
+
+@styled
+def plot_cohort_recency(days: pd.Series, *, stale_after: int = STALE_AFTER,
+                        title: str | None = None, today: Any = None) -> Figure:
+    """Days since each client's last check-in: bars per client, or a histogram for many.
+
+    Clients past ``stale_after`` days, or who never checked in (NaN), are flagged red.
+
+    Parameters
+    ----------
+    days : Series
+        Days since the last check-in per client (index: client); NaN = never.
+
+    >>> s = pd.Series([3.0, 45.0, float("nan")], index=["ana", "ben", "cy"])
+    >>> plot_cohort_recency(s).get_suptitle()
+    '2 clients without a check-in for 30+ days'
+    """
+    if is_empty(days):
+        return _placeholder("cohort_recency")
+    s = _series(days, "plot_cohort_recency")
+    stale = s.isna() | (s > stale_after)
+    n_stale = int(stale.sum())
+    if len(s) <= MAX_BARS:
+        fill = float(np.nanmax([s.max(), stale_after])) * 1.1 if s.notna().any() else 60.0
+        shown = s.fillna(fill)
+        order = sorted(range(len(s)), key=lambda i: (-shown.iloc[i], str(s.index[i])))
+        shown, never = shown.iloc[order][::-1], s.isna().iloc[order][::-1]
+        labels = [wrap_label(name, 24, max_lines=1) for name in shown.index]
+        fig = new_figure(1.9 + row_height(labels) * len(shown), label="cohort_recency")
+        ax = fig.add_subplot()
+        y = np.arange(len(shown))
+        late = never | (shown > stale_after)
+        colours = np.where(late, ALERT, CURRENT)
+        bars = ax.barh(y, shown.to_numpy(), height=0.62, color=colours)
+        for bar, is_never in zip(bars, never, strict=True):
+            if is_never:
+                bar.set_hatch("///")
+                bar.set_alpha(0.5)
+                ax.annotate("never", xy=(bar.get_width(), bar.get_y() + bar.get_height() / 2),
+                            xytext=(4, 0), textcoords="offset points", va="center",
+                            fontsize=9, color=ALERT)
+        ax.set_yticks(y, labels)
+        ax.grid(axis="y", visible=False)
+        ax.tick_params(axis="y", length=0)
+        ax.set_xlabel("Days since the last check-in")
+    else:
+        fig = new_figure(4.4, label="cohort_recency")
+        ax = fig.add_subplot()
+        finite = s.dropna().clip(lower=0)
+        top = max(float(finite.max()) if len(finite) else 0.0, stale_after) + 7
+        ax.hist(finite.to_numpy(), bins=np.arange(0, top + 7, 7), color=CURRENT,
+                edgecolor="white", linewidth=1)
+        ax.yaxis.get_major_locator().set_params(integer=True)
+        ax.set_xlabel("Days since the last check-in (weeks)")
+        ax.set_ylabel("Clients")
+    ax.axvline(stale_after, color=MUTED, linestyle="--", linewidth=1.2)
+    if n_stale:
+        head = f"{plural(n_stale, 'client')} without a check-in for {stale_after}+ days"
+    else:
+        head = f"Everyone checked in within {stale_after} days"
+    headline(fig, head, title)
+    note = f"{plural(len(s), 'client')}; dashed line = {stale_after} days"
+    if s.isna().any():
+        note += f"; {int(s.isna().sum())} never checked in"
+    subtitle(ax, note)
+    return fig

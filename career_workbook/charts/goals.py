@@ -1,0 +1,386 @@
+"""Goal charts: SMART scorecard, timeline (Gantt) and progress against plan."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import matplotlib.dates as mdates
+import numpy as np
+import pandas as pd
+from matplotlib.colors import LinearSegmentedColormap
+from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
+from matplotlib.patches import Patch
+
+from career_workbook.charts._registry import CHARTS
+from career_workbook.charts._style import (
+    ALERT,
+    CURRENT,
+    GOOD,
+    MUTED,
+    PALETTE,
+    as_timestamp,
+    date_axis,
+    dates,
+    day_name,
+    headline,
+    is_empty,
+    new_figure,
+    numeric,
+    placeholder_figure,
+    plural,
+    require,
+    row_height,
+    short,
+    styled,
+    subtitle,
+    wrap_label,
+)
+
+__all__ = ["plot_goal_timeline", "plot_progress", "plot_smart_scorecard"]
+
+CRITERIA = ("specific", "measurable", "achievable", "relevant", "time_bound")
+CRITERIA_LABELS = ("Specific", "Measur-\nable", "Achiev-\nable", "Relevant", "Time-\nbound",
+                   "Score")
+SCORE_CMAP = LinearSegmentedColormap.from_list("cw_score", ["#F4F4F4", "#A6CDE6", "#0072B2"])
+STATUS_COLOURS = {"active": PALETTE["blue"], "done": GOOD, "draft": PALETTE["sky"],
+                  "overdue": ALERT}
+TRACK_COLOURS = {"done": GOOD, "ahead": GOOD, "on track": GOOD, "behind": PALETTE["orange"],
+                 "overdue": ALERT, "no deadline": MUTED, "not started": MUTED}
+TRACK_ORDER = ("overdue", "behind", "on track", "ahead", "not started", "no deadline", "done")
+GOOD_TRACKS = ("done", "ahead", "on track")
+MAX_PANELS = 6
+
+
+def _placeholder(slug: str, message: str | None = None) -> Figure:
+    spec = CHARTS[slug]
+    return placeholder_figure(message or spec.empty_message, title=spec.title, label=slug)
+
+
+def _not_dropped(frame: pd.DataFrame) -> pd.DataFrame:
+    if "status" not in frame:
+        return frame
+    return frame[frame["status"] != "dropped"]
+
+
+# ----------------------------------------------------------------------------------------
+@styled
+def plot_smart_scorecard(scorecard: pd.DataFrame, *, title: str | None = None,
+                         today: Any = None) -> Figure:
+    """Heatmap of goals x SMART criteria (0-1), with the overall score (0-100) last.
+
+    Dropped goals are left out. Each cell shows its score; goal texts are wrapped.
+
+    Parameters
+    ----------
+    scorecard : DataFrame
+        The output of ``smart_scorecard_frame`` (``goal_id``, ``text``, the five criteria
+        ``specific`` ... ``time_bound`` and ``score``; optional ``status``).
+
+    >>> df = pd.DataFrame({"goal_id": ["g1"], "text": ["Pass the CFA Level I exam in 2027"],
+    ...                    "specific": [1.0], "measurable": [1.0], "achievable": [0.5],
+    ...                    "relevant": [0.5], "time_bound": [1.0], "score": [80.0]})
+    >>> plot_smart_scorecard(df).get_suptitle()
+    'Most to improve: achievable'
+    """
+    if is_empty(scorecard):
+        return _placeholder("smart_scorecard")
+    require(scorecard, ("text", *CRITERIA, "score"), "plot_smart_scorecard",
+            "smart_scorecard_frame")
+    df = _not_dropped(scorecard).reset_index(drop=True)
+    if df.empty:
+        return _placeholder("smart_scorecard")
+    cells = np.column_stack([numeric(df[c]).to_numpy() for c in CRITERIA]
+                            + [numeric(df["score"]).to_numpy() / 100])
+    labels = [wrap_label(t, 30, max_lines=3) for t in df["text"]]
+    fig = new_figure(2.0 + row_height(labels) * len(df), label="smart_scorecard")
+    ax = fig.add_subplot()
+    ax.imshow(np.ma.masked_invalid(cells), cmap=SCORE_CMAP, vmin=0, vmax=1, aspect="auto",
+              interpolation="nearest")
+    for (r, c), value in np.ndenumerate(cells):
+        if np.isnan(value):
+            text = "–"
+        else:
+            text = f"{value * 100:.0f}" if c == len(CRITERIA) else f"{value:.1f}"
+        ax.text(c, r, text, ha="center", va="center", fontsize=10,
+                fontweight="bold" if c == len(CRITERIA) else "normal",
+                color="white" if not np.isnan(value) and value > 0.62 else "#222222")
+    ax.axvline(len(CRITERIA) - 0.5, color="white", linewidth=5)
+    ax.set_xticks(range(len(CRITERIA_LABELS)), CRITERIA_LABELS)
+    ax.xaxis.tick_top()
+    ax.set_yticks(range(len(df)), labels)
+    ax.tick_params(length=0)
+    ax.grid(False)
+    for spine in ax.spines.values():
+        spine.set_visible(False)
+
+    means = np.array([_mean(col) for col in cells.T])
+    avg = means[-1] * 100
+    means = means[:-1]
+    if np.isnan(means).all():
+        head = "No SMART scores yet"
+    elif np.nanmin(means) >= 0.8:
+        head = f"{plural(len(df), 'goal')} {'looks' if len(df) == 1 else 'look'} SMART"
+    else:
+        weakest = CRITERIA[int(np.nanargmin(means))].replace("_", "-")
+        head = f"Most to improve: {weakest}"
+    headline(fig, head, title)
+    note = "Each criterion 0-1 (1 = fully met), overall score 0-100"
+    if not np.isnan(avg):
+        note += f"; average score {avg:.0f}"
+    subtitle(ax, note)
+    return fig
+
+
+def _mean(values: np.ndarray) -> float:
+    """Mean of the known values (NaN when none is known), without a warning."""
+    known = values[~np.isnan(values)]
+    return float(known.mean()) if len(known) else np.nan
+
+
+# ----------------------------------------------------------------------------------------
+def _num(ts: Any) -> float:
+    return float(mdates.date2num(pd.Timestamp(ts)))
+
+
+@styled
+def plot_goal_timeline(goals: pd.DataFrame, milestones: pd.DataFrame | None = None,
+                       today: Any = None, *, title: str | None = None) -> Figure:
+    """Gantt chart of goals from creation to deadline, with milestones and a today line.
+
+    Milestones are diamonds at their done date (filled) or due date (hollow). Goals
+    without a deadline are drawn faded up to today. Dropped goals are left out.
+
+    Parameters
+    ----------
+    goals : DataFrame
+        The output of ``goals_frame`` (``goal_id``, ``text``, ``created``, ``deadline``,
+        ``status``).
+    milestones : DataFrame, optional
+        The output of ``milestones_frame`` (``goal_id``, ``title``, ``due``, ``done_on``,
+        ``done``).
+    today : date, optional
+        Draws the today line and finds overdue goals.
+
+    >>> from datetime import date
+    >>> goals = pd.DataFrame({"goal_id": ["g1"], "text": ["Run a 10k"],
+    ...     "created": pd.to_datetime(["2026-01-01"]), "deadline": pd.to_datetime(["2026-06-01"]),
+    ...     "status": ["active"]})
+    >>> plot_goal_timeline(goals, None, today=date(2026, 3, 1)).get_suptitle()
+    'Next deadline in 92 days: Run a 10k'
+    """
+    if is_empty(goals):
+        return _placeholder("goal_timeline")
+    require(goals, ("goal_id", "text", "created", "deadline", "status"), "plot_goal_timeline",
+            "goals_frame")
+    now = as_timestamp(today)
+    df = _not_dropped(goals).copy()
+    df["created"], df["deadline"] = dates(df["created"]), dates(df["deadline"])
+    df = df[df["created"].notna() | df["deadline"].notna()]
+    if df.empty:
+        return _placeholder("goal_timeline")
+    df["created"] = df["created"].fillna(df["deadline"])
+    df = df.sort_values(["deadline", "created"], kind="stable", na_position="last")
+    df = df.reset_index(drop=True)
+    ms = pd.DataFrame(columns=["goal_id", "title", "due", "done_on", "done"])
+    if not is_empty(milestones):
+        require(milestones, ("goal_id", "due", "done_on"), "plot_goal_timeline",
+                "milestones_frame")
+        ms = milestones[milestones["goal_id"].isin(set(df["goal_id"]))].copy()
+        ms["due"], ms["done_on"] = dates(ms["due"]), dates(ms["done_on"])
+        ms["done"] = ms["done"].astype(bool) if "done" in ms else ms["done_on"].notna()
+
+    all_dates = [*df["created"], *df["deadline"].dropna(), *ms["due"].dropna(),
+                 *ms["done_on"].dropna(), *([now] if now is not None else [])]
+    start, end = min(all_dates), max(all_dates)
+    if end - start < pd.Timedelta(days=30):
+        end = start + pd.Timedelta(days=30)
+    open_end = now if now is not None and now > start else end
+
+    labels = [wrap_label(t, 28, max_lines=3) for t in df["text"]]
+    fig = new_figure(2.3 + row_height(labels) * len(df), label="goal_timeline")
+    ax = fig.add_subplot()
+    n = len(df)
+    overdue = []
+    for i, row in df.iterrows():
+        y = n - 1 - i
+        status = row["status"]
+        late = (now is not None and pd.notna(row["deadline"]) and row["deadline"] < now
+                and status not in ("done",))
+        if late:
+            overdue.append(row)
+        colour = STATUS_COLOURS.get("overdue" if late else status, MUTED)
+        left = _num(row["created"])
+        if pd.notna(row["deadline"]):
+            ax.barh(y, _num(row["deadline"]) - left, left=left, height=0.5, color=colour)
+        else:
+            ax.barh(y, max(_num(open_end) - left, 1.0), left=left, height=0.5, color=colour,
+                    alpha=0.35, hatch="///", edgecolor="white")
+            ax.text(max(_num(open_end), left + 1), y, "  no deadline", va="center",
+                    fontsize=8.5, color="#555555")
+        goal_ms = ms[ms["goal_id"] == row["goal_id"]]
+        for _, m in goal_ms.iterrows():
+            when = m["done_on"] if m["done"] and pd.notna(m["done_on"]) else m["due"]
+            if pd.isna(when):
+                continue
+            ax.plot([_num(when)], [y], marker="D", markersize=8, linestyle="none",
+                    markeredgecolor="#222222", markeredgewidth=1.2,
+                    markerfacecolor="#222222" if m["done"] else "white", zorder=3)
+    if now is not None:
+        ax.axvline(_num(now), color=ALERT, linewidth=1.5, linestyle="--", zorder=2)
+        ax.annotate("today", xy=(_num(now), 1), xycoords=("data", "axes fraction"),
+                    xytext=(3, -2), textcoords="offset points", ha="left", va="top",
+                    color=ALERT, fontsize=9)
+    ax.set_yticks(range(n), labels[::-1])
+    ax.set_ylim(-0.6, n - 0.4)
+    ax.grid(axis="y", visible=False)
+    ax.tick_params(axis="y", length=0)
+    pad = (end - start) * 0.04
+    ax.set_xlim(_num(start - pad), _num(end + pad) + (25 if df["deadline"].isna().any() else 0))
+    ax.xaxis_date()
+    date_axis(ax.xaxis, maxticks=8)
+
+    handles = [Patch(color=STATUS_COLOURS[s], label=s.capitalize())
+               for s in ("active", "draft", "done") if (df["status"] == s).any()]
+    if overdue:
+        handles.append(Patch(color=ALERT, label="Past deadline"))
+    if len(ms):
+        handles += [
+            Line2D([], [], marker="D", linestyle="none", markerfacecolor="#222222",
+                   markeredgecolor="#222222", label="Milestone done"),
+            Line2D([], [], marker="D", linestyle="none", markerfacecolor="white",
+                   markeredgecolor="#222222", label="Milestone to do")]
+    fig.legend(handles=handles, loc="outside lower center", ncols=min(len(handles), 5))
+
+    done_ms = int(ms["done"].sum()) if len(ms) else 0
+    n_done = int((df["status"] == "done").sum())
+    upcoming = df[(df["status"] != "done") & df["deadline"].notna()]
+    if now is not None:
+        upcoming = upcoming[upcoming["deadline"] >= now]
+    if overdue:
+        head = f"{plural(len(overdue), 'goal is', 'goals are')} past the deadline"
+    elif now is not None and not upcoming.empty:
+        nxt = upcoming.iloc[0]
+        days = (nxt["deadline"] - now).days
+        head = f"Next deadline in {plural(days, 'day')}: {short(nxt['text'], 45)}"
+    else:
+        head = f"{n_done} of {plural(n, 'goal')} done"
+    headline(fig, head, title)
+    note = "From the day each goal was set to its deadline"
+    if len(ms):
+        note += f"; {done_ms} of {plural(len(ms), 'milestone')} done"
+    if now is not None:
+        note += f"; as of {day_name(now)}"
+    subtitle(ax, note)
+    return fig
+
+
+# ----------------------------------------------------------------------------------------
+@styled
+def plot_progress(progress_history: pd.DataFrame, goal_progress: pd.DataFrame,
+                  today: Any = None, *, title: str | None = None) -> Figure:
+    """Progress per goal: expected (dashed) against actual, with a dotted forecast.
+
+    One small panel per goal (at most six: those needing attention first). The headline
+    counts committed goals (not drafts) that are done, ahead or on track. The expected
+    line runs from 0 % when the goal was set to 100 % at its deadline; the forecast
+    extends the actual trend to 100 % when the frame has one.
+
+    Parameters
+    ----------
+    progress_history : DataFrame
+        The output of ``progress_history_frame`` (``date``, ``goal_id``, ``actual``).
+    goal_progress : DataFrame
+        The output of ``goal_progress_frame`` (``goal_id``, ``text``, ``created``,
+        ``deadline``, ``track``, ``forecast``; optional ``status``).
+    today : date, optional
+        Draws a today line in each panel.
+
+    >>> gp = pd.DataFrame({"goal_id": ["g1"], "text": ["Run a 10k"], "status": ["active"],
+    ...     "created": pd.to_datetime(["2026-01-01"]), "deadline": pd.to_datetime(["2026-07-01"]),
+    ...     "track": ["on track"], "forecast": pd.to_datetime(["2026-06-20"])})
+    >>> hist = pd.DataFrame({"date": pd.to_datetime(["2026-02-01", "2026-03-01"]),
+    ...                      "goal_id": ["g1", "g1"], "actual": [20.0, 35.0]})
+    >>> plot_progress(hist, gp).get_suptitle()
+    '1 of 1 goal on track'
+    """
+    if is_empty(goal_progress):
+        return _placeholder("progress")
+    require(goal_progress, ("goal_id", "text", "created", "deadline", "track"),
+            "plot_progress", "goal_progress_frame")
+    now = as_timestamp(today)
+    gp = _not_dropped(goal_progress).copy()
+    if gp.empty:
+        return _placeholder("progress")
+    gp["created"], gp["deadline"] = dates(gp["created"]), dates(gp["deadline"])
+    gp["forecast"] = dates(gp["forecast"]) if "forecast" in gp else pd.NaT
+    hist = pd.DataFrame(columns=["date", "goal_id", "actual"])
+    if not is_empty(progress_history):
+        require(progress_history, ("date", "goal_id", "actual"), "plot_progress",
+                "progress_history_frame")
+        hist = pd.DataFrame({"date": dates(progress_history["date"]),
+                             "goal_id": progress_history["goal_id"],
+                             "actual": numeric(progress_history["actual"])}).dropna()
+        hist = hist.sort_values("date", kind="stable")
+
+    rank = {t: i for i, t in enumerate(TRACK_ORDER)}
+    gp["_rank"] = gp["track"].map(rank).fillna(len(rank))
+    panels = gp.sort_values("_rank", kind="stable").head(MAX_PANELS)
+    k = len(panels)
+    cols = 1 if k == 1 else 2
+    rows = -(-k // cols)
+    fig = new_figure(1.6 + 2.5 * rows, label="progress")
+    axes = fig.subplots(rows, cols, sharex=True, sharey=True, squeeze=False).ravel()
+    for ax in axes[k:]:
+        ax.remove()
+    if k % cols:  # the panel above an empty slot shows its own dates
+        axes[k - cols].xaxis.set_tick_params(labelbottom=True)
+
+    handles: dict[str, Any] = {}
+    for ax, (_, goal) in zip(axes, panels.iterrows(), strict=False):
+        ax.set_ylim(0, 108)
+        ax.set_yticks([0, 50, 100], ["0%", "50%", "100%"])
+        if pd.notna(goal["created"]) and pd.notna(goal["deadline"]):
+            (h,) = ax.plot([goal["created"], goal["deadline"]], [0, 100], color=MUTED,
+                           linestyle="--", linewidth=1.6, label="Expected")
+            handles.setdefault("Expected", h)
+        points = hist[hist["goal_id"] == goal["goal_id"]]
+        if not points.empty:
+            (h,) = ax.plot(points["date"].to_numpy(), points["actual"].to_numpy(),
+                           color=CURRENT, marker="o", markersize=5, label="Actual")
+            handles.setdefault("Actual", h)
+            last = points.iloc[-1]
+            if pd.notna(goal["forecast"]) and last["actual"] < 100:
+                (h,) = ax.plot([last["date"], goal["forecast"]], [last["actual"], 100],
+                               color=CURRENT, linestyle=":", linewidth=2, label="Forecast")
+                handles.setdefault("Forecast", h)
+        if now is not None:
+            h = ax.axvline(now, color=ALERT, linewidth=1.2, linestyle="-", alpha=0.7,
+                           label="Today")
+            handles.setdefault("Today", h)
+        track = str(goal["track"])
+        ax.text(0.98, 0.05, track, transform=ax.transAxes, ha="right", va="bottom",
+                fontsize=9.5, fontweight="bold", color=TRACK_COLOURS.get(track, MUTED))
+        ax.set_title(wrap_label(goal["text"], 34 if cols == 2 else 70, max_lines=2),
+                     fontsize=9.5, color="#222222")
+        date_axis(ax.xaxis, maxticks=5)
+        ax.tick_params(axis="x", labelsize=8.5)
+
+    # Draft goals are not commitments yet: counted only when every goal is a draft.
+    committed = gp[gp["status"] != "draft"] if "status" in gp else gp
+    committed = committed if len(committed) else gp
+    good = int(committed["track"].isin(GOOD_TRACKS).sum())
+    late = int((committed["track"] == "overdue").sum())
+    head = f"{good} of {plural(len(committed), 'goal')} on track"
+    headline(fig, head, title)
+    note = "Progress (%): dashed = plan, solid = reported, dotted = forecast"
+    if late:
+        note = f"{plural(late, 'goal')} overdue. " + note
+    if hist.empty:
+        note = "No progress recorded yet — notebook 09 adds it. " + note
+    if len(gp) > k:
+        note += f"; {len(gp) - k} more not shown"
+    # Small multiples: the metric goes with the legend, under the panels.
+    fig.legend(handles=list(handles.values()), loc="outside lower center",
+               ncols=max(len(handles), 1), title=wrap_label(note, 100, max_lines=3))
+    return fig

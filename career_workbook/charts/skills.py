@@ -1,0 +1,423 @@
+"""Skill charts: radar, biggest gaps, readiness over time, 360 feedback."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+import pandas as pd
+from matplotlib.figure import Figure
+from matplotlib.patches import Patch
+
+from career_workbook.charts._registry import (
+    CHARTS,
+    NO_GAPS,
+    NO_RATINGS,
+    NOT_ENOUGH_RATERS,
+    RADAR_TOO_FEW,
+)
+from career_workbook.charts._repel import repelled_labels
+from career_workbook.charts._style import (
+    ALERT,
+    CURRENT,
+    GOOD,
+    MUTED,
+    OTHERS,
+    PALETTE,
+    ROLE,
+    TARGET,
+    date_axis,
+    dates,
+    headline,
+    is_empty,
+    month_name,
+    new_figure,
+    number,
+    numeric,
+    placeholder_figure,
+    plural,
+    polar_labels,
+    require,
+    row_height,
+    setup_polar,
+    short,
+    styled,
+    subtitle,
+    wrap_label,
+)
+from career_workbook.model import SKILL_CATEGORIES
+
+__all__ = [
+    "AGREEMENT_BAND", "STRENGTH_LEVEL", "plot_feedback_360", "plot_readiness",
+    "plot_skill_gaps", "plot_skill_radar",
+]
+
+CATEGORY_COLOURS = {
+    "technical": PALETTE["blue"], "soft": PALETTE["orange"],
+    "leadership": PALETTE["green"], "domain": PALETTE["purple"],
+}
+QUADRANT_COLOURS = {
+    "agreed strength": GOOD, "agreed development area": PALETTE["orange"],
+    "blind spot": ALERT, "hidden strength": PALETTE["blue"],
+}
+AGREEMENT_BAND = 1.0
+"""Self and others agree when their ratings differ by less than this (levels)."""
+STRENGTH_LEVEL = 3.5
+"""An agreed skill is a strength when the mean of self and others reaches this level."""
+
+
+def _placeholder(slug: str, message: str | None = None) -> Figure:
+    spec = CHARTS[slug]
+    return placeholder_figure(message or spec.empty_message, title=spec.title, label=slug)
+
+
+def _gap_frame(gaps: pd.DataFrame, func: str) -> pd.DataFrame:
+    require(gaps, ("skill", "current", "target"), func, "skill_gap_frame")
+    df = gaps.copy()
+    for col in ("current", "target", "role_target", "others", "importance", "gap",
+                "weighted_gap"):
+        if col in df:
+            df[col] = numeric(df[col])
+    if "gap" not in df:
+        df["gap"] = df["target"] - df["current"]
+    if "weighted_gap" not in df:
+        weight = df.get("importance", 1.0)
+        df["weighted_gap"] = df["gap"].clip(lower=0) * weight
+    return df
+
+
+def _biggest_gap(df: pd.DataFrame) -> pd.Series | None:
+    rated = df[df["weighted_gap"].notna() & (df["gap"] > 0)]
+    if rated.empty:
+        return None
+    return rated.sort_values(["weighted_gap", "gap"], ascending=False, kind="stable").iloc[0]
+
+
+# ----------------------------------------------------------------------------------------
+@styled
+def plot_skill_radar(gaps: pd.DataFrame, *, show_role: bool = True, show_others: bool = True,
+                     title: str | None = None, today: Any = None) -> Figure:
+    """Radar of skill levels (0-5): where you are, your target, the role's, others' view.
+
+    Parameters
+    ----------
+    gaps : DataFrame
+        The output of ``skill_gap_frame`` (``skill``, ``current``, ``target``; optional
+        ``category``, ``role_target``, ``others``, ``gap``, ``weighted_gap``).
+    show_role, show_others : bool
+        Draw the role profile's targets / colleagues' mean rating, when the frame has them.
+    title : str, optional
+        Replaces the computed headline ("Biggest gap: Negotiation").
+    today : date, optional
+        Unused; accepted so that every ``plot_*`` function takes it.
+
+    Skills are grouped by category so that the shape is stable from one review to the next.
+    Skills not rated yet are marked "(not rated)".
+
+    >>> df = pd.DataFrame({"skill": ["SQL", "Python", "Negotiation"],
+    ...                    "current": [2.0, 4.0, 1.0], "target": [4.0, 4.0, 4.0]})
+    >>> plot_skill_radar(df).get_suptitle()
+    'Biggest gap: Negotiation'
+    """
+    if is_empty(gaps):
+        return _placeholder("skill_radar")
+    df = _gap_frame(gaps, "plot_skill_radar")
+    if len(df) < 3:
+        return _placeholder("skill_radar", RADAR_TOO_FEW)
+    if "category" in df:
+        rank = {c: i for i, c in enumerate(SKILL_CATEGORIES)}
+        df["_order"] = df["category"].map(rank).fillna(len(rank))
+        df = df.sort_values("_order", kind="stable")
+    df = df.reset_index(drop=True)
+    n = len(df)
+    angles = np.linspace(0, 2 * np.pi, n, endpoint=False)
+    loop = np.append(angles, angles[0])
+
+    def closed(col: str) -> np.ndarray:
+        values = df[col].to_numpy(dtype=float)
+        return np.append(values, values[0])
+
+    fig = new_figure(7.0 if n <= 10 else 8.0, label="skill_radar")
+    ax = fig.add_subplot(projection="polar")
+    setup_polar(ax, 5.0, [1, 2, 3, 4, 5], n)
+    ax.set_xticks(angles)
+    handles = []
+    if show_role and "role_target" in df and df["role_target"].notna().any():
+        (line,) = ax.plot(loop, closed("role_target"), color=ROLE, linewidth=5, alpha=0.4,
+                          label="Role profile")
+        handles.append(line)
+    (line,) = ax.plot(loop, closed("target"), color=TARGET, linestyle="--", linewidth=1.8,
+                      label="Your target")
+    handles.append(line)
+    if show_others and "others" in df and df["others"].notna().any():
+        (line,) = ax.plot(loop, closed("others"), color=OTHERS, linewidth=1.6, marker="s",
+                          markersize=4, label="Colleagues' view")
+        handles.append(line)
+    current = closed("current")
+    (line,) = ax.plot(loop, current, color=CURRENT, linewidth=2.4, marker="o", markersize=5,
+                      label="You now")
+    handles.append(line)
+    if not np.isnan(current).any():
+        ax.fill(loop, current, color=CURRENT, alpha=0.14, linewidth=0)
+
+    biggest = _biggest_gap(df)
+    labels = []
+    for _, row in df.iterrows():
+        label = wrap_label(row["skill"], 18, max_lines=3)
+        if pd.isna(row["current"]):
+            label += "\n(not rated)"
+        labels.append(label)
+    texts = polar_labels(ax, angles, labels, 5.55, fontsize=9.5)
+    for text, (_, row) in zip(texts, df.iterrows(), strict=True):
+        if biggest is not None and row["skill"] == biggest["skill"]:
+            text.set_fontweight("bold")
+        if pd.isna(row["current"]):
+            text.set_color(MUTED)
+
+    if df["current"].isna().all():
+        head = "No self-ratings yet: your targets only"
+    elif biggest is None:
+        head = "Every rated skill is at or above target"
+    else:
+        head = f"Biggest gap: {short(biggest['skill'], 50)}"
+    headline(fig, head, title)
+    # On a polar axes the metric goes with the legend: a title would collide with labels.
+    fig.legend(handles=handles, loc="outside lower center", ncols=len(handles),
+               title="Skill level 0-5 (0 = none, 5 = expert)")
+    return fig
+
+
+# ----------------------------------------------------------------------------------------
+@styled
+def plot_skill_gaps(gaps: pd.DataFrame, top: int = 12, *, title: str | None = None,
+                    today: Any = None) -> Figure:
+    """Horizontal bars of the biggest weighted skill gaps, biggest on top.
+
+    Each bar is annotated "current → target". Skills at or above target are left out,
+    and so are skills without a ``weighted_gap``; a skill not rated yet but with a gap
+    (the analysis counts it from level 0) is shown as "not rated → target".
+
+    Parameters
+    ----------
+    gaps : DataFrame
+        The output of ``skill_gap_frame`` (``skill``, ``current``, ``target``,
+        ``weighted_gap``; optional ``category``).
+    top : int
+        Show at most this many skills.
+
+    >>> df = pd.DataFrame({"skill": ["SQL", "Negotiation"], "current": [3.0, 1.0],
+    ...                    "target": [4.0, 4.0], "weighted_gap": [2.0, 12.0]})
+    >>> fig = plot_skill_gaps(df)
+    >>> fig.get_suptitle(), [float(p.get_width()) for p in fig.axes[0].patches]
+    ('Biggest gap: Negotiation', [2.0, 12.0])
+    """
+    if is_empty(gaps):
+        return _placeholder("skill_gaps")
+    df = _gap_frame(gaps, "plot_skill_gaps")
+    shown = df[(df["gap"] > 0) & (df["weighted_gap"] > 0)]
+    if shown.empty:
+        return _placeholder("skill_gaps", NO_RATINGS if df["current"].isna().all() else NO_GAPS)
+    n_gaps = len(shown)
+    shown = shown.sort_values(["weighted_gap", "gap"], ascending=False, kind="stable")
+    shown = shown.head(max(int(top), 1)).iloc[::-1]  # biggest last = on top
+
+    labels = [wrap_label(s, 28, max_lines=2) for s in shown["skill"]]
+    fig = new_figure(1.9 + row_height(labels) * len(shown), label="skill_gaps")
+    ax = fig.add_subplot()
+    y = np.arange(len(shown))
+    categories = shown["category"] if "category" in shown else pd.Series([None] * len(shown))
+    colours = [CATEGORY_COLOURS.get(c, CURRENT) for c in categories]
+    ax.barh(y, shown["weighted_gap"].to_numpy(), height=0.62, color=colours)
+    ax.set_yticks(y, labels)
+    ax.grid(axis="y", visible=False)
+    ax.tick_params(axis="y", length=0)
+    for yi, (_, row) in zip(y, shown.iterrows(), strict=True):
+        now = "not rated" if pd.isna(row["current"]) else number(row["current"])
+        ax.annotate(f"{now} → {number(row['target'])}",
+                    xy=(row["weighted_gap"], yi), xytext=(5, 0), textcoords="offset points",
+                    va="center", ha="left", fontsize=9, color="#444444")
+    ax.set_xlim(0, float(shown["weighted_gap"].max()) * 1.2)
+    ax.set_ylim(-0.6, len(shown) - 0.4)
+    ax.set_xlabel("Weighted gap (levels to go × importance)")
+    present = [c for c in SKILL_CATEGORIES if c in set(categories)]
+    if len(present) > 1:
+        ax.legend(handles=[Patch(color=CATEGORY_COLOURS[c], label=c.capitalize())
+                           for c in present], loc="lower right")
+
+    top_row = shown.iloc[-1]
+    headline(fig, f"Biggest gap: {short(top_row['skill'], 50)}", title)
+    note = f"Top {len(shown)} of {plural(n_gaps, 'skill')} below target"
+    note += "; labels show current → target level"
+    unrated = int(shown["current"].isna().sum())
+    if unrated:
+        note += f"; {unrated} not rated yet"
+    subtitle(ax, note)
+    return fig
+
+
+# ----------------------------------------------------------------------------------------
+@styled
+def plot_readiness(readiness_history: pd.DataFrame, role_title: str | None = None, *,
+                   title: str | None = None, today: Any = None) -> Figure:
+    """Readiness for the target role (0-100 %) over time.
+
+    Parameters
+    ----------
+    readiness_history : DataFrame
+        The output of ``readiness_history_frame`` (``date``, ``readiness``).
+    role_title : str, optional
+        The target role, named in the headline and subtitle.
+
+    >>> df = pd.DataFrame({"date": pd.to_datetime(["2026-03-01", "2026-09-01"]),
+    ...                    "readiness": [57.0, 72.0]})
+    >>> plot_readiness(df).get_suptitle()
+    'Readiness 72% — up 15 points since March'
+    """
+    if is_empty(readiness_history):
+        return _placeholder("readiness")
+    require(readiness_history, ("date", "readiness"), "plot_readiness",
+            "readiness_history_frame")
+    df = pd.DataFrame({"date": dates(readiness_history["date"]),
+                       "readiness": numeric(readiness_history["readiness"])})
+    df = df.dropna().sort_values("date", kind="stable")
+    if df.empty:
+        return _placeholder("readiness")
+    fig = new_figure(4.6, label="readiness")
+    ax = fig.add_subplot()
+    x, values = df["date"].to_numpy(), df["readiness"].to_numpy()
+    ax.plot(x, values, color=CURRENT, marker="o", linewidth=2.4)
+    ax.fill_between(x, values, 0, color=CURRENT, alpha=0.1, linewidth=0)
+    ax.annotate(f"{values[-1]:.0f}%", xy=(x[-1], values[-1]), xytext=(0, 8),
+                textcoords="offset points", ha="center", fontweight="bold", color=CURRENT)
+    ax.set_ylim(0, 105)
+    ax.set_yticks(range(0, 101, 20), [f"{v}%" for v in range(0, 101, 20)])
+    if len(df) == 1:
+        pad = pd.Timedelta(days=30)
+        ax.set_xlim(x[0] - pad, x[0] + pad)
+    date_axis(ax.xaxis)
+
+    role = short(role_title, 50) if role_title else ""
+    last, first = values[-1], values[0]
+    head = f"Readiness {last:.0f}%"
+    if len(df) == 1:
+        head += f" for {role}" if role else ""
+    else:
+        since = month_name(pd.Timestamp(x[0]), pd.Timestamp(x[-1]))
+        delta = round(last - first)
+        if delta == 0:
+            head += f" — unchanged since {since}"
+        else:
+            direction = "up" if delta > 0 else "down"
+            head += f" — {direction} {plural(abs(delta), 'point')} since {since}"
+    headline(fig, head, title)
+    subtitle(ax, f"How much of the {role} profile you meet (0-100%)" if role
+             else "How much of your target role's profile you meet (0-100%)")
+    return fig
+
+
+# ----------------------------------------------------------------------------------------
+@styled
+def plot_feedback_360(fb: pd.DataFrame, *, min_raters: int = 3, title: str | None = None,
+                      today: Any = None) -> Figure:
+    """Self-rating (x) against colleagues' mean rating (y), with the four quadrants.
+
+    Points are coloured by the frame's ``quadrant``; the grey band is where self and
+    others agree (within one level). Skills rated by fewer than ``min_raters`` colleagues
+    are not shown, to keep feedback anonymous.
+
+    Parameters
+    ----------
+    fb : DataFrame
+        The output of ``feedback_360_frame`` (``skill``, ``self``, ``others``,
+        ``n_others``, ``quadrant``).
+
+    >>> df = pd.DataFrame({"skill": ["SQL", "Negotiation"], "self": [3.0, 4.0],
+    ...                    "others": [3.2, 2.0], "n_others": [4, 4],
+    ...                    "quadrant": ["agreed development area", "blind spot"]})
+    >>> plot_feedback_360(df).get_suptitle()
+    'Blind spot: Negotiation'
+    """
+    if is_empty(fb):
+        return _placeholder("feedback_360")
+    require(fb, ("skill", "self", "others"), "plot_feedback_360", "feedback_360_frame")
+    df = fb.copy()
+    df["self"], df["others"] = numeric(df["self"]), numeric(df["others"])
+    n_others = numeric(df["n_others"]) if "n_others" in df else pd.Series(np.nan, df.index)
+    enough = n_others.isna() | (n_others >= min_raters)
+    shown = df[df["self"].notna() & df["others"].notna() & enough].reset_index(drop=True)
+    if shown.empty:
+        if n_others.fillna(0).max() > 0 or df["others"].notna().any():
+            return _placeholder("feedback_360", NOT_ENOUGH_RATERS.format(n=min_raters))
+        return _placeholder("feedback_360")
+    if "quadrant" not in shown:
+        shown["quadrant"] = [_quadrant(s, o) for s, o in zip(shown["self"], shown["others"],
+                                                             strict=True)]
+
+    fig = new_figure(7.2, label="feedback_360")
+    ax = fig.add_subplot()
+    lo, hi = -0.35, 5.35
+    grid = np.array([lo, hi])
+    ax.fill_between(grid, grid - AGREEMENT_BAND, grid + AGREEMENT_BAND, color="#EEEEEE",
+                    linewidth=0, zorder=0)
+    ax.plot(grid, grid, color="#BBBBBB", linewidth=1, zorder=0.5)
+    half = AGREEMENT_BAND / 2
+    ax.plot([STRENGTH_LEVEL - half, STRENGTH_LEVEL + half],
+            [STRENGTH_LEVEL + half, STRENGTH_LEVEL - half], color="#BBBBBB", linewidth=1,
+            linestyle=":", zorder=0.5)
+    corner = {"fontsize": 10, "fontstyle": "italic", "alpha": 0.9, "zorder": 0.6}
+    ax.text(lo + 0.1, hi - 0.1, "Hidden strength", ha="left", va="top",
+            color=QUADRANT_COLOURS["hidden strength"], **corner)
+    ax.text(hi - 0.1, lo + 0.1, "Blind spot", ha="right", va="bottom",
+            color=QUADRANT_COLOURS["blind spot"], **corner)
+    ax.text(hi - 0.1, hi - 0.1, "Agreed strength", ha="right", va="top",
+            color=QUADRANT_COLOURS["agreed strength"], **corner)
+    ax.text(lo + 0.1, lo + 0.1, "Agreed development area", ha="left", va="bottom",
+            color=QUADRANT_COLOURS["agreed development area"], **corner)
+    colours = [QUADRANT_COLOURS.get(q, MUTED) for q in shown["quadrant"]]
+    ax.scatter(shown["self"], shown["others"], s=60, c=colours, edgecolors="white",
+               linewidths=0.8, zorder=3)
+    # Skills on the same spot share one label, so a reader never takes two for one.
+    spots = shown.groupby([shown["self"].round(2), shown["others"].round(2)], sort=False)
+    names = spots["skill"].agg(lambda s: "; ".join(map(str, s)))
+    repelled_labels(ax, names.index.get_level_values(0).to_numpy(dtype=float),
+                    names.index.get_level_values(1).to_numpy(dtype=float),
+                    [wrap_label(s, 22, max_lines=3) for s in names], zorder=4)
+    ax.set_xlim(lo, hi)
+    ax.set_ylim(lo, hi)
+    ax.set_aspect("equal")
+    ax.set_xticks(range(6))
+    ax.set_yticks(range(6))
+    ax.set_xlabel("How you rate yourself (0-5)")
+    ax.set_ylabel("How colleagues rate you (mean, 0-5)")
+
+    gap = shown["others"] - shown["self"]
+    blind = shown.loc[gap.sort_values(kind="stable").index]
+    blind = blind.loc[blind["quadrant"] == "blind spot", "skill"].tolist()
+    hidden = shown.loc[gap.sort_values(ascending=False, kind="stable").index]
+    hidden = hidden.loc[hidden["quadrant"] == "hidden strength", "skill"].tolist()
+    if blind:
+        head = (f"Blind spot: {short(blind[0], 50)}" if len(blind) == 1
+                else f"{len(blind)} blind spots, biggest: {short(blind[0], 40)}")
+    elif hidden:
+        head = (f"Hidden strength: {short(hidden[0], 50)}" if len(hidden) == 1
+                else f"{len(hidden)} hidden strengths, biggest: {short(hidden[0], 40)}")
+    else:
+        head = f"You and your colleagues agree on all {plural(len(shown), 'skill')}"
+    headline(fig, head, title)
+    note = f"Self-rating vs colleagues' mean for {plural(len(shown), 'skill')}"
+    hidden_n = int((df["self"].notna() & ~(df["others"].notna() & enough)).sum())
+    if hidden_n:
+        note += f"; {hidden_n} not shown (fewer than {min_raters} raters)"
+    subtitle(ax, note)
+    return fig
+
+
+def _quadrant(self_level: float, others: float) -> str:
+    if self_level >= others + AGREEMENT_BAND:
+        return "blind spot"
+    if others >= self_level + AGREEMENT_BAND:
+        return "hidden strength"
+    if (self_level + others) / 2 >= STRENGTH_LEVEL:
+        return "agreed strength"
+    return "agreed development area"
+

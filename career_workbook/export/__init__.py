@@ -1,0 +1,44 @@
+"""Figures -> files, and review packs a coach can hand over.
+
+- :func:`save_figure`, :func:`figure_png`: one chart as PNG / SVG / PDF files or bytes,
+  written atomically, with fixed metadata (no paths, no dates);
+- :func:`build_pack`: one client's review pack (multi-page PDF, self-contained HTML, chart
+  files), built in a temporary folder and moved into place when complete;
+- :func:`build_packs`: many packs, optionally in worker processes; failures are reported
+  per workbook in a :class:`PackReport` and never stop the others.
+
+Modules: :mod:`.files` (bytes and files), :mod:`.content` (what a pack shows),
+:mod:`.pdf` and :mod:`.html` (the two renderings), :mod:`.pack` (building).
+
+Examples
+--------
+>>> import tempfile
+>>> from matplotlib.figure import Figure
+>>> fig = Figure(figsize=(3, 2))
+>>> [p.suffix for p in save_figure(fig, tempfile.mkdtemp(), "demo")]
+['.png', '.svg', '.pdf']
+"""
+
+from career_workbook.export.files import (
+    CREATOR,
+    FORMATS,
+    figure_bytes,
+    figure_png,
+    save_figure,
+    slugify,
+)
+from career_workbook.export.pack import PACK_DPI, PackReport, build_pack, build_packs, pack_name
+
+__all__ = [
+    "CREATOR",
+    "FORMATS",
+    "PACK_DPI",
+    "PackReport",
+    "build_pack",
+    "build_packs",
+    "figure_bytes",
+    "figure_png",
+    "pack_name",
+    "save_figure",
+    "slugify",
+]

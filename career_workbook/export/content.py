@@ -1,0 +1,164 @@
+"""What goes into a review pack, gathered once from one workbook (pure: no I/O).
+
+The PDF (:mod:`.pdf`) and the HTML (:mod:`.html`) render the same :class:`PackContent`,
+so both show the same sections: cover (who, target role, coach, date, headline numbers),
+one section per chart, the goals with their SMART scores, the next actions.
+
+Text fields hold the user's words unchanged (not escaped): each renderer escapes for its
+own medium.
+
+Examples
+--------
+>>> from datetime import date
+>>> from career_workbook.model import Goal, new_workbook
+>>> wb = new_workbook("Sam Lee", today=date(2026, 1, 1), coach="Ana Ruiz")
+>>> wb.goals.append(Goal(id="g1", text="Pass the CFA Level I exam by June 2027",
+...                      status="active", created=date(2026, 1, 1)))
+>>> c = pack_content(wb, today=date(2026, 2, 1), charts=[])
+>>> c.name, c.coach, [h.label for h in c.headlines][:2]
+('Sam Lee', 'Ana Ruiz', ['Readiness', 'Goals on track'])
+>>> c.goals[0].text, [name for name, met in c.goals[0].criteria][:2]
+('Pass the CFA Level I exam by June 2027', ['specific', 'measurable'])
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from career_workbook import analysis
+from career_workbook.model import Workbook
+
+__all__ = ["ActionRow", "ChartEntry", "GoalRow", "Headline", "PackContent", "pack_content"]
+
+CRITERIA_LABELS = {
+    "specific": "Specific", "measurable": "Measurable", "achievable": "Achievable",
+    "relevant": "Relevant", "time_bound": "Time-bound",
+}
+
+
+@dataclass(frozen=True)
+class Headline:
+    """One headline number of the cover: ``label`` (fixed text), ``value``, ``detail``."""
+
+    label: str
+    value: str
+    detail: str = ""
+
+
+@dataclass(frozen=True)
+class ChartEntry:
+    """One chart of the pack: slug, registry title, takeaway, rendered PNG bytes."""
+
+    slug: str
+    title: str
+    takeaway: str
+    png: bytes = field(repr=False, default=b"")
+
+
+@dataclass(frozen=True)
+class GoalRow:
+    """A goal with its SMART score and the five criteria as ``(name, met)`` pairs."""
+
+    text: str
+    status: str
+    deadline: date | None
+    score: float
+    criteria: tuple[tuple[str, bool], ...]
+
+
+@dataclass(frozen=True)
+class ActionRow:
+    """One ranked next step: what to do and why now."""
+
+    rank: int
+    kind: str
+    item: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class PackContent:
+    """Everything a review pack shows, for one person on one day."""
+
+    name: str
+    today: date
+    target_role: str
+    role_title: str | None
+    current_role: str
+    coach: str
+    organisation: str
+    headlines: tuple[Headline, ...]
+    charts: tuple[ChartEntry, ...]
+    goals: tuple[GoalRow, ...]
+    actions: tuple[ActionRow, ...]
+
+
+def long_date(day: date) -> str:
+    """``'22 November 2026'``.
+
+    >>> long_date(date(2026, 11, 2))
+    '2 November 2026'
+    """
+    return f"{day.day} {day:%B %Y}"
+
+
+def _headlines(s: Any) -> tuple[Headline, ...]:
+    against = f"of the {s.role_title} profile" if s.role_title else "of your own targets"
+    if s.last_check_in is None:
+        check_in = Headline("Last check-in", "none yet", "notebook 09 records one")
+    else:
+        days = s.days_since_check_in
+        ago = "today" if days == 0 else ("1 day ago" if days == 1 else f"{days} days ago")
+        check_in = Headline("Last check-in", f"{s.last_check_in.day} {s.last_check_in:%b %Y}",
+                            ago)
+    return (
+        Headline("Readiness", f"{s.readiness:.0f}%", against),
+        Headline("Goals on track", str(s.goals_on_track), f"of {s.goals_active} active"),
+        Headline("Goals behind", str(s.goals_behind), "behind plan"),
+        Headline("Goals overdue", str(s.goals_overdue), "past their deadline"),
+        check_in,
+        Headline("Top skill gap", s.top_gap_skill or "none",
+                 "biggest importance-weighted gap" if s.top_gap_skill else "no gaps left"),
+    )
+
+
+def _goals(wb: Workbook, today: date) -> tuple[GoalRow, ...]:
+    rows = []
+    for g in wb.goals:
+        if g.status == "dropped":
+            continue
+        r = analysis.score_goal(g.text, today=today, confidence=g.confidence,
+                                context=analysis.goal_context(wb, g))
+        criteria = tuple((name, bool(r.criteria[name].met)) for name in CRITERIA_LABELS)
+        rows.append(GoalRow(g.text, g.status, g.deadline or r.deadline, float(r.score),
+                            criteria))
+    return tuple(rows)
+
+
+def _actions(wb: Workbook, today: date, role: Any) -> tuple[ActionRow, ...]:
+    frame = analysis.next_actions_frame(wb, today, role)
+    return tuple(
+        ActionRow(int(row.rank), str(row.kind), str(row.item), str(row.reason))
+        for row in frame.itertuples(index=False)
+    )
+
+
+def pack_content(
+    wb: Workbook, *, today: date, role: Any = None, charts: Sequence[ChartEntry] = ()
+) -> PackContent:
+    """Gather the cover, goals and next actions of ``wb`` as of ``today``.
+
+    ``charts`` are the already rendered charts (see :mod:`.pack`); ``role`` is the target
+    role profile (see :func:`career_workbook.figures.resolve_role`).
+    """
+    s = analysis.summary(wb, today, role)
+    p = wb.person
+    return PackContent(
+        name=p.name, today=today, target_role=p.target_role,
+        role_title=getattr(role, "title", None), current_role=p.current_role,
+        coach=p.coach, organisation=p.organisation, headlines=_headlines(s),
+        charts=tuple(charts), goals=_goals(wb, today), actions=_actions(wb, today, role),
+    )

@@ -1,0 +1,222 @@
+"""Figures -> image bytes and files: PNG, SVG and PDF with deterministic, path-free metadata.
+
+Every format is rendered with the same fixed metadata (``Creator: Career Workbook``, no
+date, no software version), so saving the same figure twice gives the same bytes and no
+file path, user name or temporary folder ends up inside a file.
+
+Examples
+--------
+>>> from matplotlib.figure import Figure
+>>> fig = Figure(figsize=(2, 1))
+>>> _ = fig.add_subplot().plot([0, 1])
+>>> figure_png(fig)[:8]
+b'\\x89PNG\\r\\n\\x1a\\n'
+>>> figure_bytes(fig, "svg") == figure_bytes(fig, "svg")
+True
+>>> slugify("../../Skill radar: 2026!")
+'skill-radar-2026'
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import os
+import re
+import unicodedata
+import warnings
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+import matplotlib as mpl
+from matplotlib.figure import Figure
+from matplotlib.layout_engine import PlaceHolderLayoutEngine
+
+from career_workbook.store import atomic_write_bytes
+
+__all__ = [
+    "CREATOR",
+    "FORMATS",
+    "figure_bytes",
+    "figure_png",
+    "frozen_layout",
+    "quiet_glyph_warnings",
+    "save_figure",
+    "slugify",
+]
+
+CREATOR = "Career Workbook"
+"""The only metadata written into exported files."""
+
+FORMATS = ("png", "svg", "pdf")
+"""File formats :func:`save_figure` can write."""
+
+_METADATA = {
+    "png": {"Creator": CREATOR, "Software": None},
+    "svg": {"Creator": CREATOR, "Date": None},
+    "pdf": {"Creator": CREATOR, "Producer": None, "CreationDate": None},
+}
+# Fixed salt: SVG element ids become deterministic (matplotlib otherwise uses a random one).
+# On top of the house style: Type 3 fonts (embedding TrueType costs ~40% more time per
+# PDF) and no tight bounding box (constrained layout already fits the figure; "tight" is an
+# extra pass over every text). matplotlib 3.11 sizes a PDF's font subsets from
+# ``ps.fonttype``, so it must match ``pdf.fonttype``. No default layout engine while
+# saving: savefig would otherwise give a figure without one (or with a frozen layout) a
+# constrained layout when it restores the engine.
+_RC = {"svg.hashsalt": "career-workbook", "svg.fonttype": "none", "pdf.fonttype": 3,
+       "ps.fonttype": 3, "pdf.compression": 6, "savefig.bbox": "standard",
+       "figure.constrained_layout.use": False, "figure.autolayout": False}
+
+
+def pdf_metadata(**extra: Any) -> dict[str, Any]:
+    """Metadata for a PDF written with ``PdfPages``: fixed creator, no dates, no paths.
+
+    >>> pdf_metadata(Title="Review")["Title"]
+    'Review'
+    """
+    return {**_METADATA["pdf"], **extra}
+
+
+def slugify(name: str, *, default: str = "chart", max_length: int = 80) -> str:
+    """A safe file-name stem: lower-case ASCII letters, digits, ``-`` and ``_`` only.
+
+    Path separators, dots and anything else become ``-``, so the result can never leave
+    the folder it is joined to.
+
+    >>> slugify("Ünïcode Näme"), slugify("../.."), slugify("a" * 200)[:5]
+    ('unicode-name', 'chart', 'aaaaa')
+    >>> len(slugify("a" * 200))
+    80
+    """
+    text = unicodedata.normalize("NFKD", str(name)).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9_]+", "-", text.lower()).strip("-_")[:max_length].strip("-_")
+    return slug or default
+
+
+def check_formats(formats: Sequence[str]) -> tuple[str, ...]:
+    """``formats`` as a tuple without repeats, or a ``ValueError`` naming the bad one.
+
+    >>> check_formats(["png", "svg", "png"])
+    ('png', 'svg')
+    >>> check_formats(["gif"])
+    Traceback (most recent call last):
+    ...
+    ValueError: formats = 'gif': must be one of png, svg, pdf
+    """
+    if isinstance(formats, str):
+        formats = (formats,)
+    out: list[str] = []
+    for fmt in formats:
+        if fmt not in FORMATS:
+            raise ValueError(f"formats = {fmt!r}: must be one of {', '.join(FORMATS)}")
+        if fmt not in out:
+            out.append(fmt)
+    return tuple(out)
+
+
+@contextlib.contextmanager
+def quiet_glyph_warnings() -> Iterator[None]:
+    """Silence matplotlib's "Glyph ... missing from font" warnings (emoji, rare scripts).
+
+    The characters are drawn as boxes; the file is still written.
+    """
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message=r"Glyph \d+ .*missing from")
+        warnings.filterwarnings("ignore", message=r".*Matplotlib currently does not support")
+        yield
+
+
+@contextlib.contextmanager
+def frozen_layout(fig: Figure) -> Iterator[Figure]:
+    """Lay ``fig`` out once, then save it in any number of formats without laying it out again.
+
+    With a layout engine, every ``savefig`` runs the layout and a dry draw first (an extra
+    pass over every text); inside this block the layout computed on entry is kept and
+    each save is a single draw. The engine is restored on exit.
+    """
+    engine = fig.get_layout_engine()
+    if engine is None:
+        yield fig
+        return
+    with export_rc():  # None means "no engine" only when the rcParams ask for none
+        if not isinstance(engine, PlaceHolderLayoutEngine):
+            engine.execute(fig)
+        fig.set_layout_engine(None)
+    try:
+        yield fig
+    finally:
+        with contextlib.suppress(RuntimeError, ValueError):
+            fig.set_layout_engine(engine)
+
+
+@contextlib.contextmanager
+def export_rc() -> Iterator[None]:
+    """The house style plus export settings (fixed SVG ids, Type 3 PDF fonts, no tight box).
+
+    Glyph warnings are silenced inside.
+    """
+    from career_workbook.charts import house_style
+
+    with house_style(), mpl.rc_context(_RC), quiet_glyph_warnings():
+        yield
+
+
+def figure_bytes(fig: Figure, fmt: str, *, dpi: float = 200, **savefig: Any) -> bytes:
+    """Render ``fig`` as ``fmt`` ('png', 'svg' or 'pdf') and return the file's bytes.
+
+    ``dpi`` applies to PNG (SVG and PDF are vector). Extra keyword arguments go to
+    ``Figure.savefig``.
+    """
+    (fmt,) = check_formats((fmt,))
+    buf = io.BytesIO()
+    with export_rc():
+        fig.savefig(buf, format=fmt, dpi=dpi, metadata=_METADATA[fmt], **savefig)
+    return buf.getvalue()
+
+
+def figure_png(fig: Figure, dpi: float = 100) -> bytes:
+    """The figure as PNG bytes (for an ``ipywidgets.Image`` or a data URI)."""
+    with frozen_layout(fig):
+        return figure_bytes(fig, "png", dpi=dpi)
+
+
+def save_figure(
+    fig: Figure,
+    folder: str | os.PathLike[str],
+    name: str,
+    formats: Sequence[str] = ("png", "svg", "pdf"),
+    dpi: float = 200,
+) -> list[Path]:
+    """Write ``fig`` to ``folder/<slug of name>.<format>`` for each format, atomically.
+
+    Each file is written to a temporary file in ``folder`` and renamed into place
+    (:func:`career_workbook.store.atomic_write_bytes`), so a reader never sees half a file.
+    The folder is created when missing. ``name`` is turned into a safe slug
+    (:func:`slugify`): ``"../../evil"`` becomes ``evil`` inside ``folder``.
+
+    Returns
+    -------
+    list of Path
+        The files written, in the order of ``formats``.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> from matplotlib.figure import Figure
+    >>> fig = Figure(figsize=(2, 1))
+    >>> paths = save_figure(fig, tempfile.mkdtemp(), "My chart", formats=("png", "svg"))
+    >>> [p.name for p in paths]
+    ['my-chart.png', 'my-chart.svg']
+    """
+    formats = check_formats(formats)
+    target = Path(folder)
+    target.mkdir(parents=True, exist_ok=True)
+    stem = slugify(name)
+    paths = []
+    with frozen_layout(fig):
+        for fmt in formats:
+            path = target / f"{stem}.{fmt}"
+            atomic_write_bytes(path, figure_bytes(fig, fmt, dpi=dpi))
+            paths.append(path)
+    return paths

@@ -1,0 +1,197 @@
+"""The review HTML: one self-contained, static, script-free file.
+
+- charts are ``<img>`` elements with ``data:image/png;base64`` URIs (no external files);
+- every user-supplied string goes through :func:`esc` (``html.escape(quote=True)``) and
+  sits in a text node inside ``<bdi>`` (so right-to-left text does not reorder the page);
+  user text is never put in an attribute;
+- no JavaScript at all: no ``<script>``, no ``on*`` attributes, no links; a
+  ``Content-Security-Policy`` meta tag allows only inline styles and data-URI images;
+- print-friendly CSS (A4, a chart never split across pages).
+
+Examples
+--------
+>>> from datetime import date
+>>> from career_workbook.export.content import PackContent
+>>> page = render_html(PackContent("<b>Sam</b>", date(2026, 1, 1), "", None, "", "", "",
+...                                (), (), (), ()))
+>>> "&lt;b&gt;Sam&lt;/b&gt;" in page, "<script" in page
+(True, False)
+"""
+
+from __future__ import annotations
+
+import base64
+import html
+import struct
+
+from career_workbook.charts import clean_text
+from career_workbook.export.content import (
+    CRITERIA_LABELS,
+    ActionRow,
+    ChartEntry,
+    GoalRow,
+    PackContent,
+    long_date,
+)
+
+__all__ = ["ALLOWED_TAGS", "CSP", "esc", "render_html"]
+
+CSP = "default-src 'none'; img-src data:; style-src 'unsafe-inline'"
+"""The page's Content-Security-Policy: nothing may load or run but inline CSS and images."""
+
+ALLOWED_TAGS = frozenset({
+    "html", "head", "meta", "title", "style", "body", "header", "main", "section", "footer",
+    "h1", "h2", "h3", "p", "div", "span", "strong", "bdi", "br", "figure", "figcaption", "img",
+    "dl", "dt", "dd", "ol", "li", "table", "thead", "tbody", "tr", "th", "td",
+})
+"""Every tag :func:`render_html` may write (the security tests check against this list)."""
+
+_CSS = """
+:root { color-scheme: light; }
+body { font-family: "DejaVu Sans", "Segoe UI", Helvetica, Arial, sans-serif; color: #222;
+  max-width: 52rem; margin: 2rem auto; padding: 0 1rem; line-height: 1.45; }
+bdi, td, dd, li, figcaption, h1 { overflow-wrap: anywhere; }
+.kicker { color: #0072B2; font-weight: bold; letter-spacing: .08em; margin: 0; }
+h1 { font-size: 2.2rem; margin: .2rem 0 1rem; }
+h2 { font-size: 1.35rem; margin: 0 0 .4rem; color: #0072B2; }
+dl.facts { display: grid; grid-template-columns: 11rem 1fr; gap: .25rem 1rem; margin: 0; }
+dl.facts dt { color: #666; }
+dl.facts dd { margin: 0; }
+.cards { display: grid; grid-template-columns: repeat(3, 1fr); gap: .8rem; margin: 1.5rem 0; }
+.card { background: #F4F8FB; border: 1px solid #DDD; border-radius: 6px; padding: .7rem; }
+.card p { margin: 0; }
+.card .label, .card .detail { color: #666; font-size: .85rem; }
+.card .value { color: #0072B2; font-size: 1.6rem; font-weight: bold; overflow-wrap: anywhere; }
+section { margin: 2.5rem 0; }
+figure { margin: 0; }
+figure img { max-width: 100%; height: auto; border: 1px solid #EEE; }
+figcaption { color: #444; font-style: italic; margin-top: .3rem; }
+table { border-collapse: collapse; width: 100%; }
+th, td { border-bottom: 1px solid #DDD; padding: .45rem .35rem; text-align: left;
+  vertical-align: top; }
+th.c, td.c { text-align: center; width: 2.2rem; }
+td.score { font-weight: bold; text-align: right; width: 3.5rem; }
+.met { color: #007A5E; } .unmet { color: #B84A00; }
+.muted { color: #666; }
+ol.actions li { margin-bottom: .8rem; }
+ol.actions .kind { color: #666; font-size: .85rem; margin-left: .4rem; }
+ol.actions .reason { display: block; color: #444; }
+footer { color: #666; font-size: .85rem; border-top: 1px solid #DDD; padding-top: .5rem; }
+@page { size: A4 portrait; margin: 14mm; }
+@media print {
+  body { max-width: none; margin: 0; }
+  header.cover { break-after: page; }
+  section { break-inside: avoid; page-break-inside: avoid; }
+  section.chart { break-before: page; }
+  tr, li { break-inside: avoid; }
+}
+"""
+
+
+def esc(value: object) -> str:
+    """User text, cleaned of control characters and escaped for HTML (quotes too).
+
+    >>> esc('"><script>alert(1)</script>')
+    '&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;'
+    """
+    return html.escape(clean_text(value), quote=True)
+
+
+def _user(value: object) -> str:
+    """User text as an isolated run (``<bdi>``): safe for right-to-left scripts."""
+    return f"<bdi>{esc(value)}</bdi>"
+
+
+def _png_size(png: bytes) -> tuple[int, int] | None:
+    if png[:8] == b"\x89PNG\r\n\x1a\n" and png[12:16] == b"IHDR":
+        return struct.unpack(">II", png[16:24])
+    return None
+
+
+def _cover(c: PackContent) -> str:
+    facts = [
+        ("Target role", c.target_role or "not set yet"),
+        ("Measured against", c.role_title or "their own skill targets"),
+        ("Current role", c.current_role),
+        ("Organisation", c.organisation),
+        ("Coach", c.coach),
+        ("Review date", long_date(c.today)),
+    ]
+    rows = "".join(f"<dt>{label}</dt><dd>{_user(value)}</dd>"
+                   for label, value in facts if clean_text(value))
+    cards = "".join(
+        f'<div class="card"><p class="label">{esc(h.label)}</p>'
+        f'<p class="value">{_user(h.value)}</p><p class="detail">{_user(h.detail)}</p></div>'
+        for h in c.headlines
+    )
+    return (f'<header class="cover"><p class="kicker">CAREER REVIEW</p>'
+            f"<h1>{_user(c.name)}</h1><dl class=\"facts\">{rows}</dl>"
+            f'<div class="cards">{cards}</div></header>')
+
+
+def _chart(entry: ChartEntry, number: int) -> str:
+    data = base64.b64encode(entry.png).decode("ascii")
+    size = _png_size(entry.png)
+    dims = f' width="{size[0]}" height="{size[1]}"' if size else ""
+    # alt text is the fixed registry title: user text never goes into an attribute
+    return (f'<section class="chart" id="chart-{esc(entry.slug)}">'
+            f"<h2>{number} · {esc(entry.title)}</h2><figure>"
+            f'<img src="data:image/png;base64,{data}" alt="{esc(entry.title)}"{dims}>'
+            f"<figcaption>{_user(entry.takeaway)}</figcaption></figure></section>")
+
+
+def _goal_row(g: GoalRow) -> str:
+    marks = "".join(
+        f'<td class="c {"met" if met else "unmet"}">{"✓" if met else "✗"}</td>'
+        for _, met in g.criteria
+    )
+    deadline = f'<br><span class="muted">by {long_date(g.deadline)}</span>' if g.deadline else ""
+    return (f"<tr><td>{_user(g.text)}{deadline}</td><td>{esc(g.status)}</td>"
+            f'<td class="score">{g.score:.0f}</td>{marks}</tr>')
+
+
+def _goals(c: PackContent) -> str:
+    if not c.goals:
+        body = '<p class="muted">No goals yet — notebook 04 helps write SMART goals.</p>'
+    else:
+        heads = "".join(f'<th class="c">{label[0]}</th>' for label in CRITERIA_LABELS.values())
+        rows = "".join(_goal_row(g) for g in c.goals)
+        body = (f"<table><thead><tr><th>Goal</th><th>Status</th><th>Score</th>{heads}</tr>"
+                f"</thead><tbody>{rows}</tbody></table>")
+    legend = ", ".join(CRITERIA_LABELS.values())
+    return (f'<section class="goals"><h2>Goals and SMART scores</h2>'
+            f'<p class="muted">✓ met, ✗ not yet met — {legend}. Score out of 100.</p>'
+            f"{body}</section>")
+
+
+def _action(a: ActionRow) -> str:
+    return (f'<li><strong>{_user(a.item)}</strong><span class="kind">{esc(a.kind)}</span>'
+            f'<span class="reason">{_user(a.reason)}</span></li>')
+
+
+def _actions(c: PackContent) -> str:
+    if not c.actions:
+        body = '<p class="muted">Nothing urgent — a good moment to plan the next goal.</p>'
+    else:
+        body = f'<ol class="actions">{"".join(_action(a) for a in c.actions)}</ol>'
+    return (f'<section class="actions"><h2>Next actions</h2>'
+            f'<p class="muted">Most urgent first, with the reason each one is here.</p>'
+            f"{body}</section>")
+
+
+def render_html(content: PackContent) -> str:
+    """The review pack as one HTML document (a ``str``; write it as UTF-8)."""
+    charts = "".join(_chart(e, i) for i, e in enumerate(content.charts, start=2))
+    return (
+        "<!DOCTYPE html>\n"
+        '<html lang="en"><head><meta charset="utf-8">'
+        f'<meta http-equiv="Content-Security-Policy" content="{CSP}">'
+        '<meta name="referrer" content="no-referrer">'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        f"<title>Career review — {esc(content.name)}</title>"
+        f"<style>{_CSS}</style></head><body>"
+        f"{_cover(content)}<main>{charts}{_goals(content)}{_actions(content)}</main>"
+        f"<footer>Prepared with Career Workbook for the review of "
+        f"{long_date(content.today)}. Confidential: for {_user(content.name)} and their "
+        f"coach.</footer></body></html>\n"
+    )

@@ -1,0 +1,328 @@
+"""Review packs: everything a coach hands over for one client, built all-or-nothing.
+
+``build_pack("workbooks/alex.yaml", "out")`` writes::
+
+    out/alex/
+        review.pdf        cover, one A4 page per chart, goals + SMART scores, next actions
+        review.html       the same sections in one static, script-free file
+        charts/<slug>.png, charts/<slug>.svg (and .pdf when asked)
+
+The pack is built in a temporary folder next to it (``out/.tmp-alex-<random>``) and moved
+into place only when complete; a previous pack is replaced in one step, and a failure
+leaves neither a half-written pack nor the temporary folder. Each chart is drawn once and
+the same figure gives the PNG (also embedded in the HTML), the SVG and the PDF page.
+
+A pack holds only its own client's data: it is made from that one workbook file.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import multiprocessing
+import os
+import re
+import secrets
+import shutil
+import time
+from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from career_workbook.export.files import (
+    check_formats,
+    figure_bytes,
+    frozen_layout,
+    quiet_glyph_warnings,
+)
+
+__all__ = ["PACK_DPI", "PackReport", "build_pack", "build_packs", "pack_name"]
+
+PACK_DPI = 150
+"""Resolution of the pack's PNG charts (8 in wide figures: 1200 px)."""
+STALE_SECONDS = 3600
+"""Temporary folders of a crashed build older than this are removed by the next build."""
+
+Progress = Callable[[int, int, Path], None]
+
+
+def pack_name(workbook_path: str | os.PathLike[str]) -> str:
+    """The pack folder's name: the workbook file's stem, made safe as a folder name.
+
+    >>> pack_name("workbooks/alex_doe.yaml"), pack_name("..yaml"), pack_name("a b?.yml")
+    ('alex_doe', 'workbook', 'a-b')
+    """
+    stem = Path(workbook_path).stem
+    safe = re.sub(r"[^\w.-]+", "-", stem, flags=re.UNICODE).strip(".-_ ")
+    return safe[:100] or "workbook"
+
+
+def _as_date(today: Any) -> date:
+    from career_workbook.figures import _as_date as as_date
+
+    return date.today() if today is None else as_date(today)
+
+
+def _remove_stale(out_dir: Path, name: str) -> None:
+    """Remove temporary folders a crashed earlier build of ``name`` left behind."""
+    cutoff = time.time() - STALE_SECONDS
+    for pattern in (f".tmp-{name}-*", f".old-{name}-*"):
+        for leftover in out_dir.glob(pattern):
+            with contextlib.suppress(OSError):
+                if leftover.is_dir() and leftover.stat().st_mtime < cutoff:
+                    shutil.rmtree(leftover, ignore_errors=True)
+
+
+def _swap_into_place(tmp: Path, final: Path) -> None:
+    """Move the finished ``tmp`` folder to ``final``, replacing a previous pack."""
+    old = None
+    if final.exists() or final.is_symlink():
+        old = final.with_name(f".old-{final.name}-{secrets.token_hex(4)}")
+        os.replace(final, old)
+    try:
+        os.replace(tmp, final)
+    except BaseException:
+        if old is not None:
+            os.replace(old, final)
+        raise
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
+
+
+def _new_folder(parent: Path, prefix: str) -> Path:
+    """A new empty folder ``parent/<prefix><random>`` with the usual permissions."""
+    while True:
+        folder = parent / f"{prefix}{secrets.token_hex(4)}"
+        try:
+            folder.mkdir()
+        except FileExistsError:  # pragma: no cover - 32 random bits
+            continue
+        return folder
+
+
+def _write(path: Path, data: bytes) -> None:
+    with open(path, "xb") as handle:
+        handle.write(data)
+
+
+def _render_pack(wb: Any, folder: Path, *, today: date, role: Any,
+                 formats: tuple[str, ...]) -> None:
+    from career_workbook.charts import CHARTS
+    from career_workbook.export.content import ChartEntry, pack_content
+    from career_workbook.export.html import render_html
+    from career_workbook.export.pdf import (
+        actions_page,
+        add_chart_page,
+        cover_page,
+        goals_page,
+        write_pdf,
+    )
+    from career_workbook.figures import chart_title, make_figures
+
+    charts_dir = folder / "charts"
+    charts_dir.mkdir()
+    figures = make_figures(wb, today=today, role=role)
+    entries = []
+    with contextlib.ExitStack() as frozen:
+        for slug, fig in figures.items():
+            frozen.enter_context(frozen_layout(fig))  # laid out once, kept for every format
+            png = figure_bytes(fig, "png", dpi=PACK_DPI)
+            for fmt in formats:
+                data = png if fmt == "png" else figure_bytes(fig, fmt)
+                _write(charts_dir / f"{slug}.{fmt}", data)
+            entries.append(ChartEntry(slug, CHARTS[slug].title, chart_title(fig, slug), png))
+        content = pack_content(wb, today=today, role=role, charts=entries)
+        n_pages = len(entries) + 3
+        with write_pdf(folder / "review.pdf") as pdf:
+            pdf.savefig(cover_page(content))
+            for page, entry in enumerate(entries, start=2):
+                add_chart_page(pdf, figures[entry.slug], heading=f"{page} · {entry.title}",
+                               content=content, label=f"page {page} of {n_pages}")
+            pdf.savefig(goals_page(content))
+            pdf.savefig(actions_page(content))
+    _write(folder / "review.html", render_html(content).encode("utf-8", "replace"))
+
+
+def build_pack(
+    workbook_path: str | os.PathLike[str],
+    out_dir: str | os.PathLike[str],
+    *,
+    today: date | str | None = None,
+    formats: Sequence[str] = ("png", "svg"),
+) -> Path:
+    """Build the review pack of one workbook in ``out_dir/<workbook file stem>/``.
+
+    Parameters
+    ----------
+    workbook_path : path-like
+        The client's workbook file.
+    out_dir : path-like
+        Folder for the packs (created when missing).
+    today : date or ISO date string, optional
+        The review date (default: today). Charts and numbers are "as of" this day.
+    formats : sequence of {'png', 'svg', 'pdf'}
+        Files written per chart in ``charts/``.
+
+    Returns
+    -------
+    Path
+        The pack folder.
+
+    Raises
+    ------
+    WorkbookError
+        The workbook cannot be read (the message names the file, field and value).
+    ValueError
+        A bad ``formats`` or ``today``.
+    """
+    from career_workbook.catalog import load_catalog
+    from career_workbook.figures import resolve_role
+    from career_workbook.store import load
+
+    formats = check_formats(formats)
+    day = _as_date(today)
+    wb = load(workbook_path)
+    role = resolve_role(wb, load_catalog())
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    name = pack_name(workbook_path)
+    _remove_stale(out, name)
+    tmp = _new_folder(out, f".tmp-{name}-")
+    try:
+        with quiet_glyph_warnings():
+            _render_pack(wb, tmp, today=day, role=role, formats=formats)
+        _swap_into_place(tmp, out / name)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    return out / name
+
+
+# ----------------------------------------------------------------------------------------
+# Many packs
+# ----------------------------------------------------------------------------------------
+@dataclass
+class PackReport:
+    """What :func:`build_packs` did: the packs built and the workbooks that failed.
+
+    ``failed`` holds ``(workbook path, one-line message)`` pairs.
+    """
+
+    built: list[Path] = field(default_factory=list)
+    failed: list[tuple[Path, str]] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        """True when every workbook got its pack."""
+        return not self.failed
+
+    def __str__(self) -> str:
+        lines = [f"{len(self.built)} pack(s) built, {len(self.failed)} failed"]
+        lines += [f"  {message}" for _, message in self.failed]
+        return "\n".join(lines)
+
+
+def failure_message(path: str | os.PathLike[str], err: BaseException) -> str:
+    """One line: which file, what is wrong.
+
+    >>> failure_message("a/alex.yaml", ValueError("bad\\nthing"))
+    'a/alex.yaml: ValueError: bad thing'
+    """
+    from career_workbook.model import WorkbookError
+
+    text = " ".join(str(err).split())
+    where = str(path)
+    if isinstance(err, WorkbookError):
+        message = text if text.startswith(where) else f"{where}: {text}"
+    else:
+        message = f"{where}: {type(err).__name__}: {text}" if text else (
+            f"{where}: {type(err).__name__}")
+    return message if len(message) <= 500 else message[:499] + "…"
+
+
+def _pack_worker(path: str, out_dir: str, today: str, formats: tuple[str, ...]
+                 ) -> tuple[bool, str]:
+    """Build one pack; never raises (runs in a worker process, so it is top level)."""
+    try:
+        return True, str(build_pack(path, out_dir, today=today, formats=formats))
+    except Exception as err:  # noqa: BLE001 - every failure becomes a one-line report
+        return False, failure_message(path, err)
+
+
+def build_packs(
+    paths: Iterable[str | os.PathLike[str]],
+    out_dir: str | os.PathLike[str],
+    *,
+    today: date | str | None = None,
+    formats: Sequence[str] = ("png", "svg"),
+    jobs: int = 1,
+    progress: Progress | None = None,
+) -> PackReport:
+    """Build the review pack of every workbook; one failing workbook does not stop the rest.
+
+    Parameters
+    ----------
+    paths : iterable of path-like
+        Workbook files.
+    out_dir, today, formats
+        As in :func:`build_pack` (one ``today`` for every pack).
+    jobs : int
+        Worker processes; ``1`` builds in this process.
+    progress : callable, optional
+        Called as ``progress(done, total, path)`` after each workbook, built or not.
+
+    Returns
+    -------
+    PackReport
+        ``built`` in the order of ``paths``; ``failed`` with a one-line message each (for
+        instance ``clients/sam.yaml: goals[2].deadline = '2027-13-01': ...``). Two
+        workbooks with the same file name would share a pack folder: the second fails.
+    """
+    formats = check_formats(formats)
+    day = _as_date(today).isoformat()
+    paths = [Path(p) for p in paths]
+    report = PackReport()
+    results: dict[int, tuple[bool, str]] = {}
+    todo: list[int] = []
+    first: dict[str, Path] = {}
+    for i, path in enumerate(paths):
+        name = pack_name(path)
+        if name in first:
+            results[i] = (False, f"{path}: has the same file name as {first[name]}, so both "
+                                 f"packs would be '{name}' — rename one of them")
+        else:
+            first[name] = path
+            todo.append(i)
+    total, done = len(paths), len(results)
+
+    def finished(i: int, result: tuple[bool, str]) -> None:
+        nonlocal done
+        results[i] = result
+        done += 1
+        if progress is not None:
+            progress(done, total, paths[i])
+
+    if jobs <= 1 or len(todo) <= 1:
+        for i in todo:
+            finished(i, _pack_worker(str(paths[i]), str(out_dir), day, formats))
+    else:
+        context = multiprocessing.get_context("spawn")
+        with ProcessPoolExecutor(max_workers=min(jobs, len(todo)), mp_context=context) as pool:
+            futures = {pool.submit(_pack_worker, str(paths[i]), str(out_dir), day, formats): i
+                       for i in todo}
+            for future in as_completed(futures):
+                i = futures[future]
+                try:
+                    result = future.result()
+                except Exception as err:  # noqa: BLE001 - a crashed worker process
+                    result = (False, failure_message(paths[i], err))
+                finished(i, result)
+    for i, path in enumerate(paths):
+        ok, value = results[i]
+        if ok:
+            report.built.append(Path(value))
+        else:
+            report.failed.append((path, value))
+    return report

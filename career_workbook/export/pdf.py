@@ -1,0 +1,285 @@
+"""The review PDF: A4 portrait pages drawn with matplotlib (no other PDF library).
+
+Page 1 is the cover, then one page per chart (the chart's own figure, drawn as vectors
+and centred on an A4 page under its takeaway), then the goals with their SMART scores,
+then the next actions. User text is never parsed as mathtext (``parse_math=False``), is
+cleaned of control characters and is wrapped and shortened to fit its page.
+
+Examples
+--------
+>>> import io
+>>> from datetime import date
+>>> from career_workbook.export.content import PackContent
+>>> content = PackContent("Sam Lee", date(2026, 1, 1), "Analyst", None, "", "", "", (), (),
+...                       (), ())
+>>> pages = [cover_page(content), goals_page(content), actions_page(content)]
+>>> [p.get_size_inches().round(2).tolist() for p in pages][0]
+[8.27, 11.69]
+"""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from matplotlib.backends.backend_pdf import PdfPages
+from matplotlib.figure import Figure
+from matplotlib.patches import FancyBboxPatch
+from matplotlib.transforms import Bbox, IdentityTransform
+
+from career_workbook.charts import clean_text, house_style
+from career_workbook.export.content import CRITERIA_LABELS, PackContent, long_date
+from career_workbook.export.files import export_rc, pdf_metadata
+
+__all__ = ["A4", "actions_page", "add_chart_page", "cover_page", "goals_page", "write_pdf"]
+
+A4 = (8.27, 11.69)
+"""A4 portrait, in inches."""
+MARGIN = 0.7
+INK, GREY, LIGHT, ACCENT = "#222222", "#666666", "#DDDDDD", "#0072B2"
+GOOD, BAD = "#009E73", "#D55E00"
+MAX_CHARS = 600
+"""User text longer than this is cut before wrapping (a page only holds a few lines)."""
+
+
+def fit(value: Any, width: int, max_lines: int = 1) -> str:
+    """User text wrapped to ``width`` characters a line, at most ``max_lines`` lines.
+
+    >>> fit("Lead the migration of the billing platform to the cloud", 20, 2)
+    'Lead the migration\\nof the billing …'
+    >>> fit(None, 10)
+    ''
+    """
+    text = " ".join(clean_text(value)[:MAX_CHARS].split())
+    if not text:
+        return ""
+    lines = textwrap.wrap(text, width=width, max_lines=max_lines, placeholder=" …",
+                          break_long_words=True)
+    return "\n".join(lines)
+
+
+def _page() -> Figure:
+    fig = Figure(figsize=A4, layout="none")  # placed by hand: no layout pass when saved
+    fig.patch.set_facecolor("white")
+    return fig
+
+
+def _y(fig: Figure, inches_from_top: float) -> float:
+    return 1 - inches_from_top / fig.get_size_inches()[1]
+
+
+def _x(fig: Figure, inches: float) -> float:
+    return inches / fig.get_size_inches()[0]
+
+
+def _text(fig: Figure, x_in: float, top_in: float, text: str, **kw: Any) -> Any:
+    """Text at (x, y) in inches from the left / top edge; never parsed as mathtext."""
+    kw.setdefault("va", "top")
+    kw.setdefault("color", INK)
+    return fig.text(_x(fig, x_in), _y(fig, top_in), text, parse_math=False, **kw)
+
+
+def _footer(fig: Figure, content: PackContent, label: str) -> None:
+    w, h = fig.get_size_inches()
+    _text(fig, MARGIN, h - 0.45, fit(f"{content.name} · review of {long_date(content.today)}",
+                                     90), fontsize=8, color=GREY)
+    _text(fig, w - MARGIN, h - 0.45, label, fontsize=8, color=GREY, ha="right")
+
+
+def cover_page(content: PackContent) -> Figure:
+    """Page 1: who, target role, coach, date, headline numbers, what follows."""
+    with house_style():
+        fig = _page()
+        w = A4[0]
+        _text(fig, MARGIN, 0.9, "CAREER REVIEW", fontsize=11, color=ACCENT, weight="bold")
+        name = fit(content.name, 28, 2)
+        _text(fig, MARGIN, 1.25, name, fontsize=28, weight="bold", linespacing=1.1)
+        top = 1.25 + 0.5 * (name.count("\n") + 1) + 0.3
+        facts = [
+            ("Target role", content.target_role or "not set yet"),
+            ("Measured against", content.role_title or "their own skill targets"),
+            ("Current role", content.current_role),
+            ("Organisation", content.organisation),
+            ("Coach", content.coach),
+            ("Review date", long_date(content.today)),
+        ]
+        for label, value in facts:
+            if not clean_text(value):
+                continue
+            _text(fig, MARGIN, top, label, fontsize=10, color=GREY)
+            _text(fig, MARGIN + 1.7, top, fit(value, 60), fontsize=11)
+            top += 0.3
+        top += 0.35
+        box_w, box_h, gap = (w - 2 * MARGIN - 2 * 0.2) / 3, 1.25, 0.2
+        for i, head in enumerate(content.headlines):
+            col, row = i % 3, i // 3
+            x0 = MARGIN + col * (box_w + gap)
+            y0 = top + row * (box_h + gap)
+            fig.add_artist(FancyBboxPatch(
+                (_x(fig, x0), _y(fig, y0 + box_h)), _x(fig, box_w), box_h / A4[1],
+                boxstyle="round,pad=0,rounding_size=0.01", transform=fig.transFigure,
+                facecolor="#F4F8FB", edgecolor=LIGHT, linewidth=0.8))
+            _text(fig, x0 + 0.15, y0 + 0.15, head.label, fontsize=9, color=GREY)
+            size = 22 if len(head.value) <= 12 else 12
+            _text(fig, x0 + 0.15, y0 + 0.42, fit(head.value, 22, 2), fontsize=size,
+                  weight="bold", color=ACCENT, linespacing=1.05)
+            _text(fig, x0 + 0.15, y0 + box_h - 0.3, fit(head.detail, 34), fontsize=8,
+                  color=GREY)
+        top += 2 * (box_h + gap) + 0.3
+        _text(fig, MARGIN, top, "In this pack", fontsize=12, weight="bold")
+        top += 0.35
+        sections = [c.title for c in content.charts] + ["Goals and SMART scores",
+                                                        "Next actions"]
+        for n, title in enumerate(sections, start=2):
+            _text(fig, MARGIN, top, f"{n}", fontsize=9.5, color=GREY)
+            _text(fig, MARGIN + 0.35, top, title, fontsize=9.5)
+            top += 0.24
+        _footer(fig, content, "page 1")
+        _text(fig, MARGIN, A4[1] - 0.75, "Prepared with Career Workbook. Confidential: for "
+              "the person named above and their coach.", fontsize=8, color=GREY)
+    return fig
+
+
+def goals_page(content: PackContent) -> Figure:
+    """The goals: wrapped text, status, SMART score and the five criteria as ✓ / ✗."""
+    with house_style():
+        fig = _page()
+        w, h = A4
+        _text(fig, MARGIN, 0.8, "Goals and SMART scores", fontsize=18, weight="bold")
+        _text(fig, MARGIN, 1.2, "✓ met   ✗ not yet met — Specific, Measurable, Achievable, "
+              "Relevant, Time-bound", fontsize=9, color=GREY)
+        cols = [w - MARGIN - 0.42 * (4 - i) - 0.15 for i in range(5)]
+        score_x, status_x = cols[0] - 0.4, cols[0] - 1.45
+        top = 1.65
+        _text(fig, MARGIN, top, "Goal", fontsize=9, color=GREY, weight="bold")
+        _text(fig, status_x, top, "Status", fontsize=9, color=GREY, weight="bold")
+        _text(fig, score_x, top, "Score", fontsize=9, color=GREY, weight="bold", ha="right")
+        for x, name in zip(cols, CRITERIA_LABELS, strict=True):
+            _text(fig, x, top, CRITERIA_LABELS[name][0], fontsize=9, color=GREY,
+                  weight="bold", ha="center")
+        top += 0.3
+        if not content.goals:
+            _text(fig, MARGIN, top + 0.1, "No goals yet — notebook 04 helps write SMART goals.",
+                  fontsize=11, color=GREY)
+        bottom = h - 1.0
+        for i, goal in enumerate(content.goals):
+            text = fit(goal.text, 44, 3)
+            lines = text.count("\n") + 1
+            row_h = 0.2 * lines + 0.25
+            if top + row_h > bottom:
+                left = len(content.goals) - i
+                _text(fig, MARGIN, top + 0.1, f"… and {left} more goal{'s' * (left > 1)} "
+                      "(see review.html)", fontsize=9.5, color=GREY)
+                break
+            fig.add_artist(_rule(fig, top))
+            _text(fig, MARGIN, top + 0.12, text, fontsize=9.5, linespacing=1.3)
+            _text(fig, status_x, top + 0.12, goal.status, fontsize=9, color=GREY)
+            _text(fig, score_x, top + 0.1, f"{goal.score:.0f}", fontsize=11, weight="bold",
+                  ha="right", color=GOOD if goal.score >= 60 else BAD)
+            for x, (_, met) in zip(cols, goal.criteria, strict=True):
+                _text(fig, x, top + 0.1, "✓" if met else "✗", fontsize=11, ha="center",
+                      color=GOOD if met else BAD)
+            top += row_h
+        _footer(fig, content, "Goals")
+    return fig
+
+
+def _rule(fig: Figure, top_in: float) -> Any:
+    from matplotlib.lines import Line2D
+
+    y = _y(fig, top_in)
+    return Line2D([_x(fig, MARGIN), 1 - _x(fig, MARGIN)], [y, y], color=LIGHT, linewidth=0.6,
+                  transform=fig.transFigure)
+
+
+def actions_page(content: PackContent) -> Figure:
+    """The next actions, most urgent first, each with the reason it is on the list."""
+    with house_style():
+        fig = _page()
+        h = A4[1]
+        _text(fig, MARGIN, 0.8, "Next actions", fontsize=18, weight="bold")
+        _text(fig, MARGIN, 1.2, "Most urgent first, with the reason each one is here",
+              fontsize=9, color=GREY)
+        top = 1.7
+        if not content.actions:
+            _text(fig, MARGIN, top, "Nothing urgent — a good moment to plan the next goal.",
+                  fontsize=11, color=GREY)
+        bottom = h - 1.0
+        for i, action in enumerate(content.actions):
+            item = fit(action.item, 70, 2)
+            reason = fit(action.reason, 85, 3)
+            n_lines = item.count("\n") + reason.count("\n") + 2
+            row_h = 0.22 * n_lines + 0.3
+            if top + row_h > bottom:
+                left = len(content.actions) - i
+                _text(fig, MARGIN, top, f"… and {left} more (see review.html)", fontsize=9.5,
+                      color=GREY)
+                break
+            _text(fig, MARGIN, top, f"{action.rank}.", fontsize=12, weight="bold",
+                  color=ACCENT)
+            _text(fig, MARGIN + 0.4, top, item, fontsize=11, weight="bold", linespacing=1.25)
+            _text(fig, A4[0] - MARGIN, top + 0.02, action.kind, fontsize=8.5, color=GREY,
+                  ha="right")
+            reason_top = top + 0.24 * (item.count("\n") + 1) + 0.04
+            _text(fig, MARGIN + 0.4, reason_top, reason, fontsize=9.5, color=GREY,
+                  linespacing=1.3)
+            top += row_h
+        _footer(fig, content, "Next actions")
+    return fig
+
+
+def add_chart_page(pdf: PdfPages, fig: Figure, *, heading: str, content: PackContent,
+                   label: str) -> None:
+    """Add ``fig`` to ``pdf`` as one A4 page: a heading above, the chart centred under it.
+
+    The figure itself is drawn (vectors, the same object as the PNG and SVG files); the
+    page is the figure's area grown to A4 (a wider figure gets a page of A4's proportions,
+    a very tall one a taller page; printers scale both to A4).
+    The heading and footer are added for this page only and removed afterwards.
+    """
+    w, h = (float(v) for v in fig.get_size_inches())
+    head_h = 1.3
+    page_w = max(A4[0], w)
+    page_h = max(page_w * A4[1] / A4[0], h + head_h + 0.8)
+    left = (page_w - w) / 2
+    bottom = page_h - head_h - h  # inches below the figure
+    added = [
+        fig.text(-left / w + MARGIN / w, 1 + (head_h - 0.6) / h, fit(heading, 80),
+                 parse_math=False, fontsize=11, color=ACCENT, weight="bold", va="bottom",
+                 ha="left"),
+        fig.text(-left / w + MARGIN / w, -(bottom - 0.45) / h,
+                 fit(f"{content.name} · review of {long_date(content.today)}", 90),
+                 parse_math=False, fontsize=8, color=GREY, va="bottom", ha="left"),
+        fig.text(1 + (left - MARGIN) / w, -(bottom - 0.45) / h, label, parse_math=False,
+                 fontsize=8, color=GREY, va="bottom", ha="right"),
+    ]
+    # Figure legends are anchored to the figure's box, which becomes the page while saving:
+    # pin each anchor to the same place in figure coordinates for this page.
+    anchors = [(legend, legend.get_bbox_to_anchor()) for legend in fig.legends]
+    for legend, anchor in anchors:
+        fraction = anchor.transformed(fig.transFigure.inverted())
+        legend.set_bbox_to_anchor(fraction, transform=fig.transFigure)
+    try:
+        pdf.savefig(fig, bbox_inches=Bbox.from_bounds(-left, -bottom, page_w, page_h))
+    finally:
+        for artist in added:
+            artist.remove()
+        for legend, anchor in anchors:  # back to the live anchor it had
+            legend.set_bbox_to_anchor(anchor, transform=IdentityTransform())
+
+
+@contextmanager
+def write_pdf(target: Any) -> Iterator[PdfPages]:
+    """A ``PdfPages`` with path-free metadata and the export rcParams.
+
+    >>> import io
+    >>> buf = io.BytesIO()
+    >>> with write_pdf(buf) as pdf:
+    ...     pdf.savefig(_page())
+    >>> buf.getvalue()[:5]
+    b'%PDF-'
+    """
+    with export_rc(), PdfPages(target, metadata=pdf_metadata(Title="Career review")) as pdf:
+        yield pdf

@@ -1,0 +1,249 @@
+"""Workbook -> figures: the glue between :mod:`~career_workbook.analysis` and
+:mod:`~career_workbook.charts`. Pure: no I/O, no widgets, ``today`` always explicit.
+
+:func:`make_figure` draws one chart of :data:`career_workbook.charts.CHARTS` from a
+workbook; :func:`make_figures` draws several and computes each analysis frame only once
+(a chart pack does not redo the analysis per chart). :data:`NOTEBOOK_CHARTS` says which
+charts each guided notebook shows.
+
+Examples
+--------
+>>> from datetime import date
+>>> from career_workbook.model import Assessment, Skill, new_workbook
+>>> wb = new_workbook("Sam Lee", today=date(2026, 1, 5))
+>>> wb.skills += [Skill(name=n) for n in ("SQL", "Python", "Writing")]
+>>> wb.assessments.append(Assessment(date=date(2026, 1, 5),
+...                                  ratings={"SQL": 2, "Python": 3, "Writing": 4}))
+>>> figs = make_figures(wb, today=date(2026, 2, 1), slugs=["skill_gaps", "wellbeing"])
+>>> list(figs), figs["skill_gaps"].get_suptitle()
+(['skill_gaps', 'wellbeing'], 'Biggest gap: SQL')
+>>> NOTEBOOK_CHARTS["05_skill_gap"]
+('skill_gaps', 'skill_radar', 'readiness')
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable, Iterable
+from datetime import date
+from typing import Any
+
+import pandas as pd
+from matplotlib.figure import Figure
+
+from career_workbook import analysis, charts, frames
+from career_workbook.model import Workbook
+
+__all__ = [
+    "NOTEBOOK_CHARTS",
+    "chart_title",
+    "make_figure",
+    "make_figures",
+    "resolve_role",
+]
+
+NOTEBOOK_CHARTS: dict[str, tuple[str, ...]] = {
+    "01_self_assessment": ("skill_radar",),
+    "02_feedback_360": ("feedback_360",),
+    "03_vision_values": ("values_wheel",),
+    "04_smart_goals": ("smart_scorecard",),
+    "05_skill_gap": ("skill_gaps", "skill_radar", "readiness"),
+    "06_action_plan": ("goal_timeline",),
+    "07_network": ("network",),
+    "08_achievements_learning": ("learning_hours",),
+    "09_progress_review": ("progress", "wellbeing"),
+}
+"""Notebook file stem -> slugs of the charts it shows (all in ``charts.CHARTS``)."""
+
+
+def resolve_role(wb: Workbook, catalog: Any) -> Any | None:
+    """The catalog role profile a workbook aims at, or ``None``.
+
+    ``wb.role_profile`` (a role id or title) when the catalog has it, else the best match
+    of the free-text ``wb.person.target_role`` (``catalog.find_role``), else ``None``
+    (readiness is then measured against the person's own targets).
+
+    >>> from career_workbook.catalog import load_catalog
+    >>> from career_workbook.model import new_workbook
+    >>> wb = new_workbook("Sam Lee", target_role="Senior Data Scientist")
+    >>> resolve_role(wb, load_catalog()).id
+    'senior_data_scientist'
+    >>> wb.role_profile = "ux_designer"
+    >>> resolve_role(wb, load_catalog()).title
+    'UX Designer'
+    """
+    if catalog is None:
+        return None
+    if wb.role_profile:
+        found = catalog.roles.get(wb.role_profile)
+        if found is None:
+            try:
+                found = catalog.role(wb.role_profile)
+            except KeyError:
+                found = None
+        if found is not None:
+            return found
+    return catalog.find_role(wb.person.target_role)
+
+
+def _as_date(today: Any) -> date:
+    if isinstance(today, pd.Timestamp):
+        return today.date()
+    if isinstance(today, date):
+        return today.date() if hasattr(today, "hour") else today
+    if isinstance(today, str):
+        try:
+            return date.fromisoformat(today.strip())
+        except ValueError:
+            pass
+    raise ValueError(f"today = {today!r}: expected a date or an ISO date such as '2026-11-22'")
+
+
+class _Frames:
+    """The analysis frames of one workbook on one day, each computed at most once."""
+
+    def __init__(self, wb: Workbook, today: date, role: Any):
+        self.wb, self.today, self.role = wb, today, role
+
+    @functools.cached_property
+    def gaps(self) -> pd.DataFrame:
+        return analysis.skill_gap_frame(self.wb, self.role)
+
+    @functools.cached_property
+    def scorecard(self) -> pd.DataFrame:
+        return analysis.smart_scorecard_frame(self.wb, self.today)
+
+    @functools.cached_property
+    def goals(self) -> pd.DataFrame:
+        return frames.goals_frame(self.wb)
+
+    @functools.cached_property
+    def milestones(self) -> pd.DataFrame:
+        return frames.milestones_frame(self.wb)
+
+    @functools.cached_property
+    def progress_history(self) -> pd.DataFrame:
+        return analysis.progress_history_frame(self.wb)
+
+    @functools.cached_property
+    def goal_progress(self) -> pd.DataFrame:
+        return analysis.goal_progress_frame(self.wb, self.today)
+
+    @functools.cached_property
+    def feedback(self) -> pd.DataFrame:
+        return analysis.feedback_360_frame(self.wb)
+
+    @functools.cached_property
+    def contacts(self) -> pd.DataFrame:
+        return analysis.network_summary(self.wb, self.today).contacts
+
+    @functools.cached_property
+    def values(self) -> pd.DataFrame:
+        return analysis.ranked_values(self.wb)
+
+    @functools.cached_property
+    def learning(self) -> pd.DataFrame:
+        return analysis.learning_hours_frame(self.wb)
+
+    @functools.cached_property
+    def wellbeing(self) -> pd.DataFrame:
+        return analysis.wellbeing_frame(self.wb)
+
+    @functools.cached_property
+    def readiness_history(self) -> pd.DataFrame:
+        return analysis.readiness_history_frame(self.wb, self.role)
+
+
+# slug -> how to draw it from the frames (every slug of charts.CHARTS, tested)
+_DRAW: dict[str, Callable[[_Frames], Figure]] = {
+    "skill_radar": lambda f: charts.plot_skill_radar(f.gaps, today=f.today),
+    "skill_gaps": lambda f: charts.plot_skill_gaps(f.gaps, today=f.today),
+    "smart_scorecard": lambda f: charts.plot_smart_scorecard(f.scorecard, today=f.today),
+    "goal_timeline": lambda f: charts.plot_goal_timeline(f.goals, f.milestones, f.today),
+    "progress": lambda f: charts.plot_progress(f.progress_history, f.goal_progress, f.today),
+    "feedback_360": lambda f: charts.plot_feedback_360(f.feedback, today=f.today),
+    "network": lambda f: charts.plot_network(f.contacts, f.today),
+    "values_wheel": lambda f: charts.plot_values_wheel(f.values, today=f.today),
+    "learning_hours": lambda f: charts.plot_learning_hours(f.learning, today=f.today),
+    "wellbeing": lambda f: charts.plot_wellbeing(f.wellbeing, today=f.today),
+    "readiness": lambda f: charts.plot_readiness(
+        f.readiness_history, getattr(f.role, "title", None), today=f.today
+    ),
+}
+
+
+def _check_slugs(slugs: Iterable[str]) -> list[str]:
+    if isinstance(slugs, str):
+        slugs = [slugs]
+    out = []
+    for slug in slugs:
+        if slug not in charts.CHARTS or slug not in _DRAW:
+            known = ", ".join(charts.CHARTS)
+            raise ValueError(f"chart = {slug!r}: not a chart; choose one of {known}")
+        if slug not in out:
+            out.append(slug)
+    return out
+
+
+def make_figures(
+    wb: Workbook, *, today: date, role: Any = None, slugs: Iterable[str] | None = None
+) -> dict[str, Figure]:
+    """Draw several charts of ``wb`` as of ``today``, computing each frame only once.
+
+    Parameters
+    ----------
+    wb : Workbook
+    today : date
+        The day the charts describe (an ISO date string is accepted too).
+    role : RoleProfile, optional
+        Target role for the skill charts (see :func:`resolve_role`); None: own targets.
+    slugs : iterable of str, optional
+        Charts to draw (default: every chart of ``charts.CHARTS``, in its order).
+
+    Returns
+    -------
+    dict
+        slug -> :class:`~matplotlib.figure.Figure`, in the order asked for. A chart
+        without data is its placeholder figure, never an error.
+    """
+    wanted = _check_slugs(charts.CHARTS if slugs is None else slugs)
+    memo = _Frames(wb, _as_date(today), role)
+    return {slug: _DRAW[slug](memo) for slug in wanted}
+
+
+def make_figure(wb: Workbook, slug: str, *, today: date, role: Any = None) -> Figure:
+    """Draw the chart ``slug`` (a key of ``charts.CHARTS``) of ``wb`` as of ``today``.
+
+    >>> from career_workbook import charts
+    >>> from career_workbook.model import new_workbook
+    >>> fig = make_figure(new_workbook("Sam Lee"), "wellbeing", today=date(2026, 1, 1))
+    >>> charts.is_placeholder(fig)
+    True
+    >>> make_figure(new_workbook("Sam Lee"), "pie", today=date(2026, 1, 1))
+    Traceback (most recent call last):
+    ...
+    ValueError: chart = 'pie': not a chart; choose one of skill_radar, skill_gaps, \
+smart_scorecard, goal_timeline, progress, feedback_360, network, values_wheel, \
+learning_hours, wellbeing, readiness
+    """
+    (slug,) = _check_slugs([slug])
+    return make_figures(wb, today=today, role=role, slugs=[slug])[slug]
+
+
+def chart_title(fig: Figure, slug: str | None = None) -> str:
+    """The takeaway a chart states (its headline), as the user would read it.
+
+    The figure's suptitle (unescaped: ``\\$`` back to ``$``, lines joined), else the first
+    axes title, else the registry title of ``slug``.
+
+    >>> from career_workbook import charts
+    >>> chart_title(charts.placeholder_figure("nothing yet"), "network")
+    'Your network'
+    """
+    text = fig.get_suptitle() if hasattr(fig, "get_suptitle") else ""
+    if not text.strip():
+        text = next((ax.get_title(loc) for ax in fig.axes for loc in ("center", "left")
+                     if ax.get_title(loc).strip() and ax.get_label() != "placeholder"), "")
+    if not text.strip() and slug in charts.CHARTS:
+        text = charts.CHARTS[slug].title
+    return " ".join(charts.unescape_mathtext(text).split())

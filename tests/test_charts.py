@@ -1,0 +1,995 @@
+"""Charts: what each figure plots, placeholders, hostile and long text, layout, saving.
+
+Frames are built by hand with the analysis layer's own column lists (small factories
+below), so the charts are tested on exactly the shapes the analysis returns. Assertions
+look at the artists (line data, bar sizes, scatter offsets, texts), never at pixels.
+"""
+
+from __future__ import annotations
+
+import ast
+import builtins
+import doctest
+import importlib
+import io
+import itertools
+import math
+import os
+import pathlib
+import subprocess
+import sys
+from collections.abc import Callable
+from datetime import date
+
+import matplotlib as mpl
+import numpy as np
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.cbook import is_math_text
+from matplotlib.collections import PathCollection
+from matplotlib.colors import to_hex
+from matplotlib.figure import Figure
+from matplotlib.image import AxesImage
+from matplotlib.lines import Line2D
+from matplotlib.patches import Rectangle
+from matplotlib.text import Text
+
+from career_workbook import charts
+from career_workbook.analysis.learning import LEARNING_HOURS_COLUMNS
+from career_workbook.analysis.network import NETWORK_COLUMNS
+from career_workbook.analysis.profile import RANKED_VALUES_COLUMNS
+from career_workbook.analysis.progress import HISTORY_COLUMNS, PROGRESS_COLUMNS
+from career_workbook.analysis.scorecard import SCORECARD_COLUMNS
+from career_workbook.analysis.skills import GAP_COLUMNS, READINESS_COLUMNS
+from career_workbook.analysis.wellbeing import WELLBEING_COLUMNS
+from career_workbook.charts import CHARTS, COHORT_CHARTS, is_placeholder, unescape_mathtext
+from career_workbook.charts._registry import (
+    NO_GAPS,
+    NO_HOURS,
+    NOT_ENOUGH_RATERS,
+    RADAR_TOO_FEW,
+)
+from career_workbook.charts._style import PALETTE, house_style
+from career_workbook.frames import GOALS_COLUMNS, MILESTONES_COLUMNS, build_frame
+from career_workbook.model import RELATIONSHIPS, SKILL_CATEGORIES
+
+ROOT = pathlib.Path(__file__).resolve().parents[1]
+EXAMPLES = sorted((ROOT / "examples" / "workbooks").glob("*.yaml"))
+TODAY = date(2026, 11, 22)
+FEEDBACK_COLUMNS = {"skill": "text", "self": "float", "others": "float", "n_others": "int",
+                    "gap": "float", "quadrant": "text"}
+NAN = math.nan
+
+SKILLS = ["SQL", "Python", "Negotiation", "Public speaking", "Stakeholder management",
+          "Budgeting"]
+GOALS = ["Pass the CFA Level I exam by June 2027", "Lead the Q3 pricing model end to end",
+         "Present at one industry meetup this year", "Read two books on negotiation",
+         "Get better at mentoring"]
+LONG = [f"{w} stakeholder management and cross-functional negotiation number {i}"
+        for i, w in enumerate(["Advanced", "Strategic", "Regulated", "Global", "Remote",
+                               "Hybrid", "Senior", "Public", "Private", "Clinical",
+                               "Technical", "Financial", "Creative", "Ethical", "Agile"])]
+LONG[3] = "Supercalifragilisticexpialidocious" * 3  # one very long word
+HOSTILE = ["<script>alert(1)</script>", "Café 🚀 launch", "שלום עולם", "مرحبا بالعالم",
+           "$x^2$ and $5", "back\\slash \\$ {braces} %d", "tab\tnew\nline\x00null"]
+LABEL_WRAP_MAX = 36  # widest label line any chart allows (learning legend: 26 + " (12 h)")
+
+
+# ----------------------------------------------------------------------------------------
+# Factories: frames shaped like the analysis layer's
+# ----------------------------------------------------------------------------------------
+def make(columns: dict[str, str], records: list[dict]) -> pd.DataFrame:
+    unknown = {k for r in records for k in r} - set(columns)
+    assert not unknown, f"not in the contract: {unknown}"
+    return build_frame([tuple(r.get(c) for c in columns) for r in records], columns)
+
+
+def day(offset: int, start: str = "2026-01-05") -> pd.Timestamp:
+    return pd.Timestamp(start) + pd.Timedelta(days=offset)
+
+
+def gaps(names=SKILLS, *, current=None, role=True, others=True) -> pd.DataFrame:
+    recs = []
+    for i, name in enumerate(names):
+        cur = float((3 * i) % 5) if current is None else current[i]
+        target = 5.0 if i % 3 == 0 else 4.0
+        importance = float(1 + (2 * i) % 5)
+        gap = max(target - (0.0 if math.isnan(cur) else cur), 0.0)
+        recs.append(dict(
+            skill=name, category=SKILL_CATEGORIES[i % 4], current=cur, target=target,
+            role_target=target if role and i % 2 == 0 else NAN, importance=importance,
+            gap=gap, weighted_gap=gap * importance, priority=0,
+            others=cur + 0.5 if others and i % 3 != 2 and not math.isnan(cur) else NAN))
+    recs.sort(key=lambda r: -r["weighted_gap"])
+    for i, r in enumerate(recs, start=1):
+        r["priority"] = i
+    return make(GAP_COLUMNS, recs)
+
+
+def readiness(values=(40.0, 55.0, 72.0)) -> pd.DataFrame:
+    return make(READINESS_COLUMNS, [dict(date=pd.Timestamp(2026, 3 + 2 * i, 1), readiness=v)
+                                    for i, v in enumerate(values)])
+
+
+def scorecard(texts=GOALS, status=None) -> pd.DataFrame:
+    recs = []
+    for i, text in enumerate(texts):
+        crit = dict(specific=1.0, measurable=[1.0, 0.5, 0.0][i % 3], achievable=0.8,
+                    relevant=1.0 if i % 2 else 0.6, time_bound=[1.0, 0.0, 0.5][i % 3])
+        recs.append(dict(goal_id=f"g{i}", text=text, status=(status or {}).get(i, "active"),
+                         **crit, score=round(sum(crit.values()) / 5 * 100),
+                         deadline_found=crit["time_bound"] > 0, hints=()))
+    return make(SCORECARD_COLUMNS, recs)
+
+
+STATUSES = ["active", "active", "done", "active", "draft"]
+
+
+def goals(texts=GOALS, *, deadline=True) -> pd.DataFrame:
+    recs = []
+    for i, text in enumerate(texts):
+        has_deadline = deadline and i != len(texts) - 1
+        recs.append(dict(
+            goal_id=f"g{i}", text=text, horizon="short", created=day(20 * i),
+            deadline=day(200 + 40 * i) if has_deadline else None,
+            status=STATUSES[i % len(STATUSES)], skills=(), n_milestones=2,
+            milestones_done=1, has_metric=False))
+    return make(GOALS_COLUMNS, recs)
+
+
+def milestones(texts=GOALS) -> pd.DataFrame:
+    recs = []
+    for i in range(min(len(texts), 3)):
+        recs.append(dict(goal_id=f"g{i}", title="First step", due=day(60 + 20 * i),
+                         done_on=day(55 + 20 * i), done=True))
+        recs.append(dict(goal_id=f"g{i}", title="Second step", due=day(150 + 20 * i),
+                         done_on=None, done=False))
+    return make(MILESTONES_COLUMNS, recs)
+
+
+TRACKS = ["on track", "behind", "done", "ahead", "not started", "overdue", "on track",
+          "behind"]
+
+
+def goal_progress(texts=GOALS) -> pd.DataFrame:
+    recs = []
+    for i, text in enumerate(texts):
+        track = TRACKS[i % len(TRACKS)]
+        recs.append(dict(
+            goal_id=f"g{i}", text=text, status="done" if track == "done" else "active",
+            created=day(20 * i), deadline=day(400 + 40 * i), expected=50.0,
+            actual=NAN if track == "not started" else 30.0 + 10 * i, source="check-in",
+            track=track, days_left=100.0, forecast=day(380 + 40 * i) if i == 0 else None))
+    return make(PROGRESS_COLUMNS, recs)
+
+
+def history(texts=GOALS) -> pd.DataFrame:
+    recs = []
+    for i in range(len(texts)):
+        if TRACKS[i % len(TRACKS)] == "not started":
+            continue
+        for k in range(3):
+            recs.append(dict(date=day(100 + 60 * k), goal_id=f"g{i}",
+                             actual=10.0 + 10 * k + i, source="check-in"))
+    recs.sort(key=lambda r: r["date"])
+    return make(HISTORY_COLUMNS, recs)
+
+
+def quadrant(s: float, o: float) -> str | None:
+    if math.isnan(s) or math.isnan(o):
+        return None
+    if s >= o + 1:
+        return "blind spot"
+    if o >= s + 1:
+        return "hidden strength"
+    return "agreed strength" if (s + o) / 2 >= 3.5 else "agreed development area"
+
+
+def feedback(names=SKILLS, *, n_others=4) -> pd.DataFrame:
+    selfs = [4.0, 3.0, 2.0, 5.0, 3.0, 1.0, 2.5, 4.5]
+    others = [2.5, 3.2, 3.5, 4.8, 1.5, 1.2, 4.0, 4.2]
+    recs = []
+    for i, name in enumerate(names):
+        s, o = selfs[i % 8], others[i % 8] + (i // 8) * 0.05
+        recs.append(dict(skill=name, self=s, others=o, n_others=n_others, gap=o - s,
+                         quadrant=quadrant(s, o)))
+    return make(FEEDBACK_COLUMNS, recs)
+
+
+def contacts(names=("Ana Lima", "Ben Okafor", "Chloe Tan", "Dev Patel", "Eve Moreau")):
+    days = [10.0, 45.0, 100.0, 200.0, NAN, 30.0, 75.0, 5.0]
+    recs = []
+    for i, name in enumerate(names):
+        overdue = i % 2 == 1
+        recs.append(dict(
+            contact_id=f"c{i}", name=name, relationship=RELATIONSHIPS[i % len(RELATIONSHIPS)],
+            organisation="", last_contact=None, days_since=days[i % 8],
+            next_follow_up=day(300) if overdue else None, overdue=overdue,
+            days_overdue=12.0 if overdue else NAN, strength=1 + i % 5))
+    return make(NETWORK_COLUMNS, recs)
+
+
+def values(names=("Autonomy", "Family", "Growth", "Security", "Fairness")):
+    importance = [10, 9, 9, 7, 5, 3, 2, 1]
+    return make(RANKED_VALUES_COLUMNS, [dict(rank=i + 1, name=n, importance=importance[i % 8],
+                                             note="") for i, n in enumerate(names)])
+
+
+def learning(names=("Python", "SQL", "Negotiation")):
+    recs, totals = [], {}
+    for k in range(2):
+        for i, name in enumerate(names):
+            hours = float(5 + i) if k == 0 else 2.0
+            totals[name] = totals.get(name, 0.0) + hours
+            recs.append(dict(date=day(30 * k + i), skill=name, title=f"Item {k}", hours=hours,
+                             cumulative_hours=totals[name]))
+    return make(LEARNING_HOURS_COLUMNS, recs)
+
+
+def wellbeing(motivation=(7, 8, 4, 6, 7, 8), confidence=(6, 6, 5, 5, 6, 7), dips=(2,),
+              setbacks=None):
+    setbacks = setbacks if setbacks is not None else {2: "Project cancelled"}
+    return make(WELLBEING_COLUMNS, [
+        dict(date=pd.Timestamp(2026, 4 + i, 1), motivation=m, confidence=c,
+             has_setback=i in setbacks, setbacks=setbacks.get(i, ""), dip=i in dips)
+        for i, (m, c) in enumerate(zip(motivation, confidence, strict=True))])
+
+
+# slug -> chart drawn from frames with the given user-visible names
+CASES: dict[str, Callable[[list[str]], Figure]] = {
+    "skill_radar": lambda n: charts.plot_skill_radar(gaps(n)),
+    "skill_gaps": lambda n: charts.plot_skill_gaps(gaps(n)),
+    "smart_scorecard": lambda n: charts.plot_smart_scorecard(scorecard(n)),
+    "goal_timeline": lambda n: charts.plot_goal_timeline(goals(n), milestones(n), TODAY),
+    "progress": lambda n: charts.plot_progress(history(n), goal_progress(n), TODAY),
+    "feedback_360": lambda n: charts.plot_feedback_360(feedback(n)),
+    "network": lambda n: charts.plot_network(contacts(n), TODAY),
+    "values_wheel": lambda n: charts.plot_values_wheel(values(n)),
+    "learning_hours": lambda n: charts.plot_learning_hours(learning(n)),
+    "wellbeing": lambda n: charts.plot_wellbeing(
+        wellbeing(setbacks={i: name for i, name in enumerate(n[:6])})),
+    "readiness": lambda n: charts.plot_readiness(readiness(), role_title=n[0]),
+    "cohort_readiness": lambda n: charts.plot_cohort_readiness(
+        pd.Series(np.linspace(20, 90, len(n)), index=n)),
+    "cohort_gaps": lambda n: charts.plot_cohort_gaps(
+        pd.Series(np.arange(len(n), 0, -1), index=n)),
+    "cohort_recency": lambda n: charts.plot_cohort_recency(
+        pd.Series([[5.0, 40.0, NAN, 12.0, 90.0][i % 5] for i in range(len(n))], index=n)),
+}
+NAMES = {"smart_scorecard": GOALS, "goal_timeline": GOALS, "progress": GOALS}
+EMPTY: dict[str, Callable[[], Figure]] = {
+    "skill_radar": lambda: charts.plot_skill_radar(make(GAP_COLUMNS, [])),
+    "skill_gaps": lambda: charts.plot_skill_gaps(make(GAP_COLUMNS, [])),
+    "smart_scorecard": lambda: charts.plot_smart_scorecard(make(SCORECARD_COLUMNS, [])),
+    "goal_timeline": lambda: charts.plot_goal_timeline(
+        make(GOALS_COLUMNS, []), make(MILESTONES_COLUMNS, []), TODAY),
+    "progress": lambda: charts.plot_progress(make(HISTORY_COLUMNS, []),
+                                             make(PROGRESS_COLUMNS, []), TODAY),
+    "feedback_360": lambda: charts.plot_feedback_360(make(FEEDBACK_COLUMNS, [])),
+    "network": lambda: charts.plot_network(make(NETWORK_COLUMNS, []), TODAY),
+    "values_wheel": lambda: charts.plot_values_wheel(make(RANKED_VALUES_COLUMNS, [])),
+    "learning_hours": lambda: charts.plot_learning_hours(make(LEARNING_HOURS_COLUMNS, [])),
+    "wellbeing": lambda: charts.plot_wellbeing(make(WELLBEING_COLUMNS, [])),
+    "readiness": lambda: charts.plot_readiness(make(READINESS_COLUMNS, [])),
+    "cohort_readiness": lambda: charts.plot_cohort_readiness(pd.Series([], dtype=float)),
+    "cohort_gaps": lambda: charts.plot_cohort_gaps(pd.Series([], dtype=float)),
+    "cohort_recency": lambda: charts.plot_cohort_recency(pd.Series([], dtype=float)),
+}
+ALL_SPECS = {**CHARTS, **COHORT_CHARTS}
+
+
+def draw(fig: Figure) -> FigureCanvasAgg:
+    canvas = FigureCanvasAgg(fig)
+    canvas.draw()
+    return canvas
+
+
+def save(fig: Figure, fmt: str) -> bytes:
+    buf = io.BytesIO()
+    with house_style():
+        fig.savefig(buf, format=fmt, dpi=50, metadata={"svg": {"Date": None}}.get(fmt))
+    return buf.getvalue()
+
+
+def texts_of(fig: Figure) -> list[str]:
+    """Every non-empty text in the figure, as the user would read it (lines joined)."""
+    return [" ".join(unescape_mathtext(t.get_text()).split()) for t in fig.findobj(Text)
+            if t.get_text()]
+
+
+def label_texts(fig: Figure) -> list[Text]:
+    """Texts that carry labels: tick labels, texts on axes, legend entries (not titles)."""
+    out: list[Text] = []
+    for ax in fig.axes:
+        out += ax.get_xticklabels() + ax.get_yticklabels() + list(ax.texts)
+        if ax.get_legend():
+            out += ax.get_legend().get_texts()
+    for legend in fig.legends:
+        out += legend.get_texts()
+    return [t for t in out if t.get_text()]
+
+
+def overlapping(boxes, tol: float = 0.5) -> list[tuple[int, int]]:
+    return [(i, j) for (i, a), (j, b) in itertools.combinations(enumerate(boxes), 2)
+            if a.x0 < b.x1 - tol and b.x0 < a.x1 - tol and a.y0 < b.y1 - tol
+            and b.y0 < a.y1 - tol]
+
+
+def lines_with_label(ax, label: str) -> list[Line2D]:
+    return [ln for ln in ax.get_lines() if ln.get_label() == label]
+
+
+# ----------------------------------------------------------------------------------------
+# Registry, purity, style
+# ----------------------------------------------------------------------------------------
+def test_registry_names_every_chart_and_its_notebook():
+    assert list(CHARTS) == ["skill_radar", "skill_gaps", "smart_scorecard", "goal_timeline",
+                            "progress", "feedback_360", "network", "values_wheel",
+                            "learning_hours", "wellbeing", "readiness"]
+    assert set(CASES) == set(ALL_SPECS) == set(EMPTY)
+    for slug, spec in ALL_SPECS.items():
+        assert spec.slug == slug and spec.title
+        assert callable(getattr(charts, spec.plot)), spec.plot
+        assert f"notebook {spec.notebook}" in spec.empty_message, spec
+
+
+CHART_MODULES = ["career_workbook.charts", "career_workbook.charts._style",
+                 "career_workbook.charts._repel", "career_workbook.charts._registry",
+                 "career_workbook.charts.skills", "career_workbook.charts.goals",
+                 "career_workbook.charts.personal", "career_workbook.charts.cohort"]
+
+
+@pytest.mark.parametrize("name", CHART_MODULES)
+def test_doctests(name):
+    result = doctest.testmod(importlib.import_module(name),
+                             optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)
+    assert result.failed == 0
+    if not name.endswith("_registry") and not name.endswith("_repel"):
+        assert result.attempted > 0, f"{name} has no doctest"
+
+
+@pytest.mark.parametrize("path", sorted((ROOT / "career_workbook" / "charts").glob("*.py")),
+                         ids=lambda p: p.name)
+def test_source_uses_no_pyplot_widgets_or_io(path):
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import | ast.ImportFrom):
+            names = ([a.name for a in node.names] if isinstance(node, ast.Import)
+                     else [node.module or "", *(f"{node.module}.{a.name}" for a in node.names)])
+            for name in names:
+                assert not any(bad in name for bad in ("pyplot", "ipywidgets", "IPython",
+                                                       "papermill", "store", "widgets")), name
+        if isinstance(node, ast.Call):
+            f = node.func
+            called = f.id if isinstance(f, ast.Name) else getattr(f, "attr", "")
+            assert called not in {"open", "show", "savefig", "read_text", "write_text",
+                                  "rcdefaults", "use"}, f"{path.name}:{node.lineno} {called}"
+
+
+def test_importing_and_drawing_never_loads_pyplot():
+    code = ("import sys, pandas as pd; from career_workbook import charts; "
+            "charts.plot_readiness(pd.DataFrame({'date': pd.to_datetime(['2026-01-01']), "
+            "'readiness': [50.0]})); charts.placeholder_figure('x'); "
+            "sys.exit(1 if 'matplotlib.pyplot' in sys.modules else 0)")
+    env = {k: v for k, v in os.environ.items() if k != "MPLBACKEND"}
+    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True,
+                          text=True, timeout=120, env=env)
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
+def _forbid(*_args, **_kwargs):
+    raise AssertionError("a chart tried to open a file")
+
+
+def test_charts_read_no_files(monkeypatch):
+    charts.placeholder_figure("warm-up: the house style is read once, then cached")
+    for target, name in ((builtins, "open"), (io, "open"), (os, "open"),
+                         (pathlib.Path, "open"), (pathlib.Path, "read_text")):
+        monkeypatch.setattr(target, name, _forbid)
+    figs = [make_chart(CASES[slug], slug) for slug in CASES]
+    assert all(f.get_suptitle() and not is_placeholder(f) for f in figs)
+
+
+def test_global_rcparams_untouched():
+    before = dict(mpl.rcParams)
+    fig = charts.plot_skill_gaps(gaps())
+    draw(fig)
+    assert dict(mpl.rcParams) == before
+
+
+def test_house_style_file():
+    path = ROOT / "career_workbook" / "career_workbook.mplstyle"
+    rc = mpl.rc_params_from_file(path, fail_on_error=True, use_default_template=False)
+    okabe_ito = ["#0072b2", "#e69f00", "#009e73", "#d55e00", "#cc79a7", "#56b4e9", "#f0e442",
+                 "#000000"]
+    assert [to_hex(c) for c in rc["axes.prop_cycle"].by_key()["color"]] == okabe_ito
+    assert rc["font.sans-serif"][0] == "DejaVu Sans"
+    assert rc["savefig.bbox"] == "tight" and rc["svg.hashsalt"]
+    assert rc["svg.fonttype"] in ("none", "path")
+    assert not rc["axes.spines.top"] and not rc["axes.spines.right"] and rc["axes.grid"]
+    assert rc["font.size"] >= 10 and rc["xtick.labelsize"] >= 9
+
+
+def test_figures_keep_the_house_look_when_drawn_outside_the_style():
+    fig = charts.plot_readiness(readiness())
+    draw(fig)  # default rcParams here: lazily made ticks must still follow the house style
+    ax = fig.axes[0]
+    assert {t.get_fontsize() for t in ax.get_xticklabels() + ax.get_yticklabels()} == {9.5}
+    assert not ax.spines["top"].get_visible()
+    assert ax.get_lines()[0].get_color() == PALETTE["blue"]
+    assert fig.get_layout_engine() is not None
+
+
+def test_svg_output_is_deterministic():
+    one = save(charts.plot_feedback_360(feedback()), "svg")
+    two = save(charts.plot_feedback_360(feedback()), "svg")
+    assert one == two and one.startswith(b"<?xml")
+
+
+def make_chart(case, slug):
+    return case(list(NAMES.get(slug, SKILLS)))
+
+
+# ----------------------------------------------------------------------------------------
+# Every chart: normal, empty, long names, hostile strings, saving
+# ----------------------------------------------------------------------------------------
+@pytest.mark.parametrize("slug", list(CASES))
+def test_every_chart_draws_and_saves(slug):
+    fig = make_chart(CASES[slug], slug)
+    assert isinstance(fig, Figure) and not is_placeholder(fig)
+    assert fig.get_label() == slug
+    assert fig.get_suptitle()
+    assert not hasattr(fig, "number")  # not registered with pyplot
+    for fmt, magic in (("png", b"\x89PNG"), ("svg", b"<?xml")):
+        assert save(fig, fmt).startswith(magic)
+
+
+@pytest.mark.parametrize("slug", list(EMPTY))
+def test_empty_data_gives_the_placeholder(slug):
+    fig = EMPTY[slug]()
+    assert is_placeholder(fig)
+    assert ALL_SPECS[slug].empty_message in texts_of(fig)
+    assert save(fig, "png").startswith(b"\x89PNG")
+
+
+@pytest.mark.parametrize("slug", list(CASES))
+def test_bare_empty_frame_or_none_gives_the_placeholder(slug):
+    func = getattr(charts, ALL_SPECS[slug].plot)
+    empty = pd.Series([], dtype=float) if slug.startswith("cohort") else pd.DataFrame()
+    args = {"goal_timeline": (empty, None), "progress": (empty, empty)}.get(slug, (empty,))
+    assert is_placeholder(func(*args))
+    assert is_placeholder(func(*[None] * len(args)))
+
+
+@pytest.mark.parametrize("slug", list(CASES))
+def test_long_names_are_wrapped(slug):
+    fig = CASES[slug](LONG)
+    draw(fig)
+    for text in label_texts(fig):
+        for line in unescape_mathtext(text.get_text()).splitlines():
+            assert len(line) <= LABEL_WRAP_MAX, (slug, line)
+    for line in fig.get_suptitle().splitlines():
+        assert len(line) <= 62, line
+
+
+@pytest.mark.filterwarnings("ignore:Glyph .* missing from font")
+@pytest.mark.parametrize("slug", list(CASES))
+def test_hostile_strings_are_shown_as_plain_text(slug):
+    fig = CASES[slug](HOSTILE)
+    draw(fig)
+    for text in fig.findobj(Text):
+        assert not is_math_text(text.get_text()), text.get_text()
+        assert "\x00" not in text.get_text()
+    if slug != "cohort_readiness":  # a histogram: no names on it
+        shown = " ".join(texts_of(fig))
+        markers = ("<script>", "$x^2$", "שלום", "مرحبا", "🚀", "back\\slash \\$")
+        assert any(marker in shown for marker in markers), shown
+    out = save(fig, "svg")
+    assert out.startswith(b"<?xml") and b"<script>" not in out
+
+
+@pytest.mark.filterwarnings("ignore:Glyph .* missing from font")
+def test_hostile_strings_in_pdf():
+    fig = CASES["feedback_360"](HOSTILE)
+    assert save(fig, "pdf").startswith(b"%PDF")
+
+
+def test_title_override_is_escaped():
+    fig = charts.plot_skill_gaps(gaps(), title="Costs $5 to fix")
+    assert unescape_mathtext(fig.get_suptitle()) == "Costs $5 to fix"
+    assert not is_math_text(fig.get_suptitle())
+
+
+def test_missing_column_is_a_clear_error():
+    with pytest.raises(ValueError, match=r"plot_skill_gaps: the frame has no column 'target'.*"
+                                         r"skill_gap_frame"):
+        charts.plot_skill_gaps(pd.DataFrame({"skill": ["SQL"], "current": [1.0]}))
+    with pytest.raises(TypeError, match="plot_cohort_gaps: expected a pandas Series"):
+        charts.plot_cohort_gaps([1, 2])
+    with pytest.raises(TypeError, match="today = 3"):
+        charts.plot_goal_timeline(goals(), milestones(), today=3)
+
+
+# ----------------------------------------------------------------------------------------
+# Skill radar and gaps
+# ----------------------------------------------------------------------------------------
+def test_skill_radar_plots_current_target_role_and_others():
+    frame = gaps()
+    fig = charts.plot_skill_radar(frame)
+    ax = fig.axes[0]
+    order = frame.assign(r=frame["category"].map(SKILL_CATEGORIES.index)).sort_values(
+        "r", kind="stable")
+    (now,) = lines_with_label(ax, "You now")
+    (target,) = lines_with_label(ax, "Your target")
+    (role,) = lines_with_label(ax, "Role profile")
+    (others,) = lines_with_label(ax, "Colleagues' view")
+    closed = lambda col: [*order[col], order[col].iloc[0]]  # noqa: E731
+    np.testing.assert_allclose(now.get_ydata(), closed("current"))
+    np.testing.assert_allclose(target.get_ydata(), closed("target"))
+    np.testing.assert_allclose(role.get_ydata(), closed("role_target"))
+    np.testing.assert_allclose(others.get_ydata(), closed("others"))
+    assert len(now.get_xdata()) == len(frame) + 1
+    biggest = frame.iloc[0]["skill"]
+    assert fig.get_suptitle() == f"Biggest gap: {biggest}"
+    bold = [t.get_text() for t in ax.texts if t.get_fontweight() == "bold"]
+    assert bold == [biggest]
+    assert fig.legends[0].get_title().get_text().startswith("Skill level 0-5")
+
+
+def test_skill_radar_options_and_partial_data():
+    frame = gaps(current=[2.0, NAN, 1.0, 3.0, NAN, 4.0])
+    fig = charts.plot_skill_radar(frame, show_role=False, show_others=False)
+    ax = fig.axes[0]
+    assert {ln.get_label() for ln in ax.get_lines()} == {"You now", "Your target"}
+    assert sum("(not rated)" in t.get_text() for t in ax.texts) == 2
+    assert not ax.patches  # no fill when a rating is missing
+    assert np.isnan(lines_with_label(ax, "You now")[0].get_ydata()[:-1]).sum() == 2
+    none = charts.plot_skill_radar(gaps(current=[NAN] * 6))
+    assert none.get_suptitle() == "No self-ratings yet: your targets only"
+    few = charts.plot_skill_radar(gaps(SKILLS[:2]))
+    assert is_placeholder(few) and RADAR_TOO_FEW in texts_of(few)
+
+
+def test_skill_radar_labels_do_not_overlap():
+    fig = charts.plot_skill_radar(gaps(LONG[:10]))
+    renderer = draw(fig).get_renderer()
+    boxes = [t.get_window_extent(renderer) for t in fig.axes[0].texts]
+    assert len(boxes) == 10 and not overlapping(boxes)
+
+
+def test_skill_gaps_bars_biggest_on_top_with_annotations():
+    frame = gaps()
+    fig = charts.plot_skill_gaps(frame, top=4)
+    ax = fig.axes[0]
+    bars = [p for p in ax.patches if isinstance(p, Rectangle)]
+    expected = frame[frame["weighted_gap"] > 0].sort_values("weighted_gap", ascending=False)
+    assert len(bars) == 4
+    widths = [b.get_width() for b in sorted(bars, key=lambda b: b.get_y(), reverse=True)]
+    assert widths == list(expected["weighted_gap"][:4])
+    labels = [t.get_text() for t in ax.get_yticklabels()]
+    assert labels[::-1] == list(expected["skill"][:4])
+    row = expected.iloc[0]
+    assert f"{row['current']:.0f} → {row['target']:.0f}" in [t.get_text() for t in ax.texts]
+    assert fig.get_suptitle() == f"Biggest gap: {row['skill']}"
+    assert f"Top 4 of {len(expected)} skills" in ax.get_title(loc="left")
+
+
+def test_skill_gaps_partial_and_no_gaps():
+    # Hand-built frame without gaps for unrated skills: they are left out.
+    frame = pd.DataFrame({"skill": ["SQL", "Python"], "current": [NAN, 2.0],
+                          "target": [4.0, 4.0], "importance": [3.0, 2.0]})
+    fig = charts.plot_skill_gaps(frame)
+    assert [float(p.get_width()) for p in fig.axes[0].patches] == [4.0]
+    # The analysis counts an unrated skill from 0: shown as "not rated → target".
+    fig = charts.plot_skill_gaps(gaps(current=[NAN, 4.0, 4.0, 4.0, 4.0, 4.0]))
+    assert "not rated → 5" in [t.get_text() for t in fig.axes[0].texts]
+    done = charts.plot_skill_gaps(gaps(current=[5.0] * 6))
+    assert is_placeholder(done) and NO_GAPS in texts_of(done)
+
+
+def test_skill_gap_tick_labels_never_overlap_with_15_long_names():
+    fig = charts.plot_skill_gaps(gaps(LONG, current=[1.0] * 15), top=15)
+    renderer = draw(fig).get_renderer()
+    ticks = [t for t in fig.axes[0].get_yticklabels() if t.get_text()]
+    assert len(ticks) == 15
+    assert all(len(line) <= 28 for t in ticks for line in t.get_text().splitlines())
+    boxes = [t.get_window_extent(renderer) for t in ticks]
+    assert not overlapping(boxes)
+    notes = [t.get_window_extent(renderer) for t in fig.axes[0].texts]
+    assert not overlapping(notes)
+
+
+# ----------------------------------------------------------------------------------------
+# Goals: scorecard, timeline, progress
+# ----------------------------------------------------------------------------------------
+def test_smart_scorecard_heatmap_cells_and_labels():
+    frame = scorecard(status={4: "dropped"})
+    fig = charts.plot_smart_scorecard(frame)
+    ax = fig.axes[0]
+    (image,) = [a for a in ax.get_children() if isinstance(a, AxesImage)]
+    shown = frame[frame["status"] != "dropped"]
+    crit = ["specific", "measurable", "achievable", "relevant", "time_bound"]
+    expected = np.column_stack([shown[c] for c in crit] + [shown["score"] / 100])
+    np.testing.assert_allclose(image.get_array(), expected)
+    assert [t.get_text().replace("\n", " ") for t in ax.get_yticklabels()] == list(shown["text"])
+    assert [t.get_text() for t in ax.get_xticklabels()][-1] == "Score"
+    cell_texts = [t.get_text() for t in ax.texts]
+    assert len(cell_texts) == 6 * len(shown)
+    assert f"{shown['score'].iloc[0]:.0f}" in cell_texts
+    means = shown[crit].mean()
+    assert fig.get_suptitle() == f"Most to improve: {means.idxmin().replace('_', '-')}"
+
+
+def test_smart_scorecard_one_goal_and_all_smart():
+    frame = scorecard(GOALS[:1])
+    frame.loc[:, ["specific", "measurable", "achievable", "relevant", "time_bound"]] = 1.0
+    frame["score"] = 100.0
+    fig = charts.plot_smart_scorecard(frame)
+    assert fig.get_suptitle() == "1 goal looks SMART"
+    assert is_placeholder(charts.plot_smart_scorecard(scorecard(status={0: "dropped"})[:1]))
+    partial = scorecard(GOALS[:2])
+    partial.loc[0, "measurable"] = NAN
+    fig = charts.plot_smart_scorecard(partial)
+    assert [t.get_text() for t in fig.axes[0].texts].count("–") == 1
+
+
+def test_goal_timeline_bars_milestones_and_today():
+    g, m = goals(), milestones()
+    fig = charts.plot_goal_timeline(g, m, today=TODAY)
+    ax = fig.axes[0]
+    bars = [p for p in ax.patches if isinstance(p, Rectangle)]
+    assert len(bars) == len(g)
+    import matplotlib.dates as mdates
+
+    with_deadline = g[g["deadline"].notna()]
+    spans = {(round(b.get_x(), 6), round(b.get_x() + b.get_width(), 6)) for b in bars}
+    for _, row in with_deadline.iterrows():
+        assert (round(mdates.date2num(row["created"]), 6),
+                round(mdates.date2num(row["deadline"]), 6)) in spans
+    diamonds = [ln for ln in ax.get_lines() if ln.get_marker() == "D"]
+    assert len(diamonds) == len(m)
+    filled = [ln for ln in diamonds if to_hex(ln.get_markerfacecolor()) == "#222222"]
+    assert len(filled) == int(m["done"].sum())
+    today_line = [ln for ln in ax.get_lines() if ln.get_linestyle() == "--"]
+    assert today_line[0].get_xdata()[0] == mdates.date2num(pd.Timestamp(TODAY))
+    assert "no deadline" in " ".join(t.get_text() for t in ax.texts)
+    late = with_deadline[(with_deadline["deadline"] < pd.Timestamp(TODAY))
+                         & (with_deadline["status"] != "done")]
+    assert fig.get_suptitle().startswith(f"{len(late)} goal")
+    assert "today" in [t.get_text() for t in ax.texts]
+
+
+def test_goal_timeline_next_deadline_and_no_today():
+    g = goals(GOALS[:1])  # one goal, the last has no deadline: give it one
+    g.loc[0, "deadline"] = pd.Timestamp(2027, 1, 1)
+    fig = charts.plot_goal_timeline(g, None, today="2026-12-02")
+    assert " ".join(fig.get_suptitle().split()) == f"Next deadline in 30 days: {GOALS[0]}"
+    fig = charts.plot_goal_timeline(goals(), milestones())
+    assert fig.get_suptitle() == "1 of 5 goals done"
+    assert not [ln for ln in fig.axes[0].get_lines() if ln.get_linestyle() == "--"]
+
+
+def test_progress_expected_actual_and_forecast_lines():
+    gp, hist = goal_progress(GOALS[:2]), history(GOALS[:2])
+    fig = charts.plot_progress(hist, gp, today=TODAY)
+    by_title = {ax.get_title(loc="left").replace("\n", " "): ax for ax in fig.axes}
+    ax = by_title[GOALS[0]]
+    (expected,) = lines_with_label(ax, "Expected")
+    assert list(expected.get_ydata()) == [0, 100]
+    assert list(pd.to_datetime(expected.get_xdata())) == [gp.loc[0, "created"],
+                                                          gp.loc[0, "deadline"]]
+    (actual,) = lines_with_label(ax, "Actual")
+    points = hist[hist["goal_id"] == "g0"]
+    assert list(actual.get_ydata()) == list(points["actual"])
+    (forecast,) = lines_with_label(ax, "Forecast")
+    assert list(forecast.get_ydata()) == [points["actual"].iloc[-1], 100]
+    assert pd.Timestamp(forecast.get_xdata()[-1]) == gp.loc[0, "forecast"]
+    assert not lines_with_label(by_title[GOALS[1]], "Forecast")
+    assert "behind" in [t.get_text() for t in by_title[GOALS[1]].texts]
+    assert fig.get_suptitle() == "1 of 2 goals on track"
+
+
+def test_progress_at_most_six_panels_attention_first():
+    texts = [f"Goal number {i}" for i in range(8)]
+    fig = charts.plot_progress(history(texts), goal_progress(texts), today=TODAY)
+    assert len(fig.axes) == 6
+    tracks = [next(t.get_text() for t in ax.texts) for ax in fig.axes]
+    assert tracks[0] == "overdue" and tracks[1:3] == ["behind", "behind"]
+    assert "2 more not shown" in fig.legends[0].get_title().get_text()
+    assert fig.get_suptitle() == "4 of 8 goals on track"
+
+
+def test_progress_single_check_in_and_no_history():
+    gp, hist = goal_progress(GOALS[:1]), history(GOALS[:1]).head(1)
+    fig = charts.plot_progress(hist, gp.assign(forecast=pd.NaT))
+    (actual,) = lines_with_label(fig.axes[0], "Actual")
+    assert len(actual.get_ydata()) == 1
+    assert not lines_with_label(fig.axes[0], "Forecast")  # the analysis gave none
+    fig = charts.plot_progress(make(HISTORY_COLUMNS, []), goal_progress(GOALS[:3]), TODAY)
+    assert "No progress recorded yet" in fig.legends[0].get_title().get_text()
+    assert all(not lines_with_label(ax, "Actual") for ax in fig.axes)
+
+
+# ----------------------------------------------------------------------------------------
+# Feedback 360
+# ----------------------------------------------------------------------------------------
+def test_feedback_360_points_quadrants_and_headline():
+    frame = feedback()
+    fig = charts.plot_feedback_360(frame)
+    ax = fig.axes[0]
+    (points,) = [c for c in ax.collections if isinstance(c, PathCollection)]
+    np.testing.assert_allclose(points.get_offsets(), frame[["self", "others"]].to_numpy())
+    colours = [to_hex(c) for c in points.get_facecolors()]
+    assert colours[0] == PALETTE["vermillion"].lower()  # 4 vs 2.5: blind spot
+    labels = {t.get_text() for t in ax.texts}
+    assert {"Hidden strength", "Blind spot", "Agreed strength",
+            "Agreed development area"} <= labels
+    assert set(frame["skill"]) <= labels
+    blind = frame[frame["quadrant"] == "blind spot"].sort_values("gap")
+    assert fig.get_suptitle() == f"{len(blind)} blind spots, biggest: {blind.iloc[0]['skill']}"
+
+
+def test_feedback_360_anonymity_and_partial():
+    few = charts.plot_feedback_360(feedback(n_others=2))
+    assert is_placeholder(few)
+    assert NOT_ENOUGH_RATERS.format(n=3) in texts_of(few)
+    frame = feedback()
+    frame.loc[0, ["others", "quadrant"]] = [NAN, None]  # fewer than 3 raters for one skill
+    frame.loc[0, "n_others"] = 2
+    fig = charts.plot_feedback_360(frame)
+    assert frame.loc[0, "skill"] not in {t.get_text() for t in fig.axes[0].texts}
+    assert "1 not shown (fewer than 3 raters)" in fig.axes[0].get_title(loc="left")
+    one = charts.plot_feedback_360(feedback(["SQL"]))
+    assert one.get_suptitle() == "Blind spot: SQL"
+    no_feedback = feedback().assign(others=NAN, n_others=0, quadrant=None)
+    fig = charts.plot_feedback_360(no_feedback)
+    assert CHARTS["feedback_360"].empty_message in texts_of(fig)
+
+
+def test_feedback_360_labels_repel_without_overlap():
+    names = [f"Close skill {i}" for i in range(12)]
+    frame = make(FEEDBACK_COLUMNS, [
+        dict(skill=n, self=3.0 + 0.02 * i, others=3.0 + 0.03 * (i % 4), n_others=5,
+             gap=0.0, quadrant="agreed development area") for i, n in enumerate(names)])
+    fig = charts.plot_feedback_360(frame)
+    renderer = draw(fig).get_renderer()
+    labels = [t for t in fig.axes[0].texts if t.get_text().startswith("Close skill")]
+    assert len(labels) == 12
+    boxes = [t.get_window_extent(renderer) for t in labels]
+    assert not overlapping(boxes)
+    axes_box = fig.axes[0].get_window_extent(renderer)
+    assert all(axes_box.y0 - 1 <= b.y0 and b.y1 <= axes_box.y1 + 1 for b in boxes)
+    # the same holds at another dpi (layout is done at draw time)
+    buf = io.BytesIO()
+    fig.savefig(buf, format="png", dpi=200)
+    boxes = [t.get_window_extent() for t in labels]
+    assert not overlapping(boxes)
+
+
+def test_coincident_skills_share_one_label():
+    frame = feedback(["SQL", "Python"])
+    frame.loc[1, ["self", "others", "quadrant"]] = [4.0, 2.5, "blind spot"]
+    fig = charts.plot_feedback_360(frame)
+    assert "SQL; Python" in {t.get_text() for t in fig.axes[0].texts}
+
+
+def test_repel_vertical_examples():
+    y = charts.repel_vertical([10, 10, 10], [4, 4, 4], [0, 0, 0], [5, 5, 5], 0, 100, gap=1)
+    assert np.diff(np.sort(y)).min() >= 5 - 1e-6
+    assert abs(y.mean() - 10) < 1e-6  # pushed apart symmetrically
+    y = charts.repel_vertical([1, 1], [4, 4], [0, 0], [5, 5], 0, 100, gap=0)
+    assert y.min() >= 2 - 1e-9  # kept inside the bounds
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(st.floats(0, 100), st.floats(2, 8), st.floats(0, 60),
+                          st.floats(5, 40)), min_size=1, max_size=12))
+def test_repel_vertical_leaves_no_overlap_when_there_is_room(boxes):
+    y0, h, x0, w = (np.array(v) for v in zip(*boxes, strict=True))
+    lo, hi = -2 * h.sum() - 50, 150 + 2 * h.sum()
+    y = charts.repel_vertical(y0, h, x0, x0 + w, lo, hi, gap=1)
+    for i, j in itertools.combinations(range(len(y)), 2):
+        if x0[i] < x0[j] + w[j] and x0[j] < x0[i] + w[i]:
+            assert abs(y[i] - y[j]) >= (h[i] + h[j]) / 2 + 1 - 1e-3
+    assert np.all(y - h / 2 >= lo - 1e-6) and np.all(y + h / 2 <= hi + 1e-6)
+
+
+# ----------------------------------------------------------------------------------------
+# Network, values, learning, wellbeing, readiness
+# ----------------------------------------------------------------------------------------
+def test_network_positions_sizes_and_overdue_rings():
+    frame = contacts()
+    fig = charts.plot_network(frame, TODAY)
+    ax = fig.axes[0]
+    points, rings = [c for c in ax.collections if isinstance(c, PathCollection)]
+    xs = points.get_offsets()[:, 0]
+    finite = frame["days_since"].notna().to_numpy()
+    np.testing.assert_allclose(xs[finite], frame["days_since"][finite])
+    assert xs[~finite].min() > frame["days_since"].max()  # "never" on the right
+    assert "never" in [t.get_text() for t in ax.get_xticklabels()]
+    np.testing.assert_allclose(points.get_sizes(), 25 + 38 * (frame["strength"] - 1))
+    assert len(rings.get_offsets()) == int(frame["overdue"].sum())
+    names = {t.get_text() for t in ax.texts}
+    assert set(frame.loc[frame["overdue"], "name"]) <= names
+    assert not set(frame.loc[~frame["overdue"], "name"]) & names
+    band = [p for p in ax.patches if isinstance(p, Rectangle) and p.get_x() == 0]
+    assert len(band) == 1 and band[0].get_width() == 90
+    assert fig.get_suptitle() == "2 follow-ups overdue"
+    assert "as of 22 Nov 2026" in ax.get_title(loc="left")
+
+
+def test_network_headlines_without_overdue():
+    frame = contacts().assign(overdue=False)
+    assert charts.plot_network(frame).get_suptitle() == "3 contacts not reached in 90+ days"
+    frame = frame.assign(days_since=20.0)
+    assert (charts.plot_network(frame).get_suptitle()
+            == "All 5 contacts reached in the last 90 days")
+
+
+def test_values_wheel_bars_by_rank_and_top_three():
+    frame = values()
+    fig = charts.plot_values_wheel(frame)
+    ax = fig.axes[0]
+    bars = list(ax.patches)
+    assert [b.get_height() for b in bars] == list(frame["importance"])
+    colours = [to_hex(b.get_facecolor()) for b in bars]
+    assert colours[:3] == [PALETTE["orange"].lower()] * 3
+    assert set(colours[3:]) == {PALETTE["sky"].lower()}
+    assert fig.get_suptitle() == "Top value: Autonomy"
+    tie = frame.assign(importance=[9, 9, 8, 7, 5], rank=[1, 1, 3, 4, 5])
+    assert charts.plot_values_wheel(tie).get_suptitle() == "Top values: Autonomy and Family"
+    one = charts.plot_values_wheel(values(["Honesty"]))
+    assert len(one.axes[0].patches) == 1 and one.get_suptitle() == "Top value: Honesty"
+
+
+def test_learning_hours_step_lines_per_skill():
+    frame = learning()
+    fig = charts.plot_learning_hours(frame)
+    ax = fig.axes[0]
+    steps = [ln for ln in ax.get_lines() if ln.get_drawstyle() == "steps-post"]
+    assert len(steps) == 3
+    by_skill = {ln.get_label().split(" (")[0]: ln for ln in steps}
+    python = frame[frame["skill"] == "Python"]
+    assert list(by_skill["Python"].get_ydata()) == [0.0, *python["cumulative_hours"],
+                                                    python["cumulative_hours"].iloc[-1]]
+    assert by_skill["Negotiation"].get_label() == "Negotiation (9 h)"
+    total = frame["hours"].sum()
+    assert fig.get_suptitle() == f"{total:.0f} hours of learning — most on Negotiation (9 h)"
+
+
+def test_learning_hours_groups_small_skills_and_handles_partial():
+    names = [f"Skill {i}" for i in range(9)]
+    fig = charts.plot_learning_hours(learning(names))
+    labels = [ln.get_label() for ln in fig.axes[0].get_lines()
+              if ln.get_drawstyle() == "steps-post"]
+    # 9 skills, skill i has 5 + i + 2 hours: the 3 smallest are pooled (7 + 8 + 9 h)
+    assert len(labels) == 7 and labels[-1] == "Other skills (24 h)"
+    undated = learning().astype({"date": "datetime64[ns]"})
+    undated.loc[0, "date"] = pd.NaT
+    fig = charts.plot_learning_hours(undated)
+    assert "1 item without a date not shown" in fig.axes[0].get_title(loc="left")
+    zero = charts.plot_learning_hours(learning().assign(hours=0.0))
+    assert is_placeholder(zero) and NO_HOURS in texts_of(zero)
+
+
+def test_wellbeing_lines_dips_and_setbacks():
+    frame = wellbeing()
+    fig = charts.plot_wellbeing(frame)
+    ax = fig.axes[0]
+    (motivation,) = lines_with_label(ax, "Motivation")
+    (confidence,) = lines_with_label(ax, "Confidence")
+    assert list(motivation.get_ydata()) == list(frame["motivation"])
+    assert list(confidence.get_ydata()) == list(frame["confidence"])
+    dips = next(c for c in ax.collections if c.get_label() == "Dip")
+    assert dips.get_offsets()[:, 1].tolist() == [4.0]  # motivation fell 8 -> 4
+    setbacks = next(c for c in ax.collections if c.get_label() == "Setback")
+    assert len(setbacks.get_offsets()) == 1
+    assert "Project cancelled" in [t.get_text() for t in ax.texts]
+    assert fig.get_suptitle() == "Motivation recovering after a dip in June"
+
+
+@pytest.mark.parametrize(("motivation", "confidence", "dips", "headline"), [
+    ((7, 8, 4, 3), (6, 6, 5, 5), (2,), "Motivation still low after a dip in June"),
+    ((7, 8, 4), (6, 6, 5), (2,), "Motivation dipped in June"),
+    ((7, 8, 8), (6, 6, 2), (2,), "Confidence dipped in June"),
+    ((5, 6, 8), (6, 6, 6), (), "Motivation up 3 points since April"),
+    ((7, 7, 7.5), (6, 6, 6), (), "Motivation steady around 7/10"),
+    ((7,), (6,), (), "Motivation 7/10 at the first check-in"),
+    ((NAN, NAN), (5, 8), (), "Confidence up 3 points since April"),
+])
+def test_wellbeing_headlines(motivation, confidence, dips, headline):
+    frame = wellbeing(motivation, confidence, dips, setbacks={})
+    fig = charts.plot_wellbeing(frame)
+    assert fig.get_suptitle() == headline
+    assert not is_placeholder(fig)
+
+
+def test_wellbeing_without_scores_is_a_placeholder():
+    fig = charts.plot_wellbeing(wellbeing((NAN, NAN), (NAN, NAN), (), setbacks={}))
+    assert is_placeholder(fig)
+
+
+def test_readiness_line_and_headlines():
+    fig = charts.plot_readiness(readiness(), role_title="Senior Analyst")
+    ax = fig.axes[0]
+    (line,) = ax.get_lines()
+    assert list(line.get_ydata()) == [40.0, 55.0, 72.0]
+    assert ax.get_ylim() == (0, 105)
+    assert fig.get_suptitle() == "Readiness 72% — up 32 points since March"
+    assert "Senior Analyst" in ax.get_title(loc="left")
+    down = charts.plot_readiness(readiness((60.0, 50.0)))
+    assert down.get_suptitle() == "Readiness 50% — down 10 points since March"
+    same = charts.plot_readiness(readiness((60.0, 60.0)))
+    assert same.get_suptitle() == "Readiness 60% — unchanged since March"
+    one = charts.plot_readiness(readiness((72.0,)), role_title="Senior Analyst")
+    assert one.get_suptitle() == "Readiness 72% for Senior Analyst"
+
+
+# ----------------------------------------------------------------------------------------
+# Cohort
+# ----------------------------------------------------------------------------------------
+def test_cohort_readiness_histogram():
+    s = pd.Series([12.0, 45.0, 48.0, 81.0, NAN], index=list("abcde"))
+    fig = charts.plot_cohort_readiness(s)
+    heights = [p.get_height() for p in fig.axes[0].patches]
+    assert heights == [0, 1, 0, 0, 2, 0, 0, 0, 1, 0]
+    assert fig.get_suptitle() == "Median readiness 46% across 4 clients"
+    assert "1 client without a score yet" in fig.axes[0].get_title(loc="left")
+
+
+def test_cohort_gaps_bars():
+    s = pd.Series({"SQL": 2, "Negotiation": 5, "Python": 0, "Budgeting": 3})
+    fig = charts.plot_cohort_gaps(s, top=2)
+    ax = fig.axes[0]
+    assert [p.get_width() for p in ax.patches] == [3, 5]
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["Budgeting", "Negotiation"]
+    assert fig.get_suptitle() == "Most common gap: Negotiation (5 clients)"
+
+
+def test_cohort_recency_bars_and_histogram():
+    s = pd.Series([5.0, 40.0, NAN], index=["ana", "ben", "cy"])
+    fig = charts.plot_cohort_recency(s)
+    ax = fig.axes[0]
+    bars = sorted(ax.patches, key=lambda p: p.get_y())
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["ana", "ben", "cy"]
+    assert [to_hex(b.get_facecolor()) for b in bars][:2] == [PALETTE["blue"].lower(),
+                                                             PALETTE["vermillion"].lower()]
+    assert "never" in [t.get_text() for t in ax.texts]
+    assert fig.get_suptitle() == "2 clients without a check-in for 30+ days"
+    many = pd.Series(np.arange(40, dtype=float))
+    fig = charts.plot_cohort_recency(many)
+    assert sum(p.get_height() for p in fig.axes[0].patches) == 40
+    assert fig.get_suptitle() == "9 clients without a check-in for 30+ days"
+    ok = charts.plot_cohort_recency(pd.Series([1.0, 2.0]))
+    assert ok.get_suptitle() == "Everyone checked in within 30 days"
+
+
+# ----------------------------------------------------------------------------------------
+# Every chart on every example workbook
+# ----------------------------------------------------------------------------------------
+def test_there_are_example_workbooks():
+    assert len(EXAMPLES) >= 1
+
+
+@pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.stem)
+def test_every_chart_on_every_example_workbook(path):
+    import career_workbook as cw
+    from career_workbook.catalog import load_catalog
+    from career_workbook.figures import make_figures, resolve_role
+
+    wb = cw.load(path)
+    figs = make_figures(wb, today=TODAY, role=resolve_role(wb, load_catalog()))
+    assert list(figs) == list(CHARTS)
+    for slug, fig in figs.items():
+        assert isinstance(fig, Figure) and fig.get_label() == slug
+        if is_placeholder(fig):
+            assert any("notebook 0" in t for t in texts_of(fig)), slug
+        else:
+            assert fig.get_suptitle(), slug
+        fig.draw_without_rendering()
+    people = [c.name for c in wb.contacts if c.next_follow_up and c.next_follow_up < TODAY]
+    if people and not is_placeholder(figs["network"]):
+        assert set(people) <= {t.get_text() for t in figs["network"].axes[0].texts}

@@ -1,0 +1,358 @@
+"""export: figure files, review packs (content, atomicity, many packs at once)."""
+
+from __future__ import annotations
+
+import base64
+import doctest
+import getpass
+import importlib
+import os
+import re
+from datetime import date
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from matplotlib.figure import Figure
+from pypdf import PdfReader
+
+import career_workbook as cw
+from career_workbook import charts, figures
+from career_workbook.catalog import load_catalog
+from career_workbook.export import (
+    PackReport,
+    build_pack,
+    build_packs,
+    figure_bytes,
+    figure_png,
+    pack_name,
+    save_figure,
+    slugify,
+)
+from career_workbook.export import pdf as pdf_module
+from career_workbook.model import Action, Assessment, CheckIn, Goal, Skill
+
+TODAY = date(2026, 11, 22)
+EXAMPLES = sorted((Path(__file__).parents[1] / "examples" / "workbooks").glob("*.yaml"))
+N_PAGES = 1 + len(charts.CHARTS) + 2  # cover, one per chart, goals, next actions
+
+
+def _figure() -> Figure:
+    fig = Figure(figsize=(4, 3), layout="constrained")
+    ax = fig.add_subplot()
+    ax.plot([1, 2, 3], [2, 1, 3])
+    fig.suptitle("Demo")
+    return fig
+
+
+def small_workbook(path: Path, name: str = "Sam Lee") -> Path:
+    """A small but complete workbook file (skills, goal, action, check-in)."""
+    wb = cw.new_workbook(name, today=date(2026, 1, 5), target_role="Data Analyst",
+                         coach="Ana Ruiz")
+    wb.skills += [Skill(name="SQL", importance=5), Skill(name="Writing"),
+                  Skill(name="Python")]
+    wb.assessments.append(Assessment(date=date(2026, 1, 5),
+                                     ratings={"SQL": 2, "Writing": 3, "Python": 1}))
+    wb.goals.append(Goal(id="g1", text="Pass the SQL certification exam by 30 June 2027",
+                         status="active", created=date(2026, 1, 5),
+                         deadline=date(2027, 6, 30)))
+    wb.actions.append(Action(id="a1", goal_id="g1", text="Book the exam",
+                             due=date(2026, 10, 1)))
+    wb.check_ins.append(CheckIn(date=date(2026, 9, 1), motivation=7, confidence=6,
+                                progress={"g1": 30}))
+    cw.save(wb, path)
+    return path
+
+
+# ----------------------------------------------------------------------------------------
+# save_figure / figure_png
+# ----------------------------------------------------------------------------------------
+def test_save_figure_writes_each_format(tmp_path):
+    paths = save_figure(_figure(), tmp_path / "charts", "Skill radar")
+    assert [p.name for p in paths] == ["skill-radar.png", "skill-radar.svg", "skill-radar.pdf"]
+    assert paths[0].read_bytes().startswith(b"\x89PNG\r\n\x1a\n")
+    assert b"<svg" in paths[1].read_bytes()
+    assert paths[2].read_bytes().startswith(b"%PDF-")
+    assert sorted(os.listdir(tmp_path / "charts")) == sorted(p.name for p in paths)
+
+
+@pytest.mark.parametrize("name", ["../../evil", "/etc/passwd", "..", "a/../../b", "C:\\x\\y"])
+def test_save_figure_name_cannot_escape_the_folder(tmp_path, name):
+    folder = tmp_path / "inside"
+    paths = save_figure(_figure(), folder, name, formats=("png",))
+    assert len(paths) == 1
+    assert paths[0].parent == folder
+    assert re.fullmatch(r"[a-z0-9_-]+\.png", paths[0].name)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["inside"]
+
+
+def test_save_figure_rejects_unknown_formats(tmp_path):
+    with pytest.raises(ValueError, match="formats = 'gif'"):
+        save_figure(_figure(), tmp_path, "x", formats=("png", "gif"))
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_output_has_fixed_metadata_and_no_paths(tmp_path):
+    folder = tmp_path / "private_folder_name"
+    first = [p.read_bytes() for p in save_figure(_figure(), folder, "chart")]
+    second = [p.read_bytes() for p in save_figure(_figure(), folder, "chart")]
+    assert first == second, "the same figure gives the same bytes"
+    needles = {str(tmp_path), tmp_path.name, "private_folder_name", str(Path.home())}
+    user = getpass.getuser()
+    if len(user) >= 4:
+        needles.add(user)
+    for data in first:
+        for needle in needles:
+            assert needle.encode() not in data, needle
+        assert b"Career Workbook" in data
+        assert b"Matplotlib v" not in data and b"matplotlib version" not in data.lower()
+    svg = first[1].decode()
+    assert "<dc:date>" not in svg
+    assert b"/CreationDate" not in first[2]
+
+
+def test_figure_png_and_bytes():
+    fig = _figure()
+    small, large = figure_png(fig, dpi=50), figure_png(fig, dpi=100)
+    assert small.startswith(b"\x89PNG") and len(large) > len(small)
+    assert fig.get_layout_engine() is not None, "the figure keeps its layout engine"
+    assert figure_bytes(fig, "svg").lstrip().startswith(b"<?xml")
+
+
+@given(st.text(max_size=300))
+def test_slugify_and_pack_name_are_always_safe_names(name):
+    slug = slugify(name)
+    assert re.fullmatch(r"[a-z0-9_-]{1,80}", slug)
+    folder = pack_name(name.replace("/", "_").replace("\x00", "") + ".yaml")
+    assert folder and "/" not in folder and "\\" not in folder
+    assert not folder.startswith(".") and folder not in (".", "..")
+
+
+def test_slugify():
+    assert slugify("Skill radar") == "skill-radar"
+    assert slugify("") == "chart"
+    assert slugify("../../evil") == "evil"
+
+
+# ----------------------------------------------------------------------------------------
+# build_pack on the examples
+# ----------------------------------------------------------------------------------------
+class _Tags(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.imgs: list[dict[str, str | None]] = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "img":
+            self.imgs.append(dict(attrs))
+
+
+@pytest.fixture(scope="module")
+def example_packs(tmp_path_factory):
+    out = tmp_path_factory.mktemp("packs")
+    return {path: build_pack(path, out, today=TODAY) for path in EXAMPLES}
+
+
+@pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.stem)
+def test_pack_of_each_example(example_packs, path):
+    pack = example_packs[path]
+    wb = cw.load(path)
+    assert pack.name == path.stem
+    assert sorted(p.name for p in pack.iterdir()) == ["charts", "review.html", "review.pdf"]
+    # charts: a PNG and an SVG per chart, nothing else
+    expected = sorted(f"{slug}.{fmt}" for slug in charts.CHARTS for fmt in ("png", "svg"))
+    assert sorted(p.name for p in (pack / "charts").iterdir()) == expected
+    # PDF: cover + one page per chart + goals + next actions
+    reader = PdfReader(pack / "review.pdf")
+    pages = list(reader.pages)
+    assert len(pages) == N_PAGES
+    cover = pages[0].extract_text()
+    assert wb.person.name in cover and "22 November 2026" in cover
+    assert wb.person.coach in cover
+    assert "Goals and SMART scores" in pages[-2].extract_text()
+    assert "Next actions" in pages[-1].extract_text()
+    for page in pages[:1] + pages[-2:]:
+        w, h = float(page.mediabox.width), float(page.mediabox.height)
+        assert (round(w), round(h)) == (595, 842), "A4 portrait"
+    for page in pages[1:-2]:  # chart pages: A4, or A4 proportions for a tall chart
+        w, h = float(page.mediabox.width), float(page.mediabox.height)
+        assert round(w) == 595 and h >= 841
+    meta = {k: str(v) for k, v in (reader.metadata or {}).items()}
+    assert meta.get("/Creator") == "Career Workbook"
+    assert not any("/" in v or "\\" in v for v in meta.values())
+    # HTML: one data-URI image per chart, the person's name, the same PNG bytes
+    page = (pack / "review.html").read_text(encoding="utf-8")
+    parser = _Tags()
+    parser.feed(page)
+    assert len(parser.imgs) == len(charts.CHARTS)
+    assert all(img["src"].startswith("data:image/png;base64,") for img in parser.imgs)
+    assert wb.person.name in page
+    # no path of the build (the out folder, the temp folder it was built in) in any file
+    for file in pack.rglob("*"):
+        if file.is_file():
+            data = file.read_bytes()
+            assert str(pack.parent).encode() not in data, file.name
+            assert f".tmp-{pack.name}-".encode() not in data, file.name
+            assert str(path.parent).encode() not in data, file.name
+    first = base64.b64decode(parser.imgs[0]["src"].split(",", 1)[1])
+    assert first == (pack / "charts" / f"{next(iter(charts.CHARTS))}.png").read_bytes()
+
+
+def test_pack_pages_show_each_chart_takeaway(example_packs):
+    path = EXAMPLES[0]
+    reader = PdfReader(example_packs[path] / "review.pdf")
+    wb = cw.load(path)
+    role = figures.resolve_role(wb, load_catalog())
+    figs = figures.make_figures(wb, today=TODAY, role=role)
+    for page, (slug, fig) in zip(list(reader.pages)[1:-2], figs.items(), strict=True):
+        text = " ".join(page.extract_text().split())
+        assert charts.CHARTS[slug].title in text
+        first_words = " ".join(figures.chart_title(fig, slug).split()[:2])
+        assert first_words in text, slug
+
+
+def test_chart_page_leaves_the_figure_as_it_was(tmp_path):
+    import io
+
+    from career_workbook.export.content import PackContent
+    from career_workbook.export.files import frozen_layout
+
+    fig = _figure()
+    fig.legend(["line"], loc="outside lower center")
+    content = PackContent("Sam", TODAY, "", None, "", "", "", (), (), (), ())
+    n_texts = len(fig.texts)
+    with frozen_layout(fig):
+        before = figure_bytes(fig, "png", dpi=50)
+        with pdf_module.write_pdf(io.BytesIO()) as pdf:
+            pdf_module.add_chart_page(pdf, fig, heading="2 · Demo", content=content,
+                                      label="page 2 of 4")
+        assert figure_bytes(fig, "png", dpi=50) == before
+    assert len(fig.texts) == n_texts and fig.get_suptitle() == "Demo"
+
+
+def test_pack_name():
+    assert pack_name("x/alex.yaml") == "alex"
+    assert pack_name("x/.yaml") == "yaml"
+    assert pack_name("x/..yaml") == "workbook"
+
+
+def test_pack_with_pdf_charts_and_replacing_the_previous_one(tmp_path):
+    wb_path = small_workbook(tmp_path / "sam.yaml")
+    out = tmp_path / "out"
+    first = build_pack(wb_path, out, today=TODAY, formats=("png", "svg", "pdf"))
+    assert (first / "charts" / "network.pdf").read_bytes().startswith(b"%PDF-")
+    (first / "stale.txt").write_text("from an older pack")
+    second = build_pack(wb_path, out, today="2026-12-01", formats=("svg",))
+    assert second == first
+    assert not (second / "stale.txt").exists(), "the old pack was replaced as a whole"
+    assert not list((second / "charts").glob("*.png"))
+    assert "1 December 2026" in PdfReader(second / "review.pdf").pages[0].extract_text()
+    assert sorted(p.name for p in out.iterdir()) == ["sam"], "no temp or old folder left"
+    reference = tmp_path / "reference"
+    reference.mkdir()
+    assert second.stat().st_mode == reference.stat().st_mode, "usual folder permissions"
+
+
+# ----------------------------------------------------------------------------------------
+# Atomicity
+# ----------------------------------------------------------------------------------------
+def _boom(*args, **kwargs):
+    raise RuntimeError("chart exploded")
+
+
+@pytest.mark.parametrize("where", ["chart", "goals page"])
+def test_failed_build_leaves_nothing(tmp_path, monkeypatch, where):
+    wb_path = small_workbook(tmp_path / "sam.yaml")
+    out = tmp_path / "out"
+    if where == "chart":
+        monkeypatch.setitem(figures._DRAW, "network", _boom)
+    else:
+        monkeypatch.setattr(pdf_module, "goals_page", _boom)
+    with pytest.raises(RuntimeError, match="chart exploded"):
+        build_pack(wb_path, out, today=TODAY)
+    assert list(out.iterdir()) == [], "no pack folder, no temp folder"
+
+
+def test_failed_build_keeps_the_previous_pack(tmp_path, monkeypatch):
+    wb_path = small_workbook(tmp_path / "sam.yaml")
+    out = tmp_path / "out"
+    pack = out / "sam"
+    (pack / "charts").mkdir(parents=True)
+    (pack / "review.html").write_text("<p>the pack of last month</p>")
+    (pack / "charts" / "network.png").write_bytes(b"old chart")
+    before = {p.relative_to(pack): p.read_bytes() for p in pack.rglob("*") if p.is_file()}
+    monkeypatch.setattr(pdf_module, "actions_page", _boom)  # fails after every chart
+    with pytest.raises(RuntimeError):
+        build_pack(wb_path, out, today="2026-12-24")
+    after = {p.relative_to(pack): p.read_bytes() for p in pack.rglob("*") if p.is_file()}
+    assert after == before
+    assert sorted(p.name for p in out.iterdir()) == ["sam"]
+
+
+def test_bad_workbook_names_the_file(tmp_path):
+    bad = tmp_path / "broken.yaml"
+    bad.write_text("schema_version: 2\nperson: {name: Sam}\ngoals: [{text: 5}]\n")
+    with pytest.raises(cw.WorkbookError, match=r"broken\.yaml.*goals\[0\]\.text"):
+        build_pack(bad, tmp_path / "out", today=TODAY)
+    assert not (tmp_path / "out" / "broken").exists()
+
+
+# ----------------------------------------------------------------------------------------
+# Many packs
+# ----------------------------------------------------------------------------------------
+def _broken(folder: Path) -> Path:
+    bad = folder / "broken.yaml"
+    bad.write_text("schema_version: 2\nperson: {name: ''}\n", encoding="utf-8")
+    return bad
+
+
+def test_build_packs_isolates_failures(tmp_path):
+    a = small_workbook(tmp_path / "ana.yaml", "Ana")
+    bad = _broken(tmp_path)
+    b = small_workbook(tmp_path / "bo.yaml", "Bo")
+    seen = []
+    report = build_packs([a, bad, b, tmp_path / "missing.yaml"], tmp_path / "out",
+                         today=TODAY, progress=lambda done, total, p: seen.append((done, total)))
+    assert isinstance(report, PackReport) and not report.ok
+    assert report.built == [tmp_path / "out" / "ana", tmp_path / "out" / "bo"]
+    assert [p for p, _ in report.failed] == [bad, tmp_path / "missing.yaml"]
+    for path, message in report.failed:
+        assert "\n" not in message and str(path) in message
+    assert "person.name" in report.failed[0][1]
+    assert seen == [(1, 4), (2, 4), (3, 4), (4, 4)]
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["ana", "bo"]
+    assert "2 pack(s) built, 2 failed" in str(report)
+
+
+def test_build_packs_refuses_two_workbooks_with_the_same_name(tmp_path):
+    (tmp_path / "x").mkdir()
+    (tmp_path / "y").mkdir()
+    first = small_workbook(tmp_path / "x" / "sam.yaml", "Sam One")
+    second = small_workbook(tmp_path / "y" / "sam.yaml", "Sam Two")
+    report = build_packs([first, second], tmp_path / "out", today=TODAY)
+    assert report.built == [tmp_path / "out" / "sam"]
+    assert report.failed[0][0] == second and "same file name" in report.failed[0][1]
+    assert "Sam One" in (tmp_path / "out" / "sam" / "review.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.slow
+def test_build_packs_in_worker_processes(tmp_path):
+    paths = [small_workbook(tmp_path / "ana.yaml", "Ana"), _broken(tmp_path),
+             small_workbook(tmp_path / "bo.yaml", "Bo")]
+    report = build_packs(paths, tmp_path / "out", today=TODAY, jobs=2)
+    assert report.built == [tmp_path / "out" / "ana", tmp_path / "out" / "bo"]
+    assert [p for p, _ in report.failed] == [paths[1]]
+    for pack in report.built:
+        assert len(PdfReader(pack / "review.pdf").pages) == N_PAGES
+
+
+@pytest.mark.parametrize("name", ["career_workbook.export", "career_workbook.export.files",
+                                  "career_workbook.export.content", "career_workbook.export.pdf",
+                                  "career_workbook.export.html", "career_workbook.export.pack"])
+def test_doctests(name):
+    module = importlib.import_module(name)
+    result = doctest.testmod(module, optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)
+    assert result.attempted > 0, f"{name} has no doctest"
+    assert result.failed == 0

@@ -41,8 +41,8 @@ lint: setup
 
 test: setup
 	$(BIN)/ruff check career_workbook tests benchmarks
-	$(BIN)/python -m pytest -n 2 --dist loadgroup tests
-	$(BIN)/python -m pytest --nbval-lax --sanitize-with tests/nbval_sanitize.cfg -p no:randomly notebooks
+	$(BIN)/python -m pytest -n 2 --dist loadgroup --doctest-modules career_workbook tests
+	$(BIN)/python -m pytest --nbval-lax --nbval-sanitize-with tests/nbval_sanitize.cfg notebooks
 
 test-fast: setup
 	$(BIN)/python -m pytest -m "not slow and not browser" tests

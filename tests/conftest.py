@@ -5,6 +5,12 @@ Other test modules may add fixtures here; keep each one small and documented.
 
 from __future__ import annotations
 
+import os
+
+# Agg for pytest's own process only; tests that start kernels remove it from the
+# environment the kernel inherits (kernels choose their own backend).
+os.environ["MPLBACKEND"] = "Agg"
+
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path

@@ -51,22 +51,45 @@ def _root_flag() -> list[str]:
     return ["--allow-root"] if hasattr(os, "geteuid") and os.geteuid() == 0 else []
 
 
-def lab_command(port: int, token: str, open_browser: bool = True) -> list[str]:
-    """The ``jupyter lab`` command line (loopback only, token required)."""
+# JupyterLab fetches news and update checks from the internet by default; the workbook
+# promises that nothing leaves the machine, so both are switched off.
+QUIET_LAB = ["--LabApp.news_url=None",
+             "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate"]
+
+
+def lab_command(port: int, token: str, open_browser: bool = True,
+                notebooks: str | Path | None = None) -> list[str]:
+    """The ``jupyter lab`` command line (loopback only, token required, no news fetching).
+
+    >>> cmd = lab_command(8888, "t0k", open_browser=False, notebooks="/tmp/nb")
+    >>> "--ServerApp.ip=127.0.0.1" in cmd, "--IdentityProvider.token=t0k" in cmd
+    (True, True)
+    >>> "--ServerApp.root_dir=/tmp/nb" in cmd, "--no-browser" in cmd
+    (True, True)
+    """
     return [
-        sys.executable, "-m", "jupyterlab", f"--notebook-dir={notebooks_dir()}",
+        sys.executable, "-m", "jupyterlab", f"--ServerApp.root_dir={notebooks or notebooks_dir()}",
         "--ServerApp.ip=127.0.0.1", f"--ServerApp.port={port}",
-        f"--IdentityProvider.token={token}",
+        f"--IdentityProvider.token={token}", *QUIET_LAB,
         *([] if open_browser else ["--no-browser"]), *_root_flag(),
     ]
 
 
-def app_command(port: int, token: str, open_browser: bool = True) -> list[str]:
-    """The ``voila`` command line: notebooks as an app, code hidden, loopback, token."""
+def app_command(port: int, token: str, open_browser: bool = True,
+                notebooks: str | Path | None = None) -> list[str]:
+    """The ``voila`` command line: notebooks as an app, code hidden, loopback, token.
+
+    The start page lists the notebooks in order (``00_start_here`` ... ``09_progress_review``).
+
+    >>> cmd = app_command(8866, "t0k", open_browser=False, notebooks="/tmp/nb")
+    >>> cmd[3], "--token=t0k" in cmd, "--Voila.ip=127.0.0.1" in cmd
+    ('/tmp/nb', True, True)
+    """
     return [
-        sys.executable, "-m", "voila", str(notebooks_dir()),
+        sys.executable, "-m", "voila", str(notebooks or notebooks_dir()),
         "--Voila.ip=127.0.0.1", f"--port={port}", f"--token={token}",
         "--VoilaConfiguration.show_tracebacks=False",
+        "--VoilaConfiguration.classic_tree=True",  # a plain list of links, rendered server-side
         *([] if open_browser else ["--no-browser"]),
     ]
 

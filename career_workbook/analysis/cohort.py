@@ -1,0 +1,94 @@
+"""A coach's caseload: one row per client, and what the clients have in common.
+
+Pure: the caller loads the workbooks and computes each client's
+:class:`~career_workbook.analysis.WorkbookSummary` (``analysis.summary``) and skill-gap frame
+(``analysis.skill_gap_frame``); these functions only arrange them. Shared by the
+``coach_overview`` notebook and the ``career-workbook cohort`` command.
+
+Examples
+--------
+>>> from datetime import date
+>>> from career_workbook.analysis import summary
+>>> from career_workbook.model import new_workbook
+>>> s = summary(new_workbook("Sam Lee", today=date(2026, 1, 1)), today=date(2026, 2, 1))
+>>> frame = caseload_frame([s], clients=["sam"], target_roles=["Team Lead"])
+>>> frame.loc[0, ["client", "name", "target_role"]].tolist(), float(frame.loc[0, "readiness"])
+(['sam', 'Sam Lee', 'Team Lead'], 100.0)
+>>> import pandas as pd
+>>> gaps = [pd.DataFrame({"skill": ["SQL", "R"], "gap": [1.0, 0.0]}),
+...         pd.DataFrame({"skill": ["SQL"], "gap": [2.0]})]
+>>> cohort_gap_counts(gaps).to_dict()
+{'SQL': 2}
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+import pandas as pd
+
+from career_workbook.frames import build_frame
+
+__all__ = ["CASELOAD_COLUMNS", "caseload_frame", "cohort_gap_counts"]
+
+CASELOAD_COLUMNS = {
+    "client": "text", "name": "text", "target_role": "text", "role_title": "text",
+    "readiness": "float", "goals_active": "int", "goals_on_track": "int",
+    "goals_behind": "int", "goals_overdue": "int", "goals_done": "int",
+    "last_check_in": "date", "days_since_check_in": "float", "overdue_follow_ups": "int",
+    "actions_overdue": "int", "top_gap": "text",
+}
+
+
+def caseload_frame(summaries: Iterable[Any], *, clients: Sequence[str] | None = None,
+                   target_roles: Sequence[str] | None = None) -> pd.DataFrame:
+    """One row per client, in the order given.
+
+    Parameters
+    ----------
+    summaries : iterable of WorkbookSummary
+        From :func:`career_workbook.analysis.summary`, one per client.
+    clients : sequence of str, optional
+        A unique id per client (e.g. the workbook file's stem); default: the names.
+    target_roles : sequence of str, optional
+        Each person's own target-role text (``wb.person.target_role``); default: the title
+        of the role profile readiness was measured against.
+
+    Returns
+    -------
+    DataFrame
+        Columns :data:`CASELOAD_COLUMNS`: ``client``, ``name``, ``target_role``,
+        ``role_title`` (profile used, None = own targets), ``readiness`` (0-100),
+        ``goals_active``, ``goals_on_track``, ``goals_behind``, ``goals_overdue``,
+        ``goals_done``, ``last_check_in`` (NaT if never), ``days_since_check_in`` (NaN if
+        never), ``overdue_follow_ups``, ``actions_overdue``, ``top_gap`` (None if none).
+    """
+    summaries = list(summaries)
+    for label, given in (("clients", clients), ("target_roles", target_roles)):
+        if given is not None and len(given) != len(summaries):
+            raise ValueError(f"{label} has {len(given)} items; expected one per summary "
+                             f"({len(summaries)})")
+    rows = []
+    for i, s in enumerate(summaries):
+        role = target_roles[i] if target_roles is not None else None
+        rows.append((
+            clients[i] if clients is not None else s.name, s.name,
+            role if role else s.role_title, s.role_title, float(s.readiness), s.goals_active,
+            s.goals_on_track, s.goals_behind, s.goals_overdue, s.goals_done, s.last_check_in,
+            s.days_since_check_in, s.overdue_follow_ups, s.n_actions_overdue, s.top_gap_skill,
+        ))
+    return build_frame(rows, CASELOAD_COLUMNS)
+
+
+def cohort_gap_counts(gap_frames: Iterable[pd.DataFrame]) -> pd.Series:
+    """How many clients have a gap (``gap > 0``) in each skill, most common first.
+
+    Each frame is one client's :func:`~career_workbook.analysis.skill_gap_frame`.
+    """
+    counts: dict[str, int] = {}
+    for frame in gap_frames:
+        for skill in set(frame.loc[frame["gap"] > 0, "skill"]):
+            counts[skill] = counts.get(skill, 0) + 1
+    ordered = sorted(counts.items(), key=lambda kv: (-kv[1], str(kv[0]).casefold()))
+    return pd.Series(dict(ordered), dtype="int64", name="clients")

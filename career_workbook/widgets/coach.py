@@ -1,0 +1,191 @@
+"""The coach's overview notebook: every client workbook in a folder, side by side.
+
+A broken workbook is listed with its error and left out of the numbers; it never stops the
+overview. The per-client rows come from :func:`career_workbook.analysis.cohort.caseload_frame`
+(shared with the ``career-workbook cohort`` command).
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from career_workbook.model import WorkbookError
+from career_workbook.widgets.fields import esc, notice_html
+from career_workbook.widgets.session import parse_today
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pandas as pd
+    from matplotlib.figure import Figure
+
+    from career_workbook.model import Workbook
+
+__all__ = ["COHORT_SLUGS", "Caseload", "caseload_figures", "coach_overview", "load_caseload",
+           "overview_html"]
+
+COHORT_SLUGS = ("cohort_readiness", "cohort_gaps", "cohort_recency")
+"""The caseload charts, in the order shown (and their export file names)."""
+
+_CASELOAD_TABLE = {
+    "name": "Client", "target_role": "Target role", "readiness": "Readiness %",
+    "goals_on_track": "On track", "goals_behind": "Behind", "goals_overdue": "Overdue",
+    "last_check_in": "Last check-in", "days_since_check_in": "Days since",
+    "overdue_follow_ups": "Follow-ups overdue", "top_gap": "Top gap",
+}
+
+
+@dataclass
+class Caseload:
+    """Everything the overview shows.
+
+    Attributes
+    ----------
+    folder : Path
+    today : date
+    workbooks : dict[str, Workbook]
+        Loaded workbooks by client id (the file's stem), in file-name order.
+    frame : DataFrame
+        :func:`~career_workbook.analysis.cohort.caseload_frame` of the loaded workbooks.
+    gap_counts : Series
+        Clients with a gap, per skill.
+    broken : list of (file name, error message)
+    problems : list of str
+        Warnings (a bad ``today``, a missing folder).
+    """
+
+    folder: Path
+    today: date
+    workbooks: dict[str, Workbook]
+    frame: pd.DataFrame
+    gap_counts: pd.Series
+    broken: list[tuple[str, str]] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+
+
+def _refusal(folder: Path) -> str | None:
+    """Why the app (``$CAREER_WORKBOOK_ROOT`` set) may not read ``folder``; ``None`` if it may.
+
+    Inside the client app other clients' workbooks stay private.
+    """
+    from career_workbook.widgets.session import ROOT_VAR
+    from career_workbook.workspace import WorkspaceError, ensure_inside
+
+    root = os.environ.get(ROOT_VAR)
+    if not root:
+        return None
+    try:
+        ensure_inside(folder, root)
+    except WorkspaceError as err:
+        return str(err)
+    return None
+
+
+def load_caseload(folder: str | os.PathLike[str], today: date | str | None = None) -> Caseload:
+    """Load every ``*.yaml`` workbook in ``folder`` and summarise each client.
+
+    Never raises for a bad file, a missing folder or a bad ``today``: they are reported in
+    ``broken`` / ``problems``. Inside the app, a folder outside ``$CAREER_WORKBOOK_ROOT`` is
+    refused (reported in ``problems``) and nothing in it is read.
+    """
+    from career_workbook import analysis, figures, store
+    from career_workbook.analysis.cohort import caseload_frame, cohort_gap_counts
+    from career_workbook.catalog import CatalogError, load_catalog
+
+    path = Path(os.path.abspath(Path(folder).expanduser()))
+    day, problem = parse_today(today)
+    problems = [problem] if problem else []
+    refused = _refusal(path)
+    if refused:
+        problems.append(refused)
+    elif not path.is_dir():
+        problems.append(f"No folder at {path}: set `folder` to the folder of client workbooks.")
+    try:
+        catalog = load_catalog()
+    except CatalogError as err:
+        catalog = None
+        problems.append(f"The role catalog could not be loaded ({err}); own targets are used.")
+    workbooks: dict[str, Workbook] = {}
+    broken: list[tuple[str, str]] = []
+    summaries, roles, gaps = [], [], []
+    files = sorted(path.glob("*.yaml")) if not refused and path.is_dir() else []
+    for file in files:
+        try:
+            wb = store.load(file)
+            role = figures.resolve_role(wb, catalog) if catalog is not None else None
+            summaries.append(analysis.summary(wb, day, role))
+            gaps.append(analysis.skill_gap_frame(wb, role))
+        except WorkbookError as err:
+            broken.append((file.name, str(err).removeprefix(f"{err.path}: ")))
+            continue
+        except Exception as err:  # noqa: BLE001 - one odd client never hides the others
+            broken.append((file.name, f"could not be summarised ({type(err).__name__}: {err})"))
+            continue
+        workbooks[file.stem] = wb
+        roles.append(wb.person.target_role)
+    frame = caseload_frame(summaries, clients=list(workbooks), target_roles=roles)
+    return Caseload(path, day, workbooks, frame, cohort_gap_counts(gaps), broken, problems)
+
+
+def _labels(frame: pd.DataFrame) -> list[str]:
+    names = frame["name"].tolist()
+    return [n if names.count(n) == 1 else f"{n} ({c})"
+            for n, c in zip(names, frame["client"], strict=True)]
+
+
+def caseload_figures(caseload: Caseload) -> dict[str, Figure]:
+    """The three cohort charts (readiness, common gaps, check-in recency)."""
+    from career_workbook import charts
+
+    frame = caseload.frame
+    labels = _labels(frame)
+    readiness = frame["readiness"].set_axis(labels)
+    recency = frame["days_since_check_in"].set_axis(labels)
+    return {
+        "cohort_readiness": charts.plot_cohort_readiness(readiness, today=caseload.today),
+        "cohort_gaps": charts.plot_cohort_gaps(caseload.gap_counts, today=caseload.today),
+        "cohort_recency": charts.plot_cohort_recency(recency, today=caseload.today),
+    }
+
+
+def overview_html(caseload: Caseload) -> str:
+    """Header, caseload table and the list of broken files, as escaped HTML."""
+    from career_workbook.widgets.display import frame_html
+
+    n = len(caseload.workbooks)
+    head = (f'<div style="font-size:1.15em;font-weight:600">Caseload: {n} client'
+            f'{"" if n == 1 else "s"}</div><div style="color:#555;font-size:0.9em">Folder: '
+            f"<code>{esc(caseload.folder)}</code> · dates counted from "
+            f"{caseload.today.isoformat()}</div>")
+    body = "".join(notice_html(p, "warning") for p in caseload.problems)
+    body += frame_html(caseload.frame, _CASELOAD_TABLE,
+                       empty="No client workbooks (*.yaml) found in this folder.")
+    if caseload.broken:
+        items = "".join(f"<li><b>{esc(name)}</b>: {esc(error)}</li>"
+                        for name, error in caseload.broken)
+        body += (notice_html(f"{len(caseload.broken)} workbook(s) could not be read and are "
+                             "left out of the numbers:", "error") + f"<ul>{items}</ul>")
+    return f'<div class="cw-coach">{head}{body}</div>'
+
+
+def coach_overview(folder: str | os.PathLike[str], today: date | str | None = None,
+                   export_dir: str | os.PathLike[str] | None = None) -> None:
+    """Show the caseload table and the cohort charts; export the charts when asked.
+
+    Returns ``None`` (everything is displayed as HTML and PNG outputs that papermill keeps).
+    """
+    from career_workbook import export
+    from career_workbook.widgets.display import figure_image, publish, publish_html
+
+    caseload = load_caseload(folder, today)
+    publish_html(overview_html(caseload))
+    for slug, fig in caseload_figures(caseload).items():
+        publish(figure_image(fig))
+        if export_dir is not None:
+            try:
+                export.save_figure(fig, Path(export_dir).expanduser(), slug)
+            except (OSError, ValueError) as err:
+                publish_html(notice_html(f"{slug} could not be saved in {export_dir}: {err}",
+                                         "warning"))

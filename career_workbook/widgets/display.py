@@ -1,0 +1,261 @@
+"""Charts and tables in a notebook: draw from stored data, redraw after every save.
+
+In JupyterLab (and under papermill/nbconvert) charts are displayed as PNG images with a
+display id (not inside an ``Output`` widget), so the executed notebook keeps an
+``image/png`` output per chart; after each save that output is updated in place. Voila
+ignores display-id updates once the page is rendered (voila-dashboards/voila#498), so inside
+the app (:func:`in_voila`) charts and the header are widgets whose value changes instead.
+Tables are pandas ``to_html(escape=True)``: whatever a person typed is escaped.
+"""
+
+from __future__ import annotations
+
+import os
+import warnings
+from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING, Any
+
+import ipywidgets as widgets
+
+from career_workbook.widgets.fields import esc, notice_html
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pandas as pd
+    from matplotlib.figure import Figure
+
+    from career_workbook.widgets.session import Session
+
+__all__ = [
+    "TABLE_CSS",
+    "chart_figure",
+    "figure_image",
+    "frame_html",
+    "html_object",
+    "in_voila",
+    "live_html",
+    "publish",
+    "publish_html",
+    "show_chart",
+    "table_widget",
+]
+
+TABLE_CSS = (
+    "<style>"
+    ".cw-table{border-collapse:collapse;font-size:0.9em;margin:4px 0}"
+    ".cw-table th{background:#eef3fa;text-align:left;padding:3px 8px;"
+    "border-bottom:1px solid #b5c8e3}"
+    ".cw-table td{padding:3px 8px;border-bottom:1px solid #e4e4e4;vertical-align:top}"
+    "</style>"
+)
+
+
+# ----------------------------------------------------------------------------------------
+# Publishing (one place, so tests can capture what would be shown)
+# ----------------------------------------------------------------------------------------
+def publish(obj: Any) -> Any:
+    """``IPython.display.display(obj, display_id=True)``: returns the handle (``None``
+    outside a kernel)."""
+    from IPython.display import display
+
+    return display(obj, display_id=True)
+
+
+def html_object(text: str) -> Any:
+    """An ``IPython.display.HTML`` object."""
+    from IPython.display import HTML
+
+    return HTML(text)
+
+
+def publish_html(text: str) -> Any:
+    """Display HTML text (already escaped) and return its display handle."""
+    return publish(html_object(text))
+
+
+VOILA_ENV = ("VOILA_KERNEL_ID", "VOILA_SERVER_URL", "VOILA_BASE_URL")
+"""Variables Voila 0.5 puts in the environment of every kernel it starts (or preheats)."""
+
+
+def in_voila(environ: Mapping[str, str] | None = None) -> bool:
+    """True when this kernel runs a notebook for the Voila app (``os.environ`` by default).
+
+    >>> in_voila({"VOILA_SERVER_URL": "/"}), in_voila({"CAREER_WORKBOOK": "x.yaml"})
+    (True, False)
+    """
+    env = os.environ if environ is None else environ
+    return any(env.get(name) for name in VOILA_ENV)
+
+
+def live_html(text: str) -> Callable[[str], None]:
+    """Display HTML text (already escaped); return a function that replaces it in place.
+
+    A display-id output in JupyterLab and papermill, an ``HTML`` widget in Voila.
+    """
+    if in_voila():
+        box = widgets.HTML(text)
+        publish(box)
+        return lambda new: setattr(box, "value", new)
+    handle = publish_html(text)
+    if handle is None:
+        return lambda new: None
+    return lambda new: handle.update(html_object(new))
+
+
+# ----------------------------------------------------------------------------------------
+# Charts
+# ----------------------------------------------------------------------------------------
+def _slugs() -> tuple[str, ...]:
+    from career_workbook import charts
+
+    return tuple(charts.CHARTS)
+
+
+def chart_figure(session: Session, slug: str) -> Figure:
+    """The figure ``slug`` for the session's workbook, or a placeholder saying why not.
+
+    Raises ``ValueError`` for an unknown ``slug`` (a mistake in the notebook, not the data).
+    A chart that fails to draw gives a placeholder naming the problem and a warning.
+    """
+    from career_workbook import charts
+
+    known = _slugs()
+    if slug not in known:
+        raise ValueError(f"chart {slug!r} does not exist; choose one of {', '.join(known)}")
+    wb = session.workbook
+    if wb is None:
+        message = ("This app cannot open that workbook" if session.refusal
+                   else "This workbook could not be opened" if session.error
+                   else "No workbook yet — open 00_start_here to create it")
+        return charts.placeholder_figure(message)
+    from career_workbook import figures
+
+    try:
+        return figures.make_figure(wb, slug, today=session.today, role=session.role)
+    except Exception as err:  # noqa: BLE001 - show the reason instead of a traceback
+        warnings.warn(f"career_workbook: chart {slug!r} failed: {type(err).__name__}: {err}",
+                      RuntimeWarning, stacklevel=2)
+        return charts.placeholder_figure(f"This chart could not be drawn ({err})")
+
+
+def figure_image(fig: Figure) -> Any:
+    """A figure as an ``IPython.display.Image`` (PNG bytes, nothing written to disk)."""
+    from IPython.display import Image
+
+    from career_workbook import export
+
+    return Image(data=export.figure_png(fig), format="png")
+
+
+def _live_chart(fig: Figure) -> Callable[[Figure], None]:
+    """Display ``fig``; return a function that replaces it in place with another figure.
+
+    A display-id ``image/png`` output in JupyterLab and papermill, an ``Image`` widget (PNG)
+    in Voila.
+    """
+    if in_voila():
+        from career_workbook import export
+
+        image = widgets.Image(value=export.figure_png(fig), format="png")
+        image.add_class("cw-chart")
+        publish(image)
+        return lambda new: setattr(image, "value", export.figure_png(new))
+    handle = publish(figure_image(fig))
+    if handle is None:
+        return lambda new: None
+    return lambda new: handle.update(figure_image(new))
+
+
+def _export(session: Session, fig: Figure, slug: str) -> str | None:
+    """Save ``fig`` into the export folder; the reason when that failed."""
+    if session.export_dir is None:
+        return None
+    from career_workbook import export
+
+    try:
+        export.save_figure(fig, session.export_dir, slug)
+    except (OSError, ValueError) as err:
+        return f"The chart could not be saved in {session.export_dir}: {err}"
+    return None
+
+
+def show_chart(session: Session, slug: str) -> None:
+    """Draw chart ``slug`` from the stored data; redraw it in place after every save.
+
+    When the session has an ``export_dir`` the chart is also saved there as
+    ``<slug>.png/.svg/.pdf`` (and again after each save). Returns ``None`` so that the
+    notebook cell shows only the image.
+    """
+    _require_session(session)
+    fig = chart_figure(session, slug)
+    replace = _live_chart(fig)
+    problem = _export(session, fig, slug)
+    if problem:
+        publish_html(notice_html(problem, "warning"))
+
+    def redraw(current: Session) -> None:
+        new = chart_figure(current, slug)
+        replace(new)
+        _export(current, new, slug)
+
+    session.on_change(redraw, key=("chart", slug))
+
+
+def _require_session(session: Any) -> None:
+    from career_workbook.widgets.session import Session
+
+    if not isinstance(session, Session):
+        raise TypeError(
+            "pass the session returned by ui.start(...), e.g. "
+            "wb = ui.start(workbook, today=today, export_dir=export_dir)"
+        )
+
+
+# ----------------------------------------------------------------------------------------
+# Tables
+# ----------------------------------------------------------------------------------------
+def _cell(value: Any) -> Any:
+    """A frame cell as shown in a table: dates as YYYY-MM-DD, NaN/NaT/None as a dash,
+    whole floats without decimals, tuples joined by commas, flags as yes/no."""
+    import pandas as pd
+
+    if isinstance(value, list | tuple | set | frozenset):
+        return ", ".join(str(v) for v in value)
+    if value is None or value is pd.NaT:
+        return "—"
+    if isinstance(value, pd.Timestamp):
+        return value.date().isoformat() if value == value.normalize() else str(value)
+    if isinstance(value, bool) or type(value).__name__ == "bool_":
+        return "yes" if value else "no"
+    if isinstance(value, float) or type(value).__name__.startswith("float"):
+        value = float(value)
+        if value != value:
+            return "—"
+        return f"{value:.0f}" if value.is_integer() else f"{value:.1f}"
+    return value
+
+
+def frame_html(frame: pd.DataFrame, columns: Mapping[str, str] | None = None, *,
+               empty: str = "Nothing to show yet.") -> str:
+    """A DataFrame as an escaped HTML table (``columns`` picks and renames columns).
+
+    >>> import pandas as pd
+    >>> html = frame_html(pd.DataFrame({"name": ["<script>x</script>"], "n": [2.0]}),
+    ...                   {"name": "Name", "n": "Count"})
+    >>> "&lt;script&gt;" in html and "<script>" not in html and "<th>Count</th>" in html
+    True
+    """
+    if columns is not None:
+        frame = frame[[c for c in columns if c in frame.columns]].rename(columns=dict(columns))
+    if frame.empty:
+        return notice_html(empty, "info")
+    shown = frame.astype(object).map(_cell)
+    table = shown.to_html(escape=True, index=False, border=0, classes="cw-table",
+                          na_rep="—")
+    return TABLE_CSS + table
+
+
+def table_widget(frame: pd.DataFrame, columns: Mapping[str, str] | None = None, *,
+                 empty: str = "Nothing to show yet.", title: str = "") -> widgets.HTML:
+    """An ``HTML`` widget holding :func:`frame_html` (with an optional escaped title)."""
+    head = f'<div style="font-weight:600;margin-top:6px">{esc(title)}</div>' if title else ""
+    return widgets.HTML(head + frame_html(frame, columns, empty=empty))

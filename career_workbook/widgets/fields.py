@@ -1,0 +1,692 @@
+"""Shared building blocks of every form: labelled fields, inline messages, validation.
+
+Every input in the workbook looks the same: a plain-language label of fixed width, the
+input, a message right beside it (empty until something is wrong) and a short help text
+below in small muted type. Values are checked against the schema by building the pydantic
+model (:func:`check_model`); its errors become sentences such as "Importance must be between
+1 and 5 (you entered 7)" shown beside the field, never a traceback.
+
+Everything a person typed is shown through :func:`esc` (``html.escape``) whenever it ends
+up in an HTML widget.
+
+Examples
+--------
+>>> from career_workbook.model import Skill
+>>> skill, errors = check_model(Skill, {"name": "SQL", "importance": 7},
+...                             {"importance": "Importance"})
+>>> skill is None, errors["importance"]
+(True, 'Importance must be between 1 and 5 (you entered 7)')
+>>> lines("  Listening \\n\\n Writing\\nListening")
+['Listening', 'Writing']
+"""
+
+from __future__ import annotations
+
+import builtins
+import html
+import re
+import typing
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from datetime import date
+from typing import Any
+
+import ipywidgets as widgets
+from pydantic import BaseModel, ValidationError
+
+__all__ = [
+    "INPUT_WIDTH",
+    "LABEL_WIDTH",
+    "NONE",
+    "Field",
+    "check_model",
+    "error_key",
+    "esc",
+    "friendly_message",
+    "heading",
+    "lines",
+    "make_field",
+    "notice",
+    "notice_html",
+    "primary_button",
+    "secondary_button",
+]
+
+LABEL_WIDTH = "13em"
+"""Width of every field label, so forms line up across notebooks."""
+INPUT_WIDTH = "28em"
+"""Width of text inputs and dropdowns."""
+NONE = ""
+"""Dropdown value meaning "nothing chosen" (ipywidgets cannot select ``None``)."""
+
+_COLOURS = {
+    "error": ("#8a1c1c", "#fdecea", "#e6a5a0"),
+    "success": ("#1e5c2a", "#e9f5ec", "#a9d4b2"),
+    "info": ("#1f3a5f", "#eef3fa", "#b5c8e3"),
+    "warning": ("#6b4b00", "#fff6e0", "#e8cf8a"),
+}
+_ICONS = {"error": "⚠", "success": "✓", "info": "ℹ", "warning": "⚠"}
+
+
+def esc(value: Any) -> str:
+    """HTML-escape anything shown in an HTML widget (quotes included).
+
+    >>> esc('<img src=x onerror="alert(1)">')
+    '&lt;img src=x onerror=&quot;alert(1)&quot;&gt;'
+    """
+    return html.escape("" if value is None else str(value), quote=True)
+
+
+def notice_html(text: str, kind: str = "info") -> str:
+    """A coloured message box as HTML; ``text`` is escaped, line breaks kept.
+
+    >>> "&lt;b&gt;" in notice_html("<b>hi</b>", "error")
+    True
+    """
+    fg, bg, border = _COLOURS.get(kind, _COLOURS["info"])
+    body = esc(text).replace("\n", "<br>")
+    return (
+        f'<div class="cw-notice cw-{kind}" role="status" style="color:{fg};background:{bg};'
+        f'border:1px solid {border};border-radius:4px;padding:6px 10px;margin:4px 0">'
+        f"{_ICONS.get(kind, '')} {body}</div>"
+    )
+
+
+def notice(text: str, kind: str = "info") -> widgets.HTML:
+    """A message box widget (see :func:`notice_html`)."""
+    return widgets.HTML(notice_html(text, kind))
+
+
+def heading(title: str, intro: str = "") -> widgets.HTML:
+    """The title of a form and one or two sentences saying what it is for (escaped)."""
+    text = f'<h4 style="margin:8px 0 2px 0">{esc(title)}</h4>'
+    if intro:
+        text += f'<div style="color:#555;margin-bottom:6px">{esc(intro)}</div>'
+    return widgets.HTML(text)
+
+
+def primary_button(description: str, tooltip: str, icon: str = "save") -> widgets.Button:
+    """The main action of a form (blue, keyboard focusable)."""
+    return widgets.Button(
+        description=description, tooltip=tooltip, button_style="primary", icon=icon,
+        layout=widgets.Layout(width="auto", margin=f"6px 0 2px {LABEL_WIDTH}"),
+    )
+
+
+def secondary_button(description: str, tooltip: str, icon: str = "") -> widgets.Button:
+    """A secondary action (plain style)."""
+    return widgets.Button(
+        description=description, tooltip=tooltip, icon=icon,
+        layout=widgets.Layout(width="auto", margin="6px 0 2px 6px"),
+    )
+
+
+# ----------------------------------------------------------------------------------------
+# Fields
+# ----------------------------------------------------------------------------------------
+_KINDS = ("text", "textarea", "int", "float", "slider", "dropdown", "date", "multi", "combo",
+          "checkbox")
+
+
+class Field:
+    """One labelled input with its inline message and help text.
+
+    Attributes
+    ----------
+    key : str
+        The model field it edits (``"importance"``, or ``"ratings.SQL"`` for one rating).
+    label : str
+        Plain-language label, used in messages ("Importance must be ...").
+    widget : ipywidgets.ValueWidget
+        The input itself (``Text``, ``Textarea``, ``IntSlider``, ``Dropdown``, ...).
+    message : ipywidgets.HTML
+        Shown beside the input; empty unless the value is wrong.
+    box : ipywidgets.VBox
+        What a form displays: the row (label, input, message) and the help text below.
+    """
+
+    def __init__(self, key: str, label: str, widget: widgets.Widget, *, kind: str,
+                 help: str = "", optional: bool = False):
+        self.key, self.label, self.widget, self.kind = key, label, widget, kind
+        self.optional = optional
+        widget.description = label
+        widget.style.description_width = LABEL_WIDTH
+        widget.tooltip = f"{label} — {help}" if help else label
+        self.message = widgets.HTML("", layout=widgets.Layout(margin="0 0 0 8px"))
+        children: list[widgets.Widget] = [
+            widgets.HBox([widget, self.message], layout=widgets.Layout(align_items="center"))
+        ]
+        if help:
+            children.append(widgets.HTML(
+                f'<div class="cw-help" style="margin:-2px 0 4px {LABEL_WIDTH};color:#6b6b6b;'
+                f'font-size:0.85em;line-height:1.3">{esc(help)}</div>'
+            ))
+        self.box = widgets.VBox(children)
+
+    @property
+    def value(self) -> Any:
+        """The value in the form the model expects (text stripped, lists, ``None``)."""
+        raw = self.widget.value
+        if self.kind in ("text", "textarea", "combo"):
+            return raw.strip()
+        if self.kind == "multi":
+            return list(raw)
+        if self.kind == "dropdown" and raw == NONE:
+            return None
+        return raw
+
+    @value.setter
+    def value(self, new: Any) -> None:
+        if self.kind == "multi":
+            new = tuple(new or ())
+        elif self.kind == "dropdown" and new is None:
+            new = NONE
+        elif self.kind in ("text", "textarea", "combo") and new is None:
+            new = ""
+        self.widget.value = new
+
+    def error(self, text: str) -> None:
+        """Show ``text`` beside the input (escaped)."""
+        self.message.value = (
+            f'<span class="cw-field-error" role="alert" style="color:#b00020">⚠ {esc(text)}'
+            "</span>"
+        )
+
+    def clear(self) -> None:
+        """Remove the message."""
+        self.message.value = ""
+
+    @property
+    def has_error(self) -> bool:
+        return bool(self.message.value)
+
+
+def make_field(
+    key: str, label: str, kind: str, *, value: Any = None, help: str = "",
+    options: Sequence[Any] = (), min: float | None = None, max: float | None = None,
+    placeholder: str = "", rows: int = 3, optional: bool = False,
+) -> Field:
+    """Create a :class:`Field` of one of the standard kinds.
+
+    ``kind`` is one of ``text``, ``textarea``, ``combo`` (text with suggestions from
+    ``options``), ``int``, ``float``, ``slider`` (``min``..``max``), ``dropdown`` (``options``
+    as values or ``(label, value)`` pairs; ``optional=True`` adds "— none —"), ``multi``
+    (choose several), ``date`` and ``checkbox``.
+
+    >>> f = make_field("importance", "Importance", "slider", value=3, min=1, max=5)
+    >>> f.widget.value, f.widget.description
+    (3, 'Importance')
+    >>> make_field("goal_id", "Goal", "dropdown", options=[("Learn SQL", "g1")],
+    ...            optional=True).value is None
+    True
+    """
+    if kind not in _KINDS:
+        raise ValueError(f"kind = {kind!r}: must be one of {', '.join(_KINDS)}")
+    def wide() -> widgets.Layout:
+        return widgets.Layout(width=f"calc({LABEL_WIDTH} + {INPUT_WIDTH})")
+
+    if kind == "text":
+        w: widgets.Widget = widgets.Text(value=value or "", placeholder=placeholder, layout=wide())
+    elif kind == "combo":
+        w = widgets.Combobox(value=value or "", options=[str(o) for o in options],
+                             placeholder=placeholder, ensure_option=False, layout=wide())
+    elif kind == "textarea":
+        w = widgets.Textarea(value=value or "", placeholder=placeholder, rows=rows,
+                             layout=widgets.Layout(width=f"calc({LABEL_WIDTH} + 36em)"))
+    elif kind == "int":
+        w = widgets.IntText(value=0 if value is None else value,
+                            layout=widgets.Layout(width=f"calc({LABEL_WIDTH} + 8em)"))
+    elif kind == "float":
+        w = widgets.FloatText(value=0.0 if value is None else float(value),
+                              layout=widgets.Layout(width=f"calc({LABEL_WIDTH} + 8em)"))
+    elif kind == "slider":
+        lo, hi = int(min if min is not None else 0), int(max if max is not None else 10)
+        start = lo if value is None else int(value)
+        w = widgets.IntSlider(value=start, min=lo, max=hi, step=1, continuous_update=False,
+                              layout=widgets.Layout(width=f"calc({LABEL_WIDTH} + 20em)"))
+    elif kind == "dropdown":
+        pairs = [o if isinstance(o, tuple) else (str(o), o) for o in options]
+        if optional:
+            pairs = [("— none —", NONE), *pairs]
+        values = [v for _, v in pairs]
+        chosen = NONE if value is None else value
+        w = widgets.Dropdown(options=pairs, layout=wide())
+        if chosen in values:
+            w.value = chosen
+    elif kind == "multi":
+        pairs = [o if isinstance(o, tuple) else (str(o), o) for o in options]
+        values = [v for _, v in pairs]
+        w = widgets.SelectMultiple(
+            options=pairs, value=tuple(v for v in (value or ()) if v in values),
+            rows=builtins.min(builtins.max(len(pairs), 2), 6), layout=wide(),
+        )
+    elif kind == "date":
+        w = widgets.DatePicker(value=value, layout=widgets.Layout(width=f"calc({LABEL_WIDTH}"
+                                                                        " + 12em)"))
+    else:  # checkbox
+        w = widgets.Checkbox(value=bool(value), indent=True)
+    return Field(key, label, w, kind=kind, help=help, optional=optional)
+
+
+def field_boxes(fields: Iterable[Field]) -> list[widgets.Widget]:
+    """The display boxes of ``fields``, in order."""
+    return [f.box for f in fields]
+
+
+# ----------------------------------------------------------------------------------------
+# Validation: pydantic errors -> plain sentences, keyed by field
+# ----------------------------------------------------------------------------------------
+def _bounds(annotation: Any) -> tuple[Any, Any]:
+    """``(ge, le)`` found in an annotation's metadata (nested Annotated/Optional/dict too)."""
+    lo = hi = None
+    stack = [annotation]
+    while stack:
+        item = stack.pop()
+        for meta in getattr(item, "metadata", None) or ():
+            lo = getattr(meta, "ge", lo) if getattr(meta, "ge", None) is not None else lo
+            hi = getattr(meta, "le", hi) if getattr(meta, "le", None) is not None else hi
+        stack.extend(typing.get_args(item))
+        if hasattr(item, "annotation") and item.annotation is not None:
+            stack.append(item.annotation)
+    return lo, hi
+
+
+def _number(value: Any) -> str:
+    return f"{value:g}" if isinstance(value, float) else str(value)
+
+
+def friendly_message(label: str, error: Mapping[str, Any],
+                     bounds: tuple[Any, Any] = (None, None)) -> str:
+    """One pydantic error as a sentence a person understands.
+
+    >>> friendly_message("Importance", {"type": "less_than_equal", "input": 7,
+    ...                  "ctx": {"le": 5}, "msg": ""}, (1, 5))
+    'Importance must be between 1 and 5 (you entered 7)'
+    >>> friendly_message("Name", {"type": "string_too_short", "input": "", "msg": ""})
+    'Name must not be blank'
+    >>> friendly_message("Date", {"type": "date_type", "input": None, "msg": ""})
+    'Date is required'
+    """
+    kind = error.get("type", "")
+    value = error.get("input")
+    ctx = error.get("ctx") or {}
+    msg = str(error.get("msg", "is not valid")).removeprefix("Value error, ")
+    if kind == "missing" or (value is None and kind.endswith("_type")):
+        return f"{label} is required"
+    if kind == "string_too_short" or msg == "must not be blank":
+        return f"{label} must not be blank"
+    if kind in ("less_than_equal", "greater_than_equal", "less_than", "greater_than"):
+        lo = bounds[0] if bounds[0] is not None else ctx.get("ge", ctx.get("gt"))
+        hi = bounds[1] if bounds[1] is not None else ctx.get("le", ctx.get("lt"))
+        shown = f" (you entered {_number(value)})" if value is not None else ""
+        if lo is not None and hi is not None:
+            return f"{label} must be between {_number(lo)} and {_number(hi)}{shown}"
+        if lo is not None:
+            return f"{label} must be at least {_number(lo)}{shown}"
+        return f"{label} must be at most {_number(hi)}{shown}"
+    if kind == "string_too_long":
+        n = len(value) if isinstance(value, str) else "?"
+        return f"{label} is too long: at most {ctx.get('max_length')} characters (now {n})"
+    if kind == "literal_error":
+        return f"{label} must be one of {ctx.get('expected', '')}"
+    if kind.startswith("date"):
+        return f"{label} must be a date such as 2026-11-22"
+    if kind.startswith("int"):
+        return f"{label} must be a whole number"
+    if kind.startswith("float"):
+        return f"{label} must be a number"
+    return f"{label}: {msg}"
+
+
+def error_key(loc: Sequence[Any], keys: Iterable[str]) -> str:
+    """The form key an error location belongs to: the longest matching dotted prefix.
+
+    >>> error_key(("ratings", "SQL"), ["date", "ratings.SQL"])
+    'ratings.SQL'
+    >>> error_key(("metric", "target"), ["text"])
+    'metric'
+    >>> error_key((), ["text"])
+    ''
+    """
+    parts = [str(p) for p in loc]
+    known = set(keys)
+    for n in range(len(parts), 0, -1):
+        candidate = ".".join(parts[:n])
+        if candidate in known:
+            return candidate
+    return parts[0] if parts else ""
+
+
+def check_model(model: type[BaseModel], data: Mapping[str, Any],
+                labels: Mapping[str, str]) -> tuple[Any, dict[str, str]]:
+    """Build ``model`` from ``data``; return ``(instance, {})`` or ``(None, errors)``.
+
+    ``errors`` maps a form key (see :func:`error_key`) to a plain sentence; errors about the
+    whole record are under ``""``. ``labels`` names the fields in messages.
+
+    >>> from career_workbook.model import Value
+    >>> check_model(Value, {"name": " ", "importance": 11}, {"name": "Value",
+    ...             "importance": "Importance"})[1]
+    {'name': 'Value must not be blank', 'importance': 'Importance must be between 1 and 10 (you entered 11)'}
+    """  # noqa: E501
+    try:
+        return model.model_validate(dict(data)), {}
+    except ValidationError as err:
+        errors: dict[str, str] = {}
+        for e in err.errors():
+            loc = tuple(e.get("loc", ()))
+            key = error_key(loc, labels)
+            info = model.model_fields.get(str(loc[0])) if loc else None
+            bounds = _bounds(info) if info is not None else (None, None)
+            label = labels.get(key) or labels.get(str(loc[0]) if loc else "") or (
+                key.replace("_", " ").capitalize() if key else "This entry")
+            errors.setdefault(key, friendly_message(label, e, bounds))
+        return None, errors
+
+
+def lines(text: str | None) -> list[str]:
+    """Parse "one per line" text: stripped, blanks and repeats dropped, order kept.
+
+    >>> lines("a\\n b \\n\\na")
+    ['a', 'b']
+    """
+    out: list[str] = []
+    for line in (text or "").splitlines():
+        item = line.strip()
+        if item and item not in out:
+            out.append(item)
+    return out
+
+
+def describe_date(day: date | None) -> str:
+    """``2026-11-22`` or an empty string."""
+    return day.isoformat() if day else ""
+
+
+def on_any_change(fields: Iterable[Field], callback: Callable[[], None]) -> None:
+    """Call ``callback()`` whenever the value of one of ``fields`` changes."""
+    for f in fields:
+        f.widget.observe(lambda _change: callback(), names="value")
+
+
+# ----------------------------------------------------------------------------------------
+# The form host: renders a form from the session's workbook, re-renders after saves
+# ----------------------------------------------------------------------------------------
+_UNBUILT = object()
+
+Collect = Callable[[], tuple[Any, dict[str, str]]]
+
+
+class FormView(widgets.VBox):
+    """A form bound to a session: a title, a body built from the workbook, a status line.
+
+    ``build(view)`` returns the body's widgets and registers its inputs in
+    ``view.fields`` (by key) and its buttons in ``view.buttons``. The body is rebuilt after
+    a save whenever ``depends(workbook)`` changed (so pre-filled values and choice lists
+    stay current) and whenever the workbook appears or disappears. Without a workbook the
+    body is the "open 00_start_here" message (or the load error), so nothing can be saved.
+
+    Attributes
+    ----------
+    fields : dict[str, Field]
+    buttons : dict[str, ipywidgets.Button]
+    status : ipywidgets.HTML
+        "Saved at 10:42", or why nothing was saved.
+    state : dict
+        What the form remembers across rebuilds (e.g. the chosen item).
+    chooser : ipywidgets.Dropdown or None
+        In list forms, the "choose an item / add a new one" dropdown.
+    """
+
+    def __init__(self, session: Any, build: Callable[[FormView], list[widgets.Widget]], *,
+                 name: str, title: str, intro: str = "",
+                 depends: Callable[[Any], Any] | None = None, needs_workbook: bool = True):
+        super().__init__()
+        self.add_class("cw-form")
+        self.session, self.name = session, name
+        self.fields: dict[str, Field] = {}
+        self.buttons: dict[str, widgets.Button] = {}
+        self.state: dict[str, Any] = {}
+        self.chooser: widgets.Dropdown | None = None
+        self.status = widgets.HTML("")
+        self.title = heading(title, intro)
+        self._build, self._depends, self._needs_workbook = build, depends, needs_workbook
+        self._key: Any = _UNBUILT
+        self.render()
+        session.on_change(self._changed, key=("form", name))
+
+    def _state_key(self) -> Any:
+        wb = self.session.workbook
+        if wb is None:
+            return ("none", self.session.error, self.session.missing)
+        return ("ok", self._depends(wb) if self._depends is not None else wb)
+
+    def __repr__(self) -> str:
+        title = re.sub(r"<[^>]+>", " ", self.title.value).split("  ")[0].strip()
+        return f"<form “{html.unescape(title)}”: run this notebook in JupyterLab to fill it in>"
+
+    def render(self) -> None:
+        """Build the body again from the session's current workbook (the old body's
+        widgets are closed, so a long session does not pile up widget models)."""
+        old = [c for c in self.children if c is not self.title and c is not self.status]
+        self.fields, self.buttons, self.chooser = {}, {}, None
+        self._key = self._state_key()
+        if self.session.workbook is None and self._needs_workbook:
+            kind = "error" if self.session.error else "info"
+            body: list[widgets.Widget] = [notice(self.session.unavailable_message(), kind)]
+        else:
+            body = list(self._build(self))
+        self.children = [self.title, *body, self.status]
+        close_widgets(old)
+
+    def _changed(self, _session: Any) -> None:
+        if self._state_key() != self._key:
+            self.render()
+
+    # ---------------------------------------------------------------- messages
+    def add(self, *fields: Field) -> list[widgets.Widget]:
+        """Register ``fields`` and return their boxes (for the body)."""
+        for f in fields:
+            self.fields[f.key] = f
+        return [f.box for f in fields]
+
+    def set_status(self, text: str, kind: str = "info") -> None:
+        self.status.value = notice_html(text, kind) if text else ""
+
+    def show_errors(self, errors: Mapping[str, str], *, status: bool = True) -> None:
+        """Show each error beside its field; the rest (and a summary) in the status line."""
+        for key, f in self.fields.items():
+            if key in errors:
+                f.error(errors[key])
+            else:
+                f.clear()
+        if not status:
+            return
+        if errors:
+            loose = [msg for key, msg in errors.items() if key not in self.fields]
+            text = "Nothing was saved: please fix " + (
+                "the field marked ⚠." if len(errors) - len(loose) == 1 else
+                "the fields marked ⚠." if len(errors) > len(loose) else "this:"
+            )
+            self.set_status("\n".join([text, *loose]), "error")
+        else:
+            self.set_status("")
+
+    def show_result(self, result: Any, detail: str = "") -> None:
+        """Status after a save: "Saved at 10:42" or the reason, beside the field at fault."""
+        if result.ok:
+            self.set_status(result.message + (f" — {detail}" if detail else ""), "success")
+            return
+        self.set_status(result.message, "error")
+        key = field_for_problem(result.field, result.value, self.fields)
+        if key is not None:
+            reason = result.message.removeprefix("Not saved: ")
+            self.fields[key].error(reason)
+
+    # ---------------------------------------------------------------- wiring
+    def bind(self, button: widgets.Button, collect: Collect,
+             apply: Callable[[Any, Any], Any], *, detail: Callable[[Any], str] | None = None,
+             after: Callable[[Any], None] | None = None, live: bool = True) -> None:
+        """Wire a Save button: ``collect()`` -> ``(record, errors)``; if no errors,
+        ``session.save(lambda wb: apply(wb, record))`` and show the result.
+
+        With ``live=True`` every field is checked again whenever its value changes.
+        """
+        def clicked(_button: Any) -> None:
+            record, errors = collect()
+            if errors:
+                self.show_errors(errors)
+                return
+            self.show_errors({}, status=False)
+            result = self.session.save(lambda wb: apply(wb, record))
+            if result.ok and after is not None:
+                after(record)
+            self.show_result(result, detail(record) if detail and result.ok else "")
+
+        button.on_click(clicked)
+        if live:
+            fields = list(self.fields.values())
+            on_any_change(fields, lambda: self.show_errors(collect()[1], status=False))
+
+
+def close_widgets(roots: Iterable[widgets.Widget]) -> None:
+    """Close ``roots``, their children, layouts and styles (frees their frontend models)."""
+    seen: set[int] = set()
+    stack = list(roots)
+    while stack:
+        w = stack.pop()
+        if id(w) in seen or not isinstance(w, widgets.Widget):
+            continue
+        seen.add(id(w))
+        stack.extend(getattr(w, "children", ()))
+        stack.extend(x for x in (getattr(w, "layout", None), getattr(w, "style", None))
+                     if isinstance(x, widgets.Widget))
+        w.close()
+
+
+def field_for_problem(path: str | None, value: Any, fields: Mapping[str, Any]) -> str | None:
+    """The form key a saved-file problem belongs to, if the form shows that field.
+
+    >>> field_for_problem("actions[3].goal_id", "g9", {"goal_id": 1, "text": 2})
+    'goal_id'
+    >>> field_for_problem("check_ins[2].progress", "g9", {"progress.g9": 1})
+    'progress.g9'
+    >>> field_for_problem("skills[0].name", "SQL", {"text": 1}) is None
+    True
+    """
+    if not path:
+        return None
+    last = re.sub(r"\[\d+\]", "", path).split(".")[-1]
+    for key in (f"{last}.{value}", last):
+        if key in fields:
+            return key
+    return None
+
+
+def find_entry(items: Sequence[Any], old: Any, noun: str) -> int:
+    """Index of ``old`` in ``items`` (the list in the freshly loaded file).
+
+    Raises ``WorkbookError`` when it is gone (changed elsewhere since the form was shown).
+    """
+    from career_workbook.model import WorkbookError
+
+    for i, item in enumerate(items):
+        if item == old:
+            return i
+    raise WorkbookError(
+        f"this {noun} was changed or removed in another window since this form was shown; "
+        "run the cell again to see the current version"
+    )
+
+
+def record_editor(
+    view: FormView, *, items: Sequence[Any], model: type[BaseModel],
+    collection: str | Callable[[Any], list[Any]],
+    make_fields: Callable[[Any], list[Field]], describe: Callable[[Any], str], noun: str,
+    on_save: Callable[[Any, Any, Any], None] | None = None,
+    on_remove: Callable[[Any, Any], None] | None = None,
+    extra: Callable[[], dict[str, Any]] | None = None,
+) -> list[widgets.Widget]:
+    """Edit a list of records (skills, contacts, ...): choose one or "add new", edit, save.
+
+    ``make_fields(old)`` builds the inputs pre-filled from ``old`` (``None`` for a new
+    record). Saving builds ``model`` from the fields' values on top of ``old`` (so fields the
+    form does not show are kept) and replaces ``old`` in ``wb.<collection>`` (or in the list
+    ``collection(wb)`` returns) or appends.
+    ``on_save(wb, old, new)`` / ``on_remove(wb, old)`` run inside the locked edit first
+    (e.g. to rename a skill everywhere). Remove deletes the chosen record (earlier versions
+    of the file are kept in its history).
+    """
+    selected = view.state.get("selected", NONE)
+    options = [(f"+ Add a new {noun}", NONE)]
+    options += [(f"{i + 1}. {describe(item)}", str(i)) for i, item in enumerate(items)]
+    if selected not in [v for _, v in options]:
+        selected = NONE
+    old = items[int(selected)] if selected != NONE else None
+    chooser = widgets.Dropdown(options=options, value=selected, description=f"Choose a {noun}",
+                               tooltip=f"Pick a {noun} to change it, or add a new one",
+                               style={"description_width": LABEL_WIDTH},
+                               layout=widgets.Layout(width=f"calc({LABEL_WIDTH} + {INPUT_WIDTH})"))
+
+    def choose(change: Mapping[str, Any]) -> None:
+        view.state["selected"] = change["new"]
+        view.set_status("")
+        view.render()
+
+    chooser.observe(choose, names="value")
+    view.chooser = chooser
+    boxes = view.add(*make_fields(old))
+    labels = {k: f.label for k, f in view.fields.items()}
+
+    def collect() -> tuple[Any, dict[str, str]]:
+        data = old.model_dump(mode="python", round_trip=True) if old is not None else {}
+        data.update({k: f.value for k, f in view.fields.items() if "." not in k})
+        if extra is not None:
+            data.update(extra())
+        return check_model(model, data, labels)
+
+    def entries_of(wb: Any) -> list[Any]:
+        return collection(wb) if callable(collection) else getattr(wb, collection)
+
+    def apply(wb: Any, record: Any) -> None:
+        entries = entries_of(wb)
+        if old is None:
+            if on_save is not None:
+                on_save(wb, None, record)
+            entries.append(record)
+            view.state["selected"] = NONE
+        else:
+            index = find_entry(entries, old, noun)
+            if on_save is not None:
+                on_save(wb, old, record)
+            entries[index] = record
+            view.state["selected"] = str(index)
+
+    verb = "Add" if old is None else "Save changes to"
+    save = primary_button(f"{verb} this {noun}", f"{verb} this {noun} in your workbook file")
+    view.buttons["save"] = save
+    view.bind(save, collect, apply,
+              detail=lambda r: f"{'added' if old is None else 'updated'} “{describe(r)}”")
+    row: list[widgets.Widget] = [save]
+    if old is not None:
+        remove = secondary_button(f"Remove this {noun}",
+                                  f"Delete this {noun} from the workbook (earlier versions of "
+                                  "the file are kept in its history)", icon="trash")
+        view.buttons["remove"] = remove
+
+        def removed(_button: Any) -> None:
+            def drop(wb: Any) -> None:
+                entries = entries_of(wb)
+                index = find_entry(entries, old, noun)
+                if on_remove is not None:
+                    on_remove(wb, old)
+                entries.pop(index)
+
+            view.state["selected"] = NONE
+            result = view.session.save(drop)
+            if not result.ok:
+                view.state["selected"] = selected
+            view.show_result(result, f"removed “{describe(old)}”" if result.ok else "")
+
+        remove.on_click(removed)
+        row.append(remove)
+    return [chooser, *boxes, widgets.HBox(row)]

@@ -1,0 +1,334 @@
+"""Notebook 04: draft a goal with live SMART feedback; review goals' status and confidence.
+
+The drafter rescores the goal as you type. In a running kernel the rescoring waits until
+typing pauses for :data:`DEBOUNCE_SECONDS` (a :class:`Debouncer` on the kernel's asyncio
+loop); without a running loop (tests, scripts) it runs immediately.
+
+Examples
+--------
+>>> from datetime import date
+>>> goal_update(date(2026, 11, 22), status="done", confidence=8, completed_on=None)
+{'status': 'done', 'confidence': 8, 'completed_on': datetime.date(2026, 11, 22)}
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable, Sequence
+from datetime import date
+from types import SimpleNamespace
+from typing import Any
+
+import ipywidgets as widgets
+
+from career_workbook.model import GOAL_STATUSES, Goal, Workbook
+from career_workbook.widgets.fields import (
+    NONE,
+    FormView,
+    check_model,
+    esc,
+    find_entry,
+    make_field,
+    notice,
+    notice_html,
+    primary_button,
+)
+
+__all__ = [
+    "DEBOUNCE_SECONDS",
+    "STATUS_LABELS",
+    "Debouncer",
+    "goal_data",
+    "goal_drafter",
+    "goal_update",
+    "goals_table",
+    "smart_feedback_html",
+]
+
+DEBOUNCE_SECONDS = 0.25
+"""How long typing must pause before the SMART feedback is recomputed."""
+
+STATUS_LABELS = {
+    "draft": "Draft — still shaping it", "active": "Active — working on it",
+    "done": "Done — achieved", "dropped": "Dropped — no longer pursuing",
+}
+CRITERION_LABELS = {
+    "specific": "Specific", "measurable": "Measurable", "achievable": "Achievable",
+    "relevant": "Relevant", "time_bound": "Time-bound",
+}
+HORIZONS = [("Short term (within a year or so)", "short"), ("Long term", "long")]
+
+
+class Debouncer:
+    """Call ``func`` once typing pauses: each call cancels the pending one.
+
+    With a running asyncio loop the call is scheduled ``delay`` seconds later with
+    ``loop.call_later``; without one it runs at once.
+
+    >>> calls = []
+    >>> debounced = Debouncer(calls.append, delay=0.25)
+    >>> debounced("a"); debounced("b")
+    >>> calls
+    ['a', 'b']
+    """
+
+    def __init__(self, func: Callable[..., Any], delay: float = DEBOUNCE_SECONDS):
+        self.func, self.delay = func, delay
+        self._handle: asyncio.TimerHandle | None = None
+        self._args: tuple[Any, ...] = ()
+
+    @property
+    def pending(self) -> bool:
+        """True while a call is scheduled and has not run yet."""
+        return self._handle is not None
+
+    def cancel(self) -> None:
+        """Forget the scheduled call, if any."""
+        if self._handle is not None:
+            self._handle.cancel()
+            self._handle = None
+
+    def __call__(self, *args: Any) -> None:
+        self.cancel()
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:
+            self.func(*args)
+            return
+        self._args = args
+        self._handle = loop.call_later(self.delay, self._fire)
+
+    def _fire(self) -> None:
+        self._handle = None
+        self.func(*self._args)
+
+
+def goal_data(text: str, *, horizon: str | None, deadline: date | None,
+              confidence: int | None, skills: Sequence[str], today: date) -> dict[str, Any]:
+    """The fields of a new active :class:`~career_workbook.model.Goal` from the drafter."""
+    return {"text": text.strip(), "horizon": horizon, "deadline": deadline,
+            "confidence": confidence, "skills": list(skills), "status": "active",
+            "created": today}
+
+
+def goal_update(today: date, *, status: str, confidence: int | None,
+                completed_on: date | None, deadline: Any = NONE) -> dict[str, Any]:
+    """Field changes for a goal review: marking a goal done dates it ``today``;
+    reopening it clears that date. ``deadline`` is included only when given."""
+    changes: dict[str, Any] = {"status": status, "confidence": confidence,
+                               "completed_on": (completed_on or today) if status == "done"
+                               else None}
+    if deadline is not NONE:
+        changes["deadline"] = deadline
+    return changes
+
+
+def smart_feedback_html(result: Any) -> str:
+    """Each SMART criterion with ✓/✗, what was found and how to improve (escaped)."""
+    items = []
+    for name, label in CRITERION_LABELS.items():
+        c = result.criteria[name]
+        mark = ('<span style="color:#1e7b34;font-weight:700">✓</span>' if c.met
+                else '<span style="color:#b00020;font-weight:700">✗</span>')
+        found = "".join(f"<div style='color:#444'>{esc(r)}</div>" for r in c.reasons)
+        hints = "" if c.met and c.score >= 0.99 else "".join(
+            f"<div style='color:#6b4b00'>→ {esc(h)}</div>" for h in c.hints)
+        items.append(f'<li style="margin-bottom:4px">{mark} <b>{label}</b> '
+                     f'<span style="color:#777">({c.score:.0%})</span>{found}{hints}</li>')
+    if result.deadline is not None:
+        phrase = f" (from “{esc(result.deadline_phrase)}”)" if result.deadline_phrase else ""
+        due = f"<div>Deadline found: <b>{result.deadline:%d %B %Y}</b>{phrase}</div>"
+    else:
+        due = "<div>No deadline found in the text yet.</div>"
+    summary = f"<div><i>{esc(result.summary)}</i></div>" if result.summary else ""
+    return (f'<div class="cw-smart">{summary}{due}'
+            f'<ul style="list-style:none;padding-left:0;margin:4px 0">{"".join(items)}</ul>'
+            "</div>")
+
+
+def _score_style(score: int) -> str:
+    return "success" if score >= 70 else ("warning" if score >= 40 else "danger")
+
+
+def _skill_options(wb: Workbook) -> list[str]:
+    return wb.skill_names()
+
+
+# ----------------------------------------------------------------------------------------
+def goal_drafter(session: Any) -> widgets.Widget:
+    """Write a goal and see its SMART score change as you type; save it as an active goal."""
+
+    def build(view: FormView) -> list[widgets.Widget]:
+        from career_workbook.analysis.scorecard import goal_context
+        from career_workbook.analysis.smart import score_goal
+
+        s = view.session
+        wb = s.workbook
+        if view.state.get("debouncer") is not None:  # a rebuild: forget the old body's call
+            view.state["debouncer"].cancel()
+        text = make_field(
+            "text", "Your goal", "textarea", rows=3,
+            placeholder="e.g. Build and present two forecasting models to the planning team "
+                        "by June 2027",
+            help="One sentence: what you will do, how you will know it is done, and by when.")
+        text.widget.continuous_update = True
+        confidence = make_field(
+            "confidence", "Confidence", "slider", value=6, min=1, max=10,
+            help="How sure are you that you can do it? 1 = not at all, 10 = certain. "
+                 "Below 7, consider a smaller first step.")
+        skills = make_field(
+            "skills", "Skills it builds", "multi", options=_skill_options(wb),
+            help="Hold Ctrl (Cmd on a Mac) to choose several. Linking skills makes the "
+                 "goal relevant to your plan.")
+        horizon = make_field("horizon", "Horizon", "dropdown", value="short", options=HORIZONS,
+                             help="Short-term goals are the steps; long-term ones the "
+                                  "direction.")
+        deadline = make_field("deadline", "Deadline", "date",
+                              help="Filled in from your sentence when it names a date; you "
+                                   "can change it.")
+        boxes = view.add(text, confidence, skills, horizon, deadline)
+        bar = widgets.IntProgress(value=0, min=0, max=100, description="SMART score",
+                                  style={"description_width": "13em"},
+                                  layout=widgets.Layout(width="calc(13em + 20em)"))
+        number = widgets.HTML("")
+        feedback = widgets.HTML("")
+        view.state.update(auto_deadline=True, setting_deadline=False)
+
+        def update() -> None:
+            if not text.value:
+                bar.value, number.value = 0, ""
+                feedback.value = '<div style="color:#555">Start typing your goal to see ' \
+                                 "how SMART it is.</div>"
+                return
+            draft = SimpleNamespace(id="__draft__", skills=list(skills.value))
+            try:
+                result = score_goal(text.value, today=s.today, confidence=confidence.value,
+                                    context=goal_context(s.workbook or wb, draft))
+            except Exception as err:  # noqa: BLE001 - runs from a timer: report, never raise
+                feedback.value = notice_html(f"This goal could not be scored ({err}).", "error")
+                return
+            bar.value, bar.bar_style = int(result.score), _score_style(int(result.score))
+            number.value = f"<b style='font-size:1.2em'>{int(result.score)}</b> / 100"
+            feedback.value = smart_feedback_html(result)
+            view.state["result"] = result
+            if view.state["auto_deadline"] and deadline.widget.value != result.deadline:
+                view.state["setting_deadline"] = True
+                try:
+                    deadline.widget.value = result.deadline
+                finally:
+                    view.state["setting_deadline"] = False
+
+        def deadline_changed(_change: Any) -> None:
+            if not view.state["setting_deadline"]:
+                view.state["auto_deadline"] = deadline.widget.value is None
+
+        debounced = Debouncer(update)
+        view.state["debouncer"] = debounced
+        for f in (text, confidence, skills):
+            f.widget.observe(lambda _c: debounced(), names="value")
+        deadline.widget.observe(deadline_changed, names="value")
+        update()
+
+        save = primary_button("Save as goal", "Add this goal to your workbook as an active goal")
+        view.buttons["save"] = save
+        labels = {k: f.label for k, f in view.fields.items()}
+
+        def collect() -> tuple[Any, dict[str, str]]:
+            data = goal_data(text.value, horizon=horizon.value, deadline=deadline.value,
+                             confidence=confidence.value, skills=skills.value, today=s.today)
+            return check_model(Goal, data, labels)
+
+        view.bind(save, collect, lambda wb, goal: wb.goals.append(goal),
+                  detail=lambda g: "goal added", live=False)
+        score_row = widgets.HBox([bar, number], layout=widgets.Layout(align_items="center"))
+        return [*boxes[:1], score_row, feedback, *boxes[1:], save]
+
+    return FormView(session, build, name="goal_drafter", title="Draft a SMART goal",
+                    intro="Specific, Measurable, Achievable, Relevant, Time-bound. The "
+                          "feedback updates as you type.",
+                    depends=lambda wb: (wb.skill_names(), len(wb.goals)))
+
+
+def goal_editor(view: FormView, *, with_deadline: bool) -> list[widgets.Widget]:
+    """Choose a goal and change its status, confidence (and deadline)."""
+    s = view.session
+    wb = s.workbook
+    goals = [g for g in wb.goals]
+    if not goals:
+        return [notice("No goals yet: draft your first one in notebook 04.", "info")]
+    options = [(f"{g.text[:70]}{'…' if len(g.text) > 70 else ''}", g.id) for g in goals]
+    chosen_id = view.state.get("goal_id")
+    if chosen_id not in [g.id for g in goals]:
+        chosen_id = goals[0].id
+    old = next(g for g in goals if g.id == chosen_id)
+    chooser = make_field("goal_id", "Goal", "dropdown", value=chosen_id, options=options,
+                         help="Choose the goal to review.")
+
+    def choose(change: Any) -> None:
+        view.state["goal_id"] = change["new"]
+        view.set_status("")
+        view.render()
+
+    chooser.widget.observe(choose, names="value")
+    status = make_field("status", "Status", "dropdown", value=old.status,
+                        options=[(STATUS_LABELS[x], x) for x in GOAL_STATUSES],
+                        help="Marking a goal done records today as its completion date.")
+    confidence = make_field(
+        "confidence", "Confidence", "dropdown", value=old.confidence,
+        options=[(str(n), n) for n in range(1, 11)], optional=True,
+        help="How sure you are now that you will get there (1-10).")
+    fields = [status, confidence]
+    if with_deadline:
+        fields.insert(1, make_field(
+            "deadline", "Deadline", "date", value=old.deadline,
+            help="Move it if the plan changed — an honest new date beats a missed one."))
+    boxes = view.add(chooser, *fields)
+    view.fields.pop("goal_id")
+    labels = {k: f.label for k, f in view.fields.items()}
+    save = primary_button("Save goal changes", "Save the new status, confidence and deadline")
+    view.buttons["save"] = save
+
+    def collect() -> tuple[Any, dict[str, str]]:
+        changes = goal_update(
+            s.today, status=status.value, confidence=confidence.value,
+            completed_on=old.completed_on,
+            **({"deadline": view.fields["deadline"].value} if with_deadline else {}))
+        return check_model(Goal, {**old.model_dump(round_trip=True), **changes}, labels)
+
+    def apply(wb: Workbook, goal: Goal) -> None:
+        wb.goals[find_entry(wb.goals, old, "goal")] = goal
+
+    view.bind(save, collect, apply, detail=lambda g: f"goal is now {g.status}")
+    return [*boxes, save]
+
+
+def goals_table(session: Any) -> widgets.Widget:
+    """Your goals with their SMART score and progress; change status or confidence."""
+
+    def build(view: FormView) -> list[widgets.Widget]:
+        from career_workbook import analysis
+        from career_workbook.widgets.display import table_widget
+
+        s = view.session
+        wb = s.workbook
+        card = analysis.smart_scorecard_frame(wb, s.today)[["goal_id", "score"]]
+        progress = analysis.goal_progress_frame(wb, s.today)[["goal_id", "track", "actual"]]
+        import pandas as pd
+
+        rows = pd.DataFrame({
+            "goal_id": [g.id for g in wb.goals], "text": [g.text for g in wb.goals],
+            "status": [g.status for g in wb.goals],
+            "deadline": [g.deadline for g in wb.goals],
+            "confidence": [g.confidence for g in wb.goals],
+        })
+        table = rows.merge(card, on="goal_id", how="left").merge(progress, on="goal_id",
+                                                                 how="left")
+        shown = table_widget(table, {"text": "Goal", "status": "Status", "deadline": "Deadline",
+                                     "score": "SMART", "actual": "% done", "track": "Track",
+                                     "confidence": "Confidence"},
+                             empty="No goals yet: draft one above.", title="Your goals")
+        return [shown, *goal_editor(view, with_deadline=False)]
+
+    return FormView(session, build, name="goals_table", title="Your goals",
+                    intro="Keep this list honest: finish, drop or reshape goals as life "
+                          "changes.", depends=lambda wb: (wb.goals, wb.check_ins))

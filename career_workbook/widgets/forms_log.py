@@ -1,0 +1,111 @@
+"""Notebook 08: achievements (evidence for reviews) and learning (hours put in)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import ipywidgets as widgets
+
+from career_workbook.model import (
+    LEARNING_KINDS,
+    LEARNING_STATUSES,
+    Achievement,
+    LearningItem,
+)
+from career_workbook.widgets.fields import FormView, make_field, record_editor
+
+__all__ = ["achievements_form", "learning_form"]
+
+KIND_LABELS = {k: k.capitalize() for k in LEARNING_KINDS}
+STATUS_LABELS = {"planned": "Planned", "in_progress": "In progress", "done": "Done"}
+
+
+def achievements_form(session: Any) -> widgets.Widget:
+    """Achievements: date, what happened, its impact, a number, the skills shown."""
+
+    def build(view: FormView) -> list[widgets.Widget]:
+        from career_workbook.widgets.display import table_widget
+
+        s = view.session
+        wb = s.workbook
+
+        def make_fields(old: Achievement | None) -> list:
+            return [
+                make_field("date", "Date", "date", value=old.date if old else s.today,
+                           help="When it happened."),
+                make_field("title", "What you did", "text", value=old.title if old else "",
+                           placeholder="e.g. Launched the weekly demand forecast",
+                           help="A short headline."),
+                make_field("impact", "Impact", "textarea", value=old.impact if old else "",
+                           help="Who benefited and how — the part reviewers remember."),
+                make_field("metric", "In numbers", "text", value=old.metric if old else "",
+                           placeholder="e.g. cut stock-outs by 12%",
+                           help="A number that shows the impact (optional)."),
+                make_field("skills", "Skills shown", "multi",
+                           value=old.skills if old else (), options=wb.skill_names(),
+                           help="Hold Ctrl (Cmd on a Mac) to choose several."),
+            ]
+
+        from career_workbook.frames import achievements_frame
+
+        table = table_widget(achievements_frame(wb),
+                             {"date": "Date", "title": "Achievement", "metric": "In numbers",
+                              "skills": "Skills"},
+                             empty="No achievements yet: add one below.",
+                             title="Your achievements")
+        editor = record_editor(
+            view, items=wb.achievements, model=Achievement, collection="achievements",
+            make_fields=make_fields, noun="achievement",
+            describe=lambda a: f"{a.date.isoformat()} {a.title}")
+        return [table, *editor]
+
+    return FormView(session, build, name="achievements", title="Achievements",
+                    intro="Write them down while they are fresh: they are your evidence at "
+                          "review and promotion time.",
+                    depends=lambda wb: (wb.achievements, wb.skill_names()))
+
+
+def learning_form(session: Any) -> widgets.Widget:
+    """Learning: courses, books, projects... with the skill and hours put in."""
+
+    def build(view: FormView) -> list[widgets.Widget]:
+        from career_workbook import analysis
+        from career_workbook.widgets.display import table_widget
+
+        wb = view.session.workbook
+
+        def make_fields(old: LearningItem | None) -> list:
+            return [
+                make_field("title", "What", "text", value=old.title if old else "",
+                           placeholder="e.g. Forecasting: Principles and Practice (book)",
+                           help="The course, book, project or practice."),
+                make_field("kind", "Kind", "dropdown", value=old.kind if old else "course",
+                           options=[(KIND_LABELS[k], k) for k in LEARNING_KINDS]),
+                make_field("skill", "Skill it builds", "dropdown",
+                           value=old.skill if old else None, options=wb.skill_names(),
+                           optional=True, help="One of the skills you track (optional)."),
+                make_field("hours", "Hours so far", "float", value=old.hours if old else 0.0,
+                           help="Time put in so far (0-10,000); update it as you go."),
+                make_field("status", "Status", "dropdown",
+                           value=old.status if old else "planned",
+                           options=[(STATUS_LABELS[k], k) for k in LEARNING_STATUSES]),
+                make_field("started_on", "Started on", "date",
+                           value=old.started_on if old else None),
+                make_field("completed_on", "Completed on", "date",
+                           value=old.completed_on if old else None),
+            ]
+
+        hours = table_widget(analysis.learning_by_skill_frame(wb),
+                             {"skill": "Skill", "items": "Items", "done": "Done",
+                              "hours": "Hours", "hours_done": "Hours (done items)"},
+                             empty="No learning logged yet.", title="Hours by skill")
+        editor = record_editor(
+            view, items=wb.learning, model=LearningItem, collection="learning",
+            make_fields=make_fields, noun="learning item",
+            describe=lambda i: f"{i.title} ({STATUS_LABELS[i.status].lower()}, "
+                               f"{i.hours:g} h)")
+        return [hours, *editor]
+
+    return FormView(session, build, name="learning", title="Learning log",
+                    intro="What you are learning, and the hours you put in.",
+                    depends=lambda wb: (wb.learning, wb.skill_names()))

@@ -1,0 +1,334 @@
+"""Notebooks 05-06: choose a target role, plan learning for gaps, actions and milestones."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import ipywidgets as widgets
+
+from career_workbook.model import (
+    ACTION_STATUSES,
+    PRIORITIES,
+    SKILL_CATEGORIES,
+    Action,
+    LearningItem,
+    Milestone,
+    Skill,
+    Workbook,
+    WorkbookError,
+)
+from career_workbook.widgets.fields import (
+    NONE,
+    FormView,
+    esc,
+    make_field,
+    notice,
+    notice_html,
+    primary_button,
+    record_editor,
+    secondary_button,
+)
+
+__all__ = [
+    "SUGGESTIONS",
+    "actions_form",
+    "add_role_skills",
+    "learning_suggestion_frame",
+    "learning_suggestions",
+    "milestones_form",
+    "plan_learning",
+    "role_picker",
+    "role_preview_html",
+]
+
+SUGGESTIONS = 5
+"""How many gaps ``learning_suggestions`` offers at most."""
+ACTION_STATUS_LABELS = {"todo": "To do", "doing": "Doing", "done": "Done",
+                        "dropped": "Dropped"}
+PRIORITY_LABELS = {"high": "High", "medium": "Medium", "low": "Low"}
+
+
+def add_role_skills(wb: Workbook, role: Any, catalog: Any = None) -> list[str]:
+    """Add the role's skills the workbook does not track yet (target and importance from
+    the role, category from the catalog); return their names.
+
+    >>> from types import SimpleNamespace as NS
+    >>> from career_workbook.model import new_workbook
+    >>> wb = new_workbook("Sam")
+    >>> role = NS(title="Analyst", skills={"SQL": NS(target=4, importance=5)})
+    >>> add_role_skills(wb, role), wb.skills[0].target_level
+    (['SQL'], 4)
+    """
+    have = {n.casefold() for n in wb.skill_names()}
+    added = []
+    for name, need in role.skills.items():
+        if name.casefold() in have:
+            continue
+        info = catalog.skills.get(name) if catalog is not None else None
+        category = info.category if info is not None else "technical"
+        wb.skills.append(Skill(name=name, category=category, importance=int(need.importance),
+                               target_level=int(need.target)))
+        have.add(name.casefold())
+        added.append(name)
+    return added
+
+
+def role_preview_html(role: Any, wb: Workbook) -> str:
+    """What a role profile asks for, and which of its skills you already track (escaped)."""
+    from career_workbook.widgets.display import TABLE_CSS
+
+    if role is None:
+        return notice_html(
+            "No role profile chosen: your gaps are measured against your own targets "
+            "(or a catalog role matching your target role title, if there is one).", "info")
+    have = {n.casefold() for n in wb.skill_names()}
+    rows = "".join(
+        f"<tr><td>{esc(name)}</td><td>{need.target}</td><td>{need.importance}</td>"
+        f"<td>{'yes' if name.casefold() in have else 'not yet'}</td></tr>"
+        for name, need in sorted(role.skills.items(), key=lambda kv: -kv[1].importance)
+    )
+    return (f"{TABLE_CSS}<div><b>{esc(role.title)}</b> — {esc(role.summary)}</div>"
+            '<table class="cw-table"><thead><tr><th>Skill</th><th>Level expected</th>'
+            f"<th>Importance</th><th>You track it</th></tr></thead><tbody>{rows}</tbody>"
+            "</table>")
+
+
+def learning_suggestion_frame(gaps: Any, learning: Any, n: int = SUGGESTIONS) -> Any:
+    """The biggest gaps (``skill_gap_frame`` rows, priority order) with no learning item.
+
+    >>> import pandas as pd
+    >>> gaps = pd.DataFrame({"skill": ["SQL", "Python", "R"], "gap": [2.0, 1.0, 0.0]})
+    >>> from career_workbook.model import LearningItem
+    >>> planned = [LearningItem(title="SQL course", skill="SQL")]
+    >>> learning_suggestion_frame(gaps, planned)["skill"].tolist()
+    ['Python']
+    """
+    covered = {item.skill for item in learning if item.skill}
+    keep = (gaps["gap"] > 0) & ~gaps["skill"].isin(covered)
+    return gaps[keep].head(n).reset_index(drop=True)
+
+
+def _clamp(value: Any, lo: int, hi: int, *, default: int) -> int:
+    """A whole number in ``lo..hi`` from a frame cell (``default`` for None/NaN)."""
+    if value is None or value != value:
+        return default
+    return max(lo, min(hi, round(float(value))))
+
+
+def plan_learning(wb: Workbook, row: dict[str, Any], catalog: Any = None) -> LearningItem:
+    """Add a planned learning item for a gap (tracking the skill first if it is a role-only
+    skill); return the item."""
+    name = str(row["skill"])
+    if name not in wb.skill_names():
+        info = catalog.skills.get(name) if catalog is not None else None
+        category = row.get("category") or (info.category if info else "technical")
+        importance = row.get("importance")
+        target = row.get("target")
+        wb.skills.append(Skill(
+            name=name, category=category if category in SKILL_CATEGORIES else "technical",
+            importance=_clamp(importance, 1, 5, default=3),
+            target_level=_clamp(target, 0, 5, default=4)))
+    item = LearningItem(title=f"Improve {name}", kind="other", skill=name, status="planned")
+    wb.learning.append(item)
+    return item
+
+
+# ----------------------------------------------------------------------------------------
+def role_picker(session: Any) -> widgets.Widget:
+    """Pick a target-role profile from the catalog, or keep your own targets."""
+
+    def build(view: FormView) -> list[widgets.Widget]:
+        s = view.session
+        wb = s.workbook
+        catalog = s.catalog
+        if catalog is None:
+            return [notice("The role catalog could not be loaded; your own targets are used.",
+                           "warning")]
+        roles = sorted(catalog.roles.values(), key=lambda r: r.title.casefold())
+        options = [("Automatic — match my target role title, else my own targets", NONE)]
+        options += [(f"{r.title} ({r.family})", r.id) for r in roles]
+        current = s.role
+        info = widgets.HTML(
+            f'<div style="color:#555">Charts now compare you with: <b>'
+            f'{esc(current.title) if current else "your own targets"}</b>.</div>')
+        choice = make_field(
+            "role_profile", "Target role profile", "dropdown", options=options,
+            value=wb.role_profile if wb.role_profile in catalog.roles else None,
+            help="A profile lists the skills a role expects, with levels and weights.")
+        add = make_field("add_skills", "Add its skills", "checkbox", value=True,
+                         help="Also add the profile's skills you do not track yet, so you "
+                              "can rate them.")
+        boxes = view.add(choice, add)
+        preview = widgets.HTML(role_preview_html(
+            catalog.roles.get(choice.value) if choice.value else current, wb))
+
+        def show(_change: Any) -> None:
+            preview.value = role_preview_html(
+                catalog.roles.get(choice.value) if choice.value else s.role, s.workbook or wb)
+
+        choice.widget.observe(show, names="value")
+        save = primary_button("Use this role", "Save the chosen role profile to your workbook")
+        view.buttons["save"] = save
+
+        def collect() -> tuple[Any, dict[str, str]]:
+            role_id = choice.value
+            if role_id is not None and role_id not in catalog.roles:
+                return None, {"role_profile": f"Unknown role profile {role_id!r}"}
+            return {"role_profile": role_id, "add": bool(add.value)}, {}
+
+        def apply(wb: Workbook, record: dict[str, Any]) -> None:
+            wb.role_profile = record["role_profile"]
+            if record["add"] and record["role_profile"] is not None:
+                add_role_skills(wb, catalog.roles[record["role_profile"]], catalog)
+
+        view.bind(save, collect, apply, live=False)
+        return [info, *boxes, preview, save]
+
+    return FormView(session, build, name="role_picker", title="Your target role",
+                    intro="Compare yourself with a catalog role profile, or keep the targets "
+                          "you set for each skill.",
+                    depends=lambda wb: (wb.role_profile, wb.person.target_role,
+                                        wb.skill_names()))
+
+
+def learning_suggestions(session: Any) -> widgets.Widget:
+    """The biggest skill gaps with no learning planned, each with a one-click "Plan it"."""
+
+    def build(view: FormView) -> list[widgets.Widget]:
+        from career_workbook import analysis
+
+        s = view.session
+        wb = s.workbook
+        gaps = analysis.skill_gap_frame(wb, s.role)
+        todo = learning_suggestion_frame(gaps, wb.learning)
+        if todo.empty:
+            return [notice("Every skill gap already has learning planned — or there are no "
+                           "gaps yet (rate yourself in notebook 01).", "success")]
+        rows: list[widgets.Widget] = []
+        for i, row in enumerate(todo.to_dict("records")):
+            now = "not rated" if row["current"] != row["current"] else f"{row['current']:.0f}"
+            text = widgets.HTML(
+                f"<div><b>{esc(row['skill'])}</b> — now {now}, target {row['target']:.0f} "
+                f"(gap {row['gap']:.0f})</div>", layout=widgets.Layout(width="30em"))
+            button = secondary_button("Plan it", f"Add a planned learning item for "
+                                                 f"{row['skill']} (edit it in notebook 08)",
+                                      icon="plus")
+            view.buttons[f"plan.{i}"] = button
+
+            def clicked(_b: Any, row: dict[str, Any] = row) -> None:
+                result = s.save(lambda wb: plan_learning(wb, row, s.catalog))
+                view.show_result(result, f"learning planned for {row['skill']}"
+                                 if result.ok else "")
+
+            button.on_click(clicked)
+            rows.append(widgets.HBox([text, button], layout=widgets.Layout(align_items="center")))
+        return rows
+
+    return FormView(session, build, name="learning_suggestions", title="Plan learning for gaps",
+                    intro="Your biggest gaps that have no course, book or project planned yet.",
+                    depends=lambda wb: (wb.skills, wb.assessments, wb.learning,
+                                        wb.role_profile, wb.person.target_role))
+
+
+def _goal_options(wb: Workbook) -> list[tuple[str, str]]:
+    return [(f"{g.text[:60]}{'…' if len(g.text) > 60 else ''}", g.id) for g in wb.goals]
+
+
+def actions_form(session: Any) -> widgets.Widget:
+    """Concrete next steps: what, for which goal, by when, status and priority."""
+
+    def build(view: FormView) -> list[widgets.Widget]:
+        from career_workbook.widgets.display import table_widget
+
+        wb = view.session.workbook
+
+        def make_fields(old: Action | None) -> list:
+            return [
+                make_field("text", "Action", "textarea", value=old.text if old else "",
+                           rows=2, placeholder="e.g. Ask Dana to review my forecasting model",
+                           help="A step you could start this week."),
+                make_field("goal_id", "For goal", "dropdown", value=old.goal_id if old else None,
+                           options=_goal_options(wb), optional=True,
+                           help="The goal this moves forward (optional)."),
+                make_field("due", "Due", "date", value=old.due if old else None,
+                           help="When you plan to have done it."),
+                make_field("status", "Status", "dropdown", value=old.status if old else "todo",
+                           options=[(ACTION_STATUS_LABELS[x], x) for x in ACTION_STATUSES]),
+                make_field("priority", "Priority", "dropdown",
+                           value=old.priority if old else "medium",
+                           options=[(PRIORITY_LABELS[x], x) for x in PRIORITIES]),
+            ]
+
+        import pandas as pd
+
+        goals = {g.id: g.text for g in wb.goals}
+        table = pd.DataFrame({
+            "text": [a.text for a in wb.actions],
+            "goal": [goals.get(a.goal_id, "") for a in wb.actions],
+            "due": [a.due for a in wb.actions],
+            "status": [ACTION_STATUS_LABELS[a.status] for a in wb.actions],
+            "priority": [PRIORITY_LABELS[a.priority] for a in wb.actions],
+        })
+        shown = table_widget(table, {"text": "Action", "goal": "Goal", "due": "Due",
+                                     "status": "Status", "priority": "Priority"},
+                             empty="No actions yet: add the first one below.",
+                             title="Your actions")
+        editor = record_editor(
+            view, items=wb.actions, model=Action, collection="actions", make_fields=make_fields,
+            describe=lambda a: f"{a.text[:50]} ({ACTION_STATUS_LABELS[a.status].lower()})",
+            noun="action")
+        return [shown, *editor]
+
+    return FormView(session, build, name="actions", title="Your action plan",
+                    intro="Small, concrete steps with dates turn goals into progress.",
+                    depends=lambda wb: (wb.actions, wb.goals))
+
+
+def milestones_form(session: Any) -> widgets.Widget:
+    """Milestones of a goal: a title, a due date and the date it was done."""
+
+    def build(view: FormView) -> list[widgets.Widget]:
+        wb = view.session.workbook
+        if not wb.goals:
+            return [notice("No goals yet: draft your first one in notebook 04.", "info")]
+        goal_id = view.state.get("goal_id")
+        if goal_id not in [g.id for g in wb.goals]:
+            goal_id = next((g.id for g in wb.goals if g.status == "active"), wb.goals[0].id)
+        goal = wb.goal(goal_id)
+        chooser = make_field("goal", "Goal", "dropdown", value=goal_id,
+                             options=_goal_options(wb), help="The goal whose steps you plan.")
+
+        def choose(change: Any) -> None:
+            view.state.update(goal_id=change["new"], selected=NONE)
+            view.set_status("")
+            view.render()
+
+        chooser.widget.observe(choose, names="value")
+
+        def steps(wb: Workbook) -> list[Milestone]:
+            for g in wb.goals:
+                if g.id == goal_id:
+                    return g.milestones
+            raise WorkbookError("this goal was removed in another window; run the cell again")
+
+        def make_fields(old: Milestone | None) -> list:
+            return [
+                make_field("title", "Milestone", "text", value=old.title if old else "",
+                           placeholder="e.g. First model reviewed by the team",
+                           help="A visible step on the way to the goal."),
+                make_field("due", "Due", "date", value=old.due if old else None,
+                           help="When you want to reach it."),
+                make_field("done_on", "Done on", "date", value=old.done_on if old else None,
+                           help="Fill in when you reach it."),
+            ]
+
+        editor = record_editor(
+            view, items=goal.milestones, model=Milestone, collection=steps,
+            make_fields=make_fields, noun="milestone",
+            describe=lambda m: m.title + (" ✓" if m.done_on else
+                                          (f" (due {m.due.isoformat()})" if m.due else "")))
+        return [chooser.box, *editor]
+
+    return FormView(session, build, name="milestones", title="Milestones",
+                    intro="Break a goal into steps you can see and tick off.",
+                    depends=lambda wb: wb.goals)

@@ -1,0 +1,156 @@
+"""Notebook 09: the progress check-in, what to do next, and adapting goals.
+
+A check-in is *appended* every time it is saved, even a second one on the same day; an
+older check-in is never changed.
+
+Examples
+--------
+>>> from datetime import date
+>>> from career_workbook.model import CheckIn, Goal, new_workbook
+>>> wb = new_workbook("Sam")
+>>> wb.goals.append(Goal(id="g1", text="Ship the forecast", status="active"))
+>>> wb.check_ins.append(CheckIn(date=date(2026, 10, 1), progress={"g1": 40}))
+>>> latest_progress(wb), [g.id for g in open_goals(wb)]
+({'g1': 40}, ['g1'])
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import ipywidgets as widgets
+
+from career_workbook.model import CheckIn, Goal, Workbook
+from career_workbook.widgets.fields import (
+    FormView,
+    check_model,
+    esc,
+    make_field,
+    notice,
+    primary_button,
+)
+from career_workbook.widgets.forms_goals import goal_editor
+
+__all__ = ["check_in_data", "check_in_form", "goal_review", "latest_progress", "next_actions",
+           "open_goals"]
+
+_TEXTS = {
+    "wins": ("Wins", "What went well since last time — big or small."),
+    "setbacks": ("Setbacks", "What got in the way."),
+    "lessons": ("Lessons", "What you learned about yourself or the work."),
+    "adjustments": ("Adjustments", "What you will change for the next stretch."),
+    "note": ("Anything else", "Optional."),
+}
+
+
+def open_goals(wb: Workbook) -> list[Goal]:
+    """Goals still being worked on (draft or active), in workbook order."""
+    return [g for g in wb.goals if g.status in ("draft", "active")]
+
+
+def latest_progress(wb: Workbook) -> dict[str, int]:
+    """The latest check-in progress (%) recorded for each goal."""
+    out: dict[str, int] = {}
+    for c in sorted(wb.check_ins, key=lambda c: c.date):
+        out.update(c.progress)
+    return out
+
+
+def check_in_data(values: dict[str, Any], progress: dict[str, int | None]) -> dict[str, Any]:
+    """The fields of a :class:`~career_workbook.model.CheckIn` from form values."""
+    data = {k: v for k, v in values.items() if not k.startswith("progress.")}
+    data["progress"] = {k: v for k, v in progress.items() if v is not None}
+    return data
+
+
+def check_in_form(session: Any) -> widgets.Widget:
+    """A dated check-in: motivation, confidence, progress per goal, wins, setbacks,
+    lessons, adjustments. Each save appends a new check-in."""
+
+    def build(view: FormView) -> list[widgets.Widget]:
+        s = view.session
+        wb = s.workbook
+        last = max(wb.check_ins, key=lambda c: c.date) if wb.check_ins else None
+        done = latest_progress(wb)
+        fields = [
+            make_field("date", "Date", "date", value=s.today, help="The day of this check-in."),
+            make_field("motivation", "Motivation", "slider",
+                       value=(last.motivation if last and last.motivation else 6), min=1,
+                       max=10, help="How motivated you feel about your plan: 1 = low, "
+                                    "10 = fired up."),
+            make_field("confidence", "Confidence", "slider",
+                       value=(last.confidence if last and last.confidence else 6), min=1,
+                       max=10, help="How confident you are of reaching your goals."),
+        ]
+        progress = [
+            make_field(f"progress.{g.id}", f"Progress: {g.text[:22]}…" if len(g.text) > 22
+                       else f"Progress: {g.text}", "slider", value=done.get(g.id, 0),
+                       min=0, max=100, help=f"% done of “{g.text}”.")
+            for g in open_goals(wb)
+        ]
+        texts = [make_field(k, label, "textarea", rows=2, help=help)
+                 for k, (label, help) in _TEXTS.items()]
+        boxes = view.add(*fields, *progress, *texts)
+        save = primary_button("Add this check-in",
+                              "Save this check-in as a new dated entry; earlier ones are kept")
+        view.buttons["save"] = save
+        labels = {k: f.label for k, f in view.fields.items()}
+
+        def collect() -> tuple[Any, dict[str, str]]:
+            values = {k: f.value for k, f in view.fields.items()}
+            data = check_in_data(values, {f.key.split(".", 1)[1]: f.value for f in progress})
+            return check_model(CheckIn, data, labels)
+
+        view.bind(save, collect, lambda wb, record: wb.check_ins.append(record),
+                  detail=lambda c: f"check-in of {c.date.isoformat()} added")
+        intro = (f"Your last check-in was on {last.date.isoformat()} "
+                 f"({(s.today - last.date).days} days ago)." if last else
+                 "This is your first check-in.")
+        return [widgets.HTML(f'<div style="color:#555">{esc(intro)}</div>'), *boxes, save]
+
+    return FormView(session, build, name="check_in", title="Check in",
+                    intro="A regular look back: how it went, how far each goal has come, "
+                          "what to change.",
+                    depends=lambda wb: (wb.goals, len(wb.check_ins)))
+
+
+def next_actions(session: Any) -> widgets.Widget:
+    """What to do next: overdue steps, goals behind, gaps, follow-ups, with reasons."""
+
+    def build(view: FormView) -> list[widgets.Widget]:
+        from career_workbook import analysis
+        from career_workbook.widgets.display import table_widget
+
+        s = view.session
+        frame = analysis.next_actions_frame(s.workbook, s.today, s.role)
+        return [table_widget(frame, {"rank": "#", "kind": "What", "item": "Item",
+                                     "reason": "Why now", "due": "Due"},
+                             empty="Nothing urgent: you are up to date. Well done!")]
+
+    return FormView(session, build, name="next_actions", title="What to do next",
+                    intro="Drawn from your whole workbook, most urgent first.")
+
+
+def goal_review(session: Any) -> widgets.Widget:
+    """Adapt goals: see how each is tracking, extend its deadline, change its status."""
+
+    def build(view: FormView) -> list[widgets.Widget]:
+        from career_workbook import analysis
+        from career_workbook.widgets.display import table_widget
+
+        s = view.session
+        wb = s.workbook
+        frame = analysis.goal_progress_frame(wb, s.today)
+        table = table_widget(frame, {"text": "Goal", "status": "Status",
+                                     "deadline": "Deadline", "expected": "% time gone",
+                                     "actual": "% done", "track": "Track",
+                                     "forecast": "Forecast finish"},
+                             empty="No goals to review yet.", title="How your goals track")
+        if not wb.goals:
+            return [notice("No goals yet: draft your first one in notebook 04.", "info")]
+        return [table, *goal_editor(view, with_deadline=True)]
+
+    return FormView(session, build, name="goal_review", title="Adapt your goals",
+                    intro="Goals behind plan are information, not failure: extend, reshape, "
+                          "finish or drop them.",
+                    depends=lambda wb: (wb.goals, wb.check_ins))

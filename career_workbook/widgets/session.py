@@ -1,0 +1,416 @@
+"""The session a notebook works in: which workbook file, which "today", and saving.
+
+``ui.start(workbook, today=..., export_dir=...)`` returns a :class:`Session`. Every form and
+chart of the notebook gets it: forms read ``session.workbook`` (the last loaded version),
+save through :meth:`Session.save` (which holds the file lock via ``cw.edit`` and never
+writes invalid data), and register a callback with :meth:`Session.on_change` so that they
+refresh and charts redraw after every save.
+
+Examples
+--------
+>>> import tempfile, pathlib
+>>> folder = pathlib.Path(tempfile.mkdtemp())
+>>> session = Session(folder / "sam.yaml", today="2026-11-22")
+>>> session.workbook is None, session.missing
+(True, True)
+>>> session.create("Sam Lee").ok
+True
+>>> result = session.save(lambda wb: wb.strengths.append("Listening"))
+>>> result.ok, result.message.startswith("Saved at "), session.workbook.strengths
+(True, True, ['Listening'])
+>>> bad = session.save(lambda wb: wb.strengths.append(""))
+>>> bad.ok, bad.field
+(False, 'strengths[1]')
+"""
+
+from __future__ import annotations
+
+import itertools
+import os
+import re
+import traceback
+import warnings
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from pydantic import ValidationError
+
+from career_workbook.model import Problem, WorkbookError, problems_from_validation
+from career_workbook.widgets.fields import esc, notice_html
+
+if TYPE_CHECKING:  # pragma: no cover
+    from career_workbook.catalog import Catalog, RoleProfile
+    from career_workbook.model import Workbook
+
+__all__ = [
+    "DEFAULT_WORKBOOK",
+    "ENV_VAR",
+    "ROOT_VAR",
+    "SaveResult",
+    "Session",
+    "header_html",
+    "parse_today",
+    "resolve_path",
+    "start",
+]
+
+ENV_VAR = "CAREER_WORKBOOK"
+"""Environment variable naming the workbook file when a notebook is given none."""
+DEFAULT_WORKBOOK = Path("..") / "workbooks" / "my_workbook.yaml"
+"""Where the workbook lives when neither the notebook nor ``$CAREER_WORKBOOK`` names one."""
+ROOT_VAR = "CAREER_WORKBOOK_ROOT"
+"""Set by the Voila app: the only folder whose workbooks the app may open or create."""
+
+
+def _requested_path(workbook: str | os.PathLike[str] | None) -> Path:
+    """The file asked for (argument, else ``$CAREER_WORKBOOK``, else the default), absolute
+    but not checked against the app's folder."""
+    if workbook is None or (isinstance(workbook, str) and not workbook.strip()):
+        workbook = os.environ.get(ENV_VAR) or DEFAULT_WORKBOOK
+    return Path(os.path.abspath(Path(workbook).expanduser()))
+
+
+def resolve_path(workbook: str | os.PathLike[str] | None = None) -> Path:
+    """The absolute path of the workbook file.
+
+    ``None`` -> ``$CAREER_WORKBOOK`` -> ``../workbooks/my_workbook.yaml`` (from the current
+    folder, i.e. the ``notebooks/`` folder). ``~`` is expanded.
+
+    When ``$CAREER_WORKBOOK_ROOT`` is set (the app sets it) the path is resolved (symlinks
+    and ``..`` followed) and must lie inside that folder, else
+    :class:`~career_workbook.workspace.WorkspaceError` is raised; nothing is read.
+
+    >>> resolve_path("/tmp/x/alex.yaml").as_posix()
+    '/tmp/x/alex.yaml'
+    """
+    path = _requested_path(workbook)
+    root = os.environ.get(ROOT_VAR)
+    if root:
+        from career_workbook.workspace import ensure_inside
+
+        return ensure_inside(path, root)
+    return path
+
+
+def parse_today(value: date | str | None) -> tuple[date, str | None]:
+    """``(day, problem)``: the date to count from, and a message if ``value`` was unusable.
+
+    >>> parse_today("2026-11-22")
+    (datetime.date(2026, 11, 22), None)
+    >>> day, problem = parse_today("22/11/2026")
+    >>> day == date.today(), problem
+    (True, "today = '22/11/2026' is not a date written YYYY-MM-DD (such as 2026-11-22); using today's date instead")
+    """  # noqa: E501
+    if value is None:
+        return date.today(), None
+    if isinstance(value, datetime):
+        return value.date(), None
+    if isinstance(value, date):
+        return value, None
+    if isinstance(value, str):
+        text = value.strip()
+        if not text:
+            return date.today(), None
+        if re.fullmatch(r"\d{4}-\d\d-\d\d", text):
+            try:
+                return date.fromisoformat(text), None
+            except ValueError:
+                pass
+    return date.today(), (
+        f"today = {value!r} is not a date written YYYY-MM-DD (such as 2026-11-22); "
+        "using today's date instead"
+    )
+
+
+@dataclass(frozen=True)
+class SaveResult:
+    """What happened when a form saved: ``ok``, a ``message`` for the status line, and for a
+    refused save the ``field`` path (``'goals[2].deadline'``) and ``value`` at fault."""
+
+    ok: bool
+    message: str
+    field: str | None = None
+    value: Any = None
+    saved_at: datetime | None = None
+
+    def __bool__(self) -> bool:
+        return self.ok
+
+
+def _problem_text(problems: list[Problem], fallback: str) -> str:
+    if not problems:
+        return fallback
+    shown = "; ".join(str(p) for p in problems[:3])
+    more = len(problems) - 3
+    return shown + (f" (and {more} more)" if more > 0 else "")
+
+
+def _refused(problems: list[Problem], fallback: str) -> SaveResult:
+    first = problems[0] if problems else None
+    return SaveResult(
+        False, "Not saved: " + _problem_text(problems, fallback),
+        field=first.field if first else None, value=first.value if first else None,
+    )
+
+
+class Session:
+    """One notebook's view of one workbook file.
+
+    Parameters
+    ----------
+    workbook : path-like or None
+        The workbook file (see :func:`resolve_path`).
+    today : date, ISO string or None
+        The date to count from (``None``: the real today). A bad value gives a warning in
+        ``session.problems`` and the real today.
+    export_dir : path-like or None
+        Folder where :func:`~career_workbook.widgets.show_chart` saves charts.
+
+    Attributes
+    ----------
+    path : Path
+    today : date
+    workbook : Workbook or None
+        The last version loaded from disk (``None`` when missing or broken).
+    error : str or None
+        Why the workbook could not be loaded (forms are then read-only).
+    refusal : str or None
+        Why this app may not open the file at all (it lies outside ``$CAREER_WORKBOOK_ROOT``);
+        the file is then never read, written or created.
+    problems : list of str
+        Warnings to show in the header (e.g. a bad ``today``).
+    """
+
+    def __init__(self, workbook: str | os.PathLike[str] | None = None, *,
+                 today: date | str | None = None,
+                 export_dir: str | os.PathLike[str] | None = None):
+        from career_workbook.workspace import WorkspaceError
+
+        self.refusal: str | None = None
+        try:
+            self.path = resolve_path(workbook)
+        except WorkspaceError as err:  # checked before anything is read
+            self.refusal = str(err)
+            self.path = _requested_path(workbook)  # shown in the header, never opened
+        self.today, problem = parse_today(today)
+        self.problems: list[str] = [problem] if problem else []
+        self.export_dir = Path(export_dir).expanduser() if export_dir else None
+        self.workbook: Workbook | None = None
+        self.error: str | None = None
+        self.saved_at: datetime | None = None
+        self.callback_errors: list[str] = []
+        self._listeners: dict[Any, Callable[[Session], None]] = {}
+        self._ids = itertools.count()
+        self._role: tuple[Any, RoleProfile | None] | None = None
+        self._catalog: Catalog | None = None
+        self.reload()
+
+    def __repr__(self) -> str:
+        state = ("refused" if self.refusal else "missing" if self.missing
+                 else "broken" if self.error else "loaded")
+        return f"<Session {self.path} ({state}), today={self.today.isoformat()}>"
+
+    # ------------------------------------------------------------------ state
+    @property
+    def missing(self) -> bool:
+        """True when there is no file at ``path`` yet (never looked at when refused)."""
+        return self.refusal is None and not self.path.exists()
+
+    @property
+    def ready(self) -> bool:
+        """True when a valid workbook is loaded (forms are editable)."""
+        return self.workbook is not None
+
+    def reload(self) -> None:
+        """Read the file again (after someone else changed it); never raises."""
+        from career_workbook import store
+
+        self._role = None
+        if self.refusal is not None:
+            self.workbook, self.error = None, self.refusal
+            return
+        if self.missing:
+            self.workbook, self.error = None, None
+            return
+        try:
+            self.workbook, self.error = store.load(self.path), None
+        except WorkbookError as err:
+            self.workbook, self.error = None, str(err)
+        except OSError as err:  # pragma: no cover - e.g. permissions changed under us
+            self.workbook, self.error = None, f"{self.path}: cannot be read ({err})"
+
+    def unavailable_message(self) -> str:
+        """Why forms cannot edit right now, in words a person can act on."""
+        if self.refusal is not None:
+            return f"This app cannot open that workbook, so the forms are read-only:\n" \
+                f"{self.refusal}"
+        if self.error is not None:
+            return (
+                "This workbook could not be opened, so the forms are read-only:\n"
+                f"{self.error}\n"
+                "Fix that line in the file (or ask your coach to restore an earlier version), "
+                "then run this notebook again."
+            )
+        return f"No workbook yet at {self.path} — open 00_start_here to create it."
+
+    @property
+    def catalog(self) -> Catalog | None:
+        """The skill and role catalog (loaded once; ``None`` if it cannot be read)."""
+        if self._catalog is None:
+            from career_workbook.catalog import CatalogError, load_catalog
+
+            try:
+                self._catalog = load_catalog()
+            except CatalogError as err:
+                if str(err) not in self.problems:
+                    self.problems.append(str(err))
+                return None
+        return self._catalog
+
+    @property
+    def role(self) -> RoleProfile | None:
+        """The target-role profile for charts and gaps (``figures.resolve_role``)."""
+        wb = self.workbook
+        if wb is None:
+            return None
+        if self._role is None or self._role[0] is not wb:
+            from career_workbook import figures
+
+            catalog = self.catalog
+            role = figures.resolve_role(wb, catalog) if catalog is not None else None
+            self._role = (wb, role)
+        return self._role[1]
+
+    # ------------------------------------------------------------------ listeners
+    def on_change(self, callback: Callable[[Session], None], *, key: Any = None) -> Any:
+        """Call ``callback(session)`` after every successful save or create.
+
+        A ``key`` replaces the callback registered earlier under the same key (re-running
+        a notebook cell does not pile up redraws). Returns the key.
+        """
+        if key is None:
+            key = ("anonymous", next(self._ids))
+        self._listeners.pop(key, None)
+        self._listeners[key] = callback
+        return key
+
+    def remove_listener(self, key: Any) -> None:
+        """Stop calling the callback registered under ``key``."""
+        self._listeners.pop(key, None)
+
+    def notify(self) -> None:
+        """Run every callback; one that fails is reported, never stops the others."""
+        for key, callback in list(self._listeners.items()):
+            try:
+                callback(self)
+            except Exception as err:  # noqa: BLE001 - a redraw must never break a save
+                text = f"{key}: {type(err).__name__}: {err}"
+                self.callback_errors.append(text)
+                warnings.warn(f"career_workbook: refreshing {text}\n{traceback.format_exc()}",
+                              RuntimeWarning, stacklevel=2)
+
+    # ------------------------------------------------------------------ saving
+    def save(self, apply: Callable[[Workbook], Any]) -> SaveResult:
+        """Change the workbook file with ``apply(wb)`` under the file lock, then save.
+
+        Nothing is written when ``apply`` raises a ``WorkbookError``/``ValidationError`` or
+        the changed workbook does not validate; the message names the field and value.
+        On success the session reloads and notifies its listeners.
+        """
+        from career_workbook import store
+
+        if self.workbook is None:
+            return SaveResult(False, self.unavailable_message())
+        try:
+            with store.edit(self.path) as wb:
+                apply(wb)
+        except WorkbookError as err:
+            return _refused(err.problems, str(err).removeprefix(f"{err.path}: "))
+        except ValidationError as err:
+            return _refused(problems_from_validation(err), str(err))
+        except OSError as err:
+            return SaveResult(False, f"Not saved: the file could not be written ({err})")
+        return self._after_save()
+
+    def create(self, name: str, **person: Any) -> SaveResult:
+        """Create the workbook file for ``name`` (``current_role=...`` etc. may be given)."""
+        from career_workbook import store
+
+        if self.refusal is not None:
+            return SaveResult(False, f"Not created: {self.refusal}")
+        if not self.missing:
+            return SaveResult(False, f"A workbook already exists at {self.path}.")
+        try:
+            store.new(self.path, name, today=self.today, **person)
+        except WorkbookError as err:
+            return _refused(err.problems, str(err).removeprefix(f"{err.path}: "))
+        except OSError as err:
+            return SaveResult(False, f"Not created: the file could not be written ({err})")
+        return self._after_save()
+
+    def _after_save(self) -> SaveResult:
+        self.saved_at = datetime.now()
+        self.reload()
+        self.notify()
+        return SaveResult(True, f"Saved at {self.saved_at:%H:%M}", saved_at=self.saved_at)
+
+    # ------------------------------------------------------------------ display
+    def last_saved(self) -> datetime | None:
+        """When the file was last written (local time), or ``None`` if there is no file
+        (or the app may not look at it)."""
+        if self.refusal is not None:
+            return None
+        try:
+            return datetime.fromtimestamp(self.path.stat().st_mtime)
+        except OSError:
+            return None
+
+
+def header_html(session: Session) -> str:
+    """The notebook header: whose workbook, where the file lives, when it was last saved.
+
+    Every user string is escaped.
+    """
+    wb = session.workbook
+    parts = []
+    if wb is not None:
+        who = f"{esc(wb.person.name)}’s workbook"
+        role = wb.person.target_role
+        if role:
+            who += f' <span style="color:#555">— aiming for {esc(role)}</span>'
+        parts.append(f'<div style="font-size:1.15em;font-weight:600">{who}</div>')
+    saved = session.last_saved()
+    details = [f"File: <code>{esc(session.path)}</code>"]
+    if saved is not None:
+        details.append(f"last saved {saved:%Y-%m-%d %H:%M}")
+    details.append(f"dates counted from {session.today.isoformat()}")
+    if session.export_dir is not None:
+        details.append(f"charts exported to <code>{esc(session.export_dir)}</code>")
+    parts.append(f'<div style="color:#555;font-size:0.9em">{" · ".join(details)}</div>')
+    body = "".join(parts)
+    if wb is None:
+        body += notice_html(session.unavailable_message(),
+                            "error" if session.error else "info")
+    body += "".join(notice_html(p, "warning") for p in session.problems)
+    return (
+        '<div class="cw-header" style="border-left:4px solid #3b6ea5;padding:4px 10px;'
+        f'margin:4px 0 8px 0">{body}</div>'
+    )
+
+
+def start(workbook: str | os.PathLike[str] | None = None, today: date | str | None = None,
+          export_dir: str | os.PathLike[str] | None = None) -> Session:
+    """Open the workbook for this notebook, show a header, return the :class:`Session`.
+
+    Never raises for a missing or broken workbook file or a bad ``today``: the header
+    says what is wrong and the forms stay read-only.
+    """
+    from career_workbook.widgets import display as _display
+
+    session = Session(workbook, today=today, export_dir=export_dir)
+    replace = _display.live_html(header_html(session))
+    session.on_change(lambda s: replace(header_html(s)), key="header")
+    return session

@@ -1,0 +1,25 @@
+"""Settings for ``pytest --nbval-lax notebooks`` (part of ``make test``).
+
+Kernels started by nbval inherit this process's environment, so before any kernel starts:
+
+- ``MPLBACKEND`` is removed: ``Agg`` is for pytest's own process, never for kernels;
+- ``CAREER_WORKBOOK`` points to a file in a fresh temporary folder, so the notebooks run
+  exactly as on a fresh clone (no workbook yet) and never read or touch a real one.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+
+_TMP = tempfile.mkdtemp(prefix="cw-nbval-")
+
+
+def pytest_configure(config):
+    os.environ.pop("MPLBACKEND", None)
+    os.environ["CAREER_WORKBOOK"] = os.path.join(_TMP, "workbooks", "my_workbook.yaml")
+
+
+def pytest_unconfigure(config):
+    shutil.rmtree(_TMP, ignore_errors=True)

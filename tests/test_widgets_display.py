@@ -1,0 +1,236 @@
+"""Charts shown as PNG outputs that redraw after saves; tables; the coach overview."""
+
+from __future__ import annotations
+
+import shutil
+from datetime import date
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+import career_workbook as cw
+from career_workbook import charts, store
+from career_workbook import widgets as ui
+from career_workbook.analysis.cohort import caseload_frame, cohort_gap_counts
+from career_workbook.model import Assessment, Skill
+from career_workbook.widgets import coach
+from career_workbook.widgets import display as display_mod
+from career_workbook.widgets.coach import caseload_figures, load_caseload
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLES = ROOT / "examples" / "workbooks"
+PNG = b"\x89PNG\r\n\x1a\n"
+
+
+class Handle:
+    """Stands in for IPython's display(obj, display_id=True) and its DisplayHandle."""
+
+    def __init__(self) -> None:
+        self.shown: list = []
+        self.updates: list = []
+
+    def __call__(self, obj):
+        self.shown.append(obj)
+        return self
+
+    def update(self, obj) -> None:
+        self.updates.append(obj)
+
+
+@pytest.fixture
+def handle(monkeypatch) -> Handle:
+    h = Handle()
+    monkeypatch.setattr(display_mod, "publish", h)
+    return h
+
+
+@pytest.fixture
+def session(tmp_path: Path) -> ui.Session:
+    wb = cw.new_workbook("Sam Lee", today=date(2026, 1, 5))
+    wb.skills += [Skill(name=n) for n in ("SQL", "Python", "Writing")]
+    path = tmp_path / "sam.yaml"
+    store.save(wb, path)
+    return ui.Session(path, today="2026-11-22", export_dir=tmp_path / "charts")
+
+
+def test_show_chart_displays_png_and_redraws_after_save(session, handle, monkeypatch):
+    drawn = []
+    real = display_mod.chart_figure
+    monkeypatch.setattr(display_mod, "chart_figure",
+                        lambda s, slug: drawn.append(s.workbook) or real(s, slug))
+    assert ui.show_chart(session, "skill_radar") is None
+    image = handle.shown[0]
+    assert image.format == "png" and image.data.startswith(PNG)
+    form = ui.self_assessment_form(session)
+    for name in ("SQL", "Python", "Writing"):
+        form.fields[f"ratings.{name}"].value = 3
+    form.buttons["save"].click()
+    assert len(handle.updates) == 1 and handle.updates[0].data.startswith(PNG)
+    assert drawn[-1].assessments and not drawn[0].assessments  # redrawn from the new data
+    assert handle.updates[0].data != image.data
+
+
+def test_show_chart_exports_when_export_dir_set(session, handle):
+    ui.show_chart(session, "skill_gaps")
+    files = sorted(p.suffix for p in (session.export_dir).iterdir())
+    assert files == [".pdf", ".png", ".svg"]
+    png = next(session.export_dir.glob("*.png"))
+    before = png.stat().st_mtime_ns
+    session.save(lambda wb: wb.assessments.append(
+        Assessment(date=date(2026, 11, 22), ratings={"SQL": 1})))
+    assert png.stat().st_mtime_ns >= before and len(handle.updates) == 1
+
+
+def test_rerunning_a_chart_cell_replaces_its_redraw(session, handle):
+    ui.show_chart(session, "progress")
+    ui.show_chart(session, "progress")
+    session.save(lambda wb: wb.strengths.append("Calm"))
+    assert len(handle.updates) == 1
+
+
+def test_show_chart_without_workbook_draws_placeholder(tmp_path, handle):
+    s = ui.Session(tmp_path / "none.yaml")
+    ui.show_chart(s, "network")
+    assert handle.shown[0].data.startswith(PNG)
+    assert charts.is_placeholder(display_mod.chart_figure(s, "network"))
+
+
+def test_show_chart_rejects_unknown_slug_and_non_session(session, handle):
+    with pytest.raises(ValueError, match="chart 'pie' does not exist; choose one of"):
+        ui.show_chart(session, "pie")
+    with pytest.raises(TypeError, match="ui.start"):
+        ui.show_chart("workbook.yaml", "network")
+
+
+def test_chart_that_fails_shows_a_placeholder(session, monkeypatch):
+    from career_workbook import figures
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(figures, "make_figure", broken)
+    with pytest.warns(RuntimeWarning, match="boom"):
+        fig = display_mod.chart_figure(session, "network")
+    assert charts.is_placeholder(fig)
+
+
+def test_frame_html_formats_cells():
+    frame = pd.DataFrame({"when": pd.to_datetime(["2026-01-02", None]), "n": [1.0, float("nan")],
+                          "x": [2.25, 3.0], "skills": [("a", "b"), ()], "ok": [True, False]})
+    html = display_mod.frame_html(frame)
+    for text in ("2026-01-02", "<td>1</td>", "<td>2.2</td>", "a, b", "yes", "no", "—"):
+        assert text in html
+    assert "Nothing" in display_mod.frame_html(frame.iloc[:0], empty="Nothing here")
+
+
+# ----------------------------------------------------------------------------- coach
+def test_caseload_lists_clients_and_broken_files(tmp_path):
+    for file in sorted(EXAMPLES.glob("*.yaml"))[:2]:
+        shutil.copy(file, tmp_path / file.name)
+    (tmp_path / "broken.yaml").write_text("person: {name: Zed}\nskills: [{name: ''}]\n")
+    caseload = load_caseload(tmp_path, today="2026-11-22")
+    assert len(caseload.workbooks) == 2 and list(caseload.frame["client"]) == \
+        sorted(p.stem for p in EXAMPLES.glob("*.yaml"))[:2]
+    assert caseload.broken[0][0] == "broken.yaml" and "skills[0].name" in caseload.broken[0][1]
+    assert (caseload.frame["readiness"].between(0, 100)).all()
+    figs = caseload_figures(caseload)
+    assert list(figs) == list(coach.COHORT_SLUGS)
+    assert not charts.is_placeholder(figs["cohort_readiness"])
+
+
+def test_coach_overview_displays_table_and_charts_and_exports(tmp_path, handle):
+    folder = tmp_path / "clients"
+    folder.mkdir()
+    for file in sorted(EXAMPLES.glob("*.yaml"))[-2:]:
+        shutil.copy(file, folder / file.name)
+    out = tmp_path / "out"
+    assert ui.coach_overview(folder, today="2026-11-22", export_dir=out) is None
+    html = handle.shown[0].data
+    assert "Caseload: " in html and "Readiness %" in html and "Top gap" in html
+    assert [o.data[:8] for o in handle.shown[1:]] == [PNG] * 3
+    assert len(list(out.glob("*.png"))) == 3
+
+
+def test_coach_overview_missing_folder_and_bad_today_do_not_raise(tmp_path, handle):
+    ui.coach_overview(tmp_path / "nope", today="soon")
+    html = handle.shown[0].data
+    assert "No folder at" in html and "today = &#x27;soon&#x27;" in html
+
+
+def test_caseload_frame_and_gap_counts_are_pure():
+    from career_workbook import analysis
+
+    wb = cw.new_workbook("Ana", today=date(2026, 1, 1))
+    wb.skills.append(Skill(name="SQL", target_level=4))
+    wb.assessments.append(Assessment(date=date(2026, 1, 2), ratings={"SQL": 1}))
+    s = analysis.summary(wb, date(2026, 2, 1))
+    frame = caseload_frame([s, s], clients=["a", "b"])
+    assert list(frame["client"]) == ["a", "b"] and frame.loc[0, "top_gap"] == "SQL"
+    assert frame.loc[0, "target_role"] is None
+    with pytest.raises(ValueError, match="clients has 1 items"):
+        caseload_frame([s, s], clients=["a"])
+    gaps = analysis.skill_gap_frame(wb)
+    assert cohort_gap_counts([gaps, gaps]).to_dict() == {"SQL": 2}
+    assert cohort_gap_counts([]).empty
+
+
+# ----------------------------------------------------------------------------- Voila
+@pytest.mark.parametrize("env, expected", [
+    ({"VOILA_KERNEL_ID": "k1"}, True), ({"VOILA_SERVER_URL": "/"}, True),
+    ({"VOILA_BASE_URL": "/app/"}, True), ({"VOILA_SERVER_URL": ""}, False),
+    ({"JPY_SESSION_NAME": "01_self_assessment.ipynb"}, False), ({}, False),
+])
+def test_in_voila_reads_the_variables_voila_sets(env, expected):
+    assert display_mod.in_voila(env) is expected
+
+
+def test_in_voila_defaults_to_the_process_environment(monkeypatch):
+    for name in display_mod.VOILA_ENV:
+        monkeypatch.delenv(name, raising=False)
+    assert not display_mod.in_voila()
+    monkeypatch.setenv("VOILA_KERNEL_ID", "abc")
+    assert display_mod.in_voila()
+
+
+def test_in_voila_chart_is_an_image_widget_whose_value_changes(session, handle, monkeypatch):
+    import ipywidgets as widgets
+
+    monkeypatch.setenv("VOILA_SERVER_URL", "/")
+    ui.show_chart(session, "skill_radar")
+    image = handle.shown[0]
+    assert isinstance(image, widgets.Image) and image.format == "png"
+    first = bytes(image.value)
+    assert first.startswith(PNG)
+    assert session.save(lambda wb: wb.assessments.append(
+        Assessment(date=date(2026, 11, 22), ratings={"SQL": 4, "Python": 2}))).ok
+    assert handle.updates == []  # display-id updates are ignored by Voila: none are sent
+    assert bytes(image.value).startswith(PNG) and bytes(image.value) != first
+
+
+def test_in_voila_header_is_an_html_widget_that_updates(tmp_path, handle, monkeypatch):
+    import ipywidgets as widgets
+
+    monkeypatch.setenv("VOILA_KERNEL_ID", "k1")
+    path = tmp_path / "sam.yaml"
+    store.save(cw.new_workbook("Sam Lee"), path)
+    s = ui.start(path, today="2026-11-22")
+    header = handle.shown[0]
+    assert isinstance(header, widgets.HTML) and "Sam Lee" in header.value
+    assert s.save(lambda wb: setattr(wb.person, "name", "Sam Lee-Park")).ok
+    assert "Sam Lee-Park" in header.value and handle.updates == []
+
+
+def test_widget_text_uses_only_glyphs_the_default_font_has():
+    """Headless browsers fall back to DejaVu Sans: a glyph it lacks shows as an empty box."""
+    import os
+
+    import matplotlib
+    from fontTools.ttLib import TTFont
+
+    font = os.path.join(matplotlib.get_data_path(), "fonts", "ttf", "DejaVuSans.ttf")
+    cmap = TTFont(font).getBestCmap()
+    missing = {(path.name, ch) for path in (ROOT / "career_workbook" / "widgets").glob("*.py")
+               for ch in path.read_text(encoding="utf-8") if ord(ch) > 127
+               and ord(ch) not in cmap}
+    assert not missing, f"glyphs missing from DejaVu Sans: {sorted(missing)}"

@@ -1,0 +1,157 @@
+"""The goal drafter: live SMART feedback, debouncing, saving a goal."""
+
+from __future__ import annotations
+
+import asyncio
+import re
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+import career_workbook as cw
+from career_workbook import store
+from career_workbook import widgets as ui
+from career_workbook.analysis import smart
+from career_workbook.model import Goal, Skill
+from career_workbook.widgets.forms_goals import Debouncer, goal_update, smart_feedback_html
+
+TODAY = "2026-11-22"
+
+
+@pytest.fixture
+def session(tmp_path: Path) -> ui.Session:
+    wb = cw.new_workbook("Sam Lee", today=date(2026, 1, 5), target_role="Data Scientist")
+    wb.skills += [Skill(name="SQL"), Skill(name="Statistics")]
+    path = tmp_path / "sam.yaml"
+    store.save(wb, path)
+    return ui.Session(path, today=TODAY)
+
+
+def score_of(view) -> int:
+    return view.children[2].children[0].value
+
+
+def test_feedback_changes_from_vague_to_specific_and_time_bound(session):
+    view = ui.goal_drafter(session)
+    assert "Start typing" in view.children[3].value
+    view.fields["text"].value = "Be better at data"
+    vague, vague_html = score_of(view), view.children[3].value
+    assert "No deadline found" in vague_html
+    assert re.search(r"✗</span> <b>Time-bound", vague_html)
+    assert view.fields["deadline"].value is None
+    view.fields["text"].value = ("Pass the Google Data Analytics certificate exam with a score "
+                                 "of 80% by 30 June 2027")
+    specific, html = score_of(view), view.children[3].value
+    assert specific > vague + 30
+    assert re.search(r"✓</span> <b>Time-bound", html)
+    assert re.search(r"✓</span> <b>Measurable", html)
+    assert "30 June 2027" in html
+    assert view.fields["deadline"].value == date(2027, 6, 30)  # filled from the text
+    assert f"<b style='font-size:1.2em'>{specific}</b>" in view.children[2].children[1].value
+
+
+def test_confidence_and_linked_skills_feed_the_score(session):
+    view = ui.goal_drafter(session)
+    view.fields["text"].value = "Finish the statistics course by March 2027"
+    view.fields["confidence"].value = 2
+    low = view.children[3].value
+    assert re.search(r"✗</span> <b>Achievable", low)
+    view.fields["confidence"].value = 9
+    view.fields["skills"].value = ["Statistics"]
+    assert re.search(r"✓</span> <b>Achievable", view.children[3].value)
+    assert re.search(r"✓</span> <b>Relevant", view.children[3].value)
+
+
+def test_user_deadline_is_kept_when_text_changes(session):
+    view = ui.goal_drafter(session)
+    view.fields["text"].value = "Publish two blog posts about SQL by May 2027"
+    view.fields["deadline"].value = date(2027, 4, 1)
+    view.fields["text"].value = "Publish three blog posts about SQL by May 2027"
+    assert view.fields["deadline"].value == date(2027, 4, 1)
+
+
+def test_save_as_goal_appends_an_active_goal(session):
+    view = ui.goal_drafter(session)
+    view.fields["text"].value = "Publish two blog posts about SQL by 31 May 2027"
+    view.fields["confidence"].value = 8
+    view.fields["skills"].value = ["SQL"]
+    view.fields["horizon"].value = "long"
+    view.buttons["save"].click()
+    assert re.search(r"Saved at \d\d:\d\d", view.status.value)
+    goal = cw.load(session.path).goals[0]
+    assert (goal.text, goal.deadline, goal.confidence, goal.skills, goal.status, goal.horizon,
+            goal.created) == ("Publish two blog posts about SQL by 31 May 2027",
+                              date(2027, 5, 31), 8, ["SQL"], "active", "long",
+                              date(2026, 11, 22))
+    assert view.fields["text"].value == ""  # ready for the next goal
+
+
+def test_blank_goal_is_not_saved(session):
+    before = session.path.read_bytes()
+    view = ui.goal_drafter(session)
+    view.buttons["save"].click()
+    assert "Your goal must not be blank" in view.fields["text"].message.value
+    assert session.path.read_bytes() == before
+
+
+def test_debouncer_coalesces_rapid_changes_when_a_loop_runs(session, monkeypatch):
+    calls: list[str] = []
+    real = smart.score_goal
+
+    def counting(text, **kwargs):
+        calls.append(text)
+        return real(text, **kwargs)
+
+    monkeypatch.setattr(smart, "score_goal", counting)
+
+    async def scenario() -> None:
+        view = ui.goal_drafter(session)
+        debouncer = view.state["debouncer"]
+        for text in ("P", "Pa", "Pass the", "Pass the CFA Level I exam by June 2027"):
+            view.fields["text"].value = text
+            assert debouncer.pending
+        assert calls == [] and "Start typing" in view.children[3].value
+        await asyncio.sleep(0.4)
+        assert calls == ["Pass the CFA Level I exam by June 2027"]
+        assert not debouncer.pending and "Deadline found" in view.children[3].value
+
+    asyncio.run(scenario())
+
+
+def test_debouncer_runs_at_once_without_a_loop_and_can_cancel():
+    calls = []
+    debounced = Debouncer(calls.append, delay=10)
+    debounced(1)
+    assert calls == [1] and not debounced.pending
+
+    async def scenario() -> None:
+        debounced(2)
+        assert debounced.pending
+        debounced.cancel()
+        await asyncio.sleep(0)
+        assert not debounced.pending
+
+    asyncio.run(scenario())
+    assert calls == [1]
+
+
+def test_feedback_html_escapes_reasons_hints_and_phrase():
+    from types import SimpleNamespace as NS
+
+    bad = '<img src=x onerror="alert(1)">'
+    crit = {name: NS(met=False, score=0.2, reasons=[bad], hints=[bad])
+            for name in smart.CRITERIA}
+    result = NS(criteria=crit, deadline=date(2027, 6, 30), deadline_phrase=bad, summary=bad)
+    html = smart_feedback_html(result)
+    assert "<img" not in html and html.count("&lt;img src=x onerror=&quot;alert(1)&quot;&gt;") == 12
+
+
+def test_goal_update_rules():
+    today = date(2026, 11, 22)
+    assert goal_update(today, status="active", confidence=None,
+                       completed_on=date(2026, 1, 1))["completed_on"] is None
+    assert goal_update(today, status="done", confidence=5, completed_on=date(2026, 1, 1),
+                       deadline=None) == {"status": "done", "confidence": 5,
+                                          "completed_on": date(2026, 1, 1), "deadline": None}
+    Goal(text="x", **goal_update(today, status="done", confidence=None, completed_on=None))

@@ -41,7 +41,10 @@ lint: setup
 
 test: setup
 	$(BIN)/ruff check career_workbook tests benchmarks
-	$(BIN)/python -m pytest -n 2 --dist loadgroup --doctest-modules career_workbook tests
+	$(BIN)/python -m pytest -n 2 --dist loadgroup --doctest-modules career_workbook tests \
+		--ignore=tests/browser
+	# the browser suite runs on its own: Playwright's event loop must not leak into other tests
+	$(BIN)/python -m pytest tests/browser
 	$(BIN)/python -m pytest --nbval-lax --nbval-sanitize-with tests/nbval_sanitize.cfg notebooks
 
 test-fast: setup

@@ -37,6 +37,8 @@ from typing import Annotated, Any, Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
+from career_workbook.model import field_path
+
 __all__ = [
     "CATEGORIES",
     "ENV_VAR",
@@ -322,7 +324,7 @@ def _parse(text: str, source: str) -> _CatalogFile:
         loc = tuple(first.get("loc", ()))
         value = first.get("input") if first.get("type") != "missing" else None
         message = first.get("msg", "invalid").removeprefix("Value error, ")
-        raise CatalogError(source, _path(loc), value, message) from None
+        raise CatalogError(source, field_path(loc), value, message) from None
     for key, names in (
         ("skills", [s.name for s in parsed.skills]),
         ("roles", [r.id for r in parsed.roles]),
@@ -436,16 +438,6 @@ def _close(key: str, names: Iterable[str]) -> str:
 def _unknown(kind: str, key: str, names: Iterable[str]) -> str:
     hint = _close(key, names)
     return f"no {kind} {key!r}" + (f"; close matches: {hint}" if hint else "")
-
-
-def _path(loc: tuple[Any, ...]) -> str:
-    out = ""
-    for part in loc:
-        if isinstance(part, int):
-            out += f"[{part}]"
-        else:
-            out += f".{part}" if out else str(part)
-    return out
 
 
 def _short(value: Any, limit: int = 80) -> str:

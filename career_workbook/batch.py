@@ -1,25 +1,65 @@
 """Many clients at once: validate, run notebooks (papermill), build packs, cohort tables.
 
 Every batch isolates failures (one broken workbook never stops the others), runs in
-parallel (local processes, or an existing Dask cluster with ``scheduler=ADDRESS``), shows a
-progress bar on stderr when it is a terminal, and writes each output to a temporary name
-that is moved into place only when complete, so an interrupted run leaves nothing
-half-written.
+parallel (local worker processes, or an existing Dask cluster with ``scheduler=ADDRESS``),
+shows a progress bar on stderr when it is a terminal, and writes each output under a
+temporary name that is moved into place only when complete, so an interrupted run
+(Ctrl-C) leaves nothing half-written.
+
+Examples
+--------
+>>> [p.name for p in select_notebooks("1,09", Path("notebooks"))]
+['01_self_assessment.ipynb', '09_progress_review.ipynb']
+>>> chunked(list(range(5)), 2)
+[[0, 1], [2, 3], [4]]
 """
 
 from __future__ import annotations
 
+import contextlib
+import functools
+import math
 import os
+import secrets
+import signal
 import sys
-import tempfile
+import traceback
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from career_workbook.workspace import list_workbooks
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pandas as pd
+
+    from career_workbook.analysis import WorkbookSummary
+    from career_workbook.model import Workbook
+
+__all__ = [
+    "CLIENT_NOTEBOOKS",
+    "NOTEBOOK_ORDER",
+    "BatchReport",
+    "ClientRow",
+    "CohortReport",
+    "chunked",
+    "client_message",
+    "cohort",
+    "cohort_frame",
+    "pack_clients",
+    "parallel_map",
+    "read_workbook",
+    "run_clients",
+    "run_notebook",
+    "select_notebooks",
+    "summarise_paths",
+    "validate_paths",
+    "worker_pool",
+]
 
 NOTEBOOK_ORDER = (
     "00_start_here", "01_self_assessment", "02_feedback_360", "03_vision_values",
@@ -27,140 +67,453 @@ NOTEBOOK_ORDER = (
     "08_achievements_learning", "09_progress_review",
 )
 CLIENT_NOTEBOOKS = NOTEBOOK_ORDER[1:]
+"""The notebooks ``run`` executes by default (00_start_here only creates a workbook)."""
+
+CHUNK_MIN, CHUNK_MAX = 50, 250
+"""Workbooks per task for ``cohort``: enough to make a task worth sending to a worker."""
+
+COHORT_CHARTS = ("cohort_readiness", "cohort_gaps", "cohort_recency")
+"""The charts written beside the cohort CSV (same names as the coach overview's export)."""
+
+# Modules every worker needs: imported once in the fork server, inherited by each worker.
+_PRELOAD = ["career_workbook.batch", "career_workbook.store", "career_workbook.analysis",
+            "career_workbook.catalog", "career_workbook.figures", "career_workbook.export"]
 
 
 # ----------------------------------------------------------------------------------------
-# Reports
+# Reports and messages
 # ----------------------------------------------------------------------------------------
+def client_message(err: BaseException, path: str | os.PathLike[str] | None = None) -> str:
+    """One line saying what is wrong with a client's file or run (no traceback).
+
+    A :class:`~career_workbook.model.WorkbookError` already names the field and value; its
+    file path is dropped (the report names the client). Other errors keep their type.
+
+    >>> client_message(ValueError("bad value\\nsecond line"))
+    'ValueError: bad value second line'
+    >>> from career_workbook.model import WorkbookError
+    >>> client_message(WorkbookError("goals[0].deadline = 'x': not a date", path="a.yaml"))
+    "goals[0].deadline = 'x': not a date"
+    """
+    from concurrent.futures.process import BrokenProcessPool
+
+    from career_workbook.model import WorkbookError
+
+    if isinstance(err, BrokenProcessPool):
+        return ("the worker process handling this client stopped unexpectedly (out of "
+                "memory, or killed?); run again, with --jobs 1 to use less memory")
+    text = " ".join(str(err).split())
+    if isinstance(err, WorkbookError):
+        if err.path:
+            text = text.removeprefix(f"{err.path}: ")
+        if path is not None:
+            text = text.removeprefix(f"{path}: ")
+    elif not isinstance(err, _FriendlyError):
+        text = f"{type(err).__name__}: {text}" if text else type(err).__name__
+    return text if len(text) <= 400 else text[:399] + "…"
+
+
+class _FriendlyError(RuntimeError):
+    """A failure whose message is already written for a coach."""
+
+
 @dataclass
 class BatchReport:
-    """What a batch did: the outputs written and the clients that failed (with why)."""
+    """What a batch did: the outputs written and the clients that failed (with why).
+
+    ``failed`` holds ``(workbook path, one-line message)``; ``details`` the full traceback
+    text per failed path (shown with ``--verbose``).
+    """
 
     verb: str
     out: Path
     done: list[Path] = field(default_factory=list)
     failed: list[tuple[Path, str]] = field(default_factory=list)
+    details: dict[Path, str] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:
+        """True when no client failed."""
         return not self.failed
 
-    def print_summary(self, stream: Any = None) -> int:
-        """Print a one-screen summary; return the exit code (1 when any client failed)."""
+    def add(self, path: Path, result: Any, err: BaseException | None) -> None:
+        """Record one client's result or error."""
+        if err is None:
+            self.done.append(result)
+        else:
+            self.failed.append((path, client_message(err, path)))
+            self.details[path] = "".join(traceback.format_exception(err))
+
+    def print_summary(self, stream: Any = None, *, verbose: bool = False) -> int:
+        """Print a one-screen summary; return the exit code (1 when any client failed).
+
+        >>> import io
+        >>> r = BatchReport("Packed", Path("out"), done=[Path("out/a")],
+        ...                 failed=[(Path("b.yaml"), "goals[0].text: must not be blank")])
+        >>> buf = io.StringIO(); r.print_summary(buf)
+        1
+        >>> print(buf.getvalue().strip())
+        Packed 1 of 2 client(s) into out
+        FAILED b.yaml: goals[0].text: must not be blank
+        Fix the file(s) above (check them with `career-workbook validate FILE`), then run again.
+        """
         stream = stream or sys.stdout
         total = len(self.done) + len(self.failed)
         print(f"{self.verb} {len(self.done)} of {total} client(s) into {self.out}", file=stream)
         for path, message in self.failed:
             print(f"FAILED {path.name}: {message}", file=stream)
+            if verbose and path in self.details:
+                print(self.details[path].rstrip(), file=stream)
         if self.failed:
-            print("Fix the file(s) above (see `career-workbook validate FILE`) and run again.",
-                  file=stream)
+            print("Fix the file(s) above (check them with `career-workbook validate FILE`), "
+                  "then run again.", file=stream)
         return 0 if self.ok else 1
-
-
-def one_line(err: BaseException) -> str:
-    """A one-line message for an error (no traceback).
-
-    >>> one_line(ValueError("bad value\\nsecond line"))
-    'bad value second line'
-    """
-    text = " ".join(str(err).split()) or type(err).__name__
-    return text if len(text) <= 500 else text[:497] + "..."
 
 
 # ----------------------------------------------------------------------------------------
 # Parallel map with progress, local processes or Dask
 # ----------------------------------------------------------------------------------------
-def _progress(total: int, desc: str) -> Any:
-    from tqdm.auto import tqdm
+def chunked(items: Sequence[Any], size: int) -> list[list[Any]]:
+    """``items`` in consecutive lists of at most ``size``."""
+    size = max(int(size), 1)
+    return [list(items[i:i + size]) for i in range(0, len(items), size)]
 
-    return tqdm(total=total, desc=desc, unit="client", file=sys.stderr,
-                disable=not sys.stderr.isatty() or total < 2, leave=False)
+
+class _NoBar:
+    """The progress bar when stderr is not a terminal: nothing to show."""
+
+    def update(self, n: int = 1) -> None:
+        pass
+
+    def close(self) -> None:
+        pass
+
+
+def _progress(total: int, desc: str) -> Any:
+    """A progress bar on stderr, only when it is a terminal (and there is more than one)."""
+    if total < 2 or not sys.stderr.isatty():
+        return _NoBar()
+    from tqdm import tqdm
+
+    return tqdm(total=total, desc=desc, unit="client", file=sys.stderr, leave=False)
 
 
 def parallel_map(
     fn: Callable[..., Any], items: Sequence[Any], *, jobs: int = 1,
     scheduler: str | None = None, desc: str = "", args: tuple = (),
+    size: Callable[[Any], int] | None = None, pool: ProcessPoolExecutor | None = None,
 ) -> Iterator[tuple[Any, Any, BaseException | None]]:
     """Yield ``(item, result, error)`` as each ``fn(item, *args)`` completes.
 
-    ``jobs == 1`` runs in this process; ``jobs > 1`` uses a process pool; ``scheduler``
-    sends the work to an existing Dask cluster (``career-workbook[dask]``). An exception
-    in one item is yielded as its ``error``; the others go on. On Ctrl-C pending work is
-    cancelled and the pool shut down before ``KeyboardInterrupt`` propagates.
+    ``jobs == 1`` runs in this process; ``jobs > 1`` uses worker processes (``pool``, from
+    :func:`worker_pool`, when given, else a pool of its own); ``scheduler`` sends the work
+    to an existing Dask cluster (``career-workbook[dask]``). An exception in one item is
+    yielded as its ``error``; the others go on. ``size(item)`` is how many clients an item
+    holds (for the progress bar; default 1).
+
+    On Ctrl-C (or when the caller stops early) pending work is cancelled, running work is
+    interrupted so that it removes its temporary files, and ``KeyboardInterrupt``
+    propagates once the workers have stopped.
 
     >>> [(i, r, e) for i, r, e in parallel_map(abs, [-1, 2])]
     [(-1, 1, None), (2, 2, None)]
     """
-    bar = _progress(len(items), desc)
+    size = size or (lambda item: 1)
+    bar = _progress(sum(size(i) for i in items), desc)
     try:
         if scheduler:
-            yield from _dask_map(fn, items, scheduler, args, bar)
+            yield from _dask_map(fn, items, scheduler, args, bar, size)
+        elif pool is not None:
+            yield from _pool_map(fn, items, pool, args, bar, size)
         elif jobs <= 1 or len(items) <= 1:
             for item in items:
                 try:
-                    yield item, fn(item, *args), None
+                    result = fn(item, *args)
                 except Exception as err:  # isolate this client
                     yield item, None, err
-                bar.update()
+                else:
+                    yield item, result, None
+                bar.update(size(item))
         else:
-            yield from _pool_map(fn, items, jobs, args, bar)
+            with worker_pool(min(jobs, len(items))) as own:
+                yield from _pool_map(fn, items, own, args, bar, size)
     finally:
         bar.close()
 
 
-def _pool_map(fn, items, jobs, args, bar):
+# Worker-side Ctrl-C handling: the first SIGINT interrupts the running task (its clean-up
+# then runs undisturbed: later SIGINTs are ignored) and no new task starts afterwards.
+_WORKER = {"busy": False, "stopped": False}
+
+
+def _worker_sigint(signum: int, frame: Any) -> None:
+    if _WORKER["stopped"]:
+        return
+    _WORKER["stopped"] = True
+    if _WORKER["busy"]:
+        raise KeyboardInterrupt
+
+
+def _worker_init() -> None:
+    signal.signal(signal.SIGINT, _worker_sigint)
+
+
+def _worker_call(fn: Callable[..., Any], item: Any, *args: Any) -> Any:
+    if _WORKER["stopped"]:
+        raise KeyboardInterrupt("stopped before it started")
+    _WORKER["busy"] = True
+    try:
+        return fn(item, *args)
+    finally:
+        _WORKER["busy"] = False
+
+
+@functools.cache
+def _mp_context() -> Any:
     import multiprocessing
 
-    ctx = multiprocessing.get_context("forkserver" if sys.platform != "win32" else "spawn")
-    pool = ProcessPoolExecutor(max_workers=min(jobs, len(items)), mp_context=ctx)
+    if sys.platform == "win32":  # pragma: no cover
+        return multiprocessing.get_context("spawn")
+    ctx = multiprocessing.get_context("forkserver")
+    ctx.set_forkserver_preload(_PRELOAD)
+    return ctx
+
+
+def _stop_workers(pool: ProcessPoolExecutor) -> None:
+    """Interrupt running tasks (SIGINT: they clean up), cancel the rest, wait for the pool."""
+    for proc in list((getattr(pool, "_processes", None) or {}).values()):
+        with contextlib.suppress(OSError, AttributeError, ValueError):
+            if proc.is_alive():
+                os.kill(proc.pid, signal.SIGINT)
+    pool.shutdown(wait=True, cancel_futures=True)
+
+
+@contextlib.contextmanager
+def worker_pool(jobs: int) -> Iterator[ProcessPoolExecutor]:
+    """A pool of ``jobs`` worker processes that stop cleanly on Ctrl-C.
+
+    Workers are forked from a server that has imported the package once (``forkserver``
+    with preloaded modules), so each starts at once. On any exception (Ctrl-C included)
+    running tasks are interrupted so they remove their temporary files, pending ones are
+    cancelled, and the pool is shut down before the exception propagates.
+    """
+    pool = ProcessPoolExecutor(max_workers=max(jobs, 1), mp_context=_mp_context(),
+                               initializer=_worker_init)
     try:
-        futures = {pool.submit(fn, item, *args): item for item in items}
+        yield pool
+    except BaseException:
+        _stop_workers(pool)
+        raise
+    pool.shutdown(wait=True)
+
+
+def _pool_map(fn, items, pool, args, bar, size):
+    futures = {pool.submit(_worker_call, fn, item, *args): item for item in items}
+    try:
         pending = set(futures)
         while pending:
             finished, pending = wait(pending, return_when=FIRST_COMPLETED)
             for fut in finished:
                 err = fut.exception()
+                if isinstance(err, KeyboardInterrupt):  # a worker was stopped from outside
+                    raise KeyboardInterrupt
                 yield futures[fut], (None if err else fut.result()), err
-                bar.update()
+                bar.update(size(futures[fut]))
     except BaseException:
-        pool.shutdown(wait=True, cancel_futures=True)
+        _stop_workers(pool)
         raise
-    pool.shutdown(wait=True)
 
 
-def _dask_map(fn, items, scheduler, args, bar):
+def _dask_map(fn, items, scheduler, args, bar, size):
     try:
         from distributed import Client, as_completed
     except ImportError:  # pragma: no cover - depends on the optional extra
         raise ImportError(
             "--scheduler needs Dask: pip install 'career-workbook[dask]'"
         ) from None
-    with Client(scheduler) as client:
-        futures = client.map(fn, list(items), *[[a] * len(items) for a in args], pure=False)
+    try:
+        client = Client(scheduler, timeout="10s", set_as_default=False)
+    except OSError as err:
+        raise OSError(f"cannot reach the Dask scheduler at {scheduler} ({err}); check the "
+                      "address, or leave out --scheduler to use this computer") from None
+    with client:
+        futures = [client.submit(fn, item, *args, pure=False) for item in items]
         index = {f.key: item for f, item in zip(futures, items, strict=True)}
-        for fut in as_completed(futures):
-            err = fut.exception()
-            yield index[fut.key], (None if err else fut.result()), err
-            bar.update()
+        try:
+            for fut in as_completed(futures, loop=client.loop):
+                err = fut.exception()
+                yield index[fut.key], (None if err else fut.result()), err
+                bar.update(size(index[fut.key]))
+        except BaseException:
+            client.cancel(futures)
+            raise
+
+
+# ----------------------------------------------------------------------------------------
+# Reading workbooks
+# ----------------------------------------------------------------------------------------
+class _Unusual(Exception):
+    """The fast reader met something it leaves to ``store.loads`` (which has the rules)."""
+
+
+_YAML = "tag:yaml.org,2002:"
+_RESOLVED: dict[str, str] = {}  # plain scalar text -> YAML tag (short values only)
+
+
+@functools.cache
+def _yaml_tools() -> tuple[Any, ...]:
+    """Event classes, and one loader for its (stateless) resolver and scalar constructors."""
+    from yaml import events
+    from yaml.nodes import ScalarNode
+
+    from career_workbook import store
+
+    loader = store._Loader("")
+    constructors = {_YAML + "int": loader.construct_yaml_int,
+                    _YAML + "float": loader.construct_yaml_float,
+                    _YAML + "bool": loader.construct_yaml_bool,
+                    _YAML + "null": loader.construct_yaml_null,
+                    _YAML + "timestamp": loader.construct_yaml_timestamp}
+    return (events, ScalarNode, loader, constructors, not loader.yaml_path_resolvers)
+
+
+def _fast_yaml(text: str) -> dict[str, Any]:
+    """Parse a workbook's YAML like ``store``'s loader, about twice as fast.
+
+    Reads the events of ``store``'s own (C, safe) parser and builds the plain mappings,
+    lists and scalars they describe directly, without the intermediate node graph; plain
+    scalars are typed by the loader's own resolver (cached for short values) and
+    constructors (int, float, bool, null, dates: a bad date stays text). Anything else
+    (tags, anchors and aliases, duplicate or non-text keys, several documents, an empty
+    or non-mapping document, any parse error) raises :class:`_Unusual`, and the caller
+    falls back to :func:`career_workbook.store.loads`, which applies every rule and
+    writes the error message.
+    """
+    import yaml
+
+    from career_workbook import store
+
+    ev, ScalarNode, loader, constructors, plain_resolver = _yaml_tools()
+    if not plain_resolver:  # pragma: no cover - the safe loader has no path resolvers
+        raise _Unusual("path resolvers")
+    text_tag = _YAML + "str"
+    scalar_event, map_start, seq_start = ev.ScalarEvent, ev.MappingStartEvent, ev.SequenceStartEvent
+    ends = (ev.MappingEndEvent, ev.SequenceEndEvent)
+    resolve, cache = loader.resolve, _RESOLVED
+
+    def scalar(event: Any) -> Any:
+        if event.anchor is not None or event.tag is not None:
+            raise _Unusual("tag or anchor")
+        value = event.value
+        if not event.implicit[0]:  # quoted, or a block: text
+            return value
+        tag = cache.get(value)
+        if tag is None:
+            tag = resolve(ScalarNode, value, event.implicit)
+            if len(value) <= 40 and len(cache) < 100_000:
+                cache[value] = tag
+        if tag == text_tag:
+            return value
+        construct = constructors.get(tag)
+        if construct is None:
+            raise _Unusual(tag)
+        return construct(ScalarNode(tag, value))
+
+    parser = store._Loader(text)
+    try:
+        kinds = [parser.get_event().__class__ for _ in range(2)]
+        if kinds != [ev.StreamStartEvent, ev.DocumentStartEvent]:
+            raise _Unusual("no document")
+        root: Any = None
+        stack: list[Any] = []  # open containers: [dict, pending key] or [list]
+        while True:
+            event = parser.get_event()
+            kind = event.__class__
+            if kind is scalar_event:
+                value = scalar(event)
+            elif kind is map_start or kind is seq_start:
+                if event.anchor is not None or event.tag is not None:
+                    raise _Unusual("tag or anchor")
+                container: Any = {} if kind is map_start else []
+                value = container
+            elif kind in ends:
+                stack.pop()
+                if not stack:
+                    break
+                continue
+            else:  # an alias, or anything unexpected
+                raise _Unusual(kind.__name__)
+            if not stack:
+                if kind is not map_start:
+                    raise _Unusual("not a mapping")
+                root = value
+            else:
+                top = stack[-1]
+                if isinstance(top[0], list):
+                    top[0].append(value)
+                elif top[1] is _NO_KEY:
+                    if kind is not scalar_event or not isinstance(value, str) or value in top[0]:
+                        raise _Unusual("key")
+                    top[1] = value
+                else:
+                    top[0][top[1]] = value
+                    top[1] = _NO_KEY
+            if kind is not scalar_event:
+                if len(stack) >= _MAX_DEPTH:  # store reports "nested too deeply"
+                    raise _Unusual("deep")
+                stack.append([value, _NO_KEY])
+        if [parser.get_event().__class__ for _ in range(2)] != [ev.DocumentEndEvent,
+                                                                 ev.StreamEndEvent]:
+            raise _Unusual("more than one document")
+        return root
+    except (yaml.YAMLError, ValueError, TypeError, AttributeError, OverflowError) as err:
+        raise _Unusual(type(err).__name__) from err
+    finally:
+        parser.dispose()
+
+
+_NO_KEY = object()
+_MAX_DEPTH = 50
+
+
+def read_workbook(path: str | os.PathLike[str]) -> Workbook:
+    """Read and validate a workbook for a read-only batch: the result of ``store.load``.
+
+    Two differences, both for speed in a big workspace: it does not look for a crashed
+    save's temporary files (that lists the whole folder: O(clients) per file; a batch
+    never writes workbooks and the next ``load`` tidies up), and it parses the usual
+    plain YAML with :func:`_fast_yaml`; anything unusual, and every error, goes through
+    :func:`career_workbook.store.loads`, so the result and the messages are the same.
+    """
+    from career_workbook import store
+    from career_workbook.migrations import migrate
+    from career_workbook.model import validate_workbook
+
+    path = Path(path)
+    text = store._decode(store._read_bytes(path), path)
+    try:
+        data = _fast_yaml(text)
+    except _Unusual:
+        return store.loads(text, path=path)
+    return validate_workbook(migrate(data, path=path), path=path)
 
 
 # ----------------------------------------------------------------------------------------
 # validate
 # ----------------------------------------------------------------------------------------
 def validate_paths(paths: Iterable[str | Path]) -> Iterator[tuple[Path, list[str]]]:
-    """For each workbook file (folders expanded), the list of problems ([] when valid)."""
-    from career_workbook import store
+    """For each workbook file (folders expanded), the list of problems ([] when valid).
+
+    Each problem is one line naming the field and the value, e.g.
+    ``goals[2].deadline = '2027-13-01': Input should be a valid date``.
+    """
     from career_workbook.model import WorkbookError
 
     for path in list_workbooks(list(paths)):
         try:
-            store.load(path)
+            read_workbook(path)
         except WorkbookError as err:
-            problems = [str(p) for p in err.problems] or [one_line(err)]
-            yield path, problems
-        except OSError as err:
-            yield path, [f"cannot read: {err.strerror or err}"]
+            yield path, [str(p) for p in err.problems] or [client_message(err, path)]
         else:
             yield path, []
 
@@ -171,8 +524,12 @@ def validate_paths(paths: Iterable[str | Path]) -> Iterator[tuple[Path, list[str
 def select_notebooks(spec: str | Sequence[str] | None, folder: Path) -> list[Path]:
     """Notebook files for ``"01,04"`` / ``["05_skill_gap"]`` / None (all client notebooks).
 
-    >>> [p.name for p in select_notebooks("1,09", Path("notebooks"))]
-    ['01_self_assessment.ipynb', '09_progress_review.ipynb']
+    >>> [p.name for p in select_notebooks(["05_skill_gap"], Path("nb"))]
+    ['05_skill_gap.ipynb']
+    >>> select_notebooks("12", Path("nb"))
+    Traceback (most recent call last):
+    ...
+    ValueError: unknown notebook '12'; choose from 00, 01, 02, 03, 04, 05, 06, 07, 08, 09
     """
     if spec is None:
         return [folder / f"{stem}.ipynb" for stem in CLIENT_NOTEBOOKS]
@@ -186,7 +543,29 @@ def select_notebooks(spec: str | Sequence[str] | None, folder: Path) -> list[Pat
                 f"unknown notebook {raw!r}; choose from {', '.join(s[:2] for s in NOTEBOOK_ORDER)}"
             )
         out.append(folder / f"{matches[0]}.ipynb")
+    if not out:
+        raise ValueError(f"--notebooks {spec!r} names no notebook; e.g. --notebooks 01,05")
     return out
+
+
+KERNEL_ARGUMENTS = ["--IPKernelApp.log_level=CRITICAL"]
+"""The kernel's own log lines (a TCP transport warning per notebook, shutdown noise on
+Ctrl-C) would flood the coach's terminal; cell errors still reach the report."""
+
+
+@contextlib.contextmanager
+def _kernel_environment() -> Iterator[None]:
+    """Kernels inherit this process's environment: keep ``MPLBACKEND`` out of it.
+
+    (pytest and headless tools set ``MPLBACKEND=Agg``; a kernel must choose its own inline
+    backend so that charts show in the notebook.)
+    """
+    saved = os.environ.pop("MPLBACKEND", None)
+    try:
+        yield
+    finally:
+        if saved is not None:
+            os.environ["MPLBACKEND"] = saved
 
 
 def run_notebook(notebook: Path, output: Path, parameters: dict[str, Any],
@@ -194,32 +573,46 @@ def run_notebook(notebook: Path, output: Path, parameters: dict[str, Any],
     """Execute one notebook with papermill into ``output`` (written atomically).
 
     Parameter names are fixed by the caller; values are passed as data (papermill writes
-    them into a new cell as Python literals), never as code.
+    them into a new cell as escaped Python literals), never as code. The kernel is
+    ``python3`` and does not inherit ``MPLBACKEND``. When a cell fails, the executed
+    notebook is kept as ``<name>.error.ipynb`` beside ``output`` so the coach can see
+    where, and a one-line error is raised; an interrupted run leaves nothing.
     """
     import papermill
+    from papermill.exceptions import PapermillExecutionError
 
     output.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{output.stem}.", suffix=".ipynb.tmp", dir=output.parent)
-    os.close(fd)
+    failed = output.with_name(f"{output.stem}.error.ipynb")
+    tmp = output.with_name(f".{output.stem}.{secrets.token_hex(8)}.tmp.ipynb")
     try:
-        papermill.execute_notebook(
-            str(notebook), tmp, parameters=parameters, kernel_name="python3",
-            cwd=str(cwd or notebook.parent), progress_bar=False, log_output=False,
-            execution_timeout=timeout,
-        )
+        with _kernel_environment():
+            papermill.execute_notebook(
+                str(notebook), tmp, parameters=parameters, kernel_name="python3",
+                cwd=str(cwd or notebook.parent), progress_bar=False, log_output=False,
+                execution_timeout=timeout, extra_arguments=KERNEL_ARGUMENTS,
+            )
         os.replace(tmp, output)
+        with contextlib.suppress(FileNotFoundError):
+            failed.unlink()
+    except PapermillExecutionError as err:
+        if tmp.exists():
+            os.replace(tmp, failed)
+        raise _FriendlyError(
+            f"{notebook.name} stopped at cell {err.exec_count} with {err.ename}: "
+            f"{' '.join(str(err.evalue).split())[:200]} (see {failed})"
+        ) from err
     finally:
-        if os.path.exists(tmp):
+        with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
     return output
 
 
 def _run_client(path: Path, out: Path, notebooks: list[Path], today: date | None,
                 export: bool) -> Path:
-    from career_workbook import store
+    from career_workbook.export import pack_name
 
-    store.load(path)  # fail fast, with the field-level message, before starting kernels
-    client_dir = out / path.stem
+    read_workbook(path)  # fail fast, with the field-level message, before starting kernels
+    client_dir = out / pack_name(path)
     for nb in notebooks:
         params = {
             "workbook": str(path.resolve()),
@@ -230,27 +623,59 @@ def _run_client(path: Path, out: Path, notebooks: list[Path], today: date | None
     return client_dir
 
 
+def _same_names(paths: list[Path], report: BatchReport) -> list[Path]:
+    """Drop (and report) workbooks whose output folder name another one already uses."""
+    from career_workbook.export import pack_name
+
+    first: dict[str, Path] = {}
+    keep = []
+    for path in paths:
+        name = pack_name(path)
+        if name in first:
+            report.failed.append((path, f"has the same file name as {first[name]}, so both "
+                                        f"would write to '{name}'; rename one of them"))
+        else:
+            first[name] = path
+            keep.append(path)
+    return keep
+
+
+def _client_paths(workbooks: Sequence[str | Path]) -> list[Path]:
+    paths = list_workbooks(list(workbooks))
+    if not paths:
+        raise ValueError("no workbook files (*.yaml) found in "
+                         f"{', '.join(map(str, workbooks)) or 'the arguments'}")
+    return paths
+
+
 def run_clients(
     workbooks: Sequence[str | Path], out: str | Path, *, notebooks: Any = None,
     jobs: int = 1, today: date | None = None, export: bool = False,
-    scheduler: str | None = None, notebooks_dir: Path | None = None,
+    scheduler: str | None = None, notebooks_dir: str | Path | None = None,
 ) -> BatchReport:
-    """Run the guided notebooks for every client into ``out/<stem>/<notebook>.ipynb``."""
+    """Run the guided notebooks for every client into ``out/<client>/<notebook>.ipynb``.
+
+    ``notebooks`` selects them (``"01,04"``; default 01-09); ``notebooks_dir`` is where they
+    live (default: the package's ``notebooks`` folder); ``today`` is the date every
+    notebook runs as of (default: today, the same for every client). A failing client
+    does not stop the others: see the report.
+    """
     from career_workbook.server import notebooks_dir as default_dir
 
     folder = Path(notebooks_dir or default_dir())
     nbs = select_notebooks(notebooks, folder)
+    missing = [nb.name for nb in nbs if not nb.is_file()]
+    if missing:
+        raise FileNotFoundError(f"notebook(s) {', '.join(missing)} not found in {folder}; "
+                                "pass --notebooks-dir")
     out = Path(out)
     report = BatchReport("Ran notebooks for", out)
-    paths = list_workbooks(list(workbooks))
+    paths = _same_names(_client_paths(workbooks), report)
     for path, result, err in parallel_map(
         _run_client, paths, jobs=jobs, scheduler=scheduler, desc="run",
-        args=(out, nbs, today, export),
+        args=(out, nbs, today or date.today(), export),
     ):
-        if err is None:
-            report.done.append(result)
-        else:
-            report.failed.append((path, one_line(err)))
+        report.add(path, result, err)
     return report
 
 
@@ -267,17 +692,258 @@ def pack_clients(
     workbooks: Sequence[str | Path], out: str | Path, *, today: date | None = None,
     formats: tuple[str, ...] = ("png", "svg"), jobs: int = 1, scheduler: str | None = None,
 ) -> BatchReport:
-    """Build a review pack per client into ``out/<stem>/`` (see :func:`export.build_pack`)."""
+    """Build a review pack per client into ``out/<client>/`` (see ``export.build_pack``).
+
+    Each pack is built in a temporary folder and moved into place when complete.
+    """
     out = Path(out)
-    out.mkdir(parents=True, exist_ok=True)
     report = BatchReport("Packed", out)
-    paths = list_workbooks(list(workbooks))
+    paths = _same_names(_client_paths(workbooks), report)
+    out.mkdir(parents=True, exist_ok=True)
     for path, result, err in parallel_map(
         _pack_client, paths, jobs=jobs, scheduler=scheduler, desc="pack",
-        args=(out, today, formats),
+        args=(out, today or date.today(), formats),
     ):
-        if err is None:
-            report.done.append(result)
-        else:
-            report.failed.append((path, one_line(err)))
+        report.add(path, result, err)
     return report
+
+
+# ----------------------------------------------------------------------------------------
+# cohort: one row per client, fast (no DataFrame per client)
+# ----------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class ClientRow:
+    """One client of a cohort: the summary, or why the file could not be used."""
+
+    client: str
+    summary: WorkbookSummary | None
+    target_role: str | None = None
+    gap_skills: tuple[str, ...] = ()
+    error: str | None = None
+
+
+@functools.cache
+def _catalog() -> Any:
+    from career_workbook.catalog import load_catalog
+
+    return load_catalog()
+
+
+_ROLES: dict[tuple[str | None, str], Any] = {}
+
+
+def _role(wb: Workbook) -> Any:
+    """The role profile ``wb`` aims at, matched once per distinct target-role text."""
+    key = (wb.role_profile, wb.person.target_role)
+    if key not in _ROLES:
+        from career_workbook.figures import resolve_role
+
+        _ROLES[key] = resolve_role(wb, _catalog())
+    return _ROLES[key]
+
+
+def summarise_paths(paths: Sequence[str | Path], today: date) -> list[ClientRow]:
+    """A :class:`ClientRow` per workbook file, in order; a broken file gives its error.
+
+    Runs in a worker: the catalog is loaded once per process and each distinct target
+    role is matched once.
+    """
+    from career_workbook.analysis import skill_gaps, summary
+    from career_workbook.model import WorkbookError
+
+    rows = []
+    for raw in paths:
+        path = Path(raw)
+        try:
+            wb = read_workbook(path)
+            role = _role(wb)
+            gaps = tuple(g.skill for g in skill_gaps(wb, role) if g.gap > 0)
+            rows.append(ClientRow(path.stem, summary(wb, today, role),
+                                  wb.person.target_role, gaps))
+        except (WorkbookError, OSError) as err:
+            rows.append(ClientRow(path.stem, None, error=client_message(err, path)))
+        except Exception as err:  # noqa: BLE001 - one odd client never hides the others
+            rows.append(ClientRow(path.stem, None,
+                                  error=f"could not be summarised ({client_message(err)})"))
+    return rows
+
+
+_TEXT_COLUMNS = ("client", "name", "target_role", "role_title", "top_gap", "status")
+
+
+def _csv_text(value: Any) -> Any:
+    """Text a spreadsheet will not run as a formula (``=``, ``+``, ``-``, ``@`` first).
+
+    >>> _csv_text("=HYPERLINK(1)"), _csv_text("Ana"), _csv_text(3)
+    ("'=HYPERLINK(1)", 'Ana', 3)
+    """
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + value
+    return value
+
+
+def cohort_frame(rows: Sequence[ClientRow]) -> pd.DataFrame:
+    """The cohort table: :func:`~career_workbook.analysis.cohort.caseload_frame` + ``status``.
+
+    One row per client in the order given; a broken file keeps its ``client`` and gets
+    its one-line error in ``status`` (``'ok'`` otherwise) and empty numbers. Whole-number
+    columns use pandas' nullable ``Int64``.
+    """
+    import pandas as pd
+
+    from career_workbook.analysis.cohort import CASELOAD_COLUMNS, caseload_frame
+
+    good = [r for r in rows if r.summary is not None]
+    frame = caseload_frame([r.summary for r in good], clients=[r.client for r in good],
+                           target_roles=[r.target_role or "" for r in good])
+    frame["status"] = "ok"
+    broken = pd.DataFrame({"client": [r.client for r in rows if r.summary is None],
+                           "status": [r.error for r in rows if r.summary is None]})
+    if len(broken):
+        frame = pd.concat([frame, broken], ignore_index=True) if len(frame) else broken
+    frame = frame.reindex(columns=[*CASELOAD_COLUMNS, "status"])
+    order = {r.client: i for i, r in enumerate(rows)}
+    frame = frame.sort_values("client", key=lambda s: s.map(order), kind="stable")
+    for name, kind in CASELOAD_COLUMNS.items():
+        if kind == "int" or name == "days_since_check_in":
+            frame[name] = frame[name].astype("Int64")
+        elif kind == "date":
+            frame[name] = pd.to_datetime(frame[name])
+    return frame.reset_index(drop=True)
+
+
+@dataclass
+class CohortReport:
+    """What ``cohort`` wrote: the CSV, the chart files, and the files it could not read."""
+
+    csv: Path
+    clients: int
+    charts: list[Path] = field(default_factory=list)
+    broken: list[tuple[str, str]] = field(default_factory=list)
+
+    def print_summary(self, stream: Any = None, *, verbose: bool = False) -> int:
+        """Print what was written; return 1 when some workbook could not be read."""
+        stream = stream or sys.stdout
+        ok = self.clients - len(self.broken)
+        print(f"Wrote {self.csv}: {self.clients} client(s), {ok} summarised", file=stream)
+        if self.charts:
+            names = sorted({p.stem for p in self.charts})
+            print(f"Charts in {self.charts[0].parent}: {', '.join(names)}", file=stream)
+        for client, message in self.broken[:20]:
+            print(f"FAILED {client}: {message}", file=stream)
+        if len(self.broken) > 20:
+            print(f"... and {len(self.broken) - 20} more (see the status column)", file=stream)
+        if self.broken:
+            print("Fix the file(s) above (check them with `career-workbook validate FILE`); "
+                  "their rows say why in the status column.", file=stream)
+        return 1 if self.broken else 0
+
+
+def _labels(frame: pd.DataFrame) -> list[str]:
+    counts = Counter(frame["name"])
+    return [n if counts[n] == 1 else f"{n} ({c})"
+            for n, c in zip(frame["name"], frame["client"], strict=True)]
+
+
+def _render_chart(slug: str, data: pd.Series, folder: Path, today: date) -> list[Path]:
+    """Draw one cohort chart and write it as PNG and SVG (runs in a worker, or here)."""
+    from career_workbook import charts, export
+
+    fig = getattr(charts, f"plot_{slug}")(data, today=today)
+    return export.save_figure(fig, folder, slug, formats=("png", "svg"))
+
+
+def _chart_data(frame: pd.DataFrame, gap_counts: Counter) -> dict[str, pd.Series]:
+    import pandas as pd
+
+    ok = frame[frame["status"] == "ok"]
+    labels = _labels(ok)
+    ordered = sorted(gap_counts.items(), key=lambda kv: (-kv[1], kv[0].casefold()))
+    return {
+        "cohort_readiness": ok["readiness"].astype(float).set_axis(labels),
+        "cohort_gaps": pd.Series(dict(ordered), dtype="int64", name="clients"),
+        "cohort_recency": ok["days_since_check_in"].astype(float).set_axis(labels),
+    }
+
+
+def _cohort_charts(frame: pd.DataFrame, gap_counts: Counter, folder: Path, today: date,
+                   pool: ProcessPoolExecutor | None = None) -> list[Path]:
+    """The three cohort charts; with a ``pool``, all but the first are drawn by workers."""
+    data = _chart_data(frame, gap_counts)
+    first, *rest = COHORT_CHARTS
+    futures = {slug: pool.submit(_worker_call, _render_chart, slug, data[slug], folder, today)
+               for slug in rest} if pool is not None else {}
+    written = {first: _render_chart(first, data[first], folder, today)}
+    for slug in rest:
+        written[slug] = (futures[slug].result() if slug in futures
+                         else _render_chart(slug, data[slug], folder, today))
+    return [path for slug in COHORT_CHARTS for path in written[slug]]
+
+
+def _warm_up() -> None:
+    """Import what the end of ``cohort`` needs while the workers start (a spare core)."""
+    import importlib
+
+    for name in ("career_workbook.analysis.cohort", "career_workbook.charts",
+                 "career_workbook.export"):
+        with contextlib.suppress(Exception):
+            importlib.import_module(name)
+
+
+def cohort(
+    workspace: str | Path, out: str | Path, *, today: date | None = None, jobs: int = 1,
+    charts: bool = True, chunk_size: int | None = None,
+) -> CohortReport:
+    """Summarise every workbook in ``workspace`` into the CSV ``out`` (+ charts beside it).
+
+    Work is sent to ``jobs`` worker processes in chunks of ``chunk_size`` workbooks
+    (default: about eight chunks per worker, 50-250 each, so that both finish together);
+    each worker loads the role catalog once and matches each distinct target role once.
+    The CSV and each chart file are written atomically. See :func:`cohort_frame` for the
+    columns.
+    """
+    import threading
+
+    folder = Path(workspace)
+    if not folder.is_dir():
+        raise FileNotFoundError(f"no folder at {folder}; give the folder of client workbooks")
+    paths = list_workbooks([folder])
+    if not paths:
+        raise ValueError(f"no workbook files (*.yaml) in {folder}; create one with "
+                         f"`career-workbook new NAME --dir {folder}`")
+    out = Path(out)
+    if out.is_dir():
+        raise IsADirectoryError(f"--out {out} is a folder; give a file name such as "
+                                f"{out / 'cohort.csv'}")
+    today = today or date.today()
+    jobs = max(int(jobs), 1)
+    size = chunk_size or min(max(math.ceil(len(paths) / (8 * jobs)), CHUNK_MIN), CHUNK_MAX)
+    chunks = chunked([str(p) for p in paths], size)
+    index = {id(c): i for i, c in enumerate(chunks)}
+    results: dict[int, list[ClientRow]] = {}
+    with contextlib.ExitStack() as stack:
+        pool = stack.enter_context(worker_pool(jobs)) if jobs > 1 and len(chunks) > 1 else None
+        threading.Thread(target=_warm_up, daemon=True).start()
+        for chunk, rows, err in parallel_map(summarise_paths, chunks, pool=pool,
+                                             desc="cohort", args=(today,), size=len):
+            if err is not None:  # a crashed worker: every client of the chunk says so
+                rows = [ClientRow(Path(p).stem, None, error=client_message(err)) for p in chunk]
+            results[index[id(chunk)]] = rows
+        rows = [row for i in range(len(chunks)) for row in results[i]]
+        report = CohortReport(out, len(rows),
+                              broken=[(r.client, r.error) for r in rows if r.error])
+        frame = cohort_frame(rows)
+        _write_csv(frame, out)
+        if charts:
+            gap_counts = Counter(skill for r in rows for skill in r.gap_skills)
+            report.charts = _cohort_charts(frame, gap_counts, out.parent, today, pool)
+    return report
+
+
+def _write_csv(frame: pd.DataFrame, out: Path) -> None:
+    from career_workbook.store import atomic_write_bytes
+
+    safe = frame.assign(**{name: frame[name].map(_csv_text) for name in _TEXT_COLUMNS})
+    text = safe.to_csv(index=False, float_format="%.1f", date_format="%Y-%m-%d")
+    out.parent.mkdir(parents=True, exist_ok=True)
+    atomic_write_bytes(out, text.encode("utf-8"))

@@ -2,6 +2,9 @@
 
 Heavy libraries (pandas, matplotlib, papermill) are imported only inside the command that
 needs them, so ``career-workbook --help`` answers at once.
+
+Exit codes: 0 done; 1 some client failed (or a file is invalid); 2 bad arguments;
+130 interrupted (Ctrl-C).
 """
 
 from __future__ import annotations
@@ -9,6 +12,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import traceback
 from datetime import date
 from pathlib import Path
 
@@ -16,14 +20,19 @@ from career_workbook import __version__
 
 EXAMPLES = """\
 examples:
-  career-workbook new "Priya Sharma" --dir workbooks
+  career-workbook new "Priya Sharma" --dir workbooks --target-role "Senior Data Scientist"
   career-workbook validate workbooks/
-  career-workbook run workbooks/*.yaml --out out/runs --notebooks 01,04,09 --jobs 2
+  career-workbook run workbooks/*.yaml --out out/runs --notebooks 01,05,09 --jobs 2
   career-workbook pack --all workbooks --out out/packs --today 2026-11-22
+  career-workbook pack workbooks/priya_sharma.yaml --out out/packs --scheduler tcp://10.0.0.5:8786
   career-workbook cohort workbooks --out out/cohort.csv
   career-workbook lab workbooks/priya_sharma.yaml
   career-workbook app workbooks/priya_sharma.yaml
+
+exit codes: 0 done, 1 a client failed or a file is invalid, 2 bad arguments, 130 interrupted
 """
+
+INTERRUPTED = 130
 
 
 class CliError(Exception):
@@ -57,6 +66,13 @@ def _formats(text: str) -> tuple[str, ...]:
     return fmts
 
 
+def _sub(sub: argparse._SubParsersAction, name: str, help: str, example: str,
+         description: str | None = None) -> argparse.ArgumentParser:
+    return sub.add_parser(name, help=help, description=description or help,
+                          epilog=f"example:\n  {example}",
+                          formatter_class=argparse.RawDescriptionHelpFormatter)
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser (also used by the docs and tests)."""
     parser = argparse.ArgumentParser(
@@ -67,32 +83,42 @@ def build_parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"career-workbook {__version__}")
-    parser.add_argument("-v", "--verbose", action="store_true", help="show full error details")
+    parser.add_argument("-v", "--verbose", action="store_true",
+                        help="show full error details (tracebacks)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    p = sub.add_parser("new", help="create a workbook for a new client",
-                       description="Create WORKSPACE/<id>.yaml from the person's name.")
+    p = _sub(sub, "new", "create a workbook for a new client",
+             'career-workbook new "Priya Sharma" --dir workbooks',
+             "Create WORKSPACE/<id>.yaml from the person's name (never outside WORKSPACE, "
+             "never over an existing file).")
     p.add_argument("name", help="the person's name, e.g. 'Priya Sharma'")
     p.add_argument("--dir", default="workbooks", help="workspace folder (default: workbooks)")
     p.add_argument("--current-role", default="", help="their current role")
     p.add_argument("--target-role", default="", help="the role they are aiming for")
     p.add_argument("--coach", default="", help="the coach's name")
 
-    p = sub.add_parser("validate", help="check workbook files and list problems per field")
+    p = _sub(sub, "validate", "check workbook files and list problems per field",
+             "career-workbook validate workbooks/")
     p.add_argument("paths", nargs="+", help="workbook files or folders of them")
 
-    p = sub.add_parser("run", help="execute the guided notebooks for each client (papermill)")
+    p = _sub(sub, "run", "execute the guided notebooks for each client (papermill)",
+             "career-workbook run workbooks/ --out out/runs --notebooks 01,05 --jobs 2",
+             "Execute the guided notebooks for each client into OUT/<client>/<notebook>.ipynb.")
     p.add_argument("workbooks", nargs="+", help="workbook files or folders")
     p.add_argument("--out", required=True, help="output folder: OUT/<client>/<notebook>.ipynb")
     p.add_argument("--notebooks", default=None,
-                   help="comma-separated notebook numbers or names, e.g. 01,04,09 (default all)")
+                   help="comma-separated notebook numbers or names, e.g. 01,04,09 "
+                        "(default 01-09)")
+    p.add_argument("--notebooks-dir", default=None,
+                   help="folder of the guided notebooks (default: the package's)")
     p.add_argument("--jobs", type=_jobs, default=None, help="parallel clients (default: cores)")
     p.add_argument("--today", type=_date, default=None, help="reference date YYYY-MM-DD")
     p.add_argument("--export", action="store_true", help="also export each notebook's charts")
     p.add_argument("--scheduler", default=None,
                    help="address of a Dask scheduler (needs career-workbook[dask])")
 
-    p = sub.add_parser("pack", help="build review packs (PDF, HTML, charts) for clients")
+    p = _sub(sub, "pack", "build review packs (PDF, HTML, charts) for clients",
+             "career-workbook pack --all workbooks --out out/packs --jobs 2")
     p.add_argument("workbooks", nargs="*", help="workbook files or folders")
     p.add_argument("--all", metavar="WORKSPACE", default=None, help="every workbook in WORKSPACE")
     p.add_argument("--out", required=True, help="output folder: OUT/<client>/review.pdf ...")
@@ -103,7 +129,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--scheduler", default=None,
                    help="address of a Dask scheduler (needs career-workbook[dask])")
 
-    p = sub.add_parser("cohort", help="one CSV row per client, plus caseload charts")
+    p = _sub(sub, "cohort", "one CSV row per client, plus caseload charts",
+             "career-workbook cohort workbooks --out out/cohort.csv",
+             "One CSV row per client (readiness, goals on track / behind / overdue / done, "
+             "last check-in, overdue follow-ups, top gap, status), plus the charts "
+             "cohort_readiness, cohort_gaps and cohort_recency (PNG and SVG) beside the CSV.")
     p.add_argument("workspace", help="folder of client workbooks")
     p.add_argument("--out", required=True, help="CSV file to write; charts go beside it")
     p.add_argument("--today", type=_date, default=None, help="reference date YYYY-MM-DD")
@@ -112,34 +142,41 @@ def build_parser() -> argparse.ArgumentParser:
 
     for name, what in (("lab", "open JupyterLab on the notebooks"),
                        ("app", "open the client app (Voila: forms and charts, no code)")):
-        p = sub.add_parser(name, help=what)
+        p = _sub(sub, name, what, f"career-workbook {name} workbooks/priya_sharma.yaml")
         p.add_argument("workbook", nargs="?", default=None, help="workbook to preselect")
-        p.add_argument("--port", type=int, default=8888, help="port (default 8888)")
+        p.add_argument("--port", type=int, default=8888 if name == "lab" else 8866,
+                       help="port (default %(default)s)")
         p.add_argument("--no-browser", action="store_true", help="do not open a browser")
     return parser
 
 
 def _cores() -> int:
-    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0)) or 1
+    return os.cpu_count() or 1  # pragma: no cover - macOS / Windows
 
 
 def _cmd_new(args: argparse.Namespace) -> int:
     from career_workbook import store
     from career_workbook.workspace import workbook_path
 
-    path = workbook_path(args.dir, args.name)
-    Path(args.dir).mkdir(parents=True, exist_ok=True)
+    folder = Path(args.dir)
+    if folder.exists() and not folder.is_dir():
+        raise CliError(f"--dir {folder} is a file; give a folder for the workbooks")
+    path = workbook_path(folder, args.name)
     store.new(path, args.name, current_role=args.current_role,
               target_role=args.target_role, coach=args.coach)
     print(f"Created {path}")
+    print(f"Next: career-workbook lab {path}")
     return 0
 
 
 def _cmd_validate(args: argparse.Namespace) -> int:
     from career_workbook import batch
 
-    failures = 0
+    failures = seen = 0
     for path, problems in batch.validate_paths(args.paths):
+        seen += 1
         if problems:
             failures += 1
             print(f"{path}: {len(problems)} problem(s)")
@@ -147,6 +184,11 @@ def _cmd_validate(args: argparse.Namespace) -> int:
                 print(f"  - {problem}")
         else:
             print(f"{path}: ok")
+    if not seen:
+        raise CliError(f"no workbook files (*.yaml) in {', '.join(args.paths)}")
+    if failures:
+        print(f"{failures} of {seen} file(s) have problems: fix the fields named above "
+              "(or open the notebook that edits them), then validate again.")
     return 1 if failures else 0
 
 
@@ -156,8 +198,9 @@ def _cmd_run(args: argparse.Namespace) -> int:
     report = batch.run_clients(
         args.workbooks, args.out, notebooks=args.notebooks, jobs=args.jobs or _cores(),
         today=args.today, export=args.export, scheduler=args.scheduler,
+        notebooks_dir=args.notebooks_dir,
     )
-    return report.print_summary()
+    return report.print_summary(verbose=args.verbose)
 
 
 def _cmd_pack(args: argparse.Namespace) -> int:
@@ -170,7 +213,7 @@ def _cmd_pack(args: argparse.Namespace) -> int:
         paths, args.out, today=args.today, formats=args.formats,
         jobs=args.jobs or _cores(), scheduler=args.scheduler,
     )
-    return report.print_summary()
+    return report.print_summary(verbose=args.verbose)
 
 
 def _cmd_cohort(args: argparse.Namespace) -> int:
@@ -178,7 +221,7 @@ def _cmd_cohort(args: argparse.Namespace) -> int:
 
     report = batch.cohort(args.workspace, args.out, today=args.today,
                           jobs=args.jobs or _cores(), charts=not args.no_charts)
-    return report.print_summary()
+    return report.print_summary(verbose=args.verbose)
 
 
 def _cmd_server(args: argparse.Namespace) -> int:
@@ -194,6 +237,25 @@ COMMANDS = {
 }
 
 
+def error_line(err: BaseException) -> str:
+    """The one line shown for an error that stopped a command.
+
+    >>> error_line(FileNotFoundError(2, "No such file or directory", "ws/a.yaml"))
+    'ws/a.yaml: No such file or directory'
+    >>> error_line(KeyError("x"))
+    "unexpected KeyError: 'x' (run again with --verbose for details, and report it)"
+    """
+    if isinstance(err, OSError) and err.strerror:
+        where = err.filename if err.filename is not None else ""
+        text = f"{where}: {err.strerror}" if where else err.strerror
+    else:
+        text = " ".join(str(err).split()) or type(err).__name__
+    if not isinstance(err, CliError | ValueError | OSError | ImportError):
+        text = (f"unexpected {type(err).__name__}: {text} (run again with --verbose for "
+                "details, and report it)")
+    return text
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point of ``career-workbook``; returns the exit code."""
     parser = build_parser()
@@ -204,15 +266,13 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return COMMANDS[args.command](args)
     except KeyboardInterrupt:
-        print("career-workbook: interrupted; nothing half-written was left behind",
-              file=sys.stderr)
-        return 130
+        print("career-workbook: interrupted; finished outputs were kept, nothing "
+              "half-written was left behind", file=sys.stderr)
+        return INTERRUPTED
     except Exception as err:  # one line a coach understands; details with --verbose
         if args.verbose:
-            raise
-        if not isinstance(err, CliError | ValueError | OSError | ImportError):
-            raise
-        print(f"career-workbook: error: {err}", file=sys.stderr)
+            traceback.print_exc()
+        print(f"career-workbook {args.command}: error: {error_line(err)}", file=sys.stderr)
         return 2 if isinstance(err, CliError) else 1
 
 

@@ -21,11 +21,12 @@ import re
 import unicodedata
 from pathlib import Path
 
-__all__ = ["WorkspaceError", "safe_id", "workbook_path", "list_workbooks"]
+__all__ = ["WorkspaceError", "ensure_inside", "list_workbooks", "safe_id", "workbook_path"]
 
 RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)),
             *(f"lpt{i}" for i in range(10))}
 MAX_ID = 64
+"""Longest workbook id, in UTF-8 bytes (room for `.yaml`, the lock and history names)."""
 
 
 class WorkspaceError(ValueError):
@@ -38,13 +39,15 @@ def _refuse(name: str, why: str) -> WorkspaceError:
 
 
 def safe_id(name: str) -> str:
-    """The workbook id for a person's name: lowercase ASCII letters, digits and ``_``.
+    """The workbook id for a person's name: lowercase letters, digits and ``_``.
 
-    Refuses names with path separators, ``..``, absolute paths, NUL or control characters,
-    reserved device names (``CON``, ``NUL``, ``COM1`` ...) and names with no letters or digits.
+    Accents are dropped where a plain letter exists (``é`` -> ``e``); other scripts are
+    kept (``李小龙`` stays ``李小龙``). Refuses names with path separators, ``..``,
+    absolute paths, NUL or control characters, reserved device names (``CON``, ``NUL``,
+    ``COM1`` ...) and names with no letters or digits.
 
-    >>> safe_id("Priya Sharma")
-    'priya_sharma'
+    >>> safe_id("Priya Sharma"), safe_id("Zoë  Smith-Jones"), safe_id("李小龙")
+    ('priya_sharma', 'zoe_smith_jones', '李小龙')
     >>> try:
     ...     safe_id("CON")
     ... except WorkspaceError as err:
@@ -54,15 +57,19 @@ def safe_id(name: str) -> str:
     if not isinstance(name, str) or not name.strip():
         raise WorkspaceError("the name is empty; give the person's name, e.g. 'Priya Sharma'")
     if any(unicodedata.category(ch) == "Cc" for ch in name):
-        raise _refuse(name, "contains NUL or control characters")
+        raise _refuse(name, "contains NUL or control characters; type the name again")
     if "/" in name or "\\" in name:
         raise _refuse(name, "contains a path separator; use the person's name only")
     if ".." in name:
         raise _refuse(name, "contains '..'; use the person's name only")
     if re.match(r"^[A-Za-z]:", name) or name.startswith("~"):
         raise _refuse(name, "looks like a path; use the person's name only")
-    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
-    ident = re.sub(r"[^a-z0-9]+", "_", ascii_name.lower()).strip("_")[:MAX_ID].strip("_")
+    folded = "".join(ch for ch in unicodedata.normalize("NFKD", name.casefold())
+                     if not unicodedata.combining(ch))
+    ident = unicodedata.normalize("NFC", re.sub(r"[\W_]+", "_", folded).strip("_"))
+    while len(ident.encode("utf-8")) > MAX_ID:
+        ident = ident[:-1]
+    ident = ident.strip("_")
     if not ident:
         raise _refuse(name, "has no letters or digits that can name a file")
     if ident in RESERVED:

@@ -27,16 +27,29 @@ from career_workbook.analysis.feedback import (
     parse_feedback_csv_rows,
 )
 from career_workbook.analysis.learning import learning_by_skill_frame, learning_hours_frame
-from career_workbook.analysis.network import NetworkSummary, network_summary
+from career_workbook.analysis.network import (
+    NetworkSummary,
+    network_summary,
+    overdue_follow_ups,
+)
 from career_workbook.analysis.next_actions import next_actions_frame, overdue_actions
 from career_workbook.analysis.profile import ranked_values, riasec_code, riasec_frame
 from career_workbook.analysis.progress import (
+    GoalStatus,
     expected_progress,
     goal_progress_frame,
+    goal_status,
+    goal_statuses,
     progress_history_frame,
 )
 from career_workbook.analysis.scorecard import goal_context, smart_scorecard_frame
-from career_workbook.analysis.skills import readiness, readiness_history_frame, skill_gap_frame
+from career_workbook.analysis.skills import (
+    SkillGap,
+    readiness,
+    readiness_history_frame,
+    skill_gap_frame,
+    skill_gaps,
+)
 from career_workbook.analysis.smart import GoalContext, SmartResult, score_goal
 from career_workbook.analysis.wellbeing import (
     WellbeingSummary,
@@ -48,7 +61,9 @@ from career_workbook.model import Workbook
 __all__ = [
     "MIN_GROUP",
     "GoalContext",
+    "GoalStatus",
     "NetworkSummary",
+    "SkillGap",
     "SmartResult",
     "WellbeingSummary",
     "WorkbookSummary",
@@ -57,10 +72,13 @@ __all__ = [
     "feedback_comments",
     "goal_context",
     "goal_progress_frame",
+    "goal_status",
+    "goal_statuses",
     "learning_by_skill_frame",
     "learning_hours_frame",
     "network_summary",
     "next_actions_frame",
+    "overdue_follow_ups",
     "parse_feedback_csv_rows",
     "progress_history_frame",
     "ranked_values",
@@ -70,6 +88,7 @@ __all__ = [
     "riasec_frame",
     "score_goal",
     "skill_gap_frame",
+    "skill_gaps",
     "smart_scorecard_frame",
     "summary",
     "wellbeing_frame",
@@ -123,11 +142,15 @@ class WorkbookSummary:
 
 
 def summary(wb: Workbook, today: date, role: Any = None) -> WorkbookSummary:
-    """Headline numbers of ``wb`` as of ``today``; see :class:`WorkbookSummary`."""
-    goals = goal_progress_frame(wb, today)
-    committed = goals[goals["status"] != "draft"]["track"]
-    gaps = skill_gap_frame(wb, role)
-    top = gaps[gaps["gap"] > 0]["skill"]
+    """Headline numbers of ``wb`` as of ``today``; see :class:`WorkbookSummary`.
+
+    Plain Python (no DataFrame is built), so a caseload of thousands is quick; the rules are
+    the ones behind :func:`goal_progress_frame`, :func:`skill_gap_frame` and
+    :func:`network_summary` (:func:`goal_statuses`, :func:`skill_gaps`,
+    :func:`overdue_follow_ups`).
+    """
+    tracks = [st.track for st in goal_statuses(wb, today) if st.goal.status != "draft"]
+    top = next((g.skill for g in skill_gaps(wb, role) if g.gap > 0), None)
     past = [c.date for c in wb.check_ins if c.date <= today]
     last = max(past) if past else None
     return WorkbookSummary(
@@ -136,13 +159,13 @@ def summary(wb: Workbook, today: date, role: Any = None) -> WorkbookSummary:
         role_title=getattr(role, "title", None),
         readiness=readiness(wb, role),
         goals_active=sum(g.status == "active" for g in wb.goals),
-        goals_on_track=int(committed.isin(["on track", "ahead"]).sum()),
-        goals_behind=int((committed == "behind").sum()),
-        goals_overdue=int((committed == "overdue").sum()),
-        goals_done=int((committed == "done").sum()),
+        goals_on_track=sum(t in ("on track", "ahead") for t in tracks),
+        goals_behind=tracks.count("behind"),
+        goals_overdue=tracks.count("overdue"),
+        goals_done=tracks.count("done"),
         last_check_in=last,
         days_since_check_in=None if last is None else (today - last).days,
-        overdue_follow_ups=network_summary(wb, today).overdue_count,
-        top_gap_skill=str(top.iloc[0]) if len(top) else None,
+        overdue_follow_ups=len(overdue_follow_ups(wb, today)),
+        top_gap_skill=top,
         n_actions_overdue=len(overdue_actions(wb, today)),
     )

@@ -28,14 +28,16 @@ from datetime import date
 import pandas as pd
 
 from career_workbook.frames import build_frame
-from career_workbook.model import RELATIONSHIPS, Workbook
+from career_workbook.model import RELATIONSHIPS, Contact, Workbook
 
 __all__ = [
     "ACTIVE_DAYS",
     "BY_RELATIONSHIP_COLUMNS",
     "NETWORK_COLUMNS",
     "NetworkSummary",
+    "follow_up_status",
     "network_summary",
+    "overdue_follow_ups",
 ]
 
 ACTIVE_DAYS = 90
@@ -123,16 +125,40 @@ def _suggestions(wb: Workbook, frame: pd.DataFrame, active_share: float,
     return out
 
 
+def follow_up_status(contact: Contact, today: date) -> tuple[bool, float]:
+    """``(overdue, days_overdue)`` of a contact's follow-up as of ``today``.
+
+    Overdue when the follow-up date is before ``today``; days overdue is 0 when not yet due
+    and NaN without a follow-up date.
+
+    >>> c = Contact(name="Ana", next_follow_up=date(2026, 11, 1))
+    >>> follow_up_status(c, date(2026, 11, 22)), follow_up_status(c, date(2026, 10, 1))
+    ((True, 21.0), (False, 0.0))
+    """
+    if contact.next_follow_up is None:
+        return False, math.nan
+    return (contact.next_follow_up < today,
+            float(max((today - contact.next_follow_up).days, 0)))
+
+
+def overdue_follow_ups(wb: Workbook, today: date) -> list[Contact]:
+    """Contacts whose follow-up date has passed (see :func:`follow_up_status`), in order.
+
+    >>> from career_workbook.model import new_workbook
+    >>> wb = new_workbook("Sam", today=date(2026, 1, 1))
+    >>> wb.contacts.append(Contact(name="Ana", next_follow_up=date(2026, 11, 1)))
+    >>> [c.name for c in overdue_follow_ups(wb, date(2026, 11, 22))]
+    ['Ana']
+    """
+    return [c for c in wb.contacts if follow_up_status(c, today)[0]]
+
+
 def network_summary(wb: Workbook, today: date) -> NetworkSummary:
     """Summarise the network as of ``today``; see :class:`NetworkSummary`."""
     rows = []
     for c in wb.contacts:
         since = math.nan if c.last_contact is None else float((today - c.last_contact).days)
-        if c.next_follow_up is None:
-            overdue, late = False, math.nan
-        else:
-            late = float(max((today - c.next_follow_up).days, 0))
-            overdue = c.next_follow_up < today
+        overdue, late = follow_up_status(c, today)
         rows.append((c.id, c.name, c.relationship, c.organisation, c.last_contact, since,
                      c.next_follow_up, overdue, late, c.strength))
     frame = build_frame(rows, NETWORK_COLUMNS)

@@ -38,8 +38,12 @@ __all__ = [
     "ON_TRACK_MARGIN",
     "PROGRESS_COLUMNS",
     "TRACKS",
+    "GoalStatus",
+    "checkin_points",
     "expected_progress",
     "goal_progress_frame",
+    "goal_status",
+    "goal_statuses",
     "progress_history_frame",
 ]
 
@@ -83,7 +87,17 @@ class _Actual:
     source: str | None
 
 
-def _checkin_points(wb: Workbook, today: date) -> dict[str, list[tuple[date, float]]]:
+def checkin_points(wb: Workbook, today: date) -> dict[str, list[tuple[date, float]]]:
+    """``{goal id: [(date, % done), ...]}`` from the check-ins up to ``today``, by date.
+
+    >>> from career_workbook.model import CheckIn, new_workbook
+    >>> wb = new_workbook("Sam", today=date(2026, 1, 1))
+    >>> wb.goals.append(Goal(id="g1", text="Ship it"))
+    >>> wb.check_ins += [CheckIn(date=date(2026, 3, 1), progress={"g1": 40}),
+    ...                  CheckIn(date=date(2026, 2, 1), progress={"g1": 10})]
+    >>> checkin_points(wb, today=date(2026, 2, 15))
+    {'g1': [(datetime.date(2026, 2, 1), 10.0)]}
+    """
     points: dict[str, list[tuple[date, float]]] = {}
     for c in sorted(wb.check_ins, key=lambda c: c.date):
         if c.date > today:
@@ -140,6 +154,56 @@ def _forecast(points: list[tuple[date, float]]) -> date | None:
     return date.fromordinal(round(day))
 
 
+@dataclass(frozen=True)
+class GoalStatus:
+    """Where one goal stands on one day: a row of :func:`goal_progress_frame`.
+
+    ``expected``, ``actual``, ``days_left`` are floats (NaN when unknown), ``source`` and
+    ``forecast`` may be None; see :func:`goal_progress_frame` for each rule.
+    """
+
+    goal: Goal
+    expected: float
+    actual: float
+    source: str | None
+    track: str
+    days_left: float
+    forecast: date | None
+
+
+def goal_status(goal: Goal, points: list[tuple[date, float]], today: date) -> GoalStatus:
+    """Expected versus actual progress of one goal; ``points`` are its check-in progress.
+
+    >>> g = Goal(id="g1", text="Ship it", status="active", created=date(2026, 1, 1),
+    ...          deadline=date(2026, 12, 31))
+    >>> st = goal_status(g, [(date(2026, 4, 1), 30.0)], today=date(2026, 7, 1))
+    >>> st.track, st.source, round(st.expected)
+    ('behind', 'check-in', 50)
+    """
+    actual = _actual(goal, points, today)
+    if goal.status == "done" and not actual.value >= 100:
+        actual = _Actual(100.0, "status")
+    expected = expected_progress(goal.created, goal.deadline, today)
+    days_left = math.nan if goal.deadline is None else float((goal.deadline - today).days)
+    track = _track(goal, actual.value, expected, today)
+    forecast = None if track == "done" else _forecast(points)
+    return GoalStatus(goal, expected, actual.value, actual.source, track, days_left, forecast)
+
+
+def goal_statuses(wb: Workbook, today: date) -> list[GoalStatus]:
+    """:func:`goal_status` of every goal that is not dropped, in workbook order.
+
+    >>> from career_workbook.model import new_workbook
+    >>> wb = new_workbook("Sam", today=date(2026, 1, 1))
+    >>> wb.goals.append(Goal(id="g1", text="Ship it", status="done"))
+    >>> [(st.goal.id, st.track, st.actual) for st in goal_statuses(wb, date(2026, 2, 1))]
+    [('g1', 'done', 100.0)]
+    """
+    points = checkin_points(wb, today)
+    return [goal_status(g, points.get(g.id, []), today)
+            for g in wb.goals if g.status != "dropped"]
+
+
 def goal_progress_frame(wb: Workbook, today: date) -> pd.DataFrame:
     """Expected versus actual progress of every goal that is not dropped.
 
@@ -163,22 +227,11 @@ def goal_progress_frame(wb: Workbook, today: date) -> pd.DataFrame:
         100 % (NaT for a done goal, with fewer than two check-in dates, a flat or falling
         line, or a date more than 50 years away).
     """
-    points = _checkin_points(wb, today)
-    rows = []
-    for g in wb.goals:
-        if g.status == "dropped":
-            continue
-        pts = points.get(g.id, [])
-        actual = _actual(g, pts, today)
-        if g.status == "done" and not actual.value >= 100:
-            actual = _Actual(100.0, "status")
-        expected = expected_progress(g.created, g.deadline, today)
-        days_left = math.nan if g.deadline is None else float((g.deadline - today).days)
-        track = _track(g, actual.value, expected, today)
-        rows.append((
-            g.id, g.text, g.status, g.created, g.deadline, expected, actual.value,
-            actual.source, track, days_left, None if track == "done" else _forecast(pts),
-        ))
+    rows = [
+        (st.goal.id, st.goal.text, st.goal.status, st.goal.created, st.goal.deadline,
+         st.expected, st.actual, st.source, st.track, st.days_left, st.forecast)
+        for st in goal_statuses(wb, today)
+    ]
     return build_frame(rows, PROGRESS_COLUMNS)
 
 

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 import pandas as pd
@@ -34,9 +35,12 @@ from career_workbook.model import Workbook
 __all__ = [
     "GAP_COLUMNS",
     "READINESS_COLUMNS",
+    "SkillGap",
+    "current_levels",
     "readiness",
     "readiness_history_frame",
     "skill_gap_frame",
+    "skill_gaps",
 ]
 
 GAP_COLUMNS = {
@@ -95,6 +99,65 @@ def _readiness(targets: list[_Target], levels: dict[str, float]) -> float:
     return 100.0 * have / need
 
 
+@dataclass(frozen=True)
+class SkillGap:
+    """One skill's gap to its target (a row of :func:`skill_gap_frame`, without ``others``).
+
+    ``current`` is NaN when the skill was never rated (it counts as 0 for the gap).
+    """
+
+    skill: str
+    category: str | None
+    current: float
+    target: float
+    role_target: float
+    importance: float
+    gap: float
+    weighted_gap: float
+    priority: int
+
+
+def current_levels(wb: Workbook, *, until: date | None = None) -> dict[str, float]:
+    """``{skill: latest self-assessed level}`` (assessments on or before ``until``, if given).
+
+    >>> from career_workbook.model import Assessment, Skill, new_workbook
+    >>> wb = new_workbook("Sam", today=date(2026, 1, 1))
+    >>> wb.skills.append(Skill(name="SQL"))
+    >>> wb.assessments += [Assessment(date=date(2026, 1, 1), ratings={"SQL": 1}),
+    ...                    Assessment(date=date(2026, 3, 1), ratings={"SQL": 3})]
+    >>> current_levels(wb), current_levels(wb, until=date(2026, 2, 1))
+    ({'SQL': 3.0}, {'SQL': 1.0})
+    """
+    return {skill: float(level) for skill, (level, _) in latest_levels(wb, until=until).items()}
+
+
+def skill_gaps(wb: Workbook, role: Any = None, *, catalog: Any = None) -> list[SkillGap]:
+    """Each skill's gap to its target, biggest importance-weighted gap first (plain Python).
+
+    The rules behind :func:`skill_gap_frame` (which adds the colleagues' view); see there.
+
+    >>> from datetime import date
+    >>> from career_workbook.model import Assessment, Skill, new_workbook
+    >>> wb = new_workbook("Sam", today=date(2026, 1, 1))
+    >>> wb.skills += [Skill(name="SQL", importance=5, target_level=4), Skill(name="R")]
+    >>> wb.assessments.append(Assessment(date=date(2026, 1, 1), ratings={"SQL": 2, "R": 4}))
+    >>> [(g.skill, g.gap, g.priority) for g in skill_gaps(wb)]
+    [('SQL', 2.0, 1), ('R', 0.0, 2)]
+    """
+    levels = current_levels(wb)
+    rows = []
+    for t in _targets(wb, role, catalog):
+        current = levels.get(t.skill, math.nan)
+        gap = max(t.target - (0.0 if math.isnan(current) else current), 0.0)
+        rows.append((t, current, gap, gap * t.importance))
+    rows.sort(key=lambda r: (-r[3], -r[0].importance, r[0].skill.casefold(), r[0].skill))
+    return [
+        SkillGap(t.skill, t.category, current, t.target, t.role_target, t.importance, gap,
+                 weighted, i)
+        for i, (t, current, gap, weighted) in enumerate(rows, start=1)
+    ]
+
+
 def skill_gap_frame(wb: Workbook, role: Any = None, *, catalog: Any = None) -> pd.DataFrame:
     """Each skill's gap to its target, biggest importance-weighted gap first.
 
@@ -117,21 +180,17 @@ def skill_gap_frame(wb: Workbook, role: Any = None, *, catalog: Any = None) -> p
     gap * importance, ``priority`` (int, 1 = biggest weighted gap; ties: higher importance,
     then name), ``others`` (mean level given by colleagues in 360 feedback, NaN when fewer
     than three rated it, see :mod:`career_workbook.analysis.feedback`). Sorted by priority.
+    The rows are :func:`skill_gaps`.
     """
     from career_workbook.analysis.feedback import feedback_360_frame
 
-    levels = {skill: float(level) for skill, (level, _) in latest_levels(wb).items()}
     fb = feedback_360_frame(wb)
     others = dict(zip(fb["skill"], fb["others"], strict=True))
-    rows = []
-    for t in _targets(wb, role, catalog):
-        current = levels.get(t.skill, math.nan)
-        gap = max(t.target - (0.0 if math.isnan(current) else current), 0.0)
-        rows.append([t.skill, t.category, current, t.target, t.role_target, t.importance,
-                     gap, gap * t.importance, 0, others.get(t.skill, math.nan)])
-    rows.sort(key=lambda r: (-r[7], -r[5], r[0].casefold(), r[0]))
-    for i, row in enumerate(rows, start=1):
-        row[8] = i
+    rows = [
+        (g.skill, g.category, g.current, g.target, g.role_target, g.importance, g.gap,
+         g.weighted_gap, g.priority, others.get(g.skill, math.nan))
+        for g in skill_gaps(wb, role, catalog=catalog)
+    ]
     return build_frame(rows, GAP_COLUMNS)
 
 
@@ -141,8 +200,7 @@ def readiness(wb: Workbook, role: Any = None) -> float:
     ``sum(importance * min(current, target)) / sum(importance * target)``, with unrated
     skills at 0; 100 when there is nothing to reach. Raising a level never lowers it.
     """
-    levels = {skill: float(level) for skill, (level, _) in latest_levels(wb).items()}
-    return _readiness(_targets(wb, role), levels)
+    return _readiness(_targets(wb, role), current_levels(wb))
 
 
 def readiness_history_frame(wb: Workbook, role: Any = None) -> pd.DataFrame:
@@ -155,6 +213,5 @@ def readiness_history_frame(wb: Workbook, role: Any = None) -> pd.DataFrame:
     targets = _targets(wb, role)
     rows = []
     for day in sorted({a.date for a in wb.assessments}):
-        levels = {s: float(lvl) for s, (lvl, _) in latest_levels(wb, until=day).items()}
-        rows.append((day, _readiness(targets, levels)))
+        rows.append((day, _readiness(targets, current_levels(wb, until=day))))
     return build_frame(rows, READINESS_COLUMNS)

@@ -1,0 +1,410 @@
+"""Batches: the fast reader, parallel map, papermill runs, packs, and Ctrl-C leaving nothing."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+import uuid
+from datetime import date
+from pathlib import Path
+
+import nbformat
+import pytest
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from career_workbook import batch, store
+from career_workbook.model import WorkbookError, new_workbook
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLES = ROOT / "examples" / "workbooks"
+TODAY = date(2026, 11, 22)
+BROKEN = "person: {name: Broken}\ngoals: [{text: x, deadline: 2027-13-01}]\n"
+
+
+# ----------------------------------------------------------------------------------------
+# read_workbook: the fast reader gives what store gives
+# ----------------------------------------------------------------------------------------
+def _store_parse(text: str):
+    try:
+        return yaml.load(text, Loader=store._Loader)
+    except Exception as err:  # noqa: BLE001 - compared by type only
+        return type(err)
+
+
+def _fast_parse(text: str):
+    try:
+        return batch._fast_yaml(text)
+    except batch._Unusual:
+        return "unusual"
+
+
+def _outcome(call, *args):
+    try:
+        return call(*args)
+    except WorkbookError as err:
+        return ("WorkbookError", str(err))
+    except Exception as err:  # noqa: BLE001 - e.g. RecursionError from a hostile file
+        return (type(err).__name__,)
+
+
+def test_read_workbook_equals_store_load_on_the_examples():
+    paths = sorted(EXAMPLES.glob("*.yaml"))
+    assert paths
+    for path in paths:
+        assert batch.read_workbook(path) == store.load(path)
+        assert batch._fast_yaml(path.read_text(encoding="utf-8")) == yaml.load(
+            path.read_text(encoding="utf-8"), Loader=store._Loader)
+
+
+@pytest.mark.parametrize("text", [
+    "person: {name: Sam}\n",
+    "person: &p {name: Sam}\nother: *p\n",  # alias: refused by store
+    "person: {name: Sam}\nperson: {name: Al}\n",  # duplicate key
+    "person: {name: Sam}\nbase: &b {x: 1}\nmore: {<<: *b, y: 2}\n",  # merge key
+    "person: {name: Sam, start_date: 2026-02-30}\n",  # bad date stays text -> field error
+    "person: {name: Sam, start_date: '2026-02-03'}\n",  # quoted date is text
+    "person: {name: !!str 5}\n",
+    "person: {name: !!binary aGk=}\n",
+    "person: {name: Sam}\nvalues: !!set {a, b}\n",
+    "person: {name: Sam}\n1: x\n",  # int key
+    "person: {name: Sam}\n? [a]\n: x\n",  # non-scalar key
+    "",  # empty
+    "- a\n- b\n",  # list at the top
+    "just text",
+    "person: {name: Sam}\n---\nperson: {name: Al}\n",  # two documents
+    "person: {name: [unclosed\n",
+    "person: {name: Sam, coach: yes, organisation: ~, current_role: 0x1F}\n",
+    "person: {name: 'Sam', target_role: 1_000, coach: .inf}\n",
+    "[" * 2000 + "]" * 2000,
+])
+def test_read_workbook_gives_the_same_result_or_the_same_error(tmp_path, text):
+    path = tmp_path / "w.yaml"
+    path.write_text(text, encoding="utf-8")
+    assert _outcome(batch.read_workbook, path) == _outcome(store.load, path)
+    fast = _fast_parse(text)
+    assert fast == "unusual" or fast == _store_parse(text)
+
+
+FRAGMENTS = ["a", "b: ", ": ", "- ", "\n", "  ", "'", '"', "&x ", "*x", "<<", "!!str ",
+             "!!int ", "2026-01-01", "2026-13-40", "yes", "~", "1e3", "0x1F", "{", "}", "[",
+             "]", ",", "#", "? ", "|\n  ", ">-\n  ", "é", "\t", "12:30", ".nan", "- - ",
+             "!", "! ", "!!map ", "---\n", "...\n", "x:\n  - ", "x:\n  y: ", "{a: 1, a: 2}",
+             "'1': ", "1: ", "null: ", "[1, 2]", "\n- x\n", "2026-01-01 10:00:00"]
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.sampled_from(FRAGMENTS), max_size=25).map("".join))
+def test_fast_yaml_equals_store_yaml_or_steps_aside(text):
+    fast = _fast_parse(text)
+    if fast != "unusual":
+        assert fast == _store_parse(text)
+
+
+scalars = st.one_of(
+    st.sampled_from(["yes", "No", "on", "~", "null", "1e3", "0x1F", "0o17", "1_000", ".inf",
+                     "-.nan", "12:30:00", "2026-01-01", "2026-13-01", "2026-01-01 10:00",
+                     "@x", "'q'", '"q"', "a: b", "- a", "# c", "&a", "*a", "!t", "", " ",
+                     "line1\nline2", "é ß 🎉"]),
+    st.text(max_size=20), st.integers(), st.floats(allow_nan=False), st.booleans(),
+    st.none(), st.dates())
+trees = st.recursive(scalars, lambda kids: st.lists(kids, max_size=4)
+                     | st.dictionaries(st.text(min_size=1, max_size=10), kids, max_size=4),
+                     max_leaves=25)
+
+
+@settings(max_examples=300, deadline=None)
+@given(tree=st.dictionaries(st.text(min_size=1, max_size=10), trees, min_size=1, max_size=5),
+       flow=st.sampled_from([None, True, False]), width=st.sampled_from([20, 80]))
+def test_fast_yaml_equals_store_yaml_on_dumped_trees(tree, flow, width):
+    text = yaml.safe_dump(tree, default_flow_style=flow, width=width, allow_unicode=True)
+    fast = _fast_parse(text)
+    assert fast == _store_parse(text) or fast == "unusual"
+
+
+def test_fast_yaml_builds_nested_documents_like_store():
+    text = ("person: {name: Sam, start_date: 2026-01-05}\ngoals:\n- id: g1\n  text: 'Ship: it'"
+            "\n  milestones:\n  - {title: a, due: 2026-02-01}\n  - title: b\n    done_on: null"
+            "\n  skills: []\nnotes: |\n  two\n  lines\nn: [1, 2.5, true, ~, '3']\n")
+    assert batch._fast_yaml(text) == yaml.load(text, Loader=store._Loader)
+
+
+def test_deeply_nested_values_go_to_store_for_the_message(tmp_path):
+    path = tmp_path / "deep.yaml"
+    path.write_text("person: {name: A}\nx: " + "[" * 300 + "]" * 300 + "\n", encoding="utf-8")
+    with pytest.raises(batch._Unusual):
+        batch._fast_yaml(path.read_text(encoding="utf-8"))
+    assert _outcome(batch.read_workbook, path) == _outcome(store.load, path)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(name=st.text(min_size=1, max_size=30).filter(str.strip),
+       note=st.text(max_size=60), role=st.text(max_size=30))
+def test_read_workbook_round_trips_odd_text(tmp_path_factory, name, note, role):
+    wb = new_workbook(name, today=TODAY, target_role=role)
+    wb.strengths.append(note if note.strip() else "x")
+    path = tmp_path_factory.mktemp("rt") / "w.yaml"
+    path.write_text(store.dumps(wb), encoding="utf-8")
+    assert _outcome(batch.read_workbook, path) == _outcome(store.load, path)
+
+
+def test_read_workbook_does_not_list_the_folder(tmp_path, monkeypatch):
+    path = tmp_path / "a.yaml"
+    path.write_text("person: {name: A}\n", encoding="utf-8")
+    monkeypatch.setattr(os, "listdir", lambda *a: pytest.fail("listed the folder"))
+    assert batch.read_workbook(path).person.name == "A"
+
+
+# ----------------------------------------------------------------------------------------
+# parallel_map and messages
+# ----------------------------------------------------------------------------------------
+def _invert(x: int) -> float:
+    return 1 / x
+
+
+def test_parallel_map_isolates_failures_in_processes_and_in_process():
+    items = [2, 0, 4, 5]
+    for jobs in (1, 2):
+        out = {i: (r, type(e).__name__ if e else None)
+               for i, r, e in batch.parallel_map(_invert, items, jobs=jobs)}
+        assert out == {2: (0.5, None), 0: (None, "ZeroDivisionError"), 4: (0.25, None),
+                       5: (0.2, None)}
+
+
+def test_chunked_keeps_order_and_sizes():
+    assert batch.chunked(list(range(7)), 3) == [[0, 1, 2], [3, 4, 5], [6]]
+    assert batch.chunked([], 3) == []
+
+
+def test_client_messages_are_one_line_and_say_what_is_wrong():
+    err = WorkbookError("goals[0].text: must not be blank", path="ws/a.yaml")
+    assert batch.client_message(err) == "goals[0].text: must not be blank"
+    assert batch.client_message(KeyError("x")) == "KeyError: 'x'"
+    assert "\n" not in batch.client_message(ValueError("a\nb\n\nc"))
+    assert len(batch.client_message(ValueError("x" * 5000))) <= 400
+    from concurrent.futures.process import BrokenProcessPool
+
+    assert "--jobs 1" in batch.client_message(BrokenProcessPool("terminated abruptly"))
+
+
+# ----------------------------------------------------------------------------------------
+# run: papermill with tiny notebooks (fast); parameters are data, never code
+# ----------------------------------------------------------------------------------------
+ECHO = ("import json, os\nprint(json.dumps({'workbook': workbook, 'today': today, "
+        "'export_dir': export_dir, 'mpl': os.environ.get('MPLBACKEND')}))")
+
+
+def _notebook(folder: Path, stem: str, code: str) -> Path:
+    nb = nbformat.v4.new_notebook()
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3",
+                                 "language": "python"}
+    params = nbformat.v4.new_code_cell("workbook = None\ntoday = None\nexport_dir = None")
+    params.metadata["tags"] = ["parameters"]
+    nb.cells = [params, nbformat.v4.new_code_cell(code)]
+    path = folder / f"{stem}.ipynb"
+    nbformat.write(nb, path)
+    return path
+
+
+@pytest.fixture
+def tiny_notebooks(tmp_path) -> Path:
+    folder = tmp_path / "notebooks"
+    folder.mkdir()
+    _notebook(folder, "01_self_assessment", ECHO)
+    _notebook(folder, "02_feedback_360", "raise ValueError('the chart data is odd')")
+    _notebook(folder, "03_vision_values", "import time\ntime.sleep(60)")
+    return folder
+
+
+def _echoed(notebook: Path) -> dict:
+    nb = nbformat.read(notebook, as_version=4)
+    texts = [o.get("text", "") for c in nb.cells if c.cell_type == "code"
+             for o in c.get("outputs", [])]
+    return json.loads("".join(texts).strip().splitlines()[-1])
+
+
+HOSTILE = "evil\"; import os; os.system('touch PWNED'); x=\"'.yaml"
+
+
+@pytest.mark.slow
+def test_run_passes_values_as_data_and_keeps_mplbackend_out(tmp_path, tiny_notebooks,
+                                                             monkeypatch):
+    ws = tmp_path / "ws"
+    ws.mkdir()
+    hostile = ws / HOSTILE
+    store.new(hostile, "Eve", today=TODAY)
+    (ws / "broken.yaml").write_text(BROKEN, encoding="utf-8")
+    monkeypatch.setenv("MPLBACKEND", "Agg")
+    monkeypatch.chdir(tmp_path)
+    report = batch.run_clients([ws], tmp_path / "out", notebooks="01", jobs=1, today=TODAY,
+                               export=True, notebooks_dir=tiny_notebooks)
+    assert [p.name for p, _ in report.failed] == ["broken.yaml"]
+    assert "goals[0].deadline" in report.failed[0][1]
+    (client_dir,) = report.done
+    seen = _echoed(client_dir / "01_self_assessment.ipynb")
+    # the kernel chose its own (inline) backend: this process's Agg was not passed on
+    assert seen == {"workbook": str(hostile.resolve()), "today": "2026-11-22",
+                    "export_dir": str((client_dir / "charts").resolve()),
+                    "mpl": "module://matplotlib_inline.backend_inline"}
+    assert os.environ["MPLBACKEND"] == "Agg"  # restored for this process
+    assert not list(tmp_path.rglob("PWNED")) and not list(tiny_notebooks.glob("PWNED"))
+    assert not [p for p in (tmp_path / "out").rglob("*") if ".tmp" in p.name]
+    assert report.print_summary() == 1
+
+
+@pytest.mark.slow
+def test_a_failing_notebook_is_kept_for_inspection_and_named_in_one_line(tmp_path,
+                                                                       tiny_notebooks):
+    store.new(tmp_path / "ana.yaml", "Ana", today=TODAY)
+    report = batch.run_clients([tmp_path / "ana.yaml"], tmp_path / "out", notebooks="02",
+                               notebooks_dir=tiny_notebooks)
+    ((path, message),) = report.failed
+    assert path.name == "ana.yaml"
+    assert message.startswith("02_feedback_360.ipynb stopped at cell 3 with ValueError: "
+                              "the chart data is odd")
+    assert (tmp_path / "out" / "ana" / "02_feedback_360.error.ipynb").is_file()
+    assert not (tmp_path / "out" / "ana" / "02_feedback_360.ipynb").exists()
+    assert "Traceback" in report.details[path]
+
+
+def test_run_refuses_unknown_or_missing_notebooks(tmp_path, tiny_notebooks):
+    with pytest.raises(ValueError, match="unknown notebook '42'"):
+        batch.run_clients([tmp_path], tmp_path / "out", notebooks="42",
+                          notebooks_dir=tiny_notebooks)
+    with pytest.raises(FileNotFoundError, match="09_progress_review.ipynb not found"):
+        batch.run_clients([tmp_path], tmp_path / "out", notebooks="09",
+                          notebooks_dir=tiny_notebooks)
+
+
+# ----------------------------------------------------------------------------------------
+# pack
+# ----------------------------------------------------------------------------------------
+def _workspace(tmp_path: Path, copies: int = 1, broken: bool = True,
+               examples: tuple[str, ...] = ()) -> Path:
+    ws = tmp_path / "ws"
+    ws.mkdir()
+    for path in sorted(EXAMPLES.glob("*.yaml")):
+        if examples and path.stem not in examples:
+            continue
+        for i in range(copies):
+            shutil.copy(path, ws / (path.name if i == 0 else f"{path.stem}_{i}.yaml"))
+    if broken:
+        (ws / "broken.yaml").write_text(BROKEN, encoding="utf-8")
+    return ws
+
+
+def _complete_pack(folder: Path) -> bool:
+    charts = list((folder / "charts").glob("*.png"))
+    return ((folder / "review.pdf").stat().st_size > 0
+            and (folder / "review.html").stat().st_size > 0 and len(charts) >= 5)
+
+
+@pytest.mark.slow
+def test_pack_builds_good_clients_in_parallel_and_reports_the_broken_one(tmp_path):
+    stems = ["mei_career_changer", "tomas_nurse"]
+    ws = _workspace(tmp_path, examples=tuple(stems))
+    other = tmp_path / "other"
+    other.mkdir()
+    shutil.copy(EXAMPLES / "mei_career_changer.yaml", other)  # same stem as one in ws
+    report = batch.pack_clients([ws, other / "mei_career_changer.yaml"], tmp_path / "out",
+                                today=TODAY, jobs=2)
+    assert sorted(p.name for p in report.done) == stems, report.details
+    assert all(_complete_pack(p) for p in report.done)
+    failed = dict((p.name, m) for p, m in report.failed)
+    assert failed["broken.yaml"].startswith("goals[0].deadline = '2027-13-01'")
+    assert "same file name" in failed["mei_career_changer.yaml"]
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == stems
+
+
+# ----------------------------------------------------------------------------------------
+# Ctrl-C: stop cleanly, leave nothing half-written
+# ----------------------------------------------------------------------------------------
+def _cli(*args: str, **kwargs) -> subprocess.Popen:
+    env = dict(os.environ, PYTHONUNBUFFERED="1", **kwargs.pop("env", {}))
+    return subprocess.Popen([sys.executable, "-m", "career_workbook.cli", *args], cwd=ROOT,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            env=env, **kwargs)
+
+
+def _wait_for(predicate, timeout: float = 120.0) -> None:
+    end = time.monotonic() + timeout
+    while not predicate():
+        if time.monotonic() > end:
+            raise AssertionError("timed out waiting for the command to start")
+        time.sleep(0.05)
+
+
+def _leftovers(folder: Path) -> list[Path]:
+    return [p for p in folder.rglob("*") if p.name.startswith((".tmp", ".old"))
+            or ".tmp" in p.name]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("whole_group", [False, True], ids=["kill-INT", "ctrl-c"])
+def test_interrupted_pack_leaves_only_complete_packs(tmp_path, whole_group):
+    ws = _workspace(tmp_path, copies=3, broken=False)
+    out = tmp_path / "out"
+    proc = _cli("pack", "--all", str(ws), "--out", str(out), "--jobs", "2",
+                "--today", "2026-11-22", start_new_session=True)
+    _wait_for(lambda: out.is_dir() and any(p.name.startswith(".tmp-") for p in out.iterdir()))
+    if whole_group:  # a terminal's Ctrl-C reaches every process of the group
+        os.killpg(proc.pid, signal.SIGINT)
+    else:
+        proc.send_signal(signal.SIGINT)
+    stdout, stderr = proc.communicate(timeout=120)
+    assert proc.returncode == 130, stdout + stderr
+    assert "interrupted" in stderr and "Traceback" not in stderr
+    assert _leftovers(out) == []
+    packs = list(out.iterdir())
+    assert len(packs) < 12
+    assert all(_complete_pack(p) for p in packs)
+
+
+def _kernels_with(marker: str) -> list:
+    import psutil
+
+    found = []
+    for proc in psutil.process_iter(["pid"]):
+        try:
+            if proc.environ().get("CW_TEST_MARK") == marker:
+                found.append(proc)
+        except (psutil.Error, OSError):
+            continue
+    return found
+
+
+@pytest.mark.slow
+def test_interrupted_run_leaves_no_notebook_and_no_kernel(tmp_path, tiny_notebooks):
+    store.new(tmp_path / "ana.yaml", "Ana", today=TODAY)
+    out = tmp_path / "out"
+    marker = uuid.uuid4().hex
+    proc = _cli("run", str(tmp_path / "ana.yaml"), "--out", str(out), "--notebooks", "03",
+                "--notebooks-dir", str(tiny_notebooks), "--jobs", "1",
+                env={"CW_TEST_MARK": marker})
+    _wait_for(lambda: out.is_dir() and any(".tmp" in p.name for p in out.rglob("*"))
+              and len(_kernels_with(marker)) > 1)
+    time.sleep(1.0)  # the kernel is running the slow cell now
+    proc.send_signal(signal.SIGINT)
+    stdout, stderr = proc.communicate(timeout=120)
+    assert proc.returncode == 130, stdout + stderr
+    assert "interrupted" in stderr and "Traceback" not in stderr
+    assert "[IPKernelApp]" not in stderr  # the kernel's log noise stays out of the terminal
+    assert [p for p in out.rglob("*") if p.is_file()] == []
+    _wait_for(lambda: not _kernels_with(marker), timeout=30)
+
+
+@pytest.mark.parametrize("name", ["career_workbook.batch", "career_workbook.cli",
+                                  "career_workbook.workspace"])
+def test_doctests(name):
+    import doctest
+    import importlib
+
+    result = doctest.testmod(importlib.import_module(name),
+                             optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)
+    assert result.attempted > 0 and result.failed == 0

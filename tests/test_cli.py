@@ -1,0 +1,262 @@
+"""The ``career-workbook`` command: help, exit codes and one-line messages."""
+
+from __future__ import annotations
+
+import csv
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from career_workbook import cli, server
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLES = ROOT / "examples" / "workbooks"
+BROKEN = "person: {name: Broken}\ngoals: [{text: x, deadline: 2027-13-01}]\n"
+COMMANDS = ("new", "validate", "run", "pack", "cohort", "lab", "app")
+
+
+def run_main(capsys, *argv: str) -> tuple[int, str, str]:
+    try:
+        code = cli.main(list(argv))
+    except SystemExit as done:  # argparse: --help, bad arguments
+        code = done.code
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_help_lists_every_command_with_examples(capsys):
+    code, out, _ = run_main(capsys, "--help")
+    assert code == 0
+    for command in COMMANDS:
+        assert f"career-workbook {command}" in out  # an example per command
+        assert f"\n    {command} " in out  # listed with its help line
+    assert "examples:" in out and "exit codes" in out
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_each_command_has_help_with_an_example(capsys, command):
+    code, out, _ = run_main(capsys, command, "--help")
+    assert code == 0 and "example:" in out and f"career-workbook {command}" in out
+
+
+def test_help_imports_nothing_heavy():
+    code = ("import sys\nfrom career_workbook.cli import main\ntry:\n    main(['--help'])\n"
+            "except SystemExit:\n    pass\n"
+            "heavy = [m for m in ('pandas', 'numpy', 'matplotlib', 'papermill', 'pydantic', "
+            "'yaml', 'distributed', 'ipywidgets') if m in sys.modules]\n"
+            "print('HEAVY', heavy, file=sys.stderr)")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          timeout=60, cwd=ROOT)
+    assert done.returncode == 0, done.stderr
+    assert "HEAVY []" in done.stderr
+
+
+def test_no_command_prints_help(capsys):
+    code, out, _ = run_main(capsys)
+    assert code == 0 and "COMMAND" in out
+
+
+# ----------------------------------------------------------------------------------------
+# new
+# ----------------------------------------------------------------------------------------
+def test_new_creates_the_workbook_inside_the_workspace(capsys, tmp_path):
+    ws = tmp_path / "ws"
+    code, out, _ = run_main(capsys, "new", "Ana María O'Neil", "--dir", str(ws),
+                            "--target-role", "UX Designer")
+    path = (ws / "ana_maria_o_neil.yaml").resolve()
+    assert code == 0 and f"Created {path}" in out and "career-workbook lab" in out
+    from career_workbook import store
+
+    wb = store.load(path)
+    assert (wb.person.name, wb.person.target_role) == ("Ana María O'Neil", "UX Designer")
+    code, _, err = run_main(capsys, "new", "Ana María O'Neil", "--dir", str(ws))
+    assert code == 1 and "already exists" in err and err.count("\n") == 1
+
+
+@pytest.mark.parametrize("name", ["../../etc/evil", "/tmp/evil", "a/b", "..", "CON", "NUL",
+                                  "x\x00y", "x\ny", "C:evil", "~root"])
+def test_new_refuses_hostile_names_and_writes_nothing(capsys, tmp_path, name):
+    ws = tmp_path / "ws"
+    ws.mkdir()
+    before = sorted(tmp_path.rglob("*"))
+    code, out, err = run_main(capsys, "new", name, "--dir", str(ws))
+    assert code == 1 and out == ""
+    assert err.startswith("career-workbook new: error: name ") and err.count("\n") == 1
+    assert sorted(tmp_path.rglob("*")) == before
+
+
+def test_new_never_writes_through_a_symlink_into_a_sibling_workspace(capsys, tmp_path):
+    ws, ws2 = tmp_path / "ws", tmp_path / "ws2"
+    ws.mkdir()
+    ws2.mkdir()
+    (ws / "sam_lee.yaml").symlink_to(ws2 / "sam_lee.yaml")
+    code, _, err = run_main(capsys, "new", "Sam Lee", "--dir", str(ws))
+    assert code == 1 and "outside the workspace" in err
+    assert list(ws2.iterdir()) == []
+
+
+def test_new_with_a_file_as_workspace_is_a_usage_error(capsys, tmp_path):
+    (tmp_path / "f").write_text("x", encoding="utf-8")
+    code, _, err = run_main(capsys, "new", "Sam", "--dir", str(tmp_path / "f"))
+    assert code == 2 and "is a file" in err
+
+
+# ----------------------------------------------------------------------------------------
+# validate
+# ----------------------------------------------------------------------------------------
+@pytest.fixture
+def workspace(tmp_path) -> Path:
+    ws = tmp_path / "ws"
+    ws.mkdir()
+    for stem in ("mei_career_changer", "tomas_nurse"):
+        shutil.copy(EXAMPLES / f"{stem}.yaml", ws)
+    (ws / "broken.yaml").write_text(BROKEN, encoding="utf-8")
+    return ws
+
+
+def test_validate_lists_field_problems_and_exits_1(capsys, workspace):
+    code, out, _ = run_main(capsys, "validate", str(workspace))
+    assert code == 1
+    assert f"{workspace / 'broken.yaml'}: 1 problem(s)" in out
+    assert "  - goals[0].deadline = '2027-13-01': Input should be a valid date" in out
+    assert f"{workspace / 'tomas_nurse.yaml'}: ok" in out
+    assert "1 of 3 file(s) have problems" in out
+
+
+def test_validate_ok_and_missing_files(capsys, workspace, tmp_path):
+    code, out, _ = run_main(capsys, "validate", str(workspace / "tomas_nurse.yaml"))
+    assert code == 0 and out.strip().endswith(": ok")
+    code, out, _ = run_main(capsys, "validate", str(tmp_path / "nope.yaml"))
+    assert code == 1 and "no workbook at this path" in out
+    (tmp_path / "empty").mkdir()
+    code, _, err = run_main(capsys, "validate", str(tmp_path / "empty"))
+    assert code == 2 and "no workbook files" in err
+
+
+# ----------------------------------------------------------------------------------------
+# pack / run / cohort arguments and messages
+# ----------------------------------------------------------------------------------------
+@pytest.mark.parametrize("argv", [
+    ["pack", "--out", "x", "--formats", "gif"],
+    ["pack", "--out", "x", "--jobs", "0"],
+    ["pack", "--out", "x", "--today", "22/11/2026"],
+    ["run", "a.yaml"],  # --out is required
+    ["cohort", "ws", "--out", "x.csv", "--jobs", "two"],
+])
+def test_bad_arguments_exit_2_with_a_hint(capsys, argv):
+    code, _, err = run_main(capsys, *argv)
+    assert code == 2 and "error:" in err
+
+
+def test_pack_without_workbooks_says_what_to_give(capsys, tmp_path):
+    code, _, err = run_main(capsys, "pack", "--out", str(tmp_path))
+    assert code == 2 and "--all WORKSPACE" in err
+
+
+def test_run_with_unknown_notebook_is_one_line(capsys, workspace, tmp_path):
+    code, _, err = run_main(capsys, "run", str(workspace), "--out", str(tmp_path / "o"),
+                            "--notebooks", "01,77")
+    assert code == 1 and "unknown notebook '77'" in err and err.count("\n") == 1
+
+
+def test_cohort_writes_the_csv_and_names_the_broken_file(capsys, workspace, tmp_path):
+    out_csv = tmp_path / "o" / "cohort.csv"
+    code, out, _ = run_main(capsys, "cohort", str(workspace), "--out", str(out_csv),
+                            "--today", "2026-11-22", "--jobs", "1", "--no-charts")
+    assert code == 1
+    assert "3 client(s), 2 summarised" in out
+    assert "FAILED broken: goals[0].deadline = '2027-13-01'" in out
+    with open(out_csv, newline="", encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    assert [(r["client"], r["status"] == "ok") for r in rows] == [
+        ("broken", False), ("mei_career_changer", True), ("tomas_nurse", True)]
+    assert sorted(p.name for p in out_csv.parent.iterdir()) == ["cohort.csv"]
+
+
+def test_unexpected_errors_are_one_line_and_verbose_shows_the_traceback(capsys, monkeypatch,
+                                                                       workspace, tmp_path):
+    from career_workbook import batch
+
+    def boom(*args, **kwargs):
+        raise KeyError("role")
+
+    monkeypatch.setattr(batch, "cohort", boom)
+    argv = ["cohort", str(workspace), "--out", str(tmp_path / "c.csv")]
+    code, _, err = run_main(capsys, *argv)
+    assert code == 1 and err.count("\n") == 1 and "Traceback" not in err
+    assert "unexpected KeyError" in err and "--verbose" in err
+    code, _, err = run_main(capsys, "--verbose", *argv)
+    assert code == 1 and "Traceback (most recent call last)" in err
+
+
+def test_ctrl_c_exits_130_with_a_message(capsys, monkeypatch, workspace, tmp_path):
+    from career_workbook import batch
+
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(batch, "pack_clients", interrupted)
+    code, _, err = run_main(capsys, "pack", str(workspace), "--out", str(tmp_path / "p"))
+    assert code == 130 and "interrupted" in err
+
+
+# ----------------------------------------------------------------------------------------
+# lab / app
+# ----------------------------------------------------------------------------------------
+@pytest.mark.parametrize("command", ["lab", "app"])
+def test_lab_and_app_preselect_the_workbook_and_serve_on_loopback(capsys, monkeypatch,
+                                                                  workspace, command):
+    seen = {}
+
+    def fake_call(cmd, env):
+        seen.update(cmd=cmd, env=env)
+        return 0
+
+    monkeypatch.setattr(server.subprocess, "call", fake_call)
+    monkeypatch.setenv("MPLBACKEND", "Agg")
+    wb = workspace / "tomas_nurse.yaml"
+    code, out, _ = run_main(capsys, command, str(os.path.relpath(wb)), "--no-browser",
+                            "--port", "9999")
+    assert code == 0 and "http://127.0.0.1:9999" in out and "token=" in out
+    assert seen["env"]["CAREER_WORKBOOK"] == str(wb.resolve())
+    assert "MPLBACKEND" not in seen["env"]
+    assert "--no-browser" in seen["cmd"] and any("127.0.0.1" in c for c in seen["cmd"])
+    if command == "app":
+        assert seen["env"]["CAREER_WORKBOOK_ROOT"] == str(workspace.resolve())
+
+
+def _in_a_terminal(argv: list[str]) -> bytes:
+    """Run the command with stdout and stderr on a pseudo-terminal (120 columns)."""
+    import fcntl
+    import pty
+    import struct
+    import termios
+
+    pid, fd = pty.fork()
+    if pid == 0:  # pragma: no cover - the child
+        fcntl.ioctl(0, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 120, 0, 0))
+        os.execv(sys.executable, [sys.executable, "-m", "career_workbook.cli", *argv])
+    out = b""
+    while True:
+        try:
+            data = os.read(fd, 4096)
+        except OSError:
+            break
+        if not data:
+            break
+        out += data
+    os.waitpid(pid, 0)
+    return out
+
+
+def test_a_progress_bar_shows_on_a_terminal_only(workspace, tmp_path):
+    argv = ["cohort", str(workspace), "--out", str(tmp_path / "c.csv"), "--no-charts",
+            "--jobs", "1", "--today", "2026-11-22"]
+    assert b"cohort: " in _in_a_terminal(argv)
+    done = subprocess.run([sys.executable, "-m", "career_workbook.cli", *argv], cwd=ROOT,
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 1 and "cohort: " not in done.stderr + done.stdout

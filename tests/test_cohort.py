@@ -1,0 +1,277 @@
+"""The caseload: ``analysis.summary`` (pure Python) agrees with the frames; ``cohort`` CSV."""
+
+from __future__ import annotations
+
+import csv
+import math
+import shutil
+from dataclasses import dataclass
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from career_workbook import analysis as A
+from career_workbook import batch
+from career_workbook.catalog import load_catalog
+from career_workbook.figures import resolve_role
+from career_workbook.model import (
+    Action,
+    Assessment,
+    CheckIn,
+    Contact,
+    Goal,
+    Metric,
+    Milestone,
+    Skill,
+    Workbook,
+    new_workbook,
+)
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "workbooks"
+
+
+@dataclass(frozen=True)
+class RoleSkill:
+    target: int
+    importance: int
+
+
+@dataclass(frozen=True)
+class Role:
+    """Shaped like ``catalog.RoleProfile``."""
+
+    title: str
+    skills: dict
+
+
+DAYS = [date(2026, 3, 1), date(2026, 11, 22), date(2028, 1, 1)]
+
+
+def frame_summary(wb: Workbook, today: date, role=None) -> dict:
+    """The headline numbers the slow way: from the DataFrames the charts use."""
+    goals = A.goal_progress_frame(wb, today)
+    committed = goals[goals["status"] != "draft"]["track"]
+    gaps = A.skill_gap_frame(wb, role)
+    top = gaps[gaps["gap"] > 0]["skill"]
+    past = [c.date for c in wb.check_ins if c.date <= today]
+    return {
+        "readiness": A.readiness(wb, role),
+        "goals_on_track": int(committed.isin(["on track", "ahead"]).sum()),
+        "goals_behind": int((committed == "behind").sum()),
+        "goals_overdue": int((committed == "overdue").sum()),
+        "goals_done": int((committed == "done").sum()),
+        "last_check_in": max(past) if past else None,
+        "overdue_follow_ups": A.network_summary(wb, today).overdue_count,
+        "top_gap_skill": str(top.iloc[0]) if len(top) else None,
+    }
+
+
+def assert_same(wb: Workbook, today: date, role=None) -> None:
+    fast = A.summary(wb, today, role)
+    slow = frame_summary(wb, today, role)
+    assert {k: getattr(fast, k) for k in slow} == pytest.approx(slow)
+    # the per-item functions give exactly the frames' rows
+    frame = A.goal_progress_frame(wb, today)
+    statuses = A.goal_statuses(wb, today)
+    assert [s.goal.id for s in statuses] == frame["goal_id"].tolist()
+    assert [s.track for s in statuses] == frame["track"].tolist()
+    assert [s.source for s in statuses] == frame["source"].tolist()
+    for column in ("expected", "actual", "days_left"):
+        assert [getattr(s, column) for s in statuses] == pytest.approx(
+            frame[column].tolist(), nan_ok=True)
+    assert [s.forecast for s in statuses] == [
+        None if v is None or v != v else v.date() for v in frame["forecast"].tolist()]
+    gaps = A.skill_gap_frame(wb, role)
+    rows = A.skill_gaps(wb, role)
+    assert [g.skill for g in rows] == gaps["skill"].tolist()
+    assert [g.priority for g in rows] == gaps["priority"].tolist()
+    assert [g.gap for g in rows] == pytest.approx(gaps["gap"].tolist())
+    contacts = A.network_summary(wb, today).contacts
+    overdue = set(contacts.loc[contacts["overdue"], "contact_id"])
+    assert {c.id for c in A.overdue_follow_ups(wb, today)} == overdue
+
+
+@pytest.mark.parametrize("today", DAYS, ids=str)
+def test_summary_equals_the_frames_on_every_example(example_wbs, today):
+    catalog = load_catalog()
+    assert example_wbs, "the examples are part of the check"
+    for wb in example_wbs.values():
+        assert_same(wb, today, resolve_role(wb, catalog))
+        assert_same(wb, today, None)
+
+
+def test_summary_equals_the_frames_on_the_rich_workbook(rich_wb, today, fake_role):
+    assert_same(rich_wb, today, None)
+    assert_same(rich_wb, today, fake_role)
+
+
+START = date(2026, 1, 1)
+days = st.integers(0, 700).map(lambda n: START + timedelta(days=n))
+maybe_days = st.none() | days
+
+
+@st.composite
+def workbooks(draw):
+    """Random workbooks exercising every rule behind the summary."""
+    wb = new_workbook("Prop Test", today=START)
+    skills = [f"S{i}" for i in range(draw(st.integers(0, 5)))]
+    wb.skills = [Skill(name=s, importance=draw(st.integers(1, 5)),
+                       target_level=draw(st.integers(0, 5))) for s in skills]
+    if skills:
+        wb.assessments = [
+            Assessment(date=draw(days), ratings=draw(st.dictionaries(
+                st.sampled_from(skills), st.integers(0, 5), max_size=len(skills))))
+            for _ in range(draw(st.integers(0, 3)))
+        ]
+    goals = []
+    for i in range(draw(st.integers(0, 5))):
+        created = draw(days)
+        metric = None
+        if draw(st.booleans()):
+            base, target = draw(st.tuples(st.integers(-5, 5), st.integers(-5, 5)).filter(
+                lambda p: p[0] != p[1]))
+            metric = Metric(baseline=float(base), target=float(target),
+                            current=draw(st.none() | st.floats(-10, 10)))
+        goals.append(Goal(
+            id=f"g{i}", text=f"Goal {i}", created=created, deadline=draw(maybe_days),
+            status=draw(st.sampled_from(["draft", "active", "done", "dropped"])),
+            milestones=[Milestone(title=f"m{j}", due=draw(maybe_days), done_on=draw(maybe_days))
+                        for j in range(draw(st.integers(0, 3)))],
+            metric=metric))
+    wb.goals = goals
+    ids = [g.id for g in goals]
+    wb.check_ins = [
+        CheckIn(date=draw(days), progress=draw(st.dictionaries(
+            st.sampled_from(ids), st.integers(0, 100), max_size=len(ids))) if ids else {})
+        for _ in range(draw(st.integers(0, 4)))
+    ]
+    wb.contacts = [Contact(id=f"c{i}", name=f"C{i}", last_contact=draw(maybe_days),
+                           next_follow_up=draw(maybe_days))
+                   for i in range(draw(st.integers(0, 3)))]
+    wb.actions = [Action(text=f"a{i}", due=draw(maybe_days),
+                         goal_id=draw(st.none() | st.sampled_from(ids)) if ids else None,
+                         status=draw(st.sampled_from(["todo", "doing", "done", "dropped"])))
+                  for i in range(draw(st.integers(0, 3)))]
+    role = None
+    if draw(st.booleans()):
+        names = draw(st.lists(st.sampled_from([*skills, *(s.lower() for s in skills), "R1"]),
+                              unique=True, max_size=4))
+        role = Role("Role", {n: RoleSkill(draw(st.integers(0, 5)), draw(st.integers(1, 5)))
+                             for n in names})
+    return wb, role
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=workbooks(), today=days)
+def test_summary_equals_the_frames_on_random_workbooks(data, today):
+    wb, role = data
+    assert_same(wb, today, role)
+
+
+# ----------------------------------------------------------------------------------------
+# career-workbook cohort
+# ----------------------------------------------------------------------------------------
+TODAY = date(2026, 11, 22)
+BROKEN = "person: {name: Broken}\ngoals: [{text: x, deadline: 2027-13-01}]\n"
+
+
+@pytest.fixture
+def workspace(tmp_path) -> Path:
+    ws = tmp_path / "ws"
+    ws.mkdir()
+    for path in sorted(EXAMPLES.glob("*.yaml")):
+        shutil.copy(path, ws / path.name)
+    (ws / "broken.yaml").write_text(BROKEN, encoding="utf-8")
+    (ws / "formula.yaml").write_text(
+        "person: {name: '=HYPERLINK(\"http://x\")', target_role: '@SUM(1)'}\n", encoding="utf-8")
+    return ws
+
+
+def read_csv(path: Path) -> list[dict[str, str]]:
+    with open(path, newline="", encoding="utf-8") as handle:
+        return list(csv.DictReader(handle))
+
+
+def test_cohort_writes_one_row_per_client_with_status_and_charts(workspace, tmp_path):
+    out = tmp_path / "out" / "cohort.csv"
+    report = batch.cohort(workspace, out, today=TODAY, jobs=1)
+    rows = read_csv(out)
+    stems = sorted(p.stem for p in workspace.glob("*.yaml"))
+    assert [r["client"] for r in rows] == stems
+    by = {r["client"]: r for r in rows}
+    assert by["broken"]["status"] == (
+        "goals[0].deadline = '2027-13-01': Input should be a valid date")
+    assert by["broken"]["name"] == "" and by["broken"]["readiness"] == ""
+    assert report.broken == [("broken", by["broken"]["status"])]
+    assert report.print_summary() == 1
+    catalog = load_catalog()
+    for stem in (p.stem for p in EXAMPLES.glob("*.yaml")):
+        wb = batch.read_workbook(workspace / f"{stem}.yaml")
+        s = A.summary(wb, TODAY, resolve_role(wb, catalog))
+        row = by[stem]
+        assert row["status"] == "ok" and row["name"] == wb.person.name
+        assert row["target_role"] == wb.person.target_role
+        assert float(row["readiness"]) == pytest.approx(s.readiness, abs=0.05)
+        assert [int(row[k]) for k in ("goals_on_track", "goals_behind", "goals_overdue",
+                                      "goals_done", "overdue_follow_ups")] == [
+            s.goals_on_track, s.goals_behind, s.goals_overdue, s.goals_done,
+            s.overdue_follow_ups]
+        assert row["last_check_in"] == (s.last_check_in.isoformat() if s.last_check_in else "")
+        assert row["days_since_check_in"] == str(s.days_since_check_in or "")
+        assert row["top_gap"] == (s.top_gap_skill or "")
+    # a spreadsheet must not run a client's text as a formula
+    assert by["formula"]["name"] == "'=HYPERLINK(\"http://x\")"
+    assert by["formula"]["target_role"] == "'@SUM(1)"
+    charts = sorted(p.name for p in out.parent.iterdir() if p != out)
+    assert charts == sorted(f"{slug}.{ext}" for slug in batch.COHORT_CHARTS
+                            for ext in ("png", "svg"))
+    assert all(p.stat().st_size > 1000 for p in out.parent.iterdir() if p != out)
+
+
+def test_cohort_in_chunks_over_processes_gives_the_same_csv(workspace, tmp_path):
+    one = batch.cohort(workspace, tmp_path / "one.csv", today=TODAY, jobs=1, charts=False)
+    two = batch.cohort(workspace, tmp_path / "two.csv", today=TODAY, jobs=2, charts=False,
+                       chunk_size=2)
+    assert (one.clients, two.clients) == (6, 6)
+    assert (tmp_path / "one.csv").read_bytes() == (tmp_path / "two.csv").read_bytes()
+    assert sorted(p.name for p in tmp_path.iterdir() if p.is_file()) == ["one.csv", "two.csv"]
+
+
+def test_cohort_refuses_a_missing_or_empty_workspace_and_a_folder_as_output(tmp_path):
+    with pytest.raises(FileNotFoundError, match="no folder"):
+        batch.cohort(tmp_path / "nope", tmp_path / "c.csv")
+    (tmp_path / "empty").mkdir()
+    with pytest.raises(ValueError, match=r"no workbook files \(\*\.yaml\).*career-workbook new"):
+        batch.cohort(tmp_path / "empty", tmp_path / "c.csv")
+    (tmp_path / "empty" / "a.yaml").write_text("person: {name: A}\n", encoding="utf-8")
+    with pytest.raises(IsADirectoryError, match="give a file name"):
+        batch.cohort(tmp_path / "empty", tmp_path)
+
+
+def test_roles_are_matched_once_per_distinct_target_role(monkeypatch):
+    import career_workbook.figures as figures
+
+    calls = []
+    real = figures.resolve_role
+    monkeypatch.setattr(figures, "resolve_role", lambda wb, cat: calls.append(1) or real(wb, cat))
+    monkeypatch.setattr(batch, "_ROLES", {})
+    wbs = [new_workbook(f"P{i}", target_role=t)
+           for i, t in enumerate(["Ward Manager", "UX designer", "Ward Manager", "astronaut"])]
+    got = [batch._role(wb) for wb in wbs * 2]
+    assert len(calls) == 3
+    assert [getattr(r, "id", None) for r in got[:4]] == [
+        getattr(real(wb, load_catalog()), "id", None) for wb in wbs]
+
+
+def test_summary_needs_no_dataframe(rich_wb, today, fake_role, monkeypatch):
+    import career_workbook.frames as frames
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("summary built a DataFrame")
+
+    monkeypatch.setattr(frames.pd, "DataFrame", refuse)
+    s = A.summary(rich_wb, today, fake_role)
+    assert s.readiness > 0 and not math.isnan(s.readiness)

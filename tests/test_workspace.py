@@ -1,0 +1,137 @@
+"""Safe workbook ids and paths: hostile names never leave the workspace."""
+
+from __future__ import annotations
+
+import os
+import re
+import string
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from career_workbook.workspace import (
+    MAX_ID,
+    WorkspaceError,
+    ensure_inside,
+    list_workbooks,
+    safe_id,
+    workbook_path,
+)
+
+
+@pytest.mark.parametrize(("name", "expected"), [
+    ("Priya Sharma", "priya_sharma"),
+    ("Ana María O'Neil", "ana_maria_o_neil"),
+    ("  Zoë   Smith-Jones ", "zoe_smith_jones"),
+    ("李小龙", "李小龙"),
+    ("Dr. J. R. Okafor", "dr_j_r_okafor"),
+    ("Conan", "conan"),  # starts like a device name, but is not one
+    ("Client 7", "client_7"),
+])
+def test_names_become_readable_ids(name, expected):
+    assert safe_id(name) == expected
+
+
+@pytest.mark.parametrize(("name", "why"), [
+    ("../etc/passwd", "path separator"),
+    ("a/b", "path separator"),
+    ("a\\b", "path separator"),
+    ("..", "'..'"),
+    ("Sam..Lee", "'..'"),
+    ("/etc/passwd", "path separator"),
+    ("C:evil", "looks like a path"),
+    ("~root", "looks like a path"),
+    ("Sam\x00Lee", "control characters"),
+    ("Sam\nLee", "control characters"),
+    ("Sam\x1b[31mLee", "control characters"),
+    ("CON", "reserved device name"),
+    ("nul", "reserved device name"),
+    ("Com1", "reserved device name"),
+    ("LPT9", "reserved device name"),
+    ("ＣＯＮ", "reserved device name"),  # full-width letters fold to CON
+    ("COM¹", "reserved device name"),  # superscript one folds to 1
+    ("", "empty"),
+    ("   ", "empty"),
+    ("!!!", "no letters or digits"),
+    (".", "no letters or digits"),
+])
+def test_hostile_names_are_refused_with_the_reason(name, why):
+    with pytest.raises(WorkspaceError, match=re.escape(why)):
+        safe_id(name)
+
+
+def test_long_names_are_cut_to_a_safe_length():
+    assert len(safe_id("x" * 500).encode()) == MAX_ID
+    assert len(safe_id("龙" * 500).encode()) <= MAX_ID
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(codec="utf-8"), max_size=80)
+       | st.text(alphabet=string.printable, max_size=40))
+def test_any_name_gives_a_plain_file_name_or_a_clear_refusal(tmp_path_factory, name):
+    try:
+        ident = safe_id(name)
+    except WorkspaceError as err:
+        assert str(err)
+        return
+    assert re.fullmatch(r"\w+", ident) and ".." not in ident and not ident.startswith("_")
+    assert len(ident.encode()) <= MAX_ID
+    ws = tmp_path_factory.getbasetemp() / "ws"
+    assert workbook_path(ws, name).parent == ws.resolve()
+
+
+def test_workbook_path_is_inside_the_resolved_workspace(tmp_path):
+    ws = tmp_path / "ws"
+    ws.mkdir()
+    path = workbook_path(ws, "Sam Lee")
+    assert path == (ws / "sam_lee.yaml").resolve()
+    assert workbook_path(str(ws) + os.sep + ".", "Sam Lee") == path
+
+
+def test_a_symlink_into_a_sibling_with_a_common_prefix_is_refused(tmp_path):
+    ws, ws2 = tmp_path / "ws", tmp_path / "ws2"
+    ws.mkdir()
+    ws2.mkdir()
+    (ws / "sam_lee.yaml").symlink_to(ws2 / "sam_lee.yaml")  # dangling: would create in ws2
+    with pytest.raises(WorkspaceError, match="outside the workspace"):
+        workbook_path(ws, "Sam Lee")
+    assert list(ws2.iterdir()) == []
+
+
+def test_a_symlink_inside_the_workspace_pointing_outside_is_refused(tmp_path):
+    ws, outside = tmp_path / "ws", tmp_path / "outside"
+    ws.mkdir()
+    outside.mkdir()
+    (outside / "target.yaml").write_text("person: {name: X}\n", encoding="utf-8")
+    (ws / "ana.yaml").symlink_to(outside / "target.yaml")
+    with pytest.raises(WorkspaceError, match="outside the workspace"):
+        workbook_path(ws, "Ana")
+
+
+def test_a_workspace_that_is_itself_a_symlink_is_fine(tmp_path):
+    real = tmp_path / "real"
+    real.mkdir()
+    (tmp_path / "link").symlink_to(real, target_is_directory=True)
+    assert workbook_path(tmp_path / "link", "Ana").parent == real.resolve()
+
+
+def test_ensure_inside_checks_resolved_paths_not_string_prefixes(tmp_path):
+    ws, ws2 = tmp_path / "ws", tmp_path / "ws2"
+    ws.mkdir()
+    ws2.mkdir()
+    assert ensure_inside(ws / "a.yaml", ws) == (ws / "a.yaml").resolve()
+    for bad in (ws2 / "a.yaml", ws / ".." / "ws2" / "a.yaml", tmp_path / "a.yaml"):
+        with pytest.raises(WorkspaceError, match="outside the folder"):
+            ensure_inside(bad, ws)
+    (ws / "escape").symlink_to(ws2, target_is_directory=True)
+    with pytest.raises(WorkspaceError):
+        ensure_inside(ws / "escape" / "a.yaml", ws)
+
+
+def test_list_workbooks_expands_folders_skips_hidden_files_and_keeps_files(tmp_path):
+    for name in ("b.yaml", "a.yaml", ".a.yaml.lock", ".hidden.yaml", "notes.txt"):
+        (tmp_path / name).write_text("x", encoding="utf-8")
+    extra = tmp_path / "elsewhere.yml"
+    assert list_workbooks([tmp_path, extra]) == [tmp_path / "a.yaml", tmp_path / "b.yaml", extra]
+    assert list_workbooks([]) == []

@@ -2,20 +2,25 @@
 
 Run: ``.venv/bin/python benchmarks/bench_notebooks.py``. Each notebook is timed right
 after a fresh empty-notebook run so both see the same machine load; best of two tries.
+Both run exactly as ``career-workbook run`` runs them
+(:func:`career_workbook.batch.run_notebook`: quiet kernel logs, no ``MPLBACKEND``).
 """
 
 from __future__ import annotations
 
-import os
 import shutil
+import sys
 import tempfile
 import time
 from pathlib import Path
 
 import nbformat
-import papermill
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from career_workbook.batch import run_notebook  # noqa: E402
+
 NOTEBOOKS = ROOT / "notebooks"
 EXAMPLE = ROOT / "examples" / "workbooks" / "jordan_engineer.yaml"
 STEMS = sorted(p.stem for p in NOTEBOOKS.glob("0*.ipynb"))
@@ -23,14 +28,11 @@ STEMS = sorted(p.stem for p in NOTEBOOKS.glob("0*.ipynb"))
 
 def _execute(source: Path, out: Path, **parameters) -> float:
     start = time.perf_counter()
-    papermill.execute_notebook(str(source), str(out), parameters=parameters,
-                               kernel_name="python3", cwd=str(NOTEBOOKS),
-                               progress_bar=False, log_output=False)
+    run_notebook(source, out, parameters, cwd=NOTEBOOKS)
     return time.perf_counter() - start
 
 
 def main() -> None:
-    os.environ.pop("MPLBACKEND", None)  # kernels choose their own backend
     tmp = Path(tempfile.mkdtemp(prefix="cw-bench-nb-"))
     empty = tmp / "empty.ipynb"
     nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("pass")])

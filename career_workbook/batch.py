@@ -1,6 +1,8 @@
-"""Many clients at once: validate, run notebooks (papermill), build packs, cohort tables.
+"""Many clients at once: validate, run notebooks (papermill), build packs.
 
-Every batch isolates failures (one broken workbook never stops the others), runs in
+Also the parallel machinery the other batches use (:mod:`career_workbook.caseload`'s
+cohort too): :func:`parallel_map`, :func:`worker_pool` and :func:`submit`. Every batch
+isolates failures (one broken workbook never stops the others), runs in
 parallel (local worker processes, or an existing Dask cluster with ``scheduler=ADDRESS``),
 shows a progress bar on stderr when it is a terminal, and writes each output under a
 temporary name that is moved into place only when complete, so an interrupted run
@@ -18,45 +20,33 @@ from __future__ import annotations
 
 import contextlib
 import functools
-import math
 import os
 import secrets
 import signal
 import sys
 import traceback
-from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from career_workbook.workspace import list_workbooks
 
-if TYPE_CHECKING:  # pragma: no cover
-    import pandas as pd
-
-    from career_workbook.analysis import WorkbookSummary
-    from career_workbook.model import Workbook
-
 __all__ = [
     "CLIENT_NOTEBOOKS",
+    "KERNEL_ARGUMENTS",
     "NOTEBOOK_ORDER",
     "BatchReport",
-    "ClientRow",
-    "CohortReport",
     "chunked",
     "client_message",
-    "cohort",
-    "cohort_frame",
     "pack_clients",
     "parallel_map",
-    "read_workbook",
     "run_clients",
     "run_notebook",
     "select_notebooks",
-    "summarise_paths",
+    "submit",
     "validate_paths",
     "worker_pool",
 ]
@@ -69,15 +59,10 @@ NOTEBOOK_ORDER = (
 CLIENT_NOTEBOOKS = NOTEBOOK_ORDER[1:]
 """The notebooks ``run`` executes by default (00_start_here only creates a workbook)."""
 
-CHUNK_MIN, CHUNK_MAX = 50, 250
-"""Workbooks per task for ``cohort``: enough to make a task worth sending to a worker."""
-
-COHORT_CHARTS = ("cohort_readiness", "cohort_gaps", "cohort_recency")
-"""The charts written beside the cohort CSV (same names as the coach overview's export)."""
-
 # Modules every worker needs: imported once in the fork server, inherited by each worker.
-_PRELOAD = ["career_workbook.batch", "career_workbook.store", "career_workbook.analysis",
-            "career_workbook.catalog", "career_workbook.figures", "career_workbook.export"]
+_PRELOAD = ["career_workbook.batch", "career_workbook.caseload", "career_workbook.store",
+            "career_workbook.analysis", "career_workbook.catalog", "career_workbook.figures",
+            "career_workbook.export"]
 
 
 # ----------------------------------------------------------------------------------------
@@ -307,8 +292,13 @@ def worker_pool(jobs: int) -> Iterator[ProcessPoolExecutor]:
     pool.shutdown(wait=True)
 
 
+def submit(pool: ProcessPoolExecutor, fn: Callable[..., Any], *args: Any) -> Future:
+    """Run ``fn(*args)`` in a :func:`worker_pool` worker (stopped cleanly on Ctrl-C)."""
+    return pool.submit(_worker_call, fn, *args)
+
+
 def _pool_map(fn, items, pool, args, bar, size):
-    futures = {pool.submit(_worker_call, fn, item, *args): item for item in items}
+    futures = {submit(pool, fn, item, *args): item for item in items}
     try:
         pending = set(futures)
         while pending:
@@ -350,155 +340,6 @@ def _dask_map(fn, items, scheduler, args, bar, size):
 
 
 # ----------------------------------------------------------------------------------------
-# Reading workbooks
-# ----------------------------------------------------------------------------------------
-class _Unusual(Exception):
-    """The fast reader met something it leaves to ``store.loads`` (which has the rules)."""
-
-
-_YAML = "tag:yaml.org,2002:"
-_RESOLVED: dict[str, str] = {}  # plain scalar text -> YAML tag (short values only)
-
-
-@functools.cache
-def _yaml_tools() -> tuple[Any, ...]:
-    """Event classes, and one loader for its (stateless) resolver and scalar constructors."""
-    from yaml import events
-    from yaml.nodes import ScalarNode
-
-    from career_workbook import store
-
-    loader = store._Loader("")
-    constructors = {_YAML + "int": loader.construct_yaml_int,
-                    _YAML + "float": loader.construct_yaml_float,
-                    _YAML + "bool": loader.construct_yaml_bool,
-                    _YAML + "null": loader.construct_yaml_null,
-                    _YAML + "timestamp": loader.construct_yaml_timestamp}
-    return (events, ScalarNode, loader, constructors, not loader.yaml_path_resolvers)
-
-
-def _fast_yaml(text: str) -> dict[str, Any]:
-    """Parse a workbook's YAML like ``store``'s loader, about twice as fast.
-
-    Reads the events of ``store``'s own (C, safe) parser and builds the plain mappings,
-    lists and scalars they describe directly, without the intermediate node graph; plain
-    scalars are typed by the loader's own resolver (cached for short values) and
-    constructors (int, float, bool, null, dates: a bad date stays text). Anything else
-    (tags, anchors and aliases, duplicate or non-text keys, several documents, an empty
-    or non-mapping document, any parse error) raises :class:`_Unusual`, and the caller
-    falls back to :func:`career_workbook.store.loads`, which applies every rule and
-    writes the error message.
-    """
-    import yaml
-
-    from career_workbook import store
-
-    ev, ScalarNode, loader, constructors, plain_resolver = _yaml_tools()
-    if not plain_resolver:  # pragma: no cover - the safe loader has no path resolvers
-        raise _Unusual("path resolvers")
-    text_tag = _YAML + "str"
-    scalar_event, map_start, seq_start = ev.ScalarEvent, ev.MappingStartEvent, ev.SequenceStartEvent
-    ends = (ev.MappingEndEvent, ev.SequenceEndEvent)
-    resolve, cache = loader.resolve, _RESOLVED
-
-    def scalar(event: Any) -> Any:
-        if event.anchor is not None or event.tag is not None:
-            raise _Unusual("tag or anchor")
-        value = event.value
-        if not event.implicit[0]:  # quoted, or a block: text
-            return value
-        tag = cache.get(value)
-        if tag is None:
-            tag = resolve(ScalarNode, value, event.implicit)
-            if len(value) <= 40 and len(cache) < 100_000:
-                cache[value] = tag
-        if tag == text_tag:
-            return value
-        construct = constructors.get(tag)
-        if construct is None:
-            raise _Unusual(tag)
-        return construct(ScalarNode(tag, value))
-
-    parser = store._Loader(text)
-    try:
-        kinds = [parser.get_event().__class__ for _ in range(2)]
-        if kinds != [ev.StreamStartEvent, ev.DocumentStartEvent]:
-            raise _Unusual("no document")
-        root: Any = None
-        stack: list[Any] = []  # open containers: [dict, pending key] or [list]
-        while True:
-            event = parser.get_event()
-            kind = event.__class__
-            if kind is scalar_event:
-                value = scalar(event)
-            elif kind is map_start or kind is seq_start:
-                if event.anchor is not None or event.tag is not None:
-                    raise _Unusual("tag or anchor")
-                container: Any = {} if kind is map_start else []
-                value = container
-            elif kind in ends:
-                stack.pop()
-                if not stack:
-                    break
-                continue
-            else:  # an alias, or anything unexpected
-                raise _Unusual(kind.__name__)
-            if not stack:
-                if kind is not map_start:
-                    raise _Unusual("not a mapping")
-                root = value
-            else:
-                top = stack[-1]
-                if isinstance(top[0], list):
-                    top[0].append(value)
-                elif top[1] is _NO_KEY:
-                    if kind is not scalar_event or not isinstance(value, str) or value in top[0]:
-                        raise _Unusual("key")
-                    top[1] = value
-                else:
-                    top[0][top[1]] = value
-                    top[1] = _NO_KEY
-            if kind is not scalar_event:
-                if len(stack) >= _MAX_DEPTH:  # store reports "nested too deeply"
-                    raise _Unusual("deep")
-                stack.append([value, _NO_KEY])
-        if [parser.get_event().__class__ for _ in range(2)] != [ev.DocumentEndEvent,
-                                                                 ev.StreamEndEvent]:
-            raise _Unusual("more than one document")
-        return root
-    except (yaml.YAMLError, ValueError, TypeError, AttributeError, OverflowError) as err:
-        raise _Unusual(type(err).__name__) from err
-    finally:
-        parser.dispose()
-
-
-_NO_KEY = object()
-_MAX_DEPTH = 50
-
-
-def read_workbook(path: str | os.PathLike[str]) -> Workbook:
-    """Read and validate a workbook for a read-only batch: the result of ``store.load``.
-
-    Two differences, both for speed in a big workspace: it does not look for a crashed
-    save's temporary files (that lists the whole folder: O(clients) per file; a batch
-    never writes workbooks and the next ``load`` tidies up), and it parses the usual
-    plain YAML with :func:`_fast_yaml`; anything unusual, and every error, goes through
-    :func:`career_workbook.store.loads`, so the result and the messages are the same.
-    """
-    from career_workbook import store
-    from career_workbook.migrations import migrate
-    from career_workbook.model import validate_workbook
-
-    path = Path(path)
-    text = store._decode(store._read_bytes(path), path)
-    try:
-        data = _fast_yaml(text)
-    except _Unusual:
-        return store.loads(text, path=path)
-    return validate_workbook(migrate(data, path=path), path=path)
-
-
-# ----------------------------------------------------------------------------------------
 # validate
 # ----------------------------------------------------------------------------------------
 def validate_paths(paths: Iterable[str | Path]) -> Iterator[tuple[Path, list[str]]]:
@@ -507,11 +348,12 @@ def validate_paths(paths: Iterable[str | Path]) -> Iterator[tuple[Path, list[str
     Each problem is one line naming the field and the value, e.g.
     ``goals[2].deadline = '2027-13-01': Input should be a valid date``.
     """
+    from career_workbook import store
     from career_workbook.model import WorkbookError
 
     for path in list_workbooks(list(paths)):
         try:
-            read_workbook(path)
+            store.load(path, clean=False)  # read-only: no need to list the folder per file
         except WorkbookError as err:
             yield path, [str(p) for p in err.problems] or [client_message(err, path)]
         else:
@@ -609,9 +451,10 @@ def run_notebook(notebook: Path, output: Path, parameters: dict[str, Any],
 
 def _run_client(path: Path, out: Path, notebooks: list[Path], today: date | None,
                 export: bool) -> Path:
+    from career_workbook import store
     from career_workbook.export import pack_name
 
-    read_workbook(path)  # fail fast, with the field-level message, before starting kernels
+    store.load(path, clean=False)  # fail fast, with the field-level message, before kernels
     client_dir = out / pack_name(path)
     for nb in notebooks:
         params = {
@@ -706,244 +549,3 @@ def pack_clients(
     ):
         report.add(path, result, err)
     return report
-
-
-# ----------------------------------------------------------------------------------------
-# cohort: one row per client, fast (no DataFrame per client)
-# ----------------------------------------------------------------------------------------
-@dataclass(frozen=True)
-class ClientRow:
-    """One client of a cohort: the summary, or why the file could not be used."""
-
-    client: str
-    summary: WorkbookSummary | None
-    target_role: str | None = None
-    gap_skills: tuple[str, ...] = ()
-    error: str | None = None
-
-
-@functools.cache
-def _catalog() -> Any:
-    from career_workbook.catalog import load_catalog
-
-    return load_catalog()
-
-
-_ROLES: dict[tuple[str | None, str], Any] = {}
-
-
-def _role(wb: Workbook) -> Any:
-    """The role profile ``wb`` aims at, matched once per distinct target-role text."""
-    key = (wb.role_profile, wb.person.target_role)
-    if key not in _ROLES:
-        from career_workbook.figures import resolve_role
-
-        _ROLES[key] = resolve_role(wb, _catalog())
-    return _ROLES[key]
-
-
-def summarise_paths(paths: Sequence[str | Path], today: date) -> list[ClientRow]:
-    """A :class:`ClientRow` per workbook file, in order; a broken file gives its error.
-
-    Runs in a worker: the catalog is loaded once per process and each distinct target
-    role is matched once.
-    """
-    from career_workbook.analysis import skill_gaps, summary
-    from career_workbook.model import WorkbookError
-
-    rows = []
-    for raw in paths:
-        path = Path(raw)
-        try:
-            wb = read_workbook(path)
-            role = _role(wb)
-            gaps = tuple(g.skill for g in skill_gaps(wb, role) if g.gap > 0)
-            rows.append(ClientRow(path.stem, summary(wb, today, role),
-                                  wb.person.target_role, gaps))
-        except (WorkbookError, OSError) as err:
-            rows.append(ClientRow(path.stem, None, error=client_message(err, path)))
-        except Exception as err:  # noqa: BLE001 - one odd client never hides the others
-            rows.append(ClientRow(path.stem, None,
-                                  error=f"could not be summarised ({client_message(err)})"))
-    return rows
-
-
-_TEXT_COLUMNS = ("client", "name", "target_role", "role_title", "top_gap", "status")
-
-
-def _csv_text(value: Any) -> Any:
-    """Text a spreadsheet will not run as a formula (``=``, ``+``, ``-``, ``@`` first).
-
-    >>> _csv_text("=HYPERLINK(1)"), _csv_text("Ana"), _csv_text(3)
-    ("'=HYPERLINK(1)", 'Ana', 3)
-    """
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + value
-    return value
-
-
-def cohort_frame(rows: Sequence[ClientRow]) -> pd.DataFrame:
-    """The cohort table: :func:`~career_workbook.analysis.cohort.caseload_frame` + ``status``.
-
-    One row per client in the order given; a broken file keeps its ``client`` and gets
-    its one-line error in ``status`` (``'ok'`` otherwise) and empty numbers. Whole-number
-    columns use pandas' nullable ``Int64``.
-    """
-    import pandas as pd
-
-    from career_workbook.analysis.cohort import CASELOAD_COLUMNS, caseload_frame
-
-    good = [r for r in rows if r.summary is not None]
-    frame = caseload_frame([r.summary for r in good], clients=[r.client for r in good],
-                           target_roles=[r.target_role or "" for r in good])
-    frame["status"] = "ok"
-    broken = pd.DataFrame({"client": [r.client for r in rows if r.summary is None],
-                           "status": [r.error for r in rows if r.summary is None]})
-    if len(broken):
-        frame = pd.concat([frame, broken], ignore_index=True) if len(frame) else broken
-    frame = frame.reindex(columns=[*CASELOAD_COLUMNS, "status"])
-    order = {r.client: i for i, r in enumerate(rows)}
-    frame = frame.sort_values("client", key=lambda s: s.map(order), kind="stable")
-    for name, kind in CASELOAD_COLUMNS.items():
-        if kind == "int" or name == "days_since_check_in":
-            frame[name] = frame[name].astype("Int64")
-        elif kind == "date":
-            frame[name] = pd.to_datetime(frame[name])
-    return frame.reset_index(drop=True)
-
-
-@dataclass
-class CohortReport:
-    """What ``cohort`` wrote: the CSV, the chart files, and the files it could not read."""
-
-    csv: Path
-    clients: int
-    charts: list[Path] = field(default_factory=list)
-    broken: list[tuple[str, str]] = field(default_factory=list)
-
-    def print_summary(self, stream: Any = None, *, verbose: bool = False) -> int:
-        """Print what was written; return 1 when some workbook could not be read."""
-        stream = stream or sys.stdout
-        ok = self.clients - len(self.broken)
-        print(f"Wrote {self.csv}: {self.clients} client(s), {ok} summarised", file=stream)
-        if self.charts:
-            names = sorted({p.stem for p in self.charts})
-            print(f"Charts in {self.charts[0].parent}: {', '.join(names)}", file=stream)
-        for client, message in self.broken[:20]:
-            print(f"FAILED {client}: {message}", file=stream)
-        if len(self.broken) > 20:
-            print(f"... and {len(self.broken) - 20} more (see the status column)", file=stream)
-        if self.broken:
-            print("Fix the file(s) above (check them with `career-workbook validate FILE`); "
-                  "their rows say why in the status column.", file=stream)
-        return 1 if self.broken else 0
-
-
-def _labels(frame: pd.DataFrame) -> list[str]:
-    counts = Counter(frame["name"])
-    return [n if counts[n] == 1 else f"{n} ({c})"
-            for n, c in zip(frame["name"], frame["client"], strict=True)]
-
-
-def _render_chart(slug: str, data: pd.Series, folder: Path, today: date) -> list[Path]:
-    """Draw one cohort chart and write it as PNG and SVG (runs in a worker, or here)."""
-    from career_workbook import charts, export
-
-    fig = getattr(charts, f"plot_{slug}")(data, today=today)
-    return export.save_figure(fig, folder, slug, formats=("png", "svg"))
-
-
-def _chart_data(frame: pd.DataFrame, gap_counts: Counter) -> dict[str, pd.Series]:
-    import pandas as pd
-
-    ok = frame[frame["status"] == "ok"]
-    labels = _labels(ok)
-    ordered = sorted(gap_counts.items(), key=lambda kv: (-kv[1], kv[0].casefold()))
-    return {
-        "cohort_readiness": ok["readiness"].astype(float).set_axis(labels),
-        "cohort_gaps": pd.Series(dict(ordered), dtype="int64", name="clients"),
-        "cohort_recency": ok["days_since_check_in"].astype(float).set_axis(labels),
-    }
-
-
-def _cohort_charts(frame: pd.DataFrame, gap_counts: Counter, folder: Path, today: date,
-                   pool: ProcessPoolExecutor | None = None) -> list[Path]:
-    """The three cohort charts; with a ``pool``, all but the first are drawn by workers."""
-    data = _chart_data(frame, gap_counts)
-    first, *rest = COHORT_CHARTS
-    futures = {slug: pool.submit(_worker_call, _render_chart, slug, data[slug], folder, today)
-               for slug in rest} if pool is not None else {}
-    written = {first: _render_chart(first, data[first], folder, today)}
-    for slug in rest:
-        written[slug] = (futures[slug].result() if slug in futures
-                         else _render_chart(slug, data[slug], folder, today))
-    return [path for slug in COHORT_CHARTS for path in written[slug]]
-
-
-def _warm_up() -> None:
-    """Import what the end of ``cohort`` needs while the workers start (a spare core)."""
-    import importlib
-
-    for name in ("career_workbook.analysis.cohort", "career_workbook.charts",
-                 "career_workbook.export"):
-        with contextlib.suppress(Exception):
-            importlib.import_module(name)
-
-
-def cohort(
-    workspace: str | Path, out: str | Path, *, today: date | None = None, jobs: int = 1,
-    charts: bool = True, chunk_size: int | None = None,
-) -> CohortReport:
-    """Summarise every workbook in ``workspace`` into the CSV ``out`` (+ charts beside it).
-
-    Work is sent to ``jobs`` worker processes in chunks of ``chunk_size`` workbooks
-    (default: about eight chunks per worker, 50-250 each, so that both finish together);
-    each worker loads the role catalog once and matches each distinct target role once.
-    The CSV and each chart file are written atomically. See :func:`cohort_frame` for the
-    columns.
-    """
-    import threading
-
-    folder = Path(workspace)
-    if not folder.is_dir():
-        raise FileNotFoundError(f"no folder at {folder}; give the folder of client workbooks")
-    paths = list_workbooks([folder])
-    if not paths:
-        raise ValueError(f"no workbook files (*.yaml) in {folder}; create one with "
-                         f"`career-workbook new NAME --dir {folder}`")
-    out = Path(out)
-    if out.is_dir():
-        raise IsADirectoryError(f"--out {out} is a folder; give a file name such as "
-                                f"{out / 'cohort.csv'}")
-    today = today or date.today()
-    jobs = max(int(jobs), 1)
-    size = chunk_size or min(max(math.ceil(len(paths) / (8 * jobs)), CHUNK_MIN), CHUNK_MAX)
-    chunks = chunked([str(p) for p in paths], size)
-    index = {id(c): i for i, c in enumerate(chunks)}
-    results: dict[int, list[ClientRow]] = {}
-    with contextlib.ExitStack() as stack:
-        pool = stack.enter_context(worker_pool(jobs)) if jobs > 1 and len(chunks) > 1 else None
-        threading.Thread(target=_warm_up, daemon=True).start()
-        for chunk, rows, err in parallel_map(summarise_paths, chunks, pool=pool,
-                                             desc="cohort", args=(today,), size=len):
-            if err is not None:  # a crashed worker: every client of the chunk says so
-                rows = [ClientRow(Path(p).stem, None, error=client_message(err)) for p in chunk]
-            results[index[id(chunk)]] = rows
-        rows = [row for i in range(len(chunks)) for row in results[i]]
-        report = CohortReport(out, len(rows),
-                              broken=[(r.client, r.error) for r in rows if r.error])
-        frame = cohort_frame(rows)
-        _write_csv(frame, out)
-        if charts:
-            gap_counts = Counter(skill for r in rows for skill in r.gap_skills)
-            report.charts = _cohort_charts(frame, gap_counts, out.parent, today, pool)
-    return report
-
-
-def _write_csv(frame: pd.DataFrame, out: Path) -> None:
-    from career_workbook.store import atomic_write_bytes
-
-    safe = frame.assign(**{name: frame[name].map(_csv_text) for name in _TEXT_COLUMNS})
-    text = safe.to_csv(index=False, float_format="%.1f", date_format="%Y-%m-%d")
-    out.parent.mkdir(parents=True, exist_ok=True)
-    atomic_write_bytes(out, text.encode("utf-8"))

@@ -1,4 +1,4 @@
-"""The ``career-workbook`` command: thin argument parsing over store, batch and export.
+"""The ``career-workbook`` command: thin argument parsing over store, batch and caseload.
 
 Heavy libraries (pandas, matplotlib, papermill) are imported only inside the command that
 needs them, so ``career-workbook --help`` answers at once.
@@ -217,9 +217,9 @@ def _cmd_pack(args: argparse.Namespace) -> int:
 
 
 def _cmd_cohort(args: argparse.Namespace) -> int:
-    from career_workbook import batch
+    from career_workbook import caseload
 
-    report = batch.cohort(args.workspace, args.out, today=args.today,
+    report = caseload.cohort(args.workspace, args.out, today=args.today,
                           jobs=args.jobs or _cores(), charts=not args.no_charts)
     return report.print_summary(verbose=args.verbose)
 

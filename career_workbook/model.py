@@ -17,6 +17,7 @@ Examples
 
 from __future__ import annotations
 
+import reprlib
 import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -331,10 +332,16 @@ class WorkbookError(ValueError):
         return self.problems[0].field if self.problems else None
 
 
+_REPR = reprlib.Repr()
+_REPR.maxstring = _REPR.maxother = 80
+_REPR.maxlevel = 3
+
+
 def _short_repr(value: Any, limit: int = 80) -> str:
+    """A bounded repr: huge or deeply nested values never blow up an error message."""
     if value is _MISSING:
         return ""
-    text = repr(value)
+    text = _REPR.repr(value)
     return text if len(text) <= limit else text[: limit - 3] + "..."
 
 

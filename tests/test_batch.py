@@ -1,4 +1,4 @@
-"""Batches: the fast reader, parallel map, papermill runs, packs, and Ctrl-C leaving nothing."""
+"""Batches: parallel map, messages, papermill runs, packs, and Ctrl-C leaving nothing."""
 
 from __future__ import annotations
 
@@ -15,150 +15,14 @@ from pathlib import Path
 
 import nbformat
 import pytest
-import yaml
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
 
 from career_workbook import batch, store
-from career_workbook.model import WorkbookError, new_workbook
+from career_workbook.model import WorkbookError
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples" / "workbooks"
 TODAY = date(2026, 11, 22)
 BROKEN = "person: {name: Broken}\ngoals: [{text: x, deadline: 2027-13-01}]\n"
-
-
-# ----------------------------------------------------------------------------------------
-# read_workbook: the fast reader gives what store gives
-# ----------------------------------------------------------------------------------------
-def _store_parse(text: str):
-    try:
-        return yaml.load(text, Loader=store._Loader)
-    except Exception as err:  # noqa: BLE001 - compared by type only
-        return type(err)
-
-
-def _fast_parse(text: str):
-    try:
-        return batch._fast_yaml(text)
-    except batch._Unusual:
-        return "unusual"
-
-
-def _outcome(call, *args):
-    try:
-        return call(*args)
-    except WorkbookError as err:
-        return ("WorkbookError", str(err))
-    except Exception as err:  # noqa: BLE001 - e.g. RecursionError from a hostile file
-        return (type(err).__name__,)
-
-
-def test_read_workbook_equals_store_load_on_the_examples():
-    paths = sorted(EXAMPLES.glob("*.yaml"))
-    assert paths
-    for path in paths:
-        assert batch.read_workbook(path) == store.load(path)
-        assert batch._fast_yaml(path.read_text(encoding="utf-8")) == yaml.load(
-            path.read_text(encoding="utf-8"), Loader=store._Loader)
-
-
-@pytest.mark.parametrize("text", [
-    "person: {name: Sam}\n",
-    "person: &p {name: Sam}\nother: *p\n",  # alias: refused by store
-    "person: {name: Sam}\nperson: {name: Al}\n",  # duplicate key
-    "person: {name: Sam}\nbase: &b {x: 1}\nmore: {<<: *b, y: 2}\n",  # merge key
-    "person: {name: Sam, start_date: 2026-02-30}\n",  # bad date stays text -> field error
-    "person: {name: Sam, start_date: '2026-02-03'}\n",  # quoted date is text
-    "person: {name: !!str 5}\n",
-    "person: {name: !!binary aGk=}\n",
-    "person: {name: Sam}\nvalues: !!set {a, b}\n",
-    "person: {name: Sam}\n1: x\n",  # int key
-    "person: {name: Sam}\n? [a]\n: x\n",  # non-scalar key
-    "",  # empty
-    "- a\n- b\n",  # list at the top
-    "just text",
-    "person: {name: Sam}\n---\nperson: {name: Al}\n",  # two documents
-    "person: {name: [unclosed\n",
-    "person: {name: Sam, coach: yes, organisation: ~, current_role: 0x1F}\n",
-    "person: {name: 'Sam', target_role: 1_000, coach: .inf}\n",
-    "[" * 2000 + "]" * 2000,
-])
-def test_read_workbook_gives_the_same_result_or_the_same_error(tmp_path, text):
-    path = tmp_path / "w.yaml"
-    path.write_text(text, encoding="utf-8")
-    assert _outcome(batch.read_workbook, path) == _outcome(store.load, path)
-    fast = _fast_parse(text)
-    assert fast == "unusual" or fast == _store_parse(text)
-
-
-FRAGMENTS = ["a", "b: ", ": ", "- ", "\n", "  ", "'", '"', "&x ", "*x", "<<", "!!str ",
-             "!!int ", "2026-01-01", "2026-13-40", "yes", "~", "1e3", "0x1F", "{", "}", "[",
-             "]", ",", "#", "? ", "|\n  ", ">-\n  ", "é", "\t", "12:30", ".nan", "- - ",
-             "!", "! ", "!!map ", "---\n", "...\n", "x:\n  - ", "x:\n  y: ", "{a: 1, a: 2}",
-             "'1': ", "1: ", "null: ", "[1, 2]", "\n- x\n", "2026-01-01 10:00:00"]
-
-
-@settings(max_examples=600, deadline=None)
-@given(st.lists(st.sampled_from(FRAGMENTS), max_size=25).map("".join))
-def test_fast_yaml_equals_store_yaml_or_steps_aside(text):
-    fast = _fast_parse(text)
-    if fast != "unusual":
-        assert fast == _store_parse(text)
-
-
-scalars = st.one_of(
-    st.sampled_from(["yes", "No", "on", "~", "null", "1e3", "0x1F", "0o17", "1_000", ".inf",
-                     "-.nan", "12:30:00", "2026-01-01", "2026-13-01", "2026-01-01 10:00",
-                     "@x", "'q'", '"q"', "a: b", "- a", "# c", "&a", "*a", "!t", "", " ",
-                     "line1\nline2", "é ß 🎉"]),
-    st.text(max_size=20), st.integers(), st.floats(allow_nan=False), st.booleans(),
-    st.none(), st.dates())
-trees = st.recursive(scalars, lambda kids: st.lists(kids, max_size=4)
-                     | st.dictionaries(st.text(min_size=1, max_size=10), kids, max_size=4),
-                     max_leaves=25)
-
-
-@settings(max_examples=300, deadline=None)
-@given(tree=st.dictionaries(st.text(min_size=1, max_size=10), trees, min_size=1, max_size=5),
-       flow=st.sampled_from([None, True, False]), width=st.sampled_from([20, 80]))
-def test_fast_yaml_equals_store_yaml_on_dumped_trees(tree, flow, width):
-    text = yaml.safe_dump(tree, default_flow_style=flow, width=width, allow_unicode=True)
-    fast = _fast_parse(text)
-    assert fast == _store_parse(text) or fast == "unusual"
-
-
-def test_fast_yaml_builds_nested_documents_like_store():
-    text = ("person: {name: Sam, start_date: 2026-01-05}\ngoals:\n- id: g1\n  text: 'Ship: it'"
-            "\n  milestones:\n  - {title: a, due: 2026-02-01}\n  - title: b\n    done_on: null"
-            "\n  skills: []\nnotes: |\n  two\n  lines\nn: [1, 2.5, true, ~, '3']\n")
-    assert batch._fast_yaml(text) == yaml.load(text, Loader=store._Loader)
-
-
-def test_deeply_nested_values_go_to_store_for_the_message(tmp_path):
-    path = tmp_path / "deep.yaml"
-    path.write_text("person: {name: A}\nx: " + "[" * 300 + "]" * 300 + "\n", encoding="utf-8")
-    with pytest.raises(batch._Unusual):
-        batch._fast_yaml(path.read_text(encoding="utf-8"))
-    assert _outcome(batch.read_workbook, path) == _outcome(store.load, path)
-
-
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(name=st.text(min_size=1, max_size=30).filter(str.strip),
-       note=st.text(max_size=60), role=st.text(max_size=30))
-def test_read_workbook_round_trips_odd_text(tmp_path_factory, name, note, role):
-    wb = new_workbook(name, today=TODAY, target_role=role)
-    wb.strengths.append(note if note.strip() else "x")
-    path = tmp_path_factory.mktemp("rt") / "w.yaml"
-    path.write_text(store.dumps(wb), encoding="utf-8")
-    assert _outcome(batch.read_workbook, path) == _outcome(store.load, path)
-
-
-def test_read_workbook_does_not_list_the_folder(tmp_path, monkeypatch):
-    path = tmp_path / "a.yaml"
-    path.write_text("person: {name: A}\n", encoding="utf-8")
-    monkeypatch.setattr(os, "listdir", lambda *a: pytest.fail("listed the folder"))
-    assert batch.read_workbook(path).person.name == "A"
 
 
 # ----------------------------------------------------------------------------------------
@@ -399,8 +263,8 @@ def test_interrupted_run_leaves_no_notebook_and_no_kernel(tmp_path, tiny_noteboo
     _wait_for(lambda: not _kernels_with(marker), timeout=30)
 
 
-@pytest.mark.parametrize("name", ["career_workbook.batch", "career_workbook.cli",
-                                  "career_workbook.workspace"])
+@pytest.mark.parametrize("name", ["career_workbook.batch", "career_workbook.caseload",
+                                  "career_workbook.cli", "career_workbook.workspace"])
 def test_doctests(name):
     import doctest
     import importlib

@@ -179,12 +179,12 @@ def test_cohort_writes_the_csv_and_names_the_broken_file(capsys, workspace, tmp_
 
 def test_unexpected_errors_are_one_line_and_verbose_shows_the_traceback(capsys, monkeypatch,
                                                                        workspace, tmp_path):
-    from career_workbook import batch
+    from career_workbook import caseload
 
     def boom(*args, **kwargs):
         raise KeyError("role")
 
-    monkeypatch.setattr(batch, "cohort", boom)
+    monkeypatch.setattr(caseload, "cohort", boom)
     argv = ["cohort", str(workspace), "--out", str(tmp_path / "c.csv")]
     code, _, err = run_main(capsys, *argv)
     assert code == 1 and err.count("\n") == 1 and "Traceback" not in err

@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from career_workbook import analysis as A
-from career_workbook import batch
+from career_workbook import caseload, store
 from career_workbook.catalog import load_catalog
 from career_workbook.figures import resolve_role
 from career_workbook.model import (
@@ -197,7 +197,7 @@ def read_csv(path: Path) -> list[dict[str, str]]:
 
 def test_cohort_writes_one_row_per_client_with_status_and_charts(workspace, tmp_path):
     out = tmp_path / "out" / "cohort.csv"
-    report = batch.cohort(workspace, out, today=TODAY, jobs=1)
+    report = caseload.cohort(workspace, out, today=TODAY, jobs=1)
     rows = read_csv(out)
     stems = sorted(p.stem for p in workspace.glob("*.yaml"))
     assert [r["client"] for r in rows] == stems
@@ -209,7 +209,7 @@ def test_cohort_writes_one_row_per_client_with_status_and_charts(workspace, tmp_
     assert report.print_summary() == 1
     catalog = load_catalog()
     for stem in (p.stem for p in EXAMPLES.glob("*.yaml")):
-        wb = batch.read_workbook(workspace / f"{stem}.yaml")
+        wb = store.load(workspace / f"{stem}.yaml")
         s = A.summary(wb, TODAY, resolve_role(wb, catalog))
         row = by[stem]
         assert row["status"] == "ok" and row["name"] == wb.person.name
@@ -226,14 +226,14 @@ def test_cohort_writes_one_row_per_client_with_status_and_charts(workspace, tmp_
     assert by["formula"]["name"] == "'=HYPERLINK(\"http://x\")"
     assert by["formula"]["target_role"] == "'@SUM(1)"
     charts = sorted(p.name for p in out.parent.iterdir() if p != out)
-    assert charts == sorted(f"{slug}.{ext}" for slug in batch.COHORT_CHARTS
+    assert charts == sorted(f"{slug}.{ext}" for slug in caseload.COHORT_CHARTS
                             for ext in ("png", "svg"))
     assert all(p.stat().st_size > 1000 for p in out.parent.iterdir() if p != out)
 
 
 def test_cohort_in_chunks_over_processes_gives_the_same_csv(workspace, tmp_path):
-    one = batch.cohort(workspace, tmp_path / "one.csv", today=TODAY, jobs=1, charts=False)
-    two = batch.cohort(workspace, tmp_path / "two.csv", today=TODAY, jobs=2, charts=False,
+    one = caseload.cohort(workspace, tmp_path / "one.csv", today=TODAY, jobs=1, charts=False)
+    two = caseload.cohort(workspace, tmp_path / "two.csv", today=TODAY, jobs=2, charts=False,
                        chunk_size=2)
     assert (one.clients, two.clients) == (6, 6)
     assert (tmp_path / "one.csv").read_bytes() == (tmp_path / "two.csv").read_bytes()
@@ -242,13 +242,13 @@ def test_cohort_in_chunks_over_processes_gives_the_same_csv(workspace, tmp_path)
 
 def test_cohort_refuses_a_missing_or_empty_workspace_and_a_folder_as_output(tmp_path):
     with pytest.raises(FileNotFoundError, match="no folder"):
-        batch.cohort(tmp_path / "nope", tmp_path / "c.csv")
+        caseload.cohort(tmp_path / "nope", tmp_path / "c.csv")
     (tmp_path / "empty").mkdir()
     with pytest.raises(ValueError, match=r"no workbook files \(\*\.yaml\).*career-workbook new"):
-        batch.cohort(tmp_path / "empty", tmp_path / "c.csv")
+        caseload.cohort(tmp_path / "empty", tmp_path / "c.csv")
     (tmp_path / "empty" / "a.yaml").write_text("person: {name: A}\n", encoding="utf-8")
     with pytest.raises(IsADirectoryError, match="give a file name"):
-        batch.cohort(tmp_path / "empty", tmp_path)
+        caseload.cohort(tmp_path / "empty", tmp_path)
 
 
 def test_roles_are_matched_once_per_distinct_target_role(monkeypatch):
@@ -257,10 +257,10 @@ def test_roles_are_matched_once_per_distinct_target_role(monkeypatch):
     calls = []
     real = figures.resolve_role
     monkeypatch.setattr(figures, "resolve_role", lambda wb, cat: calls.append(1) or real(wb, cat))
-    monkeypatch.setattr(batch, "_ROLES", {})
+    monkeypatch.setattr(caseload, "_ROLES", {})
     wbs = [new_workbook(f"P{i}", target_role=t)
            for i, t in enumerate(["Ward Manager", "UX designer", "Ward Manager", "astronaut"])]
-    got = [batch._role(wb) for wb in wbs * 2]
+    got = [caseload._role(wb) for wb in wbs * 2]
     assert len(calls) == 3
     assert [getattr(r, "id", None) for r in got[:4]] == [
         getattr(real(wb, load_catalog()), "id", None) for wb in wbs]

@@ -129,8 +129,8 @@ def workbooks(draw: st.DrawFn) -> cw.Workbook:
             cw.Assessment(date=draw(dates), ratings=draw(ratings), note=draw(text))
             for _ in range(draw(st.integers(0, 2)))
         ],
-        strengths=draw(st.lists(text.filter(bool), max_size=2)),
-        weaknesses=draw(st.lists(text.filter(bool), max_size=2)),
+        strengths=draw(st.lists(text.filter(str.strip), max_size=2)),
+        weaknesses=draw(st.lists(text.filter(str.strip), max_size=2)),
         feedback=[
             cw.Feedback(rater_group=draw(st.sampled_from(model.RATER_GROUPS)),
                         rater_id=draw(names), date=draw(dates), ratings=draw(ratings),
@@ -393,6 +393,17 @@ BAD_FILES = [
     ("python tag in a field", b"person:\n  name: !!python/object/new:str [Sam]\n",
      ["unsupported YAML tag '!!python/object/new:str'", "line 2"], None),
     ("invalid UTF-8", b"person:\n  name: Ren\xe9\n", ["not UTF-8", "0xe9", "line 2"], None),
+    # Nesting: once a RecursionError (repr in the message), and a crash of the C loader
+    ("nested lists", b"[" * 2000 + b"]" * 2000,
+     ["the YAML is nested too deeply at line 1, column 51 (more than 50 levels of lists "
+      "and mappings)"], None),
+    ("nested lists in a field", b"person: {name: Sam}\ngoals:\n- " + b"[" * 2000 + b"]" * 2000,
+     ["nested too deeply at line 3, column 51"], None),
+    ("nested beyond the C loader", b"a: !!str b\nc: " + b"[" * 200_000 + b"]" * 200_000,
+     ["nested too deeply at line 2, column 53"], None),
+    ("aliases in a top-level list", b"- &a [x, x, x, x, x, x, x, x, x, x]\n" + b"".join(
+        b"- &%c [%s]\n" % (97 + i, b", ".join([b"*%c" % (96 + i)] * 10)) for i in range(1, 7)),
+     ["anchors and aliases"], None),
 ]
 
 

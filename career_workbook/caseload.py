@@ -1,0 +1,302 @@
+"""The cohort command: one summary row per client, a CSV and three caseload charts.
+
+:func:`cohort` reads a whole workspace quickly: workbooks go to worker processes in
+chunks (:func:`career_workbook.batch.parallel_map`), each is summarised without pandas
+(:func:`~career_workbook.analysis.summary`) and the rows become one table
+(:func:`cohort_frame`) only at the end. A file that cannot be read keeps its row, with
+its one-line error in ``status``.
+
+Examples
+--------
+>>> import tempfile, pathlib
+>>> from datetime import date
+>>> from career_workbook import store
+>>> folder = pathlib.Path(tempfile.mkdtemp())
+>>> _ = store.new(folder / "sam.yaml", "Sam Lee", today=date(2026, 1, 5))
+>>> _ = (folder / "odd.yaml").write_text("person: {name: Odd}\\nskills: 5\\n")
+>>> rows = summarise_paths(sorted(folder.glob("*.yaml")), date(2026, 2, 1))
+>>> [(row.client, row.error) for row in rows]
+[('odd', 'skills = 5: Input should be a valid list'), ('sam', None)]
+>>> frame = cohort_frame(rows)
+>>> frame["status"].tolist(), frame["readiness"].tolist()
+(['skills = 5: Input should be a valid list', 'ok'], [nan, 100.0])
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import math
+import sys
+from collections import Counter
+from collections.abc import Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from career_workbook.batch import chunked, client_message, parallel_map, submit, worker_pool
+from career_workbook.workspace import list_workbooks
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pandas as pd
+
+    from career_workbook.analysis import WorkbookSummary
+    from career_workbook.model import Workbook
+
+__all__ = [
+    "CHUNK_MAX",
+    "CHUNK_MIN",
+    "COHORT_CHARTS",
+    "ClientRow",
+    "CohortReport",
+    "cohort",
+    "cohort_frame",
+    "summarise_paths",
+]
+
+CHUNK_MIN, CHUNK_MAX = 50, 250
+"""Workbooks per task for ``cohort``: enough to make a task worth sending to a worker."""
+
+COHORT_CHARTS = ("cohort_readiness", "cohort_gaps", "cohort_recency")
+"""The charts written beside the cohort CSV (same names as the coach overview's export)."""
+
+
+@dataclass(frozen=True)
+class ClientRow:
+    """One client of a cohort: the summary, or why the file could not be used."""
+
+    client: str
+    summary: WorkbookSummary | None
+    target_role: str | None = None
+    gap_skills: tuple[str, ...] = ()
+    error: str | None = None
+
+
+@functools.cache
+def _catalog() -> Any:
+    from career_workbook.catalog import load_catalog
+
+    return load_catalog()
+
+
+_ROLES: dict[tuple[str | None, str], Any] = {}
+
+
+def _role(wb: Workbook) -> Any:
+    """The role profile ``wb`` aims at, matched once per distinct target-role text."""
+    key = (wb.role_profile, wb.person.target_role)
+    if key not in _ROLES:
+        from career_workbook.figures import resolve_role
+
+        _ROLES[key] = resolve_role(wb, _catalog())
+    return _ROLES[key]
+
+
+def summarise_paths(paths: Sequence[str | Path], today: date) -> list[ClientRow]:
+    """A :class:`ClientRow` per workbook file, in order; a broken file gives its error.
+
+    Runs in a worker: the catalog is loaded once per process and each distinct target
+    role is matched once.
+    """
+    from career_workbook import store
+    from career_workbook.analysis import skill_gaps, summary
+    from career_workbook.model import WorkbookError
+
+    rows = []
+    for raw in paths:
+        path = Path(raw)
+        try:
+            wb = store.load(path, clean=False)  # read-only: no folder listing per file
+            role = _role(wb)
+            gaps = tuple(g.skill for g in skill_gaps(wb, role) if g.gap > 0)
+            rows.append(ClientRow(path.stem, summary(wb, today, role),
+                                  wb.person.target_role, gaps))
+        except (WorkbookError, OSError) as err:
+            rows.append(ClientRow(path.stem, None, error=client_message(err, path)))
+        except Exception as err:  # noqa: BLE001 - one odd client never hides the others
+            rows.append(ClientRow(path.stem, None,
+                                  error=f"could not be summarised ({client_message(err)})"))
+    return rows
+
+
+_TEXT_COLUMNS = ("client", "name", "target_role", "role_title", "top_gap", "status")
+
+
+def _csv_text(value: Any) -> Any:
+    """Text a spreadsheet will not run as a formula (``=``, ``+``, ``-``, ``@`` first).
+
+    >>> _csv_text("=HYPERLINK(1)"), _csv_text("Ana"), _csv_text(3)
+    ("'=HYPERLINK(1)", 'Ana', 3)
+    """
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + value
+    return value
+
+
+def cohort_frame(rows: Sequence[ClientRow]) -> pd.DataFrame:
+    """The cohort table: :func:`~career_workbook.analysis.cohort.caseload_frame` + ``status``.
+
+    One row per client in the order given; a broken file keeps its ``client`` and gets
+    its one-line error in ``status`` (``'ok'`` otherwise) and empty numbers. Whole-number
+    columns use pandas' nullable ``Int64``.
+    """
+    import pandas as pd
+
+    from career_workbook.analysis.cohort import CASELOAD_COLUMNS, caseload_frame
+
+    good = [r for r in rows if r.summary is not None]
+    frame = caseload_frame([r.summary for r in good], clients=[r.client for r in good],
+                           target_roles=[r.target_role or "" for r in good])
+    frame["status"] = "ok"
+    broken = pd.DataFrame({"client": [r.client for r in rows if r.summary is None],
+                           "status": [r.error for r in rows if r.summary is None]})
+    if len(broken):
+        frame = pd.concat([frame, broken], ignore_index=True) if len(frame) else broken
+    frame = frame.reindex(columns=[*CASELOAD_COLUMNS, "status"])
+    order = {r.client: i for i, r in enumerate(rows)}
+    frame = frame.sort_values("client", key=lambda s: s.map(order), kind="stable")
+    for name, kind in CASELOAD_COLUMNS.items():
+        if kind == "int" or name == "days_since_check_in":
+            frame[name] = frame[name].astype("Int64")
+        elif kind == "date":
+            frame[name] = pd.to_datetime(frame[name])
+    return frame.reset_index(drop=True)
+
+
+@dataclass
+class CohortReport:
+    """What ``cohort`` wrote: the CSV, the chart files, and the files it could not read."""
+
+    csv: Path
+    clients: int
+    charts: list[Path] = field(default_factory=list)
+    broken: list[tuple[str, str]] = field(default_factory=list)
+
+    def print_summary(self, stream: Any = None, *, verbose: bool = False) -> int:
+        """Print what was written; return 1 when some workbook could not be read."""
+        stream = stream or sys.stdout
+        ok = self.clients - len(self.broken)
+        print(f"Wrote {self.csv}: {self.clients} client(s), {ok} summarised", file=stream)
+        if self.charts:
+            names = sorted({p.stem for p in self.charts})
+            print(f"Charts in {self.charts[0].parent}: {', '.join(names)}", file=stream)
+        for client, message in self.broken[:20]:
+            print(f"FAILED {client}: {message}", file=stream)
+        if len(self.broken) > 20:
+            print(f"... and {len(self.broken) - 20} more (see the status column)", file=stream)
+        if self.broken:
+            print("Fix the file(s) above (check them with `career-workbook validate FILE`); "
+                  "their rows say why in the status column.", file=stream)
+        return 1 if self.broken else 0
+
+
+def _labels(frame: pd.DataFrame) -> list[str]:
+    counts = Counter(frame["name"])
+    return [n if counts[n] == 1 else f"{n} ({c})"
+            for n, c in zip(frame["name"], frame["client"], strict=True)]
+
+
+def _render_chart(slug: str, data: pd.Series, folder: Path, today: date) -> list[Path]:
+    """Draw one cohort chart and write it as PNG and SVG (runs in a worker, or here)."""
+    from career_workbook import charts, export
+
+    fig = getattr(charts, f"plot_{slug}")(data, today=today)
+    return export.save_figure(fig, folder, slug, formats=("png", "svg"))
+
+
+def _chart_data(frame: pd.DataFrame, gap_counts: Counter) -> dict[str, pd.Series]:
+    import pandas as pd
+
+    ok = frame[frame["status"] == "ok"]
+    labels = _labels(ok)
+    ordered = sorted(gap_counts.items(), key=lambda kv: (-kv[1], kv[0].casefold()))
+    return {
+        "cohort_readiness": ok["readiness"].astype(float).set_axis(labels),
+        "cohort_gaps": pd.Series(dict(ordered), dtype="int64", name="clients"),
+        "cohort_recency": ok["days_since_check_in"].astype(float).set_axis(labels),
+    }
+
+
+def _cohort_charts(frame: pd.DataFrame, gap_counts: Counter, folder: Path, today: date,
+                   pool: ProcessPoolExecutor | None = None) -> list[Path]:
+    """The three cohort charts; with a ``pool``, all but the first are drawn by workers."""
+    data = _chart_data(frame, gap_counts)
+    first, *rest = COHORT_CHARTS
+    futures = {slug: submit(pool, _render_chart, slug, data[slug], folder, today)
+               for slug in rest} if pool is not None else {}
+    written = {first: _render_chart(first, data[first], folder, today)}
+    for slug in rest:
+        written[slug] = (futures[slug].result() if slug in futures
+                         else _render_chart(slug, data[slug], folder, today))
+    return [path for slug in COHORT_CHARTS for path in written[slug]]
+
+
+def _warm_up() -> None:
+    """Import what the end of ``cohort`` needs while the workers start (a spare core)."""
+    import importlib
+
+    for name in ("career_workbook.analysis.cohort", "career_workbook.charts",
+                 "career_workbook.export"):
+        with contextlib.suppress(Exception):
+            importlib.import_module(name)
+
+
+def cohort(
+    workspace: str | Path, out: str | Path, *, today: date | None = None, jobs: int = 1,
+    charts: bool = True, chunk_size: int | None = None,
+) -> CohortReport:
+    """Summarise every workbook in ``workspace`` into the CSV ``out`` (+ charts beside it).
+
+    Work is sent to ``jobs`` worker processes in chunks of ``chunk_size`` workbooks
+    (default: about eight chunks per worker, 50-250 each, so that both finish together);
+    each worker loads the role catalog once and matches each distinct target role once.
+    The CSV and each chart file are written atomically. See :func:`cohort_frame` for the
+    columns.
+    """
+    import threading
+
+    folder = Path(workspace)
+    if not folder.is_dir():
+        raise FileNotFoundError(f"no folder at {folder}; give the folder of client workbooks")
+    paths = list_workbooks([folder])
+    if not paths:
+        raise ValueError(f"no workbook files (*.yaml) in {folder}; create one with "
+                         f"`career-workbook new NAME --dir {folder}`")
+    out = Path(out)
+    if out.is_dir():
+        raise IsADirectoryError(f"--out {out} is a folder; give a file name such as "
+                                f"{out / 'cohort.csv'}")
+    today = today or date.today()
+    jobs = max(int(jobs), 1)
+    size = chunk_size or min(max(math.ceil(len(paths) / (8 * jobs)), CHUNK_MIN), CHUNK_MAX)
+    chunks = chunked([str(p) for p in paths], size)
+    index = {id(c): i for i, c in enumerate(chunks)}
+    results: dict[int, list[ClientRow]] = {}
+    with contextlib.ExitStack() as stack:
+        pool = stack.enter_context(worker_pool(jobs)) if jobs > 1 and len(chunks) > 1 else None
+        threading.Thread(target=_warm_up, daemon=True).start()
+        for chunk, rows, err in parallel_map(summarise_paths, chunks, pool=pool,
+                                             desc="cohort", args=(today,), size=len):
+            if err is not None:  # a crashed worker: every client of the chunk says so
+                rows = [ClientRow(Path(p).stem, None, error=client_message(err)) for p in chunk]
+            results[index[id(chunk)]] = rows
+        rows = [row for i in range(len(chunks)) for row in results[i]]
+        report = CohortReport(out, len(rows),
+                              broken=[(r.client, r.error) for r in rows if r.error])
+        frame = cohort_frame(rows)
+        _write_csv(frame, out)
+        if charts:
+            gap_counts = Counter(skill for r in rows for skill in r.gap_skills)
+            report.charts = _cohort_charts(frame, gap_counts, out.parent, today, pool)
+    return report
+
+
+def _write_csv(frame: pd.DataFrame, out: Path) -> None:
+    from career_workbook.store import atomic_write_bytes
+
+    safe = frame.assign(**{name: frame[name].map(_csv_text) for name in _TEXT_COLUMNS})
+    text = safe.to_csv(index=False, float_format="%.1f", date_format="%Y-%m-%d")
+    out.parent.mkdir(parents=True, exist_ok=True)
+    atomic_write_bytes(out, text.encode("utf-8"))

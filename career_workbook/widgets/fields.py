@@ -547,6 +547,20 @@ class FormView(widgets.VBox):
             fields = list(self.fields.values())
             on_any_change(fields, lambda: self.show_errors(collect()[1], status=False))
 
+    def bind_section(self, button: widgets.Button, model: type[BaseModel],
+                     attribute: str) -> None:
+        """Wire a Save button that replaces one whole section of the workbook.
+
+        Every field of the form is a field of ``model``; on Save the section
+        ``wb.<attribute>`` becomes ``model(**values)`` (after inline validation).
+        """
+        labels = {k: f.label for k, f in self.fields.items()}
+
+        def collect() -> tuple[Any, dict[str, str]]:
+            return check_model(model, {k: f.value for k, f in self.fields.items()}, labels)
+
+        self.bind(button, collect, lambda wb, record: setattr(wb, attribute, record))
+
 
 def close_widgets(roots: Iterable[widgets.Widget]) -> None:
     """Close ``roots``, their children, layouts and styles (frees their frontend models)."""

@@ -104,15 +104,7 @@ def profile_form(session: Any) -> widgets.Widget:
         boxes = view.add(*_person_fields(view.session, person, full=True))
         save = primary_button("Save my details", "Save your name, roles and details")
         view.buttons["save"] = save
-        labels = {k: f.label for k, f in view.fields.items()}
-
-        def collect() -> tuple[Any, dict[str, str]]:
-            return check_model(Person, {k: f.value for k, f in view.fields.items()}, labels)
-
-        def apply(wb: Any, person: Person) -> None:
-            wb.person = person
-
-        view.bind(save, collect, apply)
+        view.bind_section(save, Person, "person")
         return [*boxes, save]
 
     return FormView(session, build, name="profile", title="About you",

@@ -6,10 +6,9 @@ from typing import Any
 
 import ipywidgets as widgets
 
-from career_workbook.model import RIASEC, Interests, Value, Vision, Workbook
+from career_workbook.model import RIASEC, Interests, Value, Vision
 from career_workbook.widgets.fields import (
     FormView,
-    check_model,
     esc,
     make_field,
     primary_button,
@@ -48,15 +47,7 @@ def vision_form(session: Any) -> widgets.Widget:
         boxes = view.add(long_term, short_term, horizon)
         save = primary_button("Save my vision", "Save your vision to your workbook file")
         view.buttons["save"] = save
-        labels = {k: f.label for k, f in view.fields.items()}
-
-        def collect() -> tuple[Any, dict[str, str]]:
-            return check_model(Vision, {k: f.value for k, f in view.fields.items()}, labels)
-
-        def apply(wb: Workbook, record: Vision) -> None:
-            wb.vision = record
-
-        view.bind(save, collect, apply)
+        view.bind_section(save, Vision, "vision")
         return [*boxes, save]
 
     return FormView(session, build, name="vision", title="Your career vision",
@@ -120,15 +111,7 @@ def interests_form(session: Any) -> widgets.Widget:
                          "Holland code.</div>")
         save = primary_button("Save my interests", "Save the six interest scores")
         view.buttons["save"] = save
-        labels = {k: f.label for k, f in view.fields.items()}
-
-        def collect() -> tuple[Any, dict[str, str]]:
-            return check_model(Interests, {k: f.value for k, f in view.fields.items()}, labels)
-
-        def apply(wb: Workbook, record: Interests) -> None:
-            wb.interests = record
-
-        view.bind(save, collect, apply)
+        view.bind_section(save, Interests, "interests")
         return [summary, *boxes, save]
 
     return FormView(session, build, name="interests", title="Your interests (RIASEC)",

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import ast
 import builtins
 import doctest
 import importlib
@@ -13,6 +12,7 @@ import subprocess
 import sys
 
 import pytest
+from helpers.purity import io_violations
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 PURE_FILES = sorted([ROOT / "career_workbook" / "frames.py",
@@ -32,18 +32,7 @@ FORBIDDEN_CALLS = {"open", "read_text", "write_text", "read_bytes", "write_bytes
 
 @pytest.mark.parametrize("path", PURE_FILES, ids=lambda p: p.name)
 def test_source_has_no_io_or_widget_imports(path):
-    tree = ast.parse(path.read_text(encoding="utf-8"))
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Import | ast.ImportFrom):
-            names = [a.name for a in node.names] if isinstance(node, ast.Import) else [
-                node.module or ""]
-            for name in names:
-                assert not any(name == f or name.startswith(f + ".") for f in FORBIDDEN_IMPORTS), (
-                    f"{path.name}:{node.lineno} imports {name}")
-        if isinstance(node, ast.Call):
-            func = node.func
-            called = func.id if isinstance(func, ast.Name) else getattr(func, "attr", "")
-            assert called not in FORBIDDEN_CALLS, f"{path.name}:{node.lineno} calls {called}()"
+    assert io_violations(path, FORBIDDEN_IMPORTS, FORBIDDEN_CALLS) == []
 
 
 def test_importing_pulls_in_no_widgets_or_papermill():

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import ast
 import builtins
 import doctest
 import io
@@ -12,6 +11,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from helpers.purity import io_violations
 from matplotlib.figure import Figure
 
 import career_workbook as cw
@@ -155,18 +155,7 @@ FORBIDDEN_CALLS = {"open", "read_text", "write_text", "read_bytes", "write_bytes
 @pytest.mark.parametrize("module", ["figures.py", "export/content.py"])
 def test_source_does_no_io(module):
     path = Path(__file__).parents[1] / "career_workbook" / module
-    tree = ast.parse(path.read_text(encoding="utf-8"))
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Import | ast.ImportFrom):
-            names = [a.name for a in node.names] if isinstance(node, ast.Import) else [
-                node.module or ""]
-            for name in names:
-                assert not any(name == f or name.startswith(f + ".") for f in FORBIDDEN_IMPORTS), (
-                    f"{module}:{node.lineno} imports {name}")
-        if isinstance(node, ast.Call):
-            called = node.func.id if isinstance(node.func, ast.Name) else getattr(
-                node.func, "attr", "")
-            assert called not in FORBIDDEN_CALLS, f"{module}:{node.lineno} calls {called}()"
+    assert io_violations(path, FORBIDDEN_IMPORTS, FORBIDDEN_CALLS) == []
 
 
 def _forbid(*_args, **_kwargs):

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from helpers.fakes import FakeDisplay
 
 import career_workbook as cw
 from career_workbook import charts, store
@@ -23,24 +24,9 @@ EXAMPLES = ROOT / "examples" / "workbooks"
 PNG = b"\x89PNG\r\n\x1a\n"
 
 
-class Handle:
-    """Stands in for IPython's display(obj, display_id=True) and its DisplayHandle."""
-
-    def __init__(self) -> None:
-        self.shown: list = []
-        self.updates: list = []
-
-    def __call__(self, obj):
-        self.shown.append(obj)
-        return self
-
-    def update(self, obj) -> None:
-        self.updates.append(obj)
-
-
 @pytest.fixture
-def handle(monkeypatch) -> Handle:
-    h = Handle()
+def handle(monkeypatch) -> FakeDisplay:
+    h = FakeDisplay()
     monkeypatch.setattr(display_mod, "publish", h)
     return h
 

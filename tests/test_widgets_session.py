@@ -9,6 +9,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from helpers.fakes import FakeDisplay
 
 import career_workbook as cw
 from career_workbook import store
@@ -35,21 +36,6 @@ def small_path(tmp_path: Path) -> Path:
     path = tmp_path / "sam.yaml"
     store.save(wb, path)
     return path
-
-
-class Published:
-    """Stands in for ``IPython.display.display(obj, display_id=True)``."""
-
-    def __init__(self) -> None:
-        self.shown: list = []
-        self.updates: list = []
-
-    def __call__(self, obj):
-        self.shown.append(obj)
-        return self
-
-    def update(self, obj) -> None:
-        self.updates.append(obj)
 
 
 # ----------------------------------------------------------------------------- paths, today
@@ -165,7 +151,7 @@ def test_create_with_blank_name_writes_nothing(tmp_path):
 def test_start_shows_escaped_header_and_updates_after_save(tmp_path, monkeypatch):
     path = tmp_path / "x.yaml"
     store.save(cw.new_workbook(HOSTILE, target_role=HOSTILE), path)
-    pub = Published()
+    pub = FakeDisplay()
     monkeypatch.setattr(display_mod, "publish", pub)
     s = session_mod.start(path, today="2026-11-22", export_dir=tmp_path / "out")
     assert isinstance(s, Session)

@@ -376,8 +376,15 @@ def _check_depth(text: str, path: Any) -> None:
                         "mappings)", path=path)
             elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
                 depth -= 1
-    except yaml.YAMLError:
-        pass
+    except yaml.YAMLError as err:
+        # PyYAML >= 6.0.4 stops at 1,000 open brackets while scanning ahead, before this
+        # loop sees the 51st level: the same refusal, at the place the scanner reached.
+        if "nesting depth" in str(getattr(err, "problem", "")):
+            mark = err.problem_mark  # type: ignore[attr-defined]
+            raise WorkbookError(
+                f"the YAML is nested too deeply at line {mark.line + 1}, column "
+                f"{mark.column + 1} (more than {_MAX_DEPTH} levels of lists and mappings)",
+                path=path) from None
     finally:
         parser.dispose()
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from career_workbook.analysis.feedback import (
     MIN_GROUP,
@@ -50,13 +50,27 @@ from career_workbook.analysis.skills import (
     skill_gap_frame,
     skill_gaps,
 )
-from career_workbook.analysis.smart import GoalContext, SmartResult, score_goal
 from career_workbook.analysis.wellbeing import (
     WellbeingSummary,
     wellbeing_frame,
     wellbeing_summary,
 )
 from career_workbook.model import Workbook
+
+if TYPE_CHECKING:  # pragma: no cover
+    from career_workbook.analysis.smart import GoalContext, SmartResult, score_goal
+
+_SMART = ("GoalContext", "SmartResult", "score_goal")
+
+
+def __getattr__(name: str) -> Any:
+    """The SMART scorer loads on first use: its date grammar costs ~0.1 s to compile, and
+    most notebooks and charts never score a goal."""
+    if name in _SMART:
+        from career_workbook.analysis import smart
+
+        return getattr(smart, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 __all__ = [
     "MIN_GROUP",

@@ -169,10 +169,45 @@ def figure_bytes(fig: Figure, fmt: str, *, dpi: float = 200, **savefig: Any) -> 
     ``Figure.savefig``.
     """
     (fmt,) = check_formats((fmt,))
+    if fmt == "png" and not savefig:
+        return _png(fig, dpi)
     buf = io.BytesIO()
     with export_rc():
         fig.savefig(buf, format=fmt, dpi=dpi, metadata=_METADATA[fmt], **savefig)
     return buf.getvalue()
+
+
+PNG_COMPRESS_LEVEL = 3
+"""zlib effort for PNG files: as small as matplotlib's level 6 once the (always opaque)
+alpha channel is dropped, and about a third faster to encode."""
+
+
+def _png(fig: Figure, dpi: float) -> bytes:
+    """PNG bytes of ``fig``: matplotlib draws the pixels (``format="rgba"``, the same path
+    as its own PNG writer), Pillow encodes them, without the alpha channel when every pixel
+    is opaque (a chart on a white page)."""
+    from PIL import Image, PngImagePlugin
+
+    raw = io.BytesIO()
+    with export_rc():
+        fig.savefig(raw, format="rgba", dpi=dpi)
+    pixels = raw.getbuffer()
+    width = int(fig.get_figwidth() * dpi)
+    height = len(pixels) // (4 * width) if width else 0
+    if width * height * 4 != len(pixels) or not height:  # pragma: no cover - defensive
+        buf = io.BytesIO()
+        with export_rc():
+            fig.savefig(buf, format="png", dpi=dpi, metadata=_METADATA["png"])
+        return buf.getvalue()
+    image = Image.frombuffer("RGBA", (width, height), pixels, "raw", "RGBA", 0, 1)
+    if image.getchannel("A").getextrema() == (255, 255):
+        image = image.convert("RGB")
+    info = PngImagePlugin.PngInfo()
+    info.add_text("Creator", CREATOR)
+    out = io.BytesIO()
+    image.save(out, format="png", pnginfo=info, dpi=(dpi, dpi),
+               compress_level=PNG_COMPRESS_LEVEL)
+    return out.getvalue()
 
 
 def figure_png(fig: Figure, dpi: float = 100) -> bytes:

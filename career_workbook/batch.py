@@ -419,6 +419,11 @@ def run_notebook(notebook: Path, output: Path, parameters: dict[str, Any],
     ``python3`` and does not inherit ``MPLBACKEND``. When a cell fails, the executed
     notebook is kept as ``<name>.error.ipynb`` beside ``output`` so the coach can see
     where, and a one-line error is raised; an interrupted run leaves nothing.
+
+    The kernel is stopped at once when the last cell has finished (every output has
+    arrived by then): ipykernel 7's polite shutdown sometimes hangs for ~3.5 s before
+    jupyter_client gives up on it (13 of 55 empty-notebook runs here; 0 of 30 stopped at
+    once).
     """
     import papermill
     from papermill.exceptions import PapermillExecutionError
@@ -432,6 +437,7 @@ def run_notebook(notebook: Path, output: Path, parameters: dict[str, Any],
                 str(notebook), tmp, parameters=parameters, kernel_name="python3",
                 cwd=str(cwd or notebook.parent), progress_bar=False, log_output=False,
                 execution_timeout=timeout, extra_arguments=KERNEL_ARGUMENTS,
+                shutdown_kernel="immediate",
             )
         os.replace(tmp, output)
         with contextlib.suppress(FileNotFoundError):

@@ -121,6 +121,26 @@ def test_figure_png_and_bytes():
     assert figure_bytes(fig, "svg").lstrip().startswith(b"<?xml")
 
 
+def test_png_is_opaque_rgb_at_the_asked_size_with_fixed_metadata():
+    import io
+
+    from PIL import Image
+
+    fig = _figure()
+    for dpi in (50, 150, 133.3):
+        data = figure_bytes(fig, "png", dpi=dpi)
+        image = Image.open(io.BytesIO(data))
+        width, height = (int(v * dpi) for v in fig.get_size_inches())
+        assert image.size == (width, height)
+        assert image.mode == "RGB", "a chart on a white page needs no alpha channel"
+        assert image.info["Creator"] == "Career Workbook" and "Software" not in image.info
+        assert image.getpixel((0, 0)) == (255, 255, 255)
+        assert figure_bytes(fig, "png", dpi=dpi) == data
+    # with savefig options (a transparent background) matplotlib's own writer is used
+    clear = Image.open(io.BytesIO(figure_bytes(fig, "png", dpi=50, transparent=True)))
+    assert clear.mode == "RGBA" and clear.getpixel((0, 0))[3] == 0
+
+
 @given(st.text(max_size=300))
 def test_slugify_and_pack_name_are_always_safe_names(name):
     slug = slugify(name)

@@ -380,11 +380,11 @@ def _check_depth(text: str, path: Any) -> None:
         # PyYAML >= 6.0.4 stops at 1,000 open brackets while scanning ahead, before this
         # loop sees the 51st level: the same refusal, at the place the scanner reached.
         if "nesting depth" in str(getattr(err, "problem", "")):
-            mark = err.problem_mark  # type: ignore[attr-defined]
+            mark = getattr(err, "problem_mark", None)
+            where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
             raise WorkbookError(
-                f"the YAML is nested too deeply at line {mark.line + 1}, column "
-                f"{mark.column + 1} (more than {_MAX_DEPTH} levels of lists and mappings)",
-                path=path) from None
+                f"the YAML is nested too deeply{where} (more than {_MAX_DEPTH} levels of "
+                "lists and mappings)", path=path) from None
     finally:
         parser.dispose()
 

@@ -53,19 +53,20 @@ def timed(func: Callable[[], object]) -> tuple[float, float]:
     return time.perf_counter() - wall, time.process_time() - cpu
 
 
-def charts_alone(path: Path) -> None:
+def _figures(path: Path) -> dict:
+    """Every chart of the workbook at ``path`` (load, role, analysis and drawing)."""
     wb = cw.load(path)
-    role = resolve_role(wb, load_catalog())
-    for slug, fig in make_figures(wb, today=TODAY, role=role).items():
+    return make_figures(wb, today=TODAY, role=resolve_role(wb, load_catalog()))
+
+
+def charts_alone(path: Path) -> None:
+    for slug, fig in _figures(path).items():
         assert figure_png(fig, dpi=PACK_DPI).startswith(b"\x89PNG"), slug
 
 
 def charts_all_formats(path: Path) -> None:
-    wb = cw.load(path)
-    role = resolve_role(wb, load_catalog())
-    figures = make_figures(wb, today=TODAY, role=role)
     with contextlib.ExitStack() as frozen, write_pdf(io.BytesIO()) as pdf:
-        for fig in figures.values():
+        for fig in _figures(path).values():
             frozen.enter_context(frozen_layout(fig))
             figure_bytes(fig, "png", dpi=PACK_DPI)
             figure_bytes(fig, "svg")
@@ -73,10 +74,8 @@ def charts_all_formats(path: Path) -> None:
 
 
 def plain_savefig(path: Path) -> None:
-    wb = cw.load(path)
-    role = resolve_role(wb, load_catalog())
     with house_style():
-        for slug, fig in make_figures(wb, today=TODAY, role=role).items():
+        for slug, fig in _figures(path).items():
             buf = io.BytesIO()
             fig.savefig(buf, format="png", dpi=PACK_DPI, bbox_inches=None)
             assert buf.getvalue().startswith(b"\x89PNG"), slug

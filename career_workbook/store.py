@@ -353,6 +353,13 @@ def _yaml_error(err: yaml.YAMLError, path: Any) -> WorkbookError:
     return WorkbookError(f"invalid YAML{where}: {problem}", path=path)
 
 
+def _too_deep(mark: Any, path: Any) -> WorkbookError:
+    """The refusal of a file nested deeper than ``_MAX_DEPTH``, at ``mark`` when known."""
+    where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
+    return WorkbookError(f"the YAML is nested too deeply{where} (more than {_MAX_DEPTH} "
+                         "levels of lists and mappings)", path=path)
+
+
 def _check_depth(text: str, path: Any) -> None:
     """Refuse lists and mappings nested deeper than ``_MAX_DEPTH``, before they are built.
 
@@ -369,22 +376,14 @@ def _check_depth(text: str, path: Any) -> None:
             if kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
                 depth += 1
                 if depth > _MAX_DEPTH:
-                    mark = event.start_mark
-                    raise WorkbookError(
-                        f"the YAML is nested too deeply at line {mark.line + 1}, column "
-                        f"{mark.column + 1} (more than {_MAX_DEPTH} levels of lists and "
-                        "mappings)", path=path)
+                    raise _too_deep(event.start_mark, path)
             elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
                 depth -= 1
     except yaml.YAMLError as err:
         # PyYAML >= 6.0.4 stops at 1,000 open brackets while scanning ahead, before this
         # loop sees the 51st level: the same refusal, at the place the scanner reached.
         if "nesting depth" in str(getattr(err, "problem", "")):
-            mark = getattr(err, "problem_mark", None)
-            where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
-            raise WorkbookError(
-                f"the YAML is nested too deeply{where} (more than {_MAX_DEPTH} levels of "
-                "lists and mappings)", path=path) from None
+            raise _too_deep(getattr(err, "problem_mark", None), path) from None
     finally:
         parser.dispose()
 

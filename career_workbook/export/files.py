@@ -192,14 +192,9 @@ def _png(fig: Figure, dpi: float) -> bytes:
     with export_rc():
         fig.savefig(raw, format="rgba", dpi=dpi)
     pixels = raw.getbuffer()
-    width = int(fig.get_figwidth() * dpi)
-    height = len(pixels) // (4 * width) if width else 0
-    if width * height * 4 != len(pixels) or not height:  # pragma: no cover - defensive
-        buf = io.BytesIO()
-        with export_rc():
-            fig.savefig(buf, format="png", dpi=dpi, metadata=_METADATA["png"])
-        return buf.getvalue()
-    image = Image.frombuffer("RGBA", (width, height), pixels, "raw", "RGBA", 0, 1)
+    width = int(fig.get_figwidth() * dpi)  # as matplotlib's Agg renderer sizes its canvas
+    image = Image.frombuffer("RGBA", (width, len(pixels) // (4 * width)), pixels, "raw",
+                             "RGBA", 0, 1)
     if image.getchannel("A").getextrema() == (255, 255):
         image = image.convert("RGB")
     info = PngImagePlugin.PngInfo()

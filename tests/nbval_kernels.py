@@ -1,4 +1,7 @@
-"""Settings for ``pytest --nbval-lax notebooks`` (part of ``make test``).
+"""Settings for ``pytest -p tests.nbval_kernels --nbval-lax notebooks`` (part of ``make test``).
+
+A plugin loaded with ``-p`` rather than a ``conftest.py`` inside ``notebooks/``: the
+notebook folder holds notebooks only (it is copied into every workspace and the wheel).
 
 Kernels started by nbval inherit this process's environment, so before any kernel starts:
 

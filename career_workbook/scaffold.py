@@ -197,13 +197,18 @@ def init_workspace(folder: str | Path = ".") -> InitReport:
             report.added.append(rel)
             continue
         current = notebook_fingerprint(dest)
-        if current == shipped or recorded.get(source.name) == shipped:
-            continue  # up to date, or only the person's own changes: nothing to upgrade
+        new = _new_name(dest)
+        if current == shipped:
+            continue
+        if recorded.get(source.name) == shipped:  # only the person's own changes
+            if new.exists():  # remind them of the new version still waiting beside theirs
+                report.kept.append((rel, f"notebooks/{new.name}"))
+            continue
         if current == recorded.get(source.name):  # untouched since the last init: upgrade
             _write_atomic(dest, source.read_bytes())
             report.upgraded.append(rel)
             continue
-        new = _new_name(dest)  # the person changed it: keep theirs, offer ours beside it
+        # the person changed it: keep theirs, offer the new version beside it
         if not new.exists() or notebook_fingerprint(new) != shipped:
             _write_atomic(new, source.read_bytes())
         report.kept.append((rel, f"notebooks/{new.name}"))

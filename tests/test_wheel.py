@@ -79,7 +79,8 @@ def test_the_wheel_carries_the_notebooks_examples_and_licence(dist):
     sdist = next(dist.glob("career_workbook-*.tar.gz"))
     import tarfile
 
-    members = tarfile.open(sdist).getnames()
+    with tarfile.open(sdist) as archive:
+        members = archive.getnames()
     for needed in ("notebooks/00_start_here.ipynb", "tests/test_wheel.py", "LICENSE",
                    "examples/workbooks/priya_data_analyst.yaml", "environment.yml"):
         assert any(m.endswith(f"/{needed}") for m in members), needed

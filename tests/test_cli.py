@@ -241,6 +241,19 @@ def test_lab_and_app_preselect_the_workbook_and_serve_on_loopback(capsys, monkey
         assert "/lab/tree/00_start_here.ipynb?token=" in launch.url
 
 
+@pytest.mark.parametrize("flag", ["--verbose", None])
+def test_lab_hides_the_server_log_unless_verbose(capsys, monkeypatch, tmp_path, flag):
+    from career_workbook.scaffold import init_workspace
+
+    init_workspace(tmp_path / "ws")
+    seen = {}
+    monkeypatch.setattr(server, "run_server",
+                        lambda launch, open_browser: seen.update(log=launch.log) or 0)
+    argv = ["lab", "--workspace", str(tmp_path / "ws"), "--no-browser", *filter(None, [flag])]
+    assert run_main(capsys, *argv)[0] == 0
+    assert (seen["log"] is None) == (flag == "--verbose")
+
+
 @pytest.mark.parametrize("command", ["lab", "app"])
 def test_lab_and_app_outside_a_workspace_say_how_to_make_one(capsys, tmp_path, monkeypatch,
                                                               command):

@@ -64,6 +64,8 @@ this computer.
 - `notebooks/` holds the guided notebooks. You may edit them: `career-workbook init`
   never overwrites a notebook you changed (it puts the new version beside yours).
 - `workbooks/` is ignored by git, so your answers are never committed by accident.
+- `.career-workbook/` holds this workspace's JupyterLab settings and the server logs
+  (`logs/lab.log`, `logs/app.log`): look there if something goes wrong.
 
 ## Back it up
 

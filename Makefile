@@ -36,11 +36,11 @@ $(STAMP): pyproject.toml | $(BIN)/python
 setup: $(STAMP)
 
 lab: setup
-	$(BIN)/career-workbook init $(WORKSPACE)
+	$(BIN)/career-workbook init --quiet $(WORKSPACE)
 	$(BIN)/career-workbook lab $(WORKBOOK) --workspace $(WORKSPACE) --port $(PORT)
 
 app: setup
-	$(BIN)/career-workbook init $(WORKSPACE)
+	$(BIN)/career-workbook init --quiet $(WORKSPACE)
 	$(BIN)/career-workbook app $(WORKBOOK) --workspace $(WORKSPACE) --port $(PORT)
 
 lint: setup

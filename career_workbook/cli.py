@@ -153,6 +153,8 @@ def _add_workspace_commands(sub: argparse._SubParsersAction) -> None:
              "notebooks), workbooks/ (your answers, ignored by git), README.md. Run it again "
              "after an upgrade: notebooks you changed are kept, the new version goes beside.")
     p.add_argument("dir", nargs="?", default=".", help="workspace folder (default: .)")
+    p.add_argument("--quiet", action="store_true",
+                   help="say only what needs you (a changed notebook kept beside a new one)")
     for name, what in (("lab", "open JupyterLab on the notebooks"),
                        ("app", "open the client app (Voila: forms and charts, no code)")):
         p = _sub(sub, name, what, f"career-workbook {name} workbooks/priya_sharma.yaml")
@@ -253,6 +255,11 @@ def _cmd_init(args: argparse.Namespace) -> int:
     from career_workbook.scaffold import init_workspace
 
     report = init_workspace(args.dir)
+    if args.quiet:
+        for line in report.lines():
+            if "kept your changes" in line:
+                print(line.strip())
+        return 0
     print("\n".join(report.lines()))
     here = Path.cwd().resolve()
     go = "" if report.root == here else f"cd {_shell_path(report.root, here)} && "

@@ -40,7 +40,7 @@ def _make_lines(target: str, **variables: str) -> list[str]:
 def test_make_lab_and_app_run_in_the_ignored_workspace(git_checkout, target):
     lines = _make_lines(target)
     assert len(lines) == 2, lines
-    assert lines[0].split()[1:] == ["init", ".workspace"]
+    assert lines[0].split()[1:] == ["init", "--quiet", ".workspace"]
     words = lines[1].split()
     assert words[1] == target and words[words.index("--workspace") + 1] == ".workspace"
     for inside in (".workspace/notebooks/00_start_here.ipynb",

@@ -93,6 +93,19 @@ def test_second_init_keeps_an_edited_notebook_and_upgrades_the_others(tmp_path, 
                             "notebooks/04_smart_goals.new.ipynb")]
 
 
+def test_quiet_init_says_only_what_needs_the_person(tmp_path, source, capsys):
+    ws = tmp_path / "ws"
+    assert cli.main(["init", "--quiet", str(ws)]) == 0
+    assert capsys.readouterr().out == ""
+    _edit_cell(ws / "notebooks" / "02_feedback_360.ipynb", "\nmine")
+    _edit_cell(source / "02_feedback_360.ipynb", "\nnew")
+    assert cli.main(["init", "--quiet", str(ws)]) == 0
+    assert capsys.readouterr().out == (
+        "kept your changes to notebooks/02_feedback_360.ipynb; the new version is "
+        "notebooks/02_feedback_360.new.ipynb (compare them, then delete the one you do not "
+        "want)\n")
+
+
 def test_a_notebook_that_was_only_run_counts_as_untouched(tmp_path, source):
     ws = tmp_path / "ws"
     scaffold.init_workspace(ws)

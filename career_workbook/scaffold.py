@@ -180,6 +180,11 @@ def init_workspace(folder: str | Path = ".") -> InitReport:
     root = Path(folder).expanduser()
     if root.exists() and not root.is_dir():
         raise NotADirectoryError(f"{root} is a file; give a folder for the workspace")
+    outer = next((p for p in root.expanduser().resolve().parents if (p / MARKER).is_file()),
+                 None)
+    if outer is not None:
+        raise ValueError(f"{root} is inside the workspace {outer}; to upgrade that one, run "
+                         f"`career-workbook init {outer}`")
     root.mkdir(parents=True, exist_ok=True)
     root = root.resolve()
     marker = _read_marker(root)

@@ -151,6 +151,16 @@ def test_init_keeps_the_persons_readme_gitignore_and_workbooks(tmp_path):
     assert (ws / "workbooks" / "me.yaml").read_text(encoding="utf-8").startswith("person")
 
 
+def test_init_inside_a_workspace_does_not_nest_another(tmp_path, capsys, monkeypatch):
+    ws = tmp_path / "ws"
+    scaffold.init_workspace(ws)
+    monkeypatch.chdir(ws / "notebooks")
+    code = cli.main(["init"])
+    err = capsys.readouterr().err
+    assert code == 1 and f"career-workbook init {ws.resolve()}" in err
+    assert not (ws / "notebooks" / "notebooks").exists()
+
+
 def test_init_on_a_file_is_refused(tmp_path, capsys):
     (tmp_path / "f").write_text("x", encoding="utf-8")
     code = cli.main(["init", str(tmp_path / "f")])

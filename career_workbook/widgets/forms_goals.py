@@ -29,6 +29,7 @@ from career_workbook.widgets.fields import (
     esc,
     find_entry,
     make_field,
+    merge_section,
     notice,
     notice_html,
     primary_button,
@@ -211,16 +212,16 @@ def goal_drafter(session: Any) -> widgets.Widget:
             number.value = f"<b style='font-size:1.2em'>{int(result.score)}</b> / 100"
             feedback.value = smart_feedback_html(result)
             view.state["result"] = result
-            if view.state["auto_deadline"] and deadline.widget.value != result.deadline:
+            if view.state["auto_deadline"] and deadline.value != result.deadline:
                 view.state["setting_deadline"] = True
                 try:
-                    deadline.widget.value = result.deadline
+                    deadline.value = result.deadline
                 finally:
                     view.state["setting_deadline"] = False
 
         def deadline_changed(_change: Any) -> None:
             if not view.state["setting_deadline"]:
-                view.state["auto_deadline"] = deadline.widget.value is None
+                view.state["auto_deadline"] = not deadline.widget.value.strip()
 
         debounced = Debouncer(update)
         view.state["debouncer"] = debounced
@@ -296,7 +297,10 @@ def goal_editor(view: FormView, *, with_deadline: bool) -> list[widgets.Widget]:
         return check_model(Goal, {**old.model_dump(round_trip=True), **changes}, labels)
 
     def apply(wb: Workbook, goal: Goal) -> None:
-        wb.goals[find_entry(wb.goals, old, "goal")] = goal
+        index = find_entry(wb.goals, old, "goal")
+        wb.goals[index] = merge_section(Goal, list(Goal.model_fields), stored=old,
+                                        filled=view.filled, mine=goal, theirs=wb.goals[index],
+                                        labels=labels)
 
     view.bind(save, collect, apply, detail=lambda g: f"goal is now {g.status}")
     return [*boxes, save]

@@ -20,6 +20,7 @@ import ipywidgets as widgets
 from pydantic import TypeAdapter, ValidationError
 
 from career_workbook.model import SKILL_CATEGORIES, Assessment, Skill, Workbook, WorkbookError
+from career_workbook.widgets.merge import merge_fields
 from career_workbook.widgets.fields import (
     NONE,
     FormView,
@@ -270,9 +271,14 @@ def strengths_form(session: Any) -> widgets.Widget:
                       **check_lines(record["weaknesses"], "weaknesses", weaknesses.label)}
             return (None, errors) if errors else (record, {})
 
+        stored = {"strengths": list(wb.strengths), "weaknesses": list(wb.weaknesses)}
+
         def apply(wb: Workbook, record: dict[str, list[str]]) -> None:
-            wb.strengths = record["strengths"]
-            wb.weaknesses = record["weaknesses"]
+            now = {"strengths": wb.strengths, "weaknesses": wb.weaknesses}
+            merged = merge_fields(list(record), stored=stored, filled=view.filled,
+                                  mine=record, theirs=now)
+            wb.strengths = merged["strengths"]
+            wb.weaknesses = merged["weaknesses"]
 
         view.bind(save, collect, apply)
         return [*boxes, save]

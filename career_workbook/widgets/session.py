@@ -135,6 +135,8 @@ class SaveResult:
     field: str | None = None
     value: Any = None
     saved_at: datetime | None = None
+    conflict: bool = False
+    """True when the field was changed here and elsewhere: the form offers to reload."""
 
     def __bool__(self) -> bool:
         return self.ok
@@ -154,6 +156,13 @@ def _refused(problems: list[Problem], fallback: str) -> SaveResult:
         False, "Not saved: " + _problem_text(problems, fallback),
         field=first.field if first else None, value=first.value if first else None,
     )
+
+
+def _unreadable(path: Path, err: BaseException) -> str:
+    """A message for a file the store could not read for an unexpected reason."""
+    text = " ".join(str(err).split())
+    text = text if len(text) <= 300 else text[:297] + "..."
+    return f"{path}: this file cannot be read ({text or type(err).__name__})"
 
 
 class Session:
@@ -241,6 +250,8 @@ class Session:
             self.workbook, self.error = None, str(err)
         except OSError as err:  # pragma: no cover - e.g. permissions changed under us
             self.workbook, self.error = None, f"{self.path}: cannot be read ({err})"
+        except Exception as err:  # noqa: BLE001 - a notebook must never crash on a bad file
+            self.workbook, self.error = None, _unreadable(self.path, err)
 
     def unavailable_message(self) -> str:
         """Why forms cannot edit right now, in words a person can act on."""
@@ -322,17 +333,25 @@ class Session:
         """
         from career_workbook import store
 
+        from career_workbook.widgets.merge import EditConflict
+
         if self.workbook is None:
             return SaveResult(False, self.unavailable_message())
         try:
             with store.edit(self.path) as wb:
                 apply(wb)
+        except EditConflict as err:
+            first = err.problems[0] if err.problems else None
+            return SaveResult(False, f"Not saved: {err}", field=first.field if first else None,
+                              conflict=True)
         except WorkbookError as err:
             return _refused(err.problems, str(err).removeprefix(f"{err.path}: "))
         except ValidationError as err:
             return _refused(problems_from_validation(err), str(err))
         except OSError as err:
             return SaveResult(False, f"Not saved: the file could not be written ({err})")
+        except (ValueError, RecursionError, MemoryError) as err:  # a file broken meanwhile
+            return SaveResult(False, f"Not saved: {_unreadable(self.path, err)}")
         return self._after_save()
 
     def create(self, name: str, **person: Any) -> SaveResult:

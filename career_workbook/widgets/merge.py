@@ -46,7 +46,8 @@ class EditConflict(WorkbookError):
 
     def __init__(self, problems: Sequence[Problem], labels: Mapping[str, str] | None = None):
         labels = labels or {}
-        text = "; ".join(f"“{labels.get(p.field, p.field)}” {p.message}" for p in problems)
+        text = "; ".join((f"“{labels.get(p.field, p.field)}”" if p.field else
+                          labels.get("", "This entry")) + f" {p.message}" for p in problems)
         super().__init__(text, problems=problems)
 
 

@@ -678,6 +678,11 @@ class FormView(widgets.VBox):
         if live:
             fields = list(self.fields.values())
             on_any_change(fields, lambda: self.show_errors(collect()[1], status=False))
+        else:  # still say at once when a typed date or number cannot be read
+            for f in self.fields.values():
+                if f.kind in ("date", "float"):
+                    f.widget.observe(lambda _c, f=f: f.error(f.input_error) if f.input_error
+                                     else f.clear(), names="value")
 
     def bind_section(self, button: widgets.Button, model: type[BaseModel],
                      attribute: str) -> None:

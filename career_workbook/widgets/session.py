@@ -53,8 +53,10 @@ __all__ = [
     "Session",
     "header_html",
     "parse_today",
+    "resolve_input_path",
     "resolve_path",
     "start",
+    "workspace_of",
 ]
 
 ENV_VAR = "CAREER_WORKBOOK"
@@ -93,6 +95,43 @@ def resolve_path(workbook: str | os.PathLike[str] | None = None) -> Path:
 
         return ensure_inside(path, root)
     return path
+
+
+def workspace_of(workbook: str | os.PathLike[str]) -> Path:
+    """The folder relative paths in forms start from: the workspace holding the workbook.
+
+    A workbook in a ``workbooks/`` folder belongs to the folder above it (where
+    ``examples/`` and ``notebooks/`` sit); any other workbook to its own folder.
+
+    >>> workspace_of("/home/kim/my-career/workbooks/kim.yaml").as_posix()
+    '/home/kim/my-career'
+    >>> workspace_of("/tmp/clients/lee.yaml").as_posix()
+    '/tmp/clients'
+    """
+    folder = Path(os.path.abspath(Path(workbook).expanduser())).parent
+    return folder.parent if folder.name == "workbooks" else folder
+
+
+def resolve_input_path(text: str, workbook: str | os.PathLike[str]) -> Path:
+    """The file a form's path box names: ``~`` expanded, a relative path taken from the
+    workbook's workspace (:func:`workspace_of`), never from the kernel's current folder.
+
+    With ``$CAREER_WORKBOOK_ROOT`` set (the app) the path must lie inside that folder after
+    resolving symlinks and ``..``, exactly like the workbook itself, else
+    :class:`~career_workbook.workspace.WorkspaceError`; nothing is read.
+
+    >>> resolve_input_path("examples/a.csv", "/ws/workbooks/kim.yaml").as_posix()
+    '/ws/examples/a.csv'
+    """
+    path = Path(text.strip()).expanduser()
+    if not path.is_absolute():
+        path = workspace_of(workbook) / path
+    root = os.environ.get(ROOT_VAR)
+    if root:
+        from career_workbook.workspace import ensure_inside
+
+        return ensure_inside(path, root)
+    return Path(os.path.normpath(path))
 
 
 def parse_today(value: date | str | None) -> tuple[date, str | None]:

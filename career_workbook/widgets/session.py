@@ -393,6 +393,24 @@ class Session:
             return SaveResult(False, f"Not saved: {_unreadable(self.path, err)}")
         return self._after_save()
 
+    def restore(self, entry: Any) -> SaveResult:
+        """Bring back the earlier version ``entry`` (a ``store.HistoryEntry``) with
+        ``store.restore``; the current version goes into the history. Works also when the
+        current file cannot be read; never raises."""
+        from career_workbook import store
+
+        if self.refusal is not None:
+            return SaveResult(False, f"Not restored: {self.refusal}")
+        try:
+            store.restore(self.path, entry)
+        except WorkbookError as err:
+            return _refused(err.problems, str(err))
+        except OSError as err:
+            return SaveResult(False, f"Not restored: the file could not be written ({err})")
+        except (ValueError, RecursionError, MemoryError) as err:
+            return SaveResult(False, f"Not restored: {_unreadable(Path(entry.path), err)}")
+        return self._after_save()
+
     def create(self, name: str, **person: Any) -> SaveResult:
         """Create the workbook file for ``name`` (``current_role=...`` etc. may be given)."""
         from career_workbook import store

@@ -491,6 +491,24 @@ def lines(text: str | None) -> list[str]:
     return out
 
 
+def with_article(noun: str) -> str:
+    """``a skill``, ``an action``, ``an achievement``.
+
+    >>> with_article("action"), with_article("learning item"), with_article("value")
+    ('an action', 'a learning item', 'a value')
+    """
+    return f"{'an' if noun[:1].lower() in 'aeio' else 'a'} {noun}"
+
+
+def plural(n: int, noun: str, many: str | None = None) -> str:
+    """``1 check-in``, ``3 check-ins``, ``2 feedback entries``.
+
+    >>> plural(1, "self-assessment"), plural(2, "self-assessment"), plural(0, "entry", "entries")
+    ('1 self-assessment', '2 self-assessments', '0 entries')
+    """
+    return f"{n} {noun if n == 1 else many or noun + 's'}"
+
+
 def describe_date(day: date | None) -> str:
     """``2026-11-22`` or an empty string."""
     return day.isoformat() if day else ""
@@ -797,12 +815,13 @@ def record_editor(
     """
     selected = view.state.get("selected", NONE)
     options = [(f"+ Add a new {noun}", NONE)]
+    a_noun = with_article(noun)
     options += [(f"{i + 1}. {describe(item)}", str(i)) for i, item in enumerate(items)]
     if selected not in [v for _, v in options]:
         selected = NONE
     old = items[int(selected)] if selected != NONE else None
-    chooser = widgets.Dropdown(options=options, value=selected, description=f"Choose a {noun}",
-                               tooltip=f"Pick a {noun} to change it, or add a new one",
+    chooser = widgets.Dropdown(options=options, value=selected, description=f"Choose {a_noun}",
+                               tooltip=f"Pick {a_noun} to change it, or add a new one",
                                style={"description_width": LABEL_WIDTH},
                                layout=widgets.Layout(width=f"calc({LABEL_WIDTH} + {INPUT_WIDTH})"))
 

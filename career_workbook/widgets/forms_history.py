@@ -23,6 +23,7 @@ from career_workbook.widgets.fields import (
     esc,
     make_field,
     notice,
+    plural,
     primary_button,
     secondary_button,
 )
@@ -30,14 +31,10 @@ from career_workbook.widgets.fields import (
 __all__ = ["restore_form", "size_text", "version_label", "version_summary"]
 
 
-def _count(n: int, noun: str, plural: str | None = None) -> str:
-    return f"{n} {noun if n == 1 else plural or noun + 's'}"
-
-
 def size_text(size: int) -> str:
     """A file size people read: ``300 bytes``, ``1.5 KB``, ``2.0 MB``."""
     if size < 1024:
-        return _count(size, "byte")
+        return plural(size, "byte")
     if size < 1024 * 1024:
         return f"{size / 1024:.1f} KB"
     return f"{size / 1024 / 1024:.1f} MB"
@@ -46,9 +43,9 @@ def size_text(size: int) -> str:
 def version_summary(wb: Any) -> str:
     """What a version holds, in one line (name and how many of each kind of entry)."""
     return " · ".join([
-        wb.person.name, _count(len(wb.skills), "skill"), _count(len(wb.goals), "goal"),
-        _count(len(wb.check_ins), "check-in"),
-        _count(len(wb.feedback), "feedback entry", "feedback entries"),
+        wb.person.name, plural(len(wb.skills), "skill"), plural(len(wb.goals), "goal"),
+        plural(len(wb.check_ins), "check-in"),
+        plural(len(wb.feedback), "feedback entry", "feedback entries"),
     ])
 
 

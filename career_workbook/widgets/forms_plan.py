@@ -18,6 +18,7 @@ from career_workbook.model import (
     WorkbookError,
 )
 from career_workbook.widgets.fields import (
+    LABEL_WIDTH,
     NONE,
     FormView,
     esc,
@@ -145,7 +146,7 @@ def role_picker(session: Any) -> widgets.Widget:
             return [notice("The role catalog could not be loaded; your own targets are used.",
                            "warning")]
         roles = sorted(catalog.roles.values(), key=lambda r: r.title.casefold())
-        options = [("Automatic — match my target role title, else my own targets", NONE)]
+        options = [("Automatic — match my role title, else my own targets", NONE)]
         options += [(f"{r.title} ({r.family})", r.id) for r in roles]
         current = s.role
         info = widgets.HTML(
@@ -155,6 +156,7 @@ def role_picker(session: Any) -> widgets.Widget:
             "role_profile", "Target role profile", "dropdown", options=options,
             value=wb.role_profile if wb.role_profile in catalog.roles else None,
             help="A profile lists the skills a role expects, with levels and weights.")
+        choice.widget.layout.width = f"calc({LABEL_WIDTH} + 36em)"  # long titles, never cut
         add = make_field("add_skills", "Add its skills", "checkbox", value=True,
                          help="Also add the profile's skills you do not track yet, so you "
                               "can rate them.")

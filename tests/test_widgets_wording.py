@@ -1,0 +1,62 @@
+"""Wording in forms (issue 11 item 13) and messages that fit where they appear (item 8)."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from pathlib import Path
+
+import nbformat
+import pytest
+
+import career_workbook as cw
+from career_workbook import store
+from career_workbook import widgets as ui
+from career_workbook.model import Assessment, Skill
+from career_workbook.widgets.forms_skills import LEVELS, level_options
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLE = ROOT / "examples" / "workbooks" / "priya_data_analyst.yaml"
+
+
+@pytest.fixture
+def session(tmp_path: Path) -> ui.Session:
+    wb = cw.new_workbook("Sam Lee", today=date(2026, 1, 5))
+    wb.skills.append(Skill(name="SQL"))
+    wb.assessments.append(Assessment(date=date(2026, 1, 5), ratings={"SQL": 2}))
+    path = tmp_path / "sam.yaml"
+    store.save(wb, path)
+    return ui.Session(path, today="2026-11-22")
+
+
+@pytest.mark.parametrize("form, expected", [
+    (ui.actions_form, "Choose an action"), (ui.achievements_form, "Choose an achievement"),
+    (ui.skills_form, "Choose a skill"), (ui.learning_form, "Choose a learning item"),
+    (ui.contacts_form, "Choose a contact"), (ui.values_form, "Choose a value"),
+])
+def test_choosers_use_the_right_article(session, form, expected):
+    view = form(session)
+    assert view.chooser.description == expected
+    assert not re.search(r"\ba [aeiou]", view.chooser.tooltip)
+
+
+def test_one_earlier_self_assessment_is_singular(session):
+    text = ui.self_assessment_form(session).children[1].value
+    assert "You have 1 earlier self-assessment;" in text and "(s)" not in text
+
+
+def test_level_names_match_the_table_in_notebook_01():
+    nb = nbformat.read(ROOT / "notebooks" / "01_self_assessment.ipynb", as_version=4)
+    text = "\n".join(c.source for c in nb.cells if c.cell_type == "markdown")
+    table = dict(re.findall(r"^\| (\d) \| (\w+)", text, flags=re.M))
+    assert sorted(table) == [str(n) for n in LEVELS]
+    for label, n in level_options()[1:]:
+        assert label.startswith(f"{n} – {table[str(n)]}"), (label, table[str(n)])
+
+
+def test_role_dropdown_is_wide_enough_for_its_longest_option(session):
+    view = ui.role_picker(session)
+    widget = view.fields["role_profile"].widget
+    text_em = float(re.search(r"\+ (\d+)em", widget.layout.width).group(1))
+    longest = max(len(label) for label, _ in widget.options)
+    assert longest * 0.55 + 2 <= text_em, (longest, widget.layout.width)

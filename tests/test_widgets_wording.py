@@ -60,3 +60,50 @@ def test_role_dropdown_is_wide_enough_for_its_longest_option(session):
     text_em = float(re.search(r"\+ (\d+)em", widget.layout.width).group(1))
     longest = max(len(label) for label, _ in widget.options)
     assert longest * 0.55 + 2 <= text_em, (longest, widget.layout.width)
+
+
+# ------------------------------------------------------------------ item 8: fit the place
+def figure_text(fig) -> str:
+    return " ".join(" ".join(t.get_text().split()) for ax in fig.axes for t in ax.texts)
+
+
+def test_inside_00_the_missing_workbook_message_points_to_the_form_here(tmp_path):
+    s = ui.Session(tmp_path / "new.yaml", notebook="00_start_here")
+    for text in (s.unavailable_message(),
+                 "".join(getattr(c, "value", "") for c in ui.profile_form(s).children)):
+        assert "open 00_start_here" not in text and "Create your workbook" in text
+    assert "open 00_start_here" in ui.Session(tmp_path / "new.yaml",
+                                              notebook="04_smart_goals").unavailable_message()
+
+
+def test_the_notebook_is_detected_from_jupyterlab_and_voila(tmp_path, monkeypatch):
+    for name in ("JPY_SESSION_NAME", "SCRIPT_NAME", "VOILA_REQUEST_URL"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("JPY_SESSION_NAME", str(tmp_path / "notebooks" / "00_start_here.ipynb"))
+    assert ui.Session(tmp_path / "x.yaml").notebook == "00_start_here"
+    monkeypatch.delenv("JPY_SESSION_NAME")
+    monkeypatch.setenv("SCRIPT_NAME", "/voila/render/07_network.ipynb")
+    assert ui.Session(tmp_path / "x.yaml").notebook == "07_network"
+
+
+def test_in_the_app_the_message_names_the_start_page_not_a_file(tmp_path, monkeypatch):
+    monkeypatch.setenv("VOILA_SERVER_URL", "/")
+    text = ui.Session(tmp_path / "x.yaml", notebook="04_smart_goals").unavailable_message()
+    assert "open 00_start_here" not in text and "start page" in text
+
+
+def test_a_chart_placeholder_inside_its_own_notebook_says_this_notebook(session):
+    from career_workbook.widgets.display import chart_figure
+
+    here = ui.Session(session.path, notebook="02_feedback_360")
+    text = figure_text(chart_figure(here, "feedback_360"))
+    assert "notebook 02" not in text and "this notebook adds it" in text
+    elsewhere = ui.Session(session.path, notebook="05_skill_gap")
+    assert "notebook 02 adds it" in figure_text(chart_figure(elsewhere, "feedback_360"))
+
+
+def test_goals_table_without_goals_in_04_says_this_notebook(tmp_path):
+    path = tmp_path / "e.yaml"
+    store.new(path, "Sam")
+    text = ui.goals_table(ui.Session(path, notebook="04_smart_goals")).children[-3].value
+    assert "in this notebook" in text and "notebook 04" not in text

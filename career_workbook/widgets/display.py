@@ -125,16 +125,39 @@ def chart_figure(session: Session, slug: str) -> Figure:
     if wb is None:
         message = ("This app cannot open that workbook" if session.refusal
                    else "This workbook could not be opened" if session.error
-                   else "No workbook yet — open 00_start_here to create it")
+                   else "No workbook yet — create it with the form in this notebook"
+                   if (session.notebook or "").startswith("00")
+                   else f"No workbook yet — {session.where_to_create()}")
         return charts.placeholder_figure(message)
     from career_workbook import figures
 
     try:
-        return figures.make_figure(wb, slug, today=session.today, role=session.role)
+        fig = figures.make_figure(wb, slug, today=session.today, role=session.role)
+        return localize_placeholder(fig, session.notebook)
     except Exception as err:  # noqa: BLE001 - show the reason instead of a traceback
         warnings.warn(f"career_workbook: chart {slug!r} failed: {type(err).__name__}: {err}",
                       RuntimeWarning, stacklevel=2)
         return charts.placeholder_figure(f"This chart could not be drawn ({err})")
+
+
+def localize_placeholder(fig: Figure, notebook: str | None) -> Figure:
+    """In notebook NN, a placeholder's "notebook NN adds it" reads "this notebook adds it"."""
+    import textwrap
+
+    from career_workbook.charts._style import PLACEHOLDER_LABEL
+    from career_workbook.widgets.session import localize
+
+    if notebook is None:
+        return fig
+    for ax in fig.axes:
+        if ax.get_label() != PLACEHOLDER_LABEL:
+            continue
+        for text in ax.texts:
+            before = " ".join(text.get_text().split())
+            after = localize(before, notebook)
+            if after != before:
+                text.set_text("\n".join(textwrap.wrap(after, 64)))
+    return fig
 
 
 def figure_image(fig: Figure) -> Any:

@@ -28,7 +28,6 @@ from career_workbook.model import (
     Workbook,
     WorkbookError,
 )
-from career_workbook.workspace import WorkspaceError
 from career_workbook.widgets.fields import (
     FormView,
     check_model,
@@ -41,6 +40,7 @@ from career_workbook.widgets.fields import (
 )
 from career_workbook.widgets.forms_skills import level_options
 from career_workbook.widgets.session import resolve_input_path, workspace_of
+from career_workbook.workspace import WorkspaceError
 
 __all__ = [
     "CSV_COLUMNS",

@@ -256,7 +256,7 @@ def goal_editor(view: FormView, *, with_deadline: bool) -> list[widgets.Widget]:
     wb = s.workbook
     goals = [g for g in wb.goals]
     if not goals:
-        return [notice("No goals yet: draft your first one in notebook 04.", "info")]
+        return [notice(s.say("No goals yet: draft your first one in notebook 04."), "info")]
     options = [(f"{g.text[:70]}{'…' if len(g.text) > 70 else ''}", g.id) for g in goals]
     chosen_id = view.state.get("goal_id")
     if chosen_id not in [g.id for g in goals]:
@@ -320,7 +320,8 @@ def goals_table(session: Any) -> widgets.Widget:
         import pandas as pd
 
         rows = pd.DataFrame({
-            "goal_id": [g.id for g in wb.goals], "text": [g.text for g in wb.goals],
+            "goal_id": pd.Series([g.id for g in wb.goals], dtype=object),
+            "text": [g.text for g in wb.goals],
             "status": [g.status for g in wb.goals],
             "deadline": [g.deadline for g in wb.goals],
             "confidence": [g.confidence for g in wb.goals],

@@ -292,7 +292,8 @@ def milestones_form(session: Any) -> widgets.Widget:
     def build(view: FormView) -> list[widgets.Widget]:
         wb = view.session.workbook
         if not wb.goals:
-            return [notice("No goals yet: draft your first one in notebook 04.", "info")]
+            return [notice(view.session.say("No goals yet: draft your first one in notebook 04."),
+                           "info")]
         goal_id = view.state.get("goal_id")
         if goal_id not in [g.id for g in wb.goals]:
             goal_id = next((g.id for g in wb.goals if g.status == "active"), wb.goals[0].id)

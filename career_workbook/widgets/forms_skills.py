@@ -20,7 +20,6 @@ import ipywidgets as widgets
 from pydantic import TypeAdapter, ValidationError
 
 from career_workbook.model import SKILL_CATEGORIES, Assessment, Skill, Workbook, WorkbookError
-from career_workbook.widgets.merge import merge_fields
 from career_workbook.widgets.fields import (
     NONE,
     FormView,
@@ -32,6 +31,7 @@ from career_workbook.widgets.fields import (
     primary_button,
     record_editor,
 )
+from career_workbook.widgets.merge import merge_fields
 
 __all__ = [
     "LEVELS",

@@ -94,7 +94,7 @@ def merge_fields(keys: Iterable[str], *, stored: Any, filled: Any, mine: Any, th
         s, f, m, t = (_get(x, key) for x in (stored, filled, mine, theirs))
         if m == f:
             out[key] = t
-        elif t == s or t == m:
+        elif t in (s, m):
             out[key] = m
         elif all(isinstance(x, list) for x in (f, m, t)):
             out[key] = merge_lists(f, m, t)

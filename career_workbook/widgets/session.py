@@ -30,7 +30,7 @@ import os
 import re
 import traceback
 import warnings
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -51,7 +51,9 @@ __all__ = [
     "ROOT_VAR",
     "SaveResult",
     "Session",
+    "current_notebook",
     "header_html",
+    "localize",
     "parse_today",
     "resolve_input_path",
     "resolve_path",
@@ -132,6 +134,59 @@ def resolve_input_path(text: str, workbook: str | os.PathLike[str]) -> Path:
 
         return ensure_inside(path, root)
     return Path(os.path.normpath(path))
+
+
+NOTEBOOK_SOURCES = ("JPY_SESSION_NAME", "SCRIPT_NAME", "VOILA_REQUEST_URL")
+"""Where a kernel learns its notebook: JupyterLab's session name, Voila's request path."""
+
+
+def current_notebook(environ: Mapping[str, str] | None = None,
+                     user_ns: Mapping[str, Any] | None = None) -> str | None:
+    """The stem of the notebook this kernel runs (``'00_start_here'``), or ``None``.
+
+    Read from ``__session__`` (set by ipykernel in JupyterLab), ``$JPY_SESSION_NAME``, or
+    Voila's ``$SCRIPT_NAME`` / ``$VOILA_REQUEST_URL``; papermill runs give ``None``.
+
+    >>> current_notebook({"JPY_SESSION_NAME": "/w/notebooks/02_feedback_360.ipynb"}, {})
+    '02_feedback_360'
+    >>> current_notebook({"SCRIPT_NAME": "/voila/render/00_start_here.ipynb"}, {})
+    '00_start_here'
+    >>> current_notebook({}, {}) is None
+    True
+    """
+    env = os.environ if environ is None else environ
+    if user_ns is None:
+        try:
+            from IPython import get_ipython
+
+            shell = get_ipython()
+        except ImportError:  # pragma: no cover
+            shell = None
+        user_ns = getattr(shell, "user_ns", None) or {}
+    candidates = [user_ns.get("__session__"), user_ns.get("__vsc_ipynb_file__"),
+                  *(env.get(name) for name in NOTEBOOK_SOURCES)]
+    for value in candidates:
+        if isinstance(value, str):
+            match = re.search(r"([^/\\?#]+)\.ipynb(?:$|[?#])", value)
+            if match:
+                return match.group(1)
+    return None
+
+
+def localize(text: str, notebook: str | None) -> str:
+    """``text`` as said inside ``notebook``: "notebook 04" there becomes "this notebook".
+
+    >>> localize("No goals yet: draft your first one in notebook 04.", "04_smart_goals")
+    'No goals yet: draft your first one in this notebook.'
+    >>> localize("No skills rated yet — notebook 01 (self-assessment) adds them", "01_x")
+    'No skills rated yet — this notebook adds them'
+    >>> localize("notebook 04 adds goals", "09_progress_review")
+    'notebook 04 adds goals'
+    """
+    number = (notebook or "")[:2]
+    if not number.isdigit():
+        return text
+    return re.sub(rf"\bnotebook {number}(?: \([^)]*\))?", "this notebook", text)
 
 
 def parse_today(value: date | str | None) -> tuple[date, str | None]:
@@ -230,12 +285,18 @@ class Session:
         the file is then never read, written or created.
     problems : list of str
         Warnings to show in the header (e.g. a bad ``today``).
+    notebook : str or None
+        The notebook this session runs in (``'00_start_here'``; detected, see
+        :func:`current_notebook`), so that messages fit where they appear.
     """
 
     def __init__(self, workbook: str | os.PathLike[str] | None = None, *,
                  today: date | str | None = None,
-                 export_dir: str | os.PathLike[str] | None = None):
+                 export_dir: str | os.PathLike[str] | None = None,
+                 notebook: str | None = None):
         from career_workbook.workspace import WorkspaceError
+
+        self.notebook = notebook or current_notebook()
 
         self.refusal: str | None = None
         try:
@@ -304,7 +365,22 @@ class Session:
                 "Fix that line in the file (or ask your coach to restore an earlier version), "
                 "then run this notebook again."
             )
-        return f"No workbook yet at {self.path} — open 00_start_here to create it."
+        if (self.notebook or "").startswith("00"):
+            return (f"No workbook yet at {self.path} — create it with the form “Create your "
+                    "workbook” in this notebook.")
+        return f"No workbook yet at {self.path} — {self.where_to_create()}."
+
+    def where_to_create(self) -> str:
+        """"open 00_start_here to create it" (in the app: its start page's first step)."""
+        from career_workbook.widgets.display import in_voila
+
+        if in_voila():
+            return "open step 00, “Start here”, on the app's start page to create it"
+        return "open 00_start_here to create it"
+
+    def say(self, text: str) -> str:
+        """``text`` fitted to this notebook (see :func:`localize`)."""
+        return localize(text, self.notebook)
 
     @property
     def catalog(self) -> Catalog | None:
@@ -371,7 +447,6 @@ class Session:
         On success the session reloads and notifies its listeners.
         """
         from career_workbook import store
-
         from career_workbook.widgets.merge import EditConflict
 
         if self.workbook is None:

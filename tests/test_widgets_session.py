@@ -344,3 +344,15 @@ def test_a_file_broken_after_the_form_was_shown_is_not_saved_over(small_path):
     view.buttons["save"].click()  # must not raise
     assert "Not saved" in view.status.value and "sam.yaml" in view.status.value
     assert small_path.read_bytes() == before
+
+
+def test_start_names_slider_handles_for_screen_readers(tmp_path, monkeypatch):
+    from IPython.display import Javascript
+
+    pub = FakeDisplay()
+    monkeypatch.setattr(display_mod, "publish", pub)
+    session_mod.start(tmp_path / "x.yaml")
+    scripts = [o for o in pub.shown if isinstance(o, Javascript)]
+    assert len(scripts) == 1
+    assert "[role=\"slider\"]" in scripts[0].data and "aria-label" in scripts[0].data
+    assert ".widget-label" in scripts[0].data

@@ -103,6 +103,41 @@ def live_html(text: str) -> Callable[[str], None]:
     return lambda new: handle.update(html_object(new))
 
 
+SLIDER_NAMES_JS = """
+(function () {
+  if (window.cwNameSliders) { window.cwNameSliders(); return; }
+  function name() {
+    document.querySelectorAll('.widget-slider, .jupyter-widget-slider').forEach(function (w) {
+      var label = w.querySelector('.widget-label');
+      var text = label ? label.textContent.trim() : '';
+      if (!text) { return; }
+      w.querySelectorAll('[role="slider"]').forEach(function (h) {
+        if (h.getAttribute('aria-label') !== text) { h.setAttribute('aria-label', text); }
+      });
+    });
+  }
+  var pending = false;
+  new MutationObserver(function () {
+    if (pending) { return; }
+    pending = true;
+    requestAnimationFrame(function () { pending = false; name(); });
+  }).observe(document.body, {childList: true, subtree: true});
+  window.cwNameSliders = name;
+  name();
+})();
+"""
+"""Gives every slider handle (``role="slider"``, drawn by noUiSlider without a name) the
+text of its widget's label as ``aria-label``; ipywidgets offers no way to name it."""
+
+
+def name_slider_handles() -> None:
+    """Publish :data:`SLIDER_NAMES_JS` once per notebook run (JupyterLab and Voila run
+    trusted ``application/javascript`` outputs; elsewhere it is inert)."""
+    from IPython.display import Javascript
+
+    publish(Javascript(SLIDER_NAMES_JS))
+
+
 # ----------------------------------------------------------------------------------------
 # Charts
 # ----------------------------------------------------------------------------------------

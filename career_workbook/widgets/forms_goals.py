@@ -135,7 +135,7 @@ def smart_feedback_html(result: Any) -> str:
         hints = "" if c.met and c.score >= 0.99 else "".join(
             f"<div style='color:#6b4b00'>→ {esc(h)}</div>" for h in c.hints)
         items.append(f'<li style="margin-bottom:4px">{mark} <b>{label}</b> '
-                     f'<span style="color:#777">({c.score:.0%})</span>{found}{hints}</li>')
+                     f'<span style="color:#555">({c.score:.0%})</span>{found}{hints}</li>')
     if result.deadline is not None:
         phrase = f" (from “{esc(result.deadline_phrase)}”)" if result.deadline_phrase else ""
         due = f"<div>Deadline found: <b>{result.deadline:%d %B %Y}</b>{phrase}</div>"
@@ -179,7 +179,7 @@ def goal_drafter(session: Any) -> widgets.Widget:
                  "Below 7, consider a smaller first step.")
         skills = make_field(
             "skills", "Skills it builds", "multi", options=_skill_options(wb),
-            help="Hold Ctrl (Cmd on a Mac) to choose several. Linking skills makes the "
+            help="Tick every skill it builds. Linking skills makes the "
                  "goal relevant to your plan.")
         horizon = make_field("horizon", "Horizon", "dropdown", value="short", options=HORIZONS,
                              help="Short-term goals are the steps; long-term ones the "

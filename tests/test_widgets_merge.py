@@ -235,3 +235,12 @@ def test_form_saves_in_a_loop_never_lose_another_process_edits(path):
     lost_mine = [s for s in mine if s not in strengths]
     assert len(acked) > 5 and len(mine) >= 5
     assert lost_theirs == [] and lost_mine == [], (len(acked), len(mine))
+
+
+def test_role_picker_keeps_a_role_chosen_elsewhere_when_untouched(path):
+    view = ui.role_picker(ui.Session(path))
+    with cw.edit(path) as wb:
+        wb.role_profile = "senior_data_scientist"
+    view.fields["add_skills"].value = False
+    view.buttons["save"].click()
+    assert cw.load(path).role_profile == "senior_data_scientist", status(view)

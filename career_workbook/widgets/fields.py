@@ -334,7 +334,7 @@ def make_field(
                             layout=widgets.Layout(width=f"calc({LABEL_WIDTH} + 8em)"))
     elif kind == "float":  # text, so that "3,5" can be read (and explained when it cannot)
         w = widgets.Text(value=format_number(0.0 if value is None else float(value)),
-                         placeholder=placeholder or "e.g. 12.5",
+                         placeholder=placeholder or "e.g. 12.5", continuous_update=False,
                          layout=widgets.Layout(width=f"calc({LABEL_WIDTH} + 8em)"))
     elif kind == "slider":
         lo, hi = int(min if min is not None else 0), int(max if max is not None else 10)
@@ -355,6 +355,7 @@ def make_field(
         w = CheckList(pairs, value)
     elif kind == "date":  # text: a browser date picker turns "02/30/2027" into "no date"
         w = widgets.Text(value=describe_date(value), placeholder=placeholder or DATE_PLACEHOLDER,
+                         continuous_update=False,  # checked when the person leaves the box
                          layout=widgets.Layout(width=f"calc({LABEL_WIDTH} + 22em)"))
     else:  # checkbox
         w = widgets.Checkbox(value=bool(value), indent=True)

@@ -29,6 +29,7 @@ from career_workbook.widgets.fields import (
     record_editor,
     secondary_button,
 )
+from career_workbook.widgets.merge import merge_fields
 
 __all__ = [
     "SUGGESTIONS",
@@ -178,8 +179,13 @@ def role_picker(session: Any) -> widgets.Widget:
                 return None, {"role_profile": f"Unknown role profile {role_id!r}"}
             return {"role_profile": role_id, "add": bool(add.value)}, {}
 
+        stored = {"role_profile": wb.role_profile}
+
         def apply(wb: Workbook, record: dict[str, Any]) -> None:
-            wb.role_profile = record["role_profile"]
+            wb.role_profile = merge_fields(
+                ["role_profile"], stored=stored, filled=view.filled, mine=record,
+                theirs={"role_profile": wb.role_profile},
+                labels={"role_profile": "Target role profile"})["role_profile"]
             if record["add"] and record["role_profile"] is not None:
                 add_role_skills(wb, catalog.roles[record["role_profile"]], catalog)
 

@@ -156,3 +156,40 @@ def test_hours_accept_a_decimal_comma_and_name_what_cannot_be_read(path):
                                             (" 1 000 ", 1000.0), ("", None)])
 def test_numbers_people_type(text, expected):
     assert parse_number_text(text) == expected
+
+
+# ------------------------------------------------------------------ properties
+from hypothesis import given  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+
+@given(st.dates(min_value=date(1900, 1, 1), max_value=date(2200, 12, 31)))
+def test_every_real_date_reads_back_in_every_accepted_form(day):
+    forms = [day.isoformat(), f"{day.day} {day:%B} {day.year}", f"{day:%B} {day.day}, {day.year}",
+             f"{day.day} {day:%b} {day.year}"]
+    if day.day > 12 or day.day == day.month:
+        forms += [f"{day.day:02d}/{day.month:02d}/{day.year}",
+                  f"{day.month:02d}/{day.day:02d}/{day.year}"]
+    for text in forms:
+        assert parse_date_text(text) == day, text
+
+
+@given(st.text(max_size=60))
+def test_any_text_gives_a_date_none_or_a_sentence(text):
+    try:
+        result = parse_date_text(text)
+    except ValueError as err:
+        assert str(err) and "Traceback" not in str(err)
+    else:
+        assert result is None or isinstance(result, date)
+    try:
+        number = parse_number_text(text)
+    except ValueError as err:
+        assert "is not a number" in str(err) or "far too large" in str(err)
+    else:
+        assert number is None or isinstance(number, float)
+
+
+def test_a_number_of_5000_digits_is_refused_with_a_sentence():
+    with pytest.raises(ValueError, match="far too large"):
+        parse_number_text("9" * 5000)

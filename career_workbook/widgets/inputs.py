@@ -22,6 +22,7 @@ ValueError: 30 February 2027 is not a date
 from __future__ import annotations
 
 import calendar
+import math
 import re
 from datetime import date
 
@@ -113,10 +114,14 @@ def parse_number_text(text: str | None) -> float | None:
         return None
     if re.fullmatch(r"[-+]?\d+,\d+", whole):
         whole = whole.replace(",", ".")
-    if not re.fullmatch(r"[-+]?(\d+\.?\d*|\.\d+)", whole):
-        raise ValueError(f"“{' '.join((text or '').split())[:40]}” is not a number "
-                         "(write it like 12.5)")
-    return float(whole)
+    shown = " ".join((text or "").split())
+    shown = shown if len(shown) <= 40 else shown[:37] + "..."
+    if not re.fullmatch(r"[-+]?(\d+\.?\d*|\.\d+)", whole, flags=re.ASCII):
+        raise ValueError(f"“{shown}” is not a number (write it like 12.5)")
+    number = float(whole)
+    if not math.isfinite(number) or len(whole) > 30:
+        raise ValueError(f"“{shown}” is not a number I can use: it is far too large")
+    return number
 
 
 def format_number(value: float | None) -> str:

@@ -246,7 +246,9 @@ def _chart_image_class() -> type:
         ``<img alt=...>`` HTML, which JupyterLab prefers: its PNG renderer sets no alt."""
 
         def __init__(self, png: bytes, alt: str):
-            super().__init__(data=png, format="png", alt=alt)
+            # ``alt`` as metadata: ``Image(alt=...)`` only exists in newer IPython releases
+            super().__init__(data=png, format="png", metadata={"alt": alt})
+            self.alt = alt
 
         def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> Any:
             data, metadata = super()._repr_mimebundle_(include, exclude)

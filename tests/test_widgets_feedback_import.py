@@ -50,7 +50,7 @@ def preview_text(view) -> str:
 def test_the_path_notebook_02_gives_exists_from_the_repository():
     nb = nbformat.read(ROOT / "notebooks" / "02_feedback_360.ipynb", as_version=4)
     text = "\n".join(c.source for c in nb.cells if c.cell_type == "markdown")
-    hint = re.search(r"example is in `([^`]+)`", text).group(1)
+    hint = re.search(r"`([^`\s]+\.csv)`", text).group(1)  # the sample file the text names
     assert resolve_input_path(hint, ROOT / "workbooks" / "my_workbook.yaml").is_file()
 
 

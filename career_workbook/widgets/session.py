@@ -136,6 +136,8 @@ def resolve_input_path(text: str, workbook: str | os.PathLike[str]) -> Path:
     return Path(os.path.normpath(path))
 
 
+NOTEBOOK_VAR = "CAREER_WORKBOOK_NOTEBOOK"
+"""Names the notebook when nothing else does (e.g. set by a papermill run): a stem or path."""
 NOTEBOOK_SOURCES = ("JPY_SESSION_NAME", "SCRIPT_NAME", "VOILA_REQUEST_URL")
 """Where a kernel learns its notebook: JupyterLab's session name, Voila's request path."""
 
@@ -144,13 +146,16 @@ def current_notebook(environ: Mapping[str, str] | None = None,
                      user_ns: Mapping[str, Any] | None = None) -> str | None:
     """The stem of the notebook this kernel runs (``'00_start_here'``), or ``None``.
 
-    Read from ``__session__`` (set by ipykernel in JupyterLab), ``$JPY_SESSION_NAME``, or
-    Voila's ``$SCRIPT_NAME`` / ``$VOILA_REQUEST_URL``; papermill runs give ``None``.
+    Read from ``__session__`` (set by ipykernel in JupyterLab), ``$JPY_SESSION_NAME``,
+    Voila's ``$SCRIPT_NAME`` / ``$VOILA_REQUEST_URL``, else ``$CAREER_WORKBOOK_NOTEBOOK``;
+    a papermill run without it gives ``None``.
 
     >>> current_notebook({"JPY_SESSION_NAME": "/w/notebooks/02_feedback_360.ipynb"}, {})
     '02_feedback_360'
     >>> current_notebook({"SCRIPT_NAME": "/voila/render/00_start_here.ipynb"}, {})
     '00_start_here'
+    >>> current_notebook({"CAREER_WORKBOOK_NOTEBOOK": "04_smart_goals"}, {})
+    '04_smart_goals'
     >>> current_notebook({}, {}) is None
     True
     """
@@ -170,7 +175,8 @@ def current_notebook(environ: Mapping[str, str] | None = None,
             match = re.search(r"([^/\\?#]+)\.ipynb(?:$|[?#])", value)
             if match:
                 return match.group(1)
-    return None
+    named = env.get(NOTEBOOK_VAR, "").strip()
+    return Path(named).name.removesuffix(".ipynb") or None if named else None
 
 
 def localize(text: str, notebook: str | None) -> str:

@@ -23,7 +23,7 @@ Examples
 ...                  theirs=theirs, labels={"coach": "Coach"})
 ... except EditConflict as err:
 ...     print(err)
-“Coach” was changed to 'Kim' in another window since this form was shown, and you changed it to 'Ana'; press Reload to see the current version, then make your change again
+“Coach” was changed to “Kim” in another window since this form was shown, and you changed it to “Ana”; press Reload to see the current version, then make your change again
 """  # noqa: E501
 
 from __future__ import annotations
@@ -60,10 +60,16 @@ def _get(source: Any, key: str) -> Any:
 
 
 def _shown(value: Any) -> str:
-    if value is None or value == "":
+    if value is None or value == "" or value == []:
         return "(empty)"
-    text = repr(value) if not hasattr(value, "isoformat") else value.isoformat()
-    return text if len(text) <= 60 else text[:57] + "..."
+    if hasattr(value, "isoformat"):
+        text = value.isoformat()
+    elif isinstance(value, list):
+        text = ", ".join(str(v) for v in value)
+    else:
+        text = str(value)
+    text = " ".join(text.split())
+    return "“" + (text if len(text) <= 60 else text[:57] + "...") + "”"
 
 
 def merge_lists(filled: Sequence[Any], mine: Sequence[Any], theirs: Sequence[Any]) -> list[Any]:

@@ -233,16 +233,6 @@ def _cohort_charts(frame: pd.DataFrame, gap_counts: Counter, folder: Path, today
     return [path for slug in COHORT_CHARTS for path in written[slug]]
 
 
-def _warm_up() -> None:
-    """Import what the end of ``cohort`` needs while the workers start (a spare core)."""
-    import importlib
-
-    for name in ("career_workbook.analysis.cohort", "career_workbook.charts",
-                 "career_workbook.export"):
-        with contextlib.suppress(Exception):
-            importlib.import_module(name)
-
-
 def cohort(
     workspace: str | Path, out: str | Path, *, today: date | None = None, jobs: int = 1,
     charts: bool = True, chunk_size: int | None = None,
@@ -255,8 +245,6 @@ def cohort(
     The CSV and each chart file are written atomically. See :func:`cohort_frame` for the
     columns.
     """
-    import threading
-
     folder = Path(workspace)
     if not folder.is_dir():
         raise FileNotFoundError(f"no folder at {folder}; give the folder of client workbooks")
@@ -276,7 +264,6 @@ def cohort(
     results: dict[int, list[ClientRow]] = {}
     with contextlib.ExitStack() as stack:
         pool = stack.enter_context(worker_pool(jobs)) if jobs > 1 and len(chunks) > 1 else None
-        threading.Thread(target=_warm_up, daemon=True).start()
         for chunk, rows, err in parallel_map(summarise_paths, chunks, pool=pool,
                                              desc="cohort", args=(today,), size=len):
             if err is not None:  # a crashed worker: every client of the chunk says so

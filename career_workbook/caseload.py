@@ -28,6 +28,7 @@ import contextlib
 import functools
 import math
 import sys
+import unicodedata
 from collections import Counter
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -125,14 +126,27 @@ _TEXT_COLUMNS = ("client", "name", "target_role", "role_title", "top_gap", "stat
 
 
 def _csv_text(value: Any) -> Any:
-    """Text a spreadsheet will not run as a formula (``=``, ``+``, ``-``, ``@`` first).
+    r"""Text a spreadsheet will not run as a formula, prefixed with ``'`` when it might.
+
+    A formula starts with ``=``, ``+``, ``-`` or ``@``, also after spaces, tabs or line
+    breaks, and in the full-width or small forms (``＝`` ``＋`` ``－`` ``＠``) that some
+    spreadsheets read as the plain ones; text starting with a tab or a line break is
+    prefixed too.
 
     >>> _csv_text("=HYPERLINK(1)"), _csv_text("Ana"), _csv_text(3)
     ("'=HYPERLINK(1)", 'Ana', 3)
+    >>> [_csv_text(t) for t in (" =1", "＝1", "\n@SUM(1)", "\t+1", "\u3000-1", "a=1")]
+    ["' =1", "'＝1", "'\n@SUM(1)", "'\t+1", "'\u3000-1", 'a=1']
     """
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+    if not isinstance(value, str) or not value:
+        return value
+    first = value.lstrip()[:1]
+    if value[0] in "\t\r\n" or unicodedata.normalize("NFKC", first) in _FORMULA_START:
         return "'" + value
     return value
+
+
+_FORMULA_START = ("=", "+", "-", "@")
 
 
 def cohort_frame(rows: Sequence[ClientRow]) -> pd.DataFrame:

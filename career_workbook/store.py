@@ -554,8 +554,13 @@ if hasattr(os, "register_at_fork"):
 
 
 def _key(path: Path) -> Path:
-    """The absolute, symlink-resolved path: the same workbook always gets the same lock."""
-    return Path(os.path.realpath(path))
+    """The absolute path, its folder resolved: the same workbook always gets the same lock.
+
+    The file name itself is not resolved: the lock, temporary files and history of a
+    symlinked workbook would belong beside the link, and saving through it is refused.
+    """
+    path = Path(path)
+    return Path(os.path.realpath(path.parent)) / path.name
 
 
 @contextlib.contextmanager
@@ -931,7 +936,7 @@ def edit(path: str | os.PathLike[str], *, create: Workbook | None = None) -> Ite
     """
     path = Path(path)
     with _locked(path):
-        if create is not None and not os.path.lexists(path):
+        if create is not None and not path.exists():
             wb = validate_workbook(create, path=path)
         else:
             wb = load(path)

@@ -308,3 +308,17 @@ def test_cohort_command_succeeds_twenty_times_in_a_row(tmp_path):
         if proc.returncode != 0:
             failures.append(proc.stderr.strip().splitlines()[-1:])
     assert failures == []
+
+
+@pytest.mark.parametrize("text", [
+    " =1+1", "  @SUM(A1)", "\n=1", "\r\n+1", "\t-1", "＝1+1", "＋1", "－1", "＠SUM(1)",
+    "\u3000=1", "﹦1", "\n\n \t=cmd|'/c calc'!A0",
+])
+def test_csv_cells_that_a_spreadsheet_could_run_are_prefixed(text):
+    """Issue 12 item 11: a space, a line break or a full-width sign before a formula."""
+    assert caseload._csv_text(text) == "'" + text
+
+
+@pytest.mark.parametrize("text", ["Ana", "a=1", "Data - Analyst", "", "3 + 4", "email@x"])
+def test_csv_cells_of_ordinary_text_are_kept(text):
+    assert caseload._csv_text(text) == text

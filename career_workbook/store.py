@@ -274,6 +274,9 @@ def _yaml_error(err: yaml.YAMLError, path: Any) -> WorkbookError:
             path=path,
         )
     problem = getattr(err, "problem", None) or str(err).splitlines()[0]
+    if "another document" in problem:
+        return WorkbookError(f"the file holds more than one YAML document (another starts"
+                             f"{where}); a workbook is a single document", path=path)
     return WorkbookError(f"invalid YAML{where}: {problem}", path=path)
 
 

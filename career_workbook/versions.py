@@ -43,8 +43,8 @@ def versions_to_keep(saved_at: Sequence[datetime], now: datetime) -> list[bool]:
     Kept: everything saved in the last hour (or in the future: a clock was changed);
     older than that, the newest version of each hour for a day, of each day for a month
     (31 days), of each month after. Hours, days and months are those of ``now``'s time
-    zone. Thinning again later never needs a version it dropped earlier: the newest of a
-    day is the newest of that day's last hour, the newest of a month that of its last day.
+    zone. Thinning what was kept, at the same moment, keeps it all; later, the newest
+    version of a day is (but near the region edges) the one its last hour kept.
 
     >>> from datetime import datetime, timezone
     >>> now = datetime(2026, 12, 3, 12, 0, tzinfo=timezone.utc)

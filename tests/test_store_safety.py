@@ -349,3 +349,25 @@ def test_a_lock_file_that_cannot_be_opened_for_writing_still_locks(tmp_path, mon
                 fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         finally:
             os.close(fd)
+
+
+def test_yaml_is_read_and_written_with_the_garbage_collector_paused(tmp_path, monkeypatch):
+    """Item 10: dumping a 17.5 MB workbook took 34 s here, 11 s with the collector paused
+    (it walked every container built so far, again and again); loading is faster too."""
+    import gc
+
+    import yaml
+
+    states = []
+    real_load = yaml.load
+
+    def spy(*args, **kwargs):
+        states.append(gc.isenabled())
+        return real_load(*args, **kwargs)
+
+    monkeypatch.setattr(yaml, "load", spy)
+    path = _new(tmp_path)
+    _append(path)
+    cw.load(path)
+    assert states and not any(states)
+    assert gc.isenabled()  # and switched back on

@@ -4,9 +4,10 @@ The only module that reads or writes a workbook file. Everything here keeps one 
 **saving never loses data**.
 
 - :func:`load` opens only regular files, without blocking (a named pipe or a device is
-  refused, never waited on), refuses files over :data:`MAX_FILE_BYTES`, reads the YAML one
-  way only (the C *safe* loader; no anchors or aliases of any kind, no nesting deeper than
-  50, no duplicate keys, no numbers over 4,300 digits), upgrades old files
+  refused, never waited on), refuses files over :data:`MAX_FILE_BYTES`, reads the YAML with
+  the C *safe* parser only (the usual plain YAML straight from its events, twice as fast;
+  anything unusual through the full safe loader; both refuse anchors and aliases of any
+  kind, nesting deeper than 50, duplicate keys and numbers over 4,300 digits), upgrades old files
   (:mod:`career_workbook.migrations`) and validates; any problem is a
   :class:`~career_workbook.model.WorkbookError` naming the file, the field and the value.
 - :func:`save` validates first and refuses what :func:`load` would refuse (a file over
@@ -169,6 +170,116 @@ class _Loader(_SafeLoader):  # type: ignore[misc, valid-type]
 
 _Loader.add_constructor(_YAML_TAG + "timestamp", _Loader.construct_yaml_timestamp)
 _Loader.add_constructor(_YAML_TAG + "int", _Loader.construct_yaml_int)
+
+
+# ----------------------------------------------------------------------------------------
+# The fast reader: the usual plain workbook YAML, straight from the parser's events
+# ----------------------------------------------------------------------------------------
+class _Unusual(Exception):
+    """The fast reader met something it leaves to the full loader (which has the rules)."""
+
+
+_NO_KEY = object()
+_RESOLVED: dict[str, str] = {}  # plain scalar text -> YAML tag (short values only)
+_SCALARS = _Loader("")  # for its resolver and scalar constructors, which keep no state
+_CONSTRUCT = {_YAML_TAG + kind: getattr(_SCALARS, f"construct_yaml_{kind}")
+              for kind in ("int", "float", "bool", "null", "timestamp")}
+
+
+def _fast_yaml(text: str) -> dict[str, Any]:
+    """Parse a workbook's YAML like :class:`_Loader` does, about twice as fast.
+
+    Reads the events of the same (C, safe) parser and builds the plain mappings, lists
+    and scalars they describe directly, without the intermediate node graph; plain
+    scalars are typed by the loader's own resolver (cached for short values) and
+    constructors (int, float, bool, null, dates: a bad date stays text). Anything else
+    (tags, anchors and aliases, duplicate or non-text keys, several documents, an empty
+    or non-mapping document, nesting deeper than ``_MAX_DEPTH``, a number over 4,300
+    digits, any parse error) raises :class:`_Unusual`, and :func:`loads` falls back to
+    :func:`_parse`, which applies every rule and writes the error message. It accepts
+    nothing :func:`_parse` refuses (``tests/test_store_fastyaml.py`` and the hostile-file
+    suite run through both); it is kept because it halves the time to read a workbook
+    (``career-workbook cohort`` over 1,000 workbooks: 4.4 s of CPU with it, 6.6 s without).
+
+    >>> _fast_yaml("person: {name: Sam, start_date: 2026-01-05}\\nn: [1, yes, ~, '2']")
+    {'person': {'name': 'Sam', 'start_date': datetime.date(2026, 1, 5)}, 'n': [1, True, None, '2']}
+    """  # noqa: E501
+    if _SCALARS.yaml_path_resolvers:  # pragma: no cover - the safe loader has none
+        raise _Unusual("path resolvers")
+    scalar_event, map_start, seq_start = (yaml.ScalarEvent, yaml.MappingStartEvent,
+                                          yaml.SequenceStartEvent)
+    ends = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
+    scalar_node, resolve, cache = yaml.ScalarNode, _SCALARS.resolve, _RESOLVED
+
+    def scalar(event: Any) -> Any:
+        if event.anchor is not None or event.tag is not None:
+            raise _Unusual("tag or anchor")
+        value = event.value
+        if not event.implicit[0]:  # quoted, or a block: text
+            return value
+        tag = cache.get(value)
+        if tag is None:
+            tag = resolve(scalar_node, value, event.implicit)
+            if len(value) <= 40 and len(cache) < 100_000:
+                cache[value] = tag
+        if tag == _STR_TAG:
+            return value
+        construct = _CONSTRUCT.get(tag)
+        if construct is None:
+            raise _Unusual(tag)
+        return construct(scalar_node(tag, value))
+
+    parser = _Loader(text)
+    try:
+        kinds = [parser.get_event().__class__ for _ in range(2)]
+        if kinds != [yaml.StreamStartEvent, yaml.DocumentStartEvent]:
+            raise _Unusual("no document")
+        root: Any = None
+        stack: list[Any] = []  # open containers: [dict, pending key] or [list]
+        while True:
+            event = parser.get_event()
+            kind = event.__class__
+            if kind is scalar_event:
+                value = scalar(event)
+            elif kind is map_start or kind is seq_start:
+                if event.anchor is not None or event.tag is not None:
+                    raise _Unusual("tag or anchor")
+                container: Any = {} if kind is map_start else []
+                value = container
+            elif kind in ends:
+                stack.pop()
+                if not stack:
+                    break
+                continue
+            else:  # an alias, or anything unexpected
+                raise _Unusual(kind.__name__)
+            if not stack:
+                if kind is not map_start:
+                    raise _Unusual("not a mapping")
+                root = value
+            else:
+                top = stack[-1]
+                if isinstance(top[0], list):
+                    top[0].append(value)
+                elif top[1] is _NO_KEY:
+                    if kind is not scalar_event or not isinstance(value, str) or value in top[0]:
+                        raise _Unusual("key")
+                    top[1] = value
+                else:
+                    top[0][top[1]] = value
+                    top[1] = _NO_KEY
+            if kind is not scalar_event:
+                if len(stack) >= _MAX_DEPTH:  # _checked_data says "nested too deeply"
+                    raise _Unusual("deep")
+                stack.append([value, _NO_KEY])
+        ends_of_stream = [parser.get_event().__class__ for _ in range(2)]
+        if ends_of_stream != [yaml.DocumentEndEvent, yaml.StreamEndEvent]:
+            raise _Unusual("more than one document")
+        return root
+    except (yaml.YAMLError, ValueError, TypeError, AttributeError, OverflowError) as err:
+        raise _Unusual(type(err).__name__) from err
+    finally:
+        parser.dispose()
 
 
 @contextlib.contextmanager
@@ -377,9 +488,10 @@ def _load_yaml(text: str, path: Any) -> Any:
 def loads(text: str, *, path: Any = None) -> Workbook:
     """Parse, upgrade and validate the YAML text of a workbook.
 
-    ``path`` is only used to name the file in error messages. There is one way to read a
-    workbook's YAML: the (C) safe loader, after :func:`_check_events` (no anchors or
-    aliases, no deep nesting); duplicate keys and numbers over 4,300 digits are refused.
+    ``path`` is only used to name the file in error messages. The usual plain YAML is read
+    by a fast reader (:func:`_fast_yaml`, the safe parser's events); anything unusual, and
+    every error, by the (C) safe loader after :func:`_check_events` (no anchors or aliases,
+    no deep nesting); duplicate keys and numbers over 4,300 digits are refused.
 
     >>> loads("person: {name: Sam}\\ncheckins: [{date: 2026-01-05, note: hi}]").check_ins[0].note
     'hi'
@@ -392,7 +504,12 @@ def loads(text: str, *, path: Any = None) -> Workbook:
     ...
     career_workbook.model.WorkbookError: sam.yaml: YAML anchors and aliases (&name / *name) are not supported in a workbook (line 1, column 16); write the values out in full
     """  # noqa: E501
-    return validate_workbook(migrate(_parse(text, path), path=path), path=path)
+    try:
+        with _no_gc():
+            data = _fast_yaml(text)
+    except _Unusual:
+        data = _parse(text, path)
+    return validate_workbook(migrate(data, path=path), path=path)
 
 
 # ----------------------------------------------------------------------------------------

@@ -2,7 +2,8 @@
 
 Each file is refused with a one-line message naming it (and what is wrong), quickly and
 without eating memory; beside it, a good workbook is still processed, and the command
-exits 1. There is one YAML parsing path (``store._parse``), so this suite covers it whole.
+exits 1. ``load`` reads the usual plain YAML with a fast reader and anything unusual with
+the full safe loader: the suite runs through both.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from pathlib import Path
 import pytest
 
 import career_workbook as cw
-from career_workbook import cli
+from career_workbook import cli, store
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "workbooks"
 GOOD = EXAMPLES / "jordan_engineer.yaml"
@@ -94,9 +95,17 @@ def hostile(request, tmp_path) -> tuple[str, Path]:
     return request.param, _make(tmp_path, request.param)
 
 
-def test_load_refuses_each_hostile_file_quickly_naming_it(hostile, monkeypatch, tmp_path):
+def _full_loader_only(text: str):
+    raise store._Unusual("switched off for the test")
+
+
+@pytest.mark.parametrize("reader", ["fast reader first", "full loader only"])
+def test_load_refuses_each_hostile_file_quickly_naming_it(hostile, monkeypatch, tmp_path,
+                                                          reader):
     name, path = hostile
     monkeypatch.chdir(tmp_path)
+    if reader == "full loader only":
+        monkeypatch.setattr(store, "_fast_yaml", _full_loader_only)
     started = time.perf_counter()
     with pytest.raises(cw.WorkbookError) as info:
         _in_time(lambda: cw.load(path), 30)
@@ -105,6 +114,21 @@ def test_load_refuses_each_hostile_file_quickly_naming_it(hostile, monkeypatch, 
     assert message.startswith(f"{path}: ") and HOSTILE[name][1] in message
     assert len(message) < 400
     assert not (tmp_path / "hacked").exists()
+
+
+@pytest.mark.parametrize("name", sorted(n for n, (content, _) in HOSTILE.items() if content))
+def test_the_fast_reader_never_accepts_what_the_full_loader_refuses(name):
+    """It hands them to the full loader (which writes the message), or reads the same data."""
+    content = HOSTILE[name][0]
+    assert content is not None
+    text = content.decode("utf-8", "replace")
+    try:
+        full = store._parse(text, "x.yaml")
+    except cw.WorkbookError:
+        with pytest.raises(store._Unusual):
+            store._fast_yaml(text)
+    else:
+        assert store._fast_yaml(text) == full
 
 
 @pytest.fixture(scope="module")

@@ -359,9 +359,9 @@ def _renderings(data: dict[str, Any]) -> Iterator[str]:
 def dumps(wb: Workbook | dict[str, Any], *, path: Any = None) -> str:
     """The YAML text of a workbook, validated, exactly as :func:`save` writes it.
 
-    The text is parsed back before it is returned: if the emitter did not represent some
-    value faithfully, a plainer rendering is used instead, down to every string
-    double-quoted.
+    The text is parsed back (as :func:`loads` reads it) before it is returned: if the
+    emitter did not represent some value faithfully, a plainer rendering is used instead,
+    down to every string double-quoted.
 
     >>> from datetime import date
     >>> print(dumps(new_workbook("Sam Lee", today=date(2026, 1, 5))))  # doctest: +ELLIPSIS
@@ -379,11 +379,22 @@ def dumps(wb: Workbook | dict[str, Any], *, path: Any = None) -> str:
     data = valid.model_dump(mode="python", exclude_none=True)
     with _no_gc():
         for text in _renderings(data):
-            if _same(yaml.load(text, Loader=_Loader), data):
+            if _same(_read_back(text), data):
                 return text
     raise WorkbookError(  # pragma: no cover - a PyYAML bug; nothing is written
         "YAML could not represent this workbook faithfully; nothing was saved", path=path
     )
+
+
+def _read_back(text: str) -> Any:
+    """What :func:`loads` would read from ``text`` (before validation), or None if nothing."""
+    try:
+        return _fast_yaml(text)
+    except _Unusual:
+        try:
+            return yaml.load(text, Loader=_Loader)
+        except yaml.YAMLError:  # pragma: no cover - the emitter wrote invalid YAML
+            return None
 
 
 def _unsupported_tag(err: yaml.YAMLError) -> str | None:

@@ -374,3 +374,19 @@ def test_yaml_is_read_and_written_with_the_garbage_collector_paused(tmp_path, mo
     store.loads("person: {name: !!str Sam}\n")  # the full loader
     assert len(states) >= 4 and not any(states)
     assert gc.isenabled()  # and switched back on
+
+
+def test_validate_goes_on_after_an_unexpected_error(tmp_path, monkeypatch):
+    """Item 6: one file that breaks the reader in an unforeseen way never hides the rest."""
+    first, second = _new(tmp_path, "a.yaml", "Ana"), _new(tmp_path, "b.yaml", "Ben")
+    real_load = store.load
+
+    def flaky(path, **kwargs):
+        if Path(path) == first:
+            raise RecursionError("maximum recursion depth exceeded")
+        return real_load(path, **kwargs)
+
+    monkeypatch.setattr(store, "load", flaky)
+    assert dict(batch.validate_paths([tmp_path])) == {
+        first: ["could not be checked (RecursionError: maximum recursion depth exceeded)"],
+        second: []}

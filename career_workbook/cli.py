@@ -258,12 +258,21 @@ def _cmd_history(args: argparse.Namespace) -> int:
     from career_workbook.batch import client_message
     from career_workbook.model import WorkbookError
 
+    def counted(wb: Any) -> str:
+        counts = versions.section_counts(wb)
+        return ", ".join(f"{counts[name]} {one if counts[name] == 1 else many}"
+                         for name, one, many in versions.COUNTED[:3])
+
     path = Path(args.file)
-    current = store.load(path)
-    counts = versions.section_counts(current)
     entries = store.history(path)
-    now = ", ".join(f"{counts[name]} {one if counts[name] == 1 else many}"
-                    for name, one, many in versions.COUNTED[:3])
+    try:
+        current = store.load(path)
+    except WorkbookError as err:
+        if not entries or not path.exists():
+            raise
+        current, now = None, f"cannot be read ({client_message(err, path)})"
+    else:
+        now = counted(current)
     print(f"{path} now: {now}; {len(entries)} earlier version(s)")
     if not entries:
         print("No earlier versions yet: every save keeps the version it replaces.")
@@ -271,7 +280,9 @@ def _cmd_history(args: argparse.Namespace) -> int:
     width = len(str(len(entries)))
     for number, entry in enumerate(entries, start=1):
         try:
-            change = versions.describe_change(store.load(entry.path, clean=False), current)
+            old = store.load(entry.path, clean=False)
+            change = (counted(old) if current is None
+                      else versions.describe_change(old, current))
         except WorkbookError as err:
             change = f"cannot be read ({client_message(err, entry.path)})"
         print(f"  {number:>{width}}  {_local(entry.saved_at)}  {_size(entry.size):>9}  "

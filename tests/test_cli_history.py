@@ -74,3 +74,13 @@ def test_undo_without_history_and_history_of_a_missing_file(tmp_path, capsys):
     assert "has no earlier version to go back to yet" in capsys.readouterr().err
     assert cli.main(["history", str(tmp_path / "nobody.yaml")]) == 1
     assert "no workbook at this path" in capsys.readouterr().err
+
+
+def test_a_broken_current_file_can_still_be_listed_and_undone(path, capsys):
+    path.write_text("person: {name: [unclosed\n", encoding="utf-8")
+    assert cli.main(["history", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert f"{path} now: cannot be read (invalid YAML at line " in out
+    assert "  1  " in out and "3 check-ins" in out
+    assert cli.main(["undo", str(path)]) == 0
+    assert len(cw.load(path).check_ins) == 3

@@ -81,6 +81,6 @@ def test_a_broken_current_file_can_still_be_listed_and_undone(path, capsys):
     assert cli.main(["history", str(path)]) == 0
     out = capsys.readouterr().out
     assert f"{path} now: cannot be read (invalid YAML at line " in out
-    assert "  1  " in out and "3 check-ins" in out
+    assert re.search(r"  1  .* 0 goals, 0 skills, 2 check-ins\n", out)
     assert cli.main(["undo", str(path)]) == 0
-    assert len(cw.load(path).check_ins) == 3
+    assert len(cw.load(path).check_ins) == 2

@@ -206,10 +206,14 @@ class TimeExpression:
         The matched words, e.g. ``'by the end of Q1 2027'``.
     kind : str
         ``'date'`` (a deadline with a date), ``'window'`` (an event such as "before my
-        review": time-bound, no date), ``'vague'`` ("someday") or ``'frequency'``
-        ("every Friday").
+        review": time-bound, no date), ``'vague'`` ("someday"), ``'frequency'``
+        ("every Friday") or ``'invalid'`` (a date that does not exist, "2027-02-30").
     date : datetime.date | None
         The deadline for ``kind == 'date'``.
+    note : str
+        For ``'invalid'``: the impossible date in words, e.g. ``'30 February 2027'``.
+    fix : datetime.date | None
+        For ``'invalid'``: the nearest real date (the last day of that month).
     """
 
     start: int
@@ -217,6 +221,8 @@ class TimeExpression:
     phrase: str
     kind: str
     date: date | None = None
+    note: str = ""
+    fix: date | None = None
 
 
 _YEAR = r"(?:19[0-9]{2}|2[01][0-9]{2})"
@@ -500,7 +506,7 @@ _YEAR_NOUN_OK = {
     "and", "or", "to", "at", "with", "so", "as", "when", "while", "because", "if", "then",
     "but", "for", "on", "in", "i", "the", "via", "through", "after", "before", "using", "by",
     "from", "where", "which", "that", "we", "my", "our", "latest", "is", "will", "ideally",
-    "hopefully", "this", "next", "q1", "q2", "q3", "q4",
+    "hopefully", "this", "next", "q1", "q2", "q3", "q4", "of",
 }
 
 
@@ -520,6 +526,70 @@ def _year(m: re.Match, today: date, text: str) -> date | None:
     if after and after.group(1).lower() not in _YEAR_NOUN_OK and after.group(1)[0].islower():
         return None
     return _qualified(date(year, 1, 1), date(year, 12, 31), _pos(m))
+
+
+_REL_MONTH_YEAR = r"(?:\s+of)?\s+(?P<rel>this|next|the\s+next|the\s+following|the\s+coming)\s+year\b"
+
+
+@_pattern(_PREP + r"?(?:\bthe\s+)?" + _POS + r"?(?:\bthe\s+)?" + _MONTH + _REL_MONTH_YEAR,
+          needs=_NEEDS_MONTH)
+def _month_rel_year(m: re.Match, today: date, text: str) -> date | None:
+    """ "by the end of April of next year", "in March next year"."""
+    rel = m["rel"].lower()
+    year = today.year + (0 if rel == "this" else 1)
+    month = _MONTHS[m["mon"].lower()]
+    return _qualified(date(year, month, 1), end_of_month(year, month), _pos(m))
+
+
+_MONTH2 = _MONTH.replace("?P<mon>", "?P<mon2>")
+
+
+@_pattern(_PREP + r"?(?:\bthe\s+)?" + _MONTH + r"\s*(?:/|-|\bto\b|\bor\b|\band\b|\bthrough\b)\s*"
+          + _MONTH2 + r"(?:" + _YPART + r")?(?P<tf>\s+(?:time[\s-]?frame|window|period))?",
+          needs=_NEEDS_MONTH)
+def _month_range(m: re.Match, today: date, text: str) -> date | None:
+    """ "during the September/October timeframe": the later month's last day."""
+    if not (m["prep"] or m["tf"]):
+        return None
+    month = _MONTHS[m["mon2"].lower()]
+    year = _year_of(m)
+    if year is not None:
+        return end_of_month(year, month)
+    first = _MONTHS[m["mon"].lower()]
+    span = (month - first) % 12
+
+    def period(y: int) -> tuple[date, date]:
+        last = end_of_month(y, month)
+        return add_months(last.replace(day=1), -span), last
+    return _next_occurrence(today, period, None)
+
+
+def _working_year(today: date) -> int:
+    """The year a plan "for the year" means: late in December it is the coming one."""
+    return today.year + 1 if (today.month, today.day) >= (12, 15) else today.year
+
+
+@_pattern(r"\b(?:throughout|during|over|across|for)\s+the\s+(?:whole\s+|entire\s+)?year\b"
+          r"(?!\s+(?:after|before|ahead|of|in|[0-9]))"
+          r"|(?:\bfor\s+)?\b(?:[0-9]{1,3}|all)\s+(?:weeks|months|days)\s+(?:of|in|out\s+of)\s+the\s+year\b",
+          needs=r"\byear\b")
+def _the_year(m: re.Match, today: date, text: str) -> date | None:
+    """ "throughout the year", "(once a week for 48 weeks of the year)": the working year."""
+    return date(_working_year(today), 12, 31)
+
+
+_EVENT_BEFORE = re.compile(
+    r"\b(?:attend(?:ing)?|at|go(?:ing)?\s+to|visit(?:ing)?|travel(?:ling)?\s+to)\s+(?:the\s+)?"
+    r"(?:(?-i:[A-Z])[\w'&.-]*\s+){1,4}$", re.IGNORECASE)
+
+
+@_pattern(r"(?<=\s)(?P<y>" + _YEAR + r")\b(?![.,:/-]?[0-9])",
+          needs=r"\b(?:19|2[01])[0-9]{2}\b")
+def _event_year(m: re.Match, today: date, text: str) -> date | None:
+    """ "Attend LavaCon 2024", "speak at PyCon 2027": the event is in that year."""
+    if _EVENT_BEFORE.search(text, max(0, m.start() - 80), m.start()) is None:
+        return None
+    return date(int(m["y"]), 12, 31)
 
 
 _HABIT = re.compile(
@@ -870,6 +940,38 @@ def _is_attributive(text: str, start: int, end: int) -> bool:
     return nxt is not None and nxt.group(1).lower() not in _NOT_A_NOUN
 
 
+def _impossible(m: re.Match, handler: _Handler, today: date) -> tuple[str, date] | None:
+    """A day that its month does not have ("2027-02-30", "31 April"): its name in words and
+    the month's last day, or None when the match is not such a date."""
+    try:
+        if handler is _iso:
+            day, month, year = int(m["d"]), int(m["m"]), int(m["y"])
+        elif handler is _numeric:
+            a, b = int(m["a"]), int(m["b"])
+            day, month = (a, b) if b <= 12 else (b, a)
+            y = m["y"]
+            year = int(y) if len(y) == 4 else (2000 + int(y) if m["s"] == "/" else 0)
+        elif handler in (_day_month_year, _month_day_year, _day_month, _month_day):
+            day, month = int(m["d"]), _MONTHS[m["mon"].lower()]
+            year = _year_of(m) or 0
+            if handler in (_day_month, _month_day) and not m["prep"]:
+                return None
+        else:
+            return None
+    except (ValueError, KeyError, TypeError, IndexError):
+        return None
+    if not (1 <= month <= 12 and 0 <= year <= 9999):
+        return None
+    if year == 0:  # no year: a day no such month ever has (30 February, 31 April)
+        if day <= (29 if month == 2 else 30 if month in (4, 6, 9, 11) else 31):
+            return None
+        year = today.year if end_of_month(today.year, month) >= today else today.year + 1
+        return f"{day} {MONTH_NAMES[month - 1]}", end_of_month(year, month)
+    if day <= calendar.monthrange(year, month)[1]:
+        return None
+    return f"{day} {MONTH_NAMES[month - 1]} {year}", end_of_month(year, month)
+
+
 # --------------------------------------------------------------------------- public API
 
 def find_time_expressions(text: str, today: date) -> list[TimeExpression]:
@@ -900,6 +1002,12 @@ def find_time_expressions(text: str, today: date) -> list[TimeExpression]:
                 except (ValueError, OverflowError, KeyError, TypeError, AttributeError):
                     found = None
                 if found is None:
+                    bad = _impossible(m, handler, today)
+                    if bad is None:
+                        continue
+                    note, fix = bad
+                    candidates.append((start, -(end - start), order, TimeExpression(
+                        start, end, text[start:end].strip(), "invalid", None, note, fix)))
                     continue
             phrase = text[start:end].strip()
             candidates.append((start, -(end - start), order,

@@ -42,8 +42,8 @@ Examples
 ...                today=date(2026, 11, 22))
 >>> r.score, r.deadline
 (88, datetime.date(2027, 2, 22))
->>> [name for name in CRITERIA if r.criteria[name].met]
-['specific', 'measurable', 'achievable', 'relevant', 'time_bound']
+>>> [name for name in CRITERIA if not r.criteria[name].met]  # no confidence weighed yet
+['achievable']
 >>> weak = score_goal("Be more productive", today=date(2026, 11, 22))
 >>> weak.score, weak.criteria["time_bound"].hints[0]
 (15, "Add a date: 'Be more productive by 30 June 2027'")
@@ -142,6 +142,9 @@ class SmartResult:
         One short human sentence.
     deadline_phrase : str | None
         The words the deadline came from, e.g. ``'by the end of Q1 2027'``.
+    confidence : float | None
+        The confidence (1-10) used for *achievable*: the ``confidence`` argument, else one
+        stated in the text ("(confidence 8/10)", "80% confident"), else None.
     """
 
     text: str
@@ -150,6 +153,18 @@ class SmartResult:
     criteria: Mapping[str, Criterion] = field(hash=False)
     summary: str = ""
     deadline_phrase: str | None = None
+    confidence: float | None = None
+
+    @property
+    def smartness(self) -> str:
+        """SMARTSpan's three classes from specific, measurable and achievable (feasibility
+        weighed): ``'SMART'`` (all three), ``'Partially SMART'`` (two) or ``'Not SMART'``.
+
+        >>> score_goal("Walk 30 minutes 3 times a week (confidence 8/10)").smartness
+        'SMART'
+        """
+        met = sum(self.criteria[k].met for k in ("specific", "measurable", "achievable"))
+        return "SMART" if met == 3 else ("Partially SMART" if met == 2 else "Not SMART")
 
     @property
     def met(self) -> tuple[str, ...]:
@@ -167,6 +182,7 @@ class SmartResult:
             "score": self.score,
             "deadline": self.deadline.isoformat() if self.deadline else None,
             "deadline_phrase": self.deadline_phrase,
+            "confidence": self.confidence,
             "summary": self.summary,
             "criteria": {name: self.criteria[name].to_dict() for name in CRITERIA},
         }
@@ -476,6 +492,18 @@ HYPE = re.compile(
     r"(?:an?\s+)?[1-9][0-9]{2,}\s*(?:%|percent\b|per\s*cent\b)"
     r"|\b[0-9]+x\s+(?=(?:[\w-]+\s+)?(?:" + ROLE_NOUNS
     + r"|person|performer|player|professional|contributor|hire)s?\b)", re.IGNORECASE)
+_CONF_NUM = r"[0-9]{1,3}(?:[.,][0-9])?"
+_CONF_WORD = r"(?:confiden(?:ce|t)|sure|certain)"
+# a confidence the writer states: "(confidence 8/10)", "80% confident", "Confidence level: 9/10",
+# "10/10 confident", "(50-60% confidence)", or a bare "(8/10)" / ", 8/10" closing the goal
+STATED_CONFIDENCE = re.compile(
+    r"[(\[,;]?\s*(?:(?:with\s+)?(?:an?\s+|my\s+)?" + _CONF_WORD + r"(?:\s+(?:level|score|rating))?"
+    r"(?:\s+(?:of|at|is|was))?\s*[:=-]?\s*(?P<a>" + _CONF_NUM + r")(?:\s*-\s*(?P<a2>"
+    + _CONF_NUM + r"))?\s*(?P<au>/\s*10|%|\s+out\s+of\s+10|\s+percent)"
+    r"|(?P<b>" + _CONF_NUM + r")(?:\s*-\s*(?P<b2>" + _CONF_NUM + r"))?\s*(?P<bu>/\s*10|%"
+    r"|\s+out\s+of\s+10|\s+percent)\s+(?:" + _CONF_WORD + r")(?:\s+(?:level|that\s+I\s+can))?"
+    r"|(?<=[(\[,;])\s*(?P<c>" + _CONF_NUM + r")\s*(?P<cu>/\s*10)(?=\s*[)\]]|\s*\.?\s*$))"
+    r"\s*[)\]]?", re.IGNORECASE)
 SENTENCE_BREAK = re.compile(r"[.!?;:]\s+|\s+-\s+|\n")
 NOISE_START = re.compile(r"[\W_]+|(?:[0-9]{1,3}|[a-zA-Z])[.)]\s+")  # bullets, "1) ", "a. "
 
@@ -535,6 +563,9 @@ class _Features:
     completion: str = ""
     vague_get: bool = False
     promoted: bool = False
+    work: str = ""  # ``norm`` with a stated confidence blanked out
+    confidence: float | None = None  # stated in the text, 0..10
+    confidence_phrase: str = ""
 
 
 def _blank(text: str, spans: Iterable[tuple[int, int]]) -> str:
@@ -594,7 +625,7 @@ def _quantities(body: str, starts: set[int], title_mode: bool) -> list[str]:
             continue
         next_word = re.match(r"[\s-]*([A-Za-z][\w'-]*)", after)
         noun_follows = bool(next_word) and next_word.group(1).lower() not in STOPWORDS
-        if len(raw) == 4 and 1900 <= int(raw) <= 2199 and not noun_follows:
+        if len(raw) == 4 and raw.isdigit() and 1900 <= int(raw) <= 2199 and not noun_follows:
             continue  # a year inside a name, e.g. "PyCon 2027"
         if re.fullmatch(r"[0-9]+\.0", raw) and not noun_follows:
             continue  # "2.0" reads as a version
@@ -751,11 +782,44 @@ def _concrete_after(body: str, start: int, starts: set[int], title_mode: bool,
                 or ROLE.search(tail))
 
 
+def stated_confidence(text: str) -> tuple[float, tuple[int, int], str] | None:
+    """The confidence a goal states about itself, on a 0-10 scale, with its span and words.
+
+    >>> stated_confidence("Walk 30 minutes 3 times a week (confidence 8/10)")[0]
+    8.0
+    >>> stated_confidence("Take my statin daily, 90% confident")[0]
+    9.0
+    >>> stated_confidence("Log my meals (50-60% confidence)")[0]
+    5.5
+    >>> stated_confidence("Cut costs by 10%") is None
+    True
+    """
+    for m in STATED_CONFIDENCE.finditer(text):
+        key = "a" if m["a"] else ("b" if m["b"] else "c")
+        try:
+            values = [float(v.replace(",", ".")) for v in (m[key], m[key + "2"] if key != "c"
+                                                            else None) if v]
+        except ValueError:
+            continue
+        unit = m[key + "u"].replace(" ", "").lower()
+        value = sum(values) / len(values)
+        if unit in ("%", "percent"):
+            value /= 10
+        if not 0 <= value <= 10:
+            continue
+        return value, m.span(), m.group(0).strip(" ,;([)]")
+    return None
+
+
 def _analyse(text: str, today: date) -> _Features:
     norm = normalize_text(text)
-    feats = _Features(norm=norm)
+    feats = _Features(norm=norm, work=norm)
     if not norm:
         return feats
+    stated = stated_confidence(norm) if re.search(r"[0-9]", norm) else None
+    if stated is not None:
+        feats.confidence, span, feats.confidence_phrase = stated
+        feats.work = norm = _blank(norm, [span])
     feats.expressions = find_time_expressions(norm, today)
     blanked = _blank(norm, ((e.start, e.end) for e in feats.expressions
                             if e.kind != "frequency"))
@@ -1032,29 +1096,37 @@ def _confidence(value: Any) -> float | None:
     return min(max(number, 1.0), 10.0)
 
 
+CONFIDENCE_MET = 3
+"""A confidence (given or stated) of at least this much means feasibility was weighed."""
+
+
 def _achievable(f: _Features, confidence: Any, context: GoalContext | None,
                 deadline: date | None) -> Criterion:
     reasons: list[str] = []
     hints: list[str] = []
     conf = _confidence(confidence)
+    source = ""
+    if conf is None and f.confidence is not None:
+        conf, source = max(f.confidence, 1.0), " (stated in your goal)"
     if conf is None:
-        score, met = 0.5, True
+        score, met = 0.5, False
         hints.append("How confident are you (1-10) that you can do this in time? "
                      "Below 7, shrink the goal or line up support.")
     else:
-        shown = f"{conf:g}"
-        reasons.append(f"confidence {shown}/10")
+        shown = f"{round(conf, 1):g}"
+        reasons.append(f"confidence {shown}/10{source}")
         if conf >= 7:
             score, met = min(1.0, 0.7 + 0.1 * (conf - 7)), True
         elif conf >= 5:
-            score, met = conf / 10, False
+            score, met = conf / 10, True
             hints.append(f"At {shown}/10, what would make it an 8? Remove one obstacle, add "
                          "support, or trim the scope.")
         else:
-            score, met = max(0.1, conf / 10 - 0.1), False
+            score, met = max(0.1, conf / 10 - 0.1), conf >= CONFIDENCE_MET
             hints.append(f"Confidence {shown}/10 is low — shrink the goal (a smaller number, a "
                          "later date) or add support: a mentor, a course, time blocked in your "
                          "calendar.")
+        score = round(score, 3)
     if context is not None and deadline is not None and context.other_deadlines:
         window = timedelta(days=OVERLOAD_WINDOW_DAYS)
         close = [d for d in context.other_deadlines if abs(d - deadline) <= window]
@@ -1064,14 +1136,14 @@ def _achievable(f: _Features, confidence: Any, context: GoalContext | None,
             reasons.append(f"{len(close)} other goals due within {OVERLOAD_WINDOW_DAYS} days")
             hints.append(f"{len(close)} other goals are due within {OVERLOAD_WINDOW_DAYS} days "
                          "of this one — stagger the dates or pause one of them.")
-    strong = [m.group(0) for m in ABSOLUTES.finditer(f.norm)]
+    strong = [m.group(0) for m in ABSOLUTES.finditer(f.work)]
     if strong:
         score -= 0.2
         met = False
         reasons.append("all-or-nothing wording: " + ", ".join(f"'{x}'" for x in strong[:3]))
         hints.append(f"'{strong[0]}' sets an all-or-nothing bar — leave some slack, e.g. "
                      "'90%' rather than '100%', 'most weeks' rather than 'every single week'.")
-    elif MILD_ABSOLUTES.search(f.norm):
+    elif MILD_ABSOLUTES.search(f.work):
         score -= 0.05
         reasons.append("'all': check the scope is realistic")
     return Criterion("achievable", met, round(min(max(score, 0.0), 1.0), 3), reasons, hints)
@@ -1150,6 +1222,8 @@ def _summary(score: int, criteria: Mapping[str, Criterion], deadline: date | Non
     else:
         label = "Early draft"
     missing = [_MISSING[name] for name in CRITERIA if not criteria[name].met]
+    if not criteria["achievable"].met and not criteria["achievable"].reasons:
+        missing[missing.index(_MISSING["achievable"])] = "how confident you are (1-10)"
     if not missing:
         due = f", due {format_date(deadline)}" if deadline else ""
         return f"{label} ({score}/100): specific, measurable and time-bound{due}."
@@ -1223,5 +1297,9 @@ def score_goal(text: Any, *, today: date | None = None, confidence: Any = None,
     total = sum(WEIGHTS[name] * criteria[name].score for name in CRITERIA)
     score = int(min(max(round(total * 100), 0), 100))
     ordered = MappingProxyType({name: criteria[name] for name in CRITERIA})
+    used = _confidence(confidence)
+    if used is None and f.confidence is not None:
+        used = max(f.confidence, 1.0)
     return SmartResult(text=raw, score=score, deadline=deadline, criteria=ordered,
-                       summary=_summary(score, ordered, deadline, empty), deadline_phrase=phrase)
+                       summary=_summary(score, ordered, deadline, empty), deadline_phrase=phrase,
+                       confidence=used)

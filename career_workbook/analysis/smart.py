@@ -244,10 +244,10 @@ CHANGE = _words(
     " lift deepen broaden widen sharpen polish refine advance elevate double triple halve"
     " quadruple")
 VAGUE = _words(
-    "keep continue strive try aim seek focus work network level step upskill reskill"
+    "keep continue strive try aim seek focus work network level step upskill reskill explore"
     " prioritise prioritize balance cultivate foster nurture embrace hustle push")
 SOFT = _words(
-    "learn study understand explore know master practise practice research familiarise"
+    "learn study understand know master practise practice research familiarise"
     " familiarize discover investigate think consider reflect use support help assist"
     " encourage empower inspire motivate champion listen communicate collaborate engage"
     " participate contribute adopt leverage utilise utilize appreciate enjoy value respect"
@@ -301,7 +301,9 @@ ARTEFACTS = _words(
     " integration module vision statement pitch mvp poc study analysis database marathon"
     " half-marathon triathlon race 5k 10k doc docs documentation forecast forecasts rota"
     " timetable newsletter manual wiki runbook specification spec invoice return returns"
-    " essays reports lesson lessons scheme menu recipe prospectus bid tender")
+    " essays reports lesson lessons scheme menu recipe prospectus bid tender journal diary log"
+    " document documents write-up write-ups request requests pr prs patch patches package"
+    " packages cli site")
 CREDENTIALS = _words(
     "certification certifications certificate certificates cert exam exams test course courses"
     " specialization specialisation bootcamp degree diploma licence license qualification"
@@ -311,7 +313,8 @@ CREDENTIALS = _words(
     " hackathon conference meetup summit event meeting meetings session sessions interview"
     " placement secondment opening vacancy competition grant seat spot slot place club"
     " society clinic forum circle retreat trip visit tour fair exhibition showcase festival"
-    " residency")
+    " residency conversation conversations chat chats call calls catch-up one-to-one"
+    " one-on-one job")
 
 ROLE_NOUNS = (
     r"lead|manager|director|head|vp|vice\s+president|cto|ceo|cfo|coo|cio|cpo|cmo|ciso|designer"
@@ -331,6 +334,8 @@ ROLE_NOUNS = (
     r"|veterinarian|headteacher|dean|registrar|librarian|curator|archivist|postdoc"
     r"|underwriter|actuary|broker|trader|banker|bookkeeper|treasurer|secretary|ambassador"
     r"|apprentice|assistant|deputy|governor|councillor|mayor|sergeant|constable|firefighter"
+    r"|author|co-author|maintainer|contributor|speaker|committer|reviewer|panell?ist|organi[sz]er"
+    r"|moderator|mvp"
 )
 
 ABSTRACT = _words(
@@ -345,7 +350,8 @@ ABSTRACT = _words(
     " initiative ownership responsibility responsibilities opportunities opportunity"
     " thinking attitude approach style manner level potential influence profile"
     " contribution contributions value values motivation passion network relationships"
-    " targets dreams dream ambitions ambition aspirations lot bit difference change")
+    " targets dreams dream ambitions ambition aspirations lot bit difference change tech"
+    " technology stuff things")
 
 NP_DETS = _words(
     "a an the my our his her their this these those your its one each every two three four"
@@ -377,6 +383,77 @@ DEPARTMENTS = _words(
     "sales marketing engineering finance hr product design operations ops legal support data"
     " security it platform infrastructure research procurement compliance people talent"
     " recruiting leadership management executive board exec c-suite")
+
+# everyday acts people repeat: measurable once they say how often (or how many)
+REPEATABLE = _words(
+    "take eat drink cook walk jog run swim cycle bike hike meditate stretch track monitor log"
+    " record use wear avoid limit watch read listen practise practice exercise sleep journal"
+    " review update post check tick call email text visit meet pair attend write blog tweet"
+    " follow consume prepare fast skip weigh measure floss pray study revise code commit"
+    " plan reflect do go send ask thank message phone")
+# activities with a dose: how long or how far each time (health coaching's FITT)
+DOSED = _words(
+    "walk jog run swim cycle bike hike meditate stretch exercise train row skip dance yoga"
+    " workout lift")
+GENERIC_EXERCISE = re.compile(
+    r"\b(?:exercis(?:e|es|ing)|physical\s+activit(?:y|ies)|work(?:ing)?[\s-]?outs?|keep\s+fit"
+    r"|be\s+(?:more\s+)?active)\b", re.IGNORECASE)
+EXERCISE_TYPES = re.compile(
+    r"\b(?:walk\w*|jog\w*|run\w*|swim\w*|cycl\w*|bik\w*|hik\w*|aerobic\w*|resistance"
+    r"|strength\w*|weights?|weight-lifting|lifting|yoga|pilates|tai\s+chi|stretch\w*|dance"
+    r"|danc\w*|tennis|badminton|football|basketball|gym|rowing|squats?|push-?ups?|steps"
+    r"|knee-\w+|machines?|videos?)\b", re.IGNORECASE)
+DOSE = re.compile(
+    r"\b[0-9]+(?:[.,][0-9]+)?\s*(?:-\s*[0-9]+\s*)?(?:min(?:ute)?s?|hours?|hrs?|h|km|k|miles?"
+    r"|steps|reps|sets)\b|\b(?:one|two|three|four|five|ten|twenty|thirty|forty|an?|half\s+an?)"
+    r"[\s-]+(?:hours?|minutes?|mins?|miles?)\b|\bone-hour\b|\b[0-9]+-(?:minute|hour|km|mile)\b",
+    re.IGNORECASE)
+VERBS = VERBS | REPEATABLE | DOSED
+HABIT_FREQUENCY = re.compile(
+    r"\b(?:every|each)\s+(?:weekend|weekday|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b"
+    r"|\bon\s+(?:weekends|weekdays|(?:mon|tues|wednes|thurs|fri|satur|sun)days)\b"
+    r"|\bon\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day(?:\s*(?:,|and|&)\s*"
+    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day)+\b"
+    r"|\b(?:every|each)\s+(?:morning|evening"
+    r"|night|dinner|lunch|breakfast|meal|shift|sprint|session|time|other\s+day)\b"
+    r"|\b(?:times?|twice|once|thrice)\s+(?:a|per|every|each)\s+(?:day|week|month|fortnight)"
+    r"|\b(?:daily|nightly|weekly|fortnightly|monthly|everyday|every\s+day)\b"
+    r"|\b(?:a|per)\s+(?:day|week|month)\b|\b[0-9]+\s+days?\s+a\s+week\b", re.IGNORECASE)
+SCOPE_ALL = re.compile(  # "for every public endpoint", "about every book I read"
+    r"\b(?:for|on|to|in|about|with|from)\s+(?:every|each|all(?:\s+(?:of\s+)?(?:my|our|the))?)"
+    r"\s+(?!(?:day|week|month|year|time|morning|evening|night|quarter|sprint)s?\b)[a-z]",
+    re.IGNORECASE)
+AT_EVENT = re.compile(  # "present at a conference", "speak at a meetup"
+    r"^\s*(?:at|to|in|on|for)\s+(?:an?|one|my\s+first|our\s+first)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?P<noun>[\w-]+)\b", re.IGNORECASE)
+FIRST_ONE = re.compile(
+    r"\b(?:my|our|the|a)\s+(?:very\s+)?first\s+(?!(?:time|step|steps|thing|things|place)\b)"
+    r"[a-z]", re.IGNORECASE)
+FIELD_ROLE = re.compile(
+    r"\b(?:into|land|secure|get|find|apply\s+for|move\s+to|switch\s+to)\s+(?:an?|the|my)\s+"
+    r"(?!(?:new|better|good|different|another|dream|great|higher|bigger|paid|full-time|part-time"
+    r"|remote)\b)(?:[\w-]+\s+){1,2}(?:role|position|job)\b", re.IGNORECASE)
+GET_DONE = re.compile(
+    r"^\s+(?:my|our|the|this|that|a|an)\s+(?:[\w'-]+\s+){0,3}(?:live|done|finished|published"
+    r"|launched|shipped|out|approved|signed\s+off|merged|released|accepted|deployed)\b",
+    re.IGNORECASE)
+VAGUE_OBJECT = _words("healthy healthier balanced nourishing good better proper variety")
+MEASURING = _words("track monitor log record measure review watch read check count tick")
+CONSUMABLES = _words(
+    "intake consumption oil salt sugar alcohol coffee caffeine snack snacking smoking"
+    " cigarette portion meat carbohydrate carb rice soda drink screen")
+EXAMPLES = re.compile(r"\b(?:such\s+as|e\.g\.?|for\s+example)\s+[a-z]", re.IGNORECASE)
+BASELINE = re.compile(r"\b(?:above|over|beyond|from)\s+(?:the\s+|my\s+)?current(?:ly)?\s+"
+                      r"(?:[\w-]+\s+){0,2}?(?P<n>[0-9]+|one|two|three|four|five|six|seven|eight"
+                      r"|nine|ten)\b(?!.*\bto\s+[0-9])", re.IGNORECASE)
+MEANS = re.compile(  # a concrete how: "by leaving my phone in another room", "such as fish"
+    r"\b(?:by|through|via)\s+(?:[a-z]+ly\s+)?[a-z]+ing\s+(?:up\s+|out\s+|on\s+|for\s+)?"
+    r"(?:(?:my|our|their|his|her|the|a|an|some|more)\s+)?(?!(?:it|things?|stuff|more|better"
+    r"|harder|time|effort)\b)[a-z][\w-]+|\b(?:such\s+as|e\.g\.?|for\s+example)\s+[a-z]",
+    re.IGNORECASE)
+VAGUE_QUALIFIERS = _words(
+    "healthy healthier balanced nourishing good better more proper properly mindful mindfully"
+    " consistent consistently regular regularly some various variety different")
 
 PARTICLES = _words("up on at for to in into with about out off over through down back onto")
 DEFINITE = _words("the my our his her their this these those your its")
@@ -445,7 +522,8 @@ PREFIX = re.compile(
     r"|'d\s+like|plan|aim|hope|intend|need|wish|expect|am\s+going|'m\s+going|are\s+going"
     r"|am\s+planning|'m\s+planning|will\s+try|'ll\s+try|will|'ll|must|should|can|could|shall"
     r"|commit|am\s+committed|'m\s+committed|resolve|promise|have|'ve\s+got)\s*(?:to\s+)?"
-    r"|to\s+|let's\s+|please\s+|by\s+then,?\s+|so\s+that\s+)",
+    r"|make\s+sure\s+(?:that\s+)?(?:i|we)\s+|to\s+|let's\s+|please\s+|by\s+then,?\s+"
+    r"|so\s+that\s+)",
     re.IGNORECASE)
 
 TOKEN = re.compile(r"[^\W_]+(?:['.&+#-][^\W_]+)*[+#]*")
@@ -563,6 +641,16 @@ class _Features:
     completion: str = ""
     vague_get: bool = False
     promoted: bool = False
+    habit: bool = False  # a rhythm: daily, every Friday, 3 times a week
+    dosed_without_dose: bool = False  # "jog once a week": how long or how far is missing
+    generic_exercise: bool = False  # "exercise daily" names no kind of exercise
+    concrete_act: bool = False  # an everyday act with a concrete object ("wear a mask")
+    ongoing: bool = False  # "keep a journal": no finish line of its own
+    repeatable: bool = False  # the head is an everyday act that needs a rhythm or count
+    object_words: list[str] = field(default_factory=list)
+    means: bool = False  # "... by leaving my phone in another room", "such as fish and eggs"
+    vague_object: bool = False  # "a healthy dinner", "balanced meals"
+    examples: bool = False  # "such as sunflower oil"
     work: str = ""  # ``norm`` with a stated confidence blanked out
     confidence: float | None = None  # stated in the text, 0..10
     confidence_phrase: str = ""
@@ -851,7 +939,8 @@ def _analyse(text: str, today: date) -> _Features:
         index += 1
     head_word = tokens[index][0]
     head = _lemma(head_word)
-    if (head in ("finish", "complete", "start", "begin") and index + 1 < len(tokens)
+    if (head in ("finish", "complete", "start", "begin", "continue", "restart", "resume", "keep")
+            and index + 1 < len(tokens)
             and tokens[index + 1][0].lower().endswith("ing")
             and _lemma(tokens[index + 1][0]) in VERBS
             and not (index + 2 < len(tokens) and _is_thing(tokens[index + 2][0]))):
@@ -904,6 +993,7 @@ def _analyse(text: str, today: date) -> _Features:
     if (head in SOFT or head == "read") and rest and rest[0][0].lower() in ("about", "up"):
         feats.vague.append(f"{head_word} {rest[0][0]}")
     feats.vague_amount = [m.group(0) for m in VAGUE_AMOUNT.finditer(body)]
+    _acts(feats, tokens, index, body)
     # a concrete "by completing X" / "and share it with Y" clause after the head
     tries = 0
     for k, (word, wpos) in enumerate(rest, start=index + 1):
@@ -926,6 +1016,78 @@ def _analyse(text: str, today: date) -> _Features:
             feats.completion = word
             break
     return feats
+
+
+def _object_words(tokens: list[tuple[str, int]], index: int, body: str) -> list[str]:
+    """The words of the head verb's direct object, determiners left out: "Take my statin
+    medications daily" -> ['statin', 'medications']."""
+    words: list[str] = []
+    end = tokens[index][1] + len(tokens[index][0])
+    for word, pos in tokens[index + 1:index + 7]:
+        lower = word.lower()
+        if re.search(r"[,.;:!?()\[\]]", body[end:pos]):
+            break
+        end = pos + len(word)
+        if lower in NP_DETS and not words or lower in ("up", "out", "off", "down") and not words:
+            continue
+        if lower in NP_STOP:
+            break
+        words.append(lower)
+    return words
+
+
+def _acts(f: _Features, tokens: list[tuple[str, int]], index: int, body: str) -> None:
+    """Habits, everyday acts and completions that the object rules miss."""
+    head = f.head
+    rest = body[tokens[index][1] + len(tokens[index][0]):]
+    f.habit = (HABIT_FREQUENCY.search(f.work) is not None
+               or any(e.kind == "frequency" for e in f.expressions))
+    f.generic_exercise = (head not in MEASURING and GENERIC_EXERCISE.search(body) is not None
+                          and EXERCISE_TYPES.search(GENERIC_EXERCISE.sub(" ", body)) is None
+                          and not re.search(r"\bthe\s+exercises?\b", body, re.IGNORECASE))
+    obj = _object_words(tokens, index, body)
+    dosed = (head in DOSED and not (obj and _is_thing(obj[-1]))) or f.generic_exercise or (
+        head == "go") and re.match(
+        r"\s+(?:for\s+an?\s+)?(?:walk|jog|run|swim|hike|ride)", rest, re.IGNORECASE)
+    f.dosed_without_dose = bool(dosed) and DOSE.search(f.work) is None
+    vague_obj = any(w in VAGUE_QUALIFIERS or w in COMPARATIVES for w in obj)
+    f.object_words = obj
+    f.vague_object = any(w in VAGUE_OBJECT for w in obj)
+    if f.head_class == "change" and any(w in CONSUMABLES or w[:-1] in CONSUMABLES for w in obj):
+        f.head_class, f.repeatable = "action", True  # "reduce oil intake": a concrete thing
+    f.means = MEANS.search(body) is not None and not f.vague_amount
+    f.examples = EXAMPLES.search(body) is not None
+    baseline = BASELINE.search(body)
+    if baseline:  # "above current three glasses" is where you start, not a target
+        f.quantities = [x for x in f.quantities if not x.startswith(baseline["n"])]
+    f.repeatable = f.repeatable or head in REPEATABLE and f.head_class in ("action", "soft") and (
+        not (head == "take" and obj and obj[0] in ("lead", "ownership", "charge", "part")))
+    if head in ("keep", "maintain") and obj and _is_thing(obj[-1], ARTEFACTS):
+        f.head_class, f.ongoing = "action", True  # "keep a learning journal"
+        f.artefacts.append(" ".join(obj))
+    if head == "contribute" and (AT_EVENT.match(rest) or obj and _is_thing(obj[-1])):
+        f.head_class = "action"  # "contribute a pull request", "... to an open source library"
+    if head == "get" and GET_DONE.match(rest):
+        f.head_class, f.vague_get = "action", False  # "get my portfolio site live"
+        f.artefacts.append(GET_DONE.match(rest).group(0).strip())
+    if head in COMPLETION and len(obj) <= 3 and obj and _is_thing(obj[-1], CREDENTIALS):
+        f.artefacts.append(" ".join(obj))  # "attend a conference"
+    event = AT_EVENT.match(rest)
+    if (event and head in COMPLETION | {"contribute", "speak"}
+            and _is_thing(event["noun"], CREDENTIALS | ARTEFACTS)):
+        f.artefacts.append(event.group(0).strip())  # "present at a conference"
+    if FIRST_ONE.search(body):
+        f.quantities.append("first")
+    f.roles += [m.group(0) for m in FIELD_ROLE.finditer(body)]
+    if SCOPE_ALL.search(body) and f.head_class == "action":
+        f.quantities.append(SCOPE_ALL.search(body).group(0).strip())
+    # an everyday act on a concrete object is specific ("wear a mask while cleaning")
+    f.concrete_act = (f.head_class == "action" and head not in ("do", "make", "have", "go")
+                      and (head in REPEATABLE or head in COMPLETION or f.habit or f.repeatable)
+                      and not f.generic_exercise and not vague_obj and not f.vague
+                      and (bool(obj) and obj[-1] not in ABSTRACT | STOPWORDS or head in DOSED
+                           or head == "go" and bool(dosed)
+                           or not obj and f.habit and head in REPEATABLE))
 
 
 # --------------------------------------------------------------------------- criteria
@@ -973,6 +1135,14 @@ def _specific(f: _Features) -> tuple[Criterion, bool]:
         spec = bool(q or names or arts or roles)
     rescued = bool(f.completion)  # "... by completing the HubSpot course"
     spec = (spec or rescued) and not (f.vague and not q and not rescued)
+    how = f.means and cls == "action" or f.examples and cls in ("action", "soft")
+    if f.concrete_act or how and not f.vague:
+        spec = True  # "Take my statin daily", "Wear a mask", "... by leaving my phone ..."
+        obj = " ".join(f.object_words[:4])
+        reasons.append(f"concrete act: '{f.head_word} {obj}'".replace(" '", " '", 1).rstrip()
+                       if f.concrete_act else "a concrete how: 'by …' / 'such as …'")
+    if (f.generic_exercise or f.vague_object) and not names and not f.means:
+        spec = False  # "Exercise daily for 30 minutes": which exercise? "a healthy dinner"?
     if f.head_class != "action" or f.head in ACTION:
         reasons.append(f"action: '{f.head_word}'")
     if q:
@@ -1007,6 +1177,20 @@ def _measurable(f: _Features, specific: bool) -> Criterion:
     hints: list[str] = []
     q = f.quantities
     verifiable = specific and f.head_class not in ("soft", "vague") and not f.vague
+    if not (q or f.names or f.artefacts or f.roles or f.concrete_act or f.completion):
+        verifiable = False  # specific only through its "by ..." clause
+    obj_thing = bool(f.object_words) and any(
+        a.split()[-1].lower() == f.object_words[-1] for a in f.artefacts)
+    if (f.repeatable or f.ongoing) and not (f.habit or q or f.names or f.roles or obj_thing
+                                            and not f.ongoing):
+        verifiable = False  # "Watch videos on diet", "Keep a journal": how often, how many?
+    habit = f.habit and f.head_class in ("action", "soft") and not f.vague and (
+        specific or f.concrete_act or f.head_class == "action")
+    if habit and not q:
+        reasons.append("a rhythm you can count: " + ", ".join(
+            f"'{e.phrase}'" for e in f.expressions if e.kind == "frequency")[:60]
+            if any(e.kind == "frequency" for e in f.expressions) else "a rhythm you can count")
+    verifiable = verifiable or habit
     if q:
         reasons.append("target: " + ", ".join(f"'{x}'" for x in q[:3]))
     if f.completion:
@@ -1016,6 +1200,9 @@ def _measurable(f: _Features, specific: bool) -> Criterion:
     met = bool(q) or verifiable or bool(f.completion)
     if f.vague_amount and not q:
         reasons.append("open-ended amount: " + ", ".join(f"'{x}'" for x in f.vague_amount[:2]))
+        met = False
+    if f.habit and f.dosed_without_dose:
+        reasons.append("how long or how far each time is not said")
         met = False
     if met:
         return Criterion("measurable", True, 1.0, reasons, hints)

@@ -85,7 +85,7 @@ EXTRA_GOALS = [
     ('Network more at industry events', 0, 0, 0, None),
     ('Keep learning new things', 0, 0, 0, None),
     ('Read 12 books on leadership in 2027', 1, 1, 1, '2027-12-31'),
-    ('Attend a conference', 0, 0, 0, None),
+    ('Attend a conference', 1, 1, 0, None),  # a completion of a concrete act (issue 13)
     ('Present the Q3 results to the executive team', 1, 1, 0, None),
     ('Migrate the team to Windows 11 this quarter', 1, 1, 1, '2026-12-31'),
     ('Have more 1:1s with my direct reports', 0, 0, 0, None),
@@ -298,7 +298,8 @@ EXTRA_GOALS = [
     ("Ask for more responsibility at work", 0, 0, 0, None),
     ("Give a talk at the Berlin JS meetup in March 2027", 1, 1, 1, "2027-03-31"),
     ("Drink more water", 0, 0, 0, None),
-    ("Schedule monthly check-ins with my skip-level manager", 0, 0, 0, None),
+    # a habit with a rhythm is measurable, and specific when the act is concrete (issue 13)
+    ("Schedule monthly check-ins with my skip-level manager", 1, 1, 0, None),
     ("Reduce the time to close a support ticket from 3 days to 1 day by next quarter", 1, 1, 1,
      "2027-03-31"),
     ("Build a Power BI dashboard for the finance team by 31 January 2027", 1, 1, 1,

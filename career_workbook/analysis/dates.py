@@ -63,6 +63,7 @@ __all__ = [
     "as_date",
     "end_of_month",
     "find_time_expressions",
+    "deadline_candidates",
     "format_date",
     "normalize_text",
     "parse_deadline",
@@ -569,9 +570,11 @@ def _working_year(today: date) -> int:
     return today.year + 1 if (today.month, today.day) >= (12, 15) else today.year
 
 
-@_pattern(r"\b(?:throughout|during|over|across|for)\s+the\s+(?:whole\s+|entire\s+)?year\b"
+@_pattern(r"\b(?:throughout|during|over|across|for|in)\s+the\s+new\s+year\b(?!'s|\s+(?:eve|day))"
+          r"|\b(?:throughout|during|over|across|for)\s+the\s+(?:whole\s+|entire\s+)?year\b"
           r"(?!\s+(?:after|before|ahead|of|in|[0-9]))"
-          r"|(?:\bfor\s+)?\b(?:[0-9]{1,3}|all)\s+(?:weeks|months|days)\s+(?:of|in|out\s+of)\s+the\s+year\b",
+          r"|\b(?:each|every)\s+(?:week|month|quarter)\s+of\s+the\s+year\b"
+          r"|(?:\bfor\s+)?\b(?:[0-9]{1,3}|all)\s+(?:weeks|months|days|quarters)\s+(?:of|in|out\s+of)\s+the\s+year\b",
           needs=r"\byear\b")
 def _the_year(m: re.Match, today: date, text: str) -> date | None:
     """ "throughout the year", "(once a week for 48 weeks of the year)": the working year."""
@@ -579,7 +582,7 @@ def _the_year(m: re.Match, today: date, text: str) -> date | None:
 
 
 _EVENT_BEFORE = re.compile(
-    r"\b(?:attend(?:ing)?|at|go(?:ing)?\s+to|visit(?:ing)?|travel(?:ling)?\s+to)\s+(?:the\s+)?"
+    r"\b(?:attend(?:ing)?|at|go(?:ing)?\s+to|visit(?:ing)?|travel(?:ling)?\s+to|for)\s+(?:the\s+)?"
     r"(?:(?-i:[A-Z])[\w'&.-]*\s+){1,4}$", re.IGNORECASE)
 
 
@@ -590,6 +593,61 @@ def _event_year(m: re.Match, today: date, text: str) -> date | None:
     if _EVENT_BEFORE.search(text, max(0, m.start() - 80), m.start()) is None:
         return None
     return date(int(m["y"]), 12, 31)
+
+
+@_pattern(r"\b(?:make\s+)?(?P<y>" + _YEAR + r")\s+(?:is\s+|will\s+be\s+)?the\s+year\b",
+          needs=r"\byear\b")
+def _the_year_of(m: re.Match, today: date, text: str) -> date | None:
+    """ "Make 2026 the year I switch careers"."""
+    return date(int(m["y"]), 12, 31)
+
+
+@_pattern(r"^\s*(?:(?:my|our|the)\s+)?(?:(?P<y>" + _YEAR + r")|H(?P<h>[12])|Q(?P<q>[1-4]))"
+          r"(?:\s+(?:goals?|objectives?|okrs?|plan|resolutions?))?\s*:", needs=r":")
+def _heading_period(m: re.Match, today: date, text: str) -> date | None:
+    """ "H2 goal: migrate ...", "2026: ship ..." - a heading that names the period."""
+    if m["y"]:
+        return date(int(m["y"]), 12, 31)
+    if m["h"]:
+        return _next_occurrence(today, _half_period(int(m["h"])), None)
+    return _next_occurrence(today, _quarter_period(int(m["q"])), None)
+
+
+def _easter(year: int) -> date:
+    """Western Easter Sunday (anonymous Gregorian algorithm).
+
+    >>> _easter(2026), _easter(2027)
+    (datetime.date(2026, 4, 5), datetime.date(2027, 3, 28))
+    """
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    l = (32 + 2 * e + 2 * i - h - k) % 7  # noqa: E741 - the algorithm's own names
+    m = (a + 11 * h + 19 * l) // 433
+    month = (h + l - 7 * m + 90) // 25
+    return date(year, month, (h + l - 7 * m + 33 * month + 19) % 32)
+
+
+@_pattern(r"\b(?:by|before|until|till|for|at|over)\s+(?P<nx>next\s+)?(?:the\s+)?easter"
+          r"(?:\s+(?P<y>" + _YEAR + r"))?\b", needs=r"easter")
+def _easter_day(m: re.Match, today: date, text: str) -> date | None:
+    if m["y"]:
+        return _easter(int(m["y"]))
+    found = _easter(today.year)
+    if found < today or m["nx"] and found - today < timedelta(days=180):
+        found = _easter(today.year + 1)
+    return found
+
+
+@_pattern(r"\b(?:by|before)\s+the\s+time\s+(?:I|we)\s+(?!(?:'m|am|turn|reach)\b)[a-z]+\b"
+          r"|\b(?:in|during|at)\s+(?:my|our|the)\s+(?:next|upcoming|coming)\s+(?:review|promotion"
+          r"|performance|appraisal|planning)(?:\s+(?:cycle|round|period|window))?\b",
+          kind="window", needs=r"time|next|upcoming|coming")
+def _time_clause(m: re.Match, today: date, text: str) -> date | None:
+    """ "by the time I move to Madrid", "in the next review cycle": an event, no date."""
+    return None
 
 
 _HABIT = re.compile(
@@ -729,6 +787,9 @@ def _period(m: re.Match, today: date, text: str) -> date | None:
         elif not (pos or (prep == "within" and m.group(0).lower().count("the"))):
             return None
     offset = 1 if which in ("next", "following") else 0
+    if (which in ("this", "current") and m["unit"].lower() == "year"
+            and (today.month, today.day) >= (12, 27) and not pos):
+        offset = 1  # goals "for this year" written between Christmas and New Year
     first, last = _period_bounds(m["unit"].lower(), today, offset)
     found = _qualified(first, last, pos)
     if found < today and which != "this":  # "by mid-year" in November: next year's
@@ -1024,8 +1085,26 @@ def find_time_expressions(text: str, today: date) -> list[TimeExpression]:
     return chosen
 
 
-def _pick(expressions: list[TimeExpression]) -> TimeExpression | None:
+def deadline_candidates(expressions: list[TimeExpression], text: str) -> list[TimeExpression]:
+    """The dated expressions that can be the deadline. A period in a heading ("My goals for
+    2025: ship v2 by the end of March") frames the list; the goal's own date wins.
+
+    >>> text = "My goals for 2025: ship v2 by the end of March"
+    >>> [e.phrase for e in deadline_candidates(find_time_expressions(text, date(2024, 12, 30)),
+    ...                                        text)]
+    ['by the end of March']
+    """
     dated = [e for e in expressions if e.kind == "date" and e.date is not None]
+    colon = text.find(":")
+    if colon > 0:
+        after = [e for e in dated if e.start > colon]
+        if after and len(after) < len(dated):
+            return after
+    return dated
+
+
+def _pick(expressions: list[TimeExpression], text: str = "") -> TimeExpression | None:
+    dated = deadline_candidates(expressions, text)
     if not dated:
         return None
     # The goal is done when its last part is done: take the latest date (ties: first).
@@ -1054,7 +1133,8 @@ def parse_deadline(text: object, today: date | None = None) -> tuple[date | None
     (None, None)
     """
     today = as_date(today)
-    best = _pick(find_time_expressions(normalize_text(text), today))
+    norm = normalize_text(text)
+    best = _pick(find_time_expressions(norm, today), norm)
     if best is None:
         return None, None
     return best.date, best.phrase

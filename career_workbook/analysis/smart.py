@@ -62,6 +62,7 @@ from typing import Any
 from career_workbook.analysis.dates import (
     TimeExpression,
     as_date,
+    deadline_candidates,
     find_time_expressions,
     format_date,
     normalize_text,
@@ -421,7 +422,8 @@ HABIT_FREQUENCY = re.compile(
     r"|\b(?:a|per)\s+(?:day|week|month)\b|\b[0-9]+\s+days?\s+a\s+week\b", re.IGNORECASE)
 SCOPE_ALL = re.compile(  # "for every public endpoint", "about every book I read"
     r"\b(?:for|on|to|in|about|with|from)\s+(?:every|each|all(?:\s+(?:of\s+)?(?:my|our|the))?)"
-    r"\s+(?!(?:day|week|month|year|time|morning|evening|night|quarter|sprint)s?\b)[a-z]",
+    r"\s+(?!(?:day|week|month|year|time|morning|evening|night|quarter|sprint|shift|session"
+    r"|meeting|call|weekend|term)s?\b)[a-z]",
     re.IGNORECASE)
 AT_EVENT = re.compile(  # "present at a conference", "speak at a meetup"
     r"^\s*(?:at|to|in|on|for)\s+(?:an?|one|my\s+first|our\s+first)\s+(?:[\w-]+\s+){0,2}?"
@@ -429,10 +431,6 @@ AT_EVENT = re.compile(  # "present at a conference", "speak at a meetup"
 FIRST_ONE = re.compile(
     r"\b(?:my|our|the|a)\s+(?:very\s+)?first\s+(?!(?:time|step|steps|thing|things|place)\b)"
     r"[a-z]", re.IGNORECASE)
-FIELD_ROLE = re.compile(
-    r"\b(?:into|land|secure|get|find|apply\s+for|move\s+to|switch\s+to)\s+(?:an?|the|my)\s+"
-    r"(?!(?:new|better|good|different|another|dream|great|higher|bigger|paid|full-time|part-time"
-    r"|remote)\b)(?:[\w-]+\s+){1,2}(?:role|position|job)\b", re.IGNORECASE)
 GET_DONE = re.compile(
     r"^\s+(?:my|our|the|this|that|a|an)\s+(?:[\w'-]+\s+){0,3}(?:live|done|finished|published"
     r"|launched|shipped|out|approved|signed\s+off|merged|released|accepted|deployed)\b",
@@ -1078,15 +1076,16 @@ def _acts(f: _Features, tokens: list[tuple[str, int]], index: int, body: str) ->
         f.artefacts.append(event.group(0).strip())  # "present at a conference"
     if FIRST_ONE.search(body):
         f.quantities.append("first")
-    f.roles += [m.group(0) for m in FIELD_ROLE.finditer(body)]
     if SCOPE_ALL.search(body) and f.head_class == "action":
         f.quantities.append(SCOPE_ALL.search(body).group(0).strip())
     # an everyday act on a concrete object is specific ("wear a mask while cleaning")
     f.concrete_act = (f.head_class == "action" and head not in ("do", "make", "have", "go")
-                      and (head in REPEATABLE or head in COMPLETION or f.habit or f.repeatable)
+                      and (head in REPEATABLE or f.habit or f.repeatable)
+                      and not (head in MEASURING and not f.habit)
                       and not f.generic_exercise and not vague_obj and not f.vague
-                      and (bool(obj) and obj[-1] not in ABSTRACT | STOPWORDS or head in DOSED
-                           or head == "go" and bool(dosed)
+                      and (bool(obj) and obj[-1] not in ABSTRACT | STOPWORDS
+                           or (head in DOSED or head == "go" and bool(dosed))
+                           and (DOSE.search(f.work) is not None or bool(f.names))
                            or not obj and f.habit and head in REPEATABLE))
 
 
@@ -1235,7 +1234,7 @@ def _time_bound(f: _Features, today: date) -> tuple[Criterion, date | None, str 
     reasons: list[str] = []
     hints: list[str] = []
     suggestion = format_date(suggested_deadline(today))
-    dated = [e for e in f.expressions if e.kind == "date" and e.date is not None]
+    dated = deadline_candidates(f.expressions, f.work)
     windows = [e for e in f.expressions if e.kind == "window"]
     vague = [e for e in f.expressions if e.kind == "vague"]
     rhythm = [e for e in f.expressions if e.kind == "frequency"]

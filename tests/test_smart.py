@@ -452,11 +452,12 @@ def test_frequency_hint_suggests_an_end_date() -> None:
 
 def test_measurable_and_specific_hints() -> None:
     r = score_goal("Improve my writing", today=TODAY)
-    assert "Add a number you can check" in r.criteria["measurable"].hints[0]
+    assert "you can check" in r.criteria["measurable"].hints[0]
     assert "Improve my writing" in r.criteria["specific"].hints[0]
     assert r.criteria["specific"].reasons  # says what was found
     r = score_goal("Run workshops for new hires", today=TODAY)
-    assert "'Run 3 workshops…'" in r.criteria["measurable"].hints[0]
+    assert "'Run 3 workshops for new hires'" in r.criteria["measurable"].hints[0]
+    assert r.criteria["measurable"].rewrites == ["Run 3 workshops for new hires"]
 
 
 def test_past_deadline_counts_but_is_flagged() -> None:

@@ -529,7 +529,8 @@ def _year(m: re.Match, today: date, text: str) -> date | None:
     return _qualified(date(year, 1, 1), date(year, 12, 31), _pos(m))
 
 
-_REL_MONTH_YEAR = r"(?:\s+of)?\s+(?P<rel>this|next|the\s+next|the\s+following|the\s+coming)\s+year\b"
+_REL_MONTH_YEAR = (r"(?:\s+of)?\s+(?P<rel>this|next|the\s+next|the\s+following|the\s+coming)"
+                   r"\s+year\b")
 
 
 @_pattern(_PREP + r"?(?:\bthe\s+)?" + _POS + r"?(?:\bthe\s+)?" + _MONTH + _REL_MONTH_YEAR,

@@ -69,6 +69,7 @@ from career_workbook.analysis.dates import (
     parse_deadline,
     suggested_deadline,
 )
+from career_workbook.analysis.smart_rewrites import MAX_QUOTED, candidates, invalid_date_note
 
 __all__ = [
     "CRITERIA",
@@ -111,6 +112,9 @@ class Criterion:
         What was found, e.g. ``"deadline: 'by December 2027' -> 31 December 2027"``.
     hints : list of str
         How to improve, with a concrete rewrite where possible.
+    rewrites : list of str
+        Whole rewritten goals the person could accept as they are; scoring each one meets
+        this criterion (empty when there is none to offer).
     """
 
     name: str
@@ -118,11 +122,13 @@ class Criterion:
     score: float
     reasons: list[str] = field(default_factory=list, hash=False)
     hints: list[str] = field(default_factory=list, hash=False)
+    rewrites: list[str] = field(default_factory=list, hash=False)
 
     def to_dict(self) -> dict[str, Any]:
         """Plain, JSON-able dict."""
         return {"name": self.name, "met": self.met, "score": self.score,
-                "reasons": list(self.reasons), "hints": list(self.hints)}
+                "reasons": list(self.reasons), "hints": list(self.hints),
+                "rewrites": list(self.rewrites)}
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,6 +152,9 @@ class SmartResult:
     confidence : float | None
         The confidence (1-10) used for *achievable*: the ``confidence`` argument, else one
         stated in the text ("(confidence 8/10)", "80% confident"), else None.
+    date_problem : str | None
+        A date in the text that does not exist, e.g. ``'30 February 2027 is not a date
+        (February 2027 has 28 days)'``.
     """
 
     text: str
@@ -155,6 +164,7 @@ class SmartResult:
     summary: str = ""
     deadline_phrase: str | None = None
     confidence: float | None = None
+    date_problem: str | None = None
 
     @property
     def smartness(self) -> str:
@@ -184,6 +194,7 @@ class SmartResult:
             "deadline": self.deadline.isoformat() if self.deadline else None,
             "deadline_phrase": self.deadline_phrase,
             "confidence": self.confidence,
+            "date_problem": self.date_problem,
             "summary": self.summary,
             "criteria": {name: self.criteria[name].to_dict() for name in CRITERIA},
         }
@@ -1016,6 +1027,10 @@ def _analyse(text: str, today: date) -> _Features:
     return feats
 
 
+_FREQ_ADJECTIVES = _words("daily weekly monthly nightly fortnightly quarterly yearly annual")
+_FREQ_WORDS = _FREQ_ADJECTIVES | _words("every each once twice thrice per times everyday")
+
+
 def _object_words(tokens: list[tuple[str, int]], index: int, body: str) -> list[str]:
     """The words of the head verb's direct object, determiners left out: "Take my statin
     medications daily" -> ['statin', 'medications']."""
@@ -1026,6 +1041,10 @@ def _object_words(tokens: list[tuple[str, int]], index: int, body: str) -> list[
         if re.search(r"[,.;:!?()\[\]]", body[end:pos]):
             break
         end = pos + len(word)
+        if lower in _FREQ_WORDS:
+            if not words and lower in _FREQ_ADJECTIVES:
+                continue  # "run a weekly coding club"
+            break
         if lower in NP_DETS and not words or lower in ("up", "out", "off", "down") and not words:
             continue
         if lower in NP_STOP:
@@ -1083,10 +1102,10 @@ def _acts(f: _Features, tokens: list[tuple[str, int]], index: int, body: str) ->
                       and (head in REPEATABLE or f.habit or f.repeatable)
                       and not (head in MEASURING and not f.habit)
                       and not f.generic_exercise and not vague_obj and not f.vague
-                      and (bool(obj) and obj[-1] not in ABSTRACT | STOPWORDS
+                      and (bool(obj) and (obj[-1] not in ABSTRACT | STOPWORDS or f.habit)
                            or (head in DOSED or head == "go" and bool(dosed))
                            and (DOSE.search(f.work) is not None or bool(f.names))
-                           or not obj and f.habit and head in REPEATABLE))
+                           or not obj and f.habit and head in REPEATABLE - DOSED))
 
 
 # --------------------------------------------------------------------------- criteria
@@ -1137,9 +1156,9 @@ def _specific(f: _Features) -> tuple[Criterion, bool]:
     how = f.means and cls == "action" or f.examples and cls in ("action", "soft")
     if f.concrete_act or how and not f.vague:
         spec = True  # "Take my statin daily", "Wear a mask", "... by leaving my phone ..."
-        obj = " ".join(f.object_words[:4])
-        reasons.append(f"concrete act: '{f.head_word} {obj}'".replace(" '", " '", 1).rstrip()
-                       if f.concrete_act else "a concrete how: 'by …' / 'such as …'")
+        act = " ".join([f.head_word, *f.object_words[:4]])
+        reasons.append(f"concrete act: '{act}'" if f.concrete_act
+                       else "says how: a 'by ...' or 'such as ...' clause")
     if (f.generic_exercise or f.vague_object) and not names and not f.means:
         spec = False  # "Exercise daily for 30 minutes": which exercise? "a healthy dinner"?
     if f.head_class != "action" or f.head in ACTION:
@@ -1201,6 +1220,7 @@ def _measurable(f: _Features, specific: bool) -> Criterion:
         reasons.append("open-ended amount: " + ", ".join(f"'{x}'" for x in f.vague_amount[:2]))
         met = False
     if f.habit and f.dosed_without_dose:
+        reasons = [r for r in reasons if not r.startswith(("verifiable", "a rhythm"))]
         reasons.append("how long or how far each time is not said")
         met = False
     if met:
@@ -1211,12 +1231,6 @@ def _measurable(f: _Features, specific: bool) -> Criterion:
     elif f.vague or f.vague_amount:
         score = 0.1
     example = "'Run 2 workshops for the sales team' or 'Pass the PMP exam'"
-    plural = re.match(r"\s*([A-Za-z-]+)\s+((?:[a-z-]+\s+)?[a-z-]+s)\b", f.body)
-    if plural and _lemma(plural.group(1)) in ACTION and not f.vague:
-        example = f"'{plural.group(1)} 3 {plural.group(2)}…'"
-    elif f.head_class == "soft" and specific:
-        example = (f"'{_quote(f.body, 45).rstrip('.')} and pass a recognised exam' or "
-                   "'… by finishing 3 practice projects'")
     hints.append("Add a number you can check: how many, how much, or what 'done' looks like"
                  f" — e.g. {example}.")
     return Criterion("measurable", False, score, reasons, hints)
@@ -1238,35 +1252,39 @@ def _time_bound(f: _Features, today: date) -> tuple[Criterion, date | None, str 
     windows = [e for e in f.expressions if e.kind == "window"]
     vague = [e for e in f.expressions if e.kind == "vague"]
     rhythm = [e for e in f.expressions if e.kind == "frequency"]
+    invalid = [e for e in f.expressions if e.kind == "invalid"]
     best = max(dated, key=lambda e: (e.date, -e.start)) if dated else None
-    core = _core_text(f, ("vague", "window")) or "Publish 2 posts on the team blog"
+    for e in invalid[:1]:
+        note = invalid_date_note(e)
+        reasons.append(f"'{e.phrase}': {note}")
+        hints.append(f"{note} — did you mean {format_date(e.fix)}?")
     if best is not None:
         reasons.append(f"deadline: '{best.phrase}' -> {format_date(best.date)}")
         for e in rhythm[:1]:
             reasons.append(f"rhythm: '{e.phrase}'")
         if best.date < today:
-            core = _core_text(f, ("date", "vague", "window"))
             hints.append(f"{format_date(best.date)} has already passed — pick a new date, "
-                         f"e.g. '{core} by {suggestion}'.")
+                         f"e.g. 'by {suggestion}'.")
             return Criterion("time_bound", True, 0.6, reasons, hints), best.date, best.phrase
         if (best.date - today).days > 3 * 365:
             hints.append("That is more than 3 years away — add a milestone for this year.")
         return Criterion("time_bound", True, 1.0, reasons, hints), best.date, best.phrase
+    if invalid:
+        return Criterion("time_bound", False, 0.0, reasons, hints), None, None
     if windows:
         reasons.append(f"window: '{windows[0].phrase}' (an event, no date)")
         hints.append(f"Pin the event to a date so progress can be tracked, e.g. "
-                     f"'{core} by {suggestion}'.")
+                     f"'by {suggestion}'.")
         return Criterion("time_bound", True, 0.75, reasons, hints), None, None
     if vague:
         reasons.append("vague timing: " + ", ".join(f"'{e.phrase}'" for e in vague[:2]))
-        hints.append(f"Swap '{vague[0].phrase}' for a date: '{core} by {suggestion}'.")
+        hints.append(f"Swap '{vague[0].phrase}' for a date, e.g. 'by {suggestion}'.")
         return Criterion("time_bound", False, 0.0, reasons, hints), None, None
     if rhythm:
         reasons.append(f"rhythm without an end: '{rhythm[0].phrase}'")
-        core = _core_text(f, ("vague", "window"))
-        hints.append(f"Give the habit an end date to review it: '{core} until {suggestion}'.")
+        hints.append(f"Give the habit an end date to review it, e.g. 'until {suggestion}'.")
         return Criterion("time_bound", False, 0.25, reasons, hints), None, None
-    hints.append(f"Add a date: '{core} by {suggestion}'")
+    hints.append(f"Add a date, e.g. 'by {suggestion}'.")
     return Criterion("time_bound", False, 0.0, reasons, hints), None, None
 
 
@@ -1431,6 +1449,57 @@ def _context(value: Any) -> GoalContext | None:
 
 # --------------------------------------------------------------------------- public API
 
+def _with_rewrites(criteria: dict[str, Criterion], f: _Features, today: date,
+                   confidence: Any, context: GoalContext | None) -> None:
+    """Offer a one-click rewrite for each missed criterion, keeping only rewrites that
+    scoring confirms meet it; the first hint then quotes it when it is short enough."""
+    for name in ("time_bound", "measurable", "specific", "achievable"):
+        c = criteria[name]
+        if c.met and not (name == "time_bound" and c.score < 0.7 and f.expressions
+                          and any(e.kind == "date" for e in f.expressions)):
+            continue
+        for lead, text in candidates(name, f, today):
+            check = _score(text, today, confidence, context, rewrites=False)
+            if not check.criteria[name].met or check.criteria[name].score < c.score:
+                continue
+            hints = list(c.hints)
+            if len(text) <= MAX_QUOTED:
+                quoted = f"{lead} '{text}'"
+                hints = [quoted, *hints[1:]] if hints else [quoted]
+            criteria[name] = Criterion(name, c.met, c.score, c.reasons, hints, [text])
+            break
+
+
+def _score(text: Any, today: date, confidence: Any, ctx: GoalContext | None,
+           rewrites: bool = True) -> SmartResult:
+    raw = text if isinstance(text, str) else ("" if text is None else normalize_text(text))
+    f = _analyse(raw, today)
+    specific, spec_met = _specific(f)
+    measurable = _measurable(f, spec_met)
+    time_bound, deadline, phrase = _time_bound(f, today)
+    achievable = _achievable(f, confidence, ctx, deadline)
+    relevant = _relevant(f, ctx)
+    criteria = {"specific": specific, "measurable": measurable, "achievable": achievable,
+                "relevant": relevant, "time_bound": time_bound}
+    empty = not f.norm
+    if empty:
+        criteria["achievable"] = Criterion("achievable", False, 0.0, [], achievable.hints)
+        criteria["relevant"] = Criterion("relevant", False, 0.0, [], relevant.hints)
+    elif rewrites:
+        _with_rewrites(criteria, f, today, confidence, ctx)
+    total = sum(WEIGHTS[name] * criteria[name].score for name in CRITERIA)
+    score = int(min(max(round(total * 100), 0), 100))
+    ordered = MappingProxyType({name: criteria[name] for name in CRITERIA})
+    used = _confidence(confidence)
+    if used is None and f.confidence is not None:
+        used = max(f.confidence, 1.0)
+    invalid = [e for e in f.expressions if e.kind == "invalid"]
+    return SmartResult(text=raw, score=score, deadline=deadline, criteria=ordered,
+                       summary=_summary(score, ordered, deadline, empty), deadline_phrase=phrase,
+                       confidence=used,
+                       date_problem=invalid_date_note(invalid[0]) if invalid else None)
+
+
 def score_goal(text: Any, *, today: date | None = None, confidence: Any = None,
                context: GoalContext | Mapping[str, Any] | None = None) -> SmartResult:
     """Score a goal sentence against the SMART criteria.
@@ -1465,27 +1534,4 @@ def score_goal(text: Any, *, today: date | None = None, confidence: Any = None,
     >>> score_goal("Get more fluent with Microsoft 365 tools").criteria["measurable"].met
     False
     """
-    today = as_date(today)
-    raw = text if isinstance(text, str) else ("" if text is None else normalize_text(text))
-    ctx = _context(context)
-    f = _analyse(raw, today)
-    specific, spec_met = _specific(f)
-    measurable = _measurable(f, spec_met)
-    time_bound, deadline, phrase = _time_bound(f, today)
-    achievable = _achievable(f, confidence, ctx, deadline)
-    relevant = _relevant(f, ctx)
-    criteria = {"specific": specific, "measurable": measurable, "achievable": achievable,
-                "relevant": relevant, "time_bound": time_bound}
-    empty = not f.norm
-    if empty:
-        criteria["achievable"] = Criterion("achievable", False, 0.0, [], achievable.hints)
-        criteria["relevant"] = Criterion("relevant", False, 0.0, [], relevant.hints)
-    total = sum(WEIGHTS[name] * criteria[name].score for name in CRITERIA)
-    score = int(min(max(round(total * 100), 0), 100))
-    ordered = MappingProxyType({name: criteria[name] for name in CRITERIA})
-    used = _confidence(confidence)
-    if used is None and f.confidence is not None:
-        used = max(f.confidence, 1.0)
-    return SmartResult(text=raw, score=score, deadline=deadline, criteria=ordered,
-                       summary=_summary(score, ordered, deadline, empty), deadline_phrase=phrase,
-                       confidence=used)
+    return _score(text, as_date(today), confidence, _context(context))

@@ -169,6 +169,16 @@ _PUNCT_MAP = str.maketrans({
 })
 
 
+_OTHER_DIGIT = re.compile(r"(?![0-9])\d")
+
+
+def _ascii_digit(m: re.Match) -> str:
+    try:
+        return str(unicodedata.digit(m.group(0)))
+    except (TypeError, ValueError):
+        return " "
+
+
 def normalize_text(text: object, limit: int = MAX_CHARS) -> str:
     """Clean any input into a short single-line string; never raises.
 
@@ -178,6 +188,8 @@ def normalize_text(text: object, limit: int = MAX_CHARS) -> str:
 
     >>> normalize_text("  Ship\\u2014the\\x00 “v2”  ")
     'Ship - the "v2"'
+    >>> normalize_text("Read \\u0663 books")
+    'Read 3 books'
     """
     if text is None:
         return ""
@@ -189,6 +201,8 @@ def normalize_text(text: object, limit: int = MAX_CHARS) -> str:
     text = text[:limit]
     with contextlib.suppress(Exception):  # defensive: lone surrogates and the like
         text = unicodedata.normalize("NFKC", text)[: limit + limit // 4]
+    if not text.isascii():  # other scripts' digits ("٣", "३") read as 0-9
+        text = _OTHER_DIGIT.sub(_ascii_digit, text)
     text = _CONTROL_RE.sub(" ", text).translate(_PUNCT_MAP)
     return _SPACE_RE.sub(" ", text).strip()
 
@@ -883,6 +897,7 @@ _EVENT_WORDS = (
     r"|contract(?:\s+renewal)?|internship|conference|audit|birthday|anniversary"
     r"|board\s+meeting|all-hands|summit|check-in|1:1|one-on-one|retro(?:spective)?"
     r"|kick-?off|deadline|graduation|parental\s+leave|maternity\s+leave|sabbatical"
+    r"|(?:coaching\s+)?session|meeting|class|lesson|appointment|visit|call|trip|holiday"
 )
 
 

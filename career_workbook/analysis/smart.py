@@ -589,7 +589,9 @@ STATED_CONFIDENCE = re.compile(
     + _CONF_NUM + r"))?\s*(?P<au>/\s*10|%|\s+out\s+of\s+10|\s+percent)"
     r"|(?P<b>" + _CONF_NUM + r")(?:\s*-\s*(?P<b2>" + _CONF_NUM + r"))?\s*(?P<bu>/\s*10|%"
     r"|\s+out\s+of\s+10|\s+percent)\s+(?:" + _CONF_WORD + r")(?:\s+(?:level|that\s+I\s+can))?"
-    r"|(?<=[(\[,;])\s*(?P<c>" + _CONF_NUM + r")\s*(?P<cu>/\s*10)(?=\s*[)\]]|\s*\.?\s*$))"
+    r"|(?:(?<=[(\[,;])|(?<=\s)(?<!score\s)(?<!rating\s)(?<!of\s)(?<!to\s)(?<!at\s)(?<!hit\s)"
+    r"(?=[0-9.,]+\s*/\s*10\s*\.?\s*$))\s*(?P<c>" + _CONF_NUM + r")\s*(?P<cu>/\s*10)"
+    r"(?=\s*[)\]]|\s*\.?\s*$))"
     r"\s*[)\]]?", re.IGNORECASE)
 SENTENCE_BREAK = re.compile(r"[.!?;:]\s+|\s+-\s+|\n")
 NOISE_START = re.compile(r"[\W_]+|(?:[0-9]{1,3}|[a-zA-Z])[.)]\s+")  # bullets, "1) ", "a. "
@@ -698,6 +700,10 @@ def _quantities(body: str, starts: set[int], title_mode: bool) -> list[str]:
         start, end = m.span()
         raw = m.group(0)
         after = body[end:end + 24]
+        score = re.match(r"/(?:10|100|5)\b(?![/.][0-9])", after)
+        if score:  # "a score of 9/10"
+            found.append(raw + score.group(0))
+            continue
         if re.match(r"[:/][0-9]", after) or re.match(r"(?:st|nd|rd|th)\b", after, re.I):
             continue
         if after[:1].isalpha() and not UNIT_SUFFIX.match(after):
@@ -1181,7 +1187,8 @@ def _specific(f: _Features) -> tuple[Criterion, bool]:
     score = 0.5 if some_object else (0.25 if cls in ("action", "soft") else 0.0)
     example = _SPECIFIC_EXAMPLES.get(cls, _SPECIFIC_EXAMPLES["action"])
     if f.vague or cls in ("change", "copula", "vague") or f.vague_get:
-        what = _quote(f.body, 40)
+        what = " ".join(f.body.split()) if len(f.body) <= 50 else " ".join(
+            [f.head_word, *f.object_words[:4]])
         hints.append(f"'{what}' names a direction rather than an action. Say what you will "
                      f"do and what it produces, e.g. {example}.")
     else:

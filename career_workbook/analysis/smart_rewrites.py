@@ -93,7 +93,7 @@ def _time_bound(f: Any, today: date) -> list[tuple[str, str]]:
         e = invalid[0]
         low = e.phrase.lower()
         prep = next((p for p in _PREPS if p != "in" and low.startswith(p + " ")), "by")
-        fixed = f"{prep} {format_date(e.fix)}"
+        fixed = f"{prep} {format_date(e.fix if e.fix >= today else suggested_deadline(today))}"
         return [(f"{invalid_date_note(e)} — try",
                  _with_confidence(f.work[:e.start] + fixed + f.work[e.end:], f))]
     dated = [e for e in f.expressions if e.kind == "date" and e.date is not None]

@@ -90,6 +90,9 @@ WEIGHTS = MappingProxyType({
 })
 """Weight of each criterion in the overall score (sums to 1)."""
 
+REWRITE_MAX_CHARS = 400
+"""Rewrites are offered for goals up to this long (a page of text is not one goal)."""
+
 OVERLOAD_WINDOW_DAYS = 30
 OVERLOAD_COUNT = 3
 
@@ -1456,6 +1459,17 @@ def _context(value: Any) -> GoalContext | None:
 
 # --------------------------------------------------------------------------- public API
 
+def _time_features(text: str, today: date) -> _Features:
+    """Just what :func:`_time_bound` reads, exactly as :func:`_analyse` finds it."""
+    norm = normalize_text(text)
+    f = _Features(norm=norm, work=norm)
+    stated = stated_confidence(norm) if re.search(r"[0-9]", norm) else None
+    if stated is not None:
+        f.work = norm = _blank(norm, [stated[1]])
+    f.expressions = find_time_expressions(norm, today)
+    return f
+
+
 def _with_rewrites(criteria: dict[str, Criterion], f: _Features, today: date,
                    confidence: Any, context: GoalContext | None) -> None:
     """Offer a one-click rewrite for each missed criterion, keeping only rewrites that
@@ -1466,8 +1480,11 @@ def _with_rewrites(criteria: dict[str, Criterion], f: _Features, today: date,
                           and any(e.kind == "date" for e in f.expressions)):
             continue
         for lead, text in candidates(name, f, today):
-            check = _score(text, today, confidence, context, rewrites=False)
-            if not check.criteria[name].met or check.criteria[name].score < c.score:
+            if name == "time_bound":  # time-bound depends on the time phrases alone
+                got = _time_bound(_time_features(text, today), today)[0]
+            else:
+                got = _score(text, today, confidence, context, rewrites=False).criteria[name]
+            if not got.met or got.score < c.score:
                 continue
             hints = list(c.hints)
             if len(text) <= MAX_QUOTED:
@@ -1492,7 +1509,7 @@ def _score(text: Any, today: date, confidence: Any, ctx: GoalContext | None,
     if empty:
         criteria["achievable"] = Criterion("achievable", False, 0.0, [], achievable.hints)
         criteria["relevant"] = Criterion("relevant", False, 0.0, [], relevant.hints)
-    elif rewrites:
+    elif rewrites and len(f.norm) <= REWRITE_MAX_CHARS:
         _with_rewrites(criteria, f, today, confidence, ctx)
     total = sum(WEIGHTS[name] * criteria[name].score for name in CRITERIA)
     score = int(min(max(round(total * 100), 0), 100))

@@ -450,7 +450,10 @@ GET_DONE = re.compile(
     r"|launched|shipped|out|approved|signed\s+off|merged|released|accepted|deployed)\b",
     re.IGNORECASE)
 VAGUE_OBJECT = _words("healthy healthier balanced nourishing good better proper variety")
+TOOL_PREPS = _words("on in using via with through")
+TOOLS = _words("app apps website site tool tools platform spreadsheet notebook device phone")
 MEASURING = _words("track monitor log record measure review watch read check count tick")
+TRACKING = _words("track monitor log record measure check count")
 CONSUMABLES = _words(
     "intake consumption oil salt sugar alcohol coffee caffeine snack snacking smoking"
     " cigarette portion meat carbohydrate carb rice soda drink screen")
@@ -534,7 +537,7 @@ PREFIX = re.compile(
     r"|'d\s+like|plan|aim|hope|intend|need|wish|expect|am\s+going|'m\s+going|are\s+going"
     r"|am\s+planning|'m\s+planning|will\s+try|'ll\s+try|will|'ll|must|should|can|could|shall"
     r"|commit|am\s+committed|'m\s+committed|resolve|promise|have|'ve\s+got)\s*(?:to\s+)?"
-    r"|make\s+sure\s+(?:that\s+)?(?:i|we)\s+|to\s+|let's\s+|please\s+|by\s+then,?\s+"
+    r"|(?:[\w-]+\s+)?goal\s+(?:is\s+)?to\s+|make\s+sure\s+(?:that\s+)?(?:i|we)\s+|to\s+|let's\s+|please\s+|by\s+then,?\s+"
     r"|so\s+that\s+)",
     re.IGNORECASE)
 
@@ -822,6 +825,8 @@ def _artefacts(tokens: list[tuple[str, int]], body: str, head: str) -> list[str]
     found: list[str] = []
     for i, det, phrase, noun in _noun_phrases(tokens, body):
         indefinite = det in ("a", "an", "one", "each", "every")
+        if i > 0 and tokens[i - 1][0].lower() in TOOL_PREPS and noun in TOOLS:
+            continue  # "track my meals on the app": the tool, not what is done
         if noun in ARTEFACTS or noun in CREDENTIALS and (
                 not indefinite or head in CREATE_VERBS
                 or det in ("a", "an") and _named_by_complement(body, tokens[i][1] + len(phrase))):
@@ -885,7 +890,8 @@ def _concrete_after(body: str, start: int, starts: set[int], title_mode: bool,
     return bool(_quantities(tail, {0}, title_mode)
                 or _names(tail_tokens, body, starts, title_mode, caps_mode)
                 or _artefacts(tail_tokens and [(w, p - start) for w, p in tail_tokens], tail, "")
-                or ROLE.search(tail))
+                or ROLE.search(tail) or ROLE_NOUN.match(tail, re.match(
+                    r"\s*(?:(?:a|an|the|my|our)\s+)?", tail).end()))
 
 
 def stated_confidence(text: str) -> tuple[float, tuple[int, int], str] | None:
@@ -1024,7 +1030,7 @@ def _analyse(text: str, today: date) -> _Features:
             if not re.search(r"(?:\b(?:by|through|via|and|then|after|while|including)|,)\s*$",
                              before):
                 continue
-        elif not re.search(r"\b(?:and|then)\s*$", before):
+        elif not re.search(r"\b(?:and|then|or)\s*$", before):
             continue
         tries += 1
         if tries > 4:
@@ -1044,6 +1050,7 @@ def _object_words(tokens: list[tuple[str, int]], index: int, body: str) -> list[
     """The words of the head verb's direct object, determiners left out: "Take my statin
     medications daily" -> ['statin', 'medications']."""
     words: list[str] = []
+    phrasal = False
     end = tokens[index][1] + len(tokens[index][0])
     for word, pos in tokens[index + 1:index + 7]:
         lower = word.lower()
@@ -1054,7 +1061,9 @@ def _object_words(tokens: list[tuple[str, int]], index: int, body: str) -> list[
             if not words and lower in _FREQ_ADJECTIVES:
                 continue  # "run a weekly coding club"
             break
-        if lower in NP_DETS and not words or lower in ("up", "out", "off", "down") and not words:
+        if not words and (lower in NP_DETS or lower in ("up", "out", "off", "down", "through")
+                          or lower in ("with", "on") and phrasal):
+            phrasal = lower in ("up", "through")  # "follow through with a check-up"
             continue
         if lower in NP_STOP:
             break
@@ -1107,9 +1116,11 @@ def _acts(f: _Features, tokens: list[tuple[str, int]], index: int, body: str) ->
     if SCOPE_ALL.search(body) and f.head_class == "action":
         f.quantities.append(SCOPE_ALL.search(body).group(0).strip())
     # an everyday act on a concrete object is specific ("wear a mask while cleaning")
+    loose = any(w.lower() in VAGUE_OBJECT or w.lower() in COMPARATIVES for w, _ in tokens)
     f.concrete_act = (f.head_class == "action" and head not in ("do", "make", "have", "go")
+                      and not loose
                       and (head in REPEATABLE or f.habit or f.repeatable)
-                      and not (head in MEASURING and not f.habit)
+                      and not (head in TRACKING and not f.habit)
                       and not f.generic_exercise and not vague_obj and not f.vague
                       and (bool(obj) and (obj[-1] not in ABSTRACT | STOPWORDS or f.habit)
                            or (head in DOSED or head == "go" and bool(dosed))
@@ -1225,7 +1236,9 @@ def _measurable(f: _Features, specific: bool) -> Criterion:
         reasons.append(f"verifiable step: '{f.completion} …'")
     if verifiable and not q:
         reasons.append(f"verifiable completion: '{_quote(f.body, 50)}'")
-    met = bool(q) or verifiable or bool(f.completion)
+    conditional = bool(f.completion) and re.search(
+        r"\b" + re.escape(f.completion) + r"\b.*\b(?:if|when|unless|in\s+case)\b", f.body) is not None
+    met = bool(q) or verifiable or bool(f.completion) and not conditional
     if f.vague_amount and not q:
         reasons.append("open-ended amount: " + ", ".join(f"'{x}'" for x in f.vague_amount[:2]))
         met = False

@@ -1237,7 +1237,8 @@ def _measurable(f: _Features, specific: bool) -> Criterion:
     if verifiable and not q:
         reasons.append(f"verifiable completion: '{_quote(f.body, 50)}'")
     conditional = bool(f.completion) and re.search(
-        r"\b" + re.escape(f.completion) + r"\b.*\b(?:if|when|unless|in\s+case)\b", f.body) is not None
+        r"\b" + re.escape(f.completion) + r"\b.*\b(?:if|when|unless|in\s+case)\b",
+        f.body) is not None
     met = bool(q) or verifiable or bool(f.completion) and not conditional
     if f.vague_amount and not q:
         reasons.append("open-ended amount: " + ", ".join(f"'{x}'" for x in f.vague_amount[:2]))

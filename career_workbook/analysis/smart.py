@@ -6,34 +6,49 @@ patterns, time phrases); it never looks sentences up. Each criterion gets a scor
 the weighted mean x 100 (``WEIGHTS``: 25 % each for specific, measurable and time-bound,
 12.5 % each for achievable and relevant).
 
-Rules in short
+Rules in short (the full story, with figures: ``docs/smart-scoring.md``)
 --------------
 specific
     An action verb with a concrete object: a count of things, a named thing (a proper noun,
     acronym, named skill, version), a deliverable ("the billing dashboard", "a blog post"),
     or a role title after "become", "promoted to", "apply for"; an indefinite course or
     meeting counts when its topic or person is named ("a course in conflict resolution", "a
-    meeting with my manager"). Vague aims ("be more ...", "get better", "get to grips with",
-    "improve my ...", "grow", "network more", "learn more about") and states of mind
-    ("understand", "know") are not specific unless they carry a number or a concrete "by doing
-    X" clause; hype ("give 110%", "a 10x engineer") is not a number.
+    meeting with my manager"); completing an event counts ("present at a conference"). An
+    everyday act on a concrete thing is specific ("take my statin", "wear a mask while
+    cleaning", "reduce oil intake"), and so is a habit with a rhythm ("review my goals every
+    Sunday"). Vague aims ("be more ...", "get better", "improve my ...", "grow", "network
+    more", "learn more about"), states of mind ("understand"), loose qualifiers ("a healthy
+    dinner") and exercise of no named kind ("exercise daily") are not specific unless they
+    carry a number, a named thing or a concrete "by doing X" clause.
 measurable
-    A quantity (numbers, number words, %, money, "from X to Y", "double", "by a third") or
-    a verifiable completion (pass, earn, ship, publish, submit, become a named role ...) of a
-    specific object. Learning verbs ("learn", "understand", "master") alone are not measurable.
-    Digits inside names ("Microsoft 365", "ITIL 4", "1:1s", "version 2.0") are not counts.
+    A quantity (numbers, number words, %, money, "from X to Y", "double", "9/10", "my first
+    ...", "for every endpoint") or a verifiable completion (pass, earn, ship, publish, present
+    at, become a named role ...) of a specific object, or a habit with a rhythm (adherence can
+    be counted). Workouts also need a dose (how long or how far each time); everyday acts
+    with neither a rhythm nor a count ("watch videos on diet") are not measurable, and a
+    baseline ("above current three glasses") is not a target. Learning verbs alone are not
+    measurable; digits inside names ("Microsoft 365", "ITIL 4") are not counts.
 time_bound
     A deadline with a date (see :mod:`career_workbook.analysis.dates`) or an event window
     ("before my next performance review", 0.75). "Soon", "someday", "over the coming
-    years" and bare frequencies ("every Friday") are not. A past date counts but scores 0.6.
+    years" and bare frequencies ("every Friday") are not. A past date counts but scores 0.6;
+    an impossible date ("2027-02-30") is named (``date_problem``) and does not count.
 achievable
-    With ``confidence`` (1-10): >= 7 met, 5-6 partial (not met), < 5 not met. Without it the
-    score is a neutral 0.5 and ``met`` is True unless a red flag is found. Red flags:
-    >= 3 of ``context.other_deadlines`` within 30 days of this deadline, and absolutes
-    ("never", "always", "perfect", "every single", "100%"); "all" is penalised only mildly.
+    Met when feasibility was weighed: a confidence of 3 or more, given as ``confidence`` or
+    stated in the text ("(confidence 8/10)", "80% confident", "9/10"; the argument wins).
+    >= 7 scores 0.7-1.0; 3-6 is met but scores lower, with a hint to raise it; below 3 is not
+    met. Without a confidence the score is a neutral 0.5, not met, and the hint asks for one.
+    Red flags make it unmet: >= 3 of ``context.other_deadlines`` within 30 days of this
+    deadline, and absolutes ("never", "always", "perfect", "every single", "100%").
 relevant
     Overlap of stemmed content words with the context's vision, target role, values and
     skills; a non-empty ``linked_skills`` is enough. Without context: neutral 0.5, met.
+
+Rewrites
+--------
+A missed criterion may offer ``rewrites``: the person's whole sentence with one change (a
+date, a rhythm, a count, a dose, a real date for an impossible one), kept only when scoring it
+meets that criterion (:mod:`career_workbook.analysis.smart_rewrites`).
 
 Examples
 --------

@@ -656,6 +656,14 @@ def _easter_day(m: re.Match, today: date, text: str) -> date | None:
     return found
 
 
+@_pattern(r"\b(?:by|before|ahead\s+of|in\s+time\s+for|until)\s+(?:the\s+)?(?:(?:v|version\s*)"
+          r"[0-9]+(?:\.[0-9]+)*|[0-9]+\.[0-9]+(?:\.[0-9]+)*)(?:\s+(?:release|launch|ships?|is\s+out))?"
+          r"(?![\w.])", kind="window", needs=r"[0-9]\.[0-9]|\bv[0-9]|version")
+def _version_release(m: re.Match, today: date, text: str) -> date | None:
+    """ "before v1.0", "by the 2.0 release": a release whose date is not given."""
+    return None
+
+
 @_pattern(r"\b(?:by|before)\s+the\s+time\s+(?:I|we)\s+(?!(?:'m|am|turn|reach)\b)[a-z]+\b"
           r"|\b(?:in|during|at)\s+(?:my|our|the)\s+(?:next|upcoming|coming)\s+(?:review|promotion"
           r"|performance|appraisal|planning)(?:\s+(?:cycle|round|period|window))?\b",

@@ -458,7 +458,7 @@ AT_EVENT = re.compile(  # "present at a conference", "speak at a meetup"
     r"^\s*(?:at|to|in|on|for)\s+(?:an?|one|my\s+first|our\s+first)\s+(?:[\w-]+\s+){0,2}?"
     r"(?P<noun>[\w-]+)\b", re.IGNORECASE)
 FIRST_ONE = re.compile(
-    r"\b(?:my|our|the|a)\s+(?:very\s+)?first\s+(?!(?:time|step|steps|thing|things|place)\b)"
+    r"\b(?:my|our|the|a|their|his|her|your)\s+(?:very\s+)?first\s+(?!(?:time|step|steps|thing|things|place)\b)"
     r"[a-z]", re.IGNORECASE)
 GET_DONE = re.compile(
     r"^\s+(?:my|our|the|this|that|a|an)\s+(?:[\w'-]+\s+){0,3}(?:live|done|finished|published"

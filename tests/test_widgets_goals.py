@@ -200,3 +200,14 @@ def test_rewrite_choices_are_escaped_in_the_page(session):
     view = ui.goal_drafter(session)
     view.fields["text"].value = "Publish posts about <script>alert(1)</script> daily"
     assert all("<script>" not in text for _, text in rewrite_buttons(view))
+
+
+def test_goal_with_an_impossible_date_is_not_saved_silently(session):
+    view = ui.goal_drafter(session)
+    view.fields["text"].value = "Pass the PMP exam by 2027-02-30"
+    view.buttons["save"].click()
+    assert cw.load(session.path).goals == []
+    assert "30 February 2027 is not a date" in view.fields["text"].message.value
+    view.fields["deadline"].value = date(2027, 2, 28)  # the person picks the date themselves
+    view.buttons["save"].click()
+    assert cw.load(session.path).goals[0].deadline == date(2027, 2, 28)

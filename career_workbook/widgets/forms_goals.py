@@ -273,6 +273,10 @@ def goal_drafter(session: Any) -> widgets.Widget:
         labels = {k: f.label for k, f in view.fields.items()}
 
         def collect() -> tuple[Any, dict[str, str]]:
+            problem = score_goal(text.value, today=s.today).date_problem
+            if problem and deadline.value is None:  # never save a date we could not read
+                return None, {"text": f"{problem} — please fix the date (or pick a deadline "
+                                      "below) before saving."}
             data = goal_data(text.value, horizon=horizon.value, deadline=deadline.value,
                              confidence=confidence.value, skills=skills.value, today=s.today)
             return check_model(Goal, data, labels)

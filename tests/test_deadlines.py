@@ -282,6 +282,7 @@ def test_latest_date_wins() -> None:
     ("Finish the draft before the next session", "window"),
     ("Be fluent in Spanish by the time I move to Madrid", "window"),
     ("Get promoted in the next review cycle", "window"),
+    ("Drop support for Node 14 in the next major release", "window"),
     ("Apply for the grant before the 2027 call closes", "window"),
     ("Finish the report within 2 weeks of the audit", "window"),
     ("Observe 6 lessons this school year", "window"),

@@ -162,6 +162,12 @@ def test_workouts_need_a_dose(text: str, measurable: bool) -> None:
     assert score_goal(text, today=TODAY).criteria["measurable"].met is measurable
 
 
+@pytest.mark.parametrize("text", ["Give back to the community", "Contribute to the community"])
+def test_a_community_is_not_a_deliverable(text: str) -> None:
+    r = score_goal(text, today=TODAY)
+    assert not r.criteria["specific"].met and not r.criteria["measurable"].met
+
+
 def test_generic_exercise_is_not_specific() -> None:
     assert not score_goal("Exercise daily for 30 minutes", today=TODAY).criteria[
         "specific"].met
@@ -170,7 +176,8 @@ def test_generic_exercise_is_not_specific() -> None:
 
 @pytest.mark.parametrize("text", [
     "Present at a conference", "Contribute to a popular open source library",
-    "Be a contributing author to a book", "Attend a conference",
+    "Be a contributing author to a book", "Attend a conference", "Contribute to Kubernetes",
+    "Add type hints to the whole codebase",
 ])
 def test_completions_of_a_concrete_act(text: str) -> None:
     r = score_goal(text, today=TODAY)

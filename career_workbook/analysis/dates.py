@@ -665,8 +665,9 @@ def _version_release(m: re.Match, today: date, text: str) -> date | None:
 
 
 @_pattern(r"\b(?:by|before)\s+the\s+time\s+(?:I|we)\s+(?!(?:'m|am|turn|reach)\b)[a-z]+\b"
-          r"|\b(?:in|during|at)\s+(?:my|our|the)\s+(?:next|upcoming|coming)\s+(?:review|promotion"
-          r"|performance|appraisal|planning)(?:\s+(?:cycle|round|period|window))?\b",
+          r"|\b(?:in|during|at|with)\s+(?:my|our|the)\s+(?:next|upcoming|coming)\s+(?:major\s+"
+          r"|minor\s+)?(?:review|promotion|performance|appraisal|planning|release|version|sprint"
+          r"|iteration)(?:\s+(?:cycle|round|period|window))?\b",
           kind="window", needs=r"time|next|upcoming|coming")
 def _time_clause(m: re.Match, today: date, text: str) -> date | None:
     """ "by the time I move to Madrid", "in the next review cycle": an event, no date."""

@@ -381,7 +381,7 @@ ABSTRACT = _words(
     " thinking attitude approach style manner level potential influence profile"
     " contribution contributions value values motivation passion network relationships"
     " targets dreams dream ambitions ambition aspirations lot bit difference change tech"
-    " technology stuff things")
+    " technology stuff things community world society")
 
 NP_DETS = _words(
     "a an the my our his her their this these those your its one each every two three four"
@@ -450,7 +450,8 @@ HABIT_FREQUENCY = re.compile(
     r"|\b(?:daily|nightly|weekly|fortnightly|monthly|everyday|every\s+day)\b"
     r"|\b(?:a|per)\s+(?:day|week|month)\b|\b[0-9]+\s+days?\s+a\s+week\b", re.IGNORECASE)
 SCOPE_ALL = re.compile(  # "for every public endpoint", "about every book I read"
-    r"\b(?:for|on|to|in|about|with|from)\s+(?:every|each|all(?:\s+(?:of\s+)?(?:my|our|the))?)"
+    r"\b(?:for|on|to|in|about|with|from)\s+(?:every|each|all(?:\s+(?:of\s+)?(?:my|our|the))?"
+    r"|(?:the|my|our)\s+(?:whole|entire))"
     r"\s+(?!(?:day|week|month|year|time|morning|evening|night|quarter|sprint|shift|session"
     r"|meeting|call|weekend|term)s?\b)[a-z]",
     re.IGNORECASE)
@@ -1115,7 +1116,8 @@ def _acts(f: _Features, tokens: list[tuple[str, int]], index: int, body: str) ->
     if head in ("keep", "maintain") and obj and _is_thing(obj[-1], ARTEFACTS):
         f.head_class, f.ongoing = "action", True  # "keep a learning journal"
         f.artefacts.append(" ".join(obj))
-    if head == "contribute" and (AT_EVENT.match(rest) or obj and _is_thing(obj[-1])):
+    if head == "contribute" and (AT_EVENT.match(rest) or obj and _is_thing(obj[-1])
+                                 or re.match(r"\s+to\s+(?-i:[A-Z])", rest)):
         f.head_class = "action"  # "contribute a pull request", "... to an open source library"
     if head == "get" and GET_DONE.match(rest):
         f.head_class, f.vague_get = "action", False  # "get my portfolio site live"

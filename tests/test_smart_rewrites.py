@@ -190,6 +190,10 @@ def test_completions_of_a_concrete_act(text: str) -> None:
     ("Pass the AWS exam by June 9/10", 9),
     ("Walk 30 minutes 3 times a week (Confidence level: 7/10)", 7),
     ("Log my meals (50-60% confidence)", 5.5),
+    ("Log my meals daily (Confidence 8)", 8),
+    ("Log my meals daily (confidence: 7 out of 10)", 7),
+    ("Log my meals daily, conf 6/10", 6),
+    ("Log my meals daily with 70% confidence", 7),
 ])
 def test_confidence_stated_in_the_text_is_used(text: str, confidence: float) -> None:
     r = score_goal(text, today=TODAY)

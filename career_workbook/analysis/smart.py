@@ -602,13 +602,14 @@ HYPE = re.compile(
     r"|\b[0-9]+x\s+(?=(?:[\w-]+\s+)?(?:" + ROLE_NOUNS
     + r"|person|performer|player|professional|contributor|hire)s?\b)", re.IGNORECASE)
 _CONF_NUM = r"[0-9]{1,3}(?:[.,][0-9])?"
-_CONF_WORD = r"(?:confiden(?:ce|t)|sure|certain)"
+_CONF_WORD = r"(?:confiden(?:ce|t)|conf\.?|sure|certain)"
 # a confidence the writer states: "(confidence 8/10)", "80% confident", "Confidence level: 9/10",
 # "10/10 confident", "(50-60% confidence)", or a bare "(8/10)" / ", 8/10" closing the goal
 STATED_CONFIDENCE = re.compile(
     r"[(\[,;]?\s*(?:(?:with\s+)?(?:an?\s+|my\s+)?" + _CONF_WORD + r"(?:\s+(?:level|score|rating))?"
     r"(?:\s+(?:of|at|is|was))?\s*[:=-]?\s*(?P<a>" + _CONF_NUM + r")(?:\s*-\s*(?P<a2>"
-    + _CONF_NUM + r"))?\s*(?P<au>/\s*10|%|\s+out\s+of\s+10|\s+percent)"
+    + _CONF_NUM + r"))?(?:\s*(?P<au>/\s*10|%|\s+out\s+of\s+10|\s+percent)"
+    r"|(?=\s*(?:[)\],;]|\.?\s*$)))"
     r"|(?P<b>" + _CONF_NUM + r")(?:\s*-\s*(?P<b2>" + _CONF_NUM + r"))?\s*(?P<bu>/\s*10|%"
     r"|\s+out\s+of\s+10|\s+percent)\s+(?:" + _CONF_WORD + r")(?:\s+(?:level|that\s+I\s+can))?"
     r"|(?:(?<=[(\[,;])|(?<=\s)(?<!score\s)(?<!rating\s)(?<!of\s)(?<!to\s)(?<!at\s)(?<!hit\s)"
@@ -929,10 +930,10 @@ def stated_confidence(text: str) -> tuple[float, tuple[int, int], str] | None:
                                                             else None) if v]
         except ValueError:
             continue
-        unit = m[key + "u"].replace(" ", "").lower()
+        unit = (m[key + "u"] or "").replace(" ", "").lower()
         value = sum(values) / len(values)
-        if unit in ("%", "percent"):
-            value /= 10
+        if unit in ("%", "percent") or not unit and value > 10:
+            value /= 10  # "confidence 80" reads as a percentage, "confidence: 7" out of 10
         if not 0 <= value <= 10:
             continue
         return value, m.span(), m.group(0).strip(" ,;([)]")

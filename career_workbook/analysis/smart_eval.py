@@ -70,8 +70,8 @@ def _health_row(row: Mapping[str, str]) -> tuple[dict[str, bool], list[str]]:
     hits = {"specific": s == gold["specific"], "measurable": m == gold["measurable"],
             "attainable": a == gold["attainable"],
             "three_class": _three(s, m, a) == _three(*gold.values())}
-    misses = [f"{k} (label {int(gold[k if k != 'attainable' else 'attainable'])}): "
-              f"{row['goal']}" for k in ("specific", "measurable", "attainable") if not hits[k]]
+    misses = [f"{k} (label {int(gold[k])}): {row['goal']}"
+              for k in ("specific", "measurable", "attainable") if not hits[k]]
     return hits, misses
 
 

@@ -211,3 +211,14 @@ def test_goal_with_an_impossible_date_is_not_saved_silently(session):
     view.fields["deadline"].value = date(2027, 2, 28)  # the person picks the date themselves
     view.buttons["save"].click()
     assert cw.load(session.path).goals[0].deadline == date(2027, 2, 28)
+
+
+def test_confidence_stated_in_the_goal_moves_the_slider_until_the_person_does(session):
+    view = ui.goal_drafter(session)
+    view.fields["text"].value = "Walk 30 minutes 3 times a week (confidence 9/10)"
+    assert view.fields["confidence"].value == 9
+    assert "stated in your goal" not in view.children[3].value  # the slider now carries it
+    assert re.search(r"✓</span> <b>Achievable", view.children[3].value)
+    view.fields["confidence"].value = 4
+    view.fields["text"].value = "Walk 30 minutes 3 times a week (confidence 8/10)"
+    assert view.fields["confidence"].value == 4

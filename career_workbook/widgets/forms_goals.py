@@ -192,7 +192,7 @@ def goal_drafter(session: Any) -> widgets.Widget:
 
     def build(view: FormView) -> list[widgets.Widget]:
         from career_workbook.analysis.scorecard import goal_context
-        from career_workbook.analysis.smart import score_goal
+        from career_workbook.analysis.smart import score_goal, stated_confidence
 
         s = view.session
         wb = s.workbook
@@ -225,7 +225,8 @@ def goal_drafter(session: Any) -> widgets.Widget:
         number = widgets.HTML("")
         feedback = widgets.HTML("")
         rewrites = widgets.VBox([])
-        view.state.update(auto_deadline=True, setting_deadline=False)
+        view.state.update(auto_deadline=True, setting_deadline=False, auto_confidence=True,
+                          setting_confidence=False)
 
         def update() -> None:
             if not text.value:
@@ -233,6 +234,13 @@ def goal_drafter(session: Any) -> widgets.Widget:
                 feedback.value = '<div style="color:#555">Start typing your goal to see ' \
                                  "how SMART it is.</div>"
                 return
+            stated = stated_confidence(text.value[:2000])
+            if stated is not None and view.state["auto_confidence"]:  # "(confidence 8/10)"
+                view.state["setting_confidence"] = True
+                try:
+                    confidence.widget.value = min(10, max(1, round(stated[0])))
+                finally:
+                    view.state["setting_confidence"] = False
             draft = SimpleNamespace(id="__draft__", skills=list(skills.value))
             try:
                 result = score_goal(text.value, today=s.today, confidence=confidence.value,
@@ -261,11 +269,16 @@ def goal_drafter(session: Any) -> widgets.Widget:
             if not view.state["setting_deadline"]:
                 view.state["auto_deadline"] = deadline.widget.value is None
 
+        def confidence_changed(_change: Any) -> None:
+            if not view.state["setting_confidence"]:  # the person moved the slider: theirs wins
+                view.state["auto_confidence"] = False
+
         debounced = Debouncer(update)
         view.state["debouncer"] = debounced
         for f in (text, confidence, skills):
             f.widget.observe(lambda _c: debounced(), names="value")
         deadline.widget.observe(deadline_changed, names="value")
+        confidence.widget.observe(confidence_changed, names="value")
         update()
 
         save = primary_button("Save as goal", "Add this goal to your workbook as an active goal")

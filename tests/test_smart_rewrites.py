@@ -168,6 +168,16 @@ def test_a_community_is_not_a_deliverable(text: str) -> None:
     assert not r.criteria["specific"].met and not r.criteria["measurable"].met
 
 
+@pytest.mark.parametrize(("text", "specific"), [
+    ("Take medication daily at 10am", False),       # which medicine?
+    ("Set daily reminders and take my pills consistently", False),
+    ("Take my statin daily at 10am", True),
+    ("Take statin medications every morning", True),
+])
+def test_a_medicine_must_be_named(text: str, specific: bool) -> None:
+    assert score_goal(text, today=TODAY).criteria["specific"].met is specific
+
+
 def test_generic_exercise_is_not_specific() -> None:
     assert not score_goal("Exercise daily for 30 minutes", today=TODAY).criteria[
         "specific"].met

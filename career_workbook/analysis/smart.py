@@ -18,7 +18,8 @@ specific
     cleaning", "reduce oil intake"), and so is a habit with a rhythm ("review my goals every
     Sunday"). Vague aims ("be more ...", "get better", "improve my ...", "grow", "network
     more", "learn more about"), states of mind ("understand"), loose qualifiers ("a healthy
-    dinner") and exercise of no named kind ("exercise daily") are not specific unless they
+    dinner") and exercise or medicine of no named kind ("exercise daily", "take medication
+    daily") are not specific unless they
     carry a number, a named thing or a concrete "by doing X" clause.
 measurable
     A quantity (numbers, number words, %, money, "from X to Y", "double", "9/10", "my first
@@ -465,6 +466,10 @@ GET_DONE = re.compile(
     r"^\s+(?:my|our|the|this|that|a|an)\s+(?:[\w'-]+\s+){0,3}(?:live|done|finished|published"
     r"|launched|shipped|out|approved|signed\s+off|merged|released|accepted|deployed)\b",
     re.IGNORECASE)
+GENERIC_MEDS = _words("medication medications medicine medicines meds pills tablets")
+GENERIC_MEDS_TAKEN = re.compile(
+    r"\b(?:take|taking|took)\s+(?:my\s+|the\s+|their\s+|his\s+|her\s+)?(?:medications?"
+    r"|medicines?|meds|pills|tablets)\b", re.IGNORECASE)
 VAGUE_OBJECT = _words("healthy healthier balanced nourishing good better proper variety")
 TOOL_PREPS = _words("on in using via with through")
 TOOLS = _words("app apps website site tool tools platform spreadsheet notebook device phone")
@@ -678,6 +683,7 @@ class _Features:
     habit: bool = False  # a rhythm: daily, every Friday, 3 times a week
     dosed_without_dose: bool = False  # "jog once a week": how long or how far is missing
     generic_exercise: bool = False  # "exercise daily" names no kind of exercise
+    generic_medication: bool = False  # "take medication daily" names no medicine
     concrete_act: bool = False  # an everyday act with a concrete object ("wear a mask")
     ongoing: bool = False  # "keep a journal": no finish line of its own
     repeatable: bool = False  # the head is an everyday act that needs a rhythm or count
@@ -1104,6 +1110,8 @@ def _acts(f: _Features, tokens: list[tuple[str, int]], index: int, body: str) ->
     f.dosed_without_dose = bool(dosed) and DOSE.search(f.work) is None
     vague_obj = any(w in VAGUE_QUALIFIERS or w in COMPARATIVES for w in obj)
     f.object_words = obj
+    f.generic_medication = (bool(obj) and obj[0] in GENERIC_MEDS
+                            or GENERIC_MEDS_TAKEN.search(body) is not None)
     f.vague_object = any(w in VAGUE_OBJECT for w in obj)
     if f.head_class == "change" and any(w in CONSUMABLES or w[:-1] in CONSUMABLES for w in obj):
         f.head_class, f.repeatable = "action", True  # "reduce oil intake": a concrete thing
@@ -1197,6 +1205,8 @@ def _specific(f: _Features) -> tuple[Criterion, bool]:
         act = " ".join([f.head_word, *f.object_words[:4]])
         reasons.append(f"concrete act: '{act}'" if f.concrete_act
                        else "says how: a 'by ...' or 'such as ...' clause")
+    if f.generic_medication and not names:
+        spec = False  # "Take medication daily": which one?
     if (f.generic_exercise or f.vague_object) and not names and not f.means:
         spec = False  # "Exercise daily for 30 minutes": which exercise? "a healthy dinner"?
     if f.head_class != "action" or f.head in ACTION:

@@ -178,6 +178,17 @@ def test_a_medicine_must_be_named(text: str, specific: bool) -> None:
     assert score_goal(text, today=TODAY).criteria["specific"].met is specific
 
 
+@pytest.mark.parametrize(("text", "specific", "measurable"), [
+    ("Look into eldercare homes or arrange for a live-in helper", False, False),
+    ("Do research on meditation", True, False),
+    ("Do something about my career", False, False),
+    ("Visit a doctor if the pain persists", True, False),   # a condition, not a target
+])
+def test_exploring_options_and_conditions(text: str, specific: bool, measurable: bool) -> None:
+    r = score_goal(text, today=TODAY)
+    assert (r.criteria["specific"].met, r.criteria["measurable"].met) == (specific, measurable)
+
+
 def test_generic_exercise_is_not_specific() -> None:
     assert not score_goal("Exercise daily for 30 minutes", today=TODAY).criteria[
         "specific"].met

@@ -366,7 +366,8 @@ ROLE_NOUNS = (
     r"|underwriter|actuary|broker|trader|banker|bookkeeper|treasurer|secretary|ambassador"
     r"|apprentice|assistant|deputy|governor|councillor|mayor|sergeant|constable|firefighter"
     r"|author|co-author|maintainer|contributor|speaker|committer|reviewer|panell?ist|organi[sz]er"
-    r"|moderator|mvp"
+    r"|moderator|mvp|helper|carer|caregiver|nanny|babysitter|cleaner|housekeeper"
+    r"|physiotherapist|physio|dietitian|dietician|nutritionist|optician|gp|social\s+worker"
 )
 
 ABSTRACT = _words(
@@ -382,7 +383,8 @@ ABSTRACT = _words(
     " thinking attitude approach style manner level potential influence profile"
     " contribution contributions value values motivation passion network relationships"
     " targets dreams dream ambitions ambition aspirations lot bit difference change tech"
-    " technology stuff things community world society")
+    " technology stuff things community world society something anything everything"
+    " nothing")
 
 NP_DETS = _words(
     "a an the my our his her their this these those your its one each every two three four"
@@ -678,6 +680,7 @@ class _Features:
     vague: list[str] = field(default_factory=list)
     vague_amount: list[str] = field(default_factory=list)
     completion: str = ""
+    completion_alt: bool = False  # "... or arrange for a helper": an option, not a commitment
     vague_get: bool = False
     promoted: bool = False
     habit: bool = False  # a rhythm: daily, every Friday, 3 times a week
@@ -995,7 +998,10 @@ def _analyse(text: str, today: date) -> _Features:
         head_word = tokens[index][0]
         head = _lemma(head_word)
     feats.head_word, feats.head = head_word, head
-    if head in COPULA:
+    if head == "look" and re.match(r"\s+(?:into|at|for|up|around)\b",
+                                   body[tokens[index][1] + len(head_word):], re.IGNORECASE):
+        feats.head_class = "vague"  # "look into eldercare options": exploring, not doing
+    elif head in COPULA:
         feats.head_class = "copula"
     elif head == "get":
         feats.head_class = "get"
@@ -1061,6 +1067,7 @@ def _analyse(text: str, today: date) -> _Features:
         if (lemma in DELIVER_VERBS and _direct_object(tokens, k, body, lemma)
                 or _concrete_after(body, wpos + len(word), starts, title_mode, caps_mode)):
             feats.completion = word
+            feats.completion_alt = re.search(r"\bor\s*$", before) is not None
             break
     return feats
 
@@ -1143,7 +1150,7 @@ def _acts(f: _Features, tokens: list[tuple[str, int]], index: int, body: str) ->
         f.quantities.append(SCOPE_ALL.search(body).group(0).strip())
     # an everyday act on a concrete object is specific ("wear a mask while cleaning")
     loose = any(w.lower() in VAGUE_OBJECT or w.lower() in COMPARATIVES for w, _ in tokens)
-    f.concrete_act = (f.head_class == "action" and head not in ("do", "make", "have", "go")
+    f.concrete_act = (f.head_class == "action" and head not in ("make", "have", "go")
                       and not loose
                       and (head in REPEATABLE or f.habit or f.repeatable)
                       and not (head in TRACKING and not f.habit)
@@ -1267,7 +1274,7 @@ def _measurable(f: _Features, specific: bool) -> Criterion:
     conditional = bool(f.completion) and re.search(
         r"\b" + re.escape(f.completion) + r"\b.*\b(?:if|when|unless|in\s+case)\b",
         f.body) is not None
-    met = bool(q) or verifiable or bool(f.completion) and not conditional
+    met = bool(q) or verifiable or bool(f.completion) and not (conditional or f.completion_alt)
     if f.vague_amount and not q:
         reasons.append("open-ended amount: " + ", ".join(f"'{x}'" for x in f.vague_amount[:2]))
         met = False

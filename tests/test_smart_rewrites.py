@@ -173,6 +173,7 @@ def test_a_community_is_not_a_deliverable(text: str) -> None:
     ("Set daily reminders and take my pills consistently", False),
     ("Take my statin daily at 10am", True),
     ("Take statin medications every morning", True),
+    ("Tick the medication log every day", True),    # the log is the thing
 ])
 def test_a_medicine_must_be_named(text: str, specific: bool) -> None:
     assert score_goal(text, today=TODAY).criteria["specific"].met is specific

@@ -1117,7 +1117,7 @@ def _acts(f: _Features, tokens: list[tuple[str, int]], index: int, body: str) ->
     f.dosed_without_dose = bool(dosed) and DOSE.search(f.work) is None
     vague_obj = any(w in VAGUE_QUALIFIERS or w in COMPARATIVES for w in obj)
     f.object_words = obj
-    f.generic_medication = (bool(obj) and obj[0] in GENERIC_MEDS
+    f.generic_medication = (bool(obj) and obj[0] in GENERIC_MEDS and not _is_thing(obj[-1])
                             or GENERIC_MEDS_TAKEN.search(body) is not None)
     f.vague_object = any(w in VAGUE_OBJECT for w in obj)
     if f.head_class == "change" and any(w in CONSUMABLES or w[:-1] in CONSUMABLES for w in obj):

@@ -287,7 +287,7 @@ def goal_drafter(session: Any) -> widgets.Widget:
         labels = {k: f.label for k, f in view.fields.items()}
 
         def collect() -> tuple[Any, dict[str, str]]:
-            problem = score_goal(text.value, today=s.today).date_problem
+            problem = score_goal(text.value, today=s.today).date_problem if text.value else None
             if problem and deadline.value is None:  # never save a date we could not read
                 return None, {"text": f"{problem} — please fix the date (or pick a deadline "
                                       "below) before saving."}

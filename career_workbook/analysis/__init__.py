@@ -42,7 +42,11 @@ from career_workbook.analysis.progress import (
     goal_statuses,
     progress_history_frame,
 )
-from career_workbook.analysis.scorecard import goal_context, smart_scorecard_frame
+from career_workbook.analysis.scorecard import (
+    goal_context,
+    goals_table_frame,
+    smart_scorecard_frame,
+)
 from career_workbook.analysis.skills import (
     SkillGap,
     readiness,
@@ -86,6 +90,7 @@ __all__ = [
     "feedback_comments",
     "goal_context",
     "goal_progress_frame",
+    "goals_table_frame",
     "goal_status",
     "goal_statuses",
     "learning_by_skill_frame",

@@ -311,18 +311,7 @@ def goals_table(session: Any) -> widgets.Widget:
 
         s = view.session
         wb = s.workbook
-        card = analysis.smart_scorecard_frame(wb, s.today)[["goal_id", "score"]]
-        progress = analysis.goal_progress_frame(wb, s.today)[["goal_id", "track", "actual"]]
-        import pandas as pd
-
-        rows = pd.DataFrame({
-            "goal_id": [g.id for g in wb.goals], "text": [g.text for g in wb.goals],
-            "status": [g.status for g in wb.goals],
-            "deadline": [g.deadline for g in wb.goals],
-            "confidence": [g.confidence for g in wb.goals],
-        })
-        table = rows.merge(card, on="goal_id", how="left").merge(progress, on="goal_id",
-                                                                 how="left")
+        table = analysis.goals_table_frame(wb, s.today)
         shown = table_widget(table, {"text": "Goal", "status": "Status", "deadline": "Deadline",
                                      "score": "SMART", "actual": "% done", "track": "Track",
                                      "confidence": "Confidence"},

@@ -14,6 +14,7 @@ import importlib
 import io
 import itertools
 import math
+import re
 import os
 import pathlib
 import subprocess
@@ -333,7 +334,13 @@ def test_registry_names_every_chart_and_its_notebook():
     for slug, spec in ALL_SPECS.items():
         assert spec.slug == slug and spec.title
         assert callable(getattr(charts, spec.plot)), spec.plot
-        assert f"notebook {spec.notebook}" in spec.empty_message, spec
+        if slug in charts.COHORT_CHARTS:  # the coach's overview names the client's notebook
+            assert f"notebook {spec.notebook}" in spec.empty_message, spec
+            continue
+        # the step that fills it, in words that read right inside that step's own notebook
+        # (issue 11: "notebook 02 adds it" inside notebook 02)
+        assert re.search(r"\(step \d\d\)|step \d\d\b", spec.empty_message), spec
+        assert "notebook" not in spec.empty_message, spec
 
 
 CHART_MODULES = ["career_workbook.charts", "career_workbook.charts._style",
@@ -574,7 +581,7 @@ def test_skill_gaps_bars_biggest_on_top_with_annotations():
     row = expected.iloc[0]
     assert f"{row['current']:.0f} → {row['target']:.0f}" in [t.get_text() for t in ax.texts]
     assert fig.get_suptitle() == f"Biggest gap: {row['skill']}"
-    assert f"Top 4 of {len(expected)} skills" in ax.get_title(loc="left")
+    assert f"Top 4 of {len(expected)} rated skills" in ax.get_title(loc="left")
 
 
 def test_skill_gaps_partial_and_no_gaps():
@@ -583,9 +590,15 @@ def test_skill_gaps_partial_and_no_gaps():
                           "target": [4.0, 4.0], "importance": [3.0, 2.0]})
     fig = charts.plot_skill_gaps(frame)
     assert [float(p.get_width()) for p in fig.axes[0].patches] == [4.0]
-    # The analysis counts an unrated skill from 0: shown as "not rated → target".
-    fig = charts.plot_skill_gaps(gaps(current=[NAN, 4.0, 4.0, 4.0, 4.0, 4.0]))
-    assert "not rated → 5" in [t.get_text() for t in fig.axes[0].texts]
+    # Even with a gap computed from 0, an unrated skill is a prompt to rate, never a bar.
+    frame = gaps(current=[NAN, 4.0, 4.0, 4.0, 4.0, 4.0])
+    frame.loc[0, ["gap", "weighted_gap"]] = [5.0, 25.0]
+    fig = charts.plot_skill_gaps(frame)
+    assert frame.loc[0, "skill"] not in [t.get_text() for t in fig.axes[0].get_yticklabels()]
+    assert "not rated" not in " ".join(t.get_text() for t in fig.axes[0].texts)
+    assert fig.get_suptitle() != f"Biggest gap: {frame.loc[0, 'skill']}"
+    note = " ".join(fig.axes[0].get_title(loc="left").split())
+    assert "1 skill not rated yet: rate to see the gap" in note
     done = charts.plot_skill_gaps(gaps(current=[5.0] * 6))
     assert is_placeholder(done) and NO_GAPS in texts_of(done)
 
@@ -993,3 +1006,17 @@ def test_every_chart_on_every_example_workbook(path):
     people = [c.name for c in wb.contacts if c.next_follow_up and c.next_follow_up < TODAY]
     if people and not is_placeholder(figs["network"]):
         assert set(people) <= {t.get_text() for t in figs["network"].axes[0].texts}
+
+
+def test_radar_your_target_is_the_persons_own_and_the_role_its_own_line(rich_wb, fake_role):
+    # issue 11 item 5: SQL target 5 and Python 4 set by the person; the role says 4 and 5
+    from career_workbook import analysis
+
+    rich_wb.skills[0].target_level, rich_wb.skills[1].target_level = 4, 5  # Python, SQL
+    fig = charts.plot_skill_radar(analysis.skill_gap_frame(rich_wb, fake_role))
+    lines = {ln.get_label(): ln for ln in fig.axes[0].get_lines()}
+    order = [t.get_text().split("\n")[0] for t in fig.axes[0].texts]
+    own = dict(zip(order, lines["Your target"].get_ydata()[:-1], strict=True))
+    role = dict(zip(order, lines["Role profile"].get_ydata()[:-1], strict=True))
+    assert (own["SQL"], own["Python"]) == (5.0, 4.0)
+    assert (role["SQL"], role["Python"]) == (4.0, 5.0)

@@ -53,6 +53,8 @@ from career_workbook.analysis.skills import (
     readiness_history_frame,
     skill_gap_frame,
     skill_gaps,
+    unrated_prompt,
+    unrated_skills,
 )
 from career_workbook.analysis.wellbeing import (
     WellbeingSummary,
@@ -110,6 +112,8 @@ __all__ = [
     "skill_gaps",
     "smart_scorecard_frame",
     "summary",
+    "unrated_prompt",
+    "unrated_skills",
     "wellbeing_frame",
     "wellbeing_summary",
 ]

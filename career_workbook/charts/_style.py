@@ -289,9 +289,9 @@ def placeholder_figure(message: str, *, title: str | None = None, label: str = "
 
     Its single axes is labelled ``'placeholder'`` (see :func:`is_placeholder`).
 
-    >>> fig = placeholder_figure("No check-ins yet — notebook 09 adds them")
+    >>> fig = placeholder_figure("No check-ins yet — record one at step 09")
     >>> [t.get_text() for t in fig.axes[0].texts]
-    ['No check-ins yet — notebook 09 adds them']
+    ['No check-ins yet — record one at step 09']
     >>> is_placeholder(fig)
     True
     """

@@ -14,9 +14,9 @@ import importlib
 import io
 import itertools
 import math
-import re
 import os
 import pathlib
+import re
 import subprocess
 import sys
 from collections.abc import Callable

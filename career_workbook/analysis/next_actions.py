@@ -228,7 +228,8 @@ def next_actions_frame(
     """
     items = [
         *_overdue(wb, today), *_goals_behind(wb, today), *_skill_gaps(wb, role),
-        *_follow_ups(wb, today), *_rate_skills(wb, role), *_sharpen(wb, today), *_check_in(wb, today),
+        *_follow_ups(wb, today), *_rate_skills(wb, role), *_sharpen(wb, today),
+        *_check_in(wb, today),
     ]
     if limit is not None:
         items = items[: max(limit, 0)]

@@ -47,7 +47,8 @@ __all__ = [
 
 GAP_COLUMNS = {
     "skill": "text", "category": "text", "current": "float", "target": "float",
-    "role_target": "float", "own_target": "float", "importance": "float", "gap": "float", "weighted_gap": "float",
+    "role_target": "float", "own_target": "float", "importance": "float", "gap": "float",
+    "weighted_gap": "float",
     "priority": "int", "others": "float",
 }
 READINESS_COLUMNS = {"date": "date", "readiness": "float"}
@@ -220,7 +221,8 @@ def skill_gap_frame(wb: Workbook, role: Any = None, *, catalog: Any = None) -> p
     for role-only skills), ``gap`` = max(target - current, 0), ``weighted_gap`` =
     gap * importance (both NaN for a skill never rated: not measured is not a gap),
     ``priority`` (int, 1 = biggest weighted gap; ties: higher importance, then name;
-    unrated skills come after every rated one), ``others`` (mean level given by colleagues in 360 feedback, NaN when fewer
+    unrated skills come after every rated one), ``others`` (mean level given by colleagues
+    in 360 feedback, NaN when fewer
     than three rated it, see :mod:`career_workbook.analysis.feedback`). Sorted by priority.
     The rows are :func:`skill_gaps`.
     """

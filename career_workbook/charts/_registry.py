@@ -52,7 +52,8 @@ CHARTS: dict[str, ChartSpec] = _specs(
               "No goals yet — write them in SMART goals (step 04), plan milestones in step 06",
               "04", "plot_goal_timeline"),
     ChartSpec("progress", "Progress against plan",
-              "No goals to track yet — write goals in step 04, record progress at a check-in (step 09)",
+              "No goals to track yet — write goals in step 04, record progress at a check-in "
+              "(step 09)",
               "09", "plot_progress"),
     ChartSpec("feedback_360", "360 feedback: self and others",
               "No colleague feedback yet — add it with the 360 feedback form (step 02)",
@@ -96,6 +97,7 @@ NOT_ENOUGH_RATERS = (
 RADAR_TOO_FEW = "Rate at least 3 skills to draw the radar — in the self-assessment (step 01)"
 NO_RATINGS = "No self-ratings yet — rate your skills in the self-assessment (step 01)"
 NO_GAPS = "No gaps to close: every rated skill is at or above its target"
-NO_DATED_LEARNING = "No dated learning yet — add start or completion dates with the learning form (step 08)"
+NO_DATED_LEARNING = ("No dated learning yet — add start or completion dates with the learning "
+                     "form (step 08)")
 NO_HOURS = "No learning hours logged yet — add them with the learning form (step 08)"
 NO_WELLBEING = "No motivation or confidence scores yet — the check-in form (step 09) asks for them"

@@ -326,8 +326,29 @@ def headline(fig: Figure, text: str, title: str | None = None) -> None:
 
 
 def subtitle(ax: Any, text: str) -> None:
-    """The metric shown, under the headline (as the axes title)."""
-    ax.set_title(_wrap_escaped(text, 95), loc="left")
+    """The metric shown, under the headline (as the axes title), wrapped to the width it has.
+
+    A left-aligned axes title starts at the axes' left edge, after the y tick labels: the
+    lines are measured against what is left of the figure's width, so that a long subtitle
+    never runs off the right edge ("…8 not rated ye"). Call it after the y ticks are set.
+    """
+    title = ax.set_title(_wrap_escaped(text, 95), loc="left")
+    fig = ax.get_figure()
+    renderer = fig._get_renderer()
+    ticks = ax.yaxis.get_tightbbox(renderer)
+    room = fig.bbox.width * 0.96 - (ticks.width if ticks is not None else 0.0) - 12.0
+    prop = title.get_fontproperties()
+
+    def width(line: str) -> float:
+        return renderer.get_text_width_height_descent(line, prop, ismath=False)[0]
+
+    lines: list[str] = []
+    for word in " ".join(text.split()).split(" "):
+        if lines and width(f"{lines[-1]} {word}") <= room:
+            lines[-1] = f"{lines[-1]} {word}"
+        else:
+            lines.append(word)
+    title.set_text("\n".join(lines) or " ")
 
 
 def _wrap_escaped(text: str, width: int) -> str:

@@ -1020,3 +1020,24 @@ def test_radar_your_target_is_the_persons_own_and_the_role_its_own_line(rich_wb,
     role = dict(zip(order, lines["Role profile"].get_ydata()[:-1], strict=True))
     assert (own["SQL"], own["Python"]) == (5.0, 4.0)
     assert (role["SQL"], role["Python"]) == (4.0, 5.0)
+
+
+def test_one_point_readiness_names_its_day_and_own_targets():
+    # issue 11 item 13: one point read "15 / Dec / 15 / Jan / 2027-Jan"
+    df = pd.DataFrame({"date": pd.to_datetime(["2026-12-03"]), "readiness": [50.0]})
+    fig = charts.plot_readiness(df)
+    draw(fig)
+    assert [t.get_text() for t in fig.axes[0].get_xticklabels()] == ["3 Dec 2026"]
+    assert "own skill targets" in fig.axes[0].get_title(loc="left")  # no role was picked
+
+
+def test_learning_on_one_day_gets_a_one_day_axis():
+    # one learning item: a vertical line on a 2025-2029 axis before
+    df = pd.DataFrame({"date": pd.to_datetime(["2026-12-03"]), "skill": ["SQL"],
+                       "hours": [6.0]})
+    fig = charts.plot_learning_hours(df, today=pd.Timestamp("2026-12-03"))
+    draw(fig)
+    ax = fig.axes[0]
+    assert [t.get_text() for t in ax.get_xticklabels()] == ["3 Dec 2026"]
+    lo, hi = ax.get_xlim()
+    assert hi - lo == pytest.approx(60)  # days either side of the one day

@@ -366,6 +366,24 @@ def date_axis(axis: Any, maxticks: int = 6) -> None:
     axis.set_major_formatter(mdates.ConciseDateFormatter(locator))
 
 
+def one_day_axis(ax: Any, day: Any, pad_days: int = 30) -> None:
+    """An x axis for data on a single day: that day centred, one tick naming it.
+
+    Concise date ticks on a two-month window read "15 / Dec / 15 / Jan / 2027-Jan"; one
+    point needs one label.
+
+    >>> from matplotlib.figure import Figure
+    >>> ax = Figure().add_subplot()
+    >>> one_day_axis(ax, pd.Timestamp("2026-12-03"))
+    >>> [t.get_text() for t in ax.get_xticklabels()]
+    ['3 Dec 2026']
+    """
+    day = pd.Timestamp(day)
+    pad = pd.Timedelta(days=pad_days)
+    ax.set_xlim(day - pad, day + pad)
+    ax.set_xticks([day], [day_name(day)])
+
+
 def row_height(labels: Sequence[str]) -> float:
     """Inches a row of a bar chart needs for its (wrapped) tick labels."""
     lines = max((lbl.count("\n") + 1 for lbl in labels), default=1)

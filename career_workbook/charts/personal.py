@@ -29,6 +29,7 @@ from career_workbook.charts._style import (
     month_name,
     new_figure,
     number,
+    one_day_axis,
     numeric,
     placeholder_figure,
     plural,
@@ -288,7 +289,10 @@ def plot_learning_hours(learning: pd.DataFrame, *, title: str | None = None,
                 color=colour)
     ax.set_ylim(bottom=0)
     ax.set_ylabel("Hours (cumulative)")
-    date_axis(ax.xaxis)
+    if df["date"].min() == end:  # every item on one day: not a two-year empty axis
+        one_day_axis(ax, end)
+    else:
+        date_axis(ax.xaxis)
     fig.legend(loc="outside lower center", ncols=min(len(keep), 3))
 
     total = float(df["hours"].sum())

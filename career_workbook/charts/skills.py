@@ -33,6 +33,7 @@ from career_workbook.charts._style import (
     month_name,
     new_figure,
     number,
+    one_day_axis,
     numeric,
     placeholder_figure,
     plural,
@@ -296,9 +297,9 @@ def plot_readiness(readiness_history: pd.DataFrame, role_title: str | None = Non
     ax.set_ylim(0, 105)
     ax.set_yticks(range(0, 101, 20), [f"{v}%" for v in range(0, 101, 20)])
     if len(df) == 1:
-        pad = pd.Timedelta(days=30)
-        ax.set_xlim(x[0] - pad, x[0] + pad)
-    date_axis(ax.xaxis)
+        one_day_axis(ax, x[0])
+    else:
+        date_axis(ax.xaxis)
 
     role = short(role_title, 50) if role_title else ""
     last, first = values[-1], values[0]
@@ -315,7 +316,7 @@ def plot_readiness(readiness_history: pd.DataFrame, role_title: str | None = Non
             head += f" — {direction} {plural(abs(delta), 'point')} since {since}"
     headline(fig, head, title)
     subtitle(ax, f"How much of the {role} profile you meet (0-100%)" if role
-             else "How much of your target role's profile you meet (0-100%)")
+             else "How much of your own skill targets you meet (0-100%)")
     return fig
 
 

@@ -900,8 +900,23 @@ def test_wellbeing_lines_dips_and_setbacks():
     assert dips.get_offsets()[:, 1].tolist() == [4.0]  # motivation fell 8 -> 4
     setbacks = next(c for c in ax.collections if c.get_label() == "Setback")
     assert len(setbacks.get_offsets()) == 1
-    assert "Project cancelled" in [t.get_text() for t in ax.texts]
+    assert "“Project cancelled”" in ax.get_title(loc="left")  # quoted, not over the markers
     assert fig.get_suptitle() == "Motivation recovering after a dip in June"
+
+
+def test_wellbeing_setback_text_never_covers_a_setback_marker():
+    # issue 11 item 7: the latest setback's label sat on the one before it
+    fig = charts.plot_wellbeing(wellbeing(setbacks={3: "Burnout",
+                                                    4: "Team reorganised around me again"}))
+    ax = fig.axes[0]
+    renderer = draw(fig).get_renderer()
+    marks = next(c for c in ax.collections if c.get_label() == "Setback")
+    for x, y in ax.transData.transform(marks.get_offsets()):
+        for text in [*ax.texts, ax.title, ax._left_title]:
+            box = text.get_window_extent(renderer).padded(4)
+            assert not box.contains(x, y), text.get_text()
+    assert "the latest in August: “Team reorganised around me again”" in " ".join(
+        ax.get_title(loc="left").split())
 
 
 @pytest.mark.parametrize(("motivation", "confidence", "dips", "headline"), [

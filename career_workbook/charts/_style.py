@@ -332,9 +332,9 @@ def subtitle(ax: Any, text: str) -> None:
     lines are measured against what is left of the figure's width, so that a long subtitle
     never runs off the right edge ("…8 not rated ye"). Call it after the y ticks are set.
     """
-    title = ax.set_title(_wrap_escaped(text, 95), loc="left")
+    title = ax.set_title(" ", loc="left")  # for its font; the text is set below
     fig = ax.get_figure()
-    renderer = fig._get_renderer()
+    renderer = fig._get_renderer()  # measuring only (matplotlib's own tight_layout does so)
     ticks = ax.yaxis.get_tightbbox(renderer)
     room = fig.bbox.width * 0.96 - (ticks.width if ticks is not None else 0.0) - 12.0
     prop = title.get_fontproperties()

@@ -4,8 +4,9 @@ Structure: every notebook is valid nbformat 4 with a ``python3`` kernel, exactly
 ``parameters`` cell, short logic-free code cells, no stored outputs or widget state, and a
 link to the next notebook.
 
-Execution: every notebook runs top to bottom for every example workbook (a copy, so the
-example is never modified), with no workbook at all, and quickly enough. Kernels never
+Execution: every notebook runs top to bottom for a just-created, a half-filled and every
+example workbook (a copy, so the example is never modified), with no workbook at all, and
+quickly enough. Kernels never
 inherit ``MPLBACKEND`` from pytest.
 """
 
@@ -324,6 +325,24 @@ def test_notebook_runs_for_example_workbook(stem, example, kernel_env, example_d
             assert path.is_file() and path.stat().st_size > 0, f"{stem}: {path.name} not exported"
     assert _digest(workbook) == example_digests[example], "running (no clicks) changed the file"
     assert _digest(example) == example_digests[example]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("kind", ["new", "half"])
+@pytest.mark.parametrize("stem", PERSON_NOTEBOOKS)
+def test_notebook_runs_for_a_new_and_a_half_filled_workbook(stem, kind, kernel_env):
+    """A person's first hour: a just-created workbook (``career-workbook new``) and one with
+    gaps (unrated skills, a goal without deadline, a check-in without progress, a contact
+    without dates). The full examples run in the test above."""
+    from helpers.workbooks import write_workbook
+
+    workbook = write_workbook(kind, kernel_env / "client")
+    before = _digest(workbook)
+    nb = _run(stem, kernel_env / "out", workbook=str(workbook), today=TODAY)
+    _assert_clean(nb, stem)
+    _assert_charts_drawn(nb, stem)
+    assert _shows(nb, "Nova Person"), "the header names the workbook's owner"
+    assert _digest(workbook) == before, "running (no clicks) changed the file"
 
 
 @pytest.mark.slow

@@ -422,7 +422,8 @@ def test_role_picker_sets_profile_and_adds_skills(small):
 def test_learning_suggestions_plan_it(small):
     view = ui.learning_suggestions(small)
     first = re.search(r"<b>(.*?)</b>", view.children[1].children[0].value).group(1)
-    assert small.role is not None  # "Data Scientist" matches a catalog role
+    assert small.role is None  # a typed target role is not applied until it is picked
+    assert first == "SQL"  # the biggest measured gap (2 of 4, importance 5); Writing unrated
     view.buttons["plan.0"].click()
     wb = cw.load(small.path)
     item = wb.learning[0]

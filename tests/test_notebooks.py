@@ -385,3 +385,30 @@ def test_start_here_with_a_fresh_path_offers_to_create_it(kernel_env):
     _assert_clean(nb, "00_start_here")
     assert _shows(nb, "fresh_workbook.yaml"), "the form should say which file it creates"
     assert not fresh.exists(), "no file is created without pressing the button"
+
+
+LAB_ONLY_WORDS = re.compile(r"grey (code )?cell|Run → Run All|settings cell", re.I)
+HIDE_IN_APP = "<style>.celltag_lab-only { display: none; }</style>"
+
+
+@pytest.mark.parametrize("stem", PERSON_NOTEBOOKS)
+def test_jupyterlab_only_prose_is_hidden_in_the_app(stem):
+    """Issue 11 item 8: the app shows no code, so prose about code cells is JupyterLab-only.
+
+    Such a markdown cell is tagged ``lab-only``; Voila (nbconvert) gives it the class
+    ``celltag_lab-only``, which its own ``<style>`` hides. JupyterLab sanitises the style away.
+    """
+    for cell in _read(stem).cells:
+        if cell.cell_type != "markdown" or not LAB_ONLY_WORDS.search(cell.source):
+            continue
+        first_paragraph = cell.source.split("\n\n")[0]
+        if "JupyterLab" in first_paragraph and "lab-only" in cell.metadata.get("tags", []):
+            assert HIDE_IN_APP in cell.source, f"{stem}: {cell.id} lacks the style that hides it"
+        else:
+            assert "in the app" in cell.source.casefold() or "in jupyterlab" in \
+                cell.source.casefold(), f"{stem}: {cell.id} speaks of code cells to app users"
+
+
+def test_the_history_prose_matches_the_retention():
+    text = "\n".join(c.source for c in _read("00_start_here").cells)
+    assert "last 20 versions" not in text and "one a day for a month" in text

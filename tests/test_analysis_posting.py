@@ -167,3 +167,8 @@ def test_benchmark_precision_and_recall_meet_the_target():
     for split in ("dev", "heldout"):
         assert result[split]["precision"] >= TARGET, split
         assert result[split]["recall"] >= TARGET, split
+
+
+def test_html_tags_and_scripts_are_not_words():
+    result = fit("<p>Strong <b>SQL</b></p><script>alert('scripting')</script><!-- k8s -->")
+    assert result.matches == {"SQL": ("SQL",)}

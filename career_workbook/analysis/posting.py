@@ -70,6 +70,8 @@ _BOILERPLATE = re.compile(  # the employer talking about itself, not a skill ask
     re.IGNORECASE)
 _TOKEN = re.compile(
     r"(?P<word>[^\W_]+[+#]*)|(?P<conj>[,/&])|(?P<brk>[.!?;:](?=\s|$)|[\n\r•·|()\[\]])")
+_HTML = re.compile(  # pasted from a web page: tags and scripts are not words of the posting
+    r"<(script|style)\b.*?</\1\s*>|<!--.*?-->|</?[a-zA-Z][^<>]{0,500}>", re.DOTALL | re.I)
 _PAIR = re.compile(r"([^\W\d_])[/&]([^\W\d_])(?![^\W_])")
 _SPELLING = (  # American -> British, so both spellings meet
     (re.compile(r"iz(e|es|ed|ing|ation|ations)$"), r"is\1"),
@@ -317,7 +319,7 @@ def fit_to_posting(workbook: Workbook, text: str, *, catalog: Any) -> PostingFit
     ----------
     workbook : Workbook
     text : str
-        The pasted posting (plain text; HTML tags are read as words and do no harm).
+        The pasted posting (plain text; HTML tags, scripts and comments are skipped).
         Only the first :data:`MAX_CHARS` characters are read.
     catalog : Catalog or mapping
         A loaded catalog (``cw.fit_to_posting`` passes the shipped one), or
@@ -329,7 +331,7 @@ def fit_to_posting(workbook: Workbook, text: str, *, catalog: Any) -> PostingFit
     """
     text = text or ""
     truncated = len(text) > MAX_CHARS
-    text = text[:MAX_CHARS]
+    text = _HTML.sub(lambda m: " " * len(m.group()), text[:MAX_CHARS])
     tokens = _tokens(text)
     blocked = _blocked(text, tokens)
     if blocked:

@@ -27,13 +27,13 @@ from career_workbook.widgets.forms_goals import goal_drafter, goals_table
 from career_workbook.widgets.forms_history import restore_form
 from career_workbook.widgets.forms_log import achievements_form, learning_form
 from career_workbook.widgets.forms_network import contacts_form, interview_planner
-from career_workbook.widgets.forms_posting import posting_fit_form
 from career_workbook.widgets.forms_plan import (
     actions_form,
     learning_suggestions,
     milestones_form,
     role_picker,
 )
+from career_workbook.widgets.forms_posting import posting_fit_form
 from career_workbook.widgets.forms_profile import create_workbook_form, profile_form
 from career_workbook.widgets.forms_review import check_in_form, goal_review, next_actions
 from career_workbook.widgets.forms_skills import (

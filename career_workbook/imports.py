@@ -26,6 +26,7 @@ Examples
 from __future__ import annotations
 
 import csv
+import io
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
@@ -132,7 +133,7 @@ def parse_connections(text: str, *, today: date | None = None) -> ParsedContacts
     text = text.replace("\x00", "")
     problems: list[RowProblem] = []
     rows: list[ContactRow] = []
-    reader = csv.reader(text.split("\n"), strict=False)
+    reader = csv.reader(io.StringIO(text, newline=""), strict=False)
     header: dict[str, int] | None = None
     preamble = False
     try:

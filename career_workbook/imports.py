@@ -161,7 +161,8 @@ def parse_connections(text: str, *, today: date | None = None) -> ParsedContacts
                     problems.append(RowProblem(line, "an empty row (only commas); skipped"))
                 continue
 
-            def get(key: str, cells: list[str] = cells) -> str:
+            def get(key: str, cells: list[str] = cells,
+                    header: dict[str, int] = header) -> str:
                 i = header.get(key)
                 return _squeeze(cells[i]) if i is not None and i < len(cells) else ""
 
@@ -302,7 +303,7 @@ def preview_lines(parsed: ParsedContacts, plan: ContactPlan, *, limit: int = 20)
     out = [f"{parsed.shape}: {len(parsed.rows)} rows read; {len(plan.new)} new contacts, "
            f"{len(plan.duplicates)} already in your network, "
            f"{sum(p.skipped for p in parsed.problems)} rows could not be read."]
-    for row, contact in plan.new[:limit]:
+    for _row, contact in plan.new[:limit]:
         when = contact.last_contact.isoformat() if contact.last_contact else "no date"
         org = f" — {contact.organisation}" if contact.organisation else ""
         out.append(f"  + {contact.name}{org} (connected {when})")

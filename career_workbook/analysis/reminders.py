@@ -97,7 +97,8 @@ def next_check_in(wb: Workbook, today: date) -> tuple[date, str]:
         how = (f"every {rhythm} days (a default: the workbook has no rhythm setting yet, "
                "and one check-in does not show one)")
     due = max(past[-1] + timedelta(days=rhythm), today)
-    return due, f"Your last check-in was on {past[-1].isoformat()}; this follows your rhythm, {how}."
+    last = past[-1].isoformat()
+    return due, f"Your last check-in was on {last}; this follows your rhythm, {how}."
 
 
 def calendar_events(wb: Workbook, workbook_id: str, *, today: date) -> list[CalendarEvent]:

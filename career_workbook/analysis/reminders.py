@@ -96,9 +96,11 @@ def next_check_in(wb: Workbook, today: date) -> tuple[date, str]:
         rhythm = DEFAULT_RHYTHM_DAYS
         how = (f"every {rhythm} days (a default: the workbook has no rhythm setting yet, "
                "and one check-in does not show one)")
-    due = max(past[-1] + timedelta(days=rhythm), today)
+    due = past[-1] + timedelta(days=rhythm)
+    late = f" It was due on {due.isoformat()}, so it is set for today." if due < today else ""
     last = past[-1].isoformat()
-    return due, f"Your last check-in was on {last}; this follows your rhythm, {how}."
+    return max(due, today), (f"Your last check-in was on {last}; this follows your rhythm, "
+                             f"{how}.{late}")
 
 
 def calendar_events(wb: Workbook, workbook_id: str, *, today: date) -> list[CalendarEvent]:

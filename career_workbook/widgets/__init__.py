@@ -34,6 +34,7 @@ from career_workbook.widgets.forms_plan import (
     role_picker,
 )
 from career_workbook.widgets.forms_posting import posting_fit_form
+from career_workbook.widgets.forms_reminders import calendar_button, contacts_import
 from career_workbook.widgets.forms_profile import create_workbook_form, profile_form
 from career_workbook.widgets.forms_review import check_in_form, goal_review, next_actions
 from career_workbook.widgets.forms_skills import (
@@ -48,9 +49,11 @@ __all__ = [
     "Session",
     "achievements_form",
     "actions_form",
+    "calendar_button",
     "check_in_form",
     "coach_overview",
     "contacts_form",
+    "contacts_import",
     "create_workbook_form",
     "feedback_comments",
     "feedback_form",

@@ -34,6 +34,7 @@ Examples
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping
@@ -165,15 +166,15 @@ def _compile(skill: str, phrase: str) -> _Phrase | None:
     return _Phrase(skill, parts, phrase.lstrip("=")) if parts else None
 
 
-def _skill_phrases(name: str, synonyms: Iterable[str]) -> list[_Phrase]:
+@functools.lru_cache(maxsize=4096)
+def _skill_phrases(name: str, synonyms: tuple[str, ...]) -> tuple[_Phrase, ...]:
     """The phrases of one skill: its name (stemmed, unless ``=name`` is among the synonyms:
     then only that exact word, so "Programming" does not match "programme") and synonyms.
     """
-    syns = list(synonyms)
-    exact_name = f"={name}".casefold() in (s.casefold() for s in syns)
+    exact_name = f"={name}".casefold() in (s.casefold() for s in synonyms)
     phrases = [] if exact_name else [_compile(name, name)]
-    phrases += [_compile(name, s) for s in syns]
-    return [p for p in phrases if p is not None]
+    phrases += [_compile(name, s) for s in synonyms]
+    return tuple(p for p in phrases if p is not None)
 
 
 def posting_vocabulary(catalog: Any, wb: Workbook | None = None) -> dict[str, list[str]]:
@@ -338,10 +339,14 @@ def fit_to_posting(workbook: Workbook, text: str, *, catalog: Any) -> PostingFit
         tokens = [_Token(_BREAK, _BREAK, t.start, t.end) if i in blocked else t
                   for i, t in enumerate(tokens)]
     vocab = posting_vocabulary(catalog, workbook)
-    phrases = [p for name, syns in vocab.items() for p in _skill_phrases(name, syns)]
+    phrases = [p for name, syns in vocab.items() for p in _skill_phrases(name, tuple(syns))]
     found = _find(tokens, phrases)
     # a match inside a longer match (of any skill) gives way to it
-    kept = [m for m in found if not any(m.positions < o.positions for o in found)]
+    covering: dict[int, list[_Match]] = {}
+    for m in found:
+        for pos in m.positions:
+            covering.setdefault(pos, []).append(m)
+    kept = [m for m in found if not any(m.positions < o.positions for o in covering[m.start])]
     kept.sort(key=lambda m: (m.start, m.end))
     words: dict[str, list[str]] = {}
     mentions: dict[str, set[tuple[int, int]]] = {}

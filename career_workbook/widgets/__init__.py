@@ -34,8 +34,8 @@ from career_workbook.widgets.forms_plan import (
     role_picker,
 )
 from career_workbook.widgets.forms_posting import posting_fit_form
-from career_workbook.widgets.forms_reminders import calendar_button, contacts_import
 from career_workbook.widgets.forms_profile import create_workbook_form, profile_form
+from career_workbook.widgets.forms_reminders import calendar_button, contacts_import
 from career_workbook.widgets.forms_review import check_in_form, goal_review, next_actions
 from career_workbook.widgets.forms_skills import (
     self_assessment_form,

@@ -179,6 +179,6 @@ def test_long_repetitive_text_stays_fast():
 
     started = time.perf_counter()
     result = fit("stakeholder " * 16_000 + "and vendor management")  # 192,000 characters
-    assert time.perf_counter() - started < 15  # was 15 s+ with a quadratic overlap check
+    assert time.perf_counter() - started < 5  # about 15 s with the old quadratic overlap check
     assert result.skills[0].mentions == 16_000 and not result.truncated
     assert "Vendor Management" in result.matches

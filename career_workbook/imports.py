@@ -304,9 +304,10 @@ def preview_lines(parsed: ParsedContacts, plan: ContactPlan, *, limit: int = 20)
            f"{len(plan.duplicates)} already in your network, "
            f"{sum(p.skipped for p in parsed.problems)} rows could not be read."]
     for _row, contact in plan.new[:limit]:
-        when = contact.last_contact.isoformat() if contact.last_contact else "no date"
+        when = (f"connected {contact.last_contact.isoformat()}" if contact.last_contact
+                else "no connection date")
         org = f" — {contact.organisation}" if contact.organisation else ""
-        out.append(f"  + {contact.name}{org} (connected {when})")
+        out.append(f"  + {contact.name}{org} ({when})")
     if len(plan.new) > limit:
         out.append(f"  … and {len(plan.new) - limit} more")
     for row, why in plan.duplicates[:limit]:

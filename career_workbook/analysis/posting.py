@@ -9,8 +9,10 @@ person's own skills. Matching follows general rules, never per-posting lookups:
 - a phrase matches whole words only (``ML`` never matches inside "HTML"), never across a
   sentence or line break; a synonym written ``=word`` matches that exact word only;
 - ``/``, ``&``, ``,``, ``and`` and ``or`` are one list separator, so "SQL/Postgres" names
-  both and "CI/CD" equals "CI and CD"; a two-word skill also matches a short list such
-  as "stakeholder and vendor management" or "design and carry out experiments";
+  both and "CI/CD" equals "CI and CD"; a skill of several words also matches a short list
+  such as "stakeholder and vendor management" or "design and carry out experiments", and a
+  two-word one with one word between ("build trusted relationships");
+- acronyms in the vocabulary ("SOX", "ACAS") match only that word, never a stem of it;
 - a match inside a longer match ("decision making" inside "decision making under
   uncertainty") gives way to the longer one.
 
@@ -161,9 +163,15 @@ class _Phrase:
 
 def _compile(skill: str, phrase: str) -> _Phrase | None:
     exact = phrase.startswith("=")
-    toks = _tokens(phrase.lstrip("="))
-    parts = tuple((exact, t.exact if exact else t.stem) for t in toks if t.stem != _BREAK)
-    return _Phrase(skill, parts, phrase.lstrip("=")) if parts else None
+    text = phrase.lstrip("=")
+    toks = _tokens(text)
+    parts = []
+    for t in toks:
+        if t.stem == _BREAK:
+            continue
+        acronym = text[t.start:t.end].isupper() and t.end - t.start >= 2  # "SOX", "ACAS"
+        parts.append((True, t.exact) if exact or acronym else (False, t.stem))
+    return _Phrase(skill, tuple(parts), text) if parts else None
 
 
 @functools.lru_cache(maxsize=4096)
@@ -233,7 +241,9 @@ def _find(tokens: list[_Token], phrases: Iterable[_Phrase]) -> list[_Match]:
                 gap = tokens[gap_start:j]
                 if gap[-1].stem == _BREAK:
                     break
-                if same(j, ph.parts[-1]) and any(t.stem == _CONJ for t in gap):
+                listed = any(t.stem == _CONJ for t in gap)
+                one_word = n == 2 and len(gap) == 1 and gap[0].stem != _CONJ  # "build trusted
+                if same(j, ph.parts[-1]) and (listed or one_word):  # relationships"
                     found.append(_Match(ph.skill, frozenset([*range(i, gap_start), j]), i, j))
                     break
     return found

@@ -38,10 +38,11 @@ _STATUS = {"meets": "✓ meets your target", "below": "below your target",
 def fit_html(fit: PostingFit) -> str:
     """The result as escaped HTML: overall fit, then one row per skill with the words.
 
-    >>> from career_workbook.model import new_workbook
-    >>> fit = fit_to_posting(new_workbook("Sam"), "<b>SQL</b>", catalog={"SQL": []})
-    >>> html = fit_html(fit)
-    >>> "<b>SQL</b>" not in html and "“SQL”" in html
+    >>> from career_workbook.model import Skill, new_workbook
+    >>> wb = new_workbook("Sam")
+    >>> wb.skills.append(Skill(name="<img src=x onerror=alert(1)>"))
+    >>> html = fit_html(fit_to_posting(wb, "SQL, img src x onerror alert 1", catalog={"SQL": []}))
+    >>> "<img" not in html and "&lt;img" in html and "“SQL”" in html
     True
     """
     if not fit.skills:

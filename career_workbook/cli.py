@@ -130,6 +130,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--scheduler", default=None,
                    help="address of a Dask scheduler (needs career-workbook[dask])")
 
+    _add_plan_commands(sub)
+
     p = _sub(sub, "cohort", "one CSV row per client, plus caseload charts",
              "career-workbook cohort workbooks --out out/cohort.csv",
              "One CSV row per client (readiness, goals on track / behind / overdue / done, "
@@ -142,7 +144,6 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--no-charts", action="store_true", help="write the CSV only")
 
     _add_workspace_commands(sub)
-    _add_plan_commands(sub)
     return parser
 
 
@@ -280,6 +281,12 @@ def _shell_path(path: Path, here: Path) -> str:
     return shlex.quote(text)
 
 
+COMMANDS = {
+    "new": _cmd_new, "validate": _cmd_validate, "run": _cmd_run, "pack": _cmd_pack,
+    "cohort": _cmd_cohort, "lab": _cmd_server, "app": _cmd_server, "init": _cmd_init,
+}
+
+
 def _add_plan_commands(sub: argparse._SubParsersAction) -> None:
     """``calendar`` and ``import-contacts``: the plan in a calendar, the network brought in."""
     p = _sub(sub, "calendar", "write reminders to a calendar file (.ics)",
@@ -372,11 +379,7 @@ def _cmd_import_contacts(args: argparse.Namespace) -> int:
     return 0
 
 
-COMMANDS = {
-    "new": _cmd_new, "validate": _cmd_validate, "run": _cmd_run, "pack": _cmd_pack,
-    "cohort": _cmd_cohort, "lab": _cmd_server, "app": _cmd_server, "init": _cmd_init,
-    "calendar": _cmd_calendar, "import-contacts": _cmd_import_contacts,
-}
+COMMANDS.update({"calendar": _cmd_calendar, "import-contacts": _cmd_import_contacts})
 
 
 def error_line(err: BaseException) -> str:

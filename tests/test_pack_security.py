@@ -133,7 +133,7 @@ def hostile_pack(tmp_path_factory):
     folder = tmp_path_factory.mktemp("hostile")
     path = folder / "hostile.yaml"
     cw.save(rich_workbook(SCRIPT, HOSTILE, long_text=LONG), path)
-    return build_pack(path, folder / "out", today=TODAY)
+    return build_pack(path, folder / "out", today=TODAY, formats=("pdf", "html", "png", "svg"))
 
 
 def test_hostile_pack_still_builds(hostile_pack):

@@ -39,13 +39,14 @@ PACKAGE = Path(__file__).resolve().parents[1]
 _SUFFIXES = (".py", ".yaml", ".yml", ".mplstyle", ".css", ".html")
 
 
-def pack_inputs(package: Path = PACKAGE) -> list[Path]:
+def pack_inputs(package: Path | None = None) -> list[Path]:
     """The files besides the workbook that a pack is made from, in a fixed order.
 
     >>> names = [p.name for p in pack_inputs()]
     >>> {"career_workbook.mplstyle", "skills.yaml", "roles.yaml", "html.py"} <= set(names)
     True
     """
+    package = PACKAGE if package is None else package
     files = sorted(p for p in package.rglob("*")
                    if p.suffix in _SUFFIXES and "__pycache__" not in p.parts and p.is_file())
     extra = os.environ.get("CAREER_WORKBOOK_CATALOG")
@@ -62,6 +63,7 @@ def static_digest(files: Iterable[Path] | None = None) -> str:
     digest = hashlib.sha256()
     for path in pack_inputs() if files is None else files:
         name = path.relative_to(PACKAGE) if path.is_relative_to(PACKAGE) else path.name
+        # (a file outside the package, e.g. a catalog extension, is named by its name)
         digest.update(str(name).encode("utf-8", "replace") + b"\0")
         digest.update(hashlib.sha256(path.read_bytes()).digest())
     return digest.hexdigest()

@@ -294,6 +294,7 @@ def update_pack(workbook_path: str | os.PathLike[str], out_dir: str | os.PathLik
     fingerprint = pack_fingerprint(data, formats=formats, today=day.isoformat(), static=static)
     if not force and pack_is_current(final, fingerprint):
         return final, False
+    final.parent.mkdir(parents=True, exist_ok=True)
     files = render_pack(data, str(workbook_path), today=day, formats=formats)
     return write_pack(files, out_dir, name, fingerprint), True
 

@@ -562,6 +562,10 @@ def pack_clients(
     report = BatchReport("Packed", out)
     paths = _same_names(_client_paths(workbooks), report)
     out.mkdir(parents=True, exist_ok=True)
+    if scheduler:
+        _pack_on_cluster(paths, out, report, today=today or date.today(), formats=formats,
+                         scheduler=scheduler, force=force)
+        return report
     for path, result, err in parallel_map(
         _pack_client, paths, jobs=jobs, scheduler=scheduler, desc="pack",
         args=(out, today or date.today(), formats, force, static_digest()),
@@ -571,3 +575,54 @@ def pack_clients(
             report.kept += not built
         report.add(path, result, err)
     return report
+
+
+@dataclass(frozen=True)
+class _Shipped:
+    """One client as sent to a Dask worker: the workbook's bytes, never a path to open."""
+
+    path: Path
+    data: bytes = field(repr=False)
+    fingerprint: str
+
+
+def _render_shipped(item: _Shipped, today: date, formats: tuple[str, ...]) -> dict[str, bytes]:
+    """On a worker: the pack's files as bytes (it reads and writes no file)."""
+    from career_workbook.export.pack import render_pack
+
+    return render_pack(item.data, str(item.path), today=today, formats=formats)
+
+
+def _pack_on_cluster(paths: list[Path], out: Path, report: BatchReport, *, today: date,
+                     formats: tuple[str, ...], scheduler: str, force: bool) -> None:
+    """``pack --scheduler``: workers share no disk with the coach. This process reads each
+    workbook, skips the unchanged ones, ships the bytes, and writes what comes back with
+    the usual all-or-nothing moves."""
+    from career_workbook import store
+    from career_workbook.export.fingerprint import pack_fingerprint, static_digest
+    from career_workbook.export.pack import pack_is_current, pack_name, write_pack
+
+    static = static_digest()
+    shipped = []
+    for path in paths:
+        try:
+            data = store._read_bytes(path)
+        except Exception as err:  # noqa: BLE001 - reported per client
+            report.add(path, None, err)
+            continue
+        fingerprint = pack_fingerprint(data, formats=formats, today=today.isoformat(),
+                                       static=static)
+        if not force and pack_is_current(out / pack_name(path), fingerprint):
+            report.kept += 1
+            report.add(path, out / pack_name(path), None)
+        else:
+            shipped.append(_Shipped(path, data, fingerprint))
+    for item, files, err in parallel_map(_render_shipped, shipped, scheduler=scheduler,
+                                         desc="pack", args=(today, formats)):
+        result = None
+        if err is None:
+            try:
+                result = write_pack(files, out, pack_name(item.path), item.fingerprint)
+            except Exception as write_err:  # noqa: BLE001 - reported per client
+                err = write_err
+        report.add(item.path, result, err)

@@ -215,12 +215,17 @@ def pack_is_current(folder: Path, fingerprint: str) -> bool:
 def write_pack(files: dict[str, bytes], out_dir: str | os.PathLike[str], name: str,
                fingerprint: str | None = None) -> Path:
     """Write a pack's ``files`` as ``out_dir/<name>/``, all-or-nothing (see the module)."""
-    out = Path(out_dir)
+    return _build_into(Path(out_dir), name, lambda: files, fingerprint)
+
+
+def _build_into(out: Path, name: str, make_files: Callable[[], dict[str, bytes]],
+                fingerprint: str | None) -> Path:
+    """Make the temporary folder, fill it with ``make_files()``, move it into place."""
     out.mkdir(parents=True, exist_ok=True)
     _remove_stale(out, name)
     tmp = _new_folder(out, f".tmp-{name}-")
     try:
-        for rel, data in files.items():
+        for rel, data in make_files().items():
             target = tmp / rel
             if target.parent != tmp:
                 target.parent.mkdir(parents=True, exist_ok=True)
@@ -294,9 +299,8 @@ def update_pack(workbook_path: str | os.PathLike[str], out_dir: str | os.PathLik
     fingerprint = pack_fingerprint(data, formats=formats, today=day.isoformat(), static=static)
     if not force and pack_is_current(final, fingerprint):
         return final, False
-    final.parent.mkdir(parents=True, exist_ok=True)
-    files = render_pack(data, str(workbook_path), today=day, formats=formats)
-    return write_pack(files, out_dir, name, fingerprint), True
+    return _build_into(final.parent, name, lambda: render_pack(
+        data, str(workbook_path), today=day, formats=formats), fingerprint), True
 
 
 # ----------------------------------------------------------------------------------------

@@ -6,7 +6,9 @@ whole processes and their children, measured in this one run on this machine:
 1. *default pack*: ``career-workbook pack --all WS --out OUT --jobs 1`` for 8 clients (two
    copies of each example), default formats (pdf,html,png) -- per client, target <= 1.5 s;
 2. *floor*: ``benchmarks/_pack_floor.py`` on the same 8 clients: each chart built once and
-   saved as one PNG, nothing else -- the default pack's ratio to it, target <= 1.2x;
+   saved as one PNG, nothing else -- the default pack's ratio to it, target <= 1.2x
+   (floor and pack alternate, twice; the minimum of each counts: a shared machine only
+   ever adds CPU time, through contention);
    (also shown: the pack with every format, pdf,html,png,svg);
 3. *incremental*: 40 clients packed once; 4 workbooks change; re-packing all 40 against
    packing those 4 alone into an empty folder -- ratio, target <= 2x.
@@ -29,6 +31,7 @@ from _table import row  # noqa: E402
 
 EXAMPLES = sorted((ROOT / "examples" / "workbooks").glob("*.yaml"))
 TODAY = "2026-11-22"
+ROUNDS = 2
 
 
 def cli() -> list[str]:
@@ -69,9 +72,12 @@ def main() -> int:
     try:
         ws8 = workspace(work / "ws8", 2)
         n = len(list(ws8.glob("*.yaml")))
-        floor = cpu(sys.executable, str(ROOT / "benchmarks" / "_pack_floor.py"), str(ws8),
-                    str(work / "floor"), TODAY)
-        default = pack(ws8, work / "default")
+        floors, defaults = [], []
+        for i in range(ROUNDS):  # alternated; the least disturbed (minimum) of each counts
+            floors.append(cpu(sys.executable, str(ROOT / "benchmarks" / "_pack_floor.py"),
+                              str(ws8), str(work / f"floor{i}"), TODAY))
+            defaults.append(pack(ws8, work / f"default{i}"))
+        floor, default = min(floors), min(defaults)
         every = pack(ws8, work / "every", "--formats", "pdf,html,png,svg")
         per, floor_per = default / n, floor / n
         print(f"{n} clients, --jobs 1, CPU (user+sys, with children): default pack "

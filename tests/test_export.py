@@ -371,7 +371,8 @@ def test_build_packs_in_worker_processes(tmp_path):
 
 @pytest.mark.parametrize("name", ["career_workbook.export", "career_workbook.export.files",
                                   "career_workbook.export.content", "career_workbook.export.pdf",
-                                  "career_workbook.export.html", "career_workbook.export.pack"])
+                                  "career_workbook.export.html", "career_workbook.export.pack",
+                                  "career_workbook.export.fingerprint"])
 def test_doctests(name):
     module = importlib.import_module(name)
     result = doctest.testmod(module, optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)

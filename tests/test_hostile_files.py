@@ -163,7 +163,7 @@ def test_pack_all_builds_the_good_pack_and_names_every_hostile_file(workspace, t
     out_dir = tmp_path / "packs"
     code = _in_time(lambda: cli.main([
         "pack", "--all", str(workspace), "--out", str(out_dir), "--jobs", "1", "--formats",
-        "png", "--today", "2026-11-22"]), 300)
+        "pdf,png", "--today", "2026-11-22"]), 300)
     out = capsys.readouterr().out
     assert code == 1
     assert (out_dir / GOOD.stem / "review.pdf").is_file()

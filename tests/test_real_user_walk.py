@@ -1,0 +1,56 @@
+"""What a red-team pass found by using the product as a person and a coach would.
+
+Each test reproduces one finding (a form, a file edited by hand, a CLI step between two
+form saves) and fails without its fix.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+import career_workbook as cw
+from career_workbook import store
+from career_workbook import widgets as ui
+from career_workbook.widgets.inputs import parse_number_text
+
+TODAY = "2026-11-22"
+
+
+@pytest.fixture
+def path(tmp_path: Path) -> Path:
+    p = tmp_path / "workbooks" / "sam.yaml"
+    p.parent.mkdir()
+    store.new(p, "Sam Lee", today=date(2026, 11, 1))
+    return p
+
+
+def text_of(html: str) -> str:
+    return re.sub(r"<[^>]+>", "", html).replace("&#x27;", "'").replace("&quot;", '"')
+
+
+# ------------------------------------------------------------------ numbers
+def test_hours_typed_with_a_thousands_comma_are_never_saved_as_one(path):
+    # "1,000" hours was read as 1.0 (a decimal comma), saved, and said "✓ Saved".
+    view = ui.learning_form(ui.Session(path, today=TODAY))
+    view.fields["title"].widget.value = "Part-time MSc"
+    view.fields["hours"].widget.value = "1,000"
+    view.buttons["save"].click()
+    assert cw.load(path).learning == []
+    message = text_of(view.fields["hours"].message.value)
+    assert "“1,000”" in message and "1000" in message and "1.000" in message
+
+
+@pytest.mark.parametrize("text, expected", [("3,5", 3.5), ("12,25", 12.25), ("0,500", 0.5),
+                                            ("1,000,000", 1e6), ("-2,5", -2.5)])
+def test_decimal_commas_and_grouped_thousands_still_read(text, expected):
+    assert parse_number_text(text) == expected
+
+
+@pytest.mark.parametrize("text", ["1,000", "3,500", "999,999", "+2,000"])
+def test_a_comma_before_three_digits_is_asked_about(text):
+    with pytest.raises(ValueError, match="is not a number I can read for sure"):
+        parse_number_text(text)

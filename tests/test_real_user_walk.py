@@ -54,3 +54,29 @@ def test_decimal_commas_and_grouped_thousands_still_read(text, expected):
 def test_a_comma_before_three_digits_is_asked_about(text):
     with pytest.raises(ValueError, match="is not a number I can read for sure"):
         parse_number_text(text)
+
+
+# ----------------------------------------------------- the file changed under an open form
+def test_saving_over_a_file_broken_by_hand_names_the_file_and_keeps_it(path):
+    view = ui.strengths_form(ui.Session(path, today=TODAY, notebook="01_self_assessment"))
+    broken = path.read_text(encoding="utf-8").replace("  coach: ''", "  coach ''")
+    path.write_text(broken, encoding="utf-8")
+    view.fields["strengths"].widget.value = "Listening"
+    view.buttons["save"].click()
+    message = text_of(view.status.value)
+    assert str(path) in message and "line 10" in message
+    assert "changed outside this notebook" in message and "notebook 00" in message
+    assert view.fields["strengths"].widget.value == "Listening"  # the answer is kept
+    assert not view.fields["strengths"].has_error  # not blamed on what the person typed
+    assert path.read_text(encoding="utf-8") == broken
+
+
+def test_saving_after_the_file_was_moved_away_says_so_and_creates_nothing(path):
+    view = ui.strengths_form(ui.Session(path, today=TODAY))
+    path.rename(path.with_name("moved.yaml"))
+    view.fields["strengths"].widget.value = "Listening"
+    view.buttons["save"].click()
+    message = text_of(view.status.value)
+    assert f"the workbook file {path} is gone" in message
+    assert "store.new()" not in message  # no Python API in a message to a person
+    assert not path.exists() and view.fields["strengths"].widget.value == "Listening"

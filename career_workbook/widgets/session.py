@@ -457,14 +457,32 @@ class Session:
 
         if self.workbook is None:
             return SaveResult(False, self.unavailable_message())
+        if not self.path.exists():
+            return SaveResult(False, (
+                f"Not saved: the workbook file {self.path} is gone (moved, renamed or "
+                "deleted since this notebook opened). Your answers are still in the form: "
+                "put the file back, then press Save again."))
+        opened = False
+
+        def change(wb: Workbook) -> Any:
+            nonlocal opened
+            opened = True
+            return apply(wb)
+
         try:
             with store.edit(self.path) as wb:
-                apply(wb)
+                change(wb)
         except EditConflict as err:
             first = err.problems[0] if err.problems else None
             return SaveResult(False, f"Not saved: {err}", field=first.field if first else None,
                               conflict=True)
         except WorkbookError as err:
+            if not opened:  # the file itself cannot be read now (e.g. edited by hand)
+                return SaveResult(False, self.say(
+                    f"Not saved: {err}\nThe workbook file was changed outside this notebook "
+                    "and cannot be read now, so nothing was written over it. Your answers "
+                    "are still in the form: fix that line in the file (or restore an earlier "
+                    "version in notebook 00), then press Save again."))
             return _refused(err.problems, str(err).removeprefix(f"{err.path}: "))
         except ValidationError as err:
             return _refused(problems_from_validation(err), str(err))

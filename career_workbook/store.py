@@ -404,9 +404,42 @@ def _unsupported_tag(err: yaml.YAMLError) -> str | None:
     return match.group(1).replace("tag:yaml.org,2002:", "!!")
 
 
-def _yaml_error(err: yaml.YAMLError, path: Any) -> WorkbookError:
+_BEGUN_EARLIER = ("quoted scalar", "simple key", "flow")
+"""Parser contexts whose mistake lies where they began, not where they were noticed."""
+
+
+def _line_text(text: str | None, line: int) -> str:
+    """The text of ``line`` (0-based) of ``text``, stripped and shortened."""
+    lines = (text or "").splitlines()
+    shown = lines[line].strip() if 0 <= line < len(lines) else ""
+    return shown if len(shown) <= 60 else shown[:57] + "..."
+
+
+def _yaml_error(err: yaml.YAMLError, path: Any, text: str | None = None) -> WorkbookError:
+    """The refusal of a file the YAML parser could not read, naming the line to fix.
+
+    A quote never closed or a missing ``:`` is found by the parser lines later (at the end
+    of the file, or on the next key); the message names the line where it began and quotes
+    it, so a person editing by hand sees the line to fix.
+
+    >>> try:
+    ...     yaml.load("person:\\n  name: 'Sam\\n  coach: Kim\\n", Loader=_Loader)
+    ... except yaml.YAMLError as err:
+    ...     print(_yaml_error(err, "sam.yaml", "person:\\n  name: 'Sam\\n  coach: Kim\\n"))
+    sam.yaml: invalid YAML at line 2, column 9 (“name: 'Sam”): found unexpected end of stream while scanning a quoted scalar (noticed at line 4, column 1)
+    """  # noqa: E501
     mark = getattr(err, "problem_mark", None) or getattr(err, "context_mark", None)
     where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark is not None else ""
+    began = getattr(err, "context_mark", None)
+    context = getattr(err, "context", None)
+    if (began is not None and mark is not None and began.line < mark.line
+            and any(word in (context or "") for word in _BEGUN_EARLIER)):
+        shown = _line_text(text, began.line)
+        problem = getattr(err, "problem", None) or str(err).splitlines()[0]
+        return WorkbookError(
+            f"invalid YAML at line {began.line + 1}, column {began.column + 1}"
+            + (f" (“{shown}”)" if shown else "")
+            + f": {problem} {context} (noticed{where})", path=path)
     tag = _unsupported_tag(err)
     if tag is not None:
         return WorkbookError(
@@ -489,7 +522,7 @@ def _load_yaml(text: str, path: Any) -> Any:
     try:
         return yaml.load(text, Loader=_Loader)
     except yaml.YAMLError as err:
-        raise _yaml_error(err, path) from None
+        raise _yaml_error(err, path, text) from None
     except (ValueError, OverflowError) as err:  # pragma: no cover - the constructors catch
         raise WorkbookError(f"a value cannot be read: {err}", path=path) from None
     except RecursionError:  # pragma: no cover - _check_events keeps the nesting shallow

@@ -64,7 +64,7 @@ def test_saving_over_a_file_broken_by_hand_names_the_file_and_keeps_it(path):
     view.fields["strengths"].widget.value = "Listening"
     view.buttons["save"].click()
     message = text_of(view.status.value)
-    assert str(path) in message and "line 10" in message
+    assert str(path) in message and "line 9, column 3 (“coach ''”)" in message
     assert "changed outside this notebook" in message and "notebook 00" in message
     assert view.fields["strengths"].widget.value == "Listening"  # the answer is kept
     assert not view.fields["strengths"].has_error  # not blamed on what the person typed
@@ -80,3 +80,18 @@ def test_saving_after_the_file_was_moved_away_says_so_and_creates_nothing(path):
     assert f"the workbook file {path} is gone" in message
     assert "store.new()" not in message  # no Python API in a message to a person
     assert not path.exists() and view.fields["strengths"].widget.value == "Listening"
+
+
+# ------------------------------------------------------------------ files edited by hand
+@pytest.mark.parametrize("mistake, line, shown", [
+    ("  coach: 'Kim", 9, "coach: 'Kim"),    # a quote never closed: found at the end of file
+    ("  coach ''", 9, "coach ''"),           # a missing colon: found on the next key
+])
+def test_a_hand_edit_mistake_is_named_at_its_own_line(path, mistake, line, shown):
+    text = path.read_text(encoding="utf-8")
+    assert text.splitlines()[line - 1] == "  coach: ''"
+    path.write_text(text.replace("  coach: ''", mistake), encoding="utf-8")
+    with pytest.raises(cw.WorkbookError) as err:
+        cw.load(path)
+    assert f"{path}: invalid YAML at line {line}, column " in str(err.value)
+    assert f"(“{shown}”)" in str(err.value)

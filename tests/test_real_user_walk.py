@@ -95,3 +95,18 @@ def test_a_hand_edit_mistake_is_named_at_its_own_line(path, mistake, line, shown
         cw.load(path)
     assert f"{path}: invalid YAML at line {line}, column " in str(err.value)
     assert f"(“{shown}”)" in str(err.value)
+
+
+# ------------------------------------------------------------------ restore after many saves
+def test_restore_form_tells_apart_many_saves_made_in_one_minute(path):
+    s = ui.Session(path, today=TODAY)
+    view = ui.strengths_form(s)
+    for n in range(1, 6):
+        view.fields["strengths"].widget.value = "\n".join(f"S{i}" for i in range(n))
+        view.buttons["save"].click()
+    form = ui.restore_form(s)
+    labels = [label for label, _ in form.children[1].children[0].children[0].options]
+    assert len(labels) == len(set(labels)) == len(store.history(path))  # none look alike
+    assert labels[0].startswith("1 · ")  # the number `career-workbook undo --to N` takes
+    info = text_of(form.children[2].value)
+    assert "Compared with now: 1 strength fewer." in info  # what choosing it would undo

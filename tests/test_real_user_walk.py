@@ -110,3 +110,50 @@ def test_restore_form_tells_apart_many_saves_made_in_one_minute(path):
     assert labels[0].startswith("1 · ")  # the number `career-workbook undo --to N` takes
     info = text_of(form.children[2].value)
     assert "Compared with now: 1 strength fewer." in info  # what choosing it would undo
+
+
+# ------------------------------------------------------------------ feedback files from Excel
+def _upload(view, data: bytes, name: str = "fb.csv") -> None:
+    from datetime import UTC, datetime
+
+    view.children[1].children[0].value = ({
+        "name": name, "type": "text/csv", "size": len(data), "content": memoryview(data),
+        "last_modified": datetime(2026, 5, 3, tzinfo=UTC)},)
+
+
+@pytest.fixture
+def rated(path):
+    with cw.edit(path) as wb:
+        wb.skills.append(cw.Skill(name="SQL"))
+    return path
+
+
+ROWS = [["rater_group", "rater_id", "date", "skill", "level", "comment"],
+        ["peer", "P1", "2026-01-09", "SQL", "3", "Très bien; clear"]]
+
+
+@pytest.mark.parametrize("separator, encoding", [(";", "utf-8"), ("\t", "utf-16"),
+                                                 (",", "utf-8-sig")])
+def test_feedback_saved_by_excel_in_other_countries_imports(rated, separator, encoding):
+    # Excel writes "a;b;c" where the decimal mark is a comma, and UTF-16 with tabs for
+    # "Unicode text": the header was read as one unknown column and the file refused.
+    import csv
+    import io
+
+    out = io.StringIO()
+    csv.writer(out, delimiter=separator).writerows(ROWS)  # as Excel quotes "a;b"
+    data = out.getvalue().encode(encoding)
+    view = ui.feedback_import(ui.Session(rated, today=TODAY))
+    _upload(view, data)
+    assert not view.buttons["save"].disabled, text_of(view.status.value)
+    view.buttons["save"].click()
+    feedback = cw.load(rated).feedback
+    assert [(f.ratings, f.comment) for f in feedback] == [({"SQL": 3}, "Très bien; clear")]
+
+
+def test_a_problem_in_the_first_row_names_the_row_once(rated):
+    data = b"rater_group,rater_id,date,skill,level\npeer,P1,09/01/2026,SQL,3\n"
+    view = ui.feedback_import(ui.Session(rated, today=TODAY))
+    _upload(view, data)
+    message = text_of(view.status.value)
+    assert "row 2, column 'date' = '09/01/2026'" in message and "row 2: row 2" not in message

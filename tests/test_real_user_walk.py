@@ -157,3 +157,30 @@ def test_a_problem_in_the_first_row_names_the_row_once(rated):
     _upload(view, data)
     message = text_of(view.status.value)
     assert "row 2, column 'date' = '09/01/2026'" in message and "row 2: row 2" not in message
+
+
+# ------------------------------------------------------------------ gaps never rated
+def _rated_sql_aiming_at_a_role(path: Path) -> None:
+    with cw.edit(path) as wb:
+        wb.person.target_role = "Senior Data Scientist"
+        wb.skills.append(cw.Skill(name="SQL", importance=4, target_level=4))
+        wb.assessments.append(cw.Assessment(date=date(2026, 11, 20), ratings={"SQL": 1}))
+
+
+def test_learning_suggestions_put_a_measured_gap_before_skills_never_rated(path):
+    # Issue 11 item 4 on the half-filled path: "Plan learning for gaps" listed four role
+    # skills the person never rated as "now not rated, target 5 (gap 5)" above SQL at 1 of 4.
+    _rated_sql_aiming_at_a_role(path)
+    view = ui.learning_suggestions(ui.Session(path, today=TODAY, notebook="05_skill_gap"))
+    rows = [text_of(c.children[0].value) for c in view.children[1:]
+            if hasattr(c, "children") and c.children and hasattr(c.children[0], "value")]
+    assert rows[0] == "SQL — now 1, target 4 (gap 3)"
+    unrated = [r for r in rows[1:] if "not rated" in r]
+    assert unrated and all("gap" not in r.split("—")[1].replace("the gap", "") for r in unrated)
+    assert all("rate it in notebook 01" in r for r in unrated)
+
+
+def test_learning_suggestions_on_a_new_workbook_do_not_congratulate(path):
+    view = ui.learning_suggestions(ui.Session(path, today=TODAY, notebook="05_skill_gap"))
+    shown = text_of(view.children[1].value)
+    assert "✓" not in shown and "No gaps to plan for yet" in shown and "notebook 01" in shown

@@ -970,8 +970,8 @@ def _read_bytes(path: Path) -> bytes:
         data = _read_fd(fd, MAX_FILE_BYTES + 1)
     except FileNotFoundError:
         raise WorkbookError(
-            "no workbook at this path; create one with career_workbook.store.new() "
-            "or `career-workbook new`",
+            "no workbook at this path; check the file name, or create one with "
+            "`career-workbook new \"Your Name\"` (or the form in notebook 00)",
             path=path,
         ) from None
     except IsADirectoryError:

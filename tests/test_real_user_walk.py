@@ -184,3 +184,13 @@ def test_learning_suggestions_on_a_new_workbook_do_not_congratulate(path):
     view = ui.learning_suggestions(ui.Session(path, today=TODAY, notebook="05_skill_gap"))
     shown = text_of(view.children[1].value)
     assert "✓" not in shown and "No gaps to plan for yet" in shown and "notebook 01" in shown
+
+
+def test_validate_of_a_mistyped_file_name_speaks_to_a_person(tmp_path, capsys):
+    from career_workbook.cli import main
+
+    code = main(["validate", str(tmp_path / "priya_sharme.yaml")])
+    out = capsys.readouterr()
+    text = out.out + out.err
+    assert code == 1 and "no workbook at this path; check the file name" in text
+    assert "store.new()" not in text and "career-workbook new" in text

@@ -98,6 +98,7 @@ __all__ = [
     "history",
     "load",
     "loads",
+    "locate_problems",
     "new",
     "restore",
     "save",
@@ -996,6 +997,63 @@ def _decode(data: bytes, path: Any) -> str:
             "save it as UTF-8",
             path=path,
         ) from None
+
+
+_YAML_BOOLEANS = {"yes", "no", "on", "off", "y", "n", "true", "false"}
+
+
+def _node_at(root: Any, field: str) -> Any:
+    """The deepest YAML node on the way to ``field`` (``goals[2].deadline``), or ``None``."""
+    node, found = root, None
+    for name, index in re.findall(r"([^.\[\]]+)|\[(\d+)\]", field):
+        if isinstance(node, yaml.MappingNode) and name:
+            node = next((v for k, v in node.value if getattr(k, "value", None) == name), None)
+        elif isinstance(node, yaml.SequenceNode) and index:
+            node = node.value[int(index)] if int(index) < len(node.value) else None
+        else:
+            node = None
+        if node is None:
+            break
+        found = node
+    return found
+
+
+def locate_problems(path: str | os.PathLike[str], problems: Any) -> list[str]:
+    """Each problem of a workbook file as a line that also says where it is in the file
+    (``(line 12)``), and, for a word YAML reads as true/false (``coach: no``), how to
+    write it. Only for messages: reads the file once more, never raises.
+
+    >>> import tempfile
+    >>> p = Path(tempfile.mkdtemp()) / "sam.yaml"
+    >>> _ = p.write_text("person:\\n  name: Sam\\n  coach: no\\n", encoding="utf-8")
+    >>> try:
+    ...     load(p)
+    ... except WorkbookError as err:
+    ...     print(locate_problems(p, err.problems)[0])
+    person.coach = False: Input should be a valid string (line 3; YAML reads a bare no as false: write it in quotes, coach: 'no')
+    """  # noqa: E501
+    problems = list(problems)
+    try:
+        text = _decode(_read_bytes(Path(path)), path)
+        with _no_gc():
+            root = yaml.compose(text, Loader=_SafeLoader)
+    except Exception:  # noqa: BLE001 - a hint is optional
+        root = None
+    lines = []
+    for p in problems:
+        node = _node_at(root, p.field) if root is not None and p.field else None
+        if node is None:
+            lines.append(str(p))
+            continue
+        hint = f"line {node.start_mark.line + 1}"
+        raw = getattr(node, "value", None)
+        if (isinstance(p.value, bool) and isinstance(raw, str)
+                and raw.casefold() in _YAML_BOOLEANS and not getattr(node, "style", None)):
+            key = re.sub(r"\[\d+\]$", "", p.field.rsplit(".", 1)[-1])
+            hint += (f"; YAML reads a bare {raw} as {str(p.value).lower()}: write it in quotes, "
+                     f"{key}: '{raw}'")
+        lines.append(f"{p} ({hint})")
+    return lines
 
 
 def load(path: str | os.PathLike[str], *, clean: bool = True) -> Workbook:

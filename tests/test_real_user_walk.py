@@ -194,3 +194,23 @@ def test_validate_of_a_mistyped_file_name_speaks_to_a_person(tmp_path, capsys):
     text = out.out + out.err
     assert code == 1 and "no workbook at this path; check the file name" in text
     assert "store.new()" not in text and "career-workbook new" in text
+
+
+@pytest.mark.parametrize("before, after, expected", [
+    ("  start_date: 2026-11-01", "  start_date: 2027-13-01",
+     "person.start_date = '2027-13-01': Input should be a valid date (line 10)"),
+    ("  coach: ''", "  coach: no",
+     "person.coach = False: Input should be a valid string (line 9; YAML reads a bare no as "
+     "false: write it in quotes, coach: 'no')"),
+])
+def test_a_field_wrong_in_a_hand_edited_file_is_named_with_its_line(path, capsys, before,
+                                                                    after, expected):
+    from career_workbook.cli import main
+
+    path.write_text(path.read_text(encoding="utf-8").replace(before, after), encoding="utf-8")
+    assert main(["validate", str(path)]) == 1
+    assert f"  - {expected}" in capsys.readouterr().out
+    session = ui.Session(path, today=TODAY)
+    assert session.workbook is None and expected in session.error
+    form = ui.strengths_form(session)
+    assert "save" not in form.buttons and expected in text_of(form.children[1].value)

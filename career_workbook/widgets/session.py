@@ -265,6 +265,18 @@ def _unreadable(path: Path, err: BaseException) -> str:
     return f"{path}: this file cannot be read ({text or type(err).__name__})"
 
 
+def _located(path: Path, err: WorkbookError) -> str:
+    """The message of a file that cannot be loaded, each problem with its line."""
+    from career_workbook import store
+
+    if not err.problems:
+        return str(err)
+    shown = store.locate_problems(path, err.problems[:5])
+    more = len(err.problems) - len(shown)
+    return f"{err.path or path}: " + "; ".join(shown) + (
+        f" (and {more} more problems)" if more > 0 else "")
+
+
 class Session:
     """One notebook's view of one workbook file.
 
@@ -353,7 +365,7 @@ class Session:
         try:
             self.workbook, self.error = store.load(self.path), None
         except WorkbookError as err:
-            self.workbook, self.error = None, str(err)
+            self.workbook, self.error = None, _located(self.path, err)
         except OSError as err:  # pragma: no cover - e.g. permissions changed under us
             self.workbook, self.error = None, f"{self.path}: cannot be read ({err})"
         except Exception as err:  # noqa: BLE001 - a notebook must never crash on a bad file

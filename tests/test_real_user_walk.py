@@ -214,3 +214,28 @@ def test_a_field_wrong_in_a_hand_edited_file_is_named_with_its_line(path, capsys
     assert session.workbook is None and expected in session.error
     form = ui.strengths_form(session)
     assert "save" not in form.buttons and expected in text_of(form.children[1].value)
+
+
+# ------------------------------------------------------------------ answers nobody gave
+def test_a_check_in_records_only_the_answers_the_person_gave(path):
+    # A first check-in with only a note saved "motivation 6, confidence 6, 0 % done" for
+    # every goal: values the form had made up, which then drew a motivation chart and a
+    # stalled-progress forecast.
+    with cw.edit(path) as wb:
+        wb.goals += [cw.Goal(id="g1", text="Pass the SQL exam by 30 June 2027", status="active"),
+                     cw.Goal(id="g2", text="Lead one project review by May 2027",
+                             status="active")]
+    view = ui.check_in_form(ui.Session(path, today=TODAY))
+    view.fields["note"].widget.value = "Busy month, little time"
+    view.fields["progress.g2"].widget.value = 30
+    view.buttons["save"].click()
+    first = cw.load(path).check_ins[-1]
+    assert (first.motivation, first.confidence, first.progress) == (None, None, {"g2": 30})
+    assert first.note == "Busy month, little time"
+    view = ui.check_in_form(ui.Session(path, today=TODAY))
+    view.fields["motivation"].widget.value = 8
+    view.fields["progress.g1"].widget.value = 10
+    view.buttons["save"].click()
+    second = cw.load(path).check_ins[-1]  # g2's 30 % shown again and left: given again
+    assert (second.motivation, second.confidence) == (8, None)
+    assert second.progress == {"g1": 10, "g2": 30}

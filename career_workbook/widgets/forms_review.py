@@ -90,15 +90,28 @@ def check_in_form(session: Any) -> widgets.Widget:
         ]
         texts = [make_field(k, label, "textarea", rows=2, help=help)
                  for k, (label, help) in _TEXTS.items()]
+        # a slider with nothing to start from shows a made-up value (6, or 0 %): it is
+        # saved only once the person moves it, so a check-in never records an answer
+        # nobody gave (a previous answer left as it is counts as given again)
+        invented = {k for k, had in (("motivation", last and last.motivation),
+                                     ("confidence", last and last.confidence)) if not had}
+        invented |= {f"progress.{g.id}" for g in open_goals(wb) if g.id not in done}
+        touched: set[str] = set()
+        for key in invented:
+            view_field = next(f for f in (*fields, *progress) if f.key == key)
+            view_field.widget.observe(lambda _c, key=key: touched.add(key), names="value")
         boxes = view.add(*fields, *progress, *texts)
         save = primary_button("Add this check-in",
                               "Save this check-in as a new dated entry; earlier ones are kept")
         view.buttons["save"] = save
         labels = {k: f.label for k, f in view.fields.items()}
 
+        def given(f: Any) -> Any:
+            return None if f.key in invented and f.key not in touched else f.value
+
         def collect() -> tuple[Any, dict[str, str]]:
-            values = {k: f.value for k, f in view.fields.items()}
-            data = check_in_data(values, {f.key.split(".", 1)[1]: f.value for f in progress})
+            values = {k: given(f) for k, f in view.fields.items()}
+            data = check_in_data(values, {f.key.split(".", 1)[1]: given(f) for f in progress})
             return check_model(CheckIn, data, labels)
 
         view.bind(save, collect, lambda wb, record: wb.check_ins.append(record),

@@ -226,6 +226,7 @@ def test_a_check_in_records_only_the_answers_the_person_gave(path):
                      cw.Goal(id="g2", text="Lead one project review by May 2027",
                              status="active")]
     view = ui.check_in_form(ui.Session(path, today=TODAY))
+    assert "Move the slider to record it" in view.fields["motivation"].box.children[1].value
     view.fields["note"].widget.value = "Busy month, little time"
     view.fields["progress.g2"].widget.value = 30
     view.buttons["save"].click()

@@ -72,20 +72,24 @@ def check_in_form(session: Any) -> widgets.Widget:
         wb = s.workbook
         last = max(wb.check_ins, key=lambda c: c.date) if wb.check_ins else None
         done = latest_progress(wb)
+        unset = " Move the slider to record it (left as it is, it is not saved)."
         fields = [
             make_field("date", "Date", "date", value=s.today, help="The day of this check-in."),
             make_field("motivation", "Motivation", "slider",
                        value=(last.motivation if last and last.motivation else 6), min=1,
                        max=10, help="How motivated you feel about your plan: 1 = low, "
-                                    "10 = fired up."),
+                                    "10 = fired up." + ("" if last and last.motivation
+                                                        else unset)),
             make_field("confidence", "Confidence", "slider",
                        value=(last.confidence if last and last.confidence else 6), min=1,
-                       max=10, help="How confident you are of reaching your goals."),
+                       max=10, help="How confident you are of reaching your goals."
+                       + ("" if last and last.confidence else unset)),
         ]
         progress = [
             make_field(f"progress.{g.id}", f"Progress: {g.text[:22]}…" if len(g.text) > 22
                        else f"Progress: {g.text}", "slider", value=done.get(g.id, 0),
-                       min=0, max=100, help=f"% done of “{g.text}”.")
+                       min=0, max=100,
+                       help=f"% done of “{g.text}”." + ("" if g.id in done else unset))
             for g in open_goals(wb)
         ]
         texts = [make_field(k, label, "textarea", rows=2, help=help)

@@ -240,3 +240,14 @@ def test_a_check_in_records_only_the_answers_the_person_gave(path):
     second = cw.load(path).check_ins[-1]  # g2's 30 % shown again and left: given again
     assert (second.motivation, second.confidence) == (8, None)
     assert second.progress == {"g1": 10, "g2": 30}
+
+
+def test_saving_the_interests_form_untouched_invents_no_scores(path):
+    view = ui.interests_form(ui.Session(path, today=TODAY))
+    view.buttons["save"].click()
+    assert cw.load(path).interests is None  # not six scores of 0 nobody gave
+    assert "nothing entered yet" in text_of(view.status.value)
+    view.fields["social"].widget.value = 31
+    view.buttons["save"].click()
+    interests = cw.load(path).interests
+    assert interests is not None and interests.social == 31

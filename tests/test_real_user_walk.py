@@ -251,3 +251,13 @@ def test_saving_the_interests_form_untouched_invents_no_scores(path):
     view.buttons["save"].click()
     interests = cw.load(path).interests
     assert interests is not None and interests.social == 31
+
+
+def test_the_workspace_readme_says_how_to_undo_and_what_examples_holds(tmp_path):
+    from career_workbook.scaffold import init_workspace
+
+    init_workspace(tmp_path / "ws")
+    readme = (tmp_path / "ws" / "README.md").read_text(encoding="utf-8")
+    assert "career-workbook undo workbooks/my_workbook.yaml" in readme
+    assert "Restore an earlier version" in readme and "`examples/`" in readme
+    assert (tmp_path / "ws" / "examples").is_dir()

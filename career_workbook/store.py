@@ -57,6 +57,7 @@ Examples
 from __future__ import annotations
 
 import contextlib
+import difflib
 import gc
 import math
 import os
@@ -1002,19 +1003,24 @@ def _decode(data: bytes, path: Any) -> str:
 _YAML_BOOLEANS = {"yes", "no", "on", "off", "y", "n", "true", "false"}
 
 
-def _node_at(root: Any, field: str) -> Any:
-    """The deepest YAML node on the way to ``field`` (``goals[2].deadline``), or ``None``."""
-    node, found = root, None
+def _node_at(root: Any, field: str) -> tuple[Any, Any]:
+    """``(where, node)`` for ``field`` (``goals[2].deadline``): the YAML node of its line
+    (the key, for a mapping entry) and its value node; the deepest found on the way, or
+    ``(None, None)``."""
+    node, found = root, (None, None)
     for name, index in re.findall(r"([^.\[\]]+)|\[(\d+)\]", field):
+        where = None
         if isinstance(node, yaml.MappingNode) and name:
-            node = next((v for k, v in node.value if getattr(k, "value", None) == name), None)
+            where, node = next(((k, v) for k, v in node.value
+                                if getattr(k, "value", None) == name), (None, None))
         elif isinstance(node, yaml.SequenceNode) and index:
             node = node.value[int(index)] if int(index) < len(node.value) else None
+            where = node
         else:
             node = None
         if node is None:
             break
-        found = node
+        found = (where, node)
     return found
 
 
@@ -1041,19 +1047,35 @@ def locate_problems(path: str | os.PathLike[str], problems: Any) -> list[str]:
         root = None
     lines = []
     for p in problems:
-        node = _node_at(root, p.field) if root is not None and p.field else None
+        where, node = _node_at(root, p.field) if root is not None and p.field else (None, None)
         if node is None:
             lines.append(str(p))
             continue
-        hint = f"line {node.start_mark.line + 1}"
+        hint = f"line {where.start_mark.line + 1}"
         raw = getattr(node, "value", None)
         if (isinstance(p.value, bool) and isinstance(raw, str)
                 and raw.casefold() in _YAML_BOOLEANS and not getattr(node, "style", None)):
             key = re.sub(r"\[\d+\]$", "", p.field.rsplit(".", 1)[-1])
             hint += (f"; YAML reads a bare {raw} as {str(p.value).lower()}: write it in quotes, "
                      f"{key}: '{raw}'")
+        if "Extra inputs" in p.message:
+            key = re.sub(r"\[\d+\]$", "", p.field.rsplit(".", 1)[-1])
+            close = difflib.get_close_matches(key, _field_names(), n=1, cutoff=0.75)
+            if close:
+                hint += f"; did you mean {close[0]}?"
         lines.append(f"{p} ({hint})")
     return lines
+
+
+def _field_names() -> set[str]:
+    """Every field name a workbook may hold, at any level (for "did you mean")."""
+    from pydantic import BaseModel
+
+    from career_workbook import model
+
+    return {name for item in vars(model).values()
+            if isinstance(item, type) and issubclass(item, BaseModel) and item is not BaseModel
+            for name in item.model_fields}
 
 
 def load(path: str | os.PathLike[str], *, clean: bool = True) -> Workbook:

@@ -261,3 +261,14 @@ def test_the_workspace_readme_says_how_to_undo_and_what_examples_holds(tmp_path)
     assert "career-workbook undo workbooks/my_workbook.yaml" in readme
     assert "Restore an earlier version" in readme and "`examples/`" in readme
     assert (tmp_path / "ws" / "examples").is_dir()
+
+
+def test_a_misspelt_section_is_named_at_its_key_with_a_suggestion(path, capsys):
+    from career_workbook.cli import main
+
+    text = path.read_text(encoding="utf-8")
+    line = text.splitlines().index("strengths: []") + 1
+    path.write_text(text.replace("strengths: []", "strenghts:\n- Listening"), encoding="utf-8")
+    assert main(["validate", str(path)]) == 1
+    assert (f"strenghts: Extra inputs are not permitted (line {line}; did you mean strengths?)"
+            in capsys.readouterr().out)

@@ -272,3 +272,21 @@ def test_a_misspelt_section_is_named_at_its_key_with_a_suggestion(path, capsys):
     assert main(["validate", str(path)]) == 1
     assert (f"strenghts: Extra inputs are not permitted (line {line}; did you mean strengths?)"
             in capsys.readouterr().out)
+
+
+def test_a_broken_file_points_to_the_restore_form_only_when_there_is_something_to_restore(
+        path):
+    broken = path.read_text(encoding="utf-8").replace("start_date: 2026-11-01",
+                                                      "start_date: 2027-13-01")
+    path.write_text(broken, encoding="utf-8")  # written by hand: no earlier version kept
+    message = ui.Session(path, today=TODAY, notebook="04_smart_goals").unavailable_message()
+    assert "Restore an earlier version" not in message and "coach" not in message
+    path.unlink()
+    store.new(path, "Sam Lee")
+    with cw.edit(path) as wb:
+        wb.strengths.append("Listening")
+    path.write_text(broken, encoding="utf-8")
+    message = ui.Session(path, today=TODAY, notebook="04_smart_goals").unavailable_message()
+    assert "“Restore an earlier version” in notebook 00 (Start here)" in message
+    message = ui.Session(path, today=TODAY, notebook="00_start_here").unavailable_message()
+    assert "“Restore an earlier version” in this notebook" in message

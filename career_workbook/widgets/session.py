@@ -380,13 +380,23 @@ class Session:
             return (
                 "This workbook could not be opened, so the forms are read-only:\n"
                 f"{self.error}\n"
-                "Fix that line in the file (or ask your coach to restore an earlier version), "
-                "then run this notebook again."
+                + (self.say("Fix that line in the file, or bring back an earlier version with "
+                            "the form “Restore an earlier version” in notebook 00 (Start "
+                            "here); then run this notebook again.") if self._has_history()
+                   else "Fix that line in the file, then run this notebook again.")
             )
         if (self.notebook or "").startswith("00"):
             return (f"No workbook yet at {self.path} — create it with the form “Create your "
                     "workbook” in this notebook.")
         return f"No workbook yet at {self.path} — {self.where_to_create()}."
+
+    def _has_history(self) -> bool:
+        from career_workbook import store
+
+        try:
+            return bool(store.history(self.path))
+        except Exception:  # noqa: BLE001 - only decides which advice to give
+            return False
 
     def where_to_create(self) -> str:
         """"open 00_start_here to create it" (in the app: its start page's first step)."""

@@ -290,3 +290,19 @@ def test_a_broken_file_points_to_the_restore_form_only_when_there_is_something_t
     assert "“Restore an earlier version” in notebook 00 (Start here)" in message
     message = ui.Session(path, today=TODAY, notebook="00_start_here").unavailable_message()
     assert "“Restore an earlier version” in this notebook" in message
+
+
+# ------------------------------------------------------------------ ui.start stays a function
+def test_no_widgets_submodule_shadows_a_name_notebooks_call():
+    # importing career_workbook.widgets.start (the app's start page) replaced the function
+    # ``ui.start`` on the package with that module: "TypeError: 'module' object is not
+    # callable" in the first cell of every notebook of the same kernel
+    import importlib
+    import pkgutil
+
+    from career_workbook import widgets
+
+    for module in pkgutil.iter_modules(widgets.__path__):
+        importlib.import_module(f"career_workbook.widgets.{module.name}")
+        assert module.name not in widgets.__all__, module.name
+    assert callable(ui.start) and callable(widgets.start)

@@ -163,13 +163,14 @@ def test_a_problem_in_the_first_row_names_the_row_once(rated):
 def _rated_sql_aiming_at_a_role(path: Path) -> None:
     with cw.edit(path) as wb:
         wb.person.target_role = "Senior Data Scientist"
+        wb.role_profile = "senior_data_scientist"  # picked in 05
         wb.skills.append(cw.Skill(name="SQL", importance=4, target_level=4))
         wb.assessments.append(cw.Assessment(date=date(2026, 11, 20), ratings={"SQL": 1}))
 
 
 def test_learning_suggestions_put_a_measured_gap_before_skills_never_rated(path):
-    # Issue 11 item 4 on the half-filled path: "Plan learning for gaps" listed four role
-    # skills the person never rated as "now not rated, target 5 (gap 5)" above SQL at 1 of 4.
+    # Issue 11 item 4 on the half-filled path: "Plan learning for gaps" listed four skills
+    # the person never rated as "now not rated, target 5 (gap 5)" above SQL at 1 of 4.
     _rated_sql_aiming_at_a_role(path)
     view = ui.learning_suggestions(ui.Session(path, today=TODAY, notebook="05_skill_gap"))
     rows = [text_of(c.children[0].value) for c in view.children[1:]

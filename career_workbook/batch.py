@@ -350,8 +350,8 @@ def _dask_map(fn, items, scheduler, args, bar, size):
 def validate_paths(paths: Iterable[str | Path]) -> Iterator[tuple[Path, list[str]]]:
     """For each workbook file (folders expanded), the list of problems ([] when valid).
 
-    Each problem is one line naming the field and the value, e.g.
-    ``goals[2].deadline = '2027-13-01': Input should be a valid date``.
+    Each problem is one line naming the field, the value and the line of the file, e.g.
+    ``goals[2].deadline = '2027-13-01': Input should be a valid date (line 41)``.
     """
     from career_workbook import store
     from career_workbook.model import WorkbookError
@@ -360,7 +360,7 @@ def validate_paths(paths: Iterable[str | Path]) -> Iterator[tuple[Path, list[str
         try:
             store.load(path, clean=False)  # read-only: no need to list the folder per file
         except WorkbookError as err:
-            yield path, [str(p) for p in err.problems] or [client_message(err, path)]
+            yield path, store.locate_problems(path, err.problems) or [client_message(err, path)]
         except Exception as err:  # noqa: BLE001 - one odd file never stops the others
             yield path, [f"could not be checked ({client_message(err, path)})"]
         else:

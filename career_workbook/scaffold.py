@@ -64,6 +64,13 @@ this computer.
 - `notebooks/` holds the guided notebooks. You may edit them: `career-workbook init`
   never overwrites a notebook you changed (it puts the new version beside yours).
 - `workbooks/` is ignored by git, so your answers are never committed by accident.
+- `examples/` holds fictional people's workbooks to explore (and a sample feedback file).
+
+## Undo a bad edit
+
+Every save keeps the version before it. `career-workbook history workbooks/my_workbook.yaml`
+lists them; `career-workbook undo workbooks/my_workbook.yaml` brings back the one before
+(`--to N` any other). The form "Restore an earlier version" in 00_start_here does the same.
 - `.career-workbook/` holds this workspace's JupyterLab settings and the server logs
   (`logs/lab.log`, `logs/app.log`): look there if something goes wrong.
 

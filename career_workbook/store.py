@@ -57,6 +57,7 @@ Examples
 from __future__ import annotations
 
 import contextlib
+import difflib
 import gc
 import math
 import os
@@ -98,6 +99,7 @@ __all__ = [
     "history",
     "load",
     "loads",
+    "locate_problems",
     "new",
     "restore",
     "save",
@@ -404,9 +406,42 @@ def _unsupported_tag(err: yaml.YAMLError) -> str | None:
     return match.group(1).replace("tag:yaml.org,2002:", "!!")
 
 
-def _yaml_error(err: yaml.YAMLError, path: Any) -> WorkbookError:
+_BEGUN_EARLIER = ("quoted scalar", "simple key", "flow")
+"""Parser contexts whose mistake lies where they began, not where they were noticed."""
+
+
+def _line_text(text: str | None, line: int) -> str:
+    """The text of ``line`` (0-based) of ``text``, stripped and shortened."""
+    lines = (text or "").splitlines()
+    shown = lines[line].strip() if 0 <= line < len(lines) else ""
+    return shown if len(shown) <= 60 else shown[:57] + "..."
+
+
+def _yaml_error(err: yaml.YAMLError, path: Any, text: str | None = None) -> WorkbookError:
+    """The refusal of a file the YAML parser could not read, naming the line to fix.
+
+    A quote never closed or a missing ``:`` is found by the parser lines later (at the end
+    of the file, or on the next key); the message names the line where it began and quotes
+    it, so a person editing by hand sees the line to fix.
+
+    >>> try:
+    ...     yaml.load("person:\\n  name: 'Sam\\n  coach: Kim\\n", Loader=_Loader)
+    ... except yaml.YAMLError as err:
+    ...     print(_yaml_error(err, "sam.yaml", "person:\\n  name: 'Sam\\n  coach: Kim\\n"))
+    sam.yaml: invalid YAML at line 2, column 9 (“name: 'Sam”): found unexpected end of stream while scanning a quoted scalar (noticed at line 4, column 1)
+    """  # noqa: E501
     mark = getattr(err, "problem_mark", None) or getattr(err, "context_mark", None)
     where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark is not None else ""
+    began = getattr(err, "context_mark", None)
+    context = getattr(err, "context", None)
+    if (began is not None and mark is not None and began.line < mark.line
+            and any(word in (context or "") for word in _BEGUN_EARLIER)):
+        shown = _line_text(text, began.line)
+        problem = getattr(err, "problem", None) or str(err).splitlines()[0]
+        return WorkbookError(
+            f"invalid YAML at line {began.line + 1}, column {began.column + 1}"
+            + (f" (“{shown}”)" if shown else "")
+            + f": {problem} {context} (noticed{where})", path=path)
     tag = _unsupported_tag(err)
     if tag is not None:
         return WorkbookError(
@@ -489,7 +524,7 @@ def _load_yaml(text: str, path: Any) -> Any:
     try:
         return yaml.load(text, Loader=_Loader)
     except yaml.YAMLError as err:
-        raise _yaml_error(err, path) from None
+        raise _yaml_error(err, path, text) from None
     except (ValueError, OverflowError) as err:  # pragma: no cover - the constructors catch
         raise WorkbookError(f"a value cannot be read: {err}", path=path) from None
     except RecursionError:  # pragma: no cover - _check_events keeps the nesting shallow
@@ -937,8 +972,8 @@ def _read_bytes(path: Path) -> bytes:
         data = _read_fd(fd, MAX_FILE_BYTES + 1)
     except FileNotFoundError:
         raise WorkbookError(
-            "no workbook at this path; create one with career_workbook.store.new() "
-            "or `career-workbook new`",
+            "no workbook at this path; check the file name, or create one with "
+            "`career-workbook new \"Your Name\"` (or the form in notebook 00)",
             path=path,
         ) from None
     except IsADirectoryError:
@@ -963,6 +998,84 @@ def _decode(data: bytes, path: Any) -> str:
             "save it as UTF-8",
             path=path,
         ) from None
+
+
+_YAML_BOOLEANS = {"yes", "no", "on", "off", "y", "n", "true", "false"}
+
+
+def _node_at(root: Any, field: str) -> tuple[Any, Any]:
+    """``(where, node)`` for ``field`` (``goals[2].deadline``): the YAML node of its line
+    (the key, for a mapping entry) and its value node; the deepest found on the way, or
+    ``(None, None)``."""
+    node, found = root, (None, None)
+    for name, index in re.findall(r"([^.\[\]]+)|\[(\d+)\]", field):
+        where = None
+        if isinstance(node, yaml.MappingNode) and name:
+            where, node = next(((k, v) for k, v in node.value
+                                if getattr(k, "value", None) == name), (None, None))
+        elif isinstance(node, yaml.SequenceNode) and index:
+            node = node.value[int(index)] if int(index) < len(node.value) else None
+            where = node
+        else:
+            node = None
+        if node is None:
+            break
+        found = (where, node)
+    return found
+
+
+def locate_problems(path: str | os.PathLike[str], problems: Any) -> list[str]:
+    """Each problem of a workbook file as a line that also says where it is in the file
+    (``(line 12)``), and, for a word YAML reads as true/false (``coach: no``), how to
+    write it. Only for messages: reads the file once more, never raises.
+
+    >>> import tempfile
+    >>> p = Path(tempfile.mkdtemp()) / "sam.yaml"
+    >>> _ = p.write_text("person:\\n  name: Sam\\n  coach: no\\n", encoding="utf-8")
+    >>> try:
+    ...     load(p)
+    ... except WorkbookError as err:
+    ...     print(locate_problems(p, err.problems)[0])
+    person.coach = False: Input should be a valid string (line 3; YAML reads a bare no as false: write it in quotes, coach: 'no')
+    """  # noqa: E501
+    problems = list(problems)
+    try:
+        text = _decode(_read_bytes(Path(path)), path)
+        with _no_gc():
+            root = yaml.compose(text, Loader=_SafeLoader)
+    except Exception:  # noqa: BLE001 - a hint is optional
+        root = None
+    lines = []
+    for p in problems:
+        where, node = _node_at(root, p.field) if root is not None and p.field else (None, None)
+        if node is None:
+            lines.append(str(p))
+            continue
+        hint = f"line {where.start_mark.line + 1}"
+        raw = getattr(node, "value", None)
+        if (isinstance(p.value, bool) and isinstance(raw, str)
+                and raw.casefold() in _YAML_BOOLEANS and not getattr(node, "style", None)):
+            key = re.sub(r"\[\d+\]$", "", p.field.rsplit(".", 1)[-1])
+            hint += (f"; YAML reads a bare {raw} as {str(p.value).lower()}: write it in quotes, "
+                     f"{key}: '{raw}'")
+        if "Extra inputs" in p.message:
+            key = re.sub(r"\[\d+\]$", "", p.field.rsplit(".", 1)[-1])
+            close = difflib.get_close_matches(key, _field_names(), n=1, cutoff=0.75)
+            if close:
+                hint += f"; did you mean {close[0]}?"
+        lines.append(f"{p} ({hint})")
+    return lines
+
+
+def _field_names() -> set[str]:
+    """Every field name a workbook may hold, at any level (for "did you mean")."""
+    from pydantic import BaseModel
+
+    from career_workbook import model
+
+    return {name for item in vars(model).values()
+            if isinstance(item, type) and issubclass(item, BaseModel) and item is not BaseModel
+            for name in item.model_fields}
 
 
 def load(path: str | os.PathLike[str], *, clean: bool = True) -> Workbook:

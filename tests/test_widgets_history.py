@@ -30,7 +30,8 @@ def test_lists_versions_newest_first_with_when_size_and_summary(path):
     view = ui.restore_form(ui.Session(path))
     entries = store.history(path)
     chooser = view.children[1].children[0].children[0]
-    assert [label for label, _ in chooser.options] == [version_label(e) for e in entries]
+    assert [label for label, _ in chooser.options] == [version_label(e, n)
+                                                       for n, e in enumerate(entries, 1)]
     assert len(entries) == 2 and chooser.options[0][0].endswith(" bytes")
     assert "This version: Sam Lee · 0 skills · 0 goals" in view.children[2].value
 

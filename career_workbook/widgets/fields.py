@@ -718,6 +718,12 @@ class FormView(widgets.VBox):
             return check_model(model, {k: f.value for k, f in self.fields.items()}, labels)
 
         def apply(wb: Any, record: Any) -> None:
+            if getattr(wb, attribute) is None and record == self.filled:
+                # an optional section never filled in, and the form untouched: saving its
+                # blank defaults (interest scores of 0) would invent answers
+                from career_workbook.model import WorkbookError
+
+                raise WorkbookError("nothing entered yet: fill in the form, then save")
             setattr(wb, attribute, merge_section(
                 model, list(self.fields), stored=stored, filled=self.filled, mine=record,
                 theirs=getattr(wb, attribute), labels=labels))

@@ -81,7 +81,7 @@ def read_feedback_csv(text: str, *, skills: Iterable[str] | None = None) -> list
     """
     from career_workbook import analysis
 
-    reader = csv.DictReader(io.StringIO(text.removeprefix("\ufeff")))
+    reader = _dict_reader(text)
     header = [(h or "").strip().casefold().replace(" ", "_") for h in (reader.fieldnames or [])]
     missing = [c for c in CSV_COLUMNS[:5] if c not in header]
     if missing:
@@ -103,10 +103,29 @@ class FeedbackCsv:
     unknown: list[str]
 
 
+def _dict_reader(text: str) -> csv.DictReader:
+    """Rows of a CSV text, separated by commas, or by semicolons or tabs when its header
+    is (what Excel writes in many countries, and for "Unicode text").
+
+    >>> [r["level"] for r in _dict_reader("skill;level\\nSQL;3\\n")]
+    ['3']
+    """
+    text = text.removeprefix("\ufeff")
+    header = text.split("\n", 1)[0]
+    delimiter = max((",", ";", "\t"), key=header.count) if header.count(",") == 0 else ","
+    return csv.DictReader(io.StringIO(text), delimiter=delimiter)
+
+
 def _at_row(problem: Problem, row: int) -> Problem:
-    field = re.sub(r"^row \d+", f"row {row}", problem.field)
-    return Problem(field if field != problem.field else f"row {row}: {problem.field}",
-                   problem.value, problem.message)
+    """``problem`` placed at ``row`` of the file (its field names a row or not).
+
+    >>> str(_at_row(Problem("row 2, column 'date'", "09/01/2026", "is not a date"), 2))
+    "row 2, column 'date' = '09/01/2026': is not a date"
+    """
+    if re.match(r"row \d+", problem.field):
+        return Problem(re.sub(r"^row \d+", f"row {row}", problem.field), problem.value,
+                       problem.message)
+    return Problem(f"row {row}: {problem.field}", problem.value, problem.message)
 
 
 def check_feedback_csv(text: str, skills: Iterable[str]) -> FeedbackCsv:
@@ -126,7 +145,7 @@ def check_feedback_csv(text: str, skills: Iterable[str]) -> FeedbackCsv:
     """  # noqa: E501
     from career_workbook import analysis
 
-    reader = csv.DictReader(io.StringIO(text.removeprefix("\ufeff")))
+    reader = _dict_reader(text)
     header = [(h or "").strip().casefold().replace(" ", "_") for h in (reader.fieldnames or [])]
     missing = [c for c in CSV_COLUMNS[:5] if c not in header]
     if missing:
@@ -233,7 +252,17 @@ def add_skills_to(wb: Workbook, names: Iterable[str], catalog: Any = None) -> li
 
 
 def decode_csv(data: bytes, name: str) -> str:
-    """The text of an uploaded or read CSV file (UTF-8, with or without a BOM)."""
+    """The text of an uploaded or read CSV file (UTF-8 with or without a BOM, or UTF-16
+    with its BOM, as Excel's "Unicode text" is).
+
+    >>> decode_csv("skill\\tlevel\\n".encode("utf-16"), "fb.txt")
+    'skill\\tlevel\\n'
+    """
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            pass
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:

@@ -49,10 +49,20 @@ def version_summary(wb: Any) -> str:
     ])
 
 
-def version_label(entry: Any) -> str:
-    """``2026-11-22 10:42 · 3.2 KB`` (local time) for a history entry."""
-    when = entry.saved_at.astimezone().strftime("%Y-%m-%d %H:%M")
-    return f"{when} · {size_text(entry.size)}"
+def version_label(entry: Any, number: int | None = None) -> str:
+    """``1 · 2026-11-22 10:42:05 · 3.2 KB`` for a history entry: its ``number`` as
+    ``career-workbook history`` shows it (1 is the newest; left out when ``None``) and the
+    local time to the second, so many saves in one minute stay distinct.
+
+    >>> from datetime import datetime
+    >>> from types import SimpleNamespace
+    >>> entry = SimpleNamespace(size=3277, saved_at=datetime(2026, 11, 22, 10, 42, 5).astimezone())
+    >>> version_label(entry, 1), version_label(entry)
+    ('1 · 2026-11-22 10:42:05 · 3.2 KB', '2026-11-22 10:42:05 · 3.2 KB')
+    """
+    when = entry.saved_at.astimezone().strftime("%Y-%m-%d %H:%M:%S")
+    return " · ".join([*([str(number)] if number is not None else []), when,
+                       size_text(entry.size)])
 
 
 def restore_form(session: Any) -> widgets.Widget:
@@ -79,8 +89,9 @@ def restore_form(session: Any) -> widgets.Widget:
         entry = entries[versions.index(chosen)]
         choice = make_field(
             "version", "Earlier version", "dropdown", value=str(chosen),
-            options=[(version_label(e), str(e.version)) for e in entries],
-            help="Newest first; the time each version was saved.")
+            options=[(version_label(e, n), str(e.version)) for n, e in enumerate(entries, 1)],
+            help="Newest first: its number (as `career-workbook history` lists it), the time "
+                 "it was saved, its size.")
         view.add(choice)
         view.fields.pop("version")  # a chooser, not a value to save
 
@@ -91,11 +102,16 @@ def restore_form(session: Any) -> widgets.Widget:
 
         choice.widget.observe(choose, names="value")
         try:
-            summary = version_summary(store.load(entry.path, clean=False))
+            old = store.load(entry.path, clean=False)
+            summary = version_summary(old)
             kind = MUTED
         except Exception as err:  # noqa: BLE001 - a damaged copy is described, not raised
-            summary, kind = f"This version cannot be read ({err})", "#8a1c1c"
+            old, summary, kind = None, f"This version cannot be read ({err})", "#8a1c1c"
         now = f" Now: {version_summary(s.workbook)}." if s.workbook is not None else ""
+        if old is not None and s.workbook is not None:
+            from career_workbook.versions import describe_change
+
+            now += f" Compared with now: {describe_change(old, s.workbook)}."
         info = widgets.HTML(f'<div style="color:{kind};margin-left:13em">This version: '
                             f"{esc(summary)}.{esc(now)}</div>")
         restore = primary_button("Restore this version…",

@@ -226,16 +226,24 @@ def learning_suggestions(session: Any) -> widgets.Widget:
         s = view.session
         wb = s.workbook
         gaps = analysis.skill_gap_frame(wb, s.role)
+        # a measured gap first; a skill never rated is a prompt to rate, not a gap
+        gaps = gaps.sort_values("current", key=lambda c: c.isna(), kind="stable")
         todo = learning_suggestion_frame(gaps, wb.learning)
         if todo.empty:
-            return [notice("Every skill gap already has learning planned — or there are no "
-                           "gaps yet (rate yourself in notebook 01).", "success")]
+            if not gaps["current"].notna().any():
+                return [notice(s.say("No gaps to plan for yet: add your skills and rate "
+                                     "yourself in notebook 01 (self-assessment)."), "info")]
+            return [notice("Every skill gap already has learning planned.", "success")]
         rows: list[widgets.Widget] = []
         for i, row in enumerate(todo.to_dict("records")):
-            now = "not rated" if row["current"] != row["current"] else f"{row['current']:.0f}"
-            text = widgets.HTML(
-                f"<div><b>{esc(row['skill'])}</b> — now {now}, target {row['target']:.0f} "
-                f"(gap {row['gap']:.0f})</div>", layout=widgets.Layout(width="30em"))
+            if row["current"] != row["current"]:  # never rated (NaN)
+                about = s.say(f"not rated yet (target {row['target']:.0f}): rate it in "
+                              "notebook 01 to see the gap")
+            else:
+                about = (f"now {row['current']:.0f}, target {row['target']:.0f} "
+                         f"(gap {row['gap']:.0f})")
+            text = widgets.HTML(f"<div><b>{esc(row['skill'])}</b> — {esc(about)}</div>",
+                                layout=widgets.Layout(width="30em"))
             button = secondary_button("Plan it", f"Add a planned learning item for "
                                                  f"{row['skill']} (edit it in notebook 08)",
                                       icon="plus")

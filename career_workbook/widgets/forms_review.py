@@ -72,33 +72,50 @@ def check_in_form(session: Any) -> widgets.Widget:
         wb = s.workbook
         last = max(wb.check_ins, key=lambda c: c.date) if wb.check_ins else None
         done = latest_progress(wb)
+        unset = " Move the slider to record it (left as it is, it is not saved)."
         fields = [
             make_field("date", "Date", "date", value=s.today, help="The day of this check-in."),
             make_field("motivation", "Motivation", "slider",
                        value=(last.motivation if last and last.motivation else 6), min=1,
                        max=10, help="How motivated you feel about your plan: 1 = low, "
-                                    "10 = fired up."),
+                                    "10 = fired up." + ("" if last and last.motivation
+                                                        else unset)),
             make_field("confidence", "Confidence", "slider",
                        value=(last.confidence if last and last.confidence else 6), min=1,
-                       max=10, help="How confident you are of reaching your goals."),
+                       max=10, help="How confident you are of reaching your goals."
+                       + ("" if last and last.confidence else unset)),
         ]
         progress = [
             make_field(f"progress.{g.id}", f"Progress: {g.text[:22]}…" if len(g.text) > 22
                        else f"Progress: {g.text}", "slider", value=done.get(g.id, 0),
-                       min=0, max=100, help=f"% done of “{g.text}”.")
+                       min=0, max=100,
+                       help=f"% done of “{g.text}”." + ("" if g.id in done else unset))
             for g in open_goals(wb)
         ]
         texts = [make_field(k, label, "textarea", rows=2, help=help)
                  for k, (label, help) in _TEXTS.items()]
+        # a slider with nothing to start from shows a made-up value (6, or 0 %): it is
+        # saved only once the person moves it, so a check-in never records an answer
+        # nobody gave (a previous answer left as it is counts as given again)
+        invented = {k for k, had in (("motivation", last and last.motivation),
+                                     ("confidence", last and last.confidence)) if not had}
+        invented |= {f"progress.{g.id}" for g in open_goals(wb) if g.id not in done}
+        touched: set[str] = set()
+        for key in invented:
+            view_field = next(f for f in (*fields, *progress) if f.key == key)
+            view_field.widget.observe(lambda _c, key=key: touched.add(key), names="value")
         boxes = view.add(*fields, *progress, *texts)
         save = primary_button("Add this check-in",
                               "Save this check-in as a new dated entry; earlier ones are kept")
         view.buttons["save"] = save
         labels = {k: f.label for k, f in view.fields.items()}
 
+        def given(f: Any) -> Any:
+            return None if f.key in invented and f.key not in touched else f.value
+
         def collect() -> tuple[Any, dict[str, str]]:
-            values = {k: f.value for k, f in view.fields.items()}
-            data = check_in_data(values, {f.key.split(".", 1)[1]: f.value for f in progress})
+            values = {k: given(f) for k, f in view.fields.items()}
+            data = check_in_data(values, {f.key.split(".", 1)[1]: given(f) for f in progress})
             return check_model(CheckIn, data, labels)
 
         view.bind(save, collect, lambda wb, record: wb.check_ins.append(record),

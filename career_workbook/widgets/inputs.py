@@ -108,14 +108,25 @@ def parse_number_text(text: str | None) -> float | None:
     Traceback (most recent call last):
     ...
     ValueError: “12,5 h” is not a number (write it like 12.5)
-    """
+    >>> parse_number_text("1,000")
+    Traceback (most recent call last):
+    ...
+    ValueError: “1,000” is not a number I can read for sure: write 1000 (or 1.000 if the comma is a decimal point)
+    """  # noqa: E501
     whole = "".join((text or "").split())
     if not whole:
         return None
-    if re.fullmatch(r"[-+]?\d+,\d+", whole):
-        whole = whole.replace(",", ".")
     shown = " ".join((text or "").split())
     shown = shown if len(shown) <= 40 else shown[:37] + "..."
+    if re.fullmatch(r"[-+]?\d{1,3}(,\d{3}){2,}", whole, flags=re.ASCII):
+        whole = whole.replace(",", "")  # 1,000,000: the commas group thousands
+    elif re.fullmatch(r"[-+]?[1-9]\d{0,2},\d{3}", whole, flags=re.ASCII):
+        # "1,000": one thousand or 1.0? Never guess (it was read as 1.0 and saved).
+        raise ValueError(f"“{shown}” is not a number I can read for sure: write "
+                         f"{whole.replace(',', '')} (or {whole.replace(',', '.')} if the comma "
+                         "is a decimal point)")
+    elif re.fullmatch(r"[-+]?\d+,\d+", whole):
+        whole = whole.replace(",", ".")
     if not re.fullmatch(r"[-+]?(\d+\.?\d*|\.\d+)", whole, flags=re.ASCII):
         raise ValueError(f"“{shown}” is not a number (write it like 12.5)")
     number = float(whole)

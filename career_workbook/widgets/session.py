@@ -271,6 +271,18 @@ def _unreadable(path: Path, err: BaseException) -> str:
     return f"{path}: this file cannot be read ({text or type(err).__name__})"
 
 
+def _located(path: Path, err: WorkbookError) -> str:
+    """The message of a file that cannot be loaded, each problem with its line."""
+    from career_workbook import store
+
+    if not err.problems:
+        return str(err)
+    shown = store.locate_problems(path, err.problems[:5])
+    more = len(err.problems) - len(shown)
+    return f"{err.path or path}: " + "; ".join(shown) + (
+        f" (and {more} more problems)" if more > 0 else "")
+
+
 class Session:
     """One notebook's view of one workbook file.
 
@@ -359,7 +371,7 @@ class Session:
         try:
             self.workbook, self.error = store.load(self.path), None
         except WorkbookError as err:
-            self.workbook, self.error = None, str(err)
+            self.workbook, self.error = None, _located(self.path, err)
         except OSError as err:  # pragma: no cover - e.g. permissions changed under us
             self.workbook, self.error = None, f"{self.path}: cannot be read ({err})"
         except Exception as err:  # noqa: BLE001 - a notebook must never crash on a bad file
@@ -374,13 +386,23 @@ class Session:
             return (
                 "This workbook could not be opened, so the forms are read-only:\n"
                 f"{self.error}\n"
-                "Fix that line in the file (or ask your coach to restore an earlier version), "
-                "then run this notebook again."
+                + (self.say("Fix that line in the file, or bring back an earlier version with "
+                            "the form “Restore an earlier version” in notebook 00 (Start "
+                            "here); then run this notebook again.") if self._has_history()
+                   else "Fix that line in the file, then run this notebook again.")
             )
         if (self.notebook or "").startswith("00"):
             return (f"No workbook yet at {self.path} — create it with the form “Create your "
                     "workbook” in this notebook.")
         return f"No workbook yet at {self.path} — {self.where_to_create()}."
+
+    def _has_history(self) -> bool:
+        from career_workbook import store
+
+        try:
+            return bool(store.history(self.path))
+        except Exception:  # noqa: BLE001 - only decides which advice to give
+            return False
 
     def where_to_create(self) -> str:
         """"open 00_start_here to create it" (in the app: its start page's first step)."""
@@ -463,14 +485,32 @@ class Session:
 
         if self.workbook is None:
             return SaveResult(False, self.unavailable_message())
+        if not self.path.exists():
+            return SaveResult(False, (
+                f"Not saved: the workbook file {self.path} is gone (moved, renamed or "
+                "deleted since this notebook opened). Your answers are still in the form: "
+                "put the file back, then press Save again."))
+        opened = False
+
+        def change(wb: Workbook) -> Any:
+            nonlocal opened
+            opened = True
+            return apply(wb)
+
         try:
             with store.edit(self.path) as wb:
-                apply(wb)
+                change(wb)
         except EditConflict as err:
             first = err.problems[0] if err.problems else None
             return SaveResult(False, f"Not saved: {err}", field=first.field if first else None,
                               conflict=True)
-        except WorkbookError as err:  # field problems of this edit, or the file itself (named)
+        except WorkbookError as err:
+            if not opened:  # the file itself cannot be read now (e.g. edited by hand)
+                return SaveResult(False, self.say(
+                    f"Not saved: {err}\nThe workbook file was changed outside this notebook "
+                    "and cannot be read now, so nothing was written over it. Your answers "
+                    "are still in the form: fix that line in the file (or restore an earlier "
+                    "version in notebook 00), then press Save again."))
             return _refused(err.problems, str(err) if err.path else f"{self.path}: {err}")
         except ValidationError as err:
             return _refused(problems_from_validation(err), str(err))

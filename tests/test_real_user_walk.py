@@ -1,0 +1,309 @@
+"""What a red-team pass found by using the product as a person and a coach would.
+
+Each test reproduces one finding (a form, a file edited by hand, a CLI step between two
+form saves) and fails without its fix.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+import career_workbook as cw
+from career_workbook import store
+from career_workbook import widgets as ui
+from career_workbook.widgets.inputs import parse_number_text
+
+TODAY = "2026-11-22"
+
+
+@pytest.fixture
+def path(tmp_path: Path) -> Path:
+    p = tmp_path / "workbooks" / "sam.yaml"
+    p.parent.mkdir()
+    store.new(p, "Sam Lee", today=date(2026, 11, 1))
+    return p
+
+
+def text_of(html: str) -> str:
+    return re.sub(r"<[^>]+>", "", html).replace("&#x27;", "'").replace("&quot;", '"')
+
+
+# ------------------------------------------------------------------ numbers
+def test_hours_typed_with_a_thousands_comma_are_never_saved_as_one(path):
+    # "1,000" hours was read as 1.0 (a decimal comma), saved, and said "✓ Saved".
+    view = ui.learning_form(ui.Session(path, today=TODAY))
+    view.fields["title"].widget.value = "Part-time MSc"
+    view.fields["hours"].widget.value = "1,000"
+    view.buttons["save"].click()
+    assert cw.load(path).learning == []
+    message = text_of(view.fields["hours"].message.value)
+    assert "“1,000”" in message and "1000" in message and "1.000" in message
+
+
+@pytest.mark.parametrize("text, expected", [("3,5", 3.5), ("12,25", 12.25), ("0,500", 0.5),
+                                            ("1,000,000", 1e6), ("-2,5", -2.5)])
+def test_decimal_commas_and_grouped_thousands_still_read(text, expected):
+    assert parse_number_text(text) == expected
+
+
+@pytest.mark.parametrize("text", ["1,000", "3,500", "999,999", "+2,000"])
+def test_a_comma_before_three_digits_is_asked_about(text):
+    with pytest.raises(ValueError, match="is not a number I can read for sure"):
+        parse_number_text(text)
+
+
+# ----------------------------------------------------- the file changed under an open form
+def test_saving_over_a_file_broken_by_hand_names_the_file_and_keeps_it(path):
+    view = ui.strengths_form(ui.Session(path, today=TODAY, notebook="01_self_assessment"))
+    broken = path.read_text(encoding="utf-8").replace("  coach: ''", "  coach ''")
+    path.write_text(broken, encoding="utf-8")
+    view.fields["strengths"].widget.value = "Listening"
+    view.buttons["save"].click()
+    message = text_of(view.status.value)
+    assert str(path) in message and "line 9, column 3 (“coach ''”)" in message
+    assert "changed outside this notebook" in message and "notebook 00" in message
+    assert view.fields["strengths"].widget.value == "Listening"  # the answer is kept
+    assert not view.fields["strengths"].has_error  # not blamed on what the person typed
+    assert path.read_text(encoding="utf-8") == broken
+
+
+def test_saving_after_the_file_was_moved_away_says_so_and_creates_nothing(path):
+    view = ui.strengths_form(ui.Session(path, today=TODAY))
+    path.rename(path.with_name("moved.yaml"))
+    view.fields["strengths"].widget.value = "Listening"
+    view.buttons["save"].click()
+    message = text_of(view.status.value)
+    assert f"the workbook file {path} is gone" in message
+    assert "store.new()" not in message  # no Python API in a message to a person
+    assert not path.exists() and view.fields["strengths"].widget.value == "Listening"
+
+
+# ------------------------------------------------------------------ files edited by hand
+@pytest.mark.parametrize("mistake, line, shown", [
+    ("  coach: 'Kim", 9, "coach: 'Kim"),    # a quote never closed: found at the end of file
+    ("  coach ''", 9, "coach ''"),           # a missing colon: found on the next key
+])
+def test_a_hand_edit_mistake_is_named_at_its_own_line(path, mistake, line, shown):
+    text = path.read_text(encoding="utf-8")
+    assert text.splitlines()[line - 1] == "  coach: ''"
+    path.write_text(text.replace("  coach: ''", mistake), encoding="utf-8")
+    with pytest.raises(cw.WorkbookError) as err:
+        cw.load(path)
+    assert f"{path}: invalid YAML at line {line}, column " in str(err.value)
+    assert f"(“{shown}”)" in str(err.value)
+
+
+# ------------------------------------------------------------------ restore after many saves
+def test_restore_form_tells_apart_many_saves_made_in_one_minute(path):
+    s = ui.Session(path, today=TODAY)
+    view = ui.strengths_form(s)
+    for n in range(1, 6):
+        view.fields["strengths"].widget.value = "\n".join(f"S{i}" for i in range(n))
+        view.buttons["save"].click()
+    form = ui.restore_form(s)
+    labels = [label for label, _ in form.children[1].children[0].children[0].options]
+    assert len(labels) == len(set(labels)) == len(store.history(path))  # none look alike
+    assert labels[0].startswith("1 · ")  # the number `career-workbook undo --to N` takes
+    info = text_of(form.children[2].value)
+    assert "Compared with now: 1 strength fewer." in info  # what choosing it would undo
+
+
+# ------------------------------------------------------------------ feedback files from Excel
+def _upload(view, data: bytes, name: str = "fb.csv") -> None:
+    from datetime import UTC, datetime
+
+    view.children[1].children[0].value = ({
+        "name": name, "type": "text/csv", "size": len(data), "content": memoryview(data),
+        "last_modified": datetime(2026, 5, 3, tzinfo=UTC)},)
+
+
+@pytest.fixture
+def rated(path):
+    with cw.edit(path) as wb:
+        wb.skills.append(cw.Skill(name="SQL"))
+    return path
+
+
+ROWS = [["rater_group", "rater_id", "date", "skill", "level", "comment"],
+        ["peer", "P1", "2026-01-09", "SQL", "3", "Très bien; clear"]]
+
+
+@pytest.mark.parametrize("separator, encoding", [(";", "utf-8"), ("\t", "utf-16"),
+                                                 (",", "utf-8-sig")])
+def test_feedback_saved_by_excel_in_other_countries_imports(rated, separator, encoding):
+    # Excel writes "a;b;c" where the decimal mark is a comma, and UTF-16 with tabs for
+    # "Unicode text": the header was read as one unknown column and the file refused.
+    import csv
+    import io
+
+    out = io.StringIO()
+    csv.writer(out, delimiter=separator).writerows(ROWS)  # as Excel quotes "a;b"
+    data = out.getvalue().encode(encoding)
+    view = ui.feedback_import(ui.Session(rated, today=TODAY))
+    _upload(view, data)
+    assert not view.buttons["save"].disabled, text_of(view.status.value)
+    view.buttons["save"].click()
+    feedback = cw.load(rated).feedback
+    assert [(f.ratings, f.comment) for f in feedback] == [({"SQL": 3}, "Très bien; clear")]
+
+
+def test_a_problem_in_the_first_row_names_the_row_once(rated):
+    data = b"rater_group,rater_id,date,skill,level\npeer,P1,09/01/2026,SQL,3\n"
+    view = ui.feedback_import(ui.Session(rated, today=TODAY))
+    _upload(view, data)
+    message = text_of(view.status.value)
+    assert "row 2, column 'date' = '09/01/2026'" in message and "row 2: row 2" not in message
+
+
+# ------------------------------------------------------------------ gaps never rated
+def _rated_sql_aiming_at_a_role(path: Path) -> None:
+    with cw.edit(path) as wb:
+        wb.person.target_role = "Senior Data Scientist"
+        wb.role_profile = "senior_data_scientist"  # picked in 05
+        wb.skills.append(cw.Skill(name="SQL", importance=4, target_level=4))
+        wb.assessments.append(cw.Assessment(date=date(2026, 11, 20), ratings={"SQL": 1}))
+
+
+def test_learning_suggestions_put_a_measured_gap_before_skills_never_rated(path):
+    # Issue 11 item 4 on the half-filled path: "Plan learning for gaps" listed four skills
+    # the person never rated as "now not rated, target 5 (gap 5)" above SQL at 1 of 4.
+    _rated_sql_aiming_at_a_role(path)
+    view = ui.learning_suggestions(ui.Session(path, today=TODAY, notebook="05_skill_gap"))
+    rows = [text_of(c.children[0].value) for c in view.children[1:]
+            if hasattr(c, "children") and c.children and hasattr(c.children[0], "value")]
+    assert rows[0] == "SQL — now 1, target 4 (gap 3)"
+    unrated = [r for r in rows[1:] if "not rated" in r]  # a prompt to rate, if listed at all
+    assert all("gap" not in r.split("—")[1].replace("the gap", "") for r in unrated)
+    assert all("rate it in notebook 01" in r for r in unrated)
+
+
+def test_learning_suggestions_on_a_new_workbook_do_not_congratulate(path):
+    view = ui.learning_suggestions(ui.Session(path, today=TODAY, notebook="05_skill_gap"))
+    shown = text_of(view.children[1].value)
+    assert "✓" not in shown and "No gaps to plan for yet" in shown and "notebook 01" in shown
+
+
+def test_validate_of_a_mistyped_file_name_speaks_to_a_person(tmp_path, capsys):
+    from career_workbook.cli import main
+
+    code = main(["validate", str(tmp_path / "priya_sharme.yaml")])
+    out = capsys.readouterr()
+    text = out.out + out.err
+    assert code == 1 and "no workbook at this path; check the file name" in text
+    assert "store.new()" not in text and "career-workbook new" in text
+
+
+@pytest.mark.parametrize("before, after, expected", [
+    ("  start_date: 2026-11-01", "  start_date: 2027-13-01",
+     "person.start_date = '2027-13-01': Input should be a valid date (line 10)"),
+    ("  coach: ''", "  coach: no",
+     "person.coach = False: Input should be a valid string (line 9; YAML reads a bare no as "
+     "false: write it in quotes, coach: 'no')"),
+])
+def test_a_field_wrong_in_a_hand_edited_file_is_named_with_its_line(path, capsys, before,
+                                                                    after, expected):
+    from career_workbook.cli import main
+
+    path.write_text(path.read_text(encoding="utf-8").replace(before, after), encoding="utf-8")
+    assert main(["validate", str(path)]) == 1
+    assert f"  - {expected}" in capsys.readouterr().out
+    session = ui.Session(path, today=TODAY)
+    assert session.workbook is None and expected in session.error
+    form = ui.strengths_form(session)
+    assert "save" not in form.buttons and expected in text_of(form.children[1].value)
+
+
+# ------------------------------------------------------------------ answers nobody gave
+def test_a_check_in_records_only_the_answers_the_person_gave(path):
+    # A first check-in with only a note saved "motivation 6, confidence 6, 0 % done" for
+    # every goal: values the form had made up, which then drew a motivation chart and a
+    # stalled-progress forecast.
+    with cw.edit(path) as wb:
+        wb.goals += [cw.Goal(id="g1", text="Pass the SQL exam by 30 June 2027", status="active"),
+                     cw.Goal(id="g2", text="Lead one project review by May 2027",
+                             status="active")]
+    view = ui.check_in_form(ui.Session(path, today=TODAY))
+    assert "Move the slider to record it" in view.fields["motivation"].box.children[1].value
+    view.fields["note"].widget.value = "Busy month, little time"
+    view.fields["progress.g2"].widget.value = 30
+    view.buttons["save"].click()
+    first = cw.load(path).check_ins[-1]
+    assert (first.motivation, first.confidence, first.progress) == (None, None, {"g2": 30})
+    assert first.note == "Busy month, little time"
+    view = ui.check_in_form(ui.Session(path, today=TODAY))
+    view.fields["motivation"].widget.value = 8
+    view.fields["progress.g1"].widget.value = 10
+    view.buttons["save"].click()
+    second = cw.load(path).check_ins[-1]  # g2's 30 % shown again and left: given again
+    assert (second.motivation, second.confidence) == (8, None)
+    assert second.progress == {"g1": 10, "g2": 30}
+
+
+def test_saving_the_interests_form_untouched_invents_no_scores(path):
+    view = ui.interests_form(ui.Session(path, today=TODAY))
+    view.buttons["save"].click()
+    assert cw.load(path).interests is None  # not six scores of 0 nobody gave
+    assert "nothing entered yet" in text_of(view.status.value)
+    view.fields["social"].widget.value = 31
+    view.buttons["save"].click()
+    interests = cw.load(path).interests
+    assert interests is not None and interests.social == 31
+
+
+def test_the_workspace_readme_says_how_to_undo_and_what_examples_holds(tmp_path):
+    from career_workbook.scaffold import init_workspace
+
+    init_workspace(tmp_path / "ws")
+    readme = (tmp_path / "ws" / "README.md").read_text(encoding="utf-8")
+    assert "career-workbook undo workbooks/my_workbook.yaml" in readme
+    assert "Restore an earlier version" in readme and "`examples/`" in readme
+    assert (tmp_path / "ws" / "examples").is_dir()
+
+
+def test_a_misspelt_section_is_named_at_its_key_with_a_suggestion(path, capsys):
+    from career_workbook.cli import main
+
+    text = path.read_text(encoding="utf-8")
+    line = text.splitlines().index("strengths: []") + 1
+    path.write_text(text.replace("strengths: []", "strenghts:\n- Listening"), encoding="utf-8")
+    assert main(["validate", str(path)]) == 1
+    assert (f"strenghts: Extra inputs are not permitted (line {line}; did you mean strengths?)"
+            in capsys.readouterr().out)
+
+
+def test_a_broken_file_points_to_the_restore_form_only_when_there_is_something_to_restore(
+        path):
+    broken = path.read_text(encoding="utf-8").replace("start_date: 2026-11-01",
+                                                      "start_date: 2027-13-01")
+    path.write_text(broken, encoding="utf-8")  # written by hand: no earlier version kept
+    message = ui.Session(path, today=TODAY, notebook="04_smart_goals").unavailable_message()
+    assert "Restore an earlier version" not in message and "coach" not in message
+    path.unlink()
+    store.new(path, "Sam Lee")
+    with cw.edit(path) as wb:
+        wb.strengths.append("Listening")
+    path.write_text(broken, encoding="utf-8")
+    message = ui.Session(path, today=TODAY, notebook="04_smart_goals").unavailable_message()
+    assert "“Restore an earlier version” in notebook 00 (Start here)" in message
+    message = ui.Session(path, today=TODAY, notebook="00_start_here").unavailable_message()
+    assert "“Restore an earlier version” in this notebook" in message
+
+
+# ------------------------------------------------------------------ ui.start stays a function
+def test_no_widgets_submodule_shadows_a_name_notebooks_call():
+    # importing career_workbook.widgets.start (the app's start page) replaced the function
+    # ``ui.start`` on the package with that module: "TypeError: 'module' object is not
+    # callable" in the first cell of every notebook of the same kernel
+    import importlib
+    import pkgutil
+
+    from career_workbook import widgets
+
+    for module in pkgutil.iter_modules(widgets.__path__):
+        importlib.import_module(f"career_workbook.widgets.{module.name}")
+        assert module.name not in widgets.__all__, module.name
+    assert callable(ui.start) and callable(widgets.start)

@@ -8,7 +8,7 @@ STAMP  := $(VENV)/.installed
 PORT   ?= 8888
 WORKBOOK ?=
 
-.PHONY: help setup lab test test-fast bench lint format clean app
+.PHONY: help setup axe lab test test-fast bench lint format clean app
 
 help:
 	@echo "make lab    - set up .venv and open the workbook in JupyterLab"
@@ -30,6 +30,15 @@ $(STAMP): pyproject.toml | $(BIN)/python
 
 setup: $(STAMP)
 
+# axe-core, the accessibility checker the browser tests inject into every page: the exact
+# release and checksum pinned in tests/browser/package-lock.json (npm ci installs exactly that).
+AXE := tests/browser/node_modules/axe-core/axe.min.js
+$(AXE): tests/browser/package.json tests/browser/package-lock.json
+	cd tests/browser && npm ci --no-audit --no-fund --loglevel=error
+	touch $(AXE)
+
+axe: $(AXE)
+
 lab: setup
 	$(BIN)/career-workbook lab $(WORKBOOK) --port $(PORT)
 
@@ -39,7 +48,7 @@ app: setup
 lint: setup
 	$(BIN)/ruff check career_workbook tests benchmarks
 
-test: setup
+test: setup axe
 	$(BIN)/ruff check career_workbook tests benchmarks
 	$(BIN)/python -m pytest -n 2 --dist loadgroup --doctest-modules career_workbook tests \
 		--ignore=tests/browser
@@ -58,4 +67,4 @@ format: setup
 	$(BIN)/ruff format career_workbook tests benchmarks
 
 clean:
-	rm -rf $(VENV) out .pytest_cache .ruff_cache build *.egg-info
+	rm -rf $(VENV) out .pytest_cache .ruff_cache build *.egg-info tests/browser/node_modules

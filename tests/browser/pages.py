@@ -67,11 +67,16 @@ def read_yaml(path: Path) -> dict[str, Any]:
     return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
 
 
-def chart_slugs(notebook: Path) -> list[str]:
-    """The charts a notebook shows, in order (``ui.show_chart(wb, "slug")`` calls)."""
+def chart_cells(notebook: Path) -> dict[str, str]:
+    """The charts a notebook shows, in order: ``{slug: id of the cell showing it}``."""
     nb = json.loads(notebook.read_text(encoding="utf-8"))
-    source = "\n".join("".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "code")
-    return re.findall(r"\bshow_chart\(\s*\w+\s*,\s*[\"'](\w+)[\"']", source)
+    found: dict[str, str] = {}
+    for cell in nb["cells"]:
+        if cell["cell_type"] == "code":
+            for slug in re.findall(r"\bshow_chart\(\s*\w+\s*,\s*[\"'](\w+)[\"']",
+                                   "".join(cell["source"])):
+                found.setdefault(slug, cell.get("id", ""))
+    return found
 
 
 def wait_until(check: Any, what: str, timeout: float = 30.0, every: float = 0.2) -> Any:
@@ -187,15 +192,27 @@ class Form:
         select = self.widget(label).locator("select")
         return [" ".join(t.split()) for t in select.locator("option").all_inner_texts()]
 
-    def choose(self, label: str, option: str | re.Pattern[str]) -> Form:
-        """Choose the dropdown option whose visible text is ``option`` (or matches it)."""
+    def choose(self, label: str, option: str | re.Pattern[str], *,
+               rerenders: bool = False, timeout: float = 30.0) -> Form:
+        """Choose the dropdown option whose visible text is ``option`` (or matches it).
+
+        ``rerenders=True`` for a chooser that rebuilds the form (a goal to plan, a record to
+        edit): waits until the old fields are gone, so nothing is typed into them.
+        """
         texts = self.options(label)
         if isinstance(option, re.Pattern):
             found = [i for i, t in enumerate(texts) if option.search(t)]
         else:
             found = [i for i, t in enumerate(texts) if t == " ".join(option.split())]
         assert found, f"{self.title}: “{label}” offers no {option!r}; it offers {texts}"
-        self.widget(label).locator("select").select_option(index=found[0])
+        select = self.widget(label).locator("select")
+        if rerenders and select.evaluate("s => s.selectedIndex") == found[0]:
+            return self  # already chosen: nothing is rebuilt
+        old = select.element_handle() if rerenders else None
+        select.select_option(index=found[0])
+        if old is not None:
+            wait_until(lambda: not old.evaluate("e => e.isConnected"),
+                       f"“{self.title}” to show the fields for {texts[found[0]]!r}", timeout)
         return self
 
     def choose_many(self, label: str, options: Iterable[str]) -> Form:
@@ -284,7 +301,7 @@ class Notebook:
         """Problems already on the page when it opened (reported once, by the test)."""
         self.failures: list[str] = []
         """What :meth:`soft` caught: checked by the test once the person's steps are done."""
-        self.slugs = chart_slugs(server.notebooks / f"{name}.ipynb")
+        self.charts = chart_cells(server.notebooks / f"{name}.ipynb")
 
     @classmethod
     def open_in_lab(cls, context: Any, server: Server, name: str) -> Notebook:
@@ -298,7 +315,8 @@ class Notebook:
         page = context.new_page()
         page.goto(server.url(f"/voila/render/{name}.ipynb"), timeout=timeout * 1000,
                   wait_until="load")
-        page.wait_for_selector(".jupyter-widgets, .cw-header", timeout=timeout * 1000)
+        page.wait_for_selector(".jp-OutputArea-output", timeout=timeout * 1000)
+        page.wait_for_selector("#loading", state="hidden", timeout=timeout * 1000)
         notebook = cls(page, server, name, app=True)
         still = wait_widgets_settled(page)
         assert not still, f"{name}: widgets still show {still}"
@@ -332,10 +350,11 @@ class Notebook:
         return found
 
     def chart(self, slug: str) -> Chart:
-        """The image of chart ``slug`` (in the app, the n-th chart the notebook shows)."""
-        assert slug in self.slugs, f"{self.name} shows no {slug} chart ({self.slugs})"
-        if self.app:
-            img = self.page.locator("img.cw-chart, .cw-chart img").nth(self.slugs.index(slug))
+        """The image of chart ``slug``: the output of the cell that shows it."""
+        assert slug in self.charts, f"{self.name} shows no {slug} chart ({list(self.charts)})"
+        if self.app:  # Voila gives each cell the id ``cell-id=<the notebook's cell id>``
+            cell = self.page.locator(f'[id="cell-id={self.charts[slug]}"]')
+            img = cell.locator("img").first
         else:
             cell = self.page.locator(".jp-CodeCell").filter(
                 has_text=re.compile(rf"show_chart\(\s*\w+\s*,\s*[\"']{slug}[\"']")).first

@@ -50,6 +50,8 @@ SKILL = "SQL"
 STRENGTH = "Explaining data to non-experts"
 VAGUE_GOAL = "Get better at stuff"
 SMART_GOAL = "Run 2 SQL workshops for the analytics team by 31 March 2027"
+SMART_GOAL_OPTION = re.compile(r"^Run 2 SQL workshops")
+"""How the SMART goal appears in goal dropdowns (long texts are shortened there)."""
 ROLE = re.compile(r"^Senior Data Scientist\b")
 ACTION = "Ask Dana to review my workshop plan"
 MILESTONE = "First workshop held"
@@ -274,7 +276,7 @@ def step_05_skill_gap(nb: Notebook) -> None:
 
 def step_06_action_plan(nb: Notebook) -> None:
     actions = nb.form("Your action plan")
-    actions.fill("Action", ACTION).fill("For goal", SMART_GOAL[:60])
+    actions.fill("Action", ACTION).fill("For goal", SMART_GOAL_OPTION)
     actions.fill("Due", TODAY + timedelta(days=14)).fill("Priority", "High")
     data = save_and_redraw(nb, actions, "Add this action", None)
     [action] = data["actions"]
@@ -283,8 +285,7 @@ def step_06_action_plan(nb: Notebook) -> None:
     assert str(action["due"]) == (TODAY + timedelta(days=14)).isoformat()
 
     steps = nb.form("Milestones")
-    steps.fill("Goal", SMART_GOAL[:60])
-    steps = nb.form("Milestones")
+    steps.choose("Goal", SMART_GOAL_OPTION, rerenders=True)
     steps.fill("Milestone", MILESTONE).fill("Due", TODAY + timedelta(days=30))
     data = save_and_redraw(nb, steps, "Add this milestone", "goal_timeline")
     [milestone] = data["goals"][-1]["milestones"]
@@ -353,7 +354,8 @@ STEPS = {
 ITEM_1 = ("issue 11 item 1: ui.goals_table raises ValueError (merge on float64 and object "
           "columns for key 'goal_id') on a workbook without goals, so Run All stops before "
           "the SMART scorecard")
-BROKEN: dict[tuple[str, str], str] = {("lab", "04_smart_goals"): ITEM_1}
+BROKEN: dict[tuple[str, str], str] = {("lab", "04_smart_goals"): ITEM_1,
+                                      ("app", "04_smart_goals"): ITEM_1}
 """(where, notebook) -> why, for steps the product cannot do yet (strict xfail, temporary:
 each one is listed in the report to the lead and goes when the product is fixed)."""
 

@@ -107,3 +107,33 @@ def test_axe_finds_a_planted_problem(browser: Any) -> None:
         assert "image-alt" in a11y.report(found, "planted")
     finally:
         context.close()
+
+
+def test_missing_axe_skips_with_install_hint(monkeypatch: pytest.MonkeyPatch,
+                                             tmp_path: Any) -> None:
+    monkeypatch.setattr(a11y, "AXE", tmp_path / "axe.min.js")
+    monkeypatch.setattr(a11y.shutil, "which", lambda _name: None)
+    monkeypatch.delenv("CI", raising=False)
+    with pytest.raises(pytest.skip.Exception, match="make axe"):
+        a11y.axe_source()
+
+
+def test_missing_axe_fails_in_ci(monkeypatch: pytest.MonkeyPatch, tmp_path: Any) -> None:
+    monkeypatch.setattr(a11y, "AXE", tmp_path / "axe.min.js")
+    monkeypatch.setattr(a11y.shutil, "which", lambda _name: None)
+    monkeypatch.setenv("CI", "true")
+    with pytest.raises(pytest.fail.Exception, match="CI=true"):
+        a11y.axe_source()
+
+
+def test_axe_is_the_pinned_release() -> None:
+    """The installed axe-core is the one package-lock.json pins (``npm ci`` was run)."""
+    import json
+
+    lock = json.loads((a11y.HERE / "package-lock.json").read_text(encoding="utf-8"))
+    pinned = lock["packages"]["node_modules/axe-core"]["version"]
+    a11y.axe_source()
+    installed = json.loads((a11y.AXE.parent / "package.json").read_text(encoding="utf-8"))
+    assert installed["version"] == pinned
+    assert "resolved" not in lock["packages"]["node_modules/axe-core"], \
+        "the lock file must not name a download host (see tests/browser/.npmrc)"

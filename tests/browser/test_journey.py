@@ -183,7 +183,8 @@ def step_00_start_here(nb: Notebook) -> None:
     create = nb.form("Create your workbook")
     create.fill("Your name", NAME).fill("Current role", "Data Analyst")
     create.fill("Target role", "Senior Data Scientist")
-    nb.screenshot(f"journey_{nb.kind}_00_create", docs_name=nb.docs("00_create"))
+    nb.screenshot(f"journey_{nb.kind}_00_create", docs_name=nb.docs("00_create"),
+                  element=create.root)
     data = create.save("Create my workbook")
     assert data["person"]["name"] == NAME
     assert data["person"]["current_role"] == "Data Analyst"

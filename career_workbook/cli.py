@@ -20,6 +20,7 @@ from career_workbook import __version__
 
 EXAMPLES = """\
 examples:
+  career-workbook init my-career && cd my-career && career-workbook lab
   career-workbook new "Priya Sharma" --dir workbooks --target-role "Senior Data Scientist"
   career-workbook validate workbooks/
   career-workbook run workbooks/*.yaml --out out/runs --notebooks 01,05,09 --jobs 2
@@ -140,14 +141,32 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--jobs", type=_jobs, default=None, help="parallel workers (default: cores)")
     p.add_argument("--no-charts", action="store_true", help="write the CSV only")
 
+    _add_workspace_commands(sub)
+    return parser
+
+
+def _add_workspace_commands(sub: argparse._SubParsersAction) -> None:
+    """``init``, ``lab`` and ``app``: a person's own workspace and the servers that open it."""
+    p = _sub(sub, "init", "create (or upgrade) a workspace: notebooks, workbooks, README",
+             "career-workbook init my-career",
+             "Create a workspace in DIR (default: this folder): notebooks/ (the guided "
+             "notebooks), workbooks/ (your answers, ignored by git), README.md. Run it again "
+             "after an upgrade: notebooks you changed are kept, the new version goes beside.")
+    p.add_argument("dir", nargs="?", default=".", help="workspace folder (default: .)")
+    p.add_argument("--quiet", action="store_true",
+                   help="say only what needs you (a changed notebook kept beside a new one)")
     for name, what in (("lab", "open JupyterLab on the notebooks"),
                        ("app", "open the client app (Voila: forms and charts, no code)")):
         p = _sub(sub, name, what, f"career-workbook {name} workbooks/priya_sharma.yaml")
         p.add_argument("workbook", nargs="?", default=None, help="workbook to preselect")
+        p.add_argument("--workspace", default=None,
+                       help="workspace folder (default: found from this folder upward)")
         p.add_argument("--port", type=int, default=8888 if name == "lab" else 8866,
-                       help="port (default %(default)s)")
+                       help="first port to try (default %(default)s; the next free one is "
+                            "used if it is taken)")
         p.add_argument("--no-browser", action="store_true", help="do not open a browser")
-    return parser
+        p.add_argument("--verbose", dest="server_log", action="store_true",
+                       help="show the server's own log")
 
 
 def _cores() -> int:
@@ -228,12 +247,41 @@ def _cmd_server(args: argparse.Namespace) -> int:
     from career_workbook import server
 
     launch = server.lab if args.command == "lab" else server.app
-    return launch(args.workbook, port=args.port, open_browser=not args.no_browser)
+    return launch(args.workbook, port=args.port, open_browser=not args.no_browser,
+                  workspace=args.workspace, verbose=args.verbose or args.server_log)
+
+
+def _cmd_init(args: argparse.Namespace) -> int:
+    from career_workbook.scaffold import init_workspace
+
+    report = init_workspace(args.dir)
+    if args.quiet:
+        for line in report.lines():
+            if "kept your changes" in line:
+                print(line.strip())
+        return 0
+    print("\n".join(report.lines()))
+    here = Path.cwd().resolve()
+    go = "" if report.root == here else f"cd {_shell_path(report.root, here)} && "
+    print(f"Next: {go}career-workbook lab   (open 00_start_here first)")
+    return 0
+
+
+def _shell_path(path: Path, here: Path) -> str:
+    """``path`` as short as possible for a ``cd`` hint, quoted for a shell.
+
+    >>> _shell_path(Path("/home/a/my career"), Path("/home/a"))
+    "'my career'"
+    """
+    import shlex
+
+    text = os.path.relpath(path, here) if path.is_relative_to(here) else str(path)
+    return shlex.quote(text)
 
 
 COMMANDS = {
     "new": _cmd_new, "validate": _cmd_validate, "run": _cmd_run, "pack": _cmd_pack,
-    "cohort": _cmd_cohort, "lab": _cmd_server, "app": _cmd_server,
+    "cohort": _cmd_cohort, "lab": _cmd_server, "app": _cmd_server, "init": _cmd_init,
 }
 
 

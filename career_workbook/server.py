@@ -1,33 +1,69 @@
 """Start JupyterLab (``career-workbook lab``) or the Voila client app (``career-workbook app``).
 
-Both serve on 127.0.0.1 only, with a token, and preselect a workbook by setting the
-``CAREER_WORKBOOK`` environment variable that the notebooks' ``workbook = None`` parameter
-falls back to. The app also sets ``CAREER_WORKBOOK_ROOT``: the folder it was started for;
-a workbook outside it is refused (see :func:`career_workbook.widgets.session.resolve_path`).
+Both run in a workspace (``career-workbook init``; found from the current folder upward,
+or ``--workspace``), serve on 127.0.0.1 only with a token, on the first free port from the
+one asked for, and preselect a workbook by setting the ``CAREER_WORKBOOK`` environment
+variable that the notebooks' ``workbook = None`` parameter falls back to. The app also sets
+``CAREER_WORKBOOK_ROOT``: the folder it was started for; a workbook outside it is refused
+(see :func:`career_workbook.widgets.session.resolve_path`).
+
+The server's own log goes to ``.career-workbook/logs/<lab|app>.log`` in the workspace
+(``--verbose`` shows it instead); the person sees one line with the link. If the server
+stops on its own, the end of its log is shown. SIGTERM, SIGHUP and Ctrl-C stop the server
+too (asked politely first, killed after :data:`STOP_TIMEOUT` seconds).
 """
 
 from __future__ import annotations
 
+import json
 import os
 import secrets
+import signal
+import socket
 import subprocess
 import sys
+import time
+import urllib.error
+import urllib.request
+from dataclasses import dataclass
 from pathlib import Path
 
 ENV_WORKBOOK = "CAREER_WORKBOOK"
 ENV_ROOT = "CAREER_WORKBOOK_ROOT"
+START_NOTEBOOK = "00_start_here.ipynb"
+READY_TIMEOUT = 120.0
+"""Seconds a server may take to answer before the launch is given up."""
+STOP_TIMEOUT = 10.0
+"""Seconds a server gets to stop after SIGTERM before it is killed."""
+
+LAB_SETTINGS = {
+    # "Would you like to get notified about official Jupyter news?" is asked whenever
+    # fetchNews is "none"; "false" means never ask and never fetch.
+    "@jupyterlab/apputils-extension/notification.jupyterlab-settings":
+        {"fetchNews": "false", "checkForUpdates": False},
+}
 
 
-def notebooks_dir() -> Path:
-    """The folder holding the guided notebooks (``./notebooks`` or the source checkout's)."""
-    here = Path.cwd() / "notebooks"
-    if here.is_dir():
-        return here.resolve()
-    return Path(__file__).resolve().parents[1] / "notebooks"
+def notebooks_dir(start: str | Path | None = None) -> Path:
+    """The guided notebooks to use: the workspace's (from ``start`` upward), else the
+    ones installed with the package.
+
+    >>> notebooks_dir("/").name
+    'notebooks'
+    """
+    from career_workbook.resources import notebooks_source
+    from career_workbook.scaffold import WorkspaceNotFound, find_workspace
+
+    try:
+        return find_workspace(start) / "notebooks"
+    except WorkspaceNotFound:
+        return notebooks_source()
 
 
-def server_env(workbook: str | None, *, app: bool = False) -> dict[str, str]:
-    """Environment for the server: the preselected workbook (absolute) and, for the app, its root.
+def server_env(workbook: str | None, *, app: bool = False,
+               workspace: str | Path | None = None) -> dict[str, str]:
+    """Environment for the server: the preselected workbook (absolute) and, for the app, its
+    root (the workbook's folder, else ``WORKSPACE/workbooks``, else ``./workbooks``).
 
     >>> env = server_env("examples/workbooks/x.yaml", app=True)
     >>> Path(env["CAREER_WORKBOOK"]).is_absolute()
@@ -43,7 +79,8 @@ def server_env(workbook: str | None, *, app: bool = False) -> dict[str, str]:
         if app:
             env[ENV_ROOT] = str(path.parent)
     elif app:
-        env[ENV_ROOT] = str((Path.cwd() / "workbooks").resolve())
+        base = Path(workspace) if workspace else Path.cwd()
+        env[ENV_ROOT] = str((base / "workbooks").resolve())
     return env
 
 
@@ -52,34 +89,51 @@ def _root_flag() -> list[str]:
 
 
 # JupyterLab fetches news and update checks from the internet by default; the workbook
-# promises that nothing leaves the machine, so both are switched off.
+# promises that nothing leaves the machine, so both are switched off (the settings in
+# LAB_SETTINGS also stop the popup that asks about news).
 QUIET_LAB = ["--LabApp.news_url=None",
              "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate"]
 
 
 def lab_command(port: int, token: str, open_browser: bool = True,
-                notebooks: str | Path | None = None) -> list[str]:
+                notebooks: str | Path | None = None,
+                settings: str | Path | None = None) -> list[str]:
     """The ``jupyter lab`` command line (loopback only, token required, no news fetching).
+
+    ``settings`` is a folder for JupyterLab's user settings and layouts (the workspace's).
 
     >>> cmd = lab_command(8888, "t0k", open_browser=False, notebooks="/tmp/nb")
     >>> "--ServerApp.ip=127.0.0.1" in cmd, "--IdentityProvider.token=t0k" in cmd
     (True, True)
     >>> "--ServerApp.root_dir=/tmp/nb" in cmd, "--no-browser" in cmd
     (True, True)
+    >>> "--LabApp.default_url=/lab/tree/00_start_here.ipynb" in cmd
+    True
     """
+    extra = []
+    if settings:
+        extra = [f"--LabApp.user_settings_dir={Path(settings) / 'user-settings'}",
+                 f"--LabApp.workspaces_dir={Path(settings) / 'workspaces'}"]
     return [
         sys.executable, "-m", "jupyterlab", f"--ServerApp.root_dir={notebooks or notebooks_dir()}",
         "--ServerApp.ip=127.0.0.1", f"--ServerApp.port={port}",
+        "--ServerApp.port_retries=0",
         f"--IdentityProvider.token={token}", *QUIET_LAB,
+        f"--LabApp.default_url=/lab/tree/{START_NOTEBOOK}", *extra,
         *([] if open_browser else ["--no-browser"]), *_root_flag(),
     ]
+
+
+APP_HIDDEN = ("coach_overview.ipynb", ".*", "__pycache__", "*.new.ipynb", "*.pyc")
+"""Files the app does not list: the coach's caseload view, hidden files, spare copies."""
 
 
 def app_command(port: int, token: str, open_browser: bool = True,
                 notebooks: str | Path | None = None) -> list[str]:
     """The ``voila`` command line: notebooks as an app, code hidden, loopback, token.
 
-    The start page lists the notebooks in order (``00_start_here`` ... ``09_progress_review``).
+    The start page is the generated ``.start.ipynb`` (hidden files are served by the app
+    only); ``coach_overview`` is not listed.
 
     >>> cmd = app_command(8866, "t0k", open_browser=False, notebooks="/tmp/nb")
     >>> cmd[3], "--token=t0k" in cmd, "--Voila.ip=127.0.0.1" in cmd
@@ -88,29 +142,197 @@ def app_command(port: int, token: str, open_browser: bool = True,
     return [
         sys.executable, "-m", "voila", str(notebooks or notebooks_dir()),
         "--Voila.ip=127.0.0.1", f"--port={port}", f"--token={token}",
+        "--Voila.port_retries=0",
         "--VoilaConfiguration.show_tracebacks=False",
         "--VoilaConfiguration.classic_tree=True",  # a plain list of links, rendered server-side
+        "--ContentsManager.allow_hidden=True",  # the generated start page is .start.ipynb
+        *(f"--ContentsManager.hide_globs={glob}" for glob in APP_HIDDEN),
         *([] if open_browser else ["--no-browser"]),
     ]
 
 
-def _launch(cmd: list[str], env: dict[str, str], url: str) -> int:
-    print(f"Open {url}", flush=True)
+# ----------------------------------------------------------------------------------------
+# Running a server for a person
+# ----------------------------------------------------------------------------------------
+def free_port(preferred: int, tries: int = 50) -> int:
+    """``preferred`` if nobody listens there on 127.0.0.1, else the next free one.
+
+    >>> with socket.socket() as s:
+    ...     s.bind(("127.0.0.1", 0)); s.listen(); taken = s.getsockname()[1]
+    ...     free_port(taken) != taken
+    True
+    """
+    for port in range(preferred, preferred + tries):
+        if not 0 < port < 65536:
+            break
+        with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+            try:
+                sock.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+            return port
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _answers(url: str) -> bool:
     try:
-        return subprocess.call(cmd, env=env)
-    except KeyboardInterrupt:
+        with urllib.request.urlopen(url, timeout=3) as response:
+            return response.status == 200
+    except (urllib.error.URLError, OSError, ValueError):
+        return False
+
+
+class _Stop(Exception):
+    """Raised in the main thread when SIGTERM or SIGHUP arrives."""
+
+
+def _raise_stop(signum: int, frame: object) -> None:
+    raise _Stop(signum)
+
+
+@dataclass
+class Launch:
+    """Everything needed to start one server and tell the person where it is."""
+
+    name: str  # "lab" or "app"
+    cmd: list[str]
+    env: dict[str, str]
+    url: str  # the link printed (with the token)
+    ready_url: str  # answers 200 once the server is up
+    log: Path | None  # where the server's output goes; None: the terminal (--verbose)
+
+
+def _tail(log: Path | None, lines: int = 25) -> str:
+    if log is None:
+        return ""
+    try:
+        text = log.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return ""
+    return "\n".join("  " + line for line in text.splitlines()[-lines:])
+
+
+def stop_process(proc: subprocess.Popen, timeout: float = STOP_TIMEOUT) -> int:
+    """SIGTERM the server, wait ``timeout`` s, then SIGKILL its process group; exit code."""
+    if proc.poll() is None:
+        proc.terminate()
+        try:
+            proc.wait(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            try:
+                os.killpg(proc.pid, signal.SIGKILL)
+            except (ProcessLookupError, PermissionError, AttributeError):
+                proc.kill()
+            proc.wait(timeout=timeout)
+    return proc.returncode
+
+
+def run_server(launch: Launch, *, open_browser: bool = True) -> int:
+    """Start the server, print its link once it answers, wait; stop it on any signal."""
+    handles = {}
+    if launch.log is not None:
+        launch.log.parent.mkdir(parents=True, exist_ok=True)
+        handle = launch.log.open("w", encoding="utf-8")
+        handles = {"stdout": handle, "stderr": subprocess.STDOUT}
+    previous = {sig: signal.getsignal(sig) for sig in (signal.SIGTERM, signal.SIGHUP)}
+    for sig in previous:
+        signal.signal(sig, _raise_stop)
+    proc = None
+    try:
+        proc = subprocess.Popen(launch.cmd, env=launch.env, stdin=subprocess.DEVNULL,
+                                start_new_session=True, **handles)
+        if handles:
+            handles["stdout"].close()
+        deadline = time.monotonic() + READY_TIMEOUT
+        while not _answers(launch.ready_url):
+            if proc.poll() is not None:
+                print(f"career-workbook {launch.name}: the server stopped before it was "
+                      f"ready (exit {proc.returncode}). Its last lines:\n{_tail(launch.log)}",
+                      file=sys.stderr)
+                return 1
+            if time.monotonic() > deadline:
+                print(f"career-workbook {launch.name}: the server did not answer within "
+                      f"{READY_TIMEOUT:.0f} s. Its last lines:\n{_tail(launch.log)}",
+                      file=sys.stderr)
+                return 1
+            time.sleep(0.25)
+        print(f"Career Workbook {launch.name} is ready: {launch.url}   (Ctrl-C stops it)",
+              flush=True)
+        if open_browser:
+            import webbrowser
+
+            webbrowser.open(launch.url)
+        code = proc.wait()
+        if code not in (0, -signal.SIGTERM, -signal.SIGINT):
+            print(f"career-workbook {launch.name}: the server stopped (exit {code}). "
+                  f"Its last lines:\n{_tail(launch.log)}", file=sys.stderr)
+            return 1
         return 0
+    except (KeyboardInterrupt, _Stop):
+        return 0
+    finally:
+        if proc is not None:
+            stop_process(proc)
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
 
 
-def lab(workbook: str | None = None, *, port: int = 8888, open_browser: bool = True) -> int:
-    """Open JupyterLab on the notebooks, with ``workbook`` preselected."""
-    token = secrets.token_urlsafe(16)
-    return _launch(lab_command(port, token, open_browser), server_env(workbook),
-                   f"http://127.0.0.1:{port}/lab?token={token}")
+def seed_lab_settings(settings: Path) -> None:
+    """Write the JupyterLab user settings the workbook needs, keeping the person's others."""
+    for name, wanted in LAB_SETTINGS.items():
+        path = settings / "user-settings" / name
+        try:
+            current = json.loads(path.read_text(encoding="utf-8"))
+            current = current if isinstance(current, dict) else {}
+        except (OSError, ValueError):
+            current = {}
+        merged = {**current, **wanted}
+        if merged != current or not path.exists():
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(json.dumps(merged, indent=2) + "\n", encoding="utf-8")
 
 
-def app(workbook: str | None = None, *, port: int = 8866, open_browser: bool = True) -> int:
-    """Serve the guided notebooks as a web app (Voila), with ``workbook`` preselected."""
-    token = secrets.token_urlsafe(16)
-    return _launch(app_command(port, token, open_browser), server_env(workbook, app=True),
-                   f"http://127.0.0.1:{port}/?token={token}")
+def _workspace(workspace: str | Path | None) -> Path:
+    from career_workbook.scaffold import find_workspace
+
+    return find_workspace(workspace)
+
+
+def lab(workbook: str | None = None, *, port: int = 8888, open_browser: bool = True,
+        workspace: str | Path | None = None, verbose: bool = False) -> int:
+    """Open JupyterLab on the workspace's notebooks at 00_start_here, ``workbook`` preselected."""
+    ws = _workspace(workspace)
+    settings = ws / ".career-workbook" / "lab"
+    seed_lab_settings(settings)
+    port, token = free_port(port), secrets.token_urlsafe(16)
+    base = f"http://127.0.0.1:{port}"
+    launch = Launch(
+        "lab", lab_command(port, token, False, ws / "notebooks", settings),
+        server_env(workbook, workspace=ws),
+        f"{base}/lab/tree/{START_NOTEBOOK}?token={token}", f"{base}/api/status?token={token}",
+        None if verbose else ws / ".career-workbook" / "logs" / "lab.log")
+    return run_server(launch, open_browser=open_browser)
+
+
+def app(workbook: str | None = None, *, port: int = 8866, open_browser: bool = True,
+        workspace: str | Path | None = None, verbose: bool = False) -> int:
+    """Serve the guided notebooks as a web app (Voila), opening on the start page."""
+    from career_workbook.widgets.start import START_NOTEBOOK as START_PAGE
+    from career_workbook.widgets.start import start_notebook
+
+    ws = _workspace(workspace)
+    notebooks = ws / "notebooks"
+    page = notebooks / START_PAGE
+    tmp = page.with_name(f"{START_PAGE}.tmp{os.getpid()}")
+    tmp.write_text(start_notebook(), encoding="utf-8")
+    os.replace(tmp, page)
+    port, token = free_port(port), secrets.token_urlsafe(16)
+    base = f"http://127.0.0.1:{port}"
+    launch = Launch(
+        "app", app_command(port, token, False, notebooks),
+        server_env(workbook, app=True, workspace=ws),
+        f"{base}/voila/render/{START_PAGE}?token={token}", f"{base}/?token={token}",
+        None if verbose else ws / ".career-workbook" / "logs" / "app.log")
+    return run_server(launch, open_browser=open_browser)

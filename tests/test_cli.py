@@ -16,7 +16,7 @@ from career_workbook import cli, server
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples" / "workbooks"
 BROKEN = "person: {name: Broken}\ngoals: [{text: x, deadline: 2027-13-01}]\n"
-COMMANDS = ("new", "validate", "run", "pack", "cohort", "lab", "app")
+COMMANDS = ("new", "validate", "run", "pack", "cohort", "lab", "app", "init")
 
 
 def run_main(capsys, *argv: str) -> tuple[int, str, str]:
@@ -209,24 +209,58 @@ def test_ctrl_c_exits_130_with_a_message(capsys, monkeypatch, workspace, tmp_pat
 # ----------------------------------------------------------------------------------------
 @pytest.mark.parametrize("command", ["lab", "app"])
 def test_lab_and_app_preselect_the_workbook_and_serve_on_loopback(capsys, monkeypatch,
-                                                                  workspace, command):
+                                                                  tmp_path, command):
+    from career_workbook.scaffold import init_workspace
+
+    ws = tmp_path / "home"
+    init_workspace(ws)
+    workbooks = ws / "workbooks"
+    shutil.copy(EXAMPLES / "tomas_nurse.yaml", workbooks)
     seen = {}
 
-    def fake_call(cmd, env):
-        seen.update(cmd=cmd, env=env)
+    def fake_run(launch, open_browser):
+        seen.update(launch=launch, open_browser=open_browser)
         return 0
 
-    monkeypatch.setattr(server.subprocess, "call", fake_call)
+    monkeypatch.setattr(server, "run_server", fake_run)
     monkeypatch.setenv("MPLBACKEND", "Agg")
-    wb = workspace / "tomas_nurse.yaml"
-    code, out, _ = run_main(capsys, command, str(os.path.relpath(wb)), "--no-browser",
-                            "--port", "9999")
-    assert code == 0 and "http://127.0.0.1:9999" in out and "token=" in out
-    assert seen["env"]["CAREER_WORKBOOK"] == str(wb.resolve())
-    assert "MPLBACKEND" not in seen["env"]
-    assert "--no-browser" in seen["cmd"] and any("127.0.0.1" in c for c in seen["cmd"])
+    monkeypatch.chdir(workbooks)  # the workspace is found from a folder inside it
+    code, _, _ = run_main(capsys, command, "tomas_nurse.yaml", "--no-browser", "--port", "9999")
+    launch = seen["launch"]
+    assert code == 0 and seen["open_browser"] is False
+    assert launch.url.startswith("http://127.0.0.1:") and "token=" in launch.url
+    assert launch.env["CAREER_WORKBOOK"] == str((workbooks / "tomas_nurse.yaml").resolve())
+    assert "MPLBACKEND" not in launch.env
+    assert "--no-browser" in launch.cmd and any("127.0.0.1" in c for c in launch.cmd)
+    assert str(ws.resolve() / "notebooks") in " ".join(launch.cmd)
+    assert launch.log == ws.resolve() / ".career-workbook" / "logs" / f"{command}.log"
     if command == "app":
-        assert seen["env"]["CAREER_WORKBOOK_ROOT"] == str(workspace.resolve())
+        assert launch.env["CAREER_WORKBOOK_ROOT"] == str(workbooks.resolve())
+        assert "/voila/render/.start.ipynb?token=" in launch.url
+    else:
+        assert "/lab/tree/00_start_here.ipynb?token=" in launch.url
+
+
+@pytest.mark.parametrize("flag", ["--verbose", None])
+def test_lab_hides_the_server_log_unless_verbose(capsys, monkeypatch, tmp_path, flag):
+    from career_workbook.scaffold import init_workspace
+
+    init_workspace(tmp_path / "ws")
+    seen = {}
+    monkeypatch.setattr(server, "run_server",
+                        lambda launch, open_browser: seen.update(log=launch.log) or 0)
+    argv = ["lab", "--workspace", str(tmp_path / "ws"), "--no-browser", *filter(None, [flag])]
+    assert run_main(capsys, *argv)[0] == 0
+    assert (seen["log"] is None) == (flag == "--verbose")
+
+
+@pytest.mark.parametrize("command", ["lab", "app"])
+def test_lab_and_app_outside_a_workspace_say_how_to_make_one(capsys, tmp_path, monkeypatch,
+                                                              command):
+    monkeypatch.chdir(tmp_path)
+    code, out, err = run_main(capsys, command, "--no-browser")
+    assert code == 1 and out == "" and err.count("\n") == 1
+    assert "career-workbook init my-career" in err
 
 
 def _in_a_terminal(argv: list[str]) -> bytes:

@@ -72,3 +72,42 @@ def test_readme_starts_with_make_lab_then_make_test():
     text = (ROOT / "README.md").read_text(encoding="utf-8")
     commands = re.findall(r"^\s*(make \w+)", text, flags=re.MULTILINE)
     assert commands[:2] == ["make lab", "make test"]
+
+
+def test_licence_is_an_spdx_expression_with_its_file():
+    project = _pyproject()["project"]
+    assert project["license"] == "BSD-3-Clause"
+    assert project["license-files"] == ["LICENSE"]
+    assert "BSD 3-Clause License" in (ROOT / "LICENSE").read_text(encoding="utf-8")
+    assert "dask" in project["optional-dependencies"]
+    dev = {_name(r) for r in project["optional-dependencies"]["dev"]}
+    assert {"build", "twine"} <= dev
+
+
+def test_the_wheel_is_built_with_the_notebooks_inside_the_package():
+    config = _pyproject()
+    assert config["build-system"]["build-backend"] == "hatchling.build"
+    force = config["tool"]["hatch"]["build"]["targets"]["wheel"]["force-include"]
+    assert force == {"notebooks": "career_workbook/notebooks",
+                     "examples": "career_workbook/examples"}
+
+
+def test_the_notebook_folder_holds_notebooks_only():
+    """JupyterLab lists this folder (and the wheel copies it): no conftest.py in it."""
+    extra = [p.name for p in (ROOT / "notebooks").iterdir() if p.suffix != ".ipynb"]
+    assert extra == []
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    assert "-p tests.nbval_kernels --nbval-lax" in makefile
+
+
+def test_binder_makes_a_workspace():
+    post = ROOT / "postBuild"
+    assert post.stat().st_mode & 0o111 and "career-workbook init" in post.read_text()
+
+
+def test_readme_starts_with_install_then_the_developer_commands():
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    install = text.index("## Install")
+    assert install < text.index("make lab") and text.index("## ") == install
+    assert "pipx install career-workbook" in text
+    assert "career-workbook init my-career" in text and "career-workbook lab" in text

@@ -179,19 +179,50 @@ def test_in_voila_defaults_to_the_process_environment(monkeypatch):
     assert display_mod.in_voila()
 
 
-def test_in_voila_chart_is_an_image_widget_whose_value_changes(session, handle, monkeypatch):
+def _img_png(html: str) -> bytes:
+    import base64
+    import re
+
+    return base64.b64decode(re.search(r'src="data:image/png;base64,([^"]+)"', html).group(1))
+
+
+def test_in_voila_chart_is_an_img_widget_with_alt_whose_value_changes(session, handle,
+                                                                       monkeypatch):
     import ipywidgets as widgets
 
     monkeypatch.setenv("VOILA_SERVER_URL", "/")
     ui.show_chart(session, "skill_radar")
     image = handle.shown[0]
-    assert isinstance(image, widgets.Image) and image.format == "png"
-    first = bytes(image.value)
+    assert isinstance(image, widgets.HTML) and 'alt="' in image.value
+    first = _img_png(image.value)
     assert first.startswith(PNG)
     assert session.save(lambda wb: wb.assessments.append(
         Assessment(date=date(2026, 11, 22), ratings={"SQL": 4, "Python": 2}))).ok
     assert handle.updates == []  # display-id updates are ignored by Voila: none are sent
-    assert bytes(image.value).startswith(PNG) and bytes(image.value) != first
+    assert _img_png(image.value).startswith(PNG) and _img_png(image.value) != first
+
+
+def test_chart_images_carry_the_takeaway_and_a_summary_as_alt_text(session, handle):
+    import re
+
+    from career_workbook import figures
+
+    ui.show_chart(session, "skill_gaps")
+    image = handle.shown[0]
+    bundle, metadata = image._repr_mimebundle_()
+    assert bundle["image/png"]  # the executed notebook keeps its PNG output
+    alt = re.search(r'<img [^>]*alt="([^"]+)"', bundle["text/html"]).group(1)
+    fig = display_mod.chart_figure(session, "skill_gaps")
+    takeaway = figures.chart_title(fig, "skill_gaps")
+    assert alt.startswith(f"Chart “Biggest skill gaps”: {takeaway}")
+    assert len(alt) > len(takeaway) + 30  # and a summary
+    assert metadata["image/png"]["alt"] == image.alt
+    assert "base64," + bundle["image/png"] in bundle["text/html"]
+
+
+def test_alt_text_is_escaped():
+    html = display_mod._img_html(PNG, '"><script>x</script>')
+    assert "<script>" not in html and "&quot;&gt;&lt;script&gt;" in html
 
 
 def test_in_voila_header_is_an_html_widget_that_updates(tmp_path, handle, monkeypatch):

@@ -285,6 +285,8 @@ WIDGET_MODULES = [
     "career_workbook.widgets.forms_feedback", "career_workbook.widgets.forms_goals",
     "career_workbook.widgets.forms_plan", "career_workbook.widgets.forms_network",
     "career_workbook.widgets.forms_review", "career_workbook.analysis.cohort",
+    "career_workbook.widgets.merge", "career_workbook.widgets.inputs",
+    "career_workbook.widgets.forms_history",
 ]
 
 
@@ -304,3 +306,55 @@ def test_import_is_lean():
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                           timeout=120)
     assert done.stdout.strip() == "[]", done.stdout + done.stderr
+
+
+# ----------------------------------------------------------------------------- hostile files
+BAD_FILES = {
+    "integer of 5,000 digits": "person: {name: Sam}\nvision: {horizon_years: " + "7" * 5000
+                               + "}\n",
+    "invalid YAML": "person: {name: [\n",
+    "not UTF-8": b"person: {name: \xff\xfe}\n",
+    "a list, not a workbook": "- 1\n- 2\n",
+}
+
+
+@pytest.mark.parametrize("content", BAD_FILES.values(), ids=BAD_FILES.keys())
+def test_session_never_crashes_on_a_bad_file_and_forms_refuse_to_save(tmp_path, content):
+    from career_workbook import widgets as ui
+
+    path = tmp_path / "bad.yaml"
+    (path.write_bytes if isinstance(content, bytes) else path.write_text)(content)
+    before = path.read_bytes()
+    s = Session(path)  # must not raise
+    assert s.workbook is None and "bad.yaml" in s.error
+    assert "read-only" in s.unavailable_message() and "Traceback" not in header_html(s)
+    for form in (ui.profile_form, ui.strengths_form, ui.check_in_form):
+        view = form(s)
+        assert view.buttons == {} and "bad.yaml" in view.children[1].value
+    assert not s.save(lambda wb: wb.strengths.append("x")).ok
+    assert path.read_bytes() == before
+
+
+def test_a_file_broken_after_the_form_was_shown_is_not_saved_over(small_path):
+    from career_workbook import widgets as ui
+
+    s = Session(small_path)
+    view = ui.strengths_form(s)
+    small_path.write_text("person: {name: Sam}\nvision: {horizon_years: " + "7" * 5000 + "}\n")
+    before = small_path.read_bytes()
+    view.fields["strengths"].value = "Listening"
+    view.buttons["save"].click()  # must not raise
+    assert "Not saved" in view.status.value and "sam.yaml" in view.status.value
+    assert small_path.read_bytes() == before
+
+
+def test_start_names_slider_handles_for_screen_readers(tmp_path, monkeypatch):
+    from IPython.display import Javascript
+
+    pub = FakeDisplay()
+    monkeypatch.setattr(display_mod, "publish", pub)
+    session_mod.start(tmp_path / "x.yaml")
+    scripts = [o for o in pub.shown if isinstance(o, Javascript)]
+    assert len(scripts) == 1
+    assert "[role=\"slider\"]" in scripts[0].data and "aria-label" in scripts[0].data
+    assert ".widget-label" in scripts[0].data

@@ -24,6 +24,7 @@ from career_workbook.widgets.forms_feedback import (
     feedback_import,
 )
 from career_workbook.widgets.forms_goals import goal_drafter, goals_table
+from career_workbook.widgets.forms_history import restore_form
 from career_workbook.widgets.forms_log import achievements_form, learning_form
 from career_workbook.widgets.forms_network import contacts_form, interview_planner
 from career_workbook.widgets.forms_plan import (
@@ -63,6 +64,7 @@ __all__ = [
     "milestones_form",
     "next_actions",
     "profile_form",
+    "restore_form",
     "role_picker",
     "self_assessment_form",
     "show_chart",

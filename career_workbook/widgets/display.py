@@ -10,6 +10,7 @@ Tables are pandas ``to_html(escape=True)``: whatever a person typed is escaped.
 
 from __future__ import annotations
 
+import functools
 import os
 import warnings
 from collections.abc import Callable, Mapping
@@ -27,6 +28,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 __all__ = [
     "TABLE_CSS",
+    "chart_alt",
     "chart_figure",
     "figure_image",
     "frame_html",
@@ -101,6 +103,41 @@ def live_html(text: str) -> Callable[[str], None]:
     return lambda new: handle.update(html_object(new))
 
 
+SLIDER_NAMES_JS = """
+(function () {
+  if (window.cwNameSliders) { window.cwNameSliders(); return; }
+  function name() {
+    document.querySelectorAll('.widget-slider, .jupyter-widget-slider').forEach(function (w) {
+      var label = w.querySelector('.widget-label');
+      var text = label ? label.textContent.trim() : '';
+      if (!text) { return; }
+      w.querySelectorAll('[role="slider"]').forEach(function (h) {
+        if (h.getAttribute('aria-label') !== text) { h.setAttribute('aria-label', text); }
+      });
+    });
+  }
+  var pending = false;
+  new MutationObserver(function () {
+    if (pending) { return; }
+    pending = true;
+    requestAnimationFrame(function () { pending = false; name(); });
+  }).observe(document.body, {childList: true, subtree: true});
+  window.cwNameSliders = name;
+  name();
+})();
+"""
+"""Gives every slider handle (``role="slider"``, drawn by noUiSlider without a name) the
+text of its widget's label as ``aria-label``; ipywidgets offers no way to name it."""
+
+
+def name_slider_handles() -> None:
+    """Publish :data:`SLIDER_NAMES_JS` once per notebook run (JupyterLab and Voila run
+    trusted ``application/javascript`` outputs; elsewhere it is inert)."""
+    from IPython.display import Javascript
+
+    publish(Javascript(SLIDER_NAMES_JS))
+
+
 # ----------------------------------------------------------------------------------------
 # Charts
 # ----------------------------------------------------------------------------------------
@@ -125,44 +162,123 @@ def chart_figure(session: Session, slug: str) -> Figure:
     if wb is None:
         message = ("This app cannot open that workbook" if session.refusal
                    else "This workbook could not be opened" if session.error
-                   else "No workbook yet — open 00_start_here to create it")
+                   else "No workbook yet — create it with the form in this notebook"
+                   if (session.notebook or "").startswith("00")
+                   else f"No workbook yet — {session.where_to_create()}")
         return charts.placeholder_figure(message)
     from career_workbook import figures
 
     try:
-        return figures.make_figure(wb, slug, today=session.today, role=session.role)
+        fig = figures.make_figure(wb, slug, today=session.today, role=session.role)
+        return localize_placeholder(fig, session.notebook)
     except Exception as err:  # noqa: BLE001 - show the reason instead of a traceback
         warnings.warn(f"career_workbook: chart {slug!r} failed: {type(err).__name__}: {err}",
                       RuntimeWarning, stacklevel=2)
         return charts.placeholder_figure(f"This chart could not be drawn ({err})")
 
 
-def figure_image(fig: Figure) -> Any:
-    """A figure as an ``IPython.display.Image`` (PNG bytes, nothing written to disk)."""
-    from IPython.display import Image
+def localize_placeholder(fig: Figure, notebook: str | None) -> Figure:
+    """In notebook NN, a placeholder's "notebook NN adds it" reads "this notebook adds it"."""
+    import textwrap
 
+    from career_workbook.charts._style import PLACEHOLDER_LABEL
+    from career_workbook.widgets.session import localize
+
+    if notebook is None:
+        return fig
+    for ax in fig.axes:
+        if ax.get_label() != PLACEHOLDER_LABEL:
+            continue
+        for text in ax.texts:
+            before = " ".join(text.get_text().split())
+            after = localize(before, notebook)
+            if after != before:
+                text.set_text("\n".join(textwrap.wrap(after, 64)))
+    return fig
+
+
+def chart_alt(fig: Figure, slug: str | None = None) -> str:
+    """The alt text of a chart image: its takeaway (headline) and a one-line summary.
+
+    >>> from career_workbook import charts
+    >>> chart_alt(charts.placeholder_figure("No contacts yet"), "network")
+    'Chart “Your network”: Your network. No contacts yet.'
+    """
+    from career_workbook import charts, figures
+    from career_workbook.charts._style import PLACEHOLDER_LABEL
+
+    takeaway = figures.chart_title(fig, slug)
+    texts = [title for ax in fig.axes for title in (ax.get_title("left"),
+                                                   ax.get_title("center"))]
+    texts += [t.get_text() for ax in fig.axes if ax.get_label() == PLACEHOLDER_LABEL
+              for t in ax.texts]
+    lines_ = [line for line in (" ".join(charts.unescape_mathtext(t).split()) for t in texts)
+              if line and line != takeaway]
+    spec = charts.CHARTS.get(slug or "")
+    parts = [takeaway, *lines_[:1]]
+    alt = (f"Chart “{spec.title}”: " if spec else "Chart: ") + " ".join(
+        p if p.endswith((".", "!", "?", "…")) else p + "." for p in parts)
+    return alt if len(alt) <= 300 else alt[:297] + "..."
+
+
+def _img_html(png: bytes, alt: str) -> str:
+    import base64
+
+    data = base64.b64encode(png).decode("ascii")
+    return (f'<img class="cw-chart" src="data:image/png;base64,{data}" alt="{esc(alt)}" '
+            'style="max-width:100%;height:auto">')
+
+
+def figure_image(fig: Figure, slug: str | None = None) -> Any:
+    """A figure as a :class:`ChartImage` (PNG bytes, nothing written to disk) whose
+    ``<img>`` carries :func:`chart_alt` as its alt text."""
     from career_workbook import export
 
-    return Image(data=export.figure_png(fig), format="png")
+    return _chart_image_class()(export.figure_png(fig), alt=chart_alt(fig, slug))
 
 
-def _live_chart(fig: Figure) -> Callable[[Figure], None]:
+@functools.cache
+def _chart_image_class() -> type:
+    from IPython.display import Image
+
+    class ChartImage(Image):
+        """An ``image/png`` output (kept in executed notebooks) plus the same image as
+        ``<img alt=...>`` HTML, which JupyterLab prefers: its PNG renderer sets no alt."""
+
+        def __init__(self, png: bytes, alt: str):
+            # ``alt`` as metadata: ``Image(alt=...)`` only exists in newer IPython releases
+            super().__init__(data=png, format="png", metadata={"alt": alt})
+            self.alt = alt
+
+        def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> Any:
+            data, metadata = super()._repr_mimebundle_(include, exclude)
+            data = {**data, "text/html": _img_html(self.data, self.alt or "")}
+            return data, metadata
+
+    return ChartImage
+
+
+
+def _live_chart(fig: Figure, slug: str | None = None) -> Callable[[Figure], None]:
     """Display ``fig``; return a function that replaces it in place with another figure.
 
-    A display-id ``image/png`` output in JupyterLab and papermill, an ``Image`` widget (PNG)
-    in Voila.
+    A display-id ``image/png`` output in JupyterLab and papermill, an ``HTML`` widget
+    holding the ``<img>`` in Voila; the image's alt text is :func:`chart_alt`.
     """
     if in_voila():
         from career_workbook import export
 
-        image = widgets.Image(value=export.figure_png(fig), format="png")
+        def html(f: Figure) -> str:
+            return _img_html(export.figure_png(f), chart_alt(f, slug))
+
+        image = widgets.HTML(html(fig))
         image.add_class("cw-chart")
         publish(image)
-        return lambda new: setattr(image, "value", export.figure_png(new))
-    handle = publish(figure_image(fig))
+        return lambda new: setattr(image, "value", html(new))
+    handle = publish(figure_image(fig, slug))
     if handle is None:
         return lambda new: None
-    return lambda new: handle.update(figure_image(new))
+    return lambda new: handle.update(figure_image(new, slug))
 
 
 def _export(session: Session, fig: Figure, slug: str) -> str | None:
@@ -187,7 +303,7 @@ def show_chart(session: Session, slug: str) -> None:
     """
     _require_session(session)
     fig = chart_figure(session, slug)
-    replace = _live_chart(fig)
+    replace = _live_chart(fig, slug)
     problem = _export(session, fig, slug)
     if problem:
         publish_html(notice_html(problem, "warning"))

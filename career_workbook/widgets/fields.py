@@ -22,16 +22,25 @@ Examples
 
 from __future__ import annotations
 
-import builtins
 import html
 import re
 import typing
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date
+from types import SimpleNamespace
 from typing import Any
 
 import ipywidgets as widgets
+import traitlets
 from pydantic import BaseModel, ValidationError
+
+from career_workbook.model import Problem
+from career_workbook.widgets.inputs import (
+    DATE_PLACEHOLDER,
+    format_number,
+    parse_date_text,
+    parse_number_text,
+)
 
 __all__ = [
     "INPUT_WIDTH",
@@ -57,6 +66,10 @@ INPUT_WIDTH = "28em"
 """Width of text inputs and dropdowns."""
 NONE = ""
 """Dropdown value meaning "nothing chosen" (ipywidgets cannot select ``None``)."""
+MUTED = "#555555"
+"""Muted text colour: 7.5:1 on white (WCAG AA needs 4.5:1)."""
+HELP_SIZE = "13px"
+"""Help text size: small, but not below 13 px."""
 
 _COLOURS = {
     "error": ("#8a1c1c", "#fdecea", "#e6a5a0"),
@@ -127,6 +140,60 @@ _KINDS = ("text", "textarea", "int", "float", "slider", "dropdown", "date", "mul
           "checkbox")
 
 
+class CheckList(widgets.HBox):
+    """Choose several: one labelled checkbox per option (no Ctrl-click needed).
+
+    ``value`` is the tuple of chosen option values, in option order; it can be observed
+    like any widget value.
+
+    >>> c = CheckList([("SQL", "SQL"), ("Python", "Python")], ["Python"])
+    >>> c.value
+    ('Python',)
+    >>> c.boxes[0].value = True
+    >>> c.value
+    ('SQL', 'Python')
+    """
+
+    value = traitlets.Tuple()
+    description = traitlets.Unicode("")
+
+    def __init__(self, options: Sequence[tuple[str, Any]], value: Iterable[Any] | None = None):
+        self._values = [v for _, v in options]
+        chosen = set(value or ())
+        self.boxes = [widgets.Checkbox(value=v in chosen, description=str(label), indent=False,
+                                       layout=widgets.Layout(width="auto"))
+                      for label, v in options]
+        self._label = widgets.HTML("", layout=widgets.Layout(width=LABEL_WIDTH,
+                                                             min_width=LABEL_WIDTH))
+        column: list[widgets.Widget] = list(self.boxes) or [widgets.HTML(
+            f'<span style="color:{MUTED}">nothing to choose yet</span>')]
+        super().__init__([self._label, widgets.VBox(column)])
+        self.style = SimpleNamespace(description_width=LABEL_WIDTH)
+        self._syncing = False
+        self.value = tuple(v for v in self._values if v in chosen)
+        for box in self.boxes:
+            box.observe(self._from_boxes, names="value")
+
+    @traitlets.observe("description")
+    def _described(self, change: Any) -> None:
+        self._label.value = f'<span class="widget-label">{esc(change["new"])}</span>'
+
+    def _from_boxes(self, _change: Any) -> None:
+        if not self._syncing:
+            self.value = tuple(v for v, b in zip(self._values, self.boxes, strict=True)
+                               if b.value)
+
+    @traitlets.observe("value")
+    def _to_boxes(self, change: Any) -> None:
+        chosen = set(change["new"])
+        self._syncing = True
+        try:
+            for v, box in zip(self._values, self.boxes, strict=True):
+                box.value = v in chosen
+        finally:
+            self._syncing = False
+
+
 class Field:
     """One labelled input with its inline message and help text.
 
@@ -157,15 +224,24 @@ class Field:
         ]
         if help:
             children.append(widgets.HTML(
-                f'<div class="cw-help" style="margin:-2px 0 4px {LABEL_WIDTH};color:#6b6b6b;'
-                f'font-size:0.85em;line-height:1.3">{esc(help)}</div>'
+                f'<div class="cw-help" style="margin:-2px 0 4px {LABEL_WIDTH};color:{MUTED};'
+                f'font-size:{HELP_SIZE};line-height:1.35">{esc(help)}</div>'
             ))
         self.box = widgets.VBox(children)
 
     @property
     def value(self) -> Any:
-        """The value in the form the model expects (text stripped, lists, ``None``)."""
+        """The value in the form the model expects (text stripped, lists, ``None``).
+
+        A date or number box whose text cannot be read gives ``None`` and
+        :attr:`input_error` says why (forms refuse to save while there is one).
+        """
         raw = self.widget.value
+        if self.kind in ("date", "float"):
+            try:
+                return (parse_date_text if self.kind == "date" else parse_number_text)(raw)
+            except ValueError:
+                return None
         if self.kind in ("text", "textarea", "combo"):
             return raw.strip()
         if self.kind == "multi":
@@ -180,9 +256,30 @@ class Field:
             new = tuple(new or ())
         elif self.kind == "dropdown" and new is None:
             new = NONE
+        elif self.kind == "date" and not isinstance(new, str):
+            new = describe_date(new)
+        elif self.kind == "float" and not isinstance(new, str):
+            new = format_number(new)
         elif self.kind in ("text", "textarea", "combo") and new is None:
             new = ""
         self.widget.value = new
+
+    @property
+    def input_error(self) -> str | None:
+        """Why the text in a date or number box cannot be read (``None`` when it can).
+
+        >>> f = make_field("due", "Due", "date")
+        >>> f.value = "2027-02-30"
+        >>> f.input_error, f.value
+        ('30 February 2027 is not a date', None)
+        """
+        if self.kind not in ("date", "float"):
+            return None
+        try:
+            (parse_date_text if self.kind == "date" else parse_number_text)(self.widget.value)
+        except ValueError as err:
+            return str(err)
+        return None
 
     def error(self, text: str) -> None:
         """Show ``text`` beside the input (escaped)."""
@@ -235,9 +332,10 @@ def make_field(
     elif kind == "int":
         w = widgets.IntText(value=0 if value is None else value,
                             layout=widgets.Layout(width=f"calc({LABEL_WIDTH} + 8em)"))
-    elif kind == "float":
-        w = widgets.FloatText(value=0.0 if value is None else float(value),
-                              layout=widgets.Layout(width=f"calc({LABEL_WIDTH} + 8em)"))
+    elif kind == "float":  # text, so that "3,5" can be read (and explained when it cannot)
+        w = widgets.Text(value=format_number(0.0 if value is None else float(value)),
+                         placeholder=placeholder or "e.g. 12.5", continuous_update=False,
+                         layout=widgets.Layout(width=f"calc({LABEL_WIDTH} + 8em)"))
     elif kind == "slider":
         lo, hi = int(min if min is not None else 0), int(max if max is not None else 10)
         start = lo if value is None else int(value)
@@ -254,14 +352,11 @@ def make_field(
             w.value = chosen
     elif kind == "multi":
         pairs = [o if isinstance(o, tuple) else (str(o), o) for o in options]
-        values = [v for _, v in pairs]
-        w = widgets.SelectMultiple(
-            options=pairs, value=tuple(v for v in (value or ()) if v in values),
-            rows=builtins.min(builtins.max(len(pairs), 2), 6), layout=wide(),
-        )
-    elif kind == "date":
-        w = widgets.DatePicker(value=value, layout=widgets.Layout(width=f"calc({LABEL_WIDTH}"
-                                                                        " + 12em)"))
+        w = CheckList(pairs, value)
+    elif kind == "date":  # text: a browser date picker turns "02/30/2027" into "no date"
+        w = widgets.Text(value=describe_date(value), placeholder=placeholder or DATE_PLACEHOLDER,
+                         continuous_update=False,  # checked when the person leaves the box
+                         layout=widgets.Layout(width=f"calc({LABEL_WIDTH} + 22em)"))
     else:  # checkbox
         w = widgets.Checkbox(value=bool(value), indent=True)
     return Field(key, label, w, kind=kind, help=help, optional=optional)
@@ -397,6 +492,24 @@ def lines(text: str | None) -> list[str]:
     return out
 
 
+def with_article(noun: str) -> str:
+    """``a skill``, ``an action``, ``an achievement``.
+
+    >>> with_article("action"), with_article("learning item"), with_article("value")
+    ('an action', 'a learning item', 'a value')
+    """
+    return f"{'an' if noun[:1].lower() in 'aeio' else 'a'} {noun}"
+
+
+def plural(n: int, noun: str, many: str | None = None) -> str:
+    """``1 check-in``, ``3 check-ins``, ``2 feedback entries``.
+
+    >>> plural(1, "self-assessment"), plural(2, "self-assessment"), plural(0, "entry", "entries")
+    ('1 self-assessment', '2 self-assessments', '0 entries')
+    """
+    return f"{n} {noun if n == 1 else many or noun + 's'}"
+
+
 def describe_date(day: date | None) -> str:
     """``2026-11-22`` or an empty string."""
     return day.isoformat() if day else ""
@@ -448,6 +561,12 @@ class FormView(widgets.VBox):
         self.state: dict[str, Any] = {}
         self.chooser: widgets.Dropdown | None = None
         self.status = widgets.HTML("")
+        self.reload_button = secondary_button(
+            "Reload", "Show the workbook as it is now (changed in another window); your "
+                      "unsaved changes in this form are discarded", icon="refresh")
+        self.reload_button.layout.display = "none"
+        self.reload_button.on_click(lambda _b: self.reload())
+        self.filled: Any = None
         self.title = heading(title, intro)
         self._build, self._depends, self._needs_workbook = build, depends, needs_workbook
         self._key: Any = _UNBUILT
@@ -467,16 +586,27 @@ class FormView(widgets.VBox):
     def render(self) -> None:
         """Build the body again from the session's current workbook (the old body's
         widgets are closed, so a long session does not pile up widget models)."""
-        old = [c for c in self.children if c is not self.title and c is not self.status]
-        self.fields, self.buttons, self.chooser = {}, {}, None
+        keep = (self.title, self.status, self.reload_button)
+        old = [c for c in self.children if all(c is not k for k in keep)]
+        self.fields, self.buttons, self.chooser, self.filled = {}, {}, None, None
         self._key = self._state_key()
         if self.session.workbook is None and self._needs_workbook:
             kind = "error" if self.session.error else "info"
             body: list[widgets.Widget] = [notice(self.session.unavailable_message(), kind)]
         else:
             body = list(self._build(self))
-        self.children = [self.title, *body, self.status]
+        self.children = [self.title, *body, self.status, self.reload_button]
         close_widgets(old)
+
+    def reload(self) -> None:
+        """Read the file again and refill every form from it (after a conflict)."""
+        self.session.reload()
+        self.reload_button.layout.display = "none"
+        self.set_status("")
+        before = self._key
+        self.session.notify()
+        if self._key is before:  # not rebuilt by the notification: refill it anyway
+            self.render()
 
     def _changed(self, _session: Any) -> None:
         if self._state_key() != self._key:
@@ -491,6 +621,10 @@ class FormView(widgets.VBox):
 
     def set_status(self, text: str, kind: str = "info") -> None:
         self.status.value = notice_html(text, kind) if text else ""
+
+    def input_errors(self) -> dict[str, str]:
+        """``{key: why}`` for every date or number box whose text cannot be read."""
+        return {k: f.input_error for k, f in self.fields.items() if f.input_error}
 
     def show_errors(self, errors: Mapping[str, str], *, status: bool = True) -> None:
         """Show each error beside its field; the rest (and a summary) in the status line."""
@@ -512,7 +646,12 @@ class FormView(widgets.VBox):
             self.set_status("")
 
     def show_result(self, result: Any, detail: str = "") -> None:
-        """Status after a save: "Saved at 10:42" or the reason, beside the field at fault."""
+        """Status after a save: "Saved at 10:42" or the reason, beside the field at fault.
+
+        After a conflict (changed here and elsewhere) the Reload button appears.
+        """
+        conflict = bool(getattr(result, "conflict", False))
+        self.reload_button.layout.display = None if conflict else "none"
         if result.ok:
             self.set_status(result.message + (f" — {detail}" if detail else ""), "success")
             return
@@ -529,8 +668,20 @@ class FormView(widgets.VBox):
         """Wire a Save button: ``collect()`` -> ``(record, errors)``; if no errors,
         ``session.save(lambda wb: apply(wb, record))`` and show the result.
 
-        With ``live=True`` every field is checked again whenever its value changes.
+        With ``live=True`` every field is checked again whenever its value changes. A date
+        or number the form cannot read is named beside its field and nothing is saved.
+        ``view.filled`` keeps what the form would save untouched (the base of
+        :func:`~career_workbook.widgets.merge.merge_fields`).
         """
+        raw_collect = collect
+
+        def collect() -> tuple[Any, dict[str, str]]:
+            record, errors = raw_collect()
+            unread = self.input_errors()
+            return (None if unread else record), {**errors, **unread}
+
+        self.filled = collect()[0]
+
         def clicked(_button: Any) -> None:
             record, errors = collect()
             if errors:
@@ -546,20 +697,54 @@ class FormView(widgets.VBox):
         if live:
             fields = list(self.fields.values())
             on_any_change(fields, lambda: self.show_errors(collect()[1], status=False))
+        else:  # still say at once when a typed date or number cannot be read
+            for f in self.fields.values():
+                if f.kind in ("date", "float"):
+                    f.widget.observe(lambda _c, f=f: f.error(f.input_error) if f.input_error
+                                     else f.clear(), names="value")
 
     def bind_section(self, button: widgets.Button, model: type[BaseModel],
                      attribute: str) -> None:
         """Wire a Save button that replaces one whole section of the workbook.
 
-        Every field of the form is a field of ``model``; on Save the section
-        ``wb.<attribute>`` becomes ``model(**values)`` (after inline validation).
+        Every field of the form is a field of ``model``; on Save only the fields the person
+        changed are written into ``wb.<attribute>`` (a three-way merge with what changed in
+        the file since the form was filled, see :func:`merge_section`).
         """
         labels = {k: f.label for k, f in self.fields.items()}
+        stored = getattr(self.session.workbook, attribute)
 
         def collect() -> tuple[Any, dict[str, str]]:
             return check_model(model, {k: f.value for k, f in self.fields.items()}, labels)
 
-        self.bind(button, collect, lambda wb, record: setattr(wb, attribute, record))
+        def apply(wb: Any, record: Any) -> None:
+            setattr(wb, attribute, merge_section(
+                model, list(self.fields), stored=stored, filled=self.filled, mine=record,
+                theirs=getattr(wb, attribute), labels=labels))
+
+        self.bind(button, collect, apply)
+
+
+def merge_section(model: type[BaseModel], keys: Sequence[str], *, stored: Any, filled: Any,
+                  mine: Any, theirs: Any, labels: Mapping[str, str]) -> Any:
+    """``theirs`` (the file's current record, or ``None``) with the person's changes to
+    ``keys`` merged in (see :func:`~career_workbook.widgets.merge.merge_fields`)."""
+    from career_workbook.widgets.merge import merge_fields
+
+    base = model() if stored is None and _defaults_ok(model) else stored
+    now = theirs if theirs is not None else (model() if _defaults_ok(model) else mine)
+    merged = merge_fields(keys, stored=base, filled=filled if filled is not None else base,
+                          mine=mine, theirs=now, labels=labels)
+    data = now.model_dump(mode="python", round_trip=True) if now is not None else {}
+    return model.model_validate({**data, **merged})
+
+
+def _defaults_ok(model: type[BaseModel]) -> bool:
+    try:
+        model()
+    except ValidationError:
+        return False
+    return True
 
 
 def close_widgets(roots: Iterable[widgets.Widget]) -> None:
@@ -597,19 +782,14 @@ def field_for_problem(path: str | None, value: Any, fields: Mapping[str, Any]) -
 
 
 def find_entry(items: Sequence[Any], old: Any, noun: str) -> int:
-    """Index of ``old`` in ``items`` (the list in the freshly loaded file).
+    """Index of ``old`` in ``items`` (the list in the freshly loaded file), by identity
+    (see :func:`~career_workbook.widgets.merge.find_record`).
 
-    Raises ``WorkbookError`` when it is gone (changed elsewhere since the form was shown).
+    Raises :class:`~career_workbook.widgets.merge.EditConflict` when it is gone.
     """
-    from career_workbook.model import WorkbookError
+    from career_workbook.widgets.merge import find_record
 
-    for i, item in enumerate(items):
-        if item == old:
-            return i
-    raise WorkbookError(
-        f"this {noun} was changed or removed in another window since this form was shown; "
-        "run the cell again to see the current version"
-    )
+    return find_record(items, old, noun)
 
 
 def record_editor(
@@ -629,15 +809,20 @@ def record_editor(
     ``on_save(wb, old, new)`` / ``on_remove(wb, old)`` run inside the locked edit first
     (e.g. to rename a skill everywhere). Remove deletes the chosen record (earlier versions
     of the file are kept in its history).
+
+    Saving a changed record writes only the fields the person changed, merged with the
+    record as it is in the file now (:func:`merge_section`); a field changed both here
+    and elsewhere, or a record removed elsewhere, is a conflict: nothing is saved.
     """
     selected = view.state.get("selected", NONE)
     options = [(f"+ Add a new {noun}", NONE)]
+    a_noun = with_article(noun)
     options += [(f"{i + 1}. {describe(item)}", str(i)) for i, item in enumerate(items)]
     if selected not in [v for _, v in options]:
         selected = NONE
     old = items[int(selected)] if selected != NONE else None
-    chooser = widgets.Dropdown(options=options, value=selected, description=f"Choose a {noun}",
-                               tooltip=f"Pick a {noun} to change it, or add a new one",
+    chooser = widgets.Dropdown(options=options, value=selected, description=f"Choose {a_noun}",
+                               tooltip=f"Pick {a_noun} to change it, or add a new one",
                                style={"description_width": LABEL_WIDTH},
                                layout=widgets.Layout(width=f"calc({LABEL_WIDTH} + {INPUT_WIDTH})"))
 
@@ -670,8 +855,12 @@ def record_editor(
             view.state["selected"] = NONE
         else:
             index = find_entry(entries, old, noun)
+            theirs = entries[index]
+            record = merge_section(model, list(type(old).model_fields), stored=old,
+                                   filled=view.filled, mine=record, theirs=theirs,
+                                   labels=labels)
             if on_save is not None:
-                on_save(wb, old, record)
+                on_save(wb, theirs, record)
             entries[index] = record
             view.state["selected"] = str(index)
 
@@ -689,8 +878,14 @@ def record_editor(
 
         def removed(_button: Any) -> None:
             def drop(wb: Any) -> None:
+                from career_workbook.widgets.merge import RELOAD_HINT, EditConflict
+
                 entries = entries_of(wb)
                 index = find_entry(entries, old, noun)
+                if entries[index] != old:
+                    raise EditConflict([Problem("", None, "was changed in another window "
+                                                f"since this form was shown; {RELOAD_HINT}")],
+                                       {"": f"This {noun}"})
                 if on_remove is not None:
                     on_remove(wb, old)
                 entries.pop(index)

@@ -11,13 +11,23 @@ from __future__ import annotations
 
 import csv
 import io
+import os
+import re
+import stat
 from collections.abc import Iterable, Sequence
-from pathlib import Path
+from dataclasses import dataclass
 from typing import Any
 
 import ipywidgets as widgets
 
-from career_workbook.model import RATER_GROUPS, Feedback, Problem, Workbook, WorkbookError
+from career_workbook.model import (
+    RATER_GROUPS,
+    Feedback,
+    Problem,
+    Skill,
+    Workbook,
+    WorkbookError,
+)
 from career_workbook.widgets.fields import (
     FormView,
     check_model,
@@ -29,9 +39,14 @@ from career_workbook.widgets.fields import (
     secondary_button,
 )
 from career_workbook.widgets.forms_skills import level_options
+from career_workbook.widgets.session import resolve_input_path, workspace_of
+from career_workbook.workspace import WorkspaceError
 
 __all__ = [
     "CSV_COLUMNS",
+    "FeedbackCsv",
+    "add_skills_to",
+    "check_feedback_csv",
     "feedback_comments",
     "feedback_data",
     "feedback_form",
@@ -76,6 +91,176 @@ def read_feedback_csv(text: str, *, skills: Iterable[str] | None = None) -> list
             f"comment); missing: {', '.join(missing)}")])
     reader.fieldnames = header
     return analysis.parse_feedback_csv_rows(list(reader), skills=skills)
+
+
+@dataclass(frozen=True)
+class FeedbackCsv:
+    """A checked feedback CSV: its entries, every problem found, and the skills it rates
+    that the workbook does not track yet (in order of first appearance)."""
+
+    entries: list[Feedback]
+    problems: list[Problem]
+    unknown: list[str]
+
+
+def _at_row(problem: Problem, row: int) -> Problem:
+    field = re.sub(r"^row \d+", f"row {row}", problem.field)
+    return Problem(field if field != problem.field else f"row {row}: {problem.field}",
+                   problem.value, problem.message)
+
+
+def check_feedback_csv(text: str, skills: Iterable[str]) -> FeedbackCsv:
+    """Check every row of a feedback CSV (see :data:`CSV_COLUMNS`) and collect all problems.
+
+    A skill the workbook does not track is not a problem but listed in ``unknown`` (the
+    entries then include it); one written differently from a tracked one (``sql`` for
+    ``SQL``) is a problem.
+
+    >>> text = ("rater_group,rater_id,date,skill,level\\n"
+    ...         "peer,P1,2026-01-09,SQL,3\\npeer,P1,2026-02-30,R,9\\npeer,P2,2026-01-09,Go,2\\n")
+    >>> check = check_feedback_csv(text, ["SQL", "R"])
+    >>> [str(p) for p in check.problems]
+    ["row 3, column 'date' = '2026-02-30': must be a date written YYYY-MM-DD", "row 3, column 'level' = '9': must be a whole number from 0 to 5"]
+    >>> check.unknown
+    ['Go']
+    """  # noqa: E501
+    from career_workbook import analysis
+
+    reader = csv.DictReader(io.StringIO(text.removeprefix("\ufeff")))
+    header = [(h or "").strip().casefold().replace(" ", "_") for h in (reader.fieldnames or [])]
+    missing = [c for c in CSV_COLUMNS[:5] if c not in header]
+    if missing:
+        return FeedbackCsv([], [Problem(
+            "row 1 (the header)", ", ".join(h for h in header if h),
+            f"the file needs the columns {', '.join(CSV_COLUMNS[:5])} (and optionally "
+            f"comment); missing: {', '.join(missing)}")], [])
+    reader.fieldnames = header
+    rows = list(reader)
+    known = list(skills)
+    folded = {k.casefold(): k for k in known}
+    problems: list[Problem] = []
+    unknown: list[str] = []
+    for n, row in enumerate(rows, start=2):
+        found: list[Problem] = []
+        skill = (row.get("skill") or "").strip()
+        level, comment = (row.get("level") or "").strip(), (row.get("comment") or "").strip()
+        for column in ("rater_group", "date", "level"):  # each column on its own
+            if column == "level" and not skill and not level:
+                continue  # a comment-only row (or a missing skill, named below)
+            probe = {**_GOOD_ROW, column: row.get(column), "comment": ""}
+            try:
+                analysis.parse_feedback_csv_rows([probe])
+            except WorkbookError as err:
+                found += [_at_row(p, n) for p in err.problems]
+        for column in ("rater_group", "rater_id", "date"):
+            if not (row.get(column) or "").strip() and not any(
+                    f"'{column}'" in p.field for p in found):
+                found.append(Problem(f"row {n}, column {column!r}", row.get(column),
+                                     "is missing or blank"))
+        if not skill and (level or not comment):
+            found.append(Problem(f"row {n}, column 'skill'", row.get("skill"),
+                                 "is missing or blank"))
+        if skill and skill not in known:
+            if skill.casefold() in folded:
+                found.append(Problem(f"row {n}, column 'skill'", skill,
+                                     f"your list has “{folded[skill.casefold()]}”: write it "
+                                     "the same way"))
+            elif skill not in unknown:
+                unknown.append(skill)
+        problems += found
+    entries: list[Feedback] = []
+    if not problems:
+        try:
+            entries = analysis.parse_feedback_csv_rows(rows)
+        except WorkbookError as err:
+            problems = list(err.problems) or [Problem("", None, str(err))]
+    return FeedbackCsv(entries, problems, unknown)
+
+
+_GOOD_ROW = {"rater_group": "peer", "rater_id": "x", "date": "2026-01-01", "skill": "x",
+             "level": "0"}
+
+
+def problems_text(problems: Sequence[Problem], limit: int = 50) -> str:
+    """Every problem of a file, one per line (at most ``limit``, then how many more)."""
+    n = len(problems)
+    head = ("Cannot import: the file has 1 problem" if n == 1 else
+            f"Cannot import: the file has {n} problems") + "; nothing was added. " \
+        "Fix the file and preview it again:"
+    lines_ = [f"• {p}" for p in problems[:limit]]
+    if n > limit:
+        lines_.append(f"… and {n - limit} more")
+    return "\n".join([head, *lines_])
+
+
+def unknown_html(unknown: Sequence[str]) -> str:
+    """The note about skills the file rates that the workbook does not track (escaped)."""
+    if not unknown:
+        return ""
+    n = len(unknown)
+    names = ", ".join(f"<b>{esc(u)}</b>" for u in unknown)
+    return notice_html_raw(
+        f"{n} skill{'s' if n != 1 else ''} in this file {'are' if n != 1 else 'is'} not in "
+        f"your list yet: {names}. Add {'them' if n != 1 else 'it'} with the button below "
+        "(then rate yourself on them in notebook 01), or fix the names in the file.")
+
+
+def notice_html_raw(body: str) -> str:
+    """An info box around ``body`` (already escaped HTML)."""
+    return (f'<div class="cw-notice cw-info" role="status" style="color:#1f3a5f;'
+            f'background:#eef3fa;border:1px solid #b5c8e3;border-radius:4px;padding:6px 10px;'
+            f'margin:4px 0">ℹ {body}</div>')
+
+
+def add_skills_to(wb: Workbook, names: Iterable[str], catalog: Any = None) -> list[str]:
+    """Track the skills in ``names`` the workbook does not track yet; return those added.
+
+    >>> from career_workbook.model import new_workbook
+    >>> wb = new_workbook("Sam")
+    >>> add_skills_to(wb, ["SQL", "sql", "Python"]), wb.skill_names()
+    (['SQL', 'Python'], ['SQL', 'Python'])
+    """
+    have = {n.casefold() for n in wb.skill_names()}
+    added = []
+    for name in names:
+        if name.casefold() in have:
+            continue
+        info = catalog.skills.get(name) if catalog is not None else None
+        wb.skills.append(Skill(name=name, category=info.category if info else "technical"))
+        have.add(name.casefold())
+        added.append(name)
+    return added
+
+
+def decode_csv(data: bytes, name: str) -> str:
+    """The text of an uploaded or read CSV file (UTF-8, with or without a BOM)."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise WorkbookError(f"{name}: the file is not UTF-8 text; save it as “CSV UTF-8”") \
+            from None
+
+
+def read_csv_file(text: str, workbook: Any) -> str:
+    """Read the CSV file a path box names (see
+    :func:`~career_workbook.widgets.session.resolve_input_path`): a regular file of at most
+    5 MB, opened without blocking (a FIFO or device is refused, never waited on)."""
+    file = resolve_input_path(text, workbook)
+    try:
+        fd = os.open(file, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except FileNotFoundError:
+        raise WorkbookError(f"{file}: no such file (relative paths start in your workspace, "
+                            f"{workspace_of(workbook)})") from None
+    except OSError as err:
+        raise WorkbookError(f"{file}: cannot be read ({err.strerror})") from None
+    with os.fdopen(fd, "rb") as handle:
+        info = os.fstat(handle.fileno())
+        if not stat.S_ISREG(info.st_mode):
+            raise WorkbookError(f"{file}: not a regular file")
+        if info.st_size > MAX_CSV_BYTES:
+            raise WorkbookError(f"{file}: the file is too large (over 5 MB)")
+        data = handle.read(MAX_CSV_BYTES + 1)
+    return decode_csv(data, str(file))
 
 
 def new_feedback_entries(existing: Sequence[Feedback],
@@ -151,25 +336,37 @@ def feedback_form(session: Any) -> widgets.Widget:
 
 
 def feedback_import(session: Any) -> widgets.Widget:
-    """Import feedback from a CSV file (upload it or give its path); preview; save."""
+    """Import feedback from a CSV file (upload it or give its path); preview; save.
+
+    Every problem of the file is listed at once (row, column, value). Skills the workbook
+    does not track yet are offered in one click: "Add these N skills to my list and import".
+    A typed path is read from the workbook's workspace (``examples/...`` works from the
+    repository) and, in the app, only inside the app's folder.
+    """
 
     def build(view: FormView) -> list[widgets.Widget]:
         s = view.session
         upload = widgets.FileUpload(accept=".csv", multiple=False, description="Upload CSV",
                                     tooltip="Choose a .csv file from your computer")
         path = make_field("path", "…or a file path", "text",
-                          placeholder="e.g. ../feedback/survey.csv",
-                          help="Columns: " + ", ".join(CSV_COLUMNS) + " (comment optional); "
-                               "one row per rating, level 0-5, dates YYYY-MM-DD.")
+                          placeholder="e.g. examples/feedback_import_sample.csv",
+                          help="Relative paths start in your workspace folder "
+                               f"({workspace_of(s.path)}). Columns: " + ", ".join(CSV_COLUMNS)
+                               + " (comment optional); one row per rating, level 0-5, dates "
+                                 "YYYY-MM-DD.")
         view.add(path)
         preview_button = secondary_button("Preview", "Read the file and show what would be "
                                                      "added, without saving", icon="eye")
         save = primary_button("Add the previewed feedback",
                               "Save the previewed entries to your workbook file")
         save.disabled = True
-        view.buttons.update(preview=preview_button, save=save)
+        add_skills = primary_button("Add these skills to my list and import",
+                                    "Track the file's new skills, then add its feedback",
+                                    icon="plus")
+        add_skills.layout.display = "none"
+        view.buttons.update(preview=preview_button, save=save, add_skills=add_skills)
         preview = widgets.HTML("")
-        view.state["entries"] = []
+        view.state.update(entries=[], unknown=[])
 
         def read_text() -> str:
             if upload.value:
@@ -177,62 +374,67 @@ def feedback_import(session: Any) -> widgets.Widget:
                 if item.get("size", 0) > MAX_CSV_BYTES:
                     raise WorkbookError(f"{item.get('name')}: the file is too large for "
                                         "feedback (over 5 MB)")
-                try:
-                    return bytes(item["content"]).decode("utf-8-sig")
-                except UnicodeDecodeError:
-                    raise WorkbookError(f"{item.get('name')}: the file is not UTF-8 text; "
-                                        "save it as “CSV UTF-8”") from None
+                return decode_csv(bytes(item["content"]), str(item.get("name")))
             if not path.value:
                 raise WorkbookError("choose a CSV file to upload or type its path")
-            file = Path(path.value).expanduser()
-            try:
-                if file.stat().st_size > MAX_CSV_BYTES:
-                    raise WorkbookError(f"{file}: the file is too large (over 5 MB)")
-                return file.read_text(encoding="utf-8-sig")
-            except FileNotFoundError:
-                raise WorkbookError(f"{file}: no such file (relative paths start from the "
-                                    f"notebook's folder, {Path.cwd()})") from None
-            except (OSError, UnicodeDecodeError) as err:
-                raise WorkbookError(f"{file}: cannot be read ({err})") from None
+            return read_csv_file(path.value, s.path)
+
+        def reset(message: str = "", kind: str = "info") -> None:
+            view.state.update(entries=[], unknown=[])
+            save.disabled = True
+            add_skills.layout.display = "none"
+            preview.value = ""
+            view.set_status(message, kind)
 
         def show_preview(_button: Any = None) -> None:
             wb = s.workbook
             try:
-                parsed = read_feedback_csv(read_text(), skills=wb.skill_names())
-            except WorkbookError as err:
-                view.state["entries"] = []
-                save.disabled = True
-                preview.value = ""
-                view.set_status(f"Cannot import: {err}", "error")
+                check = check_feedback_csv(read_text(), wb.skill_names())
+            except (WorkbookError, WorkspaceError) as err:
+                reset(f"Cannot import: {err}", "error")
                 return
-            fresh, skipped = new_feedback_entries(wb.feedback, parsed)
-            view.state["entries"] = fresh
-            save.disabled = not fresh
-            preview.value = preview_html(fresh, skipped)
+            if check.problems:
+                reset(problems_text(check.problems), "error")
+                return
+            fresh, skipped = new_feedback_entries(wb.feedback, check.entries)
+            view.state.update(entries=fresh, unknown=check.unknown)
+            preview.value = preview_html(fresh, skipped) + unknown_html(check.unknown)
+            save.disabled = not fresh or bool(check.unknown)
+            if check.unknown:
+                n = len(check.unknown)
+                add_skills.description = (f"Add {'this skill' if n == 1 else f'these {n} skills'}"
+                                          " to my list and import")
+                add_skills.layout.display = None
+            else:
+                add_skills.layout.display = "none"
             view.set_status("")
 
-        def clicked(_button: Any) -> None:
-            entries = view.state.get("entries") or []
-            if not entries:
+        def import_entries(_button: Any) -> None:
+            entries, unknown = view.state.get("entries") or [], view.state.get("unknown") or []
+            if not entries and not unknown:
                 view.set_status("Nothing to add: preview a file first.", "error")
                 return
+            added: list[str] = []
 
             def apply(wb: Workbook) -> None:
+                added[:] = add_skills_to(wb, unknown, s.catalog)
                 fresh, _ = new_feedback_entries(wb.feedback, entries)
                 wb.feedback.extend(fresh)
 
             result = s.save(apply)
             if result.ok:
-                view.state["entries"] = []
-                save.disabled = True
-                preview.value = ""
-            view.show_result(result, f"{len(entries)} feedback entries added" if result.ok
-                             else "")
+                reset()
+            detail = f"{len(entries)} feedback entries added" + (
+                f" and {len(added)} skills added to your list ({', '.join(added)})"
+                if added else "")
+            view.show_result(result, detail if result.ok else "")
 
         preview_button.on_click(show_preview)
-        save.on_click(clicked)
+        save.on_click(import_entries)
+        add_skills.on_click(import_entries)
         upload.observe(lambda _c: show_preview(), names="value")
-        return [widgets.HBox([upload]), path.box, widgets.HBox([preview_button]), preview, save]
+        return [widgets.HBox([upload]), path.box, widgets.HBox([preview_button]), preview,
+                widgets.HBox([save, add_skills])]
 
     return FormView(session, build, name="feedback_import", title="Import feedback from a file",
                     intro="For survey results: upload a CSV file, check the preview, then "

@@ -29,6 +29,7 @@ from career_workbook.widgets.fields import (
     esc,
     find_entry,
     make_field,
+    merge_section,
     notice,
     notice_html,
     primary_button,
@@ -134,7 +135,7 @@ def smart_feedback_html(result: Any) -> str:
         hints = "" if c.met and c.score >= 0.99 else "".join(
             f"<div style='color:#6b4b00'>→ {esc(h)}</div>" for h in c.hints)
         items.append(f'<li style="margin-bottom:4px">{mark} <b>{label}</b> '
-                     f'<span style="color:#777">({c.score:.0%})</span>{found}{hints}</li>')
+                     f'<span style="color:#555">({c.score:.0%})</span>{found}{hints}</li>')
     if result.deadline is not None:
         phrase = f" (from “{esc(result.deadline_phrase)}”)" if result.deadline_phrase else ""
         due = f"<div>Deadline found: <b>{result.deadline:%d %B %Y}</b>{phrase}</div>"
@@ -178,7 +179,7 @@ def goal_drafter(session: Any) -> widgets.Widget:
                  "Below 7, consider a smaller first step.")
         skills = make_field(
             "skills", "Skills it builds", "multi", options=_skill_options(wb),
-            help="Hold Ctrl (Cmd on a Mac) to choose several. Linking skills makes the "
+            help="Tick every skill it builds. Linking skills makes the "
                  "goal relevant to your plan.")
         horizon = make_field("horizon", "Horizon", "dropdown", value="short", options=HORIZONS,
                              help="Short-term goals are the steps; long-term ones the "
@@ -211,16 +212,16 @@ def goal_drafter(session: Any) -> widgets.Widget:
             number.value = f"<b style='font-size:1.2em'>{int(result.score)}</b> / 100"
             feedback.value = smart_feedback_html(result)
             view.state["result"] = result
-            if view.state["auto_deadline"] and deadline.widget.value != result.deadline:
+            if view.state["auto_deadline"] and deadline.value != result.deadline:
                 view.state["setting_deadline"] = True
                 try:
-                    deadline.widget.value = result.deadline
+                    deadline.value = result.deadline
                 finally:
                     view.state["setting_deadline"] = False
 
         def deadline_changed(_change: Any) -> None:
             if not view.state["setting_deadline"]:
-                view.state["auto_deadline"] = deadline.widget.value is None
+                view.state["auto_deadline"] = not deadline.widget.value.strip()
 
         debounced = Debouncer(update)
         view.state["debouncer"] = debounced
@@ -255,7 +256,7 @@ def goal_editor(view: FormView, *, with_deadline: bool) -> list[widgets.Widget]:
     wb = s.workbook
     goals = [g for g in wb.goals]
     if not goals:
-        return [notice("No goals yet: draft your first one in notebook 04.", "info")]
+        return [notice(s.say("No goals yet: draft your first one in notebook 04."), "info")]
     options = [(f"{g.text[:70]}{'…' if len(g.text) > 70 else ''}", g.id) for g in goals]
     chosen_id = view.state.get("goal_id")
     if chosen_id not in [g.id for g in goals]:
@@ -296,7 +297,10 @@ def goal_editor(view: FormView, *, with_deadline: bool) -> list[widgets.Widget]:
         return check_model(Goal, {**old.model_dump(round_trip=True), **changes}, labels)
 
     def apply(wb: Workbook, goal: Goal) -> None:
-        wb.goals[find_entry(wb.goals, old, "goal")] = goal
+        index = find_entry(wb.goals, old, "goal")
+        wb.goals[index] = merge_section(Goal, list(Goal.model_fields), stored=old,
+                                        filled=view.filled, mine=goal, theirs=wb.goals[index],
+                                        labels=labels)
 
     view.bind(save, collect, apply, detail=lambda g: f"goal is now {g.status}")
     return [*boxes, save]
@@ -316,7 +320,8 @@ def goals_table(session: Any) -> widgets.Widget:
         import pandas as pd
 
         rows = pd.DataFrame({
-            "goal_id": [g.id for g in wb.goals], "text": [g.text for g in wb.goals],
+            "goal_id": pd.Series([g.id for g in wb.goals], dtype=object),
+            "text": [g.text for g in wb.goals],
             "status": [g.status for g in wb.goals],
             "deadline": [g.deadline for g in wb.goals],
             "confidence": [g.confidence for g in wb.goals],

@@ -43,7 +43,7 @@ def achievements_form(session: Any) -> widgets.Widget:
                            help="A number that shows the impact (optional)."),
                 make_field("skills", "Skills shown", "multi",
                            value=old.skills if old else (), options=wb.skill_names(),
-                           help="Hold Ctrl (Cmd on a Mac) to choose several."),
+                           help="Tick every skill this shows."),
             ]
 
         from career_workbook.frames import achievements_frame

@@ -18,6 +18,7 @@ from career_workbook.model import (
     WorkbookError,
 )
 from career_workbook.widgets.fields import (
+    LABEL_WIDTH,
     NONE,
     FormView,
     esc,
@@ -28,6 +29,7 @@ from career_workbook.widgets.fields import (
     record_editor,
     secondary_button,
 )
+from career_workbook.widgets.merge import merge_fields
 
 __all__ = [
     "SUGGESTIONS",
@@ -145,7 +147,7 @@ def role_picker(session: Any) -> widgets.Widget:
             return [notice("The role catalog could not be loaded; your own targets are used.",
                            "warning")]
         roles = sorted(catalog.roles.values(), key=lambda r: r.title.casefold())
-        options = [("Automatic — match my target role title, else my own targets", NONE)]
+        options = [("Automatic — match my role title, else my own targets", NONE)]
         options += [(f"{r.title} ({r.family})", r.id) for r in roles]
         current = s.role
         info = widgets.HTML(
@@ -155,6 +157,7 @@ def role_picker(session: Any) -> widgets.Widget:
             "role_profile", "Target role profile", "dropdown", options=options,
             value=wb.role_profile if wb.role_profile in catalog.roles else None,
             help="A profile lists the skills a role expects, with levels and weights.")
+        choice.widget.layout.width = f"calc({LABEL_WIDTH} + 36em)"  # long titles, never cut
         add = make_field("add_skills", "Add its skills", "checkbox", value=True,
                          help="Also add the profile's skills you do not track yet, so you "
                               "can rate them.")
@@ -176,8 +179,13 @@ def role_picker(session: Any) -> widgets.Widget:
                 return None, {"role_profile": f"Unknown role profile {role_id!r}"}
             return {"role_profile": role_id, "add": bool(add.value)}, {}
 
+        stored = {"role_profile": wb.role_profile}
+
         def apply(wb: Workbook, record: dict[str, Any]) -> None:
-            wb.role_profile = record["role_profile"]
+            wb.role_profile = merge_fields(
+                ["role_profile"], stored=stored, filled=view.filled, mine=record,
+                theirs={"role_profile": wb.role_profile},
+                labels={"role_profile": "Target role profile"})["role_profile"]
             if record["add"] and record["role_profile"] is not None:
                 add_role_skills(wb, catalog.roles[record["role_profile"]], catalog)
 
@@ -290,7 +298,8 @@ def milestones_form(session: Any) -> widgets.Widget:
     def build(view: FormView) -> list[widgets.Widget]:
         wb = view.session.workbook
         if not wb.goals:
-            return [notice("No goals yet: draft your first one in notebook 04.", "info")]
+            return [notice(view.session.say("No goals yet: draft your first one in notebook 04."),
+                           "info")]
         goal_id = view.state.get("goal_id")
         if goal_id not in [g.id for g in wb.goals]:
             goal_id = next((g.id for g in wb.goals if g.status == "active"), wb.goals[0].id)

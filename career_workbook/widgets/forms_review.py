@@ -147,7 +147,8 @@ def goal_review(session: Any) -> widgets.Widget:
                                      "forecast": "Forecast finish"},
                              empty="No goals to review yet.", title="How your goals track")
         if not wb.goals:
-            return [notice("No goals yet: draft your first one in notebook 04.", "info")]
+            return [notice(view.session.say("No goals yet: draft your first one in notebook 04."),
+                           "info")]
         return [table, *goal_editor(view, with_deadline=True)]
 
     return FormView(session, build, name="goal_review", title="Adapt your goals",

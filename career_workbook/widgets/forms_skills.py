@@ -31,6 +31,7 @@ from career_workbook.widgets.fields import (
     primary_button,
     record_editor,
 )
+from career_workbook.widgets.merge import merge_fields
 
 __all__ = [
     "LEVELS",
@@ -45,14 +46,15 @@ __all__ = [
 ]
 
 LEVELS = {
-    0: "not yet — no experience",
-    1: "aware — I know what it is",
-    2: "learning — I can do it with help",
-    3: "capable — I can do it on my own",
-    4: "strong — others come to me for it",
-    5: "expert — I could teach or lead it",
+    0: "No experience yet",
+    1: "Aware — I know what it is",
+    2: "Beginner — simple tasks with guidance",
+    3: "Capable — on my own in everyday work",
+    4: "Strong — the hard cases; people ask me",
+    5: "Expert — I set the standard and teach",
 }
-"""What each level 0-5 means, shown in every rating dropdown."""
+"""What each level 0-5 means, shown in every rating dropdown (the names match the level
+table of notebook 01: No experience, Aware, Beginner, Capable, Strong, Expert)."""
 
 _CATEGORY_LABELS = {
     "technical": "Technical (tools, methods)",
@@ -161,7 +163,8 @@ def skills_form(session: Any) -> widgets.Widget:
                 "target_level", "Target level", "slider",
                 value=old.target_level if old else 4, min=0, max=5,
                 help="The level you want to reach: " + "; ".join(
-                    f"{n} {t.split(' — ')[0]}" for n, t in LEVELS.items()) + ".")
+                    f"{n} {t.split(' — ')[0].removesuffix(' yet')}" for n, t in LEVELS.items())
+                     + ".")
             if old is None and catalog is not None:
                 def suggest(change: Mapping[str, Any]) -> None:
                     info = catalog.skills.get(change["new"])
@@ -235,7 +238,8 @@ def self_assessment_form(session: Any) -> widgets.Widget:
 
         view.bind(save, collect, lambda wb, record: wb.assessments.append(record),
                   detail=lambda r: f"{len(r.ratings)} skills rated on {r.date.isoformat()}")
-        intro = (f"You have {len(wb.assessments)} earlier self-assessment(s); the values "
+        n = len(wb.assessments)
+        intro = (f"You have {n} earlier self-assessment{'' if n == 1 else 's'}; the values "
                  "below start from your latest ratings." if wb.assessments else
                  "Rate each skill as you see it today; skip any you cannot judge yet.")
         return [widgets.HTML(f'<div style="color:#555">{intro}</div>'), *boxes, save]
@@ -270,9 +274,14 @@ def strengths_form(session: Any) -> widgets.Widget:
                       **check_lines(record["weaknesses"], "weaknesses", weaknesses.label)}
             return (None, errors) if errors else (record, {})
 
+        stored = {"strengths": list(wb.strengths), "weaknesses": list(wb.weaknesses)}
+
         def apply(wb: Workbook, record: dict[str, list[str]]) -> None:
-            wb.strengths = record["strengths"]
-            wb.weaknesses = record["weaknesses"]
+            now = {"strengths": wb.strengths, "weaknesses": wb.weaknesses}
+            merged = merge_fields(list(record), stored=stored, filled=view.filled,
+                                  mine=record, theirs=now)
+            wb.strengths = merged["strengths"]
+            wb.weaknesses = merged["weaknesses"]
 
         view.bind(save, collect, apply)
         return [*boxes, save]

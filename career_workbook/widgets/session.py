@@ -30,7 +30,7 @@ import os
 import re
 import traceback
 import warnings
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -51,10 +51,14 @@ __all__ = [
     "ROOT_VAR",
     "SaveResult",
     "Session",
+    "current_notebook",
     "header_html",
+    "localize",
     "parse_today",
+    "resolve_input_path",
     "resolve_path",
     "start",
+    "workspace_of",
 ]
 
 ENV_VAR = "CAREER_WORKBOOK"
@@ -93,6 +97,102 @@ def resolve_path(workbook: str | os.PathLike[str] | None = None) -> Path:
 
         return ensure_inside(path, root)
     return path
+
+
+def workspace_of(workbook: str | os.PathLike[str]) -> Path:
+    """The folder relative paths in forms start from: the workspace holding the workbook.
+
+    A workbook in a ``workbooks/`` folder belongs to the folder above it (where
+    ``examples/`` and ``notebooks/`` sit); any other workbook to its own folder.
+
+    >>> workspace_of("/home/kim/my-career/workbooks/kim.yaml").as_posix()
+    '/home/kim/my-career'
+    >>> workspace_of("/tmp/clients/lee.yaml").as_posix()
+    '/tmp/clients'
+    """
+    folder = Path(os.path.abspath(Path(workbook).expanduser())).parent
+    return folder.parent if folder.name == "workbooks" else folder
+
+
+def resolve_input_path(text: str, workbook: str | os.PathLike[str]) -> Path:
+    """The file a form's path box names: ``~`` expanded, a relative path taken from the
+    workbook's workspace (:func:`workspace_of`), never from the kernel's current folder.
+
+    With ``$CAREER_WORKBOOK_ROOT`` set (the app) the path must lie inside that folder after
+    resolving symlinks and ``..``, exactly like the workbook itself, else
+    :class:`~career_workbook.workspace.WorkspaceError`; nothing is read.
+
+    >>> resolve_input_path("examples/a.csv", "/ws/workbooks/kim.yaml").as_posix()
+    '/ws/examples/a.csv'
+    """
+    path = Path(text.strip()).expanduser()
+    if not path.is_absolute():
+        path = workspace_of(workbook) / path
+    root = os.environ.get(ROOT_VAR)
+    if root:
+        from career_workbook.workspace import ensure_inside
+
+        return ensure_inside(path, root)
+    return Path(os.path.normpath(path))
+
+
+NOTEBOOK_VAR = "CAREER_WORKBOOK_NOTEBOOK"
+"""Names the notebook when nothing else does (e.g. set by a papermill run): a stem or path."""
+NOTEBOOK_SOURCES = ("JPY_SESSION_NAME", "SCRIPT_NAME", "VOILA_REQUEST_URL")
+"""Where a kernel learns its notebook: JupyterLab's session name, Voila's request path."""
+
+
+def current_notebook(environ: Mapping[str, str] | None = None,
+                     user_ns: Mapping[str, Any] | None = None) -> str | None:
+    """The stem of the notebook this kernel runs (``'00_start_here'``), or ``None``.
+
+    Read from ``__session__`` (set by ipykernel in JupyterLab), ``$JPY_SESSION_NAME``,
+    Voila's ``$SCRIPT_NAME`` / ``$VOILA_REQUEST_URL``, else ``$CAREER_WORKBOOK_NOTEBOOK``;
+    a papermill run without it gives ``None``.
+
+    >>> current_notebook({"JPY_SESSION_NAME": "/w/notebooks/02_feedback_360.ipynb"}, {})
+    '02_feedback_360'
+    >>> current_notebook({"SCRIPT_NAME": "/voila/render/00_start_here.ipynb"}, {})
+    '00_start_here'
+    >>> current_notebook({"CAREER_WORKBOOK_NOTEBOOK": "04_smart_goals"}, {})
+    '04_smart_goals'
+    >>> current_notebook({}, {}) is None
+    True
+    """
+    env = os.environ if environ is None else environ
+    if user_ns is None:
+        try:
+            from IPython import get_ipython
+
+            shell = get_ipython()
+        except ImportError:  # pragma: no cover
+            shell = None
+        user_ns = getattr(shell, "user_ns", None) or {}
+    candidates = [user_ns.get("__session__"), user_ns.get("__vsc_ipynb_file__"),
+                  *(env.get(name) for name in NOTEBOOK_SOURCES)]
+    for value in candidates:
+        if isinstance(value, str):
+            match = re.search(r"([^/\\?#]+)\.ipynb(?:$|[?#])", value)
+            if match:
+                return match.group(1)
+    named = env.get(NOTEBOOK_VAR, "").strip()
+    return Path(named).name.removesuffix(".ipynb") or None if named else None
+
+
+def localize(text: str, notebook: str | None) -> str:
+    """``text`` as said inside ``notebook``: "notebook 04" there becomes "this notebook".
+
+    >>> localize("No goals yet: draft your first one in notebook 04.", "04_smart_goals")
+    'No goals yet: draft your first one in this notebook.'
+    >>> localize("No skills rated yet — notebook 01 (self-assessment) adds them", "01_x")
+    'No skills rated yet — this notebook adds them'
+    >>> localize("notebook 04 adds goals", "09_progress_review")
+    'notebook 04 adds goals'
+    """
+    number = (notebook or "")[:2]
+    if not number.isdigit():
+        return text
+    return re.sub(rf"\bnotebook {number}(?: \([^)]*\))?", "this notebook", text)
 
 
 def parse_today(value: date | str | None) -> tuple[date, str | None]:
@@ -135,6 +235,8 @@ class SaveResult:
     field: str | None = None
     value: Any = None
     saved_at: datetime | None = None
+    conflict: bool = False
+    """True when the field was changed here and elsewhere: the form offers to reload."""
 
     def __bool__(self) -> bool:
         return self.ok
@@ -154,6 +256,13 @@ def _refused(problems: list[Problem], fallback: str) -> SaveResult:
         False, "Not saved: " + _problem_text(problems, fallback),
         field=first.field if first else None, value=first.value if first else None,
     )
+
+
+def _unreadable(path: Path, err: BaseException) -> str:
+    """A message for a file the store could not read for an unexpected reason."""
+    text = " ".join(str(err).split())
+    text = text if len(text) <= 300 else text[:297] + "..."
+    return f"{path}: this file cannot be read ({text or type(err).__name__})"
 
 
 class Session:
@@ -182,12 +291,18 @@ class Session:
         the file is then never read, written or created.
     problems : list of str
         Warnings to show in the header (e.g. a bad ``today``).
+    notebook : str or None
+        The notebook this session runs in (``'00_start_here'``; detected, see
+        :func:`current_notebook`), so that messages fit where they appear.
     """
 
     def __init__(self, workbook: str | os.PathLike[str] | None = None, *,
                  today: date | str | None = None,
-                 export_dir: str | os.PathLike[str] | None = None):
+                 export_dir: str | os.PathLike[str] | None = None,
+                 notebook: str | None = None):
         from career_workbook.workspace import WorkspaceError
+
+        self.notebook = notebook or current_notebook()
 
         self.refusal: str | None = None
         try:
@@ -241,6 +356,8 @@ class Session:
             self.workbook, self.error = None, str(err)
         except OSError as err:  # pragma: no cover - e.g. permissions changed under us
             self.workbook, self.error = None, f"{self.path}: cannot be read ({err})"
+        except Exception as err:  # noqa: BLE001 - a notebook must never crash on a bad file
+            self.workbook, self.error = None, _unreadable(self.path, err)
 
     def unavailable_message(self) -> str:
         """Why forms cannot edit right now, in words a person can act on."""
@@ -254,7 +371,22 @@ class Session:
                 "Fix that line in the file (or ask your coach to restore an earlier version), "
                 "then run this notebook again."
             )
-        return f"No workbook yet at {self.path} — open 00_start_here to create it."
+        if (self.notebook or "").startswith("00"):
+            return (f"No workbook yet at {self.path} — create it with the form “Create your "
+                    "workbook” in this notebook.")
+        return f"No workbook yet at {self.path} — {self.where_to_create()}."
+
+    def where_to_create(self) -> str:
+        """"open 00_start_here to create it" (in the app: its start page's first step)."""
+        from career_workbook.widgets.display import in_voila
+
+        if in_voila():
+            return "open step 00, “Start here”, on the app's start page to create it"
+        return "open 00_start_here to create it"
+
+    def say(self, text: str) -> str:
+        """``text`` fitted to this notebook (see :func:`localize`)."""
+        return localize(text, self.notebook)
 
     @property
     def catalog(self) -> Catalog | None:
@@ -321,18 +453,43 @@ class Session:
         On success the session reloads and notifies its listeners.
         """
         from career_workbook import store
+        from career_workbook.widgets.merge import EditConflict
 
         if self.workbook is None:
             return SaveResult(False, self.unavailable_message())
         try:
             with store.edit(self.path) as wb:
                 apply(wb)
+        except EditConflict as err:
+            first = err.problems[0] if err.problems else None
+            return SaveResult(False, f"Not saved: {err}", field=first.field if first else None,
+                              conflict=True)
         except WorkbookError as err:
             return _refused(err.problems, str(err).removeprefix(f"{err.path}: "))
         except ValidationError as err:
             return _refused(problems_from_validation(err), str(err))
         except OSError as err:
             return SaveResult(False, f"Not saved: the file could not be written ({err})")
+        except (ValueError, RecursionError, MemoryError) as err:  # a file broken meanwhile
+            return SaveResult(False, f"Not saved: {_unreadable(self.path, err)}")
+        return self._after_save()
+
+    def restore(self, entry: Any) -> SaveResult:
+        """Bring back the earlier version ``entry`` (a ``store.HistoryEntry``) with
+        ``store.restore``; the current version goes into the history. Works also when the
+        current file cannot be read; never raises."""
+        from career_workbook import store
+
+        if self.refusal is not None:
+            return SaveResult(False, f"Not restored: {self.refusal}")
+        try:
+            store.restore(self.path, entry)
+        except WorkbookError as err:
+            return _refused(err.problems, str(err))
+        except OSError as err:
+            return SaveResult(False, f"Not restored: the file could not be written ({err})")
+        except (ValueError, RecursionError, MemoryError) as err:
+            return SaveResult(False, f"Not restored: {_unreadable(Path(entry.path), err)}")
         return self._after_save()
 
     def create(self, name: str, **person: Any) -> SaveResult:
@@ -413,4 +570,5 @@ def start(workbook: str | os.PathLike[str] | None = None, today: date | str | No
     session = Session(workbook, today=today, export_dir=export_dir)
     replace = _display.live_html(header_html(session))
     session.on_change(lambda s: replace(header_html(s)), key="header")
+    _display.name_slider_handles()
     return session

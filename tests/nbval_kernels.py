@@ -1,4 +1,7 @@
-"""Settings for ``pytest --nbval-lax notebooks`` (part of ``make test``).
+"""Settings for ``pytest -p tests.nbval_kernels --nbval-lax notebooks`` (part of ``make test``).
+
+A plugin loaded with ``-p`` rather than a ``conftest.py`` inside ``notebooks/``: the
+notebook folder holds notebooks only (it is copied into every workspace and the wheel).
 
 Kernels started by nbval inherit this process's environment, so before any kernel starts:
 
@@ -13,13 +16,15 @@ import os
 import shutil
 import tempfile
 
-_TMP = tempfile.mkdtemp(prefix="cw-nbval-")
+_TMP: list[str] = []
 
 
 def pytest_configure(config):
+    _TMP.append(tempfile.mkdtemp(prefix="cw-nbval-"))
     os.environ.pop("MPLBACKEND", None)
-    os.environ["CAREER_WORKBOOK"] = os.path.join(_TMP, "workbooks", "my_workbook.yaml")
+    os.environ["CAREER_WORKBOOK"] = os.path.join(_TMP[-1], "workbooks", "my_workbook.yaml")
 
 
 def pytest_unconfigure(config):
-    shutil.rmtree(_TMP, ignore_errors=True)
+    while _TMP:
+        shutil.rmtree(_TMP.pop(), ignore_errors=True)

@@ -1,0 +1,129 @@
+"""The ten guided steps, and how far one workbook has got in each (for the app's start page).
+
+Pure: takes a :class:`~career_workbook.model.Workbook` (or ``None`` before one exists) and
+returns plain records; no I/O, no widgets.
+
+>>> from career_workbook.model import new_workbook
+>>> [(s.stem, s.progress) for s in step_progress(None)][:2]
+[('00_start_here', 'no workbook yet: start here'), ('01_self_assessment', 'not started')]
+>>> wb = new_workbook("Sam Lee")
+>>> [s.progress for s in step_progress(wb)][:5]
+['workbook created', 'no skills rated yet', 'no feedback yet', 'no vision yet', 'no goals yet']
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from career_workbook.model import Workbook
+
+__all__ = ["STEPS", "Step", "StepProgress", "step_progress"]
+
+
+@dataclass(frozen=True)
+class Step:
+    """One guided notebook: file stem, title and what the person does there."""
+
+    stem: str
+    title: str
+    blurb: str
+
+
+STEPS: tuple[Step, ...] = (
+    Step("00_start_here", "Start here", "Create or open your workbook and see how it works."),
+    Step("01_self_assessment", "Self-assessment",
+         "Rate the skills you track, and name your strengths."),
+    Step("02_feedback_360", "360 feedback",
+         "Add colleagues' ratings and compare them with your own."),
+    Step("03_vision_values", "Vision and values",
+         "Where you want to be, and what matters to you on the way."),
+    Step("04_smart_goals", "SMART goals", "Draft goals with live feedback as you type."),
+    Step("05_skill_gap", "Skill gap", "Pick a target role and see the gaps to close."),
+    Step("06_action_plan", "Action plan", "Turn goals into actions and milestones."),
+    Step("07_network", "Network", "Mentors, sponsors and the follow-ups you owe them."),
+    Step("08_achievements_learning", "Achievements and learning",
+         "Evidence for reviews, and the hours you put into learning."),
+    Step("09_progress_review", "Progress review",
+         "The regular check-in: progress against plan and what to do next."),
+)
+"""The ten steps in order. The coach's caseload notebook is not one of them."""
+
+
+@dataclass(frozen=True)
+class StepProgress:
+    """A step with a short progress note (``"3 skills rated"``) and whether it has content."""
+
+    stem: str
+    title: str
+    blurb: str
+    progress: str
+    started: bool
+
+
+def _count(n: int, one: str, many: str | None = None) -> str:
+    """``_count(1, "goal")`` -> ``'1 goal'``; ``_count(3, "goal")`` -> ``'3 goals'``.
+
+    >>> _count(1, "skill rated", "skills rated"), _count(3, "skill rated", "skills rated")
+    ('1 skill rated', '3 skills rated')
+    """
+    return f"{n} {one if n == 1 else (many or one + 's')}"
+
+
+def _notes(wb: Workbook) -> dict[str, tuple[str, bool]]:
+    rated = set()
+    for assessment in wb.assessments:
+        rated.update(assessment.ratings)
+    raters = {(f.rater_group, f.rater_id) for f in wb.feedback if f.rater_group != "self"}
+    has_vision = bool(wb.vision.long_term.strip() or wb.vision.short_term.strip())
+    goals = [g for g in wb.goals if g.status != "dropped"]
+    milestones = sum(len(g.milestones) for g in goals)
+    targets = wb.role_profile or wb.person.target_role
+
+    def note(n: int, text: str, empty: str) -> tuple[str, bool]:
+        return (text if n else empty), bool(n)
+
+    return {
+        "00_start_here": ("workbook created", True),
+        "01_self_assessment": note(len(rated), _count(len(rated), "skill rated", "skills rated"),
+                                   "no skills rated yet"),
+        "02_feedback_360": note(len(raters), _count(len(raters), "rater"), "no feedback yet"),
+        "03_vision_values": note(
+            has_vision + len(wb.values),
+            "vision written" + (f", {_count(len(wb.values), 'value')}" if wb.values else "")
+            if has_vision else _count(len(wb.values), "value"),
+            "no vision yet"),
+        "04_smart_goals": note(len(goals), _count(len(goals), "goal"), "no goals yet"),
+        "05_skill_gap": ((f"target: {targets}", True) if targets
+                         else ("no target role yet", False)),
+        "06_action_plan": note(
+            len(wb.actions) + milestones,
+            f"{_count(len(wb.actions), 'action')}, {_count(milestones, 'milestone')}",
+            "no actions yet"),
+        "07_network": note(len(wb.contacts), _count(len(wb.contacts), "contact"),
+                           "no contacts yet"),
+        "08_achievements_learning": note(
+            len(wb.achievements) + len(wb.learning),
+            f"{_count(len(wb.achievements), 'achievement')}, "
+            f"{_count(len(wb.learning), 'learning item')}",
+            "nothing recorded yet"),
+        "09_progress_review": note(len(wb.check_ins), _count(len(wb.check_ins), "check-in"),
+                                   "no check-ins yet"),
+    }
+
+
+def step_progress(wb: Workbook | None) -> list[StepProgress]:
+    """The ten steps in order, each with a progress note from ``wb`` (``None``: no file yet).
+
+    >>> from career_workbook.model import Goal, new_workbook
+    >>> wb = new_workbook("Sam Lee")
+    >>> wb.goals.append(Goal(text="Lead a project by June 2027"))
+    >>> step = step_progress(wb)[4]
+    >>> step.title, step.progress, step.started
+    ('SMART goals', '1 goal', True)
+    """
+    if wb is None:
+        first = "no workbook yet: start here"
+        return [StepProgress(s.stem, s.title, s.blurb, first if i == 0 else "not started",
+                             False) for i, s in enumerate(STEPS)]
+    notes = _notes(wb)
+    return [StepProgress(s.stem, s.title, s.blurb, *notes[s.stem]) for s in STEPS]

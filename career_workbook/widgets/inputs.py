@@ -1,0 +1,135 @@
+"""Reading what people type into date and number boxes, with a sentence when it cannot be read.
+
+Dates: ``2027-06-30`` (ISO), ``30 June 2027``, ``June 30, 2027``, ``30 Jun 2027``, and
+``30/06/2027`` or ``06/30/2027`` when the order is clear (one number is above 12). A
+day-month order that could be read both ways (``03/04/2027``) is refused with a question,
+never guessed. Numbers accept a decimal comma (``3,5`` is 3.5).
+
+Examples
+--------
+>>> parse_date_text("2027-06-30"), parse_date_text("30 June 2027")
+(datetime.date(2027, 6, 30), datetime.date(2027, 6, 30))
+>>> parse_date_text("  ") is None
+True
+>>> parse_date_text("02/30/2027")
+Traceback (most recent call last):
+...
+ValueError: 30 February 2027 is not a date
+>>> parse_number_text("3,5")
+3.5
+"""
+
+from __future__ import annotations
+
+import calendar
+import math
+import re
+from datetime import date
+
+__all__ = ["DATE_HELP", "DATE_PLACEHOLDER", "format_number", "parse_date_text",
+           "parse_number_text"]
+
+DATE_PLACEHOLDER = "YYYY-MM-DD, e.g. 2027-06-30 or 30 June 2027"
+"""Shown in every empty date box: the formats that are read."""
+DATE_HELP = "Write it as 2027-06-30 or 30 June 2027."
+
+_MONTHS = {name.casefold(): n for n, name in enumerate(calendar.month_name) if name}
+_MONTHS |= {name.casefold(): n for n, name in enumerate(calendar.month_abbr) if name}
+_MONTHS["sept"] = 9
+
+
+def _day(year: int, month: int, day: int, text: str) -> date:
+    if not 1 <= month <= 12:
+        raise ValueError(f"“{text}” is not a date: there is no month {month}")
+    try:
+        return date(year, month, day)
+    except ValueError:
+        raise ValueError(f"{day} {calendar.month_name[month]} {year} is not a date") from None
+
+
+def _year(text: str, whole: str) -> int:
+    if len(text) != 4:
+        raise ValueError(f"“{whole}”: write the year with four digits, e.g. 2027")
+    return int(text)
+
+
+def parse_date_text(text: str | None) -> date | None:
+    """The date in ``text`` (``None`` when blank); ``ValueError`` with a sentence otherwise.
+
+    >>> parse_date_text("2027-02-30")
+    Traceback (most recent call last):
+    ...
+    ValueError: 30 February 2027 is not a date
+    >>> parse_date_text("30/06/2027"), parse_date_text("June 30, 2027")
+    (datetime.date(2027, 6, 30), datetime.date(2027, 6, 30))
+    >>> parse_date_text("03/04/2027")
+    Traceback (most recent call last):
+    ...
+    ValueError: “03/04/2027” could be 3 April or 4 March: please write it as 2027-04-03 or 2027-03-04
+    """  # noqa: E501
+    whole = " ".join((text or "").split())
+    if not whole:
+        return None
+    if len(whole) > 40:
+        raise ValueError(f"“{whole[:30]}…” is not a date; {DATE_HELP}")
+    if m := re.fullmatch(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})", whole):
+        return _day(int(m[1]), int(m[2]), int(m[3]), whole)
+    if m := re.fullmatch(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d+)", whole):
+        a, b, year = int(m[1]), int(m[2]), _year(m[3], whole)
+        if a > 12 >= b or (a == b):
+            return _day(year, b, a, whole)  # day first
+        if b > 12 >= a:
+            return _day(year, a, b, whole)  # month first
+        if a > 12 and b > 12:
+            raise ValueError(f"“{whole}” is not a date: there is no month {min(a, b)}")
+        first, second = (date(2000, b, 1), date(2000, a, 1))
+        raise ValueError(
+            f"“{whole}” could be {a} {first:%B} or {b} {second:%B}: please write it as "
+            f"{year}-{b:02d}-{a:02d} or {year}-{a:02d}-{b:02d}")
+    words = re.fullmatch(r"(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]+)\.?,?\s+(\d+)", whole)
+    if words:
+        day, name, year_text = words[1], words[2], words[3]
+    elif words := re.fullmatch(r"([A-Za-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d+)", whole):
+        name, day, year_text = words[1], words[2], words[3]
+    else:
+        raise ValueError(f"“{whole}” is not a date I can read; {DATE_HELP}")
+    month = _MONTHS.get(name.casefold())
+    if month is None:
+        raise ValueError(f"“{whole}”: “{name}” is not a month; {DATE_HELP}")
+    return _day(_year(year_text, whole), month, int(day), whole)
+
+
+def parse_number_text(text: str | None) -> float | None:
+    """The number in ``text`` (``None`` when blank); a decimal comma is fine.
+
+    >>> parse_number_text(" 12.5 "), parse_number_text("1 000"), parse_number_text("-2")
+    (12.5, 1000.0, -2.0)
+    >>> parse_number_text("12,5 h")
+    Traceback (most recent call last):
+    ...
+    ValueError: “12,5 h” is not a number (write it like 12.5)
+    """
+    whole = "".join((text or "").split())
+    if not whole:
+        return None
+    if re.fullmatch(r"[-+]?\d+,\d+", whole):
+        whole = whole.replace(",", ".")
+    shown = " ".join((text or "").split())
+    shown = shown if len(shown) <= 40 else shown[:37] + "..."
+    if not re.fullmatch(r"[-+]?(\d+\.?\d*|\.\d+)", whole, flags=re.ASCII):
+        raise ValueError(f"“{shown}” is not a number (write it like 12.5)")
+    number = float(whole)
+    if not math.isfinite(number) or len(whole) > 30:
+        raise ValueError(f"“{shown}” is not a number I can use: it is far too large")
+    return number
+
+
+def format_number(value: float | None) -> str:
+    """A number as the box shows it: ``12.5``, ``3`` (no ``.0``), blank for ``None``.
+
+    >>> format_number(3.0), format_number(12.5), format_number(None)
+    ('3', '12.5', '')
+    """
+    if value is None:
+        return ""
+    return f"{value:g}" if abs(value) < 1e15 else str(value)

@@ -1,0 +1,150 @@
+"""Saving a form without reverting edits made elsewhere: a three-way merge per field.
+
+A form remembers what it was filled from. On Save, under the file lock, each field it shows
+is decided on its own:
+
+- the person did not change it -> the file's current value is kept (even if another
+  notebook, the app or the CLI changed it meanwhile);
+- the person changed it and nobody else did (or both made the same change) -> it is written;
+- both changed it differently -> nothing is saved: :class:`EditConflict` names the field,
+  and the form offers to reload. A list (one item per line) never conflicts: the items the
+  person added are added and the ones they removed are removed, whatever else changed.
+
+Examples
+--------
+>>> stored = {"name": "Sam", "coach": "", "strengths": ["Listening"]}
+>>> theirs = {"name": "Sam", "coach": "Kim", "strengths": ["Listening", "Calm"]}
+>>> mine = {"name": "Sam Lee", "coach": "", "strengths": ["Listening", "Writing"]}
+>>> merge_fields(["name", "coach", "strengths"], stored=stored, filled=stored, mine=mine,
+...              theirs=theirs)
+{'name': 'Sam Lee', 'coach': 'Kim', 'strengths': ['Listening', 'Calm', 'Writing']}
+>>> try:
+...     merge_fields(["coach"], stored=stored, filled=stored, mine={"coach": "Ana"},
+...                  theirs=theirs, labels={"coach": "Coach"})
+... except EditConflict as err:
+...     print(err)
+“Coach” was changed to “Kim” in another window since this form was shown, and you changed it to “Ana”; press Reload to see the current version, then make your change again
+"""  # noqa: E501
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+
+from career_workbook.model import Problem, WorkbookError
+
+__all__ = ["EditConflict", "find_record", "merge_fields", "merge_lists", "record_key"]
+
+RELOAD_HINT = "press Reload to see the current version, then make your change again"
+
+
+class EditConflict(WorkbookError):
+    """The person and someone else changed the same field differently: nothing is saved.
+
+    ``problems[i].field`` is the form key; the message names the field by its label.
+    """
+
+    def __init__(self, problems: Sequence[Problem], labels: Mapping[str, str] | None = None):
+        labels = labels or {}
+        text = "; ".join((f"“{labels.get(p.field, p.field)}”" if p.field else
+                          labels.get("", "This entry")) + f" {p.message}" for p in problems)
+        super().__init__(text, problems=problems)
+
+
+def _get(source: Any, key: str) -> Any:
+    if source is None:
+        return None
+    if isinstance(source, Mapping):
+        return source.get(key)
+    return getattr(source, key, None)
+
+
+def _shown(value: Any) -> str:
+    if value is None or value == "" or value == []:
+        return "(empty)"
+    if hasattr(value, "isoformat"):
+        text = value.isoformat()
+    elif isinstance(value, list):
+        text = ", ".join(str(v) for v in value)
+    else:
+        text = str(value)
+    text = " ".join(text.split())
+    return "“" + (text if len(text) <= 60 else text[:57] + "...") + "”"
+
+
+def merge_lists(filled: Sequence[Any], mine: Sequence[Any], theirs: Sequence[Any]) -> list[Any]:
+    """``theirs`` with the items the person removed taken out and the ones added appended.
+
+    >>> merge_lists(["a", "b"], ["a", "c"], ["a", "b", "x"])
+    ['a', 'x', 'c']
+    """
+    removed = [x for x in filled if x not in mine]
+    out = [x for x in theirs if x not in removed]
+    out += [x for x in mine if x not in filled and x not in out]
+    return out
+
+
+def merge_fields(keys: Iterable[str], *, stored: Any, filled: Any, mine: Any, theirs: Any,
+                 labels: Mapping[str, str] | None = None) -> dict[str, Any]:
+    """The value to write for each of ``keys`` (see the module docstring).
+
+    ``stored`` is what the file held when the form was filled, ``filled`` what the form
+    would have saved untouched (the same values after the form's own clean-up), ``mine``
+    what it saves now, ``theirs`` what the file holds now. Each may be a mapping or an
+    object with attributes. Raises :class:`EditConflict` listing every conflicting field.
+    """
+    labels = labels or {}
+    out: dict[str, Any] = {}
+    problems: list[Problem] = []
+    for key in keys:
+        s, f, m, t = (_get(x, key) for x in (stored, filled, mine, theirs))
+        if m == f:
+            out[key] = t
+        elif t in (s, m):
+            out[key] = m
+        elif all(isinstance(x, list) for x in (f, m, t)):
+            out[key] = merge_lists(f, m, t)
+        else:
+            problems.append(Problem(
+                key, None,
+                f"was changed to {_shown(t)} in another window since this form was shown, "
+                f"and you changed it to {_shown(m)}; {RELOAD_HINT}"))
+    if problems:
+        raise EditConflict(problems, {p.field: labels.get(p.field) or
+                                      p.field.replace("_", " ").capitalize() for p in problems})
+    return out
+
+
+def record_key(record: Any) -> Any:
+    """What identifies a record across edits: its ``id``, else its name or title (and date).
+
+    >>> from datetime import date
+    >>> from career_workbook.model import Achievement, Skill
+    >>> record_key(Skill(name="SQL")), record_key(Achievement(date=date(2026, 1, 2), title="X"))
+    (('name', 'SQL'), ('title', 'X', datetime.date(2026, 1, 2)))
+    """
+    fields = type(record).model_fields
+    for name in ("id", "name", "title", "text"):
+        if name in fields:
+            key: tuple[Any, ...] = (name, getattr(record, name))
+            return key + ((record.date,) if "date" in fields and name != "id" else ())
+    return ("record", record)
+
+
+def find_record(items: Sequence[Any], old: Any, noun: str) -> int:
+    """Index of the record ``old`` in ``items`` (the file as it is now): the identical one,
+    else the one with the same :func:`record_key`.
+
+    Raises :class:`EditConflict` when it is gone (removed or renamed elsewhere).
+    """
+    for i, item in enumerate(items):
+        if item == old:
+            return i
+    key = record_key(old)
+    for i, item in enumerate(items):
+        if type(item) is type(old) and record_key(item) == key:
+            return i
+    raise EditConflict([Problem(
+        "", None,
+        f"was removed or renamed in another window since this form was shown; {RELOAD_HINT}")],
+        {"": f"This {noun}"})

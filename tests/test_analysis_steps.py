@@ -1,0 +1,73 @@
+"""The app's start page: the ten steps in order, progress from empty, half-filled and full
+workbooks, every text escaped, no coach view for clients."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from career_workbook import store
+from career_workbook.analysis.steps import STEPS, step_progress
+from career_workbook.model import Assessment, CheckIn, Contact, Goal, Skill, new_workbook
+from career_workbook.widgets.start import start_notebook, start_page_html
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLES = sorted((ROOT / "examples" / "workbooks").glob("*.yaml"))
+
+
+def test_the_ten_steps_match_the_notebooks_in_order():
+    shipped = sorted(p.stem for p in (ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
+    assert [s.stem for s in STEPS] == shipped and len(STEPS) == 10
+    assert all(s.title and s.blurb.endswith(".") for s in STEPS)
+
+
+def test_a_just_created_workbook_shows_what_is_still_empty():
+    notes = {s.stem: (s.progress, s.started) for s in step_progress(new_workbook("Sam Lee"))}
+    assert notes["00_start_here"] == ("workbook created", True)
+    assert notes["01_self_assessment"] == ("no skills rated yet", False)
+    assert notes["04_smart_goals"] == ("no goals yet", False)
+    assert notes["09_progress_review"] == ("no check-ins yet", False)
+
+
+def test_a_half_filled_workbook_counts_what_is_there():
+    wb = new_workbook("Sam Lee")
+    wb.skills += [Skill(name="SQL"), Skill(name="Python"), Skill(name="Storytelling")]
+    wb.assessments.append(Assessment(date=date(2026, 11, 1), ratings={"SQL": 3, "Python": 2,
+                                                                       "Storytelling": 4}))
+    wb.goals.append(Goal(text="Lead a project"))  # no deadline
+    wb.goals.append(Goal(text="Dropped one", status="dropped"))
+    wb.contacts.append(Contact(name="Dana"))  # no dates
+    wb.check_ins.append(CheckIn(date=date(2026, 11, 20)))  # no progress
+    notes = {s.stem: s.progress for s in step_progress(wb)}
+    assert notes["01_self_assessment"] == "3 skills rated"
+    assert notes["04_smart_goals"] == "1 goal"
+    assert notes["07_network"] == "1 contact"
+    assert notes["09_progress_review"] == "1 check-in"
+    assert notes["06_action_plan"] == "no actions yet"
+
+
+@pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.stem)
+def test_full_examples_have_progress_in_every_step(path):
+    steps = step_progress(store.load(path))
+    assert [s.stem for s in steps] == [s.stem for s in STEPS]
+    assert sum(s.started for s in steps) >= 8, [(s.stem, s.progress) for s in steps]
+
+
+def test_the_page_lists_steps_in_order_escapes_text_and_never_offers_the_coach_view():
+    wb = new_workbook("<script>alert(1)</script>")
+    page = start_page_html(wb, name=wb.person.name, problem="bad <b>file</b>")
+    assert "<script>" not in page and "&lt;script&gt;" in page and "&lt;b&gt;" in page
+    links = [page.index(f'href="{s.stem}.ipynb"') for s in STEPS]
+    assert links == sorted(links)
+    assert "coach_overview" not in page
+
+
+def test_the_start_notebook_has_one_parameters_cell_and_no_logic():
+    import nbformat
+
+    nb = nbformat.reads(start_notebook(), as_version=4)
+    tagged = [c for c in nb.cells if "parameters" in c.metadata.get("tags", [])]
+    assert len(tagged) == 1 and tagged[0].source.startswith("workbook = None")
+    assert all(not c.get("outputs") for c in nb.cells if c.cell_type == "code")

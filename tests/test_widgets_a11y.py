@@ -1,0 +1,75 @@
+"""Accessibility of the forms that Python can check (issue 11 item 12, widget part):
+help text readable (WCAG AA contrast, >= 13 px), no Ctrl-click multi-selects, labelled
+choices. The browser suite runs axe-core on the rendered pages."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import ipywidgets as widgets
+import pytest
+
+from career_workbook import widgets as ui
+from career_workbook.widgets.fields import CheckList
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLE = ROOT / "examples" / "workbooks" / "priya_data_analyst.yaml"
+FORMS = [getattr(ui, name) for name in ui.__all__
+         if name.endswith(("_form", "_import", "_drafter", "_table", "_picker", "_review",
+                           "_planner", "_suggestions", "_comments", "next_actions"))]
+
+
+@pytest.fixture(scope="module")
+def session(tmp_path_factory) -> ui.Session:
+    path = tmp_path_factory.mktemp("a11y") / "priya.yaml"
+    shutil.copy(EXAMPLE, path)
+    return ui.Session(path, today="2026-11-22")
+
+
+def walk(widget):
+    yield widget
+    for child in getattr(widget, "children", ()):
+        yield from walk(child)
+
+
+def luminance(hex_colour: str) -> float:
+    h = hex_colour.lstrip("#")
+    if len(h) == 3:
+        h = "".join(c * 2 for c in h)
+    channels = [int(h[i:i + 2], 16) / 255 for i in (0, 2, 4)]
+    lin = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
+
+
+def contrast_on_white(hex_colour: str) -> float:
+    return 1.05 / (luminance(hex_colour) + 0.05)
+
+
+@pytest.mark.parametrize("form", FORMS, ids=lambda f: f.__name__)
+def test_text_on_white_meets_wcag_aa_and_help_is_at_least_13px(session, form):
+    view = form(session)
+    html = "".join(w.value for w in walk(view) if isinstance(w, widgets.HTML))
+    plain = re.sub(r'<div class="cw-notice[^>]*>', "", html)  # notices have their own bg
+    for colour in re.findall(r"(?<![-\w])color:(#[0-9a-fA-F]{3,6})", plain):
+        assert contrast_on_white(colour) >= 4.5, colour
+    for size in re.findall(r'class="cw-help"[^>]*font-size:([^;"]+)', html):
+        assert size.endswith("px") and float(size[:-2]) >= 13, size
+
+
+@pytest.mark.parametrize("form", FORMS, ids=lambda f: f.__name__)
+def test_no_multi_select_needs_ctrl_click(session, form):
+    view = form(session)
+    assert not any(isinstance(w, widgets.SelectMultiple) for w in walk(view))
+    assert "Ctrl" not in "".join(w.value for w in walk(view) if isinstance(w, widgets.HTML))
+
+
+def test_choosing_several_skills_is_a_list_of_labelled_checkboxes(session):
+    view = ui.achievements_form(session)
+    skills = view.fields["skills"]
+    assert isinstance(skills.widget, CheckList)
+    assert [b.description for b in skills.widget.boxes] == session.workbook.skill_names()
+    skills.widget.boxes[1].value = True
+    assert skills.value == [session.workbook.skill_names()[1]]
+    assert "Skills shown" in skills.widget.children[0].value

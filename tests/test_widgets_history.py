@@ -1,0 +1,86 @@
+"""The "Restore an earlier version" form in notebook 00 (issue 11 item 9, form part)."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import nbformat
+import pytest
+
+import career_workbook as cw
+from career_workbook import store
+from career_workbook import widgets as ui
+from career_workbook.widgets.forms_history import version_label
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture
+def path(tmp_path: Path) -> Path:
+    p = tmp_path / "sam.yaml"
+    store.new(p, "Sam Lee", today=date(2026, 1, 5))
+    for strength in ("Listening", "Writing"):
+        with cw.edit(p) as wb:
+            wb.strengths.append(strength)
+    return p
+
+
+def test_lists_versions_newest_first_with_when_size_and_summary(path):
+    view = ui.restore_form(ui.Session(path))
+    entries = store.history(path)
+    chooser = view.children[1].children[0].children[0]
+    assert [label for label, _ in chooser.options] == [version_label(e) for e in entries]
+    assert len(entries) == 2 and chooser.options[0][0].endswith(" bytes")
+    assert "This version: Sam Lee · 0 skills · 0 goals" in view.children[2].value
+
+
+def test_restore_asks_first_then_brings_the_version_back(path):
+    s = ui.Session(path)
+    view = ui.restore_form(s)
+    profile = ui.strengths_form(s)
+    before = path.read_bytes()
+    view.buttons["restore"].click()  # only asks
+    assert path.read_bytes() == before
+    view.buttons["cancel"].click()
+    assert path.read_bytes() == before
+    view.buttons["restore"].click()
+    view.buttons["confirm"].click()
+    assert cw.load(path).strengths == ["Listening"]  # the version before the last save
+    assert "Saved at" in view.status.value and "is back" in view.status.value
+    assert profile.fields["strengths"].value == "Listening"  # other forms refreshed
+    assert len(store.history(path)) == 3  # the replaced version is kept: undo works too
+
+
+def test_choosing_an_older_version(path):
+    view = ui.restore_form(ui.Session(path))
+    chooser = view.children[1].children[0].children[0]
+    chooser.value = chooser.options[-1][1]
+    view.buttons["restore"].click()
+    view.buttons["confirm"].click()
+    assert cw.load(path).strengths == []
+
+
+def test_restore_works_when_the_current_file_is_broken(path):
+    path.write_text("person: {name: [\n")
+    s = ui.Session(path)
+    assert s.workbook is None
+    view = ui.restore_form(s)
+    view.buttons["restore"].click()
+    view.buttons["confirm"].click()
+    assert cw.load(path).strengths == ["Listening"] and s.workbook is not None
+
+
+def test_without_history_or_workbook_says_so(tmp_path):
+    view = ui.restore_form(ui.Session(tmp_path / "none.yaml"))
+    assert view.buttons == {}
+    p = tmp_path / "new.yaml"
+    store.new(p, "Kim")
+    view = ui.restore_form(ui.Session(p))
+    assert "No earlier versions yet" in view.children[1].value and view.buttons == {}
+
+
+def test_notebook_00_shows_the_form():
+    nb = nbformat.read(ROOT / "notebooks" / "00_start_here.ipynb", as_version=4)
+    assert any(c.cell_type == "code" and c.source.strip() == "ui.restore_form(wb)"
+               for c in nb.cells)

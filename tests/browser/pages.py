@@ -79,6 +79,22 @@ def chart_cells(notebook: Path) -> dict[str, str]:
     return found
 
 
+def _widget_error(broken: Any) -> str:
+    """The JavaScript error behind an ipywidgets error box (shown when it is clicked)."""
+    cell = broken.locator("xpath=ancestor::*[contains(@class, 'jp-Cell')][1]")
+    where = ""
+    if cell.count():
+        where = f"in the cell “{cell.first.inner_text()[:80].strip()}”: "
+    try:
+        broken.click(timeout=5_000)
+        time.sleep(0.3)
+        detail = broken.inner_text()
+    except Exception:  # noqa: BLE001 - the text says at least that it is broken
+        detail = ""
+    detail = "\n".join(detail.splitlines()[1:4]) or "Click to show javascript error."
+    return where + detail
+
+
 def wait_until(check: Any, what: str, timeout: float = 30.0, every: float = 0.2) -> Any:
     """Call ``check()`` until it returns something truthy; return it (fail with ``what``)."""
     deadline = time.monotonic() + timeout
@@ -141,14 +157,22 @@ class Form:
         last = self.root.locator(":scope > .widget-html").last
         return last.inner_text() if last.count() else ""
 
+    def _label(self, label: str) -> Any:
+        """The label element: a ``<label>`` of a plain widget, or the ``<span>`` that names
+        a group (a list of checkboxes)."""
+        return self.root.locator("label.widget-label, span.widget-label",
+                                 has_text=exact(label)).first
+
     def widget(self, label: str) -> Any:
-        """The widget whose label (description) is exactly ``label``."""
-        tag = self.root.locator("label.widget-label", has_text=exact(label)).first
+        """The field labelled exactly ``label``: the nearest element around the label that
+        also holds an input (a text box, a dropdown, a slider or a set of checkboxes)."""
+        tag = self._label(label)
         tag.wait_for(state="attached", timeout=20_000)
-        return tag.locator("xpath=..")
+        return tag.locator("xpath=ancestor::*[.//input or .//select or .//textarea or "
+                           ".//*[contains(@class, 'noUi-handle')]][1]")
 
     def has_field(self, label: str) -> bool:
-        return self.root.locator("label.widget-label", has_text=exact(label)).count() > 0
+        return self._label(label).count() > 0
 
     def value(self, label: str) -> str:
         """What the field shows now (a dropdown's chosen option text, a slider's readout)."""
@@ -173,7 +197,8 @@ class Form:
             return self.tick(label, value)
         w = self.widget(label)
         w.scroll_into_view_if_needed()
-        if w.locator("select[multiple]").count():
+        if w.locator("select[multiple]").count() or not isinstance(value, (str, date, int,
+                                                                          re.Pattern)):
             return self.choose_many(label, value)
         if w.locator("select").count():
             return self.choose(label, value)
@@ -216,13 +241,21 @@ class Form:
         return self
 
     def choose_many(self, label: str, options: Iterable[str]) -> Form:
-        """Choose several options of a multi-select by their visible text."""
-        texts = self.options(label)
+        """Choose several options by their visible text: tick each one's checkbox (or, in
+        a multi-select list, select them)."""
+        w = self.widget(label)
         wanted = [" ".join(o.split()) for o in options]
-        missing = [o for o in wanted if o not in texts]
-        assert not missing, f"{self.title}: “{label}” offers no {missing}; it offers {texts}"
-        self.widget(label).locator("select").select_option(
-            index=[texts.index(o) for o in wanted])
+        if w.locator("select[multiple]").count():
+            texts = self.options(label)
+            missing = [o for o in wanted if o not in texts]
+            assert not missing, f"{self.title}: “{label}” offers no {missing}; it offers {texts}"
+            w.locator("select").select_option(index=[texts.index(o) for o in wanted])
+            return self
+        for option in wanted:
+            box = w.get_by_role("checkbox", name=exact(option))
+            assert box.count(), (f"{self.title}: “{label}” has no checkbox {option!r}: "
+                                 f"{w.inner_text()[:300]!r}")
+            box.first.check()
         return self
 
     def slide(self, label: str, value: int, timeout: float = 15.0) -> Form:
@@ -370,6 +403,8 @@ class Notebook:
         found = [f"stderr: {t[:1500]}" for t in
                  (el.inner_text() for el in self.page.query_selector_all(STDERR))]
         scope = "body" if self.app else ".jp-NotebookPanel:not(.lm-mod-hidden)"
+        for broken in self.page.locator(f"{scope} .jupyter-widgets-error-widget").all():
+            found.append(f"a widget failed to render: {_widget_error(broken)}")
         text = self.page.inner_text(scope)
         for pattern in ERROR_TEXT:
             for hit in re.finditer(pattern, text, flags=re.MULTILINE):

@@ -75,6 +75,14 @@ def empty_workspace(root: Path) -> tuple[Path, Path]:
     return notebooks, workbook
 
 
+def write_start_page(notebooks: Path) -> str:
+    """Write the app's generated start page (as ``career-workbook app`` does); its stem."""
+    from career_workbook.widgets.start import START_NOTEBOOK, start_notebook
+
+    (notebooks / START_NOTEBOOK).write_text(start_notebook(), encoding="utf-8")
+    return Path(START_NOTEBOOK).stem
+
+
 @pytest.fixture(scope="module")
 def fresh_lab(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     """JupyterLab for a person who has no workbook yet."""
@@ -101,6 +109,7 @@ def fresh_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     chromium_path()
     root = tmp_path_factory.mktemp("journey-app")
     notebooks, workbook = empty_workspace(root)
+    write_start_page(notebooks)
     env = _jupyter_env(root / "jupyter", workbook, app=True)
     port, token = free_port(), secrets.token_urlsafe(16)
     cmd = server.app_command(port, token, open_browser=False, notebooks=notebooks)
@@ -251,7 +260,7 @@ def step_04_smart_goals(nb: Notebook) -> None:
 
     drafter = nb.form("Draft a SMART goal")
     drafter.type("Your goal", SMART_GOAL)
-    drafter.fill("Skills it builds", [SKILL])
+    nb.soft(drafter.fill, "Skills it builds", [SKILL])
     nb.page.wait_for_function(  # the drafter read the deadline out of the sentence
         "f => f.innerText.includes('31 March 2027')", arg=drafter.root.element_handle(),
         timeout=20_000)
@@ -261,7 +270,8 @@ def step_04_smart_goals(nb: Notebook) -> None:
     smart = data["goals"][-1]
     assert smart["text"] == SMART_GOAL
     assert str(smart["deadline"]) == "2027-03-31"
-    assert smart["skills"] == [SKILL] and smart["status"] == "active"
+    assert smart["status"] == "active"
+    nb.soft(_assert, smart.get("skills") == [SKILL], f"the goal's skills: {smart.get('skills')}")
     table = nb.soft(lambda: nb.form("Your goals").text()) or ""
     nb.soft(lambda: _assert(VAGUE_GOAL in table and SMART_GOAL in table,
                             f"“Your goals” does not list both goals: {table[:500]!r}"))
@@ -309,10 +319,13 @@ def step_07_network(nb: Notebook) -> None:
 def step_08_achievements_learning(nb: Notebook) -> None:
     wins = nb.form("Achievements")
     wins.fill("What you did", ACHIEVEMENT).fill("Impact", "Planners stopped guessing.")
-    wins.fill("In numbers", "cut stock-outs by 12%").fill("Skills shown", [SKILL])
+    wins.fill("In numbers", "cut stock-outs by 12%")
+    nb.soft(wins.fill, "Skills shown", [SKILL])
     data = save_and_redraw(nb, wins, "Add this achievement", None)
     [achievement] = data["achievements"]
-    assert achievement["title"] == ACHIEVEMENT and achievement["skills"] == [SKILL]
+    assert achievement["title"] == ACHIEVEMENT
+    nb.soft(_assert, achievement.get("skills") == [SKILL],
+            f"the achievement's skills: {achievement.get('skills')}")
 
     learning = nb.form("Learning log")
     learning.fill("What", LEARNING).fill("Skill it builds", SKILL).fill("Hours so far", "6")
@@ -352,9 +365,6 @@ STEPS = {
     "09_progress_review": step_09_progress_review,
 }
 
-ITEM_1 = ("issue 11 item 1: ui.goals_table raises ValueError (merge on float64 and object "
-          "columns for key 'goal_id') on a workbook without goals, so Run All stops before "
-          "the SMART scorecard")
 CHECKLIST = ("the “choose several” checkbox list (fields.CheckList: “Skills it builds”, "
              "“Skills shown”) does not render in the browser: ipywidgets' HBoxView fails in "
              "updateTooltip (TypeError: Cannot read properties of undefined (reading "
@@ -387,6 +397,32 @@ def test_journey_in_lab(name: str, lab_journey: Callable[[str], Notebook]) -> No
     assert not nb.failures, f"{name}:\n" + "\n---\n".join(nb.failures)
 
 
+def start_page_steps(nb: Notebook) -> list[tuple[str, str]]:
+    """The app's start page: (title, progress note) of each step, in order."""
+    steps = nb.page.locator(".cw-steps li")
+    steps.first.wait_for(timeout=30_000)
+    return [(" ".join(step.locator("strong").inner_text().split()),
+             " ".join(step.locator(".cw-step-progress").inner_text().split()))
+            for step in steps.all()]
+
+
+def test_app_start_page_leads_a_new_person_to_step_00(
+        app_journey: Callable[[str], Notebook]) -> None:
+    """Before anything is saved: the ten steps in order, 00 says "start here", and its
+    link opens the form that creates the workbook."""
+    from career_workbook.analysis.steps import STEPS as TEN
+
+    nb = app_journey(".start")
+    shown = start_page_steps(nb)
+    assert [title for title, _ in shown] == [f"{i}. {s.title}" for i, s in enumerate(TEN)]
+    assert "start here" in shown[0][1]
+    nb.page.get_by_role("link", name=re.compile(r"Start here")).first.click()
+    nb.page.wait_for_url(re.compile(r"/00_start_here\.ipynb"))
+    started = Notebook(nb.page, nb.server, "00_start_here", app=True)
+    started.form("Create your workbook")
+    started.assert_clean("after following the start page's link")
+
+
 @pytest.mark.parametrize("name", _params("app"))
 def test_journey_in_app(name: str, app_journey: Callable[[str], Notebook]) -> None:
     nb = app_journey(name)
@@ -395,3 +431,21 @@ def test_journey_in_app(name: str, app_journey: Callable[[str], Notebook]) -> No
     nb.assert_clean("at the end")
     assert not opened, f"{name}: errors when the page opened:\n" + "\n---\n".join(opened)
     assert not nb.failures, f"{name}:\n" + "\n---\n".join(nb.failures)
+
+
+@pytest.mark.xfail(strict=True, reason=CHECKLIST + " (so 08 records nothing)")
+def test_app_start_page_shows_the_journey(app_journey: Callable[[str], Notebook]) -> None:
+    """After the journey every step on the start page says what was saved in it."""
+    nb = app_journey(".start")
+    notes = dict(start_page_steps(nb))
+    nb.assert_clean()
+    expected = {"1. Self-assessment": "1 skill rated", "2. 360 feedback": "1 rater",
+                "3. Vision and values": "vision written, 1 value",
+                "4. SMART goals": "2 goals", "6. Action plan": "1 action, 1 milestone",
+                "7. Network": "1 contact",
+                "8. Achievements and learning": "1 achievement, 1 learning item",
+                "9. Progress review": "1 check-in"}
+    wrong = {step: note for step, note in notes.items()
+             if step in expected and expected[step] not in note}
+    assert not wrong, f"start page notes {wrong}, expected {expected}"
+    assert notes["5. Skill gap"].startswith("✓ target:")

@@ -356,6 +356,8 @@ def validate_paths(paths: Iterable[str | Path]) -> Iterator[tuple[Path, list[str
             store.load(path, clean=False)  # read-only: no need to list the folder per file
         except WorkbookError as err:
             yield path, [str(p) for p in err.problems] or [client_message(err, path)]
+        except Exception as err:  # noqa: BLE001 - one odd file never stops the others
+            yield path, [f"could not be checked ({client_message(err, path)})"]
         else:
             yield path, []
 

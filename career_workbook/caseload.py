@@ -28,6 +28,7 @@ import contextlib
 import functools
 import math
 import sys
+import unicodedata
 from collections import Counter
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -125,14 +126,27 @@ _TEXT_COLUMNS = ("client", "name", "target_role", "role_title", "top_gap", "stat
 
 
 def _csv_text(value: Any) -> Any:
-    """Text a spreadsheet will not run as a formula (``=``, ``+``, ``-``, ``@`` first).
+    r"""Text a spreadsheet will not run as a formula, prefixed with ``'`` when it might.
+
+    A formula starts with ``=``, ``+``, ``-`` or ``@``, also after spaces, tabs or line
+    breaks, and in the full-width or small forms (``＝`` ``＋`` ``－`` ``＠``) that some
+    spreadsheets read as the plain ones; text starting with a tab or a line break is
+    prefixed too.
 
     >>> _csv_text("=HYPERLINK(1)"), _csv_text("Ana"), _csv_text(3)
     ("'=HYPERLINK(1)", 'Ana', 3)
+    >>> [_csv_text(t) for t in (" =1", "＝1", "\n@SUM(1)", "\t+1", "\u3000-1", "a=1")]
+    ["' =1", "'＝1", "'\n@SUM(1)", "'\t+1", "'\u3000-1", 'a=1']
     """
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+    if not isinstance(value, str) or not value:
+        return value
+    first = value.lstrip()[:1]
+    if value[0] in "\t\r\n" or unicodedata.normalize("NFKC", first) in _FORMULA_START:
         return "'" + value
     return value
+
+
+_FORMULA_START = ("=", "+", "-", "@")
 
 
 def cohort_frame(rows: Sequence[ClientRow]) -> pd.DataFrame:
@@ -233,16 +247,6 @@ def _cohort_charts(frame: pd.DataFrame, gap_counts: Counter, folder: Path, today
     return [path for slug in COHORT_CHARTS for path in written[slug]]
 
 
-def _warm_up() -> None:
-    """Import what the end of ``cohort`` needs while the workers start (a spare core)."""
-    import importlib
-
-    for name in ("career_workbook.analysis.cohort", "career_workbook.charts",
-                 "career_workbook.export"):
-        with contextlib.suppress(Exception):
-            importlib.import_module(name)
-
-
 def cohort(
     workspace: str | Path, out: str | Path, *, today: date | None = None, jobs: int = 1,
     charts: bool = True, chunk_size: int | None = None,
@@ -255,8 +259,6 @@ def cohort(
     The CSV and each chart file are written atomically. See :func:`cohort_frame` for the
     columns.
     """
-    import threading
-
     folder = Path(workspace)
     if not folder.is_dir():
         raise FileNotFoundError(f"no folder at {folder}; give the folder of client workbooks")
@@ -276,7 +278,6 @@ def cohort(
     results: dict[int, list[ClientRow]] = {}
     with contextlib.ExitStack() as stack:
         pool = stack.enter_context(worker_pool(jobs)) if jobs > 1 and len(chunks) > 1 else None
-        threading.Thread(target=_warm_up, daemon=True).start()
         for chunk, rows, err in parallel_map(summarise_paths, chunks, pool=pool,
                                              desc="cohort", args=(today,), size=len):
             if err is not None:  # a crashed worker: every client of the chunk says so

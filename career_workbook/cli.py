@@ -15,6 +15,7 @@ import sys
 import traceback
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from career_workbook import __version__
 
@@ -141,6 +142,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--jobs", type=_jobs, default=None, help="parallel workers (default: cores)")
     p.add_argument("--no-charts", action="store_true", help="write the CSV only")
 
+    _add_history_commands(sub)
     _add_workspace_commands(sub)
     return parser
 
@@ -167,6 +169,24 @@ def _add_workspace_commands(sub: argparse._SubParsersAction) -> None:
         p.add_argument("--no-browser", action="store_true", help="do not open a browser")
         p.add_argument("--verbose", dest="server_log", action="store_true",
                        help="show the server's own log")
+
+
+def _add_history_commands(sub: argparse._SubParsersAction) -> None:
+    p = _sub(sub, "history", "list the earlier versions of a workbook",
+             "career-workbook history workbooks/priya_sharma.yaml",
+             "List the kept earlier versions of FILE, newest first: number, when it was saved "
+             "(local time), size, and how it differs from the current file. Every save keeps "
+             "the version it replaces: all from the last hour, then one per hour for a day, "
+             "one per day for a month, one per month after.")
+    p.add_argument("file", help="the workbook file")
+    p = _sub(sub, "undo", "bring back an earlier version of a workbook",
+             "career-workbook undo workbooks/priya_sharma.yaml --to 3",
+             "Bring back an earlier version of FILE (default: the one saved just before the "
+             "current one). Undo is itself a save: the version you had becomes number 1, so "
+             "running undo again brings it back.")
+    p.add_argument("file", help="the workbook file")
+    p.add_argument("--to", type=int, default=1, metavar="N",
+                   help="the version number shown by `career-workbook history` (default 1)")
 
 
 def _cores() -> int:
@@ -243,6 +263,69 @@ def _cmd_cohort(args: argparse.Namespace) -> int:
     return report.print_summary(verbose=args.verbose)
 
 
+def _size(n: int) -> str:
+    return f"{n / 1024:.1f} KB" if n < 1024 * 1024 else f"{n / 2**20:.1f} MB"
+
+
+def _local(when: Any) -> str:
+    return when.astimezone().strftime("%Y-%m-%d %H:%M:%S")
+
+
+def _cmd_history(args: argparse.Namespace) -> int:
+    from career_workbook import store, versions
+    from career_workbook.batch import client_message
+    from career_workbook.model import WorkbookError
+
+    def counted(wb: Any) -> str:
+        counts = versions.section_counts(wb)
+        return ", ".join(f"{counts[name]} {one if counts[name] == 1 else many}"
+                         for name, one, many in versions.COUNTED[:3])
+
+    path = Path(args.file)
+    entries = store.history(path)
+    try:
+        current = store.load(path)
+    except WorkbookError as err:
+        if not entries or not path.exists():
+            raise
+        current, now = None, f"cannot be read ({client_message(err, path)})"
+    else:
+        now = counted(current)
+    print(f"{path} now: {now}; {len(entries)} earlier version(s)")
+    if not entries:
+        print("No earlier versions yet: every save keeps the version it replaces.")
+        return 0
+    width = len(str(len(entries)))
+    for number, entry in enumerate(entries, start=1):
+        try:
+            old = store.load(entry.path, clean=False)
+            change = (counted(old) if current is None
+                      else versions.describe_change(old, current))
+        except WorkbookError as err:
+            change = f"cannot be read ({client_message(err, entry.path)})"
+        print(f"  {number:>{width}}  {_local(entry.saved_at)}  {_size(entry.size):>9}  "
+              f"{change}")
+    print(f"Bring one back with: career-workbook undo {path} --to N")
+    return 0
+
+
+def _cmd_undo(args: argparse.Namespace) -> int:
+    from career_workbook import store
+
+    path = Path(args.file)
+    entries = store.history(path)
+    if not entries:
+        raise CliError(f"{path} has no earlier version to go back to yet")
+    if not 1 <= args.to <= len(entries):
+        raise CliError(f"--to {args.to}: {path} has {len(entries)} earlier version(s); "
+                       f"choose 1 to {len(entries)} (see `career-workbook history {path}`)")
+    entry = entries[args.to - 1]
+    store.restore(path, entry)
+    print(f"Restored version {args.to} of {path} (saved {_local(entry.saved_at)}).")
+    print(f"The version you had is now number 1: `career-workbook undo {path}` brings it back.")
+    return 0
+
+
 def _cmd_server(args: argparse.Namespace) -> int:
     from career_workbook import server
 
@@ -282,6 +365,7 @@ def _shell_path(path: Path, here: Path) -> str:
 COMMANDS = {
     "new": _cmd_new, "validate": _cmd_validate, "run": _cmd_run, "pack": _cmd_pack,
     "cohort": _cmd_cohort, "lab": _cmd_server, "app": _cmd_server, "init": _cmd_init,
+    "history": _cmd_history, "undo": _cmd_undo,
 }
 
 

@@ -275,3 +275,50 @@ def test_summary_needs_no_dataframe(rich_wb, today, fake_role, monkeypatch):
     monkeypatch.setattr(frames.pd, "DataFrame", refuse)
     s = A.summary(rich_wb, today, fake_role)
     assert s.readiness > 0 and not math.isnan(s.readiness)
+
+
+def test_cohort_starts_no_thread_that_could_race_an_import(workspace, tmp_path, monkeypatch):
+    """Issue 12 item 2: a warm-up thread importing matplotlib raced the main thread."""
+    import threading
+
+    started = []
+    real_start = threading.Thread.start
+    monkeypatch.setattr(threading.Thread, "start",
+                        lambda self: started.append(self.name) or real_start(self))
+    caseload.cohort(workspace, tmp_path / "c.csv", today=TODAY, jobs=1)
+    assert started == []
+
+
+@pytest.mark.slow
+def test_cohort_command_succeeds_twenty_times_in_a_row(tmp_path):
+    """Issue 12 item 2: 6 of 10 fresh ``cohort`` runs failed with a half-imported matplotlib."""
+    import os
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parents[1]
+    env = {**os.environ, "PYTHONPATH": str(root)}
+    failures = []
+    for run in range(20):
+        proc = subprocess.run(
+            [sys.executable, "-m", "career_workbook.cli", "cohort", str(EXAMPLES),
+             "--out", str(tmp_path / f"c{run}.csv"), "--today", TODAY.isoformat(),
+             *(["--no-charts"] if run % 2 else [])],
+            capture_output=True, text=True, env=env, cwd=tmp_path, timeout=120)
+        if proc.returncode != 0:
+            failures.append(proc.stderr.strip().splitlines()[-1:])
+    assert failures == []
+
+
+@pytest.mark.parametrize("text", [
+    " =1+1", "  @SUM(A1)", "\n=1", "\r\n+1", "\t-1", "＝1+1", "＋1", "－1", "＠SUM(1)",
+    "\u3000=1", "﹦1", "\n\n \t=cmd|'/c calc'!A0",
+])
+def test_csv_cells_that_a_spreadsheet_could_run_are_prefixed(text):
+    """Issue 12 item 11: a space, a line break or a full-width sign before a formula."""
+    assert caseload._csv_text(text) == "'" + text
+
+
+@pytest.mark.parametrize("text", ["Ana", "a=1", "Data - Analyst", "", "3 + 4", "email@x"])
+def test_csv_cells_of_ordinary_text_are_kept(text):
+    assert caseload._csv_text(text) == text

@@ -216,7 +216,6 @@ def test_seasons_days_and_holidays(text: str, today: date, expected: date) -> No
     "Get more fluent with Microsoft 365 tools",
     "Obtain the ITIL 4 Foundation certificate",
     "Release version 2.0 of the library",
-    "Speak at PyCon 2027",
     "Migrate to Windows 2019 Server",
     "Send one thank-you note every Friday",
     "Write 500 words daily",
@@ -278,6 +277,12 @@ def test_latest_date_wins() -> None:
     ("Ship it before Black Friday 2027", "window"),
     ("Ask for a raise at my next review", "window"),
     ("Renew my CSCS card before it expires", "window"),
+    ("Write the README before the 1.0 release", "window"),
+    ("Finish the docs rewrite before v1.0", "window"),
+    ("Finish the draft before the next session", "window"),
+    ("Be fluent in Spanish by the time I move to Madrid", "window"),
+    ("Get promoted in the next review cycle", "window"),
+    ("Drop support for Node 14 in the next major release", "window"),
     ("Apply for the grant before the 2027 call closes", "window"),
     ("Finish the report within 2 weeks of the audit", "window"),
     ("Observe 6 lessons this school year", "window"),
@@ -364,3 +369,48 @@ def test_period_deadlines_are_never_in_the_past(today: date, phrase: str) -> Non
 def test_parse_deadline_never_raises(text: str, today: date) -> None:
     found, phrase = parse_deadline(text, today)
     assert (found is None) == (phrase is None)
+
+
+# --------------------------------------------------------------------------- issue 13 / 11.3
+
+@pytest.mark.parametrize(("text", "today", "expected"), [
+    # a named event with its year happens in that year: "Attend LavaCon 2024"
+    ("Attend LavaCon 2024", date(2024, 1, 3), date(2024, 12, 31)),
+    ("Speak at PyCon 2027", T, date(2027, 12, 31)),
+    ("Give a talk at the Open Source Summit 2027 in Vienna", T, date(2027, 12, 31)),
+    # "the goal for 2026 of trying to ..."
+    ("I set the goal for 2026 of trying to achieve the AWS certification",
+     date(2025, 12, 28), date(2026, 12, 31)),
+    ("Ship the new website by the end of April of next year", T, date(2027, 4, 30)),
+    ("Present at a meetup in March next year", T, date(2027, 3, 31)),
+    ("Get the AWS certificate during the September/October timeframe", T, date(2027, 10, 31)),
+    ("Run the survey in the May-June window", T, date(2027, 6, 30)),
+    # a plan "for the year" written late in December is for the coming year
+    ("Publish a blog post every month throughout the year", date(2026, 12, 31),
+     date(2027, 12, 31)),
+    ("Publish a blog post every month throughout the year", date(2026, 3, 1),
+     date(2026, 12, 31)),
+    ("Go to the gym (once a week for 48 weeks of the year)", date(2027, 1, 2),
+     date(2027, 12, 31)),
+])
+def test_event_years_relative_years_and_month_ranges(text: str, today: date,
+                                                     expected: date) -> None:
+    assert deadline(text, today) == expected
+
+
+@pytest.mark.parametrize(("text", "name", "fix"), [
+    ("Pass the exam by 2027-02-30", "30 February 2027", date(2027, 2, 28)),
+    ("Pass the exam by 31/04/2027", "31 April 2027", date(2027, 4, 30)),
+    ("Pass the exam by February 30, 2027", "30 February 2027", date(2027, 2, 28)),
+    ("Pass the exam by 29 February 2027", "29 February 2027", date(2027, 2, 28)),
+    ("Pass the exam by 30 February", "30 February", date(2027, 2, 28)),
+])
+def test_impossible_dates_are_named_not_dropped(text: str, name: str, fix: date) -> None:
+    found = find_time_expressions(normalize_text(text), T)
+    assert [(e.kind, e.note, e.fix, e.date) for e in found] == [("invalid", name, fix, None)]
+    assert parse_deadline(text, T) == (None, None)
+
+
+def test_leap_day_is_a_real_date() -> None:
+    assert deadline("Pass the exam by 29 February 2028") == date(2028, 2, 29)
+    assert [e.kind for e in find_time_expressions("by 2028-02-29", T)] == ["date"]

@@ -376,3 +376,25 @@ def test_doctests(name):
     result = doctest.testmod(module, optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)
     assert result.attempted > 0, f"{name} has no doctest"
     assert result.failed == 0
+
+
+@pytest.mark.parametrize("kind", ["file", "symlink", "dangling symlink"])
+def test_replacing_a_file_or_symlink_leaves_no_old_folder(tmp_path, kind):
+    """Issue 12 item 10: ``out/<client>`` was a file or symlink: no ``.old-*`` is left."""
+    from career_workbook.export import pack
+
+    target = tmp_path / "elsewhere"
+    target.mkdir()
+    (target / "keep.txt").write_text("not ours")
+    final = tmp_path / "alex"
+    if kind == "file":
+        final.write_text("a file in the way")
+    else:
+        final.symlink_to(target if kind == "symlink" else tmp_path / "nowhere")
+    built = tmp_path / ".tmp-alex-0000"
+    built.mkdir()
+    (built / "review.html").write_text("pack")
+    pack._swap_into_place(built, final)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["alex", "elsewhere"]
+    assert (final / "review.html").read_text() == "pack" and not final.is_symlink()
+    assert (target / "keep.txt").read_text() == "not ours"  # a link's target is untouched

@@ -155,3 +155,70 @@ def test_goal_update_rules():
                        deadline=None) == {"status": "done", "confidence": 5,
                                           "completed_on": date(2026, 1, 1), "deadline": None}
     Goal(text="x", **goal_update(today, status="done", confidence=None, completed_on=None))
+
+
+# --------------------------------------------------------------------------- issue 13 / 11.3
+
+def rewrite_buttons(view):
+    rows = view.children[4].children
+    return [(row.children[0], row.children[1].value) for row in rows]
+
+
+def test_use_this_puts_the_rewrite_into_the_text_box(session):
+    view = ui.goal_drafter(session)
+    view.fields["text"].value = "Run workshops for new hires"
+    buttons = rewrite_buttons(view)
+    assert buttons and all(b.description == "Use this" for b, _ in buttons)
+    label = next(text for _, text in buttons if "Measurable" in text)
+    button = next(b for b, text in buttons if "Measurable" in text)
+    assert "Run 3 workshops for new hires" in label
+    button.click()
+    assert view.fields["text"].value == "Run 3 workshops for new hires"
+    assert re.search(r"✓</span> <b>Measurable", view.children[3].value)
+    # the date rewrite then makes the goal time-bound, and the deadline follows
+    dated = next(b for b, text in rewrite_buttons(view) if "Time-bound" in text)
+    dated.click()
+    assert view.fields["text"].value == "Run 3 workshops for new hires by 30 June 2027"
+    assert view.fields["deadline"].value == date(2027, 6, 30)
+    assert not any("Time-bound" in text for _, text in rewrite_buttons(view))
+
+
+def test_impossible_date_is_named_never_no_deadline(session):
+    view = ui.goal_drafter(session)
+    view.fields["text"].value = "Pass the PMP exam by 2027-02-30"
+    html = view.children[3].value
+    assert "30 February 2027 is not a date" in html
+    assert "No deadline found" not in html
+    assert "by 2027-02-30 by" not in html
+    assert view.fields["deadline"].value is None
+    fix = next(b for b, text in rewrite_buttons(view) if "28 February 2027" in text)
+    fix.click()
+    assert view.fields["deadline"].value == date(2027, 2, 28)
+
+
+def test_rewrite_choices_are_escaped_in_the_page(session):
+    view = ui.goal_drafter(session)
+    view.fields["text"].value = "Publish posts about <script>alert(1)</script> daily"
+    assert all("<script>" not in text for _, text in rewrite_buttons(view))
+
+
+def test_goal_with_an_impossible_date_is_not_saved_silently(session):
+    view = ui.goal_drafter(session)
+    view.fields["text"].value = "Pass the PMP exam by 2027-02-30"
+    view.buttons["save"].click()
+    assert cw.load(session.path).goals == []
+    assert "30 February 2027 is not a date" in view.fields["text"].message.value
+    view.fields["deadline"].value = date(2027, 2, 28)  # the person picks the date themselves
+    view.buttons["save"].click()
+    assert cw.load(session.path).goals[0].deadline == date(2027, 2, 28)
+
+
+def test_confidence_stated_in_the_goal_moves_the_slider_until_the_person_does(session):
+    view = ui.goal_drafter(session)
+    view.fields["text"].value = "Walk 30 minutes 3 times a week (confidence 9/10)"
+    assert view.fields["confidence"].value == 9
+    assert "stated in your goal" not in view.children[3].value  # the slider now carries it
+    assert re.search(r"✓</span> <b>Achievable", view.children[3].value)
+    view.fields["confidence"].value = 4
+    view.fields["text"].value = "Walk 30 minutes 3 times a week (confidence 8/10)"
+    assert view.fields["confidence"].value == 4

@@ -63,6 +63,7 @@ __all__ = [
     "as_date",
     "end_of_month",
     "find_time_expressions",
+    "deadline_candidates",
     "format_date",
     "normalize_text",
     "parse_deadline",
@@ -168,6 +169,16 @@ _PUNCT_MAP = str.maketrans({
 })
 
 
+_OTHER_DIGIT = re.compile(r"(?![0-9])\d")
+
+
+def _ascii_digit(m: re.Match) -> str:
+    try:
+        return str(unicodedata.digit(m.group(0)))
+    except (TypeError, ValueError):
+        return " "
+
+
 def normalize_text(text: object, limit: int = MAX_CHARS) -> str:
     """Clean any input into a short single-line string; never raises.
 
@@ -177,6 +188,8 @@ def normalize_text(text: object, limit: int = MAX_CHARS) -> str:
 
     >>> normalize_text("  Ship\\u2014the\\x00 “v2”  ")
     'Ship - the "v2"'
+    >>> normalize_text("Read \\u0663 books")
+    'Read 3 books'
     """
     if text is None:
         return ""
@@ -188,6 +201,8 @@ def normalize_text(text: object, limit: int = MAX_CHARS) -> str:
     text = text[:limit]
     with contextlib.suppress(Exception):  # defensive: lone surrogates and the like
         text = unicodedata.normalize("NFKC", text)[: limit + limit // 4]
+    if not text.isascii():  # other scripts' digits ("٣", "३") read as 0-9
+        text = _OTHER_DIGIT.sub(_ascii_digit, text)
     text = _CONTROL_RE.sub(" ", text).translate(_PUNCT_MAP)
     return _SPACE_RE.sub(" ", text).strip()
 
@@ -206,10 +221,14 @@ class TimeExpression:
         The matched words, e.g. ``'by the end of Q1 2027'``.
     kind : str
         ``'date'`` (a deadline with a date), ``'window'`` (an event such as "before my
-        review": time-bound, no date), ``'vague'`` ("someday") or ``'frequency'``
-        ("every Friday").
+        review": time-bound, no date), ``'vague'`` ("someday"), ``'frequency'``
+        ("every Friday") or ``'invalid'`` (a date that does not exist, "2027-02-30").
     date : datetime.date | None
         The deadline for ``kind == 'date'``.
+    note : str
+        For ``'invalid'``: the impossible date in words, e.g. ``'30 February 2027'``.
+    fix : datetime.date | None
+        For ``'invalid'``: the nearest real date (the last day of that month).
     """
 
     start: int
@@ -217,6 +236,8 @@ class TimeExpression:
     phrase: str
     kind: str
     date: date | None = None
+    note: str = ""
+    fix: date | None = None
 
 
 _YEAR = r"(?:19[0-9]{2}|2[01][0-9]{2})"
@@ -500,7 +521,7 @@ _YEAR_NOUN_OK = {
     "and", "or", "to", "at", "with", "so", "as", "when", "while", "because", "if", "then",
     "but", "for", "on", "in", "i", "the", "via", "through", "after", "before", "using", "by",
     "from", "where", "which", "that", "we", "my", "our", "latest", "is", "will", "ideally",
-    "hopefully", "this", "next", "q1", "q2", "q3", "q4",
+    "hopefully", "this", "next", "q1", "q2", "q3", "q4", "of",
 }
 
 
@@ -520,6 +541,137 @@ def _year(m: re.Match, today: date, text: str) -> date | None:
     if after and after.group(1).lower() not in _YEAR_NOUN_OK and after.group(1)[0].islower():
         return None
     return _qualified(date(year, 1, 1), date(year, 12, 31), _pos(m))
+
+
+_REL_MONTH_YEAR = (r"(?:\s+of)?\s+(?P<rel>this|next|the\s+next|the\s+following|the\s+coming)"
+                   r"\s+year\b")
+
+
+@_pattern(_PREP + r"?(?:\bthe\s+)?" + _POS + r"?(?:\bthe\s+)?" + _MONTH + _REL_MONTH_YEAR,
+          needs=_NEEDS_MONTH)
+def _month_rel_year(m: re.Match, today: date, text: str) -> date | None:
+    """ "by the end of April of next year", "in March next year"."""
+    rel = m["rel"].lower()
+    year = today.year + (0 if rel == "this" else 1)
+    month = _MONTHS[m["mon"].lower()]
+    return _qualified(date(year, month, 1), end_of_month(year, month), _pos(m))
+
+
+_MONTH2 = _MONTH.replace("?P<mon>", "?P<mon2>")
+
+
+@_pattern(_PREP + r"?(?:\bthe\s+)?" + _MONTH + r"\s*(?:/|-|\bto\b|\bor\b|\band\b|\bthrough\b)\s*"
+          + _MONTH2 + r"(?:" + _YPART + r")?(?P<tf>\s+(?:time[\s-]?frame|window|period))?",
+          needs=_NEEDS_MONTH)
+def _month_range(m: re.Match, today: date, text: str) -> date | None:
+    """ "during the September/October timeframe": the later month's last day."""
+    if not (m["prep"] or m["tf"]):
+        return None
+    month = _MONTHS[m["mon2"].lower()]
+    year = _year_of(m)
+    if year is not None:
+        return end_of_month(year, month)
+    first = _MONTHS[m["mon"].lower()]
+    span = (month - first) % 12
+
+    def period(y: int) -> tuple[date, date]:
+        last = end_of_month(y, month)
+        return add_months(last.replace(day=1), -span), last
+    return _next_occurrence(today, period, None)
+
+
+def _working_year(today: date) -> int:
+    """The year a plan "for the year" means: late in December it is the coming one."""
+    return today.year + 1 if (today.month, today.day) >= (12, 15) else today.year
+
+
+@_pattern(r"\b(?:throughout|during|over|across|for|in)\s+the\s+new\s+year\b(?!'s|\s+(?:eve|day))"
+          r"|\b(?:throughout|during|over|across|for)\s+the\s+(?:whole\s+|entire\s+)?year\b"
+          r"(?!\s+(?:after|before|ahead|of|in|[0-9]))"
+          r"|\b(?:each|every)\s+(?:week|month|quarter)\s+of\s+the\s+year\b"
+          r"|(?:\bfor\s+)?\b(?:[0-9]{1,3}|all)\s+(?:weeks|months|days|quarters)\s+(?:of|in|out\s+of)\s+the\s+year\b",
+          needs=r"\byear\b")
+def _the_year(m: re.Match, today: date, text: str) -> date | None:
+    """ "throughout the year", "(once a week for 48 weeks of the year)": the working year."""
+    return date(_working_year(today), 12, 31)
+
+
+_EVENT_BEFORE = re.compile(
+    r"\b(?:attend(?:ing)?|at|go(?:ing)?\s+to|visit(?:ing)?|travel(?:ling)?\s+to|for)\s+(?:the\s+)?"
+    r"(?:(?-i:[A-Z])[\w'&.-]*\s+){1,4}$", re.IGNORECASE)
+
+
+@_pattern(r"(?<=\s)(?P<y>" + _YEAR + r")\b(?![.,:/-]?[0-9])",
+          needs=r"\b(?:19|2[01])[0-9]{2}\b")
+def _event_year(m: re.Match, today: date, text: str) -> date | None:
+    """ "Attend LavaCon 2024", "speak at PyCon 2027": the event is in that year."""
+    if _EVENT_BEFORE.search(text, max(0, m.start() - 80), m.start()) is None:
+        return None
+    return date(int(m["y"]), 12, 31)
+
+
+@_pattern(r"\b(?:make\s+)?(?P<y>" + _YEAR + r")\s+(?:is\s+|will\s+be\s+)?the\s+year\b",
+          needs=r"\byear\b")
+def _the_year_of(m: re.Match, today: date, text: str) -> date | None:
+    """ "Make 2026 the year I switch careers"."""
+    return date(int(m["y"]), 12, 31)
+
+
+@_pattern(r"^\s*(?:(?:my|our|the)\s+)?(?:(?P<y>" + _YEAR + r")|H(?P<h>[12])|Q(?P<q>[1-4]))"
+          r"(?:\s+(?:goals?|objectives?|okrs?|plan|resolutions?))?\s*:", needs=r":")
+def _heading_period(m: re.Match, today: date, text: str) -> date | None:
+    """ "H2 goal: migrate ...", "2026: ship ..." - a heading that names the period."""
+    if m["y"]:
+        return date(int(m["y"]), 12, 31)
+    if m["h"]:
+        return _next_occurrence(today, _half_period(int(m["h"])), None)
+    return _next_occurrence(today, _quarter_period(int(m["q"])), None)
+
+
+def _easter(year: int) -> date:
+    """Western Easter Sunday (anonymous Gregorian algorithm).
+
+    >>> _easter(2026), _easter(2027)
+    (datetime.date(2026, 4, 5), datetime.date(2027, 3, 28))
+    """
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    l = (32 + 2 * e + 2 * i - h - k) % 7  # noqa: E741 - the algorithm's own names
+    m = (a + 11 * h + 19 * l) // 433
+    month = (h + l - 7 * m + 90) // 25
+    return date(year, month, (h + l - 7 * m + 33 * month + 19) % 32)
+
+
+@_pattern(r"\b(?:by|before|until|till|for|at|over)\s+(?P<nx>next\s+)?(?:the\s+)?easter"
+          r"(?:\s+(?P<y>" + _YEAR + r"))?\b", needs=r"easter")
+def _easter_day(m: re.Match, today: date, text: str) -> date | None:
+    if m["y"]:
+        return _easter(int(m["y"]))
+    found = _easter(today.year)
+    if found < today or m["nx"] and found - today < timedelta(days=180):
+        found = _easter(today.year + 1)
+    return found
+
+
+@_pattern(r"\b(?:by|before|ahead\s+of|in\s+time\s+for|until)\s+(?:the\s+)?(?:(?:v|version\s*)"
+          r"[0-9]+(?:\.[0-9]+)*|[0-9]+\.[0-9]+(?:\.[0-9]+)*)(?:\s+(?:release|launch|ships?|is\s+out))?"
+          r"(?![\w.])", kind="window", needs=r"[0-9]\.[0-9]|\bv[0-9]|version")
+def _version_release(m: re.Match, today: date, text: str) -> date | None:
+    """ "before v1.0", "by the 2.0 release": a release whose date is not given."""
+    return None
+
+
+@_pattern(r"\b(?:by|before)\s+the\s+time\s+(?:I|we)\s+(?!(?:'m|am|turn|reach)\b)[a-z]+\b"
+          r"|\b(?:in|during|at|with)\s+(?:my|our|the)\s+(?:next|upcoming|coming)\s+(?:major\s+"
+          r"|minor\s+)?(?:review|promotion|performance|appraisal|planning|release|version|sprint"
+          r"|iteration)(?:\s+(?:cycle|round|period|window))?\b",
+          kind="window", needs=r"time|next|upcoming|coming")
+def _time_clause(m: re.Match, today: date, text: str) -> date | None:
+    """ "by the time I move to Madrid", "in the next review cycle": an event, no date."""
+    return None
 
 
 _HABIT = re.compile(
@@ -659,6 +811,9 @@ def _period(m: re.Match, today: date, text: str) -> date | None:
         elif not (pos or (prep == "within" and m.group(0).lower().count("the"))):
             return None
     offset = 1 if which in ("next", "following") else 0
+    if (which in ("this", "current") and m["unit"].lower() == "year"
+            and (today.month, today.day) >= (12, 27) and not pos):
+        offset = 1  # goals "for this year" written between Christmas and New Year
     first, last = _period_bounds(m["unit"].lower(), today, offset)
     found = _qualified(first, last, pos)
     if found < today and which != "this":  # "by mid-year" in November: next year's
@@ -751,6 +906,7 @@ _EVENT_WORDS = (
     r"|contract(?:\s+renewal)?|internship|conference|audit|birthday|anniversary"
     r"|board\s+meeting|all-hands|summit|check-in|1:1|one-on-one|retro(?:spective)?"
     r"|kick-?off|deadline|graduation|parental\s+leave|maternity\s+leave|sabbatical"
+    r"|(?:coaching\s+)?session|meeting|class|lesson|appointment|visit|call|trip|holiday"
 )
 
 
@@ -870,6 +1026,38 @@ def _is_attributive(text: str, start: int, end: int) -> bool:
     return nxt is not None and nxt.group(1).lower() not in _NOT_A_NOUN
 
 
+def _impossible(m: re.Match, handler: _Handler, today: date) -> tuple[str, date] | None:
+    """A day that its month does not have ("2027-02-30", "31 April"): its name in words and
+    the month's last day, or None when the match is not such a date."""
+    try:
+        if handler is _iso:
+            day, month, year = int(m["d"]), int(m["m"]), int(m["y"])
+        elif handler is _numeric:
+            a, b = int(m["a"]), int(m["b"])
+            day, month = (a, b) if b <= 12 else (b, a)
+            y = m["y"]
+            year = int(y) if len(y) == 4 else (2000 + int(y) if m["s"] == "/" else 0)
+        elif handler in (_day_month_year, _month_day_year, _day_month, _month_day):
+            day, month = int(m["d"]), _MONTHS[m["mon"].lower()]
+            year = _year_of(m) or 0
+            if handler in (_day_month, _month_day) and not m["prep"]:
+                return None
+        else:
+            return None
+    except (ValueError, KeyError, TypeError, IndexError):
+        return None
+    if not (1 <= month <= 12 and 0 <= year <= 9999):
+        return None
+    if year == 0:  # no year: a day no such month ever has (30 February, 31 April)
+        if day <= (29 if month == 2 else 30 if month in (4, 6, 9, 11) else 31):
+            return None
+        year = today.year if end_of_month(today.year, month) >= today else today.year + 1
+        return f"{day} {MONTH_NAMES[month - 1]}", end_of_month(year, month)
+    if day <= calendar.monthrange(year, month)[1]:
+        return None
+    return f"{day} {MONTH_NAMES[month - 1]} {year}", end_of_month(year, month)
+
+
 # --------------------------------------------------------------------------- public API
 
 def find_time_expressions(text: str, today: date) -> list[TimeExpression]:
@@ -900,6 +1088,12 @@ def find_time_expressions(text: str, today: date) -> list[TimeExpression]:
                 except (ValueError, OverflowError, KeyError, TypeError, AttributeError):
                     found = None
                 if found is None:
+                    bad = _impossible(m, handler, today)
+                    if bad is None:
+                        continue
+                    note, fix = bad
+                    candidates.append((start, -(end - start), order, TimeExpression(
+                        start, end, text[start:end].strip(), "invalid", None, note, fix)))
                     continue
             phrase = text[start:end].strip()
             candidates.append((start, -(end - start), order,
@@ -916,8 +1110,26 @@ def find_time_expressions(text: str, today: date) -> list[TimeExpression]:
     return chosen
 
 
-def _pick(expressions: list[TimeExpression]) -> TimeExpression | None:
+def deadline_candidates(expressions: list[TimeExpression], text: str) -> list[TimeExpression]:
+    """The dated expressions that can be the deadline. A period in a heading ("My goals for
+    2025: ship v2 by the end of March") frames the list; the goal's own date wins.
+
+    >>> text = "My goals for 2025: ship v2 by the end of March"
+    >>> [e.phrase for e in deadline_candidates(find_time_expressions(text, date(2024, 12, 30)),
+    ...                                        text)]
+    ['by the end of March']
+    """
     dated = [e for e in expressions if e.kind == "date" and e.date is not None]
+    colon = text.find(":")
+    if colon > 0:
+        after = [e for e in dated if e.start > colon]
+        if after and len(after) < len(dated):
+            return after
+    return dated
+
+
+def _pick(expressions: list[TimeExpression], text: str = "") -> TimeExpression | None:
+    dated = deadline_candidates(expressions, text)
     if not dated:
         return None
     # The goal is done when its last part is done: take the latest date (ties: first).
@@ -946,7 +1158,8 @@ def parse_deadline(text: object, today: date | None = None) -> tuple[date | None
     (None, None)
     """
     today = as_date(today)
-    best = _pick(find_time_expressions(normalize_text(text), today))
+    norm = normalize_text(text)
+    best = _pick(find_time_expressions(norm, today), norm)
     if best is None:
         return None, None
     return best.date, best.phrase

@@ -6,34 +6,50 @@ patterns, time phrases); it never looks sentences up. Each criterion gets a scor
 the weighted mean x 100 (``WEIGHTS``: 25 % each for specific, measurable and time-bound,
 12.5 % each for achievable and relevant).
 
-Rules in short
+Rules in short (the full story, with figures: ``docs/smart-scoring.md``)
 --------------
 specific
     An action verb with a concrete object: a count of things, a named thing (a proper noun,
     acronym, named skill, version), a deliverable ("the billing dashboard", "a blog post"),
     or a role title after "become", "promoted to", "apply for"; an indefinite course or
     meeting counts when its topic or person is named ("a course in conflict resolution", "a
-    meeting with my manager"). Vague aims ("be more ...", "get better", "get to grips with",
-    "improve my ...", "grow", "network more", "learn more about") and states of mind
-    ("understand", "know") are not specific unless they carry a number or a concrete "by doing
-    X" clause; hype ("give 110%", "a 10x engineer") is not a number.
+    meeting with my manager"); completing an event counts ("present at a conference"). An
+    everyday act on a concrete thing is specific ("take my statin", "wear a mask while
+    cleaning", "reduce oil intake"), and so is a habit with a rhythm ("review my goals every
+    Sunday"). Vague aims ("be more ...", "get better", "improve my ...", "grow", "network
+    more", "learn more about"), states of mind ("understand"), loose qualifiers ("a healthy
+    dinner") and exercise or medicine of no named kind ("exercise daily", "take medication
+    daily") are not specific unless they
+    carry a number, a named thing or a concrete "by doing X" clause.
 measurable
-    A quantity (numbers, number words, %, money, "from X to Y", "double", "by a third") or
-    a verifiable completion (pass, earn, ship, publish, submit, become a named role ...) of a
-    specific object. Learning verbs ("learn", "understand", "master") alone are not measurable.
-    Digits inside names ("Microsoft 365", "ITIL 4", "1:1s", "version 2.0") are not counts.
+    A quantity (numbers, number words, %, money, "from X to Y", "double", "9/10", "my first
+    ...", "for every endpoint") or a verifiable completion (pass, earn, ship, publish, present
+    at, become a named role ...) of a specific object, or a habit with a rhythm (adherence can
+    be counted). Workouts also need a dose (how long or how far each time); everyday acts
+    with neither a rhythm nor a count ("watch videos on diet") are not measurable, and a
+    baseline ("above current three glasses") is not a target. Learning verbs alone are not
+    measurable; digits inside names ("Microsoft 365", "ITIL 4") are not counts.
 time_bound
     A deadline with a date (see :mod:`career_workbook.analysis.dates`) or an event window
     ("before my next performance review", 0.75). "Soon", "someday", "over the coming
-    years" and bare frequencies ("every Friday") are not. A past date counts but scores 0.6.
+    years" and bare frequencies ("every Friday") are not. A past date counts but scores 0.6;
+    an impossible date ("2027-02-30") is named (``date_problem``) and does not count.
 achievable
-    With ``confidence`` (1-10): >= 7 met, 5-6 partial (not met), < 5 not met. Without it the
-    score is a neutral 0.5 and ``met`` is True unless a red flag is found. Red flags:
-    >= 3 of ``context.other_deadlines`` within 30 days of this deadline, and absolutes
-    ("never", "always", "perfect", "every single", "100%"); "all" is penalised only mildly.
+    Met when feasibility was weighed: a confidence of 3 or more, given as ``confidence`` or
+    stated in the text ("(confidence 8/10)", "80% confident", "9/10"; the argument wins).
+    >= 7 scores 0.7-1.0; 3-6 is met but scores lower, with a hint to raise it; below 3 is not
+    met. Without a confidence the score is a neutral 0.5, not met, and the hint asks for one.
+    Red flags make it unmet: >= 3 of ``context.other_deadlines`` within 30 days of this
+    deadline, and absolutes ("never", "always", "perfect", "every single", "100%").
 relevant
     Overlap of stemmed content words with the context's vision, target role, values and
     skills; a non-empty ``linked_skills`` is enough. Without context: neutral 0.5, met.
+
+Rewrites
+--------
+A missed criterion may offer ``rewrites``: the person's whole sentence with one change (a
+date, a rhythm, a count, a dose, a real date for an impossible one), kept only when scoring it
+meets that criterion (:mod:`career_workbook.analysis.smart_rewrites`).
 
 Examples
 --------
@@ -42,8 +58,8 @@ Examples
 ...                today=date(2026, 11, 22))
 >>> r.score, r.deadline
 (88, datetime.date(2027, 2, 22))
->>> [name for name in CRITERIA if r.criteria[name].met]
-['specific', 'measurable', 'achievable', 'relevant', 'time_bound']
+>>> [name for name in CRITERIA if not r.criteria[name].met]  # no confidence weighed yet
+['achievable']
 >>> weak = score_goal("Be more productive", today=date(2026, 11, 22))
 >>> weak.score, weak.criteria["time_bound"].hints[0]
 (15, "Add a date: 'Be more productive by 30 June 2027'")
@@ -62,12 +78,14 @@ from typing import Any
 from career_workbook.analysis.dates import (
     TimeExpression,
     as_date,
+    deadline_candidates,
     find_time_expressions,
     format_date,
     normalize_text,
     parse_deadline,
     suggested_deadline,
 )
+from career_workbook.analysis.smart_rewrites import MAX_QUOTED, candidates, invalid_date_note
 
 __all__ = [
     "CRITERIA",
@@ -87,6 +105,9 @@ WEIGHTS = MappingProxyType({
     "time_bound": 0.25,
 })
 """Weight of each criterion in the overall score (sums to 1)."""
+
+REWRITE_MAX_CHARS = 400
+"""Rewrites are offered for goals up to this long (a page of text is not one goal)."""
 
 OVERLOAD_WINDOW_DAYS = 30
 OVERLOAD_COUNT = 3
@@ -110,6 +131,9 @@ class Criterion:
         What was found, e.g. ``"deadline: 'by December 2027' -> 31 December 2027"``.
     hints : list of str
         How to improve, with a concrete rewrite where possible.
+    rewrites : list of str
+        Whole rewritten goals the person could accept as they are; scoring each one meets
+        this criterion (empty when there is none to offer).
     """
 
     name: str
@@ -117,11 +141,13 @@ class Criterion:
     score: float
     reasons: list[str] = field(default_factory=list, hash=False)
     hints: list[str] = field(default_factory=list, hash=False)
+    rewrites: list[str] = field(default_factory=list, hash=False)
 
     def to_dict(self) -> dict[str, Any]:
         """Plain, JSON-able dict."""
         return {"name": self.name, "met": self.met, "score": self.score,
-                "reasons": list(self.reasons), "hints": list(self.hints)}
+                "reasons": list(self.reasons), "hints": list(self.hints),
+                "rewrites": list(self.rewrites)}
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,6 +168,12 @@ class SmartResult:
         One short human sentence.
     deadline_phrase : str | None
         The words the deadline came from, e.g. ``'by the end of Q1 2027'``.
+    confidence : float | None
+        The confidence (1-10) used for *achievable*: the ``confidence`` argument, else one
+        stated in the text ("(confidence 8/10)", "80% confident"), else None.
+    date_problem : str | None
+        A date in the text that does not exist, e.g. ``'30 February 2027 is not a date
+        (February 2027 has 28 days)'``.
     """
 
     text: str
@@ -150,6 +182,19 @@ class SmartResult:
     criteria: Mapping[str, Criterion] = field(hash=False)
     summary: str = ""
     deadline_phrase: str | None = None
+    confidence: float | None = None
+    date_problem: str | None = None
+
+    @property
+    def smartness(self) -> str:
+        """SMARTSpan's three classes from specific, measurable and achievable (feasibility
+        weighed): ``'SMART'`` (all three), ``'Partially SMART'`` (two) or ``'Not SMART'``.
+
+        >>> score_goal("Walk 30 minutes 3 times a week (confidence 8/10)").smartness
+        'SMART'
+        """
+        met = sum(self.criteria[k].met for k in ("specific", "measurable", "achievable"))
+        return "SMART" if met == 3 else ("Partially SMART" if met == 2 else "Not SMART")
 
     @property
     def met(self) -> tuple[str, ...]:
@@ -167,6 +212,8 @@ class SmartResult:
             "score": self.score,
             "deadline": self.deadline.isoformat() if self.deadline else None,
             "deadline_phrase": self.deadline_phrase,
+            "confidence": self.confidence,
+            "date_problem": self.date_problem,
             "summary": self.summary,
             "criteria": {name: self.criteria[name].to_dict() for name in CRITERIA},
         }
@@ -228,10 +275,10 @@ CHANGE = _words(
     " lift deepen broaden widen sharpen polish refine advance elevate double triple halve"
     " quadruple")
 VAGUE = _words(
-    "keep continue strive try aim seek focus work network level step upskill reskill"
+    "keep continue strive try aim seek focus work network level step upskill reskill explore"
     " prioritise prioritize balance cultivate foster nurture embrace hustle push")
 SOFT = _words(
-    "learn study understand explore know master practise practice research familiarise"
+    "learn study understand know master practise practice research familiarise"
     " familiarize discover investigate think consider reflect use support help assist"
     " encourage empower inspire motivate champion listen communicate collaborate engage"
     " participate contribute adopt leverage utilise utilize appreciate enjoy value respect"
@@ -285,7 +332,9 @@ ARTEFACTS = _words(
     " integration module vision statement pitch mvp poc study analysis database marathon"
     " half-marathon triathlon race 5k 10k doc docs documentation forecast forecasts rota"
     " timetable newsletter manual wiki runbook specification spec invoice return returns"
-    " essays reports lesson lessons scheme menu recipe prospectus bid tender")
+    " essays reports lesson lessons scheme menu recipe prospectus bid tender journal diary log"
+    " document documents write-up write-ups request requests pr prs patch patches package"
+    " packages cli site")
 CREDENTIALS = _words(
     "certification certifications certificate certificates cert exam exams test course courses"
     " specialization specialisation bootcamp degree diploma licence license qualification"
@@ -295,7 +344,8 @@ CREDENTIALS = _words(
     " hackathon conference meetup summit event meeting meetings session sessions interview"
     " placement secondment opening vacancy competition grant seat spot slot place club"
     " society clinic forum circle retreat trip visit tour fair exhibition showcase festival"
-    " residency")
+    " residency conversation conversations chat chats call calls catch-up one-to-one"
+    " one-on-one job")
 
 ROLE_NOUNS = (
     r"lead|manager|director|head|vp|vice\s+president|cto|ceo|cfo|coo|cio|cpo|cmo|ciso|designer"
@@ -315,6 +365,9 @@ ROLE_NOUNS = (
     r"|veterinarian|headteacher|dean|registrar|librarian|curator|archivist|postdoc"
     r"|underwriter|actuary|broker|trader|banker|bookkeeper|treasurer|secretary|ambassador"
     r"|apprentice|assistant|deputy|governor|councillor|mayor|sergeant|constable|firefighter"
+    r"|author|co-author|maintainer|contributor|speaker|committer|reviewer|panell?ist|organi[sz]er"
+    r"|moderator|mvp|helper|carer|caregiver|nanny|babysitter|cleaner|housekeeper"
+    r"|physiotherapist|physio|dietitian|dietician|nutritionist|optician|gp|social\s+worker"
 )
 
 ABSTRACT = _words(
@@ -329,7 +382,9 @@ ABSTRACT = _words(
     " initiative ownership responsibility responsibilities opportunities opportunity"
     " thinking attitude approach style manner level potential influence profile"
     " contribution contributions value values motivation passion network relationships"
-    " targets dreams dream ambitions ambition aspirations lot bit difference change")
+    " targets dreams dream ambitions ambition aspirations lot bit difference change tech"
+    " technology stuff things community world society something anything everything"
+    " nothing")
 
 NP_DETS = _words(
     "a an the my our his her their this these those your its one each every two three four"
@@ -361,6 +416,82 @@ DEPARTMENTS = _words(
     "sales marketing engineering finance hr product design operations ops legal support data"
     " security it platform infrastructure research procurement compliance people talent"
     " recruiting leadership management executive board exec c-suite")
+
+# everyday acts people repeat: measurable once they say how often (or how many)
+REPEATABLE = _words(
+    "take eat drink cook walk jog run swim cycle bike hike meditate stretch track monitor log"
+    " record use wear avoid limit watch read listen practise practice exercise sleep journal"
+    " review update post check tick call email text visit meet pair attend write blog tweet"
+    " follow consume prepare fast skip weigh measure floss pray study revise code commit"
+    " plan reflect do go send ask thank message phone")
+# activities with a dose: how long or how far each time (health coaching's FITT)
+DOSED = _words(
+    "walk jog run swim cycle bike hike meditate stretch exercise train row skip dance yoga"
+    " workout lift")
+GENERIC_EXERCISE = re.compile(
+    r"\b(?:exercis(?:e|es|ing)|physical\s+activit(?:y|ies)|work(?:ing)?[\s-]?outs?|keep\s+fit"
+    r"|be\s+(?:more\s+)?active)\b", re.IGNORECASE)
+EXERCISE_TYPES = re.compile(
+    r"\b(?:walk\w*|jog\w*|run\w*|swim\w*|cycl\w*|bik\w*|hik\w*|aerobic\w*|resistance"
+    r"|strength\w*|weights?|weight-lifting|lifting|yoga|pilates|tai\s+chi|stretch\w*|dance"
+    r"|danc\w*|tennis|badminton|football|basketball|gym|rowing|squats?|push-?ups?|steps"
+    r"|knee-\w+|machines?|videos?)\b", re.IGNORECASE)
+DOSE = re.compile(
+    r"\b[0-9]+(?:[.,][0-9]+)?\s*(?:-\s*[0-9]+\s*)?(?:min(?:ute)?s?|hours?|hrs?|h|km|k|miles?"
+    r"|steps|reps|sets)\b|\b(?:one|two|three|four|five|ten|twenty|thirty|forty|an?|half\s+an?)"
+    r"[\s-]+(?:hours?|minutes?|mins?|miles?)\b|\bone-hour\b|\b[0-9]+-(?:minute|hour|km|mile)\b",
+    re.IGNORECASE)
+VERBS = VERBS | REPEATABLE | DOSED
+HABIT_FREQUENCY = re.compile(
+    r"\b(?:every|each)\s+(?:weekend|weekday|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b"
+    r"|\bon\s+(?:weekends|weekdays|(?:mon|tues|wednes|thurs|fri|satur|sun)days)\b"
+    r"|\bon\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day(?:\s*(?:,|and|&)\s*"
+    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day)+\b"
+    r"|\b(?:every|each)\s+(?:morning|evening"
+    r"|night|dinner|lunch|breakfast|meal|shift|sprint|session|time|other\s+day)\b"
+    r"|\b(?:times?|twice|once|thrice)\s+(?:a|per|every|each)\s+(?:day|week|month|fortnight)"
+    r"|\b(?:daily|nightly|weekly|fortnightly|monthly|everyday|every\s+day)\b"
+    r"|\b(?:a|per)\s+(?:day|week|month)\b|\b[0-9]+\s+days?\s+a\s+week\b", re.IGNORECASE)
+SCOPE_ALL = re.compile(  # "for every public endpoint", "about every book I read"
+    r"\b(?:for|on|to|in|about|with|from)\s+(?:every|each|all(?:\s+(?:of\s+)?(?:my|our|the))?"
+    r"|(?:the|my|our)\s+(?:whole|entire))"
+    r"\s+(?!(?:day|week|month|year|time|morning|evening|night|quarter|sprint|shift|session"
+    r"|meeting|call|weekend|term)s?\b)[a-z]",
+    re.IGNORECASE)
+AT_EVENT = re.compile(  # "present at a conference", "speak at a meetup"
+    r"^\s*(?:at|to|in|on|for)\s+(?:an?|one|my\s+first|our\s+first)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?P<noun>[\w-]+)\b", re.IGNORECASE)
+FIRST_ONE = re.compile(
+    r"\b(?:my|our|the|a|their|his|her|your)\s+(?:very\s+)?first\s+(?!(?:time|step|steps|thing|things|place)\b)"
+    r"[a-z]", re.IGNORECASE)
+GET_DONE = re.compile(
+    r"^\s+(?:my|our|the|this|that|a|an)\s+(?:[\w'-]+\s+){0,3}(?:live|done|finished|published"
+    r"|launched|shipped|out|approved|signed\s+off|merged|released|accepted|deployed)\b",
+    re.IGNORECASE)
+GENERIC_MEDS = _words("medication medications medicine medicines meds pills tablets")
+GENERIC_MEDS_TAKEN = re.compile(
+    r"\b(?:take|taking|took)\s+(?:my\s+|the\s+|their\s+|his\s+|her\s+)?(?:medications?"
+    r"|medicines?|meds|pills|tablets)\b", re.IGNORECASE)
+VAGUE_OBJECT = _words("healthy healthier balanced nourishing good better proper variety")
+TOOL_PREPS = _words("on in using via with through")
+TOOLS = _words("app apps website site tool tools platform spreadsheet notebook device phone")
+MEASURING = _words("track monitor log record measure review watch read check count tick")
+TRACKING = _words("track monitor log record measure check count")
+CONSUMABLES = _words(
+    "intake consumption oil salt sugar alcohol coffee caffeine snack snacking smoking"
+    " cigarette portion meat carbohydrate carb rice soda drink screen")
+EXAMPLES = re.compile(r"\b(?:such\s+as|e\.g\.?|for\s+example)\s+[a-z]", re.IGNORECASE)
+BASELINE = re.compile(r"\b(?:above|over|beyond|from)\s+(?:the\s+|my\s+)?current(?:ly)?\s+"
+                      r"(?:[\w-]+\s+){0,2}?(?P<n>[0-9]+|one|two|three|four|five|six|seven|eight"
+                      r"|nine|ten)\b(?!.*\bto\s+[0-9])", re.IGNORECASE)
+MEANS = re.compile(  # a concrete how: "by leaving my phone in another room", "such as fish"
+    r"\b(?:by|through|via)\s+(?:[a-z]+ly\s+)?[a-z]+ing\s+(?:up\s+|out\s+|on\s+|for\s+)?"
+    r"(?:(?:my|our|their|his|her|the|a|an|some|more)\s+)?(?!(?:it|things?|stuff|more|better"
+    r"|harder|time|effort)\b)[a-z][\w-]+|\b(?:such\s+as|e\.g\.?|for\s+example)\s+[a-z]",
+    re.IGNORECASE)
+VAGUE_QUALIFIERS = _words(
+    "healthy healthier balanced nourishing good better more proper properly mindful mindfully"
+    " consistent consistently regular regularly some various variety different")
 
 PARTICLES = _words("up on at for to in into with about out off over through down back onto")
 DEFINITE = _words("the my our his her their this these those your its")
@@ -429,7 +560,8 @@ PREFIX = re.compile(
     r"|'d\s+like|plan|aim|hope|intend|need|wish|expect|am\s+going|'m\s+going|are\s+going"
     r"|am\s+planning|'m\s+planning|will\s+try|'ll\s+try|will|'ll|must|should|can|could|shall"
     r"|commit|am\s+committed|'m\s+committed|resolve|promise|have|'ve\s+got)\s*(?:to\s+)?"
-    r"|to\s+|let's\s+|please\s+|by\s+then,?\s+|so\s+that\s+)",
+    r"|(?:[\w-]+\s+)?goal\s+(?:is\s+)?to\s+|make\s+sure\s+(?:that\s+)?(?:i|we)\s+|to\s+|let's\s+|please\s+|by\s+then,?\s+"
+    r"|so\s+that\s+)",
     re.IGNORECASE)
 
 TOKEN = re.compile(r"[^\W_]+(?:['.&+#-][^\W_]+)*[+#]*")
@@ -476,6 +608,21 @@ HYPE = re.compile(
     r"(?:an?\s+)?[1-9][0-9]{2,}\s*(?:%|percent\b|per\s*cent\b)"
     r"|\b[0-9]+x\s+(?=(?:[\w-]+\s+)?(?:" + ROLE_NOUNS
     + r"|person|performer|player|professional|contributor|hire)s?\b)", re.IGNORECASE)
+_CONF_NUM = r"[0-9]{1,3}(?:[.,][0-9])?"
+_CONF_WORD = r"(?:confiden(?:ce|t)|conf\.?|sure|certain)"
+# a confidence the writer states: "(confidence 8/10)", "80% confident", "Confidence level: 9/10",
+# "10/10 confident", "(50-60% confidence)", or a bare "(8/10)" / ", 8/10" closing the goal
+STATED_CONFIDENCE = re.compile(
+    r"[(\[,;]?\s*(?:(?:with\s+)?(?:an?\s+|my\s+)?" + _CONF_WORD + r"(?:\s+(?:level|score|rating))?"
+    r"(?:\s+(?:of|at|is|was))?\s*[:=-]?\s*(?P<a>" + _CONF_NUM + r")(?:\s*-\s*(?P<a2>"
+    + _CONF_NUM + r"))?(?:\s*(?P<au>/\s*10|%|\s+out\s+of\s+10|\s+percent)"
+    r"|(?=\s*(?:[)\],;]|\.?\s*$)))"
+    r"|(?P<b>" + _CONF_NUM + r")(?:\s*-\s*(?P<b2>" + _CONF_NUM + r"))?\s*(?P<bu>/\s*10|%"
+    r"|\s+out\s+of\s+10|\s+percent)\s+(?:" + _CONF_WORD + r")(?:\s+(?:level|that\s+I\s+can))?"
+    r"|(?:(?<=[(\[,;])|(?<=\s)(?<!score\s)(?<!rating\s)(?<!of\s)(?<!to\s)(?<!at\s)(?<!hit\s)"
+    r"(?=[0-9.,]+\s*/\s*10\s*\.?\s*$))\s*(?P<c>" + _CONF_NUM + r")\s*(?P<cu>/\s*10)"
+    r"(?=\s*[)\]]|\s*\.?\s*$))"
+    r"\s*[)\]]?", re.IGNORECASE)
 SENTENCE_BREAK = re.compile(r"[.!?;:]\s+|\s+-\s+|\n")
 NOISE_START = re.compile(r"[\W_]+|(?:[0-9]{1,3}|[a-zA-Z])[.)]\s+")  # bullets, "1) ", "a. "
 
@@ -533,8 +680,23 @@ class _Features:
     vague: list[str] = field(default_factory=list)
     vague_amount: list[str] = field(default_factory=list)
     completion: str = ""
+    completion_alt: bool = False  # "... or arrange for a helper": an option, not a commitment
     vague_get: bool = False
     promoted: bool = False
+    habit: bool = False  # a rhythm: daily, every Friday, 3 times a week
+    dosed_without_dose: bool = False  # "jog once a week": how long or how far is missing
+    generic_exercise: bool = False  # "exercise daily" names no kind of exercise
+    generic_medication: bool = False  # "take medication daily" names no medicine
+    concrete_act: bool = False  # an everyday act with a concrete object ("wear a mask")
+    ongoing: bool = False  # "keep a journal": no finish line of its own
+    repeatable: bool = False  # the head is an everyday act that needs a rhythm or count
+    object_words: list[str] = field(default_factory=list)
+    means: bool = False  # "... by leaving my phone in another room", "such as fish and eggs"
+    vague_object: bool = False  # "a healthy dinner", "balanced meals"
+    examples: bool = False  # "such as sunflower oil"
+    work: str = ""  # ``norm`` with a stated confidence blanked out
+    confidence: float | None = None  # stated in the text, 0..10
+    confidence_phrase: str = ""
 
 
 def _blank(text: str, spans: Iterable[tuple[int, int]]) -> str:
@@ -570,6 +732,10 @@ def _quantities(body: str, starts: set[int], title_mode: bool) -> list[str]:
         start, end = m.span()
         raw = m.group(0)
         after = body[end:end + 24]
+        score = re.match(r"/(?:10|100|5)\b(?![/.][0-9])", after)
+        if score:  # "a score of 9/10"
+            found.append(raw + score.group(0))
+            continue
         if re.match(r"[:/][0-9]", after) or re.match(r"(?:st|nd|rd|th)\b", after, re.I):
             continue
         if after[:1].isalpha() and not UNIT_SUFFIX.match(after):
@@ -594,7 +760,7 @@ def _quantities(body: str, starts: set[int], title_mode: bool) -> list[str]:
             continue
         next_word = re.match(r"[\s-]*([A-Za-z][\w'-]*)", after)
         noun_follows = bool(next_word) and next_word.group(1).lower() not in STOPWORDS
-        if len(raw) == 4 and 1900 <= int(raw) <= 2199 and not noun_follows:
+        if len(raw) == 4 and raw.isdigit() and 1900 <= int(raw) <= 2199 and not noun_follows:
             continue  # a year inside a name, e.g. "PyCon 2027"
         if re.fullmatch(r"[0-9]+\.0", raw) and not noun_follows:
             continue  # "2.0" reads as a version
@@ -685,6 +851,8 @@ def _artefacts(tokens: list[tuple[str, int]], body: str, head: str) -> list[str]
     found: list[str] = []
     for i, det, phrase, noun in _noun_phrases(tokens, body):
         indefinite = det in ("a", "an", "one", "each", "every")
+        if i > 0 and tokens[i - 1][0].lower() in TOOL_PREPS and noun in TOOLS:
+            continue  # "track my meals on the app": the tool, not what is done
         if noun in ARTEFACTS or noun in CREDENTIALS and (
                 not indefinite or head in CREATE_VERBS
                 or det in ("a", "an") and _named_by_complement(body, tokens[i][1] + len(phrase))):
@@ -748,14 +916,48 @@ def _concrete_after(body: str, start: int, starts: set[int], title_mode: bool,
     return bool(_quantities(tail, {0}, title_mode)
                 or _names(tail_tokens, body, starts, title_mode, caps_mode)
                 or _artefacts(tail_tokens and [(w, p - start) for w, p in tail_tokens], tail, "")
-                or ROLE.search(tail))
+                or ROLE.search(tail) or ROLE_NOUN.match(tail, re.match(
+                    r"\s*(?:(?:a|an|the|my|our)\s+)?", tail).end()))
+
+
+def stated_confidence(text: str) -> tuple[float, tuple[int, int], str] | None:
+    """The confidence a goal states about itself, on a 0-10 scale, with its span and words.
+
+    >>> stated_confidence("Walk 30 minutes 3 times a week (confidence 8/10)")[0]
+    8.0
+    >>> stated_confidence("Take my statin daily, 90% confident")[0]
+    9.0
+    >>> stated_confidence("Log my meals (50-60% confidence)")[0]
+    5.5
+    >>> stated_confidence("Cut costs by 10%") is None
+    True
+    """
+    for m in STATED_CONFIDENCE.finditer(text):
+        key = "a" if m["a"] else ("b" if m["b"] else "c")
+        try:
+            values = [float(v.replace(",", ".")) for v in (m[key], m[key + "2"] if key != "c"
+                                                            else None) if v]
+        except ValueError:
+            continue
+        unit = (m[key + "u"] or "").replace(" ", "").lower()
+        value = sum(values) / len(values)
+        if unit in ("%", "percent") or not unit and value > 10:
+            value /= 10  # "confidence 80" reads as a percentage, "confidence: 7" out of 10
+        if not 0 <= value <= 10:
+            continue
+        return value, m.span(), m.group(0).strip(" ,;([)]")
+    return None
 
 
 def _analyse(text: str, today: date) -> _Features:
     norm = normalize_text(text)
-    feats = _Features(norm=norm)
+    feats = _Features(norm=norm, work=norm)
     if not norm:
         return feats
+    stated = stated_confidence(norm) if re.search(r"[0-9]", norm) else None
+    if stated is not None:
+        feats.confidence, span, feats.confidence_phrase = stated
+        feats.work = norm = _blank(norm, [span])
     feats.expressions = find_time_expressions(norm, today)
     blanked = _blank(norm, ((e.start, e.end) for e in feats.expressions
                             if e.kind != "frequency"))
@@ -787,7 +989,8 @@ def _analyse(text: str, today: date) -> _Features:
         index += 1
     head_word = tokens[index][0]
     head = _lemma(head_word)
-    if (head in ("finish", "complete", "start", "begin") and index + 1 < len(tokens)
+    if (head in ("finish", "complete", "start", "begin", "continue", "restart", "resume", "keep")
+            and index + 1 < len(tokens)
             and tokens[index + 1][0].lower().endswith("ing")
             and _lemma(tokens[index + 1][0]) in VERBS
             and not (index + 2 < len(tokens) and _is_thing(tokens[index + 2][0]))):
@@ -795,7 +998,10 @@ def _analyse(text: str, today: date) -> _Features:
         head_word = tokens[index][0]
         head = _lemma(head_word)
     feats.head_word, feats.head = head_word, head
-    if head in COPULA:
+    if head == "look" and re.match(r"\s+(?:into|at|for|up|around)\b",
+                                   body[tokens[index][1] + len(head_word):], re.IGNORECASE):
+        feats.head_class = "vague"  # "look into eldercare options": exploring, not doing
+    elif head in COPULA:
         feats.head_class = "copula"
     elif head == "get":
         feats.head_class = "get"
@@ -840,6 +1046,7 @@ def _analyse(text: str, today: date) -> _Features:
     if (head in SOFT or head == "read") and rest and rest[0][0].lower() in ("about", "up"):
         feats.vague.append(f"{head_word} {rest[0][0]}")
     feats.vague_amount = [m.group(0) for m in VAGUE_AMOUNT.finditer(body)]
+    _acts(feats, tokens, index, body)
     # a concrete "by completing X" / "and share it with Y" clause after the head
     tries = 0
     for k, (word, wpos) in enumerate(rest, start=index + 1):
@@ -852,7 +1059,7 @@ def _analyse(text: str, today: date) -> _Features:
             if not re.search(r"(?:\b(?:by|through|via|and|then|after|while|including)|,)\s*$",
                              before):
                 continue
-        elif not re.search(r"\b(?:and|then)\s*$", before):
+        elif not re.search(r"\b(?:and|then|or)\s*$", before):
             continue
         tries += 1
         if tries > 4:
@@ -860,8 +1067,98 @@ def _analyse(text: str, today: date) -> _Features:
         if (lemma in DELIVER_VERBS and _direct_object(tokens, k, body, lemma)
                 or _concrete_after(body, wpos + len(word), starts, title_mode, caps_mode)):
             feats.completion = word
+            feats.completion_alt = re.search(r"\bor\s*$", before) is not None
             break
     return feats
+
+
+_FREQ_ADJECTIVES = _words("daily weekly monthly nightly fortnightly quarterly yearly annual")
+_FREQ_WORDS = _FREQ_ADJECTIVES | _words("every each once twice thrice per times everyday")
+
+
+def _object_words(tokens: list[tuple[str, int]], index: int, body: str) -> list[str]:
+    """The words of the head verb's direct object, determiners left out: "Take my statin
+    medications daily" -> ['statin', 'medications']."""
+    words: list[str] = []
+    phrasal = False
+    end = tokens[index][1] + len(tokens[index][0])
+    for word, pos in tokens[index + 1:index + 7]:
+        lower = word.lower()
+        if re.search(r"[,.;:!?()\[\]]", body[end:pos]):
+            break
+        end = pos + len(word)
+        if lower in _FREQ_WORDS:
+            if not words and lower in _FREQ_ADJECTIVES:
+                continue  # "run a weekly coding club"
+            break
+        if not words and (lower in NP_DETS or lower in ("up", "out", "off", "down", "through")
+                          or lower in ("with", "on") and phrasal):
+            phrasal = lower in ("up", "through")  # "follow through with a check-up"
+            continue
+        if lower in NP_STOP:
+            break
+        words.append(lower)
+    return words
+
+
+def _acts(f: _Features, tokens: list[tuple[str, int]], index: int, body: str) -> None:
+    """Habits, everyday acts and completions that the object rules miss."""
+    head = f.head
+    rest = body[tokens[index][1] + len(tokens[index][0]):]
+    f.habit = (HABIT_FREQUENCY.search(f.work) is not None
+               or any(e.kind == "frequency" for e in f.expressions))
+    f.generic_exercise = (head not in MEASURING and GENERIC_EXERCISE.search(body) is not None
+                          and EXERCISE_TYPES.search(GENERIC_EXERCISE.sub(" ", body)) is None
+                          and not re.search(r"\bthe\s+exercises?\b", body, re.IGNORECASE))
+    obj = _object_words(tokens, index, body)
+    dosed = (head in DOSED and not (obj and _is_thing(obj[-1]))) or f.generic_exercise or (
+        head == "go") and re.match(
+        r"\s+(?:for\s+an?\s+)?(?:walk|jog|run|swim|hike|ride)", rest, re.IGNORECASE)
+    f.dosed_without_dose = bool(dosed) and DOSE.search(f.work) is None
+    vague_obj = any(w in VAGUE_QUALIFIERS or w in COMPARATIVES for w in obj)
+    f.object_words = obj
+    f.generic_medication = (bool(obj) and obj[0] in GENERIC_MEDS and not _is_thing(obj[-1])
+                            or GENERIC_MEDS_TAKEN.search(body) is not None)
+    f.vague_object = any(w in VAGUE_OBJECT for w in obj)
+    if f.head_class == "change" and any(w in CONSUMABLES or w[:-1] in CONSUMABLES for w in obj):
+        f.head_class, f.repeatable = "action", True  # "reduce oil intake": a concrete thing
+    f.means = MEANS.search(body) is not None and not f.vague_amount
+    f.examples = EXAMPLES.search(body) is not None
+    baseline = BASELINE.search(body)
+    if baseline:  # "above current three glasses" is where you start, not a target
+        f.quantities = [x for x in f.quantities if not x.startswith(baseline["n"])]
+    f.repeatable = f.repeatable or head in REPEATABLE and f.head_class in ("action", "soft") and (
+        not (head == "take" and obj and obj[0] in ("lead", "ownership", "charge", "part")))
+    if head in ("keep", "maintain") and obj and _is_thing(obj[-1], ARTEFACTS):
+        f.head_class, f.ongoing = "action", True  # "keep a learning journal"
+        f.artefacts.append(" ".join(obj))
+    if head == "contribute" and (AT_EVENT.match(rest) or obj and _is_thing(obj[-1])
+                                 or re.match(r"\s+to\s+(?-i:[A-Z])", rest)):
+        f.head_class = "action"  # "contribute a pull request", "... to an open source library"
+    if head == "get" and GET_DONE.match(rest):
+        f.head_class, f.vague_get = "action", False  # "get my portfolio site live"
+        f.artefacts.append(GET_DONE.match(rest).group(0).strip())
+    if head in COMPLETION and len(obj) <= 3 and obj and _is_thing(obj[-1], CREDENTIALS):
+        f.artefacts.append(" ".join(obj))  # "attend a conference"
+    event = AT_EVENT.match(rest)
+    if (event and head in COMPLETION | {"contribute", "speak"}
+            and _is_thing(event["noun"], CREDENTIALS | ARTEFACTS)):
+        f.artefacts.append(event.group(0).strip())  # "present at a conference"
+    if FIRST_ONE.search(body):
+        f.quantities.append("first")
+    if SCOPE_ALL.search(body) and f.head_class == "action":
+        f.quantities.append(SCOPE_ALL.search(body).group(0).strip())
+    # an everyday act on a concrete object is specific ("wear a mask while cleaning")
+    loose = any(w.lower() in VAGUE_OBJECT or w.lower() in COMPARATIVES for w, _ in tokens)
+    f.concrete_act = (f.head_class == "action" and head not in ("make", "have", "go")
+                      and not loose
+                      and (head in REPEATABLE or f.habit or f.repeatable)
+                      and not (head in TRACKING and not f.habit)
+                      and not f.generic_exercise and not vague_obj and not f.vague
+                      and (bool(obj) and (obj[-1] not in ABSTRACT | STOPWORDS or f.habit)
+                           or (head in DOSED or head == "go" and bool(dosed))
+                           and (DOSE.search(f.work) is not None or bool(f.names))
+                           or not obj and f.habit and head in REPEATABLE - DOSED))
 
 
 # --------------------------------------------------------------------------- criteria
@@ -909,6 +1206,16 @@ def _specific(f: _Features) -> tuple[Criterion, bool]:
         spec = bool(q or names or arts or roles)
     rescued = bool(f.completion)  # "... by completing the HubSpot course"
     spec = (spec or rescued) and not (f.vague and not q and not rescued)
+    how = f.means and cls == "action" or f.examples and cls in ("action", "soft")
+    if f.concrete_act or how and not f.vague:
+        spec = True  # "Take my statin daily", "Wear a mask", "... by leaving my phone ..."
+        act = " ".join([f.head_word, *f.object_words[:4]])
+        reasons.append(f"concrete act: '{act}'" if f.concrete_act
+                       else "says how: a 'by ...' or 'such as ...' clause")
+    if f.generic_medication and not names:
+        spec = False  # "Take medication daily": which one?
+    if (f.generic_exercise or f.vague_object) and not names and not f.means:
+        spec = False  # "Exercise daily for 30 minutes": which exercise? "a healthy dinner"?
     if f.head_class != "action" or f.head in ACTION:
         reasons.append(f"action: '{f.head_word}'")
     if q:
@@ -929,7 +1236,8 @@ def _specific(f: _Features) -> tuple[Criterion, bool]:
     score = 0.5 if some_object else (0.25 if cls in ("action", "soft") else 0.0)
     example = _SPECIFIC_EXAMPLES.get(cls, _SPECIFIC_EXAMPLES["action"])
     if f.vague or cls in ("change", "copula", "vague") or f.vague_get:
-        what = _quote(f.body, 40)
+        what = " ".join(f.body.split()) if len(f.body) <= 50 else " ".join(
+            [f.head_word, *f.object_words[:4]])
         hints.append(f"'{what}' names a direction rather than an action. Say what you will "
                      f"do and what it produces, e.g. {example}.")
     else:
@@ -943,15 +1251,36 @@ def _measurable(f: _Features, specific: bool) -> Criterion:
     hints: list[str] = []
     q = f.quantities
     verifiable = specific and f.head_class not in ("soft", "vague") and not f.vague
+    if not (q or f.names or f.artefacts or f.roles or f.concrete_act or f.completion):
+        verifiable = False  # specific only through its "by ..." clause
+    obj_thing = bool(f.object_words) and any(
+        a.split()[-1].lower() == f.object_words[-1] for a in f.artefacts)
+    if (f.repeatable or f.ongoing) and not (f.habit or q or f.names or f.roles or obj_thing
+                                            and not f.ongoing):
+        verifiable = False  # "Watch videos on diet", "Keep a journal": how often, how many?
+    habit = f.habit and f.head_class in ("action", "soft") and not f.vague and (
+        specific or f.concrete_act or f.head_class == "action")
+    if habit and not q:
+        reasons.append("a rhythm you can count: " + ", ".join(
+            f"'{e.phrase}'" for e in f.expressions if e.kind == "frequency")[:60]
+            if any(e.kind == "frequency" for e in f.expressions) else "a rhythm you can count")
+    verifiable = verifiable or habit
     if q:
         reasons.append("target: " + ", ".join(f"'{x}'" for x in q[:3]))
     if f.completion:
         reasons.append(f"verifiable step: '{f.completion} …'")
     if verifiable and not q:
         reasons.append(f"verifiable completion: '{_quote(f.body, 50)}'")
-    met = bool(q) or verifiable or bool(f.completion)
+    conditional = bool(f.completion) and re.search(
+        r"\b" + re.escape(f.completion) + r"\b.*\b(?:if|when|unless|in\s+case)\b",
+        f.body) is not None
+    met = bool(q) or verifiable or bool(f.completion) and not (conditional or f.completion_alt)
     if f.vague_amount and not q:
         reasons.append("open-ended amount: " + ", ".join(f"'{x}'" for x in f.vague_amount[:2]))
+        met = False
+    if f.habit and f.dosed_without_dose:
+        reasons = [r for r in reasons if not r.startswith(("verifiable", "a rhythm"))]
+        reasons.append("how long or how far each time is not said")
         met = False
     if met:
         return Criterion("measurable", True, 1.0, reasons, hints)
@@ -961,12 +1290,6 @@ def _measurable(f: _Features, specific: bool) -> Criterion:
     elif f.vague or f.vague_amount:
         score = 0.1
     example = "'Run 2 workshops for the sales team' or 'Pass the PMP exam'"
-    plural = re.match(r"\s*([A-Za-z-]+)\s+((?:[a-z-]+\s+)?[a-z-]+s)\b", f.body)
-    if plural and _lemma(plural.group(1)) in ACTION and not f.vague:
-        example = f"'{plural.group(1)} 3 {plural.group(2)}…'"
-    elif f.head_class == "soft" and specific:
-        example = (f"'{_quote(f.body, 45).rstrip('.')} and pass a recognised exam' or "
-                   "'… by finishing 3 practice projects'")
     hints.append("Add a number you can check: how many, how much, or what 'done' looks like"
                  f" — e.g. {example}.")
     return Criterion("measurable", False, score, reasons, hints)
@@ -984,39 +1307,43 @@ def _time_bound(f: _Features, today: date) -> tuple[Criterion, date | None, str 
     reasons: list[str] = []
     hints: list[str] = []
     suggestion = format_date(suggested_deadline(today))
-    dated = [e for e in f.expressions if e.kind == "date" and e.date is not None]
+    dated = deadline_candidates(f.expressions, f.work)
     windows = [e for e in f.expressions if e.kind == "window"]
     vague = [e for e in f.expressions if e.kind == "vague"]
     rhythm = [e for e in f.expressions if e.kind == "frequency"]
+    invalid = [e for e in f.expressions if e.kind == "invalid"]
     best = max(dated, key=lambda e: (e.date, -e.start)) if dated else None
-    core = _core_text(f, ("vague", "window")) or "Publish 2 posts on the team blog"
+    for e in invalid[:1]:
+        note = invalid_date_note(e)
+        reasons.append(f"'{e.phrase}': {note}")
+        hints.append(f"{note} — did you mean {format_date(e.fix)}?")
     if best is not None:
         reasons.append(f"deadline: '{best.phrase}' -> {format_date(best.date)}")
         for e in rhythm[:1]:
             reasons.append(f"rhythm: '{e.phrase}'")
         if best.date < today:
-            core = _core_text(f, ("date", "vague", "window"))
             hints.append(f"{format_date(best.date)} has already passed — pick a new date, "
-                         f"e.g. '{core} by {suggestion}'.")
+                         f"e.g. 'by {suggestion}'.")
             return Criterion("time_bound", True, 0.6, reasons, hints), best.date, best.phrase
         if (best.date - today).days > 3 * 365:
             hints.append("That is more than 3 years away — add a milestone for this year.")
         return Criterion("time_bound", True, 1.0, reasons, hints), best.date, best.phrase
+    if invalid:
+        return Criterion("time_bound", False, 0.0, reasons, hints), None, None
     if windows:
         reasons.append(f"window: '{windows[0].phrase}' (an event, no date)")
         hints.append(f"Pin the event to a date so progress can be tracked, e.g. "
-                     f"'{core} by {suggestion}'.")
+                     f"'by {suggestion}'.")
         return Criterion("time_bound", True, 0.75, reasons, hints), None, None
     if vague:
         reasons.append("vague timing: " + ", ".join(f"'{e.phrase}'" for e in vague[:2]))
-        hints.append(f"Swap '{vague[0].phrase}' for a date: '{core} by {suggestion}'.")
+        hints.append(f"Swap '{vague[0].phrase}' for a date, e.g. 'by {suggestion}'.")
         return Criterion("time_bound", False, 0.0, reasons, hints), None, None
     if rhythm:
         reasons.append(f"rhythm without an end: '{rhythm[0].phrase}'")
-        core = _core_text(f, ("vague", "window"))
-        hints.append(f"Give the habit an end date to review it: '{core} until {suggestion}'.")
+        hints.append(f"Give the habit an end date to review it, e.g. 'until {suggestion}'.")
         return Criterion("time_bound", False, 0.25, reasons, hints), None, None
-    hints.append(f"Add a date: '{core} by {suggestion}'")
+    hints.append(f"Add a date, e.g. 'by {suggestion}'.")
     return Criterion("time_bound", False, 0.0, reasons, hints), None, None
 
 
@@ -1032,29 +1359,37 @@ def _confidence(value: Any) -> float | None:
     return min(max(number, 1.0), 10.0)
 
 
+CONFIDENCE_MET = 3
+"""A confidence (given or stated) of at least this much means feasibility was weighed."""
+
+
 def _achievable(f: _Features, confidence: Any, context: GoalContext | None,
                 deadline: date | None) -> Criterion:
     reasons: list[str] = []
     hints: list[str] = []
     conf = _confidence(confidence)
+    source = ""
+    if conf is None and f.confidence is not None:
+        conf, source = max(f.confidence, 1.0), " (stated in your goal)"
     if conf is None:
-        score, met = 0.5, True
+        score, met = 0.5, False
         hints.append("How confident are you (1-10) that you can do this in time? "
                      "Below 7, shrink the goal or line up support.")
     else:
-        shown = f"{conf:g}"
-        reasons.append(f"confidence {shown}/10")
+        shown = f"{round(conf, 1):g}"
+        reasons.append(f"confidence {shown}/10{source}")
         if conf >= 7:
             score, met = min(1.0, 0.7 + 0.1 * (conf - 7)), True
         elif conf >= 5:
-            score, met = conf / 10, False
+            score, met = conf / 10, True
             hints.append(f"At {shown}/10, what would make it an 8? Remove one obstacle, add "
                          "support, or trim the scope.")
         else:
-            score, met = max(0.1, conf / 10 - 0.1), False
+            score, met = max(0.1, conf / 10 - 0.1), conf >= CONFIDENCE_MET
             hints.append(f"Confidence {shown}/10 is low — shrink the goal (a smaller number, a "
                          "later date) or add support: a mentor, a course, time blocked in your "
                          "calendar.")
+        score = round(score, 3)
     if context is not None and deadline is not None and context.other_deadlines:
         window = timedelta(days=OVERLOAD_WINDOW_DAYS)
         close = [d for d in context.other_deadlines if abs(d - deadline) <= window]
@@ -1064,14 +1399,14 @@ def _achievable(f: _Features, confidence: Any, context: GoalContext | None,
             reasons.append(f"{len(close)} other goals due within {OVERLOAD_WINDOW_DAYS} days")
             hints.append(f"{len(close)} other goals are due within {OVERLOAD_WINDOW_DAYS} days "
                          "of this one — stagger the dates or pause one of them.")
-    strong = [m.group(0) for m in ABSOLUTES.finditer(f.norm)]
+    strong = [m.group(0) for m in ABSOLUTES.finditer(f.work)]
     if strong:
         score -= 0.2
         met = False
         reasons.append("all-or-nothing wording: " + ", ".join(f"'{x}'" for x in strong[:3]))
         hints.append(f"'{strong[0]}' sets an all-or-nothing bar — leave some slack, e.g. "
                      "'90%' rather than '100%', 'most weeks' rather than 'every single week'.")
-    elif MILD_ABSOLUTES.search(f.norm):
+    elif MILD_ABSOLUTES.search(f.work):
         score -= 0.05
         reasons.append("'all': check the scope is realistic")
     return Criterion("achievable", met, round(min(max(score, 0.0), 1.0), 3), reasons, hints)
@@ -1150,6 +1485,8 @@ def _summary(score: int, criteria: Mapping[str, Criterion], deadline: date | Non
     else:
         label = "Early draft"
     missing = [_MISSING[name] for name in CRITERIA if not criteria[name].met]
+    if not criteria["achievable"].met and not criteria["achievable"].reasons:
+        missing[missing.index(_MISSING["achievable"])] = "how confident you are (1-10)"
     if not missing:
         due = f", due {format_date(deadline)}" if deadline else ""
         return f"{label} ({score}/100): specific, measurable and time-bound{due}."
@@ -1170,6 +1507,71 @@ def _context(value: Any) -> GoalContext | None:
 
 
 # --------------------------------------------------------------------------- public API
+
+def _time_features(text: str, today: date) -> _Features:
+    """Just what :func:`_time_bound` reads, exactly as :func:`_analyse` finds it."""
+    norm = normalize_text(text)
+    f = _Features(norm=norm, work=norm)
+    stated = stated_confidence(norm) if re.search(r"[0-9]", norm) else None
+    if stated is not None:
+        f.work = norm = _blank(norm, [stated[1]])
+    f.expressions = find_time_expressions(norm, today)
+    return f
+
+
+def _with_rewrites(criteria: dict[str, Criterion], f: _Features, today: date,
+                   confidence: Any, context: GoalContext | None) -> None:
+    """Offer a one-click rewrite for each missed criterion, keeping only rewrites that
+    scoring confirms meet it; the first hint then quotes it when it is short enough."""
+    for name in ("time_bound", "measurable", "specific", "achievable"):
+        c = criteria[name]
+        if c.met and not (name == "time_bound" and c.score < 0.7 and f.expressions
+                          and any(e.kind == "date" for e in f.expressions)):
+            continue
+        for lead, text in candidates(name, f, today):
+            if name == "time_bound":  # time-bound depends on the time phrases alone
+                got = _time_bound(_time_features(text, today), today)[0]
+            else:
+                got = _score(text, today, confidence, context, rewrites=False).criteria[name]
+            if not got.met or got.score < c.score:
+                continue
+            hints = list(c.hints)
+            if len(text) <= MAX_QUOTED:
+                quoted = f"{lead} '{text}'"
+                hints = [quoted, *hints[1:]] if hints else [quoted]
+            criteria[name] = Criterion(name, c.met, c.score, c.reasons, hints, [text])
+            break
+
+
+def _score(text: Any, today: date, confidence: Any, ctx: GoalContext | None,
+           rewrites: bool = True) -> SmartResult:
+    raw = text if isinstance(text, str) else ("" if text is None else normalize_text(text))
+    f = _analyse(raw, today)
+    specific, spec_met = _specific(f)
+    measurable = _measurable(f, spec_met)
+    time_bound, deadline, phrase = _time_bound(f, today)
+    achievable = _achievable(f, confidence, ctx, deadline)
+    relevant = _relevant(f, ctx)
+    criteria = {"specific": specific, "measurable": measurable, "achievable": achievable,
+                "relevant": relevant, "time_bound": time_bound}
+    empty = not f.norm
+    if empty:
+        criteria["achievable"] = Criterion("achievable", False, 0.0, [], achievable.hints)
+        criteria["relevant"] = Criterion("relevant", False, 0.0, [], relevant.hints)
+    elif rewrites and len(f.norm) <= REWRITE_MAX_CHARS:
+        _with_rewrites(criteria, f, today, confidence, ctx)
+    total = sum(WEIGHTS[name] * criteria[name].score for name in CRITERIA)
+    score = int(min(max(round(total * 100), 0), 100))
+    ordered = MappingProxyType({name: criteria[name] for name in CRITERIA})
+    used = _confidence(confidence)
+    if used is None and f.confidence is not None:
+        used = max(f.confidence, 1.0)
+    invalid = [e for e in f.expressions if e.kind == "invalid"]
+    return SmartResult(text=raw, score=score, deadline=deadline, criteria=ordered,
+                       summary=_summary(score, ordered, deadline, empty), deadline_phrase=phrase,
+                       confidence=used,
+                       date_problem=invalid_date_note(invalid[0]) if invalid else None)
+
 
 def score_goal(text: Any, *, today: date | None = None, confidence: Any = None,
                context: GoalContext | Mapping[str, Any] | None = None) -> SmartResult:
@@ -1205,23 +1607,4 @@ def score_goal(text: Any, *, today: date | None = None, confidence: Any = None,
     >>> score_goal("Get more fluent with Microsoft 365 tools").criteria["measurable"].met
     False
     """
-    today = as_date(today)
-    raw = text if isinstance(text, str) else ("" if text is None else normalize_text(text))
-    ctx = _context(context)
-    f = _analyse(raw, today)
-    specific, spec_met = _specific(f)
-    measurable = _measurable(f, spec_met)
-    time_bound, deadline, phrase = _time_bound(f, today)
-    achievable = _achievable(f, confidence, ctx, deadline)
-    relevant = _relevant(f, ctx)
-    criteria = {"specific": specific, "measurable": measurable, "achievable": achievable,
-                "relevant": relevant, "time_bound": time_bound}
-    empty = not f.norm
-    if empty:
-        criteria["achievable"] = Criterion("achievable", False, 0.0, [], achievable.hints)
-        criteria["relevant"] = Criterion("relevant", False, 0.0, [], relevant.hints)
-    total = sum(WEIGHTS[name] * criteria[name].score for name in CRITERIA)
-    score = int(min(max(round(total * 100), 0), 100))
-    ordered = MappingProxyType({name: criteria[name] for name in CRITERIA})
-    return SmartResult(text=raw, score=score, deadline=deadline, criteria=ordered,
-                       summary=_summary(score, ordered, deadline, empty), deadline_phrase=phrase)
+    return _score(text, as_date(today), confidence, _context(context))

@@ -71,8 +71,17 @@ def _remove_stale(out_dir: Path, name: str) -> None:
     for pattern in (f".tmp-{name}-*", f".old-{name}-*"):
         for leftover in out_dir.glob(pattern):
             with contextlib.suppress(OSError):
-                if leftover.is_dir() and leftover.stat().st_mtime < cutoff:
-                    shutil.rmtree(leftover, ignore_errors=True)
+                if leftover.lstat().st_mtime < cutoff:
+                    _remove(leftover)
+
+
+def _remove(path: Path) -> None:
+    """Remove a folder with its contents, or a file or symlink (never what a link points to)."""
+    if path.is_dir() and not path.is_symlink():
+        shutil.rmtree(path, ignore_errors=True)
+    else:
+        with contextlib.suppress(FileNotFoundError):
+            path.unlink()
 
 
 def _swap_into_place(tmp: Path, final: Path) -> None:
@@ -87,8 +96,8 @@ def _swap_into_place(tmp: Path, final: Path) -> None:
         if old is not None:
             os.replace(old, final)
         raise
-    if old is not None:
-        shutil.rmtree(old, ignore_errors=True)
+    if old is not None:  # a previous pack, or a file or symlink that stood in its place
+        _remove(old)
 
 
 def _new_folder(parent: Path, prefix: str) -> Path:

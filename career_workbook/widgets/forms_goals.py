@@ -43,6 +43,7 @@ __all__ = [
     "goal_drafter",
     "goal_update",
     "goals_table",
+    "rewrite_choices",
     "smart_feedback_html",
 ]
 
@@ -136,15 +137,46 @@ def smart_feedback_html(result: Any) -> str:
             f"<div style='color:#6b4b00'>→ {esc(h)}</div>" for h in c.hints)
         items.append(f'<li style="margin-bottom:4px">{mark} <b>{label}</b> '
                      f'<span style="color:#555">({c.score:.0%})</span>{found}{hints}</li>')
+    problem = getattr(result, "date_problem", None)
     if result.deadline is not None:
         phrase = f" (from “{esc(result.deadline_phrase)}”)" if result.deadline_phrase else ""
         due = f"<div>Deadline found: <b>{result.deadline:%d %B %Y}</b>{phrase}</div>"
+    elif problem:
+        due = f"<div style='color:#b00020'>⚠ {esc(problem)} — please fix the date.</div>"
     else:
         due = "<div>No deadline found in the text yet.</div>"
     summary = f"<div><i>{esc(result.summary)}</i></div>" if result.summary else ""
     return (f'<div class="cw-smart">{summary}{due}'
             f'<ul style="list-style:none;padding-left:0;margin:4px 0">{"".join(items)}</ul>'
             "</div>")
+
+
+def rewrite_choices(result: Any) -> list[tuple[str, str]]:
+    """(criterion label, rewritten goal) for each one-click rewrite the feedback offers.
+
+    >>> from datetime import date
+    >>> from career_workbook.analysis.smart import score_goal
+    >>> rewrite_choices(score_goal("Pass the PMP exam by 2027-02-30", today=date(2026, 11, 22)))
+    [('Time-bound', 'Pass the PMP exam by 28 February 2027')]
+    """
+    out: list[tuple[str, str]] = []
+    for name, label in CRITERION_LABELS.items():
+        for text in getattr(result.criteria[name], "rewrites", ()):
+            if text not in [t for _, t in out]:
+                out.append((label, text))
+    return out
+
+
+def _rewrite_rows(result: Any, use: Callable[[str], None]) -> list[widgets.Widget]:
+    """One row per rewrite: what it fixes, the sentence, and a "Use this" button."""
+    rows = []
+    for label, rewrite in rewrite_choices(result):
+        button = widgets.Button(description="Use this", tooltip=f"Replace your goal with: "
+                                f"{rewrite}", layout=widgets.Layout(width="auto"))
+        button.on_click(lambda _b, t=rewrite: use(t))
+        rows.append(widgets.HBox([button, widgets.HTML(
+            f"<span style='color:#555'>{esc(label)}:</span> {esc(rewrite)}")]))
+    return rows
 
 
 def _score_style(score: int) -> str:
@@ -161,7 +193,7 @@ def goal_drafter(session: Any) -> widgets.Widget:
 
     def build(view: FormView) -> list[widgets.Widget]:
         from career_workbook.analysis.scorecard import goal_context
-        from career_workbook.analysis.smart import score_goal
+        from career_workbook.analysis.smart import score_goal, stated_confidence
 
         s = view.session
         wb = s.workbook
@@ -193,14 +225,23 @@ def goal_drafter(session: Any) -> widgets.Widget:
                                   layout=widgets.Layout(width="calc(13em + 20em)"))
         number = widgets.HTML("")
         feedback = widgets.HTML("")
-        view.state.update(auto_deadline=True, setting_deadline=False)
+        rewrites = widgets.VBox([])
+        view.state.update(auto_deadline=True, setting_deadline=False, auto_confidence=True,
+                          setting_confidence=False)
 
         def update() -> None:
             if not text.value:
-                bar.value, number.value = 0, ""
+                bar.value, number.value, rewrites.children = 0, "", ()
                 feedback.value = '<div style="color:#555">Start typing your goal to see ' \
                                  "how SMART it is.</div>"
                 return
+            stated = stated_confidence(text.value[:2000])
+            if stated is not None and view.state["auto_confidence"]:  # "(confidence 8/10)"
+                view.state["setting_confidence"] = True
+                try:
+                    confidence.widget.value = min(10, max(1, round(stated[0])))
+                finally:
+                    view.state["setting_confidence"] = False
             draft = SimpleNamespace(id="__draft__", skills=list(skills.value))
             try:
                 result = score_goal(text.value, today=s.today, confidence=confidence.value,
@@ -211,6 +252,7 @@ def goal_drafter(session: Any) -> widgets.Widget:
             bar.value, bar.bar_style = int(result.score), _score_style(int(result.score))
             number.value = f"<b style='font-size:1.2em'>{int(result.score)}</b> / 100"
             feedback.value = smart_feedback_html(result)
+            rewrites.children = tuple(_rewrite_rows(result, use_rewrite))
             view.state["result"] = result
             if view.state["auto_deadline"] and deadline.value != result.deadline:
                 view.state["setting_deadline"] = True
@@ -219,15 +261,25 @@ def goal_drafter(session: Any) -> widgets.Widget:
                 finally:
                     view.state["setting_deadline"] = False
 
+        def use_rewrite(rewrite: str) -> None:
+            text.widget.value = rewrite  # rescoring follows through the text observer
+
+        view.state["use_rewrite"] = use_rewrite
+
         def deadline_changed(_change: Any) -> None:
             if not view.state["setting_deadline"]:
                 view.state["auto_deadline"] = not deadline.widget.value.strip()
+
+        def confidence_changed(_change: Any) -> None:
+            if not view.state["setting_confidence"]:  # the person moved the slider: theirs wins
+                view.state["auto_confidence"] = False
 
         debounced = Debouncer(update)
         view.state["debouncer"] = debounced
         for f in (text, confidence, skills):
             f.widget.observe(lambda _c: debounced(), names="value")
         deadline.widget.observe(deadline_changed, names="value")
+        confidence.widget.observe(confidence_changed, names="value")
         update()
 
         save = primary_button("Save as goal", "Add this goal to your workbook as an active goal")
@@ -235,6 +287,10 @@ def goal_drafter(session: Any) -> widgets.Widget:
         labels = {k: f.label for k, f in view.fields.items()}
 
         def collect() -> tuple[Any, dict[str, str]]:
+            problem = score_goal(text.value, today=s.today).date_problem
+            if problem and deadline.value is None:  # never save a date we could not read
+                return None, {"text": f"{problem} — please fix the date (or pick a deadline "
+                                      "below) before saving."}
             data = goal_data(text.value, horizon=horizon.value, deadline=deadline.value,
                              confidence=confidence.value, skills=skills.value, today=s.today)
             return check_model(Goal, data, labels)
@@ -242,7 +298,7 @@ def goal_drafter(session: Any) -> widgets.Widget:
         view.bind(save, collect, lambda wb, goal: wb.goals.append(goal),
                   detail=lambda g: "goal added", live=False)
         score_row = widgets.HBox([bar, number], layout=widgets.Layout(align_items="center"))
-        return [*boxes[:1], score_row, feedback, *boxes[1:], save]
+        return [*boxes[:1], score_row, feedback, rewrites, *boxes[1:], save]
 
     return FormView(session, build, name="goal_drafter", title="Draft a SMART goal",
                     intro="Specific, Measurable, Achievable, Relevant, Time-bound. The "

@@ -1,0 +1,115 @@
+"""Earlier versions of a workbook: which to keep, and how one differs from now (pure).
+
+The store (:mod:`career_workbook.store`) keeps a copy of every version a save replaces,
+then thins the copies by age with :func:`versions_to_keep`: every version from the last
+hour, then the last version of each hour for a day, of each day for a month, of each
+month after that. ``career-workbook history`` describes each kept version with
+:func:`describe_change`. Nothing here reads or writes a file.
+
+>>> from datetime import datetime, timedelta, timezone
+>>> now = datetime(2026, 12, 3, 12, 0, tzinfo=timezone.utc)
+>>> saved = [now - timedelta(minutes=m) for m in (5, 50, 70, 80, 60 * 30, 60 * 31)]
+>>> versions_to_keep(saved, now)
+[True, True, True, False, True, False]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime, timedelta
+from typing import Any
+
+__all__ = ["COUNTED", "describe_change", "section_counts", "versions_to_keep"]
+
+RECENT = timedelta(hours=1)
+HOURLY = timedelta(days=1)
+DAILY = timedelta(days=31)
+
+COUNTED = (
+    ("goals", "goal", "goals"), ("skills", "skill", "skills"),
+    ("check_ins", "check-in", "check-ins"), ("actions", "action", "actions"),
+    ("contacts", "contact", "contacts"), ("feedback", "feedback entry", "feedback entries"),
+    ("assessments", "self-assessment", "self-assessments"),
+    ("achievements", "achievement", "achievements"),
+    ("learning", "learning item", "learning items"), ("strengths", "strength", "strengths"),
+    ("values", "value", "values"),
+)
+"""Workbook sections counted by :func:`describe_change`: (field, singular, plural)."""
+
+
+def versions_to_keep(saved_at: Sequence[datetime], now: datetime) -> list[bool]:
+    """For each version (when it was saved), whether the history keeps it.
+
+    Kept: everything saved in the last hour (or in the future: a clock was changed);
+    older than that, the newest version of each hour for a day, of each day for a month
+    (31 days), of each month after. Hours, days and months are those of ``now``'s time
+    zone. Thinning what was kept, at the same moment, keeps it all; later, the newest
+    version of a day is (but near the region edges) the one its last hour kept.
+
+    >>> from datetime import datetime, timezone
+    >>> now = datetime(2026, 12, 3, 12, 0, tzinfo=timezone.utc)
+    >>> days = [datetime(2026, 11, d, h, tzinfo=timezone.utc) for d in (10, 11) for h in (9, 17)]
+    >>> versions_to_keep(days, now)
+    [False, True, False, True]
+    >>> old = [datetime(2025, m, d, tzinfo=timezone.utc) for m in (3, 4) for d in (1, 20)]
+    >>> versions_to_keep(old, now)
+    [False, True, False, True]
+    """
+    keep = [False] * len(saved_at)
+    newest: dict[tuple[Any, ...], int] = {}
+    for i, when in enumerate(saved_at):
+        age = now - when
+        if age < RECENT:
+            keep[i] = True
+            continue
+        local = when.astimezone(now.tzinfo)
+        if age < HOURLY:
+            bucket: tuple[Any, ...] = ("hour", local.date(), local.hour)
+        elif age < DAILY:
+            bucket = ("day", local.date())
+        else:
+            bucket = ("month", local.year, local.month)
+        if bucket not in newest or saved_at[newest[bucket]] < when:
+            newest[bucket] = i
+    for i in newest.values():
+        keep[i] = True
+    return keep
+
+
+def section_counts(wb: Any) -> dict[str, int]:
+    """How many entries each counted section of a workbook holds.
+
+    >>> from career_workbook.model import new_workbook
+    >>> section_counts(new_workbook("Sam"))["goals"]
+    0
+    """
+    return {name: len(getattr(wb, name)) for name, _, _ in COUNTED}
+
+
+def describe_change(old: Any, current: Any) -> str:
+    """One short line: what ``old`` (an earlier version) holds compared with ``current``.
+
+    >>> from career_workbook.model import Goal, new_workbook
+    >>> now, before = new_workbook("Sam"), new_workbook("Sam")
+    >>> now.goals.append(Goal(id="g1", text="Ship the report"))
+    >>> now.strengths += ["Listening", "Writing"]
+    >>> describe_change(before, now)
+    '1 goal fewer, 2 strengths fewer'
+    >>> describe_change(now, before)
+    '1 goal more, 2 strengths more'
+    >>> describe_change(now, now)
+    'same as now'
+    >>> before.person.current_role = "Analyst"
+    >>> describe_change(before, new_workbook("Sam"))
+    'same counts; some text differs'
+    """
+    if old == current:
+        return "same as now"
+    then, now = section_counts(old), section_counts(current)
+    parts = []
+    for name, one, many in COUNTED:
+        diff = then[name] - now[name]
+        if diff:
+            word = one if abs(diff) == 1 else many
+            parts.append(f"{abs(diff)} {word} {'more' if diff > 0 else 'fewer'}")
+    return ", ".join(parts) if parts else "same counts; some text differs"

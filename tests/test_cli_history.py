@@ -1,0 +1,86 @@
+"""``career-workbook history FILE`` and ``undo FILE [--to N]`` (issue 11 item 9)."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+import career_workbook as cw
+from career_workbook import cli, store
+
+
+@pytest.fixture
+def path(tmp_path) -> Path:
+    p = tmp_path / "alex.yaml"
+    store.new(p, "Alex Doe", today=date(2026, 1, 5))
+    for i in range(3):
+        with cw.edit(p) as wb:
+            wb.check_ins.append(cw.CheckIn(date=date(2026, 1, 6 + i), note=f"week {i}"))
+    return p
+
+
+def test_history_lists_numbered_versions_with_time_size_and_difference(path, capsys):
+    assert cli.main(["history", str(path)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0] == f"{path} now: 0 goals, 0 skills, 3 check-ins; 3 earlier version(s)"
+    rows = lines[1:4]
+    pattern = r"  (\d)  \d{4}-\d\d-\d\d \d\d:\d\d:\d\d +\d+\.\d KB  (.*)"
+    found = [re.fullmatch(pattern, row) for row in rows]
+    assert all(found), rows
+    assert [(m.group(1), m.group(2)) for m in found if m] == [
+        ("1", "1 check-in fewer"), ("2", "2 check-ins fewer"), ("3", "3 check-ins fewer")]
+    assert lines[4] == f"Bring one back with: career-workbook undo {path} --to N"
+
+
+def test_history_of_a_new_workbook_says_there_is_none_yet(tmp_path, capsys):
+    p = tmp_path / "sam.yaml"
+    store.new(p, "Sam")
+    assert cli.main(["history", str(p)]) == 0
+    assert "No earlier versions yet" in capsys.readouterr().out
+
+
+def test_undo_brings_back_the_previous_version_and_can_itself_be_undone(path, capsys):
+    assert cli.main(["undo", str(path)]) == 0
+    assert [c.note for c in cw.load(path).check_ins] == ["week 0", "week 1"]
+    out = capsys.readouterr().out
+    assert out.startswith(f"Restored version 1 of {path} (saved ")
+    assert cli.main(["undo", str(path)]) == 0  # undo the undo
+    assert [c.note for c in cw.load(path).check_ins] == ["week 0", "week 1", "week 2"]
+
+
+def test_undo_to_a_numbered_version(path, capsys):
+    assert cli.main(["undo", str(path), "--to", "3"]) == 0
+    assert cw.load(path).check_ins == []
+    assert cli.main(["history", str(path)]) == 0
+    assert "  1  " in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("to", ["0", "4", "-1"])
+def test_undo_refuses_a_number_that_is_not_listed(path, capsys, to):
+    before = path.read_bytes()
+    assert cli.main(["undo", str(path), "--to", to]) == 2
+    err = capsys.readouterr().err
+    assert f"--to {to}: {path} has 3 earlier version(s); choose 1 to 3" in err
+    assert path.read_bytes() == before
+
+
+def test_undo_without_history_and_history_of_a_missing_file(tmp_path, capsys):
+    p = tmp_path / "sam.yaml"
+    store.new(p, "Sam")
+    assert cli.main(["undo", str(p)]) == 2
+    assert "has no earlier version to go back to yet" in capsys.readouterr().err
+    assert cli.main(["history", str(tmp_path / "nobody.yaml")]) == 1
+    assert "no workbook at this path" in capsys.readouterr().err
+
+
+def test_a_broken_current_file_can_still_be_listed_and_undone(path, capsys):
+    path.write_text("person: {name: [unclosed\n", encoding="utf-8")
+    assert cli.main(["history", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert f"{path} now: cannot be read (invalid YAML at line " in out
+    assert re.search(r"  1  .* 0 goals, 0 skills, 2 check-ins\n", out)
+    assert cli.main(["undo", str(path)]) == 0
+    assert len(cw.load(path).check_ins) == 2

@@ -21,6 +21,7 @@ help:
 	@echo "make lint   - ruff check"
 	@echo "make app    - open the client app (Voila, code hidden)"
 	@echo "             (both work in .workspace/, which git ignores: your answers stay private)"
+	@echo "make axe    - install axe-core, the accessibility checker of the browser tests (npm ci)"
 
 $(BIN)/python:
 	$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Python >= 3.11 is needed, found " + sys.version.split()[0]'

@@ -347,13 +347,35 @@ class Notebook:
         """Open ``name`` in the app and wait until Voila has run it and drawn its widgets."""
         page = context.new_page()
         page.goto(server.url(f"/voila/render/{name}.ipynb"), timeout=timeout * 1000,
-                  wait_until="load")
+                  wait_until="commit")
+        return cls._rendered(page, server, name, timeout)
+
+    @classmethod
+    def _rendered(cls, page: Any, server: Server, name: str, timeout: float) -> Notebook:
+        """Wait until Voila has run every cell and the widgets are drawn."""
+        page.wait_for_load_state("load", timeout=timeout * 1000)
         page.wait_for_selector(".jp-OutputArea-output", timeout=timeout * 1000)
         page.wait_for_selector("#loading", state="hidden", timeout=timeout * 1000)
         notebook = cls(page, server, name, app=True)
         still = wait_widgets_settled(page)
         assert not still, f"{name}: widgets still show {still}"
         return notebook
+
+    def follow(self, link: str | re.Pattern[str], name: str,
+               timeout: float = 120.0) -> Notebook:
+        """The app: click the link named ``link``, which opens notebook ``name`` (in this tab,
+        or in a new one when the link says so, as rendered HTML links do)."""
+        anchor = self.page.get_by_role("link", name=link).first
+        if anchor.get_attribute("target") == "_blank":
+            with self.page.context.expect_page(timeout=timeout * 1000) as opened:
+                anchor.click()
+            page = opened.value
+        else:
+            anchor.click()
+            page = self.page
+        page.wait_for_url(re.compile(rf"/{re.escape(name)}\.ipynb"), wait_until="commit",
+                          timeout=timeout * 1000)
+        return self._rendered(page, self.server, name, timeout)
 
     @property
     def kind(self) -> str:

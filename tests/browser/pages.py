@@ -67,6 +67,14 @@ def read_yaml(path: Path) -> dict[str, Any]:
     return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
 
 
+def write_start_page(notebooks: Path) -> str:
+    """Write the app's generated start page (as ``career-workbook app`` does); its stem."""
+    from career_workbook.widgets.start import START_NOTEBOOK, start_notebook
+
+    (notebooks / START_NOTEBOOK).write_text(start_notebook(), encoding="utf-8")
+    return Path(START_NOTEBOOK).stem
+
+
 def chart_cells(notebook: Path) -> dict[str, str]:
     """The charts a notebook shows, in order: ``{slug: id of the cell showing it}``."""
     nb = json.loads(notebook.read_text(encoding="utf-8"))

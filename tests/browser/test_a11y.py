@@ -5,7 +5,8 @@ puts on the page - the cells' outputs (``.jp-OutputArea``: forms, charts, tables
 and the rendered notebook prose (``.jp-RenderedMarkdown``). JupyterLab's own menus,
 toolbars, side panels and code editors are not ours to fix and are left out.
 
-The app (Voila): the start page and each of the ten steps, the whole page body.
+The app (Voila): its file list, its start page and each of the ten steps, the whole page
+body.
 
 A test fails on any violation of impact "serious" or "critical", printing each one: the
 rule id, the elements (CSS selector and HTML) and axe's summary of what is wrong.
@@ -20,7 +21,7 @@ import pytest
 
 from . import a11y
 from .conftest import NOTEBOOKS, Server, open_notebook, run_all, shutdown_kernels
-from .pages import Notebook
+from .pages import Notebook, write_start_page
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow, pytest.mark.xdist_group("browser")]
 
@@ -79,14 +80,16 @@ def test_notebook_page_has_no_serious_accessibility_problem(
         shutdown_kernels(lab_server)
 
 
-@pytest.mark.parametrize("stem", ["(start page)", *APP_STEMS])
+@pytest.mark.parametrize("stem", ["(file list)", ".start", *APP_STEMS])
 def test_app_page_has_no_serious_accessibility_problem(
         stem: str, app_server: Server, app_context: Any) -> None:
-    if stem == "(start page)":
+    if stem == "(file list)":
         page = app_context.new_page()
         page.goto(app_server.url("/"))
         page.wait_for_load_state("load")
     else:
+        if stem == ".start":  # the generated start page, as ``career-workbook app`` writes it
+            write_start_page(app_server.notebooks)
         page = Notebook.open_in_app(app_context, app_server, stem).page
     try:
         judge(f"app:{stem}", a11y.check(page, APP_SCOPE))

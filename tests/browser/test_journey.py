@@ -40,7 +40,7 @@ from .conftest import (
     new_context,
     shutdown_kernels,
 )
-from .pages import Form, Notebook
+from .pages import Form, Notebook, write_start_page
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow, pytest.mark.xdist_group("browser")]
 
@@ -73,14 +73,6 @@ def empty_workspace(root: Path) -> tuple[Path, Path]:
     workbook = root / "workbooks" / "my_workbook.yaml"
     workbook.parent.mkdir()
     return notebooks, workbook
-
-
-def write_start_page(notebooks: Path) -> str:
-    """Write the app's generated start page (as ``career-workbook app`` does); its stem."""
-    from career_workbook.widgets.start import START_NOTEBOOK, start_notebook
-
-    (notebooks / START_NOTEBOOK).write_text(start_notebook(), encoding="utf-8")
-    return Path(START_NOTEBOOK).stem
 
 
 @pytest.fixture(scope="module")

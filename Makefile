@@ -12,11 +12,19 @@ WORKBOOK ?=
 # notebooks/ (the source) over the workspace's copies you did not change.
 WORKSPACE ?= .workspace
 
-.PHONY: help setup axe lab test test-fast bench lint format clean app
+# The oldest pandas, matplotlib and ipywidgets that pyproject.toml allows, in their own venv.
+OLDEST := .venv-oldest
+OLDEST_STAMP := $(OLDEST)/.installed
+CONSTRAINTS_OLDEST := .ci/constraints-oldest.txt
+# every notebook runs under nbval for each kind of workbook (tests/nbval_kernels.py)
+NBVAL := -p tests.nbval_kernels --nbval-lax --nbval-sanitize-with tests/nbval_sanitize.cfg notebooks
+
+.PHONY: help setup axe lab test test-fast test-oldest bench lint format clean app
 
 help:
 	@echo "make lab    - set up .venv and open the workbook in JupyterLab"
-	@echo "make test   - set up .venv and run every test (unit, notebooks, browser)"
+	@echo "make test   - set up .venv and run every test (unit, notebooks, browser, oldest)"
+	@echo "make test-oldest - unit and notebook tests with the oldest allowed pandas/matplotlib/ipywidgets"
 	@echo "make bench  - run the benchmarks (speed and memory figures)"
 	@echo "make lint   - ruff check"
 	@echo "make app    - open the client app (Voila, code hidden)"
@@ -62,11 +70,26 @@ test: setup axe
 		--ignore=tests/browser --ignore=tests/test_wheel.py
 	# the browser suite runs on its own: Playwright's event loop must not leak into other tests
 	$(BIN)/python -m pytest tests/browser
-	# nbval's kernel settings come from a plugin: notebooks/ holds notebooks only
-	$(BIN)/python -m pytest -p tests.nbval_kernels --nbval-lax \
-		--nbval-sanitize-with tests/nbval_sanitize.cfg notebooks
+	# nbval's kernel settings come from a plugin (tests/nbval_kernels.py): notebooks/ holds
+	# notebooks only. Every notebook runs with no workbook yet, just created, half filled, full.
+	$(BIN)/python -m pytest $(NBVAL)
+	for kind in new half full; do CW_NBVAL_WORKBOOK=$$kind $(BIN)/python -m pytest -q $(NBVAL) || exit 1; done
 	# the built wheel, installed into a new venv outside the checkout, used as a person would
 	$(BIN)/python -m pytest tests/test_wheel.py
+	$(MAKE) test-oldest
+
+$(OLDEST_STAMP): pyproject.toml $(CONSTRAINTS_OLDEST)
+	$(PYTHON) -m venv $(OLDEST)
+	$(OLDEST)/bin/python -m pip install --quiet --upgrade pip
+	$(OLDEST)/bin/python -m pip install --quiet -c $(CONSTRAINTS_OLDEST) -e ".[dev]"
+	$(OLDEST)/bin/python -m ipykernel install --sys-prefix --name python3 --display-name "Python 3 (oldest)" >/dev/null
+	touch $(OLDEST_STAMP)
+
+# Unit tests and papermill notebook runs (not the browser suite) with the oldest versions.
+test-oldest: $(OLDEST_STAMP)
+	$(OLDEST)/bin/python -c 'import pandas, matplotlib, ipywidgets; print("oldest: pandas", pandas.__version__, "matplotlib", matplotlib.__version__, "ipywidgets", ipywidgets.__version__)'
+	$(OLDEST)/bin/python -m pytest -n 2 --dist loadgroup --doctest-modules career_workbook tests \
+		--ignore=tests/browser --ignore=tests/test_wheel.py
 
 test-fast: setup
 	$(BIN)/python -m pytest -m "not slow and not browser" tests
@@ -79,4 +102,4 @@ format: setup
 	$(BIN)/ruff format career_workbook tests benchmarks
 
 clean:
-	rm -rf $(VENV) out .pytest_cache .ruff_cache build dist *.egg-info tests/browser/node_modules
+	rm -rf $(VENV) $(OLDEST) out .pytest_cache .ruff_cache build dist *.egg-info tests/browser/node_modules

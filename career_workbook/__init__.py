@@ -75,6 +75,7 @@ __all__ = [
     "WorkbookError",
     "__version__",
     "edit",
+    "fit_to_posting",
     "history",
     "load",
     "new_workbook",
@@ -83,6 +84,27 @@ __all__ = [
     "score_goal",
     "validate_workbook",
 ]
+
+
+def fit_to_posting(workbook: Any, text: str, *, catalog: Any = None) -> Any:
+    """The skills a pasted job posting asks for, with fit and gaps (``.matches``, ``.gaps``).
+
+    ``catalog`` defaults to the shipped skill catalog (plus ``$CAREER_WORKBOOK_CATALOG``);
+    see :func:`career_workbook.analysis.posting.fit_to_posting`.
+
+    >>> import career_workbook as cw
+    >>> wb = cw.new_workbook("Sam Lee")
+    >>> fit = cw.fit_to_posting(wb, "You will own our k8s platform and stakeholder mgmt.")
+    >>> fit.matches
+    {'Containers and Orchestration': ('k8s',), 'Stakeholder Management': ('stakeholder mgmt',)}
+    """
+    from career_workbook.analysis.posting import fit_to_posting as fit
+
+    if catalog is None:
+        from career_workbook.catalog import load_catalog
+
+        catalog = load_catalog()
+    return fit(workbook, text, catalog=catalog)
 
 
 def __getattr__(name: str) -> Any:

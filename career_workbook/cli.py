@@ -131,6 +131,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--scheduler", default=None,
                    help="address of a Dask scheduler (needs career-workbook[dask])")
 
+    _add_plan_commands(sub)
+
     p = _sub(sub, "cohort", "one CSV row per client, plus caseload charts",
              "career-workbook cohort workbooks --out out/cohort.csv",
              "One CSV row per client (readiness, goals on track / behind / overdue / done, "
@@ -367,6 +369,101 @@ COMMANDS = {
     "cohort": _cmd_cohort, "lab": _cmd_server, "app": _cmd_server, "init": _cmd_init,
     "history": _cmd_history, "undo": _cmd_undo,
 }
+
+
+def _add_plan_commands(sub: argparse._SubParsersAction) -> None:
+    """``calendar`` and ``import-contacts``: the plan in a calendar, the network brought in."""
+    p = _sub(sub, "calendar", "write reminders to a calendar file (.ics)",
+             "career-workbook calendar workbooks/priya_sharma.yaml --out plan.ics",
+             "Write goal deadlines, milestones, action due dates, contact follow-ups and the "
+             "next check-in as an iCalendar file (RFC 5545) to import into any calendar app. "
+             "Importing a newer file updates the same reminders instead of adding copies. "
+             "With --all DIR: one calendar for every workbook in DIR (a coach's caseload).")
+    p.add_argument("workbook", nargs="?", default=None, help="the workbook file")
+    p.add_argument("--all", metavar="DIR", default=None,
+                   help="one calendar across every workbook in DIR")
+    p.add_argument("--out", default=None,
+                   help="the .ics file to write (default: <workspace>/calendar/<id>.ics; "
+                        "with --all: DIR/../calendar/caseload.ics)")
+    p.add_argument("--today", type=_date, default=None, help="reference date YYYY-MM-DD")
+
+    p = _sub(sub, "import-contacts", "add LinkedIn connections (Connections.csv) to a workbook",
+             "career-workbook import-contacts workbooks/priya_sharma.yaml Connections.csv",
+             "Read LinkedIn's Connections.csv export (or a plain CSV with the columns "
+             "First Name, Last Name, URL, Email Address, Company, Position, Connected On), "
+             "show a preview, and add the new people as contacts. People already in the "
+             "network (same name and organisation, or same profile URL) are never added twice; "
+             "every row that cannot be read is listed. Asks before saving unless --yes; "
+             "without a terminal and without --yes it only previews.")
+    p.add_argument("workbook", help="the workbook file")
+    p.add_argument("file", help="Connections.csv (UTF-8)")
+    p.add_argument("--yes", action="store_true", help="import without asking")
+    p.add_argument("--today", type=_date, default=None,
+                   help="reference date YYYY-MM-DD (dates after it are refused)")
+
+
+def _cmd_calendar(args: argparse.Namespace) -> int:
+    from career_workbook.export.ics import calendar_path, write_calendar, write_caseload_calendar
+
+    if bool(args.workbook) == bool(args.all):
+        raise CliError("name one workbook file, or a folder of them with --all DIR")
+    if args.all:
+        folder = Path(args.all)
+        if not folder.is_dir():
+            raise CliError(f"--all {folder}: not a folder of workbooks")
+        out = args.out or calendar_path(folder / "caseload.yaml")
+        report = write_caseload_calendar([folder], out, today=args.today)
+    else:
+        report = write_calendar(args.workbook, args.out, today=args.today)
+    print("\n".join(report.lines()))
+    return 1 if report.skipped else 0
+
+
+def _read_connections(path: str) -> str:
+    file = Path(path)
+    if not file.is_file():
+        raise CliError(f"{file}: no such file")
+    if file.stat().st_size > 20 * 1024 * 1024:
+        raise CliError(f"{file}: too large for a contacts export (over 20 MB)")
+    try:
+        return file.read_bytes().decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise CliError(f"{file}: not UTF-8 text; export it again or save it as “CSV UTF-8”") \
+            from None
+
+
+def _cmd_import_contacts(args: argparse.Namespace) -> int:
+    from career_workbook import store
+    from career_workbook.imports import parse_connections, plan_contacts, preview_lines
+
+    today = args.today or date.today()
+    parsed = parse_connections(_read_connections(args.file), today=today)
+    plan = plan_contacts(store.load(args.workbook), parsed.rows)
+    print("\n".join(preview_lines(parsed, plan)))
+    if parsed.shape == "unreadable":
+        return 1
+    if not plan.new:
+        print("Nothing to add.")
+        return 0
+    if not args.yes:
+        if not sys.stdin.isatty():
+            print("Preview only: run again with --yes to add them.")
+            return 0
+        answer = input(f"Add {len(plan.new)} contacts to {args.workbook}? [y/N] ")
+        if answer.strip().casefold() not in ("y", "yes"):
+            print("Nothing was changed.")
+            return 0
+    added: list[str] = []
+    with store.edit(args.workbook) as wb:  # planned again under the lock: never a duplicate
+        fresh = plan_contacts(wb, parsed.rows).new
+        wb.contacts.extend(contact for _, contact in fresh)
+        added = [contact.name for _, contact in fresh]
+    print(f"Added {len(added)} contacts to {args.workbook}. Open 07_network to set who is a "
+          "mentor, sponsor or peer, and plan a first follow-up.")
+    return 0
+
+
+COMMANDS.update({"calendar": _cmd_calendar, "import-contacts": _cmd_import_contacts})
 
 
 def error_line(err: BaseException) -> str:

@@ -40,6 +40,7 @@ __all__ = [
     "make_figure",
     "make_figures",
     "resolve_role",
+    "suggest_role",
 ]
 
 NOTEBOOK_CHARTS: dict[str, tuple[str, ...]] = {
@@ -57,32 +58,43 @@ NOTEBOOK_CHARTS: dict[str, tuple[str, ...]] = {
 
 
 def resolve_role(wb: Workbook, catalog: Any) -> Any | None:
-    """The catalog role profile a workbook aims at, or ``None``.
+    """The catalog role profile the person picked (``wb.role_profile``, an id or a title),
+    or ``None``: readiness and gaps are then measured against the person's own targets.
 
-    ``wb.role_profile`` (a role id or title) when the catalog has it, else the best match
-    of the free-text ``wb.person.target_role`` (``catalog.find_role``), else ``None``
-    (readiness is then measured against the person's own targets).
+    A profile is never applied because the free-text target role resembles its title:
+    :func:`suggest_role` offers that match, and the person confirms it by picking it.
 
     >>> from career_workbook.catalog import load_catalog
     >>> from career_workbook.model import new_workbook
     >>> wb = new_workbook("Sam Lee", target_role="Senior Data Scientist")
-    >>> resolve_role(wb, load_catalog()).id
-    'senior_data_scientist'
+    >>> resolve_role(wb, load_catalog()) is None
+    True
     >>> wb.role_profile = "ux_designer"
     >>> resolve_role(wb, load_catalog()).title
     'UX Designer'
     """
-    if catalog is None:
+    if catalog is None or not wb.role_profile:
         return None
-    if wb.role_profile:
-        found = catalog.roles.get(wb.role_profile)
-        if found is None:
-            try:
-                found = catalog.role(wb.role_profile)
-            except KeyError:
-                found = None
-        if found is not None:
-            return found
+    found = catalog.roles.get(wb.role_profile)
+    if found is None:
+        try:
+            found = catalog.role(wb.role_profile)
+        except KeyError:
+            found = None
+    return found
+
+
+def suggest_role(wb: Workbook, catalog: Any) -> Any | None:
+    """A catalog profile that matches the typed target role, to offer (not to apply).
+
+    >>> from career_workbook.catalog import load_catalog
+    >>> from career_workbook.model import new_workbook
+    >>> suggest_role(new_workbook("Sam", target_role="Senior Data Scientist"),
+    ...              load_catalog()).id
+    'senior_data_scientist'
+    """
+    if catalog is None or wb.role_profile:
+        return None
     return catalog.find_role(wb.person.target_role)
 
 

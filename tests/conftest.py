@@ -212,6 +212,15 @@ def empty_wb() -> Workbook:
 
 
 @pytest.fixture
+def half_wb() -> Workbook:
+    """A half-filled workbook: unrated skills, a goal without deadline, a check-in without
+    progress, a contact without dates (see ``helpers.workbooks``)."""
+    from helpers.workbooks import half_filled_workbook
+
+    return half_filled_workbook()
+
+
+@pytest.fixture
 def fake_role() -> FakeRole:
     """A Senior Data Scientist profile: three of Alex's skills plus two role-only skills."""
     return FakeRole(

@@ -16,7 +16,7 @@ from career_workbook.analysis.smart import score_goal
 from career_workbook.model import CheckIn, Goal
 
 TIER = {"overdue action": 0, "overdue milestone": 0, "goal behind": 1, "skill gap": 2,
-        "follow-up": 3, "sharpen goal": 4, "check-in due": 5}
+        "follow-up": 3, "rate skills": 3.5, "sharpen goal": 4, "check-in due": 5}
 
 
 @pytest.fixture
@@ -57,14 +57,20 @@ def test_skill_gaps_skip_skills_with_learning(todo, rich_wb):
     learning = {i.skill for i in rich_wb.learning}
     assert 0 < len(gaps) <= 3
     assert not set(gaps["item"]) & learning
-    assert gaps["item"].tolist() == ["Stakeholder Management", "Coaching"]
+    assert gaps["item"].tolist() == ["Stakeholder Management"]  # Coaching was never rated
     assert gaps["due"].isna().all()
 
 
-def test_role_adds_its_gaps(rich_wb, today, fake_role):
-    gaps = next_actions_frame(rich_wb, today, role=fake_role, limit=None)
-    assert gaps[gaps["kind"] == "skill gap"]["item"].tolist() == [
-        "Machine Learning", "Writing", "Stakeholder Management"]  # weighted 20, 12, 8
+def test_role_gaps_are_measured_and_unrated_skills_a_prompt(rich_wb, today, fake_role):
+    todo = next_actions_frame(rich_wb, today, role=fake_role, limit=None)
+    # the role's Machine Learning and Writing were never rated: not gaps, one prompt to rate
+    assert todo[todo["kind"] == "skill gap"]["item"].tolist() == ["Stakeholder Management"]
+    rate = todo[todo["kind"] == "rate skills"]
+    assert rate["reason"].tolist() == [
+        "Rate these 3 skills from the Senior Data Scientist profile to see your gaps: "
+        "Machine Learning, Writing, Coaching — in notebook 01"]
+    # ranked below the follow-ups that are due
+    assert rate["rank"].iloc[0] > todo[todo["kind"] == "follow-up"]["rank"].max()
 
 
 def test_follow_ups_and_check_in(todo):

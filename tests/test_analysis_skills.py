@@ -23,7 +23,9 @@ def test_gap_frame_rows_sorted_by_priority(rich_wb):
     gaps = skill_gap_frame(rich_wb)
     assert list(gaps.columns) == list(GAP_COLUMNS)
     assert gaps["priority"].tolist() == list(range(1, len(rich_wb.skills) + 1))
-    assert gaps["weighted_gap"].is_monotonic_decreasing
+    rated = gaps["current"].notna()
+    assert gaps.loc[rated, "weighted_gap"].is_monotonic_decreasing
+    assert rated.tolist() == sorted(rated.tolist(), reverse=True)  # measured gaps first
     assert sorted(gaps["skill"]) == sorted(rich_wb.skill_names())
 
 
@@ -31,20 +33,21 @@ def test_gap_values_follow_the_definitions(rich_wb):
     gaps = skill_gap_frame(rich_wb).set_index("skill")
     for s in rich_wb.skills:
         row = gaps.loc[s.name]
-        current = 0.0 if math.isnan(row["current"]) else row["current"]
-        assert row["target"] == s.target_level
-        assert row["gap"] == max(s.target_level - current, 0)
+        assert row["target"] == s.target_level == row["own_target"]
+        if math.isnan(row["current"]):  # not measured is not a gap
+            assert math.isnan(row["gap"]) and math.isnan(row["weighted_gap"])
+            continue
+        assert row["gap"] == max(s.target_level - row["current"], 0)
         assert row["weighted_gap"] == row["gap"] * s.importance
     assert gaps.loc["Stakeholder Management", "priority"] == 1
     assert math.isnan(gaps.loc["Coaching", "current"])
-    assert gaps.loc["Coaching", "gap"] == 3  # never rated: counted from 0
+    assert math.isnan(gaps.loc["Coaching", "gap"])  # never rated: a prompt, not a gap
+    assert gaps.loc["Coaching", "priority"] == len(gaps)  # after every measured gap
     assert gaps.loc["SQL", "gap"] == 0
 
 
 def test_ties_broken_by_importance_then_name(rich_wb):
     order = skill_gap_frame(rich_wb)["skill"].tolist()
-    # Public Speaking and Coaching both weigh 6: importance 3 beats 2.
-    assert order.index("Public Speaking") < order.index("Coaching")
     # Python and Statistics both weigh 5 with importance 5: alphabetical.
     assert order.index("Python") < order.index("Statistics")
 
@@ -61,10 +64,11 @@ def test_role_targets_and_role_only_skills(rich_wb, fake_role):
     assert gaps.loc["Statistics", "role_target"] == 5
     assert gaps.loc["Statistics", "importance"] == 5  # own importance kept
     assert math.isnan(gaps.loc["Coaching", "role_target"])
+    assert gaps.loc["Statistics", "own_target"] == 4  # the person's own target is kept
     ml = gaps.loc["Machine Learning"]
-    assert math.isnan(ml["current"]) and ml["gap"] == 4 and ml["weighted_gap"] == 20
+    assert math.isnan(ml["current"]) and math.isnan(ml["gap"]) and math.isnan(ml["own_target"])
     assert ml["category"] is None
-    assert ml["priority"] == 1
+    assert ml["priority"] > gaps.loc[gaps["current"].notna(), "priority"].max()
     assert len(gaps) == len(rich_wb.skills) + 2
 
 
@@ -150,3 +154,15 @@ def test_raising_a_level_never_lowers_readiness(data, pick, step, make_role):
     after = readiness(wb, role)
     assert 0 <= before <= 100 and 0 <= after <= 100
     assert after >= before - 1e-9
+
+
+def test_unrated_skills_are_a_prompt_not_a_gap(rich_wb, fake_role):
+    from career_workbook.analysis import unrated_prompt, unrated_skills
+
+    # Machine Learning (role, importance 5) and Writing (role, 3), Coaching (own, 2)
+    assert unrated_skills(rich_wb, fake_role) == ["Machine Learning", "Writing", "Coaching"]
+    assert unrated_prompt(rich_wb, fake_role) == (
+        "Rate these 3 skills from the Senior Data Scientist profile to see your gaps: "
+        "Machine Learning, Writing, Coaching")
+    rich_wb.assessments[-1].ratings["Coaching"] = 1
+    assert unrated_prompt(rich_wb) is None

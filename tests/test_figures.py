@@ -24,6 +24,7 @@ from career_workbook.figures import (
     make_figure,
     make_figures,
     resolve_role,
+    suggest_role,
 )
 
 TODAY = date(2026, 11, 22)
@@ -116,13 +117,16 @@ def test_every_registered_chart_can_be_drawn_by_figures():
 
 def test_resolve_role(catalog):
     wb = cw.new_workbook("Sam Lee", target_role="Senior Data Scientist")
-    assert resolve_role(wb, catalog).id == "senior_data_scientist"
+    assert resolve_role(wb, catalog) is None  # typed text is never applied by itself
+    assert suggest_role(wb, catalog).id == "senior_data_scientist"  # only offered
     wb.role_profile = "ux_designer"
-    assert resolve_role(wb, catalog).id == "ux_designer"  # the chosen profile wins
+    assert resolve_role(wb, catalog).id == "ux_designer"  # the person picked it
+    assert suggest_role(wb, catalog) is None
     wb.role_profile = "no_such_role"
-    assert resolve_role(wb, catalog).id == "senior_data_scientist"  # falls back to text
-    wb.person.target_role = "astronaut"
     assert resolve_role(wb, catalog) is None
+    wb.person.target_role = "astronaut"
+    wb.role_profile = None
+    assert suggest_role(wb, catalog) is None
     assert resolve_role(wb, None) is None
 
 

@@ -4,8 +4,9 @@ Structure: every notebook is valid nbformat 4 with a ``python3`` kernel, exactly
 ``parameters`` cell, short logic-free code cells, no stored outputs or widget state, and a
 link to the next notebook.
 
-Execution: every notebook runs top to bottom for every example workbook (a copy, so the
-example is never modified), with no workbook at all, and quickly enough. Kernels never
+Execution: every notebook runs top to bottom for a just-created, a half-filled and every
+example workbook (a copy, so the example is never modified), with no workbook at all, and
+quickly enough. Kernels never
 inherit ``MPLBACKEND`` from pytest.
 """
 
@@ -327,6 +328,24 @@ def test_notebook_runs_for_example_workbook(stem, example, kernel_env, example_d
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize("kind", ["new", "half"])
+@pytest.mark.parametrize("stem", PERSON_NOTEBOOKS)
+def test_notebook_runs_for_a_new_and_a_half_filled_workbook(stem, kind, kernel_env):
+    """A person's first hour: a just-created workbook (``career-workbook new``) and one with
+    gaps (unrated skills, a goal without deadline, a check-in without progress, a contact
+    without dates). The full examples run in the test above."""
+    from helpers.workbooks import write_workbook
+
+    workbook = write_workbook(kind, kernel_env / "client")
+    before = _digest(workbook)
+    nb = _run(stem, kernel_env / "out", workbook=str(workbook), today=TODAY)
+    _assert_clean(nb, stem)
+    _assert_charts_drawn(nb, stem)
+    assert _shows(nb, "Nova Person"), "the header names the workbook's owner"
+    assert _digest(workbook) == before, "running (no clicks) changed the file"
+
+
+@pytest.mark.slow
 def test_coach_overview_runs_for_the_examples_folder(kernel_env, example_digests):
     from career_workbook import charts
 
@@ -366,3 +385,30 @@ def test_start_here_with_a_fresh_path_offers_to_create_it(kernel_env):
     _assert_clean(nb, "00_start_here")
     assert _shows(nb, "fresh_workbook.yaml"), "the form should say which file it creates"
     assert not fresh.exists(), "no file is created without pressing the button"
+
+
+LAB_ONLY_WORDS = re.compile(r"grey (code )?cell|Run → Run All|settings cell", re.I)
+HIDE_IN_APP = "<style>.celltag_lab-only { display: none; }</style>"
+
+
+@pytest.mark.parametrize("stem", PERSON_NOTEBOOKS)
+def test_jupyterlab_only_prose_is_hidden_in_the_app(stem):
+    """Issue 11 item 8: the app shows no code, so prose about code cells is JupyterLab-only.
+
+    Such a markdown cell is tagged ``lab-only``; Voila (nbconvert) gives it the class
+    ``celltag_lab-only``, which its own ``<style>`` hides. JupyterLab sanitises the style away.
+    """
+    for cell in _read(stem).cells:
+        if cell.cell_type != "markdown" or not LAB_ONLY_WORDS.search(cell.source):
+            continue
+        first_paragraph = cell.source.split("\n\n")[0]
+        if "JupyterLab" in first_paragraph and "lab-only" in cell.metadata.get("tags", []):
+            assert HIDE_IN_APP in cell.source, f"{stem}: {cell.id} lacks the style that hides it"
+        else:
+            assert "in the app" in cell.source.casefold() or "in jupyterlab" in \
+                cell.source.casefold(), f"{stem}: {cell.id} speaks of code cells to app users"
+
+
+def test_the_history_prose_matches_the_retention():
+    text = "\n".join(c.source for c in _read("00_start_here").cells)
+    assert "last 20 versions" not in text and "one a day for a month" in text

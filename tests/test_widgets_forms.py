@@ -422,7 +422,8 @@ def test_role_picker_sets_profile_and_adds_skills(small):
 def test_learning_suggestions_plan_it(small):
     view = ui.learning_suggestions(small)
     first = re.search(r"<b>(.*?)</b>", view.children[1].children[0].value).group(1)
-    assert small.role is not None  # "Data Scientist" matches a catalog role
+    assert small.role is None  # a typed target role is not applied until it is picked
+    assert first == "SQL"  # the biggest measured gap (2 of 4, importance 5); Writing unrated
     view.buttons["plan.0"].click()
     wb = cw.load(small.path)
     item = wb.learning[0]
@@ -585,3 +586,20 @@ def test_rebuilding_a_form_closes_the_old_widgets(example):
 def test_form_repr_is_a_readable_placeholder(example):
     assert repr(ui.vision_form(example)) == \
         "<form “Your career vision”: run this notebook in JupyterLab to fill it in>"
+
+
+def test_role_picker_offers_a_matching_profile_but_never_applies_it(tmp_path):
+    """Issue 11 item 4: a role profile is applied only when the person picks it."""
+    path = tmp_path / "sam.yaml"
+    cw.store.new(path, "Sam", target_role="Senior Data Scientist")
+    view = ui.role_picker(ui.Session(path))
+    def walk(w):
+        yield w
+        for child in getattr(w, "children", ()):
+            yield from walk(child)
+
+    text = " ".join(w.value for w in walk(view) if type(w).__name__ == "HTML")
+    assert "None — use my own targets" in [label for label, _ in view.fields["role_profile"]
+                                             .widget.options]
+    assert "looks like the catalog’s “Senior Data Scientist” profile" in text
+    assert cw.load(path).role_profile is None

@@ -42,13 +42,19 @@ from career_workbook.analysis.progress import (
     goal_statuses,
     progress_history_frame,
 )
-from career_workbook.analysis.scorecard import goal_context, smart_scorecard_frame
+from career_workbook.analysis.scorecard import (
+    goal_context,
+    goals_table_frame,
+    smart_scorecard_frame,
+)
 from career_workbook.analysis.skills import (
     SkillGap,
     readiness,
     readiness_history_frame,
     skill_gap_frame,
     skill_gaps,
+    unrated_prompt,
+    unrated_skills,
 )
 from career_workbook.analysis.wellbeing import (
     WellbeingSummary,
@@ -86,6 +92,7 @@ __all__ = [
     "feedback_comments",
     "goal_context",
     "goal_progress_frame",
+    "goals_table_frame",
     "goal_status",
     "goal_statuses",
     "learning_by_skill_frame",
@@ -105,6 +112,8 @@ __all__ = [
     "skill_gaps",
     "smart_scorecard_frame",
     "summary",
+    "unrated_prompt",
+    "unrated_skills",
     "wellbeing_frame",
     "wellbeing_summary",
 ]

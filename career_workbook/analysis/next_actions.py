@@ -38,7 +38,7 @@ __all__ = [
 ]
 
 KINDS = ("overdue action", "overdue milestone", "goal behind", "skill gap", "follow-up",
-         "sharpen goal", "check-in due")
+         "rate skills", "sharpen goal", "check-in due")
 CHECK_IN_DAYS = 30
 """A check-in is due when the last one is more than this many days old."""
 SMART_THRESHOLD = 60
@@ -136,21 +136,27 @@ def _goals_behind(wb: Workbook, today: date) -> list[tuple]:
 
 
 def _skill_gaps(wb: Workbook, role: Any) -> list[tuple]:
+    """Measured gaps only: a skill never rated is a prompt (:func:`_rate_skills`)."""
     from career_workbook.analysis.skills import skill_gap_frame
 
     learning = {item.skill for item in wb.learning if item.skill}
     gaps = skill_gap_frame(wb, role)
     gaps = gaps[(gaps["gap"] > 0) & ~gaps["skill"].isin(learning)].head(TOP_GAPS)
-    items = []
-    for row in gaps.itertuples(index=False):
-        now = "not rated yet" if math.isnan(row.current) else f"level {row.current:.0f}"
-        items.append((
-            "skill gap", row.skill,
-            f"{now[0].upper()}{now[1:]}, target {row.target:.0f} (importance "
-            f"{row.importance:.0f}) — no learning planned for it yet",
-            None, None,
-        ))
-    return items
+    return [
+        ("skill gap", row.skill,
+         f"Level {row.current:.0f}, target {row.target:.0f} (importance "
+         f"{row.importance:.0f}) — no learning planned for it yet", None, None)
+        for row in gaps.itertuples(index=False)
+    ]
+
+
+def _rate_skills(wb: Workbook, role: Any) -> list[tuple]:
+    from career_workbook.analysis.skills import unrated_prompt
+
+    prompt = unrated_prompt(wb, role)
+    if prompt is None:
+        return []
+    return [("rate skills", "Rate your skills", f"{prompt} — in notebook 01", None, None)]
 
 
 def _follow_ups(wb: Workbook, today: date) -> list[tuple]:
@@ -222,7 +228,8 @@ def next_actions_frame(
     """
     items = [
         *_overdue(wb, today), *_goals_behind(wb, today), *_skill_gaps(wb, role),
-        *_follow_ups(wb, today), *_sharpen(wb, today), *_check_in(wb, today),
+        *_follow_ups(wb, today), *_rate_skills(wb, role), *_sharpen(wb, today),
+        *_check_in(wb, today),
     ]
     if limit is not None:
         items = items[: max(limit, 0)]

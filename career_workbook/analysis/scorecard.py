@@ -21,10 +21,13 @@ from typing import Any
 
 import pandas as pd
 
-from career_workbook.frames import build_frame
+from career_workbook.frames import build_frame, goals_frame
 from career_workbook.model import Goal, Workbook
 
-__all__ = ["CRITERIA", "SCORECARD_COLUMNS", "goal_context", "smart_scorecard_frame"]
+__all__ = [
+    "CRITERIA", "GOALS_TABLE_COLUMNS", "SCORECARD_COLUMNS", "goal_context", "goals_table_frame",
+    "smart_scorecard_frame",
+]
 
 CRITERIA = ("specific", "measurable", "achievable", "relevant", "time_bound")
 
@@ -32,6 +35,10 @@ SCORECARD_COLUMNS = {
     "goal_id": "text", "text": "text", "status": "text",
     **{c: "float" for c in CRITERIA},
     "score": "float", "deadline_found": "bool", "text_deadline": "date", "hints": "object",
+}
+GOALS_TABLE_COLUMNS = {
+    "goal_id": "text", "text": "text", "status": "text", "deadline": "date",
+    "confidence": "float", "score": "float", "track": "text", "actual": "float",
 }
 
 
@@ -81,3 +88,25 @@ def smart_scorecard_frame(wb: Workbook, today: date) -> pd.DataFrame:
             float(r.score), r.deadline is not None, r.deadline, hints,
         ))
     return build_frame(rows, SCORECARD_COLUMNS)
+
+
+def goals_table_frame(wb: Workbook, today: date) -> pd.DataFrame:
+    """Every goal (in workbook order) with its SMART score and progress: the "Your goals" table.
+
+    Columns: ``goal_id``, ``text``, ``status``, ``deadline``, ``confidence``; ``score``
+    (SMART 0-100, NaN for a dropped goal); ``track`` and ``actual`` (% done) from
+    :func:`~career_workbook.analysis.progress.goal_progress_frame` (None/NaN when it has no
+    row for the goal). The same columns and dtypes with no goals at all:
+
+    >>> from career_workbook.model import new_workbook
+    >>> goals_table_frame(new_workbook("Sam Lee"), today=date(2026, 1, 1)).dtypes.tolist()[:5]
+    [dtype('O'), dtype('O'), dtype('O'), dtype('<M8[ns]'), dtype('float64')]
+    """
+    from career_workbook.analysis.progress import goal_progress_frame
+
+    goals = goals_frame(wb)[["goal_id", "text", "status", "deadline", "confidence"]]
+    card = smart_scorecard_frame(wb, today)[["goal_id", "score"]]
+    progress = goal_progress_frame(wb, today)[["goal_id", "track", "actual"]]
+    table = (goals.merge(card, on="goal_id", how="left", validate="1:1")
+             .merge(progress, on="goal_id", how="left", validate="1:1"))
+    return build_frame(table.itertuples(index=False), GOALS_TABLE_COLUMNS)

@@ -41,11 +41,14 @@ __all__ = [
     "readiness_history_frame",
     "skill_gap_frame",
     "skill_gaps",
+    "unrated_prompt",
+    "unrated_skills",
 ]
 
 GAP_COLUMNS = {
     "skill": "text", "category": "text", "current": "float", "target": "float",
-    "role_target": "float", "importance": "float", "gap": "float", "weighted_gap": "float",
+    "role_target": "float", "own_target": "float", "importance": "float", "gap": "float",
+    "weighted_gap": "float",
     "priority": "int", "others": "float",
 }
 READINESS_COLUMNS = {"date": "date", "readiness": "float"}
@@ -57,6 +60,7 @@ class _Target:
     category: str | None
     target: float
     role_target: float
+    own_target: float
     importance: float
 
 
@@ -80,14 +84,14 @@ def _targets(wb: Workbook, role: Any = None, catalog: Any = None) -> list[_Targe
             used.add(name)
             rs = role_skills[name]
             out.append(_Target(s.name, s.category, float(rs.target), float(rs.target),
-                               float(s.importance)))
+                               float(s.target_level), float(s.importance)))
         else:
             out.append(_Target(s.name, s.category, float(s.target_level), math.nan,
-                               float(s.importance)))
+                               float(s.target_level), float(s.importance)))
     for name, rs in role_skills.items():
         if name not in used:
             out.append(_Target(name, _role_category(name, rs, catalog), float(rs.target),
-                               float(rs.target), float(rs.importance)))
+                               float(rs.target), math.nan, float(rs.importance)))
     return out
 
 
@@ -103,7 +107,8 @@ def _readiness(targets: list[_Target], levels: dict[str, float]) -> float:
 class SkillGap:
     """One skill's gap to its target (a row of :func:`skill_gap_frame`, without ``others``).
 
-    ``current`` is NaN when the skill was never rated (it counts as 0 for the gap).
+    ``current`` is NaN when the skill was never rated: its ``gap`` and ``weighted_gap``
+    are NaN too (not measured is not a gap; it is a prompt to rate, :func:`unrated_prompt`).
     """
 
     skill: str
@@ -111,6 +116,7 @@ class SkillGap:
     current: float
     target: float
     role_target: float
+    own_target: float
     importance: float
     gap: float
     weighted_gap: float
@@ -148,14 +154,49 @@ def skill_gaps(wb: Workbook, role: Any = None, *, catalog: Any = None) -> list[S
     rows = []
     for t in _targets(wb, role, catalog):
         current = levels.get(t.skill, math.nan)
-        gap = max(t.target - (0.0 if math.isnan(current) else current), 0.0)
+        gap = math.nan if math.isnan(current) else max(t.target - current, 0.0)
         rows.append((t, current, gap, gap * t.importance))
-    rows.sort(key=lambda r: (-r[3], -r[0].importance, r[0].skill.casefold(), r[0].skill))
+    # measured gaps first, biggest weighted gap on top; unrated skills after them
+    rows.sort(key=lambda r: (math.isnan(r[1]), -(0.0 if math.isnan(r[3]) else r[3]),
+                             -r[0].importance, r[0].skill.casefold(), r[0].skill))
     return [
-        SkillGap(t.skill, t.category, current, t.target, t.role_target, t.importance, gap,
-                 weighted, i)
+        SkillGap(t.skill, t.category, current, t.target, t.role_target, t.own_target,
+                 t.importance, gap, weighted, i)
         for i, (t, current, gap, weighted) in enumerate(rows, start=1)
     ]
+
+
+def unrated_skills(wb: Workbook, role: Any = None) -> list[str]:
+    """Skills with a target (own, or the chosen role's) that were never self-rated, most
+    important first.
+
+    >>> from career_workbook.model import Skill, new_workbook
+    >>> wb = new_workbook("Sam")
+    >>> wb.skills += [Skill(name="SQL", importance=2), Skill(name="R", importance=5)]
+    >>> unrated_skills(wb)
+    ['R', 'SQL']
+    """
+    return [g.skill for g in skill_gaps(wb, role) if math.isnan(g.current)]
+
+
+def unrated_prompt(wb: Workbook, role: Any = None, *, show: int = 3) -> str | None:
+    """A short prompt to rate the skills not rated yet, or ``None`` when all are rated.
+
+    >>> from career_workbook.model import Skill, new_workbook
+    >>> wb = new_workbook("Sam")
+    >>> wb.skills += [Skill(name=n) for n in ("SQL", "R", "Python", "Writing")]
+    >>> unrated_prompt(wb)
+    'Rate these 4 skills to see your gaps: Python, R, SQL and 1 more'
+    """
+    names = unrated_skills(wb, role)
+    if not names:
+        return None
+    if len(names) == 1:
+        return f"Rate {names[0]} to see your gap"
+    shown = ", ".join(names[:show])
+    more = f" and {len(names) - show} more" if len(names) > show else ""
+    source = f" from the {role.title} profile" if getattr(role, "title", None) else ""
+    return f"Rate these {len(names)} skills{source} to see your gaps: {shown}{more}"
 
 
 def skill_gap_frame(wb: Workbook, role: Any = None, *, catalog: Any = None) -> pd.DataFrame:
@@ -166,7 +207,7 @@ def skill_gap_frame(wb: Workbook, role: Any = None, *, catalog: Any = None) -> p
     wb : Workbook
     role : RoleProfile-like, optional
         When given, a skill the role lists takes the role's target; skills only the role
-        lists are added (never assessed: ``current`` NaN, counted as 0 for the gap).
+        lists are added (never assessed: ``current`` NaN).
     catalog : Catalog-like, optional
         Gives role-only skills their category (``catalog.skills[name].category``).
 
@@ -175,10 +216,13 @@ def skill_gap_frame(wb: Workbook, role: Any = None, *, catalog: Any = None) -> p
     DataFrame with columns ``skill``, ``category`` (None for role-only skills unless
     ``catalog`` knows them),
     ``current`` (latest self-assessed level, NaN if never rated), ``target``,
-    ``role_target`` (NaN when no role or not in it), ``importance`` (own, or the role's
+    ``role_target`` (NaN when no role or not in it), ``own_target`` (the target the person
+    set for the skill; NaN for a skill only the role lists), ``importance`` (own, or the role's
     for role-only skills), ``gap`` = max(target - current, 0), ``weighted_gap`` =
-    gap * importance, ``priority`` (int, 1 = biggest weighted gap; ties: higher importance,
-    then name), ``others`` (mean level given by colleagues in 360 feedback, NaN when fewer
+    gap * importance (both NaN for a skill never rated: not measured is not a gap),
+    ``priority`` (int, 1 = biggest weighted gap; ties: higher importance, then name;
+    unrated skills come after every rated one), ``others`` (mean level given by colleagues
+    in 360 feedback, NaN when fewer
     than three rated it, see :mod:`career_workbook.analysis.feedback`). Sorted by priority.
     The rows are :func:`skill_gaps`.
     """
@@ -187,8 +231,8 @@ def skill_gap_frame(wb: Workbook, role: Any = None, *, catalog: Any = None) -> p
     fb = feedback_360_frame(wb)
     others = dict(zip(fb["skill"], fb["others"], strict=True))
     rows = [
-        (g.skill, g.category, g.current, g.target, g.role_target, g.importance, g.gap,
-         g.weighted_gap, g.priority, others.get(g.skill, math.nan))
+        (g.skill, g.category, g.current, g.target, g.role_target, g.own_target, g.importance,
+         g.gap, g.weighted_gap, g.priority, others.get(g.skill, math.nan))
         for g in skill_gaps(wb, role, catalog=catalog)
     ]
     return build_frame(rows, GAP_COLUMNS)

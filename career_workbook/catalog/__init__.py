@@ -82,12 +82,14 @@ class SkillInfo(_Strict):
     """One skill in the taxonomy.
 
     ``onet`` marks the 35 O*NET basic and cross-functional skills; ``onet_group`` names
-    their O*NET group (e.g. ``'Social Skills'``).
+    their O*NET group (e.g. ``'Social Skills'``). ``synonyms`` are other common ways of
+    writing the skill ("k8s", "stakeholder mgmt"), used to read job postings.
     """
 
     name: _Name
     category: Literal["technical", "soft", "leadership", "domain"]
     description: _Line
+    synonyms: list[_Name] = Field(default_factory=list)
     onet: bool = False
     onet_group: _Name | None = None
 

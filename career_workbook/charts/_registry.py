@@ -16,14 +16,15 @@ class ChartSpec:
     title : str
         Human title, e.g. for a review pack's table of contents.
     empty_message : str
-        What the placeholder says before there is data, naming the notebook that adds it.
+        What the placeholder says before there is data, naming the step (and form) that adds
+        it in words that read right inside that step's own notebook too.
     notebook : str
         Number of the notebook that fills the chart (``'05'``).
     plot : str
         Name of the ``plot_*`` function in :mod:`career_workbook.charts` that draws it.
 
     >>> CHARTS["wellbeing"].empty_message
-    'No check-ins yet — notebook 09 adds them'
+    'No check-ins yet — record one with the check-in form (step 09)'
     """
 
     slug: str
@@ -39,38 +40,39 @@ def _specs(*specs: ChartSpec) -> dict[str, ChartSpec]:
 
 CHARTS: dict[str, ChartSpec] = _specs(
     ChartSpec("skill_radar", "Skill radar",
-              "No skills rated yet — notebook 01 (self-assessment) adds them",
+              "No skills rated yet — rate them in the self-assessment (step 01)",
               "01", "plot_skill_radar"),
     ChartSpec("skill_gaps", "Biggest skill gaps",
-              "No skill gaps yet — rate your skills in notebook 01, notebook 05 sets targets",
+              "No skill gaps yet — rate your skills in the self-assessment (step 01)",
               "05", "plot_skill_gaps"),
     ChartSpec("smart_scorecard", "SMART goal scorecard",
-              "No goals yet — notebook 04 helps you write SMART goals",
+              "No goals yet — write one with the SMART goal drafter (step 04)",
               "04", "plot_smart_scorecard"),
     ChartSpec("goal_timeline", "Goal timeline",
-              "No goals yet — notebook 04 adds them, notebook 06 plans the milestones",
+              "No goals yet — write them in SMART goals (step 04), plan milestones in step 06",
               "04", "plot_goal_timeline"),
     ChartSpec("progress", "Progress against plan",
-              "No goals to track yet — notebook 04 adds goals, notebook 09 records progress",
+              "No goals to track yet — write goals in step 04, record progress at a check-in "
+              "(step 09)",
               "09", "plot_progress"),
     ChartSpec("feedback_360", "360 feedback: self and others",
-              "No colleague feedback yet — notebook 02 adds it",
+              "No colleague feedback yet — add it with the 360 feedback form (step 02)",
               "02", "plot_feedback_360"),
     ChartSpec("network", "Your network",
-              "No contacts yet — notebook 07 adds them",
+              "No contacts yet — add them with the network form (step 07)",
               "07", "plot_network"),
     ChartSpec("values_wheel", "Values wheel",
-              "No values yet — notebook 03 (vision & values) adds them",
+              "No values yet — add them with the values form (step 03)",
               "03", "plot_values_wheel"),
     ChartSpec("learning_hours", "Learning hours",
-              "No learning logged yet — notebook 08 adds it",
+              "No learning logged yet — add it with the learning form (step 08)",
               "08", "plot_learning_hours"),
     ChartSpec("wellbeing", "Motivation and confidence",
-              "No check-ins yet — notebook 09 adds them",
+              "No check-ins yet — record one with the check-in form (step 09)",
               "09", "plot_wellbeing"),
     ChartSpec("readiness", "Readiness for the target role",
-              "No readiness yet — rate your skills in notebook 01, notebook 05 picks the "
-              "target role",
+              "No readiness yet — rate your skills in the self-assessment (step 01); a role "
+              "profile (step 05) is optional",
               "05", "plot_readiness"),
 )
 """Every per-workbook chart, by slug, in review-pack order."""
@@ -90,11 +92,12 @@ COHORT_CHARTS: dict[str, ChartSpec] = _specs(
 
 NOT_ENOUGH_RATERS = (
     "Not enough raters to show others' view ({n} needed, to keep feedback anonymous) — "
-    "notebook 02 adds feedback"
+    "add feedback with the 360 feedback form (step 02)"
 )
-RADAR_TOO_FEW = "Rate at least 3 skills to draw the radar — notebook 01 (self-assessment)"
-NO_RATINGS = "No self-ratings yet — notebook 01 (self-assessment) adds them"
+RADAR_TOO_FEW = "Rate at least 3 skills to draw the radar — in the self-assessment (step 01)"
+NO_RATINGS = "No self-ratings yet — rate your skills in the self-assessment (step 01)"
 NO_GAPS = "No gaps to close: every rated skill is at or above its target"
-NO_DATED_LEARNING = "No dated learning yet — add start or completion dates in notebook 08"
-NO_HOURS = "No learning hours logged yet — notebook 08 adds them"
-NO_WELLBEING = "No motivation or confidence scores yet — notebook 09 asks for them"
+NO_DATED_LEARNING = ("No dated learning yet — add start or completion dates with the learning "
+                     "form (step 08)")
+NO_HOURS = "No learning hours logged yet — add them with the learning form (step 08)"
+NO_WELLBEING = "No motivation or confidence scores yet — the check-in form (step 09) asks for them"

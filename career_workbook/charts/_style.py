@@ -289,9 +289,9 @@ def placeholder_figure(message: str, *, title: str | None = None, label: str = "
 
     Its single axes is labelled ``'placeholder'`` (see :func:`is_placeholder`).
 
-    >>> fig = placeholder_figure("No check-ins yet — notebook 09 adds them")
+    >>> fig = placeholder_figure("No check-ins yet — record one at step 09")
     >>> [t.get_text() for t in fig.axes[0].texts]
-    ['No check-ins yet — notebook 09 adds them']
+    ['No check-ins yet — record one at step 09']
     >>> is_placeholder(fig)
     True
     """
@@ -326,8 +326,29 @@ def headline(fig: Figure, text: str, title: str | None = None) -> None:
 
 
 def subtitle(ax: Any, text: str) -> None:
-    """The metric shown, under the headline (as the axes title)."""
-    ax.set_title(_wrap_escaped(text, 95), loc="left")
+    """The metric shown, under the headline (as the axes title), wrapped to the width it has.
+
+    A left-aligned axes title starts at the axes' left edge, after the y tick labels: the
+    lines are measured against what is left of the figure's width, so that a long subtitle
+    never runs off the right edge ("…8 not rated ye"). Call it after the y ticks are set.
+    """
+    title = ax.set_title(" ", loc="left")  # for its font; the text is set below
+    fig = ax.get_figure()
+    renderer = fig._get_renderer()  # measuring only (matplotlib's own tight_layout does so)
+    ticks = ax.yaxis.get_tightbbox(renderer)
+    room = fig.bbox.width * 0.96 - (ticks.width if ticks is not None else 0.0) - 12.0
+    prop = title.get_fontproperties()
+
+    def width(line: str) -> float:
+        return renderer.get_text_width_height_descent(line, prop, ismath=False)[0]
+
+    lines: list[str] = []
+    for word in " ".join(text.split()).split(" "):
+        if lines and width(f"{lines[-1]} {word}") <= room:
+            lines[-1] = f"{lines[-1]} {word}"
+        else:
+            lines.append(word)
+    title.set_text("\n".join(lines) or " ")
 
 
 def _wrap_escaped(text: str, width: int) -> str:
@@ -343,6 +364,24 @@ def date_axis(axis: Any, maxticks: int = 6) -> None:
     locator = mdates.AutoDateLocator(minticks=2, maxticks=max(maxticks, 5))
     axis.set_major_locator(locator)
     axis.set_major_formatter(mdates.ConciseDateFormatter(locator))
+
+
+def one_day_axis(ax: Any, day: Any, pad_days: int = 30) -> None:
+    """An x axis for data on a single day: that day centred, one tick naming it.
+
+    Concise date ticks on a two-month window read "15 / Dec / 15 / Jan / 2027-Jan"; one
+    point needs one label.
+
+    >>> from matplotlib.figure import Figure
+    >>> ax = Figure().add_subplot()
+    >>> one_day_axis(ax, pd.Timestamp("2026-12-03"))
+    >>> [t.get_text() for t in ax.get_xticklabels()]
+    ['3 Dec 2026']
+    """
+    day = pd.Timestamp(day)
+    pad = pd.Timedelta(days=pad_days)
+    ax.set_xlim(day - pad, day + pad)
+    ax.set_xticks([day], [day_name(day)])
 
 
 def row_height(labels: Sequence[str]) -> float:

@@ -377,7 +377,7 @@ def plot_progress(progress_history: pd.DataFrame, goal_progress: pd.DataFrame,
     if late:
         note = f"{plural(late, 'goal')} overdue. " + note
     if hist.empty:
-        note = "No progress recorded yet — notebook 09 adds it. " + note
+        note = "No progress recorded yet — record it at a check-in (step 09). " + note
     if len(gp) > k:
         note += f"; {len(gp) - k} more not shown"
     # Small multiples: the metric goes with the legend, under the panels.

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-import matplotlib.dates as mdates
 import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
@@ -30,6 +29,7 @@ from career_workbook.charts._style import (
     new_figure,
     number,
     numeric,
+    one_day_axis,
     placeholder_figure,
     plural,
     polar_labels,
@@ -288,7 +288,10 @@ def plot_learning_hours(learning: pd.DataFrame, *, title: str | None = None,
                 color=colour)
     ax.set_ylim(bottom=0)
     ax.set_ylabel("Hours (cumulative)")
-    date_axis(ax.xaxis)
+    if df["date"].min() == end:  # every item on one day: not a two-year empty axis
+        one_day_axis(ax, end)
+    else:
+        date_axis(ax.xaxis)
     fig.legend(loc="outside lower center", ncols=min(len(keep), 3))
 
     total = float(df["hours"].sum())
@@ -309,8 +312,9 @@ def plot_wellbeing(wellbeing: pd.DataFrame, *, title: str | None = None,
                    today: Any = None) -> Figure:
     """Motivation and confidence (1-10) at each check-in, setbacks and dips marked.
 
-    Setbacks are triangles along the bottom, the latest labelled with its text;
-    dips (shaded, ringed) come from the frame's ``dip`` column.
+    Setbacks are triangles along the bottom; the latest one's text is quoted in the
+    subtitle (a label beside the triangles would cover the earlier ones); dips (shaded,
+    ringed) come from the frame's ``dip`` column.
 
     Parameters
     ----------
@@ -363,11 +367,6 @@ def plot_wellbeing(wellbeing: pd.DataFrame, *, title: str | None = None,
     if len(marks):
         ax.scatter(marks["date"], np.full(len(marks), 0.9), marker="v", s=60,
                    color=PALETTE["purple"], zorder=4, label="Setback")
-        latest = marks.tail(1)
-        texts = latest["setbacks"] if "setbacks" in latest else pd.Series("", latest.index)
-        repelled_labels(ax, latest["date"].map(_as_num).to_numpy(), np.full(len(latest), 0.9),
-                        [wrap_label(t, 26, max_lines=2, fallback="setback") for t in texts],
-                        color="#555555", fontsize=8.5, zorder=5)
     ax.set_ylim(0.4, 10.6)
     ax.set_yticks(range(1, 11))
     if len(df) == 1:
@@ -380,12 +379,12 @@ def plot_wellbeing(wellbeing: pd.DataFrame, *, title: str | None = None,
     note = "Score 1-10 at each check-in"
     if setback.any():
         note += f"; {plural(int(setback.sum()), 'setback')} noted"
+        latest = marks.iloc[-1]
+        said = short(latest["setbacks"], 70) if "setbacks" in marks else ""
+        if said:
+            note += f", the latest in {month_name(latest['date'], df['date'].iloc[-1])}: “{said}”"
     subtitle(ax, note)
     return fig
-
-
-def _as_num(ts: pd.Timestamp) -> float:
-    return float(mdates.date2num(ts))
 
 
 def _dip_metric(df: pd.DataFrame, i: Any) -> str | None:

@@ -34,6 +34,7 @@ from career_workbook.charts._style import (
     new_figure,
     number,
     numeric,
+    one_day_axis,
     placeholder_figure,
     plural,
     polar_labels,
@@ -74,8 +75,8 @@ def _placeholder(slug: str, message: str | None = None) -> Figure:
 def _gap_frame(gaps: pd.DataFrame, func: str) -> pd.DataFrame:
     require(gaps, ("skill", "current", "target"), func, "skill_gap_frame")
     df = gaps.copy()
-    for col in ("current", "target", "role_target", "others", "importance", "gap",
-                "weighted_gap"):
+    for col in ("current", "target", "role_target", "own_target", "others", "importance",
+                "gap", "weighted_gap"):
         if col in df:
             df[col] = numeric(df[col])
     if "gap" not in df:
@@ -87,7 +88,7 @@ def _gap_frame(gaps: pd.DataFrame, func: str) -> pd.DataFrame:
 
 
 def _biggest_gap(df: pd.DataFrame) -> pd.Series | None:
-    rated = df[df["weighted_gap"].notna() & (df["gap"] > 0)]
+    rated = df[df["current"].notna() & df["weighted_gap"].notna() & (df["gap"] > 0)]
     if rated.empty:
         return None
     return rated.sort_values(["weighted_gap", "gap"], ascending=False, kind="stable").iloc[0]
@@ -99,11 +100,15 @@ def plot_skill_radar(gaps: pd.DataFrame, *, show_role: bool = True, show_others:
                      title: str | None = None, today: Any = None) -> Figure:
     """Radar of skill levels (0-5): where you are, your target, the role's, others' view.
 
+    "Your target" is the person's own target (``own_target`` when the frame has it, else
+    ``target``); a chosen role profile's targets are their own line.
+
     Parameters
     ----------
     gaps : DataFrame
         The output of ``skill_gap_frame`` (``skill``, ``current``, ``target``; optional
-        ``category``, ``role_target``, ``others``, ``gap``, ``weighted_gap``).
+        ``category``, ``role_target``, ``own_target``, ``others``, ``gap``,
+        ``weighted_gap``).
     show_role, show_others : bool
         Draw the role profile's targets / colleagues' mean rating, when the frame has them.
     title : str, optional
@@ -146,7 +151,8 @@ def plot_skill_radar(gaps: pd.DataFrame, *, show_role: bool = True, show_others:
         (line,) = ax.plot(loop, closed("role_target"), color=ROLE, linewidth=5, alpha=0.4,
                           label="Role profile")
         handles.append(line)
-    (line,) = ax.plot(loop, closed("target"), color=TARGET, linestyle="--", linewidth=1.8,
+    own = "own_target" if "own_target" in df and df["own_target"].notna().any() else "target"
+    (line,) = ax.plot(loop, closed(own), color=TARGET, linestyle="--", linewidth=1.8,
                       label="Your target")
     handles.append(line)
     if show_others and "others" in df and df["others"].notna().any():
@@ -193,9 +199,9 @@ def plot_skill_gaps(gaps: pd.DataFrame, top: int = 12, *, title: str | None = No
                     today: Any = None) -> Figure:
     """Horizontal bars of the biggest weighted skill gaps, biggest on top.
 
-    Each bar is annotated "current → target". Skills at or above target are left out,
-    and so are skills without a ``weighted_gap``; a skill not rated yet but with a gap
-    (the analysis counts it from level 0) is shown as "not rated → target".
+    Each bar is annotated "current → target". Only measured gaps are drawn: skills at or
+    above target, skills without a ``weighted_gap`` and skills not rated yet are left out;
+    the subtitle asks the person to rate the unrated ones.
 
     Parameters
     ----------
@@ -214,7 +220,8 @@ def plot_skill_gaps(gaps: pd.DataFrame, top: int = 12, *, title: str | None = No
     if is_empty(gaps):
         return _placeholder("skill_gaps")
     df = _gap_frame(gaps, "plot_skill_gaps")
-    shown = df[(df["gap"] > 0) & (df["weighted_gap"] > 0)]
+    unrated = int(df["current"].isna().sum())
+    shown = df[df["current"].notna() & (df["gap"] > 0) & (df["weighted_gap"] > 0)]
     if shown.empty:
         return _placeholder("skill_gaps", NO_RATINGS if df["current"].isna().all() else NO_GAPS)
     n_gaps = len(shown)
@@ -232,8 +239,7 @@ def plot_skill_gaps(gaps: pd.DataFrame, top: int = 12, *, title: str | None = No
     ax.grid(axis="y", visible=False)
     ax.tick_params(axis="y", length=0)
     for yi, (_, row) in zip(y, shown.iterrows(), strict=True):
-        now = "not rated" if pd.isna(row["current"]) else number(row["current"])
-        ax.annotate(f"{now} → {number(row['target'])}",
+        ax.annotate(f"{number(row['current'])} → {number(row['target'])}",
                     xy=(row["weighted_gap"], yi), xytext=(5, 0), textcoords="offset points",
                     va="center", ha="left", fontsize=9, color="#444444")
     ax.set_xlim(0, float(shown["weighted_gap"].max()) * 1.2)
@@ -246,11 +252,10 @@ def plot_skill_gaps(gaps: pd.DataFrame, top: int = 12, *, title: str | None = No
 
     top_row = shown.iloc[-1]
     headline(fig, f"Biggest gap: {short(top_row['skill'], 50)}", title)
-    note = f"Top {len(shown)} of {plural(n_gaps, 'skill')} below target"
+    note = f"Top {len(shown)} of {plural(n_gaps, 'rated skill')} below target"
     note += "; labels show current → target level"
-    unrated = int(shown["current"].isna().sum())
     if unrated:
-        note += f"; {unrated} not rated yet"
+        note += f"; {plural(unrated, 'skill')} not rated yet: rate to see the gap"
     subtitle(ax, note)
     return fig
 
@@ -292,9 +297,9 @@ def plot_readiness(readiness_history: pd.DataFrame, role_title: str | None = Non
     ax.set_ylim(0, 105)
     ax.set_yticks(range(0, 101, 20), [f"{v}%" for v in range(0, 101, 20)])
     if len(df) == 1:
-        pad = pd.Timedelta(days=30)
-        ax.set_xlim(x[0] - pad, x[0] + pad)
-    date_axis(ax.xaxis)
+        one_day_axis(ax, x[0])
+    else:
+        date_axis(ax.xaxis)
 
     role = short(role_title, 50) if role_title else ""
     last, first = values[-1], values[0]
@@ -311,7 +316,7 @@ def plot_readiness(readiness_history: pd.DataFrame, role_title: str | None = Non
             head += f" — {direction} {plural(abs(delta), 'point')} since {since}"
     headline(fig, head, title)
     subtitle(ax, f"How much of the {role} profile you meet (0-100%)" if role
-             else "How much of your target role's profile you meet (0-100%)")
+             else "How much of your own skill targets you meet (0-100%)")
     return fig
 
 

@@ -208,8 +208,9 @@ def actions_page(content: PackContent) -> Figure:
                   fontsize=11, color=GREY)
         bottom = h - 1.0
         for i, action in enumerate(content.actions):
-            item = fit(action.item, 70, 2)
-            reason = fit(action.reason, 85, 3)
+            item = fit(action.item, 62, 2)
+            # the kind leads the grey line: a tag beside a long title would run under it
+            reason = fit(f"{action.kind.capitalize()} · {action.reason}", 85, 3)
             n_lines = item.count("\n") + reason.count("\n") + 2
             row_h = 0.22 * n_lines + 0.3
             if top + row_h > bottom:
@@ -220,8 +221,6 @@ def actions_page(content: PackContent) -> Figure:
             _text(fig, MARGIN, top, f"{action.rank}.", fontsize=12, weight="bold",
                   color=ACCENT)
             _text(fig, MARGIN + 0.4, top, item, fontsize=11, weight="bold", linespacing=1.25)
-            _text(fig, A4[0] - MARGIN, top + 0.02, action.kind, fontsize=8.5, color=GREY,
-                  ha="right")
             reason_top = top + 0.24 * (item.count("\n") + 1) + 0.04
             _text(fig, MARGIN + 0.4, reason_top, reason, fontsize=9.5, color=GREY,
                   linespacing=1.3)

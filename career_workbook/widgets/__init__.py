@@ -33,7 +33,9 @@ from career_workbook.widgets.forms_plan import (
     milestones_form,
     role_picker,
 )
+from career_workbook.widgets.forms_posting import posting_fit_form
 from career_workbook.widgets.forms_profile import create_workbook_form, profile_form
+from career_workbook.widgets.forms_reminders import calendar_button, contacts_import
 from career_workbook.widgets.forms_review import check_in_form, goal_review, next_actions
 from career_workbook.widgets.forms_skills import (
     self_assessment_form,
@@ -47,9 +49,11 @@ __all__ = [
     "Session",
     "achievements_form",
     "actions_form",
+    "calendar_button",
     "check_in_form",
     "coach_overview",
     "contacts_form",
+    "contacts_import",
     "create_workbook_form",
     "feedback_comments",
     "feedback_form",
@@ -63,6 +67,7 @@ __all__ = [
     "learning_suggestions",
     "milestones_form",
     "next_actions",
+    "posting_fit_form",
     "profile_form",
     "restore_form",
     "role_picker",

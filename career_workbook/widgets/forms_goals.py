@@ -287,7 +287,7 @@ def goal_drafter(session: Any) -> widgets.Widget:
         labels = {k: f.label for k, f in view.fields.items()}
 
         def collect() -> tuple[Any, dict[str, str]]:
-            problem = score_goal(text.value, today=s.today).date_problem
+            problem = score_goal(text.value, today=s.today).date_problem if text.value else None
             if problem and deadline.value is None:  # never save a date we could not read
                 return None, {"text": f"{problem} — please fix the date (or pick a deadline "
                                       "below) before saving."}
@@ -371,19 +371,7 @@ def goals_table(session: Any) -> widgets.Widget:
 
         s = view.session
         wb = s.workbook
-        card = analysis.smart_scorecard_frame(wb, s.today)[["goal_id", "score"]]
-        progress = analysis.goal_progress_frame(wb, s.today)[["goal_id", "track", "actual"]]
-        import pandas as pd
-
-        rows = pd.DataFrame({
-            "goal_id": pd.Series([g.id for g in wb.goals], dtype=object),
-            "text": [g.text for g in wb.goals],
-            "status": [g.status for g in wb.goals],
-            "deadline": [g.deadline for g in wb.goals],
-            "confidence": [g.confidence for g in wb.goals],
-        })
-        table = rows.merge(card, on="goal_id", how="left").merge(progress, on="goal_id",
-                                                                 how="left")
+        table = analysis.goals_table_frame(wb, s.today)
         shown = table_widget(table, {"text": "Goal", "status": "Status", "deadline": "Deadline",
                                      "score": "SMART", "actual": "% done", "track": "Track",
                                      "confidence": "Confidence"},

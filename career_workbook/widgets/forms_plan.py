@@ -75,14 +75,27 @@ def add_role_skills(wb: Workbook, role: Any, catalog: Any = None) -> list[str]:
     return added
 
 
-def role_preview_html(role: Any, wb: Workbook) -> str:
-    """What a role profile asks for, and which of its skills you already track (escaped)."""
+def role_preview_html(role: Any, wb: Workbook, suggestion: Any = None) -> str:
+    """What a role profile asks for, and which of its skills you already track (escaped).
+
+    With no profile chosen, a ``suggestion`` (a profile matching the typed target role) is
+    offered, never applied.
+
+    >>> from types import SimpleNamespace as NS
+    >>> from career_workbook.model import new_workbook
+    >>> "pick “Data Scientist” above" in role_preview_html(None, new_workbook("Sam"),
+    ...                                                      NS(title="Data Scientist"))
+    True
+    """
     from career_workbook.widgets.display import TABLE_CSS
 
     if role is None:
+        offer = (f" Your target role looks like the catalog’s “{suggestion.title}” profile: "
+                 f"pick “{suggestion.title}” above and press “Use this role” to compare "
+                 "with it." if suggestion is not None else "")
         return notice_html(
-            "No role profile chosen: your gaps are measured against your own targets "
-            "(or a catalog role matching your target role title, if there is one).", "info")
+            "No role profile chosen: your gaps are measured against your own targets." + offer,
+            "info")
     have = {n.casefold() for n in wb.skill_names()}
     rows = "".join(
         f"<tr><td>{esc(name)}</td><td>{need.target}</td><td>{need.importance}</td>"
@@ -147,7 +160,7 @@ def role_picker(session: Any) -> widgets.Widget:
             return [notice("The role catalog could not be loaded; your own targets are used.",
                            "warning")]
         roles = sorted(catalog.roles.values(), key=lambda r: r.title.casefold())
-        options = [("Automatic — match my role title, else my own targets", NONE)]
+        options = [("None — use my own targets", NONE)]
         options += [(f"{r.title} ({r.family})", r.id) for r in roles]
         current = s.role
         info = widgets.HTML(
@@ -162,12 +175,17 @@ def role_picker(session: Any) -> widgets.Widget:
                          help="Also add the profile's skills you do not track yet, so you "
                               "can rate them.")
         boxes = view.add(choice, add)
-        preview = widgets.HTML(role_preview_html(
-            catalog.roles.get(choice.value) if choice.value else current, wb))
+        def preview_html() -> str:
+            from career_workbook.figures import suggest_role
+
+            now = s.workbook or wb
+            role = catalog.roles.get(choice.value) if choice.value else None
+            return role_preview_html(role, now, suggest_role(now, catalog))
+
+        preview = widgets.HTML(preview_html())
 
         def show(_change: Any) -> None:
-            preview.value = role_preview_html(
-                catalog.roles.get(choice.value) if choice.value else s.role, s.workbook or wb)
+            preview.value = preview_html()
 
         choice.widget.observe(show, names="value")
         save = primary_button("Use this role", "Save the chosen role profile to your workbook")

@@ -1,0 +1,436 @@
+"""Fit to a posting: which skills a pasted job posting asks for, and how the person fits.
+
+The vocabulary is the catalog taxonomy (skill names plus their ``synonyms``) and the
+person's own skills. Matching follows general rules, never per-posting lookups:
+
+- text and phrases are normalised the same way: case, accents, British/American spelling
+  (``-ize``/``-ise``, ``behavior``), light stemming (plurals, ``-ing``, ``-ed``, a final
+  ``e`` and doubled consonants), ``a``/``the``/``of``/``our``... ignored;
+- a phrase matches whole words only (``ML`` never matches inside "HTML"), never across a
+  sentence or line break; a synonym written ``=word`` matches that exact word only;
+- ``/``, ``&``, ``,``, ``and`` and ``or`` are one list separator, so "SQL/Postgres" names
+  both and "CI/CD" equals "CI and CD"; a skill of several words also matches a short list
+  such as "stakeholder and vendor management" or "design and carry out experiments", and a
+  two-word one with one word between ("build trusted relationships");
+- acronyms in the vocabulary ("SOX", "ACAS") match only that word, never a stem of it;
+- a match inside a longer match ("decision making" inside "decision making under
+  uncertainty") gives way to the longer one.
+
+Examples
+--------
+>>> from datetime import date
+>>> from career_workbook.model import Assessment, Skill, new_workbook
+>>> wb = new_workbook("Sam Lee", today=date(2026, 1, 5))
+>>> wb.skills += [Skill(name="SQL", target_level=4), Skill(name="Python", target_level=4)]
+>>> wb.assessments.append(Assessment(date=date(2026, 1, 5), ratings={"SQL": 4, "Python": 2}))
+>>> vocab = {"SQL": ["postgres"], "Python": [], "Stakeholder Management": ["stakeholder mgmt"]}
+>>> fit = fit_to_posting(wb, "You know SQL/Postgres and Python. Stakeholder mgmt a plus.",
+...                      catalog=vocab)
+>>> fit.matches["SQL"], fit.matches["Stakeholder Management"]
+(('SQL', 'Postgres'), ('Stakeholder mgmt',))
+>>> fit.gaps
+('Python', 'Stakeholder Management')
+>>> [(s.skill, s.status) for s in fit.skills]
+[('SQL', 'meets'), ('Python', 'below'), ('Stakeholder Management', 'missing')]
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from career_workbook.analysis.skills import current_levels
+from career_workbook.model import Skill, Workbook
+
+__all__ = [
+    "DEFAULT_TARGET",
+    "MAX_CHARS",
+    "PostingFit",
+    "SkillFit",
+    "add_posting_skills",
+    "fit_to_posting",
+    "normalise_word",
+    "posting_vocabulary",
+]
+
+DEFAULT_TARGET = 3
+"""Level a posting is taken to ask for a skill the person does not track yet (0-5)."""
+PROFILE_IMPORTANCE = 4
+"""Importance given to the posting's skills by "Use as my target profile"."""
+MAX_CHARS = 200_000
+"""Longer pastes are read up to this many characters (a posting is a few thousand)."""
+_MAX_GAP = 4  # words allowed between the parts of a two-part skill in a list
+
+_STOP = frozenset({"a", "an", "the", "of", "our", "your", "their", "its", "his", "her", "my"})
+_CONJ = "&"
+_BREAK = "|"
+_BOILERPLATE = re.compile(  # the employer talking about itself, not a skill ask
+    r"\b(?:we\s+are|we['’]re|is|are|now|currently|company)\s+hiring\b|\bhiring\s+an?\b",
+    re.IGNORECASE)
+_TOKEN = re.compile(
+    r"(?P<word>[^\W_]+[+#]*)|(?P<conj>[,/&])|(?P<brk>[.!?;:](?=\s|$)|[\n\r•·|()\[\]])")
+_HTML = re.compile(  # pasted from a web page: tags and scripts are not words of the posting
+    r"<(script|style)\b.*?</\1\s*>|<!--.*?-->|</?[a-zA-Z][^<>]{0,500}>", re.DOTALL | re.I)
+_PAIR = re.compile(r"([^\W\d_])[/&]([^\W\d_])(?![^\W_])")
+_SPELLING = (  # American -> British, so both spellings meet
+    (re.compile(r"iz(e|es|ed|ing|ation|ations)$"), r"is\1"),
+    (re.compile(r"yz(e|es|ed|ing)$"), r"ys\1"),
+    (re.compile(r"avior"), "aviour"),
+    (re.compile(r"eling$"), "elling"),
+    (re.compile(r"^organization"), "organisation"),
+)
+
+
+def normalise_word(word: str) -> str:
+    """The form two spellings of a word share: case, accents, spelling, light stemming.
+
+    >>> [normalise_word(w) for w in ("Planning", "plans", "visualization", "visualisation")]
+    ['plan', 'plan', 'visualisation', 'visualisation']
+    >>> normalise_word("stakeholders") == normalise_word("Stakeholder")
+    True
+    >>> normalise_word("analysis"), normalise_word("processes"), normalise_word("k8s")
+    ('analysis', 'proces', 'k8s')
+    """
+    w = _plain(word)
+    if len(w) <= 3 or any(ch.isdigit() for ch in w) or not w.isalpha():
+        return w
+    for pattern, repl in _SPELLING:
+        w = pattern.sub(repl, w)
+    if w.endswith("ies") and len(w) > 4 or w.endswith("ied") and len(w) > 4:
+        w = w[:-3] + "y"
+    elif w.endswith("ing") and len(w) >= 6:
+        w = w[:-3]
+    elif w.endswith("ed") and len(w) >= 5 or w.endswith(("sses", "xes", "ches", "shes", "zes")):
+        w = w[:-2]
+    elif w.endswith("s") and not w.endswith(("ss", "us", "is")):
+        w = w[:-1]
+    if w.endswith("e") and len(w) >= 5:
+        w = w[:-1]
+    if len(w) >= 4 and w[-1] == w[-2] and w[-1] not in "aeiou":
+        w = w[:-1]
+    return w
+
+
+def _plain(word: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", word.casefold())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+@dataclass(frozen=True)
+class _Token:
+    stem: str
+    exact: str
+    start: int
+    end: int
+
+
+def _tokens(text: str) -> list[_Token]:
+    """Words, list separators (``&``) and breaks (``|``) with their place in ``text``."""
+    out: list[_Token] = []
+    skip_to = -1
+    for m in _TOKEN.finditer(text):
+        if m.start() < skip_to:
+            continue
+        if m.group("brk"):
+            out.append(_Token(_BREAK, _BREAK, m.start(), m.end()))
+        elif m.group("conj"):
+            out.append(_Token(_CONJ, _CONJ, m.start(), m.end()))
+        else:
+            word = m.group("word")
+            exact = _plain(word)
+            pair = _PAIR.match(text, m.start())
+            if pair:  # "A/B", "P&L": one letter either side of the separator is one word
+                joined = _plain(pair.group(1) + pair.group(2))
+                out.append(_Token(joined, joined, m.start(), pair.end()))
+                skip_to = pair.end()
+            elif exact in ("and", "or"):
+                out.append(_Token(_CONJ, _CONJ, m.start(), m.end()))
+            elif exact not in _STOP:
+                out.append(_Token(normalise_word(word), exact, m.start(), m.end()))
+    return out
+
+
+@dataclass(frozen=True)
+class _Phrase:
+    skill: str
+    parts: tuple[tuple[bool, str], ...]  # (exact?, value)
+    text: str
+
+
+def _compile(skill: str, phrase: str) -> _Phrase | None:
+    exact = phrase.startswith("=")
+    text = phrase.lstrip("=")
+    toks = _tokens(text)
+    parts = []
+    for t in toks:
+        if t.stem == _BREAK:
+            continue
+        acronym = text[t.start:t.end].isupper() and t.end - t.start >= 2  # "SOX", "ACAS"
+        parts.append((True, t.exact) if exact or acronym else (False, t.stem))
+    return _Phrase(skill, tuple(parts), text) if parts else None
+
+
+@functools.lru_cache(maxsize=4096)
+def _skill_phrases(name: str, synonyms: tuple[str, ...]) -> tuple[_Phrase, ...]:
+    """The phrases of one skill: its name (stemmed, unless ``=name`` is among the synonyms:
+    then only that exact word, so "Programming" does not match "programme") and synonyms.
+    """
+    exact_name = f"={name}".casefold() in (s.casefold() for s in synonyms)
+    phrases = [] if exact_name else [_compile(name, name)]
+    phrases += [_compile(name, s) for s in synonyms]
+    return tuple(p for p in phrases if p is not None)
+
+
+def posting_vocabulary(catalog: Any, wb: Workbook | None = None) -> dict[str, list[str]]:
+    """``{skill: [synonyms]}`` from a catalog (``.skills``) or a plain mapping, plus the
+    person's own skills (a skill the catalog does not know is matched by its name).
+
+    >>> posting_vocabulary({"SQL": ["postgres"]})
+    {'SQL': ['postgres']}
+    """
+    vocab: dict[str, list[str]] = {}
+    skills = getattr(catalog, "skills", catalog) or {}
+    for name, info in skills.items():
+        vocab[name] = list(info) if isinstance(info, list | tuple) else \
+            list(getattr(info, "synonyms", []) or [])
+    if wb is not None:
+        known = {n.casefold(): n for n in vocab}
+        for s in wb.skills:
+            if s.name.casefold() not in known:
+                vocab[s.name] = []
+    return vocab
+
+
+@dataclass(frozen=True)
+class _Match:
+    skill: str
+    positions: frozenset[int]
+    start: int
+    end: int
+
+
+def _find(tokens: list[_Token], phrases: Iterable[_Phrase]) -> list[_Match]:
+    by_stem: dict[str, list[int]] = {}
+    by_exact: dict[str, list[int]] = {}
+    for i, t in enumerate(tokens):
+        by_stem.setdefault(t.stem, []).append(i)
+        by_exact.setdefault(t.exact, []).append(i)
+
+    def same(i: int, part: tuple[bool, str]) -> bool:
+        exact, value = part
+        return i < len(tokens) and (tokens[i].exact if exact else tokens[i].stem) == value
+
+    found: list[_Match] = []
+    for ph in phrases:
+        first_exact, first = ph.parts[0]
+        n = len(ph.parts)
+        for i in (by_exact if first_exact else by_stem).get(first, ()):
+            if all(same(i + k, ph.parts[k]) for k in range(1, n)):
+                found.append(_Match(ph.skill, frozenset(range(i, i + n)), i, i + n - 1))
+                continue
+            if n < 2 or any(v == _CONJ for _, v in ph.parts):
+                continue
+            if not all(same(i + k, ph.parts[k]) for k in range(1, n - 1)):
+                continue
+            gap_start = i + n - 1
+            for j in range(gap_start + 1, min(gap_start + _MAX_GAP + 1, len(tokens))):
+                gap = tokens[gap_start:j]
+                if gap[-1].stem == _BREAK:
+                    break
+                listed = any(t.stem == _CONJ for t in gap)
+                one_word = n == 2 and len(gap) == 1 and gap[0].stem != _CONJ  # "build trusted
+                if same(j, ph.parts[-1]) and (listed or one_word):  # relationships"
+                    found.append(_Match(ph.skill, frozenset([*range(i, gap_start), j]), i, j))
+                    break
+    return found
+
+
+def _blocked(text: str, tokens: list[_Token]) -> set[int]:
+    """Token positions inside boilerplate such as "we are hiring" (not a skill ask)."""
+    spans = [m.span() for m in _BOILERPLATE.finditer(text)]
+    return {i for i, t in enumerate(tokens) if any(a <= t.start < b for a, b in spans)}
+
+
+@dataclass(frozen=True)
+class SkillFit:
+    """One skill the posting asks for, and where the person stands on it.
+
+    ``status`` is ``'meets'`` (latest rating reaches the target), ``'below'``, ``'unrated'``
+    (in the person's list, never rated) or ``'missing'`` (not in their list; the target is
+    then :data:`DEFAULT_TARGET`). ``gap`` is levels to go (0 when met).
+    """
+
+    skill: str
+    category: str | None
+    words: tuple[str, ...]
+    mentions: int
+    in_list: bool
+    current: float | None
+    target: float
+    status: str
+    gap: float
+    explanation: str
+
+
+@dataclass(frozen=True)
+class PostingFit:
+    """What :func:`fit_to_posting` found.
+
+    Attributes
+    ----------
+    matches : dict[str, tuple[str, ...]]
+        Skill name -> the words of the posting that matched it, in order of appearance.
+    gaps : tuple[str, ...]
+        Skills asked for where the person is below target, unrated, or does not track them.
+    skills : tuple[SkillFit, ...]
+        Per skill: fit and an explanation, in order of first mention.
+    fit : float
+        0-100: how much of the posting's asks the latest ratings cover
+        (``sum(min(current, target)) / sum(target)``); 100 when nothing was found.
+    """
+
+    matches: dict[str, tuple[str, ...]]
+    gaps: tuple[str, ...]
+    skills: tuple[SkillFit, ...] = ()
+    fit: float = 100.0
+    truncated: bool = False
+    explanations: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def missing(self) -> tuple[str, ...]:
+        """Skills asked for that are not in the person's list."""
+        return tuple(s.skill for s in self.skills if not s.in_list)
+
+
+def _explain(words: tuple[str, ...], mentions: int, status: str, current: float | None,
+             target: float) -> str:
+    quoted = ", ".join(f"“{w}”" for w in words[:4]) + (" …" if len(words) > 4 else "")
+    said = f"The posting says {quoted}" + (f" ({mentions} mentions)." if mentions > 1 else ".")
+    t = f"{target:g}"
+    if status == "missing":
+        return f"{said} Not in your list yet: add it to rate yourself (target {t} of 5)."
+    if status == "unrated":
+        return f"{said} In your list, not rated yet (target {t} of 5)."
+    c = f"{current:g}"
+    if status == "meets":
+        return f"{said} You rated yourself {c} of 5; your target is {t}: you meet it."
+    togo = target - (current or 0.0)
+    return (f"{said} You rated yourself {c} of 5; your target is {t}: "
+            f"{togo:g} level{'s' if togo != 1 else ''} to go.")
+
+
+def fit_to_posting(workbook: Workbook, text: str, *, catalog: Any) -> PostingFit:
+    """The skills a posting asks for, with fit and gaps against the latest ratings.
+
+    Parameters
+    ----------
+    workbook : Workbook
+    text : str
+        The pasted posting (plain text; HTML tags, scripts and comments are skipped).
+        Only the first :data:`MAX_CHARS` characters are read.
+    catalog : Catalog or mapping
+        A loaded catalog (``cw.fit_to_posting`` passes the shipped one), or
+        ``{skill: [synonyms]}``.
+
+    Returns
+    -------
+    PostingFit
+    """
+    text = text or ""
+    truncated = len(text) > MAX_CHARS
+    text = _HTML.sub(lambda m: " " * len(m.group()), text[:MAX_CHARS])
+    tokens = _tokens(text)
+    blocked = _blocked(text, tokens)
+    if blocked:
+        tokens = [_Token(_BREAK, _BREAK, t.start, t.end) if i in blocked else t
+                  for i, t in enumerate(tokens)]
+    vocab = posting_vocabulary(catalog, workbook)
+    phrases = [p for name, syns in vocab.items() for p in _skill_phrases(name, tuple(syns))]
+    found = _find(tokens, phrases)
+    # a match inside a longer match (of any skill) gives way to it
+    covering: dict[int, list[_Match]] = {}
+    for m in found:
+        for pos in m.positions:
+            covering.setdefault(pos, []).append(m)
+    kept = [m for m in found if not any(m.positions < o.positions for o in covering[m.start])]
+    kept.sort(key=lambda m: (m.start, m.end))
+    words: dict[str, list[str]] = {}
+    mentions: dict[str, set[tuple[int, int]]] = {}
+    for m in kept:
+        shown = " ".join(text[tokens[m.start].start:tokens[m.end].end].split())
+        shown = shown if len(shown) <= 80 else shown[:77] + "..."
+        got = words.setdefault(m.skill, [])
+        if shown.casefold() not in (w.casefold() for w in got):
+            got.append(shown)
+        mentions.setdefault(m.skill, set()).add((m.start, m.end))
+
+    own = {s.name.casefold(): s for s in workbook.skills}
+    levels = {k.casefold(): v for k, v in current_levels(workbook).items()}
+    infos = getattr(catalog, "skills", {}) or {}
+    fits: list[SkillFit] = []
+    for name, got in words.items():
+        mine = own.get(name.casefold())
+        current = levels.get(name.casefold())
+        target = float(mine.target_level if mine is not None else DEFAULT_TARGET)
+        if mine is None:
+            status, current = "missing", None
+        elif current is None:
+            status = "unrated"
+        else:
+            status = "meets" if current >= target else "below"
+        gap = max(target - (current or 0.0), 0.0)
+        category = mine.category if mine is not None else getattr(infos.get(name), "category",
+                                                                    None)
+        shown_name = mine.name if mine is not None else name
+        count = len(mentions[name])
+        fits.append(SkillFit(shown_name, category, tuple(got), count, mine is not None,
+                             current, target, status, gap,
+                             _explain(tuple(got), count, status, current, target)))
+    need = sum(f.target for f in fits)
+    have = sum(min(f.current or 0.0, f.target) for f in fits)
+    return PostingFit(
+        matches={f.skill: f.words for f in fits},
+        gaps=tuple(f.skill for f in fits if f.status != "meets"),
+        skills=tuple(fits),
+        fit=100.0 * have / need if need > 0 else 100.0,
+        truncated=truncated,
+        explanations={f.skill: f.explanation for f in fits},
+    )
+
+
+def add_posting_skills(wb: Workbook, fit: PostingFit, *, as_profile: bool = False,
+                       catalog: Mapping[str, Any] | Any = None) -> list[str]:
+    """Add the posting's skills the person does not track to ``wb.skills`` (in place).
+
+    With ``as_profile=True`` the posting also becomes the target profile: every skill it
+    asks for gets importance at least :data:`PROFILE_IMPORTANCE` (targets already set are
+    kept; new skills get :data:`DEFAULT_TARGET`). Skills already in the list (by name,
+    ignoring case) are never added twice. Returns the names changed or added.
+
+    >>> from career_workbook.model import new_workbook
+    >>> wb = new_workbook("Sam")
+    >>> wb.skills.append(Skill(name="SQL", importance=2))
+    >>> fit = fit_to_posting(wb, "SQL and Python", catalog={"SQL": [], "Python": []})
+    >>> add_posting_skills(wb, fit), [s.name for s in wb.skills]
+    (['Python'], ['SQL', 'Python'])
+    >>> add_posting_skills(wb, fit, as_profile=True), wb.skills[0].importance
+    (['SQL', 'Python'], 4)
+    """
+    infos = getattr(catalog, "skills", catalog) or {}
+    changed: list[str] = []
+    for f in fit.skills:
+        existing = next((s for s in wb.skills if s.name.casefold() == f.skill.casefold()), None)
+        if existing is None:
+            category = f.category or getattr(infos.get(f.skill), "category", None) or "technical"
+            wb.skills.append(Skill(
+                name=f.skill, category=category, target_level=DEFAULT_TARGET,
+                importance=PROFILE_IMPORTANCE if as_profile else 3))
+            changed.append(f.skill)
+        elif as_profile and existing.importance < PROFILE_IMPORTANCE:
+            existing.importance = PROFILE_IMPORTANCE
+            changed.append(existing.name)
+    return changed

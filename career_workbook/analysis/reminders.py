@@ -1,0 +1,161 @@
+"""Reminders for the person's own calendar: the event data, no files (pure).
+
+One event per open goal deadline, open milestone, open action with a due date, contact
+follow-up, and the next check-in. Each event has a stable UID (workbook id + kind + the
+record's id, or a hash of its title), so importing a newer calendar updates the events
+instead of adding copies. :mod:`career_workbook.export.ics` writes them as RFC 5545.
+
+The workbook has no "check-in rhythm" field yet, so the next check-in follows the gap
+between the last two check-ins (kept within 1-13 weeks), else every
+:data:`DEFAULT_RHYTHM_DAYS` days; the event says which.
+
+Examples
+--------
+>>> from datetime import date
+>>> from career_workbook.model import Action, CheckIn, new_workbook
+>>> wb = new_workbook("Sam Lee", today=date(2026, 1, 5))
+>>> wb.actions.append(Action(id="a1", text="Email Dana", due=date(2026, 2, 1)))
+>>> wb.check_ins += [CheckIn(date=date(2026, 1, 5)), CheckIn(date=date(2026, 1, 26))]
+>>> events = calendar_events(wb, "sam_lee", today=date(2026, 1, 27))
+>>> [(e.kind, e.day.isoformat(), e.summary) for e in events]
+[('check_in', '2026-02-16', 'Check-in: how is your plan going?'), ('action', '2026-02-01', 'Action due: Email Dana')]
+>>> events[1].uid == calendar_events(wb, "sam_lee", today=date(2026, 3, 1))[1].uid
+True
+"""  # noqa: E501
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from career_workbook.model import Workbook
+
+__all__ = ["DEFAULT_RHYTHM_DAYS", "CalendarEvent", "calendar_events", "event_uid",
+           "next_check_in"]
+
+DEFAULT_RHYTHM_DAYS = 14
+"""Days between check-ins when the workbook does not show a rhythm yet."""
+_MIN_RHYTHM, _MAX_RHYTHM = 7, 91
+_SUMMARY_CHARS = 120
+
+
+@dataclass(frozen=True)
+class CalendarEvent:
+    """One all-day reminder.
+
+    ``alarm_hours`` is when the reminder pops up, in hours from the start of the day
+    (negative: the day before; ``-15`` is 9:00 the day before, ``9`` is 9:00 that day).
+    """
+
+    uid: str
+    kind: str
+    day: date
+    summary: str
+    description: str
+    alarm_hours: int = 9
+
+
+def event_uid(workbook_id: str, kind: str, key: str) -> str:
+    """A UID that stays the same for the same record in every export.
+
+    >>> event_uid("sam_lee", "action", "a1")
+    'cw-action-c0fcd9ac9b1ec487fefa@career-workbook'
+    """
+    digest = hashlib.sha256(f"{workbook_id}\x1f{kind}\x1f{key}".encode()).hexdigest()[:20]
+    return f"cw-{kind.replace('_', '-')}-{digest}@career-workbook"
+
+
+def _title(text: str) -> str:
+    one_line = " ".join(text.split())
+    return one_line if len(one_line) <= _SUMMARY_CHARS else one_line[:_SUMMARY_CHARS - 1] + "…"
+
+
+def _hash(text: str) -> str:
+    return hashlib.sha256(text.encode()).hexdigest()[:12]
+
+
+def next_check_in(wb: Workbook, today: date) -> tuple[date, str]:
+    """The day of the next check-in and a sentence saying how it was chosen.
+
+    >>> from career_workbook.model import new_workbook
+    >>> next_check_in(new_workbook("Sam"), date(2026, 1, 5))[0]
+    datetime.date(2026, 1, 5)
+    """
+    past = sorted({c.date for c in wb.check_ins if c.date <= today})
+    if not past:
+        return today, ("You have not recorded a check-in yet: today is a good day for the "
+                       f"first one. After that, every {DEFAULT_RHYTHM_DAYS} days is a good "
+                       "rhythm (the workbook has no rhythm setting yet).")
+    if len(past) >= 2:
+        gap = (past[-1] - past[-2]).days
+        rhythm = min(max(gap, _MIN_RHYTHM), _MAX_RHYTHM)
+        how = (f"every {rhythm} days, the gap between your last two check-ins"
+               + (f" ({gap} days, kept within 1-13 weeks)" if rhythm != gap else ""))
+    else:
+        rhythm = DEFAULT_RHYTHM_DAYS
+        how = (f"every {rhythm} days (a default: the workbook has no rhythm setting yet, "
+               "and one check-in does not show one)")
+    due = past[-1] + timedelta(days=rhythm)
+    late = f" It was due on {due.isoformat()}, so it is set for today." if due < today else ""
+    last = past[-1].isoformat()
+    return max(due, today), (f"Your last check-in was on {last}; this follows your rhythm, "
+                             f"{how}.{late}")
+
+
+def calendar_events(wb: Workbook, workbook_id: str, *, today: date) -> list[CalendarEvent]:
+    """Every reminder for one workbook: next check-in first, then goals and their
+    milestones, actions and follow-ups (done, dropped and finished items are left out).
+
+    ``workbook_id`` (the file's name without ``.yaml``) makes the UIDs unique per person.
+    """
+    events: list[CalendarEvent] = []
+
+    def add(kind: str, key: str, day: date, summary: str, description: str,
+            alarm_hours: int = 9) -> None:
+        events.append(CalendarEvent(event_uid(workbook_id, kind, key), kind, day,
+                                    summary, description, alarm_hours))
+
+    day, how = next_check_in(wb, today)
+    add("check_in", "next", day, "Check-in: how is your plan going?",
+        "Open 09_progress_review and spend ten minutes: rate your motivation and "
+        "confidence, estimate progress on each goal, note wins, setbacks and one "
+        f"adjustment.\n{how}")
+
+    for goal in wb.goals:
+        if goal.status in ("done", "dropped"):
+            continue
+        name = _title(goal.text)
+        if goal.deadline is not None:
+            add("goal", goal.id, goal.deadline, f"Goal deadline: {name}",
+                f"Your goal “{goal.text}” is due today.\nIf it is done, mark it done in "
+                "09_progress_review and note the evidence in 08_achievements_learning. If "
+                "not, decide: finish it this week, or set a new date in 04_smart_goals.",
+                alarm_hours=-15)
+        for m in goal.milestones:
+            if m.due is None or m.done_on is not None:
+                continue
+            add("milestone", f"{goal.id}\x1f{_hash(m.title)}", m.due,
+                f"Milestone: {_title(m.title)}",
+                f"Milestone “{m.title}” for your goal “{goal.text}” is due today.\nWhen it "
+                "is done, record the date in 06_action_plan (Milestones).", alarm_hours=-15)
+
+    for action in wb.actions:
+        if action.due is None or action.status in ("done", "dropped"):
+            continue
+        add("action", action.id, action.due, f"Action due: {_title(action.text)}",
+            f"Your next step “{action.text}” ({action.priority} priority) is due today.\n"
+            "Do it, or move it to a realistic date, in 06_action_plan.")
+
+    for contact in wb.contacts:
+        if contact.next_follow_up is None:
+            continue
+        where = f" ({contact.organisation})" if contact.organisation.strip() else ""
+        last = (f" You last spoke on {contact.last_contact.isoformat()}."
+                if contact.last_contact else "")
+        add("follow_up", contact.id, contact.next_follow_up,
+            f"Follow up with {_title(contact.name)}",
+            f"Get in touch with {contact.name}{where}: a short message, a question or "
+            f"something useful to share.{last}\nAfterwards, update the last contact and the "
+            "next follow-up in 07_network.")
+    return events

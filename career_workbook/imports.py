@@ -1,0 +1,316 @@
+"""Bring a real network in: LinkedIn's ``Connections.csv`` (or a plain CSV), pure parsing.
+
+LinkedIn's export starts with a ``Notes:`` preamble and a blank line, then the header
+``First Name,Last Name,URL,Email Address,Company,Position,Connected On``; dates look like
+``15 Mar 2024``; Email Address is usually empty; some rows are only commas; older exports
+lack URL and Position. A plain CSV with the same columns (with or without a BOM) works too.
+
+Everything here takes text and returns data: no files are read or written. Saving goes
+through ``store.edit`` (the CLI) or the form's ``session.save`` (notebook 07), both of which
+call :func:`plan_contacts` again on the file as it is then, so nothing is added twice.
+
+Examples
+--------
+>>> text = ('Notes:\\n"Some emails are missing."\\n\\n'
+...         'First Name,Last Name,URL,Email Address,Company,Position,Connected On\\n'
+...         'Ana,Silva,https://www.linkedin.com/in/ana-silva,,Acme,Engineer,15 Mar 2024\\n'
+...         ',,,,,,\\n'
+...         'Bo,Chen,,,Beta,,31 Feb 2024\\n')
+>>> parsed = parse_connections(text)
+>>> [(r.line, r.name, r.company, r.connected) for r in parsed.rows]
+[(5, 'Ana Silva', 'Acme', datetime.date(2024, 3, 15)), (7, 'Bo Chen', 'Beta', None)]
+>>> [str(p) for p in parsed.problems]
+['line 6: an empty row (only commas); skipped', "line 7: Connected On = '31 Feb 2024' is not a date like 15 Mar 2024; imported without a last-contact date"]
+"""  # noqa: E501
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from career_workbook.model import Contact, Workbook
+
+__all__ = [
+    "COLUMNS",
+    "ContactPlan",
+    "ContactRow",
+    "ParsedContacts",
+    "RowProblem",
+    "contact_from_row",
+    "normalise_name",
+    "normalise_url",
+    "parse_connections",
+    "plan_contacts",
+]
+
+COLUMNS = ("First Name", "Last Name", "URL", "Email Address", "Company", "Position",
+           "Connected On")
+_KEYS = {  # header (casefolded, spaces squeezed) -> field
+    "first name": "first", "last name": "last", "url": "url", "profile url": "url",
+    "email address": "email", "email": "email", "company": "company",
+    "organisation": "company", "organization": "company", "position": "position",
+    "title": "position", "connected on": "connected",
+}
+_DATE_FORMATS = ("%d %b %Y", "%d %B %Y", "%Y-%m-%d", "%d-%b-%y", "%d-%b-%Y", "%b %d, %Y",
+                 "%B %d, %Y")
+MAX_ROWS = 50_000
+_NAME_MAX = 200
+
+
+@dataclass(frozen=True)
+class RowProblem:
+    """A row that could not be read (``skipped``) or was read with a change."""
+
+    line: int
+    message: str
+    skipped: bool = True
+
+    def __str__(self) -> str:
+        return f"line {self.line}: {self.message}" if self.line else self.message
+
+
+@dataclass(frozen=True)
+class ContactRow:
+    """One connection as read from the file (``line`` is its line in the file)."""
+
+    line: int
+    first: str
+    last: str
+    url: str = ""
+    email: str = ""
+    company: str = ""
+    position: str = ""
+    connected: date | None = None
+
+    @property
+    def name(self) -> str:
+        return " ".join(f"{self.first} {self.last}".split())
+
+
+@dataclass(frozen=True)
+class ParsedContacts:
+    """What :func:`parse_connections` read: the rows, every problem, and the file's shape."""
+
+    rows: tuple[ContactRow, ...]
+    problems: tuple[RowProblem, ...]
+    shape: str  # "LinkedIn export", "plain CSV" or "unreadable"
+
+
+def _squeeze(text: str) -> str:
+    return " ".join(_CONTROL.sub(" ", text).split())
+
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def _read_date(text: str, today: date | None) -> date | None:
+    value = text.strip()
+    for fmt in _DATE_FORMATS:
+        try:
+            day = datetime.strptime(value, fmt).date()
+        except ValueError:
+            continue
+        if today is not None and day > today:
+            return None
+        return day
+    return None
+
+
+def parse_connections(text: str, *, today: date | None = None) -> ParsedContacts:
+    """Read a LinkedIn ``Connections.csv`` export or a plain CSV with the same columns.
+
+    The header is the first row naming both ``First Name`` and ``Last Name`` (any case);
+    anything above it (LinkedIn's ``Notes:``) is skipped. Every row that cannot be read is
+    listed with its line and why; a row with an unreadable (or, given ``today``, future)
+    date is kept without a last-contact date, and says so.
+    """
+    text = (text or "").removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace("\x00", "")
+    problems: list[RowProblem] = []
+    rows: list[ContactRow] = []
+    reader = csv.reader(io.StringIO(text, newline=""), strict=False)
+    header: dict[str, int] | None = None
+    preamble = False
+    try:
+        for cells in reader:
+            line = reader.line_num
+            if header is None:
+                keys = [_KEYS.get(" ".join(c.casefold().split())) for c in cells]
+                if "first" in keys and "last" in keys:
+                    header = {k: i for i, k in reversed(list(enumerate(keys))) if k}
+                    missing = [c for c, k in (("Company", "company"),
+                                              ("Connected On", "connected")) if k not in header]
+                    if missing:
+                        problems.append(RowProblem(line, "no " + " or ".join(missing) +
+                                                   " column: those details stay empty",
+                                                   skipped=False))
+                elif any(c.strip() for c in cells):
+                    preamble = True
+                continue
+            if len(rows) + len(problems) > MAX_ROWS:
+                problems.append(RowProblem(line, f"more than {MAX_ROWS} rows: the rest "
+                                                 "was not read"))
+                break
+            if not any(c.strip() for c in cells):
+                if cells and len(cells) > 1:
+                    problems.append(RowProblem(line, "an empty row (only commas); skipped"))
+                continue
+
+            def get(key: str, cells: list[str] = cells,
+                    header: dict[str, int] = header) -> str:
+                i = header.get(key)
+                return _squeeze(cells[i]) if i is not None and i < len(cells) else ""
+
+            first, last = get("first"), get("last")
+            if not first and not last:
+                problems.append(RowProblem(line, "no first or last name; skipped"))
+                continue
+            name = f"{first} {last}".strip()
+            if len(name) > _NAME_MAX:
+                problems.append(RowProblem(
+                    line, f"the name is longer than {_NAME_MAX} characters; skipped"))
+                continue
+            raw_date = get("connected")
+            connected = _read_date(raw_date, today) if raw_date else None
+            if raw_date and connected is None:
+                shown = raw_date if len(raw_date) <= 40 else raw_date[:37] + "..."
+                why = ("is in the future" if _read_date(raw_date, None) else
+                       "is not a date like 15 Mar 2024")
+                problems.append(RowProblem(line, f"Connected On = {shown!r} {why}; imported "
+                                                 "without a last-contact date", skipped=False))
+            rows.append(ContactRow(line, first, last, get("url")[:2_000], get("email")[:500],
+                                   get("company")[:2_000], get("position")[:2_000], connected))
+    except csv.Error as err:
+        problems.append(RowProblem(reader.line_num, f"the file stops being CSV here ({err}); "
+                                                    "the rows after it were not read"))
+    if header is None:
+        problems.insert(0, RowProblem(0, "no header row with “First Name” and “Last Name”: "
+                                         "is this LinkedIn's Connections.csv? Expected columns: "
+                                         + ", ".join(COLUMNS)))
+        shape = "unreadable"
+    else:
+        shape = "LinkedIn export" if preamble else "plain CSV"
+    return ParsedContacts(tuple(rows), tuple(problems), shape)
+
+
+def normalise_name(text: str) -> str:
+    """Name or organisation as compared for duplicates: case, accents, punctuation.
+
+    >>> normalise_name("  José  O'Neil-Smith ") == normalise_name("jose oneil smith")
+    True
+    """
+    plain = unicodedata.normalize("NFKD", text.casefold())
+    plain = "".join(ch for ch in plain if not unicodedata.combining(ch))
+    plain = re.sub(r"['’`]", "", plain)
+    return " ".join(re.sub(r"[^\w]+", " ", plain).split())
+
+
+def normalise_url(url: str) -> str:
+    """A profile URL as compared for duplicates (no scheme, ``www.``, query or last ``/``).
+
+    >>> normalise_url("HTTPS://www.LinkedIn.com/in/ana-silva/?trk=x")
+    'linkedin.com/in/ana-silva'
+    """
+    u = url.strip().casefold()
+    u = re.sub(r"^[a-z]+://", "", u)
+    u = u.removeprefix("www.")
+    u = re.split(r"[?#]", u, maxsplit=1)[0]
+    return u.rstrip("/")
+
+
+_URL_IN_NOTES = re.compile(r"https?://\S+", re.IGNORECASE)
+
+
+def contact_from_row(row: ContactRow) -> Contact:
+    """The contact for one row: organisation = Company, last contact = Connected On; the
+    position, profile URL and email go into the notes (the workbook has no field for them).
+
+    >>> c = contact_from_row(ContactRow(3, "Ana", "Silva", "https://x.com/in/a", "", "Acme",
+    ...                                 "Engineer", date(2024, 3, 15)))
+    >>> c.name, c.organisation, c.last_contact, c.relationship
+    ('Ana Silva', 'Acme', datetime.date(2024, 3, 15), 'other')
+    >>> print(c.notes)
+    Role: Engineer
+    LinkedIn: https://x.com/in/a
+    Imported from LinkedIn (connected 2024-03-15).
+    """
+    notes = []
+    if row.position:
+        notes.append(f"Role: {row.position}")
+    if row.url:
+        notes.append(f"LinkedIn: {row.url}")
+    if row.email:
+        notes.append(f"Email: {row.email}")
+    when = f" (connected {row.connected.isoformat()})" if row.connected else ""
+    notes.append(f"Imported from LinkedIn{when}.")
+    return Contact(name=row.name, relationship="other", organisation=row.company,
+                   last_contact=row.connected, strength=2, notes="\n".join(notes))
+
+
+@dataclass(frozen=True)
+class ContactPlan:
+    """What an import would do: contacts to add, rows that are already there (and why)."""
+
+    new: tuple[tuple[ContactRow, Contact], ...]
+    duplicates: tuple[tuple[ContactRow, str], ...]
+
+
+def plan_contacts(existing: Sequence[Contact] | Workbook, rows: Iterable[ContactRow]
+                  ) -> ContactPlan:
+    """Split ``rows`` into new contacts and duplicates of existing ones (or of an earlier
+    row): same name and organisation (ignoring case, accents and punctuation), or the same
+    profile URL (found in a contact's notes).
+
+    >>> rows = [ContactRow(2, "Ana", "Silva", company="Acme"),
+    ...         ContactRow(3, "ANA", "SILVA", company="acme"),
+    ...         ContactRow(4, "Ana", "Silva", company="Other Co")]
+    >>> plan = plan_contacts([], rows)
+    >>> [r.line for r, _ in plan.new], [(r.line, why) for r, why in plan.duplicates]
+    ([2, 4], [(3, 'same name and organisation as row 2')])
+    """
+    contacts = existing.contacts if isinstance(existing, Workbook) else existing
+    by_key: dict[tuple[str, str], str] = {}
+    by_url: dict[str, str] = {}
+    for c in contacts:
+        by_key.setdefault((normalise_name(c.name), normalise_name(c.organisation)),
+                          f"already in your network as {c.name}")
+        for url in _URL_IN_NOTES.findall(c.notes):
+            by_url.setdefault(normalise_url(url), f"already in your network as {c.name} "
+                                                  "(same profile URL)")
+    new: list[tuple[ContactRow, Contact]] = []
+    dups: list[tuple[ContactRow, str]] = []
+    for row in rows:
+        key = (normalise_name(row.name), normalise_name(row.company))
+        url = normalise_url(row.url) if row.url else ""
+        why = by_key.get(key) or (by_url.get(url) if url else None)
+        if why is not None:
+            dups.append((row, why))
+            continue
+        new.append((row, contact_from_row(row)))
+        by_key[key] = f"same name and organisation as row {row.line}"
+        if url:
+            by_url[url] = f"same profile URL as row {row.line}"
+    return ContactPlan(tuple(new), tuple(dups))
+
+
+def preview_lines(parsed: ParsedContacts, plan: ContactPlan, *, limit: int = 20) -> list[str]:
+    """The preview as plain lines (the CLI prints them; the form shows a table)."""
+    out = [f"{parsed.shape}: {len(parsed.rows)} rows read; {len(plan.new)} new contacts, "
+           f"{len(plan.duplicates)} already in your network, "
+           f"{sum(p.skipped for p in parsed.problems)} rows could not be read."]
+    for _row, contact in plan.new[:limit]:
+        when = (f"connected {contact.last_contact.isoformat()}" if contact.last_contact
+                else "no connection date")
+        org = f" — {contact.organisation}" if contact.organisation else ""
+        out.append(f"  + {contact.name}{org} ({when})")
+    if len(plan.new) > limit:
+        out.append(f"  … and {len(plan.new) - limit} more")
+    for row, why in plan.duplicates[:limit]:
+        out.append(f"  = line {row.line}: {row.name}: {why}")
+    out += [f"  ! {p}" for p in parsed.problems]
+    return out

@@ -1,0 +1,152 @@
+"""Notebook 05: paste a job posting, see which skills it asks for and how you fit.
+
+The reading is :func:`career_workbook.analysis.posting.fit_to_posting`; the two buttons
+save through the form machinery (``view.bind`` -> ``session.save`` under the file lock),
+merging with whatever changed elsewhere (:mod:`career_workbook.widgets.merge`).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import ipywidgets as widgets
+
+from career_workbook.analysis.posting import (
+    PROFILE_IMPORTANCE,
+    PostingFit,
+    add_posting_skills,
+    fit_to_posting,
+)
+from career_workbook.model import Workbook
+from career_workbook.widgets.fields import (
+    FormView,
+    esc,
+    make_field,
+    notice_html,
+    plural,
+    primary_button,
+    secondary_button,
+)
+from career_workbook.widgets.merge import merge_fields, merge_lists
+
+__all__ = ["fit_html", "posting_fit_form"]
+
+_STATUS = {"meets": "✓ meets your target", "below": "below your target",
+           "unrated": "not rated yet", "missing": "not in your list"}
+
+
+def fit_html(fit: PostingFit) -> str:
+    """The result as escaped HTML: overall fit, then one row per skill with the words.
+
+    >>> from career_workbook.model import Skill, new_workbook
+    >>> wb = new_workbook("Sam")
+    >>> wb.skills.append(Skill(name="<img src=x onerror=alert(1)>"))
+    >>> html = fit_html(fit_to_posting(wb, "SQL, img src x onerror alert 1", catalog={"SQL": []}))
+    >>> "<img" not in html and "&lt;img" in html and "“SQL”" in html
+    True
+    """
+    if not fit.skills:
+        return notice_html("No skills from the catalog or your list were found in this text. "
+                           "Paste the part that lists duties and requirements.", "info")
+    rows = "".join(
+        f"<tr><td><b>{esc(s.skill)}</b></td>"
+        f"<td>{esc(', '.join(f'“{w}”' for w in s.words[:4]))}</td>"
+        f"<td>{'—' if s.current is None else f'{s.current:g}'} / {s.target:g}</td>"
+        f"<td>{esc(_STATUS[s.status])}</td>"
+        f"<td style='color:#555'>{esc(s.explanation)}</td></tr>"
+        for s in fit.skills)
+    gaps = (f"{plural(len(fit.gaps), 'gap')}: {', '.join(fit.gaps)}." if fit.gaps
+            else "No gaps: you meet your targets on every skill it asks for.")
+    head = (f"<div style='font-weight:600;margin-top:6px'>It asks for "
+            f"{plural(len(fit.skills), 'skill')}; your latest ratings cover "
+            f"{fit.fit:.0f}% of them.</div><div>{esc(gaps)}</div>")
+    if fit.truncated:
+        head += notice_html("This text is very long: only its beginning was read.", "warning")
+    return (head + "<table class='cw-table'><tr><th>Skill</th><th>Words that matched</th>"
+            "<th>You / target</th><th>Fit</th><th>Why</th></tr>" + rows + "</table>")
+
+
+def _apply_skills(wb: Workbook, fit: PostingFit, stored: Workbook, *, as_profile: bool,
+                  catalog: Any) -> None:
+    """Add the posting's skills to the file's current list: names merged as a list (never a
+    duplicate, never undoing a change made elsewhere); importance merged per skill."""
+    mine = stored.model_copy(deep=True)
+    add_posting_skills(mine, fit, as_profile=as_profile, catalog=catalog)
+    before = [s.name for s in stored.skills]
+    names = merge_lists(before, [s.name for s in mine.skills], [s.name for s in wb.skills])
+    current = {s.name.casefold() for s in wb.skills}
+    for skill in mine.skills:
+        if skill.name in names and skill.name.casefold() not in current:
+            wb.skills.append(skill.model_copy())
+            current.add(skill.name.casefold())
+    if not as_profile:
+        return
+    old = {s.name: s for s in stored.skills}
+    for skill in wb.skills:
+        if skill.name in old:
+            new = next(s for s in mine.skills if s.name == skill.name)
+            merged = merge_fields(["importance"], stored=old[skill.name],
+                                  filled=old[skill.name], mine=new, theirs=skill,
+                                  labels={"importance": f"Importance of {skill.name}"})
+            skill.importance = merged["importance"]
+
+
+def posting_fit_form(session: Any) -> widgets.Widget:
+    """Paste a posting: the skills it asks for, the words that matched, fit and gaps, and
+    one click to add the missing skills or to use it as your target profile."""
+
+    def build(view: FormView) -> list[widgets.Widget]:
+        s = view.session
+        wb = s.workbook
+        text = make_field("posting", "Posting", "textarea", rows=10,
+                          value=view.state.get("text", ""),
+                          placeholder="Paste a job posting or project description here.",
+                          help="Plain text is enough; nothing you paste is saved.")
+        boxes = view.add(text)
+        check = secondary_button("Check the fit", "Find the skills this posting asks for",
+                                 icon="search")
+        result = widgets.HTML("")
+        profile = primary_button("Use as my target profile",
+                                 f"Add its skills to your list and give each importance "
+                                 f"{PROFILE_IMPORTANCE} or more", icon="bullseye")
+        add = primary_button("Add missing skills to my list",
+                             "Add the skills it asks for that you do not track yet",
+                             icon="plus")
+        view.buttons.update(check=check, profile=profile, add=add)
+
+        def show(_button: Any = None) -> None:
+            view.state["text"] = text.value
+            fit = fit_to_posting(wb, text.value, catalog=s.catalog or {})
+            view.state["fit"] = fit
+            result.value = fit_html(fit)
+            missing = len(fit.missing)
+            add.description = f"Add {missing} missing skill{'s' if missing != 1 else ''} " \
+                              "to my list"
+            add.disabled = missing == 0
+            profile.disabled = not fit.skills
+
+        check.on_click(show)
+        if view.state.get("text"):
+            show()
+        else:
+            add.disabled = profile.disabled = True
+        stored = wb.model_copy(deep=True)
+
+        def collect() -> tuple[Any, dict[str, str]]:
+            fit = view.state.get("fit")
+            if fit is None or not fit.skills:
+                return None, {"posting": "Paste a posting and press “Check the fit” first"}
+            return fit, {}
+
+        for button, as_profile in ((profile, True), (add, False)):
+            view.bind(button, collect,
+                      lambda w, fit, p=as_profile: _apply_skills(w, fit, stored, as_profile=p,
+                                                                 catalog=s.catalog),
+                      detail=lambda fit: "your skill list now includes the posting's skills",
+                      live=False)
+        return [*boxes, check, result, widgets.HBox([profile, add])]
+
+    return FormView(session, build, name="posting_fit", title="Fit to a posting",
+                    intro="Paste a posting you are curious about: see the skills it asks for, "
+                          "where you already stand, and what to work on.",
+                    depends=lambda wb: (wb.skills, wb.assessments))

@@ -1,0 +1,222 @@
+"""Reminders as an RFC 5545 calendar: icalendar and an independent strict parser agree
+(issue 16 item 4)."""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+
+import icalendar
+import pytest
+
+import career_workbook as cw
+from career_workbook import cli, store
+from career_workbook.analysis.reminders import DEFAULT_RHYTHM_DAYS, calendar_events
+from career_workbook.export.ics import calendar_path, render_ics, write_calendar
+from career_workbook.model import Action, CheckIn, Contact, Goal, Milestone
+
+TODAY = date(2026, 11, 22)
+HOSTILE = ("Line one\nline two, with commas; semicolons \\ backslash "
+           "<b>bold</b> <script>alert(1)</script> ") + "é" * 1_800  # a goal holds 2,000
+LONG = "Acme, Inc.; " + "ø" * 5_000  # 5,000 characters in an organisation
+
+
+# ------------------------------------------------------------------ a strict RFC 5545 reader
+def strict_parse(data: bytes) -> list[dict]:
+    """A tiny independent reader: checks CRLF, 75-octet lines, BEGIN/END nesting, escaped
+    TEXT; returns the components as {"name", "props": {NAME: [(params, value)]}, "subs"}."""
+    assert data.endswith(b"\r\n"), "content lines end with CRLF"
+    physical = data[:-2].split(b"\r\n")
+    for raw in physical:
+        assert len(raw) <= 75, f"line longer than 75 octets: {raw[:40]!r}"
+        assert b"\n" not in raw and b"\r" not in raw
+    text = data.decode("utf-8")
+    unfolded = re.sub(r"\r\n[ \t]", "", text)  # RFC 5545 3.1 unfolding
+    stack: list[dict] = [{"name": "ROOT", "props": {}, "subs": []}]
+    for line in unfolded[:-2].split("\r\n"):
+        m = re.match(r"^([A-Za-z0-9-]+)((?:;[^:]*)?):(.*)$", line)
+        assert m, f"not a content line: {line[:60]!r}"
+        name, params, value = m.group(1).upper(), m.group(2), m.group(3)
+        if name == "BEGIN":
+            comp = {"name": value, "props": {}, "subs": []}
+            stack[-1]["subs"].append(comp)
+            stack.append(comp)
+        elif name == "END":
+            assert stack[-1]["name"] == value, f"END:{value} closes {stack[-1]['name']}"
+            stack.pop()
+        else:
+            stack[-1]["props"].setdefault(name, []).append((params, value))
+    assert len(stack) == 1, "unclosed component"
+    return stack[0]["subs"]
+
+
+def text_value(raw: str) -> str:
+    """Unescape an RFC 5545 TEXT value; an unescaped ',' or ';' is an error (3.3.11)."""
+    assert not re.search(r"(?<!\\)(?:\\\\)*[,;]", raw), f"unescaped , or ; in {raw[:60]!r}"
+    return re.sub(r"\\([\\;,nN])", lambda m: "\n" if m.group(1) in "nN" else m.group(1), raw)
+
+
+# ------------------------------------------------------------------ fixtures
+def full_workbook() -> cw.Workbook:
+    wb = cw.new_workbook("Sam Lee", today=date(2026, 1, 5))
+    wb.goals += [
+        Goal(id="g1", text=HOSTILE, status="active", created=date(2026, 1, 5),
+             deadline=date(2027, 6, 30),
+             milestones=[Milestone(title="Draft; the, plan", due=date(2027, 1, 15)),
+                         Milestone(title="Done already", due=date(2026, 3, 1),
+                                   done_on=date(2026, 3, 2)),
+                         Milestone(title="No date")]),
+        Goal(id="g2", text="Finished goal", status="done", created=date(2026, 1, 5),
+             deadline=date(2026, 6, 1)),
+    ]
+    wb.actions += [Action(id="a1", text="Email Dana, then; book a call", due=date(2026, 12, 1),
+                          goal_id="g1", priority="high"),
+                   Action(id="a2", text="Done thing", due=date(2026, 12, 2), status="done"),
+                   Action(id="a3", text="No date")]
+    wb.contacts += [Contact(id="c1", name="Dana <Lee>", organisation=LONG,
+                            last_contact=date(2026, 10, 1), next_follow_up=date(2026, 12, 5)),
+                    Contact(id="c2", name="No follow-up")]
+    wb.check_ins += [CheckIn(date=date(2026, 10, 20)), CheckIn(date=date(2026, 11, 10))]
+    return wb
+
+
+@pytest.fixture
+def wb_path(tmp_path: Path) -> Path:
+    path = tmp_path / "workbooks" / "sam_lee.yaml"
+    path.parent.mkdir()
+    store.save(full_workbook(), path)
+    return path
+
+
+# ------------------------------------------------------------------ events (pure)
+def test_events_cover_every_kind_and_skip_finished_items():
+    events = calendar_events(full_workbook(), "sam_lee", today=TODAY)
+    kinds = [(e.kind, e.day) for e in events]
+    assert kinds == [("check_in", date(2026, 12, 1)), ("goal", date(2027, 6, 30)),
+                     ("milestone", date(2027, 1, 15)), ("action", date(2026, 12, 1)),
+                     ("follow_up", date(2026, 12, 5))]
+    assert len({e.uid for e in events}) == len(events)
+    check_in = events[0]
+    assert "every 21 days, the gap between your last two check-ins" in check_in.description
+    assert "09_progress_review" in check_in.description
+    assert LONG in events[-1].description and "07_network" in events[-1].description
+
+
+def test_check_in_rhythm_default_is_said():
+    wb = cw.new_workbook("Sam", today=date(2026, 1, 5))
+    [event] = calendar_events(wb, "sam", today=TODAY)
+    assert event.day == TODAY and "first one" in event.description
+    wb.check_ins.append(CheckIn(date=date(2026, 11, 15)))
+    [event] = calendar_events(wb, "sam", today=TODAY)
+    assert event.day == date(2026, 11, 15) + timedelta(days=DEFAULT_RHYTHM_DAYS)
+    assert "a default: the workbook has no rhythm setting yet" in event.description
+    wb.check_ins.append(CheckIn(date=date(2026, 11, 17)))  # 2 days apart: kept to a week
+    [event] = calendar_events(wb, "sam", today=TODAY)
+    assert event.day == date(2026, 11, 24) and "kept within 1-13 weeks" in event.description
+    [event] = calendar_events(wb, "sam", today=date(2027, 1, 1))  # overdue: today
+    assert event.day == date(2027, 1, 1) and "due on 2026-11-24" in event.description
+
+
+def test_uids_are_stable_across_runs_and_dates_and_differ_per_workbook():
+    wb = full_workbook()
+    first = {e.kind + e.summary[:20]: e.uid for e in calendar_events(wb, "sam_lee", today=TODAY)}
+    wb.actions[0].due = date(2027, 1, 9)  # moved: same event, new date
+    later = {e.kind + e.summary[:20]: e.uid
+             for e in calendar_events(wb, "sam_lee", today=date(2027, 1, 1))}
+    assert first == later
+    other = {e.uid for e in calendar_events(wb, "kim", today=TODAY)}
+    assert not other & set(first.values())
+
+
+# ------------------------------------------------------------------ the .ics file
+def test_file_parses_with_icalendar_and_the_strict_reader(wb_path, tmp_path):
+    out = tmp_path / "plan.ics"
+    report = write_calendar(wb_path, out, today=TODAY)
+    assert report.events == 5
+    data = out.read_bytes()
+
+    cal = icalendar.Calendar.from_ical(data)
+    events = list(cal.walk("VEVENT"))
+    assert len(events) == 5
+    for ev in events:
+        for prop in ("UID", "DTSTAMP", "DTSTART", "DTEND", "SUMMARY", "DESCRIPTION"):
+            assert prop in ev, prop
+        assert ev["DTSTAMP"].dt.tzinfo is not None  # UTC
+        [alarm] = ev.walk("VALARM")
+        assert alarm["ACTION"] == "DISPLAY" and alarm["DESCRIPTION"]
+        assert isinstance(alarm["TRIGGER"].dt, timedelta)
+    goal = next(ev for ev in events if str(ev["SUMMARY"]).startswith("Goal deadline"))
+    assert HOSTILE in str(goal["DESCRIPTION"])  # every character back, newline included
+    assert len(str(goal["SUMMARY"])) <= 140 and "\n" not in str(goal["SUMMARY"])
+    follow = next(ev for ev in events if str(ev["SUMMARY"]).startswith("Follow up"))
+    assert LONG in str(follow["DESCRIPTION"])
+
+    [vcal] = strict_parse(data)
+    assert vcal["name"] == "VCALENDAR"
+    assert vcal["props"]["VERSION"] == [("", "2.0")] and "PRODID" in vcal["props"]
+    strict = [c for c in vcal["subs"] if c["name"] == "VEVENT"]
+    assert len(strict) == 5
+    for ev, parsed in zip(strict, events, strict=True):
+        props = ev["props"]
+        assert props["UID"][0][1] == str(parsed["UID"])
+        assert props["DTSTART"][0][0] == ";VALUE=DATE"
+        assert text_value(props["SUMMARY"][0][1]) == str(parsed["SUMMARY"])
+        assert text_value(props["DESCRIPTION"][0][1]) == str(parsed["DESCRIPTION"])
+        [alarm] = ev["subs"]
+        assert alarm["name"] == "VALARM" and {"ACTION", "TRIGGER", "DESCRIPTION"} <= \
+            set(alarm["props"])
+    goal_raw = next(e for e in strict if "Goal deadline" in e["props"]["SUMMARY"][0][1])
+    described = text_value(goal_raw["props"]["DESCRIPTION"][0][1])
+    assert HOSTILE in described and "<script>" in described  # text, not markup
+
+
+def test_control_characters_are_cleaned():
+    from career_workbook.analysis.reminders import CalendarEvent
+
+    ev = CalendarEvent("u@x", "action", TODAY, "Bell\x07 and\x00 esc\x1b", "a\r\nb\rc\u2028d")
+    data = render_ics([ev], now=datetime(2026, 1, 1, tzinfo=UTC))
+    [vcal] = strict_parse(data)
+    props = vcal["subs"][0]["props"]
+    assert text_value(props["SUMMARY"][0][1]) == "Bell  and  esc "
+    assert text_value(props["DESCRIPTION"][0][1]) == "a\nb\nc d"
+
+
+def test_same_uids_in_two_runs_of_the_file(wb_path, tmp_path):
+    def uids(path: Path) -> list[str]:
+        return [str(e["UID"]) for e in
+                icalendar.Calendar.from_ical(path.read_bytes()).walk("VEVENT")]
+
+    write_calendar(wb_path, tmp_path / "a.ics", today=TODAY,
+                   now=datetime(2026, 11, 22, 9, tzinfo=UTC))
+    write_calendar(wb_path, tmp_path / "b.ics", today=TODAY + timedelta(days=3),
+                   now=datetime(2026, 11, 25, 9, tzinfo=UTC))
+    assert uids(tmp_path / "a.ics") == uids(tmp_path / "b.ics")
+
+
+# ------------------------------------------------------------------ CLI
+def test_cli_calendar_one_workbook_default_place(wb_path, capsys):
+    assert cli.main(["calendar", str(wb_path), "--today", "2026-11-22"]) == 0
+    out = calendar_path(wb_path)
+    assert out == wb_path.parent.parent / "calendar" / "sam_lee.ics" and out.exists()
+    assert f"Wrote {out} (5 reminders)" in capsys.readouterr().out
+
+
+def test_cli_calendar_all_across_a_caseload(wb_path, tmp_path, capsys):
+    store.save(cw.new_workbook("Kim Park"), wb_path.parent / "kim_park.yaml")
+    (wb_path.parent / "broken.yaml").write_text("person: [not, a, mapping\n")
+    out = tmp_path / "caseload.ics"
+    rc = cli.main(["calendar", "--all", str(wb_path.parent), "--out", str(out),
+                   "--today", "2026-11-22"])
+    printed = capsys.readouterr().out
+    assert rc == 1 and "skipped broken.yaml" in printed and "for 2 people" in printed
+    events = list(icalendar.Calendar.from_ical(out.read_bytes()).walk("VEVENT"))
+    assert len(events) == 6
+    assert {str(e["SUMMARY"]).split(" — ")[0] for e in events} == {"Sam Lee", "Kim Park"}
+    strict_parse(out.read_bytes())
+
+
+def test_cli_calendar_needs_one_source(wb_path, capsys):
+    assert cli.main(["calendar"]) == 2
+    assert cli.main(["calendar", str(wb_path), "--all", str(wb_path.parent)]) == 2
+    assert "name one workbook file" in capsys.readouterr().err

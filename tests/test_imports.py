@@ -1,0 +1,191 @@
+"""LinkedIn Connections.csv import: every shape, preview, no duplicates (issue 16 item 5)."""
+
+from __future__ import annotations
+
+import shutil
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+import career_workbook as cw
+from career_workbook import cli, store
+from career_workbook.imports import (
+    ContactRow,
+    contact_from_row,
+    parse_connections,
+    plan_contacts,
+)
+from career_workbook.model import Contact, validate_workbook
+
+DATA = Path(__file__).parent / "data" / "linkedin"
+TODAY = date(2026, 12, 1)
+
+
+def read(name: str) -> str:
+    return (DATA / name).read_bytes().decode("utf-8-sig")
+
+
+def test_linkedin_export_with_notes_preamble():
+    parsed = parse_connections(read("connections_linkedin.csv"), today=TODAY)
+    assert parsed.shape == "LinkedIn export"
+    names = [r.name for r in parsed.rows]
+    assert names == ["Dana Lee", "Amaru Quispe", "Zoë Ó Briain", "Kenji Watanabe",
+                     "Priscila Oliveira", "Femi Adeyemi", "Dana Lee"]
+    amaru = parsed.rows[1]
+    assert amaru.company == "Northwind, Ltd" and amaru.connected == date(2023, 1, 2)
+    assert parsed.rows[2].email == "zoe@example.org" and parsed.rows[2].position == \
+        "Director, People"
+    problems = {p.line: str(p) for p in parsed.problems}
+    assert problems == {
+        8: "line 8: an empty row (only commas); skipped",
+        9: "line 9: Connected On = '31 Feb 2024' is not a date like 15 Mar 2024; imported "
+           "without a last-contact date",
+        10: "line 10: no first or last name; skipped",
+        11: "line 11: Connected On = '01 Jan 2031' is in the future; imported without a "
+            "last-contact date",
+        13: "line 13: an empty row (only commas); skipped",
+    }
+    # the line numbers are the file's own lines (preamble, blank line and header counted)
+    lines = (DATA / "connections_linkedin.csv").read_text().splitlines()
+    assert lines[7] == ",,,,,," and lines[8].startswith("Kenji,")
+
+
+def test_older_export_without_url_and_position():
+    parsed = parse_connections(read("connections_old_export.csv"), today=TODAY)
+    assert parsed.shape == "LinkedIn export"
+    assert [(r.name, r.company, r.url, r.position, r.connected) for r in parsed.rows] == [
+        ("Marta Kowalska", "Litware", "", "", date(2016, 9, 9)),
+        ("Sam O'Reilly", "Adventure Works", "", "", date(2017, 2, 14))]
+    assert [p.line for p in parsed.problems] == [7]
+
+
+def test_plain_csv_with_bom_and_hostile_text():
+    text = (DATA / "connections_plain_bom.csv").read_bytes().decode("utf-8")  # BOM kept
+    assert text.startswith("\ufeff")
+    parsed = parse_connections(text, today=TODAY)
+    assert parsed.shape == "plain CSV" and not parsed.problems
+    assert [r.connected for r in parsed.rows] == [date(2025, 10, 3), date(2025, 6, 30),
+                                                  date(2025, 12, 12)]
+    hostile = parsed.rows[2]
+    assert hostile.position == "Line one Line two"  # one line in a contact
+    contact = contact_from_row(hostile)
+    assert contact.name == "<script>alert(1)</script> Smith"  # kept as text, escaped on show
+    validate_workbook({"person": {"name": "X"}, "contacts": [contact.model_dump()]})
+
+
+@pytest.mark.parametrize("text", ["", "just some text\nno header", "\x00\x00", "a,b\n1,2",
+                                  '"unterminated,quote\nFirst Name,Last Name\n'])
+def test_not_a_connections_file_is_explained(text):
+    parsed = parse_connections(text)
+    assert parsed.shape == "unreadable" and not parsed.rows
+    assert "First Name" in str(parsed.problems[0])
+
+
+def test_five_thousand_character_cells_are_cut_or_refused():
+    long = "x" * 5_000
+    text = f"First Name,Last Name,Company,Position\n{long},Lee,{long},{long}\nAna,B,{long},P\n"
+    parsed = parse_connections(text)
+    assert [r.name for r in parsed.rows] == ["Ana B"]
+    assert "longer than 200" in str(parsed.problems[-1])
+    assert len(parsed.rows[0].company) == 2_000
+    contact_from_row(parsed.rows[0])  # valid
+
+
+def test_mapping_to_a_contact():
+    row = parse_connections(read("connections_linkedin.csv"), today=TODAY).rows[0]
+    c = contact_from_row(row)
+    assert (c.name, c.organisation, c.last_contact) == ("Dana Lee", "Harbourline",
+                                                        date(2024, 3, 15))
+    assert "Role: Head of Data" in c.notes
+    assert "LinkedIn: https://www.linkedin.com/in/dana-lee-fict" in c.notes
+
+
+def test_duplicates_by_name_and_organisation_or_url():
+    existing = [
+        Contact(name="dana  LEE", organisation="harbourline"),            # name + org
+        Contact(name="Ingrid S.", notes="LinkedIn: https://linkedin.com/in/ingrid-solberg-fict"),
+        Contact(name="Amaru Quispe", organisation="Another company"),     # other org: new
+    ]
+    rows = [*parse_connections(read("connections_linkedin.csv"), today=TODAY).rows,
+            *parse_connections(read("connections_plain_bom.csv")).rows]
+    plan = plan_contacts(existing, rows)
+    dups = {(r.line, r.name): why for r, why in plan.duplicates}
+    assert dups == {
+        (5, "Dana Lee"): "already in your network as dana  LEE",
+        (14, "Dana Lee"): "already in your network as dana  LEE",
+        (2, "Ingrid Solberg"): "already in your network as Ingrid S. (same profile URL)",
+    }
+    assert "Amaru Quispe" in [c.name for _, c in plan.new]
+
+
+def test_same_person_twice_in_one_file_is_added_once():
+    rows = [ContactRow(2, "Ana", "Silva", company="Acme"),
+            ContactRow(3, "Ana", "Silva", url="https://x/in/ana", company="ACME ")]
+    assert len(plan_contacts([], rows).new) == 1
+
+
+# ------------------------------------------------------------------------------- CLI
+@pytest.fixture
+def wb_path(tmp_path: Path) -> Path:
+    path = tmp_path / "workbooks" / "sam.yaml"
+    path.parent.mkdir()
+    wb = cw.new_workbook("Sam Lee", today=date(2026, 1, 5))
+    wb.contacts.append(Contact(id="c1", name="Dana Lee", organisation="Harbourline",
+                               relationship="mentor", notes="my mentor"))
+    store.save(wb, path)
+    return path
+
+
+def test_cli_previews_without_yes_when_not_interactive(wb_path, capsys, monkeypatch):
+    monkeypatch.setattr("sys.stdin.isatty", lambda: False)
+    before = wb_path.read_bytes()
+    rc = cli.main(["import-contacts", str(wb_path), str(DATA / "connections_linkedin.csv"),
+                   "--today", "2026-12-01"])
+    out = capsys.readouterr().out
+    assert rc == 0 and wb_path.read_bytes() == before
+    assert "LinkedIn export: 7 rows read; 5 new contacts, 2 already in your network, " \
+           "3 rows could not be read." in out
+    assert "+ Amaru Quispe — Northwind, Ltd (connected 2023-01-02)" in out
+    assert "line 10: no first or last name; skipped" in out
+    assert "Preview only: run again with --yes" in out
+
+
+def test_cli_yes_imports_once_and_keeps_existing(wb_path, capsys):
+    args = ["import-contacts", str(wb_path), str(DATA / "connections_linkedin.csv"), "--yes",
+            "--today", "2026-12-01"]
+    assert cli.main(args) == 0
+    wb = cw.load(wb_path)
+    assert [c.name for c in wb.contacts] == ["Dana Lee", "Amaru Quispe", "Zoë Ó Briain",
+                                             "Kenji Watanabe", "Priscila Oliveira",
+                                             "Femi Adeyemi"]
+    assert wb.contacts[0].notes == "my mentor" and wb.contacts[0].relationship == "mentor"
+    assert cli.main(args) == 0  # again: nothing new
+    assert "Nothing to add." in capsys.readouterr().out
+    assert len(cw.load(wb_path).contacts) == 6
+
+
+def test_cli_asks_when_interactive(wb_path, monkeypatch, capsys):
+    monkeypatch.setattr("sys.stdin.isatty", lambda: True)
+    monkeypatch.setattr("builtins.input", lambda _prompt: "n")
+    before = wb_path.read_bytes()
+    cli.main(["import-contacts", str(wb_path), str(DATA / "connections_old_export.csv")])
+    assert "Nothing was changed." in capsys.readouterr().out
+    assert wb_path.read_bytes() == before
+    monkeypatch.setattr("builtins.input", lambda _prompt: "y")
+    cli.main(["import-contacts", str(wb_path), str(DATA / "connections_old_export.csv")])
+    assert len(cw.load(wb_path).contacts) == 3
+
+
+def test_cli_bad_files_are_named(wb_path, tmp_path, capsys):
+    assert cli.main(["import-contacts", str(wb_path), str(tmp_path / "nope.csv")]) == 2
+    assert "nope.csv: no such file" in capsys.readouterr().err
+    latin = tmp_path / "latin.csv"
+    latin.write_bytes("First Name,Last Name\nJosé,Pé\n".encode("latin-1"))
+    assert cli.main(["import-contacts", str(wb_path), str(latin)]) == 2
+    assert "not UTF-8" in capsys.readouterr().err
+    other = tmp_path / "other.csv"
+    shutil.copy(DATA / "connections_linkedin.csv", other)
+    other.write_text("name,email\nx,y\n")
+    assert cli.main(["import-contacts", str(wb_path), str(other), "--yes"]) == 1
+    assert "no header row" in capsys.readouterr().out

@@ -1,0 +1,65 @@
+"""No clipped or overlapping text (issue 11 item 7) in any chart or PDF page, for a
+just-created, a half-filled and every full workbook."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from helpers.text_layout import text_problems
+from helpers.workbooks import EXAMPLES, half_filled_workbook
+
+import career_workbook as cw
+from career_workbook import figures
+from career_workbook.catalog import load_catalog
+from career_workbook.export import content as C
+from career_workbook.export import pdf
+
+TODAY = date(2026, 11, 22)
+KINDS = ["new", "half", "rich", *(p.stem for p in EXAMPLES)]
+
+
+def _workbook(kind: str) -> cw.Workbook:
+    from conftest import build_rich_workbook
+
+    if kind == "new":
+        return cw.new_workbook("Nova Person", today=date(2026, 11, 1))
+    if kind == "half":
+        return half_filled_workbook()
+    if kind == "rich":
+        return build_rich_workbook()
+    return cw.load(next(p for p in EXAMPLES if p.stem == kind))
+
+
+@pytest.fixture(scope="module")
+def catalog():
+    return load_catalog()
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_no_chart_text_leaves_the_figure_or_overlaps(kind, catalog):
+    wb = _workbook(kind)
+    role = figures.resolve_role(wb, catalog) or figures.suggest_role(wb, catalog)
+    problems = [f"{slug}: {p}" for slug, fig in figures.make_figures(
+        wb, today=TODAY, role=role).items() for p in text_problems(fig)]
+    assert not problems, problems
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_no_pdf_page_text_leaves_the_page_or_overlaps(kind, catalog):
+    wb = _workbook(kind)
+    content = C.pack_content(wb, today=TODAY, role=figures.resolve_role(wb, catalog))
+    for page in (pdf.cover_page, pdf.goals_page, pdf.actions_page):
+        assert not text_problems(page(content)), page.__name__
+
+
+def test_helper_catches_a_long_action_running_into_its_tag():
+    # the "Next actions" page: a long title must not run over the "goal behind" tag
+    from career_workbook.export.content import ActionRow
+
+    content = C.pack_content(cw.new_workbook("Nova Person"), today=TODAY)
+    import dataclasses
+
+    row = ActionRow(rank=1, kind="goal behind", item="Wow " * 22, reason="Because")
+    content = dataclasses.replace(content, actions=(row,))
+    assert not text_problems(pdf.actions_page(content))

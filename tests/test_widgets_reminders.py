@@ -1,0 +1,122 @@
+"""The calendar button (06, 09) and the LinkedIn import form (07), driven in Python."""
+
+from __future__ import annotations
+
+import base64
+import re
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+import icalendar
+
+import career_workbook as cw
+from career_workbook import store
+from career_workbook import widgets as ui
+from career_workbook.model import Action, Contact
+
+DATA = Path(__file__).parent / "data" / "linkedin"
+
+
+def _session(tmp_path: Path) -> ui.Session:
+    path = tmp_path / "workbooks" / "sam_lee.yaml"
+    path.parent.mkdir()
+    wb = cw.new_workbook("Sam Lee", today=date(2026, 1, 5))
+    wb.actions.append(Action(id="a1", text="Email <Dana>", due=date(2026, 12, 1)))
+    wb.contacts.append(Contact(id="c1", name="Dana Lee", organisation="Harbourline",
+                               relationship="mentor"))
+    store.save(wb, path)
+    return ui.Session(path, today="2026-11-22")
+
+
+def test_calendar_button_writes_the_workspace_calendar(tmp_path):
+    session = _session(tmp_path)
+    view = ui.calendar_button(session)
+    view.buttons["calendar"].click()
+    out = tmp_path / "calendar" / "sam_lee.ics"
+    assert out.exists()
+    shown = view.children[2].value
+    assert "2 reminders written to" in shown and str(out) in shown
+    link = re.search(r'href="data:text/calendar;base64,([^"]+)"', shown).group(1)
+    assert base64.b64decode(link) == out.read_bytes()
+    events = icalendar.Calendar.from_ical(out.read_bytes()).walk("VEVENT")
+    assert sorted(str(e["SUMMARY"]) for e in events) == [
+        "Action due: Email <Dana>", "Check-in: how is your plan going?"]
+    assert "<Dana>" not in shown  # the page shows no user text unescaped
+
+
+def test_calendar_button_on_missing_workbook_says_open_00(tmp_path):
+    view = ui.calendar_button(ui.Session(tmp_path / "workbooks" / "nobody.yaml"))
+    assert "calendar" not in view.buttons
+    assert "00_start_here" in view.children[1].value
+
+
+def test_calendar_button_reports_an_unwritable_folder(tmp_path):
+    session = _session(tmp_path)
+    (tmp_path / "calendar").write_text("a file where the folder should be")
+    view = ui.calendar_button(session)
+    view.buttons["calendar"].click()
+    assert "could not be written" in view.status.value
+
+
+def _upload(view, path: Path) -> None:
+    data = path.read_bytes()
+    view.children[1].children[0].value = (
+        {"name": path.name, "type": "text/csv", "size": len(data), "content": memoryview(data),
+         "last_modified": datetime(2026, 5, 3, tzinfo=UTC)},)
+
+
+def test_contacts_import_preview_then_import_then_nothing_twice(tmp_path):
+    session = _session(tmp_path)
+    view = ui.contacts_import(session)
+    assert view.buttons["save"].disabled
+    before = session.path.read_bytes()
+    _upload(view, DATA / "connections_linkedin.csv")
+    preview = view.children[4].value
+    assert "5 new contacts to add" in preview and "LinkedIn export" in preview
+    assert "Northwind, Ltd" in preview
+    assert "line 5: Dana Lee — already in your network as Dana Lee" in preview
+    assert "line 10: no first or last name; skipped" in preview
+    assert session.path.read_bytes() == before  # a preview saves nothing
+    view.buttons["save"].click()
+    assert "Saved at" in view.status.value and "5 contacts added" in view.status.value
+    wb = cw.load(session.path)
+    assert len(wb.contacts) == 6 and wb.contacts[0].relationship == "mentor"
+    assert "0 new contacts to add" in view.children[4].value
+    assert view.buttons["save"].disabled
+
+
+def test_contacts_import_by_path_plain_csv_with_bom_escapes_text(tmp_path):
+    session = _session(tmp_path)
+    view = ui.contacts_import(session)
+    view.fields["path"].value = str(DATA / "connections_plain_bom.csv")
+    view.buttons["preview"].click()
+    preview = view.children[4].value
+    assert "3 new contacts to add" in preview and "plain CSV" in preview
+    assert "<script>" not in preview and "&lt;script&gt;" in preview
+    view.buttons["save"].click()
+    assert [c.name for c in cw.load(session.path).contacts][-1] == \
+        "<script>alert(1)</script> Smith"
+
+
+def test_contacts_import_explains_bad_files(tmp_path):
+    session = _session(tmp_path)
+    view = ui.contacts_import(session)
+    view.fields["path"].value = "nope.csv"
+    view.buttons["preview"].click()
+    assert "no such file" in view.status.value
+    bad = tmp_path / "bad.csv"
+    bad.write_text("name,email\nx,y\n")
+    view.fields["path"].value = str(bad)
+    view.buttons["preview"].click()
+    assert "no header row" in view.children[4].value and view.buttons["save"].disabled
+
+
+def test_contacts_import_skips_people_added_elsewhere_meanwhile(tmp_path):
+    session = _session(tmp_path)
+    view = ui.contacts_import(session)
+    _upload(view, DATA / "connections_old_export.csv")
+    with store.edit(session.path) as wb:  # another window adds Marta first
+        wb.contacts.append(Contact(name="Marta Kowalska", organisation="Litware"))
+    view.buttons["save"].click()
+    names = [c.name for c in cw.load(session.path).contacts]
+    assert names.count("Marta Kowalska") == 1 and "Sam O'Reilly" in names

@@ -307,11 +307,18 @@ class Form:
         self.button(description).click()
         return self
 
-    def save(self, description: str, timeout: float = 30.0) -> dict[str, Any]:
+    def save(self, description: str, timeout: float = 30.0, *,
+             rebuilds: bool = False) -> dict[str, Any]:
         """Click ``description``; wait for "Saved at HH:MM" and for the workbook file to
-        change; return the file's new content. A refused save fails with its message."""
+        change; return the file's new content. A refused save fails with its message.
+
+        ``rebuilds=True`` for a form that is built again after a save (a list of records):
+        also waits until its old fields are gone, so the next value goes into the new ones.
+        """
         path = self.notebook.workbook
         before = path.read_bytes() if path.exists() else None
+        old = self.root.locator("input, textarea, select").first.element_handle() \
+            if rebuilds else None
         self.click(description)
         deadline = time.monotonic() + timeout
         status = ""
@@ -319,6 +326,10 @@ class Form:
             status = self.status()
             after = path.read_bytes() if path.exists() else None
             if re.search(SAVED, status) and after is not None and after != before:
+                if old is not None:
+                    wait_until(lambda: not old.evaluate("e => e.isConnected"),
+                               f"“{self.title}” to be built again after the save",
+                               max(1.0, deadline - time.monotonic()))
                 return read_yaml(path)
             if re.search(REFUSED, status):
                 raise AssertionError(f"{self.title}: “{description}” was refused: {status}")

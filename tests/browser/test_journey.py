@@ -40,13 +40,16 @@ from .conftest import (
     new_context,
     shutdown_kernels,
 )
-from .pages import Form, Notebook, write_start_page
+from .pages import Form, Notebook, wait_until, write_start_page
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow, pytest.mark.xdist_group("browser")]
 
 TODAY = date.today()
 NAME = "Sam Rivera"
 SKILL = "SQL"
+SKILLS = [(SKILL, 5, 4), ("Python", 4, 4), ("Stakeholder Management", 3, 3)]
+"""(name, importance, target level) of the skills the person tracks."""
+RATINGS = [2, 3, 3]
 STRENGTH = "Explaining data to non-experts"
 VAGUE_GOAL = "Get better at stuff"
 SMART_GOAL = "Run 2 SQL workshops for the analytics team by 31 March 2027"
@@ -160,7 +163,8 @@ def app_journey(browser: Any, fresh_app: Server) -> Iterator[Callable[[str], Not
 # ----------------------------------------------------------------------------------------
 # The person's steps, one function per notebook
 # ----------------------------------------------------------------------------------------
-def save_and_redraw(nb: Notebook, form: Form, button: str, chart: str | None) -> dict:
+def save_and_redraw(nb: Notebook, form: Form, button: str, chart: str | None, *,
+                    rebuilds: bool = False) -> dict:
     """Click ``button``; wait for the save (file changed); if ``chart`` is given, wait for
     that chart to redraw with different bytes. No error appears. Returns the new file.
 
@@ -168,7 +172,7 @@ def save_and_redraw(nb: Notebook, form: Form, button: str, chart: str | None) ->
     the person goes on; a save that does not reach the file stops the step at once.
     """
     before = nb.soft(lambda: nb.chart(chart).loaded()) if chart else None
-    data = form.save(button)
+    data = form.save(button, rebuilds=rebuilds)
     if before is not None:
         nb.soft(lambda: nb.chart(chart).wait_changed(before))
     nb.soft(nb.assert_clean, f"after “{button}”")
@@ -197,17 +201,21 @@ def step_00_start_here(nb: Notebook) -> None:
 
 
 def step_01_self_assessment(nb: Notebook) -> None:
-    skills = nb.form("The skills you track")
-    skills.fill("Skill", SKILL).fill("Importance", 5).fill("Target level", 4)
-    data = save_and_redraw(nb, skills, "Add this skill", "skill_radar")
-    assert [(s["name"], s["importance"], s["target_level"]) for s in data["skills"]] == [
-        (SKILL, 5, 4)]
+    for name, importance, target in SKILLS:  # the radar needs three rated skills
+        skills = nb.form("The skills you track")
+        skills.fill("Skill", name).fill("Importance", importance).fill("Target level", target)
+        data = save_and_redraw(nb, skills, "Add this skill", None, rebuilds=True)
+    assert [(s["name"], s["importance"], s["target_level"]) for s in data["skills"]] == SKILLS
 
     rate = nb.form("Rate yourself")
-    rate.fill(SKILL, re.compile(r"^2 "))
+    wait_until(lambda: all(rate.has_field(name) for name, *_ in SKILLS),
+               "“Rate yourself” to list the three skills")
+    for (name, *_), level in zip(SKILLS, RATINGS, strict=True):
+        rate.fill(name, re.compile(rf"^{level} "))
     data = save_and_redraw(nb, rate, "Add this self-assessment", "skill_radar")
     [entry] = data["assessments"]
-    assert entry["ratings"] == {SKILL: 2}
+    assert entry["ratings"] == {name: level for (name, *_), level in zip(SKILLS, RATINGS,
+                                                                          strict=True)}
     assert str(entry["date"]) == TODAY.isoformat()
 
     strengths = nb.form("Strengths and areas to develop")

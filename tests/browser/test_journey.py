@@ -440,7 +440,7 @@ def test_app_start_page_shows_the_journey(app_journey: Callable[[str], Notebook]
     nb = app_journey(".start")
     notes = dict(start_page_steps(nb))
     nb.assert_clean()
-    expected = {"1. Self-assessment": "1 skill rated", "2. 360 feedback": "1 rater",
+    expected = {"1. Self-assessment": "3 skills rated", "2. 360 feedback": "1 rater",
                 "3. Vision and values": "vision written, 1 value",
                 "4. SMART goals": "2 goals", "6. Action plan": "1 action, 1 milestone",
                 "7. Network": "1 contact",

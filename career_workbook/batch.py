@@ -115,6 +115,8 @@ class BatchReport:
     done: list[Path] = field(default_factory=list)
     failed: list[tuple[Path, str]] = field(default_factory=list)
     details: dict[Path, str] = field(default_factory=dict)
+    kept: int = 0
+    """Outputs already up to date, kept as they were (counted in ``done`` too)."""
 
     @property
     def ok(self) -> bool:
@@ -144,7 +146,10 @@ class BatchReport:
         """
         stream = stream or sys.stdout
         total = len(self.done) + len(self.failed)
-        print(f"{self.verb} {len(self.done)} of {total} client(s) into {self.out}", file=stream)
+        kept = (f" ({self.kept} unchanged, kept as they were; --force rebuilds them)"
+                if self.kept else "")
+        print(f"{self.verb} {len(self.done)} of {total} client(s) into {self.out}{kept}",
+              file=stream)
         for path, message in self.failed:
             print(f"FAILED {path.name}: {message}", file=stream)
             if verbose and path in self.details:
@@ -533,27 +538,93 @@ def run_clients(
 # ----------------------------------------------------------------------------------------
 # pack: review packs without kernels
 # ----------------------------------------------------------------------------------------
-def _pack_client(path: Path, out: Path, today: date | None, formats: tuple[str, ...]) -> Path:
-    from career_workbook import export
+def _pack_client(path: Path, out: Path, today: date | None, formats: tuple[str, ...],
+                 force: bool = False, static: str | None = None) -> tuple[Path, bool]:
+    from career_workbook.export.pack import update_pack
 
-    return export.build_pack(path, out, today=today, formats=formats)
+    return update_pack(path, out, today=today, formats=formats, force=force, static=static)
 
 
 def pack_clients(
     workbooks: Sequence[str | Path], out: str | Path, *, today: date | None = None,
-    formats: tuple[str, ...] = ("png", "svg"), jobs: int = 1, scheduler: str | None = None,
+    formats: Sequence[str] | None = None, jobs: int = 1, scheduler: str | None = None,
+    force: bool = False,
 ) -> BatchReport:
     """Build a review pack per client into ``out/<client>/`` (see ``export.build_pack``).
 
-    Each pack is built in a temporary folder and moved into place when complete.
+    Each pack is built in a temporary folder and moved into place when complete. A pack
+    whose fingerprint (workbook bytes, version, options, catalog, style) is unchanged is
+    kept as it is, unless ``force``; ``report.kept`` counts those.
     """
+    from career_workbook.export.fingerprint import static_digest
+    from career_workbook.export.pack import DEFAULT_FORMATS, check_pack_formats
+
+    formats = check_pack_formats(formats or DEFAULT_FORMATS)
     out = Path(out)
     report = BatchReport("Packed", out)
     paths = _same_names(_client_paths(workbooks), report)
     out.mkdir(parents=True, exist_ok=True)
+    if scheduler:
+        _pack_on_cluster(paths, out, report, today=today or date.today(), formats=formats,
+                         scheduler=scheduler, force=force)
+        return report
     for path, result, err in parallel_map(
         _pack_client, paths, jobs=jobs, scheduler=scheduler, desc="pack",
-        args=(out, today or date.today(), formats),
+        args=(out, today or date.today(), formats, force, static_digest()),
     ):
+        if err is None:
+            result, built = result
+            report.kept += not built
         report.add(path, result, err)
     return report
+
+
+@dataclass(frozen=True)
+class _Shipped:
+    """One client as sent to a Dask worker: the workbook's bytes, never a path to open."""
+
+    path: Path
+    data: bytes = field(repr=False)
+    fingerprint: str
+
+
+def _render_shipped(item: _Shipped, today: date, formats: tuple[str, ...]) -> dict[str, bytes]:
+    """On a worker: the pack's files as bytes (it reads and writes no file)."""
+    from career_workbook.export.pack import render_pack
+
+    return render_pack(item.data, str(item.path), today=today, formats=formats)
+
+
+def _pack_on_cluster(paths: list[Path], out: Path, report: BatchReport, *, today: date,
+                     formats: tuple[str, ...], scheduler: str, force: bool) -> None:
+    """``pack --scheduler``: workers share no disk with the coach. This process reads each
+    workbook, skips the unchanged ones, ships the bytes, and writes what comes back with
+    the usual all-or-nothing moves."""
+    from career_workbook import store
+    from career_workbook.export.fingerprint import pack_fingerprint, static_digest
+    from career_workbook.export.pack import pack_is_current, pack_name, write_pack
+
+    static = static_digest()
+    shipped = []
+    for path in paths:
+        try:
+            data = store._read_bytes(path)
+        except Exception as err:  # noqa: BLE001 - reported per client
+            report.add(path, None, err)
+            continue
+        fingerprint = pack_fingerprint(data, formats=formats, today=today.isoformat(),
+                                       static=static)
+        if not force and pack_is_current(out / pack_name(path), fingerprint):
+            report.kept += 1
+            report.add(path, out / pack_name(path), None)
+        else:
+            shipped.append(_Shipped(path, data, fingerprint))
+    for item, files, err in parallel_map(_render_shipped, shipped, scheduler=scheduler,
+                                         desc="pack", args=(today, formats)):
+        result = None
+        if err is None:
+            try:
+                result = write_pack(files, out, pack_name(item.path), item.fingerprint)
+            except Exception as write_err:  # noqa: BLE001 - reported per client
+                err = write_err
+        report.add(item.path, result, err)

@@ -60,11 +60,11 @@ def _jobs(text: str) -> int:
     return n
 
 
-def _formats(text: str) -> tuple[str, ...]:
+def _pack_formats(text: str) -> tuple[str, ...]:
     fmts = tuple(f.strip().lower() for f in text.split(",") if f.strip())
-    bad = [f for f in fmts if f not in ("png", "svg", "pdf")]
+    bad = [f for f in fmts if f not in ("pdf", "html", "png", "svg")]
     if bad or not fmts:
-        raise argparse.ArgumentTypeError(f"--formats takes png,svg,pdf; got {text!r}")
+        raise argparse.ArgumentTypeError(f"--formats takes pdf,html,png,svg; got {text!r}")
     return fmts
 
 
@@ -125,8 +125,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--all", metavar="WORKSPACE", default=None, help="every workbook in WORKSPACE")
     p.add_argument("--out", required=True, help="output folder: OUT/<client>/review.pdf ...")
     p.add_argument("--today", type=_date, default=None, help="reference date YYYY-MM-DD")
-    p.add_argument("--formats", type=_formats, default=("png", "svg"),
-                   help="chart formats, comma-separated from png,svg,pdf (default png,svg)")
+    p.add_argument("--formats", type=_pack_formats, default=None,
+                   help="what each pack holds, comma-separated from pdf,html,png,svg "
+                        "(default pdf,html,png)")
+    p.add_argument("--force", action="store_true",
+                   help="rebuild every pack, even those whose workbook has not changed")
     p.add_argument("--jobs", type=_jobs, default=None, help="parallel clients (default: cores)")
     p.add_argument("--scheduler", default=None,
                    help="address of a Dask scheduler (needs career-workbook[dask])")
@@ -252,7 +255,7 @@ def _cmd_pack(args: argparse.Namespace) -> int:
         raise CliError("name workbook files, or a workspace with --all WORKSPACE")
     report = batch.pack_clients(
         paths, args.out, today=args.today, formats=args.formats,
-        jobs=args.jobs or _cores(), scheduler=args.scheduler,
+        jobs=args.jobs or _cores(), scheduler=args.scheduler, force=args.force,
     )
     return report.print_summary(verbose=args.verbose)
 

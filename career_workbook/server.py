@@ -319,8 +319,8 @@ def lab(workbook: str | None = None, *, port: int = 8888, open_browser: bool = T
 def app(workbook: str | None = None, *, port: int = 8866, open_browser: bool = True,
         workspace: str | Path | None = None, verbose: bool = False) -> int:
     """Serve the guided notebooks as a web app (Voila), opening on the start page."""
-    from career_workbook.widgets.start import START_NOTEBOOK as START_PAGE
-    from career_workbook.widgets.start import start_notebook
+    from career_workbook.widgets.start_page import START_NOTEBOOK as START_PAGE
+    from career_workbook.widgets.start_page import start_notebook
 
     ws = _workspace(workspace)
     notebooks = ws / "notebooks"

@@ -11,7 +11,7 @@ import pytest
 from career_workbook import store
 from career_workbook.analysis.steps import STEPS, step_progress
 from career_workbook.model import Assessment, CheckIn, Contact, Goal, Skill, new_workbook
-from career_workbook.widgets.start import start_notebook, start_page_html
+from career_workbook.widgets.start_page import start_notebook, start_page_html
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = sorted((ROOT / "examples" / "workbooks").glob("*.yaml"))

@@ -180,9 +180,10 @@ def test_pack_of_each_example(example_packs, path):
     pack = example_packs[path]
     wb = cw.load(path)
     assert pack.name == path.stem
-    assert sorted(p.name for p in pack.iterdir()) == ["charts", "review.html", "review.pdf"]
-    # charts: a PNG and an SVG per chart, nothing else
-    expected = sorted(f"{slug}.{fmt}" for slug in charts.CHARTS for fmt in ("png", "svg"))
+    assert sorted(p.name for p in pack.iterdir()) == [".fingerprint", "charts", "review.html",
+                                                      "review.pdf"]
+    # charts: a PNG per chart (the default has no SVG), nothing else
+    expected = sorted(f"{slug}.png" for slug in charts.CHARTS)
     assert sorted(p.name for p in (pack / "charts").iterdir()) == expected
     # PDF: cover + one page per chart + goals + next actions
     reader = PdfReader(pack / "review.pdf")
@@ -258,13 +259,13 @@ def test_pack_name():
     assert pack_name("x/..yaml") == "workbook"
 
 
-def test_pack_with_pdf_charts_and_replacing_the_previous_one(tmp_path):
+def test_pack_with_svg_charts_and_replacing_the_previous_one(tmp_path):
     wb_path = small_workbook(tmp_path / "sam.yaml")
     out = tmp_path / "out"
     first = build_pack(wb_path, out, today=TODAY, formats=("png", "svg", "pdf"))
-    assert (first / "charts" / "network.pdf").read_bytes().startswith(b"%PDF-")
+    assert (first / "charts" / "network.svg").read_bytes().startswith(b"<?xml")
     (first / "stale.txt").write_text("from an older pack")
-    second = build_pack(wb_path, out, today="2026-12-01", formats=("svg",))
+    second = build_pack(wb_path, out, today="2026-12-01", formats=("svg", "pdf"))
     assert second == first
     assert not (second / "stale.txt").exists(), "the old pack was replaced as a whole"
     assert not list((second / "charts").glob("*.png"))
@@ -370,7 +371,8 @@ def test_build_packs_in_worker_processes(tmp_path):
 
 @pytest.mark.parametrize("name", ["career_workbook.export", "career_workbook.export.files",
                                   "career_workbook.export.content", "career_workbook.export.pdf",
-                                  "career_workbook.export.html", "career_workbook.export.pack"])
+                                  "career_workbook.export.html", "career_workbook.export.pack",
+                                  "career_workbook.export.fingerprint"])
 def test_doctests(name):
     module = importlib.import_module(name)
     result = doctest.testmod(module, optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)

@@ -133,7 +133,7 @@ def hostile_pack(tmp_path_factory):
     folder = tmp_path_factory.mktemp("hostile")
     path = folder / "hostile.yaml"
     cw.save(rich_workbook(SCRIPT, HOSTILE, long_text=LONG), path)
-    return build_pack(path, folder / "out", today=TODAY)
+    return build_pack(path, folder / "out", today=TODAY, formats=("pdf", "html", "png", "svg"))
 
 
 def test_hostile_pack_still_builds(hostile_pack):
@@ -215,7 +215,9 @@ def two_packs(tmp_path_factory):
     cw.save(rich_workbook(f"Ana {CANARY}", [CANARY, f"{CANARY} goal", "plain words"]), a)
     cw.save(rich_workbook("Bo Smith", ["Leadership", "Delivery", "Quality"]), b)
     out = folder / "out"
-    return build_pack(a, out, today=TODAY), build_pack(b, out, today=TODAY)
+    every = ("pdf", "html", "png", "svg")
+    return (build_pack(a, out, today=TODAY, formats=every),
+            build_pack(b, out, today=TODAY, formats=every))
 
 
 def test_canary_is_found_in_its_own_pack(two_packs):
@@ -228,7 +230,7 @@ def test_canary_is_found_in_its_own_pack(two_packs):
 def test_canary_never_reaches_another_clients_pack(two_packs):
     _, pack_b = two_packs
     files = [p for p in pack_b.rglob("*") if p.is_file()]
-    assert len(files) == 2 + 2 * len(charts.CHARTS)
+    assert len(files) == 3 + 2 * len(charts.CHARTS)  # + .fingerprint
     needles = [CANARY.encode(), CANARY.encode("utf-16-be"), CANARY.lower().encode()]
     for path in files:
         data = path.read_bytes()

@@ -358,3 +358,11 @@ def test_start_names_slider_handles_for_screen_readers(tmp_path, monkeypatch):
     assert len(scripts) == 1
     assert "[role=\"slider\"]" in scripts[0].data and "aria-label" in scripts[0].data
     assert ".widget-label" in scripts[0].data
+
+
+def test_start_stays_the_function_after_the_start_page_is_imported():
+    """``ui.start`` opens a notebook's session; a submodule named ``start`` would replace it."""
+    import career_workbook.widgets as ui
+    import career_workbook.widgets.start_page  # noqa: F401  (the app's start page)
+
+    assert callable(ui.start) and not isinstance(ui.start, type(ui))

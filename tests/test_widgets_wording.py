@@ -97,9 +97,9 @@ def test_a_chart_placeholder_inside_its_own_notebook_says_this_notebook(session)
 
     here = ui.Session(session.path, notebook="02_feedback_360")
     text = figure_text(chart_figure(here, "feedback_360"))
-    assert "notebook 02" not in text and "this notebook adds it" in text
+    assert "02" not in text and "360 feedback form below" in text
     elsewhere = ui.Session(session.path, notebook="05_skill_gap")
-    assert "notebook 02 adds it" in figure_text(chart_figure(elsewhere, "feedback_360"))
+    assert "360 feedback form (step 02)" in figure_text(chart_figure(elsewhere, "feedback_360"))
 
 
 def test_goals_table_without_goals_in_04_says_this_notebook(tmp_path):

@@ -50,12 +50,13 @@ class Headline:
 
 @dataclass(frozen=True)
 class ChartEntry:
-    """One chart of the pack: slug, registry title, takeaway, rendered PNG bytes."""
+    """One chart of the pack: slug, registry title, takeaway, rendered PNG (or SVG) bytes."""
 
     slug: str
     title: str
     takeaway: str
     png: bytes = field(repr=False, default=b"")
+    svg: bytes = field(repr=False, default=b"")
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,7 @@
 """The review HTML: one self-contained, static, script-free file.
 
-- charts are ``<img>`` elements with ``data:image/png;base64`` URIs (no external files);
+- charts are ``<img>`` elements with ``data:image/png;base64`` URIs (no external files;
+  ``image/svg+xml`` when the pack holds SVG charts and no PNG);
 - every user-supplied string goes through :func:`esc` (``html.escape(quote=True)``) and
   sits in a text node inside ``<bdi>`` (so right-to-left text does not reorder the page);
   user text is never put in an attribute;
@@ -130,13 +131,14 @@ def _cover(c: PackContent) -> str:
 
 
 def _chart(entry: ChartEntry, number: int) -> str:
-    data = base64.b64encode(entry.png).decode("ascii")
-    size = _png_size(entry.png)
+    image, mime = (entry.png, "png") if entry.png or not entry.svg else (entry.svg, "svg+xml")
+    data = base64.b64encode(image).decode("ascii")
+    size = _png_size(image)
     dims = f' width="{size[0]}" height="{size[1]}"' if size else ""
     # alt text is the fixed registry title: user text never goes into an attribute
     return (f'<section class="chart" id="chart-{esc(entry.slug)}">'
             f"<h2>{number} · {esc(entry.title)}</h2><figure>"
-            f'<img src="data:image/png;base64,{data}" alt="{esc(entry.title)}"{dims}>'
+            f'<img src="data:image/{mime};base64,{data}" alt="{esc(entry.title)}"{dims}>'
             f"<figcaption>{_user(entry.takeaway)}</figcaption></figure></section>")
 
 

@@ -5,12 +5,17 @@
     out/alex/
         review.pdf        cover, one A4 page per chart, goals + SMART scores, next actions
         review.html       the same sections in one static, script-free file
-        charts/<slug>.png, charts/<slug>.svg (and .pdf when asked)
+        charts/<slug>.png (and charts/<slug>.svg when asked)
+        .fingerprint      what the pack was made from (see :mod:`.fingerprint`)
+
+``formats`` chooses among ``pdf``, ``html``, ``png`` and ``svg`` (default all but SVG). A
+pack whose fingerprint has not changed is kept as it is (``force=True`` rebuilds it).
 
 The pack is built in a temporary folder next to it (``out/.tmp-alex-<random>``) and moved
 into place only when complete; a previous pack is replaced in one step, and a failure
-leaves neither a half-written pack nor the temporary folder. Each chart is drawn once and
-the same figure gives the PNG (also embedded in the HTML), the SVG and the PDF page.
+leaves neither a half-written pack nor the temporary folder. Each chart is laid out once
+and drawn once per format written: the PNG (also embedded in the HTML), the SVG when
+asked, the vector PDF page.
 
 A pack holds only its own client's data: it is made from that one workbook file.
 """
@@ -18,6 +23,7 @@ A pack holds only its own client's data: it is made from that one workbook file.
 from __future__ import annotations
 
 import contextlib
+import io
 import multiprocessing
 import os
 import re
@@ -32,13 +38,19 @@ from pathlib import Path
 from typing import Any
 
 from career_workbook.export.files import (
-    check_formats,
     figure_bytes,
     frozen_layout,
     quiet_glyph_warnings,
 )
+from career_workbook.export.fingerprint import FINGERPRINT_FILE, pack_fingerprint, static_digest
 
-__all__ = ["PACK_DPI", "PackReport", "build_pack", "build_packs", "pack_name"]
+__all__ = ["DEFAULT_FORMATS", "PACK_DPI", "PACK_FORMATS", "PackReport", "build_pack",
+           "build_packs", "check_pack_formats", "pack_is_current", "pack_name", "render_pack",
+           "update_pack", "write_pack"]
+
+PACK_FORMATS = ("pdf", "html", "png", "svg")
+"""What a pack can hold: the review PDF, the review HTML page, PNG and SVG chart files."""
+DEFAULT_FORMATS = ("pdf", "html", "png")
 
 PACK_DPI = 150
 """Resolution of the pack's PNG charts (8 in wide figures: 1200 px)."""
@@ -116,11 +128,71 @@ def _write(path: Path, data: bytes) -> None:
         handle.write(data)
 
 
-def _render_pack(wb: Any, folder: Path, *, today: date, role: Any,
-                 formats: tuple[str, ...]) -> None:
+def check_pack_formats(formats: str | Sequence[str]) -> tuple[str, ...]:
+    """What a pack holds, validated, in the fixed order of :data:`PACK_FORMATS`.
+
+    >>> check_pack_formats("png, PDF,png"), check_pack_formats(["html"])
+    (('pdf', 'png'), ('html',))
+    >>> check_pack_formats("gif")
+    Traceback (most recent call last):
+    ...
+    ValueError: formats = 'gif': choose from pdf, html, png, svg (e.g. pdf,html,png)
+    """
+    wanted = formats.split(",") if isinstance(formats, str) else list(formats)
+    wanted = [str(f).strip().lower() for f in wanted if str(f).strip()]
+    bad = [f for f in wanted if f not in PACK_FORMATS]
+    if bad or not wanted:
+        shown = ",".join(bad) if bad else ",".join(wanted)
+        raise ValueError(f"formats = {shown!r}: choose from {', '.join(PACK_FORMATS)} "
+                         "(e.g. pdf,html,png)")
+    return tuple(f for f in PACK_FORMATS if f in wanted)
+
+
+def render_pack(data: bytes, source: str, *, today: date,
+                formats: Sequence[str] = DEFAULT_FORMATS) -> dict[str, bytes]:
+    """The files of one pack, from the workbook file's bytes: ``{relative path: bytes}``.
+
+    No file is read or written (``source`` only names the workbook in error messages), so
+    this runs anywhere, e.g. on a Dask worker that cannot see the coach's disk. Each chart
+    is laid out once and drawn once per format written: a PNG when the pack has ``png``
+    (or ``html`` without ``svg``: the page embeds the PNG), an SVG for ``svg``, a vector
+    A4 page for ``pdf``.
+    """
+    from career_workbook import store
+    from career_workbook.catalog import load_catalog
     from career_workbook.charts import CHARTS
     from career_workbook.export.content import ChartEntry, pack_content
-    from career_workbook.export.html import render_html
+    from career_workbook.figures import chart_title, make_figures, resolve_role
+
+    formats = check_pack_formats(formats)
+    wb = store.loads(store._decode(data, source), path=source)
+    role = resolve_role(wb, load_catalog())
+    draw_png = "png" in formats or ("html" in formats and "svg" not in formats)
+    files: dict[str, bytes] = {}
+    with quiet_glyph_warnings(), contextlib.ExitStack() as frozen:
+        figures = make_figures(wb, today=today, role=role)
+        entries = []
+        for slug, fig in figures.items():
+            frozen.enter_context(frozen_layout(fig))  # laid out once, kept for every format
+            png = figure_bytes(fig, "png", dpi=PACK_DPI) if draw_png else b""
+            svg = figure_bytes(fig, "svg") if "svg" in formats else b""
+            if "png" in formats:
+                files[f"charts/{slug}.png"] = png
+            if svg:
+                files[f"charts/{slug}.svg"] = svg
+            entries.append(ChartEntry(slug, CHARTS[slug].title, chart_title(fig, slug), png,
+                                      svg=svg))
+        content = pack_content(wb, today=today, role=role, charts=entries)
+        if "pdf" in formats:
+            files["review.pdf"] = _pdf_bytes(content, figures, entries)
+    if "html" in formats:
+        from career_workbook.export.html import render_html
+
+        files["review.html"] = render_html(content).encode("utf-8", "replace")
+    return files
+
+
+def _pdf_bytes(content: Any, figures: dict[str, Any], entries: list[Any]) -> bytes:
     from career_workbook.export.pdf import (
         actions_page,
         add_chart_page,
@@ -128,30 +200,52 @@ def _render_pack(wb: Any, folder: Path, *, today: date, role: Any,
         goals_page,
         write_pdf,
     )
-    from career_workbook.figures import chart_title, make_figures
 
-    charts_dir = folder / "charts"
-    charts_dir.mkdir()
-    figures = make_figures(wb, today=today, role=role)
-    entries = []
-    with contextlib.ExitStack() as frozen:
-        for slug, fig in figures.items():
-            frozen.enter_context(frozen_layout(fig))  # laid out once, kept for every format
-            png = figure_bytes(fig, "png", dpi=PACK_DPI)
-            for fmt in formats:
-                data = png if fmt == "png" else figure_bytes(fig, fmt)
-                _write(charts_dir / f"{slug}.{fmt}", data)
-            entries.append(ChartEntry(slug, CHARTS[slug].title, chart_title(fig, slug), png))
-        content = pack_content(wb, today=today, role=role, charts=entries)
-        n_pages = len(entries) + 3
-        with write_pdf(folder / "review.pdf") as pdf:
-            pdf.savefig(cover_page(content))
-            for page, entry in enumerate(entries, start=2):
-                add_chart_page(pdf, figures[entry.slug], heading=f"{page} · {entry.title}",
-                               content=content, label=f"page {page} of {n_pages}")
-            pdf.savefig(goals_page(content))
-            pdf.savefig(actions_page(content))
-    _write(folder / "review.html", render_html(content).encode("utf-8", "replace"))
+    buf = io.BytesIO()
+    n_pages = len(entries) + 3
+    with write_pdf(buf) as pdf:
+        pdf.savefig(cover_page(content))
+        for page, entry in enumerate(entries, start=2):
+            add_chart_page(pdf, figures[entry.slug], heading=f"{page} · {entry.title}",
+                           content=content, label=f"page {page} of {n_pages}")
+        pdf.savefig(goals_page(content))
+        pdf.savefig(actions_page(content))
+    return buf.getvalue()
+
+
+def pack_is_current(folder: Path, fingerprint: str) -> bool:
+    """True when ``folder`` is a finished pack built with ``fingerprint``."""
+    try:
+        return (folder / FINGERPRINT_FILE).read_text(encoding="ascii").strip() == fingerprint
+    except (OSError, UnicodeDecodeError):
+        return False
+
+
+def write_pack(files: dict[str, bytes], out_dir: str | os.PathLike[str], name: str,
+               fingerprint: str | None = None) -> Path:
+    """Write a pack's ``files`` as ``out_dir/<name>/``, all-or-nothing (see the module)."""
+    return _build_into(Path(out_dir), name, lambda: files, fingerprint)
+
+
+def _build_into(out: Path, name: str, make_files: Callable[[], dict[str, bytes]],
+                fingerprint: str | None) -> Path:
+    """Make the temporary folder, fill it with ``make_files()``, move it into place."""
+    out.mkdir(parents=True, exist_ok=True)
+    _remove_stale(out, name)
+    tmp = _new_folder(out, f".tmp-{name}-")
+    try:
+        for rel, data in make_files().items():
+            target = tmp / rel
+            if target.parent != tmp:
+                target.parent.mkdir(parents=True, exist_ok=True)
+            _write(target, data)
+        if fingerprint:
+            _write(tmp / FINGERPRINT_FILE, fingerprint.encode("ascii"))
+        _swap_into_place(tmp, out / name)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    return out / name
 
 
 def build_pack(
@@ -159,7 +253,9 @@ def build_pack(
     out_dir: str | os.PathLike[str],
     *,
     today: date | str | None = None,
-    formats: Sequence[str] = ("png", "svg"),
+    formats: Sequence[str] = DEFAULT_FORMATS,
+    force: bool = False,
+    static: str | None = None,
 ) -> Path:
     """Build the review pack of one workbook in ``out_dir/<workbook file stem>/``.
 
@@ -171,8 +267,15 @@ def build_pack(
         Folder for the packs (created when missing).
     today : date or ISO date string, optional
         The review date (default: today). Charts and numbers are "as of" this day.
-    formats : sequence of {'png', 'svg', 'pdf'}
-        Files written per chart in ``charts/``.
+    formats : sequence of {'pdf', 'html', 'png', 'svg'}
+        What the pack holds: ``review.pdf``, ``review.html``, ``charts/<slug>.png``,
+        ``charts/<slug>.svg`` (default: all but SVG).
+    force : bool
+        Rebuild even when the pack in place has the same fingerprint (by default an
+        unchanged pack is kept as it is: see :mod:`.fingerprint`).
+    static : str, optional
+        :func:`~career_workbook.export.fingerprint.static_digest` (computed when missing;
+        a batch computes it once).
 
     Returns
     -------
@@ -186,27 +289,27 @@ def build_pack(
     ValueError
         A bad ``formats`` or ``today``.
     """
-    from career_workbook.catalog import load_catalog
-    from career_workbook.figures import resolve_role
-    from career_workbook.store import load
+    return update_pack(workbook_path, out_dir, today=today, formats=formats, force=force,
+                       static=static)[0]
 
-    formats = check_formats(formats)
+
+def update_pack(workbook_path: str | os.PathLike[str], out_dir: str | os.PathLike[str], *,
+                today: date | str | None = None, formats: Sequence[str] = DEFAULT_FORMATS,
+                force: bool = False, static: str | None = None) -> tuple[Path, bool]:
+    """:func:`build_pack`, also saying whether it was built (False: the pack in place was
+    current and was kept)."""
+    from career_workbook import store
+
+    formats = check_pack_formats(formats)
     day = _as_date(today)
-    wb = load(workbook_path)
-    role = resolve_role(wb, load_catalog())
-    out = Path(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
+    data = store._read_bytes(Path(workbook_path))
     name = pack_name(workbook_path)
-    _remove_stale(out, name)
-    tmp = _new_folder(out, f".tmp-{name}-")
-    try:
-        with quiet_glyph_warnings():
-            _render_pack(wb, tmp, today=day, role=role, formats=formats)
-        _swap_into_place(tmp, out / name)
-    except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
-        raise
-    return out / name
+    final = Path(out_dir) / name
+    fingerprint = pack_fingerprint(data, formats=formats, today=day.isoformat(), static=static)
+    if not force and pack_is_current(final, fingerprint):
+        return final, False
+    return _build_into(final.parent, name, lambda: render_pack(
+        data, str(workbook_path), today=day, formats=formats), fingerprint), True
 
 
 # ----------------------------------------------------------------------------------------
@@ -251,11 +354,12 @@ def failure_message(path: str | os.PathLike[str], err: BaseException) -> str:
     return message if len(message) <= 500 else message[:499] + "…"
 
 
-def _pack_worker(path: str, out_dir: str, today: str, formats: tuple[str, ...]
-                 ) -> tuple[bool, str]:
+def _pack_worker(path: str, out_dir: str, today: str, formats: tuple[str, ...],
+                 force: bool = False, static: str | None = None) -> tuple[bool, str]:
     """Build one pack; never raises (runs in a worker process, so it is top level)."""
     try:
-        return True, str(build_pack(path, out_dir, today=today, formats=formats))
+        return True, str(build_pack(path, out_dir, today=today, formats=formats, force=force,
+                                    static=static))
     except Exception as err:  # noqa: BLE001 - every failure becomes a one-line report
         return False, failure_message(path, err)
 
@@ -265,9 +369,10 @@ def build_packs(
     out_dir: str | os.PathLike[str],
     *,
     today: date | str | None = None,
-    formats: Sequence[str] = ("png", "svg"),
+    formats: Sequence[str] = DEFAULT_FORMATS,
     jobs: int = 1,
     progress: Progress | None = None,
+    force: bool = False,
 ) -> PackReport:
     """Build the review pack of every workbook; one failing workbook does not stop the rest.
 
@@ -275,7 +380,7 @@ def build_packs(
     ----------
     paths : iterable of path-like
         Workbook files.
-    out_dir, today, formats
+    out_dir, today, formats, force
         As in :func:`build_pack` (one ``today`` for every pack).
     jobs : int
         Worker processes; ``1`` builds in this process.
@@ -289,8 +394,9 @@ def build_packs(
         instance ``clients/sam.yaml: goals[2].deadline = '2027-13-01': ...``). Two
         workbooks with the same file name would share a pack folder: the second fails.
     """
-    formats = check_formats(formats)
+    formats = check_pack_formats(formats)
     day = _as_date(today).isoformat()
+    static = static_digest()
     paths = [Path(p) for p in paths]
     report = PackReport()
     results: dict[int, tuple[bool, str]] = {}
@@ -315,12 +421,12 @@ def build_packs(
 
     if jobs <= 1 or len(todo) <= 1:
         for i in todo:
-            finished(i, _pack_worker(str(paths[i]), str(out_dir), day, formats))
+            finished(i, _pack_worker(str(paths[i]), str(out_dir), day, formats, force, static))
     else:
         context = multiprocessing.get_context("spawn")
         with ProcessPoolExecutor(max_workers=min(jobs, len(todo)), mp_context=context) as pool:
-            futures = {pool.submit(_pack_worker, str(paths[i]), str(out_dir), day, formats): i
-                       for i in todo}
+            futures = {pool.submit(_pack_worker, str(paths[i]), str(out_dir), day, formats,
+                                   force, static): i for i in todo}
             for future in as_completed(futures):
                 i = futures[future]
                 try:

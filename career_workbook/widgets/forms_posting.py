@@ -7,16 +7,10 @@ merging with whatever changed elsewhere (:mod:`career_workbook.widgets.merge`).
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import ipywidgets as widgets
 
-from career_workbook.analysis.posting import (
-    PROFILE_IMPORTANCE,
-    PostingFit,
-    add_posting_skills,
-    fit_to_posting,
-)
 from career_workbook.model import Workbook
 from career_workbook.widgets.fields import (
     FormView,
@@ -28,6 +22,16 @@ from career_workbook.widgets.fields import (
     secondary_button,
 )
 from career_workbook.widgets.merge import merge_fields, merge_lists
+
+if TYPE_CHECKING:
+    from career_workbook.analysis.posting import PostingFit
+
+
+def _posting() -> Any:
+    """The posting matcher, imported on first use (it brings pandas; ``widgets`` stays lean)."""
+    from career_workbook.analysis import posting
+
+    return posting
 
 __all__ = ["fit_html", "posting_fit_form"]
 
@@ -41,6 +45,7 @@ def fit_html(fit: PostingFit) -> str:
     >>> from career_workbook.model import Skill, new_workbook
     >>> wb = new_workbook("Sam")
     >>> wb.skills.append(Skill(name="<img src=x onerror=alert(1)>"))
+    >>> from career_workbook.analysis.posting import fit_to_posting
     >>> html = fit_html(fit_to_posting(wb, "SQL, img src x onerror alert 1", catalog={"SQL": []}))
     >>> "<img" not in html and "&lt;img" in html and "“SQL”" in html
     True
@@ -71,7 +76,7 @@ def _apply_skills(wb: Workbook, fit: PostingFit, stored: Workbook, *, as_profile
     """Add the posting's skills to the file's current list: names merged as a list (never a
     duplicate, never undoing a change made elsewhere); importance merged per skill."""
     mine = stored.model_copy(deep=True)
-    add_posting_skills(mine, fit, as_profile=as_profile, catalog=catalog)
+    _posting().add_posting_skills(mine, fit, as_profile=as_profile, catalog=catalog)
     before = [s.name for s in stored.skills]
     names = merge_lists(before, [s.name for s in mine.skills], [s.name for s in wb.skills])
     current = {s.name.casefold() for s in wb.skills}
@@ -108,7 +113,7 @@ def posting_fit_form(session: Any) -> widgets.Widget:
         result = widgets.HTML("")
         profile = primary_button("Use as my target profile",
                                  f"Add its skills to your list and give each importance "
-                                 f"{PROFILE_IMPORTANCE} or more", icon="bullseye")
+                                 f"{_posting().PROFILE_IMPORTANCE} or more", icon="bullseye")
         add = primary_button("Add missing skills to my list",
                              "Add the skills it asks for that you do not track yet",
                              icon="plus")
@@ -116,7 +121,7 @@ def posting_fit_form(session: Any) -> widgets.Widget:
 
         def show(_button: Any = None) -> None:
             view.state["text"] = text.value
-            fit = fit_to_posting(wb, text.value, catalog=s.catalog or {})
+            fit = _posting().fit_to_posting(wb, text.value, catalog=s.catalog or {})
             view.state["fit"] = fit
             result.value = fit_html(fit)
             missing = len(fit.missing)

@@ -188,11 +188,17 @@ def localize(text: str, notebook: str | None) -> str:
     'No skills rated yet — this notebook adds them'
     >>> localize("notebook 04 adds goals", "09_progress_review")
     'notebook 04 adds goals'
+    >>> localize("No feedback yet — add it with the 360 feedback form (step 02)", "02_f")
+    'No feedback yet — add it with the 360 feedback form below'
+    >>> localize("No goals yet — write goals in step 04, then review (step 09)", "04_s")
+    'No goals yet — write goals in this notebook, then review (step 09)'
     """
     number = (notebook or "")[:2]
     if not number.isdigit():
         return text
-    return re.sub(rf"\bnotebook {number}(?: \([^)]*\))?", "this notebook", text)
+    text = re.sub(rf"\bnotebook {number}(?: \([^)]*\))?", "this notebook", text)
+    text = re.sub(rf" \(step {number}\)", " below", text)
+    return re.sub(rf"\bstep {number}\b", "this notebook", text)
 
 
 def parse_today(value: date | str | None) -> tuple[date, str | None]:
@@ -464,8 +470,8 @@ class Session:
             first = err.problems[0] if err.problems else None
             return SaveResult(False, f"Not saved: {err}", field=first.field if first else None,
                               conflict=True)
-        except WorkbookError as err:
-            return _refused(err.problems, str(err).removeprefix(f"{err.path}: "))
+        except WorkbookError as err:  # field problems of this edit, or the file itself (named)
+            return _refused(err.problems, str(err) if err.path else f"{self.path}: {err}")
         except ValidationError as err:
             return _refused(problems_from_validation(err), str(err))
         except OSError as err:
@@ -502,8 +508,8 @@ class Session:
             return SaveResult(False, f"A workbook already exists at {self.path}.")
         try:
             store.new(self.path, name, today=self.today, **person)
-        except WorkbookError as err:
-            return _refused(err.problems, str(err).removeprefix(f"{err.path}: "))
+        except WorkbookError as err:  # field problems of this edit, or the file itself (named)
+            return _refused(err.problems, str(err) if err.path else f"{self.path}: {err}")
         except OSError as err:
             return SaveResult(False, f"Not created: the file could not be written ({err})")
         return self._after_save()

@@ -82,7 +82,7 @@ def start_notebook() -> str:
     params = nbformat.v4.new_code_cell("workbook = None  # path to the workbook, or None")
     params.metadata["tags"] = ["parameters"]
     nb.cells = [params, nbformat.v4.new_code_cell(
-        "from career_workbook.widgets.start import show_start_page\n"
+        "from career_workbook.widgets.start_page import show_start_page\n"
         "show_start_page(workbook)")]
     for cell in nb.cells:
         cell.pop("id", None)

@@ -1,0 +1,204 @@
+"""Pack formats (``--formats pdf,html,png,svg``) and incremental packs (fingerprints)."""
+
+from __future__ import annotations
+
+import itertools
+import shutil
+from collections import Counter
+from datetime import date
+from pathlib import Path
+
+import pytest
+from matplotlib.backends.backend_pdf import PdfPages
+from matplotlib.figure import Figure
+from pypdf import PdfReader
+
+from career_workbook import batch, charts, cli
+from career_workbook.export import fingerprint as fp
+from career_workbook.export import pack as pack_module
+from career_workbook.export.pack import DEFAULT_FORMATS, PACK_FORMATS, build_pack
+from tests.test_export import small_workbook
+
+TODAY = date(2026, 11, 22)
+N_CHARTS = len(charts.CHARTS)
+COMBINATIONS = [c for n in range(1, 5) for c in itertools.combinations(PACK_FORMATS, n)]
+
+
+def _expected(formats: tuple[str, ...]) -> list[str]:
+    names = [".fingerprint"]
+    names += [f"review.{f}" for f in ("pdf", "html") if f in formats]
+    names += [f"charts/{slug}.{f}" for slug in charts.CHARTS for f in ("png", "svg")
+              if f in formats]
+    return sorted(names)
+
+
+@pytest.fixture
+def renders(monkeypatch):
+    """Count what matplotlib draws: ``Figure.savefig`` by format, and PDF pages."""
+    counts: Counter = Counter()
+    savefig, pdf_savefig = Figure.savefig, PdfPages.savefig
+
+    def spy(fig, fname, *args, **kwargs):
+        counts[kwargs.get("format") or Path(str(fname)).suffix.lstrip(".")] += 1
+        return savefig(fig, fname, *args, **kwargs)
+
+    def pdf_spy(pdf, figure=None, **kwargs):
+        counts["pdf page"] += 1
+        return pdf_savefig(pdf, figure, **kwargs)
+
+    monkeypatch.setattr(Figure, "savefig", spy)
+    monkeypatch.setattr(PdfPages, "savefig", pdf_spy)
+    return counts
+
+
+@pytest.mark.parametrize("formats", COMBINATIONS, ids=",".join)
+def test_each_combination_writes_exactly_those_files(tmp_path, formats, renders):
+    wb_path = small_workbook(tmp_path / "sam.yaml")
+    pack = build_pack(wb_path, tmp_path / "out", today=TODAY, formats=formats)
+    written = sorted(str(p.relative_to(pack)) for p in pack.rglob("*") if p.is_file())
+    assert written == _expected(formats)
+    # each figure drawn once per format actually needed, nothing else
+    png_needed = "png" in formats or ("html" in formats and "svg" not in formats)
+    assert renders["rgba"] == (N_CHARTS if png_needed else 0)  # PNG pixels (our encoder)
+    assert renders["svg"] == (N_CHARTS if "svg" in formats else 0)
+    assert renders["pdf page"] == (N_CHARTS + 3 if "pdf" in formats else 0)
+    assert renders["pdf"] == renders["pdf page"], "PDF drawing happens only as pages"
+    assert set(+renders) <= {"rgba", "svg", "pdf", "pdf page"}, "no other drawing"
+    if "pdf" in formats:
+        assert len(PdfReader(pack / "review.pdf").pages) == N_CHARTS + 3
+    if "html" in formats:
+        page = (pack / "review.html").read_text(encoding="utf-8")
+        kind = "png" if png_needed else "svg+xml"
+        assert page.count(f'src="data:image/{kind};base64,') == N_CHARTS
+
+
+def test_default_pack_draws_no_svg(tmp_path, renders):
+    assert DEFAULT_FORMATS == ("pdf", "html", "png")
+    wb_path = small_workbook(tmp_path / "sam.yaml")
+    report = batch.pack_clients([wb_path], tmp_path / "out", today=TODAY)
+    assert report.ok, report.failed
+    assert renders["svg"] == 0
+    assert renders["rgba"] == N_CHARTS
+    assert not list((tmp_path / "out").rglob("*.svg"))
+
+
+def test_pdf_chart_pages_stay_vector(tmp_path):
+    """Sharp in print: each chart page draws its text and lines as vectors (not a picture
+    of the chart: a pack without PNG still has every chart in its PDF)."""
+    wb_path = small_workbook(tmp_path / "sam.yaml")
+    pack = build_pack(wb_path, tmp_path / "out", today=TODAY, formats=("pdf",))
+    for page in PdfReader(pack / "review.pdf").pages[1:-2]:
+        ops = page.get_contents().get_data()
+        assert ops.count(b" Tj") + ops.count(b"TJ") >= 3, "text drawn as text"
+        assert page.extract_text().strip()
+
+
+def test_cli_formats_and_bad_formats(tmp_path, capsys):
+    wb_path = small_workbook(tmp_path / "sam.yaml")
+    code = cli.main(["pack", str(wb_path), "--out", str(tmp_path / "out"), "--jobs", "1",
+                     "--today", "2026-11-22", "--formats", "html,svg"])
+    assert code == 0
+    assert sorted(p.name for p in (tmp_path / "out" / "sam").iterdir()) == [
+        ".fingerprint", "charts", "review.html"]
+    with pytest.raises(SystemExit) as stop:
+        cli.main(["pack", str(wb_path), "--out", str(tmp_path / "o2"), "--formats", "pdf,gif"])
+    assert stop.value.code == 2
+    assert "--formats takes pdf,html,png,svg" in capsys.readouterr().err
+
+
+# ----------------------------------------------------------------------------------------
+# Incremental packs
+# ----------------------------------------------------------------------------------------
+@pytest.fixture
+def count_builds(monkeypatch):
+    built: list[str] = []
+    render = pack_module.render_pack
+
+    def spy(data, source, **kwargs):
+        built.append(Path(source).stem)
+        return render(data, source, **kwargs)
+
+    monkeypatch.setattr(pack_module, "render_pack", spy)
+    return built
+
+
+def test_repacking_skips_unchanged_clients_and_force_rebuilds(tmp_path, count_builds, capsys):
+    ws = tmp_path / "ws"
+    ws.mkdir()
+    for name in ("ann", "bob", "cy"):
+        small_workbook(ws / f"{name}.yaml", name=name.title())
+    out = tmp_path / "out"
+    args = ["pack", "--all", str(ws), "--out", str(out), "--jobs", "1", "--today", "2026-11-22"]
+    assert cli.main(args) == 0
+    assert sorted(count_builds) == ["ann", "bob", "cy"]
+    before = (out / "ann" / "review.pdf").stat().st_mtime_ns
+    capsys.readouterr()
+
+    count_builds.clear()
+    text = (ws / "bob.yaml").read_text(encoding="utf-8")
+    (ws / "bob.yaml").write_text(text.replace("Book the exam", "Book the exam today"),
+                                 encoding="utf-8")
+    assert cli.main(args) == 0
+    assert count_builds == ["bob"], "only the changed workbook is packed again"
+    assert "(2 unchanged, kept as they were; --force rebuilds them)" in capsys.readouterr().out
+    assert (out / "ann" / "review.pdf").stat().st_mtime_ns == before
+    assert "Book the exam today" in (out / "bob" / "review.html").read_text(encoding="utf-8")
+
+    count_builds.clear()
+    assert cli.main([*args, "--force"]) == 0
+    assert sorted(count_builds) == ["ann", "bob", "cy"]
+
+    count_builds.clear()
+    assert cli.main([*args[:-1], "2026-11-23"]) == 0, "another review date"
+    assert sorted(count_builds) == ["ann", "bob", "cy"]
+
+    count_builds.clear()
+    assert cli.main([*args, "--formats", "pdf,html,png,svg"]) == 0, "other formats"
+    assert sorted(count_builds) == ["ann", "bob", "cy"]
+    assert (out / "ann" / "charts" / "network.svg").exists()
+
+
+def test_a_damaged_or_missing_pack_is_rebuilt(tmp_path, count_builds):
+    wb_path = small_workbook(tmp_path / "sam.yaml")
+    pack = build_pack(wb_path, tmp_path / "out", today=TODAY)
+    (pack / ".fingerprint").write_text("something else")
+    build_pack(wb_path, tmp_path / "out", today=TODAY)
+    shutil.rmtree(pack)
+    build_pack(wb_path, tmp_path / "out", today=TODAY)
+    assert count_builds == ["sam", "sam", "sam"]
+    assert (pack / "review.pdf").exists()
+
+
+@pytest.mark.parametrize("changed", ["catalog/skills.yaml", "catalog/roles.yaml",
+                                     "career_workbook.mplstyle", "export/html.py"])
+def test_a_changed_catalog_file_or_style_sheet_changes_the_fingerprint(tmp_path, monkeypatch,
+                                                                        changed):
+    package = tmp_path / "career_workbook"
+    shutil.copytree(fp.PACKAGE, package, ignore=shutil.ignore_patterns("__pycache__"))
+    monkeypatch.setattr(fp, "PACKAGE", package)
+    before = fp.static_digest()
+    assert fp.static_digest() == before
+    with open(package / changed, "a", encoding="utf-8") as handle:
+        handle.write("\n# changed\n")
+    after = fp.static_digest()
+    assert after != before
+    data = b"person: {name: Sam}\n"
+    assert (fp.pack_fingerprint(data, formats=DEFAULT_FORMATS, today="2026-11-22",
+                                static=before)
+            != fp.pack_fingerprint(data, formats=DEFAULT_FORMATS, today="2026-11-22",
+                                   static=after))
+
+
+def test_a_changed_catalog_extension_rebuilds_the_pack(tmp_path, monkeypatch, count_builds):
+    extra = tmp_path / "catalog"
+    extra.mkdir()
+    (extra / "local.yaml").write_text("skills: []\n", encoding="utf-8")
+    monkeypatch.setenv("CAREER_WORKBOOK_CATALOG", str(extra))
+    wb_path = small_workbook(tmp_path / "sam.yaml")
+    out = tmp_path / "out"
+    assert batch.pack_clients([wb_path], out, today=TODAY).ok
+    assert batch.pack_clients([wb_path], out, today=TODAY).kept == 1
+    (extra / "local.yaml").write_text("skills: []\nroles: []\n", encoding="utf-8")
+    report = batch.pack_clients([wb_path], out, today=TODAY)
+    assert report.ok and report.kept == 0
+    assert count_builds == ["sam", "sam"]

@@ -69,7 +69,7 @@ def read_yaml(path: Path) -> dict[str, Any]:
 
 def write_start_page(notebooks: Path) -> str:
     """Write the app's generated start page (as ``career-workbook app`` does); its stem."""
-    from career_workbook.widgets.start import START_NOTEBOOK, start_notebook
+    from career_workbook.widgets.start_page import START_NOTEBOOK, start_notebook
 
     (notebooks / START_NOTEBOOK).write_text(start_notebook(), encoding="utf-8")
     return Path(START_NOTEBOOK).stem

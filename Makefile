@@ -19,7 +19,7 @@ CONSTRAINTS_OLDEST := .ci/constraints-oldest.txt
 # every notebook runs under nbval for each kind of workbook (tests/nbval_kernels.py)
 NBVAL := -p tests.nbval_kernels --nbval-lax --nbval-sanitize-with tests/nbval_sanitize.cfg notebooks
 
-.PHONY: help setup lab test test-fast test-oldest bench lint format clean app
+.PHONY: help setup axe lab test test-fast test-oldest bench lint format clean app
 
 help:
 	@echo "make lab    - set up .venv and open the workbook in JupyterLab"
@@ -29,6 +29,7 @@ help:
 	@echo "make lint   - ruff check"
 	@echo "make app    - open the client app (Voila, code hidden)"
 	@echo "             (both work in .workspace/, which git ignores: your answers stay private)"
+	@echo "make axe    - install axe-core, the accessibility checker of the browser tests (npm ci)"
 
 $(BIN)/python:
 	$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Python >= 3.11 is needed, found " + sys.version.split()[0]'
@@ -43,6 +44,15 @@ $(STAMP): pyproject.toml | $(BIN)/python
 
 setup: $(STAMP)
 
+# axe-core, the accessibility checker the browser tests inject into every page: the exact
+# release and checksum pinned in tests/browser/package-lock.json (npm ci installs exactly that).
+AXE := tests/browser/node_modules/axe-core/axe.min.js
+$(AXE): tests/browser/package.json tests/browser/package-lock.json
+	cd tests/browser && npm ci --no-audit --no-fund --loglevel=error
+	touch $(AXE)
+
+axe: $(AXE)
+
 lab: setup
 	$(BIN)/career-workbook init --quiet $(WORKSPACE)
 	$(BIN)/career-workbook lab $(WORKBOOK) --workspace $(WORKSPACE) --port $(PORT)
@@ -54,7 +64,7 @@ app: setup
 lint: setup
 	$(BIN)/ruff check career_workbook tests benchmarks
 
-test: setup
+test: setup axe
 	$(BIN)/ruff check career_workbook tests benchmarks
 	$(BIN)/python -m pytest -n 2 --dist loadgroup --doctest-modules career_workbook tests \
 		--ignore=tests/browser --ignore=tests/test_wheel.py
@@ -92,4 +102,4 @@ format: setup
 	$(BIN)/ruff format career_workbook tests benchmarks
 
 clean:
-	rm -rf $(VENV) $(OLDEST) out .pytest_cache .ruff_cache build dist *.egg-info
+	rm -rf $(VENV) $(OLDEST) out .pytest_cache .ruff_cache build dist *.egg-info tests/browser/node_modules

@@ -1,0 +1,98 @@
+"""Automated accessibility checks: axe-core, injected into a page by Playwright.
+
+axe-core comes from the npm registry, pinned with its checksum in
+``tests/browser/package-lock.json``; ``make axe`` (part of ``make test``) runs ``npm ci``
+there, which puts ``axe.min.js`` in ``tests/browser/node_modules/axe-core/``. When the file
+is missing, :func:`axe_source` runs that same ``npm ci`` itself, so that
+``pytest tests/browser`` works on its own too. Without npm the accessibility tests skip
+with a hint, and fail in CI (``CI=true``), like the other browser tests without Chromium.
+
+Why installed and not copied into the repository: the lock file pins the exact release and
+its SHA-512, so every machine runs the same checker, while the 650 kB minified bundle and
+its MPL-2.0 licence stay in the npm package instead of in our history; npm and the registry
+are on every developer's and CI's machine (``.ci/run`` installs npm where it is missing).
+
+:func:`check` runs axe on part of a page and returns the violations; :func:`serious` keeps
+those of impact "serious" or "critical"; :func:`report` prints each one (rule id, impact,
+the elements, axe's summary of how to fix it).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+HERE = Path(__file__).resolve().parent
+AXE = HERE / "node_modules" / "axe-core" / "axe.min.js"
+BLOCKING = ("serious", "critical")
+"""Impacts that fail a test."""
+
+_RUN = """async ({include, exclude}) => {
+  const context = {include: include.map(s => [s])};
+  if (exclude.length) context.exclude = exclude.map(s => [s]);
+  const result = await axe.run(context, {resultTypes: ['violations']});
+  return result.violations.map(v => ({
+    id: v.id, impact: v.impact, help: v.help, helpUrl: v.helpUrl,
+    nodes: v.nodes.map(n => ({target: n.target.join(' '), impact: n.impact,
+                              summary: n.failureSummary, html: n.html.slice(0, 300)})),
+  }));
+}"""
+
+
+def _in_ci() -> bool:
+    return os.environ.get("CI", "").lower() == "true"
+
+
+def axe_source() -> str:
+    """The text of ``axe.min.js`` (installed with ``npm ci`` first when missing)."""
+    if not AXE.is_file():
+        npm = shutil.which("npm")
+        if npm is not None:
+            subprocess.run([npm, "ci", "--no-audit", "--no-fund", "--loglevel=error"],
+                           cwd=HERE, check=False, timeout=300, stdin=subprocess.DEVNULL)
+    if not AXE.is_file():
+        message = (f"axe-core is not installed ({AXE} is missing): run `make axe` (or "
+                   "`npm ci` in tests/browser; npm comes with `apt-get install npm`)")
+        if _in_ci():
+            pytest.fail(f"CI=true but {message}", pytrace=False)
+        pytest.skip(message)
+    return AXE.read_text(encoding="utf-8")
+
+
+def check(page: Any, include: list[str], exclude: list[str] | None = None) -> list[dict]:
+    """Run axe on the elements matching ``include`` (CSS selectors), minus ``exclude``.
+
+    Returns axe's violations: ``{"id", "impact", "help", "helpUrl", "nodes": [{"target",
+    "impact", "summary", "html"}]}``.
+    """
+    if not page.evaluate("() => typeof window.axe === 'object'"):
+        page.add_script_tag(content=axe_source())
+    present = [s for s in include if page.locator(s).count()]
+    if not present:
+        return []
+    return page.evaluate(_RUN, {"include": present, "exclude": exclude or []})
+
+
+def serious(violations: list[dict]) -> list[dict]:
+    """The violations whose impact is serious or critical."""
+    return [v for v in violations if v["impact"] in BLOCKING]
+
+
+def report(violations: list[dict], where: str, max_nodes: int = 6) -> str:
+    """One paragraph per violation: rule id, impact, what it means, each element."""
+    out = []
+    for v in violations:
+        lines = [f"{where}: [{v['impact']}] {v['id']}: {v['help']} ({len(v['nodes'])} "
+                 f"element{'s' if len(v['nodes']) != 1 else ''}) {v['helpUrl']}"]
+        for n in v["nodes"][:max_nodes]:
+            summary = " ".join((n["summary"] or "").split())
+            lines.append(f"    - {n['target']}: {summary[:300]}\n      {n['html'][:160]}")
+        if len(v["nodes"]) > max_nodes:
+            lines.append(f"    - ... and {len(v['nodes']) - max_nodes} more")
+        out.append("\n".join(lines))
+    return "\n".join(out)

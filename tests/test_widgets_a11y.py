@@ -73,3 +73,14 @@ def test_choosing_several_skills_is_a_list_of_labelled_checkboxes(session):
     skills.widget.boxes[1].value = True
     assert skills.value == [session.workbook.skill_names()[1]]
     assert "Skills shown" in skills.widget.children[0].value
+
+
+def test_checklist_syncs_the_description_its_tooltip_needs():
+    """ipywidgets' HBoxView reads ``description`` when a tooltip is set; unsynced, the
+    "choose several" list failed to render in the browser (found by the journey)."""
+    from career_workbook.widgets.fields import CheckList
+
+    c = CheckList([("SQL", "SQL")], [])
+    c.description, c.tooltip = "Skills it builds", "Skills it builds — pick any"
+    state = c.get_state()
+    assert state["description"] == "Skills it builds" and state["tooltip"]

@@ -155,7 +155,9 @@ class CheckList(widgets.HBox):
     """
 
     value = traitlets.Tuple()
-    description = traitlets.Unicode("")
+    description = traitlets.Unicode("").tag(sync=True)
+    """Synced: ipywidgets' views read ``description`` whenever a ``tooltip`` is set
+    (``updateTooltip``); a Box has none of its own, and the view failed to render."""
 
     def __init__(self, options: Sequence[tuple[str, Any]], value: Iterable[Any] | None = None):
         self._values = [v for _, v in options]

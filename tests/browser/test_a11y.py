@@ -32,10 +32,7 @@ LAB_SCOPE = [".jp-NotebookPanel:not(.lm-mod-hidden) .jp-OutputArea",
              ".jp-NotebookPanel:not(.lm-mod-hidden) .jp-RenderedMarkdown"]
 APP_SCOPE = ["body"]
 
-_BROKEN_WIDGET = "svg-img-alt"
-KNOWN: dict[str, set[str]] = {f"{where}:{stem}": {_BROKEN_WIDGET}
-                              for stem in ("04_smart_goals", "08_achievements_learning")
-                              for where in ("lab", "app")}
+KNOWN: dict[str, set[str]] = {}
 """Temporary: page -> serious/critical axe rules it violates now, each one a known bug being
 fixed. A page listed here is an expected failure while exactly those rules are violated;
 any other rule fails the test, and so does a listed rule that is gone (then delete it

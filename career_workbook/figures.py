@@ -53,6 +53,7 @@ NOTEBOOK_CHARTS: dict[str, tuple[str, ...]] = {
     "07_network": ("network",),
     "08_achievements_learning": ("learning_hours",),
     "09_progress_review": ("progress", "wellbeing"),
+    "10_opportunities": ("opportunities",),
 }
 """Notebook file stem -> slugs of the charts it shows (all in ``charts.CHARTS``)."""
 
@@ -162,6 +163,10 @@ class _Frames:
         return analysis.wellbeing_frame(self.wb)
 
     @functools.cached_property
+    def opportunities(self) -> pd.DataFrame:
+        return analysis.opportunity_status_frame(self.wb, self.today)
+
+    @functools.cached_property
     def readiness_history(self) -> pd.DataFrame:
         return analysis.readiness_history_frame(self.wb, self.role)
 
@@ -181,6 +186,7 @@ _DRAW: dict[str, Callable[[_Frames], Figure]] = {
     "readiness": lambda f: charts.plot_readiness(
         f.readiness_history, getattr(f.role, "title", None), today=f.today
     ),
+    "opportunities": lambda f: charts.plot_opportunities(f.opportunities, f.today),
 }
 
 
@@ -236,7 +242,7 @@ def make_figure(wb: Workbook, slug: str, *, today: date, role: Any = None) -> Fi
     ...
     ValueError: chart = 'pie': not a chart; choose one of skill_radar, skill_gaps, \
 smart_scorecard, goal_timeline, progress, feedback_360, network, values_wheel, \
-learning_hours, wellbeing, readiness
+learning_hours, wellbeing, readiness, opportunities
     """
     (slug,) = _check_slugs([slug])
     return make_figures(wb, today=today, role=role, slugs=[slug])[slug]

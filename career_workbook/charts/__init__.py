@@ -45,6 +45,7 @@ from career_workbook.charts.cohort import (
     plot_cohort_recency,
 )
 from career_workbook.charts.goals import plot_goal_timeline, plot_progress, plot_smart_scorecard
+from career_workbook.charts.opportunities import plot_opportunities
 from career_workbook.charts.personal import (
     plot_learning_hours,
     plot_network,
@@ -75,6 +76,7 @@ __all__ = [
     "plot_goal_timeline",
     "plot_learning_hours",
     "plot_network",
+    "plot_opportunities",
     "plot_progress",
     "plot_readiness",
     "plot_skill_gaps",

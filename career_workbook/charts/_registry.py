@@ -74,6 +74,9 @@ CHARTS: dict[str, ChartSpec] = _specs(
               "No readiness yet — rate your skills in the self-assessment (step 01); a role "
               "profile (step 05) is optional",
               "05", "plot_readiness"),
+    ChartSpec("opportunities", "Opportunity pipeline",
+              "No opportunities yet — note the first one with the opportunity form (step 10)",
+              "10", "plot_opportunities"),
 )
 """Every per-workbook chart, by slug, in review-pack order."""
 

@@ -43,6 +43,7 @@ __all__ = [
     "opportunity_steps_due",
     "pipeline_frame",
     "previous_stage",
+    "record_move",
     "stale_opportunities",
 ]
 
@@ -114,6 +115,33 @@ def move_stage(opp: Opportunity, stage: str, day: date) -> Opportunity:
         history.append(StageChange(stage=opp.stage, date=min(opp.spotted, day)))
     history.append(StageChange(stage=stage, date=day))
     return opp.model_copy(update={"stage": stage, "updated": day, "stage_history": history})
+
+
+def record_move(before: Opportunity | None, after: Opportunity, day: date) -> Opportunity:
+    """``after`` (an edited record) with its stage history kept right, as saved by a form.
+
+    A new record starts its history at its stage on its ``spotted`` date. An edit that
+    changes the stage appends the move (see :func:`move_stage`); one that changes the next
+    step or its date counts as movement too (``updated`` becomes ``day``).
+
+    >>> old = Opportunity(title="Talk at PyData", spotted=date(2026, 1, 5))
+    >>> new = record_move(None, old, date(2026, 1, 5))
+    >>> [c.stage for c in new.stage_history]
+    ['spotted']
+    >>> moved = record_move(new, new.model_copy(update={"stage": "applied"}), date(2026, 2, 1))
+    >>> [c.stage for c in moved.stage_history], moved.updated.isoformat()
+    (['spotted', 'applied'], '2026-02-01')
+    """
+    if before is None:
+        if after.stage_history:
+            return after
+        return after.model_copy(update={
+            "stage_history": [StageChange(stage=after.stage, date=min(after.spotted, day))]})
+    if after.stage != before.stage:
+        return move_stage(after.model_copy(update={"stage": before.stage}), after.stage, day)
+    if (after.next_step, after.next_step_due) != (before.next_step, before.next_step_due):
+        return after.model_copy(update={"updated": day})
+    return after
 
 
 def opportunity_status_frame(

@@ -10,7 +10,15 @@ import pytest
 
 from career_workbook import store
 from career_workbook.analysis.steps import STEPS, step_progress
-from career_workbook.model import Assessment, CheckIn, Contact, Goal, Opportunity, Skill, new_workbook
+from career_workbook.model import (
+    Assessment,
+    CheckIn,
+    Contact,
+    Goal,
+    Opportunity,
+    Skill,
+    new_workbook,
+)
 from career_workbook.widgets.start import start_notebook, start_page_html
 
 ROOT = Path(__file__).resolve().parents[1]

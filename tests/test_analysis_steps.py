@@ -1,4 +1,4 @@
-"""The app's start page: the ten steps in order, progress from empty, half-filled and full
+"""The app's start page: the eleven steps in order, progress from empty, half-filled and full
 workbooks, every text escaped, no coach view for clients."""
 
 from __future__ import annotations

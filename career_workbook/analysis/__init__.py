@@ -50,6 +50,7 @@ from career_workbook.analysis.progress import (
     goal_statuses,
     progress_history_frame,
 )
+from career_workbook.analysis.reputation import reputation_frame
 from career_workbook.analysis.scorecard import (
     goal_context,
     goals_table_frame,
@@ -118,6 +119,7 @@ __all__ = [
     "ranked_values",
     "readiness",
     "readiness_history_frame",
+    "reputation_frame",
     "riasec_code",
     "riasec_frame",
     "score_goal",

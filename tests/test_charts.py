@@ -43,6 +43,7 @@ from career_workbook.analysis.learning import LEARNING_HOURS_COLUMNS
 from career_workbook.analysis.network import NETWORK_COLUMNS
 from career_workbook.analysis.opportunities import OPPORTUNITY_STATUS_COLUMNS
 from career_workbook.analysis.profile import RANKED_VALUES_COLUMNS
+from career_workbook.analysis.reputation import REPUTATION_COLUMNS
 from career_workbook.analysis.progress import HISTORY_COLUMNS, PROGRESS_COLUMNS
 from career_workbook.analysis.scorecard import SCORECARD_COLUMNS
 from career_workbook.analysis.skills import GAP_COLUMNS, READINESS_COLUMNS
@@ -254,6 +255,18 @@ def opportunities(names=("Lead the billing migration", "Senior analyst at Northw
     return make(OPPORTUNITY_STATUS_COLUMNS, recs)
 
 
+def reputation(names=("Delivers quality consistently", "Reliable: does what they said",
+                       "Ethical: does the right thing", "Constructive attitude",
+                       "Shares credit")):
+    recs = []
+    for i, name in enumerate(names):
+        others = [4.2, 2.9, 4.8, 3.6, 4.0][i % 5] - (i // 5) * 0.05
+        self_ = NAN if i % 3 == 2 else 4.0
+        recs.append(dict(behaviour=f"b{i}", label=name, self=self_, others=others,
+                         n_others=4, gap=others - self_))
+    return make(REPUTATION_COLUMNS, recs)
+
+
 # slug -> chart drawn from frames with the given user-visible names
 CASES: dict[str, Callable[[list[str]], Figure]] = {
     "skill_radar": lambda n: charts.plot_skill_radar(gaps(n)),
@@ -262,6 +275,7 @@ CASES: dict[str, Callable[[list[str]], Figure]] = {
     "goal_timeline": lambda n: charts.plot_goal_timeline(goals(n), milestones(n), TODAY),
     "progress": lambda n: charts.plot_progress(history(n), goal_progress(n), TODAY),
     "feedback_360": lambda n: charts.plot_feedback_360(feedback(n)),
+    "reputation": lambda n: charts.plot_reputation(reputation(n)),
     "network": lambda n: charts.plot_network(contacts(n), TODAY),
     "values_wheel": lambda n: charts.plot_values_wheel(values(n)),
     "learning_hours": lambda n: charts.plot_learning_hours(learning(n)),
@@ -286,6 +300,7 @@ EMPTY: dict[str, Callable[[], Figure]] = {
     "progress": lambda: charts.plot_progress(make(HISTORY_COLUMNS, []),
                                              make(PROGRESS_COLUMNS, []), TODAY),
     "feedback_360": lambda: charts.plot_feedback_360(make(FEEDBACK_COLUMNS, [])),
+    "reputation": lambda: charts.plot_reputation(make(REPUTATION_COLUMNS, [])),
     "network": lambda: charts.plot_network(make(NETWORK_COLUMNS, []), TODAY),
     "values_wheel": lambda: charts.plot_values_wheel(make(RANKED_VALUES_COLUMNS, [])),
     "learning_hours": lambda: charts.plot_learning_hours(make(LEARNING_HOURS_COLUMNS, [])),
@@ -345,7 +360,8 @@ def lines_with_label(ax, label: str) -> list[Line2D]:
 # ----------------------------------------------------------------------------------------
 def test_registry_names_every_chart_and_its_notebook():
     assert list(CHARTS) == ["skill_radar", "skill_gaps", "smart_scorecard", "goal_timeline",
-                            "progress", "feedback_360", "network", "values_wheel",
+                            "progress", "feedback_360", "reputation", "network",
+                            "values_wheel",
                             "learning_hours", "wellbeing", "readiness", "opportunities"]
     assert set(CASES) == set(ALL_SPECS) == set(EMPTY)
     for slug, spec in ALL_SPECS.items():
@@ -364,7 +380,7 @@ CHART_MODULES = ["career_workbook.charts", "career_workbook.charts._style",
                  "career_workbook.charts._repel", "career_workbook.charts._registry",
                  "career_workbook.charts.skills", "career_workbook.charts.goals",
                  "career_workbook.charts.personal", "career_workbook.charts.cohort",
-                 "career_workbook.charts.opportunities"]
+                 "career_workbook.charts.opportunities", "career_workbook.charts.reputation"]
 
 
 @pytest.mark.parametrize("name", CHART_MODULES)

@@ -52,6 +52,7 @@ from career_workbook.charts.personal import (
     plot_values_wheel,
     plot_wellbeing,
 )
+from career_workbook.charts.reputation import plot_reputation
 from career_workbook.charts.skills import (
     plot_feedback_360,
     plot_readiness,
@@ -79,6 +80,7 @@ __all__ = [
     "plot_opportunities",
     "plot_progress",
     "plot_readiness",
+    "plot_reputation",
     "plot_skill_gaps",
     "plot_skill_radar",
     "plot_smart_scorecard",

@@ -373,7 +373,7 @@ def select_notebooks(spec: str | Sequence[str] | None, folder: Path) -> list[Pat
     >>> select_notebooks("12", Path("nb"))
     Traceback (most recent call last):
     ...
-    ValueError: unknown notebook '12'; choose from 00, 01, 02, 03, 04, 05, 06, 07, 08, 09
+    ValueError: unknown notebook '12'; choose from 00, 01, 02, 03, 04, 05, 06, 07, 08, 09, 10
     """
     if spec is None:
         return [folder / f"{stem}.ipynb" for stem in CLIENT_NOTEBOOKS]

@@ -43,8 +43,8 @@ from career_workbook.analysis.learning import LEARNING_HOURS_COLUMNS
 from career_workbook.analysis.network import NETWORK_COLUMNS
 from career_workbook.analysis.opportunities import OPPORTUNITY_STATUS_COLUMNS
 from career_workbook.analysis.profile import RANKED_VALUES_COLUMNS
-from career_workbook.analysis.reputation import REPUTATION_COLUMNS
 from career_workbook.analysis.progress import HISTORY_COLUMNS, PROGRESS_COLUMNS
+from career_workbook.analysis.reputation import REPUTATION_COLUMNS
 from career_workbook.analysis.scorecard import SCORECARD_COLUMNS
 from career_workbook.analysis.skills import GAP_COLUMNS, READINESS_COLUMNS
 from career_workbook.analysis.wellbeing import WELLBEING_COLUMNS

@@ -266,7 +266,8 @@ def parse_feedback_csv_rows(
     (e.g. "Reliable", "Shares credit"; see
     :data:`~career_workbook.analysis.reputation.BEHAVIOUR_LABELS`) and a blank ``skill``
     rates that reputation behaviour with its ``level``. Rows are grouped by
-    (rater_group, rater_id, date) into one :class:`~career_workbook.model.Feedback` each, in order of first appearance;
+    (rater_group, rater_id, date) into one :class:`~career_workbook.model.Feedback` each,
+    in order of first appearance;
     the comments of a group's rows are joined by newlines. A row with a comment and blank
     ``skill`` and ``level`` adds only the comment. Group names are forgiving
     (``"Direct report"`` -> ``'direct_report'``). When ``skills`` is given, every skill

@@ -122,3 +122,15 @@ def test_hostile_text_is_shown_as_text(session):
                     if isinstance(getattr(w, "value", None), str))
     assert "<script>" not in html and "<img" not in html and "<b>bold</b>" not in html
     assert "&lt;script&gt;" in html and "&lt;b&gt;bold&lt;/b&gt;" in html
+
+
+def test_renaming_a_skill_renames_it_in_opportunities_and_removing_it_is_refused(session):
+    from career_workbook.widgets.forms_skills import rename_skill, skill_references
+
+    with cw.edit(session.path) as wb:
+        wb.opportunities[0].skills = ["SQL"]
+    wb = cw.load(session.path)
+    assert skill_references(wb, "SQL") == {"opportunities": 1}
+    rename_skill(wb, "SQL", "PostgreSQL")
+    wb.skills[0].name = "PostgreSQL"
+    assert cw.validate_workbook(wb).opportunities[0].skills == ["PostgreSQL"]

@@ -124,7 +124,7 @@ def test_hostile_text_is_shown_as_text(session):
     assert "&lt;script&gt;" in html and "&lt;b&gt;bold&lt;/b&gt;" in html
 
 
-def test_renaming_a_skill_renames_it_in_opportunities_and_removing_it_is_refused(session):
+def test_renaming_a_skill_renames_it_in_opportunities_and_counts_it_as_used(session):
     from career_workbook.widgets.forms_skills import rename_skill, skill_references
 
     with cw.edit(session.path) as wb:

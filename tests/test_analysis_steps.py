@@ -10,15 +10,7 @@ import pytest
 
 from career_workbook import store
 from career_workbook.analysis.steps import STEPS, step_progress
-from career_workbook.model import (
-    Assessment,
-    CheckIn,
-    Contact,
-    Goal,
-    Opportunity,
-    Skill,
-    new_workbook,
-)
+from career_workbook.model import Assessment, CheckIn, Contact, Goal, Skill, new_workbook
 from career_workbook.widgets.start import start_notebook, start_page_html
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -55,6 +47,8 @@ def test_a_half_filled_workbook_counts_what_is_there():
     assert notes["07_network"] == "1 contact"
     assert notes["09_progress_review"] == "1 check-in"
     assert notes["06_action_plan"] == "no actions yet"
+    from career_workbook.model import Opportunity
+
     wb.opportunities += [Opportunity(title="Lead the offsite"),
                          Opportunity(title="Old posting", stage="declined")]
     assert {s.stem: s.progress for s in step_progress(wb)}["10_opportunities"] == \

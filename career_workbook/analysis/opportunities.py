@@ -14,7 +14,7 @@ Examples
 >>> opp = Opportunity(id="o1", title="Data lead role", kind="role", spotted=date(2026, 9, 1))
 >>> opp = move_stage(opp, "applied", date(2026, 9, 10))
 >>> [(c.stage, c.date.isoformat()) for c in opp.stage_history]
-[('applied', '2026-09-10')]
+[('spotted', '2026-09-01'), ('applied', '2026-09-10')]
 >>> wb.opportunities.append(opp)
 >>> row = opportunity_status_frame(wb, today=date(2026, 10, 15)).iloc[0]
 >>> row["stage"], int(row["age_days"]), int(row["days_still"]), bool(row["stale"])

@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import career_workbook as cw
 from career_workbook import analysis, frames
@@ -106,3 +108,28 @@ def test_frames_of_an_empty_workbook_keep_their_schema():
                         (pipeline_frame(empty, TODAY), pipeline_frame(_wb(), TODAY))):
         assert list(frame.dtypes.items()) == list(full.dtypes.items())
     assert analysis.pipeline_frame is pipeline_frame
+
+
+@given(st.lists(st.sampled_from(OPPORTUNITY_STAGES), max_size=12))
+def test_every_real_move_is_recorded_in_order(stages):
+    opp = Opportunity(id="o1", title="Any", spotted=date(2026, 1, 1))
+    moves = []
+    for i, stage in enumerate(stages):
+        day = date(2026, 1, 2 + i)
+        before = opp.stage
+        opp = move_stage(opp, stage, day)
+        if stage != before:
+            moves.append((stage, day))
+    history = [(c.stage, c.date) for c in opp.stage_history]
+    assert history == ([("spotted", date(2026, 1, 1)), *moves] if moves else [])
+    assert opp.stage == (moves[-1][0] if moves else "spotted")
+
+
+def test_a_5000_character_title_is_refused_naming_field_and_value():
+    data = {"person": {"name": "Sam"},
+            "opportunities": [{"id": "o1", "title": "<b>" + "x" * 5_000, "spotted": TODAY}]}
+    with pytest.raises(cw.WorkbookError) as info:
+        cw.validate_workbook(data, path="sam.yaml")
+    assert info.value.field == "opportunities[0].title"
+    assert str(info.value).startswith("sam.yaml: opportunities[0].title = '<b>xxxx")
+    assert "at most 2000 characters" in str(info.value)

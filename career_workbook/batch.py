@@ -54,7 +54,7 @@ __all__ = [
 NOTEBOOK_ORDER = (
     "00_start_here", "01_self_assessment", "02_feedback_360", "03_vision_values",
     "04_smart_goals", "05_skill_gap", "06_action_plan", "07_network",
-    "08_achievements_learning", "09_progress_review",
+    "08_achievements_learning", "09_progress_review", "10_opportunities",
 )
 CLIENT_NOTEBOOKS = NOTEBOOK_ORDER[1:]
 """The notebooks ``run`` executes by default (00_start_here only creates a workbook)."""
@@ -378,7 +378,7 @@ def select_notebooks(spec: str | Sequence[str] | None, folder: Path) -> list[Pat
     >>> select_notebooks("12", Path("nb"))
     Traceback (most recent call last):
     ...
-    ValueError: unknown notebook '12'; choose from 00, 01, 02, 03, 04, 05, 06, 07, 08, 09
+    ValueError: unknown notebook '12'; choose from 00, 01, 02, 03, 04, 05, 06, 07, 08, 09, 10
     """
     if spec is None:
         return [folder / f"{stem}.ipynb" for stem in CLIENT_NOTEBOOKS]

@@ -45,7 +45,7 @@ __all__ = [
 
 NOTEBOOK_CHARTS: dict[str, tuple[str, ...]] = {
     "01_self_assessment": ("skill_radar",),
-    "02_feedback_360": ("feedback_360",),
+    "02_feedback_360": ("feedback_360", "reputation"),
     "03_vision_values": ("values_wheel",),
     "04_smart_goals": ("smart_scorecard",),
     "05_skill_gap": ("skill_gaps", "skill_radar", "readiness"),
@@ -53,6 +53,7 @@ NOTEBOOK_CHARTS: dict[str, tuple[str, ...]] = {
     "07_network": ("network",),
     "08_achievements_learning": ("learning_hours",),
     "09_progress_review": ("progress", "wellbeing"),
+    "10_opportunities": ("opportunities",),
 }
 """Notebook file stem -> slugs of the charts it shows (all in ``charts.CHARTS``)."""
 
@@ -146,6 +147,10 @@ class _Frames:
         return analysis.feedback_360_frame(self.wb)
 
     @functools.cached_property
+    def reputation(self) -> pd.DataFrame:
+        return analysis.reputation_frame(self.wb)
+
+    @functools.cached_property
     def contacts(self) -> pd.DataFrame:
         return analysis.network_summary(self.wb, self.today).contacts
 
@@ -162,6 +167,10 @@ class _Frames:
         return analysis.wellbeing_frame(self.wb)
 
     @functools.cached_property
+    def opportunities(self) -> pd.DataFrame:
+        return analysis.opportunity_status_frame(self.wb, self.today)
+
+    @functools.cached_property
     def readiness_history(self) -> pd.DataFrame:
         return analysis.readiness_history_frame(self.wb, self.role)
 
@@ -174,6 +183,7 @@ _DRAW: dict[str, Callable[[_Frames], Figure]] = {
     "goal_timeline": lambda f: charts.plot_goal_timeline(f.goals, f.milestones, f.today),
     "progress": lambda f: charts.plot_progress(f.progress_history, f.goal_progress, f.today),
     "feedback_360": lambda f: charts.plot_feedback_360(f.feedback, today=f.today),
+    "reputation": lambda f: charts.plot_reputation(f.reputation, today=f.today),
     "network": lambda f: charts.plot_network(f.contacts, f.today),
     "values_wheel": lambda f: charts.plot_values_wheel(f.values, today=f.today),
     "learning_hours": lambda f: charts.plot_learning_hours(f.learning, today=f.today),
@@ -181,6 +191,7 @@ _DRAW: dict[str, Callable[[_Frames], Figure]] = {
     "readiness": lambda f: charts.plot_readiness(
         f.readiness_history, getattr(f.role, "title", None), today=f.today
     ),
+    "opportunities": lambda f: charts.plot_opportunities(f.opportunities, f.today),
 }
 
 
@@ -235,8 +246,8 @@ def make_figure(wb: Workbook, slug: str, *, today: date, role: Any = None) -> Fi
     Traceback (most recent call last):
     ...
     ValueError: chart = 'pie': not a chart; choose one of skill_radar, skill_gaps, \
-smart_scorecard, goal_timeline, progress, feedback_360, network, values_wheel, \
-learning_hours, wellbeing, readiness
+smart_scorecard, goal_timeline, progress, feedback_360, reputation, network, \
+values_wheel, learning_hours, wellbeing, readiness, opportunities
     """
     (slug,) = _check_slugs([slug])
     return make_figures(wb, today=today, role=role, slugs=[slug])[slug]

@@ -51,6 +51,7 @@ __all__ = [
     "LATEST_LEVELS_COLUMNS",
     "LEARNING_COLUMNS",
     "MILESTONES_COLUMNS",
+    "OPPORTUNITIES_COLUMNS",
     "PROGRESS_COLUMNS",
     "SKILLS_COLUMNS",
     "VALUES_COLUMNS",
@@ -66,6 +67,7 @@ __all__ = [
     "latest_levels_frame",
     "learning_frame",
     "milestones_frame",
+    "opportunities_frame",
     "progress_frame",
     "skills_frame",
     "to_date",
@@ -113,6 +115,12 @@ ACHIEVEMENTS_COLUMNS = {
     "date": "date", "title": "text", "impact": "text", "metric": "text", "skills": "object",
 }
 VALUES_COLUMNS = {"name": "text", "importance": "int", "note": "text"}
+OPPORTUNITIES_COLUMNS = {
+    "opportunity_id": "text", "title": "text", "kind": "text", "source": "text",
+    "organisation": "text", "stage": "text", "spotted": "date", "updated": "date",
+    "deadline": "date", "goal_ids": "object", "skills": "object", "next_step": "text",
+    "next_step_due": "date", "notes": "text", "last_moved": "date", "n_moves": "int",
+}
 
 _DTYPES = {
     "text": object, "object": object, "int": "int64", "float": "float64", "bool": "bool",
@@ -349,3 +357,32 @@ def values_frame(wb: Workbook) -> pd.DataFrame:
     Columns: ``name``, ``importance`` (1-10), ``note``.
     """
     return build_frame([(v.name, v.importance, v.note) for v in wb.values], VALUES_COLUMNS)
+
+
+def opportunities_frame(wb: Workbook) -> pd.DataFrame:
+    """The opportunity pipeline, in workbook order.
+
+    Columns: ``opportunity_id``, ``title``, ``kind``, ``source`` ('internal'|'external'),
+    ``organisation``, ``stage``, ``spotted``, ``updated``, ``deadline``, ``goal_ids`` and
+    ``skills`` (tuples), ``next_step`` ('' when none), ``next_step_due``, ``notes``,
+    ``last_moved`` (the latest of the stage changes, ``updated`` and ``spotted``: the last
+    sign of movement) and ``n_moves`` (stage changes recorded).
+
+    >>> from career_workbook.model import Opportunity, new_workbook
+    >>> wb = new_workbook("Sam Lee")
+    >>> wb.opportunities.append(Opportunity(title="Speak at PyCon", kind="speaking",
+    ...                                     spotted=date(2026, 3, 1)))
+    >>> opportunities_frame(wb).loc[0, ["kind", "stage", "last_moved"]].tolist()
+    ['speaking', 'spotted', Timestamp('2026-03-01 00:00:00')]
+    """
+    rows = []
+    for o in wb.opportunities:
+        moved = [o.spotted, *(c.date for c in o.stage_history)]
+        if o.updated is not None:
+            moved.append(o.updated)
+        rows.append((
+            o.id, o.title, o.kind, o.source, o.organisation, o.stage, o.spotted, o.updated,
+            o.deadline, tuple(o.goal_ids), tuple(o.skills), o.next_step, o.next_step_due,
+            o.notes, max(moved), len(o.stage_history),
+        ))
+    return build_frame(rows, OPPORTUNITIES_COLUMNS)

@@ -12,7 +12,12 @@ Schema history
     version 2 in three places: check-ins live under ``checkins``; the person's job title is
     ``person.role``; an active goal has status ``"open"``.
 2
-    The current format: ``check_ins``, ``person.current_role``, goal status ``"active"``.
+    ``check_ins``, ``person.current_role``, goal status ``"active"``.
+3
+    The current format: adds ``opportunities`` (a pipeline of projects, roles, postings
+    and invitations, each with its ``stage_history``) and the optional ``reputation``
+    ratings of a 360 feedback entry. A version-2 file is upgraded by setting the version:
+    both new fields are optional and start empty.
 
 Examples
 --------
@@ -20,7 +25,7 @@ Examples
 ...        "goals": [{"id": "g1", "text": "Lead a project", "status": "open"}]}
 >>> new = migrate(old)
 >>> new["schema_version"], new["person"]["current_role"], new["goals"][0]["status"]
-(2, 'Analyst', 'active')
+(3, 'Analyst', 'active')
 >>> "checkins" in old and "checkins" not in new
 True
 """
@@ -92,8 +97,8 @@ def migrate(data: dict[str, Any], *, path: Any = None) -> dict[str, Any]:
     Raises :class:`~career_workbook.model.WorkbookError` (naming ``path``) for a version that
     is not a whole number, or newer than this package supports.
 
-    >>> migrate({"schema_version": 2, "person": {"name": "Sam"}})
-    {'schema_version': 2, 'person': {'name': 'Sam'}}
+    >>> migrate({"schema_version": 3, "person": {"name": "Sam"}})
+    {'schema_version': 3, 'person': {'name': 'Sam'}}
     >>> migrate({"schema_version": 7, "person": {"name": "Sam"}})  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
@@ -145,3 +150,13 @@ def _v1_to_v2(data: dict[str, Any]) -> dict[str, Any]:
             for g in goals
         ]
     return out
+
+
+@migration(from_version=2)
+def _v2_to_v3(data: dict[str, Any]) -> dict[str, Any]:
+    """Nothing to rename: ``opportunities`` and ``feedback[].reputation`` are new and optional.
+
+    >>> _v2_to_v3({"person": {"name": "Sam"}, "feedback": []})
+    {'person': {'name': 'Sam'}, 'feedback': []}
+    """
+    return dict(data)

@@ -33,7 +33,7 @@ from pydantic import (
     model_validator,
 )
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 """Current version of the workbook file format (see :mod:`career_workbook.migrations`)."""
 
 SKILL_CATEGORIES = ("technical", "soft", "leadership", "domain")
@@ -47,6 +47,13 @@ LEARNING_KINDS = (
     "video", "practice", "other",
 )
 LEARNING_STATUSES = ("planned", "in_progress", "done")
+OPPORTUNITY_KINDS = ("project", "stretch", "role", "posting", "speaking", "writing", "other")
+OPPORTUNITY_SOURCES = ("internal", "external")
+OPPORTUNITY_STAGES = ("spotted", "exploring", "applied", "interviewing", "offer", "declined",
+                      "not_now")
+"""Stages in pipeline order; the last three are outcomes (an offer, or a door closed)."""
+REPUTATION_BEHAVIOURS = ("quality", "reliable", "ethical", "constructive", "shares_credit")
+"""Behaviours a reputation rests on, rated (0-5) in 360 feedback next to the skills."""
 RIASEC = ("realistic", "investigative", "artistic", "social", "enterprising", "conventional")
 
 def _not_blank(value: str) -> str:
@@ -139,6 +146,9 @@ class Feedback(_Model):
     date: date
     ratings: dict[str, Level] = Field(default_factory=dict)
     comment: Text = ""
+    reputation: dict[
+        Literal["quality", "reliable", "ethical", "constructive", "shares_credit"], Level
+    ] = Field(default_factory=dict)
 
 
 class Milestone(_Model):
@@ -215,6 +225,40 @@ class Achievement(_Model):
     skills: list[str] = Field(default_factory=list)
 
 
+class StageChange(_Model):
+    """One move of an opportunity to ``stage`` on ``date`` (kept in ``stage_history``)."""
+
+    stage: Literal["spotted", "exploring", "applied", "interviewing", "offer", "declined",
+                   "not_now"]
+    date: date
+
+
+class Opportunity(_Model):
+    """A project, stretch assignment, role, posting or invitation worth pursuing.
+
+    ``stage_history`` gets one :class:`StageChange` per move, forwards or back
+    (see :func:`career_workbook.analysis.opportunities.move_stage`).
+    """
+
+    id: Name = Field(default_factory=lambda: _new_id("o"))
+    title: LongName
+    kind: Literal["project", "stretch", "role", "posting", "speaking", "writing",
+                  "other"] = "project"
+    source: Literal["internal", "external"] = "internal"
+    organisation: Text = ""
+    stage: Literal["spotted", "exploring", "applied", "interviewing", "offer", "declined",
+                   "not_now"] = "spotted"
+    spotted: date = Field(default_factory=date.today)
+    updated: date | None = None
+    deadline: date | None = None
+    goal_ids: list[str] = Field(default_factory=list)
+    skills: list[str] = Field(default_factory=list)
+    next_step: Text = ""
+    next_step_due: date | None = None
+    notes: Text = ""
+    stage_history: list[StageChange] = Field(default_factory=list)
+
+
 class LearningItem(_Model):
     """A course, book, project... and the hours put in."""
 
@@ -247,7 +291,7 @@ class CheckIn(_Model):
 class Workbook(_Model):
     """Everything one person writes in the workbook. Saved as one YAML file."""
 
-    schema_version: Literal[2] = SCHEMA_VERSION
+    schema_version: Literal[3] = SCHEMA_VERSION
     person: Person
     vision: Vision = Field(default_factory=Vision)
     values: list[Value] = Field(default_factory=list)
@@ -264,6 +308,7 @@ class Workbook(_Model):
     achievements: list[Achievement] = Field(default_factory=list)
     learning: list[LearningItem] = Field(default_factory=list)
     check_ins: list[CheckIn] = Field(default_factory=list)
+    opportunities: list[Opportunity] = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _check_references(self) -> Workbook:
@@ -406,6 +451,7 @@ def reference_problems(wb: Workbook) -> list[Problem]:
         ("goals", [g.id for g in wb.goals]),
         ("actions", [a.id for a in wb.actions]),
         ("contacts", [c.id for c in wb.contacts]),
+        ("opportunities", [o.id for o in wb.opportunities]),
         ("values", [v.name for v in wb.values]),
     ):
         key = "name" if field in ("skills", "values") else "id"
@@ -435,6 +481,12 @@ def reference_problems(wb: Workbook) -> list[Problem]:
     for i, item in enumerate(wb.learning):
         if item.skill is not None:
             need_skill(f"learning[{i}].skill", item.skill)
+    for i, o in enumerate(wb.opportunities):
+        for name in o.skills:
+            need_skill(f"opportunities[{i}].skills", name)
+        for gid in o.goal_ids:
+            if gid not in goals:
+                problems.append(Problem(f"opportunities[{i}].goal_ids", gid, "is not a goal id"))
     for i, a in enumerate(wb.actions):
         if a.goal_id is not None and a.goal_id not in goals:
             problems.append(Problem(f"actions[{i}].goal_id", a.goal_id, "is not a goal id"))

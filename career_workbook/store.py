@@ -367,9 +367,9 @@ def dumps(wb: Workbook | dict[str, Any], *, path: Any = None) -> str:
 
     >>> from datetime import date
     >>> print(dumps(new_workbook("Sam Lee", today=date(2026, 1, 5))))  # doctest: +ELLIPSIS
-    # Career Workbook file (schema version 2, ...
+    # Career Workbook file (schema version 3, ...
     ...
-    schema_version: 2
+    schema_version: 3
     person:
       name: Sam Lee
       current_role: ''

@@ -113,3 +113,27 @@ def test_check_in_rules(empty_wb):
 def test_empty_frame_has_columns(empty_wb, today):
     frame = next_actions_frame(empty_wb, today)
     assert frame.empty and list(frame.columns) == list(NEXT_ACTIONS_COLUMNS)
+
+
+def test_opportunity_steps_due_and_stale_ones_come_after_follow_ups(empty_wb, today):
+    """Issue 16: a due next step on an opportunity, and one that has not moved for
+    three weeks, are next actions with their reason."""
+    from career_workbook.model import Contact, Opportunity
+
+    empty_wb.contacts.append(Contact(id="c1", name="Dana", next_follow_up=today))
+    empty_wb.opportunities += [
+        Opportunity(id="o1", title="Write for the blog", spotted=date(2026, 11, 20),
+                    next_step="ask Kim for a slot", next_step_due=date(2026, 11, 21)),
+        Opportunity(id="o2", title="Lead the migration", stage="exploring",
+                    spotted=date(2026, 9, 1)),
+        Opportunity(id="o3", title="Old posting", stage="declined", spotted=date(2026, 1, 1),
+                    next_step_due=date(2026, 2, 1)),  # closed: never nagged
+    ]
+    todo = next_actions_frame(empty_wb, today, limit=None)
+    kinds = todo["kind"].tolist()
+    assert kinds[:3] == ["follow-up", "opportunity step", "stale opportunity"]
+    step, stale = todo.iloc[1], todo.iloc[2]
+    assert step["item"] == "Ask Kim for a slot"
+    assert "Write for the blog" in step["reason"] and "1 day ago" in step["reason"]
+    assert stale["item"] == "Lead the migration" and "over 3 weeks" in stale["reason"]
+    assert "Old posting" not in " ".join(todo["item"]) + " ".join(todo["reason"])

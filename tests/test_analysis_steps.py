@@ -1,4 +1,4 @@
-"""The app's start page: the ten steps in order, progress from empty, half-filled and full
+"""The app's start page: the eleven steps in order, progress from empty, half-filled and full
 workbooks, every text escaped, no coach view for clients."""
 
 from __future__ import annotations
@@ -17,9 +17,9 @@ ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = sorted((ROOT / "examples" / "workbooks").glob("*.yaml"))
 
 
-def test_the_ten_steps_match_the_notebooks_in_order():
+def test_the_eleven_steps_match_the_notebooks_in_order():
     shipped = sorted(p.stem for p in (ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
-    assert [s.stem for s in STEPS] == shipped and len(STEPS) == 10
+    assert [s.stem for s in STEPS] == shipped and len(STEPS) == 11
     assert all(s.title and s.blurb.endswith(".") for s in STEPS)
 
 
@@ -29,6 +29,7 @@ def test_a_just_created_workbook_shows_what_is_still_empty():
     assert notes["01_self_assessment"] == ("no skills rated yet", False)
     assert notes["04_smart_goals"] == ("no goals yet", False)
     assert notes["09_progress_review"] == ("no check-ins yet", False)
+    assert notes["10_opportunities"] == ("no opportunities yet", False)
 
 
 def test_a_half_filled_workbook_counts_what_is_there():
@@ -46,13 +47,20 @@ def test_a_half_filled_workbook_counts_what_is_there():
     assert notes["07_network"] == "1 contact"
     assert notes["09_progress_review"] == "1 check-in"
     assert notes["06_action_plan"] == "no actions yet"
+    from career_workbook.model import Opportunity
+
+    wb.opportunities += [Opportunity(title="Lead the offsite"),
+                         Opportunity(title="Old posting", stage="declined")]
+    assert {s.stem: s.progress for s in step_progress(wb)}["10_opportunities"] == \
+        "2 opportunities, 1 open"
 
 
 @pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.stem)
 def test_full_examples_have_progress_in_every_step(path):
     steps = step_progress(store.load(path))
     assert [s.stem for s in steps] == [s.stem for s in STEPS]
-    assert sum(s.started for s in steps) >= 8, [(s.stem, s.progress) for s in steps]
+    assert sum(s.started for s in steps) >= 9, [(s.stem, s.progress) for s in steps]
+    assert steps[-1].started, "every example has opportunities"
 
 
 def test_the_page_lists_steps_in_order_escapes_text_and_never_offers_the_coach_view():

@@ -14,7 +14,7 @@ import career_workbook as cw
 from career_workbook import cli, store
 from career_workbook.analysis.reminders import DEFAULT_RHYTHM_DAYS, calendar_events
 from career_workbook.export.ics import calendar_path, render_ics, write_calendar
-from career_workbook.model import Action, CheckIn, Contact, Goal, Milestone
+from career_workbook.model import Action, CheckIn, Contact, Goal, Milestone, Opportunity
 
 TODAY = date(2026, 11, 22)
 HOSTILE = ("Line one\nline two, with commas; semicolons \\ backslash "
@@ -78,6 +78,14 @@ def full_workbook() -> cw.Workbook:
                             last_contact=date(2026, 10, 1), next_follow_up=date(2026, 12, 5)),
                     Contact(id="c2", name="No follow-up")]
     wb.check_ins += [CheckIn(date=date(2026, 10, 20)), CheckIn(date=date(2026, 11, 10))]
+    wb.opportunities += [
+        Opportunity(id="o1", title="Stretch: <b>lead</b> the Q1 offsite", organisation=LONG,
+                    stage="exploring", spotted=date(2026, 11, 1), next_step=HOSTILE,
+                    next_step_due=date(2026, 12, 3)),
+        Opportunity(id="o2", title="Closed door", stage="declined", spotted=date(2026, 9, 1),
+                    next_step="Nothing", next_step_due=date(2026, 12, 4)),
+        Opportunity(id="o3", title="No date yet", spotted=date(2026, 11, 1)),
+    ]
     return wb
 
 
@@ -95,12 +103,16 @@ def test_events_cover_every_kind_and_skip_finished_items():
     kinds = [(e.kind, e.day) for e in events]
     assert kinds == [("check_in", date(2026, 12, 1)), ("goal", date(2027, 6, 30)),
                      ("milestone", date(2027, 1, 15)), ("action", date(2026, 12, 1)),
-                     ("follow_up", date(2026, 12, 5))]
+                     ("follow_up", date(2026, 12, 5)), ("opportunity", date(2026, 12, 3))]
     assert len({e.uid for e in events}) == len(events)
     check_in = events[0]
     assert "every 21 days, the gap between your last two check-ins" in check_in.description
     assert "09_progress_review" in check_in.description
-    assert LONG in events[-1].description and "07_network" in events[-1].description
+    assert LONG in events[-2].description and "07_network" in events[-2].description
+    step = events[-1]  # issue 16: an opportunity's next step, said in full
+    assert step.summary.startswith("Opportunity: Line one line two") and len(step.summary) <= 134
+    assert HOSTILE in step.description and "10_opportunities" in step.description
+    assert "exploring" in step.description
 
 
 def test_check_in_rhythm_default_is_said():
@@ -133,12 +145,12 @@ def test_uids_are_stable_across_runs_and_dates_and_differ_per_workbook():
 def test_file_parses_with_icalendar_and_the_strict_reader(wb_path, tmp_path):
     out = tmp_path / "plan.ics"
     report = write_calendar(wb_path, out, today=TODAY)
-    assert report.events == 5
+    assert report.events == 6
     data = out.read_bytes()
 
     cal = icalendar.Calendar.from_ical(data)
     events = list(cal.walk("VEVENT"))
-    assert len(events) == 5
+    assert len(events) == 6
     for ev in events:
         for prop in ("UID", "DTSTAMP", "DTSTART", "DTEND", "SUMMARY", "DESCRIPTION"):
             assert prop in ev, prop
@@ -151,12 +163,14 @@ def test_file_parses_with_icalendar_and_the_strict_reader(wb_path, tmp_path):
     assert len(str(goal["SUMMARY"])) <= 140 and "\n" not in str(goal["SUMMARY"])
     follow = next(ev for ev in events if str(ev["SUMMARY"]).startswith("Follow up"))
     assert LONG in str(follow["DESCRIPTION"])
+    step = next(ev for ev in events if str(ev["SUMMARY"]).startswith("Opportunity:"))
+    assert HOSTILE in str(step["DESCRIPTION"]) and "<b>lead</b>" in str(step["DESCRIPTION"])
 
     [vcal] = strict_parse(data)
     assert vcal["name"] == "VCALENDAR"
     assert vcal["props"]["VERSION"] == [("", "2.0")] and "PRODID" in vcal["props"]
     strict = [c for c in vcal["subs"] if c["name"] == "VEVENT"]
-    assert len(strict) == 5
+    assert len(strict) == 6
     for ev, parsed in zip(strict, events, strict=True):
         props = ev["props"]
         assert props["UID"][0][1] == str(parsed["UID"])
@@ -199,7 +213,7 @@ def test_cli_calendar_one_workbook_default_place(wb_path, capsys):
     assert cli.main(["calendar", str(wb_path), "--today", "2026-11-22"]) == 0
     out = calendar_path(wb_path)
     assert out == wb_path.parent.parent / "calendar" / "sam_lee.ics" and out.exists()
-    assert f"Wrote {out} (5 reminders)" in capsys.readouterr().out
+    assert f"Wrote {out} (6 reminders)" in capsys.readouterr().out
 
 
 def test_cli_calendar_all_across_a_caseload(wb_path, tmp_path, capsys):
@@ -211,7 +225,7 @@ def test_cli_calendar_all_across_a_caseload(wb_path, tmp_path, capsys):
     printed = capsys.readouterr().out
     assert rc == 1 and "skipped broken.yaml" in printed and "for 2 people" in printed
     events = list(icalendar.Calendar.from_ical(out.read_bytes()).walk("VEVENT"))
-    assert len(events) == 6
+    assert len(events) == 7
     assert {str(e["SUMMARY"]).split(" — ")[0] for e in events} == {"Sam Lee", "Kim Park"}
     strict_parse(out.read_bytes())
 

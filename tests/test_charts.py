@@ -41,8 +41,10 @@ from matplotlib.text import Text
 from career_workbook import charts
 from career_workbook.analysis.learning import LEARNING_HOURS_COLUMNS
 from career_workbook.analysis.network import NETWORK_COLUMNS
+from career_workbook.analysis.opportunities import OPPORTUNITY_STATUS_COLUMNS
 from career_workbook.analysis.profile import RANKED_VALUES_COLUMNS
 from career_workbook.analysis.progress import HISTORY_COLUMNS, PROGRESS_COLUMNS
+from career_workbook.analysis.reputation import REPUTATION_COLUMNS
 from career_workbook.analysis.scorecard import SCORECARD_COLUMNS
 from career_workbook.analysis.skills import GAP_COLUMNS, READINESS_COLUMNS
 from career_workbook.analysis.wellbeing import WELLBEING_COLUMNS
@@ -239,6 +241,32 @@ def wellbeing(motivation=(7, 8, 4, 6, 7, 8), confidence=(6, 6, 5, 5, 6, 7), dips
         for i, (m, c) in enumerate(zip(motivation, confidence, strict=True))])
 
 
+def opportunities(names=("Lead the billing migration", "Senior analyst at Northwind",
+                          "Talk at the data meetup", "Write for the team blog")):
+    stages = ["exploring", "applied", "spotted", "interviewing", "declined", "spotted"]
+    recs = []
+    for i, name in enumerate(names):
+        stage = stages[i % len(stages)]
+        recs.append(dict(
+            opportunity_id=f"o{i}", title=name, kind="project", source="internal",
+            organisation="", stage=stage, open=stage != "declined", age_days=10 + 9 * i,
+            days_still=30 if i % 2 == 0 else 3, stale=i % 2 == 0 and stage != "declined",
+            next_step="", next_step_due=None, step_overdue=False, deadline=None))
+    return make(OPPORTUNITY_STATUS_COLUMNS, recs)
+
+
+def reputation(names=("Delivers quality consistently", "Reliable: does what they said",
+                       "Ethical: does the right thing", "Constructive attitude",
+                       "Shares credit")):
+    recs = []
+    for i, name in enumerate(names):
+        others = [4.2, 2.9, 4.8, 3.6, 4.0][i % 5] - (i // 5) * 0.05
+        self_ = NAN if i % 3 == 2 else 4.0
+        recs.append(dict(behaviour=f"b{i}", label=name, self=self_, others=others,
+                         n_others=4, gap=others - self_))
+    return make(REPUTATION_COLUMNS, recs)
+
+
 # slug -> chart drawn from frames with the given user-visible names
 CASES: dict[str, Callable[[list[str]], Figure]] = {
     "skill_radar": lambda n: charts.plot_skill_radar(gaps(n)),
@@ -247,12 +275,14 @@ CASES: dict[str, Callable[[list[str]], Figure]] = {
     "goal_timeline": lambda n: charts.plot_goal_timeline(goals(n), milestones(n), TODAY),
     "progress": lambda n: charts.plot_progress(history(n), goal_progress(n), TODAY),
     "feedback_360": lambda n: charts.plot_feedback_360(feedback(n)),
+    "reputation": lambda n: charts.plot_reputation(reputation(n)),
     "network": lambda n: charts.plot_network(contacts(n), TODAY),
     "values_wheel": lambda n: charts.plot_values_wheel(values(n)),
     "learning_hours": lambda n: charts.plot_learning_hours(learning(n)),
     "wellbeing": lambda n: charts.plot_wellbeing(
         wellbeing(setbacks={i: name for i, name in enumerate(n[:6])})),
     "readiness": lambda n: charts.plot_readiness(readiness(), role_title=n[0]),
+    "opportunities": lambda n: charts.plot_opportunities(opportunities(n), TODAY),
     "cohort_readiness": lambda n: charts.plot_cohort_readiness(
         pd.Series(np.linspace(20, 90, len(n)), index=n)),
     "cohort_gaps": lambda n: charts.plot_cohort_gaps(
@@ -270,11 +300,13 @@ EMPTY: dict[str, Callable[[], Figure]] = {
     "progress": lambda: charts.plot_progress(make(HISTORY_COLUMNS, []),
                                              make(PROGRESS_COLUMNS, []), TODAY),
     "feedback_360": lambda: charts.plot_feedback_360(make(FEEDBACK_COLUMNS, [])),
+    "reputation": lambda: charts.plot_reputation(make(REPUTATION_COLUMNS, [])),
     "network": lambda: charts.plot_network(make(NETWORK_COLUMNS, []), TODAY),
     "values_wheel": lambda: charts.plot_values_wheel(make(RANKED_VALUES_COLUMNS, [])),
     "learning_hours": lambda: charts.plot_learning_hours(make(LEARNING_HOURS_COLUMNS, [])),
     "wellbeing": lambda: charts.plot_wellbeing(make(WELLBEING_COLUMNS, [])),
     "readiness": lambda: charts.plot_readiness(make(READINESS_COLUMNS, [])),
+    "opportunities": lambda: charts.plot_opportunities(make(OPPORTUNITY_STATUS_COLUMNS, [])),
     "cohort_readiness": lambda: charts.plot_cohort_readiness(pd.Series([], dtype=float)),
     "cohort_gaps": lambda: charts.plot_cohort_gaps(pd.Series([], dtype=float)),
     "cohort_recency": lambda: charts.plot_cohort_recency(pd.Series([], dtype=float)),
@@ -328,8 +360,9 @@ def lines_with_label(ax, label: str) -> list[Line2D]:
 # ----------------------------------------------------------------------------------------
 def test_registry_names_every_chart_and_its_notebook():
     assert list(CHARTS) == ["skill_radar", "skill_gaps", "smart_scorecard", "goal_timeline",
-                            "progress", "feedback_360", "network", "values_wheel",
-                            "learning_hours", "wellbeing", "readiness"]
+                            "progress", "feedback_360", "reputation", "network",
+                            "values_wheel",
+                            "learning_hours", "wellbeing", "readiness", "opportunities"]
     assert set(CASES) == set(ALL_SPECS) == set(EMPTY)
     for slug, spec in ALL_SPECS.items():
         assert spec.slug == slug and spec.title
@@ -346,7 +379,8 @@ def test_registry_names_every_chart_and_its_notebook():
 CHART_MODULES = ["career_workbook.charts", "career_workbook.charts._style",
                  "career_workbook.charts._repel", "career_workbook.charts._registry",
                  "career_workbook.charts.skills", "career_workbook.charts.goals",
-                 "career_workbook.charts.personal", "career_workbook.charts.cohort"]
+                 "career_workbook.charts.personal", "career_workbook.charts.cohort",
+                 "career_workbook.charts.opportunities", "career_workbook.charts.reputation"]
 
 
 @pytest.mark.parametrize("name", CHART_MODULES)
@@ -1015,7 +1049,7 @@ def test_every_chart_on_every_example_workbook(path):
     for slug, fig in figs.items():
         assert isinstance(fig, Figure) and fig.get_label() == slug
         if is_placeholder(fig):
-            assert any("notebook 0" in t for t in texts_of(fig)), slug
+            assert any(re.search(r"\(step \d\d\)", t) for t in texts_of(fig)), slug
         else:
             assert fig.get_suptitle(), slug
         fig.draw_without_rendering()
@@ -1057,3 +1091,46 @@ def test_learning_on_one_day_gets_a_one_day_axis():
     assert [t.get_text() for t in ax.get_xticklabels()] == ["3 Dec 2026"]
     lo, hi = ax.get_xlim()
     assert hi - lo == pytest.approx(60)  # days either side of the one day
+
+
+# ----------------------------------------------------------------------------------------
+# Opportunity pipeline (issue 16 item 1)
+# ----------------------------------------------------------------------------------------
+def test_opportunities_rows_by_stage_rings_on_stale_and_names_them():
+    fig = charts.plot_opportunities(opportunities(), TODAY)
+    ax = fig.axes[0]
+    ticks = [t.get_text() for t in ax.get_yticklabels()]
+    assert ticks == ["Spotted (1)", "Exploring (1)", "Applied (1)", "Interviewing (1)"]
+    assert ax.get_yticks().tolist() == [3, 2, 1, 0]  # the first stage on top
+    dots, rings = ax.collections[0], ax.collections[1]
+    assert len(dots.get_offsets()) == 4 and len(rings.get_offsets()) == 2
+    assert sorted(dots.get_offsets()[:, 0].tolist()) == [10, 19, 28, 37]  # x = age in days
+    shown = texts_of(fig)
+    assert "Lead the billing migration" in shown and "Talk at the data meetup" in shown
+    assert "Senior analyst at Northwind" not in shown  # not stale: not named
+    assert fig.get_suptitle() == "2 opportunities stale: no movement in 3+ weeks"
+
+
+def test_opportunities_headlines_without_stale():
+    df = opportunities()
+    df["stale"] = False
+    assert charts.plot_opportunities(df).get_suptitle() == \
+        "1 opportunity at interview stage"
+    df["stage"] = ["offer", "declined", "spotted", "applied"]
+    assert charts.plot_opportunities(df).get_suptitle() == "1 offer on the table"
+    df["stage"] = "not_now"
+    assert charts.plot_opportunities(df).get_suptitle() == \
+        "No open opportunities: time to spot the next one"
+    rows = [t.get_text() for t in charts.plot_opportunities(df).axes[0].get_yticklabels()]
+    assert rows == ["Spotted (0)", "Exploring (0)", "Applied (0)", "Interviewing (0)",
+                    "Not now (4)"]
+
+
+def test_opportunity_labels_never_overlap_with_many_stale_ones():
+    from helpers.text_layout import text_problems
+
+    names = [f"Opportunity number {i} with a long-ish title" for i in range(12)]
+    df = opportunities(names)
+    df["stale"] = df["open"]
+    df["age_days"] = 40
+    assert text_problems(charts.plot_opportunities(df, TODAY)) == []

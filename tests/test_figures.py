@@ -104,7 +104,7 @@ def test_notebook_charts_are_real_charts():
     assert set(NOTEBOOK_CHARTS) == {
         "01_self_assessment", "02_feedback_360", "03_vision_values", "04_smart_goals",
         "05_skill_gap", "06_action_plan", "07_network", "08_achievements_learning",
-        "09_progress_review",
+        "09_progress_review", "10_opportunities",
     }
     used = {slug for slugs in NOTEBOOK_CHARTS.values() for slug in slugs}
     assert used <= set(charts.CHARTS)

@@ -24,6 +24,7 @@ FRAMES = {
     F.learning_frame: F.LEARNING_COLUMNS,
     F.achievements_frame: F.ACHIEVEMENTS_COLUMNS,
     F.values_frame: F.VALUES_COLUMNS,
+    F.opportunities_frame: F.OPPORTUNITIES_COLUMNS,
 }
 KIND_CHECK = {
     "date": pd.api.types.is_datetime64_ns_dtype,

@@ -18,7 +18,7 @@ D = date(2026, 1, 5)
 def _base() -> dict[str, Any]:
     """A small valid workbook (plain data) with every kind of reference in use."""
     return {
-        "schema_version": 2,
+        "schema_version": 3,
         "person": {"name": "Alex Doe", "current_role": "Analyst", "start_date": D},
         "vision": {"long_term": "Lead a data team", "horizon_years": 5},
         "values": [{"name": "Learning", "importance": 8}],
@@ -86,7 +86,7 @@ def test_check_in_needs_only_date_and_note() -> None:
 
 def test_new_workbook_is_valid_and_empty() -> None:
     wb = cw.new_workbook(name="Sam Lee", today=D, coach="Jordan")
-    assert wb.schema_version == cw.SCHEMA_VERSION == 2
+    assert wb.schema_version == cw.SCHEMA_VERSION == 3
     assert (wb.person.name, wb.person.coach, wb.person.start_date) == ("Sam Lee", "Jordan", D)
     assert validate_workbook(wb) == wb
     assert wb.goals == [] and wb.check_ins == [] and wb.interests is None
@@ -323,3 +323,47 @@ def test_error_without_path_has_no_prefix() -> None:
     assert str(err) == "goals[0].text = '': must not be blank"
     assert err.field == "goals[0].text" and err.path is None
     assert isinstance(err, ValueError)
+
+
+# ----------------------------------------------------------------------------------------
+# Schema 3: opportunities and reputation (issue 16)
+# ----------------------------------------------------------------------------------------
+def _with_opportunity(**fields: Any) -> dict[str, Any]:
+    data = _base()
+    data["opportunities"] = [{"id": "o1", "title": "Lead the Q3 migration", "spotted": D,
+                              **fields}]
+    return data
+
+
+def test_an_opportunity_is_valid_with_defaults_and_names_bad_fields() -> None:
+    wb = validate_workbook(_with_opportunity())
+    opp = wb.opportunities[0]
+    assert (opp.kind, opp.source, opp.stage, opp.stage_history) == (
+        "project", "internal", "spotted", [])
+    err = _error(_with_opportunity(stage="maybe"))
+    assert err.field == "opportunities[0].stage" and "'maybe'" in str(err)
+    err = _error(_with_opportunity(deadline="2027-13-01"))
+    assert err.field == "opportunities[0].deadline" and "'2027-13-01'" in str(err)
+    err = _error(_with_opportunity(stage_history=[{"stage": "applied", "date": "soon"}]))
+    assert err.field == "opportunities[0].stage_history[0].date"
+
+
+def test_an_opportunity_must_point_at_real_goals_and_skills() -> None:
+    err = _error(_with_opportunity(goal_ids=["g9"]))
+    assert str(err) == "alex.yaml: opportunities[0].goal_ids = 'g9': is not a goal id"
+    err = _error(_with_opportunity(skills=["Juggling"]))
+    assert "opportunities[0].skills = 'Juggling': is not one of the workbook's skills" in str(err)
+    data = _with_opportunity()
+    data["opportunities"].append({**data["opportunities"][0]})
+    assert _error(data).field == "opportunities[1].id"
+
+
+def test_reputation_ratings_are_optional_named_behaviours_0_to_5() -> None:
+    fb = {"rater_group": "peer", "rater_id": "p1", "date": D}
+    data = _base()
+    data["feedback"] = [{**fb, "reputation": {"reliable": 4, "shares_credit": 5}}]
+    assert validate_workbook(data).feedback[0].reputation == {"reliable": 4, "shares_credit": 5}
+    data["feedback"] = [{**fb, "reputation": {"reliable": 6}}]
+    assert _error(data).field == "feedback[0].reputation.reliable"
+    data["feedback"] = [{**fb, "reputation": {"charming": 3}}]
+    assert _error(data).field.startswith("feedback[0].reputation")

@@ -42,12 +42,13 @@ PERSON_NOTEBOOKS = (
     "07_network",
     "08_achievements_learning",
     "09_progress_review",
+    "10_opportunities",
 )
 ALL_NOTEBOOKS = (*PERSON_NOTEBOOKS, "coach_overview")
 
 # Each notebook links to the next one; the last step loops back, the coach's goes to the start.
 NEXT = dict(zip(PERSON_NOTEBOOKS, PERSON_NOTEBOOKS[1:], strict=False))
-NEXT["09_progress_review"] = "01_self_assessment"
+NEXT["10_opportunities"] = "01_self_assessment"
 NEXT["coach_overview"] = "00_start_here"
 
 FORBIDDEN_CODE = ("def ", "for ", "while ", "if ", "lambda", "class ")

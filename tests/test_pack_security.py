@@ -24,6 +24,7 @@ from career_workbook.model import (
     Goal,
     LearningItem,
     Milestone,
+    Opportunity,
     Skill,
     Value,
 )
@@ -67,7 +68,8 @@ def rich_workbook(name: str, words: list[str], long_text: str = "") -> cw.Workbo
         wb.feedback.append(Feedback(
             rater_group="peer", rater_id=f"p{r}", date=date(2026, 3, 1 + r),
             ratings={s: (r + i) % 6 for i, s in enumerate(skills)},
-            comment=long_text or pick(r)))
+            comment=long_text or pick(r),
+            reputation={"reliable": 2 + r % 3, "shares_credit": 4, "quality": 3}))
     for g in range(4):
         text = (long_text[:1900] + " by 2027") if (long_text and g == 0) else (
             f"{pick(g + 4)} — ship {pick(g + 5)} by 30 June 2027")
@@ -95,6 +97,14 @@ def rich_workbook(name: str, words: list[str], long_text: str = "") -> cw.Workbo
                                         hours=10.0 + a, status="done",
                                         started_on=date(2026, 2 + a, 1),
                                         completed_on=date(2026, 3 + a, 1)))
+    for o in range(4):  # issue 16: every opportunity field carries the user's words
+        wb.opportunities.append(Opportunity(
+            id=f"o{o}", title=f"{pick(o)} opening {o}", organisation=pick(o + 1),
+            kind=("project", "stretch", "posting", "speaking")[o],
+            stage=("spotted", "exploring", "applied", "declined")[o],
+            spotted=date(2026, 6 + o, 1), goal_ids=[f"g{o}"], skills=[skills[o]],
+            next_step=f"{pick(o + 2)} step", next_step_due=date(2026, 11, 1 + o),
+            notes=long_text or pick(o + 3)))
     wb.strengths.append(pick(3))
     wb.weaknesses.append(pick(4))
     for m in range(2, 11, 2):
@@ -173,6 +183,8 @@ def test_hostile_svg_files_have_no_active_content(hostile_pack):
         assert "javascript:" not in " ".join(re.findall(r'="([^"]*)"', svg)), path.name
     radar = (hostile_pack / "charts" / "skill_gaps.svg").read_text(encoding="utf-8")
     assert "&lt;script&gt;" in radar  # a skill name, drawn as escaped SVG text
+    pipeline = (hostile_pack / "charts" / "opportunities.svg").read_text(encoding="utf-8")
+    assert "&lt;script&gt;" in pipeline  # a stale opportunity's title, named on the chart
 
 
 def test_hostile_strings_are_escaped_text(hostile_pack):
@@ -238,3 +250,16 @@ def test_canary_never_reaches_another_clients_pack(two_packs):
             assert needle not in data, path.name
     assert CANARY not in _pdf_text(pack_b / "review.pdf")
     assert "Bo Smith" in _pdf_text(pack_b / "review.pdf")
+
+
+def test_hostile_opportunities_and_reputation_reach_the_pack_as_text(hostile_pack):
+    """Issue 16: the pipeline and reputation pages are drawn (not placeholders), and an
+    opportunity's next step (user text) reaches the next actions as escaped text."""
+    page = (hostile_pack / "review.html").read_text(encoding="utf-8")
+    for slug in ("opportunities", "reputation"):
+        assert charts.CHARTS[slug].title in page
+    assert "Opportunity pipeline" in page and "No opportunities yet" not in page
+    audit = _Audit()
+    audit.feed(page)
+    text = "".join(audit.text)
+    assert f"{SVG} step" in text and "&lt;svg onload=alert(1)&gt; step" in page  # o0's step

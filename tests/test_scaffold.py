@@ -82,7 +82,7 @@ def test_second_init_keeps_an_edited_notebook_and_upgrades_the_others(tmp_path, 
     assert "New in this release." in new.read_text(encoding="utf-8")
     assert "kept your changes to notebooks/04_smart_goals.ipynb" in out
     assert "notebooks/04_smart_goals.new.ipynb" in out
-    assert "upgraded 10 notebook(s)" in out
+    assert "upgraded 11 notebook(s)" in out  # 12 shipped (11 steps + coach), 1 kept
     for other in ("00_start_here", "09_progress_review"):
         text = (ws / "notebooks" / f"{other}.ipynb").read_text(encoding="utf-8")
         assert "New in this release." in text

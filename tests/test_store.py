@@ -193,8 +193,8 @@ def test_any_valid_workbook_round_trips(tmp_path: Path, wb: cw.Workbook) -> None
     assert loaded == wb
     assert cw.load(path) == loaded  # and loading again is stable
     text = path.read_text(encoding="utf-8")
-    assert text.startswith("# Career Workbook file (schema version 2")
-    assert "\nschema_version: 2\n" in text
+    assert text.startswith("# Career Workbook file (schema version 3")
+    assert "\nschema_version: 3\n" in text
 
 
 def test_non_finite_numbers_are_refused(tmp_path: Path) -> None:
@@ -203,7 +203,7 @@ def test_non_finite_numbers_are_refused(tmp_path: Path) -> None:
             cw.Metric(name="n", baseline=0, target=bad)
     path = tmp_path / "sam.yaml"
     path.write_text(
-        "schema_version: 2\nperson: {name: Sam}\ngoals:\n- id: g1\n  text: Run\n"
+        "schema_version: 3\nperson: {name: Sam}\ngoals:\n- id: g1\n  text: Run\n"
         "  created: 2026-01-01\n  metric: {baseline: 0.0, target: .nan}\n",
         encoding="utf-8",
     )
@@ -238,7 +238,7 @@ def test_file_is_plain_readable_yaml(tmp_path: Path) -> None:
         wb.strengths += ["yes", "Calm under pressure 🎉"]
         wb.check_ins.append(cw.CheckIn(date=date(2026, 2, 1), note="First line\nSecond line"))
     text = path.read_text(encoding="utf-8")
-    assert text.splitlines()[0].startswith("# Career Workbook file (schema version 2")
+    assert text.splitlines()[0].startswith("# Career Workbook file (schema version 3")
     assert "\n  start_date: 2026-01-05\n" in text  # a YAML date, not a quoted string
     assert "\n- date: 2026-02-01\n" in text
     assert "  note: |-\n    First line\n    Second line\n" in text
@@ -384,8 +384,8 @@ BAD_FILES = [
      ["duplicate key 'goals'", "line 3"], None),
     ("aliases", b"person: {name: Sam}\nstrengths: &s [a]\nweaknesses: *s\n",
      ["anchors and aliases"], None),
-    ("newer schema", b"schema_version: 3\nperson: {name: Sam}\n",
-     ["made by a newer Career Workbook (schema 3); please upgrade"], None),
+    ("newer schema", b"schema_version: 4\nperson: {name: Sam}\n",
+     ["made by a newer Career Workbook (schema 4); please upgrade"], None),
     ("text schema", b"schema_version: two\nperson: {name: Sam}\n",
      ["schema_version = 'two'", "whole number"], "schema_version"),
     ("python tag", b"!!python/object/apply:os.system ['echo hacked > hacked.txt']\n",
@@ -516,13 +516,13 @@ def test_history_saved_at_is_when_that_version_was_written(tmp_path: Path) -> No
 # ----------------------------------------------------------------------------------------
 # Migrations
 # ----------------------------------------------------------------------------------------
-def test_v1_fixture_is_upgraded_on_load_and_saved_as_v2(tmp_path: Path) -> None:
+def test_v1_fixture_is_upgraded_on_load_and_saved_as_current(tmp_path: Path) -> None:
     original = (FIXTURES / "workbook_v1.yaml").read_bytes()
     path = tmp_path / "priya.yaml"
     path.write_bytes(original)
     wb = cw.load(path)
     assert path.read_bytes() == original  # loading does not rewrite the file
-    assert wb.schema_version == 2
+    assert wb.schema_version == 3
     assert wb.person.current_role == "Data Analyst"
     assert [g.status for g in wb.goals] == ["active", "draft"]
     assert [c.progress for c in wb.check_ins] == [{"g1": 20}, {"g1": 45, "g2": 0}]
@@ -531,7 +531,7 @@ def test_v1_fixture_is_upgraded_on_load_and_saved_as_v2(tmp_path: Path) -> None:
     wb.check_ins.append(cw.CheckIn(date=date(2025, 12, 1), note="Upgraded"))
     cw.save(wb, path)
     saved = yaml.safe_load(path.read_text(encoding="utf-8"))
-    assert saved["schema_version"] == 2
+    assert saved["schema_version"] == 3
     assert "checkins" not in saved and len(saved["check_ins"]) == 3
     assert saved["person"]["current_role"] == "Data Analyst" and "role" not in saved["person"]
     assert cw.history(path)[0].path.read_bytes() == original
@@ -543,7 +543,7 @@ def test_migrate_is_pure_and_treats_a_missing_version_as_1() -> None:
     frozen = copy.deepcopy(data)
     upgraded = migrations.migrate(data)
     assert data == frozen
-    assert list(upgraded)[0] == "schema_version" and upgraded["schema_version"] == 2
+    assert list(upgraded)[0] == "schema_version" and upgraded["schema_version"] == 3
     assert migrations.migrate({**data, "schema_version": 1}) == upgraded
     assert migrations.migrate(upgraded) == upgraded
     assert cw.validate_workbook(upgraded).person.current_role == "Data Analyst"
@@ -572,7 +572,40 @@ def test_migrate_refuses_old_and_new_names_together() -> None:
     assert str(info.value).startswith("s.yaml: person.current_role = 'Lead': both 'role'")
 
 
+def test_v2_fixture_is_upgraded_to_3_with_empty_opportunities(tmp_path: Path) -> None:
+    """Schema 3 (issue 16): a version-2 file loads, gains nothing but the version, and is
+    saved as version 3 with its data intact; the v2 copy stays in the history."""
+    original = (FIXTURES / "workbook_v2.yaml").read_bytes()
+    raw = yaml.safe_load(original)
+    assert raw["schema_version"] == 2 and "opportunities" not in raw
+    path = tmp_path / "priya.yaml"
+    path.write_bytes(original)
+    wb = cw.load(path)
+    assert path.read_bytes() == original
+    assert wb.schema_version == 3 and wb.opportunities == []
+    assert all(f.reputation == {} for f in wb.feedback) and wb.feedback
+    assert len(wb.goals) == len(raw["goals"]) and wb.person.name == "Priya Raman"
+    wb.opportunities.append(cw.Opportunity(id="o1", title="Lead the churn model project",
+                                           spotted=date(2026, 11, 1)))
+    cw.save(wb, path)
+    saved = yaml.safe_load(path.read_text(encoding="utf-8"))
+    assert saved["schema_version"] == 3 and saved["opportunities"][0]["id"] == "o1"
+    assert cw.history(path)[0].path.read_bytes() == original
+    assert cw.restore(path, 0).opportunities == []  # the v2 copy restores, upgraded
+
+
+def test_migrate_2_to_3_is_pure_and_idempotent() -> None:
+    data = yaml.safe_load((FIXTURES / "workbook_v2.yaml").read_text(encoding="utf-8"))
+    frozen = copy.deepcopy(data)
+    upgraded = migrations.migrate(data)
+    assert data == frozen
+    assert upgraded == {**frozen, "schema_version": 3}
+    assert list(upgraded)[0] == "schema_version"
+    assert migrations.migrate(upgraded) == upgraded
+
+
 def test_a_migration_step_is_registered_once() -> None:
+    assert migrations.MIGRATIONS[2] is migrations._v2_to_v3
     assert migrations.MIGRATIONS[1] is migrations._v1_to_v2
     with pytest.raises(ValueError, match="already registered"):
         migrations.migration(from_version=1)(lambda data: data)

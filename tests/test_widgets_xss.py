@@ -21,7 +21,9 @@ from career_workbook.model import (
     Goal,
     LearningItem,
     Milestone,
+    Opportunity,
     Skill,
+    StageChange,
     Value,
     Vision,
 )
@@ -64,6 +66,13 @@ def hostile_workbook() -> cw.Workbook:
     wb.learning = [LearningItem(title=hostile("course"), skill="SQL", hours=3)]
     wb.check_ins = [CheckIn(date=date(2026, 3, 1), progress={"g1": 20}, wins=hostile("wins"),
                             motivation=6, confidence=6)]
+    wb.feedback[0].reputation = {"reliable": 3}
+    wb.opportunities = [Opportunity(
+        id="o1", title=hostile("opportunity"), organisation=hostile("org"), stage="applied",
+        spotted=date(2026, 1, 5), goal_ids=["g1"], skills=[skill],
+        next_step=hostile("next step"), next_step_due=date(2026, 2, 1), notes=hostile("notes"),
+        stage_history=[StageChange(stage="spotted", date=date(2026, 1, 5)),
+                       StageChange(stage="applied", date=date(2026, 1, 9))])]
     return wb
 
 
@@ -126,3 +135,15 @@ def test_header_and_coach_overview_escape(session, tmp_path):
     html = overview_html(load_caseload(tmp_path, today="2026-11-22"))
     assert_safe(html)
     assert "&lt;img" in html and "name &lt;script&gt;" in html
+
+
+def test_a_chosen_opportunity_shows_its_history_and_moves_escaped(session):
+    """Issue 16: the record, its history and the move buttons of notebook 10's form."""
+    view = ui.opportunities_form(session)
+    view.chooser.value = "0"
+    htmls = [w.value for w in walk(view) if isinstance(w, widgets.HTML | widgets.HTMLMath)]
+    for html in htmls:
+        assert_safe(html)
+    assert any("&lt;script&gt;" in h for h in htmls)
+    assert any("History:" in h for h in htmls)
+    assert view.fields["title"].value == hostile("opportunity")  # kept as typed

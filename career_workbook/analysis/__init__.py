@@ -33,6 +33,14 @@ from career_workbook.analysis.network import (
     overdue_follow_ups,
 )
 from career_workbook.analysis.next_actions import next_actions_frame, overdue_actions
+from career_workbook.analysis.opportunities import (
+    STALE_WEEKS,
+    move_stage,
+    opportunity_status_frame,
+    opportunity_steps_due,
+    pipeline_frame,
+    stale_opportunities,
+)
 from career_workbook.analysis.profile import ranked_values, riasec_code, riasec_frame
 from career_workbook.analysis.progress import (
     GoalStatus,
@@ -42,6 +50,7 @@ from career_workbook.analysis.progress import (
     goal_statuses,
     progress_history_frame,
 )
+from career_workbook.analysis.reputation import reputation_frame
 from career_workbook.analysis.scorecard import (
     goal_context,
     goals_table_frame,
@@ -80,6 +89,7 @@ def __getattr__(name: str) -> Any:
 
 __all__ = [
     "MIN_GROUP",
+    "STALE_WEEKS",
     "GoalContext",
     "GoalStatus",
     "NetworkSummary",
@@ -97,20 +107,26 @@ __all__ = [
     "goal_statuses",
     "learning_by_skill_frame",
     "learning_hours_frame",
+    "move_stage",
     "network_summary",
     "next_actions_frame",
+    "opportunity_status_frame",
+    "opportunity_steps_due",
     "overdue_follow_ups",
     "parse_feedback_csv_rows",
+    "pipeline_frame",
     "progress_history_frame",
     "ranked_values",
     "readiness",
     "readiness_history_frame",
+    "reputation_frame",
     "riasec_code",
     "riasec_frame",
     "score_goal",
     "skill_gap_frame",
     "skill_gaps",
     "smart_scorecard_frame",
+    "stale_opportunities",
     "summary",
     "unrated_prompt",
     "unrated_skills",

@@ -243,14 +243,31 @@ def _parse_level(row: Mapping[str, Any], n: int) -> int:
     return int(number)
 
 
+def _parse_behaviour(value: str, skill: str, n: int) -> str:
+    from career_workbook.analysis.reputation import BEHAVIOUR_LABELS, behaviour_key
+
+    if skill:
+        raise _bad(n, "behaviour", value,
+                   "a row rates a skill or a behaviour, not both: leave one blank")
+    key = behaviour_key(value)
+    if key is None:
+        names = ", ".join(f"“{label}”" for label in BEHAVIOUR_LABELS.values())
+        raise _bad(n, "behaviour", value, f"must be one of {names} (or leave it blank)")
+    return key
+
+
 def parse_feedback_csv_rows(
     rows: Iterable[Mapping[str, Any]], *, skills: Iterable[str] | None = None
 ) -> list[Feedback]:
     """Turn rows of a feedback CSV (already read, e.g. by ``csv.DictReader``) into entries.
 
     Columns: ``rater_group``, ``rater_id``, ``date`` (YYYY-MM-DD), ``skill``, ``level``
-    (0-5) and, optionally, ``comment``. Rows are grouped by (rater_group, rater_id, date)
-    into one :class:`~career_workbook.model.Feedback` each, in order of first appearance;
+    (0-5) and, optionally, ``comment`` and ``behaviour``. A row with a ``behaviour``
+    (e.g. "Reliable", "Shares credit"; see
+    :data:`~career_workbook.analysis.reputation.BEHAVIOUR_LABELS`) and a blank ``skill``
+    rates that reputation behaviour with its ``level``. Rows are grouped by
+    (rater_group, rater_id, date) into one :class:`~career_workbook.model.Feedback` each,
+    in order of first appearance;
     the comments of a group's rows are joined by newlines. A row with a comment and blank
     ``skill`` and ``level`` adds only the comment. Group names are forgiving
     (``"Direct report"`` -> ``'direct_report'``). When ``skills`` is given, every skill
@@ -283,10 +300,19 @@ def parse_feedback_csv_rows(
         rater_id = _text(row, "rater_id")
         day = _parse_date(row, n)
         skill, comment = _text(row, "skill"), _text(row, "comment")
+        behaviour = _text(row, "behaviour")
         entry = entries.setdefault(
-            (group, rater_id, day), {"ratings": {}, "comments": [], "first_row": n}
+            (group, rater_id, day),
+            {"ratings": {}, "reputation": {}, "comments": [], "first_row": n},
         )
-        if skill or _text(row, "level") or not comment:
+        if behaviour:
+            key = _parse_behaviour(behaviour, skill, n)
+            level = _parse_level(row, n)
+            if entry["reputation"].get(key, level) != level:
+                raise _bad(n, "behaviour", behaviour,
+                           "is rated twice by the same rater on the same date")
+            entry["reputation"][key] = level
+        elif skill or _text(row, "level") or not comment:
             if not skill:
                 raise _bad(n, "skill", row.get("skill"), "is missing or blank")
             if known is not None and skill not in known:
@@ -302,7 +328,8 @@ def parse_feedback_csv_rows(
     for (group, rater_id, day), e in entries.items():
         try:
             out.append(Feedback(rater_group=group, rater_id=rater_id, date=day,
-                                ratings=e["ratings"], comment="\n".join(e["comments"])))
+                                ratings=e["ratings"], comment="\n".join(e["comments"]),
+                                reputation=e["reputation"]))
         except ValidationError as err:
             problem = problems_from_validation(err)[0]
             raise _bad(e["first_row"], problem.field, problem.value, problem.message) from None

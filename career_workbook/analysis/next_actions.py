@@ -2,7 +2,8 @@
 
 Order of urgency: overdue actions and milestones (most days overdue first); goals past
 their deadline or behind plan; the three biggest skill gaps with no learning planned;
-contacts due for a follow-up; active goals whose SMART score is below 60; a check-in when
+contacts due for a follow-up; opportunities whose next step is due, then open ones that
+have not moved for three weeks (stale); active goals whose SMART score is below 60; a check-in when
 the last one is more than 30 days old.
 
 Examples
@@ -38,7 +39,8 @@ __all__ = [
 ]
 
 KINDS = ("overdue action", "overdue milestone", "goal behind", "skill gap", "follow-up",
-         "rate skills", "sharpen goal", "check-in due")
+         "opportunity step", "stale opportunity", "rate skills", "sharpen goal",
+         "check-in due")
 CHECK_IN_DAYS = 30
 """A check-in is due when the last one is more than this many days old."""
 SMART_THRESHOLD = 60
@@ -171,6 +173,32 @@ def _follow_ups(wb: Workbook, today: date) -> list[tuple]:
     ]
 
 
+def _opportunities(wb: Workbook, today: date) -> list[tuple]:
+    from career_workbook.analysis.opportunities import (
+        STALE_WEEKS,
+        opportunity_steps_due,
+        stale_opportunities,
+    )
+
+    items = []
+    due = opportunity_steps_due(wb, today)
+    for o in due:
+        late = (today - o.next_step_due).days
+        step = _short(o.next_step) if o.next_step.strip() else "decide the next step"
+        items.append(("opportunity step", f"{step[0].upper()}{step[1:]}",
+                      f"Next step for “{_short(o.title, 50)}”, due "
+                      f"{format_day(o.next_step_due, today)} — {_ago(late)}",
+                      o.next_step_due, None))
+    shown = {o.id for o in due}
+    for o, days in stale_opportunities(wb, today):
+        if o.id in shown:
+            continue
+        items.append(("stale opportunity", o.title,
+                      f"Still at “{o.stage.replace('_', ' ')}” for {days} days (over "
+                      f"{STALE_WEEKS} weeks) — move it on, or mark it not now", None, None))
+    return items
+
+
 def _sharpen(wb: Workbook, today: date) -> list[tuple]:
     from career_workbook.analysis.scorecard import CRITERIA, goal_context
     from career_workbook.analysis.smart import score_goal
@@ -228,7 +256,8 @@ def next_actions_frame(
     """
     items = [
         *_overdue(wb, today), *_goals_behind(wb, today), *_skill_gaps(wb, role),
-        *_follow_ups(wb, today), *_rate_skills(wb, role), *_sharpen(wb, today),
+        *_follow_ups(wb, today), *_opportunities(wb, today), *_rate_skills(wb, role),
+        *_sharpen(wb, today),
         *_check_in(wb, today),
     ]
     if limit is not None:

@@ -1,7 +1,7 @@
 """Reminders for the person's own calendar: the event data, no files (pure).
 
 One event per open goal deadline, open milestone, open action with a due date, contact
-follow-up, and the next check-in. Each event has a stable UID (workbook id + kind + the
+follow-up, next step of an open opportunity, and the next check-in. Each event has a stable UID (workbook id + kind + the
 record's id, or a hash of its title), so importing a newer calendar updates the events
 instead of adding copies. :mod:`career_workbook.export.ics` writes them as RFC 5545.
 
@@ -105,7 +105,8 @@ def next_check_in(wb: Workbook, today: date) -> tuple[date, str]:
 
 def calendar_events(wb: Workbook, workbook_id: str, *, today: date) -> list[CalendarEvent]:
     """Every reminder for one workbook: next check-in first, then goals and their
-    milestones, actions and follow-ups (done, dropped and finished items are left out).
+    milestones, actions, follow-ups and opportunities' next steps (done, dropped, finished
+    and closed items are left out).
 
     ``workbook_id`` (the file's name without ``.yaml``) makes the UIDs unique per person.
     """
@@ -158,4 +159,15 @@ def calendar_events(wb: Workbook, workbook_id: str, *, today: date) -> list[Cale
             f"Get in touch with {contact.name}{where}: a short message, a question or "
             f"something useful to share.{last}\nAfterwards, update the last contact and the "
             "next follow-up in 07_network.")
+
+    for opp in wb.opportunities:
+        if opp.next_step_due is None or opp.stage in ("offer", "declined", "not_now"):
+            continue
+        step = opp.next_step.strip() or "Decide the next step"
+        where = f" ({opp.organisation})" if opp.organisation.strip() else ""
+        add("opportunity", opp.id, opp.next_step_due,
+            f"Opportunity: {_title(step)}",
+            f"Next step for “{opp.title}”{where}, now at stage "
+            f"“{opp.stage.replace('_', ' ')}”: {step}.\nAfterwards, move its stage or set the "
+            "next step and its date in 10_opportunities.")
     return events

@@ -1,4 +1,4 @@
-"""The ten guided steps, and how far one workbook has got in each (for the app's start page).
+"""The eleven guided steps, and how far one workbook has got in each (for the app's start page).
 
 Pure: takes a :class:`~career_workbook.model.Workbook` (or ``None`` before one exists) and
 returns plain records; no I/O, no widgets.
@@ -45,8 +45,10 @@ STEPS: tuple[Step, ...] = (
          "Evidence for reviews, and the hours you put into learning."),
     Step("09_progress_review", "Progress review",
          "The regular check-in: progress against plan and what to do next."),
+    Step("10_opportunities", "Opportunities",
+         "Projects, roles and invitations worth going for, and the next step on each."),
 )
-"""The ten steps in order. The coach's caseload notebook is not one of them."""
+"""The steps in order. The coach's caseload notebook is not one of them."""
 
 
 @dataclass(frozen=True)
@@ -78,6 +80,8 @@ def _notes(wb: Workbook) -> dict[str, tuple[str, bool]]:
     goals = [g for g in wb.goals if g.status != "dropped"]
     milestones = sum(len(g.milestones) for g in goals)
     targets = wb.role_profile or wb.person.target_role
+    open_opps = sum(o.stage in ("spotted", "exploring", "applied", "interviewing")
+                    for o in wb.opportunities)
 
     def note(n: int, text: str, empty: str) -> tuple[str, bool]:
         return (text if n else empty), bool(n)
@@ -108,11 +112,16 @@ def _notes(wb: Workbook) -> dict[str, tuple[str, bool]]:
             "nothing recorded yet"),
         "09_progress_review": note(len(wb.check_ins), _count(len(wb.check_ins), "check-in"),
                                    "no check-ins yet"),
+        "10_opportunities": note(
+            len(wb.opportunities),
+            _count(len(wb.opportunities), "opportunity", "opportunities")
+            + (f", {open_opps} open" if len(wb.opportunities) else ""),
+            "no opportunities yet"),
     }
 
 
 def step_progress(wb: Workbook | None) -> list[StepProgress]:
-    """The ten steps in order, each with a progress note from ``wb`` (``None``: no file yet).
+    """The steps in order, each with a progress note from ``wb`` (``None``: no file yet).
 
     >>> from career_workbook.model import Goal, new_workbook
     >>> wb = new_workbook("Sam Lee")

@@ -45,12 +45,14 @@ from career_workbook.charts.cohort import (
     plot_cohort_recency,
 )
 from career_workbook.charts.goals import plot_goal_timeline, plot_progress, plot_smart_scorecard
+from career_workbook.charts.opportunities import plot_opportunities
 from career_workbook.charts.personal import (
     plot_learning_hours,
     plot_network,
     plot_values_wheel,
     plot_wellbeing,
 )
+from career_workbook.charts.reputation import plot_reputation
 from career_workbook.charts.skills import (
     plot_feedback_360,
     plot_readiness,
@@ -75,8 +77,10 @@ __all__ = [
     "plot_goal_timeline",
     "plot_learning_hours",
     "plot_network",
+    "plot_opportunities",
     "plot_progress",
     "plot_readiness",
+    "plot_reputation",
     "plot_skill_gaps",
     "plot_skill_radar",
     "plot_smart_scorecard",

@@ -58,6 +58,9 @@ CHARTS: dict[str, ChartSpec] = _specs(
     ChartSpec("feedback_360", "360 feedback: self and others",
               "No colleague feedback yet — add it with the 360 feedback form (step 02)",
               "02", "plot_feedback_360"),
+    ChartSpec("reputation", "Reputation: how colleagues see you",
+              "No reputation ratings yet — add them with the 360 feedback form (step 02)",
+              "02", "plot_reputation"),
     ChartSpec("network", "Your network",
               "No contacts yet — add them with the network form (step 07)",
               "07", "plot_network"),
@@ -74,6 +77,9 @@ CHARTS: dict[str, ChartSpec] = _specs(
               "No readiness yet — rate your skills in the self-assessment (step 01); a role "
               "profile (step 05) is optional",
               "05", "plot_readiness"),
+    ChartSpec("opportunities", "Opportunity pipeline",
+              "No opportunities yet — note the first one with the opportunity form (step 10)",
+              "10", "plot_opportunities"),
 )
 """Every per-workbook chart, by slug, in review-pack order."""
 

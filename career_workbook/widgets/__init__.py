@@ -27,6 +27,7 @@ from career_workbook.widgets.forms_goals import goal_drafter, goals_table
 from career_workbook.widgets.forms_history import restore_form
 from career_workbook.widgets.forms_log import achievements_form, learning_form
 from career_workbook.widgets.forms_network import contacts_form, interview_planner
+from career_workbook.widgets.forms_opportunities import opportunities_form
 from career_workbook.widgets.forms_plan import (
     actions_form,
     learning_suggestions,
@@ -67,6 +68,7 @@ __all__ = [
     "learning_suggestions",
     "milestones_form",
     "next_actions",
+    "opportunities_form",
     "posting_fit_form",
     "profile_form",
     "restore_form",

@@ -60,17 +60,25 @@ GROUP_LABELS = {
     "mentor": "Mentor", "other": "Other (client, partner...)", "self": "Myself",
     "others": "Small groups together",
 }
-CSV_COLUMNS = ("rater_group", "rater_id", "date", "skill", "level", "comment")
-"""Columns of a feedback CSV file (``comment`` is optional)."""
+CSV_COLUMNS = ("rater_group", "rater_id", "date", "skill", "level", "comment", "behaviour")
+"""Columns of a feedback CSV file (``comment`` and ``behaviour`` are optional: a row with a
+``behaviour`` and no ``skill`` rates a reputation behaviour)."""
 MAX_CSV_BYTES = 5 * 1024 * 1024
 
 
 def feedback_data(group: str | None, rater_id: str, day: Any,
-                  ratings: dict[str, int | None], comment: str) -> dict[str, Any]:
-    """The fields of a :class:`~career_workbook.model.Feedback` from form values."""
+                  ratings: dict[str, int | None], comment: str,
+                  reputation: dict[str, int | None] | None = None) -> dict[str, Any]:
+    """The fields of a :class:`~career_workbook.model.Feedback` from form values.
+
+    >>> feedback_data("peer", " P1 ", None, {"SQL": 3, "R": None}, "",
+    ...               {"reliable": 4, "ethical": None})["reputation"]
+    {'reliable': 4}
+    """
     return {"rater_group": group, "rater_id": rater_id.strip(), "date": day,
             "ratings": {k: v for k, v in ratings.items() if v is not None},
-            "comment": comment.strip()}
+            "comment": comment.strip(),
+            "reputation": {k: v for k, v in (reputation or {}).items() if v is not None}}
 
 
 def read_feedback_csv(text: str, *, skills: Iterable[str] | None = None) -> list[Feedback]:
@@ -163,8 +171,15 @@ def check_feedback_csv(text: str, skills: Iterable[str]) -> FeedbackCsv:
         found: list[Problem] = []
         skill = (row.get("skill") or "").strip()
         level, comment = (row.get("level") or "").strip(), (row.get("comment") or "").strip()
+        behaviour = (row.get("behaviour") or "").strip()
+        if behaviour:  # a reputation row: the behaviour (and no skill) instead of a skill
+            try:
+                analysis.parse_feedback_csv_rows([{**_GOOD_ROW, "skill": skill,
+                                                   "behaviour": behaviour}])
+            except WorkbookError as err:
+                found += [_at_row(p, n) for p in err.problems]
         for column in ("rater_group", "date", "level"):  # each column on its own
-            if column == "level" and not skill and not level:
+            if column == "level" and not skill and not level and not behaviour:
                 continue  # a comment-only row (or a missing skill, named below)
             probe = {**_GOOD_ROW, column: row.get(column), "comment": ""}
             try:
@@ -176,7 +191,7 @@ def check_feedback_csv(text: str, skills: Iterable[str]) -> FeedbackCsv:
                     f"'{column}'" in p.field for p in found):
                 found.append(Problem(f"row {n}, column {column!r}", row.get(column),
                                      "is missing or blank"))
-        if not skill and (level or not comment):
+        if not skill and not behaviour and (level or not comment):
             found.append(Problem(f"row {n}, column 'skill'", row.get("skill"),
                                  "is missing or blank"))
         if skill and skill not in known:
@@ -337,10 +352,21 @@ def feedback_form(session: Any) -> widgets.Widget:
                               help="How they see your level; leave “not rated” if they did "
                                    "not say.")
                    for name in wb.skill_names()]
+        from career_workbook.analysis.reputation import BEHAVIOUR_LABELS
+
+        reputation = [make_field(f"reputation.{key}", label, "dropdown",
+                                 options=level_options(),
+                                 help="Optional: how they see this part of your reputation.")
+                      for key, label in BEHAVIOUR_LABELS.items()]
         comment = make_field("comment", "Comment", "textarea",
                              help="Their words, as given. Shown only grouped with others, "
                                   "never with the code or date.")
-        boxes = view.add(group, rater, day, *ratings, comment)
+        boxes = view.add(group, rater, day, *ratings)
+        boxes += [widgets.HTML(
+            '<div style="font-weight:600;margin-top:6px">Reputation (optional)</div>'
+            '<div style="color:#555">What people say about you when you are not in the '
+            "room: rate the ones they spoke to, skip the rest.</div>")]
+        boxes += view.add(*reputation, comment)
         save = primary_button("Add this feedback",
                               "Save this colleague's ratings as a new feedback entry")
         view.buttons["save"] = save
@@ -348,9 +374,11 @@ def feedback_form(session: Any) -> widgets.Widget:
 
         def collect() -> tuple[Any, dict[str, str]]:
             data = feedback_data(group.value, rater.value, day.value,
-                                 {f.label: f.value for f in ratings}, comment.value)
+                                 {f.label: f.value for f in ratings}, comment.value,
+                                 {f.key.split(".", 1)[1]: f.value for f in reputation})
             record, errors = check_model(Feedback, data, labels)
-            if record is not None and not record.ratings and not record.comment:
+            if record is not None and not (record.ratings or record.reputation
+                                           or record.comment):
                 return None, {"": "Choose at least one rating or write their comment."}
             return record, errors
 

@@ -93,12 +93,14 @@ def skill_references(wb: Workbook, name: str) -> dict[str, int]:
         "goals": sum(name in g.skills for g in wb.goals),
         "achievements": sum(name in a.skills for a in wb.achievements),
         "learning items": sum(item.skill == name for item in wb.learning),
+        "opportunities": sum(name in o.skills for o in wb.opportunities),
     }
     return {k: v for k, v in counts.items() if v}
 
 
 def rename_skill(wb: Workbook, old: str, new: str) -> None:
-    """Rename a skill everywhere it is used (ratings, goals, achievements, learning).
+    """Rename a skill everywhere it is used (ratings, goals, achievements, learning,
+    opportunities).
 
     >>> from career_workbook.model import Assessment, Skill, new_workbook
     >>> wb = new_workbook("Sam")
@@ -112,7 +114,7 @@ def rename_skill(wb: Workbook, old: str, new: str) -> None:
     for entry in (*wb.assessments, *wb.feedback):
         if old in entry.ratings:
             entry.ratings = {new if k == old else k: v for k, v in entry.ratings.items()}
-    for item in (*wb.goals, *wb.achievements):
+    for item in (*wb.goals, *wb.achievements, *wb.opportunities):
         if old in item.skills:
             item.skills = [new if s == old else s for s in item.skills]
     for item in wb.learning:

@@ -1,4 +1,4 @@
-"""The app's start page: the ten steps in order, each with its progress from the workbook.
+"""The app's start page: the eleven steps in order, each with its progress from the workbook.
 
 ``career-workbook app`` opens a small generated notebook (:func:`start_notebook`) whose one
 code cell calls :func:`show_start_page`; the HTML comes from :func:`start_page_html` over the

@@ -1,0 +1,216 @@
+"""The opportunity pipeline: where each opportunity stands, how long it has waited, what next.
+
+Stages run ``spotted -> exploring -> applied -> interviewing`` (the open stages) and end in
+``offer``, ``declined`` or ``not_now`` (the outcomes). An open opportunity is **stale** when
+nothing has moved for ``stale_weeks`` weeks (default :data:`STALE_WEEKS`): no stage change,
+no update. Moving a stage, forwards or back, goes through :func:`move_stage`, which keeps
+the history.
+
+Examples
+--------
+>>> from datetime import date
+>>> from career_workbook.model import Opportunity, new_workbook
+>>> wb = new_workbook("Sam Lee", today=date(2026, 9, 1))
+>>> opp = Opportunity(id="o1", title="Data lead role", kind="role", spotted=date(2026, 9, 1))
+>>> opp = move_stage(opp, "applied", date(2026, 9, 10))
+>>> [(c.stage, c.date.isoformat()) for c in opp.stage_history]
+[('spotted', '2026-09-01'), ('applied', '2026-09-10')]
+>>> wb.opportunities.append(opp)
+>>> row = opportunity_status_frame(wb, today=date(2026, 10, 15)).iloc[0]
+>>> row["stage"], int(row["age_days"]), int(row["days_still"]), bool(row["stale"])
+('applied', 44, 35, True)
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pandas as pd
+
+from career_workbook.frames import build_frame, opportunities_frame
+from career_workbook.model import OPPORTUNITY_STAGES, Opportunity, StageChange, Workbook
+
+__all__ = [
+    "CLOSED_STAGES",
+    "OPEN_STAGES",
+    "OPPORTUNITY_STATUS_COLUMNS",
+    "PIPELINE_COLUMNS",
+    "STAGE_LABELS",
+    "STALE_WEEKS",
+    "move_stage",
+    "next_stage",
+    "opportunity_status_frame",
+    "opportunity_steps_due",
+    "pipeline_frame",
+    "previous_stage",
+    "record_move",
+    "stale_opportunities",
+]
+
+STALE_WEEKS = 3
+"""An open opportunity with no movement for this many weeks is stale."""
+OPEN_STAGES = ("spotted", "exploring", "applied", "interviewing")
+CLOSED_STAGES = ("offer", "declined", "not_now")
+STAGE_LABELS = {
+    "spotted": "Spotted", "exploring": "Exploring", "applied": "Applied",
+    "interviewing": "Interviewing", "offer": "Offer", "declined": "Declined",
+    "not_now": "Not now",
+}
+
+OPPORTUNITY_STATUS_COLUMNS = {
+    "opportunity_id": "text", "title": "text", "kind": "text", "source": "text",
+    "organisation": "text", "stage": "text", "open": "bool", "age_days": "int",
+    "days_still": "int", "stale": "bool", "next_step": "text", "next_step_due": "date",
+    "step_overdue": "bool", "deadline": "date",
+}
+PIPELINE_COLUMNS = {
+    "stage": "text", "label": "text", "count": "int", "stale": "int",
+    "median_age_days": "float", "oldest_age_days": "float",
+}
+
+
+def next_stage(stage: str) -> str:
+    """The stage after ``stage`` on the way to an offer (``'offer'`` stays ``'offer'``;
+    a closed door, ``declined`` or ``not_now``, reopens at ``exploring``).
+
+    >>> next_stage("spotted"), next_stage("interviewing"), next_stage("not_now")
+    ('exploring', 'offer', 'exploring')
+    """
+    path = (*OPEN_STAGES, "offer")
+    if stage in path:
+        return path[min(path.index(stage) + 1, len(path) - 1)]
+    return "exploring"
+
+
+def previous_stage(stage: str) -> str:
+    """The stage before ``stage`` (``'spotted'`` stays; an outcome goes back to interviewing).
+
+    >>> previous_stage("applied"), previous_stage("spotted"), previous_stage("declined")
+    ('exploring', 'spotted', 'interviewing')
+    """
+    if stage in OPEN_STAGES:
+        return OPEN_STAGES[max(OPEN_STAGES.index(stage) - 1, 0)]
+    return "interviewing"
+
+
+def move_stage(opp: Opportunity, stage: str, day: date) -> Opportunity:
+    """A copy of ``opp`` at ``stage``, updated on ``day``, with the move in its history.
+
+    Moving to the stage it is already at changes nothing. A record whose history is empty
+    first gets its starting stage (on its ``spotted`` date), so the history tells the
+    whole story.
+
+    >>> o = Opportunity(title="Stretch: run the offsite", spotted=date(2026, 1, 5))
+    >>> o = move_stage(move_stage(o, "exploring", date(2026, 1, 9)), "spotted",
+    ...                date(2026, 2, 1))
+    >>> [c.stage for c in o.stage_history], o.stage, o.updated.isoformat()
+    (['spotted', 'exploring', 'spotted'], 'spotted', '2026-02-01')
+    """
+    if stage not in OPPORTUNITY_STAGES:
+        raise ValueError(f"stage = {stage!r}: must be one of {', '.join(OPPORTUNITY_STAGES)}")
+    if stage == opp.stage:
+        return opp
+    history = list(opp.stage_history)
+    if not history:
+        history.append(StageChange(stage=opp.stage, date=min(opp.spotted, day)))
+    history.append(StageChange(stage=stage, date=day))
+    return opp.model_copy(update={"stage": stage, "updated": day, "stage_history": history})
+
+
+def record_move(before: Opportunity | None, after: Opportunity, day: date) -> Opportunity:
+    """``after`` (an edited record) with its stage history kept right, as saved by a form.
+
+    A new record starts its history at its stage on its ``spotted`` date. An edit that
+    changes the stage appends the move (see :func:`move_stage`); one that changes the next
+    step or its date counts as movement too (``updated`` becomes ``day``).
+
+    >>> old = Opportunity(title="Talk at PyData", spotted=date(2026, 1, 5))
+    >>> new = record_move(None, old, date(2026, 1, 5))
+    >>> [c.stage for c in new.stage_history]
+    ['spotted']
+    >>> moved = record_move(new, new.model_copy(update={"stage": "applied"}), date(2026, 2, 1))
+    >>> [c.stage for c in moved.stage_history], moved.updated.isoformat()
+    (['spotted', 'applied'], '2026-02-01')
+    """
+    if before is None:
+        if after.stage_history:
+            return after
+        return after.model_copy(update={
+            "stage_history": [StageChange(stage=after.stage, date=min(after.spotted, day))]})
+    if after.stage != before.stage:
+        return move_stage(after.model_copy(update={"stage": before.stage}), after.stage, day)
+    if (after.next_step, after.next_step_due) != (before.next_step, before.next_step_due):
+        return after.model_copy(update={"updated": day})
+    return after
+
+
+def opportunity_status_frame(
+    wb: Workbook, today: date, stale_weeks: int = STALE_WEEKS
+) -> pd.DataFrame:
+    """One row per opportunity, in workbook order, with its age and whether it is stale.
+
+    Columns: ``opportunity_id``, ``title``, ``kind``, ``source``, ``organisation``,
+    ``stage``, ``open`` (not yet an offer, declined or not now), ``age_days`` (since it
+    was spotted), ``days_still`` (since the last movement), ``stale`` (open and still for
+    more than ``stale_weeks`` weeks), ``next_step``, ``next_step_due``, ``step_overdue``
+    (open, with a next step due before ``today``), ``deadline``.
+    """
+    frame = opportunities_frame(wb)
+    now = pd.Timestamp(today)
+    limit = 7 * stale_weeks
+    rows = []
+    for r in frame.itertuples(index=False):
+        is_open = r.stage in OPEN_STAGES
+        still = max((now - r.last_moved).days, 0)
+        due = r.next_step_due
+        rows.append((
+            r.opportunity_id, r.title, r.kind, r.source, r.organisation, r.stage, is_open,
+            max((now - r.spotted).days, 0), still, is_open and still > limit, r.next_step,
+            due, bool(is_open and not pd.isna(due) and due < now), r.deadline,
+        ))
+    return build_frame(rows, OPPORTUNITY_STATUS_COLUMNS)
+
+
+def pipeline_frame(wb: Workbook, today: date, stale_weeks: int = STALE_WEEKS) -> pd.DataFrame:
+    """The pipeline by stage: one row per stage, in order, empty stages included.
+
+    Columns: ``stage``, ``label`` (for people), ``count``, ``stale`` (how many of them),
+    ``median_age_days`` and ``oldest_age_days`` (days since spotted; NaN when the stage is
+    empty).
+
+    >>> from career_workbook.model import new_workbook
+    >>> frame = pipeline_frame(new_workbook("Sam"), date(2026, 1, 1))
+    >>> len(frame), int(frame["count"].sum())
+    (7, 0)
+    """
+    status = opportunity_status_frame(wb, today, stale_weeks)
+    rows = []
+    for stage in OPPORTUNITY_STAGES:
+        here = status[status["stage"] == stage]
+        ages = here["age_days"]
+        rows.append((stage, STAGE_LABELS[stage], len(here), int(here["stale"].sum()),
+                     float(ages.median()) if len(ages) else None,
+                     float(ages.max()) if len(ages) else None))
+    return build_frame(rows, PIPELINE_COLUMNS)
+
+
+def stale_opportunities(
+    wb: Workbook, today: date, stale_weeks: int = STALE_WEEKS
+) -> list[tuple[Opportunity, int]]:
+    """Open opportunities with no movement for more than ``stale_weeks`` weeks, with the
+    days since they last moved; the longest still first."""
+    status = opportunity_status_frame(wb, today, stale_weeks)
+    by_id = {o.id: o for o in wb.opportunities}
+    still = status[status["stale"]].sort_values("days_still", ascending=False, kind="stable")
+    return [(by_id[r.opportunity_id], int(r.days_still)) for r in still.itertuples()]
+
+
+def opportunity_steps_due(
+    wb: Workbook, today: date, within_days: int = 0
+) -> list[Opportunity]:
+    """Open opportunities whose next step is due by ``today + within_days``, soonest first."""
+    horizon = today + timedelta(days=within_days)
+    due = [o for o in wb.opportunities
+           if o.stage in OPEN_STAGES and o.next_step_due is not None
+           and o.next_step_due <= horizon]
+    return sorted(due, key=lambda o: o.next_step_due)

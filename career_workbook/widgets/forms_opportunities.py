@@ -1,0 +1,171 @@
+"""Notebook 10: opportunities worth going for, where each one stands, and the next step.
+
+The form is a record editor (:func:`~career_workbook.widgets.fields.record_editor`): it
+saves only what the person changed, merged with the file as it is now
+(:mod:`career_workbook.widgets.merge`). Moving a stage, forwards or back, is a save of the
+stage field; :func:`~career_workbook.analysis.opportunities.record_move` keeps the history.
+
+Examples
+--------
+>>> STAGE_OPTIONS[0], KIND_LABELS["stretch"]
+(('Spotted — noticed it, nothing done yet', 'spotted'), 'Stretch assignment')
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import ipywidgets as widgets
+
+from career_workbook.model import (
+    OPPORTUNITY_KINDS,
+    OPPORTUNITY_SOURCES,
+    Opportunity,
+    Workbook,
+)
+from career_workbook.widgets.fields import (
+    NONE,
+    FormView,
+    make_field,
+    record_editor,
+    secondary_button,
+)
+
+__all__ = ["KIND_LABELS", "STAGE_OPTIONS", "opportunities_form"]
+
+KIND_LABELS = {
+    "project": "Internal project", "stretch": "Stretch assignment", "role": "Role",
+    "posting": "Job posting", "speaking": "Speaking invitation",
+    "writing": "Writing invitation", "other": "Other",
+}
+SOURCE_LABELS = {"internal": "Inside my organisation", "external": "Outside"}
+STAGE_OPTIONS = (
+    ("Spotted — noticed it, nothing done yet", "spotted"),
+    ("Exploring — finding out more", "exploring"),
+    ("Applied — put my name forward", "applied"),
+    ("Interviewing — in conversation", "interviewing"),
+    ("Offer — it's mine if I want it", "offer"),
+    ("Declined — not for me, or not chosen", "declined"),
+    ("Not now — maybe later", "not_now"),
+)
+_SHORT = {"spotted": "Spotted", "exploring": "Exploring", "applied": "Applied",
+          "interviewing": "Interviewing", "offer": "Offer", "declined": "Declined",
+          "not_now": "Not now"}
+
+
+def _pipeline_widget(wb: Workbook, today: Any) -> widgets.HTML:
+    from career_workbook import analysis
+    from career_workbook.widgets.display import table_widget
+
+    status = analysis.opportunity_status_frame(wb, today)
+    status = status.assign(
+        stage=[_SHORT.get(s, s) for s in status["stage"]],
+        still=[f"{d} days" + (" — stale" if st else "")
+               for d, st in zip(status["days_still"], status["stale"], strict=True)])
+    return table_widget(status, {"title": "Opportunity", "stage": "Stage",
+                                 "still": "Since it last moved", "next_step": "Next step",
+                                 "next_step_due": "By"},
+                        empty="No opportunities yet: note the first one below.",
+                        title="Your pipeline")
+
+
+def opportunities_form(session: Any) -> widgets.Widget:
+    """Opportunities: add or edit one, move its stage forward or back (history kept)."""
+
+    def build(view: FormView) -> list[widgets.Widget]:
+        from career_workbook.analysis.opportunities import (
+            next_stage,
+            previous_stage,
+            record_move,
+        )
+
+        s = view.session
+        wb = s.workbook
+        goals = [(g.text[:60], g.id) for g in wb.goals if g.status != "dropped"]
+
+        def make_fields(old: Opportunity | None) -> list:
+            return [
+                make_field("title", "What it is", "text", value=old.title if old else "",
+                           placeholder="e.g. Lead the Q3 data migration",
+                           help="A project, stretch assignment, role, posting, or an "
+                                "invitation to speak or write."),
+                make_field("kind", "Kind", "dropdown", value=old.kind if old else "project",
+                           options=[(KIND_LABELS[k], k) for k in OPPORTUNITY_KINDS]),
+                make_field("source", "Where", "dropdown",
+                           value=old.source if old else "internal",
+                           options=[(SOURCE_LABELS[k], k) for k in OPPORTUNITY_SOURCES]),
+                make_field("organisation", "Organisation", "text",
+                           value=old.organisation if old else "",
+                           help="Team, company or event (optional)."),
+                make_field("stage", "Stage", "dropdown", value=old.stage if old else "spotted",
+                           options=list(STAGE_OPTIONS),
+                           help="Move it forward or back as things change; every move is "
+                                "kept in its history."),
+                make_field("spotted", "Spotted on", "date",
+                           value=old.spotted if old else s.today),
+                make_field("deadline", "Deadline", "date", value=old.deadline if old else None,
+                           help="Closing date for applications, if there is one."),
+                make_field("goal_ids", "Goals it serves", "multi",
+                           value=old.goal_ids if old else (), options=goals),
+                make_field("skills", "Skills it uses or builds", "multi",
+                           value=old.skills if old else (), options=wb.skill_names()),
+                make_field("next_step", "Next step", "text",
+                           value=old.next_step if old else "",
+                           placeholder="e.g. Ask Dana who is staffing the project",
+                           help="One small, concrete thing you will do next."),
+                make_field("next_step_due", "Next step by", "date",
+                           value=old.next_step_due if old else None),
+                make_field("notes", "Notes", "textarea", value=old.notes if old else ""),
+            ]
+
+        def on_save(_wb: Workbook, before: Opportunity | None, record: Opportunity) -> None:
+            moved = record_move(before, record, s.today)
+            record.stage_history = list(moved.stage_history)
+            record.updated = moved.updated
+
+        editor = record_editor(
+            view, items=wb.opportunities, model=Opportunity, collection="opportunities",
+            make_fields=make_fields, noun="opportunity", on_save=on_save,
+            describe=lambda o: f"{o.title[:60]} ({_SHORT.get(o.stage, o.stage)})")
+        chosen = view.chooser.value if view.chooser is not None else NONE
+        old = wb.opportunities[int(chosen)] if chosen != NONE else None
+        body: list[widgets.Widget] = [_pipeline_widget(wb, s.today), *editor]
+        if old is not None:
+            body.append(_move_buttons(view, old.stage, next_stage, previous_stage))
+            body.append(_history_widget(old))
+        return body
+
+    return FormView(session, build, name="opportunities", title="Opportunities",
+                    intro="Note every opening the moment you see it, then keep each one "
+                          "moving with one small next step.",
+                    depends=lambda wb: (wb.opportunities, wb.goals, wb.skill_names()))
+
+
+def _move_buttons(view: FormView, stage: str, forward: Any, back: Any) -> widgets.HBox:
+    """"Back to …" and "Forward to …": set the stage field and save (with any other edits)."""
+    buttons = []
+    for key, target, arrow in (("back", back(stage), "←"), ("forward", forward(stage), "→")):
+        if target == stage:
+            continue
+        label = f"{arrow} {_SHORT[target]}" if arrow == "←" else f"{_SHORT[target]} {arrow}"
+        button = secondary_button(f"Move: {label}",
+                                  f"Move this opportunity to “{_SHORT[target]}” and save")
+
+        def clicked(_b: Any, target: str = target) -> None:
+            view.fields["stage"].value = target
+            view.buttons["save"].click()
+
+        button.on_click(clicked)
+        view.buttons[key] = button
+        buttons.append(button)
+    return widgets.HBox(buttons)
+
+
+def _history_widget(opp: Opportunity) -> widgets.HTML:
+    from career_workbook.widgets.fields import esc
+
+    if not opp.stage_history:
+        return widgets.HTML("")
+    steps = " → ".join(f"{esc(_SHORT.get(c.stage, c.stage))} ({c.date.isoformat()})"
+                       for c in opp.stage_history)
+    return widgets.HTML(f'<div style="margin-top:4px"><b>History:</b> {steps}</div>')

@@ -1,0 +1,136 @@
+"""Notebook 10's opportunity form, driven in Python (issue 16 item 1): add, edit, move the
+stage forward and back with the history kept, a conflict with an edit made elsewhere, and
+hostile text shown as text."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+import career_workbook as cw
+from career_workbook import store
+from career_workbook import widgets as ui
+from career_workbook.model import Goal, Opportunity, Skill
+
+TODAY = "2026-11-22"
+SAVED = re.compile(r"Saved at \d\d:\d\d")
+
+
+@pytest.fixture
+def session(tmp_path: Path) -> ui.Session:
+    wb = cw.new_workbook("Sam Lee", today=date(2026, 1, 5))
+    wb.skills += [Skill(name="SQL"), Skill(name="Writing", category="soft")]
+    wb.goals.append(Goal(id="g1", text="Lead a data project by June 2027", status="active",
+                         created=date(2026, 1, 5)))
+    wb.opportunities.append(Opportunity(id="o1", title="Lead the billing migration",
+                                        kind="stretch", spotted=date(2026, 10, 1)))
+    path = tmp_path / "sam.yaml"
+    store.save(wb, path)
+    return ui.Session(path, today=TODAY)
+
+
+def choose(view, index: int) -> None:
+    view.chooser.value = view.chooser.options[index + 1][1]
+
+
+def test_add_an_opportunity_starts_its_history(session):
+    view = ui.opportunities_form(session)
+    view.fields["title"].value = "Speak at the data meetup"
+    view.fields["kind"].value = "speaking"
+    view.fields["source"].value = "external"
+    view.fields["goal_ids"].value = ["g1"]
+    view.fields["skills"].value = ["Writing"]
+    view.fields["next_step"].value = "Send the organisers a title"
+    view.fields["next_step_due"].value = "2026-11-30"
+    view.buttons["save"].click()
+    assert SAVED.search(view.status.value), view.status.value
+    opp = cw.load(session.path).opportunities[-1]
+    assert (opp.kind, opp.source, opp.goal_ids, opp.skills) == (
+        "speaking", "external", ["g1"], ["Writing"])
+    assert opp.next_step_due == date(2026, 11, 30) and opp.spotted == date(2026, 11, 22)
+    assert [(c.stage, c.date) for c in opp.stage_history] == [("spotted", date(2026, 11, 22))]
+
+
+def test_blank_title_and_impossible_date_are_refused_beside_the_field(session):
+    view = ui.opportunities_form(session)
+    before = session.path.read_bytes()
+    view.fields["next_step_due"].value = "2026-02-30"
+    view.buttons["save"].click()
+    assert view.fields["title"].message.value and view.fields["next_step_due"].message.value
+    assert session.path.read_bytes() == before
+
+
+def test_move_forward_and_back_keeps_every_move(session):
+    view = ui.opportunities_form(session)
+    choose(view, 0)
+    view.buttons["forward"].click()  # spotted -> exploring
+    assert SAVED.search(view.status.value), view.status.value
+    choose(view, 0)
+    view.buttons["forward"].click()  # exploring -> applied
+    choose(view, 0)
+    view.buttons["back"].click()  # applied -> exploring
+    opp = cw.load(session.path).opportunities[0]
+    assert opp.stage == "exploring" and opp.updated == date(2026, 11, 22)
+    assert [c.stage for c in opp.stage_history] == ["spotted", "exploring", "applied",
+                                                    "exploring"]
+    choose(view, 0)
+    assert "Spotted (2026-10-01) → Exploring" in view.children[-3].value  # the history shown
+    assert "back" in view.buttons and "forward" in view.buttons
+
+
+def test_editing_the_next_step_counts_as_movement(session):
+    view = ui.opportunities_form(session)
+    choose(view, 0)
+    view.fields["next_step"].value = "Ask Dana who staffs it"
+    view.buttons["save"].click()
+    opp = cw.load(session.path).opportunities[0]
+    assert opp.updated == date(2026, 11, 22) and opp.stage == "spotted"
+    assert opp.stage_history == []  # no stage move, no history entry
+
+
+def test_an_edit_made_elsewhere_is_kept_and_a_clash_is_a_conflict(session):
+    view = ui.opportunities_form(session)
+    choose(view, 0)
+    with cw.edit(session.path) as wb:  # another window adds notes
+        wb.opportunities[0].notes = "Dana says Q1"
+    view.buttons["forward"].click()
+    opp = cw.load(session.path).opportunities[0]
+    assert opp.stage == "exploring" and opp.notes == "Dana says Q1"
+
+    view = ui.opportunities_form(session)
+    choose(view, 0)
+    with cw.edit(session.path) as wb:  # another window moves the same opportunity
+        wb.opportunities[0].stage = "declined"
+    before = session.path.read_bytes()
+    view.buttons["forward"].click()  # here: exploring -> applied
+    assert "Not saved" in view.status.value and "Stage" in view.status.value
+    assert view.reload_button.layout.display != "none"
+    assert session.path.read_bytes() == before
+    assert cw.load(session.path).opportunities[0].stage == "declined"
+
+
+def test_hostile_text_is_shown_as_text(session):
+    hostile = "<img src=x onerror=alert(1)> & <script>alert(2)</script>" + "x" * 1_900
+    with cw.edit(session.path) as wb:
+        wb.opportunities[0].title = hostile
+        wb.opportunities[0].next_step = "<b>bold</b>"
+    view = ui.opportunities_form(ui.Session(session.path, today=TODAY))
+    html = " ".join(getattr(w, "value", "") for w in view.children
+                    if isinstance(getattr(w, "value", None), str))
+    assert "<script>" not in html and "<img" not in html and "<b>bold</b>" not in html
+    assert "&lt;script&gt;" in html and "&lt;b&gt;bold&lt;/b&gt;" in html
+
+
+def test_renaming_a_skill_renames_it_in_opportunities_and_counts_it_as_used(session):
+    from career_workbook.widgets.forms_skills import rename_skill, skill_references
+
+    with cw.edit(session.path) as wb:
+        wb.opportunities[0].skills = ["SQL"]
+    wb = cw.load(session.path)
+    assert skill_references(wb, "SQL") == {"opportunities": 1}
+    rename_skill(wb, "SQL", "PostgreSQL")
+    wb.skills[0].name = "PostgreSQL"
+    assert cw.validate_workbook(wb).opportunities[0].skills == ["PostgreSQL"]

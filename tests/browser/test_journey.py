@@ -59,6 +59,7 @@ ROLE = re.compile(r"^Senior Data Scientist\b")
 ACTION = "Ask Dana to review my workshop plan"
 MILESTONE = "First workshop held"
 CONTACT = "Dana Lee"
+OPPORTUNITY = "Lead the demand-forecast pilot"
 ACHIEVEMENT = "Launched the weekly demand forecast"
 LEARNING = "SQL for analysts (online course)"
 WIN = "Gave my first SQL workshop"
@@ -352,6 +353,17 @@ def step_09_progress_review(nb: Notebook) -> None:
     nb.screenshot(f"journey_{nb.kind}_09_progress_review", docs_name=nb.docs("09_review"))
 
 
+def step_10_opportunities(nb: Notebook) -> None:
+    spotted = nb.form("Opportunities")
+    spotted.fill("What it is", OPPORTUNITY).fill("Organisation", "Northwind")
+    spotted.fill("Next step", "Ask Dana for the project brief")
+    spotted.fill("Next step by", TODAY + timedelta(days=5))
+    data = save_and_redraw(nb, spotted, "Add this opportunity", "opportunities")
+    [opportunity] = data["opportunities"]
+    assert opportunity["title"] == OPPORTUNITY and opportunity["stage"] == "spotted"
+    assert str(opportunity["next_step_due"]) == (TODAY + timedelta(days=5)).isoformat()
+
+
 STEPS = {
     "00_start_here": step_00_start_here,
     "01_self_assessment": step_01_self_assessment,
@@ -363,6 +375,7 @@ STEPS = {
     "07_network": step_07_network,
     "08_achievements_learning": step_08_achievements_learning,
     "09_progress_review": step_09_progress_review,
+    "10_opportunities": step_10_opportunities,
 }
 
 BROKEN: dict[tuple[str, str], str] = {}

@@ -38,6 +38,10 @@ from career_workbook.model import (
     validate_workbook,
 )
 
+# A dask worker --preload that patches open() for the whole process: never import it here
+# (``--doctest-modules tests`` would collect it).
+collect_ignore = ["helpers/refuse_open.py"]
+
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples" / "workbooks"
 TODAY = date(2026, 11, 22)

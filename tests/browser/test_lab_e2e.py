@@ -61,9 +61,11 @@ STEMS = sorted(p.stem for p in NOTEBOOKS.glob("*.ipynb"))
 
 
 def test_every_guided_notebook_is_tested() -> None:
-    """The parametrised run below covers notebooks 00-09 and the coach overview."""
+    """The parametrised run below covers every numbered step (00, 01, ...) and the coach
+    overview: the steps are numbered without gaps, at least 00-09."""
     numbered = [s for s in STEMS if re.match(r"\d\d_", s)]
-    assert [s[:2] for s in numbered] == [f"{i:02d}" for i in range(10)], STEMS
+    assert len(numbered) >= 10, STEMS
+    assert [s[:2] for s in numbered] == [f"{i:02d}" for i in range(len(numbered))], STEMS
     assert "coach_overview" in STEMS
 
 

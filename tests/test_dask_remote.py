@@ -57,8 +57,12 @@ def remote_cluster(tmp_path):
     finally:
         for proc in reversed(procs):
             proc.terminate()
-        for proc in procs:
-            proc.wait(timeout=30)
+        for proc in procs:  # a worker whose scheduler went first can linger: then kill it
+            try:
+                proc.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                proc.wait(timeout=10)
 
 
 @pytest.mark.slow

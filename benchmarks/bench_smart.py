@@ -41,10 +41,11 @@ from career_workbook.analysis.smart_eval import (  # noqa: E402
 
 DATA = ROOT / "tests" / "data"
 CAREER_SETS = {
-    "career_goals_dev.csv": "own career goals, dev (110)",
-    "career_goals_holdout.csv": "own career goals, held out (60)",
-    "smart_goals_dev.csv": "scorer dev set (55)",
-    "smart_goals_blind.csv": "scorer blind set (170)",
+    "career_goals_dev.csv": "own career goals, dev",
+    "career_goals_holdout.csv": "own career goals, held out",
+    "career_goals_holdout2.csv": "own career goals, held out 2 (never tuned on)",
+    "smart_goals_dev.csv": "scorer dev set",
+    "smart_goals_blind.csv": "scorer blind set",
 }
 HEALTH_SET = "smartspan_dev.csv"
 
@@ -142,12 +143,12 @@ def agreement_table() -> list[str]:
             continue
         rows = _csv(name)
         a = career_agreement(rows)
-        lines.append(f"| {label} | {len(rows)} | {pct(a['specific'])} | {pct(a['measurable'])} "
+        lines.append(f"| {label} ({len(rows)}) | {len(rows)} | {pct(a['specific'])} | {pct(a['measurable'])} "
                      f"| {pct(a['time_bound'])} | {pct(a.get('exact_deadline', 1.0))} | — | — |")
     if (DATA / HEALTH_SET).is_file():
         rows = _csv(HEALTH_SET)
         a = health_agreement(rows)
-        lines.append(f"| SMARTSpan health goals, dev half (134) | {len(rows)} "
+        lines.append(f"| SMARTSpan health goals, dev half ({len(rows)}) | {len(rows)} "
                      f"| {pct(a['specific'])} | {pct(a['measurable'])} | — | — "
                      f"| {pct(a['attainable'])} | {pct(a['three_class'])} |")
     return lines

@@ -596,6 +596,23 @@ def _the_year(m: re.Match, today: date, text: str) -> date | None:
     return date(_working_year(today), 12, 31)
 
 
+@_pattern(r"\b(?:for|during|over|throughout|in)\s+the\s+(?:rest|remainder)\s+of\s+the\s+"
+          r"(?P<unit>year|quarter|month)\b", needs=r"rest|remainder")
+def _rest_of(m: re.Match, today: date, text: str) -> date | None:
+    """ "for the rest of the year": the end of the current year, quarter or month."""
+    return _period_bounds(m["unit"].lower(), today, 0)[1]
+
+
+@_pattern(r"\b(?P<y>" + _YEAR + r")(?=\s+(?:goals?|objectives?|okrs?|targets?|resolutions?"
+          r"|plan|aims?)\b)", needs=r"\b(?:19|2[01])[0-9]{2}\b")
+def _year_goal(m: re.Match, today: date, text: str) -> date | None:
+    """ "My 2025 goal is to get the Terraform cert": a goal set for a year ends with it
+    (only the year is taken, so "My goal is to" still reads as a preamble)."""
+    if _word_before(text, m.start()) not in ("my", "our", "the"):
+        return None
+    return date(int(m["y"]), 12, 31)
+
+
 _EVENT_BEFORE = re.compile(
     r"\b(?:attend(?:ing)?|at|go(?:ing)?\s+to|visit(?:ing)?|travel(?:ling)?\s+to|for)\s+(?:the\s+)?"
     r"(?:(?-i:[A-Z])[\w'&.-]*\s+){1,4}$", re.IGNORECASE)
@@ -887,10 +904,11 @@ def _day_of_month(m: re.Match, today: date, text: str) -> date | None:
     return None
 
 
-@_pattern(r"\b(?P<prep>by|before|until|till|for|over)\s+(?:\bthe\s+)?"
+@_pattern(r"\b(?P<prep>by|before|until|till|for|over)\s+(?:\bthe\s+)?(?:next\s+|this\s+)?"
           r"(?P<h>christmas|xmas|new\s+year(?:'?s)?(?:\s+eve|\s+day)?)\b"
           r"(?:\s+(?P<y>" + _YEAR + r")\b)?", needs=r"christmas|xmas|new\s+year")
 def _holiday(m: re.Match, today: date, text: str) -> date | None:
+    """ "by Christmas", "by next Christmas": the next one on or after today."""
     month, day = (12, 25) if m["h"].lower() in ("christmas", "xmas") else (12, 31)
     if m["y"]:
         return date(int(m["y"]), month, day)

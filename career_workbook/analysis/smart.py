@@ -489,6 +489,27 @@ MEANS = re.compile(  # a concrete how: "by leaving my phone in another room", "s
     r"(?:(?:my|our|their|his|her|the|a|an|some|more)\s+)?(?!(?:it|things?|stuff|more|better"
     r"|harder|time|effort)\b)[a-z][\w-]+|\b(?:such\s+as|e\.g\.?|for\s+example)\s+[a-z]",
     re.IGNORECASE)
+# a change to one of these is a change to something you can read off ("sleep duration")
+DIMENSIONS = _words(
+    "duration time hours minutes length size portion portions weight amount frequency count"
+    " number rate spend spending cost costs level levels")
+# presenting at an event is a completed act even with an object in between
+SHOW_VERBS = _words("present speak demo exhibit showcase pitch")
+AT_ANY_EVENT = re.compile(
+    r"\bat\s+(?:an?|the|our|my|their|one|this|next|a\s+local)\s+(?:[\w'-]+\s+){0,3}?"
+    r"(?:conference|meetup|meet-up|summit|all-hands|session|workshop|seminar|symposium|webinar"
+    r"|hackathon|showcase|fair|forum|congress|convention|offsite|retreat|town\s+hall|stand-?up"
+    r"|lunch-and-learn|brown-bag|guild|demo\s+day)s?\b", re.IGNORECASE)
+# getting a place is a checkable event: "get an internship", "get into a bootcamp"
+PLACEMENTS = _words(
+    "internship apprenticeship placement scholarship fellowship residency offer secondment")
+ADMITTED = re.compile(
+    r"^\s+(?:into|onto)\s+(?:an?|the|my|our)\s+(?:[\w'-]+\s+){0,2}?(?:bootcamp|programme"
+    r"|program|course|university|college|school|accelerator|incubator|residency|fellowship"
+    r"|scheme|cohort|batch|mba|master's|phd)\b", re.IGNORECASE)
+# exploring heads, and steps that only report back on what was explored
+EXPLORING = _words("explore look browse")
+REPORT_BACK = _words("share discuss tell report mention talk")
 VAGUE_QUALIFIERS = _words(
     "healthy healthier balanced nourishing good better more proper properly mindful mindfully"
     " consistent consistently regular regularly some various variety different")
@@ -597,6 +618,10 @@ ROLE = re.compile(
     r"|interviewing|qualify|considered|shortlisted)\s+for|land|secure|named|appointed"
     r"(?:\s+as)?|elected)\s+(?:an?\s+|the\s+|my\s+|our\s+)?(?:[\w&/-]+\s+){0,3}?"
     r"(?P<role>" + ROLE_NOUNS + r")s?\b", re.IGNORECASE)
+MAKE_LEVEL = re.compile(  # "make senior", "make partner": a promotion to a named level
+    r"\b(?:make|reach|hit)\s+(?:it\s+to\s+)?(?:senior|staff|principal|partner|director|tenure"
+    r"|associate\s+director|vp)\b(?!\s+(?:of\s+)?(?:decisions?|choices?|time|progress|calls?)\b)",
+    re.IGNORECASE)
 ROLE_NOUN = re.compile(r"\b(?:" + ROLE_NOUNS + r")s?\b", re.IGNORECASE)
 TOPIC_COMPLEMENT = re.compile(
     r"\s+(?:(?:in|on|about)\s+(?P<topic>[A-Za-z][\w+#-]*)"
@@ -1034,14 +1059,17 @@ def _analyse(text: str, today: date) -> _Features:
     feats.names = _names(rest, body, starts, title_mode, caps_mode)
     skill = re.match(r"\s+(?:how\s+)?to\s+([a-z-]+)\b", body[tokens[index][1] + len(head_word):],
                      re.IGNORECASE)
-    if head in SOFT and skill and skill.group(1).lower() in SKILL_VERBS:
-        feats.names.append(skill.group(1))  # "learn to weld" names a practical skill
+    if (head in SOFT and skill and skill.group(1).lower() in SKILL_VERBS
+            and not any(w.lower() in VAGUE_QUALIFIERS or w.lower() in COMPARATIVES
+                        for w, _ in tokens[index + 2:index + 6])):
+        feats.names.append(skill.group(1))  # "learn to weld"; "learn to cook properly" is loose
     feats.artefacts = _artefacts(tokens, body, head)
     if head in DELIVER_VERBS:
         obj = _direct_object(tokens, index, body, head)
         if obj and obj not in " ".join(feats.artefacts):
             feats.artefacts.append(obj)
     feats.roles = [m.group(0) for m in ROLE.finditer(body)]
+    feats.roles += [m.group(0) for m in MAKE_LEVEL.finditer(body)]
     feats.vague = _vague_markers(tokens[index:], body) + [text for _, text in hype]
     if (head in SOFT or head == "read") and rest and rest[0][0].lower() in ("about", "up"):
         feats.vague.append(f"{head_word} {rest[0][0]}")
@@ -1054,6 +1082,8 @@ def _analyse(text: str, today: date) -> _Features:
         lemma = _lemma(lower)
         if lemma not in COMPLETION or lemma == head:
             continue
+        if head in EXPLORING and lemma in REPORT_BACK:
+            continue  # "explore the app and share what suits me": reporting back, no product
         before = body[max(0, wpos - 12):wpos].lower()
         if lower.endswith("ing"):
             if not re.search(r"(?:\b(?:by|through|via|and|then|after|while|including)|,)\s*$",
@@ -1135,6 +1165,9 @@ def _acts(f: _Features, tokens: list[tuple[str, int]], index: int, body: str) ->
     if head == "contribute" and (AT_EVENT.match(rest) or obj and _is_thing(obj[-1])
                                  or re.match(r"\s+to\s+(?-i:[A-Z])", rest)):
         f.head_class = "action"  # "contribute a pull request", "... to an open source library"
+    if head == "get" and not f.vague_get and (
+            obj and _is_thing(obj[-1], PLACEMENTS) or ADMITTED.match(rest)):
+        f.artefacts.append(" ".join(obj) or ADMITTED.match(rest).group(0).strip())
     if head == "get" and GET_DONE.match(rest):
         f.head_class, f.vague_get = "action", False  # "get my portfolio site live"
         f.artefacts.append(GET_DONE.match(rest).group(0).strip())
@@ -1144,6 +1177,10 @@ def _acts(f: _Features, tokens: list[tuple[str, int]], index: int, body: str) ->
     if (event and head in COMPLETION | {"contribute", "speak"}
             and _is_thing(event["noun"], CREDENTIALS | ARTEFACTS)):
         f.artefacts.append(event.group(0).strip())  # "present at a conference"
+    if head in SHOW_VERBS and not event and f.head_class == "action":
+        at = AT_ANY_EVENT.search(rest)  # "present our team's work at the engineering all-hands"
+        if at:
+            f.artefacts.append(at.group(0).strip())
     if FIRST_ONE.search(body):
         f.quantities.append("first")
     if SCOPE_ALL.search(body) and f.head_class == "action":
@@ -1206,7 +1243,9 @@ def _specific(f: _Features) -> tuple[Criterion, bool]:
         spec = bool(q or names or arts or roles)
     rescued = bool(f.completion)  # "... by completing the HubSpot course"
     spec = (spec or rescued) and not (f.vague and not q and not rescued)
-    how = f.means and cls == "action" or f.examples and cls in ("action", "soft")
+    dimension = cls == "change" and bool(f.object_words) and f.object_words[-1] in DIMENSIONS
+    how = (f.means and (cls == "action" or dimension)  # "improve sleep duration by leaving ..."
+           or f.examples and cls in ("action", "soft"))
     if f.concrete_act or how and not f.vague:
         spec = True  # "Take my statin daily", "Wear a mask", "... by leaving my phone ..."
         act = " ".join([f.head_word, *f.object_words[:4]])

@@ -1334,14 +1334,6 @@ def _measurable(f: _Features, specific: bool) -> Criterion:
     return Criterion("measurable", False, score, reasons, hints)
 
 
-def _core_text(f: _Features, drop_kinds: tuple[str, ...]) -> str:
-    spans = [(e.start, e.end) for e in f.expressions if e.kind in drop_kinds]
-    core = _blank(f.norm, spans)
-    core = " ".join(core.split()).strip(" ,;:-")
-    core = re.sub(r"\s+([,.;:!?])", r"\1", core).rstrip(".!?,;: ")
-    return _quote(core, 80)
-
-
 def _time_bound(f: _Features, today: date) -> tuple[Criterion, date | None, str | None]:
     reasons: list[str] = []
     hints: list[str] = []
@@ -1410,6 +1402,10 @@ def _achievable(f: _Features, confidence: Any, context: GoalContext | None,
     source = ""
     if conf is None and f.confidence is not None:
         conf, source = max(f.confidence, 1.0), " (stated in your goal)"
+        shown = f"{round(conf, 1):g}/10"
+        if f.confidence_phrase and shown not in f.confidence_phrase.replace(" ", ""):
+            # "90% confident" is read as 9/10: quote the words so the person sees why
+            source = f" (stated in your goal as '{_quote(f.confidence_phrase, 30)}')"
     if conf is None:
         score, met = 0.5, False
         hints.append("How confident are you (1-10) that you can do this in time? "

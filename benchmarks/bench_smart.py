@@ -143,12 +143,12 @@ def agreement_table() -> list[str]:
             continue
         rows = _csv(name)
         a = career_agreement(rows)
-        lines.append(f"| {label} ({len(rows)}) | {len(rows)} | {pct(a['specific'])} | {pct(a['measurable'])} "
+        lines.append(f"| {label} | {len(rows)} | {pct(a['specific'])} | {pct(a['measurable'])} "
                      f"| {pct(a['time_bound'])} | {pct(a.get('exact_deadline', 1.0))} | — | — |")
     if (DATA / HEALTH_SET).is_file():
         rows = _csv(HEALTH_SET)
         a = health_agreement(rows)
-        lines.append(f"| SMARTSpan health goals, dev half ({len(rows)}) | {len(rows)} "
+        lines.append(f"| SMARTSpan health goals, dev half | {len(rows)} "
                      f"| {pct(a['specific'])} | {pct(a['measurable'])} | — | — "
                      f"| {pct(a['attainable'])} | {pct(a['three_class'])} |")
     return lines

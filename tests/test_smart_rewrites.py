@@ -33,7 +33,8 @@ DATA = Path(__file__).parent / "data"
 def _labelled() -> list[tuple[str, date]]:
     goals: list[tuple[str, date]] = []
     for name in ("smart_goals_dev.csv", "smart_goals_blind.csv", "career_goals_dev.csv",
-                 "career_goals_holdout.csv", "smartspan_dev.csv"):
+                 "career_goals_holdout.csv", "career_goals_holdout2.csv",
+                 "smartspan_dev.csv"):
         with (DATA / name).open(newline="", encoding="utf-8") as fh:
             for row in csv.DictReader(fh):
                 today = date.fromisoformat(row["today"]) if row.get("today") else TODAY

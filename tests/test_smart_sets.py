@@ -1,9 +1,11 @@
 """Agreement of the SMART scorer with every labelled set in ``tests/data`` (issue 13).
 
-The figures are printed (``-s`` not needed) and guarded with floors a little under what the
-rules reach today, so a change that loses ground fails. ``career_goals_holdout.csv`` was
-written together with the dev file and never used to tune the rules: its floor is lower and
-its figures are the honest estimate for goals nobody here wrote. The same table comes from
+The figures are printed (``-s`` not needed) and guarded with issue 13's targets, so a change
+that loses ground fails. ``career_goals_holdout.csv`` was written together with the dev file;
+its misses were studied in the second round of rules (issue 13), so it is no longer held out.
+``career_goals_holdout2.csv`` was labelled and committed before that round and never used to
+tune the rules: its figures are the honest estimate for goals nobody here wrote.
+Floors are issue 13's targets. The same table comes from
 ``python benchmarks/bench_smart.py --agreement``.
 """
 
@@ -23,14 +25,19 @@ from career_workbook.analysis.smart_eval import (
 
 DATA = Path(__file__).parent / "data"
 
+CAREER_TARGET = 0.90
+"""Issue 13's target on real career goals: specific, measurable, time-bound and exact
+deadlines each at least 90 %."""
 CAREER_FLOORS = {
     # set: floor for specific, measurable, time_bound, exact deadlines
-    "career_goals_dev.csv": 0.90,
-    "career_goals_holdout.csv": 0.85,
+    "career_goals_dev.csv": CAREER_TARGET,
+    "career_goals_holdout.csv": CAREER_TARGET,
+    "career_goals_holdout2.csv": CAREER_TARGET,  # labelled before the rules it measures
     "smart_goals_dev.csv": 0.95,
     "smart_goals_blind.csv": 0.95,
 }
-HEALTH_FLOORS = {"specific": 0.85, "measurable": 0.90, "attainable": 0.95, "three_class": 0.85}
+HEALTH_FLOORS = {"specific": 0.90, "measurable": 0.90, "attainable": 0.95, "three_class": 0.85}
+"""Issue 13's targets on the SMARTSpan health-coaching goals."""
 
 
 def _rows(name: str) -> list[dict[str, str]]:
@@ -63,9 +70,11 @@ def test_health_set_agreement(capsys: pytest.CaptureFixture[str]) -> None:
 def test_career_files_are_well_formed() -> None:
     from datetime import date
 
-    for name in ("career_goals_dev.csv", "career_goals_holdout.csv"):
+    sizes = {"career_goals_dev.csv": 60, "career_goals_holdout.csv": 60,
+             "career_goals_holdout2.csv": 40}
+    for name, least in sizes.items():
         rows = _rows(name)
-        assert len(rows) >= 60
+        assert len(rows) >= least
         assert len({r["text"] for r in rows}) == len(rows), name
         for row in rows:
             date.fromisoformat(row["today"])
@@ -74,6 +83,32 @@ def test_career_files_are_well_formed() -> None:
                 date.fromisoformat(row["deadline"])
                 assert row["time_bound"] == "1", row
     assert len(_rows("career_goals_dev.csv")) + len(_rows("career_goals_holdout.csv")) >= 150
+
+
+def test_held_out_2_shares_no_goal_with_the_other_sets() -> None:
+    """A held-out goal that also sits in a tuning set would flatter the figures."""
+    def key(text: str) -> str:
+        return " ".join(text.lower().split())
+
+    others = {key(row["text"]) for name in CAREER_FLOORS if name != "career_goals_holdout2.csv"
+              for row in _rows(name)}
+    shared = [row["text"] for row in _rows("career_goals_holdout2.csv")
+              if key(row["text"]) in others]
+    assert shared == []
+
+
+def test_the_figures_in_the_docs_are_the_bench_output() -> None:
+    """docs/smart-scoring.md shows exactly the table ``bench_smart.py --agreement`` prints."""
+    import importlib.util
+
+    root = Path(__file__).resolve().parents[1]
+    spec = importlib.util.spec_from_file_location("bench_smart", root / "benchmarks"
+                                                  / "bench_smart.py")
+    assert spec is not None and spec.loader is not None
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    doc = (root / "docs" / "smart-scoring.md").read_text(encoding="utf-8")
+    assert "\n".join(bench.agreement_table()) in doc
 
 
 def test_smartspan_copy_keeps_its_licence() -> None:

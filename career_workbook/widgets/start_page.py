@@ -34,7 +34,8 @@ def _row(i: int, step: StepProgress) -> str:
     mark = "✓" if step.started else "○"
     return (
         f'<li class="cw-step{" cw-step-started" if step.started else ""}">'
-        f'<a href="{esc(step.stem)}.ipynb" target="_self"><strong>{i}. {esc(step.title)}</strong></a>'
+        f'<a href="{esc(step.stem)}.ipynb" target="_self">'
+        f'<strong>{i}. {esc(step.title)}</strong></a>'
         f'<br><span>{esc(step.blurb)}</span>'
         f'<br><span class="cw-step-progress" aria-label="progress">{mark} '
         f'{esc(step.progress)}</span></li>'

@@ -10,6 +10,7 @@ Exit codes: 0 done; 1 some client failed (or a file is invalid); 2 bad arguments
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
 import traceback
@@ -488,6 +489,13 @@ def error_line(err: BaseException) -> str:
     return text
 
 
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null so the exit flush of a closed pipe stays quiet."""
+    with contextlib.suppress(OSError, ValueError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point of ``career-workbook``; returns the exit code."""
     parser = build_parser()
@@ -496,7 +504,12 @@ def main(argv: list[str] | None = None) -> int:
         parser.print_help()
         return 0
     try:
-        return COMMANDS[args.command](args)
+        code = COMMANDS[args.command](args)
+        sys.stdout.flush()  # a closed pipe shows here, not at exit
+        return code
+    except BrokenPipeError:  # `career-workbook history x.yaml | head`: the reader is done
+        _silence_stdout()
+        return 1
     except KeyboardInterrupt:
         print("career-workbook: interrupted; finished outputs were kept, nothing "
               "half-written was left behind", file=sys.stderr)

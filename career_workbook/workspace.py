@@ -94,8 +94,14 @@ def workbook_path(workspace: str | Path, name: str) -> Path:
     return target
 
 
+WORKBOOK_SUFFIXES = (".yaml", ".yml")
+"""File endings a folder's workbooks may have."""
+
+
 def list_workbooks(paths: list[str | Path] | tuple[str | Path, ...]) -> list[Path]:
-    """Expand folders into their ``*.yaml`` workbooks (sorted); files are kept as given.
+    """Expand folders into their ``*.yaml`` and ``*.yml`` workbooks (sorted); files are kept.
+
+    Hidden files (``.alex.yaml``, editor back-ups) are skipped.
 
     >>> list_workbooks([])
     []
@@ -103,7 +109,9 @@ def list_workbooks(paths: list[str | Path] | tuple[str | Path, ...]) -> list[Pat
     out: list[Path] = []
     for p in map(Path, paths):
         if p.is_dir():
-            out.extend(sorted(q for q in p.glob("*.yaml") if not q.name.startswith(".")))
+            out.extend(sorted(q for q in p.iterdir()
+                              if q.suffix in WORKBOOK_SUFFIXES and not q.name.startswith(".")
+                              and not q.is_dir()))
         else:
             out.append(p)
     return out

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import re
+import subprocess
+import sys
 from datetime import date
 from pathlib import Path
 
@@ -84,3 +87,17 @@ def test_a_broken_current_file_can_still_be_listed_and_undone(path, capsys):
     assert re.search(r"  1  .* 0 goals, 0 skills, 2 check-ins\n", out)
     assert cli.main(["undo", str(path)]) == 0
     assert len(cw.load(path).check_ins) == 2
+
+
+def test_history_into_a_closed_pipe_ends_quietly(path):
+    """``career-workbook history x.yaml | head -1``: no "Broken pipe" error once head is done."""
+    read_end, write_end = os.pipe()
+    os.close(read_end)
+    env = {**os.environ, "PYTHONPATH": str(Path(cli.__file__).parents[1])}
+    try:
+        done = subprocess.run([sys.executable, "-m", "career_workbook", "history", str(path)],
+                              stdout=write_end, stderr=subprocess.PIPE, env=env, timeout=60)
+    finally:
+        os.close(write_end)
+    assert done.stderr.decode() == ""
+    assert done.returncode == 1

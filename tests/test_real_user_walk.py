@@ -16,6 +16,7 @@ import career_workbook as cw
 from career_workbook import store
 from career_workbook import widgets as ui
 from career_workbook.widgets.inputs import parse_number_text
+from career_workbook.widgets.session import header_html
 
 TODAY = "2026-11-22"
 
@@ -213,8 +214,9 @@ def test_a_field_wrong_in_a_hand_edited_file_is_named_with_its_line(path, capsys
     assert f"  - {expected}" in capsys.readouterr().out
     session = ui.Session(path, today=TODAY)
     assert session.workbook is None and expected in session.error
+    assert expected in text_of(header_html(session))
     form = ui.strengths_form(session)
-    assert "save" not in form.buttons and expected in text_of(form.children[1].value)
+    assert "save" not in form.buttons and "at the top of this page" in form.children[1].value
 
 
 # ------------------------------------------------------------------ answers nobody gave

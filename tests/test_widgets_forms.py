@@ -15,6 +15,7 @@ from career_workbook import widgets as ui
 from career_workbook.model import Assessment, Contact, Goal, Skill, Workbook
 from career_workbook.widgets.forms_feedback import new_feedback_entries, read_feedback_csv
 from career_workbook.widgets.forms_skills import rename_skill, skill_references
+from career_workbook.widgets.session import header_html
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "examples" / "workbooks" / "priya_data_analyst.yaml"
@@ -105,9 +106,13 @@ def test_every_form_without_a_workbook_says_open_00(tmp_path, form):
 def test_forms_on_a_broken_workbook_are_read_only(tmp_path, form):
     path = tmp_path / "bad.yaml"
     path.write_text("person: {name: Sam}\nskills: [{name: SQL, importance: 9}]\n")
-    view = form(ui.Session(path))
+    session = ui.Session(path)
+    view = form(session)
     text = "".join(getattr(c, "value", "") for c in view.children)
-    assert "skills[0].importance = 9" in text and view.buttons == {}
+    # the whole story once, at the top; each form names the file and points there
+    assert "skills[0].importance = 9" in header_html(session)
+    assert "skills[0].importance" not in text and "bad.yaml could not be opened" in text
+    assert view.buttons == {}
 
 
 # ----------------------------------------------------------------------------- 00

@@ -120,3 +120,19 @@ def test_contacts_import_skips_people_added_elsewhere_meanwhile(tmp_path):
     view.buttons["save"].click()
     names = [c.name for c in cw.load(session.path).contacts]
     assert names.count("Marta Kowalska") == 1 and "Sam O'Reilly" in names
+
+
+def test_both_csv_imports_read_their_sources_the_same_way(tmp_path):
+    """Feedback (02) and contacts (07) share one CSV source: the same size limit and the
+    same message for an upload that is too large or a path that is no file."""
+    session = _session(tmp_path)
+    big = {"name": "huge.csv", "type": "text/csv", "size": 6 * 1024 * 1024,
+           "content": memoryview(b"x"), "last_modified": datetime(2026, 5, 3, tzinfo=UTC)}
+    for form in (ui.contacts_import, ui.feedback_import):
+        view = form(session)
+        view.children[1].children[0].value = (big,)
+        assert "huge.csv: the file is too large (over 5 MB)" in view.status.value
+        view.children[1].children[0].value = ()
+        view.fields["path"].value = "nowhere.csv"
+        view.buttons["preview"].click()
+        assert "nowhere.csv: no such file" in view.status.value, form.__name__

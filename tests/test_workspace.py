@@ -135,3 +135,10 @@ def test_list_workbooks_expands_folders_skips_hidden_files_and_keeps_files(tmp_p
     extra = tmp_path / "elsewhere.yml"
     assert list_workbooks([tmp_path, extra]) == [tmp_path / "a.yaml", tmp_path / "b.yaml", extra]
     assert list_workbooks([]) == []
+
+
+def test_list_workbooks_includes_yml_files_and_skips_folders_named_like_workbooks(tmp_path):
+    (tmp_path / "b.yaml").write_text("x", encoding="utf-8")
+    (tmp_path / "a.yml").write_text("x", encoding="utf-8")
+    (tmp_path / "old.yaml").mkdir()
+    assert list_workbooks([tmp_path]) == [tmp_path / "a.yml", tmp_path / "b.yaml"]

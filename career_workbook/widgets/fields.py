@@ -594,7 +594,7 @@ class FormView(widgets.VBox):
         self._key = self._state_key()
         if self.session.workbook is None and self._needs_workbook:
             kind = "error" if self.session.error else "info"
-            body: list[widgets.Widget] = [notice(self.session.unavailable_message(), kind)]
+            body: list[widgets.Widget] = [notice(self.session.form_message(), kind)]
         else:
             body = list(self._build(self))
         self.children = [self.title, *body, self.status, self.reload_button]

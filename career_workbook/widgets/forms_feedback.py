@@ -11,9 +11,7 @@ from __future__ import annotations
 
 import csv
 import io
-import os
 import re
-import stat
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -28,6 +26,7 @@ from career_workbook.model import (
     Workbook,
     WorkbookError,
 )
+from career_workbook.widgets.csv_source import CsvSource
 from career_workbook.widgets.fields import (
     FormView,
     check_model,
@@ -39,7 +38,7 @@ from career_workbook.widgets.fields import (
     secondary_button,
 )
 from career_workbook.widgets.forms_skills import level_options
-from career_workbook.widgets.session import resolve_input_path, workspace_of
+from career_workbook.widgets.session import workspace_of
 from career_workbook.workspace import WorkspaceError
 
 __all__ = [
@@ -63,7 +62,6 @@ GROUP_LABELS = {
 CSV_COLUMNS = ("rater_group", "rater_id", "date", "skill", "level", "comment", "behaviour")
 """Columns of a feedback CSV file (``comment`` and ``behaviour`` are optional: a row with a
 ``behaviour`` and no ``skill`` rates a reputation behaviour)."""
-MAX_CSV_BYTES = 5 * 1024 * 1024
 
 
 def feedback_data(group: str | None, rater_id: str, day: Any,
@@ -266,47 +264,6 @@ def add_skills_to(wb: Workbook, names: Iterable[str], catalog: Any = None) -> li
     return added
 
 
-def decode_csv(data: bytes, name: str) -> str:
-    """The text of an uploaded or read CSV file (UTF-8 with or without a BOM, or UTF-16
-    with its BOM, as Excel's "Unicode text" is).
-
-    >>> decode_csv("skill\\tlevel\\n".encode("utf-16"), "fb.txt")
-    'skill\\tlevel\\n'
-    """
-    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
-        try:
-            return data.decode("utf-16")
-        except UnicodeDecodeError:
-            pass
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise WorkbookError(f"{name}: the file is not UTF-8 text; save it as “CSV UTF-8”") \
-            from None
-
-
-def read_csv_file(text: str, workbook: Any) -> str:
-    """Read the CSV file a path box names (see
-    :func:`~career_workbook.widgets.session.resolve_input_path`): a regular file of at most
-    5 MB, opened without blocking (a FIFO or device is refused, never waited on)."""
-    file = resolve_input_path(text, workbook)
-    try:
-        fd = os.open(file, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
-    except FileNotFoundError:
-        raise WorkbookError(f"{file}: no such file (relative paths start in your workspace, "
-                            f"{workspace_of(workbook)})") from None
-    except OSError as err:
-        raise WorkbookError(f"{file}: cannot be read ({err.strerror})") from None
-    with os.fdopen(fd, "rb") as handle:
-        info = os.fstat(handle.fileno())
-        if not stat.S_ISREG(info.st_mode):
-            raise WorkbookError(f"{file}: not a regular file")
-        if info.st_size > MAX_CSV_BYTES:
-            raise WorkbookError(f"{file}: the file is too large (over 5 MB)")
-        data = handle.read(MAX_CSV_BYTES + 1)
-    return decode_csv(data, str(file))
-
-
 def new_feedback_entries(existing: Sequence[Feedback],
                          parsed: Sequence[Feedback]) -> tuple[list[Feedback], int]:
     """The parsed entries not already in the workbook, and how many were skipped.
@@ -403,15 +360,12 @@ def feedback_import(session: Any) -> widgets.Widget:
 
     def build(view: FormView) -> list[widgets.Widget]:
         s = view.session
-        upload = widgets.FileUpload(accept=".csv", multiple=False, description="Upload CSV",
-                                    tooltip="Choose a .csv file from your computer")
-        path = make_field("path", "…or a file path", "text",
-                          placeholder="e.g. examples/feedback_import_sample.csv",
-                          help="Relative paths start in your workspace folder "
-                               f"({workspace_of(s.path)}). Columns: " + ", ".join(CSV_COLUMNS)
-                               + " (comment optional); one row per rating, level 0-5, dates "
-                                 "YYYY-MM-DD.")
-        view.add(path)
+        source = CsvSource(view, tooltip="Choose a .csv file from your computer",
+                           placeholder="e.g. examples/feedback_import_sample.csv",
+                           help="Relative paths start in your workspace folder "
+                                f"({workspace_of(s.path)}). Columns: " + ", ".join(CSV_COLUMNS)
+                                + " (comment optional); one row per rating, level 0-5, dates "
+                                  "YYYY-MM-DD.")
         preview_button = secondary_button("Preview", "Read the file and show what would be "
                                                      "added, without saving", icon="eye")
         save = primary_button("Add the previewed feedback",
@@ -425,17 +379,6 @@ def feedback_import(session: Any) -> widgets.Widget:
         preview = widgets.HTML("")
         view.state.update(entries=[], unknown=[])
 
-        def read_text() -> str:
-            if upload.value:
-                item = upload.value[0]
-                if item.get("size", 0) > MAX_CSV_BYTES:
-                    raise WorkbookError(f"{item.get('name')}: the file is too large for "
-                                        "feedback (over 5 MB)")
-                return decode_csv(bytes(item["content"]), str(item.get("name")))
-            if not path.value:
-                raise WorkbookError("choose a CSV file to upload or type its path")
-            return read_csv_file(path.value, s.path)
-
         def reset(message: str = "", kind: str = "info") -> None:
             view.state.update(entries=[], unknown=[])
             save.disabled = True
@@ -446,7 +389,7 @@ def feedback_import(session: Any) -> widgets.Widget:
         def show_preview(_button: Any = None) -> None:
             wb = s.workbook
             try:
-                check = check_feedback_csv(read_text(), wb.skill_names())
+                check = check_feedback_csv(source.read_text(), wb.skill_names())
             except (WorkbookError, WorkspaceError) as err:
                 reset(f"Cannot import: {err}", "error")
                 return
@@ -489,8 +432,8 @@ def feedback_import(session: Any) -> widgets.Widget:
         preview_button.on_click(show_preview)
         save.on_click(import_entries)
         add_skills.on_click(import_entries)
-        upload.observe(lambda _c: show_preview(), names="value")
-        return [widgets.HBox([upload]), path.box, widgets.HBox([preview_button]), preview,
+        source.on_upload(show_preview)
+        return [*source.widgets, widgets.HBox([preview_button]), preview,
                 widgets.HBox([save, add_skills])]
 
     return FormView(session, build, name="feedback_import", title="Import feedback from a file",

@@ -63,7 +63,7 @@ def create_workbook_form(session: Any) -> widgets.Widget:
                 f"Your workbook lives at {s.path} and belongs to {s.workbook.person.name}. "
                 "Every notebook reads it and saves your answers to it.", "success"))]
         if s.error is not None:
-            return [widgets.HTML(notice_html(s.unavailable_message(), "error"))]
+            return [widgets.HTML(notice_html(s.form_message(), "error"))]
         boxes = view.add(*_person_fields(s, None, full=False))
         create = primary_button("Create my workbook",
                                 f"Create the workbook file at {s.path}", icon="file")

@@ -15,10 +15,10 @@ import ipywidgets as widgets
 
 from career_workbook.imports import ParsedContacts, parse_connections, plan_contacts
 from career_workbook.model import Workbook, WorkbookError
+from career_workbook.widgets.csv_source import CsvSource
 from career_workbook.widgets.fields import (
     FormView,
     esc,
-    make_field,
     notice_html,
     plural,
     primary_button,
@@ -96,16 +96,11 @@ def contacts_import(session: Any) -> widgets.Widget:
     """Import LinkedIn's Connections.csv (upload or path): preview first, then Import."""
 
     def build(view: FormView) -> list[widgets.Widget]:
-        from career_workbook.widgets.forms_feedback import decode_csv, read_csv_file
-
         s = view.session
-        upload = widgets.FileUpload(accept=".csv", multiple=False, description="Upload CSV",
-                                    tooltip="Choose LinkedIn's Connections.csv")
-        path = make_field("path", "…or a file path", "text",
-                          placeholder="e.g. Connections.csv",
-                          help="LinkedIn: Settings → Data privacy → Get a copy of your data → "
-                               "Connections. Relative paths start in your workspace folder.")
-        view.add(path)
+        source = CsvSource(view, tooltip="Choose LinkedIn's Connections.csv",
+                           placeholder="e.g. Connections.csv",
+                           help="LinkedIn: Settings → Data privacy → Get a copy of your data → "
+                                "Connections. Relative paths start in your workspace folder.")
         preview_button = secondary_button("Preview", "Read the file and show who would be "
                                                      "added, without saving", icon="eye")
         save = primary_button("Import these contacts",
@@ -115,19 +110,9 @@ def contacts_import(session: Any) -> widgets.Widget:
         preview = widgets.HTML("")
         view.state["parsed"] = None
 
-        def read_text() -> str:
-            if upload.value:
-                item = upload.value[0]
-                if item.get("size", 0) > 20 * 1024 * 1024:
-                    raise WorkbookError(f"{item.get('name')}: too large for a contacts export")
-                return decode_csv(bytes(item["content"]), str(item.get("name")))
-            if not path.value.strip():
-                raise WorkbookError("choose a CSV file to upload or type its path")
-            return read_csv_file(path.value, s.path)
-
         def show_preview(_button: Any = None) -> None:
             try:
-                parsed = parse_connections(read_text(), today=s.today)
+                parsed = parse_connections(source.read_text(), today=s.today)
             except (WorkbookError, WorkspaceError) as err:
                 view.state["parsed"] = None
                 save.disabled = True
@@ -163,9 +148,8 @@ def contacts_import(session: Any) -> widgets.Widget:
 
         preview_button.on_click(show_preview)
         save.on_click(import_rows)
-        upload.observe(lambda _c: show_preview(), names="value")
-        return [widgets.HBox([upload]), path.box, widgets.HBox([preview_button]), preview,
-                widgets.HBox([save])]
+        source.on_upload(show_preview)
+        return [*source.widgets, widgets.HBox([preview_button]), preview, widgets.HBox([save])]
 
     return FormView(session, build, name="contacts_import",
                     title="Bring in your LinkedIn connections",

@@ -396,6 +396,14 @@ class Session:
                     "workbook” in this notebook.")
         return f"No workbook yet at {self.path} — {self.where_to_create()}."
 
+    def form_message(self) -> str:
+        """What a form says when it cannot edit: the whole story once, in the notebook's
+        header (:meth:`unavailable_message`); each form only points to it."""
+        if self.refusal is not None or self.error is not None:
+            return (f"Read-only for now: {Path(self.path).name} could not be opened. The "
+                    "message at the top of this page says why and how to fix it.")
+        return self.unavailable_message()
+
     def _has_history(self) -> bool:
         from career_workbook import store
 

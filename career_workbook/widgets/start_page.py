@@ -7,6 +7,12 @@ pure :func:`career_workbook.analysis.steps.step_progress`.
 >>> html = start_page_html(None)
 >>> "01_self_assessment.ipynb" in html and "coach_overview" not in html
 True
+
+Each step opens in the same tab: rendered HTML output would open links in a new tab, so
+every link says ``target="_self"``.
+
+>>> html.count('target="_self"') == html.count("<a ")
+True
 """
 
 from __future__ import annotations
@@ -28,7 +34,8 @@ def _row(i: int, step: StepProgress) -> str:
     mark = "✓" if step.started else "○"
     return (
         f'<li class="cw-step{" cw-step-started" if step.started else ""}">'
-        f'<a href="{esc(step.stem)}.ipynb"><strong>{i}. {esc(step.title)}</strong></a>'
+        f'<a href="{esc(step.stem)}.ipynb" target="_self">'
+        f'<strong>{i}. {esc(step.title)}</strong></a>'
         f'<br><span>{esc(step.blurb)}</span>'
         f'<br><span class="cw-step-progress" aria-label="progress">{mark} '
         f'{esc(step.progress)}</span></li>'

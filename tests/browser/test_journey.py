@@ -231,10 +231,12 @@ def step_02_feedback_360(nb: Notebook) -> None:
     feedback = nb.form("Add one colleague's feedback")
     feedback.fill("Who gave it", "Peer (same level)").fill("Anonymous code", "P1")
     feedback.fill(SKILL, re.compile(r"^3 ")).fill("Comment", "Clear, patient explanations")
+    feedback.fill("Reliable: does what they said", re.compile(r"^4 "))  # reputation, optional
     data = save_and_redraw(nb, feedback, "Add this feedback", "feedback_360")
     [entry] = data["feedback"]
     assert entry["rater_group"] == "peer" and entry["rater_id"] == "P1"
     assert entry["ratings"] == {SKILL: 3}
+    assert entry["reputation"] == {"reliable": 4}
     assert "patient" in entry["comment"]
 
 

@@ -115,12 +115,16 @@ class Period:
                f"{self.until.isoformat() if self.until else ''}"
 
 
-def check_period(since: date | str | None = None, until: date | str | None = None) -> Period:
-    """A :class:`Period` from two optional ISO dates; clear ``ValueError`` when impossible."""
-    start, end = parse_day(since, "--since"), parse_day(until, "--until")
+def check_period(since: date | str | None = None, until: date | str | None = None, *,
+                 names: tuple[str, str] = ("--since", "--until")) -> Period:
+    """A :class:`Period` from two optional ISO dates; clear ``ValueError`` when impossible.
+
+    ``names`` name the two ends in messages (a form says ``('From', 'To')``).
+    """
+    start, end = parse_day(since, names[0]), parse_day(until, names[1])
     if start and end and start > end:
-        raise ValueError(f"--since {_short(start)} is after --until {_short(end)}: swap them, "
-                         "or move one")
+        raise ValueError(f"{names[0]} {_short(start)} is after {names[1]} {_short(end)}: "
+                         "swap them, or move one")
     return Period(start, end)
 
 

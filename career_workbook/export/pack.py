@@ -157,7 +157,8 @@ def render_pack(data: bytes, source: str, *, today: date,
     is laid out once and drawn once per format written: a PNG when the pack has ``png``
     (or ``html`` without ``svg``: the page embeds the PNG), an SVG for ``svg``, a vector
     A4 page for ``pdf``. ``period`` (a :class:`~career_workbook.analysis.period.Period`)
-    limits the pack to a review period (see :func:`~career_workbook.analysis.period.limit_workbook`).
+    limits the pack to a review period (see
+    :func:`~career_workbook.analysis.period.limit_workbook`).
     """
     from career_workbook import store
     from career_workbook.catalog import load_catalog

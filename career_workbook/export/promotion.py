@@ -11,8 +11,8 @@ writes ``promotion_case.md`` and ``promotion_case.pdf`` into ``<workspace>/promo
 
 Examples
 --------
->>> md_text("<script>x</script> # [a](javascript:b) | `c` $m$")
-'&lt;script&gt;x&lt;/script&gt; \\\\# \\\\[a\\\\](javascript:b) \\\\| \\\\`c\\\\` \\\\$m\\\\$'
+>>> print(md_text("<script>x</script> # [a](javascript:b) | `c` $m$"))
+\\<script\\>x\\</script\\> \\# \\[a\\](javascript:b) \\| \\`c\\` \\$m\\$
 """
 
 from __future__ import annotations
@@ -32,8 +32,7 @@ from career_workbook.charts import clean_text
 __all__ = ["PromotionFiles", "md_text", "promotion_dir", "promotion_markdown",
            "promotion_pages", "promotion_pdf", "write_promotion_case"]
 
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]#|~$])")
-_ENTITY = re.compile(r"&(?=#?\w+;)")
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]#|~$<>&])")
 _LINE_START = re.compile(r"^([-+=>]|\d+[.)])")
 
 EMPTY_TEXT = (
@@ -50,11 +49,13 @@ GROUP_LABELS = {"manager": "Manager", "peer": "Peer", "direct_report": "Direct r
 def md_text(value: Any) -> str:
     """User text as one line of inert Markdown: no HTML, links, headings, code or math.
 
+    Every character that could start markup is backslash-escaped (CommonMark lets any ASCII
+    punctuation be escaped so), so each renderer shows the text exactly as typed.
+
     >>> md_text("- 1. **bold**\\n\\nnext"), md_text(None)
     ('\\\\- 1. \\\\*\\\\*bold\\\\*\\\\* next', '')
     """
     text = " ".join(clean_text(value).split())
-    text = _ENTITY.sub("&amp;", text).replace("<", "&lt;").replace(">", "&gt;")
     text = _MD_SPECIAL.sub(r"\\\1", text)
     return _LINE_START.sub(lambda m: "\\" + m.group(1) if len(m.group(1)) == 1
                            else m.group(1)[:-1] + "\\" + m.group(1)[-1], text)

@@ -281,8 +281,7 @@ def test_notebook_button_writes_the_case_and_names_bad_dates(tmp_path):
     path.parent.mkdir()
     store.save(hostile_workbook(), path)
     view = ui.promotion_case_button(ui.Session(path))
-    fields = {w.description: w for w in _walk(view) if getattr(w, "description", "") in
-              ("From", "To")}
+    fields = {"From": view.fields["since"].widget, "To": view.fields["until"].widget}
     fields["From"].value = "2026-02-30"
     view.buttons["promotion"].click()
     assert "From 2026-02-30: 30 February 2026 does not exist" in view.status.value

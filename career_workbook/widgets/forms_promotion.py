@@ -64,7 +64,7 @@ def promotion_case_button(session: Any) -> widgets.Widget:
             view.set_status("Promotion case written", "success")
 
         button.on_click(write)
-        return [since.box, until.box, button, result]
+        return [*view.add(since, until), button, result]
 
     return FormView(session, build, name="promotion", title="Your promotion case",
                     intro="The evidence of a review period in one place: achievements by "

@@ -83,6 +83,7 @@ __all__ = [
     "history",
     "load",
     "new_workbook",
+    "promotion_case",
     "restore",
     "save",
     "score_goal",
@@ -109,6 +110,31 @@ def fit_to_posting(workbook: Any, text: str, *, catalog: Any = None) -> Any:
 
         catalog = load_catalog()
     return fit(workbook, text, catalog=catalog)
+
+
+def promotion_case(workbook: Any, *, since: Any = None, until: Any = None) -> Any:
+    """The evidence of a review period for a self-review (a frozen ``PromotionCase``).
+
+    ``workbook`` is a :class:`Workbook` or the path of a workbook file; ``since`` and
+    ``until`` are optional ISO dates (inclusive). See
+    :func:`career_workbook.analysis.promotion.promotion_case`; to write the Markdown and PDF
+    files use :func:`career_workbook.export.promotion.write_promotion_case`.
+
+    >>> from datetime import date
+    >>> import career_workbook as cw
+    >>> wb = cw.new_workbook("Sam Lee", today=date(2026, 1, 1))
+    >>> wb.achievements.append(cw.Achievement(date=date(2026, 2, 1), title="Shipped v2"))
+    >>> case = cw.promotion_case(wb, since="2026-01-01", until="2026-06-30")
+    >>> [e.title for e in case.achievements], case.period.label
+    (['Shipped v2'], '1 Jan 2026 – 30 Jun 2026')
+    """
+    from career_workbook.analysis.promotion import promotion_case as case
+
+    if not hasattr(workbook, "achievements"):
+        from career_workbook.store import load
+
+        workbook = load(workbook)
+    return case(workbook, since=since, until=until)
 
 
 def __getattr__(name: str) -> Any:

@@ -539,18 +539,21 @@ def run_clients(
 # pack: review packs without kernels
 # ----------------------------------------------------------------------------------------
 def _pack_client(path: Path, out: Path, today: date | None, formats: tuple[str, ...],
-                 force: bool = False, static: str | None = None) -> tuple[Path, bool]:
+                 force: bool = False, static: str | None = None,
+                 period: Any = None) -> tuple[Path, bool]:
     from career_workbook.export.pack import update_pack
 
-    return update_pack(path, out, today=today, formats=formats, force=force, static=static)
+    return update_pack(path, out, today=today, formats=formats, force=force, static=static,
+                       period=period)
 
 
 def pack_clients(
     workbooks: Sequence[str | Path], out: str | Path, *, today: date | None = None,
     formats: Sequence[str] | None = None, jobs: int = 1, scheduler: str | None = None,
-    force: bool = False,
+    force: bool = False, period: Any = None,
 ) -> BatchReport:
-    """Build a review pack per client into ``out/<client>/`` (see ``export.build_pack``).
+    """Build a review pack per client into ``out/<client>/`` (see ``export.build_pack``);
+    ``period`` (:class:`~career_workbook.analysis.period.Period`) limits every pack to it.
 
     Each pack is built in a temporary folder and moved into place when complete. A pack
     whose fingerprint (workbook bytes, version, options, catalog, style) is unchanged is
@@ -566,11 +569,11 @@ def pack_clients(
     out.mkdir(parents=True, exist_ok=True)
     if scheduler:
         _pack_on_cluster(paths, out, report, today=today or date.today(), formats=formats,
-                         scheduler=scheduler, force=force)
+                         scheduler=scheduler, force=force, period=period)
         return report
     for path, result, err in parallel_map(
         _pack_client, paths, jobs=jobs, scheduler=scheduler, desc="pack",
-        args=(out, today or date.today(), formats, force, static_digest()),
+        args=(out, today or date.today(), formats, force, static_digest(), period),
     ):
         if err is None:
             result, built = result
@@ -588,15 +591,17 @@ class _Shipped:
     fingerprint: str
 
 
-def _render_shipped(item: _Shipped, today: date, formats: tuple[str, ...]) -> dict[str, bytes]:
+def _render_shipped(item: _Shipped, today: date, formats: tuple[str, ...],
+                    period: Any = None) -> dict[str, bytes]:
     """On a worker: the pack's files as bytes (it reads and writes no file)."""
     from career_workbook.export.pack import render_pack
 
-    return render_pack(item.data, str(item.path), today=today, formats=formats)
+    return render_pack(item.data, str(item.path), today=today, formats=formats, period=period)
 
 
 def _pack_on_cluster(paths: list[Path], out: Path, report: BatchReport, *, today: date,
-                     formats: tuple[str, ...], scheduler: str, force: bool) -> None:
+                     formats: tuple[str, ...], scheduler: str, force: bool,
+                     period: Any = None) -> None:
     """``pack --scheduler``: workers share no disk with the coach. This process reads each
     workbook, skips the unchanged ones, ships the bytes, and writes what comes back with
     the usual all-or-nothing moves."""
@@ -613,14 +618,14 @@ def _pack_on_cluster(paths: list[Path], out: Path, report: BatchReport, *, today
             report.add(path, None, err)
             continue
         fingerprint = pack_fingerprint(data, formats=formats, today=today.isoformat(),
-                                       static=static)
+                                       static=static, period=period.key if period else "")
         if not force and pack_is_current(out / pack_name(path), fingerprint):
             report.kept += 1
             report.add(path, out / pack_name(path), None)
         else:
             shipped.append(_Shipped(path, data, fingerprint))
     for item, files, err in parallel_map(_render_shipped, shipped, scheduler=scheduler,
-                                         desc="pack", args=(today, formats)):
+                                         desc="pack", args=(today, formats, period)):
         result = None
         if err is None:
             try:

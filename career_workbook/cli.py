@@ -27,6 +27,8 @@ examples:
   career-workbook validate workbooks/
   career-workbook run workbooks/*.yaml --out out/runs --notebooks 01,05,09 --jobs 2
   career-workbook pack --all workbooks --out out/packs --today 2026-11-22
+  career-workbook pack --all workbooks --out out/h1 --since 2026-01-01 --until 2026-06-30
+  career-workbook promotion-case workbooks/priya_sharma.yaml --since 2026-01-01
   career-workbook pack workbooks/priya_sharma.yaml --out out/packs --scheduler tcp://10.0.0.5:8786
   career-workbook cohort workbooks --out out/cohort.csv
   career-workbook lab workbooks/priya_sharma.yaml
@@ -49,6 +51,16 @@ def _date(text: str) -> date:
         raise argparse.ArgumentTypeError(
             f"{text!r} is not a date; use YYYY-MM-DD, e.g. 2026-11-22"
         ) from None
+
+
+def _day(text: str) -> date:
+    """``--since`` / ``--until``: an ISO date; an impossible one is named in words."""
+    from career_workbook.analysis.period import parse_day
+
+    try:
+        return parse_day(text, "")  # type: ignore[return-value]
+    except ValueError as err:
+        raise argparse.ArgumentTypeError(str(err).strip()) from None
 
 
 def _jobs(text: str) -> int:
@@ -131,11 +143,14 @@ def build_parser() -> argparse.ArgumentParser:
                         "(default pdf,html,png)")
     p.add_argument("--force", action="store_true",
                    help="rebuild every pack, even those whose workbook has not changed")
+    _add_period(p, "limit each pack to a review period: achievements, learning, check-ins, "
+                   "feedback and stage changes inside it; ratings at its start and end")
     p.add_argument("--jobs", type=_jobs, default=None, help="parallel clients (default: cores)")
     p.add_argument("--scheduler", default=None,
                    help="address of a Dask scheduler (needs career-workbook[dask])")
 
     _add_plan_commands(sub)
+    _add_promotion_command(sub)
 
     p = _sub(sub, "cohort", "one CSV row per client, plus caseload charts",
              "career-workbook cohort workbooks --out out/cohort.csv",
@@ -257,6 +272,7 @@ def _cmd_pack(args: argparse.Namespace) -> int:
     report = batch.pack_clients(
         paths, args.out, today=args.today, formats=args.formats,
         jobs=args.jobs or _cores(), scheduler=args.scheduler, force=args.force,
+        period=_period(args),
     )
     return report.print_summary(verbose=args.verbose)
 
@@ -468,6 +484,51 @@ def _cmd_import_contacts(args: argparse.Namespace) -> int:
 
 
 COMMANDS.update({"calendar": _cmd_calendar, "import-contacts": _cmd_import_contacts})
+
+
+def _add_period(p: argparse.ArgumentParser, what: str) -> None:
+    """``--since`` and ``--until``, both optional and inclusive."""
+    p.add_argument("--since", type=_day, default=None, metavar="YYYY-MM-DD",
+                   help=f"first day of the review period (inclusive); {what}")
+    p.add_argument("--until", type=_day, default=None, metavar="YYYY-MM-DD",
+                   help="last day of the review period (inclusive)")
+
+
+def _period(args: argparse.Namespace) -> Any:
+    """The review period of ``--since`` / ``--until`` (``CliError`` when since > until)."""
+    from career_workbook.analysis.period import check_period
+
+    try:
+        return check_period(args.since, args.until)
+    except ValueError as err:
+        raise CliError(str(err)) from None
+
+
+def _add_promotion_command(sub: argparse._SubParsersAction) -> None:
+    p = _sub(sub, "promotion-case", "the evidence of a review period for a self-review",
+             "career-workbook promotion-case workbooks/priya_sharma.yaml --since 2026-01-01 "
+             "--until 2026-06-30",
+             "Write promotion_case.md (to paste into a self-review) and promotion_case.pdf: "
+             "the period's achievements grouped by skill and by goal, with impact and metric, "
+             "how the skill ratings changed from the start to the end of the period, and 360 "
+             "comments from it (anonymous: only from groups of three or more raters).")
+    p.add_argument("workbook", help="the workbook file")
+    _add_period(p, "without it: from the first record")
+    p.add_argument("--out", default=None, metavar="DIR",
+                   help="folder to write into (default: <workspace>/promotion/<id>/)")
+
+
+def _cmd_promotion_case(args: argparse.Namespace) -> int:
+    from career_workbook.export.promotion import write_promotion_case
+
+    period = _period(args)
+    files = write_promotion_case(args.workbook, args.out, since=period.since,
+                                 until=period.until)
+    print("\n".join(files.lines()))
+    return 0
+
+
+COMMANDS["promotion-case"] = _cmd_promotion_case
 
 
 def error_line(err: BaseException) -> str:

@@ -28,7 +28,7 @@ ALL_FORMS = [
     ui.values_form, ui.interests_form, ui.goal_drafter, ui.goals_table, ui.role_picker,
     ui.learning_suggestions, ui.actions_form, ui.milestones_form, ui.contacts_form,
     ui.interview_planner, ui.achievements_form, ui.learning_form, ui.check_in_form,
-    ui.next_actions, ui.goal_review, ui.opportunities_form,
+    ui.next_actions, ui.goal_review, ui.opportunities_form, ui.promotion_case_button,
 ]
 
 

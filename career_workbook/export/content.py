@@ -95,6 +95,8 @@ class PackContent:
     charts: tuple[ChartEntry, ...]
     goals: tuple[GoalRow, ...]
     actions: tuple[ActionRow, ...]
+    period: str = ""
+    """The review period the pack is limited to, e.g. ``'1 Jan 2026 – 30 Jun 2026'``."""
 
 
 def long_date(day: date) -> str:
@@ -148,7 +150,8 @@ def _actions(wb: Workbook, today: date, role: Any) -> tuple[ActionRow, ...]:
 
 
 def pack_content(
-    wb: Workbook, *, today: date, role: Any = None, charts: Sequence[ChartEntry] = ()
+    wb: Workbook, *, today: date, role: Any = None, charts: Sequence[ChartEntry] = (),
+    period: str = "",
 ) -> PackContent:
     """Gather the cover, goals and next actions of ``wb`` as of ``today``.
 
@@ -162,4 +165,5 @@ def pack_content(
         role_title=getattr(role, "title", None), current_role=p.current_role,
         coach=p.coach, organisation=p.organisation, headlines=_headlines(s),
         charts=tuple(charts), goals=_goals(wb, today), actions=_actions(wb, today, role),
+        period=period,
     )

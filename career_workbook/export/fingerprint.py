@@ -4,7 +4,7 @@ A pack's fingerprint is the SHA-256 of everything that decides its bytes:
 
 - the workbook file's bytes;
 - the package version;
-- the options (formats, the review date ``today``);
+- the options (formats, the review date ``today``, the review period ``--since/--until``);
 - the package's own files that shape a pack: the shipped catalog (``catalog/*.yaml``), the
   house style sheet (``career_workbook.mplstyle``) and the code that draws and lays out
   the pack (``*.py``: the HTML template and CSS live there), plus every catalog extension
@@ -70,13 +70,14 @@ def static_digest(files: Iterable[Path] | None = None) -> str:
 
 
 def pack_fingerprint(workbook: bytes, *, formats: Sequence[str], today: str,
-                     static: str | None = None) -> str:
-    """The fingerprint of one pack (see the module docstring)."""
+                     static: str | None = None, period: str = "") -> str:
+    """The fingerprint of one pack (see the module docstring); ``period`` is
+    :attr:`career_workbook.analysis.period.Period.key` (``''``: the whole record)."""
     from career_workbook import __version__
 
     digest = hashlib.sha256()
     for part in (b"career-workbook pack v1", __version__.encode(), ",".join(formats).encode(),
-                 today.encode(), (static or static_digest()).encode(),
+                 today.encode(), period.encode(), (static or static_digest()).encode(),
                  hashlib.sha256(workbook).digest()):
         digest.update(len(part).to_bytes(8, "big") + part)
     return digest.hexdigest()

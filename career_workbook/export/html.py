@@ -117,6 +117,7 @@ def _cover(c: PackContent) -> str:
         ("Organisation", c.organisation),
         ("Coach", c.coach),
         ("Review date", long_date(c.today)),
+        ("Review period", c.period),
     ]
     rows = "".join(f"<dt>{label}</dt><dd>{_user(value)}</dd>"
                    for label, value in facts if clean_text(value))

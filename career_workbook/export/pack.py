@@ -149,14 +149,16 @@ def check_pack_formats(formats: str | Sequence[str]) -> tuple[str, ...]:
 
 
 def render_pack(data: bytes, source: str, *, today: date,
-                formats: Sequence[str] = DEFAULT_FORMATS) -> dict[str, bytes]:
+                formats: Sequence[str] = DEFAULT_FORMATS, period: Any = None) -> dict[str, bytes]:
     """The files of one pack, from the workbook file's bytes: ``{relative path: bytes}``.
 
     No file is read or written (``source`` only names the workbook in error messages), so
     this runs anywhere, e.g. on a Dask worker that cannot see the coach's disk. Each chart
     is laid out once and drawn once per format written: a PNG when the pack has ``png``
     (or ``html`` without ``svg``: the page embeds the PNG), an SVG for ``svg``, a vector
-    A4 page for ``pdf``.
+    A4 page for ``pdf``. ``period`` (a :class:`~career_workbook.analysis.period.Period`)
+    limits the pack to a review period (see
+    :func:`~career_workbook.analysis.period.limit_workbook`).
     """
     from career_workbook import store
     from career_workbook.catalog import load_catalog
@@ -166,6 +168,7 @@ def render_pack(data: bytes, source: str, *, today: date,
 
     formats = check_pack_formats(formats)
     wb = store.loads(store._decode(data, source), path=source)
+    wb, today, label = _limit_to_period(wb, today, period)
     role = resolve_role(wb, load_catalog())
     draw_png = "png" in formats or ("html" in formats and "svg" not in formats)
     files: dict[str, bytes] = {}
@@ -182,7 +185,7 @@ def render_pack(data: bytes, source: str, *, today: date,
                 files[f"charts/{slug}.svg"] = svg
             entries.append(ChartEntry(slug, CHARTS[slug].title, chart_title(fig, slug), png,
                                       svg=svg))
-        content = pack_content(wb, today=today, role=role, charts=entries)
+        content = pack_content(wb, today=today, role=role, charts=entries, period=label)
         if "pdf" in formats:
             files["review.pdf"] = _pdf_bytes(content, figures, entries)
     if "html" in formats:
@@ -190,6 +193,17 @@ def render_pack(data: bytes, source: str, *, today: date,
 
         files["review.html"] = render_html(content).encode("utf-8", "replace")
     return files
+
+
+def _limit_to_period(wb: Any, today: date, period: Any) -> tuple[Any, date, str]:
+    """``wb`` limited to ``period``, seen as of its last day when that is before ``today``."""
+    from career_workbook.analysis.period import limit_workbook
+
+    if period is None or period.is_open:
+        return wb, today, ""
+    if period.until is not None and period.until < today:
+        today = period.until
+    return limit_workbook(wb, period), today, period.label
 
 
 def _pdf_bytes(content: Any, figures: dict[str, Any], entries: list[Any]) -> bytes:
@@ -256,6 +270,7 @@ def build_pack(
     formats: Sequence[str] = DEFAULT_FORMATS,
     force: bool = False,
     static: str | None = None,
+    period: Any = None,
 ) -> Path:
     """Build the review pack of one workbook in ``out_dir/<workbook file stem>/``.
 
@@ -276,6 +291,9 @@ def build_pack(
     static : str, optional
         :func:`~career_workbook.export.fingerprint.static_digest` (computed when missing;
         a batch computes it once).
+    period : Period, optional
+        Limit the pack to a review period
+        (:func:`career_workbook.analysis.period.check_period`); part of the fingerprint.
 
     Returns
     -------
@@ -290,14 +308,15 @@ def build_pack(
         A bad ``formats`` or ``today``.
     """
     return update_pack(workbook_path, out_dir, today=today, formats=formats, force=force,
-                       static=static)[0]
+                       static=static, period=period)[0]
 
 
 def update_pack(workbook_path: str | os.PathLike[str], out_dir: str | os.PathLike[str], *,
                 today: date | str | None = None, formats: Sequence[str] = DEFAULT_FORMATS,
-                force: bool = False, static: str | None = None) -> tuple[Path, bool]:
+                force: bool = False, static: str | None = None,
+                period: Any = None) -> tuple[Path, bool]:
     """:func:`build_pack`, also saying whether it was built (False: the pack in place was
-    current and was kept)."""
+    current and was kept); ``period`` as in :func:`render_pack`."""
     from career_workbook import store
 
     formats = check_pack_formats(formats)
@@ -305,11 +324,12 @@ def update_pack(workbook_path: str | os.PathLike[str], out_dir: str | os.PathLik
     data = store._read_bytes(Path(workbook_path))
     name = pack_name(workbook_path)
     final = Path(out_dir) / name
-    fingerprint = pack_fingerprint(data, formats=formats, today=day.isoformat(), static=static)
+    fingerprint = pack_fingerprint(data, formats=formats, today=day.isoformat(), static=static,
+                                   period=period.key if period is not None else "")
     if not force and pack_is_current(final, fingerprint):
         return final, False
     return _build_into(final.parent, name, lambda: render_pack(
-        data, str(workbook_path), today=day, formats=formats), fingerprint), True
+        data, str(workbook_path), today=day, formats=formats, period=period), fingerprint), True
 
 
 # ----------------------------------------------------------------------------------------

@@ -104,6 +104,7 @@ def cover_page(content: PackContent) -> Figure:
             ("Organisation", content.organisation),
             ("Coach", content.coach),
             ("Review date", long_date(content.today)),
+            ("Review period", content.period),
         ]
         for label, value in facts:
             if not clean_text(value):
@@ -132,10 +133,11 @@ def cover_page(content: PackContent) -> Figure:
         top += 0.35
         sections = [c.title for c in content.charts] + ["Goals and SMART scores",
                                                         "Next actions"]
+        step = min(0.24, (A4[1] - 0.93 - top) / max(len(sections) - 1, 1))  # above footer
         for n, title in enumerate(sections, start=2):
             _text(fig, MARGIN, top, f"{n}", fontsize=9.5, color=GREY)
             _text(fig, MARGIN + 0.35, top, title, fontsize=9.5)
-            top += 0.24
+            top += step
         _footer(fig, content, "page 1")
         _text(fig, MARGIN, A4[1] - 0.75, "Prepared with Career Workbook. Confidential: for "
               "the person named above and their coach.", fontsize=8, color=GREY)

@@ -36,6 +36,7 @@ from career_workbook.widgets.forms_plan import (
 )
 from career_workbook.widgets.forms_posting import posting_fit_form
 from career_workbook.widgets.forms_profile import create_workbook_form, profile_form
+from career_workbook.widgets.forms_promotion import promotion_case_button
 from career_workbook.widgets.forms_reminders import calendar_button, contacts_import
 from career_workbook.widgets.forms_review import check_in_form, goal_review, next_actions
 from career_workbook.widgets.forms_skills import (
@@ -71,6 +72,7 @@ __all__ = [
     "opportunities_form",
     "posting_fit_form",
     "profile_form",
+    "promotion_case_button",
     "restore_form",
     "role_picker",
     "self_assessment_form",

@@ -1,0 +1,178 @@
+"""A review period (``--since`` / ``--until``) and a workbook limited to it (pure: no I/O).
+
+What "limited to the period" means, section by section (both ends inclusive):
+
+- achievements, check-ins, 360 feedback: those dated inside the period;
+- learning: items started or completed inside the period, or under way through it
+  (an item completed after ``until`` shows as in progress; undated items are left out);
+- self-assessments: the latest at or before ``since`` (the starting point) and those after
+  it up to ``until``, so "from → to" compares the latest at ``since`` with the latest at
+  ``until``;
+- opportunities: those spotted by ``until``, with only the stage changes inside the period;
+- goals, actions, skills, contacts, values: kept as they are (the pack notes the period).
+
+Examples
+--------
+>>> from datetime import date
+>>> p = check_period("2026-01-01", "2026-06-30")
+>>> p.label, p.contains(date(2026, 6, 30)), p.contains(date(2026, 7, 1))
+('1 Jan 2026 – 30 Jun 2026', True, False)
+>>> check_period(None, "2026-06-30").label
+'up to 30 Jun 2026'
+>>> check_period("2026-02-30", None)
+Traceback (most recent call last):
+...
+ValueError: --since 2026-02-30: 30 February 2026 does not exist (February 2026 has 28 days)
+>>> check_period("2026-07-01", "2026-06-30")
+Traceback (most recent call last):
+...
+ValueError: --since 1 Jul 2026 is after --until 30 Jun 2026: swap them, or move one
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from career_workbook.model import LearningItem, Workbook
+
+__all__ = ["Period", "check_period", "limit_workbook", "parse_day"]
+
+_ISO = re.compile(r"\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*")
+
+
+def _short(day: date) -> str:
+    return f"{day.day} {day:%b %Y}"
+
+
+def parse_day(value: date | str | None, name: str) -> date | None:
+    """``value`` as a date (``None`` stays ``None``); an impossible date is named in words.
+
+    >>> parse_day("2026-11-22", "--until")
+    datetime.date(2026, 11, 22)
+    >>> parse_day("22/11/2026", "--until")
+    Traceback (most recent call last):
+    ...
+    ValueError: --until '22/11/2026' is not a date; use YYYY-MM-DD, e.g. 2026-06-30
+    """
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    if isinstance(value, date):
+        return value.date() if hasattr(value, "hour") else value
+    m = _ISO.fullmatch(str(value))
+    if m is None:
+        raise ValueError(f"{name} {value!r} is not a date; use YYYY-MM-DD, e.g. 2026-06-30")
+    year, month, day = (int(g) for g in m.groups())
+    if not 1 <= month <= 12:
+        raise ValueError(f"{name} {value.strip()}: there is no month {month}; "
+                         "use YYYY-MM-DD, e.g. 2026-06-30")
+    days = calendar.monthrange(year, month)[1]
+    if not 1 <= day <= days:
+        month_name = calendar.month_name[month]
+        raise ValueError(f"{name} {value.strip()}: {day} {month_name} {year} does not exist "
+                         f"({month_name} {year} has {days} days)")
+    return date(year, month, day)
+
+
+@dataclass(frozen=True)
+class Period:
+    """A review period; either end may be open (``None``). Both ends are inclusive."""
+
+    since: date | None = None
+    until: date | None = None
+
+    def contains(self, day: date | None) -> bool:
+        """True when ``day`` lies inside the period (``None`` never does)."""
+        if day is None:
+            return False
+        return ((self.since is None or day >= self.since)
+                and (self.until is None or day <= self.until))
+
+    @property
+    def is_open(self) -> bool:
+        """True when neither end is set (the whole record)."""
+        return self.since is None and self.until is None
+
+    @property
+    def label(self) -> str:
+        """``'1 Jan 2026 – 30 Jun 2026'``, ``'from 1 Jan 2026'``, ``'up to …'`` or ``''``."""
+        if self.since and self.until:
+            return f"{_short(self.since)} – {_short(self.until)}"
+        if self.since:
+            return f"from {_short(self.since)}"
+        if self.until:
+            return f"up to {_short(self.until)}"
+        return ""
+
+    @property
+    def key(self) -> str:
+        """A stable text for fingerprints: ``'2026-01-01..2026-06-30'`` (``''`` when open)."""
+        if self.is_open:
+            return ""
+        return f"{self.since.isoformat() if self.since else ''}.." \
+               f"{self.until.isoformat() if self.until else ''}"
+
+
+def check_period(since: date | str | None = None, until: date | str | None = None, *,
+                 names: tuple[str, str] = ("--since", "--until")) -> Period:
+    """A :class:`Period` from two optional ISO dates; clear ``ValueError`` when impossible.
+
+    ``names`` name the two ends in messages (a form says ``('From', 'To')``).
+    """
+    start, end = parse_day(since, names[0]), parse_day(until, names[1])
+    if start and end and start > end:
+        raise ValueError(f"{names[0]} {_short(start)} is after {names[1]} {_short(end)}: "
+                         "swap them, or move one")
+    return Period(start, end)
+
+
+def _learning_in(item: LearningItem, period: Period) -> LearningItem | None:
+    """``item`` when its span (started → completed, or ongoing) meets the period."""
+    started, done = item.started_on, item.completed_on
+    first = started or done
+    if first is None:
+        return None
+    last = done if done is not None else (first if item.status == "done" else None)
+    if period.until is not None and first > period.until:
+        return None
+    if period.since is not None and last is not None and last < period.since:
+        return None
+    if period.until is not None and done is not None and done > period.until:
+        return item.model_copy(update={"status": "in_progress", "completed_on": None})
+    return item
+
+
+def limit_workbook(wb: Workbook, period: Period) -> Workbook:
+    """A copy of ``wb`` limited to ``period`` (see the module docstring); ``wb`` is unchanged.
+
+    >>> from career_workbook.model import Achievement, Assessment, new_workbook
+    >>> wb = new_workbook("Sam Lee", today=date(2025, 1, 1))
+    >>> wb.achievements = [Achievement(date=date(2025, 12, 31), title="old"),
+    ...                    Achievement(date=date(2026, 1, 1), title="first day")]
+    >>> wb.assessments = [Assessment(date=date(2025, m, 1)) for m in (3, 9)]
+    >>> small = limit_workbook(wb, check_period("2026-01-01", None))
+    >>> [a.title for a in small.achievements], [a.date.month for a in small.assessments]
+    (['first day'], [9])
+    """
+    if period.is_open:
+        return wb
+    inside = period.contains
+    before = [a for a in wb.assessments if period.until is None or a.date <= period.until]
+    if period.since is not None:
+        start = [a.date for a in before if a.date <= period.since]
+        if start:
+            before = [a for a in before if a.date >= max(start)]
+    learning = [kept for item in wb.learning if (kept := _learning_in(item, period))]
+    opportunities = [
+        o.model_copy(update={"stage_history": [c for c in o.stage_history if inside(c.date)]})
+        for o in wb.opportunities if period.until is None or o.spotted <= period.until]
+    return wb.model_copy(update={
+        "achievements": [a for a in wb.achievements if inside(a.date)],
+        "check_ins": [c for c in wb.check_ins if inside(c.date)],
+        "feedback": [f for f in wb.feedback if inside(f.date)],
+        "assessments": before,
+        "learning": learning,
+        "opportunities": opportunities,
+    })

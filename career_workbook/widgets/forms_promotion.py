@@ -1,0 +1,72 @@
+"""Notebook 08: write the promotion case of a review period next to the workbook.
+
+Thin: the case is gathered by :mod:`career_workbook.analysis.promotion` and written by
+:func:`career_workbook.export.promotion.write_promotion_case`; this form reads two dates
+and says where the files are.
+"""
+
+from __future__ import annotations
+
+import base64
+from typing import Any
+
+import ipywidgets as widgets
+
+from career_workbook.model import WorkbookError
+from career_workbook.widgets.fields import FormView, esc, make_field, primary_button
+
+__all__ = ["promotion_case_button"]
+
+
+def _link(path: Any, mime: str) -> str:
+    data = base64.b64encode(path.read_bytes()).decode("ascii")
+    return (f'<a download="{esc(path.name)}" href="data:{mime};base64,{data}">'
+            f"Download {esc(path.name)}</a>")
+
+
+def promotion_case_button(session: Any) -> widgets.Widget:
+    """Two optional dates and a button: write ``<workspace>/promotion/<id>/promotion_case.md``
+    and ``.pdf`` for that period, and offer both for download."""
+
+    def build(view: FormView) -> list[widgets.Widget]:
+        s = view.session
+        since = make_field("since", "From", "text", placeholder="YYYY-MM-DD, e.g. 2026-01-01",
+                           help="first day of the review period (empty: from the start)")
+        until = make_field("until", "To", "text", placeholder="YYYY-MM-DD, e.g. 2026-06-30",
+                           help="last day of the review period (empty: up to today)")
+        button = primary_button("Write my promotion case",
+                                "Write the period's achievements, rating changes and 360 "
+                                "quotes as Markdown and PDF", icon="file-text")
+        view.buttons["promotion"] = button
+        result = widgets.HTML("")
+
+        def write(_button: Any) -> None:
+            from career_workbook.analysis.period import check_period
+            from career_workbook.export.promotion import write_promotion_case
+
+            result.value = ""
+            try:
+                period = check_period(since.widget.value, until.widget.value,
+                                      names=("From", "To"))
+                files = write_promotion_case(s.path, since=period.since, until=period.until)
+            except WorkbookError as err:
+                view.set_status(f"The promotion case could not be written: {err}", "error")
+                return
+            except ValueError as err:
+                view.set_status(str(err), "error")
+                return
+            except OSError as err:
+                view.set_status(f"The promotion case could not be written: {err}", "error")
+                return
+            lines = "".join(f"<div>{esc(line)}</div>" for line in files.lines())
+            result.value = (f"{lines}<div>{_link(files.markdown, 'text/markdown')} · "
+                            f"{_link(files.pdf, 'application/pdf')}</div>")
+            view.set_status("Promotion case written", "success")
+
+        button.on_click(write)
+        return [*view.add(since, until), button, result]
+
+    return FormView(session, build, name="promotion", title="Your promotion case",
+                    intro="The evidence of a review period in one place: achievements by "
+                          "skill and goal, how your ratings moved, and what colleagues said.",
+                    depends=lambda wb: None)

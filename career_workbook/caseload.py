@@ -194,8 +194,9 @@ class CohortReport:
     charts: list[Path] = field(default_factory=list)
     broken: list[tuple[str, str]] = field(default_factory=list)
     nudges: list[tuple[str, tuple[str, ...]]] = field(default_factory=list)
+    """Clients who need a nudge: (label, reasons), see :mod:`..analysis.coach_week`."""
     workspace: Path | None = None
-    """Clients who need a nudge: (label, reasons), see :mod:`career_workbook.analysis.coach_week`."""
+    """The folder read (named in the hint for the caseload calendar)."""
 
     def print_summary(self, stream: Any = None, *, verbose: bool = False) -> int:
         """Print what was written; return 1 when some workbook could not be read."""

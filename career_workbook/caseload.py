@@ -194,7 +194,7 @@ class CohortReport:
     charts: list[Path] = field(default_factory=list)
     broken: list[tuple[str, str]] = field(default_factory=list)
     nudges: list[tuple[str, tuple[str, ...]]] = field(default_factory=list)
-    """Clients who need a nudge: (label, reasons), see :mod:`..analysis.coach_week`."""
+    """Clients who need a nudge: (label, reasons) from ``analysis.coach_week``."""
     workspace: Path | None = None
     """The folder read (named in the hint for the caseload calendar)."""
 

@@ -334,7 +334,7 @@ def cohort(
 def _write_csv(frame: pd.DataFrame, out: Path) -> None:
     from career_workbook.store import atomic_write_bytes
 
-    text_columns = [name for name in frame.columns if frame[name].dtype == object]
+    text_columns = frame.select_dtypes(exclude=["number", "datetime", "bool"]).columns
     safe = frame.assign(**{name: frame[name].map(_csv_text) for name in text_columns})
     text = safe.to_csv(index=False, float_format="%.1f", date_format="%Y-%m-%d")
     out.parent.mkdir(parents=True, exist_ok=True)

@@ -147,8 +147,13 @@ def _plural(n: int, word: str) -> str:
 def _title(text: str) -> str:
     """One line, no control characters, at most 60 characters (a terminal and a
     spreadsheet show it as typed, nothing more)."""
-    one = " ".join("".join(ch if ch.isprintable() else " " for ch in text).split())
-    return one if len(one) <= _TITLE_CHARS else one[:_TITLE_CHARS - 1] + "…"
+    head = text[:4 * _TITLE_CHARS]  # enough for the line shown; titles run to 2,000
+    if not head.isprintable():
+        head = "".join(ch if ch.isprintable() else " " for ch in head)
+    one = " ".join(head.split())
+    if len(one) <= _TITLE_CHARS and len(head) == len(text):
+        return one
+    return one[:_TITLE_CHARS - 1].rstrip() + "…"
 
 
 def _started(wb: Workbook) -> bool:

@@ -234,8 +234,8 @@ def needs_nudge(week: ClientWeek) -> tuple[str, ...]:
         weeks = sorted({d // 7 for _, d in week.stale_opportunities})
         span = f"{weeks[0]}" if len(weeks) == 1 else f"{weeks[0]}-{weeks[-1]}"
         n = len(week.stale_opportunities)
-        reasons.append(f"{_plural(n, 'opportunity').replace('opportunitys', 'opportunities')}"
-                       f" with no movement for {span} weeks")
+        noun = "opportunity" if n == 1 else "opportunities"
+        reasons.append(f"{n} {noun} with no movement for {span} weeks")
     for title, late in week.overdue_goals:
         reasons.append(f"goal '{title}' is {_plural(late, 'day')} past its deadline")
     for title, left, done in week.deadlines_at_risk:

@@ -27,6 +27,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import math
+import shlex
 import sys
 import unicodedata
 from collections import Counter
@@ -44,6 +45,7 @@ if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
     from career_workbook.analysis import WorkbookSummary
+    from career_workbook.analysis.coach_week import ClientWeek
     from career_workbook.model import Workbook
 
 __all__ = [
@@ -73,6 +75,7 @@ class ClientRow:
     target_role: str | None = None
     gap_skills: tuple[str, ...] = ()
     error: str | None = None
+    week: ClientWeek | None = None
 
 
 @functools.cache
@@ -103,6 +106,7 @@ def summarise_paths(paths: Sequence[str | Path], today: date) -> list[ClientRow]
     """
     from career_workbook import store
     from career_workbook.analysis import skill_gaps, summary
+    from career_workbook.analysis.coach_week import client_week
     from career_workbook.model import WorkbookError
 
     rows = []
@@ -113,7 +117,8 @@ def summarise_paths(paths: Sequence[str | Path], today: date) -> list[ClientRow]
             role = _role(wb)
             gaps = tuple(g.skill for g in skill_gaps(wb, role) if g.gap > 0)
             rows.append(ClientRow(path.stem, summary(wb, today, role),
-                                  wb.person.target_role, gaps))
+                                  wb.person.target_role, gaps,
+                                  week=client_week(wb, today, path.stem)))
         except (WorkbookError, OSError) as err:
             rows.append(ClientRow(path.stem, None, error=client_message(err, path)))
         except Exception as err:  # noqa: BLE001 - one odd client never hides the others
@@ -122,7 +127,6 @@ def summarise_paths(paths: Sequence[str | Path], today: date) -> list[ClientRow]
     return rows
 
 
-_TEXT_COLUMNS = ("client", "name", "target_role", "role_title", "top_gap", "status")
 
 
 def _csv_text(value: Any) -> Any:
@@ -158,11 +162,12 @@ def cohort_frame(rows: Sequence[ClientRow]) -> pd.DataFrame:
     """
     import pandas as pd
 
-    from career_workbook.analysis.cohort import CASELOAD_COLUMNS, caseload_frame
+    from career_workbook.analysis.cohort import CASELOAD_COLUMNS, WEEK_COLUMNS, caseload_frame
 
     good = [r for r in rows if r.summary is not None]
     frame = caseload_frame([r.summary for r in good], clients=[r.client for r in good],
-                           target_roles=[r.target_role or "" for r in good])
+                           target_roles=[r.target_role or "" for r in good],
+                           weeks=[r.week for r in good] if all(r.week for r in good) else None)
     frame["status"] = "ok"
     broken = pd.DataFrame({"client": [r.client for r in rows if r.summary is None],
                            "status": [r.error for r in rows if r.summary is None]})
@@ -172,7 +177,8 @@ def cohort_frame(rows: Sequence[ClientRow]) -> pd.DataFrame:
     order = {r.client: i for i, r in enumerate(rows)}
     frame = frame.sort_values("client", key=lambda s: s.map(order), kind="stable")
     for name, kind in CASELOAD_COLUMNS.items():
-        if kind == "int" or name == "days_since_check_in":
+        if kind == "int" or name == "days_since_check_in" or (
+                name in WEEK_COLUMNS and kind == "float"):
             frame[name] = frame[name].astype("Int64")
         elif kind == "date":
             frame[name] = pd.to_datetime(frame[name])
@@ -187,6 +193,10 @@ class CohortReport:
     clients: int
     charts: list[Path] = field(default_factory=list)
     broken: list[tuple[str, str]] = field(default_factory=list)
+    nudges: list[tuple[str, tuple[str, ...]]] = field(default_factory=list)
+    """Clients who need a nudge: (label, reasons) from ``analysis.coach_week``."""
+    workspace: Path | None = None
+    """The folder read (named in the hint for the caseload calendar)."""
 
     def print_summary(self, stream: Any = None, *, verbose: bool = False) -> int:
         """Print what was written; return 1 when some workbook could not be read."""
@@ -196,6 +206,7 @@ class CohortReport:
         if self.charts:
             names = sorted({p.stem for p in self.charts})
             print(f"Charts in {self.charts[0].parent}: {', '.join(names)}", file=stream)
+        _print_nudges(self.nudges, self.csv, self.workspace, stream)
         for client, message in self.broken[:20]:
             print(f"FAILED {client}: {message}", file=stream)
         if len(self.broken) > 20:
@@ -204,6 +215,29 @@ class CohortReport:
             print("Fix the file(s) above (check them with `career-workbook validate FILE`); "
                   "their rows say why in the status column.", file=stream)
         return 1 if self.broken else 0
+
+
+def _print_nudges(nudges: Sequence[tuple[str, tuple[str, ...]]], csv: Path,
+                  workspace: Path | None, stream: Any) -> None:
+    """The needs-a-nudge list (at most 20 clients) and where the caseload calendar comes from."""
+    if nudges:
+        print(f"Needs a nudge ({len(nudges)}):", file=stream)
+        for label, reasons in nudges[:20]:
+            print(f"  {label}: {'; '.join(reasons)}", file=stream)
+        if len(nudges) > 20:
+            print(f"  ... and {len(nudges) - 20} more (see the nudge column of {csv.name})",
+                  file=stream)
+    else:
+        print("Nobody needs a nudge this week.", file=stream)
+    folder = shlex.quote(str(workspace)) if workspace is not None else "FOLDER"
+    print(f"Everyone's deadlines in your calendar: career-workbook calendar --all {folder}",
+          file=stream)
+
+
+def _nudge_label(row: ClientRow) -> str:
+    name = row.summary.name if row.summary is not None else row.client
+    one = " ".join("".join(c if c.isprintable() else " " for c in name).split())[:60]
+    return one if one == row.client else f"{one} ({row.client})"
 
 
 def _labels(frame: pd.DataFrame) -> list[str]:
@@ -285,7 +319,10 @@ def cohort(
             results[index[id(chunk)]] = rows
         rows = [row for i in range(len(chunks)) for row in results[i]]
         report = CohortReport(out, len(rows),
-                              broken=[(r.client, r.error) for r in rows if r.error])
+                              broken=[(r.client, r.error) for r in rows if r.error],
+                              nudges=[(_nudge_label(r), r.week.nudges) for r in rows
+                                      if r.week is not None and r.week.nudges],
+                              workspace=folder)
         frame = cohort_frame(rows)
         _write_csv(frame, out)
         if charts:
@@ -297,7 +334,8 @@ def cohort(
 def _write_csv(frame: pd.DataFrame, out: Path) -> None:
     from career_workbook.store import atomic_write_bytes
 
-    safe = frame.assign(**{name: frame[name].map(_csv_text) for name in _TEXT_COLUMNS})
+    text_columns = frame.select_dtypes(exclude=["number", "datetime", "bool"]).columns
+    safe = frame.assign(**{name: frame[name].map(_csv_text) for name in text_columns})
     text = safe.to_csv(index=False, float_format="%.1f", date_format="%Y-%m-%d")
     out.parent.mkdir(parents=True, exist_ok=True)
     atomic_write_bytes(out, text.encode("utf-8"))

@@ -155,8 +155,11 @@ def build_parser() -> argparse.ArgumentParser:
     p = _sub(sub, "cohort", "one CSV row per client, plus caseload charts",
              "career-workbook cohort workbooks --out out/cohort.csv",
              "One CSV row per client (readiness, goals on track / behind / overdue / done, "
-             "last check-in, overdue follow-ups, top gap, status), plus the charts "
-             "cohort_readiness, cohort_gaps and cohort_recency (PNG and SVG) beside the CSV.")
+             "last check-in, overdue actions and follow-ups, stale opportunities, reminders "
+             "in the next 14 days, why a client needs a nudge, top gap, status), plus the "
+             "charts cohort_readiness, cohort_gaps and cohort_recency (PNG and SVG) beside "
+             "the CSV. Prints who needs a nudge; `calendar --all DIR` puts their deadlines "
+             "in your calendar.")
     p.add_argument("workspace", help="folder of client workbooks")
     p.add_argument("--out", required=True, help="CSV file to write; charts go beside it")
     p.add_argument("--today", type=_date, default=None, help="reference date YYYY-MM-DD")

@@ -21,7 +21,7 @@ MY_MODULES = [
     "career_workbook.frames",
     *(f"career_workbook.analysis.{m}" for m in (
         "feedback", "learning", "network", "next_actions", "profile", "progress", "scorecard",
-        "skills", "wellbeing", "opportunities", "reputation", "reminders")),
+        "skills", "wellbeing", "opportunities", "reputation", "reminders", "coach_week")),
     "career_workbook.analysis",
 ]
 FORBIDDEN_IMPORTS = {"ipywidgets", "IPython", "papermill", "matplotlib", "pathlib", "shutil",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import math
+import re
 import shutil
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -322,3 +323,95 @@ def test_csv_cells_that_a_spreadsheet_could_run_are_prefixed(text):
 @pytest.mark.parametrize("text", ["Ana", "a=1", "Data - Analyst", "", "3 + 4", "email@x"])
 def test_csv_cells_of_ordinary_text_are_kept(text):
     assert caseload._csv_text(text) == text
+
+
+# ---------------------------------------------------------------------------------------
+# Issue 16 item 7: the coach's week in the cohort CSV and its printed summary
+# ---------------------------------------------------------------------------------------
+def test_cohort_csv_has_each_clients_week_and_the_summary_lists_the_nudges(workspace,
+                                                                          tmp_path):
+    import io
+    import sys
+
+    from career_workbook.analysis.coach_week import client_week
+
+    sys.path.insert(0, str(Path(__file__).parent))
+    from helpers.workbooks import write_workbook
+
+    for kind in ("new", "half"):
+        write_workbook(kind, workspace)
+    out = tmp_path / "cohort.csv"
+    report = caseload.cohort(workspace, out, today=TODAY, jobs=1, charts=False)
+    by = {r["client"]: r for r in read_csv(out)}
+    for stem in [p.stem for p in EXAMPLES.glob("*.yaml")] + ["new_workbook", "half_workbook"]:
+        week = client_week(store.load(workspace / f"{stem}.yaml"), TODAY, stem)
+        row = by[stem]
+        assert row["stale_opportunities"] == str(len(week.stale_opportunities))
+        assert row["upcoming_14_days"] == str(len(week.upcoming))
+        assert row["nudge"] == "; ".join(week.nudges)
+        assert row["days_since_check_in"] == (
+            "" if week.days_since_check_in is None else str(week.days_since_check_in))
+    assert by["new_workbook"]["nudge"] == "has not started yet: no goals, skills or check-ins"
+    assert by["new_workbook"]["days_since_check_in"] == ""  # never "nan"
+    assert by["broken"]["nudge"] == "" and by["broken"]["stale_opportunities"] == ""
+    assert not re.search(r"\bnan\b", out.read_text(encoding="utf-8"), re.IGNORECASE)
+    printed = io.StringIO()
+    assert report.print_summary(printed) == 1
+    text = printed.getvalue()
+    nudged = [c for c, r in by.items() if r["nudge"]]
+    assert f"Needs a nudge ({len(nudged)}):" in text
+    assert "  Nova Person (new_workbook): has not started yet" in text
+    assert f"calendar --all {workspace}" in text
+    assert [label for label, _ in report.nudges] == [
+        f"{by[c]['name'].lstrip(chr(39))} ({c})" if by[c]["name"] else c for c in nudged]
+
+
+def test_cohort_summary_says_when_nobody_needs_a_nudge(tmp_path):
+    import io
+
+    report = caseload.CohortReport(tmp_path / "c.csv", 1, workspace=tmp_path / "my clients")
+    printed = io.StringIO()
+    assert report.print_summary(printed) == 0
+    assert "Nobody needs a nudge this week." in printed.getvalue()
+    assert f"calendar --all '{tmp_path / 'my clients'}'" in printed.getvalue()
+
+
+def test_every_text_column_of_the_csv_is_escaped_nudges_included(tmp_path):
+    """A nudge quotes goal titles; any text column a spreadsheet reads is made inert."""
+    from dataclasses import replace
+
+    from career_workbook.analysis.coach_week import client_week
+
+    wb = new_workbook("=1+1", today=TODAY, target_role="+SUM(1)")
+    summary = replace(A.summary(wb, TODAY), role_title="-1", top_gap_skill="@A1")
+    week = replace(client_week(wb, TODAY), nudges=("=HYPERLINK(\"http://x\")",))
+    row = caseload.ClientRow("@client", summary, "+SUM(1)", week=week)
+    broken = caseload.ClientRow("=broken", None, error="=cmd|' /c calc'!A0")
+    frame = caseload.cohort_frame([row, broken])
+    caseload._write_csv(frame, tmp_path / "c.csv")
+    rows = read_csv(tmp_path / "c.csv")
+    text_columns = list(frame.select_dtypes(exclude=["number", "datetime", "bool"]).columns)
+    assert {"client", "name", "target_role", "role_title", "top_gap", "nudge",
+            "status"} <= set(text_columns)
+    for r in rows:
+        for column in text_columns:
+            assert not r[column] or r[column][0] not in "=+-@", (column, r[column])
+    assert rows[0]["nudge"] == "'=HYPERLINK(\"http://x\")"
+    assert [r["client"] for r in rows] == ["'@client", "'=broken"]
+    assert rows[1]["status"].startswith("'=cmd") and rows[0]["status"] == "ok"
+
+
+def test_caseload_frame_keeps_its_schema_with_and_without_weeks():
+    from career_workbook.analysis.cohort import CASELOAD_COLUMNS, caseload_frame
+
+    s = A.summary(new_workbook("Sam", today=TODAY), TODAY)
+    empty, plain = caseload_frame([]), caseload_frame([s])
+    from career_workbook.analysis.coach_week import client_week
+
+    full = caseload_frame([s], weeks=[client_week(new_workbook("Sam", today=TODAY), TODAY)])
+    assert list(empty.columns) == list(CASELOAD_COLUMNS)
+    assert list(empty.dtypes) == list(plain.dtypes) == list(full.dtypes)
+    assert plain.loc[0, "nudge"] is None and math.isnan(plain.loc[0, "stale_opportunities"])
+    assert full.loc[0, "nudge"].startswith("has not started")
+    with pytest.raises(ValueError, match="weeks has 0 items"):
+        caseload_frame([s], weeks=[])

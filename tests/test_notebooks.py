@@ -366,6 +366,26 @@ def test_coach_overview_runs_for_the_examples_folder(kernel_env, example_digests
 
 
 @pytest.mark.slow
+def test_coach_overview_runs_for_new_half_full_and_broken_workbooks(kernel_env):
+    """Issue 16 item 7: the coach's week on a real caseload, with the calendar button."""
+    from helpers.workbooks import write_workbook
+
+    folder = kernel_env / "clients"
+    paths = [write_workbook(kind, folder) for kind in ("new", "half", "full")]
+    (folder / "broken.yaml").write_text("person: {name: Bro\n  goals: [", encoding="utf-8")
+    before = {p: _digest(p) for p in paths}
+    nb = _run("coach_overview", kernel_env / "out", folder=str(folder), today=TODAY)
+    _assert_clean(nb, "coach_overview")
+    for text in ("Nova Person", person_name(paths[-1]), "no check-in yet", "Needs a nudge (",
+                 "has not started yet", "This week, client by client", "broken.yaml"):
+        assert _shows(nb, text), f"{text!r} missing from the overview"
+    calendar = [c for c in _code_cells(nb) if "caseload_calendar_button" in c.source]
+    assert [o.data.get("application/vnd.jupyter.widget-view+json") is not None
+            for c in calendar for o in c.outputs] == [True]
+    assert {p: _digest(p) for p in paths} == before, "running (no clicks) changed a file"
+
+
+@pytest.mark.slow
 @pytest.mark.parametrize("stem", PERSON_NOTEBOOKS)
 def test_notebook_runs_with_default_parameters_and_no_workbook(stem, kernel_env):
     nb = _run(stem, kernel_env / "out")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from datetime import date
 from pathlib import Path
@@ -136,6 +137,54 @@ def test_coach_overview_displays_table_and_charts_and_exports(tmp_path, handle):
     assert "Caseload: " in html and "Readiness %" in html and "Top gap" in html
     assert [o.data[:8] for o in handle.shown[1:]] == [PNG] * 3
     assert len(list(out.glob("*.png"))) == 3
+
+
+def test_coach_overview_shows_each_clients_week_and_who_needs_a_nudge(tmp_path, handle):
+    """Issue 16 item 7 on a real caseload: new, half-filled, full, and a broken file."""
+    from helpers.workbooks import write_workbook
+
+    folder = tmp_path / "clients"
+    for kind in ("new", "half", "full"):
+        write_workbook(kind, folder)
+    (folder / "broken.yaml").write_text("person: {name: Bro\n  goals: [", encoding="utf-8")
+    caseload = load_caseload(folder, today="2026-11-22")
+    assert set(caseload.weeks) == {"new_workbook", "half_workbook", "full_workbook"}
+    assert caseload.frame["nudge"].tolist() == [
+        "; ".join(caseload.weeks[c].nudges) for c in caseload.frame["client"]]
+    ui.coach_overview(folder, today="2026-11-22")
+    html = handle.shown[0].data
+    assert "no check-in yet" in html and not re.search(r"\bnan\b", html, re.IGNORECASE)
+    assert "Needs a nudge (" in html and "has not started yet" in html
+    full = caseload.weeks["full_workbook"]
+    assert full.overdue_actions and all(
+        display_mod.esc(t) in html for t in full.overdue_actions + full.overdue_follow_ups)
+    assert "Coming up in the next 14 days" in html and "could not be read" in html
+    assert "<th>Stale opportunities</th>" in html and "<th>Next 14 days</th>" in html
+
+
+def test_caseload_calendar_button_writes_the_caseload_calendar(tmp_path):
+    from icalendar import Calendar
+
+    from career_workbook.widgets.coach import caseload_calendar_button
+
+    folder = tmp_path / "workbooks"
+    folder.mkdir()
+    for file in sorted(EXAMPLES.glob("*.yaml"))[:2]:
+        shutil.copy(file, folder / file.name)
+    box = caseload_calendar_button(folder, today="2026-11-22")
+    button, result = box.children
+    assert result.value == ""
+    button.click()
+    ics = tmp_path / "calendar" / "caseload.ics"  # as `career-workbook calendar --all`
+    assert ics.is_file() and "for 2 clients written" in result.value
+    assert 'download="caseload.ics"' in result.value
+    events = Calendar.from_ical(ics.read_bytes()).walk("VEVENT")
+    assert len(events) > 2
+    button.click()  # again: the same reminders, not copies
+    assert len(Calendar.from_ical(ics.read_bytes()).walk("VEVENT")) == len(events)
+    gone = caseload_calendar_button(tmp_path / "nope")
+    gone.children[0].click()
+    assert "No folder at" in gone.children[1].value
 
 
 def test_coach_overview_missing_folder_and_bad_today_do_not_raise(tmp_path, handle):

@@ -246,6 +246,16 @@ def test_app_coach_overview_refuses_a_folder_outside_the_app_folder(app_root, sm
     assert load_caseload(root).problems == []
 
 
+def test_app_caseload_calendar_refuses_a_folder_outside_the_app_folder(app_root, small_path):
+    from career_workbook.widgets.coach import caseload_calendar_button
+
+    _root, loaded = app_root
+    box = caseload_calendar_button(small_path.parent, today="2026-11-22")
+    box.children[0].click()
+    assert "outside the folder" in box.children[1].value and loaded == []
+    assert not (small_path.parent / "calendar").exists()
+
+
 # ----------------------------------------------------------------------------- field helpers
 def test_check_model_messages_are_plain_sentences():
     goal, errors = check_model(Goal, {"text": "", "confidence": 0},

@@ -31,7 +31,8 @@ from career_workbook.widgets.coach import load_caseload, overview_html
 from career_workbook.widgets.session import header_html
 
 ALL_FORMS = [getattr(ui, name) for name in ui.__all__
-             if name not in ("Session", "start", "show_chart", "coach_overview")]
+             if name not in ("Session", "start", "show_chart", "coach_overview",
+                             "caseload_calendar_button")]  # these two take a folder
 SCRIPT = "<script>alert('x')</script>"
 IMG = '<img src=x onerror="alert(1)">'
 
@@ -135,6 +136,21 @@ def test_header_and_coach_overview_escape(session, tmp_path):
     html = overview_html(load_caseload(tmp_path, today="2026-11-22"))
     assert_safe(html)
     assert "&lt;img" in html and "name &lt;script&gt;" in html
+    # issue 16 item 7: the nudges and each client's week quote titles, escaped
+    assert "Needs a nudge (1)" in html and "This week, client by client" in html
+    assert "action &lt;script&gt;" in html and "contact &lt;script&gt;" in html
+    assert "opportunity &lt;script&gt;" in html
+
+
+def test_caseload_calendar_button_escapes_what_it_writes(session, tmp_path):
+    from career_workbook.widgets.coach import caseload_calendar_button
+
+    (tmp_path / f"{IMG}.yaml").write_text("person: {name: [1, 2]}\n")
+    box = caseload_calendar_button(tmp_path, today="2026-01-10")
+    box.children[0].click()
+    html = box.children[1].value
+    assert_safe(html)
+    assert "reminders for 1 client written" in html and "&lt;img src=x" in html
 
 
 def test_a_chosen_opportunity_shows_its_history_and_moves_escaped(session):

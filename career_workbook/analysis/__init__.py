@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from career_workbook.analysis.coach_week import ClientWeek, client_week, needs_nudge
 from career_workbook.analysis.feedback import (
     MIN_GROUP,
     feedback_360_frame,
@@ -35,6 +36,7 @@ from career_workbook.analysis.network import (
 from career_workbook.analysis.next_actions import next_actions_frame, overdue_actions
 from career_workbook.analysis.opportunities import (
     STALE_WEEKS,
+    is_stale,
     move_stage,
     opportunity_status_frame,
     opportunity_steps_due,
@@ -90,6 +92,7 @@ def __getattr__(name: str) -> Any:
 __all__ = [
     "MIN_GROUP",
     "STALE_WEEKS",
+    "ClientWeek",
     "GoalContext",
     "GoalStatus",
     "NetworkSummary",
@@ -97,6 +100,7 @@ __all__ = [
     "SmartResult",
     "WellbeingSummary",
     "WorkbookSummary",
+    "client_week",
     "expected_progress",
     "feedback_360_frame",
     "feedback_comments",
@@ -105,9 +109,11 @@ __all__ = [
     "goals_table_frame",
     "goal_status",
     "goal_statuses",
+    "is_stale",
     "learning_by_skill_frame",
     "learning_hours_frame",
     "move_stage",
+    "needs_nudge",
     "network_summary",
     "next_actions_frame",
     "opportunity_status_frame",

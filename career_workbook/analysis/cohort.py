@@ -30,19 +30,24 @@ import pandas as pd
 
 from career_workbook.frames import build_frame
 
-__all__ = ["CASELOAD_COLUMNS", "caseload_frame", "cohort_gap_counts"]
+__all__ = ["CASELOAD_COLUMNS", "WEEK_COLUMNS", "caseload_frame", "cohort_gap_counts"]
 
 CASELOAD_COLUMNS = {
     "client": "text", "name": "text", "target_role": "text", "role_title": "text",
     "readiness": "float", "goals_active": "int", "goals_on_track": "int",
     "goals_behind": "int", "goals_overdue": "int", "goals_done": "int",
     "last_check_in": "date", "days_since_check_in": "float", "overdue_follow_ups": "int",
-    "actions_overdue": "int", "top_gap": "text",
+    "actions_overdue": "int", "top_gap": "text", "stale_opportunities": "float",
+    "upcoming_14_days": "float", "nudge": "text",
 }
+WEEK_COLUMNS = ("stale_opportunities", "upcoming_14_days", "nudge")
+"""The columns from each client's :class:`~career_workbook.analysis.coach_week.ClientWeek`
+(counts as floats: NaN when no week was given)."""
 
 
 def caseload_frame(summaries: Iterable[Any], *, clients: Sequence[str] | None = None,
-                   target_roles: Sequence[str] | None = None) -> pd.DataFrame:
+                   target_roles: Sequence[str] | None = None,
+                   weeks: Sequence[Any] | None = None) -> pd.DataFrame:
     """One row per client, in the order given.
 
     Parameters
@@ -54,6 +59,9 @@ def caseload_frame(summaries: Iterable[Any], *, clients: Sequence[str] | None = 
     target_roles : sequence of str, optional
         Each person's own target-role text (``wb.person.target_role``); default: the title
         of the role profile readiness was measured against.
+    weeks : sequence of ClientWeek, optional
+        From :func:`career_workbook.analysis.coach_week.client_week`, one per client; fills
+        :data:`WEEK_COLUMNS` (NaN / None without it).
 
     Returns
     -------
@@ -62,10 +70,13 @@ def caseload_frame(summaries: Iterable[Any], *, clients: Sequence[str] | None = 
         ``role_title`` (profile used, None = own targets), ``readiness`` (0-100),
         ``goals_active``, ``goals_on_track``, ``goals_behind``, ``goals_overdue``,
         ``goals_done``, ``last_check_in`` (NaT if never), ``days_since_check_in`` (NaN if
-        never), ``overdue_follow_ups``, ``actions_overdue``, ``top_gap`` (None if none).
+        never), ``overdue_follow_ups``, ``actions_overdue``, ``top_gap`` (None if none),
+        ``stale_opportunities``, ``upcoming_14_days`` (reminders in the next 14 days) and
+        ``nudge`` (the reasons to nudge, joined by ``'; '``; ``''`` when none).
     """
     summaries = list(summaries)
-    for label, given in (("clients", clients), ("target_roles", target_roles)):
+    for label, given in (("clients", clients), ("target_roles", target_roles),
+                         ("weeks", weeks)):
         if given is not None and len(given) != len(summaries):
             raise ValueError(f"{label} has {len(given)} items; expected one per summary "
                              f"({len(summaries)})")
@@ -77,8 +88,15 @@ def caseload_frame(summaries: Iterable[Any], *, clients: Sequence[str] | None = 
             role if role else s.role_title, s.role_title, float(s.readiness), s.goals_active,
             s.goals_on_track, s.goals_behind, s.goals_overdue, s.goals_done, s.last_check_in,
             s.days_since_check_in, s.overdue_follow_ups, s.n_actions_overdue, s.top_gap_skill,
+            *_week_cells(weeks[i] if weeks is not None else None),
         ))
     return build_frame(rows, CASELOAD_COLUMNS)
+
+
+def _week_cells(week: Any) -> tuple:
+    if week is None:
+        return None, None, None
+    return (len(week.stale_opportunities), len(week.upcoming), "; ".join(week.nudges))
 
 
 def cohort_gap_counts(gap_frames: Iterable[pd.DataFrame]) -> pd.Series:

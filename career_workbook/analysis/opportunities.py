@@ -37,6 +37,8 @@ __all__ = [
     "PIPELINE_COLUMNS",
     "STAGE_LABELS",
     "STALE_WEEKS",
+    "days_still",
+    "is_stale",
     "move_stage",
     "next_stage",
     "opportunity_status_frame",
@@ -144,6 +146,35 @@ def record_move(before: Opportunity | None, after: Opportunity, day: date) -> Op
     return after
 
 
+def days_still(opp: Opportunity, today: date) -> int:
+    """Days since ``opp`` last moved (the latest of its stage changes, ``updated`` and
+    ``spotted``), 0 when that is after ``today``.
+
+    >>> o = Opportunity(title="Data lead role", spotted=date(2026, 9, 1),
+    ...                 updated=date(2026, 9, 10))
+    >>> days_still(o, date(2026, 10, 1)), days_still(o, date(2026, 9, 5))
+    (21, 0)
+    """
+    moved = max([opp.spotted, *(c.date for c in opp.stage_history),
+                 *([opp.updated] if opp.updated is not None else [])])
+    return max((today - moved).days, 0)
+
+
+def is_stale(opp: Opportunity, today: date, stale_weeks: int = STALE_WEEKS) -> bool:
+    """The stale rule: open, and no movement for more than ``stale_weeks`` weeks.
+
+    Plain Python (no DataFrame), so a caseload of thousands is quick; the pipeline frames
+    use it too.
+
+    >>> o = Opportunity(title="Data lead role", spotted=date(2026, 9, 1))
+    >>> is_stale(o, date(2026, 9, 22)), is_stale(o, date(2026, 9, 23))
+    (False, True)
+    >>> is_stale(o.model_copy(update={"stage": "not_now"}), date(2027, 1, 1))
+    False
+    """
+    return opp.stage in OPEN_STAGES and days_still(opp, today) > 7 * stale_weeks
+
+
 def opportunity_status_frame(
     wb: Workbook, today: date, stale_weeks: int = STALE_WEEKS
 ) -> pd.DataFrame:
@@ -157,15 +188,14 @@ def opportunity_status_frame(
     """
     frame = opportunities_frame(wb)
     now = pd.Timestamp(today)
-    limit = 7 * stale_weeks
     rows = []
-    for r in frame.itertuples(index=False):
+    for opp, r in zip(wb.opportunities, frame.itertuples(index=False), strict=True):
         is_open = r.stage in OPEN_STAGES
-        still = max((now - r.last_moved).days, 0)
         due = r.next_step_due
         rows.append((
             r.opportunity_id, r.title, r.kind, r.source, r.organisation, r.stage, is_open,
-            max((now - r.spotted).days, 0), still, is_open and still > limit, r.next_step,
+            max((now - r.spotted).days, 0), days_still(opp, today),
+            is_stale(opp, today, stale_weeks), r.next_step,
             due, bool(is_open and not pd.isna(due) and due < now), r.deadline,
         ))
     return build_frame(rows, OPPORTUNITY_STATUS_COLUMNS)
@@ -198,11 +228,10 @@ def stale_opportunities(
     wb: Workbook, today: date, stale_weeks: int = STALE_WEEKS
 ) -> list[tuple[Opportunity, int]]:
     """Open opportunities with no movement for more than ``stale_weeks`` weeks, with the
-    days since they last moved; the longest still first."""
-    status = opportunity_status_frame(wb, today, stale_weeks)
-    by_id = {o.id: o for o in wb.opportunities}
-    still = status[status["stale"]].sort_values("days_still", ascending=False, kind="stable")
-    return [(by_id[r.opportunity_id], int(r.days_still)) for r in still.itertuples()]
+    days since they last moved; the longest still first (see :func:`is_stale`)."""
+    found = [(o, days_still(o, today)) for o in wb.opportunities
+             if is_stale(o, today, stale_weeks)]
+    return sorted(found, key=lambda pair: -pair[1])
 
 
 def opportunity_steps_due(

@@ -16,7 +16,7 @@ Importing this package loads ipywidgets and pydantic only; pandas and matplotlib
 table or chart is first shown.
 """
 
-from career_workbook.widgets.coach import coach_overview
+from career_workbook.widgets.coach import caseload_calendar_button, coach_overview
 from career_workbook.widgets.display import show_chart
 from career_workbook.widgets.forms_feedback import (
     feedback_comments,
@@ -52,6 +52,7 @@ __all__ = [
     "achievements_form",
     "actions_form",
     "calendar_button",
+    "caseload_calendar_button",
     "check_in_form",
     "coach_overview",
     "contacts_form",

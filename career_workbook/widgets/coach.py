@@ -18,13 +18,15 @@ from career_workbook.widgets.fields import esc, notice_html
 from career_workbook.widgets.session import parse_today
 
 if TYPE_CHECKING:  # pragma: no cover
+    import ipywidgets as widgets
     import pandas as pd
     from matplotlib.figure import Figure
 
+    from career_workbook.analysis.coach_week import ClientWeek
     from career_workbook.model import Workbook
 
-__all__ = ["COHORT_SLUGS", "Caseload", "caseload_figures", "coach_overview", "load_caseload",
-           "overview_html"]
+__all__ = ["COHORT_SLUGS", "Caseload", "caseload_calendar_button", "caseload_figures",
+           "coach_overview", "load_caseload", "nudges_html", "overview_html", "week_html"]
 
 COHORT_SLUGS = ("cohort_readiness", "cohort_gaps", "cohort_recency")
 """The caseload charts, in the order shown (and their export file names)."""
@@ -33,7 +35,9 @@ _CASELOAD_TABLE = {
     "name": "Client", "target_role": "Target role", "readiness": "Readiness %",
     "goals_on_track": "On track", "goals_behind": "Behind", "goals_overdue": "Overdue",
     "last_check_in": "Last check-in", "days_since_check_in": "Days since",
-    "overdue_follow_ups": "Follow-ups overdue", "top_gap": "Top gap",
+    "actions_overdue": "Actions overdue", "overdue_follow_ups": "Follow-ups overdue",
+    "stale_opportunities": "Stale opportunities", "upcoming_14_days": "Next 14 days",
+    "top_gap": "Top gap",
 }
 
 
@@ -54,6 +58,8 @@ class Caseload:
     broken : list of (file name, error message)
     problems : list of str
         Warnings (a bad ``today``, a missing folder).
+    weeks : dict[str, ClientWeek]
+        Each loaded client's week (:func:`~career_workbook.analysis.coach_week.client_week`).
     """
 
     folder: Path
@@ -63,6 +69,7 @@ class Caseload:
     gap_counts: pd.Series
     broken: list[tuple[str, str]] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
+    weeks: dict[str, ClientWeek] = field(default_factory=dict)
 
 
 def _refusal(folder: Path) -> str | None:
@@ -91,6 +98,7 @@ def load_caseload(folder: str | os.PathLike[str], today: date | str | None = Non
     refused (reported in ``problems``) and nothing in it is read.
     """
     from career_workbook import analysis, figures, store
+    from career_workbook.analysis.coach_week import client_week
     from career_workbook.analysis.cohort import caseload_frame, cohort_gap_counts
     from career_workbook.catalog import CatalogError, load_catalog
 
@@ -109,14 +117,14 @@ def load_caseload(folder: str | os.PathLike[str], today: date | str | None = Non
         problems.append(f"The role catalog could not be loaded ({err}); own targets are used.")
     workbooks: dict[str, Workbook] = {}
     broken: list[tuple[str, str]] = []
-    summaries, roles, gaps = [], [], []
+    summaries, roles, gaps, weeks = [], [], [], []
     files = sorted(path.glob("*.yaml")) if not refused and path.is_dir() else []
     for file in files:
         try:
             wb = store.load(file)
             role = figures.resolve_role(wb, catalog) if catalog is not None else None
-            summaries.append(analysis.summary(wb, day, role))
-            gaps.append(analysis.skill_gap_frame(wb, role))
+            done = (analysis.summary(wb, day, role), analysis.skill_gap_frame(wb, role),
+                    client_week(wb, day, file.stem))
         except WorkbookError as err:
             broken.append((file.name, str(err).removeprefix(f"{err.path}: ")))
             continue
@@ -125,8 +133,11 @@ def load_caseload(folder: str | os.PathLike[str], today: date | str | None = Non
             continue
         workbooks[file.stem] = wb
         roles.append(wb.person.target_role)
-    frame = caseload_frame(summaries, clients=list(workbooks), target_roles=roles)
-    return Caseload(path, day, workbooks, frame, cohort_gap_counts(gaps), broken, problems)
+        for kept, item in zip((summaries, gaps, weeks), done, strict=True):
+            kept.append(item)
+    frame = caseload_frame(summaries, clients=list(workbooks), target_roles=roles, weeks=weeks)
+    return Caseload(path, day, workbooks, frame, cohort_gap_counts(gaps), broken, problems,
+                    dict(zip(workbooks, weeks, strict=True)))
 
 
 def _labels(frame: pd.DataFrame) -> list[str]:
@@ -150,6 +161,59 @@ def caseload_figures(caseload: Caseload) -> dict[str, Figure]:
     }
 
 
+def _name(caseload: Caseload, client: str) -> str:
+    name = caseload.workbooks[client].person.name
+    same = sum(wb.person.name == name for wb in caseload.workbooks.values())
+    return name if same == 1 else f"{name} ({client})"
+
+
+def nudges_html(caseload: Caseload) -> str:
+    """Who needs a nudge this week and why, as escaped HTML (see
+    :func:`~career_workbook.analysis.coach_week.needs_nudge`)."""
+    due = [(client, week) for client, week in caseload.weeks.items() if week.nudges]
+    if not caseload.weeks:
+        return ""
+    if not due:
+        return notice_html("Nobody needs a nudge this week: every client is moving.", "success")
+    items = "".join(f"<li><b>{esc(_name(caseload, client))}</b>: "
+                    f"{esc('; '.join(week.nudges))}</li>" for client, week in due)
+    return (f'<div style="font-weight:600;margin-top:8px">Needs a nudge ({len(due)})</div>'
+            f"<ul>{items}</ul>")
+
+
+def _items(title: str, entries: list[str]) -> str:
+    if not entries:
+        return ""
+    shown = "".join(f"<li>{esc(e)}</li>" for e in entries[:20])
+    more = f"<li>… and {len(entries) - 20} more</li>" if len(entries) > 20 else ""
+    return f"<div>{esc(title)}</div><ul>{shown}{more}</ul>"
+
+
+def week_html(caseload: Caseload) -> str:
+    """Each client's week, one folded section per client: overdue actions and follow-ups
+    (titles), stale opportunities and what is due in the next 14 days (escaped HTML)."""
+    from career_workbook.analysis.coach_week import UPCOMING_DAYS
+
+    parts = []
+    for client, week in caseload.weeks.items():
+        body = (_items("Actions overdue", list(week.overdue_actions))
+                + _items("Follow-ups overdue", list(week.overdue_follow_ups))
+                + _items("Opportunities with no movement",
+                         [f"{t} ({d // 7} weeks still)" for t, d in week.stale_opportunities])
+                + _items(f"Coming up in the next {UPCOMING_DAYS} days",
+                         [f"{u.day.isoformat()}: {u.summary}" for u in week.upcoming]))
+        late = len(week.overdue_actions) + len(week.overdue_follow_ups)
+        line = (f"last check-in: {week.check_in_text}"
+                + ("" if week.days_since_check_in in (None, 0) else " ago")
+                + f" · {late} overdue · {len(week.upcoming)} coming up")
+        parts.append(f"<details><summary><b>{esc(_name(caseload, client))}</b> — {esc(line)}"
+                     f"</summary>{body or '<div>Nothing due.</div>'}</details>")
+    if not parts:
+        return ""
+    return ('<div style="font-weight:600;margin-top:8px">This week, client by client</div>'
+            + "".join(parts))
+
+
 def overview_html(caseload: Caseload) -> str:
     """Header, caseload table and the list of broken files, as escaped HTML."""
     from career_workbook.widgets.display import frame_html
@@ -160,8 +224,13 @@ def overview_html(caseload: Caseload) -> str:
             f"<code>{esc(caseload.folder)}</code> · dates counted from "
             f"{caseload.today.isoformat()}</div>")
     body = "".join(notice_html(p, "warning") for p in caseload.problems)
-    body += frame_html(caseload.frame, _CASELOAD_TABLE,
+    shown = caseload.frame.astype({"days_since_check_in": object})
+    shown["days_since_check_in"] = [
+        caseload.weeks[c].check_in_text if c in caseload.weeks else None
+        for c in shown["client"]]
+    body += frame_html(shown, _CASELOAD_TABLE,
                        empty="No client workbooks (*.yaml) found in this folder.")
+    body += nudges_html(caseload) + week_html(caseload)
     if caseload.broken:
         items = "".join(f"<li><b>{esc(name)}</b>: {esc(error)}</li>"
                         for name, error in caseload.broken)
@@ -189,3 +258,47 @@ def coach_overview(folder: str | os.PathLike[str], today: date | str | None = No
             except (OSError, ValueError) as err:
                 publish_html(notice_html(f"{slug} could not be saved in {export_dir}: {err}",
                                          "warning"))
+
+
+def caseload_calendar_button(folder: str | os.PathLike[str],
+                             today: date | str | None = None) -> widgets.Widget:
+    """One button: write every client's reminders to one calendar file (the same file as
+    ``career-workbook calendar --all FOLDER``) and offer it for download."""
+    import base64
+
+    import ipywidgets as widgets
+
+    from career_workbook.export.ics import calendar_path, write_caseload_calendar
+    from career_workbook.widgets.fields import plural, primary_button
+
+    path = Path(os.path.abspath(Path(folder).expanduser()))
+    day, _problem = parse_today(today)
+    button = primary_button("Write the caseload calendar",
+                            "Save every client's deadlines, next steps, follow-ups and next "
+                            "check-in as one calendar file (.ics)", icon="calendar")
+    result = widgets.HTML("")
+
+    def write(_button: object) -> None:
+        refused = _refusal(path)
+        if refused or not path.is_dir():
+            result.value = notice_html(refused or f"No folder at {path}.", "error")
+            return
+        try:
+            report = write_caseload_calendar([path], calendar_path(path / "caseload.yaml"),
+                                             today=day)
+        except (OSError, ValueError, WorkbookError) as err:
+            result.value = notice_html(f"The calendar could not be written: {err}", "error")
+            return
+        data = base64.b64encode(report.path.read_bytes()).decode("ascii")
+        skipped = (notice_html(f"Left out (could not be read): {'; '.join(report.skipped)}",
+                               "warning") if report.skipped else "")
+        result.value = (
+            f"<div>{esc(plural(report.events, 'reminder'))} for "
+            f"{esc(plural(report.people, 'client'))} written to <code>{esc(report.path)}</code>."
+            f'</div><div><a download="{esc(report.path.name)}" '
+            f'href="data:text/calendar;base64,{data}">Download {esc(report.path.name)}</a> — '
+            "open it with your calendar app. Writing it again later updates the same "
+            f"reminders instead of adding copies.</div>{skipped}")
+
+    button.on_click(write)
+    return widgets.VBox([button, result])

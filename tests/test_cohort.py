@@ -59,7 +59,8 @@ def frame_summary(wb: Workbook, today: date, role=None) -> dict:
     top = gaps[gaps["gap"] > 0]["skill"]
     past = [c.date for c in wb.check_ins if c.date <= today]
     return {
-        "readiness": A.readiness(wb, role),
+        "readiness": (A.readiness(wb, role) if gaps["current"].notna().any()
+                      and (gaps["importance"] * gaps["target"]).sum() > 0 else None),
         "goals_on_track": int(committed.isin(["on track", "ahead"]).sum()),
         "goals_behind": int((committed == "behind").sum()),
         "goals_overdue": int((committed == "overdue").sum()),

@@ -10,8 +10,8 @@ Examples
 >>> from datetime import date
 >>> from career_workbook.model import new_workbook
 >>> s = summary(new_workbook("Sam Lee", today=date(2026, 1, 1)), today=date(2026, 1, 2))
->>> s.readiness, s.goals_on_track, s.last_check_in, s.top_gap_skill
-(100.0, 0, None, None)
+>>> s.readiness, s.goals_on_track, s.last_check_in, s.top_gap_skill  # nothing measured yet
+(None, 0, None, None)
 """
 
 from __future__ import annotations
@@ -60,6 +60,7 @@ from career_workbook.analysis.scorecard import (
 )
 from career_workbook.analysis.skills import (
     SkillGap,
+    measured_readiness,
     readiness,
     readiness_history_frame,
     skill_gap_frame,
@@ -123,6 +124,7 @@ __all__ = [
     "pipeline_frame",
     "progress_history_frame",
     "ranked_values",
+    "measured_readiness",
     "readiness",
     "readiness_history_frame",
     "reputation_frame",
@@ -152,8 +154,9 @@ class WorkbookSummary:
     today : date
     role_title : str | None
         Title of the role readiness was measured against (None: own targets).
-    readiness : float
-        0-100, see :func:`readiness`.
+    readiness : float | None
+        0-100, see :func:`readiness`; None until something is measured
+        (:func:`measured_readiness`: a target and at least one rating).
     goals_active : int
         Goals with status 'active'.
     goals_on_track, goals_behind, goals_overdue, goals_done : int
@@ -173,7 +176,7 @@ class WorkbookSummary:
     name: str
     today: date
     role_title: str | None
-    readiness: float
+    readiness: float | None
     goals_active: int
     goals_on_track: int
     goals_behind: int
@@ -202,7 +205,7 @@ def summary(wb: Workbook, today: date, role: Any = None) -> WorkbookSummary:
         name=wb.person.name,
         today=today,
         role_title=getattr(role, "title", None),
-        readiness=readiness(wb, role),
+        readiness=measured_readiness(wb, role),
         goals_active=sum(g.status == "active" for g in wb.goals),
         goals_on_track=sum(t in ("on track", "ahead") for t in tracks),
         goals_behind=tracks.count("behind"),

@@ -13,7 +13,7 @@ Examples
 >>> s = summary(new_workbook("Sam Lee", today=date(2026, 1, 1)), today=date(2026, 2, 1))
 >>> frame = caseload_frame([s], clients=["sam"], target_roles=["Team Lead"])
 >>> frame.loc[0, ["client", "name", "target_role"]].tolist(), float(frame.loc[0, "readiness"])
-(['sam', 'Sam Lee', 'Team Lead'], 100.0)
+(['sam', 'Sam Lee', 'Team Lead'], nan)
 >>> import pandas as pd
 >>> gaps = [pd.DataFrame({"skill": ["SQL", "R"], "gap": [1.0, 0.0]}),
 ...         pd.DataFrame({"skill": ["SQL"], "gap": [2.0]})]
@@ -23,6 +23,7 @@ Examples
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -85,7 +86,8 @@ def caseload_frame(summaries: Iterable[Any], *, clients: Sequence[str] | None = 
         role = target_roles[i] if target_roles is not None else None
         rows.append((
             clients[i] if clients is not None else s.name, s.name,
-            role if role else s.role_title, s.role_title, float(s.readiness), s.goals_active,
+            role if role else s.role_title, s.role_title,
+            math.nan if s.readiness is None else float(s.readiness), s.goals_active,
             s.goals_on_track, s.goals_behind, s.goals_overdue, s.goals_done, s.last_check_in,
             s.days_since_check_in, s.overdue_follow_ups, s.n_actions_overdue, s.top_gap_skill,
             *_week_cells(weeks[i] if weeks is not None else None),

@@ -34,6 +34,7 @@ from career_workbook.model import Workbook
 
 __all__ = [
     "GAP_COLUMNS",
+    "measured_readiness",
     "READINESS_COLUMNS",
     "SkillGap",
     "current_levels",
@@ -245,6 +246,30 @@ def readiness(wb: Workbook, role: Any = None) -> float:
     skills at 0; 100 when there is nothing to reach. Raising a level never lowers it.
     """
     return _readiness(_targets(wb, role), current_levels(wb))
+
+
+def measured_readiness(wb: Workbook, role: Any = None) -> float | None:
+    """:func:`readiness`, or ``None`` while there is nothing to measure yet: no target above
+    0, or not one of the target skills rated. A new workbook is "not measured", never
+    "100% ready".
+
+    >>> from career_workbook.model import Assessment, Skill, new_workbook
+    >>> wb = new_workbook("Sam", today=date(2026, 1, 1))
+    >>> measured_readiness(wb) is None
+    True
+    >>> wb.skills.append(Skill(name="SQL", target_level=4))
+    >>> measured_readiness(wb) is None  # a target, but nothing rated yet
+    True
+    >>> wb.assessments.append(Assessment(date=date(2026, 1, 1), ratings={"SQL": 2}))
+    >>> measured_readiness(wb)
+    50.0
+    """
+    targets = _targets(wb, role)
+    levels = current_levels(wb)
+    if (not any(t.skill in levels for t in targets)
+            or sum(t.importance * t.target for t in targets) <= 0):
+        return None
+    return _readiness(targets, levels)
 
 
 def readiness_history_frame(wb: Workbook, role: Any = None) -> pd.DataFrame:

@@ -117,12 +117,18 @@ def _headlines(s: Any) -> tuple[Headline, ...]:
         ago = "today" if days == 0 else ("1 day ago" if days == 1 else f"{days} days ago")
         check_in = Headline("Last check-in", f"{s.last_check_in.day} {s.last_check_in:%b %Y}",
                             ago)
+    readiness = (Headline("Readiness", "not measured yet",
+                          "rate your skills (01) against targets (05)")
+                 if s.readiness is None else Headline("Readiness", f"{s.readiness:.0f}%",
+                                                      against))
     return (
-        Headline("Readiness", f"{s.readiness:.0f}%", against),
+        readiness,
         Headline("Goals on track", str(s.goals_on_track), f"of {s.goals_active} active"),
         Headline("Goals behind", str(s.goals_behind), "behind plan"),
         Headline("Goals overdue", str(s.goals_overdue), "past their deadline"),
         check_in,
+        Headline("Top skill gap", "not measured yet", "no skill rated yet")
+        if s.readiness is None and not s.top_gap_skill else
         Headline("Top skill gap", s.top_gap_skill or "none",
                  "biggest importance-weighted gap" if s.top_gap_skill else "no gaps left"),
     )

@@ -43,7 +43,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from career_workbook.analysis.skills import current_levels
 from career_workbook.model import Skill, Workbook
@@ -70,6 +70,8 @@ _MAX_FILLER = 2  # words allowed between a two-word phrase's parts without a lis
 # clear guides", "build trusted relationships")
 
 _STOP = frozenset({"a", "an", "the", "of", "our", "your", "their", "its", "his", "her", "my"})
+_PREPOSITIONS = frozenset({"with", "on", "in", "for", "to", "from", "by", "at", "into", "about",
+                           "across", "within", "without", "through", "over", "under", "via"})
 _CLITIC = frozenset({"s", "t", "ll", "re", "ve", "d", "m"})  # "master's", "you'll": not words
 _ALIAS = {  # common abbreviations, read as the word they stand for
     "mgmt": "management", "mgt": "management", "mgr": "manager", "mngr": "manager",
@@ -80,14 +82,16 @@ _ALIAS = {  # common abbreviations, read as the word they stand for
 _CONJ = "&"
 _BREAK = "|"
 _BOILERPLATE = re.compile(  # the employer talking about itself, not a skill ask
-    r"\b(?:we\s+are|we['’]re|is|are|now|currently|company)\s+hiring\b|\bhiring\s+an?\b"
-    # sentences about equal opportunity, vetting, or the company itself
-    r"|[^.!?\n]*\b(?:equal[\s-]+opportunit\w*|(?:do\s+not|don['’]t)\s+discriminate"
+    r"\b(?:we\s+are|we['’]re|is|are|now|currently|company)\s+hiring\b|\bhiring\s+an?\b",
+    re.IGNORECASE)
+_BOILER_SENTENCE = re.compile(  # a sentence about equal opportunity, vetting, the company
+    r"\b(?:equal[\s-]+opportunit\w*|(?:do\s+not|don['’]t)\s+discriminate"
     r"|welcome\s+applications|committed\s+to\s+(?:safeguarding|equality|diversity|inclusion)"
-    r"|DBS\s+check|right\s+to\s+work\s+in)\b[^.!?\n]*"
+    r"|DBS\s+check|right\s+to\s+work\s+in)\b"
     r"|(?:^|(?<=[.!?]\s)|(?<=\n))[ \t]*(?:we\s+are|we['’]re|our\s+client\s*,?\s+is)"
-    r"\s+(?:a|an)\b[^.!?\n]*",
+    r"\s+(?:a|an)\b",
     re.IGNORECASE | re.MULTILINE)
+_SENTENCE_END = re.compile(r"[.!?\n]")
 _SECTION_OFF = re.compile(  # a heading that starts the employer's own story or the perks
     r"(?:about\s+(?!you\b|the\s+(?:role|job|position|team|opportunity)\b|this\s+role\b"
     r"|the\s+candidate\b)[\w'’ &.-]{1,40}|who\s+we\s+are|our\s+(?:story|values|mission"
@@ -111,6 +115,7 @@ _SPELLING = (  # American -> British, so both spellings meet
 )
 
 
+@functools.lru_cache(maxsize=65_536)
 def normalise_word(word: str) -> str:
     """The form two spellings of a word share: case, accents, spelling, light stemming.
 
@@ -141,13 +146,13 @@ def normalise_word(word: str) -> str:
     return w
 
 
+@functools.lru_cache(maxsize=65_536)
 def _plain(word: str) -> str:
     decomposed = unicodedata.normalize("NFKD", word.casefold())
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
-@dataclass(frozen=True)
-class _Token:
+class _Token(NamedTuple):
     stem: str
     exact: str
     start: int
@@ -169,7 +174,8 @@ def _tokens(text: str) -> list[_Token]:
         else:
             word = m.group("word")
             exact = _plain(word)
-            pair = _PAIR.match(text, m.start())
+            after = text[m.end():m.end() + 1]
+            pair = _PAIR.match(text, m.start()) if after in ("/", "&") else None
             if pair:  # "A/B", "P&L": one letter either side of the separator is one word
                 joined = _plain(pair.group(1) + pair.group(2))
                 out.append(_Token(joined, joined, m.start(), pair.end(), "^" + joined))
@@ -213,7 +219,7 @@ def _skill_phrases(name: str, synonyms: tuple[str, ...]) -> tuple[_Phrase, ...]:
     """The phrases of one skill: its name (stemmed, unless ``=name`` is among the synonyms:
     then only that exact word, so "Programming" does not match "programme") and synonyms.
     """
-    exact_name = f"={name}".casefold() in (s.casefold() for s in synonyms)
+    exact_name = f"={name}".casefold() in (s.replace("?", "").casefold() for s in synonyms)
     phrases = [] if exact_name else [_compile(name, name)]
     phrases += [_compile(name, s) for s in synonyms]
     phrases = [p for p in phrases if p is not None]
@@ -305,38 +311,47 @@ def _find(tokens: list[_Token], phrases: Iterable[_Phrase]) -> list[_Match]:
         by_exact.setdefault(t.exact, []).append(i)
         if t.acro:
             by_exact.setdefault(t.acro, []).append(i)
+    pad = [_BREAK] * (_MAX_GAP + 16)  # so that i + k never runs off the end
+    stems = [t.stem for t in tokens] + pad
+    exacts = [t.exact for t in tokens] + pad
+    acros = [t.acro for t in tokens] + pad
 
     def same(i: int, part: tuple[bool, str]) -> bool:
         exact, value = part
-        if i >= len(tokens):
-            return False
-        t = tokens[i]
-        return (value in (t.exact, t.acro)) if exact else t.stem == value
+        return (exacts[i] == value or acros[i] == value) if exact else stems[i] == value
+
+    def where(part: tuple[bool, str]) -> list[int]:
+        return (by_exact if part[0] else by_stem).get(part[1], [])
 
     found: list[_Match] = []
     for ph in phrases:
-        first_exact, first = ph.parts[0]
-        n = len(ph.parts)
-        for i in (by_exact if first_exact else by_stem).get(first, ()):
-            if all(same(i + k, ph.parts[k]) for k in range(1, n)):
+        parts = ph.parts
+        n = len(parts)
+        firsts = where(parts[0])
+        lasts = where(parts[-1]) if n > 1 else firsts
+        if not firsts or not lasts:  # most phrases stop here, at no cost
+            continue
+        gappable = n > 1 and _CONJ not in (v for _, v in parts)
+        for i in firsts:
+            if n == 1 or all(same(i + k, parts[k]) for k in range(1, n)):
                 found.append(_Match(ph.skill, frozenset(range(i, i + n)), i, i + n - 1,
                                     ph.weak))
                 continue
-            if n < 2 or any(v == _CONJ for _, v in ph.parts):
-                continue
-            if not all(same(i + k, ph.parts[k]) for k in range(1, n - 1)):
+            if not gappable or not all(same(i + k, parts[k]) for k in range(1, n - 1)):
                 continue
             gap_start = i + n - 1
-            for j in range(gap_start + 1, min(gap_start + _MAX_GAP + 1, len(tokens))):
-                gap = tokens[gap_start:j]
-                if gap[-1].stem == _BREAK:
-                    break
-                listed = any(t.stem == _CONJ for t in gap)
-                filler = n == 2 and len(gap) <= _MAX_FILLER and not listed
-                if same(j, ph.parts[-1]) and (listed or filler):
+            k = bisect.bisect_right(lasts, gap_start)
+            while k < len(lasts) and lasts[k] <= gap_start + _MAX_GAP:
+                j = lasts[k]
+                gap = range(gap_start, j)
+                if any(stems[g] == _BREAK or exacts[g] in _PREPOSITIONS for g in gap):
+                    break  # a new sentence, or "on visuals and with the brand"
+                listed = any(stems[g] == _CONJ for g in gap)
+                if listed or n == 2 and len(gap) <= _MAX_FILLER:
                     found.append(_Match(ph.skill, frozenset([*range(i, gap_start), j]), i, j,
                                         ph.weak))
                     break
+                k += 1
     return found
 
 
@@ -353,6 +368,11 @@ def _boilerplate_spans(text: str) -> list[tuple[int, int]]:
     ['About us\nWe value teamwork.\n', 'Benefits: coaching']
     """
     spans = [m.span() for m in _BOILERPLATE.finditer(text)]
+    for m in _BOILER_SENTENCE.finditer(text):  # the whole sentence around the words
+        back = max(m.start() - 1_000, 0)  # a sentence is shorter than that
+        start = max(max(text.rfind(c, back, m.start()) for c in ".!?\n") + 1, back)
+        end = _SENTENCE_END.search(text, m.end(), m.end() + 1_000)
+        spans.append((start, end.start() if end else min(m.end() + 1_000, len(text))))
     off_from: int | None = None
     pos = 0
     for line in text.splitlines(keepends=True):

@@ -12,6 +12,17 @@ person's own skills. Matching follows general rules, never per-posting lookups:
   both and "CI/CD" equals "CI and CD"; a skill of several words also matches a short list
   such as "stakeholder and vendor management" or "design and carry out experiments", and a
   two-word one with one word between ("build trusted relationships");
+- "X planning", "X management", "X review"... also read in the verb-object order "plan X",
+  "manage the X", "review X" (``stakeholder management`` -> "manage our stakeholders");
+- a list may run over several items ("diagnose hardware, software and network issues"),
+  but a preposition ends it ("manage suppliers on price and with risks");
+- "mgmt", "mgr", "ops"... read as the word they stand for; "'s", "'ll" are not words;
+- a synonym written ``?word`` has other common meanings ("containers", "AI", "risk"):
+  it counts only when the posting also names the skill another, clear way;
+- the employer talking about itself is skipped: sections headed "About us", "Who we are",
+  "Benefits", "Perks", "What we offer", "Why join us" (up to the next heading such as
+  "The role" or "About you"), lines such as "Benefits: ...", and sentences about equal
+  opportunity, vetting checks or "We're a fintech ...";
 - acronyms in the vocabulary ("SOX", "ACAS", "SEND") match only that word written in
   capitals, never a stem of it nor the lower-case word ("send");
 - a match inside a longer match ("decision making" inside "decision making under

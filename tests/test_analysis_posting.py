@@ -308,3 +308,20 @@ def test_matched_words_are_in_the_posting():
 def test_five_thousand_words_stay_fast():
     """About 15-50 ms on the shared test machine; the bound leaves room for a loaded CI."""
     assert _bench().time_5000_words() < 500
+
+
+def test_words_that_name_people_are_not_the_skill():
+    found = fit("Work with budget holders, decision makers and hiring managers.").matches
+    assert not {"Budgeting", "Judgment and Decision Making", "Hiring"} & set(found)
+    assert "Coaching" in fit("Coach managers through change").matches
+
+
+def test_a_plain_phrase_keeps_its_words():
+    # "drive ... improvement" would read "drive improvements" across the word "quality"
+    found = fit("Drive quality improvement on the ward.").matches
+    assert "Quality Improvement" in found and "Process Improvement" not in found
+
+
+def test_including_ends_a_list():
+    found = fit("Manage supply risk, including supplier financial health.").matches
+    assert "Management of Financial Resources" not in found

@@ -82,7 +82,9 @@ _MAX_FILLER = 2  # words allowed between a two-word phrase's parts without a lis
 
 _STOP = frozenset({"a", "an", "the", "of", "our", "your", "their", "its", "his", "her", "my"})
 _PREPOSITIONS = frozenset({"with", "on", "in", "for", "to", "from", "by", "at", "into", "about",
-                           "across", "within", "without", "through", "over", "under", "via"})
+                           "across", "within", "without", "through", "over", "under", "via",
+                           "including", "such", "like", "as", "than", "per"})
+_ROLE_NOUNS = frozenset({"holder", "maker", "owner"})  # "budget holders", "decision makers"
 _CLITIC = frozenset({"s", "t", "ll", "re", "ve", "d", "m"})  # "master's", "you'll": not words
 _ALIAS = {  # common abbreviations, read as the word they stand for
     "mgmt": "management", "mgt": "management", "mgr": "manager", "mngr": "manager",
@@ -312,6 +314,7 @@ class _Match:
     start: int
     end: int
     weak: bool = False
+    listed: bool = False  # read across a list ("stakeholder and vendor management")
 
 
 def _find(tokens: list[_Token], phrases: Iterable[_Phrase]) -> list[_Match]:
@@ -360,7 +363,7 @@ def _find(tokens: list[_Token], phrases: Iterable[_Phrase]) -> list[_Match]:
                 listed = any(stems[g] == _CONJ for g in gap)
                 if listed or n == 2 and len(gap) <= _MAX_FILLER:
                     found.append(_Match(ph.skill, frozenset([*range(i, gap_start), j]), i, j,
-                                        ph.weak))
+                                        ph.weak, listed))
                     break
                 k += 1
     return found
@@ -403,6 +406,15 @@ def _boilerplate_spans(text: str) -> list[tuple[int, int]]:
     if off_from is not None:
         spans.append((off_from, len(text)))
     return sorted(spans)
+
+
+def _names_people(tokens: list[_Token], end: int) -> bool:
+    """Whether the match ending at ``end`` names people ("budget holders", "decision
+    makers", "hiring managers"), not the skill; "coach managers" is still coaching."""
+    if end + 1 >= len(tokens) or tokens[end].stem in _ROLE_NOUNS | {"manager"}:
+        return False
+    after = tokens[end + 1].stem
+    return after in _ROLE_NOUNS or after == "manager" and tokens[end].exact.endswith("ing")
 
 
 def _blocked(text: str, tokens: list[_Token]) -> set[int]:
@@ -526,6 +538,13 @@ def fit_to_posting(workbook: Workbook, text: str, *, catalog: Any) -> PostingFit
         for pos in m.positions:
             covering.setdefault(pos, []).append(m)
     kept = [m for m in found if not any(m.positions < o.positions for o in covering[m.start])]
+    # a word read across a filler ("drive quality improvement" as "drive improvements")
+    # belongs to the plain phrase it also stands in ("quality improvement")
+    contiguous = {pos for m in kept if len(m.positions) > 1
+                  and len(m.positions) == m.end - m.start + 1 for pos in m.positions}
+    kept = [m for m in kept if m.listed or len(m.positions) == m.end - m.start + 1
+            or not any(pos in contiguous for pos in m.positions)]
+    kept = [m for m in kept if not _names_people(tokens, m.end)]
     strong = {m.skill for m in kept if not m.weak}  # an ambiguous word ("containers")
     kept = [m for m in kept if m.skill in strong]  # counts only beside a clear one
     kept.sort(key=lambda m: (m.start, m.end))

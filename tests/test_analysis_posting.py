@@ -184,14 +184,14 @@ def test_benchmark_meets_the_target(bench_result, split):
 
 
 def test_benchmark_on_postings_never_tuned_on(bench_result):
-    """heldout4 was written after the last change to the matcher and catalog and never
-    tuned on. It does NOT meet the 0.85 target (first clean run: precision 0.775, recall
-    0.646; the matcher before the rework: 0.833 / 0.521): the floor only guards against
+    """heldout5 was written after the last change to the matcher and catalog and never
+    tuned on. It does NOT meet the 0.85 target (first clean run: precision 0.711, recall
+    0.681; the matcher before the rework: 0.778 / 0.596): the floor only guards against
     getting worse and keeps the gap visible."""
-    result = bench_result["heldout4"]
+    result = bench_result["heldout5"]
     assert len(result["rows"]) >= 7
-    assert result["precision"] >= 0.75 and result["recall"] >= 0.6
-    assert sum(len(v["rows"]) for v in bench_result.values()) >= 60
+    assert result["precision"] >= 0.7 and result["recall"] >= 0.65
+    assert sum(len(v["rows"]) for v in bench_result.values()) >= 70
 
 
 # --- general rules (issue 16 item 2): each test fails without its rule ---------------------

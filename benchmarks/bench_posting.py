@@ -1,14 +1,26 @@
 """Precision and recall of ``cw.fit_to_posting`` on the labelled postings (target >= 0.85).
 
-Run: ``python benchmarks/bench_posting.py [--details]``. Reads ``tests/data/postings/*.txt``
-and ``labels.yaml`` (the skills a careful reader lists for each posting, with ``split: dev``
-or ``split: heldout``; held-out postings were never used to tune synonyms or rules), runs
-the matcher on an empty workbook and prints, per posting and per split, true positives,
-false positives, false negatives and micro-averaged precision and recall. ``--details``
-also lists the extra and missed skills, with the words that matched.
+Run: ``PYTHONPATH=$PWD python benchmarks/bench_posting.py [--details] [--split NAME]``.
+Reads ``tests/data/postings/*.txt`` and ``labels.yaml`` (the skills a careful reader lists
+for each posting), runs the matcher on an empty workbook and prints, per posting and per
+split, true positives, false positives, false negatives and micro-averaged precision and
+recall, then the time for a 5,000-word posting. ``--details`` also lists the extra and
+missed skills, with the words that matched.
 
-Exits 1 when a split misses the target (today the held-out split does: the synonym
-vocabulary fits the postings it was tuned on far better than new ones; see labels.yaml).
+Splits (see the comments in labels.yaml for when each was written and first run):
+
+- ``dev``: tuned on;
+- ``heldout``: first run clean (0.77 / 0.52), then read and used to find general causes;
+- ``heldout2``: written and committed before the general-matching rework; first clean run
+  after it 0.82 / 0.91, then read (so later figures are not clean);
+- ``heldout3``, ``heldout4``: written after the rework; first clean runs 0.77 / 0.79 and
+  0.78 / 0.65, then read and used for general fixes;
+- ``heldout5``: written after the last change to the matcher and catalog, never tuned on:
+  the honest estimate for postings nobody here wrote (first run 0.71 / 0.68; the matcher
+  before the rework: 0.78 / 0.60).
+
+Exits 1 when any split printed misses the target on precision or recall (today heldout5
+does), so the figure cannot be quietly ignored; ``--split dev`` checks one split.
 """
 
 from __future__ import annotations
@@ -55,12 +67,35 @@ def evaluate(folder: Path = DATA) -> dict[str, dict]:
     return out
 
 
+def time_5000_words(folder: Path = DATA) -> float:
+    """Best of three, in milliseconds: the matcher on a 5,000-word paste of the postings."""
+    from career_workbook.catalog import load_catalog
+
+    catalog = load_catalog()
+    wb = cw.new_workbook("Benchmark", today=date(2026, 12, 1))
+    words = " ".join(p.read_text(encoding="utf-8")
+                     for p in sorted(folder.glob("*.txt"))).split()
+    text = " ".join((words * (5_000 // max(len(words), 1) + 1))[:5_000])
+    cw.fit_to_posting(wb, text, catalog=catalog)  # warm the caches
+    best = float("inf")
+    for _ in range(3):
+        started = time.perf_counter()
+        cw.fit_to_posting(wb, text, catalog=catalog)
+        best = min(best, time.perf_counter() - started)
+    return best * 1000
+
+
 def main(argv: list[str]) -> int:
     details = "--details" in argv
-    splits = ("dev",) if "--dev-only" in argv else ("dev", "heldout")
     started = time.perf_counter()
     result = evaluate()
     elapsed = time.perf_counter() - started
+    order = {"dev": 0, "heldout": 1}
+    splits = sorted(result, key=lambda k: (order.get(k, 2), k))
+    if "--split" in argv:
+        splits = [argv[argv.index("--split") + 1]]
+    elif "--dev-only" in argv:
+        splits = ["dev"]
     ok = True
     for split_name in splits:
         split = result.get(split_name)
@@ -82,6 +117,7 @@ def main(argv: list[str]) -> int:
         ok &= p >= TARGET and r >= TARGET
     print(f"\n{'met' if ok else 'MISSED'}: target precision and recall >= {TARGET} "
           f"({elapsed:.2f} s in all)")
+    print(f"5,000-word posting: {time_5000_words():.0f} ms (best of 3)")
     return 0 if ok else 1
 
 

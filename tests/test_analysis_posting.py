@@ -7,6 +7,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import career_workbook as cw
 from career_workbook.analysis.posting import (
@@ -155,31 +157,169 @@ def test_public_api_uses_the_shipped_catalog():
     assert set(result.matches) == {"Infrastructure as Code", "Containers and Orchestration"}
 
 
-def test_benchmark_figures():
-    """Dev meets the 0.85 target; held-out postings (never tuned on) do NOT yet (about 0.77
-    precision, 0.52 recall): the floor below only guards against getting worse."""
+def _bench():
     sys.path.insert(0, str(ROOT / "benchmarks"))
     try:
-        from bench_posting import TARGET, evaluate
+        import bench_posting
     finally:
         sys.path.remove(str(ROOT / "benchmarks"))
-    result = evaluate()
-    assert len(result["dev"]["rows"]) + len(result["heldout"]["rows"]) >= 15
-    assert len(result["heldout"]["rows"]) >= 5
-    assert result["dev"]["precision"] >= TARGET and result["dev"]["recall"] >= TARGET
-    assert result["heldout"]["precision"] >= 0.7 and result["heldout"]["recall"] >= 0.5
+    return bench_posting
 
 
-def test_html_tags_and_scripts_are_not_words():
-    result = fit("<p>Strong <b>SQL</b></p><script>alert('scripting')</script><!-- k8s -->")
-    assert result.matches == {"SQL": ("SQL",)}
+@pytest.fixture(scope="module")
+def bench_result():
+    return _bench().evaluate()
 
 
-def test_long_repetitive_text_stays_fast():
-    import time
+@pytest.mark.parametrize("split", ["dev", "heldout", "heldout2", "heldout3"])
+def test_benchmark_meets_the_target(bench_result, split):
+    """Computed per split from the labelled postings. dev was tuned on; heldout..heldout3
+    were read after their first clean run (0.77/0.52, 0.82/0.91, 0.77/0.79), so they
+    guard the general rules rather than prove them. heldout4 (first run 0.78/0.65, read,
+    now about 0.89/0.83) and heldout5 (never read) are below the target: see the next test."""
+    target = _bench().TARGET
+    result = bench_result[split]
+    assert len(result["rows"]) >= 5
+    assert result["precision"] >= target, (split, result["precision"])
+    assert result["recall"] >= target, (split, result["recall"])
 
-    started = time.perf_counter()
-    result = fit("stakeholder " * 16_000 + "and vendor management")  # 192,000 characters
-    assert time.perf_counter() - started < 5  # about 15 s with the old quadratic overlap check
-    assert result.skills[0].mentions == 16_000 and not result.truncated
-    assert "Vendor Management" in result.matches
+
+def test_benchmark_on_postings_never_tuned_on(bench_result):
+    """heldout5 was written after the last change to the matcher and catalog and never
+    tuned on. It does NOT meet the 0.85 target (first clean run: precision 0.711, recall
+    0.681; the matcher before the rework: 0.778 / 0.596): the floor only guards against
+    getting worse and keeps the gap visible."""
+    result = bench_result["heldout5"]
+    assert len(result["rows"]) >= 7
+    assert result["precision"] >= 0.7 and result["recall"] >= 0.65
+    read = bench_result["heldout4"]  # read after its first run; still short on recall
+    assert read["precision"] >= 0.85 and read["recall"] >= 0.8
+    assert sum(len(v["rows"]) for v in bench_result.values()) >= 70
+
+
+# --- general rules (issue 16 item 2): each test fails without its rule ---------------------
+
+def test_company_boilerplate_sections_and_sentences_are_skipped():
+    text = ("About us\nWe value teamwork, coaching and compassion.\n\n"
+            "The role\nLead a team of five and own the budget.\n"
+            "Benefits: coaching, a mentoring scheme and a cycle to work scheme.\n"
+            "We are an equal opportunity employer and welcome applications from people "
+            "with experience of negotiation.")
+    found = fit(text).matches
+    assert set(found) == {"Management of Personnel Resources", "Budgeting"}
+
+
+def test_about_you_and_the_role_are_read():
+    text = "About the role\nRun A/B tests.\nAbout you\nCalm under pressure.\nPerks\nFree lunch"
+    assert set(fit(text).matches) == {"Experiment Design", "Resilience"}
+
+
+def test_verb_object_form_of_a_nominalised_skill():
+    # the catalog has "User Research" and "Workforce Planning", not these word orders
+    found = fit("Research our users, then plan the workforce for winter.").matches
+    assert found["User Research"] == ("Research our users",)
+    assert found["Workforce Planning"] == ("plan the workforce",)
+
+
+def test_lists_of_several_items_share_the_head_word():
+    found = fit("Diagnose hardware, software and network issues.").matches
+    assert found["Troubleshooting"] == ("Diagnose hardware, software and network issues",)
+
+
+def test_a_preposition_ends_a_list():
+    # without the rule, "manage ... and ... risks" reads as "manage risks"
+    found = fit("Manage suppliers on price and with risks in mind.").matches
+    assert "Risk Management" not in found and "Vendor Management" in found
+
+
+def test_abbreviations_read_as_words():
+    assert "Project Planning" in fit("Strong project mgmt experience").matches
+
+
+def test_clitics_are_not_words():
+    from career_workbook.analysis.posting import _tokens
+
+    assert [t.exact for t in _tokens("master's you'll don't")] == ["master", "you", "don"]
+
+
+def test_acronyms_match_capitals_only():
+    assert "Learning Strategies" not in fit("Send the weekly report to the team").matches
+    assert "Learning Strategies" in fit("Support pupils with SEND").matches
+
+
+def test_ambiguous_words_need_a_clear_mention():
+    assert "Containers and Orchestration" not in fit("Track containers to the port").matches
+    found = fit("Run containers on Kubernetes").matches
+    assert found["Containers and Orchestration"] == ("containers", "Kubernetes")
+
+
+def test_morphological_variants():
+    for text in ("Mentoring new starters", "You mentored juniors", "Mentor two graduates"):
+        assert "Mentoring" in fit(text).matches, text
+
+
+hostile = st.lists(
+    st.one_of(
+        st.text(st.characters(codec="utf-8"), max_size=8),
+        st.sampled_from(["<b>", "</p>", "<script>", "&amp;", "/", "&", " and ", "\n", "٣",
+                         "😀", "SQL", "stakeholder", " management", "CI/CD", "A/B", "'s",
+                         "About us\n", "Benefits: ", "equal opportunity", " ", ". "]),
+    ),
+    max_size=60,
+).map("".join)
+
+
+@settings(max_examples=60, deadline=None)
+@given(hostile, st.integers(min_value=1, max_value=50))
+def test_hostile_text_property(text, repeat):
+    """Never raises (HTML, emoji, Unicode digits, up to 20,000 characters), and every word
+    shown as a match is in the posting (whitespace collapsed)."""
+    text = (text * repeat)[:20_000]
+    result = fit(text)
+    assert 0.0 <= result.fit <= 100.0
+    flat = " ".join(text.split()).casefold()
+    for words in result.matches.values():
+        for w in words:
+            assert w.removesuffix("...").casefold() in flat
+
+
+def test_matched_words_are_in_the_posting():
+    text = (ROOT / "tests/data/postings/13_project_manager.txt").read_text(encoding="utf-8")
+    flat = " ".join(text.split())
+    result = fit(text)
+    assert len(result.matches) >= 5
+    for words in result.matches.values():
+        assert all(w.removesuffix("...") in flat for w in words)
+
+
+def test_five_thousand_words_stay_fast():
+    """About 15-50 ms on the shared test machine; the bound leaves room for a loaded CI."""
+    assert _bench().time_5000_words() < 500
+
+
+def test_words_that_name_people_are_not_the_skill():
+    found = fit("Work with budget holders, decision makers and hiring managers.").matches
+    assert not {"Budgeting", "Judgment and Decision Making", "Hiring"} & set(found)
+    assert "Coaching" in fit("Coach managers through change").matches
+
+
+def test_a_plain_phrase_keeps_its_words():
+    # "drive ... improvement" would read "drive improvements" across the word "quality"
+    found = fit("Drive quality improvement on the ward.").matches
+    assert "Quality Improvement" in found and "Process Improvement" not in found
+
+
+def test_including_ends_a_list():
+    found = fit("Manage supply risk, including supplier financial health.").matches
+    assert "Management of Financial Resources" not in found
+
+
+def test_a_list_that_goes_on_has_no_shared_head():
+    # "web, app and social channels": "app" is one more item, not the head of "web app"
+    assert "Web Development" not in fit("Publish across web, app and social channels.").matches
+    found = fit("Diagnose hardware, software and network issues, escalating if needed.")
+    assert "Troubleshooting" in found.matches
+
+
+def test_one_word_inside_a_longer_phrase():
+    assert "Resilience" in fit("Calm under deadline pressure").matches

@@ -12,7 +12,19 @@ person's own skills. Matching follows general rules, never per-posting lookups:
   both and "CI/CD" equals "CI and CD"; a skill of several words also matches a short list
   such as "stakeholder and vendor management" or "design and carry out experiments", and a
   two-word one with one word between ("build trusted relationships");
-- acronyms in the vocabulary ("SOX", "ACAS") match only that word, never a stem of it;
+- "X planning", "X management", "X review"... also read in the verb-object order "plan X",
+  "manage the X", "review X" (``stakeholder management`` -> "manage our stakeholders");
+- a list may run over several items ("diagnose hardware, software and network issues"),
+  but a preposition ends it ("manage suppliers on price and with risks");
+- "mgmt", "mgr", "ops"... read as the word they stand for; "'s", "'ll" are not words;
+- a synonym written ``?word`` has other common meanings ("containers", "AI", "risk"):
+  it counts only when the posting also names the skill another, clear way;
+- the employer talking about itself is skipped: sections headed "About us", "Who we are",
+  "Benefits", "Perks", "What we offer", "Why join us" (up to the next heading such as
+  "The role" or "About you"), lines such as "Benefits: ...", and sentences about equal
+  opportunity, vetting checks or "We're a fintech ...";
+- acronyms in the vocabulary ("SOX", "ACAS", "SEND") match only that word written in
+  capitals, never a stem of it nor the lower-case word ("send");
 - a match inside a longer match ("decision making" inside "decision making under
   uncertainty") gives way to the longer one.
 
@@ -36,12 +48,13 @@ Examples
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from career_workbook.analysis.skills import current_levels
 from career_workbook.model import Skill, Workbook
@@ -63,14 +76,44 @@ PROFILE_IMPORTANCE = 4
 """Importance given to the posting's skills by "Use as my target profile"."""
 MAX_CHARS = 200_000
 """Longer pastes are read up to this many characters (a posting is a few thousand)."""
-_MAX_GAP = 4  # words allowed between the parts of a two-part skill in a list
+_MAX_GAP = 7  # words allowed between the parts of a skill when a list sits between them
+_MAX_FILLER = 2  # words allowed between a two-word phrase's parts without a list ("write
+# clear guides", "build trusted relationships"); one before the last word of a longer one
 
 _STOP = frozenset({"a", "an", "the", "of", "our", "your", "their", "its", "his", "her", "my"})
+_PREPOSITIONS = frozenset({"with", "on", "in", "for", "to", "from", "by", "at", "into", "about",
+                           "across", "within", "without", "through", "over", "under", "via",
+                           "including", "such", "like", "as", "than", "per"})
+_ROLE_NOUNS = frozenset({"holder", "maker", "owner"})  # "budget holders", "decision makers"
+_CLITIC = frozenset({"s", "t", "ll", "re", "ve", "d", "m"})  # "master's", "you'll": not words
+_ALIAS = {  # common abbreviations, read as the word they stand for
+    "mgmt": "management", "mgt": "management", "mgr": "manager", "mngr": "manager",
+    "dept": "department", "govt": "government", "comms": "communication",
+    "ops": "operations", "admin": "administration", "dev": "development",
+    "exp": "experience", "req": "requirement", "reqs": "requirements",
+}
 _CONJ = "&"
 _BREAK = "|"
 _BOILERPLATE = re.compile(  # the employer talking about itself, not a skill ask
     r"\b(?:we\s+are|we['’]re|is|are|now|currently|company)\s+hiring\b|\bhiring\s+an?\b",
     re.IGNORECASE)
+_BOILER_SENTENCE = re.compile(  # a sentence about equal opportunity, vetting, the company
+    r"\b(?:equal[\s-]+opportunit\w*|(?:do\s+not|don['’]t)\s+discriminate"
+    r"|welcome\s+applications|committed\s+to\s+(?:safeguarding|equality|diversity|inclusion)"
+    r"|DBS\s+check|right\s+to\s+work\s+in)\b"
+    r"|(?:^|(?<=[.!?]\s)|(?<=\n))[ \t]*(?:we\s+are|we['’]re|our\s+client\s*,?\s+is)"
+    r"\s+(?:a|an)\b",
+    re.IGNORECASE | re.MULTILINE)
+_SENTENCE_END = re.compile(r"[.!?\n]")
+_SECTION_OFF = re.compile(  # a heading that starts the employer's own story or the perks
+    r"(?:about\s+(?!you\b|the\s+(?:role|job|position|team|opportunity)\b|this\s+role\b"
+    r"|the\s+candidate\b)[\w'’ &.-]{1,40}|who\s+we\s+are|our\s+(?:story|values|mission"
+    r"|culture|benefits|commitment)|benefits(?:\s+include)?|perks(?:\s+and\s+benefits)?"
+    r"|what\s+we\s+offer|we\s+offer|in\s+return|why\s+(?:join|work\s+(?:with|for))"
+    r"[\w ]{0,20}|package|salary(?:\s+and\s+benefits)?|compensation|rewards?"
+    r"|equal\s+opportunit\w*|diversity[\w ,&]{0,30}|how\s+to\s+apply)",
+    re.IGNORECASE)
+_HEADING = re.compile(r"[ \t]*([^\s:•*\-–][^\n:]{0,60}?)[ \t]*(?:(:)[ \t]*(.*))?")
 _TOKEN = re.compile(
     r"(?P<word>[^\W_]+[+#]*)|(?P<conj>[,/&])|(?P<brk>[.!?;:](?=\s|$)|[\n\r•·|()\[\]])")
 _HTML = re.compile(  # pasted from a web page: tags and scripts are not words of the posting
@@ -85,6 +128,7 @@ _SPELLING = (  # American -> British, so both spellings meet
 )
 
 
+@functools.lru_cache(maxsize=65_536)
 def normalise_word(word: str) -> str:
     """The form two spellings of a word share: case, accents, spelling, light stemming.
 
@@ -115,17 +159,18 @@ def normalise_word(word: str) -> str:
     return w
 
 
+@functools.lru_cache(maxsize=65_536)
 def _plain(word: str) -> str:
     decomposed = unicodedata.normalize("NFKD", word.casefold())
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
-@dataclass(frozen=True)
-class _Token:
+class _Token(NamedTuple):
     stem: str
     exact: str
     start: int
     end: int
+    acro: str = ""  # "^sox" when written in capitals, as an acronym is
 
 
 def _tokens(text: str) -> list[_Token]:
@@ -138,19 +183,24 @@ def _tokens(text: str) -> list[_Token]:
         if m.group("brk"):
             out.append(_Token(_BREAK, _BREAK, m.start(), m.end()))
         elif m.group("conj"):
-            out.append(_Token(_CONJ, _CONJ, m.start(), m.end()))
+            out.append(_Token(_CONJ, m.group("conj"), m.start(), m.end()))
         else:
             word = m.group("word")
             exact = _plain(word)
-            pair = _PAIR.match(text, m.start())
+            after = text[m.end():m.end() + 1]
+            pair = _PAIR.match(text, m.start()) if after in ("/", "&") else None
             if pair:  # "A/B", "P&L": one letter either side of the separator is one word
                 joined = _plain(pair.group(1) + pair.group(2))
-                out.append(_Token(joined, joined, m.start(), pair.end()))
+                out.append(_Token(joined, joined, m.start(), pair.end(), "^" + joined))
                 skip_to = pair.end()
             elif exact in ("and", "or"):
-                out.append(_Token(_CONJ, _CONJ, m.start(), m.end()))
+                out.append(_Token(_CONJ, exact, m.start(), m.end()))
+            elif exact in _CLITIC and m.start() > 0 and text[m.start() - 1] in "'’":
+                continue
             elif exact not in _STOP:
-                out.append(_Token(normalise_word(word), exact, m.start(), m.end()))
+                stem = normalise_word(_ALIAS.get(exact, word))
+                acro = "^" + exact if word[:2].isupper() else ""
+                out.append(_Token(stem, exact, m.start(), m.end(), acro))
     return out
 
 
@@ -159,19 +209,22 @@ class _Phrase:
     skill: str
     parts: tuple[tuple[bool, str], ...]  # (exact?, value)
     text: str
+    weak: bool = False  # counts only beside another (strong) match of the same skill
 
 
 def _compile(skill: str, phrase: str) -> _Phrase | None:
-    exact = phrase.startswith("=")
-    text = phrase.lstrip("=")
+    weak = "?" in phrase[:2]
+    exact = "=" in phrase[:2]
+    text = phrase.lstrip("=?")
     toks = _tokens(text)
     parts = []
     for t in toks:
         if t.stem == _BREAK:
             continue
         acronym = text[t.start:t.end].isupper() and t.end - t.start >= 2  # "SOX", "ACAS"
-        parts.append((True, t.exact) if exact or acronym else (False, t.stem))
-    return _Phrase(skill, tuple(parts), text) if parts else None
+        parts.append((True, "^" + t.exact) if acronym else
+                     (True, t.exact) if exact else (False, t.stem))
+    return _Phrase(skill, tuple(parts), text, weak) if parts else None
 
 
 @functools.lru_cache(maxsize=4096)
@@ -179,10 +232,59 @@ def _skill_phrases(name: str, synonyms: tuple[str, ...]) -> tuple[_Phrase, ...]:
     """The phrases of one skill: its name (stemmed, unless ``=name`` is among the synonyms:
     then only that exact word, so "Programming" does not match "programme") and synonyms.
     """
-    exact_name = f"={name}".casefold() in (s.casefold() for s in synonyms)
+    exact_name = f"={name}".casefold() in (s.replace("?", "").casefold() for s in synonyms)
     phrases = [] if exact_name else [_compile(name, name)]
     phrases += [_compile(name, s) for s in synonyms]
-    return tuple(p for p in phrases if p is not None)
+    phrases = [p for p in phrases if p is not None]
+    seen = {p.parts for p in phrases}
+    for p in list(phrases):
+        for inverted in _inverted(p):
+            if inverted.parts not in seen:
+                seen.add(inverted.parts)
+                phrases.append(inverted)
+    return tuple(phrases)
+
+
+_ZERO_VERBS = frozenset({"review", "control", "research", "audit", "test", "plan"})
+
+
+def _verb_forms(word: str) -> set[str]:
+    """Verbs a nominalised word comes from: "planning" -> plan, "management" -> manage,
+    "visualisation" -> visualise, "inspection" -> inspect, "leadership" -> lead.
+
+    >>> sorted(_verb_forms("management")), sorted(_verb_forms("inspection"))
+    (['manag'], ['inspect'])
+    """
+    w = _plain(word)
+    forms: list[str] = []
+    if w.endswith("ing") and len(w) > 5:
+        forms += [w[:-3], w[:-3] + "e"]
+    elif w.endswith("ment") and len(w) > 6:
+        forms.append(w[:-4])
+    elif w.endswith("ation") and len(w) > 7:
+        forms += [w[:-5] + "e", w[:-3] + "e"]
+    elif w.endswith("ion") and len(w) > 6:
+        forms.append(w[:-3])
+    elif w.endswith("ership"):
+        forms.append(w[:-6])
+    elif w in _ZERO_VERBS:
+        forms.append(w)
+    return {normalise_word(f) for f in forms} - {""}
+
+
+def _inverted(p: _Phrase) -> list[_Phrase]:
+    """ "X planning" also reads "plan X": a two-word phrase ending in a nominalised verb
+    gets its verb-object form ("stakeholder management" -> "manage stakeholders",
+    "lesson planning" -> "plan lessons", "code review" -> "review code")."""
+    if len(p.parts) != 2 or any(exact for exact, _ in p.parts) or _CONJ in dict(p.parts).values():
+        return []
+    words = [t for t in _tokens(p.text) if t.stem not in (_CONJ, _BREAK)]
+    if len(words) != 2:
+        return []
+    head = p.text[words[1].start:words[1].end]
+    obj = p.parts[0][1]
+    return [_Phrase(p.skill, ((False, verb), (False, obj)), p.text, p.weak)
+            for verb in sorted(_verb_forms(head)) if verb != obj]
 
 
 def posting_vocabulary(catalog: Any, wb: Workbook | None = None) -> dict[str, list[str]]:
@@ -211,6 +313,8 @@ class _Match:
     positions: frozenset[int]
     start: int
     end: int
+    weak: bool = False
+    listed: bool = False  # read across a list ("stakeholder and vendor management")
 
 
 def _find(tokens: list[_Token], phrases: Iterable[_Phrase]) -> list[_Match]:
@@ -219,40 +323,120 @@ def _find(tokens: list[_Token], phrases: Iterable[_Phrase]) -> list[_Match]:
     for i, t in enumerate(tokens):
         by_stem.setdefault(t.stem, []).append(i)
         by_exact.setdefault(t.exact, []).append(i)
+        if t.acro:
+            by_exact.setdefault(t.acro, []).append(i)
+    pad = [_BREAK] * (_MAX_GAP + 16)  # so that i + k never runs off the end
+    stems = [t.stem for t in tokens] + pad
+    exacts = [t.exact for t in tokens] + pad
+    acros = [t.acro for t in tokens] + pad
 
     def same(i: int, part: tuple[bool, str]) -> bool:
         exact, value = part
-        return i < len(tokens) and (tokens[i].exact if exact else tokens[i].stem) == value
+        return (exacts[i] == value or acros[i] == value) if exact else stems[i] == value
+
+    def where(part: tuple[bool, str]) -> list[int]:
+        return (by_exact if part[0] else by_stem).get(part[1], [])
 
     found: list[_Match] = []
     for ph in phrases:
-        first_exact, first = ph.parts[0]
-        n = len(ph.parts)
-        for i in (by_exact if first_exact else by_stem).get(first, ()):
-            if all(same(i + k, ph.parts[k]) for k in range(1, n)):
-                found.append(_Match(ph.skill, frozenset(range(i, i + n)), i, i + n - 1))
+        parts = ph.parts
+        n = len(parts)
+        firsts = where(parts[0])
+        lasts = where(parts[-1]) if n > 1 else firsts
+        if not firsts or not lasts:  # most phrases stop here, at no cost
+            continue
+        gappable = n > 1 and _CONJ not in (v for _, v in parts)
+        for i in firsts:
+            if n == 1 or all(same(i + k, parts[k]) for k in range(1, n)):
+                found.append(_Match(ph.skill, frozenset(range(i, i + n)), i, i + n - 1,
+                                    ph.weak))
                 continue
-            if n < 2 or any(v == _CONJ for _, v in ph.parts):
-                continue
-            if not all(same(i + k, ph.parts[k]) for k in range(1, n - 1)):
+            if not gappable or not all(same(i + k, parts[k]) for k in range(1, n - 1)):
                 continue
             gap_start = i + n - 1
-            for j in range(gap_start + 1, min(gap_start + _MAX_GAP + 1, len(tokens))):
-                gap = tokens[gap_start:j]
-                if gap[-1].stem == _BREAK:
+            k = bisect.bisect_right(lasts, gap_start)
+            while k < len(lasts) and lasts[k] <= gap_start + _MAX_GAP:
+                j = lasts[k]
+                gap = range(gap_start, j)
+                if any(stems[g] == _BREAK or exacts[g] in _PREPOSITIONS for g in gap):
+                    break  # a new sentence, or "on visuals and with the brand"
+                listed = any(stems[g] == _CONJ for g in gap)
+                if listed and exacts[j + 1] in ("and", "or", "&"):
+                    break  # "web, app and social": the list goes on, so "app" is no head
+                filler = len(gap) <= (_MAX_FILLER if n == 2 else 1)  # "calm under (deadline)
+                if listed or filler:  # pressure"
+                    found.append(_Match(ph.skill, frozenset([*range(i, gap_start), j]), i, j,
+                                        ph.weak, listed))
                     break
-                listed = any(t.stem == _CONJ for t in gap)
-                one_word = n == 2 and len(gap) == 1 and gap[0].stem != _CONJ  # "build trusted
-                if same(j, ph.parts[-1]) and (listed or one_word):  # relationships"
-                    found.append(_Match(ph.skill, frozenset([*range(i, gap_start), j]), i, j))
-                    break
+                k += 1
     return found
+
+
+def _boilerplate_spans(text: str) -> list[tuple[int, int]]:
+    r"""Character spans where the employer talks about itself, not about the job.
+
+    A heading such as "About us", "Benefits" or "Why join us" starts such a section; the
+    next other heading ("The role", "About you", "Requirements") ends it. A line like
+    "Perks: equity, ..." is skipped alone. Sentences about equal opportunity, vetting
+    checks, or "We're a fintech ..." are skipped wherever they are.
+
+    >>> text = "About us\nWe value teamwork.\nThe role\nLead a team.\nBenefits: coaching"
+    >>> [text[a:b] for a, b in _boilerplate_spans(text)]
+    ['About us\nWe value teamwork.\n', 'Benefits: coaching']
+    """
+    spans = [m.span() for m in _BOILERPLATE.finditer(text)]
+    for m in _BOILER_SENTENCE.finditer(text):  # the whole sentence around the words
+        back = max(m.start() - 1_000, 0)  # a sentence is shorter than that
+        start = max(max(text.rfind(c, back, m.start()) for c in ".!?\n") + 1, back)
+        end = _SENTENCE_END.search(text, m.end(), m.end() + 1_000)
+        spans.append((start, end.start() if end else min(m.end() + 1_000, len(text))))
+    off_from: int | None = None
+    pos = 0
+    for line in text.splitlines(keepends=True):
+        m = _HEADING.fullmatch(line.rstrip("\r\n"))
+        if m and len(m.group(1).split()) <= 6:
+            head, colon, rest = m.group(1), m.group(2) or "", m.group(3) or ""
+            heading = bool(colon) or not rest and not head.rstrip().endswith((".", ",", ";"))
+            if heading and _SECTION_OFF.fullmatch(head.strip()):
+                if colon and rest.strip():  # "Benefits: 25 days' leave"
+                    spans.append((pos, pos + len(line)))
+                elif off_from is None:
+                    off_from = pos
+            elif heading and not rest and off_from is not None:
+                spans.append((off_from, pos))
+                off_from = None
+        pos += len(line)
+    if off_from is not None:
+        spans.append((off_from, len(text)))
+    return sorted(spans)
+
+
+def _names_people(tokens: list[_Token], end: int) -> bool:
+    """Whether the match ending at ``end`` names people ("budget holders", "decision
+    makers", "hiring managers"), not the skill; "coach managers" is still coaching."""
+    if end + 1 >= len(tokens) or tokens[end].stem in _ROLE_NOUNS | {"manager"}:
+        return False
+    after = tokens[end + 1].stem
+    return after in _ROLE_NOUNS or after == "manager" and tokens[end].exact.endswith("ing")
 
 
 def _blocked(text: str, tokens: list[_Token]) -> set[int]:
     """Token positions inside boilerplate such as "we are hiring" (not a skill ask)."""
-    spans = [m.span() for m in _BOILERPLATE.finditer(text)]
-    return {i for i, t in enumerate(tokens) if any(a <= t.start < b for a, b in spans)}
+    spans = _boilerplate_spans(text)
+    if not spans:
+        return set()
+    starts = [a for a, _ in spans]
+    out: set[int] = set()
+    for i, t in enumerate(tokens):
+        k = bisect.bisect_right(starts, t.start) - 1
+        while k >= 0 and starts[k] <= t.start:  # overlapping spans: look back a little
+            if t.start < spans[k][1]:
+                out.add(i)
+                break
+            k -= 1
+            if k >= 0 and t.start - starts[k] > 2_000:
+                break
+    return out
 
 
 @dataclass(frozen=True)
@@ -357,6 +541,15 @@ def fit_to_posting(workbook: Workbook, text: str, *, catalog: Any) -> PostingFit
         for pos in m.positions:
             covering.setdefault(pos, []).append(m)
     kept = [m for m in found if not any(m.positions < o.positions for o in covering[m.start])]
+    # a word read across a filler ("drive quality improvement" as "drive improvements")
+    # belongs to the plain phrase it also stands in ("quality improvement")
+    contiguous = {pos for m in kept if len(m.positions) > 1
+                  and len(m.positions) == m.end - m.start + 1 for pos in m.positions}
+    kept = [m for m in kept if m.listed or len(m.positions) == m.end - m.start + 1
+            or not any(pos in contiguous for pos in m.positions)]
+    kept = [m for m in kept if not _names_people(tokens, m.end)]
+    strong = {m.skill for m in kept if not m.weak}  # an ambiguous word ("containers")
+    kept = [m for m in kept if m.skill in strong]  # counts only beside a clear one
     kept.sort(key=lambda m: (m.start, m.end))
     words: dict[str, list[str]] = {}
     mentions: dict[str, set[tuple[int, int]]] = {}

@@ -36,10 +36,12 @@ from career_workbook.model import Workbook
 
 __all__ = [
     "NOTEBOOK_CHARTS",
+    "chart_inputs",
     "chart_title",
     "make_figure",
     "make_figures",
     "resolve_role",
+    "same_inputs",
     "suggest_role",
 ]
 
@@ -193,6 +195,51 @@ _DRAW: dict[str, Callable[[_Frames], Figure]] = {
     ),
     "opportunities": lambda f: charts.plot_opportunities(f.opportunities, f.today),
 }
+
+
+# slug -> the frames (attributes of ``_Frames``) it is drawn from; with ``today`` (and the
+# role's title for readiness) they decide the figure, since charts are pure functions
+_INPUTS: dict[str, tuple[str, ...]] = {
+    "skill_radar": ("gaps",), "skill_gaps": ("gaps",), "smart_scorecard": ("scorecard",),
+    "goal_timeline": ("goals", "milestones"), "progress": ("progress_history", "goal_progress"),
+    "feedback_360": ("feedback",), "reputation": ("reputation",), "network": ("contacts",),
+    "values_wheel": ("values",), "learning_hours": ("learning",), "wellbeing": ("wellbeing",),
+    "readiness": ("readiness_history",), "opportunities": ("opportunities",),
+}
+
+
+def chart_inputs(wb: Workbook, slug: str, *, today: date, role: Any = None) -> tuple:
+    """What chart ``slug`` is drawn from: its frames, ``today`` and the role's title.
+
+    Two equal inputs (:func:`same_inputs`) draw the same figure, so a chart whose inputs
+    did not change after a save need not be drawn again.
+
+    >>> from career_workbook.model import new_workbook
+    >>> wb = new_workbook("Sam Lee")
+    >>> a = chart_inputs(wb, "network", today=date(2026, 11, 22))
+    >>> wb.strengths.append("Calm")
+    >>> same_inputs(a, chart_inputs(wb, "network", today=date(2026, 11, 22)))
+    True
+    """
+    (slug,) = _check_slugs([slug])
+    memo = _Frames(wb, _as_date(today), role)
+    return (memo.today, getattr(role, "title", None),
+            *(getattr(memo, name) for name in _INPUTS[slug]))
+
+
+def same_inputs(a: tuple | None, b: tuple | None) -> bool:
+    """True when two :func:`chart_inputs` are equal (frames compared with ``equals``,
+    column names and dtypes included)."""
+    if a is None or b is None or len(a) != len(b):
+        return False
+    for x, y in zip(a, b, strict=True):
+        if isinstance(x, pd.core.generic.NDFrame) or isinstance(y, pd.core.generic.NDFrame):
+            if not (type(x) is type(y) and x.equals(y)
+                    and list(getattr(x, "columns", [])) == list(getattr(y, "columns", []))):
+                return False
+        elif x != y:
+            return False
+    return True
 
 
 def _check_slugs(slugs: Iterable[str]) -> list[str]:

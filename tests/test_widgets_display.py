@@ -70,10 +70,54 @@ def test_show_chart_exports_when_export_dir_set(session, handle):
 
 
 def test_rerunning_a_chart_cell_replaces_its_redraw(session, handle):
-    ui.show_chart(session, "progress")
-    ui.show_chart(session, "progress")
-    session.save(lambda wb: wb.strengths.append("Calm"))
+    ui.show_chart(session, "skill_gaps")
+    ui.show_chart(session, "skill_gaps")
+    session.save(lambda wb: wb.assessments.append(
+        Assessment(date=date(2026, 11, 22), ratings={"SQL": 2})))
     assert len(handle.updates) == 1
+
+
+def test_a_save_redraws_only_the_charts_it_changes(session, handle, monkeypatch):
+    """Issue 15: a save redraws the charts drawn from what it changed, and no other
+    (adding a contact leaves the radar alone); each changed chart is drawn once."""
+    from career_workbook.model import Contact
+
+    drawn = []
+    real = display_mod.chart_figure
+    monkeypatch.setattr(display_mod, "chart_figure",
+                        lambda s, slug: drawn.append(slug) or real(s, slug))
+    ui.show_chart(session, "skill_radar")
+    ui.show_chart(session, "network")
+    assert drawn == ["skill_radar", "network"]
+    session.save(lambda wb: wb.contacts.append(Contact(name="Dana Lee",
+                                                       relationship="mentor")))
+    assert drawn[2:] == ["network"] and len(handle.updates) == 1
+    session.save(lambda wb: wb.strengths.append("Calm"))  # neither chart reads strengths
+    assert drawn[2:] == ["network"] and len(handle.updates) == 1
+    session.save(lambda wb: wb.assessments.append(
+        Assessment(date=date(2026, 11, 22), ratings={"SQL": 2})))
+    assert drawn[2:] == ["network", "skill_radar"] and len(handle.updates) == 2
+
+
+def test_a_chart_redraws_when_the_workbook_comes_back(tmp_path, handle):
+    """No workbook -> placeholder; once it is created the chart is drawn from it."""
+    s = ui.Session(tmp_path / "new.yaml", today="2026-11-22")
+    ui.show_chart(s, "skill_radar")
+    assert s.create("Sam Lee").ok
+    assert len(handle.updates) == 1
+
+
+def test_every_chart_says_what_it_is_drawn_from():
+    from career_workbook import figures
+
+    assert set(figures._INPUTS) == set(figures._DRAW) == set(charts.CHARTS)
+    wb = store.load(EXAMPLES / "priya_data_analyst.yaml")
+    for slug in charts.CHARTS:
+        a = figures.chart_inputs(wb, slug, today=date(2026, 11, 22))
+        assert figures.same_inputs(a, figures.chart_inputs(wb.model_copy(deep=True), slug,
+                                                           today=date(2026, 11, 22)))
+        assert not figures.same_inputs(a, figures.chart_inputs(wb, slug,
+                                                               today=date(2027, 11, 22)))
 
 
 def test_show_chart_without_workbook_draws_placeholder(tmp_path, handle):

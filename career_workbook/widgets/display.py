@@ -21,9 +21,12 @@ import ipywidgets as widgets
 from career_workbook.widgets.fields import esc, notice_html
 
 if TYPE_CHECKING:  # pragma: no cover
+    from datetime import date
+
     import pandas as pd
     from matplotlib.figure import Figure
 
+    from career_workbook.model import Workbook
     from career_workbook.widgets.session import Session
 
 __all__ = [
@@ -177,6 +180,19 @@ def chart_figure(session: Session, slug: str) -> Figure:
         return charts.placeholder_figure(f"This chart could not be drawn ({err})")
 
 
+def chart_inputs(wb: Workbook | None, role: Any, today: date, slug: str) -> tuple | None:
+    """What chart ``slug`` is drawn from (:func:`career_workbook.figures.chart_inputs`);
+    ``None`` (always redraw) without a workbook or when they cannot be computed."""
+    from career_workbook import figures
+
+    if wb is None:
+        return None
+    try:
+        return figures.chart_inputs(wb, slug, today=today, role=role)
+    except Exception:  # noqa: BLE001 - chart_figure then draws (or explains) the problem
+        return None
+
+
 def localize_placeholder(fig: Figure, notebook: str | None) -> Figure:
     """In notebook NN, a placeholder's "notebook NN adds it" reads "this notebook adds it"."""
     import textwrap
@@ -308,10 +324,24 @@ def show_chart(session: Session, slug: str) -> None:
     if problem:
         publish_html(notice_html(problem, "warning"))
 
+    # what the chart shown was drawn from, computed on the first save (not while the
+    # notebook runs): the workbook, its role and today as they were then
+    drawn = {"then": (session.workbook, session.role, session.today), "inputs": None}
+
     def redraw(current: Session) -> None:
+        """Draw the chart again only when what it is drawn from changed (a save elsewhere
+        in the workbook leaves it as it is)."""
+        from career_workbook import figures
+
+        if drawn["then"] is not None:
+            drawn["inputs"], drawn["then"] = chart_inputs(*drawn["then"], slug), None
+        inputs = chart_inputs(current.workbook, current.role, current.today, slug)
+        if figures.same_inputs(inputs, drawn["inputs"]):
+            return
         new = chart_figure(current, slug)
         replace(new)
         _export(current, new, slug)
+        drawn["inputs"] = inputs
 
     session.on_change(redraw, key=("chart", slug))
 

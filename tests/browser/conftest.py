@@ -13,21 +13,17 @@ from __future__ import annotations
 import json
 import os
 import re
-import secrets
 import shutil
-import socket
-import subprocess
 import time
 import urllib.error
 import urllib.request
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from career_workbook import server
+from .servers import START_TIMEOUT, Server, free_port, http_status, serving  # noqa: F401
 
 ROOT = Path(__file__).resolve().parents[2]
 NOTEBOOKS = ROOT / "notebooks"
@@ -44,8 +40,6 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
                  # Only loopback traffic: every other host name fails to resolve. (A
                  # Playwright route would do the same but stalls whenever Python sleeps.)
                  "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost"]
-START_TIMEOUT = 90.0
-"""Seconds a server may take to answer (two cores, cold caches)."""
 
 
 # ----------------------------------------------------------------------------------------
@@ -89,114 +83,6 @@ def new_context(browser: Any) -> Any:
 # ----------------------------------------------------------------------------------------
 # Servers
 # ----------------------------------------------------------------------------------------
-def free_port() -> int:
-    """A TCP port nobody listens on right now (on 127.0.0.1)."""
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-@dataclass
-class Server:
-    """A running JupyterLab or Voila: its base URL, token, folders and log."""
-
-    proc: subprocess.Popen
-    base: str
-    token: str
-    notebooks: Path
-    workbook: Path
-    log: Path
-
-    def url(self, path: str = "/", **query: str) -> str:
-        """``base + path`` with the token (and ``query``) in the query string."""
-        params = "&".join(f"{k}={v}" for k, v in {"token": self.token, **query}.items())
-        return f"{self.base}{path}{'&' if '?' in path else '?'}{params}"
-
-    def log_tail(self, lines: int = 40) -> str:
-        """The last lines the server printed (for failure messages)."""
-        try:
-            text = self.log.read_text(encoding="utf-8", errors="replace")
-        except OSError:
-            return ""
-        return "\n".join(text.splitlines()[-lines:])
-
-
-def http_status(url: str) -> int:
-    """The HTTP status of GET ``url`` without following redirects (0 if nobody answers)."""
-    class NoRedirect(urllib.request.HTTPRedirectHandler):
-        def redirect_request(self, *args: Any, **kwargs: Any) -> None:
-            return None
-
-    opener = urllib.request.build_opener(NoRedirect)
-    try:
-        with opener.open(url, timeout=5) as response:
-            return response.status
-    except urllib.error.HTTPError as err:
-        return err.code
-    except OSError:
-        return 0
-
-
-def _start(cmd: list[str], env: dict[str, str], cwd: Path, log: Path, ready_url: str,
-           base: str, token: str, notebooks: Path, workbook: Path) -> Server:
-    handle = log.open("w", encoding="utf-8")
-    proc = subprocess.Popen(cmd, env=env, cwd=cwd, stdout=handle, stderr=subprocess.STDOUT,
-                            stdin=subprocess.DEVNULL)
-    handle.close()
-    srv = Server(proc, base, token, notebooks, workbook, log)
-    deadline = time.monotonic() + START_TIMEOUT
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            raise RuntimeError(f"{cmd[2]} exited with {proc.returncode}:\n{srv.log_tail()}")
-        if http_status(ready_url) == 200:
-            return srv
-        time.sleep(0.3)
-    _stop(srv)
-    raise RuntimeError(f"{cmd[2]} did not answer {base} within {START_TIMEOUT:.0f}s:\n"
-                       f"{srv.log_tail()}")
-
-
-def _stop(srv: Server) -> None:
-    """Terminate the server (and its kernels with it); kill it if it does not stop."""
-    if srv.proc.poll() is None:
-        srv.proc.terminate()
-        try:
-            srv.proc.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            srv.proc.kill()
-            srv.proc.wait(timeout=10)
-
-
-def _jupyter_env(home: Path, workbook: Path, *, app: bool) -> dict[str, str]:
-    """``server.server_env`` plus private Jupyter folders under ``home``."""
-    env = server.server_env(str(workbook), app=app)
-    env.pop("MPLBACKEND", None)
-    for var, sub in (("JUPYTER_CONFIG_DIR", "config"), ("JUPYTER_RUNTIME_DIR", "runtime"),
-                     ("JUPYTER_DATA_DIR", "data"),
-                     ("JUPYTERLAB_SETTINGS_DIR", "settings"),
-                     ("JUPYTERLAB_WORKSPACES_DIR", "workspaces"),
-                     ("IPYTHONDIR", "ipython"), ("MPLCONFIGDIR", "mpl")):
-        (home / sub).mkdir(parents=True, exist_ok=True)
-        env[var] = str(home / sub)
-    env["PYDEVD_DISABLE_FILE_VALIDATION"] = "1"
-    env.pop("JUPYTER_PLATFORM_DIRS", None)
-    return env
-
-
-def _lab_settings(settings: Path) -> None:
-    """User settings: no news or update checks, every cell rendered (no windowing)."""
-    files = {
-        "@jupyterlab/apputils-extension/notification.jupyterlab-settings":
-            {"fetchNews": "false", "checkForUpdates": False},
-        "@jupyterlab/notebook-extension/tracker.jupyterlab-settings":
-            {"windowingMode": "none"},
-    }
-    for name, data in files.items():
-        path = settings / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(json.dumps(data), encoding="utf-8")
-
-
 def copy_project(root: Path) -> tuple[Path, Path]:
     """Copy the notebooks and the examples into ``root``; return (notebooks, workbook).
 
@@ -219,20 +105,8 @@ def lab_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     """JupyterLab on a copy of the notebooks, with a copy of Priya's workbook preselected."""
     chromium_path()  # skip (or fail in CI) before paying for a server
     root = tmp_path_factory.mktemp("lab")
-    notebooks, workbook = copy_project(root)
-    home = root / "jupyter"
-    env = _jupyter_env(home, workbook, app=False)
-    _lab_settings(home / "settings")
-    port, token = free_port(), secrets.token_urlsafe(16)
-    cmd = server.lab_command(port, token, open_browser=False, notebooks=notebooks)
-    cmd += ["--ServerApp.open_browser=False", "--ServerApp.terminals_enabled=False"]
-    base = f"http://127.0.0.1:{port}"
-    srv = _start(cmd, env, notebooks, root / "lab.log", f"{base}/api/status?token={token}",
-                 base, token, notebooks, workbook)
-    try:
+    with serving("lab", root, *copy_project(root)) as srv:
         yield srv
-    finally:
-        _stop(srv)
 
 
 @pytest.fixture(scope="session")
@@ -240,17 +114,8 @@ def app_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     """The Voila app (``career-workbook app``) for a copy of Priya's workbook."""
     chromium_path()
     root = tmp_path_factory.mktemp("app")
-    notebooks, workbook = copy_project(root)
-    env = _jupyter_env(root / "jupyter", workbook, app=True)
-    port, token = free_port(), secrets.token_urlsafe(16)
-    cmd = server.app_command(port, token, open_browser=False, notebooks=notebooks)
-    base = f"http://127.0.0.1:{port}"
-    srv = _start(cmd, env, root, root / "voila.log", f"{base}/?token={token}",
-                 base, token, notebooks, workbook)
-    try:
+    with serving("app", root, *copy_project(root)) as srv:
         yield srv
-    finally:
-        _stop(srv)
 
 
 @pytest.fixture(scope="session")

@@ -18,7 +18,6 @@ same workbook, so a broken step does not hide the ones after it. With
 from __future__ import annotations
 
 import re
-import secrets
 from collections.abc import Callable, Iterator
 from datetime import date, timedelta
 from pathlib import Path
@@ -26,21 +25,15 @@ from typing import Any
 
 import pytest
 
-from career_workbook import server
-
 from .conftest import (
     NOTEBOOKS,
     Server,
-    _jupyter_env,
-    _lab_settings,
-    _start,
-    _stop,
     chromium_path,
-    free_port,
     new_context,
     shutdown_kernels,
 )
 from .pages import Form, Notebook, wait_until, write_start_page
+from .servers import serving
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow, pytest.mark.xdist_group("browser")]
 
@@ -84,19 +77,8 @@ def fresh_lab(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     """JupyterLab for a person who has no workbook yet."""
     chromium_path()
     root = tmp_path_factory.mktemp("journey-lab")
-    notebooks, workbook = empty_workspace(root)
-    env = _jupyter_env(root / "jupyter", workbook, app=False)
-    _lab_settings(root / "jupyter" / "settings")
-    port, token = free_port(), secrets.token_urlsafe(16)
-    cmd = server.lab_command(port, token, open_browser=False, notebooks=notebooks)
-    cmd += ["--ServerApp.open_browser=False", "--ServerApp.terminals_enabled=False"]
-    base = f"http://127.0.0.1:{port}"
-    srv = _start(cmd, env, notebooks, root / "lab.log", f"{base}/api/status?token={token}",
-                 base, token, notebooks, workbook)
-    try:
+    with serving("lab", root, *empty_workspace(root)) as srv:
         yield srv
-    finally:
-        _stop(srv)
 
 
 @pytest.fixture(scope="module")
@@ -106,16 +88,8 @@ def fresh_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     root = tmp_path_factory.mktemp("journey-app")
     notebooks, workbook = empty_workspace(root)
     write_start_page(notebooks)
-    env = _jupyter_env(root / "jupyter", workbook, app=True)
-    port, token = free_port(), secrets.token_urlsafe(16)
-    cmd = server.app_command(port, token, open_browser=False, notebooks=notebooks)
-    base = f"http://127.0.0.1:{port}"
-    srv = _start(cmd, env, root, root / "voila.log", f"{base}/?token={token}",
-                 base, token, notebooks, workbook)
-    try:
+    with serving("app", root, notebooks, workbook) as srv:
         yield srv
-    finally:
-        _stop(srv)
 
 
 @pytest.fixture(scope="module")

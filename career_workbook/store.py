@@ -98,6 +98,7 @@ __all__ = [
     "edit",
     "history",
     "load",
+    "load_bytes",
     "loads",
     "locate_problems",
     "new",
@@ -1108,7 +1109,24 @@ def load(path: str | os.PathLike[str], *, clean: bool = True) -> Workbook:
     path = Path(path)
     if clean:
         _try_locked_cleanup(path)
-    return loads(_decode(_read_bytes(path), path), path=path)
+    return load_bytes(_read_bytes(path), path)
+
+
+def load_bytes(data: bytes, path: str | os.PathLike[str]) -> Workbook:
+    """Read, upgrade and validate a workbook file's bytes, as :func:`load` does the file
+    (``load(path, clean=False)``, without opening it: for a worker that cannot).
+
+    ``path`` only names the file in error messages.
+
+    >>> load_bytes(b"person: {name: Sam}\\n", "sam.yaml").person.name
+    'Sam'
+    >>> load_bytes(b"\\xff\\xfep\\x00", "sam.yaml")
+    Traceback (most recent call last):
+    ...
+    career_workbook.model.WorkbookError: sam.yaml: the file is UTF-16 text; save it as UTF-8
+    """
+    path = Path(path)
+    return loads(_decode(data, path), path=path)
 
 
 def save(wb: Workbook, path: str | os.PathLike[str]) -> None:

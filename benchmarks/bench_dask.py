@@ -96,6 +96,11 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--workers", default="1,2")
     parser.add_argument("--only", default="pack,run,cohort", help="which commands")
     args = parser.parse_args(argv)
+    try:
+        import distributed  # noqa: F401
+    except ImportError:
+        print("dask throughput: skipped (pip install 'career-workbook[dask]')")
+        return 0
     counts = [int(w) for w in args.workers.split(",")]
     only = args.only.split(",")
     print(f"dask throughput: {args.clients} clients, workers {counts}, run --notebooks "

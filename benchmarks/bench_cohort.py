@@ -156,7 +156,9 @@ def run_measured(cmd: list[str], **kwargs) -> tuple[float, float, float,
 
 
 def load() -> str:
-    return f"load average {os.getloadavg()[0]:.1f}" if hasattr(os, "getloadavg") else ""
+    if not hasattr(os, "getloadavg"):
+        return ""
+    return "load average " + ", ".join(f"{x:.2f}" for x in os.getloadavg())
 
 
 def main(argv: list[str]) -> int:
@@ -182,7 +184,8 @@ def main(argv: list[str]) -> int:
             kb = sum(p.stat().st_size for p in folder.iterdir()) / n / 1024
             print(f"  {n:>6} workbooks (mean {kb:.1f} KiB): {seconds:6.2f} s{verdict}; "
                   f"peak memory {mb:4.0f} MB (target < {MEMORY_LIMIT_MB} MB: "
-                  f"{'met' if mb < MEMORY_LIMIT_MB else 'MISSED'}); CPU {cpu:.1f} s; "
+                  f"{'met' if mb < MEMORY_LIMIT_MB else 'MISSED'}); CPU {cpu:.1f} s "
+                  f"(user+sys of the whole process tree, workers included); "
                   f"{rows} CSV rows; exit {timed.returncode}; {load()}")
             if target is not None:
                 row(f"cohort {n:,} workbooks, wall clock", f"<= {target:g} s",

@@ -527,12 +527,104 @@ def run_clients(
     out = Path(out)
     report = BatchReport("Ran notebooks for", out)
     paths = _same_names(_client_paths(workbooks), report)
+    if scheduler:
+        _run_on_cluster(paths, out, nbs, report, today=today or date.today(), export=export,
+                        scheduler=scheduler)
+        return report
     for path, result, err in parallel_map(
         _run_client, paths, jobs=jobs, scheduler=scheduler, desc="run",
         args=(out, nbs, today or date.today(), export),
     ):
         report.add(path, result, err)
     return report
+
+
+def _run_shipped(item: _Shipped, notebooks: tuple[tuple[str, bytes], ...],
+                 today: date | None, export: bool) -> tuple[dict[str, bytes], str | None, str]:
+    """On a Dask worker: run the notebooks for a shipped workbook in a folder of its own.
+
+    Returns ``(files, error, folder)``: every file the run wrote (executed notebooks, a
+    failed one as ``<name>.error.ipynb``, exported charts) as bytes by relative path; the
+    one-line error of a failed notebook (None when all ran), which names ``folder``, the
+    worker's output folder. Opens nothing of the coach's.
+    """
+    import tempfile
+
+    from career_workbook import store
+    from career_workbook.export import pack_name
+
+    store.load_bytes(item.data, item.path)  # fail fast, with the field-level message
+    with tempfile.TemporaryDirectory(prefix="cw-run-") as tmp:
+        root = Path(tmp)
+        (root / "notebooks").mkdir()
+        (root / "workbook").mkdir()
+        workbook = root / "workbook" / (pack_name(item.path) + ".yaml")
+        workbook.write_bytes(item.data)
+        for name, data in notebooks:
+            (root / "notebooks" / name).write_bytes(data)
+        client_dir = root / "out" / pack_name(item.path)
+        error = None
+        try:
+            for name, _ in notebooks:
+                params = {
+                    "workbook": str(workbook),
+                    "today": today.isoformat() if today else None,
+                    "export_dir": str(client_dir / "charts") if export else None,
+                }
+                run_notebook(root / "notebooks" / name, client_dir / name, params)
+        except _FriendlyError as err:
+            error = str(err)
+        files = {p.relative_to(client_dir).as_posix(): p.read_bytes()
+                 for p in sorted(client_dir.rglob("*")) if p.is_file()}
+        return files, error, str(client_dir)
+
+
+def _write_run(files: dict[str, bytes], client_dir: Path, notebooks: Sequence[str]) -> None:
+    """Write a shipped run's files under ``client_dir``, each atomically; a notebook that
+    ran now has no stale ``.error.ipynb`` beside it (as :func:`run_notebook` leaves it)."""
+    from career_workbook.store import atomic_write_bytes
+
+    for rel, data in files.items():
+        parts = Path(rel).parts
+        if Path(rel).is_absolute() or not parts or ".." in parts:
+            raise ValueError(f"a worker sent back a file outside the client's folder: {rel!r}")
+        target = client_dir.joinpath(*parts)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        atomic_write_bytes(target, data)
+    for name in notebooks:
+        if name in files:
+            with contextlib.suppress(FileNotFoundError):
+                (client_dir / name).with_name(f"{Path(name).stem}.error.ipynb").unlink()
+
+
+def _run_on_cluster(paths: list[Path], out: Path, nbs: list[Path], report: BatchReport, *,
+                    today: date, export: bool, scheduler: str) -> None:
+    """``run --scheduler``: workers share no disk with the coach. This process ships each
+    workbook's bytes and the notebooks' JSON, and writes the executed notebooks (and any
+    exported charts) that come back, each file with an atomic move."""
+    from career_workbook import store
+    from career_workbook.export import pack_name
+
+    notebooks = tuple((nb.name, nb.read_bytes()) for nb in nbs)
+    shipped = []
+    for path in paths:
+        try:
+            shipped.append(_Shipped(path, store._read_bytes(path), ""))
+        except Exception as err:  # noqa: BLE001 - reported per client
+            report.add(path, None, err)
+    for item, result, err in parallel_map(_run_shipped, shipped, scheduler=scheduler,
+                                         desc="run", args=(notebooks, today, export)):
+        client_dir = out / pack_name(item.path)
+        if err is None:
+            files, error, there = result
+            try:
+                _write_run(files, client_dir, [name for name, _ in notebooks])
+            except Exception as write_err:  # noqa: BLE001 - reported per client
+                err = write_err
+            else:
+                if error is not None:
+                    err = _FriendlyError(error.replace(there, str(client_dir)))
+        report.add(item.path, client_dir if err is None else None, err)
 
 
 # ----------------------------------------------------------------------------------------

@@ -31,7 +31,7 @@ import shlex
 import sys
 import unicodedata
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
@@ -57,6 +57,8 @@ __all__ = [
     "cohort",
     "cohort_frame",
     "summarise_paths",
+    "summarise_shipped",
+    "summarise_workbook",
 ]
 
 CHUNK_MIN, CHUNK_MAX = 50, 250
@@ -98,33 +100,65 @@ def _role(wb: Workbook) -> Any:
     return _ROLES[key]
 
 
+def summarise_workbook(wb: Workbook, client: str, today: date) -> ClientRow:
+    """The :class:`ClientRow` of one valid workbook: the one place a client's row is made.
+
+    >>> from career_workbook.model import new_workbook
+    >>> row = summarise_workbook(new_workbook("Sam Lee", today=date(2026, 1, 5)), "sam",
+    ...                          date(2026, 2, 1))
+    >>> row.client, row.summary.name, row.gap_skills, row.error
+    ('sam', 'Sam Lee', (), None)
+    """
+    from career_workbook.analysis import skill_gaps, summary
+    from career_workbook.analysis.coach_week import client_week
+
+    role = _role(wb)
+    gaps = tuple(g.skill for g in skill_gaps(wb, role) if g.gap > 0)
+    return ClientRow(client, summary(wb, today, role), wb.person.target_role, gaps,
+                     week=client_week(wb, today, client))
+
+
+def _summarise_one(path: Path, today: date, read: Callable[[], Workbook]) -> ClientRow:
+    """``read()`` -> ``path``'s Workbook, summarised; a broken file gives its error."""
+    from career_workbook.model import WorkbookError
+
+    try:
+        return summarise_workbook(read(), path.stem, today)
+    except (WorkbookError, OSError) as err:
+        return ClientRow(path.stem, None, error=client_message(err, path))
+    except Exception as err:  # noqa: BLE001 - one odd client never hides the others
+        return ClientRow(path.stem, None,
+                         error=f"could not be summarised ({client_message(err)})")
+
+
 def summarise_paths(paths: Sequence[str | Path], today: date) -> list[ClientRow]:
     """A :class:`ClientRow` per workbook file, in order; a broken file gives its error.
 
     Runs in a worker: the catalog is loaded once per process and each distinct target
-    role is matched once.
+    role is matched once. Each file is read once, by the store's fast reader.
     """
     from career_workbook import store
-    from career_workbook.analysis import skill_gaps, summary
-    from career_workbook.analysis.coach_week import client_week
-    from career_workbook.model import WorkbookError
 
-    rows = []
-    for raw in paths:
-        path = Path(raw)
-        try:
-            wb = store.load(path, clean=False)  # read-only: no folder listing per file
-            role = _role(wb)
-            gaps = tuple(g.skill for g in skill_gaps(wb, role) if g.gap > 0)
-            rows.append(ClientRow(path.stem, summary(wb, today, role),
-                                  wb.person.target_role, gaps,
-                                  week=client_week(wb, today, path.stem)))
-        except (WorkbookError, OSError) as err:
-            rows.append(ClientRow(path.stem, None, error=client_message(err, path)))
-        except Exception as err:  # noqa: BLE001 - one odd client never hides the others
-            rows.append(ClientRow(path.stem, None,
-                                  error=f"could not be summarised ({client_message(err)})"))
-    return rows
+    return [_summarise_one(path, today, functools.partial(store.load, path, clean=False))
+            for path in map(Path, paths)]  # read-only: no folder listing per file
+
+
+def summarise_shipped(items: Sequence[tuple[str, bytes]], today: date) -> list[ClientRow]:
+    """Like :func:`summarise_paths`, from ``(path, the file's bytes)`` pairs: opens no file.
+
+    Runs on a Dask worker that shares no disk with the coach (``cohort --scheduler``); the
+    path only names the client and the file in messages, which are the same as for
+    :func:`summarise_paths`.
+
+    >>> rows = summarise_shipped([("a/odd.yaml", b"person: {name: Odd}\\nskills: 5\\n")],
+    ...                          date(2026, 2, 1))
+    >>> [(row.client, row.error) for row in rows]
+    [('odd', 'skills = 5: Input should be a valid list')]
+    """
+    from career_workbook import store
+
+    return [_summarise_one(Path(raw), today, functools.partial(store.load_bytes, data, raw))
+            for raw, data in items]
 
 
 
@@ -283,13 +317,15 @@ def _cohort_charts(frame: pd.DataFrame, gap_counts: Counter, folder: Path, today
 
 def cohort(
     workspace: str | Path, out: str | Path, *, today: date | None = None, jobs: int = 1,
-    charts: bool = True, chunk_size: int | None = None,
+    charts: bool = True, chunk_size: int | None = None, scheduler: str | None = None,
 ) -> CohortReport:
     """Summarise every workbook in ``workspace`` into the CSV ``out`` (+ charts beside it).
 
     Work is sent to ``jobs`` worker processes in chunks of ``chunk_size`` workbooks
     (default: about eight chunks per worker, 50-250 each, so that both finish together);
     each worker loads the role catalog once and matches each distinct target role once.
+    With ``scheduler`` (a Dask address) this process reads the files and ships their bytes
+    in chunks to the cluster's workers, which share no disk with it, and gets rows back.
     The CSV and each chart file are written atomically. See :func:`cohort_frame` for the
     columns.
     """
@@ -307,17 +343,15 @@ def cohort(
     today = today or date.today()
     jobs = max(int(jobs), 1)
     size = chunk_size or min(max(math.ceil(len(paths) / (8 * jobs)), CHUNK_MIN), CHUNK_MAX)
-    chunks = chunked([str(p) for p in paths], size)
-    index = {id(c): i for i, c in enumerate(chunks)}
-    results: dict[int, list[ClientRow]] = {}
     with contextlib.ExitStack() as stack:
-        pool = stack.enter_context(worker_pool(jobs)) if jobs > 1 and len(chunks) > 1 else None
-        for chunk, rows, err in parallel_map(summarise_paths, chunks, pool=pool,
-                                             desc="cohort", args=(today,), size=len):
-            if err is not None:  # a crashed worker: every client of the chunk says so
-                rows = [ClientRow(Path(p).stem, None, error=client_message(err)) for p in chunk]
-            results[index[id(chunk)]] = rows
-        rows = [row for i in range(len(chunks)) for row in results[i]]
+        pool = None
+        if scheduler:
+            rows = _summarise_on_cluster(paths, today, size, scheduler)
+        else:
+            if jobs > 1 and len(paths) > size:
+                pool = stack.enter_context(worker_pool(jobs))
+            rows = _summarise_all(summarise_paths, chunked([str(p) for p in paths], size),
+                                  today, pool=pool, name=str)
         report = CohortReport(out, len(rows),
                               broken=[(r.client, r.error) for r in rows if r.error],
                               nudges=[(_nudge_label(r), r.week.nudges) for r in rows
@@ -329,6 +363,42 @@ def cohort(
             gap_counts = Counter(skill for r in rows for skill in r.gap_skills)
             report.charts = _cohort_charts(frame, gap_counts, out.parent, today, pool)
     return report
+
+
+def _summarise_all(fn: Callable[..., list[ClientRow]], chunks: list[list[Any]], today: date,
+                   *, name: Callable[[Any], str], pool: ProcessPoolExecutor | None = None,
+                   scheduler: str | None = None) -> list[ClientRow]:
+    """``fn(chunk, today)`` for every chunk (in ``pool``, on ``scheduler`` or here), the
+    rows in the order of the chunks; a chunk whose worker crashed gives an error row per
+    client (``name(item)`` is an item's file path)."""
+    index = {id(c): i for i, c in enumerate(chunks)}
+    results: dict[int, list[ClientRow]] = {}
+    for chunk, rows, err in parallel_map(fn, chunks, pool=pool, scheduler=scheduler,
+                                         desc="cohort", args=(today,), size=len):
+        if err is not None:  # a crashed worker: every client of the chunk says so
+            rows = [ClientRow(Path(name(p)).stem, None, error=client_message(err))
+                    for p in chunk]
+        results[index[id(chunk)]] = rows
+    return [row for i in range(len(chunks)) for row in results[i]]
+
+
+def _summarise_on_cluster(paths: list[Path], today: date, size: int,
+                          scheduler: str) -> list[ClientRow]:
+    """``cohort --scheduler``: read every file here, ship the bytes in chunks, get rows."""
+    from career_workbook import store
+    from career_workbook.model import WorkbookError
+
+    rows: dict[Path, ClientRow] = {}
+    shipped = []
+    for path in paths:
+        try:
+            shipped.append((str(path), store._read_bytes(path)))
+        except (WorkbookError, OSError) as err:
+            rows[path] = ClientRow(path.stem, None, error=client_message(err, path))
+    summarised = _summarise_all(summarise_shipped, chunked(shipped, size), today,
+                                name=lambda item: item[0], scheduler=scheduler)
+    rows.update(zip((Path(raw) for raw, _ in shipped), summarised, strict=True))
+    return [rows[path] for path in paths]
 
 
 def _write_csv(frame: pd.DataFrame, out: Path) -> None:

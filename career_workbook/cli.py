@@ -164,6 +164,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", required=True, help="CSV file to write; charts go beside it")
     p.add_argument("--today", type=_date, default=None, help="reference date YYYY-MM-DD")
     p.add_argument("--jobs", type=_jobs, default=None, help="parallel workers (default: cores)")
+    p.add_argument("--scheduler", default=None,
+                   help="address of a Dask scheduler (needs career-workbook[dask])")
     p.add_argument("--no-charts", action="store_true", help="write the CSV only")
 
     _add_history_commands(sub)
@@ -284,7 +286,8 @@ def _cmd_cohort(args: argparse.Namespace) -> int:
     from career_workbook import caseload
 
     report = caseload.cohort(args.workspace, args.out, today=args.today,
-                          jobs=args.jobs or _cores(), charts=not args.no_charts)
+                          jobs=args.jobs or _cores(), charts=not args.no_charts,
+                          scheduler=args.scheduler)
     return report.print_summary(verbose=args.verbose)
 
 

@@ -70,5 +70,8 @@ def test_run_on_a_dask_cluster(scheduler, tmp_path, capsys):
     assert "FAILED broken.yaml: skills = 5" in printed
     done = nbformat.read(tmp_path / "runs" / "ana" / "09_progress_review.ipynb", as_version=4)
     text = "".join(o.get("text", "") for c in done.cells for o in c.get("outputs", []))
-    assert json.loads(text.strip().splitlines()[-1]) == {
-        "workbook": str((tmp_path / "ana.yaml").resolve()), "today": "2026-11-22"}
+    ran = json.loads(text.strip().splitlines()[-1])
+    assert ran["today"] == "2026-11-22"
+    # the kernel read the shipped copy on the worker's own disk, not the coach's file
+    assert Path(ran["workbook"]).name == "ana.yaml"
+    assert Path(ran["workbook"]) != (tmp_path / "ana.yaml").resolve()

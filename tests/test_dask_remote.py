@@ -89,3 +89,67 @@ def test_pack_ships_bytes_to_a_worker_that_cannot_see_the_coachs_disk(remote_clu
     mtime = (pack / "review.pdf").stat().st_mtime_ns
     assert cli.main(args) == 1
     assert (pack / "review.pdf").stat().st_mtime_ns == mtime, "unchanged: kept, not shipped"
+
+
+@pytest.mark.slow
+def test_cohort_ships_bytes_and_gets_the_same_csv_back(remote_cluster, tmp_path):
+    address, coach = remote_cluster
+    ws = coach / "ws"
+    ws.mkdir()
+    for path in sorted(EXAMPLES.glob("*.yaml")):
+        shutil.copy(path, ws)
+    (ws / "broken.yaml").write_text(BROKEN, encoding="utf-8")
+    (ws / "utf16.yaml").write_bytes("person: {name: Sam}\n".encode("utf-16"))
+    here = tmp_path / "here.csv"
+    assert cli.main(["cohort", str(ws), "--out", str(here), "--today", "2026-11-22",
+                     "--jobs", "1", "--no-charts"]) == 1
+    there = coach / "cohort" / "cohort.csv"
+    code = cli.main(["cohort", str(ws), "--out", str(there), "--today", "2026-11-22",
+                     "--scheduler", address])
+    assert code == 1  # the broken workbooks
+    assert there.read_bytes() == here.read_bytes()
+    assert "skills = 5: Input should be a valid list" in there.read_text(encoding="utf-8")
+    assert sorted(p.suffix for p in there.parent.iterdir()) == [".csv", *[".png"] * 3,
+                                                                *[".svg"] * 3]
+
+
+def _failing_notebooks(folder: Path) -> Path:
+    """A notebooks folder whose 01 stops with an error in its second cell."""
+    import nbformat
+
+    folder.mkdir()
+    nb = nbformat.read(ROOT / "notebooks" / "01_self_assessment.ipynb", as_version=4)
+    nb.cells.insert(2, nbformat.v4.new_code_cell("raise ValueError('stop here')"))
+    nbformat.write(nb, folder / "01_self_assessment.ipynb")
+    return folder
+
+
+@pytest.mark.slow
+def test_run_ships_bytes_and_writes_the_executed_notebooks_here(remote_cluster, capsys):
+    address, coach = remote_cluster
+    ws = coach / "ws"
+    ws.mkdir()
+    shutil.copy(EXAMPLES / "mei_career_changer.yaml", ws)
+    (ws / "broken.yaml").write_text(BROKEN, encoding="utf-8")
+    out = coach / "runs"
+    args = ["run", str(ws), "--out", str(out), "--notebooks", "01", "--today", "2026-11-22",
+            "--export", "--scheduler", address]
+    assert cli.main(args) == 1  # the broken workbook
+    client = out / "mei_career_changer"
+    done = json.loads((client / "01_self_assessment.ipynb").read_text(encoding="utf-8"))
+    outputs = [o for cell in done["cells"] for o in cell.get("outputs", [])]
+    assert any("image/png" in o.get("data", {}) for o in outputs), "charts drawn"
+    assert not any(o.get("output_type") == "error" for o in outputs)
+    assert list((client / "charts").glob("*.png")), "exported charts came back"
+    assert sorted(p.name for p in out.iterdir()) == ["mei_career_changer"]
+    assert not [p for p in client.rglob("*") if ".tmp" in p.name], "no temporary file"
+
+    # a notebook that fails on the worker: its .error.ipynb comes back, named here
+    failing = _failing_notebooks(coach / "failing")
+    assert cli.main([*args, "--notebooks-dir", str(failing)]) == 1
+    error_nb = client / "01_self_assessment.error.ipynb"
+    assert "stop here" in error_nb.read_text(encoding="utf-8")
+    assert f"(see {error_nb})" in capsys.readouterr().out
+    assert (client / "01_self_assessment.ipynb").exists(), "the last good run is kept"
+    assert cli.main(args) == 1
+    assert not error_nb.exists(), "a good run removes the stale error notebook"

@@ -19,7 +19,7 @@ Examples
 [('odd', 'skills = 5: Input should be a valid list'), ('sam', None)]
 >>> frame = cohort_frame(rows)
 >>> frame["status"].tolist(), frame["readiness"].tolist()
-(['skills = 5: Input should be a valid list', 'ok'], [nan, 100.0])
+(['skills = 5: Input should be a valid list', 'ok'], [nan, nan])
 """
 
 from __future__ import annotations

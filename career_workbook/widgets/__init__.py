@@ -17,8 +17,13 @@ and the workbook schema) loads when the notebook first calls it, pandas and matp
 table or chart is first shown.
 """
 
+from __future__ import annotations
+
 import importlib
-from typing import TYPE_CHECKING, Any
+
+TYPE_CHECKING = False  # not `typing.TYPE_CHECKING`: no `typing` import at run time
+if TYPE_CHECKING:
+    from typing import Any
 
 # public name -> module of this package that defines it (imported on first use, so a
 # notebook loads only the forms it shows)

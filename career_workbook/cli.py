@@ -13,12 +13,14 @@ import argparse
 import contextlib
 import os
 import sys
-import traceback
-from datetime import date
-from pathlib import Path
-from typing import Any
 
 from career_workbook import __version__
+
+TYPE_CHECKING = False  # not `typing.TYPE_CHECKING`: `--help` loads argparse and little else
+if TYPE_CHECKING:  # date and Path are imported inside the commands that use them
+    from datetime import date
+    from pathlib import Path
+    from typing import Any
 
 EXAMPLES = """\
 examples:
@@ -45,6 +47,8 @@ class CliError(Exception):
 
 
 def _date(text: str) -> date:
+    from datetime import date
+
     try:
         return date.fromisoformat(text)
     except ValueError:
@@ -222,6 +226,8 @@ def _cores() -> int:
 
 
 def _cmd_new(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
     from career_workbook import store
     from career_workbook.workspace import workbook_path
 
@@ -300,6 +306,8 @@ def _local(when: Any) -> str:
 
 
 def _cmd_history(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
     from career_workbook import store, versions
     from career_workbook.batch import client_message
     from career_workbook.model import WorkbookError
@@ -338,6 +346,8 @@ def _cmd_history(args: argparse.Namespace) -> int:
 
 
 def _cmd_undo(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
     from career_workbook import store
 
     path = Path(args.file)
@@ -363,6 +373,8 @@ def _cmd_server(args: argparse.Namespace) -> int:
 
 
 def _cmd_init(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
     from career_workbook.scaffold import init_workspace
 
     report = init_workspace(args.dir)
@@ -381,6 +393,7 @@ def _cmd_init(args: argparse.Namespace) -> int:
 def _shell_path(path: Path, here: Path) -> str:
     """``path`` as short as possible for a ``cd`` hint, quoted for a shell.
 
+    >>> from pathlib import Path
     >>> _shell_path(Path("/home/a/my career"), Path("/home/a"))
     "'my career'"
     """
@@ -429,6 +442,8 @@ def _add_plan_commands(sub: argparse._SubParsersAction) -> None:
 
 
 def _cmd_calendar(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
     from career_workbook.export.ics import calendar_path, write_calendar, write_caseload_calendar
 
     if bool(args.workbook) == bool(args.all):
@@ -446,6 +461,8 @@ def _cmd_calendar(args: argparse.Namespace) -> int:
 
 
 def _read_connections(path: str) -> str:
+    from pathlib import Path
+
     file = Path(path)
     if not file.is_file():
         raise CliError(f"{file}: no such file")
@@ -459,10 +476,12 @@ def _read_connections(path: str) -> str:
 
 
 def _cmd_import_contacts(args: argparse.Namespace) -> int:
+    import datetime
+
     from career_workbook import store
     from career_workbook.imports import parse_connections, plan_contacts, preview_lines
 
-    today = args.today or date.today()
+    today = args.today or datetime.date.today()
     parsed = parse_connections(_read_connections(args.file), today=today)
     plan = plan_contacts(store.load(args.workbook), parsed.rows)
     print("\n".join(preview_lines(parsed, plan)))
@@ -583,6 +602,8 @@ def main(argv: list[str] | None = None) -> int:
         return INTERRUPTED
     except Exception as err:  # one line a coach understands; details with --verbose
         if args.verbose:
+            import traceback
+
             traceback.print_exc()
         print(f"career-workbook {args.command}: error: {error_line(err)}", file=sys.stderr)
         return 2 if isinstance(err, CliError) else 1

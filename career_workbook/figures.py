@@ -118,7 +118,13 @@ class _Frames:
     """The analysis frames of one workbook on one day, each computed at most once."""
 
     def __init__(self, wb: Workbook, today: date, role: Any):
-        self.wb, self.today, self.role = wb, today, role
+        self.wb, self.today, self._role = wb, today, role
+
+    @functools.cached_property
+    def role(self) -> Any:
+        """The role profile; a function given as ``role`` is called here, once, by the first
+        chart that uses it (so a notebook without skill charts never reads the catalog)."""
+        return self._role() if callable(self._role) else self._role
 
     @functools.cached_property
     def gaps(self) -> pd.DataFrame:
@@ -265,8 +271,9 @@ def make_figures(
     wb : Workbook
     today : date
         The day the charts describe (an ISO date string is accepted too).
-    role : RoleProfile, optional
+    role : RoleProfile or callable, optional
         Target role for the skill charts (see :func:`resolve_role`); None: own targets.
+        A function returning it is called only if a chart asked for uses the role.
     slugs : iterable of str, optional
         Charts to draw (default: every chart of ``charts.CHARTS``, in its order).
 

@@ -27,6 +27,9 @@ Examples
 True
 """
 
+import importlib
+from typing import TYPE_CHECKING, Any
+
 from career_workbook.charts._registry import CHARTS, COHORT_CHARTS, ChartSpec
 from career_workbook.charts._repel import repel_vertical
 from career_workbook.charts._style import (
@@ -39,26 +42,27 @@ from career_workbook.charts._style import (
     unescape_mathtext,
     wrap_label,
 )
-from career_workbook.charts.cohort import (
-    plot_cohort_gaps,
-    plot_cohort_readiness,
-    plot_cohort_recency,
-)
-from career_workbook.charts.goals import plot_goal_timeline, plot_progress, plot_smart_scorecard
-from career_workbook.charts.opportunities import plot_opportunities
-from career_workbook.charts.personal import (
-    plot_learning_hours,
-    plot_network,
-    plot_values_wheel,
-    plot_wellbeing,
-)
-from career_workbook.charts.reputation import plot_reputation
-from career_workbook.charts.skills import (
-    plot_feedback_360,
-    plot_readiness,
-    plot_skill_gaps,
-    plot_skill_radar,
-)
+
+# plot function -> module of this package that defines it, imported on first use (a
+# notebook loads only the charts it draws)
+_LAZY = {
+    "plot_cohort_gaps": "cohort",
+    "plot_cohort_readiness": "cohort",
+    "plot_cohort_recency": "cohort",
+    "plot_goal_timeline": "goals",
+    "plot_progress": "goals",
+    "plot_smart_scorecard": "goals",
+    "plot_opportunities": "opportunities",
+    "plot_learning_hours": "personal",
+    "plot_network": "personal",
+    "plot_values_wheel": "personal",
+    "plot_wellbeing": "personal",
+    "plot_reputation": "reputation",
+    "plot_feedback_360": "skills",
+    "plot_readiness": "skills",
+    "plot_skill_gaps": "skills",
+    "plot_skill_radar": "skills",
+}
 
 __all__ = [
     "CHARTS",
@@ -90,3 +94,39 @@ __all__ = [
     "unescape_mathtext",
     "wrap_label",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'career_workbook.charts' has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"career_workbook.charts.{module}"), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})
+
+
+if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
+    from career_workbook.charts.cohort import (
+        plot_cohort_gaps,
+        plot_cohort_readiness,
+        plot_cohort_recency,
+    )
+    from career_workbook.charts.goals import plot_goal_timeline, plot_progress, plot_smart_scorecard
+    from career_workbook.charts.opportunities import plot_opportunities
+    from career_workbook.charts.personal import (
+        plot_learning_hours,
+        plot_network,
+        plot_values_wheel,
+        plot_wellbeing,
+    )
+    from career_workbook.charts.reputation import plot_reputation
+    from career_workbook.charts.skills import (
+        plot_feedback_360,
+        plot_readiness,
+        plot_skill_gaps,
+        plot_skill_radar,
+    )

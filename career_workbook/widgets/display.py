@@ -172,7 +172,8 @@ def chart_figure(session: Session, slug: str) -> Figure:
     from career_workbook import figures
 
     try:
-        fig = figures.make_figure(wb, slug, today=session.today, role=session.role)
+        # the role (and the catalog it comes from) only for the charts that use it
+        fig = figures.make_figure(wb, slug, today=session.today, role=lambda: session.role)
         return localize_placeholder(fig, session.notebook)
     except Exception as err:  # noqa: BLE001 - show the reason instead of a traceback
         warnings.warn(f"career_workbook: chart {slug!r} failed: {type(err).__name__}: {err}",

@@ -1,0 +1,118 @@
+"""Lazy imports: a notebook (or ``career-workbook --help``) loads only what it uses.
+
+Each check runs in a fresh interpreter and looks at ``sys.modules``; every public name of a
+lazy package must still resolve (to the object its module defines).
+"""
+
+from __future__ import annotations
+
+import ast
+import importlib
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def new_modules(code: str, baseline: str = "") -> list[str]:
+    """Modules ``code`` imports in a fresh interpreter beyond those ``baseline`` imports."""
+    script = (f"import sys\n{baseline}\nbefore = set(sys.modules)\n{code}\n"
+              "new = sorted(set(sys.modules) - before)\nprint(repr(new))")
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                          timeout=120, cwd=ROOT)
+    assert done.returncode == 0, done.stderr
+    return ast.literal_eval(done.stdout.strip().splitlines()[-1])
+
+
+def test_importing_the_package_loads_nothing_else():
+    assert new_modules("import career_workbook") == ["career_workbook"]
+
+
+def test_importing_widgets_loads_no_form_and_no_library():
+    loaded = new_modules("from career_workbook import widgets as ui")
+    assert loaded == ["career_workbook", "career_workbook.widgets"]
+
+
+def test_a_form_loads_its_own_module_not_the_others():
+    loaded = new_modules("from career_workbook import widgets as ui\nui.values_form")
+    assert "career_workbook.widgets.forms_vision" in loaded
+    others = [m for m in loaded if m.startswith("career_workbook.widgets.forms_")
+              and m != "career_workbook.widgets.forms_vision"]
+    assert others == []
+    assert not {"pandas", "matplotlib"} & set(loaded)
+
+
+def test_a_chart_loads_its_own_module_not_the_others():
+    loaded = new_modules("from career_workbook import charts\ncharts.plot_progress")
+    assert "career_workbook.charts.goals" in loaded
+    for other in ("skills", "personal", "cohort", "reputation", "opportunities"):
+        assert f"career_workbook.charts.{other}" not in loaded
+
+
+def test_help_loads_argparse_and_nothing_more():
+    # what argparse itself loads to print a help text (shutil for the terminal width, ...);
+    # contextlib is tiny and most interpreters have it loaded at start-up anyway
+    baseline = ("import argparse, contextlib\np = argparse.ArgumentParser()\n"
+                "p.add_subparsers().add_parser('x', help='y')\np.format_help()")
+    code = ("from career_workbook.cli import main\ntry:\n    main(['--help'])\n"
+            "except SystemExit:\n    pass")
+    assert new_modules(code, baseline) == ["career_workbook", "career_workbook.cli"]
+
+
+@pytest.mark.parametrize("package", ["career_workbook", "career_workbook.widgets",
+                                     "career_workbook.charts"])
+def test_every_public_name_resolves(package):
+    module = importlib.import_module(package)
+    lazy = module._LAZY
+    for name in module.__all__:
+        value = getattr(module, name)
+        if name in lazy:
+            home = importlib.import_module(f"{package}.{lazy[name]}")
+            assert value is getattr(home, name)
+    assert set(lazy) <= set(module.__all__)
+    assert set(module.__all__) <= set(dir(module))
+    with pytest.raises(AttributeError, match="no attribute 'not_a_name'"):
+        module.not_a_name  # noqa: B018
+
+
+def test_a_chart_without_a_role_reads_no_catalog_and_no_style_library(tmp_path):
+    from career_workbook import model, store
+
+    path = tmp_path / "sam.yaml"
+    store.save(model.new_workbook("Sam Lee"), path)
+    code = ("from career_workbook import widgets as ui\n"
+            "from career_workbook.widgets.display import chart_figure\n"
+            f"s = ui.start({str(path)!r}, today='2026-11-22')\n"
+            "chart_figure(s, 'values_wheel')\nassert s._catalog is None")
+    loaded = new_modules(code)
+    assert "career_workbook.catalog" not in loaded  # the catalog is for skill charts only
+    assert "matplotlib.style" not in loaded  # it reads every style sheet matplotlib ships
+    assert "career_workbook.charts.personal" in loaded
+
+
+def test_the_role_is_asked_for_once_and_only_by_charts_that_use_it():
+    from datetime import date
+
+    from career_workbook import figures
+    from career_workbook.catalog import load_catalog
+    from career_workbook.model import new_workbook
+
+    wb = new_workbook("Sam Lee")
+    wb.role_profile = "ux_designer"
+    role = figures.resolve_role(wb, load_catalog())
+    calls = []
+
+    def ask():
+        calls.append(1)
+        return role
+
+    figures.make_figures(wb, today=date(2026, 11, 22), role=ask, slugs=["values_wheel"])
+    assert calls == []
+    figs = figures.make_figures(wb, today=date(2026, 11, 22), role=ask,
+                                slugs=["skill_gaps", "readiness"])
+    assert calls == [1]
+    expected = figures.make_figure(wb, "readiness", today=date(2026, 11, 22), role=role)
+    assert figs["readiness"].get_suptitle() == expected.get_suptitle()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import re
 import shutil
 from collections import Counter
 from datetime import date
@@ -91,6 +92,25 @@ def test_pdf_chart_pages_stay_vector(tmp_path):
         ops = page.get_contents().get_data()
         assert ops.count(b" Tj") + ops.count(b"TJ") >= 3, "text drawn as text"
         assert page.extract_text().strip()
+
+
+def test_pdf_chart_pages_hold_no_chart_picture(tmp_path):
+    """Sharp in print at any zoom: chart pages are paths and text; the only images are
+    data-resolution cells (the SMART scorecard's heatmap, one pixel per goal and
+    criterion, scaled by the reader), never a chart resampled at screen resolution."""
+    wb_path = small_workbook(tmp_path / "sam.yaml")
+    pack = build_pack(wb_path, tmp_path / "out", today=TODAY)
+    reader = PdfReader(pack / "review.pdf")
+    images = []
+    for page in reader.pages[1:-2]:
+        ops = page.get_contents().get_data()
+        assert len(re.findall(rb"(?<![A-Za-z])(?:l|c|re)(?![A-Za-z])", ops)) >= 5, "paths"
+        xobjects = page["/Resources"].get("/XObject", {})
+        images += [(xobjects[k].get_object()["/Width"], xobjects[k].get_object()["/Height"])
+                   for k in xobjects
+                   if xobjects[k].get_object().get("/Subtype") == "/Image"]
+    assert images, "the scorecard's cells are an image"
+    assert all(w <= 20 and h <= 200 for w, h in images), images
 
 
 def test_cli_formats_and_bad_formats(tmp_path, capsys):

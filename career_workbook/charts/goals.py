@@ -96,7 +96,7 @@ def plot_smart_scorecard(scorecard: pd.DataFrame, *, title: str | None = None,
     fig = new_figure(2.0 + row_height(labels) * len(df), label="smart_scorecard")
     ax = fig.add_subplot()
     ax.imshow(np.ma.masked_invalid(cells), cmap=SCORE_CMAP, vmin=0, vmax=1, aspect="auto",
-              interpolation="nearest")
+              interpolation="none")
     for (r, c), value in np.ndenumerate(cells):
         if np.isnan(value):
             text = "–"

@@ -133,11 +133,15 @@ def cover_page(content: PackContent) -> Figure:
         top += 0.35
         sections = [c.title for c in content.charts] + ["Goals and SMART scores",
                                                         "Next actions"]
-        step = min(0.24, (A4[1] - 0.93 - top) / max(len(sections) - 1, 1))  # above footer
-        for n, title in enumerate(sections, start=2):
-            _text(fig, MARGIN, top, f"{n}", fontsize=9.5, color=GREY)
-            _text(fig, MARGIN + 0.35, top, title, fontsize=9.5)
-            top += step
+        # one column while it fits above the confidentiality line, else two
+        columns = 1 if top + 0.24 * len(sections) <= A4[1] - 1.0 else 2
+        per_column = -(-len(sections) // columns)
+        col_w = (w - 2 * MARGIN) / columns
+        for i, title in enumerate(sections):
+            x = MARGIN + (i // per_column) * col_w
+            y = top + (i % per_column) * 0.24
+            _text(fig, x, y, f"{i + 2}", fontsize=9.5, color=GREY)
+            _text(fig, x + 0.35, y, fit(title, 80 // columns - 4), fontsize=9.5)
         _footer(fig, content, "page 1")
         _text(fig, MARGIN, A4[1] - 0.75, "Prepared with Career Workbook. Confidential: for "
               "the person named above and their coach.", fontsize=8, color=GREY)

@@ -400,3 +400,18 @@ def test_replacing_a_file_or_symlink_leaves_no_old_folder(tmp_path, kind):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["alex", "elsewhere"]
     assert (final / "review.html").read_text() == "pack" and not final.is_symlink()
     assert (target / "keep.txt").read_text() == "not ours"  # a link's target is untouched
+
+
+def test_a_new_workbooks_cover_says_readiness_is_not_measured_yet():
+    """Not "100% ready, no gaps left" for someone who has rated nothing."""
+    from career_workbook.export.content import pack_content
+    from career_workbook.model import Assessment, Skill, new_workbook
+
+    wb = new_workbook("Nova Person", today=date(2026, 11, 1))
+    heads = {h.label: h for h in pack_content(wb, today=date(2026, 11, 22)).headlines}
+    assert heads["Readiness"].value == "not measured yet"
+    assert heads["Top skill gap"].value == "not measured yet"
+    wb.skills.append(Skill(name="SQL", target_level=4))
+    wb.assessments.append(Assessment(date=date(2026, 11, 2), ratings={"SQL": 2}))
+    heads = {h.label: h for h in pack_content(wb, today=date(2026, 11, 22)).headlines}
+    assert heads["Readiness"].value == "50%" and heads["Top skill gap"].value == "SQL"

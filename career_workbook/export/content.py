@@ -118,7 +118,7 @@ def _headlines(s: Any) -> tuple[Headline, ...]:
         check_in = Headline("Last check-in", f"{s.last_check_in.day} {s.last_check_in:%b %Y}",
                             ago)
     readiness = (Headline("Readiness", "not measured yet",
-                          "rate your skills (01) against targets (05)")
+                          "rate skills in 01, targets in 05")
                  if s.readiness is None else Headline("Readiness", f"{s.readiness:.0f}%",
                                                       against))
     return (

@@ -123,8 +123,8 @@ def cover_page(content: PackContent) -> Figure:
                 boxstyle="round,pad=0,rounding_size=0.01", transform=fig.transFigure,
                 facecolor="#F4F8FB", edgecolor=LIGHT, linewidth=0.8))
             _text(fig, x0 + 0.15, y0 + 0.15, head.label, fontsize=9, color=GREY)
-            size = 22 if len(head.value) <= 12 else 12
-            _text(fig, x0 + 0.15, y0 + 0.42, fit(head.value, 22, 2), fontsize=size,
+            size = 22 if len(head.value) <= 8 else 18 if len(head.value) <= 12 else 12
+            _text(fig, x0 + 0.15, y0 + 0.42, fit(head.value, 18, 2), fontsize=size,
                   weight="bold", color=ACCENT, linespacing=1.05)
             _text(fig, x0 + 0.15, y0 + box_h - 0.3, fit(head.detail, 34), fontsize=8,
                   color=GREY)

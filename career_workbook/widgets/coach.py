@@ -264,12 +264,10 @@ def caseload_calendar_button(folder: str | os.PathLike[str],
                              today: date | str | None = None) -> widgets.Widget:
     """One button: write every client's reminders to one calendar file (the same file as
     ``career-workbook calendar --all FOLDER``) and offer it for download."""
-    import base64
-
     import ipywidgets as widgets
 
     from career_workbook.export.ics import calendar_path, write_caseload_calendar
-    from career_workbook.widgets.fields import plural, primary_button
+    from career_workbook.widgets.fields import download_link, plural, primary_button
 
     path = Path(os.path.abspath(Path(folder).expanduser()))
     day, _problem = parse_today(today)
@@ -289,14 +287,12 @@ def caseload_calendar_button(folder: str | os.PathLike[str],
         except (OSError, ValueError, WorkbookError) as err:
             result.value = notice_html(f"The calendar could not be written: {err}", "error")
             return
-        data = base64.b64encode(report.path.read_bytes()).decode("ascii")
         skipped = (notice_html(f"Left out (could not be read): {'; '.join(report.skipped)}",
                                "warning") if report.skipped else "")
         result.value = (
             f"<div>{esc(plural(report.events, 'reminder'))} for "
             f"{esc(plural(report.people, 'client'))} written to <code>{esc(report.path)}</code>."
-            f'</div><div><a download="{esc(report.path.name)}" '
-            f'href="data:text/calendar;base64,{data}">Download {esc(report.path.name)}</a> — '
+            f"</div><div>{download_link(report.path, 'text/calendar')} — "
             "open it with your calendar app. Writing it again later updates the same "
             f"reminders instead of adding copies.</div>{skipped}")
 

@@ -44,6 +44,7 @@ from career_workbook.widgets.inputs import (
 
 __all__ = [
     "INPUT_WIDTH",
+    "download_link",
     "LABEL_WIDTH",
     "NONE",
     "Field",
@@ -87,6 +88,24 @@ def esc(value: Any) -> str:
     '&lt;img src=x onerror=&quot;alert(1)&quot;&gt;'
     """
     return html.escape("" if value is None else str(value), quote=True)
+
+
+def download_link(path: Any, mime: str) -> str:
+    """An HTML link that downloads the file at ``path`` from the page itself (its bytes
+    are in the link, so it works in JupyterLab and the app alike).
+
+    >>> import tempfile, pathlib
+    >>> f = pathlib.Path(tempfile.mkdtemp()) / "plan <1>.ics"
+    >>> _ = f.write_bytes(b"BEGIN:VCALENDAR")
+    >>> link = download_link(f, "text/calendar")
+    >>> link.startswith('<a download="plan &lt;1&gt;.ics" href="data:text/calendar;base64,')
+    True
+    """
+    import base64
+
+    data = base64.b64encode(path.read_bytes()).decode("ascii")
+    return (f'<a download="{esc(path.name)}" href="data:{mime};base64,{data}">'
+            f"Download {esc(path.name)}</a>")
 
 
 def notice_html(text: str, kind: str = "info") -> str:

@@ -7,21 +7,20 @@ and says where the files are.
 
 from __future__ import annotations
 
-import base64
 from typing import Any
 
 import ipywidgets as widgets
 
 from career_workbook.model import WorkbookError
-from career_workbook.widgets.fields import FormView, esc, make_field, primary_button
+from career_workbook.widgets.fields import (
+    FormView,
+    download_link,
+    esc,
+    make_field,
+    primary_button,
+)
 
 __all__ = ["promotion_case_button"]
-
-
-def _link(path: Any, mime: str) -> str:
-    data = base64.b64encode(path.read_bytes()).decode("ascii")
-    return (f'<a download="{esc(path.name)}" href="data:{mime};base64,{data}">'
-            f"Download {esc(path.name)}</a>")
 
 
 def promotion_case_button(session: Any) -> widgets.Widget:
@@ -59,8 +58,8 @@ def promotion_case_button(session: Any) -> widgets.Widget:
                 view.set_status(f"The promotion case could not be written: {err}", "error")
                 return
             lines = "".join(f"<div>{esc(line)}</div>" for line in files.lines())
-            result.value = (f"{lines}<div>{_link(files.markdown, 'text/markdown')} · "
-                            f"{_link(files.pdf, 'application/pdf')}</div>")
+            result.value = (f"{lines}<div>{download_link(files.markdown, 'text/markdown')} · "
+                            f"{download_link(files.pdf, 'application/pdf')}</div>")
             view.set_status("Promotion case written", "success")
 
         button.on_click(write)

@@ -8,7 +8,6 @@ again against the file as it is then, so nobody is added twice).
 
 from __future__ import annotations
 
-import base64
 from typing import Any
 
 import ipywidgets as widgets
@@ -18,6 +17,7 @@ from career_workbook.model import Workbook, WorkbookError
 from career_workbook.widgets.csv_source import CsvSource
 from career_workbook.widgets.fields import (
     FormView,
+    download_link,
     esc,
     notice_html,
     plural,
@@ -48,12 +48,10 @@ def calendar_button(session: Any) -> widgets.Widget:
             except (OSError, WorkbookError) as err:
                 view.set_status(f"The calendar could not be written: {err}", "error")
                 return
-            data = base64.b64encode(report.path.read_bytes()).decode("ascii")
             result.value = (
                 f"<div>{esc(plural(report.events, 'reminder'))} written to "
                 f"<code>{esc(report.path)}</code>.</div>"
-                f'<div><a download="{esc(report.path.name)}" '
-                f'href="data:text/calendar;base64,{data}">Download {esc(report.path.name)}</a>'
+                f"<div>{download_link(report.path, 'text/calendar')}"
                 " — open it with your calendar app (Google Calendar: Settings → Import; "
                 "Outlook or Apple Calendar: open the file). Importing a newer one later "
                 "updates the same reminders instead of adding copies.</div>")

@@ -240,7 +240,9 @@ def test_pdf_pages_survive_hostile_long_text_and_nothing_overlaps(tmp_path):
     data = promotion_pdf(case)
     reader = PdfReader(_write(tmp_path / "case.pdf", data))
     assert len(reader.pages) == len(pages) >= 2
-    assert "Review period: 1 Jan 2026 – 30 Jun 2026" in reader.pages[0].extract_text()
+    # matplotlib < 3.10 writes the en dash with a glyph name pypdf does not map back to text
+    first = reader.pages[0].extract_text()
+    assert re.search(r"Review period: 1 Jan 2026 (–|\s) ?30 Jun 2026", first), first
 
 
 @pytest.mark.parametrize("kind", ["new", "half"])

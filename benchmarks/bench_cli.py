@@ -4,8 +4,9 @@ Run: ``python benchmarks/bench_cli.py``. Measures, on the example workbooks:
 
 1. ``career-workbook --help``: median of 10 runs (target <= 0.3 s);
 2. one client, ``--jobs 1``: ``pack`` against ``run`` (papermill over all ten guided
-   notebooks, 00-09) for the largest example -- ratio run / pack (target >= 10x), each
-   command end to end; and the pack's cost per client within the 20-client batch below;
+   notebooks, 00-09) for the largest example -- ratio run / pack, each command end to end
+   (shown for reference: its old >= 10x target was withdrawn in issue 15, since it gets
+   worse as the notebooks get faster); and the pack's cost per client in the batch below;
 3. 20 clients (five copies of each example): ``pack --jobs 2`` against ``pack --jobs 1``
    -- speed-up (target >= 1.6x on 2 cores).
 
@@ -92,13 +93,11 @@ def main() -> int:
         run_s, _ = timed("run", str(client), "--out", str(work / "run1"), "--jobs", "1",
                          "--notebooks", ALL_NOTEBOOKS, "--today", TODAY)
         ratio = run_s / pack_s
-        failed |= ratio < 10
         print(f"one client ({client.name}), --jobs 1, each command end to end: pack "
               f"{pack_s:.1f} s, run (all ten guided notebooks via papermill) {run_s:.1f} s "
-              f"-> pack is {ratio:.1f}x faster (target >= 10x: {verdict(ratio >= 10)}); "
-              f"{load()}")
-        row("one client: run (10 notebooks) / pack", ">= 10x", f"{ratio:.1f}x", 10 / ratio,
-            ratio >= 10)
+              f"-> pack is {ratio:.1f}x faster (reference; no target); {load()}")
+        row("one client: run (10 notebooks) / pack", "(reference)", f"{ratio:.1f}x", 0.0,
+            True)
 
         ws = work / "ws20"
         ws.mkdir()

@@ -17,11 +17,13 @@ name '../etc/passwd' contains a path separator; use the person's name only
 
 from __future__ import annotations
 
+import os
 import re
 import unicodedata
 from pathlib import Path
 
-__all__ = ["WorkspaceError", "ensure_inside", "list_workbooks", "safe_id", "workbook_path"]
+__all__ = ["WorkspaceError", "ensure_inside", "list_workbooks", "safe_id", "workbook_path",
+           "workspace_of"]
 
 RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)),
             *(f"lpt{i}" for i in range(10))}
@@ -96,6 +98,21 @@ def workbook_path(workspace: str | Path, name: str) -> Path:
 
 WORKBOOK_SUFFIXES = (".yaml", ".yml")
 """File endings a folder's workbooks may have."""
+
+
+def workspace_of(workbook: str | os.PathLike[str]) -> Path:
+    """The folder relative paths in forms start from: the workspace holding the workbook.
+
+    A workbook in a ``workbooks/`` folder belongs to the folder above it (where
+    ``examples/`` and ``notebooks/`` sit); any other workbook to its own folder.
+
+    >>> workspace_of("/home/kim/my-career/workbooks/kim.yaml").as_posix()
+    '/home/kim/my-career'
+    >>> workspace_of("/tmp/clients/lee.yaml").as_posix()
+    '/tmp/clients'
+    """
+    folder = Path(os.path.abspath(Path(workbook).expanduser())).parent
+    return folder.parent if folder.name == "workbooks" else folder
 
 
 def list_workbooks(paths: list[str | Path] | tuple[str | Path, ...]) -> list[Path]:

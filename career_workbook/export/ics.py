@@ -78,9 +78,9 @@ def calendar_path(workbook: str | os.PathLike[str]) -> Path:
     >>> calendar_path("/home/kim/my-career/workbooks/kim.yaml").as_posix()
     '/home/kim/my-career/calendar/kim.ics'
     """
-    path = Path(os.path.abspath(Path(workbook).expanduser()))
-    folder = path.parent.parent if path.parent.name == "workbooks" else path.parent
-    return folder / "calendar" / f"{path.stem}.ics"
+    from career_workbook.workspace import workspace_of
+
+    return workspace_of(workbook) / "calendar" / f"{Path(workbook).stem}.ics"
 
 
 @dataclass

@@ -285,9 +285,9 @@ def promotion_dir(workbook: str | os.PathLike[str]) -> Path:
     >>> promotion_dir("/home/kim/my-career/workbooks/kim.yaml").as_posix()
     '/home/kim/my-career/promotion/kim'
     """
-    path = Path(os.path.abspath(Path(workbook).expanduser()))
-    folder = path.parent.parent if path.parent.name == "workbooks" else path.parent
-    return folder / "promotion" / path.stem
+    from career_workbook.workspace import workspace_of
+
+    return workspace_of(workbook) / "promotion" / Path(workbook).stem
 
 
 @dataclass(frozen=True)

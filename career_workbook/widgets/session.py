@@ -40,6 +40,7 @@ from pydantic import ValidationError
 
 from career_workbook.model import Problem, WorkbookError, problems_from_validation
 from career_workbook.widgets.fields import esc, notice_html
+from career_workbook.workspace import workspace_of
 
 if TYPE_CHECKING:  # pragma: no cover
     from career_workbook.catalog import Catalog, RoleProfile
@@ -97,21 +98,6 @@ def resolve_path(workbook: str | os.PathLike[str] | None = None) -> Path:
 
         return ensure_inside(path, root)
     return path
-
-
-def workspace_of(workbook: str | os.PathLike[str]) -> Path:
-    """The folder relative paths in forms start from: the workspace holding the workbook.
-
-    A workbook in a ``workbooks/`` folder belongs to the folder above it (where
-    ``examples/`` and ``notebooks/`` sit); any other workbook to its own folder.
-
-    >>> workspace_of("/home/kim/my-career/workbooks/kim.yaml").as_posix()
-    '/home/kim/my-career'
-    >>> workspace_of("/tmp/clients/lee.yaml").as_posix()
-    '/tmp/clients'
-    """
-    folder = Path(os.path.abspath(Path(workbook).expanduser())).parent
-    return folder.parent if folder.name == "workbooks" else folder
 
 
 def resolve_input_path(text: str, workbook: str | os.PathLike[str]) -> Path:

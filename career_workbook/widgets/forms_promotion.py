@@ -48,14 +48,11 @@ def promotion_case_button(session: Any) -> widgets.Widget:
                 period = check_period(since.widget.value, until.widget.value,
                                       names=("From", "To"))
                 files = write_promotion_case(s.path, since=period.since, until=period.until)
-            except WorkbookError as err:
+            except (WorkbookError, OSError) as err:
                 view.set_status(f"The promotion case could not be written: {err}", "error")
                 return
-            except ValueError as err:
+            except ValueError as err:  # a date that does not exist, or From after To
                 view.set_status(str(err), "error")
-                return
-            except OSError as err:
-                view.set_status(f"The promotion case could not be written: {err}", "error")
                 return
             lines = "".join(f"<div>{esc(line)}</div>" for line in files.lines())
             result.value = (f"{lines}<div>{download_link(files.markdown, 'text/markdown')} · "

@@ -417,6 +417,42 @@ def _kernel_environment() -> Iterator[None]:
             os.environ["MPLBACKEND"] = saved
 
 
+KERNEL_START_ATTEMPTS = 3
+"""How often a notebook is started when its kernel dies before it answers (see ``execute``)."""
+
+
+def execute(notebook: Path, output: Path, **kwargs: Any) -> Any:
+    """``papermill.execute_notebook``, started again if the kernel died before it answered.
+
+    jupyter_client picks free TCP ports for a new kernel and the kernel binds them a moment
+    later; another process starting a kernel in that moment (``--jobs 2``, two coaches'
+    runs, parallel tests) can take one of them, and the kernel then dies with "Address
+    already in use" before any cell ran. Starting again is safe because nothing ran; any
+    other error, or the same one ``KERNEL_START_ATTEMPTS`` times, is raised as it is.
+    ``kwargs`` are papermill's.
+    """
+    import papermill
+
+    for attempt in range(1, KERNEL_START_ATTEMPTS + 1):
+        try:
+            return papermill.execute_notebook(str(notebook), str(output), **kwargs)
+        except RuntimeError as err:
+            if attempt == KERNEL_START_ATTEMPTS or not _kernel_never_started(err):
+                raise
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
+def _kernel_never_started(err: BaseException) -> bool:
+    """True for jupyter_client's "the kernel died before replying to kernel_info".
+
+    >>> _kernel_never_started(RuntimeError("Kernel died before replying to kernel_info"))
+    True
+    >>> _kernel_never_started(RuntimeError("Kernel didn't respond in 60 seconds"))
+    False
+    """
+    return "before replying to kernel_info" in str(err)
+
+
 def run_notebook(notebook: Path, output: Path, parameters: dict[str, Any],
                  *, cwd: Path | None = None, timeout: int = 600) -> Path:
     """Execute one notebook with papermill into ``output`` (written atomically).
@@ -432,7 +468,6 @@ def run_notebook(notebook: Path, output: Path, parameters: dict[str, Any],
     jupyter_client gives up on it (13 of 55 empty-notebook runs here; 0 of 30 stopped at
     once).
     """
-    import papermill
     from papermill.exceptions import PapermillExecutionError
 
     output.parent.mkdir(parents=True, exist_ok=True)
@@ -440,8 +475,8 @@ def run_notebook(notebook: Path, output: Path, parameters: dict[str, Any],
     tmp = output.with_name(f".{output.stem}.{secrets.token_hex(8)}.tmp.ipynb")
     try:
         with _kernel_environment():
-            papermill.execute_notebook(
-                str(notebook), tmp, parameters=parameters, kernel_name="python3",
+            execute(
+                notebook, tmp, parameters=parameters, kernel_name="python3",
                 cwd=str(cwd or notebook.parent), progress_bar=False, log_output=False,
                 execution_timeout=timeout, extra_arguments=KERNEL_ARGUMENTS,
                 shutdown_kernel="immediate",

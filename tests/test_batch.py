@@ -137,6 +137,50 @@ def test_a_failing_notebook_is_kept_for_inspection_and_named_in_one_line(tmp_pat
     assert "Traceback" in report.details[path]
 
 
+def _papermill_failing(monkeypatch, errors):
+    """papermill.execute_notebook raising ``errors`` in turn, then succeeding."""
+    import papermill
+
+    calls = []
+
+    def fake(source, output, **kwargs):
+        calls.append(output)
+        if len(calls) <= len(errors):
+            raise errors[len(calls) - 1]
+        Path(output).write_text("{}", encoding="utf-8")
+        return "ran"
+
+    monkeypatch.setattr(papermill, "execute_notebook", fake)
+    return calls
+
+
+DIED = RuntimeError("Kernel died before replying to kernel_info")
+
+
+def test_a_kernel_that_lost_its_port_race_is_started_again(tmp_path, monkeypatch):
+    calls = _papermill_failing(monkeypatch, [DIED, DIED])
+    assert batch.execute(Path("nb.ipynb"), tmp_path / "out.ipynb") == "ran"
+    assert len(calls) == 3
+
+
+def test_a_kernel_that_never_starts_or_another_error_is_reported(tmp_path, monkeypatch):
+    calls = _papermill_failing(monkeypatch, [DIED] * batch.KERNEL_START_ATTEMPTS)
+    with pytest.raises(RuntimeError, match="kernel_info"):
+        batch.execute(Path("nb.ipynb"), tmp_path / "out.ipynb")
+    assert len(calls) == batch.KERNEL_START_ATTEMPTS
+    calls = _papermill_failing(monkeypatch, [RuntimeError("Kernel didn't respond in 60 s")])
+    with pytest.raises(RuntimeError, match="respond"):
+        batch.execute(Path("nb.ipynb"), tmp_path / "out.ipynb")
+    assert len(calls) == 1
+
+
+def test_run_notebook_survives_a_lost_port_race(tmp_path, monkeypatch):
+    calls = _papermill_failing(monkeypatch, [DIED])
+    out = batch.run_notebook(Path("nb.ipynb"), tmp_path / "client" / "01.ipynb", {})
+    assert out.read_text(encoding="utf-8") == "{}" and len(calls) == 2
+    assert [p.name for p in out.parent.iterdir()] == ["01.ipynb"]
+
+
 def test_run_refuses_unknown_or_missing_notebooks(tmp_path, tiny_notebooks):
     with pytest.raises(ValueError, match="unknown notebook '42'"):
         batch.run_clients([tmp_path], tmp_path / "out", notebooks="42",

@@ -250,11 +250,11 @@ def kernel_env(monkeypatch, tmp_path):
 
 
 def _execute(source: Path, out_dir: Path, **parameters) -> nbformat.NotebookNode:
-    import papermill
+    from career_workbook.batch import execute
 
     out_dir.mkdir(parents=True, exist_ok=True)
-    return papermill.execute_notebook(
-        str(source), str(out_dir / source.name), parameters=parameters,
+    return execute(
+        source, out_dir / source.name, parameters=parameters,
         kernel_name="python3", cwd=str(NOTEBOOKS), progress_bar=False, log_output=False,
     )
 

@@ -14,7 +14,7 @@ fast: pandas and matplotlib load only when a frame or a chart is asked for.
 
 from __future__ import annotations
 
-import importlib
+from career_workbook._lazy import lazy_names
 
 TYPE_CHECKING = False  # not `typing.TYPE_CHECKING`: importing the package loads no `typing`
 if TYPE_CHECKING:
@@ -140,17 +140,7 @@ def promotion_case(workbook: Any, *, since: Any = None, until: Any = None) -> An
     return case(workbook, since=since, until=until)
 
 
-def __getattr__(name: str) -> Any:
-    module = _LAZY.get(name)
-    if module is None:
-        raise AttributeError(f"module 'career_workbook' has no attribute {name!r}")
-    value = getattr(importlib.import_module(f"career_workbook.{module}"), name)
-    globals()[name] = value
-    return value
-
-
-def __dir__() -> list[str]:
-    return __all__
+__getattr__, __dir__ = lazy_names(__name__, _LAZY)
 
 
 if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only

@@ -27,9 +27,9 @@ Examples
 True
 """
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
+from career_workbook._lazy import lazy_names
 from career_workbook.charts._registry import CHARTS, COHORT_CHARTS, ChartSpec
 from career_workbook.charts._repel import repel_vertical
 from career_workbook.charts._style import (
@@ -96,17 +96,7 @@ __all__ = [
 ]
 
 
-def __getattr__(name: str) -> Any:
-    module = _LAZY.get(name)
-    if module is None:
-        raise AttributeError(f"module 'career_workbook.charts' has no attribute {name!r}")
-    value = getattr(importlib.import_module(f"career_workbook.charts.{module}"), name)
-    globals()[name] = value
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted({*globals(), *__all__})
+__getattr__, __dir__ = lazy_names(__name__, _LAZY)
 
 
 if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only

@@ -19,12 +19,9 @@ table or chart is first shown.
 
 from __future__ import annotations
 
-import importlib
+from career_workbook._lazy import lazy_names
 
 TYPE_CHECKING = False  # not `typing.TYPE_CHECKING`: no `typing` import at run time
-if TYPE_CHECKING:
-    from typing import Any
-
 # public name -> module of this package that defines it (imported on first use, so a
 # notebook loads only the forms it shows)
 _LAZY = {
@@ -104,17 +101,7 @@ __all__ = [
 ]
 
 
-def __getattr__(name: str) -> Any:
-    module = _LAZY.get(name)
-    if module is None:
-        raise AttributeError(f"module 'career_workbook.widgets' has no attribute {name!r}")
-    value = getattr(importlib.import_module(f"career_workbook.widgets.{module}"), name)
-    globals()[name] = value
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted({*globals(), *__all__})
+__getattr__, __dir__ = lazy_names(__name__, _LAZY)
 
 
 if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only

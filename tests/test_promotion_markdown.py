@@ -152,3 +152,16 @@ def test_the_promotion_case_of_ordinary_text_has_no_backslashes():
     rendered = _mistune()(text)
     assert "C++ and 1.5x growth, Q3-2026, e.g. SQL/Postgres" in rendered
     assert "Data analyst (R&amp;D)" in rendered
+
+
+def test_the_pdf_page_of_ordinary_text_shows_it_as_typed():
+    """Also looked at by eye: pdftoppm -r 70 of this case's PDF (one page, no backslashes)."""
+    from career_workbook.export.promotion import promotion_pages
+    from tests.helpers.text_layout import text_problems
+
+    pages = promotion_pages(promotion_case(_ordinary_workbook(), since="2026-01-01",
+                                           until="2026-06-30"))
+    drawn = " ".join(t.get_text() for page in pages for t in page.texts)
+    assert len(pages) == 1 and text_problems(pages[0]) == []
+    assert "C++ and 1.5x growth, Q3-2026, e.g. SQL/Postgres" in drawn
+    assert "about $40k" in drawn and "\\" not in drawn

@@ -148,7 +148,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--force", action="store_true",
                    help="rebuild every pack, even those whose workbook has not changed")
     _add_period(p, "limit each pack to a review period: achievements, learning, check-ins, "
-                   "feedback and stage changes inside it; ratings at its start and end")
+                   "feedback and stage changes inside it; actions still open, done in it "
+                   "or (with no date done) due in it; ratings at its start and end")
     p.add_argument("--jobs", type=_jobs, default=None, help="parallel clients (default: cores)")
     p.add_argument("--scheduler", default=None,
                    help="address of a Dask scheduler (needs career-workbook[dask])")

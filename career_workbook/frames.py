@@ -91,7 +91,7 @@ MILESTONES_COLUMNS = {
 }
 ACTIONS_COLUMNS = {
     "action_id": "text", "goal_id": "text", "text": "text", "due": "date", "status": "text",
-    "priority": "text",
+    "priority": "text", "done_on": "date",
 }
 CHECK_INS_COLUMNS = {
     "date": "date", "motivation": "float", "confidence": "float", "wins": "text",
@@ -260,9 +260,11 @@ def actions_frame(wb: Workbook) -> pd.DataFrame:
     """The action plan, in workbook order.
 
     Columns: ``action_id``, ``goal_id`` (None if not linked), ``text``, ``due``,
-    ``status`` ('todo'|'doing'|'done'|'dropped'), ``priority`` ('high'|'medium'|'low').
+    ``status`` ('todo'|'doing'|'done'|'dropped'), ``priority`` ('high'|'medium'|'low'),
+    ``done_on`` (the day it was marked done; None when not done or not recorded).
     """
-    rows = [(a.id, a.goal_id, a.text, a.due, a.status, a.priority) for a in wb.actions]
+    rows = [(a.id, a.goal_id, a.text, a.due, a.status, a.priority, a.done_on)
+            for a in wb.actions]
     return build_frame(rows, ACTIONS_COLUMNS)
 
 

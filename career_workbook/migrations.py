@@ -16,8 +16,9 @@ Schema history
 3
     The current format: adds ``opportunities`` (a pipeline of projects, roles, postings
     and invitations, each with its ``stage_history``) and the optional ``reputation``
-    ratings of a 360 feedback entry. A version-2 file is upgraded by setting the version:
-    both new fields are optional and start empty.
+    ratings of a 360 feedback entry, and the optional ``done_on`` of an action (the day it
+    was marked done). A version-2 file is upgraded by setting the version: the new fields
+    are optional and start empty (an action done before has no ``done_on``).
 
 Examples
 --------
@@ -154,7 +155,8 @@ def _v1_to_v2(data: dict[str, Any]) -> dict[str, Any]:
 
 @migration(from_version=2)
 def _v2_to_v3(data: dict[str, Any]) -> dict[str, Any]:
-    """Nothing to rename: ``opportunities`` and ``feedback[].reputation`` are new and optional.
+    """Nothing to rename: ``opportunities``, ``feedback[].reputation`` and ``actions[].done_on``
+    are new and optional.
 
     >>> _v2_to_v3({"person": {"name": "Sam"}, "feedback": []})
     {'person': {'name': 'Sam'}, 'feedback': []}

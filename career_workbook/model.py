@@ -192,7 +192,11 @@ class Goal(_Model):
 
 
 class Action(_Model):
-    """A concrete next step, optionally linked to a goal."""
+    """A concrete next step, optionally linked to a goal.
+
+    ``done_on`` is the day it was marked done (set by :func:`action_done_on` when a form
+    saves it); actions from older files, or marked done before this was recorded, have none.
+    """
 
     id: Name = Field(default_factory=lambda: _new_id("a"))
     goal_id: str | None = None
@@ -200,6 +204,23 @@ class Action(_Model):
     due: date | None = None
     status: Literal["todo", "doing", "done", "dropped"] = "todo"
     priority: Literal["high", "medium", "low"] = "medium"
+    done_on: date | None = None
+
+
+def action_done_on(status: str, done_on: date | None, today: date) -> date | None:
+    """The completion date an action saved with ``status`` keeps: ``today`` when it
+    becomes done, its date unchanged when it already was, none when it is not done.
+
+    >>> action_done_on("done", None, date(2026, 11, 22))
+    datetime.date(2026, 11, 22)
+    >>> action_done_on("done", date(2026, 3, 1), date(2026, 11, 22))
+    datetime.date(2026, 3, 1)
+    >>> action_done_on("doing", date(2026, 3, 1), date(2026, 11, 22)) is None
+    True
+    """
+    if status != "done":
+        return None
+    return done_on or today
 
 
 class Contact(_Model):

@@ -9,7 +9,11 @@ What "limited to the period" means, section by section (both ends inclusive):
   it up to ``until``, so "from → to" compares the latest at ``since`` with the latest at
   ``until``;
 - opportunities: those spotted by ``until``, with only the stage changes inside the period;
-- goals, actions, skills, contacts, values: kept as they are (the pack notes the period).
+- actions: those still open (to do or doing); those done inside the period (by ``done_on``,
+  the day they were marked done); those done after ``until``, shown as still under way
+  (``doing``, as they were when the period ended); and those with no completion date (done
+  before ``done_on`` was recorded, or dropped) when their due date falls inside the period;
+- goals, skills, contacts, values: kept as they are (the pack notes the period).
 
 Examples
 --------
@@ -36,7 +40,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from career_workbook.model import LearningItem, Workbook
+from career_workbook.model import Action, LearningItem, Workbook
 
 __all__ = ["Period", "check_period", "limit_workbook", "parse_day"]
 
@@ -144,6 +148,26 @@ def _learning_in(item: LearningItem, period: Period) -> LearningItem | None:
     return item
 
 
+def _action_in(action: Action, period: Period) -> Action | None:
+    """``action`` as it stood in the period, or ``None`` when it closed outside it.
+
+    >>> from datetime import date
+    >>> p = check_period("2026-01-01", "2026-06-30")
+    >>> late = Action(text="x", status="done", done_on=date(2026, 7, 2))
+    >>> _action_in(late, p).status, _action_in(late, p).done_on
+    ('doing', None)
+    >>> _action_in(Action(text="x", status="dropped", due=date(2025, 12, 1)), p) is None
+    True
+    """
+    if action.status in ("todo", "doing"):
+        return action
+    if action.status == "done" and action.done_on is not None:
+        if period.until is not None and action.done_on > period.until:
+            return action.model_copy(update={"status": "doing", "done_on": None})
+        return action if period.contains(action.done_on) else None
+    return action if period.contains(action.due) else None
+
+
 def limit_workbook(wb: Workbook, period: Period) -> Workbook:
     """A copy of ``wb`` limited to ``period`` (see the module docstring); ``wb`` is unchanged.
 
@@ -165,6 +189,7 @@ def limit_workbook(wb: Workbook, period: Period) -> Workbook:
         if start:
             before = [a for a in before if a.date >= max(start)]
     learning = [kept for item in wb.learning if (kept := _learning_in(item, period))]
+    actions = [kept for action in wb.actions if (kept := _action_in(action, period))]
     opportunities = [
         o.model_copy(update={"stage_history": [c for c in o.stage_history if inside(c.date)]})
         for o in wb.opportunities if period.until is None or o.spotted <= period.until]
@@ -174,5 +199,6 @@ def limit_workbook(wb: Workbook, period: Period) -> Workbook:
         "feedback": [f for f in wb.feedback if inside(f.date)],
         "assessments": before,
         "learning": learning,
+        "actions": actions,
         "opportunities": opportunities,
     })

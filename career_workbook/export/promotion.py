@@ -1,9 +1,11 @@
 """The promotion case as Markdown (to paste into a self-review) and as A4 PDF pages.
 
 Made from :class:`career_workbook.analysis.promotion.PromotionCase`. User text is never
-markup: in Markdown every character that could start a tag, link, heading, table cell,
-code span, emphasis or math is escaped (:func:`md_text`); in the PDF it is drawn as plain
-text (never mathtext), wrapped and shortened to fit (the Markdown keeps it whole).
+markup: in Markdown a character is escaped where it would start a tag, link, heading,
+list, table cell, code span, emphasis or math, and nowhere else, so the text pasted into
+a self-review reads as typed (:func:`~career_workbook.export.markdown.md_text`); in the
+PDF it is drawn as plain text (never mathtext), wrapped and shortened to fit (the
+Markdown keeps it whole).
 
 ``write_promotion_case("workbooks/alex.yaml", since="2026-01-01", until="2026-06-30")``
 writes ``promotion_case.md`` and ``promotion_case.pdf`` into ``<workspace>/promotion/``
@@ -11,15 +13,14 @@ writes ``promotion_case.md`` and ``promotion_case.pdf`` into ``<workspace>/promo
 
 Examples
 --------
->>> print(md_text("<script>x</script> # [a](javascript:b) | `c` $m$"))
-\\<script\\>x\\</script\\> \\# \\[a\\](javascript:b) \\| \\`c\\` \\$m\\$
+>>> print(md_text("<script>x</script> # [a](javascript:b) | `c` $m$ C++ 1.5x"))
+\\<script>x\\</script> # \\[a\\](javascript:b) | \\`c\\` \\$m\\$ C++ 1.5x
 """
 
 from __future__ import annotations
 
 import io
 import os
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -28,12 +29,10 @@ from typing import Any
 
 from career_workbook.analysis.promotion import Evidence, PromotionCase, promotion_case
 from career_workbook.charts import clean_text
+from career_workbook.export.markdown import md_text
 
 __all__ = ["PromotionFiles", "md_text", "promotion_dir", "promotion_markdown",
            "promotion_pages", "promotion_pdf", "write_promotion_case"]
-
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]#|~$<>&])")
-_LINE_START = re.compile(r"^([-+=>]|\d+[.)])")
 
 EMPTY_TEXT = (
     "Nothing is recorded for this period yet. That is easy to change: in notebook 08 "
@@ -44,21 +43,6 @@ EMPTY_TEXT = (
 GROUP_LABELS = {"manager": "Manager", "peer": "Peer", "direct_report": "Direct report",
                 "mentor": "Mentor", "other": "Colleague",
                 "others": "Colleague (from a group too small to name)"}
-
-
-def md_text(value: Any) -> str:
-    """User text as one line of inert Markdown: no HTML, links, headings, code or math.
-
-    Every character that could start markup is backslash-escaped (CommonMark lets any ASCII
-    punctuation be escaped so), so each renderer shows the text exactly as typed.
-
-    >>> md_text("- 1. **bold**\\n\\nnext"), md_text(None)
-    ('\\\\- 1. \\\\*\\\\*bold\\\\*\\\\* next', '')
-    """
-    text = " ".join(clean_text(value).split())
-    text = _MD_SPECIAL.sub(r"\\\1", text)
-    return _LINE_START.sub(lambda m: "\\" + m.group(1) if len(m.group(1)) == 1
-                           else m.group(1)[:-1] + "\\" + m.group(1)[-1], text)
 
 
 def _day(day: date) -> str:
@@ -87,13 +71,14 @@ def _md_item(e: Evidence) -> list[str]:
 
 
 def promotion_markdown(case: PromotionCase) -> str:
-    """The case as Markdown text: headings are fixed words, every user word is escaped."""
+    """The case as Markdown text: headings are fixed words, user text is inert (each piece
+    alone in its paragraph, heading or cell, so two pieces never pair up as markup)."""
     out = [f"# Promotion case: {md_text(case.name)}", "",
            f"**Review period:** {_period_text(case)}"]
-    roles = "; ".join(f"{label}: {md_text(value)}" for label, value in
-                      (("current role", case.current_role), ("aiming for", case.target_role))
-                      if clean_text(value))
-    out += ["", f"**Role:** {roles}"] if roles else []
+    for label, value in (("Current role", case.current_role),
+                         ("Aiming for", case.target_role)):
+        if clean_text(value):
+            out += ["", f"**{label}:** {md_text(value)}"]
     out.append("")
     if case.is_empty:
         out += [EMPTY_TEXT, ""]
@@ -121,7 +106,7 @@ def promotion_markdown(case: PromotionCase) -> str:
     out += ["## How my skill ratings changed", ""]
     if case.rating_changes:
         out += ["| Skill | From | To | Change |", "| --- | --- | --- | --- |"]
-        out += [f"| {md_text(r.skill)} | {_level(r.before)} | {_level(r.after)} | "
+        out += [f"| {md_text(r.skill, cell=True)} | {_level(r.before)} | {_level(r.after)} | "
                 f"{_change(r.change)} |" for r in case.rating_changes]
     else:
         out.append("No self-assessment yet: rate your skills in notebook 01.")

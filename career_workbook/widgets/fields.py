@@ -825,7 +825,7 @@ def record_editor(
     make_fields: Callable[[Any], list[Field]], describe: Callable[[Any], str], noun: str,
     on_save: Callable[[Any, Any, Any], None] | None = None,
     on_remove: Callable[[Any, Any], None] | None = None,
-    extra: Callable[[], dict[str, Any]] | None = None,
+    extra: Callable[[dict[str, Any]], dict[str, Any]] | None = None,
 ) -> list[widgets.Widget]:
     """Edit a list of records (skills, contacts, ...): choose one or "add new", edit, save.
 
@@ -834,7 +834,9 @@ def record_editor(
     form does not show are kept) and replaces ``old`` in ``wb.<collection>`` (or in the list
     ``collection(wb)`` returns) or appends.
     ``on_save(wb, old, new)`` / ``on_remove(wb, old)`` run inside the locked edit first
-    (e.g. to rename a skill everywhere). Remove deletes the chosen record (earlier versions
+    (e.g. to rename a skill everywhere). ``extra(data)`` returns fields derived from the
+    record about to be saved (``data``: the old record with the form's values), e.g. an
+    action's completion date from its status. Remove deletes the chosen record (earlier versions
     of the file are kept in its history).
 
     Saving a changed record writes only the fields the person changed, merged with the
@@ -867,7 +869,7 @@ def record_editor(
         data = old.model_dump(mode="python", round_trip=True) if old is not None else {}
         data.update({k: f.value for k, f in view.fields.items() if "." not in k})
         if extra is not None:
-            data.update(extra())
+            data.update(extra(data))
         return check_model(model, data, labels)
 
     def entries_of(wb: Any) -> list[Any]:

@@ -16,6 +16,7 @@ from career_workbook.model import (
     Skill,
     Workbook,
     WorkbookError,
+    action_done_on,
 )
 from career_workbook.widgets.fields import (
     LABEL_WIDTH,
@@ -287,7 +288,8 @@ def actions_form(session: Any) -> widgets.Widget:
                 make_field("due", "Due", "date", value=old.due if old else None,
                            help="When you plan to have done it."),
                 make_field("status", "Status", "dropdown", value=old.status if old else "todo",
-                           options=[(ACTION_STATUS_LABELS[x], x) for x in ACTION_STATUSES]),
+                           options=[(ACTION_STATUS_LABELS[x], x) for x in ACTION_STATUSES],
+                           help="Marking an action done records today as the day it was done."),
                 make_field("priority", "Priority", "dropdown",
                            value=old.priority if old else "medium",
                            options=[(PRIORITY_LABELS[x], x) for x in PRIORITIES]),
@@ -302,15 +304,18 @@ def actions_form(session: Any) -> widgets.Widget:
             "due": [a.due for a in wb.actions],
             "status": [ACTION_STATUS_LABELS[a.status] for a in wb.actions],
             "priority": [PRIORITY_LABELS[a.priority] for a in wb.actions],
+            "done_on": [a.done_on for a in wb.actions],
         })
         shown = table_widget(table, {"text": "Action", "goal": "Goal", "due": "Due",
-                                     "status": "Status", "priority": "Priority"},
+                                     "status": "Status", "priority": "Priority",
+                                     "done_on": "Done on"},
                              empty="No actions yet: add the first one below.",
                              title="Your actions")
         editor = record_editor(
             view, items=wb.actions, model=Action, collection="actions", make_fields=make_fields,
             describe=lambda a: f"{a.text[:50]} ({ACTION_STATUS_LABELS[a.status].lower()})",
-            noun="action")
+            noun="action", extra=lambda data: {"done_on": action_done_on(
+                data["status"], data.get("done_on"), view.session.today)})
         return [shown, *editor]
 
     return FormView(session, build, name="actions", title="Your action plan",

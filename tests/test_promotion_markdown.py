@@ -13,6 +13,7 @@ import html
 import re
 from datetime import date
 
+import markdown_it
 import mistune
 import pytest
 
@@ -67,7 +68,6 @@ def _mistune():
 
 
 def _markdown_it():
-    markdown_it = pytest.importorskip("markdown_it")
     md = markdown_it.MarkdownIt("commonmark", {"html": True}).enable(
         ["table", "strikethrough"])
     return md.render

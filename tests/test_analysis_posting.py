@@ -407,6 +407,8 @@ def test_a_word_form_with_another_meaning_is_kept_apart(text, skill, near):
     ("Calm, methodical approach when under pressure", "Resilience", "Pressure washing"),
     ("Calm in emergencies", "Resilience", "A calm classroom"),
     ("Support student veterinary nurses", "Mentoring", "Support students with reading"),
+    ("A strong communicator who works well in a team", "Collaboration", "Works well alone"),
+    ("Hire, onboard and coach advisors", "Hiring", "Equipment hire and delivery"),
 ])
 def test_common_wordings_of_catalog_skills(text, skill, near):
     assert skill in fit(text).matches

@@ -409,6 +409,12 @@ def test_a_word_form_with_another_meaning_is_kept_apart(text, skill, near):
     ("Support student veterinary nurses", "Mentoring", "Support students with reading"),
     ("A strong communicator who works well in a team", "Collaboration", "Works well alone"),
     ("Hire, onboard and coach advisors", "Hiring", "Equipment hire and delivery"),
+    ("Run our social media channels", "Digital Marketing", "Social events and media passes"),
+    ("Diagnose and fix faults on the line", "Troubleshooting", "Diagnose patients"),
+    ("Phlebotomy and cannulation", "Clinical Practice", "Blood donation drives"),
+    ("Proofread every page", "Writing", "Read every page"),
+    ("Work to ISO 9001", "Quality Control Analysis", "Work to 9001 targets"),
+    ("Rotate stock daily", "Management of Material Resources", "Rotate shifts daily"),
 ])
 def test_common_wordings_of_catalog_skills(text, skill, near):
     assert skill in fit(text).matches

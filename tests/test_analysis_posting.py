@@ -410,7 +410,7 @@ def test_a_word_form_with_another_meaning_is_kept_apart(text, skill, near):
     ("A strong communicator who works well in a team", "Collaboration", "Works well alone"),
     ("Hire, onboard and coach advisors", "Hiring", "Equipment hire and delivery"),
     ("Run our social media channels", "Digital Marketing", "Social events and media passes"),
-    ("Diagnose and fix faults on the line", "Troubleshooting", "Diagnose patients"),
+    ("Diagnose and repair vehicles", "Troubleshooting", "Diagnose patients"),
     ("Phlebotomy and cannulation", "Clinical Practice", "Blood donation drives"),
     ("Proofread every page", "Writing", "Read every page"),
     ("Work to ISO 9001", "Quality Control Analysis", "Work to 9001 targets"),

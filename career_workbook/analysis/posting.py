@@ -130,7 +130,8 @@ _SECTION_OFF = re.compile(  # a heading that starts the employer's own story or 
     re.IGNORECASE)
 _HEADING = re.compile(r"[ \t]*([^\s:•*\-–][^\n:]{0,60}?)[ \t]*(?:(:)[ \t]*(.*))?")
 _TOKEN = re.compile(
-    r"(?P<word>[^\W_]+[+#]*)|(?P<conj>[,/&])|(?P<brk>[.!?;:](?=\s|$)|[\n\r•·|()\[\]])")
+    r"(?P<word>[^\W_]+(?:\([^\W_]{1,6}\)[^\W_]*)?[+#]*)"  # "IR(ME)R", "manager(s)": one word
+    r"|(?P<conj>[,/&])|(?P<brk>[.!?;:](?=\s|$)|[\n\r•·|()\[\]])")
 _HTML = re.compile(  # pasted from a web page: tags and scripts are not words of the posting
     r"<(script|style)\b.*?</\1\s*>|<!--.*?-->|</?[a-zA-Z][^<>]{0,500}>", re.DOTALL | re.I)
 _HYPHENED = re.compile(r"[^\W_]-")
@@ -201,7 +202,7 @@ def _tokens(text: str) -> list[_Token]:
         elif m.group("conj"):
             out.append(_Token(_CONJ, m.group("conj"), m.start(), m.end()))
         else:
-            word = m.group("word")
+            word = m.group("word").replace("(", "").replace(")", "")
             exact = _plain(word)
             after = text[m.end():m.end() + 1]
             pair = _PAIR.match(text, m.start()) if after in ("/", "&") else None

@@ -15,14 +15,20 @@ person's own skills. Matching follows general rules, never per-posting lookups:
 - "X planning", "X management", "X review"... also read in the verb-object order "plan X",
   "manage the X", "review X" (``stakeholder management`` -> "manage our stakeholders");
 - a list may run over several items ("diagnose hardware, software and network issues"),
-  but a preposition ends it ("manage suppliers on price and with risks");
+  but a preposition ends it ("manage suppliers on price and with risks"; not the "in" of
+  "drop-in"); a verb takes any item of its list as object ("assess change, risk and cost");
+- a two-word phrase read across a word of another skill is that skill's compound
+  ("manage subcontractor accounts" is no account management);
+- a colleague's title after "report to", "advise", "support"... ("advise the project
+  manager") is not a skill ask; "experience as a project manager" is;
 - "mgmt", "mgr", "ops"... read as the word they stand for; "'s", "'ll" are not words;
 - a synonym written ``?word`` has other common meanings ("containers", "AI", "risk"):
   it counts only when the posting also names the skill another, clear way;
 - the employer talking about itself is skipped: sections headed "About us", "Who we are",
   "Benefits", "Perks", "What we offer", "Why join us" (up to the next heading such as
-  "The role" or "About you"), lines such as "Benefits: ...", and sentences about equal
-  opportunity, vetting checks or "We're a fintech ...";
+  "The role" or "About you"), lines such as "Benefits: ..." or "Shift pattern: ...", the
+  part of the title line after a dash ("Data Analyst - Local Authority"), and sentences
+  about equal opportunity, vetting checks or "We're a fintech ...";
 - acronyms in the vocabulary ("SOX", "ACAS", "SEND") match only that word written in
   capitals, never a stem of it nor the lower-case word ("send");
 - a match inside a longer match ("decision making" inside "decision making under
@@ -49,6 +55,7 @@ Examples
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import functools
 import re
 import unicodedata
@@ -83,7 +90,12 @@ _MAX_FILLER = 2  # words allowed between a two-word phrase's parts without a lis
 _STOP = frozenset({"a", "an", "the", "of", "our", "your", "their", "its", "his", "her", "my"})
 _PREPOSITIONS = frozenset({"with", "on", "in", "for", "to", "from", "by", "at", "into", "about",
                            "across", "within", "without", "through", "over", "under", "via",
-                           "including", "such", "like", "as", "than", "per"})
+                           "including", "such", "like", "as", "than", "per", "against",
+                           "among", "between", "around", "during", "after", "before", "toward",
+                           "towards", "throughout", "alongside", "beyond", "upon", "onto"})
+_TITLES = ("manager", "director", "lead", "leader", "officer", "engineer", "developer", "analyst",
+           "designer", "head", "supervisor", "coordinator")  # a colleague after a cue word:
+_COLLEAGUE_CUES = ("to", "advise", "assist", "support", "with", "alongside", "for", "by")
 _ROLE_NOUNS = frozenset({"holder", "maker", "owner"})  # "budget holders", "decision makers"
 _CLITIC = frozenset({"s", "t", "ll", "re", "ve", "d", "m"})  # "master's", "you'll": not words
 _ALIAS = {  # common abbreviations, read as the word they stand for
@@ -104,6 +116,7 @@ _BOILER_SENTENCE = re.compile(  # a sentence about equal opportunity, vetting, t
     r"|(?:^|(?<=[.!?]\s)|(?<=\n))[ \t]*(?:we\s+are|we['’]re|our\s+client\s*,?\s+is)"
     r"\s+(?:a|an)\b",
     re.IGNORECASE | re.MULTILINE)
+_TITLE_SUFFIX = re.compile(r"\s*[^\n]{2,80}?(\s[-–—|]\s[^\n]{1,80})\n")
 _SENTENCE_END = re.compile(r"[.!?\n]")
 _SECTION_OFF = re.compile(  # a heading that starts the employer's own story or the perks
     r"(?:about\s+(?!you\b|the\s+(?:role|job|position|team|opportunity)\b|this\s+role\b"
@@ -111,13 +124,17 @@ _SECTION_OFF = re.compile(  # a heading that starts the employer's own story or 
     r"|culture|benefits|commitment)|benefits(?:\s+include)?|perks(?:\s+and\s+benefits)?"
     r"|what\s+we\s+offer|we\s+offer|in\s+return|why\s+(?:join|work\s+(?:with|for))"
     r"[\w ]{0,20}|package|salary(?:\s+and\s+benefits)?|compensation|rewards?"
-    r"|equal\s+opportunit\w*|diversity[\w ,&]{0,30}|how\s+to\s+apply)",
+    r"|equal\s+opportunit\w*|diversity[\w ,&]{0,30}|how\s+to\s+apply"
+    r"|shift\s+patterns?|(?:working\s+)?hours(?:\s+of\s+work)?|location|contract(?:\s+type)?"
+    r"|closing\s+date|start\s+date|job\s+type)",  # the terms of the job, not its asks
     re.IGNORECASE)
 _HEADING = re.compile(r"[ \t]*([^\s:•*\-–][^\n:]{0,60}?)[ \t]*(?:(:)[ \t]*(.*))?")
 _TOKEN = re.compile(
-    r"(?P<word>[^\W_]+[+#]*)|(?P<conj>[,/&])|(?P<brk>[.!?;:](?=\s|$)|[\n\r•·|()\[\]])")
+    r"(?P<word>[^\W_]+(?:\([^\W_]{1,6}\)[^\W_]*)?[+#]*)"  # "IR(ME)R", "manager(s)": one word
+    r"|(?P<conj>[,/&])|(?P<brk>[.!?;:](?=\s|$)|[\n\r•·|()\[\]])")
 _HTML = re.compile(  # pasted from a web page: tags and scripts are not words of the posting
     r"<(script|style)\b.*?</\1\s*>|<!--.*?-->|</?[a-zA-Z][^<>]{0,500}>", re.DOTALL | re.I)
+_HYPHENED = re.compile(r"[^\W_]-")
 _PAIR = re.compile(r"([^\W\d_])[/&]([^\W\d_])(?![^\W_])")
 _SPELLING = (  # American -> British, so both spellings meet
     (re.compile(r"iz(e|es|ed|ing|ation|ations)$"), r"is\1"),
@@ -185,7 +202,7 @@ def _tokens(text: str) -> list[_Token]:
         elif m.group("conj"):
             out.append(_Token(_CONJ, m.group("conj"), m.start(), m.end()))
         else:
-            word = m.group("word")
+            word = m.group("word").replace("(", "").replace(")", "")
             exact = _plain(word)
             after = text[m.end():m.end() + 1]
             pair = _PAIR.match(text, m.start()) if after in ("/", "&") else None
@@ -200,6 +217,9 @@ def _tokens(text: str) -> list[_Token]:
             elif exact not in _STOP:
                 stem = normalise_word(_ALIAS.get(exact, word))
                 acro = "^" + exact if word[:2].isupper() else ""
+                if exact in _PREPOSITIONS and (text[m.end():m.end() + 1] == "-" or m.start() > 1
+                                               and _HYPHENED.match(text, m.start() - 2)):
+                    exact = "-" + exact  # "drop-in sessions": part of a word, no preposition
                 out.append(_Token(stem, exact, m.start(), m.end(), acro))
     return out
 
@@ -210,6 +230,7 @@ class _Phrase:
     parts: tuple[tuple[bool, str], ...]  # (exact?, value)
     text: str
     weak: bool = False  # counts only beside another (strong) match of the same skill
+    verb_first: bool = False  # "plan X": the verb takes any item of a list as its object
 
 
 def _compile(skill: str, phrase: str) -> _Phrase | None:
@@ -236,12 +257,15 @@ def _skill_phrases(name: str, synonyms: tuple[str, ...]) -> tuple[_Phrase, ...]:
     phrases = [] if exact_name else [_compile(name, name)]
     phrases += [_compile(name, s) for s in synonyms]
     phrases = [p for p in phrases if p is not None]
-    seen = {p.parts for p in phrases}
+    seen = {p.parts: k for k, p in enumerate(phrases)}
     for p in list(phrases):
         for inverted in _inverted(p):
             if inverted.parts not in seen:
-                seen.add(inverted.parts)
+                seen[inverted.parts] = len(phrases)
                 phrases.append(inverted)
+            else:  # "assess risk" written out too: still a verb and its object
+                k = seen[inverted.parts]
+                phrases[k] = dataclasses.replace(phrases[k], verb_first=True)
     return tuple(phrases)
 
 
@@ -283,7 +307,7 @@ def _inverted(p: _Phrase) -> list[_Phrase]:
         return []
     head = p.text[words[1].start:words[1].end]
     obj = p.parts[0][1]
-    return [_Phrase(p.skill, ((False, verb), (False, obj)), p.text, p.weak)
+    return [_Phrase(p.skill, ((False, verb), (False, obj)), p.text, p.weak, True)
             for verb in sorted(_verb_forms(head)) if verb != obj]
 
 
@@ -361,7 +385,7 @@ def _find(tokens: list[_Token], phrases: Iterable[_Phrase]) -> list[_Match]:
                 if any(stems[g] == _BREAK or exacts[g] in _PREPOSITIONS for g in gap):
                     break  # a new sentence, or "on visuals and with the brand"
                 listed = any(stems[g] == _CONJ for g in gap)
-                if listed and exacts[j + 1] in ("and", "or", "&"):
+                if listed and not ph.verb_first and exacts[j + 1] in ("and", "or", "&"):
                     break  # "web, app and social": the list goes on, so "app" is no head
                 filler = len(gap) <= (_MAX_FILLER if n == 2 else 1)  # "calm under (deadline)
                 if listed or filler:  # pressure"
@@ -385,6 +409,9 @@ def _boilerplate_spans(text: str) -> list[tuple[int, int]]:
     ['About us\nWe value teamwork.\n', 'Benefits: coaching']
     """
     spans = [m.span() for m in _BOILERPLATE.finditer(text)]
+    title = _TITLE_SUFFIX.match(text)  # "Data Analyst - Local Authority": who is hiring
+    if title:
+        spans.append(title.span(1))
     for m in _BOILER_SENTENCE.finditer(text):  # the whole sentence around the words
         back = max(m.start() - 1_000, 0)  # a sentence is shorter than that
         start = max(max(text.rfind(c, back, m.start()) for c in ".!?\n") + 1, back)
@@ -418,6 +445,21 @@ def _names_people(tokens: list[_Token], end: int) -> bool:
         return False
     after = tokens[end + 1].stem
     return after in _ROLE_NOUNS or after == "manager" and tokens[end].exact.endswith("ing")
+
+
+@functools.lru_cache(maxsize=1)
+def _colleague_words() -> tuple[frozenset[str], frozenset[str]]:
+    return (frozenset(map(normalise_word, _TITLES)),
+            frozenset(map(normalise_word, _COLLEAGUE_CUES)))
+
+
+def _names_colleague(tokens: list[_Token], m: _Match) -> bool:
+    """Whether the match is a colleague's job title after "report to", "advise", "support",
+    "work with" ("advise the project manager"), not the skill asked of the candidate;
+    "experience as a project manager" still counts."""
+    titles, cues = _colleague_words()
+    return (m.end - m.start >= 1 and tokens[m.end].stem in titles and m.start > 0
+            and tokens[m.start - 1].stem in cues)
 
 
 def _blocked(text: str, tokens: list[_Token]) -> set[int]:
@@ -541,13 +583,22 @@ def fit_to_posting(workbook: Workbook, text: str, *, catalog: Any) -> PostingFit
         for pos in m.positions:
             covering.setdefault(pos, []).append(m)
     kept = [m for m in found if not any(m.positions < o.positions for o in covering[m.start])]
+    strong = {m.skill for m in kept if not m.weak}  # an ambiguous word ("containers")
+    kept = [m for m in kept if m.skill in strong]  # counts only beside a clear one
+    # a two-word phrase read across a word that names another skill ("manage subcontractor
+    # accounts", "monitor SIEM alerts") is that other thing's compound, not the phrase
+    taken = {pos: m.skill for m in kept for pos in m.positions}
+    kept = [m for m in kept if m.listed or len(m.positions) > 2 or not any(
+        taken.get(g, m.skill) != m.skill for g in range(m.start, m.end + 1)
+        if g not in m.positions)]
     # a word read across a filler ("drive quality improvement" as "drive improvements")
     # belongs to the plain phrase it also stands in ("quality improvement")
     contiguous = {pos for m in kept if len(m.positions) > 1
                   and len(m.positions) == m.end - m.start + 1 for pos in m.positions}
     kept = [m for m in kept if m.listed or len(m.positions) == m.end - m.start + 1
             or not any(pos in contiguous for pos in m.positions)]
-    kept = [m for m in kept if not _names_people(tokens, m.end)]
+    kept = [m for m in kept if not _names_people(tokens, m.end)
+            and not _names_colleague(tokens, m)]
     strong = {m.skill for m in kept if not m.weak}  # an ambiguous word ("containers")
     kept = [m for m in kept if m.skill in strong]  # counts only beside a clear one
     kept.sort(key=lambda m: (m.start, m.end))

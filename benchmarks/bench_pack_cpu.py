@@ -10,6 +10,11 @@ whole processes and their children, measured in this one run on this machine:
    (floor and pack alternate, twice; the minimum of each counts: a shared machine only
    ever adds CPU time, through contention);
    (also shown: the pack with every format, pdf,html,png,svg);
+   *vector floor* (reference): the floor plus each chart drawn once more as a bare vector
+   PDF page (``_pack_floor.py ... vector``): the least a pack with a vector PDF can cost,
+   since matplotlib draws a figure once per format; the default pack's ratio to it shows
+   what the pack adds beyond drawing each chart once per format (cover, headings,
+   goals, actions, HTML);
 3. *incremental*: 40 clients packed once; 4 workbooks change; re-packing all 40 against
    packing those 4 alone into an empty folder -- ratio, target <= 2x.
 """
@@ -72,17 +77,21 @@ def main() -> int:
     try:
         ws8 = workspace(work / "ws8", 2)
         n = len(list(ws8.glob("*.yaml")))
-        floors, defaults = [], []
+        floors, vectors, defaults = [], [], []
+        floor_script = str(ROOT / "benchmarks" / "_pack_floor.py")
         for i in range(ROUNDS):  # alternated; the least disturbed (minimum) of each counts
-            floors.append(cpu(sys.executable, str(ROOT / "benchmarks" / "_pack_floor.py"),
-                              str(ws8), str(work / f"floor{i}"), TODAY))
+            floors.append(cpu(sys.executable, floor_script, str(ws8), str(work / f"floor{i}"),
+                              TODAY))
             defaults.append(pack(ws8, work / f"default{i}"))
-        floor, default = min(floors), min(defaults)
+            vectors.append(cpu(sys.executable, floor_script, str(ws8),
+                               str(work / f"vector{i}"), TODAY, "vector"))
+        floor, default, vector = min(floors), min(defaults), min(vectors)
         every = pack(ws8, work / "every", "--formats", "pdf,html,png,svg")
         per, floor_per = default / n, floor / n
         print(f"{n} clients, --jobs 1, CPU (user+sys, with children): default pack "
               f"{default:.1f} s ({per:.2f} s/client); floor {floor:.1f} s "
-              f"({floor_per:.2f} s/client); every format {every:.1f} s "
+              f"({floor_per:.2f} s/client); vector floor {vector:.1f} s "
+              f"({vector / n:.2f} s/client); every format {every:.1f} s "
               f"({every / n:.2f} s/client)")
         row("pack CPU per client (default formats, 8 clients, --jobs 1)", "<= 1.5 s",
             f"{per:.2f} s", per / 1.5, per <= 1.5)
@@ -91,6 +100,12 @@ def main() -> int:
         ratio = default / floor
         row("pack CPU / floor (if 1.5 s is below the floor)", "<= 1.2x", f"{ratio:.2f}x",
             ratio / 1.2, ratio <= 1.2)
+        row("vector floor CPU per client (floor + one bare vector PDF page each)",
+            "(reference)", f"{vector / n:.2f} s", 0, True)
+        row("vector floor / floor (the vector PDF's own cost)", "(reference)",
+            f"{vector / floor:.2f}x", 0, True)
+        row("pack CPU / vector floor (what the pack adds beyond one draw per format)",
+            "(reference)", f"{default / vector:.2f}x", 0, True)
         row("pack CPU per client, all four formats (pdf,html,png,svg)", "(reference)",
             f"{every / n:.2f} s", 0, True)
         failed |= per > 1.5 and ratio > 1.2
@@ -117,7 +132,7 @@ def main() -> int:
         failed |= inc > 2
         print(f"commands: {' '.join(Path(c).name for c in cli())} pack --all WS --out OUT "
               f"--jobs 1 --today {TODAY} [--formats pdf,html,png,svg]; python "
-              "benchmarks/_pack_floor.py WS OUT TODAY")
+              "benchmarks/_pack_floor.py WS OUT TODAY [vector]")
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return 1 if failed else 0

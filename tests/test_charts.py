@@ -1134,3 +1134,36 @@ def test_opportunity_labels_never_overlap_with_many_stale_ones():
     df["stale"] = df["open"]
     df["age_days"] = 40
     assert text_problems(charts.plot_opportunities(df, TODAY)) == []
+
+
+def test_a_subtitle_that_fits_is_measured_once_and_a_long_one_still_wraps(monkeypatch):
+    """Issue 15: each measurement shapes the text again; a subtitle that fits on one line
+    needs only one (it was measured word by word), and a long one wraps as before."""
+    from matplotlib.backends import backend_agg
+
+    from career_workbook.charts._style import house_style, new_figure, subtitle
+
+    measured: list[str] = []
+    real = backend_agg.RendererAgg.get_text_width_height_descent
+
+    def counting(self, s, prop, ismath):
+        measured.append(s)
+        return real(self, s, prop, ismath)
+
+    monkeypatch.setattr(backend_agg.RendererAgg, "get_text_width_height_descent", counting)
+    with house_style():
+        ax = new_figure(label="demo").add_subplot()
+        subtitle(ax, "Levels 0-5,  your   latest ratings")
+        assert ax.get_title("left") == "Levels 0-5, your latest ratings"
+        assert [m for m in measured if "your" in m] == ["Levels 0-5, your latest ratings"]
+        long_text = "Weighted gap = (target - current) x importance " * 6
+        subtitle(ax, long_text)
+    lines = ax.get_title("left").split("\n")
+    assert len(lines) >= 3 and " ".join(lines) == " ".join(long_text.split())
+    fig = ax.get_figure()
+    room = fig.bbox.width * 0.96 - ax.yaxis.get_tightbbox(fig._get_renderer()).width - 12.0
+    prop = ax._left_title.get_fontproperties()
+    widths = [real(fig._get_renderer(), line, prop, False)[0] for line in lines]
+    assert all(w <= room for w in widths)
+    assert all(w + real(fig._get_renderer(), " " + nxt.split()[0], prop, False)[0] > room
+               for w, nxt in zip(widths[:-1], lines[1:], strict=True))  # greedy

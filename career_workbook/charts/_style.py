@@ -352,8 +352,12 @@ def subtitle(ax: Any, text: str) -> None:
     def width(line: str) -> float:
         return renderer.get_text_width_height_descent(line, prop, ismath=False)[0]
 
+    words = " ".join(text.split())
+    if width(words) <= room:  # it fits on one line (the usual case): measured once
+        title.set_text(words or " ")
+        return
     lines: list[str] = []
-    for word in " ".join(text.split()).split(" "):
+    for word in words.split(" "):
         if lines and width(f"{lines[-1]} {word}") <= room:
             lines[-1] = f"{lines[-1]} {word}"
         else:

@@ -352,16 +352,25 @@ def subtitle(ax: Any, text: str) -> None:
     def width(line: str) -> float:
         return renderer.get_text_width_height_descent(line, prop, ismath=False)[0]
 
-    words = " ".join(text.split())
-    if width(words) <= room:  # it fits on one line (the usual case): measured once
-        title.set_text(words or " ")
-        return
+    # greedy wrap (each line takes as many words as fit, at least one), each line's end
+    # found by bisection: a few measurements a line instead of one per word
+    words = " ".join(text.split()).split(" ")
     lines: list[str] = []
-    for word in words.split(" "):
-        if lines and width(f"{lines[-1]} {word}") <= room:
-            lines[-1] = f"{lines[-1]} {word}"
+    start = 0
+    while start < len(words):
+        fits, too_long = start + 1, len(words) + 1
+        if width(" ".join(words[start:])) <= room:
+            fits = len(words)
         else:
-            lines.append(word)
+            too_long = len(words)
+            while too_long - fits > 1:
+                mid = (fits + too_long) // 2
+                if width(" ".join(words[start:mid])) <= room:
+                    fits = mid
+                else:
+                    too_long = mid
+        lines.append(" ".join(words[start:fits]))
+        start = fits
     title.set_text("\n".join(lines) or " ")
 
 

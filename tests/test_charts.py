@@ -1186,3 +1186,30 @@ def test_a_subtitle_is_wrapped_greedily_with_few_measurements(monkeypatch):
             lines = got.count("\n") + 1
             assert len([m for m in measured if "gap" in m or "count" in m
                         or "long" in m]) <= lines * 6, (n, len(measured))
+
+
+def test_date_ticks_are_worked_out_once_per_view_interval(monkeypatch):
+    """Issue 15: matplotlib asks an axis for its ticks several times per drawing; the
+    date rule is walked once for a given view interval (it dominated the progress chart),
+    and again when the interval changes."""
+    import matplotlib.dates as mdates
+    from matplotlib.figure import Figure
+
+    from career_workbook.charts._style import date_axis
+
+    walks = []
+    real = mdates.AutoDateLocator.get_locator
+    monkeypatch.setattr(mdates.AutoDateLocator, "get_locator",
+                        lambda self, a, b: walks.append((a, b)) or real(self, a, b))
+    ax = Figure().add_subplot()
+    ax.plot(pd.to_datetime(["2026-01-05", "2026-09-01"]), [1, 2])
+    date_axis(ax.xaxis)
+    locator = ax.xaxis.get_major_locator()
+    first = [locator() for _ in range(3)]
+    assert len(walks) == 1 and all(list(t) == list(first[0]) for t in first)
+    ax.set_xlim(pd.Timestamp("2026-01-01"), pd.Timestamp("2028-01-01"))
+    wider = locator()
+    assert len(walks) == 2 and list(wider) != list(first[0])
+    plain = mdates.AutoDateLocator(minticks=2, maxticks=6)
+    plain.set_axis(ax.xaxis)
+    assert list(plain()) == list(wider)

@@ -379,12 +379,40 @@ def _wrap_escaped(text: str, width: int) -> str:
     return "\n".join(textwrap.wrap(text, width=width, break_long_words=True)) or " "
 
 
+class _SteadyDateLocator(mdates.AutoDateLocator):
+    """An ``AutoDateLocator`` that keeps its ticks for the view interval it last saw.
+
+    matplotlib asks for the ticks of every axis several times per drawing (measuring a
+    subtitle, twice in the layout pass, the drawing itself); each time the plain locator
+    walks a date rule over the whole range again. The ticks depend only on the view
+    interval, so they are the same.
+
+    >>> from matplotlib.figure import Figure
+    >>> ax = Figure().add_subplot()
+    >>> ax.plot(pd.to_datetime(["2026-01-05", "2026-07-01"]), [1, 2])[0] is not None
+    True
+    >>> date_axis(ax.xaxis)
+    >>> locator = ax.xaxis.get_major_locator()
+    >>> first = locator()
+    >>> locator() is not first and list(locator()) == list(first)
+    True
+    """
+
+    _memo: tuple[tuple[float, float], np.ndarray] | None = None
+
+    def __call__(self) -> np.ndarray:
+        key = tuple(map(float, self.axis.get_view_interval())) if self.axis else None
+        if key is None or self._memo is None or self._memo[0] != key:
+            self._memo = (key, np.asarray(super().__call__()))
+        return self._memo[1].copy()
+
+
 def date_axis(axis: Any, maxticks: int = 6) -> None:
     """Concise date ticks (``Jan``, ``Feb``, ``2027``) on an x or y axis.
 
     At least 5 ticks are allowed: with fewer, ranges of 19-23 months fit no interval.
     """
-    locator = mdates.AutoDateLocator(minticks=2, maxticks=max(maxticks, 5))
+    locator = _SteadyDateLocator(minticks=2, maxticks=max(maxticks, 5))
     axis.set_major_locator(locator)
     axis.set_major_formatter(mdates.ConciseDateFormatter(locator))
 

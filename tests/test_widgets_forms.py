@@ -459,6 +459,27 @@ def test_role_picker_sets_profile_and_adds_skills(small):
     assert "Statistics" in wb.skill_names()
 
 
+def test_role_picker_is_refilled_in_place_after_a_save(small):
+    """Issue 15: choosing a role updates the picker's widgets instead of rebuilding them;
+    what it shows, and the base of the next save's merge, are the workbook as saved."""
+    view = ui.role_picker(small)
+    children, choice = list(view.children), view.fields["role_profile"]
+    choice.value = "senior_data_scientist"
+    view.fields["add_skills"].value = False
+    view.buttons["save"].click()
+    assert saved(view) and list(view.children) == children
+    assert view.fields["role_profile"] is choice and choice.value == "senior_data_scientist"
+    assert "compare you with: <b>Senior Data Scientist</b>" in view.children[1].value
+    assert view.fields["add_skills"].value is True
+    fresh = ui.role_picker(ui.Session(small.path, today=TODAY))  # a rebuilt picker
+    assert [getattr(c, "value", None) for c in fresh.children[1:-2]] == [
+        getattr(c, "value", None) for c in view.children[1:-2]]
+    choice.value = None  # back to my own targets: merged against the saved role
+    view.buttons["save"].click()
+    assert saved(view) and cw.load(small.path).role_profile is None
+    assert "your own targets" in view.children[1].value
+
+
 def test_learning_suggestions_plan_it(small):
     view = ui.learning_suggestions(small)
     first = re.search(r"<b>(.*?)</b>", view.children[1].children[0].value).group(1)

@@ -38,6 +38,7 @@ __all__ = [
     "NOTEBOOK_CHARTS",
     "chart_inputs",
     "chart_title",
+    "frames_of",
     "make_figure",
     "make_figures",
     "resolve_role",
@@ -214,7 +215,29 @@ _INPUTS: dict[str, tuple[str, ...]] = {
 }
 
 
-def chart_inputs(wb: Workbook, slug: str, *, today: date, role: Any = None) -> tuple:
+def frames_of(wb: Workbook, *, today: date, role: Any = None) -> _Frames:
+    """The analysis frames of ``wb`` on ``today``, each computed at most once, to pass as
+    ``frames=`` to :func:`chart_inputs` and :func:`make_figures` (a notebook's charts
+    after one save share them). Frames are read, never changed, by every chart.
+
+    >>> from career_workbook.model import new_workbook
+    >>> memo = frames_of(new_workbook("Sam Lee"), today=date(2026, 11, 22))
+    >>> memo.gaps is memo.gaps
+    True
+    """
+    return _Frames(wb, _as_date(today), role)
+
+
+def _memo(wb: Workbook, today: Any, role: Any, frames: _Frames | None) -> _Frames:
+    if frames is None:
+        return _Frames(wb, _as_date(today), role)
+    if frames.wb is not wb or frames.today != _as_date(today):
+        raise ValueError("frames= belongs to another workbook or day")
+    return frames
+
+
+def chart_inputs(wb: Workbook, slug: str, *, today: date, role: Any = None,
+                 frames: _Frames | None = None) -> tuple:
     """What chart ``slug`` is drawn from: its frames, ``today`` and the role's title.
 
     Two equal inputs (:func:`same_inputs`) draw the same figure, so a chart whose inputs
@@ -228,7 +251,7 @@ def chart_inputs(wb: Workbook, slug: str, *, today: date, role: Any = None) -> t
     True
     """
     (slug,) = _check_slugs([slug])
-    memo = _Frames(wb, _as_date(today), role)
+    memo = _memo(wb, today, role, frames)
     return (memo.today, getattr(role, "title", None),
             *(getattr(memo, name) for name in _INPUTS[slug]))
 
@@ -262,7 +285,8 @@ def _check_slugs(slugs: Iterable[str]) -> list[str]:
 
 
 def make_figures(
-    wb: Workbook, *, today: date, role: Any = None, slugs: Iterable[str] | None = None
+    wb: Workbook, *, today: date, role: Any = None, slugs: Iterable[str] | None = None,
+    frames: _Frames | None = None,
 ) -> dict[str, Figure]:
     """Draw several charts of ``wb`` as of ``today``, computing each frame only once.
 
@@ -276,6 +300,8 @@ def make_figures(
         A function returning it is called only if a chart asked for uses the role.
     slugs : iterable of str, optional
         Charts to draw (default: every chart of ``charts.CHARTS``, in its order).
+    frames : optional
+        The frames of :func:`frames_of` for this workbook and day, to reuse.
 
     Returns
     -------
@@ -284,11 +310,12 @@ def make_figures(
         without data is its placeholder figure, never an error.
     """
     wanted = _check_slugs(charts.CHARTS if slugs is None else slugs)
-    memo = _Frames(wb, _as_date(today), role)
+    memo = _memo(wb, today, role, frames)
     return {slug: _DRAW[slug](memo) for slug in wanted}
 
 
-def make_figure(wb: Workbook, slug: str, *, today: date, role: Any = None) -> Figure:
+def make_figure(wb: Workbook, slug: str, *, today: date, role: Any = None,
+                frames: _Frames | None = None) -> Figure:
     """Draw the chart ``slug`` (a key of ``charts.CHARTS``) of ``wb`` as of ``today``.
 
     >>> from career_workbook import charts
@@ -304,7 +331,7 @@ smart_scorecard, goal_timeline, progress, feedback_360, reputation, network, \
 values_wheel, learning_hours, wellbeing, readiness, opportunities
     """
     (slug,) = _check_slugs([slug])
-    return make_figures(wb, today=today, role=role, slugs=[slug])[slug]
+    return make_figures(wb, today=today, role=role, slugs=[slug], frames=frames)[slug]
 
 
 def chart_title(fig: Figure, slug: str | None = None) -> str:

@@ -1134,3 +1134,82 @@ def test_opportunity_labels_never_overlap_with_many_stale_ones():
     df["stale"] = df["open"]
     df["age_days"] = 40
     assert text_problems(charts.plot_opportunities(df, TODAY)) == []
+
+
+def test_a_subtitle_is_wrapped_greedily_with_few_measurements(monkeypatch):
+    """Issue 15: each measurement shapes the text again. A subtitle that fits is measured
+    once (it was measured word by word); a long one is wrapped exactly as the greedy
+    word-by-word wrap does (each line takes every word that fits), with a few
+    measurements a line."""
+    from matplotlib.backends import backend_agg
+
+    from career_workbook.charts._style import house_style, new_figure, subtitle
+
+    measured: list[str] = []
+    real = backend_agg.RendererAgg.get_text_width_height_descent
+
+    def counting(self, s, prop, ismath):
+        measured.append(s)
+        return real(self, s, prop, ismath)
+
+    def greedy(words: list[str], width, room: float) -> str:  # the word-by-word wrap
+        lines: list[str] = []
+        for word in words:
+            if lines and width(f"{lines[-1]} {word}") <= room:
+                lines[-1] = f"{lines[-1]} {word}"
+            else:
+                lines.append(word)
+        return "\n".join(lines)
+
+    monkeypatch.setattr(backend_agg.RendererAgg, "get_text_width_height_descent", counting)
+    with house_style():
+        ax = new_figure(label="demo").add_subplot()
+        subtitle(ax, "Levels 0-5,  your   latest ratings")
+        assert ax.get_title("left") == "Levels 0-5, your latest ratings"
+        assert [m for m in measured if "your" in m] == ["Levels 0-5, your latest ratings"]
+        fig = ax.get_figure()
+        renderer = fig._get_renderer()
+        room = fig.bbox.width * 0.96 - ax.yaxis.get_tightbbox(renderer).width - 12.0
+        prop = ax._left_title.get_fontproperties()
+
+        def width(line: str) -> float:
+            return real(renderer, line, prop, False)[0]
+
+        base = ("Weighted gap = (target - current) x importance; skills not rated yet "
+                "count as level 0 and Supercalifragilisticexpialidocious-long-words ")
+        for n in (1, 2, 5):
+            text = base * n
+            measured.clear()
+            subtitle(ax, text)
+            got = ax.get_title("left")
+            assert got == greedy(text.split(), width, room), n
+            lines = got.count("\n") + 1
+            assert len([m for m in measured if "gap" in m or "count" in m
+                        or "long" in m]) <= lines * 6, (n, len(measured))
+
+
+def test_date_ticks_are_worked_out_once_per_view_interval(monkeypatch):
+    """Issue 15: matplotlib asks an axis for its ticks several times per drawing; the
+    date rule is walked once for a given view interval (it dominated the progress chart),
+    and again when the interval changes."""
+    import matplotlib.dates as mdates
+    from matplotlib.figure import Figure
+
+    from career_workbook.charts._style import date_axis
+
+    walks = []
+    real = mdates.AutoDateLocator.get_locator
+    monkeypatch.setattr(mdates.AutoDateLocator, "get_locator",
+                        lambda self, a, b: walks.append((a, b)) or real(self, a, b))
+    ax = Figure().add_subplot()
+    ax.plot(pd.to_datetime(["2026-01-05", "2026-09-01"]), [1, 2])
+    date_axis(ax.xaxis)
+    locator = ax.xaxis.get_major_locator()
+    first = [locator() for _ in range(3)]
+    assert len(walks) == 1 and all(list(t) == list(first[0]) for t in first)
+    ax.set_xlim(pd.Timestamp("2026-01-01"), pd.Timestamp("2028-01-01"))
+    wider = locator()
+    assert len(walks) == 2 and list(wider) != list(first[0])
+    plain = mdates.AutoDateLocator(minticks=2, maxticks=6)
+    plain.set_axis(ax.xaxis)
+    assert list(plain()) == list(wider)

@@ -121,6 +121,62 @@ def test_figure_png_and_bytes():
     assert figure_bytes(fig, "svg").lstrip().startswith(b"<?xml")
 
 
+def _skill_gaps_figure() -> Figure:
+    import pandas as pd
+
+    gaps = pd.DataFrame({"skill": ["SQL", "Python", "Stakeholder management", "Writing"],
+                         "current": [2.0, 4.0, 1.0, 3.0], "target": [4.0, 4.0, 4.0, 5.0]})
+    return charts.plot_skill_gaps(gaps)  # measures its subtitle while it is built
+
+
+def test_a_chart_is_measured_laid_out_and_drawn_with_one_renderer(monkeypatch):
+    """Issue 15: matplotlib caches text sizes per renderer; a chart built, laid out and
+    drawn as PNG on one renderer measures every label once (it used three renderers)."""
+    from matplotlib.backends import backend_agg
+
+    made = []
+
+    class Counting(backend_agg.RendererAgg):
+        def __init__(self, *args):
+            made.append(args)
+            super().__init__(*args)
+
+    monkeypatch.setattr(backend_agg, "RendererAgg", Counting)
+    fig = _skill_gaps_figure()
+    before = fig.canvas
+    assert figure_png(fig).startswith(b"\x89PNG")
+    assert len(made) == 1, made
+    assert fig.canvas is before, "figure_png gives the figure its own canvas back"
+    plain = Figure(figsize=(3, 2))  # a figure made elsewhere: one renderer too
+    plain.add_subplot().set_title("Demo")
+    made.clear()
+    figure_png(plain)
+    assert len(made) == 1 and type(plain.canvas).__name__ == "FigureCanvasBase"
+
+
+def test_png_pixels_are_those_of_a_plain_savefig():
+    """The shared renderer changes nothing in the picture: same pixels as matplotlib's own
+    savefig of the same chart (its own layout pass, a fresh canvas)."""
+    import io
+
+    import matplotlib as mpl
+    import numpy as np
+    from matplotlib.backend_bases import FigureCanvasBase
+    from PIL import Image
+
+    from career_workbook.export.files import export_rc
+
+    ours = Image.open(io.BytesIO(figure_png(_skill_gaps_figure())))
+    fig = _skill_gaps_figure()
+    FigureCanvasBase(fig)  # no shared renderer anywhere
+    raw = io.BytesIO()
+    with export_rc(), mpl.rc_context({"figure.constrained_layout.use": True}):
+        fig.savefig(raw, format="png", dpi=100)
+    theirs = Image.open(raw)
+    assert ours.size == theirs.size
+    assert np.array_equal(np.asarray(ours.convert("RGB")), np.asarray(theirs.convert("RGB")))
+
+
 def test_png_is_opaque_rgb_at_the_asked_size_with_fixed_metadata():
     import io
 

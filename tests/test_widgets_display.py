@@ -99,6 +99,31 @@ def test_a_save_redraws_only_the_charts_it_changes(session, handle, monkeypatch)
     assert drawn[2:] == ["network", "skill_radar"] and len(handle.updates) == 2
 
 
+def test_a_save_computes_each_frame_once_for_all_the_charts(session, handle, monkeypatch):
+    """Issue 15: after a save the notebook's charts (what they are drawn from, and the
+    drawing) share one set of frames: the skill gaps of notebook 05's three charts are
+    computed once, not once per chart and again to draw it."""
+    from career_workbook import analysis
+
+    calls = []
+    real = analysis.skill_gap_frame
+    monkeypatch.setattr(analysis, "skill_gap_frame",
+                        lambda *a, **k: calls.append(1) or real(*a, **k))
+    for slug in ("skill_gaps", "skill_radar"):
+        ui.show_chart(session, slug)
+    assert len(calls) == 1
+    calls.clear()
+    session.save(lambda wb: wb.assessments.append(
+        Assessment(date=date(2026, 11, 22), ratings={"SQL": 4})))
+    assert len(handle.updates) == 2
+    # what the charts were first drawn from is reused, the new frames computed once
+    assert len(calls) == 1, calls
+    first = session.frames()
+    assert first is session.frames() and first.wb is session.workbook
+    session.reload()
+    assert session.frames() is not first, "a reload never keeps the old frames"
+
+
 def test_a_chart_redraws_when_the_workbook_comes_back(tmp_path, handle):
     """No workbook -> placeholder; once it is created the chart is drawn from it."""
     s = ui.Session(tmp_path / "new.yaml", today="2026-11-22")

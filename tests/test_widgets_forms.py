@@ -228,6 +228,41 @@ def test_self_assessment_appends_and_keeps_older_entries(small):
     assert saved(view)
 
 
+def test_self_assessment_is_refilled_in_place_after_a_save(small):
+    """Issue 15: saving a rating updates the form's widgets (values, "Last rated", the
+    count) instead of building ~100 new ones the page must draw before the chart."""
+    from ipywidgets.widgets.widget import _instances
+
+    view = ui.self_assessment_form(small)
+    widgets_before = list(view.children)
+    sql = view.fields["ratings.SQL"]
+    assert "earlier self-assessment;" in view.children[1].value  # "You have 1 earlier ..."
+    assert "Not rated yet." in view.fields["ratings.Writing"].help.value
+    view.fields["ratings.Writing"].value = 4
+    view.fields["note"].value = "After the workshop"
+    view.fields["date"].value = "2026-11-20"
+    count = len(_instances)
+    view.buttons["save"].click()
+    assert saved(view) and "4 skills rated" not in view.status.value
+    assert list(view.children) == widgets_before and view.fields["ratings.SQL"] is sql
+    assert len(_instances) == count, "no widget created or left behind"
+    assert "You have 2 earlier self-assessments" in view.children[1].value
+    assert "Last rated 2026-11-20." in view.fields["ratings.Writing"].help.value
+    assert view.fields["ratings.Writing"].widget.tooltip == "Writing — Last rated 2026-11-20."
+    assert view.fields["ratings.Writing"].value == 4 and view.fields["ratings.SQL"].value == 2
+    assert view.fields["note"].value == "" and view.fields["date"].value == date(2026, 11, 22)
+    assert view.filled.ratings == {"SQL": 2, "Python": 3, "Writing": 4}
+    # what a rebuilt form would show, field by field
+    fresh = ui.self_assessment_form(ui.Session(small.path, today=TODAY))
+    assert fresh.children[1].value == view.children[1].value
+    for key, field in fresh.fields.items():
+        assert (view.fields[key].value, view.fields[key].widget.tooltip) == (
+            field.value, field.widget.tooltip), key
+    # another skill: the form is built again, with a dropdown for it
+    assert small.save(lambda wb: wb.skills.append(Skill(name="Negotiation"))).ok
+    assert "ratings.Negotiation" in view.fields and view.fields["ratings.SQL"] is not sql
+
+
 def test_self_assessment_refuses_missing_date_and_empty_rating(small):
     before = small.path.read_bytes()
     view = ui.self_assessment_form(small)
@@ -422,6 +457,27 @@ def test_role_picker_sets_profile_and_adds_skills(small):
     wb = cw.load(small.path)
     assert wb.role_profile == "senior_data_scientist" and len(wb.skills) > 3
     assert "Statistics" in wb.skill_names()
+
+
+def test_role_picker_is_refilled_in_place_after_a_save(small):
+    """Issue 15: choosing a role updates the picker's widgets instead of rebuilding them;
+    what it shows, and the base of the next save's merge, are the workbook as saved."""
+    view = ui.role_picker(small)
+    children, choice = list(view.children), view.fields["role_profile"]
+    choice.value = "senior_data_scientist"
+    view.fields["add_skills"].value = False
+    view.buttons["save"].click()
+    assert saved(view) and list(view.children) == children
+    assert view.fields["role_profile"] is choice and choice.value == "senior_data_scientist"
+    assert "compare you with: <b>Senior Data Scientist</b>" in view.children[1].value
+    assert view.fields["add_skills"].value is True
+    fresh = ui.role_picker(ui.Session(small.path, today=TODAY))  # a rebuilt picker
+    assert [getattr(c, "value", None) for c in fresh.children[1:-2]] == [
+        getattr(c, "value", None) for c in view.children[1:-2]]
+    choice.value = None  # back to my own targets: merged against the saved role
+    view.buttons["save"].click()
+    assert saved(view) and cw.load(small.path).role_profile is None
+    assert "your own targets" in view.children[1].value
 
 
 def test_learning_suggestions_plan_it(small):

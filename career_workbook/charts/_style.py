@@ -103,11 +103,20 @@ def styled(func: F) -> F:
 def new_figure(height: float = 5.0, width: float = A4_WIDTH, *, label: str = "") -> Figure:
     """A plain :class:`~matplotlib.figure.Figure` with constrained layout (no pyplot).
 
+    It draws on an in-memory Agg canvas (no window, no file): measuring text while the
+    chart is built (:func:`subtitle`), laying it out and drawing it as PNG then share one
+    renderer, whose cache of text sizes makes each label measured once.
+
     >>> fig = new_figure(3, label="demo")
     >>> fig.get_size_inches().tolist(), fig.get_label(), fig.get_layout_engine() is not None
     ([8.0, 3.0], 'demo', True)
+    >>> type(fig.canvas).__name__
+    'FigureCanvasAgg'
     """
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
     fig = Figure(figsize=(width, max(float(height), 2.0)), layout="constrained")
+    FigureCanvasAgg(fig)
     fig.set_label(label)
     return fig
 
@@ -343,12 +352,25 @@ def subtitle(ax: Any, text: str) -> None:
     def width(line: str) -> float:
         return renderer.get_text_width_height_descent(line, prop, ismath=False)[0]
 
+    # greedy wrap (each line takes as many words as fit, at least one), each line's end
+    # found by bisection: a few measurements a line instead of one per word
+    words = " ".join(text.split()).split(" ")
     lines: list[str] = []
-    for word in " ".join(text.split()).split(" "):
-        if lines and width(f"{lines[-1]} {word}") <= room:
-            lines[-1] = f"{lines[-1]} {word}"
+    start = 0
+    while start < len(words):
+        fits, too_long = start + 1, len(words) + 1
+        if width(" ".join(words[start:])) <= room:
+            fits = len(words)
         else:
-            lines.append(word)
+            too_long = len(words)
+            while too_long - fits > 1:
+                mid = (fits + too_long) // 2
+                if width(" ".join(words[start:mid])) <= room:
+                    fits = mid
+                else:
+                    too_long = mid
+        lines.append(" ".join(words[start:fits]))
+        start = fits
     title.set_text("\n".join(lines) or " ")
 
 
@@ -357,12 +379,40 @@ def _wrap_escaped(text: str, width: int) -> str:
     return "\n".join(textwrap.wrap(text, width=width, break_long_words=True)) or " "
 
 
+class _SteadyDateLocator(mdates.AutoDateLocator):
+    """An ``AutoDateLocator`` that keeps its ticks for the view interval it last saw.
+
+    matplotlib asks for the ticks of every axis several times per drawing (measuring a
+    subtitle, twice in the layout pass, the drawing itself); each time the plain locator
+    walks a date rule over the whole range again. The ticks depend only on the view
+    interval, so they are the same.
+
+    >>> from matplotlib.figure import Figure
+    >>> ax = Figure().add_subplot()
+    >>> ax.plot(pd.to_datetime(["2026-01-05", "2026-07-01"]), [1, 2])[0] is not None
+    True
+    >>> date_axis(ax.xaxis)
+    >>> locator = ax.xaxis.get_major_locator()
+    >>> first = locator()
+    >>> locator() is not first and list(locator()) == list(first)
+    True
+    """
+
+    _memo: tuple[tuple[float, float], np.ndarray] | None = None
+
+    def __call__(self) -> np.ndarray:
+        key = tuple(map(float, self.axis.get_view_interval())) if self.axis else None
+        if key is None or self._memo is None or self._memo[0] != key:
+            self._memo = (key, np.asarray(super().__call__()))
+        return self._memo[1].copy()
+
+
 def date_axis(axis: Any, maxticks: int = 6) -> None:
     """Concise date ticks (``Jan``, ``Feb``, ``2027``) on an x or y axis.
 
     At least 5 ticks are allowed: with fewer, ranges of 19-23 months fit no interval.
     """
-    locator = mdates.AutoDateLocator(minticks=2, maxticks=max(maxticks, 5))
+    locator = _SteadyDateLocator(minticks=2, maxticks=max(maxticks, 5))
     axis.set_major_locator(locator)
     axis.set_major_formatter(mdates.ConciseDateFormatter(locator))
 

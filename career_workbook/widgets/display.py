@@ -173,7 +173,8 @@ def chart_figure(session: Session, slug: str) -> Figure:
 
     try:
         # the role (and the catalog it comes from) only for the charts that use it
-        fig = figures.make_figure(wb, slug, today=session.today, role=lambda: session.role)
+        fig = figures.make_figure(wb, slug, today=session.today, role=lambda: session.role,
+                                  frames=session.frames())
         return localize_placeholder(fig, session.notebook)
     except Exception as err:  # noqa: BLE001 - show the reason instead of a traceback
         warnings.warn(f"career_workbook: chart {slug!r} failed: {type(err).__name__}: {err}",
@@ -181,15 +182,17 @@ def chart_figure(session: Session, slug: str) -> Figure:
         return charts.placeholder_figure(f"This chart could not be drawn ({err})")
 
 
-def chart_inputs(wb: Workbook | None, role: Any, today: date, slug: str) -> tuple | None:
-    """What chart ``slug`` is drawn from (:func:`career_workbook.figures.chart_inputs`);
-    ``None`` (always redraw) without a workbook or when they cannot be computed."""
+def chart_inputs(wb: Workbook | None, role: Any, today: date, slug: str, *,
+                 frames: Any = None) -> tuple | None:
+    """What chart ``slug`` is drawn from (:func:`career_workbook.figures.chart_inputs`;
+    ``frames``: the session's, to share); ``None`` (always redraw) without a workbook or
+    when they cannot be computed."""
     from career_workbook import figures
 
     if wb is None:
         return None
     try:
-        return figures.chart_inputs(wb, slug, today=today, role=role)
+        return figures.chart_inputs(wb, slug, today=today, role=role, frames=frames)
     except Exception:  # noqa: BLE001 - chart_figure then draws (or explains) the problem
         return None
 
@@ -327,7 +330,8 @@ def show_chart(session: Session, slug: str) -> None:
 
     # what the chart shown was drawn from, computed on the first save (not while the
     # notebook runs): the workbook, its role and today as they were then
-    drawn = {"then": (session.workbook, session.role, session.today), "inputs": None}
+    drawn = {"then": (session.workbook, session.role, session.today, session.frames()),
+             "inputs": None}
 
     def redraw(current: Session) -> None:
         """Draw the chart again only when what it is drawn from changed (a save elsewhere
@@ -335,8 +339,11 @@ def show_chart(session: Session, slug: str) -> None:
         from career_workbook import figures
 
         if drawn["then"] is not None:
-            drawn["inputs"], drawn["then"] = chart_inputs(*drawn["then"], slug), None
-        inputs = chart_inputs(current.workbook, current.role, current.today, slug)
+            wb, role, today, frames = drawn["then"]
+            drawn["inputs"] = chart_inputs(wb, role, today, slug, frames=frames)
+            drawn["then"] = None
+        inputs = chart_inputs(current.workbook, current.role, current.today, slug,
+                              frames=current.frames())
         if figures.same_inputs(inputs, drawn["inputs"]):
             return
         new = chart_figure(current, slug)

@@ -215,6 +215,11 @@ class CheckList(widgets.HBox):
             self._syncing = False
 
 
+def _help_html(help: str) -> str:
+    return (f'<div class="cw-help" style="margin:-2px 0 4px {LABEL_WIDTH};color:{MUTED};'
+            f'font-size:{HELP_SIZE};line-height:1.35">{esc(help)}</div>')
+
+
 class Field:
     """One labelled input with its inline message and help text.
 
@@ -243,12 +248,22 @@ class Field:
         children: list[widgets.Widget] = [
             widgets.HBox([widget, self.message], layout=widgets.Layout(align_items="center"))
         ]
-        if help:
-            children.append(widgets.HTML(
-                f'<div class="cw-help" style="margin:-2px 0 4px {LABEL_WIDTH};color:{MUTED};'
-                f'font-size:{HELP_SIZE};line-height:1.35">{esc(help)}</div>'
-            ))
+        self.help = widgets.HTML(_help_html(help)) if help else None
+        if self.help is not None:
+            children.append(self.help)
         self.box = widgets.VBox(children)
+
+    def set_help(self, help: str) -> None:
+        """Change the help text (and tooltip) in place; a field made without help keeps none.
+
+        >>> f = make_field("note", "Note", "text", help="Optional.")
+        >>> f.set_help("Last rated 2026-11-22.")
+        >>> f.widget.tooltip, "Last rated 2026-11-22." in f.help.value
+        ('Note — Last rated 2026-11-22.', True)
+        """
+        self.widget.tooltip = f"{self.label} — {help}" if help else self.label
+        if self.help is not None:
+            self.help.value = _help_html(help)
 
     @property
     def value(self) -> Any:
@@ -569,6 +584,11 @@ class FormView(widgets.VBox):
         What the form remembers across rebuilds (e.g. the chosen item).
     chooser : ipywidgets.Dropdown or None
         In list forms, the "choose an item / add a new one" dropdown.
+    refill : callable or None
+        Set by ``build`` when the body can be brought up to date in place after a save
+        (new values, help and intro texts in the same widgets: the page redraws only what
+        changed instead of every widget of the form). It returns ``False`` when the body
+        must be rebuilt after all (e.g. the list of skills changed).
     """
 
     def __init__(self, session: Any, build: Callable[[FormView], list[widgets.Widget]], *,
@@ -588,6 +608,8 @@ class FormView(widgets.VBox):
         self.reload_button.layout.display = "none"
         self.reload_button.on_click(lambda _b: self.reload())
         self.filled: Any = None
+        self.refill: Callable[[], bool] | None = None
+        self._collect: Collect | None = None
         self.title = heading(title, intro)
         self._build, self._depends, self._needs_workbook = build, depends, needs_workbook
         self._key: Any = _UNBUILT
@@ -610,6 +632,7 @@ class FormView(widgets.VBox):
         keep = (self.title, self.status, self.reload_button)
         old = [c for c in self.children if all(c is not k for k in keep)]
         self.fields, self.buttons, self.chooser, self.filled = {}, {}, None, None
+        self.refill, self._collect = None, None
         self._key = self._state_key()
         if self.session.workbook is None and self._needs_workbook:
             kind = "error" if self.session.error else "info"
@@ -630,8 +653,18 @@ class FormView(widgets.VBox):
             self.render()
 
     def _changed(self, _session: Any) -> None:
-        if self._state_key() != self._key:
-            self.render()
+        key = self._state_key()
+        if key == self._key:
+            return
+        if (self.refill is not None and key[0] == "ok" and self._key[0] == "ok"
+                and self.refill()):
+            self._key = key
+            for f in self.fields.values():
+                f.clear()
+            if self._collect is not None:
+                self.filled = self._collect()[0]
+            return
+        self.render()
 
     # ---------------------------------------------------------------- messages
     def add(self, *fields: Field) -> list[widgets.Widget]:
@@ -702,6 +735,7 @@ class FormView(widgets.VBox):
             return (None if unread else record), {**errors, **unread}
 
         self.filled = collect()[0]
+        self._collect = collect
 
         def clicked(_button: Any) -> None:
             record, errors = collect()

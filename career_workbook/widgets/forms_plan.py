@@ -163,13 +163,18 @@ def role_picker(session: Any) -> widgets.Widget:
         roles = sorted(catalog.roles.values(), key=lambda r: r.title.casefold())
         options = [("None — use my own targets", NONE)]
         options += [(f"{r.title} ({r.family})", r.id) for r in roles]
-        current = s.role
-        info = widgets.HTML(
-            f'<div style="color:#555">Charts now compare you with: <b>'
-            f'{esc(current.title) if current else "your own targets"}</b>.</div>')
+        def info_html() -> str:
+            current = s.role
+            return (f'<div style="color:#555">Charts now compare you with: <b>'
+                    f'{esc(current.title) if current else "your own targets"}</b>.</div>')
+
+        def chosen(wb: Workbook) -> str | None:
+            return wb.role_profile if wb.role_profile in catalog.roles else None
+
+        info = widgets.HTML(info_html())
         choice = make_field(
             "role_profile", "Target role profile", "dropdown", options=options,
-            value=wb.role_profile if wb.role_profile in catalog.roles else None,
+            value=chosen(wb),
             help="A profile lists the skills a role expects, with levels and weights.")
         choice.widget.layout.width = f"calc({LABEL_WIDTH} + 36em)"  # long titles, never cut
         add = make_field("add_skills", "Add its skills", "checkbox", value=True,
@@ -209,6 +214,20 @@ def role_picker(session: Any) -> widgets.Widget:
                 add_role_skills(wb, catalog.roles[record["role_profile"]], catalog)
 
         view.bind(save, collect, apply, live=False)
+
+        def refill() -> bool:
+            """After a save: the same widgets, showing the workbook as it is now."""
+            now = s.workbook
+            if now is None or s.catalog is not catalog:
+                return False
+            stored["role_profile"] = now.role_profile  # the base of the next merge
+            info.value = info_html()
+            choice.value = chosen(now)
+            add.value = True
+            preview.value = preview_html()
+            return True
+
+        view.refill = refill
         return [info, *boxes, preview, save]
 
     return FormView(session, build, name="role_picker", title="Your target role",

@@ -212,15 +212,19 @@ def self_assessment_form(session: Any) -> widgets.Widget:
             return [notice("Add the skills you track first (the form “The skills you track” "
                            "above), then rate yourself here.", "info")]
         latest = latest_levels(wb)
+        names = wb.skill_names()
+
+        def last_rated(name: str) -> str:
+            return (f"Last rated {latest[name][1].isoformat()}." if name in latest
+                    else "Not rated yet.")
+
         day = make_field("date", "Date", "date", value=s.today,
                          help="The day this rating describes (usually today).")
         ratings = [
             make_field(f"ratings.{name}", name, "dropdown",
                        value=latest[name][0] if name in latest else None,
-                       options=level_options(),
-                       help=f"Last rated {latest[name][1].isoformat()}." if name in latest
-                       else "Not rated yet.")
-            for name in wb.skill_names()
+                       options=level_options(), help=last_rated(name))
+            for name in names
         ]
         note = make_field("note", "Note", "textarea",
                           help="Anything that explains these ratings (optional).")
@@ -240,11 +244,32 @@ def self_assessment_form(session: Any) -> widgets.Widget:
 
         view.bind(save, collect, lambda wb, record: wb.assessments.append(record),
                   detail=lambda r: f"{len(r.ratings)} skills rated on {r.date.isoformat()}")
-        n = len(wb.assessments)
-        intro = (f"You have {n} earlier self-assessment{'' if n == 1 else 's'}; the values "
-                 "below start from your latest ratings." if wb.assessments else
-                 "Rate each skill as you see it today; skip any you cannot judge yet.")
-        return [widgets.HTML(f'<div style="color:#555">{intro}</div>'), *boxes, save]
+        def intro_html(wb: Workbook) -> str:
+            n = len(wb.assessments)
+            intro = (f"You have {n} earlier self-assessment{'' if n == 1 else 's'}; the "
+                     "values below start from your latest ratings." if wb.assessments else
+                     "Rate each skill as you see it today; skip any you cannot judge yet.")
+            return f'<div style="color:#555">{intro}</div>'
+
+        intro = widgets.HTML(intro_html(wb))
+
+        def refill() -> bool:
+            """After a save: the same skills, so the same widgets with new values."""
+            nonlocal latest
+            now = view.session.workbook
+            if now is None or now.skill_names() != names:
+                return False
+            latest = latest_levels(now)
+            day.value = view.session.today
+            for name, field in zip(names, ratings, strict=True):
+                field.value = latest[name][0] if name in latest else None
+                field.set_help(last_rated(name))
+            note.value = ""
+            intro.value = intro_html(now)
+            return True
+
+        view.refill = refill
+        return [intro, *boxes, save]
 
     return FormView(session, build, name="self_assessment", title="Rate yourself",
                     intro="A dated snapshot: rate each skill 0-5. Each save adds a new "

@@ -324,6 +324,7 @@ class Session:
         self._listeners: dict[Any, Callable[[Session], None]] = {}
         self._ids = itertools.count()
         self._role: tuple[Any, RoleProfile | None] | None = None
+        self._frames: tuple[Any, Any] | None = None
         self._catalog: Catalog | None = None
         self.reload()
 
@@ -347,7 +348,7 @@ class Session:
         """Read the file again (after someone else changed it); never raises."""
         from career_workbook import store
 
-        self._role = None
+        self._role = self._frames = None
         if self.refusal is not None:
             self.workbook, self.error = None, self.refusal
             return
@@ -437,6 +438,22 @@ class Session:
             role = figures.resolve_role(wb, catalog) if catalog is not None else None
             self._role = (wb, role)
         return self._role[1]
+
+    def frames(self) -> Any:
+        """The analysis frames of the loaded workbook (``figures.frames_of``), shared by
+        every chart of the notebook until the next save or reload; ``None`` without one."""
+        wb = self.workbook
+        if wb is None:
+            return None
+        if self._frames is None or self._frames[0] is not wb:
+            from career_workbook import figures
+
+            def role() -> RoleProfile | None:  # of this workbook, even after a reload
+                return self.role if self.workbook is wb else (
+                    figures.resolve_role(wb, self.catalog) if self.catalog else None)
+
+            self._frames = (wb, figures.frames_of(wb, today=self.today, role=role))
+        return self._frames[1]
 
     # ------------------------------------------------------------------ listeners
     def on_change(self, callback: Callable[[Session], None], *, key: Any = None) -> Any:

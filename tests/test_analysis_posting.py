@@ -430,4 +430,20 @@ def test_letters_glued_to_brackets_are_one_word():
     assert "Statistics" in fit("Analyse data in R (or Stata).").matches
     from career_workbook.analysis.posting import _tokens
 
-    assert [t.exact for t in _tokens("manager(s) (SQL)")] == ["managers", "|", "sql", "|"]
+    # a bracket apart from a word is a break that keeps its own character
+    assert [(t.stem, t.exact) for t in _tokens("manager(s) (SQL)")] == [
+        ("manager", "managers"), ("|", "("), ("sql", "sql"), ("|", ")")]
+
+
+@pytest.mark.parametrize("text, found", [
+    ("We want project management (Agile) daily", "project management (Agile)"),
+    ("Excel [advanced] reporting", "Excel [advanced] reporting"),
+    ("project management. Agile is how we work", None),  # a new sentence is no bracket
+    ("Excel (advanced) reporting", None),  # another bracket than the one written
+])
+def test_a_persons_skill_with_brackets_matches_the_brackets_written(text, found):
+    wb = new_workbook("Sam", today=date(2026, 1, 1))
+    wb.skills += [Skill(name="Project management (Agile)"),
+                  Skill(name="Excel [advanced] reporting")]
+    matches = cw.fit_to_posting(wb, text, catalog={"SQL": []}).matches
+    assert [w for words in matches.values() for w in words] == ([found] if found else [])

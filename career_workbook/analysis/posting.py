@@ -106,6 +106,7 @@ _ALIAS = {  # common abbreviations, read as the word they stand for
 }
 _CONJ = "&"
 _BREAK = "|"
+_BRACKETS = frozenset("()[]")
 _BOILERPLATE = re.compile(  # the employer talking about itself, not a skill ask
     r"\b(?:we\s+are|we['’]re|is|are|now|currently|company)\s+hiring\b|\bhiring\s+an?\b",
     re.IGNORECASE)
@@ -197,8 +198,9 @@ def _tokens(text: str) -> list[_Token]:
     for m in _TOKEN.finditer(text):
         if m.start() < skip_to:
             continue
-        if m.group("brk"):
-            out.append(_Token(_BREAK, _BREAK, m.start(), m.end()))
+        if m.group("brk"):  # a bracket keeps its own character as its exact form
+            brk = m.group("brk")
+            out.append(_Token(_BREAK, brk if brk in _BRACKETS else _BREAK, m.start(), m.end()))
         elif m.group("conj"):
             out.append(_Token(_CONJ, m.group("conj"), m.start(), m.end()))
         else:
@@ -238,9 +240,12 @@ def _compile(skill: str, phrase: str) -> _Phrase | None:
     exact = "=" in phrase[:2]
     text = phrase.lstrip("=?")
     toks = _tokens(text)
+    words = [k for k, t in enumerate(toks) if t.stem != _BREAK]
     parts = []
-    for t in toks:
+    for k, t in enumerate(toks):
         if t.stem == _BREAK:
+            if words and k > words[0] and t.exact in _BRACKETS:
+                parts.append((True, t.exact))  # "Python (pandas)": the brackets are written too
             continue
         acronym = text[t.start:t.end].isupper() and t.end - t.start >= 2  # "SOX", "ACAS"
         parts.append((True, "^" + t.exact) if acronym else

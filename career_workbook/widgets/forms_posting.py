@@ -46,7 +46,7 @@ def fit_html(fit: PostingFit) -> str:
     >>> wb = new_workbook("Sam")
     >>> wb.skills.append(Skill(name="<img src=x onerror=alert(1)>"))
     >>> from career_workbook.analysis.posting import fit_to_posting
-    >>> html = fit_html(fit_to_posting(wb, "SQL, img src x onerror alert 1", catalog={"SQL": []}))
+    >>> html = fit_html(fit_to_posting(wb, "SQL, img src=x onerror=alert(1)", catalog={"SQL": []}))
     >>> "<img" not in html and "&lt;img" in html and "“SQL”" in html
     True
     """

@@ -144,6 +144,9 @@ def app_command(port: int, token: str, open_browser: bool = True,
         "--Voila.ip=127.0.0.1", f"--port={port}", f"--token={token}",
         "--Voila.port_retries=0",
         "--VoilaConfiguration.show_tracebacks=False",
+        # a started, idle kernel waits for the next page (it runs nothing in advance)
+        "--VoilaConfiguration.multi_kernel_manager_class="
+        "career_workbook.app_kernels.PooledKernelManager",
         "--VoilaConfiguration.classic_tree=True",  # a plain list of links, rendered server-side
         "--ContentsManager.allow_hidden=True",  # the generated start page is .start.ipynb
         *(f"--ContentsManager.hide_globs={glob}" for glob in APP_HIDDEN),

@@ -5,7 +5,8 @@ or ``--workspace``), serve on 127.0.0.1 only with a token, on the first free por
 one asked for, and preselect a workbook by setting the ``CAREER_WORKBOOK`` environment
 variable that the notebooks' ``workbook = None`` parameter falls back to. The app also sets
 ``CAREER_WORKBOOK_ROOT``: the folder it was started for; a workbook outside it is refused
-(see :func:`career_workbook.widgets.session.resolve_path`).
+(see :func:`career_workbook.widgets.session.resolve_path`). The app keeps one started, idle
+kernel for the next page (:mod:`career_workbook.app_kernels`; it runs nothing in advance).
 
 The server's own log goes to ``.career-workbook/logs/<lab|app>.log`` in the workspace
 (``--verbose`` shows it instead); the person sees one line with the link. If the server
@@ -144,6 +145,9 @@ def app_command(port: int, token: str, open_browser: bool = True,
         "--Voila.ip=127.0.0.1", f"--port={port}", f"--token={token}",
         "--Voila.port_retries=0",
         "--VoilaConfiguration.show_tracebacks=False",
+        # a started, idle kernel waits for the next page (it runs nothing in advance)
+        "--VoilaConfiguration.multi_kernel_manager_class="
+        "career_workbook.app_kernels.PooledKernelManager",
         "--VoilaConfiguration.classic_tree=True",  # a plain list of links, rendered server-side
         "--ContentsManager.allow_hidden=True",  # the generated start page is .start.ipynb
         *(f"--ContentsManager.hide_globs={glob}" for glob in APP_HIDDEN),

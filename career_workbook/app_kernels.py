@@ -1,0 +1,184 @@
+"""A spare, idle kernel for the app (Voila), so opening a step does not wait for Python to boot.
+
+JupyterLab's Run All starts on a kernel that is already running; the app started a new one
+for every page (about 1 s on two busy cores, before the first cell could run).
+:class:`PooledKernelManager` keeps :attr:`~PooledKernelManager.pool_size` kernels *started
+and idle* and hands one to the next page. A spare kernel has run no code at all: no
+import of this package, no notebook cell, no workbook read. The page's notebook runs on
+it from its first cell, as on a new kernel, so what the page shows is read when the page
+opens, never before (unlike Voila's ``preheat_kernel``, which runs the whole notebook in
+advance and would show a workbook as it was then).
+
+What a spare kernel cannot know in advance is the page's request (Voila puts the URL,
+``SCRIPT_NAME`` and friends in a new kernel's environment): the variables that differ are
+set in its ``os.environ`` before the page's first cell, which is how Voila itself tells a
+kernel its ``VOILA_KERNEL_ID``. Only ``os.environ`` is changed, so this holds for variables
+read while a notebook runs (all of this package's are, see :func:`env_code`); a kernel
+asked for another kernel spec or folder is started fresh as before.
+
+The pool is refilled once the kernel just handed out has been quiet for
+:attr:`~PooledKernelManager.refill_after` seconds (its notebook has run and the browser has
+connected), so booting the next spare does not compete with the page being opened. The
+app sets this class with ``--VoilaConfiguration.multi_kernel_manager_class``
+(:func:`career_workbook.server.app_command`).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import json
+import os
+from collections.abc import Mapping
+from datetime import UTC, datetime
+from typing import Any
+
+from jupyter_server.services.kernels.kernelmanager import AsyncMappingKernelManager
+from tornado.ioloop import IOLoop
+from traitlets import Float, Int, Unicode
+
+READY_TIMEOUT = 60.0
+"""Seconds a spare kernel may take to answer its first ``kernel_info`` request."""
+
+
+def env_changes(have: Mapping[str, str], want: Mapping[str, str]) -> tuple[dict, list]:
+    """What turns environment ``have`` into ``want``: (variables to set, names to remove).
+
+    >>> env_changes({"A": "1", "B": "2", "C": "3"}, {"A": "1", "B": "x", "D": "4"})
+    ({'B': 'x', 'D': '4'}, ['C'])
+    """
+    changed = {k: v for k, v in want.items() if have.get(k) != v}
+    return changed, sorted(k for k in have if k not in want)
+
+
+def env_code(changed: Mapping[str, str], removed: list[str]) -> str:
+    """Python that applies :func:`env_changes` to a kernel's ``os.environ`` (no names left).
+
+    >>> ns = {}
+    >>> exec(env_code({"CW_DOCTEST_X": "a'b"}, ["CW_DOCTEST_GONE"]), ns)
+    >>> os.environ.pop("CW_DOCTEST_X"), sorted(k for k in ns if not k.startswith("__"))
+    ("a'b", [])
+    """
+    return ("import os as _cw_os\n"
+            f"_cw_os.environ.update({json.dumps(dict(changed))})\n"
+            f"for _cw_k in {json.dumps(list(removed))}:\n"
+            "    _cw_os.environ.pop(_cw_k, None)\n"
+            "del _cw_os\n"
+            "_cw_k = None\ndel _cw_k\n")
+
+
+class PooledKernelManager(AsyncMappingKernelManager):
+    """Voila's kernel manager with :attr:`pool_size` started, idle kernels ready to hand out."""
+
+    pool_size = Int(1, config=True, help="Idle kernels kept started for the next page.")
+    refill_after = Float(1.5, config=True, help=(
+        "Seconds the kernel just handed out must be quiet before a spare is started."))
+    refill_within = Float(60.0, config=True, help=(
+        "Seconds after which a spare is started even if that kernel is still busy."))
+    spare_kernel_name = Unicode("python3", config=True, help=(
+        "Kernel spec of the spare started with the server (the guided notebooks')."))
+    spare_path = Unicode("", config=True, help=(
+        "Folder (API path) of the spare started with the server: the notebooks' own."))
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self._spares: list[tuple[str | None, str, dict, asyncio.Task]] = []
+        self._refill_task: asyncio.Task | None = None
+        self._closing = False
+        if self.pool_size > 0:  # the first spare boots with the server, like Lab's kernel
+            IOLoop.current().add_callback(self._start_spare, self.spare_kernel_name,
+                                          self.spare_path)
+
+    # -- the pool ------------------------------------------------------------------------
+    def _spec(self, kwargs: Mapping[str, Any]) -> tuple[str | None, str]:
+        return kwargs.get("kernel_name"), str(kwargs.get("path") or "")
+
+    def _start_spare(self, kernel_name: str | None, path: str) -> None:
+        if self._closing or len(self._spares) >= self.pool_size:
+            return
+        env = dict(os.environ)
+        task = asyncio.ensure_future(self._boot(kernel_name, path, env))
+        self._spares.append((kernel_name, path, env, task))
+
+    async def _boot(self, kernel_name: str | None, path: str, env: dict) -> str:
+        kwargs: dict[str, Any] = {"path": path, "env": env}
+        if kernel_name:
+            kwargs["kernel_name"] = kernel_name
+        kernel_id = await super().start_kernel(**kwargs)
+        client = self.get_kernel(kernel_id).client()
+        client.start_channels()
+        try:
+            await client.wait_for_ready(timeout=READY_TIMEOUT)
+        finally:
+            client.stop_channels()
+        self.log.info("Spare kernel %s is ready", kernel_id)
+        return kernel_id
+
+    async def _hand_over(self, task: asyncio.Task, have: dict, want: Mapping[str, str]) -> str:
+        kernel_id = await task
+        client = self.get_kernel(kernel_id).client()
+        client.start_channels()
+        try:
+            reply = await client.execute(env_code(*env_changes(have, want)), silent=True,
+                                         store_history=False, reply=True,
+                                         timeout=READY_TIMEOUT)
+        finally:
+            client.stop_channels()
+        if reply["content"].get("status") != "ok":
+            raise RuntimeError(f"could not set the page's environment: {reply['content']}")
+        return kernel_id
+
+    def _refill_later(self, kernel_id: str, kernel_name: str | None, path: str) -> None:
+        """Start a spare once ``kernel_id`` (the page opened last) is quiet; a page opened
+        later moves that moment again."""
+        if self._refill_task is not None:
+            self._refill_task.cancel()
+        self._refill_task = asyncio.ensure_future(self._refill(kernel_id, kernel_name, path))
+
+    async def _refill(self, kernel_id: str, kernel_name: str | None, path: str) -> None:
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + self.refill_within
+        while loop.time() < deadline and not self._closing:
+            await asyncio.sleep(0.25)
+            try:
+                kernel = self.get_kernel(kernel_id)
+            except KeyError:
+                break  # the page closed and its kernel is gone: nothing to wait for
+            quiet = (datetime.now(UTC) - kernel.last_activity).total_seconds()
+            if kernel.execution_state == "idle" and quiet >= self.refill_after:
+                break
+        self._start_spare(kernel_name, path)
+
+    # -- the kernel manager's API --------------------------------------------------------
+    async def start_kernel(self, *, kernel_id: str | None = None, path: str | None = None,
+                           **kwargs: Any) -> str:
+        """A spare kernel for the same kernel spec and folder, else a new one."""
+        kernel_name, where = self._spec({**kwargs, "path": path})
+        env = kwargs.get("env")
+        if kernel_id is None and env is not None and not self._closing:
+            for i, (name, spare_path, have, task) in enumerate(self._spares):
+                if (name, spare_path) == (kernel_name, where):
+                    del self._spares[i]
+                    try:
+                        handed = await self._hand_over(task, have, env)
+                    except Exception:  # noqa: BLE001 - a broken spare: start one as usual
+                        self.log.exception("Spare kernel failed; starting a new one")
+                        break
+                    self.log.info("Using spare kernel %s for %s", handed, where or "/")
+                    self._refill_later(handed, kernel_name, where)
+                    return handed
+        new = await super().start_kernel(kernel_id=kernel_id, path=path, **kwargs)
+        if kernel_id is None and env is not None:
+            self._refill_later(new, kernel_name, where)
+        return new
+
+    async def shutdown_all(self, now: bool = False) -> None:
+        """Stop every kernel, spares and spares still starting included."""
+        self._closing = True
+        if self._refill_task is not None:
+            self._refill_task.cancel()
+        spares, self._spares = self._spares, []
+        for *_, task in spares:
+            with contextlib.suppress(Exception):  # a spare that failed to start is gone
+                await task
+        await super().shutdown_all(now=now)

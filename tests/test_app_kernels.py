@@ -1,0 +1,132 @@
+"""The app's spare kernel (career_workbook.app_kernels): booted in advance, runs nothing
+in advance, and gets the page's environment before the page's first cell."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from career_workbook import server
+from career_workbook.app_kernels import PooledKernelManager
+
+pytestmark = pytest.mark.slow
+
+PROBE = ("import json, os, sys\n"
+         "print(json.dumps({'script': os.environ.get('SCRIPT_NAME'),"
+         " 'gone': os.environ.get('CW_TEST_SERVER_ONLY'), 'cwd': os.getcwd(),"
+         " 'ours': sorted(m for m in sys.modules if m.split('.')[0] in"
+         " ('career_workbook', 'pandas', 'matplotlib', 'yaml')),"
+         " 'names': sorted(k for k in globals() if not k.startswith('_') and k not in"
+         " ('In', 'Out', 'get_ipython', 'exit', 'quit', 'open', 'json', 'os', 'sys'))}))")
+
+
+async def _run(manager: PooledKernelManager, kernel_id: str, code: str) -> dict:
+    client = manager.get_kernel(kernel_id).client()
+    client.start_channels()
+    try:
+        await client.wait_for_ready(timeout=60)
+        msg_id = client.execute(code, store_history=False)
+        out = ""
+        while True:
+            msg = await client.get_iopub_msg(timeout=60)
+            if msg["parent_header"].get("msg_id") != msg_id:
+                continue
+            if msg["msg_type"] == "stream":
+                out += msg["content"]["text"]
+            if msg["msg_type"] == "error":
+                raise AssertionError(msg["content"])
+            if msg["msg_type"] == "status" and msg["content"]["execution_state"] == "idle":
+                return json.loads(out)
+    finally:
+        client.stop_channels()
+
+
+async def _spare_ready(manager: PooledKernelManager) -> str:
+    for _ in range(400):
+        if manager._spares and manager._spares[0][3].done():
+            return manager._spares[0][3].result()
+        await asyncio.sleep(0.05)
+    raise AssertionError("no spare kernel became ready within 20 s")
+
+
+def _page_env(**extra: str) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if k != "CW_TEST_SERVER_ONLY"}
+    return {**env, "VOILA_PREHEAT": "False", **extra}
+
+
+@pytest.fixture
+def pool(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Any:
+    """A pool manager on ``tmp_path`` and an event loop; every kernel is stopped after."""
+    monkeypatch.setenv("CW_TEST_SERVER_ONLY", "spare env only")
+    monkeypatch.setenv("JUPYTER_RUNTIME_DIR", str(tmp_path / "runtime"))
+    loop = asyncio.new_event_loop()
+    asyncio.set_event_loop(loop)
+    (tmp_path / "nb").mkdir()
+    (tmp_path / "nb" / "sub").mkdir()
+    manager = PooledKernelManager(root_dir=str(tmp_path / "nb"), refill_after=0.3)
+    try:
+        yield manager, loop
+    finally:
+        loop.run_until_complete(manager.shutdown_all(now=True))
+        assert manager.list_kernel_ids() == []
+        asyncio.set_event_loop(None)
+        loop.close()
+
+
+def test_the_app_uses_the_pooled_kernel_manager() -> None:
+    cmd = server.app_command(8866, "t", open_browser=False, notebooks="/tmp/nb")
+    assert ("--VoilaConfiguration.multi_kernel_manager_class="
+            "career_workbook.app_kernels.PooledKernelManager") in cmd
+
+
+def test_a_page_gets_the_spare_which_ran_nothing_and_now_has_the_page_environment(
+        pool: Any, tmp_path: Path) -> None:
+    manager, loop = pool
+
+    async def scenario() -> None:
+        spare = await _spare_ready(manager)  # booted with the server, before any page
+        page = await manager.start_kernel(kernel_name="python3", path="",
+                                          env=_page_env(SCRIPT_NAME="/voila/render/04.ipynb"))
+        assert page == spare
+        seen = await _run(manager, page, PROBE)
+        assert seen["script"] == "/voila/render/04.ipynb"  # the page's request
+        assert seen["gone"] is None  # a variable the page's environment does not have
+        assert Path(seen["cwd"]) == tmp_path / "nb"
+        assert seen["ours"] == []  # nothing imported in advance: no workbook read early
+        assert seen["names"] == []  # and nothing left in the notebook's namespace
+        # the next spare boots once this page's kernel is quiet
+        assert await _spare_ready(manager) != page
+
+    loop.run_until_complete(scenario())
+
+
+def test_a_page_in_another_folder_gets_a_new_kernel(pool: Any, tmp_path: Path) -> None:
+    manager, loop = pool
+
+    async def scenario() -> None:
+        spare = await _spare_ready(manager)
+        page = await manager.start_kernel(kernel_name="python3", path="sub",
+                                          env=_page_env(SCRIPT_NAME="/voila/render/sub/x"))
+        assert page != spare
+        seen = await _run(manager, page, PROBE)
+        assert Path(seen["cwd"]) == tmp_path / "nb" / "sub"
+        assert seen["script"] == "/voila/render/sub/x"
+
+    loop.run_until_complete(scenario())
+
+
+def test_stopping_the_server_stops_a_spare_still_booting(pool: Any) -> None:
+    manager, loop = pool
+
+    async def scenario() -> None:
+        await asyncio.sleep(0)  # the first spare is on its way, not ready yet
+        assert manager._spares and not manager._spares[0][3].done()
+        await manager.shutdown_all(now=True)
+        assert manager.list_kernel_ids() == []
+
+    loop.run_until_complete(scenario())

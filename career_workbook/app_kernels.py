@@ -128,6 +128,11 @@ class PooledKernelManager(AsyncMappingKernelManager):
             raise RuntimeError(f"could not set the page's environment: {reply['content']}")
         return kernel_id
 
+    async def _discard(self, task: asyncio.Task) -> None:
+        """Stop a spare that could not be handed over, if it started at all."""
+        with contextlib.suppress(Exception):
+            await self.shutdown_kernel(await task, now=True)
+
     def _refill_later(self, kernel_id: str, kernel_name: str | None, path: str) -> None:
         """Start a spare once ``kernel_id`` (the page opened last) is quiet; a page opened
         later moves that moment again."""
@@ -163,6 +168,7 @@ class PooledKernelManager(AsyncMappingKernelManager):
                         handed = await self._hand_over(task, have, env)
                     except Exception:  # noqa: BLE001 - a broken spare: start one as usual
                         self.log.exception("Spare kernel failed; starting a new one")
+                        await self._discard(task)
                         break
                     self.log.info("Using spare kernel %s for %s", handed, where or "/")
                     self._refill_later(handed, kernel_name, where)

@@ -130,3 +130,21 @@ def test_stopping_the_server_stops_a_spare_still_booting(pool: Any) -> None:
         assert manager.list_kernel_ids() == []
 
     loop.run_until_complete(scenario())
+
+
+def test_a_spare_that_cannot_take_the_page_is_stopped_and_the_page_gets_a_new_kernel(
+        pool: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    from career_workbook import app_kernels
+
+    manager, loop = pool
+    monkeypatch.setattr(app_kernels, "env_code", lambda *a: "raise RuntimeError('broken')")
+
+    async def scenario() -> None:
+        spare = await _spare_ready(manager)
+        page = await manager.start_kernel(kernel_name="python3", path="",
+                                          env=_page_env(SCRIPT_NAME="/voila/render/01"))
+        assert page != spare
+        assert spare not in manager.list_kernel_ids()  # not left running, unused
+        assert (await _run(manager, page, PROBE))["script"] == "/voila/render/01"
+
+    loop.run_until_complete(scenario())

@@ -94,19 +94,12 @@ def _check_literal(render, context: str, text: str) -> None:
         context, text[:80], escaped[:200], got[:400])
 
 
+@pytest.mark.parametrize("texts", [HOSTILE, ORDINARY], ids=["hostile", "ordinary"])
 @pytest.mark.parametrize("renderer", RENDERERS)
 @pytest.mark.parametrize("context", CONTEXTS)
-def test_hostile_text_renders_as_typed_with_no_markup(renderer, context):
+def test_user_text_renders_as_typed_with_no_markup(renderer, context, texts):
     render = RENDERERS[renderer]()
-    for text in HOSTILE:
-        _check_literal(render, context, text)
-
-
-@pytest.mark.parametrize("renderer", RENDERERS)
-@pytest.mark.parametrize("context", CONTEXTS)
-def test_ordinary_text_renders_as_typed(renderer, context):
-    render = RENDERERS[renderer]()
-    for text in ORDINARY:
+    for text in texts:
         _check_literal(render, context, text)
 
 

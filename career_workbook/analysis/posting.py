@@ -467,6 +467,13 @@ def _names_colleague(tokens: list[_Token], m: _Match) -> bool:
             and tokens[m.start - 1].stem in cues)
 
 
+def _beside_a_clear_match(matches: list[_Match]) -> list[_Match]:
+    """The matches whose skill is also named a clear way: an ambiguous word ("containers",
+    a ``?`` synonym) counts only beside one."""
+    strong = {m.skill for m in matches if not m.weak}
+    return [m for m in matches if m.skill in strong]
+
+
 def _blocked(text: str, tokens: list[_Token]) -> set[int]:
     """Token positions inside boilerplate such as "we are hiring" (not a skill ask)."""
     spans = _boilerplate_spans(text)
@@ -588,8 +595,7 @@ def fit_to_posting(workbook: Workbook, text: str, *, catalog: Any) -> PostingFit
         for pos in m.positions:
             covering.setdefault(pos, []).append(m)
     kept = [m for m in found if not any(m.positions < o.positions for o in covering[m.start])]
-    strong = {m.skill for m in kept if not m.weak}  # an ambiguous word ("containers")
-    kept = [m for m in kept if m.skill in strong]  # counts only beside a clear one
+    kept = _beside_a_clear_match(kept)
     # a two-word phrase read across a word that names another skill ("manage subcontractor
     # accounts", "monitor SIEM alerts") is that other thing's compound, not the phrase
     taken = {pos: m.skill for m in kept for pos in m.positions}
@@ -604,8 +610,7 @@ def fit_to_posting(workbook: Workbook, text: str, *, catalog: Any) -> PostingFit
             or not any(pos in contiguous for pos in m.positions)]
     kept = [m for m in kept if not _names_people(tokens, m.end)
             and not _names_colleague(tokens, m)]
-    strong = {m.skill for m in kept if not m.weak}  # an ambiguous word ("containers")
-    kept = [m for m in kept if m.skill in strong]  # counts only beside a clear one
+    kept = _beside_a_clear_match(kept)  # again: the rules above may drop the clear one
     kept.sort(key=lambda m: (m.start, m.end))
     words: dict[str, list[str]] = {}
     mentions: dict[str, set[tuple[int, int]]] = {}

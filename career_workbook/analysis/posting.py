@@ -97,6 +97,11 @@ _TITLES = ("manager", "director", "lead", "leader", "officer", "engineer", "deve
            "designer", "head", "supervisor", "coordinator")  # a colleague after a cue word:
 _COLLEAGUE_CUES = ("to", "advise", "assist", "support", "with", "alongside", "for", "by")
 _ROLE_NOUNS = frozenset({"holder", "maker", "owner"})  # "budget holders", "decision makers"
+_MARKET = ("company", "business", "firm", "brand", "startup", "client")  # the
+# customer's trade, not a skill asked: "help logistics companies", "SaaS clients"
+_PEOPLE = ("scientist", "assistant", "technician", "specialist", "consultant", "teacher",
+           "nurse", "administrator", "architect")  # with _TITLES: "a data analyst"
+_NO_FILLER = frozenset({"sure", "certain"})  # "make sure our decisions": no "make decisions"
 _CLITIC = frozenset({"s", "t", "ll", "re", "ve", "d", "m"})  # "master's", "you'll": not words
 _ALIAS = {  # common abbreviations, read as the word they stand for
     "mgmt": "management", "mgt": "management", "mgr": "manager", "mngr": "manager",
@@ -108,7 +113,9 @@ _CONJ = "&"
 _BREAK = "|"
 _BRACKETS = frozenset("()[]")
 _BOILERPLATE = re.compile(  # the employer talking about itself, not a skill ask
-    r"\b(?:we\s+are|we['’]re|is|are|now|currently|company)\s+hiring\b|\bhiring\s+an?\b",
+    r"\b(?:we\s+are|we['’]re|is|are|now|currently|company)\s+hiring\b|\bhiring\s+an?\b"
+    r"|\bjoin\s+(?:our|the|a|an|its|this)\s+(?:[\w'’&-]+\s+){0,5}?"  # "join our growing
+    r"(?:team|department|squad|practice|studio|group|family)\b",  # tax team": who they are
     re.IGNORECASE)
 _BOILER_SENTENCE = re.compile(  # a sentence about equal opportunity, vetting, the company
     r"\b(?:equal[\s-]+opportunit\w*|(?:do\s+not|don['’]t)\s+discriminate"
@@ -123,7 +130,8 @@ _SECTION_OFF = re.compile(  # a heading that starts the employer's own story or 
     r"(?:about\s+(?!you\b|the\s+(?:role|job|position|team|opportunity)\b|this\s+role\b"
     r"|the\s+candidate\b)[\w'’ &.-]{1,40}|who\s+we\s+are|our\s+(?:story|values|mission"
     r"|culture|benefits|commitment)|benefits(?:\s+include)?|perks(?:\s+and\s+benefits)?"
-    r"|what\s+we\s+offer|we\s+offer|in\s+return|why\s+(?:join|work\s+(?:with|for))"
+    r"|(?:what\s+)?we\s+(?:can\s+)?offer(?:\s+you)?|in\s+return"
+    r"|what['’]?s\s+in\s+it\s+for\s+you|why\s+us|why\s+(?:join|work\s+(?:with|for))"
     r"[\w ]{0,20}|package|salary(?:\s+and\s+benefits)?|compensation|rewards?"
     r"|equal\s+opportunit\w*|diversity[\w ,&]{0,30}|how\s+to\s+apply"
     r"|shift\s+patterns?|(?:working\s+)?hours(?:\s+of\s+work)?|location|contract(?:\s+type)?"
@@ -233,12 +241,14 @@ class _Phrase:
     text: str
     weak: bool = False  # counts only beside another (strong) match of the same skill
     verb_first: bool = False  # "plan X": the verb takes any item of a list as its object
+    alone: bool = False  # "!flexible": said of the person, not before a noun ("flexible hours")
 
 
 def _compile(skill: str, phrase: str) -> _Phrase | None:
-    weak = "?" in phrase[:2]
-    exact = "=" in phrase[:2]
-    text = phrase.lstrip("=?")
+    weak = "?" in phrase[:3]
+    exact = "=" in phrase[:3]
+    alone = "!" in phrase[:3]
+    text = phrase.lstrip("=?!")
     toks = _tokens(text)
     words = [k for k, t in enumerate(toks) if t.stem != _BREAK]
     parts = []
@@ -250,7 +260,7 @@ def _compile(skill: str, phrase: str) -> _Phrase | None:
         acronym = text[t.start:t.end].isupper() and t.end - t.start >= 2  # "SOX", "ACAS"
         parts.append((True, "^" + t.exact) if acronym else
                      (True, t.exact) if exact else (False, t.stem))
-    return _Phrase(skill, tuple(parts), text, weak) if parts else None
+    return _Phrase(skill, tuple(parts), text, weak, alone=alone) if parts else None
 
 
 @functools.lru_cache(maxsize=4096)
@@ -262,6 +272,7 @@ def _skill_phrases(name: str, synonyms: tuple[str, ...]) -> tuple[_Phrase, ...]:
     phrases = [] if exact_name else [_compile(name, name)]
     phrases += [_compile(name, s) for s in synonyms]
     phrases = [p for p in phrases if p is not None]
+    phrases += [p for p in map(_other_party, phrases) if p is not None]
     seen = {p.parts: k for k, p in enumerate(phrases)}
     for p in list(phrases):
         for inverted in _inverted(p):
@@ -272,6 +283,18 @@ def _skill_phrases(name: str, synonyms: tuple[str, ...]) -> tuple[_Phrase, ...]:
                 k = seen[inverted.parts]
                 phrases[k] = dataclasses.replace(phrases[k], verb_first=True)
     return tuple(phrases)
+
+
+_PARTIES = {"customer": "client", "client": "customer"}  # one word for the people served
+
+
+def _other_party(p: _Phrase) -> _Phrase | None:
+    """The same phrase with "client" for "customer" and back ("client queries" is
+    "customer queries"), or None when it names neither."""
+    if not any(not exact and v in _PARTIES for exact, v in p.parts):
+        return None
+    parts = tuple((e, v if e else _PARTIES.get(v, v)) for e, v in p.parts)
+    return dataclasses.replace(p, parts=parts)
 
 
 _ZERO_VERBS = frozenset({"review", "control", "research", "audit", "test", "plan"})
@@ -344,6 +367,7 @@ class _Match:
     end: int
     weak: bool = False
     listed: bool = False  # read across a list ("stakeholder and vendor management")
+    verb_first: bool = False  # read as a verb and its object ("plan lessons")
 
 
 def _find(tokens: list[_Token], phrases: Iterable[_Phrase]) -> list[_Match]:
@@ -377,8 +401,9 @@ def _find(tokens: list[_Token], phrases: Iterable[_Phrase]) -> list[_Match]:
         gappable = n > 1 and _CONJ not in (v for _, v in parts)
         for i in firsts:
             if n == 1 or all(same(i + k, parts[k]) for k in range(1, n)):
-                found.append(_Match(ph.skill, frozenset(range(i, i + n)), i, i + n - 1,
-                                    ph.weak))
+                if not ph.alone or stems[i + n] in (_BREAK, _CONJ):
+                    found.append(_Match(ph.skill, frozenset(range(i, i + n)), i, i + n - 1,
+                                        ph.weak, verb_first=ph.verb_first))
                 continue
             if not gappable or not all(same(i + k, parts[k]) for k in range(1, n - 1)):
                 continue
@@ -389,13 +414,17 @@ def _find(tokens: list[_Token], phrases: Iterable[_Phrase]) -> list[_Match]:
                 gap = range(gap_start, j)
                 if any(stems[g] == _BREAK or exacts[g] in _PREPOSITIONS for g in gap):
                     break  # a new sentence, or "on visuals and with the brand"
-                listed = any(stems[g] == _CONJ for g in gap)
-                if listed and not ph.verb_first and exacts[j + 1] in ("and", "or", "&"):
+                conjs = [g for g in gap if stems[g] == _CONJ]
+                if conjs and not ph.verb_first and exacts[j + 1] in ("and", "or", "&"):
                     break  # "web, app and social": the list goes on, so "app" is no head
-                filler = len(gap) <= (_MAX_FILLER if n == 2 else 1)  # "calm under (deadline)
-                if listed or filler:  # pressure"
+                # a list item before the head is a word or two ("stakeholder and vendor
+                # management"); more is a new clause ("equipment and carry out daily QA checks")
+                listed = bool(conjs) and (ph.verb_first or j - conjs[-1] - 1 <= _MAX_FILLER)
+                filler = (len(gap) <= (_MAX_FILLER if n == 2 else 1)  # "calm under (deadline)
+                          and not conjs and not any(exacts[g] in _NO_FILLER for g in gap))
+                if (listed or filler) and (not ph.alone or stems[j + 1] in (_BREAK, _CONJ)):
                     found.append(_Match(ph.skill, frozenset([*range(i, gap_start), j]), i, j,
-                                        ph.weak, listed))
+                                        ph.weak, listed, ph.verb_first))  # pressure"
                     break
                 k += 1
     return found
@@ -443,26 +472,33 @@ def _boilerplate_spans(text: str) -> list[tuple[int, int]]:
     return sorted(spans)
 
 
-def _names_people(tokens: list[_Token], end: int) -> bool:
-    """Whether the match ending at ``end`` names people ("budget holders", "decision
-    makers", "hiring managers"), not the skill; "coach managers" is still coaching."""
-    if end + 1 >= len(tokens) or tokens[end].stem in _ROLE_NOUNS | {"manager"}:
+def _names_people(tokens: list[_Token], m: _Match) -> bool:
+    """Whether the match names people or a trade, not the skill: "budget holders",
+    "decision makers", "hiring managers", "logistics companies"; a verb's object that
+    begins a colleague's title ("5 engineers and a data analyst" is no "engineer data").
+    "coach managers" is still coaching."""
+    end = m.end
+    _, _, people, market = _colleague_words()
+    if end + 1 >= len(tokens) or tokens[end].stem in _ROLE_NOUNS | {"manager"} | market:
         return False
     after = tokens[end + 1].stem
+    if after in market or m.verb_first and after in people:
+        return True
     return after in _ROLE_NOUNS or after == "manager" and tokens[end].exact.endswith("ing")
 
 
 @functools.lru_cache(maxsize=1)
-def _colleague_words() -> tuple[frozenset[str], frozenset[str]]:
-    return (frozenset(map(normalise_word, _TITLES)),
-            frozenset(map(normalise_word, _COLLEAGUE_CUES)))
+def _colleague_words() -> tuple[frozenset[str], ...]:
+    """Stems of: titles, cue words, people's titles, words for a customer's trade."""
+    return tuple(frozenset(map(normalise_word, words)) for words in
+                 (_TITLES, _COLLEAGUE_CUES, _TITLES + _PEOPLE, _MARKET))
 
 
 def _names_colleague(tokens: list[_Token], m: _Match) -> bool:
     """Whether the match is a colleague's job title after "report to", "advise", "support",
     "work with" ("advise the project manager"), not the skill asked of the candidate;
     "experience as a project manager" still counts."""
-    titles, cues = _colleague_words()
+    titles, cues, _, _ = _colleague_words()
     return (m.end - m.start >= 1 and tokens[m.end].stem in titles and m.start > 0
             and tokens[m.start - 1].stem in cues)
 
@@ -608,7 +644,7 @@ def fit_to_posting(workbook: Workbook, text: str, *, catalog: Any) -> PostingFit
                   and len(m.positions) == m.end - m.start + 1 for pos in m.positions}
     kept = [m for m in kept if m.listed or len(m.positions) == m.end - m.start + 1
             or not any(pos in contiguous for pos in m.positions)]
-    kept = [m for m in kept if not _names_people(tokens, m.end)
+    kept = [m for m in kept if not _names_people(tokens, m)
             and not _names_colleague(tokens, m)]
     kept = _beside_a_clear_match(kept)  # again: the rules above may drop the clear one
     kept.sort(key=lambda m: (m.start, m.end))

@@ -11,7 +11,9 @@ person's own skills. Matching follows general rules, never per-posting lookups:
 - ``/``, ``&``, ``,``, ``and`` and ``or`` are one list separator, so "SQL/Postgres" names
   both and "CI/CD" equals "CI and CD"; a skill of several words also matches a short list
   such as "stakeholder and vendor management" or "design and carry out experiments", and a
-  two-word one with one word between ("build trusted relationships");
+  two-word one with one word between ("build trusted relationships"); a list item before
+  the head is a word or two ("equipment and carry out daily QA checks" is no list), and
+  "make sure" is not "make" with an object ("make sure our decisions ...");
 - "X planning", "X management", "X review"... also read in the verb-object order "plan X",
   "manage the X", "review X" (``stakeholder management`` -> "manage our stakeholders");
 - a list may run over several items ("diagnose hardware, software and network issues"),
@@ -22,13 +24,20 @@ person's own skills. Matching follows general rules, never per-posting lookups:
 - a colleague's title after "report to", "advise", "support"... ("advise the project
   manager") is not a skill ask; "experience as a project manager" is;
 - "mgmt", "mgr", "ops"... read as the word they stand for; "'s", "'ll" are not words;
+  "customer" and "client" are one word in a phrase ("client queries" = "customer queries");
+- a match followed by a word for the customer's trade ("logistics companies", "SaaS
+  clients") or, read as a verb and its object, by a colleague's title ("5 engineers and a
+  data analyst") names them, not a skill;
 - a synonym written ``?word`` has other common meanings ("containers", "AI", "risk"):
-  it counts only when the posting also names the skill another, clear way;
+  it counts only when the posting also names the skill another, clear way; one written
+  ``!word`` is said of the person and counts only when no word follows it ("reliable and
+  flexible," but not "flexible working");
 - the employer talking about itself is skipped: sections headed "About us", "Who we are",
-  "Benefits", "Perks", "What we offer", "Why join us" (up to the next heading such as
+  "Benefits", "Perks", "What we (can) offer", "Why us" (up to the next heading such as
   "The role" or "About you"), lines such as "Benefits: ..." or "Shift pattern: ...", the
   part of the title line after a dash ("Data Analyst - Local Authority"), and sentences
-  about equal opportunity, vetting checks or "We're a fintech ...";
+  about equal opportunity, vetting checks or "We're a fintech ...", and "join our
+  (growing tax) team";
 - acronyms in the vocabulary ("SOX", "ACAS", "SEND") match only that word written in
   capitals, never a stem of it nor the lower-case word ("send");
 - a match inside a longer match ("decision making" inside "decision making under
@@ -458,7 +467,7 @@ def _boilerplate_spans(text: str) -> list[tuple[int, int]]:
         if m and len(m.group(1).split()) <= 6:
             head, colon, rest = m.group(1), m.group(2) or "", m.group(3) or ""
             heading = bool(colon) or not rest and not head.rstrip().endswith((".", ",", ";"))
-            if heading and _SECTION_OFF.fullmatch(head.strip()):
+            if heading and _SECTION_OFF.fullmatch(head.strip().rstrip("?!")):
                 if colon and rest.strip():  # "Benefits: 25 days' leave"
                     spans.append((pos, pos + len(line)))
                 elif off_from is None:

@@ -582,3 +582,28 @@ def test_senses_of_a_word(text, skill, found):
 ])
 def test_wordings_across_fields(text, skill, found):
     assert (skill in fit(text).matches) is found
+
+
+def test_organised_is_said_of_the_person():
+    # "!well organised": the person (before a break, a list or a preposition), not the work
+    assert "Time Management" in fit("Calm and organised in a busy environment").matches
+    assert "Time Management" in fit("Highly organised, with an eye for detail").matches
+    assert "Time Management" not in fit("Run safe, well-organised practical work").matches
+
+
+def test_a_weak_word_takes_its_sense_from_another_skill():
+    # "?audit @Clinical Practice": an audit in a clinical posting is clinical governance
+    clinical = fit("Deliver patient care on the ward. Take part in departmental audit.")
+    assert clinical.matches["Clinical Governance"] == ("audit",)
+    assert "Clinical Governance" not in fit("Support the external audit of the accounts").matches
+    vocab = {"Clinical": ["patient care"], "Governance": ["?audit @Clinical"]}
+    wb = new_workbook("Sam")
+    assert "Governance" in cw.fit_to_posting(wb, "Patient care and audit", catalog=vocab).matches
+    assert "Governance" not in cw.fit_to_posting(wb, "Audit and tax", catalog=vocab).matches
+
+
+def test_a_list_that_ends_in_users_names_their_trades():
+    text = "Build dashboards for trading, supply chain and finance users"
+    assert "Supply Chain Management" not in fit(text).matches
+    assert "Supply Chain Management" in fit("Five years of supply chain and finance").matches
+    assert "Instructing" in fit("Support and train users to self-serve").matches

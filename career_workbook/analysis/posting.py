@@ -30,8 +30,8 @@ person's own skills. Matching follows general rules, never per-posting lookups:
   data analyst") names them, not a skill;
 - a synonym written ``?word`` has other common meanings ("containers", "AI", "risk"):
   it counts only when the posting also names the skill another, clear way; one written
-  ``!word`` is said of the person and counts only when no word follows it ("reliable and
-  flexible," but not "flexible working");
+  ``!word`` is said of the person and counts only when no noun follows it ("reliable and
+  flexible," "organised in a busy shop", but not "flexible working");
 - the employer talking about itself is skipped: sections headed "About us", "Who we are",
   "Benefits", "Perks", "What we (can) offer", "Why us" (up to the next heading such as
   "The role" or "About you"), lines such as "Benefits: ..." or "Shift pattern: ...", the
@@ -251,13 +251,14 @@ class _Phrase:
     weak: bool = False  # counts only beside another (strong) match of the same skill
     verb_first: bool = False  # "plan X": the verb takes any item of a list as its object
     alone: bool = False  # "!flexible": said of the person, not before a noun ("flexible hours")
+    context: str = ""  # "?audit @Clinical Practice": a weak word also counts beside this skill
 
 
 def _compile(skill: str, phrase: str) -> _Phrase | None:
     weak = "?" in phrase[:3]
     exact = "=" in phrase[:3]
     alone = "!" in phrase[:3]
-    text = phrase.lstrip("=?!")
+    text, _, context = phrase.lstrip("=?!").partition(" @")
     toks = _tokens(text)
     words = [k for k, t in enumerate(toks) if t.stem != _BREAK]
     parts = []
@@ -269,7 +270,8 @@ def _compile(skill: str, phrase: str) -> _Phrase | None:
         acronym = text[t.start:t.end].isupper() and t.end - t.start >= 2  # "SOX", "ACAS"
         parts.append((True, "^" + t.exact) if acronym else
                      (True, t.exact) if exact else (False, t.stem))
-    return _Phrase(skill, tuple(parts), text, weak, alone=alone) if parts else None
+    return _Phrase(skill, tuple(parts), text, weak, alone=alone,
+                   context=context.strip()) if parts else None
 
 
 @functools.lru_cache(maxsize=4096)
@@ -344,7 +346,8 @@ def _inverted(p: _Phrase) -> list[_Phrase]:
         return []
     head = p.text[words[1].start:words[1].end]
     obj = p.parts[0][1]
-    return [_Phrase(p.skill, ((False, verb), (False, obj)), p.text, p.weak, True)
+    return [_Phrase(p.skill, ((False, verb), (False, obj)), p.text, p.weak, True,
+                    context=p.context)
             for verb in sorted(_verb_forms(head)) if verb != obj]
 
 
@@ -377,6 +380,7 @@ class _Match:
     weak: bool = False
     listed: bool = False  # read across a list ("stakeholder and vendor management")
     verb_first: bool = False  # read as a verb and its object ("plan lessons")
+    context: str = ""  # a weak match also counts beside a clear match of this skill
 
 
 def _find(tokens: list[_Token], phrases: Iterable[_Phrase]) -> list[_Match]:
@@ -396,6 +400,9 @@ def _find(tokens: list[_Token], phrases: Iterable[_Phrase]) -> list[_Match]:
         exact, value = part
         return (exacts[i] == value or acros[i] == value) if exact else stems[i] == value
 
+    def ends_a_phrase(i: int) -> bool:  # no noun follows: "flexible," "organised in"
+        return stems[i] in (_BREAK, _CONJ) or exacts[i] in _PREPOSITIONS
+
     def where(part: tuple[bool, str]) -> list[int]:
         return (by_exact if part[0] else by_stem).get(part[1], [])
 
@@ -410,9 +417,9 @@ def _find(tokens: list[_Token], phrases: Iterable[_Phrase]) -> list[_Match]:
         gappable = n > 1 and _CONJ not in (v for _, v in parts)
         for i in firsts:
             if n == 1 or all(same(i + k, parts[k]) for k in range(1, n)):
-                if not ph.alone or stems[i + n] in (_BREAK, _CONJ):
+                if not ph.alone or ends_a_phrase(i + n):
                     found.append(_Match(ph.skill, frozenset(range(i, i + n)), i, i + n - 1,
-                                        ph.weak, verb_first=ph.verb_first))
+                                        ph.weak, False, ph.verb_first, ph.context))
                 continue
             if not gappable or not all(same(i + k, parts[k]) for k in range(1, n - 1)):
                 continue
@@ -429,11 +436,12 @@ def _find(tokens: list[_Token], phrases: Iterable[_Phrase]) -> list[_Match]:
                 # a list item before the head is a word or two ("stakeholder and vendor
                 # management"); more is a new clause ("equipment and carry out daily QA checks")
                 listed = bool(conjs) and (ph.verb_first or j - conjs[-1] - 1 <= _MAX_FILLER)
-                filler = (len(gap) <= (_MAX_FILLER if n == 2 else 1)  # "calm under (deadline)
-                          and not conjs and not any(exacts[g] in _NO_FILLER for g in gap))
-                if (listed or filler) and (not ph.alone or stems[j + 1] in (_BREAK, _CONJ)):
+                filler = (len(gap) <= (_MAX_FILLER if n == 2 else 1)  # "calm under
+                          and not conjs  # (deadline) pressure"
+                          and not any(exacts[g] in _NO_FILLER for g in gap))
+                if (listed or filler) and (not ph.alone or ends_a_phrase(j + 1)):
                     found.append(_Match(ph.skill, frozenset([*range(i, gap_start), j]), i, j,
-                                        ph.weak, listed, ph.verb_first))  # pressure"
+                                        ph.weak, listed, ph.verb_first, ph.context))
                     break
                 k += 1
     return found
@@ -483,9 +491,10 @@ def _boilerplate_spans(text: str) -> list[tuple[int, int]]:
 
 def _names_people(tokens: list[_Token], m: _Match) -> bool:
     """Whether the match names people or a trade, not the skill: "budget holders",
-    "decision makers", "hiring managers", "logistics companies"; a verb's object that
-    begins a colleague's title ("5 engineers and a data analyst" is no "engineer data").
-    "coach managers" is still coaching."""
+    "decision makers", "hiring managers", "logistics companies", the users' trades in
+    "for trading, supply chain and finance users"; a verb's object that begins a
+    colleague's title ("5 engineers and a data analyst" is no "engineer data").
+    "coach managers" is still coaching; "train users" is still training."""
     end = m.end
     _, _, people, market = _colleague_words()
     if end + 1 >= len(tokens) or tokens[end].stem in _ROLE_NOUNS | {"manager"} | market:
@@ -493,6 +502,13 @@ def _names_people(tokens: list[_Token], m: _Match) -> bool:
     after = tokens[end + 1].stem
     if after in market or m.verb_first and after in people:
         return True
+    listed = False
+    for t in tokens[end + 1:end + 8]:  # "X, Y and Z users": the list ends in users
+        if t.stem == _BREAK or t.exact in _PREPOSITIONS:
+            break
+        if t.stem == "user":
+            return listed
+        listed = listed or t.stem == _CONJ
     return after in _ROLE_NOUNS or after == "manager" and tokens[end].exact.endswith("ing")
 
 
@@ -514,9 +530,10 @@ def _names_colleague(tokens: list[_Token], m: _Match) -> bool:
 
 def _beside_a_clear_match(matches: list[_Match]) -> list[_Match]:
     """The matches whose skill is also named a clear way: an ambiguous word ("containers",
-    a ``?`` synonym) counts only beside one."""
+    a ``?`` synonym) counts only beside one, or beside a clear match of the skill that gives
+    it its sense (``?audit @Clinical Practice``: an audit in a clinical posting)."""
     strong = {m.skill for m in matches if not m.weak}
-    return [m for m in matches if m.skill in strong]
+    return [m for m in matches if m.skill in strong or m.context in strong]
 
 
 def _blocked(text: str, tokens: list[_Token]) -> set[int]:

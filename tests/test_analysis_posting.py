@@ -177,8 +177,8 @@ def test_benchmark_meets_the_target(bench_result, split):
     """Computed per split from the labelled postings. dev was tuned on; heldout..heldout7
     were read after their first clean run (0.77/0.52, 0.82/0.91, 0.77/0.79, 0.78/0.65,
     0.71/0.68, 0.69/0.76, 0.87/0.76), so they guard the general rules rather than prove
-    them. heldout4 (read, now about 0.93/0.83) and heldout8 (never read) are below the
-    target: see the next test."""
+    them. heldout4 (read, now about 0.93/0.83), heldout8 and heldout9 (never read) are
+    below the target: see the next test."""
     target = _bench().TARGET
     result = bench_result[split]
     assert len(result["rows"]) >= 5
@@ -186,18 +186,20 @@ def test_benchmark_meets_the_target(bench_result, split):
     assert result["recall"] >= target, (split, result["recall"])
 
 
-@pytest.mark.parametrize("split, precision, recall", [("heldout8", 0.78, 0.72)])
+@pytest.mark.parametrize("split, precision, recall", [
+    ("heldout8", 0.78, 0.72), ("heldout9", 0.75, 0.55)])
 def test_benchmark_on_postings_never_tuned_on(bench_result, split, precision, recall):
-    """heldout8 was written before round 10 changed the matcher and catalog and is never
-    tuned on. It does NOT meet the 0.85 target (first clean run 0.782 / 0.727; after round
-    10's rules, found on heldout6/7, 0.809 / 0.741): the floors only guard against getting
-    worse and keep the gap visible."""
+    """heldout8 was written before round 10 changed the matcher and catalog, heldout9
+    after it; neither is tuned on. They do NOT meet the 0.85 target (heldout8: first clean
+    run 0.782 / 0.727, after round 10's rules 0.809 / 0.741; heldout9: first clean run
+    0.767 / 0.568, the matcher before round 10 0.738 / 0.556): the floors only guard
+    against getting worse and keep the gap visible."""
     result = bench_result[split]
-    assert len(result["rows"]) >= 10
+    assert len(result["rows"]) >= 8
     assert result["precision"] >= precision and result["recall"] >= recall
     read = bench_result["heldout4"]  # read after its first run; still short on recall
     assert read["precision"] >= 0.85 and read["recall"] >= 0.8
-    assert sum(len(v["rows"]) for v in bench_result.values()) >= 102
+    assert sum(len(v["rows"]) for v in bench_result.values()) >= 110
 
 
 # --- general rules (issue 16 item 2): each test fails without its rule ---------------------

@@ -609,3 +609,13 @@ def test_a_list_that_ends_in_users_names_their_trades():
     assert "Supply Chain Management" not in fit(text).matches
     assert "Supply Chain Management" in fit("Five years of supply chain and finance").matches
     assert "Instructing" in fit("Support and train users to self-serve").matches
+
+
+def test_a_persons_skill_name_has_no_catalog_marks():
+    # "?", "!", "=" and " @" mark catalog synonyms; a name the person typed is read as written
+    wb = new_workbook("Sam")
+    wb.skills.append(Skill(name="Excel @ Speed"))
+    assert "Excel @ Speed" not in fit("Excel for budgets", wb).matches
+    assert fit("Excel @ speed, please", wb).matches["Excel @ Speed"] == ("Excel @ speed",)
+    wb.skills.append(Skill(name="!Bold"))
+    assert fit("Bold ideas", wb).matches["!Bold"] == ("Bold",)

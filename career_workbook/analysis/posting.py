@@ -254,11 +254,12 @@ class _Phrase:
     context: str = ""  # "?audit @Clinical Practice": a weak word also counts beside this skill
 
 
-def _compile(skill: str, phrase: str) -> _Phrase | None:
-    weak = "?" in phrase[:3]
-    exact = "=" in phrase[:3]
-    alone = "!" in phrase[:3]
-    text, _, context = phrase.lstrip("=?!").partition(" @")
+def _compile(skill: str, phrase: str, marks: bool = True) -> _Phrase | None:
+    """A catalog synonym, read with its marks (``=``, ``?``, ``!``, `` @Skill``), or with
+    ``marks=False`` a skill's name, read as written ("Data @ Scale" is all name)."""
+    head = phrase[:3] if marks else ""
+    weak, exact, alone = "?" in head, "=" in head, "!" in head
+    text, _, context = phrase.lstrip("=?!").partition(" @") if marks else (phrase, "", "")
     toks = _tokens(text)
     words = [k for k, t in enumerate(toks) if t.stem != _BREAK]
     parts = []
@@ -280,7 +281,7 @@ def _skill_phrases(name: str, synonyms: tuple[str, ...]) -> tuple[_Phrase, ...]:
     then only that exact word, so "Programming" does not match "programme") and synonyms.
     """
     exact_name = f"={name}".casefold() in (s.replace("?", "").casefold() for s in synonyms)
-    phrases = [] if exact_name else [_compile(name, name)]
+    phrases = [] if exact_name else [_compile(name, name, marks=False)]
     phrases += [_compile(name, s) for s in synonyms]
     phrases = [p for p in phrases if p is not None]
     phrases += [p for p in map(_other_party, phrases) if p is not None]

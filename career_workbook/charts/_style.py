@@ -105,18 +105,19 @@ def new_figure(height: float = 5.0, width: float = A4_WIDTH, *, label: str = "")
 
     It draws on an in-memory Agg canvas (no window, no file): measuring text while the
     chart is built (:func:`subtitle`), laying it out and drawing it as PNG then share one
-    renderer, whose cache of text sizes makes each label measured once.
+    renderer, whose cache of text sizes makes each label measured once, and which looks
+    each font up once (:class:`~career_workbook.charts._canvas.ChartCanvas`).
 
     >>> fig = new_figure(3, label="demo")
     >>> fig.get_size_inches().tolist(), fig.get_label(), fig.get_layout_engine() is not None
     ([8.0, 3.0], 'demo', True)
     >>> type(fig.canvas).__name__
-    'FigureCanvasAgg'
+    'ChartCanvas'
     """
-    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from career_workbook.charts._canvas import ChartCanvas
 
     fig = Figure(figsize=(width, max(float(height), 2.0)), layout="constrained")
-    FigureCanvasAgg(fig)
+    ChartCanvas(fig)
     fig.set_label(label)
     return fig
 

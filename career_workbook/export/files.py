@@ -211,24 +211,27 @@ def agg_canvas(fig: Figure) -> Iterator[Figure]:
 
     The layout pass and the PNG draw then share one renderer, and with it matplotlib's
     cache of text sizes (kept per renderer): every label is measured once instead of once
-    for the layout and again for the drawing. The pixels are the same.
+    for the layout and again for the drawing, and each font is looked up once
+    (:class:`~career_workbook.charts._canvas.ChartCanvas`). The pixels are the same.
 
     >>> from matplotlib.figure import Figure
     >>> fig = Figure()
     >>> before = fig.canvas
     >>> with agg_canvas(fig):
     ...     type(fig.canvas).__name__
-    'FigureCanvasAgg'
+    'ChartCanvas'
     >>> fig.canvas is before
     True
     """
     from matplotlib.backends.backend_agg import FigureCanvasAgg
 
+    from career_workbook.charts._canvas import ChartCanvas
+
     old = fig.canvas
     if isinstance(old, FigureCanvasAgg):
         yield fig
         return
-    FigureCanvasAgg(fig)  # attaches itself to the figure
+    ChartCanvas(fig)  # attaches itself to the figure
     try:
         yield fig
     finally:

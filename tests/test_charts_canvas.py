@@ -1,0 +1,87 @@
+"""The charts' canvas (issue 15, save -> chart redrawn): each font is looked up once per
+renderer, and the pixels are those of matplotlib's plain Agg canvas."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import matplotlib as mpl
+import pytest
+from helpers.workbooks import EXAMPLES
+from matplotlib import font_manager
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.font_manager import FontProperties
+
+import career_workbook as cw
+from career_workbook import figures
+from career_workbook.catalog import load_catalog
+from career_workbook.charts._canvas import ChartCanvas, ChartRenderer
+from career_workbook.export import figure_png
+
+TODAY = date(2026, 11, 22)
+SKILL_CHARTS = ("skill_gaps", "skill_radar", "readiness")  # notebook 05's charts
+
+
+@pytest.fixture(scope="module")
+def priya():
+    wb = cw.load(next(p for p in EXAMPLES if p.stem == "priya_data_analyst"))
+    return wb, figures.resolve_role(wb, load_catalog())
+
+
+def _figure(priya, slug):
+    wb, role = priya
+    return figures.make_figure(wb, slug, today=TODAY, role=role)
+
+
+@pytest.mark.parametrize("slug", SKILL_CHARTS)
+def test_png_is_byte_for_byte_that_of_the_plain_agg_canvas(priya, slug):
+    fig = _figure(priya, slug)
+    assert isinstance(fig.canvas, ChartCanvas)
+    ours = figure_png(fig)
+    plain = _figure(priya, slug)
+    FigureCanvasAgg(plain)  # matplotlib's own renderer: every font looked up each time
+    assert type(plain.canvas) is FigureCanvasAgg
+    assert figure_png(plain) == ours
+
+
+def test_a_chart_looks_each_font_up_once(priya, monkeypatch):
+    """The radar measured, laid out and drawn: a handful of font lookups, not one per
+    text and pass (620 for notebook 05's three charts before)."""
+    fig = _figure(priya, "skill_radar")
+    calls = []
+    real = font_manager.fontManager._find_fonts_by_props
+
+    def counting(prop, *args, **kwargs):
+        calls.append(prop.get_size_in_points())
+        return real(prop, *args, **kwargs)
+
+    monkeypatch.setattr(font_manager.fontManager, "_find_fonts_by_props", counting)
+    figure_png(fig)
+    assert 0 < len(calls) <= 8, len(calls)
+
+
+def test_line_heights_are_matplotlibs_own(priya):
+    """``Text._get_layout`` (matplotlib 3.11) asks the renderer for a font's line metrics
+    and computes them itself otherwise: both give the same numbers."""
+    renderer = ChartCanvas(mpl.figure.Figure(dpi=100)).get_renderer()
+    assert isinstance(renderer, ChartRenderer)
+    prop = FontProperties(family="sans-serif", size=9.5)
+    ascent, descent, gap = renderer._get_font_height_metrics(prop)
+    font = font_manager.get_font(font_manager.fontManager._find_fonts_by_props(prop))
+    table, units = font.get_sfnt_table("OS/2"), font.get_sfnt_table("head")["unitsPerEm"]
+    scale = 9.5 * 100 / 72 / units
+    assert (ascent, descent, gap) == (table["sTypoAscender"] * scale,
+                                      -table["sTypoDescender"] * scale,
+                                      table["sTypoLineGap"] * scale)
+    assert renderer._get_font_height_metrics(prop) is renderer._get_font_height_metrics(prop)
+
+
+def test_the_font_memo_follows_the_font_settings():
+    """A family named in the rcParams is found again when they change (no stale font)."""
+    renderer = ChartCanvas(mpl.figure.Figure()).get_renderer()
+    prop = FontProperties(family="sans-serif", size=10)
+    sans = renderer._prepare_font(prop).fname
+    with mpl.rc_context({"font.sans-serif": ["DejaVu Serif"]}):
+        serif = renderer._prepare_font(prop).fname
+    assert "Serif" in serif and "Serif" not in sans
+    assert renderer._prepare_font(prop).fname == sans

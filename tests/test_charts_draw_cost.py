@@ -1,5 +1,5 @@
-"""The charts' canvas (issue 15, save -> chart redrawn): each font is looked up once per
-renderer, and the pixels are those of matplotlib's plain Agg canvas."""
+"""What a chart costs to redraw after a save (issue 15, save -> chart redrawn): each font is
+looked up once per renderer, polar spokes are one artist; the pixels stay the same."""
 
 from __future__ import annotations
 
@@ -85,3 +85,47 @@ def test_the_font_memo_follows_the_font_settings():
         serif = renderer._prepare_font(prop).fname
     assert "Serif" in serif and "Serif" not in sans
     assert renderer._prepare_font(prop).fname == sans
+
+
+def _pixels(png: bytes):
+    import io
+
+    import numpy as np
+    from PIL import Image
+
+    return np.asarray(Image.open(io.BytesIO(png)).convert("RGB")).astype(int)
+
+
+@pytest.mark.parametrize("slug", ["skill_radar", "values_wheel"])
+def test_polar_spokes_are_one_artist_not_a_tick_each(slug):
+    """The radar built 5 artists per skill (a theta tick each) only to draw its spokes;
+    they are one collection now, and the picture is the same as with matplotlib's theta
+    grid lines (at most 2 of 255 levels apart, anti-aliasing rounding)."""
+    import numpy as np
+    from matplotlib.collections import LineCollection
+
+    wb = cw.load(next(p for p in EXAMPLES if p.stem == "priya_data_analyst"))
+    role = figures.resolve_role(wb, load_catalog())
+    fig = figures.make_figure(wb, slug, today=TODAY, role=role)
+    ax = fig.axes[0]
+    spokes = [c for c in ax.collections if c.get_label() == "_spokes"]
+    assert len(spokes) == 1 and isinstance(spokes[0], LineCollection)
+    n = len(spokes[0].get_segments())
+    assert n >= 5
+    assert len(ax.xaxis.get_major_ticks()) <= 1  # the one matplotlib always keeps
+    ours = _pixels(figure_png(fig))
+
+    same = figures.make_figure(wb, slug, today=TODAY, role=role)  # as it was drawn before
+    ax = same.axes[0]
+    angles = [segment[0][0] for segment in next(
+        c for c in ax.collections if c.get_label() == "_spokes").get_segments()]
+    next(c for c in ax.collections if c.get_label() == "_spokes").remove()
+    from career_workbook.charts import house_style
+
+    with house_style():
+        ax.set_xticks(angles)
+        ax.set_xticklabels([])
+        ax.xaxis.get_major_ticks()
+    theirs = _pixels(figure_png(same))
+    assert ours.shape == theirs.shape
+    assert np.abs(ours - theirs).max() <= 2

@@ -33,6 +33,7 @@ from career_workbook.charts._style import (
     placeholder_figure,
     plural,
     polar_labels,
+    polar_spokes,
     require,
     safe,
     setup_polar,
@@ -196,7 +197,7 @@ def plot_values_wheel(values: pd.DataFrame, *, title: str | None = None,
     ax = fig.add_subplot(projection="polar")
     setup_polar(ax, 10.0, [2, 4, 6, 8, 10], n)
     ax.set_yticklabels([])
-    ax.set_xticks(angles)
+    polar_spokes(ax, angles)
     top = (df["rank"] <= 3).to_numpy()
     colours = np.where(top, TARGET, PALETTE["sky"])
     ax.bar(angles, df["importance"].to_numpy(), width=2 * np.pi / n * 0.86, bottom=0,

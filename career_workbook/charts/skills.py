@@ -38,6 +38,7 @@ from career_workbook.charts._style import (
     placeholder_figure,
     plural,
     polar_labels,
+    polar_spokes,
     require,
     row_height,
     setup_polar,
@@ -145,7 +146,7 @@ def plot_skill_radar(gaps: pd.DataFrame, *, show_role: bool = True, show_others:
     fig = new_figure(7.0 if n <= 10 else 8.0, label="skill_radar")
     ax = fig.add_subplot(projection="polar")
     setup_polar(ax, 5.0, [1, 2, 3, 4, 5], n)
-    ax.set_xticks(angles)
+    polar_spokes(ax, angles)
     handles = []
     if show_role and "role_target" in df and df["role_target"].notna().any():
         (line,) = ax.plot(loop, closed("role_target"), color=ROLE, linewidth=5, alpha=0.4,

@@ -23,8 +23,10 @@ import contextlib
 import io
 import os
 import re
+import struct
 import unicodedata
 import warnings
+import zlib
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
@@ -41,6 +43,7 @@ __all__ = [
     "figure_bytes",
     "figure_png",
     "frozen_layout",
+    "png_bytes",
     "quiet_glyph_warnings",
     "save_figure",
     "slugify",
@@ -178,31 +181,61 @@ def figure_bytes(fig: Figure, fmt: str, *, dpi: float = 200, **savefig: Any) -> 
 
 
 PNG_COMPRESS_LEVEL = 3
-"""zlib effort for PNG files: as small as matplotlib's level 6 once the (always opaque)
-alpha channel is dropped, and about a third faster to encode."""
+"""zlib effort for PNG files (of 9): about as small as level 6 on charts, twice as fast."""
 
 
 def _png(fig: Figure, dpi: float) -> bytes:
     """PNG bytes of ``fig``: matplotlib draws the pixels (``format="rgba"``, the same path
-    as its own PNG writer), Pillow encodes them, without the alpha channel when every pixel
-    is opaque (a chart on a white page)."""
-    from PIL import Image, PngImagePlugin
+    as its own PNG writer), :func:`png_bytes` encodes them, without the alpha channel when
+    every pixel is opaque (a chart on a white page)."""
+    import numpy as np
 
     raw = io.BytesIO()
     with export_rc():
         fig.savefig(raw, format="rgba", dpi=dpi)
-    pixels = raw.getbuffer()
     width = int(fig.get_figwidth() * dpi)  # as matplotlib's Agg renderer sizes its canvas
-    image = Image.frombuffer("RGBA", (width, len(pixels) // (4 * width)), pixels, "raw",
-                             "RGBA", 0, 1)
-    if image.getchannel("A").getextrema() == (255, 255):
-        image = image.convert("RGB")
-    info = PngImagePlugin.PngInfo()
-    info.add_text("Creator", CREATOR)
-    out = io.BytesIO()
-    image.save(out, format="png", pnginfo=info, dpi=(dpi, dpi),
-               compress_level=PNG_COMPRESS_LEVEL)
-    return out.getvalue()
+    pixels = np.frombuffer(raw.getbuffer(), dtype=np.uint8).reshape(-1, width, 4)
+    if pixels[:, :, 3].min() == 255:
+        pixels = pixels[:, :, :3]
+    return png_bytes(pixels, dpi)
+
+
+def _chunk(kind: bytes, data: bytes) -> bytes:
+    return (struct.pack(">I", len(data)) + kind + data
+            + struct.pack(">I", zlib.crc32(kind + data)))
+
+
+def png_bytes(pixels: Any, dpi: float) -> bytes:
+    """Encode 8-bit RGB or RGBA ``pixels`` (height x width x 3 or 4) as a PNG file with
+    the fixed metadata (``Creator``) and the resolution ``dpi``.
+
+    Rows are stored unfiltered (PNG filter type 0): the flat colours and thin lines of a
+    chart compress as well that way as with the per-row filter choice of Pillow's encoder,
+    which took more than half of the encoding time (the radar: 13 ms -> 6 ms, 129 kB ->
+    109 kB).
+
+    >>> import io, numpy as np
+    >>> from PIL import Image
+    >>> pixels = np.zeros((2, 3, 3), np.uint8); pixels[1, 2] = (255, 128, 0)
+    >>> image = Image.open(io.BytesIO(png_bytes(pixels, 100)))
+    >>> image.mode, image.size, image.getpixel((2, 1)), image.info["Creator"]
+    ('RGB', (3, 2), (255, 128, 0), 'Career Workbook')
+    """
+    import numpy as np
+
+    height, width, channels = pixels.shape
+    rows = np.zeros((height, 1 + width * channels), dtype=np.uint8)  # column 0: filter 0
+    rows[:, 1:] = pixels.reshape(height, -1)
+    ppm = int(dpi / 0.0254 + 0.5)  # pixels per metre, as Pillow writes them
+    header = struct.pack(">IIBBBBB", width, height, 8, 2 if channels == 3 else 6, 0, 0, 0)
+    return b"".join([
+        b"\x89PNG\r\n\x1a\n",
+        _chunk(b"IHDR", header),
+        _chunk(b"pHYs", struct.pack(">IIB", ppm, ppm, 1)),
+        _chunk(b"tEXt", b"Creator\0" + CREATOR.encode("latin-1")),
+        _chunk(b"IDAT", zlib.compress(rows.tobytes(), PNG_COMPRESS_LEVEL)),
+        _chunk(b"IEND", b""),
+    ])
 
 
 @contextlib.contextmanager
@@ -211,24 +244,27 @@ def agg_canvas(fig: Figure) -> Iterator[Figure]:
 
     The layout pass and the PNG draw then share one renderer, and with it matplotlib's
     cache of text sizes (kept per renderer): every label is measured once instead of once
-    for the layout and again for the drawing. The pixels are the same.
+    for the layout and again for the drawing, and each font is looked up once
+    (:class:`~career_workbook.charts._canvas.ChartCanvas`). The pixels are the same.
 
     >>> from matplotlib.figure import Figure
     >>> fig = Figure()
     >>> before = fig.canvas
     >>> with agg_canvas(fig):
     ...     type(fig.canvas).__name__
-    'FigureCanvasAgg'
+    'ChartCanvas'
     >>> fig.canvas is before
     True
     """
     from matplotlib.backends.backend_agg import FigureCanvasAgg
 
+    from career_workbook.charts._canvas import ChartCanvas
+
     old = fig.canvas
     if isinstance(old, FigureCanvasAgg):
         yield fig
         return
-    FigureCanvasAgg(fig)  # attaches itself to the figure
+    ChartCanvas(fig)  # attaches itself to the figure
     try:
         yield fig
     finally:

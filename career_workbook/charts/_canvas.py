@@ -1,0 +1,103 @@
+"""The in-memory canvas every chart is drawn on: matplotlib's Agg, with each font looked up
+once per renderer instead of once per text.
+
+matplotlib (3.11) finds the font file of a text every time it measures or draws it
+(``findfont`` builds its cache key from six rcParams lists each call) and, to place the
+lines of a text, reads the font's OS/2 and head tables again for every call of
+``Text._get_layout`` -- several times per label and drawing (constrained layout's two
+passes, the draw). A chart has a handful of fonts and hundreds of such calls.
+:class:`ChartRenderer` remembers both per renderer (one figure, one size, one dpi), keyed
+on everything matplotlib's own lookup depends on, so the pixels are the same
+(``tests/test_charts_canvas.py`` compares them byte for byte). Pure: no I/O.
+
+>>> from matplotlib.figure import Figure
+>>> fig = Figure(figsize=(2, 1))
+>>> canvas = ChartCanvas(fig)
+>>> fig.canvas is canvas, type(canvas.get_renderer()).__name__
+(True, 'ChartRenderer')
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import matplotlib as mpl
+from matplotlib import font_manager
+from matplotlib.backends.backend_agg import FigureCanvasAgg, RendererAgg
+
+__all__ = ["ChartCanvas", "ChartRenderer"]
+
+_FONT_RC = ("font.serif", "font.sans-serif", "font.cursive", "font.fantasy",
+            "font.monospace", "font.family")
+"""The rcParams ``findfont`` resolves a generic family with (part of the memo's key)."""
+
+_HEIGHT_TABLES = (("OS/2", "sTypoLineGap", "sTypoAscender", "sTypoDescender"),
+                  ("hhea", "lineGap", "ascent", "descent"))
+"""Where ``Text._get_layout`` reads a font's line height from, in its order."""
+
+
+def _font_key(prop: Any) -> tuple:
+    """What the font file (and size) of ``prop`` depends on: its properties and the
+    font rcParams in force."""
+    return (tuple(prop.get_family()), prop.get_style(), prop.get_variant(),
+            prop.get_weight(), prop.get_stretch(), prop.get_size_in_points(),
+            prop.get_file(), prop.get_math_fontfamily(),
+            tuple(tuple(mpl.rcParams[name]) for name in _FONT_RC))
+
+
+class ChartRenderer(RendererAgg):
+    """``RendererAgg`` that looks up each font, and its line metrics, once."""
+
+    def _memo(self) -> tuple[dict, dict]:
+        memo = self.__dict__.get("_cw_memo")
+        if memo is None:
+            memo = self.__dict__["_cw_memo"] = ({}, {})
+        return memo
+
+    def _font_paths(self, prop: Any) -> Any:
+        paths, _ = self._memo()
+        key = _font_key(prop)
+        found = paths.get(key)
+        if found is None:
+            found = paths[key] = font_manager.fontManager._find_fonts_by_props(prop)
+        return found
+
+    def _prepare_font(self, font_prop: Any) -> Any:
+        """As ``RendererAgg._prepare_font``, with the font file found once."""
+        font = font_manager.get_font(self._font_paths(font_prop))
+        font.clear()
+        font.set_size(font_prop.get_size_in_points(), self.dpi)
+        return font
+
+    def _get_font_height_metrics(self, prop: Any) -> tuple[Any, Any, Any]:
+        """Ascent, descent and line gap of ``prop``'s font in pixels, as ``Text._get_layout``
+        computes them when the renderer has no such method (``None``s: let it measure)."""
+        _, heights = self._memo()
+        key = (_font_key(prop), self.dpi)
+        if key not in heights:
+            font = font_manager.get_font(self._font_paths(prop))
+            heights[key] = (None, None, None)
+            for table_name, gap_key, ascent_key, descent_key in _HEIGHT_TABLES:
+                table = font.get_sfnt_table(table_name)
+                if table is None:
+                    continue
+                scale = (1 / font.get_sfnt_table("head")["unitsPerEm"]
+                         * prop.get_size_in_points() * self.dpi / 72)
+                heights[key] = (table[ascent_key] * scale, -table[descent_key] * scale,
+                                table[gap_key] * scale)
+                break
+        return heights[key]
+
+
+class ChartCanvas(FigureCanvasAgg):
+    """``FigureCanvasAgg`` whose renderer is a :class:`ChartRenderer`.
+
+    matplotlib still decides when a new renderer is needed (a new size or dpi); the
+    renderer it makes is given the memoizing methods.
+    """
+
+    def get_renderer(self, *args: Any, **kwargs: Any) -> Any:
+        renderer = super().get_renderer(*args, **kwargs)
+        if type(renderer) is RendererAgg:
+            renderer.__class__ = ChartRenderer
+        return renderer

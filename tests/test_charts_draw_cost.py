@@ -1,0 +1,175 @@
+"""What a chart costs to redraw after a save (issue 15, save -> chart redrawn): each font is
+looked up once per renderer, polar spokes are one artist; the pixels stay the same."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import matplotlib as mpl
+import pytest
+from helpers.workbooks import EXAMPLES
+from matplotlib import font_manager
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.font_manager import FontProperties
+
+import career_workbook as cw
+from career_workbook import figures
+from career_workbook.catalog import load_catalog
+from career_workbook.charts._canvas import ChartCanvas, ChartRenderer
+from career_workbook.export import figure_png
+
+TODAY = date(2026, 11, 22)
+SKILL_CHARTS = ("skill_gaps", "skill_radar", "readiness")  # notebook 05's charts
+
+
+@pytest.fixture(scope="module")
+def priya():
+    wb = cw.load(next(p for p in EXAMPLES if p.stem == "priya_data_analyst"))
+    return wb, figures.resolve_role(wb, load_catalog())
+
+
+def _figure(priya, slug):
+    wb, role = priya
+    return figures.make_figure(wb, slug, today=TODAY, role=role)
+
+
+@pytest.mark.parametrize("slug", SKILL_CHARTS)
+def test_png_is_byte_for_byte_that_of_the_plain_agg_canvas(priya, slug):
+    fig = _figure(priya, slug)
+    assert isinstance(fig.canvas, ChartCanvas)
+    ours = figure_png(fig)
+    plain = _figure(priya, slug)
+    FigureCanvasAgg(plain)  # matplotlib's own renderer: every font looked up each time
+    assert type(plain.canvas) is FigureCanvasAgg
+    assert figure_png(plain) == ours
+
+
+def test_a_chart_looks_each_font_up_once(priya, monkeypatch):
+    """The radar measured, laid out and drawn: a handful of font lookups, not one per
+    text and pass (620 for notebook 05's three charts before)."""
+    fig = _figure(priya, "skill_radar")
+    calls = []
+    real = font_manager.fontManager._find_fonts_by_props
+
+    def counting(prop, *args, **kwargs):
+        calls.append(prop.get_size_in_points())
+        return real(prop, *args, **kwargs)
+
+    monkeypatch.setattr(font_manager.fontManager, "_find_fonts_by_props", counting)
+    figure_png(fig)
+    assert 0 < len(calls) <= 8, len(calls)
+
+
+def test_line_heights_are_matplotlibs_own(priya):
+    """``Text._get_layout`` (matplotlib 3.11) asks the renderer for a font's line metrics
+    and computes them itself otherwise: both give the same numbers."""
+    renderer = ChartCanvas(mpl.figure.Figure(dpi=100)).get_renderer()
+    assert isinstance(renderer, ChartRenderer)
+    prop = FontProperties(family="sans-serif", size=9.5)
+    ascent, descent, gap = renderer._get_font_height_metrics(prop)
+    font = font_manager.get_font(font_manager.fontManager._find_fonts_by_props(prop))
+    table, units = font.get_sfnt_table("OS/2"), font.get_sfnt_table("head")["unitsPerEm"]
+    scale = 9.5 * 100 / 72 / units
+    assert (ascent, descent, gap) == (table["sTypoAscender"] * scale,
+                                      -table["sTypoDescender"] * scale,
+                                      table["sTypoLineGap"] * scale)
+    assert renderer._get_font_height_metrics(prop) is renderer._get_font_height_metrics(prop)
+
+
+def test_the_font_memo_follows_the_font_settings():
+    """A family named in the rcParams is found again when they change (no stale font)."""
+    renderer = ChartCanvas(mpl.figure.Figure()).get_renderer()
+    prop = FontProperties(family="sans-serif", size=10)
+    sans = renderer._prepare_font(prop).fname
+    with mpl.rc_context({"font.sans-serif": ["DejaVu Serif"]}):
+        serif = renderer._prepare_font(prop).fname
+    assert "Serif" in serif and "Serif" not in sans
+    assert renderer._prepare_font(prop).fname == sans
+
+
+def _pixels(png: bytes):
+    import io
+
+    import numpy as np
+    from PIL import Image
+
+    return np.asarray(Image.open(io.BytesIO(png)).convert("RGB")).astype(int)
+
+
+@pytest.mark.parametrize("slug", ["skill_radar", "values_wheel"])
+def test_polar_spokes_are_one_artist_not_a_tick_each(slug):
+    """The radar built 5 artists per skill (a theta tick each) only to draw its spokes;
+    they are one collection now, and the picture is the same as with matplotlib's theta
+    grid lines (at most 2 of 255 levels apart, anti-aliasing rounding)."""
+    import numpy as np
+    from matplotlib.collections import LineCollection
+
+    wb = cw.load(next(p for p in EXAMPLES if p.stem == "priya_data_analyst"))
+    role = figures.resolve_role(wb, load_catalog())
+    fig = figures.make_figure(wb, slug, today=TODAY, role=role)
+    ax = fig.axes[0]
+    spokes = [c for c in ax.collections if c.get_label() == "_spokes"]
+    assert len(spokes) == 1 and isinstance(spokes[0], LineCollection)
+    n = len(spokes[0].get_segments())
+    assert n >= 5
+    assert len(ax.xaxis.get_major_ticks()) <= 1  # the one matplotlib always keeps
+    ours = _pixels(figure_png(fig))
+
+    same = figures.make_figure(wb, slug, today=TODAY, role=role)  # as it was drawn before
+    ax = same.axes[0]
+    angles = [segment[0][0] for segment in next(
+        c for c in ax.collections if c.get_label() == "_spokes").get_segments()]
+    next(c for c in ax.collections if c.get_label() == "_spokes").remove()
+    from career_workbook.charts import house_style
+
+    with house_style():
+        ax.set_xticks(angles)
+        ax.set_xticklabels([])
+        ax.xaxis.get_major_ticks()
+    theirs = _pixels(figure_png(same))
+    assert ours.shape == theirs.shape
+    assert np.abs(ours - theirs).max() <= 2
+
+
+def _png_rows_filters(png: bytes) -> set[int]:
+    """The PNG filter type of every row of an 8-bit RGB/RGBA PNG."""
+    import struct
+    import zlib
+
+    pos, idat, width, channels = 8, b"", 0, 0
+    while pos < len(png):
+        (length,) = struct.unpack(">I", png[pos:pos + 4])
+        kind, data = png[pos + 4:pos + 8], png[pos + 8:pos + 8 + length]
+        if kind == b"IHDR":
+            width, colour = struct.unpack(">I", data[:4])[0], data[9]
+            channels = {2: 3, 6: 4}[colour]
+        elif kind == b"IDAT":
+            idat += data
+        pos += 12 + length
+    raw = zlib.decompress(idat)
+    stride = 1 + width * channels
+    return {raw[i] for i in range(0, len(raw), stride)}
+
+
+def test_chart_png_is_unfiltered_with_the_pixels_of_matplotlibs_png(priya):
+    """The live chart's PNG (and every exported one) is encoded without per-row filter
+    search (half of the encoding time of Pillow's writer, and smaller for charts); the
+    pixels are those matplotlib's own PNG writer gives."""
+    import io
+
+    import numpy as np
+    from PIL import Image
+
+    from career_workbook.export.files import export_rc, frozen_layout
+
+    ours = figure_png(_figure(priya, "skill_radar"))
+    assert _png_rows_filters(ours) == {0}
+    image = Image.open(io.BytesIO(ours))
+    assert image.mode == "RGB" and image.info["Creator"] == "Career Workbook"
+    assert round(image.info["dpi"][0]) == 100
+    theirs = io.BytesIO()
+    fig = _figure(priya, "skill_radar")  # laid out once, as figure_png does
+    with frozen_layout(fig), export_rc():
+        fig.savefig(theirs, format="png", dpi=100)
+    reference = np.asarray(Image.open(theirs).convert("RGB"))
+    assert np.array_equal(np.asarray(image), reference)

@@ -60,19 +60,21 @@ def test_a_chart_looks_each_font_up_once(priya, monkeypatch):
     assert 0 < len(calls) <= 8, len(calls)
 
 
-def test_line_heights_are_matplotlibs_own(priya):
-    """``Text._get_layout`` (matplotlib 3.11) asks the renderer for a font's line metrics
-    and computes them itself otherwise: both give the same numbers."""
+def test_line_heights_are_matplotlibs_own():
+    """A text's lines are placed exactly as on matplotlib's own canvas (3.11 asks the
+    renderer for a font's line metrics, which ChartRenderer remembers; 3.9 measures)."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    def extent(canvas_class):
+        fig = mpl.figure.Figure(dpi=100)
+        canvas_class(fig)
+        text = fig.text(0.1, 0.1, "Line one\nLine two, gjpqy\nThird", fontsize=9.5)
+        return text.get_window_extent(fig.canvas.get_renderer()).bounds
+
+    assert extent(ChartCanvas) == extent(FigureCanvasAgg)
     renderer = ChartCanvas(mpl.figure.Figure(dpi=100)).get_renderer()
     assert isinstance(renderer, ChartRenderer)
     prop = FontProperties(family="sans-serif", size=9.5)
-    ascent, descent, gap = renderer._get_font_height_metrics(prop)
-    font = font_manager.get_font(font_manager.fontManager._find_fonts_by_props(prop))
-    table, units = font.get_sfnt_table("OS/2"), font.get_sfnt_table("head")["unitsPerEm"]
-    scale = 9.5 * 100 / 72 / units
-    assert (ascent, descent, gap) == (table["sTypoAscender"] * scale,
-                                      -table["sTypoDescender"] * scale,
-                                      table["sTypoLineGap"] * scale)
     assert renderer._get_font_height_metrics(prop) is renderer._get_font_height_metrics(prop)
 
 
@@ -100,7 +102,8 @@ def _pixels(png: bytes):
 def test_polar_spokes_are_one_artist_not_a_tick_each(slug):
     """The radar built 5 artists per skill (a theta tick each) only to draw its spokes;
     they are one collection now, and the picture is the same as with matplotlib's theta
-    grid lines (at most 2 of 255 levels apart, anti-aliasing rounding)."""
+    grid lines (anti-aliasing rounding: at most 2 of 255 levels apart on matplotlib 3.11,
+    6 on 3.9, on under 0.1% of the pixels)."""
     import numpy as np
     from matplotlib.collections import LineCollection
 
@@ -128,7 +131,10 @@ def test_polar_spokes_are_one_artist_not_a_tick_each(slug):
         ax.xaxis.get_major_ticks()
     theirs = _pixels(figure_png(same))
     assert ours.shape == theirs.shape
-    assert np.abs(ours - theirs).max() <= 2
+    diff = np.abs(ours - theirs).max(axis=-1)
+    # anti-aliasing rounding only: a few levels (up to 6 on matplotlib 3.9) on a few pixels
+    assert diff.max() <= 8
+    assert (diff > 2).mean() < 0.001
 
 
 def _png_rows_filters(png: bytes) -> set[int]:

@@ -8,7 +8,7 @@ lines of a text, reads the font's OS/2 and head tables again for every call of
 passes, the draw). A chart has a handful of fonts and hundreds of such calls.
 :class:`ChartRenderer` remembers both per renderer (one figure, one size, one dpi), keyed
 on everything matplotlib's own lookup depends on, so the pixels are the same
-(``tests/test_charts_canvas.py`` compares them byte for byte). Pure: no I/O.
+(``tests/test_charts_draw_cost.py`` compares them byte for byte). Pure: no I/O.
 
 >>> from matplotlib.figure import Figure
 >>> fig = Figure(figsize=(2, 1))
@@ -79,7 +79,7 @@ class ChartRenderer(RendererAgg):
             heights[key] = (None, None, None)
             for table_name, gap_key, ascent_key, descent_key in _HEIGHT_TABLES:
                 table = font.get_sfnt_table(table_name)
-                if table is None:
+                if not table or ascent_key not in table:  # older FreeType bindings
                     continue
                 scale = (1 / font.get_sfnt_table("head")["unitsPerEm"]
                          * prop.get_size_in_points() * self.dpi / 72)

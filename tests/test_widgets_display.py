@@ -124,6 +124,26 @@ def test_a_save_computes_each_frame_once_for_all_the_charts(session, handle, mon
     assert session.frames() is not first, "a reload never keeps the old frames"
 
 
+def test_a_chart_drawn_without_the_role_reads_no_catalog_while_the_notebook_runs(
+        session, handle):
+    """Issue 15: what a chart was drawn from is kept for the first save; its role was looked
+    up at once, so every chart cell read and validated the whole skill and role catalog."""
+    for slug in ("network", "values_wheel", "progress", "wellbeing"):
+        ui.show_chart(session, slug)
+    assert session._catalog is None
+    session.save(lambda wb: wb.strengths.append("Calm"))  # no chart reads strengths
+    assert handle.updates == []
+
+
+def test_a_role_picked_in_a_save_redraws_the_role_charts(session, handle):
+    """The role a chart was drawn with is that of the workbook it was drawn from, looked up
+    on the first save: picking a role profile then redraws the gap chart."""
+    ui.show_chart(session, "skill_gaps")
+    session.save(lambda wb: setattr(wb, "role_profile", "senior_data_scientist"))
+    assert session.role is not None and session.role.id == "senior_data_scientist"
+    assert len(handle.updates) == 1
+
+
 def test_a_chart_redraws_when_the_workbook_comes_back(tmp_path, handle):
     """No workbook -> placeholder; once it is created the chart is drawn from it."""
     s = ui.Session(tmp_path / "new.yaml", today="2026-11-22")

@@ -329,9 +329,9 @@ def show_chart(session: Session, slug: str) -> None:
         publish_html(notice_html(problem, "warning"))
 
     # what the chart shown was drawn from, computed on the first save (not while the
-    # notebook runs): the workbook, its role and today as they were then
-    drawn = {"then": (session.workbook, session.role, session.today, session.frames()),
-             "inputs": None}
+    # notebook runs): the workbook and today as they were then, and that workbook's role
+    # (looked up then too: a chart drawn without the role reads no catalog while it runs)
+    drawn = {"then": (session.workbook, session.today, session.frames()), "inputs": None}
 
     def redraw(current: Session) -> None:
         """Draw the chart again only when what it is drawn from changed (a save elsewhere
@@ -339,7 +339,8 @@ def show_chart(session: Session, slug: str) -> None:
         from career_workbook import figures
 
         if drawn["then"] is not None:
-            wb, role, today, frames = drawn["then"]
+            wb, today, frames = drawn["then"]
+            role = current.role_of(wb) if wb is not None else None
             drawn["inputs"] = chart_inputs(wb, role, today, slug, frames=frames)
             drawn["then"] = None
         inputs = chart_inputs(current.workbook, current.role, current.today, slug,

@@ -330,7 +330,7 @@ def show_chart(session: Session, slug: str) -> None:
 
     # what the chart shown was drawn from, computed on the first save (not while the
     # notebook runs): the workbook and today as they were then, and that workbook's role
-    # (looked up then too: a chart drawn without the role reads no catalog while it runs)
+    # (looked up only by a chart drawn with it: the others never read the catalog)
     drawn = {"then": (session.workbook, session.today, session.frames()), "inputs": None}
 
     def redraw(current: Session) -> None:
@@ -340,10 +340,10 @@ def show_chart(session: Session, slug: str) -> None:
 
         if drawn["then"] is not None:
             wb, today, frames = drawn["then"]
-            role = current.role_of(wb) if wb is not None else None
-            drawn["inputs"] = chart_inputs(wb, role, today, slug, frames=frames)
+            drawn["inputs"] = chart_inputs(wb, lambda: current.role_of(wb), today, slug,
+                                           frames=frames)
             drawn["then"] = None
-        inputs = chart_inputs(current.workbook, current.role, current.today, slug,
+        inputs = chart_inputs(current.workbook, lambda: current.role, current.today, slug,
                               frames=current.frames())
         if figures.same_inputs(inputs, drawn["inputs"]):
             return

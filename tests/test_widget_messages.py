@@ -94,3 +94,17 @@ def test_building_a_form_sends_only_its_body(updates, jordan, form):
     assert updates == [("FormView", "children")]
     assert view.reload_button.layout.display == "none"
     assert "cw-form" in view._dom_classes
+
+
+def test_a_field_without_a_problem_makes_no_message_widget(jordan):
+    """Issue 15: each field's (empty) message widget was three more widget models (the
+    HTML, its layout and style) and three more messages; most fields never show one."""
+    view = ui.feedback_form(jordan)
+    assert view.fields and all(f._message is None and len(f.row.children) == 1
+                               for f in view.fields.values())
+    field = next(iter(view.fields.values()))
+    field.error("must not be blank")
+    assert field.has_error and field.row.children[-1] is field.message
+    assert "must not be blank" in field.message.value
+    field.clear()
+    assert not field.has_error and field.message.value == ""

@@ -246,9 +246,21 @@ class Field:
     widget : ipywidgets.ValueWidget
         The input itself (``Text``, ``Textarea``, ``IntSlider``, ``Dropdown``, ...).
     message : ipywidgets.HTML
-        Shown beside the input; empty unless the value is wrong.
+        Shown beside the input; empty unless the value is wrong. Made (and put in the row)
+        when first needed: most fields never show one, and each widget costs the page a
+        model and the kernel a message.
     box : ipywidgets.VBox
         What a form displays: the row (label, input, message) and the help text below.
+
+    >>> f = make_field("name", "Name", "text")
+    >>> len(f.row.children), f.has_error
+    (1, False)
+    >>> f.error("must not be blank")
+    >>> len(f.row.children), f.has_error, "must not be blank" in f.message.value
+    (2, True, True)
+    >>> f.clear()
+    >>> f.has_error
+    False
     """
 
     def __init__(self, key: str, label: str, widget: widgets.Widget, *, kind: str,
@@ -259,14 +271,21 @@ class Field:
         widget.description = label
         widget.style.description_width = LABEL_WIDTH
         widget.tooltip = _tooltip(label, help)
-        self.message = widgets.HTML("", layout=widgets.Layout(margin="0 0 0 8px"))
-        children: list[widgets.Widget] = [
-            widgets.HBox([widget, self.message], layout=widgets.Layout(align_items="center"))
-        ]
+        self._message: widgets.HTML | None = None
+        self.row = widgets.HBox([widget], layout=widgets.Layout(align_items="center"))
+        children: list[widgets.Widget] = [self.row]
         self.help = widgets.HTML(_help_html(help)) if help else None
         if self.help is not None:
             children.append(self.help)
         self.box = widgets.VBox(children)
+
+    @property
+    def message(self) -> widgets.HTML:
+        """The message beside the input (made and added to the row on first use)."""
+        if self._message is None:
+            self._message = widgets.HTML("", layout=widgets.Layout(margin="0 0 0 8px"))
+            self.row.children = (*self.row.children, self._message)
+        return self._message
 
     def set_help(self, help: str) -> None:
         """Change the help text (and tooltip) in place; a field made without help keeps none.
@@ -341,11 +360,12 @@ class Field:
 
     def clear(self) -> None:
         """Remove the message."""
-        self.message.value = ""
+        if self._message is not None:
+            self._message.value = ""
 
     @property
     def has_error(self) -> bool:
-        return bool(self.message.value)
+        return self._message is not None and bool(self._message.value)
 
 
 def make_field(

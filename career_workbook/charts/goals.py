@@ -282,7 +282,7 @@ def _panels(fig: Figure, rows: int, cols: int, k: int) -> list[Any]:
     made (an empty slot's axes, made and removed, cost a whole axes with its ticks).
 
     >>> fig = Figure()
-    >>> [ax.get_subplotspec().num1 for ax in _panels(fig, 3, 2, 5)], len(fig.axes)
+    >>> [int(ax.get_subplotspec().num1) for ax in _panels(fig, 3, 2, 5)], len(fig.axes)
     ([0, 1, 2, 3, 4], 5)
     """
     grid = fig.add_gridspec(rows, cols)

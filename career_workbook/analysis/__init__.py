@@ -81,6 +81,83 @@ _LAZY = {
 
 __getattr__, __dir__ = lazy_names(__name__, _LAZY)
 
+
+if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
+    from career_workbook.analysis.coach_week import (
+        ClientWeek,
+        client_week,
+        needs_nudge,
+    )
+    from career_workbook.analysis.feedback import (
+        MIN_GROUP,
+        feedback_360_frame,
+        feedback_comments,
+        parse_feedback_csv_rows,
+    )
+    from career_workbook.analysis.learning import (
+        learning_by_skill_frame,
+        learning_hours_frame,
+    )
+    from career_workbook.analysis.network import (
+        NetworkSummary,
+        network_summary,
+        overdue_follow_ups,
+    )
+    from career_workbook.analysis.next_actions import (
+        next_actions_frame,
+        overdue_actions,
+    )
+    from career_workbook.analysis.opportunities import (
+        STALE_WEEKS,
+        is_stale,
+        move_stage,
+        opportunity_status_frame,
+        opportunity_steps_due,
+        pipeline_frame,
+        stale_opportunities,
+    )
+    from career_workbook.analysis.profile import (
+        ranked_values,
+        riasec_code,
+        riasec_frame,
+    )
+    from career_workbook.analysis.progress import (
+        GoalStatus,
+        expected_progress,
+        goal_progress_frame,
+        goal_status,
+        goal_statuses,
+        progress_history_frame,
+    )
+    from career_workbook.analysis.reputation import (
+        reputation_frame,
+    )
+    from career_workbook.analysis.scorecard import (
+        goal_context,
+        goals_table_frame,
+        smart_scorecard_frame,
+    )
+    from career_workbook.analysis.skills import (
+        SkillGap,
+        measured_readiness,
+        readiness,
+        readiness_history_frame,
+        skill_gap_frame,
+        skill_gaps,
+        unrated_prompt,
+        unrated_skills,
+    )
+    from career_workbook.analysis.smart import (
+        GoalContext,
+        SmartResult,
+        score_goal,
+    )
+    from career_workbook.analysis.wellbeing import (
+        WellbeingSummary,
+        wellbeing_frame,
+        wellbeing_summary,
+    )
+
 __all__ = [
     "MIN_GROUP",
     "STALE_WEEKS",

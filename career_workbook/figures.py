@@ -205,7 +205,8 @@ _DRAW: dict[str, Callable[[_Frames], Figure]] = {
 
 
 # slug -> the frames (attributes of ``_Frames``) it is drawn from; with ``today`` (and the
-# role's title for readiness) they decide the figure, since charts are pure functions
+# role's title for the charts in ``_TITLED``) they decide the figure: charts are pure
+_TITLED = frozenset({"readiness"})
 _INPUTS: dict[str, tuple[str, ...]] = {
     "skill_radar": ("gaps",), "skill_gaps": ("gaps",), "smart_scorecard": ("scorecard",),
     "goal_timeline": ("goals", "milestones"), "progress": ("progress_history", "goal_progress"),
@@ -238,10 +239,13 @@ def _memo(wb: Workbook, today: Any, role: Any, frames: _Frames | None) -> _Frame
 
 def chart_inputs(wb: Workbook, slug: str, *, today: date, role: Any = None,
                  frames: _Frames | None = None) -> tuple:
-    """What chart ``slug`` is drawn from: its frames, ``today`` and the role's title.
+    """What chart ``slug`` is drawn from: its frames, ``today`` and (for the one chart that
+    names it, ``readiness``) the role's title.
 
     Two equal inputs (:func:`same_inputs`) draw the same figure, so a chart whose inputs
-    did not change after a save need not be drawn again.
+    did not change after a save need not be drawn again. ``role`` may be a function: it is
+    called only when a frame or title of ``slug`` needs the role (a chart drawn without it
+    reads no catalog).
 
     >>> from career_workbook.model import new_workbook
     >>> wb = new_workbook("Sam Lee")
@@ -252,8 +256,8 @@ def chart_inputs(wb: Workbook, slug: str, *, today: date, role: Any = None,
     """
     (slug,) = _check_slugs([slug])
     memo = _memo(wb, today, role, frames)
-    return (memo.today, getattr(role, "title", None),
-            *(getattr(memo, name) for name in _INPUTS[slug]))
+    title = getattr(memo.role, "title", None) if slug in _TITLED else None
+    return (memo.today, title, *(getattr(memo, name) for name in _INPUTS[slug]))
 
 
 def same_inputs(a: tuple | None, b: tuple | None) -> bool:

@@ -749,6 +749,31 @@ def test_progress_at_most_six_panels_attention_first():
     assert fig.get_suptitle() == "4 of 8 goals on track"
 
 
+@pytest.mark.parametrize("n", [1, 2, 3, 5])
+def test_progress_makes_only_the_panels_it_draws(n, monkeypatch):
+    """Issue 15: five goals on a 3 x 2 grid made six axes and removed one (a whole axes
+    with its ticks, drawn for nothing). The panels still share their dates and
+    percentages, shown on the outer panels only, as before."""
+    from matplotlib.axes import Axes
+
+    removed = []
+    monkeypatch.setattr(Axes, "remove", lambda self: removed.append(self))
+    texts = [f"Goal number {i}" for i in range(n)]
+    fig = charts.plot_progress(history(texts), goal_progress(texts), today=TODAY)
+    assert removed == [] and len(fig.axes) == n
+    cols = 1 if n == 1 else 2
+
+    def shows(axis):
+        return axis.get_major_ticks()[0].label1.get_visible()
+
+    for i, ax in enumerate(fig.axes):
+        if i:
+            assert ax.get_shared_x_axes().joined(ax, fig.axes[0])
+            assert ax.get_shared_y_axes().joined(ax, fig.axes[0])
+        assert shows(ax.xaxis) == (i + cols >= n)  # dates under the lowest panel of a column
+        assert shows(ax.yaxis) == (i % cols == 0)  # percentages on the left panels
+
+
 def test_progress_single_check_in_and_no_history():
     gp, hist = goal_progress(GOALS[:1]), history(GOALS[:1]).head(1)
     fig = charts.plot_progress(hist, gp.assign(forecast=pd.NaT))

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import ast
 import importlib
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -70,7 +71,8 @@ def test_help_loads_argparse_and_nothing_more():
 
 
 @pytest.mark.parametrize("package", ["career_workbook", "career_workbook.widgets",
-                                     "career_workbook.charts"])
+                                     "career_workbook.charts", "career_workbook.analysis",
+                                     "career_workbook.export"])
 def test_every_public_name_resolves(package):
     module = importlib.import_module(package)
     lazy = module._LAZY
@@ -123,3 +125,28 @@ def test_the_role_is_asked_for_once_and_only_by_charts_that_use_it():
     assert calls == [1]
     expected = figures.make_figure(wb, "readiness", today=date(2026, 11, 22), role=role)
     assert figs["readiness"].get_suptitle() == expected.get_suptitle()
+
+
+def test_a_shown_chart_loads_its_own_analysis_and_not_the_pack_builder(tmp_path):
+    # issue 15: a notebook's chart imported every analysis module (the coach's week, the
+    # network, opportunities, ...) and the pack builder with its process pools
+    shutil.copy(ROOT / "examples" / "workbooks" / "jordan_engineer.yaml", tmp_path / "j.yaml")
+    code = ("from career_workbook import widgets as ui\n"
+            "from career_workbook.widgets.display import chart_figure, figure_image\n"
+            f"s = ui.start({str(tmp_path / 'j.yaml')!r}, today='2026-11-22')\n"
+            "figure_image(chart_figure(s, 'values_wheel'), 'values_wheel')")
+    loaded = new_modules(code)
+    analyses = sorted(m for m in loaded if m.startswith("career_workbook.analysis."))
+    assert analyses == ["career_workbook.analysis.profile"]
+    assert "career_workbook.export.files" in loaded
+    assert "career_workbook.export.pack" not in loaded
+    assert "career_workbook.analysis.smart" not in loaded  # nor the SMART date grammar
+
+
+def test_the_analysis_summary_loads_what_it_counts_with():
+    code = ("from datetime import date\nfrom career_workbook import analysis, model\n"
+            "wb = model.new_workbook('Sam Lee', today=date(2026, 1, 1))\n"
+            "print(analysis.summary(wb, date(2026, 1, 2)).goals_on_track)")
+    loaded = new_modules(code)
+    assert "career_workbook.analysis.skills" in loaded
+    assert "career_workbook.analysis.coach_week" not in loaded

@@ -124,6 +124,27 @@ def test_a_save_computes_each_frame_once_for_all_the_charts(session, handle, mon
     assert session.frames() is not first, "a reload never keeps the old frames"
 
 
+def test_a_chart_drawn_without_the_role_reads_no_catalog_while_the_notebook_runs(
+        session, handle):
+    """Issue 15: what a chart was drawn from is kept for the first save; its role was looked
+    up at once, so every chart cell read and validated the whole skill and role catalog."""
+    for slug in ("network", "values_wheel", "progress", "wellbeing"):
+        ui.show_chart(session, slug)
+    assert session._catalog is None
+    session.save(lambda wb: wb.strengths.append("Calm"))  # no chart reads strengths
+    assert handle.updates == []
+    assert session._catalog is None  # nor when a save asks whether they changed
+
+
+def test_a_role_picked_in_a_save_redraws_the_role_charts(session, handle):
+    """The role a chart was drawn with is that of the workbook it was drawn from, looked up
+    on the first save: picking a role profile then redraws the gap chart."""
+    ui.show_chart(session, "skill_gaps")
+    session.save(lambda wb: setattr(wb, "role_profile", "senior_data_scientist"))
+    assert session.role is not None and session.role.id == "senior_data_scientist"
+    assert len(handle.updates) == 1
+
+
 def test_a_chart_redraws_when_the_workbook_comes_back(tmp_path, handle):
     """No workbook -> placeholder; once it is created the chart is drawn from it."""
     s = ui.Session(tmp_path / "new.yaml", today="2026-11-22")
@@ -143,6 +164,27 @@ def test_every_chart_says_what_it_is_drawn_from():
                                                            today=date(2026, 11, 22)))
         assert not figures.same_inputs(a, figures.chart_inputs(wb, slug,
                                                                today=date(2027, 11, 22)))
+
+
+def test_only_the_charts_drawn_with_the_role_ask_for_it():
+    from types import SimpleNamespace
+
+    from career_workbook import figures
+
+    wb = store.load(EXAMPLES / "priya_data_analyst.yaml")
+    asked = []
+
+    def role(title="Data Scientist"):
+        asked.append(title)
+        return SimpleNamespace(title=title, skills={})
+
+    day = date(2026, 11, 22)
+    for slug in ("network", "values_wheel", "progress", "wellbeing", "opportunities"):
+        figures.chart_inputs(wb, slug, today=day, role=role)
+    assert asked == []
+    a = figures.chart_inputs(wb, "readiness", today=day, role=role)
+    b = figures.chart_inputs(wb, "readiness", today=day, role=lambda: role("Analyst"))
+    assert asked == ["Data Scientist", "Analyst"] and not figures.same_inputs(a, b)
 
 
 def test_show_chart_without_workbook_draws_placeholder(tmp_path, handle):

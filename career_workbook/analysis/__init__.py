@@ -20,75 +20,143 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from career_workbook.analysis.coach_week import ClientWeek, client_week, needs_nudge
-from career_workbook.analysis.feedback import (
-    MIN_GROUP,
-    feedback_360_frame,
-    feedback_comments,
-    parse_feedback_csv_rows,
-)
-from career_workbook.analysis.learning import learning_by_skill_frame, learning_hours_frame
-from career_workbook.analysis.network import (
-    NetworkSummary,
-    network_summary,
-    overdue_follow_ups,
-)
-from career_workbook.analysis.next_actions import next_actions_frame, overdue_actions
-from career_workbook.analysis.opportunities import (
-    STALE_WEEKS,
-    is_stale,
-    move_stage,
-    opportunity_status_frame,
-    opportunity_steps_due,
-    pipeline_frame,
-    stale_opportunities,
-)
-from career_workbook.analysis.profile import ranked_values, riasec_code, riasec_frame
-from career_workbook.analysis.progress import (
-    GoalStatus,
-    expected_progress,
-    goal_progress_frame,
-    goal_status,
-    goal_statuses,
-    progress_history_frame,
-)
-from career_workbook.analysis.reputation import reputation_frame
-from career_workbook.analysis.scorecard import (
-    goal_context,
-    goals_table_frame,
-    smart_scorecard_frame,
-)
-from career_workbook.analysis.skills import (
-    SkillGap,
-    measured_readiness,
-    readiness,
-    readiness_history_frame,
-    skill_gap_frame,
-    skill_gaps,
-    unrated_prompt,
-    unrated_skills,
-)
-from career_workbook.analysis.wellbeing import (
-    WellbeingSummary,
-    wellbeing_frame,
-    wellbeing_summary,
-)
-from career_workbook.model import Workbook
+from career_workbook._lazy import lazy_names
 
 if TYPE_CHECKING:  # pragma: no cover
-    from career_workbook.analysis.smart import GoalContext, SmartResult, score_goal
+    from career_workbook.model import Workbook
 
-_SMART = ("GoalContext", "SmartResult", "score_goal")
+# public name -> module of this package that defines it, imported on first use: a chart
+# loads the one analysis it draws (the SMART scorer's date grammar, the coach's week and
+# the rest stay unloaded until something asks for them)
+_LAZY = {
+    "ClientWeek": "coach_week",
+    "client_week": "coach_week",
+    "needs_nudge": "coach_week",
+    "MIN_GROUP": "feedback",
+    "feedback_360_frame": "feedback",
+    "feedback_comments": "feedback",
+    "parse_feedback_csv_rows": "feedback",
+    "learning_by_skill_frame": "learning",
+    "learning_hours_frame": "learning",
+    "NetworkSummary": "network",
+    "network_summary": "network",
+    "overdue_follow_ups": "network",
+    "next_actions_frame": "next_actions",
+    "overdue_actions": "next_actions",
+    "STALE_WEEKS": "opportunities",
+    "is_stale": "opportunities",
+    "move_stage": "opportunities",
+    "opportunity_status_frame": "opportunities",
+    "opportunity_steps_due": "opportunities",
+    "pipeline_frame": "opportunities",
+    "stale_opportunities": "opportunities",
+    "ranked_values": "profile",
+    "riasec_code": "profile",
+    "riasec_frame": "profile",
+    "GoalStatus": "progress",
+    "expected_progress": "progress",
+    "goal_progress_frame": "progress",
+    "goal_status": "progress",
+    "goal_statuses": "progress",
+    "progress_history_frame": "progress",
+    "reputation_frame": "reputation",
+    "goal_context": "scorecard",
+    "goals_table_frame": "scorecard",
+    "smart_scorecard_frame": "scorecard",
+    "SkillGap": "skills",
+    "measured_readiness": "skills",
+    "readiness": "skills",
+    "readiness_history_frame": "skills",
+    "skill_gap_frame": "skills",
+    "skill_gaps": "skills",
+    "unrated_prompt": "skills",
+    "unrated_skills": "skills",
+    "GoalContext": "smart",
+    "SmartResult": "smart",
+    "score_goal": "smart",
+    "WellbeingSummary": "wellbeing",
+    "wellbeing_frame": "wellbeing",
+    "wellbeing_summary": "wellbeing",
+}
+
+__getattr__, __dir__ = lazy_names(__name__, _LAZY)
 
 
-def __getattr__(name: str) -> Any:
-    """The SMART scorer loads on first use: its date grammar costs ~0.1 s to compile, and
-    most notebooks and charts never score a goal."""
-    if name in _SMART:
-        from career_workbook.analysis import smart
-
-        return getattr(smart, name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
+    from career_workbook.analysis.coach_week import (
+        ClientWeek,
+        client_week,
+        needs_nudge,
+    )
+    from career_workbook.analysis.feedback import (
+        MIN_GROUP,
+        feedback_360_frame,
+        feedback_comments,
+        parse_feedback_csv_rows,
+    )
+    from career_workbook.analysis.learning import (
+        learning_by_skill_frame,
+        learning_hours_frame,
+    )
+    from career_workbook.analysis.network import (
+        NetworkSummary,
+        network_summary,
+        overdue_follow_ups,
+    )
+    from career_workbook.analysis.next_actions import (
+        next_actions_frame,
+        overdue_actions,
+    )
+    from career_workbook.analysis.opportunities import (
+        STALE_WEEKS,
+        is_stale,
+        move_stage,
+        opportunity_status_frame,
+        opportunity_steps_due,
+        pipeline_frame,
+        stale_opportunities,
+    )
+    from career_workbook.analysis.profile import (
+        ranked_values,
+        riasec_code,
+        riasec_frame,
+    )
+    from career_workbook.analysis.progress import (
+        GoalStatus,
+        expected_progress,
+        goal_progress_frame,
+        goal_status,
+        goal_statuses,
+        progress_history_frame,
+    )
+    from career_workbook.analysis.reputation import (
+        reputation_frame,
+    )
+    from career_workbook.analysis.scorecard import (
+        goal_context,
+        goals_table_frame,
+        smart_scorecard_frame,
+    )
+    from career_workbook.analysis.skills import (
+        SkillGap,
+        measured_readiness,
+        readiness,
+        readiness_history_frame,
+        skill_gap_frame,
+        skill_gaps,
+        unrated_prompt,
+        unrated_skills,
+    )
+    from career_workbook.analysis.smart import (
+        GoalContext,
+        SmartResult,
+        score_goal,
+    )
+    from career_workbook.analysis.wellbeing import (
+        WellbeingSummary,
+        wellbeing_frame,
+        wellbeing_summary,
+    )
 
 __all__ = [
     "MIN_GROUP",
@@ -119,6 +187,7 @@ __all__ = [
     "next_actions_frame",
     "opportunity_status_frame",
     "opportunity_steps_due",
+    "overdue_actions",
     "overdue_follow_ups",
     "parse_feedback_csv_rows",
     "pipeline_frame",
@@ -197,6 +266,11 @@ def summary(wb: Workbook, today: date, role: Any = None) -> WorkbookSummary:
     :func:`network_summary` (:func:`goal_statuses`, :func:`skill_gaps`,
     :func:`overdue_follow_ups`).
     """
+    from career_workbook.analysis.network import overdue_follow_ups
+    from career_workbook.analysis.next_actions import overdue_actions
+    from career_workbook.analysis.progress import goal_statuses
+    from career_workbook.analysis.skills import measured_readiness, skill_gaps
+
     tracks = [st.track for st in goal_statuses(wb, today) if st.goal.status != "draft"]
     top = next((g.skill for g in skill_gaps(wb, role) if g.gap > 0), None)
     past = [c.date for c in wb.check_ins if c.date <= today]

@@ -276,6 +276,28 @@ def plot_goal_timeline(goals: pd.DataFrame, milestones: pd.DataFrame | None = No
 
 
 # ----------------------------------------------------------------------------------------
+def _panels(fig: Figure, rows: int, cols: int, k: int) -> list[Any]:
+    """``k`` panels on a ``rows`` x ``cols`` grid, row by row, sharing both axes; dates on the
+    bottom panel of each column, percentages on the left ones. Only the panels drawn are
+    made (an empty slot's axes, made and removed, cost a whole axes with its ticks).
+
+    >>> fig = Figure()
+    >>> [int(ax.get_subplotspec().num1) for ax in _panels(fig, 3, 2, 5)], len(fig.axes)
+    ([0, 1, 2, 3, 4], 5)
+    """
+    grid = fig.add_gridspec(rows, cols)
+    axes: list[Any] = []
+    for i in range(k):
+        first = axes[0] if axes else None
+        axes.append(fig.add_subplot(grid[i // cols, i % cols], sharex=first, sharey=first))
+    for i, ax in enumerate(axes):  # as ``Figure.subplots(sharex=True, sharey=True)`` does
+        ax.xaxis.set_tick_params(labelbottom=i + cols >= k)  # no panel under it
+        ax.xaxis.offsetText.set_visible(i // cols == rows - 1)
+        ax.yaxis.set_tick_params(labelleft=i % cols == 0)
+        ax.yaxis.offsetText.set_visible(i % cols == 0)
+    return axes
+
+
 @styled
 def plot_progress(progress_history: pd.DataFrame, goal_progress: pd.DataFrame,
                   today: Any = None, *, title: str | None = None) -> Figure:
@@ -330,11 +352,7 @@ def plot_progress(progress_history: pd.DataFrame, goal_progress: pd.DataFrame,
     cols = 1 if k == 1 else 2
     rows = -(-k // cols)
     fig = new_figure(1.6 + 2.5 * rows, label="progress")
-    axes = fig.subplots(rows, cols, sharex=True, sharey=True, squeeze=False).ravel()
-    for ax in axes[k:]:
-        ax.remove()
-    if k % cols:  # the panel above an empty slot shows its own dates
-        axes[k - cols].xaxis.set_tick_params(labelbottom=True)
+    axes = _panels(fig, rows, cols, k)
 
     handles: dict[str, Any] = {}
     for ax, (_, goal) in zip(axes, panels.iterrows(), strict=False):

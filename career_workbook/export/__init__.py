@@ -13,21 +13,50 @@ Modules: :mod:`.files` (bytes and files), :mod:`.content` (what a pack shows),
 Examples
 --------
 >>> import tempfile
+>>> from career_workbook.export import save_figure
 >>> from matplotlib.figure import Figure
 >>> fig = Figure(figsize=(3, 2))
 >>> [p.suffix for p in save_figure(fig, tempfile.mkdtemp(), "demo")]
 ['.png', '.svg', '.pdf']
 """
 
-from career_workbook.export.files import (
-    CREATOR,
-    FORMATS,
-    figure_bytes,
-    figure_png,
-    save_figure,
-    slugify,
-)
-from career_workbook.export.pack import PACK_DPI, PackReport, build_pack, build_packs, pack_name
+from career_workbook._lazy import lazy_names
+
+# public name -> module of this package that defines it, imported on first use: a notebook
+# showing a chart needs the PNG bytes (.files), not the pack builder and its worker pools
+_LAZY = {
+    "CREATOR": "files",
+    "FORMATS": "files",
+    "figure_bytes": "files",
+    "figure_png": "files",
+    "save_figure": "files",
+    "slugify": "files",
+    "PACK_DPI": "pack",
+    "PackReport": "pack",
+    "build_pack": "pack",
+    "build_packs": "pack",
+    "pack_name": "pack",
+}
+
+__getattr__, __dir__ = lazy_names(__name__, _LAZY)
+
+TYPE_CHECKING = False  # not `typing.TYPE_CHECKING`: no `typing` import at run time
+if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
+    from career_workbook.export.files import (
+        CREATOR,
+        FORMATS,
+        figure_bytes,
+        figure_png,
+        save_figure,
+        slugify,
+    )
+    from career_workbook.export.pack import (
+        PACK_DPI,
+        PackReport,
+        build_pack,
+        build_packs,
+        pack_name,
+    )
 
 __all__ = [
     "CREATOR",

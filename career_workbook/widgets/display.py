@@ -329,9 +329,9 @@ def show_chart(session: Session, slug: str) -> None:
         publish_html(notice_html(problem, "warning"))
 
     # what the chart shown was drawn from, computed on the first save (not while the
-    # notebook runs): the workbook, its role and today as they were then
-    drawn = {"then": (session.workbook, session.role, session.today, session.frames()),
-             "inputs": None}
+    # notebook runs): the workbook and today as they were then, and that workbook's role
+    # (looked up only by a chart drawn with it: the others never read the catalog)
+    drawn = {"then": (session.workbook, session.today, session.frames()), "inputs": None}
 
     def redraw(current: Session) -> None:
         """Draw the chart again only when what it is drawn from changed (a save elsewhere
@@ -339,10 +339,11 @@ def show_chart(session: Session, slug: str) -> None:
         from career_workbook import figures
 
         if drawn["then"] is not None:
-            wb, role, today, frames = drawn["then"]
-            drawn["inputs"] = chart_inputs(wb, role, today, slug, frames=frames)
+            wb, today, frames = drawn["then"]
+            drawn["inputs"] = chart_inputs(wb, lambda: current.role_of(wb), today, slug,
+                                           frames=frames)
             drawn["then"] = None
-        inputs = chart_inputs(current.workbook, current.role, current.today, slug,
+        inputs = chart_inputs(current.workbook, lambda: current.role, current.today, slug,
                               frames=current.frames())
         if figures.same_inputs(inputs, drawn["inputs"]):
             return

@@ -144,11 +144,13 @@ def primary_button(description: str, tooltip: str, icon: str = "save") -> widget
     )
 
 
-def secondary_button(description: str, tooltip: str, icon: str = "") -> widgets.Button:
-    """A secondary action (plain style)."""
+def secondary_button(description: str, tooltip: str, icon: str = "", *,
+                     hidden: bool = False) -> widgets.Button:
+    """A secondary action (plain style); ``hidden`` ones start with ``display: none``."""
     return widgets.Button(
         description=description, tooltip=tooltip, icon=icon,
-        layout=widgets.Layout(width="auto", margin="6px 0 2px 6px"),
+        layout=widgets.Layout(width="auto", margin="6px 0 2px 6px",
+                              display="none" if hidden else None),
     )
 
 
@@ -157,6 +159,10 @@ def secondary_button(description: str, tooltip: str, icon: str = "") -> widgets.
 # ----------------------------------------------------------------------------------------
 _KINDS = ("text", "textarea", "int", "float", "slider", "dropdown", "date", "multi", "combo",
           "checkbox")
+
+
+def _label_html(text: str) -> str:
+    return f'<span class="widget-label">{esc(text)}</span>'
 
 
 class CheckList(widgets.HBox):
@@ -178,17 +184,20 @@ class CheckList(widgets.HBox):
     """Synced: ipywidgets' views read ``description`` whenever a ``tooltip`` is set
     (``updateTooltip``); a Box has none of its own, and the view failed to render."""
 
-    def __init__(self, options: Sequence[tuple[str, Any]], value: Iterable[Any] | None = None):
+    def __init__(self, options: Sequence[tuple[str, Any]], value: Iterable[Any] | None = None,
+                 **kwargs: Any):
         self._values = [v for _, v in options]
         chosen = set(value or ())
         self.boxes = [widgets.Checkbox(value=v in chosen, description=str(label), indent=False,
                                        layout=widgets.Layout(width="auto"))
                       for label, v in options]
-        self._label = widgets.HTML("", layout=widgets.Layout(width=LABEL_WIDTH,
-                                                             min_width=LABEL_WIDTH))
+        label = kwargs.get("description")  # its text goes out with the label's first message
+        self._label = widgets.HTML(_label_html(label) if label else "",
+                                   layout=widgets.Layout(width=LABEL_WIDTH,
+                                                         min_width=LABEL_WIDTH))
         column: list[widgets.Widget] = list(self.boxes) or [widgets.HTML(
             f'<span style="color:{MUTED}">nothing to choose yet</span>')]
-        super().__init__([self._label, widgets.VBox(column)])
+        super().__init__([self._label, widgets.VBox(column)], **kwargs)
         self.style = SimpleNamespace(description_width=LABEL_WIDTH)
         self._syncing = False
         self.value = tuple(v for v in self._values if v in chosen)
@@ -197,7 +206,8 @@ class CheckList(widgets.HBox):
 
     @traitlets.observe("description")
     def _described(self, change: Any) -> None:
-        self._label.value = f'<span class="widget-label">{esc(change["new"])}</span>'
+        self._label.value = _label_html(change["new"])
+
 
     def _from_boxes(self, _change: Any) -> None:
         if not self._syncing:
@@ -213,6 +223,10 @@ class CheckList(widgets.HBox):
                 box.value = v in chosen
         finally:
             self._syncing = False
+
+
+def _tooltip(label: str, help: str) -> str:
+    return f"{label} — {help}" if help else label
 
 
 def _help_html(help: str) -> str:
@@ -232,26 +246,46 @@ class Field:
     widget : ipywidgets.ValueWidget
         The input itself (``Text``, ``Textarea``, ``IntSlider``, ``Dropdown``, ...).
     message : ipywidgets.HTML
-        Shown beside the input; empty unless the value is wrong.
+        Shown beside the input; empty unless the value is wrong. Made (and put in the row)
+        when first needed: most fields never show one, and each widget costs the page a
+        model and the kernel a message.
     box : ipywidgets.VBox
         What a form displays: the row (label, input, message) and the help text below.
+
+    >>> f = make_field("name", "Name", "text")
+    >>> len(f.row.children), f.has_error
+    (1, False)
+    >>> f.error("must not be blank")
+    >>> len(f.row.children), f.has_error, "must not be blank" in f.message.value
+    (2, True, True)
+    >>> f.clear()
+    >>> f.has_error
+    False
     """
 
     def __init__(self, key: str, label: str, widget: widgets.Widget, *, kind: str,
                  help: str = "", optional: bool = False):
         self.key, self.label, self.widget, self.kind = key, label, widget, kind
         self.optional = optional
+        # no message to the page when the widget was made with these (:func:`make_field`)
         widget.description = label
         widget.style.description_width = LABEL_WIDTH
-        widget.tooltip = f"{label} — {help}" if help else label
-        self.message = widgets.HTML("", layout=widgets.Layout(margin="0 0 0 8px"))
-        children: list[widgets.Widget] = [
-            widgets.HBox([widget, self.message], layout=widgets.Layout(align_items="center"))
-        ]
+        widget.tooltip = _tooltip(label, help)
+        self._message: widgets.HTML | None = None
+        self.row = widgets.HBox([widget], layout=widgets.Layout(align_items="center"))
+        children: list[widgets.Widget] = [self.row]
         self.help = widgets.HTML(_help_html(help)) if help else None
         if self.help is not None:
             children.append(self.help)
         self.box = widgets.VBox(children)
+
+    @property
+    def message(self) -> widgets.HTML:
+        """The message beside the input (made and added to the row on first use)."""
+        if self._message is None:
+            self._message = widgets.HTML("", layout=widgets.Layout(margin="0 0 0 8px"))
+            self.row.children = (*self.row.children, self._message)
+        return self._message
 
     def set_help(self, help: str) -> None:
         """Change the help text (and tooltip) in place; a field made without help keeps none.
@@ -261,7 +295,7 @@ class Field:
         >>> f.widget.tooltip, "Last rated 2026-11-22." in f.help.value
         ('Note — Last rated 2026-11-22.', True)
         """
-        self.widget.tooltip = f"{self.label} — {help}" if help else self.label
+        self.widget.tooltip = _tooltip(self.label, help)
         if self.help is not None:
             self.help.value = _help_html(help)
 
@@ -326,11 +360,12 @@ class Field:
 
     def clear(self) -> None:
         """Remove the message."""
-        self.message.value = ""
+        if self._message is not None:
+            self._message.value = ""
 
     @property
     def has_error(self) -> bool:
-        return bool(self.message.value)
+        return self._message is not None and bool(self._message.value)
 
 
 def make_field(
@@ -354,47 +389,54 @@ def make_field(
     """
     if kind not in _KINDS:
         raise ValueError(f"kind = {kind!r}: must be one of {', '.join(_KINDS)}")
+    # label, tooltip and label width go out with the widget's first message: set afterwards
+    # (as :class:`Field` would), each would be one more message to the page per field
+    own = {"description": label, "tooltip": _tooltip(label, help),
+           "style": {"description_width": LABEL_WIDTH}}
+
     def wide() -> widgets.Layout:
         return widgets.Layout(width=f"calc({LABEL_WIDTH} + {INPUT_WIDTH})")
 
     if kind == "text":
-        w: widgets.Widget = widgets.Text(value=value or "", placeholder=placeholder, layout=wide())
+        w: widgets.Widget = widgets.Text(value=value or "", placeholder=placeholder,
+                                         layout=wide(), **own)
     elif kind == "combo":
         w = widgets.Combobox(value=value or "", options=[str(o) for o in options],
-                             placeholder=placeholder, ensure_option=False, layout=wide())
+                             placeholder=placeholder, ensure_option=False, layout=wide(),
+                             **own)
     elif kind == "textarea":
         w = widgets.Textarea(value=value or "", placeholder=placeholder, rows=rows,
-                             layout=widgets.Layout(width=f"calc({LABEL_WIDTH} + 36em)"))
+                             layout=widgets.Layout(width=f"calc({LABEL_WIDTH} + 36em)"), **own)
     elif kind == "int":
         w = widgets.IntText(value=0 if value is None else value,
-                            layout=widgets.Layout(width=f"calc({LABEL_WIDTH} + 8em)"))
+                            layout=widgets.Layout(width=f"calc({LABEL_WIDTH} + 8em)"), **own)
     elif kind == "float":  # text, so that "3,5" can be read (and explained when it cannot)
         w = widgets.Text(value=format_number(0.0 if value is None else float(value)),
                          placeholder=placeholder or "e.g. 12.5", continuous_update=False,
-                         layout=widgets.Layout(width=f"calc({LABEL_WIDTH} + 8em)"))
+                         layout=widgets.Layout(width=f"calc({LABEL_WIDTH} + 8em)"), **own)
     elif kind == "slider":
         lo, hi = int(min if min is not None else 0), int(max if max is not None else 10)
         start = lo if value is None else int(value)
         w = widgets.IntSlider(value=start, min=lo, max=hi, step=1, continuous_update=False,
-                              layout=widgets.Layout(width=f"calc({LABEL_WIDTH} + 20em)"))
+                              layout=widgets.Layout(width=f"calc({LABEL_WIDTH} + 20em)"), **own)
     elif kind == "dropdown":
         pairs = [o if isinstance(o, tuple) else (str(o), o) for o in options]
         if optional:
             pairs = [("— none —", NONE), *pairs]
         values = [v for _, v in pairs]
         chosen = NONE if value is None else value
-        w = widgets.Dropdown(options=pairs, layout=wide())
-        if chosen in values:
-            w.value = chosen
+        if chosen in values:  # chosen at once (setting it afterwards is one more message)
+            own["value"] = chosen
+        w = widgets.Dropdown(options=pairs, layout=wide(), **own)
     elif kind == "multi":
         pairs = [o if isinstance(o, tuple) else (str(o), o) for o in options]
-        w = CheckList(pairs, value)
+        w = CheckList(pairs, value, description=label, tooltip=own["tooltip"])
     elif kind == "date":  # text: a browser date picker turns "02/30/2027" into "no date"
         w = widgets.Text(value=describe_date(value), placeholder=placeholder or DATE_PLACEHOLDER,
                          continuous_update=False,  # checked when the person leaves the box
-                         layout=widgets.Layout(width=f"calc({LABEL_WIDTH} + 22em)"))
+                         layout=widgets.Layout(width=f"calc({LABEL_WIDTH} + 22em)"), **own)
     else:  # checkbox
-        w = widgets.Checkbox(value=bool(value), indent=True)
+        w = widgets.Checkbox(value=bool(value), indent=True, **own)
     return Field(key, label, w, kind=kind, help=help, optional=optional)
 
 
@@ -594,8 +636,7 @@ class FormView(widgets.VBox):
     def __init__(self, session: Any, build: Callable[[FormView], list[widgets.Widget]], *,
                  name: str, title: str, intro: str = "",
                  depends: Callable[[Any], Any] | None = None, needs_workbook: bool = True):
-        super().__init__()
-        self.add_class("cw-form")
+        super().__init__(_dom_classes=("cw-form",))
         self.session, self.name = session, name
         self.fields: dict[str, Field] = {}
         self.buttons: dict[str, widgets.Button] = {}
@@ -604,8 +645,7 @@ class FormView(widgets.VBox):
         self.status = widgets.HTML("")
         self.reload_button = secondary_button(
             "Reload", "Show the workbook as it is now (changed in another window); your "
-                      "unsaved changes in this form are discarded", icon="refresh")
-        self.reload_button.layout.display = "none"
+                      "unsaved changes in this form are discarded", icon="refresh", hidden=True)
         self.reload_button.on_click(lambda _b: self.reload())
         self.filled: Any = None
         self.refill: Callable[[], bool] | None = None

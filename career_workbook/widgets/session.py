@@ -439,6 +439,14 @@ class Session:
             self._role = (wb, role)
         return self._role[1]
 
+    def role_of(self, wb: Workbook) -> RoleProfile | None:
+        """The target-role profile of ``wb``, the loaded workbook or an earlier version."""
+        if wb is self.workbook:
+            return self.role
+        from career_workbook import figures
+
+        return figures.resolve_role(wb, self.catalog) if self.catalog else None
+
     def frames(self) -> Any:
         """The analysis frames of the loaded workbook (``figures.frames_of``), shared by
         every chart of the notebook until the next save or reload; ``None`` without one."""
@@ -449,8 +457,7 @@ class Session:
             from career_workbook import figures
 
             def role() -> RoleProfile | None:  # of this workbook, even after a reload
-                return self.role if self.workbook is wb else (
-                    figures.resolve_role(wb, self.catalog) if self.catalog else None)
+                return self.role_of(wb)
 
             self._frames = (wb, figures.frames_of(wb, today=self.today, role=role))
         return self._frames[1]

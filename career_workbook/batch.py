@@ -337,7 +337,9 @@ def _dask_map(fn, items, scheduler, args, bar, size):
         try:
             for fut in as_completed(futures, loop=client.loop):
                 err = fut.exception()
-                yield index[fut.key], (None if err else fut.result()), err
+                result = None if err else fut.result()
+                fut.release()  # the worker may drop its copy: results are megabytes each
+                yield index[fut.key], result, err
                 bar.update(size(index[fut.key]))
         except BaseException:
             client.cancel(futures)

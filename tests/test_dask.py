@@ -75,3 +75,30 @@ def test_run_on_a_dask_cluster(scheduler, tmp_path, capsys):
     # the kernel read the shipped copy on the worker's own disk, not the coach's file
     assert Path(ran["workbook"]).name == "ana.yaml"
     assert Path(ran["workbook"]) != (tmp_path / "ana.yaml").resolve()
+
+
+def _results_held(address: str, prefix: str) -> int:
+    """How many finished results whose key starts with ``prefix`` the cluster still keeps."""
+    with distributed.Client(address, set_as_default=False) as client:
+        return client.run_on_scheduler(lambda dask_scheduler: sum(
+            1 for key, task in dask_scheduler.tasks.items()
+            if str(key).startswith(prefix) and task.state == "memory"))
+
+
+@pytest.mark.slow
+def test_the_cluster_drops_each_result_once_the_coach_has_it(scheduler):
+    """A pack is megabytes: results kept on the workers until the whole caseload was done
+    made a 200-client pack on 2 workers slower than on 1 (each worker grew past 1 GB)."""
+    import time
+
+    from career_workbook.batch import parallel_map
+
+    items = [100_000 + i for i in range(6)]
+    stream = parallel_map(bytes, items, scheduler=scheduler)
+    got = [next(stream) for _ in items]  # every result here; the stream not yet closed
+    assert sorted(len(result) for _, result, err in got) == items
+    deadline = time.monotonic() + 10
+    while (held := _results_held(scheduler, "bytes-")) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert held == 0
+    stream.close()

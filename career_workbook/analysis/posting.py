@@ -244,6 +244,8 @@ def _tokens(text: str) -> list[_Token]:
             elif exact not in _STOP:
                 stem = normalise_word(_ALIAS.get(exact, word))
                 acro = "^" + exact if word[:2].isupper() else ""
+                if acro and len(word) > 3 and word[-1] == "s" and word[:-1].isupper():
+                    acro = acro[:-1]  # "PFMEAs", "GCSEs": the plural of an acronym
                 if exact in _PREPOSITIONS and (text[m.end():m.end() + 1] == "-" or m.start() > 1
                                                and _HYPHENED.match(text, m.start() - 2)):
                     exact = "-" + exact  # "drop-in sessions": part of a word, no preposition

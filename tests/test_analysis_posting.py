@@ -719,6 +719,8 @@ def test_spec_reads_as_specification():
     ("Handle performance, absence and disciplinary matters", "Performance Management",
      "Handle cash"),
     ("Report dispensing errors and near misses", "Patient Safety", "Report errors"),
+    ("Assess each case and make recommendations to the court", "Judgment and Decision Making",
+     "Recommendations from our customers"),
 ])
 def test_wordings_from_round_11(text, skill, near):
     assert skill in fit(text).matches

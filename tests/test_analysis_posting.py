@@ -172,13 +172,13 @@ def bench_result():
 
 
 @pytest.mark.parametrize("split", ["dev", "heldout", "heldout2", "heldout3", "heldout5",
-                                   "heldout6", "heldout7"])
+                                   "heldout6", "heldout7", "heldout8"])
 def test_benchmark_meets_the_target(bench_result, split):
-    """Computed per split from the labelled postings. dev was tuned on; heldout..heldout7
+    """Computed per split from the labelled postings. dev was tuned on; heldout..heldout8
     were read after their first clean run (0.77/0.52, 0.82/0.91, 0.77/0.79, 0.78/0.65,
-    0.71/0.68, 0.69/0.76, 0.87/0.76), so they guard the general rules rather than prove
-    them. heldout4 (read, now about 0.93/0.83), heldout8 and heldout9 (never read) are
-    below the target: see the next test."""
+    0.71/0.68, 0.69/0.76, 0.87/0.76, 0.78/0.73), so they guard the general rules rather
+    than prove them. heldout4 and heldout9 (read, still short on recall) are guarded below,
+    and heldout10 (never read) in the test after."""
     target = _bench().TARGET
     result = bench_result[split]
     assert len(result["rows"]) >= 5
@@ -187,19 +187,27 @@ def test_benchmark_meets_the_target(bench_result, split):
 
 
 @pytest.mark.parametrize("split, precision, recall", [
-    ("heldout8", 0.78, 0.72), ("heldout9", 0.75, 0.55)])
-def test_benchmark_on_postings_never_tuned_on(bench_result, split, precision, recall):
-    """heldout8 was written before round 10 changed the matcher and catalog, heldout9
-    after it; neither is tuned on. They do NOT meet the 0.85 target (heldout8: first clean
-    run 0.782 / 0.727, after round 10's rules 0.809 / 0.741; heldout9: first clean run
-    0.767 / 0.568, the matcher before round 10 0.738 / 0.556): the floors only guard
-    against getting worse and keep the gap visible."""
+    ("heldout4", 0.85, 0.80), ("heldout9", 0.85, 0.78)])
+def test_benchmark_on_read_splits_short_of_the_target(bench_result, split, precision, recall):
+    """heldout4 (first clean run 0.78 / 0.65) and heldout9 (0.767 / 0.568) were read after
+    their first run and used for general rules (heldout9 in round 11: now 0.867 / 0.802);
+    their recall is still under 0.85, so the floors keep that visible."""
     result = bench_result[split]
-    assert len(result["rows"]) >= 8
+    assert len(result["rows"]) >= 7
     assert result["precision"] >= precision and result["recall"] >= recall
-    read = bench_result["heldout4"]  # read after its first run; still short on recall
-    assert read["precision"] >= 0.85 and read["recall"] >= 0.8
-    assert sum(len(v["rows"]) for v in bench_result.values()) >= 110
+
+
+@pytest.mark.parametrize("split, precision, recall", [("heldout10", 0.84, 0.70)])
+def test_benchmark_on_postings_never_tuned_on(bench_result, split, precision, recall):
+    """heldout10 (10 postings in new fields) was written and committed before round 11
+    changed the matcher and catalog and is never tuned on or read in detail. It does NOT
+    meet the 0.85 target: first clean run 0.865 / 0.726, the honest estimate for unseen
+    postings (after round 11's rules, found on heldout8/9 only: 0.876 / 0.736). The floors
+    are the first run less a small margin: they only guard against getting worse."""
+    result = bench_result[split]
+    assert len(result["rows"]) >= 10
+    assert result["precision"] >= precision and result["recall"] >= recall
+    assert sum(len(v["rows"]) for v in bench_result.values()) >= 120
 
 
 # --- general rules (issue 16 item 2): each test fails without its rule ---------------------

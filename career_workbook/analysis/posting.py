@@ -7,22 +7,26 @@ person's own skills. Matching follows general rules, never per-posting lookups:
   (``-ize``/``-ise``, ``behavior``), light stemming (plurals, ``-ing``, ``-ed``, a final
   ``e`` and doubled consonants), ``a``/``the``/``of``/``our``... ignored;
 - a phrase matches whole words only (``ML`` never matches inside "HTML"), never across a
-  sentence or line break; a synonym written ``=word`` matches that exact word only;
+  sentence, line break or spaced dash ("Flexible - hotels never close"); a synonym written
+  ``=word`` matches that exact word only;
 - ``/``, ``&``, ``,``, ``and`` and ``or`` are one list separator, so "SQL/Postgres" names
   both and "CI/CD" equals "CI and CD"; a skill of several words also matches a short list
   such as "stakeholder and vendor management" or "design and carry out experiments", and a
   two-word one with one word between ("build trusted relationships"); a list item before
   the head is a word or two ("equipment and carry out daily QA checks" is no list), and
   "make sure" is not "make" with an object ("make sure our decisions ...");
-- "X planning", "X management", "X review"... also read in the verb-object order "plan X",
-  "manage the X", "review X" (``stakeholder management`` -> "manage our stakeholders");
+- "X planning", "X management", "X review", "X checks", "X maintenance"... also read in the
+  verb-object order "plan X", "manage the X", "check X", "maintain X" (``stakeholder
+  management`` -> "manage our stakeholders"), but a plural is a noun there ("audits and
+  quality improvement" is no "audit quality");
 - a list may run over several items ("diagnose hardware, software and network issues"),
   but a preposition ends it ("manage suppliers on price and with risks"; not the "in" of
   "drop-in"); a verb takes any item of its list as object ("assess change, risk and cost");
 - a two-word phrase read across a word of another skill is that skill's compound
   ("manage subcontractor accounts" is no account management);
 - a colleague's title after "report to", "advise", "support"... ("advise the project
-  manager") is not a skill ask; "experience as a project manager" is;
+  manager") is not a skill ask; "experience as a project manager" is, and so is "able to
+  keep your head" (no title has "your" inside);
 - "mgmt", "mgr", "ops"... read as the word they stand for; "'s", "'ll" are not words;
   "customer" and "client" are one word in a phrase ("client queries" = "customer queries");
 - a match followed by a word for the customer's trade ("logistics companies", "SaaS
@@ -36,10 +40,11 @@ person's own skills. Matching follows general rules, never per-posting lookups:
   "Benefits", "Perks", "What we (can) offer", "Why us" (up to the next heading such as
   "The role" or "About you"), lines such as "Benefits: ..." or "Shift pattern: ...", the
   part of the title line after a dash ("Data Analyst - Local Authority"), and sentences
-  about equal opportunity, vetting checks or "We're a fintech ...", and "join our
-  (growing tax) team";
+  about equal opportunity, vetting checks or "We're a fintech ...", "join our
+  (growing tax) team", "we're growing our team", "we will train you", and lines that begin
+  "Salary £..." or "We offer ...";
 - acronyms in the vocabulary ("SOX", "ACAS", "SEND") match only that word written in
-  capitals, never a stem of it nor the lower-case word ("send");
+  capitals (or its plural, "PFMEAs"), never a stem of it nor the lower-case word ("send");
 - a match inside a longer match ("decision making" inside "decision making under
   uncertainty") gives way to the longer one.
 

@@ -637,6 +637,19 @@ def test_a_spaced_dash_ends_a_phrase():
     assert "Adaptability" not in fit("Flexible-hours contracts are on offer").matches
 
 
+@pytest.mark.parametrize("text, found", [
+    ("You need Excel - advanced level", "Excel - advanced"),
+    ("Excel – advanced (an en dash)", "Excel – advanced"),
+    ("Excel. Advanced users welcome", None),
+])
+def test_a_persons_skill_with_a_spaced_dash_matches_the_dash_written(text, found):
+    # the spaced dash ends a catalog phrase, but a person's own skill name may hold one
+    wb = new_workbook("Sam", today=date(2026, 1, 1))
+    wb.skills.append(Skill(name="Excel - advanced"))
+    matches = cw.fit_to_posting(wb, text, catalog={"SQL": []}).matches
+    assert [w for words in matches.values() for w in words] == ([found] if found else [])
+
+
 def test_a_colleague_title_has_no_possessive_inside():
     # "able to keep your head" is no colleague called Head after the cue word "to"
     assert "Resilience" in fit("Able to keep your head on a busy Saturday").matches

@@ -128,6 +128,8 @@ _CONJ = "&"
 _POSSESSIVE = re.compile(r"\b(?:your|my|their|his|her|our|its)\b", re.IGNORECASE)
 _BREAK = "|"
 _BRACKETS = frozenset("()[]")
+_DASHES = frozenset("-–—")
+_KEPT = _BRACKETS | {"-"}  # breaks a person's skill name may hold: "Excel - advanced"
 _BOILERPLATE = re.compile(  # the employer talking about itself, not a skill ask
     r"\b(?:we\s+are|we['’]re|is|are|now|currently|company)\s+hiring\b|\bhiring\s+an?\b"
     r"|\bjoin\s+(?:our|the|a|an|its|this)\s+(?:[\w'’&-]+\s+){0,5}?"  # "join our growing
@@ -230,7 +232,8 @@ def _tokens(text: str) -> list[_Token]:
             continue
         if m.group("brk"):  # a bracket keeps its own character as its exact form
             brk = m.group("brk")
-            out.append(_Token(_BREAK, brk if brk in _BRACKETS else _BREAK, m.start(), m.end()))
+            brk = "-" if brk in _DASHES else brk  # a spaced dash keeps one form too
+            out.append(_Token(_BREAK, brk if brk in _KEPT else _BREAK, m.start(), m.end()))
         elif m.group("conj"):
             out.append(_Token(_CONJ, m.group("conj"), m.start(), m.end()))
         else:
@@ -280,8 +283,8 @@ def _compile(skill: str, phrase: str, marks: bool = True) -> _Phrase | None:
     parts = []
     for k, t in enumerate(toks):
         if t.stem == _BREAK:
-            if words and k > words[0] and t.exact in _BRACKETS:
-                parts.append((True, t.exact))  # "Python (pandas)": the brackets are written too
+            if words and k > words[0] and t.exact in _KEPT:
+                parts.append((True, t.exact))  # "Python (pandas)", "Excel - advanced": written
             continue
         acronym = text[t.start:t.end].isupper() and t.end - t.start >= 2  # "SOX", "ACAS"
         parts.append((True, "^" + t.exact) if acronym else

@@ -726,6 +726,8 @@ def test_spec_reads_as_specification():
      "Work with Python, SQL and large data sets"),
     ("Tackle anti-social behaviour, working with the police", "Collaboration",
      "Report crimes to the police"),
+    ("Knowledge of housing law and tenancy management", "Regulatory Compliance",
+     "A law degree from a good university"),
     ("Deal with disruptive passengers tactfully", "Social Perceptiveness",
      "Deal with passengers"),
     ("Deal with disruptive passengers", "Conflict Resolution", "Disruptive technology"),
@@ -770,6 +772,7 @@ def test_wordings_from_round_11(text, skill, near):
     ("Raise safeguarding concerns with the police", "Patient Safety", False),
     ("Manage ward stock top-ups", "Supply Chain Management", False),
     ("Manage ward stock top-ups", "Management of Material Resources", True),
+    ("Good knowledge of employment law", "Regulatory Compliance", False),  # its own skill
 ])
 def test_senses_from_round_11(text, skill, found):
     assert (skill in fit(text).matches) is found

@@ -171,14 +171,14 @@ def bench_result():
     return _bench().evaluate()
 
 
-@pytest.mark.parametrize("split", ["dev", "heldout", "heldout2", "heldout3", "heldout5",
-                                   "heldout6", "heldout7", "heldout8"])
+@pytest.mark.parametrize("split", ["dev", "heldout", "heldout2", "heldout3", "heldout4",
+                                   "heldout5", "heldout6", "heldout7", "heldout8"])
 def test_benchmark_meets_the_target(bench_result, split):
     """Computed per split from the labelled postings. dev was tuned on; heldout..heldout8
     were read after their first clean run (0.77/0.52, 0.82/0.91, 0.77/0.79, 0.78/0.65,
     0.71/0.68, 0.69/0.76, 0.87/0.76, 0.78/0.73), so they guard the general rules rather
-    than prove them. heldout4 and heldout9 (read, still short on recall) are guarded below,
-    and heldout10 (never read) in the test after."""
+    than prove them. heldout9 (read, still short on recall) is guarded below, and heldout10
+    (never read) in the test after."""
     target = _bench().TARGET
     result = bench_result[split]
     assert len(result["rows"]) >= 5
@@ -186,12 +186,11 @@ def test_benchmark_meets_the_target(bench_result, split):
     assert result["recall"] >= target, (split, result["recall"])
 
 
-@pytest.mark.parametrize("split, precision, recall", [
-    ("heldout4", 0.85, 0.80), ("heldout9", 0.85, 0.78)])
+@pytest.mark.parametrize("split, precision, recall", [("heldout9", 0.85, 0.80)])
 def test_benchmark_on_read_splits_short_of_the_target(bench_result, split, precision, recall):
-    """heldout4 (first clean run 0.78 / 0.65) and heldout9 (0.767 / 0.568) were read after
-    their first run and used for general rules (heldout9 in round 11: now 0.867 / 0.802);
-    their recall is still under 0.85, so the floors keep that visible."""
+    """heldout9 (first clean run 0.767 / 0.568) was read in round 11 and used for general
+    rules (now 0.868 / 0.815); its recall is still under 0.85, so the floor keeps that
+    visible."""
     result = bench_result[split]
     assert len(result["rows"]) >= 7
     assert result["precision"] >= precision and result["recall"] >= recall
@@ -202,7 +201,7 @@ def test_benchmark_on_postings_never_tuned_on(bench_result, split, precision, re
     """heldout10 (10 postings in new fields) was written and committed before round 11
     changed the matcher and catalog and is never tuned on or read in detail. It does NOT
     meet the 0.85 target: first clean run 0.865 / 0.726, the honest estimate for unseen
-    postings (after round 11's rules, found on heldout8/9 only: 0.876 / 0.736). The floors
+    postings (after round 11's rules, found on heldout8/9 only: 0.878 / 0.745). The floors
     are the first run less a small margin: they only guard against getting worse."""
     result = bench_result[split]
     assert len(result["rows"]) >= 10

@@ -171,14 +171,14 @@ def bench_result():
     return _bench().evaluate()
 
 
-@pytest.mark.parametrize("split", ["dev", "heldout", "heldout2", "heldout3", "heldout5",
-                                   "heldout6", "heldout7"])
+@pytest.mark.parametrize("split", ["dev", "heldout", "heldout2", "heldout3", "heldout4",
+                                   "heldout5", "heldout6", "heldout7", "heldout8"])
 def test_benchmark_meets_the_target(bench_result, split):
-    """Computed per split from the labelled postings. dev was tuned on; heldout..heldout7
+    """Computed per split from the labelled postings. dev was tuned on; heldout..heldout8
     were read after their first clean run (0.77/0.52, 0.82/0.91, 0.77/0.79, 0.78/0.65,
-    0.71/0.68, 0.69/0.76, 0.87/0.76), so they guard the general rules rather than prove
-    them. heldout4 (read, now about 0.93/0.83), heldout8 and heldout9 (never read) are
-    below the target: see the next test."""
+    0.71/0.68, 0.69/0.76, 0.87/0.76, 0.78/0.73), so they guard the general rules rather
+    than prove them. heldout9 (read, still short on recall) is guarded below, and heldout10
+    (never read) in the test after."""
     target = _bench().TARGET
     result = bench_result[split]
     assert len(result["rows"]) >= 5
@@ -186,20 +186,27 @@ def test_benchmark_meets_the_target(bench_result, split):
     assert result["recall"] >= target, (split, result["recall"])
 
 
-@pytest.mark.parametrize("split, precision, recall", [
-    ("heldout8", 0.78, 0.72), ("heldout9", 0.75, 0.55)])
-def test_benchmark_on_postings_never_tuned_on(bench_result, split, precision, recall):
-    """heldout8 was written before round 10 changed the matcher and catalog, heldout9
-    after it; neither is tuned on. They do NOT meet the 0.85 target (heldout8: first clean
-    run 0.782 / 0.727, after round 10's rules 0.809 / 0.741; heldout9: first clean run
-    0.767 / 0.568, the matcher before round 10 0.738 / 0.556): the floors only guard
-    against getting worse and keep the gap visible."""
+@pytest.mark.parametrize("split, precision, recall", [("heldout9", 0.85, 0.80)])
+def test_benchmark_on_read_splits_short_of_the_target(bench_result, split, precision, recall):
+    """heldout9 (first clean run 0.767 / 0.568) was read in round 11 and used for general
+    rules (now 0.868 / 0.815); its recall is still under 0.85, so the floor keeps that
+    visible."""
     result = bench_result[split]
-    assert len(result["rows"]) >= 8
+    assert len(result["rows"]) >= 7
     assert result["precision"] >= precision and result["recall"] >= recall
-    read = bench_result["heldout4"]  # read after its first run; still short on recall
-    assert read["precision"] >= 0.85 and read["recall"] >= 0.8
-    assert sum(len(v["rows"]) for v in bench_result.values()) >= 110
+
+
+@pytest.mark.parametrize("split, precision, recall", [("heldout10", 0.84, 0.70)])
+def test_benchmark_on_postings_never_tuned_on(bench_result, split, precision, recall):
+    """heldout10 (10 postings in new fields) was written and committed before round 11
+    changed the matcher and catalog and is never tuned on or read in detail. It does NOT
+    meet the 0.85 target: first clean run 0.865 / 0.726, the honest estimate for unseen
+    postings (after round 11's rules, found on heldout8/9 only: 0.878 / 0.745). The floors
+    are the first run less a small margin: they only guard against getting worse."""
+    result = bench_result[split]
+    assert len(result["rows"]) >= 10
+    assert result["precision"] >= precision and result["recall"] >= recall
+    assert sum(len(v["rows"]) for v in bench_result.values()) >= 120
 
 
 # --- general rules (issue 16 item 2): each test fails without its rule ---------------------
@@ -619,3 +626,156 @@ def test_a_persons_skill_name_has_no_catalog_marks():
     assert fit("Excel @ speed, please", wb).matches["Excel @ Speed"] == ("Excel @ speed",)
     wb.skills.append(Skill(name="!Bold"))
     assert fit("Bold ideas", wb).matches["!Bold"] == ("Bold",)
+
+
+# --- round 11: general rules from heldout8/9 (each test fails without its rule) -----------
+
+def test_a_spaced_dash_ends_a_phrase():
+    # "Flexible - hotels don't close": the person is flexible; a joined hyphen is one word
+    assert "Adaptability" in fit("Flexible - hotels don't close at 5pm").matches
+    assert "Adaptability" not in fit("Flexible-hours contracts are on offer").matches
+
+
+@pytest.mark.parametrize("text, found", [
+    ("You need Excel - advanced level", "Excel - advanced"),
+    ("Excel – advanced (an en dash)", "Excel – advanced"),
+    ("Excel. Advanced users welcome", None),
+])
+def test_a_persons_skill_with_a_spaced_dash_matches_the_dash_written(text, found):
+    # the spaced dash ends a catalog phrase, but a person's own skill name may hold one
+    wb = new_workbook("Sam", today=date(2026, 1, 1))
+    wb.skills.append(Skill(name="Excel - advanced"))
+    matches = cw.fit_to_posting(wb, text, catalog={"SQL": []}).matches
+    assert [w for words in matches.values() for w in words] == ([found] if found else [])
+
+
+def test_a_colleague_title_has_no_possessive_inside():
+    # "able to keep your head" is no colleague called Head after the cue word "to"
+    assert "Resilience" in fit("Able to keep your head on a busy Saturday").matches
+    assert "Project Planning" not in fit("Report to the project manager").matches
+
+
+def test_a_verb_before_a_list_that_ends_in_users_still_counts():
+    assert "Instructing" in fit("Train admins and end users through live webinars").matches
+    assert "Supply Chain Management" not in fit(
+        "Build dashboards for trading, supply chain and finance users").matches
+
+
+def test_checks_and_maintenance_read_as_verbs():
+    # "equipment checks" -> "check ... equipment"; "machinery maintenance" -> "maintain ..."
+    assert "Equipment Maintenance" in fit(
+        "Check and restock vehicles and equipment at the start of every shift").matches
+    assert "Equipment Maintenance" in fit(
+        "Maintain and service farm machinery and buildings").matches
+    assert "Equipment Maintenance" not in fit("Check in with the team every morning").matches
+    # a plural is a noun, not the verb: "audits and quality improvement" is no "audit quality"
+    found = fit("Deliver patient care. Take part in audits and quality improvement projects.")
+    assert "Quality Control Analysis" not in found.matches
+    assert "Clinical Governance" in found.matches
+
+
+def test_the_employer_growing_or_training_its_team_is_no_ask():
+    assert "Team Building" not in fit("We're growing our testing team and want you").matches
+    assert "Team Building" in fit("You will grow our team from 4 to 10").matches
+    assert "Instructing" not in fit("Solar experience preferred but we will train you").matches
+    assert "Instructing" in fit("You will train new starters on the tills").matches
+
+
+def test_salary_and_we_offer_lines_are_the_terms():
+    text = "Salary £32-36k DOE. Hybrid. 25 days holiday, pension and a training budget."
+    assert "Budgeting" not in fit(text).matches
+    assert "Budgeting" not in fit("We offer a learning budget and private health.").matches
+    assert "Budgeting" in fit("Manage the salary budget for the team").matches
+
+
+def test_an_acronym_plural_is_the_acronym():
+    assert "Risk Management" in fit("Produce routings, work instructions and PFMEAs").matches
+    assert "Risk Management" not in fit("pfmeas and other words in lower case").matches
+
+
+def test_spec_reads_as_specification():
+    assert "Quality Control Analysis" in fit("Check they are fit for purpose and meet the spec"
+                                             ).matches
+    assert "Quality Control Analysis" not in fit("Knowledge of Spectrum standards").matches
+
+
+@pytest.mark.parametrize("text, skill, near", [
+    # catalog wordings found through heldout8/9, each with a near miss that is not the skill
+    ("Diagnose and put right faults", "Repairing", "Put the right people in the right roles"),
+    ("Supervise volunteers and placement students", "Management of Personnel Resources",
+     "Volunteer at our summer events"),
+    ("Give talks and tours to visitors", "Presentation Skills", "Talk to customers daily"),
+    ("Respond to public and research enquiries", "Service Orientation",
+     "Informal enquiries to the manager are welcome"),
+    ("Check and restock vehicles", "Management of Material Resources", "Restore old vehicles"),
+    ("Drive emergency vehicles under blue lights", "Operation and Control",
+     "Full driving licence needed"),
+    ("Commercial and confident with numbers", "Mathematics", "Confident with people"),
+    ("Calm when plans change at the last minute", "Adaptability", "Plan changes to the rota"),
+    ("Keep costs under control", "Management of Financial Resources",
+     "Keep records under lock and key"),
+    ("Improve our workflows and automate repetitive steps", "Process Improvement",
+     "Follow our workflows"),
+    ("Track deadlines and flag risks early", "Risk Management", "Flag concerns early"),
+    ("Analyse risk and protective factors", "Risk Management", "Analyse protective factors"),
+    ("Equipment upkeep and ordering", "Equipment Maintenance", "Upkeep of the garden"),
+    ("Working as one team with the flight crew", "Collaboration", "Working as a teacher"),
+    ("Co-produce displays with community groups", "Collaboration", "Produce displays"),
+    ("Work with backend engineers to design clean APIs", "Collaboration",
+     "Work with Python, SQL and large data sets"),
+    ("Tackle anti-social behaviour, working with the police", "Collaboration",
+     "Report crimes to the police"),
+    ("Knowledge of housing law and tenancy management", "Regulatory Compliance",
+     "A law degree from a good university"),
+    ("Liaise with parents and outside agencies", "Stakeholder Management",
+     "Liaise with the finance team"),
+    ("Work with community groups to co-produce displays", "Stakeholder Management",
+     "Teach small groups in the community room"),
+    ("Deal with disruptive passengers tactfully", "Social Perceptiveness",
+     "Deal with passengers"),
+    ("Deal with disruptive passengers", "Conflict Resolution", "Disruptive technology"),
+    ("Work with Quality on non-conformances", "Quality Control Analysis",
+     "Work with Quality on conformance"),
+    ("Comfortable with SPC and capability studies", "Statistics", "Spc in lower case"),
+    ("Analyse OEE and downtime data", "Systems Evaluation", "Analyse downtime data"),
+    ("Keep accurate records on Raiser's Edge", "CRM Tools", "Test the edge cases"),
+    ("Develop and deliver the major donor strategy", "Strategic Thinking",
+     "Develop our content strategy"),
+    ("Experience in cell biology", "Science", "A biology teacher"),
+    ("Help our trainee reporters with their copy", "Mentoring", "Help customers with orders"),
+    ("Build a contacts book with police and solicitors", "Relationship Building",
+     "Build contact lists for campaigns"),
+    ("Keep up with new attack techniques", "Active Learning", "Keep up the good work"),
+    ("Handle performance, absence and disciplinary matters", "Performance Management",
+     "Handle cash"),
+    ("Report dispensing errors and near misses", "Patient Safety", "Report errors"),
+    ("Assess each case and make recommendations to the court", "Judgment and Decision Making",
+     "Recommendations from our customers"),
+])
+def test_wordings_from_round_11(text, skill, near):
+    assert skill in fit(text).matches
+    assert skill not in fit(near).matches
+
+
+@pytest.mark.parametrize("text, skill, found", [
+    # words with another common sense are weak ("?") or exact ("=") now
+    ("Scaffolding is put up by our partners", "Learning Strategies", False),
+    ("Scaffolding and differentiation for EAL pupils", "Learning Strategies", True),
+    ("Enscape or Twinmotion visualisations", "Data Visualisation", False),
+    ("Build visualisations and dashboards in Tableau", "Data Visualisation", True),
+    ("Image analysis in MATLAB macros", "Spreadsheet Modelling", False),
+    ("Excel macros and pivot tables", "Spreadsheet Modelling", True),
+    ("Carry out safety demonstrations", "Presentation Skills", False),
+    ("Run product demonstrations and presentations", "Presentation Skills", True),
+    ("Pursue FOI requests and data-led investigations", "Employee Relations", False),
+    ("Handle grievances and investigations", "Employee Relations", True),
+    ("Our volunteers and tutors supported 23,000 children", "Instructing", False),
+    ("Act as a form tutor", "Instructing", True),
+    ("Assess patients and act on safeguarding concerns", "Patient Safety", True),
+    ("Raise safeguarding concerns with the police", "Patient Safety", False),
+    ("Manage ward stock top-ups", "Supply Chain Management", False),
+    ("Manage ward stock top-ups", "Management of Material Resources", True),
+    ("Good knowledge of employment law", "Regulatory Compliance", False),  # its own skill
+])
+def test_senses_from_round_11(text, skill, found):
+    assert (skill in fit(text).matches) is found

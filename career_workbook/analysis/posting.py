@@ -7,22 +7,26 @@ person's own skills. Matching follows general rules, never per-posting lookups:
   (``-ize``/``-ise``, ``behavior``), light stemming (plurals, ``-ing``, ``-ed``, a final
   ``e`` and doubled consonants), ``a``/``the``/``of``/``our``... ignored;
 - a phrase matches whole words only (``ML`` never matches inside "HTML"), never across a
-  sentence or line break; a synonym written ``=word`` matches that exact word only;
+  sentence, line break or spaced dash ("Flexible - hotels never close"); a synonym written
+  ``=word`` matches that exact word only;
 - ``/``, ``&``, ``,``, ``and`` and ``or`` are one list separator, so "SQL/Postgres" names
   both and "CI/CD" equals "CI and CD"; a skill of several words also matches a short list
   such as "stakeholder and vendor management" or "design and carry out experiments", and a
   two-word one with one word between ("build trusted relationships"); a list item before
   the head is a word or two ("equipment and carry out daily QA checks" is no list), and
   "make sure" is not "make" with an object ("make sure our decisions ...");
-- "X planning", "X management", "X review"... also read in the verb-object order "plan X",
-  "manage the X", "review X" (``stakeholder management`` -> "manage our stakeholders");
+- "X planning", "X management", "X review", "X checks", "X maintenance"... also read in the
+  verb-object order "plan X", "manage the X", "check X", "maintain X" (``stakeholder
+  management`` -> "manage our stakeholders"), but a plural is a noun there ("audits and
+  quality improvement" is no "audit quality");
 - a list may run over several items ("diagnose hardware, software and network issues"),
   but a preposition ends it ("manage suppliers on price and with risks"; not the "in" of
   "drop-in"); a verb takes any item of its list as object ("assess change, risk and cost");
 - a two-word phrase read across a word of another skill is that skill's compound
   ("manage subcontractor accounts" is no account management);
 - a colleague's title after "report to", "advise", "support"... ("advise the project
-  manager") is not a skill ask; "experience as a project manager" is;
+  manager") is not a skill ask; "experience as a project manager" is, and so is "able to
+  keep your head" (no title has "your" inside);
 - "mgmt", "mgr", "ops"... read as the word they stand for; "'s", "'ll" are not words;
   "customer" and "client" are one word in a phrase ("client queries" = "customer queries");
 - a match followed by a word for the customer's trade ("logistics companies", "SaaS
@@ -36,10 +40,11 @@ person's own skills. Matching follows general rules, never per-posting lookups:
   "Benefits", "Perks", "What we (can) offer", "Why us" (up to the next heading such as
   "The role" or "About you"), lines such as "Benefits: ..." or "Shift pattern: ...", the
   part of the title line after a dash ("Data Analyst - Local Authority"), and sentences
-  about equal opportunity, vetting checks or "We're a fintech ...", and "join our
-  (growing tax) team";
+  about equal opportunity, vetting checks or "We're a fintech ...", "join our
+  (growing tax) team", "we're growing our team", "we will train you", and lines that begin
+  "Salary £..." or "We offer ...";
 - acronyms in the vocabulary ("SOX", "ACAS", "SEND") match only that word written in
-  capitals, never a stem of it nor the lower-case word ("send");
+  capitals (or its plural, "PFMEAs"), never a stem of it nor the lower-case word ("send");
 - a match inside a longer match ("decision making" inside "decision making under
   uncertainty") gives way to the longer one.
 
@@ -117,15 +122,22 @@ _ALIAS = {  # common abbreviations, read as the word they stand for
     "dept": "department", "govt": "government", "comms": "communication",
     "ops": "operations", "admin": "administration", "dev": "development",
     "exp": "experience", "req": "requirement", "reqs": "requirements",
+    "spec": "specification", "specs": "specifications",
 }
 _CONJ = "&"
+_POSSESSIVE = re.compile(r"\b(?:your|my|their|his|her|our|its)\b", re.IGNORECASE)
 _BREAK = "|"
 _BRACKETS = frozenset("()[]")
+_DASHES = frozenset("-–—")
+_KEPT = _BRACKETS | {"-"}  # breaks a person's skill name may hold: "Excel - advanced"
 _BOILERPLATE = re.compile(  # the employer talking about itself, not a skill ask
     r"\b(?:we\s+are|we['’]re|is|are|now|currently|company)\s+hiring\b|\bhiring\s+an?\b"
     r"|\bjoin\s+(?:our|the|a|an|its|this)\s+(?:[\w'’&-]+\s+){0,5}?"  # "join our growing
-    r"(?:team|department|squad|practice|studio|group|family)\b",  # tax team": who they are
-    re.IGNORECASE)
+    r"(?:team|department|squad|practice|studio|group|family)\b"  # tax team": who they are
+    r"|\b(?:we\s+are|we['’]re|as\s+we)\s+(?:grow|growing|expand|expanding|build|building)\s+"
+    r"(?:our|the)\s+(?:[\w'’&-]+\s+){0,4}?(?:team|department|squad|practice|crew)s?\b"
+    r"|\bwe(?:['’]ll|\s+will|\s+can|\s+would)\s+(?:also\s+)?(?:train|teach|coach|mentor)\b",
+    re.IGNORECASE)  # "we're growing our testing team", "we will train you": the employer
 _BOILER_SENTENCE = re.compile(  # a sentence about equal opportunity, vetting, the company
     r"\b(?:equal[\s-]+opportunit\w*|(?:do\s+not|don['’]t)\s+discriminate"
     r"|welcome\s+applications|committed\s+to\s+(?:safeguarding|equality|diversity|inclusion)"
@@ -133,6 +145,9 @@ _BOILER_SENTENCE = re.compile(  # a sentence about equal opportunity, vetting, t
     r"|(?:^|(?<=[.!?]\s)|(?<=\n))[ \t]*(?:we\s+are|we['’]re|our\s+client\s*,?\s+is)"
     r"\s+(?:a|an)\b",
     re.IGNORECASE | re.MULTILINE)
+_TERMS_LINE = re.compile(  # "Salary £32k DOE. 25 days, a training budget.": the terms
+    r"^[ \t]*(?:salary|pay)\s*(?:[£$€\d]|up\s+to\b|of\b|from\b|c\.)[^\n]*"
+    r"|^[ \t]*we\s+(?:also\s+)?offer\b[^\n]*", re.IGNORECASE | re.MULTILINE)
 _TITLE_SUFFIX = re.compile(r"\s*[^\n]{2,80}?(\s[-–—|]\s[^\n]{1,80})\n")
 _SENTENCE_END = re.compile(r"[.!?\n]")
 _SECTION_OFF = re.compile(  # a heading that starts the employer's own story or the perks
@@ -149,7 +164,7 @@ _SECTION_OFF = re.compile(  # a heading that starts the employer's own story or 
 _HEADING = re.compile(r"[ \t]*([^\s:•*\-–][^\n:]{0,60}?)[ \t]*(?:(:)[ \t]*(.*))?")
 _TOKEN = re.compile(
     r"(?P<word>[^\W_]+(?:\([^\W_]{1,6}\)[^\W_]*)?[+#]*)"  # "IR(ME)R", "manager(s)": one word
-    r"|(?P<conj>[,/&])|(?P<brk>[.!?;:](?=\s|$)|[\n\r•·|()\[\]])")
+    r"|(?P<conj>[,/&])|(?P<brk>[.!?;:](?=\s|$)|[\n\r•·|()\[\]]|(?<=\s)[-–—](?=\s))")
 _HTML = re.compile(  # pasted from a web page: tags and scripts are not words of the posting
     r"<(script|style)\b.*?</\1\s*>|<!--.*?-->|</?[a-zA-Z][^<>]{0,500}>", re.DOTALL | re.I)
 _HYPHENED = re.compile(r"[^\W_]-")
@@ -217,7 +232,8 @@ def _tokens(text: str) -> list[_Token]:
             continue
         if m.group("brk"):  # a bracket keeps its own character as its exact form
             brk = m.group("brk")
-            out.append(_Token(_BREAK, brk if brk in _BRACKETS else _BREAK, m.start(), m.end()))
+            brk = "-" if brk in _DASHES else brk  # a spaced dash keeps one form too
+            out.append(_Token(_BREAK, brk if brk in _KEPT else _BREAK, m.start(), m.end()))
         elif m.group("conj"):
             out.append(_Token(_CONJ, m.group("conj"), m.start(), m.end()))
         else:
@@ -236,6 +252,8 @@ def _tokens(text: str) -> list[_Token]:
             elif exact not in _STOP:
                 stem = normalise_word(_ALIAS.get(exact, word))
                 acro = "^" + exact if word[:2].isupper() else ""
+                if acro and len(word) > 3 and word[-1] == "s" and word[:-1].isupper():
+                    acro = acro[:-1]  # "PFMEAs", "GCSEs": the plural of an acronym
                 if exact in _PREPOSITIONS and (text[m.end():m.end() + 1] == "-" or m.start() > 1
                                                and _HYPHENED.match(text, m.start() - 2)):
                     exact = "-" + exact  # "drop-in sessions": part of a word, no preposition
@@ -265,8 +283,8 @@ def _compile(skill: str, phrase: str, marks: bool = True) -> _Phrase | None:
     parts = []
     for k, t in enumerate(toks):
         if t.stem == _BREAK:
-            if words and k > words[0] and t.exact in _BRACKETS:
-                parts.append((True, t.exact))  # "Python (pandas)": the brackets are written too
+            if words and k > words[0] and t.exact in _KEPT:
+                parts.append((True, t.exact))  # "Python (pandas)", "Excel - advanced": written
             continue
         acronym = text[t.start:t.end].isupper() and t.end - t.start >= 2  # "SOX", "ACAS"
         parts.append((True, "^" + t.exact) if acronym else
@@ -309,7 +327,13 @@ def _other_party(p: _Phrase) -> _Phrase | None:
     return dataclasses.replace(p, parts=parts)
 
 
-_ZERO_VERBS = frozenset({"review", "control", "research", "audit", "test", "plan"})
+_ZERO_VERBS = frozenset({"review", "control", "research", "audit", "test", "plan", "check"})
+
+
+@functools.lru_cache(maxsize=1)
+def _zero_stems() -> frozenset[str]:
+    """Stems of the words that are a noun and a verb alike ("check", "audit")."""
+    return frozenset(map(normalise_word, _ZERO_VERBS))
 
 
 def _verb_forms(word: str) -> set[str]:
@@ -318,6 +342,8 @@ def _verb_forms(word: str) -> set[str]:
 
     >>> sorted(_verb_forms("management")), sorted(_verb_forms("inspection"))
     (['manag'], ['inspect'])
+    >>> sorted(_verb_forms("checks")), sorted(_verb_forms("maintenance"))
+    (['check'], ['maintain'])
     """
     w = _plain(word)
     forms: list[str] = []
@@ -331,8 +357,10 @@ def _verb_forms(word: str) -> set[str]:
         forms.append(w[:-3])
     elif w.endswith("ership"):
         forms.append(w[:-6])
-    elif w in _ZERO_VERBS:
-        forms.append(w)
+    elif w.endswith("tenance") and len(w) > 8:  # "maintenance" -> maintain
+        forms.append(w[:-7] + "tain")
+    elif w in _ZERO_VERBS or w[-1:] == "s" and w[:-1] in _ZERO_VERBS:  # "equipment checks"
+        forms.append(w.removesuffix("s") if w not in _ZERO_VERBS else w)
     return {normalise_word(f) for f in forms} - {""}
 
 
@@ -407,6 +435,7 @@ def _find(tokens: list[_Token], phrases: Iterable[_Phrase]) -> list[_Match]:
     def where(part: tuple[bool, str]) -> list[int]:
         return (by_exact if part[0] else by_stem).get(part[1], [])
 
+    zero = _zero_stems()
     found: list[_Match] = []
     for ph in phrases:
         parts = ph.parts
@@ -417,6 +446,8 @@ def _find(tokens: list[_Token], phrases: Iterable[_Phrase]) -> list[_Match]:
             continue
         gappable = n > 1 and _CONJ not in (v for _, v in parts)
         for i in firsts:
+            if ph.verb_first and parts[0][1] in zero and exacts[i][-1:] == "s":
+                continue  # "audits and quality improvement": a plural noun, not "audit quality"
             if n == 1 or all(same(i + k, parts[k]) for k in range(1, n)):
                 if not ph.alone or ends_a_phrase(i + n):
                     found.append(_Match(ph.skill, frozenset(range(i, i + n)), i, i + n - 1,
@@ -461,6 +492,7 @@ def _boilerplate_spans(text: str) -> list[tuple[int, int]]:
     ['About us\nWe value teamwork.\n', 'Benefits: coaching']
     """
     spans = [m.span() for m in _BOILERPLATE.finditer(text)]
+    spans += [m.span() for m in _TERMS_LINE.finditer(text)]
     title = _TITLE_SUFFIX.match(text)  # "Data Analyst - Local Authority": who is hiring
     if title:
         spans.append(title.span(1))
@@ -495,7 +527,8 @@ def _names_people(tokens: list[_Token], m: _Match) -> bool:
     "decision makers", "hiring managers", "logistics companies", the users' trades in
     "for trading, supply chain and finance users"; a verb's object that begins a
     colleague's title ("5 engineers and a data analyst" is no "engineer data").
-    "coach managers" is still coaching; "train users" is still training."""
+    "coach managers" is still coaching; "train users" is still training, and so is "train
+    admins and end users" (the match is no item of the list: a list separator follows it)."""
     end = m.end
     _, _, people, market = _colleague_words()
     if end + 1 >= len(tokens) or tokens[end].stem in _ROLE_NOUNS | {"manager"} | market:
@@ -504,7 +537,7 @@ def _names_people(tokens: list[_Token], m: _Match) -> bool:
     if after in market or m.verb_first and after in people:
         return True
     listed = False
-    for t in tokens[end + 1:end + 8]:  # "X, Y and Z users": the list ends in users
+    for t in tokens[end + 1:end + 8] if after == _CONJ else ():  # "X, Y and Z users"
         if t.stem == _BREAK or t.exact in _PREPOSITIONS:
             break
         if t.stem == "user":
@@ -520,13 +553,15 @@ def _colleague_words() -> tuple[frozenset[str], ...]:
                  (_TITLES, _COLLEAGUE_CUES, _TITLES + _PEOPLE, _MARKET))
 
 
-def _names_colleague(tokens: list[_Token], m: _Match) -> bool:
+def _names_colleague(tokens: list[_Token], m: _Match, text: str = "") -> bool:
     """Whether the match is a colleague's job title after "report to", "advise", "support",
     "work with" ("advise the project manager"), not the skill asked of the candidate;
-    "experience as a project manager" still counts."""
+    "experience as a project manager" still counts, and a title has no "your" or "their"
+    inside ("able to keep your head" is no Head)."""
     titles, cues, _, _ = _colleague_words()
     return (m.end - m.start >= 1 and tokens[m.end].stem in titles and m.start > 0
-            and tokens[m.start - 1].stem in cues)
+            and tokens[m.start - 1].stem in cues
+            and not _POSSESSIVE.search(text, tokens[m.start].end, tokens[m.end].start))
 
 
 def _beside_a_clear_match(matches: list[_Match]) -> list[_Match]:
@@ -672,7 +707,7 @@ def fit_to_posting(workbook: Workbook, text: str, *, catalog: Any) -> PostingFit
     kept = [m for m in kept if m.listed or len(m.positions) == m.end - m.start + 1
             or not any(pos in contiguous for pos in m.positions)]
     kept = [m for m in kept if not _names_people(tokens, m)
-            and not _names_colleague(tokens, m)]
+            and not _names_colleague(tokens, m, text)]
     kept = _beside_a_clear_match(kept)  # again: the rules above may drop the clear one
     kept.sort(key=lambda m: (m.start, m.end))
     words: dict[str, list[str]] = {}

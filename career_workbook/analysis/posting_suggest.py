@@ -202,12 +202,16 @@ def suggest_skills(text: str | None, fit: PostingFit, *, catalog: Any,
     the person's own skills (``workbook``) are compared by name.
 
     >>> from career_workbook.model import new_workbook
-    >>> vocab = {"Experiment Design": ["A/B testing"], "Python": []}
-    >>> wb = new_workbook("Sam")
-    >>> text = "About us\\nWe run experiments on pets.\\nThe role\\nRun experiments in Python."
-    >>> fit = fit_to_posting(wb, text, catalog=vocab)
+    >>> vocab = {"Risk Management": ["?risk", "risk register"], "Python": []}
+    >>> text = "About us\\nWe take risks.\\nThe role\\nWeigh each risk in Python."
+    >>> fit = fit_to_posting(new_workbook("Sam"), text, catalog=vocab)
     >>> [(s.skill, s.words, s.sentence) for s in suggest_skills(text, fit, catalog=vocab)]
-    [('Experiment Design', ('experiments',), 'Run experiments in Python.')]
+    [('Risk Management', ('risk',), 'Weigh each risk in Python.')]
+
+    The employer's own talk ("About us") suggests nothing:
+
+    >>> suggest_skills("About us\\nWe take risks.", fit, catalog=vocab)
+    ()
     """
     text, tokens, _ = read_posting(text)
     if not tokens:

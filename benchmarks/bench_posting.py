@@ -65,16 +65,25 @@ def evaluate(folder: Path = DATA) -> dict[str, dict]:
         fit = cw.fit_to_posting(wb, text, catalog=catalog)
         found, wanted = set(fit.matches), set(entry["skills"])
         split = out.setdefault(entry["split"], {"rows": [], "tp": 0, "fp": 0, "fn": 0})
+        suggested = [s.skill for s in fit.suggestions]
         row = {"posting": name, "tp": len(found & wanted), "extra": sorted(found - wanted),
-               "missed": sorted(wanted - found), "matches": fit.matches}
+               "missed": sorted(wanted - found), "matches": fit.matches,
+               "suggested": len(suggested), "suggested_right": len(set(suggested) & wanted),
+               "suggestions": fit.suggestions}
         split["rows"].append(row)
         split["tp"] += row["tp"]
         split["fp"] += len(row["extra"])
         split["fn"] += len(row["missed"])
+        split["sugg"] = split.get("sugg", 0) + row["suggested"]
+        split["sugg_tp"] = split.get("sugg_tp", 0) + row["suggested_right"]
     for split in out.values():
         tp, fp, fn = split["tp"], split["fp"], split["fn"]
         split["precision"] = tp / (tp + fp) if tp + fp else 1.0
         split["recall"] = tp / (tp + fn) if tp + fn else 1.0
+        sugg, sugg_tp = split["sugg"], split["sugg_tp"]
+        split["recall_confirmed"] = (tp + sugg_tp) / (tp + fn) if tp + fn else 1.0
+        split["sugg_precision"] = sugg_tp / sugg if sugg else 1.0
+        split["sugg_per_posting"] = sugg / len(split["rows"])
     return out
 
 
@@ -113,18 +122,24 @@ def main(argv: list[str]) -> int:
         if split is None:
             continue
         print(f"\n{split_name} ({len(split['rows'])} postings)")
-        print(f"  {'posting':34} {'TP':>3} {'FP':>3} {'FN':>3}")
+        print(f"  {'posting':34} {'TP':>3} {'FP':>3} {'FN':>3} {'S':>3} {'S+':>3}")
         for row in split["rows"]:
             print(f"  {row['posting']:34} {row['tp']:>3} {len(row['extra']):>3} "
-                  f"{len(row['missed']):>3}")
+                  f"{len(row['missed']):>3} {row['suggested']:>3} {row['suggested_right']:>3}")
             if details:
                 for skill in row["extra"]:
                     print(f"      + {skill}: {row['matches'][skill]}")
                 for skill in row["missed"]:
                     print(f"      - {skill}")
+                for sug in row["suggestions"]:
+                    print(f"      ? {sug.skill} {sug.score:g}: {sug.words} ({sug.why})")
         p, r = split["precision"], split["recall"]
         print(f"  micro precision {p:.3f}  recall {r:.3f}  "
               f"(TP {split['tp']}, FP {split['fp']}, FN {split['fn']})")
+        print(f"  with suggestions confirmed: recall {split['recall_confirmed']:.3f}; "
+              f"suggestions precision {split['sugg_precision']:.3f} "
+              f"({split['sugg_tp']} of {split['sugg']} right), "
+              f"{split['sugg_per_posting']:.1f} shown per posting")
         ok &= p >= TARGET and r >= TARGET
     print(f"\n{'met' if ok else 'MISSED'}: target precision and recall >= {TARGET} "
           f"({elapsed:.2f} s in all)")

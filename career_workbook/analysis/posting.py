@@ -715,7 +715,7 @@ def fit_to_posting(workbook: Workbook, text: str, *, catalog: Any) -> PostingFit
     from career_workbook.analysis.posting_suggest import suggest_skills
 
     return dataclasses.replace(fit, suggestions=suggest_skills(
-        text, fit, catalog=catalog, workbook=workbook))
+        text, fit, catalog=catalog, workbook=workbook, read=(text, tokens)))
 
 
 def fit_from_words(workbook: Workbook, words: Mapping[str, tuple[str, ...]],

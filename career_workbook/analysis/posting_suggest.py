@@ -194,12 +194,14 @@ def _shown(text: str, tokens: list[Any], run: list[int], hits: list[int]) -> str
 
 def suggest_skills(text: str | None, fit: PostingFit, *, catalog: Any,
                    workbook: Workbook | None = None,
-                   limit: int = MAX_SUGGESTIONS) -> tuple[Suggestion, ...]:
+                   limit: int = MAX_SUGGESTIONS,
+                   read: tuple[str, list[Any]] | None = None) -> tuple[Suggestion, ...]:
     """Skills not in ``fit.matches`` that the posting may ask for, best first.
 
     Pure: reads nothing but its arguments. ``catalog`` is a loaded catalog or
     ``{skill: [synonyms]}`` (then only names and synonyms are compared, no descriptions);
-    the person's own skills (``workbook``) are compared by name.
+    the person's own skills (``workbook``) are compared by name. ``read`` is
+    ``read_posting(text)[:2]`` when the caller has it already (saves reading twice).
 
     >>> from career_workbook.model import new_workbook
     >>> vocab = {"Risk Management": ["?risk", "risk register"], "Python": []}
@@ -213,7 +215,7 @@ def suggest_skills(text: str | None, fit: PostingFit, *, catalog: Any,
     >>> suggest_skills("About us\\nWe take risks.", fit, catalog=vocab)
     ()
     """
-    text, tokens, _ = read_posting(text)
+    text, tokens = read if read is not None else read_posting(text)[:2]
     if not tokens:
         return ()
     phrases = _phrases(catalog, workbook)
@@ -221,12 +223,17 @@ def suggest_skills(text: str | None, fit: PostingFit, *, catalog: Any,
     matched = {name.casefold() for name in fit.matches}
     best: dict[str, tuple[float, list[int], list[int], str]] = {}
     seen: dict[str, int] = {}
+    by_key: dict[str, set[str]] = {}  # word -> the skills it is a word of
+    for skill, got in phrases.items():
+        if skill.casefold() not in matched:
+            for p in got:
+                for k in (*p.keys, *p.loose):
+                    by_key.setdefault(k, set()).add(skill)
     for run in _sentences(tokens):
         keys = [_key_of(tokens[i]) for i in run]
         present = {k for ks in keys for k in ks}
-        for skill, got in phrases.items():
-            if skill.casefold() in matched:
-                continue
+        for skill in sorted(set().union(*(by_key.get(k, ()) for k in present))):
+            got = phrases[skill]
             score, hits, why = 0.0, [], ""
             for p in got:
                 ks = [k for k in dict.fromkeys(p.keys) if k in present]

@@ -119,3 +119,17 @@ def test_confirmed_suggestion_counts_exactly_like_a_match():
     both = confirm_suggestions(empty, fit, ["Risk Management"], catalog=VOCAB)
     assert both.gaps == ("SQL", "Risk Management") and both.missing == both.gaps
     assert add_posting_skills(empty, both, as_profile=True) == ["SQL", "Risk Management"]
+
+
+def test_words_a_match_already_explains_do_not_suggest_another_skill():
+    vocab = {"Risk Register": [], "Risk Register Upkeep": [], "SQL": []}
+    fit = fit_to_posting(_wb(), "Upkeep of the risk register.", catalog=vocab)
+    assert list(fit.matches) == ["Risk Register"]
+    assert fit.suggestions == ()  # "risk register" is the match; "upkeep" alone is weak
+    fit = fit_to_posting(_wb(), "Upkeep of the risk register.", catalog={
+        "Risk Register Upkeep": [], "Risk": [], "Register": [], "SQL": []})
+    assert [s.skill for s in fit.suggestions] == []  # still explained by "Risk", "Register"
+    fit = fit_to_posting(_wb(), "Upkeep of the register.", catalog={
+        "Risk Register Upkeep": [], "SQL": []})
+    assert [(s.skill, s.words) for s in fit.suggestions] == [
+        ("Risk Register Upkeep", ("Upkeep", "register"))]

@@ -11,7 +11,9 @@ Evidence weaker than a match, by general rules only (no per-posting lookups):
   holders");
 - part of a skill's name or of a synonym of several words in one sentence ("experiments"
   for "Experiment Design"), weighted by how rare each word is across the catalog;
-- words of the skill's catalog description in one sentence, weighted the same way.
+- words of the skill's catalog description in one sentence, weighted the same way;
+- a word a match already explains ("management" of a matched "classroom management") does
+  not suggest another skill, and common words ("work", "team", "skills") suggest nothing.
 
 Words are compared after the matcher's normalisation (stems, spelling), and the
 employer's own talk (about us, perks, equal opportunity) is skipped as the matcher skips
@@ -60,7 +62,7 @@ __all__ = ["MAX_SUGGESTIONS", "MIN_SCORE", "Suggestion", "confirm_suggestions",
 
 MAX_SUGGESTIONS = 8
 """At most this many suggestions are shown: more is a list nobody reads."""
-MIN_SCORE = 1.0
+MIN_SCORE = 0.7
 """Weaker evidence than this is not shown."""
 _SET_ASIDE = 3.0  # a whole synonym the matcher set aside ("?containers" alone)
 _LOOSE = 1.5  # "!calm" before a noun ("calm when customers are frustrated")
@@ -221,6 +223,8 @@ def suggest_skills(text: str | None, fit: PostingFit, *, catalog: Any,
     phrases = _phrases(catalog, workbook)
     weight = _weights(phrases)
     matched = {name.casefold() for name in fit.matches}
+    explained = {k for words in fit.matches.values() for w in words for k in _keys(w)}
+    # ("management" of a matched "classroom management" is no evidence of another skill)
     best: dict[str, tuple[float, list[int], list[int], str]] = {}
     seen: dict[str, int] = {}
     by_key: dict[str, set[str]] = {}  # word -> the skills it is a word of
@@ -247,7 +251,7 @@ def suggest_skills(text: str | None, fit: PostingFit, *, catalog: Any,
                     s, h = _LOOSE, list(range(at, at + len(p.loose)))
                     w = "its word, used another way"
                 elif len(p.keys) > 1 or p.described:  # part of a phrase
-                    told = [k for k in ks if k not in _GENERIC]
+                    told = [k for k in ks if k not in _GENERIC and k not in explained]
                     if p.described and len(told) < 2:
                         continue
                     total = sum(weight[k] for k in dict.fromkeys(p.keys) if k not in _GENERIC)

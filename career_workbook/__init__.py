@@ -95,7 +95,8 @@ __all__ = [
 
 
 def fit_to_posting(workbook: Any, text: str, *, catalog: Any = None) -> Any:
-    """The skills a pasted job posting asks for, with fit and gaps (``.matches``, ``.gaps``).
+    """The skills a pasted job posting asks for, with fit and gaps (``.matches``, ``.gaps``),
+    and ``.suggestions``: skills it may ask for, less surely, for the person to confirm.
 
     ``catalog`` defaults to the shipped skill catalog (plus ``$CAREER_WORKBOOK_CATALOG``);
     see :func:`career_workbook.analysis.posting.fit_to_posting`.

@@ -98,3 +98,105 @@ def test_text_with_no_skills_says_so(tmp_path):
     view = ui.posting_fit_form(_session(tmp_path))
     assert "No skills from the catalog" in _check(view, "Lorem ipsum dolor sit amet.")
     assert view.buttons["profile"].disabled
+
+
+# ----------------------------------------------------------------------------------------
+# "Did it ask for these?" (issue 16 item 2): suggestions the person confirms
+# ----------------------------------------------------------------------------------------
+RISKY = "You bring SQL and Python. Make sound decisions about risk and escalate when needed."
+
+
+def _html_of(widget) -> str:
+    """Every HTML value and button label under ``widget``, as the page would show them."""
+    out, stack = [], [widget]
+    while stack:
+        w = stack.pop()
+        out.append(str(getattr(w, "value", "")) if type(w).__name__ == "HTML" else "")
+        out.append(str(getattr(w, "description", "")))
+        stack.extend(getattr(w, "children", ()))
+    return "\n".join(out)
+
+
+def _suggestions(view):
+    return view.children[4]
+
+
+def test_suggestion_shows_words_and_one_click_counts_it_like_a_match(tmp_path):
+    session = _session(tmp_path)
+    view = ui.posting_fit_form(session)
+    table = _check(view, RISKY)
+    assert "Risk Management" not in table  # not a match: a suggestion
+    shown = _html_of(_suggestions(view))
+    assert "Did it ask for these?" in shown and "“risk”" in shown
+    assert "Make sound decisions about risk and escalate when needed." in shown
+    assert view.buttons["add"].description == "Add 1 missing skill to my list"  # Judgment
+    view.buttons["suggest:Risk Management"].click()
+    table = view.children[3].value
+    assert "Risk Management" in table and "“risk”" in table  # in the table, like a match
+    assert "Risk Management" in view.state["fit"].gaps
+    assert view.buttons["add"].description == "Add 2 missing skills to my list"
+    assert "✓ counted" in _html_of(_suggestions(view))
+    view.buttons["add"].click()
+    assert "Saved at" in view.status.value, view.status.value
+    assert "Risk Management" in [s.name for s in cw.load(session.path).skills]
+    # after the save the form is rebuilt: the choice is kept, nothing is missing now
+    assert view.buttons["add"].description == "Add 0 missing skills to my list"
+    assert "✓ counted" in _html_of(_suggestions(view))
+
+
+def test_taking_a_suggestion_back_and_a_new_paste_forget_it(tmp_path):
+    view = ui.posting_fit_form(_session(tmp_path))
+    _check(view, RISKY)
+    view.buttons["suggest:Risk Management"].click()
+    view.buttons["suggest:Risk Management"].click()  # "Take back"
+    assert "Risk Management" not in view.children[3].value
+    assert view.buttons["suggest:Risk Management"].description == "Yes, count it"
+    view.buttons["suggest:Risk Management"].click()
+    _check(view, RISKY + " Also Excel.")  # another text: nothing confirmed yet
+    assert "Risk Management" not in view.state["fit"].matches
+
+
+def test_confirmed_suggestion_becomes_part_of_the_target_profile(tmp_path):
+    """A just-created workbook (``career-workbook new``): no skills, no ratings."""
+    from career_workbook import cli
+
+    assert cli.main(["new", "Kim", "--dir", str(tmp_path)]) == 0
+    session = ui.Session(next(tmp_path.glob("*.yaml")), today="2026-11-22")
+    view = ui.posting_fit_form(session)
+    assert "Did it ask for these?" not in _html_of(_suggestions(view))  # before checking
+    _check(view, RISKY)
+    view.buttons["suggest:Risk Management"].click()
+    view.buttons["profile"].click()
+    assert "Saved at" in view.status.value, view.status.value
+    skills = {s.name: s for s in cw.load(session.path).skills}
+    assert skills["Risk Management"].importance == 4
+    assert set(skills) == {"SQL", "Python", "Judgment and Decision Making", "Risk Management"}
+
+
+def test_no_suggestions_says_so(tmp_path):
+    view = ui.posting_fit_form(_session(tmp_path))
+    _check(view, "You bring SQL and Python.")
+    shown = _html_of(_suggestions(view))
+    assert "Did it ask for these?" in shown and "Nothing else in it looked like a skill" in shown
+    assert not [k for k in view.buttons if k.startswith("suggest:")]
+
+
+def test_suggestions_escape_html_in_the_paste(tmp_path):
+    view = ui.posting_fit_form(_session(tmp_path))
+    _check(view, "Weigh each risk <3 and 5>2 <img src=x onerror=alert(1)> now. "
+                 "<script>alert(2)</script>")
+    shown = _html_of(_suggestions(view))
+    assert "&lt;3 and 5&gt;2" in shown  # the person's text, shown as text
+    assert "<img" not in shown and "<script" not in shown and "onerror" not in shown
+    assert "<3" not in shown
+
+
+def test_five_thousand_word_paste_shows_a_short_list(tmp_path):
+    words = (RISKY + " Lead audits, manage supply, keep dashboards and containers tidy. ").split()
+    text = " ".join((words * (5_000 // len(words) + 1))[:5_000])
+    view = ui.posting_fit_form(_session(tmp_path))
+    _check(view, text)
+    found = view.state["base"].suggestions
+    assert 1 <= len(found) <= 8
+    assert len([k for k in view.buttons if k.startswith("suggest:")]) == len(found)
+    assert all(len(s.sentence) <= 161 for s in found)

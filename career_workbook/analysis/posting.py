@@ -86,9 +86,11 @@ __all__ = [
     "PostingFit",
     "SkillFit",
     "add_posting_skills",
+    "fit_from_words",
     "fit_to_posting",
     "normalise_word",
     "posting_vocabulary",
+    "read_posting",
 ]
 
 DEFAULT_TARGET = 3
@@ -627,6 +629,10 @@ class PostingFit:
     fit : float
         0-100: how much of the posting's asks the latest ratings cover
         (``sum(min(current, target)) / sum(target)``); 100 when nothing was found.
+    suggestions : tuple[Suggestion, ...]
+        "Did it ask for these?": skills not matched whose words appear less surely (see
+        :mod:`career_workbook.analysis.posting_suggest`); they count only once confirmed
+        (:func:`~career_workbook.analysis.posting_suggest.confirm_suggestions`).
     """
 
     matches: dict[str, tuple[str, ...]]
@@ -635,6 +641,9 @@ class PostingFit:
     fit: float = 100.0
     truncated: bool = False
     explanations: dict[str, str] = field(default_factory=dict)
+    suggestions: tuple[Any, ...] = ()
+    """Skills the posting may ask for, less surely than a match, for the person to confirm
+    (:class:`~career_workbook.analysis.posting_suggest.Suggestion`, best first)."""
 
     @property
     def missing(self) -> tuple[str, ...]:
@@ -659,6 +668,28 @@ def _explain(words: tuple[str, ...], mentions: int, status: str, current: float 
             f"{togo:g} level{'s' if togo != 1 else ''} to go.")
 
 
+def read_posting(text: str | None) -> tuple[str, list[_Token], bool]:
+    r"""The posting as the matcher reads it: ``(text, tokens, truncated)``. HTML is blanked
+    out, only :data:`MAX_CHARS` are read, and the employer's own talk (see
+    :func:`_boilerplate_spans`) becomes sentence breaks. Each token has ``stem``, ``exact``
+    (lower case), ``start``/``end`` in ``text`` and ``acro`` (``"^sql"`` when in capitals);
+    a break's stem is ``"|"``, a list separator's ``"&"``.
+
+    >>> text, tokens, _ = read_posting("About us\nWe love perks.\nThe role\nRun audits.")
+    >>> [t.stem for t in tokens if t.stem != "|"]
+    ['role', 'run', 'audit']
+    """
+    text = text or ""
+    truncated = len(text) > MAX_CHARS
+    text = _HTML.sub(lambda m: " " * len(m.group()), text[:MAX_CHARS])
+    tokens = _tokens(text)
+    blocked = _blocked(text, tokens)
+    if blocked:
+        tokens = [_Token(_BREAK, _BREAK, t.start, t.end) if i in blocked else t
+                  for i, t in enumerate(tokens)]
+    return text, tokens, truncated
+
+
 def fit_to_posting(workbook: Workbook, text: str, *, catalog: Any) -> PostingFit:
     """The skills a posting asks for, with fit and gaps against the latest ratings.
 
@@ -676,14 +707,7 @@ def fit_to_posting(workbook: Workbook, text: str, *, catalog: Any) -> PostingFit
     -------
     PostingFit
     """
-    text = text or ""
-    truncated = len(text) > MAX_CHARS
-    text = _HTML.sub(lambda m: " " * len(m.group()), text[:MAX_CHARS])
-    tokens = _tokens(text)
-    blocked = _blocked(text, tokens)
-    if blocked:
-        tokens = [_Token(_BREAK, _BREAK, t.start, t.end) if i in blocked else t
-                  for i, t in enumerate(tokens)]
+    text, tokens, truncated = read_posting(text)
     vocab = posting_vocabulary(catalog, workbook)
     phrases = [p for name, syns in vocab.items() for p in _skill_phrases(name, tuple(syns))]
     found = _find(tokens, phrases)
@@ -720,6 +744,28 @@ def fit_to_posting(workbook: Workbook, text: str, *, catalog: Any) -> PostingFit
             got.append(shown)
         mentions.setdefault(m.skill, set()).add((m.start, m.end))
 
+    fit = fit_from_words(workbook, {k: tuple(v) for k, v in words.items()},
+                         {k: len(v) for k, v in mentions.items()}, catalog=catalog,
+                         truncated=truncated)
+    from career_workbook.analysis.posting_suggest import suggest_skills
+
+    return dataclasses.replace(fit, suggestions=suggest_skills(
+        text, fit, catalog=catalog, workbook=workbook, read=(text, tokens)))
+
+
+def fit_from_words(workbook: Workbook, words: Mapping[str, tuple[str, ...]],
+                   mentions: Mapping[str, int], *, catalog: Any,
+                   truncated: bool = False) -> PostingFit:
+    """The fit for skills found with these words (``{skill: words}``, in order of first
+    mention) and mention counts: what :func:`fit_to_posting` returns for its matches, and
+    what a confirmed suggestion is counted with (no ``suggestions`` here).
+
+    >>> from career_workbook.model import new_workbook
+    >>> fit = fit_from_words(new_workbook("Sam"), {"SQL": ("Postgres",)}, {"SQL": 1},
+    ...                      catalog={"SQL": []})
+    >>> fit.matches, fit.gaps, fit.skills[0].status
+    ({'SQL': ('Postgres',)}, ('SQL',), 'missing')
+    """
     own = {s.name.casefold(): s for s in workbook.skills}
     levels = {k.casefold(): v for k, v in current_levels(workbook).items()}
     infos = getattr(catalog, "skills", {}) or {}
@@ -738,7 +784,7 @@ def fit_to_posting(workbook: Workbook, text: str, *, catalog: Any) -> PostingFit
         category = mine.category if mine is not None else getattr(infos.get(name), "category",
                                                                     None)
         shown_name = mine.name if mine is not None else name
-        count = len(mentions[name])
+        count = mentions.get(name, 1)
         fits.append(SkillFit(shown_name, category, tuple(got), count, mine is not None,
                              current, target, status, gap,
                              _explain(tuple(got), count, status, current, target)))

@@ -14,6 +14,7 @@ import ipywidgets as widgets
 from career_workbook.model import Workbook
 from career_workbook.widgets.fields import (
     FormView,
+    close_widgets,
     esc,
     make_field,
     notice_html,
@@ -33,7 +34,15 @@ def _posting() -> Any:
 
     return posting
 
-__all__ = ["fit_html", "posting_fit_form"]
+
+def _suggest() -> Any:
+    """The "Did it ask for these?" suggestions, imported on first use like the matcher."""
+    from career_workbook.analysis import posting_suggest
+
+    return posting_suggest
+
+
+__all__ = ["fit_html", "posting_fit_form", "suggestion_html"]
 
 _STATUS = {"meets": "✓ meets your target", "below": "below your target",
            "unrated": "not rated yet", "missing": "not in your list"}
@@ -71,6 +80,22 @@ def fit_html(fit: PostingFit) -> str:
             "<th>You / target</th><th>Fit</th><th>Why</th></tr>" + rows + "</table>")
 
 
+def suggestion_html(suggestion: Any, confirmed: bool = False) -> str:
+    """One "Did it ask for these?" row as escaped HTML: the skill, the words that
+    suggested it, and the sentence they are in.
+
+    >>> from career_workbook.analysis.posting_suggest import Suggestion
+    >>> html = suggestion_html(Suggestion("Risk<b>", ("risk",), "<i>Weigh</i> risk.", 3, "a"))
+    >>> "<i>" not in html and "Risk&lt;b&gt;" in html and "&lt;i&gt;Weigh" in html
+    True
+    """
+    words = ", ".join(f"“{w}”" for w in suggestion.words[:4])
+    mark = " ✓ counted" if confirmed else ""
+    return (f"<div style='margin:2px 0'><b>{esc(suggestion.skill)}</b>{esc(mark)} — "
+            f"{esc(words)} <span style='color:#555'>in “{esc(suggestion.sentence)}”</span>"
+            "</div>")
+
+
 def _apply_skills(wb: Workbook, fit: PostingFit, stored: Workbook, *, as_profile: bool,
                   catalog: Any) -> None:
     """Add the posting's skills to the file's current list: names merged as a list (never a
@@ -96,6 +121,33 @@ def _apply_skills(wb: Workbook, fit: PostingFit, stored: Workbook, *, as_profile
             skill.importance = merged["importance"]
 
 
+def _suggestion_rows(view: Any, found: tuple[Any, ...], confirmed: list[str],
+                     toggle: Any) -> list[widgets.Widget]:
+    """The "Did it ask for these?" rows: each suggestion with its words and a button that
+    counts it like a match (or, once counted, takes it back); a short note when none."""
+    for key in [k for k in view.buttons if k.startswith("suggest:")]:
+        del view.buttons[key]
+    title = widgets.HTML("<div style='font-weight:600;margin-top:8px'>Did it ask for "
+                         "these?</div>")
+    if not found:
+        return [title, widgets.HTML(notice_html(
+            "Nothing else in it looked like a skill ask: the table above is all we found.",
+            "info"))]
+    rows: list[widgets.Widget] = [title, widgets.HTML(
+        "<div style='color:#555'>Less sure than the table above: these count only when you "
+        "say so.</div>")]
+    for suggestion in found:
+        yes = suggestion.skill in confirmed
+        button = secondary_button("Take back" if yes else "Yes, count it",
+                                  f"{'Stop counting' if yes else 'Count'} "
+                                  f"{suggestion.skill} as asked for",
+                                  icon="undo" if yes else "check")
+        button.on_click(lambda _b, skill=suggestion.skill: toggle(skill))
+        view.buttons[f"suggest:{suggestion.skill}"] = button
+        rows.append(widgets.HBox([button, widgets.HTML(suggestion_html(suggestion, yes))]))
+    return rows
+
+
 def posting_fit_form(session: Any) -> widgets.Widget:
     """Paste a posting: the skills it asks for, the words that matched, fit and gaps, and
     one click to add the missing skills or to use it as your target profile."""
@@ -111,6 +163,7 @@ def posting_fit_form(session: Any) -> widgets.Widget:
         check = secondary_button("Check the fit", "Find the skills this posting asks for",
                                  icon="search")
         result = widgets.HTML("")
+        suggestions = widgets.VBox([], layout=widgets.Layout(margin="4px 0"))
         profile = primary_button("Use as my target profile",
                                  f"Add its skills to your list and give each importance "
                                  f"{_posting().PROFILE_IMPORTANCE} or more", icon="bullseye")
@@ -119,9 +172,10 @@ def posting_fit_form(session: Any) -> widgets.Widget:
                              icon="plus")
         view.buttons.update(check=check, profile=profile, add=add)
 
-        def show(_button: Any = None) -> None:
-            view.state["text"] = text.value
-            fit = _posting().fit_to_posting(wb, text.value, catalog=s.catalog or {})
+        def show_fit() -> None:
+            base = view.state["base"]
+            confirmed = view.state.setdefault("confirmed", [])
+            fit = _suggest().confirm_suggestions(wb, base, confirmed, catalog=s.catalog or {})
             view.state["fit"] = fit
             result.value = fit_html(fit)
             missing = len(fit.missing)
@@ -129,6 +183,26 @@ def posting_fit_form(session: Any) -> widgets.Widget:
                               "to my list"
             add.disabled = missing == 0
             profile.disabled = not fit.skills
+            old = suggestions.children
+            suggestions.children = _suggestion_rows(view, base.suggestions, confirmed,
+                                                    toggle)
+            close_widgets(old)
+
+        def toggle(skill: str) -> None:
+            confirmed = view.state.setdefault("confirmed", [])
+            if skill in confirmed:
+                confirmed.remove(skill)
+            else:
+                confirmed.append(skill)
+            show_fit()
+
+        def show(_button: Any = None) -> None:
+            if view.state.get("text") != text.value:
+                view.state["confirmed"] = []  # a new posting: nothing confirmed yet
+            view.state["text"] = text.value
+            view.state["base"] = _posting().fit_to_posting(wb, text.value,
+                                                           catalog=s.catalog or {})
+            show_fit()
 
         check.on_click(show)
         if view.state.get("text"):
@@ -149,7 +223,7 @@ def posting_fit_form(session: Any) -> widgets.Widget:
                                                                  catalog=s.catalog),
                       detail=lambda fit: "your skill list now includes the posting's skills",
                       live=False)
-        return [*boxes, check, result, widgets.HBox([profile, add])]
+        return [*boxes, check, result, suggestions, widgets.HBox([profile, add])]
 
     return FormView(session, build, name="posting_fit", title="Fit to a posting",
                     intro="Paste a posting you are curious about: see the skills it asks for, "

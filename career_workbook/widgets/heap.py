@@ -27,7 +27,7 @@ drawn yet in this process (figures only exist once the chart stack is imported, 
 callbacks), so freezing them only skips rescanning objects that stay alive anyway. Short-lived
 cycles made just before (the import's own temporaries, a caught exception's traceback) are
 still young: a young-generation collection (:func:`gc.collect` ``(1)``, which scans only
-generations 0 and 1, about a millisecond) frees them before freezing. Every figure, form or
+generations 0 and 1, under a millisecond) frees them before freezing. Every figure, form or
 workbook made after a freeze is tracked as usual: a discarded figure is collected
 (``tests/test_widgets_heap.py``).
 

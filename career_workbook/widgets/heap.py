@@ -22,7 +22,8 @@ Why nothing of a person's can be frozen as garbage (a frozen unreachable cycle i
 freed): at ``"start"`` no object of this package's session exists yet (no workbook, form or
 figure; the notebook has only run its parameters cell). At ``"charts"`` no figure has been
 drawn yet in this process (figures only exist once the chart stack is imported, and
-``chart_figure`` is where the widget layer draws them); the forms shown before it are alive
+``chart_figure`` is where a guided notebook's figures are drawn; the coach overview draws
+its own but calls neither ``ui.start`` nor ``show_chart``); the forms shown before it are alive
 (ipywidgets keeps every open widget in its registry, and the session keeps their
 callbacks), so freezing them only skips rescanning objects that stay alive anyway. Short-lived
 cycles made just before (the import's own temporaries, a caught exception's traceback) are
@@ -31,11 +32,14 @@ generations 0 and 1, under a millisecond) frees them before freezing. Every figu
 workbook made after a freeze is tracked as usual: a discarded figure is collected
 (``tests/test_widgets_heap.py``).
 
-The collector's thresholds are left as they are. In CPython 3.11-3.13 a full collection
-runs when generation 1 has been collected ``threshold[2]`` times *and* the objects promoted
-into generation 2 since the last full collection exceed a quarter of those it kept then; a
-freeze changes neither count, so full collections still come as often, but each scans only
-the unfrozen objects (those made since the freeze) instead of the whole heap.
+The collector's thresholds are left as they are. In CPython 3.11-3.13 (default build) a full
+collection runs when generation 1 has been collected ``threshold[2]`` times *and* the objects
+promoted into generation 2 since the last full collection exceed a quarter of those it kept.
+A freeze resets the generation counters (the next full collection comes no sooner) and
+leaves the quarter rule's counts alone; that collection then scans and keeps only the
+unfrozen objects, so later ones come sooner (a quarter of a smaller number) but each costs
+what the objects made since the freeze cost, not the whole heap. (In the free-threaded
+build a freeze does nothing, and nothing here depends on it.)
 """
 
 from __future__ import annotations

@@ -12,6 +12,8 @@ import doctest
 import json
 import os
 import statistics
+import subprocess
+import sys
 import time
 from datetime import date
 from pathlib import Path
@@ -656,3 +658,25 @@ def test_a_shared_year_or_month_does_not_make_a_goal_relevant():
     assert not r.criteria["relevant"].met
     assert score_goal("Publish 2 data science case studies by March 2027", today=TODAY,
                       context=ctx).criteria["relevant"].met
+
+
+def test_a_date_pattern_is_compiled_only_when_a_text_passes_its_precheck() -> None:
+    # importing the parser compiles none of its 41 patterns (15 ms); a text compiles those
+    # whose cheap pre-check it passes, once each
+    code = (
+        "import datetime, json\n"
+        "from career_workbook.analysis import dates\n"
+        "day, counts = datetime.date(2026, 11, 22), [len(dates._COMPILED)]\n"
+        "for text in ('Run a 10k race', 'Run a 10k race by 3 March 2027',\n"
+        "             'Run a 10k race by 3 March 2027'):\n"
+        "    dates.find_time_expressions(text, day)\n"
+        "    counts.append(len(dates._COMPILED))\n"
+        "print(json.dumps([*counts, len(dates._PATTERNS)]))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          timeout=60, cwd=Path(__file__).resolve().parents[1])
+    assert done.returncode == 0, done.stderr
+    fresh, plain, with_month, again, registered = json.loads(done.stdout)
+    assert fresh == 0
+    assert 0 < plain < with_month < registered  # ungated ones, then the month patterns
+    assert again == with_month

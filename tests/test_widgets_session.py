@@ -297,6 +297,7 @@ WIDGET_MODULES = [
     "career_workbook.widgets.forms_review", "career_workbook.analysis.cohort",
     "career_workbook.widgets.merge", "career_workbook.widgets.inputs",
     "career_workbook.widgets.forms_history", "career_workbook.widgets.forms_opportunities",
+    "career_workbook.widgets.heap",
 ]
 
 

@@ -157,7 +157,9 @@ def chart_figure(session: Session, slug: str) -> Figure:
     A chart that fails to draw gives a placeholder naming the problem and a warning.
     """
     from career_workbook import charts
+    from career_workbook.widgets.heap import freeze_once
 
+    freeze_once("charts")  # matplotlib and pandas, before the first figure: widgets/heap.py
     known = _slugs()
     if slug not in known:
         raise ValueError(f"chart {slug!r} does not exist; choose one of {', '.join(known)}")

@@ -630,7 +630,9 @@ def start(workbook: str | os.PathLike[str] | None = None, today: date | str | No
     says what is wrong and the forms stay read-only.
     """
     from career_workbook.widgets import display as _display
+    from career_workbook.widgets.heap import freeze_once
 
+    freeze_once("start")  # the kernel's and libraries' objects: see widgets/heap.py
     session = Session(workbook, today=today, export_dir=export_dir)
     replace = _display.live_html(header_html(session))
     session.on_change(lambda s: replace(header_html(s)), key="header")

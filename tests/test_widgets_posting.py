@@ -212,7 +212,7 @@ def test_fit_table_brings_its_own_style_on_a_new_workbook(tmp_path):
     view = ui.posting_fit_form(_session(tmp_path))
     html = _check(view)
     assert html.startswith(TABLE_CSS)
-    assert "<div style='overflow-x:auto'><table class='cw-table'>" in html
+    assert "<table class='cw-table'>" in html
 
 
 def test_counted_suggestion_says_so_in_the_table(tmp_path):
@@ -238,3 +238,21 @@ def test_buttons_never_shrink_to_an_ellipsis(tmp_path):
     [row] = [w for w in view.children if view.buttons["add"] in getattr(w, "children", ())]
     assert row.layout.flex_flow == "row wrap"
     assert [b.layout.flex for b in row.children] == ["0 0 auto", "0 0 auto"]
+
+
+def test_a_counted_skill_survives_a_save_from_a_tab_opened_before(tmp_path):
+    """Two tabs on one workbook: A counts a suggestion and adds it; B, opened before A saved,
+    uses another posting as the target profile. A's counted skill stays (merged lists)."""
+    session = _session(tmp_path)
+    tab_a = ui.posting_fit_form(ui.Session(session.path, today="2026-11-22"))
+    tab_b = ui.posting_fit_form(ui.Session(session.path, today="2026-11-22"))
+    _check(tab_a, RISKY)
+    tab_a.buttons["suggest:Risk Management"].click()
+    tab_a.buttons["add"].click()
+    assert "Saved at" in tab_a.status.value, tab_a.status.value
+    _check(tab_b, "Platform engineer: Kubernetes and Terraform every day.")
+    tab_b.buttons["profile"].click()
+    assert "Saved at" in tab_b.status.value, tab_b.status.value
+    names = [s.name for s in cw.load(session.path).skills]
+    assert "Risk Management" in names and "Judgment and Decision Making" in names
+    assert "Containers and Orchestration" in names

@@ -53,9 +53,9 @@ _STATUS = {"meets": "✓ meets your target", "below": "below your target",
 def fit_html(fit: PostingFit, counted: Any = ()) -> str:
     """The result as escaped HTML: overall fit, then one row per skill with the words.
 
-    The table brings its own style (a just-created workbook shows no other table in 05)
-    and scrolls sideways in a narrow window; ``counted`` skills (suggestions the person
-    confirmed) say so, so a row nobody matched is not a surprise.
+    The table brings its own style (a just-created workbook shows no other table in 05);
+    ``counted`` skills (suggestions the person confirmed) say so, so a row nobody matched
+    is not a surprise.
 
     >>> from career_workbook.model import Skill, new_workbook
     >>> wb = new_workbook("Sam")
@@ -84,9 +84,9 @@ def fit_html(fit: PostingFit, counted: Any = ()) -> str:
             f"{fit.fit:.0f}% of them.</div><div>{esc(gaps)}</div>")
     if fit.truncated:
         head += notice_html("This text is very long: only its beginning was read.", "warning")
-    return (TABLE_CSS + head + "<div style='overflow-x:auto'><table class='cw-table'>"
-            "<tr><th>Skill</th><th>Words that matched</th><th>You / target</th><th>Fit</th>"
-            "<th>Why</th></tr>" + rows + "</table></div>")
+    return (TABLE_CSS + head + "<table class='cw-table'><tr><th>Skill</th>"
+            "<th>Words that matched</th><th>You / target</th><th>Fit</th><th>Why</th></tr>"
+            + rows + "</table>")
 
 
 def suggestion_html(suggestion: Any, confirmed: bool = False) -> str:

@@ -256,3 +256,16 @@ def test_a_counted_skill_survives_a_save_from_a_tab_opened_before(tmp_path):
     names = [s.name for s in cw.load(session.path).skills]
     assert "Risk Management" in names and "Judgment and Decision Making" in names
     assert "Containers and Orchestration" in names
+
+
+def test_a_new_workbook_is_not_told_it_fits_0_percent(tmp_path):
+    """``career-workbook new`` has no ratings: "cover 0% of them" read as a verdict."""
+    from career_workbook import cli
+
+    assert cli.main(["new", "Kim", "--dir", str(tmp_path)]) == 0
+    view = ui.posting_fit_form(ui.Session(next(tmp_path.glob("*.yaml")), today="2026-11-22"))
+    html = _check(view, RISKY)
+    assert "you have not rated any of them yet" in html and "notebook 01" in html
+    assert "0%" not in html
+    assert "cover 100% of them" in _check(ui.posting_fit_form(_session(tmp_path)),
+                                          "You bring SQL.")  # rated: the figure stays

@@ -79,9 +79,14 @@ def fit_html(fit: PostingFit, counted: Any = ()) -> str:
         for s in fit.skills)
     gaps = (f"{plural(len(fit.gaps), 'gap')}: {', '.join(fit.gaps)}." if fit.gaps
             else "No gaps: you meet your targets on every skill it asks for.")
-    head = (f"<div style='font-weight:600;margin-top:6px'>It asks for "
-            f"{plural(len(fit.skills), 'skill')}; your latest ratings cover "
-            f"{fit.fit:.0f}% of them.</div><div>{esc(gaps)}</div>")
+    asks = f"It asks for {plural(len(fit.skills), 'skill')}"
+    if all(s.current is None for s in fit.skills):  # "0%" would only discourage
+        summary = (f"{asks}; you have not rated any of them yet. Add them to your list, "
+                   "then rate yourself in notebook 01 to see how you fit.")
+    else:
+        summary = f"{asks}; your latest ratings cover {fit.fit:.0f}% of them."
+    head = (f"<div style='font-weight:600;margin-top:6px'>{summary}</div>"
+            f"<div>{esc(gaps)}</div>")
     if fit.truncated:
         head += notice_html("This text is very long: only its beginning was read.", "warning")
     return (TABLE_CSS + head + "<table class='cw-table'><tr><th>Skill</th>"

@@ -96,6 +96,7 @@ def test_count_a_suggestion_and_save_it(browser: Any, new_workbook_lab: Server) 
         assert "escalate anything rated <3 to the duty lead." in row.inner_text()
         before = re.search(HEAD, text)
         assert before, text[:800]
+        assert "you have not rated any of them yet" in text  # a new workbook: no "0%"
         table = fit.root.locator("table.cw-table")
         assert SUGGESTED not in table.inner_text()  # not counted yet
         add_before = fit.root.get_by_role("button", name=re.compile(r"Add \d+ missing")).first

@@ -1,11 +1,12 @@
 """Fit to a posting, in a real browser (issue 16 item 2): a just-created workbook, a pasted
 posting, one "Did it ask for these?" suggestion counted, and the skill saved to the file.
 
-The workbook is made by ``career-workbook new`` (no skills, no ratings). In notebook 05 the
-person pastes a posting with a weakly worded skill ("decisions about risk") and some HTML,
-checks the fit, counts the suggestion, sees it join the results table and the fit change,
-and adds the missing skills. The file on disk (read with ``career_workbook.load``) then
-holds the counted skill; no dialog ever opens and the HTML is shown as text.
+The workbook is made by ``career-workbook new`` (no skills, no ratings). In notebook 05, in
+JupyterLab and then in the app (each on its own new workbook), the person pastes a posting
+with a weakly worded skill ("decisions about risk") and some HTML, checks the fit, counts
+the suggestion, sees it join the results table and the fit change, and adds the missing
+skills. The file on disk (read with ``career_workbook.load``) then holds the counted skill;
+no dialog ever opens, the HTML is shown as text, and no button is cut short at 800 px.
 """
 
 from __future__ import annotations
@@ -48,19 +49,22 @@ SUGGESTED = "Risk Management"
 HEAD = r"It asks for (\d+) skills?"
 
 
-@pytest.fixture(scope="module")
-def new_workbook_lab(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
-    """JupyterLab on notebook 05 for a workbook just made by ``career-workbook new``."""
+@pytest.fixture(scope="module", params=["lab", "app"])
+def new_workbook_server(request: pytest.FixtureRequest,
+                        tmp_path_factory: pytest.TempPathFactory
+                        ) -> Iterator[tuple[str, Server]]:
+    """JupyterLab, then the app, on notebook 05 for a workbook just made by
+    ``career-workbook new`` (a new one for each)."""
     chromium_path()
-    root = tmp_path_factory.mktemp("fit-journey")
+    root = tmp_path_factory.mktemp(f"fit-journey-{request.param}")
     notebooks = root / "notebooks"
     notebooks.mkdir()
     (notebooks / "05_skill_gap.ipynb").write_bytes(
         (NOTEBOOKS / "05_skill_gap.ipynb").read_bytes())
     assert cli.main(["new", "Kim Park", "--dir", str(root / "workbooks")]) == 0
     [workbook] = (root / "workbooks").glob("*.yaml")
-    with serving("lab", root, notebooks, workbook) as srv:
-        yield srv
+    with serving(request.param, root, notebooks, workbook) as srv:
+        yield request.param, srv
 
 
 def _row(form: Form, skill: str) -> Any:
@@ -75,14 +79,20 @@ def _clipped(form: Form) -> list[str]:
         "bs => bs.filter(b => b.scrollWidth > b.clientWidth + 1).map(b => b.innerText)")
 
 
-def test_count_a_suggestion_and_save_it(browser: Any, new_workbook_lab: Server) -> None:
+def test_count_a_suggestion_and_save_it(browser: Any,
+                                        new_workbook_server: tuple[str, Server]) -> None:
+    kind, srv = new_workbook_server
     started = time.monotonic()
-    assert not cw.load(new_workbook_lab.workbook).skills  # as `career-workbook new` left it
+    assert not cw.load(srv.workbook).skills  # as `career-workbook new` left it
     context = new_context(browser)
     dialogs: list[str] = []
+    context.on("page", lambda page: page.on(
+        "dialog", lambda d: (dialogs.append(d.message), d.dismiss())))
     try:
-        nb = Notebook.open_in_lab(context, new_workbook_lab, "05_skill_gap").run_all()
-        nb.page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+        if kind == "app":
+            nb = Notebook.open_in_app(context, srv, "05_skill_gap")
+        else:
+            nb = Notebook.open_in_lab(context, srv, "05_skill_gap").run_all()
         opened = nb.remember_problems()
         fit = nb.form("Fit to a posting")
         fit.fill("Posting", POSTING).click("Check the fit")
@@ -101,7 +111,7 @@ def test_count_a_suggestion_and_save_it(browser: Any, new_workbook_lab: Server) 
         assert SUGGESTED not in table.inner_text()  # not counted yet
         add_before = fit.root.get_by_role("button", name=re.compile(r"Add \d+ missing")).first
         n_before = int(re.search(r"\d+", add_before.inner_text()).group())
-        nb.screenshot("fit_journey_1_suggested", element=fit.root)
+        nb.screenshot(f"fit_journey_{nb.kind}_1_suggested", element=fit.root)
 
         # "Yes, count it": the skill joins the table, the fit changes, the button says so
         row.get_by_role("button", name=re.compile(r"Yes, count it$")).click()
@@ -114,7 +124,7 @@ def test_count_a_suggestion_and_save_it(browser: Any, new_workbook_lab: Server) 
         label = f"Add {n_before + 1} missing skills to my list"
         assert fit.button(label).is_visible(), fit.text()[-400:]
         assert not _clipped(fit), f"clipped buttons: {_clipped(fit)}"
-        nb.screenshot("fit_journey_2_counted", element=fit.root)
+        nb.screenshot(f"fit_journey_{nb.kind}_2_counted", element=fit.root)
 
         # a narrow window: the buttons still say what they do
         nb.page.set_viewport_size({"width": 800, "height": 900})
@@ -128,7 +138,7 @@ def test_count_a_suggestion_and_save_it(browser: Any, new_workbook_lab: Server) 
         assert HOSTILE in fit.value("Posting")
 
         fit.save(label)
-        skills = {s.name: s for s in cw.load(new_workbook_lab.workbook).skills}
+        skills = {s.name: s for s in cw.load(srv.workbook).skills}
         assert SUGGESTED in skills, sorted(skills)
         assert {"SQL", "Python", "Stakeholder Management"} <= set(skills)
         wait_until(lambda: fit.button("Add 0 missing skills to my list").count(),
@@ -136,7 +146,7 @@ def test_count_a_suggestion_and_save_it(browser: Any, new_workbook_lab: Server) 
         assert "you counted it" in fit.root.locator("table.cw-table").inner_text()
         assert not dialogs, f"a dialog opened: {dialogs}"
         nb.assert_clean("after the save")
-        assert not opened, "errors after Run All:\n" + "\n---\n".join(opened)
+        assert not opened, "errors when 05 opened:\n" + "\n---\n".join(opened)
     finally:
         context.close()
     elapsed = time.monotonic() - started

@@ -200,3 +200,72 @@ def test_five_thousand_word_paste_shows_a_short_list(tmp_path):
     assert 1 <= len(found) <= 8
     assert len([k for k in view.buttons if k.startswith("suggest:")]) == len(found)
     assert all(len(s.sentence) <= 161 for s in found)
+
+
+# ----------------------------------------------------------------------------------------
+# Seen in the browser (tests/browser/test_fit_journey.py): style, counted rows, narrow window
+# ----------------------------------------------------------------------------------------
+def test_fit_table_brings_its_own_style_on_a_new_workbook(tmp_path):
+    """05 on a just-created workbook shows no other table, so the fit table came unstyled."""
+    from career_workbook.widgets.display import TABLE_CSS
+
+    view = ui.posting_fit_form(_session(tmp_path))
+    html = _check(view)
+    assert html.startswith(TABLE_CSS)
+    assert "<table class='cw-table'>" in html
+
+
+def test_counted_suggestion_says_so_in_the_table(tmp_path):
+    view = ui.posting_fit_form(_session(tmp_path))
+    assert "you counted it" not in _check(view, RISKY)
+    view.buttons["suggest:Risk Management"].click()
+    table = view.children[3].value
+    assert table.count("you counted it") == 1
+    assert table.index("Risk Management") < table.index("you counted it")
+    view.buttons["suggest:Risk Management"].click()  # "Take back"
+    assert "you counted it" not in view.children[3].value
+
+
+def test_buttons_never_shrink_to_an_ellipsis(tmp_path):
+    """In an 800 px window the browser cut them to "Yes, cou…" and "Add 8 missing sk…"."""
+    view = ui.posting_fit_form(_session(tmp_path))
+    _check(view, RISKY)
+    yes = view.buttons["suggest:Risk Management"]
+    assert (yes.layout.flex, yes.layout.width) == ("0 0 auto", "9em")
+    yes.click()
+    back = view.buttons["suggest:Risk Management"]
+    assert back.description == "Take back" and back.layout.width == "9em"  # texts line up
+    [row] = [w for w in view.children if view.buttons["add"] in getattr(w, "children", ())]
+    assert row.layout.flex_flow == "row wrap"
+    assert [b.layout.flex for b in row.children] == ["0 0 auto", "0 0 auto"]
+
+
+def test_a_counted_skill_survives_a_save_from_a_tab_opened_before(tmp_path):
+    """Two tabs on one workbook: A counts a suggestion and adds it; B, opened before A saved,
+    uses another posting as the target profile. A's counted skill stays (merged lists)."""
+    session = _session(tmp_path)
+    tab_a = ui.posting_fit_form(ui.Session(session.path, today="2026-11-22"))
+    tab_b = ui.posting_fit_form(ui.Session(session.path, today="2026-11-22"))
+    _check(tab_a, RISKY)
+    tab_a.buttons["suggest:Risk Management"].click()
+    tab_a.buttons["add"].click()
+    assert "Saved at" in tab_a.status.value, tab_a.status.value
+    _check(tab_b, "Platform engineer: Kubernetes and Terraform every day.")
+    tab_b.buttons["profile"].click()
+    assert "Saved at" in tab_b.status.value, tab_b.status.value
+    names = [s.name for s in cw.load(session.path).skills]
+    assert "Risk Management" in names and "Judgment and Decision Making" in names
+    assert "Containers and Orchestration" in names
+
+
+def test_a_new_workbook_is_not_told_it_fits_0_percent(tmp_path):
+    """``career-workbook new`` has no ratings: "cover 0% of them" read as a verdict."""
+    from career_workbook import cli
+
+    assert cli.main(["new", "Kim", "--dir", str(tmp_path)]) == 0
+    view = ui.posting_fit_form(ui.Session(next(tmp_path.glob("*.yaml")), today="2026-11-22"))
+    html = _check(view, RISKY)
+    assert "you have not rated any of them yet" in html and "notebook 01" in html
+    assert "0%" not in html
+    assert "cover 100% of them" in _check(ui.posting_fit_form(_session(tmp_path)),
+                                          "You bring SQL.")  # rated: the figure stays

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 import ipywidgets as widgets
 
 from career_workbook.model import Workbook
+from career_workbook.widgets.display import TABLE_CSS
 from career_workbook.widgets.fields import (
     FormView,
     close_widgets,
@@ -44,12 +45,17 @@ def _suggest() -> Any:
 
 __all__ = ["fit_html", "posting_fit_form", "suggestion_html"]
 
+_COUNTED = "<div style='color:#555;font-size:0.9em'>you counted it</div>"
 _STATUS = {"meets": "✓ meets your target", "below": "below your target",
            "unrated": "not rated yet", "missing": "not in your list"}
 
 
-def fit_html(fit: PostingFit) -> str:
+def fit_html(fit: PostingFit, counted: Any = ()) -> str:
     """The result as escaped HTML: overall fit, then one row per skill with the words.
+
+    The table brings its own style (a just-created workbook shows no other table in 05);
+    ``counted`` skills (suggestions the person confirmed) say so, so a row nobody matched
+    is not a surprise.
 
     >>> from career_workbook.model import Skill, new_workbook
     >>> wb = new_workbook("Sam")
@@ -62,8 +68,10 @@ def fit_html(fit: PostingFit) -> str:
     if not fit.skills:
         return notice_html("No skills from the catalog or your list were found in this text. "
                            "Paste the part that lists duties and requirements.", "info")
+    counted = set(counted)
     rows = "".join(
-        f"<tr><td><b>{esc(s.skill)}</b></td>"
+        f"<tr><td><b>{esc(s.skill)}</b>"
+        f"{_COUNTED if s.skill in counted else ''}</td>"
         f"<td>{esc(', '.join(f'“{w}”' for w in s.words[:4]))}</td>"
         f"<td>{'—' if s.current is None else f'{s.current:g}'} / {s.target:g}</td>"
         f"<td>{esc(_STATUS[s.status])}</td>"
@@ -71,13 +79,19 @@ def fit_html(fit: PostingFit) -> str:
         for s in fit.skills)
     gaps = (f"{plural(len(fit.gaps), 'gap')}: {', '.join(fit.gaps)}." if fit.gaps
             else "No gaps: you meet your targets on every skill it asks for.")
-    head = (f"<div style='font-weight:600;margin-top:6px'>It asks for "
-            f"{plural(len(fit.skills), 'skill')}; your latest ratings cover "
-            f"{fit.fit:.0f}% of them.</div><div>{esc(gaps)}</div>")
+    asks = f"It asks for {plural(len(fit.skills), 'skill')}"
+    if all(s.current is None for s in fit.skills):  # "0%" would only discourage
+        summary = (f"{asks}; you have not rated any of them yet. Add them to your list, "
+                   "then rate yourself in notebook 01 to see how you fit.")
+    else:
+        summary = f"{asks}; your latest ratings cover {fit.fit:.0f}% of them."
+    head = (f"<div style='font-weight:600;margin-top:6px'>{summary}</div>"
+            f"<div>{esc(gaps)}</div>")
     if fit.truncated:
         head += notice_html("This text is very long: only its beginning was read.", "warning")
-    return (head + "<table class='cw-table'><tr><th>Skill</th><th>Words that matched</th>"
-            "<th>You / target</th><th>Fit</th><th>Why</th></tr>" + rows + "</table>")
+    return (TABLE_CSS + head + "<table class='cw-table'><tr><th>Skill</th>"
+            "<th>Words that matched</th><th>You / target</th><th>Fit</th><th>Why</th></tr>"
+            + rows + "</table>")
 
 
 def suggestion_html(suggestion: Any, confirmed: bool = False) -> str:
@@ -142,10 +156,26 @@ def _suggestion_rows(view: Any, found: tuple[Any, ...], confirmed: list[str],
                                   f"{'Stop counting' if yes else 'Count'} "
                                   f"{suggestion.skill} as asked for",
                                   icon="undo" if yes else "check")
+        # a fixed width that never shrinks: the texts line up, and a long sentence beside
+        # it in a narrow window wraps instead of squeezing the button to "Yes, cou…"
+        button.layout.width, button.layout.flex = "9em", "0 0 auto"
         button.on_click(lambda _b, skill=suggestion.skill: toggle(skill))
         view.buttons[f"suggest:{suggestion.skill}"] = button
-        rows.append(widgets.HBox([button, widgets.HTML(suggestion_html(suggestion, yes))]))
+        words = widgets.HTML(suggestion_html(suggestion, yes),
+                             layout=widgets.Layout(flex="1 1 auto", min_width="0"))
+        rows.append(widgets.HBox([button, words], layout=widgets.Layout(
+            align_items="baseline")))
     return rows
+
+
+def _button_row(*buttons: widgets.Button) -> widgets.HBox:
+    """Buttons side by side that wrap onto a new line in a narrow window instead of being
+    cut to "Add 8 missing sk…" (only the first keeps the form's label indent)."""
+    for i, button in enumerate(buttons):
+        button.layout.flex = "0 0 auto"
+        if i:
+            button.layout.margin = "6px 0 2px 6px"
+    return widgets.HBox(list(buttons), layout=widgets.Layout(flex_flow="row wrap"))
 
 
 def posting_fit_form(session: Any) -> widgets.Widget:
@@ -177,7 +207,7 @@ def posting_fit_form(session: Any) -> widgets.Widget:
             confirmed = view.state.setdefault("confirmed", [])
             fit = _suggest().confirm_suggestions(wb, base, confirmed, catalog=s.catalog or {})
             view.state["fit"] = fit
-            result.value = fit_html(fit)
+            result.value = fit_html(fit, counted=confirmed)
             missing = len(fit.missing)
             add.description = f"Add {missing} missing skill{'s' if missing != 1 else ''} " \
                               "to my list"
@@ -223,7 +253,7 @@ def posting_fit_form(session: Any) -> widgets.Widget:
                                                                  catalog=s.catalog),
                       detail=lambda fit: "your skill list now includes the posting's skills",
                       live=False)
-        return [*boxes, check, result, suggestions, widgets.HBox([profile, add])]
+        return [*boxes, check, result, suggestions, _button_row(profile, add)]
 
     return FormView(session, build, name="posting_fit", title="Fit to a posting",
                     intro="Paste a posting you are curious about: see the skills it asks for, "

@@ -179,3 +179,56 @@ def test_chart_png_is_unfiltered_with_the_pixels_of_matplotlibs_png(priya):
         fig.savefig(theirs, format="png", dpi=100)
     reference = np.asarray(Image.open(theirs).convert("RGB"))
     assert np.array_equal(np.asarray(image), reference)
+
+
+@pytest.mark.parametrize("slug", ["skill_radar", "values_wheel"])
+def test_polar_charts_make_no_theta_tick_objects(slug):
+    """The theta axis has no ticks (the spokes are one collection): emptying the labels of
+    its 8 default ticks made 7 more tick objects of five artists each, never drawn."""
+    wb = cw.load(next(p for p in EXAMPLES if p.stem == "priya_data_analyst"))
+    fig = figures.make_figure(wb, slug, today=TODAY, role=figures.resolve_role(wb, load_catalog()))
+    theta = fig.axes[0].xaxis
+    assert len(theta.majorTicks) <= 1  # the one matplotlib makes itself
+    figure_png(fig)
+    assert len(theta.majorTicks) <= 1
+
+
+class _CountingFont:
+    """A font that counts how often its size is set (and otherwise is the font)."""
+
+    def __init__(self, font):
+        self._font, self.sizes = font, 0
+
+    def set_size(self, *args):
+        self.sizes += 1
+        return self._font.set_size(*args)
+
+    def __getattr__(self, name):
+        return getattr(self._font, name)
+
+
+def test_a_text_sets_its_font_size_once_not_per_glyph():
+    """matplotlib 3.11 draws a text glyph by glyph and set the font's size (and built the
+    same rotation matrix) for each glyph; ChartRenderer sets it once per text. Same pixels
+    as matplotlib's own drawing, upright and rotated."""
+    import numpy as np
+    from matplotlib.backends.backend_agg import RendererAgg, get_hinting_flag
+
+    if not hasattr(RendererAgg, "_draw_text_glyphs_and_boxes"):  # matplotlib < 3.11
+        assert "_draw_text_glyphs_and_boxes" not in ChartRenderer.__dict__
+        return
+    text = "Stakeholder management, gjpqy"
+    prop = FontProperties(family="sans-serif", size=9.5)
+    for angle in (0, 90, 33):
+        pictures, counted = [], []
+        for cls in (RendererAgg, ChartRenderer):
+            renderer = cls(300, 80, 100)
+            font = _CountingFont(renderer._prepare_font(prop))
+            items = font._layout(text, flags=get_hinting_flag())
+            glyphs = [(font, 9.5, item.glyph_index, 0, 1, item.x, item.y) for item in items]
+            gc = renderer.new_gc()
+            renderer._draw_text_glyphs_and_boxes(gc, 20, 60, angle, glyphs, [])
+            pictures.append(np.asarray(renderer.buffer_rgba()).copy())
+            counted.append(font.sizes)
+        assert counted == [len(text), 1]
+        assert np.array_equal(*pictures) and pictures[1][:, :, 3].max() > 0

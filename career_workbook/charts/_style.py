@@ -488,5 +488,7 @@ def setup_polar(ax: Any, rmax: float, rticks: Sequence[float], n: int) -> None:
     ax.set_yticks(list(rticks))
     ax.set_yticklabels([number(t) for t in rticks], color="#777777", fontsize=8.5)
     ax.set_rlabel_position(180 / max(n, 1))
-    ax.set_xticklabels([])
+    # no theta ticks (:func:`polar_spokes` draws the spokes): emptying their labels instead
+    # made a tick object (five artists) for each of the 8 default angles, never drawn
+    ax.set_xticks([])
     ax.spines["polar"].set_color("#BBBBBB")

@@ -367,7 +367,8 @@ def subtitle(ax: Any, text: str) -> None:
             fits = len(words)
         else:
             fits, too_long = start + 1, len(words)  # one word always "fits"
-            share = room / rest * len(" ".join(words[start:]))  # characters that fit
+            chars_left = len(" ".join(words[start:]))
+            share = max(room, 0.0) / rest * chars_left if rest > 0 else 0.0  # chars that fit
             guess, chars = start, -1
             while guess < len(words) and chars + 1 + len(words[guess]) <= share:
                 chars += 1 + len(words[guess])

@@ -28,8 +28,8 @@ import gc, statistics, time
 import ipywidgets as W
 _all = [w for w in W.widgets.widget._instances.values()] if hasattr(
     W.widgets.widget, "_instances") else list(W.Widget.widgets.values())
-_role = next(w for w in _all if isinstance(w, W.Dropdown) and len(w.options) > 3
-             and w.options[0][1] is None)
+_role = next(w for w in _all if isinstance(w, W.Dropdown)
+             and str(w.options[0][0]).startswith("None — use my own targets"))
 _use = next(w for w in _all if isinstance(w, W.Button) and w.description == "Use this role")
 _ids = [v for _, v in _role.options if v]
 _gcs = []

@@ -1164,8 +1164,9 @@ def test_opportunity_labels_never_overlap_with_many_stale_ones():
 def test_a_subtitle_is_wrapped_greedily_with_few_measurements(monkeypatch):
     """Issue 15: each measurement shapes the text again. A subtitle that fits is measured
     once (it was measured word by word); a long one is wrapped exactly as the greedy
-    word-by-word wrap does (each line takes every word that fits), with a few
-    measurements a line."""
+    word-by-word wrap does (each line takes every word that fits), with two or three
+    measurements a line (the line's end guessed from the width of the rest, then its
+    neighbour: bisection took six), on the renderer the chart is then drawn with."""
     from matplotlib.backends import backend_agg
 
     from career_workbook.charts._style import house_style, new_figure, subtitle
@@ -1209,8 +1210,17 @@ def test_a_subtitle_is_wrapped_greedily_with_few_measurements(monkeypatch):
             got = ax.get_title("left")
             assert got == greedy(text.split(), width, room), n
             lines = got.count("\n") + 1
+            # the rest of the text, the guessed end of the line and its neighbour
             assert len([m for m in measured if "gap" in m or "count" in m
-                        or "long" in m]) <= lines * 6, (n, len(measured))
+                        or "long" in m]) <= lines * 3, (n, len(measured))
+            # the lines chosen were measured on the figure's renderer: drawing it does not
+            # measure (shape) them again
+            measured.clear()
+            fig.canvas.draw()
+            assert not set(measured) & set(got.split("\n")), n
+        for words in (["x" * 80] * 3, ["a"] * 400, ["wide" * 9, *["i"] * 300]):
+            subtitle(ax, " ".join(words))  # a guess far off still wraps greedily
+            assert ax.get_title("left") == greedy(words, width, room)
 
 
 def test_date_ticks_are_worked_out_once_per_view_interval(monkeypatch):

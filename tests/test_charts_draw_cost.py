@@ -179,3 +179,95 @@ def test_chart_png_is_unfiltered_with_the_pixels_of_matplotlibs_png(priya):
         fig.savefig(theirs, format="png", dpi=100)
     reference = np.asarray(Image.open(theirs).convert("RGB"))
     assert np.array_equal(np.asarray(image), reference)
+
+
+@pytest.mark.parametrize("slug", ["skill_radar", "values_wheel"])
+def test_polar_charts_make_no_theta_tick_objects(slug):
+    """The theta axis has no ticks (the spokes are one collection): emptying the labels of
+    its 8 default ticks made 7 more tick objects of five artists each, never drawn."""
+    wb = cw.load(next(p for p in EXAMPLES if p.stem == "priya_data_analyst"))
+    fig = figures.make_figure(wb, slug, today=TODAY, role=figures.resolve_role(wb, load_catalog()))
+    theta = fig.axes[0].xaxis
+    assert len(theta.majorTicks) <= 1  # the one matplotlib makes itself
+    figure_png(fig)
+    assert len(theta.majorTicks) <= 1
+
+
+class _CountingFont:
+    """A font that counts how often its size is set (and otherwise is the font); the
+    glyphs it lays out name it as their font."""
+
+    def __init__(self, font):
+        self._font, self.sizes = font, 0
+
+    def set_size(self, *args):
+        self.sizes += 1
+        return self._font.set_size(*args)
+
+    def _layout(self, *args, **kwargs):
+        from types import SimpleNamespace
+
+        return [SimpleNamespace(ft_object=self, glyph_index=item.glyph_index, x=item.x,
+                                y=item.y) for item in self._font._layout(*args, **kwargs)]
+
+    def __getattr__(self, name):
+        return getattr(self._font, name)
+
+
+def test_a_text_sets_its_font_size_once_not_per_glyph():
+    """matplotlib 3.11 draws a text glyph by glyph and set the font's size again for each
+    glyph (FreeType then runs the font's hinting program again: ~25 us a glyph) and built
+    the same rotation matrix each time; ChartRenderer keeps the size the font was given to
+    lay the text out. Same pixels as matplotlib's own drawing, upright and rotated."""
+    import numpy as np
+    from matplotlib.backends.backend_agg import RendererAgg
+
+    if not hasattr(RendererAgg, "_draw_text_glyphs_and_boxes"):  # matplotlib < 3.11
+        assert "draw_text" not in ChartRenderer.__dict__
+        return
+    text = "Stakeholder management, gjpqy"
+    prop = FontProperties(family="sans-serif", size=9.5)
+    for angle in (0, 90, 33):
+        pictures, counted = [], []
+        for cls in (RendererAgg, ChartRenderer):
+            renderer = cls(300, 80, 100)
+            font = _CountingFont(renderer._prepare_font(prop))
+            prepare = renderer._prepare_font
+
+            def prepared(prop, prepare=prepare, font=font):
+                prepare(prop)  # sets the size, as matplotlib does before laying out
+                return font
+
+            renderer._prepare_font = prepared
+            renderer.draw_text(renderer.new_gc(), 20, 60, text, prop, angle)
+            pictures.append(np.asarray(renderer.buffer_rgba()).copy())
+            counted.append(font.sizes)
+        assert counted == [len(text), 0]
+        assert np.array_equal(*pictures) and pictures[1][:, :, 3].max() > 0
+
+
+def test_chart_png_copies_the_picture_once(priya):
+    """The live chart's PNG takes the pixels straight from the renderer into PNG rows and
+    compresses those: no file buffer of the RGBA picture, no RGB slice copy and no bytes
+    copy of the rows (four copies of a 1.9 MB picture before, one now). Same bytes as
+    png_bytes of the same pixels."""
+    import tracemalloc
+
+    import numpy as np
+
+    from career_workbook.export.files import _png, agg_canvas, frozen_layout, png_bytes
+
+    fig = _figure(priya, "skill_radar")
+    with agg_canvas(fig), frozen_layout(fig):
+        _png(fig, 100)  # drawn once: the renderer and its buffer exist
+        tracemalloc.start()
+        try:
+            ours = _png(fig, 100)
+            peak = tracemalloc.get_traced_memory()[1]
+        finally:
+            tracemalloc.stop()
+        rgba = np.asarray(fig.canvas.get_renderer().buffer_rgba())
+    height, width, _ = rgba.shape
+    picture = height * (1 + width * 3)  # the PNG rows of an opaque chart
+    assert peak < 1.5 * picture, (peak, picture)
+    assert ours == png_bytes(np.ascontiguousarray(rgba[:, :, :3]), 100)

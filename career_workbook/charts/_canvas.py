@@ -10,6 +10,13 @@ passes, the draw). A chart has a handful of fonts and hundreds of such calls.
 on everything matplotlib's own lookup depends on, so the pixels are the same
 (``tests/test_charts_draw_cost.py`` compares them byte for byte). Pure: no I/O.
 
+matplotlib 3.11 also draws a text glyph by glyph in Python, and for every glyph sets the
+font's size again and builds the same rotation matrix with numpy (~10 us a glyph, ~1,000
+glyphs in notebook 05's three charts; a size set again makes FreeType run the font's
+hinting program again, ~25 us); :class:`ChartRenderer` keeps the size the font was given
+to lay the text out, builds the matrix once, and renders the same glyphs at the same
+places.
+
 >>> from matplotlib.figure import Figure
 >>> fig = Figure(figsize=(2, 1))
 >>> canvas = ChartCanvas(fig)
@@ -19,9 +26,11 @@ on everything matplotlib's own lookup depends on, so the pixels are the same
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 import matplotlib as mpl
+import numpy as np
 from matplotlib import font_manager
 from matplotlib.backends.backend_agg import FigureCanvasAgg, RendererAgg
 
@@ -87,6 +96,77 @@ class ChartRenderer(RendererAgg):
                                 table[gap_key] * scale)
                 break
         return heights[key]
+
+    def draw_text(self, gc: Any, x: float, y: float, s: str, prop: Any, angle: float,
+                  ismath: Any = False, mtext: Any = None) -> None:
+        """As matplotlib 3.11's: the text laid out in its font, then drawn glyph by glyph
+        (:meth:`_draw_glyphs`), without setting again the size the font was just given
+        (each time FreeType resets the font's hinting and runs its size program again)."""
+        if ismath:
+            return super().draw_text(gc, x, y, s, prop, angle, ismath, mtext)
+        from matplotlib.backends.backend_agg import get_hinting_flag
+
+        font = self._prepare_font(prop)  # its size is set
+        items = font._layout(
+            s, flags=get_hinting_flag(),
+            features=mtext.get_fontfeatures() if mtext is not None else None,
+            language=mtext.get_language() if mtext is not None else None)
+        size = prop.get_size_in_points()
+        self._draw_glyphs(gc, x, y, angle,
+                          ((item.ft_object, size, item.glyph_index, 0, 1, item.x, item.y)
+                           for item in items), {id(font): size})
+        return None
+
+    def _draw_text_glyphs_and_boxes(self, gc: Any, x: float, y: float, angle: float,
+                                    glyphs: Any, boxes: Any) -> None:
+        """As matplotlib 3.11's (same glyphs, places and pixels): :meth:`_draw_glyphs`.
+
+        Texts with boxes (mathtext rules) are left to matplotlib.
+        """
+        if boxes:
+            return super()._draw_text_glyphs_and_boxes(gc, x, y, angle, glyphs, boxes)
+        self._draw_glyphs(gc, x, y, angle, glyphs, {})
+        return None
+
+    def _draw_glyphs(self, gc: Any, x: float, y: float, angle: float, glyphs: Any,
+                     sizes: dict[int, float]) -> None:
+        """Render ``glyphs`` (font, size, index, slant, extend, dx, dy) at ``x, y`` (y
+        downwards) as matplotlib 3.11 does, with each font's size set once per text (not
+        per glyph; ``sizes``: the fonts already set, by ``id``) and the rotation matrix
+        built once."""
+        from matplotlib.backends.backend_agg import get_hinting_flag
+        from matplotlib.ft2font import RenderMode
+
+        cos = math.cos(math.radians(angle))
+        sin = math.sin(math.radians(angle))
+        load_flags = get_hinting_flag()
+        mode = RenderMode.NORMAL if gc.get_antialiased() else RenderMode.MONO
+        height = self.height
+        draw = self._renderer.draw_text_image
+        matrices: dict[tuple[float, float], Any] = {}
+        for font, size, glyph_index, slant, extend, dx, dy in glyphs:  # dy is upwards.
+            if sizes.get(id(font)) != size:
+                font.set_size(size, self.dpi)
+                sizes[id(font)] = size
+            matrix = matrices.get((slant, extend))
+            if matrix is None:
+                matrix = matrices[slant, extend] = (
+                    0x10000 * np.array([[cos, -sin], [sin, cos]])
+                    @ [[extend, extend * slant], [0, 1]]).round().astype(int)
+            font._set_transform(matrix, [round(0x40 * (x + dx * cos - dy * sin)),
+                                         # FreeType's y is upwards.
+                                         round(0x40 * (height - y + dx * sin + dy * cos))])
+            bitmap = font._render_glyph(glyph_index, load_flags, mode)
+            buffer = bitmap.buffer
+            if mode is not RenderMode.NORMAL:
+                buffer *= 0xff
+            # draw_text_image's y is downwards & the bitmap bottom side.
+            draw(buffer, bitmap.left, int(height) - bitmap.top + buffer.shape[0], 0, gc)
+
+
+if not hasattr(RendererAgg, "_draw_text_glyphs_and_boxes"):  # before 3.11: whole strings
+    del ChartRenderer.draw_text, ChartRenderer._draw_text_glyphs_and_boxes
+    del ChartRenderer._draw_glyphs
 
 
 class ChartCanvas(FigureCanvasAgg):

@@ -351,19 +351,40 @@ def subtitle(ax: Any, text: str) -> None:
     prop = title.get_fontproperties()
 
     def width(line: str) -> float:
-        return renderer.get_text_width_height_descent(line, prop, ismath=False)[0]
+        # matplotlib's own per-renderer measurement: the lines chosen are not measured
+        # (shaped) again when the figure is laid out and drawn on this renderer
+        return _text_metrics(renderer, line, prop, fig.dpi)[0]
 
-    # greedy wrap (each line takes as many words as fit, at least one), each line's end
-    # found by bisection: a few measurements a line instead of one per word
+    # greedy wrap (each line takes as many words as fit, at least one); a line's end is
+    # guessed from the width of the rest and checked with its neighbour (bisection only
+    # when the guess is off by more than a word): two or three measurements a line
     words = " ".join(text.split()).split(" ")
     lines: list[str] = []
     start = 0
     while start < len(words):
-        fits, too_long = start + 1, len(words) + 1
-        if width(" ".join(words[start:])) <= room:
+        rest = width(" ".join(words[start:]))
+        if rest <= room:
             fits = len(words)
         else:
-            too_long = len(words)
+            fits, too_long = start + 1, len(words)  # one word always "fits"
+            chars_left = len(" ".join(words[start:]))
+            share = max(room, 0.0) / rest * chars_left if rest > 0 else 0.0  # chars that fit
+            guess, chars = start, -1
+            while guess < len(words) and chars + 1 + len(words[guess]) <= share:
+                chars += 1 + len(words[guess])
+                guess += 1
+            guess = min(max(guess, fits), too_long - 1)
+            if guess > fits:
+                if width(" ".join(words[start:guess])) <= room:
+                    fits = guess
+                else:
+                    too_long = guess
+            probe = fits + 1 if fits == guess else too_long - 1  # the guess's neighbour
+            if fits < probe < too_long:
+                if width(" ".join(words[start:probe])) <= room:
+                    fits = probe
+                else:
+                    too_long = probe
             while too_long - fits > 1:
                 mid = (fits + too_long) // 2
                 if width(" ".join(words[start:mid])) <= room:
@@ -373,6 +394,17 @@ def subtitle(ax: Any, text: str) -> None:
         lines.append(" ".join(words[start:fits]))
         start = fits
     title.set_text("\n".join(lines) or " ")
+
+
+def _text_metrics(renderer: Any, text: str, prop: Any, dpi: float) -> tuple:
+    """Width, height and descent of plain ``text``, measured as a ``Text`` measures its
+    lines (matplotlib's cache per renderer: one figure, one drawing)."""
+    from matplotlib import text as mtext
+
+    cached = getattr(mtext, "_get_text_metrics_with_cache", None)
+    if cached is None:  # pragma: no cover - every supported matplotlib has it
+        return renderer.get_text_width_height_descent(text, prop, ismath=False)
+    return cached(renderer, text, prop, ismath=False, dpi=dpi)
 
 
 def _wrap_escaped(text: str, width: int) -> str:
@@ -488,5 +520,7 @@ def setup_polar(ax: Any, rmax: float, rticks: Sequence[float], n: int) -> None:
     ax.set_yticks(list(rticks))
     ax.set_yticklabels([number(t) for t in rticks], color="#777777", fontsize=8.5)
     ax.set_rlabel_position(180 / max(n, 1))
-    ax.set_xticklabels([])
+    # no theta ticks (:func:`polar_spokes` draws the spokes): emptying their labels instead
+    # made a tick object (five artists) for each of the 8 default angles, never drawn
+    ax.set_xticks([])
     ax.spines["polar"].set_color("#BBBBBB")

@@ -231,6 +231,42 @@ def test_app_self_assessment_saves_and_redraws(app_server: Server, app_context: 
         index.close()
 
 
+_BOOT_ORDER = """() => {
+  const bundles = [...document.querySelectorAll('script[src]')]
+    .filter(s => new URL(s.src).pathname.endsWith('/voila/static/voila.js'));
+  const first = document.querySelector('[cell-index]');
+  const html = performance.getEntriesByType('navigation')[0];
+  const js = performance.getEntriesByType('resource')
+    .filter(r => new URL(r.name).pathname.endsWith('/voila/static/voila.js'));
+  return {bundles: bundles.length, cells: document.querySelectorAll('[cell-index]').length,
+          before_first_cell: !!(bundles.length && first && (bundles[0].compareDocumentPosition(
+            first) & Node.DOCUMENT_POSITION_FOLLOWING)),
+          html_done: html.responseEnd, js_done: js.length ? js[0].responseEnd : null};
+}"""
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+@pytest.mark.xdist_group("browser")
+def test_app_fetches_its_javascript_while_the_server_runs_the_cells(
+        app_server: Server, app_context: Any) -> None:
+    """Issue 15: the page's bundle is sent before the first cell, so the browser fetches it
+    while the server still runs the notebook (Voila's own template sent it after the last
+    cell); the step still works from its outputs."""
+    page = app_context.new_page()
+    try:
+        render(page, app_server.url("/voila/render/03_vision_values.ipynb"))
+        got = page.evaluate(_BOOT_ORDER)
+        assert got["bundles"] == 1, got  # loaded once: the app starts once
+        assert got["cells"] > 3 and got["before_first_cell"], got
+        assert got["js_done"] is not None and got["js_done"] < got["html_done"], got
+        assert_code_hidden(page)
+        assert_no_errors(page)
+        assert form(page, "Your career vision").is_visible()
+    finally:
+        page.close()
+
+
 def _probe_notebook(theirs: Path) -> dict[str, Any]:
     """A notebook that tries to open ``theirs`` from inside the app: by pointing
     ``$CAREER_WORKBOOK`` at it, and by naming it."""

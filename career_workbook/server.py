@@ -61,6 +61,20 @@ def notebooks_dir(start: str | Path | None = None) -> Path:
         return notebooks_source()
 
 
+APP_TEMPLATE = "career"
+"""The app's Voila template: Voila's ``lab`` one with the page's JavaScript loading while the
+server runs the cells (``career_workbook/app_template/voila/templates/career``)."""
+
+
+def app_template_root() -> Path:
+    """The Jupyter data folder holding :data:`APP_TEMPLATE` (put first on ``JUPYTER_PATH``).
+
+    >>> (app_template_root() / "voila" / "templates" / APP_TEMPLATE / "index.html.j2").is_file()
+    True
+    """
+    return Path(__file__).resolve().parent / "app_template"
+
+
 def server_env(workbook: str | None, *, app: bool = False,
                workspace: str | Path | None = None) -> dict[str, str]:
     """Environment for the server: the preselected workbook (absolute) and, for the app, its
@@ -71,9 +85,14 @@ def server_env(workbook: str | None, *, app: bool = False,
     True
     >>> env["CAREER_WORKBOOK_ROOT"].endswith("workbooks")
     True
+    >>> env["JUPYTER_PATH"].split(os.pathsep)[0] == str(app_template_root())
+    True
     """
     env = dict(os.environ)
     env.pop("MPLBACKEND", None)  # kernels pick their own (inline) backend
+    if app:  # Voila finds its templates on JUPYTER_PATH (the app's own first)
+        env["JUPYTER_PATH"] = os.pathsep.join(
+            p for p in (str(app_template_root()), env.get("JUPYTER_PATH", "")) if p)
     if workbook:
         path = Path(workbook).expanduser().resolve()
         env[ENV_WORKBOOK] = str(path)
@@ -145,6 +164,8 @@ def app_command(port: int, token: str, open_browser: bool = True,
         "--Voila.ip=127.0.0.1", f"--port={port}", f"--token={token}",
         "--Voila.port_retries=0",
         "--VoilaConfiguration.show_tracebacks=False",
+        # Voila's lab template, but the page's JavaScript loads while the cells run
+        f"--VoilaConfiguration.template={APP_TEMPLATE}",
         # a started, idle kernel waits for the next page (it runs nothing in advance)
         "--VoilaConfiguration.multi_kernel_manager_class="
         "career_workbook.app_kernels.PooledKernelManager",

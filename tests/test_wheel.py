@@ -71,6 +71,9 @@ def test_the_wheel_carries_the_notebooks_examples_and_licence(dist):
     assert shipped == NOTEBOOKS and "00_start_here.ipynb" in shipped
     assert "career_workbook/examples/workbooks/priya_data_analyst.yaml" in names
     assert "career_workbook/examples/feedback_import_sample.csv" in names
+    # the app's Voila template (career-workbook app passes --template=career)
+    assert "career_workbook/app_template/voila/templates/career/index.html.j2" in names
+    assert "career_workbook/app_template/voila/templates/career/conf.json" in names
     assert not [n for n in names if "conftest" in n or "checkpoint" in n or "tests/" in n]
     meta = zipfile.ZipFile(wheel).read(
         next(n for n in names if n.endswith(".dist-info/METADATA"))).decode()

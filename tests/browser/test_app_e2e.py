@@ -231,6 +231,40 @@ def test_app_self_assessment_saves_and_redraws(app_server: Server, app_context: 
         index.close()
 
 
+_FETCHED = """() => {
+  const html = performance.getEntriesByType('navigation')[0];
+  const js = performance.getEntriesByType('resource')
+    .filter(r => new URL(r.name).pathname.endsWith('/voila/static/voila.js'));
+  return {html_done: html.responseEnd, js_done: js.length ? js[0].responseEnd : null};
+}"""
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+@pytest.mark.xdist_group("browser")
+def test_app_fetches_its_javascript_while_the_server_runs_the_cells(
+        app_server: Server, app_context: Any) -> None:
+    """Issue 15: the page's bundle is sent before the first cell, so the browser fetches it
+    while the server still runs the notebook (Voila's own template sent it after the last
+    cell); the step still works from its outputs."""
+    page = app_context.new_page()
+    try:
+        response = page.goto(app_server.url("/voila/render/03_vision_values.ipynb"),
+                             timeout=120_000, wait_until="load")
+        html = response.text()  # the page as the server sent it
+        bundle = '/voila/static/voila.js"'
+        assert html.count(bundle) == 1  # loaded once: the app starts once
+        assert html.index(bundle) < html.index('cell-index="1"') < html.index('cell-index="5"')
+        render(page)
+        got = page.evaluate(_FETCHED)
+        assert got["js_done"] is not None and got["js_done"] < got["html_done"], got
+        assert_code_hidden(page)
+        assert_no_errors(page)
+        assert form(page, "Your career vision").is_visible()
+    finally:
+        page.close()
+
+
 def _probe_notebook(theirs: Path) -> dict[str, Any]:
     """A notebook that tries to open ``theirs`` from inside the app: by pointing
     ``$CAREER_WORKBOOK`` at it, and by naming it."""

@@ -8,7 +8,8 @@ lines of a text, reads the font's OS/2 and head tables again for every call of
 passes, the draw). A chart has a handful of fonts and hundreds of such calls.
 :class:`ChartRenderer` remembers both per renderer (one figure, one size, one dpi), keyed
 on everything matplotlib's own lookup depends on, so the pixels are the same
-(``tests/test_charts_draw_cost.py`` compares them byte for byte). Pure: no I/O.
+(``tests/test_charts_draw_cost.py`` compares them byte for byte). Pure: it writes nothing
+(matplotlib reads its font files on first use, as for any chart).
 
 matplotlib 3.11 also draws a text glyph by glyph in Python, and for every glyph sets the
 font's size again and builds the same rotation matrix with numpy (~10 us a glyph, ~1,000

@@ -222,7 +222,9 @@ def test_a_text_sets_its_font_size_once_not_per_glyph():
     import numpy as np
     from matplotlib.backends.backend_agg import RendererAgg
 
-    if not hasattr(RendererAgg, "_draw_text_glyphs_and_boxes"):  # matplotlib < 3.11
+    from career_workbook.charts._canvas import GLYPHS_DRAWN_HERE
+
+    if not GLYPHS_DRAWN_HERE:  # not matplotlib 3.11: matplotlib draws the glyphs itself
         assert "draw_text" not in ChartRenderer.__dict__
         return
     text = "Stakeholder management, gjpqy"
@@ -244,6 +246,37 @@ def test_a_text_sets_its_font_size_once_not_per_glyph():
             counted.append(font.sizes)
         assert counted == [len(text), 0]
         assert np.array_equal(*pictures) and pictures[1][:, :, 3].max() > 0
+
+
+def test_only_the_checked_matplotlib_has_its_glyphs_drawn_by_the_chart_renderer():
+    """The glyph override repeats matplotlib 3.11's private drawing code; on any other
+    version (a new release a person installs first, or an older one) matplotlib's own
+    drawing is kept."""
+    import matplotlib as mpl
+    from matplotlib.backends.backend_agg import RendererAgg
+
+    from career_workbook.charts._canvas import GLYPHS_DRAWN_HERE, draws_glyphs
+
+    assert not any(draws_glyphs(v) for v in ((3, 12, 0), (3, 10, 1), (3, 9, 0), (4, 11, 0)))
+    assert draws_glyphs((3, 11, 7)) is hasattr(RendererAgg, "_draw_text_glyphs_and_boxes")
+    assert GLYPHS_DRAWN_HERE is draws_glyphs(mpl.__version_info__)
+    assert ("_draw_glyphs" in ChartRenderer.__dict__) is GLYPHS_DRAWN_HERE
+
+
+def test_a_raw_picture_in_two_writes_is_refused_not_half_kept():
+    """The PNG sink takes matplotlib's raw picture in its one write; a second write (a
+    future matplotlib writing in pieces) is an error, never a PNG of the last piece."""
+    import io
+
+    import numpy as np
+
+    from career_workbook.export.files import _PngRows
+
+    sink = _PngRows()
+    sink.write(np.full((2, 3, 4), 255, dtype=np.uint8))
+    assert sink.rows.shape == (2, 1 + 3 * 3) and sink.channels == 3
+    with pytest.raises(io.UnsupportedOperation, match="more than one write"):
+        sink.write(np.zeros((2, 3, 4), dtype=np.uint8))
 
 
 def test_chart_png_copies_the_picture_once(priya):

@@ -555,7 +555,7 @@ def _colleague_words() -> tuple[frozenset[str], ...]:
                  (_TITLES, _COLLEAGUE_CUES, _TITLES + _PEOPLE, _MARKET))
 
 
-def _names_colleague(tokens: list[_Token], m: _Match, text: str = "") -> bool:
+def _names_colleague(tokens: list[_Token], m: _Match, text: str) -> bool:
     """Whether the match is a colleague's job title after "report to", "advise", "support",
     "work with" ("advise the project manager"), not the skill asked of the candidate;
     "experience as a project manager" still counts, and a title has no "your" or "their"

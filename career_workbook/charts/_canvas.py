@@ -35,7 +35,7 @@ import numpy as np
 from matplotlib import font_manager
 from matplotlib.backends.backend_agg import FigureCanvasAgg, RendererAgg
 
-__all__ = ["ChartCanvas", "ChartRenderer"]
+__all__ = ["GLYPHS_DRAWN_HERE", "ChartCanvas", "ChartRenderer", "draws_glyphs"]
 
 _FONT_RC = ("font.serif", "font.sans-serif", "font.cursive", "font.fantasy",
             "font.monospace", "font.family")
@@ -165,7 +165,24 @@ class ChartRenderer(RendererAgg):
             draw(buffer, bitmap.left, int(height) - bitmap.top + buffer.shape[0], 0, gc)
 
 
-if not hasattr(RendererAgg, "_draw_text_glyphs_and_boxes"):  # before 3.11: whole strings
+def draws_glyphs(version: tuple[int, ...]) -> bool:
+    """Whether :class:`ChartRenderer` draws texts' glyphs itself on matplotlib ``version``.
+
+    >>> draws_glyphs((3, 12, 0)), draws_glyphs((3, 9, 0))
+    (False, False)
+    """
+    return (tuple(version[:2]) == (3, 11)
+            and hasattr(RendererAgg, "_draw_text_glyphs_and_boxes"))
+
+
+GLYPHS_DRAWN_HERE = draws_glyphs(mpl.__version_info__)
+"""Whether :class:`ChartRenderer` draws texts' glyphs itself. Its drawing repeats matplotlib
+3.11's private glyph code (``FT2Font._layout``, ``_set_transform``, ``_render_glyph``), so it
+is used only on the minor version it was checked against byte for byte; before 3.11
+matplotlib draws whole strings, and a newer matplotlib draws them its own way (slower, never
+broken) until the override is checked against it."""
+
+if not GLYPHS_DRAWN_HERE:
     del ChartRenderer.draw_text, ChartRenderer._draw_text_glyphs_and_boxes
     del ChartRenderer._draw_glyphs
 

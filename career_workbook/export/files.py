@@ -198,6 +198,8 @@ class _PngRows:
         raise io.UnsupportedOperation("seek")
 
     def write(self, buffer: Any) -> int:
+        if self.rows is not None:  # matplotlib writes the raw picture in one piece
+            raise io.UnsupportedOperation("the raw picture came in more than one write")
         self.rows, self.channels = _png_rows(buffer, opaque_as_rgb=True)
         return memoryview(buffer).nbytes
 

@@ -35,7 +35,7 @@ import numpy as np
 from matplotlib import font_manager
 from matplotlib.backends.backend_agg import FigureCanvasAgg, RendererAgg
 
-__all__ = ["GLYPHS_DRAWN_HERE", "ChartCanvas", "ChartRenderer", "draws_glyphs"]
+__all__ = ["FONTS_MEMOISED", "GLYPHS_DRAWN_HERE", "ChartCanvas", "ChartRenderer", "draws_glyphs"]
 
 _FONT_RC = ("font.serif", "font.sans-serif", "font.cursive", "font.fantasy",
             "font.monospace", "font.family")
@@ -185,6 +185,14 @@ broken) until the override is checked against it."""
 if not GLYPHS_DRAWN_HERE:
     del ChartRenderer.draw_text, ChartRenderer._draw_text_glyphs_and_boxes
     del ChartRenderer._draw_glyphs
+
+FONTS_MEMOISED = hasattr(font_manager.FontManager, "_find_fonts_by_props")
+"""Whether :class:`ChartRenderer` looks each font up once: it asks matplotlib's private
+``FontManager._find_fonts_by_props`` (3.6 and later); a matplotlib without it keeps its own
+lookups."""
+
+if not FONTS_MEMOISED:  # pragma: no cover - every supported matplotlib has it
+    del ChartRenderer._prepare_font, ChartRenderer._get_font_height_metrics
 
 
 class ChartCanvas(FigureCanvasAgg):

@@ -309,3 +309,30 @@ def test_no_widgets_submodule_shadows_a_name_notebooks_call():
         importlib.import_module(f"career_workbook.widgets.{module.name}")
         assert module.name not in widgets.__all__, module.name
     assert callable(ui.start) and callable(widgets.start)
+
+
+# --------------------------------------------- text the chart font has no glyph for
+def test_charts_of_text_the_font_lacks_show_no_warning_to_the_person():
+    # A goal or a client's name in Chinese, Arabic or with an emoji: notebooks 04 and 06,
+    # the coach overview and `career-workbook cohort` printed matplotlib's "UserWarning:
+    # Glyph 26446 (CJK UNIFIED IDEOGRAPH-674E) missing from font(s) DejaVu Sans" with a
+    # path into site-packages (the subtitle is measured while the chart is built).
+    import warnings
+
+    import pandas as pd
+
+    from career_workbook import charts, export, figures
+
+    wb = cw.new_workbook("Zoë 李", today=date(2026, 1, 1))
+    wb.skills.append(cw.Skill(name="数据分析 🚀"))
+    wb.assessments.append(cw.Assessment(date=date(2026, 1, 2), ratings={"数据分析 🚀": 2}))
+    wb.goals.append(cw.Goal(id="g1", text="成为世界 🚀 مرحبا by 2027", created=date(2026, 1, 1),
+                            deadline=date(2027, 1, 1), status="active"))
+    wb.actions.append(cw.Action(text="学习 🚀", goal_id="g1", due=date(2026, 3, 1)))
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        figs = figures.make_figures(wb, today=date(2026, 2, 1))
+        figs["cohort"] = charts.plot_cohort_recency(pd.Series({"李 🚀": 40.0, "Ann": 3.0}))
+        pngs = [export.figure_png(fig) for fig in figs.values()]  # as a notebook shows them
+    assert all(png.startswith(b"\x89PNG") for png in pngs)
+    assert not any(charts.is_placeholder(figs[s]) for s in ("smart_scorecard", "goal_timeline"))

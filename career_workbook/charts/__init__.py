@@ -39,6 +39,7 @@ from career_workbook.charts._style import (
     house_style,
     is_placeholder,
     placeholder_figure,
+    quiet_glyph_warnings,
     unescape_mathtext,
     wrap_label,
 )
@@ -90,6 +91,7 @@ __all__ = [
     "plot_smart_scorecard",
     "plot_values_wheel",
     "plot_wellbeing",
+    "quiet_glyph_warnings",
     "repel_vertical",
     "unescape_mathtext",
     "wrap_label",

@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import re
 import textwrap
+import warnings
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date, datetime
@@ -80,8 +81,30 @@ def house_style() -> Iterator[None]:
         yield
 
 
+@contextmanager
+def quiet_glyph_warnings() -> Iterator[None]:
+    """Silence matplotlib's "Glyph ... missing from font" warnings (CJK, Arabic, emoji
+    where the chart font has no glyph): the characters are drawn as boxes, and a warning
+    with a path into site-packages tells the person nothing they can act on.
+
+    >>> import warnings
+    >>> with warnings.catch_warnings(record=True) as seen:
+    ...     warnings.simplefilter("always")
+    ...     with quiet_glyph_warnings():
+    ...         warnings.warn("Glyph 26446 (CJK IDEOGRAPH) missing from font(s) X.")
+    ...     warnings.warn("other")
+    >>> [str(w.message) for w in seen]
+    ['other']
+    """
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message=r"Glyph \d+ .*missing from")
+        warnings.filterwarnings("ignore", message=r".*Matplotlib currently does not support")
+        yield
+
+
 def styled(func: F) -> F:
-    """Decorator: run a ``plot_*`` function inside :func:`house_style`.
+    """Decorator: run a ``plot_*`` function inside :func:`house_style` (glyph warnings
+    quiet: a chart is measured while it is built, :func:`subtitle`).
 
     Tick objects are created lazily by matplotlib; they are created here, inside the
     style, so that a figure drawn later (in a notebook, by export) keeps the house look.
@@ -89,7 +112,7 @@ def styled(func: F) -> F:
 
     @functools.wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Figure:
-        with house_style():
+        with house_style(), quiet_glyph_warnings():
             fig = func(*args, **kwargs)
             for ax in fig.axes:
                 for axis in (ax.xaxis, ax.yaxis):  # theta and r on polar axes

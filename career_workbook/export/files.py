@@ -25,7 +25,6 @@ import os
 import re
 import struct
 import unicodedata
-import warnings
 import zlib
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -118,16 +117,13 @@ def check_formats(formats: Sequence[str]) -> tuple[str, ...]:
     return tuple(out)
 
 
-@contextlib.contextmanager
-def quiet_glyph_warnings() -> Iterator[None]:
-    """Silence matplotlib's "Glyph ... missing from font" warnings (emoji, rare scripts).
+def quiet_glyph_warnings() -> contextlib.AbstractContextManager[None]:
+    """Silence matplotlib's "Glyph ... missing from font" warnings (emoji, rare scripts):
+    :func:`career_workbook.charts.quiet_glyph_warnings` (the characters are drawn as boxes;
+    the file is still written)."""
+    from career_workbook.charts._style import quiet_glyph_warnings as quiet
 
-    The characters are drawn as boxes; the file is still written.
-    """
-    with warnings.catch_warnings():
-        warnings.filterwarnings("ignore", message=r"Glyph \d+ .*missing from")
-        warnings.filterwarnings("ignore", message=r".*Matplotlib currently does not support")
-        yield
+    return quiet()
 
 
 @contextlib.contextmanager

@@ -336,3 +336,16 @@ def test_charts_of_text_the_font_lacks_show_no_warning_to_the_person():
         pngs = [export.figure_png(fig) for fig in figs.values()]  # as a notebook shows them
     assert all(png.startswith(b"\x89PNG") for png in pngs)
     assert not any(charts.is_placeholder(figs[s]) for s in ("smart_scorecard", "goal_timeline"))
+
+
+# --------------------------------------------------- a posting copied from a web page
+def test_a_posting_with_soft_hyphens_and_zero_width_spaces_still_matches():
+    # Copied from a hyphenated web page or a PDF: "Py\u00adthon" (soft hyphen) and
+    # "S\u200bQL" (zero-width space) look like Python and SQL but matched nothing, and
+    # the stray letters suggested an unrelated skill.
+    wb = cw.new_workbook("Sam", today=date(2026, 1, 1))
+    vocab = {"SQL": [], "Python": [], "Stakeholder Management": []}
+    fit = cw.fit_to_posting(wb, "You know Py\u00adthon, S\u200bQL and stake\u00adholder "
+                                "man\u00adage\u00adment.\ufeff", catalog=vocab)
+    assert set(fit.matches) == {"SQL", "Python", "Stakeholder Management"}
+    assert fit.matches["Python"] == ("Python",)  # the words shown, as the person reads them

@@ -169,6 +169,9 @@ _TOKEN = re.compile(
     r"|(?P<conj>[,/&])|(?P<brk>[.!?;:](?=\s|$)|[\n\r•·|()\[\]]|(?<=\s)[-–—](?=\s))")
 _HTML = re.compile(  # pasted from a web page: tags and scripts are not words of the posting
     r"<(script|style)\b.*?</\1\s*>|<!--.*?-->|</?[a-zA-Z][^<>]{0,500}>", re.DOTALL | re.I)
+_INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]")
+"""Characters a copied web page or PDF hides inside words (soft hyphen, zero-width space,
+joiners, direction marks, byte-order mark): "Py\u00adthon" is "Python"."""
 _HYPHENED = re.compile(r"[^\W_]-")
 _PAIR = re.compile(r"([^\W\d_])[/&]([^\W\d_])(?![^\W_])")
 _SPELLING = (  # American -> British, so both spellings meet
@@ -678,10 +681,16 @@ def read_posting(text: str | None) -> tuple[str, list[_Token], bool]:
     >>> text, tokens, _ = read_posting("About us\nWe love perks.\nThe role\nRun audits.")
     >>> [t.stem for t in tokens if t.stem != "|"]
     ['role', 'run', 'audit']
+
+    Invisible characters a web page hides inside words are dropped:
+
+    >>> [t.exact for t in read_posting("Py\u00adthon and S\u200bQL")[1]]
+    ['python', 'and', 'sql']
     """
     text = text or ""
     truncated = len(text) > MAX_CHARS
     text = _HTML.sub(lambda m: " " * len(m.group()), text[:MAX_CHARS])
+    text = _INVISIBLE.sub("", text)
     tokens = _tokens(text)
     blocked = _blocked(text, tokens)
     if blocked:

@@ -349,3 +349,34 @@ def test_a_posting_with_soft_hyphens_and_zero_width_spaces_still_matches():
                                 "man\u00adage\u00adment.\ufeff", catalog=vocab)
     assert set(fit.matches) == {"SQL", "Python", "Stakeholder Management"}
     assert fit.matches["Python"] == ("Python",)  # the words shown, as the person reads them
+
+
+# ------------------------------------------------------------- a radar of 40 skills
+def test_a_radar_of_forty_skills_keeps_its_names_readable():
+    # 40 skills of up to 30 characters drew 40 spokes whose names lay on top of each
+    # other (unreadable); the radar now shows the 16 that matter most and says so.
+    import itertools
+
+    import pandas as pd
+
+    from career_workbook import charts, export
+
+    stems = ["Stakeholder management expert", "Data analysis and visualisat",
+             "Kubernetes orchestration pro", "Supercalifragilisticexpialidoc", "SQL"]
+    n = 40
+    df = pd.DataFrame({"skill": [f"{stems[i % 5]} {i}" for i in range(n)],
+                       "current": [float(i % 6) for i in range(n)], "target": [4.0] * n,
+                       "importance": [1 + i % 5 for i in range(n)]})
+    df.loc[37, ["current", "target", "importance"]] = [0.0, 5.0, 5]  # the biggest gap, near the end
+    fig = charts.plot_skill_radar(df)
+    export.figure_png(fig)  # laid out and drawn as a notebook shows it
+    ax = fig.axes[0]
+    labels = [t for t in ax.texts if t.get_text().strip()]
+    assert len(labels) == 16
+    assert any("37" in t.get_text() for t in labels)  # the headline's skill is on it
+    assert fig.get_suptitle() == "Biggest gap: Kubernetes orchestration pro 37"
+    renderer = fig.canvas.get_renderer()
+    boxes = [t.get_window_extent(renderer) for t in labels]
+    for a, b in itertools.combinations(boxes, 2):
+        assert not a.overlaps(b), "two skill names overlap"
+    assert "the 16 most important of your 40 skills" in fig.legends[0].get_title().get_text()

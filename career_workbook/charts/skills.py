@@ -62,6 +62,9 @@ QUADRANT_COLOURS = {
     "agreed strength": GOOD, "agreed development area": PALETTE["orange"],
     "blind spot": ALERT, "hidden strength": PALETTE["blue"],
 }
+RADAR_MAX = 16
+"""At most this many spokes on the radar: with more, their names overlap (the gap chart and
+the tables list every skill)."""
 AGREEMENT_BAND = 1.0
 """Self and others agree when their ratings differ by less than this (levels)."""
 STRENGTH_LEVEL = 3.5
@@ -95,6 +98,23 @@ def _biggest_gap(df: pd.DataFrame) -> pd.Series | None:
     return rated.sort_values(["weighted_gap", "gap"], ascending=False, kind="stable").iloc[0]
 
 
+def _radar_rows(df: pd.DataFrame) -> pd.DataFrame:
+    """At most :data:`RADAR_MAX` rows of ``df``, in their own order: the biggest gap, then
+    rated skills before unrated ones, the most important and biggest weighted gap first."""
+    if len(df) <= RADAR_MAX:
+        return df
+    rank = pd.DataFrame({"rated": df["current"].notna(),
+                         "importance": df.get("importance", 0.0),
+                         "gap": df["weighted_gap"]}, index=df.index).fillna(-1.0)
+    order = rank.sort_values(["rated", "importance", "gap"], ascending=False,
+                             kind="stable").index.tolist()
+    biggest = _biggest_gap(df)
+    if biggest is not None:
+        order.remove(biggest.name)
+        order.insert(0, biggest.name)
+    return df.loc[[i for i in df.index if i in set(order[:RADAR_MAX])]]
+
+
 # ----------------------------------------------------------------------------------------
 @styled
 def plot_skill_radar(gaps: pd.DataFrame, *, show_role: bool = True, show_others: bool = True,
@@ -118,7 +138,8 @@ def plot_skill_radar(gaps: pd.DataFrame, *, show_role: bool = True, show_others:
         Unused; accepted so that every ``plot_*`` function takes it.
 
     Skills are grouped by category so that the shape is stable from one review to the next.
-    Skills not rated yet are marked "(not rated)".
+    Skills not rated yet are marked "(not rated)". With more than :data:`RADAR_MAX` skills
+    the radar shows that many (the biggest gap, then the most important) and says so.
 
     >>> df = pd.DataFrame({"skill": ["SQL", "Python", "Negotiation"],
     ...                    "current": [2.0, 4.0, 1.0], "target": [4.0, 4.0, 4.0]})
@@ -130,6 +151,8 @@ def plot_skill_radar(gaps: pd.DataFrame, *, show_role: bool = True, show_others:
     df = _gap_frame(gaps, "plot_skill_radar")
     if len(df) < 3:
         return _placeholder("skill_radar", RADAR_TOO_FEW)
+    total = len(df)
+    df = _radar_rows(df)
     if "category" in df:
         rank = {c: i for i, c in enumerate(SKILL_CATEGORIES)}
         df["_order"] = df["category"].map(rank).fillna(len(rank))
@@ -189,8 +212,9 @@ def plot_skill_radar(gaps: pd.DataFrame, *, show_role: bool = True, show_others:
         head = f"Biggest gap: {short(biggest['skill'], 50)}"
     headline(fig, head, title)
     # On a polar axes the metric goes with the legend: a title would collide with labels.
+    shown = f"; the {n} most important of your {total} skills" if total > n else ""
     fig.legend(handles=handles, loc="outside lower center", ncols=len(handles),
-               title="Skill level 0-5 (0 = none, 5 = expert)")
+               title=f"Skill level 0-5 (0 = none, 5 = expert){shown}")
     return fig
 
 

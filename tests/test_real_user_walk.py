@@ -380,3 +380,25 @@ def test_a_radar_of_forty_skills_keeps_its_names_readable():
     for a, b in itertools.combinations(boxes, 2):
         assert not a.overlaps(b), "two skill names overlap"
     assert "the 16 most important of your 40 skills" in fig.legends[0].get_title().get_text()
+
+
+# ------------------------------------------------ ratings a day apart: no clock times
+@pytest.mark.parametrize("slug", ["readiness", "wellbeing", "learning_hours"])
+def test_charts_of_yesterday_and_today_tick_days_not_hours(slug):
+    # Rated yesterday and again today (or learning logged yesterday, seen today): the
+    # x axis read "Mar-01, 06:00, 12:00, 18:00, Mar-02", clock times on a chart of days.
+    from career_workbook import export, figures
+
+    wb = cw.new_workbook("Sam", today=date(2026, 1, 1))
+    wb.skills += [cw.Skill(name="SQL"), cw.Skill(name="Python"), cw.Skill(name="Excel")]
+    for day, level in ((1, 2), (2, 3)):
+        wb.assessments.append(cw.Assessment(date=date(2026, 3, day), ratings={
+            "SQL": level, "Python": 1, "Excel": 3}))
+        wb.check_ins.append(cw.CheckIn(date=date(2026, 3, day), motivation=6 + day,
+                                       confidence=4 + day))
+    wb.learning.append(cw.LearningItem(title="SQL course", skill="SQL", hours=12,
+                                       status="done", completed_on=date(2026, 3, 1)))
+    fig = figures.make_figure(wb, slug, today=date(2026, 3, 2))
+    export.figure_png(fig)  # laid out and drawn: the ticks are final
+    ticks = [t.get_text() for t in fig.axes[0].get_xticklabels()]
+    assert ticks and not any(":" in t for t in ticks), ticks

@@ -13,7 +13,7 @@ import textwrap
 import warnings
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from importlib import resources
 from typing import Any, TypeVar
 
@@ -455,6 +455,16 @@ class _SteadyDateLocator(mdates.AutoDateLocator):
     """
 
     _memo: tuple[tuple[float, float], np.ndarray] | None = None
+
+    def get_locator(self, dmin: datetime, dmax: datetime) -> Any:
+        """As ``AutoDateLocator``'s, but never finer than a day: the charts plot dates, so
+        data a day or two apart (rated yesterday and today) is ticked at midnight, never
+        "06:00 / 12:00 / 18:00"."""
+        if abs(dmax - dmin) < timedelta(days=2):
+            locator = mdates.DayLocator(tz=self.tz)
+            locator.set_axis(self.axis)
+            return locator
+        return super().get_locator(dmin, dmax)
 
     def __call__(self) -> np.ndarray:
         key = tuple(map(float, self.axis.get_view_interval())) if self.axis else None

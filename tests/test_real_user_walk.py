@@ -402,3 +402,44 @@ def test_charts_of_yesterday_and_today_tick_days_not_hours(slug):
     export.figure_png(fig)  # laid out and drawn: the ticks are final
     ticks = [t.get_text() for t in fig.axes[0].get_xticklabels()]
     assert ticks and not any(":" in t for t in ticks), ticks
+
+
+# ---------------------------------- a skill or goal removed in another tab, then saved here
+def test_rating_a_skill_removed_elsewhere_is_a_plain_conflict_with_reload(path):
+    # Tab A rates "Public Speaking"; tab B (or the command line) removes that skill; A
+    # saves. It said "Not saved: assessments[1].ratings = 'Public Speaking': is not one
+    # of the workbook's skills" (a file path, no way forward) and offered no Reload.
+    with cw.edit(path) as wb:
+        wb.skills += [cw.Skill(name="SQL"), cw.Skill(name="Public Speaking")]
+    view = ui.self_assessment_form(ui.Session(path, today=TODAY))
+    with cw.edit(path) as wb:
+        wb.skills = [s for s in wb.skills if s.name != "Public Speaking"]
+    before = path.read_bytes()
+    view.fields["ratings.Public Speaking"].widget.value = 3
+    view.fields["ratings.SQL"].widget.value = 4
+    view.buttons["save"].click()
+    message = text_of(view.status.value)
+    assert "“Public Speaking” is no longer one of your skills" in message
+    assert "removed elsewhere" in message and "Reload" in message
+    assert "assessments[" not in message
+    assert view.reload_button.layout.display != "none"
+    assert path.read_bytes() == before
+    view.reload_button.click()  # the form as the file is now: SQL only, and it saves
+    assert "ratings.Public Speaking" not in view.fields
+    view.fields["ratings.SQL"].widget.value = 4
+    view.buttons["save"].click()
+    assert cw.load(path).assessments[-1].ratings == {"SQL": 4}
+
+
+def test_progress_on_a_goal_removed_elsewhere_is_a_plain_conflict(path):
+    with cw.edit(path) as wb:
+        wb.goals.append(cw.Goal(id="g1", text="Pass the SQL exam by June 2027"))
+    view = ui.check_in_form(ui.Session(path, today=TODAY))
+    with cw.edit(path) as wb:
+        wb.goals = []
+    view.fields["progress.g1"].widget.value = 50
+    view.buttons["save"].click()
+    message = text_of(view.status.value)
+    assert "the goal “Pass the SQL exam by June 2027” is no longer in your workbook" in message
+    assert "removed elsewhere" in message and "check_ins[" not in message
+    assert cw.load(path).check_ins == []

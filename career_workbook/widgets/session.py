@@ -250,6 +250,47 @@ def _refused(problems: list[Problem], fallback: str) -> SaveResult:
     )
 
 
+_DANGLING = {"is not one of the workbook's skills": "skill", "is not a goal id": "goal"}
+"""The reference problems (:func:`career_workbook.model.reference_problems`) an edit has
+when a skill or goal it names was removed elsewhere after the form was filled."""
+
+
+def _removed_elsewhere(problems: list[Problem], filled: Workbook | None) -> str:
+    """A plain conflict message when every problem is a skill or goal the form was filled
+    with (``filled``) that the file no longer has: removed in another tab, notebook or from
+    the command line. Empty when any problem is something else.
+
+    >>> from career_workbook.model import Goal, Skill, new_workbook
+    >>> wb = new_workbook("Sam"); wb.skills.append(Skill(name="SQL"))
+    >>> wb.goals.append(Goal(id="g1", text="Pass the exam"))
+    >>> _removed_elsewhere([Problem("assessments[1].ratings", "SQL",
+    ...                             "is not one of the workbook's skills"),
+    ...                     Problem("check_ins[0].progress", "g1", "is not a goal id")], wb)[:76]
+    '“SQL” is no longer one of your skills; the goal “Pass the exam” is no longer'
+    >>> _removed_elsewhere([Problem("goals[0].skills", "Nope", "is not one of the workbook's "
+    ...                             "skills")], wb)
+    ''
+    """
+    if filled is None or not problems:
+        return ""
+    skills = set(filled.skill_names())
+    goals = {g.id: g.text for g in filled.goals}
+    said: list[str] = []
+    for problem in problems:
+        kind = _DANGLING.get(problem.message)
+        if kind == "skill" and problem.value in skills:
+            said.append(f"“{problem.value}” is no longer one of your skills")
+        elif kind == "goal" and problem.value in goals:
+            text = " ".join(str(goals[problem.value]).split())
+            text = text if len(text) <= 60 else text[:59] + "…"
+            said.append(f"the goal “{text}” is no longer in your workbook")
+        else:
+            return ""
+    return ("; ".join(dict.fromkeys(said)) + ": removed elsewhere (in another tab, notebook "
+            "or from the command line) after this form was filled. Nothing was saved; press "
+            "Reload to see the form as the file is now, then save again.")
+
+
 def _unreadable(path: Path, err: BaseException) -> str:
     """A message for a file the store could not read for an unexpected reason."""
     text = " ".join(str(err).split())
@@ -529,6 +570,9 @@ class Session:
                     "and cannot be read now, so nothing was written over it. Your answers "
                     "are still in the form: fix that line in the file (or restore an earlier "
                     "version in notebook 00), then press Save again."))
+            removed = _removed_elsewhere(err.problems, self.workbook)
+            if removed:  # a conflict: the form offers to reload
+                return SaveResult(False, f"Not saved: {removed}", conflict=True)
             return _refused(err.problems, str(err) if err.path else f"{self.path}: {err}")
         except ValidationError as err:
             return _refused(problems_from_validation(err), str(err))

@@ -54,7 +54,7 @@ This folder is yours: the guided notebooks and your answers live here, on your m
     career-workbook lab      # JupyterLab opens on 00_start_here: begin there
     career-workbook app      # the same steps as a simple app (forms and charts, no code)
 
-Work through the notebooks in order, 00 to 09. You answer in forms; nothing leaves
+Work through the notebooks in order, 00 to 10. You answer in forms; nothing leaves
 this computer.
 
 ## Where your data lives
@@ -65,14 +65,14 @@ this computer.
   never overwrites a notebook you changed (it puts the new version beside yours).
 - `workbooks/` is ignored by git, so your answers are never committed by accident.
 - `examples/` holds fictional people's workbooks to explore (and a sample feedback file).
+- `.career-workbook/` holds this workspace's JupyterLab settings and the server logs
+  (`logs/lab.log`, `logs/app.log`): look there if something goes wrong.
 
 ## Undo a bad edit
 
 Every save keeps the version before it. `career-workbook history workbooks/my_workbook.yaml`
 lists them; `career-workbook undo workbooks/my_workbook.yaml` brings back the one before
 (`--to N` any other). The form "Restore an earlier version" in 00_start_here does the same.
-- `.career-workbook/` holds this workspace's JupyterLab settings and the server logs
-  (`logs/lab.log`, `logs/app.log`): look there if something goes wrong.
 
 ## Back it up
 

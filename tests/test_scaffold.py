@@ -141,6 +141,18 @@ def test_init_over_notebooks_of_unknown_origin_keeps_them(tmp_path):
                             "notebooks/00_start_here.new.ipynb")]
 
 
+def test_workspace_readme_names_every_guided_step_and_its_own_sections(tmp_path):
+    # It said "in order, 00 to 09" after step 10 (opportunities) shipped, and the
+    # `.career-workbook/` line sat under "Undo a bad edit" instead of with the data.
+    ws = tmp_path / "my-career"
+    scaffold.init_workspace(ws)
+    readme = (ws / "README.md").read_text(encoding="utf-8")
+    steps = [p.name[:2] for p in shipped_notebooks() if p.name[:2].isdigit()]
+    assert f"in order, {steps[0]} to {steps[-1]}" in readme
+    data = readme.split("## Where your data lives")[1].split("\n## ")[0]
+    assert "`.career-workbook/`" in data
+
+
 def test_init_keeps_the_persons_readme_gitignore_and_workbooks(tmp_path):
     ws = tmp_path / "ws"
     scaffold.init_workspace(ws)

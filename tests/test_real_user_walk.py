@@ -443,3 +443,13 @@ def test_progress_on_a_goal_removed_elsewhere_is_a_plain_conflict(path):
     assert "the goal “Pass the SQL exam by June 2027” is no longer in your workbook" in message
     assert "removed elsewhere" in message and "check_ins[" not in message
     assert cw.load(path).check_ins == []
+
+
+# ------------------------------------------------------- an impossible `today` parameter
+def test_an_impossible_today_says_why_not_how_to_write_it(path):
+    # papermill -p today 2026-02-30: the header said "is not a date written YYYY-MM-DD
+    # (such as 2026-11-22)", though it was written exactly so.
+    session = ui.Session(path, today="2026-02-30")
+    message = text_of(header_html(session))
+    assert "30 February 2026 does not exist (February 2026 has 28 days)" in message
+    assert "written YYYY-MM-DD" not in message and session.today == date.today()

@@ -195,6 +195,8 @@ def parse_today(value: date | str | None) -> tuple[date, str | None]:
     >>> day, problem = parse_today("22/11/2026")
     >>> day == date.today(), problem
     (True, "today = '22/11/2026' is not a date written YYYY-MM-DD (such as 2026-11-22); using today's date instead")
+    >>> parse_today("2026-02-30")[1]
+    "today = '2026-02-30': 30 February 2026 does not exist (February 2026 has 28 days); using today's date instead"
     """  # noqa: E501
     if value is None:
         return date.today(), None
@@ -209,8 +211,15 @@ def parse_today(value: date | str | None) -> tuple[date, str | None]:
         if re.fullmatch(r"\d{4}-\d\d-\d\d", text):
             try:
                 return date.fromisoformat(text), None
-            except ValueError:
-                pass
+            except ValueError:  # written right, but no such day: say why
+                from career_workbook.analysis.period import parse_day
+
+                try:
+                    parse_day(text, "today")
+                except ValueError as err:
+                    why = str(err).partition(": ")[2]
+                    return date.today(), (f"today = {value!r}: {why}; using today's date "
+                                          "instead")
     return date.today(), (
         f"today = {value!r} is not a date written YYYY-MM-DD (such as 2026-11-22); "
         "using today's date instead"

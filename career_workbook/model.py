@@ -453,13 +453,18 @@ def problems_from_validation(err: ValidationError) -> list[Problem]:
 # ----------------------------------------------------------------------------------------
 # Cross-reference checks (pure; also used by `career-workbook validate`)
 # ----------------------------------------------------------------------------------------
-def _duplicates(items: Iterable[str]) -> list[str]:
+def _duplicates(items: Iterable[str]) -> list[int]:
+    """Positions of the items that repeat an earlier one (case and outer spaces ignored).
+
+    >>> _duplicates(["SQL", "sql", "SQL", "Python", "SQL "])
+    [1, 2, 4]
+    """
     seen: set[str] = set()
     dups = []
-    for item in items:
+    for i, item in enumerate(items):
         key = item.casefold().strip()
         if key in seen:
-            dups.append(item)
+            dups.append(i)
         seen.add(key)
     return dups
 
@@ -476,9 +481,9 @@ def reference_problems(wb: Workbook) -> list[Problem]:
         ("values", [v.name for v in wb.values]),
     ):
         key = "name" if field in ("skills", "values") else "id"
-        for dup in _duplicates(names):
-            idx = max(i for i, n in enumerate(names) if n == dup)
-            problems.append(Problem(f"{field}[{idx}].{key}", dup, "is used twice; must be unique"))
+        for idx in _duplicates(names):  # each repeat named once, where it is
+            problems.append(Problem(f"{field}[{idx}].{key}", names[idx],
+                                    "is used twice; must be unique"))
 
     skills = set(wb.skill_names())
     goals = {g.id for g in wb.goals}

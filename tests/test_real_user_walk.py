@@ -453,3 +453,16 @@ def test_an_impossible_today_says_why_not_how_to_write_it(path):
     message = text_of(header_html(session))
     assert "30 February 2026 does not exist (February 2026 has 28 days)" in message
     assert "written YYYY-MM-DD" not in message and session.today == date.today()
+
+
+# ------------------------------------------------------ a skill typed three times by hand
+def test_validate_names_each_repeated_skill_once_where_it_is(tmp_path):
+    # SQL listed three times (and "sql" once): `validate` named skills[4] twice and never
+    # skills[2], so fixing the lines it named left a problem it had not shown.
+    p = tmp_path / "dup.yaml"
+    p.write_text("schema_version: 3\nperson:\n  name: Sam\nskills:\n- name: SQL\n- name: sql\n"
+                 "- name: SQL\n- name: Python\n- name: SQL\n", encoding="utf-8")
+    with pytest.raises(cw.WorkbookError) as err:
+        cw.load(p)
+    fields = [problem.field for problem in err.value.problems]
+    assert fields == ["skills[1].name", "skills[2].name", "skills[4].name"]

@@ -466,3 +466,28 @@ def test_validate_names_each_repeated_skill_once_where_it_is(tmp_path):
         cw.load(p)
     fields = [problem.field for problem in err.value.problems]
     assert fields == ["skills[1].name", "skills[2].name", "skills[4].name"]
+
+
+# ---------------------------------------------------------------- a wheel of 25 values
+def test_a_values_wheel_of_twenty_five_values_keeps_its_names_readable():
+    # 25 values drew 25 wedges whose names overlapped at the bottom of the wheel.
+    import itertools
+
+    import pandas as pd
+
+    from career_workbook import charts, export
+
+    stems = ["Autonomy and independence at work", "Family", "Financial security",
+             "Making an impact on society", "Work-life balance"]
+    df = pd.DataFrame({"name": [f"{stems[i % 5]} {i}" for i in range(25)],
+                       "importance": [1 + (i * 7) % 10 for i in range(25)]})
+    fig = charts.plot_values_wheel(df)
+    export.figure_png(fig)
+    names = [t for t in fig.axes[0].texts if not t.get_text().strip().isdigit()]
+    assert len(names) == 16
+    renderer = fig.canvas.get_renderer()
+    boxes = [t.get_window_extent(renderer) for t in names]
+    for a, b in itertools.combinations(boxes, 2):
+        assert not a.overlaps(b), "two value names overlap"
+    assert "your 16 most important of 25 values" in fig.legends[0].get_title().get_text()
+    assert fig.get_suptitle().startswith("Top value")

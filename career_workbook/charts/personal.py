@@ -49,6 +49,9 @@ __all__ = ["plot_learning_hours", "plot_network", "plot_values_wheel", "plot_wel
 ACTIVE_DAYS = 90
 """A contact is active when the last contact is at most this many days ago."""
 MAX_SKILL_LINES = 6
+WHEEL_MAX = 16
+"""At most this many wedges on the values wheel (the most important): with more, their
+names overlap."""
 
 
 def _placeholder(slug: str, message: str | None = None) -> Figure:
@@ -165,7 +168,9 @@ def plot_values_wheel(values: pd.DataFrame, *, title: str | None = None,
                       today: Any = None) -> Figure:
     """A wheel of personal values: one wedge per value, as long as its importance (1-10).
 
-    Values are placed clockwise by rank from the top; the top three are highlighted.
+    Values are placed clockwise by rank from the top; the top three are highlighted. With
+    more than :data:`WHEEL_MAX` values, the most important that many are shown, and the
+    legend says so.
 
     Parameters
     ----------
@@ -190,7 +195,8 @@ def plot_values_wheel(values: pd.DataFrame, *, title: str | None = None,
     else:
         df["rank"] = df["importance"].rank(ascending=False, method="min")
     df = df.sort_values(["rank", "importance"], ascending=[True, False], kind="stable")
-    df = df.reset_index(drop=True)
+    total = len(df)
+    df = df.head(WHEEL_MAX).reset_index(drop=True)
     n = len(df)
     angles = np.linspace(0, 2 * np.pi, n, endpoint=False)
     fig = new_figure(7.0, label="values_wheel")
@@ -222,7 +228,8 @@ def plot_values_wheel(values: pd.DataFrame, *, title: str | None = None,
     headline(fig, head, title)
     fig.legend(handles=[Patch(color=TARGET, label="Top three"),
                         Patch(color=PALETTE["sky"], label="Other values")],
-               loc="outside lower center", ncols=2, title="Importance 1-10")
+               loc="outside lower center", ncols=2, title="Importance 1-10" + (
+                   f"; your {n} most important of {total} values" if total > n else ""))
     return fig
 
 

@@ -491,3 +491,29 @@ def test_a_values_wheel_of_twenty_five_values_keeps_its_names_readable():
         assert not a.overlaps(b), "two value names overlap"
     assert "your 16 most important of 25 values" in fig.legends[0].get_title().get_text()
     assert fig.get_suptitle().startswith("Top value")
+
+
+# ---------------------------------------------- a contact last seen years ago (network)
+def test_network_chart_with_a_contact_from_years_ago_stays_readable():
+    # A contact last seen ten years ago: the x ticks 0, 30, 60, 90, 180, 365, 730 were
+    # squeezed into one blot ("0306090") and "active: last 90 days" ran off the left edge.
+    import itertools
+
+    import pandas as pd
+
+    from career_workbook import charts, export
+
+    df = pd.DataFrame({"name": ["Ana", "Old classmate"], "relationship": ["mentor", "peer"],
+                       "days_since": [10.0, 3700.0], "overdue": [False, True],
+                       "strength": [4, 2]})
+    fig = charts.plot_network(df)
+    export.figure_png(fig)
+    ax = fig.axes[0]
+    renderer = fig.canvas.get_renderer()
+    ticks = [t for t in ax.get_xticklabels() if t.get_text()]
+    boxes = [t.get_window_extent(renderer) for t in ticks]
+    for a, b in itertools.combinations(boxes, 2):
+        assert not a.overlaps(b), [t.get_text() for t in ticks]
+    assert "10 years" in [t.get_text() for t in ticks]
+    band = next(t for t in ax.texts if t.get_text().startswith("active"))
+    assert band.get_window_extent(renderer).x0 >= ax.get_window_extent(renderer).x0

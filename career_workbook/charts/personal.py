@@ -59,6 +59,35 @@ def _placeholder(slug: str, message: str | None = None) -> Figure:
     return placeholder_figure(message or spec.empty_message, title=spec.title, label=slug)
 
 
+_DAY_TICKS = (0, 30, 60, 90, 180, 365, 730, 1825, 3650, 7300, 18250)
+
+
+def _day_ticks(span: float) -> list[int]:
+    """Ticks for "days since" up to ``span``, at least 7% of it apart (a contact last seen
+    years ago squeezed 0, 30, 60, 90... into one unreadable blot).
+
+    >>> _day_ticks(200), _day_ticks(4000)
+    ([0, 30, 60, 90, 180], [0, 365, 730, 1825, 3650])
+    """
+    out: list[int] = []
+    for tick in _DAY_TICKS:
+        if tick <= span and (not out or tick - out[-1] >= span * 0.07):
+            out.append(tick)
+    return out
+
+
+def _days_label(days: int) -> str:
+    """``"90"``, or whole years from 365 days on: ``"1 year"``, ``"10 years"``.
+
+    >>> _days_label(90), _days_label(365), _days_label(3650)
+    ('90', '1 year', '10 years')
+    """
+    if days < 365:
+        return str(days)
+    years = round(days / 365)
+    return f"{years} year{'s' if years != 1 else ''}"
+
+
 # ----------------------------------------------------------------------------------------
 @styled
 def plot_network(contacts: pd.DataFrame, today: Any = None, *,
@@ -111,9 +140,11 @@ def plot_network(contacts: pd.DataFrame, today: Any = None, *,
     fig = new_figure(2.1 + 0.62 * len(rows) + 0.5, label="network")
     ax = fig.add_subplot()
     ax.axvspan(0, ACTIVE_DAYS, color=GOOD, alpha=0.09, linewidth=0, zorder=0)
-    ax.annotate(f"active: last {ACTIVE_DAYS} days", xy=(ACTIVE_DAYS / 2, 1),
-                xycoords=("data", "axes fraction"), xytext=(0, -3),
-                textcoords="offset points", ha="center", va="top", fontsize=8.5, color=GOOD)
+    narrow = span * 0.25 > ACTIVE_DAYS  # years on the axis: the band is a sliver
+    ax.annotate(f"active: last {ACTIVE_DAYS} days", xy=(0 if narrow else ACTIVE_DAYS / 2, 1),
+                xycoords=("data", "axes fraction"), xytext=(3 if narrow else 0, -3),
+                textcoords="offset points", ha="left" if narrow else "center", va="top",
+                fontsize=8.5, color=GOOD)
     sizes = 25 + 38 * (df["strength"].to_numpy() - 1)
     ax.scatter(df["x"], df["y"], s=sizes, color=CURRENT, alpha=0.75, edgecolors="white",
                linewidths=0.8, zorder=3)
@@ -127,9 +158,10 @@ def plot_network(contacts: pd.DataFrame, today: Any = None, *,
     if df["days_since"].isna().any():
         ax.axvline(never_x - (never_x - span) / 2, color="#BBBBBB", linewidth=1,
                    linestyle=":")
-    ticks = [t for t in (0, 30, 60, 90, 180, 365, 730) if t <= span]
+    ticks = _day_ticks(span)
     ax.set_xticks([*ticks, never_x] if df["days_since"].isna().any() else ticks,
-                  [str(t) for t in ticks] + (["never"] if df["days_since"].isna().any() else []))
+                  [_days_label(t) for t in ticks]
+                  + (["never"] if df["days_since"].isna().any() else []))
     ax.set_xlim(-span * 0.02, never_x + span * 0.06)
     ax.set_yticks([row_of[r] for r in rows], [safe(r).replace("_", " ").capitalize()
                                               for r in rows])

@@ -52,6 +52,14 @@ def _date(text: str) -> date:
     try:
         return date.fromisoformat(text)
     except ValueError:
+        from career_workbook.analysis.period import parse_day
+
+        try:  # written YYYY-MM-DD, but no such day: say why ("February 2026 has 28 days")
+            parse_day(text, "")
+        except ValueError as err:
+            why = str(err).partition(": ")[2]
+            if why:
+                raise argparse.ArgumentTypeError(f"{text!r}: {why}") from None
         raise argparse.ArgumentTypeError(
             f"{text!r} is not a date; use YYYY-MM-DD, e.g. 2026-11-22"
         ) from None

@@ -517,3 +517,19 @@ def test_network_chart_with_a_contact_from_years_ago_stays_readable():
     assert "10 years" in [t.get_text() for t in ticks]
     band = next(t for t in ax.texts if t.get_text().startswith("active"))
     assert band.get_window_extent(renderer).x0 >= ax.get_window_extent(renderer).x0
+
+
+# ------------------------------------------------------------- --today 2026-02-30 (CLI)
+@pytest.mark.parametrize("command", [["run", "a.yaml", "--out", "x"],
+                                     ["cohort", "ws", "--out", "c.csv"],
+                                     ["pack", "--out", "x"], ["calendar", "a.yaml"]])
+def test_an_impossible_today_on_the_command_line_says_why(capsys, command):
+    # `--today 2026-02-30` said "'2026-02-30' is not a date; use YYYY-MM-DD", though it
+    # was written so (`pack --since 2026-02-30` already said why).
+    from career_workbook import cli
+
+    with pytest.raises(SystemExit) as done:
+        cli.main([*command, "--today", "2026-02-30"])
+    err = capsys.readouterr().err
+    assert done.value.code == 2
+    assert "30 February 2026 does not exist (February 2026 has 28 days)" in err

@@ -533,3 +533,15 @@ def test_an_impossible_today_on_the_command_line_says_why(capsys, command):
     err = capsys.readouterr().err
     assert done.value.code == 2
     assert "30 February 2026 does not exist (February 2026 has 28 days)" in err
+
+
+# ---------------------------------------------- a posting in Chinese or Japanese (no spaces)
+def test_latin_skill_words_inside_chinese_or_japanese_text_are_matched():
+    # "需要SQL和Python经验。熟悉Kubernetes。" matched nothing: with no spaces, the whole
+    # run of Chinese and Latin letters was read as one word.
+    wb = cw.new_workbook("Sam", today=date(2026, 1, 1))
+    vocab = {"SQL": [], "Python": [], "Containers and Orchestration": ["kubernetes"]}
+    fit = cw.fit_to_posting(wb, "需要SQL和Python经验。熟悉Kubernetes。PythonとSQLの経験",
+                            catalog=vocab)
+    assert set(fit.matches) == set(vocab)
+    assert fit.matches["SQL"][0] == "SQL"

@@ -172,6 +172,11 @@ _HTML = re.compile(  # pasted from a web page: tags and scripts are not words of
 _INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]")
 """Characters a copied web page or PDF hides inside words (soft hyphen, zero-width space,
 joiners, direction marks, byte-order mark): "Py\u00adthon" is "Python"."""
+_CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff"
+_SCRIPT_EDGE = re.compile(f"(?<=[{_CJK}])(?=[^\\W_])(?![{_CJK}])"
+                          f"|(?<=[^\\W_])(?<![{_CJK}])(?=[{_CJK}])")
+"""Where Chinese, Japanese or Korean text meets a Latin word with no space between
+("需要SQL和Python经验"): a word ends there."""
 _HYPHENED = re.compile(r"[^\W_]-")
 _PAIR = re.compile(r"([^\W\d_])[/&]([^\W\d_])(?![^\W_])")
 _SPELLING = (  # American -> British, so both spellings meet
@@ -686,11 +691,16 @@ def read_posting(text: str | None) -> tuple[str, list[_Token], bool]:
 
     >>> [t.exact for t in read_posting("Py\u00adthon and S\u200bQL")[1]]
     ['python', 'and', 'sql']
+
+    and a Latin word inside Chinese, Japanese or Korean text is a word of its own:
+
+    >>> [t.exact for t in read_posting("需要SQL和Python经验")[1]]
+    ['需要', 'sql', '和', 'python', '经验']
     """
     text = text or ""
     truncated = len(text) > MAX_CHARS
     text = _HTML.sub(lambda m: " " * len(m.group()), text[:MAX_CHARS])
-    text = _INVISIBLE.sub("", text)
+    text = _SCRIPT_EDGE.sub(" ", _INVISIBLE.sub("", text))
     tokens = _tokens(text)
     blocked = _blocked(text, tokens)
     if blocked:

@@ -545,3 +545,15 @@ def test_latin_skill_words_inside_chinese_or_japanese_text_are_matched():
                             catalog=vocab)
     assert set(fit.matches) == set(vocab)
     assert fit.matches["SQL"][0] == "SQL"
+
+
+# ------------------------------------------------- 360 feedback CSV with an impossible day
+def test_feedback_csv_with_an_impossible_day_says_why():
+    # A spreadsheet row dated 2026-02-30 was told it "must be a date written YYYY-MM-DD".
+    from career_workbook.widgets.forms_feedback import check_feedback_csv
+
+    found = check_feedback_csv("rater_group,rater_id,date,skill,level\n"
+                               "manager,m1,2026-02-30,Python,4\n", ["Python"])
+    (problem,) = found.problems
+    assert problem.value == "2026-02-30"
+    assert problem.message == "30 February 2026 does not exist (February 2026 has 28 days)"

@@ -228,6 +228,14 @@ def _parse_date(row: Mapping[str, Any], n: int) -> date:
     try:
         return date.fromisoformat(_text(row, "date"))
     except ValueError:
+        from career_workbook.analysis.period import parse_day
+
+        try:  # written YYYY-MM-DD but no such day: say why, not how to write it
+            parse_day(_text(row, "date"), "")
+        except ValueError as err:
+            why = str(err).partition(": ")[2]
+            if why:
+                raise _bad(n, "date", value, why) from None
         raise _bad(n, "date", value, "must be a date written YYYY-MM-DD") from None
 
 

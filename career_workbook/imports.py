@@ -299,10 +299,19 @@ def plan_contacts(existing: Sequence[Contact] | Workbook, rows: Iterable[Contact
 
 
 def preview_lines(parsed: ParsedContacts, plan: ContactPlan, *, limit: int = 20) -> list[str]:
-    """The preview as plain lines (the CLI prints them; the form shows a table)."""
-    out = [f"{parsed.shape}: {len(parsed.rows)} rows read; {len(plan.new)} new contacts, "
-           f"{len(plan.duplicates)} already in your network, "
-           f"{sum(p.skipped for p in parsed.problems)} rows could not be read."]
+    r"""The preview as plain lines (the CLI prints them; the form shows a table).
+
+    >>> parsed = parse_connections("First Name,Last Name,Connected On\nAnn,Lee,2026-11-01\n"
+    ...                            ",,2026-11-02\n", today=date(2026, 11, 22))
+    >>> preview_lines(parsed, plan_contacts([], parsed.rows))[0]
+    'plain CSV: 1 row read; 1 new contact, 0 already in your network, 1 row could not be read.'
+    """
+    def n(count: int, word: str) -> str:
+        return f"{count} {word}{'' if count == 1 else 's'}"
+
+    out = [f"{parsed.shape}: {n(len(parsed.rows), 'row')} read; "
+           f"{n(len(plan.new), 'new contact')}, {len(plan.duplicates)} already in your network, "
+           f"{n(sum(p.skipped for p in parsed.problems), 'row')} could not be read."]
     for _row, contact in plan.new[:limit]:
         when = (f"connected {contact.last_contact.isoformat()}" if contact.last_contact
                 else "no connection date")

@@ -557,3 +557,14 @@ def test_feedback_csv_with_an_impossible_day_says_why():
     (problem,) = found.problems
     assert problem.value == "2026-02-30"
     assert problem.message == "30 February 2026 does not exist (February 2026 has 28 days)"
+
+
+# ------------------------------------------------- LinkedIn import preview: "1 rows"
+def test_contact_import_preview_counts_one_row_in_the_singular():
+    from career_workbook.imports import parse_connections, plan_contacts, preview_lines
+
+    parsed = parse_connections("First Name,Last Name,Connected On\nAnn,Lee,2026-11-01\n"
+                               ",,2026-11-02\n", today=date(2026, 11, 22))
+    first = preview_lines(parsed, plan_contacts([], parsed.rows))[0]
+    assert first.endswith(": 1 row read; 1 new contact, 0 already in your network, "
+                          "1 row could not be read."), first

@@ -581,7 +581,9 @@ class Session:
                     "version in notebook 00), then press Save again."))
             removed = _removed_elsewhere(err.problems, self.workbook)
             if removed:  # a conflict: the form offers to reload
-                return SaveResult(False, f"Not saved: {removed}", conflict=True)
+                first = err.problems[0]
+                return SaveResult(False, f"Not saved: {removed}", field=first.field,
+                                  value=first.value, conflict=True)
             return _refused(err.problems, str(err) if err.path else f"{self.path}: {err}")
         except ValidationError as err:
             return _refused(problems_from_validation(err), str(err))

@@ -568,3 +568,19 @@ def test_contact_import_preview_counts_one_row_in_the_singular():
     first = preview_lines(parsed, plan_contacts([], parsed.rows))[0]
     assert first.endswith(": 1 row read; 1 new contact, 0 already in your network, "
                           "1 row could not be read."), first
+
+
+# -------------------------------------------------- a check-in dated 2062 (typo for 2026)
+def test_a_check_in_dated_years_ahead_is_asked_about_not_saved(path):
+    # "2062-11-22" for 2026-11-22 was saved ("check-in of 2062-11-22 added"), then never
+    # counted as the last check-in: the coach's week said "no check-in for 33 days".
+    view = ui.check_in_form(ui.Session(path, today=TODAY))
+    view.fields["date"].widget.value = "2062-11-22"
+    view.buttons["save"].click()
+    assert cw.load(path).check_ins == []
+    message = text_of(view.fields["date"].message.value)
+    assert "22 November 2062 is after today (22 November 2026)" in message
+    assert "Did you mean 2026?" in message
+    view.fields["date"].widget.value = "2026-11-22"
+    view.buttons["save"].click()
+    assert [c.date for c in cw.load(path).check_ins] == [date(2026, 11, 22)]

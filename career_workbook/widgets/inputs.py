@@ -27,7 +27,7 @@ import re
 from datetime import date
 
 __all__ = ["DATE_HELP", "DATE_PLACEHOLDER", "format_number", "parse_date_text",
-           "parse_number_text"]
+           "parse_number_text", "past_day_problem"]
 
 DATE_PLACEHOLDER = "YYYY-MM-DD, e.g. 2027-06-30 or 30 June 2027"
 """Shown in every empty date box: the formats that are read."""
@@ -97,6 +97,28 @@ def parse_date_text(text: str | None) -> date | None:
     if month is None:
         raise ValueError(f"“{whole}”: “{name}” is not a month; {DATE_HELP}")
     return _day(_year(year_text, whole), month, int(day), whole)
+
+
+def past_day_problem(day: date | None, today: date, what: str) -> str | None:
+    """Why ``day`` cannot be the day of ``what`` (something that has happened, such as a
+    check-in): it is after ``today`` (a day of slack for time zones). ``None`` when fine.
+
+    A year typed with two digits swapped (2062 for 2026) is recorded and then never
+    counted as the latest one; the message asks.
+
+    >>> past_day_problem(date(2062, 11, 22), date(2026, 11, 22), "A check-in")
+    'A check-in records a day that has come: 22 November 2062 is after today (22 November 2026). Did you mean 2026?'
+    >>> past_day_problem(date(2026, 11, 23), date(2026, 11, 22), "A check-in") is None
+    True
+    """  # noqa: E501
+    if day is None or (day - today).days <= 1:
+        return None
+    text = (f"{what} records a day that has come: {day.day} {calendar.month_name[day.month]} "
+            f"{day.year} is after today ({today.day} {calendar.month_name[today.month]} "
+            f"{today.year}).")
+    if day.year != today.year and sorted(str(day.year)) == sorted(str(today.year)):
+        text += f" Did you mean {today.year}?"
+    return text
 
 
 def parse_number_text(text: str | None) -> float | None:

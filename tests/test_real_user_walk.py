@@ -584,3 +584,22 @@ def test_a_check_in_dated_years_ahead_is_asked_about_not_saved(path):
     view.fields["date"].widget.value = "2026-11-22"
     view.buttons["save"].click()
     assert [c.date for c in cw.load(path).check_ins] == [date(2026, 11, 22)]
+
+
+# ------------------------------------------ a goal written after its deadline had passed
+def test_a_goal_set_after_its_deadline_draws_no_falling_plan(path):
+    # "Pass the CFA Level I exam by March 2026", written in November 2026: the progress
+    # chart's plan line ran from 100% in March down to 0% in November.
+    from career_workbook import figures
+
+    view = ui.goal_drafter(ui.Session(path, today=TODAY))
+    view.fields["text"].value = "Pass the CFA Level I exam by March 2026"
+    view.buttons["save"].click()
+    wb = cw.load(path)
+    assert wb.goals[0].deadline < wb.goals[0].created  # saved, with a hint to pick a date
+    fig = figures.make_figure(wb, "progress", today=date(2026, 11, 22))
+    for line in fig.axes[0].get_lines():
+        if line.get_label() == "Expected":
+            (x0, y0), (x1, y1) = line.get_xydata()[[0, -1]]
+            assert (y1 - y0) * (x1 - x0) >= 0, "the plan falls"
+    assert "overdue" in [t.get_text() for t in fig.axes[0].texts]

@@ -358,7 +358,10 @@ def plot_progress(progress_history: pd.DataFrame, goal_progress: pd.DataFrame,
     for ax, (_, goal) in zip(axes, panels.iterrows(), strict=False):
         ax.set_ylim(0, 108)
         ax.set_yticks([0, 50, 100], ["0%", "50%", "100%"])
-        if pd.notna(goal["created"]) and pd.notna(goal["deadline"]):
+        # a goal written after its deadline ("by March 2026" in November) has no plan
+        # to draw: a line from its deadline back to the day it was set would fall
+        if (pd.notna(goal["created"]) and pd.notna(goal["deadline"])
+                and goal["deadline"] > goal["created"]):
             (h,) = ax.plot([goal["created"], goal["deadline"]], [0, 100], color=MUTED,
                            linestyle="--", linewidth=1.6, label="Expected")
             handles.setdefault("Expected", h)

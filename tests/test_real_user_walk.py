@@ -603,3 +603,20 @@ def test_a_goal_set_after_its_deadline_draws_no_falling_plan(path):
             (x0, y0), (x1, y1) = line.get_xydata()[[0, -1]]
             assert (y1 - y0) * (x1 - x0) >= 0, "the plan falls"
     assert "overdue" in [t.get_text() for t in fig.axes[0].texts]
+
+
+# ------------------------------------------- "Fix that line" when there is no line to fix
+@pytest.mark.parametrize("make, advice", [
+    (lambda p: p.mkdir(), "Set `workbook` to your workbook's .yaml file"),
+    (lambda p: p.write_text("", encoding="utf-8"), "Fix the file"),
+    (lambda p: p.write_text("person: [\n", encoding="utf-8"), "Fix that line in the file"),
+])
+def test_an_unopenable_workbook_gets_advice_that_fits_it(tmp_path, make, advice):
+    # A folder given as the workbook (or an empty file) was told "Fix that line in the
+    # file", though there was no line to fix.
+    p = tmp_path / "sam.yaml"
+    make(p)
+    message = text_of(header_html(ui.Session(p, today=TODAY, notebook="01_self_assessment")))
+    assert f"{advice}, then run this notebook again" in message
+    if "line" not in advice:
+        assert "Fix that line" not in message

@@ -420,13 +420,18 @@ class Session:
             return f"This app cannot open that workbook, so the forms are read-only:\n" \
                 f"{self.refusal}"
         if self.error is not None:
+            # "that line" only when the reason names one (not a folder, a device, an empty
+            # file)
+            fix = ("Set `workbook` to your workbook's .yaml file" if "not a workbook file"
+                   in self.error else "Fix that line in the file"
+                   if re.search(r"\bline \d", self.error) else "Fix the file")
             return (
                 "This workbook could not be opened, so the forms are read-only:\n"
                 f"{self.error}\n"
-                + (self.say("Fix that line in the file, or bring back an earlier version with "
+                + (self.say(f"{fix}, or bring back an earlier version with "
                             "the form “Restore an earlier version” in notebook 00 (Start "
                             "here); then run this notebook again.") if self._has_history()
-                   else "Fix that line in the file, then run this notebook again.")
+                   else f"{fix}, then run this notebook again.")
             )
         if (self.notebook or "").startswith("00"):
             return (f"No workbook yet at {self.path} — create it with the form “Create your "

@@ -19,6 +19,7 @@ from typing import Any
 import ipywidgets as widgets
 
 from career_workbook.model import WorkbookError
+from career_workbook.widgets import quiet
 from career_workbook.widgets.fields import make_field
 from career_workbook.widgets.session import resolve_input_path, workspace_of
 
@@ -90,7 +91,7 @@ class CsvSource:
     @property
     def widgets(self) -> list[widgets.Widget]:
         """The two sources, to place at the top of the form."""
-        return [widgets.HBox([self.upload]), self.path.box]
+        return [quiet.HBox([self.upload]), self.path.box]
 
     def on_upload(self, callback: Callable[[], Any]) -> None:
         """Call ``callback()`` as soon as a file is uploaded (the preview shows at once)."""

@@ -8,8 +8,8 @@ full workbook they were more than half of all widget models (09: 87 layouts and 
 style).
 
 The classes here (:class:`HTML`, :class:`HBox`, :class:`VBox`, :class:`Button`,
-:class:`Checkbox`) are the ipywidgets classes of the same name (same front-end models, same
-views) with one difference: a layout or style nobody passed starts *quiet*. It is an ordinary
+:class:`Checkbox`, :class:`FileUpload`) are the ipywidgets classes of the same name (same
+front-end models, same views) with one difference: a layout or style nobody passed starts *quiet*. It is an ordinary
 ``Layout``/``Style`` object in Python (``w.layout.display = "none"`` works as always), but
 no model is opened for it and the widget tells the page it has none (``null``, which the
 page's views already treat as "nothing to apply"). The first time one of its properties
@@ -36,7 +36,8 @@ import traitlets
 from ipywidgets.widgets.trait_types import InstanceDict
 from ipywidgets.widgets.widget import _json_to_widget, _widget_to_json
 
-__all__ = ["HTML", "Button", "Checkbox", "HBox", "VBox", "is_quiet", "quiet_models"]
+__all__ = ["HTML", "Button", "Checkbox", "FileUpload", "HBox", "VBox", "is_quiet",
+           "quiet_models"]
 
 
 class _Quiet:
@@ -92,7 +93,8 @@ _QUIET_CLASSES: dict[type, type] = {}
 
 def _quiet_class(klass: type) -> type:
     if klass not in _QUIET_CLASSES:
-        _QUIET_CLASSES[klass] = type(f"Quiet{klass.__name__}", (_Quiet, klass), {})
+        _QUIET_CLASSES[klass] = type(f"Quiet{klass.__name__}", (_Quiet, klass),
+                                       {"__module__": __name__})
     return _QUIET_CLASSES[klass]
 
 
@@ -140,6 +142,13 @@ class Checkbox(widgets.Checkbox):
 
     layout = _quiet_trait(widgets.Checkbox)
     style = _quiet_trait(widgets.Checkbox, "style")
+
+
+class FileUpload(widgets.FileUpload):
+    """``ipywidgets.FileUpload`` with a quiet default layout and style."""
+
+    layout = _quiet_trait(widgets.FileUpload)
+    style = _quiet_trait(widgets.FileUpload, "style")
 
 
 def is_quiet(model: Any) -> bool:

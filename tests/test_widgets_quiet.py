@@ -128,3 +128,23 @@ def test_a_fields_row_is_aligned_once_it_shows_a_message():
     assert field.row.layout.align_items == "center"
     assert field.row.get_state()["layout"] == f"IPY_MODEL_{field.row.layout.model_id}"
     assert field.row.children[-1] is field.message
+
+
+def test_a_forms_reload_button_joins_it_on_the_first_conflict(full):
+    """Hidden until a save meets a conflict, the Reload button was two models (button and
+    layout) in every form; now it is made when a conflict first shows it."""
+    from types import SimpleNamespace
+
+    view = ui.check_in_form(full)
+    assert view._reload_button is None and view.children[-1] is view.status
+    view.show_result(SimpleNamespace(ok=True, message="Saved at 10:42", conflict=False))
+    assert view._reload_button is None  # a plain save needs none
+    view.show_result(SimpleNamespace(ok=False, message="Not saved: changed elsewhere",
+                                     conflict=True, field=None, value=None))
+    button = view.reload_button
+    assert view.children[-1] is button and button.layout.display is None
+    assert button.comm is not None  # in the page, where the person can click it
+    view.show_result(SimpleNamespace(ok=True, message="Saved at 10:43", conflict=False))
+    assert view.children[-1] is button and button.layout.display == "none"
+    view.render()  # rebuilt after a save elsewhere: the button stays, hidden
+    assert view.children[-1] is button and view.children[-2] is view.status

@@ -646,10 +646,7 @@ class FormView(quiet.VBox):
         self.state: dict[str, Any] = {}
         self.chooser: widgets.Dropdown | None = None
         self.status = quiet.HTML("")
-        self.reload_button = secondary_button(
-            "Reload", "Show the workbook as it is now (changed in another window); your "
-                      "unsaved changes in this form are discarded", icon="refresh", hidden=True)
-        self.reload_button.on_click(lambda _b: self.reload())
+        self._reload_button: widgets.Button | None = None
         self.filled: Any = None
         self.refill: Callable[[], bool] | None = None
         self._collect: Collect | None = None
@@ -669,10 +666,28 @@ class FormView(quiet.VBox):
         title = re.sub(r"<[^>]+>", " ", self.title.value).split("  ")[0].strip()
         return f"<form “{html.unescape(title)}”: run this notebook in JupyterLab to fill it in>"
 
+    @property
+    def reload_button(self) -> widgets.Button:
+        """The "Reload" button, shown after a conflict (hidden otherwise). Made, and put at
+        the end of the form, when first needed: most forms never show it, and a hidden
+        button still costs the page two models (button and layout)."""
+        if self._reload_button is None:
+            self._reload_button = secondary_button(
+                "Reload", "Show the workbook as it is now (changed in another window); your "
+                          "unsaved changes in this form are discarded", icon="refresh",
+                hidden=True)
+            self._reload_button.on_click(lambda _b: self.reload())
+            self.children = (*self.children, self._reload_button)
+        return self._reload_button
+
+    def _tail(self) -> list[widgets.Widget]:
+        """The status line and, once made, the Reload button."""
+        return [self.status] + ([] if self._reload_button is None else [self._reload_button])
+
     def render(self) -> None:
         """Build the body again from the session's current workbook (the old body's
         widgets are closed, so a long session does not pile up widget models)."""
-        keep = (self.title, self.status, self.reload_button)
+        keep = (self.title, *self._tail())
         old = [c for c in self.children if all(c is not k for k in keep)]
         self.fields, self.buttons, self.chooser, self.filled = {}, {}, None, None
         self.refill, self._collect = None, None
@@ -682,13 +697,14 @@ class FormView(quiet.VBox):
             body: list[widgets.Widget] = [notice(self.session.form_message(), kind)]
         else:
             body = list(self._build(self))
-        self.children = [self.title, *body, self.status, self.reload_button]
+        self.children = [self.title, *body, *self._tail()]
         close_widgets(old)
 
     def reload(self) -> None:
         """Read the file again and refill every form from it (after a conflict)."""
         self.session.reload()
-        self.reload_button.layout.display = "none"
+        if self._reload_button is not None:
+            self._reload_button.layout.display = "none"
         self.set_status("")
         before = self._key
         self.session.notify()
@@ -748,7 +764,8 @@ class FormView(quiet.VBox):
         After a conflict (changed here and elsewhere) the Reload button appears.
         """
         conflict = bool(getattr(result, "conflict", False))
-        self.reload_button.layout.display = None if conflict else "none"
+        if conflict or self._reload_button is not None:
+            self.reload_button.layout.display = None if conflict else "none"
         if result.ok:
             self.set_status(result.message + (f" — {detail}" if detail else ""), "success")
             return

@@ -12,9 +12,9 @@ The classes here (:class:`HTML`, :class:`HBox`, :class:`VBox`, :class:`Button`,
 front-end models, same views) with one difference: a layout or style nobody passed starts
 *quiet*. It is an ordinary ``Layout``/``Style`` object in Python (``w.layout.display =
 "none"`` works as always), but no model is opened for it and the widget tells the page it
-has none (``null``, which the page's views already treat as "nothing to apply"). The first time one of its properties
-changes, it opens its model (with all its properties) and its widget sends the reference, so
-the page applies it as it would have from the start.
+has none (``null``, which the page's views already treat as "nothing to apply"). The first
+time one of its properties changes, it opens its model (with all its properties) and its
+widget sends the reference, so the page applies it as it would have from the start.
 
 >>> box = VBox([HTML("<b>hi</b>")])
 >>> box.layout.comm is None, box.get_state()["layout"], box.children[0].get_state()["style"]

@@ -148,3 +148,17 @@ def test_a_forms_reload_button_joins_it_on_the_first_conflict(full):
     assert view.children[-1] is button and button.layout.display == "none"
     view.render()  # rebuilt after a save elsewhere: the button stays, hidden
     assert view.children[-1] is button and view.children[-2] is view.status
+
+
+def test_a_check_lists_boxes_are_sized_by_one_rule_not_a_layout_each():
+    """A check list's boxes are as wide as their text; that was one layout model per box
+    (15 in notebook 10), now one style rule sent with the list's label."""
+    checklist = make_field("skills", "Skills", "multi", options=["SQL", "Python", "R"]).widget
+    assert "cw-checklist" in checklist._dom_classes
+    assert ".cw-checklist .widget-checkbox{width:auto}" in checklist._label.value
+    assert "Skills" in checklist._label.value
+    assert all(quiet.is_quiet(box.layout) and box.get_state()["layout"] is None
+               for box in checklist.boxes)
+    checklist.description = "Languages"  # relabelled: the rule stays
+    assert ".cw-checklist .widget-checkbox{width:auto}" in checklist._label.value
+    assert "Languages" in checklist._label.value

@@ -166,6 +166,14 @@ def _label_html(text: str) -> str:
     return f'<span class="widget-label">{esc(text)}</span>'
 
 
+_CHECKLIST_CSS = "<style>.cw-checklist .widget-checkbox{width:auto}</style>"
+"""A check list's boxes are as wide as their text (a checkbox is 300 px wide by default)."""
+
+
+def _checklist_label(text: str | None) -> str:
+    return _CHECKLIST_CSS + (_label_html(text) if text else "")
+
+
 class CheckList(quiet.HBox):
     """Choose several: one labelled checkbox per option (no Ctrl-click needed).
 
@@ -189,15 +197,17 @@ class CheckList(quiet.HBox):
                  **kwargs: Any):
         self._values = [v for _, v in options]
         chosen = set(value or ())
-        self.boxes = [quiet.Checkbox(value=v in chosen, description=str(label), indent=False,
-                                       layout=widgets.Layout(width="auto"))
+        # each box as wide as its text: one style rule for the list (sent with its label)
+        # rather than a layout model per box
+        self.boxes = [quiet.Checkbox(value=v in chosen, description=str(label), indent=False)
                       for label, v in options]
         label = kwargs.get("description")  # its text goes out with the label's first message
-        self._label = quiet.HTML(_label_html(label) if label else "",
-                                   layout=widgets.Layout(width=LABEL_WIDTH,
-                                                         min_width=LABEL_WIDTH))
+        self._label = quiet.HTML(_checklist_label(label),
+                                 layout=widgets.Layout(width=LABEL_WIDTH,
+                                                       min_width=LABEL_WIDTH))
         column: list[widgets.Widget] = list(self.boxes) or [quiet.HTML(
             f'<span style="color:{MUTED}">nothing to choose yet</span>')]
+        kwargs["_dom_classes"] = (*kwargs.get("_dom_classes", ()), "cw-checklist")
         super().__init__([self._label, quiet.VBox(column)], **kwargs)
         self.style = SimpleNamespace(description_width=LABEL_WIDTH)
         self._syncing = False
@@ -207,7 +217,7 @@ class CheckList(quiet.HBox):
 
     @traitlets.observe("description")
     def _described(self, change: Any) -> None:
-        self._label.value = _label_html(change["new"])
+        self._label.value = _checklist_label(change["new"])
 
 
     def _from_boxes(self, _change: Any) -> None:

@@ -81,7 +81,7 @@ class CsvSource:
     def __init__(self, view: Any, *, tooltip: str, placeholder: str, help: str,
                  max_bytes: int = MAX_CSV_BYTES) -> None:
         self.upload = quiet.FileUpload(accept=".csv", multiple=False,
-                                         description="Upload CSV", tooltip=tooltip)
+                                       description="Upload CSV", tooltip=tooltip)
         self.path = make_field("path", "…or a file path", "text", placeholder=placeholder,
                                help=help)
         view.add(self.path)

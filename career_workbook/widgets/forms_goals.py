@@ -180,7 +180,7 @@ def _rewrite_rows(choices: Sequence[tuple[str, str]],
     rows = []
     for label, rewrite in choices:
         button = quiet.Button(description="Use this", tooltip=f"Replace your goal with: "
-                                f"{rewrite}", layout=widgets.Layout(width="auto"))
+                              f"{rewrite}", layout=widgets.Layout(width="auto"))
         button.on_click(lambda _b, t=rewrite: use(t))
         rows.append(quiet.HBox([button, quiet.HTML(
             f"<span style='color:#555'>{esc(label)}:</span> {esc(rewrite)}")]))

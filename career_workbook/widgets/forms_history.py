@@ -114,7 +114,7 @@ def restore_form(session: Any) -> widgets.Widget:
 
             now += f" Compared with now: {describe_change(old, s.workbook)}."
         info = quiet.HTML(f'<div style="color:{kind};margin-left:13em">This version: '
-                            f"{esc(summary)}.{esc(now)}</div>")
+                          f"{esc(summary)}.{esc(now)}</div>")
         restore = primary_button("Restore this version…",
                                  "Bring this version back (asks you to confirm first)",
                                  icon="undo")
@@ -125,7 +125,7 @@ def restore_form(session: Any) -> widgets.Widget:
             f"<div>Replace your workbook with the version of <b>{esc(version_label(entry))}"
             "</b>? What you have now is kept in the history, so you can undo this too.</div>")
         ask = quiet.VBox([question, quiet.HBox([confirm, cancel])],
-                           layout=widgets.Layout(display="none", margin="0 0 0 13em"))
+                         layout=widgets.Layout(display="none", margin="0 0 0 13em"))
         view.buttons.update(restore=restore, confirm=confirm, cancel=cancel)
 
         def show_question(_b: Any) -> None:

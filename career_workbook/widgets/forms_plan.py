@@ -264,7 +264,7 @@ def learning_suggestions(session: Any) -> widgets.Widget:
                 about = (f"now {row['current']:.0f}, target {row['target']:.0f} "
                          f"(gap {row['gap']:.0f})")
             text = quiet.HTML(f"<div><b>{esc(row['skill'])}</b> — {esc(about)}</div>",
-                                layout=widgets.Layout(width="30em"))
+                              layout=widgets.Layout(width="30em"))
             button = secondary_button("Plan it", f"Add a planned learning item for "
                                                  f"{row['skill']} (edit it in notebook 08)",
                                       icon="plus")

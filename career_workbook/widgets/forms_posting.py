@@ -143,7 +143,7 @@ def _suggestion_rows(view: Any, found: tuple[Any, ...], confirmed: list[str],
     for key in [k for k in view.buttons if k.startswith("suggest:")]:
         del view.buttons[key]
     title = quiet.HTML("<div style='font-weight:600;margin-top:8px'>Did it ask for "
-                         "these?</div>")
+                       "these?</div>")
     if not found:
         return [title, quiet.HTML(notice_html(
             "Nothing else in it looked like a skill ask: the table above is all we found.",
@@ -163,7 +163,7 @@ def _suggestion_rows(view: Any, found: tuple[Any, ...], confirmed: list[str],
         button.on_click(lambda _b, skill=suggestion.skill: toggle(skill))
         view.buttons[f"suggest:{suggestion.skill}"] = button
         words = quiet.HTML(suggestion_html(suggestion, yes),
-                             layout=widgets.Layout(flex="1 1 auto", min_width="0"))
+                           layout=widgets.Layout(flex="1 1 auto", min_width="0"))
         rows.append(quiet.HBox([button, words], layout=widgets.Layout(
             align_items="baseline")))
     return rows

@@ -264,9 +264,8 @@ def caseload_calendar_button(folder: str | os.PathLike[str],
                              today: date | str | None = None) -> widgets.Widget:
     """One button: write every client's reminders to one calendar file (the same file as
     ``career-workbook calendar --all FOLDER``) and offer it for download."""
-    import ipywidgets as widgets
-
     from career_workbook.export.ics import calendar_path, write_caseload_calendar
+    from career_workbook.widgets import quiet
     from career_workbook.widgets.fields import download_link, plural, primary_button
 
     path = Path(os.path.abspath(Path(folder).expanduser()))
@@ -274,7 +273,7 @@ def caseload_calendar_button(folder: str | os.PathLike[str],
     button = primary_button("Write the caseload calendar",
                             "Save every client's deadlines, next steps, follow-ups and next "
                             "check-in as one calendar file (.ics)", icon="calendar")
-    result = widgets.HTML("")
+    result = quiet.HTML("")
 
     def write(_button: object) -> None:
         refused = _refusal(path)
@@ -297,4 +296,4 @@ def caseload_calendar_button(folder: str | os.PathLike[str],
             f"reminders instead of adding copies.</div>{skipped}")
 
     button.on_click(write)
-    return widgets.VBox([button, result])
+    return quiet.VBox([button, result])

@@ -19,6 +19,7 @@ from typing import Any
 import ipywidgets as widgets
 
 from career_workbook.model import WorkbookError
+from career_workbook.widgets import quiet
 from career_workbook.widgets.fields import make_field
 from career_workbook.widgets.session import resolve_input_path, workspace_of
 
@@ -79,8 +80,8 @@ class CsvSource:
 
     def __init__(self, view: Any, *, tooltip: str, placeholder: str, help: str,
                  max_bytes: int = MAX_CSV_BYTES) -> None:
-        self.upload = widgets.FileUpload(accept=".csv", multiple=False,
-                                         description="Upload CSV", tooltip=tooltip)
+        self.upload = quiet.FileUpload(accept=".csv", multiple=False,
+                                       description="Upload CSV", tooltip=tooltip)
         self.path = make_field("path", "…or a file path", "text", placeholder=placeholder,
                                help=help)
         view.add(self.path)
@@ -90,7 +91,7 @@ class CsvSource:
     @property
     def widgets(self) -> list[widgets.Widget]:
         """The two sources, to place at the top of the form."""
-        return [widgets.HBox([self.upload]), self.path.box]
+        return [quiet.HBox([self.upload]), self.path.box]
 
     def on_upload(self, callback: Callable[[], Any]) -> None:
         """Call ``callback()`` as soon as a file is uploaded (the preview shows at once)."""

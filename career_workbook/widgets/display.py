@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 import ipywidgets as widgets
 
+from career_workbook.widgets import quiet
 from career_workbook.widgets.fields import esc, notice_html
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -97,7 +98,7 @@ def live_html(text: str) -> Callable[[str], None]:
     A display-id output in JupyterLab and papermill, an ``HTML`` widget in Voila.
     """
     if in_voila():
-        box = widgets.HTML(text)
+        box = quiet.HTML(text)
         publish(box)
         return lambda new: setattr(box, "value", new)
     handle = publish_html(text)
@@ -293,7 +294,7 @@ def _live_chart(fig: Figure, slug: str | None = None) -> Callable[[Figure], None
         def html(f: Figure) -> str:
             return _img_html(export.figure_png(f), chart_alt(f, slug))
 
-        image = widgets.HTML(html(fig))
+        image = quiet.HTML(html(fig))
         image.add_class("cw-chart")
         publish(image)
         return lambda new: setattr(image, "value", html(new))
@@ -415,4 +416,4 @@ def table_widget(frame: pd.DataFrame, columns: Mapping[str, str] | None = None, 
                  empty: str = "Nothing to show yet.", title: str = "") -> widgets.HTML:
     """An ``HTML`` widget holding :func:`frame_html` (with an optional escaped title)."""
     head = f'<div style="font-weight:600;margin-top:6px">{esc(title)}</div>' if title else ""
-    return widgets.HTML(head + frame_html(frame, columns, empty=empty))
+    return quiet.HTML(head + frame_html(frame, columns, empty=empty))

@@ -35,6 +35,7 @@ import traitlets
 from pydantic import BaseModel, ValidationError
 
 from career_workbook.model import Problem
+from career_workbook.widgets import quiet
 from career_workbook.widgets.inputs import (
     DATE_PLACEHOLDER,
     format_number,
@@ -125,7 +126,7 @@ def notice_html(text: str, kind: str = "info") -> str:
 
 def notice(text: str, kind: str = "info") -> widgets.HTML:
     """A message box widget (see :func:`notice_html`)."""
-    return widgets.HTML(notice_html(text, kind))
+    return quiet.HTML(notice_html(text, kind))
 
 
 def heading(title: str, intro: str = "") -> widgets.HTML:
@@ -133,12 +134,12 @@ def heading(title: str, intro: str = "") -> widgets.HTML:
     text = f'<h4 style="margin:8px 0 2px 0">{esc(title)}</h4>'
     if intro:
         text += f'<div style="color:#555;margin-bottom:6px">{esc(intro)}</div>'
-    return widgets.HTML(text)
+    return quiet.HTML(text)
 
 
 def primary_button(description: str, tooltip: str, icon: str = "save") -> widgets.Button:
     """The main action of a form (blue, keyboard focusable)."""
-    return widgets.Button(
+    return quiet.Button(
         description=description, tooltip=tooltip, button_style="primary", icon=icon,
         layout=widgets.Layout(width="auto", margin=f"6px 0 2px {LABEL_WIDTH}"),
     )
@@ -147,7 +148,7 @@ def primary_button(description: str, tooltip: str, icon: str = "save") -> widget
 def secondary_button(description: str, tooltip: str, icon: str = "", *,
                      hidden: bool = False) -> widgets.Button:
     """A secondary action (plain style); ``hidden`` ones start with ``display: none``."""
-    return widgets.Button(
+    return quiet.Button(
         description=description, tooltip=tooltip, icon=icon,
         layout=widgets.Layout(width="auto", margin="6px 0 2px 6px",
                               display="none" if hidden else None),
@@ -165,7 +166,15 @@ def _label_html(text: str) -> str:
     return f'<span class="widget-label">{esc(text)}</span>'
 
 
-class CheckList(widgets.HBox):
+_CHECKLIST_CSS = "<style>.cw-checklist .widget-checkbox{width:auto}</style>"
+"""A check list's boxes are as wide as their text (a checkbox is 300 px wide by default)."""
+
+
+def _checklist_label(text: str | None) -> str:
+    return _CHECKLIST_CSS + (_label_html(text) if text else "")
+
+
+class CheckList(quiet.HBox):
     """Choose several: one labelled checkbox per option (no Ctrl-click needed).
 
     ``value`` is the tuple of chosen option values, in option order; it can be observed
@@ -188,16 +197,18 @@ class CheckList(widgets.HBox):
                  **kwargs: Any):
         self._values = [v for _, v in options]
         chosen = set(value or ())
-        self.boxes = [widgets.Checkbox(value=v in chosen, description=str(label), indent=False,
-                                       layout=widgets.Layout(width="auto"))
+        # each box as wide as its text: one style rule for the list (sent with its label)
+        # rather than a layout model per box
+        self.boxes = [quiet.Checkbox(value=v in chosen, description=str(label), indent=False)
                       for label, v in options]
         label = kwargs.get("description")  # its text goes out with the label's first message
-        self._label = widgets.HTML(_label_html(label) if label else "",
-                                   layout=widgets.Layout(width=LABEL_WIDTH,
-                                                         min_width=LABEL_WIDTH))
-        column: list[widgets.Widget] = list(self.boxes) or [widgets.HTML(
+        self._label = quiet.HTML(_checklist_label(label),
+                                 layout=widgets.Layout(width=LABEL_WIDTH,
+                                                       min_width=LABEL_WIDTH))
+        column: list[widgets.Widget] = list(self.boxes) or [quiet.HTML(
             f'<span style="color:{MUTED}">nothing to choose yet</span>')]
-        super().__init__([self._label, widgets.VBox(column)], **kwargs)
+        kwargs["_dom_classes"] = (*kwargs.get("_dom_classes", ()), "cw-checklist")
+        super().__init__([self._label, quiet.VBox(column)], **kwargs)
         self.style = SimpleNamespace(description_width=LABEL_WIDTH)
         self._syncing = False
         self.value = tuple(v for v in self._values if v in chosen)
@@ -206,7 +217,7 @@ class CheckList(widgets.HBox):
 
     @traitlets.observe("description")
     def _described(self, change: Any) -> None:
-        self._label.value = _label_html(change["new"])
+        self._label.value = _checklist_label(change["new"])
 
 
     def _from_boxes(self, _change: Any) -> None:
@@ -272,18 +283,20 @@ class Field:
         widget.style.description_width = LABEL_WIDTH
         widget.tooltip = _tooltip(label, help)
         self._message: widgets.HTML | None = None
-        self.row = widgets.HBox([widget], layout=widgets.Layout(align_items="center"))
+        # the input alone needs no alignment: the row's layout gets one with the message
+        self.row = quiet.HBox([widget])
         children: list[widgets.Widget] = [self.row]
-        self.help = widgets.HTML(_help_html(help)) if help else None
+        self.help = quiet.HTML(_help_html(help)) if help else None
         if self.help is not None:
             children.append(self.help)
-        self.box = widgets.VBox(children)
+        self.box = quiet.VBox(children)
 
     @property
     def message(self) -> widgets.HTML:
         """The message beside the input (made and added to the row on first use)."""
         if self._message is None:
-            self._message = widgets.HTML("", layout=widgets.Layout(margin="0 0 0 8px"))
+            self._message = quiet.HTML("", layout=widgets.Layout(margin="0 0 0 8px"))
+            self.row.layout.align_items = "center"
             self.row.children = (*self.row.children, self._message)
         return self._message
 
@@ -436,7 +449,7 @@ def make_field(
                          continuous_update=False,  # checked when the person leaves the box
                          layout=widgets.Layout(width=f"calc({LABEL_WIDTH} + 22em)"), **own)
     else:  # checkbox
-        w = widgets.Checkbox(value=bool(value), indent=True, **own)
+        w = quiet.Checkbox(value=bool(value), indent=True, **own)
     return Field(key, label, w, kind=kind, help=help, optional=optional)
 
 
@@ -607,7 +620,7 @@ _UNBUILT = object()
 Collect = Callable[[], tuple[Any, dict[str, str]]]
 
 
-class FormView(widgets.VBox):
+class FormView(quiet.VBox):
     """A form bound to a session: a title, a body built from the workbook, a status line.
 
     ``build(view)`` returns the body's widgets and registers its inputs in
@@ -642,11 +655,8 @@ class FormView(widgets.VBox):
         self.buttons: dict[str, widgets.Button] = {}
         self.state: dict[str, Any] = {}
         self.chooser: widgets.Dropdown | None = None
-        self.status = widgets.HTML("")
-        self.reload_button = secondary_button(
-            "Reload", "Show the workbook as it is now (changed in another window); your "
-                      "unsaved changes in this form are discarded", icon="refresh", hidden=True)
-        self.reload_button.on_click(lambda _b: self.reload())
+        self.status = quiet.HTML("")
+        self._reload_button: widgets.Button | None = None
         self.filled: Any = None
         self.refill: Callable[[], bool] | None = None
         self._collect: Collect | None = None
@@ -666,10 +676,28 @@ class FormView(widgets.VBox):
         title = re.sub(r"<[^>]+>", " ", self.title.value).split("  ")[0].strip()
         return f"<form “{html.unescape(title)}”: run this notebook in JupyterLab to fill it in>"
 
+    @property
+    def reload_button(self) -> widgets.Button:
+        """The "Reload" button, shown after a conflict (hidden otherwise). Made, and put at
+        the end of the form, when first needed: most forms never show it, and a hidden
+        button still costs the page two models (button and layout)."""
+        if self._reload_button is None:
+            self._reload_button = secondary_button(
+                "Reload", "Show the workbook as it is now (changed in another window); your "
+                          "unsaved changes in this form are discarded", icon="refresh",
+                hidden=True)
+            self._reload_button.on_click(lambda _b: self.reload())
+            self.children = (*self.children, self._reload_button)
+        return self._reload_button
+
+    def _tail(self) -> list[widgets.Widget]:
+        """The status line and, once made, the Reload button."""
+        return [self.status] + ([] if self._reload_button is None else [self._reload_button])
+
     def render(self) -> None:
         """Build the body again from the session's current workbook (the old body's
         widgets are closed, so a long session does not pile up widget models)."""
-        keep = (self.title, self.status, self.reload_button)
+        keep = (self.title, *self._tail())
         old = [c for c in self.children if all(c is not k for k in keep)]
         self.fields, self.buttons, self.chooser, self.filled = {}, {}, None, None
         self.refill, self._collect = None, None
@@ -679,13 +707,14 @@ class FormView(widgets.VBox):
             body: list[widgets.Widget] = [notice(self.session.form_message(), kind)]
         else:
             body = list(self._build(self))
-        self.children = [self.title, *body, self.status, self.reload_button]
+        self.children = [self.title, *body, *self._tail()]
         close_widgets(old)
 
     def reload(self) -> None:
         """Read the file again and refill every form from it (after a conflict)."""
         self.session.reload()
-        self.reload_button.layout.display = "none"
+        if self._reload_button is not None:
+            self._reload_button.layout.display = "none"
         self.set_status("")
         before = self._key
         self.session.notify()
@@ -745,7 +774,8 @@ class FormView(widgets.VBox):
         After a conflict (changed here and elsewhere) the Reload button appears.
         """
         conflict = bool(getattr(result, "conflict", False))
-        self.reload_button.layout.display = None if conflict else "none"
+        if conflict or self._reload_button is not None:
+            self.reload_button.layout.display = None if conflict else "none"
         if result.ok:
             self.set_status(result.message + (f" — {detail}" if detail else ""), "success")
             return
@@ -1001,4 +1031,4 @@ def record_editor(
 
         remove.on_click(removed)
         row.append(remove)
-    return [chooser, *boxes, widgets.HBox(row)]
+    return [chooser, *boxes, quiet.HBox(row)]

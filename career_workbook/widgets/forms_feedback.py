@@ -26,6 +26,7 @@ from career_workbook.model import (
     Workbook,
     WorkbookError,
 )
+from career_workbook.widgets import quiet
 from career_workbook.widgets.csv_source import CsvSource
 from career_workbook.widgets.fields import (
     FormView,
@@ -319,7 +320,7 @@ def feedback_form(session: Any) -> widgets.Widget:
                              help="Their words, as given. Shown only grouped with others, "
                                   "never with the code or date.")
         boxes = view.add(group, rater, day, *ratings)
-        boxes += [widgets.HTML(
+        boxes += [quiet.HTML(
             '<div style="font-weight:600;margin-top:6px">Reputation (optional)</div>'
             '<div style="color:#555">What people say about you when you are not in the '
             "room: rate the ones they spoke to, skip the rest.</div>")]
@@ -376,7 +377,7 @@ def feedback_import(session: Any) -> widgets.Widget:
                                     icon="plus")
         add_skills.layout.display = "none"
         view.buttons.update(preview=preview_button, save=save, add_skills=add_skills)
-        preview = widgets.HTML("")
+        preview = quiet.HTML("")
         view.state.update(entries=[], unknown=[])
 
         def reset(message: str = "", kind: str = "info") -> None:
@@ -433,8 +434,8 @@ def feedback_import(session: Any) -> widgets.Widget:
         save.on_click(import_entries)
         add_skills.on_click(import_entries)
         source.on_upload(show_preview)
-        return [*source.widgets, widgets.HBox([preview_button]), preview,
-                widgets.HBox([save, add_skills])]
+        return [*source.widgets, quiet.HBox([preview_button]), preview,
+                quiet.HBox([save, add_skills])]
 
     return FormView(session, build, name="feedback_import", title="Import feedback from a file",
                     intro="For survey results: upload a CSV file, check the preview, then "

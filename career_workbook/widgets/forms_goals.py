@@ -22,6 +22,7 @@ from typing import Any
 import ipywidgets as widgets
 
 from career_workbook.model import GOAL_STATUSES, Goal, Workbook
+from career_workbook.widgets import quiet
 from career_workbook.widgets.fields import (
     NONE,
     FormView,
@@ -178,10 +179,10 @@ def _rewrite_rows(choices: Sequence[tuple[str, str]],
     "Use this" button."""
     rows = []
     for label, rewrite in choices:
-        button = widgets.Button(description="Use this", tooltip=f"Replace your goal with: "
-                                f"{rewrite}", layout=widgets.Layout(width="auto"))
+        button = quiet.Button(description="Use this", tooltip=f"Replace your goal with: "
+                              f"{rewrite}", layout=widgets.Layout(width="auto"))
         button.on_click(lambda _b, t=rewrite: use(t))
-        rows.append(widgets.HBox([button, widgets.HTML(
+        rows.append(quiet.HBox([button, quiet.HTML(
             f"<span style='color:#555'>{esc(label)}:</span> {esc(rewrite)}")]))
     return rows
 
@@ -230,9 +231,9 @@ def goal_drafter(session: Any) -> widgets.Widget:
         bar = widgets.IntProgress(value=0, min=0, max=100, description="SMART score",
                                   style={"description_width": "13em"},
                                   layout=widgets.Layout(width="calc(13em + 20em)"))
-        number = widgets.HTML("")
-        feedback = widgets.HTML("")
-        rewrites = widgets.VBox([])
+        number = quiet.HTML("")
+        feedback = quiet.HTML("")
+        rewrites = quiet.VBox([])
         view.state.update(auto_deadline=True, setting_deadline=False, auto_confidence=True,
                           setting_confidence=False, rewrites=None)
 
@@ -315,7 +316,7 @@ def goal_drafter(session: Any) -> widgets.Widget:
 
         view.bind(save, collect, lambda wb, goal: wb.goals.append(goal),
                   detail=lambda g: "goal added", live=False)
-        score_row = widgets.HBox([bar, number], layout=widgets.Layout(align_items="center"))
+        score_row = quiet.HBox([bar, number], layout=widgets.Layout(align_items="center"))
         return [*boxes[:1], score_row, feedback, rewrites, *boxes[1:], save]
 
     return FormView(session, build, name="goal_drafter", title="Draft a SMART goal",

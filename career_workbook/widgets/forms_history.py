@@ -17,6 +17,7 @@ from typing import Any
 
 import ipywidgets as widgets
 
+from career_workbook.widgets import quiet
 from career_workbook.widgets.fields import (
     MUTED,
     FormView,
@@ -112,19 +113,19 @@ def restore_form(session: Any) -> widgets.Widget:
             from career_workbook.versions import describe_change
 
             now += f" Compared with now: {describe_change(old, s.workbook)}."
-        info = widgets.HTML(f'<div style="color:{kind};margin-left:13em">This version: '
-                            f"{esc(summary)}.{esc(now)}</div>")
+        info = quiet.HTML(f'<div style="color:{kind};margin-left:13em">This version: '
+                          f"{esc(summary)}.{esc(now)}</div>")
         restore = primary_button("Restore this version…",
                                  "Bring this version back (asks you to confirm first)",
                                  icon="undo")
         confirm = primary_button("Yes, restore it", "Replace your workbook with this version; "
                                  "the current one is kept in the history", icon="check")
         cancel = secondary_button("Cancel", "Keep your workbook as it is")
-        question = widgets.HTML(
+        question = quiet.HTML(
             f"<div>Replace your workbook with the version of <b>{esc(version_label(entry))}"
             "</b>? What you have now is kept in the history, so you can undo this too.</div>")
-        ask = widgets.VBox([question, widgets.HBox([confirm, cancel])],
-                           layout=widgets.Layout(display="none", margin="0 0 0 13em"))
+        ask = quiet.VBox([question, quiet.HBox([confirm, cancel])],
+                         layout=widgets.Layout(display="none", margin="0 0 0 13em"))
         view.buttons.update(restore=restore, confirm=confirm, cancel=cancel)
 
         def show_question(_b: Any) -> None:

@@ -15,6 +15,7 @@ from typing import Any
 import ipywidgets as widgets
 
 from career_workbook.model import RELATIONSHIPS, Action, Contact, Workbook
+from career_workbook.widgets import quiet
 from career_workbook.widgets.fields import (
     FormView,
     check_model,
@@ -59,7 +60,7 @@ def _contacts_due_widget(wb: Workbook, today: date) -> widgets.HTML:
               "when": "Status"}, empty="No follow-ups planned.")
     if tips:
         html += f'<div style="font-weight:600;margin-top:6px">Ideas</div><ul>{tips}</ul>'
-    return widgets.HTML(html)
+    return quiet.HTML(html)
 
 
 def contacts_form(session: Any) -> widgets.Widget:

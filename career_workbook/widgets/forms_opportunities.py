@@ -23,6 +23,7 @@ from career_workbook.model import (
     Opportunity,
     Workbook,
 )
+from career_workbook.widgets import quiet
 from career_workbook.widgets.fields import (
     NONE,
     FormView,
@@ -158,14 +159,14 @@ def _move_buttons(view: FormView, stage: str, forward: Any, back: Any) -> widget
         button.on_click(clicked)
         view.buttons[key] = button
         buttons.append(button)
-    return widgets.HBox(buttons)
+    return quiet.HBox(buttons)
 
 
 def _history_widget(opp: Opportunity) -> widgets.HTML:
     from career_workbook.widgets.fields import esc
 
     if not opp.stage_history:
-        return widgets.HTML("")
+        return quiet.HTML("")
     steps = " → ".join(f"{esc(_SHORT.get(c.stage, c.stage))} ({c.date.isoformat()})"
                        for c in opp.stage_history)
-    return widgets.HTML(f'<div style="margin-top:4px"><b>History:</b> {steps}</div>')
+    return quiet.HTML(f'<div style="margin-top:4px"><b>History:</b> {steps}</div>')

@@ -18,6 +18,7 @@ from career_workbook.model import (
     WorkbookError,
     action_done_on,
 )
+from career_workbook.widgets import quiet
 from career_workbook.widgets.fields import (
     LABEL_WIDTH,
     NONE,
@@ -171,7 +172,7 @@ def role_picker(session: Any) -> widgets.Widget:
         def chosen(wb: Workbook) -> str | None:
             return wb.role_profile if wb.role_profile in catalog.roles else None
 
-        info = widgets.HTML(info_html())
+        info = quiet.HTML(info_html())
         choice = make_field(
             "role_profile", "Target role profile", "dropdown", options=options,
             value=chosen(wb),
@@ -188,7 +189,7 @@ def role_picker(session: Any) -> widgets.Widget:
             role = catalog.roles.get(choice.value) if choice.value else None
             return role_preview_html(role, now, suggest_role(now, catalog))
 
-        preview = widgets.HTML(preview_html())
+        preview = quiet.HTML(preview_html())
 
         def show(_change: Any) -> None:
             preview.value = preview_html()
@@ -262,8 +263,8 @@ def learning_suggestions(session: Any) -> widgets.Widget:
             else:
                 about = (f"now {row['current']:.0f}, target {row['target']:.0f} "
                          f"(gap {row['gap']:.0f})")
-            text = widgets.HTML(f"<div><b>{esc(row['skill'])}</b> — {esc(about)}</div>",
-                                layout=widgets.Layout(width="30em"))
+            text = quiet.HTML(f"<div><b>{esc(row['skill'])}</b> — {esc(about)}</div>",
+                              layout=widgets.Layout(width="30em"))
             button = secondary_button("Plan it", f"Add a planned learning item for "
                                                  f"{row['skill']} (edit it in notebook 08)",
                                       icon="plus")
@@ -275,7 +276,7 @@ def learning_suggestions(session: Any) -> widgets.Widget:
                                  if result.ok else "")
 
             button.on_click(clicked)
-            rows.append(widgets.HBox([text, button], layout=widgets.Layout(align_items="center")))
+            rows.append(quiet.HBox([text, button], layout=widgets.Layout(align_items="center")))
         return rows
 
     return FormView(session, build, name="learning_suggestions", title="Plan learning for gaps",

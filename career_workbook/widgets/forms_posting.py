@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 import ipywidgets as widgets
 
 from career_workbook.model import Workbook
+from career_workbook.widgets import quiet
 from career_workbook.widgets.display import TABLE_CSS
 from career_workbook.widgets.fields import (
     FormView,
@@ -141,13 +142,13 @@ def _suggestion_rows(view: Any, found: tuple[Any, ...], confirmed: list[str],
     counts it like a match (or, once counted, takes it back); a short note when none."""
     for key in [k for k in view.buttons if k.startswith("suggest:")]:
         del view.buttons[key]
-    title = widgets.HTML("<div style='font-weight:600;margin-top:8px'>Did it ask for "
-                         "these?</div>")
+    title = quiet.HTML("<div style='font-weight:600;margin-top:8px'>Did it ask for "
+                       "these?</div>")
     if not found:
-        return [title, widgets.HTML(notice_html(
+        return [title, quiet.HTML(notice_html(
             "Nothing else in it looked like a skill ask: the table above is all we found.",
             "info"))]
-    rows: list[widgets.Widget] = [title, widgets.HTML(
+    rows: list[widgets.Widget] = [title, quiet.HTML(
         "<div style='color:#555'>Less sure than the table above: these count only when you "
         "say so.</div>")]
     for suggestion in found:
@@ -161,9 +162,9 @@ def _suggestion_rows(view: Any, found: tuple[Any, ...], confirmed: list[str],
         button.layout.width, button.layout.flex = "9em", "0 0 auto"
         button.on_click(lambda _b, skill=suggestion.skill: toggle(skill))
         view.buttons[f"suggest:{suggestion.skill}"] = button
-        words = widgets.HTML(suggestion_html(suggestion, yes),
-                             layout=widgets.Layout(flex="1 1 auto", min_width="0"))
-        rows.append(widgets.HBox([button, words], layout=widgets.Layout(
+        words = quiet.HTML(suggestion_html(suggestion, yes),
+                           layout=widgets.Layout(flex="1 1 auto", min_width="0"))
+        rows.append(quiet.HBox([button, words], layout=widgets.Layout(
             align_items="baseline")))
     return rows
 
@@ -175,7 +176,7 @@ def _button_row(*buttons: widgets.Button) -> widgets.HBox:
         button.layout.flex = "0 0 auto"
         if i:
             button.layout.margin = "6px 0 2px 6px"
-    return widgets.HBox(list(buttons), layout=widgets.Layout(flex_flow="row wrap"))
+    return quiet.HBox(list(buttons), layout=widgets.Layout(flex_flow="row wrap"))
 
 
 def posting_fit_form(session: Any) -> widgets.Widget:
@@ -192,8 +193,8 @@ def posting_fit_form(session: Any) -> widgets.Widget:
         boxes = view.add(text)
         check = secondary_button("Check the fit", "Find the skills this posting asks for",
                                  icon="search")
-        result = widgets.HTML("")
-        suggestions = widgets.VBox([], layout=widgets.Layout(margin="4px 0"))
+        result = quiet.HTML("")
+        suggestions = quiet.VBox([], layout=widgets.Layout(margin="4px 0"))
         profile = primary_button("Use as my target profile",
                                  f"Add its skills to your list and give each importance "
                                  f"{_posting().PROFILE_IMPORTANCE} or more", icon="bullseye")

@@ -7,6 +7,7 @@ from typing import Any
 import ipywidgets as widgets
 
 from career_workbook.model import Person
+from career_workbook.widgets import quiet
 from career_workbook.widgets.fields import (
     FormView,
     check_model,
@@ -59,11 +60,11 @@ def create_workbook_form(session: Any) -> widgets.Widget:
     def build(view: FormView) -> list[widgets.Widget]:
         s = view.session
         if s.workbook is not None:
-            return [widgets.HTML(notice_html(
+            return [quiet.HTML(notice_html(
                 f"Your workbook lives at {s.path} and belongs to {s.workbook.person.name}. "
                 "Every notebook reads it and saves your answers to it.", "success"))]
         if s.error is not None:
-            return [widgets.HTML(notice_html(s.form_message(), "error"))]
+            return [quiet.HTML(notice_html(s.form_message(), "error"))]
         boxes = view.add(*_person_fields(s, None, full=False))
         create = primary_button("Create my workbook",
                                 f"Create the workbook file at {s.path}", icon="file")
@@ -86,7 +87,7 @@ def create_workbook_form(session: Any) -> widgets.Widget:
         for f in view.fields.values():
             f.widget.observe(lambda _c: view.show_errors(collect()[1], status=False),
                              names="value")
-        where = widgets.HTML(
+        where = quiet.HTML(
             f'<div style="color:#555">The file will be created at <code>{esc(s.path)}</code>.'
             "</div>")
         return [where, *boxes, create]

@@ -12,6 +12,7 @@ from typing import Any
 import ipywidgets as widgets
 
 from career_workbook.model import WorkbookError
+from career_workbook.widgets import quiet
 from career_workbook.widgets.fields import (
     FormView,
     download_link,
@@ -37,7 +38,7 @@ def promotion_case_button(session: Any) -> widgets.Widget:
                                 "Write the period's achievements, rating changes and 360 "
                                 "quotes as Markdown and PDF", icon="file-text")
         view.buttons["promotion"] = button
-        result = widgets.HTML("")
+        result = quiet.HTML("")
 
         def write(_button: Any) -> None:
             from career_workbook.analysis.period import check_period

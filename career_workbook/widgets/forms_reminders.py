@@ -14,6 +14,7 @@ import ipywidgets as widgets
 
 from career_workbook.imports import ParsedContacts, parse_connections, plan_contacts
 from career_workbook.model import Workbook, WorkbookError
+from career_workbook.widgets import quiet
 from career_workbook.widgets.csv_source import CsvSource
 from career_workbook.widgets.fields import (
     FormView,
@@ -38,7 +39,7 @@ def calendar_button(session: Any) -> widgets.Widget:
                                 "Save your deadlines, next steps, follow-ups and next check-in "
                                 "as a calendar file (.ics)", icon="calendar")
         view.buttons["calendar"] = button
-        result = widgets.HTML("")
+        result = quiet.HTML("")
 
         def write(_button: Any) -> None:
             from career_workbook.export.ics import write_calendar
@@ -105,7 +106,7 @@ def contacts_import(session: Any) -> widgets.Widget:
                               "Add the previewed people to your network")
         save.disabled = True
         view.buttons.update(preview=preview_button, save=save)
-        preview = widgets.HTML("")
+        preview = quiet.HTML("")
         view.state["parsed"] = None
 
         def show_preview(_button: Any = None) -> None:
@@ -147,7 +148,7 @@ def contacts_import(session: Any) -> widgets.Widget:
         preview_button.on_click(show_preview)
         save.on_click(import_rows)
         source.on_upload(show_preview)
-        return [*source.widgets, widgets.HBox([preview_button]), preview, widgets.HBox([save])]
+        return [*source.widgets, quiet.HBox([preview_button]), preview, quiet.HBox([save])]
 
     return FormView(session, build, name="contacts_import",
                     title="Bring in your LinkedIn connections",

@@ -21,6 +21,7 @@ from typing import Any
 import ipywidgets as widgets
 
 from career_workbook.model import CheckIn, Goal, Workbook
+from career_workbook.widgets import quiet
 from career_workbook.widgets.fields import (
     FormView,
     check_model,
@@ -125,7 +126,7 @@ def check_in_form(session: Any) -> widgets.Widget:
         intro = (f"Your last check-in was on {last.date.isoformat()} "
                  f"({(s.today - last.date).days} days ago)." if last else
                  "This is your first check-in.")
-        return [widgets.HTML(f'<div style="color:#555">{esc(intro)}</div>'), *boxes, save]
+        return [quiet.HTML(f'<div style="color:#555">{esc(intro)}</div>'), *boxes, save]
 
     return FormView(session, build, name="check_in", title="Check in",
                     intro="A regular look back: how it went, how far each goal has come, "

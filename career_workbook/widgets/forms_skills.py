@@ -20,6 +20,7 @@ import ipywidgets as widgets
 from pydantic import TypeAdapter, ValidationError
 
 from career_workbook.model import SKILL_CATEGORIES, Assessment, Skill, Workbook, WorkbookError
+from career_workbook.widgets import quiet
 from career_workbook.widgets.fields import (
     NONE,
     FormView,
@@ -251,7 +252,7 @@ def self_assessment_form(session: Any) -> widgets.Widget:
                      "Rate each skill as you see it today; skip any you cannot judge yet.")
             return f'<div style="color:#555">{intro}</div>'
 
-        intro = widgets.HTML(intro_html(wb))
+        intro = quiet.HTML(intro_html(wb))
 
         def refill() -> bool:
             """After a save: the same skills, so the same widgets with new values."""

@@ -7,6 +7,7 @@ from typing import Any
 import ipywidgets as widgets
 
 from career_workbook.model import RIASEC, Interests, Value, Vision
+from career_workbook.widgets import quiet
 from career_workbook.widgets.fields import (
     FormView,
     esc,
@@ -104,7 +105,7 @@ def interests_form(session: Any) -> widgets.Widget:
                   for name in RIASEC]
         boxes = view.add(*fields)
         code = analysis.riasec_code(view.session.workbook.interests)
-        summary = widgets.HTML(
+        summary = quiet.HTML(
             f'<div>Your Holland code: <b>{esc(code)}</b> (your strongest interests first).</div>'
             if code else '<div style="color:#555">Enter your scores from an interest '
                          "questionnaire (such as the O*NET Interest Profiler) to see your "

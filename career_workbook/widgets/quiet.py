@@ -1,0 +1,179 @@
+"""Widgets whose default layout and style cost the page nothing until they are changed.
+
+Every ipywidgets ``DOMWidget`` owns a ``Layout`` and most own a ``*Style``: each is a model of
+its own, so the kernel sends one more ``comm_open`` and the page builds one more model and
+view for it, even when every one of its properties is a default. In a guided notebook on a
+full workbook they were more than half of all widget models (09: 87 layouts and 51 styles of
+225 models), and most of them are defaults (a help text's layout, a box's layout, a button's
+style).
+
+The classes here (:class:`HTML`, :class:`HBox`, :class:`VBox`, :class:`Button`,
+:class:`Checkbox`, :class:`FileUpload`) are the ipywidgets classes of the same name (same
+front-end models, same views) with one difference: a layout or style nobody passed starts
+*quiet*. It is an ordinary ``Layout``/``Style`` object in Python (``w.layout.display =
+"none"`` works as always), but no model is opened for it and the widget tells the page it
+has none (``null``, which the page's views already treat as "nothing to apply"). The first
+time one of its properties changes, it opens its model (with all its properties) and its
+widget sends the reference, so the page applies it as it would have from the start.
+
+>>> box = VBox([HTML("<b>hi</b>")])
+>>> box.layout.comm is None, box.get_state()["layout"], box.children[0].get_state()["style"]
+(True, None, None)
+>>> box.layout.display = "none"
+>>> box.layout.comm is not None, box.get_state()["layout"] == "IPY_MODEL_" + box.layout.model_id
+(True, True)
+>>> VBox(layout={"width": "10em"}).layout.comm is not None  # passed: opened at once
+True
+"""
+
+from __future__ import annotations
+
+import weakref
+from typing import Any
+
+import ipywidgets as widgets
+import traitlets
+from ipywidgets.widgets.trait_types import InstanceDict
+from ipywidgets.widgets.widget import _json_to_widget, _widget_to_json
+
+__all__ = ["HTML", "Button", "Checkbox", "FileUpload", "HBox", "VBox", "is_quiet",
+           "quiet_models"]
+
+
+class _Quiet:
+    """Mixin for a ``Layout``/``Style``: no model until a property changes."""
+
+    _quiet = False
+
+    def __init__(self, owner: widgets.Widget, **kwargs: Any):
+        self._quiet = True  # read by open(), which Widget.__init__ calls
+        self._owner = weakref.ref(owner)
+        self._trait = "layout" if isinstance(self, widgets.Layout) else "style"
+        super().__init__(**kwargs)
+
+    def open(self) -> None:
+        if not self._quiet:
+            super().open()  # type: ignore[misc]
+
+    @property
+    def model_id(self) -> str:  # asked for by anyone: it needs a model after all
+        self._wake()
+        return super().model_id  # type: ignore[misc]
+
+    def _wake(self) -> None:
+        if not self._quiet:
+            return
+        self._quiet = False
+        super().open()  # type: ignore[misc]
+        owner = self._owner()
+        if owner is not None and owner.comm is not None \
+                and getattr(owner, self._trait, None) is self:
+            owner.send_state(self._trait)
+
+    def notify_change(self, change: Any) -> None:
+        if self._quiet and change.get("type") == "change" \
+                and change["name"] in self.keys:  # type: ignore[attr-defined]
+            self._wake()  # opens with every property, this one included: no second message
+            traitlets.HasTraits.notify_change(self, change)  # type: ignore[arg-type]
+            return
+        super().notify_change(change)  # type: ignore[misc]
+
+
+def _ref_or_null(value: Any, obj: Any) -> Any:
+    """A quiet layout or style is ``null`` to the page; anything else as ipywidgets sends it."""
+    if isinstance(value, _Quiet) and value._quiet:
+        return None
+    return _widget_to_json(value, obj)
+
+
+_SERIAL = {"to_json": _ref_or_null, "from_json": _json_to_widget}
+
+_QUIET_CLASSES: dict[type, type] = {}
+
+
+def _quiet_class(klass: type) -> type:
+    if klass not in _QUIET_CLASSES:
+        _QUIET_CLASSES[klass] = type(f"Quiet{klass.__name__}", (_Quiet, klass),
+                                       {"__module__": __name__})
+    return _QUIET_CLASSES[klass]
+
+
+class _QuietDefault(InstanceDict):
+    """A layout or style trait whose default (nothing passed) starts quiet."""
+
+    def default(self, obj: Any = None) -> Any:
+        return _quiet_class(self.klass)(obj)
+
+
+def _quiet_trait(widget: type, name: str = "layout") -> InstanceDict:
+    """``widget``'s ``name`` trait, with a quiet default, sent as :func:`_ref_or_null` does."""
+    klass = widget.class_traits()[name].klass
+    return _QuietDefault(klass).tag(sync=True, **_SERIAL)
+
+
+class HTML(widgets.HTML):
+    """``ipywidgets.HTML`` with a quiet default layout and style."""
+
+    layout = _quiet_trait(widgets.HTML)
+    style = _quiet_trait(widgets.HTML, "style")
+
+
+class HBox(widgets.HBox):
+    """``ipywidgets.HBox`` with a quiet default layout."""
+
+    layout = _quiet_trait(widgets.HBox)
+
+
+class VBox(widgets.VBox):
+    """``ipywidgets.VBox`` with a quiet default layout."""
+
+    layout = _quiet_trait(widgets.VBox)
+
+
+class Button(widgets.Button):
+    """``ipywidgets.Button`` with a quiet default layout and style."""
+
+    layout = _quiet_trait(widgets.Button)
+    style = _quiet_trait(widgets.Button, "style")
+
+
+class Checkbox(widgets.Checkbox):
+    """``ipywidgets.Checkbox`` with a quiet default layout and style."""
+
+    layout = _quiet_trait(widgets.Checkbox)
+    style = _quiet_trait(widgets.Checkbox, "style")
+
+
+class FileUpload(widgets.FileUpload):
+    """``ipywidgets.FileUpload`` with a quiet default layout and style."""
+
+    layout = _quiet_trait(widgets.FileUpload)
+    style = _quiet_trait(widgets.FileUpload, "style")
+
+
+def is_quiet(model: Any) -> bool:
+    """Whether ``model`` is a layout or style that has no model in the page (yet).
+
+    >>> is_quiet(HTML("x").layout), is_quiet(widgets.HTML("x").layout)
+    (True, False)
+    """
+    return isinstance(model, _Quiet) and model._quiet
+
+
+def quiet_models(roots: Any) -> int:
+    """How many layouts and styles under ``roots`` (widgets and their children) are quiet.
+
+    >>> quiet_models([VBox([HTML("a"), HTML("b")])])
+    5
+    """
+    seen: set[int] = set()
+    stack = list(roots)
+    count = 0
+    while stack:
+        w = stack.pop()
+        if id(w) in seen or not isinstance(w, widgets.Widget):
+            continue
+        seen.add(id(w))
+        stack.extend(getattr(w, "children", ()))
+        count += sum(is_quiet(getattr(w, t, None)) for t in ("layout", "style"))
+    return count

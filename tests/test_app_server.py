@@ -96,6 +96,16 @@ def test_a_second_page_compiles_no_template_and_is_the_same_page(
     assert first.rstrip().endswith('<div id="rendered_cells" style="display: none">\n  <div>')
 
 
+def test_the_page_loads_nothing_from_outside_the_machine(installed: Any) -> None:
+    """Voila's lab template links Font Awesome from a CDN; the app's bundle carries it."""
+    import re
+
+    _, shared = installed
+    head = _page_head(shared)
+    assert "fontawesome" not in head.lower()
+    assert not re.findall(r'(?:href|src)="(?:https?:)?//', head)
+
+
 def test_an_edited_template_is_compiled_again(installed: Any, tmp_path: Any) -> None:
     cache = app_server.TEMPLATES
     (tmp_path / "t.j2").write_text("one {{ x }}", encoding="utf-8")

@@ -16,6 +16,10 @@ kernel its ``VOILA_KERNEL_ID``. Only ``os.environ`` is changed, so this holds fo
 read while a notebook runs (all of this package's are, see :func:`env_code`); a kernel
 asked for another kernel spec or folder is started fresh as before.
 
+A page's executor connects to its kernel with :class:`ReadyKernelClient`: the same proof that
+the kernel answers and that its output channel is connected, without ``jupyter_client``'s
+fixed 0.2 s of listening for silence afterwards (every page paid it before its first cell).
+
 The pool is refilled once the kernel just handed out has been quiet for
 :attr:`~PooledKernelManager.refill_after` seconds (its notebook has run and the browser has
 connected), so booting the next spare does not compete with the page being opened. The
@@ -31,11 +35,16 @@ import json
 import os
 from collections.abc import Mapping
 from datetime import UTC, datetime
+from queue import Empty
 from typing import Any
 
-from jupyter_server.services.kernels.kernelmanager import AsyncMappingKernelManager
+from jupyter_client.asynchronous import AsyncKernelClient
+from jupyter_server.services.kernels.kernelmanager import (
+    AsyncMappingKernelManager,
+    ServerKernelManager,
+)
 from tornado.ioloop import IOLoop
-from traitlets import Float, Int, Unicode
+from traitlets import Float, Int, Unicode, default
 
 READY_TIMEOUT = 60.0
 """Seconds a spare kernel may take to answer its first ``kernel_info`` request."""
@@ -67,6 +76,85 @@ def env_code(changed: Mapping[str, str], removed: list[str]) -> str:
             "_cw_k = None\ndel _cw_k\n")
 
 
+IOPUB_WAIT = 0.2
+"""Seconds to wait for the kernel's next output message before asking again (as
+``jupyter_client`` does: a subscription that is not connected yet has missed it)."""
+
+
+def _is_idle_after(msg: Mapping[str, Any], msg_id: str) -> bool:
+    """Whether ``msg`` is the kernel's "idle" status that ends request ``msg_id``.
+
+    >>> _is_idle_after({"msg_type": "status", "parent_header": {"msg_id": "a"},
+    ...                 "content": {"execution_state": "idle"}}, "a")
+    True
+    >>> _is_idle_after({"msg_type": "status", "parent_header": {"msg_id": "b"},
+    ...                 "content": {"execution_state": "idle"}}, "a")
+    False
+    """
+    return (msg.get("msg_type") == "status"
+            and msg.get("parent_header", {}).get("msg_id") == msg_id
+            and msg.get("content", {}).get("execution_state") == "idle")
+
+
+class ReadyKernelClient(AsyncKernelClient):
+    """A kernel client whose :meth:`wait_for_ready` ends when the kernel has answered.
+
+    ``jupyter_client`` sends ``kernel_info`` until it gets the reply and one output
+    (iopub) message -- the proof that the output channel is connected, so no output of
+    the first cell can be missed -- and then reads iopub until 0.2 s pass without a
+    message ("flush"). The flush costs every page 0.2 s and buys nothing here: the
+    executor only reads outputs whose parent is the request it sent. This client asks the
+    same question and stops at the kernel's "idle" status for that very request (the
+    last message the kernel sends for it); a missing reply or status means ask again.
+    """
+
+    async def _ready_wait(self, timeout: float | None = None) -> None:
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + (float("inf") if timeout is None else timeout)
+        while True:
+            msg_id = self.kernel_info()
+            reply = await self._next(self.get_shell_msg, msg_id, loop.time() + 1.0)
+            if reply is not None and await self._next(
+                    self.get_iopub_msg, msg_id, loop.time() + 1.0, idle=True,
+                    wait=IOPUB_WAIT) is not None:
+                self._handle_kernel_info_reply(reply)
+                return
+            if not await self.is_alive():
+                raise RuntimeError("Kernel died before replying to kernel_info")
+            if loop.time() > deadline:
+                raise RuntimeError(f"Kernel didn't respond in {timeout:.0f} seconds")
+
+    @staticmethod
+    async def _next(get: Any, msg_id: str, until: float, idle: bool = False,
+                    wait: float = 1.0) -> dict | None:
+        """The first message from ``get`` answering ``msg_id`` (with ``idle``: the status
+        that ends it), or None after ``wait`` s of silence or at ``until`` (loop time)."""
+        loop = asyncio.get_running_loop()
+        while loop.time() < until:
+            try:
+                msg = await get(timeout=wait)
+            except Empty:
+                return None
+            if (_is_idle_after(msg, msg_id) if idle
+                    else msg.get("parent_header", {}).get("msg_id") == msg_id):
+                return msg
+        return None
+
+    wait_for_ready = _ready_wait
+
+
+class AppKernelManager(ServerKernelManager):
+    """Jupyter Server's kernel manager, handing out :class:`ReadyKernelClient` clients."""
+
+    @default("client_class")
+    def _default_client_class(self) -> str:
+        return f"{__name__}.ReadyKernelClient"
+
+    @default("client_factory")
+    def _default_client_factory(self) -> type:
+        return ReadyKernelClient
+
+
 class PooledKernelManager(AsyncMappingKernelManager):
     """Voila's kernel manager with :attr:`pool_size` started, idle kernels ready to hand out."""
 
@@ -79,6 +167,10 @@ class PooledKernelManager(AsyncMappingKernelManager):
         "Kernel spec of the spare started with the server (the guided notebooks')."))
     spare_path = Unicode("", config=True, help=(
         "Folder (API path) of the spare started with the server: the notebooks' own."))
+
+    @default("kernel_manager_class")
+    def _default_kernel_manager_class(self) -> str:
+        return f"{__name__}.AppKernelManager"
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)

@@ -152,6 +152,8 @@ def app_command(port: int, token: str, open_browser: bool = True,
                 notebooks: str | Path | None = None) -> list[str]:
     """The ``voila`` command line: notebooks as an app, code hidden, loopback, token.
 
+    Voila runs through :mod:`career_workbook.app_server` (its page template compiled once).
+
     The start page is the generated ``.start.ipynb`` (hidden files are served by the app
     only); ``coach_overview`` is not listed.
 
@@ -160,7 +162,7 @@ def app_command(port: int, token: str, open_browser: bool = True,
     ('/tmp/nb', True, True)
     """
     return [
-        sys.executable, "-m", "voila", str(notebooks or notebooks_dir()),
+        sys.executable, "-m", "career_workbook.app_server", str(notebooks or notebooks_dir()),
         "--Voila.ip=127.0.0.1", f"--port={port}", f"--token={token}",
         "--Voila.port_retries=0",
         "--VoilaConfiguration.show_tracebacks=False",

@@ -148,3 +148,51 @@ def test_a_spare_that_cannot_take_the_page_is_stopped_and_the_page_gets_a_new_ke
         assert (await _run(manager, page, PROBE))["script"] == "/voila/render/01"
 
     loop.run_until_complete(scenario())
+
+
+CHATTY = ("import sys, threading, time\n"
+          "def _chat():\n"
+          "    while True:\n"
+          "        print('.', end='', flush=True); time.sleep(0.05)\n"
+          "threading.Thread(target=_chat, daemon=True).start()")
+"""A kernel that never falls silent on its output channel (a thread prints every 50 ms)."""
+
+
+def test_a_page_connects_once_the_kernel_answers_not_after_its_output_falls_silent(
+        pool: Any) -> None:
+    """The page's executor asks "are you there?" and goes on at the answer; the stock
+    client also waits for 0.2 s without output, which a chatty kernel never gives."""
+    from career_workbook.app_kernels import ReadyKernelClient
+
+    manager, loop = pool
+
+    async def scenario() -> None:
+        page = await manager.start_kernel(kernel_name="python3", path="",
+                                          env=_page_env(SCRIPT_NAME="/voila/render/00"))
+        first = manager.get_kernel(page).client()
+        first.start_channels()
+        try:
+            await first.wait_for_ready(timeout=60)
+            await first.execute(CHATTY, reply=True, timeout=60)
+        finally:
+            first.stop_channels()
+        client = manager.get_kernel(page).client()  # as Voila's executor gets it
+        assert isinstance(client, ReadyKernelClient)
+        client.start_channels()
+        try:
+            await asyncio.wait_for(client.wait_for_ready(timeout=60), 10)
+            msg_id = client.execute("print('after ready')", store_history=False)
+            out = ""
+            while True:  # its output channel is connected: nothing of the cell is lost
+                msg = await client.get_iopub_msg(timeout=10)
+                if msg["parent_header"].get("msg_id") != msg_id:
+                    continue
+                if msg["msg_type"] == "stream":
+                    out += msg["content"]["text"]
+                if msg["msg_type"] == "status" and msg["content"]["execution_state"] == "idle":
+                    break
+            assert out == "after ready\n"
+        finally:
+            client.stop_channels()
+
+    loop.run_until_complete(scenario())

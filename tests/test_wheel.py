@@ -74,6 +74,7 @@ def test_the_wheel_carries_the_notebooks_examples_and_licence(dist):
     # the app's Voila template (career-workbook app passes --template=career)
     assert "career_workbook/app_template/voila/templates/career/index.html.j2" in names
     assert "career_workbook/app_template/voila/templates/career/conf.json" in names
+    assert "career_workbook/app_server.py" in names  # career-workbook app runs Voila through it
     assert not [n for n in names if "conftest" in n or "checkpoint" in n or "tests/" in n]
     meta = zipfile.ZipFile(wheel).read(
         next(n for n in names if n.endswith(".dist-info/METADATA"))).decode()

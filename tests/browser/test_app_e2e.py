@@ -265,6 +265,67 @@ def test_app_fetches_its_javascript_while_the_server_runs_the_cells(
         page.close()
 
 
+def _notebook(cells: list[str]) -> dict[str, Any]:
+    return {
+        "cells": [{"cell_type": "code", "execution_count": None, "id": f"c{i}",
+                   "metadata": {}, "outputs": [], "source": src}
+                  for i, src in enumerate(cells)],
+        "metadata": {"kernelspec": {"display_name": "Python 3", "language": "python",
+                                    "name": "python3"}},
+        "nbformat": 4, "nbformat_minor": 5,
+    }
+
+
+_STARTED = """() => {
+  const nav = performance.getEntriesByType('navigation')[0];
+  const res = performance.getEntriesByType('resource');
+  const first = pred => {
+    const times = res.filter(pred).map(r => r.startTime);
+    return times.length ? Math.min(...times) : null;
+  };
+  return {html_done: nav.responseEnd, load: nav.loadEventStart,
+          extensions: first(r => r.name.includes('/voila/labextensions/')),
+          kernel: first(r => /\\/api\\/kernels\\/[0-9a-f-]+(\\?|$)/.test(r.name))};
+}"""
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+@pytest.mark.xdist_group("browser")
+def test_app_starts_while_the_cells_run_and_asks_the_kernel_only_after_the_last_one(
+        app_server: Server, app_context: Any) -> None:
+    """Issue 15: the app's JavaScript starts (loads its extensions, builds its renderers)
+    while the server still runs the cells, not on the window's load event; it connects to
+    the kernel only once every cell has run, so it sees every output, and a form is
+    answered."""
+    folder = app_server.notebooks / "early"
+    folder.mkdir()
+    cells = [
+        "import ipywidgets as w\n"
+        "said = w.Label('not yet')\n"
+        "ask = w.Button(description='Ask the kernel')\n"
+        "ask.on_click(lambda b: setattr(said, 'value', 'answered'))\n"
+        "w.VBox([ask, said])",
+        "import time\ntime.sleep(2.5)",
+        "print('the last cell ran')",
+    ]
+    (folder / "slow.ipynb").write_text(json.dumps(_notebook(cells)), encoding="utf-8")
+    page = app_context.new_page()
+    try:
+        render(page, app_server.url("/voila/render/early/slow.ipynb"))
+        got = page.evaluate(_STARTED)
+        assert None not in got.values(), got
+        assert got["extensions"] < got["html_done"] - 1000, got  # during the 2.5 s cell
+        assert got["kernel"] >= got["html_done"], got  # not before the last cell ran
+        assert "the last cell ran" in page.inner_text("body")
+        page.get_by_role("button", name="Ask the kernel").click()
+        wait_for_text(page.locator("body"), "answered")
+        assert_no_errors(page)
+    finally:
+        page.close()
+        shutil.rmtree(folder, ignore_errors=True)
+
+
 def _probe_notebook(theirs: Path) -> dict[str, Any]:
     """A notebook that tries to open ``theirs`` from inside the app: by pointing
     ``$CAREER_WORKBOOK`` at it, and by naming it."""
@@ -275,14 +336,7 @@ def _probe_notebook(theirs: Path) -> dict[str, Any]:
         f"wb2 = ui.start({str(theirs)!r})",
         "ui.self_assessment_form(wb2)",
     ]
-    return {
-        "cells": [{"cell_type": "code", "execution_count": None, "id": f"c{i}",
-                   "metadata": {}, "outputs": [], "source": src}
-                  for i, src in enumerate(cells)],
-        "metadata": {"kernelspec": {"display_name": "Python 3", "language": "python",
-                                    "name": "python3"}},
-        "nbformat": 4, "nbformat_minor": 5,
-    }
+    return _notebook(cells)
 
 
 @pytest.mark.browser

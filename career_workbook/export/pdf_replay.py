@@ -142,12 +142,16 @@ def _live(rec: Recording, artist: Any, kind: str = "live") -> None:
 
 
 def _axis_of_label(text: Text) -> Any:
-    """The axis whose ``Axis.draw`` is drawing ``text`` as its label, if any."""
+    """The axis whose ``Axis.draw`` is drawing ``text`` as its label or offset text (a
+    date axis's year, a scale's ``1e6``), if any."""
     frame = sys._getframe(5)  # Axis.draw -> Text.draw -> wrapper -> _record -> here
     if frame is None or frame.f_code is not _AXIS_DRAW:
         return None
     axis = frame.f_locals.get("self")
-    return axis if getattr(axis, "label", None) is text else None
+    if text is getattr(axis, "label", None) or text is getattr(axis, "offsetText", None):
+        text._cw_axis = axis
+        return axis
+    return None
 
 
 def _record(rec: Recording, name: str, args: tuple, kwargs: dict) -> None:
@@ -169,7 +173,7 @@ def _record(rec: Recording, name: str, args: tuple, kwargs: dict) -> None:
             return
         axis = _axis_of_label(text)
         if axis is not None:  # placed beside its tick labels, as wide as they measure
-            _live(rec, axis, "axis label")
+            _live(rec, text, "axis label" if text is axis.label else "axis offset")
             return
         kwargs = {**kwargs, "_place": place}
     # transforms are live (a figure at another dpi moves them): keep their values now
@@ -277,9 +281,15 @@ def replay(rec: Recording, fig: Figure, renderer: Any, offset: tuple[float, floa
             if name == "live":
                 args[0].draw(shifted)
                 continue
-            if name == "axis label":
-                args[0]._update_label_position(shifted)
-                args[0].label.draw(shifted)
+            if name in ("axis label", "axis offset"):  # as Axis.draw places them
+                text = args[0]
+                axis = text._cw_axis
+                if name == "axis label":
+                    axis._update_label_position(shifted)
+                else:
+                    axis._update_offset_text_position(
+                        *axis._get_ticklabel_bboxes(axis._update_ticks(), shifted))
+                text.draw(shifted)
                 continue
             gc = renderer.new_gc()
             gc.copy_properties(snap)

@@ -303,7 +303,7 @@ def _replayed_chart_page(pdf: PdfPages, fig: Figure, drawn: Any,
     """The chart page written from the recording of the figure's PNG drawing: the page's
     background, the chart's calls replayed, then the heading and footer drawn as texts of
     a page-sized figure (what ``savefig`` with a page-sized box draws)."""
-    from career_workbook.export.pdf_replay import page_renderer, replay
+    from career_workbook.export.pdf_replay import image_dpi, page_renderer, replay
 
     page_w, page_h, left, bottom = size
     page = Figure(figsize=(page_w, page_h), dpi=72, layout="none",
@@ -314,7 +314,7 @@ def _replayed_chart_page(pdf: PdfPages, fig: Figure, drawn: Any,
     file = pdf._ensure_file()
     file.newPage(page_w, page_h)
     try:
-        renderer = page_renderer(file, fig.dpi, page_h, page_w)
+        renderer = page_renderer(file, image_dpi(fig), page_h, page_w)
         page.patch.draw(renderer)
         replay(drawn, fig, renderer, (left * 72, bottom * 72))
         for artist in added:

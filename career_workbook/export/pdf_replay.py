@@ -37,6 +37,7 @@ from __future__ import annotations
 
 import contextlib
 import inspect
+import math
 import sys
 from collections.abc import Iterator
 from typing import Any
@@ -45,16 +46,17 @@ import matplotlib as mpl
 from matplotlib.axis import Axis
 from matplotlib.backend_bases import GraphicsContextBase
 from matplotlib.figure import Figure
+from matplotlib.image import _ImageBase
 from matplotlib.legend import Legend
 from matplotlib.text import Text
 from matplotlib.transforms import Affine2D, Bbox, Transform
 
-__all__ = ["Recording", "page_renderer", "recording", "replay"]
+__all__ = ["Recording", "image_dpi", "page_renderer", "recording", "replay"]
 
 _REPLAYED = ("draw_path", "draw_markers", "draw_path_collection", "draw_quad_mesh",
-             "draw_gouraud_triangles", "draw_text")
+             "draw_gouraud_triangles", "draw_text", "draw_image")
 """Renderer calls a recording keeps and replays."""
-_REFUSED = ("draw_image", "draw_tex", "start_rasterizing", "start_filter",
+_REFUSED = ("draw_tex", "start_rasterizing", "start_filter",
             "draw_gouraud_triangle")
 """Renderer calls that make a recording unusable (the page is drawn by matplotlib)."""
 _HEIGHT_TABLES = (("OS/2", "sTypoLineGap", "sTypoAscender", "sTypoDescender"),
@@ -66,7 +68,8 @@ _AXIS_DRAW = inspect.unwrap(Axis.draw).__code__
 def _live_draws() -> frozenset:
     from career_workbook.charts._repel import RepelledLabels
 
-    return frozenset(inspect.unwrap(cls.draw).__code__ for cls in (Legend, RepelledLabels))
+    return frozenset(inspect.unwrap(cls.draw).__code__
+                     for cls in (Legend, RepelledLabels, _ImageBase))
 
 
 _LIVE_DRAWS = _live_draws()
@@ -158,6 +161,9 @@ def _record(rec: Recording, name: str, args: tuple, kwargs: dict) -> None:
     artist = _live_artist(rec)
     if artist is not None:  # sized from its texts: drawn again on the page, by itself
         _live(rec, artist)
+        return
+    if name == "draw_image":  # an image not drawn by an image artist (composited)
+        rec.refuse("the drawing calls draw_image")
         return
     gc, *rest = args
     if name == "draw_text":
@@ -278,6 +284,10 @@ def replay(rec: Recording, fig: Figure, renderer: Any, offset: tuple[float, floa
     try:
         shifted = _Shifted(renderer, offset)
         for name, snap, args, kwargs in rec.ops:
+            if name == "live" and isinstance(args[0], _ImageBase):
+                with _page_coordinates(fig, renderer, offset):  # its pixel grid: the page's
+                    args[0].draw(renderer)
+                continue
             if name == "live":
                 args[0].draw(shifted)
                 continue
@@ -323,6 +333,17 @@ def replay(rec: Recording, fig: Figure, renderer: Any, offset: tuple[float, floa
         fig.dpi = old_dpi
 
 
+def image_dpi(fig: Figure) -> float:
+    """The resolution ``savefig`` gives a PDF page's images (its ``dpi``, from the rcParams).
+
+    >>> with mpl.rc_context({"savefig.dpi": 150}):
+    ...     image_dpi(Figure(dpi=100))
+    150.0
+    """
+    dpi = mpl.rcParams["savefig.dpi"]
+    return float(fig.dpi if dpi == "figure" else dpi)
+
+
 def page_renderer(file: Any, image_dpi: float, height: float, width: float) -> Any:
     """matplotlib's ``RendererPdf`` for a page of ``file`` (``width`` x ``height`` inches)
     that measures each text once per PDF file (:class:`_MeasuringPdf`)."""
@@ -330,7 +351,7 @@ def page_renderer(file: Any, image_dpi: float, height: float, width: float) -> A
 
 
 def _measuring_pdf() -> type:
-    from matplotlib.backends.backend_pdf import RendererPdf
+    from matplotlib.backends.backend_pdf import Op, RendererPdf
 
     from career_workbook.charts._canvas import _font_key
 
@@ -355,6 +376,47 @@ def _measuring_pdf() -> type:
                     s, prop, ismath)
             return found
 
+        def draw_text(self, gc: Any, x: float, y: float, s: str, prop: Any, angle: float,
+                      ismath: Any = False, mtext: Any = None) -> Any:
+            """As ``RendererPdf.draw_text``; on matplotlib 3.11, a text already written in
+            this file with the same font is written again from what it wrote then (the
+            glyphs, their fonts and kerning), moved and turned to ``x, y, angle``: it is
+            not laid out glyph by glyph again."""
+            if (ismath or not TEXTS_REWRITTEN or gc.get_url() is not None
+                    or mpl.rcParams["pdf.use14corefonts"]):
+                return super().draw_text(gc, x, y, s, prop, angle, ismath, mtext)
+            features = mtext.get_fontfeatures() if mtext is not None else None
+            language = mtext.get_language() if mtext is not None else None
+            key = ("written", _font_key(prop), s, _hashable(features), _hashable(language),
+                   mpl.rcParams["pdf.fonttype"])
+            self.check_gc(gc, gc._rgb)
+            file = self.file
+            written = self._measured.get(key)
+            a = math.radians(angle)
+            matrix = (math.cos(a), math.sin(a), -math.sin(a), math.cos(a), x, y,
+                      Op.concat_matrix)
+            if written is not None:
+                file.output(Op.gsave)
+                file.output(*matrix)
+                for args in written:
+                    file.output(*args)
+                return None
+            calls: list[tuple] = []
+            output = file.output
+
+            def listen(*args: Any) -> None:
+                calls.append(args)
+                output(*args)
+
+            file.output = listen
+            try:
+                super().draw_text(gc, x, y, s, prop, angle, ismath, mtext)
+            finally:
+                del file.output
+            if len(calls) > 2 and calls[0] == (Op.gsave,) and calls[1] == matrix:
+                self._measured[key] = calls[2:]
+            return None
+
         if hasattr(RendererPdf, "_get_font_height_metrics"):
             def _get_font_height_metrics(self, prop: Any) -> Any:
                 """As ``Text._get_layout`` finds them on this renderer, at 72 dpi."""
@@ -366,6 +428,10 @@ def _measuring_pdf() -> type:
                 return found
 
     return MeasuringPdf
+
+
+def _hashable(value: Any) -> Any:
+    return tuple(value) if isinstance(value, list) else value
 
 
 def _line_heights(found: tuple, prop: Any) -> tuple:
@@ -383,6 +449,24 @@ def _line_heights(found: tuple, prop: Any) -> tuple:
         scale = 1 / font.get_sfnt_table("head")["unitsPerEm"] * prop.get_size_in_points()
         return table[ascent_key] * scale, -table[descent_key] * scale, table[gap_key] * scale
     return found
+
+
+@contextlib.contextmanager
+def _page_coordinates(fig: Figure, renderer: Any, offset: tuple[float, float]) -> Iterator[None]:
+    """``fig`` (at 72 dpi) placed on ``renderer``'s page with its lower left corner at
+    ``offset``, as ``savefig`` places it for a page-sized ``bbox_inches``: an image is
+    resampled on the page's pixel grid, where matplotlib's own page puts it."""
+    from matplotlib import _tight_bbox
+
+    page = Bbox.from_bounds(-offset[0] / 72, -offset[1] / 72, renderer.width, renderer.height)
+    if "renderer" in inspect.signature(_tight_bbox.adjust_bbox).parameters:
+        restore = _tight_bbox.adjust_bbox(fig, page, renderer, 72)
+    else:  # matplotlib before 3.10
+        restore = _tight_bbox.adjust_bbox(fig, page, 72)
+    try:
+        yield
+    finally:
+        restore()
 
 
 class _Shifted:
@@ -423,10 +507,14 @@ class _Shifted:
         self._renderer.draw_text(self._gc(gc), x + self._offset[0], y + self._offset[1],
                                  *args, **kw)
 
-    def _refuse(self, *args: Any, **kw: Any) -> None:
-        raise NotImplementedError("a legend with an image, a mesh or TeX")
+    def draw_image(self, gc: Any, x: float, y: float, im: Any, *args: Any, **kw: Any) -> None:
+        self._renderer.draw_image(self._gc(gc), x + self._offset[0], y + self._offset[1],
+                                  im, *args, **kw)
 
-    draw_image = draw_tex = draw_quad_mesh = draw_gouraud_triangles = _refuse
+    def _refuse(self, *args: Any, **kw: Any) -> None:
+        raise NotImplementedError("an artist drawn live with a mesh or TeX")
+
+    draw_tex = draw_quad_mesh = draw_gouraud_triangles = _refuse
 
 
 class _FixedPath:
@@ -457,5 +545,11 @@ def _replay_text(renderer: Any, gc: Any, args: tuple, kwargs: dict, scale: float
     y = posy * scale + offset[1] + dy  # the PDF renderer's y is upwards (no flip)
     renderer.draw_text(gc, x, y, s, prop, angle, *rest, **kwargs)
 
+
+TEXTS_REWRITTEN = tuple(mpl.__version_info__[:2]) == (3, 11)
+"""Whether a page's renderer writes a text it wrote before from what it wrote then: its
+``draw_text`` follows matplotlib 3.11's (the glyphs of a text between ``gsave``, its matrix,
+and ``grestore``), checked on each text it keeps; another matplotlib writes every text
+itself (slower, never different)."""
 
 _MeasuringPdf = _measuring_pdf()

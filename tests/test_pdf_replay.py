@@ -222,3 +222,25 @@ class _NoRecording:
 
     def __exit__(self, *exc):
         return False
+
+
+@pytest.mark.parametrize("kind", ["example", "empty"])
+def test_text_pages_drawn_on_the_page_renderer_match_savefig(kind, empty_wb, tmp_path):
+    """Cover, goals and actions drawn by ``add_page`` are the pages ``savefig`` draws."""
+    from career_workbook.export.content import pack_content
+    from career_workbook.export.pdf import actions_page, add_page, cover_page, goals_page
+
+    wb = empty_wb if kind == "empty" else store.load(EXAMPLES[0], clean=False)
+    content = pack_content(wb, today=TODAY, role=resolve_role(wb, load_catalog()), charts=[])
+    pages = {}
+    for how in ("savefig", "add_page"):
+        buf = io.BytesIO()
+        with write_pdf(buf) as pdf:
+            for make in (cover_page, goals_page, actions_page, cover_page):
+                fig = make(content)
+                pdf.savefig(fig) if how == "savefig" else add_page(pdf, fig)
+        pages[how] = _pixels(buf.getvalue(), tmp_path)
+    assert len(pages["savefig"]) == len(pages["add_page"]) == 4
+    for a, b in zip(pages["savefig"], pages["add_page"], strict=True):
+        assert int(np.abs(a - b).max()) <= TOLERANCE
+        assert (a < 128).any()

@@ -219,6 +219,7 @@ def _pdf_bytes(content: Any, figures: dict[str, Any], entries: list[Any],
     from career_workbook.export.pdf import (
         actions_page,
         add_chart_page,
+        add_page,
         cover_page,
         goals_page,
         write_pdf,
@@ -227,13 +228,13 @@ def _pdf_bytes(content: Any, figures: dict[str, Any], entries: list[Any],
     buf = io.BytesIO()
     n_pages = len(entries) + 3
     with write_pdf(buf) as pdf:
-        pdf.savefig(cover_page(content))
+        add_page(pdf, cover_page(content))
         for page, entry in enumerate(entries, start=2):
             add_chart_page(pdf, figures[entry.slug], heading=f"{page} · {entry.title}",
                            content=content, label=f"page {page} of {n_pages}",
                            drawn=(drawn or {}).get(entry.slug))
-        pdf.savefig(goals_page(content))
-        pdf.savefig(actions_page(content))
+        add_page(pdf, goals_page(content))
+        add_page(pdf, actions_page(content))
     return buf.getvalue()
 
 

@@ -33,7 +33,8 @@ from career_workbook.charts import clean_text, house_style
 from career_workbook.export.content import CRITERIA_LABELS, PackContent, long_date
 from career_workbook.export.files import export_rc, pdf_metadata
 
-__all__ = ["A4", "actions_page", "add_chart_page", "cover_page", "goals_page", "write_pdf"]
+__all__ = ["A4", "actions_page", "add_chart_page", "add_page", "cover_page", "goals_page",
+           "write_pdf"]
 
 A4 = (8.27, 11.69)
 """A4 portrait, in inches."""
@@ -321,6 +322,30 @@ def _replayed_chart_page(pdf: PdfPages, fig: Figure, drawn: Any,
             artist.draw(renderer)
         renderer.finalize()
     finally:
+        file.endStream()
+
+
+def add_page(pdf: PdfPages, fig: Figure) -> None:
+    """Add a page figure (:func:`cover_page`, :func:`goals_page`, :func:`actions_page`: no
+    layout engine, no image) to ``pdf``: drawn as ``pdf.savefig(fig)`` draws it, on a
+    renderer that measures and writes each text once per file
+    (:func:`~career_workbook.export.pdf_replay.page_renderer`)."""
+    from career_workbook.export.pdf_replay import image_dpi, page_renderer
+
+    if fig.get_layout_engine() is not None or fig.get_facecolor()[3] < 1:
+        pdf.savefig(fig)
+        return
+    width, height = (float(v) for v in fig.get_size_inches())
+    file = pdf._ensure_file()
+    file.newPage(width, height)
+    dpi = fig.dpi
+    renderer = page_renderer(file, image_dpi(fig), height, width)
+    fig.dpi = 72
+    try:
+        fig.draw(renderer)
+        renderer.finalize()
+    finally:
+        fig.dpi = dpi
         file.endStream()
 
 

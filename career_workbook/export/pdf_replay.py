@@ -43,6 +43,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import matplotlib as mpl
+from matplotlib import image as mimage
 from matplotlib.axis import Axis
 from matplotlib.backend_bases import GraphicsContextBase
 from matplotlib.figure import Figure
@@ -73,6 +74,7 @@ def _live_draws() -> frozenset:
 
 
 _LIVE_DRAWS = _live_draws()
+_CHILDREN_DRAW = mimage._draw_list_compositing_images.__code__
 
 
 class Recording:
@@ -132,8 +134,11 @@ def _live_artist(rec: Recording) -> Any:
     layout depends on how wide their texts measure."""
     frame = sys._getframe(3)  # the caller of the wrapper
     while frame is not None:
-        if frame.f_code in _LIVE_DRAWS:
+        code = frame.f_code
+        if code in _LIVE_DRAWS:
             return frame.f_locals.get("self")
+        if code is _CHILDREN_DRAW:  # an axes or figure drawing its children: no further
+            return None
         frame = frame.f_back
     return None
 

@@ -251,3 +251,17 @@ def test_text_pages_drawn_on_the_page_renderer_match_savefig(kind, empty_wb, tmp
     for a, b in zip(pages["savefig"], pages["add_page"], strict=True):
         assert int(np.abs(a - b).max()) <= TOLERANCE
         assert (a < 128).any()
+
+
+def test_a_text_wrapped_at_draw_time_makes_the_recording_unusable(tmp_path):
+    from career_workbook.charts._style import new_figure
+
+    fig = new_figure(2)
+    ax = fig.add_subplot()
+    ax.text(0.1, 0.5, "a long sentence " * 20, wrap=True)
+    with frozen_layout(fig):
+        rec = _recorded(fig)
+        assert not rec.usable and "wrapped" in rec.reason
+        plain, fallback = _page(fig, None), _page(fig, rec)
+    (a,), (b,) = _pixels(plain, tmp_path), _pixels(fallback, tmp_path)
+    assert np.array_equal(a, b)

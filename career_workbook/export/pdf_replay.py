@@ -184,6 +184,9 @@ def _record(rec: Recording, name: str, args: tuple, kwargs: dict) -> None:
             rec.refuse("a text not drawn by Text.draw")
             return
         text = place[0]
+        if text.get_wrap():  # its lines are made while drawing, for the drawing's size
+            rec.refuse("a text wrapped at draw time")
+            return
         placed_by = getattr(text, "_cw_placed_by", None)
         if placed_by is not None:  # placed at draw time from measured sizes
             _live(rec, placed_by)

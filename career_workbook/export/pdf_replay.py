@@ -11,12 +11,19 @@ paths stay paths and texts stay texts in embedded fonts.
 Texts are placed the way the PDF draw places them: the anchor of each text comes from
 the drawing, the offsets of its lines (alignment, line spacing) are measured again in
 the PDF's own font metrics, so every glyph lands where matplotlib's PDF backend puts it.
-Boxes sized from a text's width (legend frames, text boxes) keep the PNG's measure: they
-can differ from a plain PDF draw by a fraction of a point.
+What is laid out from measured texts is drawn *live* on the page instead (the figure at
+72 dpi, moved onto the page): legends, point labels
+(:class:`~career_workbook.charts._repel.RepelledLabels`), an axis's label and offset
+text, and images (resampled on the page's pixel grid; matplotlib 3.11). Every chart page
+of the examples, a new and a half-filled workbook rasterises to the same pixels as
+matplotlib's own page (``tests/test_pdf_replay.py``). A box sized from its text's width
+(a text's ``bbox``; no house chart has one) keeps the PNG's measure, a fraction of a
+point off.
 
-What the replay does not know (an image, a rasterized or filtered artist, TeX, a
-renderer method it has not seen, a text not drawn by ``Text.draw``) marks the recording
-unusable, and the page is drawn by matplotlib as before: never a wrong page.
+What the replay does not know (a rasterized or filtered artist, TeX, a text wrapped at
+draw time, a text not drawn by ``Text.draw``, an image elsewhere than matplotlib 3.11, a
+figure drawn more than once while recording) marks the recording unusable, and the page
+is drawn by matplotlib as before: never a wrong page.
 
 Examples
 --------

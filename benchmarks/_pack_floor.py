@@ -4,11 +4,12 @@
 it, draw every chart of ``charts.CHARTS`` (``make_figures``) and write each as one PNG at
 the pack's resolution (``figure_png``: one layout, one draw). No PDF, no HTML, no cover.
 
-With ``vector``, each chart is also drawn once more as a bare vector PDF page (one
-``review.pdf`` per workbook, the chart's own figure, no heading, footer, cover, goals or
-actions): the least a pack with a vector PDF must do, since matplotlib draws a figure once
-per output format. ``bench_pack_cpu.py`` runs both as processes, measured the same way as
-``career-workbook pack``.
+With ``vector``, each chart is also drawn once more by matplotlib's PDF backend as a bare
+vector page (one ``review.pdf`` per workbook, the chart's own figure, no heading, footer,
+cover, goals or actions): what a vector PDF costs when matplotlib draws each figure once
+per output format (a reference: the pack replays its chart pages from the PNG drawing
+instead, ``export/pdf_replay.py``). ``bench_pack_cpu.py`` runs both as processes,
+measured the same way as ``career-workbook pack``.
 """
 
 from __future__ import annotations

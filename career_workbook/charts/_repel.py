@@ -130,5 +130,8 @@ def repelled_labels(ax: Any, xs: Sequence[float], ys: Sequence[float], labels: S
         t.set_in_layout(False)
         texts.append(t)
     if texts:
-        ax.add_artist(RepelledLabels(ax, texts, np.column_stack([xs, ys]), pad_pt=pad_pt))
+        placer = RepelledLabels(ax, texts, np.column_stack([xs, ys]), pad_pt=pad_pt)
+        ax.add_artist(placer)
+        for t in texts:  # a drawing replayed elsewhere places these again (pdf_replay)
+            t._cw_placed_by = placer
     return texts

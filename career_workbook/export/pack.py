@@ -43,6 +43,7 @@ from career_workbook.export.files import (
     quiet_glyph_warnings,
 )
 from career_workbook.export.fingerprint import FINGERPRINT_FILE, pack_fingerprint, static_digest
+from career_workbook.export.pdf_replay import recording
 
 __all__ = ["DEFAULT_FORMATS", "PACK_DPI", "PACK_FORMATS", "PackReport", "build_pack",
            "build_packs", "check_pack_formats", "pack_is_current", "pack_name", "render_pack",
@@ -175,10 +176,15 @@ def render_pack(data: bytes, source: str, *, today: date,
     with quiet_glyph_warnings(), contextlib.ExitStack() as frozen:
         figures = make_figures(wb, today=today, role=role)
         entries = []
+        drawn: dict[str, Any] = {}  # slug -> recording of its PNG drawing (for the PDF)
         for slug, fig in figures.items():
             frozen.enter_context(frozen_layout(fig))  # laid out once, kept for every format
-            png = figure_bytes(fig, "png", dpi=PACK_DPI) if draw_png else b""
             svg = figure_bytes(fig, "svg") if "svg" in formats else b""
+            png = b""
+            if draw_png:  # drawn last: its recording is the figure as the PDF page shows it
+                with recording(fig) if "pdf" in formats else contextlib.nullcontext() as rec:
+                    png = figure_bytes(fig, "png", dpi=PACK_DPI)
+                drawn[slug] = rec
             if "png" in formats:
                 files[f"charts/{slug}.png"] = png
             if svg:
@@ -187,7 +193,7 @@ def render_pack(data: bytes, source: str, *, today: date,
                                       svg=svg))
         content = pack_content(wb, today=today, role=role, charts=entries, period=label)
         if "pdf" in formats:
-            files["review.pdf"] = _pdf_bytes(content, figures, entries)
+            files["review.pdf"] = _pdf_bytes(content, figures, entries, drawn)
     if "html" in formats:
         from career_workbook.export.html import render_html
 
@@ -206,10 +212,14 @@ def _limit_to_period(wb: Any, today: date, period: Any) -> tuple[Any, date, str]
     return limit_workbook(wb, period), today, period.label
 
 
-def _pdf_bytes(content: Any, figures: dict[str, Any], entries: list[Any]) -> bytes:
+def _pdf_bytes(content: Any, figures: dict[str, Any], entries: list[Any],
+               drawn: dict[str, Any] | None = None) -> bytes:
+    """The review PDF; a chart page is replayed from the recording of its PNG drawing
+    (``drawn``) when there is one that can be, else drawn by matplotlib."""
     from career_workbook.export.pdf import (
         actions_page,
         add_chart_page,
+        add_page,
         cover_page,
         goals_page,
         write_pdf,
@@ -218,12 +228,13 @@ def _pdf_bytes(content: Any, figures: dict[str, Any], entries: list[Any]) -> byt
     buf = io.BytesIO()
     n_pages = len(entries) + 3
     with write_pdf(buf) as pdf:
-        pdf.savefig(cover_page(content))
+        add_page(pdf, cover_page(content))
         for page, entry in enumerate(entries, start=2):
             add_chart_page(pdf, figures[entry.slug], heading=f"{page} · {entry.title}",
-                           content=content, label=f"page {page} of {n_pages}")
-        pdf.savefig(goals_page(content))
-        pdf.savefig(actions_page(content))
+                           content=content, label=f"page {page} of {n_pages}",
+                           drawn=(drawn or {}).get(entry.slug))
+        add_page(pdf, goals_page(content))
+        add_page(pdf, actions_page(content))
     return buf.getvalue()
 
 

@@ -33,7 +33,8 @@ from career_workbook.charts import clean_text, house_style
 from career_workbook.export.content import CRITERIA_LABELS, PackContent, long_date
 from career_workbook.export.files import export_rc, pdf_metadata
 
-__all__ = ["A4", "actions_page", "add_chart_page", "cover_page", "goals_page", "write_pdf"]
+__all__ = ["A4", "actions_page", "add_chart_page", "add_page", "cover_page", "goals_page",
+           "write_pdf"]
 
 A4 = (8.27, 11.69)
 """A4 portrait, in inches."""
@@ -236,30 +237,26 @@ def actions_page(content: PackContent) -> Figure:
 
 
 def add_chart_page(pdf: PdfPages, fig: Figure, *, heading: str, content: PackContent,
-                   label: str) -> None:
+                   label: str, drawn: Any = None) -> None:
     """Add ``fig`` to ``pdf`` as one A4 page: a heading above, the chart centred under it.
 
     The figure itself is drawn (vectors, the same object as the PNG and SVG files); the
     page is the figure's area grown to A4 (a wider figure gets a page of A4's proportions,
     a very tall one a taller page; printers scale both to A4).
-    The heading and footer are added for this page only and removed afterwards.
+    ``drawn``: a :class:`~career_workbook.export.pdf_replay.Recording` of the figure's PNG
+    drawing; when it can be replayed the page is written from it (the figure is not
+    walked again), else matplotlib draws the figure for the page.
     """
     w, h = (float(v) for v in fig.get_size_inches())
-    head_h = 1.3
-    page_w = max(A4[0], w)
-    page_h = max(page_w * A4[1] / A4[0], h + head_h + 0.8)
-    left = (page_w - w) / 2
-    bottom = page_h - head_h - h  # inches below the figure
-    added = [
-        fig.text(-left / w + MARGIN / w, 1 + (head_h - 0.6) / h, fit(heading, 80),
-                 parse_math=False, fontsize=11, color=ACCENT, weight="bold", va="bottom",
-                 ha="left"),
-        fig.text(-left / w + MARGIN / w, -(bottom - 0.45) / h,
-                 fit(f"{content.name} · review of {long_date(content.today)}", 90),
-                 parse_math=False, fontsize=8, color=GREY, va="bottom", ha="left"),
-        fig.text(1 + (left - MARGIN) / w, -(bottom - 0.45) / h, label, parse_math=False,
-                 fontsize=8, color=GREY, va="bottom", ha="right"),
-    ]
+    page_w, page_h, left, bottom = _chart_page_size(w, h)
+    if drawn is not None and drawn.usable:
+        _replayed_chart_page(pdf, fig, drawn, (page_w, page_h, left, bottom),
+                             _page_texts(heading, content, label, page_w, page_h, bottom + h))
+        return
+    # The heading and footer are added for this page only and removed afterwards.
+    added = [fig.text((x - left) / w, (y - bottom) / h, text, parse_math=False, **kw)
+             for x, y, text, kw in _page_texts(heading, content, label, page_w, page_h,
+                                               bottom + h)]
     # Figure legends are anchored to the figure's box, which becomes the page while saving:
     # pin each anchor to the same place in figure coordinates for this page.
     anchors = [(legend, legend.get_bbox_to_anchor()) for legend in fig.legends]
@@ -273,6 +270,83 @@ def add_chart_page(pdf: PdfPages, fig: Figure, *, heading: str, content: PackCon
             artist.remove()
         for legend, anchor in anchors:  # back to the live anchor it had
             legend.set_bbox_to_anchor(anchor, transform=IdentityTransform())
+
+
+HEAD_H = 1.3
+"""Inches above a chart on its page, for the heading."""
+
+
+def _chart_page_size(w: float, h: float) -> tuple[float, float, float, float]:
+    """Page width and height for a ``w`` x ``h`` inch chart, and the chart's left and
+    bottom edges on it (inches)."""
+    page_w = max(A4[0], w)
+    page_h = max(page_w * A4[1] / A4[0], h + HEAD_H + 0.8)
+    return page_w, page_h, (page_w - w) / 2, page_h - HEAD_H - h
+
+
+def _page_texts(heading: str, content: PackContent, label: str, page_w: float,
+                page_h: float, chart_top: float) -> list[tuple[float, float, str, dict]]:
+    """The heading and footer of a chart page: (x, y in inches from the page's lower
+    left corner, text, text properties)."""
+    footer = {"fontsize": 8, "color": GREY, "va": "bottom"}
+    return [
+        (MARGIN, chart_top + HEAD_H - 0.6, fit(heading, 80),
+         {"fontsize": 11, "color": ACCENT, "weight": "bold", "va": "bottom", "ha": "left"}),
+        (MARGIN, 0.45, fit(f"{content.name} · review of {long_date(content.today)}", 90),
+         {**footer, "ha": "left"}),
+        (page_w - MARGIN, 0.45, label, {**footer, "ha": "right"}),
+    ]
+
+
+def _replayed_chart_page(pdf: PdfPages, fig: Figure, drawn: Any,
+                         size: tuple[float, float, float, float],
+                         texts: list[tuple[float, float, str, dict]]) -> None:
+    """The chart page written from the recording of the figure's PNG drawing: the page's
+    background, the chart's calls replayed, then the heading and footer drawn as texts of
+    a page-sized figure (what ``savefig`` with a page-sized box draws)."""
+    from career_workbook.export.pdf_replay import image_dpi, page_renderer, replay
+
+    page_w, page_h, left, bottom = size
+    page = Figure(figsize=(page_w, page_h), dpi=72, layout="none",
+                  facecolor=fig.get_facecolor(), edgecolor=fig.get_edgecolor(),
+                  linewidth=fig.patch.get_linewidth())
+    added = [page.text(x / page_w, y / page_h, text, parse_math=False, **kw)
+             for x, y, text, kw in texts]
+    file = pdf._ensure_file()
+    file.newPage(page_w, page_h)
+    try:
+        renderer = page_renderer(file, image_dpi(fig), page_h, page_w)
+        page.patch.draw(renderer)
+        replay(drawn, fig, renderer, (left * 72, bottom * 72))
+        for artist in added:
+            artist.draw(renderer)
+        renderer.finalize()
+    finally:
+        file.endStream()
+
+
+def add_page(pdf: PdfPages, fig: Figure) -> None:
+    """Add a page figure (:func:`cover_page`, :func:`goals_page`, :func:`actions_page`: no
+    layout engine, no image) to ``pdf``: drawn as ``pdf.savefig(fig)`` draws it, on a
+    renderer that measures and writes each text once per file
+    (:func:`~career_workbook.export.pdf_replay.page_renderer`)."""
+    from career_workbook.export.pdf_replay import image_dpi, page_renderer
+
+    if fig.get_layout_engine() is not None or fig.get_facecolor()[3] < 1:
+        pdf.savefig(fig)
+        return
+    width, height = (float(v) for v in fig.get_size_inches())
+    file = pdf._ensure_file()
+    file.newPage(width, height)
+    dpi = fig.dpi
+    renderer = page_renderer(file, image_dpi(fig), height, width)
+    fig.dpi = 72
+    try:
+        fig.draw(renderer)
+        renderer.finalize()
+    finally:
+        fig.dpi = dpi
+        file.endStream()
 
 
 @contextmanager

@@ -1,0 +1,577 @@
+"""Draw once, write twice: a chart's PDF page replayed from its PNG drawing.
+
+matplotlib draws a figure once per format: for the PNG it walks every artist (ticks,
+layout of each label, legends) and tells the Agg renderer what to paint; for the PDF it
+walks them all again. :func:`recording` listens to the Agg renderer while the PNG is
+drawn and keeps each call (paths, markers, collections, meshes, texts) with a copy of
+its graphics context; :func:`replay` then makes the same calls on matplotlib's own PDF
+renderer (``RendererPdf``), with pixels turned into points. The page is still vector:
+paths stay paths and texts stay texts in embedded fonts.
+
+Texts are placed the way the PDF draw places them: the anchor of each text comes from
+the drawing, the offsets of its lines (alignment, line spacing) are measured again in
+the PDF's own font metrics, so every glyph lands where matplotlib's PDF backend puts it.
+What is laid out from measured texts is drawn *live* on the page instead (the figure at
+72 dpi, moved onto the page): legends, point labels
+(:class:`~career_workbook.charts._repel.RepelledLabels`), an axis's label and offset
+text, and images (resampled on the page's pixel grid; matplotlib 3.11). Every chart page
+of the examples, a new and a half-filled workbook rasterises to the same pixels as
+matplotlib's own page (``tests/test_pdf_replay.py``). A box sized from its text's width
+(a text's ``bbox``; no house chart has one) keeps the PNG's measure, a fraction of a
+point off.
+
+What the replay does not know (a rasterized or filtered artist, TeX, a text wrapped at
+draw time, a text not drawn by ``Text.draw``, an image elsewhere than matplotlib 3.11, a
+figure drawn more than once while recording) marks the recording unusable, and the page
+is drawn by matplotlib as before: never a wrong page.
+
+Examples
+--------
+>>> from career_workbook.charts._style import new_figure
+>>> from career_workbook.export.files import figure_bytes
+>>> from career_workbook.export.files import frozen_layout
+>>> fig = new_figure(2)
+>>> _ = fig.add_subplot().plot([0, 1], [1, 2], marker="o")
+>>> with frozen_layout(fig), recording(fig) as rec:
+...     png = figure_bytes(fig, "png", dpi=200)
+>>> rec.usable, rec.dpi
+(True, 200.0)
+>>> sorted({op[0] for op in rec.ops}) == ['draw_markers', 'draw_path', 'draw_text']
+True
+"""
+
+from __future__ import annotations
+
+import contextlib
+import inspect
+import math
+import sys
+from collections.abc import Iterator
+from typing import Any
+
+import matplotlib as mpl
+from matplotlib import image as mimage
+from matplotlib.axis import Axis
+from matplotlib.backend_bases import GraphicsContextBase
+from matplotlib.figure import Figure
+from matplotlib.image import _ImageBase
+from matplotlib.legend import Legend
+from matplotlib.text import Text
+from matplotlib.transforms import Affine2D, Bbox, Transform
+
+__all__ = ["Recording", "image_dpi", "page_renderer", "recording", "replay"]
+
+_REPLAYED = ("draw_path", "draw_markers", "draw_path_collection", "draw_quad_mesh",
+             "draw_gouraud_triangles", "draw_text", "draw_image")
+"""Renderer calls a recording keeps and replays."""
+_REFUSED = ("draw_tex", "start_rasterizing", "start_filter",
+            "draw_gouraud_triangle")
+"""Renderer calls that make a recording unusable (the page is drawn by matplotlib)."""
+_HEIGHT_TABLES = (("OS/2", "sTypoLineGap", "sTypoAscender", "sTypoDescender"),
+                  ("hhea", "lineGap", "ascent", "descent"))
+_TEXT_DRAW = inspect.unwrap(Text.draw).__code__
+_AXIS_DRAW = inspect.unwrap(Axis.draw).__code__
+
+
+IMAGES_LIVE = tuple(mpl.__version_info__[:2]) == (3, 11)
+"""Whether an image is drawn live on a replayed page (on the page's pixel grid, as
+``savefig`` places the figure): checked pixel for pixel on matplotlib 3.11; on another
+matplotlib a chart with an image is drawn by matplotlib for its page (the scorecard's
+cells differed on 3.9)."""
+
+
+def _live_draws() -> frozenset:
+    from career_workbook.charts._repel import RepelledLabels
+
+    live = (Legend, RepelledLabels, _ImageBase) if IMAGES_LIVE else (Legend, RepelledLabels)
+    return frozenset(inspect.unwrap(cls.draw).__code__ for cls in live)
+
+
+_LIVE_DRAWS = _live_draws()
+_CHILDREN_DRAW = mimage._draw_list_compositing_images.__code__
+
+
+class Recording:
+    """The renderer calls of one drawing of a figure, in pixels at ``dpi``.
+
+    ``usable`` is False (with ``reason``) when the drawing did something :func:`replay`
+    cannot repeat exactly.
+    """
+
+    def __init__(self) -> None:
+        self.ops: list[tuple[str, GraphicsContextBase, tuple, dict]] = []
+        self.dpi = 0.0
+        self.height = 0.0
+        self.draws = 0
+        self.reason = ""
+        self.live: set[int] = set()
+
+    @property
+    def usable(self) -> bool:
+        return self.draws == 1 and not self.reason
+
+    def refuse(self, reason: str) -> None:
+        self.reason = self.reason or reason
+
+
+def _snapshot(gc: GraphicsContextBase) -> GraphicsContextBase:
+    """A frozen copy of ``gc``: its clip rectangle and clip path resolved to pixels now."""
+    copy = GraphicsContextBase()
+    copy.copy_properties(gc)
+    rect = gc.get_clip_rectangle()
+    copy._cliprect = None if rect is None else Bbox(rect.get_points().copy())
+    path, affine = gc.get_clip_path()
+    copy._clippath = None if path is None else (path, affine.frozen())
+    return copy
+
+
+def _text_place(rec: Recording) -> tuple[Text, float, float, int] | None:
+    """The ``Text`` drawing the current line, its anchor (pixels) and the line's index,
+    read from matplotlib's ``Text.draw`` frame (None when the caller is anything else)."""
+    frame = sys._getframe(3)  # Text.draw -> the wrapper -> _record -> here
+    if frame.f_code is not _TEXT_DRAW:
+        return None
+    local = frame.f_locals
+    text, posx, posy, info = (local.get(k) for k in ("self", "posx", "posy", "info"))
+    sizes = local.get("wad", local.get("wh"))
+    if not isinstance(text, Text) or info is None or sizes is None:
+        return None
+    for index, entry in enumerate(info):
+        if entry[1] is sizes:
+            return text, float(posx), float(posy), index
+    return None
+
+
+def _live_artist(rec: Recording) -> Any:
+    """The artist drawn live on the page that made the current call, if any: a legend
+    or point labels (:class:`~career_workbook.charts._repel.RepelledLabels`), whose
+    layout depends on how wide their texts measure."""
+    frame = sys._getframe(3)  # the caller of the wrapper
+    while frame is not None:
+        code = frame.f_code
+        if code in _LIVE_DRAWS:
+            return frame.f_locals.get("self")
+        if code is _CHILDREN_DRAW:  # an axes or figure drawing its children: no further
+            return None
+        frame = frame.f_back
+    return None
+
+
+def _live(rec: Recording, artist: Any, kind: str = "live") -> None:
+    if id(artist) not in rec.live:
+        rec.live.add(id(artist))
+        rec.ops.append((kind, None, (artist,), {}))
+
+
+def _axis_of_label(text: Text) -> Any:
+    """The axis whose ``Axis.draw`` is drawing ``text`` as its label or offset text (a
+    date axis's year, a scale's ``1e6``), if any."""
+    frame = sys._getframe(5)  # Axis.draw -> Text.draw -> wrapper -> _record -> here
+    if frame is None or frame.f_code is not _AXIS_DRAW:
+        return None
+    axis = frame.f_locals.get("self")
+    if text is getattr(axis, "label", None) or text is getattr(axis, "offsetText", None):
+        text._cw_axis = axis
+        return axis
+    return None
+
+
+def _record(rec: Recording, name: str, args: tuple, kwargs: dict) -> None:
+    artist = _live_artist(rec)
+    if artist is not None:  # sized from its texts: drawn again on the page, by itself
+        _live(rec, artist)
+        return
+    if name == "draw_image":  # an image not drawn by an image artist (composited)
+        rec.refuse("the drawing calls draw_image")
+        return
+    gc, *rest = args
+    if name == "draw_text":
+        place = _text_place(rec)
+        if place is None:
+            rec.refuse("a text not drawn by Text.draw")
+            return
+        text = place[0]
+        if text.get_wrap():  # its lines are made while drawing, for the drawing's size
+            rec.refuse("a text wrapped at draw time")
+            return
+        placed_by = getattr(text, "_cw_placed_by", None)
+        if placed_by is not None:  # placed at draw time from measured sizes
+            _live(rec, placed_by)
+            _live(rec, text)
+            return
+        axis = _axis_of_label(text)
+        if axis is not None:  # placed beside its tick labels, as wide as they measure
+            _live(rec, text, "axis label" if text is axis.label else "axis offset")
+            return
+        kwargs = {**kwargs, "_place": place}
+    # transforms are live (a figure at another dpi moves them): keep their values now
+    rest = [arg.frozen() if isinstance(arg, Transform) else arg for arg in rest]
+    rec.ops.append((name, _snapshot(gc), tuple(rest), kwargs))
+
+
+@contextlib.contextmanager
+def recording(fig: Figure) -> Iterator[Recording]:
+    """Record the renderer calls of the next Agg drawing of ``fig`` (its PNG) in a block.
+
+    The drawing itself is unchanged: each call is passed on to the Agg renderer.
+    """
+    rec = Recording()
+    canvas = fig.canvas
+    get_renderer = canvas.get_renderer
+    wrapped: list[tuple[Any, str, Any]] = []  # (renderer, name, what was there before)
+
+    def listen(renderer: Any) -> None:
+        depth = [0]
+        for name in (*_REPLAYED, *_REFUSED):
+            if not hasattr(renderer, name):
+                continue
+            before = renderer.__dict__.get(name, _MISSING)
+            call = getattr(renderer, name)
+            renderer.__dict__[name] = _wrap(rec, name, call, depth)
+            wrapped.append((renderer, name, before))
+
+    def recording_renderer(*args: Any, **kwargs: Any) -> Any:
+        renderer = get_renderer(*args, **kwargs)
+        if not wrapped or wrapped[-1][0] is not renderer:
+            _unwrap(wrapped)
+            listen(renderer)
+        return renderer
+
+    canvas.get_renderer = recording_renderer
+    draw = fig.draw
+
+    def counted_draw(renderer: Any) -> None:
+        rec.draws += 1
+        rec.dpi = float(fig.dpi)
+        rec.height = float(fig.bbox.height)
+        if not wrapped or wrapped[-1][0] is not renderer:
+            rec.refuse("the figure was drawn on a renderer that was not listened to")
+        return draw(renderer)
+
+    fig.draw = counted_draw
+    try:
+        yield rec
+    finally:
+        del fig.draw
+        del canvas.get_renderer
+        _unwrap(wrapped)
+
+
+_MISSING = object()
+
+
+def _wrap(rec: Recording, name: str, call: Any, depth: list[int]) -> Any:
+    refused = name in _REFUSED
+
+    def listened(*args: Any, **kwargs: Any) -> Any:
+        if depth[0] == 0:  # calls a renderer makes to itself are part of the outer one
+            if refused:
+                rec.refuse(f"the drawing calls {name}")
+            else:
+                _record(rec, name, args, kwargs)
+        depth[0] += 1
+        try:
+            return call(*args, **kwargs)
+        finally:
+            depth[0] -= 1
+
+    return listened
+
+
+def _unwrap(wrapped: list[tuple[Any, str, Any]]) -> None:
+    while wrapped:
+        renderer, name, before = wrapped.pop()
+        if before is _MISSING:
+            renderer.__dict__.pop(name, None)
+        else:
+            renderer.__dict__[name] = before
+
+
+def replay(rec: Recording, fig: Figure, renderer: Any, offset: tuple[float, float]) -> None:
+    """Make the calls of ``rec`` (a drawing of ``fig``) on the PDF ``renderer``, the
+    figure's lower left corner at ``offset`` (points from the page's lower left corner).
+
+    Texts are placed by measuring their lines in ``renderer``'s metrics with ``fig`` at
+    72 dpi, as matplotlib's PDF backend does.
+    """
+    if not rec.usable:
+        raise ValueError(f"this recording cannot be replayed: {rec.reason or 'not drawn once'}")
+    scale = 72.0 / rec.dpi
+    bx, by = offset
+    full = Affine2D().scale(scale).translate(bx, by)
+    linear = Affine2D().scale(scale)
+    layouts: dict[int, Any] = {}
+    old_dpi = fig.dpi
+    fig.dpi = 72.0
+    try:
+        shifted = _Shifted(renderer, offset)
+        for name, snap, args, kwargs in rec.ops:
+            if name == "live" and isinstance(args[0], _ImageBase):
+                with _page_coordinates(fig, renderer, offset):  # its pixel grid: the page's
+                    args[0].draw(renderer)
+                continue
+            if name == "live":
+                args[0].draw(shifted)
+                continue
+            if name in ("axis label", "axis offset"):  # as Axis.draw places them
+                text = args[0]
+                axis = text._cw_axis
+                if name == "axis label":
+                    axis._update_label_position(shifted)
+                else:
+                    axis._update_offset_text_position(
+                        *axis._get_ticklabel_bboxes(axis._update_ticks(), shifted))
+                text.draw(shifted)
+                continue
+            gc = renderer.new_gc()
+            gc.copy_properties(snap)
+            if snap._cliprect is not None:
+                gc._cliprect = Bbox(full.transform(snap._cliprect.get_points()))
+            if snap._clippath is not None:
+                path, affine = snap._clippath
+                gc._clippath = _FixedPath(path, affine + full)
+            if name == "draw_text":
+                _replay_text(renderer, gc, args, kwargs, scale, offset, layouts)
+            elif name == "draw_path":
+                path, transform, *rest = args
+                renderer.draw_path(gc, path, transform + full, *rest, **kwargs)
+            elif name == "draw_markers":
+                marker_path, marker_trans, path, trans, *rest = args
+                renderer.draw_markers(gc, marker_path, marker_trans + linear, path,
+                                      trans + full, *rest, **kwargs)
+            elif name == "draw_path_collection":
+                master, paths, transforms, offsets, offset_trans, *rest = args
+                renderer.draw_path_collection(gc, master + full, paths, transforms, offsets,
+                                              offset_trans + linear, *rest, **kwargs)
+            elif name == "draw_quad_mesh":
+                master, width, height, coords, offsets, offset_trans, *rest = args
+                renderer.draw_quad_mesh(gc, master + full, width, height, coords, offsets,
+                                        offset_trans + linear, *rest, **kwargs)
+            elif name == "draw_gouraud_triangles":
+                points, colors, transform = args
+                renderer.draw_gouraud_triangles(gc, points, colors, transform + full)
+            gc.restore()
+    finally:
+        fig.dpi = old_dpi
+
+
+def image_dpi(fig: Figure) -> float:
+    """The resolution ``savefig`` gives a PDF page's images (its ``dpi``, from the rcParams).
+
+    >>> with mpl.rc_context({"savefig.dpi": 150}):
+    ...     image_dpi(Figure(dpi=100))
+    150.0
+    """
+    dpi = mpl.rcParams["savefig.dpi"]
+    return float(fig.dpi if dpi == "figure" else dpi)
+
+
+def page_renderer(file: Any, image_dpi: float, height: float, width: float) -> Any:
+    """matplotlib's ``RendererPdf`` for a page of ``file`` (``width`` x ``height`` inches)
+    that measures each text once per PDF file (:class:`_MeasuringPdf`)."""
+    return _MeasuringPdf(file, image_dpi, height, width)
+
+
+def _measuring_pdf() -> type:
+    from matplotlib.backends.backend_pdf import Op, RendererPdf
+
+    from career_workbook.charts._canvas import _font_key
+
+    class MeasuringPdf(RendererPdf):
+        """``RendererPdf`` remembering text sizes and font line heights for its file: the
+        same label on the next page is not shaped again (the values are matplotlib's)."""
+
+        def __init__(self, file: Any, image_dpi: float, height: float, width: float) -> None:
+            super().__init__(file, image_dpi, height, width)
+            self._measured = file.__dict__.setdefault("_cw_measured", {})
+
+        def _key(self, *parts: Any) -> tuple:
+            return (*parts, mpl.rcParams[self._use_afm_rc_name])
+
+        def get_text_width_height_descent(self, s: str, prop: Any, ismath: Any) -> Any:
+            if ismath:
+                return super().get_text_width_height_descent(s, prop, ismath)
+            key = self._key(_font_key(prop), s)
+            found = self._measured.get(key)
+            if found is None:
+                found = self._measured[key] = super().get_text_width_height_descent(
+                    s, prop, ismath)
+            return found
+
+        def draw_text(self, gc: Any, x: float, y: float, s: str, prop: Any, angle: float,
+                      ismath: Any = False, mtext: Any = None) -> Any:
+            """As ``RendererPdf.draw_text``; on matplotlib 3.11, a text already written in
+            this file with the same font is written again from what it wrote then (the
+            glyphs, their fonts and kerning), moved and turned to ``x, y, angle``: it is
+            not laid out glyph by glyph again."""
+            if (ismath or not TEXTS_REWRITTEN or gc.get_url() is not None
+                    or mpl.rcParams["pdf.use14corefonts"]):
+                return super().draw_text(gc, x, y, s, prop, angle, ismath, mtext)
+            features = mtext.get_fontfeatures() if mtext is not None else None
+            language = mtext.get_language() if mtext is not None else None
+            key = ("written", _font_key(prop), s, _hashable(features), _hashable(language),
+                   mpl.rcParams["pdf.fonttype"])
+            self.check_gc(gc, gc._rgb)
+            file = self.file
+            written = self._measured.get(key)
+            a = math.radians(angle)
+            matrix = (math.cos(a), math.sin(a), -math.sin(a), math.cos(a), x, y,
+                      Op.concat_matrix)
+            if written is not None:
+                file.output(Op.gsave)
+                file.output(*matrix)
+                for args in written:
+                    file.output(*args)
+                return None
+            calls: list[tuple] = []
+            output = file.output
+
+            def listen(*args: Any) -> None:
+                calls.append(args)
+                output(*args)
+
+            file.output = listen
+            try:
+                super().draw_text(gc, x, y, s, prop, angle, ismath, mtext)
+            finally:
+                del file.output
+            if len(calls) > 2 and calls[0] == (Op.gsave,) and calls[1] == matrix:
+                self._measured[key] = calls[2:]
+            return None
+
+        if hasattr(RendererPdf, "_get_font_height_metrics"):
+            def _get_font_height_metrics(self, prop: Any) -> Any:
+                """As ``Text._get_layout`` finds them on this renderer, at 72 dpi."""
+                key = self._key("line heights", _font_key(prop))
+                found = self._measured.get(key)
+                if found is None:
+                    found = self._measured[key] = _line_heights(
+                        super()._get_font_height_metrics(prop), prop)
+                return found
+
+    return MeasuringPdf
+
+
+def _hashable(value: Any) -> Any:
+    return tuple(value) if isinstance(value, list) else value
+
+
+def _line_heights(found: tuple, prop: Any) -> tuple:
+    """What matplotlib 3.11's ``Text._get_layout`` uses for ``prop`` at 72 dpi, given what
+    the renderer's ``_get_font_height_metrics`` returned (None: read the font's tables)."""
+    if None not in found:
+        return found
+    from matplotlib.font_manager import fontManager, get_font
+
+    font = get_font(fontManager._find_fonts_by_props(prop))
+    for table_name, gap_key, ascent_key, descent_key in _HEIGHT_TABLES:
+        table = font.get_sfnt_table(table_name)
+        if table is None:
+            continue
+        scale = 1 / font.get_sfnt_table("head")["unitsPerEm"] * prop.get_size_in_points()
+        return table[ascent_key] * scale, -table[descent_key] * scale, table[gap_key] * scale
+    return found
+
+
+@contextlib.contextmanager
+def _page_coordinates(fig: Figure, renderer: Any, offset: tuple[float, float]) -> Iterator[None]:
+    """``fig`` (at 72 dpi) placed on ``renderer``'s page with its lower left corner at
+    ``offset``, as ``savefig`` places it for a page-sized ``bbox_inches``: an image is
+    resampled on the page's pixel grid, where matplotlib's own page puts it."""
+    from matplotlib import _tight_bbox
+
+    page = Bbox.from_bounds(-offset[0] / 72, -offset[1] / 72, renderer.width, renderer.height)
+    if "renderer" in inspect.signature(_tight_bbox.adjust_bbox).parameters:
+        restore = _tight_bbox.adjust_bbox(fig, page, renderer, 72)
+    else:  # matplotlib before 3.10
+        restore = _tight_bbox.adjust_bbox(fig, page, 72)
+    try:
+        yield
+    finally:
+        restore()
+
+
+class _Shifted:
+    """``renderer`` with everything drawn moved by ``offset`` (points): an artist drawn
+    live on a page (the figure at 72 dpi), its lower left corner at ``offset``."""
+
+    def __init__(self, renderer: Any, offset: tuple[float, float]) -> None:
+        self._renderer = renderer
+        self._shift = Affine2D().translate(*offset)
+        self._offset = offset
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._renderer, name)
+
+    def _gc(self, gc: Any) -> Any:
+        moved = self._renderer.new_gc()
+        moved.copy_properties(gc)
+        rect = gc.get_clip_rectangle()
+        if rect is not None:
+            moved._cliprect = Bbox(self._shift.transform(rect.get_points()))
+        path, affine = gc.get_clip_path()
+        if path is not None:
+            moved._clippath = _FixedPath(path, affine + self._shift)
+        return moved
+
+    def draw_path(self, gc: Any, path: Any, transform: Any, *args: Any, **kw: Any) -> None:
+        self._renderer.draw_path(self._gc(gc), path, transform + self._shift, *args, **kw)
+
+    def draw_markers(self, gc: Any, marker_path: Any, marker_trans: Any, path: Any,
+                     trans: Any, *args: Any, **kw: Any) -> None:
+        self._renderer.draw_markers(self._gc(gc), marker_path, marker_trans, path,
+                                    trans + self._shift, *args, **kw)
+
+    def draw_path_collection(self, gc: Any, master: Any, *args: Any, **kw: Any) -> None:
+        self._renderer.draw_path_collection(self._gc(gc), master + self._shift, *args, **kw)
+
+    def draw_text(self, gc: Any, x: float, y: float, *args: Any, **kw: Any) -> None:
+        self._renderer.draw_text(self._gc(gc), x + self._offset[0], y + self._offset[1],
+                                 *args, **kw)
+
+    def draw_image(self, gc: Any, x: float, y: float, im: Any, *args: Any, **kw: Any) -> None:
+        self._renderer.draw_image(self._gc(gc), x + self._offset[0], y + self._offset[1],
+                                  im, *args, **kw)
+
+    def _refuse(self, *args: Any, **kw: Any) -> None:
+        raise NotImplementedError("an artist drawn live with a mesh or TeX")
+
+    draw_tex = draw_quad_mesh = draw_gouraud_triangles = _refuse
+
+
+class _FixedPath:
+    """A clip path already resolved: what ``gc.get_clip_path`` expects of a
+    ``TransformedPath``."""
+
+    def __init__(self, path: Any, affine: Any) -> None:
+        self.path, self.affine = path, affine
+
+    def get_transformed_path_and_affine(self) -> tuple[Any, Any]:
+        return self.path, self.affine
+
+    def get_fully_transformed_path(self) -> Any:
+        return self.affine.transform_path(self.path)
+
+
+def _replay_text(renderer: Any, gc: Any, args: tuple, kwargs: dict, scale: float,
+                 offset: tuple[float, float], layouts: dict[int, Any]) -> None:
+    _x, _y, s, prop, angle, *rest = args
+    kwargs = dict(kwargs)
+    text, posx, posy, index = kwargs.pop("_place")
+    info = layouts.get(id(text))
+    if info is None:
+        info = layouts[id(text)] = text._get_layout(renderer)[1]
+    entry = info[index]
+    dx, dy = entry[2] if len(entry) == 3 else entry[2:4]
+    x = posx * scale + offset[0] + dx
+    y = posy * scale + offset[1] + dy  # the PDF renderer's y is upwards (no flip)
+    renderer.draw_text(gc, x, y, s, prop, angle, *rest, **kwargs)
+
+
+TEXTS_REWRITTEN = tuple(mpl.__version_info__[:2]) == (3, 11)
+"""Whether a page's renderer writes a text it wrote before from what it wrote then: its
+``draw_text`` follows matplotlib 3.11's (the glyphs of a text between ``gsave``, its matrix,
+and ``grestore``), checked on each text it keeps; another matplotlib writes every text
+itself (slower, never different)."""
+
+_MeasuringPdf = _measuring_pdf()

@@ -265,3 +265,32 @@ def test_a_text_wrapped_at_draw_time_makes_the_recording_unusable(tmp_path):
         plain, fallback = _page(fig, None), _page(fig, rec)
     (a,), (b,) = _pixels(plain, tmp_path), _pixels(fallback, tmp_path)
     assert np.array_equal(a, b)
+
+
+def test_on_a_matplotlib_the_replay_was_not_checked_on_every_page_is_matplotlibs(
+        tmp_path, monkeypatch):
+    """A new matplotlib release (``CHECKED`` False) records nothing and draws every page
+    with ``savefig``: no replay, no page renderer, the same pages."""
+    path = EXAMPLES[0]
+    data = path.read_bytes()
+    checked = pack_module.render_pack(data, path.name, today=TODAY)["review.pdf"]
+    used = []
+
+    def refused(*args, **kwargs):
+        used.append(args)
+        raise AssertionError("replayed on a matplotlib it was not checked on")
+
+    monkeypatch.setattr(pdf_replay, "CHECKED", False)
+    monkeypatch.setattr(pdf_replay, "replay", refused)
+    monkeypatch.setattr(pdf_replay, "page_renderer", refused)
+    fig = Figure()
+    fig.add_subplot().plot([0, 1])
+    with pdf_replay.recording(fig) as rec:
+        figure_bytes(fig, "png", dpi=72)
+    assert not rec.usable and "not one the replay was checked on" in rec.reason
+    unchecked = pack_module.render_pack(data, path.name, today=TODAY)["review.pdf"]
+    assert not used
+    pages, plain_pages = _pixels(checked, tmp_path), _pixels(unchecked, tmp_path)
+    assert len(pages) == len(plain_pages) == len(CHARTS) + 3
+    assert max(int(np.abs(a - b).max()) for a, b in zip(pages, plain_pages, strict=True)) \
+        <= TOLERANCE

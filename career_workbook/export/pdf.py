@@ -330,9 +330,9 @@ def add_page(pdf: PdfPages, fig: Figure) -> None:
     layout engine, no image) to ``pdf``: drawn as ``pdf.savefig(fig)`` draws it, on a
     renderer that measures and writes each text once per file
     (:func:`~career_workbook.export.pdf_replay.page_renderer`)."""
-    from career_workbook.export.pdf_replay import image_dpi, page_renderer
+    from career_workbook.export.pdf_replay import CHECKED, image_dpi, page_renderer
 
-    if fig.get_layout_engine() is not None or fig.get_facecolor()[3] < 1:
+    if not CHECKED or fig.get_layout_engine() is not None or fig.get_facecolor()[3] < 1:
         pdf.savefig(fig)
         return
     width, height = (float(v) for v in fig.get_size_inches())

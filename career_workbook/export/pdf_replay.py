@@ -50,16 +50,26 @@ from collections.abc import Iterator
 from typing import Any
 
 import matplotlib as mpl
-from matplotlib import image as mimage
 from matplotlib.axis import Axis
 from matplotlib.backend_bases import GraphicsContextBase
 from matplotlib.figure import Figure
-from matplotlib.image import _ImageBase
 from matplotlib.legend import Legend
 from matplotlib.text import Text
 from matplotlib.transforms import Affine2D, Bbox, Transform
 
-__all__ = ["Recording", "image_dpi", "page_renderer", "recording", "replay"]
+__all__ = ["CHECKED", "Recording", "image_dpi", "page_renderer", "recording", "replay"]
+
+CHECKED = (3, 9) <= tuple(mpl.__version_info__[:2]) <= (3, 11)
+"""Whether this matplotlib is one the replay was checked on, pixel for pixel (3.9 to
+3.11). The replay reads matplotlib's own drawing code (its frames, private helpers); on
+another release :func:`recording` records nothing and every page is drawn by matplotlib
+itself (``savefig``): slower, never wrong, and a new matplotlib cannot break a pack."""
+
+try:  # private names: a release that moves them keeps matplotlib's own pages
+    from matplotlib.image import _draw_list_compositing_images, _ImageBase
+except ImportError:  # pragma: no cover - only on a matplotlib this was not checked on
+    CHECKED = False
+    _draw_list_compositing_images = _ImageBase = None
 
 _REPLAYED = ("draw_path", "draw_markers", "draw_path_collection", "draw_quad_mesh",
              "draw_gouraud_triangles", "draw_text", "draw_image")
@@ -83,12 +93,14 @@ cells differed on 3.9)."""
 def _live_draws() -> frozenset:
     from career_workbook.charts._repel import RepelledLabels
 
+    if not CHECKED:
+        return frozenset()
     live = (Legend, RepelledLabels, _ImageBase) if IMAGES_LIVE else (Legend, RepelledLabels)
     return frozenset(inspect.unwrap(cls.draw).__code__ for cls in live)
 
 
 _LIVE_DRAWS = _live_draws()
-_CHILDREN_DRAW = mimage._draw_list_compositing_images.__code__
+_CHILDREN_DRAW = getattr(_draw_list_compositing_images, "__code__", None)
 
 
 class Recording:
@@ -216,6 +228,10 @@ def recording(fig: Figure) -> Iterator[Recording]:
     The drawing itself is unchanged: each call is passed on to the Agg renderer.
     """
     rec = Recording()
+    if not CHECKED:
+        rec.refuse(f"matplotlib {mpl.__version__} is not one the replay was checked on")
+        yield rec
+        return
     canvas = fig.canvas
     get_renderer = canvas.get_renderer
     wrapped: list[tuple[Any, str, Any]] = []  # (renderer, name, what was there before)

@@ -39,6 +39,8 @@ from .conftest import (
     wait_widgets_settled,
 )
 
+PERSON_PAUSE_MS = 300
+"""How long a person takes from the last key on a slider to the next thing they do."""
 SAVED = r"Saved at \d\d:\d\d"
 """The status line of a successful save."""
 REFUSED = r"Nothing was saved|Not saved|Not created|could not"
@@ -280,6 +282,12 @@ class Form:
         wait_until(lambda: readout.inner_text().strip() == str(value),
                    f"slider “{label}” to show {value}", timeout)
         handle.blur()
+        # A person's hand then moves to the next field or button. ipywidgets holds a
+        # slider's last value while the kernel is busy with the one before, but sends a
+        # button click at once (only sync messages are throttled, jupyter-widgets/ipywidgets
+        # PR 1383): a click a few milliseconds after the last key could reach the kernel
+        # before the value it follows.
+        self.notebook.page.wait_for_timeout(PERSON_PAUSE_MS)
         return self
 
     def tick(self, label: str, on: bool = True) -> Form:

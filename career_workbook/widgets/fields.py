@@ -880,17 +880,12 @@ def _defaults_ok(model: type[BaseModel]) -> bool:
 
 def close_widgets(roots: Iterable[widgets.Widget]) -> None:
     """Close ``roots``, their children, layouts and styles (frees their frontend models)."""
-    seen: set[int] = set()
-    stack = list(roots)
-    while stack:
-        w = stack.pop()
-        if id(w) in seen or not isinstance(w, widgets.Widget):
-            continue
-        seen.add(id(w))
-        stack.extend(getattr(w, "children", ()))
-        stack.extend(x for x in (getattr(w, "layout", None), getattr(w, "style", None))
-                     if isinstance(x, widgets.Widget))
-        w.close()
+    closed: set[int] = set()
+    for w in list(quiet.widget_tree(roots)):
+        for part in (getattr(w, "layout", None), getattr(w, "style", None), w):
+            if isinstance(part, widgets.Widget) and id(part) not in closed:
+                closed.add(id(part))
+                part.close()
 
 
 def field_for_problem(path: str | None, value: Any, fields: Mapping[str, Any]) -> str | None:

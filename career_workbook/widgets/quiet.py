@@ -29,6 +29,7 @@ True
 from __future__ import annotations
 
 import weakref
+from collections.abc import Iterator
 from typing import Any
 
 import ipywidgets as widgets
@@ -160,20 +161,28 @@ def is_quiet(model: Any) -> bool:
     return isinstance(model, _Quiet) and model._quiet
 
 
+def widget_tree(roots: Any) -> Iterator[widgets.Widget]:
+    """Every widget of ``roots`` and of their children, once each.
+
+    >>> [type(w).__name__ for w in widget_tree([VBox([HTML("a")])])]
+    ['VBox', 'HTML']
+    """
+    seen: set[int] = set()
+    stack = list(roots)
+    while stack:
+        w = stack.pop()
+        if id(w) in seen or not isinstance(w, widgets.Widget):
+            continue
+        seen.add(id(w))
+        yield w
+        stack.extend(reversed(getattr(w, "children", ())))
+
+
 def quiet_models(roots: Any) -> int:
     """How many layouts and styles under ``roots`` (widgets and their children) are quiet.
 
     >>> quiet_models([VBox([HTML("a"), HTML("b")])])
     5
     """
-    seen: set[int] = set()
-    stack = list(roots)
-    count = 0
-    while stack:
-        w = stack.pop()
-        if id(w) in seen or not isinstance(w, widgets.Widget):
-            continue
-        seen.add(id(w))
-        stack.extend(getattr(w, "children", ()))
-        count += sum(is_quiet(getattr(w, t, None)) for t in ("layout", "style"))
-    return count
+    return sum(is_quiet(getattr(w, t, None)) for w in widget_tree(roots)
+               for t in ("layout", "style"))

@@ -79,3 +79,15 @@ def test_the_start_notebook_has_one_parameters_cell_and_no_logic():
     tagged = [c for c in nb.cells if "parameters" in c.metadata.get("tags", [])]
     assert len(tagged) == 1 and tagged[0].source.startswith("workbook = None")
     assert all(not c.get("outputs") for c in nb.cells if c.cell_type == "code")
+
+
+def test_the_start_page_is_titled_career_workbook_not_its_file_name():
+    """The app's browser tab said ".start" (Voila titles a page by its notebook's
+    ``title`` metadata, else its file name, as nbconvert's lab template does)."""
+    import nbformat
+    from nbconvert import HTMLExporter
+
+    nb = nbformat.reads(start_notebook(), as_version=4)
+    html, _ = HTMLExporter(template_name="lab").from_notebook_node(
+        nb, resources={"metadata": {"name": ".start"}})
+    assert "<title>Career Workbook</title>" in html

@@ -586,6 +586,39 @@ def test_a_check_in_dated_years_ahead_is_asked_about_not_saved(path):
     assert [c.date for c in cw.load(path).check_ins] == [date(2026, 11, 22)]
 
 
+# ------------------------------- an achievement or a finished course dated years ahead
+def test_an_achievement_dated_years_ahead_is_asked_about_not_saved(path):
+    # "2062-03-01" for 2026-03-01 was saved and sorted as the newest achievement for the
+    # next 36 years: the review pack's "recent achievements" led with it.
+    view = ui.achievements_form(ui.Session(path, today=TODAY))
+    view.fields["date"].widget.value = "2062-03-01"
+    view.fields["title"].value = "Launched the weekly demand forecast"
+    view.buttons["save"].click()
+    assert cw.load(path).achievements == []
+    message = text_of(view.fields["date"].message.value)
+    assert "1 March 2062 is after today (22 November 2026)" in message
+    assert "Did you mean 2026?" in message
+    view.fields["date"].widget.value = "2026-03-01"
+    view.buttons["save"].click()
+    assert [a.date for a in cw.load(path).achievements] == [date(2026, 3, 1)]
+
+
+def test_a_learning_item_completed_years_ahead_is_asked_about_a_planned_start_is_not(path):
+    view = ui.learning_form(ui.Session(path, today=TODAY))
+    view.fields["title"].value = "SQL for analysts"
+    view.fields["started_on"].widget.value = "2027-01-10"  # a course planned for January
+    view.fields["completed_on"].widget.value = "2062-11-20"
+    view.buttons["save"].click()
+    assert cw.load(path).learning == []
+    message = text_of(view.fields["completed_on"].message.value)
+    assert "“Completed on” records a day that has come" in message
+    assert "Did you mean 2026?" in message
+    view.fields["completed_on"].widget.value = ""
+    view.buttons["save"].click()
+    [item] = cw.load(path).learning
+    assert item.started_on == date(2027, 1, 10) and item.completed_on is None
+
+
 # ------------------------------------------ a goal written after its deadline had passed
 def test_a_goal_set_after_its_deadline_draws_no_falling_plan(path):
     # "Pass the CFA Level I exam by March 2026", written in November 2026: the progress

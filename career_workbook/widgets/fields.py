@@ -925,6 +925,7 @@ def record_editor(
     on_save: Callable[[Any, Any, Any], None] | None = None,
     on_remove: Callable[[Any, Any], None] | None = None,
     extra: Callable[[dict[str, Any]], dict[str, Any]] | None = None,
+    problems: Callable[[dict[str, Any]], dict[str, str]] | None = None,
 ) -> list[widgets.Widget]:
     """Edit a list of records (skills, contacts, ...): choose one or "add new", edit, save.
 
@@ -935,7 +936,9 @@ def record_editor(
     ``on_save(wb, old, new)`` / ``on_remove(wb, old)`` run inside the locked edit first
     (e.g. to rename a skill everywhere). ``extra(data)`` returns fields derived from the
     record about to be saved (``data``: the old record with the form's values), e.g. an
-    action's completion date from its status. Remove deletes the chosen record (earlier versions
+    action's completion date from its status. ``problems(data)`` names fields that are
+    valid on their own but not in this record (field -> message), e.g. an achievement
+    dated years ahead: nothing is saved. Remove deletes the chosen record (earlier versions
     of the file are kept in its history).
 
     Saving a changed record writes only the fields the person changed, merged with the
@@ -969,7 +972,8 @@ def record_editor(
         data.update({k: f.value for k, f in view.fields.items() if "." not in k})
         if extra is not None:
             data.update(extra(data))
-        return check_model(model, data, labels)
+        found = problems(data) if problems is not None else {}
+        return (None, found) if found else check_model(model, data, labels)
 
     def entries_of(wb: Any) -> list[Any]:
         return collection(wb) if callable(collection) else getattr(wb, collection)

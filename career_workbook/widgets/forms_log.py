@@ -13,6 +13,7 @@ from career_workbook.model import (
     LearningItem,
 )
 from career_workbook.widgets.fields import FormView, make_field, record_editor
+from career_workbook.widgets.inputs import days_not_come
 
 __all__ = ["achievements_form", "learning_form"]
 
@@ -56,7 +57,8 @@ def achievements_form(session: Any) -> widgets.Widget:
         editor = record_editor(
             view, items=wb.achievements, model=Achievement, collection="achievements",
             make_fields=make_fields, noun="achievement",
-            describe=lambda a: f"{a.date.isoformat()} {a.title}")
+            describe=lambda a: f"{a.date.isoformat()} {a.title}",
+            problems=lambda data: days_not_come(data, s.today, {"date": "An achievement"}))
         return [table, *editor]
 
     return FormView(session, build, name="achievements", title="Achievements",
@@ -73,6 +75,7 @@ def learning_form(session: Any) -> widgets.Widget:
         from career_workbook.widgets.display import table_widget
 
         wb = view.session.workbook
+        today = view.session.today
 
         def make_fields(old: LearningItem | None) -> list:
             return [
@@ -103,7 +106,9 @@ def learning_form(session: Any) -> widgets.Widget:
             view, items=wb.learning, model=LearningItem, collection="learning",
             make_fields=make_fields, noun="learning item",
             describe=lambda i: f"{i.title} ({STATUS_LABELS[i.status].lower()}, "
-                               f"{i.hours:g} h)")
+                               f"{i.hours:g} h)",
+            problems=lambda data: days_not_come(data, today,
+                                                {"completed_on": "“Completed on”"}))
         return [hours, *editor]
 
     return FormView(session, build, name="learning", title="Learning log",

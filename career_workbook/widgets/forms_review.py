@@ -31,7 +31,7 @@ from career_workbook.widgets.fields import (
     primary_button,
 )
 from career_workbook.widgets.forms_goals import goal_editor
-from career_workbook.widgets.inputs import past_day_problem
+from career_workbook.widgets.inputs import days_not_come
 
 __all__ = ["check_in_data", "check_in_form", "goal_review", "latest_progress", "next_actions",
            "open_goals"]
@@ -118,8 +118,8 @@ def check_in_form(session: Any) -> widgets.Widget:
         def collect() -> tuple[Any, dict[str, str]]:
             values = {k: given(f) for k, f in view.fields.items()}
             data = check_in_data(values, {f.key.split(".", 1)[1]: given(f) for f in progress})
-            later = past_day_problem(values.get("date"), s.today, "A check-in")
-            return (None, {"date": later}) if later else check_model(CheckIn, data, labels)
+            later = days_not_come(values, s.today, {"date": "A check-in"})
+            return (None, later) if later else check_model(CheckIn, data, labels)
 
         view.bind(save, collect, lambda wb, record: wb.check_ins.append(record),
                   detail=lambda c: f"check-in of {c.date.isoformat()} added")

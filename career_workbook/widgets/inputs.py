@@ -27,7 +27,7 @@ import re
 from datetime import date
 
 __all__ = ["DATE_HELP", "DATE_PLACEHOLDER", "format_number", "parse_date_text",
-           "parse_number_text", "past_day_problem"]
+           "days_not_come", "parse_number_text", "past_day_problem"]
 
 DATE_PLACEHOLDER = "YYYY-MM-DD, e.g. 2027-06-30 or 30 June 2027"
 """Shown in every empty date box: the formats that are read."""
@@ -119,6 +119,19 @@ def past_day_problem(day: date | None, today: date, what: str) -> str | None:
     if day.year != today.year and sorted(str(day.year)) == sorted(str(today.year)):
         text += f" Did you mean {today.year}?"
     return text
+
+
+def days_not_come(values: dict, today: date, whats: dict[str, str]) -> dict[str, str]:
+    """The fields of ``values`` whose day must have come (``whats``: field -> what it
+    records) but is after ``today``, with :func:`past_day_problem`'s message.
+
+    >>> days_not_come({"date": date(2062, 3, 1)}, date(2026, 11, 22), {"date": "An achievement"})
+    {'date': 'An achievement records a day that has come: 1 March 2062 is after today (22 November 2026). Did you mean 2026?'}
+    >>> days_not_come({"date": date(2026, 3, 1)}, date(2026, 11, 22), {"date": "An achievement"})
+    {}
+    """  # noqa: E501
+    found = {key: past_day_problem(values.get(key), today, what) for key, what in whats.items()}
+    return {key: text for key, text in found.items() if text}
 
 
 def parse_number_text(text: str | None) -> float | None:

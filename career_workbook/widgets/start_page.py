@@ -86,6 +86,7 @@ def start_notebook() -> str:
     nb = nbformat.v4.new_notebook()
     nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3",
                                  "language": "python"}
+    nb.metadata["title"] = "Career Workbook"  # the page's title (Voila's is the file name)
     params = nbformat.v4.new_code_cell("workbook = None  # path to the workbook, or None")
     params.metadata["tags"] = ["parameters"]
     nb.cells = [params, nbformat.v4.new_code_cell(

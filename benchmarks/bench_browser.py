@@ -220,7 +220,7 @@ _APP_FLOOR_READY = """async (timeout) => {
   const ready = () => {
     const spinner = document.querySelector('#loading');
     if (spinner && spinner.offsetParent !== null) return false;
-    return [...document.querySelectorAll('.jupyter-widgets button')].some(
+    return [...document.querySelectorAll('button.jupyter-button')].some(
       b => !b.disabled && b.offsetParent !== null);
   };
   while (performance.now() < timeout) {

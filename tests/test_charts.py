@@ -995,6 +995,18 @@ def test_wellbeing_headlines(motivation, confidence, dips, headline):
     assert not is_placeholder(fig)
 
 
+def test_wellbeing_on_one_day_names_that_day():
+    # one check-in read "15 / Feb / 15 / 2026-Feb" under a point with no date of its own
+    frame = wellbeing((7,), (5,), (), setbacks={})
+    fig = charts.plot_wellbeing(frame)
+    draw(fig)
+    ax = fig.axes[0]
+    day = pd.Timestamp(frame["date"].iloc[0])
+    assert [t.get_text() for t in ax.get_xticklabels()] == [f"{day.day} {day:%b %Y}"]
+    lo, hi = ax.get_xlim()
+    assert hi - lo == pytest.approx(42)  # three weeks either side
+
+
 def test_wellbeing_without_scores_is_a_placeholder():
     fig = charts.plot_wellbeing(wellbeing((NAN, NAN), (NAN, NAN), (), setbacks={}))
     assert is_placeholder(fig)

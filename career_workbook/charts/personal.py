@@ -409,10 +409,10 @@ def plot_wellbeing(wellbeing: pd.DataFrame, *, title: str | None = None,
                    color=PALETTE["purple"], zorder=4, label="Setback")
     ax.set_ylim(0.4, 10.6)
     ax.set_yticks(range(1, 11))
-    if len(df) == 1:
-        ax.set_xlim(df["date"].iloc[0] - pd.Timedelta(days=21),
-                    df["date"].iloc[0] + pd.Timedelta(days=21))
-    date_axis(ax.xaxis)
+    if df["date"].nunique() == 1:  # one day: its name, not "15 / Feb / 15 / 2026-Feb"
+        one_day_axis(ax, df["date"].iloc[0], pad_days=21)
+    else:
+        date_axis(ax.xaxis)
     fig.legend(loc="outside lower center", ncols=4)
 
     headline(fig, _wellbeing_headline(df, dip), title)

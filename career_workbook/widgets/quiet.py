@@ -38,7 +38,7 @@ from ipywidgets.widgets.trait_types import InstanceDict
 from ipywidgets.widgets.widget import _json_to_widget, _widget_to_json
 
 __all__ = ["HTML", "Button", "Checkbox", "FileUpload", "HBox", "VBox", "is_quiet",
-           "quiet_models"]
+           "quiet_models", "widget_tree"]
 
 
 class _Quiet:

@@ -638,6 +638,22 @@ def test_a_goal_set_after_its_deadline_draws_no_falling_plan(path):
     assert "overdue" in [t.get_text() for t in fig.axes[0].texts]
 
 
+def test_a_goal_set_after_its_deadline_has_no_bar_on_the_timeline(path):
+    # The goal timeline drew its bar from the deadline (March) to the day it was set
+    # (November), under "From the day each goal was set to its deadline": it read as a
+    # goal set in March. Now a mark on its deadline, and a note on when it was set.
+    from career_workbook import figures
+
+    view = ui.goal_drafter(ui.Session(path, today=TODAY))
+    view.fields["text"].value = "Pass the CFA Level I exam by March 2026"
+    view.buttons["save"].click()
+    fig = figures.make_figure(cw.load(path), "goal_timeline", today=date(2026, 11, 22))
+    ax = fig.axes[0]
+    assert not ax.patches  # no bar
+    [note] = [t for t in ax.texts if "after its deadline" in t.get_text()]
+    assert note.get_text().strip() == "set 22 Nov 2026, after its deadline"
+
+
 # ------------------------------------------- "Fix that line" when there is no line to fix
 @pytest.mark.parametrize("make, advice", [
     (lambda p: p.mkdir(), "Set `workbook` to your workbook's .yaml file"),

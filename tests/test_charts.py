@@ -1028,6 +1028,18 @@ def test_readiness_line_and_headlines():
     assert one.get_suptitle() == "Readiness 72% for Senior Analyst"
 
 
+def test_a_headline_since_this_month_names_the_day():
+    # "up 10 points since November", read in November, said nothing
+    frame = readiness((50.0, 60.0)).assign(
+        date=pd.to_datetime(["2026-11-02", "2026-11-20"]))
+    fig = charts.plot_readiness(frame)
+    assert fig.get_suptitle() == "Readiness 60% — up 10 points since 2 November"
+    mood = wellbeing((5, 8), (6, 6), (), setbacks={}).assign(
+        date=pd.to_datetime(["2026-11-02", "2026-11-20"]))
+    assert charts.plot_wellbeing(mood).get_suptitle() == \
+        "Motivation up 3 points since 2 November"
+
+
 # ----------------------------------------------------------------------------------------
 # Cohort
 # ----------------------------------------------------------------------------------------

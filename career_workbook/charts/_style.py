@@ -272,6 +272,21 @@ def month_name(ts: pd.Timestamp, reference: pd.Timestamp | None = None) -> str:
     return f"{ts:%B}"
 
 
+def since_name(first: pd.Timestamp, last: pd.Timestamp) -> str:
+    """How "since ..." names ``first`` in a headline about ``last``: its month (and year,
+    when the years differ), or its day when both are in the same month ("up 5 points since
+    March" said nothing when March was this month).
+
+    >>> since_name(pd.Timestamp("2026-03-02"), pd.Timestamp("2026-11-20"))
+    'March'
+    >>> since_name(pd.Timestamp("2026-11-02"), pd.Timestamp("2026-11-20"))
+    '2 November'
+    """
+    if (first.year, first.month) == (last.year, last.month):
+        return f"{first.day} {first:%B}"
+    return month_name(first, last)
+
+
 def day_name(ts: pd.Timestamp) -> str:
     """``'2 Mar 2026'``.
 

@@ -38,6 +38,7 @@ from career_workbook.charts._style import (
     safe,
     setup_polar,
     short,
+    since_name,
     styled,
     subtitle,
     wrap_label,
@@ -464,7 +465,7 @@ def _wellbeing_headline(df: pd.DataFrame, dip: pd.Series) -> str:
         return f"{name} still low after a dip in {when}"
     first = scores.iloc[0]
     delta = last[col] - first[col]
-    since = month_name(first["date"], last["date"])
+    since = since_name(first["date"], last["date"])
     if abs(delta) < 1:
         return f"{name} steady around {number(scores[col].mean(), 0)}/10"
     direction = "up" if delta > 0 else "down"

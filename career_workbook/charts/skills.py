@@ -30,7 +30,6 @@ from career_workbook.charts._style import (
     dates,
     headline,
     is_empty,
-    month_name,
     new_figure,
     number,
     numeric,
@@ -43,6 +42,7 @@ from career_workbook.charts._style import (
     row_height,
     setup_polar,
     short,
+    since_name,
     styled,
     subtitle,
     wrap_label,
@@ -332,7 +332,7 @@ def plot_readiness(readiness_history: pd.DataFrame, role_title: str | None = Non
     if len(df) == 1:
         head += f" for {role}" if role else ""
     else:
-        since = month_name(pd.Timestamp(x[0]), pd.Timestamp(x[-1]))
+        since = since_name(pd.Timestamp(x[0]), pd.Timestamp(x[-1]))
         delta = round(last - first)
         if delta == 0:
             head += f" — unchanged since {since}"

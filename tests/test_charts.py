@@ -1160,6 +1160,21 @@ def test_opportunities_rows_by_stage_rings_on_stale_and_names_them():
     assert fig.get_suptitle() == "2 opportunities stale: no movement in 3+ weeks"
 
 
+def test_opportunities_name_at_most_three_stale_per_stage_the_longest_waiting():
+    # six stale names around one row's dots overlapped each other and the dots
+    titles = [f"Opportunity {i}" for i in range(6)]
+    df = pd.DataFrame({"title": titles, "stage": ["exploring"] * 5 + ["applied"],
+                       "age_days": [40, 45, 50, 52, 60, 30], "stale": [True] * 6})
+    fig = charts.plot_opportunities(df, TODAY)
+    shown = texts_of(fig)
+    named = [t for t in titles if t in shown]
+    assert named == ["Opportunity 2", "Opportunity 3", "Opportunity 4", "Opportunity 5"]
+    assert len(fig.axes[0].collections[1].get_offsets()) == 6  # every one still ringed
+    assert "named: the 3 longest without movement in each stage" in " ".join(
+        fig.axes[0].get_title(loc="left").split())
+    assert fig.get_suptitle() == "6 opportunities stale: no movement in 3+ weeks"
+
+
 def test_opportunities_headlines_without_stale():
     df = opportunities()
     df["stale"] = False

@@ -94,8 +94,9 @@ def plot_opportunities(status: pd.DataFrame, today: Any = None, *, stale_weeks: 
     if len(stale):
         ax.scatter(stale["age_days"], stale["y"], s=180, facecolors="none",
                    edgecolors=ALERT, linewidths=2, zorder=4)
-        repelled_labels(ax, stale["age_days"].to_numpy(), stale["y"].to_numpy(),
-                        [wrap_label(t, 22, max_lines=2) for t in stale["title"]],
+        named = _named(stale)
+        repelled_labels(ax, named["age_days"].to_numpy(), named["y"].to_numpy(),
+                        [wrap_label(t, 22, max_lines=2) for t in named["title"]],
                         color=ALERT, zorder=5, pad_pt=10)
     ax.set_xlim(-span * 0.03, span * 1.45)  # room on the right for names
     ax.set_yticks([row_of[r] for r in rows],
@@ -133,5 +134,18 @@ def plot_opportunities(status: pd.DataFrame, today: Any = None, *, stale_weeks: 
     now = as_timestamp(today)
     if now is not None:
         note += f"; as of {day_name(now)}"
+    if len(stale) > len(_named(stale)):
+        note += f"; named: the {NAMED_PER_STAGE} longest without movement in each stage"
     subtitle(ax, note)
     return fig
+
+
+NAMED_PER_STAGE = 3
+"""Stale opportunities named on the chart per stage (the longest without movement): a
+stage's row has room for about three names around its dots."""
+
+
+def _named(stale: pd.DataFrame) -> pd.DataFrame:
+    """The stale opportunities the chart names: per stage, the oldest few."""
+    oldest = stale.sort_values("age_days", ascending=False, kind="stable")
+    return oldest.groupby("stage", sort=False).head(NAMED_PER_STAGE).sort_index()

@@ -234,10 +234,17 @@ def test_pack_builds_good_clients_in_parallel_and_reports_the_broken_one(tmp_pat
 # Ctrl-C: stop cleanly, leave nothing half-written
 # ----------------------------------------------------------------------------------------
 def _cli(*args: str, **kwargs) -> subprocess.Popen:
+    """The CLI as a terminal starts it: Ctrl-C (SIGINT) not ignored, even when this test
+    run was started in the background (``cmd &`` in a script ignores SIGINT, children
+    inherit that, and Python then raises no KeyboardInterrupt)."""
     env = dict(os.environ, PYTHONUNBUFFERED="1", **kwargs.pop("env", {}))
     return subprocess.Popen([sys.executable, "-m", "career_workbook.cli", *args], cwd=ROOT,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                            env=env, **kwargs)
+                            env=env, preexec_fn=_sigint_default, **kwargs)
+
+
+def _sigint_default() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 def _wait_for(predicate, timeout: float = 120.0) -> None:

@@ -1169,6 +1169,10 @@ def test_opportunities_name_at_most_three_stale_per_stage_the_longest_waiting():
     shown = texts_of(fig)
     named = [t for t in titles if t in shown]
     assert named == ["Opportunity 2", "Opportunity 3", "Opportunity 4", "Opportunity 5"]
+    # without movement for longest, not spotted longest ago, when the frame says so
+    moved = charts.plot_opportunities(df.assign(days_still=[50, 40, 30, 21, 22, 25]), TODAY)
+    assert [t for t in titles if t in texts_of(moved)] == [
+        "Opportunity 0", "Opportunity 1", "Opportunity 2", "Opportunity 5"]
     assert len(fig.axes[0].collections[1].get_offsets()) == 6  # every one still ringed
     assert "named: the 3 longest without movement in each stage" in " ".join(
         fig.axes[0].get_title(loc="left").split())

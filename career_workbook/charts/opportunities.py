@@ -91,10 +91,10 @@ def plot_opportunities(status: pd.DataFrame, today: Any = None, *, stale_weeks: 
     ax.scatter(df["age_days"], df["y"], s=70, c=colours, alpha=0.8, edgecolors="white",
                linewidths=0.8, zorder=3)
     stale = df[df["stale"]]
+    named = _named(stale)
     if len(stale):
         ax.scatter(stale["age_days"], stale["y"], s=180, facecolors="none",
                    edgecolors=ALERT, linewidths=2, zorder=4)
-        named = _named(stale)
         repelled_labels(ax, named["age_days"].to_numpy(), named["y"].to_numpy(),
                         [wrap_label(t, 22, max_lines=2) for t in named["title"]],
                         color=ALERT, zorder=5, pad_pt=10)
@@ -134,7 +134,7 @@ def plot_opportunities(status: pd.DataFrame, today: Any = None, *, stale_weeks: 
     now = as_timestamp(today)
     if now is not None:
         note += f"; as of {day_name(now)}"
-    if len(stale) > len(_named(stale)):
+    if len(stale) > len(named):
         note += f"; named: the {NAMED_PER_STAGE} longest without movement in each stage"
     subtitle(ax, note)
     return fig
@@ -146,6 +146,8 @@ stage's row has room for about three names around its dots."""
 
 
 def _named(stale: pd.DataFrame) -> pd.DataFrame:
-    """The stale opportunities the chart names: per stage, the oldest few."""
-    oldest = stale.sort_values("age_days", ascending=False, kind="stable")
-    return oldest.groupby("stage", sort=False).head(NAMED_PER_STAGE).sort_index()
+    """The stale opportunities the chart names: per stage, the few without movement for
+    longest (``days_still``; days since spotted when the frame has no such column)."""
+    key = "days_still" if "days_still" in stale else "age_days"
+    waiting = stale.sort_values(key, ascending=False, kind="stable")
+    return waiting.groupby("stage", sort=False).head(NAMED_PER_STAGE).sort_index()

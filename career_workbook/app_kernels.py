@@ -155,6 +155,11 @@ class AppKernelManager(ServerKernelManager):
         return ReadyKernelClient
 
 
+UNHEARD = 5.0
+"""Seconds, beyond ``refill_after``, after which a handed-out kernel whose status the
+server never heard (still "starting") counts as quiet."""
+
+
 class PooledKernelManager(AsyncMappingKernelManager):
     """Voila's kernel manager with :attr:`pool_size` started, idle kernels ready to hand out."""
 
@@ -243,6 +248,10 @@ class PooledKernelManager(AsyncMappingKernelManager):
                 break  # the page closed and its kernel is gone: nothing to wait for
             quiet = (datetime.now(UTC) - kernel.last_activity).total_seconds()
             if kernel.execution_state == "idle" and quiet >= self.refill_after:
+                break
+            # still "starting": the server never heard this kernel's status (its activity
+            # watch reported nothing in some fresh installs); do not wait a minute for it
+            if kernel.execution_state == "starting" and quiet >= self.refill_after + UNHEARD:
                 break
         self._start_spare(kernel_name, path)
 

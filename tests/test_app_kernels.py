@@ -49,8 +49,8 @@ async def _run(manager: PooledKernelManager, kernel_id: str, code: str) -> dict:
 SPARE_WAIT = 45.0
 """Seconds a test waits for a spare: a kernel boots in 1-3 s, far longer on two cores busy
 with the rest of the suite (20 s once ran out in CI). Below the pool's ``refill_within``
-(60 s after a page takes its kernel): a spare started only by that fallback, not by the
-page's kernel going quiet, would not come in time."""
+(60 s after a page takes its kernel): the spare must come from the page's kernel going
+quiet (or, where the server never hears its status, ``app_kernels.UNHEARD`` s later)."""
 
 
 async def _spare_ready(manager: PooledKernelManager) -> str:

@@ -6,6 +6,7 @@ Other test modules may add fixtures here; keep each one small and documented.
 from __future__ import annotations
 
 import os
+import shutil
 
 # Agg for pytest's own process only; tests that start kernels remove it from the
 # environment the kernel inherits (kernels choose their own backend).
@@ -195,6 +196,17 @@ def build_rich_workbook() -> Workbook:
                 progress={"g-cfa": 60, "g-promo": 20}, wins="SQL course done"),
     ]
     return validate_workbook(wb)
+
+
+@pytest.fixture
+def needs_pdftoppm() -> None:
+    """Skip without poppler's ``pdftoppm`` (``apt-get install poppler-utils``); in CI
+    (``CI=true``, where ``.ci/run`` installs it) fail instead: a skipped check passes nothing."""
+    if shutil.which("pdftoppm") is None:
+        message = "needs pdftoppm (apt-get install poppler-utils)"
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail(f"CI=true but this test {message}", pytrace=False)
+        pytest.skip(message)
 
 
 @pytest.fixture

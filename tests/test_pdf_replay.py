@@ -11,7 +11,6 @@ difference seen when this was written: 0 (every page identical) on matplotlib 3.
 from __future__ import annotations
 
 import io
-import shutil
 import subprocess
 from datetime import date
 from pathlib import Path
@@ -37,7 +36,8 @@ TOLERANCE = 2
 """Largest difference allowed in any channel of any pixel (of 255); 0 is what we see."""
 CONTENT = PackContent("Sam Lee", TODAY, "Analyst", None, "", "", "", (), (), (), ())
 
-pytestmark = pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="needs pdftoppm")
+
+pytestmark = pytest.mark.usefixtures("needs_pdftoppm")
 
 
 def _pixels(pdf: bytes, tmp: Path) -> list[np.ndarray]:

@@ -259,7 +259,7 @@ def _write(path: Path, data: bytes) -> Path:
     return path
 
 
-def test_pdf_pages_render_to_png(tmp_path):
+def test_pdf_pages_render_to_png(tmp_path, needs_pdftoppm):
     """pdftoppm reads every page (the pages were also looked at by eye when written)."""
     pdf = _write(tmp_path / "case.pdf",
                  promotion_pdf(promotion_case(hostile_workbook(), since=SINCE, until=UNTIL)))

@@ -221,6 +221,37 @@ def test_the_pack_pdf_is_replayed_keeps_text_and_embeds_fonts(tmp_path, monkeypa
     assert fonts and all(line.split()[-5] == "yes" for line in fonts), fonts
 
 
+@pytest.mark.skipif(not pdf_replay.TEXTS_REWRITTEN, reason="matplotlib writes every text "
+                    "itself outside 3.11 (nothing memoised to compare)")
+def test_texts_laid_out_for_other_clients_write_the_same_pdf_as_matplotlib(monkeypatch):
+    """The process-wide text memo (sizes, line heights, glyph layouts) changes no byte: a
+    client's review.pdf written after two other clients' packs warmed it is the one
+    matplotlib's own text writing gives on a cold memo."""
+    def review(path: Path) -> bytes:
+        return pack_module.render_pack(path.read_bytes(), path.name, today=TODAY,
+                                       formats=("pdf",))["review.pdf"]
+
+    monkeypatch.setattr(pdf_replay, "_TEXTS", {})
+    monkeypatch.setattr(pdf_replay, "TEXTS_REWRITTEN", False)
+    own = review(EXAMPLES[1])
+    monkeypatch.setattr(pdf_replay, "_TEXTS", {})
+    monkeypatch.setattr(pdf_replay, "TEXTS_REWRITTEN", True)
+    review(EXAMPLES[0]), review(EXAMPLES[2])
+    warmed = len(pdf_replay._TEXTS)
+    assert warmed > 100
+    assert review(EXAMPLES[1]) == own
+    assert len(pdf_replay._TEXTS) > warmed  # this client's own texts were laid out too
+
+
+def test_the_text_memo_is_bounded(monkeypatch):
+    monkeypatch.setattr(pdf_replay, "_TEXTS", {})
+    monkeypatch.setattr(pdf_replay, "TEXT_MEMO_SIZE", 3)
+    for i in range(7):
+        assert pdf_replay._memo(("k", i), lambda i=i: i * 10) == i * 10
+    assert len(pdf_replay._TEXTS) <= 3
+    assert pdf_replay._memo(("k", 6), lambda: "not made again") == 60
+
+
 class _NoRecording:
     """What the pack gets when replay is switched off: a recording nothing can replay."""
 

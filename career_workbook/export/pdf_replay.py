@@ -384,52 +384,74 @@ def image_dpi(fig: Figure) -> float:
 
 def page_renderer(file: Any, image_dpi: float, height: float, width: float) -> Any:
     """matplotlib's ``RendererPdf`` for a page of ``file`` (``width`` x ``height`` inches)
-    that measures each text once per PDF file (:class:`_MeasuringPdf`)."""
+    that measures and lays out each text once per process and writes it once per file
+    (:class:`_MeasuringPdf`)."""
     return _MeasuringPdf(file, image_dpi, height, width)
 
 
+TEXT_MEMO_SIZE = 20_000
+"""Entries the process-wide text memo (:data:`_TEXTS`) keeps before it starts again."""
+
+_TEXTS: dict[tuple, Any] = {}
+"""Text sizes, font line heights and glyph layouts measured on a PDF page, for every page
+of every file this process writes: the values are matplotlib's for that font, size and
+string, whatever the file (a file's own font names and glyph subsets are not kept here)."""
+
+
+def _memo(key: tuple, make: Any) -> Any:
+    """``_TEXTS[key]``, made with ``make()`` the first time (the memo is bounded)."""
+    found = _TEXTS.get(key)
+    if found is None:
+        if len(_TEXTS) >= TEXT_MEMO_SIZE:
+            _TEXTS.clear()
+        found = _TEXTS[key] = make()
+    return found
+
+
 def _measuring_pdf() -> type:
+    import itertools
+
+    from matplotlib import _text_helpers
     from matplotlib.backends.backend_pdf import Op, RendererPdf
+    from matplotlib.font_manager import FontPath, fontManager
 
     from career_workbook.charts._canvas import _font_key
 
     class MeasuringPdf(RendererPdf):
-        """``RendererPdf`` remembering text sizes and font line heights for its file: the
-        same label on the next page is not shaped again (the values are matplotlib's)."""
+        """``RendererPdf`` that measures and lays out each text once per process (the same
+        label on the next page, or in the next client's pack, is not shaped again; the
+        values are matplotlib's) and writes a text once per file (:meth:`draw_text`)."""
 
         def __init__(self, file: Any, image_dpi: float, height: float, width: float) -> None:
             super().__init__(file, image_dpi, height, width)
-            self._measured = file.__dict__.setdefault("_cw_measured", {})
+            self._written = file.__dict__.setdefault("_cw_written", {})
 
         def _key(self, *parts: Any) -> tuple:
-            return (*parts, mpl.rcParams[self._use_afm_rc_name])
+            return (*parts, mpl.rcParams[self._use_afm_rc_name], len(fontManager.ttflist))
 
         def get_text_width_height_descent(self, s: str, prop: Any, ismath: Any) -> Any:
             if ismath:
                 return super().get_text_width_height_descent(s, prop, ismath)
-            key = self._key(_font_key(prop), s)
-            found = self._measured.get(key)
-            if found is None:
-                found = self._measured[key] = super().get_text_width_height_descent(
-                    s, prop, ismath)
-            return found
+            return _memo(self._key("size", _font_key(prop), s),
+                         lambda: super(MeasuringPdf, self).get_text_width_height_descent(
+                             s, prop, ismath))
 
         def draw_text(self, gc: Any, x: float, y: float, s: str, prop: Any, angle: float,
                       ismath: Any = False, mtext: Any = None) -> Any:
-            """As ``RendererPdf.draw_text``; on matplotlib 3.11, a text already written in
-            this file with the same font is written again from what it wrote then (the
-            glyphs, their fonts and kerning), moved and turned to ``x, y, angle``: it is
-            not laid out glyph by glyph again."""
+            """As ``RendererPdf.draw_text``; on matplotlib 3.11 its glyphs are laid out once
+            per process (:meth:`_write_text`), and a text already written in this file with
+            the same font is written again from what it wrote then (the glyphs, their
+            fonts and kerning), moved and turned to ``x, y, angle``."""
             if (ismath or not TEXTS_REWRITTEN or gc.get_url() is not None
                     or mpl.rcParams["pdf.use14corefonts"]):
                 return super().draw_text(gc, x, y, s, prop, angle, ismath, mtext)
             features = mtext.get_fontfeatures() if mtext is not None else None
             language = mtext.get_language() if mtext is not None else None
-            key = ("written", _font_key(prop), s, _hashable(features), _hashable(language),
+            key = (_font_key(prop), s, _hashable(features), _hashable(language),
                    mpl.rcParams["pdf.fonttype"])
             self.check_gc(gc, gc._rgb)
             file = self.file
-            written = self._measured.get(key)
+            written = self._written.get(key)
             a = math.radians(angle)
             matrix = (math.cos(a), math.sin(a), -math.sin(a), math.cos(a), x, y,
                       Op.concat_matrix)
@@ -448,22 +470,69 @@ def _measuring_pdf() -> type:
 
             file.output = listen
             try:
-                super().draw_text(gc, x, y, s, prop, angle, ismath, mtext)
+                self._write_text(s, prop, matrix, features, language, key)
             finally:
                 del file.output
-            if len(calls) > 2 and calls[0] == (Op.gsave,) and calls[1] == matrix:
-                self._measured[key] = calls[2:]
+            self._written[key] = calls[2:]
             return None
+
+        def _write_text(self, s: str, prop: Any, matrix: tuple, features: Any,
+                        language: Any, key: tuple) -> None:
+            """matplotlib 3.11's ``RendererPdf.draw_text`` for a TrueType font (the text
+            between ``gsave``, its matrix and ``grestore``, each glyph tracked for the
+            file's font subsets), with the glyphs' layout from the process-wide memo."""
+            fontsize = prop.get_size_in_points()
+            fonttype = mpl.rcParams["pdf.fonttype"]
+            items = _memo(self._key("layout", *key), lambda: tuple(_text_helpers.layout(
+                s, self._get_font_ttf(prop), features=features, language=language)))
+            file = self.file
+
+            def output_singlebyte_chunk(kerns_or_chars: list) -> None:
+                if not kerns_or_chars:
+                    return
+                file.output([(-1000 * next(group) / fontsize) if tp is float
+                             else self._encode_glyphs(group, fonttype)
+                             for tp, group in itertools.groupby(kerns_or_chars, type)],
+                            Op.showkern)
+                kerns_or_chars.clear()
+
+            file.output(Op.gsave)
+            file.output(*matrix)
+            chunk: list = []
+            prev_font = None
+            prev_start_x = 0
+            file.output(Op.begin_text)
+            for item in items:
+                subset, charcode = file._character_tracker.track_glyph(
+                    item.ft_object, item.char, item.glyph_index)
+                if (item.ft_object, subset) != prev_font:
+                    output_singlebyte_chunk(chunk)
+                    name = file.fontName(FontPath(item.ft_object.fname,
+                                                  item.ft_object.face_index), subset)
+                    file.output(name, fontsize, Op.selectfont)
+                    self._setup_textpos(item.x, 0, 0, prev_start_x, 0, 0)
+                    prev_font = (item.ft_object, subset)
+                    prev_start_x = item.x
+                if item.y:
+                    output_singlebyte_chunk(chunk)
+                    file.output(item.y, Op.textrise)
+                if item.prev_kern:
+                    chunk.append(item.prev_kern)
+                chunk.append(charcode)
+                if item.y:
+                    output_singlebyte_chunk(chunk)
+                    file.output(0, Op.textrise)
+            output_singlebyte_chunk(chunk)
+            file.output(Op.end_text)
+            file.output(Op.grestore)
 
         if hasattr(RendererPdf, "_get_font_height_metrics"):
             def _get_font_height_metrics(self, prop: Any) -> Any:
                 """As ``Text._get_layout`` finds them on this renderer, at 72 dpi."""
-                key = self._key("line heights", _font_key(prop))
-                found = self._measured.get(key)
-                if found is None:
-                    found = self._measured[key] = _line_heights(
-                        super()._get_font_height_metrics(prop), prop)
-                return found
+                return _memo(self._key("line heights", _font_key(prop)),
+                             lambda: _line_heights(
+                                 super(MeasuringPdf, self)._get_font_height_metrics(prop),
+                                 prop))
 
     return MeasuringPdf
 

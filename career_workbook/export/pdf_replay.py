@@ -425,6 +425,7 @@ def _measuring_pdf() -> type:
         def __init__(self, file: Any, image_dpi: float, height: float, width: float) -> None:
             super().__init__(file, image_dpi, height, width)
             self._written = file.__dict__.setdefault("_cw_written", {})
+            self._tracked = file.__dict__.setdefault("_cw_tracked", {})
 
         def _key(self, *parts: Any) -> tuple:
             return (*parts, mpl.rcParams[self._use_afm_rc_name], len(fontManager.ttflist))
@@ -502,9 +503,15 @@ def _measuring_pdf() -> type:
             prev_font = None
             prev_start_x = 0
             file.output(Op.begin_text)
+            tracked = self._tracked
             for item in items:
-                subset, charcode = file._character_tracker.track_glyph(
-                    item.ft_object, item.char, item.glyph_index)
+                glyph = (item.ft_object.fname, item.ft_object.face_index, item.char,
+                         item.glyph_index)
+                found = tracked.get(glyph)
+                if found is None:  # the file's subset and code for it, fixed once given
+                    found = tracked[glyph] = file._character_tracker.track_glyph(
+                        item.ft_object, item.char, item.glyph_index)
+                subset, charcode = found
                 if (item.ft_object, subset) != prev_font:
                     output_singlebyte_chunk(chunk)
                     name = file.fontName(FontPath(item.ft_object.fname,

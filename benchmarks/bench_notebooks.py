@@ -30,7 +30,6 @@ compile ``career_workbook`` from source while the floor's libraries come precomp
 
 from __future__ import annotations
 
-import compileall
 import json
 import os
 import resource
@@ -48,7 +47,7 @@ ROOT = HERE.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(HERE))
 
-from _table import row  # noqa: E402
+from _table import compile_package, row  # noqa: E402
 
 from career_workbook.batch import CLIENT_NOTEBOOKS, NOTEBOOK_ORDER, run_notebook  # noqa: E402
 
@@ -104,7 +103,7 @@ def _slowest_cell(executed: Path) -> str:
 
 
 def main() -> int:
-    compileall.compile_dir(ROOT / "career_workbook", quiet=1)
+    print(compile_package())
     tmp = Path(tempfile.mkdtemp(prefix="cw-bench-nb-"))
     try:
         floor = _notebook(tmp / "floor.ipynb", FLOOR_CELLS)

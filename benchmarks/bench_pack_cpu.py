@@ -35,7 +35,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _table import row  # noqa: E402
+from _table import compile_package, row  # noqa: E402
 
 EXAMPLES = sorted((ROOT / "examples" / "workbooks").glob("*.yaml"))
 TODAY = "2026-11-22"
@@ -75,6 +75,7 @@ def main() -> int:
     if not EXAMPLES:
         print("no example workbooks in examples/workbooks/")
         return 1
+    print(compile_package())
     work = Path(tempfile.mkdtemp(prefix="cw-bench-pack-"))
     failed = False
     try:

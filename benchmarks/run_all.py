@@ -20,7 +20,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from _table import PREFIX  # noqa: E402
+from _table import PREFIX, compile_package  # noqa: E402
 
 
 def machine() -> str:
@@ -37,19 +37,6 @@ def machine() -> str:
         pass
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
     return f"{cores} cores (nproc), {model}{ram}, Python {platform.python_version()}"
-
-
-def compile_package() -> str:
-    """Write the package's bytecode, as ``pip install`` does for every installed wheel (and
-    Python on a first import): where ``PYTHONDONTWRITEBYTECODE`` is set (it is on the
-    benchmark machines), each kernel would otherwise compile the package's source at every
-    import, which no person's install does, while the floor's libraries are compiled."""
-    import compileall
-
-    ok = compileall.compile_dir(str(HERE.parent / "career_workbook"), quiet=1)
-    flag = os.environ.get("PYTHONDONTWRITEBYTECODE")
-    return (f"career_workbook bytecode {'written' if ok else 'NOT all written'} "
-            f"(compileall, as pip install does; PYTHONDONTWRITEBYTECODE={flag or 'unset'})")
 
 
 def table(rows: list[dict]) -> str:

@@ -413,7 +413,7 @@ def _measuring_pdf() -> type:
 
     from matplotlib import _text_helpers
     from matplotlib.backends.backend_pdf import Op, RendererPdf
-    from matplotlib.font_manager import FontPath, fontManager
+    from matplotlib.font_manager import fontManager
 
     from career_workbook.charts._canvas import _font_key
 
@@ -482,6 +482,8 @@ def _measuring_pdf() -> type:
             """matplotlib 3.11's ``RendererPdf.draw_text`` for a TrueType font (the text
             between ``gsave``, its matrix and ``grestore``, each glyph tracked for the
             file's font subsets), with the glyphs' layout from the process-wide memo."""
+            from matplotlib.font_manager import FontPath  # matplotlib 3.11 (TEXTS_REWRITTEN)
+
             fontsize = prop.get_size_in_points()
             fonttype = mpl.rcParams["pdf.fonttype"]
             items = _memo(self._key("layout", *key), lambda: tuple(_text_helpers.layout(

@@ -9,7 +9,7 @@ whole processes and their children, measured in this one run on this machine:
    saved as one PNG, nothing else -- the default pack's ratio to it, target <= 1.2x
    (floor and pack alternate, three rounds; the ratio is the median of each round's pack
    over the floor run just before it: on a shared machine the same process's CPU time
-   drifts by 10-25% from minute to minute, more than between two neighbouring runs;
+   drifts between minutes, less between two neighbouring runs than across a whole run;
    the per-client figures are the minimum of the rounds);
    (also shown: the pack with every format, pdf,html,png,svg);
    *vector floor* (reference): the floor plus each chart drawn once more by matplotlib's

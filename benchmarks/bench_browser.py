@@ -54,12 +54,11 @@ import time
 from pathlib import Path
 from typing import Any
 
-import nbformat
-
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
+from _floor import write_notebook  # noqa: E402
 from _table import compile_package  # noqa: E402
 from _table import row as _row  # noqa: E402
 
@@ -78,24 +77,6 @@ STEMS = sorted(p.stem for p in (ROOT / "notebooks").glob(
     f"{os.environ.get('CW_BENCH_NOTEBOOKS', '[0-9][0-9]')}_*.ipynb"))
 """The guided notebooks (``CW_BENCH_NOTEBOOKS=0[45]`` picks some, while developing)."""
 FLOOR = "floor_fixed_stack"
-FLOOR_CELLS = [
-    "import ipywidgets as w\n"
-    "w.VBox([w.IntSlider(description=f'Slider {i}') for i in range(10)])",
-    "import pandas as pd\n"
-    "frame = pd.DataFrame({'skill': ['SQL', 'Python', 'Statistics'], 'level': [3, 4, 2]})\n"
-    "frame",
-    "import io\nfrom IPython.display import Image, display\n"
-    "from matplotlib.figure import Figure\n"
-    "def chart_png(levels):\n"
-    "    fig = Figure(figsize=(8, 5))\n"
-    "    fig.add_subplot().barh(frame['skill'], levels)\n"
-    "    png = io.BytesIO()\n    fig.savefig(png, format='png')\n    return png.getvalue()\n"
-    "chart = display(Image(chart_png(frame['level'])), display_id=True)",
-    "redraw = w.Button(description='Redraw the chart')\n"
-    "redraw.on_click(lambda b: chart.update(Image(chart_png([len(b.description) % 5 + 1,"
-    " 2, 3]))) or setattr(b, 'description', b.description + '.'))\n"
-    "redraw",
-]
 SAVES = 5
 ROUNDS = int(os.environ.get("CW_BENCH_ROUNDS", "3"))
 """Run All rounds: every notebook and a floor just before it, once a round."""
@@ -264,11 +245,8 @@ def _median(xs: list[float]) -> float:
 
 
 def write_floor(notebooks: Path) -> None:
-    """The floor notebook: the fixed stack only (widgets, a DataFrame, a PNG chart)."""
-    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(s) for s in FLOOR_CELLS])
-    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3",
-                                 "language": "python"}
-    nbformat.write(nb, notebooks / f"{FLOOR}.ipynb")
+    """The floor notebook (``benchmarks/_floor.py``): the fixed stack only."""
+    write_notebook(notebooks / f"{FLOOR}.ipynb")
 
 
 def lab_run_all(context: Any, srv: Any, stem: str) -> tuple[float, Any]:

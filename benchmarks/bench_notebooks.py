@@ -6,10 +6,11 @@ Targets: per guided notebook, its time under papermill divided by the floor note
 median <= 1.25x and slowest <= 1.5x, over the ten notebooks ``career-workbook run``
 executes (01-10; 00 only creates a workbook and is shown for information).
 
-The *floor* notebook is the product's fixed stack and nothing of ``career_workbook``: ten
-ipywidgets sliders, one pandas DataFrame and one matplotlib chart shown as a PNG, plus one
-small pydantic model (every guided notebook loads the pydantic schema of the workbook, so
-the floor pays for importing pydantic too).
+The *floor* notebook is the issue's, the same one ``bench_browser.py`` runs
+(``benchmarks/_floor.py``): the fixed stack and nothing of ``career_workbook``, ten
+ipywidgets sliders, one pandas DataFrame and one matplotlib chart shown as a PNG. (Until
+the seventh round this bench had a floor of its own, which imported pydantic, the
+product's dependency and not the fixed stack, and did not show its DataFrame.)
 
 Every notebook runs exactly as ``career-workbook run`` runs it: papermill's API through
 :func:`career_workbook.batch.run_notebook`, kernel ``python3``, quiet kernel logs, no
@@ -40,13 +41,12 @@ import tempfile
 import time
 from pathlib import Path
 
-import nbformat
-
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(HERE))
 
+from _floor import write_notebook  # noqa: E402
 from _table import compile_package, row  # noqa: E402
 
 from career_workbook.batch import CLIENT_NOTEBOOKS, NOTEBOOK_ORDER, run_notebook  # noqa: E402
@@ -56,20 +56,6 @@ EXAMPLE = ROOT / "examples" / "workbooks" / "jordan_engineer.yaml"
 TODAY = "2026-11-22"
 TRIES = int(os.environ.get("CW_BENCH_TRIES", "3"))
 MEDIAN_TARGET, SLOWEST_TARGET = 1.25, 1.5
-FLOOR_CELLS = [
-    "import ipywidgets as w\n"
-    "display(w.VBox([w.IntSlider(description=str(i)) for i in range(10)]))",
-    "import pydantic\n"
-    "class Goal(pydantic.BaseModel):\n    title: str\n    progress: int\n"
-    "Goal(title='Lead a project', progress=40)",
-    "import pandas as pd\n"
-    "frame = pd.DataFrame({'skill': ['SQL', 'Python'], 'level': [3, 4]})",
-    "import io\nfrom IPython.display import Image, display\n"
-    "from matplotlib.figure import Figure\n"
-    "fig = Figure(figsize=(8, 5))\n"
-    "fig.add_subplot().barh(frame['skill'], frame['level'])\n"
-    "png = io.BytesIO()\nfig.savefig(png, format='png')\ndisplay(Image(png.getvalue()))",
-]
 
 
 def _children_cpu() -> float:
@@ -82,14 +68,6 @@ def _execute(source: Path, out: Path, **parameters: str) -> tuple[float, float]:
     cpu, start = _children_cpu(), time.perf_counter()
     run_notebook(source, out, parameters, cwd=NOTEBOOKS)
     return time.perf_counter() - start, _children_cpu() - cpu
-
-
-def _notebook(path: Path, sources: list[str]) -> Path:
-    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(s) for s in sources])
-    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3",
-                                 "language": "python"}
-    nbformat.write(nb, path)
-    return path
 
 
 def _slowest_cell(executed: Path) -> str:
@@ -106,8 +84,8 @@ def main() -> int:
     print(compile_package())
     tmp = Path(tempfile.mkdtemp(prefix="cw-bench-nb-"))
     try:
-        floor = _notebook(tmp / "floor.ipynb", FLOOR_CELLS)
-        empty = _notebook(tmp / "empty.ipynb", ["pass"])
+        floor = write_notebook(tmp / "floor.ipynb")
+        empty = write_notebook(tmp / "empty.ipynb", ["pass"])
         workbook = tmp / EXAMPLE.name
         shutil.copy2(EXAMPLE, workbook)
         params = {"workbook": str(workbook), "today": TODAY}

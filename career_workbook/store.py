@@ -402,15 +402,33 @@ def dumps(wb: Workbook | dict[str, Any], *, path: Any = None) -> str:
     )
 
 
+def read_yaml(text: str) -> Any:
+    """The data in the YAML ``text``, read as a workbook is: the usual plain YAML by the fast
+    reader (:func:`_fast_yaml`), anything else by the safe loader with the workbook's rules
+    (a duplicate key is an error, a bad date stays text). Raises ``yaml.YAMLError``. The
+    role catalog's files are read this way too.
+
+    >>> read_yaml("skills: [{name: SQL, level: 3}]")
+    {'skills': [{'name': 'SQL', 'level': 3}]}
+    >>> try:
+    ...     read_yaml("a: 1\\na: 2")
+    ... except yaml.YAMLError as err:
+    ...     print(err.problem)
+    found duplicate key 'a'
+    """
+    try:
+        with _no_gc():
+            return _fast_yaml(text)
+    except _Unusual:
+        return yaml.load(text, Loader=_Loader)
+
+
 def _read_back(text: str) -> Any:
     """What :func:`loads` would read from ``text`` (before validation), or None if nothing."""
     try:
-        return _fast_yaml(text)
-    except _Unusual:
-        try:
-            return yaml.load(text, Loader=_Loader)
-        except yaml.YAMLError:  # pragma: no cover - the emitter wrote invalid YAML
-            return None
+        return read_yaml(text)
+    except yaml.YAMLError:  # pragma: no cover - the emitter wrote invalid YAML
+        return None
 
 
 def _unsupported_tag(err: yaml.YAMLError) -> str | None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import textwrap
+from importlib import resources
 
 import pytest
 from hypothesis import given, settings
@@ -422,6 +423,37 @@ def test_unreadable_or_malformed_files_name_the_file(tmp_path):
     )
     with pytest.raises(CatalogError, match=r"skills\[1\]\.name = 'Knife Skills'"):
         load_catalog(extra=[dup])
+
+
+def test_a_key_written_twice_is_refused_not_silently_overwritten(tmp_path):
+    # read as a workbook is (store.read_yaml): the second "description" would otherwise
+    # replace the first without a word
+    twice = write(
+        tmp_path / "twice.yaml",
+        """\
+        skills:
+          - name: Knife Skills
+            category: domain
+            description: Chopping.
+            description: Chopping again.
+        """,
+    )
+    with pytest.raises(CatalogError, match=r"(?s)twice.yaml.*not valid YAML.*duplicate key "
+                                           r"'description'"):
+        load_catalog(extra=[twice])
+
+
+def test_shipped_catalog_reads_the_same_with_the_fast_reader_and_the_safe_loader():
+    import yaml
+
+    from career_workbook import catalog, store
+
+    folder = resources.files("career_workbook.catalog")
+    for name in catalog._SHIPPED:
+        text = folder.joinpath(name).read_text(encoding="utf-8")
+        fast = store._fast_yaml(text)  # raises if the file needs the full loader
+        assert fast == yaml.load(text, Loader=yaml.CSafeLoader)
+        assert store.read_yaml(text) == fast
 
 
 def test_empty_user_file_changes_nothing(tmp_path):

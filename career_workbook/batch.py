@@ -19,7 +19,6 @@ Examples
 from __future__ import annotations
 
 import contextlib
-import functools
 import os
 import secrets
 import signal
@@ -60,9 +59,13 @@ CLIENT_NOTEBOOKS = NOTEBOOK_ORDER[1:]
 """The notebooks ``run`` executes by default (00_start_here only creates a workbook)."""
 
 # Modules every worker needs: imported once in the fork server, inherited by each worker.
-_PRELOAD = ["career_workbook.batch", "career_workbook.caseload", "career_workbook.store",
-            "career_workbook.analysis", "career_workbook.catalog", "career_workbook.figures",
-            "career_workbook.export"]
+PRELOAD = ("career_workbook.batch", "career_workbook.caseload", "career_workbook.store",
+           "career_workbook.analysis", "career_workbook.catalog", "career_workbook.figures",
+           "career_workbook.export")
+"""What the workers of ``run`` and ``pack`` need: the chart stack included."""
+SUMMARY_PRELOAD = PRELOAD[:5]
+"""What ``cohort``'s workers need: no chart stack (matplotlib and the charts' modules took
+~0.45 s of the fork server's start, during which no workbook was read)."""
 
 
 # ----------------------------------------------------------------------------------------
@@ -258,14 +261,15 @@ def _worker_call(fn: Callable[..., Any], item: Any, *args: Any) -> Any:
         _WORKER["busy"] = False
 
 
-@functools.cache
-def _mp_context() -> Any:
+def _mp_context(preload: Sequence[str]) -> Any:
+    """The ``forkserver`` context; ``preload`` applies when this process starts its fork
+    server (the first pool of a command; later pools share that server)."""
     import multiprocessing
 
     if sys.platform == "win32":  # pragma: no cover
         return multiprocessing.get_context("spawn")
     ctx = multiprocessing.get_context("forkserver")
-    ctx.set_forkserver_preload(_PRELOAD)
+    ctx.set_forkserver_preload(list(preload))
     return ctx
 
 
@@ -279,15 +283,15 @@ def _stop_workers(pool: ProcessPoolExecutor) -> None:
 
 
 @contextlib.contextmanager
-def worker_pool(jobs: int) -> Iterator[ProcessPoolExecutor]:
+def worker_pool(jobs: int, preload: Sequence[str] = PRELOAD) -> Iterator[ProcessPoolExecutor]:
     """A pool of ``jobs`` worker processes that stop cleanly on Ctrl-C.
 
-    Workers are forked from a server that has imported the package once (``forkserver``
-    with preloaded modules), so each starts at once. On any exception (Ctrl-C included)
+    Workers are forked from a server that has imported the ``preload`` modules once
+    (``forkserver``), so each starts at once. On any exception (Ctrl-C included)
     running tasks are interrupted so they remove their temporary files, pending ones are
     cancelled, and the pool is shut down before the exception propagates.
     """
-    pool = ProcessPoolExecutor(max_workers=max(jobs, 1), mp_context=_mp_context(),
+    pool = ProcessPoolExecutor(max_workers=max(jobs, 1), mp_context=_mp_context(preload),
                                initializer=_worker_init)
     try:
         yield pool

@@ -24,7 +24,6 @@ Examples
 
 from __future__ import annotations
 
-import contextlib
 import functools
 import math
 import shlex
@@ -38,7 +37,13 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from career_workbook.batch import chunked, client_message, parallel_map, submit, worker_pool
+from career_workbook.batch import (
+    SUMMARY_PRELOAD,
+    chunked,
+    client_message,
+    parallel_map,
+    worker_pool,
+)
 from career_workbook.workspace import list_workbooks
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -94,7 +99,7 @@ def _role(wb: Workbook) -> Any:
     """The role profile ``wb`` aims at, matched once per distinct target-role text."""
     key = (wb.role_profile, wb.person.target_role)
     if key not in _ROLES:
-        from career_workbook.figures import resolve_role
+        from career_workbook.catalog import resolve_role  # not figures: no chart stack
 
         _ROLES[key] = resolve_role(wb, _catalog())
     return _ROLES[key]
@@ -281,11 +286,23 @@ def _labels(frame: pd.DataFrame) -> list[str]:
 
 
 def _render_chart(slug: str, data: pd.Series, folder: Path, today: date) -> list[Path]:
-    """Draw one cohort chart and write it as PNG and SVG (runs in a worker, or here)."""
+    """Draw one cohort chart and write it as PNG and SVG."""
     from career_workbook import charts, export
 
     fig = getattr(charts, f"plot_{slug}")(data, today=today)
     return export.save_figure(fig, folder, slug, formats=("png", "svg"))
+
+
+def _import_chart_stack() -> None:
+    """Import what the cohort charts are drawn with (matplotlib, the charts, the export).
+
+    Called once the workers are reading the workbooks: this process would otherwise wait
+    for them doing nothing, then pay for the import after the last row.
+    """
+    from career_workbook import charts, export  # noqa: F401
+
+    charts.plot_cohort_gaps  # noqa: B018 - the package loads its modules on first use
+    export.save_figure  # noqa: B018
 
 
 def _chart_data(frame: pd.DataFrame, gap_counts: Counter) -> dict[str, pd.Series]:
@@ -301,18 +318,13 @@ def _chart_data(frame: pd.DataFrame, gap_counts: Counter) -> dict[str, pd.Series
     }
 
 
-def _cohort_charts(frame: pd.DataFrame, gap_counts: Counter, folder: Path, today: date,
-                   pool: ProcessPoolExecutor | None = None) -> list[Path]:
-    """The three cohort charts; with a ``pool``, all but the first are drawn by workers."""
+def _cohort_charts(frame: pd.DataFrame, gap_counts: Counter, folder: Path,
+                   today: date) -> list[Path]:
+    """The three cohort charts, drawn here: the workers, which summarise, never import the
+    chart stack (a worker importing it for one chart took longer than drawing it here)."""
     data = _chart_data(frame, gap_counts)
-    first, *rest = COHORT_CHARTS
-    futures = {slug: submit(pool, _render_chart, slug, data[slug], folder, today)
-               for slug in rest} if pool is not None else {}
-    written = {first: _render_chart(first, data[first], folder, today)}
-    for slug in rest:
-        written[slug] = (futures[slug].result() if slug in futures
-                         else _render_chart(slug, data[slug], folder, today))
-    return [path for slug in COHORT_CHARTS for path in written[slug]]
+    return [path for slug in COHORT_CHARTS
+            for path in _render_chart(slug, data[slug], folder, today)]
 
 
 def cohort(
@@ -323,7 +335,8 @@ def cohort(
 
     Work is sent to ``jobs`` worker processes in chunks of ``chunk_size`` workbooks
     (default: about eight chunks per worker, 50-250 each, so that both finish together);
-    each worker loads the role catalog once and matches each distinct target role once.
+    each worker loads the role catalog once and matches each distinct target role once,
+    and imports no chart stack (the three charts are drawn here, after the rows).
     With ``scheduler`` (a Dask address) this process reads the files and ships their bytes
     in chunks to the cluster's workers, which share no disk with it, and gets rows back.
     The CSV and each chart file are written atomically. See :func:`cohort_frame` for the
@@ -343,38 +356,42 @@ def cohort(
     today = today or date.today()
     jobs = max(int(jobs), 1)
     size = chunk_size or min(max(math.ceil(len(paths) / (8 * jobs)), CHUNK_MIN), CHUNK_MAX)
-    with contextlib.ExitStack() as stack:
-        pool = None
-        if scheduler:
-            rows = _summarise_on_cluster(paths, today, size, scheduler)
-        else:
-            if jobs > 1 and len(paths) > size:
-                pool = stack.enter_context(worker_pool(jobs))
-            rows = _summarise_all(summarise_paths, chunked([str(p) for p in paths], size),
-                                  today, pool=pool, name=str)
-        report = CohortReport(out, len(rows),
-                              broken=[(r.client, r.error) for r in rows if r.error],
-                              nudges=[(_nudge_label(r), r.week.nudges) for r in rows
-                                      if r.week is not None and r.week.nudges],
-                              workspace=folder)
-        frame = cohort_frame(rows)
-        _write_csv(frame, out)
-        if charts:
-            gap_counts = Counter(skill for r in rows for skill in r.gap_skills)
-            report.charts = _cohort_charts(frame, gap_counts, out.parent, today, pool)
+    chunks = chunked([str(p) for p in paths], size)
+    if scheduler:
+        rows = _summarise_on_cluster(paths, today, size, scheduler)
+    elif jobs > 1 and len(paths) > size:
+        with worker_pool(jobs, SUMMARY_PRELOAD) as pool:
+            rows = _summarise_all(summarise_paths, chunks, today, pool=pool, name=str,
+                                  meanwhile=_import_chart_stack if charts else None)
+    else:
+        rows = _summarise_all(summarise_paths, chunks, today, name=str)
+    report = CohortReport(out, len(rows), broken=[(r.client, r.error) for r in rows if r.error],
+                          nudges=[(_nudge_label(r), r.week.nudges) for r in rows
+                                  if r.week is not None and r.week.nudges],
+                          workspace=folder)
+    frame = cohort_frame(rows)
+    _write_csv(frame, out)
+    if charts:
+        gap_counts = Counter(skill for r in rows for skill in r.gap_skills)
+        report.charts = _cohort_charts(frame, gap_counts, out.parent, today)
     return report
 
 
 def _summarise_all(fn: Callable[..., list[ClientRow]], chunks: list[list[Any]], today: date,
                    *, name: Callable[[Any], str], pool: ProcessPoolExecutor | None = None,
-                   scheduler: str | None = None) -> list[ClientRow]:
+                   scheduler: str | None = None,
+                   meanwhile: Callable[[], Any] | None = None) -> list[ClientRow]:
     """``fn(chunk, today)`` for every chunk (in ``pool``, on ``scheduler`` or here), the
     rows in the order of the chunks; a chunk whose worker crashed gives an error row per
-    client (``name(item)`` is an item's file path)."""
+    client (``name(item)`` is an item's file path). ``meanwhile()`` is called once, when
+    the first chunk is back (every chunk is handed out by then)."""
     index = {id(c): i for i, c in enumerate(chunks)}
     results: dict[int, list[ClientRow]] = {}
     for chunk, rows, err in parallel_map(fn, chunks, pool=pool, scheduler=scheduler,
                                          desc="cohort", args=(today,), size=len):
+        if meanwhile is not None:
+            meanwhile()
+            meanwhile = None
         if err is not None:  # a crashed worker: every client of the chunk says so
             rows = [ClientRow(Path(name(p)).stem, None, error=client_message(err))
                     for p in chunk]

@@ -32,6 +32,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 from career_workbook import analysis, charts, frames
+from career_workbook.catalog import resolve_role  # noqa: F401 - part of this module's API
 from career_workbook.model import Workbook
 
 __all__ = [
@@ -59,33 +60,6 @@ NOTEBOOK_CHARTS: dict[str, tuple[str, ...]] = {
     "10_opportunities": ("opportunities",),
 }
 """Notebook file stem -> slugs of the charts it shows (all in ``charts.CHARTS``)."""
-
-
-def resolve_role(wb: Workbook, catalog: Any) -> Any | None:
-    """The catalog role profile the person picked (``wb.role_profile``, an id or a title),
-    or ``None``: readiness and gaps are then measured against the person's own targets.
-
-    A profile is never applied because the free-text target role resembles its title:
-    :func:`suggest_role` offers that match, and the person confirms it by picking it.
-
-    >>> from career_workbook.catalog import load_catalog
-    >>> from career_workbook.model import new_workbook
-    >>> wb = new_workbook("Sam Lee", target_role="Senior Data Scientist")
-    >>> resolve_role(wb, load_catalog()) is None
-    True
-    >>> wb.role_profile = "ux_designer"
-    >>> resolve_role(wb, load_catalog()).title
-    'UX Designer'
-    """
-    if catalog is None or not wb.role_profile:
-        return None
-    found = catalog.roles.get(wb.role_profile)
-    if found is None:
-        try:
-            found = catalog.role(wb.role_profile)
-        except KeyError:
-            found = None
-    return found
 
 
 def suggest_role(wb: Workbook, catalog: Any) -> Any | None:

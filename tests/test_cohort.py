@@ -6,6 +6,8 @@ import csv
 import math
 import re
 import shutil
+import subprocess
+import sys
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
@@ -254,11 +256,11 @@ def test_cohort_refuses_a_missing_or_empty_workspace_and_a_folder_as_output(tmp_
 
 
 def test_roles_are_matched_once_per_distinct_target_role(monkeypatch):
-    import career_workbook.figures as figures
+    import career_workbook.catalog as catalog
 
     calls = []
-    real = figures.resolve_role
-    monkeypatch.setattr(figures, "resolve_role", lambda wb, cat: calls.append(1) or real(wb, cat))
+    real = catalog.resolve_role
+    monkeypatch.setattr(catalog, "resolve_role", lambda wb, cat: calls.append(1) or real(wb, cat))
     monkeypatch.setattr(caseload, "_ROLES", {})
     wbs = [new_workbook(f"P{i}", target_role=t)
            for i, t in enumerate(["Ward Manager", "UX designer", "Ward Manager", "astronaut"])]
@@ -416,3 +418,33 @@ def test_caseload_frame_keeps_its_schema_with_and_without_weeks():
     assert full.loc[0, "nudge"].startswith("has not started")
     with pytest.raises(ValueError, match="weeks has 0 items"):
         caseload_frame([s], weeks=[])
+
+
+def test_cohort_workers_never_import_the_chart_stack(tmp_path):
+    # The workers only summarise: matplotlib took ~0.45 s of their fork server's start.
+    # The three charts are still drawn (here, after the rows), and their files written.
+    for i in range(3):
+        for src in sorted(EXAMPLES.glob("*.yaml")):
+            shutil.copy(src, tmp_path / f"{src.stem}_{i}.yaml")
+    probe = tmp_path / "probe.py"
+    probe.write_text(
+        "import sys\n"
+        "from career_workbook import caseload\n"
+        "def summarise(paths, today):\n"
+        "    rows = caseload.summarise_paths(paths, today)\n"
+        "    assert 'matplotlib' not in sys.modules, 'a cohort worker imported matplotlib'\n"
+        "    return rows\n"
+        "if __name__ == '__main__':\n"
+        "    from datetime import date\n"
+        "    from pathlib import Path\n"
+        "    caseload.summarise_paths = summarise\n"
+        "    report = caseload.cohort(Path(sys.argv[1]), Path(sys.argv[2]), jobs=2,\n"
+        "                             chunk_size=2, today=date(2026, 11, 22))\n"
+        "    print(report.clients, report.broken, sorted(p.name for p in report.charts))\n",
+        encoding="utf-8")
+    out = subprocess.run([sys.executable, str(probe), str(tmp_path), str(tmp_path / "c.csv")],
+                         capture_output=True, text=True, cwd=tmp_path, timeout=300)
+    assert out.returncode == 0, out.stderr
+    n = 3 * len(list(EXAMPLES.glob("*.yaml")))
+    assert out.stdout.startswith(f"{n} [] ["), out.stdout  # every row made, none broken
+    assert "cohort_gaps.png" in out.stdout and "cohort_recency.svg" in out.stdout

@@ -224,6 +224,33 @@ class Catalog:
         return [s for s in self.skills.values() if s.onet]
 
 
+def resolve_role(wb: Any, catalog: Catalog | None) -> RoleProfile | None:
+    """The catalog role profile the person picked (``wb.role_profile``, an id or a title),
+    or ``None``: readiness and gaps are then measured against the person's own targets.
+
+    A profile is never applied because the free-text target role resembles its title:
+    :func:`suggest_role` offers that match, and the person confirms it by picking it.
+
+    >>> from career_workbook.catalog import load_catalog
+    >>> from career_workbook.model import new_workbook
+    >>> wb = new_workbook("Sam Lee", target_role="Senior Data Scientist")
+    >>> resolve_role(wb, load_catalog()) is None
+    True
+    >>> wb.role_profile = "ux_designer"
+    >>> resolve_role(wb, load_catalog()).title
+    'UX Designer'
+    """
+    if catalog is None or not wb.role_profile:
+        return None
+    found = catalog.roles.get(wb.role_profile)
+    if found is None:
+        try:
+            found = catalog.role(wb.role_profile)
+        except KeyError:
+            found = None
+    return found
+
+
 def load_catalog(extra: Iterable[str | os.PathLike[str]] = ()) -> Catalog:
     """Load the shipped catalog, then any user extension files.
 

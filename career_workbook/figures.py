@@ -32,7 +32,6 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 from career_workbook import analysis, charts, frames
-from career_workbook.catalog import resolve_role  # noqa: F401 - part of this module's API
 from career_workbook.model import Workbook
 
 __all__ = [
@@ -60,6 +59,15 @@ NOTEBOOK_CHARTS: dict[str, tuple[str, ...]] = {
     "10_opportunities": ("opportunities",),
 }
 """Notebook file stem -> slugs of the charts it shows (all in ``charts.CHARTS``)."""
+
+
+def resolve_role(wb: Workbook, catalog: Any) -> Any | None:
+    """The catalog role profile the person picked, or ``None``: see
+    :func:`career_workbook.catalog.resolve_role` (imported on first use: a chart drawn
+    without a role never loads the catalog's module)."""
+    from career_workbook.catalog import resolve_role as resolve
+
+    return resolve(wb, catalog)
 
 
 def suggest_role(wb: Workbook, catalog: Any) -> Any | None:

@@ -356,15 +356,16 @@ def cohort(
     today = today or date.today()
     jobs = max(int(jobs), 1)
     size = chunk_size or min(max(math.ceil(len(paths) / (8 * jobs)), CHUNK_MIN), CHUNK_MAX)
-    chunks = chunked([str(p) for p in paths], size)
     if scheduler:
         rows = _summarise_on_cluster(paths, today, size, scheduler)
     elif jobs > 1 and len(paths) > size:
         with worker_pool(jobs, SUMMARY_PRELOAD) as pool:
-            rows = _summarise_all(summarise_paths, chunks, today, pool=pool, name=str,
+            rows = _summarise_all(summarise_paths, chunked([str(p) for p in paths], size),
+                                  today, pool=pool, name=str,
                                   meanwhile=_import_chart_stack if charts else None)
-    else:
-        rows = _summarise_all(summarise_paths, chunks, today, name=str)
+    else:  # here, chunk by chunk (the progress bar moves as they are done)
+        rows = _summarise_all(summarise_paths, chunked([str(p) for p in paths], size),
+                              today, name=str)
     report = CohortReport(out, len(rows), broken=[(r.client, r.error) for r in rows if r.error],
                           nudges=[(_nudge_label(r), r.week.nudges) for r in rows
                                   if r.week is not None and r.week.nudges],

@@ -229,7 +229,8 @@ def resolve_role(wb: Any, catalog: Catalog | None) -> RoleProfile | None:
     or ``None``: readiness and gaps are then measured against the person's own targets.
 
     A profile is never applied because the free-text target role resembles its title:
-    :func:`suggest_role` offers that match, and the person confirms it by picking it.
+    :func:`career_workbook.figures.suggest_role` offers that match, and the person confirms
+    it by picking it.
 
     >>> from career_workbook.catalog import load_catalog
     >>> from career_workbook.model import new_workbook

@@ -299,13 +299,13 @@ def bench_run_all(context: Any, srv: Any) -> dict[str, float]:
         for stem in STEMS:
             floor, page = lab_run_all(context, srv, FLOOR)
             close(page, srv)
-            took, page = lab_run_all(context, srv, stem)
+            seconds, page = lab_run_all(context, srv, stem)
             close(page, srv)
             floors.append(floor)
-            times[stem].append(took)
-            paired[stem].append(took / floor)
-            print(f"   round {round_}: {stem:<26} {took:5.2f} s   floor just before "
-                  f"{floor:5.2f} s: {took / floor:.2f}x", flush=True)
+            times[stem].append(seconds)
+            paired[stem].append(seconds / floor)
+            print(f"   round {round_}: {stem:<26} {seconds:5.2f} s   floor just before "
+                  f"{floor:5.2f} s: {seconds / floor:.2f}x", flush=True)
     base = _median(floors)
     ratios = {stem: _median(r) for stem, r in paired.items()}
     took = {stem: _median(t) for stem, t in times.items()}

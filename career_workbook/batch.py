@@ -59,13 +59,12 @@ CLIENT_NOTEBOOKS = NOTEBOOK_ORDER[1:]
 """The notebooks ``run`` executes by default (00_start_here only creates a workbook)."""
 
 # Modules every worker needs: imported once in the fork server, inherited by each worker.
-PRELOAD = ("career_workbook.batch", "career_workbook.caseload", "career_workbook.store",
-           "career_workbook.analysis", "career_workbook.catalog", "career_workbook.figures",
-           "career_workbook.export")
-"""What the workers of ``run`` and ``pack`` need: the chart stack included."""
-SUMMARY_PRELOAD = PRELOAD[:5]
+SUMMARY_PRELOAD = ("career_workbook.batch", "career_workbook.caseload",
+                   "career_workbook.store", "career_workbook.analysis", "career_workbook.catalog")
 """What ``cohort``'s workers need: no chart stack (matplotlib and the charts' modules took
 ~0.45 s of the fork server's start, during which no workbook was read)."""
+PRELOAD = (*SUMMARY_PRELOAD, "career_workbook.figures", "career_workbook.export")
+"""What the workers of ``run`` and ``pack`` need: the chart stack included."""
 
 
 # ----------------------------------------------------------------------------------------

@@ -63,7 +63,6 @@ __all__ = [
     "contacts_frame",
     "feedback_frame",
     "goals_frame",
-    "latest_levels",
     "latest_levels_frame",
     "learning_frame",
     "milestones_frame",
@@ -200,27 +199,13 @@ def latest_levels_frame(wb: Workbook) -> pd.DataFrame:
     Columns: ``skill``, ``level`` (0-5), ``date`` (of that rating). Of two ratings on the
     same day, the one written later wins.
     """
-    latest = latest_levels(wb)
+    latest = wb.latest_levels()
     order = {name: i for i, name in enumerate(wb.skill_names())}
     rows = sorted(
         ((skill, level, day) for skill, (level, day) in latest.items()),
         key=lambda r: (order.get(r[0], len(order)), r[0]),
     )
     return build_frame(rows, LATEST_LEVELS_COLUMNS)
-
-
-def latest_levels(wb: Workbook, *, until: date | None = None) -> dict[str, tuple[int, date]]:
-    """``{skill: (level, date)}`` from the self-assessments dated on or before ``until``.
-
-    A plain-python helper shared with :mod:`career_workbook.analysis`.
-    """
-    latest: dict[str, tuple[int, date]] = {}
-    for a in sorted(wb.assessments, key=lambda a: a.date):
-        if until is not None and a.date > until:
-            break
-        for skill, level in a.ratings.items():
-            latest[skill] = (level, a.date)
-    return latest
 
 
 def goals_frame(wb: Workbook) -> pd.DataFrame:

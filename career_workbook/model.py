@@ -343,6 +343,26 @@ class Workbook(_Model):
         """Names of the tracked skills, in order."""
         return [s.name for s in self.skills]
 
+    def latest_levels(self, *, until: date | None = None) -> dict[str, tuple[int, date]]:
+        """``{skill: (level, date)}`` from the self-assessments dated on or before ``until``.
+
+        Of two ratings on the same day, the one written later wins.
+
+        >>> wb = new_workbook("Sam")
+        >>> wb.skills.append(Skill(name="SQL"))
+        >>> wb.assessments += [Assessment(date=date(2026, 3, 1), ratings={"SQL": 1}),
+        ...                    Assessment(date=date(2026, 3, 1), ratings={"SQL": 3})]
+        >>> wb.latest_levels(), wb.latest_levels(until=date(2026, 2, 1))
+        ({'SQL': (3, datetime.date(2026, 3, 1))}, {})
+        """
+        latest: dict[str, tuple[int, date]] = {}
+        for a in sorted(self.assessments, key=lambda a: a.date):
+            if until is not None and a.date > until:
+                break
+            for skill, level in a.ratings.items():
+                latest[skill] = (level, a.date)
+        return latest
+
     def goal(self, goal_id: str) -> Goal:
         """The goal with this id (``KeyError`` if none)."""
         for g in self.goals:

@@ -83,7 +83,7 @@ def test_same_day_ratings_later_entry_wins(empty_wb):
     empty_wb.assessments += [Assessment(date=day, ratings={"SQL": 1}),
                              Assessment(date=day, ratings={"SQL": 3})]
     assert F.latest_levels_frame(empty_wb)["level"].tolist() == [3]
-    assert F.latest_levels(empty_wb, until=date(2026, 2, 1)) == {}
+    assert empty_wb.latest_levels(until=date(2026, 2, 1)) == {}
 
 
 def test_goals_frame_counts_milestones_and_missing_values(rich_wb):

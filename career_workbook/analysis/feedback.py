@@ -42,7 +42,7 @@ from typing import Any
 import pandas as pd
 from pydantic import ValidationError
 
-from career_workbook.frames import build_frame, latest_levels
+from career_workbook.frames import build_frame
 from career_workbook.model import (
     RATER_GROUPS,
     Feedback,
@@ -142,7 +142,7 @@ def feedback_360_frame(wb: Workbook) -> pd.DataFrame:
     columns.update({"gap": "float", "quadrant": "text"})
 
     by_skill = _latest_by_rater(wb)
-    own = latest_levels(wb)
+    own = wb.latest_levels()
     rows = []
     for skill in wb.skill_names():
         ratings = by_skill.get(skill)

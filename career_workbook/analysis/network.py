@@ -24,11 +24,12 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING
 
-import pandas as pd
-
-from career_workbook.frames import build_frame
 from career_workbook.model import RELATIONSHIPS, Contact, Workbook
+
+if TYPE_CHECKING:  # pragma: no cover - pandas loads with the first frame built
+    import pandas as pd
 
 __all__ = [
     "ACTIVE_DAYS",
@@ -155,6 +156,8 @@ def overdue_follow_ups(wb: Workbook, today: date) -> list[Contact]:
 
 def network_summary(wb: Workbook, today: date) -> NetworkSummary:
     """Summarise the network as of ``today``; see :class:`NetworkSummary`."""
+    from career_workbook.frames import build_frame
+
     rows = []
     for c in wb.contacts:
         since = math.nan if c.last_contact is None else float((today - c.last_contact).days)

@@ -21,12 +21,12 @@ from __future__ import annotations
 
 import math
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import pandas as pd
-
-from career_workbook.frames import build_frame
 from career_workbook.model import Action, Workbook
+
+if TYPE_CHECKING:  # pragma: no cover - pandas loads with the first frame built
+    import pandas as pd
 
 __all__ = [
     "CHECK_IN_DAYS",
@@ -114,6 +114,8 @@ def _overdue(wb: Workbook, today: date) -> list[tuple]:
 
 
 def _goals_behind(wb: Workbook, today: date) -> list[tuple]:
+    import pandas as pd
+
     from career_workbook.analysis.progress import goal_progress_frame
 
     frame = goal_progress_frame(wb, today)
@@ -254,6 +256,8 @@ def next_actions_frame(
     (what to do, or the goal/skill concerned), ``reason`` (a sentence saying why now),
     ``due`` (NaT when there is no date), ``goal_id`` (None when not about a goal).
     """
+    from career_workbook.frames import build_frame
+
     items = [
         *_overdue(wb, today), *_goals_behind(wb, today), *_skill_gaps(wb, role),
         *_follow_ups(wb, today), *_opportunities(wb, today), *_rate_skills(wb, role),

@@ -24,11 +24,12 @@ Examples
 from __future__ import annotations
 
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
-import pandas as pd
-
-from career_workbook.frames import build_frame, opportunities_frame
 from career_workbook.model import OPPORTUNITY_STAGES, Opportunity, StageChange, Workbook
+
+if TYPE_CHECKING:  # pragma: no cover - pandas loads with the first frame built
+    import pandas as pd
 
 __all__ = [
     "CLOSED_STAGES",
@@ -186,6 +187,10 @@ def opportunity_status_frame(
     more than ``stale_weeks`` weeks), ``next_step``, ``next_step_due``, ``step_overdue``
     (open, with a next step due before ``today``), ``deadline``.
     """
+    import pandas as pd
+
+    from career_workbook.frames import build_frame, opportunities_frame
+
     frame = opportunities_frame(wb)
     now = pd.Timestamp(today)
     rows = []
@@ -213,6 +218,8 @@ def pipeline_frame(wb: Workbook, today: date, stale_weeks: int = STALE_WEEKS) ->
     >>> len(frame), int(frame["count"].sum())
     (7, 0)
     """
+    from career_workbook.frames import build_frame
+
     status = opportunity_status_frame(wb, today, stale_weeks)
     rows = []
     for stage in OPPORTUNITY_STAGES:

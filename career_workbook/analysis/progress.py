@@ -27,11 +27,12 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
-import pandas as pd
-
-from career_workbook.frames import build_frame
 from career_workbook.model import Goal, Workbook
+
+if TYPE_CHECKING:  # pragma: no cover - pandas loads with the first frame built
+    import pandas as pd
 
 __all__ = [
     "HISTORY_COLUMNS",
@@ -227,6 +228,8 @@ def goal_progress_frame(wb: Workbook, today: date) -> pd.DataFrame:
         100 % (NaT for a done goal, with fewer than two check-in dates, a flat or falling
         line, or a date more than 50 years away).
     """
+    from career_workbook.frames import build_frame
+
     rows = [
         (st.goal.id, st.goal.text, st.goal.status, st.goal.created, st.goal.deadline,
          st.expected, st.actual, st.source, st.track, st.days_left, st.forecast)
@@ -244,6 +247,8 @@ def progress_history_frame(wb: Workbook) -> pd.DataFrame:
     Columns: ``date``, ``goal_id``, ``actual`` (0-100), ``source`` ('check-in' |
     'milestones'). Sorted by date, then goal in workbook order.
     """
+    from career_workbook.frames import build_frame
+
     order = {g.id: i for i, g in enumerate(wb.goals) if g.status != "dropped"}
     rows: list[tuple] = [
         (c.date, gid, float(pct), "check-in")

@@ -25,12 +25,12 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import pandas as pd
-
-from career_workbook.frames import build_frame, latest_levels
 from career_workbook.model import Workbook
+
+if TYPE_CHECKING:  # pragma: no cover - pandas loads with the first frame built
+    import pandas as pd
 
 __all__ = [
     "GAP_COLUMNS",
@@ -135,7 +135,7 @@ def current_levels(wb: Workbook, *, until: date | None = None) -> dict[str, floa
     >>> current_levels(wb), current_levels(wb, until=date(2026, 2, 1))
     ({'SQL': 3.0}, {'SQL': 1.0})
     """
-    return {skill: float(level) for skill, (level, _) in latest_levels(wb, until=until).items()}
+    return {skill: float(level) for skill, (level, _) in wb.latest_levels(until=until).items()}
 
 
 def skill_gaps(wb: Workbook, role: Any = None, *, catalog: Any = None) -> list[SkillGap]:
@@ -228,6 +228,7 @@ def skill_gap_frame(wb: Workbook, role: Any = None, *, catalog: Any = None) -> p
     The rows are :func:`skill_gaps`.
     """
     from career_workbook.analysis.feedback import feedback_360_frame
+    from career_workbook.frames import build_frame
 
     fb = feedback_360_frame(wb)
     others = dict(zip(fb["skill"], fb["others"], strict=True))
@@ -279,6 +280,8 @@ def readiness_history_frame(wb: Workbook, role: Any = None) -> pd.DataFrame:
 
     Columns: ``date``, ``readiness`` (0-100). One row per distinct assessment date.
     """
+    from career_workbook.frames import build_frame
+
     targets = _targets(wb, role)
     rows = []
     for day in sorted({a.date for a in wb.assessments}):

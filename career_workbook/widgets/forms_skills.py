@@ -205,14 +205,12 @@ def self_assessment_form(session: Any) -> widgets.Widget:
     """A dated rating 0-5 per skill; each save appends a new self-assessment."""
 
     def build(view: FormView) -> list[widgets.Widget]:
-        from career_workbook.frames import latest_levels
-
         s = view.session
         wb = s.workbook
         if not wb.skills:
             return [notice("Add the skills you track first (the form “The skills you track” "
                            "above), then rate yourself here.", "info")]
-        latest = latest_levels(wb)
+        latest = wb.latest_levels()
         names = wb.skill_names()
 
         def last_rated(name: str) -> str:
@@ -260,7 +258,7 @@ def self_assessment_form(session: Any) -> widgets.Widget:
             now = view.session.workbook
             if now is None or now.skill_names() != names:
                 return False
-            latest = latest_levels(now)
+            latest = now.latest_levels()
             day.value = view.session.today
             for name, field in zip(names, ratings, strict=True):
                 field.value = latest[name][0] if name in latest else None

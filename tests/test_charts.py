@@ -749,6 +749,24 @@ def test_progress_at_most_six_panels_attention_first():
     assert fig.get_suptitle() == "4 of 8 goals on track"
 
 
+def test_progress_a_draft_says_so_and_the_headline_leaves_it_out():
+    # A draft is not a commitment: "4 of 4 goals on track" above five panels, one of
+    # them "not started", read as a miscount.
+    texts = GOALS[:3]
+    gp = goal_progress(texts)
+    gp.loc[2, ["status", "track"]] = ["draft", "not started"]
+    fig = charts.plot_progress(history(texts), gp, today=TODAY)
+    labels = {ax.get_title(loc="left").replace("\n", " "): [t.get_text() for t in ax.texts]
+              for ax in fig.axes}
+    assert labels[texts[2]] == ["draft"]
+    committed = gp[gp["status"] != "draft"]
+    good = int(committed["track"].isin(["done", "ahead", "on track"]).sum())
+    assert fig.get_suptitle() == f"{good} of 2 goals on track (1 draft not counted)"
+    gp["status"] = "draft"  # all drafts: all counted, nothing left out
+    assert "not counted" not in charts.plot_progress(history(texts), gp,
+                                                     today=TODAY).get_suptitle()
+
+
 @pytest.mark.parametrize("n", [1, 2, 3, 5])
 def test_progress_makes_only_the_panels_it_draws(n, monkeypatch):
     """Issue 15: five goals on a 3 x 2 grid made six axes and removed one (a whole axes

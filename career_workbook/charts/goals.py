@@ -389,7 +389,8 @@ def plot_progress(progress_history: pd.DataFrame, goal_progress: pd.DataFrame,
             h = ax.axvline(now, color=ALERT, linewidth=1.2, linestyle="-", alpha=0.7,
                            label="Today")
             handles.setdefault("Today", h)
-        track = str(goal["track"])
+        # a draft is not a commitment yet: it says so, and the headline leaves it out
+        track = "draft" if goal.get("status") == "draft" else str(goal["track"])
         ax.text(0.98, 0.05, track, transform=ax.transAxes, ha="right", va="bottom",
                 fontsize=9.5, fontweight="bold", color=TRACK_COLOURS.get(track, MUTED))
         ax.set_title(wrap_label(goal["text"], 34 if cols == 2 else 70, max_lines=2),
@@ -403,6 +404,8 @@ def plot_progress(progress_history: pd.DataFrame, goal_progress: pd.DataFrame,
     good = int(committed["track"].isin(GOOD_TRACKS).sum())
     late = int((committed["track"] == "overdue").sum())
     head = f"{good} of {plural(len(committed), 'goal')} on track"
+    if len(committed) < len(gp):
+        head += f" ({plural(len(gp) - len(committed), 'draft')} not counted)"
     headline(fig, head, title)
     note = "Progress (%): dashed = plan, solid = reported, dotted = forecast"
     if late:

@@ -38,6 +38,7 @@ from career_workbook.model import (
     new_workbook,
     validate_workbook,
 )
+from tests.helpers.missing import missing_tool
 
 # A dask worker --preload that patches open() for the whole process: never import it here
 # (``--doctest-modules tests`` would collect it).
@@ -203,10 +204,7 @@ def needs_pdftoppm() -> None:
     """Skip without poppler's ``pdftoppm`` (``apt-get install poppler-utils``); in CI
     (``CI=true``, where ``.ci/run`` installs it) fail instead: a skipped check passes nothing."""
     if shutil.which("pdftoppm") is None:
-        message = "needs pdftoppm (apt-get install poppler-utils)"
-        if os.environ.get("CI", "").lower() == "true":
-            pytest.fail(f"CI=true but this test {message}", pytrace=False)
-        pytest.skip(message)
+        missing_tool("this test needs pdftoppm (apt-get install poppler-utils)")
 
 
 @pytest.fixture

@@ -19,13 +19,12 @@ the elements, axe's summary of how to fix it).
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
 from pathlib import Path
 from typing import Any
 
-import pytest
+from tests.helpers.missing import missing_tool
 
 HERE = Path(__file__).resolve().parent
 AXE = HERE / "node_modules" / "axe-core" / "axe.min.js"
@@ -44,10 +43,6 @@ _RUN = """async ({include, exclude}) => {
 }"""
 
 
-def _in_ci() -> bool:
-    return os.environ.get("CI", "").lower() == "true"
-
-
 def axe_source() -> str:
     """The text of ``axe.min.js`` (installed with ``npm ci`` first when missing)."""
     if not AXE.is_file():
@@ -58,9 +53,7 @@ def axe_source() -> str:
     if not AXE.is_file():
         message = (f"axe-core is not installed ({AXE} is missing): run `make axe` (or "
                    "`npm ci` in tests/browser; npm comes with `apt-get install npm`)")
-        if _in_ci():
-            pytest.fail(f"CI=true but {message}", pytrace=False)
-        pytest.skip(message)
+        missing_tool(message)
     return AXE.read_text(encoding="utf-8")
 
 

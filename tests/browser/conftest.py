@@ -23,6 +23,8 @@ from typing import Any
 
 import pytest
 
+from tests.helpers.missing import missing_tool
+
 from .servers import START_TIMEOUT, Server, free_port, http_status, serving  # noqa: F401
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -52,9 +54,7 @@ def chromium_path() -> str:
         return path
     message = (f"Chromium not found at {path}: install it with `apt-get install chromium` "
                "(or point $CHROMIUM at a Chromium binary) to run the browser tests")
-    if os.environ.get("CI", "").lower() == "true":
-        pytest.fail(f"CI=true but {message}", pytrace=False)
-    pytest.skip(message)
+    missing_tool(message)
 
 
 @pytest.fixture(scope="session")

@@ -1,1 +1,2 @@
-"""Small helpers shared by the test modules (import as ``from helpers.x import y``)."""
+"""Small helpers shared by the test modules (``from helpers.x import y`` in a test;
+``from tests.helpers.x import y`` where a benchmark imports the module too)."""

@@ -19,10 +19,10 @@ import sys
 from pathlib import Path
 
 from career_workbook import store
-from career_workbook.catalog import load_catalog
+from career_workbook.catalog import load_catalog, resolve_role
 from career_workbook.export import PACK_DPI, figure_png
 from career_workbook.export.files import figure_bytes, frozen_layout, quiet_glyph_warnings
-from career_workbook.figures import make_figures, resolve_role
+from career_workbook.figures import make_figures
 
 
 def main(ws: str, out: str, today: str, vector: str = "") -> None:

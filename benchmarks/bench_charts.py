@@ -21,9 +21,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 import career_workbook as cw  # noqa: E402
-from career_workbook.catalog import load_catalog  # noqa: E402
+from career_workbook.catalog import load_catalog, resolve_role  # noqa: E402
 from career_workbook.charts import CHARTS, house_style  # noqa: E402
-from career_workbook.figures import make_figures, resolve_role  # noqa: E402
+from career_workbook.figures import make_figures  # noqa: E402
 
 RUNS = 3
 DPI = 100

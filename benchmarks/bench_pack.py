@@ -35,12 +35,12 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 import career_workbook as cw  # noqa: E402
-from career_workbook.catalog import load_catalog  # noqa: E402
+from career_workbook.catalog import load_catalog, resolve_role  # noqa: E402
 from career_workbook.charts import house_style  # noqa: E402
 from career_workbook.export import PACK_DPI, build_pack, figure_png  # noqa: E402
 from career_workbook.export.files import figure_bytes, frozen_layout  # noqa: E402
 from career_workbook.export.pdf import write_pdf  # noqa: E402
-from career_workbook.figures import make_figures, resolve_role  # noqa: E402
+from career_workbook.figures import make_figures  # noqa: E402
 
 RUNS = 3
 TODAY = date(2026, 11, 22)

@@ -41,7 +41,6 @@ __all__ = [
     "frames_of",
     "make_figure",
     "make_figures",
-    "resolve_role",
     "same_inputs",
     "suggest_role",
 ]
@@ -59,15 +58,6 @@ NOTEBOOK_CHARTS: dict[str, tuple[str, ...]] = {
     "10_opportunities": ("opportunities",),
 }
 """Notebook file stem -> slugs of the charts it shows (all in ``charts.CHARTS``)."""
-
-
-def resolve_role(wb: Workbook, catalog: Any) -> Any | None:
-    """The catalog role profile the person picked, or ``None``: see
-    :func:`career_workbook.catalog.resolve_role` (imported on first use: a chart drawn
-    without a role never loads the catalog's module)."""
-    from career_workbook.catalog import resolve_role as resolve
-
-    return resolve(wb, catalog)
 
 
 def suggest_role(wb: Workbook, catalog: Any) -> Any | None:
@@ -282,7 +272,8 @@ def make_figures(
     today : date
         The day the charts describe (an ISO date string is accepted too).
     role : RoleProfile or callable, optional
-        Target role for the skill charts (see :func:`resolve_role`); None: own targets.
+        Target role for the skill charts (see
+        :func:`career_workbook.catalog.resolve_role`); None: own targets.
         A function returning it is called only if a chart asked for uses the role.
     slugs : iterable of str, optional
         Charts to draw (default: every chart of ``charts.CHARTS``, in its order).

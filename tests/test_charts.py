@@ -1107,8 +1107,8 @@ def test_there_are_example_workbooks():
 @pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.stem)
 def test_every_chart_on_every_example_workbook(path):
     import career_workbook as cw
-    from career_workbook.catalog import load_catalog
-    from career_workbook.figures import make_figures, resolve_role
+    from career_workbook.catalog import load_catalog, resolve_role
+    from career_workbook.figures import make_figures
 
     wb = cw.load(path)
     figs = make_figures(wb, today=TODAY, role=resolve_role(wb, load_catalog()))

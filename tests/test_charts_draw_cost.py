@@ -14,7 +14,7 @@ from matplotlib.font_manager import FontProperties
 
 import career_workbook as cw
 from career_workbook import figures
-from career_workbook.catalog import load_catalog
+from career_workbook.catalog import load_catalog, resolve_role
 from career_workbook.charts._canvas import ChartCanvas, ChartRenderer
 from career_workbook.export import figure_png
 
@@ -25,7 +25,7 @@ SKILL_CHARTS = ("skill_gaps", "skill_radar", "readiness")  # notebook 05's chart
 @pytest.fixture(scope="module")
 def priya():
     wb = cw.load(next(p for p in EXAMPLES if p.stem == "priya_data_analyst"))
-    return wb, figures.resolve_role(wb, load_catalog())
+    return wb, resolve_role(wb, load_catalog())
 
 
 def _figure(priya, slug):
@@ -108,7 +108,7 @@ def test_polar_spokes_are_one_artist_not_a_tick_each(slug):
     from matplotlib.collections import LineCollection
 
     wb = cw.load(next(p for p in EXAMPLES if p.stem == "priya_data_analyst"))
-    role = figures.resolve_role(wb, load_catalog())
+    role = resolve_role(wb, load_catalog())
     fig = figures.make_figure(wb, slug, today=TODAY, role=role)
     ax = fig.axes[0]
     spokes = [c for c in ax.collections if c.get_label() == "_spokes"]
@@ -186,7 +186,7 @@ def test_polar_charts_make_no_theta_tick_objects(slug):
     """The theta axis has no ticks (the spokes are one collection): emptying the labels of
     its 8 default ticks made 7 more tick objects of five artists each, never drawn."""
     wb = cw.load(next(p for p in EXAMPLES if p.stem == "priya_data_analyst"))
-    fig = figures.make_figure(wb, slug, today=TODAY, role=figures.resolve_role(wb, load_catalog()))
+    fig = figures.make_figure(wb, slug, today=TODAY, role=resolve_role(wb, load_catalog()))
     theta = fig.axes[0].xaxis
     assert len(theta.majorTicks) <= 1  # the one matplotlib makes itself
     figure_png(fig)

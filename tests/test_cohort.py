@@ -18,8 +18,7 @@ from hypothesis import strategies as st
 
 from career_workbook import analysis as A
 from career_workbook import caseload, store
-from career_workbook.catalog import load_catalog
-from career_workbook.figures import resolve_role
+from career_workbook.catalog import load_catalog, resolve_role
 from career_workbook.model import (
     Action,
     Assessment,

@@ -20,7 +20,7 @@ from pypdf import PdfReader
 
 import career_workbook as cw
 from career_workbook import charts, figures
-from career_workbook.catalog import load_catalog
+from career_workbook.catalog import load_catalog, resolve_role
 from career_workbook.export import (
     PackReport,
     build_pack,
@@ -281,7 +281,7 @@ def test_pack_pages_show_each_chart_takeaway(example_packs):
     path = EXAMPLES[0]
     reader = PdfReader(example_packs[path] / "review.pdf")
     wb = cw.load(path)
-    role = figures.resolve_role(wb, load_catalog())
+    role = resolve_role(wb, load_catalog())
     figs = figures.make_figures(wb, today=TODAY, role=role)
     for page, (slug, fig) in zip(list(reader.pages)[1:-2], figs.items(), strict=True):
         text = " ".join(page.extract_text().split())

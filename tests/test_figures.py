@@ -16,14 +16,13 @@ from matplotlib.figure import Figure
 
 import career_workbook as cw
 from career_workbook import analysis, charts, figures
-from career_workbook.catalog import load_catalog
+from career_workbook.catalog import load_catalog, resolve_role
 from career_workbook.export import figure_png
 from career_workbook.figures import (
     NOTEBOOK_CHARTS,
     chart_title,
     make_figure,
     make_figures,
-    resolve_role,
     suggest_role,
 )
 

@@ -106,12 +106,12 @@ def test_the_role_is_asked_for_once_and_only_by_charts_that_use_it():
     from datetime import date
 
     from career_workbook import figures
-    from career_workbook.catalog import load_catalog
+    from career_workbook.catalog import load_catalog, resolve_role
     from career_workbook.model import new_workbook
 
     wb = new_workbook("Sam Lee")
     wb.role_profile = "ux_designer"
-    role = figures.resolve_role(wb, load_catalog())
+    role = resolve_role(wb, load_catalog())
     calls = []
 
     def ask():

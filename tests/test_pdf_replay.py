@@ -20,14 +20,14 @@ import pytest
 from matplotlib.figure import Figure
 
 from career_workbook import store
-from career_workbook.catalog import load_catalog
+from career_workbook.catalog import load_catalog, resolve_role
 from career_workbook.charts import CHARTS
 from career_workbook.export import PACK_DPI, pdf_replay
 from career_workbook.export import pack as pack_module
 from career_workbook.export.content import PackContent
 from career_workbook.export.files import figure_bytes, frozen_layout, quiet_glyph_warnings
 from career_workbook.export.pdf import add_chart_page, write_pdf
-from career_workbook.figures import make_figures, resolve_role
+from career_workbook.figures import make_figures
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = sorted((ROOT / "examples" / "workbooks").glob("*.yaml"))

@@ -11,7 +11,7 @@ from helpers.workbooks import EXAMPLES, half_filled_workbook
 
 import career_workbook as cw
 from career_workbook import figures
-from career_workbook.catalog import load_catalog
+from career_workbook.catalog import load_catalog, resolve_role
 from career_workbook.charts import CHARTS
 from career_workbook.export import content as C
 from career_workbook.export import pdf
@@ -40,7 +40,7 @@ def catalog():
 @pytest.mark.parametrize("kind", KINDS)
 def test_no_chart_text_leaves_the_figure_or_overlaps(kind, catalog):
     wb = _workbook(kind)
-    role = figures.resolve_role(wb, catalog) or figures.suggest_role(wb, catalog)
+    role = resolve_role(wb, catalog) or figures.suggest_role(wb, catalog)
     problems = [f"{slug}: {p}" for slug, fig in figures.make_figures(
         wb, today=TODAY, role=role).items() for p in text_problems(fig)]
     assert not problems, problems
@@ -51,7 +51,7 @@ def test_no_pdf_page_text_leaves_the_page_or_overlaps(kind, catalog):
     wb = _workbook(kind)
     # the cover lists every chart of the pack: with all of them, as a real pack has
     entries = [C.ChartEntry(slug, chart.title, "") for slug, chart in CHARTS.items()]
-    content = C.pack_content(wb, today=TODAY, role=figures.resolve_role(wb, catalog),
+    content = C.pack_content(wb, today=TODAY, role=resolve_role(wb, catalog),
                              charts=entries)
     for page in (pdf.cover_page, pdf.goals_page, pdf.actions_page):
         assert not text_problems(page(content)), page.__name__

@@ -162,7 +162,7 @@ def pack_content(
     """Gather the cover, goals and next actions of ``wb`` as of ``today``.
 
     ``charts`` are the already rendered charts (see :mod:`.pack`); ``role`` is the target
-    role profile (see :func:`career_workbook.figures.resolve_role`).
+    role profile (see :func:`career_workbook.catalog.resolve_role`).
     """
     s = analysis.summary(wb, today, role)
     p = wb.person

@@ -162,10 +162,10 @@ def render_pack(data: bytes, source: str, *, today: date,
     :func:`~career_workbook.analysis.period.limit_workbook`).
     """
     from career_workbook import store
-    from career_workbook.catalog import load_catalog
+    from career_workbook.catalog import load_catalog, resolve_role
     from career_workbook.charts import CHARTS
     from career_workbook.export.content import ChartEntry, pack_content
-    from career_workbook.figures import chart_title, make_figures, resolve_role
+    from career_workbook.figures import chart_title, make_figures
 
     formats = check_pack_formats(formats)
     wb = store.loads(store._decode(data, source), path=source)

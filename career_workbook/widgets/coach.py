@@ -97,10 +97,10 @@ def load_caseload(folder: str | os.PathLike[str], today: date | str | None = Non
     ``broken`` / ``problems``. Inside the app, a folder outside ``$CAREER_WORKBOOK_ROOT`` is
     refused (reported in ``problems``) and nothing in it is read.
     """
-    from career_workbook import analysis, figures, store
+    from career_workbook import analysis, store
     from career_workbook.analysis.coach_week import client_week
     from career_workbook.analysis.cohort import caseload_frame, cohort_gap_counts
-    from career_workbook.catalog import CatalogError, load_catalog
+    from career_workbook.catalog import CatalogError, load_catalog, resolve_role
 
     path = Path(os.path.abspath(Path(folder).expanduser()))
     day, problem = parse_today(today)
@@ -122,7 +122,7 @@ def load_caseload(folder: str | os.PathLike[str], today: date | str | None = Non
     for file in files:
         try:
             wb = store.load(file)
-            role = figures.resolve_role(wb, catalog) if catalog is not None else None
+            role = resolve_role(wb, catalog) if catalog is not None else None
             done = (analysis.summary(wb, day, role), analysis.skill_gap_frame(wb, role),
                     client_week(wb, day, file.stem))
         except WorkbookError as err:

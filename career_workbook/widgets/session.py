@@ -482,15 +482,15 @@ class Session:
 
     @property
     def role(self) -> RoleProfile | None:
-        """The target-role profile for charts and gaps (``figures.resolve_role``)."""
+        """The target-role profile for charts and gaps (``catalog.resolve_role``)."""
         wb = self.workbook
         if wb is None:
             return None
         if self._role is None or self._role[0] is not wb:
-            from career_workbook import figures
+            from career_workbook.catalog import resolve_role
 
             catalog = self.catalog
-            role = figures.resolve_role(wb, catalog) if catalog is not None else None
+            role = resolve_role(wb, catalog) if catalog is not None else None
             self._role = (wb, role)
         return self._role[1]
 
@@ -498,9 +498,9 @@ class Session:
         """The target-role profile of ``wb``, the loaded workbook or an earlier version."""
         if wb is self.workbook:
             return self.role
-        from career_workbook import figures
+        from career_workbook.catalog import resolve_role
 
-        return figures.resolve_role(wb, self.catalog) if self.catalog else None
+        return resolve_role(wb, self.catalog) if self.catalog else None
 
     def frames(self) -> Any:
         """The analysis frames of the loaded workbook (``figures.frames_of``), shared by

@@ -12,6 +12,7 @@ import shutil
 # environment the kernel inherits (kernels choose their own backend).
 os.environ["MPLBACKEND"] = "Agg"
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -205,6 +206,38 @@ def needs_pdftoppm() -> None:
     (``CI=true``, where ``.ci/run`` installs it) fail instead: a skipped check passes nothing."""
     if shutil.which("pdftoppm") is None:
         missing_tool("this test needs pdftoppm (apt-get install poppler-utils)")
+
+
+CJK_FONT_FILE = Path("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc")
+"""Debian's ``fonts-wqy-microhei`` (1.6 MB): Chinese, Japanese kana and Korean Hangul."""
+
+
+@pytest.fixture
+def cjk_font() -> Iterator[str]:
+    """The fallback font charts draw Chinese, Japanese and Korean text in on this machine.
+
+    Skipped without one (``apt-get install fonts-wqy-microhei``), failed in CI (``.ci/run``
+    installs it). A font installed after matplotlib built its font cache is added to the
+    font manager for the test (matplotlib does not look for new fonts by itself).
+    """
+    from matplotlib import font_manager
+
+    from career_workbook.charts import _fonts, _style
+
+    found = _fonts.fallback_fonts(_fonts.installed_families())
+    cjk = [f for f in found if f in _fonts.SCRIPTS["Chinese"]]
+    if cjk:
+        yield cjk[0]
+        return
+    if not CJK_FONT_FILE.exists():
+        missing_tool("this test needs a Chinese font (apt-get install fonts-wqy-microhei)")
+    before = list(font_manager.fontManager.ttflist)
+    font_manager.fontManager.addfont(str(CJK_FONT_FILE))
+    _style._house_rc.cache_clear()
+    yield "WenQuanYi Micro Hei"
+    font_manager.fontManager.ttflist[:] = before
+    font_manager.fontManager._findfont_cached.cache_clear()
+    _style._house_rc.cache_clear()
 
 
 @pytest.fixture

@@ -112,6 +112,21 @@ def test_replayed_pages_match_on_new_and_half_filled_workbooks(kind, empty_wb, h
     assert max(diffs.values()) <= TOLERANCE, diffs
 
 
+def test_replayed_pages_match_with_chinese_names_and_goals(cjk_font, half_wb, tmp_path):
+    # drawn in the fallback font (charts/_fonts.py): its glyphs are placed and embedded
+    # as matplotlib's own page places and embeds them
+    wb = half_wb.model_copy(deep=True)
+    wb.person.name = "李明"
+    for goal in wb.goals:
+        goal.text = f"成为数据团队的经理: {goal.text}"
+    for skill in wb.skills:
+        skill.name = f"{skill.name} 数据"
+    diffs, fell_back = _compare(_figures(wb), tmp_path)
+    print(diffs, fell_back)
+    assert set(fell_back) <= (set() if pdf_replay.IMAGES_LIVE else {"smart_scorecard"})
+    assert max(diffs.values()) <= TOLERANCE, diffs
+
+
 def _image_figure() -> Figure:
     from career_workbook.charts._style import new_figure
 

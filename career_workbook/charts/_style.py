@@ -23,6 +23,12 @@ import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
 
+from career_workbook.charts._fonts import (
+    fallback_fonts,
+    installed_families,
+    quiet_fallback_weights,
+)
+
 STYLE_FILE = "career_workbook.mplstyle"
 """Name of the house style shipped inside the ``career_workbook`` package."""
 
@@ -57,8 +63,11 @@ F = TypeVar("F", bound=Callable[..., Figure])
 def _house_rc() -> dict[str, Any]:
     ref = resources.files("career_workbook").joinpath(STYLE_FILE)
     with resources.as_file(ref) as path:
-        params = mpl.rc_params_from_file(path, fail_on_error=True, use_default_template=False)
-    return dict(params)
+        params = dict(mpl.rc_params_from_file(path, fail_on_error=True,
+                                              use_default_template=False))
+    # after the house font, one installed font for each script it lacks (CJK, Thai, ...)
+    params["font.family"] = [*params["font.family"], *fallback_fonts(installed_families())]
+    return params
 
 
 @contextmanager
@@ -77,15 +86,17 @@ def house_style() -> Iterator[None]:
     """
     # what ``matplotlib.style.context`` does for a dict of settings, without importing
     # ``matplotlib.style`` (which reads every style sheet matplotlib ships, ~30 files)
-    with mpl.rc_context(_house_rc()):
+    rc = _house_rc()
+    with mpl.rc_context(rc), quiet_fallback_weights(rc["font.family"][1:]):
         yield
 
 
 @contextmanager
 def quiet_glyph_warnings() -> Iterator[None]:
-    """Silence matplotlib's "Glyph ... missing from font" warnings (CJK, Arabic, emoji
-    where the chart font has no glyph): the characters are drawn as boxes, and a warning
-    with a path into site-packages tells the person nothing they can act on.
+    """Silence matplotlib's "Glyph ... missing from font" warnings (emoji, or a script no
+    installed font has: :mod:`~career_workbook.charts._fonts`): the characters are drawn
+    as boxes, and a warning with a path into site-packages tells the person nothing they
+    can act on.
 
     >>> import warnings
     >>> with warnings.catch_warnings(record=True) as seen:

@@ -8,7 +8,9 @@ A pack's fingerprint is the SHA-256 of everything that decides its bytes:
 - the package's own files that shape a pack: the shipped catalog (``catalog/*.yaml``), the
   house style sheet (``career_workbook.mplstyle``) and the code that draws and lays out
   the pack (``*.py``: the HTML template and CSS live there), plus every catalog extension
-  in the folder named by ``CAREER_WORKBOOK_CATALOG``.
+  in the folder named by ``CAREER_WORKBOOK_CATALOG``;
+- the fallback fonts charts use on this machine (:mod:`career_workbook.charts._fonts`): a
+  pack made before a Chinese font was installed, with boxes for its characters, is redrawn.
 
 It is written as ``out/<client>/.fingerprint`` inside the pack, so it is moved into place
 together with the pack (never beside a half-written one).
@@ -56,11 +58,15 @@ def pack_inputs(package: Path | None = None) -> list[Path]:
 
 
 def static_digest(files: Iterable[Path] | None = None) -> str:
-    """SHA-256 over the names and bytes of ``files`` (default :func:`pack_inputs`).
+    """SHA-256 over the names and bytes of ``files`` (default :func:`pack_inputs`) and
+    the fallback fonts installed.
 
     Computed once per batch (about 1 ms for the package's 800 kB) and shared by its packs.
     """
+    from career_workbook.charts._fonts import fallback_fonts, installed_families
+
     digest = hashlib.sha256()
+    digest.update(",".join(fallback_fonts(installed_families())).encode() + b"\0")
     for path in pack_inputs() if files is None else files:
         name = path.relative_to(PACKAGE) if path.is_relative_to(PACKAGE) else path.name
         # (a file outside the package, e.g. a catalog extension, is named by its name)

@@ -1,0 +1,107 @@
+"""Names and goals in Chinese, Japanese or Korean are drawn in a font that has them, in the
+notebook's PNG and in the pack's PDF, wherever the machine has such a font
+(``career_workbook/charts/_fonts.py``)."""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import warnings
+from datetime import date
+
+import pytest
+
+from career_workbook import export, figures
+from career_workbook.charts import _fonts, _style
+from career_workbook.export import fingerprint
+from career_workbook.export.pack import render_pack
+from career_workbook.model import Goal, new_workbook
+from career_workbook.store import dumps
+
+TODAY = date(2026, 11, 22)
+CHINESE = "成为数据团队的经理"
+
+
+def _workbook(goal_text: str, name: str = "李明") -> object:
+    wb = new_workbook(name, today=date(2026, 1, 5))
+    wb.goals.append(Goal(id="g1", text=goal_text, created=date(2026, 1, 5),
+                         deadline=date(2027, 1, 5), status="active"))
+    return wb
+
+
+def test_the_house_style_lists_the_house_font_then_only_installed_fallbacks(caplog):
+    family = _style._house_rc()["font.family"]
+    assert family[0] == "sans-serif"
+    assert set(family[1:]) <= _fonts.installed_families()
+    with caplog.at_level(logging.WARNING, logger="matplotlib.font_manager"):
+        export.figure_png(figures.make_figure(_workbook("Lead the 数据 team"), "progress",
+                                              today=TODAY))
+    assert not [r for r in caplog.records if "not found" in r.getMessage()], caplog.text
+
+
+def _drawn_in_the_notebook(monkeypatch, wb) -> tuple[list[str], list[str]]:
+    """The chart of ``wb`` as a notebook shows it: matplotlib's missing-glyph warnings
+    (not silenced here) and its font log lines."""
+    from matplotlib import font_manager
+
+    monkeypatch.setattr(_style, "quiet_glyph_warnings", contextlib.nullcontext)
+    font_manager.fontManager._findfont_cached.cache_clear()  # each font looked up anew
+    lines: list[str] = []
+    handler = logging.Handler(logging.INFO)
+    handler.emit = lambda record: lines.append(record.getMessage())
+    log = logging.getLogger("matplotlib.font_manager")
+    log.addHandler(handler)
+    try:
+        with warnings.catch_warnings(record=True) as seen:
+            warnings.simplefilter("always")
+            export.figure_png(figures.make_figure(wb, "progress", today=TODAY))
+    finally:
+        log.removeHandler(handler)
+    return [str(w.message) for w in seen if "missing from font" in str(w.message)], lines
+
+
+def test_a_chinese_goal_is_drawn_in_a_font_that_has_it(cjk_font, monkeypatch):
+    missing, log = _drawn_in_the_notebook(monkeypatch, _workbook(CHINESE))
+    assert missing == [], missing
+    # the goal is in the panel's bold title: the fallback may have no bold face, and
+    # matplotlib's "Failed to find font weight bold for ..." is not shown to the person
+    assert [line for line in log if "weight" in line or "not found" in line] == []
+
+
+def test_without_the_fallback_the_same_chart_is_drawn_in_boxes(cjk_font, monkeypatch):
+    # what the test above would see without the fallback fonts: the check has teeth
+    rc = {**_style._house_rc(), "font.family": ["sans-serif"]}
+    monkeypatch.setattr(_style, "_house_rc", lambda: rc)
+    missing, _ = _drawn_in_the_notebook(monkeypatch, _workbook(CHINESE))
+    assert any("DejaVu Sans" in message for message in missing), missing
+
+
+def test_the_pack_pdf_embeds_the_fallback_font_for_a_chinese_name(cjk_font):
+    from matplotlib import font_manager
+
+    wb = _workbook(CHINESE, name="李明")
+    pdf = render_pack(dumps(wb).encode(), "li.yaml", today=TODAY, formats=("pdf",))
+    path = font_manager.fontManager._find_fonts_by_props(
+        font_manager.FontProperties(family=cjk_font))[0]
+    postscript = font_manager.get_font(path).postscript_name
+    assert postscript.encode() in pdf["review.pdf"], postscript
+
+
+def test_a_fallback_font_installed_since_a_pack_makes_the_pack_stale(monkeypatch):
+    monkeypatch.setattr(_fonts, "installed_families", lambda: frozenset({"DejaVu Sans"}))
+    before = fingerprint.static_digest()
+    monkeypatch.setattr(_fonts, "installed_families",
+                        lambda: frozenset({"DejaVu Sans", "Noto Sans CJK JP"}))
+    assert fingerprint.static_digest() != before
+
+
+@pytest.mark.parametrize(("installed", "chain"), [
+    ({"DejaVu Sans"}, ()),
+    ({"DejaVu Sans", "Droid Sans Fallback", "Noto Sans CJK KR"}, ("Noto Sans CJK KR",)),
+    ({"Hiragino Sans", "Apple SD Gothic Neo", "Thonburi", "Kohinoor Devanagari"},
+     ("Hiragino Sans", "Apple SD Gothic Neo", "Thonburi", "Kohinoor Devanagari")),
+    ({"Microsoft YaHei", "Yu Gothic", "Malgun Gothic", "Leelawadee UI", "Nirmala UI"},
+     ("Microsoft YaHei", "Yu Gothic", "Malgun Gothic", "Leelawadee UI", "Nirmala UI")),
+])
+def test_one_installed_font_per_script_the_pan_cjk_fonts_first(installed, chain):
+    assert _fonts.fallback_fonts(installed) == chain

@@ -53,6 +53,7 @@ _LAZY = {
     "edit": "store",
     "history": "store",
     "restore": "store",
+    "WorkbookChangedError": "store",
     # scoring
     "score_goal": "analysis.smart",
     "GoalContext": "analysis.smart",
@@ -79,6 +80,7 @@ __all__ = [
     "Value",
     "Vision",
     "Workbook",
+    "WorkbookChangedError",
     "WorkbookError",
     "__version__",
     "edit",
@@ -170,4 +172,4 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
         new_workbook,
         validate_workbook,
     )
-    from career_workbook.store import edit, history, load, restore, save
+    from career_workbook.store import WorkbookChangedError, edit, history, load, restore, save

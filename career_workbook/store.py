@@ -59,6 +59,7 @@ from __future__ import annotations
 import contextlib
 import difflib
 import gc
+import hashlib
 import math
 import os
 import re
@@ -67,6 +68,7 @@ import stat
 import sys
 import threading
 import time
+import weakref
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -93,6 +95,7 @@ __all__ = [
     "LOCK_TIMEOUT",
     "MAX_FILE_BYTES",
     "HistoryEntry",
+    "WorkbookChangedError",
     "atomic_write_bytes",
     "dumps",
     "edit",
@@ -1127,7 +1130,38 @@ def load(path: str | os.PathLike[str], *, clean: bool = True) -> Workbook:
     path = Path(path)
     if clean:
         _try_locked_cleanup(path)
-    return load_bytes(_read_bytes(path), path)
+    data = _read_bytes(path)
+    wb = load_bytes(data, path)
+    _remember(wb, _key(path), data)
+    return wb
+
+
+_ORIGINS: dict[int, tuple[weakref.ref, Path, str]] = {}
+"""For each workbook object :func:`load` returned (by ``id``), while it lives: the file it
+was read from and the SHA-256 of the bytes read (or last saved from it)."""
+
+
+def _digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def _remember(wb: Workbook, real: Path, data: bytes) -> None:
+    """Note that ``wb`` holds what ``real`` held when it had the bytes ``data``."""
+    key = id(wb)
+
+    def forget(ref: weakref.ref, key: int = key) -> None:
+        if _ORIGINS.get(key, (None,))[0] is ref:
+            del _ORIGINS[key]
+
+    _ORIGINS[key] = (weakref.ref(wb, forget), real, _digest(data))
+
+
+def _loaded_digest(wb: Workbook, real: Path) -> str | None:
+    """The digest of ``real`` when ``wb`` was loaded from it (or last saved to it), else None."""
+    found = _ORIGINS.get(id(wb))
+    if found is None or found[0]() is not wb or found[1] != real:
+        return None
+    return found[2]
 
 
 def load_bytes(data: bytes, path: str | os.PathLike[str]) -> Workbook:
@@ -1147,7 +1181,7 @@ def load_bytes(data: bytes, path: str | os.PathLike[str]) -> Workbook:
     return loads(_decode(data, path), path=path)
 
 
-def save(wb: Workbook, path: str | os.PathLike[str]) -> None:
+def save(wb: Workbook, path: str | os.PathLike[str], *, force: bool = False) -> None:
     """Validate ``wb`` and write it to ``path`` atomically, keeping the previous version.
 
     A model edited in place (``wb.goals.append(...)``) is validated as a whole; if it is
@@ -1156,6 +1190,24 @@ def save(wb: Workbook, path: str | os.PathLike[str]) -> None:
     than :data:`MAX_FILE_BYTES` (what :func:`load` accepts), a read-only file, a
     symlinked workbook or history folder, or a write that fails (disk full). Saving
     identical content writes nothing.
+
+    A workbook :func:`load` read from ``path`` is not saved over a change made to the file
+    since (by a form in another tab, a notebook, another program):
+    :class:`WorkbookChangedError` says so and nothing is written. Load it again and make
+    the change there, or use :func:`edit`, which loads and saves under one lock.
+    ``force=True`` replaces the file anyway (the replaced version stays in the history).
+
+    >>> import tempfile, pathlib
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "kim.yaml"
+    >>> save(new_workbook("Kim"), p)
+    >>> tab1, tab2 = load(p), load(p)
+    >>> tab1.strengths.append("Clear writing"); save(tab1, p)
+    >>> tab2.weaknesses.append("Delegating"); save(tab2, p)  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    career_workbook.store.WorkbookChangedError: ...kim.yaml: the file changed since ...
+    >>> load(p).strengths
+    ['Clear writing']
     """
     path = Path(path)
     payload = dumps(wb, path=path).encode("utf-8")
@@ -1167,11 +1219,17 @@ def save(wb: Workbook, path: str | os.PathLike[str]) -> None:
     if not path.parent.is_dir():
         raise WorkbookError(f"the folder {str(path.parent)!r} does not exist", path=path)
     real = _key(path)
+    loaded = None if force else _loaded_digest(wb, real)
     with _locked(path):
         try:
-            _write_locked(real, payload, path)
+            _write_locked(real, payload, path, loaded)
         except OSError as err:
             raise WorkbookError(f"could not save: {err.strerror or err}", path=path) from err
+    _remember(wb, real, payload)
+
+
+class WorkbookChangedError(WorkbookError):
+    """:func:`save` refused: the file changed since the workbook was loaded from it."""
 
 
 def _refuse_links(path: Path, real: Path) -> None:
@@ -1200,12 +1258,24 @@ def _read_current(real: Path, path: Path) -> tuple[bytes | None, os.stat_result 
     return _read_fd(fd, -1), info
 
 
-def _write_locked(real: Path, payload: bytes, path: Path) -> None:
-    """Write ``payload``; only once it is in place, keep the replaced version in history."""
+def _write_locked(real: Path, payload: bytes, path: Path, loaded: str | None = None) -> None:
+    """Write ``payload``; only once it is in place, keep the replaced version in history.
+
+    ``loaded``: the digest of the file when the workbook was loaded; a file that changed
+    since is not written over (:class:`WorkbookChangedError`)."""
     _refuse_links(path, real)
     current, info = _read_current(real, path)
     if current == payload:
         return
+    if loaded is not None and current is not None and _digest(current) != loaded:
+        assert info is not None
+        at = datetime.fromtimestamp(info.st_mtime).strftime("%H:%M:%S")
+        raise WorkbookChangedError(
+            f"the file changed since this workbook was loaded from it (saved at {at} by "
+            "another tab, notebook or program), so nothing was saved over that change. "
+            "Load it again and make your change there, or use `with edit(path) as wb:`, "
+            "which loads and saves under one lock (`save(wb, path, force=True)` replaces "
+            "the file anyway; the replaced version stays in its history)", path=path)
     if info is not None and (not info.st_mode & 0o222 or not os.access(real, os.W_OK)):
         raise WorkbookError(
             f"the file is read-only ({stat.filemode(info.st_mode)}), so nothing was saved; "

@@ -151,3 +151,65 @@ def test_second_thread_waits_for_the_first_edit(tmp_path: Path) -> None:
     thread.join(timeout=30)
     assert order == ["main edited", ["first"]]
     assert cw.load(path).strengths == ["first", "second"]
+
+
+# ------------------------------------------- load, change, save: two "tabs" in code
+def _two_tabs(tmp_path: Path) -> tuple[Path, cw.Workbook, cw.Workbook]:
+    path = tmp_path / "tab.yaml"
+    cw.save(cw.new_workbook("Tab Test"), path)
+    return path, cw.load(path), cw.load(path)
+
+
+def test_a_stale_workbook_is_not_saved_over_a_change_made_since(tmp_path: Path) -> None:
+    # cw.load twice, save from each: the second save silently dropped the first change
+    path, tab1, tab2 = _two_tabs(tmp_path)
+    tab1.strengths.append("From tab 1")
+    cw.save(tab1, path)
+    before, versions = path.read_bytes(), len(cw.history(path))
+    tab2.weaknesses.append("From tab 2")
+    with pytest.raises(cw.WorkbookChangedError, match=r"tab\.yaml: the file changed since"):
+        cw.save(tab2, path)
+    assert path.read_bytes() == before and len(cw.history(path)) == versions
+    assert cw.load(path).strengths == ["From tab 1"]
+    assert isinstance(store.WorkbookChangedError("x"), cw.WorkbookError)  # caught as before
+
+
+def test_the_workbook_that_saved_last_saves_again(tmp_path: Path) -> None:
+    path, tab1, _ = _two_tabs(tmp_path)
+    for text in ("one", "two", "three"):
+        tab1.strengths.append(text)
+        cw.save(tab1, path)
+    assert cw.load(path).strengths == ["one", "two", "three"]
+
+
+def test_edit_and_reload_are_the_ways_through_and_force_replaces(tmp_path: Path) -> None:
+    path, tab1, tab2 = _two_tabs(tmp_path)
+    with cw.edit(path) as wb:  # another program's change
+        wb.strengths.append("Edited")
+    tab1.weaknesses.append("Stale")
+    with pytest.raises(cw.WorkbookChangedError):
+        cw.save(tab1, path)
+    fresh = cw.load(path)  # load again, change, save: both kept
+    fresh.weaknesses.append("Fresh")
+    cw.save(fresh, path)
+    assert (cw.load(path).strengths, cw.load(path).weaknesses) == (["Edited"], ["Fresh"])
+    tab2.values.append(cw.Value(name="Forced", importance=5))
+    cw.save(tab2, path, force=True)  # replaces it; the replaced version is in the history
+    assert cw.load(path).strengths == []
+    assert cw.load(cw.history(path)[0].path).weaknesses == ["Fresh"]
+
+
+def test_saving_elsewhere_or_the_same_content_is_not_refused(tmp_path: Path) -> None:
+    path, tab1, tab2 = _two_tabs(tmp_path)
+    tab1.strengths.append("Kept")
+    cw.save(tab1, path)
+    tab2.strengths.append("Kept")  # now what the file holds: nothing to write, nothing lost
+    cw.save(tab2, path)
+    tab3 = cw.load(path)
+    tab1.weaknesses.append("Mine")
+    cw.save(tab1, path)
+    cw.save(tab3, tmp_path / "copy.yaml")  # save as: another file
+    path.unlink()  # deleted since: saving writes it again
+    cw.save(tab1, path)
+    assert (cw.load(path).strengths, cw.load(path).weaknesses) == (["Kept"], ["Mine"])
+    assert cw.load(tmp_path / "copy.yaml").weaknesses == []

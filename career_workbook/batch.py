@@ -551,10 +551,10 @@ def run_clients(
 ) -> BatchReport:
     """Run the guided notebooks for every client into ``out/<client>/<notebook>.ipynb``.
 
-    ``notebooks`` selects them (``"01,04"``; default 01-09); ``notebooks_dir`` is where they
-    live (default: the package's ``notebooks`` folder); ``today`` is the date every
-    notebook runs as of (default: today, the same for every client). A failing client
-    does not stop the others: see the report.
+    ``notebooks`` selects them (``"01,04"``; default :data:`CLIENT_NOTEBOOKS`, 01-10);
+    ``notebooks_dir`` is where they live (default: the package's ``notebooks`` folder);
+    ``today`` is the date every notebook runs as of (default: today, the same for every
+    client). A failing client does not stop the others: see the report.
     """
     from career_workbook.server import notebooks_dir as default_dir
 

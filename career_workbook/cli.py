@@ -135,7 +135,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", required=True, help="output folder: OUT/<client>/<notebook>.ipynb")
     p.add_argument("--notebooks", default=None,
                    help="comma-separated notebook numbers or names, e.g. 01,04,09 "
-                        "(default 01-09)")
+                        "(default 01-10: every notebook but 00)")
     p.add_argument("--notebooks-dir", default=None,
                    help="folder of the guided notebooks (default: the package's)")
     p.add_argument("--jobs", type=_jobs, default=None, help="parallel clients (default: cores)")

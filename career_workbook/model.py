@@ -573,12 +573,18 @@ def validate_workbook(data: Workbook | dict[str, Any], *, path: Any = None) -> W
 
 
 def new_workbook(name: str, *, today: date | None = None, **person: Any) -> Workbook:
-    """A new, valid, empty workbook for ``name``.
+    """A new, valid, empty workbook for ``name``; spaces around the name and the other
+    ``person`` texts are dropped, as the forms drop them.
 
     >>> new_workbook("Sam Lee", current_role="Analyst").person.current_role
     'Analyst'
+    >>> new_workbook("  Priya Raman ", coach=" Ruth ").person.name
+    'Priya Raman'
     """
     today = today or date.today()
+    name = name.strip() if isinstance(name, str) else name
+    person = {key: value.strip() if isinstance(value, str) else value
+              for key, value in person.items()}
     try:
         return Workbook(person=Person(name=name, start_date=today, **person))
     except ValidationError as err:

@@ -77,6 +77,25 @@ def test_new_creates_the_workbook_inside_the_workspace(capsys, tmp_path):
     assert code == 1 and "already exists" in err and err.count("\n") == 1
 
 
+def test_new_drops_spaces_around_the_name_as_the_forms_do(capsys, tmp_path):
+    # "  Priya  Raman  " was stored as typed: the cohort CSV, the pack cover and the nudge
+    # list showed the spaces; notebook 00's form strips them
+    code, _, _ = run_main(capsys, "new", "  Priya  Raman  ", "--dir", str(tmp_path),
+                          "--coach", " Ruth Campbell ")
+    from career_workbook import store
+
+    person = store.load(tmp_path / "priya_raman.yaml").person
+    assert code == 0 and (person.name, person.coach) == ("Priya  Raman", "Ruth Campbell")
+
+
+def test_run_help_names_the_notebooks_run_by_default(capsys):
+    from career_workbook.batch import CLIENT_NOTEBOOKS
+
+    code, out, _ = run_main(capsys, "run", "--help")
+    first, last = CLIENT_NOTEBOOKS[0][:2], CLIENT_NOTEBOOKS[-1][:2]
+    assert code == 0 and f"(default {first}-{last}" in " ".join(out.split())
+
+
 @pytest.mark.parametrize("name", ["../../etc/evil", "/tmp/evil", "a/b", "..", "CON", "NUL",
                                   "x\x00y", "x\ny", "C:evil", "~root"])
 def test_new_refuses_hostile_names_and_writes_nothing(capsys, tmp_path, name):

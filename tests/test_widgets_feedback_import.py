@@ -71,6 +71,22 @@ def test_the_sample_imports_into_a_new_workbook_in_one_click(workspace):
     assert "Saved at" in view.status.value and "skills added to your list" in view.status.value
 
 
+def test_two_tabs_importing_one_file_say_what_each_added(workspace):
+    # Both previewed the file; A imported it. B then said "5 feedback entries added"
+    # (its preview's count) while nothing was added: the entries were in the file already.
+    tabs = [view_for(workspace), view_for(workspace)]
+    for view in tabs:
+        view.fields["path"].value = "examples/feedback_import_sample.csv"
+        view.buttons["preview"].click()
+    tabs[0].buttons["add_skills"].click()
+    first = cw.load(workspace / "workbooks" / "kim.yaml")
+    assert f"{len(first.feedback)} feedback entries added" in tabs[0].status.value
+    tabs[1].buttons["add_skills"].click()
+    assert "nothing added: these entries are in your workbook already" in \
+        tabs[1].status.value, tabs[1].status.value
+    assert cw.load(workspace / "workbooks" / "kim.yaml").feedback == first.feedback
+
+
 def test_every_problem_of_the_file_is_shown_at_once(workspace):
     with cw.edit(workspace / "workbooks" / "kim.yaml") as wb:
         wb.skills.append(Skill(name="SQL"))

@@ -35,6 +35,7 @@ from career_workbook.widgets.fields import (
     make_field,
     notice,
     notice_html,
+    plural,
     primary_button,
     secondary_button,
 )
@@ -265,6 +266,33 @@ def add_skills_to(wb: Workbook, names: Iterable[str], catalog: Any = None) -> li
     return added
 
 
+def import_feedback(wb: Workbook, entries: Sequence[Feedback], unknown: Sequence[str],
+                    catalog: Any) -> tuple[list[Feedback], list[str]]:
+    """Add the ``unknown`` skills and the ``entries`` not in ``wb`` yet (read under the
+    file's lock: another tab may have imported them since the preview); what was added."""
+    skills = add_skills_to(wb, unknown, catalog)
+    fresh, _ = new_feedback_entries(wb.feedback, entries)
+    wb.feedback.extend(fresh)
+    return fresh, skills
+
+
+def import_message(entries: Sequence[Feedback], skills: Sequence[str]) -> str:
+    """What an import added, as the file has it now.
+
+    >>> import_message([], [])
+    'nothing added: these entries are in your workbook already (imported in another tab?)'
+    >>> import_message([None, None], ["SQL"])
+    '2 feedback entries added and 1 skill added to your list (SQL)'
+    """
+    if not entries and not skills:
+        return ("nothing added: these entries are in your workbook already (imported in "
+                "another tab?)")
+    text = plural(len(entries), "feedback entry", "feedback entries") + " added"
+    if skills:
+        text += f" and {plural(len(skills), 'skill')} added to your list ({', '.join(skills)})"
+    return text
+
+
 def new_feedback_entries(existing: Sequence[Feedback],
                          parsed: Sequence[Feedback]) -> tuple[list[Feedback], int]:
     """The parsed entries not already in the workbook, and how many were skipped.
@@ -415,20 +443,12 @@ def feedback_import(session: Any) -> widgets.Widget:
             if not entries and not unknown:
                 view.set_status("Nothing to add: preview a file first.", "error")
                 return
-            added: list[str] = []
-
-            def apply(wb: Workbook) -> None:
-                added[:] = add_skills_to(wb, unknown, s.catalog)
-                fresh, _ = new_feedback_entries(wb.feedback, entries)
-                wb.feedback.extend(fresh)
-
-            result = s.save(apply)
+            done: list[tuple[list[Feedback], list[str]]] = []
+            result = s.save(lambda wb: done.append(
+                import_feedback(wb, entries, unknown, s.catalog)))
             if result.ok:
                 reset()
-            detail = f"{len(entries)} feedback entries added" + (
-                f" and {len(added)} skills added to your list ({', '.join(added)})"
-                if added else "")
-            view.show_result(result, detail if result.ok else "")
+            view.show_result(result, import_message(*done[-1]) if result.ok and done else "")
 
         preview_button.on_click(show_preview)
         save.on_click(import_entries)

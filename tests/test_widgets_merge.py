@@ -19,7 +19,17 @@ import pytest
 import career_workbook as cw
 from career_workbook import store
 from career_workbook import widgets as ui
-from career_workbook.model import Contact, Goal, Interests, Skill
+from career_workbook.model import (
+    Action,
+    Contact,
+    Goal,
+    Interests,
+    LearningItem,
+    Milestone,
+    Opportunity,
+    Skill,
+    Value,
+)
 from career_workbook.widgets.merge import EditConflict, merge_fields
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -244,3 +254,61 @@ def test_role_picker_keeps_a_role_chosen_elsewhere_when_untouched(path):
     view.fields["add_skills"].value = False
     view.buttons["save"].click()
     assert cw.load(path).role_profile == "senior_data_scientist", status(view)
+
+
+# ------------------------------------------------------------------ two tabs: the message
+# Tab A saves one field of a record; tab B, filled before that, saves another field of the
+# same record. The file holds both changes, and B's "Saved" message must describe that
+# merged record, never B's stale view of it.
+def _more_records(path: Path) -> None:
+    with cw.edit(path) as wb:
+        wb.actions.append(Action(id="a1", text="Do X properly", status="done",
+                                 done_on=date(2026, 11, 1)))
+        wb.learning.append(LearningItem(title="SQL course", status="in_progress", hours=4))
+        wb.goals[0].milestones.append(Milestone(title="Finish the practice exams",
+                                                due=date(2027, 3, 1)))
+        wb.opportunities.append(Opportunity(id="o1", title="Lead the Q3 data migration",
+                                            spotted=date(2026, 10, 1)))
+        wb.values.append(Value(name="Autonomy", importance=6))
+
+
+TWO_TABS = [
+    # form, record chosen, tab A's change, tab B's change, B's message, B's stale message
+    (ui.goal_review, None, {"status": "done"}, {"deadline": date(2027, 6, 30)},
+     "goal is now done", "goal is now active"),
+    (ui.goals_table, None, {"status": "done"}, {"confidence": 8},
+     "goal is now done", "goal is now active"),
+    (ui.actions_form, "0", {"status": "doing"}, {"priority": "high"},
+     "updated “Do X properly (doing)”", "(done)"),
+    (ui.skills_form, "0", {"importance": 2}, {"target_level": 5},
+     "updated “SQL (importance 2, target 5)”", "importance 5"),
+    (ui.contacts_form, "0", {"relationship": "manager"}, {"strength": 5},
+     "updated “Dana Lee (manager)”", "(mentor)"),
+    (ui.learning_form, "0", {"hours": 12}, {"started_on": date(2026, 10, 1)},
+     "updated “SQL course (in progress, 12 h)”", "4 h"),
+    (ui.milestones_form, "0", {"done_on": date(2026, 11, 20)}, {"due": date(2027, 4, 1)},
+     "updated “Finish the practice exams ✓”", "(due 2027-04-01)"),
+    (ui.opportunities_form, "0", {"stage": "exploring"}, {"next_step": "Ask Dana"},
+     "updated “Lead the Q3 data migration (Exploring)”", "(Spotted)"),
+    (ui.values_form, "0", {"importance": 9}, {"note": "choosing my hours"},
+     "updated “Autonomy (9/10)”", "(6/10)"),
+]
+
+
+@pytest.mark.parametrize("form, chosen, mine_a, mine_b, said, stale", TWO_TABS,
+                         ids=[case[0].__name__ for case in TWO_TABS])
+def test_two_tabs_message_describes_the_merged_record(path, form, chosen, mine_a, mine_b,
+                                                      said, stale):
+    _more_records(path)
+    tab_a, tab_b = (form(ui.Session(path, today=TODAY)) for _ in range(2))
+    for view, changes in ((tab_a, mine_a), (tab_b, mine_b)):
+        if chosen is not None:
+            view.chooser.value = chosen
+        for key, value in changes.items():
+            view.fields[key].value = value
+    tab_a.buttons["save"].click()
+    assert "Saved at" in status(tab_a), status(tab_a)
+    tab_b.buttons["save"].click()  # B was filled before A saved
+    text = status(tab_b)
+    assert "Saved at" in text and not reload_shown(tab_b), text
+    assert said in text and stale not in text, text

@@ -792,6 +792,10 @@ class FormView(quiet.VBox):
         """Wire a Save button: ``collect()`` -> ``(record, errors)``; if no errors,
         ``session.save(lambda wb: apply(wb, record))`` and show the result.
 
+        ``apply`` may return the record it wrote (the form's record merged with the file as
+        it is now); ``detail`` then describes that one, not the form's view of it (see
+        :func:`save_record`).
+
         With ``live=True`` every field is checked again whenever its value changes. A date
         or number the form cannot read is named beside its field and nothing is saved.
         ``view.filled`` keeps what the form would save untouched (the base of
@@ -813,10 +817,10 @@ class FormView(quiet.VBox):
                 self.show_errors(errors)
                 return
             self.show_errors({}, status=False)
-            result = self.session.save(lambda wb: apply(wb, record))
+            result, written = save_record(self.session, apply, record)
             if result.ok and after is not None:
                 after(record)
-            self.show_result(result, detail(record) if detail and result.ok else "")
+            self.show_result(result, detail(written) if detail and result.ok else "")
 
         button.on_click(clicked)
         if live:
@@ -854,6 +858,22 @@ class FormView(quiet.VBox):
                 theirs=getattr(wb, attribute), labels=labels))
 
         self.bind(button, collect, apply)
+
+
+def save_record(session: Any, apply: Callable[[Any, Any], Any], record: Any) -> tuple[Any, Any]:
+    """``(result, written)``: save with ``apply(wb, record)`` under the file lock.
+
+    ``written`` is what ``apply`` returned (the record as saved, e.g. merged with changes
+    made in another tab since the form was filled), else ``record``: a "Saved" message
+    built from it describes the file, not the form's stale view.
+    """
+    written = [record]
+
+    def change(wb: Any) -> None:
+        saved = apply(wb, record)
+        written[0] = record if saved is None else saved
+
+    return session.save(change), written[0]
 
 
 def merge_section(model: type[BaseModel], keys: Sequence[str], *, stored: Any, filled: Any,
@@ -978,23 +998,24 @@ def record_editor(
     def entries_of(wb: Any) -> list[Any]:
         return collection(wb) if callable(collection) else getattr(wb, collection)
 
-    def apply(wb: Any, record: Any) -> None:
+    def apply(wb: Any, record: Any) -> Any:
+        """Add or change the record under the file lock; return it as written."""
         entries = entries_of(wb)
         if old is None:
             if on_save is not None:
                 on_save(wb, None, record)
             entries.append(record)
             view.state["selected"] = NONE
-        else:
-            index = find_entry(entries, old, noun)
-            theirs = entries[index]
-            record = merge_section(model, list(type(old).model_fields), stored=old,
-                                   filled=view.filled, mine=record, theirs=theirs,
-                                   labels=labels)
-            if on_save is not None:
-                on_save(wb, theirs, record)
-            entries[index] = record
-            view.state["selected"] = str(index)
+            return record
+        index = find_entry(entries, old, noun)
+        theirs = entries[index]
+        record = merge_section(model, list(type(old).model_fields), stored=old,
+                               filled=view.filled, mine=record, theirs=theirs, labels=labels)
+        if on_save is not None:
+            on_save(wb, theirs, record)
+        entries[index] = record
+        view.state["selected"] = str(index)
+        return record
 
     verb = "Add" if old is None else "Save changes to"
     save = primary_button(f"{verb} this {noun}", f"{verb} this {noun} in your workbook file")

@@ -371,11 +371,13 @@ def goal_editor(view: FormView, *, with_deadline: bool) -> list[widgets.Widget]:
             **({"deadline": view.fields["deadline"].value} if with_deadline else {}))
         return check_model(Goal, {**old.model_dump(round_trip=True), **changes}, labels)
 
-    def apply(wb: Workbook, goal: Goal) -> None:
+    def apply(wb: Workbook, goal: Goal) -> Goal:
+        """Merge the goal with the file's; return it as written (the message names it)."""
         index = find_entry(wb.goals, old, "goal")
         wb.goals[index] = merge_section(Goal, list(Goal.model_fields), stored=old,
                                         filled=view.filled, mine=goal, theirs=wb.goals[index],
                                         labels=labels)
+        return wb.goals[index]
 
     view.bind(save, collect, apply, detail=lambda g: f"goal is now {g.status}")
     return [*boxes, save]

@@ -36,6 +36,8 @@ from career_workbook.model import Workbook
 
 __all__ = [
     "NOTEBOOK_CHARTS",
+    "chart_alt",
+    "chart_caption",
     "chart_inputs",
     "chart_title",
     "frames_of",
@@ -328,3 +330,37 @@ def chart_title(fig: Figure, slug: str | None = None) -> str:
     if not text.strip() and slug in charts.CHARTS:
         text = charts.CHARTS[slug].title
     return " ".join(charts.unescape_mathtext(text).split())
+
+
+def chart_caption(fig: Figure, slug: str | None = None) -> str:
+    """The chart's headline and the first line under it (its subtitle, or what an empty
+    chart says is missing), as sentences: what the chart says, in words.
+
+    >>> from career_workbook import charts
+    >>> chart_caption(charts.placeholder_figure("No contacts yet"), "network")
+    'Your network. No contacts yet.'
+    """
+    from career_workbook.charts._style import PLACEHOLDER_LABEL
+
+    takeaway = chart_title(fig, slug)
+    texts = [title for ax in fig.axes for title in (ax.get_title("left"),
+                                                   ax.get_title("center"))]
+    texts += [t.get_text() for ax in fig.axes if ax.get_label() == PLACEHOLDER_LABEL
+              for t in ax.texts]
+    lines = [line for line in (" ".join(charts.unescape_mathtext(t).split()) for t in texts)
+             if line and line != takeaway]
+    return " ".join(p if p.endswith((".", "!", "?", "…")) else p + "."
+                    for p in [takeaway, *lines[:1]])
+
+
+def chart_alt(fig: Figure, slug: str | None = None) -> str:
+    """The alt text of a chart image (notebooks and review packs): the chart's name, then
+    its :func:`chart_caption`, at most 300 characters.
+
+    >>> from career_workbook import charts
+    >>> chart_alt(charts.placeholder_figure("No contacts yet"), "network")
+    'Chart “Your network”: Your network. No contacts yet.'
+    """
+    spec = charts.CHARTS.get(slug or "")
+    alt = (f"Chart “{spec.title}”: " if spec else "Chart: ") + chart_caption(fig, slug)
+    return alt if len(alt) <= 300 else alt[:297] + "..."

@@ -290,6 +290,64 @@ def test_pack_pages_show_each_chart_takeaway(example_packs):
         assert first_words in text, slug
 
 
+class _Figures(HTMLParser):
+    """Each chart's ``<img alt>`` and ``<figcaption>`` text, by section id."""
+
+    def __init__(self):
+        super().__init__()
+        self.alt: dict[str, str] = {}
+        self.caption: dict[str, str] = {}
+        self._slug = self._in = None
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "section" and (attrs.get("id") or "").startswith("chart-"):
+            self._slug = attrs["id"].removeprefix("chart-")
+        elif tag == "img" and self._slug:
+            self.alt[self._slug] = attrs["alt"]
+        elif tag == "figcaption" and self._slug:
+            self._in, self.caption[self._slug] = self._slug, ""
+
+    def handle_endtag(self, tag):
+        if tag == "figcaption":
+            self._in = None
+
+    def handle_data(self, data):
+        if self._in:
+            self.caption[self._in] += data
+
+
+def _pack_figures(pack: Path) -> _Figures:
+    parser = _Figures()
+    parser.feed((pack / "review.html").read_text(encoding="utf-8"))
+    assert list(parser.alt) == list(parser.caption) == list(charts.CHARTS)
+    return parser
+
+
+def test_html_alt_text_and_caption_say_why_a_chart_is_empty(tmp_path):
+    """An empty chart's alt text and caption were only its title ("Learning hours"): the
+    reason ("No learning logged yet — add it ...") was drawn in the PNG alone."""
+    path = tmp_path / "empty.yaml"
+    cw.save(cw.new_workbook("Empty Person", today=TODAY), path)
+    page = _pack_figures(build_pack(path, tmp_path / "out", today=TODAY, formats=["html"]))
+    for slug, spec in charts.CHARTS.items():
+        assert page.alt[slug] == f"Chart “{spec.title}”: {spec.title}. {spec.empty_message}."
+        assert page.caption[slug] == f"{spec.title}. {spec.empty_message}."
+
+
+def test_html_alt_text_and_caption_are_those_of_the_notebooks(example_packs):
+    """Alt text as the notebooks give it (the headline and the line under it)."""
+    path = EXAMPLES[0]
+    page = _pack_figures(example_packs[path])
+    wb = cw.load(path)
+    figs = figures.make_figures(wb, today=TODAY, role=resolve_role(wb, load_catalog()))
+    for slug, fig in figs.items():
+        assert page.alt[slug] == figures.chart_alt(fig, slug)
+        assert page.caption[slug] == figures.chart_caption(fig, slug)
+        assert page.caption[slug].startswith(figures.chart_title(fig, slug))
+    assert len(page.caption["skill_gaps"]) > len(figures.chart_title(figs["skill_gaps"])) + 30
+
+
 def test_chart_page_leaves_the_figure_as_it_was(tmp_path):
     import io
 

@@ -50,13 +50,17 @@ class Headline:
 
 @dataclass(frozen=True)
 class ChartEntry:
-    """One chart of the pack: slug, registry title, takeaway, rendered PNG (or SVG) bytes."""
+    """One chart of the pack: slug, registry title, takeaway, rendered PNG (or SVG) bytes,
+    and its caption and alt text (:func:`~career_workbook.figures.chart_caption`,
+    :func:`~career_workbook.figures.chart_alt`: what an empty chart misses, too)."""
 
     slug: str
     title: str
     takeaway: str
     png: bytes = field(repr=False, default=b"")
     svg: bytes = field(repr=False, default=b"")
+    caption: str = ""
+    alt: str = ""
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,8 @@
   ``image/svg+xml`` when the pack holds SVG charts and no PNG);
 - every user-supplied string goes through :func:`esc` (``html.escape(quote=True)``) and
   sits in a text node inside ``<bdi>`` (so right-to-left text does not reorder the page);
-  user text is never put in an attribute;
+  the one attribute that holds user text is a chart's ``alt`` (the same escaped text, as
+  in the notebooks: :func:`~career_workbook.figures.chart_alt`);
 - no JavaScript at all: no ``<script>``, no ``on*`` attributes, no links; a
   ``Content-Security-Policy`` meta tag allows only inline styles and data-URI images;
 - print-friendly CSS (A4, a chart never split across pages).
@@ -136,11 +137,11 @@ def _chart(entry: ChartEntry, number: int) -> str:
     data = base64.b64encode(image).decode("ascii")
     size = _png_size(image)
     dims = f' width="{size[0]}" height="{size[1]}"' if size else ""
-    # alt text is the fixed registry title: user text never goes into an attribute
     return (f'<section class="chart" id="chart-{esc(entry.slug)}">'
             f"<h2>{number} · {esc(entry.title)}</h2><figure>"
-            f'<img src="data:image/{mime};base64,{data}" alt="{esc(entry.title)}"{dims}>'
-            f"<figcaption>{_user(entry.takeaway)}</figcaption></figure></section>")
+            f'<img src="data:image/{mime};base64,{data}" alt="{esc(entry.alt or entry.title)}"'
+            f"{dims}><figcaption>{_user(entry.caption or entry.takeaway)}</figcaption>"
+            "</figure></section>")
 
 
 def _goal_row(g: GoalRow) -> str:

@@ -165,7 +165,7 @@ def render_pack(data: bytes, source: str, *, today: date,
     from career_workbook.catalog import load_catalog, resolve_role
     from career_workbook.charts import CHARTS
     from career_workbook.export.content import ChartEntry, pack_content
-    from career_workbook.figures import chart_title, make_figures
+    from career_workbook.figures import chart_alt, chart_caption, chart_title, make_figures
 
     formats = check_pack_formats(formats)
     wb = store.loads(store._decode(data, source), path=source)
@@ -190,7 +190,8 @@ def render_pack(data: bytes, source: str, *, today: date,
             if svg:
                 files[f"charts/{slug}.svg"] = svg
             entries.append(ChartEntry(slug, CHARTS[slug].title, chart_title(fig, slug), png,
-                                      svg=svg))
+                                      svg=svg, caption=chart_caption(fig, slug),
+                                      alt=chart_alt(fig, slug)))
         content = pack_content(wb, today=today, role=role, charts=entries, period=label)
         if "pdf" in formats:
             files["review.pdf"] = _pdf_bytes(content, figures, entries, drawn)

@@ -32,7 +32,6 @@ if TYPE_CHECKING:  # pragma: no cover
 
 __all__ = [
     "TABLE_CSS",
-    "chart_alt",
     "chart_figure",
     "figure_image",
     "frame_html",
@@ -220,30 +219,6 @@ def localize_placeholder(fig: Figure, notebook: str | None) -> Figure:
     return fig
 
 
-def chart_alt(fig: Figure, slug: str | None = None) -> str:
-    """The alt text of a chart image: its takeaway (headline) and a one-line summary.
-
-    >>> from career_workbook import charts
-    >>> chart_alt(charts.placeholder_figure("No contacts yet"), "network")
-    'Chart “Your network”: Your network. No contacts yet.'
-    """
-    from career_workbook import charts, figures
-    from career_workbook.charts._style import PLACEHOLDER_LABEL
-
-    takeaway = figures.chart_title(fig, slug)
-    texts = [title for ax in fig.axes for title in (ax.get_title("left"),
-                                                   ax.get_title("center"))]
-    texts += [t.get_text() for ax in fig.axes if ax.get_label() == PLACEHOLDER_LABEL
-              for t in ax.texts]
-    lines_ = [line for line in (" ".join(charts.unescape_mathtext(t).split()) for t in texts)
-              if line and line != takeaway]
-    spec = charts.CHARTS.get(slug or "")
-    parts = [takeaway, *lines_[:1]]
-    alt = (f"Chart “{spec.title}”: " if spec else "Chart: ") + " ".join(
-        p if p.endswith((".", "!", "?", "…")) else p + "." for p in parts)
-    return alt if len(alt) <= 300 else alt[:297] + "..."
-
-
 def _img_html(png: bytes, alt: str) -> str:
     import base64
 
@@ -254,10 +229,10 @@ def _img_html(png: bytes, alt: str) -> str:
 
 def figure_image(fig: Figure, slug: str | None = None) -> Any:
     """A figure as a :class:`ChartImage` (PNG bytes, nothing written to disk) whose
-    ``<img>`` carries :func:`chart_alt` as its alt text."""
-    from career_workbook import export
+    ``<img>`` carries :func:`~career_workbook.figures.chart_alt` as its alt text."""
+    from career_workbook import export, figures
 
-    return _chart_image_class()(export.figure_png(fig), alt=chart_alt(fig, slug))
+    return _chart_image_class()(export.figure_png(fig), alt=figures.chart_alt(fig, slug))
 
 
 @functools.cache
@@ -286,13 +261,14 @@ def _live_chart(fig: Figure, slug: str | None = None) -> Callable[[Figure], None
     """Display ``fig``; return a function that replaces it in place with another figure.
 
     A display-id ``image/png`` output in JupyterLab and papermill, an ``HTML`` widget
-    holding the ``<img>`` in Voila; the image's alt text is :func:`chart_alt`.
+    holding the ``<img>`` in Voila; the image's alt text is
+    :func:`~career_workbook.figures.chart_alt`.
     """
     if in_voila():
-        from career_workbook import export
+        from career_workbook import export, figures
 
         def html(f: Figure) -> str:
-            return _img_html(export.figure_png(f), chart_alt(f, slug))
+            return _img_html(export.figure_png(f), figures.chart_alt(f, slug))
 
         image = quiet.HTML(html(fig))
         image.add_class("cw-chart")

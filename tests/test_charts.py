@@ -53,6 +53,7 @@ from career_workbook.charts._registry import (
     NO_GAPS,
     NO_HOURS,
     NOT_ENOUGH_RATERS,
+    ONE_VALUE,
     RADAR_TOO_FEW,
 )
 from career_workbook.charts._style import PALETTE, house_style
@@ -934,6 +935,24 @@ def test_values_wheel_bars_by_rank_and_top_three():
     assert charts.plot_values_wheel(tie).get_suptitle() == "Top values: Autonomy and Family"
     one = charts.plot_values_wheel(values(["Honesty"]))
     assert len(one.axes[0].patches) == 1 and one.get_suptitle() == "Top value: Honesty"
+
+
+def test_a_single_value_fills_the_wheel_and_asks_for_more():
+    """One value was a wedge of 86% of the circle: a disc with a notch cut out."""
+    one = charts.plot_values_wheel(values(["Freedom"]))
+    (wedge,) = one.axes[0].patches
+    assert wedge.get_width() == pytest.approx(2 * np.pi)  # its theta span: the whole circle
+    assert wedge.get_linewidth() == 0  # no white seam where its two edges meet
+    legend = one.legends[0]
+    assert ONE_VALUE in legend.get_title().get_text()
+    assert [t.get_text() for t in legend.get_texts()] == ["Top three"]
+    for n in (2, 3):  # wedges with a gap between them, no note
+        fig = charts.plot_values_wheel(values(["Freedom", "Family", "Growth"][:n]))
+        spans = [p.get_width() for p in fig.axes[0].patches]
+        assert len(spans) == n and all(0.8 * 2 * np.pi / n < w < 2 * np.pi / n for w in spans)
+        assert ONE_VALUE not in fig.legends[0].get_title().get_text()
+    many = charts.plot_values_wheel(values())
+    assert [t.get_text() for t in many.legends[0].get_texts()] == ["Top three", "Other values"]
 
 
 def test_learning_hours_step_lines_per_skill():

@@ -10,7 +10,13 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
-from career_workbook.charts._registry import CHARTS, NO_DATED_LEARNING, NO_HOURS, NO_WELLBEING
+from career_workbook.charts._registry import (
+    CHARTS,
+    NO_DATED_LEARNING,
+    NO_HOURS,
+    NO_WELLBEING,
+    ONE_VALUE,
+)
 from career_workbook.charts._repel import repelled_labels
 from career_workbook.charts._style import (
     ALERT,
@@ -203,7 +209,7 @@ def plot_values_wheel(values: pd.DataFrame, *, title: str | None = None,
 
     Values are placed clockwise by rank from the top; the top three are highlighted. With
     more than :data:`WHEEL_MAX` values, the most important that many are shown, and the
-    legend says so.
+    legend says so. A single value is a full disc, with a note to add more.
 
     Parameters
     ----------
@@ -239,8 +245,10 @@ def plot_values_wheel(values: pd.DataFrame, *, title: str | None = None,
     polar_spokes(ax, angles)
     top = (df["rank"] <= 3).to_numpy()
     colours = np.where(top, TARGET, PALETTE["sky"])
-    ax.bar(angles, df["importance"].to_numpy(), width=2 * np.pi / n * 0.86, bottom=0,
-           color=colours, edgecolor="white", linewidth=1.2, alpha=0.95)
+    # a gap between wedges, but one value fills the circle (86% of it left a notch)
+    ax.bar(angles, df["importance"].to_numpy(), width=2 * np.pi / n * (0.86 if n > 1 else 1),
+           bottom=0, color=colours, edgecolor="white", linewidth=1.2 if n > 1 else 0,
+           alpha=0.95)
     texts = polar_labels(ax, angles, [wrap_label(v, 16, max_lines=3) for v in df["name"]],
                          10.9, fontsize=9.5)
     for text, is_top in zip(texts, top, strict=True):
@@ -259,10 +267,15 @@ def plot_values_wheel(values: pd.DataFrame, *, title: str | None = None,
         head = "Top values: " + " and ".join(short(b, 30) for b in best[:2])
         head += f" (+{len(best) - 2})" if len(best) > 2 else ""
     headline(fig, head, title)
-    fig.legend(handles=[Patch(color=TARGET, label="Top three"),
-                        Patch(color=PALETTE["sky"], label="Other values")],
-               loc="outside lower center", ncols=2, title="Importance 1-10" + (
-                   f"; your {n} most important of {total} values" if total > n else ""))
+    # on a polar axes the metric (and the note) go with the legend: a title would collide
+    # with the top value's name
+    note = (f"; your {n} most important of {total} values" if total > n
+            else f"\n{ONE_VALUE}" if n == 1 else "")
+    handles = [Patch(color=TARGET, label="Top three")]
+    handles += [Patch(color=PALETTE["sky"], label="Other values")] if not top.all() else []
+    legend = fig.legend(handles=handles, loc="outside lower center", ncols=2,
+                        title=f"Importance 1-10{note}")
+    legend.get_title().set_multialignment("center")
     return fig
 
 

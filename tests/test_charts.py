@@ -720,6 +720,47 @@ def test_goal_timeline_next_deadline_and_no_today():
     assert not [ln for ln in fig.axes[0].get_lines() if ln.get_linestyle() == "--"]
 
 
+def _date_ticks(ax) -> list[str]:
+    """The x tick labels shown (the locator's ticks run past the view), after drawing."""
+    ax.get_figure().canvas.draw()
+    lo, hi = sorted(ax.get_xlim())
+    return [t.get_text() for loc, t in zip(ax.get_xticks(), ax.get_xticklabels(), strict=True)
+            if lo <= loc <= hi]
+
+
+def test_goal_timeline_over_new_year_names_month_and_year_on_its_ticks():
+    """Ticks read "15 | Jan | 15" with "2027-Jan" under the axis: the first 15 was December's."""
+    from career_workbook import figures
+    from career_workbook.model import Goal, new_workbook
+
+    today = date(2026, 12, 4)
+    wb = new_workbook("Sam Lee", today=today)
+    wb.goals += [Goal(id="g1", text="Finish the portfolio review", status="active",
+                      created=today, deadline=date(2026, 12, 10)),
+                 Goal(id="g2", text="Find a mentor", status="active", created=today)]
+    ax = figures.make_figure(wb, "goal_timeline", today=today).axes[0]
+    assert _date_ticks(ax) == ["15 Dec", "Jan 2027", "15 Jan"]
+    assert ax.xaxis.get_offset_text().get_text() == ""
+
+
+@pytest.mark.parametrize(("first", "last", "ticks"), [
+    ("2026-11-27", "2026-12-04", ["27 Nov 2026", "29 Nov", "Dec", "3 Dec"]),  # a week
+    ("2026-12-28", "2027-01-04", ["29 Dec", "31 Dec", "Jan 2027", "3 Jan"]),  # over new year
+    ("2026-11-03", "2026-12-03", ["8 Nov 2026", "15 Nov", "22 Nov", "Dec"]),  # a month
+    ("2026-02-01", "2026-11-20", ["Mar 2026", "May", "Jul", "Sep", "Nov"]),  # months
+    ("2026-09-10", "2027-04-20", ["Sep", "Nov", "Jan 2027", "Mar", "May"]),  # new year
+    ("2024-12-04", "2026-12-04", ["2025", "2026", "2027"]),  # two years
+])
+def test_date_ticks_say_the_month_and_where_the_year_changes(first, last, ticks):
+    from career_workbook.charts._style import date_axis
+
+    ax = Figure().add_subplot()
+    ax.plot(pd.to_datetime([first, last]), [1, 2])
+    date_axis(ax.xaxis)
+    assert _date_ticks(ax) == ticks
+    assert ax.xaxis.get_offset_text().get_text() == ""
+
+
 def test_progress_expected_actual_and_forecast_lines():
     gp, hist = goal_progress(GOALS[:2]), history(GOALS[:2])
     fig = charts.plot_progress(hist, gp, today=TODAY)

@@ -19,6 +19,7 @@ from typing import Any, TypeVar
 
 import matplotlib as mpl
 import matplotlib.dates as mdates
+import matplotlib.ticker as mticker
 import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
@@ -499,21 +500,57 @@ class _SteadyDateLocator(mdates.AutoDateLocator):
         return self._memo[1].copy()
 
 
+class _DateTicks(mticker.Formatter):
+    """Date tick labels that say their month, and their year where it changes.
+
+    Ticks on 1 January are years (``2026 | 2027``); on the 1st of a month, months
+    (``Sep | Nov | Jan 2027``); else days (``15 Dec | Jan 2027 | 15 Jan``: a 1st is its
+    month). The year goes on the first tick of each new year, or on the first tick shown
+    when none is; nothing is written under the axis. (matplotlib's concise labels read
+    ``15 | Jan | 15`` with ``2027-Jan`` under the axis: the first 15 was in December.)
+
+    >>> days = pd.to_datetime(["2026-12-15", "2027-01-01", "2027-01-15"])
+    >>> _DateTicks().format_ticks(mdates.date2num(days))
+    ['15 Dec', 'Jan 2027', '15 Jan']
+    >>> months = pd.to_datetime(["2026-02-01", "2026-04-01", "2026-06-01"])
+    >>> _DateTicks().format_ticks(mdates.date2num(months))
+    ['Feb 2026', 'Apr', 'Jun']
+    """
+
+    def __call__(self, x: float, pos: int | None = None) -> str:
+        return day_name(pd.Timestamp(mdates.num2date(x)))
+
+    def format_ticks(self, values: Sequence[float]) -> list[str]:
+        days = [mdates.num2date(v) for v in values]
+        many = len(days) > 1
+        if many and all((d.month, d.day) == (1, 1) for d in days):
+            return [str(d.year) for d in days]
+        months = many and all(d.day == 1 for d in days)
+        labels = [f"{d:%b}" if months or d.day == 1 else f"{d.day} {d:%b}" for d in days]
+        # the locator's ticks run past the view: the year must be on a tick that is shown
+        lo, hi = sorted(self.axis.get_view_interval()) if self.axis else (-np.inf, np.inf)
+        shown = [i for i, v in enumerate(values) if lo - 1e-9 <= v <= hi + 1e-9]
+        years = [i for i in range(1, len(days)) if days[i].year != days[i - 1].year]
+        if shown and not set(years) & set(shown):
+            years.append(shown[0])
+        for i in years:
+            labels[i] += f" {days[i].year}"
+        return labels
+
+
 def date_axis(axis: Any, maxticks: int = 6) -> None:
-    """Concise date ticks (``Jan``, ``Feb``, ``2027``) on an x or y axis.
+    """Date ticks on an x or y axis that name the month and year (see :class:`_DateTicks`).
 
     At least 5 ticks are allowed: with fewer, ranges of 19-23 months fit no interval.
     """
-    locator = _SteadyDateLocator(minticks=2, maxticks=max(maxticks, 5))
-    axis.set_major_locator(locator)
-    axis.set_major_formatter(mdates.ConciseDateFormatter(locator))
+    axis.set_major_locator(_SteadyDateLocator(minticks=2, maxticks=max(maxticks, 5)))
+    axis.set_major_formatter(_DateTicks())
 
 
 def one_day_axis(ax: Any, day: Any, pad_days: int = 30) -> None:
     """An x axis for data on a single day: that day centred, one tick naming it.
 
-    Concise date ticks on a two-month window read "15 / Dec / 15 / Jan / 2027-Jan"; one
-    point needs one label.
+    Date ticks on a two-month window would name days around it; one point needs one label.
 
     >>> from matplotlib.figure import Figure
     >>> ax = Figure().add_subplot()

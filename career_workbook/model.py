@@ -582,7 +582,7 @@ def new_workbook(name: str, *, today: date | None = None, **person: Any) -> Work
     'Priya Raman'
     """
     today = today or date.today()
-    name = name.strip() if isinstance(name, str) else name
+    name = (name.strip() or name) if isinstance(name, str) else name  # blank: refused below
     person = {key: value.strip() if isinstance(value, str) else value
               for key, value in person.items()}
     try:

@@ -1042,6 +1042,28 @@ def test_wellbeing_lines_dips_and_setbacks():
     assert fig.get_suptitle() == "Motivation recovering after a dip in June"
 
 
+def test_wellbeing_dip_bands_never_reach_the_next_check_in():
+    # daily check-ins, three of them dips: each band was at least four days wide and the
+    # bands shaded the whole plot
+    days = pd.date_range("2026-11-27", periods=6, freq="D")
+    frame = pd.DataFrame({"date": days, "motivation": [5.0, 6, 7, 5, 6, 7],
+                          "confidence": [4.0, 5, 6, 7, 4, 5],
+                          "dip": [True, False, False, True, True, False]})
+    import matplotlib.dates as mdates
+
+    ax = charts.plot_wellbeing(frame).axes[0]
+    spans = sorted((p.get_x(), p.get_x() + p.get_width()) for p in ax.patches
+                   if p.get_alpha() == 0.08)
+    assert len(spans) == 3
+    for (start, end), day in zip(spans, days[[0, 3, 4]], strict=True):
+        assert end - start == pytest.approx(1.0)  # half a day each side of its check-in
+        assert start == pytest.approx(mdates.date2num(day) - 0.5)
+    weekly = charts.plot_wellbeing(frame.assign(date=pd.date_range("2026-09-04", periods=6,
+                                                                   freq="7D")))
+    widths = [p.get_width() for p in weekly.axes[0].patches if p.get_alpha() == 0.08]
+    assert widths == pytest.approx([7.0] * 3)  # weekly: a week each, as before
+
+
 def test_wellbeing_setback_text_never_covers_a_setback_marker():
     # issue 11 item 7: the latest setback's label sat on the one before it
     fig = charts.plot_wellbeing(wellbeing(setbacks={3: "Burnout",

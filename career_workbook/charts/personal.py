@@ -403,8 +403,13 @@ def plot_wellbeing(wellbeing: pd.DataFrame, *, title: str | None = None,
     spacing = df["date"].diff().median() if len(df) > 1 else pd.Timedelta(days=14)
     half = spacing / 2 if pd.notna(spacing) else pd.Timedelta(days=7)
     half = min(max(half, pd.Timedelta(days=2)), pd.Timedelta(days=10))
-    for when in df.loc[dip, "date"]:
-        ax.axvspan(when - half, when + half, color=ALERT, alpha=0.08, linewidth=0, zorder=0)
+    gaps = df["date"].diff()
+    for i in df.index[dip]:
+        # never over the next check-in: daily check-ins with dips shaded the whole plot
+        near = [g for g in (gaps.get(i), gaps.get(i + 1)) if pd.notna(g) and g > pd.Timedelta(0)]
+        side = min([half, *(g / 2 for g in near)])
+        when = df.at[i, "date"]
+        ax.axvspan(when - side, when + side, color=ALERT, alpha=0.08, linewidth=0, zorder=0)
     for col, colour, marker, style in (("motivation", CURRENT, "o", "-"),
                                        ("confidence", TARGET, "s", "--")):
         part = df[df[col].notna()]

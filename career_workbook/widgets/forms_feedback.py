@@ -37,6 +37,7 @@ from career_workbook.widgets.fields import (
     notice_html,
     plural,
     primary_button,
+    save_record,
     secondary_button,
 )
 from career_workbook.widgets.forms_skills import level_options
@@ -443,12 +444,11 @@ def feedback_import(session: Any) -> widgets.Widget:
             if not entries and not unknown:
                 view.set_status("Nothing to add: preview a file first.", "error")
                 return
-            done: list[tuple[list[Feedback], list[str]]] = []
-            result = s.save(lambda wb: done.append(
-                import_feedback(wb, entries, unknown, s.catalog)))
+            result, added = save_record(
+                s, lambda wb, _: import_feedback(wb, entries, unknown, s.catalog), None)
             if result.ok:
                 reset()
-            view.show_result(result, import_message(*done[-1]) if result.ok and done else "")
+            view.show_result(result, import_message(*added) if result.ok else "")
 
         preview_button.on_click(show_preview)
         save.on_click(import_entries)

@@ -186,8 +186,9 @@ def test_self_assessment_change_is_saved_and_bad_input_refused(
     skills = form(page, "The skills you track")
     saved = file_state(path)
     skills.get_by_role("button", name="Add this skill").click()
-    message = wait_for_text(skills, r"must not be blank")
-    assert "Nothing was saved" in message
+    # The field's error and the status line are two widget updates: wait for both.
+    wait_for_text(skills, r"(?s)must not be blank.*Nothing was saved"
+                          r"|Nothing was saved.*must not be blank")
     assert skills.locator(".cw-field-error").count() >= 1
     time.sleep(1.0)
     assert file_state(path) == saved, "a refused save changed the workbook file"

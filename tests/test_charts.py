@@ -909,6 +909,35 @@ def test_coincident_skills_share_one_label():
     assert "SQL; Python" in {t.get_text() for t in fig.axes[0].texts}
 
 
+def test_points_in_one_column_are_labelled_on_one_side():
+    # Jordan's example: at x=4 a long name had to go left while its neighbours' went right,
+    # and a neighbour's second line, level with it, read "Stakeholder Management ● Perceptiveness"
+    names = ["Agile Delivery", "Coaching", "Writing and Social Perceptiveness",
+             "Stakeholder Management Practice"]
+    frame = make(FEEDBACK_COLUMNS, [
+        dict(skill=n, self=4.0, others=3.7 - 0.12 * i, n_others=5, gap=0.0,
+             quadrant="agreed strength") for i, n in enumerate(names)] + [
+        dict(skill="Python", self=1.0, others=1.2, n_others=5, gap=0.0,
+             quadrant="agreed development area")])
+    fig = charts.plot_feedback_360(frame)
+    draw(fig)
+    corners = {"Hidden strength", "Blind spot", "Agreed strength", "Agreed development area"}
+    side = {t.get_text().replace("\n", " "): t.get_horizontalalignment()
+            for t in fig.axes[0].texts if t.get_text() not in corners}
+    assert len(side) == 5, side
+    column = {v for k, v in side.items() if k != "Python"}
+    assert column == {"right"}, side  # right-aligned: left of the points, all four
+    assert side["Python"] == "left"  # a point elsewhere keeps its label on the right
+
+
+def test_skills_at_one_spot_keep_each_name_whole():
+    frame = feedback(["Stakeholder Management", "Conflict Resolution"])
+    frame.loc[1, ["self", "others", "quadrant"]] = frame.loc[0, ["self", "others", "quadrant"]]
+    fig = charts.plot_feedback_360(frame)
+    assert "Stakeholder Management;\nConflict Resolution" in {t.get_text()
+                                                             for t in fig.axes[0].texts}
+
+
 def test_repel_vertical_examples():
     y = charts.repel_vertical([10, 10, 10], [4, 4, 4], [0, 0, 0], [5, 5, 5], 0, 100, gap=1)
     assert np.diff(np.sort(y)).min() >= 5 - 1e-6

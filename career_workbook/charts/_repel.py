@@ -1,6 +1,7 @@
 """Point labels that never overlap: a small vertical label-repel done at draw time.
 
-Labels sit to the right of their point (to the left near the right edge). When two labels
+Labels sit to the right of their point (to the left near the right edge, and then for
+every point in that column too). When two labels
 would overlap, they are pushed apart vertically and a thin leader line joins each moved
 label to its point. The layout runs in display space every time the figure is drawn, so
 it holds at any size and dpi (screen, PNG, SVG, PDF).
@@ -73,7 +74,7 @@ class RepelledLabels(Artist):
     """
 
     def __init__(self, ax: Any, texts: list[Text], anchors: np.ndarray, *,
-                 pad_pt: float = 5.0, gap_pt: float = 1.5, line_color: str = "#999999"):
+                 pad_pt: float = 5.0, gap_pt: float = 4.0, line_color: str = "#999999"):
         super().__init__()
         self._ax = ax
         self.texts = texts
@@ -99,6 +100,10 @@ class RepelledLabels(Artist):
                            t.get_window_extent(renderer).height] for t in self.texts])
         w, h = sizes[:, 0], sizes[:, 1]
         right = anchor[:, 0] + pad + w <= box.x1
+        # points in one column are labelled on one side: a label across from another
+        # point, level with it, reads as that point's label
+        column = np.abs(anchor[:, 0, None] - anchor[None, :, 0]) <= pad
+        right = np.array([right[row].all() for row in column], dtype=bool)
         x0 = np.where(right, anchor[:, 0] + pad, anchor[:, 0] - pad - w)
         y = repel_vertical(anchor[:, 1], h, x0, x0 + w, box.y0, box.y1, gap=gap)
         for i, text in enumerate(self.texts):

@@ -26,6 +26,7 @@ from career_workbook.charts._style import (
     PALETTE,
     ROLE,
     TARGET,
+    clean_text,
     date_axis,
     dates,
     headline,
@@ -408,10 +409,10 @@ def plot_feedback_360(fb: pd.DataFrame, *, min_raters: int = 3, title: str | Non
                linewidths=0.8, zorder=3)
     # Skills on the same spot share one label, so a reader never takes two for one.
     spots = shown.groupby([shown["self"].round(2), shown["others"].round(2)], sort=False)
-    names = spots["skill"].agg(lambda s: "; ".join(map(str, s)))
+    names = spots["skill"].agg(list)
     repelled_labels(ax, names.index.get_level_values(0).to_numpy(dtype=float),
                     names.index.get_level_values(1).to_numpy(dtype=float),
-                    [wrap_label(s, 22, max_lines=3) for s in names], zorder=4)
+                    [_spot_label(s) for s in names], zorder=4)
     ax.set_xlim(lo, hi)
     ax.set_ylim(lo, hi)
     ax.set_aspect("equal")
@@ -440,6 +441,32 @@ def plot_feedback_360(fb: pd.DataFrame, *, min_raters: int = 3, title: str | Non
         note += f"; {hidden_n} not shown (fewer than {min_raters} raters)"
     subtitle(ax, note)
     return fig
+
+
+def _spot_label(skills: list[Any]) -> str:
+    """One label for the skills at one spot: on one line when it fits in 34 characters,
+    else each name whole on its own line(s), so a line never reads as the name of another
+    point's skill.
+
+    >>> _spot_label(["Writing", "Social Perceptiveness"])
+    'Writing; Social Perceptiveness'
+    >>> print(_spot_label(["Stakeholder Management", "Conflict Resolution"]))
+    Stakeholder Management;
+    Conflict Resolution
+    >>> _spot_label(["A", "B", "C", "D"]).splitlines()
+    ['A;', 'B;', '+2 more']
+    """
+    if len(skills) == 1:
+        return wrap_label(skills[0], 22, max_lines=3)
+    one_line = "; ".join(" ".join(clean_text(name).split()) for name in skills)
+    if len(skills) <= 3 and len(one_line) <= 34:
+        return wrap_label(one_line, 34, max_lines=1)
+    shown = skills if len(skills) <= 3 else skills[:2]
+    lines = [wrap_label(name, 22, max_lines=2) + ";" for name in shown]
+    lines[-1] = lines[-1].removesuffix(";") if shown is skills else lines[-1]
+    if shown is not skills:
+        lines.append(f"+{len(skills) - len(shown)} more")
+    return "\n".join(lines)
 
 
 def _quadrant(self_level: float, others: float) -> str:

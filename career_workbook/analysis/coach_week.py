@@ -40,6 +40,7 @@ from career_workbook.analysis.opportunities import STALE_WEEKS, days_still, is_s
 from career_workbook.analysis.progress import checkin_points, goal_status
 from career_workbook.analysis.reminders import calendar_events
 from career_workbook.model import Workbook
+from career_workbook.wording import plural
 
 __all__ = [
     "DEADLINE_PROGRESS",
@@ -137,11 +138,7 @@ class ClientWeek:
         days = self.days_since_check_in
         if days is None:
             return "no check-in yet"
-        return "today" if days == 0 else _plural(days, "day")
-
-
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+        return "today" if days == 0 else plural(days, "day")
 
 
 def _title(text: str) -> str:
@@ -227,9 +224,9 @@ def needs_nudge(week: ClientWeek) -> tuple[str, ...]:
     elif days is None and (week.days_since_start or 0) > QUIET_DAYS:
         reasons.append(f"no check-in yet, {week.days_since_start} days after starting")
     if len(week.overdue_actions) >= OVERDUE_NUDGE:
-        reasons.append(f"{_plural(len(week.overdue_actions), 'action')} overdue")
+        reasons.append(f"{plural(len(week.overdue_actions), 'action')} overdue")
     if len(week.overdue_follow_ups) >= OVERDUE_NUDGE:
-        reasons.append(f"{_plural(len(week.overdue_follow_ups), 'follow-up')} overdue")
+        reasons.append(f"{plural(len(week.overdue_follow_ups), 'follow-up')} overdue")
     if week.stale_opportunities:
         weeks = sorted({d // 7 for _, d in week.stale_opportunities})
         span = f"{weeks[0]}" if len(weeks) == 1 else f"{weeks[0]}-{weeks[-1]}"
@@ -237,7 +234,7 @@ def needs_nudge(week: ClientWeek) -> tuple[str, ...]:
         noun = "opportunity" if n == 1 else "opportunities"
         reasons.append(f"{n} {noun} with no movement for {span} weeks")
     for title, late in week.overdue_goals:
-        reasons.append(f"goal '{title}' is {_plural(late, 'day')} past its deadline")
+        reasons.append(f"goal '{title}' is {plural(late, 'day')} past its deadline")
     for title, left, done in week.deadlines_at_risk:
         when = "today" if left == 0 else "tomorrow" if left == 1 else f"in {left} days"
         progress = ("no progress recorded" if math.isnan(done)

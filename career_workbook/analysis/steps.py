@@ -16,6 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from career_workbook.model import Workbook
+from career_workbook.wording import plural
 
 __all__ = ["STEPS", "Step", "StepProgress", "step_progress"]
 
@@ -62,15 +63,6 @@ class StepProgress:
     started: bool
 
 
-def _count(n: int, one: str, many: str | None = None) -> str:
-    """``_count(1, "goal")`` -> ``'1 goal'``; ``_count(3, "goal")`` -> ``'3 goals'``.
-
-    >>> _count(1, "skill rated", "skills rated"), _count(3, "skill rated", "skills rated")
-    ('1 skill rated', '3 skills rated')
-    """
-    return f"{n} {one if n == 1 else (many or one + 's')}"
-
-
 def _notes(wb: Workbook) -> dict[str, tuple[str, bool]]:
     rated = set()
     for assessment in wb.assessments:
@@ -88,33 +80,33 @@ def _notes(wb: Workbook) -> dict[str, tuple[str, bool]]:
 
     return {
         "00_start_here": ("workbook created", True),
-        "01_self_assessment": note(len(rated), _count(len(rated), "skill rated", "skills rated"),
+        "01_self_assessment": note(len(rated), plural(len(rated), "skill rated", "skills rated"),
                                    "no skills rated yet"),
-        "02_feedback_360": note(len(raters), _count(len(raters), "rater"), "no feedback yet"),
+        "02_feedback_360": note(len(raters), plural(len(raters), "rater"), "no feedback yet"),
         "03_vision_values": note(
             has_vision + len(wb.values),
-            "vision written" + (f", {_count(len(wb.values), 'value')}" if wb.values else "")
-            if has_vision else _count(len(wb.values), "value"),
+            "vision written" + (f", {plural(len(wb.values), 'value')}" if wb.values else "")
+            if has_vision else plural(len(wb.values), "value"),
             "no vision yet"),
-        "04_smart_goals": note(len(goals), _count(len(goals), "goal"), "no goals yet"),
+        "04_smart_goals": note(len(goals), plural(len(goals), "goal"), "no goals yet"),
         "05_skill_gap": ((f"target: {targets}", True) if targets
                          else ("no target role yet", False)),
         "06_action_plan": note(
             len(wb.actions) + milestones,
-            f"{_count(len(wb.actions), 'action')}, {_count(milestones, 'milestone')}",
+            f"{plural(len(wb.actions), 'action')}, {plural(milestones, 'milestone')}",
             "no actions yet"),
-        "07_network": note(len(wb.contacts), _count(len(wb.contacts), "contact"),
+        "07_network": note(len(wb.contacts), plural(len(wb.contacts), "contact"),
                            "no contacts yet"),
         "08_achievements_learning": note(
             len(wb.achievements) + len(wb.learning),
-            f"{_count(len(wb.achievements), 'achievement')}, "
-            f"{_count(len(wb.learning), 'learning item')}",
+            f"{plural(len(wb.achievements), 'achievement')}, "
+            f"{plural(len(wb.learning), 'learning item')}",
             "nothing recorded yet"),
-        "09_progress_review": note(len(wb.check_ins), _count(len(wb.check_ins), "check-in"),
+        "09_progress_review": note(len(wb.check_ins), plural(len(wb.check_ins), "check-in"),
                                    "no check-ins yet"),
         "10_opportunities": note(
             len(wb.opportunities),
-            _count(len(wb.opportunities), "opportunity", "opportunities")
+            plural(len(wb.opportunities), "opportunity", "opportunities")
             + (f", {open_opps} open" if len(wb.opportunities) else ""),
             "no opportunities yet"),
     }

@@ -235,15 +235,6 @@ def short(value: Any, width: int = 40) -> str:
     return escape_mathtext(text)
 
 
-def plural(n: int, word: str, many: str | None = None) -> str:
-    """``'1 goal'``, ``'3 goals'``.
-
-    >>> plural(1, "goal"), plural(3, "goal"), plural(2, "follow-up is", "follow-ups are")
-    ('1 goal', '3 goals', '2 follow-ups are')
-    """
-    return f"{n} {word if n == 1 else (many or word + 's')}"
-
-
 def number(x: float, digits: int = 1) -> str:
     """A number without a useless ``.0``.
 

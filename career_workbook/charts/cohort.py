@@ -18,13 +18,13 @@ from career_workbook.charts._style import (
     new_figure,
     numeric,
     placeholder_figure,
-    plural,
     row_height,
     short,
     styled,
     subtitle,
     wrap_label,
 )
+from career_workbook.wording import plural
 
 __all__ = ["plot_cohort_gaps", "plot_cohort_readiness", "plot_cohort_recency"]
 

@@ -28,7 +28,6 @@ from career_workbook.charts._style import (
     new_figure,
     numeric,
     placeholder_figure,
-    plural,
     require,
     row_height,
     short,
@@ -36,6 +35,7 @@ from career_workbook.charts._style import (
     subtitle,
     wrap_label,
 )
+from career_workbook.wording import plural
 
 __all__ = ["plot_goal_timeline", "plot_progress", "plot_smart_scorecard"]
 

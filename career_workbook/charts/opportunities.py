@@ -22,13 +22,13 @@ from career_workbook.charts._style import (
     new_figure,
     numeric,
     placeholder_figure,
-    plural,
     require,
     styled,
     subtitle,
     wrap_label,
 )
 from career_workbook.model import OPPORTUNITY_STAGES
+from career_workbook.wording import plural
 
 __all__ = ["plot_opportunities"]
 

@@ -37,7 +37,6 @@ from career_workbook.charts._style import (
     numeric,
     one_day_axis,
     placeholder_figure,
-    plural,
     polar_labels,
     polar_spokes,
     require,
@@ -50,6 +49,7 @@ from career_workbook.charts._style import (
     wrap_label,
 )
 from career_workbook.model import RELATIONSHIPS
+from career_workbook.wording import plural
 
 __all__ = ["plot_learning_hours", "plot_network", "plot_values_wheel", "plot_wellbeing"]
 

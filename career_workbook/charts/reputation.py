@@ -21,13 +21,13 @@ from career_workbook.charts._style import (
     new_figure,
     numeric,
     placeholder_figure,
-    plural,
     require,
     short,
     styled,
     subtitle,
     wrap_label,
 )
+from career_workbook.wording import plural
 
 __all__ = ["plot_reputation"]
 

@@ -36,7 +36,6 @@ from career_workbook.charts._style import (
     numeric,
     one_day_axis,
     placeholder_figure,
-    plural,
     polar_labels,
     polar_spokes,
     require,
@@ -49,6 +48,7 @@ from career_workbook.charts._style import (
     wrap_label,
 )
 from career_workbook.model import SKILL_CATEGORIES
+from career_workbook.wording import plural
 
 __all__ = [
     "AGREEMENT_BAND", "STRENGTH_LEVEL", "plot_feedback_360", "plot_readiness",

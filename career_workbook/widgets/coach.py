@@ -266,7 +266,8 @@ def caseload_calendar_button(folder: str | os.PathLike[str],
     ``career-workbook calendar --all FOLDER``) and offer it for download."""
     from career_workbook.export.ics import calendar_path, write_caseload_calendar
     from career_workbook.widgets import quiet
-    from career_workbook.widgets.fields import download_link, plural, primary_button
+    from career_workbook.widgets.fields import download_link, primary_button
+    from career_workbook.wording import plural
 
     path = Path(os.path.abspath(Path(folder).expanduser()))
     day, _problem = parse_today(today)

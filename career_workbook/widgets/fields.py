@@ -592,15 +592,6 @@ def with_article(noun: str) -> str:
     return f"{'an' if noun[:1].lower() in 'aeio' else 'a'} {noun}"
 
 
-def plural(n: int, noun: str, many: str | None = None) -> str:
-    """``1 check-in``, ``3 check-ins``, ``2 feedback entries``.
-
-    >>> plural(1, "self-assessment"), plural(2, "self-assessment"), plural(0, "entry", "entries")
-    ('1 self-assessment', '2 self-assessments', '0 entries')
-    """
-    return f"{n} {noun if n == 1 else many or noun + 's'}"
-
-
 def describe_date(day: date | None) -> str:
     """``2026-11-22`` or an empty string."""
     return day.isoformat() if day else ""

@@ -35,13 +35,13 @@ from career_workbook.widgets.fields import (
     make_field,
     notice,
     notice_html,
-    plural,
     primary_button,
     save_record,
     secondary_button,
 )
 from career_workbook.widgets.forms_skills import level_options
 from career_workbook.widgets.session import workspace_of
+from career_workbook.wording import plural
 from career_workbook.workspace import WorkspaceError
 
 __all__ = [

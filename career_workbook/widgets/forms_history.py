@@ -24,10 +24,10 @@ from career_workbook.widgets.fields import (
     esc,
     make_field,
     notice,
-    plural,
     primary_button,
     secondary_button,
 )
+from career_workbook.wording import plural
 
 __all__ = ["restore_form", "size_text", "version_label", "version_summary"]
 

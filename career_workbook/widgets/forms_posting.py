@@ -20,11 +20,11 @@ from career_workbook.widgets.fields import (
     esc,
     make_field,
     notice_html,
-    plural,
     primary_button,
     secondary_button,
 )
 from career_workbook.widgets.merge import merge_fields, merge_lists
+from career_workbook.wording import plural
 
 if TYPE_CHECKING:
     from career_workbook.analysis.posting import PostingFit

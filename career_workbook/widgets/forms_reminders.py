@@ -21,10 +21,10 @@ from career_workbook.widgets.fields import (
     download_link,
     esc,
     notice_html,
-    plural,
     primary_button,
     secondary_button,
 )
+from career_workbook.wording import plural
 from career_workbook.workspace import WorkspaceError
 
 __all__ = ["calendar_button", "contacts_import", "contacts_preview_html"]

@@ -426,4 +426,6 @@ def _write_csv(frame: pd.DataFrame, out: Path) -> None:
     safe = frame.assign(**{name: frame[name].map(_csv_text) for name in text_columns})
     text = safe.to_csv(index=False, float_format="%.1f", date_format="%Y-%m-%d")
     out.parent.mkdir(parents=True, exist_ok=True)
-    atomic_write_bytes(out, text.encode("utf-8"))
+    # with a byte-order mark: Excel opens a double-clicked CSV as UTF-8 only with one
+    # (else "José" reads "JosÃ©"); pandas, csv with utf-8-sig and LibreOffice skip it
+    atomic_write_bytes(out, text.encode("utf-8-sig"))

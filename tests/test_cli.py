@@ -189,7 +189,7 @@ def test_cohort_writes_the_csv_and_names_the_broken_file(capsys, workspace, tmp_
     assert code == 1
     assert "3 client(s), 2 summarised" in out
     assert "FAILED broken: goals[0].deadline = '2027-13-01'" in out
-    with open(out_csv, newline="", encoding="utf-8") as handle:
+    with open(out_csv, newline="", encoding="utf-8-sig") as handle:
         rows = list(csv.DictReader(handle))
     assert [(r["client"], r["status"] == "ok") for r in rows] == [
         ("broken", False), ("mei_career_changer", True), ("tomas_nurse", True)]

@@ -194,7 +194,7 @@ def workspace(tmp_path) -> Path:
 
 
 def read_csv(path: Path) -> list[dict[str, str]]:
-    with open(path, newline="", encoding="utf-8") as handle:
+    with open(path, newline="", encoding="utf-8-sig") as handle:
         return list(csv.DictReader(handle))
 
 
@@ -449,3 +449,15 @@ def test_cohort_workers_never_import_the_chart_stack_or_pandas(tmp_path):
     n = 3 * len(list(EXAMPLES.glob("*.yaml")))
     assert out.stdout.startswith(f"{n} [] ["), out.stdout  # every row made, none broken
     assert "cohort_gaps.png" in out.stdout and "cohort_recency.svg" in out.stdout
+
+
+def test_the_csv_opens_in_excel_with_names_in_any_script(tmp_path):
+    """Excel reads a double-clicked CSV as UTF-8 only after a byte-order mark; pandas skips it."""
+    import pandas as pd
+
+    rows = [caseload.ClientRow(name, A.summary(new_workbook(name, today=TODAY), TODAY))
+            for name in ("José Ñúñez", "王小明")]
+    caseload._write_csv(caseload.cohort_frame(rows), tmp_path / "c.csv")
+    data = (tmp_path / "c.csv").read_bytes()
+    assert data.startswith(b"\xef\xbb\xbfclient,"), data[:20]
+    assert pd.read_csv(tmp_path / "c.csv")["client"].tolist() == ["José Ñúñez", "王小明"]

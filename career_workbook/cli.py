@@ -591,6 +591,26 @@ def _silence_stdout() -> None:
         os.dup2(devnull, sys.stdout.fileno())
 
 
+_FOLDER_ARGS = {"validate": ("paths",), "run": ("workbooks",), "pack": ("workbooks", "all"),
+                "cohort": ("workspace",), "calendar": ("all",)}
+"""The arguments of each command that may name a folder of workbooks."""
+
+
+def _note_nested(args: argparse.Namespace) -> None:
+    """Say which subfolders of the folders given hold workbooks this command leaves out."""
+    from career_workbook.workspace import nested_workbooks
+
+    given: list[str] = []
+    for name in _FOLDER_ARGS.get(args.command, ()):
+        value = getattr(args, name, None)
+        given += [value] if isinstance(value, str) else list(value or [])
+    nested = nested_workbooks(given)
+    if nested:
+        print(f"note: workbooks in {', '.join(str(p) for p in nested)} are not included "
+              "(subfolders are not searched); name those folders too to include them",
+              file=sys.stderr)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point of ``career-workbook``; returns the exit code."""
     parser = build_parser()
@@ -599,6 +619,7 @@ def main(argv: list[str] | None = None) -> int:
         parser.print_help()
         return 0
     try:
+        _note_nested(args)
         code = COMMANDS[args.command](args)
         sys.stdout.flush()  # a closed pipe shows here, not at exit
         return code

@@ -17,12 +17,14 @@ name '../etc/passwd' contains a path separator; use the person's name only
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import unicodedata
 from pathlib import Path
 
-__all__ = ["WorkspaceError", "ensure_inside", "list_workbooks", "safe_id", "workbook_path",
+__all__ = ["WorkspaceError", "ensure_inside", "list_workbooks", "nested_workbooks",
+           "safe_id", "workbook_path",
            "workspace_of"]
 
 RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)),
@@ -118,19 +120,58 @@ def workspace_of(workbook: str | os.PathLike[str]) -> Path:
 def list_workbooks(paths: list[str | Path] | tuple[str | Path, ...]) -> list[Path]:
     """Expand folders into their ``*.yaml`` and ``*.yml`` workbooks (sorted); files are kept.
 
-    Hidden files (``.alex.yaml``, editor back-ups) are skipped.
+    Hidden files (``.alex.yaml``, editor back-ups) are skipped, and so is a second path to
+    the same file (a symbolic link beside its target, the same file named twice): one
+    person is one client. Subfolders are not searched (:func:`nested_workbooks` names them).
 
-    >>> list_workbooks([])
-    []
+    >>> import tempfile
+    >>> ws = Path(tempfile.mkdtemp())
+    >>> _ = (ws / "jo.yaml").write_text("x"); (ws / "link.yaml").symlink_to(ws / "jo.yaml")
+    >>> [p.name for p in list_workbooks([ws, ws / "jo.yaml"])]
+    ['jo.yaml']
+    """
+    found: list[Path] = []
+    for p in map(Path, paths):
+        if p.is_dir():
+            found.extend(sorted(q for q in p.iterdir()
+                                if q.suffix in WORKBOOK_SUFFIXES and not q.name.startswith(".")
+                                and not q.is_dir()))
+        else:
+            found.append(p)
+    first: dict[Path, Path] = {}  # the file itself -> the path that stands for it
+    for q in found:
+        key = q.resolve() if q.exists() else q
+        kept = first.get(key)
+        if kept is None or (kept.is_symlink() and not q.is_symlink()):
+            first[key] = q
+    keep = set(first.values())
+    out: list[Path] = []
+    for q in found:
+        if q in keep:
+            out.append(q)
+            keep.discard(q)
+    return out
+
+
+def nested_workbooks(paths: list[str | Path] | tuple[str | Path, ...]) -> list[Path]:
+    """The subfolders of the folders in ``paths`` that hold workbooks of their own, which
+    :func:`list_workbooks` leaves out (hidden folders, such as ``.history``, are not counted).
+
+    >>> import tempfile
+    >>> ws = Path(tempfile.mkdtemp()); (ws / "team b").mkdir()
+    >>> _ = (ws / "team b" / "ana.yaml").write_text("x")
+    >>> [p.name for p in nested_workbooks([ws])]
+    ['team b']
     """
     out: list[Path] = []
     for p in map(Path, paths):
-        if p.is_dir():
-            out.extend(sorted(q for q in p.iterdir()
-                              if q.suffix in WORKBOOK_SUFFIXES and not q.name.startswith(".")
-                              and not q.is_dir()))
-        else:
-            out.append(p)
+        if not p.is_dir():
+            continue
+        for sub in sorted(q for q in p.iterdir() if q.is_dir() and not q.name.startswith(".")):
+            with contextlib.suppress(OSError):  # a folder we may not read: nothing to say
+                if any(q.suffix in WORKBOOK_SUFFIXES and not q.name.startswith(".")
+                       for q in sub.iterdir()):
+                    out.append(sub)
     return out
 
 

@@ -137,6 +137,18 @@ def workspace(tmp_path) -> Path:
     return ws
 
 
+@pytest.mark.parametrize("argv", [
+    ["validate", "{ws}"], ["cohort", "{ws}", "--out", "{tmp}/c.csv", "--no-charts", "--jobs", "1"],
+    ["calendar", "--all", "{ws}", "--out", "{tmp}/c.ics"]])
+def test_workbooks_in_subfolders_are_named_not_silently_left_out(capsys, workspace, tmp_path,
+                                                                argv):
+    (workspace / "team b").mkdir()
+    shutil.copy(EXAMPLES / "jordan_engineer.yaml", workspace / "team b")
+    args = [a.format(ws=workspace, tmp=tmp_path) for a in argv]
+    _, _, err = run_main(capsys, *args)
+    assert f"note: workbooks in {workspace / 'team b'} are not included" in err
+
+
 def test_validate_lists_field_problems_and_exits_1(capsys, workspace):
     code, out, _ = run_main(capsys, "validate", str(workspace))
     assert code == 1

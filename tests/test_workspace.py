@@ -137,6 +137,31 @@ def test_list_workbooks_expands_folders_skips_hidden_files_and_keeps_files(tmp_p
     assert list_workbooks([]) == []
 
 
+def test_one_file_named_twice_or_linked_is_one_client(tmp_path):
+    """A symbolic link beside its target made the same person two clients in cohort, pack
+    and calendar; the real file is kept, wherever the link sorts."""
+    (tmp_path / "jo.yaml").write_text("x", encoding="utf-8")
+    (tmp_path / "a_link.yaml").symlink_to(tmp_path / "jo.yaml")
+    (tmp_path / "sam.yaml").write_text("x", encoding="utf-8")
+    assert list_workbooks([tmp_path]) == [tmp_path / "jo.yaml", tmp_path / "sam.yaml"]
+    assert list_workbooks([tmp_path / "sam.yaml", tmp_path]) == [tmp_path / "sam.yaml",
+                                                                 tmp_path / "jo.yaml"]
+    (tmp_path / "jo.yaml").unlink()  # a dangling link is still listed (and then refused)
+    assert list_workbooks([tmp_path]) == [tmp_path / "a_link.yaml", tmp_path / "sam.yaml"]
+
+
+def test_subfolders_holding_workbooks_are_named(tmp_path):
+    from career_workbook.workspace import nested_workbooks
+
+    for folder in ("team b", ".history", "empty", "notes"):
+        (tmp_path / folder).mkdir()
+    (tmp_path / "team b" / "ana.yaml").write_text("x", encoding="utf-8")
+    (tmp_path / ".history" / "old.yaml").write_text("x", encoding="utf-8")
+    (tmp_path / "notes" / "todo.txt").write_text("x", encoding="utf-8")
+    assert nested_workbooks([tmp_path, tmp_path / "team b" / "ana.yaml"]) == [tmp_path / "team b"]
+    assert list_workbooks([tmp_path]) == []
+
+
 def test_list_workbooks_includes_yml_files_and_skips_folders_named_like_workbooks(tmp_path):
     (tmp_path / "b.yaml").write_text("x", encoding="utf-8")
     (tmp_path / "a.yml").write_text("x", encoding="utf-8")

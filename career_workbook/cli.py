@@ -272,9 +272,47 @@ def _cmd_validate(args: argparse.Namespace) -> int:
     return 1 if failures else 0
 
 
+def _writable_folder(folder: Path, flag: str = "--out", given: Path | None = None) -> None:
+    """Refuse (exit 2) an output folder that is a file or cannot be written, before any
+    client runs: each client's failure would otherwise blame that client's workbook.
+    ``given``: the path the person gave, when ``folder`` is the folder of that file.
+
+    >>> import tempfile
+    >>> from pathlib import Path
+    >>> _writable_folder(Path(tempfile.mkdtemp()) / "new" / "packs")  # made if missing
+    """
+    import tempfile
+
+    named = f"{flag} {given or folder}: " + (f"{folder} " if given else "")
+    if folder.exists() and not folder.is_dir():
+        raise CliError(named + ("is a file, not a folder" if given else
+                                "that is a file; give a folder for the outputs"))
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        tempfile.TemporaryFile(dir=folder).close()
+    except OSError as err:
+        raise CliError(named + f"cannot be written ({err.strerror or err}); choose a folder "
+                       "you can write to") from None
+
+
+def _writable_file(path: Path, example: str, flag: str = "--out") -> None:
+    """As :func:`_writable_folder`, for an output file: not a folder, its folder writable."""
+    if path.is_dir():
+        raise CliError(f"{flag} {path}: that is a folder; give the name of the file to write, "
+                       f"e.g. {path / example}")
+    _writable_folder(path.parent, flag, given=path)
+
+
 def _cmd_run(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
     from career_workbook import batch
 
+    try:
+        batch.select_notebooks(args.notebooks, Path("."))
+    except ValueError as err:
+        raise CliError(str(err)) from None
+    _writable_folder(Path(args.out))
     report = batch.run_clients(
         args.workbooks, args.out, notebooks=args.notebooks, jobs=args.jobs or _cores(),
         today=args.today, export=args.export, scheduler=args.scheduler,
@@ -284,11 +322,14 @@ def _cmd_run(args: argparse.Namespace) -> int:
 
 
 def _cmd_pack(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
     from career_workbook import batch
 
     paths = list(args.workbooks) + ([args.all] if args.all else [])
     if not paths:
         raise CliError("name workbook files, or a workspace with --all WORKSPACE")
+    _writable_folder(Path(args.out))
     report = batch.pack_clients(
         paths, args.out, today=args.today, formats=args.formats,
         jobs=args.jobs or _cores(), scheduler=args.scheduler, force=args.force,
@@ -298,8 +339,11 @@ def _cmd_pack(args: argparse.Namespace) -> int:
 
 
 def _cmd_cohort(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
     from career_workbook import caseload
 
+    _writable_file(Path(args.out), "cohort.csv")
     report = caseload.cohort(args.workspace, args.out, today=args.today,
                           jobs=args.jobs or _cores(), charts=not args.no_charts,
                           scheduler=args.scheduler)
@@ -462,8 +506,11 @@ def _cmd_calendar(args: argparse.Namespace) -> int:
         if not folder.is_dir():
             raise CliError(f"--all {folder}: not a folder of workbooks")
         out = args.out or calendar_path(folder / "caseload.yaml")
+        _writable_file(Path(out), "caseload.ics")
         report = write_caseload_calendar([folder], out, today=args.today)
     else:
+        if args.out:
+            _writable_file(Path(args.out), "calendar.ics")
         report = write_calendar(args.workbook, args.out, today=args.today)
     print("\n".join(report.lines()))
     return 1 if report.skipped else 0

@@ -191,7 +191,8 @@ def test_pack_without_workbooks_says_what_to_give(capsys, tmp_path):
 def test_run_with_unknown_notebook_is_one_line(capsys, workspace, tmp_path):
     code, _, err = run_main(capsys, "run", str(workspace), "--out", str(tmp_path / "o"),
                             "--notebooks", "01,77")
-    assert code == 1 and "unknown notebook '77'" in err and err.count("\n") == 1
+    # a bad option, like every other argument error, exits 2 (it was 1)
+    assert code == 2 and "unknown notebook '77'" in err and err.count("\n") == 1
 
 
 def test_cohort_writes_the_csv_and_names_the_broken_file(capsys, workspace, tmp_path):
@@ -325,3 +326,38 @@ def test_a_progress_bar_shows_on_a_terminal_only(workspace, tmp_path):
     done = subprocess.run([sys.executable, "-m", "career_workbook.cli", *argv], cwd=ROOT,
                           capture_output=True, text=True, timeout=120)
     assert done.returncode == 1 and "cohort: " not in done.stderr + done.stdout
+
+
+@pytest.mark.parametrize("argv, says", [
+    (["pack", "--all", "{ws}", "--out", "{file}"], "--out {file}: that is a file"),
+    (["run", "{ws}", "--out", "{file}"], "--out {file}: that is a file"),
+    (["cohort", "{ws}", "--out", "{ws}"], "--out {ws}: that is a folder; give the name of "
+                                          "the file to write, e.g. {ws}/cohort.csv"),
+    (["cohort", "{ws}", "--out", "{file}/c.csv"], "--out {file}/c.csv: {file} is a file"),
+    (["calendar", "--all", "{ws}", "--out", "{ws}"], "--out {ws}: that is a folder"),
+])
+def test_a_bad_output_or_option_is_one_error_up_front_exit_2(capsys, workspace, tmp_path,
+                                                             argv, says):
+    """Before: every client FAILED with the output's error (blamed on its workbook), or a
+    temporary file's name, exit 1; now one line about the option, exit 2, nothing run."""
+    names = {"ws": workspace, "file": tmp_path / "afile"}
+    (tmp_path / "afile").write_text("x", encoding="utf-8")
+    code, out, err = run_main(capsys, *[a.format(**names) for a in argv])
+    assert code == 2, (out, err)
+    assert says.format(**names) in err
+    assert "FAILED" not in out
+
+
+def test_an_output_folder_that_cannot_be_written_is_named_up_front(capsys, monkeypatch,
+                                                                   workspace, tmp_path):
+    import tempfile
+
+    def refuse(*args, **kwargs):
+        raise PermissionError(1, "Operation not permitted")
+
+    monkeypatch.setattr(tempfile, "TemporaryFile", refuse)
+    code, out, err = run_main(capsys, "pack", "--all", str(workspace), "--out",
+                              str(tmp_path / "ro"))
+    assert code == 2
+    assert f"--out {tmp_path / 'ro'}: cannot be written (Operation not permitted)" in err
+    assert "FAILED" not in out

@@ -24,8 +24,7 @@ import unicodedata
 from pathlib import Path
 
 __all__ = ["WorkspaceError", "ensure_inside", "list_workbooks", "nested_workbooks",
-           "safe_id", "workbook_path",
-           "workspace_of"]
+           "safe_id", "workbook_path", "workspace_of"]
 
 RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)),
             *(f"lpt{i}" for i in range(10))}

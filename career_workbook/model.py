@@ -17,7 +17,9 @@ Examples
 
 from __future__ import annotations
 
+import re
 import reprlib
+import unicodedata
 import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -55,6 +57,29 @@ OPPORTUNITY_STAGES = ("spotted", "exploring", "applied", "interviewing", "offer"
 REPUTATION_BEHAVIOURS = ("quality", "reliable", "ethical", "constructive", "shares_credit")
 """Behaviours a reputation rests on, rated (0-5) in 360 feedback next to the skills."""
 RIASEC = ("realistic", "investigative", "artistic", "social", "enterprising", "conventional")
+
+_INVISIBLE = re.compile(r"[\u00ad\u180e\u200b-\u200f\u2060-\u2064\ufeff]")
+
+
+def clean_name(text: str) -> str:
+    """``text`` as a name is stored: Unicode NFKC (a no-break space is a space, ``e`` and a
+    combining accent are ``é``), no zero-width characters, single spaces, no outer spaces.
+
+    >>> clean_name(" Machine\u00a0Learning\u200b "), clean_name("Cafe\u0301  Ops")
+    ('Machine Learning', 'Café Ops')
+    """
+    return " ".join(_INVISIBLE.sub("", unicodedata.normalize("NFKC", text)).split())
+
+
+def name_key(text: str) -> str:
+    """The key two names are compared by: :func:`clean_name`, then case folded (the one
+    rule for "the same skill" everywhere).
+
+    >>> name_key("Data  Visualisation") == name_key("data visualisation")
+    True
+    """
+    return clean_name(text).casefold()
+
 
 def _not_blank(value: str) -> str:
     if not value.strip():
@@ -473,19 +498,22 @@ def problems_from_validation(err: ValidationError) -> list[Problem]:
 # ----------------------------------------------------------------------------------------
 # Cross-reference checks (pure; also used by `career-workbook validate`)
 # ----------------------------------------------------------------------------------------
-def _duplicates(items: Iterable[str]) -> list[int]:
-    """Positions of the items that repeat an earlier one (case and outer spaces ignored).
+def _duplicates(items: Iterable[str], key: Any = None) -> list[int]:
+    """Positions of the items that repeat an earlier one (case and outer spaces ignored;
+    ``key`` compares them instead, e.g. :func:`name_key` for skill names).
 
     >>> _duplicates(["SQL", "sql", "SQL", "Python", "SQL "])
     [1, 2, 4]
+    >>> _duplicates(["Machine Learning", "Machine\u00a0Learning"], key=name_key)
+    [1]
     """
     seen: set[str] = set()
     dups = []
     for i, item in enumerate(items):
-        key = item.casefold().strip()
-        if key in seen:
+        key_ = key(item) if key else item.casefold().strip()
+        if key_ in seen:
             dups.append(i)
-        seen.add(key)
+        seen.add(key_)
     return dups
 
 
@@ -501,7 +529,7 @@ def reference_problems(wb: Workbook) -> list[Problem]:
         ("values", [v.name for v in wb.values]),
     ):
         key = "name" if field in ("skills", "values") else "id"
-        for idx in _duplicates(names):  # each repeat named once, where it is
+        for idx in _duplicates(names, name_key if field == "skills" else None):
             problems.append(Problem(f"{field}[{idx}].{key}", names[idx],
                                     "is used twice; must be unique"))
 

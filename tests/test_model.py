@@ -255,6 +255,9 @@ def test_blank_names_are_refused(where: tuple[Any, ...], field: str, blank: str)
     ("section", "item", "field"),
     [
         ("skills", {"name": "sql "}, "skills[2].name"),  # case and spaces do not count
+        # nor invisible differences: a no-break space, a zero-width space, a double space
+        ("skills", {"name": "Public\u00a0speaking\u200b"}, "skills[2].name"),
+        ("skills", {"name": "Public  Speaking"}, "skills[2].name"),
         ("values", {"name": "LEARNING"}, "values[1].name"),
         ("goals", {"id": "g1", "text": "Another goal"}, "goals[1].id"),
         ("actions", {"id": "a1", "text": "Another step"}, "actions[1].id"),

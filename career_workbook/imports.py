@@ -42,6 +42,8 @@ __all__ = [
     "ParsedContacts",
     "RowProblem",
     "contact_from_row",
+    "csv_error_text",
+    "csv_text",
     "normalise_name",
     "normalise_url",
     "parse_connections",
@@ -108,6 +110,32 @@ def _squeeze(text: str) -> str:
 _CONTROL = re.compile(r"[\x00-\x1f\x7f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 
 
+_NOT_TEXT = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def csv_text(text: str) -> str:
+    """The text of a CSV file as every import reads it: no BOM, each line ending (Windows
+    ``\\r\\n``, old Mac ``\\r``) a ``\\n``, and no control characters but tab and newline.
+
+    >>> csv_text("\\ufeffa,b\\rc,d\\x00\\x1b\\r\\n")
+    'a,b\\nc,d\\n'
+    """
+    text = (text or "").removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    return _NOT_TEXT.sub("", text)
+
+
+def csv_error_text(err: csv.Error) -> str:
+    """What a ``csv.Error`` means, as the imports say it.
+
+    >>> csv_error_text(csv.Error("field larger than field limit (131072)"))
+    'the file stops being CSV here (a value is longer than 131,072 characters)'
+    """
+    reason = str(err)
+    if "field limit" in reason:
+        reason = f"a value is longer than {csv.field_size_limit():,} characters"
+    return f"the file stops being CSV here ({reason})"
+
+
 def _read_date(text: str, today: date | None) -> date | None:
     value = text.strip()
     for fmt in _DATE_FORMATS:
@@ -129,8 +157,7 @@ def parse_connections(text: str, *, today: date | None = None) -> ParsedContacts
     listed with its line and why; a row with an unreadable (or, given ``today``, future)
     date is kept without a last-contact date, and says so.
     """
-    text = (text or "").removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
-    text = text.replace("\x00", "")
+    text = csv_text(text)
     problems: list[RowProblem] = []
     rows: list[ContactRow] = []
     reader = csv.reader(io.StringIO(text, newline=""), strict=False)
@@ -186,8 +213,8 @@ def parse_connections(text: str, *, today: date | None = None) -> ParsedContacts
             rows.append(ContactRow(line, first, last, get("url")[:2_000], get("email")[:500],
                                    get("company")[:2_000], get("position")[:2_000], connected))
     except csv.Error as err:
-        problems.append(RowProblem(reader.line_num, f"the file stops being CSV here ({err}); "
-                                                    "the rows after it were not read"))
+        problems.append(RowProblem(reader.line_num, f"{csv_error_text(err)}; the rows after "
+                                                    "it were not read"))
     if header is None:
         problems.insert(0, RowProblem(0, "no header row with “First Name” and “Last Name”: "
                                          "is this LinkedIn's Connections.csv? Expected columns: "

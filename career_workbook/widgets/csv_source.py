@@ -39,12 +39,25 @@ def decode_csv(data: bytes, name: str) -> str:
 
     >>> decode_csv("skill\\tlevel\\n".encode("utf-16"), "fb.txt")
     'skill\\tlevel\\n'
+
+    UTF-16 without a BOM is recognised by its zero bytes (every other byte of plain text):
+
+    >>> decode_csv("skill,level\\n".encode("utf-16-le"), "fb.csv")
+    'skill,level\\n'
     """
     if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
         try:
             return data.decode("utf-16")
         except UnicodeDecodeError:
             pass
+    elif len(data) % 2 == 0 and b"\x00" in data[:200]:
+        head = data[:2000]
+        for encoding, zeros in (("utf-16-le", head[1::2]), ("utf-16-be", head[0::2])):
+            if zeros.count(0) > len(zeros) * 0.6:
+                try:
+                    return data.decode(encoding)
+                except UnicodeDecodeError:
+                    break
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -79,14 +92,16 @@ class CsvSource:
     whichever the person used (the upload wins)."""
 
     def __init__(self, view: Any, *, tooltip: str, placeholder: str, help: str,
-                 max_bytes: int = MAX_CSV_BYTES) -> None:
-        self.upload = quiet.FileUpload(accept=".csv", multiple=False,
+                 max_bytes: int = MAX_CSV_BYTES, accept: str = ".csv") -> None:
+        self.upload = quiet.FileUpload(accept=accept, multiple=False,
                                        description="Upload CSV", tooltip=tooltip)
         self.path = make_field("path", "…or a file path", "text", placeholder=placeholder,
                                help=help)
         view.add(self.path)
         self.workbook_path = view.session.path
         self.max_bytes = max_bytes
+        self.name = ""
+        """The name of the file :meth:`read_text` read last (for messages)."""
 
     @property
     def widgets(self) -> list[widgets.Widget]:
@@ -101,11 +116,12 @@ class CsvSource:
         """The chosen file's text; a :class:`WorkbookError` says what to do otherwise."""
         if self.upload.value:
             item = self.upload.value[0]
-            name = str(item.get("name"))
+            name = self.name = str(item.get("name"))
             if item.get("size", 0) > self.max_bytes:
                 raise WorkbookError(f"{name}: the file is too large "
                                     f"(over {_megabytes(self.max_bytes)})")
             return decode_csv(bytes(item["content"]), name)
         if not self.path.value.strip():
             raise WorkbookError("choose a CSV file to upload or type its path")
+        self.name = self.path.value.strip()
         return read_csv_file(self.path.value, self.workbook_path, max_bytes=self.max_bytes)

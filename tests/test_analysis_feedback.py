@@ -235,3 +235,23 @@ def test_missing_column_is_named():
 def test_no_rows_no_entries():
     assert parse_feedback_csv_rows([]) == []
     assert isinstance(pd.DataFrame(), pd.DataFrame)
+
+
+@pytest.mark.parametrize(("level", "expected"), [("4,0", 4), (" 3,0 ", 3), ("0,0", 0)])
+def test_a_level_with_a_decimal_comma_is_read_like_a_decimal_point(level, expected):
+    # European Excel writes 4,0 (in a semicolon-separated file); 4.0 was accepted, 4,0 not.
+    assert parse_feedback_csv_rows([_row(level=level)])[0].ratings == {"SQL": expected}
+    with pytest.raises(WorkbookError, match="column 'level' = '4,5'"):
+        parse_feedback_csv_rows([_row(level="4,5")])
+
+
+def test_rows_are_numbered_by_the_lines_given():
+    # a reader that skips blank lines passes where each row starts: row 5, not row 3
+    with pytest.raises(WorkbookError, match=r"^row 5, column 'level' = '9'"):
+        parse_feedback_csv_rows([_row(), _row(rater_id="p2", level="9")], lines=[2, 5])
+
+
+def test_skills_that_differ_only_invisibly_take_the_workbooks_spelling():
+    rows = [_row(skill="Machine\u00a0Learning"), _row(skill="Cafe\u0301  Ops\u200b")]
+    entry, = parse_feedback_csv_rows(rows, skills=["Machine Learning", "Café Ops"])
+    assert entry.ratings == {"Machine Learning": 3, "Café Ops": 3}

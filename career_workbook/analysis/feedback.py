@@ -35,7 +35,8 @@ Examples
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Mapping
+import re
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 from typing import Any
 
@@ -49,6 +50,7 @@ from career_workbook.model import (
     Problem,
     Workbook,
     WorkbookError,
+    clean_name,
     problems_from_validation,
 )
 
@@ -240,8 +242,16 @@ def _parse_date(row: Mapping[str, Any], n: int) -> date:
 
 
 def _parse_level(row: Mapping[str, Any], n: int) -> int:
+    """The level of a row, a whole number 0-5 written ``4``, ``4.0`` or ``4,0`` (a cell
+    holds a comma only when the file is not comma-separated or the value is quoted).
+
+    >>> _parse_level({"level": " 4,0 "}, 2), _parse_level({"level": "3.0"}, 2)
+    (4, 3)
+    """
     value = row.get("level")
     text = _text(row, "level")
+    if re.fullmatch(r"\d+,\d+", text):  # a decimal comma (European Excel)
+        text = text.replace(",", ".")
     try:
         number = float(text)
     except ValueError:
@@ -265,7 +275,8 @@ def _parse_behaviour(value: str, skill: str, n: int) -> str:
 
 
 def parse_feedback_csv_rows(
-    rows: Iterable[Mapping[str, Any]], *, skills: Iterable[str] | None = None
+    rows: Iterable[Mapping[str, Any]], *, skills: Iterable[str] | None = None,
+    lines: Sequence[int] | None = None,
 ) -> list[Feedback]:
     """Turn rows of a feedback CSV (already read, e.g. by ``csv.DictReader``) into entries.
 
@@ -295,9 +306,10 @@ def parse_feedback_csv_rows(
     ...     print(err)
     row 2, column 'level' = '7': must be a whole number from 0 to 5
     """
-    known = None if skills is None else set(skills)
+    known = None if skills is None else {clean_name(k): k for k in skills}
     entries: dict[tuple[str, str, date], dict[str, Any]] = {}
-    for n, row in enumerate(rows, start=2):
+    for i, row in enumerate(rows):
+        n = lines[i] if lines is not None else i + 2
         for column in _REQUIRED:
             if column not in row:
                 raise WorkbookError(f"row {n}: column {column!r} is missing")
@@ -323,8 +335,10 @@ def parse_feedback_csv_rows(
         elif skill or _text(row, "level") or not comment:
             if not skill:
                 raise _bad(n, "skill", row.get("skill"), "is missing or blank")
-            if known is not None and skill not in known:
-                raise _bad(n, "skill", skill, "is not one of the workbook's skills")
+            if known is not None:
+                if clean_name(skill) not in known:
+                    raise _bad(n, "skill", skill, "is not one of the workbook's skills")
+                skill = known[clean_name(skill)]
             level = _parse_level(row, n)
             if skill in entry["ratings"] and entry["ratings"][skill] != level:
                 raise _bad(n, "skill", skill,

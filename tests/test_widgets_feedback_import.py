@@ -19,7 +19,13 @@ import career_workbook as cw
 from career_workbook import store
 from career_workbook import widgets as ui
 from career_workbook.model import Skill
-from career_workbook.widgets.forms_feedback import check_feedback_csv
+from career_workbook.widgets.csv_source import decode_csv
+from career_workbook.widgets.forms_feedback import (
+    add_skills_to,
+    check_feedback_csv,
+    preview_html,
+    read_feedback_csv,
+)
 from career_workbook.widgets.session import resolve_input_path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -173,3 +179,143 @@ def test_upload_is_offered_and_checked_like_a_path(workspace):
                      "content": memoryview(data),
                      "last_modified": datetime(2026, 5, 3, tzinfo=UTC)},)
     assert "the file has 2 problems" in view.status.value
+
+
+HEAD = "rater_group,rater_id,date,skill,level,comment\n"
+
+
+def upload(view, data: bytes, name: str = "fb.csv") -> None:
+    view.children[1].children[0].value = ({
+        "name": name, "type": "text/csv", "size": len(data), "content": memoryview(data),
+        "last_modified": datetime(2026, 5, 3, tzinfo=UTC)},)
+
+
+@pytest.mark.parametrize("last", ["manager,m1,2026-11-18,SQL,5,\n",
+                                  'manager,m1,2026-11-18,SQL,5,"ok"\n'])  # closes it, late
+def test_a_stray_quote_is_a_problem_not_a_comment_holding_the_later_rows(last):
+    # One entry whose comment held the three later rows (and their rater codes) was saved.
+    text = (HEAD + 'peer,p1,2026-11-18,SQL,4,"Great work\npeer,p2,2026-11-18,SQL,3,fine\n'
+            "peer,p3,2026-11-18,SQL,2,meh\n" + last)
+    check = check_feedback_csv(text, ["SQL"])
+    assert check.entries == []
+    assert [str(p) for p in check.problems] == [
+        "row 2, column 'comment' = 'Great work': a quote opened here is not closed before "
+        "the next rows — close it or remove it"]
+    with pytest.raises(cw.WorkbookError, match="row 2, column 'comment'"):
+        read_feedback_csv(text)
+
+
+def test_a_quoted_comment_of_several_lines_still_imports():
+    text = (HEAD + 'peer,p1,2026-11-18,SQL,4,"Great work, really.\n\nClear, calm, kind."\n'
+            "peer,p2,2026-11-18,SQL,3,fine\n")
+    check = check_feedback_csv(text, ["SQL"])
+    assert check.problems == []
+    assert [e.comment for e in check.entries] == [
+        "Great work, really.\n\nClear, calm, kind.", "fine"]
+
+
+ROWS = "rater_group,rater_id,date,skill,level\npeer,p1,2026-11-18,SQL,4\npeer,p2,2026-11-18,SQL,3\n"
+
+
+@pytest.mark.parametrize("data", [
+    ROWS.replace("\n", "\r").encode(),  # Excel for Mac "CSV (Macintosh)"
+    ROWS.encode("utf-16-le"), ROWS.encode("utf-16-be"),  # UTF-16 without a BOM
+])
+def test_mac_line_endings_and_utf16_without_a_bom_are_read(data):
+    check = check_feedback_csv(decode_csv(data, "fb.csv"), ["SQL"])
+    assert check.problems == [] and [e.rater_id for e in check.entries] == ["p1", "p2"]
+
+
+@pytest.mark.parametrize(("row", "message"), [
+    ('peer,p2,2026-11-18,SQL,3,"' + "x" * 140_000 + '"\n',
+     "the file stops being CSV here (a value is longer than 131,072 characters)"),
+    ('peer,p2,2026-11-18,SQL,3,"fine" really\n',
+     "a value has text after its closing quote"),
+])
+def test_a_file_that_stops_being_csv_is_a_problem_shown_in_the_form(workspace, row, message):
+    # csv.Error went to the kernel log; the preview showed nothing.
+    text = HEAD + "peer,p1,2026-11-18,SQL,4,ok\n" + row
+    check = check_feedback_csv(text, ["SQL"])
+    assert check.entries == [] and len(check.problems) == 1
+    assert str(check.problems[0]).startswith("row 3 = ") and message in str(check.problems[0])
+    view = view_for(workspace)
+    upload(view, text.encode())
+    assert "Cannot import fb.csv: the file has 1 problem" in view.status.value
+    assert "row 3 = " in view.status.value and view.buttons["save"].disabled
+
+
+def test_rows_after_blank_lines_keep_their_line_number():
+    check = check_feedback_csv("rater_group,rater_id,date,skill,level\n"
+                               "peer,p1,2026-11-18,SQL,4\n\n\npeer,p2,2026-11-18,SQL,9\n",
+                               ["SQL"])
+    assert [str(p) for p in check.problems] == [
+        "row 5, column 'level' = '9': must be a whole number from 0 to 5"]
+
+
+def test_skill_names_that_differ_invisibly_are_the_workbooks_skills():
+    known = ["Machine Learning", "Café Ops", "Data Visualisation", "Python"]
+    written = ["Machine\u00a0Learning", "Cafe\u0301 Ops", "Data  Visualisation", "Python\u200b"]
+    text = "rater_group,rater_id,date,skill,level\n" + "".join(
+        f"peer,p1,2026-11-18,{name},3\n" for name in written)
+    check = check_feedback_csv(text, known)
+    assert check.problems == [] and check.unknown == []
+    assert list(check.entries[0].ratings) == known  # the workbook's spelling is stored
+    wb = cw.new_workbook("Kim")
+    assert add_skills_to(wb, [*known, *written]) == known and wb.skill_names() == known
+
+
+def test_new_skills_spelled_two_ways_in_the_file_are_one_skill_or_a_problem():
+    text = ("rater_group,rater_id,date,skill,level\npeer,p1,2026-11-18,Go,3\n"
+            "peer,p2,2026-11-18,Go\u200b,3\npeer,p3,2026-11-18,go,3\n")
+    check = check_feedback_csv(text, [])
+    assert check.unknown == ["Go"]
+    assert [str(p) for p in check.problems] == [
+        "row 4, column 'skill' = 'go': this file has “Go”: write it the same way"]
+
+
+def test_rows_of_only_delimiters_are_skipped_like_blank_lines():
+    # Excel writes ,,,,, for formatted empty rows: the whole import was blocked.
+    text = HEAD + "peer,p1,2026-11-18,SQL,4,\n,,,,,\n, ,,,,\npeer,p2,2026-11-18,SQL,9,\n"
+    check = check_feedback_csv(text, ["SQL"])
+    assert [str(p) for p in check.problems] == [
+        "row 5, column 'level' = '9': must be a whole number from 0 to 5"]
+    assert check_feedback_csv(HEAD + "peer,p1,2026-11-18,SQL,4,\n,,,,,\n", ["SQL"]).problems \
+        == []
+
+
+def test_a_new_skill_name_too_long_for_the_workbook_is_a_problem_at_preview():
+    # It passed the preview ("Add it...") and failed on save, naming no file, row or column.
+    check = check_feedback_csv("rater_group,rater_id,date,skill,level\n"
+                               f"peer,p1,2026-11-18,{'S' * 300},3\n", [])
+    assert check.unknown == [] and check.entries == []
+    problem, = check.problems
+    assert str(problem).startswith("row 2, column 'skill' = 'SSS")
+    assert "at most 200 characters" in problem.message
+
+
+def test_a_level_with_a_decimal_comma_is_accepted_when_unambiguous():
+    semicolons = "rater_group;rater_id;date;skill;level\npeer;p1;2026-11-18;SQL;4,0\n"
+    quoted = 'rater_group,rater_id,date,skill,level\npeer,p1,2026-11-18,SQL,"3,0"\n'
+    assert check_feedback_csv(semicolons, ["SQL"]).entries[0].ratings == {"SQL": 4}
+    assert check_feedback_csv(quoted, ["SQL"]).entries[0].ratings == {"SQL": 3}
+
+
+def test_preview_counts_are_in_good_english(workspace):
+    one = cw.Feedback(rater_group="peer", rater_id="P1", date=datetime(2026, 1, 9).date())
+    html = preview_html([one], 1)
+    assert "1 feedback entry to add" in html and "1 entry already in your workbook" in html
+    assert "entries" not in html
+
+
+def test_upload_takes_excels_unicode_text(workspace):
+    view = view_for(workspace)
+    assert set(view.children[1].children[0].accept.split(",")) == {".csv", ".tsv", ".txt"}
+    text = "rater_group\trater_id\tdate\tskill\tlevel\npeer\tP1\t2026-01-09\tGo\t2\n"
+    upload(view, text.encode("utf-16"), "fb.txt")
+    assert "not in your list yet" in preview_text(view), view.status.value
+
+
+def test_control_characters_are_dropped_from_imported_text():
+    text = HEAD + "peer,p1,2026-11-18,SQL,4,Fine\x00 work\x1b[31m\x07 \x85ok\tthanks\n"
+    check = check_feedback_csv(text, ["SQL"])
+    assert check.entries[0].comment == "Fine work[31m ok\tthanks"

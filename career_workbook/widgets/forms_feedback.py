@@ -17,7 +17,9 @@ from dataclasses import dataclass
 from typing import Any
 
 import ipywidgets as widgets
+from pydantic import ValidationError
 
+from career_workbook.imports import csv_error_text, csv_text
 from career_workbook.model import (
     RATER_GROUPS,
     Feedback,
@@ -25,6 +27,9 @@ from career_workbook.model import (
     Skill,
     Workbook,
     WorkbookError,
+    clean_name,
+    name_key,
+    problems_from_validation,
 )
 from career_workbook.widgets import quiet
 from career_workbook.widgets.csv_source import CsvSource
@@ -90,16 +95,10 @@ def read_feedback_csv(text: str, *, skills: Iterable[str] | None = None) -> list
     """
     from career_workbook import analysis
 
-    reader = _dict_reader(text)
-    header = [(h or "").strip().casefold().replace(" ", "_") for h in (reader.fieldnames or [])]
-    missing = [c for c in CSV_COLUMNS[:5] if c not in header]
-    if missing:
-        raise WorkbookError(problems=[Problem(
-            "row 1 (the header)", ", ".join(h for h in header if h),
-            f"the file needs the columns {', '.join(CSV_COLUMNS[:5])} (and optionally "
-            f"comment); missing: {', '.join(missing)}")])
-    reader.fieldnames = header
-    return analysis.parse_feedback_csv_rows(list(reader), skills=skills)
+    table = _read_table(text)
+    if table.problems:
+        raise WorkbookError(problems=[p for _, p in table.problems])
+    return analysis.parse_feedback_csv_rows(table.rows, skills=skills, lines=table.lines)
 
 
 @dataclass(frozen=True)
@@ -112,17 +111,104 @@ class FeedbackCsv:
     unknown: list[str]
 
 
-def _dict_reader(text: str) -> csv.DictReader:
-    """Rows of a CSV text, separated by commas, or by semicolons or tabs when its header
-    is (what Excel writes in many countries, and for "Unicode text").
+@dataclass(frozen=True)
+class _Table:
+    """The rows of a CSV text (each a dict by header name) with the line each starts on,
+    and the problems of its structure as ``(line, problem)``."""
 
-    >>> [r["level"] for r in _dict_reader("skill;level\\nSQL;3\\n")]
-    ['3']
+    rows: list[dict[str, str | None]]
+    lines: list[int]
+    problems: list[tuple[int, Problem]]
+
+
+def _delimiter(text: str) -> str:
+    """Commas, or semicolons or tabs when the header has no comma (what Excel writes in
+    many countries, and for "Unicode text").
+
+    >>> _delimiter("skill;level\\nSQL;3,0\\n"), _delimiter("skill,level\\n")
+    (';', ',')
     """
-    text = text.removeprefix("\ufeff")
     header = text.split("\n", 1)[0]
-    delimiter = max((",", ";", "\t"), key=header.count) if header.count(",") == 0 else ","
-    return csv.DictReader(io.StringIO(text), delimiter=delimiter)
+    return max((",", ";", "\t"), key=header.count) if header.count(",") == 0 else ","
+
+
+def _read_table(text: str) -> _Table:
+    """Read a feedback CSV text: rows numbered by the line they start on, blank rows (and
+    rows of only delimiters, as Excel writes) skipped, control characters dropped.
+
+    A quote left open is a problem, not a comment that swallows the rows after it: at the
+    end of the file, or when a quoted value's later lines look like rows of the file.
+
+    >>> head = "rater_group;rater_id;date;skill;level;comment\\n"
+    >>> table = _read_table(head + "\\n;;;;;\\npeer;P1;2026-01-09;SQL;4,0;\\n")
+    >>> [r["level"] for r in table.rows], table.lines, table.problems
+    (['4,0'], [4], [])
+    >>> text = head + 'peer;P1;2026-01-09;SQL;3;"Great\\npeer;P2;2026-01-09;SQL;2;ok\\n'
+    >>> [str(p) for _, p in _read_table(text).problems]
+    ["row 2, column 'comment' = 'Great': a quote opened here is not closed before the next rows — close it or remove it"]
+    """  # noqa: E501
+    text = csv_text(text)
+    delimiter = _delimiter(text)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    header: list[str] | None = None
+    rows: list[dict[str, str | None]] = []
+    lines: list[int] = []
+    problems: list[tuple[int, Problem]] = []
+    end = 0
+    try:
+        for cells in reader:
+            start, end = end + 1, reader.line_num
+            if not any(c.strip() for c in cells):
+                continue
+            if header is None:
+                header = [c.strip().casefold().replace(" ", "_") for c in cells]
+                missing = [c for c in CSV_COLUMNS[:5] if c not in header]
+                if missing:
+                    return _Table([], [], [(start, Problem(
+                        f"row {start} (the header)", ", ".join(h for h in header if h),
+                        f"the file needs the columns {', '.join(CSV_COLUMNS[:5])} (and "
+                        f"optionally comment); missing: {', '.join(missing)}"))])
+                continue
+            for i, cell in enumerate(cells):
+                if any(later.count(delimiter) >= len(header) - 1
+                       for later in cell.split("\n")[1:]):
+                    problems.append((start, _open_quote(start, _column(header, i),
+                                                        cell.split("\n")[0])))
+                    break
+            rows.append({h: (cells[i] if i < len(cells) else None)
+                         for i, h in enumerate(header)})
+            lines.append(start)
+    except csv.Error as err:
+        start = end + 1
+        first = text.split("\n")[start - 1] if start <= text.count("\n") + 1 else ""
+        if first.count('"') % 2:  # a quote opened on the row's first line never closes
+            fields = next(csv.reader([first], delimiter=delimiter), [""])
+            problems.append((start, _open_quote(start, _column(header, len(fields) - 1),
+                                                fields[-1].split("\n")[0] if fields else "")))
+        elif "expected after" in str(err):  # text after a closing quote
+            problems.append((start, Problem(
+                f"row {start}", first, "a value has text after its closing quote: put the "
+                'whole value in quotes and write each quote inside it twice ("")')))
+        else:
+            problems.append((start, Problem(
+                f"row {start}", first, f"{csv_error_text(err)}: fix this row in a text "
+                "editor, or open the file in a spreadsheet and save it as CSV again")))
+    if header is None:
+        return _Table([], [], [(1, Problem(
+            "row 1 (the header)", None, f"the file is empty: it needs the columns "
+            f"{', '.join(CSV_COLUMNS[:5])} (and optionally comment)"))])
+    return _Table(rows, lines, problems)
+
+
+def _column(header: Sequence[str] | None, i: int) -> str:
+    if header and 0 <= i < len(header) and header[i]:
+        return f"column {header[i]!r}"
+    return f"column {i + 1}"
+
+
+def _open_quote(row: int, column: str, opening: str) -> Problem:
+    return Problem(f"row {row}, {column}", opening, "a quote opened here is not closed before "
+                   "the next rows — close it or remove it")
 
 
 def _at_row(problem: Problem, row: int) -> Problem:
@@ -142,7 +228,8 @@ def check_feedback_csv(text: str, skills: Iterable[str]) -> FeedbackCsv:
 
     A skill the workbook does not track is not a problem but listed in ``unknown`` (the
     entries then include it); one written differently from a tracked one (``sql`` for
-    ``SQL``) is a problem.
+    ``SQL``) is a problem; one that differs only invisibly (a no-break space, a zero-width
+    character: see :func:`~career_workbook.model.clean_name`) is the tracked one.
 
     >>> text = ("rater_group,rater_id,date,skill,level\\n"
     ...         "peer,P1,2026-01-09,SQL,3\\npeer,P1,2026-02-30,R,9\\npeer,P2,2026-01-09,Go,2\\n")
@@ -154,21 +241,13 @@ def check_feedback_csv(text: str, skills: Iterable[str]) -> FeedbackCsv:
     """  # noqa: E501
     from career_workbook import analysis
 
-    reader = _dict_reader(text)
-    header = [(h or "").strip().casefold().replace(" ", "_") for h in (reader.fieldnames or [])]
-    missing = [c for c in CSV_COLUMNS[:5] if c not in header]
-    if missing:
-        return FeedbackCsv([], [Problem(
-            "row 1 (the header)", ", ".join(h for h in header if h),
-            f"the file needs the columns {', '.join(CSV_COLUMNS[:5])} (and optionally "
-            f"comment); missing: {', '.join(missing)}")], [])
-    reader.fieldnames = header
-    rows = list(reader)
-    known = list(skills)
-    folded = {k.casefold(): k for k in known}
-    problems: list[Problem] = []
+    table = _read_table(text)
+    rows = table.rows
+    spelled = {clean_name(k): k for k in skills}  # invisible differences: the same skill
+    folded = {name_key(k): k for k in spelled.values()}
+    problems: list[tuple[int, Problem]] = list(table.problems)
     unknown: list[str] = []
-    for n, row in enumerate(rows, start=2):
+    for n, row in zip(table.lines, rows, strict=True):
         found: list[Problem] = []
         skill = (row.get("skill") or "").strip()
         level, comment = (row.get("level") or "").strip(), (row.get("comment") or "").strip()
@@ -195,33 +274,52 @@ def check_feedback_csv(text: str, skills: Iterable[str]) -> FeedbackCsv:
         if not skill and not behaviour and (level or not comment):
             found.append(Problem(f"row {n}, column 'skill'", row.get("skill"),
                                  "is missing or blank"))
-        if skill and skill not in known:
-            if skill.casefold() in folded:
+        if skill and clean_name(skill) in spelled:
+            row["skill"] = spelled[clean_name(skill)]  # the workbook's (or first) spelling
+        elif skill and name_key(skill) in folded:
+            other = folded[name_key(skill)]
+            found.append(Problem(f"row {n}, column 'skill'", skill,
+                                 f"{'this file' if other in unknown else 'your list'} has "
+                                 f"“{other}”: write it the same way"))
+        elif skill:
+            name = clean_name(skill)
+            try:
+                Skill(name=name)
+            except ValidationError as err:
                 found.append(Problem(f"row {n}, column 'skill'", skill,
-                                     f"your list has “{folded[skill.casefold()]}”: write it "
-                                     "the same way"))
-            elif skill not in unknown:
-                unknown.append(skill)
-        problems += found
+                                     f"{problems_from_validation(err)[0].message} (a skill "
+                                     "name): shorten it or fix it"))
+            else:
+                unknown.append(name)
+                spelled[name] = folded[name_key(name)] = name
+                row["skill"] = name
+        problems += [(n, p) for p in found]
     entries: list[Feedback] = []
     if not problems:
         try:
-            entries = analysis.parse_feedback_csv_rows(rows)
+            entries = analysis.parse_feedback_csv_rows(rows, lines=table.lines)
         except WorkbookError as err:
-            problems = list(err.problems) or [Problem("", None, str(err))]
-    return FeedbackCsv(entries, problems, unknown)
+            problems = [(0, p) for p in err.problems] or [(0, Problem("", None, str(err)))]
+    ordered = [p for _, p in sorted(problems, key=lambda item: item[0])]
+    return FeedbackCsv(entries, ordered, unknown)
 
 
 _GOOD_ROW = {"rater_group": "peer", "rater_id": "x", "date": "2026-01-01", "skill": "x",
              "level": "0"}
 
 
-def problems_text(problems: Sequence[Problem], limit: int = 50) -> str:
-    """Every problem of a file, one per line (at most ``limit``, then how many more)."""
+def problems_text(problems: Sequence[Problem], limit: int = 50, name: str = "") -> str:
+    """Every problem of the file ``name``, one per line (at most ``limit``, then how many
+    more).
+
+    >>> print(problems_text([Problem("row 2", "x", "is odd")], name="fb.csv"))
+    Cannot import fb.csv: the file has 1 problem; nothing was added. Fix the file and preview it again:
+    • row 2 = 'x': is odd
+    """  # noqa: E501
+    head = (f"Cannot import{' ' + name if name else ''}: the file has "
+            f"{plural(len(problems), 'problem')}; nothing was added. Fix the file and "
+            "preview it again:")
     n = len(problems)
-    head = ("Cannot import: the file has 1 problem" if n == 1 else
-            f"Cannot import: the file has {n} problems") + "; nothing was added. " \
-        "Fix the file and preview it again:"
     lines_ = [f"• {p}" for p in problems[:limit]]
     if n > limit:
         lines_.append(f"… and {n - limit} more")
@@ -235,7 +333,7 @@ def unknown_html(unknown: Sequence[str]) -> str:
     n = len(unknown)
     names = ", ".join(f"<b>{esc(u)}</b>" for u in unknown)
     return notice_html_raw(
-        f"{n} skill{'s' if n != 1 else ''} in this file {'are' if n != 1 else 'is'} not in "
+        f"{plural(n, 'skill in this file is', 'skills in this file are')} not in "
         f"your list yet: {names}. Add {'them' if n != 1 else 'it'} with the button below "
         "(then rate yourself on them in notebook 01), or fix the names in the file.")
 
@@ -252,17 +350,17 @@ def add_skills_to(wb: Workbook, names: Iterable[str], catalog: Any = None) -> li
 
     >>> from career_workbook.model import new_workbook
     >>> wb = new_workbook("Sam")
-    >>> add_skills_to(wb, ["SQL", "sql", "Python"]), wb.skill_names()
+    >>> add_skills_to(wb, ["SQL", "sql", "Python", "Python\\u200b"]), wb.skill_names()
     (['SQL', 'Python'], ['SQL', 'Python'])
     """
-    have = {n.casefold() for n in wb.skill_names()}
+    have = {name_key(n) for n in wb.skill_names()}
     added = []
-    for name in names:
-        if name.casefold() in have:
+    for name in map(clean_name, names):
+        if name_key(name) in have:
             continue
         info = catalog.skills.get(name) if catalog is not None else None
         wb.skills.append(Skill(name=name, category=info.category if info else "technical"))
-        have.add(name.casefold())
+        have.add(name_key(name))
         added.append(name)
     return added
 
@@ -390,7 +488,8 @@ def feedback_import(session: Any) -> widgets.Widget:
 
     def build(view: FormView) -> list[widgets.Widget]:
         s = view.session
-        source = CsvSource(view, tooltip="Choose a .csv file from your computer",
+        source = CsvSource(view, tooltip="Choose a .csv file (or Excel's “Unicode text” .txt) "
+                                         "from your computer", accept=".csv,.tsv,.txt",
                            placeholder="e.g. examples/feedback_import_sample.csv",
                            help="Relative paths start in your workspace folder "
                                 f"({workspace_of(s.path)}). Columns: " + ", ".join(CSV_COLUMNS)
@@ -424,7 +523,7 @@ def feedback_import(session: Any) -> widgets.Widget:
                 reset(f"Cannot import: {err}", "error")
                 return
             if check.problems:
-                reset(problems_text(check.problems), "error")
+                reset(problems_text(check.problems, name=source.name), "error")
                 return
             fresh, skipped = new_feedback_entries(wb.feedback, check.entries)
             view.state.update(entries=fresh, unknown=check.unknown)
@@ -464,7 +563,13 @@ def feedback_import(session: Any) -> widgets.Widget:
 
 
 def preview_html(entries: Sequence[Feedback], skipped: int) -> str:
-    """A summary table of entries about to be imported (escaped)."""
+    """A summary table of entries about to be imported (escaped).
+
+    >>> from datetime import date
+    >>> one = Feedback(rater_group="peer", rater_id="P1", date=date(2026, 1, 9))
+    >>> re.search(r"<b>(.*?)</b>.*<div>(.*?)</div>", preview_html([one], 1)).groups()
+    ('1 feedback entry to add', '1 entry already in your workbook will be skipped.')
+    """
     if not entries:
         return notice_html("Every entry in this file is already in your workbook."
                            if skipped else "The file has no feedback rows.", "info")
@@ -476,9 +581,10 @@ def preview_html(entries: Sequence[Feedback], skipped: int) -> str:
     )
     from career_workbook.widgets.display import TABLE_CSS
 
-    note = f"<div>{skipped} entries already in your workbook will be skipped.</div>" \
-        if skipped else ""
-    return (f"{TABLE_CSS}<div><b>{len(entries)} feedback entries to add</b></div>{note}"
+    note = (f"<div>{plural(skipped, 'entry', 'entries')} already in your workbook will be "
+            "skipped.</div>") if skipped else ""
+    count = plural(len(entries), "feedback entry", "feedback entries")
+    return (f"{TABLE_CSS}<div><b>{count} to add</b></div>{note}"
             '<table class="cw-table"><thead><tr><th>Group</th><th>Date</th>'
             f"<th>Skills rated</th><th>Comment</th></tr></thead><tbody>{rows}</tbody></table>")
 

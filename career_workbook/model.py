@@ -72,8 +72,9 @@ def clean_name(text: str) -> str:
 
 
 def name_key(text: str) -> str:
-    """The key two names are compared by: :func:`clean_name`, then case folded (the one
-    rule for "the same skill" everywhere).
+    """The key an import matches a skill name by: :func:`clean_name`, then case folded.
+    (A workbook's own uniqueness check stays case and outer spaces only, so a file written
+    before this rule still opens.)
 
     >>> name_key("Data  Visualisation") == name_key("data visualisation")
     True
@@ -498,22 +499,19 @@ def problems_from_validation(err: ValidationError) -> list[Problem]:
 # ----------------------------------------------------------------------------------------
 # Cross-reference checks (pure; also used by `career-workbook validate`)
 # ----------------------------------------------------------------------------------------
-def _duplicates(items: Iterable[str], key: Any = None) -> list[int]:
-    """Positions of the items that repeat an earlier one (case and outer spaces ignored;
-    ``key`` compares them instead, e.g. :func:`name_key` for skill names).
+def _duplicates(items: Iterable[str]) -> list[int]:
+    """Positions of the items that repeat an earlier one (case and outer spaces ignored).
 
     >>> _duplicates(["SQL", "sql", "SQL", "Python", "SQL "])
     [1, 2, 4]
-    >>> _duplicates(["Machine Learning", "Machine\u00a0Learning"], key=name_key)
-    [1]
     """
     seen: set[str] = set()
     dups = []
     for i, item in enumerate(items):
-        key_ = key(item) if key else item.casefold().strip()
-        if key_ in seen:
+        key = item.casefold().strip()
+        if key in seen:
             dups.append(i)
-        seen.add(key_)
+        seen.add(key)
     return dups
 
 
@@ -529,7 +527,9 @@ def reference_problems(wb: Workbook) -> list[Problem]:
         ("values", [v.name for v in wb.values]),
     ):
         key = "name" if field in ("skills", "values") else "id"
-        for idx in _duplicates(names, name_key if field == "skills" else None):
+        # not name_key: a workbook the old feedback import gave "Machine\u00a0Learning" beside
+        # "Machine Learning" must still open; the import now matches names by name_key
+        for idx in _duplicates(names):
             problems.append(Problem(f"{field}[{idx}].{key}", names[idx],
                                     "is used twice; must be unique"))
 

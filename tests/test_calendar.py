@@ -13,7 +13,12 @@ import pytest
 import career_workbook as cw
 from career_workbook import cli, store
 from career_workbook.analysis.reminders import DEFAULT_RHYTHM_DAYS, calendar_events
-from career_workbook.export.ics import calendar_path, render_ics, write_calendar
+from career_workbook.export.ics import (
+    calendar_path,
+    render_ics,
+    write_calendar,
+    write_caseload_calendar,
+)
 from career_workbook.model import Action, CheckIn, Contact, Goal, Milestone, Opportunity
 
 TODAY = date(2026, 11, 22)
@@ -234,3 +239,62 @@ def test_cli_calendar_needs_one_source(wb_path, capsys):
     assert cli.main(["calendar"]) == 2
     assert cli.main(["calendar", str(wb_path), "--all", str(wb_path.parent)]) == 2
     assert "name one workbook file" in capsys.readouterr().err
+
+
+# ------------------------------------------------------------------ unique UIDs (red team)
+EXAMPLES = sorted((Path(__file__).resolve().parents[1] / "examples" / "workbooks")
+                  .glob("*.yaml"))
+
+
+def adversarial_workbook() -> cw.Workbook:
+    """Keys that collide: same-title milestones in one goal (three of them, one done), the
+    same title in two goals, a title that hashes like another's occurrence key."""
+    wb = full_workbook()
+    wb.goals.append(Goal(id="g3", text="Repeat", status="active", deadline=date(2028, 2, 29),
+                         milestones=[Milestone(title="Draft", due=date(2027, 1, 1)),
+                                     Milestone(title="Draft", due=date(2027, 3, 1)),
+                                     Milestone(title="Draft", due=date(2027, 4, 1),
+                                               done_on=date(2026, 11, 20)),
+                                     Milestone(title="Draft", due=date(2027, 5, 1))]))
+    wb.goals.append(Goal(id="g4", text="Other", status="active",
+                         milestones=[Milestone(title="Draft", due=date(2027, 1, 1))]))
+    return wb
+
+
+def ics_uids(data: bytes) -> list[str]:
+    return [str(e["UID"]) for e in icalendar.Calendar.from_ical(data).walk("VEVENT")]
+
+
+def test_same_title_milestones_get_different_uids_and_unique_ones_keep_theirs():
+    wb = adversarial_workbook()
+    events = calendar_events(wb, "sam_lee", today=TODAY)
+    drafts = [e for e in events if e.summary == "Milestone: Draft"]
+    assert [e.day for e in drafts] == [date(2027, 1, 1), date(2027, 3, 1), date(2027, 5, 1),
+                                       date(2027, 1, 1)]
+    assert len({e.uid for e in events}) == len(events)
+    # the events that were unique keep the UID earlier versions gave them
+    before = {e.uid for e in calendar_events(full_workbook(), "sam_lee", today=TODAY)}
+    assert before <= {e.uid for e in events}
+    alone = cw.new_workbook("Sam Lee")
+    alone.goals.append(Goal(id="g3", text="Repeat", status="active",
+                            milestones=[Milestone(title="Draft", due=date(2027, 1, 1))]))
+    [_, first] = calendar_events(alone, "sam_lee", today=TODAY)
+    assert drafts[0].uid == first.uid
+
+
+def test_every_uid_in_a_whole_export_is_unique(tmp_path):
+    folder = tmp_path / "workbooks"
+    folder.mkdir()
+    for src in EXAMPLES:
+        (folder / src.name).write_bytes(src.read_bytes())
+    store.save(adversarial_workbook(), folder / "sam_lee.yaml")
+    store.save(adversarial_workbook(), folder / "sam_lee.yml")  # same stem, another file
+    assert len(EXAMPLES) >= 4
+    for path in sorted(folder.glob("*.y*ml")):
+        out = tmp_path / f"{path.name}.ics"
+        write_calendar(path, out, today=TODAY)
+        uids = ics_uids(out.read_bytes())
+        assert len(uids) > 1 and len(set(uids)) == len(uids), path.name
+    write_caseload_calendar([folder], tmp_path / "all.ics", today=TODAY)
+    uids = ics_uids((tmp_path / "all.ics").read_bytes())
+    assert len(uids) > 30 and len(set(uids)) == len(uids)

@@ -5,6 +5,12 @@ follow-up, next step of an open opportunity, and the next check-in. Each event h
 record's id, or a hash of its title), so importing a newer calendar updates the events
 instead of adding copies. :mod:`career_workbook.export.ics` writes them as RFC 5545.
 
+Every UID in one export is unique: when two events would get the same key (two milestones
+of one goal with the same title, two records with the same id), the first keeps it and the
+second and later get their occurrence number in the key (:func:`unique_uids`), so an event
+that is unique keeps the UID earlier versions gave it. Milestones have no id: renaming one,
+or renaming the workbook file (the workbook id), gives its events new UIDs.
+
 The workbook has no "check-in rhythm" field yet, so the next check-in follows the gap
 between the last two check-ins (kept within 1-13 weeks), else every
 :data:`DEFAULT_RHYTHM_DAYS` days; the event says which.
@@ -26,13 +32,14 @@ True
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from career_workbook.model import Workbook
 
 __all__ = ["DEFAULT_RHYTHM_DAYS", "CalendarEvent", "calendar_events", "event_uid",
-           "next_check_in"]
+           "next_check_in", "unique_uids"]
 
 DEFAULT_RHYTHM_DAYS = 14
 """Days between check-ins when the workbook does not show a rhythm yet."""
@@ -64,6 +71,28 @@ def event_uid(workbook_id: str, kind: str, key: str) -> str:
     """
     digest = hashlib.sha256(f"{workbook_id}\x1f{kind}\x1f{key}".encode()).hexdigest()[:20]
     return f"cw-{kind.replace('_', '-')}-{digest}@career-workbook"
+
+
+def unique_uids(workbook_id: str, keys: Iterable[tuple[str, str]]) -> list[str]:
+    """One UID per ``(kind, key)``, all different: a key seen before gets ``\\x1f2``,
+    ``\\x1f3``... appended (the first of its kind keeps the plain UID).
+
+    >>> a, b, c = unique_uids("sam", [("milestone", "g1"), ("milestone", "g1"), ("goal", "g1")])
+    >>> a == event_uid("sam", "milestone", "g1") and c == event_uid("sam", "goal", "g1")
+    True
+    >>> b == event_uid("sam", "milestone", "g1\x1f2")
+    True
+    """
+    used: set[str] = set()
+    out: list[str] = []
+    for kind, key in keys:
+        uid, n = event_uid(workbook_id, kind, key), 1
+        while uid in used:  # a loop, not one step: "k\x1f2" may be another record's key
+            n += 1
+            uid = event_uid(workbook_id, kind, f"{key}\x1f{n}")
+        used.add(uid)
+        out.append(uid)
+    return out
 
 
 def _title(text: str) -> str:
@@ -108,14 +137,16 @@ def calendar_events(wb: Workbook, workbook_id: str, *, today: date) -> list[Cale
     milestones, actions, follow-ups and opportunities' next steps (done, dropped, finished
     and closed items are left out).
 
-    ``workbook_id`` (the file's name without ``.yaml``) makes the UIDs unique per person.
+    ``workbook_id`` (the file's name without ``.yaml``) makes the UIDs unique per person;
+    :func:`unique_uids` makes them unique within the list.
     """
     events: list[CalendarEvent] = []
+    keys: list[tuple[str, str]] = []
 
     def add(kind: str, key: str, day: date, summary: str, description: str,
             alarm_hours: int = 9) -> None:
-        events.append(CalendarEvent(event_uid(workbook_id, kind, key), kind, day,
-                                    summary, description, alarm_hours))
+        keys.append((kind, key))
+        events.append(CalendarEvent("", kind, day, summary, description, alarm_hours))
 
     day, how = next_check_in(wb, today)
     add("check_in", "next", day, "Check-in: how is your plan going?",
@@ -170,4 +201,5 @@ def calendar_events(wb: Workbook, workbook_id: str, *, today: date) -> list[Cale
             f"Next step for “{opp.title}”{where}, now at stage "
             f"“{opp.stage.replace('_', ' ')}”: {step}.\nAfterwards, move its stage or set the "
             "next step and its date in 10_opportunities.")
-    return events
+    return [replace(e, uid=uid) for e, uid in zip(events, unique_uids(workbook_id, keys),
+                                                  strict=True)]

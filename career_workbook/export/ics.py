@@ -137,6 +137,7 @@ def write_caseload_calendar(paths: Sequence[str | os.PathLike[str]],
                                 else ".")
     events: list[CalendarEvent] = []
     skipped: list[str] = []
+    ids: set[str] = set()
     people = 0
     for path in files:
         try:
@@ -146,7 +147,12 @@ def write_caseload_calendar(paths: Sequence[str | os.PathLike[str]],
             continue
         people += 1
         who = " ".join(wb.person.name.split())
-        for e in calendar_events(wb, path.stem, today=today or date.today()):
+        workbook_id, n = path.stem, 1
+        while workbook_id in ids:  # kim.yaml and kim.yml: the second gets its own UIDs
+            n += 1
+            workbook_id = f"{path.stem}\x1f{n}"
+        ids.add(workbook_id)
+        for e in calendar_events(wb, workbook_id, today=today or date.today()):
             events.append(CalendarEvent(e.uid, e.kind, e.day, f"{who} — {e.summary}",
                                         f"For {who}.\n{e.description}", e.alarm_hours))
     _write(Path(out), render_ics(events, name="Career Workbook — caseload", now=now))

@@ -150,11 +150,11 @@ def test_uids_are_stable_across_runs_and_dates_and_differ_per_workbook():
 def test_file_parses_with_icalendar_and_the_strict_reader(wb_path, tmp_path):
     out = tmp_path / "plan.ics"
     report = write_calendar(wb_path, out, today=TODAY)
-    assert report.events == 6
+    assert (report.events, report.cancelled) == (6, 2)  # a2 done, o2 declined: still ahead
     data = out.read_bytes()
 
     cal = icalendar.Calendar.from_ical(data)
-    events = list(cal.walk("VEVENT"))
+    events = [ev for ev in cal.walk("VEVENT") if ev.get("STATUS") != "CANCELLED"]
     assert len(events) == 6
     for ev in events:
         for prop in ("UID", "DTSTAMP", "DTSTART", "DTEND", "SUMMARY", "DESCRIPTION"):
@@ -174,7 +174,8 @@ def test_file_parses_with_icalendar_and_the_strict_reader(wb_path, tmp_path):
     [vcal] = strict_parse(data)
     assert vcal["name"] == "VCALENDAR"
     assert vcal["props"]["VERSION"] == [("", "2.0")] and "PRODID" in vcal["props"]
-    strict = [c for c in vcal["subs"] if c["name"] == "VEVENT"]
+    strict = [c for c in vcal["subs"] if c["name"] == "VEVENT"
+              and "STATUS" not in c["props"]]
     assert len(strict) == 6
     for ev, parsed in zip(strict, events, strict=True):
         props = ev["props"]
@@ -230,7 +231,7 @@ def test_cli_calendar_all_across_a_caseload(wb_path, tmp_path, capsys):
     printed = capsys.readouterr().out
     assert rc == 1 and "skipped broken.yaml" in printed and "for 2 people" in printed
     events = list(icalendar.Calendar.from_ical(out.read_bytes()).walk("VEVENT"))
-    assert len(events) == 7
+    assert len(events) == 9 and sum(e.get("STATUS") == "CANCELLED" for e in events) == 2
     assert {str(e["SUMMARY"]).split(" — ")[0] for e in events} == {"Sam Lee", "Kim Park"}
     strict_parse(out.read_bytes())
 
@@ -298,3 +299,75 @@ def test_every_uid_in_a_whole_export_is_unique(tmp_path):
     write_caseload_calendar([folder], tmp_path / "all.ics", today=TODAY)
     uids = ics_uids((tmp_path / "all.ics").read_bytes())
     assert len(uids) > 30 and len(set(uids)) == len(uids)
+
+
+# ------------------------------------------------------------------ closed items (red team)
+def vevents_by_uid(data: bytes) -> dict[str, str]:
+    """Each VEVENT's raw text (unfolded), keyed by UID, with its DTSTAMP line taken out."""
+    text = re.sub(r"\r\n[ \t]", "", data.decode())
+    blocks = re.findall(r"BEGIN:VEVENT\r\n.*?END:VEVENT\r\n", text, flags=re.S)
+    return {re.search(r"^UID:(.*)$", b, flags=re.M).group(1).strip():
+            re.sub(r"^DTSTAMP:.*\r\n", "", b, flags=re.M) for b in blocks}
+
+
+def test_items_closed_since_the_last_export_come_back_cancelled_with_their_uid(tmp_path):
+    wb = full_workbook()
+    before = render_ics(calendar_events(wb, "sam_lee", today=TODAY, cancelled=True),
+                        now=datetime(2026, 11, 1, tzinfo=UTC))
+    old = vevents_by_uid(before)
+    wb.actions[0].status, wb.actions[0].done_on = "done", TODAY          # a1 done
+    wb.goals[0].milestones[0].done_on = TODAY - timedelta(days=1)       # Draft; the, plan
+    wb.opportunities[0].stage = "not_now"                                # o1 closed
+    wb.opportunities[0].updated = TODAY
+    after = render_ics(calendar_events(wb, "sam_lee", today=TODAY, cancelled=True),
+                       now=datetime(2026, 11, 22, tzinfo=UTC))
+    new = vevents_by_uid(after)
+    assert len(new) == len(old)  # the same UIDs: three now cancelled, nothing added
+    assert set(new) == set(old)
+
+    cal = icalendar.Calendar.from_ical(after)
+    gone = {str(e["UID"]): e for e in cal.walk("VEVENT") if e.get("STATUS") == "CANCELLED"}
+    was_open = {str(e["UID"]): e for e in icalendar.Calendar.from_ical(before).walk("VEVENT")
+                if e.get("STATUS") != "CANCELLED"}
+    moved = {uid for uid in gone if uid in was_open}
+    assert len(moved) == 3
+    for uid in moved:
+        ev = gone[uid]
+        assert ev["STATUS"] == "CANCELLED" and not ev.walk("VALARM")
+        assert ev["DTSTART"].dt == was_open[uid]["DTSTART"].dt
+        assert str(ev["SUMMARY"]).endswith(str(was_open[uid]["SUMMARY"]))
+    assert {str(gone[u]["SUMMARY"]).split(":")[0] for u in moved} == {"Done",
+                                                                     "Moved to not now"}
+    assert "Done on 2026-11-22 in your workbook" in str(
+        next(gone[u] for u in moved if "Email Dana" in str(gone[u]["SUMMARY"]))["DESCRIPTION"])
+    # every open event is the same text, byte for byte, DTSTAMP aside
+    assert all(new[uid] == old[uid] for uid in was_open if uid not in moved)
+    strict_parse(after)
+
+
+def test_cancelled_events_are_bounded_to_recent_closings():
+    wb = cw.new_workbook("Sam", today=date(2025, 1, 5))
+    wb.actions += [
+        Action(id="old", text="Done long ago", due=date(2026, 5, 1), status="done",
+               done_on=date(2026, 5, 1)),                   # 205 days before TODAY: left out
+        Action(id="edge", text="Done 90 days ago", due=date(2026, 5, 1), status="done",
+               done_on=TODAY - timedelta(days=90)),
+        Action(id="ahead", text="Done early", due=date(2027, 5, 1), status="done",
+               done_on=date(2026, 1, 1)),                   # reminder still ahead: cancelled
+        Action(id="drop", text="Dropped, no date", due=TODAY - timedelta(days=10),
+               status="dropped"),
+        Action(id="drop-old", text="Dropped long ago", due=date(2025, 2, 1),
+               status="dropped"),
+    ]
+    wb.goals.append(Goal(id="gd", text="Dropped goal", status="dropped",
+                         deadline=date(2027, 1, 1),
+                         milestones=[Milestone(title="Open step", due=date(2026, 12, 1))]))
+    events = calendar_events(wb, "sam", today=TODAY, cancelled=True)
+    assert [(e.kind, e.cancelled) for e in events][0] == ("check_in", False)
+    assert sorted(e.summary for e in events if e.cancelled) == [
+        "Done: Action due: Done 90 days ago", "Done: Action due: Done early",
+        "Dropped: Action due: Dropped, no date", "Dropped: Goal deadline: Dropped goal",
+        "Dropped: Milestone: Open step"]
+    assert len(calendar_events(wb, "sam", today=TODAY)) == 1  # the reminders list: open only
+    later = calendar_events(wb, "sam", today=TODAY + timedelta(days=1), cancelled=True)
+    assert "Done: Action due: Done 90 days ago" not in {e.summary for e in later}

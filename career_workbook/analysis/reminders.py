@@ -11,6 +11,11 @@ second and later get their occurrence number in the key (:func:`unique_uids`), s
 that is unique keeps the UID earlier versions gave it. Milestones have no id: renaming one,
 or renaming the workbook file (the workbook id), gives its events new UIDs.
 
+A calendar app keeps an event that a newer file leaves out, so items done, dropped or
+closed in the last :data:`CANCEL_WINDOW_DAYS` days are sent again, cancelled, with the
+same UID (``calendar_events(..., cancelled=True)``). Contacts whose follow-up was cleared,
+and deleted records, leave no trace in the workbook and cannot be cancelled.
+
 The workbook has no "check-in rhythm" field yet, so the next check-in follows the gap
 between the last two check-ins (kept within 1-13 weeks), else every
 :data:`DEFAULT_RHYTHM_DAYS` days; the event says which.
@@ -38,11 +43,14 @@ from datetime import date, timedelta
 
 from career_workbook.model import Workbook
 
-__all__ = ["DEFAULT_RHYTHM_DAYS", "CalendarEvent", "calendar_events", "event_uid",
-           "next_check_in", "unique_uids"]
+__all__ = ["CANCEL_WINDOW_DAYS", "DEFAULT_RHYTHM_DAYS", "CalendarEvent", "calendar_events",
+           "event_uid", "next_check_in", "unique_uids"]
 
 DEFAULT_RHYTHM_DAYS = 14
 """Days between check-ins when the workbook does not show a rhythm yet."""
+CANCEL_WINDOW_DAYS = 90
+"""How long a closed item is still exported, as a cancelled event: a person who imports
+their calendar at least once a quarter sees every done item's reminder removed."""
 _MIN_RHYTHM, _MAX_RHYTHM = 7, 91
 _SUMMARY_CHARS = 120
 
@@ -53,6 +61,8 @@ class CalendarEvent:
 
     ``alarm_hours`` is when the reminder pops up, in hours from the start of the day
     (negative: the day before; ``-15`` is 9:00 the day before, ``9`` is 9:00 that day).
+    ``cancelled``: the item was done, dropped or closed, and the event is sent so that a
+    calendar that has it removes it (``STATUS:CANCELLED``).
     """
 
     uid: str
@@ -61,6 +71,7 @@ class CalendarEvent:
     summary: str
     description: str
     alarm_hours: int = 9
+    cancelled: bool = False
 
 
 def event_uid(workbook_id: str, kind: str, key: str) -> str:
@@ -132,21 +143,36 @@ def next_check_in(wb: Workbook, today: date) -> tuple[date, str]:
                              f"{how}.{late}")
 
 
-def calendar_events(wb: Workbook, workbook_id: str, *, today: date) -> list[CalendarEvent]:
+def calendar_events(wb: Workbook, workbook_id: str, *, today: date,
+                    cancelled: bool = False) -> list[CalendarEvent]:
     """Every reminder for one workbook: next check-in first, then goals and their
     milestones, actions, follow-ups and opportunities' next steps (done, dropped, finished
     and closed items are left out).
 
+    With ``cancelled=True`` (what the ``.ics`` export asks for) the items that were closed
+    recently follow, as cancelled events with the UID they had while open: a calendar app
+    that imports the file then removes their reminders (see :func:`_recently_closed`).
+
     ``workbook_id`` (the file's name without ``.yaml``) makes the UIDs unique per person;
-    :func:`unique_uids` makes them unique within the list.
+    :func:`unique_uids` makes them unique within the list (open events first, so they keep
+    the UIDs they had before any cancelled event was added).
     """
     events: list[CalendarEvent] = []
     keys: list[tuple[str, str]] = []
+    closed: list[tuple[tuple[str, str], CalendarEvent]] = []
 
     def add(kind: str, key: str, day: date, summary: str, description: str,
-            alarm_hours: int = 9) -> None:
-        keys.append((kind, key))
-        events.append(CalendarEvent("", kind, day, summary, description, alarm_hours))
+            alarm_hours: int = 9, *, shut: tuple[str, date | None] | None = None) -> None:
+        """``shut``: the item is closed (how, and on which day if the workbook knows)."""
+        if shut is None:
+            keys.append((kind, key))
+            events.append(CalendarEvent("", kind, day, summary, description, alarm_hours))
+        elif cancelled and _recently_closed(shut[1], day, today):
+            when = f" on {shut[1].isoformat()}" if shut[1] else ""
+            closed.append(((kind, key), CalendarEvent(
+                "", kind, day, f"{shut[0].capitalize()}: {summary}",
+                f"{shut[0].capitalize()}{when} in your workbook, so this reminder is "
+                f"cancelled.\n{description}", alarm_hours, cancelled=True)))
 
     day, how = next_check_in(wb, today)
     add("check_in", "next", day, "Check-in: how is your plan going?",
@@ -155,29 +181,32 @@ def calendar_events(wb: Workbook, workbook_id: str, *, today: date) -> list[Cale
         f"adjustment.\n{how}")
 
     for goal in wb.goals:
-        if goal.status in ("done", "dropped"):
-            continue
+        goal_shut = ((goal.status, goal.completed_on if goal.status == "done" else None)
+                     if goal.status in ("done", "dropped") else None)
         name = _title(goal.text)
         if goal.deadline is not None:
             add("goal", goal.id, goal.deadline, f"Goal deadline: {name}",
                 f"Your goal “{goal.text}” is due today.\nIf it is done, mark it done in "
                 "09_progress_review and note the evidence in 08_achievements_learning. If "
                 "not, decide: finish it this week, or set a new date in 04_smart_goals.",
-                alarm_hours=-15)
+                alarm_hours=-15, shut=goal_shut)
         for m in goal.milestones:
-            if m.due is None or m.done_on is not None:
+            if m.due is None:
                 continue
             add("milestone", f"{goal.id}\x1f{_hash(m.title)}", m.due,
                 f"Milestone: {_title(m.title)}",
                 f"Milestone “{m.title}” for your goal “{goal.text}” is due today.\nWhen it "
-                "is done, record the date in 06_action_plan (Milestones).", alarm_hours=-15)
+                "is done, record the date in 06_action_plan (Milestones).", alarm_hours=-15,
+                shut=("done", m.done_on) if m.done_on is not None else goal_shut)
 
     for action in wb.actions:
-        if action.due is None or action.status in ("done", "dropped"):
+        if action.due is None:
             continue
         add("action", action.id, action.due, f"Action due: {_title(action.text)}",
             f"Your next step “{action.text}” ({action.priority} priority) is due today.\n"
-            "Do it, or move it to a realistic date, in 06_action_plan.")
+            "Do it, or move it to a realistic date, in 06_action_plan.",
+            shut=(action.status, action.done_on) if action.status in ("done", "dropped")
+            else None)
 
     for contact in wb.contacts:
         if contact.next_follow_up is None:
@@ -192,14 +221,35 @@ def calendar_events(wb: Workbook, workbook_id: str, *, today: date) -> list[Cale
             "next follow-up in 07_network.")
 
     for opp in wb.opportunities:
-        if opp.next_step_due is None or opp.stage in ("offer", "declined", "not_now"):
+        if opp.next_step_due is None:
             continue
         step = opp.next_step.strip() or "Decide the next step"
         where = f" ({opp.organisation})" if opp.organisation.strip() else ""
+        moved = [c.date for c in opp.stage_history if c.stage == opp.stage]
         add("opportunity", opp.id, opp.next_step_due,
             f"Opportunity: {_title(step)}",
             f"Next step for “{opp.title}”{where}, now at stage "
             f"“{opp.stage.replace('_', ' ')}”: {step}.\nAfterwards, move its stage or set the "
-            "next step and its date in 10_opportunities.")
-    return [replace(e, uid=uid) for e, uid in zip(events, unique_uids(workbook_id, keys),
-                                                  strict=True)]
+            "next step and its date in 10_opportunities.",
+            shut=(f"moved to {opp.stage.replace('_', ' ')}", max(moved, default=opp.updated))
+            if opp.stage in ("offer", "declined", "not_now") else None)
+
+    uids = unique_uids(workbook_id, keys + [key for key, _ in closed])
+    return [replace(e, uid=uid) for e, uid in
+            zip(events + [e for _, e in closed], uids, strict=True)]
+
+
+def _recently_closed(closed_on: date | None, day: date, today: date) -> bool:
+    """Whether a closed item is still sent, as cancelled: when the later of the day it was
+    closed (if known) and its reminder's day is at most :data:`CANCEL_WINDOW_DAYS` before
+    ``today``. So the file does not grow forever, and a reminder still ahead is always
+    cancelled. Dropped actions and goals, and items closed before dates were recorded, have
+    no closing day: their reminder's day stands in for it.
+
+    >>> _recently_closed(date(2026, 9, 1), date(2026, 1, 1), date(2026, 11, 22))
+    True
+    >>> _recently_closed(None, date(2026, 1, 1), date(2026, 11, 22))
+    False
+    """
+    latest = max(closed_on or day, day)
+    return (today - latest).days <= CANCEL_WINDOW_DAYS

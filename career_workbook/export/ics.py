@@ -6,6 +6,11 @@ UID, a DTSTAMP, a SUMMARY, a DESCRIPTION saying what to do and a VALARM. Text is
 control characters; ``icalendar`` escapes commas, semicolons, backslashes and line breaks
 and folds long lines.
 
+Items closed recently are written as ``STATUS:CANCELLED`` events without an alarm, so an app
+that imported them earlier removes the reminder. No SEQUENCE is written (none ever was):
+a cancellation with SEQUENCE 1 would make the event of an item opened again (SEQUENCE 0)
+look older than it, and an app would ignore it; the later DTSTAMP orders them instead.
+
 Examples
 --------
 >>> from datetime import date, datetime, UTC
@@ -22,12 +27,13 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 from career_workbook import __version__
 from career_workbook.analysis.reminders import CalendarEvent, calendar_events
+from career_workbook.wording import plural
 
 __all__ = ["CalendarReport", "calendar_path", "render_ics", "write_calendar",
            "write_caseload_calendar"]
@@ -63,11 +69,14 @@ def render_ics(events: Iterable[CalendarEvent], *, name: str = "Career Workbook"
         ev.add("description", _clean(e.description))
         ev.add("categories", ["Career Workbook"])
         ev.add("transp", "TRANSPARENT")
-        alarm = Alarm()
-        alarm.add("action", "DISPLAY")
-        alarm.add("description", _clean(e.summary))
-        alarm.add("trigger", timedelta(hours=e.alarm_hours))
-        ev.add_component(alarm)
+        if e.cancelled:
+            ev.add("status", "CANCELLED")
+        else:
+            alarm = Alarm()
+            alarm.add("action", "DISPLAY")
+            alarm.add("description", _clean(e.summary))
+            alarm.add("trigger", timedelta(hours=e.alarm_hours))
+            ev.add_component(alarm)
         cal.add_component(ev)
     return cal.to_ical()
 
@@ -85,17 +94,22 @@ def calendar_path(workbook: str | os.PathLike[str]) -> Path:
 
 @dataclass
 class CalendarReport:
-    """What was written: the file, how many events, and workbooks that were skipped."""
+    """What was written: the file, how many reminders (``events``) and cancelled events
+    for closed items, and workbooks that were skipped."""
 
     path: Path
     events: int
     people: int = 1
     skipped: list[str] = field(default_factory=list)
+    cancelled: int = 0
 
     def lines(self) -> list[str]:
         """Short lines for a person to read."""
         out = [f"Wrote {self.path} ({self.events} reminder{'s' if self.events != 1 else ''}"
                + (f" for {self.people} people" if self.people != 1 else "") + ")"]
+        if self.cancelled:
+            out.append(f"  {plural(self.cancelled, 'item')} done or closed lately: sent as "
+                       "cancelled, so your calendar app removes their reminders")
         out += [f"  skipped {s}" for s in self.skipped]
         out.append("Import it into your calendar app; importing a newer one updates the same "
                    "reminders instead of adding copies.")
@@ -116,10 +130,11 @@ def write_calendar(workbook: str | os.PathLike[str], out: str | os.PathLike[str]
 
     wb = store.load(workbook)
     stem = Path(workbook).stem
-    events = calendar_events(wb, stem, today=today or date.today())
+    events = calendar_events(wb, stem, today=today or date.today(), cancelled=True)
     target = Path(out) if out is not None else calendar_path(workbook)
     _write(target, render_ics(events, name=f"Career plan — {wb.person.name}", now=now))
-    return CalendarReport(target, len(events))
+    closed = sum(e.cancelled for e in events)
+    return CalendarReport(target, len(events) - closed, cancelled=closed)
 
 
 def write_caseload_calendar(paths: Sequence[str | os.PathLike[str]],
@@ -152,8 +167,9 @@ def write_caseload_calendar(paths: Sequence[str | os.PathLike[str]],
             n += 1
             workbook_id = f"{path.stem}\x1f{n}"
         ids.add(workbook_id)
-        for e in calendar_events(wb, workbook_id, today=today or date.today()):
-            events.append(CalendarEvent(e.uid, e.kind, e.day, f"{who} — {e.summary}",
-                                        f"For {who}.\n{e.description}", e.alarm_hours))
+        for e in calendar_events(wb, workbook_id, today=today or date.today(), cancelled=True):
+            events.append(replace(e, summary=f"{who} — {e.summary}",
+                                  description=f"For {who}.\n{e.description}"))
     _write(Path(out), render_ics(events, name="Career Workbook — caseload", now=now))
-    return CalendarReport(Path(out), len(events), people, skipped)
+    closed = sum(e.cancelled for e in events)
+    return CalendarReport(Path(out), len(events) - closed, people, skipped, closed)

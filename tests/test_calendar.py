@@ -371,3 +371,21 @@ def test_cancelled_events_are_bounded_to_recent_closings():
     assert len(calendar_events(wb, "sam", today=TODAY)) == 1  # the reminders list: open only
     later = calendar_events(wb, "sam", today=TODAY + timedelta(days=1), cancelled=True)
     assert "Done: Action due: Done 90 days ago" not in {e.summary for e in later}
+
+
+# ------------------------------------------------------------------ links (red team)
+def test_cli_calendar_all_counts_a_linked_workbook_once(wb_path, tmp_path, capsys):
+    (wb_path.parent / "a_link.yaml").symlink_to(wb_path)  # sorts before the real file
+    store.save(cw.new_workbook("Kim Park"), wb_path.parent / "kim_park.yaml")
+    out = tmp_path / "caseload.ics"
+    rc = cli.main(["calendar", "--all", str(wb_path.parent), "--out", str(out),
+                   "--today", "2026-11-22"])
+    printed = capsys.readouterr().out
+    assert rc == 0 and "for 2 people" in printed
+    assert "counted once: a_link.yaml: the same file as sam_lee.yaml" in printed
+    data = out.read_bytes()
+    uids = ics_uids(data)
+    assert len(uids) == 9 and len(set(uids)) == 9  # 6 + 1 reminders, 2 cancelled
+    alone = write_calendar(wb_path, tmp_path / "sam.ics", today=TODAY)
+    assert alone.events == 6  # and under the real file's name: the same UIDs as its own file
+    assert set(ics_uids((tmp_path / "sam.ics").read_bytes())) <= set(uids)

@@ -102,7 +102,6 @@ class CalendarReport:
     people: int = 1
     skipped: list[str] = field(default_factory=list)
     cancelled: int = 0
-    same_file: list[str] = field(default_factory=list)
 
     def lines(self) -> list[str]:
         """Short lines for a person to read."""
@@ -112,7 +111,6 @@ class CalendarReport:
             out.append(f"  {plural(self.cancelled, 'item')} done or closed lately: sent as "
                        "cancelled, so your calendar app removes their reminders")
         out += [f"  skipped {s}" for s in self.skipped]
-        out += [f"  counted once: {s}" for s in self.same_file]
         out.append("Import it into your calendar app; importing a newer one updates the same "
                    "reminders instead of adding copies.")
         return out
@@ -143,12 +141,7 @@ def write_caseload_calendar(paths: Sequence[str | os.PathLike[str]],
                             out: str | os.PathLike[str], *, today: date | None = None,
                             now: datetime | None = None) -> CalendarReport:
     """One calendar for a coach: every workbook's reminders, each titled with the person's
-    name. Workbooks that cannot be read are skipped and listed (the rest is written).
-
-    Two paths to one file (``link.yaml -> jordan.yaml``) give that person's reminders once,
-    under the real file's name; the link is noted in ``same_file``. This is the calendar's
-    own rule: :func:`~career_workbook.workspace.list_workbooks` still lists both.
-    """
+    name. Workbooks that cannot be read are skipped and listed (the rest is written)."""
     from career_workbook import store
     from career_workbook.model import WorkbookError
     from career_workbook.workspace import list_workbooks
@@ -157,7 +150,6 @@ def write_caseload_calendar(paths: Sequence[str | os.PathLike[str]],
     if not files:
         raise FileNotFoundError(2, "no workbook files (*.yaml) here", str(paths[0]) if paths
                                 else ".")
-    files, same_file = _one_path_per_file(files)
     events: list[CalendarEvent] = []
     skipped: list[str] = []
     ids: set[str] = set()
@@ -180,35 +172,4 @@ def write_caseload_calendar(paths: Sequence[str | os.PathLike[str]],
                                   description=f"For {who}.\n{e.description}"))
     _write(Path(out), render_ics(events, name="Career Workbook — caseload", now=now))
     closed = sum(e.cancelled for e in events)
-    return CalendarReport(Path(out), len(events) - closed, people, skipped, closed,
-                          same_file)
-
-
-def _one_path_per_file(files: Sequence[Path]) -> tuple[list[Path], list[str]]:
-    """``files`` with each file once (the real one kept, links to it dropped), in order,
-    and a note per path dropped.
-
-    >>> _one_path_per_file([Path("a.yaml"), Path("b.yaml")])
-    ([PosixPath('a.yaml'), PosixPath('b.yaml')], [])
-    """
-    def real(path: Path) -> Path:
-        try:
-            return path.resolve()
-        except (OSError, RuntimeError):  # a loop of links: left to be skipped when read
-            return path
-
-    groups: dict[Path, list[Path]] = {}
-    for path in files:
-        groups.setdefault(real(path), []).append(path)
-    chosen = {key: min(paths, key=Path.is_symlink) for key, paths in groups.items()}
-    kept: list[Path] = []
-    notes: list[str] = []
-    done: set[Path] = set()
-    for path in files:
-        key = real(path)
-        if path == chosen[key] and key not in done:
-            kept.append(path)
-            done.add(key)
-        else:
-            notes.append(f"{path.name}: the same file as {chosen[key].name}")
-    return kept, notes
+    return CalendarReport(Path(out), len(events) - closed, people, skipped, closed)

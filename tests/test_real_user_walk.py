@@ -250,7 +250,7 @@ def test_saving_the_interests_form_untouched_invents_no_scores(path):
     view.buttons["save"].click()
     assert cw.load(path).interests is None  # not six scores of 0 nobody gave
     assert "nothing entered yet" in text_of(view.status.value)
-    view.fields["social"].widget.value = 31
+    view.fields["social"].widget.value = "31"
     view.buttons["save"].click()
     interests = cw.load(path).interests
     assert interests is not None and interests.social == 31
@@ -669,3 +669,40 @@ def test_an_unopenable_workbook_gets_advice_that_fits_it(tmp_path, make, advice)
     assert f"{advice}, then run this notebook again" in message
     if "line" not in advice:
         assert "Fix that line" not in message
+
+
+# ------------------------------------------- "2,5" in a number box read as 25 by the browser
+def test_a_decimal_comma_in_a_whole_number_is_refused_not_read_as_ten_times_more(path):
+    session = ui.Session(path, today=TODAY)
+    vision = ui.vision_form(session)
+    before = path.read_bytes()
+    vision.fields["horizon_years"].widget.value = "2,5"
+    vision.buttons["save"].click()
+    message = text_of(vision.fields["horizon_years"].message.value)
+    assert "“2,5” is not a whole number" in message and "e.g. 3" in message
+    assert path.read_bytes() == before
+    vision.fields["horizon_years"].widget.value = "12"
+    vision.buttons["save"].click()
+    assert cw.load(path).vision.horizon_years == 12
+    interests = ui.interests_form(session)
+    interests.fields["social"].widget.value = "2,5"
+    interests.buttons["save"].click()
+    assert "not a whole number" in text_of(interests.fields["social"].message.value)
+    assert cw.load(path).interests is None
+
+
+def test_no_form_uses_a_browser_number_box(path):
+    import ipywidgets as widgets
+
+    number_boxes = (widgets.IntText, widgets.FloatText, widgets.BoundedIntText,
+                    widgets.BoundedFloatText)
+    with cw.edit(path) as wb:
+        wb.skills.append(cw.Skill(name="SQL"))
+        wb.goals.append(cw.Goal(id="g1", text="Pass the SQL exam by June 2027"))
+    session = ui.Session(path, today=TODAY)
+    for form in (ui.vision_form, ui.interests_form, ui.learning_form, ui.skills_form,
+                 ui.values_form, ui.check_in_form, ui.contacts_form, ui.goal_drafter,
+                 ui.profile_form, ui.opportunities_form, ui.feedback_form):
+        view = form(session)
+        found = [k for k, f in view.fields.items() if isinstance(f.widget, number_boxes)]
+        assert found == [], (form.__name__, found)

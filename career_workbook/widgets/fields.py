@@ -41,6 +41,7 @@ from career_workbook.widgets.inputs import (
     format_number,
     parse_date_text,
     parse_number_text,
+    parse_whole_number_text,
 )
 
 __all__ = [
@@ -236,6 +237,11 @@ class CheckList(quiet.HBox):
             self._syncing = False
 
 
+_PARSERS: dict[str, Callable[[str | None], Any]] = {
+    "date": parse_date_text, "float": parse_number_text, "int": parse_whole_number_text}
+"""The kinds of field typed as text and read: a date, a number, a whole number."""
+
+
 def _tooltip(label: str, help: str) -> str:
     return f"{label} — {help}" if help else label
 
@@ -320,9 +326,9 @@ class Field:
         :attr:`input_error` says why (forms refuse to save while there is one).
         """
         raw = self.widget.value
-        if self.kind in ("date", "float"):
+        if self.kind in _PARSERS:
             try:
-                return (parse_date_text if self.kind == "date" else parse_number_text)(raw)
+                return _PARSERS[self.kind](raw)
             except ValueError:
                 return None
         if self.kind in ("text", "textarea", "combo"):
@@ -343,6 +349,8 @@ class Field:
             new = describe_date(new)
         elif self.kind == "float" and not isinstance(new, str):
             new = format_number(new)
+        elif self.kind == "int" and not isinstance(new, str):
+            new = "" if new is None else str(int(new))
         elif self.kind in ("text", "textarea", "combo") and new is None:
             new = ""
         self.widget.value = new
@@ -356,10 +364,10 @@ class Field:
         >>> f.input_error, f.value
         ('30 February 2027 is not a date', None)
         """
-        if self.kind not in ("date", "float"):
+        if self.kind not in _PARSERS:
             return None
         try:
-            (parse_date_text if self.kind == "date" else parse_number_text)(self.widget.value)
+            _PARSERS[self.kind](self.widget.value)
         except ValueError as err:
             return str(err)
         return None
@@ -420,9 +428,10 @@ def make_field(
     elif kind == "textarea":
         w = widgets.Textarea(value=value or "", placeholder=placeholder, rows=rows,
                              layout=widgets.Layout(width=f"calc({LABEL_WIDTH} + 36em)"), **own)
-    elif kind == "int":
-        w = widgets.IntText(value=0 if value is None else value,
-                            layout=widgets.Layout(width=f"calc({LABEL_WIDTH} + 8em)"), **own)
+    elif kind == "int":  # text too: a number box drops the comma of "2,5" and reads 25
+        w = widgets.Text(value=str(0 if value is None else int(value)),
+                         placeholder=placeholder or "e.g. 3", continuous_update=False,
+                         layout=widgets.Layout(width=f"calc({LABEL_WIDTH} + 8em)"), **own)
     elif kind == "float":  # text, so that "3,5" can be read (and explained when it cannot)
         w = widgets.Text(value=format_number(0.0 if value is None else float(value)),
                          placeholder=placeholder or "e.g. 12.5", continuous_update=False,
@@ -819,7 +828,7 @@ class FormView(quiet.VBox):
             on_any_change(fields, lambda: self.show_errors(collect()[1], status=False))
         else:  # still say at once when a typed date or number cannot be read
             for f in self.fields.values():
-                if f.kind in ("date", "float"):
+                if f.kind in _PARSERS:
                     f.widget.observe(lambda _c, f=f: f.error(f.input_error) if f.input_error
                                      else f.clear(), names="value")
 

@@ -27,7 +27,7 @@ import re
 from datetime import date
 
 __all__ = ["DATE_HELP", "DATE_PLACEHOLDER", "format_number", "parse_date_text",
-           "days_not_come", "parse_number_text", "past_day_problem"]
+           "days_not_come", "parse_number_text", "parse_whole_number_text", "past_day_problem"]
 
 DATE_PLACEHOLDER = "YYYY-MM-DD, e.g. 2027-06-30 or 30 June 2027"
 """Shown in every empty date box: the formats that are read."""
@@ -168,6 +168,31 @@ def parse_number_text(text: str | None) -> float | None:
     if not math.isfinite(number) or len(whole) > 30:
         raise ValueError(f"“{shown}” is not a number I can use: it is far too large")
     return number
+
+
+def parse_whole_number_text(text: str | None) -> int | None:
+    """The whole number in ``text`` (``None`` when blank); anything else is refused, never
+    rounded: ``2,5`` is 2.5, not a whole number (a browser number box read it as 25).
+
+    >>> parse_whole_number_text(" 12 "), parse_whole_number_text("3.0"), parse_whole_number_text("")
+    (12, 3, None)
+    >>> parse_whole_number_text("2,5")
+    Traceback (most recent call last):
+    ...
+    ValueError: “2,5” is not a whole number: please write a whole number, e.g. 3
+    """
+    shown = " ".join((text or "").split())
+    shown = shown if len(shown) <= 40 else shown[:37] + "..."
+    try:
+        number = parse_number_text(text)
+    except ValueError:
+        number = math.nan
+    if number is None:
+        return None
+    if not number.is_integer():  # nan too
+        raise ValueError(f"“{shown}” is not a whole number: please write a whole number, "
+                         "e.g. 3")
+    return int(number)
 
 
 def format_number(value: float | None) -> str:

@@ -706,3 +706,20 @@ def test_no_form_uses_a_browser_number_box(path):
         view = form(session)
         found = [k for k, f in view.fields.items() if isinstance(f.widget, number_boxes)]
         assert found == [], (form.__name__, found)
+
+
+# ------------------------------------------- "please fix the field marked ⚠" once it is fixed
+def test_the_ask_to_fix_a_field_goes_once_it_is_fixed(tmp_path):
+    view = ui.create_workbook_form(ui.Session(tmp_path / "me.yaml", today=TODAY))
+    view.buttons["create"].click()
+    assert "please fix the field marked" in text_of(view.status.value)
+    view.fields["name"].widget.value = "Kim Park"
+    assert not view.fields["name"].has_error and view.status.value == ""
+
+
+def test_a_saved_status_stays_when_the_form_is_checked_again(path):
+    view = ui.vision_form(ui.Session(path, today=TODAY))
+    view.fields["short_term"].widget.value = "Lead one project"
+    view.buttons["save"].click()
+    view.fields["long_term"].widget.value = "Lead a team"  # checked live: no errors
+    assert "Saved at" in text_of(view.status.value)

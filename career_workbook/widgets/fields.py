@@ -660,6 +660,7 @@ class FormView(quiet.VBox):
         self.filled: Any = None
         self.refill: Callable[[], bool] | None = None
         self._collect: Collect | None = None
+        self._asked_to_fix = False
         self.title = heading(title, intro)
         self._build, self._depends, self._needs_workbook = build, depends, needs_workbook
         self._key: Any = _UNBUILT
@@ -744,19 +745,26 @@ class FormView(quiet.VBox):
 
     def set_status(self, text: str, kind: str = "info") -> None:
         self.status.value = notice_html(text, kind) if text else ""
+        self._asked_to_fix = False
 
     def input_errors(self) -> dict[str, str]:
         """``{key: why}`` for every date or number box whose text cannot be read."""
         return {k: f.input_error for k, f in self.fields.items() if f.input_error}
 
     def show_errors(self, errors: Mapping[str, str], *, status: bool = True) -> None:
-        """Show each error beside its field; the rest (and a summary) in the status line."""
+        """Show each error beside its field; the rest (and a summary) in the status line.
+
+        With ``status=False`` (the live re-check) the status line is left alone, except
+        that "please fix the field marked ⚠" goes once nothing is left to fix.
+        """
         for key, f in self.fields.items():
             if key in errors:
                 f.error(errors[key])
             else:
                 f.clear()
         if not status:
+            if not errors and self._asked_to_fix:
+                self.set_status("")
             return
         if errors:
             loose = [msg for key, msg in errors.items() if key not in self.fields]
@@ -765,6 +773,7 @@ class FormView(quiet.VBox):
                 "the fields marked ⚠." if len(errors) > len(loose) else "this:"
             )
             self.set_status("\n".join([text, *loose]), "error")
+            self._asked_to_fix = True
         else:
             self.set_status("")
 

@@ -671,6 +671,84 @@ def test_an_unopenable_workbook_gets_advice_that_fits_it(tmp_path, make, advice)
         assert "Fix that line" not in message
 
 
+# ------------------------------------------------- a double click on "Add this ..."
+def test_a_second_click_on_a_saved_self_assessment_adds_nothing_and_says_so(path):
+    # Two identical snapshots; the second dated today by the form's refill, a date the
+    # person never typed.
+    with cw.edit(path) as wb:
+        wb.skills += [cw.Skill(name="SQL"), cw.Skill(name="Python")]
+    view = ui.self_assessment_form(ui.Session(path, today=TODAY))
+    view.fields["date"].widget.value = "2026-11-20"
+    view.fields["ratings.SQL"].widget.value = 3
+    view.buttons["save"].click()
+    view.buttons["save"].click()
+    assert [(a.date, a.ratings) for a in cw.load(path).assessments] == [
+        (date(2026, 11, 20), {"SQL": 3})]
+    status = text_of(view.status.value)
+    assert re.search(r"Already saved at \d\d:\d\d — change something to add another", status)
+    view.fields["ratings.Python"].widget.value = 2  # an edit: the next click adds
+    view.buttons["save"].click()
+    assert len(cw.load(path).assessments) == 2 and "Saved at" in text_of(view.status.value)
+
+
+@pytest.mark.parametrize("form, key, collection", [
+    (ui.skills_form, "name", "skills"), (ui.values_form, "name", "values"),
+    (ui.contacts_form, "name", "contacts"), (ui.achievements_form, "title", "achievements"),
+    (ui.learning_form, "title", "learning"), (ui.actions_form, "text", "actions"),
+    (ui.opportunities_form, "title", "opportunities"),
+], ids=lambda x: getattr(x, "__name__", x if isinstance(x, str) else ""))
+def test_every_add_form_adds_once_per_click_and_again_after_a_change(path, form, key,
+                                                                     collection):
+    view = form(ui.Session(path, today=TODAY))
+    view.fields[key].widget.value = "First"
+    view.buttons["save"].click()
+    view.buttons["save"].click()  # the form is blank again: nothing new to add
+    assert len(getattr(cw.load(path), collection)) == 1
+    assert "Already saved at" in text_of(view.status.value)
+    view.fields[key].widget.value = "Second"
+    view.buttons["save"].click()
+    assert len(getattr(cw.load(path), collection)) == 2
+
+
+def test_a_second_click_on_a_saved_update_form_says_nothing_changed(path):
+    view = ui.vision_form(ui.Session(path, today=TODAY))
+    view.fields["short_term"].widget.value = "Lead one project"
+    view.buttons["save"].click()
+    before = path.read_bytes()
+    view.buttons["save"].click()
+    assert "nothing has changed since" in text_of(view.status.value)
+    assert path.read_bytes() == before
+    view.fields["short_term"].widget.value = "Lead two projects"
+    view.buttons["save"].click()
+    assert cw.load(path).vision.short_term == "Lead two projects"
+
+
+def test_a_check_in_double_click_adds_one(path):
+    view = ui.check_in_form(ui.Session(path, today=TODAY))
+    view.fields["wins"].widget.value = "Booked the exam"
+    view.buttons["save"].click()
+    view.buttons["save"].click()
+    assert [c.wins for c in cw.load(path).check_ins] == ["Booked the exam"]
+
+
+def test_the_button_is_disabled_while_its_save_runs(path):
+    session = ui.Session(path, today=TODAY)
+    view = ui.values_form(session)
+    seen = []
+    save = session.save
+
+    def slow_save(apply):
+        seen.append(view.buttons["save"].disabled)
+        return save(apply)
+
+    session.save = slow_save
+    button = view.buttons["save"]
+    view.fields["name"].widget.value = "Autonomy"
+    button.click()
+    assert seen == [True] and not button.disabled
+    assert [v.name for v in cw.load(path).values] == ["Autonomy"]
+
+
 # ------------------------------------------- "2,5" in a number box read as 25 by the browser
 def test_a_decimal_comma_in_a_whole_number_is_refused_not_read_as_ten_times_more(path):
     session = ui.Session(path, today=TODAY)

@@ -660,6 +660,8 @@ class FormView(quiet.VBox):
         self.filled: Any = None
         self.refill: Callable[[], bool] | None = None
         self._collect: Collect | None = None
+        self._clean: dict[str, tuple[str, dict[str, Any]]] = {}
+        self._saving = False
         self._asked_to_fix = False
         self.title = heading(title, intro)
         self._build, self._depends, self._needs_workbook = build, depends, needs_workbook
@@ -702,6 +704,8 @@ class FormView(quiet.VBox):
         old = [c for c in self.children if all(c is not k for k in keep)]
         self.fields, self.buttons, self.chooser, self.filled = {}, {}, None, None
         self.refill, self._collect = None, None
+        if not self._saving:  # another item chosen, reloaded, changed elsewhere: a new form
+            self._clean = {}
         self._key = self._state_key()
         if self.session.workbook is None and self._needs_workbook:
             kind = "error" if self.session.error else "info"
@@ -797,9 +801,17 @@ class FormView(quiet.VBox):
     # ---------------------------------------------------------------- wiring
     def bind(self, button: widgets.Button, collect: Collect,
              apply: Callable[[Any, Any], Any], *, detail: Callable[[Any], str] | None = None,
-             after: Callable[[Any], None] | None = None, live: bool = True) -> None:
+             after: Callable[[Any], None] | None = None, live: bool = True,
+             adds: bool = False, guard_repeats: bool = True) -> None:
         """Wire a Save button: ``collect()`` -> ``(record, errors)``; if no errors,
         ``session.save(lambda wb: apply(wb, record))`` and show the result.
+
+        The button is disabled while its save runs. After a save (and the form's refill)
+        the form is *clean*: pressed again with every field as it was then, it saves
+        nothing and says when it saved (a double click added two copies, the second dated
+        by the refill, not by the person). ``adds`` says the button adds a new entry (the
+        message asks for a change to add another). ``guard_repeats=False`` for a form
+        whose input lives outside its fields.
 
         ``apply`` may return the record it wrote (the form's record merged with the file as
         it is now); ``detail`` then describes that one, not the form's view of it (see
@@ -820,16 +832,34 @@ class FormView(quiet.VBox):
         self.filled = collect()[0]
         self._collect = collect
 
+        def shown() -> dict[str, Any]:
+            return {k: f.widget.value for k, f in self.fields.items()}
+
         def clicked(_button: Any) -> None:
+            name = next((k for k, b in self.buttons.items() if b is button),
+                        button.description)
+            done = self._clean.get(name) if guard_repeats else None
+            if done is not None and done[1] == shown():
+                self.set_status(f"Already saved{done[0]} — " + (
+                    "change something to add another." if adds else
+                    "nothing has changed since. Change something to save again."), "info")
+                return
             record, errors = collect()
             if errors:
                 self.show_errors(errors)
                 return
             self.show_errors({}, status=False)
-            result, written = save_record(self.session, apply, record)
-            if result.ok and after is not None:
-                after(record)
+            was_disabled, button.disabled, self._saving = button.disabled, True, True
+            try:
+                result, written = save_record(self.session, apply, record)
+                if result.ok and after is not None:
+                    after(record)
+            finally:
+                self._saving, button.disabled = False, was_disabled
             self.show_result(result, detail(written) if detail and result.ok else "")
+            if result.ok and guard_repeats:  # after the refill: its values are not edits
+                when = getattr(result, "saved_at", None)
+                self._clean[name] = (f" at {when:%H:%M}" if when else "", shown())
 
         button.on_click(clicked)
         if live:
@@ -1029,7 +1059,7 @@ def record_editor(
     verb = "Add" if old is None else "Save changes to"
     save = primary_button(f"{verb} this {noun}", f"{verb} this {noun} in your workbook file")
     view.buttons["save"] = save
-    view.bind(save, collect, apply,
+    view.bind(save, collect, apply, adds=old is None,
               detail=lambda r: f"{'added' if old is None else 'updated'} “{describe(r)}”")
     row: list[widgets.Widget] = [save]
     if old is not None:

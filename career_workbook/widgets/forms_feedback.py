@@ -467,7 +467,7 @@ def feedback_form(session: Any) -> widgets.Widget:
                 return None, {"": "Choose at least one rating or write their comment."}
             return record, errors
 
-        view.bind(save, collect, lambda wb, record: wb.feedback.append(record),
+        view.bind(save, collect, lambda wb, record: wb.feedback.append(record), adds=True,
                   detail=lambda r: f"feedback from {r.rater_id} added")
         return [*boxes, save]
 

@@ -314,7 +314,7 @@ def goal_drafter(session: Any) -> widgets.Widget:
                              confidence=confidence.value, skills=skills.value, today=s.today)
             return check_model(Goal, data, labels)
 
-        view.bind(save, collect, lambda wb, goal: wb.goals.append(goal),
+        view.bind(save, collect, lambda wb, goal: wb.goals.append(goal), adds=True,
                   detail=lambda g: "goal added", live=False)
         score_row = quiet.HBox([bar, number], layout=widgets.Layout(align_items="center"))
         return [*boxes[:1], score_row, feedback, rewrites, *boxes[1:], save]

@@ -148,7 +148,7 @@ def interview_planner(session: Any) -> widgets.Widget:
             wb.contacts[index].next_follow_up = action.due
             wb.actions.append(action)
 
-        view.bind(save, collect, apply,
+        view.bind(save, collect, apply, adds=True,
                   detail=lambda r: f"interview with {r[0].name} planned for {r[1].due}")
         return [*boxes, save]
 

@@ -253,7 +253,7 @@ def posting_fit_form(session: Any) -> widgets.Widget:
                       lambda w, fit, p=as_profile: _apply_skills(w, fit, stored, as_profile=p,
                                                                  catalog=s.catalog),
                       detail=lambda fit: "your skill list now includes the posting's skills",
-                      live=False)
+                      live=False, guard_repeats=False)  # its input: suggestions confirmed
         return [*boxes, check, result, suggestions, _button_row(profile, add)]
 
     return FormView(session, build, name="posting_fit", title="Fit to a posting",

@@ -121,7 +121,7 @@ def check_in_form(session: Any) -> widgets.Widget:
             later = days_not_come(values, s.today, {"date": "A check-in"})
             return (None, later) if later else check_model(CheckIn, data, labels)
 
-        view.bind(save, collect, lambda wb, record: wb.check_ins.append(record),
+        view.bind(save, collect, lambda wb, record: wb.check_ins.append(record), adds=True,
                   detail=lambda c: f"check-in of {c.date.isoformat()} added")
         intro = (f"Your last check-in was on {last.date.isoformat()} "
                  f"({(s.today - last.date).days} days ago)." if last else

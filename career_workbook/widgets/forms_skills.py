@@ -241,7 +241,7 @@ def self_assessment_form(session: Any) -> widgets.Widget:
                 return None, {"": "Rate at least one skill."}
             return record, errors
 
-        view.bind(save, collect, lambda wb, record: wb.assessments.append(record),
+        view.bind(save, collect, lambda wb, record: wb.assessments.append(record), adds=True,
                   detail=lambda r: f"{len(r.ratings)} skills rated on {r.date.isoformat()}")
         def intro_html(wb: Workbook) -> str:
             n = len(wb.assessments)

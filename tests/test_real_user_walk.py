@@ -582,6 +582,7 @@ def test_a_check_in_dated_years_ahead_is_asked_about_not_saved(path):
     assert "22 November 2062 is after today (22 November 2026)" in message
     assert "Did you mean 2026?" in message
     view.fields["date"].widget.value = "2026-11-22"
+    view.fields["wins"].widget.value = "Booked the exam"
     view.buttons["save"].click()
     assert [c.date for c in cw.load(path).check_ins] == [date(2026, 11, 22)]
 
@@ -784,6 +785,20 @@ def test_no_form_uses_a_browser_number_box(path):
         view = form(session)
         found = [k for k, f in view.fields.items() if isinstance(f.widget, number_boxes)]
         assert found == [], (form.__name__, found)
+
+
+# ----------------------------------------------------------- an empty check-in
+def test_a_check_in_with_nothing_in_it_is_refused(path):
+    with cw.edit(path) as wb:
+        wb.goals.append(cw.Goal(id="g1", text="Pass the SQL exam by June 2027",
+                                status="active"))
+    view = ui.check_in_form(ui.Session(path, today=TODAY))
+    view.buttons["save"].click()  # untouched: the sliders' starting values are not answers
+    assert cw.load(path).check_ins == []
+    assert "Write or rate at least one thing" in text_of(view.status.value)
+    view.fields["motivation"].widget.value = 7
+    view.buttons["save"].click()
+    assert [c.motivation for c in cw.load(path).check_ins] == [7]
 
 
 # ------------------------------------------- "please fix the field marked ⚠" once it is fixed

@@ -33,8 +33,8 @@ from career_workbook.widgets.fields import (
 from career_workbook.widgets.forms_goals import goal_editor
 from career_workbook.widgets.inputs import days_not_come
 
-__all__ = ["check_in_data", "check_in_form", "goal_review", "latest_progress", "next_actions",
-           "open_goals"]
+__all__ = ["check_in_data", "check_in_form", "goal_review", "is_empty_check_in",
+           "latest_progress", "next_actions", "open_goals"]
 
 _TEXTS = {
     "wins": ("Wins", "What went well since last time — big or small."),
@@ -63,6 +63,20 @@ def check_in_data(values: dict[str, Any], progress: dict[str, int | None]) -> di
     data = {k: v for k, v in values.items() if not k.startswith("progress.")}
     data["progress"] = {k: v for k, v in progress.items() if v is not None}
     return data
+
+
+def is_empty_check_in(check_in: CheckIn) -> bool:
+    """Nothing recorded but the date: no progress, no rating, no text (such a check-in
+    would count as "your last check-in" and quiet the reminder to check in).
+
+    >>> from datetime import date
+    >>> is_empty_check_in(CheckIn(date=date(2026, 11, 22)))
+    True
+    >>> is_empty_check_in(CheckIn(date=date(2026, 11, 22), lessons="Ask earlier"))
+    False
+    """
+    return not (check_in.progress or check_in.motivation or check_in.confidence
+                or any(getattr(check_in, key).strip() for key in _TEXTS))
 
 
 def check_in_form(session: Any) -> widgets.Widget:
@@ -119,7 +133,13 @@ def check_in_form(session: Any) -> widgets.Widget:
             values = {k: given(f) for k, f in view.fields.items()}
             data = check_in_data(values, {f.key.split(".", 1)[1]: given(f) for f in progress})
             later = days_not_come(values, s.today, {"date": "A check-in"})
-            return (None, later) if later else check_model(CheckIn, data, labels)
+            if later:
+                return None, later
+            record, errors = check_model(CheckIn, data, labels)
+            if record is not None and is_empty_check_in(record):
+                return None, {"": "Write or rate at least one thing: progress on a goal, how "
+                                  "it went, or your motivation."}
+            return record, errors
 
         view.bind(save, collect, lambda wb, record: wb.check_ins.append(record), adds=True,
                   detail=lambda c: f"check-in of {c.date.isoformat()} added")

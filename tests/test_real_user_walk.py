@@ -816,3 +816,27 @@ def test_a_saved_status_stays_when_the_form_is_checked_again(path):
     view.buttons["save"].click()
     view.fields["long_term"].widget.value = "Lead a team"  # checked live: no errors
     assert "Saved at" in text_of(view.status.value)
+
+
+# ------------------------------------------------------ counts and repeated strengths
+def test_one_skill_rated_is_said_in_the_singular(path):
+    with cw.edit(path) as wb:
+        wb.skills += [cw.Skill(name="SQL"), cw.Skill(name="Python")]
+    view = ui.self_assessment_form(ui.Session(path, today=TODAY))
+    view.fields["ratings.SQL"].widget.value = 3
+    view.buttons["save"].click()
+    assert "1 skill rated on 2026-11-22" in text_of(view.status.value)
+    assert "You have 1 earlier self-assessment;" in view.children[1].value
+
+
+def test_a_strength_differing_only_in_case_or_spaces_is_refused(path):
+    view = ui.strengths_form(ui.Session(path, today=TODAY))
+    before = path.read_bytes()
+    view.fields["strengths"].widget.value = "Explaining data\nexplaining data \nListening"
+    view.buttons["save"].click()
+    message = text_of(view.fields["strengths"].message.value)
+    assert "“explaining data” is already in the list as “Explaining data”" in message
+    assert path.read_bytes() == before
+    view.fields["strengths"].widget.value = "Explaining data\nListening"
+    view.buttons["save"].click()
+    assert cw.load(path).strengths == ["Explaining data", "Listening"]

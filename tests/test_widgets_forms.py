@@ -198,7 +198,7 @@ def test_skills_form_remove(small):
     view = ui.skills_form(small)
     choose(view, 0)  # SQL is rated and linked to a goal: kept
     view.buttons["remove"].click()
-    assert "still used in 1 self-assessments, 1 goals" in view.status.value
+    assert "still used in 1 self-assessment, 1 goal;" in view.status.value
     assert small.path.read_bytes() == before
     choose(view, 2)  # Writing is used nowhere
     view.buttons["remove"].click()

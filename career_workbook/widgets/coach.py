@@ -217,10 +217,11 @@ def week_html(caseload: Caseload) -> str:
 def overview_html(caseload: Caseload) -> str:
     """Header, caseload table and the list of broken files, as escaped HTML."""
     from career_workbook.widgets.display import frame_html
+    from career_workbook.wording import plural
 
     n = len(caseload.workbooks)
-    head = (f'<div style="font-size:1.15em;font-weight:600">Caseload: {n} client'
-            f'{"" if n == 1 else "s"}</div><div style="color:#555;font-size:0.9em">Folder: '
+    head = (f'<div style="font-size:1.15em;font-weight:600">Caseload: {plural(n, "client")}'
+            '</div><div style="color:#555;font-size:0.9em">Folder: '
             f"<code>{esc(caseload.folder)}</code> · dates counted from "
             f"{caseload.today.isoformat()}</div>")
     body = "".join(notice_html(p, "warning") for p in caseload.problems)

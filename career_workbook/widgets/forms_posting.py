@@ -210,7 +210,7 @@ def posting_fit_form(session: Any) -> widgets.Widget:
             view.state["fit"] = fit
             result.value = fit_html(fit, counted=confirmed)
             missing = len(fit.missing)
-            add.description = f"Add {missing} missing skill{'s' if missing != 1 else ''} " \
+            add.description = f"Add {plural(missing, 'missing skill')} " \
                               "to my list"
             add.disabled = missing == 0
             profile.disabled = not fit.skills

@@ -33,6 +33,7 @@ from career_workbook.widgets.fields import (
     record_editor,
 )
 from career_workbook.widgets.merge import merge_fields
+from career_workbook.wording import plural
 
 __all__ = [
     "LEVELS",
@@ -99,6 +100,12 @@ def skill_references(wb: Workbook, name: str) -> dict[str, int]:
     return {k: v for k, v in counts.items() if v}
 
 
+_ONE = {"self-assessments": "self-assessment", "feedback entries": "feedback entry",
+        "goals": "goal", "achievements": "achievement", "learning items": "learning item",
+        "opportunities": "opportunity"}
+"""The singular of each kind of place :func:`skill_references` counts."""
+
+
 def rename_skill(wb: Workbook, old: str, new: str) -> None:
     """Rename a skill everywhere it is used (ratings, goals, achievements, learning,
     opportunities).
@@ -126,9 +133,14 @@ def rename_skill(wb: Workbook, old: str, new: str) -> None:
 def check_lines(items: list[str], key: str, label: str) -> dict[str, str]:
     """Problems with "one per line" items against the schema (``{key: message}``).
 
+    An item already in the list but for case or outer spaces is refused, as a repeated
+    skill or value is (an exact repeat is dropped by :func:`lines`).
+
     >>> check_lines(["ok", "x" * 2001], "strengths", "Strengths")
     {'strengths': 'Strengths, line 2 is too long: at most 2000 characters (now 2001)'}
-    """
+    >>> check_lines(["Explaining data", "explaining data "], "strengths", "Strengths")
+    {'strengths': 'Strengths: “explaining data” is already in the list as “Explaining data”; keep one of them'}
+    """  # noqa: E501
     adapter = TypeAdapter(Workbook.model_fields["strengths"].annotation)
     try:
         adapter.validate_python(items, strict=True)
@@ -136,6 +148,12 @@ def check_lines(items: list[str], key: str, label: str) -> dict[str, str]:
         e = err.errors()[0]
         index = e["loc"][0] if e.get("loc") else 0
         return {key: friendly_message(f"{label}, line {int(index) + 1}", e)}
+    seen: dict[str, str] = {}
+    for item in items:
+        same = seen.setdefault(item.casefold().strip(), item)  # as skill names are compared
+        if same is not item:
+            return {key: f"{label}: “{item.strip()}” is already in the list as “{same}”; "
+                         "keep one of them"}
     return {}
 
 
@@ -184,7 +202,7 @@ def skills_form(session: Any) -> widgets.Widget:
         def before_remove(wb: Workbook, old: Skill) -> None:
             used = skill_references(wb, old.name)
             if used:
-                where = ", ".join(f"{n} {k}" for k, n in used.items())
+                where = ", ".join(plural(n, _ONE.get(k, k), k) for k, n in used.items())
                 raise WorkbookError(
                     f"“{old.name}” is still used in {where}; it stays so that your history "
                     "is kept. Rename it instead, or lower its importance.")
@@ -242,10 +260,11 @@ def self_assessment_form(session: Any) -> widgets.Widget:
             return record, errors
 
         view.bind(save, collect, lambda wb, record: wb.assessments.append(record), adds=True,
-                  detail=lambda r: f"{len(r.ratings)} skills rated on {r.date.isoformat()}")
+                  detail=lambda r: f"{plural(len(r.ratings), 'skill')} rated on "
+                                   f"{r.date.isoformat()}")
         def intro_html(wb: Workbook) -> str:
             n = len(wb.assessments)
-            intro = (f"You have {n} earlier self-assessment{'' if n == 1 else 's'}; the "
+            intro = (f"You have {plural(n, 'earlier self-assessment')}; the "
                      "values below start from your latest ratings." if wb.assessments else
                      "Rate each skill as you see it today; skip any you cannot judge yet.")
             return f'<div style="color:#555">{intro}</div>'

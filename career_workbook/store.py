@@ -58,6 +58,7 @@ from __future__ import annotations
 
 import contextlib
 import difflib
+import errno
 import gc
 import hashlib
 import math
@@ -698,19 +699,28 @@ else:  # pragma: no cover - exercised on Windows only
         msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
 
 
+_CANNOT_WRITE = {errno.EACCES, errno.EPERM, errno.EROFS}
+"""Why a folder cannot be written: permission denied, not permitted, a read-only disk."""
+
+
 def _open_lock_file(lock_file: Path) -> int:
     """Open (or create) the lock file, never through a symlink.
 
     A lock file another user created (0644) cannot be opened for writing; ``flock`` works
-    on a read-only descriptor just as well, so it is opened read-only then.
+    on a read-only descriptor just as well, so it is opened read-only then. When that fails
+    too (there is no lock file, and the folder cannot be written), the first error is
+    raised: it says why (permission denied, a read-only file system).
     """
     nofollow = getattr(os, "O_NOFOLLOW", 0)
     try:
         return os.open(lock_file, os.O_RDWR | os.O_CREAT | nofollow, 0o666)
-    except PermissionError:
-        if os.name != "posix":  # pragma: no cover - msvcrt.locking needs write access
+    except OSError as err:
+        if os.name != "posix" or err.errno not in _CANNOT_WRITE:
             raise
-        return os.open(lock_file, os.O_RDONLY | nofollow)
+        try:
+            return os.open(lock_file, os.O_RDONLY | nofollow)
+        except OSError:
+            raise err from None
 
 
 class _PathLock:
@@ -798,6 +808,12 @@ def _locked(path: Path, timeout: float | None = None) -> Iterator[None]:
     try:
         got = lock.acquire(wait)
     except OSError as err:
+        if err.errno in _CANNOT_WRITE:
+            reason = (err.strerror or str(err)).lower()
+            raise WorkbookError(
+                f"the folder {path.parent} cannot be written ({reason}), so the workbook's "
+                "lock file cannot be created; choose a folder you can write to, or fix its "
+                "permissions", path=path) from None
         raise WorkbookError(f"cannot create the lock file: {err.strerror}", path=path) from None
     if not got:
         raise WorkbookError(

@@ -390,3 +390,44 @@ def test_validate_goes_on_after_an_unexpected_error(tmp_path, monkeypatch):
     assert dict(batch.validate_paths([tmp_path])) == {
         first: ["could not be checked (RecursionError: maximum recursion depth exceeded)"],
         second: []}
+
+
+def _read_only_folder(monkeypatch, folder: Path, error: int = errno.EACCES) -> None:
+    """Make creating files in ``folder`` fail with ``error`` (root ignores mode bits)."""
+    real_open = os.open
+
+    def refuse(file, flags, *args, **kwargs):
+        if Path(file).parent == folder and flags & os.O_CREAT:
+            raise OSError(error, os.strerror(error), str(file))
+        return real_open(file, flags, *args, **kwargs)
+
+    monkeypatch.setattr(os, "open", refuse)
+
+
+@pytest.mark.parametrize("error, reason", [(errno.EACCES, "permission denied"),
+                                           (errno.EROFS, "read-only file system")])
+def test_a_read_only_folder_is_named_with_the_real_reason(tmp_path, monkeypatch, error,
+                                                          reason):
+    """Red team: the lock file's read-only retry hid the reason (``No such file``)."""
+    folder = tmp_path / "clients"
+    folder.mkdir()
+    _read_only_folder(monkeypatch, folder, error)
+    expected = (f"the folder {folder} cannot be written ({reason}), so the workbook's lock "
+                "file cannot be created; choose a folder you can write to, or fix its "
+                "permissions")
+    with pytest.raises(cw.WorkbookError) as info:
+        store.new(folder / "ana.yaml", "Ana")
+    assert str(info.value) == f"{folder / 'ana.yaml'}: {expected}"
+    with pytest.raises(cw.WorkbookError) as info, cw.edit(folder / "x.yaml"):
+        pass
+    assert "No such file" not in str(info.value) and expected in str(info.value)
+
+
+def test_cli_new_in_a_read_only_folder_says_so(tmp_path, monkeypatch, capsys):
+    from career_workbook.cli import main
+
+    _read_only_folder(monkeypatch, tmp_path)
+    assert main(["new", "Ana", "--dir", str(tmp_path)]) != 0
+    err = capsys.readouterr().err
+    assert f"the folder {tmp_path} cannot be written (permission denied)" in err
+    assert "No such file" not in err

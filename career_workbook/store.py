@@ -28,6 +28,8 @@ The only module that reads or writes a workbook file. Everything here keeps one 
 Files beside ``workbooks/alex.yaml``: the lock ``workbooks/.alex.yaml.lock`` (never deleted,
 it is empty), temporary files ``workbooks/.alex.yaml.<16 hex>.tmp`` (only while saving; a
 crashed save's leftovers are removed by the next load) and ``workbooks/.history/alex.yaml/``.
+A name too long for those (the file system takes 255 bytes) is shortened in the lock and
+temporary names, with a hash of the whole name (:func:`_fitted`); the history's names fit.
 Locking uses ``fcntl.flock`` on POSIX and ``msvcrt.locking`` on Windows; like every
 advisory lock it only protects against programs that take it too (all of this package does).
 A lock file someone else created read-only is locked through a read-only descriptor.
@@ -597,11 +599,49 @@ def loads(text: str, *, path: Any = None) -> Workbook:
 # ----------------------------------------------------------------------------------------
 # Atomic writes
 # ----------------------------------------------------------------------------------------
-def _temp_name(name: str) -> str:
-    return f".{name}.{secrets.token_hex(8)}.tmp"
+def _name_max(folder: Path) -> int:
+    """The longest file name (in bytes) the file system of ``folder`` takes (255 if unknown)."""
+    try:
+        return os.pathconf(folder, "PC_NAME_MAX")
+    except (OSError, ValueError, AttributeError):  # no such folder; Windows has no pathconf
+        return 255
 
 
-def _temp_pattern(name: str) -> re.Pattern[str]:
+def _fitted(path: Path, added: int) -> str:
+    """The name of ``path`` to build ``.<name>`` plus ``added`` bytes from, within the file
+    system's name limit: the name itself when it fits (the names every version of this
+    package uses), else its start, ``~`` and a hash of the whole name (unique per file).
+
+    >>> _fitted(Path("/tmp/alex.yaml"), 22)
+    'alex.yaml'
+    >>> name = _fitted(Path("/tmp") / ("职" * 80 + ".yaml"), 22)
+    >>> len(name.encode()) + 1 + 22 <= 255, name[-17:-16], name == _fitted(Path("/tmp") / (
+    ...     "职" * 80 + ".yaml"), 22)
+    (True, '~', True)
+    """
+    name = path.name
+    limit = _name_max(path.parent)
+    encoded = os.fsencode(name)
+    if 1 + len(encoded) + added <= limit:
+        return name
+    digest = hashlib.sha256(encoded).hexdigest()[:16]
+    room = max(limit - 1 - added - 1 - len(digest), 0)
+    start = encoded[:room].decode("utf-8", "ignore") if room else ""
+    return f"{start}~{digest}"
+
+
+_TEMP_ADDED = len(".") + 16 + len(".tmp")
+"""What a temporary file's name adds to the (fitted) name it is for: ``.<16 hex>.tmp``."""
+
+
+def _temp_name(path: Path) -> str:
+    """``.<name>.<16 random hex>.tmp`` for a file at ``path``, within the name limit."""
+    return f".{_fitted(path, _TEMP_ADDED)}.{secrets.token_hex(8)}.tmp"
+
+
+def _temp_pattern(path: Path) -> re.Pattern[str]:
+    """What the names :func:`_temp_name` gives the temporary files of ``path`` look like."""
+    name = _fitted(path, _TEMP_ADDED)
     return re.compile(rf"^\.{re.escape(name)}\.[0-9a-f]{{16}}\.tmp$")
 
 
@@ -617,7 +657,7 @@ def _fsync_dir(folder: Path) -> None:
 
 def _write_temp(path: Path, data: bytes, mode: int | None = None) -> Path:
     """Write ``data`` to a new ``.<name>.<random>.tmp`` beside ``path``, fsynced; return it."""
-    tmp = path.with_name(_temp_name(path.name))
+    tmp = path.with_name(_temp_name(path))
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
     fd = os.open(tmp, flags, 0o666)
     try:
@@ -667,7 +707,8 @@ def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
 # Locking: one OS lock per workbook, re-entrant within a thread, threads serialised
 # ----------------------------------------------------------------------------------------
 def _lock_path(path: Path) -> Path:
-    return path.with_name(f".{path.name}.lock")
+    """``.<name>.lock`` beside ``path``; a name too long for that is shortened (:func:`_fitted`)."""
+    return path.with_name(f".{_fitted(path, len('.lock'))}.lock")
 
 
 if os.name == "posix":
@@ -831,7 +872,7 @@ def _try_locked_cleanup(path: Path) -> None:
     """Remove a crashed save's temporary files, if we can take the lock right now."""
     real = _key(path)
     folder, hist = real.parent, _history_dir(real)
-    pattern = _temp_pattern(real.name)
+    pattern = _temp_pattern(real)
     if not _leftovers(folder, pattern) and not _leftovers(hist, None):
         return
     with contextlib.suppress(WorkbookError), _locked(path, timeout=0):

@@ -431,3 +431,48 @@ def test_cli_new_in_a_read_only_folder_says_so(tmp_path, monkeypatch, capsys):
     err = capsys.readouterr().err
     assert f"the folder {tmp_path} cannot be written (permission denied)" in err
     assert "No such file" not in err
+
+
+# ----------------------------------------------------------------------------------------
+# Red team: a long but legal file name (the lock and temporary names add to it)
+# ----------------------------------------------------------------------------------------
+LONG = "职" * 80 + ".yaml"  # 245 bytes in UTF-8; the limit of a name is 255
+
+
+def test_a_workbook_with_a_long_legal_name_is_created_edited_and_restored(tmp_path):
+    assert len(LONG.encode()) == 245
+    path = _new(tmp_path, LONG)
+    _append(path, "first")
+    _append(path, "second")
+    assert cw.load(path).strengths == ["first", "second"]
+    assert [e.version for e in cw.history(path)] == [2, 1]
+    cw.restore(path, 0)
+    assert cw.load(path).strengths == ["first"]
+    limit = os.pathconf(tmp_path, "PC_NAME_MAX")
+    assert all(len(os.fsencode(p.name)) <= limit for p in tmp_path.rglob("*"))
+    assert _temps(tmp_path) == []
+
+
+def test_long_names_get_short_unique_lock_and_temp_names(tmp_path):
+    """Ordinary names keep the names older versions use; long ones are shortened with a
+    hash of the whole name, so two long names never share a lock."""
+    other = "职" * 79 + "业.yaml"
+    locks = {store._lock_path(tmp_path / n).name for n in (LONG, other)}
+    assert len(locks) == 2
+    assert all(len(os.fsencode(n)) <= 255 and n.endswith(".lock") for n in locks)
+    assert store._lock_path(tmp_path / "alex.yaml").name == ".alex.yaml.lock"
+    temp = store._temp_name(tmp_path / "alex.yaml")
+    assert store._temp_pattern(tmp_path / "alex.yaml").match(temp)
+    assert temp.startswith(".alex.yaml.") and len(temp) == len(".alex.yaml.") + 16 + 4
+    long_temp = store._temp_name(tmp_path / LONG)
+    assert len(os.fsencode(long_temp)) <= 255
+    assert store._temp_pattern(tmp_path / LONG).match(long_temp)
+    assert not store._temp_pattern(tmp_path / other).match(long_temp)
+
+
+def test_a_crashed_save_of_a_long_named_workbook_is_cleaned_up(tmp_path):
+    path = _new(tmp_path, LONG)
+    leftover = tmp_path / store._temp_name(path)
+    leftover.write_text("half")
+    cw.load(path)
+    assert not leftover.exists()

@@ -475,8 +475,44 @@ def field_path(loc: Iterable[Any]) -> str:
     return out
 
 
+def date_text_hint(text: str) -> str:
+    """How to write ``text``, found where a date belongs, as a date (YAML reads only an
+    unquoted ``YYYY-MM-DD`` as one); the wording of the CLI's and the forms' date readers.
+
+    >>> date_text_hint("2027-02-03")
+    'it is in quotes, so it is read as text: write the date without quotes: 2027-02-03'
+    >>> date_text_hint("2027-2-3")
+    'write dates as YYYY-MM-DD: 2027-02-03'
+    >>> date_text_hint("2027-02-30")
+    '30 February 2027 does not exist (February 2027 has 28 days)'
+    >>> date_text_hint("soon")
+    'write dates as YYYY-MM-DD, e.g. 2027-02-03'
+    """
+    from career_workbook.analysis.period import parse_day
+    from career_workbook.widgets.inputs import parse_date_text
+
+    try:  # YYYY-M-D: an impossible day or month is named in words
+        day = parse_day(text, "")
+    except ValueError as err:
+        why = str(err).partition(": ")[2]
+        if why:
+            return why
+        try:  # 30/06/2027, 30 June 2027: read as the forms read them
+            day = parse_date_text(text)
+        except ValueError as err:
+            day = None
+            if "could be" in str(err):  # 03/04/2027: which is it?
+                return f"write dates as YYYY-MM-DD: {err}"
+    if day is None:
+        return "write dates as YYYY-MM-DD, e.g. 2027-02-03"
+    if text == day.isoformat():
+        return f"it is in quotes, so it is read as text: write the date without quotes: {day}"
+    return f"write dates as YYYY-MM-DD: {day}"
+
+
 def problems_from_validation(err: ValidationError) -> list[Problem]:
-    """Turn a pydantic ``ValidationError`` into :class:`Problem` items."""
+    """Turn a pydantic ``ValidationError`` into :class:`Problem` items (a date written as
+    text also says how to write it, :func:`date_text_hint`)."""
     problems: list[Problem] = []
     for e in err.errors():
         ctx_err = (e.get("ctx") or {}).get("error")
@@ -490,6 +526,8 @@ def problems_from_validation(err: ValidationError) -> list[Problem]:
         if msg.startswith("Value error, "):
             msg = msg[len("Value error, "):]
         value = e.get("input", _MISSING) if e.get("type") != "missing" else _MISSING
+        if e.get("type") == "date_type" and isinstance(value, str) and len(value) <= 200:
+            msg += f"; {date_text_hint(value)}"
         if isinstance(value, dict | list) and e.get("type") not in ("dict_type", "list_type"):
             value = _MISSING if e.get("type") == "extra_forbidden" else value
         problems.append(Problem(field_path(loc), value, msg))

@@ -178,6 +178,27 @@ def test_dates_must_be_dates_not_strings(where: tuple[Any, ...], field: str) -> 
     assert "'2026-01-05': Input should be a valid date" in str(err)
 
 
+@pytest.mark.parametrize(("text", "says"), [
+    # a valid date in quotes looked valid in the message: the quotes are the problem
+    ("2027-02-03", "Input should be a valid date; it is in quotes, so it is read as text: "
+                   "write the date without quotes: 2027-02-03"),
+    ("2027-2-3", "Input should be a valid date; write dates as YYYY-MM-DD: 2027-02-03"),
+    ("30/06/2027", "Input should be a valid date; write dates as YYYY-MM-DD: 2027-06-30"),
+    ("03/04/2027", "Input should be a valid date; write dates as YYYY-MM-DD: “03/04/2027” "
+                   "could be 3 April or 4 March: please write it as 2027-04-03 or 2027-03-04"),
+    ("2027-02-30", "Input should be a valid date; 30 February 2027 does not exist "
+                   "(February 2027 has 28 days)"),
+    ("2027-13-01", "Input should be a valid date; there is no month 13; use YYYY-MM-DD, "
+                   "e.g. 2026-06-30"),
+    ("next Friday", "Input should be a valid date; write dates as YYYY-MM-DD, e.g. 2027-02-03"),
+])
+def test_a_date_written_as_text_says_how_to_write_it(text: str, says: str) -> None:
+    """Red team: every one of these got the same "Input should be a valid date"."""
+    err = _error(_set(_base(), ("goals", 0, "deadline"), text))
+    assert err.problems[0].message == says
+    assert str(err) == f"alex.yaml: goals[0].deadline = {text!r}: {says}"
+
+
 def test_a_datetime_is_not_a_date() -> None:
     from datetime import datetime
 

@@ -200,7 +200,8 @@ def test_validate_of_a_mistyped_file_name_speaks_to_a_person(tmp_path, capsys):
 
 @pytest.mark.parametrize("before, after, expected", [
     ("  start_date: 2026-11-01", "  start_date: 2027-13-01",
-     "person.start_date = '2027-13-01': Input should be a valid date (line 10)"),
+     "person.start_date = '2027-13-01': Input should be a valid date; there is no month 13; "
+     "use YYYY-MM-DD, e.g. 2026-06-30 (line 10)"),
     ("  coach: ''", "  coach: no",
      "person.coach = False: Input should be a valid string (line 9; YAML reads a bare no as "
      "false: write it in quotes, coach: 'no')"),

@@ -491,7 +491,22 @@ def _yaml_error(err: yaml.YAMLError, path: Any, text: str | None = None) -> Work
     if "another document" in problem:
         return WorkbookError(f"the file holds more than one YAML document (another starts"
                              f"{where}); a workbook is a single document", path=path)
-    return WorkbookError(f"invalid YAML{where}: {problem}", path=path)
+    return WorkbookError(f"invalid YAML{where}: {problem}{_tab_hint(text, mark)}", path=path)
+
+
+def _tab_hint(text: str | None, mark: Any) -> str:
+    """``; the file uses a tab to indent line N; indent with spaces`` when a line up to
+    the error's indents with a tab (YAML allows only spaces), else ``''``.
+
+    >>> _tab_hint("a:\\n\\tb: 1\\n", None)
+    '; the file uses a tab to indent line 2; indent with spaces'
+    """
+    last = mark.line if mark is not None else None
+    for number, line in enumerate((text or "").splitlines()[:None if last is None
+                                                               else last + 1]):
+        if re.match(r"[ -]*\t", line):
+            return f"; the file uses a tab to indent line {number + 1}; indent with spaces"
+    return ""
 
 
 def _too_deep(mark: Any, path: Any) -> WorkbookError:
@@ -593,7 +608,28 @@ def loads(text: str, *, path: Any = None) -> Workbook:
             data = _fast_yaml(text)
     except _Unusual:
         data = _parse(text, path)
-    return validate_workbook(migrate(data, path=path), path=path)
+    try:
+        return validate_workbook(migrate(data, path=path), path=path)
+    except WorkbookError as err:
+        raise _with_text_hints(err, text) from None
+
+
+def _with_text_hints(err: WorkbookError, text: str) -> WorkbookError:
+    """``err`` with a hint on each problem where YAML read text as something else
+    (:func:`_text_hint`); ``err`` itself when there is none."""
+    if not any(_read_as(p.value) for p in err.problems):
+        return err
+    try:
+        with _no_gc():
+            root = yaml.compose(text, Loader=_SafeLoader)
+    except Exception:  # noqa: BLE001 - a hint is optional
+        return err
+    problems, hinted = [], False
+    for p in err.problems:
+        hint = _text_hint(p, _node_at(root, p.field)[1] if p.field else None)
+        hinted |= hint is not None
+        problems.append(Problem(p.field, p.value, f"{p.message}; {hint}") if hint else p)
+    return WorkbookError(path=err.path, problems=problems) if hinted else err
 
 
 # ----------------------------------------------------------------------------------------
@@ -1092,7 +1128,44 @@ def _decode(data: bytes, path: Any) -> str:
         ) from None
 
 
-_YAML_BOOLEANS = {"yes", "no", "on", "off", "y", "n", "true", "false"}
+def _read_as(value: Any) -> str | None:
+    """What YAML made of a bare word that is not text (``false``, ``the number 750``, ``a
+    date``), or None for text and anything else."""
+    if isinstance(value, bool):
+        return str(value).lower()
+    if isinstance(value, int | float):
+        return f"the number {value}"
+    if isinstance(value, datetime):
+        return "a date and time"
+    if isinstance(value, date):
+        return "a date"
+    return None
+
+
+def _text_hint(problem: Problem, node: Any) -> str | None:
+    """How to keep the text written at ``node`` where YAML read it as something else
+    (``coach: no`` as false, ``note: 12:30`` as the number 750, ``note: 007`` as 7) and a
+    text field refused it; None when that is not what happened.
+
+    >>> node = yaml.compose("12:30")
+    >>> _text_hint(Problem("check_ins[0].note", 750, "Input should be a valid string"), node)
+    "YAML reads a bare 12:30 as the number 750: write it in quotes, note: '12:30'"
+    """
+    kind = _read_as(problem.value)
+    raw = getattr(node, "value", None)
+    if (kind is None or "valid string" not in problem.message
+            or not isinstance(node, yaml.ScalarNode) or node.style or not raw):
+        return None
+    try:  # the value really is what this text reads as (not some other node)
+        same = _same(_plain_value(raw), problem.value)
+    except Exception:  # noqa: BLE001 - a hint is optional
+        same = False
+    if not same:
+        return None
+    quoted = "'" + raw.replace("'", "''") + "'"
+    key = problem.field.rsplit(".", 1)[-1]
+    written = f"- {quoted}" if key.endswith("]") else f"{key}: {quoted}"
+    return f"YAML reads a bare {raw} as {kind}: write it in quotes, {written}"
 
 
 def _node_at(root: Any, field: str) -> tuple[Any, Any]:
@@ -1118,8 +1191,9 @@ def _node_at(root: Any, field: str) -> tuple[Any, Any]:
 
 def locate_problems(path: str | os.PathLike[str], problems: Any) -> list[str]:
     """Each problem of a workbook file as a line that also says where it is in the file
-    (``(line 12)``), and, for a word YAML reads as true/false (``coach: no``), how to
-    write it. Only for messages: reads the file once more, never raises.
+    (``(line 12)``), and, for text YAML reads as something else (``coach: no`` as false,
+    ``note: 12:30`` as 750), how to write it, unless the problem says so already (those
+    :func:`load` raises do). Only for messages: reads the file once more, never raises.
 
     >>> import tempfile
     >>> p = Path(tempfile.mkdtemp()) / "sam.yaml"
@@ -1128,7 +1202,7 @@ def locate_problems(path: str | os.PathLike[str], problems: Any) -> list[str]:
     ...     load(p)
     ... except WorkbookError as err:
     ...     print(locate_problems(p, err.problems)[0])
-    person.coach = False: Input should be a valid string (line 3; YAML reads a bare no as false: write it in quotes, coach: 'no')
+    person.coach = False: Input should be a valid string; YAML reads a bare no as false: write it in quotes, coach: 'no' (line 3)
     """  # noqa: E501
     problems = list(problems)
     try:
@@ -1144,12 +1218,9 @@ def locate_problems(path: str | os.PathLike[str], problems: Any) -> list[str]:
             lines.append(str(p))
             continue
         hint = f"line {where.start_mark.line + 1}"
-        raw = getattr(node, "value", None)
-        if (isinstance(p.value, bool) and isinstance(raw, str)
-                and raw.casefold() in _YAML_BOOLEANS and not getattr(node, "style", None)):
-            key = re.sub(r"\[\d+\]$", "", p.field.rsplit(".", 1)[-1])
-            hint += (f"; YAML reads a bare {raw} as {str(p.value).lower()}: write it in quotes, "
-                     f"{key}: '{raw}'")
+        read_as = _text_hint(p, node)
+        if read_as and read_as not in p.message:
+            hint += f"; {read_as}"
         if "Extra inputs" in p.message:
             key = re.sub(r"\[\d+\]$", "", p.field.rsplit(".", 1)[-1])
             close = difflib.get_close_matches(key, _field_names(), n=1, cutoff=0.75)

@@ -52,6 +52,11 @@ HOSTILE: dict[str, tuple[bytes | None, str]] = {
     "two_documents": (b"person: {name: Sam}\n---\nperson: {name: Eve}\n",
                       "more than one YAML document (another starts at line 2"),
     "fifo": (None, "named pipe (FIFO)"),
+    "tab_indent": (b"person:\n  name: Sam\nstrengths:\n\t- Listening\n",
+                   "the file uses a tab to indent line 4; indent with spaces"),
+    "number_for_text": (b"person: {name: Sam}\ncheck_ins:\n- date: 2026-01-05\n  note: 12:30\n",
+                        "YAML reads a bare 12:30 as the number 750: write it in quotes, "
+                        "note: '12:30'"),
 }
 
 

@@ -203,8 +203,8 @@ def test_validate_of_a_mistyped_file_name_speaks_to_a_person(tmp_path, capsys):
      "person.start_date = '2027-13-01': Input should be a valid date; there is no month 13; "
      "use YYYY-MM-DD, e.g. 2026-06-30 (line 10)"),
     ("  coach: ''", "  coach: no",
-     "person.coach = False: Input should be a valid string (line 9; YAML reads a bare no as "
-     "false: write it in quotes, coach: 'no')"),
+     "person.coach = False: Input should be a valid string; YAML reads a bare no as "
+     "false: write it in quotes, coach: 'no' (line 9)"),
 ])
 def test_a_field_wrong_in_a_hand_edited_file_is_named_with_its_line(path, capsys, before,
                                                                     after, expected):

@@ -437,6 +437,43 @@ def test_bad_files_are_refused_with_a_clear_message(
     assert path.read_bytes() == content  # loading never changes the file
 
 
+@pytest.mark.parametrize(("lines", "field", "shown", "hint"), [
+    ("person:\n  name: Sam\n  current_role: 2.10\n", "person.current_role", "2.1",
+     "YAML reads a bare 2.10 as the number 2.1: write it in quotes, current_role: '2.10'"),
+    ("person:\n  name: Sam\n  coach: 007\n", "person.coach", "7",
+     "YAML reads a bare 007 as the number 7: write it in quotes, coach: '007'"),
+    ("person:\n  name: Sam\n  organisation: 2026-01-05\n", "person.organisation",
+     "datetime.date(2026, 1, 5)",
+     "YAML reads a bare 2026-01-05 as a date: write it in quotes, organisation: '2026-01-05'"),
+    ("person:\n  name: Sam\nstrengths:\n  - 1.50\n", "strengths[0]", "1.5",
+     "YAML reads a bare 1.50 as the number 1.5: write it in quotes, - '1.50'"),
+    ("person:\n  name: Sam\n  coach: no\n", "person.coach", "False",
+     "YAML reads a bare no as false: write it in quotes, coach: 'no'"),
+])
+def test_text_yaml_reads_as_something_else_is_refused_saying_how_to_keep_it(
+        tmp_path: Path, lines: str, field: str, shown: str, hint: str) -> None:
+    """Red team: ``note: 12:30`` was refused as ``750`` with no word of the text written;
+    the load's own message (a notebook's ``cw.load``) and the located one both say it."""
+    path = tmp_path / "sam.yaml"
+    path.write_text(lines, encoding="utf-8")
+    with pytest.raises(cw.WorkbookError) as info:
+        cw.load(path)
+    assert str(info.value) == (
+        f"{path}: {field} = {shown}: Input should be a valid string; {hint}")
+    line = len(lines.splitlines())  # the value is on the last line
+    assert store.locate_problems(path, info.value.problems) == [
+        f"{field} = {shown}: Input should be a valid string; {hint} (line {line})"]
+
+
+def test_a_tab_in_the_indentation_is_named(tmp_path: Path) -> None:
+    path = tmp_path / "sam.yaml"
+    path.write_bytes(b"person:\n  name: Sam\n\tcoach: Kim\n")
+    with pytest.raises(cw.WorkbookError) as info:
+        cw.load(path)
+    assert str(info.value).endswith(
+        "; the file uses a tab to indent line 3; indent with spaces")
+
+
 def test_oversized_file_is_refused_before_reading(tmp_path: Path) -> None:
     path = tmp_path / "huge.yaml"
     with open(path, "wb") as handle:

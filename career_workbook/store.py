@@ -41,6 +41,9 @@ the path, even a dangling one. Folders *above* the workbook may be links.
 
 In the file, a field that is ``None`` is left out (every optional field defaults to ``None``);
 dates are YAML dates (``2026-11-22``); text with line breaks is written as a ``|`` block.
+The file is written whole, so comments are not kept (its header says so); a save over a
+file with comments written by hand warns (:class:`CommentsNotKeptWarning`), naming the copy
+in the history that has them.
 
 Examples
 --------
@@ -71,6 +74,7 @@ import stat
 import sys
 import threading
 import time
+import warnings
 import weakref
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -97,6 +101,7 @@ __all__ = [
     "HISTORY_LIMIT",
     "LOCK_TIMEOUT",
     "MAX_FILE_BYTES",
+    "CommentsNotKeptWarning",
     "HistoryEntry",
     "WorkbookChangedError",
     "atomic_write_bytes",
@@ -345,12 +350,57 @@ def _unescape_astral(match: re.Match[str]) -> str:
     return match.group(1) + chr(int(match.group(2), 16))
 
 
+_HEADER_LINES = (
+    "# Dates are YYYY-MM-DD. Keep the indentation when editing by hand.",
+    "# Comments (lines starting with #) are not kept: every save rewrites this file.",
+    "# Write notes in the note fields instead (check_ins, values, assessments: note;",
+    "# contacts, opportunities: notes; feedback: comment).",
+)
+_HEADER_FIRST = re.compile(
+    r"# Career Workbook file \(schema version \d+, career-workbook [^)]*\)\.")
+"""The first line of the header; with :data:`_HEADER_LINES` not a comment written by hand."""
+
+
 def _header() -> str:
     return (
         f"# Career Workbook file (schema version {SCHEMA_VERSION}, "
-        f"career-workbook {__version__}).\n"
-        "# Dates are YYYY-MM-DD. Keep the indentation when editing by hand.\n"
+        f"career-workbook {__version__}).\n" + "".join(f"{line}\n" for line in _HEADER_LINES)
     )
+
+
+class CommentsNotKeptWarning(UserWarning):
+    """A save replaced a file with comments written by hand (kept in its history only)."""
+
+
+def _hand_comments(text: str) -> bool:
+    """Whether ``text`` holds YAML comments other than the header :func:`save` writes.
+
+    A ``#`` inside a text (``'C# and F#'``, a ``|`` block) is not a comment.
+
+    >>> _hand_comments(_header() + "person: {name: 'C# #1'}\\n")
+    False
+    >>> _hand_comments(_header() + "person: {name: Sam}  # call him Sammy\\n")
+    True
+    """
+    lines = text.splitlines(keepends=True)
+    start = 0
+    for line in lines:
+        if not (_HEADER_FIRST.fullmatch(line.rstrip()) or line.rstrip() in _HEADER_LINES):
+            break
+        start += len(line)
+    hashes = [m.start() for m in re.finditer(r"(?:^|(?<=[ \t]))#", text[start:], re.M)]
+    if not hashes:
+        return False
+    parser = _Loader(text)
+    try:
+        texts = [(token.start_mark.index, token.end_mark.index)
+                 for token in iter(parser.get_token, None)
+                 if isinstance(token, yaml.ScalarToken)]
+    except yaml.YAMLError:
+        return False
+    finally:
+        parser.dispose()
+    return any(not any(a <= start + at < b for a, b in texts) for at in hashes)
 
 
 def _same(a: Any, b: Any) -> bool:
@@ -1431,6 +1481,12 @@ def _write_locked(real: Path, payload: bytes, path: Path, loaded: str | None = N
                 f"saved, but the previous version could not be kept in the history "
                 f"({err.strerror or err})", path=path) from None
         _thin(real)
+        if current is not None and _hand_comments(current.decode("utf-8", "replace")):
+            warnings.warn(
+                f"{path}: the comments written in this file by hand were not kept (a save "
+                f"rewrites the whole file); the previous version, with them, is "
+                f"{staged[1]}; write notes in the note fields instead",
+                CommentsNotKeptWarning, stacklevel=3)
 
 
 @contextlib.contextmanager

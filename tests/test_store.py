@@ -772,3 +772,51 @@ def test_copied_examples_and_fixtures_load(tmp_path: Path) -> None:
         cw.save(wb, target)
         assert cw.load(target) == wb
     assert os.listdir(tmp_path)
+
+
+# ----------------------------------------------------------------------------------------
+# Red team: comments written by hand vanish on the next save; the person is told
+# ----------------------------------------------------------------------------------------
+def test_the_header_says_comments_are_not_kept_and_where_notes_go(tmp_path: Path) -> None:
+    header = [line for line in _new(tmp_path).read_text(encoding="utf-8").splitlines()
+              if line.startswith("#")]
+    assert header[2:] == [
+        "# Comments (lines starting with #) are not kept: every save rewrites this file.",
+        "# Write notes in the note fields instead (check_ins, values, assessments: note;",
+        "# contacts, opportunities: notes; feedback: comment).",
+    ]
+    assert all(len(line) <= 88 for line in header)
+    for field, model_class in (("note", model.CheckIn), ("note", model.Value),
+                               ("note", model.Assessment), ("notes", model.Contact),
+                               ("notes", model.Opportunity), ("comment", model.Feedback)):
+        assert field in model_class.model_fields
+
+
+def test_a_save_over_hand_written_comments_says_where_they_are_kept(tmp_path: Path) -> None:
+    path = _new(tmp_path)
+    text = path.read_text(encoding="utf-8")
+    commented = text.replace("person:\n", "# ask about the promotion in March\nperson:\n")
+    commented = commented.replace("  name: Alex Doe\n", "  name: Alex Doe  # call her Lex\n")
+    path.write_text(commented, encoding="utf-8")
+    with pytest.warns(store.CommentsNotKeptWarning) as caught, cw.edit(path) as wb:
+        wb.strengths.append("Listening")
+    kept = cw.history(path)[0].path
+    assert kept.read_text(encoding="utf-8") == commented
+    assert str(caught[0].message) == (
+        f"{path}: the comments written in this file by hand were not kept (a save rewrites "
+        f"the whole file); the previous version, with them, is {kept}; write notes in the "
+        "note fields instead")
+    assert "call her Lex" not in path.read_text(encoding="utf-8")
+
+
+def test_no_comment_warning_for_the_header_or_a_hash_in_text(tmp_path: Path) -> None:
+    import warnings
+
+    path = _new(tmp_path)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        with cw.edit(path) as wb:
+            wb.strengths += ["C# and F#", "fixed issue #12", "line one\n# not a comment"]
+        with cw.edit(path) as wb:
+            wb.weaknesses.append("Delegating")
+    assert "# not a comment" in path.read_text(encoding="utf-8")

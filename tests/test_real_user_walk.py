@@ -65,7 +65,7 @@ def test_saving_over_a_file_broken_by_hand_names_the_file_and_keeps_it(path):
     view.fields["strengths"].widget.value = "Listening"
     view.buttons["save"].click()
     message = text_of(view.status.value)
-    assert str(path) in message and "line 9, column 3 (“coach ''”)" in message
+    assert str(path) in message and "line 12, column 3 (“coach ''”)" in message
     assert "changed outside this notebook" in message and "notebook 00" in message
     assert view.fields["strengths"].widget.value == "Listening"  # the answer is kept
     assert not view.fields["strengths"].has_error  # not blamed on what the person typed
@@ -85,8 +85,8 @@ def test_saving_after_the_file_was_moved_away_says_so_and_creates_nothing(path):
 
 # ------------------------------------------------------------------ files edited by hand
 @pytest.mark.parametrize("mistake, line, shown", [
-    ("  coach: 'Kim", 9, "coach: 'Kim"),    # a quote never closed: found at the end of file
-    ("  coach ''", 9, "coach ''"),           # a missing colon: found on the next key
+    ("  coach: 'Kim", 12, "coach: 'Kim"),    # a quote never closed: found at the end of file
+    ("  coach ''", 12, "coach ''"),           # a missing colon: found on the next key
 ])
 def test_a_hand_edit_mistake_is_named_at_its_own_line(path, mistake, line, shown):
     text = path.read_text(encoding="utf-8")
@@ -201,10 +201,10 @@ def test_validate_of_a_mistyped_file_name_speaks_to_a_person(tmp_path, capsys):
 @pytest.mark.parametrize("before, after, expected", [
     ("  start_date: 2026-11-01", "  start_date: 2027-13-01",
      "person.start_date = '2027-13-01': Input should be a valid date; there is no month 13; "
-     "use YYYY-MM-DD, e.g. 2026-06-30 (line 10)"),
+     "use YYYY-MM-DD, e.g. 2026-06-30 (line 13)"),
     ("  coach: ''", "  coach: no",
      "person.coach = False: Input should be a valid string; YAML reads a bare no as "
-     "false: write it in quotes, coach: 'no' (line 9)"),
+     "false: write it in quotes, coach: 'no' (line 12)"),
 ])
 def test_a_field_wrong_in_a_hand_edited_file_is_named_with_its_line(path, capsys, before,
                                                                     after, expected):

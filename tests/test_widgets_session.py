@@ -377,3 +377,19 @@ def test_start_stays_the_function_after_the_start_page_is_imported():
     import career_workbook.widgets.start_page  # noqa: F401  (the app's start page)
 
     assert callable(ui.start) and not isinstance(ui.start, type(ui))
+
+
+def test_a_save_over_hand_written_comments_says_so_in_the_status_not_as_a_warning(small_path,
+                                                                                 recwarn):
+    """A form's save rewrote the file and lost the person's `# ...` lines: the store's
+    warning went to the kernel log (or in red under the cell); the form's status says it."""
+    text = small_path.read_text(encoding="utf-8")
+    small_path.write_text(text.replace("\nperson:", "\n# ask Dana about the budget\nperson:", 1),
+                          encoding="utf-8")
+    s = Session(small_path)
+    result = s.save(lambda wb: wb.strengths.append("Listening"))
+    assert result.ok and result.message.startswith("Saved at ")
+    assert "comments written in the file by hand were not kept" in result.message
+    assert not [w for w in recwarn if issubclass(w.category, store.CommentsNotKeptWarning)]
+    again = s.save(lambda wb: wb.strengths.append("Writing"))  # no comments left to lose
+    assert again.ok and "comments" not in again.message

@@ -226,6 +226,11 @@ def parse_today(value: date | str | None) -> tuple[date, str | None]:
     )
 
 
+COMMENTS_NOT_KEPT = (" (the comments written in the file by hand were not kept: the version "
+                     "with them is in the history, notebook 00)")
+"""Added to "Saved at" when the save rewrote a file with hand-written comments."""
+
+
 @dataclass(frozen=True)
 class SaveResult:
     """What happened when a form saved: ``ok``, a ``message`` for the status line, and for a
@@ -571,8 +576,10 @@ class Session:
             return apply(wb)
 
         try:
-            with store.edit(self.path) as wb:
-                change(wb)
+            with warnings.catch_warnings(record=True) as caught:
+                warnings.simplefilter("always", store.CommentsNotKeptWarning)
+                with store.edit(self.path) as wb:
+                    change(wb)
         except EditConflict as err:
             first = err.problems[0] if err.problems else None
             return SaveResult(False, f"Not saved: {err}", field=first.field if first else None,
@@ -596,7 +603,13 @@ class Session:
             return SaveResult(False, f"Not saved: the file could not be written ({err})")
         except (ValueError, RecursionError, MemoryError) as err:  # a file broken meanwhile
             return SaveResult(False, f"Not saved: {_unreadable(self.path, err)}")
-        return self._after_save()
+        comments = False
+        for w in caught:  # said in the status line, where the person is looking
+            if issubclass(w.category, store.CommentsNotKeptWarning):
+                comments = True
+            else:
+                warnings.showwarning(w.message, w.category, w.filename, w.lineno)
+        return self._after_save(COMMENTS_NOT_KEPT if comments else "")
 
     def restore(self, entry: Any) -> SaveResult:
         """Bring back the earlier version ``entry`` (a ``store.HistoryEntry``) with
@@ -632,11 +645,11 @@ class Session:
             return SaveResult(False, f"Not created: the file could not be written ({err})")
         return self._after_save()
 
-    def _after_save(self) -> SaveResult:
+    def _after_save(self, note: str = "") -> SaveResult:
         self.saved_at = datetime.now()
         self.reload()
         self.notify()
-        return SaveResult(True, f"Saved at {self.saved_at:%H:%M}", saved_at=self.saved_at)
+        return SaveResult(True, f"Saved at {self.saved_at:%H:%M}{note}", saved_at=self.saved_at)
 
     # ------------------------------------------------------------------ display
     def last_saved(self) -> datetime | None:

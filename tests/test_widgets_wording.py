@@ -97,9 +97,52 @@ def test_a_chart_placeholder_inside_its_own_notebook_says_this_notebook(session)
 
     here = ui.Session(session.path, notebook="02_feedback_360")
     text = figure_text(chart_figure(here, "feedback_360"))
-    assert "02" not in text and "360 feedback form below" in text
+    assert "02" not in text and "360 feedback form in this notebook" in text
     elsewhere = ui.Session(session.path, notebook="05_skill_gap")
     assert "360 feedback form (step 02)" in figure_text(chart_figure(elsewhere, "feedback_360"))
+
+
+def _chart_cells() -> list[tuple[str, str]]:
+    """Every ``(notebook stem, chart slug)`` pair the notebooks show."""
+    pairs = []
+    for path in sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb")):
+        for cell in nbformat.read(path, as_version=4).cells:
+            if cell.cell_type == "code":
+                pairs += [(path.stem, slug) for slug in
+                          re.findall(r"ui\.show_chart\(\s*wb\s*,\s*[\"'](\w+)[\"']", cell.source)]
+    return pairs
+
+
+def test_every_notebook_shows_charts():
+    assert len(_chart_cells()) >= 14
+
+
+@pytest.mark.parametrize("notebook, slug", _chart_cells())
+def test_an_empty_chart_says_where_its_form_is_truthfully(tmp_path, notebook, slug):
+    """A chart sits after its form in 08 and before the forms in 05: "below" (or "above")
+    is wrong somewhere, so a placeholder says "in this notebook" or names the step."""
+    from career_workbook.widgets.display import chart_figure
+
+    path = tmp_path / "new.yaml"
+    store.new(path, "Sam")
+    text = figure_text(chart_figure(ui.Session(path, notebook=notebook), slug))
+    assert text and not re.search(r"\b(below|above)\b", text), (notebook, slug, text)
+    assert not re.search(rf"\b(step|notebook) {notebook[:2]}\b", text), text
+
+
+@pytest.mark.parametrize("number", [f"{n:02d}" for n in range(11)])
+def test_no_placeholder_message_says_below_or_above_in_any_notebook(number):
+    from career_workbook.charts import _registry
+    from career_workbook.widgets.session import localize
+
+    messages = [spec.empty_message for spec in _registry.CHARTS.values()]
+    messages += [value for name, value in vars(_registry).items()
+                 if name.isupper() and isinstance(value, str)]
+    for message in messages:
+        text = localize(message, f"{number}_x")
+        where = re.compile(r"\b(below|above)\b")  # "at or above its target" is not a place
+        assert len(where.findall(text)) == len(where.findall(message)), text
+        assert not re.search(rf"\b(step|notebook) {number}\b", text), text
 
 
 def test_goals_table_without_goals_in_04_says_this_notebook(tmp_path):

@@ -201,6 +201,7 @@ def chart_inputs(wb: Workbook | None, role: Any, today: date, slug: str, *,
 
 def localize_placeholder(fig: Figure, notebook: str | None) -> Figure:
     """In notebook NN, a placeholder's "notebook NN adds it" reads "this notebook adds it"."""
+    import re
     import textwrap
 
     from career_workbook.charts._style import PLACEHOLDER_LABEL
@@ -214,8 +215,9 @@ def localize_placeholder(fig: Figure, notebook: str | None) -> Figure:
         for text in ax.texts:
             before = " ".join(text.get_text().split())
             after = localize(before, notebook)
-            if after != before:
-                text.set_text("\n".join(textwrap.wrap(after, 64)))
+            if after != before:  # "(step 01)" is kept on one line
+                kept = re.sub(r"\b(step|notebook) (\d)", "\\1\u00a0\\2", after)
+                text.set_text("\n".join(textwrap.wrap(kept, 64)))
     return fig
 
 

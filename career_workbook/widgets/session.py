@@ -168,6 +168,9 @@ def current_notebook(environ: Mapping[str, str] | None = None,
 def localize(text: str, notebook: str | None) -> str:
     """``text`` as said inside ``notebook``: "notebook 04" there becomes "this notebook".
 
+    "(step 02)" becomes "in this notebook", never "below" or "above": a chart sits after
+    its form in one notebook and before it in another.
+
     >>> localize("No goals yet: draft your first one in notebook 04.", "04_smart_goals")
     'No goals yet: draft your first one in this notebook.'
     >>> localize("No skills rated yet — notebook 01 (self-assessment) adds them", "01_x")
@@ -175,7 +178,7 @@ def localize(text: str, notebook: str | None) -> str:
     >>> localize("notebook 04 adds goals", "09_progress_review")
     'notebook 04 adds goals'
     >>> localize("No feedback yet — add it with the 360 feedback form (step 02)", "02_f")
-    'No feedback yet — add it with the 360 feedback form below'
+    'No feedback yet — add it with the 360 feedback form in this notebook'
     >>> localize("No goals yet — write goals in step 04, then review (step 09)", "04_s")
     'No goals yet — write goals in this notebook, then review (step 09)'
     """
@@ -183,7 +186,7 @@ def localize(text: str, notebook: str | None) -> str:
     if not number.isdigit():
         return text
     text = re.sub(rf"\bnotebook {number}(?: \([^)]*\))?", "this notebook", text)
-    text = re.sub(rf" \(step {number}\)", " below", text)
+    text = re.sub(rf" \(step {number}\)", " in this notebook", text)
     return re.sub(rf"\bstep {number}\b", "this notebook", text)
 
 

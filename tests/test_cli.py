@@ -158,6 +158,14 @@ def test_validate_lists_field_problems_and_exits_1(capsys, workspace):
     assert "1 of 3 file(s) have problems" in out
 
 
+def test_validate_keeps_the_field_path_of_a_repeated_skill(capsys, tmp_path):
+    path = tmp_path / "dup.yaml"
+    path.write_text("schema_version: 3\nperson:\n  name: Sam\nskills:\n  - name: SQL\n"
+                    "  - name: sql\n", encoding="utf-8")
+    code, out, _ = run_main(capsys, "validate", str(path))
+    assert code == 1 and "skills[1].name = 'sql': is used twice; must be unique" in out, out
+
+
 def test_validate_ok_and_missing_files(capsys, workspace, tmp_path):
     code, out, _ = run_main(capsys, "validate", str(workspace / "tomas_nurse.yaml"))
     assert code == 0 and out.strip().endswith(": ok")

@@ -189,7 +189,23 @@ def test_skills_form_duplicate_name_is_refused_beside_the_field(small):
     view = ui.skills_form(small)
     view.fields["name"].value = "sql"
     view.buttons["save"].click()
-    assert "used twice" in view.fields["name"].message.value
+    said = view.fields["name"].message.value + view.status.value
+    assert "You already track “SQL” — choose it in the list to change it." in said
+    assert "skills[" not in said and ".name" not in said and "used twice" not in said
+    assert small.path.read_bytes() == before
+
+
+def test_values_form_duplicate_name_names_the_value_already_there(small):
+    view = ui.values_form(small)
+    view.fields["name"].value = "Autonomy"
+    view.buttons["save"].click()
+    before = small.path.read_bytes()
+    view = ui.values_form(small)
+    view.fields["name"].value = "autonomy "
+    view.buttons["save"].click()
+    said = view.fields["name"].message.value + view.status.value
+    assert "“Autonomy” is already one of your values" in said, said
+    assert "values[" not in said and "must be unique" not in said
     assert small.path.read_bytes() == before
 
 

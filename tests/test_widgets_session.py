@@ -110,6 +110,21 @@ def test_invalid_save_leaves_file_byte_for_byte_and_names_field(small_path):
     assert small_path.read_bytes() == before
 
 
+@pytest.mark.parametrize("apply, said", [
+    (lambda wb: wb.skills.append(Skill(name="sql")),
+     "Not saved: You already track “SQL” — choose it in the list to change it."),
+    (lambda wb: wb.actions.append(cw.Action(text="x", goal_id="nope")),
+     "Not saved: the action goal “nope” is not a goal id"),
+    (lambda wb: wb.strengths.append(""), "Not saved: the strength: String should have"),
+])
+def test_a_refused_save_names_the_field_in_words_not_its_path(small_path, apply, said):
+    """A form shows the message; the path (``skills[1].name``) stays in ``result.field``
+    for marking the box, and ``career-workbook validate`` keeps printing it."""
+    result = Session(small_path).save(apply)
+    assert not result.ok and result.message.startswith(said), result.message
+    assert not re.search(r"\w\[\d+\]", result.message) and result.field
+
+
 def test_validation_error_inside_apply_is_a_message(small_path):
     before = small_path.read_bytes()
     s = Session(small_path)
@@ -144,7 +159,8 @@ def test_create_makes_the_file_once(tmp_path):
 def test_create_with_blank_name_writes_nothing(tmp_path):
     s = Session(tmp_path / "kim.yaml")
     result = s.create("  ")
-    assert not result.ok and "person.name" in result.message
+    assert not result.ok and "your name must not be blank" in result.message
+    assert "person.name" not in result.message and result.field == "person.name"
     assert not (tmp_path / "kim.yaml").exists()
 
 

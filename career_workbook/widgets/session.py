@@ -251,18 +251,110 @@ class SaveResult:
         return self.ok
 
 
-def _problem_text(problems: list[Problem], fallback: str) -> str:
+_NOUNS = {
+    "skills": "skill", "values": "value", "goals": "goal", "actions": "action",
+    "contacts": "contact", "opportunities": "opportunity", "assessments": "self-assessment",
+    "feedback": "feedback", "learning": "learning item", "achievements": "achievement",
+    "check_ins": "check-in", "strengths": "strength", "weaknesses": "weakness",
+    "milestones": "milestone", "stage_history": "stage change", "vision": "vision",
+    "interests": "interests", "metric": "measure",
+}
+"""What each list (or part) of the workbook is called in a form's message."""
+_ATTRS = {"goal_id": "goal", "goal_ids": "goals", "rater_id": "rater", "id": "id"}
+_DUPLICATE = "is used twice; must be unique"
+
+
+def field_words(path: str | None) -> str:
+    """A problem's field path (``'skills[1].name'``) in words, for a form's message; the
+    command line (``career-workbook validate``) keeps the path.
+
+    >>> field_words("skills[1].name"), field_words("goals[2].deadline")
+    ('the skill name', 'the goal deadline')
+    >>> field_words("strengths[1]"), field_words("person.current_role")
+    ('the strength', 'your current role')
+    >>> field_words("goals[0].milestones[1].due"), field_words("actions[0].goal_id")
+    ('the milestone due date', 'the action goal')
+    >>> field_words("check_ins[0].progress"), field_words("importance"), field_words(None)
+    ('the check-in progress', 'the importance', 'this entry')
+    """
+    if not path:
+        return "this entry"
+    noun, attr = "", ""
+    for part in path.split("."):
+        name = re.sub(r"\[\d+\]", "", part)
+        if name in _NOUNS:
+            noun, attr = _NOUNS[name], ""
+        elif name == "person":
+            noun, attr = "your", ""
+        else:
+            attr = name
+    attr = _ATTRS.get(attr, attr.replace("_", " "))
+    attr = "due date" if attr == "due" else attr
+    if noun == "your":
+        return f"your {attr}" if attr else "your profile"
+    return " ".join(w for w in ("the", noun, attr) if w)
+
+
+def _quoted(value: Any) -> str:
+    """A value as shown in a form's message: “SQL”, 12, or nothing when there is none."""
+    if value is None or value == "" or isinstance(value, dict | list):
+        return ""
+    text = " ".join(str(value).split()) if isinstance(value, str | int | float) else ""
+    if not text:  # blank, a missing value (pydantic gave none) or an odd object
+        return ""
+    text = text if len(text) <= 60 else text[:59] + "…"
+    return f"“{text}”" if isinstance(value, str) else text
+
+
+def problem_words(problem: Problem, workbook: Workbook | None = None) -> str:
+    """One refused save's problem as a form says it: the field in words, not its path.
+
+    A repeated skill or value names the entry already there (from ``workbook``, the
+    version the form was filled from).
+
+    >>> from career_workbook.model import Skill, Value, new_workbook
+    >>> wb = new_workbook("Sam"); wb.skills.append(Skill(name="SQL"))
+    >>> problem_words(Problem("skills[1].name", "sql", _DUPLICATE), wb)
+    'You already track “SQL” — choose it in the list to change it.'
+    >>> problem_words(Problem("values[1].name", "autonomy", _DUPLICATE), None)
+    '“autonomy” is already one of your values — choose it in the list to change it.'
+    >>> problem_words(Problem("actions[0].goal_id", "g9", "is not a goal id"))
+    'the action goal “g9” is not a goal id'
+    >>> problem_words(Problem("goals[2].deadline", "2027-13-01", "Input should be a valid date"))
+    'the goal deadline “2027-13-01”: Input should be a valid date'
+    """
+    where = problem.field or ""
+    kind = re.sub(r"\[\d+\]", "", where)
+    if problem.message == _DUPLICATE and kind in ("skills.name", "values.name"):
+        collection = (workbook.skills if kind == "skills.name" else workbook.values) \
+            if workbook is not None else []
+        key = str(problem.value).casefold().strip()
+        name = next((item.name for item in collection if item.name.casefold().strip() == key),
+                    str(problem.value).strip())
+        first = (f"You already track “{name}”" if kind == "skills.name"
+                 else f"“{name}” is already one of your values")
+        return first + " — choose it in the list to change it."
+    words = " ".join(w for w in (field_words(where), _quoted(problem.value)) if w)
+    message = problem.message.strip()
+    return f"{words} {message}" if message[:1].islower() else f"{words}: {message}"
+
+
+def _problem_text(problems: list[Problem], fallback: str,
+                  workbook: Workbook | None = None) -> str:
     if not problems:
         return fallback
-    shown = "; ".join(str(p) for p in problems[:3])
+    shown = "; ".join(dict.fromkeys(problem_words(p, workbook) for p in problems[:3]))
     more = len(problems) - 3
     return shown + (f" (and {more} more)" if more > 0 else "")
 
 
-def _refused(problems: list[Problem], fallback: str) -> SaveResult:
+def _refused(problems: list[Problem], fallback: str,
+             workbook: Workbook | None = None) -> SaveResult:
+    """A refused save: the problems in words for the form; ``field`` and ``value`` keep
+    the path (``'skills[1].name'``) and value so the form marks the box at fault."""
     first = problems[0] if problems else None
     return SaveResult(
-        False, "Not saved: " + _problem_text(problems, fallback),
+        False, "Not saved: " + _problem_text(problems, fallback, workbook),
         field=first.field if first else None, value=first.value if first else None,
     )
 
@@ -599,9 +691,10 @@ class Session:
                 first = err.problems[0]
                 return SaveResult(False, f"Not saved: {removed}", field=first.field,
                                   value=first.value, conflict=True)
-            return _refused(err.problems, str(err) if err.path else f"{self.path}: {err}")
+            return _refused(err.problems, str(err) if err.path else f"{self.path}: {err}",
+                            self.workbook)
         except ValidationError as err:
-            return _refused(problems_from_validation(err), str(err))
+            return _refused(problems_from_validation(err), str(err), self.workbook)
         except OSError as err:
             return SaveResult(False, f"Not saved: the file could not be written ({err})")
         except (ValueError, RecursionError, MemoryError) as err:  # a file broken meanwhile

@@ -11,6 +11,7 @@ from career_workbook.analysis.next_actions import (
     KINDS,
     NEXT_ACTIONS_COLUMNS,
     next_actions_frame,
+    nothing_to_do,
 )
 from career_workbook.analysis.smart import score_goal
 from career_workbook.model import CheckIn, Goal
@@ -137,3 +138,14 @@ def test_opportunity_steps_due_and_stale_ones_come_after_follow_ups(empty_wb, to
     assert "Write for the blog" in step["reason"] and "1 day ago" in step["reason"]
     assert stale["item"] == "Lead the migration" and "over 3 weeks" in stale["reason"]
     assert "Old posting" not in " ".join(todo["item"]) + " ".join(todo["reason"])
+
+
+def test_an_empty_list_congratulates_only_a_workbook_with_something_to_be_up_to_date_with():
+    from career_workbook.model import new_workbook
+
+    wb = new_workbook("Sam")
+    assert "set your first goal in step 04" in nothing_to_do(wb)
+    wb.goals.append(Goal(id="g1", text="Ship the forecast", status="active"))
+    assert "first check-in" in nothing_to_do(wb) and "Well done" not in nothing_to_do(wb)
+    wb.check_ins.append(CheckIn(date=date(2026, 3, 1), progress={"g1": 20}))
+    assert "Well done" in nothing_to_do(wb)

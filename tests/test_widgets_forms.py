@@ -637,6 +637,20 @@ def test_next_actions_lists_reasons(example):
     assert "Why now" in html and "cw-table" in html
 
 
+def test_next_actions_on_a_new_workbook_says_where_to_start_not_well_done(tmp_path):
+    path = tmp_path / "new.yaml"
+    store.new(path, "Sam")
+    view = ui.next_actions(ui.Session(path, today="2026-11-22", notebook="09_progress_review"))
+    html = "".join(getattr(c, "value", "") for c in view.children)
+    assert "set your first goal in step 04" in html and "check-in" in html
+    assert "Well done" not in html and "up to date" not in html
+    with store.edit(path) as wb:  # a goal, never checked in on: the first check-in, here
+        wb.goals.append(Goal(id="g1", text="Ship the forecast"))
+    view = ui.next_actions(ui.Session(path, today="2026-11-22", notebook="09_progress_review"))
+    html = "".join(getattr(c, "value", "") for c in view.children)
+    assert "first check-in in this notebook" in html and "Well done" not in html
+
+
 def test_goal_review_extends_a_deadline(small):
     view = ui.goal_review(small)
     assert "How your goals track" in view.children[1].value

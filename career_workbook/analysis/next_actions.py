@@ -35,6 +35,7 @@ __all__ = [
     "SMART_THRESHOLD",
     "format_day",
     "next_actions_frame",
+    "nothing_to_do",
     "overdue_actions",
 ]
 
@@ -234,6 +235,30 @@ def _check_in(wb: Workbook, today: date) -> list[tuple]:
                  f"No check-in for {days} days — the last was {format_day(max(past), today)}",
                  None, None)]
     return []
+
+
+def nothing_to_do(wb: Workbook) -> str:
+    """What the list says when :func:`next_actions_frame` finds nothing: praise only when
+    there is something to be up to date with, else where to start.
+
+    >>> from career_workbook.model import CheckIn, Goal, new_workbook
+    >>> wb = new_workbook("Sam")
+    >>> nothing_to_do(wb)
+    'Nothing to review yet — set your first goal in step 04, then come back here for a check-in.'
+    >>> wb.goals.append(Goal(id="g1", text="Ship the forecast"))
+    >>> nothing_to_do(wb)
+    'Nothing urgent yet — record your first check-in (step 09) to start tracking your goals.'
+    >>> wb.check_ins.append(CheckIn(date=date(2026, 3, 1), progress={"g1": 20}))
+    >>> nothing_to_do(wb)
+    'Nothing urgent: you are up to date. Well done!'
+    """
+    if not wb.goals and not wb.actions and not wb.check_ins:
+        return ("Nothing to review yet — set your first goal in step 04, then come back here "
+                "for a check-in.")
+    if wb.goals and not wb.check_ins:
+        return ("Nothing urgent yet — record your first check-in (step 09) to start "
+                "tracking your goals.")
+    return "Nothing urgent: you are up to date. Well done!"
 
 
 def next_actions_frame(

@@ -159,13 +159,14 @@ def next_actions(session: Any) -> widgets.Widget:
 
     def build(view: FormView) -> list[widgets.Widget]:
         from career_workbook import analysis
+        from career_workbook.analysis.next_actions import nothing_to_do
         from career_workbook.widgets.display import table_widget
 
         s = view.session
         frame = analysis.next_actions_frame(s.workbook, s.today, s.role)
         return [table_widget(frame, {"rank": "#", "kind": "What", "item": "Item",
                                      "reason": "Why now", "due": "Due"},
-                             empty="Nothing urgent: you are up to date. Well done!")]
+                             empty=s.say(nothing_to_do(s.workbook)))]
 
     return FormView(session, build, name="next_actions", title="What to do next",
                     intro="Drawn from your whole workbook, most urgent first.")

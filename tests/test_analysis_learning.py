@@ -12,15 +12,31 @@ from career_workbook.analysis.learning import (
 
 
 def test_hours_frame(rich_wb):
-    hours = learning_hours_frame(rich_wb)
-    assert list(hours.columns) == list(LEARNING_HOURS_COLUMNS)
+    everything = learning_hours_frame(rich_wb)
+    assert list(everything.columns) == list(LEARNING_HOURS_COLUMNS)
+    undated = everything[everything["date"].isna()]  # no date at all: last, no running total
+    assert undated["title"].tolist() == ["Python side project"]
+    assert undated["cumulative_hours"].isna().all()
+    hours = everything[everything["date"].notna()]
+    assert everything.index[: len(hours)].tolist() == hours.index.tolist()
     assert hours["date"].is_monotonic_increasing
-    assert "Python side project" not in set(hours["title"])  # no date at all
     assert NO_SKILL in set(hours["skill"])
     sql = hours[hours["skill"] == "SQL"].iloc[0]
     assert sql["date"].date().isoformat() == "2026-09-28"  # completed_on wins
     last = hours.groupby("skill")["cumulative_hours"].last()
     assert (last == hours.groupby("skill")["hours"].sum()).all()
+
+
+def test_hours_without_dates_are_in_the_frame_so_the_chart_agrees_with_the_table():
+    """Step 08: 2.5 h with no date showed in "Hours by skill" while the chart said "No
+    learning logged yet"."""
+    from career_workbook.model import LearningItem, new_workbook
+
+    wb = new_workbook("Sam")
+    wb.learning.append(LearningItem(title="Pandas book", hours=2.5))
+    hours = learning_hours_frame(wb)
+    assert hours["hours"].sum() == learning_by_skill_frame(wb)["hours"].sum() == 2.5
+    assert hours["date"].isna().all()
 
 
 def test_by_skill_frame(rich_wb):

@@ -50,13 +50,14 @@ from career_workbook.analysis.skills import GAP_COLUMNS, READINESS_COLUMNS
 from career_workbook.analysis.wellbeing import WELLBEING_COLUMNS
 from career_workbook.charts import CHARTS, COHORT_CHARTS, is_placeholder, unescape_mathtext
 from career_workbook.charts._registry import (
+    NO_DATED_LEARNING,
     NO_GAPS,
     NO_HOURS,
     NOT_ENOUGH_RATERS,
     ONE_VALUE,
     RADAR_TOO_FEW,
 )
-from career_workbook.charts._style import PALETTE, house_style
+from career_workbook.charts._style import PALETTE, house_style, number
 from career_workbook.frames import GOALS_COLUMNS, MILESTONES_COLUMNS, build_frame
 from career_workbook.model import RELATIONSHIPS, SKILL_CATEGORIES
 
@@ -1052,9 +1053,30 @@ def test_learning_hours_groups_small_skills_and_handles_partial():
     undated = learning().astype({"date": "datetime64[ns]"})
     undated.loc[0, "date"] = pd.NaT
     fig = charts.plot_learning_hours(undated)
-    assert "1 item without a date not shown" in fig.axes[0].get_title(loc="left")
+    hours = number(undated.loc[0, "hours"])
+    assert (f"{hours} h more in 1 item without a date, not shown"
+            in fig.axes[0].get_title(loc="left"))
     zero = charts.plot_learning_hours(learning().assign(hours=0.0))
     assert is_placeholder(zero) and NO_HOURS in texts_of(zero)
+
+
+def test_learning_hours_without_dates_are_named_not_called_no_learning():
+    """Step 08: 2.5 h logged with no date; the chart said "No learning logged yet"."""
+    from career_workbook import figures
+    from career_workbook.model import LearningItem, new_workbook
+
+    wb = new_workbook("Sam")
+    wb.learning.append(LearningItem(title="Pandas book", hours=2.5))
+    fig = figures.make_figure(wb, "learning_hours", today=date(2026, 11, 22))
+    said = " ".join(texts_of(fig))
+    assert is_placeholder(fig) and "No learning logged yet" not in said
+    assert "2.5 h logged without dates — add a start or completion date" in said, said
+    wb.learning.append(LearningItem(title="Talk", hours=0.0))  # no hours, no dates: as before
+    assert "2.5 h logged without dates" in " ".join(texts_of(
+        figures.make_figure(wb, "learning_hours", today=date(2026, 11, 22))))
+    wb.learning[0].hours = 0.0
+    assert NO_DATED_LEARNING in texts_of(
+        figures.make_figure(wb, "learning_hours", today=date(2026, 11, 22)))
 
 
 def test_wellbeing_lines_dips_and_setbacks():

@@ -45,24 +45,32 @@ LEARNING_BY_SKILL_COLUMNS = {
 def learning_hours_frame(wb: Workbook) -> pd.DataFrame:
     """Learning hours by date and skill, with a running total per skill.
 
-    Each item is dated by ``completed_on``, else ``started_on``; items with neither are
-    left out.
+    Each item is dated by ``completed_on``, else ``started_on``. Items with neither come
+    last, with no ``date`` (NaT) and no ``cumulative_hours`` (NaN): their hours are
+    logged but belong to no day, so a chart can say so instead of hiding them.
 
     Columns: ``date``, ``skill`` (``'Other'`` when not linked to a skill), ``title``,
-    ``hours``, ``cumulative_hours`` (running total of that skill's hours up to and including
-    the row). Sorted by date (workbook order within a day).
+    ``hours``, ``cumulative_hours`` (running total of that skill's dated hours up to and
+    including the row). Sorted by date (workbook order within a day), undated last.
+
+    >>> from career_workbook.model import LearningItem, new_workbook
+    >>> wb = new_workbook("Sam")
+    >>> wb.learning.append(LearningItem(title="Pandas book", hours=2.5))
+    >>> learning_hours_frame(wb)[["date", "hours", "cumulative_hours"]].values.tolist()
+    [[NaT, 2.5, nan]]
     """
-    dated = [
+    items = [
         (item.completed_on or item.started_on, item.skill or NO_SKILL, item.title, item.hours)
         for item in wb.learning
-        if (item.completed_on or item.started_on) is not None
     ]
-    dated.sort(key=lambda r: r[0])
+    dated = sorted((r for r in items if r[0] is not None), key=lambda r: r[0])
     totals: dict[str, float] = {}
     rows = []
     for day, skill, title, hours in dated:
         totals[skill] = totals.get(skill, 0.0) + hours
         rows.append((day, skill, title, hours, totals[skill]))
+    rows += [(None, skill, title, hours, None) for day, skill, title, hours in items
+             if day is None]
     return build_frame(rows, LEARNING_HOURS_COLUMNS)
 
 

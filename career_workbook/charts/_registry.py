@@ -106,5 +106,7 @@ NO_RATINGS = "No self-ratings yet — rate your skills in the self-assessment (s
 NO_GAPS = "No gaps to close: every rated skill is at or above its target"
 NO_DATED_LEARNING = ("No dated learning yet — add start or completion dates with the learning "
                      "form (step 08)")
+UNDATED_HOURS = ("{hours} h logged without dates — add a start or completion date with the "
+                 "learning form (step 08) to see them here")
 NO_HOURS = "No learning hours logged yet — add them with the learning form (step 08)"
 NO_WELLBEING = "No motivation or confidence scores yet — the check-in form (step 09) asks for them"

@@ -16,6 +16,7 @@ from career_workbook.charts._registry import (
     NO_HOURS,
     NO_WELLBEING,
     ONE_VALUE,
+    UNDATED_HOURS,
 )
 from career_workbook.charts._repel import repelled_labels
 from career_workbook.charts._style import (
@@ -286,7 +287,9 @@ def plot_learning_hours(learning: pd.DataFrame, *, title: str | None = None,
     """Cumulative learning hours per skill over time (step lines).
 
     The six skills with the most hours get their own line; the rest are summed as
-    "Other skills". Items without a skill count as "Not linked to a skill".
+    "Other skills". Items without a skill count as "Not linked to a skill". Hours without
+    a date cannot be placed on the time axis: the subtitle counts them, or, when no hours
+    have a date, the placeholder says how many and how to show them.
 
     Parameters
     ----------
@@ -309,9 +312,11 @@ def plot_learning_hours(learning: pd.DataFrame, *, title: str | None = None,
                        "skill": learning["skill"].map(lambda s: "" if pd.isna(s) else str(s)),
                        "hours": numeric(learning["hours"]).fillna(0).clip(lower=0)})
     undated = int(df["date"].isna().sum())
+    undated_hours = float(df.loc[df["date"].isna(), "hours"].sum())
     df = df[df["date"].notna()]
-    if df.empty:
-        return _placeholder("learning_hours", NO_DATED_LEARNING)
+    if df.empty or df["hours"].sum() <= 0 < undated_hours:
+        return _placeholder("learning_hours", UNDATED_HOURS.format(hours=number(undated_hours))
+                            if undated_hours > 0 else NO_DATED_LEARNING)
     if df["hours"].sum() <= 0:
         return _placeholder("learning_hours", NO_HOURS)
     totals = df.groupby("skill", sort=False)["hours"].sum().sort_values(ascending=False,
@@ -354,7 +359,10 @@ def plot_learning_hours(learning: pd.DataFrame, *, title: str | None = None,
     head = f"{number(total)} hours of learning — most on {best_name} ({number(totals.iloc[0])} h)"
     headline(fig, head, title)
     note = "Cumulative hours per skill"
-    if undated:
+    if undated_hours > 0:
+        note += (f"; {number(undated_hours)} h more in {plural(undated, 'item')} without a "
+                 "date, not shown")
+    elif undated:
         note += f"; {plural(undated, 'item')} without a date not shown"
     subtitle(ax, note)
     return fig

@@ -39,7 +39,7 @@ def test_shows_matches_words_fit_and_gaps_escaped(tmp_path):
     assert "✓ meets your target" in html  # SQL 4 of 4
     assert "<script>" not in html
     assert view.buttons["add"].description == "Add 2 missing skills to my list"
-    assert not view.buttons["add"].disabled
+    assert not view.buttons["add"].disabled and view.buttons["add"].layout.display is None
 
 
 def test_add_missing_skills_saves_once_and_keeps_other_edits(tmp_path):
@@ -55,7 +55,7 @@ def test_add_missing_skills_saves_once_and_keeps_other_edits(tmp_path):
                      "Containers and Orchestration"]
     # the form refreshed: nothing is missing any more, the pasted text is kept
     assert view.fields["posting"].value == POSTING
-    assert view.buttons["add"].description == "Add 0 missing skills to my list"
+    assert view.buttons["add"].layout.display == "none"  # never "Add 0 missing skills"
     assert view.buttons["add"].disabled
 
 
@@ -140,7 +140,7 @@ def test_suggestion_shows_words_and_one_click_counts_it_like_a_match(tmp_path):
     assert "Saved at" in view.status.value, view.status.value
     assert "Risk Management" in [s.name for s in cw.load(session.path).skills]
     # after the save the form is rebuilt: the choice is kept, nothing is missing now
-    assert view.buttons["add"].description == "Add 0 missing skills to my list"
+    assert view.buttons["add"].layout.display == "none"  # never "Add 0 missing skills"
     assert "✓ counted" in _html_of(_suggestions(view))
 
 
@@ -267,5 +267,28 @@ def test_a_new_workbook_is_not_told_it_fits_0_percent(tmp_path):
     html = _check(view, RISKY)
     assert "you have not rated any of them yet" in html and "notebook 01" in html
     assert "0%" not in html
-    assert "cover 100% of them" in _check(ui.posting_fit_form(_session(tmp_path)),
-                                          "You bring SQL.")  # rated: the figure stays
+    assert "reach 100% of the levels it asks for" in _check(
+        ui.posting_fit_form(_session(tmp_path)), "You bring SQL.")  # rated: the figure stays
+
+
+def test_percent_gaps_and_button_agree_when_some_skills_are_not_rated(tmp_path):
+    """Red team: "It asks for 4 skills; your latest ratings cover 31% of them", "4 gaps"
+    counting two skills never rated, and a button "Add 0 missing skills to my list"."""
+    wb = cw.new_workbook("Sam Lee", today=date(2026, 1, 5))
+    wb.skills += [Skill(name="SQL", target_level=4), Skill(name="Python", target_level=4),
+                  Skill(name="Stakeholder management", category="soft"),
+                  Skill(name="数据分析")]
+    wb.assessments.append(Assessment(date=date(2026, 1, 5), ratings={"SQL": 2, "Python": 3}))
+    path = tmp_path / "sam.yaml"
+    store.save(wb, path)
+    view = ui.posting_fit_form(ui.Session(path, today="2026-11-22"))
+    html = _check(view, "You bring SQL, Python, stakeholder management and 数据分析.")
+    fit = view.state["fit"]
+    assert len(fit.skills) == 4 and not fit.missing
+    assert f"It asks for 4 skills; your latest ratings reach {fit.fit:.0f}% of the levels it " \
+           "asks for (the 2 you have not rated count as 0)." in html
+    assert "of them" not in html and "4 gaps" not in html
+    assert "2 gaps: SQL, Python." in html
+    assert "Not rated yet: Stakeholder management, 数据分析 — rate them in notebook 01" in html
+    assert view.buttons["add"].layout.display == "none" and view.buttons["add"].disabled
+    assert "Add 0" not in _html_of(view)

@@ -60,8 +60,8 @@ Examples
 ...                      catalog=vocab)
 >>> fit.matches["SQL"], fit.matches["Stakeholder Management"]
 (('SQL', 'Postgres'), ('Stakeholder mgmt',))
->>> fit.gaps
-('Python', 'Stakeholder Management')
+>>> fit.gaps, fit.below, fit.missing
+(('Python', 'Stakeholder Management'), ('Python',), ('Stakeholder Management',))
 >>> [(s.skill, s.status) for s in fit.skills]
 [('SQL', 'meets'), ('Python', 'below'), ('Stakeholder Management', 'missing')]
 """
@@ -631,12 +631,14 @@ class PostingFit:
     matches : dict[str, tuple[str, ...]]
         Skill name -> the words of the posting that matched it, in order of appearance.
     gaps : tuple[str, ...]
-        Skills asked for where the person is below target, unrated, or does not track them.
+        Skills asked for where the person is below target, unrated, or does not track them
+        (everything still to do); :attr:`below` is only the measured gaps.
     skills : tuple[SkillFit, ...]
         Per skill: fit and an explanation, in order of first mention.
     fit : float
-        0-100: how much of the posting's asks the latest ratings cover
-        (``sum(min(current, target)) / sum(target)``); 100 when nothing was found.
+        0-100: the share of the levels the posting asks for that the latest ratings reach
+        (``sum(min(current, target)) / sum(target)``, a skill not rated counting 0), not a
+        share of the skills; 100 when nothing was found.
     suggestions : tuple[Suggestion, ...]
         "Did it ask for these?": skills not matched whose words appear less surely (see
         :mod:`career_workbook.analysis.posting_suggest`); they count only once confirmed
@@ -657,6 +659,17 @@ class PostingFit:
     def missing(self) -> tuple[str, ...]:
         """Skills asked for that are not in the person's list."""
         return tuple(s.skill for s in self.skills if not s.in_list)
+
+    @property
+    def below(self) -> tuple[str, ...]:
+        """The measured gaps: skills asked for, rated, and below their target (a skill not
+        rated yet is not a gap: it is a prompt to rate)."""
+        return tuple(s.skill for s in self.skills if s.status == "below")
+
+    @property
+    def unrated(self) -> tuple[str, ...]:
+        """Skills asked for that are in the person's list but never rated."""
+        return tuple(s.skill for s in self.skills if s.status == "unrated")
 
 
 def _explain(words: tuple[str, ...], mentions: int, status: str, current: float | None,

@@ -44,7 +44,7 @@ def _suggest() -> Any:
     return posting_suggest
 
 
-__all__ = ["fit_html", "posting_fit_form", "suggestion_html"]
+__all__ = ["fit_html", "fit_summary", "posting_fit_form", "suggestion_html"]
 
 _COUNTED = "<div style='color:#555;font-size:0.9em'>you counted it</div>"
 _STATUS = {"meets": "✓ meets your target", "below": "below your target",
@@ -78,21 +78,61 @@ def fit_html(fit: PostingFit, counted: Any = ()) -> str:
         f"<td>{esc(_STATUS[s.status])}</td>"
         f"<td style='color:#555'>{esc(s.explanation)}</td></tr>"
         for s in fit.skills)
-    gaps = (f"{plural(len(fit.gaps), 'gap')}: {', '.join(fit.gaps)}." if fit.gaps
-            else "No gaps: you meet your targets on every skill it asks for.")
-    asks = f"It asks for {plural(len(fit.skills), 'skill')}"
-    if all(s.current is None for s in fit.skills):  # "0%" would only discourage
-        summary = (f"{asks}; you have not rated any of them yet. Add them to your list, "
-                   "then rate yourself in notebook 01 to see how you fit.")
-    else:
-        summary = f"{asks}; your latest ratings cover {fit.fit:.0f}% of them."
-    head = (f"<div style='font-weight:600;margin-top:6px'>{summary}</div>"
-            f"<div>{esc(gaps)}</div>")
+    summary, *lines = fit_summary(fit)
+    gaps = "".join(f"<div>{esc(line)}</div>" for line in lines)
+    head = f"<div style='font-weight:600;margin-top:6px'>{esc(summary)}</div>{gaps}"
     if fit.truncated:
         head += notice_html("This text is very long: only its beginning was read.", "warning")
     return (TABLE_CSS + head + "<table class='cw-table'><tr><th>Skill</th>"
             "<th>Words that matched</th><th>You / target</th><th>Fit</th><th>Why</th></tr>"
             + rows + "</table>")
+
+
+def fit_summary(fit: PostingFit) -> list[str]:
+    """The lines above the table: what the percentage measures, then the measured gaps,
+    the skills not rated yet and those not in the list, each with what to do (a skill
+    never rated is not a gap: the page says so).
+
+    >>> from datetime import date
+    >>> from career_workbook.analysis.posting import fit_to_posting
+    >>> from career_workbook.model import Assessment, Skill, new_workbook
+    >>> wb = new_workbook("Sam")
+    >>> wb.skills += [Skill(name=n, target_level=4) for n in ("SQL", "Python", "Excel")]
+    >>> wb.assessments.append(Assessment(date=date(2026, 1, 5), ratings={"SQL": 2}))
+    >>> for line in fit_summary(fit_to_posting(wb, "SQL, Python, Excel and Go",
+    ...                                          catalog={"Go": []})):
+    ...     print(line)
+    It asks for 4 skills; your latest ratings reach 13% of the levels it asks for (the 3 you have not rated count as 0).
+    1 gap: SQL.
+    Not rated yet: Python, Excel — rate them in notebook 01 to see whether they are gaps.
+    Not in your list yet: Go — add it with the button below, then rate it.
+    """  # noqa: E501
+    asks = f"It asks for {plural(len(fit.skills), 'skill')}"
+    unmeasured = sum(s.current is None for s in fit.skills)
+    if unmeasured == len(fit.skills):  # "0%" would only discourage
+        return [f"{asks}; you have not rated any of them yet. Add them to your list, then "
+                "rate yourself in notebook 01 to see how you fit."]
+    summary = f"{asks}; your latest ratings reach {fit.fit:.0f}% of the levels it asks for"
+    if unmeasured:
+        summary += (" (the one you have not rated counts as 0)" if unmeasured == 1 else
+                    f" (the {unmeasured} you have not rated count as 0)")
+    lines = [summary + "."]
+    if fit.below:
+        lines.append(f"{plural(len(fit.below), 'gap')}: {', '.join(fit.below)}.")
+    elif unmeasured:
+        lines.append("No gaps among the skills you have rated.")
+    else:
+        lines.append("No gaps: you meet your targets on every skill it asks for.")
+    if fit.unrated:
+        them = "it" if len(fit.unrated) == 1 else "them"
+        verb = "is a gap" if len(fit.unrated) == 1 else "are gaps"
+        lines.append(f"Not rated yet: {', '.join(fit.unrated)} — rate {them} in notebook 01 "
+                     f"to see whether {'it' if them == 'it' else 'they'} {verb}.")
+    if fit.missing:
+        them = "it" if len(fit.missing) == 1 else "them"
+        lines.append(f"Not in your list yet: {', '.join(fit.missing)} — add {them} with the "
+                     f"button below, then rate {them}.")
+    return lines
 
 
 def suggestion_html(suggestion: Any, confirmed: bool = False) -> str:
@@ -210,9 +250,10 @@ def posting_fit_form(session: Any) -> widgets.Widget:
             view.state["fit"] = fit
             result.value = fit_html(fit, counted=confirmed)
             missing = len(fit.missing)
-            add.description = f"Add {plural(missing, 'missing skill')} " \
-                              "to my list"
+            add.description = (f"Add {plural(missing, 'missing skill')} to my list" if missing
+                               else "Add missing skills to my list")
             add.disabled = missing == 0
+            add.layout.display = "none" if missing == 0 else None  # nothing to add: no button
             profile.disabled = not fit.skills
             old = suggestions.children
             suggestions.children = _suggestion_rows(view, base.suggestions, confirmed,

@@ -329,11 +329,12 @@ def _cmd_pack(args: argparse.Namespace) -> int:
     paths = list(args.workbooks) + ([args.all] if args.all else [])
     if not paths:
         raise CliError("name workbook files, or a workspace with --all WORKSPACE")
+    period = _period(args)  # a bad option is refused before anything is made
     _writable_folder(Path(args.out))
     report = batch.pack_clients(
         paths, args.out, today=args.today, formats=args.formats,
         jobs=args.jobs or _cores(), scheduler=args.scheduler, force=args.force,
-        period=_period(args),
+        period=period,
     )
     return report.print_summary(verbose=args.verbose)
 

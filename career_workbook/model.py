@@ -537,8 +537,22 @@ def problems_from_validation(err: ValidationError) -> list[Problem]:
 # ----------------------------------------------------------------------------------------
 # Cross-reference checks (pure; also used by `career-workbook validate`)
 # ----------------------------------------------------------------------------------------
+DUPLICATE = "is used twice; must be unique"
+"""The message of a name or id that repeats an earlier one."""
+
+
+def duplicate_key(name: str) -> str:
+    """The key a workbook's names and ids are compared by: case and outer spaces ignored
+    (the one rule for "already in the list", in the model and in the forms).
+
+    >>> duplicate_key(" SQL ") == duplicate_key("sql")
+    True
+    """
+    return name.casefold().strip()
+
+
 def _duplicates(items: Iterable[str]) -> list[int]:
-    """Positions of the items that repeat an earlier one (case and outer spaces ignored).
+    """Positions of the items that repeat an earlier one (:func:`duplicate_key`).
 
     >>> _duplicates(["SQL", "sql", "SQL", "Python", "SQL "])
     [1, 2, 4]
@@ -546,7 +560,7 @@ def _duplicates(items: Iterable[str]) -> list[int]:
     seen: set[str] = set()
     dups = []
     for i, item in enumerate(items):
-        key = item.casefold().strip()
+        key = duplicate_key(item)
         if key in seen:
             dups.append(i)
         seen.add(key)
@@ -569,7 +583,7 @@ def reference_problems(wb: Workbook) -> list[Problem]:
         # "Machine Learning" must still open; the import now matches names by name_key
         for idx in _duplicates(names):
             problems.append(Problem(f"{field}[{idx}].{key}", names[idx],
-                                    "is used twice; must be unique"))
+                                    DUPLICATE))
 
     skills = set(wb.skill_names())
     goals = {g.id for g in wb.goals}

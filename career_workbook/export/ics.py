@@ -105,7 +105,7 @@ class CalendarReport:
 
     def lines(self) -> list[str]:
         """Short lines for a person to read."""
-        out = [f"Wrote {self.path} ({self.events} reminder{'s' if self.events != 1 else ''}"
+        out = [f"Wrote {self.path} ({plural(self.events, 'reminder')}"
                + (f" for {self.people} people" if self.people != 1 else "") + ")"]
         if self.cancelled:
             out.append(f"  {plural(self.cancelled, 'item')} done or closed lately: sent as "

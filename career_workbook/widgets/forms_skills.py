@@ -19,7 +19,14 @@ from typing import Any
 import ipywidgets as widgets
 from pydantic import TypeAdapter, ValidationError
 
-from career_workbook.model import SKILL_CATEGORIES, Assessment, Skill, Workbook, WorkbookError
+from career_workbook.model import (
+    SKILL_CATEGORIES,
+    Assessment,
+    Skill,
+    Workbook,
+    WorkbookError,
+    duplicate_key,
+)
 from career_workbook.widgets import quiet
 from career_workbook.widgets.fields import (
     NONE,
@@ -150,7 +157,7 @@ def check_lines(items: list[str], key: str, label: str) -> dict[str, str]:
         return {key: friendly_message(f"{label}, line {int(index) + 1}", e)}
     seen: dict[str, str] = {}
     for item in items:
-        same = seen.setdefault(item.casefold().strip(), item)  # as skill names are compared
+        same = seen.setdefault(duplicate_key(item), item)  # as skill names are compared
         if same is not item:
             return {key: f"{label}: “{item.strip()}” is already in the list as “{same}”; "
                          "keep one of them"}

@@ -38,7 +38,13 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
-from career_workbook.model import Problem, WorkbookError, problems_from_validation
+from career_workbook.model import (
+    DUPLICATE,
+    Problem,
+    WorkbookError,
+    duplicate_key,
+    problems_from_validation,
+)
 from career_workbook.widgets.fields import esc, notice_html
 from career_workbook.workspace import workspace_of
 
@@ -261,7 +267,6 @@ _NOUNS = {
 }
 """What each list (or part) of the workbook is called in a form's message."""
 _ATTRS = {"goal_id": "goal", "goal_ids": "goals", "rater_id": "rater", "id": "id"}
-_DUPLICATE = "is used twice; must be unique"
 
 
 def field_words(path: str | None) -> str:
@@ -314,9 +319,9 @@ def problem_words(problem: Problem, workbook: Workbook | None = None) -> str:
 
     >>> from career_workbook.model import Skill, Value, new_workbook
     >>> wb = new_workbook("Sam"); wb.skills.append(Skill(name="SQL"))
-    >>> problem_words(Problem("skills[1].name", "sql", _DUPLICATE), wb)
+    >>> problem_words(Problem("skills[1].name", "sql", DUPLICATE), wb)
     'You already track “SQL” — choose it in the list to change it.'
-    >>> problem_words(Problem("values[1].name", "autonomy", _DUPLICATE), None)
+    >>> problem_words(Problem("values[1].name", "autonomy", DUPLICATE), None)
     '“autonomy” is already one of your values — choose it in the list to change it.'
     >>> problem_words(Problem("actions[0].goal_id", "g9", "is not a goal id"))
     'the action goal “g9” is not a goal id'
@@ -325,11 +330,11 @@ def problem_words(problem: Problem, workbook: Workbook | None = None) -> str:
     """
     where = problem.field or ""
     kind = re.sub(r"\[\d+\]", "", where)
-    if problem.message == _DUPLICATE and kind in ("skills.name", "values.name"):
+    if problem.message == DUPLICATE and kind in ("skills.name", "values.name"):
         collection = (workbook.skills if kind == "skills.name" else workbook.values) \
             if workbook is not None else []
-        key = str(problem.value).casefold().strip()
-        name = next((item.name for item in collection if item.name.casefold().strip() == key),
+        key = duplicate_key(str(problem.value))
+        name = next((item.name for item in collection if duplicate_key(item.name) == key),
                     str(problem.value).strip())
         first = (f"You already track “{name}”" if kind == "skills.name"
                  else f"“{name}” is already one of your values")

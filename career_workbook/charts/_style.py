@@ -506,12 +506,25 @@ class _DateTicks(mticker.Formatter):
     >>> months = pd.to_datetime(["2026-02-01", "2026-04-01", "2026-06-01"])
     >>> _DateTicks().format_ticks(mdates.date2num(months))
     ['Feb 2026', 'Apr', 'Jun']
+
+    The labels depend only on the ticks and the view interval, and matplotlib asks for
+    them at every measure and draw of the axis (93 times for notebook 09's two charts), so
+    the last ones are kept, as :class:`_SteadyDateLocator` keeps its ticks.
     """
+
+    _memo: tuple[tuple[float, ...], list[str]] | None = None
 
     def __call__(self, x: float, pos: int | None = None) -> str:
         return day_name(pd.Timestamp(mdates.num2date(x)))
 
     def format_ticks(self, values: Sequence[float]) -> list[str]:
+        view = tuple(map(float, self.axis.get_view_interval())) if self.axis else ()
+        key = (*view, len(values), *map(float, values))
+        if self._memo is None or self._memo[0] != key:
+            self._memo = (key, self._labels(values))
+        return list(self._memo[1])
+
+    def _labels(self, values: Sequence[float]) -> list[str]:
         days = [mdates.num2date(v) for v in values]
         many = len(days) > 1
         if many and all((d.month, d.day) == (1, 1) for d in days):

@@ -70,3 +70,17 @@ def test_confidence_is_passed_on(rich_wb, today, confidence):
     rich_wb.goal("g-cfa").confidence = confidence
     card = smart_scorecard_frame(rich_wb, today).set_index("goal_id")
     assert (card.loc["g-cfa", "achievable"] >= 0.7) == (confidence >= 7)
+
+
+def test_a_passed_deadline_is_a_hint_to_act_on(rich_wb, today):
+    """A date that has passed is not met, so its "pick a new date" hint reaches the
+    scorecard (and the next actions, which show unmet hints only)."""
+    from datetime import timedelta
+
+    from career_workbook.analysis.dates import format_date
+
+    goal = rich_wb.goal("g-cfa")
+    goal.text = f"Pass the CFA Level I exam by {format_date(today - timedelta(days=1))}"
+    row = smart_scorecard_frame(rich_wb, today).set_index("goal_id").loc["g-cfa"]
+    assert row["time_bound"] < 0.5
+    assert any("already passed" in h for h in row["hints"])

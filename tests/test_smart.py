@@ -26,6 +26,7 @@ from career_workbook.analysis import dates as dates_module
 from career_workbook.analysis import smart as smart_module
 from career_workbook.analysis.smart import (
     CRITERIA,
+    PASSED_SCORE,
     WEIGHTS,
     Criterion,
     GoalContext,
@@ -462,11 +463,20 @@ def test_measurable_and_specific_hints() -> None:
     assert r.criteria["measurable"].rewrites == ["Run 3 workshops for new hires"]
 
 
-def test_past_deadline_counts_but_is_flagged() -> None:
+def test_a_deadline_that_has_passed_is_not_a_time_bound() -> None:
+    """The date is read (and shown) but bounds nothing still to do: not met, and the hint and
+    summary ask for a new date."""
     r = score_goal("Pass the PMP exam by March 2026", today=TODAY)
     tb = r.criteria["time_bound"]
-    assert tb.met and tb.score < 1 and "already passed" in tb.hints[0]
+    assert not tb.met and tb.score == PASSED_SCORE < 0.5
+    assert "already passed" in tb.hints[0] and "(passed)" in tb.reasons[0]
+    assert tb.rewrites == ["Pass the PMP exam by 30 June 2027"]
     assert r.deadline == date(2026, 3, 31)
+    assert r.summary.endswith("and a new deadline.")
+    yesterday = score_goal("Pass the PMP exam by 21 November 2026", today=TODAY)
+    assert not yesterday.criteria["time_bound"].met
+    due_today = score_goal("Pass the PMP exam by 22 November 2026", today=TODAY)
+    assert due_today.criteria["time_bound"].met and due_today.criteria["time_bound"].score == 1
 
 
 def test_window_is_time_bound_without_a_date() -> None:

@@ -32,8 +32,10 @@ measurable
 time_bound
     A deadline with a date (see :mod:`career_workbook.analysis.dates`) or an event window
     ("before my next performance review", 0.75). "Soon", "someday", "over the coming
-    years" and bare frequencies ("every Friday") are not. A past date counts but scores 0.6;
-    an impossible date ("2027-02-30") is named (``date_problem``) and does not count.
+    years" and bare frequencies ("every Friday") are not. A date that has passed does not
+    count (0.25; the hint asks for a new one), but a time inside a past clause ("the thesis I
+    started in 2024") is no deadline at all; an impossible date ("2027-02-30") is named
+    (``date_problem``) and does not count.
 achievable
     Met when feasibility was weighed: a confidence of 3 or more, given as ``confidence`` or
     stated in the text ("(confidence 8/10)", "80% confident", "9/10"; the argument wins).
@@ -89,6 +91,7 @@ from career_workbook.analysis.smart_rewrites import MAX_QUOTED, candidates, inva
 
 __all__ = [
     "CRITERIA",
+    "PASSED_SCORE",
     "WEIGHTS",
     "Criterion",
     "GoalContext",
@@ -108,6 +111,9 @@ WEIGHTS = MappingProxyType({
 
 REWRITE_MAX_CHARS = 400
 """Rewrites are offered for goals up to this long (a page of text is not one goal)."""
+
+PASSED_SCORE = 0.25
+"""Time-bound score of a deadline that has passed: not met, like a rhythm without an end."""
 
 OVERLOAD_WINDOW_DAYS = 30
 OVERLOAD_COUNT = 3
@@ -1352,10 +1358,12 @@ def _time_bound(f: _Features, today: date) -> tuple[Criterion, date | None, str 
         reasons.append(f"deadline: '{best.phrase}' -> {format_date(best.date)}")
         for e in rhythm[:1]:
             reasons.append(f"rhythm: '{e.phrase}'")
-        if best.date < today:
+        if best.date < today:  # a date behind you bounds nothing still to do
+            reasons[0] += " (passed)"
             hints.append(f"{format_date(best.date)} has already passed — pick a new date, "
                          f"e.g. 'by {suggestion}'.")
-            return Criterion("time_bound", True, 0.6, reasons, hints), best.date, best.phrase
+            return (Criterion("time_bound", False, PASSED_SCORE, reasons, hints), best.date,
+                    best.phrase)
         if (best.date - today).days > 3 * 365:
             hints.append("That is more than 3 years away — add a milestone for this year.")
         return Criterion("time_bound", True, 1.0, reasons, hints), best.date, best.phrase
@@ -1522,6 +1530,8 @@ def _summary(score: int, criteria: Mapping[str, Criterion], deadline: date | Non
     missing = [_MISSING[name] for name in CRITERIA if not criteria[name].met]
     if not criteria["achievable"].met and not criteria["achievable"].reasons:
         missing[missing.index(_MISSING["achievable"])] = "how confident you are (1-10)"
+    if not criteria["time_bound"].met and deadline is not None:  # the date has passed
+        missing[missing.index(_MISSING["time_bound"])] = "a new deadline"
     if not missing:
         due = f", due {format_date(deadline)}" if deadline else ""
         return f"{label} ({score}/100): specific, measurable and time-bound{due}."
@@ -1560,8 +1570,7 @@ def _with_rewrites(criteria: dict[str, Criterion], f: _Features, today: date,
     scoring confirms meet it; the first hint then quotes it when it is short enough."""
     for name in ("time_bound", "measurable", "specific", "achievable"):
         c = criteria[name]
-        if c.met and not (name == "time_bound" and c.score < 0.7 and f.expressions
-                          and any(e.kind == "date" for e in f.expressions)):
+        if c.met:
             continue
         for lead, text in candidates(name, f, today):
             if name == "time_bound":  # time-bound depends on the time phrases alone

@@ -316,3 +316,34 @@ def test_speed_median_stays_under_a_millisecond() -> None:
         times.append(time.perf_counter() - start)
     assert statistics.median(times) < 0.003  # ~0.6 ms here; generous for a slow CI
     assert timedelta(seconds=max(times)) < timedelta(seconds=1)
+
+
+# --------------------------------------------------------------------------- past clauses
+
+@pytest.mark.parametrize(("text", "deadline"), [
+    ("I finished the AWS course by 15 February 2027.", None),   # about the past
+    ("We launched the portal in January 2027", None),
+    ("I've handed over the rota by 15 February 2027", None),
+    ("I decided to learn Spanish by June 2027", date(2027, 6, 30)),   # an intention
+    ("I committed to running 3 workshops by June 2027", date(2027, 6, 30)),
+    ("We launched the portal in January 2027 and will add billing by June 2027",
+     date(2027, 6, 30)),
+    ("I passed the AWS exam in 2026, next I want to pass the CKA by June 2027",
+     date(2027, 6, 30)),
+    ("I set a target for 2027 of three talks", date(2027, 12, 31)),
+])
+def test_a_clause_about_the_past_sets_no_deadline(text: str, deadline: date | None) -> None:
+    """"I finished X by <date>" tells what happened: no deadline, so no "has passed, pick a new
+    date" for something already done."""
+    r = score_goal(text, today=date(2027, 3, 1))
+    assert r.deadline == deadline
+    assert not any("already passed" in h for h in r.criteria["time_bound"].hints)
+
+
+def test_the_end_of_a_past_year_is_a_date_not_an_amount() -> None:
+    from career_workbook.analysis.dates import parse_deadline
+
+    today = date(2027, 3, 1)
+    assert parse_deadline("Ship v2 by the end of 2026", today) == (date(2026, 12, 31),
+                                                                   "by the end of 2026")
+    assert parse_deadline("Cut costs by 2000", today) == (None, None)

@@ -556,8 +556,9 @@ def _year(m: re.Match, today: date, text: str) -> date | None:
         return None
     year = int(m["y"])
     prep = (m["prep"] or "").lower()
-    if year < today.year and (prep in ("by", "for", "within") or year < today.year - 30):
-        return None  # "cut costs by 2000" is an amount, not a past deadline
+    if year < today.year and (prep in ("by", "for", "within") and not m["pos"]
+                              or year < today.year - 30):
+        return None  # "cut costs by 2000" is an amount ("by the end of 2026" is a date)
     after = re.match(r"\s*([A-Za-z]+)", text[m.end():])
     if after and after.group(1).lower() not in _YEAR_NOUN_OK and after.group(1)[0].islower():
         return None
@@ -1031,11 +1032,19 @@ def _frequency(m: re.Match, today: date, text: str) -> date | None:
 # --------------------------------------------------------------------------- context checks
 
 _PERIOD_HANDLERS = frozenset({_month_year, _quarter, _year_quarter, _half, _season, _year})
+_PAST_VERB = (r"(?:(?!\w*(?:need|feed|ceed|speed|bleed|breed)\b)[a-z]{2,}ed|began|begun|did"
+              r"|done|got|took|taken|left|became|wrote|written|won|made|met|went|came|saw"
+              r"|found|sat|gave|given|set|bought|sold|built|taught|led|ran|grew|moved|joined)")
 _PAST_CLAUSE = re.compile(
     r"(?:\b(?:i|we|you|they|he|she|it|who|which|that)\s+(?:had\s+|have\s+|has\s+)?"
-    r"|'(?:ve|d)\s+|\b(?:was|were|been)\s+)(?:[a-z]+ed|began|begun|did|done|got|took|taken"
-    r"|left|became|wrote|written|won|made|met|went|came|saw|found|sat|gave|given|set|bought"
-    r"|sold|built|taught|led|ran|grew|moved|joined)\s+$", re.IGNORECASE)
+    r"|'(?:ve|d)\s+|\b(?:was|were|been)\s+)" + _PAST_VERB + r"\s+$", re.IGNORECASE)
+_CLAUSE_BREAK = re.compile(r"[.;:!?,(]|\b(?:and|but|then|so|now|next)\b", re.IGNORECASE)
+_PAST_LED = re.compile(r"\s*(?:i|we)(?:'(?:ve|d)|\s+(?:had|have|has))?\s+" + _PAST_VERB
+                       + r"\b", re.IGNORECASE)
+_STILL_AHEAD = re.compile(  # an infinitive, a future, a goal or a promise looks ahead
+    r"\b(?i:to)\s+(?!(?:the|a|an|my|our|your|his|her|their|its|this|that|these|those)\b)[a-z]"
+    r"|\b(?i:will|shall|going|want\w*|plan\w*|goals?|targets?|aim\w*|objectives?|deadlines?"
+    r"|agreed|decided|promised|committed|pledged|resolved|vowed|intended|hoped|expected)\b")
 _LEADING_WORD = re.compile(r"(?:the\s+)?([a-z]+)", re.IGNORECASE)
 _ATTRIBUTIVE_NEXT = re.compile(r"\s+([a-z][a-z-]*)\b")
 _NOT_A_NOUN = _YEAR_NOUN_OK | {
@@ -1052,8 +1061,20 @@ _PREP_WORDS = frozenset((
 
 
 def _in_past_clause(text: str, start: int) -> bool:
-    """The phrase tells when something already happened: "the thesis I started in 2024"."""
-    return _PAST_CLAUSE.search(text[max(0, start - 40):start]) is not None
+    """The phrase tells when something already happened: "the thesis I started in 2024", or
+    its clause is the person's own past ("I finished the rota by March"; not "I decided to
+    learn Spanish by June").
+
+    >>> _in_past_clause("I finished the rota by March", 20)
+    True
+    >>> _in_past_clause("We shipped v1 and will ship v2 by June", 31)
+    False
+    """
+    head = text[max(0, start - 120):start]
+    if _PAST_CLAUSE.search(head[-40:]) is not None:
+        return True
+    clause = _CLAUSE_BREAK.split(head)[-1]
+    return _PAST_LED.match(clause) is not None and _STILL_AHEAD.search(clause) is None
 
 
 def _is_attributive(text: str, start: int, end: int) -> bool:

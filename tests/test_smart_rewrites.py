@@ -318,6 +318,70 @@ def test_speed_median_stays_under_a_millisecond() -> None:
     assert timedelta(seconds=max(times)) < timedelta(seconds=1)
 
 
+# --------------------------------------------------------------------------- passed deadlines
+
+_GOALS = st.sampled_from([
+    "Hand over the on-call rota", "Pass the PMP exam", "Publish 3 blog posts about Rust",
+    "Run two workshops for the sales team", "Migrate the billing service to Postgres",
+])
+_PASSED = st.sampled_from([
+    ("by 15 February 2027", "by"), ("before 1 March 2026", "before"),
+    ("until 31/12/2026", "until"), ("in March 2026", "by"), ("by the end of 2026", "by"),
+    ("by Q3 2026", "by"), ("no later than 2026-06-30", "no later than"),
+])
+_ENDINGS = st.sampled_from([
+    "", ".", "!", "?", "...", " ", "\n", ".  \n", ". Then I will rest.", "; then celebrate!",
+])
+
+
+@settings(max_examples=200, deadline=None)
+@given(_GOALS, _PASSED, _ENDINGS, st.booleans(), st.dates(date(2027, 3, 2), date(2030, 12, 31)))
+def test_a_passed_deadline_is_replaced_in_place(goal: str, passed: tuple[str, str],
+                                                ending: str, bracketed: bool,
+                                                today: date) -> None:
+    """The new date takes the old phrase's place, with the person's own word ("before",
+    "until") and ending ("." "!" a bracket, a second sentence); nothing after the full stop."""
+    from career_workbook.analysis.dates import format_date, suggested_deadline
+
+    phrase, prep = passed
+    core = f"{goal} {phrase}"
+    text = f"({core}){ending}" if bracketed else core + ending
+    tb = score_goal(text, today=today).criteria["time_bound"]
+    new = f"{goal} {prep} {format_date(suggested_deadline(today))}"
+    expected = (f"({new}){ending}" if bracketed else new + ending).strip()
+    assert not tb.met
+    assert tb.rewrites == [expected]
+    assert "already passed" in tb.hints[0]
+    assert f"'{expected}'" in tb.hints[0] or len(expected) > 90  # long ones are not quoted
+
+
+def test_the_issue_example_keeps_its_full_stop() -> None:
+    tb = score_goal("Hand over the on-call rota by 15 February 2027.",
+                    today=date(2027, 3, 1)).criteria["time_bound"]
+    assert tb.rewrites == ["Hand over the on-call rota by 30 September 2027."]
+
+
+def test_several_passed_dates_leave_one_new_deadline() -> None:
+    tb = score_goal("Draft the plan by 10 January 2027 and ship it by 15 February 2027.",
+                    today=date(2027, 3, 1)).criteria["time_bound"]
+    assert tb.rewrites == ["Draft the plan and ship it by 30 September 2027."]
+
+
+@pytest.mark.parametrize(("text", "rewrite"), [
+    ("Be more productive.", "Be more productive by 30 June 2027."),
+    ("Run workshops for new hires!", "Run workshops for new hires by 30 June 2027!"),
+    ("(Write the onboarding guide)", "(Write the onboarding guide by 30 June 2027)"),
+    ("Review my goals every Sunday.\n", "Review my goals every Sunday until 30 June 2027."),
+    ("Learn Rust someday.", "Learn Rust by 30 June 2027."),
+    ("Pass the AWS exam (confidence 8/10).",
+     "Pass the AWS exam by 30 June 2027 (confidence 8/10)."),
+    ("Write the onboarding guide (part 2),", "Write the onboarding guide (part 2) by 30 June "
+                                             "2027"),
+])
+def test_an_added_date_goes_before_the_persons_ending(text: str, rewrite: str) -> None:
+    assert score_goal(text, today=TODAY).criteria["time_bound"].rewrites == [rewrite]
+
+
 # --------------------------------------------------------------------------- past clauses
 
 @pytest.mark.parametrize(("text", "deadline"), [

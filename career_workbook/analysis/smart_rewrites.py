@@ -7,10 +7,11 @@ date for an impossible one, or a softer word for an all-or-nothing one. :func:`s
 keeps a candidate only when scoring it meets the criterion it is offered for, so a rewrite is
 never offered that would not help.
 
-Pure string work on the features the scorer found; it never scores by itself.
+Pure string work on the features the scorer found; it never scores by itself. The person's
+own ending (a full stop, "!", a bracket around the whole goal) stays at the end.
 
 >>> tidy("  run 3 workshops ,  by March . ")
-'Run 3 workshops, by March'
+'Run 3 workshops, by March.'
 """
 
 from __future__ import annotations
@@ -40,25 +41,58 @@ _SOFTER = (
     (re.compile(r"\bwithout\s+(?:fail|exception)\b", re.I), "most of the time"),
     (re.compile(r"\ball\s+the\s+time\b", re.I), "most of the time"),
 )
-_TRAILING = re.compile(r"[\s.!;,:\-–]+$")
-_PREPS = ("by", "before", "until", "till", "on", "no later than", "in")
+_STOPS = ".!?…"
+_STRAY = ",;:-–"
+_WRAPS = {")": "(", "]": "[", '"': '"', "'": "'"}
+_PREPS = ("by", "before", "until", "till", "on", "no later than")
+
+
+def _ending(text: str) -> tuple[str, str]:
+    """``text`` without its ending, and the marks of the ending worth keeping: full stops,
+    "!", "?" and a bracket or quote around the whole goal (not stray commas or spaces).
+
+    >>> _ending("(Hand over the rota!) \\n"), _ending("Run workshops (3), ")
+    (('(Hand over the rota', '!)'), ('Run workshops (3)', ''))
+    """
+    core, kept = text.rstrip(), ""
+    while core:
+        last = core[-1]
+        wraps = last in _WRAPS and len(core) > 1 and core.lstrip()[0] == _WRAPS[last]
+        if last in _STOPS or wraps:
+            kept = last + kept
+        elif last not in _STRAY:
+            break
+        core = core[:-1].rstrip()
+    return core, kept
+
+
+def _append(text: str, addition: str) -> str:
+    """``addition`` at the end of ``text``, before the person's own ending.
+
+    >>> _append("Be more productive. ", " by 30 June 2027")
+    'Be more productive by 30 June 2027.'
+    """
+    core, kept = _ending(text)
+    return core.rstrip(" ,;:") + addition + kept
 
 
 def tidy(text: str) -> str:
-    """Collapse spaces, drop stray spaces before punctuation and trailing punctuation, and
-    start with a capital letter."""
+    """Collapse spaces, drop stray spaces before punctuation and stray separators at the ends
+    (keeping a final full stop, "!" or "?"), and start with a capital letter."""
     text = " ".join(text.split())
     text = re.sub(r"\s+([,.;:!?)])", r"\1", text)
     text = re.sub(r"\(\s+", "(", text)
     text = re.sub(r"\(\s*\)", "", text)
     text = re.sub(r",\s*,", ",", text)
-    text = _TRAILING.sub("", " ".join(text.split())).lstrip(" ,;:-")
+    core, kept = _ending(" ".join(text.split()))
+    text = core.lstrip(" ,;:-") + kept if core.strip(" ,;:-") else ""
     return text[:1].upper() + text[1:]
 
 
-def _without(text: str, spans: Sequence[tuple[int, int]]) -> str:
-    for start, end in sorted(spans, reverse=True):
-        text = text[:start] + " " + text[end:]
+def _replace(text: str, edits: Sequence[tuple[int, int, str]]) -> str:
+    """``text`` with each span ``(start, end)`` replaced by its new words."""
+    for start, end, new in sorted(edits, reverse=True):
+        text = f"{text[:start]} {new} {text[end:]}"
     return text
 
 
@@ -66,7 +100,7 @@ def _with_confidence(core: str, f: Any) -> str:
     """Put a confidence the person stated back at the end, in one standard form."""
     core = tidy(core)
     if f.confidence is not None:
-        core += f" (confidence {round(f.confidence, 1):g}/10)"
+        core = _append(core, f" (confidence {round(f.confidence, 1):g}/10)")
     return core
 
 
@@ -75,7 +109,9 @@ def _insert(f: Any, addition: str, kinds: tuple[str, ...]) -> str:
     at the end."""
     text = f.work
     later = [e for e in f.expressions if e.kind in kinds and e.start > 0]
-    at = min((e.start for e in later), default=len(_TRAILING.sub("", text)))
+    if not later:
+        return _with_confidence(_append(text, addition), f)
+    at = min(e.start for e in later)
     return _with_confidence(text[:at].rstrip(" ,;:") + addition + " " + text[at:], f)
 
 
@@ -86,32 +122,38 @@ def invalid_date_note(e: Any) -> str:
     return f"{e.note} is not a date ({month} has {days} days)"
 
 
+def _prep(phrase: str) -> str:
+    """The word that led the person's date ("before", "until" ...), else "by"."""
+    low = phrase.lower()
+    return next((p for p in _PREPS if low.startswith(p + " ")), "by")
+
+
 def _time_bound(f: Any, today: date) -> list[tuple[str, str]]:
     due = format_date(suggested_deadline(today))
     invalid = [e for e in f.expressions if e.kind == "invalid"]
     if invalid:
         e = invalid[0]
-        low = e.phrase.lower()
-        prep = next((p for p in _PREPS if p != "in" and low.startswith(p + " ")), "by")
-        fixed = f"{prep} {format_date(e.fix if e.fix >= today else suggested_deadline(today))}"
-        return [(f"{invalid_date_note(e)} — try",
-                 _with_confidence(f.work[:e.start] + fixed + f.work[e.end:], f))]
+        fixed = format_date(e.fix) if e.fix >= today else due
+        return [(f"{invalid_date_note(e)} — try", _with_confidence(
+            _replace(f.work, [(e.start, e.end, f"{_prep(e.phrase)} {fixed}")]), f))]
     dated = [e for e in f.expressions if e.kind == "date" and e.date is not None]
-    if dated:  # a date that has passed: swap every date for one that is ahead
-        last = format_date(max(e.date for e in dated))
-        return [(f"{last} has already passed — pick a new date:", _with_confidence(
-            _without(f.work, [(e.start, e.end) for e in dated]) + " by " + due, f))]
+    if dated:  # every date has passed: a date ahead in the deadline's place, the others go
+        last = max(dated, key=lambda e: (e.date, -e.start))
+        return [(f"{format_date(last.date)} has already passed — pick a new date:",
+                 _with_confidence(_replace(f.work, [
+                     (e.start, e.end, f"{_prep(e.phrase)} {due}" if e is last else "")
+                     for e in dated]), f))]
     vague = [e for e in f.expressions if e.kind == "vague"]
-    drop = [(e.start, e.end) for e in f.expressions if e.kind in ("vague", "window")]
-    core = _without(f.work, drop)
+    core = _replace(f.work, [(e.start, e.end, "") for e in f.expressions
+                             if e.kind in ("vague", "window")])
     if vague:
         lead = f"Swap '{vague[0].phrase}' for a date:"
     elif any(e.kind == "frequency" for e in f.expressions):
         return [("Give the habit an end date to review it:",
-                 _with_confidence(core + " until " + due, f))]
+                 _with_confidence(_append(core, " until " + due), f))]
     else:
         lead = "Add a date:"
-    return [(lead, _with_confidence(core + " by " + due, f))]
+    return [(lead, _with_confidence(_append(core, " by " + due), f))]
 
 
 def _measurable(f: Any) -> list[tuple[str, str]]:

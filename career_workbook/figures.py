@@ -96,6 +96,12 @@ class _Frames:
         self.wb, self.today, self._role = wb, today, role
 
     @functools.cached_property
+    def seen(self) -> Workbook:
+        """``wb`` as it stood on ``today`` (nothing dated after it), for the plain frames of
+        :mod:`career_workbook.frames`; the analysis frames are given ``today`` instead."""
+        return analysis.as_of(self.wb, self.today)
+
+    @functools.cached_property
     def role(self) -> Any:
         """The role profile; a function given as ``role`` is called here, once, by the first
         chart that uses it (so a notebook without skill charts never reads the catalog)."""
@@ -103,7 +109,7 @@ class _Frames:
 
     @functools.cached_property
     def gaps(self) -> pd.DataFrame:
-        return analysis.skill_gap_frame(self.wb, self.role)
+        return analysis.skill_gap_frame(self.wb, self.role, today=self.today)
 
     @functools.cached_property
     def scorecard(self) -> pd.DataFrame:
@@ -111,15 +117,15 @@ class _Frames:
 
     @functools.cached_property
     def goals(self) -> pd.DataFrame:
-        return frames.goals_frame(self.wb)
+        return frames.goals_frame(self.seen)
 
     @functools.cached_property
     def milestones(self) -> pd.DataFrame:
-        return frames.milestones_frame(self.wb)
+        return frames.milestones_frame(self.seen)
 
     @functools.cached_property
     def progress_history(self) -> pd.DataFrame:
-        return analysis.progress_history_frame(self.wb)
+        return analysis.progress_history_frame(self.wb, self.today)
 
     @functools.cached_property
     def goal_progress(self) -> pd.DataFrame:
@@ -127,11 +133,11 @@ class _Frames:
 
     @functools.cached_property
     def feedback(self) -> pd.DataFrame:
-        return analysis.feedback_360_frame(self.wb)
+        return analysis.feedback_360_frame(self.wb, today=self.today)
 
     @functools.cached_property
     def reputation(self) -> pd.DataFrame:
-        return analysis.reputation_frame(self.wb)
+        return analysis.reputation_frame(self.wb, today=self.today)
 
     @functools.cached_property
     def contacts(self) -> pd.DataFrame:
@@ -143,11 +149,11 @@ class _Frames:
 
     @functools.cached_property
     def learning(self) -> pd.DataFrame:
-        return analysis.learning_hours_frame(self.wb)
+        return analysis.learning_hours_frame(self.wb, today=self.today)
 
     @functools.cached_property
     def wellbeing(self) -> pd.DataFrame:
-        return analysis.wellbeing_frame(self.wb)
+        return analysis.wellbeing_frame(self.wb, today=self.today)
 
     @functools.cached_property
     def opportunities(self) -> pd.DataFrame:
@@ -155,7 +161,7 @@ class _Frames:
 
     @functools.cached_property
     def readiness_history(self) -> pd.DataFrame:
-        return analysis.readiness_history_frame(self.wb, self.role)
+        return analysis.readiness_history_frame(self.wb, self.role, today=self.today)
 
 
 # slug -> how to draw it from the frames (every slug of charts.CHARTS, tested)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from career_workbook.analysis.learning import (
     LEARNING_BY_SKILL_COLUMNS,
     LEARNING_HOURS_COLUMNS,
@@ -11,8 +13,8 @@ from career_workbook.analysis.learning import (
 )
 
 
-def test_hours_frame(rich_wb):
-    everything = learning_hours_frame(rich_wb)
+def test_hours_frame(rich_wb, today):
+    everything = learning_hours_frame(rich_wb, today=today)
     assert list(everything.columns) == list(LEARNING_HOURS_COLUMNS)
     undated = everything[everything["date"].isna()]  # no date at all: last, no running total
     assert undated["title"].tolist() == ["Python side project"]
@@ -34,7 +36,7 @@ def test_hours_without_dates_are_in_the_frame_so_the_chart_agrees_with_the_table
 
     wb = new_workbook("Sam")
     wb.learning.append(LearningItem(title="Pandas book", hours=2.5))
-    hours = learning_hours_frame(wb)
+    hours = learning_hours_frame(wb, today=date(2026, 11, 22))
     assert hours["hours"].sum() == learning_by_skill_frame(wb)["hours"].sum() == 2.5
     assert hours["date"].isna().all()
 
@@ -49,5 +51,5 @@ def test_by_skill_frame(rich_wb):
 
 
 def test_empty(empty_wb):
-    assert learning_hours_frame(empty_wb).empty
+    assert learning_hours_frame(empty_wb, today=date(2026, 11, 22)).empty
     assert learning_by_skill_frame(empty_wb).empty

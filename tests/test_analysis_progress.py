@@ -5,13 +5,13 @@ from __future__ import annotations
 import math
 from datetime import date, timedelta
 
-import numpy as np
 import pandas as pd
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from career_workbook.analysis.progress import (
+    FORECAST_HORIZON_YEARS,
     HISTORY_COLUMNS,
     PROGRESS_COLUMNS,
     TRACKS,
@@ -60,22 +60,68 @@ def test_expected_is_linear_in_time(progress, rich_wb, today):
     assert math.isnan(progress.loc["g-run", "days_left"])
 
 
-def test_forecast_is_the_least_squares_line_at_100(progress, rich_wb):
-    pts = [(c.date.toordinal(), c.progress["g-cfa"]) for c in rich_wb.check_ins]
-    slope, intercept = np.polyfit([p[0] for p in pts], [p[1] for p in pts], 1)
-    expected = date.fromordinal(round((100 - intercept) / slope))
-    assert abs((progress.loc["g-cfa", "forecast"].date() - expected).days) <= 1
-    assert pd.isna(progress.loc["g-talk", "forecast"])  # no check-ins
+def test_forecast_is_the_pace_since_the_goal_was_set(progress, rich_wb, today):
+    g = rich_wb.goal("g-cfa")
+    gone = (today - g.created).days
+    expected = today + timedelta(days=math.ceil(gone * (100 - 60) / 60))  # 60 % done
+    assert progress.loc["g-cfa", "forecast"].date() == expected
+    assert pd.isna(progress.loc["g-sql", "forecast"])  # done
 
 
-def test_forecast_needs_two_dates_and_a_rising_line(empty_wb):
-    empty_wb.goals.append(Goal(id="g", text="x", status="active", created=date(2026, 1, 1)))
-    empty_wb.check_ins.append(CheckIn(date=date(2026, 2, 1), progress={"g": 40}))
-    assert pd.isna(goal_progress_frame(empty_wb, date(2026, 3, 1))["forecast"].iloc[0])
-    empty_wb.check_ins.append(CheckIn(date=date(2026, 3, 1), progress={"g": 30}))
-    assert pd.isna(goal_progress_frame(empty_wb, date(2026, 3, 1))["forecast"].iloc[0])
-    empty_wb.check_ins.append(CheckIn(date=date(2026, 4, 1), progress={"g": 70}))
-    assert not pd.isna(goal_progress_frame(empty_wb, date(2026, 4, 1))["forecast"].iloc[0])
+def _one_goal(wb, *check_ins, created=date(2027, 1, 1), deadline=date(2027, 12, 31)):
+    wb.goals.append(Goal(id="g1", text="Ship it", status="active", created=created,
+                         deadline=deadline))
+    wb.check_ins += [CheckIn(date=day, progress={"g1": pct}) for day, pct in check_ins]
+    return wb
+
+
+def test_forecast_counts_the_time_since_the_last_check_in(empty_wb):
+    """Red team: on 9 Aug g1 was behind (40 % done, 60 % of the time gone, last check-in
+    81 days earlier) yet forecast to finish on 11 Dec, before its 31 Dec deadline."""
+    wb = _one_goal(empty_wb, (date(2027, 3, 1), 15), (date(2027, 5, 20), 40))
+    row = goal_progress_frame(wb, date(2027, 8, 9)).iloc[0]
+    assert row["track"] == "behind"
+    assert row["forecast"].date() > date(2027, 12, 31)
+    assert row["forecast"].date() == date(2027, 8, 9) + timedelta(days=math.ceil(220 * 1.5))
+
+
+def test_forecast_is_never_before_today(empty_wb):
+    """Red team: on 28 Feb 2028 g1 was overdue at 95 % with a forecast of 22 Feb 2028."""
+    wb = _one_goal(empty_wb, (date(2027, 6, 1), 50), (date(2027, 11, 1), 95))
+    row = goal_progress_frame(wb, date(2028, 2, 28)).iloc[0]
+    assert row["track"] == "overdue"
+    assert row["forecast"].date() > date(2028, 2, 28)
+
+
+def test_forecast_needs_progress_time_and_a_date_in_sight(empty_wb):
+    wb = _one_goal(empty_wb, (date(2027, 1, 1), 0))
+    assert pd.isna(goal_progress_frame(wb, date(2027, 3, 1))["forecast"].iloc[0])  # 0 %
+    wb.check_ins.append(CheckIn(date=date(2027, 1, 1), progress={"g1": 1}))
+    assert pd.isna(goal_progress_frame(wb, date(2027, 1, 1))["forecast"].iloc[0])  # day 0
+    assert goal_progress_frame(wb, date(2027, 1, 2))["forecast"].iloc[0].date() == date(
+        2027, 4, 11)  # 1 % a day: 99 days more
+    # 1 % in 200 days: 19,800 days more, beyond FORECAST_HORIZON_YEARS
+    assert pd.isna(goal_progress_frame(wb, date(2027, 7, 20))["forecast"].iloc[0])
+
+
+@settings(max_examples=200, deadline=None)
+@given(gone=st.integers(1, 2000), left=st.integers(0, 2000), pct=st.integers(0, 99),
+       silence=st.integers(0, 400))
+def test_track_and_forecast_agree(gone, left, pct, silence):
+    """Behind exactly when the forecast is after the deadline (or there is none), never a
+    forecast before today, whatever the silence since the last check-in."""
+    created = date(2026, 1, 1)
+    today = created + timedelta(days=gone)
+    wb = _one_goal(new_workbook("Prop", today=created),
+                   (max(created, today - timedelta(days=silence)), pct),
+                   created=created, deadline=today + timedelta(days=left))
+    row = goal_progress_frame(wb, today).iloc[0]
+    forecast = None if pd.isna(row["forecast"]) else row["forecast"].date()
+    assert forecast is None or forecast > today
+    late = forecast is None or forecast > today + timedelta(days=left)
+    assert (row["track"] == "behind") == late, (row["track"], forecast)
+    if forecast is None:  # nothing done yet, or not in sight
+        assert pct == 0 or gone * (100 - pct) / pct > FORECAST_HORIZON_YEARS * 365.25
 
 
 def test_everything_after_today_is_ignored(rich_wb):
@@ -131,8 +177,8 @@ def test_expected_and_actual_stay_within_0_and_100(created, deadline, today, don
     assert row["track"] in TRACKS
 
 
-def test_history_has_check_ins_and_milestone_steps(rich_wb):
-    hist = progress_history_frame(rich_wb)
+def test_history_has_check_ins_and_milestone_steps(rich_wb, today):
+    hist = progress_history_frame(rich_wb, today)
     assert list(hist.columns) == list(HISTORY_COLUMNS)
     assert hist["date"].is_monotonic_increasing
     talk = hist[hist["goal_id"] == "g-talk"]
@@ -146,4 +192,4 @@ def test_history_has_check_ins_and_milestone_steps(rich_wb):
 def test_empty_workbook(empty_wb, today):
     assert goal_progress_frame(empty_wb, today).empty
     assert list(goal_progress_frame(empty_wb, today).columns) == list(PROGRESS_COLUMNS)
-    assert progress_history_frame(empty_wb).empty
+    assert progress_history_frame(empty_wb, today).empty

@@ -55,10 +55,11 @@ def test_full_analysis_runs_with_file_access_blocked(rich_wb, today, fake_role, 
         return [
             A.summary(rich_wb, today, fake_role), A.skill_gap_frame(rich_wb, fake_role),
             A.readiness_history_frame(rich_wb), A.goal_progress_frame(rich_wb, today),
-            A.progress_history_frame(rich_wb), A.feedback_360_frame(rich_wb),
+            A.progress_history_frame(rich_wb, today), A.feedback_360_frame(rich_wb),
             A.feedback_comments(rich_wb), A.network_summary(rich_wb, today),
             A.ranked_values(rich_wb), A.riasec_frame(rich_wb.interests),
-            A.wellbeing_summary(rich_wb), A.learning_hours_frame(rich_wb),
+            A.wellbeing_summary(rich_wb, today=today),
+            A.learning_hours_frame(rich_wb, today=today),
             A.learning_by_skill_frame(rich_wb), A.smart_scorecard_frame(rich_wb, today),
             A.next_actions_frame(rich_wb, today, fake_role),
         ]

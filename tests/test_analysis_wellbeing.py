@@ -14,6 +14,8 @@ from career_workbook.analysis.wellbeing import (
 )
 from career_workbook.model import CheckIn
 
+LATER = date(2030, 1, 1)  # after every check-in of these tests
+
 
 def _check_ins(wb, scores):
     wb.check_ins = [CheckIn(date=date(2026, 1, 1) + timedelta(weeks=i), motivation=m,
@@ -22,7 +24,7 @@ def _check_ins(wb, scores):
 
 
 def test_frame_columns_and_dips(rich_wb):
-    frame = wellbeing_frame(rich_wb)
+    frame = wellbeing_frame(rich_wb, today=LATER)
     assert list(frame.columns) == list(WELLBEING_COLUMNS)
     assert frame["dip"].tolist() == [False, True, False, False]  # motivation 8 -> 5
     assert frame["has_setback"].tolist() == [False, True, False, False]
@@ -37,7 +39,7 @@ def test_frame_columns_and_dips(rich_wb):
     ([(7, None), (None, 7), (5, 7)], [False, False, True]),  # compares with last given
 ])
 def test_dip_rule(empty_wb, scores, dips):
-    assert wellbeing_frame(_check_ins(empty_wb, scores))["dip"].tolist() == dips
+    assert wellbeing_frame(_check_ins(empty_wb, scores), today=LATER)["dip"].tolist() == dips
 
 
 @pytest.mark.parametrize(("scores", "trend"), [
@@ -47,16 +49,16 @@ def test_dip_rule(empty_wb, scores, dips):
     ([(6, 6)], "steady"),
 ])
 def test_trend(empty_wb, scores, trend):
-    assert wellbeing_summary(_check_ins(empty_wb, scores)).trend == trend
+    assert wellbeing_summary(_check_ins(empty_wb, scores), today=LATER).trend == trend
 
 
 def test_summary(rich_wb):
-    s = wellbeing_summary(rich_wb)
+    s = wellbeing_summary(rich_wb, today=LATER)
     assert (s.date, s.motivation, s.confidence) == (date(2026, 10, 5), 7.0, 7.0)
     assert (s.n_check_ins, s.n_dips, s.last_dip) == (4, 1, date(2026, 5, 1))
 
 
 def test_empty(empty_wb):
-    assert wellbeing_frame(empty_wb).empty
-    s = wellbeing_summary(empty_wb)
+    assert wellbeing_frame(empty_wb, today=LATER).empty
+    s = wellbeing_summary(empty_wb, today=LATER)
     assert s.date is None and math.isnan(s.motivation) and s.trend == "steady"

@@ -36,6 +36,7 @@ _LAZY = {
     "feedback_360_frame": "feedback",
     "feedback_comments": "feedback",
     "parse_feedback_csv_rows": "feedback",
+    "as_of": "period",
     "learning_by_skill_frame": "learning",
     "learning_hours_frame": "learning",
     "NetworkSummary": "network",
@@ -116,6 +117,7 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
         pipeline_frame,
         stale_opportunities,
     )
+    from career_workbook.analysis.period import as_of
     from career_workbook.analysis.profile import (
         ranked_values,
         riasec_code,
@@ -169,6 +171,7 @@ __all__ = [
     "SmartResult",
     "WellbeingSummary",
     "WorkbookSummary",
+    "as_of",
     "client_week",
     "expected_progress",
     "feedback_360_frame",

@@ -123,8 +123,11 @@ def _quadrant(self_level: float, others: float) -> str | None:
     return "agreed development area"
 
 
-def feedback_360_frame(wb: Workbook) -> pd.DataFrame:
+def feedback_360_frame(wb: Workbook, *, today: date | None = None) -> pd.DataFrame:
     """Self versus others, per skill, with the anonymity rules of this module.
+
+    With ``today``, only feedback and self-assessments dated on or before it count (see
+    :func:`~career_workbook.analysis.period.as_of`); without, every entry.
 
     One row per workbook skill that anyone rated in feedback (self included), in the
     workbook's skill order.
@@ -137,6 +140,10 @@ def feedback_360_frame(wb: Workbook) -> pd.DataFrame:
     ``'other'``), in that order; ``gap`` (others - self); ``quadrant`` ('blind spot' |
     'hidden strength' | 'agreed strength' | 'agreed development area' | None).
     """
+    if today is not None:
+        from career_workbook.analysis.period import as_of
+
+        wb = as_of(wb, today)
     groups = shown_groups(wb)
     columns: dict[str, str] = {"skill": "text", "self": "float", "others": "float",
                                "n_others": "int"}

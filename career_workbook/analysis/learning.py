@@ -11,14 +11,18 @@ Examples
 ...     LearningItem(title="SQL book", skill="SQL", hours=5, started_on=date(2026, 3, 1)),
 ...     LearningItem(title="Talk", hours=1, started_on=date(2026, 1, 10)),
 ... ]
->>> learning_hours_frame(wb)[["skill", "hours", "cumulative_hours"]].values.tolist()
+>>> frame = learning_hours_frame(wb, today=date(2026, 3, 31))
+>>> frame[["skill", "hours", "cumulative_hours"]].values.tolist()
 [['Other', 1.0, 1.0], ['SQL', 10.0, 10.0], ['SQL', 5.0, 15.0]]
 """
 
 from __future__ import annotations
 
+from datetime import date
+
 import pandas as pd
 
+from career_workbook.analysis.period import as_of
 from career_workbook.frames import build_frame
 from career_workbook.model import Workbook
 
@@ -42,10 +46,12 @@ LEARNING_BY_SKILL_COLUMNS = {
 }
 
 
-def learning_hours_frame(wb: Workbook) -> pd.DataFrame:
-    """Learning hours by date and skill, with a running total per skill.
+def learning_hours_frame(wb: Workbook, *, today: date) -> pd.DataFrame:
+    """Learning hours by date and skill up to ``today``, with a running total per skill.
 
-    Each item is dated by ``completed_on``, else ``started_on``. Items with neither come
+    Each item is dated by ``completed_on``, else ``started_on``; as of ``today`` (see
+    :func:`~career_workbook.analysis.period.as_of`): an item started after ``today`` is
+    left out, one completed after it is dated by its start. Items with neither date come
     last, with no ``date`` (NaT) and no ``cumulative_hours`` (NaN): their hours are
     logged but belong to no day, so a chart can say so instead of hiding them.
 
@@ -56,21 +62,20 @@ def learning_hours_frame(wb: Workbook) -> pd.DataFrame:
     >>> from career_workbook.model import LearningItem, new_workbook
     >>> wb = new_workbook("Sam")
     >>> wb.learning.append(LearningItem(title="Pandas book", hours=2.5))
-    >>> learning_hours_frame(wb)[["date", "hours", "cumulative_hours"]].values.tolist()
+    >>> frame = learning_hours_frame(wb, today=date(2026, 1, 1))
+    >>> frame[["date", "hours", "cumulative_hours"]].values.tolist()
     [[NaT, 2.5, nan]]
     """
-    items = [
-        (item.completed_on or item.started_on, item.skill or NO_SKILL, item.title, item.hours)
-        for item in wb.learning
-    ]
-    dated = sorted((r for r in items if r[0] is not None), key=lambda r: r[0])
+    undated = [item for item in wb.learning if not (item.completed_on or item.started_on)]
+    dated = sorted(  # as_of keeps only the dated items
+        ((item.completed_on or item.started_on, item.skill or NO_SKILL, item.title, item.hours)
+         for item in as_of(wb, today).learning), key=lambda r: r[0])
     totals: dict[str, float] = {}
     rows = []
     for day, skill, title, hours in dated:
         totals[skill] = totals.get(skill, 0.0) + hours
         rows.append((day, skill, title, hours, totals[skill]))
-    rows += [(None, skill, title, hours, None) for day, skill, title, hours in items
-             if day is None]
+    rows += [(None, item.skill or NO_SKILL, item.title, item.hours, None) for item in undated]
     return build_frame(rows, LEARNING_HOURS_COLUMNS)
 
 

@@ -179,7 +179,9 @@ def is_stale(opp: Opportunity, today: date, stale_weeks: int = STALE_WEEKS) -> b
 def opportunity_status_frame(
     wb: Workbook, today: date, stale_weeks: int = STALE_WEEKS
 ) -> pd.DataFrame:
-    """One row per opportunity, in workbook order, with its age and whether it is stale.
+    """One row per opportunity spotted by ``today``, in workbook order, with its age and
+    whether it is stale, as it stood on ``today`` (a later move is not made yet; see
+    :func:`~career_workbook.analysis.period.as_of`).
 
     Columns: ``opportunity_id``, ``title``, ``kind``, ``source``, ``organisation``,
     ``stage``, ``open`` (not yet an offer, declined or not now), ``age_days`` (since it
@@ -189,8 +191,10 @@ def opportunity_status_frame(
     """
     import pandas as pd
 
+    from career_workbook.analysis.period import as_of
     from career_workbook.frames import build_frame, opportunities_frame
 
+    wb = as_of(wb, today)
     frame = opportunities_frame(wb)
     now = pd.Timestamp(today)
     rows = []

@@ -8,12 +8,17 @@ What "limited to the period" means, section by section (both ends inclusive):
 - self-assessments: the latest at or before ``since`` (the starting point) and those after
   it up to ``until``, so "from → to" compares the latest at ``since`` with the latest at
   ``until``;
-- opportunities: those spotted by ``until``, with only the stage changes inside the period;
+- opportunities: those spotted by ``until``, with only the stage changes inside the period,
+  at the stage they were on at ``until`` (a later move or update is not made yet);
 - actions: those still open (to do or doing); those done inside the period (by ``done_on``,
   the day they were marked done); those done after ``until``, shown as still under way
   (``doing``, as they were when the period ended); and those with no completion date (done
   before ``done_on`` was recorded, or dropped) when their due date falls inside the period;
-- goals, skills, contacts, values: kept as they are (the pack notes the period).
+- goals: kept, as they stood at ``until`` (:func:`goal_as_of`: a milestone or the goal
+  itself done after ``until`` is not done yet);
+- skills, contacts, values: kept as they are (the pack notes the period).
+
+:func:`as_of` is the workbook as it stood on one day: nothing dated after it counts.
 
 Examples
 --------
@@ -40,9 +45,9 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from career_workbook.model import Action, LearningItem, Workbook
+from career_workbook.model import Action, Goal, LearningItem, Opportunity, Workbook
 
-__all__ = ["Period", "check_period", "limit_workbook", "parse_day"]
+__all__ = ["Period", "as_of", "check_period", "goal_as_of", "limit_workbook", "parse_day"]
 
 _ISO = re.compile(r"\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*")
 
@@ -168,6 +173,59 @@ def _action_in(action: Action, period: Period) -> Action | None:
     return action if period.contains(action.due) else None
 
 
+def goal_as_of(goal: Goal, day: date) -> Goal:
+    """``goal`` as it stood on ``day``: a milestone done after ``day`` is not done yet, nor
+    is the goal when it was completed after ``day`` (it was active then).
+
+    >>> from career_workbook.model import Milestone
+    >>> g = Goal(text="Ship it", status="done", completed_on=date(2026, 6, 20),
+    ...          milestones=[Milestone(title="Draft", done_on=date(2026, 7, 10))])
+    >>> then = goal_as_of(g, date(2026, 6, 15))
+    >>> then.status, then.completed_on, then.milestones[0].done_on
+    ('active', None, None)
+    >>> goal_as_of(g, date(2026, 7, 10)) is g
+    True
+    """
+    update: dict = {}
+    if any(m.done_on is not None and m.done_on > day for m in goal.milestones):
+        update["milestones"] = [
+            m.model_copy(update={"done_on": None})
+            if m.done_on is not None and m.done_on > day else m
+            for m in goal.milestones]
+    if goal.status == "done" and goal.completed_on is not None and goal.completed_on > day:
+        update.update(status="active", completed_on=None)
+    return goal.model_copy(update=update) if update else goal
+
+
+def _opportunity_as_of(opp: Opportunity, day: date) -> Opportunity:
+    """``opp`` at the stage it was on at ``day`` (its last stage change by then), without
+    an ``updated`` date after ``day``."""
+    update: dict = {}
+    moves = sorted((c for c in opp.stage_history if c.date <= day), key=lambda c: c.date)
+    if moves and moves[-1].stage != opp.stage:
+        update["stage"] = moves[-1].stage
+    if opp.updated is not None and opp.updated > day:
+        update["updated"] = None
+    return opp.model_copy(update=update) if update else opp
+
+
+def as_of(wb: Workbook, day: date) -> Workbook:
+    """``wb`` as it stood on ``day``: :func:`limit_workbook` to the period up to ``day``, so
+    nothing dated after it counts (check-ins, feedback, self-assessments, achievements,
+    learning, milestones, goals and actions done, opportunities' moves).
+
+    Every frame drawn "as of today" starts here, so the charts, the cover and the forms
+    agree on what has happened by ``today``.
+
+    >>> from career_workbook.model import CheckIn, new_workbook
+    >>> wb = new_workbook("Sam", today=date(2026, 1, 1))
+    >>> wb.check_ins += [CheckIn(date=date(2026, m, 1), motivation=7) for m in (2, 9)]
+    >>> [c.date.month for c in as_of(wb, date(2026, 6, 30)).check_ins]
+    [2]
+    """
+    return limit_workbook(wb, Period(until=day))
+
+
 def limit_workbook(wb: Workbook, period: Period) -> Workbook:
     """A copy of ``wb`` limited to ``period`` (see the module docstring); ``wb`` is unchanged.
 
@@ -190,9 +248,12 @@ def limit_workbook(wb: Workbook, period: Period) -> Workbook:
             before = [a for a in before if a.date >= max(start)]
     learning = [kept for item in wb.learning if (kept := _learning_in(item, period))]
     actions = [kept for action in wb.actions if (kept := _action_in(action, period))]
+    until = period.until
     opportunities = [
         o.model_copy(update={"stage_history": [c for c in o.stage_history if inside(c.date)]})
-        for o in wb.opportunities if period.until is None or o.spotted <= period.until]
+        for o in (wb.opportunities if until is None else
+                  [_opportunity_as_of(o, until) for o in wb.opportunities if o.spotted <= until])]
+    goals = wb.goals if until is None else [goal_as_of(g, until) for g in wb.goals]
     return wb.model_copy(update={
         "achievements": [a for a in wb.achievements if inside(a.date)],
         "check_ins": [c for c in wb.check_ins if inside(c.date)],
@@ -201,4 +262,5 @@ def limit_workbook(wb: Workbook, period: Period) -> Workbook:
         "learning": learning,
         "actions": actions,
         "opportunities": opportunities,
+        "goals": goals,
     })

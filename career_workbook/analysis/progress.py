@@ -1,7 +1,13 @@
 """Goal progress: where each goal is, where it should be by now, and when it may finish.
 
-Everything is computed "as of ``today``": check-ins and milestones dated after ``today``
-are ignored, so running with an old date reproduces an old review.
+Everything is computed "as of ``today``": check-ins, milestones and goals done after
+``today`` are ignored (see :func:`~career_workbook.analysis.period.as_of`), so running
+with an old date reproduces an old review.
+
+The forecast finish is where the pace so far leads: the progress made from the day the
+goal was set to ``today`` (silence since the last check-in counts as time without
+progress), carried on until 100 %. A goal is behind exactly when that forecast is after
+its deadline, so the track and the forecast never disagree.
 
 Dropped goals are left out. Draft goals are kept (their ``status`` column says
 ``'draft'``), so a plan can be reviewed before it is committed to.
@@ -18,8 +24,8 @@ Examples
 >>> row = goal_progress_frame(wb, today=date(2026, 7, 1)).iloc[0]
 >>> round(row["expected"]), float(row["actual"]), row["source"], row["track"]
 (50, 30.0, 'check-in', 'behind')
->>> row["forecast"].date()
-datetime.date(2026, 10, 25)
+>>> row["forecast"].date()  # 30 % in 181 days: 100 % after 604 days
+datetime.date(2027, 8, 28)
 """
 
 from __future__ import annotations
@@ -29,6 +35,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
+from career_workbook.analysis.period import as_of, goal_as_of
 from career_workbook.model import Goal, Workbook
 
 if TYPE_CHECKING:  # pragma: no cover - pandas loads with the first frame built
@@ -49,10 +56,12 @@ __all__ = [
 ]
 
 ON_TRACK_MARGIN = 10.0
-"""Percentage points either side of the expected progress that still count as on track."""
+"""Percentage points above the expected progress that still count as on track (from this
+many points ahead, a goal is 'ahead'). Below the expected progress a goal is behind: at
+its pace so far it would finish after its deadline."""
 
 FORECAST_HORIZON_YEARS = 50
-"""Forecasts further away than this are reported as NaT (not in sight)."""
+"""Forecasts further from ``today`` than this are reported as NaT (not in sight)."""
 
 TRACKS = ("done", "overdue", "ahead", "on track", "behind", "no deadline", "not started")
 
@@ -121,7 +130,30 @@ def _actual(goal: Goal, points: list[tuple[date, float]], today: date) -> _Actua
     return _Actual(math.nan, None)
 
 
-def _track(goal: Goal, actual: float, expected: float, today: date) -> str:
+def _forecast(goal: Goal, actual: float, today: date) -> date | None:
+    """The day ``actual`` % reaches 100 % at the pace since ``goal.created``: ``today``
+    counts, however long ago the last check-in was, so the date is always after ``today``.
+
+    None when nothing is done yet (no pace), on the day the goal was set, or more than
+    ``FORECAST_HORIZON_YEARS`` ahead.
+
+    >>> g = Goal(text="Ship it", created=date(2026, 1, 1))
+    >>> _forecast(g, 40.0, date(2026, 1, 31))  # 40 % in 30 days: 100 % after 75
+    datetime.date(2026, 3, 17)
+    >>> _forecast(g, 0.0, date(2026, 1, 31)) is None
+    True
+    """
+    elapsed = (today - goal.created).days
+    if not actual > 0 or elapsed <= 0:
+        return None
+    days_more = math.ceil(elapsed * (100.0 - actual) / actual)
+    if days_more > FORECAST_HORIZON_YEARS * 365.25:
+        return None
+    return date.fromordinal(today.toordinal() + days_more)
+
+
+def _track(goal: Goal, actual: float, expected: float, forecast: date | None,
+           today: date) -> str:
     if goal.status == "done" or actual >= 100:
         return "done"
     if goal.deadline is not None and goal.deadline < today:
@@ -130,29 +162,13 @@ def _track(goal: Goal, actual: float, expected: float, today: date) -> str:
         return "not started"
     if goal.deadline is None:
         return "no deadline"
+    # one rule: behind when the pace so far finishes after the deadline (no pace: when
+    # less is done than the time gone); the forecast says the same
+    if forecast > goal.deadline if forecast is not None else actual < expected:
+        return "behind"
     if actual >= expected + ON_TRACK_MARGIN:
         return "ahead"
-    if actual < expected - ON_TRACK_MARGIN:
-        return "behind"
     return "on track"
-
-
-def _forecast(points: list[tuple[date, float]]) -> date | None:
-    """Least-squares line through (day, progress), extrapolated to 100 %."""
-    if len({d for d, _ in points}) < 2:
-        return None
-    xs = [d.toordinal() for d, _ in points]
-    ys = [p for _, p in points]
-    mx, my = sum(xs) / len(xs), sum(ys) / len(ys)
-    sxx = sum((x - mx) ** 2 for x in xs)
-    slope = sum((x - mx) * (y - my) for x, y in zip(xs, ys, strict=True)) / sxx
-    if slope <= 0:
-        return None
-    day = mx + (100.0 - my) / slope
-    last = max(xs)
-    if day - last > FORECAST_HORIZON_YEARS * 365.25:
-        return None
-    return date.fromordinal(round(day))
 
 
 @dataclass(frozen=True)
@@ -181,13 +197,15 @@ def goal_status(goal: Goal, points: list[tuple[date, float]], today: date) -> Go
     >>> st.track, st.source, round(st.expected)
     ('behind', 'check-in', 50)
     """
+    goal = goal_as_of(goal, today)
     actual = _actual(goal, points, today)
     if goal.status == "done" and not actual.value >= 100:
         actual = _Actual(100.0, "status")
     expected = expected_progress(goal.created, goal.deadline, today)
     days_left = math.nan if goal.deadline is None else float((goal.deadline - today).days)
-    track = _track(goal, actual.value, expected, today)
-    forecast = None if track == "done" else _forecast(points)
+    done = goal.status == "done" or actual.value >= 100
+    forecast = None if done else _forecast(goal, actual.value, today)
+    track = _track(goal, actual.value, expected, forecast, today)
     return GoalStatus(goal, expected, actual.value, actual.source, track, days_left, forecast)
 
 
@@ -220,13 +238,14 @@ def goal_progress_frame(wb: Workbook, today: date) -> pd.DataFrame:
     source : where ``actual`` came from: 'check-in' | 'milestones' | 'metric' | 'status'
         (marked done) | None.
     track : 'done' (status done or actual >= 100), 'overdue' (deadline passed),
-        'not started' (no progress recorded), 'no deadline', then 'ahead' / 'on track' /
-        'behind' (actual against expected, +-``ON_TRACK_MARGIN`` points), in that order
-        of precedence.
+        'not started' (no progress recorded), 'no deadline', then 'behind' (the forecast
+        is after the deadline; without a forecast, actual below expected), 'ahead'
+        (actual at least ``ON_TRACK_MARGIN`` points above expected), else 'on track', in
+        that order of precedence.
     days_left : days from ``today`` to the deadline (negative when passed; NaN without).
-    forecast : the date a straight line through the goal's check-in progress reaches
-        100 % (NaT for a done goal, with fewer than two check-in dates, a flat or falling
-        line, or a date more than 50 years away).
+    forecast : the day ``actual`` reaches 100 % at the pace from ``created`` to ``today``
+        (always after ``today``; NaT for a done goal, with nothing done yet, on the day the
+        goal was set, or more than ``FORECAST_HORIZON_YEARS`` away).
     """
     from career_workbook.frames import build_frame
 
@@ -238,17 +257,19 @@ def goal_progress_frame(wb: Workbook, today: date) -> pd.DataFrame:
     return build_frame(rows, PROGRESS_COLUMNS)
 
 
-def progress_history_frame(wb: Workbook) -> pd.DataFrame:
-    """Progress of each (not dropped) goal over time, for charts.
+def progress_history_frame(wb: Workbook, today: date) -> pd.DataFrame:
+    """Progress of each (not dropped) goal over time up to ``today``, for charts.
 
     Check-in progress where the goal has any; for a goal never given progress at a
     check-in but with milestones, the share of milestones done on each ``done_on`` date.
+    Check-ins and milestones dated after ``today`` are left out (:func:`as_of`).
 
     Columns: ``date``, ``goal_id``, ``actual`` (0-100), ``source`` ('check-in' |
     'milestones'). Sorted by date, then goal in workbook order.
     """
     from career_workbook.frames import build_frame
 
+    wb = as_of(wb, today)
     order = {g.id: i for i, g in enumerate(wb.goals) if g.status != "dropped"}
     rows: list[tuple] = [
         (c.date, gid, float(pct), "check-in")

@@ -29,6 +29,7 @@ True
 from __future__ import annotations
 
 import math
+from datetime import date
 
 import pandas as pd
 
@@ -78,14 +79,21 @@ def behaviour_key(text: str) -> str | None:
     return _ALIASES.get(folded.replace(" ", "_"))
 
 
-def reputation_frame(wb: Workbook) -> pd.DataFrame:
+def reputation_frame(wb: Workbook, *, today: date | None = None) -> pd.DataFrame:
     """One row per behaviour, in :data:`~career_workbook.model.REPUTATION_BEHAVIOURS` order.
+
+    With ``today``, only feedback dated on or before it counts (see
+    :func:`~career_workbook.analysis.period.as_of`); without, every entry.
 
     Columns: ``behaviour`` (key), ``label``, ``self`` (mean of the person's own 'self'
     entries, NaN when none), ``others`` (mean of every colleague's latest rating, NaN when
     fewer than ``MIN_GROUP`` rated it), ``n_others`` (distinct colleagues who rated it),
     ``gap`` (others - self).
     """
+    if today is not None:
+        from career_workbook.analysis.period import as_of
+
+        wb = as_of(wb, today)
     latest: dict[str, dict[tuple[str, str], int]] = {}
     for f in sorted(wb.feedback, key=lambda f: f.date):
         for key, level in f.reputation.items():

@@ -200,8 +200,12 @@ def unrated_prompt(wb: Workbook, role: Any = None, *, show: int = 3) -> str | No
     return f"Rate these {len(names)} skills{source} to see your gaps: {shown}{more}"
 
 
-def skill_gap_frame(wb: Workbook, role: Any = None, *, catalog: Any = None) -> pd.DataFrame:
+def skill_gap_frame(wb: Workbook, role: Any = None, *, catalog: Any = None,
+                    today: date | None = None) -> pd.DataFrame:
     """Each skill's gap to its target, biggest importance-weighted gap first.
+
+    With ``today``, only self-assessments and feedback dated on or before it count (see
+    :func:`~career_workbook.analysis.period.as_of`); without, every entry.
 
     Parameters
     ----------
@@ -228,8 +232,11 @@ def skill_gap_frame(wb: Workbook, role: Any = None, *, catalog: Any = None) -> p
     The rows are :func:`skill_gaps`.
     """
     from career_workbook.analysis.feedback import feedback_360_frame
+    from career_workbook.analysis.period import as_of
     from career_workbook.frames import build_frame
 
+    if today is not None:
+        wb = as_of(wb, today)
     fb = feedback_360_frame(wb)
     others = dict(zip(fb["skill"], fb["others"], strict=True))
     rows = [
@@ -273,8 +280,10 @@ def measured_readiness(wb: Workbook, role: Any = None) -> float | None:
     return _readiness(targets, levels)
 
 
-def readiness_history_frame(wb: Workbook, role: Any = None) -> pd.DataFrame:
-    """Readiness at each self-assessment date, using the levels known on that date.
+def readiness_history_frame(wb: Workbook, role: Any = None, *,
+                            today: date | None = None) -> pd.DataFrame:
+    """Readiness at each self-assessment date (up to ``today``, when given), using the
+    levels known on that date.
 
     A skill not rated on a date keeps its earlier rating (carried forward).
 
@@ -284,6 +293,7 @@ def readiness_history_frame(wb: Workbook, role: Any = None) -> pd.DataFrame:
 
     targets = _targets(wb, role)
     rows = []
-    for day in sorted({a.date for a in wb.assessments}):
+    for day in sorted({a.date for a in wb.assessments
+                       if today is None or a.date <= today}):
         rows.append((day, _readiness(targets, current_levels(wb, until=day))))
     return build_frame(rows, READINESS_COLUMNS)

@@ -7,9 +7,9 @@ Examples
 >>> wb = new_workbook("Sam Lee", today=date(2026, 1, 1))
 >>> wb.check_ins += [CheckIn(date=date(2026, 1, d), motivation=m, confidence=7)
 ...                  for d, m in [(5, 8), (12, 5), (19, 6)]]
->>> wellbeing_frame(wb)["dip"].tolist()
+>>> wellbeing_frame(wb, today=date(2026, 1, 31))["dip"].tolist()
 [False, True, False]
->>> wellbeing_summary(wb).trend
+>>> wellbeing_summary(wb, today=date(2026, 1, 31)).trend
 'down'
 """
 
@@ -21,6 +21,7 @@ from datetime import date
 
 import pandas as pd
 
+from career_workbook.analysis.period import as_of
 from career_workbook.frames import build_frame, check_ins_frame
 from career_workbook.model import Workbook
 
@@ -51,8 +52,9 @@ def _dips(values: pd.Series) -> pd.Series:
     return (values <= DIP_LEVEL) | (previous - values >= DIP_DROP)
 
 
-def wellbeing_frame(wb: Workbook, window: int = 3) -> pd.DataFrame:
-    """One row per check-in, by date, with dips flagged and rolling means.
+def wellbeing_frame(wb: Workbook, window: int = 3, *, today: date) -> pd.DataFrame:
+    """One row per check-in up to ``today``, by date, with dips flagged and rolling means
+    (a check-in dated after ``today`` has not happened yet: left out).
 
     Columns: ``date``, ``motivation`` and ``confidence`` (1-10, NaN if not given),
     ``has_setback``, ``setbacks`` (text), ``dip`` (motivation or confidence fell by
@@ -60,7 +62,7 @@ def wellbeing_frame(wb: Workbook, window: int = 3) -> pd.DataFrame:
     lower), ``motivation_avg`` and ``confidence_avg`` (mean over the last ``window``
     check-ins, skipping missing values).
     """
-    ci = check_ins_frame(wb)
+    ci = check_ins_frame(as_of(wb, today))
     dip = _dips(ci["motivation"]) | _dips(ci["confidence"])
     rows = zip(
         ci["date"], ci["motivation"], ci["confidence"], ci["has_setback"], ci["setbacks"],
@@ -104,9 +106,9 @@ def _latest(series: pd.Series) -> float:
     return float(values.iloc[-1]) if len(values) else math.nan
 
 
-def wellbeing_summary(wb: Workbook, window: int = 3) -> WellbeingSummary:
-    """Summarise :func:`wellbeing_frame`; see :class:`WellbeingSummary`."""
-    frame = wellbeing_frame(wb, window)
+def wellbeing_summary(wb: Workbook, window: int = 3, *, today: date) -> WellbeingSummary:
+    """Summarise :func:`wellbeing_frame` as of ``today``; see :class:`WellbeingSummary`."""
+    frame = wellbeing_frame(wb, window, today=today)
     mood = frame[["motivation", "confidence"]].mean(axis=1).dropna().tolist()[-2 * window:]
     trend = "steady"
     if len(mood) >= 2:

@@ -1,0 +1,136 @@
+"""Everything "as of today": nothing dated after ``today`` counts, in frames and charts.
+
+Found by a red-team walk that time-travelled a workbook with ``--today``: a check-in of
+24 Dec 2027 drew the wellbeing headline and a 90 % progress point in a pack of 6 Sep 2027,
+a milestone done in July counted in June, a goal completed on 20 June was done on 15 June.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+
+from career_workbook import analysis, figures, frames
+from career_workbook.model import (
+    Achievement,
+    Assessment,
+    CheckIn,
+    Feedback,
+    Goal,
+    LearningItem,
+    Milestone,
+    Opportunity,
+    Skill,
+    StageChange,
+    new_workbook,
+)
+
+TODAY = date(2027, 9, 6)
+FUTURE = date(2027, 12, 24)
+
+
+def time_travelled():
+    """A workbook seen on ``TODAY`` with entries dated after it in every section."""
+    wb = new_workbook("Sam Lee", today=date(2027, 1, 1))
+    wb.skills.append(Skill(name="SQL", target_level=4))
+    wb.goals += [
+        Goal(id="g1", text="Ship the data platform", status="active",
+             created=date(2027, 1, 1), deadline=date(2027, 12, 31)),
+        Goal(id="g2", text="Give a talk", status="done", created=date(2027, 1, 1),
+             deadline=date(2027, 12, 31), completed_on=FUTURE,
+             milestones=[Milestone(title=f"m{i}", due=date(2027, 3 * i, 1),
+                                   done_on=day)
+                         for i, day in enumerate([date(2027, 2, 1), date(2027, 8, 1),
+                                                  FUTURE, None], start=1)]),
+    ]
+    wb.check_ins += [
+        CheckIn(date=date(2027, 4, 1), motivation=7, confidence=7, progress={"g1": 30}),
+        CheckIn(date=date(2027, 6, 1), motivation=5, confidence=6, progress={"g1": 55}),
+        CheckIn(date=FUTURE, motivation=9, confidence=9, progress={"g1": 90}),
+    ]
+    wb.assessments += [Assessment(date=date(2027, 2, 1), ratings={"SQL": 2}),
+                       Assessment(date=FUTURE, ratings={"SQL": 4})]
+    wb.feedback += [Feedback(rater_group="peer", rater_id=f"p{i}", date=FUTURE,
+                             ratings={"SQL": 5}, reputation={"reliable": 5})
+                    for i in range(3)]
+    wb.learning += [
+        LearningItem(title="SQL course", skill="SQL", hours=10, started_on=date(2027, 3, 1),
+                     completed_on=FUTURE, status="done"),
+        LearningItem(title="Next book", skill="SQL", hours=5, started_on=FUTURE),
+    ]
+    wb.achievements.append(Achievement(date=FUTURE, title="Platform live"))
+    wb.opportunities.append(Opportunity(
+        id="o1", title="Lead role", stage="offer", spotted=date(2027, 7, 1), updated=FUTURE,
+        stage_history=[StageChange(stage="spotted", date=date(2027, 7, 1)),
+                       StageChange(stage="applied", date=date(2027, 8, 1)),
+                       StageChange(stage="offer", date=FUTURE)]))
+    wb.opportunities.append(Opportunity(id="o2", title="Later", spotted=FUTURE))
+    return wb
+
+
+def test_as_of_leaves_out_what_happens_after_today():
+    from career_workbook.analysis.period import as_of
+
+    wb = time_travelled()
+    seen = as_of(wb, TODAY)
+    assert [c.date for c in seen.check_ins] == [date(2027, 4, 1), date(2027, 6, 1)]
+    assert [a.date for a in seen.assessments] == [date(2027, 2, 1)]
+    assert seen.feedback == [] and seen.achievements == []
+    assert [(i.title, i.status, i.completed_on) for i in seen.learning] == [
+        ("SQL course", "in_progress", None)]
+    g2 = seen.goal("g2")
+    assert (g2.status, g2.completed_on) == ("active", None)
+    assert [m.done_on for m in g2.milestones] == [date(2027, 2, 1), date(2027, 8, 1),
+                                                  None, None]
+    assert [(o.id, o.stage, o.updated) for o in seen.opportunities] == [("o1", "applied", None)]
+    assert wb.goal("g2").status == "done" and len(wb.check_ins) == 3  # wb is unchanged
+
+
+def test_frames_take_today():
+    wb = time_travelled()
+    history = analysis.progress_history_frame(wb, TODAY)
+    assert history["date"].max() == pd.Timestamp("2027-08-01")  # g2's milestone step
+    assert history[history["goal_id"] == "g1"]["actual"].tolist() == [30.0, 55.0]
+    assert analysis.wellbeing_frame(wb, today=TODAY)["motivation"].tolist() == [7.0, 5.0]
+    assert analysis.wellbeing_summary(wb, today=TODAY).date == date(2027, 6, 1)
+    learning = analysis.learning_hours_frame(wb, today=TODAY)
+    assert learning[["title", "date"]].values.tolist() == [
+        ["SQL course", pd.Timestamp("2027-03-01")]]
+    assert analysis.skill_gap_frame(wb, today=TODAY).loc[0, ["current", "others"]].isna(
+    ).tolist() == [False, True]
+    assert analysis.skill_gap_frame(wb, today=TODAY).loc[0, "current"] == 2.0
+    assert analysis.feedback_360_frame(wb, today=TODAY).empty
+    assert analysis.reputation_frame(wb, today=TODAY)["n_others"].sum() == 0
+    assert analysis.readiness_history_frame(wb, today=TODAY)["date"].tolist() == [
+        pd.Timestamp("2027-02-01")]
+    status = analysis.opportunity_status_frame(wb, TODAY)
+    assert status[["opportunity_id", "stage", "open"]].values.tolist() == [
+        ["o1", "applied", True]]
+
+
+def test_goal_done_after_today_is_not_done_yet():
+    wb = time_travelled()
+    before = analysis.goal_progress_frame(wb, date(2027, 12, 23)).set_index("goal_id")
+    assert before.loc["g2", ["actual", "source"]].tolist() == [50.0, "milestones"]
+    assert before.loc["g2", "track"] != "done"
+    after = analysis.goal_progress_frame(wb, FUTURE).set_index("goal_id")
+    assert after.loc["g2", "track"] == "done"
+
+
+def test_charts_are_as_of_today():
+    wb = time_travelled()
+    memo = figures.frames_of(wb, today=TODAY)
+    figs = figures.make_figures(wb, today=TODAY, frames=memo,
+                                slugs=["wellbeing", "progress", "goal_timeline"])
+    assert "recovering" not in figs["wellbeing"].get_suptitle()
+    reported = [line for ax in figs["progress"].axes for line in ax.get_lines()
+                if line.get_label() == "Actual"]
+    assert [list(line.get_ydata()) for line in reported] == [[30.0, 55.0], [25.0, 50.0]]
+    assert max(pd.to_datetime(line.get_xdata()).max() for line in reported) <= pd.Timestamp(
+        TODAY)
+    subtitle = " ".join(ax.get_title("left") for ax in figs["goal_timeline"].axes)
+    assert "2 of 4 milestones done" in subtitle
+    assert memo.goals.set_index("goal_id").loc["g2", "status"] == "active"
+    assert memo.milestones["done"].tolist() == [True, True, False, False]
+    assert frames.milestones_frame(wb)["done"].tolist() == [True, True, True, False]

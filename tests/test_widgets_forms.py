@@ -620,6 +620,31 @@ def test_check_in_appends_and_keeps_older(example):
     assert saved(view)
 
 
+@pytest.mark.parametrize(("last", "says"), [
+    ("2026-11-22", "(today)"), ("2026-11-21", "(yesterday)"), ("2026-11-19", "(3 days ago)"),
+    ("2026-09-20", "(2 months ago)")])
+def test_check_in_form_starts_from_the_last_check_in_up_to_today(tmp_path, last, says):
+    """Red team: a check-in dated after today was "your last check-in" ("-109 days ago")
+    and pre-filled the sliders, so saving recorded its 90 % as today's progress."""
+    from career_workbook.model import CheckIn
+
+    wb = small_workbook()
+    wb.check_ins += [
+        CheckIn(date=date.fromisoformat(last), motivation=4, confidence=5, progress={"g1": 35}),
+        CheckIn(date=date(2027, 3, 11), motivation=9, confidence=9, progress={"g1": 90}),
+    ]
+    path = tmp_path / "sam.yaml"
+    store.save(wb, path)
+    view = ui.check_in_form(ui.Session(path, today=TODAY))
+    intro = view.children[1].value
+    assert f"Your last check-in was on {last} {says}." in intro, intro
+    assert [view.fields[k].value for k in ("motivation", "confidence", "progress.g1")] == [
+        4, 5, 35]
+    view.fields["wins"].value = "Steady"
+    view.buttons["save"].click()
+    assert cw.load(path).check_ins[-1].progress == {"g1": 35}
+
+
 def test_check_in_with_a_removed_goal_is_refused_beside_its_slider(small):
     view = ui.check_in_form(small)
     view.fields["progress.g1"].value = 40  # progress given for a goal removed meanwhile

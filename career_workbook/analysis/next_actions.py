@@ -24,6 +24,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from career_workbook.model import Action, Workbook
+from career_workbook.wording import days_ago as _ago
 
 if TYPE_CHECKING:  # pragma: no cover - pandas loads with the first frame built
     import pandas as pd
@@ -66,12 +67,6 @@ def format_day(day: date, today: date) -> str:
     """
     text = f"{day.day} {day:%b}"
     return text if day.year == today.year else f"{text} {day.year}"
-
-
-def _ago(days: int) -> str:
-    if days == 0:
-        return "today"
-    return "1 day ago" if days == 1 else f"{days} days ago"
 
 
 def _short(text: str, limit: int = 60) -> str:

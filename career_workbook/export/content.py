@@ -30,6 +30,7 @@ from typing import Any
 
 from career_workbook import analysis
 from career_workbook.model import Workbook
+from career_workbook.wording import days_ago
 
 __all__ = ["ActionRow", "ChartEntry", "GoalRow", "Headline", "PackContent", "pack_content"]
 
@@ -117,10 +118,8 @@ def _headlines(s: Any) -> tuple[Headline, ...]:
     if s.last_check_in is None:
         check_in = Headline("Last check-in", "none yet", "notebook 09 records one")
     else:
-        days = s.days_since_check_in
-        ago = "today" if days == 0 else ("1 day ago" if days == 1 else f"{days} days ago")
         check_in = Headline("Last check-in", f"{s.last_check_in.day} {s.last_check_in:%b %Y}",
-                            ago)
+                            days_ago(s.days_since_check_in))
     readiness = (Headline("Readiness", "not measured yet",
                           "rate skills in 01, targets in 05")
                  if s.readiness is None else Headline("Readiness", f"{s.readiness:.0f}%",

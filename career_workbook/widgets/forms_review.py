@@ -10,12 +10,13 @@ Examples
 >>> wb = new_workbook("Sam")
 >>> wb.goals.append(Goal(id="g1", text="Ship the forecast", status="active"))
 >>> wb.check_ins.append(CheckIn(date=date(2026, 10, 1), progress={"g1": 40}))
->>> latest_progress(wb), [g.id for g in open_goals(wb)]
+>>> latest_progress(wb, date(2026, 11, 22)), [g.id for g in open_goals(wb)]
 ({'g1': 40}, ['g1'])
 """
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 import ipywidgets as widgets
@@ -32,9 +33,11 @@ from career_workbook.widgets.fields import (
 )
 from career_workbook.widgets.forms_goals import goal_editor
 from career_workbook.widgets.inputs import days_not_come
+from career_workbook.wording import days_ago
 
-__all__ = ["check_in_data", "check_in_form", "goal_review", "is_empty_check_in",
-           "latest_progress", "next_actions", "open_goals"]
+__all__ = ["check_in_data", "check_in_form", "check_in_intro", "goal_review",
+           "is_empty_check_in", "last_check_in", "latest_progress", "next_actions",
+           "open_goals"]
 
 _TEXTS = {
     "wins": ("Wins", "What went well since last time — big or small."),
@@ -50,12 +53,40 @@ def open_goals(wb: Workbook) -> list[Goal]:
     return [g for g in wb.goals if g.status in ("draft", "active")]
 
 
-def latest_progress(wb: Workbook) -> dict[str, int]:
-    """The latest check-in progress (%) recorded for each goal."""
-    out: dict[str, int] = {}
-    for c in sorted(wb.check_ins, key=lambda c: c.date):
-        out.update(c.progress)
-    return out
+def latest_progress(wb: Workbook, today: date) -> dict[str, int]:
+    """The latest check-in progress (%) recorded for each goal on or before ``today`` (a
+    check-in dated later has not happened yet)."""
+    from career_workbook.analysis.progress import checkin_points
+
+    return {gid: round(points[-1][1]) for gid, points in checkin_points(wb, today).items()}
+
+
+def last_check_in(wb: Workbook, today: date) -> CheckIn | None:
+    """The latest check-in dated on or before ``today`` (of two on one day, the one written
+    later), or ``None``.
+
+    >>> from career_workbook.model import new_workbook
+    >>> wb = new_workbook("Sam")
+    >>> wb.check_ins += [CheckIn(date=date(2026, m, 1), note=f"m{m}") for m in (3, 12)]
+    >>> last_check_in(wb, date(2026, 11, 22)).note, last_check_in(wb, date(2026, 1, 1))
+    ('m3', None)
+    """
+    past = [c for c in sorted(wb.check_ins, key=lambda c: c.date) if c.date <= today]
+    return past[-1] if past else None
+
+
+def check_in_intro(last: CheckIn | None, today: date) -> str:
+    """The line above the check-in form.
+
+    >>> check_in_intro(CheckIn(date=date(2026, 11, 21)), date(2026, 11, 22))
+    'Your last check-in was on 2026-11-21 (yesterday).'
+    >>> check_in_intro(None, date(2026, 11, 22))
+    'This is your first check-in.'
+    """
+    if last is None:
+        return "This is your first check-in."
+    return (f"Your last check-in was on {last.date.isoformat()} "
+            f"({days_ago((today - last.date).days)}).")
 
 
 def check_in_data(values: dict[str, Any], progress: dict[str, int | None]) -> dict[str, Any]:
@@ -86,8 +117,8 @@ def check_in_form(session: Any) -> widgets.Widget:
     def build(view: FormView) -> list[widgets.Widget]:
         s = view.session
         wb = s.workbook
-        last = max(wb.check_ins, key=lambda c: c.date) if wb.check_ins else None
-        done = latest_progress(wb)
+        last = last_check_in(wb, s.today)
+        done = latest_progress(wb, s.today)
         unset = " Move the slider to record it (left as it is, it is not saved)."
         fields = [
             make_field("date", "Date", "date", value=s.today, help="The day of this check-in."),
@@ -143,9 +174,7 @@ def check_in_form(session: Any) -> widgets.Widget:
 
         view.bind(save, collect, lambda wb, record: wb.check_ins.append(record), adds=True,
                   detail=lambda c: f"check-in of {c.date.isoformat()} added")
-        intro = (f"Your last check-in was on {last.date.isoformat()} "
-                 f"({(s.today - last.date).days} days ago)." if last else
-                 "This is your first check-in.")
+        intro = check_in_intro(last, s.today)
         return [quiet.HTML(f'<div style="color:#555">{esc(intro)}</div>'), *boxes, save]
 
     return FormView(session, build, name="check_in", title="Check in",

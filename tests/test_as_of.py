@@ -109,6 +109,13 @@ def test_frames_take_today():
         ["o1", "applied", True]]
 
 
+def test_summary_is_as_of_today():
+    s = analysis.summary(time_travelled(), TODAY)
+    assert s.readiness == 50.0  # SQL 2 of 4: the rating of 24 Dec has not happened yet
+    assert (s.goals_active, s.goals_done) == (2, 0)
+    assert s.last_check_in == date(2027, 6, 1)
+
+
 def test_goal_done_after_today_is_not_done_yet():
     wb = time_travelled()
     before = analysis.goal_progress_frame(wb, date(2027, 12, 23)).set_index("goal_id")

@@ -56,11 +56,11 @@ def frame_summary(wb: Workbook, today: date, role=None) -> dict:
     """The headline numbers the slow way: from the DataFrames the charts use."""
     goals = A.goal_progress_frame(wb, today)
     committed = goals[goals["status"] != "draft"]["track"]
-    gaps = A.skill_gap_frame(wb, role)
+    gaps = A.skill_gap_frame(wb, role, today=today)
     top = gaps[gaps["gap"] > 0]["skill"]
     past = [c.date for c in wb.check_ins if c.date <= today]
     return {
-        "readiness": (A.readiness(wb, role) if gaps["current"].notna().any()
+        "readiness": (A.readiness(A.as_of(wb, today), role) if gaps["current"].notna().any()
                       and (gaps["importance"] * gaps["target"]).sum() > 0 else None),
         "goals_on_track": int(committed.isin(["on track", "ahead"]).sum()),
         "goals_behind": int((committed == "behind").sum()),

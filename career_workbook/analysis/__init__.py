@@ -262,7 +262,8 @@ class WorkbookSummary:
 
 
 def summary(wb: Workbook, today: date, role: Any = None) -> WorkbookSummary:
-    """Headline numbers of ``wb`` as of ``today``; see :class:`WorkbookSummary`.
+    """Headline numbers of ``wb`` as of ``today`` (nothing dated after it counts, see
+    :func:`as_of`); see :class:`WorkbookSummary`.
 
     Plain Python (no DataFrame is built), so a caseload of thousands is quick; the rules are
     the ones behind :func:`goal_progress_frame`, :func:`skill_gap_frame` and
@@ -271,9 +272,11 @@ def summary(wb: Workbook, today: date, role: Any = None) -> WorkbookSummary:
     """
     from career_workbook.analysis.network import overdue_follow_ups
     from career_workbook.analysis.next_actions import overdue_actions
+    from career_workbook.analysis.period import as_of
     from career_workbook.analysis.progress import goal_statuses
     from career_workbook.analysis.skills import measured_readiness, skill_gaps
 
+    wb = as_of(wb, today)
     tracks = [st.track for st in goal_statuses(wb, today) if st.goal.status != "draft"]
     top = next((g.skill for g in skill_gaps(wb, role) if g.gap > 0), None)
     past = [c.date for c in wb.check_ins if c.date <= today]

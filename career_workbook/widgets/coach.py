@@ -123,7 +123,7 @@ def load_caseload(folder: str | os.PathLike[str], today: date | str | None = Non
         try:
             wb = store.load(file)
             role = resolve_role(wb, catalog) if catalog is not None else None
-            done = (analysis.summary(wb, day, role), analysis.skill_gap_frame(wb, role),
+            done = (analysis.summary(wb, day, role), analysis.skill_gap_frame(wb, role, today=day),
                     client_week(wb, day, file.stem))
         except WorkbookError as err:
             broken.append((file.name, str(err).removeprefix(f"{err.path}: ")))

@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from career_workbook.analysis.progress import (
     FORECAST_HORIZON_YEARS,
+    GRACE_SHARE,
     HISTORY_COLUMNS,
     PROGRESS_COLUMNS,
     TRACKS,
@@ -108,8 +109,8 @@ def test_forecast_needs_progress_time_and_a_date_in_sight(empty_wb):
 @given(gone=st.integers(1, 2000), left=st.integers(0, 2000), pct=st.integers(0, 99),
        silence=st.integers(0, 400))
 def test_track_and_forecast_agree(gone, left, pct, silence):
-    """Behind exactly when the forecast is after the deadline (or there is none), never a
-    forecast before today, whatever the silence since the last check-in."""
+    """Behind exactly when the forecast is after the deadline and its grace (or there is
+    none), never a forecast before today, whatever the silence since the last check-in."""
     created = date(2026, 1, 1)
     today = created + timedelta(days=gone)
     wb = _one_goal(new_workbook("Prop", today=created),
@@ -118,7 +119,8 @@ def test_track_and_forecast_agree(gone, left, pct, silence):
     row = goal_progress_frame(wb, today).iloc[0]
     forecast = None if pd.isna(row["forecast"]) else row["forecast"].date()
     assert forecast is None or forecast > today
-    late = forecast is None or forecast > today + timedelta(days=left)
+    span = gone + left
+    late = forecast is None or forecast > today + timedelta(days=left + round(GRACE_SHARE * span))
     assert (row["track"] == "behind") == late, (row["track"], forecast)
     if forecast is None:  # nothing done yet, or not in sight
         assert pct == 0 or gone * (100 - pct) / pct > FORECAST_HORIZON_YEARS * 365.25
@@ -193,3 +195,21 @@ def test_empty_workbook(empty_wb, today):
     assert goal_progress_frame(empty_wb, today).empty
     assert list(goal_progress_frame(empty_wb, today).columns) == list(PROGRESS_COLUMNS)
     assert progress_history_frame(empty_wb, today).empty
+
+
+def test_a_forecast_a_little_after_the_deadline_is_on_track_within_the_grace():
+    """A goal 85 % done whose pace finishes one day after its deadline is on track (a
+    person told 'behind' for one day would be told wrong); past the grace it is behind,
+    and the forecast, after the deadline either way, says by how much."""
+    created, deadline = date(2026, 4, 13), date(2026, 12, 31)
+    today = date(2026, 11, 22)  # 223 days gone, 85 %: 40 days more, 1 January
+    wb = _one_goal(new_workbook("Grace", today=created), (today, 85),
+                   created=created, deadline=deadline)
+    row = goal_progress_frame(wb, today).iloc[0]
+    assert row["forecast"].date() == date(2027, 1, 1) and row["track"] == "on track"
+    wb = _one_goal(new_workbook("Grace", today=created), (today, 70),
+                   created=created, deadline=deadline)
+    row = goal_progress_frame(wb, today).iloc[0]
+    span = (deadline - created).days
+    assert row["forecast"].date() > deadline + timedelta(days=round(GRACE_SHARE * span))
+    assert row["track"] == "behind"

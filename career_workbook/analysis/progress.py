@@ -7,7 +7,8 @@ with an old date reproduces an old review.
 The forecast finish is where the pace so far leads: the progress made from the day the
 goal was set to ``today`` (silence since the last check-in counts as time without
 progress), carried on until 100 %. A goal is behind exactly when that forecast is after
-its deadline, so the track and the forecast never disagree.
+its deadline by more than a small grace (:func:`latest_on_track`), so the track and the
+forecast never disagree.
 
 Dropped goals are left out. Draft goals are kept (their ``status`` column says
 ``'draft'``), so a plan can be reviewed before it is committed to.
@@ -42,6 +43,7 @@ if TYPE_CHECKING:  # pragma: no cover - pandas loads with the first frame built
     import pandas as pd
 
 __all__ = [
+    "GRACE_SHARE",
     "HISTORY_COLUMNS",
     "ON_TRACK_MARGIN",
     "PROGRESS_COLUMNS",
@@ -52,13 +54,18 @@ __all__ = [
     "goal_progress_frame",
     "goal_status",
     "goal_statuses",
+    "latest_on_track",
     "progress_history_frame",
 ]
 
 ON_TRACK_MARGIN = 10.0
 """Percentage points above the expected progress that still count as on track (from this
-many points ahead, a goal is 'ahead'). Below the expected progress a goal is behind: at
-its pace so far it would finish after its deadline."""
+many points ahead, a goal is 'ahead')."""
+
+GRACE_SHARE = 0.1
+"""A goal whose forecast is after its deadline by at most this share of its span (set day to
+deadline) is still on track: about a month on a one-year goal, a few days on a one-month
+one. Without it, a goal 85 % done whose pace finishes one day late would read 'behind'."""
 
 FORECAST_HORIZON_YEARS = 50
 """Forecasts further from ``today`` than this are reported as NaT (not in sight)."""
@@ -152,6 +159,19 @@ def _forecast(goal: Goal, actual: float, today: date) -> date | None:
     return date.fromordinal(today.toordinal() + days_more)
 
 
+def latest_on_track(goal: Goal) -> date:
+    """The latest forecast finish that still counts as on track: the deadline plus
+    ``GRACE_SHARE`` of the goal's span (set day to deadline), rounded to whole days.
+
+    >>> latest_on_track(Goal(text="Ship it", created=date(2026, 1, 1),
+    ...                      deadline=date(2026, 12, 31)))
+    datetime.date(2027, 2, 5)
+    """
+    assert goal.deadline is not None
+    span = max((goal.deadline - goal.created).days, 0)
+    return date.fromordinal(goal.deadline.toordinal() + round(GRACE_SHARE * span))
+
+
 def _track(goal: Goal, actual: float, expected: float, forecast: date | None,
            today: date) -> str:
     if goal.status == "done" or actual >= 100:
@@ -162,9 +182,9 @@ def _track(goal: Goal, actual: float, expected: float, forecast: date | None,
         return "not started"
     if goal.deadline is None:
         return "no deadline"
-    # one rule: behind when the pace so far finishes after the deadline (no pace: when
-    # less is done than the time gone); the forecast says the same
-    if forecast > goal.deadline if forecast is not None else actual < expected:
+    # one rule: behind when the pace so far finishes after the deadline and its grace (no
+    # pace: when less is done than the time gone); the forecast says the same
+    if forecast > latest_on_track(goal) if forecast is not None else actual < expected:
         return "behind"
     if actual >= expected + ON_TRACK_MARGIN:
         return "ahead"
@@ -239,7 +259,7 @@ def goal_progress_frame(wb: Workbook, today: date) -> pd.DataFrame:
         (marked done) | None.
     track : 'done' (status done or actual >= 100), 'overdue' (deadline passed),
         'not started' (no progress recorded), 'no deadline', then 'behind' (the forecast
-        is after the deadline; without a forecast, actual below expected), 'ahead'
+        is after :func:`latest_on_track`; without a forecast, actual below expected), 'ahead'
         (actual at least ``ON_TRACK_MARGIN`` points above expected), else 'on track', in
         that order of precedence.
     days_left : days from ``today`` to the deadline (negative when passed; NaN without).

@@ -2,14 +2,11 @@
 
 >>> plural(1, "goal"), plural(3, "goal"), plural(0, "entry", "entries")
 ('1 goal', '3 goals', '0 entries')
->>> days_ago(0), days_ago(1), days_ago(3), days_ago(61), days_ago(-3)
-('today', 'yesterday', '3 days ago', '2 months ago', 'in 3 days')
+>>> duration(3260), relative(-3260), relative(0), relative(3)
+('9 years', '9 years ago', 'today', 'in 3 days')
 """
 
 from __future__ import annotations
-
-MONTH_DAYS = 365.25 / 12
-"""Days in an average month, to say a long time in months."""
 
 
 def plural(n: int, word: str, many: str | None = None) -> str:
@@ -21,24 +18,46 @@ def plural(n: int, word: str, many: str | None = None) -> str:
     return f"{n} {word if n == 1 else (many or word + 's')}"
 
 
-def days_ago(days: int) -> str:
-    """A day ``days`` days before today, in words: in days under 45 days, then in months,
-    from two years in years; a day still to come (``days`` below 0) is "in ...".
+def duration(days: int) -> str:
+    """A span of ``days`` in words: days up to 13, then weeks, months (under 8 weeks is
+    weeks) and, from about two years, years, each rounded to the nearest.
 
-    >>> days_ago(44), days_ago(45), days_ago(364), days_ago(800)
-    ('44 days ago', '1 month ago', '12 months ago', '2 years ago')
-    >>> days_ago(-1), days_ago(-90)
-    ('tomorrow', 'in 3 months')
+    >>> [duration(d) for d in (1, 13, 14, 55, 56, 200, 714, 730)]
+    ['1 day', '13 days', '2 weeks', '8 weeks', '2 months', '7 months', '23 months', '2 years']
+    """
+    days = abs(int(days))
+    if days < 14:
+        return plural(days, "day")
+    if days < 56:
+        return plural(round(days / 7), "week")
+    months = round(days / 30.44)
+    if months < 24:
+        return plural(months, "month")
+    return plural(round(days / 365.25), "year")
+
+
+def relative(days: int) -> str:
+    """A day ``days`` from today in words (negative: in the past).
+
+    >>> [relative(d) for d in (-800, -1, 0, 1, 3653)]
+    ['2 years ago', 'yesterday', 'today', 'tomorrow', 'in 10 years']
     """
     if days == 0:
         return "today"
     if abs(days) == 1:
-        return "yesterday" if days > 0 else "tomorrow"
-    n = abs(days)
-    if n < 45:
-        span = plural(n, "day")
-    elif n < 730:
-        span = plural(max(round(n / MONTH_DAYS), 1), "month")
-    else:
-        span = plural(n // 365, "year")
-    return f"{span} ago" if days > 0 else f"in {span}"
+        return "tomorrow" if days > 0 else "yesterday"
+    return f"in {duration(days)}" if days > 0 else f"{duration(days)} ago"
+
+
+def percent(value: float) -> str:
+    """A share in %, rounded, but never to 100% (or 0%) while short of it (or above it).
+
+    >>> percent(99.8), percent(100.0), percent(43.4), percent(0.2)
+    ('99%', '100%', '43%', '1%')
+    """
+    shown = round(value)
+    if shown >= 100 > value:
+        shown = 99
+    elif shown <= 0 < value:
+        shown = 1
+    return f"{shown}%"

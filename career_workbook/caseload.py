@@ -221,6 +221,8 @@ def cohort_frame(rows: Sequence[ClientRow]) -> pd.DataFrame:
             frame[name] = frame[name].astype("Int64")
         elif kind == "date":
             frame[name] = pd.to_datetime(frame[name])
+        elif kind == "bool":
+            frame[name] = frame[name].astype("boolean")
     return frame.reset_index(drop=True)
 
 
@@ -285,11 +287,11 @@ def _labels(frame: pd.DataFrame) -> list[str]:
             for n, c in zip(frame["name"], frame["client"], strict=True)]
 
 
-def _render_chart(slug: str, data: pd.Series, folder: Path, today: date) -> list[Path]:
-    """Draw one cohort chart and write it as PNG and SVG."""
+def _render_chart(slug: str, data: dict[str, Any], folder: Path, today: date) -> list[Path]:
+    """Draw one cohort chart (``data``: its arguments) and write it as PNG and SVG."""
     from career_workbook import charts, export
 
-    fig = getattr(charts, f"plot_{slug}")(data, today=today)
+    fig = getattr(charts, f"plot_{slug}")(**data, today=today)
     return export.save_figure(fig, folder, slug, formats=("png", "svg"))
 
 
@@ -305,16 +307,19 @@ def _import_chart_stack() -> None:
     export.save_figure  # noqa: B018
 
 
-def _chart_data(frame: pd.DataFrame, gap_counts: Counter) -> dict[str, pd.Series]:
+def _chart_data(frame: pd.DataFrame, gap_counts: Counter) -> dict[str, dict[str, Any]]:
+    """Each cohort chart's arguments."""
     import pandas as pd
 
     ok = frame[frame["status"] == "ok"]
     labels = _labels(ok)
     ordered = sorted(gap_counts.items(), key=lambda kv: (-kv[1], kv[0].casefold()))
     return {
-        "cohort_readiness": ok["readiness"].astype(float).set_axis(labels),
-        "cohort_gaps": pd.Series(dict(ordered), dtype="int64", name="clients"),
-        "cohort_recency": ok["days_since_check_in"].astype(float).set_axis(labels),
+        "cohort_readiness": {"values": ok["readiness"].astype(float).set_axis(labels)},
+        "cohort_gaps": {"counts": pd.Series(dict(ordered), dtype="int64", name="clients")},
+        "cohort_recency": {
+            "days": ok["days_since_check_in"].astype(float).set_axis(labels),
+            "overdue": ok["check_in_overdue"].astype(bool).set_axis(labels)},
     }
 
 

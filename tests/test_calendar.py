@@ -130,7 +130,7 @@ def test_check_in_rhythm_default_is_said():
     assert "a default: the workbook has no rhythm setting yet" in event.description
     wb.check_ins.append(CheckIn(date=date(2026, 11, 17)))  # 2 days apart: kept to a week
     [event] = calendar_events(wb, "sam", today=TODAY)
-    assert event.day == date(2026, 11, 24) and "kept within 1-13 weeks" in event.description
+    assert event.day == date(2026, 11, 24) and "kept between 7 and 30 days" in event.description
     [event] = calendar_events(wb, "sam", today=date(2027, 1, 1))  # overdue: today
     assert event.day == date(2027, 1, 1) and "due on 2026-11-24" in event.description
 
@@ -389,3 +389,39 @@ def test_cli_calendar_all_counts_a_linked_workbook_once(wb_path, tmp_path, capsy
     alone = write_calendar(wb_path, tmp_path / "sam.ics", today=TODAY)
     assert alone.events == 6  # and under the real file's name: the same UIDs as its own file
     assert set(ics_uids((tmp_path / "sam.ics").read_bytes())) <= set(uids)
+
+
+def test_an_open_action_of_a_done_or_dropped_goal_is_not_reminded():
+    """The calendar and the coach's "coming up" kept an open action whose goal was closed;
+    the next actions (overdue_actions) had already left it out. One filter for all."""
+    from career_workbook.analysis import open_actions
+    from career_workbook.analysis.coach_week import client_week
+
+    wb = cw.new_workbook("Sam", today=date(2026, 11, 1))
+    wb.goals += [Goal(id="won", text="Ship it", status="done", completed_on=TODAY),
+                 Goal(id="gone", text="Move abroad", status="dropped"),
+                 Goal(id="live", text="Learn SQL", status="active")]
+    wb.actions += [Action(id=f"a-{g}", goal_id=g, text=f"Step for {g}",
+                          due=TODAY + timedelta(days=3)) for g in ("won", "gone", "live")]
+    wb.check_ins.append(CheckIn(date=TODAY))
+    events = calendar_events(wb, "sam", today=TODAY)
+    assert [e.summary for e in events if e.kind == "action"] == ["Action due: Step for live"]
+    assert [a.id for a in open_actions(wb)] == ["a-live"]
+    upcoming = [u.summary for u in client_week(wb, TODAY).upcoming if u.kind == "action"]
+    assert upcoming == ["Action due: Step for live"]
+    # sent again as cancelled, so a calendar that has the reminder removes it
+    shut = [e for e in calendar_events(wb, "sam", today=TODAY, cancelled=True) if e.cancelled
+            and e.kind == "action"]
+    assert sorted(e.summary for e in shut) == ["Goal done: Action due: Step for won",
+                                               "Goal dropped: Action due: Step for gone"]
+
+
+def test_the_calendar_never_schedules_a_check_in_after_it_is_overdue():
+    from career_workbook.analysis.next_actions import CHECK_IN_DAYS
+
+    wb = cw.new_workbook("Sam", today=date(2026, 1, 5))
+    wb.check_ins += [CheckIn(date=date(2026, 8, 1)), CheckIn(date=date(2026, 10, 15))]
+    [event] = calendar_events(wb, "sam", today=date(2026, 10, 16))
+    assert event.day == date(2026, 10, 15) + timedelta(days=CHECK_IN_DAYS)  # not 75 days
+    [event] = calendar_events(wb, "sam", today=TODAY)
+    assert event.day == TODAY and "No check-in for 5 weeks: it is overdue" in event.description

@@ -708,7 +708,7 @@ def test_goal_timeline_bars_milestones_and_today():
     assert today_line[0].get_xdata()[0] == mdates.date2num(pd.Timestamp(TODAY))
     assert "no deadline" in " ".join(t.get_text() for t in ax.texts)
     late = with_deadline[(with_deadline["deadline"] < pd.Timestamp(TODAY))
-                         & (with_deadline["status"] != "done")]
+                         & ~with_deadline["status"].isin(["done", "draft"])]
     assert fig.get_suptitle().startswith(f"{len(late)} goal")
     assert "today" in [t.get_text() for t in ax.texts]
 
@@ -717,7 +717,9 @@ def test_goal_timeline_next_deadline_and_no_today():
     g = goals(GOALS[:1])  # one goal, the last has no deadline: give it one
     g.loc[0, "deadline"] = pd.Timestamp(2027, 1, 1)
     fig = charts.plot_goal_timeline(g, None, today="2026-12-02")
-    assert " ".join(fig.get_suptitle().split()) == f"Next deadline in 30 days: {GOALS[0]}"
+    assert " ".join(fig.get_suptitle().split()) == f"Next deadline in 4 weeks: {GOALS[0]}"
+    fig = charts.plot_goal_timeline(g, None, today="2027-01-01")
+    assert " ".join(fig.get_suptitle().split()) == f"Next deadline today: {GOALS[0]}"
     fig = charts.plot_goal_timeline(goals(), milestones())
     assert fig.get_suptitle() == "1 of 5 goals done"
     assert not [ln for ln in fig.axes[0].get_lines() if ln.get_linestyle() == "--"]
@@ -781,7 +783,7 @@ def test_progress_expected_actual_and_forecast_lines():
     assert pd.Timestamp(forecast.get_xdata()[-1]) == gp.loc[0, "forecast"]
     assert not lines_with_label(by_title[GOALS[1]], "Forecast")
     assert "behind" in [t.get_text() for t in by_title[GOALS[1]].texts]
-    assert fig.get_suptitle() == "1 of 2 goals on track"
+    assert fig.get_suptitle() == "1 of 2 active goals on track"
 
 
 def test_progress_at_most_six_panels_attention_first():
@@ -791,7 +793,7 @@ def test_progress_at_most_six_panels_attention_first():
     tracks = [next(t.get_text() for t in ax.texts) for ax in fig.axes]
     assert tracks[0] == "overdue" and tracks[1:3] == ["behind", "behind"]
     assert "2 more not shown" in fig.legends[0].get_title().get_text()
-    assert fig.get_suptitle() == "4 of 8 goals on track"
+    assert fig.get_suptitle() == "3 of 7 active goals on track (1 done)"
 
 
 def test_progress_a_draft_says_so_and_the_headline_leaves_it_out():
@@ -804,12 +806,10 @@ def test_progress_a_draft_says_so_and_the_headline_leaves_it_out():
     labels = {ax.get_title(loc="left").replace("\n", " "): [t.get_text() for t in ax.texts]
               for ax in fig.axes}
     assert labels[texts[2]] == ["draft"]
-    committed = gp[gp["status"] != "draft"]
-    good = int(committed["track"].isin(["done", "ahead", "on track"]).sum())
-    assert fig.get_suptitle() == f"{good} of 2 goals on track (1 draft not counted)"
-    gp["status"] = "draft"  # all drafts: all counted, nothing left out
-    assert "not counted" not in charts.plot_progress(history(texts), gp,
-                                                     today=TODAY).get_suptitle()
+    assert fig.get_suptitle() == "1 of 2 active goals on track (1 draft not counted)"
+    gp["status"] = "draft"  # all drafts: nothing committed yet, and it says so
+    assert charts.plot_progress(history(texts), gp, today=TODAY).get_suptitle() == (
+        "No active goals (3 drafts not counted)")
 
 
 @pytest.mark.parametrize("n", [1, 2, 3, 5])
@@ -1223,13 +1223,32 @@ def test_cohort_recency_bars_and_histogram():
     assert [to_hex(b.get_facecolor()) for b in bars][:2] == [PALETTE["blue"].lower(),
                                                              PALETTE["vermillion"].lower()]
     assert "never" in [t.get_text() for t in ax.texts]
-    assert fig.get_suptitle() == "2 clients without a check-in for 30+ days"
+    # cy never checked in and their start date is not given: not counted as overdue
+    assert fig.get_suptitle() == "1 client without a check-in for more than 30 days"
     many = pd.Series(np.arange(40, dtype=float))
     fig = charts.plot_cohort_recency(many)
     assert sum(p.get_height() for p in fig.axes[0].patches) == 40
-    assert fig.get_suptitle() == "9 clients without a check-in for 30+ days"
+    assert fig.get_suptitle() == "9 clients without a check-in for more than 30 days"
     ok = charts.plot_cohort_recency(pd.Series([1.0, 2.0]))
     assert ok.get_suptitle() == "Everyone checked in within 30 days"
+
+
+def test_cohort_recency_flags_who_the_analysis_says_is_overdue():
+    """One rule: a client started today with no check-in is not stale; one nudged after
+    31 days is red (the chart used to count the first and leave the second blue)."""
+    from career_workbook.analysis import check_in_overdue
+
+    days = pd.Series([31.0, NAN, NAN, 3.0], index=["nudged", "new", "old", "fine"])
+    started = [None, 0, 200, None]
+    overdue = pd.Series([check_in_overdue(d, st) for d, st in zip(days, started, strict=True)],
+                        index=days.index)
+    fig = charts.plot_cohort_recency(days, overdue=overdue)
+    assert fig.get_suptitle() == "2 clients without a check-in for more than 30 days"
+    bars = sorted(fig.axes[0].patches, key=lambda p: p.get_y())
+    colour = {t.get_text(): to_hex(b.get_facecolor())
+              for t, b in zip(fig.axes[0].get_yticklabels(), bars, strict=True)}
+    red, blue = PALETTE["vermillion"].lower(), PALETTE["blue"].lower()
+    assert colour == {"nudged": red, "old": red, "new": blue, "fine": blue}
 
 
 # ----------------------------------------------------------------------------------------

@@ -8,6 +8,7 @@ import pytest
 
 from career_workbook import analysis as A
 from career_workbook.analysis import coach_week as W
+from career_workbook.analysis.next_actions import CHECK_IN_DAYS
 from career_workbook.model import (
     Action,
     CheckIn,
@@ -53,23 +54,24 @@ def test_a_started_workbook_with_everything_in_hand_needs_no_nudge():
 
 
 # --- check-ins -------------------------------------------------------------------------
-@pytest.mark.parametrize(("ago", "reason"), [
-    (W.QUIET_DAYS, None),
-    (W.QUIET_DAYS + 1, f"no check-in for {W.QUIET_DAYS + 1} days"),
-    (41, "no check-in for 41 days"),
+@pytest.mark.parametrize(("ago", "reason", "text"), [
+    (CHECK_IN_DAYS, None, "4 weeks"),
+    (CHECK_IN_DAYS + 1, "no check-in for 4 weeks", "4 weeks"),
+    (41, "no check-in for 6 weeks", "6 weeks"),
+    (3260, "no check-in for 9 years", "9 years"),
 ])
-def test_quiet_client_is_nudged_only_after_quiet_days(ago, reason):
+def test_quiet_client_is_nudged_only_after_the_check_in_days(ago, reason, text):
     wb = started(start=days(-100))
     wb.check_ins = [CheckIn(date=days(-ago)), CheckIn(date=days(3))]  # a future one: ignored
     week = W.client_week(wb, TODAY)
     assert week.days_since_check_in == ago
-    assert week.check_in_text == f"{ago} days"
+    assert week.check_in_text == text
     assert week.nudges == (() if reason is None else (reason,))
 
 
 @pytest.mark.parametrize(("since_start", "reason"), [
-    (W.QUIET_DAYS, None),
-    (W.QUIET_DAYS + 1, f"no check-in yet, {W.QUIET_DAYS + 1} days after starting"),
+    (CHECK_IN_DAYS, None),
+    (CHECK_IN_DAYS + 1, "no check-in yet, 4 weeks after starting"),
 ])
 def test_never_checked_in_is_nudged_once_quiet_days_passed_since_the_start(since_start,
                                                                           reason):
@@ -113,7 +115,7 @@ def test_stale_boundary_is_the_pipelines(still, stale):
     assert bool(week.stale_opportunities) is stale
     frame = A.opportunity_status_frame(wb, TODAY)
     assert bool(frame.loc[0, "stale"]) is stale
-    assert week.nudges == ((f"1 opportunity with no movement for {still // 7} weeks",)
+    assert week.nudges == (("1 opportunity with no movement for 3 weeks",)
                            if stale else ())
 
 
@@ -177,8 +179,7 @@ def goal_wb(deadline: date, progress: float | None, status: str = "active"):
 
 @pytest.mark.parametrize(("left", "progress", "reason"), [
     (3, 20, "deadline 'Ship the data platform' in 3 days with progress 20%"),
-    (W.UPCOMING_DAYS, 0, f"deadline 'Ship the data platform' in {W.UPCOMING_DAYS} days "
-                         "with progress 0%"),
+    (W.UPCOMING_DAYS, 0, "deadline 'Ship the data platform' in 2 weeks with progress 0%"),
     (W.UPCOMING_DAYS + 1, 0, None),
     (1, None, "deadline 'Ship the data platform' tomorrow with no progress recorded"),
     (0, 49, "deadline 'Ship the data platform' today with progress 49%"),
@@ -203,7 +204,7 @@ def test_reasons_come_in_a_fixed_order():
     wb.contacts = [Contact(name="Ana", next_follow_up=days(-1))]
     wb.opportunities = [Opportunity(title="Role", spotted=days(-42))]
     assert W.client_week(wb, TODAY).nudges == (
-        "no check-in for 41 days", "1 action overdue", "1 follow-up overdue",
+        "no check-in for 6 weeks", "1 action overdue", "1 follow-up overdue",
         "1 opportunity with no movement for 6 weeks",
         "deadline 'Ship the data platform' in 3 days with progress 20%")
 

@@ -462,3 +462,32 @@ def test_the_csv_opens_in_excel_with_names_in_any_script(tmp_path):
     data = (tmp_path / "c.csv").read_bytes()
     assert data.startswith(b"\xef\xbb\xbfclient,"), data[:20]
     assert pd.read_csv(tmp_path / "c.csv")["client"].tolist() == ["José Ñúñez", "王小明"]
+
+
+def test_the_nudge_the_csv_and_the_recency_chart_agree_on_who_is_overdue(tmp_path):
+    """The chart's headline counted a client who started today (no check-in yet) and left
+    blue the one nudged for 29 days without a check-in: one rule now."""
+    from collections import Counter
+
+    from career_workbook import charts
+
+    ws = tmp_path / "ws"
+    ws.mkdir()
+    for stem, start, last in (("nudged", date(2026, 1, 5), TODAY - timedelta(days=31)),
+                              ("fresh", TODAY, None), ("quiet", date(2026, 1, 5), None)):
+        wb = new_workbook(stem.capitalize(), today=start)
+        wb.goals.append(Goal(id="g", text="Ship the report", status="active", created=start))
+        if last is not None:
+            wb.check_ins.append(CheckIn(date=last))
+        store.save(wb, ws / f"{stem}.yaml")
+    out = tmp_path / "cohort.csv"
+    caseload.cohort(ws, out, today=TODAY, jobs=1, charts=False)
+    rows = {r["client"]: r for r in read_csv(out)}
+    assert {c: r["check_in_overdue"] for c, r in rows.items()} == {
+        "fresh": "False", "nudged": "True", "quiet": "True"}
+    assert rows["nudged"]["nudge"] == "no check-in for 4 weeks"
+    assert rows["quiet"]["nudge"] == "no check-in yet, 11 months after starting"
+    assert rows["fresh"]["nudge"] == ""
+    frame = caseload.cohort_frame(caseload.summarise_paths(sorted(ws.glob("*.yaml")), TODAY))
+    fig = charts.plot_cohort_recency(**caseload._chart_data(frame, Counter())["cohort_recency"])
+    assert fig.get_suptitle() == "2 clients without a check-in for more than 30 days"

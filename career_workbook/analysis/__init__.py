@@ -42,7 +42,11 @@ _LAZY = {
     "NetworkSummary": "network",
     "network_summary": "network",
     "overdue_follow_ups": "network",
+    "CHECK_IN_DAYS": "next_actions",
+    "check_in_overdue": "next_actions",
     "next_actions_frame": "next_actions",
+    "nothing_to_do": "next_actions",
+    "open_actions": "next_actions",
     "overdue_actions": "next_actions",
     "STALE_WEEKS": "opportunities",
     "is_stale": "opportunities",
@@ -54,8 +58,10 @@ _LAZY = {
     "ranked_values": "profile",
     "riasec_code": "profile",
     "riasec_frame": "profile",
+    "GoalCounts": "progress",
     "GoalStatus": "progress",
     "expected_progress": "progress",
+    "goal_counts": "progress",
     "goal_progress_frame": "progress",
     "goal_status": "progress",
     "goal_statuses": "progress",
@@ -105,7 +111,11 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
         overdue_follow_ups,
     )
     from career_workbook.analysis.next_actions import (
+        CHECK_IN_DAYS,
+        check_in_overdue,
         next_actions_frame,
+        nothing_to_do,
+        open_actions,
         overdue_actions,
     )
     from career_workbook.analysis.opportunities import (
@@ -124,8 +134,10 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
         riasec_frame,
     )
     from career_workbook.analysis.progress import (
+        GoalCounts,
         GoalStatus,
         expected_progress,
+        goal_counts,
         goal_progress_frame,
         goal_status,
         goal_statuses,
@@ -161,10 +173,12 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
     )
 
 __all__ = [
+    "CHECK_IN_DAYS",
     "MIN_GROUP",
     "STALE_WEEKS",
     "ClientWeek",
     "GoalContext",
+    "GoalCounts",
     "GoalStatus",
     "NetworkSummary",
     "SkillGap",
@@ -172,11 +186,13 @@ __all__ = [
     "WellbeingSummary",
     "WorkbookSummary",
     "as_of",
+    "check_in_overdue",
     "client_week",
     "expected_progress",
     "feedback_360_frame",
     "feedback_comments",
     "goal_context",
+    "goal_counts",
     "goal_progress_frame",
     "goals_table_frame",
     "goal_status",
@@ -188,6 +204,8 @@ __all__ = [
     "needs_nudge",
     "network_summary",
     "next_actions_frame",
+    "nothing_to_do",
+    "open_actions",
     "opportunity_status_frame",
     "opportunity_steps_due",
     "overdue_actions",
@@ -230,13 +248,18 @@ class WorkbookSummary:
         0-100, see :func:`readiness`; None until something is measured
         (:func:`measured_readiness`: a target and at least one rating).
     goals_active : int
-        Goals with status 'active'.
-    goals_on_track, goals_behind, goals_overdue, goals_done : int
-        Committed goals (not draft, not dropped) by track of :func:`goal_progress_frame`:
-        'on track' or 'ahead'; 'behind'; 'overdue'; 'done'.
+        Committed goals still open (status 'active', not yet at 100 %).
+    goals_on_track, goals_behind, goals_overdue : int
+        Of the active goals, by track of :func:`goal_progress_frame`: 'on track' or
+        'ahead'; 'behind'; 'overdue' (see :func:`~.progress.goal_counts`).
+    goals_done : int
+        Goals marked done or at 100 %.
     last_check_in : date | None
         Latest check-in on or before ``today``.
     days_since_check_in : int | None
+    check_in_overdue : bool
+        :func:`~.next_actions.check_in_overdue`: the one rule of the next actions, the
+        coach's nudges and the cohort chart.
     overdue_follow_ups : int
         Contacts whose follow-up date has passed.
     top_gap_skill : str | None
@@ -259,6 +282,7 @@ class WorkbookSummary:
     overdue_follow_ups: int
     top_gap_skill: str | None
     n_actions_overdue: int
+    check_in_overdue: bool = False
 
 
 def summary(wb: Workbook, today: date, role: Any = None) -> WorkbookSummary:
@@ -271,29 +295,33 @@ def summary(wb: Workbook, today: date, role: Any = None) -> WorkbookSummary:
     :func:`overdue_follow_ups`).
     """
     from career_workbook.analysis.network import overdue_follow_ups
-    from career_workbook.analysis.next_actions import overdue_actions
+    from career_workbook.analysis.next_actions import check_in_overdue, overdue_actions
     from career_workbook.analysis.period import as_of
-    from career_workbook.analysis.progress import goal_statuses
+    from career_workbook.analysis.progress import goal_counts, goal_statuses
     from career_workbook.analysis.skills import measured_readiness, skill_gaps
 
     wb = as_of(wb, today)
-    tracks = [st.track for st in goal_statuses(wb, today) if st.goal.status != "draft"]
+    counts = goal_counts((st.goal.status, st.track) for st in goal_statuses(wb, today))
     top = next((g.skill for g in skill_gaps(wb, role) if g.gap > 0), None)
     past = [c.date for c in wb.check_ins if c.date <= today]
     last = max(past) if past else None
+    days = None if last is None else (today - last).days
+    start = wb.person.start_date
     return WorkbookSummary(
         name=wb.person.name,
         today=today,
         role_title=getattr(role, "title", None),
         readiness=measured_readiness(wb, role),
-        goals_active=sum(g.status == "active" for g in wb.goals),
-        goals_on_track=sum(t in ("on track", "ahead") for t in tracks),
-        goals_behind=tracks.count("behind"),
-        goals_overdue=tracks.count("overdue"),
-        goals_done=tracks.count("done"),
+        goals_active=counts.active,
+        goals_on_track=counts.on_track,
+        goals_behind=counts.behind,
+        goals_overdue=counts.overdue,
+        goals_done=counts.done,
         last_check_in=last,
-        days_since_check_in=None if last is None else (today - last).days,
+        days_since_check_in=days,
         overdue_follow_ups=len(overdue_follow_ups(wb, today)),
         top_gap_skill=top,
         n_actions_overdue=len(overdue_actions(wb, today)),
+        check_in_overdue=check_in_overdue(days, None if start is None
+                                          else (today - start).days),
     )

@@ -23,7 +23,7 @@ Examples
 (41, ('Email Dana', 'Book the room'))
 >>> for reason in week.nudges:
 ...     print(reason)
-no check-in for 41 days
+no check-in for 6 weeks
 2 actions overdue
 deadline 'Ship the data platform' in 3 days with progress 20%
 """
@@ -35,17 +35,20 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from career_workbook.analysis.network import overdue_follow_ups
-from career_workbook.analysis.next_actions import overdue_actions
+from career_workbook.analysis.next_actions import (
+    check_in_overdue,
+    has_started,
+    overdue_actions,
+)
 from career_workbook.analysis.opportunities import STALE_WEEKS, days_still, is_stale
 from career_workbook.analysis.progress import checkin_points, goal_status
 from career_workbook.analysis.reminders import calendar_events
 from career_workbook.model import Workbook
-from career_workbook.wording import plural
+from career_workbook.wording import duration, plural, relative
 
 __all__ = [
     "DEADLINE_PROGRESS",
     "OVERDUE_NUDGE",
-    "QUIET_DAYS",
     "UPCOMING_DAYS",
     "ClientWeek",
     "Upcoming",
@@ -55,11 +58,6 @@ __all__ = [
 
 UPCOMING_DAYS = 14
 """What is "coming up": reminders from today to this many days ahead, both days included."""
-
-QUIET_DAYS = 28
-"""A client whose last check-in is more than this many days ago needs a nudge (four weeks,
-twice the calendar's default rhythm). A client who never checked in needs one once this
-many days have passed since their workbook's start date."""
 
 OVERDUE_NUDGE = 1
 """This many overdue actions, or overdue contact follow-ups, make a nudge."""
@@ -133,12 +131,12 @@ class ClientWeek:
 
     @property
     def check_in_text(self) -> str:
-        """Days since the last check-in for people: ``'12 days'``, ``'today'`` or
-        ``'no check-in yet'`` (never NaN)."""
+        """Time since the last check-in for people: ``'12 days'``, ``'3 weeks'``,
+        ``'today'`` or ``'no check-in yet'`` (never NaN)."""
         days = self.days_since_check_in
         if days is None:
             return "no check-in yet"
-        return "today" if days == 0 else plural(days, "day")
+        return "today" if days == 0 else duration(days)
 
 
 def _title(text: str) -> str:
@@ -151,11 +149,6 @@ def _title(text: str) -> str:
     if len(one) <= _TITLE_CHARS and len(head) == len(text):
         return one
     return one[:_TITLE_CHARS - 1].rstrip() + "…"
-
-
-def _started(wb: Workbook) -> bool:
-    return any((wb.skills, wb.goals, wb.actions, wb.contacts, wb.check_ins,
-                wb.opportunities, wb.achievements, wb.feedback, wb.assessments))
 
 
 def client_week(wb: Workbook, today: date, workbook_id: str = "client") -> ClientWeek:
@@ -186,7 +179,7 @@ def client_week(wb: Workbook, today: date, workbook_id: str = "client") -> Clien
          for e in calendar_events(wb, workbook_id, today=today) if today <= e.day <= horizon),
         key=lambda u: u.day)
     week = ClientWeek(
-        name=wb.person.name, today=today, started=_started(wb), last_check_in=last,
+        name=wb.person.name, today=today, started=has_started(wb), last_check_in=last,
         days_since_check_in=None if last is None else (today - last).days,
         days_since_start=None if start is None else max((today - start).days, 0),
         overdue_actions=tuple(_title(a.text) for a in overdue_actions(wb, today)),
@@ -203,8 +196,9 @@ def needs_nudge(week: ClientWeek) -> tuple[str, ...]:
     The rules, in the order the reasons are given:
 
     - the workbook was never started: ``'has not started yet'``;
-    - last check-in more than :data:`QUIET_DAYS` days ago; or none, and the start date is
-      more than :data:`QUIET_DAYS` days ago;
+    - a check-in is overdue (:func:`~career_workbook.analysis.next_actions.check_in_overdue`:
+      none for more than :data:`~career_workbook.analysis.next_actions.CHECK_IN_DAYS`
+      days, counted from the start date when there has been none);
     - :data:`OVERDUE_NUDGE` or more overdue actions, or overdue follow-ups;
     - stale opportunities (the rule of :func:`~career_workbook.analysis.is_stale`);
     - active goals past their deadline, or due within :data:`UPCOMING_DAYS` days with under
@@ -219,24 +213,26 @@ def needs_nudge(week: ClientWeek) -> tuple[str, ...]:
         return ("has not started yet: no goals, skills or check-ins",)
     reasons = []
     days = week.days_since_check_in
-    if days is not None and days > QUIET_DAYS:
-        reasons.append(f"no check-in for {days} days")
-    elif days is None and (week.days_since_start or 0) > QUIET_DAYS:
-        reasons.append(f"no check-in yet, {week.days_since_start} days after starting")
+    if check_in_overdue(days, week.days_since_start):
+        reasons.append(f"no check-in for {duration(days)}" if days is not None else
+                       f"no check-in yet, {duration(week.days_since_start)} after starting")
     if len(week.overdue_actions) >= OVERDUE_NUDGE:
         reasons.append(f"{plural(len(week.overdue_actions), 'action')} overdue")
     if len(week.overdue_follow_ups) >= OVERDUE_NUDGE:
         reasons.append(f"{plural(len(week.overdue_follow_ups), 'follow-up')} overdue")
     if week.stale_opportunities:
-        weeks = sorted({d // 7 for _, d in week.stale_opportunities})
-        span = f"{weeks[0]}" if len(weeks) == 1 else f"{weeks[0]}-{weeks[-1]}"
+        days = [d for _, d in week.stale_opportunities]
+        (low, unit), (high, units) = (duration(min(days)).split(), duration(max(days)).split())
+        span = (f"{low} {unit}" if (low, unit) == (high, units) else
+                f"{low}-{high} {units}" if unit.rstrip("s") == units.rstrip("s") else
+                f"{low} {unit} to {high} {units}")
         n = len(week.stale_opportunities)
         noun = "opportunity" if n == 1 else "opportunities"
-        reasons.append(f"{n} {noun} with no movement for {span} weeks")
+        reasons.append(f"{n} {noun} with no movement for {span}")
     for title, late in week.overdue_goals:
-        reasons.append(f"goal '{title}' is {plural(late, 'day')} past its deadline")
+        reasons.append(f"goal '{title}' is {duration(late)} past its deadline")
     for title, left, done in week.deadlines_at_risk:
-        when = "today" if left == 0 else "tomorrow" if left == 1 else f"in {left} days"
+        when = relative(left)
         progress = ("no progress recorded" if math.isnan(done)
                     else f"progress {done:.0f}%")
         reasons.append(f"deadline '{title}' {when} with {progress}")

@@ -37,7 +37,8 @@ CASELOAD_COLUMNS = {
     "client": "text", "name": "text", "target_role": "text", "role_title": "text",
     "readiness": "float", "goals_active": "int", "goals_on_track": "int",
     "goals_behind": "int", "goals_overdue": "int", "goals_done": "int",
-    "last_check_in": "date", "days_since_check_in": "float", "overdue_follow_ups": "int",
+    "last_check_in": "date", "days_since_check_in": "float", "check_in_overdue": "bool",
+    "overdue_follow_ups": "int",
     "actions_overdue": "int", "top_gap": "text", "stale_opportunities": "float",
     "upcoming_14_days": "float", "nudge": "text",
 }
@@ -71,7 +72,8 @@ def caseload_frame(summaries: Iterable[Any], *, clients: Sequence[str] | None = 
         ``role_title`` (profile used, None = own targets), ``readiness`` (0-100),
         ``goals_active``, ``goals_on_track``, ``goals_behind``, ``goals_overdue``,
         ``goals_done``, ``last_check_in`` (NaT if never), ``days_since_check_in`` (NaN if
-        never), ``overdue_follow_ups``, ``actions_overdue``, ``top_gap`` (None if none),
+        never), ``check_in_overdue`` (:func:`~.next_actions.check_in_overdue`),
+        ``overdue_follow_ups``, ``actions_overdue``, ``top_gap`` (None if none),
         ``stale_opportunities``, ``upcoming_14_days`` (reminders in the next 14 days) and
         ``nudge`` (the reasons to nudge, joined by ``'; '``; ``''`` when none).
     """
@@ -89,7 +91,8 @@ def caseload_frame(summaries: Iterable[Any], *, clients: Sequence[str] | None = 
             role if role else s.role_title, s.role_title,
             math.nan if s.readiness is None else float(s.readiness), s.goals_active,
             s.goals_on_track, s.goals_behind, s.goals_overdue, s.goals_done, s.last_check_in,
-            s.days_since_check_in, s.overdue_follow_ups, s.n_actions_overdue, s.top_gap_skill,
+            s.days_since_check_in, s.check_in_overdue, s.overdue_follow_ups,
+            s.n_actions_overdue, s.top_gap_skill,
             *_week_cells(weeks[i] if weeks is not None else None),
         ))
     return build_frame(rows, CASELOAD_COLUMNS)

@@ -1,20 +1,23 @@
 """What to do next: one ranked list drawn from the whole workbook, each with its reason.
 
-Order of urgency: overdue actions and milestones (most days overdue first); goals past
-their deadline or behind plan; the three biggest skill gaps with no learning planned;
-contacts due for a follow-up; opportunities whose next step is due, then open ones that
-have not moved for three weeks (stale); active goals whose SMART score is below 60; a check-in when
-the last one is more than 30 days old.
+Order of importance: a check-in, when one is due (:func:`check_in_overdue`, or the first
+one while goals are active); goals past their deadline; overdue actions and milestones
+(most days overdue first); goals behind plan, then goals not started with a quarter of
+their time gone; the three biggest skill gaps with no learning planned; contacts due for
+a follow-up; opportunities whose next step is due, then open ones that have not moved for
+three weeks (stale); a prompt to rate skills; active goals whose SMART score is below 60.
+
+The text is kept whole (a display that needs it shorter cuts it, at a word).
 
 Examples
 --------
 >>> from datetime import date
 >>> from career_workbook.model import Action, new_workbook
->>> wb = new_workbook("Sam Lee", today=date(2026, 1, 1))
+>>> wb = new_workbook("Sam Lee", today=date(2026, 11, 1))
 >>> wb.actions.append(Action(id="a1", text="Book the CFA exam", due=date(2026, 11, 3)))
 >>> todo = next_actions_frame(wb, today=date(2026, 11, 22))
 >>> todo.loc[0, ["kind", "item", "reason"]].tolist()
-['overdue action', 'Book the CFA exam', 'Due 3 Nov — 19 days ago']
+['overdue action', 'Book the CFA exam', 'Due 3 Nov — 3 weeks ago']
 """
 
 from __future__ import annotations
@@ -24,7 +27,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from career_workbook.model import Action, Workbook
-from career_workbook.wording import days_ago as _ago
+from career_workbook.wording import duration, percent, relative
 
 if TYPE_CHECKING:  # pragma: no cover - pandas loads with the first frame built
     import pandas as pd
@@ -34,27 +37,63 @@ __all__ = [
     "KINDS",
     "NEXT_ACTIONS_COLUMNS",
     "SMART_THRESHOLD",
+    "check_in_overdue",
     "format_day",
+    "has_started",
     "next_actions_frame",
     "nothing_to_do",
+    "open_actions",
     "overdue_actions",
 ]
 
-KINDS = ("overdue action", "overdue milestone", "goal behind", "skill gap", "follow-up",
-         "opportunity step", "stale opportunity", "rate skills", "sharpen goal",
-         "check-in due")
+KINDS = ("check-in due", "goal overdue", "overdue action", "overdue milestone",
+         "goal behind", "goal not started", "skill gap", "follow-up", "opportunity step",
+         "stale opportunity", "rate skills", "sharpen goal")
+"""Every kind of next action, in the order they are ranked."""
 CHECK_IN_DAYS = 30
-"""A check-in is due when the last one is more than this many days old."""
+"""A check-in is overdue when the last one is more than this many days old (or there is
+none, and the workbook was started more than this many days ago): the one rule of the
+next actions, the coach's nudges, the cohort chart and the calendar (see
+:func:`check_in_overdue`)."""
 SMART_THRESHOLD = 60
 """Active goals scoring below this SMART score are worth sharpening."""
 TOP_GAPS = 3
 BEHIND_FROM = 25.0
-"""A goal with no progress recorded counts as behind once this % of its time has gone."""
+"""A goal with no progress recorded is listed as not started once this % of its time has
+gone."""
 
 NEXT_ACTIONS_COLUMNS = {
     "rank": "int", "kind": "text", "item": "text", "reason": "text", "due": "date",
     "goal_id": "text",
 }
+
+
+def has_started(wb: Workbook) -> bool:
+    """False while the workbook is as ``career-workbook new`` left it (no skills, goals,
+    actions, contacts, check-ins, opportunities, achievements, feedback or assessments):
+    a check-in is not chased before then.
+
+    >>> from career_workbook.model import new_workbook
+    >>> has_started(new_workbook("Sam"))
+    False
+    """
+    return any((wb.skills, wb.goals, wb.actions, wb.contacts, wb.check_ins,
+                wb.opportunities, wb.achievements, wb.feedback, wb.assessments))
+
+
+def check_in_overdue(days_since: float | None, days_since_start: float | None = None) -> bool:
+    """Whether a check-in is overdue: the last one more than :data:`CHECK_IN_DAYS` days
+    ago; or none (``days_since`` None or NaN), and the start date more than
+    :data:`CHECK_IN_DAYS` days ago (unknown start: not overdue).
+
+    >>> check_in_overdue(30), check_in_overdue(31), check_in_overdue(None, 3)
+    (False, True, False)
+    >>> check_in_overdue(None, 31), check_in_overdue(float("nan"), None)
+    (True, False)
+    """
+    if days_since is not None and not math.isnan(days_since):
+        return days_since > CHECK_IN_DAYS
+    return days_since_start is not None and days_since_start > CHECK_IN_DAYS
 
 
 def format_day(day: date, today: date) -> str:
@@ -69,19 +108,33 @@ def format_day(day: date, today: date) -> str:
     return text if day.year == today.year else f"{text} {day.year}"
 
 
-def _short(text: str, limit: int = 60) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+def _ago(days: int) -> str:
+    return relative(-days)
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def open_actions(wb: Workbook) -> list[Action]:
+    """Actions still to do: todo or doing, and not for a goal that is done or dropped
+    (the next actions, the coach's week and the calendar all ask this).
+
+    >>> from career_workbook.model import Goal, new_workbook
+    >>> wb = new_workbook("Sam")
+    >>> wb.goals.append(Goal(id="g1", text="Ship it", status="done"))
+    >>> wb.actions += [Action(text="Email Dana"), Action(text="Demo", goal_id="g1")]
+    >>> [a.text for a in open_actions(wb)]
+    ['Email Dana']
+    """
+    closed = {g.id for g in wb.goals if g.status in ("done", "dropped")}
+    return [a for a in wb.actions
+            if a.status in ("todo", "doing") and a.goal_id not in closed]
 
 
 def overdue_actions(wb: Workbook, today: date) -> list[Action]:
-    """Open actions (todo or doing) due before ``today``, whose goal is not done or dropped."""
-    closed = {g.id for g in wb.goals if g.status in ("done", "dropped")}
-    return [
-        a for a in wb.actions
-        if a.status in ("todo", "doing") and a.due is not None and a.due < today
-        and a.goal_id not in closed
-    ]
+    """:func:`open_actions` due before ``today``."""
+    return [a for a in open_actions(wb) if a.due is not None and a.due < today]
 
 
 _PRIORITY = {"high": 0, "medium": 1, "low": 2}
@@ -101,7 +154,7 @@ def _overdue(wb: Workbook, today: date) -> list[tuple]:
                 late = (today - m.due).days
                 items.append((
                     (-late, 1), "overdue milestone", m.title,
-                    f"Step towards “{_short(g.text)}”, due {format_day(m.due, today)} — "
+                    f"Step towards “{_one_line(g.text)}”, due {format_day(m.due, today)} — "
                     f"{_ago(late)}",
                     m.due, g.id,
                 ))
@@ -109,30 +162,35 @@ def _overdue(wb: Workbook, today: date) -> list[tuple]:
     return [item[1:] for item in items]
 
 
-def _goals_behind(wb: Workbook, today: date) -> list[tuple]:
+def _goals_behind(wb: Workbook, today: date) -> tuple[list[tuple], list[tuple]]:
+    """Active goals past their deadline (most days late first); and those behind plan, or
+    not started with :data:`BEHIND_FROM` % of their time gone (furthest behind first)."""
     import pandas as pd
 
     from career_workbook.analysis.progress import goal_progress_frame
 
     frame = goal_progress_frame(wb, today)
     frame = frame[frame["status"] == "active"]
-    items = []
+    late, behind = [], []
     for row in frame.itertuples(index=False):
         deadline = None if pd.isna(row.deadline) else row.deadline.date()
-        done = "no progress recorded" if math.isnan(row.actual) else f"about {row.actual:.0f}% done"
+        done = ("no progress recorded" if math.isnan(row.actual)
+                else f"about {percent(row.actual)} done")
         if row.track == "overdue":
-            late = (today - deadline).days
-            reason = f"Deadline was {format_day(deadline, today)} — {_ago(late)}; {done}"
-            items.append(((0, -late), reason, deadline, row))
+            days = (today - deadline).days
+            reason = f"Deadline was {format_day(deadline, today)} — {_ago(days)}; {done}"
+            late.append((-days, ("goal overdue", row.text, reason, deadline, row.goal_id)))
         elif row.track == "behind" or (row.track == "not started"
                                        and row.expected >= BEHIND_FROM):
+            kind = "goal behind" if row.track == "behind" else "goal not started"
             actual = 0.0 if math.isnan(row.actual) else row.actual
-            reason = (f"{done[0].upper()}{done[1:]}, but {row.expected:.0f}% of the time to "
-                      f"{format_day(deadline, today)} has gone")
-            items.append(((1, actual - row.expected), reason, deadline, row))
-    items.sort(key=lambda item: item[0])
-    return [("goal behind", row.text, reason, deadline, row.goal_id)
-            for _, reason, deadline, row in items]
+            reason = (f"{done[0].upper()}{done[1:]}, but {percent(row.expected)} of the time "
+                      f"to {format_day(deadline, today)} has gone")
+            behind.append(((kind != "goal behind", actual - row.expected),
+                           (kind, row.text, reason, deadline, row.goal_id)))
+    late.sort(key=lambda item: item[0])
+    behind.sort(key=lambda item: item[0])
+    return [item for _, item in late], [item for _, item in behind]
 
 
 def _skill_gaps(wb: Workbook, role: Any) -> list[tuple]:
@@ -182,9 +240,9 @@ def _opportunities(wb: Workbook, today: date) -> list[tuple]:
     due = opportunity_steps_due(wb, today)
     for o in due:
         late = (today - o.next_step_due).days
-        step = _short(o.next_step) if o.next_step.strip() else "decide the next step"
+        step = _one_line(o.next_step) or "decide the next step"
         items.append(("opportunity step", f"{step[0].upper()}{step[1:]}",
-                      f"Next step for “{_short(o.title, 50)}”, due "
+                      f"Next step for “{_one_line(o.title)}”, due "
                       f"{format_day(o.next_step_due, today)} — {_ago(late)}",
                       o.next_step_due, None))
     shown = {o.id for o in due}
@@ -192,7 +250,7 @@ def _opportunities(wb: Workbook, today: date) -> list[tuple]:
         if o.id in shown:
             continue
         items.append(("stale opportunity", o.title,
-                      f"Still at “{o.stage.replace('_', ' ')}” for {days} days (over "
+                      f"Still at “{o.stage.replace('_', ' ')}” for {duration(days)} (over "
                       f"{STALE_WEEKS} weeks) — move it on, or mark it not now", None, None))
     return items
 
@@ -218,17 +276,23 @@ def _sharpen(wb: Workbook, today: date) -> list[tuple]:
 
 def _check_in(wb: Workbook, today: date) -> list[tuple]:
     past = [c.date for c in wb.check_ins if c.date <= today]
-    if not past:
-        if any(g.status == "active" for g in wb.goals):
+    start = wb.person.start_date
+    since_start = None if start is None else (today - start).days
+    if past:
+        days = (today - max(past)).days
+        if check_in_overdue(days):
             return [("check-in due", "Record a check-in",
-                     "No check-in recorded yet — ten minutes on progress, wins and setbacks "
-                     "keeps your goals moving", None, None)]
+                     f"No check-in for {duration(days)} — the last was "
+                     f"{format_day(max(past), today)}", None, None)]
         return []
-    days = (today - max(past)).days
-    if days > CHECK_IN_DAYS:
+    if has_started(wb) and check_in_overdue(None, since_start):
         return [("check-in due", "Record a check-in",
-                 f"No check-in for {days} days — the last was {format_day(max(past), today)}",
-                 None, None)]
+                 f"No check-in yet, {duration(since_start)} after starting — ten minutes on "
+                 "progress, wins and setbacks keeps your goals moving", None, None)]
+    if any(g.status == "active" for g in wb.goals):
+        return [("check-in due", "Record a check-in",
+                 "No check-in recorded yet — ten minutes on progress, wins and setbacks "
+                 "keeps your goals moving", None, None)]
     return []
 
 
@@ -268,7 +332,8 @@ def next_actions_frame(
     role : RoleProfile-like, optional
         Skill gaps are measured against it (see :func:`~.skills.skill_gap_frame`).
     limit : int or None
-        Keep at most this many rows (None: all).
+        Keep at most this many rows (None: all). The ranking puts a due check-in and
+        overdue goals first, so a short list keeps them.
 
     Returns
     -------
@@ -278,11 +343,11 @@ def next_actions_frame(
     """
     from career_workbook.frames import build_frame
 
+    late_goals, behind_goals = _goals_behind(wb, today)
     items = [
-        *_overdue(wb, today), *_goals_behind(wb, today), *_skill_gaps(wb, role),
-        *_follow_ups(wb, today), *_opportunities(wb, today), *_rate_skills(wb, role),
-        *_sharpen(wb, today),
-        *_check_in(wb, today),
+        *_check_in(wb, today), *late_goals, *_overdue(wb, today), *behind_goals,
+        *_skill_gaps(wb, role), *_follow_ups(wb, today), *_opportunities(wb, today),
+        *_rate_skills(wb, role), *_sharpen(wb, today),
     ]
     if limit is not None:
         items = items[: max(limit, 0)]

@@ -32,6 +32,7 @@ datetime.date(2027, 8, 28)
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
@@ -48,9 +49,11 @@ __all__ = [
     "ON_TRACK_MARGIN",
     "PROGRESS_COLUMNS",
     "TRACKS",
+    "GoalCounts",
     "GoalStatus",
     "checkin_points",
     "expected_progress",
+    "goal_counts",
     "goal_progress_frame",
     "goal_status",
     "goal_statuses",
@@ -241,6 +244,48 @@ def goal_statuses(wb: Workbook, today: date) -> list[GoalStatus]:
     points = checkin_points(wb, today)
     return [goal_status(g, points.get(g.id, []), today)
             for g in wb.goals if g.status != "dropped"]
+
+
+@dataclass(frozen=True)
+class GoalCounts:
+    """How many goals stand where: the one count behind the cover, the charts' headlines and
+    the coach's caseload (see :func:`goal_counts`).
+
+    ``active``: committed and still open (status 'active', not yet at 100 %); of those,
+    ``on_track`` ('on track' or 'ahead'), ``behind`` and ``overdue`` (past the deadline).
+    ``done``: marked done or at 100 %. ``drafts``: not committed yet, in no other count.
+    """
+
+    active: int = 0
+    on_track: int = 0
+    behind: int = 0
+    overdue: int = 0
+    done: int = 0
+    drafts: int = 0
+
+
+def goal_counts(goals: Iterable[tuple[str, str]]) -> GoalCounts:
+    """Count ``(status, track)`` pairs (a goal's status and its :func:`goal_status` track);
+    dropped goals are left out.
+
+    >>> goal_counts([("active", "on track"), ("active", "overdue"), ("done", "done"),
+    ...              ("active", "done"), ("draft", "overdue"), ("dropped", "behind")])
+    GoalCounts(active=2, on_track=1, behind=0, overdue=1, done=2, drafts=1)
+    """
+    active = on_track = behind = overdue = done = drafts = 0
+    for status, track in goals:
+        if status == "dropped":
+            continue
+        if status == "draft":
+            drafts += 1
+        elif status == "done" or track == "done":
+            done += 1
+        else:
+            active += 1
+            on_track += track in ("on track", "ahead")
+            behind += track == "behind"
+            overdue += track == "overdue"
+    return GoalCounts(active, on_track, behind, overdue, done, drafts)
 
 
 def goal_progress_frame(wb: Workbook, today: date) -> pd.DataFrame:

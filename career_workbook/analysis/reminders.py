@@ -17,8 +17,11 @@ same UID (``calendar_events(..., cancelled=True)``). Contacts whose follow-up wa
 and deleted records, leave no trace in the workbook and cannot be cancelled.
 
 The workbook has no "check-in rhythm" field yet, so the next check-in follows the gap
-between the last two check-ins (kept within 1-13 weeks), else every
-:data:`DEFAULT_RHYTHM_DAYS` days; the event says which.
+between the last two check-ins (kept between a week and
+:data:`~career_workbook.analysis.next_actions.CHECK_IN_DAYS` days, after which the rest of
+the workbook calls a check-in overdue), else every :data:`DEFAULT_RHYTHM_DAYS` days; the
+event says which. Actions are reminded while :func:`~.next_actions.open_actions` lists
+them: an open action of a done or dropped goal is cancelled with its goal.
 
 Examples
 --------
@@ -41,7 +44,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
+from career_workbook.analysis.next_actions import CHECK_IN_DAYS, open_actions
 from career_workbook.model import Workbook
+from career_workbook.wording import duration
 
 __all__ = ["CANCEL_WINDOW_DAYS", "DEFAULT_RHYTHM_DAYS", "CalendarEvent", "calendar_events",
            "event_uid", "next_check_in", "unique_uids"]
@@ -51,7 +56,7 @@ DEFAULT_RHYTHM_DAYS = 14
 CANCEL_WINDOW_DAYS = 90
 """How long a closed item is still exported, as a cancelled event: a person who imports
 their calendar at least once a quarter sees every done item's reminder removed."""
-_MIN_RHYTHM, _MAX_RHYTHM = 7, 91
+_MIN_RHYTHM, _MAX_RHYTHM = 7, CHECK_IN_DAYS
 _SUMMARY_CHARS = 120
 
 
@@ -131,13 +136,17 @@ def next_check_in(wb: Workbook, today: date) -> tuple[date, str]:
         gap = (past[-1] - past[-2]).days
         rhythm = min(max(gap, _MIN_RHYTHM), _MAX_RHYTHM)
         how = (f"every {rhythm} days, the gap between your last two check-ins"
-               + (f" ({gap} days, kept within 1-13 weeks)" if rhythm != gap else ""))
+               + (f" ({gap} days, kept between {_MIN_RHYTHM} and {_MAX_RHYTHM} days)"
+                  if rhythm != gap else ""))
     else:
         rhythm = DEFAULT_RHYTHM_DAYS
         how = (f"every {rhythm} days (a default: the workbook has no rhythm setting yet, "
                "and one check-in does not show one)")
     due = past[-1] + timedelta(days=rhythm)
-    late = f" It was due on {due.isoformat()}, so it is set for today." if due < today else ""
+    late = (f" It was due on {due.isoformat()}, so it is set for today." if due < today
+            else "")
+    if (today - past[-1]).days > CHECK_IN_DAYS:
+        late += f" No check-in for {duration((today - past[-1]).days)}: it is overdue."
     last = past[-1].isoformat()
     return max(due, today), (f"Your last check-in was on {last}; this follows your rhythm, "
                              f"{how}.{late}")
@@ -199,14 +208,19 @@ def calendar_events(wb: Workbook, workbook_id: str, *, today: date,
                 "is done, record the date in 06_action_plan (Milestones).", alarm_hours=-15,
                 shut=("done", m.done_on) if m.done_on is not None else goal_shut)
 
+    still_open = {id(a) for a in open_actions(wb)}
+    goals = {g.id: g for g in wb.goals}
     for action in wb.actions:
         if action.due is None:
             continue
+        goal = goals.get(action.goal_id)
+        shut = (None if id(action) in still_open
+                else (action.status, action.done_on) if action.status in ("done", "dropped")
+                else (f"goal {goal.status}", goal.completed_on if goal.status == "done"
+                      else None))
         add("action", action.id, action.due, f"Action due: {_title(action.text)}",
             f"Your next step “{action.text}” ({action.priority} priority) is due today.\n"
-            "Do it, or move it to a realistic date, in 06_action_plan.",
-            shut=(action.status, action.done_on) if action.status in ("done", "dropped")
-            else None)
+            "Do it, or move it to a realistic date, in 06_action_plan.", shut=shut)
 
     for contact in wb.contacts:
         if contact.next_follow_up is None:

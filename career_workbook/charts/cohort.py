@@ -8,6 +8,7 @@ import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
 
+from career_workbook.analysis.next_actions import CHECK_IN_DAYS
 from career_workbook.charts._registry import COHORT_CHARTS
 from career_workbook.charts._style import (
     ALERT,
@@ -28,8 +29,8 @@ from career_workbook.wording import plural
 
 __all__ = ["plot_cohort_gaps", "plot_cohort_readiness", "plot_cohort_recency"]
 
-STALE_AFTER = 30
-"""Days without a check-in after which a client is flagged."""
+STALE_AFTER = CHECK_IN_DAYS
+"""Days without a check-in after which a client is flagged: the analysis' rule."""
 MAX_BARS = 25
 
 
@@ -128,36 +129,51 @@ def plot_cohort_gaps(counts: pd.Series, top: int = 12, *, title: str | None = No
 
 
 @styled
-def plot_cohort_recency(days: pd.Series, *, stale_after: int = STALE_AFTER,
-                        title: str | None = None, today: Any = None) -> Figure:
+def plot_cohort_recency(days: pd.Series, *, overdue: pd.Series | None = None,
+                        stale_after: int = STALE_AFTER, title: str | None = None,
+                        today: Any = None) -> Figure:
     """Days since each client's last check-in: bars per client, or a histogram for many.
 
-    Clients past ``stale_after`` days, or who never checked in (NaN), are flagged red.
+    Clients whose check-in is overdue are flagged red.
 
     Parameters
     ----------
     days : Series
         Days since the last check-in per client (index: client); NaN = never.
+    overdue : Series of bool, optional
+        Per client, whether a check-in is overdue: the caseload's ``check_in_overdue``
+        (:func:`~career_workbook.analysis.check_in_overdue`, which counts a client who never
+        checked in from their start date). Default: more than ``stale_after`` days, and
+        a client who never checked in is not counted (their start date is not known here).
 
     >>> s = pd.Series([3.0, 45.0, float("nan")], index=["ana", "ben", "cy"])
     >>> plot_cohort_recency(s).get_suptitle()
-    '2 clients without a check-in for 30+ days'
+    '1 client without a check-in for more than 30 days'
+    >>> plot_cohort_recency(s, overdue=pd.Series([False, True, True], index=s.index)
+    ...                     ).get_suptitle()
+    '2 clients without a check-in for more than 30 days'
     """
     if is_empty(days):
         return _placeholder("cohort_recency")
     s = _series(days, "plot_cohort_recency")
-    stale = s.isna() | (s > stale_after)
+    if overdue is None:
+        stale = s > stale_after
+    else:
+        if len(overdue) != len(s):
+            raise ValueError(f"plot_cohort_recency: overdue has {len(overdue)} values for "
+                             f"{plural(len(s), 'client')}")
+        stale = pd.Series([bool(v) if pd.notna(v) else False for v in overdue], index=s.index)
     n_stale = int(stale.sum())
     if len(s) <= MAX_BARS:
         fill = float(np.nanmax([s.max(), stale_after])) * 1.1 if s.notna().any() else 60.0
         shown = s.fillna(fill)
         order = sorted(range(len(s)), key=lambda i: (-shown.iloc[i], str(s.index[i])))
         shown, never = shown.iloc[order][::-1], s.isna().iloc[order][::-1]
+        late = stale.iloc[order][::-1].to_numpy()
         labels = [wrap_label(name, 24, max_lines=1) for name in shown.index]
         fig = new_figure(1.9 + row_height(labels) * len(shown), label="cohort_recency")
         ax = fig.add_subplot()
         y = np.arange(len(shown))
-        late = never | (shown > stale_after)
         colours = np.where(late, ALERT, CURRENT)
         bars = ax.barh(y, shown.to_numpy(), height=0.62, color=colours)
         for bar, is_never in zip(bars, never, strict=True):
@@ -183,7 +199,10 @@ def plot_cohort_recency(days: pd.Series, *, stale_after: int = STALE_AFTER,
         ax.set_ylabel("Clients")
     ax.axvline(stale_after, color=MUTED, linestyle="--", linewidth=1.2)
     if n_stale:
-        head = f"{plural(n_stale, 'client')} without a check-in for {stale_after}+ days"
+        head = (f"{plural(n_stale, 'client')} without a check-in for more than "
+                f"{stale_after} days")
+    elif s.isna().any():
+        head = "No check-in overdue"
     else:
         head = f"Everyone checked in within {stale_after} days"
     headline(fig, head, title)

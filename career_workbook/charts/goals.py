@@ -12,6 +12,7 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
+from career_workbook.analysis.progress import goal_counts
 from career_workbook.charts._registry import CHARTS
 from career_workbook.charts._style import (
     ALERT,
@@ -35,7 +36,7 @@ from career_workbook.charts._style import (
     subtitle,
     wrap_label,
 )
-from career_workbook.wording import plural
+from career_workbook.wording import plural, relative
 
 __all__ = ["plot_goal_timeline", "plot_progress", "plot_smart_scorecard"]
 
@@ -48,7 +49,6 @@ STATUS_COLOURS = {"active": PALETTE["blue"], "done": GOOD, "draft": PALETTE["sky
 TRACK_COLOURS = {"done": GOOD, "ahead": GOOD, "on track": GOOD, "behind": PALETTE["orange"],
                  "overdue": ALERT, "no deadline": MUTED, "not started": MUTED}
 TRACK_ORDER = ("overdue", "behind", "on track", "ahead", "not started", "no deadline", "done")
-GOOD_TRACKS = ("done", "ahead", "on track")
 MAX_PANELS = 6
 
 
@@ -167,7 +167,7 @@ def plot_goal_timeline(goals: pd.DataFrame, milestones: pd.DataFrame | None = No
     ...     "created": pd.to_datetime(["2026-01-01"]), "deadline": pd.to_datetime(["2026-06-01"]),
     ...     "status": ["active"]})
     >>> plot_goal_timeline(goals, None, today=date(2026, 3, 1)).get_suptitle()
-    'Next deadline in 92 days: Run a 10k'
+    'Next deadline in 3 months: Run a 10k'
     """
     if is_empty(goals):
         return _placeholder("goal_timeline")
@@ -267,12 +267,14 @@ def plot_goal_timeline(goals: pd.DataFrame, milestones: pd.DataFrame | None = No
     upcoming = df[(df["status"] != "done") & df["deadline"].notna()]
     if now is not None:
         upcoming = upcoming[upcoming["deadline"] >= now]
-    if overdue:
-        head = f"{plural(len(overdue), 'goal is', 'goals are')} past the deadline"
+    # the cover's count: drafts are not commitments yet
+    late = goal_counts((row["status"], "overdue") for row in overdue).overdue
+    if late:
+        head = f"{plural(late, 'goal is', 'goals are')} past the deadline"
     elif now is not None and not upcoming.empty:
         nxt = upcoming.iloc[0]
         days = (nxt["deadline"] - now).days
-        head = f"Next deadline in {plural(days, 'day')}: {short(nxt['text'], 45)}"
+        head = f"Next deadline {relative(days)}: {short(nxt['text'], 45)}"
     else:
         head = f"{n_done} of {plural(n, 'goal')} done"
     headline(fig, head, title)
@@ -314,7 +316,8 @@ def plot_progress(progress_history: pd.DataFrame, goal_progress: pd.DataFrame,
     """Progress per goal: expected (dashed) against actual, with a dotted forecast.
 
     One small panel per goal (at most six: those needing attention first). The headline
-    counts committed goals (not drafts) that are done, ahead or on track. The expected
+    counts as the cover does (:func:`~career_workbook.analysis.goal_counts`): active goals
+    ahead or on track, out of all active goals; done goals and drafts apart. The expected
     line runs from 0 % when the goal was set to 100 % at its deadline; the forecast
     extends the actual trend to 100 % when the frame has one.
 
@@ -334,7 +337,7 @@ def plot_progress(progress_history: pd.DataFrame, goal_progress: pd.DataFrame,
     >>> hist = pd.DataFrame({"date": pd.to_datetime(["2026-02-01", "2026-03-01"]),
     ...                      "goal_id": ["g1", "g1"], "actual": [20.0, 35.0]})
     >>> plot_progress(hist, gp).get_suptitle()
-    '1 of 1 goal on track'
+    '1 of 1 active goal on track'
     """
     if is_empty(goal_progress):
         return _placeholder("progress")
@@ -398,14 +401,19 @@ def plot_progress(progress_history: pd.DataFrame, goal_progress: pd.DataFrame,
         date_axis(ax.xaxis, maxticks=5)
         ax.tick_params(axis="x", labelsize=8.5)
 
-    # Draft goals are not commitments yet: counted only when every goal is a draft.
-    committed = gp[gp["status"] != "draft"] if "status" in gp else gp
-    committed = committed if len(committed) else gp
-    good = int(committed["track"].isin(GOOD_TRACKS).sum())
-    late = int((committed["track"] == "overdue").sum())
-    head = f"{good} of {plural(len(committed), 'goal')} on track"
-    if len(committed) < len(gp):
-        head += f" ({plural(len(gp) - len(committed), 'draft')} not counted)"
+    # the cover's counts (analysis.goal_counts): active goals on track, done ones apart
+    counts = goal_counts(zip(gp["status"] if "status" in gp else ["active"] * len(gp),
+                             gp["track"], strict=True))
+    late = counts.overdue
+    if counts.active:
+        head = f"{counts.on_track} of {plural(counts.active, 'active goal')} on track"
+    else:
+        head = "No active goals"
+    extra = [f"{counts.done} done"] if counts.done else []
+    if counts.drafts:
+        extra.append(f"{plural(counts.drafts, 'draft')} not counted")
+    if extra:
+        head += f" ({', '.join(extra)})"
     headline(fig, head, title)
     note = "Progress (%): dashed = plan, solid = reported, dotted = forecast"
     if late:

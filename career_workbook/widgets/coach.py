@@ -157,7 +157,8 @@ def caseload_figures(caseload: Caseload) -> dict[str, Figure]:
     return {
         "cohort_readiness": charts.plot_cohort_readiness(readiness, today=caseload.today),
         "cohort_gaps": charts.plot_cohort_gaps(caseload.gap_counts, today=caseload.today),
-        "cohort_recency": charts.plot_cohort_recency(recency, today=caseload.today),
+        "cohort_recency": charts.plot_cohort_recency(
+            recency, overdue=frame["check_in_overdue"].set_axis(labels), today=caseload.today),
     }
 
 

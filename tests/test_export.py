@@ -529,3 +529,136 @@ def test_a_new_workbooks_cover_says_readiness_is_not_measured_yet():
     wb.assessments.append(Assessment(date=date(2026, 11, 2), ratings={"SQL": 2}))
     heads = {h.label: h for h in pack_content(wb, today=date(2026, 11, 22)).headlines}
     assert heads["Readiness"].value == "50%" and heads["Top skill gap"].value == "SQL"
+
+
+# ----------------------------------------------------------------------------------------
+# One rule per question: the pack says what the analysis says, and what it leaves out
+# ----------------------------------------------------------------------------------------
+def _hostile_workbook():
+    """30 overdue actions, 60 overdue follow-ups, 9 overdue goals, a check-in 40 days ago."""
+    from career_workbook.model import Contact
+
+    wb = cw.new_workbook("Sam Lee", today=date(2026, 1, 5))
+    wb.goals += [Goal(id=f"g{i}", text=f"Goal number {i} shipped by 1 May 2026",
+                      status="active", created=date(2026, 1, 5), deadline=date(2026, 5, 1))
+                 for i in range(9)]
+    wb.actions += [Action(id=f"a{i}", text=f"Action {i}", due=date(2026, 10, 1 + i))
+                   for i in range(30)]
+    wb.contacts += [Contact(id=f"c{i}", name=f"Contact {i}", next_follow_up=date(2026, 9, 1))
+                    for i in range(60)]
+    wb.check_ins.append(CheckIn(date=TODAY - (date(2026, 1, 11) - date(2026, 1, 1)) * 4))
+    return wb
+
+
+def _page_text(fig: Figure) -> str:
+    return "\n".join(t.get_text() for t in fig.texts)
+
+
+def test_the_pack_lists_every_next_action_and_the_pdf_says_how_many_it_leaves_out():
+    from career_workbook.export.content import pack_content
+    from career_workbook.export.html import render_html
+
+    content = pack_content(_hostile_workbook(), today=TODAY)
+    n = len(content.actions)
+    kinds = [a.kind for a in content.actions]
+    assert (kinds.count("overdue action"), kinds.count("follow-up")) == (30, 60)  # not cut
+    assert kinds[0] == "check-in due" and kinds[1:10] == ["goal overdue"] * 9
+    page = render_html(content)
+    assert all(f"Contact {i}<" in page for i in range(60))
+    assert all(f"Action {i}<" in page for i in range(30))
+    assert page.count("<li>") == n and f"All {n} of them" in page
+    lines = _page_text(pdf_module.actions_page(content)).split("\n")
+    shown = sum(f"{a.rank}." in lines for a in content.actions)
+    note = " ".join(" ".join(lines[lines.index(next(x for x in lines if x.startswith("…"))):])
+                    .split())
+    assert 0 < shown < n
+    assert note.startswith(f"… and {n - shown} more: 60 follow-ups, ")
+    assert "(all in review.html)" in note
+
+
+def test_an_empty_pack_says_what_the_analysis_says_to_do_next():
+    from career_workbook.analysis import nothing_to_do
+    from career_workbook.export.content import pack_content
+    from career_workbook.export.html import render_html
+
+    wb = cw.new_workbook("Sam Lee", today=date(2026, 11, 1))
+    content = pack_content(wb, today=TODAY)
+    assert content.actions == ()
+    assert "set your first goal" in nothing_to_do(wb)
+    assert nothing_to_do(wb) in render_html(content)
+    assert "plan the next goal" not in render_html(content)
+    assert " ".join(nothing_to_do(wb).split()[:6]) in " ".join(
+        _page_text(pdf_module.actions_page(content)).split())
+
+
+def test_next_step_text_is_whole_in_the_html_and_cut_at_a_word_in_the_pdf():
+    from career_workbook.export.content import pack_content
+    from career_workbook.export.html import render_html
+    from career_workbook.model import Opportunity
+
+    wb = cw.new_workbook("Sam Lee", today=date(2026, 11, 1))
+    step = ("ask the governance lead whether the forum still has slots in the spring "
+            "programme and who chairs the session")
+    wb.opportunities.append(Opportunity(id="o1", title="Speak at the data forum",
+                                        next_step=step, next_step_due=date(2026, 11, 20)))
+    content = pack_content(wb, today=TODAY)
+    [row] = [a for a in content.actions if a.kind == "opportunity step"]
+    assert row.item == step[0].upper() + step[1:]  # not cut at 60 characters
+    assert step[1:] in render_html(content)
+    text = _page_text(pdf_module.actions_page(content))
+    assert "slots i…" not in text and "slots in the spring" in " ".join(text.split())
+
+
+def test_the_cover_charts_and_next_actions_count_goals_alike():
+    """Cover "Goals behind 0" beside a next action "Goal behind"; "3 of 3 active" on the
+    cover, "4 of 4 goals on track" on the chart; 13 past the deadline on the timeline
+    (drafts too) where the cover said 9."""
+    from career_workbook import frames
+    from career_workbook.analysis import (
+        goal_progress_frame,
+        next_actions_frame,
+        progress_history_frame,
+        summary,
+    )
+    from career_workbook.export.content import pack_content
+
+    wb = cw.new_workbook("Sam Lee", today=date(2026, 1, 5))
+    day = date(2026, 1, 5)
+    wb.goals += [
+        Goal(id="on", text="On track goal", status="active", created=day,
+             deadline=date(2027, 1, 5)),
+        Goal(id="new", text="Not started goal", status="active", created=day,
+             deadline=date(2026, 12, 31)),
+        Goal(id="late", text="Overdue goal", status="active", created=day,
+             deadline=date(2026, 6, 1)),
+        Goal(id="done", text="Done goal", status="done", created=day,
+             deadline=date(2026, 6, 1)),
+        Goal(id="d1", text="Draft goal", status="draft", created=day,
+             deadline=date(2026, 6, 1)),
+    ]
+    wb.check_ins.append(CheckIn(date=date(2026, 11, 20), progress={"on": 85, "late": 40}))
+    s = summary(wb, TODAY)
+    assert (s.goals_active, s.goals_on_track, s.goals_behind, s.goals_overdue,
+            s.goals_done) == (3, 1, 0, 1, 1)
+    heads = {h.label: h for h in pack_content(wb, today=TODAY).headlines}
+    assert (heads["Goals on track"].value, heads["Goals on track"].detail) == (
+        "1", "of 3 active, 1 done")
+    todo = next_actions_frame(wb, TODAY, limit=None)
+    goal_kinds = todo[todo["kind"].str.startswith("goal ")]
+    assert dict(zip(goal_kinds["goal_id"], goal_kinds["kind"], strict=True)) == {
+        "late": "goal overdue", "new": "goal not started"}  # none "behind": the cover's 0
+    progress = charts.plot_progress(progress_history_frame(wb), goal_progress_frame(wb, TODAY),
+                                    today=TODAY)
+    assert progress.get_suptitle() == "1 of 3 active goals on track (1 done, 1 draft not counted)"
+    timeline = charts.plot_goal_timeline(frames.goals_frame(wb), frames.milestones_frame(wb),
+                                         today=TODAY)
+    assert timeline.get_suptitle() == "1 goal is past the deadline"  # not the draft
+
+
+def test_the_cover_says_how_long_ago_in_words():
+    from career_workbook.export.content import pack_content
+
+    wb = cw.new_workbook("Sam Lee", today=date(2017, 1, 5))
+    wb.check_ins.append(CheckIn(date=date(2017, 12, 1)))
+    heads = {h.label: h for h in pack_content(wb, today=TODAY).headlines}
+    assert heads["Last check-in"].detail == "9 years ago"  # not "3279 days ago"

@@ -30,9 +30,10 @@ from typing import Any
 
 from career_workbook import analysis
 from career_workbook.model import Workbook
-from career_workbook.wording import days_ago
+from career_workbook.wording import plural, relative
 
-__all__ = ["ActionRow", "ChartEntry", "GoalRow", "Headline", "PackContent", "pack_content"]
+__all__ = ["ActionRow", "ChartEntry", "GoalRow", "Headline", "PackContent", "actions_left_out",
+           "pack_content"]
 
 CRITERIA_LABELS = {
     "specific": "Specific", "measurable": "Measurable", "achievable": "Achievable",
@@ -102,6 +103,24 @@ class PackContent:
     actions: tuple[ActionRow, ...]
     period: str = ""
     """The review period the pack is limited to, e.g. ``'1 Jan 2026 – 30 Jun 2026'``."""
+    nothing_to_do: str = ""
+    """What the next actions say when there are none
+    (:func:`~career_workbook.analysis.next_actions.nothing_to_do`)."""
+
+
+def actions_left_out(actions: Sequence[ActionRow]) -> str:
+    """What a list that stops before ``actions`` leaves out, by kind, most first.
+
+    >>> rows = [ActionRow(i, kind, "x", "y") for i, kind in enumerate(
+    ...     ["follow-up", "overdue action", "follow-up"], start=1)]
+    >>> actions_left_out(rows)
+    '3 more: 2 follow-ups, 1 overdue action'
+    """
+    counts: dict[str, int] = {}
+    for a in actions:
+        counts[a.kind] = counts.get(a.kind, 0) + 1
+    kinds = sorted(counts.items(), key=lambda kv: -kv[1])
+    return f"{len(actions)} more: " + ", ".join(plural(n, kind) for kind, n in kinds)
 
 
 def long_date(day: date) -> str:
@@ -119,14 +138,16 @@ def _headlines(s: Any) -> tuple[Headline, ...]:
         check_in = Headline("Last check-in", "none yet", "notebook 09 records one")
     else:
         check_in = Headline("Last check-in", f"{s.last_check_in.day} {s.last_check_in:%b %Y}",
-                            days_ago(s.days_since_check_in))
+                            relative(-s.days_since_check_in))
     readiness = (Headline("Readiness", "not measured yet",
                           "rate skills in 01, targets in 05")
                  if s.readiness is None else Headline("Readiness", f"{s.readiness:.0f}%",
                                                       against))
     return (
         readiness,
-        Headline("Goals on track", str(s.goals_on_track), f"of {s.goals_active} active"),
+        Headline("Goals on track", str(s.goals_on_track),
+                 f"of {s.goals_active} active" + (f", {s.goals_done} done" if s.goals_done
+                                                  else "")),
         Headline("Goals behind", str(s.goals_behind), "behind plan"),
         Headline("Goals overdue", str(s.goals_overdue), "past their deadline"),
         check_in,
@@ -151,7 +172,8 @@ def _goals(wb: Workbook, today: date) -> tuple[GoalRow, ...]:
 
 
 def _actions(wb: Workbook, today: date, role: Any) -> tuple[ActionRow, ...]:
-    frame = analysis.next_actions_frame(wb, today, role)
+    """Every next action: the HTML lists them all, the PDF says what it leaves out."""
+    frame = analysis.next_actions_frame(wb, today, role, limit=None)
     return tuple(
         ActionRow(int(row.rank), str(row.kind), str(row.item), str(row.reason))
         for row in frame.itertuples(index=False)
@@ -174,5 +196,5 @@ def pack_content(
         role_title=getattr(role, "title", None), current_role=p.current_role,
         coach=p.coach, organisation=p.organisation, headlines=_headlines(s),
         charts=tuple(charts), goals=_goals(wb, today), actions=_actions(wb, today, role),
-        period=period,
+        period=period, nothing_to_do=analysis.nothing_to_do(wb),
     )

@@ -173,13 +173,23 @@ def _action(a: ActionRow) -> str:
             f'<span class="reason">{_user(a.reason)}</span></li>')
 
 
+def _actions_intro(n: int) -> str:
+    """
+    >>> _actions_intro(12)
+    'All 12 of them, most urgent first, with the reason each one is here.'
+    """
+    if n < 2:
+        return "With the reason it is here."
+    return f"All {n} of them, most urgent first, with the reason each one is here."
+
+
 def _actions(c: PackContent) -> str:
     if not c.actions:
-        body = '<p class="muted">Nothing urgent — a good moment to plan the next goal.</p>'
+        body = f'<p class="muted">{esc(c.nothing_to_do)}</p>' if c.nothing_to_do else ""
     else:
         body = f'<ol class="actions">{"".join(_action(a) for a in c.actions)}</ol>'
     return (f'<section class="actions"><h2>Next actions</h2>'
-            f'<p class="muted">Most urgent first, with the reason each one is here.</p>'
+            f'<p class="muted">{_actions_intro(len(c.actions))}</p>'
             f"{body}</section>")
 
 

@@ -30,7 +30,12 @@ from matplotlib.patches import FancyBboxPatch
 from matplotlib.transforms import Bbox, IdentityTransform
 
 from career_workbook.charts import clean_text, house_style
-from career_workbook.export.content import CRITERIA_LABELS, PackContent, long_date
+from career_workbook.export.content import (
+    CRITERIA_LABELS,
+    PackContent,
+    actions_left_out,
+    long_date,
+)
 from career_workbook.export.files import export_rc, pdf_metadata
 
 __all__ = ["A4", "actions_page", "add_chart_page", "add_page", "cover_page", "goals_page",
@@ -211,8 +216,8 @@ def actions_page(content: PackContent) -> Figure:
               fontsize=9, color=GREY)
         top = 1.7
         if not content.actions:
-            _text(fig, MARGIN, top, "Nothing urgent — a good moment to plan the next goal.",
-                  fontsize=11, color=GREY)
+            _text(fig, MARGIN, top, fit(content.nothing_to_do, 85, 3), fontsize=11,
+                  color=GREY)
         bottom = h - 1.0
         for i, action in enumerate(content.actions):
             item = fit(action.item, 62, 2)
@@ -220,10 +225,10 @@ def actions_page(content: PackContent) -> Figure:
             reason = fit(f"{action.kind.capitalize()} · {action.reason}", 85, 3)
             n_lines = item.count("\n") + reason.count("\n") + 2
             row_h = 0.22 * n_lines + 0.3
-            if top + row_h > bottom:
-                left = len(content.actions) - i
-                _text(fig, MARGIN, top, f"… and {left} more (see review.html)", fontsize=9.5,
-                      color=GREY)
+            last = i == len(content.actions) - 1
+            if top + row_h > (bottom if last else bottom - 0.45):  # room for the note
+                note = f"… and {actions_left_out(content.actions[i:])} (all in review.html)"
+                _text(fig, MARGIN, top, fit(note, 90, 2), fontsize=9.5, color=GREY)
                 break
             _text(fig, MARGIN, top, f"{action.rank}.", fontsize=12, weight="bold",
                   color=ACCENT)

@@ -724,3 +724,26 @@ def test_role_picker_offers_a_matching_profile_but_never_applies_it(tmp_path):
                                              .widget.options]
     assert "looks like the catalog’s “Senior Data Scientist” profile" in text
     assert cw.load(path).role_profile is None
+
+
+def _all_html(widget) -> str:
+    found = [getattr(widget, "value", "")] if hasattr(widget, "value") and isinstance(
+        getattr(widget, "value", None), str) else []
+    for child in getattr(widget, "children", ()):
+        found.append(_all_html(child))
+    return "\n".join(found)
+
+
+@pytest.mark.parametrize(("last", "said"), [
+    (date(2026, 11, 22), "(today)"), (date(2026, 11, 21), "(yesterday)"),
+    (date(2026, 10, 1), "(7 weeks ago)")])
+def test_the_check_in_form_says_when_the_last_one_was_in_words(tmp_path, last, said):
+    """It said "(0 days ago)", "(1 days ago)" and "(52 days ago)"."""
+    from career_workbook.model import CheckIn
+
+    wb = small_workbook()
+    wb.check_ins.append(CheckIn(date=last, motivation=6))
+    path = tmp_path / "sam.yaml"
+    store.save(wb, path)
+    text = _all_html(ui.check_in_form(ui.Session(path, today=TODAY)))
+    assert f"Your last check-in was on {last.isoformat()} {said}." in text

@@ -33,7 +33,7 @@ from career_workbook.widgets.fields import (
 )
 from career_workbook.widgets.forms_goals import goal_editor
 from career_workbook.widgets.inputs import days_not_come
-from career_workbook.wording import days_ago
+from career_workbook.wording import relative
 
 __all__ = ["check_in_data", "check_in_form", "check_in_intro", "goal_review",
            "is_empty_check_in", "last_check_in", "latest_progress", "next_actions",
@@ -86,7 +86,7 @@ def check_in_intro(last: CheckIn | None, today: date) -> str:
     if last is None:
         return "This is your first check-in."
     return (f"Your last check-in was on {last.date.isoformat()} "
-            f"({days_ago((today - last.date).days)}).")
+            f"({relative((last.date - today).days)}).")
 
 
 def check_in_data(values: dict[str, Any], progress: dict[str, int | None]) -> dict[str, Any]:
@@ -192,7 +192,7 @@ def next_actions(session: Any) -> widgets.Widget:
         from career_workbook.widgets.display import table_widget
 
         s = view.session
-        frame = analysis.next_actions_frame(s.workbook, s.today, s.role)
+        frame = analysis.next_actions_frame(s.workbook, s.today, s.role, limit=None)
         return [table_widget(frame, {"rank": "#", "kind": "What", "item": "Item",
                                      "reason": "Why now", "due": "Due"},
                              empty=s.say(nothing_to_do(s.workbook)))]

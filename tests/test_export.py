@@ -647,7 +647,7 @@ def test_the_cover_charts_and_next_actions_count_goals_alike():
     goal_kinds = todo[todo["kind"].str.startswith("goal ")]
     assert dict(zip(goal_kinds["goal_id"], goal_kinds["kind"], strict=True)) == {
         "late": "goal overdue", "new": "goal not started"}  # none "behind": the cover's 0
-    progress = charts.plot_progress(progress_history_frame(wb), goal_progress_frame(wb, TODAY),
+    progress = charts.plot_progress(progress_history_frame(wb, TODAY), goal_progress_frame(wb, TODAY),
                                     today=TODAY)
     assert progress.get_suptitle() == "1 of 3 active goals on track (1 done, 1 draft not counted)"
     timeline = charts.plot_goal_timeline(frames.goals_frame(wb), frames.milestones_frame(wb),

@@ -23,6 +23,7 @@ from collections.abc import Callable
 from datetime import date
 
 import matplotlib as mpl
+import matplotlib.dates as mdates
 import numpy as np
 import pandas as pd
 import pytest
@@ -815,8 +816,9 @@ def test_progress_a_draft_says_so_and_the_headline_leaves_it_out():
 @pytest.mark.parametrize("n", [1, 2, 3, 5])
 def test_progress_makes_only_the_panels_it_draws(n, monkeypatch):
     """Issue 15: five goals on a 3 x 2 grid made six axes and removed one (a whole axes
-    with its ticks, drawn for nothing). The panels still share their dates and
-    percentages, shown on the outer panels only, as before."""
+    with its ticks, drawn for nothing). The panels share their percentages, shown on the
+    left panels; each has its own dates, shown under every panel (a shared date axis
+    stretched every panel to the farthest goal's deadline)."""
     from matplotlib.axes import Axes
 
     removed = []
@@ -831,10 +833,46 @@ def test_progress_makes_only_the_panels_it_draws(n, monkeypatch):
 
     for i, ax in enumerate(fig.axes):
         if i:
-            assert ax.get_shared_x_axes().joined(ax, fig.axes[0])
+            assert not ax.get_shared_x_axes().joined(ax, fig.axes[0])
             assert ax.get_shared_y_axes().joined(ax, fig.axes[0])
-        assert shows(ax.xaxis) == (i + cols >= n)  # dates under the lowest panel of a column
+        assert shows(ax.xaxis)  # dates under every panel
         assert shows(ax.yaxis) == (i % cols == 0)  # percentages on the left panels
+
+
+def test_progress_each_panel_shows_its_own_goal_window():
+    """A goal ten years long, or one crawling towards 100 % decades away, stretched every
+    panel's dates to its own: healthy goals' lines became slivers. Each panel covers its
+    goal's set date to its deadline (or today, or the last report); a forecast beyond
+    stops at the panel's edge and says its date in words."""
+    gp = make(PROGRESS_COLUMNS, [
+        dict(goal_id="g0", text="Short goal", status="active", created=day(0),
+             deadline=day(300), expected=50.0, actual=40.0, source="check-in",
+             track="on track", days_left=100.0, forecast=day(290)),
+        dict(goal_id="g1", text="Ten-year goal", status="active", created=day(0),
+             deadline=day(3650), expected=5.0, actual=5.0, source="check-in",
+             track="on track", days_left=3400.0, forecast=None),
+        dict(goal_id="g2", text="Crawling goal", status="active", created=day(0),
+             deadline=day(300), expected=50.0, actual=12.0, source="check-in",
+             track="behind", days_left=100.0, forecast=pd.Timestamp("2058-06-01")),
+    ])
+    hist = make(HISTORY_COLUMNS, [
+        dict(date=day(100 + 30 * k), goal_id=g, actual=a + k, source="check-in")
+        for g, a in (("g0", 30.0), ("g1", 3.0), ("g2", 10.0)) for k in range(3)])
+    fig = charts.plot_progress(hist, gp, today=day(200))
+    by_title = {ax.get_title(loc="left"): ax for ax in fig.axes}
+    for text, end in (("Short goal", day(300)), ("Crawling goal", day(300)),
+                      ("Ten-year goal", day(3650))):
+        lo, hi = (pd.Timestamp(mdates.num2date(x)).tz_localize(None)
+                  for x in by_title[text].get_xlim())
+        assert lo <= day(0) < day(300) <= hi and hi - end < pd.Timedelta(days=400), text
+    crawl = by_title["Crawling goal"]
+    (forecast,) = lines_with_label(crawl, "Forecast")
+    right = crawl.get_xlim()[1]
+    assert mdates.date2num(pd.Timestamp(forecast.get_xdata()[-1])) == pytest.approx(right)
+    assert 12 < forecast.get_ydata()[-1] < 100  # stopped on the way, at the edge
+    assert "forecast: Jun 2058" in [t.get_text() for t in crawl.texts]
+    short_goal = by_title["Short goal"]
+    assert not any(t.get_text().startswith("forecast") for t in short_goal.texts)
 
 
 def test_progress_single_check_in_and_no_history():

@@ -289,9 +289,10 @@ def plot_goal_timeline(goals: pd.DataFrame, milestones: pd.DataFrame | None = No
 
 # ----------------------------------------------------------------------------------------
 def _panels(fig: Figure, rows: int, cols: int, k: int) -> list[Any]:
-    """``k`` panels on a ``rows`` x ``cols`` grid, row by row, sharing both axes; dates on the
-    bottom panel of each column, percentages on the left ones. Only the panels drawn are
-    made (an empty slot's axes, made and removed, cost a whole axes with its ticks).
+    """``k`` panels on a ``rows`` x ``cols`` grid, row by row, sharing their percentages
+    (shown on the left panels); each panel has its own dates, labelled under it (one goal
+    ten years long squeezed every other goal's lines into slivers). Only the panels drawn
+    are made (an empty slot's axes, made and removed, cost a whole axes with its ticks).
 
     >>> fig = Figure()
     >>> [int(ax.get_subplotspec().num1) for ax in _panels(fig, 3, 2, 5)], len(fig.axes)
@@ -301,13 +302,59 @@ def _panels(fig: Figure, rows: int, cols: int, k: int) -> list[Any]:
     axes: list[Any] = []
     for i in range(k):
         first = axes[0] if axes else None
-        axes.append(fig.add_subplot(grid[i // cols, i % cols], sharex=first, sharey=first))
-    for i, ax in enumerate(axes):  # as ``Figure.subplots(sharex=True, sharey=True)`` does
-        ax.xaxis.set_tick_params(labelbottom=i + cols >= k)  # no panel under it
-        ax.xaxis.offsetText.set_visible(i // cols == rows - 1)
+        axes.append(fig.add_subplot(grid[i // cols, i % cols], sharey=first))
+    for i, ax in enumerate(axes):  # as ``Figure.subplots(sharey=True)`` does
         ax.yaxis.set_tick_params(labelleft=i % cols == 0)
         ax.yaxis.offsetText.set_visible(i % cols == 0)
     return axes
+
+
+def _window(dates_known: list[Any], forecast: Any = None) -> tuple[pd.Timestamp,
+                                                                     pd.Timestamp] | None:
+    """A panel's dates: from the first to the last of ``dates_known`` (the day the goal
+    was set, its deadline, its reports, today), at least 30 days, padded 4 % each side;
+    ``None`` when no date is known. A ``forecast`` at most a quarter of that span beyond
+    is included (drawn whole); a farther one is not (it would squeeze the goal's lines).
+
+    >>> lo, hi = _window([pd.Timestamp("2026-01-01"), pd.NaT, pd.Timestamp("2026-11-01")])
+    >>> lo.date(), hi.date()
+    (datetime.date(2025, 12, 19), datetime.date(2026, 11, 13))
+    >>> _window([pd.Timestamp("2026-01-01"), pd.Timestamp("2026-11-01")],
+    ...         pd.Timestamp("2026-12-01"))[1].date()
+    datetime.date(2026, 12, 14)
+    >>> _window([pd.Timestamp("2026-01-01"), pd.Timestamp("2026-11-01")],
+    ...         pd.Timestamp("2058-06-01"))[1].date()
+    datetime.date(2026, 11, 13)
+    """
+    known = [pd.Timestamp(d) for d in dates_known if d is not None and pd.notna(d)]
+    if not known:
+        return None
+    start, end = min(known), max(known)
+    end = max(end, start + pd.Timedelta(days=30))
+    if forecast is not None and pd.notna(forecast) and forecast <= end + (end - start) / 4:
+        end = max(end, pd.Timestamp(forecast))
+    pad = (end - start) * 0.04
+    return start - pad, end + pad
+
+
+def _forecast(ax: Any, last: pd.Series, forecast: pd.Timestamp, edge: pd.Timestamp) -> Any:
+    """The dotted forecast from the last report to 100 % on ``forecast``; one beyond the
+    panel's right ``edge`` stops there, with an arrow and its date in words."""
+    if forecast <= edge:
+        (h,) = ax.plot([last["date"], forecast], [last["actual"], 100], color=CURRENT,
+                       linestyle=":", linewidth=2, label="Forecast")
+        return h
+    share = (edge - last["date"]) / (forecast - last["date"])
+    y = last["actual"] + (100 - last["actual"]) * share
+    (h,) = ax.plot([last["date"], edge], [last["actual"], y], color=CURRENT,
+                   linestyle=":", linewidth=2, label="Forecast")
+    ax.plot([edge], [y], marker=">", markersize=7, color=CURRENT, clip_on=False,
+            linestyle="none")
+    low = y < 40  # low on the right: the track's name is under it, the words go above
+    ax.annotate(f"forecast: {forecast:%b %Y}", xy=(edge, y), xytext=(-9, 5 if low else -5),
+                textcoords="offset points", ha="right", va="bottom" if low else "top",
+                fontsize=8.5, color=CURRENT)
+    return h
 
 
 @styled
@@ -379,15 +426,18 @@ def plot_progress(progress_history: pd.DataFrame, goal_progress: pd.DataFrame,
                            linestyle="--", linewidth=1.6, label="Expected")
             handles.setdefault("Expected", h)
         points = hist[hist["goal_id"] == goal["goal_id"]]
+        window = _window([goal["created"], goal["deadline"], now, *points["date"]],
+                         goal["forecast"])
+        if window is not None:
+            ax.set_xlim(*window)
         if not points.empty:
             (h,) = ax.plot(points["date"].to_numpy(), points["actual"].to_numpy(),
                            color=CURRENT, marker="o", markersize=5, label="Actual")
             handles.setdefault("Actual", h)
             last = points.iloc[-1]
             if pd.notna(goal["forecast"]) and last["actual"] < 100:
-                (h,) = ax.plot([last["date"], goal["forecast"]], [last["actual"], 100],
-                               color=CURRENT, linestyle=":", linewidth=2, label="Forecast")
-                handles.setdefault("Forecast", h)
+                edge = window[1] if window is not None else goal["forecast"]
+                handles.setdefault("Forecast", _forecast(ax, last, goal["forecast"], edge))
         if now is not None:
             h = ax.axvline(now, color=ALERT, linewidth=1.2, linestyle="-", alpha=0.7,
                            label="Today")

@@ -342,21 +342,39 @@ def chart_caption(fig: Figure, slug: str | None = None) -> str:
     """The chart's headline and the first line under it (its subtitle, or what an empty
     chart says is missing), as sentences: what the chart says, in words.
 
+    A chart of several panels (one per goal) titles each panel with what it shows: the
+    caption says the note under the panels (its legend's title) and names the panels,
+    rather than reading the first panel's title as if the headline were about it.
+
     >>> from career_workbook import charts
     >>> chart_caption(charts.placeholder_figure("No contacts yet"), "network")
     'Your network. No contacts yet.'
+    >>> fig = Figure()
+    >>> for name in ("Run a 10k", "Learn SQL"):
+    ...     _ = fig.add_subplot().set_title(name, loc="left")
+    >>> fig.suptitle("1 of 2 goals on track") and None
+    >>> fig.legend(handles=[], title="Progress (%)") and None
+    >>> chart_caption(fig)
+    '1 of 2 goals on track. Progress (%). Panels: Run a 10k; Learn SQL.'
     """
     from career_workbook.charts._style import PLACEHOLDER_LABEL
 
+    def plain(text: str) -> str:
+        return " ".join(charts.unescape_mathtext(text).split())
+
     takeaway = chart_title(fig, slug)
-    texts = [title for ax in fig.axes for title in (ax.get_title("left"),
-                                                   ax.get_title("center"))]
-    texts += [t.get_text() for ax in fig.axes if ax.get_label() == PLACEHOLDER_LABEL
-              for t in ax.texts]
-    lines = [line for line in (" ".join(charts.unescape_mathtext(t).split()) for t in texts)
-             if line and line != takeaway]
-    return " ".join(p if p.endswith((".", "!", "?", "…")) else p + "."
-                    for p in [takeaway, *lines[:1]])
+    titles = [[t for t in (plain(ax.get_title("left")), plain(ax.get_title("center"))) if t]
+              for ax in fig.axes]
+    if sum(bool(t) for t in titles) > 1:  # small multiples: each title names a panel
+        notes = [plain(legend.get_title().get_text()) for legend in fig.legends]
+        panels = "; ".join(" ".join(t).rstrip(".") for t in titles if t)
+        parts = [takeaway, *[n for n in notes if n][:1], f"Panels: {panels}"]
+    else:
+        texts = [t for ts in titles for t in ts]
+        texts += [plain(t.get_text()) for ax in fig.axes if ax.get_label() == PLACEHOLDER_LABEL
+                  for t in ax.texts]
+        parts = [takeaway, *[t for t in texts if t and t != takeaway][:1]]
+    return " ".join(p if p.endswith((".", "!", "?", "…")) else p + "." for p in parts)
 
 
 def chart_alt(fig: Figure, slug: str | None = None) -> str:

@@ -180,3 +180,17 @@ def test_make_figures_runs_with_file_access_blocked(monkeypatch, catalog):
 def test_doctests():
     result = doctest.testmod(figures, optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)
     assert result.attempted > 0 and result.failed == 0
+
+
+@pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.stem)
+def test_caption_of_a_multi_panel_chart_describes_the_chart(path):
+    """The progress chart's caption read "4 of 4 goals on track. Be appointed Engineering
+    Manager…": the first panel's title after the headline, as if the headline were about
+    that goal. It says the note under the panels and names every panel instead."""
+    fig = figures.make_figure(cw.load(path), "progress", today=date(2026, 11, 22))
+    caption = figures.chart_caption(fig, "progress")
+    panels = [" ".join(ax.get_title("left").split()).rstrip(".") for ax in fig.axes]
+    head = figures.chart_title(fig, "progress")
+    note = " ".join(fig.legends[0].get_title().get_text().split())
+    assert caption.rstrip(".") == f"{head}. {note}. Panels: {'; '.join(panels)}".rstrip(".")
+    assert len(panels) > 1 and caption.endswith((".", "…"))

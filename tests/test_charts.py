@@ -1370,23 +1370,89 @@ def test_opportunities_rows_by_stage_rings_on_stale_and_names_them():
     assert fig.get_suptitle() == "2 opportunities stale: no movement in 3+ weeks"
 
 
-def test_opportunities_name_at_most_three_stale_per_stage_the_longest_waiting():
-    # six stale names around one row's dots overlapped each other and the dots
+def test_opportunities_name_at_most_two_stale_per_stage_the_longest_waiting():
+    # six stale names around one row's dots overlapped each other and the dots; three
+    # two-line names a row, nine at one x, were pushed far from their dots
     titles = [f"Opportunity {i}" for i in range(6)]
     df = pd.DataFrame({"title": titles, "stage": ["exploring"] * 5 + ["applied"],
                        "age_days": [40, 45, 50, 52, 60, 30], "stale": [True] * 6})
     fig = charts.plot_opportunities(df, TODAY)
     shown = texts_of(fig)
     named = [t for t in titles if t in shown]
-    assert named == ["Opportunity 2", "Opportunity 3", "Opportunity 4", "Opportunity 5"]
+    assert named == ["Opportunity 3", "Opportunity 4", "Opportunity 5"]
     # without movement for longest, not spotted longest ago, when the frame says so
     moved = charts.plot_opportunities(df.assign(days_still=[50, 40, 30, 21, 22, 25]), TODAY)
     assert [t for t in titles if t in texts_of(moved)] == [
-        "Opportunity 0", "Opportunity 1", "Opportunity 2", "Opportunity 5"]
+        "Opportunity 0", "Opportunity 1", "Opportunity 5"]
     assert len(fig.axes[0].collections[1].get_offsets()) == 6  # every one still ringed
-    assert "named: the 3 longest without movement in each stage" in " ".join(
-        fig.axes[0].get_title(loc="left").split())
+    assert "named: the 2 longest without movement in each stage, 3 more not named" in \
+        " ".join(fig.axes[0].get_title(loc="left").split())
     assert fig.get_suptitle() == "6 opportunities stale: no movement in 3+ weeks"
+
+
+def _label_offsets(fig, ax):
+    """Drawn point labels (repelled_labels): each one's vertical distance from its dot, in
+    rows of the chart, and whether it lies inside the axes."""
+    from career_workbook.charts._repel import RepelledLabels
+
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    (placer,) = [a for a in ax.artists if isinstance(a, RepelledLabels)]
+    box = ax.get_window_extent(renderer)
+    row = ax.transData.transform([(0, 1)])[0, 1] - ax.transData.transform([(0, 0)])[0, 1]
+    out = []
+    for text, (x, y) in zip(placer.texts, placer.anchors, strict=True):
+        extent = text.get_window_extent(renderer)
+        dot = ax.transData.transform([(x, y)])[0, 1]
+        inside = box.y0 - 0.5 <= extent.y0 and extent.y1 <= box.y1 + 0.5
+        out.append((abs((extent.y0 + extent.y1) / 2 - dot) / row, inside))
+    return out
+
+
+def test_opportunities_many_stale_at_one_age_stay_by_their_dots():
+    """Nine stale opportunities spotted the same day: nine labels were stacked at one x,
+    far from their dots, the top one over the axes' edge. Two a stage are named, each by
+    its dot and inside the axes, and the subtitle says how many more there are."""
+    stages = ["spotted", "exploring", "applied"]
+    df = pd.DataFrame({"title": [f"Stale opportunity number {i} with a long title"
+                                 for i in range(9)],
+                       "stage": [stages[i % 3] for i in range(9)], "age_days": [113] * 9,
+                       "stale": [True] * 9})
+    fig = charts.plot_opportunities(df, TODAY)
+    ax = fig.axes[0]
+    offsets = _label_offsets(fig, ax)
+    assert len(offsets) == 6
+    assert all(inside and far < 0.35 for far, inside in offsets), offsets
+    assert "3 more not named" in " ".join(ax.get_title(loc="left").split())
+
+
+def test_network_names_the_most_overdue_and_says_how_many_more():
+    """Sixty overdue follow-ups: every one was named and the names piled up. The most
+    overdue two a row are named, by their dots; the subtitle counts the rest."""
+    n = 60
+    frame = make(NETWORK_COLUMNS, [dict(
+        contact_id=f"c{i}", name=f"Contact {i:02d}", relationship=RELATIONSHIPS[i % 6],
+        organisation="", last_contact=None, days_since=float(20 + (i * 37) % 280),
+        next_follow_up=day(300), overdue=True, days_overdue=float(i), strength=1 + i % 5)
+        for i in range(n)])
+    fig = charts.plot_network(frame, TODAY)
+    ax = fig.axes[0]
+    named = {t.get_text() for t in ax.texts} & set(frame["name"])
+    assert named == {f"Contact {i:02d}" for i in range(n - 12, n)}  # the most overdue
+    assert len(ax.collections[1].get_offsets()) == n  # every one still ringed
+    assert "48 more not named" in " ".join(ax.get_title(loc="left").split())
+    assert all(inside and far < 0.5 for far, inside in _label_offsets(fig, ax))
+
+
+@pytest.mark.parametrize("far", [125.0, 157.0, 260.0, 900.0, 4000.0])
+def test_network_ticks_reach_the_farthest_contact(far):
+    """Contacts at 125 and 157 days had no tick past 90 (ticks were 0, 30, 60, 90, then
+    180): the last tick is never far from the farthest dot."""
+    frame = contacts().assign(days_since=[10.0, 45.0, 100.0, far, 30.0])
+    ax = charts.plot_network(frame, TODAY).axes[0]
+    ticks = ax.get_xticks()
+    assert ticks.max() >= far * 0.72, ticks
+    assert all(t <= ax.get_xlim()[1] for t in ticks)
 
 
 def test_opportunities_headlines_without_stale():

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from typing import Any
 
 import numpy as np
+import pandas as pd
 from matplotlib.artist import Artist
 from matplotlib.lines import Line2D
 from matplotlib.text import Text
@@ -140,3 +141,22 @@ def repelled_labels(ax: Any, xs: Sequence[float], ys: Sequence[float], labels: S
         for t in texts:  # a drawing replayed elsewhere places these again (pdf_replay)
             t._cw_placed_by = placer
     return texts
+
+
+NAMED_PER_ROW = 2
+"""Points named per row of a dot chart (network, opportunities): a row has room for two
+one-line names level with their dots; more (nine stale opportunities spotted the same
+day, sixty overdue follow-ups) were pushed far from their dots and off the axes."""
+
+
+def most_urgent(frame: pd.DataFrame, row: str, key: str,
+                limit: int = NAMED_PER_ROW) -> pd.DataFrame:
+    """The rows of ``frame`` a chart names: in each ``row`` group, the ``limit`` with the
+    largest ``key`` (a missing ``key`` last), in ``frame``'s order.
+
+    >>> df = pd.DataFrame({"stage": ["a", "a", "a", "b"], "days": [5, 9, 7, None]})
+    >>> most_urgent(df, "stage", "days").index.tolist()
+    [1, 2, 3]
+    """
+    ranked = frame.sort_values(key, ascending=False, kind="stable", na_position="last")
+    return ranked.groupby(row, sort=False).head(limit).sort_index()

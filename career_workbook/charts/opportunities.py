@@ -10,7 +10,7 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
 from career_workbook.charts._registry import CHARTS
-from career_workbook.charts._repel import repelled_labels
+from career_workbook.charts._repel import NAMED_PER_ROW, most_urgent, repelled_labels
 from career_workbook.charts._style import (
     ALERT,
     CURRENT,
@@ -23,6 +23,7 @@ from career_workbook.charts._style import (
     numeric,
     placeholder_figure,
     require,
+    short,
     styled,
     subtitle,
     wrap_label,
@@ -91,12 +92,14 @@ def plot_opportunities(status: pd.DataFrame, today: Any = None, *, stale_weeks: 
     ax.scatter(df["age_days"], df["y"], s=70, c=colours, alpha=0.8, edgecolors="white",
                linewidths=0.8, zorder=3)
     stale = df[df["stale"]]
-    named = _named(stale)
+    # per stage, the few without movement for longest (days since spotted when the frame
+    # does not say): a row has room for only a few names level with their dots
+    named = most_urgent(stale, "stage", "days_still" if "days_still" in stale else "age_days")
     if len(stale):
         ax.scatter(stale["age_days"], stale["y"], s=180, facecolors="none",
                    edgecolors=ALERT, linewidths=2, zorder=4)
         repelled_labels(ax, named["age_days"].to_numpy(), named["y"].to_numpy(),
-                        [wrap_label(t, 22, max_lines=2) for t in named["title"]],
+                        [short(t, 30) for t in named["title"]],
                         color=ALERT, zorder=5, pad_pt=10)
     ax.set_xlim(-span * 0.03, span * 1.45)  # room on the right for names
     ax.set_yticks([row_of[r] for r in rows],
@@ -135,19 +138,7 @@ def plot_opportunities(status: pd.DataFrame, today: Any = None, *, stale_weeks: 
     if now is not None:
         note += f"; as of {day_name(now)}"
     if len(stale) > len(named):
-        note += f"; named: the {NAMED_PER_STAGE} longest without movement in each stage"
+        note += (f"; named: the {NAMED_PER_ROW} longest without movement in each stage, "
+                 f"{len(stale) - len(named)} more not named")
     subtitle(ax, note)
     return fig
-
-
-NAMED_PER_STAGE = 3
-"""Stale opportunities named on the chart per stage (the longest without movement): a
-stage's row has room for about three names around its dots."""
-
-
-def _named(stale: pd.DataFrame) -> pd.DataFrame:
-    """The stale opportunities the chart names: per stage, the few without movement for
-    longest (``days_still``; days since spotted when the frame has no such column)."""
-    key = "days_still" if "days_still" in stale else "age_days"
-    waiting = stale.sort_values(key, ascending=False, kind="stable")
-    return waiting.groupby("stage", sort=False).head(NAMED_PER_STAGE).sort_index()

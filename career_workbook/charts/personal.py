@@ -18,7 +18,7 @@ from career_workbook.charts._registry import (
     ONE_VALUE,
     UNDATED_HOURS,
 )
-from career_workbook.charts._repel import repelled_labels
+from career_workbook.charts._repel import NAMED_PER_ROW, most_urgent, repelled_labels
 from career_workbook.charts._style import (
     ALERT,
     CURRENT,
@@ -67,15 +67,22 @@ def _placeholder(slug: str, message: str | None = None) -> Figure:
     return placeholder_figure(message or spec.empty_message, title=spec.title, label=slug)
 
 
-_DAY_TICKS = (0, 30, 60, 90, 180, 365, 730, 1825, 3650, 7300, 18250)
+_DAY_TICKS = (0, 30, 60, 90, 120, 150, 180, 270, 365, 548, 730, 1095, 1460, 1825, 2555,
+              3650, 5475, 7300, 10950, 18250)
 
 
 def _day_ticks(span: float) -> list[int]:
     """Ticks for "days since" up to ``span``, at least 7% of it apart (a contact last seen
-    years ago squeezed 0, 30, 60, 90... into one unreadable blot).
+    years ago squeezed 0, 30, 60, 90... into one unreadable blot), close enough that the
+    last one is never far from the data's end (points at 125 and 157 days had no tick
+    past 90).
 
-    >>> _day_ticks(200), _day_ticks(4000)
-    ([0, 30, 60, 90, 180], [0, 365, 730, 1825, 3650])
+    >>> _day_ticks(170)
+    [0, 30, 60, 90, 120, 150]
+    >>> _day_ticks(400)
+    [0, 30, 60, 90, 120, 150, 180, 270, 365]
+    >>> _day_ticks(4000)
+    [0, 365, 730, 1095, 1460, 1825, 2555, 3650]
     """
     out: list[int] = []
     for tick in _DAY_TICKS:
@@ -85,15 +92,15 @@ def _day_ticks(span: float) -> list[int]:
 
 
 def _days_label(days: int) -> str:
-    """``"90"``, or whole years from 365 days on: ``"1 year"``, ``"10 years"``.
+    """``"90"``, or years (to the half year) from 365 days on: ``"1 year"``, ``"1.5 years"``.
 
-    >>> _days_label(90), _days_label(365), _days_label(3650)
-    ('90', '1 year', '10 years')
+    >>> _days_label(90), _days_label(365), _days_label(548), _days_label(3650)
+    ('90', '1 year', '1.5 years', '10 years')
     """
     if days < 365:
         return str(days)
-    years = round(days / 365)
-    return f"{years} year{'s' if years != 1 else ''}"
+    years = round(days / 365 * 2) / 2
+    return f"{number(years)} year{'s' if years != 1 else ''}"
 
 
 # ----------------------------------------------------------------------------------------
@@ -157,12 +164,16 @@ def plot_network(contacts: pd.DataFrame, today: Any = None, *,
     ax.scatter(df["x"], df["y"], s=sizes, color=CURRENT, alpha=0.75, edgecolors="white",
                linewidths=0.8, zorder=3)
     late = df[df["overdue"]]
+    named = late
     if len(late):
         ax.scatter(late["x"], late["y"], s=sizes[late.index] + 110, facecolors="none",
                    edgecolors=ALERT, linewidths=2, zorder=4)
-        repelled_labels(ax, late["x"].to_numpy(), late["y"].to_numpy(),
-                        [wrap_label(n, 22, max_lines=2) for n in late["name"]],
-                        color=ALERT, zorder=5, pad_pt=11)
+        # per row, the few most overdue: a row has room for only a few names by their dots
+        key = "days_overdue" if "days_overdue" in late else "x"
+        named = most_urgent(late, "relationship", key)
+        repelled_labels(ax, named["x"].to_numpy(), named["y"].to_numpy(),
+                        [short(n, 26) for n in named["name"]], color=ALERT, zorder=5,
+                        pad_pt=11)
     if df["days_since"].isna().any():
         ax.axvline(never_x - (never_x - span) / 2, color="#BBBBBB", linewidth=1,
                    linestyle=":")
@@ -198,6 +209,9 @@ def plot_network(contacts: pd.DataFrame, today: Any = None, *,
     note = f"{plural(len(df), 'contact')}; bigger dot = stronger relationship (1-5)"
     if now is not None:
         note += f"; as of {day_name(now)}"
+    if n_late > NAMED_PER_ROW and n_late > len(named):
+        note += (f"; named: the {NAMED_PER_ROW} most overdue in each row, "
+                 f"{n_late - len(named)} more not named")
     subtitle(ax, note)
     return fig
 

@@ -362,7 +362,7 @@ def test_chart_page_leaves_the_figure_as_it_was(tmp_path):
         before = figure_bytes(fig, "png", dpi=50)
         with pdf_module.write_pdf(io.BytesIO()) as pdf:
             pdf_module.add_chart_page(pdf, fig, heading="2 · Demo", content=content,
-                                      label="page 2 of 4")
+                                      page=2)
         assert figure_bytes(fig, "png", dpi=50) == before
     assert len(fig.texts) == n_texts and fig.get_suptitle() == "Demo"
 
@@ -647,8 +647,8 @@ def test_the_cover_charts_and_next_actions_count_goals_alike():
     goal_kinds = todo[todo["kind"].str.startswith("goal ")]
     assert dict(zip(goal_kinds["goal_id"], goal_kinds["kind"], strict=True)) == {
         "late": "goal overdue", "new": "goal not started"}  # none "behind": the cover's 0
-    progress = charts.plot_progress(progress_history_frame(wb, TODAY), goal_progress_frame(wb, TODAY),
-                                    today=TODAY)
+    progress = charts.plot_progress(progress_history_frame(wb, TODAY),
+                                    goal_progress_frame(wb, TODAY), today=TODAY)
     assert progress.get_suptitle() == "1 of 3 active goals on track (1 done, 1 draft not counted)"
     timeline = charts.plot_goal_timeline(frames.goals_frame(wb), frames.milestones_frame(wb),
                                          today=TODAY)
@@ -662,3 +662,24 @@ def test_the_cover_says_how_long_ago_in_words():
     wb.check_ins.append(CheckIn(date=date(2017, 12, 1)))
     heads = {h.label: h for h in pack_content(wb, today=TODAY).headlines}
     assert heads["Last check-in"].detail == "9 years ago"  # not "3279 days ago"
+@pytest.mark.parametrize("path", EXAMPLES[:2], ids=lambda p: p.stem)
+def test_every_pdf_page_says_page_n_of_m_at_the_same_place(example_packs, path):
+    """The cover said "page 1", the goals and actions pages "Goals" and "Next actions",
+    their footers lower than the chart pages': one footer, "page N of M", on every page."""
+    from pypdf import PdfReader
+
+    pages = list(PdfReader(example_packs[path] / "review.pdf").pages)
+    places = []
+    for n, page in enumerate(pages, start=1):
+        found = []
+
+        def visit(text, cm, tm, font, size, found=found):
+            if text.strip():
+                found.append((text.strip(), round(cm[5] + tm[5] * cm[3], 1)))
+
+        page.extract_text(visitor_text=visit)
+        label = f"page {n} of {len(pages)}"
+        heights = [y for text, y in found if text == label]
+        assert heights, (label, [t for t, _ in found][-4:])
+        places.append(heights[0])
+    assert len(set(places)) == 1, places

@@ -55,7 +55,7 @@ def _pixels(pdf: bytes, tmp: Path) -> list[np.ndarray]:
 def _page(fig: Figure, drawn: object) -> bytes:
     buf = io.BytesIO()
     with write_pdf(buf) as pdf:
-        add_chart_page(pdf, fig, heading="2 · A chart", content=CONTENT, label="page 2 of 9",
+        add_chart_page(pdf, fig, heading="2 · A chart", content=CONTENT, page=2,
                        drawn=drawn)
     return buf.getvalue()
 

@@ -67,3 +67,40 @@ def test_helper_catches_a_long_action_running_into_its_tag():
     row = ActionRow(rank=1, kind="goal behind", item="Wow " * 22, reason="Because")
     content = dataclasses.replace(content, actions=(row,))
     assert not text_problems(pdf.actions_page(content))
+
+
+@pytest.mark.parametrize("width", range(8, 70))
+def test_no_line_breaks_inside_a_short_unit(width):
+    """The Tomas learning chart's headline ended "… (36" / "h)": every wrap (chart labels,
+    headlines, PDF text) keeps a short parenthesised unit and a number's unit whole."""
+    from career_workbook.charts import wrap_label
+    from career_workbook.charts._style import _wrap_escaped
+
+    text = "75 hours of learning — most on Management of Personnel … (36 h), walk 5 km"
+    for wrapped in (wrap_label(text, width, max_lines=30), _wrap_escaped(text, width),
+                    pdf.fit(text, width, 30)):
+        lines = wrapped.split("\n")
+        assert any("(36 h)" in line for line in lines), (width, lines)
+        assert any("5 km" in line for line in lines), (width, lines)
+
+
+def test_headlines_break_at_spaces_only():
+    """A headline broken after a hyphen read back as "pull- request" in captions."""
+    from career_workbook.charts._style import _wrap_escaped
+
+    text = "Next deadline in 39 days: Cut the payments team's median pull-request review"
+    assert all("-\n" not in _wrap_escaped(text, w) for w in range(20, 62))
+
+
+@pytest.mark.parametrize("kind", [p.stem for p in EXAMPLES])
+def test_cover_cards_say_their_whole_detail(kind, catalog):
+    """Priya's readiness card read "of the Senior Data Scientist …": a card's detail has
+    two lines, inside its card."""
+    wb = _workbook(kind)
+    content = C.pack_content(wb, today=TODAY, role=resolve_role(wb, catalog))
+    page = pdf.cover_page(content)
+    shown = [" ".join(t.get_text().split()) for t in page.texts]
+    for head in content.headlines:
+        if len(head.detail) <= 60:
+            assert " ".join(head.detail.split()) in shown, (head.detail, shown)
+    assert not text_problems(page)

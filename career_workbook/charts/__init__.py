@@ -42,6 +42,7 @@ from career_workbook.charts._style import (
     quiet_glyph_warnings,
     unescape_mathtext,
     wrap_label,
+    wrap_lines,
 )
 
 # plot function -> module of this package that defines it, imported on first use (a
@@ -95,6 +96,7 @@ __all__ = [
     "repel_vertical",
     "unescape_mathtext",
     "wrap_label",
+    "wrap_lines",
 ]
 
 

@@ -201,13 +201,37 @@ def safe(value: Any) -> str:
     return escape_mathtext(clean_text(value))
 
 
+_UNIT = re.compile(r"\([^()\n]{1,10}\)|\d (?=(?:[^\W\d_]{1,2}|%)(?!\w))")
+"""What a line never breaks inside: a short parenthesised unit ("(36 h)", "(step 09)") and
+a number with its short unit ("36 h", "10 %")."""
+_KEEP = "\u00a0"  # textwrap breaks lines at ASCII whitespace only
+
+
+def wrap_lines(text: str, width: int, *, max_lines: int | None = None,
+               placeholder: str = " …", hyphens: bool = True) -> list[str]:
+    """``text`` wrapped to lines of ``width`` characters (``textwrap.wrap``; long words
+    broken, after hyphens when ``hyphens``), never inside a short unit: a title ending
+    "(36 h)" left "h)" alone on its last line. The one wrapping rule of charts and pages.
+
+    >>> wrap_lines("75 hours of learning, most on Management of Personnel (36 h)", 55)
+    ['75 hours of learning, most on Management of Personnel', '(36 h)']
+    >>> wrap_lines("Walk 5 km a day", 6)
+    ['Walk', '5 km a', 'day']
+    """
+    kept = _UNIT.sub(lambda m: m.group().replace(" ", _KEEP), text)
+    lines = textwrap.wrap(kept, width=max(width, 4), max_lines=max_lines,
+                          placeholder=placeholder, break_long_words=True,
+                          break_on_hyphens=hyphens)
+    return [line.replace(_KEEP, " ") for line in lines]
+
+
 def wrap_label(value: Any, width: int = WRAP, *, max_lines: int = 3,
                fallback: str = "(untitled)", hyphens: bool = True) -> str:
     """User text wrapped to ``width`` characters a line, at most ``max_lines`` lines.
 
     Long words are broken (and lines may break after hyphens when ``hyphens``); text that
-    does not fit ends with an ellipsis. The result is safe for matplotlib (see
-    :func:`safe`).
+    does not fit ends with an ellipsis; short units stay whole (:func:`wrap_lines`). The
+    result is safe for matplotlib (see :func:`safe`).
 
     >>> print(wrap_label("Stakeholder management and negotiation", 20))
     Stakeholder
@@ -217,9 +241,8 @@ def wrap_label(value: Any, width: int = WRAP, *, max_lines: int = 3,
     'text A very long …'
     """
     text = " ".join(clean_text(value).split()) or fallback
-    lines = textwrap.wrap(text, width=max(width, 4), max_lines=max_lines, placeholder=" …",
-                          break_long_words=True, break_on_hyphens=hyphens)
-    return escape_mathtext("\n".join(lines))
+    return escape_mathtext("\n".join(wrap_lines(text, width, max_lines=max_lines,
+                                                 hyphens=hyphens)))
 
 
 def short(value: Any, width: int = 40) -> str:
@@ -230,8 +253,7 @@ def short(value: Any, width: int = 40) -> str:
     """
     text = " ".join(clean_text(value).split())
     if len(text) > width:
-        text = textwrap.wrap(text, width=max(width, 4), max_lines=1, placeholder=" …",
-                             break_on_hyphens=False)[0]
+        text = wrap_lines(text, width, max_lines=1, hyphens=False)[0]
     return escape_mathtext(text)
 
 
@@ -449,8 +471,10 @@ def _text_metrics(renderer: Any, text: str, prop: Any, dpi: float) -> tuple:
 
 
 def _wrap_escaped(text: str, width: int) -> str:
-    # Headlines are built from already-escaped pieces: wrap them without escaping again.
-    return "\n".join(textwrap.wrap(text, width=width, break_long_words=True)) or " "
+    # Headlines are built from already-escaped pieces: wrap them without escaping again,
+    # at spaces only (their lines joined again read as written: "pull-request", never
+    # "pull- request")
+    return "\n".join(wrap_lines(text, width, hyphens=False)) or " "
 
 
 class _SteadyDateLocator(mdates.AutoDateLocator):

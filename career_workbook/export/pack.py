@@ -227,12 +227,11 @@ def _pdf_bytes(content: Any, figures: dict[str, Any], entries: list[Any],
     )
 
     buf = io.BytesIO()
-    n_pages = len(entries) + 3
     with write_pdf(buf) as pdf:
         add_page(pdf, cover_page(content))
         for page, entry in enumerate(entries, start=2):
             add_chart_page(pdf, figures[entry.slug], heading=f"{page} · {entry.title}",
-                           content=content, label=f"page {page} of {n_pages}",
+                           content=content, page=page,
                            drawn=(drawn or {}).get(entry.slug))
         add_page(pdf, goals_page(content))
         add_page(pdf, actions_page(content))

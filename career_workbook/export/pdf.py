@@ -19,7 +19,6 @@ Examples
 
 from __future__ import annotations
 
-import textwrap
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -29,7 +28,7 @@ from matplotlib.figure import Figure
 from matplotlib.patches import FancyBboxPatch
 from matplotlib.transforms import Bbox, IdentityTransform
 
-from career_workbook.charts import clean_text, house_style
+from career_workbook.charts import clean_text, house_style, wrap_lines
 from career_workbook.export.content import (
     CRITERIA_LABELS,
     PackContent,
@@ -39,7 +38,7 @@ from career_workbook.export.content import (
 from career_workbook.export.files import export_rc, pdf_metadata
 
 __all__ = ["A4", "actions_page", "add_chart_page", "add_page", "cover_page", "goals_page",
-           "write_pdf"]
+           "page_count", "page_label", "write_pdf"]
 
 A4 = (8.27, 11.69)
 """A4 portrait, in inches."""
@@ -61,9 +60,7 @@ def fit(value: Any, width: int, max_lines: int = 1) -> str:
     text = " ".join(clean_text(value)[:MAX_CHARS].split())
     if not text:
         return ""
-    lines = textwrap.wrap(text, width=width, max_lines=max_lines, placeholder=" …",
-                          break_long_words=True)
-    return "\n".join(lines)
+    return "\n".join(wrap_lines(text, width, max_lines=max_lines))
 
 
 def _page() -> Figure:
@@ -87,11 +84,32 @@ def _text(fig: Figure, x_in: float, top_in: float, text: str, **kw: Any) -> Any:
     return fig.text(_x(fig, x_in), _y(fig, top_in), text, parse_math=False, **kw)
 
 
-def _footer(fig: Figure, content: PackContent, label: str) -> None:
+def page_count(content: PackContent) -> int:
+    """Pages of the review PDF: the cover, one page a chart, the goals, the next actions."""
+    return len(content.charts) + 3
+
+
+def page_label(page: int, content: PackContent) -> str:
+    """The footer's page number: ``'page 3 of 16'``."""
+    return f"page {page} of {page_count(content)}"
+
+
+def _footer_texts(content: PackContent, page: int,
+                  page_w: float) -> list[tuple[float, float, str, dict]]:
+    """Every page's footer, at its foot: who and when on the left, ``page N of M`` on the
+    right ((x, y in inches from the page's lower left corner, text, text properties))."""
+    footer = {"fontsize": 8, "color": GREY, "va": "bottom"}
+    return [
+        (MARGIN, 0.45, fit(f"{content.name} · review of {long_date(content.today)}", 90),
+         {**footer, "ha": "left"}),
+        (page_w - MARGIN, 0.45, page_label(page, content), {**footer, "ha": "right"}),
+    ]
+
+
+def _footer(fig: Figure, content: PackContent, page: int) -> None:
     w, h = fig.get_size_inches()
-    _text(fig, MARGIN, h - 0.45, fit(f"{content.name} · review of {long_date(content.today)}",
-                                     90), fontsize=8, color=GREY)
-    _text(fig, w - MARGIN, h - 0.45, label, fontsize=8, color=GREY, ha="right")
+    for x, y, text, kw in _footer_texts(content, page, w):
+        fig.text(x / w, y / h, text, parse_math=False, **kw)
 
 
 def cover_page(content: PackContent) -> Figure:
@@ -132,8 +150,9 @@ def cover_page(content: PackContent) -> Figure:
             size = 22 if len(head.value) <= 8 else 18 if len(head.value) <= 12 else 12
             _text(fig, x0 + 0.15, y0 + 0.42, fit(head.value, 18, 2), fontsize=size,
                   weight="bold", color=ACCENT, linespacing=1.05)
-            _text(fig, x0 + 0.15, y0 + box_h - 0.3, fit(head.detail, 34), fontsize=8,
-                  color=GREY)
+            # two lines, from the card's foot up: one cut "of the Senior Data Scientist …"
+            _text(fig, x0 + 0.15, y0 + box_h - 0.12, fit(head.detail, 34, 2), fontsize=8,
+                  color=GREY, va="bottom", linespacing=1.15)
         top += 2 * (box_h + gap) + 0.3
         _text(fig, MARGIN, top, "In this pack", fontsize=12, weight="bold")
         top += 0.35
@@ -148,7 +167,7 @@ def cover_page(content: PackContent) -> Figure:
             y = top + (i % per_column) * 0.24
             _text(fig, x, y, f"{i + 2}", fontsize=9.5, color=GREY)
             _text(fig, x + 0.35, y, fit(title, 80 // columns - 4), fontsize=9.5)
-        _footer(fig, content, "page 1")
+        _footer(fig, content, 1)
         _text(fig, MARGIN, A4[1] - 0.75, "Prepared with Career Workbook. Confidential: for "
               "the person named above and their coach.", fontsize=8, color=GREY)
     return fig
@@ -194,7 +213,7 @@ def goals_page(content: PackContent) -> Figure:
                 _text(fig, x, top + 0.1, "✓" if met else "✗", fontsize=11, ha="center",
                       color=GOOD if met else BAD)
             top += row_h
-        _footer(fig, content, "Goals")
+        _footer(fig, content, page_count(content) - 1)
     return fig
 
 
@@ -237,13 +256,13 @@ def actions_page(content: PackContent) -> Figure:
             _text(fig, MARGIN + 0.4, reason_top, reason, fontsize=9.5, color=GREY,
                   linespacing=1.3)
             top += row_h
-        _footer(fig, content, "Next actions")
+        _footer(fig, content, page_count(content))
     return fig
 
 
 def add_chart_page(pdf: PdfPages, fig: Figure, *, heading: str, content: PackContent,
-                   label: str, drawn: Any = None) -> None:
-    """Add ``fig`` to ``pdf`` as one A4 page: a heading above, the chart centred under it.
+                   page: int, drawn: Any = None) -> None:
+    """Add ``fig`` to ``pdf`` as page ``page``: a heading above, the chart centred under it.
 
     The figure itself is drawn (vectors, the same object as the PNG and SVG files); the
     page is the figure's area grown to A4 (a wider figure gets a page of A4's proportions,
@@ -256,11 +275,11 @@ def add_chart_page(pdf: PdfPages, fig: Figure, *, heading: str, content: PackCon
     page_w, page_h, left, bottom = _chart_page_size(w, h)
     if drawn is not None and drawn.usable:
         _replayed_chart_page(pdf, fig, drawn, (page_w, page_h, left, bottom),
-                             _page_texts(heading, content, label, page_w, page_h, bottom + h))
+                             _page_texts(heading, content, page, page_w, page_h, bottom + h))
         return
     # The heading and footer are added for this page only and removed afterwards.
     added = [fig.text((x - left) / w, (y - bottom) / h, text, parse_math=False, **kw)
-             for x, y, text, kw in _page_texts(heading, content, label, page_w, page_h,
+             for x, y, text, kw in _page_texts(heading, content, page, page_w, page_h,
                                                bottom + h)]
     # Figure legends are anchored to the figure's box, which becomes the page while saving:
     # pin each anchor to the same place in figure coordinates for this page.
@@ -289,17 +308,14 @@ def _chart_page_size(w: float, h: float) -> tuple[float, float, float, float]:
     return page_w, page_h, (page_w - w) / 2, page_h - HEAD_H - h
 
 
-def _page_texts(heading: str, content: PackContent, label: str, page_w: float,
+def _page_texts(heading: str, content: PackContent, page: int, page_w: float,
                 page_h: float, chart_top: float) -> list[tuple[float, float, str, dict]]:
     """The heading and footer of a chart page: (x, y in inches from the page's lower
     left corner, text, text properties)."""
-    footer = {"fontsize": 8, "color": GREY, "va": "bottom"}
     return [
         (MARGIN, chart_top + HEAD_H - 0.6, fit(heading, 80),
          {"fontsize": 11, "color": ACCENT, "weight": "bold", "va": "bottom", "ha": "left"}),
-        (MARGIN, 0.45, fit(f"{content.name} · review of {long_date(content.today)}", 90),
-         {**footer, "ha": "left"}),
-        (page_w - MARGIN, 0.45, label, {**footer, "ha": "right"}),
+        *_footer_texts(content, page, page_w),
     ]
 
 

@@ -202,9 +202,8 @@ def chart_inputs(wb: Workbook | None, role: Any, today: date, slug: str, *,
 def localize_placeholder(fig: Figure, notebook: str | None) -> Figure:
     """In notebook NN, a placeholder's "notebook NN adds it" reads "this notebook adds it"."""
     import re
-    import textwrap
 
-    from career_workbook.charts._style import PLACEHOLDER_LABEL
+    from career_workbook.charts._style import PLACEHOLDER_LABEL, wrap_lines
     from career_workbook.widgets.session import localize
 
     if notebook is None:
@@ -217,7 +216,7 @@ def localize_placeholder(fig: Figure, notebook: str | None) -> Figure:
             after = localize(before, notebook)
             if after != before:  # "(step 01)" is kept on one line
                 kept = re.sub(r"\b(step|notebook) (\d)", "\\1\u00a0\\2", after)
-                text.set_text("\n".join(textwrap.wrap(kept, 64)))
+                text.set_text("\n".join(wrap_lines(kept, 64)))
     return fig
 
 

@@ -683,3 +683,46 @@ def test_every_pdf_page_says_page_n_of_m_at_the_same_place(example_packs, path):
         assert heights, (label, [t for t, _ in found][-4:])
         places.append(heights[0])
     assert len(set(places)) == 1, places
+
+
+def test_html_sections_are_numbered_as_the_pdf_and_listed_on_the_cover(example_packs):
+    """The HTML pack started at "2 ·" with no contents, and its goals and actions had no
+    number: every section is numbered as the PDF's pages, and the cover lists them."""
+    import re
+
+    page = (example_packs[EXAMPLES[0]] / "review.html").read_text(encoding="utf-8")
+    heads = re.findall(r"<h2>(\d+) · ([^<]+)</h2>", page)
+    assert [int(n) for n, _ in heads] == list(range(2, N_PAGES + 1))
+    assert heads[-2:] == [(str(N_PAGES - 1), "Goals and SMART scores"),
+                          (str(N_PAGES), "Next actions")]
+    listed = re.findall(r'<li><span class="n">(\d+)</span>([^<]+)</li>', page)
+    assert listed == heads
+
+
+def test_html_reads_on_a_phone():
+    """At 390 px wide, words broke anywhere ("Perfo/rman/ce"), the 8-column goals table
+    left the goal 52 px and the cards stayed three across: a small-screen layout puts the
+    cards in one column and each goal in a block whose cells say their column, and words
+    wrap at spaces (checked in Chromium at 390 px too)."""
+    import re
+
+    from career_workbook.export.html import _CSS, render_html
+
+    assert "anywhere" not in _CSS and "overflow-wrap: break-word" in _CSS
+    small = re.search(r"@media \(max-width: [\d.]+rem\) \{(.*?)\n\}", _CSS, re.S)
+    assert small, "a small-screen layout"
+    rules = small.group(1)
+    assert re.search(r"\.cards \{ grid-template-columns: 1fr; \}", rules)
+    assert "table.goals thead { display: none; }" in rules
+    assert re.search(r"table\.goals td \{ display: inline-block;", rules)
+    assert "table.goals .lbl { display: inline; }" in rules
+    assert ".lbl { display: none;" in _CSS  # the labels only on a small screen
+    from career_workbook.export.content import GoalRow, PackContent
+
+    goal = GoalRow("Run a 10k", "active", None, 80.0, (
+        ("specific", True), ("measurable", False), ("achievable", True), ("relevant", True),
+        ("time_bound", True)))
+    html = render_html(PackContent("Sam", TODAY, "", None, "", "", "", (), (), (goal,), ()))
+    assert '<table class="goals">' in html
+    assert '<span class="lbl">Status: </span>active' in html
+    assert '<span class="lbl">Measurable </span>✗' in html

@@ -123,6 +123,23 @@ def actions_left_out(actions: Sequence[ActionRow]) -> str:
     return f"{len(actions)} more: " + ", ".join(plural(n, kind) for kind, n in kinds)
 
 
+GOALS_TITLE = "Goals and SMART scores"
+ACTIONS_TITLE = "Next actions"
+
+
+def sections(content: PackContent) -> list[tuple[int, str]]:
+    """The pack's sections after its cover, numbered as the PDF's pages (the cover is
+    page 1): each chart, the goals, the next actions. The PDF and HTML packs both say
+    these numbers.
+
+    >>> c = PackContent("Sam", date(2026, 1, 1), "", None, "", "", "", (), (), (), ())
+    >>> sections(c)
+    [(2, 'Goals and SMART scores'), (3, 'Next actions')]
+    """
+    titles = [c.title for c in content.charts] + [GOALS_TITLE, ACTIONS_TITLE]
+    return list(enumerate(titles, start=2))
+
+
 def long_date(day: date) -> str:
     """``'22 November 2026'``.
 

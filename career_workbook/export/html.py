@@ -28,12 +28,15 @@ import struct
 
 from career_workbook.charts import clean_text
 from career_workbook.export.content import (
+    ACTIONS_TITLE,
     CRITERIA_LABELS,
+    GOALS_TITLE,
     ActionRow,
     ChartEntry,
     GoalRow,
     PackContent,
     long_date,
+    sections,
 )
 
 __all__ = ["ALLOWED_TAGS", "CSP", "esc", "render_html"]
@@ -52,7 +55,7 @@ _CSS = """
 :root { color-scheme: light; }
 body { font-family: "DejaVu Sans", "Segoe UI", Helvetica, Arial, sans-serif; color: #222;
   max-width: 52rem; margin: 2rem auto; padding: 0 1rem; line-height: 1.45; }
-bdi, td, dd, li, figcaption, h1 { overflow-wrap: anywhere; }
+bdi, td, dd, li, figcaption, h1 { overflow-wrap: break-word; }
 .kicker { color: #0072B2; font-weight: bold; letter-spacing: .08em; margin: 0; }
 h1 { font-size: 2.2rem; margin: .2rem 0 1rem; }
 h2 { font-size: 1.35rem; margin: 0 0 .4rem; color: #0072B2; }
@@ -63,7 +66,7 @@ dl.facts dd { margin: 0; }
 .card { background: #F4F8FB; border: 1px solid #DDD; border-radius: 6px; padding: .7rem; }
 .card p { margin: 0; }
 .card .label, .card .detail { color: #666; font-size: .85rem; }
-.card .value { color: #0072B2; font-size: 1.6rem; font-weight: bold; overflow-wrap: anywhere; }
+.card .value { color: #0072B2; font-size: 1.6rem; font-weight: bold; }
 section { margin: 2.5rem 0; }
 figure { margin: 0; }
 figure img { max-width: 100%; height: auto; border: 1px solid #EEE; }
@@ -75,10 +78,28 @@ th.c, td.c { text-align: center; width: 2.2rem; }
 td.score { font-weight: bold; text-align: right; width: 3.5rem; }
 .met { color: #007A5E; } .unmet { color: #B84A00; }
 .muted { color: #666; }
+.lbl { display: none; color: #666; font-weight: normal; }
 ol.actions li { margin-bottom: .8rem; }
 ol.actions .kind { color: #666; font-size: .85rem; margin-left: .4rem; }
 ol.actions .reason { display: block; color: #444; }
 footer { color: #666; font-size: .85rem; border-top: 1px solid #DDD; padding-top: .5rem; }
+h2.contents { color: #222; font-size: 1.1rem; }
+ol.contents { list-style: none; padding: 0; margin: 0; columns: 2 16rem; }
+ol.contents .n { color: #666; display: inline-block; min-width: 2rem; }
+@media (max-width: 40rem) {
+  body { margin: 1rem auto; }
+  h1 { font-size: 1.8rem; }
+  dl.facts { grid-template-columns: 1fr; gap: 0; }
+  dl.facts dd { margin-bottom: .4rem; }
+  .cards { grid-template-columns: 1fr; }
+  table.goals thead { display: none; }
+  table.goals, table.goals tbody, table.goals tr { display: block; }
+  table.goals tr { border-bottom: 1px solid #DDD; padding: .4rem 0; }
+  table.goals td { display: inline-block; border: 0; padding: .15rem .9rem .15rem 0;
+    width: auto; text-align: left; }
+  table.goals td.text { display: block; }
+  table.goals .lbl { display: inline; }
+}
 @page { size: A4 portrait; margin: 14mm; }
 @media print {
   body { max-width: none; margin: 0; }
@@ -127,9 +148,12 @@ def _cover(c: PackContent) -> str:
         f'<p class="value">{_user(h.value)}</p><p class="detail">{_user(h.detail)}</p></div>'
         for h in c.headlines
     )
+    listed = "".join(f'<li><span class="n">{n}</span>{esc(title)}</li>'
+                     for n, title in sections(c))
     return (f'<header class="cover"><p class="kicker">CAREER REVIEW</p>'
             f"<h1>{_user(c.name)}</h1><dl class=\"facts\">{rows}</dl>"
-            f'<div class="cards">{cards}</div></header>')
+            f'<div class="cards">{cards}</div><h2 class="contents">In this pack</h2>'
+            f'<ol class="contents">{listed}</ol></header>')
 
 
 def _chart(entry: ChartEntry, number: int) -> str:
@@ -146,24 +170,26 @@ def _chart(entry: ChartEntry, number: int) -> str:
 
 def _goal_row(g: GoalRow) -> str:
     marks = "".join(
-        f'<td class="c {"met" if met else "unmet"}">{"✓" if met else "✗"}</td>'
-        for _, met in g.criteria
+        f'<td class="c {"met" if met else "unmet"}"><span class="lbl">{CRITERIA_LABELS[name]}'
+        f' </span>{"✓" if met else "✗"}</td>'
+        for name, met in g.criteria
     )
     deadline = f'<br><span class="muted">by {long_date(g.deadline)}</span>' if g.deadline else ""
-    return (f"<tr><td>{_user(g.text)}{deadline}</td><td>{esc(g.status)}</td>"
-            f'<td class="score">{g.score:.0f}</td>{marks}</tr>')
+    return (f'<tr><td class="text">{_user(g.text)}{deadline}</td>'
+            f'<td><span class="lbl">Status: </span>{esc(g.status)}</td>'
+            f'<td class="score"><span class="lbl">Score: </span>{g.score:.0f}</td>{marks}</tr>')
 
 
-def _goals(c: PackContent) -> str:
+def _goals(c: PackContent, number: int) -> str:
     if not c.goals:
         body = '<p class="muted">No goals yet — notebook 04 helps write SMART goals.</p>'
     else:
         heads = "".join(f'<th class="c">{label[0]}</th>' for label in CRITERIA_LABELS.values())
         rows = "".join(_goal_row(g) for g in c.goals)
-        body = (f"<table><thead><tr><th>Goal</th><th>Status</th><th>Score</th>{heads}</tr>"
-                f"</thead><tbody>{rows}</tbody></table>")
+        body = ('<table class="goals"><thead><tr><th>Goal</th><th>Status</th><th>Score</th>'
+                f"{heads}</tr></thead><tbody>{rows}</tbody></table>")
     legend = ", ".join(CRITERIA_LABELS.values())
-    return (f'<section class="goals"><h2>Goals and SMART scores</h2>'
+    return (f'<section class="goals"><h2>{number} · {GOALS_TITLE}</h2>'
             f'<p class="muted">✓ met, ✗ not yet met — {legend}. Score out of 100.</p>'
             f"{body}</section>")
 
@@ -183,19 +209,20 @@ def _actions_intro(n: int) -> str:
     return f"All {n} of them, most urgent first, with the reason each one is here."
 
 
-def _actions(c: PackContent) -> str:
+def _actions(c: PackContent, number: int) -> str:
     if not c.actions:
         body = f'<p class="muted">{esc(c.nothing_to_do)}</p>' if c.nothing_to_do else ""
     else:
         body = f'<ol class="actions">{"".join(_action(a) for a in c.actions)}</ol>'
-    return (f'<section class="actions"><h2>Next actions</h2>'
+    return (f'<section class="actions"><h2>{number} · {ACTIONS_TITLE}</h2>'
             f'<p class="muted">{_actions_intro(len(c.actions))}</p>'
             f"{body}</section>")
 
 
 def render_html(content: PackContent) -> str:
     """The review pack as one HTML document (a ``str``; write it as UTF-8)."""
-    charts = "".join(_chart(e, i) for i, e in enumerate(content.charts, start=2))
+    numbers = [n for n, _ in sections(content)]  # as the PDF's pages and the contents
+    charts = "".join(_chart(e, n) for n, e in zip(numbers, content.charts, strict=False))
     return (
         "<!DOCTYPE html>\n"
         '<html lang="en"><head><meta charset="utf-8">'
@@ -204,7 +231,8 @@ def render_html(content: PackContent) -> str:
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
         f"<title>Career review — {esc(content.name)}</title>"
         f"<style>{_CSS}</style></head><body>"
-        f"{_cover(content)}<main>{charts}{_goals(content)}{_actions(content)}</main>"
+        f"{_cover(content)}<main>{charts}{_goals(content, numbers[-2])}"
+        f"{_actions(content, numbers[-1])}</main>"
         f"<footer>Prepared with Career Workbook for the review of "
         f"{long_date(content.today)}. Confidential: for {_user(content.name)} and their "
         f"coach.</footer></body></html>\n"

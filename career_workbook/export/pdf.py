@@ -30,10 +30,13 @@ from matplotlib.transforms import Bbox, IdentityTransform
 
 from career_workbook.charts import clean_text, house_style, wrap_lines
 from career_workbook.export.content import (
+    ACTIONS_TITLE,
     CRITERIA_LABELS,
+    GOALS_TITLE,
     PackContent,
     actions_left_out,
     long_date,
+    sections,
 )
 from career_workbook.export.files import export_rc, pdf_metadata
 
@@ -86,7 +89,7 @@ def _text(fig: Figure, x_in: float, top_in: float, text: str, **kw: Any) -> Any:
 
 def page_count(content: PackContent) -> int:
     """Pages of the review PDF: the cover, one page a chart, the goals, the next actions."""
-    return len(content.charts) + 3
+    return len(sections(content)) + 1
 
 
 def page_label(page: int, content: PackContent) -> str:
@@ -156,16 +159,15 @@ def cover_page(content: PackContent) -> Figure:
         top += 2 * (box_h + gap) + 0.3
         _text(fig, MARGIN, top, "In this pack", fontsize=12, weight="bold")
         top += 0.35
-        sections = [c.title for c in content.charts] + ["Goals and SMART scores",
-                                                        "Next actions"]
+        listed = sections(content)
         # one column while it fits above the confidentiality line, else two
-        columns = 1 if top + 0.24 * len(sections) <= A4[1] - 1.0 else 2
-        per_column = -(-len(sections) // columns)
+        columns = 1 if top + 0.24 * len(listed) <= A4[1] - 1.0 else 2
+        per_column = -(-len(listed) // columns)
         col_w = (w - 2 * MARGIN) / columns
-        for i, title in enumerate(sections):
+        for i, (number, title) in enumerate(listed):
             x = MARGIN + (i // per_column) * col_w
             y = top + (i % per_column) * 0.24
-            _text(fig, x, y, f"{i + 2}", fontsize=9.5, color=GREY)
+            _text(fig, x, y, f"{number}", fontsize=9.5, color=GREY)
             _text(fig, x + 0.35, y, fit(title, 80 // columns - 4), fontsize=9.5)
         _footer(fig, content, 1)
         _text(fig, MARGIN, A4[1] - 0.75, "Prepared with Career Workbook. Confidential: for "
@@ -178,7 +180,7 @@ def goals_page(content: PackContent) -> Figure:
     with house_style():
         fig = _page()
         w, h = A4
-        _text(fig, MARGIN, 0.8, "Goals and SMART scores", fontsize=18, weight="bold")
+        _text(fig, MARGIN, 0.8, GOALS_TITLE, fontsize=18, weight="bold")
         _text(fig, MARGIN, 1.2, "✓ met   ✗ not yet met — Specific, Measurable, Achievable, "
               "Relevant, Time-bound", fontsize=9, color=GREY)
         cols = [w - MARGIN - 0.42 * (4 - i) - 0.15 for i in range(5)]
@@ -230,7 +232,7 @@ def actions_page(content: PackContent) -> Figure:
     with house_style():
         fig = _page()
         h = A4[1]
-        _text(fig, MARGIN, 0.8, "Next actions", fontsize=18, weight="bold")
+        _text(fig, MARGIN, 0.8, ACTIONS_TITLE, fontsize=18, weight="bold")
         _text(fig, MARGIN, 1.2, "Most urgent first, with the reason each one is here",
               fontsize=9, color=GREY)
         top = 1.7

@@ -337,17 +337,24 @@ def _window(dates_known: list[Any], forecast: Any = None) -> tuple[pd.Timestamp,
     return start - pad, end + pad
 
 
-def _forecast(ax: Any, last: pd.Series, forecast: pd.Timestamp, edge: pd.Timestamp) -> Any:
-    """The dotted forecast from the last report to 100 % on ``forecast``; one beyond the
+def _forecast(ax: Any, last: pd.Series, forecast: pd.Timestamp, edge: pd.Timestamp,
+              now: pd.Timestamp | None = None) -> Any:
+    """The dotted forecast: level from the last report to ``now`` (nothing reported since),
+    then up to 100 % on ``forecast``, the pace the forecast is worked out from; one beyond the
     panel's right ``edge`` stops there, with an arrow and its date in words."""
+    xs, ys = [last["date"]], [last["actual"]]
+    if now is not None and now > last["date"]:
+        xs.append(now)
+        ys.append(last["actual"])
     if forecast <= edge:
-        (h,) = ax.plot([last["date"], forecast], [last["actual"], 100], color=CURRENT,
-                       linestyle=":", linewidth=2, label="Forecast")
+        (h,) = ax.plot([*xs, forecast], [*ys, 100], color=CURRENT, linestyle=":",
+                       linewidth=2, label="Forecast")
         return h
-    share = (edge - last["date"]) / (forecast - last["date"])
-    y = last["actual"] + (100 - last["actual"]) * share
-    (h,) = ax.plot([last["date"], edge], [last["actual"], y], color=CURRENT,
-                   linestyle=":", linewidth=2, label="Forecast")
+    start = xs[-1]
+    share = max(edge - start, pd.Timedelta(0)) / (forecast - start)
+    y = ys[-1] + (100 - ys[-1]) * share
+    (h,) = ax.plot([*xs, edge], [*ys, y], color=CURRENT, linestyle=":", linewidth=2,
+                   label="Forecast")
     ax.plot([edge], [y], marker=">", markersize=7, color=CURRENT, clip_on=False,
             linestyle="none")
     low = y < 40  # low on the right: the track's name is under it, the words go above
@@ -437,7 +444,8 @@ def plot_progress(progress_history: pd.DataFrame, goal_progress: pd.DataFrame,
             last = points.iloc[-1]
             if pd.notna(goal["forecast"]) and last["actual"] < 100:
                 edge = window[1] if window is not None else goal["forecast"]
-                handles.setdefault("Forecast", _forecast(ax, last, goal["forecast"], edge))
+                handles.setdefault("Forecast",
+                                   _forecast(ax, last, goal["forecast"], edge, now))
         if now is not None:
             h = ax.axvline(now, color=ALERT, linewidth=1.2, linestyle="-", alpha=0.7,
                            label="Today")

@@ -780,8 +780,11 @@ def test_progress_expected_actual_and_forecast_lines():
     points = hist[hist["goal_id"] == "g0"]
     assert list(actual.get_ydata()) == list(points["actual"])
     (forecast,) = lines_with_label(ax, "Forecast")
-    assert list(forecast.get_ydata()) == [points["actual"].iloc[-1], 100]
-    assert pd.Timestamp(forecast.get_xdata()[-1]) == gp.loc[0, "forecast"]
+    last = points.iloc[-1]
+    assert last["date"] < pd.Timestamp(TODAY)  # nothing reported since: level until today
+    assert list(forecast.get_ydata()) == [last["actual"], last["actual"], 100]
+    assert list(pd.to_datetime(forecast.get_xdata())) == [
+        last["date"], pd.Timestamp(TODAY), gp.loc[0, "forecast"]]
     assert not lines_with_label(by_title[GOALS[1]], "Forecast")
     assert "behind" in [t.get_text() for t in by_title[GOALS[1]].texts]
     assert fig.get_suptitle() == "1 of 2 active goals on track"

@@ -1604,3 +1604,25 @@ def test_date_tick_labels_are_worked_out_once_per_ticks_and_view(monkeypatch):
     fig = ax.figure
     fig.canvas.draw()
     assert [t.get_text() for t in ax.get_xticklabels()] == real(formatter, ax.get_xticks())
+
+
+def test_goal_timeline_draws_a_draft_past_its_deadline_as_a_draft_not_as_late():
+    """The headline leaves drafts out (the cover's count); the bar said "Past deadline" in
+    the alert colour anyway, and the legend's "Draft" entry had no bar to match."""
+    from matplotlib.colors import to_hex
+
+    from career_workbook.charts._style import ALERT
+    from career_workbook.charts.goals import STATUS_COLOURS
+
+    goals = pd.DataFrame({
+        "goal_id": ["d1", "g1"], "text": ["A draft goal", "An active goal"],
+        "created": pd.to_datetime(["2026-01-05", "2026-01-05"]),
+        "deadline": pd.to_datetime(["2026-06-01", "2027-06-01"]),
+        "status": ["draft", "active"]})
+    fig = charts.plot_goal_timeline(goals, None, today=TODAY)
+    ax = fig.axes[0]
+    colours = {to_hex(bar.get_facecolor()) for bar in ax.patches}
+    assert to_hex(STATUS_COLOURS["draft"]) in colours and to_hex(ALERT) not in colours
+    labels = [t.get_text() for t in fig.legends[0].get_texts()]
+    assert "Draft" in labels and "Past deadline" not in labels
+    assert "past the deadline" not in fig.get_suptitle()

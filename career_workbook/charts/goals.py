@@ -205,8 +205,9 @@ def plot_goal_timeline(goals: pd.DataFrame, milestones: pd.DataFrame | None = No
     for i, row in df.iterrows():
         y = n - 1 - i
         status = row["status"]
+        # a draft is not a commitment yet: drawn as a draft, not as late (as on the cover)
         late = (now is not None and pd.notna(row["deadline"]) and row["deadline"] < now
-                and status not in ("done",))
+                and status not in ("done", "draft"))
         if late:
             overdue.append(row)
         colour = STATUS_COLOURS.get("overdue" if late else status, MUTED)
@@ -267,8 +268,7 @@ def plot_goal_timeline(goals: pd.DataFrame, milestones: pd.DataFrame | None = No
     upcoming = df[(df["status"] != "done") & df["deadline"].notna()]
     if now is not None:
         upcoming = upcoming[upcoming["deadline"] >= now]
-    # the cover's count: drafts are not commitments yet
-    late = goal_counts((row["status"], "overdue") for row in overdue).overdue
+    late = goal_counts((row["status"], "overdue") for row in overdue).overdue  # the cover's
     if late:
         head = f"{plural(late, 'goal is', 'goals are')} past the deadline"
     elif now is not None and not upcoming.empty:

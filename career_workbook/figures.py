@@ -357,8 +357,6 @@ def chart_caption(fig: Figure, slug: str | None = None) -> str:
     >>> chart_caption(fig)
     '1 of 2 goals on track. Progress (%). Panels: Run a 10k; Learn SQL.'
     """
-    from career_workbook.charts._style import PLACEHOLDER_LABEL
-
     def plain(text: str) -> str:
         return " ".join(charts.unescape_mathtext(text).split())
 
@@ -371,8 +369,7 @@ def chart_caption(fig: Figure, slug: str | None = None) -> str:
         parts = [takeaway, *[n for n in notes if n][:1], f"Panels: {panels}"]
     else:
         texts = [t for ts in titles for t in ts]
-        texts += [plain(t.get_text()) for ax in fig.axes if ax.get_label() == PLACEHOLDER_LABEL
-                  for t in ax.texts]
+        texts.append(charts.placeholder_message(fig))
         parts = [takeaway, *[t for t in texts if t and t != takeaway][:1]]
     return " ".join(p if p.endswith((".", "!", "?", "…")) else p + "." for p in parts)
 

@@ -393,6 +393,19 @@ def is_placeholder(fig: Figure) -> bool:
     return any(ax.get_label() == PLACEHOLDER_LABEL for ax in fig.axes)
 
 
+def placeholder_message(fig: Figure) -> str:
+    """What a :func:`placeholder_figure` says, on one line (``''``: not a placeholder).
+
+    >>> placeholder_message(placeholder_figure("No contacts yet — add them at step 07"))
+    'No contacts yet — add them at step 07'
+    >>> placeholder_message(new_figure())
+    ''
+    """
+    texts = [t.get_text() for ax in fig.axes if ax.get_label() == PLACEHOLDER_LABEL
+             for t in ax.texts]
+    return " ".join(unescape_mathtext(" ".join(texts)).split())
+
+
 def headline(fig: Figure, text: str, title: str | None = None) -> None:
     """The figure's headline (its takeaway), left-aligned; ``title`` overrides it."""
     chosen = text if title is None else safe(title)

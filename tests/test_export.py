@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 import doctest
 import getpass
+import html
 import importlib
 import os
 import re
@@ -37,6 +38,18 @@ from career_workbook.model import Action, Assessment, CheckIn, Goal, Skill
 TODAY = date(2026, 11, 22)
 EXAMPLES = sorted((Path(__file__).parents[1] / "examples" / "workbooks").glob("*.yaml"))
 N_PAGES = 1 + len(charts.CHARTS) + 2  # cover, one per chart, goals, next actions
+
+
+def empty_charts(path: Path) -> list[str]:
+    """The charts of the workbook file ``path`` with nothing to show on ``TODAY``."""
+    wb = cw.load(path)
+    figs = figures.make_figures(wb, today=TODAY, role=resolve_role(wb, load_catalog()))
+    return [slug for slug, fig in figs.items() if charts.is_placeholder(fig)]
+
+
+def pack_pages(empty: list[str]) -> int:
+    """Pages of a review PDF whose ``empty`` charts share one "Still to come" page."""
+    return N_PAGES - len(empty) + bool(empty)
 
 
 def _figure() -> Figure:
@@ -324,15 +337,81 @@ def _pack_figures(pack: Path) -> _Figures:
     return parser
 
 
-def test_html_alt_text_and_caption_say_why_a_chart_is_empty(tmp_path):
-    """An empty chart's alt text and caption were only its title ("Learning hours"): the
-    reason ("No learning logged yet — add it ...") was drawn in the PNG alone."""
-    path = tmp_path / "empty.yaml"
-    cw.save(cw.new_workbook("Empty Person", today=TODAY), path)
-    page = _pack_figures(build_pack(path, tmp_path / "out", today=TODAY, formats=["html"]))
-    for slug, spec in charts.CHARTS.items():
-        assert page.alt[slug] == f"Chart “{spec.title}”: {spec.title}. {spec.empty_message}."
-        assert page.caption[slug] == f"{spec.title}. {spec.empty_message}."
+def _pack_text(pack: Path) -> tuple[list[str], str]:
+    """The text of each page of ``pack``'s PDF, and its HTML as text (tags dropped), each
+    on one line (words joined by single spaces)."""
+    pages = [" ".join(page.extract_text().split())
+             for page in PdfReader(pack / "review.pdf").pages]
+    page = (pack / "review.html").read_text(encoding="utf-8")
+    return pages, " ".join(html.unescape(re.sub(r"<[^>]+>", " ", page)).split())
+
+
+def _numbered(pack: Path) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    """The HTML's numbered section headings and the cover's list of them."""
+    page = (pack / "review.html").read_text(encoding="utf-8")
+    heads = re.findall(r"<h2>(\d+) · ([^<]+)</h2>", page)
+    return heads, re.findall(r'<li><span class="n">(\d+)</span>([^<]+)</li>', page)
+
+
+def test_empty_workbook_lists_its_charts_under_still_to_come(tmp_path):
+    """A new workbook's pack was 16 pages, 13 of them one grey placeholder line each, all
+    listed as sections: the charts with nothing to show yet share one "Still to come"
+    page (PDF) and section (HTML), each with its title and what to do, in which step."""
+    path = tmp_path / "zoe.yaml"
+    cw.save(cw.new_workbook("Zoë O'Brien", today=TODAY), path)
+    assert empty_charts(path) == list(charts.CHARTS)
+    pack = build_pack(path, tmp_path / "out", today=TODAY)
+    pdf, text = _pack_text(pack)
+    assert len(pdf) == 4 == pack_pages(list(charts.CHARTS))
+    expected = [("2", "Still to come"), ("3", "Goals and SMART scores"), ("4", "Next actions")]
+    heads, listed = _numbered(pack)
+    assert heads == listed == expected
+    for n, title in expected:  # the PDF's pages say the same numbers and titles
+        assert f"page {n} of 4" in pdf[int(n) - 1] and title in pdf[int(n) - 1]
+        assert f"{n} {title}" in pdf[0], "listed on the cover"
+    for spec in charts.CHARTS.values():
+        assert f"{spec.title} {spec.empty_message}" in pdf[1], spec.title
+        assert f"{spec.title} {spec.empty_message}" in text, spec.title
+    assert "data:image" not in (pack / "review.html").read_text(encoding="utf-8")
+    # every chart still has its file (the placeholder says what to do)
+    assert sorted(p.stem for p in (pack / "charts").iterdir()) == sorted(charts.CHARTS)
+
+
+def test_half_filled_workbook_shows_its_charts_and_lists_the_rest(tmp_path):
+    """Charts with something to show keep their page; the others are listed once, and
+    the PDF, its footers and the HTML agree on every section's number."""
+    path = small_workbook(tmp_path / "sam.yaml")
+    empty = empty_charts(path)
+    assert 0 < len(empty) < len(charts.CHARTS)
+    pack = build_pack(path, tmp_path / "out", today=TODAY)
+    pdf, text = _pack_text(pack)
+    total = pack_pages(empty)
+    assert len(pdf) == total
+    heads, listed = _numbered(pack)
+    assert heads == listed
+    assert [int(n) for n, _ in heads] == list(range(2, total + 1))
+    shown = [spec.title for slug, spec in charts.CHARTS.items() if slug not in empty]
+    assert [t for _, t in heads] == [*shown, "Still to come", "Goals and SMART scores",
+                                     "Next actions"]
+    for n, title in heads:
+        assert f"page {n} of {total}" in pdf[int(n) - 1] and title in pdf[int(n) - 1]
+    to_come = pdf[total - 3]
+    for slug in empty:
+        spec = charts.CHARTS[slug]
+        assert f"{spec.title} {spec.empty_message}" in to_come
+        assert f"{spec.title} {spec.empty_message}" in text
+    for slug in charts.CHARTS:  # the HTML draws exactly the charts that show something
+        assert (f'id="chart-{slug}"' in (pack / "review.html").read_text(encoding="utf-8")
+                ) == (slug not in empty)
+
+
+def test_full_example_has_no_still_to_come(example_packs):
+    """An example with every chart filled: one page a chart, as before."""
+    path = EXAMPLES[0]
+    assert empty_charts(path) == []
+    pdf, text = _pack_text(example_packs[path])
+    assert len(pdf) == N_PAGES
+    assert "Still to come" not in text and not any("Still to come" in p for p in pdf)
 
 
 def test_html_alt_text_and_caption_are_those_of_the_notebooks(example_packs):
@@ -479,8 +558,10 @@ def test_build_packs_in_worker_processes(tmp_path):
     report = build_packs(paths, tmp_path / "out", today=TODAY, jobs=2)
     assert report.built == [tmp_path / "out" / "ana", tmp_path / "out" / "bo"]
     assert [p for p, _ in report.failed] == [paths[1]]
+    pages = pack_pages(empty_charts(paths[0]))
+    assert pages < N_PAGES  # the small workbook has charts with nothing yet
     for pack in report.built:
-        assert len(PdfReader(pack / "review.pdf").pages) == N_PAGES
+        assert len(PdfReader(pack / "review.pdf").pages) == pages
 
 
 @pytest.mark.parametrize("name", ["career_workbook.export", "career_workbook.export.files",

@@ -19,7 +19,7 @@ from career_workbook.export import fingerprint as fp
 from career_workbook.export import pack as pack_module
 from career_workbook.export import pdf_replay
 from career_workbook.export.pack import DEFAULT_FORMATS, PACK_FORMATS, build_pack
-from tests.test_export import small_workbook
+from tests.test_export import empty_charts, pack_pages, small_workbook
 
 TODAY = date(2026, 11, 22)
 N_CHARTS = len(charts.CHARTS)
@@ -63,28 +63,34 @@ def renders(monkeypatch):
 @pytest.mark.parametrize("formats", COMBINATIONS, ids=",".join)
 def test_each_combination_writes_exactly_those_files(tmp_path, formats, renders):
     wb_path = small_workbook(tmp_path / "sam.yaml")
+    empty = empty_charts(wb_path)  # nothing to show yet: no page or image, files kept
+    shown = [slug for slug in charts.CHARTS if slug not in empty]
+    assert empty and shown
+    renders.clear()
     pack = build_pack(wb_path, tmp_path / "out", today=TODAY, formats=formats)
     written = sorted(str(p.relative_to(pack)) for p in pack.rglob("*") if p.is_file())
     assert written == _expected(formats)
     # each figure drawn once per format actually needed, nothing else
     png_needed = "png" in formats or ("html" in formats and "svg" not in formats)
-    assert renders["rgba"] == (N_CHARTS if png_needed else 0)  # PNG pixels (our encoder)
+    # PNG pixels (our encoder): every chart's file, or the charts the HTML shows
+    assert renders["rgba"] == (N_CHARTS if "png" in formats else len(shown) if png_needed
+                               else 0)
     assert renders["svg"] == (N_CHARTS if "svg" in formats else 0)
     # a chart page is replayed from the PNG drawing when there is one, else drawn; the
-    # cover, goals and actions pages are drawn on the page renderer (no savefig)
-    replayed = N_CHARTS if "pdf" in formats and png_needed else 0
+    # cover, "Still to come", goals and actions pages are drawn on the page renderer
+    replayed = len(shown) if "pdf" in formats and png_needed else 0
     if replayed and not pdf_replay.IMAGES_LIVE:
-        replayed -= sum(slug == "smart_scorecard" for slug in charts.CHARTS)  # an image
+        replayed -= sum(slug == "smart_scorecard" for slug in shown)  # an image
     assert renders["replayed page"] == replayed
-    assert renders["pdf page"] == (N_CHARTS - replayed if "pdf" in formats else 0)
+    assert renders["pdf page"] == (len(shown) - replayed if "pdf" in formats else 0)
     assert renders["pdf"] == renders["pdf page"], "PDF drawing happens only as pages"
     assert set(+renders) <= {"rgba", "svg", "pdf", "pdf page", "replayed page"}, "no other"
     if "pdf" in formats:
-        assert len(PdfReader(pack / "review.pdf").pages) == N_CHARTS + 3
+        assert len(PdfReader(pack / "review.pdf").pages) == pack_pages(empty)
     if "html" in formats:
         page = (pack / "review.html").read_text(encoding="utf-8")
         kind = "png" if png_needed else "svg+xml"
-        assert page.count(f'src="data:image/{kind};base64,') == N_CHARTS
+        assert page.count(f'src="data:image/{kind};base64,') == len(shown)
 
 
 def test_default_pack_draws_no_svg(tmp_path, renders):

@@ -1,8 +1,10 @@
 """What goes into a review pack, gathered once from one workbook (pure: no I/O).
 
 The PDF (:mod:`.pdf`) and the HTML (:mod:`.html`) render the same :class:`PackContent`,
-so both show the same sections: cover (who, target role, coach, date, headline numbers),
-one section per chart, the goals with their SMART scores, the next actions.
+so both show the same sections (:func:`sections`): cover (who, target role, coach, date,
+headline numbers), one section per chart that has something to show, one "Still to come"
+section listing the charts that have nothing yet (what to do, in which step), the goals
+with their SMART scores, the next actions.
 
 Text fields hold the user's words unchanged (not escaped): each renderer escapes for its
 own medium.
@@ -54,7 +56,12 @@ class Headline:
 class ChartEntry:
     """One chart of the pack: slug, registry title, takeaway, rendered PNG (or SVG) bytes,
     and its caption and alt text (:func:`~career_workbook.figures.chart_caption`,
-    :func:`~career_workbook.figures.chart_alt`: what an empty chart misses, too)."""
+    :func:`~career_workbook.figures.chart_alt`: what an empty chart misses, too).
+
+    ``placeholder``: what a chart with nothing to show yet says instead (what to do, in
+    which step: :func:`~career_workbook.charts.placeholder_message`); ``''`` for a chart
+    that shows data. Such a chart gets no section of its own, only a line of
+    "Still to come"."""
 
     slug: str
     title: str
@@ -63,6 +70,7 @@ class ChartEntry:
     svg: bytes = field(repr=False, default=b"")
     caption: str = ""
     alt: str = ""
+    placeholder: str = ""
 
 
 @dataclass(frozen=True)
@@ -107,6 +115,16 @@ class PackContent:
     """What the next actions say when there are none
     (:func:`~career_workbook.analysis.next_actions.nothing_to_do`)."""
 
+    @property
+    def shown(self) -> tuple[ChartEntry, ...]:
+        """The charts with something to show: one section (PDF page) each."""
+        return tuple(c for c in self.charts if not c.placeholder)
+
+    @property
+    def to_come(self) -> tuple[ChartEntry, ...]:
+        """The charts with nothing to show yet: listed together under "Still to come"."""
+        return tuple(c for c in self.charts if c.placeholder)
+
 
 def actions_left_out(actions: Sequence[ActionRow]) -> str:
     """What a list that stops before ``actions`` leaves out, by kind, most first.
@@ -125,18 +143,27 @@ def actions_left_out(actions: Sequence[ActionRow]) -> str:
 
 GOALS_TITLE = "Goals and SMART scores"
 ACTIONS_TITLE = "Next actions"
+TO_COME_TITLE = "Still to come"
+TO_COME_INTRO = ("These charts have nothing to show yet. Each one joins the pack once its "
+                 "step of the workbook has some answers:")
 
 
 def sections(content: PackContent) -> list[tuple[int, str]]:
     """The pack's sections after its cover, numbered as the PDF's pages (the cover is
-    page 1): each chart, the goals, the next actions. The PDF and HTML packs both say
-    these numbers.
+    page 1): each chart with something to show, "Still to come" (when some chart has
+    nothing yet), the goals, the next actions. The PDF and HTML packs both say these
+    numbers.
 
-    >>> c = PackContent("Sam", date(2026, 1, 1), "", None, "", "", "", (), (), (), ())
+    >>> radar = ChartEntry("skill_radar", "Skill radar", "SQL is your strongest skill")
+    >>> empty = ChartEntry("network", "Your network", "Your network",
+    ...                    placeholder="No contacts yet — add them at step 07")
+    >>> c = PackContent("Sam", date(2026, 1, 1), "", None, "", "", "", (), (radar, empty),
+    ...                 (), ())
     >>> sections(c)
-    [(2, 'Goals and SMART scores'), (3, 'Next actions')]
+    [(2, 'Skill radar'), (3, 'Still to come'), (4, 'Goals and SMART scores'), (5, 'Next actions')]
     """
-    titles = [c.title for c in content.charts] + [GOALS_TITLE, ACTIONS_TITLE]
+    titles = [c.title for c in content.shown]
+    titles += [TO_COME_TITLE] * bool(content.to_come) + [GOALS_TITLE, ACTIONS_TITLE]
     return list(enumerate(titles, start=2))
 
 

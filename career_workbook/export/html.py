@@ -31,6 +31,8 @@ from career_workbook.export.content import (
     ACTIONS_TITLE,
     CRITERIA_LABELS,
     GOALS_TITLE,
+    TO_COME_INTRO,
+    TO_COME_TITLE,
     ActionRow,
     ChartEntry,
     GoalRow,
@@ -79,6 +81,8 @@ td.score { font-weight: bold; text-align: right; width: 3.5rem; }
 .met { color: #007A5E; } .unmet { color: #B84A00; }
 .muted { color: #666; }
 .lbl { display: none; color: #666; font-weight: normal; }
+dl.to-come dt { font-weight: bold; margin-top: .7rem; }
+dl.to-come dd { margin: .1rem 0 0; color: #444; }
 ol.actions li { margin-bottom: .8rem; }
 ol.actions .kind { color: #666; font-size: .85rem; margin-left: .4rem; }
 ol.actions .reason { display: block; color: #444; }
@@ -105,7 +109,7 @@ ol.contents .n { color: #666; display: inline-block; min-width: 2rem; }
   body { max-width: none; margin: 0; }
   header.cover { break-after: page; }
   section { break-inside: avoid; page-break-inside: avoid; }
-  section.chart { break-before: page; }
+  section.chart, section.to-come { break-before: page; }
   tr, li { break-inside: avoid; }
 }
 """
@@ -168,6 +172,14 @@ def _chart(entry: ChartEntry, number: int) -> str:
             "</figure></section>")
 
 
+def _to_come(c: PackContent, number: int) -> str:
+    """The charts with nothing to show yet: each one's title and what to do, in which step."""
+    items = "".join(f"<dt>{esc(e.title)}</dt><dd>{esc(e.placeholder)}</dd>"
+                    for e in c.to_come)
+    return (f'<section class="to-come"><h2>{number} · {TO_COME_TITLE}</h2>'
+            f'<p class="muted">{TO_COME_INTRO}</p><dl class="to-come">{items}</dl></section>')
+
+
 def _goal_row(g: GoalRow) -> str:
     marks = "".join(
         f'<td class="c {"met" if met else "unmet"}"><span class="lbl">{CRITERIA_LABELS[name]}'
@@ -222,7 +234,9 @@ def _actions(c: PackContent, number: int) -> str:
 def render_html(content: PackContent) -> str:
     """The review pack as one HTML document (a ``str``; write it as UTF-8)."""
     numbers = [n for n, _ in sections(content)]  # as the PDF's pages and the contents
-    charts = "".join(_chart(e, n) for n, e in zip(numbers, content.charts, strict=False))
+    charts = "".join(_chart(e, n) for n, e in zip(numbers, content.shown, strict=False))
+    if content.to_come:
+        charts += _to_come(content, numbers[-3])
     return (
         "<!DOCTYPE html>\n"
         '<html lang="en"><head><meta charset="utf-8">'

@@ -3,9 +3,12 @@
 ``build_pack("workbooks/alex.yaml", "out")`` writes::
 
     out/alex/
-        review.pdf        cover, one A4 page per chart, goals + SMART scores, next actions
+        review.pdf        cover, one A4 page per chart with something to show, "Still to
+                          come" (the charts with nothing yet, each with what to do),
+                          goals + SMART scores, next actions
         review.html       the same sections in one static, script-free file
-        charts/<slug>.png (and charts/<slug>.svg when asked)
+        charts/<slug>.png (and charts/<slug>.svg when asked), every chart, the ones with
+                          nothing to show yet too (their placeholder says what to do)
         .fingerprint      what the pack was made from (see :mod:`.fingerprint`)
 
 ``formats`` chooses among ``pdf``, ``html``, ``png`` and ``svg`` (default all but SVG). A
@@ -163,7 +166,7 @@ def render_pack(data: bytes, source: str, *, today: date,
     """
     from career_workbook import store
     from career_workbook.catalog import load_catalog, resolve_role
-    from career_workbook.charts import CHARTS
+    from career_workbook.charts import CHARTS, placeholder_message
     from career_workbook.export.content import ChartEntry, pack_content
     from career_workbook.figures import chart_alt, chart_caption, chart_title, make_figures
 
@@ -181,7 +184,13 @@ def render_pack(data: bytes, source: str, *, today: date,
             frozen.enter_context(frozen_layout(fig))  # laid out once, kept for every format
             svg = figure_bytes(fig, "svg") if "svg" in formats else b""
             png = b""
-            if draw_png:  # drawn last: its recording is the figure as the PDF page shows it
+            # nothing to show yet: no page or image of its own, a line of "Still to come"
+            # (its PNG/SVG files are still written: a pack holds a file for every chart)
+            placeholder = placeholder_message(fig)
+            if placeholder and "png" in formats:
+                png = figure_bytes(fig, "png", dpi=PACK_DPI)
+            elif draw_png and not placeholder:
+                # drawn last: its recording is the figure as the PDF page shows it
                 with recording(fig) if "pdf" in formats else contextlib.nullcontext() as rec:
                     png = figure_bytes(fig, "png", dpi=PACK_DPI)
                 drawn[slug] = rec
@@ -191,10 +200,10 @@ def render_pack(data: bytes, source: str, *, today: date,
                 files[f"charts/{slug}.svg"] = svg
             entries.append(ChartEntry(slug, CHARTS[slug].title, chart_title(fig, slug), png,
                                       svg=svg, caption=chart_caption(fig, slug),
-                                      alt=chart_alt(fig, slug)))
+                                      alt=chart_alt(fig, slug), placeholder=placeholder))
         content = pack_content(wb, today=today, role=role, charts=entries, period=label)
         if "pdf" in formats:
-            files["review.pdf"] = _pdf_bytes(content, figures, entries, drawn)
+            files["review.pdf"] = _pdf_bytes(content, figures, drawn)
     if "html" in formats:
         from career_workbook.export.html import render_html
 
@@ -213,26 +222,30 @@ def _limit_to_period(wb: Any, today: date, period: Any) -> tuple[Any, date, str]
     return limit_workbook(wb, period), today, period.label
 
 
-def _pdf_bytes(content: Any, figures: dict[str, Any], entries: list[Any],
+def _pdf_bytes(content: Any, figures: dict[str, Any],
                drawn: dict[str, Any] | None = None) -> bytes:
-    """The review PDF; a chart page is replayed from the recording of its PNG drawing
-    (``drawn``) when there is one that can be, else drawn by matplotlib."""
+    """The review PDF, one page a section of :func:`~.content.sections`; a chart page is
+    replayed from the recording of its PNG drawing (``drawn``) when there is one that can
+    be, else drawn by matplotlib."""
     from career_workbook.export.pdf import (
         actions_page,
         add_chart_page,
         add_page,
         cover_page,
         goals_page,
+        to_come_page,
         write_pdf,
     )
 
     buf = io.BytesIO()
     with write_pdf(buf) as pdf:
         add_page(pdf, cover_page(content))
-        for page, entry in enumerate(entries, start=2):
+        for page, entry in enumerate(content.shown, start=2):
             add_chart_page(pdf, figures[entry.slug], heading=f"{page} · {entry.title}",
                            content=content, page=page,
                            drawn=(drawn or {}).get(entry.slug))
+        if content.to_come:
+            add_page(pdf, to_come_page(content))
         add_page(pdf, goals_page(content))
         add_page(pdf, actions_page(content))
     return buf.getvalue()

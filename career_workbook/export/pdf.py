@@ -1,9 +1,11 @@
 """The review PDF: A4 portrait pages drawn with matplotlib (no other PDF library).
 
-Page 1 is the cover, then one page per chart (the chart's own figure, drawn as vectors
-and centred on an A4 page under its takeaway), then the goals with their SMART scores,
-then the next actions. User text is never parsed as mathtext (``parse_math=False``), is
-cleaned of control characters and is wrapped and shortened to fit its page.
+Page 1 is the cover, then one page per chart with something to show (the chart's own
+figure, drawn as vectors and centred on an A4 page under its takeaway), then "Still to
+come" (the charts with nothing yet, each with what to do), then the goals with their SMART
+scores, then the next actions: the sections of :func:`~.content.sections`. User text is
+never parsed as mathtext (``parse_math=False``), is cleaned of control characters and is
+wrapped and shortened to fit its page.
 
 Examples
 --------
@@ -33,15 +35,18 @@ from career_workbook.export.content import (
     ACTIONS_TITLE,
     CRITERIA_LABELS,
     GOALS_TITLE,
+    TO_COME_INTRO,
+    TO_COME_TITLE,
     PackContent,
     actions_left_out,
     long_date,
     sections,
 )
 from career_workbook.export.files import export_rc, pdf_metadata
+from career_workbook.wording import plural
 
 __all__ = ["A4", "actions_page", "add_chart_page", "add_page", "cover_page", "goals_page",
-           "page_count", "page_label", "write_pdf"]
+           "page_count", "page_label", "to_come_page", "write_pdf"]
 
 A4 = (8.27, 11.69)
 """A4 portrait, in inches."""
@@ -88,7 +93,7 @@ def _text(fig: Figure, x_in: float, top_in: float, text: str, **kw: Any) -> Any:
 
 
 def page_count(content: PackContent) -> int:
-    """Pages of the review PDF: the cover, one page a chart, the goals, the next actions."""
+    """Pages of the review PDF: the cover and one page a section (:func:`sections`)."""
     return len(sections(content)) + 1
 
 
@@ -172,6 +177,33 @@ def cover_page(content: PackContent) -> Figure:
         _footer(fig, content, 1)
         _text(fig, MARGIN, A4[1] - 0.75, "Prepared with Career Workbook. Confidential: for "
               "the person named above and their coach.", fontsize=8, color=GREY)
+    return fig
+
+
+def to_come_page(content: PackContent) -> Figure:
+    """The charts with nothing to show yet (:attr:`PackContent.to_come`), on one page: each
+    chart's title and what its placeholder says to do, in which step."""
+    with house_style():
+        fig = _page()
+        h = A4[1]
+        _text(fig, MARGIN, 0.8, TO_COME_TITLE, fontsize=18, weight="bold")
+        intro = fit(TO_COME_INTRO, 100, 2)
+        _text(fig, MARGIN, 1.2, intro, fontsize=9, color=GREY, linespacing=1.3)
+        top = 1.45 + 0.17 * (intro.count("\n") + 1)
+        bottom = h - 1.0
+        for i, entry in enumerate(content.to_come):
+            said = fit(entry.placeholder, 90, 3)
+            row_h = 0.24 + 0.19 * (said.count("\n") + 1) + 0.2
+            if top + row_h > bottom:  # thirteen charts fit; a longer list says what is left
+                left = len(content.to_come) - i
+                _text(fig, MARGIN, top, f"… and {plural(left, 'more chart')} (all in "
+                      "review.html)", fontsize=9.5, color=GREY)
+                break
+            fig.add_artist(_rule(fig, top))
+            _text(fig, MARGIN, top + 0.12, fit(entry.title, 70), fontsize=11, weight="bold")
+            _text(fig, MARGIN, top + 0.38, said, fontsize=9.5, color=GREY, linespacing=1.3)
+            top += row_h
+        _footer(fig, content, page_count(content) - 2)
     return fig
 
 

@@ -123,7 +123,7 @@ def test_pdf_chart_pages_hold_no_chart_picture(tmp_path):
     reader = PdfReader(pack / "review.pdf")
     images = []
     for page in reader.pages[1:-2]:
-        if page.extract_text().startswith("No "):  # "No contacts yet …": nothing to draw
+        if "Still to come" in page.extract_text():  # the empty charts' list: only text
             continue
         ops = page.get_contents().get_data()
         assert len(re.findall(rb"(?<![A-Za-z])(?:l|c|re)(?![A-Za-z])", ops)) >= 5, "paths"

@@ -33,6 +33,8 @@ _LAZY = {
     "client_week": "coach_week",
     "needs_nudge": "coach_week",
     "MIN_GROUP": "feedback",
+    "COMMENTS_NOT_YET": "feedback",
+    "comment_group_label": "feedback",
     "feedback_360_frame": "feedback",
     "feedback_comments": "feedback",
     "parse_feedback_csv_rows": "feedback",
@@ -96,7 +98,9 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
         needs_nudge,
     )
     from career_workbook.analysis.feedback import (
+        COMMENTS_NOT_YET,
         MIN_GROUP,
+        comment_group_label,
         feedback_360_frame,
         feedback_comments,
         parse_feedback_csv_rows,
@@ -174,6 +178,7 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
 
 __all__ = [
     "CHECK_IN_DAYS",
+    "COMMENTS_NOT_YET",
     "MIN_GROUP",
     "STALE_WEEKS",
     "ClientWeek",
@@ -188,6 +193,7 @@ __all__ = [
     "as_of",
     "check_in_overdue",
     "client_week",
+    "comment_group_label",
     "expected_progress",
     "feedback_360_frame",
     "feedback_comments",

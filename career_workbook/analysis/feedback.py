@@ -56,7 +56,9 @@ from career_workbook.model import (
 
 __all__ = [
     "COMMENTS_COLUMNS",
+    "COMMENTS_NOT_YET",
     "MIN_GROUP",
+    "comment_group_label",
     "feedback_360_frame",
     "feedback_comments",
     "parse_feedback_csv_rows",
@@ -68,6 +70,23 @@ MIN_GROUP = 3
 OTHER_GROUPS = tuple(g for g in RATER_GROUPS if g != "self")
 POOLED = "others"
 """Label of the comments pooled from rater groups too small to be shown alone."""
+COMMENTS_NOT_YET = (f"Comments are shown once at least {MIN_GROUP} colleagues in a group "
+                    f"(or {MIN_GROUP} across small groups together) have answered, so nobody "
+                    "can be identified.")
+"""What a list of comments says while none may be shown yet."""
+GROUP_NAMES = {"manager": "Manager", "peer": "Peer", "direct_report": "Direct report",
+               "mentor": "Mentor", "other": "Colleague",
+               POOLED: "Colleague (from a group too small to name)"}
+"""Rater groups as a reader of a review or a promotion case names them."""
+
+
+def comment_group_label(group: str) -> str:
+    """What a comment of :func:`feedback_comments` is shown under, for a reader.
+
+    >>> comment_group_label("direct_report"), comment_group_label("others")
+    ('Direct report', 'Colleague (from a group too small to name)')
+    """
+    return GROUP_NAMES.get(group, "Colleague")
 
 COMMENTS_COLUMNS = {"group": "text", "comment": "text"}
 

@@ -3,8 +3,9 @@
 The PDF (:mod:`.pdf`) and the HTML (:mod:`.html`) render the same :class:`PackContent`,
 so both show the same sections (:func:`sections`): cover (who, target role, coach, date,
 headline numbers), one section per chart that has something to show, one "Still to come"
-section listing the charts that have nothing yet (what to do, in which step), the goals
-with their SMART scores, the next actions.
+section listing the charts and sections that have nothing yet (what to do, in which step),
+the achievements, what colleagues said (360 comments, anonymous), the goals with their
+SMART scores, the next actions.
 
 Text fields hold the user's words unchanged (not escaped): each renderer escapes for its
 own medium.
@@ -34,8 +35,8 @@ from career_workbook import analysis
 from career_workbook.model import Workbook
 from career_workbook.wording import plural, relative
 
-__all__ = ["ActionRow", "ChartEntry", "GoalRow", "Headline", "PackContent", "actions_left_out",
-           "pack_content"]
+__all__ = ["AchievementRow", "ActionRow", "ChartEntry", "CommentRow", "GoalRow", "Headline",
+           "PackContent", "ToCome", "actions_left_out", "pack_content", "section_number"]
 
 CRITERIA_LABELS = {
     "specific": "Specific", "measurable": "Measurable", "achievable": "Achievable",
@@ -95,6 +96,33 @@ class ActionRow:
 
 
 @dataclass(frozen=True)
+class AchievementRow:
+    """One achievement: when, what, its impact, the number that shows it, the skills."""
+
+    day: date
+    title: str
+    impact: str = ""
+    metric: str = ""
+    skills: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class CommentRow:
+    """A colleague's comment under the name of its rater group, never who wrote it."""
+
+    group: str
+    comment: str
+
+
+@dataclass(frozen=True)
+class ToCome:
+    """A line of "Still to come": a section's title and what to do for it, in which step."""
+
+    title: str
+    placeholder: str
+
+
+@dataclass(frozen=True)
 class PackContent:
     """Everything a review pack shows, for one person on one day."""
 
@@ -114,6 +142,15 @@ class PackContent:
     nothing_to_do: str = ""
     """What the next actions say when there are none
     (:func:`~career_workbook.analysis.next_actions.nothing_to_do`)."""
+    achievements: tuple[AchievementRow, ...] = ()
+    """The achievements as of ``today``, newest first."""
+    comments: tuple[CommentRow, ...] = ()
+    """Colleagues' comments that may be shown (:func:`~career_workbook.analysis.feedback.
+    feedback_comments`)."""
+    comments_note: str = ""
+    """What "What colleagues said" says when comments exist but none may be shown yet."""
+    waiting: tuple[ToCome, ...] = ()
+    """The sections other than charts with nothing yet, listed under "Still to come"."""
 
     @property
     def shown(self) -> tuple[ChartEntry, ...]:
@@ -121,9 +158,15 @@ class PackContent:
         return tuple(c for c in self.charts if not c.placeholder)
 
     @property
-    def to_come(self) -> tuple[ChartEntry, ...]:
-        """The charts with nothing to show yet: listed together under "Still to come"."""
-        return tuple(c for c in self.charts if c.placeholder)
+    def to_come(self) -> tuple[ChartEntry | ToCome, ...]:
+        """The charts, then the sections, with nothing to show yet: listed together under
+        "Still to come" (each has a ``title`` and a ``placeholder``)."""
+        return tuple(c for c in self.charts if c.placeholder) + self.waiting
+
+    @property
+    def has_comments_section(self) -> bool:
+        """True when "What colleagues said" has comments, or says why none are shown."""
+        return bool(self.comments or self.comments_note)
 
 
 def actions_left_out(actions: Sequence[ActionRow]) -> str:
@@ -144,15 +187,20 @@ def actions_left_out(actions: Sequence[ActionRow]) -> str:
 GOALS_TITLE = "Goals and SMART scores"
 ACTIONS_TITLE = "Next actions"
 TO_COME_TITLE = "Still to come"
-TO_COME_INTRO = ("These charts have nothing to show yet. Each one joins the pack once its "
+TO_COME_INTRO = ("These parts have nothing to show yet. Each one joins the pack once its "
                  "step of the workbook has some answers:")
+ACHIEVEMENTS_TITLE = "Achievements"
+COMMENTS_TITLE = "What colleagues said"
+NO_ACHIEVEMENTS = "None recorded yet — notebook 08 records each one as it happens."
+NO_COMMENTS = ("No written comments from colleagues yet — notebook 02 asks for 360 "
+               "feedback.")
 
 
 def sections(content: PackContent) -> list[tuple[int, str]]:
     """The pack's sections after its cover, numbered as the PDF's pages (the cover is
-    page 1): each chart with something to show, "Still to come" (when some chart has
-    nothing yet), the goals, the next actions. The PDF and HTML packs both say these
-    numbers.
+    page 1): each chart with something to show, "Still to come" (when some chart or
+    section has nothing yet), the achievements and what colleagues said (when there are
+    some), the goals, the next actions. The PDF and HTML packs both say these numbers.
 
     >>> radar = ChartEntry("skill_radar", "Skill radar", "SQL is your strongest skill")
     >>> empty = ChartEntry("network", "Your network", "Your network",
@@ -163,8 +211,20 @@ def sections(content: PackContent) -> list[tuple[int, str]]:
     [(2, 'Skill radar'), (3, 'Still to come'), (4, 'Goals and SMART scores'), (5, 'Next actions')]
     """
     titles = [c.title for c in content.shown]
-    titles += [TO_COME_TITLE] * bool(content.to_come) + [GOALS_TITLE, ACTIONS_TITLE]
-    return list(enumerate(titles, start=2))
+    titles += [TO_COME_TITLE] * bool(content.to_come)
+    titles += [ACHIEVEMENTS_TITLE] * bool(content.achievements)
+    titles += [COMMENTS_TITLE] * content.has_comments_section
+    return list(enumerate([*titles, GOALS_TITLE, ACTIONS_TITLE], start=2))
+
+
+def section_number(content: PackContent, title: str) -> int:
+    """The number of the section (the PDF page) called ``title`` (the last of that name).
+
+    >>> c = PackContent("Sam", date(2026, 1, 1), "", None, "", "", "", (), (), (), ())
+    >>> section_number(c, ACTIONS_TITLE)
+    3
+    """
+    return max(n for n, t in sections(content) if t == title)
 
 
 def long_date(day: date) -> str:
@@ -224,21 +284,46 @@ def _actions(wb: Workbook, today: date, role: Any) -> tuple[ActionRow, ...]:
     )
 
 
+def _achievements(wb: Workbook) -> tuple[AchievementRow, ...]:
+    """Every achievement of ``wb``, newest first (the latest recorded first on one day)."""
+    ordered = sorted(enumerate(wb.achievements), key=lambda ia: (ia[1].date, ia[0]),
+                     reverse=True)
+    return tuple(AchievementRow(a.date, a.title, a.impact, a.metric, tuple(a.skills))
+                 for _, a in ordered)
+
+
+def _comments(wb: Workbook) -> tuple[tuple[CommentRow, ...], str]:
+    """The comments that may be shown, and the note when some exist but none may be."""
+    frame = analysis.feedback_comments(wb)
+    rows = tuple(CommentRow(analysis.comment_group_label(str(r.group)), str(r.comment))
+                 for r in frame.itertuples(index=False))
+    written = any(f.rater_group != "self" and f.comment.strip() for f in wb.feedback)
+    return rows, (analysis.COMMENTS_NOT_YET if written and not rows else "")
+
+
 def pack_content(
     wb: Workbook, *, today: date, role: Any = None, charts: Sequence[ChartEntry] = (),
     period: str = "",
 ) -> PackContent:
-    """Gather the cover, goals and next actions of ``wb`` as of ``today``.
+    """Gather the cover, achievements, colleagues' comments, goals and next actions of
+    ``wb`` as of ``today`` (nothing dated after it: :func:`~career_workbook.analysis.as_of`).
 
     ``charts`` are the already rendered charts (see :mod:`.pack`); ``role`` is the target
     role profile (see :func:`career_workbook.catalog.resolve_role`).
     """
     s = analysis.summary(wb, today, role)
     p = wb.person
+    then = analysis.as_of(wb, today)
+    achievements = _achievements(then)
+    comments, comments_note = _comments(then)
+    waiting = ((ToCome(ACHIEVEMENTS_TITLE, NO_ACHIEVEMENTS),) * (not achievements)
+               + (ToCome(COMMENTS_TITLE, NO_COMMENTS),) * (not comments and not comments_note))
     return PackContent(
         name=p.name, today=today, target_role=p.target_role,
         role_title=getattr(role, "title", None), current_role=p.current_role,
         coach=p.coach, organisation=p.organisation, headlines=_headlines(s),
         charts=tuple(charts), goals=_goals(wb, today), actions=_actions(wb, today, role),
         period=period, nothing_to_do=analysis.nothing_to_do(wb),
+        achievements=achievements, comments=comments, comments_note=comments_note,
+        waiting=waiting,
     )

@@ -28,16 +28,20 @@ import struct
 
 from career_workbook.charts import clean_text
 from career_workbook.export.content import (
+    ACHIEVEMENTS_TITLE,
     ACTIONS_TITLE,
+    COMMENTS_TITLE,
     CRITERIA_LABELS,
     GOALS_TITLE,
     TO_COME_INTRO,
     TO_COME_TITLE,
+    AchievementRow,
     ActionRow,
     ChartEntry,
     GoalRow,
     PackContent,
     long_date,
+    section_number,
     sections,
 )
 
@@ -49,6 +53,7 @@ CSP = "default-src 'none'; img-src data:; style-src 'unsafe-inline'"
 ALLOWED_TAGS = frozenset({
     "html", "head", "meta", "title", "style", "body", "header", "main", "section", "footer",
     "h1", "h2", "h3", "p", "div", "span", "strong", "bdi", "br", "figure", "figcaption", "img",
+    "blockquote",
     "dl", "dt", "dd", "ol", "li", "table", "thead", "tbody", "tr", "th", "td",
 })
 """Every tag :func:`render_html` may write (the security tests check against this list)."""
@@ -83,6 +88,12 @@ td.score { font-weight: bold; text-align: right; width: 3.5rem; }
 .lbl { display: none; color: #666; font-weight: normal; }
 dl.to-come dt { font-weight: bold; margin-top: .7rem; }
 dl.to-come dd { margin: .1rem 0 0; color: #444; }
+ol.achievements { list-style: none; padding: 0; }
+ol.achievements li, blockquote { margin: 0 0 .8rem; }
+ol.achievements .when, ol.achievements .evidence { display: block; color: #666; }
+ol.achievements .when { font-size: .85rem; }
+h3.group { font-size: 1rem; margin: 1rem 0 .4rem; }
+blockquote { border-left: 3px solid #DDD; padding-left: .7rem; }
 ol.actions li { margin-bottom: .8rem; }
 ol.actions .kind { color: #666; font-size: .85rem; margin-left: .4rem; }
 ol.actions .reason { display: block; color: #444; }
@@ -180,6 +191,38 @@ def _to_come(c: PackContent, number: int) -> str:
             f'<p class="muted">{TO_COME_INTRO}</p><dl class="to-come">{items}</dl></section>')
 
 
+def _achievement(a: AchievementRow) -> str:
+    evidence = [_user(a.metric)] * bool(clean_text(a.metric)) + [
+        "Skills: " + ", ".join(_user(skill) for skill in a.skills)] * bool(a.skills)
+    impact = f"<br>{_user(a.impact)}" if clean_text(a.impact) else ""
+    shown = (f'<span class="evidence">{" · ".join(evidence)}</span>' if evidence else "")
+    return (f'<li><span class="when">{long_date(a.day)}</span>'
+            f"<strong>{_user(a.title)}</strong>{impact}{shown}</li>")
+
+
+def _achievements(c: PackContent, number: int) -> str:
+    """Every achievement, newest first."""
+    items = "".join(_achievement(a) for a in c.achievements)
+    return (f'<section class="achievements"><h2>{number} · {ACHIEVEMENTS_TITLE}</h2>'
+            '<p class="muted">Newest first, in the person\'s own words.</p>'
+            f'<ol class="achievements">{items}</ol></section>')
+
+
+def _comments(c: PackContent, number: int) -> str:
+    """Colleagues' comments under their group's name (or why none are shown yet)."""
+    body, group = "", None
+    for row in c.comments:
+        if row.group != group:
+            group = row.group
+            body += f'<h3 class="group">{esc(group)}</h3>'
+        body += f"<blockquote>{_user(row.comment)}</blockquote>"
+    if c.comments_note:
+        body = f'<p class="muted">{esc(c.comments_note)}</p>'
+    return (f'<section class="comments"><h2>{number} · {COMMENTS_TITLE}</h2>'
+            '<p class="muted">360 comments, by group: who wrote each one, and when, is never '
+            f"shown.</p>{body}</section>")
+
+
 def _goal_row(g: GoalRow) -> str:
     marks = "".join(
         f'<td class="c {"met" if met else "unmet"}"><span class="lbl">{CRITERIA_LABELS[name]}'
@@ -236,7 +279,11 @@ def render_html(content: PackContent) -> str:
     numbers = [n for n, _ in sections(content)]  # as the PDF's pages and the contents
     charts = "".join(_chart(e, n) for n, e in zip(numbers, content.shown, strict=False))
     if content.to_come:
-        charts += _to_come(content, numbers[-3])
+        charts += _to_come(content, section_number(content, TO_COME_TITLE))
+    if content.achievements:
+        charts += _achievements(content, section_number(content, ACHIEVEMENTS_TITLE))
+    if content.has_comments_section:
+        charts += _comments(content, section_number(content, COMMENTS_TITLE))
     return (
         "<!DOCTYPE html>\n"
         '<html lang="en"><head><meta charset="utf-8">'
@@ -245,8 +292,9 @@ def render_html(content: PackContent) -> str:
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
         f"<title>Career review — {esc(content.name)}</title>"
         f"<style>{_CSS}</style></head><body>"
-        f"{_cover(content)}<main>{charts}{_goals(content, numbers[-2])}"
-        f"{_actions(content, numbers[-1])}</main>"
+        f"{_cover(content)}<main>{charts}"
+        f"{_goals(content, section_number(content, GOALS_TITLE))}"
+        f"{_actions(content, section_number(content, ACTIONS_TITLE))}</main>"
         f"<footer>Prepared with Career Workbook for the review of "
         f"{long_date(content.today)}. Confidential: for {_user(content.name)} and their "
         f"coach.</footer></body></html>\n"

@@ -228,9 +228,11 @@ def _pdf_bytes(content: Any, figures: dict[str, Any],
     replayed from the recording of its PNG drawing (``drawn``) when there is one that can
     be, else drawn by matplotlib."""
     from career_workbook.export.pdf import (
+        achievements_page,
         actions_page,
         add_chart_page,
         add_page,
+        comments_page,
         cover_page,
         goals_page,
         to_come_page,
@@ -246,6 +248,10 @@ def _pdf_bytes(content: Any, figures: dict[str, Any],
                            drawn=(drawn or {}).get(entry.slug))
         if content.to_come:
             add_page(pdf, to_come_page(content))
+        if content.achievements:
+            add_page(pdf, achievements_page(content))
+        if content.has_comments_section:
+            add_page(pdf, comments_page(content))
         add_page(pdf, goals_page(content))
         add_page(pdf, actions_page(content))
     return buf.getvalue()

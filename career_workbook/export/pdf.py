@@ -2,8 +2,9 @@
 
 Page 1 is the cover, then one page per chart with something to show (the chart's own
 figure, drawn as vectors and centred on an A4 page under its takeaway), then "Still to
-come" (the charts with nothing yet, each with what to do), then the goals with their SMART
-scores, then the next actions: the sections of :func:`~.content.sections`. User text is
+come" (the charts and sections with nothing yet, each with what to do), then the
+achievements, what colleagues said, the goals with their SMART scores, then the next
+actions: the sections of :func:`~.content.sections`. User text is
 never parsed as mathtext (``parse_math=False``), is cleaned of control characters and is
 wrapped and shortened to fit its page.
 
@@ -32,7 +33,9 @@ from matplotlib.transforms import Bbox, IdentityTransform
 
 from career_workbook.charts import clean_text, house_style, wrap_lines
 from career_workbook.export.content import (
+    ACHIEVEMENTS_TITLE,
     ACTIONS_TITLE,
+    COMMENTS_TITLE,
     CRITERIA_LABELS,
     GOALS_TITLE,
     TO_COME_INTRO,
@@ -40,13 +43,15 @@ from career_workbook.export.content import (
     PackContent,
     actions_left_out,
     long_date,
+    section_number,
     sections,
 )
 from career_workbook.export.files import export_rc, pdf_metadata
 from career_workbook.wording import plural
 
-__all__ = ["A4", "actions_page", "add_chart_page", "add_page", "cover_page", "goals_page",
-           "page_count", "page_label", "to_come_page", "write_pdf"]
+__all__ = ["A4", "achievements_page", "actions_page", "add_chart_page", "add_page",
+           "comments_page", "cover_page", "goals_page", "page_count", "page_label",
+           "to_come_page", "write_pdf"]
 
 A4 = (8.27, 11.69)
 """A4 portrait, in inches."""
@@ -196,14 +201,14 @@ def to_come_page(content: PackContent) -> Figure:
             row_h = 0.24 + 0.19 * (said.count("\n") + 1) + 0.2
             if top + row_h > bottom:  # thirteen charts fit; a longer list says what is left
                 left = len(content.to_come) - i
-                _text(fig, MARGIN, top, f"… and {plural(left, 'more chart')} (all in "
-                      "review.html)", fontsize=9.5, color=GREY)
+                _text(fig, MARGIN, top, f"… and {left} more (all in review.html)",
+                      fontsize=9.5, color=GREY)
                 break
             fig.add_artist(_rule(fig, top))
             _text(fig, MARGIN, top + 0.12, fit(entry.title, 70), fontsize=11, weight="bold")
             _text(fig, MARGIN, top + 0.38, said, fontsize=9.5, color=GREY, linespacing=1.3)
             top += row_h
-        _footer(fig, content, page_count(content) - 2)
+        _footer(fig, content, section_number(content, TO_COME_TITLE))
     return fig
 
 
@@ -247,7 +252,81 @@ def goals_page(content: PackContent) -> Figure:
                 _text(fig, x, top + 0.1, "✓" if met else "✗", fontsize=11, ha="center",
                       color=GOOD if met else BAD)
             top += row_h
-        _footer(fig, content, page_count(content) - 1)
+        _footer(fig, content, section_number(content, GOALS_TITLE))
+    return fig
+
+
+def _more(fig: Figure, top: float, left: int, what: str) -> None:
+    """The note under a list that stops before its last ``left`` rows."""
+    _text(fig, MARGIN, top + 0.1, f"… and {plural(left, what)} (all in review.html)",
+          fontsize=9.5, color=GREY)
+
+
+def achievements_page(content: PackContent) -> Figure:
+    """The achievements, newest first: date, title, impact, the number and skills that
+    show it; as many as fit, then how many more the HTML lists."""
+    with house_style():
+        fig = _page()
+        h = A4[1]
+        _text(fig, MARGIN, 0.8, ACHIEVEMENTS_TITLE, fontsize=18, weight="bold")
+        _text(fig, MARGIN, 1.2, "Newest first, in the person's own words", fontsize=9,
+              color=GREY)
+        top, bottom, text_x = 1.65, h - 1.0, MARGIN + 1.15
+        for i, a in enumerate(content.achievements):
+            title = fit(a.title, 70, 2)
+            impact = fit(a.impact, 85, 3)
+            evidence = " · ".join(part for part in (
+                clean_text(a.metric), "Skills: " + ", ".join(a.skills) if a.skills else "")
+                if part)
+            evidence = fit(evidence, 85, 2)
+            lines = [t for t in (impact, evidence) if t]
+            n_lines = sum(t.count("\n") + 1 for t in lines)
+            row_h = 0.24 * (title.count("\n") + 1) + 0.19 * n_lines + 0.3
+            if top + row_h > bottom:
+                _more(fig, top, len(content.achievements) - i, "more achievement")
+                break
+            fig.add_artist(_rule(fig, top))
+            _text(fig, MARGIN, top + 0.12, f"{a.day.day} {a.day:%b %Y}", fontsize=9.5,
+                  color=GREY)
+            _text(fig, text_x, top + 0.12, title, fontsize=11, weight="bold",
+                  linespacing=1.25)
+            y = top + 0.12 + 0.24 * (title.count("\n") + 1)
+            for text, color in ((impact, INK), (evidence, GREY)):
+                if text:
+                    _text(fig, text_x, y, text, fontsize=9.5, color=color, linespacing=1.3)
+                    y += 0.19 * (text.count("\n") + 1)
+            top += row_h
+        _footer(fig, content, section_number(content, ACHIEVEMENTS_TITLE))
+    return fig
+
+
+def comments_page(content: PackContent) -> Figure:
+    """Colleagues' written comments, grouped and unattributed (or why none are shown)."""
+    with house_style():
+        fig = _page()
+        h = A4[1]
+        _text(fig, MARGIN, 0.8, COMMENTS_TITLE, fontsize=18, weight="bold")
+        _text(fig, MARGIN, 1.2, "360 comments, by group: who wrote each one, and when, is "
+              "never shown", fontsize=9, color=GREY)
+        top, bottom = 1.65, h - 1.0
+        if content.comments_note:
+            _text(fig, MARGIN, top, fit(content.comments_note, 85, 3), fontsize=11,
+                  color=GREY, linespacing=1.3)
+        group = None
+        for i, c in enumerate(content.comments):
+            said = fit(c.comment, 90, 4)
+            text_h = 0.19 * (said.count("\n") + 1) + 0.25
+            if top + text_h + 0.35 * (c.group != group) > bottom:
+                _more(fig, top, len(content.comments) - i, "more comment")
+                break
+            if c.group != group:  # each group's name above its comments
+                group = c.group
+                _text(fig, MARGIN, top + 0.05, fit(group, 70), fontsize=11, weight="bold",
+                      color=ACCENT)
+                top += 0.35
+            _text(fig, MARGIN + 0.2, top, f"“{said}”", fontsize=9.5, linespacing=1.3)
+            top += text_h
+        _footer(fig, content, section_number(content, COMMENTS_TITLE))
     return fig
 
 
@@ -290,7 +369,7 @@ def actions_page(content: PackContent) -> Figure:
             _text(fig, MARGIN + 0.4, reason_top, reason, fontsize=9.5, color=GREY,
                   linespacing=1.3)
             top += row_h
-        _footer(fig, content, page_count(content))
+        _footer(fig, content, section_number(content, ACTIONS_TITLE))
     return fig
 
 

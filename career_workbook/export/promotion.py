@@ -27,6 +27,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from career_workbook.analysis.feedback import comment_group_label
 from career_workbook.analysis.promotion import Evidence, PromotionCase, promotion_case
 from career_workbook.charts import clean_text
 from career_workbook.export.markdown import md_text
@@ -40,9 +41,6 @@ EMPTY_TEXT = (
     "it shows); rate your skills in notebook 01 at the start and the end of the period; and "
     "ask colleagues for 360 feedback in notebook 02. Then write this case again."
 )
-GROUP_LABELS = {"manager": "Manager", "peer": "Peer", "direct_report": "Direct report",
-                "mentor": "Mentor", "other": "Colleague",
-                "others": "Colleague (from a group too small to name)"}
 
 
 def _day(day: date) -> str:
@@ -113,7 +111,7 @@ def promotion_markdown(case: PromotionCase) -> str:
     out += ["", "## What colleagues said (360 feedback)", ""]
     if case.quotes:
         for q in case.quotes:
-            out += [f"> {md_text(q.comment)}", ">", f"> — {GROUP_LABELS.get(q.group, 'Colleague')}",
+            out += [f"> {md_text(q.comment)}", ">", f"> — {comment_group_label(q.group)}",
                     ""]
     else:
         out += ["No 360 comments that can be shown for this period (comments appear once at "
@@ -197,7 +195,7 @@ def _case_lines(case: PromotionCase) -> Iterator[_Line]:
                     10, color=GREY, gap=0.05, max_lines=3)
     for q in case.quotes:
         yield _Line(f"“{clean_text(q.comment)}”", 10, 0.2, gap=0.12, max_lines=6)
-        yield _Line(f"— {GROUP_LABELS.get(q.group, 'Colleague')}", 9, 0.4, GREY)
+        yield _Line(f"— {comment_group_label(q.group)}", 9, 0.4, GREY)
 
 
 def fit_skill(name: str) -> str:

@@ -600,9 +600,7 @@ def feedback_comments(session: Any) -> widgets.Widget:
         frame = frame.assign(group=frame["group"].map(lambda g: GROUP_LABELS.get(g, g)))
         return [table_widget(
             frame, {"group": "From", "comment": "Comment"},
-            empty="No comments to show yet. Comments appear once at least 3 people of a group "
-                  "(or 3 across small groups) have given feedback, so nobody can be "
-                  "identified.")]
+            empty=f"No comments to show yet. {analysis.COMMENTS_NOT_YET}")]
 
     return FormView(session, build, name="feedback_comments", title="What colleagues wrote",
                     intro="Comments are grouped and sorted alphabetically: who wrote what, "

@@ -9,7 +9,7 @@ import html
 import importlib
 import os
 import re
-from datetime import date
+from datetime import date, timedelta
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -32,12 +32,15 @@ from career_workbook.export import (
     save_figure,
     slugify,
 )
+from career_workbook.export import content as content_module
 from career_workbook.export import pdf as pdf_module
-from career_workbook.model import Action, Assessment, CheckIn, Goal, Skill
+from career_workbook.model import Achievement, Action, Assessment, CheckIn, Feedback, Goal, Skill
 
 TODAY = date(2026, 11, 22)
 EXAMPLES = sorted((Path(__file__).parents[1] / "examples" / "workbooks").glob("*.yaml"))
-N_PAGES = 1 + len(charts.CHARTS) + 2  # cover, one per chart, goals, next actions
+N_PAGES = 1 + len(charts.CHARTS) + 4
+"""An example's pages: cover, one per chart, achievements, what colleagues said, goals,
+next actions."""
 
 
 def empty_charts(path: Path) -> list[str]:
@@ -48,8 +51,9 @@ def empty_charts(path: Path) -> list[str]:
 
 
 def pack_pages(empty: list[str]) -> int:
-    """Pages of a review PDF whose ``empty`` charts share one "Still to come" page."""
-    return N_PAGES - len(empty) + bool(empty)
+    """Pages of the review PDF of a workbook with no achievements and no 360 comments: its
+    ``empty`` charts and those two sections share one "Still to come" page."""
+    return N_PAGES - 2 - len(empty) + 1
 
 
 def _figure() -> Figure:
@@ -261,12 +265,14 @@ def test_pack_of_each_example(example_packs, path):
     cover = pages[0].extract_text()
     assert wb.person.name in cover and "22 November 2026" in cover
     assert wb.person.coach in cover
+    assert "Achievements" in pages[-4].extract_text()
+    assert "What colleagues said" in pages[-3].extract_text()
     assert "Goals and SMART scores" in pages[-2].extract_text()
     assert "Next actions" in pages[-1].extract_text()
-    for page in pages[:1] + pages[-2:]:
+    for page in pages[:1] + pages[-4:]:
         w, h = float(page.mediabox.width), float(page.mediabox.height)
         assert (round(w), round(h)) == (595, 842), "A4 portrait"
-    for page in pages[1:-2]:  # chart pages: A4, or A4 proportions for a tall chart
+    for page in pages[1:-4]:  # chart pages: A4, or A4 proportions for a tall chart
         w, h = float(page.mediabox.width), float(page.mediabox.height)
         assert round(w) == 595 and h >= 841
     meta = {k: str(v) for k, v in (reader.metadata or {}).items()}
@@ -296,7 +302,7 @@ def test_pack_pages_show_each_chart_takeaway(example_packs):
     wb = cw.load(path)
     role = resolve_role(wb, load_catalog())
     figs = figures.make_figures(wb, today=TODAY, role=role)
-    for page, (slug, fig) in zip(list(reader.pages)[1:-2], figs.items(), strict=True):
+    for page, (slug, fig) in zip(list(reader.pages)[1:-4], figs.items(), strict=True):
         text = " ".join(page.extract_text().split())
         assert charts.CHARTS[slug].title in text
         first_words = " ".join(figures.chart_title(fig, slug).split()[:2])
@@ -372,6 +378,10 @@ def test_empty_workbook_lists_its_charts_under_still_to_come(tmp_path):
     for spec in charts.CHARTS.values():
         assert f"{spec.title} {spec.empty_message}" in pdf[1], spec.title
         assert f"{spec.title} {spec.empty_message}" in text, spec.title
+    # no empty pages for the achievements and colleagues' comments: a line each instead
+    for title, said in ((content_module.ACHIEVEMENTS_TITLE, content_module.NO_ACHIEVEMENTS),
+                        (content_module.COMMENTS_TITLE, content_module.NO_COMMENTS)):
+        assert f"{title} {said}" in pdf[1] and f"{title} {said}" in text, title
     assert "data:image" not in (pack / "review.html").read_text(encoding="utf-8")
     # every chart still has its file (the placeholder says what to do)
     assert sorted(p.stem for p in (pack / "charts").iterdir()) == sorted(charts.CHARTS)
@@ -808,3 +818,101 @@ def test_html_reads_on_a_phone():
     assert '<table class="goals">' in html
     assert '<span class="lbl">Status: </span>active' in html
     assert '<span class="lbl">Measurable </span>✗' in html
+
+
+# ----------------------------------------------------------------------------------------
+# Achievements and what colleagues said
+# ----------------------------------------------------------------------------------------
+def _said(wb: cw.Workbook, group: str, n: int, day: date = date(2026, 6, 1)) -> None:
+    """``n`` raters of ``group`` (ids ``{group}-rater-{i}``), each with a comment."""
+    for i in range(n):
+        wb.feedback.append(Feedback(rater_group=group, rater_id=f"{group}-rater-{i}",
+                                    date=day, comment=f"{group} comment {i}"))
+
+
+def _wins_and_words(tmp_path: Path) -> Path:
+    """The small workbook with three achievements (one after ``TODAY``), three peers and
+    two managers who wrote a comment."""
+    path = small_workbook(tmp_path / "sam.yaml")
+    wb = cw.load(path)
+    wb.achievements += [
+        Achievement(date=date(2026, 3, 2), title="Ran the quarterly report alone",
+                    impact="Out two days early", metric="2 days saved", skills=["SQL"]),
+        Achievement(date=date(2026, 10, 9), title="Taught SQL to the sales team",
+                    impact="Twelve people can now query the CRM"),
+        Achievement(date=TODAY + timedelta(days=1), title="Tomorrow's win"),
+    ]
+    _said(wb, "peer", 3)
+    _said(wb, "manager", 2)
+    cw.save(wb, path)
+    return path
+
+
+def test_the_pack_shows_achievements_as_of_today_and_anonymous_comments(tmp_path):
+    """A coach saw nothing of the person's own words: the achievements (newest first,
+    nothing after the review day) and the 360 comments (a group of 3 shown without
+    names, a group of 2 never) have a numbered section each before the goals."""
+    pack = build_pack(_wins_and_words(tmp_path), tmp_path / "out", today=TODAY)
+    pdf, _ = _pack_text(pack)
+    heads, listed = _numbered(pack)
+    assert heads == listed
+    titles = [t for _, t in heads]
+    assert titles[-4:] == ["Achievements", "What colleagues said", "Goals and SMART scores",
+                           "Next actions"]
+    total = len(pdf)
+    for n, title in heads[-4:]:
+        assert f"page {n} of {total}" in pdf[int(n) - 1] and title in pdf[int(n) - 1]
+    wins, said = pdf[total - 4], pdf[total - 3]
+    assert wins.index("9 Oct 2026 Taught SQL") < wins.index("2 Mar 2026 Ran the quarterly")
+    assert "Out two days early 2 days saved · Skills: SQL" in wins
+    assert "Tomorrow's win" not in wins
+    assert "Peer “peer comment 0”" in said and "“peer comment 2”" in said
+    assert "manager comment" not in said, "two managers: too few to show"
+    page = (pack / "review.html").read_text(encoding="utf-8")
+    assert "Taught SQL to the sales team" in page and "Tomorrow&#x27;s win" not in page
+    assert "peer comment 1" in page and "manager comment" not in page
+    for text in (page, " ".join(pdf)):
+        assert "rater-" not in text, "never who wrote it"
+
+
+def test_comments_wait_for_three_colleagues_in_a_group(tmp_path):
+    """Two colleagues wrote comments: the section says, in one line, when they show."""
+    path = small_workbook(tmp_path / "sam.yaml")
+    wb = cw.load(path)
+    _said(wb, "peer", 2)
+    cw.save(wb, path)
+    pack = build_pack(path, tmp_path / "out", today=TODAY)
+    pdf, text = _pack_text(pack)
+    said = next(p for p in pdf if p.startswith("What colleagues said"))
+    note = "Comments are shown once at least 3 colleagues in a group"
+    assert note in said and note in text
+    assert "peer comment" not in said and "peer comment" not in text
+
+
+def test_a_period_pack_shows_the_achievements_of_its_period(tmp_path):
+    """``--since/--until``: only the achievements dated inside the period."""
+    from career_workbook.analysis.period import check_period
+
+    pack = build_pack(_wins_and_words(tmp_path), tmp_path / "out", today=TODAY,
+                      period=check_period("2026-01-01", "2026-06-30"))
+    page = (pack / "review.html").read_text(encoding="utf-8")
+    assert "Ran the quarterly report alone" in page
+    assert "Taught SQL to the sales team" not in page
+
+
+def test_the_pdf_shows_the_achievements_that_fit_and_says_how_many_more():
+    from career_workbook.export.content import pack_content
+    from career_workbook.export.html import render_html
+
+    wb = cw.new_workbook("Sam", today=date(2026, 1, 1))
+    wb.achievements += [Achievement(date=date(2026, 1, 1) + timedelta(days=i),
+                                    title=f"Win number {i}", impact="It helped " * 20)
+                        for i in range(30)]
+    content = pack_content(wb, today=TODAY)
+    shown = _page_text(pdf_module.achievements_page(content))
+    on_page = sum(f"Win number {i}\n" in shown + "\n" for i in range(30))
+    assert 3 < on_page < 30
+    assert f"… and {30 - on_page} more achievements (all in review.html)" in shown
+    assert "Win number 29" in shown and "Win number 0\n" not in shown + "\n", "newest first"
+    page = render_html(content)
+    assert all(f"Win number {i}<" in page for i in range(30))

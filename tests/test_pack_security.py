@@ -30,7 +30,7 @@ from career_workbook.model import (
 )
 
 TODAY = date(2026, 11, 22)
-N_PAGES = 1 + len(charts.CHARTS) + 2
+N_PAGES = 1 + len(charts.CHARTS) + 4  # + achievements, comments, goals, actions
 
 SCRIPT = "<script>alert(1)</script>"
 IMG = "<img src=x onerror=alert(1)>"
@@ -272,3 +272,28 @@ def test_hostile_opportunities_and_reputation_reach_the_pack_as_text(hostile_pac
     audit.feed(page)
     text = "".join(audit.text)
     assert f"{SVG} step" in text and "&lt;svg onload=alert(1)&gt; step" in page  # o0's step
+
+
+def test_hostile_achievements_and_comments_are_escaped_text(hostile_pack):
+    """An achievement and a colleague's comment hold HTML and script: both are shown as
+    the words written, escaped, in their sections; the PDF draws them literally."""
+    from career_workbook.export.content import CommentRow, PackContent
+    from career_workbook.export.html import render_html
+    from career_workbook.export.pdf import comments_page
+
+    page = (hostile_pack / "review.html").read_text(encoding="utf-8")
+    wins = page.split('<section class="achievements">')[1].split("</section>")[0]
+    assert "<bdi>&lt;script&gt;alert(1)&lt;/script&gt; win 0</bdi>" in wins
+    assert "&lt;img src=x onerror=alert(1)&gt;" in wins  # an impact
+    pdf = [" ".join(p.extract_text().split()) for p in PdfReader(hostile_pack / "review.pdf").pages]
+    assert "<script>alert(1)</script> win 0" in pdf[-4]
+    # the hostile workbook's comments are 10,000 x's: a comment holding a script instead
+    content = PackContent("Sam", TODAY, "", None, "", "", "", (), (), (), (),
+                          comments=(CommentRow("Peer", SCRIPT), CommentRow("Peer", IMG)))
+    said = render_html(content).split('<section class="comments">')[1].split("</section>")[0]
+    assert "<blockquote><bdi>&lt;script&gt;alert(1)&lt;/script&gt;</bdi></blockquote>" in said
+    assert "&lt;img src=x onerror=alert(1)&gt;" in said
+    assert "<script" not in wins.lower() + said.lower() and "<img" not in said
+    texts = comments_page(content).texts
+    assert f"“{SCRIPT}”" in [t.get_text() for t in texts]
+    assert not any(t.get_parse_math() for t in texts), "never parsed as mathtext"

@@ -223,7 +223,7 @@ def test_the_pack_pdf_is_replayed_keeps_text_and_embeds_fonts(tmp_path, monkeypa
     plain = pack_module.render_pack(data, path.name, today=TODAY)["review.pdf"]
     assert len(replays) == len(CHARTS) - (not pdf_replay.IMAGES_LIVE)
     pages, plain_pages = _pixels(files["review.pdf"], tmp_path), _pixels(plain, tmp_path)
-    assert len(pages) == len(plain_pages) == len(CHARTS) + 3
+    assert len(pages) == len(plain_pages) == len(CHARTS) + 5  # + achievements, comments
     assert max(int(np.abs(a - b).max()) for a, b in zip(pages, plain_pages, strict=True)) \
         <= TOLERANCE
     (tmp_path / "review.pdf").write_bytes(files["review.pdf"])
@@ -337,6 +337,6 @@ def test_on_a_matplotlib_the_replay_was_not_checked_on_every_page_is_matplotlibs
     unchecked = pack_module.render_pack(data, path.name, today=TODAY)["review.pdf"]
     assert not used
     pages, plain_pages = _pixels(checked, tmp_path), _pixels(unchecked, tmp_path)
-    assert len(pages) == len(plain_pages) == len(CHARTS) + 3
+    assert len(pages) == len(plain_pages) == len(CHARTS) + 5  # + achievements, comments
     assert max(int(np.abs(a - b).max()) for a, b in zip(pages, plain_pages, strict=True)) \
         <= TOLERANCE

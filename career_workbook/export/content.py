@@ -191,9 +191,8 @@ TO_COME_INTRO = ("These parts have nothing to show yet. Each one joins the pack 
                  "step of the workbook has some answers:")
 ACHIEVEMENTS_TITLE = "Achievements"
 COMMENTS_TITLE = "What colleagues said"
-NO_ACHIEVEMENTS = "None recorded yet — notebook 08 records each one as it happens."
-NO_COMMENTS = ("No written comments from colleagues yet — notebook 02 asks for 360 "
-               "feedback.")
+NO_ACHIEVEMENTS = "No achievements yet — record each one as it happens (step 08)"
+NO_COMMENTS = "No written comments from colleagues yet — ask for 360 feedback (step 02)"
 
 
 def sections(content: PackContent) -> list[tuple[int, str]]:

@@ -198,15 +198,15 @@ def to_come_page(content: PackContent) -> Figure:
         bottom = h - 1.0
         for i, entry in enumerate(content.to_come):
             said = fit(entry.placeholder, 90, 3)
-            row_h = 0.24 + 0.19 * (said.count("\n") + 1) + 0.2
-            if top + row_h > bottom:  # thirteen charts fit; a longer list says what is left
+            row_h = 0.22 + 0.18 * (said.count("\n") + 1) + 0.14
+            if top + row_h > bottom:  # 13 charts and 2 sections fit; more say how many are left
                 left = len(content.to_come) - i
                 _text(fig, MARGIN, top, f"… and {left} more (all in review.html)",
                       fontsize=9.5, color=GREY)
                 break
             fig.add_artist(_rule(fig, top))
             _text(fig, MARGIN, top + 0.12, fit(entry.title, 70), fontsize=11, weight="bold")
-            _text(fig, MARGIN, top + 0.38, said, fontsize=9.5, color=GREY, linespacing=1.3)
+            _text(fig, MARGIN, top + 0.35, said, fontsize=9.5, color=GREY, linespacing=1.3)
             top += row_h
         _footer(fig, content, section_number(content, TO_COME_TITLE))
     return fig

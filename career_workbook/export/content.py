@@ -226,6 +226,29 @@ def section_number(content: PackContent, title: str) -> int:
     return max(n for n, t in sections(content) if t == title)
 
 
+def cover_facts(content: PackContent) -> list[tuple[str, str]]:
+    """The cover's facts (label, value), in order, without the empty ones: one list for
+    the PDF and HTML covers.
+
+    >>> c = PackContent("Sam", date(2026, 1, 1), "", None, "Analyst", "", "  ", (), (), (), ())
+    >>> cover_facts(c)
+    [('Target role', 'not set yet'), ('Measured against', 'their own skill targets'), \
+('Current role', 'Analyst'), ('Review date', '1 January 2026')]
+    """
+    from career_workbook.charts import clean_text
+
+    facts = [
+        ("Target role", content.target_role or "not set yet"),
+        ("Measured against", content.role_title or "their own skill targets"),
+        ("Current role", content.current_role),
+        ("Organisation", content.organisation),
+        ("Coach", content.coach),
+        ("Review date", long_date(content.today)),
+        ("Review period", content.period),
+    ]
+    return [(label, value) for label, value in facts if clean_text(value)]
+
+
 def long_date(day: date) -> str:
     """``'22 November 2026'``.
 

@@ -40,6 +40,7 @@ from career_workbook.export.content import (
     ChartEntry,
     GoalRow,
     PackContent,
+    cover_facts,
     long_date,
     section_number,
     sections,
@@ -147,17 +148,8 @@ def _png_size(png: bytes) -> tuple[int, int] | None:
 
 
 def _cover(c: PackContent) -> str:
-    facts = [
-        ("Target role", c.target_role or "not set yet"),
-        ("Measured against", c.role_title or "their own skill targets"),
-        ("Current role", c.current_role),
-        ("Organisation", c.organisation),
-        ("Coach", c.coach),
-        ("Review date", long_date(c.today)),
-        ("Review period", c.period),
-    ]
     rows = "".join(f"<dt>{label}</dt><dd>{_user(value)}</dd>"
-                   for label, value in facts if clean_text(value))
+                   for label, value in cover_facts(c))
     cards = "".join(
         f'<div class="card"><p class="label">{esc(h.label)}</p>'
         f'<p class="value">{_user(h.value)}</p><p class="detail">{_user(h.detail)}</p></div>'

@@ -42,6 +42,7 @@ from career_workbook.export.content import (
     TO_COME_TITLE,
     PackContent,
     actions_left_out,
+    cover_facts,
     long_date,
     section_number,
     sections,
@@ -134,18 +135,7 @@ def cover_page(content: PackContent) -> Figure:
         name = fit(content.name, 28, 2)
         _text(fig, MARGIN, 1.25, name, fontsize=28, weight="bold", linespacing=1.1)
         top = 1.25 + 0.5 * (name.count("\n") + 1) + 0.3
-        facts = [
-            ("Target role", content.target_role or "not set yet"),
-            ("Measured against", content.role_title or "their own skill targets"),
-            ("Current role", content.current_role),
-            ("Organisation", content.organisation),
-            ("Coach", content.coach),
-            ("Review date", long_date(content.today)),
-            ("Review period", content.period),
-        ]
-        for label, value in facts:
-            if not clean_text(value):
-                continue
+        for label, value in cover_facts(content):
             _text(fig, MARGIN, top, label, fontsize=10, color=GREY)
             _text(fig, MARGIN + 1.7, top, fit(value, 60), fontsize=11)
             top += 0.3

@@ -98,6 +98,12 @@ def _text(fig: Figure, x_in: float, top_in: float, text: str, **kw: Any) -> Any:
     return fig.text(_x(fig, x_in), _y(fig, top_in), text, parse_math=False, **kw)
 
 
+def _heading(fig: Figure, title: str, note: str, **note_kw: Any) -> None:
+    """A text page's title and the grey line under it that says how to read the page."""
+    _text(fig, MARGIN, 0.8, title, fontsize=18, weight="bold")
+    _text(fig, MARGIN, 1.2, note, fontsize=9, color=GREY, **note_kw)
+
+
 def page_count(content: PackContent) -> int:
     """Pages of the review PDF: the cover and one page a section (:func:`sections`)."""
     return len(sections(content)) + 1
@@ -181,9 +187,8 @@ def to_come_page(content: PackContent) -> Figure:
     with house_style():
         fig = _page()
         h = A4[1]
-        _text(fig, MARGIN, 0.8, TO_COME_TITLE, fontsize=18, weight="bold")
         intro = fit(TO_COME_INTRO, 100, 2)
-        _text(fig, MARGIN, 1.2, intro, fontsize=9, color=GREY, linespacing=1.3)
+        _heading(fig, TO_COME_TITLE, intro, linespacing=1.3)
         top = 1.45 + 0.17 * (intro.count("\n") + 1)
         bottom = h - 1.0
         for i, entry in enumerate(content.to_come):
@@ -207,9 +212,8 @@ def goals_page(content: PackContent) -> Figure:
     with house_style():
         fig = _page()
         w, h = A4
-        _text(fig, MARGIN, 0.8, GOALS_TITLE, fontsize=18, weight="bold")
-        _text(fig, MARGIN, 1.2, "✓ met   ✗ not yet met — Specific, Measurable, Achievable, "
-              "Relevant, Time-bound", fontsize=9, color=GREY)
+        _heading(fig, GOALS_TITLE, "✓ met   ✗ not yet met — Specific, Measurable, "
+                 "Achievable, Relevant, Time-bound")
         cols = [w - MARGIN - 0.42 * (4 - i) - 0.15 for i in range(5)]
         score_x, status_x = cols[0] - 0.4, cols[0] - 1.45
         top = 1.65
@@ -258,9 +262,7 @@ def achievements_page(content: PackContent) -> Figure:
     with house_style():
         fig = _page()
         h = A4[1]
-        _text(fig, MARGIN, 0.8, ACHIEVEMENTS_TITLE, fontsize=18, weight="bold")
-        _text(fig, MARGIN, 1.2, "Newest first, in the person's own words", fontsize=9,
-              color=GREY)
+        _heading(fig, ACHIEVEMENTS_TITLE, "Newest first, in the person's own words")
         top, bottom, text_x = 1.65, h - 1.0, MARGIN + 1.15
         for i, a in enumerate(content.achievements):
             title = fit(a.title, 70, 2)
@@ -295,9 +297,8 @@ def comments_page(content: PackContent) -> Figure:
     with house_style():
         fig = _page()
         h = A4[1]
-        _text(fig, MARGIN, 0.8, COMMENTS_TITLE, fontsize=18, weight="bold")
-        _text(fig, MARGIN, 1.2, "360 comments, by group: who wrote each one, and when, is "
-              "never shown", fontsize=9, color=GREY)
+        _heading(fig, COMMENTS_TITLE, "360 comments, by group: who wrote each one, and "
+                 "when, is never shown")
         top, bottom = 1.65, h - 1.0
         if content.comments_note:
             _text(fig, MARGIN, top, fit(content.comments_note, 85, 3), fontsize=11,
@@ -333,9 +334,7 @@ def actions_page(content: PackContent) -> Figure:
     with house_style():
         fig = _page()
         h = A4[1]
-        _text(fig, MARGIN, 0.8, ACTIONS_TITLE, fontsize=18, weight="bold")
-        _text(fig, MARGIN, 1.2, "Most urgent first, with the reason each one is here",
-              fontsize=9, color=GREY)
+        _heading(fig, ACTIONS_TITLE, "Most urgent first, with the reason each one is here")
         top = 1.7
         if not content.actions:
             _text(fig, MARGIN, top, fit(content.nothing_to_do, 85, 3), fontsize=11,

@@ -15,6 +15,7 @@ from career_workbook.analysis.feedback import (
     feedback_360_frame,
     feedback_comments,
     parse_feedback_csv_rows,
+    plan_feedback_import,
 )
 from career_workbook.model import (
     RATER_GROUPS,
@@ -255,3 +256,54 @@ def test_skills_that_differ_only_invisibly_take_the_workbooks_spelling():
     rows = [_row(skill="Machine\u00a0Learning"), _row(skill="Cafe\u0301  Ops\u200b")]
     entry, = parse_feedback_csv_rows(rows, skills=["Machine Learning", "Café Ops"])
     assert entry.ratings == {"Machine Learning": 3, "Café Ops": 3}
+
+
+# ----------------------------------------------------------------------------------------
+# Planning an import against the stored entries
+# ----------------------------------------------------------------------------------------
+DAY = date(2026, 11, 20)
+
+
+def _fb(rater: str, group: str = "peer", day: date = DAY, **fields) -> Feedback:
+    return Feedback(rater_group=group, rater_id=rater, date=day, **fields)
+
+
+def test_an_entry_of_a_stored_rater_and_date_with_other_ratings_is_a_correction():
+    stored = [_fb("p9", ratings={"Python": 4}, comment="Solid"), _fb("p10", ratings={"SQL": 3})]
+    incoming = [_fb("p9", ratings={"Python": 1}, comment="Solid"), _fb("p10", ratings={"SQL": 3})]
+    plan = plan_feedback_import(stored, incoming)
+    assert plan.new == () and plan.skipped == 1
+    assert plan.corrections == ((stored[0], incoming[0]),)
+    assert plan.correction_lines() == [
+        "p9 (peer, 2026-11-20): ratings differ from the stored ones — importing replaces them"]
+    assert plan.apply(stored) == [incoming[0], stored[1]]
+
+
+@pytest.mark.parametrize("other", [
+    {"group": "mentor"}, {"day": date(2026, 11, 21)}, {"rater": "P9"}])
+def test_another_group_date_or_code_is_a_new_entry(other):
+    stored = [_fb("p9", ratings={"Python": 4})]
+    incoming = _fb(**{"rater": "p9", **other}, ratings={"Python": 1})
+    plan = plan_feedback_import(stored, [incoming])
+    assert plan.new == (incoming,) and plan.corrections == ()
+    assert plan.apply(stored) == [*stored, incoming]
+
+
+def test_a_changed_comment_is_named_and_two_stored_duplicates_become_one():
+    # an older import stored p9 twice on one date: the correction leaves one entry
+    stored = [_fb("p9", ratings={"Python": 4}, comment="Great"), _fb("p1"),
+              _fb("p9", ratings={"Python": 1}, comment="Great")]
+    fixed = _fb("p9", ratings={"Python": 1}, comment="Great work")
+    plan = plan_feedback_import(stored, [fixed])
+    assert plan.correction_lines() == [
+        "p9 (peer, 2026-11-20): the comment differs from the stored one — importing "
+        "replaces it"]
+    assert plan.corrections[0][0] is stored[2]  # the one that counts: written last
+    assert plan.apply(stored) == [fixed, stored[1]]
+
+
+def test_importing_the_same_entries_twice_changes_nothing():
+    entries = [_fb("p9", ratings={"Python": 4}), _fb("p10", reputation={"reliable": 3})]
+    plan = plan_feedback_import(entries, entries)
+    assert (plan.new, plan.corrections, plan.skipped) == ((), (), 2)
+    assert plan.apply(entries) == entries

@@ -18,6 +18,7 @@ import pytest
 import career_workbook as cw
 from career_workbook import store
 from career_workbook import widgets as ui
+from career_workbook.analysis import FeedbackPlan, feedback_360_frame
 from career_workbook.model import Skill
 from career_workbook.widgets.csv_source import decode_csv
 from career_workbook.widgets.forms_feedback import (
@@ -91,6 +92,38 @@ def test_two_tabs_importing_one_file_say_what_each_added(workspace):
     assert "nothing added: these entries are in your workbook already" in \
         tabs[1].status.value, tabs[1].status.value
     assert cw.load(workspace / "workbooks" / "kim.yaml").feedback == first.feedback
+
+
+def test_a_corrected_file_replaces_the_stored_entry_of_that_rater_and_date(workspace):
+    # Re-importing a file where p9's Python level went 4 -> 1 added a second p9 entry of
+    # the same date: both counted, and p9's comment showed twice.
+    path = workspace / "workbooks" / "kim.yaml"
+    with cw.edit(path) as wb:
+        wb.skills += [Skill(name="Python"), Skill(name="SQL")]
+    head = "Rater Group;Rater ID;Date;Skill;Level;Comment\n"
+    rest = ("peer;p9;2026-11-20;SQL;3,0;\npeer;p10;2026-11-20;Python;5;Knows it\n"
+            "peer;p11;2026-11-20;Python;2;\n")
+    for name, level in (("fb.csv", 4), ("fb_changed.csv", 1)):
+        (workspace / "examples" / name).write_text(
+            head + f"peer;p9;2026-11-20;Python;{level};Great work\n" + rest)
+    view = view_for(workspace)
+    view.fields["path"].value = "examples/fb.csv"
+    view.buttons["preview"].click()
+    view.buttons["save"].click()
+    view.fields["path"].value = "examples/fb_changed.csv"
+    view.buttons["preview"].click()
+    text = re.sub(r"<[^>]+>", " ", preview_text(view))
+    assert "1 stored entry to replace" in text and "to add" not in text
+    assert ("p9 (peer, 2026-11-20): ratings differ from the stored ones — importing "
+            "replaces them") in text
+    assert "2 entries already in your workbook will be skipped" in text
+    view.buttons["save"].click()
+    assert "1 stored entry replaced by the corrected one (p9 (peer, 2026-11-20))" in \
+        view.status.value, view.status.value
+    wb = cw.load(path)
+    p9 = [f for f in wb.feedback if f.rater_id == "p9"]
+    assert [f.ratings for f in p9] == [{"Python": 1, "SQL": 3}] and len(wb.feedback) == 3
+    assert int(feedback_360_frame(wb).set_index("skill").loc["Python", "n_others"]) == 3
 
 
 def test_every_problem_of_the_file_is_shown_at_once(workspace):
@@ -302,7 +335,7 @@ def test_a_level_with_a_decimal_comma_is_accepted_when_unambiguous():
 
 def test_preview_counts_are_in_good_english(workspace):
     one = cw.Feedback(rater_group="peer", rater_id="P1", date=datetime(2026, 1, 9).date())
-    html = preview_html([one], 1)
+    html = preview_html(FeedbackPlan((one,), (), 1))
     assert "1 feedback entry to add" in html and "1 entry already in your workbook" in html
     assert "entries" not in html
 

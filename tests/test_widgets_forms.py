@@ -12,8 +12,9 @@ import pytest
 import career_workbook as cw
 from career_workbook import store
 from career_workbook import widgets as ui
+from career_workbook.analysis import plan_feedback_import
 from career_workbook.model import Assessment, Contact, Goal, Skill, Workbook
-from career_workbook.widgets.forms_feedback import new_feedback_entries, read_feedback_csv
+from career_workbook.widgets.forms_feedback import read_feedback_csv
 from career_workbook.widgets.forms_skills import rename_skill, skill_references
 from career_workbook.widgets.session import header_html
 
@@ -397,8 +398,8 @@ def test_read_feedback_csv_needs_the_columns():
     with pytest.raises(cw.WorkbookError, match="missing: level"):
         read_feedback_csv("rater_group,rater_id,date,skill\n")
     parsed = read_feedback_csv(CSV)
-    fresh, skipped = new_feedback_entries(parsed[:1], parsed)
-    assert len(fresh) == 1 and skipped == 1
+    plan = plan_feedback_import(parsed[:1], parsed)
+    assert len(plan.new) == 1 and plan.skipped == 1 and not plan.corrections
 
 
 def test_feedback_comments_are_grouped_and_escaped(rich_wb, tmp_path):

@@ -38,6 +38,8 @@ _LAZY = {
     "feedback_360_frame": "feedback",
     "feedback_comments": "feedback",
     "parse_feedback_csv_rows": "feedback",
+    "FeedbackPlan": "feedback",
+    "plan_feedback_import": "feedback",
     "as_of": "period",
     "learning_by_skill_frame": "learning",
     "learning_hours_frame": "learning",
@@ -100,10 +102,12 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
     from career_workbook.analysis.feedback import (
         COMMENTS_NOT_YET,
         MIN_GROUP,
+        FeedbackPlan,
         comment_group_label,
         feedback_360_frame,
         feedback_comments,
         parse_feedback_csv_rows,
+        plan_feedback_import,
     )
     from career_workbook.analysis.learning import (
         learning_by_skill_frame,
@@ -182,6 +186,7 @@ __all__ = [
     "MIN_GROUP",
     "STALE_WEEKS",
     "ClientWeek",
+    "FeedbackPlan",
     "GoalContext",
     "GoalCounts",
     "GoalStatus",
@@ -217,6 +222,7 @@ __all__ = [
     "overdue_actions",
     "overdue_follow_ups",
     "parse_feedback_csv_rows",
+    "plan_feedback_import",
     "pipeline_frame",
     "progress_history_frame",
     "ranked_values",

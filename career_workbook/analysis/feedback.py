@@ -37,6 +37,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -58,10 +59,12 @@ __all__ = [
     "COMMENTS_COLUMNS",
     "COMMENTS_NOT_YET",
     "MIN_GROUP",
+    "FeedbackPlan",
     "comment_group_label",
     "feedback_360_frame",
     "feedback_comments",
     "parse_feedback_csv_rows",
+    "plan_feedback_import",
 ]
 
 MIN_GROUP = 3
@@ -382,3 +385,103 @@ def parse_feedback_csv_rows(
             problem = problems_from_validation(err)[0]
             raise _bad(e["first_row"], problem.field, problem.value, problem.message) from None
     return out
+
+
+# ----------------------------------------------------------------------------------------
+# What an import does to the stored entries (the form and any other import plan with this)
+# ----------------------------------------------------------------------------------------
+def _key(f: Feedback) -> tuple[str, str, date]:
+    return (f.rater_group, f.rater_id, f.date)
+
+
+def _differs(old: Feedback, new: Feedback) -> str:
+    """What of ``new`` differs from the stored ``old`` entry of the same rater and date.
+
+    >>> old = Feedback(rater_group="peer", rater_id="p9", date=date(2026, 11, 20),
+    ...                ratings={"SQL": 4}, comment="Solid")
+    >>> _differs(old, old.model_copy(update={"ratings": {"SQL": 1}}))
+    'ratings differ from the stored ones'
+    >>> _differs(old, old.model_copy(update={"comment": "Solid!"}))
+    'the comment differs from the stored one'
+    >>> _differs(old, old.model_copy(update={"comment": "", "reputation": {"reliable": 3}}))
+    'ratings and comment differ from the stored ones'
+    """
+    ratings = old.ratings != new.ratings or old.reputation != new.reputation
+    comment = old.comment != new.comment
+    if ratings and comment:
+        return "ratings and comment differ from the stored ones"
+    return "ratings differ from the stored ones" if ratings else \
+        "the comment differs from the stored one"
+
+
+@dataclass(frozen=True)
+class FeedbackPlan:
+    """What importing entries would do: ``new`` ones to add, ``corrections`` as
+    ``(stored, incoming)`` pairs (same rater group, rater id and date, other ratings or
+    comment: the incoming entry replaces the stored one), and how many are ``skipped``
+    (identical to a stored entry)."""
+
+    new: tuple[Feedback, ...]
+    corrections: tuple[tuple[Feedback, Feedback], ...]
+    skipped: int
+
+    def correction_lines(self) -> list[str]:
+        """Each correction by name, e.g. ``p9 (peer, 2026-11-20): ratings differ from the
+        stored ones — importing replaces them``."""
+        lines = []
+        for old, new in self.corrections:
+            what = _differs(old, new)
+            lines.append(f"{new.rater_id} ({new.rater_group}, {new.date.isoformat()}): {what}"
+                         f" — importing replaces {'it' if what.endswith('one') else 'them'}")
+        return lines
+
+    def apply(self, stored: Sequence[Feedback]) -> list[Feedback]:
+        """``stored`` with the corrections made and the new entries added at the end: a
+        corrected entry keeps its place, and any other stored entry of the same rater and
+        date (two, from an older import) goes, so each counts once."""
+        replace = {_key(new): new for _, new in self.corrections}
+        out: list[Feedback] = []
+        for f in stored:
+            if _key(f) not in replace:
+                out.append(f)
+            elif replace[_key(f)] not in out:
+                out.append(replace[_key(f)])
+        return out + list(self.new)
+
+
+def plan_feedback_import(stored: Sequence[Feedback],
+                         incoming: Sequence[Feedback]) -> FeedbackPlan:
+    """Plan importing ``incoming`` entries (one per rater and date, as
+    :func:`parse_feedback_csv_rows` gives them) into ``stored`` ones.
+
+    An entry identical to a stored one is skipped (importing the same file twice adds
+    nothing); one with the same rater group, rater id and date as a stored one but other
+    ratings or comment is a correction, as inside one file a rater rates once per date.
+
+    >>> day = date(2026, 11, 20)
+    >>> p9 = Feedback(rater_group="peer", rater_id="p9", date=day, ratings={"SQL": 4})
+    >>> p10 = Feedback(rater_group="peer", rater_id="p10", date=day, ratings={"SQL": 5})
+    >>> fixed = p9.model_copy(update={"ratings": {"SQL": 1}})
+    >>> mm1 = Feedback(rater_group="mentor", rater_id="mm1", date=day, ratings={"SQL": 5})
+    >>> plan = plan_feedback_import([p9, p10], [fixed, p10, mm1])
+    >>> [f.rater_id for f in plan.new], plan.skipped, plan.correction_lines()
+    (['mm1'], 1, ['p9 (peer, 2026-11-20): ratings differ from the stored ones — importing replaces them'])
+    >>> [(f.rater_id, f.ratings["SQL"]) for f in plan.apply([p9, p10])]
+    [('p9', 1), ('p10', 5), ('mm1', 5)]
+    """  # noqa: E501
+    dumps = [f.model_dump() for f in stored]
+    latest = {_key(f): f for f in stored}  # of two (an older import), the one that counts
+    new: list[Feedback] = []
+    corrections: list[tuple[Feedback, Feedback]] = []
+    skipped = 0
+    for entry in incoming:
+        dump = entry.model_dump()
+        if dump in dumps:
+            skipped += 1
+            continue
+        dumps.append(dump)
+        if _key(entry) in latest:
+            corrections.append((latest[_key(entry)], entry))
+        else:
+            new.append(entry)
+    return FeedbackPlan(tuple(new), tuple(corrections), skipped)

@@ -58,7 +58,6 @@ __all__ = [
     "feedback_data",
     "feedback_form",
     "feedback_import",
-    "new_feedback_entries",
     "read_feedback_csv",
 ]
 
@@ -366,46 +365,41 @@ def add_skills_to(wb: Workbook, names: Iterable[str], catalog: Any = None) -> li
 
 
 def import_feedback(wb: Workbook, entries: Sequence[Feedback], unknown: Sequence[str],
-                    catalog: Any) -> tuple[list[Feedback], list[str]]:
-    """Add the ``unknown`` skills and the ``entries`` not in ``wb`` yet (read under the
-    file's lock: another tab may have imported them since the preview); what was added."""
+                    catalog: Any) -> tuple[Any, list[str]]:
+    """Add the ``unknown`` skills, then import the ``entries`` as planned against ``wb`` as
+    it is now (read under the file's lock: another tab may have imported them since the
+    preview); the plan carried out and the skills added."""
+    from career_workbook.analysis import plan_feedback_import
+
     skills = add_skills_to(wb, unknown, catalog)
-    fresh, _ = new_feedback_entries(wb.feedback, entries)
-    wb.feedback.extend(fresh)
-    return fresh, skills
+    plan = plan_feedback_import(wb.feedback, entries)
+    wb.feedback[:] = plan.apply(wb.feedback)
+    return plan, skills
 
 
-def import_message(entries: Sequence[Feedback], skills: Sequence[str]) -> str:
-    """What an import added, as the file has it now.
+def import_message(plan: Any, skills: Sequence[str]) -> str:
+    """What an import did (``plan``: a :class:`~career_workbook.analysis.FeedbackPlan`),
+    as the file has it now.
 
-    >>> import_message([], [])
+    >>> from career_workbook.analysis import FeedbackPlan
+    >>> import_message(FeedbackPlan((), (), 2), [])
     'nothing added: these entries are in your workbook already (imported in another tab?)'
-    >>> import_message([None, None], ["SQL"])
+    >>> import_message(FeedbackPlan((None, None), (), 0), ["SQL"])
     '2 feedback entries added and 1 skill added to your list (SQL)'
     """
-    if not entries and not skills:
+    if not plan.new and not plan.corrections and not skills:
         return ("nothing added: these entries are in your workbook already (imported in "
                 "another tab?)")
-    text = plural(len(entries), "feedback entry", "feedback entries") + " added"
+    done = [plural(len(plan.new), "feedback entry", "feedback entries") + " added"]
+    if plan.corrections:
+        who = ", ".join(f"{new.rater_id} ({new.rater_group}, {new.date.isoformat()})"
+                        for _, new in plan.corrections)
+        done = [d for d in done if plan.new] + [
+            f"{plural(len(plan.corrections), 'stored entry', 'stored entries')} "
+            f"replaced by the corrected one{'s' if len(plan.corrections) > 1 else ''} ({who})"]
     if skills:
-        text += f" and {plural(len(skills), 'skill')} added to your list ({', '.join(skills)})"
-    return text
-
-
-def new_feedback_entries(existing: Sequence[Feedback],
-                         parsed: Sequence[Feedback]) -> tuple[list[Feedback], int]:
-    """The parsed entries not already in the workbook, and how many were skipped.
-
-    Importing the same file twice therefore adds nothing the second time.
-    """
-    seen = [f.model_dump() for f in existing]
-    fresh: list[Feedback] = []
-    for entry in parsed:
-        dump = entry.model_dump()
-        if dump not in seen:
-            fresh.append(entry)
-            seen.append(dump)
-    return fresh, len(parsed) - len(fresh)
+        done.append(f"{plural(len(skills), 'skill')} added to your list ({', '.join(skills)})")
+    return ", ".join(done[:-1]) + (" and " if len(done) > 1 else "") + done[-1]
 
 
 def _group_options() -> list[tuple[str, str]]:
@@ -525,10 +519,12 @@ def feedback_import(session: Any) -> widgets.Widget:
             if check.problems:
                 reset(problems_text(check.problems, name=source.name), "error")
                 return
-            fresh, skipped = new_feedback_entries(wb.feedback, check.entries)
-            view.state.update(entries=fresh, unknown=check.unknown)
-            preview.value = preview_html(fresh, skipped) + unknown_html(check.unknown)
-            save.disabled = not fresh or bool(check.unknown)
+            from career_workbook.analysis import plan_feedback_import
+
+            plan = plan_feedback_import(wb.feedback, check.entries)
+            view.state.update(entries=check.entries, unknown=check.unknown)
+            preview.value = preview_html(plan) + unknown_html(check.unknown)
+            save.disabled = not (plan.new or plan.corrections) or bool(check.unknown)
             if check.unknown:
                 n = len(check.unknown)
                 add_skills.description = (f"Add {'this skill' if n == 1 else f'these {n} skills'}"
@@ -558,35 +554,48 @@ def feedback_import(session: Any) -> widgets.Widget:
 
     return FormView(session, build, name="feedback_import", title="Import feedback from a file",
                     intro="For survey results: upload a CSV file, check the preview, then "
-                          "add it. Entries already in your workbook are skipped.",
+                          "add it. Entries already in your workbook are skipped; an entry "
+                          "with the same rater and date but other ratings replaces the "
+                          "stored one.",
                     depends=lambda wb: wb.skill_names())
 
 
-def preview_html(entries: Sequence[Feedback], skipped: int) -> str:
-    """A summary table of entries about to be imported (escaped).
+def preview_html(plan: Any) -> str:
+    """What importing would do (``plan``: a :class:`~career_workbook.analysis.FeedbackPlan`):
+    the entries to add, each correction by name, a table of both (escaped).
 
     >>> from datetime import date
+    >>> from career_workbook.analysis import FeedbackPlan
     >>> one = Feedback(rater_group="peer", rater_id="P1", date=date(2026, 1, 9))
-    >>> re.search(r"<b>(.*?)</b>.*<div>(.*?)</div>", preview_html([one], 1)).groups()
+    >>> re.search(r"<b>(.*?)</b>.*<div>(.*?)</div>", preview_html(FeedbackPlan((one,), (), 1))
+    ...           ).groups()
     ('1 feedback entry to add', '1 entry already in your workbook will be skipped.')
     """
-    if not entries:
+    if not plan.new and not plan.corrections:
         return notice_html("Every entry in this file is already in your workbook."
-                           if skipped else "The file has no feedback rows.", "info")
+                           if plan.skipped else "The file has no feedback rows.", "info")
     rows = "".join(
         f"<tr><td>{esc(GROUP_LABELS.get(f.rater_group, f.rater_group))}</td>"
         f"<td>{esc(f.date.isoformat())}</td><td>{len(f.ratings)}</td>"
-        f"<td>{'yes' if f.comment else 'no'}</td></tr>"
-        for f in entries
+        f"<td>{'yes' if f.comment else 'no'}</td><td>{change}</td></tr>"
+        for f, change in [*((f, "add") for f in plan.new),
+                          *((f, "replace stored") for _, f in plan.corrections)]
     )
     from career_workbook.widgets.display import TABLE_CSS
 
-    note = (f"<div>{plural(skipped, 'entry', 'entries')} already in your workbook will be "
-            "skipped.</div>") if skipped else ""
-    count = plural(len(entries), "feedback entry", "feedback entries")
-    return (f"{TABLE_CSS}<div><b>{count} to add</b></div>{note}"
+    head = [f"{plural(len(plan.new), 'feedback entry', 'feedback entries')} to add"
+            ] if plan.new else []
+    if plan.corrections:
+        head.append(f"{plural(len(plan.corrections), 'stored entry', 'stored entries')} to "
+                    "replace")
+    fixes = "".join(f"<li>{esc(line)}</li>" for line in plan.correction_lines())
+    note = (f"<div>{plural(plan.skipped, 'entry', 'entries')} already in your workbook will "
+            "be skipped.</div>") if plan.skipped else ""
+    return (f"{TABLE_CSS}<div><b>{', '.join(head)}</b></div>"
+            + (f"<ul>{fixes}</ul>" if fixes else "") + note +
             '<table class="cw-table"><thead><tr><th>Group</th><th>Date</th>'
-            f"<th>Skills rated</th><th>Comment</th></tr></thead><tbody>{rows}</tbody></table>")
+            "<th>Skills rated</th><th>Comment</th><th>Change</th></tr></thead>"
+            f"<tbody>{rows}</tbody></table>")
 
 
 def feedback_comments(session: Any) -> widgets.Widget:

@@ -8,6 +8,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from datetime import date
+
 
 def plural(n: int, word: str, many: str | None = None) -> str:
     """``n`` and ``word``, or its plural ``many`` (default ``word + 's'``) unless ``n`` is 1.
@@ -16,6 +19,24 @@ def plural(n: int, word: str, many: str | None = None) -> str:
     ('1 follow-up is', '2 follow-ups are')
     """
     return f"{n} {word if n == 1 else (many or word + 's')}"
+
+
+def short_date(day: date) -> str:
+    """A day as the messages write it.
+
+    >>> short_date(date(2027, 3, 31))
+    '31 Mar 2027'
+    """
+    return f"{day.day} {day:%b %Y}"
+
+
+def listing(items: Sequence[str]) -> str:
+    """Items joined as a sentence says them.
+
+    >>> listing(["a"]), listing(["a", "b"]), listing(["a", "b", "c"])
+    ('a', 'a and b', 'a, b and c')
+    """
+    return " and ".join(filter(None, [", ".join(items[:-1]), *items[-1:]]))
 
 
 def duration(days: int) -> str:

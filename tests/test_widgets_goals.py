@@ -14,7 +14,12 @@ from career_workbook import store
 from career_workbook import widgets as ui
 from career_workbook.analysis import smart
 from career_workbook.model import Goal, Skill
-from career_workbook.widgets.forms_goals import Debouncer, goal_update, smart_feedback_html
+from career_workbook.widgets.forms_goals import (
+    Debouncer,
+    goal_changes,
+    goal_update,
+    smart_feedback_html,
+)
 
 TODAY = "2026-11-22"
 
@@ -155,6 +160,33 @@ def test_goal_update_rules():
                        deadline=None) == {"status": "done", "confidence": 5,
                                           "completed_on": date(2026, 1, 1), "deadline": None}
     Goal(text="x", **goal_update(today, status="done", confidence=None, completed_on=None))
+
+
+def test_goal_changes_name_each_change():
+    old = Goal(text="Ship it", status="active", deadline=date(2026, 12, 31), confidence=5)
+    assert goal_changes(old, old.model_copy(update={"status": "dropped"})) == "dropped"
+    assert goal_changes(old.model_copy(update={"status": "done"}), old) == "reopened"
+    assert goal_changes(old.model_copy(update={"status": "draft", "deadline": None}), old) \
+        == "now active and new deadline 31 Dec 2026"
+    assert goal_changes(old, old.model_copy(update={
+        "status": "done", "deadline": date(2027, 3, 31), "confidence": 9})) == \
+        "marked done, new deadline 31 Mar 2027 and confidence 9 (was 5)"
+
+
+def test_goal_review_says_what_changed_not_the_status_it_already_had(session):
+    # Moving only the deadline said "goal is now active": the goal was active already.
+    with cw.edit(session.path) as wb:
+        wb.goals.append(Goal(text="Ship it", status="active", deadline=date(2026, 12, 31)))
+    view = ui.goal_review(ui.Session(session.path, today=TODAY))
+    view.fields["deadline"].value = date(2027, 3, 31)
+    view.buttons["save"].click()
+    text = view.status.value
+    assert "Saved at" in text and "— new deadline 31 Mar 2027" in text, text
+    assert "active" not in text, text
+    assert cw.load(session.path).goals[0].deadline == date(2027, 3, 31)
+    view.fields["status"].value = "done"
+    view.buttons["save"].click()
+    assert "— marked done" in view.status.value and "deadline" not in view.status.value
 
 
 # --------------------------------------------------------------------------- issue 13 / 11.3

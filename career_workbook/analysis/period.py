@@ -46,14 +46,11 @@ from dataclasses import dataclass
 from datetime import date
 
 from career_workbook.model import Action, Goal, LearningItem, Opportunity, Workbook
+from career_workbook.wording import short_date
 
 __all__ = ["Period", "as_of", "check_period", "goal_as_of", "limit_workbook", "parse_day"]
 
 _ISO = re.compile(r"\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*")
-
-
-def _short(day: date) -> str:
-    return f"{day.day} {day:%b %Y}"
 
 
 def parse_day(value: date | str | None, name: str) -> date | None:
@@ -108,11 +105,11 @@ class Period:
     def label(self) -> str:
         """``'1 Jan 2026 – 30 Jun 2026'``, ``'from 1 Jan 2026'``, ``'up to …'`` or ``''``."""
         if self.since and self.until:
-            return f"{_short(self.since)} – {_short(self.until)}"
+            return f"{short_date(self.since)} – {short_date(self.until)}"
         if self.since:
-            return f"from {_short(self.since)}"
+            return f"from {short_date(self.since)}"
         if self.until:
-            return f"up to {_short(self.until)}"
+            return f"up to {short_date(self.until)}"
         return ""
 
     @property
@@ -132,7 +129,7 @@ def check_period(since: date | str | None = None, until: date | str | None = Non
     """
     start, end = parse_day(since, names[0]), parse_day(until, names[1])
     if start and end and start > end:
-        raise ValueError(f"{names[0]} {_short(start)} is after {names[1]} {_short(end)}: "
+        raise ValueError(f"{names[0]} {short_date(start)} is after {names[1]} {short_date(end)}: "
                          "swap them, or move one")
     return Period(start, end)
 

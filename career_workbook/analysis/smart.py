@@ -88,6 +88,7 @@ from career_workbook.analysis.dates import (
     suggested_deadline,
 )
 from career_workbook.analysis.smart_rewrites import MAX_QUOTED, candidates, invalid_date_note
+from career_workbook.wording import listing
 
 __all__ = [
     "CRITERIA",
@@ -1535,8 +1536,7 @@ def _summary(score: int, criteria: Mapping[str, Criterion], deadline: date | Non
     if not missing:
         due = f", due {format_date(deadline)}" if deadline else ""
         return f"{label} ({score}/100): specific, measurable and time-bound{due}."
-    wanted = missing[0] if len(missing) == 1 else ", ".join(missing[:-1]) + " and " + missing[-1]
-    return f"{label} ({score}/100): add {wanted}."
+    return f"{label} ({score}/100): add {listing(missing)}."
 
 
 def _context(value: Any) -> GoalContext | None:

@@ -41,6 +41,7 @@ __all__ = [
     "DEBOUNCE_SECONDS",
     "STATUS_LABELS",
     "Debouncer",
+    "goal_changes",
     "goal_data",
     "goal_drafter",
     "goal_update",
@@ -129,6 +130,40 @@ def goal_update(today: date, *, status: str, confidence: int | None,
     if deadline is not NONE:
         changes["deadline"] = deadline
     return changes
+
+
+_STATUS_NEWS = {"done": "marked done", "dropped": "dropped", "active": "now active",
+                "draft": "back to draft"}
+
+
+def goal_changes(old: Goal, new: Goal) -> str:
+    """What a goal review changed, as its save message says it.
+
+    >>> from datetime import date
+    >>> old = Goal(text="Ship it", status="active", deadline=date(2026, 12, 31), confidence=5)
+    >>> goal_changes(old, old.model_copy(update={"deadline": date(2027, 3, 31)}))
+    'new deadline 31 Mar 2027'
+    >>> goal_changes(old, old.model_copy(update={"status": "done", "confidence": 8}))
+    'marked done and confidence 8 (was 5)'
+    >>> goal_changes(old, old.model_copy(update={"deadline": None, "confidence": None}))
+    'deadline removed and confidence cleared'
+    >>> goal_changes(old, old)
+    'nothing changed'
+    """
+    from career_workbook.wording import listing, short_date
+
+    news = []
+    if new.status != old.status:
+        reopened = new.status == "active" and old.status in ("done", "dropped")
+        news.append("reopened" if reopened else _STATUS_NEWS[new.status])
+    if new.deadline != old.deadline:
+        news.append(f"new deadline {short_date(new.deadline)}" if new.deadline
+                    else "deadline removed")
+    if new.confidence != old.confidence:
+        was = f" (was {old.confidence})" if old.confidence is not None else ""
+        news.append(f"confidence {new.confidence}{was}" if new.confidence is not None
+                    else "confidence cleared")
+    return listing(news) or "nothing changed"
 
 
 def smart_feedback_html(result: Any) -> str:
@@ -379,7 +414,7 @@ def goal_editor(view: FormView, *, with_deadline: bool) -> list[widgets.Widget]:
                                         labels=labels)
         return wb.goals[index]
 
-    view.bind(save, collect, apply, detail=lambda g: f"goal is now {g.status}")
+    view.bind(save, collect, apply, detail=lambda g: goal_changes(old, g))
     return [*boxes, save]
 
 

@@ -13,7 +13,8 @@ import pytest
 import career_workbook as cw
 from career_workbook import store
 from career_workbook import widgets as ui
-from career_workbook.model import Goal, Opportunity, Skill
+from career_workbook.model import Goal, Opportunity, Skill, StageChange
+from career_workbook.widgets.forms_opportunities import spotted_problems
 
 TODAY = "2026-11-22"
 SAVED = re.compile(r"Saved at \d\d:\d\d")
@@ -135,3 +136,57 @@ def test_renaming_a_skill_renames_it_in_opportunities_and_counts_it_as_used(sess
     rename_skill(wb, "SQL", "PostgreSQL")
     wb.skills[0].name = "PostgreSQL"
     assert cw.validate_workbook(wb).opportunities[0].skills == ["PostgreSQL"]
+
+
+# ------------------------------------------------------------- a "Spotted on" day that cannot be
+HISTORY = [StageChange(stage="spotted", date=date(2026, 10, 6)),
+           StageChange(stage="interviewing", date=date(2026, 11, 2))]
+
+
+@pytest.mark.parametrize("spotted, history, expected", [
+    (date(2027, 1, 10), HISTORY, "“Spotted on” records a day that has come: 10 January 2027 "
+                                 "is after today (5 December 2026)."),
+    (date(2026, 11, 1), HISTORY, "Spotted on 1 Nov 2026 is after its first move (Spotted, "
+                                 "6 Oct 2026): choose the day you first noticed it, on or "
+                                 "before 6 Oct 2026."),
+    (date(2026, 10, 6), HISTORY, None),
+    (date(2026, 12, 6), [], None),  # tomorrow: a day of slack for time zones
+    (date(2026, 12, 5), [], None)])  # a new opportunity: no history yet
+def test_spotted_on_after_today_or_after_the_first_move_is_named(spotted, history, expected):
+    opp = Opportunity(title="x", spotted=date(2026, 10, 1), stage_history=history)
+    data = {**opp.model_dump(mode="python", round_trip=True), "spotted": spotted}
+    assert spotted_problems(data, date(2026, 12, 5)) == ({"spotted": expected} if expected
+                                                          else {})
+
+
+def test_a_year_typo_in_spotted_on_is_refused_and_nothing_saved(tmp_path):
+    # Saved "✓ Saved": the opportunity then vanished from the pipeline and the nudges.
+    wb = cw.new_workbook("Sam Lee", today=date(2026, 1, 5))
+    wb.opportunities.append(Opportunity(
+        id="o1", title="Lead the billing migration", stage="interviewing",
+        spotted=date(2026, 10, 6), stage_history=HISTORY, next_step="Send the case study",
+        next_step_due=date(2026, 11, 30)))
+    path = tmp_path / "sam.yaml"
+    store.save(wb, path)
+    before = path.read_bytes()
+    view = ui.opportunities_form(ui.Session(path, today="2026-12-05"))
+    choose(view, 0)
+    for typed, shown in (("2027-01-10", "10 January 2027 is after today"),
+                         ("2026-11-01", "Spotted on 1 Nov 2026 is after its first move "
+                                        "(Spotted, 6 Oct 2026)")):
+        view.fields["spotted"].value = typed
+        view.buttons["save"].click()
+        assert shown in view.fields["spotted"].message.value, view.fields["spotted"].message
+        assert not SAVED.search(view.status.value) and path.read_bytes() == before
+    view.fields["spotted"].value = "2026-10-05"
+    view.buttons["save"].click()
+    assert SAVED.search(view.status.value), view.status.value
+    assert cw.load(path).opportunities[0].spotted == date(2026, 10, 5)
+
+
+def test_a_file_with_such_a_spotted_day_still_loads(tmp_path):
+    wb = cw.new_workbook("Sam Lee", today=date(2026, 1, 5))
+    wb.opportunities.append(Opportunity(title="x", spotted=date(2027, 1, 10),
+                                        stage_history=HISTORY))
+    store.save(wb, tmp_path / "sam.yaml")
+    assert cw.load(tmp_path / "sam.yaml").opportunities[0].spotted == date(2027, 1, 10)

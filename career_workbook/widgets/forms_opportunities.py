@@ -13,6 +13,8 @@ Examples
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from datetime import date
 from typing import Any
 
 import ipywidgets as widgets
@@ -31,8 +33,10 @@ from career_workbook.widgets.fields import (
     record_editor,
     secondary_button,
 )
+from career_workbook.widgets.inputs import days_not_come
+from career_workbook.wording import short_date
 
-__all__ = ["KIND_LABELS", "STAGE_OPTIONS", "opportunities_form"]
+__all__ = ["KIND_LABELS", "STAGE_OPTIONS", "opportunities_form", "spotted_problems"]
 
 KIND_LABELS = {
     "project": "Internal project", "stretch": "Stretch assignment", "role": "Role",
@@ -52,6 +56,40 @@ STAGE_OPTIONS = (
 _SHORT = {"spotted": "Spotted", "exploring": "Exploring", "applied": "Applied",
           "interviewing": "Interviewing", "offer": "Offer", "declined": "Declined",
           "not_now": "Not now"}
+
+
+def spotted_problems(data: Mapping[str, Any], today: date) -> dict[str, str]:
+    """Why the "Spotted on" day of an opportunity about to be saved (``data``: its fields)
+    cannot be: it is after ``today``, or after its first recorded stage change (a year
+    typed wrong hides the opportunity from the pipeline and the nudges). The form names it
+    beside the field and saves nothing; files with such days still load.
+
+    >>> moves = [{"stage": "spotted", "date": date(2026, 10, 6)},
+    ...          {"stage": "interviewing", "date": date(2026, 11, 2)}]
+    >>> spotted_problems({"spotted": date(2026, 11, 1), "stage_history": moves},
+    ...                  date(2026, 12, 5))["spotted"]
+    'Spotted on 1 Nov 2026 is after its first move (Spotted, 6 Oct 2026): choose the day you first noticed it, on or before 6 Oct 2026.'
+    >>> spotted_problems({"spotted": date(2027, 1, 10)}, date(2026, 12, 5))["spotted"]
+    '“Spotted on” records a day that has come: 10 January 2027 is after today (5 December 2026).'
+    >>> spotted_problems({"spotted": date(2026, 10, 6), "stage_history": moves}, date(2026, 12, 5))
+    {}
+    """  # noqa: E501
+    spotted = data.get("spotted")
+    if not isinstance(spotted, date):
+        return {}  # unreadable or missing: the form's own checks name it
+    later = days_not_come(data, today, {"spotted": "“Spotted on”"})
+    if later:
+        return later
+    moves = [(m["stage"], m["date"]) if isinstance(m, Mapping) else (m.stage, m.date)
+             for m in data.get("stage_history") or ()]
+    if not moves:
+        return {}
+    stage, first = min(moves, key=lambda move: move[1])
+    if spotted <= first:
+        return {}
+    return {"spotted": f"Spotted on {short_date(spotted)} is after its first move "
+                       f"({_SHORT.get(stage, stage)}, {short_date(first)}): choose the day you "
+                       f"first noticed it, on or before {short_date(first)}."}
 
 
 def _pipeline_widget(wb: Workbook, today: Any) -> widgets.HTML:
@@ -103,7 +141,8 @@ def opportunities_form(session: Any) -> widgets.Widget:
                            help="Move it forward or back as things change; every move is "
                                 "kept in its history."),
                 make_field("spotted", "Spotted on", "date",
-                           value=old.spotted if old else s.today),
+                           value=old.spotted if old else s.today,
+                           help="The day you first noticed it: today or earlier."),
                 make_field("deadline", "Deadline", "date", value=old.deadline if old else None,
                            help="Closing date for applications, if there is one."),
                 make_field("goal_ids", "Goals it serves", "multi",
@@ -127,6 +166,7 @@ def opportunities_form(session: Any) -> widgets.Widget:
         editor = record_editor(
             view, items=wb.opportunities, model=Opportunity, collection="opportunities",
             make_fields=make_fields, noun="opportunity", on_save=on_save,
+            problems=lambda data: spotted_problems(data, s.today),
             describe=lambda o: f"{o.title[:60]} ({_SHORT.get(o.stage, o.stage)})")
         chosen = view.chooser.value if view.chooser is not None else NONE
         old = wb.opportunities[int(chosen)] if chosen != NONE else None

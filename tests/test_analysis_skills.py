@@ -95,10 +95,47 @@ def test_real_catalog_role_is_accepted(rich_wb):
 def test_readiness_matches_the_formula(rich_wb, fake_role):
     # Own targets: (5*4 + 4*4 + 5*3 + 4*2 + 3*2 + 2*0) / (5*5 + 4*4 + 5*4 + 4*4 + 3*4 + 2*3)
     assert readiness(rich_wb) == pytest.approx(100 * 65 / 95)
-    gaps = skill_gap_frame(rich_wb, fake_role)
-    have = (gaps["importance"] * gaps[["current", "target"]].fillna(0).min(axis=1)).sum()
-    need = (gaps["importance"] * gaps["target"]).sum()
+    # With a role: the role's five skills at its targets and importances only (Alex's
+    # Python 4, SQL 4, Statistics 3; Machine Learning and Writing not rated).
+    have = 5 * 4 + 4 * 4 + 5 * 3
+    need = 5 * 5 + 4 * 4 + 5 * 5 + 5 * 4 + 3 * 4
     assert readiness(rich_wb, fake_role) == pytest.approx(100 * have / need)
+
+
+def test_readiness_for_a_role_ignores_skills_the_role_does_not_list(rich_wb, fake_role):
+    """Adding, removing or reweighting a skill the profile does not list never changes how
+    much of the profile the person meets; without a role it counts (their own targets)."""
+    from career_workbook.analysis import measured_readiness, summary
+
+    today = rich_wb.assessments[-1].date
+    before = (readiness(rich_wb, fake_role), measured_readiness(rich_wb, fake_role),
+              readiness_history_frame(rich_wb, fake_role)["readiness"].tolist(),
+              summary(rich_wb, today, role=fake_role).readiness)
+    own = readiness(rich_wb)
+    rich_wb.skills.append(Skill(name="Watercolour Painting", importance=5, target_level=5))
+    for s in rich_wb.skills:  # the person's own weights are theirs, not the profile's
+        s.importance = 1
+    after = (readiness(rich_wb, fake_role), measured_readiness(rich_wb, fake_role),
+             readiness_history_frame(rich_wb, fake_role)["readiness"].tolist(),
+             summary(rich_wb, today, role=fake_role).readiness)
+    assert after == before  # the same sums, in the same order
+    assert readiness(rich_wb) != pytest.approx(own)
+    # the gap chart still shows the extra skill, at the person's own target
+    gaps = skill_gap_frame(rich_wb, fake_role).set_index("skill")
+    assert gaps.loc["Watercolour Painting", "target"] == 5
+
+
+def test_readiness_for_a_role_is_not_measured_until_a_role_skill_is_rated(make_role):
+    from career_workbook.analysis import measured_readiness
+
+    wb = new_workbook("Sam", today=date(2026, 1, 1))
+    wb.skills += [Skill(name="SQL", target_level=4), Skill(name="Painting", target_level=4)]
+    wb.assessments.append(Assessment(date=date(2026, 1, 1), ratings={"Painting": 4}))
+    role = make_role("Analyst", {"sql": (4, 5)})
+    assert measured_readiness(wb, role) is None  # only a skill outside the profile rated
+    assert measured_readiness(wb) == 50.0
+    wb.assessments.append(Assessment(date=date(2026, 1, 2), ratings={"SQL": 3}))
+    assert measured_readiness(wb, role) == 75.0  # matched ignoring case
 
 
 def test_readiness_is_100_with_nothing_to_reach(empty_wb):

@@ -59,9 +59,12 @@ def frame_summary(wb: Workbook, today: date, role=None) -> dict:
     gaps = A.skill_gap_frame(wb, role, today=today)
     top = gaps[gaps["gap"] > 0]["skill"]
     past = [c.date for c in wb.check_ins if c.date <= today]
+    # readiness for a role is measured over its skills only (importances 1-5); a role that
+    # lists none is the own targets, as in the gap frame
+    measured = gaps if not getattr(role, "skills", None) else gaps[gaps["role_target"].notna()]
     return {
-        "readiness": (A.readiness(A.as_of(wb, today), role) if gaps["current"].notna().any()
-                      and (gaps["importance"] * gaps["target"]).sum() > 0 else None),
+        "readiness": (A.readiness(A.as_of(wb, today), role) if measured["current"].notna().any()
+                      and (measured["target"] > 0).any() else None),
         "goals_on_track": int(committed.isin(["on track", "ahead"]).sum()),
         "goals_behind": int((committed == "behind").sum()),
         "goals_overdue": int((committed == "overdue").sum()),

@@ -22,6 +22,7 @@ Examples
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from dataclasses import dataclass
 from datetime import date
@@ -63,6 +64,7 @@ class _Target:
     role_target: float
     own_target: float
     importance: float
+    role_importance: float = math.nan
 
 
 def _role_category(name: str, role_skill: Any, catalog: Any) -> str | None:
@@ -85,15 +87,28 @@ def _targets(wb: Workbook, role: Any = None, catalog: Any = None) -> list[_Targe
             used.add(name)
             rs = role_skills[name]
             out.append(_Target(s.name, s.category, float(rs.target), float(rs.target),
-                               float(s.target_level), float(s.importance)))
+                               float(s.target_level), float(s.importance),
+                               float(rs.importance)))
         else:
             out.append(_Target(s.name, s.category, float(s.target_level), math.nan,
                                float(s.target_level), float(s.importance)))
     for name, rs in role_skills.items():
         if name not in used:
             out.append(_Target(name, _role_category(name, rs, catalog), float(rs.target),
-                               float(rs.target), math.nan, float(rs.importance)))
+                               float(rs.target), math.nan, float(rs.importance),
+                               float(rs.importance)))
     return out
+
+
+def _readiness_targets(wb: Workbook, role: Any = None) -> list[_Target]:
+    """What readiness measures: with a role, the role's skills only, at the role's levels
+    and weights (the person's other skills are theirs, not the profile's: adding one never
+    changes how much of the profile they meet); without, the person's own targets."""
+    targets = _targets(wb, role)
+    if not getattr(role, "skills", None):
+        return targets
+    return [dataclasses.replace(t, importance=t.role_importance) for t in targets
+            if not math.isnan(t.role_target)]
 
 
 def _readiness(targets: list[_Target], levels: dict[str, float]) -> float:
@@ -252,8 +267,21 @@ def readiness(wb: Workbook, role: Any = None) -> float:
 
     ``sum(importance * min(current, target)) / sum(importance * target)``, with unrated
     skills at 0; 100 when there is nothing to reach. Raising a level never lowers it.
+    With a ``role``, over the role's skills only, at its targets and importances: how much
+    of the profile the person meets, whatever else they track. Without, over the person's
+    own targets and importances.
+
+    >>> from types import SimpleNamespace as NS
+    >>> from career_workbook.model import Assessment, Skill, new_workbook
+    >>> role = NS(title="Analyst", skills={"SQL": NS(target=4, importance=5)})
+    >>> wb = new_workbook("Sam", today=date(2026, 1, 1))
+    >>> wb.skills += [Skill(name="SQL", importance=1, target_level=5),
+    ...               Skill(name="Painting", importance=5, target_level=5)]
+    >>> wb.assessments.append(Assessment(date=date(2026, 1, 1), ratings={"SQL": 2}))
+    >>> readiness(wb, role), readiness(wb)  # SQL 2 of the role's 4; (1*2) / (1*5 + 5*5)
+    (50.0, 6.666666666666667)
     """
-    return _readiness(_targets(wb, role), current_levels(wb))
+    return _readiness(_readiness_targets(wb, role), current_levels(wb))
 
 
 def measured_readiness(wb: Workbook, role: Any = None) -> float | None:
@@ -272,7 +300,7 @@ def measured_readiness(wb: Workbook, role: Any = None) -> float | None:
     >>> measured_readiness(wb)
     50.0
     """
-    targets = _targets(wb, role)
+    targets = _readiness_targets(wb, role)
     levels = current_levels(wb)
     if (not any(t.skill in levels for t in targets)
             or sum(t.importance * t.target for t in targets) <= 0):
@@ -291,7 +319,7 @@ def readiness_history_frame(wb: Workbook, role: Any = None, *,
     """
     from career_workbook.frames import build_frame
 
-    targets = _targets(wb, role)
+    targets = _readiness_targets(wb, role)
     rows = []
     for day in sorted({a.date for a in wb.assessments
                        if today is None or a.date <= today}):

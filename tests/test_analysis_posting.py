@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import sys
 from datetime import date
 from pathlib import Path
@@ -304,7 +305,7 @@ def test_hostile_text_property(text, repeat):
     text = (text * repeat)[:20_000]
     result = fit(text)
     assert 0.0 <= result.fit <= 100.0
-    flat = " ".join(text.split()).casefold()
+    flat = " ".join(html.unescape(text).split()).casefold()  # entities read: "&amp;" is "&"
     for words in result.matches.values():
         for w in words:
             assert w.removesuffix("...").casefold() in flat
@@ -794,3 +795,97 @@ def test_wordings_from_round_11(text, skill, near):
 ])
 def test_senses_from_round_11(text, skill, found):
     assert (skill in fit(text).matches) is found
+
+
+# --- the posting fit and the charts agree (05 red-team walk) ------------------------------
+
+def _data_engineer_wb():
+    wb = new_workbook("Sam", today=date(2026, 11, 1))
+    wb.role_profile = "data_engineer"
+    wb.skills += [Skill(name="Python", importance=4, target_level=5),
+                  Skill(name="Watercolour Painting", importance=5, target_level=5)]
+    wb.assessments.append(Assessment(date=date(2026, 11, 1), ratings={"Python": 4}))
+    return wb, CATALOG.roles["data_engineer"]
+
+
+def test_posting_targets_are_the_gap_charts_targets():
+    """With a role chosen, "your target" in the table is the one the gap chart measures
+    against: the role's level where it lists the skill, else the person's own."""
+    from career_workbook.analysis import skill_gap_frame
+
+    wb, role = _data_engineer_wb()
+    text = "Strong Python and SQL. Watercolour painting a plus. Budgeting."
+    result = cw.analysis.posting.fit_to_posting(wb, text, catalog=CATALOG, role=role)
+    chart = skill_gap_frame(wb, role).set_index("skill")["target"]
+    rows = {s.skill: s for s in result.skills}
+    assert rows["Python"].target == chart["Python"] == role.skills["Python"].target != 5
+    assert rows["Python"].status == "meets" and "Python" not in result.gaps
+    assert "Data Engineer level" in rows["Python"].explanation
+    assert rows["SQL"].target == chart["SQL"] == role.skills["SQL"].target  # not in the list
+    assert rows["Watercolour Painting"].target == 5  # only the person's
+    assert "(target 5 of 5)" in rows["Watercolour Painting"].explanation  # not rated
+    assert "Budgeting" not in role.skills and rows["Budgeting"].target == DEFAULT_TARGET
+    # without a role: the person's own target, as before
+    own = cw.analysis.posting.fit_to_posting(wb, text, catalog=CATALOG)
+    assert {s.skill: s.target for s in own.skills}["Python"] == 5
+
+
+def test_use_as_profile_clears_the_role_and_keeps_the_targets_shown():
+    from career_workbook.analysis import readiness, skill_gap_frame
+
+    wb, role = _data_engineer_wb()
+    result = cw.analysis.posting.fit_to_posting(wb, "Python, SQL and Budgeting", catalog=CATALOG,
+                                                role=role)
+    add_posting_skills(wb, result, as_profile=True, catalog=CATALOG)
+    assert wb.role_profile is None  # the charts now use the person's own targets
+    skills = {s.name: s for s in wb.skills}
+    assert skills["SQL"].target_level == role.skills["SQL"].target  # as the table showed it
+    assert skills["Budgeting"].target_level == DEFAULT_TARGET
+    assert skills["Python"].target_level == 5  # a target the person set is kept
+    assert all(skills[n].importance >= PROFILE_IMPORTANCE for n in ("SQL", "Python",
+                                                                    "Budgeting"))
+    assert set(skill_gap_frame(wb)["skill"]) == set(skills)
+    assert readiness(wb) == readiness(wb, None)
+
+
+def test_add_missing_skills_keeps_the_role():
+    wb, role = _data_engineer_wb()
+    result = cw.analysis.posting.fit_to_posting(wb, "Python and SQL", catalog=CATALOG, role=role)
+    add_posting_skills(wb, result, catalog=CATALOG)
+    assert wb.role_profile == "data_engineer"
+
+
+def test_html_entities_are_read_before_matching():
+    """A pasted "&amp;" is "&": no "&amp" in a quote."""
+    result = fit("<li>Work with analysts &amp; product managers &amp; communicate trade-offs "
+                 "to stakeholders</li><li>Own the P&amp;L and SQL&amp;Python</li>")
+    shown = [w for words in result.matches.values() for w in words]
+    shown += [s.sentence for s in result.suggestions]
+    assert not any("&amp" in w for w in shown), shown
+    assert {"SQL", "Python", "Stakeholder Management"} <= set(result.matches)
+
+
+def test_a_job_title_alone_suggests_no_skill():
+    """"product managers" are colleagues: "managers" alone is no evidence of "line
+    manager"; a verb that is a title too ("lead a team") still is."""
+    result = fit("Work with analysts and product managers and communicate with stakeholders.")
+    assert "Management of Personnel Resources" not in {s.skill for s in result.suggestions}
+
+
+def test_numbers_alone_are_no_evidence():
+    """"1" of "1:1s" in "1 week in 6" (said three times, which used to lift it over the
+    bar) suggests no coaching; the whole "1:1s" still matches."""
+    vocab = {"Coaching": ["1:1s"], "Accessibility": ["WCAG 2"], "CRM Tools": ["dynamics 365"],
+             "SQL": []}
+    text = ("On call 1 week in 6. Start with 1 week of training. Then 1 day a week at home. "
+            "Work 2 days in Berlin, 2 days at home, 2 weeks off. 365 days a year, 365 ways.")
+    result = cw.fit_to_posting(new_workbook("Sam"), text, catalog=vocab)
+    assert not result.suggestions and not result.matches
+    assert "Coaching" in fit("Weekly 1:1s with your reports").matches
+
+
+def test_a_paste_with_no_letters_is_blank():
+    for text in ("", None, "   ", "<div><p>&nbsp;</p><br/><script>x()</script></div>"):
+        result = cw.analysis.posting.fit_to_posting(new_workbook("Sam"), text, catalog=CATALOG)
+        assert result.blank and not result.skills and not result.suggestions
+    assert not fit("Lorem ipsum dolor sit amet.").blank

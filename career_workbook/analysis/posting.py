@@ -71,17 +71,20 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import functools
+import html
+import math
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
-from career_workbook.analysis.skills import current_levels
+from career_workbook.analysis.skills import current_levels, skill_gaps
 from career_workbook.model import Skill, Workbook
 
 __all__ = [
     "DEFAULT_TARGET",
+    "JOB_TITLES",
     "MAX_CHARS",
     "PostingFit",
     "SkillFit",
@@ -94,7 +97,8 @@ __all__ = [
 ]
 
 DEFAULT_TARGET = 3
-"""Level a posting is taken to ask for a skill the person does not track yet (0-5)."""
+"""Level a posting is taken to ask for a skill neither the person nor their chosen role
+profile lists (0-5)."""
 PROFILE_IMPORTANCE = 4
 """Importance given to the posting's skills by "Use as my target profile"."""
 MAX_CHARS = 200_000
@@ -117,6 +121,8 @@ _MARKET = ("company", "business", "firm", "brand", "startup", "client")  # the
 # customer's trade, not a skill asked: "help logistics companies", "SaaS clients"
 _PEOPLE = ("scientist", "assistant", "technician", "specialist", "consultant", "teacher",
            "nurse", "administrator", "architect")  # with _TITLES: "a data analyst"
+JOB_TITLES = _TITLES + _PEOPLE
+"""Head words of job titles ("a data analyst", "product managers"): people, not skills."""
 _NO_FILLER = frozenset({"sure", "certain"})  # "make sure our decisions": no "make decisions"
 _CLITIC = frozenset({"s", "t", "ll", "re", "ve", "d", "m"})  # "master's", "you'll": not words
 _ALIAS = {  # common abbreviations, read as the word they stand for
@@ -299,8 +305,9 @@ def _compile(skill: str, phrase: str, marks: bool = True) -> _Phrase | None:
         acronym = text[t.start:t.end].isupper() and t.end - t.start >= 2  # "SOX", "ACAS"
         parts.append((True, "^" + t.exact) if acronym else
                      (True, t.exact) if exact else (False, t.stem))
-    return _Phrase(skill, tuple(parts), text, weak, alone=alone,
-                   context=context.strip()) if parts else None
+    if not any(ch.isalpha() for _, value in parts for ch in value):
+        return None  # numbers alone ("2026", "1") are no skill's words
+    return _Phrase(skill, tuple(parts), text, weak, alone=alone, context=context.strip())
 
 
 @functools.lru_cache(maxsize=4096)
@@ -560,7 +567,7 @@ def _names_people(tokens: list[_Token], m: _Match) -> bool:
 def _colleague_words() -> tuple[frozenset[str], ...]:
     """Stems of: titles, cue words, people's titles, words for a customer's trade."""
     return tuple(frozenset(map(normalise_word, words)) for words in
-                 (_TITLES, _COLLEAGUE_CUES, _TITLES + _PEOPLE, _MARKET))
+                 (_TITLES, _COLLEAGUE_CUES, JOB_TITLES, _MARKET))
 
 
 def _names_colleague(tokens: list[_Token], m: _Match, text: str) -> bool:
@@ -643,6 +650,9 @@ class PostingFit:
         "Did it ask for these?": skills not matched whose words appear less surely (see
         :mod:`career_workbook.analysis.posting_suggest`); they count only once confirmed
         (:func:`~career_workbook.analysis.posting_suggest.confirm_suggestions`).
+    blank : bool
+        Nothing to read: the text has no letters (empty, or only markup, spaces, numbers
+        and punctuation).
     """
 
     matches: dict[str, tuple[str, ...]]
@@ -654,6 +664,7 @@ class PostingFit:
     suggestions: tuple[Any, ...] = ()
     """Skills the posting may ask for, less surely than a match, for the person to confirm
     (:class:`~career_workbook.analysis.posting_suggest.Suggestion`, best first)."""
+    blank: bool = False
 
     @property
     def missing(self) -> tuple[str, ...]:
@@ -673,28 +684,32 @@ class PostingFit:
 
 
 def _explain(words: tuple[str, ...], mentions: int, status: str, current: float | None,
-             target: float) -> str:
+             target: float, source: str = "") -> str:
+    """Why the row says what it says; ``source`` names the role profile the target is
+    taken from ("" for the person's own target)."""
     quoted = ", ".join(f"“{w}”" for w in words[:4]) + (" …" if len(words) > 4 else "")
     said = f"The posting says {quoted}" + (f" ({mentions} mentions)." if mentions > 1 else ".")
-    t = f"{target:g}"
+    t = f"{target:g}" + (f", the {source} level" if source else "")
     if status == "missing":
         return f"{said} Not in your list yet: add it to rate yourself (target {t} of 5)."
     if status == "unrated":
         return f"{said} In your list, not rated yet (target {t} of 5)."
     c = f"{current:g}"
+    your = f"the {source} level is {target:g}" if source else f"your target is {target:g}"
     if status == "meets":
-        return f"{said} You rated yourself {c} of 5; your target is {t}: you meet it."
+        return f"{said} You rated yourself {c} of 5; {your}: you meet it."
     togo = target - (current or 0.0)
-    return (f"{said} You rated yourself {c} of 5; your target is {t}: "
+    return (f"{said} You rated yourself {c} of 5; {your}: "
             f"{togo:g} level{'s' if togo != 1 else ''} to go.")
 
 
 def read_posting(text: str | None) -> tuple[str, list[_Token], bool]:
-    r"""The posting as the matcher reads it: ``(text, tokens, truncated)``. HTML is blanked
-    out, only :data:`MAX_CHARS` are read, and the employer's own talk (see
-    :func:`_boilerplate_spans`) becomes sentence breaks. Each token has ``stem``, ``exact``
-    (lower case), ``start``/``end`` in ``text`` and ``acro`` (``"^sql"`` when in capitals);
-    a break's stem is ``"|"``, a list separator's ``"&"``.
+    r"""The posting as the matcher reads it: ``(text, tokens, truncated)``. HTML tags are
+    blanked out and its entities read ("&amp;" is "&"), only :data:`MAX_CHARS` are read,
+    and the employer's own talk (see :func:`_boilerplate_spans`) becomes sentence breaks.
+    Each token has ``stem``, ``exact`` (lower case), ``start``/``end`` in ``text`` and
+    ``acro`` (``"^sql"`` when in capitals); a break's stem is ``"|"``, a list separator's
+    ``"&"``.
 
     >>> text, tokens, _ = read_posting("About us\nWe love perks.\nThe role\nRun audits.")
     >>> [t.stem for t in tokens if t.stem != "|"]
@@ -709,10 +724,13 @@ def read_posting(text: str | None) -> tuple[str, list[_Token], bool]:
 
     >>> [t.exact for t in read_posting("需要SQL和Python经验")[1]]
     ['需要', 'sql', '和', 'python', '经验']
+
+    >>> read_posting("<p>Analysts &amp; product&nbsp;managers</p>")[0].split()
+    ['Analysts', '&', 'product', 'managers']
     """
     text = text or ""
     truncated = len(text) > MAX_CHARS
-    text = _HTML.sub(lambda m: " " * len(m.group()), text[:MAX_CHARS])
+    text = html.unescape(_HTML.sub(lambda m: " " * len(m.group()), text[:MAX_CHARS]))
     text = _SCRIPT_EDGE.sub(" ", _INVISIBLE.sub("", text))
     tokens = _tokens(text)
     blocked = _blocked(text, tokens)
@@ -722,7 +740,8 @@ def read_posting(text: str | None) -> tuple[str, list[_Token], bool]:
     return text, tokens, truncated
 
 
-def fit_to_posting(workbook: Workbook, text: str, *, catalog: Any) -> PostingFit:
+def fit_to_posting(workbook: Workbook, text: str, *, catalog: Any,
+                   role: Any = None) -> PostingFit:
     """The skills a posting asks for, with fit and gaps against the latest ratings.
 
     Parameters
@@ -734,12 +753,17 @@ def fit_to_posting(workbook: Workbook, text: str, *, catalog: Any) -> PostingFit
     catalog : Catalog or mapping
         A loaded catalog (``cw.fit_to_posting`` passes the shipped one), or
         ``{skill: [synonyms]}``.
+    role : RoleProfile-like, optional
+        The chosen role profile: each skill's target is then the one the charts use
+        (see :func:`fit_from_words`).
 
     Returns
     -------
     PostingFit
     """
     text, tokens, truncated = read_posting(text)
+    if not any(ch.isalpha() for ch in text):
+        return PostingFit(matches={}, gaps=(), truncated=truncated, blank=True)
     vocab = posting_vocabulary(catalog, workbook)
     phrases = [p for name, syns in vocab.items() for p in _skill_phrases(name, tuple(syns))]
     found = _find(tokens, phrases)
@@ -778,7 +802,7 @@ def fit_to_posting(workbook: Workbook, text: str, *, catalog: Any) -> PostingFit
 
     fit = fit_from_words(workbook, {k: tuple(v) for k, v in words.items()},
                          {k: len(v) for k, v in mentions.items()}, catalog=catalog,
-                         truncated=truncated)
+                         truncated=truncated, role=role)
     from career_workbook.analysis.posting_suggest import suggest_skills
 
     return dataclasses.replace(fit, suggestions=suggest_skills(
@@ -787,25 +811,41 @@ def fit_to_posting(workbook: Workbook, text: str, *, catalog: Any) -> PostingFit
 
 def fit_from_words(workbook: Workbook, words: Mapping[str, tuple[str, ...]],
                    mentions: Mapping[str, int], *, catalog: Any,
-                   truncated: bool = False) -> PostingFit:
+                   truncated: bool = False, role: Any = None) -> PostingFit:
     """The fit for skills found with these words (``{skill: words}``, in order of first
     mention) and mention counts: what :func:`fit_to_posting` returns for its matches, and
     what a confirmed suggestion is counted with (no ``suggestions`` here).
 
+    Each skill's target is the one the gap chart uses
+    (:func:`~career_workbook.analysis.skills.skill_gaps`): the ``role``'s level when the
+    role lists the skill, else the person's own; :data:`DEFAULT_TARGET` for a skill neither
+    has.
+
+    >>> from types import SimpleNamespace as NS
     >>> from career_workbook.model import new_workbook
-    >>> fit = fit_from_words(new_workbook("Sam"), {"SQL": ("Postgres",)}, {"SQL": 1},
-    ...                      catalog={"SQL": []})
-    >>> fit.matches, fit.gaps, fit.skills[0].status
-    ({'SQL': ('Postgres',)}, ('SQL',), 'missing')
+    >>> wb = new_workbook("Sam")
+    >>> wb.skills.append(Skill(name="Python", target_level=5))
+    >>> fit = fit_from_words(wb, {"SQL": ("Postgres",), "Python": ("Python",)},
+    ...                      {"SQL": 1, "Python": 1}, catalog={"SQL": []})
+    >>> fit.matches, fit.gaps, fit.skills[0].status, fit.skills[1].target
+    ({'SQL': ('Postgres',), 'Python': ('Python',)}, ('SQL', 'Python'), 'missing', 5.0)
+    >>> role = NS(title="Data Engineer", skills={"Python": NS(target=4, importance=5)})
+    >>> fit_from_words(wb, {"Python": ("Python",)}, {}, catalog={}, role=role).skills[0].target
+    4.0
     """
     own = {s.name.casefold(): s for s in workbook.skills}
     levels = {k.casefold(): v for k, v in current_levels(workbook).items()}
+    # the targets the charts measure against (the role's where it lists the skill)
+    targets = {g.skill.casefold(): g for g in skill_gaps(workbook, role)}
+    title = getattr(role, "title", None) or "role profile"
     infos = getattr(catalog, "skills", {}) or {}
     fits: list[SkillFit] = []
     for name, got in words.items():
         mine = own.get(name.casefold())
         current = levels.get(name.casefold())
-        target = float(mine.target_level if mine is not None else DEFAULT_TARGET)
+        charted = targets.get(name.casefold())
+        target = float(DEFAULT_TARGET) if charted is None else charted.target
+        source = "" if charted is None or math.isnan(charted.role_target) else title
         if mine is None:
             status, current = "missing", None
         elif current is None:
@@ -819,7 +859,7 @@ def fit_from_words(workbook: Workbook, words: Mapping[str, tuple[str, ...]],
         count = mentions.get(name, 1)
         fits.append(SkillFit(shown_name, category, tuple(got), count, mine is not None,
                              current, target, status, gap,
-                             _explain(tuple(got), count, status, current, target)))
+                             _explain(tuple(got), count, status, current, target, source)))
     need = sum(f.target for f in fits)
     have = sum(min(f.current or 0.0, f.target) for f in fits)
     return PostingFit(
@@ -834,12 +874,16 @@ def fit_from_words(workbook: Workbook, words: Mapping[str, tuple[str, ...]],
 
 def add_posting_skills(wb: Workbook, fit: PostingFit, *, as_profile: bool = False,
                        catalog: Mapping[str, Any] | Any = None) -> list[str]:
-    """Add the posting's skills the person does not track to ``wb.skills`` (in place).
+    """Add the posting's skills the person does not track to ``wb.skills`` (in place), each
+    with the target the fit showed for it (:attr:`SkillFit.target`).
 
-    With ``as_profile=True`` the posting also becomes the target profile: every skill it
-    asks for gets importance at least :data:`PROFILE_IMPORTANCE` (targets already set are
-    kept; new skills get :data:`DEFAULT_TARGET`). Skills already in the list (by name,
-    ignoring case) are never added twice. Returns the names changed or added.
+    With ``as_profile=True`` the posting also becomes the target profile: the chosen catalog
+    role profile is cleared (``wb.role_profile = None``: readiness and gaps are then
+    measured against the person's own targets, see
+    :func:`~career_workbook.analysis.skills.readiness`) and every skill the posting asks
+    for gets importance at least :data:`PROFILE_IMPORTANCE` (targets already set are kept).
+    Skills already in the list (by name, ignoring case) are never added twice. Returns the
+    names changed or added.
 
     >>> from career_workbook.model import new_workbook
     >>> wb = new_workbook("Sam")
@@ -847,8 +891,9 @@ def add_posting_skills(wb: Workbook, fit: PostingFit, *, as_profile: bool = Fals
     >>> fit = fit_to_posting(wb, "SQL and Python", catalog={"SQL": [], "Python": []})
     >>> add_posting_skills(wb, fit), [s.name for s in wb.skills]
     (['Python'], ['SQL', 'Python'])
-    >>> add_posting_skills(wb, fit, as_profile=True), wb.skills[0].importance
-    (['SQL', 'Python'], 4)
+    >>> wb.role_profile = "data_engineer"
+    >>> add_posting_skills(wb, fit, as_profile=True), wb.skills[0].importance, wb.role_profile
+    (['SQL', 'Python'], 4, None)
     """
     infos = getattr(catalog, "skills", catalog) or {}
     changed: list[str] = []
@@ -857,10 +902,12 @@ def add_posting_skills(wb: Workbook, fit: PostingFit, *, as_profile: bool = Fals
         if existing is None:
             category = f.category or getattr(infos.get(f.skill), "category", None) or "technical"
             wb.skills.append(Skill(
-                name=f.skill, category=category, target_level=DEFAULT_TARGET,
+                name=f.skill, category=category, target_level=round(f.target),
                 importance=PROFILE_IMPORTANCE if as_profile else 3))
             changed.append(f.skill)
         elif as_profile and existing.importance < PROFILE_IMPORTANCE:
             existing.importance = PROFILE_IMPORTANCE
             changed.append(existing.name)
+    if as_profile:
+        wb.role_profile = None
     return changed

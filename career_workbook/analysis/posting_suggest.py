@@ -13,7 +13,10 @@ Evidence weaker than a match, by general rules only (no per-posting lookups):
   for "Experiment Design"), weighted by how rare each word is across the catalog;
 - words of the skill's catalog description in one sentence, weighted the same way;
 - a word a match already explains ("management" of a matched "classroom management") does
-  not suggest another skill, and common words ("work", "team", "skills") suggest nothing.
+  not suggest another skill, and common words ("work", "team", "skills") suggest nothing;
+- numbers suggest nothing ("1" of "1:1s" in "1 week in 6"), and neither does a job title's
+  head word alone ("managers" of "line manager" in "work with product managers" names
+  colleagues): each still needs another telling word of the phrase beside it.
 
 Words are compared after the matcher's normalisation (stems, spelling), and the
 employer's own talk (about us, perks, equal opportunity) is skipped as the matcher skips
@@ -41,6 +44,7 @@ Examples
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections.abc import Iterable
@@ -48,6 +52,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from career_workbook.analysis.posting import (
+    JOB_TITLES,
     PostingFit,
     fit_from_words,
     fit_to_posting,  # noqa: F401  (used by the doctest above)
@@ -70,7 +75,7 @@ _DESCRIBED = 0.5  # a word of the description weighs half a word of a name or sy
 _MAX_SENTENCE = 160  # characters of the sentence shown
 _WORD = re.compile(r"[^\W_]+[+#]*")
 _SKIP = frozenset({"a", "an", "the", "of", "our", "your", "their", "its", "and", "or", "s"})
-_GENERIC = frozenset(normalise_word(w) for w in (  # too common in postings to suggest a skill
+_COMMON = (  # too common in postings to suggest a skill
     "and", "or", "to", "for", "in", "on", "with", "by", "at", "from", "into", "as", "is",
     "are", "be", "you", "we", "it", "this", "that", "these", "those", "who", "what", "how",
     "when", "where", "which", "will", "can", "may", "must", "should", "would", "not", "no",
@@ -86,7 +91,9 @@ _GENERIC = frozenset(normalise_word(w) for w in (  # too common in postings to s
     "them", "they", "their", "others'", "one", "two", "first", "key", "best", "better",
     "about", "over", "than", "then", "there", "here", "very", "just", "like", "such",
     "what's", "through", "without", "under", "some", "many", "much", "few", "set",
-))
+)
+_GENERIC = frozenset(normalise_word(w) for w in _COMMON) | {"=" + w for w in _COMMON}
+"""Keys of the common words, stemmed or exact (the "to" of "=one-to-ones" too)."""
 
 
 @dataclass(frozen=True)
@@ -141,6 +148,17 @@ def _phrases(catalog: Any, workbook: Workbook | None) -> dict[str, list[_Phrase]
         got.append(_Phrase(_keys(description), False, described=True))
         out[name] = [p for p in got if p.keys]
     return out
+
+
+_VERBS_TOO = frozenset({"lead", "head"})
+
+
+@functools.lru_cache(maxsize=1)
+def _titles() -> frozenset[str]:
+    """Keys of job titles' head words ("manager", "engineer", "nurse"): alone, they name a
+    colleague ("product managers"), not a skill asked. Not those that are verbs too
+    ("lead a team", "head up the unit"): they may be the ask."""
+    return frozenset(map(normalise_word, JOB_TITLES)) - _VERBS_TOO
 
 
 def _weights(phrases: dict[str, list[_Phrase]]) -> dict[str, float]:
@@ -224,6 +242,8 @@ def suggest_skills(text: str | None, fit: PostingFit, *, catalog: Any,
     weight = _weights(phrases)
     matched = {name.casefold() for name in fit.matches}
     explained = {k for words in fit.matches.values() for w in words for k in _keys(w)}
+    untelling = _titles() | {k for got in phrases.values() for p in got for k in p.keys
+                             if not any(ch.isalpha() for ch in k)}  # numbers, titles
     # ("management" of a matched "classroom management" is no evidence of another skill)
     best: dict[str, tuple[float, list[int], list[int], str]] = {}
     seen: dict[str, int] = {}
@@ -251,7 +271,8 @@ def suggest_skills(text: str | None, fit: PostingFit, *, catalog: Any,
                     s, h = _LOOSE, list(range(at, at + len(p.loose)))
                     w = "its word, used another way"
                 elif len(p.keys) > 1 or p.described:  # part of a phrase
-                    told = [k for k in ks if k not in _GENERIC and k not in explained]
+                    told = [k for k in ks if k not in _GENERIC and k not in explained
+                            and k not in untelling]
                     if p.described and len(told) < 2:
                         continue
                     total = sum(weight[k] for k in dict.fromkeys(p.keys) if k not in _GENERIC)
@@ -281,11 +302,12 @@ def suggest_skills(text: str | None, fit: PostingFit, *, catalog: Any,
 
 
 def confirm_suggestions(workbook: Workbook, fit: PostingFit, skills: Iterable[str], *,
-                        catalog: Any) -> PostingFit:
+                        catalog: Any, role: Any = None) -> PostingFit:
     """``fit`` with the suggestions named in ``skills`` counted exactly like matches (fit,
     gaps, :func:`~career_workbook.analysis.posting.add_posting_skills`); the suggestions
     stay listed so the person can see and undo their choice. Names that are not
-    suggestions of ``fit`` are ignored.
+    suggestions of ``fit`` are ignored. ``role``: the one ``fit`` was measured with
+    (:func:`~career_workbook.analysis.posting.fit_to_posting`).
 
     >>> from career_workbook.model import new_workbook
     >>> fit = fit_to_posting(new_workbook("Sam"), "Risk.", catalog={"Risk Management": ["?risk"]})
@@ -302,5 +324,5 @@ def confirm_suggestions(workbook: Workbook, fit: PostingFit, skills: Iterable[st
     if len(words) == len(fit.skills):
         return fit
     confirmed = fit_from_words(workbook, words, mentions, catalog=catalog,
-                               truncated=fit.truncated)
+                               truncated=fit.truncated, role=role)
     return replace(confirmed, suggestions=fit.suggestions)

@@ -101,7 +101,8 @@ def fit_to_posting(workbook: Any, text: str, *, catalog: Any = None) -> Any:
     and ``.suggestions``: skills it may ask for, less surely, for the person to confirm.
 
     ``catalog`` defaults to the shipped skill catalog (plus ``$CAREER_WORKBOOK_CATALOG``);
-    see :func:`career_workbook.analysis.posting.fit_to_posting`.
+    the targets are the ones the charts use (the chosen role profile's, where it lists the
+    skill); see :func:`career_workbook.analysis.posting.fit_to_posting`.
 
     >>> import career_workbook as cw
     >>> wb = cw.new_workbook("Sam Lee")
@@ -115,7 +116,10 @@ def fit_to_posting(workbook: Any, text: str, *, catalog: Any = None) -> Any:
         from career_workbook.catalog import load_catalog
 
         catalog = load_catalog()
-    return fit(workbook, text, catalog=catalog)
+    from career_workbook.catalog import resolve_role
+
+    role = resolve_role(workbook, catalog) if hasattr(catalog, "roles") else None
+    return fit(workbook, text, catalog=catalog, role=role)
 
 
 def promotion_case(workbook: Any, *, since: Any = None, until: Any = None) -> Any:

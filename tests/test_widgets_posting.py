@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from datetime import date
 from pathlib import Path
 
@@ -292,3 +293,100 @@ def test_percent_gaps_and_button_agree_when_some_skills_are_not_rated(tmp_path):
     assert "Not rated yet: Stakeholder management, 数据分析 — rate them in notebook 01" in html
     assert view.buttons["add"].layout.display == "none" and view.buttons["add"].disabled
     assert "Add 0" not in _html_of(view)
+
+
+# ----------------------------------------------------------------------------------------
+# 05 red-team walk: the posting as the target profile, one target per skill, empty pastes
+# ----------------------------------------------------------------------------------------
+def _data_engineer_session(tmp_path: Path) -> ui.Session:
+    wb = cw.new_workbook("Sam Lee", today=date(2026, 11, 1))
+    wb.role_profile = "data_engineer"
+    wb.skills += [Skill(name="Python", importance=3, target_level=5),
+                  Skill(name="SQL", importance=3, target_level=4)]
+    wb.assessments.append(Assessment(date=date(2026, 11, 1), ratings={"Python": 4, "SQL": 4}))
+    path = tmp_path / "sam.yaml"
+    store.save(wb, path)
+    return ui.Session(path, today="2026-11-22")
+
+
+def _role_info(role_form) -> str:
+    return role_form.children[1].value  # "Charts now compare you with: ..."
+
+
+def test_use_as_target_profile_replaces_the_role_profile(tmp_path):
+    from career_workbook import analysis
+
+    session = _data_engineer_session(tmp_path)
+    role_form = ui.role_picker(session)
+    assert "Data Engineer" in _role_info(role_form)
+    before = analysis.skill_gap_frame(session.workbook, session.role).set_index("skill")
+    view = ui.posting_fit_form(session)
+    _check(view, "Strong Python and SQL; Docker and Kubernetes; write tests with pytest.")
+    asked = len(view.state["fit"].skills)
+    view.buttons["profile"].click()
+    status = html.unescape(view.status.value)
+    assert "Saved at" in status, status
+    assert (f"your charts now measure you against your own targets, with this posting's "
+            f"{asked} skills, instead of the Data Engineer profile") in status
+    assert "your skill list now includes" not in status  # not the "Add missing" message
+    saved = cw.load(session.path)
+    assert saved.role_profile is None and session.role is None
+    assert "your own targets" in _role_info(role_form)  # the role form above, redrawn
+    assert role_form.fields["role_profile"].value is None
+    after = analysis.skill_gap_frame(session.workbook, session.role).set_index("skill")
+    assert before.loc["Python", "target"] == 4 and after.loc["Python", "target"] == 5  # own
+    assert set(after.index) == {s.name for s in saved.skills}  # no profile-only skills
+
+
+def test_add_missing_skills_keeps_the_role_profile(tmp_path):
+    session = _data_engineer_session(tmp_path)
+    view = ui.posting_fit_form(session)
+    _check(view, "Strong Python and SQL; Docker and Kubernetes.")
+    view.buttons["add"].click()
+    assert "your skill list now includes the posting's skills" in html.unescape(
+        view.status.value)
+    assert cw.load(session.path).role_profile == "data_engineer"
+
+
+def test_posting_table_shows_the_targets_the_charts_use(tmp_path):
+    """Python 4 meets the Data Engineer level 4 in the gap chart: the table says so too
+    (not "4 / 5 below your target", the person's own 5)."""
+    from career_workbook import analysis
+
+    session = _data_engineer_session(tmp_path)
+    chart = analysis.skill_gap_frame(session.workbook, session.role).set_index("skill")
+    view = ui.posting_fit_form(session)
+    _check(view, "Strong Python and SQL.")
+    rows = {s.skill: s for s in view.state["fit"].skills}
+    assert rows["Python"].target == chart.loc["Python", "target"] == 4
+    assert rows["Python"].status == "meets"
+    python_row = view.children[3].value.split("<b>Python</b>")[1].split("</tr>")[0]
+    assert "<td>4 / 4</td>" in python_row and "✓ meets your target" in python_row
+    assert "the Data Engineer level is 4: you meet it" in python_row
+    # once the role is cleared elsewhere, the table follows the charts again
+    with store.edit(session.path) as wb:
+        wb.role_profile = None
+    session.reload()
+    session.notify()
+    assert {s.skill: s.target for s in view.state["fit"].skills}["Python"] == 5
+
+
+def test_an_empty_paste_asks_for_a_posting_and_clears_old_messages(tmp_path):
+    session = _session(tmp_path)
+    view = ui.posting_fit_form(session)
+    _check(view)
+    view.buttons["add"].click()
+    assert "Saved at" in view.status.value
+    for empty in ("", "<div><p>&nbsp;</p></div>"):
+        html = _check(view, empty)
+        assert "Paste a job posting first" in html, html
+        assert "No skills" not in html and not _suggestions(view).children
+        assert view.status.value == ""  # the old "Saved at ..." is gone
+        assert view.buttons["profile"].disabled
+
+
+def test_text_with_no_skills_does_not_point_at_a_missing_table(tmp_path):
+    view = ui.posting_fit_form(_session(tmp_path))
+    html = _check(view, "Lorem ipsum dolor sit amet.")
+    shown = html + _html_of(_suggestions(view))
+    assert "No skills from the catalog" in html and "table above" not in shown

@@ -44,7 +44,7 @@ def _suggest() -> Any:
     return posting_suggest
 
 
-__all__ = ["fit_html", "fit_summary", "posting_fit_form", "suggestion_html"]
+__all__ = ["fit_html", "fit_summary", "posting_fit_form", "profile_message", "suggestion_html"]
 
 _COUNTED = "<div style='color:#555;font-size:0.9em'>you counted it</div>"
 _STATUS = {"meets": "✓ meets your target", "below": "below your target",
@@ -66,6 +66,9 @@ def fit_html(fit: PostingFit, counted: Any = ()) -> str:
     >>> "<img" not in html and "&lt;img" in html and "“SQL”" in html
     True
     """
+    if fit.blank:
+        return notice_html("Paste a job posting first — its duties and requirements are "
+                           "enough — then press “Check the fit”.", "info")
     if not fit.skills:
         return notice_html("No skills from the catalog or your list were found in this text. "
                            "Paste the part that lists duties and requirements.", "info")
@@ -135,6 +138,19 @@ def fit_summary(fit: PostingFit) -> list[str]:
     return lines
 
 
+def profile_message(count: int, role_title: str | None) -> str:
+    """What "Use as my target profile" did, said after "Saved at 10:42 — ".
+
+    >>> profile_message(17, "Data Engineer")
+    "your charts now measure you against your own targets, with this posting's 17 skills, instead of the Data Engineer profile"
+    >>> profile_message(1, None)
+    "your charts now measure you against your own targets, with this posting's skill"
+    """  # noqa: E501
+    skills = "skill" if count == 1 else plural(count, "skill")
+    said = f"your charts now measure you against your own targets, with this posting's {skills}"
+    return said + (f", instead of the {role_title} profile" if role_title else "")
+
+
 def suggestion_html(suggestion: Any, confirmed: bool = False) -> str:
     """One "Did it ask for these?" row as escaped HTML: the skill, the words that
     suggested it, and the sentence they are in.
@@ -152,9 +168,18 @@ def suggestion_html(suggestion: Any, confirmed: bool = False) -> str:
 
 
 def _apply_skills(wb: Workbook, fit: PostingFit, stored: Workbook, *, as_profile: bool,
-                  catalog: Any) -> None:
+                  catalog: Any) -> str:
     """Add the posting's skills to the file's current list: names merged as a list (never a
-    duplicate, never undoing a change made elsewhere); importance merged per skill."""
+    duplicate, never undoing a change made elsewhere); importance merged per skill. As the
+    target profile, the role profile chosen in the file is cleared too. Returns what the
+    "Saved" message says."""
+    if not as_profile:
+        detail = "your skill list now includes the posting's skills"
+    else:
+        from career_workbook.catalog import resolve_role
+
+        role = resolve_role(wb, catalog) if catalog is not None else None
+        detail = profile_message(len(fit.skills), role.title if role else wb.role_profile)
     mine = stored.model_copy(deep=True)
     _posting().add_posting_skills(mine, fit, as_profile=as_profile, catalog=catalog)
     before = [s.name for s in stored.skills]
@@ -165,7 +190,8 @@ def _apply_skills(wb: Workbook, fit: PostingFit, stored: Workbook, *, as_profile
             wb.skills.append(skill.model_copy())
             current.add(skill.name.casefold())
     if not as_profile:
-        return
+        return detail
+    wb.role_profile = mine.role_profile  # None: the charts use the person's own targets
     old = {s.name: s for s in stored.skills}
     for skill in wb.skills:
         if skill.name in old:
@@ -174,22 +200,28 @@ def _apply_skills(wb: Workbook, fit: PostingFit, stored: Workbook, *, as_profile
                                   filled=old[skill.name], mine=new, theirs=skill,
                                   labels={"importance": f"Importance of {skill.name}"})
             skill.importance = merged["importance"]
+    return detail
 
 
-def _suggestion_rows(view: Any, found: tuple[Any, ...], confirmed: list[str],
+def _suggestion_rows(view: Any, fit: PostingFit, confirmed: list[str],
                      toggle: Any) -> list[widgets.Widget]:
     """The "Did it ask for these?" rows: each suggestion with its words and a button that
-    counts it like a match (or, once counted, takes it back); a short note when none."""
+    counts it like a match (or, once counted, takes it back); a short note when none (and
+    nothing at all when nothing was found: the notice above says so)."""
     for key in [k for k in view.buttons if k.startswith("suggest:")]:
         del view.buttons[key]
+    found = fit.suggestions
+    if not found and not fit.skills:
+        return []
     title = quiet.HTML("<div style='font-weight:600;margin-top:8px'>Did it ask for "
                        "these?</div>")
     if not found:
         return [title, quiet.HTML(notice_html(
             "Nothing else in it looked like a skill ask: the table above is all we found.",
             "info"))]
+    than = "the table above" if fit.skills else "a match"
     rows: list[widgets.Widget] = [title, quiet.HTML(
-        "<div style='color:#555'>Less sure than the table above: these count only when you "
+        f"<div style='color:#555'>Less sure than {than}: these count only when you "
         "say so.</div>")]
     for suggestion in found:
         yes = suggestion.skill in confirmed
@@ -236,8 +268,10 @@ def posting_fit_form(session: Any) -> widgets.Widget:
         result = quiet.HTML("")
         suggestions = quiet.VBox([], layout=widgets.Layout(margin="4px 0"))
         profile = primary_button("Use as my target profile",
-                                 f"Add its skills to your list and give each importance "
-                                 f"{_posting().PROFILE_IMPORTANCE} or more", icon="bullseye")
+                                 "Measure your charts against this posting instead of a role "
+                                 "profile: add its skills to your list and give each "
+                                 f"importance {_posting().PROFILE_IMPORTANCE} or more",
+                                 icon="bullseye")
         add = primary_button("Add missing skills to my list",
                              "Add the skills it asks for that you do not track yet",
                              icon="plus")
@@ -246,7 +280,8 @@ def posting_fit_form(session: Any) -> widgets.Widget:
         def show_fit() -> None:
             base = view.state["base"]
             confirmed = view.state.setdefault("confirmed", [])
-            fit = _suggest().confirm_suggestions(wb, base, confirmed, catalog=s.catalog or {})
+            fit = _suggest().confirm_suggestions(wb, base, confirmed, catalog=s.catalog or {},
+                                                 role=s.role)
             view.state["fit"] = fit
             result.value = fit_html(fit, counted=confirmed)
             missing = len(fit.missing)
@@ -256,8 +291,7 @@ def posting_fit_form(session: Any) -> widgets.Widget:
             add.layout.display = "none" if missing == 0 else None  # nothing to add: no button
             profile.disabled = not fit.skills
             old = suggestions.children
-            suggestions.children = _suggestion_rows(view, base.suggestions, confirmed,
-                                                    toggle)
+            suggestions.children = _suggestion_rows(view, fit, confirmed, toggle)
             close_widgets(old)
 
         def toggle(skill: str) -> None:
@@ -273,10 +307,14 @@ def posting_fit_form(session: Any) -> widgets.Widget:
                 view.state["confirmed"] = []  # a new posting: nothing confirmed yet
             view.state["text"] = text.value
             view.state["base"] = _posting().fit_to_posting(wb, text.value,
-                                                           catalog=s.catalog or {})
+                                                           catalog=s.catalog or {}, role=s.role)
             show_fit()
 
-        check.on_click(show)
+        def check_clicked(_button: Any) -> None:
+            view.set_status("")  # an earlier "Saved at ..." is about an earlier check
+            show()
+
+        check.on_click(check_clicked)
         if view.state.get("text"):
             show()
         else:
@@ -293,11 +331,11 @@ def posting_fit_form(session: Any) -> widgets.Widget:
             view.bind(button, collect,
                       lambda w, fit, p=as_profile: _apply_skills(w, fit, stored, as_profile=p,
                                                                  catalog=s.catalog),
-                      detail=lambda fit: "your skill list now includes the posting's skills",
+                      detail=str,  # what _apply_skills did
                       live=False, guard_repeats=False)  # its input: suggestions confirmed
         return [*boxes, check, result, suggestions, _button_row(profile, add)]
 
     return FormView(session, build, name="posting_fit", title="Fit to a posting",
                     intro="Paste a posting you are curious about: see the skills it asks for, "
                           "where you already stand, and what to work on.",
-                    depends=lambda wb: (wb.skills, wb.assessments))
+                    depends=lambda wb: (wb.skills, wb.assessments, wb.role_profile))

@@ -141,3 +141,50 @@ def test_charts_are_as_of_today():
     assert memo.goals.set_index("goal_id").loc["g2", "status"] == "active"
     assert memo.milestones["done"].tolist() == [True, True, False, False]
     assert frames.milestones_frame(wb)["done"].tolist() == [True, True, True, False]
+
+
+def contacts_after_the_period():
+    """A H1 review of a workbook whose contacts were all reached again in the autumn."""
+    from career_workbook.model import Contact
+
+    wb = new_workbook("Sam Lee", today=date(2026, 1, 1))
+    wb.contacts += [
+        Contact(id="c1", name="Ana", relationship="mentor", last_contact=date(2026, 6, 1),
+                next_follow_up=date(2026, 6, 15)),
+        Contact(id="c2", name="Bo", relationship="sponsor", last_contact=date(2026, 9, 1),
+                next_follow_up=date(2026, 12, 1)),
+        Contact(id="c3", name="Cy", relationship="peer", last_contact=date(2026, 11, 20)),
+    ]
+    return wb
+
+
+def test_a_last_contact_after_the_day_is_not_known_yet():
+    """Red team: an H1 pack said "All 8 contacts reached in the last 90 days … as of 30 Jun"
+    with six contacts last reached between August and November, drawn at 0 days."""
+    from career_workbook.analysis.period import as_of, check_period, limit_workbook
+
+    wb = contacts_after_the_period()
+    june = date(2026, 6, 30)
+    for seen in (as_of(wb, june), limit_workbook(wb, check_period("2026-01-01", june))):
+        # every contact is kept (when one was added is not recorded); follow-ups as planned
+        assert [(c.id, c.last_contact, c.next_follow_up) for c in seen.contacts] == [
+            ("c1", date(2026, 6, 1), date(2026, 6, 15)), ("c2", None, date(2026, 12, 1)),
+            ("c3", None, None)]
+    net = analysis.network_summary(wb, june)
+    assert net.contacts["days_since"].tolist()[0] == 29.0
+    assert net.contacts["days_since"].isna().tolist() == [False, True, True]
+    assert net.overdue_count == 1 and net.active_share == 1 / 3
+    fig = figures.make_figures(wb, today=june, slugs=["network"])["network"]
+    assert fig.get_suptitle() == "1 follow-up overdue"
+    assert analysis.summary(wb, june).overdue_follow_ups == 1
+    assert wb.contacts[1].last_contact == date(2026, 9, 1)  # wb is unchanged
+
+
+def test_network_headline_names_contacts_with_none_recorded_by_then():
+    wb = contacts_after_the_period()
+    for c in wb.contacts:
+        c.next_follow_up = None
+    fig = figures.make_figures(wb, today=date(2026, 6, 30), slugs=["network"])["network"]
+    assert fig.get_suptitle() == "No contact recorded with 2 contacts"
+    ticks = [t.get_text() for t in fig.axes[0].get_xticklabels()]
+    assert ticks[-1] == "none\nrecorded" and "0" in ticks

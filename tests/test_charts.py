@@ -1014,8 +1014,8 @@ def test_network_positions_sizes_and_overdue_rings():
     xs = points.get_offsets()[:, 0]
     finite = frame["days_since"].notna().to_numpy()
     np.testing.assert_allclose(xs[finite], frame["days_since"][finite])
-    assert xs[~finite].min() > frame["days_since"].max()  # "never" on the right
-    assert "never" in [t.get_text() for t in ax.get_xticklabels()]
+    assert xs[~finite].min() > frame["days_since"].max()  # "none recorded" on the right
+    assert "none\nrecorded" in [t.get_text() for t in ax.get_xticklabels()]
     np.testing.assert_allclose(points.get_sizes(), 25 + 38 * (frame["strength"] - 1))
     assert len(rings.get_offsets()) == int(frame["overdue"].sum())
     names = {t.get_text() for t in ax.texts}
@@ -1029,7 +1029,14 @@ def test_network_positions_sizes_and_overdue_rings():
 
 def test_network_headlines_without_overdue():
     frame = contacts().assign(overdue=False)
-    assert charts.plot_network(frame).get_suptitle() == "3 contacts not reached in 90+ days"
+    # no contact recorded is told apart from one over 90 days ago (as of a review period's
+    # end, a last contact after it is not known yet)
+    assert (charts.plot_network(frame).get_suptitle()
+            == "2 contacts not reached in 90+ days, 1 with none recorded")
+    assert (charts.plot_network(frame.assign(days_since=NAN)).get_suptitle()
+            == "No contact recorded with 5 contacts")
+    assert (charts.plot_network(frame.fillna({"days_since": 100.0})).get_suptitle()
+            == "3 contacts not reached in 90+ days")
     frame = frame.assign(days_since=20.0)
     assert (charts.plot_network(frame).get_suptitle()
             == "All 5 contacts reached in the last 90 days")

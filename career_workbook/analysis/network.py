@@ -62,7 +62,8 @@ class NetworkSummary:
     ----------
     contacts : DataFrame
         ``contact_id``, ``name``, ``relationship``, ``organisation``, ``last_contact``,
-        ``days_since`` (days since the last contact, NaN if never), ``next_follow_up``,
+        ``days_since`` (days since the last contact, NaN when none is recorded by then),
+        ``next_follow_up``,
         ``overdue`` (the follow-up date is before today), ``days_overdue`` (days past the
         follow-up date, 0 if not yet due, NaN without one), ``strength`` (1-5). Workbook order.
     by_relationship : DataFrame
@@ -155,9 +156,19 @@ def overdue_follow_ups(wb: Workbook, today: date) -> list[Contact]:
 
 
 def network_summary(wb: Workbook, today: date) -> NetworkSummary:
-    """Summarise the network as of ``today``; see :class:`NetworkSummary`."""
+    """Summarise the network as of ``today`` (a last contact after it is not known yet, see
+    :func:`~career_workbook.analysis.period.as_of`); see :class:`NetworkSummary`.
+
+    >>> from career_workbook.model import new_workbook
+    >>> wb = new_workbook("Sam", today=date(2026, 1, 1))
+    >>> wb.contacts.append(Contact(name="Ana", last_contact=date(2026, 8, 1)))
+    >>> bool(network_summary(wb, date(2026, 6, 30)).contacts["last_contact"].isna().all())
+    True
+    """
+    from career_workbook.analysis.period import as_of
     from career_workbook.frames import build_frame
 
+    wb = as_of(wb, today)
     rows = []
     for c in wb.contacts:
         since = math.nan if c.last_contact is None else float((today - c.last_contact).days)

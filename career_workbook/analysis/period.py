@@ -16,7 +16,14 @@ What "limited to the period" means, section by section (both ends inclusive):
   before ``done_on`` was recorded, or dropped) when their due date falls inside the period;
 - goals: kept, as they stood at ``until`` (:func:`goal_as_of`: a milestone or the goal
   itself done after ``until`` is not done yet);
-- skills, contacts, values: kept as they are (the pack notes the period).
+- contacts: kept (the workbook does not record when a contact was added), each as known at
+  ``until``: a last contact after ``until`` is not known yet (``last_contact`` is ``None``,
+  "no contact recorded by then"); the next follow-up stays as planned;
+- skills, values: kept as they are (the pack notes the period).
+
+Goals are kept even when ``created`` is after ``until``: a goal written in a notebook cell
+(``cw.Goal(text=...)``) is dated with the real date, so a notebook run with an earlier
+``today`` would hide the goal the person has just added.
 
 :func:`as_of` is the workbook as it stood on one day: nothing dated after it counts.
 
@@ -45,7 +52,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from career_workbook.model import Action, Goal, LearningItem, Opportunity, Workbook
+from career_workbook.model import Action, Contact, Goal, LearningItem, Opportunity, Workbook
 from career_workbook.wording import short_date
 
 __all__ = ["Period", "as_of", "check_period", "goal_as_of", "limit_workbook", "parse_day"]
@@ -206,10 +213,27 @@ def _opportunity_as_of(opp: Opportunity, day: date) -> Opportunity:
     return opp.model_copy(update=update) if update else opp
 
 
+def _contact_as_of(contact: Contact, day: date) -> Contact:
+    """``contact`` as known on ``day``: a last contact after ``day`` is not known yet (what
+    came before it was not recorded), so none is; the next follow-up stays as planned.
+
+    >>> c = Contact(name="Ana", last_contact=date(2026, 8, 1), next_follow_up=date(2026, 9, 1))
+    >>> then = _contact_as_of(c, date(2026, 6, 30))
+    >>> then.last_contact, then.next_follow_up
+    (None, datetime.date(2026, 9, 1))
+    >>> _contact_as_of(c, date(2026, 8, 1)) is c
+    True
+    """
+    if contact.last_contact is not None and contact.last_contact > day:
+        return contact.model_copy(update={"last_contact": None})
+    return contact
+
+
 def as_of(wb: Workbook, day: date) -> Workbook:
     """``wb`` as it stood on ``day``: :func:`limit_workbook` to the period up to ``day``, so
     nothing dated after it counts (check-ins, feedback, self-assessments, achievements,
-    learning, milestones, goals and actions done, opportunities' moves).
+    learning, milestones, goals and actions done, opportunities' moves, contacts' last
+    contact).
 
     Every frame drawn "as of today" starts here, so the charts, the cover and the forms
     agree on what has happened by ``today``.
@@ -251,6 +275,8 @@ def limit_workbook(wb: Workbook, period: Period) -> Workbook:
         for o in (wb.opportunities if until is None else
                   [_opportunity_as_of(o, until) for o in wb.opportunities if o.spotted <= until])]
     goals = wb.goals if until is None else [goal_as_of(g, until) for g in wb.goals]
+    contacts = (wb.contacts if until is None else
+                [_contact_as_of(c, until) for c in wb.contacts])
     return wb.model_copy(update={
         "achievements": [a for a in wb.achievements if inside(a.date)],
         "check_ins": [c for c in wb.check_ins if inside(c.date)],
@@ -260,4 +286,5 @@ def limit_workbook(wb: Workbook, period: Period) -> Workbook:
         "actions": actions,
         "opportunities": opportunities,
         "goals": goals,
+        "contacts": contacts,
     })

@@ -56,6 +56,9 @@ __all__ = ["plot_learning_hours", "plot_network", "plot_values_wheel", "plot_wel
 
 ACTIVE_DAYS = 90
 """A contact is active when the last contact is at most this many days ago."""
+NONE_RECORDED = "none\nrecorded"
+"""The network chart's place for contacts with no last contact by ``today`` (never, or only
+after ``today``)."""
 MAX_SKILL_LINES = 6
 WHEEL_MAX = 16
 """At most this many wedges on the values wheel (the most important): with more, their
@@ -111,7 +114,7 @@ def plot_network(contacts: pd.DataFrame, today: Any = None, *,
 
     Bigger dots are stronger relationships (1-5). Overdue follow-ups get a red ring and
     the contact's name. The green band marks contacts seen in the last 90 days; contacts
-    never contacted sit at the right, under "never".
+    with no contact recorded (by ``today``) sit at the right, under "none recorded".
 
     Parameters
     ----------
@@ -180,7 +183,7 @@ def plot_network(contacts: pd.DataFrame, today: Any = None, *,
     ticks = _day_ticks(span)
     ax.set_xticks([*ticks, never_x] if df["days_since"].isna().any() else ticks,
                   [_days_label(t) for t in ticks]
-                  + (["never"] if df["days_since"].isna().any() else []))
+                  + ([NONE_RECORDED] if df["days_since"].isna().any() else []))
     ax.set_xlim(-span * 0.02, never_x + span * 0.06)
     ax.set_yticks([row_of[r] for r in rows], [safe(r).replace("_", " ").capitalize()
                                               for r in rows])
@@ -197,11 +200,17 @@ def plot_network(contacts: pd.DataFrame, today: Any = None, *,
         loc="outside lower center", ncols=4)
 
     n_late = len(late)
-    stale = int((df["days_since"].isna() | (df["days_since"] > ACTIVE_DAYS)).sum())
+    stale = int((df["days_since"] > ACTIVE_DAYS).sum())
+    unknown = int(df["days_since"].isna().sum())
     if n_late:
         head = f"{plural(n_late, 'follow-up')} overdue"
+    elif stale and unknown:
+        head = (f"{plural(stale, 'contact')} not reached in {ACTIVE_DAYS}+ days, "
+                f"{unknown} with none recorded")
     elif stale:
         head = f"{plural(stale, 'contact')} not reached in {ACTIVE_DAYS}+ days"
+    elif unknown:
+        head = f"No contact recorded with {plural(unknown, 'contact')}"
     else:
         head = f"All {plural(len(df), 'contact')} reached in the last {ACTIVE_DAYS} days"
     headline(fig, head, title)

@@ -329,7 +329,9 @@ def _cmd_pack(args: argparse.Namespace) -> int:
     paths = list(args.workbooks) + ([args.all] if args.all else [])
     if not paths:
         raise CliError("name workbook files, or a workspace with --all WORKSPACE")
-    period = _period(args)  # a bad option is refused before anything is made
+    # a bad option is refused before anything is made; without either option a pack is the
+    # whole record as of --today, no review period
+    period = _period(args) if args.since or args.until else None
     _writable_folder(Path(args.out))
     report = batch.pack_clients(
         paths, args.out, today=args.today, formats=args.formats,
@@ -573,15 +575,20 @@ def _add_period(p: argparse.ArgumentParser, what: str) -> None:
     p.add_argument("--since", type=_day, default=None, metavar="YYYY-MM-DD",
                    help=f"first day of the review period (inclusive); {what}")
     p.add_argument("--until", type=_day, default=None, metavar="YYYY-MM-DD",
-                   help="last day of the review period (inclusive)")
+                   help="last day of the review period (inclusive; at most, and without "
+                        "it, today: nothing dated after today counts yet)")
 
 
 def _period(args: argparse.Namespace) -> Any:
-    """The review period of ``--since`` / ``--until`` (``CliError`` when since > until)."""
+    """The review period of ``--since`` / ``--until``, ending on ``--today`` (or the real
+    date) at the latest: nothing dated after today counts yet (``CliError`` when a date is
+    impossible, since > until, or since is after today)."""
+    import datetime
+
     from career_workbook.analysis.period import check_period
 
     try:
-        return check_period(args.since, args.until)
+        return check_period(args.since, args.until, today=args.today or datetime.date.today())
     except ValueError as err:
         raise CliError(str(err)) from None
 
@@ -596,6 +603,9 @@ def _add_promotion_command(sub: argparse._SubParsersAction) -> None:
              "comments from it (anonymous: only from groups of three or more raters).")
     p.add_argument("workbook", help="the workbook file")
     _add_period(p, "without it: from the first record")
+    p.add_argument("--today", type=_date, default=None,
+                   help="reference date YYYY-MM-DD (default: today's date); the period ends "
+                        "on it at the latest: nothing dated after it counts yet")
     p.add_argument("--out", default=None, metavar="DIR",
                    help="folder to write into (default: <workspace>/promotion/<id>/)")
 

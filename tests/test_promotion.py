@@ -296,6 +296,20 @@ def test_notebook_button_writes_the_case_and_names_bad_dates(tmp_path):
     assert "Download promotion_case.md" in shown and "<script" not in shown
 
 
+def test_notebook_button_ends_an_open_period_on_the_sessions_today(tmp_path):
+    from career_workbook import widgets as ui
+
+    path = tmp_path / "workbooks" / "sam.yaml"
+    path.parent.mkdir()
+    store.save(case_workbook(), path)
+    view = ui.promotion_case_button(ui.Session(path, today="2026-05-31"))
+    view.fields["since"].widget.value = SINCE
+    view.buttons["promotion"].click()
+    text = (tmp_path / "promotion" / "sam" / "promotion_case.md").read_text(encoding="utf-8")
+    assert "**Review period:** 1 Jan 2026 – 31 May 2026" in text
+    assert "Last day win" not in text  # dated 30 June: after the session's today
+
+
 def _walk(widget):
     yield widget
     for child in getattr(widget, "children", ()):
@@ -334,10 +348,56 @@ def test_promotion_case_command_writes_both_files(capsys, tmp_path):
     code, out, _ = run_main(capsys, "promotion-case", str(path), "--since", SINCE,
                             "--until", UNTIL, "--out", str(tmp_path / "case"))
     assert code == 0
-    assert "3 achievements" in out and "1 Jan 2026 – 30 Jun 2026" in out
+    assert "3 achievements" in out and "1 Jan 2026 – 30 Jun 2026:" in out
     text = (tmp_path / "case" / "promotion_case.md").read_text(encoding="utf-8")
     assert "**Review period:** 1 Jan 2026 – 30 Jun 2026" in text
     assert "| SQL | 2/5 | 4/5 | +2 |" in text
+
+
+def test_an_open_period_ends_today_for_every_command(capsys, tmp_path):
+    """Red team: ``promotion-case --since 2026-01-01`` counted a self-rating of 2027 (Python
+    5/5) that has not happened yet, and said "… for from 1 Jan 2026."."""
+    wb = case_workbook()
+    later = date.today().replace(month=1, day=1).replace(year=date.today().year + 1)
+    wb.assessments.append(cw.Assessment(date=later, ratings={"Mentoring": 5}))
+    path = tmp_path / "sam.yaml"
+    store.save(wb, path)
+    for options, today in [(["--since", SINCE], "2026-11-22"), ([], "2026-11-22"),
+                           (["--since", SINCE, "--until", "2026-12-31"], "2026-11-22"),
+                           (["--since", SINCE], None)]:
+        argv = [*options, *(["--today", today] if today else [])]
+        code, out, err = run_main(capsys, "promotion-case", str(path), *argv,
+                                  "--out", str(tmp_path / "case"))
+        assert code == 0, err
+        text = (tmp_path / "case" / "promotion_case.md").read_text(encoding="utf-8")
+        row = next(line for line in text.splitlines() if line.startswith("| Mentoring |"))
+        assert "| 2/5 | " in row and "5/5" not in row, row
+        end = date.fromisoformat(today) if today else date.today()
+        assert f"{end.day} {end:%b %Y}: " in out and " for from " not in out, out
+    code, _, err = run_main(capsys, "promotion-case", str(path), "--since", "2026-12-01",
+                            "--today", "2026-11-22", "--out", str(tmp_path / "case"))
+    assert code == 2 and "--since 1 Dec 2026 is after today (22 Nov 2026)" in err
+    code, _, err = run_main(capsys, "pack", str(path), "--out", str(tmp_path / "out"),
+                            "--formats", "html", "--since", SINCE, "--today", "2026-11-22",
+                            "--jobs", "1")
+    assert code == 0, err
+    page = (tmp_path / "out" / "sam" / "review.html").read_text(encoding="utf-8")
+    assert "Review period</dt><dd><bdi>1 Jan 2026 – 22 Nov 2026" in page
+
+
+def test_promotion_summary_line_reads_well_for_every_period_shape(capsys, tmp_path):
+    path = tmp_path / "sam.yaml"
+    store.save(case_workbook(), path)
+    shapes = {("--since", SINCE, "--until", UNTIL): "Review period 1 Jan 2026 – 30 Jun 2026: "
+              "3 achievements, 3 skill ratings and 3 quotes from 360 feedback.",
+              ("--since", SINCE): "Review period 1 Jan 2026 – 22 Nov 2026: ",
+              ("--until", UNTIL): "Review period up to 30 Jun 2026: ",
+              (): "Review period up to 22 Nov 2026: "}
+    for options, line in shapes.items():
+        code, out, err = run_main(capsys, "promotion-case", str(path), *options,
+                                  "--today", "2026-11-22", "--out", str(tmp_path / "c"))
+        assert code == 0, err
+        assert out.splitlines()[1].startswith(line), out
 
 
 def test_fingerprint_changes_with_the_period():

@@ -129,15 +129,32 @@ class Period:
 
 
 def check_period(since: date | str | None = None, until: date | str | None = None, *,
+                 today: date | None = None,
                  names: tuple[str, str] = ("--since", "--until")) -> Period:
     """A :class:`Period` from two optional ISO dates; clear ``ValueError`` when impossible.
 
-    ``names`` name the two ends in messages (a form says ``('From', 'To')``).
-    """
+    With ``today`` (what a command or a form counts from), the period ends on ``today`` at
+    the latest: an open end, or one after ``today``, is ``today``, since nothing dated after
+    it counts yet. ``names`` name the two ends in messages (a form says ``('From', 'To')``).
+
+    >>> today = date(2026, 12, 5)
+    >>> [check_period(*ends, today=today).label
+    ...  for ends in [("2026-01-01", None), (None, None), ("2026-07-01", "2026-12-31")]]
+    ['1 Jan 2026 – 5 Dec 2026', 'up to 5 Dec 2026', '1 Jul 2026 – 5 Dec 2026']
+    >>> check_period("2027-01-01", today=today)
+    Traceback (most recent call last):
+    ...
+    ValueError: --since 1 Jan 2027 is after today (5 Dec 2026): nothing in the period has happened yet
+    """  # noqa: E501
     start, end = parse_day(since, names[0]), parse_day(until, names[1])
     if start and end and start > end:
         raise ValueError(f"{names[0]} {short_date(start)} is after {names[1]} {short_date(end)}: "
                          "swap them, or move one")
+    if today is not None:
+        if start and start > today:
+            raise ValueError(f"{names[0]} {short_date(start)} is after today "
+                             f"({short_date(today)}): nothing in the period has happened yet")
+        end = today if end is None else min(end, today)
     return Period(start, end)
 
 

@@ -31,6 +31,7 @@ from career_workbook.analysis.feedback import comment_group_label
 from career_workbook.analysis.promotion import Evidence, PromotionCase, promotion_case
 from career_workbook.charts import clean_text
 from career_workbook.export.markdown import md_text
+from career_workbook.wording import listing, plural
 
 __all__ = ["PromotionFiles", "md_text", "promotion_dir", "promotion_markdown",
            "promotion_pages", "promotion_pdf", "write_promotion_case"]
@@ -282,12 +283,24 @@ class PromotionFiles:
     case: PromotionCase
 
     def lines(self) -> list[str]:
-        """Short lines for a person to read."""
-        n = len(self.case.achievements)
-        return [f"Wrote {self.markdown} and {self.pdf}",
-                f"{n} achievement{'s' * (n != 1)}, {len(self.case.rating_changes)} skill "
-                f"rating(s), {len(self.case.quotes)} 360 quote(s) for "
-                f"{_period_text(self.case)}.",
+        """Short lines for a person to read.
+
+        >>> from career_workbook.model import new_workbook
+        >>> wb = new_workbook("Sam", today=date(2026, 1, 1))
+        >>> for ends in [("2026-01-01", "2026-06-30"), ("2026-01-01", None), (None, None)]:
+        ...     print(PromotionFiles(Path("a.md"), Path("a.pdf"),
+        ...                          promotion_case(wb, since=ends[0], until=ends[1])).lines()[1])
+        Review period 1 Jan 2026 – 30 Jun 2026: 0 achievements, 0 skill ratings and 0 quotes from 360 feedback.
+        Review period from 1 Jan 2026: 0 achievements, 0 skill ratings and 0 quotes from 360 feedback.
+        The whole record so far: 0 achievements, 0 skill ratings and 0 quotes from 360 feedback.
+        """  # noqa: E501
+        case = self.case
+        found = listing([plural(len(case.achievements), "achievement"),
+                         plural(len(case.rating_changes), "skill rating"),
+                         plural(len(case.quotes), "quote") + " from 360 feedback"])
+        where = (f"Review period {case.period.label}" if case.period.label
+                 else _period_text(case).capitalize())
+        return [f"Wrote {self.markdown} and {self.pdf}", f"{where}: {found}.",
                 "Paste the Markdown into your self-review, or attach the PDF."]
 
 

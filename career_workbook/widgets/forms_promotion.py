@@ -47,7 +47,7 @@ def promotion_case_button(session: Any) -> widgets.Widget:
             result.value = ""
             try:
                 period = check_period(since.widget.value, until.widget.value,
-                                      names=("From", "To"))
+                                      today=s.today, names=("From", "To"))
                 files = write_promotion_case(s.path, since=period.since, until=period.until)
             except (WorkbookError, OSError) as err:
                 view.set_status(f"The promotion case could not be written: {err}", "error")

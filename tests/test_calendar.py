@@ -425,3 +425,28 @@ def test_the_calendar_never_schedules_a_check_in_after_it_is_overdue():
     assert event.day == date(2026, 10, 15) + timedelta(days=CHECK_IN_DAYS)  # not 75 days
     [event] = calendar_events(wb, "sam", today=TODAY)
     assert event.day == TODAY and "No check-in for 5 weeks: it is overdue" in event.description
+
+
+def test_a_draft_goal_is_not_reminded_until_it_is_committed():
+    """Red team: ``calendar --today 2026-11-22`` exported "Goal deadline: DRAFT goal … is due
+    today" while drafts "are not counted until you commit to them" everywhere else."""
+    from career_workbook.analysis.coach_week import client_week
+
+    wb = cw.new_workbook("Sam", today=date(2026, 11, 1))
+    wb.goals += [Goal(id=g, text=f"{g} goal", status=g, deadline=TODAY + timedelta(days=3),
+                      milestones=[Milestone(title=f"{g} step", due=TODAY + timedelta(days=1))])
+                 for g in ("draft", "active")]
+    wb.check_ins.append(CheckIn(date=TODAY))
+    events = calendar_events(wb, "sam", today=TODAY)
+    assert [e.summary for e in events if e.kind in ("goal", "milestone")] == [
+        "Goal deadline: active goal", "Milestone: active step"]
+    assert "draft" not in " ".join(u.summary for u in client_week(wb, TODAY).upcoming)
+    # a goal moved back to draft: a calendar that has its reminders removes them
+    shut = [e for e in calendar_events(wb, "sam", today=TODAY, cancelled=True) if e.cancelled]
+    assert [e.summary for e in shut] == ["Still a draft: Goal deadline: draft goal",
+                                         "Still a draft: Milestone: draft step"]
+    wb.goals[0].status = "active"  # committed: reminded, with the UID it was cancelled with
+    committed = [e for e in calendar_events(wb, "sam", today=TODAY) if e.kind == "goal"]
+    assert [e.summary for e in committed] == ["Goal deadline: draft goal",
+                                              "Goal deadline: active goal"]
+    assert committed[0].uid == shut[0].uid

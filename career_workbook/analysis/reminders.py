@@ -1,9 +1,11 @@
 """Reminders for the person's own calendar: the event data, no files (pure).
 
-One event per open goal deadline, open milestone, open action with a due date, contact
-follow-up, next step of an open opportunity, and the next check-in. Each event has a stable UID (workbook id + kind + the
-record's id, or a hash of its title), so importing a newer calendar updates the events
-instead of adding copies. :mod:`career_workbook.export.ics` writes them as RFC 5545.
+One event per deadline and open milestone of a committed open goal (status 'active': a
+draft gets none until you commit to it), open action with a due date, contact follow-up,
+next step of an open opportunity, and the next check-in. Each event has a stable UID
+(workbook id + kind + the record's id, or a hash of its title), so importing a newer
+calendar updates the events instead of adding copies. :mod:`career_workbook.export.ics`
+writes them as RFC 5545.
 
 Every UID in one export is unique: when two events would get the same key (two milestones
 of one goal with the same title, two records with the same id), the first keeps it and the
@@ -190,8 +192,11 @@ def calendar_events(wb: Workbook, workbook_id: str, *, today: date,
         f"adjustment.\n{how}")
 
     for goal in wb.goals:
-        goal_shut = ((goal.status, goal.completed_on if goal.status == "done" else None)
-                     if goal.status in ("done", "dropped") else None)
+        # reminded while committed and open ('active', as the goal counts have it); a draft
+        # is not committed yet, so its reminders are cancelled like a closed goal's
+        goal_shut = (None if goal.status == "active" else ("still a draft", None)
+                     if goal.status == "draft" else
+                     (goal.status, goal.completed_on if goal.status == "done" else None))
         name = _title(goal.text)
         if goal.deadline is not None:
             add("goal", goal.id, goal.deadline, f"Goal deadline: {name}",

@@ -108,8 +108,8 @@ class CalendarReport:
         out = [f"Wrote {self.path} ({plural(self.events, 'reminder')}"
                + (f" for {self.people} people" if self.people != 1 else "") + ")"]
         if self.cancelled:
-            out.append(f"  {plural(self.cancelled, 'item')} done or closed lately: sent as "
-                       "cancelled, so your calendar app removes their reminders")
+            out.append(f"  {plural(self.cancelled, 'item')} done or closed lately, or drafts: "
+                       "sent as cancelled, so your calendar app removes any reminder of them")
         out += [f"  skipped {s}" for s in self.skipped]
         out.append("Import it into your calendar app; importing a newer one updates the same "
                    "reminders instead of adding copies.")

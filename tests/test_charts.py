@@ -1262,6 +1262,16 @@ def test_cohort_gaps_bars():
     assert fig.get_suptitle() == "Most common gap: Negotiation (5 clients)"
 
 
+def test_cohort_gaps_headline_says_when_skills_tie():
+    """Red team: "Most common gap: Coaching (2 clients)" when 8 skills had 2 clients each."""
+    eight = pd.Series({name: 2 for name in "HGFEDCBA"} | {"SQL": 1})
+    assert (charts.plot_cohort_gaps(eight, top=3).get_suptitle()
+            == "8 skills tie as the most common gap (2 clients each)")
+    two = pd.Series({"Python": 1, "Statistics": 3, "Coaching": 3})
+    assert (charts.plot_cohort_gaps(two).get_suptitle()
+            == "Most common gaps: Coaching and Statistics (3 clients each)")
+
+
 def test_cohort_recency_bars_and_histogram():
     s = pd.Series([5.0, 40.0, NAN], index=["ana", "ben", "cy"])
     fig = charts.plot_cohort_recency(s)

@@ -101,6 +101,8 @@ def plot_cohort_gaps(counts: pd.Series, top: int = 12, *, title: str | None = No
     >>> s = pd.Series({"SQL": 2, "Negotiation": 5})
     >>> plot_cohort_gaps(s).get_suptitle()
     'Most common gap: Negotiation (5 clients)'
+    >>> plot_cohort_gaps(pd.Series({"SQL": 2, "Coaching": 2, "Excel": 2})).get_suptitle()
+    '3 skills tie as the most common gap (2 clients each)'
     """
     if is_empty(counts):
         return _placeholder("cohort_gaps")
@@ -120,9 +122,16 @@ def plot_cohort_gaps(counts: pd.Series, top: int = 12, *, title: str | None = No
     ax.tick_params(axis="y", length=0)
     ax.xaxis.get_major_locator().set_params(integer=True)
     ax.set_xlabel("Clients with a gap in this skill")
-    best = shown.index[-1]
     n = int(shown.iloc[-1])
-    headline(fig, f"Most common gap: {short(best, 50)} ({plural(n, 'client')})", title)
+    tied = [str(s.index[i]) for i in order if s.iloc[i] == shown.iloc[-1]]  # most clients
+    if len(tied) == 1:
+        head = f"Most common gap: {short(tied[0], 50)} ({plural(n, 'client')})"
+    elif len(tied) == 2:
+        head = (f"Most common gaps: {short(tied[0], 24)} and {short(tied[1], 24)} "
+                f"({plural(n, 'client')} each)")
+    else:
+        head = f"{len(tied)} skills tie as the most common gap ({plural(n, 'client')} each)"
+    headline(fig, head, title)
     subtitle(ax, f"Top {len(shown)} of {plural(len(s), 'skill')} with a gap somewhere in the "
                  "caseload")
     return fig

@@ -49,10 +49,11 @@ def interview_action_data(name: str, day: date | None, goal_id: str | None,
 def _contacts_due_widget(wb: Workbook, today: date) -> widgets.HTML:
     from career_workbook import analysis
     from career_workbook.widgets.display import frame_html
+    from career_workbook.wording import duration
 
     net = analysis.network_summary(wb, today)
     due = net.contacts[net.contacts["next_follow_up"].notna()].sort_values("next_follow_up")
-    due = due.assign(when=[("overdue by " + f"{int(d)} days") if o else "due"
+    due = due.assign(when=[f"overdue by {duration(int(d))}" if o else "due"
                            for o, d in zip(due["overdue"], due["days_overdue"], strict=True)])
     tips = "".join(f"<li>{esc(t)}</li>" for t in net.suggestions)
     html = '<div style="font-weight:600;margin-top:6px">Follow-ups</div>' + frame_html(

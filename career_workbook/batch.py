@@ -38,6 +38,7 @@ __all__ = [
     "KERNEL_ARGUMENTS",
     "NOTEBOOK_ORDER",
     "BatchReport",
+    "batch_catalog",
     "chunked",
     "client_message",
     "pack_clients",
@@ -160,6 +161,21 @@ class BatchReport:
             print("Fix the file(s) above (check them with `career-workbook validate FILE`), "
                   "then run again.", file=stream)
         return 0 if self.ok else 1
+
+
+def batch_catalog(files: Any = None) -> Any:
+    """The catalog extension files a batch ships to its workers with each workbook
+    (:func:`career_workbook.catalog.catalog_files`), read and checked here once, before any
+    client: a broken file stops the batch with one :class:`~career_workbook.catalog.CatalogError`
+    naming it, instead of failing every client. ``files`` already read are used as given.
+    """
+    if files is not None:
+        return files
+    from career_workbook.catalog import catalog_files, load_catalog
+
+    files = catalog_files()
+    load_catalog(files=files)
+    return files
 
 
 # ----------------------------------------------------------------------------------------
@@ -408,18 +424,32 @@ Ctrl-C) would flood the coach's terminal; cell errors still reach the report."""
 
 
 @contextlib.contextmanager
-def _kernel_environment() -> Iterator[None]:
-    """Kernels inherit this process's environment: keep ``MPLBACKEND`` out of it.
+def _kernel_environment(catalog_dir: Path | None = None) -> Iterator[None]:
+    """Kernels inherit this process's environment: keep ``MPLBACKEND`` out of it, and name
+    ``catalog_dir`` (when given) as the folder of catalog extension files.
 
     (pytest and headless tools set ``MPLBACKEND=Agg``; a kernel must choose its own inline
     backend so that charts show in the notebook.)
     """
-    saved = os.environ.pop("MPLBACKEND", None)
+    from career_workbook.catalog import ENV_VAR
+
+    changes = {"MPLBACKEND": None}
+    if catalog_dir is not None:
+        changes[ENV_VAR] = str(catalog_dir)
+    saved = {name: os.environ.get(name) for name in changes}
     try:
+        for name, value in changes.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
         yield
     finally:
-        if saved is not None:
-            os.environ["MPLBACKEND"] = saved
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
 
 
 KERNEL_START_ATTEMPTS = 3
@@ -459,12 +489,14 @@ def _kernel_never_started(err: BaseException) -> bool:
 
 
 def run_notebook(notebook: Path, output: Path, parameters: dict[str, Any],
-                 *, cwd: Path | None = None, timeout: int = 600) -> Path:
+                 *, cwd: Path | None = None, timeout: int = 600,
+                 catalog_dir: Path | None = None) -> Path:
     """Execute one notebook with papermill into ``output`` (written atomically).
 
     Parameter names are fixed by the caller; values are passed as data (papermill writes
     them into a new cell as escaped Python literals), never as code. The kernel is
-    ``python3`` and does not inherit ``MPLBACKEND``. When a cell fails, the executed
+    ``python3`` and does not inherit ``MPLBACKEND``; ``catalog_dir`` is its
+    ``CAREER_WORKBOOK_CATALOG`` (default: this process's). When a cell fails, the executed
     notebook is kept as ``<name>.error.ipynb`` beside ``output`` so the coach can see
     where, and a one-line error is raised; an interrupted run leaves nothing.
 
@@ -479,7 +511,7 @@ def run_notebook(notebook: Path, output: Path, parameters: dict[str, Any],
     failed = output.with_name(f"{output.stem}.error.ipynb")
     tmp = output.with_name(f".{output.stem}.{secrets.token_hex(8)}.tmp.ipynb")
     try:
-        with _kernel_environment():
+        with _kernel_environment(catalog_dir):
             execute(
                 notebook, tmp, parameters=parameters, kernel_name="python3",
                 cwd=str(cwd or notebook.parent), progress_bar=False, log_output=False,
@@ -548,16 +580,19 @@ def run_clients(
     workbooks: Sequence[str | Path], out: str | Path, *, notebooks: Any = None,
     jobs: int = 1, today: date | None = None, export: bool = False,
     scheduler: str | None = None, notebooks_dir: str | Path | None = None,
+    catalog: Any = None,
 ) -> BatchReport:
     """Run the guided notebooks for every client into ``out/<client>/<notebook>.ipynb``.
 
     ``notebooks`` selects them (``"01,04"``; default :data:`CLIENT_NOTEBOOKS`, 01-10);
     ``notebooks_dir`` is where they live (default: the package's ``notebooks`` folder);
     ``today`` is the date every notebook runs as of (default: today, the same for every
-    client). A failing client does not stop the others: see the report.
+    client). A failing client does not stop the others: see the report. ``catalog``: see
+    :func:`batch_catalog` (on a cluster, the kernels use these files, not the worker's).
     """
     from career_workbook.server import notebooks_dir as default_dir
 
+    catalog = batch_catalog(catalog)
     folder = Path(notebooks_dir or default_dir())
     nbs = select_notebooks(notebooks, folder)
     missing = [nb.name for nb in nbs if not nb.is_file()]
@@ -569,7 +604,7 @@ def run_clients(
     paths = _same_names(_client_paths(workbooks), report)
     if scheduler:
         _run_on_cluster(paths, out, nbs, report, today=today or date.today(), export=export,
-                        scheduler=scheduler)
+                        scheduler=scheduler, catalog=catalog)
         return report
     for path, result, err in parallel_map(
         _run_client, paths, jobs=jobs, scheduler=scheduler, desc="run",
@@ -580,13 +615,15 @@ def run_clients(
 
 
 def _run_shipped(item: _Shipped, notebooks: tuple[tuple[str, bytes], ...],
-                 today: date | None, export: bool) -> tuple[dict[str, bytes], str | None, str]:
+                 today: date | None, export: bool,
+                 catalog: Any = ()) -> tuple[dict[str, bytes], str | None, str]:
     """On a Dask worker: run the notebooks for a shipped workbook in a folder of its own.
 
     Returns ``(files, error, folder)``: every file the run wrote (executed notebooks, a
     failed one as ``<name>.error.ipynb``, exported charts) as bytes by relative path; the
     one-line error of a failed notebook (None when all ran), which names ``folder``, the
-    worker's output folder. Opens nothing of the coach's.
+    worker's output folder. Opens nothing of the coach's: the kernels read the coach's
+    ``catalog`` files, written into the run's folder (never the worker's own catalog).
     """
     import tempfile
 
@@ -598,6 +635,9 @@ def _run_shipped(item: _Shipped, notebooks: tuple[tuple[str, bytes], ...],
         root = Path(tmp)
         (root / "notebooks").mkdir()
         (root / "workbook").mkdir()
+        (root / "catalog").mkdir()
+        for i, (source, text) in enumerate(catalog):  # numbered: applied in the same order
+            (root / "catalog" / f"{i:03d}-{Path(source).name}").write_text(text, "utf-8")
         workbook = root / "workbook" / (pack_name(item.path) + ".yaml")
         workbook.write_bytes(item.data)
         for name, data in notebooks:
@@ -611,7 +651,8 @@ def _run_shipped(item: _Shipped, notebooks: tuple[tuple[str, bytes], ...],
                     "today": today.isoformat() if today else None,
                     "export_dir": str(client_dir / "charts") if export else None,
                 }
-                run_notebook(root / "notebooks" / name, client_dir / name, params)
+                run_notebook(root / "notebooks" / name, client_dir / name, params,
+                             catalog_dir=root / "catalog")
         except _FriendlyError as err:
             error = str(err)
         files = {p.relative_to(client_dir).as_posix(): p.read_bytes()
@@ -638,7 +679,7 @@ def _write_run(files: dict[str, bytes], client_dir: Path, notebooks: Sequence[st
 
 
 def _run_on_cluster(paths: list[Path], out: Path, nbs: list[Path], report: BatchReport, *,
-                    today: date, export: bool, scheduler: str) -> None:
+                    today: date, export: bool, scheduler: str, catalog: Any = ()) -> None:
     """``run --scheduler``: workers share no disk with the coach. This process ships each
     workbook's bytes and the notebooks' JSON, and writes the executed notebooks (and any
     exported charts) that come back, each file with an atomic move."""
@@ -653,7 +694,7 @@ def _run_on_cluster(paths: list[Path], out: Path, nbs: list[Path], report: Batch
         except Exception as err:  # noqa: BLE001 - reported per client
             report.add(path, None, err)
     for item, result, err in parallel_map(_run_shipped, shipped, scheduler=scheduler,
-                                         desc="run", args=(notebooks, today, export)):
+                                         desc="run", args=(notebooks, today, export, catalog)):
         client_dir = out / pack_name(item.path)
         if err is None:
             files, error, there = result
@@ -672,40 +713,43 @@ def _run_on_cluster(paths: list[Path], out: Path, nbs: list[Path], report: Batch
 # ----------------------------------------------------------------------------------------
 def _pack_client(path: Path, out: Path, today: date | None, formats: tuple[str, ...],
                  force: bool = False, static: str | None = None,
-                 period: Any = None) -> tuple[Path, bool]:
+                 period: Any = None, catalog: Any = ()) -> tuple[Path, bool]:
     from career_workbook.export.pack import update_pack
 
     return update_pack(path, out, today=today, formats=formats, force=force, static=static,
-                       period=period)
+                       period=period, catalog=catalog)
 
 
 def pack_clients(
     workbooks: Sequence[str | Path], out: str | Path, *, today: date | None = None,
     formats: Sequence[str] | None = None, jobs: int = 1, scheduler: str | None = None,
-    force: bool = False, period: Any = None,
+    force: bool = False, period: Any = None, catalog: Any = None,
 ) -> BatchReport:
     """Build a review pack per client into ``out/<client>/`` (see ``export.build_pack``);
     ``period`` (:class:`~career_workbook.analysis.period.Period`) limits every pack to it.
 
     Each pack is built in a temporary folder and moved into place when complete. A pack
     whose fingerprint (workbook bytes, version, options, catalog, style) is unchanged is
-    kept as it is, unless ``force``; ``report.kept`` counts those.
+    kept as it is, unless ``force``; ``report.kept`` counts those. ``catalog``: see
+    :func:`batch_catalog` (every pack, here or on a cluster, is made from these files).
     """
     from career_workbook.export.fingerprint import static_digest
     from career_workbook.export.pack import DEFAULT_FORMATS, check_pack_formats
 
     formats = check_pack_formats(formats or DEFAULT_FORMATS)
+    catalog = batch_catalog(catalog)
     out = Path(out)
     report = BatchReport("Packed", out)
     paths = _same_names(_client_paths(workbooks), report)
     out.mkdir(parents=True, exist_ok=True)
     if scheduler:
         _pack_on_cluster(paths, out, report, today=today or date.today(), formats=formats,
-                         scheduler=scheduler, force=force, period=period)
+                         scheduler=scheduler, force=force, period=period, catalog=catalog)
         return report
     for path, result, err in parallel_map(
         _pack_client, paths, jobs=jobs, scheduler=scheduler, desc="pack",
-        args=(out, today or date.today(), formats, force, static_digest(), period),
+        args=(out, today or date.today(), formats, force, static_digest(catalog=catalog),
+              period, catalog),
     ):
         if err is None:
             result, built = result
@@ -724,16 +768,18 @@ class _Shipped:
 
 
 def _render_shipped(item: _Shipped, today: date, formats: tuple[str, ...],
-                    period: Any = None) -> dict[str, bytes]:
-    """On a worker: the pack's files as bytes (it reads and writes no file)."""
+                    period: Any = None, catalog: Any = ()) -> dict[str, bytes]:
+    """On a worker: the pack's files as bytes (it reads and writes no file, and uses the
+    coach's ``catalog`` files, never its own)."""
     from career_workbook.export.pack import render_pack
 
-    return render_pack(item.data, str(item.path), today=today, formats=formats, period=period)
+    return render_pack(item.data, str(item.path), today=today, formats=formats, period=period,
+                       catalog=catalog)
 
 
 def _pack_on_cluster(paths: list[Path], out: Path, report: BatchReport, *, today: date,
                      formats: tuple[str, ...], scheduler: str, force: bool,
-                     period: Any = None) -> None:
+                     period: Any = None, catalog: Any = ()) -> None:
     """``pack --scheduler``: workers share no disk with the coach. This process reads each
     workbook, skips the unchanged ones, ships the bytes, and writes what comes back with
     the usual all-or-nothing moves."""
@@ -741,7 +787,7 @@ def _pack_on_cluster(paths: list[Path], out: Path, report: BatchReport, *, today
     from career_workbook.export.fingerprint import pack_fingerprint, static_digest
     from career_workbook.export.pack import pack_is_current, pack_name, write_pack
 
-    static = static_digest()
+    static = static_digest(catalog=catalog)
     shipped = []
     for path in paths:
         try:
@@ -757,7 +803,7 @@ def _pack_on_cluster(paths: list[Path], out: Path, report: BatchReport, *, today
         else:
             shipped.append(_Shipped(path, data, fingerprint))
     for item, files, err in parallel_map(_render_shipped, shipped, scheduler=scheduler,
-                                         desc="pack", args=(today, formats, period)):
+                                         desc="pack", args=(today, formats, period, catalog)):
         result = None
         if err is None:
             try:

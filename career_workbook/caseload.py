@@ -39,6 +39,7 @@ from typing import TYPE_CHECKING, Any
 
 from career_workbook.batch import (
     SUMMARY_PRELOAD,
+    batch_catalog,
     chunked,
     client_message,
     parallel_map,
@@ -85,28 +86,25 @@ class ClientRow:
     week: ClientWeek | None = None
 
 
-@functools.cache
-def _catalog() -> Any:
-    from career_workbook.catalog import load_catalog
-
-    return load_catalog()
+_ROLES: dict[tuple[Any, str | None, str], Any] = {}
 
 
-_ROLES: dict[tuple[str | None, str], Any] = {}
+def _role(wb: Workbook, catalog: Any = None) -> Any:
+    """The role profile ``wb`` aims at, matched once per distinct target-role text and
+    catalog (``catalog``: the extension files shipped by :func:`cohort`; None: read now)."""
+    from career_workbook.catalog import catalog_files, resolve_role, shared_catalog
 
-
-def _role(wb: Workbook) -> Any:
-    """The role profile ``wb`` aims at, matched once per distinct target-role text."""
-    key = (wb.role_profile, wb.person.target_role)
-    if key not in _ROLES:
-        from career_workbook.catalog import resolve_role  # not figures: no chart stack
-
-        _ROLES[key] = resolve_role(wb, _catalog())
+    files = catalog_files() if catalog is None else catalog
+    key = (files, wb.role_profile, wb.person.target_role)
+    if key not in _ROLES:  # (not figures.resolve_role: no chart stack)
+        _ROLES[key] = resolve_role(wb, shared_catalog(files))
     return _ROLES[key]
 
 
-def summarise_workbook(wb: Workbook, client: str, today: date) -> ClientRow:
-    """The :class:`ClientRow` of one valid workbook: the one place a client's row is made.
+def summarise_workbook(wb: Workbook, client: str, today: date,
+                       catalog: Any = None) -> ClientRow:
+    """The :class:`ClientRow` of one valid workbook: the one place a client's row is made;
+    ``catalog``: the catalog extension files (see :func:`_role`).
 
     >>> from career_workbook.model import new_workbook
     >>> row = summarise_workbook(new_workbook("Sam Lee", today=date(2026, 1, 5)), "sam",
@@ -117,18 +115,19 @@ def summarise_workbook(wb: Workbook, client: str, today: date) -> ClientRow:
     from career_workbook.analysis import skill_gaps, summary
     from career_workbook.analysis.coach_week import client_week
 
-    role = _role(wb)
+    role = _role(wb, catalog)
     gaps = tuple(g.skill for g in skill_gaps(wb, role) if g.gap > 0)
     return ClientRow(client, summary(wb, today, role), wb.person.target_role, gaps,
                      week=client_week(wb, today, client))
 
 
-def _summarise_one(path: Path, today: date, read: Callable[[], Workbook]) -> ClientRow:
+def _summarise_one(path: Path, today: date, read: Callable[[], Workbook],
+                   catalog: Any = None) -> ClientRow:
     """``read()`` -> ``path``'s Workbook, summarised; a broken file gives its error."""
     from career_workbook.model import WorkbookError
 
     try:
-        return summarise_workbook(read(), path.stem, today)
+        return summarise_workbook(read(), path.stem, today, catalog)
     except (WorkbookError, OSError) as err:
         return ClientRow(path.stem, None, error=client_message(err, path))
     except Exception as err:  # noqa: BLE001 - one odd client never hides the others
@@ -136,19 +135,24 @@ def _summarise_one(path: Path, today: date, read: Callable[[], Workbook]) -> Cli
                          error=f"could not be summarised ({client_message(err)})")
 
 
-def summarise_paths(paths: Sequence[str | Path], today: date) -> list[ClientRow]:
+def summarise_paths(paths: Sequence[str | Path], today: date,
+                    catalog: Any = None) -> list[ClientRow]:
     """A :class:`ClientRow` per workbook file, in order; a broken file gives its error.
 
-    Runs in a worker: the catalog is loaded once per process and each distinct target
-    role is matched once. Each file is read once, by the store's fast reader.
+    Runs in a worker: the catalog (the shipped one and the extension files ``catalog``,
+    :func:`~career_workbook.catalog.catalog_files`) is loaded once per process and each
+    distinct target role is matched once. Each file is read once, by the store's fast
+    reader.
     """
     from career_workbook import store
 
-    return [_summarise_one(path, today, functools.partial(store.load, path, clean=False))
+    return [_summarise_one(path, today, functools.partial(store.load, path, clean=False),
+                           catalog)
             for path in map(Path, paths)]  # read-only: no folder listing per file
 
 
-def summarise_shipped(items: Sequence[tuple[str, bytes]], today: date) -> list[ClientRow]:
+def summarise_shipped(items: Sequence[tuple[str, bytes]], today: date,
+                      catalog: Any = None) -> list[ClientRow]:
     """Like :func:`summarise_paths`, from ``(path, the file's bytes)`` pairs: opens no file.
 
     Runs on a Dask worker that shares no disk with the coach (``cohort --scheduler``); the
@@ -162,7 +166,8 @@ def summarise_shipped(items: Sequence[tuple[str, bytes]], today: date) -> list[C
     """
     from career_workbook import store
 
-    return [_summarise_one(Path(raw), today, functools.partial(store.load_bytes, data, raw))
+    return [_summarise_one(Path(raw), today, functools.partial(store.load_bytes, data, raw),
+                           catalog)
             for raw, data in items]
 
 
@@ -335,6 +340,7 @@ def _cohort_charts(frame: pd.DataFrame, gap_counts: Counter, folder: Path,
 def cohort(
     workspace: str | Path, out: str | Path, *, today: date | None = None, jobs: int = 1,
     charts: bool = True, chunk_size: int | None = None, scheduler: str | None = None,
+    catalog: Any = None,
 ) -> CohortReport:
     """Summarise every workbook in ``workspace`` into the CSV ``out`` (+ charts beside it).
 
@@ -345,7 +351,8 @@ def cohort(
     With ``scheduler`` (a Dask address) this process reads the files and ships their bytes
     in chunks to the cluster's workers, which share no disk with it, and gets rows back.
     The CSV and each chart file are written atomically. See :func:`cohort_frame` for the
-    columns.
+    columns. ``catalog``: see :func:`career_workbook.batch.batch_catalog` (the workers, here
+    or on a cluster, use these files).
     """
     folder = Path(workspace)
     if not folder.is_dir():
@@ -359,18 +366,19 @@ def cohort(
         raise IsADirectoryError(f"--out {out} is a folder; give a file name such as "
                                 f"{out / 'cohort.csv'}")
     today = today or date.today()
+    catalog = batch_catalog(catalog)
     jobs = max(int(jobs), 1)
     size = chunk_size or min(max(math.ceil(len(paths) / (8 * jobs)), CHUNK_MIN), CHUNK_MAX)
     if scheduler:
-        rows = _summarise_on_cluster(paths, today, size, scheduler)
+        rows = _summarise_on_cluster(paths, today, size, scheduler, catalog)
     elif jobs > 1 and len(paths) > size:
         with worker_pool(jobs, SUMMARY_PRELOAD) as pool:
             rows = _summarise_all(summarise_paths, chunked([str(p) for p in paths], size),
-                                  today, pool=pool, name=str,
+                                  today, catalog, pool=pool, name=str,
                                   meanwhile=_import_chart_stack if charts else None)
     else:  # here, chunk by chunk (the progress bar moves as they are done)
         rows = _summarise_all(summarise_paths, chunked([str(p) for p in paths], size),
-                              today, name=str)
+                              today, catalog, name=str)
     report = CohortReport(out, len(rows), broken=[(r.client, r.error) for r in rows if r.error],
                           nudges=[(_nudge_label(r), r.week.nudges) for r in rows
                                   if r.week is not None and r.week.nudges],
@@ -384,17 +392,18 @@ def cohort(
 
 
 def _summarise_all(fn: Callable[..., list[ClientRow]], chunks: list[list[Any]], today: date,
-                   *, name: Callable[[Any], str], pool: ProcessPoolExecutor | None = None,
+                   catalog: Any, *, name: Callable[[Any], str],
+                   pool: ProcessPoolExecutor | None = None,
                    scheduler: str | None = None,
                    meanwhile: Callable[[], Any] | None = None) -> list[ClientRow]:
-    """``fn(chunk, today)`` for every chunk (in ``pool``, on ``scheduler`` or here), the
+    """``fn(chunk, today, catalog)`` for every chunk (in ``pool``, on ``scheduler`` or here), the
     rows in the order of the chunks; a chunk whose worker crashed gives an error row per
     client (``name(item)`` is an item's file path). ``meanwhile()`` is called once, when
     the first chunk is back (every chunk is handed out by then)."""
     index = {id(c): i for i, c in enumerate(chunks)}
     results: dict[int, list[ClientRow]] = {}
     for chunk, rows, err in parallel_map(fn, chunks, pool=pool, scheduler=scheduler,
-                                         desc="cohort", args=(today,), size=len):
+                                         desc="cohort", args=(today, catalog), size=len):
         if meanwhile is not None:
             meanwhile()
             meanwhile = None
@@ -406,7 +415,7 @@ def _summarise_all(fn: Callable[..., list[ClientRow]], chunks: list[list[Any]], 
 
 
 def _summarise_on_cluster(paths: list[Path], today: date, size: int,
-                          scheduler: str) -> list[ClientRow]:
+                          scheduler: str, catalog: Any = ()) -> list[ClientRow]:
     """``cohort --scheduler``: read every file here, ship the bytes in chunks, get rows."""
     from career_workbook import store
     from career_workbook.model import WorkbookError
@@ -418,7 +427,7 @@ def _summarise_on_cluster(paths: list[Path], today: date, size: int,
             shipped.append((str(path), store._read_bytes(path)))
         except (WorkbookError, OSError) as err:
             rows[path] = ClientRow(path.stem, None, error=client_message(err, path))
-    summarised = _summarise_all(summarise_shipped, chunked(shipped, size), today,
+    summarised = _summarise_all(summarise_shipped, chunked(shipped, size), today, catalog,
                                 name=lambda item: item[0], scheduler=scheduler)
     rows.update(zip((Path(raw) for raw, _ in shipped), summarised, strict=True))
     return [rows[path] for path in paths]

@@ -251,9 +251,29 @@ def _cmd_new(args: argparse.Namespace) -> int:
     return 0
 
 
+def _catalog() -> Any:
+    """The coach's catalog extension files, read and checked once before any client
+    (:func:`career_workbook.batch.batch_catalog`): a broken one stops the command (exit 2)
+    with one line naming the file, the field and the value, and what to do."""
+    from career_workbook.batch import batch_catalog
+    from career_workbook.catalog import ENV_VAR, CatalogError
+
+    try:
+        return batch_catalog()
+    except CatalogError as err:
+        folder = os.environ.get(ENV_VAR, "")
+        if err.source == ENV_VAR:
+            raise CliError(f"{ENV_VAR}={folder!r} is not a folder: set it to the folder of "
+                           "your role catalog files (*.yaml), or unset it") from None
+        raise CliError(f"the role catalog file {err}. Fix that file (or move it out of "
+                       f"{folder}, the folder named by {ENV_VAR}), then run again "
+                       "(no workbook was read)") from None
+
+
 def _cmd_validate(args: argparse.Namespace) -> int:
     from career_workbook import batch
 
+    _catalog()  # the notebooks and packs read it too: a broken one is named first
     failures = seen = 0
     for path, problems in batch.validate_paths(args.paths):
         seen += 1
@@ -316,7 +336,7 @@ def _cmd_run(args: argparse.Namespace) -> int:
     report = batch.run_clients(
         args.workbooks, args.out, notebooks=args.notebooks, jobs=args.jobs or _cores(),
         today=args.today, export=args.export, scheduler=args.scheduler,
-        notebooks_dir=args.notebooks_dir,
+        notebooks_dir=args.notebooks_dir, catalog=_catalog(),
     )
     return report.print_summary(verbose=args.verbose)
 
@@ -336,7 +356,7 @@ def _cmd_pack(args: argparse.Namespace) -> int:
     report = batch.pack_clients(
         paths, args.out, today=args.today, formats=args.formats,
         jobs=args.jobs or _cores(), scheduler=args.scheduler, force=args.force,
-        period=period,
+        period=period, catalog=_catalog(),
     )
     return report.print_summary(verbose=args.verbose)
 
@@ -349,7 +369,7 @@ def _cmd_cohort(args: argparse.Namespace) -> int:
     _writable_file(Path(args.out), "cohort.csv")
     report = caseload.cohort(args.workspace, args.out, today=args.today,
                           jobs=args.jobs or _cores(), charts=not args.no_charts,
-                          scheduler=args.scheduler)
+                          scheduler=args.scheduler, catalog=_catalog())
     return report.print_summary(verbose=args.verbose)
 
 

@@ -369,3 +369,39 @@ def test_an_output_folder_that_cannot_be_written_is_named_up_front(capsys, monke
     assert code == 2
     assert f"--out {tmp_path / 'ro'}: cannot be written (Operation not permitted)" in err
     assert "FAILED" not in out
+
+
+BAD_ROLES = """\
+roles:
+  - id: x_role
+    family: Data
+    summary: S.
+    skills:
+      Python: {target: 3, importance: 5}
+"""
+
+
+@pytest.mark.parametrize("command", [
+    ["validate", "{ws}"],
+    ["pack", "--all", "{ws}", "--out", "{tmp}/packs", "--jobs", "1"],
+    ["cohort", "{ws}", "--out", "{tmp}/c.csv", "--jobs", "1"],
+    ["run", "{ws}", "--out", "{tmp}/runs", "--notebooks", "01", "--jobs", "1"],
+])
+def test_a_broken_catalog_file_is_named_once_before_any_client(capsys, monkeypatch, workspace,
+                                                               tmp_path, command):
+    catalog = tmp_path / "cat"
+    catalog.mkdir()
+    (catalog / "bad.yaml").write_text(BAD_ROLES, encoding="utf-8")
+    monkeypatch.setenv("CAREER_WORKBOOK_CATALOG", str(catalog))
+    argv = [a.format(ws=workspace, tmp=tmp_path) for a in command]
+    code, out, err = run_main(capsys, *argv)
+    assert code == 2
+    assert "FAILED" not in out and "ok" not in out
+    assert err.strip() == (
+        f"career-workbook {argv[0]}: error: the role catalog file {catalog / 'bad.yaml'}: "
+        f"roles[0].title = None: Field required. Fix that file (or move it out of {catalog}, "
+        "the folder named by CAREER_WORKBOOK_CATALOG), then run again (no workbook was read)")
+    assert not (tmp_path / "c.csv").exists()
+    monkeypatch.setenv("CAREER_WORKBOOK_CATALOG", str(tmp_path / "nowhere"))
+    code, out, err = run_main(capsys, *argv)
+    assert code == 2 and "CAREER_WORKBOOK_CATALOG=" in err and "is not a folder" in err

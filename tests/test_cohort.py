@@ -434,8 +434,8 @@ def test_cohort_workers_never_import_the_chart_stack_or_pandas(tmp_path):
     probe.write_text(
         "import sys\n"
         "from career_workbook import caseload\n"
-        "def summarise(paths, today):\n"
-        "    rows = caseload.summarise_paths(paths, today)\n"
+        "def summarise(paths, today, catalog):\n"
+        "    rows = caseload.summarise_paths(paths, today, catalog)\n"
         "    loaded = {'matplotlib', 'pandas'} & set(sys.modules)\n"
         "    assert not loaded, f'a cohort worker imported {loaded}'\n"
         "    return rows\n"

@@ -153,3 +153,94 @@ def test_run_ships_bytes_and_writes_the_executed_notebooks_here(remote_cluster, 
     assert (client / "01_self_assessment.ipynb").exists(), "the last good run is kept"
     assert cli.main(args) == 1
     assert not error_nb.exists(), "a good run removes the stale error notebook"
+
+
+CUSTOM_ROLES = """\
+roles:
+  - id: senior_data_scientist
+    title: Senior Data Scientist
+    family: Data
+    aliases: []
+    summary: Custom.
+    skills:
+      Python: {target: 3, importance: 5}
+      SQL: {target: 3, importance: 4}
+"""
+
+
+def _readiness(html: Path) -> str:
+    import re
+
+    text = re.sub(r"<[^>]*>", "", html.read_text(encoding="utf-8"))
+    return re.search(r"Readiness\D*(\d+)%", text).group(1)
+
+
+@pytest.mark.slow
+def test_the_coachs_catalog_is_shipped_to_workers_that_lack_it(remote_cluster, monkeypatch,
+                                                                 capsys):
+    # The worker's environment has no CAREER_WORKBOOK_CATALOG and it may not open the
+    # coach's folder: the coach's custom role must reach it with the workbook.
+    address, coach = remote_cluster
+    catalog = coach / "mycat"
+    catalog.mkdir()
+    (catalog / "roles.yaml").write_text(CUSTOM_ROLES, encoding="utf-8")
+    monkeypatch.setenv("CAREER_WORKBOOK_CATALOG", str(catalog))
+    ws = coach / "ws"
+    ws.mkdir()
+    shutil.copy(EXAMPLES / "priya_data_analyst.yaml", ws)
+    common = ["--today", "2026-11-22"]
+    here, there = coach / "here", coach / "there"
+    assert cli.main(["pack", str(ws), "--out", str(here), "--formats", "html", *common]) == 0
+    expected = _readiness(here / "priya_data_analyst" / "review.html")
+    monkeypatch.setenv("CAREER_WORKBOOK_CATALOG", "")
+    assert cli.main(["pack", str(ws), "--out", str(coach / "shipped"), "--formats", "html",
+                     *common]) == 0
+    assert _readiness(coach / "shipped" / "priya_data_analyst" / "review.html") != expected
+    monkeypatch.setenv("CAREER_WORKBOOK_CATALOG", str(catalog))
+
+    args = ["pack", str(ws), "--out", str(there), "--formats", "html", *common]
+    assert cli.main([*args, "--scheduler", address]) == 0
+    assert _readiness(there / "priya_data_analyst" / "review.html") == expected
+    assert ((there / "priya_data_analyst" / ".fingerprint").read_text()
+            == (here / "priya_data_analyst" / ".fingerprint").read_text())
+    capsys.readouterr()
+    assert cli.main(args) == 0  # here, with the same catalog: the pack is current
+    assert "1 unchanged" in capsys.readouterr().out
+
+    csv_here, csv_there = coach / "c" / "here.csv", coach / "c" / "there.csv"
+    assert cli.main(["cohort", str(ws), "--out", str(csv_here), "--no-charts", "--jobs", "1",
+                     *common]) == 0
+    assert cli.main(["cohort", str(ws), "--out", str(csv_there), "--no-charts",
+                     "--scheduler", address, *common]) == 0
+    assert csv_there.read_bytes() == csv_here.read_bytes()
+    assert f",{expected}.0," in csv_there.read_text(encoding="utf-8")
+
+
+@pytest.mark.slow
+def test_run_kernels_on_a_worker_use_the_coachs_catalog(remote_cluster, monkeypatch):
+    import nbformat
+
+    address, coach = remote_cluster
+    catalog = coach / "mycat"
+    catalog.mkdir()
+    (catalog / "roles.yaml").write_text(CUSTOM_ROLES, encoding="utf-8")
+    monkeypatch.setenv("CAREER_WORKBOOK_CATALOG", str(catalog))
+    ws = coach / "ws"
+    ws.mkdir()
+    shutil.copy(EXAMPLES / "priya_data_analyst.yaml", ws)
+    folder = coach / "nbs"
+    folder.mkdir()
+    nb = nbformat.v4.new_notebook()
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3",
+                                 "language": "python"}
+    params = nbformat.v4.new_code_cell("workbook = None\ntoday = None\nexport_dir = None")
+    params.metadata["tags"] = ["parameters"]
+    nb.cells = [params, nbformat.v4.new_code_cell(
+        "from career_workbook.catalog import load_catalog\n"
+        "print(sorted(load_catalog().role('senior_data_scientist').skills))")]
+    nbformat.write(nb, folder / "01_self_assessment.ipynb")
+    out = coach / "runs"
+    assert cli.main(["run", str(ws), "--out", str(out), "--notebooks", "01",
+                     "--notebooks-dir", str(folder), "--scheduler", address]) == 0
+    done = (out / "priya_data_analyst" / "01_self_assessment.ipynb").read_text(encoding="utf-8")
+    assert "['Python', 'SQL']" in done

@@ -244,3 +244,21 @@ def test_a_changed_catalog_extension_rebuilds_the_pack(tmp_path, monkeypatch, co
     report = batch.pack_clients([wb_path], out, today=TODAY)
     assert report.ok and report.kept == 0
     assert count_builds == ["sam", "sam"]
+
+
+def test_the_fingerprint_names_the_catalog_the_packs_were_made_from(tmp_path, monkeypatch):
+    # A batch reads the catalog once: its packs and their fingerprint both use those files,
+    # whatever the folder named by CAREER_WORKBOOK_CATALOG holds later.
+    other = tmp_path / "other"
+    other.mkdir()
+    (other / "x.yaml").write_text("skills: []\n", encoding="utf-8")
+    monkeypatch.setenv("CAREER_WORKBOOK_CATALOG", str(other))
+    files = (("mine.yaml", "roles: []\n"),)
+    wb_path = small_workbook(tmp_path / "sam.yaml")
+    out = tmp_path / "out"
+    assert batch.pack_clients([wb_path], out, today=TODAY, formats=("html",),
+                              catalog=files).ok
+    expected = fp.pack_fingerprint(wb_path.read_bytes(), formats=("html",),
+                                   today=TODAY.isoformat(), static=fp.static_digest(catalog=files))
+    assert (out / "sam" / fp.FINGERPRINT_FILE).read_text() == expected
+    assert fp.static_digest(catalog=files) != fp.static_digest()  # (the folder's x.yaml)

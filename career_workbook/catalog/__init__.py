@@ -44,10 +44,13 @@ __all__ = [
     "ENV_VAR",
     "Catalog",
     "CatalogError",
+    "CatalogFiles",
     "RoleProfile",
     "RoleSkill",
     "SkillInfo",
+    "catalog_files",
     "load_catalog",
+    "shared_catalog",
 ]
 
 CATEGORIES = ("technical", "soft", "leadership", "domain")
@@ -55,6 +58,9 @@ CATEGORIES = ("technical", "soft", "leadership", "domain")
 
 ENV_VAR = "CAREER_WORKBOOK_CATALOG"
 """Environment variable naming a folder of extra catalog files (``*.yaml``)."""
+
+CatalogFiles = tuple[tuple[str, str], ...]
+"""A coach's catalog extension files as read: ``(path, text)`` pairs, in the order applied."""
 
 _SHIPPED = ("skills.yaml", "roles.yaml")
 _Name = Annotated[str, Field(min_length=1, max_length=200, pattern=r"\S")]
@@ -252,7 +258,25 @@ def resolve_role(wb: Any, catalog: Catalog | None) -> RoleProfile | None:
     return found
 
 
-def load_catalog(extra: Iterable[str | os.PathLike[str]] = ()) -> Catalog:
+def catalog_files(extra: Iterable[str | os.PathLike[str]] = ()) -> CatalogFiles:
+    """Read the coach's catalog extension files once: every ``*.yaml`` in the folder named
+    by ``CAREER_WORKBOOK_CATALOG`` (sorted by name), then each path in ``extra``.
+
+    A batch reads them here and ships the texts to its workers with each workbook's bytes
+    (``load_catalog(files=...)`` there), so a worker never reads the coach's disk or
+    environment, and every pack is made from the catalog its fingerprint names.
+
+    Raises
+    ------
+    CatalogError
+        The folder is missing, or a file cannot be read.
+    """
+    return tuple((str(path), _read_user_file(path))
+                 for path in _env_files() + [Path(p) for p in extra])
+
+
+def load_catalog(extra: Iterable[str | os.PathLike[str]] = (), *,
+                 files: CatalogFiles | None = None) -> Catalog:
     """Load the shipped catalog, then any user extension files.
 
     Extension files use the shipped format (a ``skills:`` list and/or a ``roles:`` list).
@@ -265,6 +289,9 @@ def load_catalog(extra: Iterable[str | os.PathLike[str]] = ()) -> Catalog:
     ----------
     extra : iterable of path-like
         Additional catalog files.
+    files : CatalogFiles, optional
+        The extension files already read (:func:`catalog_files`): used instead of the
+        folder and ``extra``; nothing is read from disk or the environment.
 
     Returns
     -------
@@ -282,20 +309,36 @@ def load_catalog(extra: Iterable[str | os.PathLike[str]] = ()) -> Catalog:
     >>> cat = load_catalog()
     >>> len(cat.roles) >= 12 and "Python" in cat.skills
     True
+    >>> mine = ("mine.yaml", "roles: [{id: tester, title: Tester, family: QA, summary: Tests.,"
+    ...                      " skills: {Python: {target: 2, importance: 3}}}]")
+    >>> load_catalog(files=(mine,)).role("tester").skills["Python"].target
+    2
     """
     skills, roles, origin = _shipped()
     skills, roles, origin = dict(skills), dict(roles), dict(origin)
-    paths = _env_files() + [Path(p) for p in extra]
-    if not paths:
+    if files is None:
+        files = catalog_files(extra)
+    if not files:
         return Catalog(skills, roles)
-    for path in paths:
-        parsed = _parse(_read_user_file(path), str(path))
+    for source, text in files:
+        parsed = _parse(text, source)
         skills.update((s.name, s) for s in parsed.skills)
         for i, role in enumerate(parsed.roles):
             roles[role.id] = role
-            origin[role.id] = (str(path), i)
+            origin[role.id] = (source, i)
     _check_role_skills(roles, skills, origin)
     return Catalog(skills, roles)
+
+
+@functools.lru_cache(maxsize=4)
+def shared_catalog(files: CatalogFiles = ()) -> Catalog:
+    """``load_catalog(files=files)``, loaded once per process for the same files: what a
+    batch's worker uses for every client it is sent (it must not change it).
+
+    >>> shared_catalog() is shared_catalog()
+    True
+    """
+    return load_catalog(files=files)
 
 
 # ----------------------------------------------------------------------------------------

@@ -7,8 +7,9 @@ A pack's fingerprint is the SHA-256 of everything that decides its bytes:
 - the options (formats, the review date ``today``, the review period ``--since/--until``);
 - the package's own files that shape a pack: the shipped catalog (``catalog/*.yaml``), the
   house style sheet (``career_workbook.mplstyle``) and the code that draws and lays out
-  the pack (``*.py``: the HTML template and CSS live there), plus every catalog extension
-  in the folder named by ``CAREER_WORKBOOK_CATALOG``;
+  the pack (``*.py``: the HTML template and CSS live there), plus the catalog extension
+  files the pack is made from (:func:`career_workbook.catalog.catalog_files`: the texts a
+  batch read once and ships to its workers);
 - the fallback fonts charts use on this machine (:mod:`career_workbook.charts._fonts`): a
   pack made before a Chinese font was installed, with boxes for its characters, is redrawn.
 
@@ -28,9 +29,12 @@ False
 from __future__ import annotations
 
 import hashlib
-import os
 from collections.abc import Iterable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # pragma: no cover
+    from career_workbook.catalog import CatalogFiles
 
 __all__ = ["FINGERPRINT_FILE", "pack_fingerprint", "pack_inputs", "static_digest"]
 
@@ -49,29 +53,31 @@ def pack_inputs(package: Path | None = None) -> list[Path]:
     True
     """
     package = PACKAGE if package is None else package
-    files = sorted(p for p in package.rglob("*")
-                   if p.suffix in _SUFFIXES and "__pycache__" not in p.parts and p.is_file())
-    extra = os.environ.get("CAREER_WORKBOOK_CATALOG")
-    if extra and Path(extra).is_dir():
-        files += sorted(Path(extra).glob("*.yaml"))
-    return files
+    return sorted(p for p in package.rglob("*")
+                  if p.suffix in _SUFFIXES and "__pycache__" not in p.parts and p.is_file())
 
 
-def static_digest(files: Iterable[Path] | None = None) -> str:
-    """SHA-256 over the names and bytes of ``files`` (default :func:`pack_inputs`) and
-    the fallback fonts installed.
+def static_digest(files: Iterable[Path] | None = None, *,
+                  catalog: CatalogFiles | None = None) -> str:
+    """SHA-256 over the names and bytes of ``files`` (default :func:`pack_inputs`), the
+    catalog extension files the packs are made from (``catalog``; default: read now with
+    :func:`~career_workbook.catalog.catalog_files`) and the fallback fonts installed.
 
     Computed once per batch (about 1 ms for the package's 800 kB) and shared by its packs.
     """
+    from career_workbook.catalog import catalog_files
     from career_workbook.charts._fonts import fallback_fonts, installed_families
 
     digest = hashlib.sha256()
     digest.update(",".join(fallback_fonts(installed_families())).encode() + b"\0")
-    for path in pack_inputs() if files is None else files:
-        name = path.relative_to(PACKAGE) if path.is_relative_to(PACKAGE) else path.name
-        # (a file outside the package, e.g. a catalog extension, is named by its name)
-        digest.update(str(name).encode("utf-8", "replace") + b"\0")
-        digest.update(hashlib.sha256(path.read_bytes()).digest())
+    named = [(str(path.relative_to(PACKAGE) if path.is_relative_to(PACKAGE) else path.name),
+              path.read_bytes()) for path in (pack_inputs() if files is None else files)]
+    # (a file outside the package, e.g. a catalog extension, is named by its name)
+    named += [(Path(source).name, text.encode("utf-8"))
+              for source, text in (catalog_files() if catalog is None else catalog)]
+    for name, data in named:
+        digest.update(name.encode("utf-8", "replace") + b"\0")
+        digest.update(hashlib.sha256(data).digest())
     return digest.hexdigest()
 
 

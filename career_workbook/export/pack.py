@@ -153,7 +153,8 @@ def check_pack_formats(formats: str | Sequence[str]) -> tuple[str, ...]:
 
 
 def render_pack(data: bytes, source: str, *, today: date,
-                formats: Sequence[str] = DEFAULT_FORMATS, period: Any = None) -> dict[str, bytes]:
+                formats: Sequence[str] = DEFAULT_FORMATS, period: Any = None,
+                catalog: Any = None) -> dict[str, bytes]:
     """The files of one pack, from the workbook file's bytes: ``{relative path: bytes}``.
 
     No file is read or written (``source`` only names the workbook in error messages), so
@@ -162,10 +163,12 @@ def render_pack(data: bytes, source: str, *, today: date,
     (or ``html`` without ``svg``: the page embeds the PNG), an SVG for ``svg``, a vector
     A4 page for ``pdf``. ``period`` (a :class:`~career_workbook.analysis.period.Period`)
     limits the pack to a review period (see
-    :func:`~career_workbook.analysis.period.limit_workbook`).
+    :func:`~career_workbook.analysis.period.limit_workbook`). ``catalog``: the catalog
+    extension files (:func:`~career_workbook.catalog.catalog_files`, as a batch ships them;
+    default: read them now).
     """
     from career_workbook import store
-    from career_workbook.catalog import load_catalog, resolve_role
+    from career_workbook.catalog import load_catalog, resolve_role, shared_catalog
     from career_workbook.charts import CHARTS, placeholder_message
     from career_workbook.export.content import ChartEntry, pack_content
     from career_workbook.figures import chart_alt, chart_caption, chart_title, make_figures
@@ -173,7 +176,7 @@ def render_pack(data: bytes, source: str, *, today: date,
     formats = check_pack_formats(formats)
     wb = store.loads(store._decode(data, source), path=source)
     wb, today, label = _limit_to_period(wb, today, period)
-    role = resolve_role(wb, load_catalog())
+    role = resolve_role(wb, load_catalog() if catalog is None else shared_catalog(catalog))
     draw_png = "png" in formats or ("html" in formats and "svg" not in formats)
     files: dict[str, bytes] = {}
     with quiet_glyph_warnings(), contextlib.ExitStack() as frozen:
@@ -301,6 +304,7 @@ def build_pack(
     force: bool = False,
     static: str | None = None,
     period: Any = None,
+    catalog: Any = None,
 ) -> Path:
     """Build the review pack of one workbook in ``out_dir/<workbook file stem>/``.
 
@@ -324,6 +328,9 @@ def build_pack(
     period : Period, optional
         Limit the pack to a review period
         (:func:`career_workbook.analysis.period.check_period`); part of the fingerprint.
+    catalog : CatalogFiles, optional
+        The catalog extension files (:func:`career_workbook.catalog.catalog_files`; read
+        now when missing); part of the fingerprint (``static`` must be made with them).
 
     Returns
     -------
@@ -338,18 +345,21 @@ def build_pack(
         A bad ``formats`` or ``today``.
     """
     return update_pack(workbook_path, out_dir, today=today, formats=formats, force=force,
-                       static=static, period=period)[0]
+                       static=static, period=period, catalog=catalog)[0]
 
 
 def update_pack(workbook_path: str | os.PathLike[str], out_dir: str | os.PathLike[str], *,
                 today: date | str | None = None, formats: Sequence[str] = DEFAULT_FORMATS,
                 force: bool = False, static: str | None = None,
-                period: Any = None) -> tuple[Path, bool]:
+                period: Any = None, catalog: Any = None) -> tuple[Path, bool]:
     """:func:`build_pack`, also saying whether it was built (False: the pack in place was
     current and was kept); ``period`` as in :func:`render_pack`."""
     from career_workbook import store
+    from career_workbook.catalog import catalog_files
 
     formats = check_pack_formats(formats)
+    catalog = catalog_files() if catalog is None else catalog  # the one the pack is made of
+    static = static or static_digest(catalog=catalog)
     day = _as_date(today)
     data = store._read_bytes(Path(workbook_path))
     name = pack_name(workbook_path)
@@ -359,7 +369,8 @@ def update_pack(workbook_path: str | os.PathLike[str], out_dir: str | os.PathLik
     if not force and pack_is_current(final, fingerprint):
         return final, False
     return _build_into(final.parent, name, lambda: render_pack(
-        data, str(workbook_path), today=day, formats=formats, period=period), fingerprint), True
+        data, str(workbook_path), today=day, formats=formats, period=period, catalog=catalog),
+        fingerprint), True
 
 
 # ----------------------------------------------------------------------------------------

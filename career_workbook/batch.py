@@ -338,9 +338,48 @@ def _pool_map(fn, items, pool, args, bar, size):
         raise
 
 
+NO_WORKER_SECONDS = 60.0
+"""How long a batch on a Dask cluster waits while the scheduler has no worker (none has
+joined, or the last one stopped) before it gives up: Dask itself would wait for ever."""
+_POLL_SECONDS = 2.0
+
+
+def _finished(client: Any, futures: list[Any], scheduler: str) -> Iterator[Any]:
+    """Yield each of ``futures`` as it finishes; raise ``ConnectionError`` once the cluster
+    has had no worker for :data:`NO_WORKER_SECONDS`, saying how many were done."""
+    import time
+
+    from distributed import wait
+
+    pending, alone_since = set(futures), None
+    while pending:
+        try:
+            with client.as_current():  # (wait() finds the client there)
+                done, pending = wait(pending, timeout=_POLL_SECONDS,
+                                     return_when="FIRST_COMPLETED")
+        except TimeoutError:
+            try:
+                workers = len(client.nthreads())
+            except Exception:  # noqa: BLE001 - a scheduler gone away has no worker either
+                workers = 0
+            now = time.monotonic()
+            alone_since = None if workers else (alone_since or now)
+            if alone_since is not None and now - alone_since >= NO_WORKER_SECONDS:
+                finished = len(futures) - len(pending)
+                raise ConnectionError(
+                    f"the Dask scheduler at {scheduler} has had no worker for "
+                    f"{NO_WORKER_SECONDS:.0f} s (none joined, or the last one stopped), so "
+                    f"{len(pending)} of {len(futures)} task(s) could not run ({finished} "
+                    f"finished and were kept); start a worker (`dask worker {scheduler}`) "
+                    "and run again, or leave out --scheduler to use this computer") from None
+            continue
+        alone_since = None
+        yield from done
+
+
 def _dask_map(fn, items, scheduler, args, bar, size):
     try:
-        from distributed import Client, as_completed
+        from distributed import Client
     except ImportError:  # pragma: no cover - depends on the optional extra
         raise ImportError(
             "--scheduler needs Dask: pip install 'career-workbook[dask]'"
@@ -354,7 +393,7 @@ def _dask_map(fn, items, scheduler, args, bar, size):
         futures = [client.submit(fn, item, *args, pure=False) for item in items]
         index = {f.key: item for f, item in zip(futures, items, strict=True)}
         try:
-            for fut in as_completed(futures, loop=client.loop):
+            for fut in _finished(client, futures, scheduler):
                 err = fut.exception()
                 result = None if err else fut.result()
                 fut.release()  # the worker may drop its copy: results are megabytes each

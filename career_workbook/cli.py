@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import os
+import re
 import sys
 
 from career_workbook import __version__
@@ -85,6 +86,27 @@ def _jobs(text: str) -> int:
     return n
 
 
+_SCHEDULER = re.compile(r"(?:(?:tcp|tls)://)?(\[[0-9A-Fa-f:.]+\]|[\w.-]+):(\d{1,5})")
+
+
+def _scheduler(text: str) -> str:
+    """``--scheduler``: a Dask scheduler's address, ``tcp://HOST:PORT`` or ``HOST:PORT``.
+
+    >>> _scheduler("tcp://10.0.0.5:8786"), _scheduler("[::1]:8786")
+    ('tcp://10.0.0.5:8786', '[::1]:8786')
+    >>> _scheduler("127.0.0.1")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    argparse.ArgumentTypeError: '127.0.0.1' is not a Dask scheduler's address; give its ...
+    """
+    match = _SCHEDULER.fullmatch(text.strip())
+    if match is None or not 0 < int(match.group(2)) < 65536:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a Dask scheduler's address; give its host and port, e.g. "
+            "tcp://10.0.0.5:8786 (`dask scheduler` prints it)")
+    return text.strip()
+
+
 def _pack_formats(text: str) -> tuple[str, ...]:
     fmts = tuple(f.strip().lower() for f in text.split(",") if f.strip())
     bad = [f for f in fmts if f not in ("pdf", "html", "png", "svg")]
@@ -141,8 +163,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--jobs", type=_jobs, default=None, help="parallel clients (default: cores)")
     p.add_argument("--today", type=_date, default=None, help="reference date YYYY-MM-DD")
     p.add_argument("--export", action="store_true", help="also export each notebook's charts")
-    p.add_argument("--scheduler", default=None,
-                   help="address of a Dask scheduler (needs career-workbook[dask])")
+    p.add_argument("--scheduler", type=_scheduler, default=None,
+                   help="address of a Dask scheduler, tcp://HOST:PORT (needs "
+                        "career-workbook[dask])")
 
     p = _sub(sub, "pack", "build review packs (PDF, HTML, charts) for clients",
              "career-workbook pack --all workbooks --out out/packs --jobs 2")
@@ -159,8 +182,9 @@ def build_parser() -> argparse.ArgumentParser:
                    "feedback and stage changes inside it; actions still open, done in it "
                    "or (with no date done) due in it; ratings at its start and end")
     p.add_argument("--jobs", type=_jobs, default=None, help="parallel clients (default: cores)")
-    p.add_argument("--scheduler", default=None,
-                   help="address of a Dask scheduler (needs career-workbook[dask])")
+    p.add_argument("--scheduler", type=_scheduler, default=None,
+                   help="address of a Dask scheduler, tcp://HOST:PORT (needs "
+                        "career-workbook[dask])")
 
     _add_plan_commands(sub)
     _add_promotion_command(sub)
@@ -177,8 +201,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", required=True, help="CSV file to write; charts go beside it")
     p.add_argument("--today", type=_date, default=None, help="reference date YYYY-MM-DD")
     p.add_argument("--jobs", type=_jobs, default=None, help="parallel workers (default: cores)")
-    p.add_argument("--scheduler", default=None,
-                   help="address of a Dask scheduler (needs career-workbook[dask])")
+    p.add_argument("--scheduler", type=_scheduler, default=None,
+                   help="address of a Dask scheduler, tcp://HOST:PORT (needs "
+                        "career-workbook[dask])")
     p.add_argument("--no-charts", action="store_true", help="write the CSV only")
 
     _add_history_commands(sub)

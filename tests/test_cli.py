@@ -405,3 +405,29 @@ def test_a_broken_catalog_file_is_named_once_before_any_client(capsys, monkeypat
     monkeypatch.setenv("CAREER_WORKBOOK_CATALOG", str(tmp_path / "nowhere"))
     code, out, err = run_main(capsys, *argv)
     assert code == 2 and "CAREER_WORKBOOK_CATALOG=" in err and "is not a folder" in err
+
+
+@pytest.mark.parametrize("address", ["127.0.0.1", "not an address", "tcp://host:99999"])
+def test_a_scheduler_address_without_a_port_is_refused_at_once(capsys, workspace, tmp_path,
+                                                               address):
+    import time
+
+    start = time.monotonic()
+    code, _, err = run_main(capsys, "cohort", str(workspace), "--out", str(tmp_path / "c.csv"),
+                            "--scheduler", address)
+    assert time.monotonic() - start < 5
+    assert code == 2
+    assert (f"--scheduler: {address!r} is not a Dask scheduler's address; give its host and "
+            "port, e.g. tcp://10.0.0.5:8786") in err
+    assert "Traceback" not in err
+
+
+@pytest.mark.slow
+def test_a_scheduler_that_cannot_be_reached_is_one_line(capsys, workspace, tmp_path):
+    pytest.importorskip("distributed")
+    code, out, err = run_main(capsys, "cohort", str(workspace), "--out",
+                              str(tmp_path / "c.csv"), "--scheduler", "127.0.0.1:9")
+    assert code == 1
+    assert err.startswith("career-workbook cohort: error: cannot reach the Dask scheduler at "
+                          "127.0.0.1:9")
+    assert len(err.strip().splitlines()) == 1

@@ -244,3 +244,40 @@ def test_run_kernels_on_a_worker_use_the_coachs_catalog(remote_cluster, monkeypa
                      "--notebooks-dir", str(folder), "--scheduler", address]) == 0
     done = (out / "priya_data_analyst" / "01_self_assessment.ipynb").read_text(encoding="utf-8")
     assert "['Python', 'SQL']" in done
+
+
+@pytest.fixture
+def lonely_scheduler(tmp_path):
+    """The address of a scheduler that has no worker."""
+    info = tmp_path / "scheduler.json"
+    env = dict(os.environ)
+    proc = _dask("scheduler", "--host", "127.0.0.1", "--port", "0", "--no-dashboard",
+                 "--scheduler-file", str(info), env=env)
+    try:
+        end = time.monotonic() + 60
+        while not info.exists() and time.monotonic() < end:
+            time.sleep(0.2)
+        yield json.loads(info.read_text())["address"]
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+
+
+@pytest.mark.slow
+def test_a_cluster_without_workers_stops_the_batch_with_one_line(lonely_scheduler, tmp_path,
+                                                                  monkeypatch, capsys):
+    from career_workbook import batch
+
+    monkeypatch.setattr(batch, "NO_WORKER_SECONDS", 1.0)
+    monkeypatch.setattr(batch, "_POLL_SECONDS", 0.5)
+    ws = tmp_path / "ws"
+    ws.mkdir()
+    shutil.copy(EXAMPLES / "priya_data_analyst.yaml", ws)
+    start = time.monotonic()
+    code = cli.main(["pack", "--all", str(ws), "--out", str(tmp_path / "packs"),
+                     "--scheduler", lonely_scheduler])
+    assert time.monotonic() - start < 30
+    assert code == 1
+    err = capsys.readouterr().err
+    assert f"the Dask scheduler at {lonely_scheduler} has had no worker for 1 s" in err
+    assert "Traceback" not in err and len(err.strip().splitlines()) == 1

@@ -138,13 +138,17 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = _sub(sub, "new", "create a workbook for a new client",
              'career-workbook new "Priya Sharma" --dir workbooks',
-             "Create WORKSPACE/<id>.yaml from the person's name (never outside WORKSPACE, "
-             "never over an existing file).")
+             "Create WORKSPACE/<id>.yaml from the person's name, or WORKSPACE/NAME.yaml "
+             "with --file NAME (never outside WORKSPACE, never over an existing file).")
     p.add_argument("name", help="the person's name, e.g. 'Priya Sharma'")
     p.add_argument("--dir", default="workbooks", help="workspace folder (default: workbooks)")
     p.add_argument("--current-role", default="", help="their current role")
     p.add_argument("--target-role", default="", help="the role they are aiming for")
     p.add_argument("--coach", default="", help="the coach's name")
+    p.add_argument("--file", default=None, metavar="NAME",
+                   help="the workbook's file name in WORKSPACE (default: from the name, e.g. "
+                        "priya_sharma); for a second client of the same name, e.g. "
+                        "--file priya_sharma_2")
 
     p = _sub(sub, "validate", "check workbook files and list problems per field",
              "career-workbook validate workbooks/")
@@ -263,14 +267,31 @@ def _cmd_new(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from career_workbook import store
-    from career_workbook.workspace import workbook_path
+    from career_workbook.model import WorkbookError, one_line
+    from career_workbook.workspace import WorkspaceError, workbook_path
 
     folder = Path(args.dir)
     if folder.exists() and not folder.is_dir():
         raise CliError(f"--dir {folder} is a file; give a folder for the workbooks")
-    path = workbook_path(folder, args.name)
-    store.new(path, args.name, current_role=args.current_role,
-              target_role=args.target_role, coach=args.coach)
+    name = one_line(args.name)  # as the workbook keeps it: a pasted line break goes
+    stem, suffix = args.file, ".yaml"
+    if args.file and Path(args.file).suffix.lower() in (".yaml", ".yml"):
+        suffix = Path(args.file).suffix.lower()
+        stem = args.file[:-len(suffix)]
+    try:
+        path = workbook_path(folder, stem or name).with_suffix(suffix)
+    except WorkspaceError:
+        if not args.file:
+            raise
+        raise CliError(f"--file {args.file}: not a plain file name; give one such as "
+                       "alex_smith_2 (letters, digits and _)") from None
+    try:
+        store.new(path, name, current_role=args.current_role,
+                  target_role=args.target_role, coach=args.coach)
+    except WorkbookError as err:
+        if err.problems or path.is_symlink() or not path.is_file():
+            raise
+        raise CliError(_taken(path, folder, args, name)) from None
     print(f"Created {path}")
     print(f"Next: career-workbook lab {path}")
     return 0
@@ -293,6 +314,35 @@ def _catalog() -> Any:
         raise CliError(f"the role catalog file {err}. Fix that file (or move it out of "
                        f"{folder}, the folder named by {ENV_VAR}), then run again "
                        "(no workbook was read)") from None
+
+
+def _taken(path: Path, folder: Path, args: argparse.Namespace, name: str) -> str:
+    """Why ``new`` made nothing at ``path`` (a workbook is there), and the command that
+    makes one beside it: ``--file`` with the first free ``<id>_2``, ``<id>_3`` ..."""
+    import re
+    import shlex
+
+    from career_workbook import store
+    from career_workbook.model import WorkbookError
+
+    try:
+        owner = store.load(path, clean=False).person.name
+    except (WorkbookError, OSError):
+        owner = ""
+    stem = re.sub(r"_\d+$", "", path.stem)
+    number = 2
+    while (path.parent / f"{stem}_{number}{path.suffix}").exists():
+        number += 1
+    quoted = (f'"{name}"' if not re.search(r'["\\$`!]', name) else shlex.quote(name))
+    command = ["career-workbook", "new", quoted]
+    if args.dir != "workbooks":
+        command += ["--dir", shlex.quote(args.dir)]
+    command += ["--file", f"{stem}_{number}"]
+    shown = folder / path.name
+    to_add = ("another client of the same name" if owner.casefold() == name.casefold()
+              else f"{name} as another client")
+    return (f"{shown} already exists" + (f" ({owner})" if owner else "")
+            + f". To add {to_add}: " + " ".join(command))
 
 
 def _cmd_validate(args: argparse.Namespace) -> int:

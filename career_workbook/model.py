@@ -29,6 +29,7 @@ from typing import Annotated, Any, Literal
 from pydantic import (
     AfterValidator,
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Field,
     ValidationError,
@@ -88,7 +89,27 @@ def _not_blank(value: str) -> str:
     return value
 
 
+_SPACES = re.compile(r"[^\S\t\n\r\x0b\x0c\x1c-\x1f\x85\u2028\u2029]+")
+"""A run of spaces (``\\s`` but for the control characters: tabs, line breaks)."""
+
+
+def one_line(text: Any) -> Any:
+    """A one-line name as typed or pasted: no whitespace around it (a pasted line break
+    goes), each inner run of spaces one space; inner line breaks and tabs stay. Blank text
+    or not text: returned as it is (the checks after say why).
+
+    >>> one_line("  Ana   Lopez\\n"), one_line("Ana\\u00a0 Lopez"), one_line("Ana\\nLopez")
+    ('Ana Lopez', 'Ana Lopez', 'Ana\\nLopez')
+    """
+    if not isinstance(text, str) or not text.strip():
+        return text
+    return _SPACES.sub(" ", text.strip())
+
+
 Name = Annotated[str, Field(min_length=1, max_length=200), AfterValidator(_not_blank)]
+PersonName = Annotated[str, Field(min_length=1, max_length=200), BeforeValidator(one_line),
+                       AfterValidator(_not_blank)]
+"""The person's own name: :func:`one_line` (the forms, the CLI and a file alike)."""
 LongName = Annotated[str, Field(min_length=1, max_length=2_000), AfterValidator(_not_blank)]
 Text = Annotated[str, Field(max_length=20_000)]
 Level = Annotated[int, Field(ge=0, le=5)]
@@ -112,7 +133,7 @@ class _Model(BaseModel):
 class Person(_Model):
     """Who the workbook belongs to."""
 
-    name: Name
+    name: PersonName
     current_role: Text = ""
     target_role: Text = ""
     organisation: Text = ""
@@ -653,16 +674,15 @@ def validate_workbook(data: Workbook | dict[str, Any], *, path: Any = None) -> W
 
 
 def new_workbook(name: str, *, today: date | None = None, **person: Any) -> Workbook:
-    """A new, valid, empty workbook for ``name``; spaces around the name and the other
-    ``person`` texts are dropped, as the forms drop them.
+    """A new, valid, empty workbook for ``name`` (a :data:`PersonName`); spaces around the
+    other ``person`` texts are dropped, as the forms drop them.
 
     >>> new_workbook("Sam Lee", current_role="Analyst").person.current_role
     'Analyst'
-    >>> new_workbook("  Priya Raman ", coach=" Ruth ").person.name
+    >>> new_workbook("  Priya   Raman\\n", coach=" Ruth ").person.name
     'Priya Raman'
     """
     today = today or date.today()
-    name = (name.strip() or name) if isinstance(name, str) else name  # blank: refused below
     person = {key: value.strip() if isinstance(value, str) else value
               for key, value in person.items()}
     try:

@@ -74,7 +74,32 @@ def test_new_creates_the_workbook_inside_the_workspace(capsys, tmp_path):
     wb = store.load(path)
     assert (wb.person.name, wb.person.target_role) == ("Ana María O'Neil", "UX Designer")
     code, _, err = run_main(capsys, "new", "Ana María O'Neil", "--dir", str(ws))
-    assert code == 1 and "already exists" in err and err.count("\n") == 1
+    assert code == 2 and "already exists" in err and err.count("\n") == 1
+
+
+def test_new_twice_says_how_to_add_a_second_client_of_that_name(capsys, tmp_path):
+    # "a workbook already exists here; ... or choose another file name", but `new` had no
+    # way to choose one
+    ws = tmp_path / "ws"
+    assert run_main(capsys, "new", "Alex Smith", "--dir", str(ws))[0] == 0
+    code, _, err = run_main(capsys, "new", "Alex Smith", "--dir", str(ws))
+    assert code == 2 and err.strip().endswith(
+        f"{ws / 'alex_smith.yaml'} already exists (Alex Smith). To add another client of the "
+        f'same name: career-workbook new "Alex Smith" --dir {ws} --file alex_smith_2')
+    code, out, _ = run_main(capsys, "new", "Alex Smith", "--dir", str(ws), "--file",
+                            "alex_smith_2")
+    assert code == 0 and "alex_smith_2.yaml" in out
+    from career_workbook import store
+
+    assert store.load(ws / "alex_smith_2.yaml").person.name == "Alex Smith"
+    code, _, err = run_main(capsys, "new", "o neil", "--dir", str(ws))
+    code, _, err = run_main(capsys, "new", "O'Neil", "--dir", str(ws))  # the same file name
+    assert code == 2 and "(o neil). To add O'Neil as another client: career-workbook new " \
+        f"\"O'Neil\" --dir {ws} --file o_neil_2" in err
+    code, _, err = run_main(capsys, "new", "Alex Smith", "--dir", str(ws), "--file", "../x")
+    assert code == 2 and "--file ../x: not a plain file name" in err
+    assert sorted(p.name for p in ws.iterdir() if not p.name.startswith(".")) == [
+        "alex_smith.yaml", "alex_smith_2.yaml", "o_neil.yaml"]
 
 
 def test_new_drops_spaces_around_the_name_as_the_forms_do(capsys, tmp_path):
@@ -85,7 +110,16 @@ def test_new_drops_spaces_around_the_name_as_the_forms_do(capsys, tmp_path):
     from career_workbook import store
 
     person = store.load(tmp_path / "priya_raman.yaml").person
-    assert code == 0 and (person.name, person.coach) == ("Priya  Raman", "Ruth Campbell")
+    assert code == 0 and (person.name, person.coach) == ("Priya Raman", "Ruth Campbell")
+
+
+def test_new_takes_a_pasted_name_with_its_line_break(capsys, tmp_path):
+    # "Ana Lopez\n" (pasted) was refused: "contains NUL or control characters"
+    code, out, err = run_main(capsys, "new", "Ana   Lopez\n", "--dir", str(tmp_path))
+    from career_workbook import store
+
+    assert code == 0 and err == "" and "ana_lopez.yaml" in out
+    assert store.load(tmp_path / "ana_lopez.yaml").person.name == "Ana Lopez"
 
 
 def test_run_help_names_the_notebooks_run_by_default(capsys):

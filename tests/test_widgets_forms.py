@@ -134,6 +134,21 @@ def test_create_workbook_form_creates_the_file(tmp_path):
     assert profile.fields["name"].value == "Kim Park"  # the 00 profile form came alive
 
 
+def test_the_forms_keep_a_name_as_the_cli_does(tmp_path):
+    # the CLI and the forms share the person's name rule (model.one_line): "Kim   Park"
+    # was stored with its spaces by the form, and refused by `new` with a pasted line break
+    path = tmp_path / "me.yaml"
+    session = ui.Session(path, today=TODAY)
+    view = ui.create_workbook_form(session)
+    view.fields["name"].value = "Kim   Park"
+    view.buttons["create"].click()
+    assert cw.load(path).person.name == "Kim Park"
+    profile = ui.profile_form(session)
+    profile.fields["name"].value = "Kim \u00a0 Lee"
+    profile.buttons["save"].click()
+    assert cw.load(path).person.name == "Kim Lee"
+
+
 def test_create_workbook_form_when_file_exists_says_where(small):
     view = ui.create_workbook_form(small)
     assert str(small.path) in view.children[1].value and "create" not in view.buttons

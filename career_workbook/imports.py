@@ -32,8 +32,10 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import Any
 
 from career_workbook.model import Contact, Workbook
+from career_workbook.wording import plural
 
 __all__ = [
     "COLUMNS",
@@ -48,6 +50,8 @@ __all__ = [
     "normalise_url",
     "parse_connections",
     "plan_contacts",
+    "preview_lines",
+    "problems_to_show",
 ]
 
 COLUMNS = ("First Name", "Last Name", "URL", "Email Address", "Company", "Position",
@@ -78,7 +82,7 @@ class RowProblem:
 
 @dataclass(frozen=True)
 class ContactRow:
-    """One connection as read from the file (``line`` is its line in the file)."""
+    """One connection as read from the file (``line``: the file's line where it starts)."""
 
     line: int
     first: str
@@ -163,9 +167,10 @@ def parse_connections(text: str, *, today: date | None = None) -> ParsedContacts
     reader = csv.reader(io.StringIO(text, newline=""), strict=False)
     header: dict[str, int] | None = None
     preamble = False
+    line = end = 0  # the lines of the record read: a quoted value may span several
     try:
         for cells in reader:
-            line = reader.line_num
+            line, end = end + 1, reader.line_num
             if header is None:
                 keys = [_KEYS.get(" ".join(c.casefold().split())) for c in cells]
                 if "first" in keys and "last" in keys:
@@ -213,8 +218,8 @@ def parse_connections(text: str, *, today: date | None = None) -> ParsedContacts
             rows.append(ContactRow(line, first, last, get("url")[:2_000], get("email")[:500],
                                    get("company")[:2_000], get("position")[:2_000], connected))
     except csv.Error as err:
-        problems.append(RowProblem(reader.line_num, f"{csv_error_text(err)}; the rows after "
-                                                    "it were not read"))
+        problems.append(RowProblem(end + 1, f"{csv_error_text(err)}; the rows after it were "
+                                            "not read"))
     if header is None:
         problems.insert(0, RowProblem(0, "no header row with “First Name” and “Last Name”: "
                                          "is this LinkedIn's Connections.csv? Expected columns: "
@@ -281,64 +286,90 @@ def contact_from_row(row: ContactRow) -> Contact:
 
 @dataclass(frozen=True)
 class ContactPlan:
-    """What an import would do: contacts to add, rows that are already there (and why)."""
+    """What an import would do: contacts to add, rows of people already in the network
+    (``duplicates``) and rows repeating an earlier row of the file (``repeats``), with why."""
 
     new: tuple[tuple[ContactRow, Contact], ...]
     duplicates: tuple[tuple[ContactRow, str], ...]
+    repeats: tuple[tuple[ContactRow, str], ...] = ()
+
+    @property
+    def skipped(self) -> tuple[tuple[ContactRow, str], ...]:
+        """Every row not added, in the file's order, with why."""
+        return tuple(sorted((*self.duplicates, *self.repeats), key=lambda item: item[0].line))
 
 
 def plan_contacts(existing: Sequence[Contact] | Workbook, rows: Iterable[ContactRow]
                   ) -> ContactPlan:
-    """Split ``rows`` into new contacts and duplicates of existing ones (or of an earlier
-    row): same name and organisation (ignoring case, accents and punctuation), or the same
-    profile URL (found in a contact's notes).
+    """Split ``rows`` into new contacts, duplicates of existing ones and repeats of an
+    earlier row: same name and organisation (ignoring case, accents and punctuation), or
+    the same profile URL (found in a contact's notes).
 
     >>> rows = [ContactRow(2, "Ana", "Silva", company="Acme"),
     ...         ContactRow(3, "ANA", "SILVA", company="acme"),
     ...         ContactRow(4, "Ana", "Silva", company="Other Co")]
     >>> plan = plan_contacts([], rows)
-    >>> [r.line for r, _ in plan.new], [(r.line, why) for r, why in plan.duplicates]
-    ([2, 4], [(3, 'same name and organisation as row 2')])
+    >>> [r.line for r, _ in plan.new], [(r.line, why) for r, why in plan.repeats]
+    ([2, 4], [(3, 'same name and organisation as line 2')])
     """
     contacts = existing.contacts if isinstance(existing, Workbook) else existing
-    by_key: dict[tuple[str, str], str] = {}
-    by_url: dict[str, str] = {}
+    stored: tuple[dict[Any, str], dict[str, str]] = ({}, {})  # by name and organisation, URL
     for c in contacts:
-        by_key.setdefault((normalise_name(c.name), normalise_name(c.organisation)),
-                          f"already in your network as {c.name}")
+        stored[0].setdefault((normalise_name(c.name), normalise_name(c.organisation)),
+                             f"already in your network as {c.name}")
         for url in _URL_IN_NOTES.findall(c.notes):
-            by_url.setdefault(normalise_url(url), f"already in your network as {c.name} "
-                                                  "(same profile URL)")
+            stored[1].setdefault(normalise_url(url), f"already in your network as {c.name} "
+                                                     "(same profile URL)")
+    earlier: tuple[dict[Any, str], dict[str, str]] = ({}, {})  # rows of this file
     new: list[tuple[ContactRow, Contact]] = []
     dups: list[tuple[ContactRow, str]] = []
+    repeats: list[tuple[ContactRow, str]] = []
     for row in rows:
         key = (normalise_name(row.name), normalise_name(row.company))
         url = normalise_url(row.url) if row.url else ""
-        why = by_key.get(key) or (by_url.get(url) if url else None)
-        if why is not None:
-            dups.append((row, why))
-            continue
-        new.append((row, contact_from_row(row)))
-        by_key[key] = f"same name and organisation as row {row.line}"
-        if url:
-            by_url[url] = f"same profile URL as row {row.line}"
-    return ContactPlan(tuple(new), tuple(dups))
+        for seen, skipped in ((stored, dups), (earlier, repeats)):
+            why = seen[0].get(key) or (seen[1].get(url) if url else None)
+            if why is not None:
+                skipped.append((row, why))
+                break
+        else:
+            new.append((row, contact_from_row(row)))
+            earlier[0][key] = f"same name and organisation as line {row.line}"
+            if url:
+                earlier[1][url] = f"same profile URL as line {row.line}"
+    return ContactPlan(tuple(new), tuple(dups), tuple(repeats))
+
+
+def problems_to_show(parsed: ParsedContacts, plan: ContactPlan) -> list[RowProblem]:
+    """The file's problems, but for the rows not imported anyway (a row already in the
+    network or repeated in the file gets only that message, not also a note on its date).
+
+    >>> parsed = parse_connections("First Name,Last Name,Company,Connected On\\n"
+    ...                            "Ann,Lee,,2027-01-01\\nAnn,Lee,,2027-01-01\\n",
+    ...                            today=date(2026, 11, 22))
+    >>> [str(p) for p in problems_to_show(parsed, plan_contacts([], parsed.rows))]
+    ["line 2: Connected On = '2027-01-01' is in the future; imported without a last-contact date"]
+    """  # noqa: E501
+    skipped = {row.line for row, _ in plan.skipped}
+    return [p for p in parsed.problems if p.skipped or p.line not in skipped]
 
 
 def preview_lines(parsed: ParsedContacts, plan: ContactPlan, *, limit: int = 20) -> list[str]:
     r"""The preview as plain lines (the CLI prints them; the form shows a table).
 
     >>> parsed = parse_connections("First Name,Last Name,Connected On\nAnn,Lee,2026-11-01\n"
-    ...                            ",,2026-11-02\n", today=date(2026, 11, 22))
-    >>> preview_lines(parsed, plan_contacts([], parsed.rows))[0]
-    'plain CSV: 1 row read; 1 new contact, 0 already in your network, 1 row could not be read.'
-    """
-    def n(count: int, word: str) -> str:
-        return f"{count} {word}{'' if count == 1 else 's'}"
-
-    out = [f"{parsed.shape}: {n(len(parsed.rows), 'row')} read; "
-           f"{n(len(plan.new), 'new contact')}, {len(plan.duplicates)} already in your network, "
-           f"{n(sum(p.skipped for p in parsed.problems), 'row')} could not be read."]
+    ...                            ",,2026-11-02\nAnn,Lee,2026-11-01\n", today=date(2026, 11, 22))
+    >>> print("\n".join(preview_lines(parsed, plan_contacts([], parsed.rows))))
+    plain CSV: 2 rows read; 1 new contact, 0 already in your network, 1 repeated in the file, 1 row could not be read.
+      + Ann Lee (connected 2026-11-01)
+      = line 4: Ann Lee: same name and organisation as line 2
+      ! line 3: no first or last name; skipped
+    """  # noqa: E501
+    repeated = f"{len(plan.repeats)} repeated in the file, " if plan.repeats else ""
+    out = [f"{parsed.shape}: {plural(len(parsed.rows), 'row')} read; "
+           f"{plural(len(plan.new), 'new contact')}, {len(plan.duplicates)} already in your "
+           f"network, {repeated}"
+           f"{plural(sum(p.skipped for p in parsed.problems), 'row')} could not be read."]
     for _row, contact in plan.new[:limit]:
         when = (f"connected {contact.last_contact.isoformat()}" if contact.last_contact
                 else "no connection date")
@@ -346,7 +377,7 @@ def preview_lines(parsed: ParsedContacts, plan: ContactPlan, *, limit: int = 20)
         out.append(f"  + {contact.name}{org} ({when})")
     if len(plan.new) > limit:
         out.append(f"  … and {len(plan.new) - limit} more")
-    for row, why in plan.duplicates[:limit]:
+    for row, why in plan.skipped[:limit]:
         out.append(f"  = line {row.line}: {row.name}: {why}")
-    out += [f"  ! {p}" for p in parsed.problems]
+    out += [f"  ! {p}" for p in problems_to_show(parsed, plan)]
     return out

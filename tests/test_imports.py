@@ -15,6 +15,7 @@ from career_workbook.imports import (
     contact_from_row,
     parse_connections,
     plan_contacts,
+    preview_lines,
 )
 from career_workbook.model import Contact, validate_workbook
 
@@ -123,6 +124,36 @@ def test_same_person_twice_in_one_file_is_added_once():
     rows = [ContactRow(2, "Ana", "Silva", company="Acme"),
             ContactRow(3, "Ana", "Silva", url="https://x/in/ana", company="ACME ")]
     assert len(plan_contacts([], rows).new) == 1
+
+
+LINKEDIN_REPEAT = ('Notes:\n"Some emails are missing."\n\n'
+                   "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
+                   "Jane,Doe,,,Acme Corp,Engineer,05 Dec 2026\n"          # line 5
+                   "Bo,Chen,,,Beta,,01 Jan 2024\n"
+                   "Jane,Doe,,,Acme Corp,Engineer,05 Dec 2026\n"          # line 7: a repeat
+                   '"Multi\nLine",Name,,,Co,Pos,07 Jul 2031\n'            # lines 8-9
+                   "Jane,Doe,,,Acme Corp,Engineer,01 Jan 2024\n")         # line 10: again
+
+
+def test_a_row_repeated_in_the_file_is_counted_as_such_and_told_once():
+    # line 7 repeats line 5: it was "1 already in your network", "as row 5", and ALSO
+    # "! line 7: Connected On ... imported without a last-contact date" (it was not
+    # imported); the two-line record (8-9) was reported as line 9
+    parsed = parse_connections(LINKEDIN_REPEAT, today=date(2026, 11, 22))
+    plan = plan_contacts([Contact(name="Bo Chen", organisation="Beta")], parsed.rows)
+    lines = preview_lines(parsed, plan)
+    assert lines[0] == ("LinkedIn export: 5 rows read; 2 new contacts, 1 already in your "
+                        "network, 2 repeated in the file, 0 rows could not be read.")
+    assert "  = line 7: Jane Doe: same name and organisation as line 5" in lines
+    assert "  = line 10: Jane Doe: same name and organisation as line 5" in lines
+    assert "  = line 6: Bo Chen: already in your network as Bo Chen" in lines
+    dated = [line for line in lines if "Connected On" in line]
+    assert dated == [
+        "  ! line 5: Connected On = '05 Dec 2026' is in the future; imported without a "
+        "last-contact date",
+        "  ! line 8: Connected On = '07 Jul 2031' is in the future; imported without a "
+        "last-contact date"]
+    assert not any("row " in line for line in lines[1:])
 
 
 # ------------------------------------------------------------------------------- CLI

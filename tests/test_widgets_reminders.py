@@ -85,6 +85,21 @@ def test_contacts_import_preview_then_import_then_nothing_twice(tmp_path):
     assert view.buttons["save"].disabled
 
 
+def test_contacts_import_tells_a_repeated_row_only_that_it_repeats(tmp_path):
+    # a row repeating an earlier one of the file was also listed under "Rows to check" for
+    # its (future) date, though it is not imported
+    session = _session(tmp_path)
+    file = tmp_path / "c.csv"
+    file.write_text("First Name,Last Name,Company,Connected On\n"
+                    "Jo,Park,Acme,05 Dec 2026\nJo,Park,Acme,05 Dec 2026\n")
+    view = ui.contacts_import(session)
+    view.fields["path"].value = str(file)
+    view.buttons["preview"].click()
+    preview = view.children[4].value
+    assert "line 3: Jo Park — same name and organisation as line 2" in preview
+    assert "line 2: Connected On" in preview and "line 3: Connected On" not in preview
+
+
 def test_contacts_import_by_path_plain_csv_with_bom_escapes_text(tmp_path):
     session = _session(tmp_path)
     view = ui.contacts_import(session)

@@ -12,7 +12,12 @@ from typing import Any
 
 import ipywidgets as widgets
 
-from career_workbook.imports import ParsedContacts, parse_connections, plan_contacts
+from career_workbook.imports import (
+    ParsedContacts,
+    parse_connections,
+    plan_contacts,
+    problems_to_show,
+)
 from career_workbook.model import Workbook, WorkbookError
 from career_workbook.widgets import quiet
 from career_workbook.widgets.csv_source import CsvSource
@@ -81,12 +86,14 @@ def contacts_preview_html(parsed: ParsedContacts, wb: Workbook) -> str:
         more = (f"<div>… and {len(plan.new) - 200} more</div>" if len(plan.new) > 200 else "")
         parts.append("<table class='cw-table'><tr><th>Name</th><th>Organisation</th>"
                      "<th>Role</th><th>Connected on</th></tr>" + rows + "</table>" + more)
-    if plan.duplicates:
+    if plan.skipped:
         items = "".join(f"<li>line {r.line}: {esc(r.name)} — {esc(why)}</li>"
-                        for r, why in plan.duplicates[:200])
-        parts.append(f"<div>Skipped, already there:</div><ul>{items}</ul>")
-    if parsed.problems:
-        items = "".join(f"<li>{esc(p)}</li>" for p in parsed.problems)
+                        for r, why in plan.skipped[:200])
+        parts.append("<div>Skipped (already in your network, or repeated in the file):</div>"
+                     f"<ul>{items}</ul>")
+    problems = problems_to_show(parsed, plan)
+    if problems:
+        items = "".join(f"<li>{esc(p)}</li>" for p in problems)
         parts.append(f"<div>Rows to check:</div><ul>{items}</ul>")
     return "".join(parts)
 

@@ -17,11 +17,13 @@ Examples
 
 from __future__ import annotations
 
+import contextlib
+import functools
 import re
 import reprlib
 import unicodedata
 import uuid
-from collections.abc import Iterable, Sequence
+from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Annotated, Any, Literal
@@ -32,6 +34,7 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
+    TypeAdapter,
     ValidationError,
     model_validator,
 )
@@ -531,9 +534,40 @@ def date_text_hint(text: str) -> str:
     return f"write dates as YYYY-MM-DD: {day}"
 
 
+def number_text_hint(text: str, *, whole: bool = False) -> str | None:
+    """How to write ``text``, found where a number (a ``whole`` one) belongs, as one: read
+    as the forms read numbers (a decimal comma is fine); ``None`` if it is no number.
+
+    >>> number_text_hint("2,5"), number_text_hint("1,000,000"), number_text_hint("12")
+    ('write 2.5 (a decimal point, not a comma)', 'write 1000000 (no thousands commas)', 'it is in quotes, so it is read as text: write the number without quotes: 12')
+    >>> number_text_hint("1,500"), number_text_hint("1,500", whole=True)
+    ('write 1500 (or 1.500 if the comma is a decimal point)', 'write 1500')
+    >>> number_text_hint("2,5", whole=True), number_text_hint("two")
+    (None, None)
+    """  # noqa: E501
+    from career_workbook.widgets.inputs import parse_number_text
+
+    try:
+        number = parse_number_text(text)
+    except ValueError as err:  # "1,500": a thousand and a half, or one and a half?
+        how = str(err).partition(": ")[2] if "for sure" in str(err) else ""
+        return (how.partition(" (")[0] if whole else how) or None
+    if number is None or (whole and not number.is_integer()):
+        return None
+    shown = f"{number:.15g}"
+    if text.count(",") > 1:
+        return f"write {shown} (no thousands commas)"
+    if "," in text:
+        return f"write {shown} (a decimal point, not a comma)"
+    if re.fullmatch(r"[-+]?(\d+\.?\d*|\.\d+)", text):
+        return f"it is in quotes, so it is read as text: write the number without quotes: {shown}"
+    return f"write {shown}"
+
+
 def problems_from_validation(err: ValidationError) -> list[Problem]:
-    """Turn a pydantic ``ValidationError`` into :class:`Problem` items (a date written as
-    text also says how to write it, :func:`date_text_hint`)."""
+    """Turn a pydantic ``ValidationError`` into :class:`Problem` items (a date or number
+    written as text also says how to write it: :func:`date_text_hint`,
+    :func:`number_text_hint`)."""
     problems: list[Problem] = []
     for e in err.errors():
         ctx_err = (e.get("ctx") or {}).get("error")
@@ -549,6 +583,10 @@ def problems_from_validation(err: ValidationError) -> list[Problem]:
         value = e.get("input", _MISSING) if e.get("type") != "missing" else _MISSING
         if e.get("type") == "date_type" and isinstance(value, str) and len(value) <= 200:
             msg += f"; {date_text_hint(value)}"
+        if e.get("type") in ("float_type", "int_type") and isinstance(value, str) \
+                and len(value) <= 40:
+            hint = number_text_hint(value, whole=e.get("type") == "int_type")
+            msg += f"; {hint}" if hint else ""
         if isinstance(value, dict | list) and e.get("type") not in ("dict_type", "list_type"):
             value = _MISSING if e.get("type") == "extra_forbidden" else value
         problems.append(Problem(field_path(loc), value, msg))
@@ -588,8 +626,16 @@ def _duplicates(items: Iterable[str]) -> list[int]:
     return dups
 
 
-def reference_problems(wb: Workbook) -> list[Problem]:
-    """Ids that repeat and references that point nowhere, as :class:`Problem` items."""
+def reference_problems(wb: Workbook, *, sections: Container[str] | None = None
+                       ) -> list[Problem]:
+    """Ids that repeat and references that point nowhere, as :class:`Problem` items.
+
+    ``sections``: check only what these sections decide (all by default): those of a file
+    that are valid on their own, while others still have field problems.
+    """
+    def ok(*names: str) -> bool:
+        return sections is None or all(name in sections for name in names)
+
     problems: list[Problem] = []
     for field, names in (
         ("skills", [s.name for s in wb.skills]),
@@ -599,6 +645,8 @@ def reference_problems(wb: Workbook) -> list[Problem]:
         ("opportunities", [o.id for o in wb.opportunities]),
         ("values", [v.name for v in wb.values]),
     ):
+        if not ok(field):
+            continue
         key = "name" if field in ("skills", "values") else "id"
         # not name_key: a workbook the old feedback import gave "Machine\u00a0Learning" beside
         # "Machine Learning" must still open; the import now matches names by name_key
@@ -613,35 +661,54 @@ def reference_problems(wb: Workbook) -> list[Problem]:
         if name not in skills:
             problems.append(Problem(path, name, "is not one of the workbook's skills"))
 
-    for i, a in enumerate(wb.assessments):
-        for name in a.ratings:
-            need_skill(f"assessments[{i}].ratings", name)
-    for i, f in enumerate(wb.feedback):
-        for name in f.ratings:
-            need_skill(f"feedback[{i}].ratings", name)
-    for i, g in enumerate(wb.goals):
-        for name in g.skills:
-            need_skill(f"goals[{i}].skills", name)
-    for i, ach in enumerate(wb.achievements):
-        for name in ach.skills:
-            need_skill(f"achievements[{i}].skills", name)
-    for i, item in enumerate(wb.learning):
-        if item.skill is not None:
-            need_skill(f"learning[{i}].skill", item.skill)
-    for i, o in enumerate(wb.opportunities):
-        for name in o.skills:
-            need_skill(f"opportunities[{i}].skills", name)
-        for gid in o.goal_ids:
-            if gid not in goals:
-                problems.append(Problem(f"opportunities[{i}].goal_ids", gid, "is not a goal id"))
-    for i, a in enumerate(wb.actions):
-        if a.goal_id is not None and a.goal_id not in goals:
-            problems.append(Problem(f"actions[{i}].goal_id", a.goal_id, "is not a goal id"))
-    for i, c in enumerate(wb.check_ins):
-        for gid in c.progress:
-            if gid not in goals:
-                problems.append(Problem(f"check_ins[{i}].progress", gid, "is not a goal id"))
+    def need_goal(path: str, gid: str) -> None:
+        if gid not in goals:
+            problems.append(Problem(path, gid, "is not a goal id"))
+
+    for section, items, attribute in (
+        ("assessments", wb.assessments, "ratings"), ("feedback", wb.feedback, "ratings"),
+        ("goals", wb.goals, "skills"), ("achievements", wb.achievements, "skills"),
+        ("learning", wb.learning, "skill"), ("opportunities", wb.opportunities, "skills"),
+    ):
+        if ok("skills", section):
+            for i, item in enumerate(items):
+                names = getattr(item, attribute)
+                for name in [names] if isinstance(names, str) else names or ():
+                    need_skill(f"{section}[{i}].{attribute}", name)
+    if ok("goals", "opportunities"):
+        for i, o in enumerate(wb.opportunities):
+            for gid in o.goal_ids:
+                need_goal(f"opportunities[{i}].goal_ids", gid)
+    if ok("goals", "actions"):
+        for i, a in enumerate(wb.actions):
+            if a.goal_id is not None:
+                need_goal(f"actions[{i}].goal_id", a.goal_id)
+    if ok("goals", "check_ins"):
+        for i, c in enumerate(wb.check_ins):
+            for gid in c.progress:
+                need_goal(f"check_ins[{i}].progress", gid)
     return problems
+
+
+_SECTIONS_REFERENCED = ("skills", "goals", "actions", "contacts", "opportunities", "values",
+                        "assessments", "feedback", "achievements", "learning", "check_ins")
+"""The sections :func:`reference_problems` reads."""
+
+
+@functools.cache
+def _section_adapter(name: str) -> TypeAdapter:
+    return TypeAdapter(Workbook.model_fields[name].annotation)
+
+
+def _references_of_valid_sections(data: dict[str, Any]) -> list[Problem]:
+    """:func:`reference_problems` among the sections of ``data`` that are valid on their
+    own: a field problem in one section does not hide a repeated skill in another until
+    it is fixed (a section with a field problem is checked once it has none)."""
+    valid: dict[str, Any] = {}
+    for name in _SECTIONS_REFERENCED:
+        with contextlib.suppress(ValidationError):
+            valid[name] = _section_adapter(name).validate_python(data.get(name, []))
+    return reference_problems(Workbook.model_construct(**valid), sections=valid)
 
 
 # ----------------------------------------------------------------------------------------
@@ -651,7 +718,8 @@ def validate_workbook(data: Workbook | dict[str, Any], *, path: Any = None) -> W
     """Validate a workbook (a model that may have been edited in place, or plain data).
 
     Returns a fresh, fully validated :class:`Workbook`; raises :class:`WorkbookError`
-    naming ``path``, the field and the value otherwise.
+    naming ``path``, the field and the value otherwise, or saying that most of the file's
+    keys are not a workbook's (another program's YAML).
 
     >>> data = {"person": {"name": "Sam"}, "values": [{"name": "x", "importance": 11}]}
     >>> try:
@@ -659,7 +727,11 @@ def validate_workbook(data: Workbook | dict[str, Any], *, path: Any = None) -> W
     ... except WorkbookError as err:
     ...     print(err)
     values[0].importance = 11: Input should be less than or equal to 10
-    """
+    >>> validate_workbook({"name": "ci", "jobs": {}}, path="ci.yaml")
+    Traceback (most recent call last):
+    ...
+    career_workbook.model.WorkbookError: ci.yaml: (top level): this does not look like a Career Workbook file (no person, skills or goals; it has name, jobs)
+    """  # noqa: E501
     if isinstance(data, Workbook):
         data = data.model_dump(mode="python", round_trip=True)
     if not isinstance(data, dict):
@@ -667,10 +739,20 @@ def validate_workbook(data: Workbook | dict[str, Any], *, path: Any = None) -> W
             path=path,
             problems=[Problem("", type(data).__name__, "a workbook must be a mapping of fields")],
         )
+    strange = [key for key in data if key not in Workbook.model_fields]
+    if "person" not in data and len(strange) * 2 > len(data):
+        shown = ", ".join(str(key) for key in strange[:5]) + (", …" if len(strange) > 5 else "")
+        raise WorkbookError(path=path, problems=[Problem("", _MISSING, (
+            "this does not look like a Career Workbook file (no person, skills or goals; "
+            f"it has {shown})"))])
     try:
         return Workbook.model_validate(data)
     except ValidationError as err:
-        raise WorkbookError(path=path, problems=problems_from_validation(err)) from None
+        problems = problems_from_validation(err)
+        if not any(isinstance((e.get("ctx") or {}).get("error"), _ReferenceError)
+                   for e in err.errors()):  # fields failed: references were not checked
+            problems += _references_of_valid_sections(data)
+        raise WorkbookError(path=path, problems=problems) from None
 
 
 def new_workbook(name: str, *, today: date | None = None, **person: Any) -> Workbook:

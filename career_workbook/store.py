@@ -1273,22 +1273,37 @@ def locate_problems(path: str | os.PathLike[str], problems: Any) -> list[str]:
             hint += f"; {read_as}"
         if "Extra inputs" in p.message:
             key = re.sub(r"\[\d+\]$", "", p.field.rsplit(".", 1)[-1])
-            close = difflib.get_close_matches(key, _field_names(), n=1, cutoff=0.75)
+            close = difflib.get_close_matches(key, _fields_at(p.field) - {key}, n=1,
+                                              cutoff=0.75)
             if close:
                 hint += f"; did you mean {close[0]}?"
         lines.append(f"{p} ({hint})")
     return lines
 
 
-def _field_names() -> set[str]:
-    """Every field name a workbook may hold, at any level (for "did you mean")."""
+def _fields_at(field: str) -> set[str]:
+    """The field names of the part of a workbook that holds ``field`` (for "did you mean").
+
+    >>> "deadline" in _fields_at("goals[0].dedline"), "name" in _fields_at("name")
+    (True, False)
+    """
+    import typing
+
     from pydantic import BaseModel
 
-    from career_workbook import model
+    from career_workbook.model import Workbook
 
-    return {name for item in vars(model).values()
-            if isinstance(item, type) and issubclass(item, BaseModel) and item is not BaseModel
-            for name in item.model_fields}
+    def model_in(annotation: Any) -> type[BaseModel] | None:
+        if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+            return annotation
+        return next(filter(None, map(model_in, typing.get_args(annotation))), None)
+
+    part: type[BaseModel] | None = Workbook
+    for name in re.findall(r"[^.\[\]]+", field)[:-1]:  # the parts above the field itself
+        if not name.isdigit() and part is not None:
+            info = part.model_fields.get(name)
+            part = model_in(info.annotation) if info is not None else None
+    return set(part.model_fields) if part is not None else set()
 
 
 def load(path: str | os.PathLike[str], *, clean: bool = True) -> Workbook:

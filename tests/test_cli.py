@@ -200,6 +200,40 @@ def test_validate_keeps_the_field_path_of_a_repeated_skill(capsys, tmp_path):
     assert code == 1 and "skills[1].name = 'sql': is used twice; must be unique" in out, out
 
 
+def test_validate_shows_repeats_and_unknown_references_with_the_field_problems(capsys,
+                                                                               tmp_path):
+    # a repeated skill and an unknown one showed only once `hours: 2,5` was fixed (a second
+    # round); the decimal comma got only "Input should be a valid number"
+    path = tmp_path / "two.yaml"
+    path.write_text("person:\n  name: Sam\nlearning:\n  - title: SQL course\n"
+                    "    hours: 2,5\n    skill: Go\nskills:\n  - name: SQL\n  - name: sql\n"
+                    "goals:\n  - text: Ship it\n    skills: [Rust]\n", encoding="utf-8")
+    code, out, _ = run_main(capsys, "validate", str(path))
+    assert code == 1 and f"{path}: 3 problem(s)" in out
+    assert "learning[0].hours = '2,5': Input should be a valid number; write 2.5 (a decimal " \
+           "point, not a comma) (line 5)" in out
+    assert "skills[1].name = 'sql': is used twice; must be unique (line 9)" in out
+    assert "goals[0].skills = 'Rust': is not one of the workbook's skills (line 12)" in out
+    # learning[0].skill 'Go' is checked once its section's field problem is fixed
+
+
+def test_validate_says_another_programs_yaml_is_no_workbook(capsys, tmp_path):
+    # "name = 'my-ci-config': Extra inputs are not permitted (line 1; did you mean name?)"
+    ci = tmp_path / "ci.yaml"
+    ci.write_text("name: my-ci-config\non:\n  push: {}\njobs:\n  build: {}\n")
+    typo = tmp_path / "typo.yaml"
+    typo.write_text("person:\n  name: Sam\n  nmae: Sam\ngoals:\n  - text: x\n"
+                    "    dedline: 2027-01-01\n")
+    code, out, _ = run_main(capsys, "validate", str(ci), str(typo))
+    assert code == 1 and f"{ci}: 1 problem(s)" in out
+    assert "this does not look like a Career Workbook file (no person, skills or goals; it " \
+           "has name, True, jobs)" in out
+    assert "did you mean name?" not in out.split(str(typo))[0]
+    assert "person.nmae = 'Sam': Extra inputs are not permitted (line 3; did you mean name?)" \
+        in out
+    assert "(line 6; did you mean deadline?)" in out
+
+
 def test_validate_ok_and_missing_files(capsys, workspace, tmp_path):
     code, out, _ = run_main(capsys, "validate", str(workspace / "tomas_nurse.yaml"))
     assert code == 0 and out.strip().endswith(": ok")

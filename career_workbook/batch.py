@@ -615,6 +615,32 @@ def _client_paths(workbooks: Sequence[str | Path]) -> list[Path]:
     return paths
 
 
+def find_notebooks(spec: str | Sequence[str] | None,
+                   notebooks_dir: str | Path | None = None) -> list[Path]:
+    """The notebook files ``spec`` selects (:func:`select_notebooks`) in ``notebooks_dir``
+    (default: the package's); ``ValueError`` naming the folder when one is not there.
+
+    >>> find_notebooks("01", "nope")
+    Traceback (most recent call last):
+    ...
+    ValueError: --notebooks-dir nope: no such folder; give the notebooks folder of a workspace (career-workbook init makes one)
+    """  # noqa: E501
+    from career_workbook.server import notebooks_dir as default_dir
+
+    folder = Path(notebooks_dir or default_dir())
+    nbs = select_notebooks(spec, folder)
+    missing = [nb.name for nb in nbs if not nb.is_file()]
+    if not missing:
+        return nbs
+    where = ("give the notebooks folder of a workspace (career-workbook init makes one)"
+             if notebooks_dir else "reinstall career-workbook, or pass --notebooks-dir")
+    if notebooks_dir and not folder.is_dir():
+        raise ValueError(f"--notebooks-dir {notebooks_dir}: no such folder; {where}")
+    shown = (", ".join(missing) if len(missing) <= 3
+             else f"{missing[0]} … {missing[-1]} ({len(missing)} notebooks)")
+    raise ValueError(f"{folder} has no {shown}; {where}")
+
+
 def run_clients(
     workbooks: Sequence[str | Path], out: str | Path, *, notebooks: Any = None,
     jobs: int = 1, today: date | None = None, export: bool = False,
@@ -629,15 +655,8 @@ def run_clients(
     client). A failing client does not stop the others: see the report. ``catalog``: see
     :func:`batch_catalog` (on a cluster, the kernels use these files, not the worker's).
     """
-    from career_workbook.server import notebooks_dir as default_dir
-
     catalog = batch_catalog(catalog)
-    folder = Path(notebooks_dir or default_dir())
-    nbs = select_notebooks(notebooks, folder)
-    missing = [nb.name for nb in nbs if not nb.is_file()]
-    if missing:
-        raise FileNotFoundError(f"notebook(s) {', '.join(missing)} not found in {folder}; "
-                                "pass --notebooks-dir")
+    nbs = find_notebooks(notebooks, notebooks_dir)
     out = Path(out)
     report = BatchReport("Ran notebooks for", out)
     paths = _same_names(_client_paths(workbooks), report)

@@ -404,7 +404,7 @@ def _cmd_run(args: argparse.Namespace) -> int:
     from career_workbook import batch
 
     try:
-        batch.select_notebooks(args.notebooks, Path("."))
+        batch.find_notebooks(args.notebooks, args.notebooks_dir)
     except ValueError as err:
         raise CliError(str(err)) from None
     _writable_folder(Path(args.out))
@@ -709,6 +709,10 @@ def _cmd_promotion_case(args: argparse.Namespace) -> int:
     from career_workbook.export.promotion import write_promotion_case
 
     period = _period(args)
+    if args.out is not None:
+        from pathlib import Path
+
+        _writable_folder(Path(args.out))
     files = write_promotion_case(args.workbook, args.out, since=period.since,
                                  until=period.until)
     print("\n".join(files.lines()))

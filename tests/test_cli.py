@@ -499,3 +499,31 @@ def test_a_scheduler_that_cannot_be_reached_is_one_line(capsys, workspace, tmp_p
     assert err.startswith("career-workbook cohort: error: cannot reach the Dask scheduler at "
                           "127.0.0.1:9")
     assert len(err.strip().splitlines()) == 1
+def test_promotion_case_names_an_unwritable_out_folder_as_pack_does(capsys, monkeypatch,
+                                                                    workspace, tmp_path):
+    # "romnt/pc: Read-only file system", exit 1: no word of --out or what to do
+    import tempfile
+
+    def refuse(*args, **kwargs):
+        raise OSError(30, "Read-only file system")
+
+    monkeypatch.setattr(tempfile, "TemporaryFile", refuse)
+    code, _, err = run_main(capsys, "promotion-case", str(workspace / "tomas_nurse.yaml"),
+                            "--out", str(tmp_path / "pc"))
+    assert code == 2 and f"--out {tmp_path / 'pc'}: cannot be written (Read-only file " \
+        "system); choose a folder you can write to" in err
+    assert not list((tmp_path / "pc").iterdir())
+
+
+def test_run_names_a_notebooks_dir_without_the_notebooks(capsys, workspace, tmp_path):
+    # "not found in nope; pass --notebooks-dir", though --notebooks-dir nope was passed
+    code, _, err = run_main(capsys, "run", str(workspace), "--out", str(tmp_path / "o"),
+                            "--notebooks-dir", str(tmp_path / "nope"))
+    assert code == 2 and f"--notebooks-dir {tmp_path / 'nope'}: no such folder" in err
+    assert "pass --notebooks-dir" not in err
+    (tmp_path / "empty").mkdir()
+    code, _, err = run_main(capsys, "run", str(workspace), "--out", str(tmp_path / "o"),
+                            "--notebooks-dir", str(tmp_path / "empty"), "--notebooks", "01,05")
+    assert code == 2 and f"{tmp_path / 'empty'} has no 01_self_assessment.ipynb, " \
+        "05_skill_gap.ipynb; give the notebooks folder of a workspace" in err
+    assert not (tmp_path / "o").exists()

@@ -252,7 +252,8 @@ class CohortReport:
         if self.charts:
             names = sorted({p.stem for p in self.charts})
             print(f"Charts in {self.charts[0].parent}: {', '.join(names)}", file=stream)
-        _print_nudges(self.nudges, self.csv, self.workspace, stream)
+        if ok:  # of files none could read, nothing is known about nudges
+            _print_nudges(self.nudges, self.csv, self.workspace, stream)
         for client, message in self.broken[:20]:
             print(f"FAILED {client}: {message}", file=stream)
         if len(self.broken) > 20:

@@ -98,7 +98,17 @@ def workbook_path(workspace: str | Path, name: str) -> Path:
 
 
 WORKBOOK_SUFFIXES = (".yaml", ".yml")
-"""File endings a folder's workbooks may have."""
+"""File endings a folder's workbooks may have (in any case: ``Mei.YAML`` too)."""
+
+
+def _workbook_name(path: Path) -> bool:
+    """Whether a file in a folder is taken for a workbook: ``.yaml`` or ``.yml`` in any
+    case, not hidden.
+
+    >>> [_workbook_name(Path(n)) for n in ("mei.yaml", "Mei.YAML", "a.Yml", ".b.yaml", "c.txt")]
+    [True, True, True, False, False]
+    """
+    return path.suffix.lower() in WORKBOOK_SUFFIXES and not path.name.startswith(".")
 
 
 def workspace_of(workbook: str | os.PathLike[str]) -> Path:
@@ -117,7 +127,8 @@ def workspace_of(workbook: str | os.PathLike[str]) -> Path:
 
 
 def list_workbooks(paths: list[str | Path] | tuple[str | Path, ...]) -> list[Path]:
-    """Expand folders into their ``*.yaml`` and ``*.yml`` workbooks (sorted); files are kept.
+    """Expand folders into their ``*.yaml`` and ``*.yml`` workbooks (any case, sorted);
+    files are kept.
 
     Hidden files (``.alex.yaml``, editor back-ups) are skipped, and so is a second path to
     the same file (a symbolic link beside its target, the same file named twice): one
@@ -132,9 +143,7 @@ def list_workbooks(paths: list[str | Path] | tuple[str | Path, ...]) -> list[Pat
     found: list[Path] = []
     for p in map(Path, paths):
         if p.is_dir():
-            found.extend(sorted(q for q in p.iterdir()
-                                if q.suffix in WORKBOOK_SUFFIXES and not q.name.startswith(".")
-                                and not q.is_dir()))
+            found.extend(sorted(q for q in p.iterdir() if _workbook_name(q) and not q.is_dir()))
         else:
             found.append(p)
     first: dict[Path, Path] = {}  # the file itself -> the path that stands for it
@@ -168,8 +177,7 @@ def nested_workbooks(paths: list[str | Path] | tuple[str | Path, ...]) -> list[P
             continue
         for sub in sorted(q for q in p.iterdir() if q.is_dir() and not q.name.startswith(".")):
             with contextlib.suppress(OSError):  # a folder we may not read: nothing to say
-                if any(q.suffix in WORKBOOK_SUFFIXES and not q.name.startswith(".")
-                       for q in sub.iterdir()):
+                if any(map(_workbook_name, sub.iterdir())):
                     out.append(sub)
     return out
 

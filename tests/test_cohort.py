@@ -382,6 +382,20 @@ def test_cohort_summary_says_when_nobody_needs_a_nudge(tmp_path):
     assert f"calendar --all '{tmp_path / 'my clients'}'" in printed.getvalue()
 
 
+def test_cohort_says_nothing_of_nudges_when_no_workbook_could_be_read(tmp_path):
+    # every file broken: it still said "Nobody needs a nudge this week."
+    import io
+
+    (tmp_path / "a.yaml").write_text("person: [\n", encoding="utf-8")
+    (tmp_path / "b.yaml").write_text("name: ci\n", encoding="utf-8")
+    report = caseload.cohort(tmp_path, tmp_path / "out" / "c.csv", jobs=1, charts=False)
+    printed = io.StringIO()
+    assert report.print_summary(printed) == 1
+    text = printed.getvalue()
+    assert "2 client(s), 0 summarised" in text and text.count("FAILED") == 2
+    assert "nudge" not in text and "calendar --all" not in text
+
+
 def test_every_text_column_of_the_csv_is_escaped_nudges_included(tmp_path):
     """A nudge quotes goal titles; any text column a spreadsheet reads is made inert."""
     from dataclasses import replace

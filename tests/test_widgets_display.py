@@ -237,6 +237,17 @@ def test_caseload_lists_clients_and_broken_files(tmp_path):
     assert not charts.is_placeholder(figs["cohort_readiness"])
 
 
+def test_caseload_reads_the_workbooks_cohort_reads(tmp_path):
+    # the overview read *.yaml only: Mei.YAML and kim.yml were left out (cohort reads them)
+    files = sorted(EXAMPLES.glob("*.yaml"))[:2]
+    shutil.copy(files[0], tmp_path / "Mei.YAML")
+    shutil.copy(files[1], tmp_path / "kim.yaml")
+    shutil.copy(files[1], tmp_path / "kim.yml")
+    caseload = load_caseload(tmp_path, today="2026-11-22")
+    assert sorted(caseload.workbooks) == ["Mei", "kim", "kim.yml"] and not caseload.broken
+    assert sorted(caseload.frame["client"]) == ["Mei", "kim", "kim.yml"]
+
+
 def test_coach_overview_displays_table_and_charts_and_exports(tmp_path, handle):
     folder = tmp_path / "clients"
     folder.mkdir()

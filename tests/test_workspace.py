@@ -137,6 +137,18 @@ def test_list_workbooks_expands_folders_skips_hidden_files_and_keeps_files(tmp_p
     assert list_workbooks([]) == []
 
 
+def test_a_workbook_ending_in_capitals_is_listed_too(tmp_path):
+    # Mei.YAML was skipped without a word by --all, cohort and validate
+    for name in ("Mei.YAML", "jo.Yml", "sam.yaml", ".Old.YAML", "notes.TXT"):
+        (tmp_path / name).write_text("x", encoding="utf-8")
+    (tmp_path / "team").mkdir()
+    (tmp_path / "team" / "ANA.YML").write_text("x", encoding="utf-8")
+    assert [p.name for p in list_workbooks([tmp_path])] == ["Mei.YAML", "jo.Yml", "sam.yaml"]
+    from career_workbook.workspace import nested_workbooks
+
+    assert nested_workbooks([tmp_path]) == [tmp_path / "team"]
+
+
 def test_one_file_named_twice_or_linked_is_one_client(tmp_path):
     """A symbolic link beside its target made the same person two clients in cohort, pack
     and calendar; the real file is kept, wherever the link sorts."""

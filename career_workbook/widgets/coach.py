@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from career_workbook.model import WorkbookError
 from career_workbook.widgets.fields import esc, notice_html
 from career_workbook.widgets.session import parse_today
+from career_workbook.workspace import list_workbooks
 
 if TYPE_CHECKING:  # pragma: no cover
     import ipywidgets as widgets
@@ -118,20 +119,21 @@ def load_caseload(folder: str | os.PathLike[str], today: date | str | None = Non
     workbooks: dict[str, Workbook] = {}
     broken: list[tuple[str, str]] = []
     summaries, roles, gaps, weeks = [], [], [], []
-    files = sorted(path.glob("*.yaml")) if not refused and path.is_dir() else []
+    files = list_workbooks([path]) if not refused and path.is_dir() else []  # as cohort
     for file in files:
+        key = file.stem if file.stem not in workbooks else file.name  # kim.yaml, kim.yml
         try:
             wb = store.load(file)
             role = resolve_role(wb, catalog) if catalog is not None else None
             done = (analysis.summary(wb, day, role), analysis.skill_gap_frame(wb, role, today=day),
-                    client_week(wb, day, file.stem))
+                    client_week(wb, day, key))
         except WorkbookError as err:
             broken.append((file.name, str(err).removeprefix(f"{err.path}: ")))
             continue
         except Exception as err:  # noqa: BLE001 - one odd client never hides the others
             broken.append((file.name, f"could not be summarised ({type(err).__name__}: {err})"))
             continue
-        workbooks[file.stem] = wb
+        workbooks[key] = wb
         roles.append(wb.person.target_role)
         for kept, item in zip((summaries, gaps, weeks), done, strict=True):
             kept.append(item)

@@ -347,6 +347,30 @@ def test_feedback_form_appends_one_colleague(small):
     assert saved(view) and view.fields["rater_id"].value == ""  # cleared for the next one
 
 
+def test_feedback_form_replaces_the_entry_of_the_same_rater_and_date(small):
+    # it appended a second M1 entry of the same day, which the CSV import treats as a
+    # correction (analysis.plan_feedback_import): both were counted
+    def enter(level: int, day: str = TODAY) -> ui.FormView:
+        view = ui.feedback_form(small)
+        view.fields["rater_group"].value = "manager"
+        view.fields["rater_id"].value = "M1"
+        view.fields["date"].value = day
+        view.fields["ratings.SQL"].value = level
+        view.buttons["save"].click()
+        return view
+
+    assert "feedback from M1 added" in enter(4).status.value
+    view = enter(2)
+    assert saved(view) and "feedback from M1 replaced the entry stored for the same group, " \
+        "code and date (manager, 22 Nov 2026)" in view.status.value
+    assert [(f.rater_id, f.ratings) for f in cw.load(small.path).feedback] == [
+        ("M1", {"SQL": 2})]
+    assert "feedback from M1 added" in enter(3, "2026-11-01").status.value
+    assert [f.ratings["SQL"] for f in cw.load(small.path).feedback] == [2, 3]
+    assert "nothing added: the same feedback" in enter(3, "2026-11-01").status.value
+    assert len(cw.load(small.path).feedback) == 2
+
+
 def test_feedback_form_needs_a_code_and_something_said(small):
     before = small.path.read_bytes()
     view = ui.feedback_form(small)

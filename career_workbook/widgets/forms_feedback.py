@@ -46,7 +46,7 @@ from career_workbook.widgets.fields import (
 )
 from career_workbook.widgets.forms_skills import level_options
 from career_workbook.widgets.session import workspace_of
-from career_workbook.wording import plural
+from career_workbook.wording import plural, short_date
 from career_workbook.workspace import WorkspaceError
 
 __all__ = [
@@ -402,6 +402,28 @@ def import_message(plan: Any, skills: Sequence[str]) -> str:
     return ", ".join(done[:-1]) + (" and " if len(done) > 1 else "") + done[-1]
 
 
+def entry_message(plan: Any) -> str:
+    """What saving one colleague's feedback did (``plan``: its
+    :class:`~career_workbook.analysis.FeedbackPlan`, as :func:`import_feedback` made it):
+    added, replaced the entry stored for that rater and date, or nothing.
+
+    >>> from datetime import date
+    >>> from career_workbook.analysis import FeedbackPlan
+    >>> old = Feedback(rater_group="peer", rater_id="P1", date=date(2026, 1, 9))
+    >>> entry_message(FeedbackPlan((old,), (), 0))
+    'feedback from P1 added'
+    >>> entry_message(FeedbackPlan((), ((old, old),), 0))
+    'feedback from P1 replaced the entry stored for the same group, code and date (peer, 9 Jan 2026)'
+    """  # noqa: E501
+    if plan.new:
+        return f"feedback from {plan.new[0].rater_id} added"
+    if plan.corrections:
+        new = plan.corrections[0][1]
+        return (f"feedback from {new.rater_id} replaced the entry stored for the same group, "
+                f"code and date ({new.rater_group.replace('_', ' ')}, {short_date(new.date)})")
+    return "nothing added: the same feedback is in your workbook already"
+
+
 def _group_options() -> list[tuple[str, str]]:
     return [(GROUP_LABELS[g], g) for g in RATER_GROUPS if g != "self"] + [
         (GROUP_LABELS["self"], "self")]
@@ -447,7 +469,8 @@ def feedback_form(session: Any) -> widgets.Widget:
             "room: rate the ones they spoke to, skip the rest.</div>")]
         boxes += view.add(*reputation, comment)
         save = primary_button("Add this feedback",
-                              "Save this colleague's ratings as a new feedback entry")
+                              "Save this colleague's ratings as a new feedback entry (or in "
+                              "place of theirs stored for the same date)")
         view.buttons["save"] = save
         labels = {k: f.label for k, f in view.fields.items()}
 
@@ -461,13 +484,15 @@ def feedback_form(session: Any) -> widgets.Widget:
                 return None, {"": "Choose at least one rating or write their comment."}
             return record, errors
 
-        view.bind(save, collect, lambda wb, record: wb.feedback.append(record), adds=True,
-                  detail=lambda r: f"feedback from {r.rater_id} added")
+        view.bind(save, collect,  # the import's rule: same rater and date is a correction
+                  lambda wb, record: import_feedback(wb, [record], [], s.catalog)[0],
+                  adds=True, detail=entry_message)
         return [*boxes, save]
 
     return FormView(session, build, name="feedback", title="Add one colleague's feedback",
-                    intro="Enter what one person said. Each save adds a new entry; the form "
-                          "then clears for the next person.",
+                    intro="Enter what one person said. Each save adds a new entry (or "
+                          "replaces the one stored with the same group, code and date); the "
+                          "form then clears for the next person.",
                     depends=lambda wb: (wb.skill_names(), len(wb.feedback)))
 
 

@@ -357,8 +357,9 @@ def problems_to_show(parsed: ParsedContacts, plan: ContactPlan) -> list[RowProbl
 def preview_lines(parsed: ParsedContacts, plan: ContactPlan, *, limit: int = 20) -> list[str]:
     r"""The preview as plain lines (the CLI prints them; the form shows a table).
 
-    >>> parsed = parse_connections("First Name,Last Name,Connected On\nAnn,Lee,2026-11-01\n"
-    ...                            ",,2026-11-02\nAnn,Lee,2026-11-01\n", today=date(2026, 11, 22))
+    >>> parsed = parse_connections("First Name,Last Name,Company,Connected On\n"
+    ...                            "Ann,Lee,,2026-11-01\n,,,2026-11-02\nAnn,Lee,,2026-11-01\n",
+    ...                            today=date(2026, 11, 22))
     >>> print("\n".join(preview_lines(parsed, plan_contacts([], parsed.rows))))
     plain CSV: 2 rows read; 1 new contact, 0 already in your network, 1 repeated in the file, 1 row could not be read.
       + Ann Lee (connected 2026-11-01)

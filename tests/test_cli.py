@@ -499,6 +499,8 @@ def test_a_scheduler_that_cannot_be_reached_is_one_line(capsys, workspace, tmp_p
     assert err.startswith("career-workbook cohort: error: cannot reach the Dask scheduler at "
                           "127.0.0.1:9")
     assert len(err.strip().splitlines()) == 1
+
+
 def test_promotion_case_names_an_unwritable_out_folder_as_pack_does(capsys, monkeypatch,
                                                                     workspace, tmp_path):
     # "romnt/pc: Read-only file system", exit 1: no word of --out or what to do

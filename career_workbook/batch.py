@@ -75,7 +75,9 @@ def client_message(err: BaseException, path: str | os.PathLike[str] | None = Non
     """One line saying what is wrong with a client's file or run (no traceback).
 
     A :class:`~career_workbook.model.WorkbookError` already names the field and value; its
-    file path is dropped (the report names the client). Other errors keep their type.
+    file path is dropped (the report names the client); an
+    :class:`~career_workbook.store.OutputError` names the output folder. Other errors keep
+    their type.
 
     >>> client_message(ValueError("bad value\\nsecond line"))
     'ValueError: bad value second line'
@@ -86,6 +88,7 @@ def client_message(err: BaseException, path: str | os.PathLike[str] | None = Non
     from concurrent.futures.process import BrokenProcessPool
 
     from career_workbook.model import WorkbookError
+    from career_workbook.store import OutputError
 
     if isinstance(err, BrokenProcessPool):
         return ("the worker process handling this client stopped unexpectedly (out of "
@@ -96,7 +99,7 @@ def client_message(err: BaseException, path: str | os.PathLike[str] | None = Non
             text = text.removeprefix(f"{err.path}: ")
         if path is not None:
             text = text.removeprefix(f"{path}: ")
-    elif not isinstance(err, _FriendlyError):
+    elif not isinstance(err, _FriendlyError | OutputError):
         text = f"{type(err).__name__}: {text}" if text else type(err).__name__
     return text if len(text) <= 400 else text[:399] + "…"
 
@@ -110,7 +113,8 @@ class BatchReport:
     """What a batch did: the outputs written and the clients that failed (with why).
 
     ``failed`` holds ``(workbook path, one-line message)``; ``details`` the full traceback
-    text per failed path (shown with ``--verbose``).
+    text per failed path (shown with ``--verbose``); ``unwritten`` the paths among them
+    whose output could not be written (their workbook is not to blame).
     """
 
     verb: str
@@ -120,6 +124,9 @@ class BatchReport:
     details: dict[Path, str] = field(default_factory=dict)
     kept: int = 0
     """Outputs already up to date, kept as they were (counted in ``done`` too)."""
+    unwritten: set[Path] = field(default_factory=set)
+    notes: list[str] = field(default_factory=list)
+    """Lines said after the count (e.g. the files of the last packs that were removed)."""
 
     @property
     def ok(self) -> bool:
@@ -128,11 +135,15 @@ class BatchReport:
 
     def add(self, path: Path, result: Any, err: BaseException | None) -> None:
         """Record one client's result or error."""
+        from career_workbook.store import OutputError
+
         if err is None:
             self.done.append(result)
         else:
             self.failed.append((path, client_message(err, path)))
             self.details[path] = "".join(traceback.format_exception(err))
+            if isinstance(err, OutputError):
+                self.unwritten.add(path)
 
     def print_summary(self, stream: Any = None, *, verbose: bool = False) -> int:
         """Print a one-screen summary; return the exit code (1 when any client failed).
@@ -147,19 +158,27 @@ class BatchReport:
         FAILED b.yaml: goals[0].text: must not be blank
         Fix the file(s) above (check them with `career-workbook validate FILE`), then run again.
         """
+        from career_workbook.wording import listing
+
         stream = stream or sys.stdout
         total = len(self.done) + len(self.failed)
         kept = (f" ({self.kept} unchanged, kept as they were; --force rebuilds them)"
                 if self.kept else "")
         print(f"{self.verb} {len(self.done)} of {total} client(s) into {self.out}{kept}",
               file=stream)
+        for note in self.notes:
+            print(note, file=stream)
         for path, message in self.failed:
             print(f"FAILED {path.name}: {message}", file=stream)
             if verbose and path in self.details:
                 print(self.details[path].rstrip(), file=stream)
-        if self.failed:
-            print("Fix the file(s) above (check them with `career-workbook validate FILE`), "
-                  "then run again.", file=stream)
+        todo = []  # a workbook's problem, or an output folder's (never blamed on the file)
+        if any(path not in self.unwritten for path, _ in self.failed):
+            todo.append("the file(s) above (check them with `career-workbook validate FILE`)")
+        if self.unwritten:
+            todo.append("the output folder(s) named above")
+        if todo:
+            print(f"Fix {listing(todo)}, then run again.", file=stream)
         return 0 if self.ok else 1
 
 
@@ -771,7 +790,7 @@ def _run_on_cluster(paths: list[Path], out: Path, nbs: list[Path], report: Batch
 # ----------------------------------------------------------------------------------------
 def _pack_client(path: Path, out: Path, today: date | None, formats: tuple[str, ...],
                  force: bool = False, static: str | None = None,
-                 period: Any = None, catalog: Any = ()) -> tuple[Path, bool]:
+                 period: Any = None, catalog: Any = ()) -> Any:
     from career_workbook.export.pack import update_pack
 
     return update_pack(path, out, today=today, formats=formats, force=force, static=static,
@@ -786,13 +805,15 @@ def pack_clients(
     """Build a review pack per client into ``out/<client>/`` (see ``export.build_pack``);
     ``period`` (:class:`~career_workbook.analysis.period.Period`) limits every pack to it.
 
-    Each pack is built in a temporary folder and moved into place when complete. A pack
-    whose fingerprint (workbook bytes, version, options, catalog, style) is unchanged is
-    kept as it is, unless ``force``; ``report.kept`` counts those. ``catalog``: see
-    :func:`batch_catalog` (every pack, here or on a cluster, is made from these files).
+    Each pack is built in a temporary folder and moved into place when complete; files in
+    ``out/<client>/`` that no pack wrote stay. A pack whose fingerprint (workbook bytes,
+    version, options, catalog, style) is unchanged and whose files are all there is kept
+    as it is, unless ``force``; ``report.kept`` counts those. Files of the last pack in
+    formats not asked for this time are removed, and ``report.notes`` says so. ``catalog``:
+    see :func:`batch_catalog` (every pack, here or on a cluster, is made from these files).
     """
     from career_workbook.export.fingerprint import static_digest
-    from career_workbook.export.pack import DEFAULT_FORMATS, check_pack_formats
+    from career_workbook.export.pack import DEFAULT_FORMATS, check_pack_formats, removed_note
 
     formats = check_pack_formats(formats or DEFAULT_FORMATS)
     catalog = batch_catalog(catalog)
@@ -801,18 +822,21 @@ def pack_clients(
     paths = _same_names(_client_paths(workbooks), report)
     out.mkdir(parents=True, exist_ok=True)
     if scheduler:
-        _pack_on_cluster(paths, out, report, today=today or date.today(), formats=formats,
-                         scheduler=scheduler, force=force, period=period, catalog=catalog)
-        return report
-    for path, result, err in parallel_map(
-        _pack_client, paths, jobs=jobs, scheduler=scheduler, desc="pack",
-        args=(out, today or date.today(), formats, force, static_digest(catalog=catalog),
-              period, catalog),
-    ):
-        if err is None:
-            result, built = result
-            report.kept += not built
-        report.add(path, result, err)
+        updates = _pack_on_cluster(paths, out, report, today=today or date.today(),
+                                   formats=formats, scheduler=scheduler, force=force,
+                                   period=period, catalog=catalog)
+    else:
+        updates = []
+        for path, update, err in parallel_map(
+            _pack_client, paths, jobs=jobs, scheduler=scheduler, desc="pack",
+            args=(out, today or date.today(), formats, force, static_digest(catalog=catalog),
+                  period, catalog),
+        ):
+            if err is None:
+                updates.append(update)
+            report.add(path, None if err else update.folder, err)
+    report.kept += sum(not update.built for update in updates)
+    report.notes += filter(None, [removed_note([u.removed for u in updates], formats)])
     return report
 
 
@@ -837,16 +861,17 @@ def _render_shipped(item: _Shipped, today: date, formats: tuple[str, ...],
 
 def _pack_on_cluster(paths: list[Path], out: Path, report: BatchReport, *, today: date,
                      formats: tuple[str, ...], scheduler: str, force: bool,
-                     period: Any = None, catalog: Any = ()) -> None:
+                     period: Any = None, catalog: Any = ()) -> list[Any]:
     """``pack --scheduler``: workers share no disk with the coach. This process reads each
     workbook, skips the unchanged ones, ships the bytes, and writes what comes back with
-    the usual all-or-nothing moves."""
+    the usual all-or-nothing moves. Returns the :class:`~.export.pack.PackUpdate` of each
+    client packed or kept."""
     from career_workbook import store
     from career_workbook.export.fingerprint import pack_fingerprint, static_digest
-    from career_workbook.export.pack import pack_is_current, pack_name, write_pack
+    from career_workbook.export.pack import PackUpdate, pack_is_current, pack_name, write_pack
 
     static = static_digest(catalog=catalog)
-    shipped = []
+    shipped, updates = [], []
     for path in paths:
         try:
             data = store._read_bytes(path)
@@ -856,7 +881,7 @@ def _pack_on_cluster(paths: list[Path], out: Path, report: BatchReport, *, today
         fingerprint = pack_fingerprint(data, formats=formats, today=today.isoformat(),
                                        static=static, period=period.key if period else "")
         if not force and pack_is_current(out / pack_name(path), fingerprint):
-            report.kept += 1
+            updates.append(PackUpdate(out / pack_name(path), False))
             report.add(path, out / pack_name(path), None)
         else:
             shipped.append(_Shipped(path, data, fingerprint))
@@ -865,7 +890,9 @@ def _pack_on_cluster(paths: list[Path], out: Path, report: BatchReport, *, today
         result = None
         if err is None:
             try:
-                result = write_pack(files, out, pack_name(item.path), item.fingerprint)
+                updates.append(write_pack(files, out, pack_name(item.path), item.fingerprint))
+                result = updates[-1].folder
             except Exception as write_err:  # noqa: BLE001 - reported per client
                 err = write_err
         report.add(item.path, result, err)
+    return updates

@@ -103,6 +103,7 @@ __all__ = [
     "MAX_FILE_BYTES",
     "CommentsNotKeptWarning",
     "HistoryEntry",
+    "OutputError",
     "WorkbookChangedError",
     "atomic_write_bytes",
     "dumps",
@@ -115,6 +116,7 @@ __all__ = [
     "new",
     "restore",
     "save",
+    "writing_to",
 ]
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
@@ -787,6 +789,46 @@ def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
             os.unlink(tmp)
         raise
     _fsync_dir(path.parent)
+
+
+class OutputError(OSError):
+    """An output (a pack, a run's notebooks) could not be written: says which folder and
+    what to do, and is never blamed on the workbook it was made from.
+
+    >>> print(OutputError(errno.EPERM, "Operation not permitted", "out/alex"))
+    cannot write to out/alex: Operation not permitted — check the folder's permissions
+    """
+
+    def __str__(self) -> str:
+        advice = _OUTPUT_ADVICE.get(self.errno or 0, "")
+        return f"cannot write to {self.filename}: {self.strerror}{advice}"
+
+
+_OUTPUT_ADVICE = {
+    **dict.fromkeys((errno.EACCES, errno.EPERM, errno.EROFS),
+                    " — check the folder's permissions"),
+    **dict.fromkeys((errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)),
+                    " — free some space on that disk"),
+}
+
+
+@contextlib.contextmanager
+def writing_to(folder: str | os.PathLike[str]) -> Iterator[None]:
+    """Report an ``OSError`` raised inside as an :class:`OutputError` naming ``folder``.
+
+    >>> try:
+    ...     with writing_to("out/alex"):
+    ...         raise PermissionError(errno.ENOSPC, "No space left on device", "out/alex/x")
+    ... except OutputError as err:
+    ...     print(err)
+    cannot write to out/alex: No space left on device — free some space on that disk
+    """
+    try:
+        yield
+    except OutputError:
+        raise
+    except OSError as err:
+        raise OutputError(err.errno, err.strerror or str(err), str(folder)) from err
 
 
 # ----------------------------------------------------------------------------------------

@@ -477,11 +477,11 @@ def test_pack_with_svg_charts_and_replacing_the_previous_one(tmp_path):
     out = tmp_path / "out"
     first = build_pack(wb_path, out, today=TODAY, formats=("png", "svg", "pdf"))
     assert (first / "charts" / "network.svg").read_bytes().startswith(b"<?xml")
-    (first / "stale.txt").write_text("from an older pack")
+    (first / "notes.txt").write_text("the coach's notes")
     second = build_pack(wb_path, out, today="2026-12-01", formats=("svg", "pdf"))
     assert second == first
-    assert not (second / "stale.txt").exists(), "the old pack was replaced as a whole"
-    assert not list((second / "charts").glob("*.png"))
+    assert (second / "notes.txt").read_text() == "the coach's notes", "no pack wrote it"
+    assert not list((second / "charts").glob("*.png")), "the last pack's PNGs are gone"
     assert "1 December 2026" in PdfReader(second / "review.pdf").pages[0].extract_text()
     assert sorted(p.name for p in out.iterdir()) == ["sam"], "no temp or old folder left"
     reference = tmp_path / "reference"

@@ -9,14 +9,21 @@
         review.html       the same sections in one static, script-free file
         charts/<slug>.png (and charts/<slug>.svg when asked), every chart, the ones with
                           nothing to show yet too (their placeholder says what to do)
-        .fingerprint      what the pack was made from (see :mod:`.fingerprint`)
+        .fingerprint      what the pack was made from (see :mod:`.fingerprint`), then
+                          the files it wrote, one ``<size> <path>`` line each
 
 ``formats`` chooses among ``pdf``, ``html``, ``png`` and ``svg`` (default all but SVG). A
-pack whose fingerprint has not changed is kept as it is (``force=True`` rebuilds it).
+pack whose fingerprint has not changed and whose files are all there, at their sizes, is
+kept as it is (``force=True`` rebuilds it).
 
 The pack is built in a temporary folder next to it (``out/.tmp-alex-<random>``) and moved
 into place only when complete; a previous pack is replaced in one step, and a failure
-leaves neither a half-written pack nor the temporary folder. Each chart is laid out once
+leaves neither a half-written pack nor the temporary folder. Only the pack's own files are
+replaced: anything else in ``out/alex/`` (a coach's notes) is hard-linked (or copied) into
+the new pack before the swap, so it stays; the previous pack's files the new one does not
+write (formats not asked for this time) are gone, and :class:`PackUpdate` lists them.
+An error writing the pack is an :class:`~career_workbook.store.OutputError` naming the
+folder. Each chart is laid out once
 and drawn once per format written: the PNG (also embedded in the HTML), the SVG when
 asked, the vector PDF page.
 
@@ -26,19 +33,21 @@ A pack holds only its own client's data: it is made from that one workbook file.
 from __future__ import annotations
 
 import contextlib
+import errno
 import io
 import multiprocessing
 import os
 import re
 import secrets
 import shutil
+import stat
 import time
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from career_workbook.export.files import (
     figure_bytes,
@@ -48,9 +57,9 @@ from career_workbook.export.files import (
 from career_workbook.export.fingerprint import FINGERPRINT_FILE, pack_fingerprint, static_digest
 from career_workbook.export.pdf_replay import recording
 
-__all__ = ["DEFAULT_FORMATS", "PACK_DPI", "PACK_FORMATS", "PackReport", "build_pack",
-           "build_packs", "check_pack_formats", "pack_is_current", "pack_name", "render_pack",
-           "update_pack", "write_pack"]
+__all__ = ["DEFAULT_FORMATS", "PACK_DPI", "PACK_FORMATS", "PackReport", "PackUpdate", "build_pack",
+           "build_packs", "check_pack_formats", "pack_is_current", "pack_name", "removed_note",
+           "render_pack", "update_pack", "write_pack"]
 
 PACK_FORMATS = ("pdf", "html", "png", "svg")
 """What a pack can hold: the review PDF, the review HTML page, PNG and SVG chart files."""
@@ -62,6 +71,16 @@ STALE_SECONDS = 3600
 """Temporary folders of a crashed build older than this are removed by the next build."""
 
 Progress = Callable[[int, int, Path], None]
+
+
+class PackUpdate(NamedTuple):
+    """What :func:`update_pack` did to one pack folder."""
+
+    folder: Path
+    built: bool
+    """False: the pack in place was current and was kept as it was."""
+    removed: tuple[str, ...] = ()
+    """Files of the previous pack the new one does not have (relative paths)."""
 
 
 def pack_name(workbook_path: str | os.PathLike[str]) -> str:
@@ -82,7 +101,13 @@ def _as_date(today: Any) -> date:
 
 
 def _remove_stale(out_dir: Path, name: str) -> None:
-    """Remove temporary folders a crashed earlier build of ``name`` left behind."""
+    """Remove temporary folders a crashed earlier build of ``name`` left behind; a previous
+    pack a crash left moved aside (``.old-<name>-*``, no ``<name>``) is put back first."""
+    final = out_dir / name
+    if not (final.exists() or final.is_symlink()):
+        with contextlib.suppress(OSError, ValueError):
+            os.replace(max(out_dir.glob(f".old-{name}-*"), key=lambda p: p.lstat().st_mtime),
+                       final)
     cutoff = time.time() - STALE_SECONDS
     for pattern in (f".tmp-{name}-*", f".old-{name}-*"):
         for leftover in out_dir.glob(pattern):
@@ -260,39 +285,155 @@ def _pdf_bytes(content: Any, figures: dict[str, Any],
     return buf.getvalue()
 
 
-def pack_is_current(folder: Path, fingerprint: str) -> bool:
-    """True when ``folder`` is a finished pack built with ``fingerprint``."""
+def _fingerprint_text(fingerprint: str, files: dict[str, bytes]) -> bytes:
+    r"""The ``.fingerprint`` file: the fingerprint, then ``<size> <path>`` per file written.
+
+    >>> _fingerprint_text("ab12", {"review.pdf": b"12345", "charts/a.png": b""})
+    b'ab12\n5 review.pdf\n0 charts/a.png\n'
+    """
+    lines = [fingerprint, *(f"{len(data)} {rel}" for rel, data in files.items())]
+    return ("\n".join(lines) + "\n").encode("utf-8")
+
+
+def _read_fingerprint(folder: Path) -> tuple[str, dict[str, int] | None]:
+    """The fingerprint of the pack in ``folder`` and its files' sizes by path (None: a
+    pack from before packs listed their files, or no pack); ``''`` when there is none."""
     try:
-        return (folder / FINGERPRINT_FILE).read_text(encoding="ascii").strip() == fingerprint
+        lines = (folder / FINGERPRINT_FILE).read_text(encoding="utf-8").splitlines()
     except (OSError, UnicodeDecodeError):
+        return "", None
+    files: dict[str, int] = {}
+    for line in lines[1:]:
+        size, _, rel = line.partition(" ")
+        if size.isdigit() and rel:
+            files[rel] = int(size)
+    return (lines[0].strip() if lines else ""), (files or None)
+
+
+def _has_file(path: Path, size: int) -> bool:
+    try:
+        info = path.lstat()
+    except OSError:
         return False
+    return stat.S_ISREG(info.st_mode) and info.st_size == size
+
+
+def pack_is_current(folder: Path, fingerprint: str) -> bool:
+    """True when ``folder`` is a finished pack built with ``fingerprint`` and every file it
+    wrote is still there with its size (a deleted or cut ``review.pdf`` is rebuilt)."""
+    found, files = _read_fingerprint(folder)
+    return (bool(found) and found == fingerprint and files is not None
+            and all(_has_file(folder / rel, size) for rel, size in files.items()))
+
+
+def _pack_files(folder: Path) -> set[str]:
+    """The files of the pack in ``folder`` (relative paths): those its ``.fingerprint``
+    lists, else (an older pack) every name a pack may write."""
+    _, files = _read_fingerprint(folder)
+    if files is None:
+        from career_workbook.charts import CHARTS
+
+        files = dict.fromkeys(["review.pdf", "review.html",
+                               *(f"charts/{slug}.{kind}" for slug in CHARTS
+                                 for kind in ("png", "svg"))], 0)
+    return {FINGERPRINT_FILE, *files}
+
+
+def _keep_others(old: Path, new: Path, written: Iterable[str]) -> tuple[str, ...]:
+    """Put into the new pack ``new`` every file of the folder ``old`` that is not the old
+    pack's (a coach's notes, their folders), hard-linked (copied where a link cannot be
+    made): the files themselves stay where they are until ``new`` replaces ``old``.
+    Returns the old pack's files that ``new`` does not have."""
+    if old.is_symlink() or not old.is_dir():
+        return ()
+    ours, written = _pack_files(old), set(written)
+
+    def keep(folder: Path, rel: str) -> None:
+        with os.scandir(folder) as scan:
+            entries = list(scan)
+        if not entries and rel:  # an empty folder of the coach's
+            (new / rel).mkdir(parents=True, exist_ok=True)
+        for entry in entries:
+            path = rel + entry.name
+            if path in ours:
+                continue
+            if entry.is_dir(follow_symlinks=False):
+                keep(Path(entry.path), path + "/")
+                continue
+            target = new / path
+            if path in written or target.exists() or target.is_symlink():
+                raise FileExistsError(errno.EEXIST, f"{path} is not from a pack, and the pack "
+                                      "writes that name; move or rename it, then pack again")
+            target.parent.mkdir(parents=True, exist_ok=True)
+            try:
+                os.link(entry.path, target, follow_symlinks=False)
+            except OSError:  # no hard links on this disk: a copy (the original stays)
+                shutil.copy2(entry.path, target, follow_symlinks=False)
+
+    keep(old, "")
+    return tuple(sorted(rel for rel in ours - written - {FINGERPRINT_FILE}
+                        if (old / rel).is_file()))
+
+
+_KINDS = {"pdf": "review.pdf", "html": "review.html", "png": "the PNG charts",
+          "svg": "the SVG charts"}
+
+
+def removed_note(removed: Sequence[Sequence[str]], formats: Sequence[str]) -> str:
+    """One line on the previous packs' files that are gone because their format was not
+    asked for this time (``removed``: each pack's :attr:`PackUpdate.removed`); '' if none.
+
+    >>> removed_note([("review.pdf", "review.html")], ("svg",))
+    'Removed review.pdf and review.html from the last pack: not asked for (--formats svg)'
+    >>> removed_note([("charts/a.png", "charts/b.png"), ("charts/a.png",), ()], ("pdf",))
+    'Removed the PNG charts from the last packs of 2 clients: not asked for (--formats pdf)'
+    """
+    from career_workbook.wording import listing, plural
+
+    kinds = [{Path(rel).suffix.lstrip(".") for rel in files} & (set(_KINDS) - set(formats))
+             for files in removed]
+    gone = [_KINDS[kind] for kind in PACK_FORMATS if any(kind in k for k in kinds)]
+    if not gone:
+        return ""
+    clients = sum(map(bool, kinds))
+    where = "the last pack" if clients == 1 else f"the last packs of {plural(clients, 'client')}"
+    return (f"Removed {listing(gone)} from {where}: not asked for "
+            f"(--formats {','.join(formats)})")
 
 
 def write_pack(files: dict[str, bytes], out_dir: str | os.PathLike[str], name: str,
-               fingerprint: str | None = None) -> Path:
+               fingerprint: str | None = None) -> PackUpdate:
     """Write a pack's ``files`` as ``out_dir/<name>/``, all-or-nothing (see the module)."""
     return _build_into(Path(out_dir), name, lambda: files, fingerprint)
 
 
 def _build_into(out: Path, name: str, make_files: Callable[[], dict[str, bytes]],
-                fingerprint: str | None) -> Path:
-    """Make the temporary folder, fill it with ``make_files()``, move it into place."""
-    out.mkdir(parents=True, exist_ok=True)
-    _remove_stale(out, name)
-    tmp = _new_folder(out, f".tmp-{name}-")
+                fingerprint: str | None) -> PackUpdate:
+    """Make the temporary folder, fill it with ``make_files()`` and the files in ``out/name``
+    that are not the pack's, move it into place. ``make_files()`` may raise anything; a
+    failure to write is an :class:`~career_workbook.store.OutputError` naming the folder."""
+    from career_workbook.store import writing_to
+
+    final = out / name
+    with writing_to(final):
+        out.mkdir(parents=True, exist_ok=True)
+        _remove_stale(out, name)
+        tmp = _new_folder(out, f".tmp-{name}-")
     try:
-        for rel, data in make_files().items():
-            target = tmp / rel
-            if target.parent != tmp:
-                target.parent.mkdir(parents=True, exist_ok=True)
-            _write(target, data)
-        if fingerprint:
-            _write(tmp / FINGERPRINT_FILE, fingerprint.encode("ascii"))
-        _swap_into_place(tmp, out / name)
+        files = make_files()
+        with writing_to(final):
+            for rel, data in files.items():
+                target = tmp / rel
+                if target.parent != tmp:
+                    target.parent.mkdir(parents=True, exist_ok=True)
+                _write(target, data)
+            _write(tmp / FINGERPRINT_FILE, _fingerprint_text(fingerprint or "", files))
+            removed = _keep_others(final, tmp, files)
+            _swap_into_place(tmp, final)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
-    return out / name
+    return PackUpdate(final, True, removed)
 
 
 def build_pack(
@@ -351,9 +492,10 @@ def build_pack(
 def update_pack(workbook_path: str | os.PathLike[str], out_dir: str | os.PathLike[str], *,
                 today: date | str | None = None, formats: Sequence[str] = DEFAULT_FORMATS,
                 force: bool = False, static: str | None = None,
-                period: Any = None, catalog: Any = None) -> tuple[Path, bool]:
+                period: Any = None, catalog: Any = None) -> PackUpdate:
     """:func:`build_pack`, also saying whether it was built (False: the pack in place was
-    current and was kept); ``period`` as in :func:`render_pack`."""
+    current and was kept) and which files of the previous pack are gone (formats not asked
+    for this time); ``period`` as in :func:`render_pack`."""
     from career_workbook import store
     from career_workbook.catalog import catalog_files
 
@@ -367,10 +509,10 @@ def update_pack(workbook_path: str | os.PathLike[str], out_dir: str | os.PathLik
     fingerprint = pack_fingerprint(data, formats=formats, today=day.isoformat(), static=static,
                                    period=period.key if period is not None else "")
     if not force and pack_is_current(final, fingerprint):
-        return final, False
+        return PackUpdate(final, False)
     return _build_into(final.parent, name, lambda: render_pack(
         data, str(workbook_path), today=day, formats=formats, period=period, catalog=catalog),
-        fingerprint), True
+        fingerprint)
 
 
 # ----------------------------------------------------------------------------------------
@@ -404,10 +546,13 @@ def failure_message(path: str | os.PathLike[str], err: BaseException) -> str:
     'a/alex.yaml: ValueError: bad thing'
     """
     from career_workbook.model import WorkbookError
+    from career_workbook.store import OutputError
 
     text = " ".join(str(err).split())
     where = str(path)
-    if isinstance(err, WorkbookError):
+    if isinstance(err, OutputError):  # names the pack's folder, not the workbook
+        message = text
+    elif isinstance(err, WorkbookError):
         message = text if text.startswith(where) else f"{where}: {text}"
     else:
         message = f"{where}: {type(err).__name__}: {text}" if text else (

@@ -565,9 +565,13 @@ def run_notebook(notebook: Path, output: Path, parameters: dict[str, Any],
     """
     from papermill.exceptions import PapermillExecutionError
 
-    output.parent.mkdir(parents=True, exist_ok=True)
+    from career_workbook.store import writing_to
+
     failed = output.with_name(f"{output.stem}.error.ipynb")
     tmp = output.with_name(f".{output.stem}.{secrets.token_hex(8)}.tmp.ipynb")
+    with writing_to(output.parent):  # before the kernel starts: the folder can be written
+        output.parent.mkdir(parents=True, exist_ok=True)
+        open(tmp, "xb").close()
     try:
         with _kernel_environment(catalog_dir):
             execute(
@@ -576,7 +580,8 @@ def run_notebook(notebook: Path, output: Path, parameters: dict[str, Any],
                 execution_timeout=timeout, extra_arguments=KERNEL_ARGUMENTS,
                 shutdown_kernel="immediate",
             )
-        os.replace(tmp, output)
+        with writing_to(output.parent):
+            os.replace(tmp, output)
         with contextlib.suppress(FileNotFoundError):
             failed.unlink()
     except PapermillExecutionError as err:
@@ -599,14 +604,40 @@ def _run_client(path: Path, out: Path, notebooks: list[Path], today: date | None
 
     store.load(path, clean=False)  # fail fast, with the field-level message, before kernels
     client_dir = out / pack_name(path)
-    for nb in notebooks:
-        params = {
-            "workbook": str(path.resolve()),
-            "today": today.isoformat() if today else None,
-            "export_dir": str((client_dir / "charts").resolve()) if export else None,
-        }
-        run_notebook(nb, client_dir / nb.name, params)
+    new = not (client_dir.exists() or client_dir.is_symlink())
+    try:
+        for nb in notebooks:
+            params = {
+                "workbook": str(path.resolve()),
+                "today": today.isoformat() if today else None,
+                "export_dir": str((client_dir / "charts").resolve()) if export else None,
+            }
+            run_notebook(nb, client_dir / nb.name, params)
+    except BaseException:
+        if new:
+            _remove_empty_folders(client_dir)
+        raise
     return client_dir
+
+
+def _remove_empty_folders(folder: Path) -> None:
+    """Remove ``folder`` and the folders in it if nothing is in them (a file anywhere keeps
+    it and the folders above that file).
+
+    >>> import tempfile
+    >>> root = Path(tempfile.mkdtemp())
+    >>> (root / "a" / "charts").mkdir(parents=True); (root / "b" / "c").mkdir(parents=True)
+    >>> _ = (root / "b" / "note.txt").write_text("mine")
+    >>> _remove_empty_folders(root / "a"); _remove_empty_folders(root / "b")
+    >>> sorted(p.relative_to(root).as_posix() for p in root.rglob("*"))
+    ['b', 'b/note.txt']
+    """
+    for parent, folders, _ in os.walk(folder, topdown=False):
+        for name in folders:
+            with contextlib.suppress(OSError):  # not empty, or a link: kept
+                os.rmdir(os.path.join(parent, name))
+    with contextlib.suppress(OSError):
+        os.rmdir(folder)
 
 
 def _same_names(paths: list[Path], report: BatchReport) -> list[Path]:
@@ -740,15 +771,16 @@ def _run_shipped(item: _Shipped, notebooks: tuple[tuple[str, bytes], ...],
 def _write_run(files: dict[str, bytes], client_dir: Path, notebooks: Sequence[str]) -> None:
     """Write a shipped run's files under ``client_dir``, each atomically; a notebook that
     ran now has no stale ``.error.ipynb`` beside it (as :func:`run_notebook` leaves it)."""
-    from career_workbook.store import atomic_write_bytes
+    from career_workbook.store import atomic_write_bytes, writing_to
 
     for rel, data in files.items():
         parts = Path(rel).parts
         if Path(rel).is_absolute() or not parts or ".." in parts:
             raise ValueError(f"a worker sent back a file outside the client's folder: {rel!r}")
         target = client_dir.joinpath(*parts)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        atomic_write_bytes(target, data)
+        with writing_to(client_dir):
+            target.parent.mkdir(parents=True, exist_ok=True)
+            atomic_write_bytes(target, data)
     for name in notebooks:
         if name in files:
             with contextlib.suppress(FileNotFoundError):

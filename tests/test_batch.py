@@ -191,6 +191,52 @@ def test_run_refuses_unknown_or_missing_notebooks(tmp_path, tiny_notebooks):
                           notebooks_dir=tiny_notebooks)
 
 
+def _fake_run(stop: BaseException, leave: str | None = None):
+    """A ``run_notebook`` that makes the client's folders (as the real one does), maybe
+    leaves a file there, then stops with ``stop``."""
+    def run_notebook(notebook, output, parameters, **kwargs):
+        (output.parent / "charts").mkdir(parents=True, exist_ok=True)
+        if leave:
+            (output.parent / leave).write_text("{}", encoding="utf-8")
+        raise stop
+    return run_notebook
+
+
+@pytest.mark.parametrize("stop", [KeyboardInterrupt(), batch._FriendlyError("kernel died")])
+def test_a_stopped_client_leaves_no_empty_folder_but_keeps_any_with_files(tmp_path,
+                                                                          monkeypatch, stop):
+    """Before: Ctrl-C during ``run`` left empty ``runs/<client>/`` folders behind."""
+    wb = tmp_path / "ana.yaml"
+    store.new(wb, "Ana", today=TODAY)
+    out, nbs = tmp_path / "out", [tmp_path / "01_self_assessment.ipynb"]
+    monkeypatch.setattr(batch, "run_notebook", _fake_run(stop))
+    with pytest.raises(type(stop)):
+        batch._run_client(wb, out, nbs, TODAY, True)
+    assert list(out.iterdir()) == []
+    monkeypatch.setattr(batch, "run_notebook", _fake_run(stop, "01.error.ipynb"))
+    with pytest.raises(type(stop)):
+        batch._run_client(wb, out, nbs, TODAY, True)
+    assert [p.name for p in (out / "ana").iterdir()] == ["01.error.ipynb"]  # not charts/
+    (out / "ana" / "01.error.ipynb").unlink()
+    monkeypatch.setattr(batch, "run_notebook", _fake_run(stop))
+    with pytest.raises(type(stop)):
+        batch._run_client(wb, out, nbs, TODAY, True)
+    assert (out / "ana").is_dir(), "a folder that was there before the run stays"
+
+
+def test_a_run_folder_that_cannot_be_written_is_named_not_the_workbook(tmp_path,
+                                                                      tiny_notebooks):
+    store.new(tmp_path / "ana.yaml", "Ana", today=TODAY)
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "ana").write_text("a file where the client's folder goes", encoding="utf-8")
+    report = batch.run_clients([tmp_path / "ana.yaml"], out, notebooks="01",
+                               notebooks_dir=tiny_notebooks, today=TODAY)
+    assert report.failed == [(tmp_path / "ana.yaml", f"cannot write to {out / 'ana'}: File "
+                                                     "exists")]
+    assert report.unwritten == {tmp_path / "ana.yaml"}
+
+
 # ----------------------------------------------------------------------------------------
 # pack
 # ----------------------------------------------------------------------------------------
@@ -311,7 +357,7 @@ def test_interrupted_run_leaves_no_notebook_and_no_kernel(tmp_path, tiny_noteboo
     assert proc.returncode == 130, stdout + stderr
     assert "interrupted" in stderr and "Traceback" not in stderr
     assert "[IPKernelApp]" not in stderr  # the kernel's log noise stays out of the terminal
-    assert [p for p in out.rglob("*") if p.is_file()] == []
+    assert list(out.rglob("*")) == []  # not even the client's empty folder
     _wait_for(lambda: not _kernels_with(marker), timeout=30)
 
 

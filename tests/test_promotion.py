@@ -411,7 +411,7 @@ def test_fingerprint_changes_with_the_period():
 def test_an_incremental_pack_never_reuses_another_periods_pack(tmp_path, monkeypatch):
     rendered: list = []
 
-    def fake_render(data, source, *, today, formats, period=None):
+    def fake_render(data, source, *, today, formats, period=None, catalog=None):
         rendered.append((today, period))
         return {"review.pdf": b"%PDF-fake"}
 
@@ -420,10 +420,10 @@ def test_an_incremental_pack_never_reuses_another_periods_pack(tmp_path, monkeyp
     store.save(case_workbook(), path)
     out = tmp_path / "out"
     h1, h2 = check_period(SINCE, UNTIL), check_period("2026-07-01", "2026-12-31")
-    assert pack_module.update_pack(path, out, today="2026-11-22", period=h1)[1] is True
-    assert pack_module.update_pack(path, out, today="2026-11-22", period=h1)[1] is False
-    assert pack_module.update_pack(path, out, today="2026-11-22", period=h2)[1] is True
-    assert pack_module.update_pack(path, out, today="2026-11-22")[1] is True
+    assert pack_module.update_pack(path, out, today="2026-11-22", period=h1).built is True
+    assert pack_module.update_pack(path, out, today="2026-11-22", period=h1).built is False
+    assert pack_module.update_pack(path, out, today="2026-11-22", period=h2).built is True
+    assert pack_module.update_pack(path, out, today="2026-11-22").built is True
     assert [p for _, p in rendered] == [h1, h2, None]
 
 

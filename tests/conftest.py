@@ -308,3 +308,19 @@ def example_wbs(example_paths: list[Path]) -> dict[str, Workbook]:
         p.stem: validate_workbook(yaml.safe_load(p.read_text(encoding="utf-8")), path=p)
         for p in example_paths
     }
+
+
+@pytest.fixture
+def count_builds(monkeypatch):
+    """The clients whose review pack is rendered (by name), in order, while the test runs."""
+    from career_workbook.export import pack as pack_module
+
+    built: list[str] = []
+    render = pack_module.render_pack
+
+    def spy(data, source, **kwargs):
+        built.append(Path(source).stem)
+        return render(data, source, **kwargs)
+
+    monkeypatch.setattr(pack_module, "render_pack", spy)
+    return built

@@ -151,19 +151,6 @@ def test_cli_formats_and_bad_formats(tmp_path, capsys):
 # ----------------------------------------------------------------------------------------
 # Incremental packs
 # ----------------------------------------------------------------------------------------
-@pytest.fixture
-def count_builds(monkeypatch):
-    built: list[str] = []
-    render = pack_module.render_pack
-
-    def spy(data, source, **kwargs):
-        built.append(Path(source).stem)
-        return render(data, source, **kwargs)
-
-    monkeypatch.setattr(pack_module, "render_pack", spy)
-    return built
-
-
 def test_repacking_skips_unchanged_clients_and_force_rebuilds(tmp_path, count_builds, capsys):
     ws = tmp_path / "ws"
     ws.mkdir()

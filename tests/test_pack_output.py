@@ -20,19 +20,6 @@ from tests.test_export import small_workbook
 TODAY = date(2026, 11, 22)
 
 
-@pytest.fixture
-def count_builds(monkeypatch):
-    built: list[str] = []
-    render = pack_module.render_pack
-
-    def spy(data, source, **kwargs):
-        built.append(Path(source).stem)
-        return render(data, source, **kwargs)
-
-    monkeypatch.setattr(pack_module, "render_pack", spy)
-    return built
-
-
 def _coach_files(pack: Path) -> dict[str, str]:
     """Put the coach's own files in ``pack``: notes, a folder, a picture beside the charts."""
     files = {"coach_notes.txt": "my notes", "sessions/2026-11.txt": "call went well",

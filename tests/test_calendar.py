@@ -450,3 +450,17 @@ def test_a_draft_goal_is_not_reminded_until_it_is_committed():
     assert [e.summary for e in committed] == ["Goal deadline: draft goal",
                                               "Goal deadline: active goal"]
     assert committed[0].uid == shut[0].uid
+
+
+def test_a_follow_up_names_the_last_contact_only_when_it_has_happened():
+    # A last contact after --today is not known that day ("You last spoke on 2027-03-01"
+    # in a reminder written as of 22 Nov 2026).
+    wb = cw.new_workbook("Sam Lee", today=TODAY)
+    wb.contacts += [Contact(name="Ana", last_contact=date(2026, 10, 1),
+                            next_follow_up=date(2026, 12, 1)),
+                    Contact(name="Bo", last_contact=date(2027, 3, 1),
+                            next_follow_up=date(2026, 12, 1))]
+    said = {e.summary: e.description for e in calendar_events(wb, "sam", today=TODAY)
+            if e.kind == "follow_up"}
+    assert "You last spoke on 2026-10-01." in said["Follow up with Ana"]
+    assert "You last spoke" not in said["Follow up with Bo"]

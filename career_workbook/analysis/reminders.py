@@ -232,7 +232,7 @@ def calendar_events(wb: Workbook, workbook_id: str, *, today: date,
             continue
         where = f" ({contact.organisation})" if contact.organisation.strip() else ""
         last = (f" You last spoke on {contact.last_contact.isoformat()}."
-                if contact.last_contact else "")
+                if contact.last_contact and contact.last_contact <= today else "")
         add("follow_up", contact.id, contact.next_follow_up,
             f"Follow up with {_title(contact.name)}",
             f"Get in touch with {contact.name}{where}: a short message, a question or "

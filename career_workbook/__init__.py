@@ -122,11 +122,13 @@ def fit_to_posting(workbook: Any, text: str, *, catalog: Any = None) -> Any:
     return fit(workbook, text, catalog=catalog, role=role)
 
 
-def promotion_case(workbook: Any, *, since: Any = None, until: Any = None) -> Any:
+def promotion_case(workbook: Any, *, since: Any = None, until: Any = None,
+                   today: Any = None) -> Any:
     """The evidence of a review period for a self-review (a frozen ``PromotionCase``).
 
     ``workbook`` is a :class:`Workbook` or the path of a workbook file; ``since`` and
-    ``until`` are optional ISO dates (inclusive). See
+    ``until`` are optional ISO dates (inclusive); with ``today`` the period ends on it at
+    the latest, as ``career-workbook promotion-case --today`` does. See
     :func:`career_workbook.analysis.promotion.promotion_case`; to write the Markdown and PDF
     files use :func:`career_workbook.export.promotion.write_promotion_case`.
 
@@ -137,6 +139,8 @@ def promotion_case(workbook: Any, *, since: Any = None, until: Any = None) -> An
     >>> case = cw.promotion_case(wb, since="2026-01-01", until="2026-06-30")
     >>> [e.title for e in case.achievements], case.period.label
     (['Shipped v2'], '1 Jan 2026 – 30 Jun 2026')
+    >>> cw.promotion_case(wb, since="2026-01-01", today="2026-03-31").period.label
+    '1 Jan 2026 – 31 Mar 2026'
     """
     from career_workbook.analysis.promotion import promotion_case as case
 
@@ -144,7 +148,7 @@ def promotion_case(workbook: Any, *, since: Any = None, until: Any = None) -> An
         from career_workbook.store import load
 
         workbook = load(workbook)
-    return case(workbook, since=since, until=until)
+    return case(workbook, since=since, until=until, today=today)
 
 
 __getattr__, __dir__ = lazy_names(__name__, _LAZY)

@@ -451,3 +451,18 @@ def test_period_pack_cover_pdf_keeps_its_list_above_the_footer():
     entries = [ChartEntry(slug, CHARTS[slug].title, "") for slug in CHARTS]
     content = pack_content(wb, today=today, charts=entries, period=label)
     assert text_problems(cover_page(content)) == []
+
+
+def test_the_library_call_takes_today_as_the_command_does():
+    # cw.promotion_case(wb, since=...) had no today: a 2027 rating counted in a 2026 case.
+    wb = cw.new_workbook("Sam Lee", today=date(2026, 1, 1))
+    wb.skills.append(cw.Skill(name="Python"))
+    wb.assessments += [cw.Assessment(date=date(2026, 3, 1), ratings={"Python": 3}),
+                       cw.Assessment(date=date(2027, 3, 1), ratings={"Python": 5})]
+    case = cw.promotion_case(wb, since="2026-01-01", today="2026-12-05")
+    assert case.period.label == "1 Jan 2026 – 5 Dec 2026"
+    assert {r.skill: r.after for r in case.rating_changes} == {"Python": 3}
+    assert {r.skill: r.after for r in cw.promotion_case(wb, since="2026-01-01")
+            .rating_changes} == {"Python": 5}  # without today: the whole record, as before
+    with pytest.raises(ValueError, match="after today"):
+        cw.promotion_case(wb, since="2027-01-01", today="2026-12-05")

@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from career_workbook.analysis.feedback import feedback_comments
-from career_workbook.analysis.period import Period, check_period, limit_workbook
+from career_workbook.analysis.period import Period, check_period, limit_workbook, parse_day
 from career_workbook.model import Workbook
 
 __all__ = ["Evidence", "EvidenceGroup", "PromotionCase", "Quote", "RatingChange",
@@ -132,11 +132,14 @@ def _rating_changes(wb: Workbook, period: Period, names: dict[str, str]) -> list
 
 
 def promotion_case(wb: Workbook, *, since: date | str | None = None,
-                   until: date | str | None = None) -> PromotionCase:
+                   until: date | str | None = None,
+                   today: date | str | None = None) -> PromotionCase:
     """The promotion case of ``wb`` for the period ``since`` … ``until`` (both optional,
-    inclusive; ISO dates or :class:`~datetime.date`). Raises ``ValueError`` for an
-    impossible date or ``since`` after ``until``."""
-    period = check_period(since, until)
+    inclusive; ISO dates or :class:`~datetime.date`). With ``today`` (as the command and
+    the form pass it), the period ends on ``today`` at the latest: nothing dated after it
+    counts yet. Raises ``ValueError`` for an impossible date, ``since`` after ``until``, or
+    ``since`` after ``today``."""
+    period = check_period(since, until, today=parse_day(today, "today"))
     limited = limit_workbook(wb, period)
     names = {s.name.casefold(): s.name for s in wb.skills}
     goals = [g for g in wb.goals if g.status != "dropped"]

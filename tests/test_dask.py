@@ -10,6 +10,7 @@ import nbformat
 import pytest
 
 from career_workbook import cli, store
+from tests.helpers.notebooks import parameters_notebook
 
 distributed = pytest.importorskip("distributed", reason="the [dask] extra is part of [dev]")
 
@@ -51,14 +52,8 @@ def test_pack_on_a_dask_cluster_builds_packs_and_reports_the_broken_workbook(
 def test_run_on_a_dask_cluster(scheduler, tmp_path, capsys):
     folder = tmp_path / "notebooks"
     folder.mkdir()
-    nb = nbformat.v4.new_notebook()
-    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3",
-                                 "language": "python"}
-    params = nbformat.v4.new_code_cell("workbook = None\ntoday = None\nexport_dir = None")
-    params.metadata["tags"] = ["parameters"]
-    nb.cells = [params, nbformat.v4.new_code_cell(
-        "import json\nprint(json.dumps({'workbook': workbook, 'today': today}))")]
-    nbformat.write(nb, folder / "09_progress_review.ipynb")
+    parameters_notebook(folder / "09_progress_review.ipynb",
+                        "import json\nprint(json.dumps({'workbook': workbook, 'today': today}))")
     store.new(tmp_path / "ana.yaml", "Ana")
     (tmp_path / "broken.yaml").write_text(BROKEN, encoding="utf-8")
     code = cli.main(["run", str(tmp_path / "ana.yaml"), str(tmp_path / "broken.yaml"),

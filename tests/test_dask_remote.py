@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 
 from career_workbook import cli
+from tests.helpers.notebooks import parameters_notebook
 
 distributed = pytest.importorskip("distributed", reason="the [dask] extra is part of [dev]")
 
@@ -175,12 +176,9 @@ def _readiness(html: Path) -> str:
     return re.search(r"Readiness\D*(\d+)%", text).group(1)
 
 
-@pytest.mark.slow
-def test_the_coachs_catalog_is_shipped_to_workers_that_lack_it(remote_cluster, monkeypatch,
-                                                                 capsys):
-    # The worker's environment has no CAREER_WORKBOOK_CATALOG and it may not open the
-    # coach's folder: the coach's custom role must reach it with the workbook.
-    address, coach = remote_cluster
+def _coach_catalog(coach: Path, monkeypatch) -> Path:
+    """The coach's custom role catalog in ``coach/mycat`` (named by CAREER_WORKBOOK_CATALOG
+    in the coach's process only) and a workspace ``coach/ws`` holding Priya's example."""
     catalog = coach / "mycat"
     catalog.mkdir()
     (catalog / "roles.yaml").write_text(CUSTOM_ROLES, encoding="utf-8")
@@ -188,6 +186,17 @@ def test_the_coachs_catalog_is_shipped_to_workers_that_lack_it(remote_cluster, m
     ws = coach / "ws"
     ws.mkdir()
     shutil.copy(EXAMPLES / "priya_data_analyst.yaml", ws)
+    return ws
+
+
+@pytest.mark.slow
+def test_the_coachs_catalog_is_shipped_to_workers_that_lack_it(remote_cluster, monkeypatch,
+                                                                 capsys):
+    # The worker's environment has no CAREER_WORKBOOK_CATALOG and it may not open the
+    # coach's folder: the coach's custom role must reach it with the workbook.
+    address, coach = remote_cluster
+    ws = _coach_catalog(coach, monkeypatch)
+    catalog = coach / "mycat"
     common = ["--today", "2026-11-22"]
     here, there = coach / "here", coach / "there"
     assert cli.main(["pack", str(ws), "--out", str(here), "--formats", "html", *common]) == 0
@@ -218,27 +227,13 @@ def test_the_coachs_catalog_is_shipped_to_workers_that_lack_it(remote_cluster, m
 
 @pytest.mark.slow
 def test_run_kernels_on_a_worker_use_the_coachs_catalog(remote_cluster, monkeypatch):
-    import nbformat
-
     address, coach = remote_cluster
-    catalog = coach / "mycat"
-    catalog.mkdir()
-    (catalog / "roles.yaml").write_text(CUSTOM_ROLES, encoding="utf-8")
-    monkeypatch.setenv("CAREER_WORKBOOK_CATALOG", str(catalog))
-    ws = coach / "ws"
-    ws.mkdir()
-    shutil.copy(EXAMPLES / "priya_data_analyst.yaml", ws)
+    ws = _coach_catalog(coach, monkeypatch)
     folder = coach / "nbs"
     folder.mkdir()
-    nb = nbformat.v4.new_notebook()
-    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3",
-                                 "language": "python"}
-    params = nbformat.v4.new_code_cell("workbook = None\ntoday = None\nexport_dir = None")
-    params.metadata["tags"] = ["parameters"]
-    nb.cells = [params, nbformat.v4.new_code_cell(
-        "from career_workbook.catalog import load_catalog\n"
-        "print(sorted(load_catalog().role('senior_data_scientist').skills))")]
-    nbformat.write(nb, folder / "01_self_assessment.ipynb")
+    parameters_notebook(folder / "01_self_assessment.ipynb",
+                        "from career_workbook.catalog import load_catalog\n"
+                        "print(sorted(load_catalog().role('senior_data_scientist').skills))")
     out = coach / "runs"
     assert cli.main(["run", str(ws), "--out", str(out), "--notebooks", "01",
                      "--notebooks-dir", str(folder), "--scheduler", address]) == 0

@@ -580,7 +580,7 @@ def test_a_check_in_dated_years_ahead_is_asked_about_not_saved(path):
     view.buttons["save"].click()
     assert cw.load(path).check_ins == []
     message = text_of(view.fields["date"].message.value)
-    assert "22 November 2062 is after today (22 November 2026)" in message
+    assert "22 Nov 2062 is after today (22 Nov 2026)" in message
     assert "Did you mean 2026?" in message
     view.fields["date"].widget.value = "2026-11-22"
     view.fields["wins"].widget.value = "Booked the exam"
@@ -598,7 +598,7 @@ def test_an_achievement_dated_years_ahead_is_asked_about_not_saved(path):
     view.buttons["save"].click()
     assert cw.load(path).achievements == []
     message = text_of(view.fields["date"].message.value)
-    assert "1 March 2062 is after today (22 November 2026)" in message
+    assert "1 Mar 2062 is after today (22 Nov 2026)" in message
     assert "Did you mean 2026?" in message
     view.fields["date"].widget.value = "2026-03-01"
     view.buttons["save"].click()

@@ -26,6 +26,8 @@ import math
 import re
 from datetime import date
 
+from career_workbook.wording import short_date
+
 __all__ = ["DATE_HELP", "DATE_PLACEHOLDER", "format_number", "parse_date_text",
            "days_not_come", "parse_number_text", "parse_whole_number_text", "past_day_problem"]
 
@@ -107,15 +109,14 @@ def past_day_problem(day: date | None, today: date, what: str) -> str | None:
     counted as the latest one; the message asks.
 
     >>> past_day_problem(date(2062, 11, 22), date(2026, 11, 22), "A check-in")
-    'A check-in records a day that has come: 22 November 2062 is after today (22 November 2026). Did you mean 2026?'
+    'A check-in records a day that has come: 22 Nov 2062 is after today (22 Nov 2026). Did you mean 2026?'
     >>> past_day_problem(date(2026, 11, 23), date(2026, 11, 22), "A check-in") is None
     True
     """  # noqa: E501
     if day is None or (day - today).days <= 1:
         return None
-    text = (f"{what} records a day that has come: {day.day} {calendar.month_name[day.month]} "
-            f"{day.year} is after today ({today.day} {calendar.month_name[today.month]} "
-            f"{today.year}).")
+    text = (f"{what} records a day that has come: {short_date(day)} is after today "
+            f"({short_date(today)}).")
     if day.year != today.year and sorted(str(day.year)) == sorted(str(today.year)):
         text += f" Did you mean {today.year}?"
     return text
@@ -126,7 +127,7 @@ def days_not_come(values: dict, today: date, whats: dict[str, str]) -> dict[str,
     records) but is after ``today``, with :func:`past_day_problem`'s message.
 
     >>> days_not_come({"date": date(2062, 3, 1)}, date(2026, 11, 22), {"date": "An achievement"})
-    {'date': 'An achievement records a day that has come: 1 March 2062 is after today (22 November 2026). Did you mean 2026?'}
+    {'date': 'An achievement records a day that has come: 1 Mar 2062 is after today (22 Nov 2026). Did you mean 2026?'}
     >>> days_not_come({"date": date(2026, 3, 1)}, date(2026, 11, 22), {"date": "An achievement"})
     {}
     """  # noqa: E501

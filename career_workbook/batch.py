@@ -47,6 +47,7 @@ __all__ = [
     "run_notebook",
     "select_notebooks",
     "submit",
+    "FileCheck",
     "validate_paths",
     "worker_pool",
 ]
@@ -426,24 +427,38 @@ def _dask_map(fn, items, scheduler, args, bar, size):
 # ----------------------------------------------------------------------------------------
 # validate
 # ----------------------------------------------------------------------------------------
-def validate_paths(paths: Iterable[str | Path]) -> Iterator[tuple[Path, list[str]]]:
-    """For each workbook file (folders expanded), the list of problems ([] when valid).
+@dataclass(frozen=True)
+class FileCheck:
+    """What ``validate`` found in one workbook file: ``problems`` stop it loading (each one
+    line naming the field, the value and the line of the file); ``notes`` are about a valid
+    file's entries that will not count as expected on the day checked
+    (:func:`career_workbook.analysis.workbook_notes`)."""
 
-    Each problem is one line naming the field, the value and the line of the file, e.g.
-    ``goals[2].deadline = '2027-13-01': Input should be a valid date (line 41)``.
+    path: Path
+    problems: list[str]
+    notes: list[str] = field(default_factory=list)
+
+
+def validate_paths(paths: Iterable[str | Path], *,
+                   today: date | None = None) -> Iterator[FileCheck]:
+    """A :class:`FileCheck` per workbook file (folders expanded); its ``problems`` are
+    ``[]`` when valid, e.g. ``goals[2].deadline = '2027-13-01': Input should be a valid date
+    (line 41)``. ``today`` (default: the real date) is the day the notes are about.
     """
-    from career_workbook import store
+    from career_workbook import analysis, store
     from career_workbook.model import WorkbookError
 
+    today = today or date.today()
     for path in list_workbooks(list(paths)):
         try:
-            store.load(path, clean=False)  # read-only: no need to list the folder per file
+            wb = store.load(path, clean=False)  # read-only: no need to list the folder per file
         except WorkbookError as err:
-            yield path, store.locate_problems(path, err.problems) or [client_message(err, path)]
+            yield FileCheck(path, store.locate_problems(path, err.problems)
+                            or [client_message(err, path)])
         except Exception as err:  # noqa: BLE001 - one odd file never stops the others
-            yield path, [f"could not be checked ({client_message(err, path)})"]
+            yield FileCheck(path, [f"could not be checked ({client_message(err, path)})"])
         else:
-            yield path, []
+            yield FileCheck(path, [], analysis.workbook_notes(wb, today))
 
 
 # ----------------------------------------------------------------------------------------

@@ -151,8 +151,13 @@ def build_parser() -> argparse.ArgumentParser:
                         "--file priya_sharma_2")
 
     p = _sub(sub, "validate", "check workbook files and list problems per field",
-             "career-workbook validate workbooks/")
+             "career-workbook validate workbooks/",
+             "List each file's problems per field (exit 1 if any file has one), and notes on "
+             "entries of valid files that will not count as expected: a day after today, "
+             "the same 360 rater twice on one day (exit 0 when there are only notes).")
     p.add_argument("paths", nargs="+", help="workbook files or folders of them")
+    p.add_argument("--today", type=_date, default=None,
+                   help="the day the notes are about, YYYY-MM-DD (default: today)")
 
     p = _sub(sub, "run", "execute the guided notebooks for each client (papermill)",
              "career-workbook run workbooks/ --out out/runs --notebooks 01,05 --jobs 2",
@@ -347,18 +352,23 @@ def _taken(path: Path, folder: Path, args: argparse.Namespace, name: str) -> str
 
 def _cmd_validate(args: argparse.Namespace) -> int:
     from career_workbook import batch
+    from career_workbook.wording import plural
 
     _catalog()  # the notebooks and packs read it too: a broken one is named first
     failures = seen = 0
-    for path, problems in batch.validate_paths(args.paths):
+    for check in batch.validate_paths(args.paths, today=args.today):
         seen += 1
-        if problems:
+        if check.problems:
             failures += 1
-            print(f"{path}: {len(problems)} problem(s)")
-            for problem in problems:
+            print(f"{check.path}: {len(check.problems)} problem(s)")
+            for problem in check.problems:
                 print(f"  - {problem}")
+        elif check.notes:
+            print(f"{check.path}: ok, {plural(len(check.notes), 'note')}")
+            for note in check.notes:
+                print(f"  note: {note}")
         else:
-            print(f"{path}: ok")
+            print(f"{check.path}: ok")
     if not seen:
         raise CliError(f"no workbook files (*.yaml) in {', '.join(args.paths)}")
     if failures:

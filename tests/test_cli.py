@@ -7,6 +7,7 @@ import os
 import shutil
 import subprocess
 import sys
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -529,3 +530,44 @@ def test_run_names_a_notebooks_dir_without_the_notebooks(capsys, workspace, tmp_
     assert code == 2 and f"{tmp_path / 'empty'} has no 01_self_assessment.ipynb, " \
         "05_skill_gap.ipynb; give the notebooks folder of a workspace" in err
     assert not (tmp_path / "o").exists()
+
+
+def test_validate_notes_entries_a_valid_file_holds_but_the_charts_leave_out(capsys, tmp_path):
+    # a year typed 2062 for 2026, an older import's repeated rater and an opportunity
+    # "spotted" after its first move all loaded without a word: the charts left the first
+    # out, the second showed two comments, the forms refuse the third
+    import career_workbook as cw
+
+    code, _, _ = run_main(capsys, "new", "Sam Lee", "--dir", str(tmp_path))
+    assert code == 0
+    path = next(tmp_path.glob("*.yaml"))
+    with cw.edit(path) as wb:
+        wb.skills = [cw.Skill(name="SQL")]
+        wb.check_ins = [cw.CheckIn(date=date(2026, 11, 2)), cw.CheckIn(date=date(2062, 11, 9))]
+        rater = cw.Feedback(rater_group="peer", rater_id="p9", date=date(2026, 11, 20),
+                            ratings={"SQL": 4}, comment="first")
+        wb.feedback = [rater, rater.model_copy(update={"comment": "fixed"})]
+        wb.opportunities = [cw.Opportunity(
+            title="Data lead", kind="role", spotted=date(2026, 11, 1), stage="applied",
+            stage_history=[{"stage": "applied", "date": date(2026, 10, 6)}])]
+    code, out, _ = run_main(capsys, "validate", str(path), "--today", "2026-12-05")
+    assert code == 0, out
+    assert f"{path}: ok, 3 notes" in out
+    assert "note: check_ins[1].date = 2062-11-09 is after today (5 Dec 2026): the charts " \
+           "leave it out until that day (a typo for 2026?)" in out
+    assert "note: feedback[0], feedback[1]: p9 (peer, 2026-11-20) is recorded 2 times" in out
+    assert "note: opportunities[0].spotted = 2026-11-01 is after its first move (applied, " \
+           "2026-10-06)" in out
+    code, out, _ = run_main(capsys, "validate", str(path), "--today", "2062-11-09")
+    assert code == 0 and "check_ins" not in out and "feedback[0], feedback[1]" in out
+
+
+def test_validate_groups_the_days_after_today_per_section(capsys):
+    code, out, _ = run_main(capsys, "validate", str(EXAMPLES / "jordan_engineer.yaml"),
+                            "--today", "2026-06-01")
+    assert code == 0
+    assert "note: 7 days in check_ins are after today (1 Jun 2026): 2026-06-15 to 2026-11-16 " \
+           "(check_ins[5].date to check_ins[11].date)" in out
+    assert out.count("\n") < 12, out
+    code, out, _ = run_main(capsys, "validate", str(EXAMPLES / "jordan_engineer.yaml"))
+    assert out.strip().endswith("jordan_engineer.yaml: ok")

@@ -176,7 +176,7 @@ def test_a_huge_integer_is_a_workbook_error_naming_the_file(tmp_path):
         f"{bad}: invalid YAML at line 4, column 15: a number with 5,000 digits is too long "
         "for a workbook (at most 4,300)")
     good = _new(tmp_path, "zoe.yaml", "Zoe")
-    results = dict(batch.validate_paths([tmp_path]))
+    results = {c.path: c.problems for c in batch.validate_paths([tmp_path])}
     assert results[good] == [] and "5,000 digits" in results[bad][0]
 
 
@@ -249,7 +249,8 @@ def test_a_fifo_named_yaml_is_refused_at_once(tmp_path):
     assert str(result["error"]) == (
         f"{fifo}: this is a named pipe (FIFO), not a workbook file; a workbook is a plain "
         ".yaml file")
-    checked = _finishes(lambda: dict(batch.validate_paths([tmp_path])))["value"]
+    checked = _finishes(lambda: {c.path: c.problems
+                                  for c in batch.validate_paths([tmp_path])})["value"]
     assert checked[good] == [] and "named pipe" in checked[fifo][0]
     saved = _finishes(lambda: cw.save(cw.load(good), fifo))
     assert "named pipe" in str(saved["error"])
@@ -387,7 +388,7 @@ def test_validate_goes_on_after_an_unexpected_error(tmp_path, monkeypatch):
         return real_load(path, **kwargs)
 
     monkeypatch.setattr(store, "load", flaky)
-    assert dict(batch.validate_paths([tmp_path])) == {
+    assert {c.path: c.problems for c in batch.validate_paths([tmp_path])} == {
         first: ["could not be checked (RecursionError: maximum recursion depth exceeded)"],
         second: []}
 

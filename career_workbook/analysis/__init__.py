@@ -88,6 +88,7 @@ _LAZY = {
     "WellbeingSummary": "wellbeing",
     "wellbeing_frame": "wellbeing",
     "wellbeing_summary": "wellbeing",
+    "workbook_notes": "notes",
 }
 
 __getattr__, __dir__ = lazy_names(__name__, _LAZY)
@@ -126,6 +127,7 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
         open_actions,
         overdue_actions,
     )
+    from career_workbook.analysis.notes import workbook_notes
     from career_workbook.analysis.opportunities import (
         STALE_WEEKS,
         is_stale,
@@ -242,6 +244,7 @@ __all__ = [
     "unrated_skills",
     "wellbeing_frame",
     "wellbeing_summary",
+    "workbook_notes",
 ]
 
 

@@ -1,0 +1,126 @@
+"""What a valid workbook holds that will not count as its owner may think: the notes
+``career-workbook validate`` prints under a file that is otherwise ok.
+
+A workbook can be valid and still hold entries the forms would now refuse: a day typed
+with the wrong year (the charts leave it out until that day comes, see
+:func:`~career_workbook.analysis.period.as_of`), the same rater twice on one day (from an
+older CSV import: the ratings of the last count, every comment shows), an opportunity "spotted" after its first recorded move.
+Each note names the entry as ``validate`` names fields (``check_ins[3]``), its value and
+what to do. Pure: no I/O.
+
+>>> from career_workbook.model import CheckIn, new_workbook
+>>> wb = new_workbook("Sam Lee", today=date(2026, 1, 5))
+>>> wb.check_ins = [CheckIn(date=date(2026, 3, 1)), CheckIn(date=date(2062, 3, 1))]
+>>> workbook_notes(wb, date(2026, 12, 5))
+['check_ins[1].date = 2062-03-01 is after today (5 Dec 2026): the charts leave it out until that day (a typo for 2026?)']
+>>> workbook_notes(wb, date(2062, 3, 1))
+[]
+"""  # noqa: E501
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import date
+from typing import TYPE_CHECKING
+
+from career_workbook.wording import short_date
+
+if TYPE_CHECKING:  # pragma: no cover
+    from career_workbook.model import Workbook
+
+__all__ = ["workbook_notes"]
+
+
+def _typo(day: date, today: date) -> bool:
+    """A year with two digits swapped (2062 for 2026)."""
+    return day.year != today.year and sorted(str(day.year)) == sorted(str(today.year))
+
+
+def _later(fields: list[tuple[str, date | None]], today: date) -> list[str]:
+    """One note per day typed with a swapped year, one per section for the other days
+    after ``today`` (a workbook kept ahead of the day checked has dozens)."""
+    after = f"after today ({short_date(today)})"
+    notes, by_section = [], {}
+    for path, day in fields:
+        if day is None or day <= today:
+            continue
+        if _typo(day, today):
+            notes.append(f"{path} = {day.isoformat()} is {after}: the charts leave it out "
+                         f"until that day (a typo for {today.year}?)")
+        else:
+            by_section.setdefault(path.partition("[")[0], []).append((path, day))
+    for section, found in by_section.items():
+        if len(found) == 1:
+            (path, day), = found
+            notes.append(f"{path} = {day.isoformat()} is {after}: the charts leave it out "
+                         "until that day")
+            continue
+        days = sorted(day for _, day in found)
+        span = (days[0].isoformat() if days[0] == days[-1]
+                else f"{days[0].isoformat()} to {days[-1].isoformat()}")
+        notes.append(f"{len(found)} days in {section} are {after}: {span} ({found[0][0]} "
+                     f"to {found[-1][0]}); the charts leave them out until those days")
+    return notes
+
+
+def _dated_fields(wb: Workbook) -> list[tuple[str, date | None]]:
+    """Each recorded day that must have come, with its field path."""
+    fields: list[tuple[str, date | None]] = []
+    for section in ("assessments", "feedback", "check_ins", "achievements"):
+        fields += [(f"{section}[{i}].date", item.date)
+                   for i, item in enumerate(getattr(wb, section))]
+    for i, item in enumerate(wb.learning):
+        fields += [(f"learning[{i}].started_on", item.started_on),
+                   (f"learning[{i}].completed_on", item.completed_on)]
+    for i, goal in enumerate(wb.goals):
+        fields.append((f"goals[{i}].completed_on", goal.completed_on))
+        fields += [(f"goals[{i}].milestones[{j}].done_on", m.done_on)
+                   for j, m in enumerate(goal.milestones)]
+    fields += [(f"contacts[{i}].last_contact", c.last_contact)
+               for i, c in enumerate(wb.contacts)]
+    fields += [(f"opportunities[{i}].spotted", o.spotted) for i, o in enumerate(wb.opportunities)]
+    return fields
+
+
+def _repeated_raters(wb: Workbook) -> list[str]:
+    """Two 360 entries of one rater on one day (a rater rates once a day)."""
+    keys = [(f.rater_group, f.rater_id, f.date) for f in wb.feedback]
+    counts = Counter(keys)
+    notes, told = [], set()
+    for key in keys:
+        if counts[key] > 1 and key not in told:
+            told.add(key)
+            where = [f"feedback[{j}]" for j, k in enumerate(keys) if k == key]
+            group, rater, day = key
+            notes.append(f"{', '.join(where)}: {rater} ({group}, {day.isoformat()}) is "
+                         f"recorded {counts[key]} times: the ratings of the last ({where[-1]}) "
+                         "count and every comment shows; delete the wrong entry, or import "
+                         "the corrected CSV again (it keeps one)")
+    return notes
+
+
+def _spotted_after_first_move(wb: Workbook) -> list[str]:
+    notes = []
+    for i, opp in enumerate(wb.opportunities):
+        if not opp.stage_history:
+            continue
+        first = min(opp.stage_history, key=lambda move: move.date)
+        if opp.spotted > first.date:
+            notes.append(f"opportunities[{i}].spotted = {opp.spotted.isoformat()} is after its "
+                         f"first move ({first.stage}, {first.date.isoformat()}): set the day "
+                         f"you first noticed it, on or before {first.date.isoformat()}")
+    return notes
+
+
+def workbook_notes(wb: Workbook, today: date) -> list[str]:
+    """Notes on entries of a valid workbook that will not count as expected on ``today``
+    (see the module docstring); ``[]`` when there is nothing to say.
+
+    >>> from career_workbook.model import Feedback, new_workbook
+    >>> wb = new_workbook("Sam Lee", today=date(2026, 1, 5))
+    >>> p9 = Feedback(rater_group="peer", rater_id="p9", date=date(2026, 11, 20))
+    >>> wb.feedback = [p9, p9.model_copy(update={"comment": "fixed"})]
+    >>> workbook_notes(wb, date(2026, 12, 5))
+    ['feedback[0], feedback[1]: p9 (peer, 2026-11-20) is recorded 2 times: the ratings of the last (feedback[1]) count and every comment shows; delete the wrong entry, or import the corrected CSV again (it keeps one)']
+    """  # noqa: E501
+    return _later(_dated_fields(wb), today) + _repeated_raters(wb) + _spotted_after_first_move(wb)

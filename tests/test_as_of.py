@@ -125,6 +125,16 @@ def test_goal_done_after_today_is_not_done_yet():
     assert after.loc["g2", "track"] == "done"
 
 
+def test_goals_table_and_scorecard_give_the_status_on_today():
+    # the table said "done" beside a progress column that said not done yet
+    wb = time_travelled()
+    table = analysis.goals_table_frame(wb, TODAY).set_index("goal_id")
+    card = analysis.smart_scorecard_frame(wb, TODAY).set_index("goal_id")
+    assert table.loc["g2", "status"] == card.loc["g2", "status"] == "active"
+    assert analysis.goals_table_frame(wb, FUTURE).set_index("goal_id").loc["g2", "status"] \
+        == "done"
+
+
 def test_charts_are_as_of_today():
     wb = time_travelled()
     memo = figures.frames_of(wb, today=TODAY)

@@ -72,10 +72,13 @@ def smart_scorecard_frame(wb: Workbook, today: date) -> pd.DataFrame:
     ``achievable``, ``relevant``, ``time_bound`` (each 0-1); ``score`` (0-100);
     ``deadline_found`` (the scorer read a deadline in the text); ``text_deadline`` (that
     date, NaT if none); ``hints`` (tuple of suggestions for the criteria not met).
-    The goal's own ``confidence`` is passed to the scorer.
+    The goal's own ``confidence`` is passed to the scorer. The status is the goal's on
+    ``today`` (:func:`~career_workbook.analysis.period.as_of`: done later is active then).
     """
+    from career_workbook.analysis.period import as_of
     from career_workbook.analysis.smart import score_goal
 
+    wb = as_of(wb, today)
     rows = []
     for g in wb.goals:
         if g.status == "dropped":
@@ -102,8 +105,10 @@ def goals_table_frame(wb: Workbook, today: date) -> pd.DataFrame:
     >>> goals_table_frame(new_workbook("Sam Lee"), today=date(2026, 1, 1)).dtypes.tolist()[:5]
     [dtype('O'), dtype('O'), dtype('O'), dtype('<M8[ns]'), dtype('float64')]
     """
+    from career_workbook.analysis.period import as_of
     from career_workbook.analysis.progress import goal_progress_frame
 
+    wb = as_of(wb, today)  # the status on ``today``, as the progress columns have it
     goals = goals_frame(wb)[["goal_id", "text", "status", "deadline", "confidence"]]
     card = smart_scorecard_frame(wb, today)[["goal_id", "score"]]
     progress = goal_progress_frame(wb, today)[["goal_id", "track", "actual"]]

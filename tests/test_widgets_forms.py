@@ -504,6 +504,16 @@ def test_goals_table_marks_a_goal_done(small):
     assert saved(view)
 
 
+def test_goals_table_shows_a_pasted_list_goal_on_one_line(small):
+    # a goal pasted as a bullet list showed a literal "\n" in the table
+    with cw.edit(small.path) as wb:
+        wb.goals.append(cw.Goal(text="- Get certified\n- Run 5 workshops by June 2027"))
+    small.reload()
+    html = ui.goals_table(small).children[1].value
+    assert "- Get certified / - Run 5 workshops by June 2027" in html
+    assert "\\n" not in html
+
+
 # ----------------------------------------------------------------------------- 05
 def test_role_picker_sets_profile_and_adds_skills(small):
     view = ui.role_picker(small)

@@ -349,10 +349,17 @@ def _require_session(session: Any) -> None:
 # Tables
 # ----------------------------------------------------------------------------------------
 def _cell(value: Any) -> Any:
-    """A frame cell as shown in a table: dates as YYYY-MM-DD, NaN/NaT/None as a dash,
-    whole floats without decimals, tuples joined by commas, flags as yes/no."""
+    r"""A frame cell as shown in a table: dates as YYYY-MM-DD, NaN/NaT/None as a dash,
+    whole floats without decimals, tuples joined by commas, flags as yes/no, the lines of
+    a pasted text joined by slashes (an HTML table showed its line breaks as ``\n``).
+
+    >>> _cell("- Get certified\n\n- Run 5 workshops  "), _cell((1, 2)), _cell(2.0)
+    ('- Get certified / - Run 5 workshops', '1, 2', '2')
+    """
     import pandas as pd
 
+    if isinstance(value, str) and ("\n" in value or "\r" in value):
+        return " / ".join(line.strip() for line in value.splitlines() if line.strip())
     if isinstance(value, list | tuple | set | frozenset):
         return ", ".join(str(v) for v in value)
     if value is None or value is pd.NaT:

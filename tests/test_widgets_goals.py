@@ -290,3 +290,23 @@ def test_rewrite_rows_come_back_after_the_drafter_is_rebuilt(session):
     view.render()
     view.fields["text"].value = "Run workshops for new hires"
     assert rewrite_buttons(view)
+
+
+def test_a_goal_review_names_only_its_own_changes_and_what_it_kept(tmp_path):
+    # tab A's message said "new deadline 30 Sep 2027 and confidence 3 (was 6)": the
+    # deadline was tab B's change, made after A was opened
+    path = tmp_path / "sam.yaml"
+    wb = cw.new_workbook("Sam Lee", today=date(2026, 1, 5))
+    wb.goals.append(Goal(text="Ship the platform by June 2027", deadline=date(2027, 6, 30),
+                         confidence=6))
+    store.save(wb, path)
+    tab_a = ui.goals_table(ui.Session(path, today=TODAY))
+    tab_b = ui.goal_review(ui.Session(path, today=TODAY))
+    tab_b.fields["deadline"].value = date(2027, 9, 30)
+    tab_b.buttons["save"].click()
+    tab_a.fields["confidence"].value = 3
+    tab_a.buttons["save"].click()
+    message = tab_a.status.value
+    assert "confidence 3 (was 6); kept from another tab: new deadline 30 Sep 2027" in message
+    goal = cw.load(path).goals[0]
+    assert (goal.deadline, goal.confidence) == (date(2027, 9, 30), 3)

@@ -136,8 +136,10 @@ _STATUS_NEWS = {"done": "marked done", "dropped": "dropped", "active": "now acti
                 "draft": "back to draft"}
 
 
-def goal_changes(old: Goal, new: Goal) -> str:
-    """What a goal review changed, as its save message says it.
+def goal_changes(old: Goal, new: Goal, written: Goal | None = None) -> str:
+    """What a goal review changed, as its save message says it; ``written`` (the goal as
+    saved, merged with changes made in another tab since) adds what was kept from there,
+    so a form never claims another tab's change as its own.
 
     >>> from datetime import date
     >>> old = Goal(text="Ship it", status="active", deadline=date(2026, 12, 31), confidence=5)
@@ -149,9 +151,17 @@ def goal_changes(old: Goal, new: Goal) -> str:
     'deadline removed and confidence cleared'
     >>> goal_changes(old, old)
     'nothing changed'
+    >>> mine = old.model_copy(update={"confidence": 3})
+    >>> goal_changes(old, mine, mine.model_copy(update={"deadline": date(2027, 9, 30)}))
+    'confidence 3 (was 5); kept from another tab: new deadline 30 Sep 2027'
     """
     from career_workbook.wording import listing, short_date
 
+    if written is not None and written != new:
+        theirs = goal_changes(new, written)
+        return goal_changes(old, new) + ("; kept the changes made in another tab"
+                                         if theirs == "nothing changed"
+                                         else f"; kept from another tab: {theirs}")
     news = []
     if new.status != old.status:
         reopened = new.status == "active" and old.status in ("done", "dropped")
@@ -399,12 +409,16 @@ def goal_editor(view: FormView, *, with_deadline: bool) -> list[widgets.Widget]:
     save = primary_button("Save goal changes", "Save the new status, confidence and deadline")
     view.buttons["save"] = save
 
+    mine: list[Goal] = []  # the goal as this form saves it, for the message
+
     def collect() -> tuple[Any, dict[str, str]]:
         changes = goal_update(
             s.today, status=status.value, confidence=confidence.value,
             completed_on=old.completed_on,
             **({"deadline": view.fields["deadline"].value} if with_deadline else {}))
-        return check_model(Goal, {**old.model_dump(round_trip=True), **changes}, labels)
+        goal, errors = check_model(Goal, {**old.model_dump(round_trip=True), **changes}, labels)
+        mine[:] = [goal] if goal is not None else []
+        return goal, errors
 
     def apply(wb: Workbook, goal: Goal) -> Goal:
         """Merge the goal with the file's; return it as written (the message names it)."""
@@ -414,7 +428,8 @@ def goal_editor(view: FormView, *, with_deadline: bool) -> list[widgets.Widget]:
                                         labels=labels)
         return wb.goals[index]
 
-    view.bind(save, collect, apply, detail=lambda g: goal_changes(old, g))
+    view.bind(save, collect, apply,
+              detail=lambda g: goal_changes(old, mine[0] if mine else g, g))
     return [*boxes, save]
 
 

@@ -275,9 +275,10 @@ def _more_records(path: Path) -> None:
 TWO_TABS = [
     # form, record chosen, tab A's change, tab B's change, B's message, B's stale message
     (ui.goal_review, None, {"status": "done"}, {"deadline": date(2027, 6, 30)},
-     "— marked done and new deadline 30 Jun 2027", "— new deadline"),
+     # its own change, then what it kept (the merged record; not B's change alone)
+     "— new deadline 30 Jun 2027; kept from another tab: marked done", "2027</div>"),
     (ui.goals_table, None, {"status": "done"}, {"confidence": 8},
-     "— marked done and confidence 8", "— confidence 8"),
+     "— confidence 8 (was 5); kept from another tab: marked done", "(was 5)</div>"),
     (ui.actions_form, "0", {"status": "doing"}, {"priority": "high"},
      "updated “Do X properly (doing)”", "(done)"),
     (ui.skills_form, "0", {"importance": 2}, {"target_level": 5},

@@ -841,3 +841,16 @@ def test_a_strength_differing_only_in_case_or_spaces_is_refused(path):
     view.fields["strengths"].widget.value = "Explaining data\nListening"
     view.buttons["save"].click()
     assert cw.load(path).strengths == ["Explaining data", "Listening"]
+
+
+def test_a_goal_due_the_day_it_was_set_is_seen_on_the_timeline(path):
+    # a bar of no length: the goal had a row on the timeline and nothing in it
+    from career_workbook import figures
+
+    with cw.edit(path) as wb:
+        day = date.fromisoformat(TODAY)
+        wb.goals.append(cw.Goal(text="Send the report today", created=day, deadline=day))
+    fig = figures.make_figure(cw.load(path), "goal_timeline", today=TODAY)
+    ax = fig.axes[0]
+    assert not ax.patches and [line.get_marker() for line in ax.lines][:1] == ["|"]
+    assert [t.get_text().strip() for t in ax.texts] == ["due the day it was set", "today"]

@@ -212,12 +212,14 @@ def plot_goal_timeline(goals: pd.DataFrame, milestones: pd.DataFrame | None = No
             overdue.append(row)
         colour = STATUS_COLOURS.get("overdue" if late else status, MUTED)
         left = _num(row["created"])
-        if pd.notna(row["deadline"]) and row["deadline"] < row["created"]:
-            # set after its deadline ("by March 2026" written in November): no span to
-            # draw (a bar from the deadline would say it was set then), a mark on the day
+        if pd.notna(row["deadline"]) and row["deadline"] <= row["created"]:
+            # set after its deadline ("by March 2026" written in November) or due the day it
+            # was set: no span to draw (a bar from the deadline would say it was set then;
+            # one of no length is not seen), a mark on the day
             ax.plot([_num(row["deadline"])], [y], marker="|", markersize=18,
                     markeredgewidth=4, linestyle="none", color=colour)
-            note = f"set {day_name(row['created'])}, after its deadline"
+            note = (f"set {day_name(row['created'])}, after its deadline"
+                    if row["deadline"] < row["created"] else "due the day it was set")
             right = row["deadline"] - start > (end - start) / 2  # the note goes inwards
             ax.text(_num(row["deadline"]), y, f"{note}   " if right else f"   {note}",
                     ha="right" if right else "left", va="center", fontsize=8.5,

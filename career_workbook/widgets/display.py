@@ -49,7 +49,9 @@ TABLE_CSS = (
     ".cw-table{border-collapse:collapse;font-size:0.9em;margin:4px 0}"
     ".cw-table th{background:#eef3fa;text-align:left;padding:3px 8px;"
     "border-bottom:1px solid #b5c8e3}"
-    ".cw-table td{padding:3px 8px;border-bottom:1px solid #e4e4e4;vertical-align:top}"
+    # a pasted link or a long word wraps inside its cell (it pushed the table sideways)
+    ".cw-table td{padding:3px 8px;border-bottom:1px solid #e4e4e4;vertical-align:top;"
+    "overflow-wrap:anywhere}"
     "</style>"
 )
 

@@ -210,34 +210,48 @@ def needs_pdftoppm() -> None:
 
 CJK_FONT_FILE = Path("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc")
 """Debian's ``fonts-wqy-microhei`` (1.6 MB): Chinese, Japanese kana and Korean Hangul."""
+EMOJI_FONT_FILE = Path("/usr/share/fonts/truetype/ancient-scripts/Symbola_hint.ttf")
+"""Debian's ``fonts-symbola`` (2.5 MB): emoji and symbols, in black and white."""
 
 
-@pytest.fixture
-def cjk_font() -> Iterator[str]:
-    """The fallback font charts draw Chinese, Japanese and Korean text in on this machine.
+def _fallback_font(script: str, file: Path, family: str, package: str) -> Iterator[str]:
+    """The fallback font charts draw ``script`` in on this machine.
 
-    Skipped without one (``apt-get install fonts-wqy-microhei``), failed in CI (``.ci/run``
-    installs it). A font installed after matplotlib built its font cache is added to the
-    font manager for the test (matplotlib does not look for new fonts by itself).
+    Skipped without one (``apt-get install PACKAGE``), failed in CI (``.ci/run`` installs
+    it). A font installed after matplotlib built its font cache is added to the font
+    manager for the test (matplotlib does not look for new fonts by itself).
     """
     from matplotlib import font_manager
 
     from career_workbook.charts import _fonts, _style
 
     found = _fonts.fallback_fonts(_fonts.installed_families())
-    cjk = [f for f in found if f in _fonts.SCRIPTS["Chinese"]]
-    if cjk:
-        yield cjk[0]
+    fonts = [f for f in found if f in _fonts.SCRIPTS[script]]
+    if fonts:
+        yield fonts[0]
         return
-    if not CJK_FONT_FILE.exists():
-        missing_tool("this test needs a Chinese font (apt-get install fonts-wqy-microhei)")
+    if not file.exists():
+        missing_tool(f"this test needs a font for {script} (apt-get install {package})")
     before = list(font_manager.fontManager.ttflist)
-    font_manager.fontManager.addfont(str(CJK_FONT_FILE))
+    font_manager.fontManager.addfont(str(file))
     _style._house_rc.cache_clear()
-    yield "WenQuanYi Micro Hei"
+    yield family
     font_manager.fontManager.ttflist[:] = before
     font_manager.fontManager._findfont_cached.cache_clear()
     _style._house_rc.cache_clear()
+
+
+@pytest.fixture
+def cjk_font() -> Iterator[str]:
+    """The font charts draw Chinese, Japanese and Korean in (see :func:`_fallback_font`)."""
+    yield from _fallback_font("Chinese", CJK_FONT_FILE, "WenQuanYi Micro Hei",
+                              "fonts-wqy-microhei")
+
+
+@pytest.fixture
+def emoji_font() -> Iterator[str]:
+    """The font charts draw emoji in (see :func:`_fallback_font`)."""
+    yield from _fallback_font("Emoji", EMOJI_FONT_FILE, "Symbola", "fonts-symbola")
 
 
 @pytest.fixture

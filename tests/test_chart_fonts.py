@@ -76,6 +76,23 @@ def test_without_the_fallback_the_same_chart_is_drawn_in_boxes(cjk_font, monkeyp
     assert any("DejaVu Sans" in message for message in missing), missing
 
 
+EMOJI = "Ship the platform 🚀 by June 2027 ❤️ ✅"
+
+
+def test_an_emoji_in_a_goal_is_drawn_as_a_symbol_not_a_box(emoji_font, monkeypatch):
+    # "Ship the platform [box] by June 2027": the house font has no emoji; ❤️ carries an
+    # invisible variation selector no font draws
+    missing, _ = _drawn_in_the_notebook(monkeypatch, _workbook(EMOJI, name="Sam 😀"))
+    assert missing == [], missing
+
+
+def test_without_the_emoji_fallback_the_same_chart_is_drawn_in_boxes(emoji_font, monkeypatch):
+    rc = {**_style._house_rc(), "font.family": ["sans-serif"]}
+    monkeypatch.setattr(_style, "_house_rc", lambda: rc)
+    missing, _ = _drawn_in_the_notebook(monkeypatch, _workbook(EMOJI, name="Sam 😀"))
+    assert any("DejaVu Sans" in message for message in missing), missing
+
+
 def test_the_pack_pdf_embeds_the_fallback_font_for_a_chinese_name(cjk_font):
     from matplotlib import font_manager
 

@@ -1,5 +1,6 @@
 """Fallback fonts: a name or a goal written in Chinese, Japanese, Korean, Thai or Devanagari
-is drawn in its own script wherever the machine has a font for it.
+is drawn in its own script wherever the machine has a font for it, and an emoji as its
+black-and-white symbol.
 
 The house font, DejaVu Sans, has Latin, Greek, Cyrillic, Arabic and Hebrew, but no Chinese,
 Japanese, Korean, Thai or Devanagari. Without a fallback, matplotlib draws each of those
@@ -7,7 +8,8 @@ characters as an empty box. matplotlib (3.6 and later) draws each glyph in the f
 of ``font.family`` that has it. So the house style lists, after its own font, one
 installed font for each of those scripts (:func:`fallback_fonts`). macOS and Windows ship
 such fonts. On Linux, ``apt-get install fonts-noto-cjk`` (or the smaller
-``fonts-wqy-microhei``) adds them.
+``fonts-wqy-microhei``) adds them, and ``fonts-symbola`` the emoji. matplotlib cannot draw
+colour emoji fonts (Noto Color Emoji, Apple Color Emoji): only outline fonts are listed.
 
 Only installed families are listed: matplotlib logs a warning for every family it cannot
 find, and loads every listed font for every text. A text whose glyphs are all in DejaVu
@@ -42,6 +44,7 @@ SCRIPTS: dict[str, tuple[str, ...]] = {
              "Leelawadee", "Tahoma", "Loma", "Garuda", "Sarabun"),
     "Devanagari": ("Noto Sans Devanagari", "Noto Sans Devanagari UI", "Kohinoor Devanagari",
                    "Devanagari Sangam MN", "Nirmala UI", "Mangal", "Lohit Devanagari"),
+    "Emoji": ("Segoe UI Emoji", "Noto Emoji", "Symbola", "Segoe UI Symbol"),
 }
 """For each script the house font lacks, the fonts that have it, in order of preference."""
 

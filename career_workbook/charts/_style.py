@@ -160,7 +160,8 @@ def new_figure(height: float = 5.0, width: float = A4_WIDTH, *, label: str = "")
 # ----------------------------------------------------------------------------------------
 # Safe, wrapped text
 # ----------------------------------------------------------------------------------------
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b\u2028\u2029]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b\u2028\u2029\ufe0e\ufe0f]")
+"""Control characters, and the emoji/text variation selectors (no font draws them: boxes)."""
 
 
 def clean_text(value: Any) -> str:

@@ -411,3 +411,214 @@ def test_the_end_of_a_past_year_is_a_date_not_an_amount() -> None:
     assert parse_deadline("Ship v2 by the end of 2026", today) == (date(2026, 12, 31),
                                                                    "by the end of 2026")
     assert parse_deadline("Cut costs by 2000", today) == (None, None)
+
+
+# --------------------------------------------------------------------------- rewrites that fit
+
+# Red-team B, item 5: "Use this" offered "Ask my manager for a promotion twice a week before my
+# review" and "Quit smoking by completing 3 practice projects by March 2027". A rhythm fits a
+# practice, never a one-off outcome; practice projects fit building a technical skill, never
+# quitting; a language gets a level; where nothing fits, no rewrite (the hint still helps).
+
+ONE_OFF_VERBS = frozenset({
+    "ask", "pass", "ship", "submit", "apply", "launch", "finish", "complete", "get", "earn",
+    "obtain", "land", "secure", "win", "hire", "negotiate", "sign", "book", "deliver",
+    "release", "find", "switch", "move", "transition", "hand", "quit", "publish"})
+QUITTING = re.compile(r"^\(?(?:quit|stop|avoid|give\s+up|cut\s+out|kick|never)\b", re.I)
+RHYTHM = re.compile(r"\b(?:once|twice|three\s+times)\s+a\s+(?:day|week|month)\b|\ba\s+day\b",
+                    re.I)
+
+
+def _ngrams(words: list[str], n: int) -> list[tuple[str, ...]]:
+    return [tuple(words[k:k + n]) for k in range(len(words) - n + 1)]
+
+
+def assert_rewrites_fit(text: str, today: date) -> int:
+    """Every rewrite offered reads as one sentence that fits the goal; returns how many."""
+    r = score_goal(text, today=today)
+    words = re.findall(r"[\w'/%-]+", text.lower())
+    first = words[0] if words else ""
+    norm = normalize_text(text)
+    phrases = [e.phrase for e in find_time_expressions(norm, today)
+               if e.kind in ("date", "window", "vague")]
+    offered = 0
+    for name in CRITERIA:
+        for rewrite in r.criteria[name].rewrites:
+            offered += 1
+            new = re.findall(r"[\w'/%-]+", rewrite.lower())
+            for a, b in zip(new, new[1:], strict=False):  # "the the", "a week a week"
+                assert a != b or (a, b) in set(_ngrams(words, 2)), (text, rewrite)
+            for n in (2, 3, 4):  # "each time ... each time", "by completing ... by completing"
+                for gram in set(_ngrams(new, n)):
+                    assert (_ngrams(new, n).count(gram) <= max(1, _ngrams(words, n).count(gram))
+                            ), (text, rewrite, gram)
+            if name == "time_bound":
+                continue
+            assert first not in ONE_OFF_VERBS or not RHYTHM.search(rewrite) or RHYTHM.search(
+                text), (text, rewrite)  # never "Ask ... twice a week"
+            if QUITTING.search(text):
+                assert "practice project" not in rewrite, (text, rewrite)
+                assert name != "measurable" or re.search(r"in a row|no more than", rewrite), (
+                    text, rewrite)
+            for phrase in phrases:  # the date phrase stays whole
+                assert phrase.lower() in rewrite.lower(), (text, rewrite, phrase)
+            if re.search(r"\bby\s+\w+ing\b", text, re.I):  # "by watching videos" already says how
+                assert "by completing" not in rewrite, (text, rewrite)
+            again = score_goal(rewrite, today=today)
+            assert again.deadline == r.deadline, (text, rewrite)  # the deadline never moves
+    return offered
+
+
+@pytest.mark.parametrize(("text", "rewrite"), [
+    # the red-team's goals
+    ("Ask my manager for a promotion before my review", None),
+    ("pass cfa level 1 in may 2027", None),
+    ("Ship the data platform in 2 weeks' time", None),
+    ("Quit smoking by March 2027", "Quit smoking for 30 days in a row by March 2027"),
+    ("Stop procrastinating", "Stop procrastinating for 30 days in a row"),
+    ("Learn French", "Learn French to B1 level"),
+    # one-off outcomes: no rhythm (and no other template fits)
+    ("Negotiate a raise before my annual review", None),
+    ("Find a new job", None),
+    ("Switch to the platform team in Q2 2027", None),
+    ("Attend the leadership offsite", None),
+    ("Post my portfolio online", None),
+    ("Publish my research", None),
+    ("Secure funding for the startup", None),
+    ("Ask for a mentor", None),
+    # practices: a rhythm that suits them, before the deadline and its lead-in, kept whole
+    ("Practise the piano", "Practise the piano twice a week"),
+    ("Practise public speaking before my talk in May 2027",
+     "Practise public speaking twice a week before my talk in May 2027"),
+    ("(Practise guitar before the gig!)", "(Practise guitar twice a week before the gig!)"),
+    ("Read industry news", "Read industry news twice a week"),
+    ("Write blog posts about data engineering",
+     "Write blog posts about data engineering twice a week"),
+    ("Cook dinner at home", "Cook dinner at home twice a week"),
+    ("Review my goals", "Review my goals once a week"),
+    ("Study the AWS whitepapers before my exam on 12 March 2027",
+     "Study the AWS whitepapers twice a week before my exam on 12 March 2027"),
+    ("Meet with my mentor", "Meet with my mentor once a month"),
+    ("Network with other product designers",
+     "Network with other product designers once a month"),
+    ("Call my grandmother", "Call my grandmother once a month"),
+    ("Volunteer at the food bank", "Volunteer at the food bank once a month"),
+    ("Coach a junior colleague", "Coach a junior colleague once a month"),
+    # workouts: how long as well as how often
+    ("Swim at the leisure centre", "Swim at the leisure centre for 30 minutes three times a week"),
+    ("Exercise", "Exercise for 30 minutes three times a week"),
+    ("Meditate before bed.", "Meditate before bed for 10 minutes a day."),
+    ("Jog with my spouse every weekend, adding two laps each time",
+     "Jog for 30 minutes with my spouse every weekend, adding two laps each time"),
+    # quitting: a streak; cutting down on a countable thing: a weekly limit
+    ("Give up sugar", "Give up sugar for 30 days in a row"),
+    ("Cut out alcohol before the wedding",
+     "Cut out alcohol for 30 days in a row before the wedding"),
+    ("Stop eating junk food", "Stop eating junk food for 30 days in a row"),
+    ("Stop biting my nails", "Stop biting my nails for 30 days in a row"),
+    ("Stop checking email after 8pm", "Stop checking email after 8pm for 30 days in a row"),
+    ("Quit social media", "Quit social media for 30 days in a row"),
+    ("Cut down on takeaways", "Cut down on takeaways to no more than 2 a week"),
+    ("Limit snacks between meals", "Limit snacks to no more than 2 a week between meals"),
+    ("Quit vaping for good", None),               # not "for good for 30 days in a row"
+    ("Cut out takeaways every Friday", None),     # "for 30 days" would read as the deadline
+    ("Quit the choir", None),                     # leaving, not a habit
+    ("Avoid burnout", None),
+    ("Never smoke again", None),
+    ("Reduce oil intake during festive season", None),
+    # a language: a level
+    ("Learn Spanish before my trip to Madrid",
+     "Learn Spanish to B1 level before my trip to Madrid"),
+    ("Improve my German", "Improve my German to B2 level"),
+    ("Learn to speak Mandarin by the end of 2027",
+     "Learn to speak Mandarin at B1 level by the end of 2027"),
+    ("Learn French (confidence 7/10).", "Learn French to B1 level (confidence 7/10)."),
+    ("I want to learn Portuguese before moving to Lisbon",
+     "I want to learn Portuguese to B1 level before moving to Lisbon"),
+    ("Learn French cooking", None),               # not the language
+    ("Learn Japanese to pass JLPT N4", None),     # an exam is named already
+    # a technical skill: practice projects
+    ("Master Kubernetes in Q2 2027",
+     "Master Kubernetes by completing 3 practice projects in Q2 2027"),
+    ("Improve my Python skills", "Improve my Python skills by completing 3 practice projects"),
+    ("Learn to code", "Learn to code by completing 3 practice projects"),
+    ("Learn data science", "Learn data science by completing 3 practice projects"),
+    ("Master Excel pivot tables by June 2027",  # not "... projects by June 2027"
+     "Master Excel pivot tables and complete 3 practice projects by June 2027"),
+    ("Learn Python by watching videos", None),    # the how is said: no second "by"
+    # soft skills and directions: nothing fits, the hint says what is missing
+    ("Learn to delegate", None),
+    ("Improve my time management", None),
+    ("Improve team morale", None),
+    ("Sharpen my presentation skills", None),
+    ("Grow my territory", None),
+    ("Build my personal brand", None),
+    ("Keep learning new things", None),
+    # a count before a plural object, as before
+    ("Run workshops for new hires", "Run 3 workshops for new hires"),
+    ("Read books on leadership", "Read 3 books on leadership"),
+])
+def test_a_rewrite_fits_the_kind_of_goal(text: str, rewrite: str | None) -> None:
+    m = score_goal(text, today=TODAY).criteria["measurable"]
+    assert not m.met
+    assert m.rewrites == ([rewrite] if rewrite else [])
+    if rewrite is None:
+        assert m.hints and "you can check" in m.hints[0]  # the hint still helps
+    else:
+        assert f"'{rewrite}'" in m.hints[0]
+    assert_rewrites_fit(text, TODAY)
+
+
+def test_the_reported_rewrites_are_gone() -> None:
+    """The exact rewrites the red team saw are no longer offered for any criterion."""
+    today = date(2026, 12, 5)
+    for text, bad in [
+        ("Ask my manager for a promotion before my review", "twice a week"),
+        ("pass cfa level 1 in may 2027", "twice a week"),
+        ("Ship the data platform in 2 weeks' time", "twice a week"),
+        ("Quit smoking by March 2027", "practice projects"),
+        ("Stop procrastinating", "practice projects"),
+        ("Learn French", "practice projects"),
+    ]:
+        r = score_goal(text, today=today)
+        offered = [x for name in CRITERIA for x in r.criteria[name].rewrites]
+        assert not any(bad in x for x in offered), (text, offered)
+        assert not any(bad in h for name in CRITERIA for h in r.criteria[name].hints)
+
+
+def test_language_level_also_names_what_to_reach() -> None:
+    sp = score_goal("Improve my German", today=TODAY).criteria["specific"]
+    assert sp.rewrites == ["Improve my German to B2 level"]
+    assert sp.hints[0] == "Name the level: 'Improve my German to B2 level'"
+    m = score_goal("Quit smoking by March 2027", today=TODAY).criteria["measurable"]
+    assert m.hints[0] == ("Count the days in a row: "
+                          "'Quit smoking for 30 days in a row by March 2027'")
+
+
+def test_rewrites_fit_every_labelled_goal() -> None:
+    assert sum(assert_rewrites_fit(text, today) for text, today in _labelled()) > 300
+
+
+_FIT_VERBS = st.sampled_from([
+    "Ask my manager for", "Pass", "Ship", "Submit", "Apply for", "Launch", "Finish", "Get",
+    "Quit", "Stop", "Avoid", "Give up", "Cut out", "Never miss", "Learn", "Improve", "Master",
+    "Practise", "Study", "Read", "Write", "Post", "Meet", "Network with", "Swim", "Meditate",
+    "Cut down on", "Limit", "Attend", "Visit", "Review",
+])
+_FIT_OBJECTS = st.sampled_from([
+    "", "a promotion", "the CFA level 1 exam", "smoking", "procrastinating", "French", "Rust",
+    "my SQL skills", "the basics of machine learning", "public speaking", "industry news",
+    "a book", "takeaways", "sugar", "my mentor", "the data platform", "blog posts", "deadlines",
+    "Japanese cooking", "data science by building 2 apps",
+])
+_FIT_TIMES = st.sampled_from([
+    "", " by March 2027", " in may 2027", " in 2 weeks' time", " before my review",
+    " before my talk in May 2027", " by the end of next month", " someday", " in Q2 2027",
+    " every Friday", " for my kids by June 2027",
+])
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_FIT_VERBS, _FIT_OBJECTS, _FIT_TIMES, st.sampled_from(["", ".", "!"]))
+def test_rewrites_fit_goal_like_sentences(verb: str, obj: str, when: str, end: str) -> None:
+    assert_rewrites_fit(f"{verb} {obj}{when}{end}".replace("  ", " "), TODAY)

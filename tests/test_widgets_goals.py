@@ -215,6 +215,23 @@ def test_use_this_puts_the_rewrite_into_the_text_box(session):
     assert not any("Time-bound" in text for _, text in rewrite_buttons(view))
 
 
+def test_use_this_offers_only_rewrites_that_fit_the_goal(session):
+    """Red-team B item 5: "Use this" offered "Ask my manager for a promotion twice a week before
+    my review" and "Quit smoking by completing 3 practice projects by March 2027"."""
+    view = ui.goal_drafter(session)
+    view.fields["text"].value = "Ask my manager for a promotion before my review"
+    assert not any("Measurable" in text for _, text in rewrite_buttons(view))
+    assert "twice a week" not in view.children[3].value
+    view.fields["text"].value = "Quit smoking by March 2027"
+    button, label = next((b, text) for b, text in rewrite_buttons(view) if "Measurable" in text)
+    assert label.endswith("Measurable:</span> Quit smoking for 30 days in a row by March 2027")
+    assert "practice projects" not in view.children[3].value
+    button.click()
+    assert view.fields["text"].value == "Quit smoking for 30 days in a row by March 2027"
+    assert re.search(r"✓</span> <b>Measurable", view.children[3].value)
+    assert view.fields["deadline"].value == date(2027, 3, 31)
+
+
 def test_impossible_date_is_named_never_no_deadline(session):
     view = ui.goal_drafter(session)
     view.fields["text"].value = "Pass the PMP exam by 2027-02-30"

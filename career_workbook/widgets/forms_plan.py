@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from datetime import date
 from typing import Any
 
 import ipywidgets as widgets
@@ -31,7 +33,9 @@ from career_workbook.widgets.fields import (
     record_editor,
     secondary_button,
 )
+from career_workbook.widgets.inputs import days_not_come
 from career_workbook.widgets.merge import merge_fields
+from career_workbook.wording import short_date
 
 __all__ = [
     "SUGGESTIONS",
@@ -39,6 +43,7 @@ __all__ = [
     "add_role_skills",
     "learning_suggestion_frame",
     "learning_suggestions",
+    "milestone_problems",
     "milestones_form",
     "plan_learning",
     "role_picker",
@@ -343,6 +348,30 @@ def actions_form(session: Any) -> widgets.Widget:
                     depends=lambda wb: (wb.actions, wb.goals))
 
 
+def milestone_problems(data: Mapping[str, Any], deadline: date | None,
+                       today: date) -> dict[str, str]:
+    """Why a milestone about to be saved (``data``: its fields) cannot be: it is marked
+    done on a day after ``today`` (the list showed it done, the timeline did not), or it
+    is due after its goal's ``deadline`` (the step would come after the goal it leads to).
+
+    >>> milestone_problems({"due": date(2027, 1, 15), "done_on": date(2030, 1, 1)},
+    ...                    date(2027, 3, 31), date(2026, 12, 5))["done_on"]
+    '“Done on” records a day that has come: 1 Jan 2030 is after today (5 Dec 2026).'
+    >>> milestone_problems({"due": date(2028, 1, 1)}, date(2027, 6, 30), date(2026, 12, 5))
+    {'due': '“Due” (1 Jan 2028) is after the goal’s deadline (30 Jun 2027): choose a day on or before 30 Jun 2027, or move the goal’s deadline first (goal review, step 09).'}
+    >>> milestone_problems({"due": date(2028, 1, 1)}, None, date(2026, 12, 5))
+    {}
+    """  # noqa: E501
+    found = days_not_come(data, today, {"done_on": "“Done on”"})
+    due = data.get("due")
+    if isinstance(due, date) and deadline is not None and due > deadline:
+        found["due"] = (f"“Due” ({short_date(due)}) is after the goal’s deadline "
+                        f"({short_date(deadline)}): choose a day on or before "
+                        f"{short_date(deadline)}, or move the goal’s deadline first (goal "
+                        "review, step 09).")
+    return found
+
+
 def milestones_form(session: Any) -> widgets.Widget:
     """Milestones of a goal: a title, a due date and the date it was done."""
 
@@ -377,7 +406,9 @@ def milestones_form(session: Any) -> widgets.Widget:
                            placeholder="e.g. First model reviewed by the team",
                            help="A visible step on the way to the goal."),
                 make_field("due", "Due", "date", value=old.due if old else None,
-                           help="When you want to reach it."),
+                           help="When you want to reach it" + (
+                               f", on or before the goal’s deadline "
+                               f"({short_date(goal.deadline)})." if goal.deadline else ".")),
                 make_field("done_on", "Done on", "date", value=old.done_on if old else None,
                            help="Fill in when you reach it."),
             ]
@@ -385,6 +416,7 @@ def milestones_form(session: Any) -> widgets.Widget:
         editor = record_editor(
             view, items=goal.milestones, model=Milestone, collection=steps,
             make_fields=make_fields, noun="milestone",
+            problems=lambda data: milestone_problems(data, goal.deadline, view.session.today),
             describe=lambda m: m.title + (" ✓" if m.done_on else
                                           (f" (due {m.due.isoformat()})" if m.due else "")))
         return [chooser.box, *editor]

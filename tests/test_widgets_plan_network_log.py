@@ -15,7 +15,7 @@ import pytest
 import career_workbook as cw
 from career_workbook import store
 from career_workbook import widgets as ui
-from career_workbook.model import Contact, Goal, Milestone, Skill
+from career_workbook.model import Contact, Goal, LearningItem, Milestone, Skill
 
 TODAY = "2026-12-05"
 
@@ -106,3 +106,53 @@ def test_a_goal_without_a_deadline_takes_any_milestone_due_day(path):
     view.fields["due"].widget.value = "2028-01-01"
     view.buttons["save"].click()
     assert cw.load(path).goals[0].milestones[0].due == date(2028, 1, 1)
+
+
+# ------------------------------------------------------------ 08 learning dates
+def test_a_course_completed_before_it_started_is_refused_naming_both(path):
+    before = path.read_bytes()
+    view = ui.learning_form(session(path))
+    view.fields["title"].value = "Python course"
+    view.fields["hours"].widget.value = "12"
+    view.fields["status"].value = "done"
+    view.fields["started_on"].widget.value = "2026-12-01"
+    view.fields["completed_on"].widget.value = "2026-11-01"
+    view.buttons["save"].click()
+    assert path.read_bytes() == before
+    assert ("“Completed on” (1 Nov 2026) is before “Started on” (1 Dec 2026)"
+            in said(view, "completed_on"))
+    view.fields["started_on"].widget.value = "2026-10-01"
+    view.buttons["save"].click()
+    [item] = cw.load(path).learning
+    assert (item.started_on, item.completed_on, item.status) == (
+        date(2026, 10, 1), date(2026, 11, 1), "done")
+
+
+@pytest.mark.parametrize("status, label", [("planned", "Planned"),
+                                           ("in_progress", "In progress")])
+def test_a_completion_date_on_learning_not_done_is_asked_about(path, status, label):
+    # A planned course with a completion date was charted as 12 hours learnt.
+    before = path.read_bytes()
+    view = ui.learning_form(session(path))
+    view.fields["title"].value = "Python course"
+    view.fields["hours"].widget.value = "12"
+    view.fields["status"].value = status
+    view.fields["completed_on"].widget.value = "2026-11-01"
+    view.buttons["save"].click()
+    assert path.read_bytes() == before
+    message = said(view, "completed_on")
+    assert f"this item is “{label}”: set Status to Done, or clear the date" in message
+    view.fields["status"].value = "done"
+    view.buttons["save"].click()
+    assert cw.load(path).learning == [LearningItem(title="Python course", hours=12.0,
+                                                   status="done",
+                                                   completed_on=date(2026, 11, 1))]
+
+
+def test_skills_fields_with_nothing_to_choose_say_where_skills_come_from(tmp_path):
+    p = tmp_path / "new.yaml"
+    store.new(p, "Sam Lee", today=date(2026, 11, 1))
+    for form in (ui.achievements_form, ui.learning_form):
+        text = all_text(form(ui.Session(p, today=TODAY, notebook="08_achievements_learning")))
+        assert "add yours in notebook 01 (self-assessment)" in text
+        assert "notebook 05 (skill gap)" in text

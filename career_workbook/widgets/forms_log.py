@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from datetime import date
 from typing import Any
 
 import ipywidgets as widgets
@@ -14,11 +16,58 @@ from career_workbook.model import (
 )
 from career_workbook.widgets.fields import FormView, make_field, record_editor
 from career_workbook.widgets.inputs import days_not_come
+from career_workbook.wording import short_date
 
-__all__ = ["achievements_form", "learning_form"]
+__all__ = ["achievements_form", "learning_form", "learning_problems", "skills_help"]
 
 KIND_LABELS = {k: k.capitalize() for k in LEARNING_KINDS}
 STATUS_LABELS = {"planned": "Planned", "in_progress": "In progress", "done": "Done"}
+NO_SKILLS_YET = ("No skills to choose yet: add yours in notebook 01 (self-assessment), or "
+                 "take a target role’s skills in notebook 05 (skill gap).")
+
+
+def skills_help(help: str, skills: Any) -> str:
+    """The help under a skills field: ``help``, or where skills come from while there are
+    none to choose.
+
+    >>> skills_help("Tick every skill this shows.", ["SQL"])
+    'Tick every skill this shows.'
+    >>> skills_help("Tick every skill this shows.", [])[:40]
+    'No skills to choose yet: add yours in no'
+    """
+    return help if skills else NO_SKILLS_YET
+
+
+def learning_problems(data: Mapping[str, Any], today: date) -> dict[str, str]:
+    """Why the dates of a learning item about to be saved (``data``: its fields) cannot
+    be: completed after ``today``, completed before it started, or completed while its
+    status says it is not done (a planned course was charted as hours learnt). Completion
+    follows the status, as an action's does (:func:`~career_workbook.model.action_done_on`),
+    but a date the person typed is never dropped: the form asks.
+
+    >>> learning_problems({"status": "done", "started_on": date(2026, 12, 1),
+    ...                    "completed_on": date(2026, 11, 1)}, date(2026, 12, 5))
+    {'completed_on': '“Completed on” (1 Nov 2026) is before “Started on” (1 Dec 2026): a course, book or project ends after it starts.'}
+    >>> learning_problems({"status": "planned", "completed_on": date(2026, 11, 1)},
+    ...                   date(2026, 12, 5))["completed_on"]
+    '“Completed on” is for learning you have finished, and this item is “Planned”: set Status to Done, or clear the date.'
+    >>> learning_problems({"status": "done", "started_on": date(2027, 1, 10)}, date(2026, 12, 5))
+    {}
+    """  # noqa: E501
+    found = days_not_come(data, today, {"completed_on": "“Completed on”"})
+    started, completed = data.get("started_on"), data.get("completed_on")
+    if found or not isinstance(completed, date):
+        return found
+    if isinstance(started, date) and completed < started:
+        return {"completed_on": f"“Completed on” ({short_date(completed)}) is before “Started "
+                                f"on” ({short_date(started)}): a course, book or project "
+                                "ends after it starts."}
+    status = data.get("status")
+    if status in STATUS_LABELS and status != "done":
+        return {"completed_on": "“Completed on” is for learning you have finished, and this "
+                                f"item is “{STATUS_LABELS[status]}”: set Status to Done, or "
+                                "clear the date."}
+    return {}
 
 
 def achievements_form(session: Any) -> widgets.Widget:
@@ -44,7 +93,8 @@ def achievements_form(session: Any) -> widgets.Widget:
                            help="A number that shows the impact (optional)."),
                 make_field("skills", "Skills shown", "multi",
                            value=old.skills if old else (), options=wb.skill_names(),
-                           help="Tick every skill this shows."),
+                           help=s.say(skills_help("Tick every skill this shows.",
+                                                  wb.skill_names()))),
             ]
 
         from career_workbook.frames import achievements_frame
@@ -86,7 +136,9 @@ def learning_form(session: Any) -> widgets.Widget:
                            options=[(KIND_LABELS[k], k) for k in LEARNING_KINDS]),
                 make_field("skill", "Skill it builds", "dropdown",
                            value=old.skill if old else None, options=wb.skill_names(),
-                           optional=True, help="One of the skills you track (optional)."),
+                           optional=True,
+                           help=view.session.say(skills_help(
+                               "One of the skills you track (optional).", wb.skill_names()))),
                 make_field("hours", "Hours so far", "float", value=old.hours if old else 0.0,
                            help="Time put in so far (0-10,000); update it as you go."),
                 make_field("status", "Status", "dropdown",
@@ -107,8 +159,7 @@ def learning_form(session: Any) -> widgets.Widget:
             make_fields=make_fields, noun="learning item",
             describe=lambda i: f"{i.title} ({STATUS_LABELS[i.status].lower()}, "
                                f"{i.hours:g} h)",
-            problems=lambda data: days_not_come(data, today,
-                                                {"completed_on": "“Completed on”"}))
+            problems=lambda data: learning_problems(data, today))
         return [hours, *editor]
 
     return FormView(session, build, name="learning", title="Learning log",

@@ -3,7 +3,7 @@
 >>> plural(1, "goal"), plural(3, "goal"), plural(0, "entry", "entries")
 ('1 goal', '3 goals', '0 entries')
 >>> duration(3260), relative(-3260), relative(0), relative(3)
-('9 years', '9 years ago', 'today', 'in 3 days')
+('8 years', '8 years ago', 'today', 'in 3 days')
 """
 
 from __future__ import annotations
@@ -41,10 +41,14 @@ def listing(items: Sequence[str]) -> str:
 
 def duration(days: int) -> str:
     """A span of ``days`` in words: days up to 13, then weeks, months (under 8 weeks is
-    weeks) and, from about two years, years, each rounded to the nearest.
+    weeks), each rounded to the nearest, and from two years whole years, never rounded up
+    (6 years and 7 months is "6 years", not "7 years": a late follow-up was said to be a
+    year later than it was).
 
     >>> [duration(d) for d in (1, 13, 14, 55, 56, 200, 714, 730)]
     ['1 day', '13 days', '2 weeks', '8 weeks', '2 months', '7 months', '23 months', '2 years']
+    >>> [duration(d) for d in (2405, 2540, 2557, 3260, 3279)]
+    ['6 years', '6 years', '7 years', '8 years', '9 years']
     """
     days = abs(int(days))
     if days < 14:
@@ -54,7 +58,7 @@ def duration(days: int) -> str:
     months = round(days / 30.44)
     if months < 24:
         return plural(months, "month")
-    return plural(round(days / 365.25), "year")
+    return plural(months // 12, "year")
 
 
 def relative(days: int) -> str:

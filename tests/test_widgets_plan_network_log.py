@@ -16,6 +16,7 @@ import career_workbook as cw
 from career_workbook import store
 from career_workbook import widgets as ui
 from career_workbook.model import Contact, Goal, LearningItem, Milestone, Skill
+from career_workbook.wording import duration, relative
 
 TODAY = "2026-12-05"
 
@@ -106,6 +107,16 @@ def test_a_goal_without_a_deadline_takes_any_milestone_due_day(path):
     view.fields["due"].widget.value = "2028-01-01"
     view.buttons["save"].click()
     assert cw.load(path).goals[0].milestones[0].due == date(2028, 1, 1)
+
+
+# ------------------------------------------------------------ durations in words
+@pytest.mark.parametrize("days, words", [
+    (2405, "6 years"), (2540, "6 years"), (2557, "7 years"), (730, "2 years"),
+    (714, "23 months"), (200, "7 months"), (55, "8 weeks"), (13, "13 days"),
+])
+def test_duration_counts_whole_years_and_keeps_the_shorter_units(days, words):
+    assert duration(days) == words
+    assert relative(-days) == f"{words} ago"
 
 
 # ------------------------------------------------------------ 08 learning dates

@@ -109,6 +109,160 @@ def test_a_goal_without_a_deadline_takes_any_milestone_due_day(path):
     assert cw.load(path).goals[0].milestones[0].due == date(2028, 1, 1)
 
 
+# ------------------------------------------------------------ 07 interview questions
+FORTY = "\n".join(f"Question {i}: when you started out in this line of work, what would "
+                  f"you change about how you learnt the job, looking back now?"
+                  for i in range(1, 41))
+
+
+def test_interview_questions_too_long_are_refused_never_cut(path):
+    # 3,710 characters were cut to 2,000 (mid-question) and "✓ Saved".
+    before = path.read_bytes()
+    view = ui.interview_planner(session(path))
+    view.fields["questions"].widget.value = FORTY
+    view.buttons["save"].click()
+    assert path.read_bytes() == before  # no action, no follow-up date
+    message = said(view, "questions")
+    wrote = len("; ".join(FORTY.splitlines()))
+    assert "Questions are too long to keep whole" in message
+    assert f"at most 1,960 characters here, you wrote {wrote:,}" in message
+    assert "Dana Lee’s notes" in message
+    assert "Saved" not in text_of(view.status.value)
+
+
+def test_interview_questions_that_fit_are_kept_whole(path):
+    questions = "\n".join(FORTY.splitlines()[:15])
+    view = ui.interview_planner(session(path))
+    view.fields["questions"].widget.value = questions
+    view.buttons["save"].click()
+    [action] = cw.load(path).actions
+    assert action.text.endswith(questions.splitlines()[-1])  # the last question, whole
+    assert action.text.count("Question ") == 15
+
+
+# ------------------------------------------------------------ 07 interview in the past
+def test_an_interview_planned_years_ago_is_refused_and_today_is_fine(path):
+    before = path.read_bytes()
+    view = ui.interview_planner(session(path))
+    view.fields["due"].widget.value = "2020-05-05"
+    view.buttons["save"].click()
+    assert path.read_bytes() == before
+    message = said(view, "due")
+    assert "5 May 2020 is before today (5 Dec 2026)" in message
+    assert "Dana Lee’s last contact" in message
+    view.fields["due"].widget.value = "2026-12-04"  # yesterday: also refused
+    view.buttons["save"].click()
+    assert path.read_bytes() == before
+    view.fields["due"].widget.value = "2026-12-05"
+    view.buttons["save"].click()
+    wb = cw.load(path)
+    assert wb.actions[0].due == date(2026, 12, 5)
+    assert wb.contacts[0].next_follow_up == date(2026, 12, 5)
+
+
+# ------------------------------------------------------------ 07 contacts: dates
+def test_a_last_contact_still_to_come_is_refused(path):
+    # Saved, then drawn as "none recorded" and counted as not heard from.
+    before = path.read_bytes()
+    view = ui.contacts_form(session(path))
+    view.fields["name"].value = "Lee Chan"
+    view.fields["last_contact"].widget.value = "2030-01-01"
+    view.fields["next_follow_up"].widget.value = "2020-01-01"
+    view.buttons["save"].click()
+    assert path.read_bytes() == before
+    assert ("“Last contact” records a day that has come: 1 Jan 2030 is after today "
+            "(5 Dec 2026)" in said(view, "last_contact"))
+
+
+def test_a_follow_up_before_the_last_contact_is_refused_naming_both(path):
+    before = path.read_bytes()
+    view = ui.contacts_form(session(path))
+    view.fields["name"].value = "Lee Chan"
+    view.fields["last_contact"].widget.value = "2026-11-20"
+    view.fields["next_follow_up"].widget.value = "2026-10-01"
+    view.buttons["save"].click()
+    assert path.read_bytes() == before
+    assert ("“Next follow-up” (1 Oct 2026) comes before the last contact (20 Nov 2026)"
+            in said(view, "next_follow_up"))
+    view.fields["next_follow_up"].widget.value = "2026-11-20"  # the same day is fine
+    view.buttons["save"].click()
+    contact = cw.load(path).contacts[-1]
+    assert (contact.last_contact, contact.next_follow_up) == (date(2026, 11, 20),
+                                                              date(2026, 11, 20))
+
+
+# ------------------------------------------------------------ 07 contacts: one name twice
+@pytest.mark.parametrize("typed", ["Dana Lee", "dana  LEE", " Dana Lee "])
+def test_a_second_contact_of_the_same_name_is_refused(path, typed):
+    before = path.read_bytes()
+    view = ui.contacts_form(session(path))
+    view.fields["name"].value = typed
+    view.fields["relationship"].value = "sponsor"  # a relationship is not a person
+    view.buttons["save"].click()
+    assert path.read_bytes() == before
+    message = said(view, "name")
+    assert "You already have a contact named Dana Lee (mentor)" in message
+    assert "Add their organisation to tell them apart" in message
+
+
+def test_a_namesake_at_another_organisation_is_added_and_told_apart_everywhere(path):
+    view = ui.contacts_form(session(path))
+    view.fields["name"].value = "Dana Lee"
+    view.fields["relationship"].value = "sponsor"
+    view.fields["organisation"].value = "Acme"
+    view.buttons["save"].click()
+    assert [c.name for c in cw.load(path).contacts] == ["Dana Lee", "Dana Lee"]
+    planner = ui.interview_planner(session(path))
+    labels = [label for label, _ in planner.fields["contact"].widget.options]
+    assert labels == ["Dana Lee (mentor)", "Dana Lee (sponsor, Acme)"]
+    contacts = ui.contacts_form(session(path))
+    assert [label for label, _ in contacts.chooser.options[1:]] == [
+        "1. Dana Lee (mentor)", "2. Dana Lee (sponsor, Acme)"]
+
+
+def test_a_contact_edited_keeps_its_name_and_a_rename_onto_another_is_refused(path):
+    with cw.edit(path) as wb:
+        wb.contacts.append(Contact(id="c2", name="Bo Chen", relationship="peer"))
+    view = ui.contacts_form(session(path))
+    choose(view, 0)
+    view.fields["strength"].value = 5
+    view.buttons["save"].click()
+    assert cw.load(path).contacts[0].strength == 5  # its own name is no clash
+    before = path.read_bytes()
+    choose(view, 1)
+    view.fields["name"].value = "DANA LEE"
+    view.buttons["save"].click()
+    assert path.read_bytes() == before
+    assert "You already have a contact named Dana Lee (mentor)" in said(view, "name")
+
+
+def test_two_namesakes_already_in_a_file_still_save_and_are_numbered(path):
+    with cw.edit(path) as wb:
+        wb.contacts.append(Contact(id="c2", name="Dana Lee", relationship="mentor"))
+    view = ui.contacts_form(session(path))
+    choose(view, 1)
+    view.fields["notes"].value = "Met at the meetup"
+    view.buttons["save"].click()
+    assert cw.load(path).contacts[1].notes == "Met at the meetup"
+    planner = ui.interview_planner(session(path))
+    assert [label for label, _ in planner.fields["contact"].widget.options] == [
+        "Dana Lee (mentor)", "Dana Lee (mentor) #2"]
+
+
+# ------------------------------------------------------------ 07 follow-ups table
+def test_the_follow_ups_table_says_overdue_years_never_rounded_up_with_labels(path):
+    # A follow-up 6 years and 7 months late was "overdue by 7 years"; relationships were
+    # shown as stored ("mentor"), not as the form names them.
+    with cw.edit(path) as wb:
+        wb.contacts[0].next_follow_up = date(2020, 5, 5)
+        wb.contacts.append(Contact(id="c2", name="Bo Chen", relationship="industry",
+                                   next_follow_up=date(2026, 12, 20)))
+    html = all_html(ui.contacts_form(session(path)))
+    assert "<td>overdue by 6 years</td>" in html and "7 years" not in html
+    assert "<td>Mentor</td>" in html and "<td>Industry</td>" in html
+    assert "<td>mentor</td>" not in html and "<td>industry</td>" not in html
+
+
 # ------------------------------------------------------------ durations in words
 @pytest.mark.parametrize("days, words", [
     (2405, "6 years"), (2540, "6 years"), (2557, "7 years"), (730, "2 years"),

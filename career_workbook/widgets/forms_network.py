@@ -1,5 +1,10 @@
 """Notebook 07: your network, and planning informational interviews.
 
+The rules the forms apply are pure functions here: :func:`contact_problems` (a last
+contact still to come, a follow-up before it, a second contact of the same name),
+:func:`interview_problems` (an interview planned in the past, questions too long to keep
+whole) and :func:`contact_labels` (a name in a list, told apart from another of the same).
+
 Examples
 --------
 >>> from datetime import date
@@ -9,11 +14,14 @@ Examples
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Mapping, Sequence
 from datetime import date, timedelta
 from typing import Any
 
 import ipywidgets as widgets
 
+from career_workbook.imports import normalise_name
 from career_workbook.model import RELATIONSHIPS, Action, Contact, Workbook
 from career_workbook.widgets import quiet
 from career_workbook.widgets.fields import (
@@ -27,23 +35,160 @@ from career_workbook.widgets.fields import (
     primary_button,
     record_editor,
 )
+from career_workbook.widgets.inputs import days_not_come
+from career_workbook.wording import short_date
 
-__all__ = ["RELATIONSHIP_LABELS", "contacts_form", "interview_action_data",
-           "interview_planner"]
+__all__ = ["RELATIONSHIP_LABELS", "RELATIONSHIP_NAMES", "contact_label", "contact_labels",
+           "contact_problems", "contacts_form", "interview_action_data", "interview_planner",
+           "interview_problems"]
 
 RELATIONSHIP_LABELS = {
     "mentor": "Mentor — advises you", "sponsor": "Sponsor — speaks up for you",
     "peer": "Peer", "manager": "Manager", "industry": "Industry — works where you want to go",
     "other": "Other",
 }
+RELATIONSHIP_NAMES = {k: label.split(" — ")[0] for k, label in RELATIONSHIP_LABELS.items()}
+"""The relationship as a table or a list shows it: the form's label without its gloss."""
+ACTION_TEXT_MAX: int = next(m.max_length for m in Action.model_fields["text"].metadata
+                           if getattr(m, "max_length", None))
+"""The longest action text the workbook keeps (:class:`~career_workbook.model.Action`)."""
+
+
+def _interview_heading(name: str) -> str:
+    return f"Informational interview with {name}"
+
+
+def _questions_text(questions: str) -> str:
+    return "; ".join(lines(questions))
+
+
+def contact_problems(data: Mapping[str, Any], contacts: Sequence[Contact],
+                     today: date) -> dict[str, str]:
+    """Why the contact about to be saved (``data``: its fields; ``id`` when it is already
+    in ``contacts``) cannot be: its last contact is after ``today``, its next follow-up
+    comes before its last contact, or another contact has the same name and organisation
+    (case, accents, punctuation and spaces aside, as the contacts import compares them).
+
+    The relationship does not tell two people apart (the same person may be a mentor, and
+    later a sponsor): a second "Dana Lee" needs her organisation. A contact that already
+    shared its name with another keeps saving while its name and organisation stay as they
+    were.
+
+    >>> dana = Contact(id="c1", name="Dana Lee", relationship="mentor")
+    >>> contact_problems({"name": "dana  lee", "organisation": ""}, [dana],
+    ...                  date(2026, 12, 5))["name"]
+    'You already have a contact named Dana Lee (mentor): choose them in the list above to change them. Someone else with the same name? Add their organisation to tell them apart.'
+    >>> contact_problems({"name": "Dana Lee", "organisation": "Acme"}, [dana], date(2026, 12, 5))
+    {}
+    >>> contact_problems({"name": "Bo", "last_contact": date(2026, 11, 2),
+    ...                   "next_follow_up": date(2026, 10, 1)}, [], date(2026, 12, 5))
+    {'next_follow_up': '“Next follow-up” (1 Oct 2026) comes before the last contact (2 Nov 2026): choose the day you will next get in touch, or clear it.'}
+    """  # noqa: E501
+    found = days_not_come(data, today, {"last_contact": "“Last contact”"})
+    last, follow_up = data.get("last_contact"), data.get("next_follow_up")
+    if "last_contact" not in found and isinstance(last, date) and isinstance(
+            follow_up, date) and follow_up < last:
+        found["next_follow_up"] = (
+            f"“Next follow-up” ({short_date(follow_up)}) comes before the last contact "
+            f"({short_date(last)}): choose the day you will next get in touch, or clear it.")
+    name = data.get("name")
+    if isinstance(name, str) and name.strip():
+        key = (normalise_name(name), normalise_name(data.get("organisation") or ""))
+        me = next((c for c in contacts if c.id == data.get("id")), None)
+        if me is None or key != (normalise_name(me.name), normalise_name(me.organisation)):
+            same = next((c for c in contacts if c is not me and key == (
+                normalise_name(c.name), normalise_name(c.organisation))), None)
+            if same is not None:
+                found["name"] = (
+                    f"You already have a contact named {_with_detail(same, True)}: choose "
+                    "them in the list above to change them. Someone else with the same "
+                    "name? Add their organisation to tell them apart.")
+    return found
+
+
+def _with_detail(contact: Contact, organisation: bool) -> str:
+    detail = [RELATIONSHIP_NAMES.get(contact.relationship, contact.relationship).lower()]
+    if organisation and contact.organisation.strip():
+        detail.append(contact.organisation.strip())
+    return f"{contact.name} ({', '.join(detail)})"
+
+
+def contact_labels(contacts: Sequence[Contact], *, relationship: bool = False) -> list[str]:
+    """How a list of ``contacts`` names each one: the name alone, or (when another contact
+    has the same name, or with ``relationship=True``) with the relationship, and the
+    organisation when another has the same name; ``#2``, ``#3``... if still alike.
+
+    >>> people = [Contact(name="Dana Lee", relationship="mentor"),
+    ...           Contact(name="dana lee", relationship="sponsor", organisation="Acme"),
+    ...           Contact(name="Bo Chen")]
+    >>> contact_labels(people)
+    ['Dana Lee (mentor)', 'dana lee (sponsor, Acme)', 'Bo Chen']
+    >>> contact_labels(people[2:], relationship=True)
+    ['Bo Chen (peer)']
+    >>> contact_labels([Contact(name="Ann"), Contact(name="Ann")])
+    ['Ann (peer)', 'Ann (peer) #2']
+    """
+    names = Counter(normalise_name(c.name) for c in contacts)
+    labels = [_with_detail(c, True) if names[normalise_name(c.name)] > 1 else
+              _with_detail(c, False) if relationship else c.name for c in contacts]
+    seen: Counter[str] = Counter()
+    out = []
+    for label in labels:
+        seen[label] += 1
+        out.append(label if seen[label] == 1 else f"{label} #{seen[label]}")
+    return out
+
+
+def contact_label(contact: Contact, contacts: Sequence[Contact], *,
+                  relationship: bool = False) -> str:
+    """How :func:`contact_labels` names ``contact`` among ``contacts`` (in its place there,
+    found by id; last when it is new): a record about to be saved, described as it is.
+
+    >>> dana = Contact(id="c1", name="Dana Lee", relationship="mentor")
+    >>> contact_label(Contact(name="Dana Lee", organisation="Acme"), [dana])
+    'Dana Lee (peer, Acme)'
+    """
+    others = [contact if c.id == contact.id else c for c in contacts]
+    if not any(c.id == contact.id for c in contacts):
+        others.append(contact)
+    index = next(i for i, c in enumerate(others) if c.id == contact.id)
+    return contact_labels(others, relationship=relationship)[index]
 
 
 def interview_action_data(name: str, day: date | None, goal_id: str | None,
                           questions: str) -> dict[str, Any]:
-    """The action that reminds you of an informational interview (questions appended)."""
-    asked = lines(questions)
-    text = f"Informational interview with {name}" + (f" — {'; '.join(asked)}" if asked else "")
-    return {"text": text[:2000], "due": day, "goal_id": goal_id, "priority": "high"}
+    """The action that reminds you of an informational interview (questions appended,
+    whole: :func:`interview_problems` refuses questions too long to keep)."""
+    asked = _questions_text(questions)
+    text = _interview_heading(name) + (f" — {asked}" if asked else "")
+    return {"text": text, "due": day, "goal_id": goal_id, "priority": "high"}
+
+
+def interview_problems(name: str, day: date | None, questions: str,
+                       today: date) -> dict[str, str]:
+    """Why an informational interview with ``name`` cannot be planned as it is: its day
+    is before ``today`` (one that happened is the contact's last contact), or its
+    questions do not fit in one action with the heading (never cut: the rest was lost).
+
+    >>> interview_problems("Dana Lee", date(2020, 5, 5), "", date(2026, 12, 5))["due"]
+    '“When” plans a day to come: 5 May 2020 is before today (5 Dec 2026). Already talked? Record it as Dana Lee’s last contact in “Your network”.'
+    >>> interview_problems("Dana Lee", date(2026, 12, 5), "Why?\\n" * 3, date(2026, 12, 5))
+    {}
+    >>> interview_problems("Dana Lee", None, "Why this team? " * 200, date(2026, 12, 5))["questions"]
+    'Questions are too long to keep whole: at most 1,960 characters here, you wrote 2,999. Keep the key ones here, and the rest in Dana Lee’s notes.'
+    """  # noqa: E501
+    found = {}
+    if day is not None and day < today:
+        found["due"] = (f"“When” plans a day to come: {short_date(day)} is before today "
+                        f"({short_date(today)}). Already talked? Record it as {name}’s last "
+                        "contact in “Your network”.")
+    asked = _questions_text(questions)
+    room = ACTION_TEXT_MAX - len(_interview_heading(name) + " — ")
+    if len(asked) > room:
+        found["questions"] = (
+            f"Questions are too long to keep whole: at most {room:,} characters here, you "
+            f"wrote {len(asked):,}. Keep the key ones here, and the rest in {name}’s notes.")
+    return found
 
 
 def _contacts_due_widget(wb: Workbook, today: date) -> widgets.HTML:
@@ -54,7 +199,8 @@ def _contacts_due_widget(wb: Workbook, today: date) -> widgets.HTML:
     net = analysis.network_summary(wb, today)
     due = net.contacts[net.contacts["next_follow_up"].notna()].sort_values("next_follow_up")
     due = due.assign(when=[f"overdue by {duration(int(d))}" if o else "due"
-                           for o, d in zip(due["overdue"], due["days_overdue"], strict=True)])
+                           for o, d in zip(due["overdue"], due["days_overdue"], strict=True)],
+                     relationship=[RELATIONSHIP_NAMES.get(r, r) for r in due["relationship"]])
     tips = "".join(f"<li>{esc(t)}</li>" for t in net.suggestions)
     html = '<div style="font-weight:600;margin-top:6px">Follow-ups</div>' + frame_html(
         due, {"name": "Name", "relationship": "Relationship", "next_follow_up": "Follow up on",
@@ -96,7 +242,8 @@ def contacts_form(session: Any) -> widgets.Widget:
         editor = record_editor(
             view, items=wb.contacts, model=Contact, collection="contacts",
             make_fields=make_fields, noun="contact",
-            describe=lambda c: f"{c.name} ({c.relationship})")
+            describe=lambda c: contact_label(c, wb.contacts, relationship=True),
+            problems=lambda data: contact_problems(data, wb.contacts, s.today))
         return [_contacts_due_widget(wb, s.today), *editor]
 
     return FormView(session, build, name="contacts", title="Your network",
@@ -116,7 +263,8 @@ def interview_planner(session: Any) -> widgets.Widget:
         if not wb.contacts:
             return [notice("Add someone to your network first (the form above).", "info")]
         who = make_field("contact", "Who", "dropdown",
-                         options=[(c.name, c.id) for c in wb.contacts],
+                         options=list(zip(contact_labels(wb.contacts),
+                                          (c.id for c in wb.contacts), strict=True)),
                          help="Someone doing the work you want, or close to it.")
         day = make_field("due", "When", "date", value=s.today + timedelta(days=7),
                          help="The day you will ask them (or meet).")
@@ -139,6 +287,9 @@ def interview_planner(session: Any) -> widgets.Widget:
                 return None, {"contact": "Choose who you will talk to"}
             if day.value is None:
                 return None, {"due": "When is required"}
+            found = interview_problems(contact.name, day.value, questions.value, s.today)
+            if found:
+                return None, found
             data = interview_action_data(contact.name, day.value, goal.value, questions.value)
             action, errors = check_model(Action, data, {**labels, "text": "Questions"})
             return ((contact, action), errors) if action is not None else (None, errors)

@@ -41,7 +41,7 @@ def path(tmp_path: Path) -> Path:
                                next_follow_up=STORED))
     wb.achievements.append(Achievement(date=STORED, title="Shipped"))
     wb.learning.append(LearningItem(title="SQL course", started_on=STORED,
-                                    completed_on=STORED, hours=2.0))
+                                    completed_on=STORED, hours=2.0, status="done"))
     p = tmp_path / "sam.yaml"
     store.save(wb, p)
     return p

@@ -45,10 +45,19 @@ def test_by_relationship_and_flags(net):
 
 def test_suggestions_name_what_is_missing(net, rich_wb, today):
     assert net.suggestions[0].startswith("You have no sponsor yet")
-    assert any("2 follow-ups are overdue" in s and "Ana Ruiz" in s for s in net.suggestions)
+    assert any("2 follow-ups are overdue" in s and "Ana Ruiz (3 weeks late)" in s
+               for s in net.suggestions)
     rich_wb.contacts.append(Contact(name="Eve", relationship="sponsor",
                                     last_contact=date(2026, 11, 1)))
     assert not any("sponsor" in s for s in network_summary(rich_wb, today).suggestions)
+
+
+def test_a_follow_up_years_late_is_said_in_years(empty_wb):
+    # "start with Dana (2405 days late)"
+    empty_wb.contacts = [Contact(name="Dana", next_follow_up=date(2020, 1, 1))]
+    [said] = [s for s in network_summary(empty_wb, date(2026, 8, 2)).suggestions
+              if "overdue" in s]
+    assert said.endswith("start with Dana (6 years late).")
 
 
 def test_active_window_boundary(empty_wb):

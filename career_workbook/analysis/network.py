@@ -27,6 +27,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from career_workbook.model import RELATIONSHIPS, Contact, Workbook
+from career_workbook.wording import duration
 
 if TYPE_CHECKING:  # pragma: no cover - pandas loads with the first frame built
     import pandas as pd
@@ -112,7 +113,7 @@ def _suggestions(wb: Workbook, frame: pd.DataFrame, active_share: float,
         n = len(overdue)
         out.append(
             f"{n} follow-up{'s are' if n > 1 else ' is'} overdue — start with "
-            f"{oldest['name']} ({int(oldest['days_overdue'])} days late)."
+            f"{oldest['name']} ({duration(int(oldest['days_overdue']))} late)."
         )
     if active_share < 0.5:
         out.append(

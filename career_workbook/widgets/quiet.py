@@ -28,6 +28,7 @@ True
 
 from __future__ import annotations
 
+import threading
 import weakref
 from collections.abc import Iterator
 from typing import Any
@@ -37,7 +38,7 @@ import traitlets
 from ipywidgets.widgets.trait_types import InstanceDict
 from ipywidgets.widgets.widget import _json_to_widget, _widget_to_json
 
-__all__ = ["HTML", "Button", "Checkbox", "FileUpload", "HBox", "VBox", "is_quiet",
+__all__ = ["CLICKS", "HTML", "Button", "Checkbox", "FileUpload", "HBox", "VBox", "is_quiet",
            "quiet_models", "widget_tree"]
 
 
@@ -131,11 +132,38 @@ class VBox(widgets.VBox):
     layout = _quiet_trait(widgets.VBox)
 
 
+CLICKS = threading.RLock()
+"""Held while a button's click handlers run: one click at a time in the whole kernel."""
+
+
 class Button(widgets.Button):
-    """``ipywidgets.Button`` with a quiet default layout and style."""
+    """``ipywidgets.Button`` with a quiet default layout and style, whose clicks are handled
+    one at a time, and never once it is closed.
+
+    JupyterLab (4.4 and later) sends widget messages over a kernel *subshell*, and ipykernel
+    7 hands a widget's message to the thread that sent the widget's last update. A button
+    made by a cell gets its first click on the main thread; that click's first update
+    (disabled while saving) sends the second click of a double click to the subshell's
+    thread, where it ran *during* the first save: both saw a form not yet saved and added
+    the same entry twice. :data:`CLICKS` makes the second click wait until the first is
+    done; then its form has been refilled (the repeat guard of ``FormView.bind`` answers)
+    or rebuilt, and a click on a closed button (one no longer shown) does nothing, as the
+    kernel does with any message for a closed widget.
+
+    >>> b, seen = Button(description="Save"), []
+    >>> b.on_click(lambda _b: seen.append("saved"))
+    >>> b.click(); b.close(); b.click()
+    >>> seen
+    ['saved']
+    """
 
     layout = _quiet_trait(widgets.Button)
     style = _quiet_trait(widgets.Button, "style")
+
+    def click(self) -> None:
+        with CLICKS:
+            if self.comm is not None:  # a closed button's click belongs to no form
+                super().click()
 
 
 class Checkbox(widgets.Checkbox):

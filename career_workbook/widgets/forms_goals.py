@@ -1,4 +1,4 @@
-"""Notebook 04: draft a goal with live SMART feedback; review goals' status and confidence.
+"""Notebook 04: draft a goal with live SMART feedback; review goals (wording, status, confidence).
 
 The drafter rescores the goal as you type. In a running kernel the rescoring waits until
 typing pauses for :data:`DEBOUNCE_SECONDS` (a :class:`Debouncer` on the kernel's asyncio
@@ -46,6 +46,7 @@ __all__ = [
     "goal_drafter",
     "goal_update",
     "goals_table",
+    "reworded_goal",
     "rewrite_choices",
     "smart_feedback_html",
 ]
@@ -132,6 +133,49 @@ def goal_update(today: date, *, status: str, confidence: int | None,
     return changes
 
 
+def reworded_goal(old: Goal, text: str, *, today: date,
+                  deadline: Any = NONE) -> tuple[dict[str, Any], str | None]:
+    """``(changes, problem)``: what rewording goal ``old`` as ``text`` changes, or why it
+    cannot be saved yet.
+
+    The text is stripped; unchanged, it changes nothing. A date in the new text that cannot
+    be read is refused, as the drafter refuses it, unless a new deadline is picked in the
+    same form (``deadline``: the form's deadline, when it shows one). When the deadline came
+    from the old text's date (or there was none) and the new text names another, the
+    deadline follows the text. Blank and too long texts are refused by the model.
+
+    >>> old = Goal(text="Pass the exma by June 2027", deadline=date(2027, 6, 30))
+    >>> reworded_goal(old, " Pass the exam by June 2027 ", today=date(2026, 11, 22))
+    ({'text': 'Pass the exam by June 2027'}, None)
+    >>> reworded_goal(old, "Pass the exam by September 2027", today=date(2026, 11, 22))[0]
+    {'text': 'Pass the exam by September 2027', 'deadline': datetime.date(2027, 9, 30)}
+    >>> reworded_goal(old, "Pass the exam by 31 June 2027", today=date(2026, 11, 22))[1]
+    '31 June 2027 is not a date (June 2027 has 30 days) — please fix the date before saving.'
+    >>> reworded_goal(old, old.text, today=date(2026, 11, 22))
+    ({}, None)
+    """
+    from career_workbook.analysis.smart import score_goal
+
+    text = text.strip()
+    if text == old.text:
+        return {}, None
+    changes: dict[str, Any] = {"text": text}
+    if not text:  # the model says "must not be blank"
+        return changes, None
+    new = score_goal(text[:2000], today=today)
+    untouched = deadline is NONE or deadline == old.deadline
+    if new.date_problem:
+        if untouched or deadline is None:
+            pick = "" if deadline is NONE else " (or pick a deadline below)"
+            return changes, f"{new.date_problem} — please fix the date{pick} before saving."
+        return changes, None
+    before = score_goal(old.text[:2000], today=today).deadline
+    if untouched and new.deadline is not None and new.deadline != before \
+            and old.deadline in (None, before):
+        changes["deadline"] = new.deadline
+    return changes, None
+
+
 _STATUS_NEWS = {"done": "marked done", "dropped": "dropped", "active": "now active",
                 "draft": "back to draft"}
 
@@ -151,6 +195,8 @@ def goal_changes(old: Goal, new: Goal, written: Goal | None = None) -> str:
     'deadline removed and confidence cleared'
     >>> goal_changes(old, old)
     'nothing changed'
+    >>> goal_changes(old, old.model_copy(update={"text": "Ship the app", "confidence": 7}))
+    'goal text changed and confidence 7 (was 5)'
     >>> mine = old.model_copy(update={"confidence": 3})
     >>> goal_changes(old, mine, mine.model_copy(update={"deadline": date(2027, 9, 30)}))
     'confidence 3 (was 5); kept from another tab: new deadline 30 Sep 2027'
@@ -162,7 +208,7 @@ def goal_changes(old: Goal, new: Goal, written: Goal | None = None) -> str:
         return goal_changes(old, new) + ("; kept the changes made in another tab"
                                          if theirs == "nothing changed"
                                          else f"; kept from another tab: {theirs}")
-    news = []
+    news = ["goal text changed"] if new.text != old.text else []
     if new.status != old.status:
         reopened = new.status == "active" and old.status in ("done", "dropped")
         news.append("reopened" if reopened else _STATUS_NEWS[new.status])
@@ -371,7 +417,7 @@ def goal_drafter(session: Any) -> widgets.Widget:
 
 
 def goal_editor(view: FormView, *, with_deadline: bool) -> list[widgets.Widget]:
-    """Choose a goal and change its status, confidence (and deadline)."""
+    """Choose a goal and change its wording, status, confidence (and deadline)."""
     s = view.session
     wb = s.workbook
     goals = [g for g in wb.goals]
@@ -391,6 +437,9 @@ def goal_editor(view: FormView, *, with_deadline: bool) -> list[widgets.Widget]:
         view.render()
 
     chooser.widget.observe(choose, names="value")
+    wording = make_field("text", "Goal text", "textarea", value=old.text, rows=2,
+                         help="Fix a typo or reshape the goal. A new date in it moves the "
+                              "deadline when the deadline came from the old one.")
     status = make_field("status", "Status", "dropdown", value=old.status,
                         options=[(STATUS_LABELS[x], x) for x in GOAL_STATUSES],
                         help="Marking a goal done records today as its completion date.")
@@ -398,7 +447,7 @@ def goal_editor(view: FormView, *, with_deadline: bool) -> list[widgets.Widget]:
         "confidence", "Confidence", "dropdown", value=old.confidence,
         options=[(str(n), n) for n in range(1, 11)], optional=True,
         help="How sure you are now that you will get there (1-10).")
-    fields = [status, confidence]
+    fields = [wording, status, confidence]
     if with_deadline:
         fields.insert(1, make_field(
             "deadline", "Deadline", "date", value=old.deadline,
@@ -406,17 +455,24 @@ def goal_editor(view: FormView, *, with_deadline: bool) -> list[widgets.Widget]:
     boxes = view.add(chooser, *fields)
     view.fields.pop("goal_id")
     labels = {k: f.label for k, f in view.fields.items()}
-    save = primary_button("Save goal changes", "Save the new status, confidence and deadline")
+    save = primary_button("Save goal changes",
+                          "Save the goal's new wording, status, confidence and deadline")
     view.buttons["save"] = save
 
     mine: list[Goal] = []  # the goal as this form saves it, for the message
 
     def collect() -> tuple[Any, dict[str, str]]:
+        picked = view.fields["deadline"].value if with_deadline else NONE
+        reworded, problem = reworded_goal(old, wording.value, today=s.today, deadline=picked)
+        if problem:
+            mine[:] = []
+            return None, {"text": problem}
         changes = goal_update(
             s.today, status=status.value, confidence=confidence.value,
             completed_on=old.completed_on,
-            **({"deadline": view.fields["deadline"].value} if with_deadline else {}))
-        goal, errors = check_model(Goal, {**old.model_dump(round_trip=True), **changes}, labels)
+            **({"deadline": picked} if with_deadline else {}))
+        goal, errors = check_model(
+            Goal, {**old.model_dump(round_trip=True), **changes, **reworded}, labels)
         mine[:] = [goal] if goal is not None else []
         return goal, errors
 
@@ -434,7 +490,8 @@ def goal_editor(view: FormView, *, with_deadline: bool) -> list[widgets.Widget]:
 
 
 def goals_table(session: Any) -> widgets.Widget:
-    """Your goals with their SMART score and progress; change status or confidence."""
+    """Your goals with their SMART score and progress; change their wording, status or
+    confidence."""
 
     def build(view: FormView) -> list[widgets.Widget]:
         from career_workbook import analysis

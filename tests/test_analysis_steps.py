@@ -91,3 +91,44 @@ def test_the_start_page_is_titled_career_workbook_not_its_file_name():
     html, _ = HTMLExporter(template_name="lab").from_notebook_node(
         nb, resources={"metadata": {"name": ".start"}})
     assert "<title>Career Workbook</title>" in html
+
+
+# ------------------------------------------------------------- red team A10: the start page
+def show(path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
+    """The start page ``show_start_page`` displays for the workbook file at ``path``."""
+    import IPython.display
+
+    from career_workbook.widgets.start_page import show_start_page
+
+    shown: list[str] = []
+    monkeypatch.setattr(IPython.display, "display", lambda obj: shown.append(obj.data))
+    show_start_page(path)
+    return "".join(shown)
+
+
+def test_the_skill_gap_step_names_the_target_role_by_its_title(tmp_path, monkeypatch):
+    # "5. Skill gap ✓ target: engineering_manager": the profile's id, not its title
+    jordan = ROOT / "examples" / "workbooks" / "jordan_engineer.yaml"
+    page = show(jordan, monkeypatch)
+    assert "target: Engineering Manager" in page and "engineering_manager<" not in page
+    wb = new_workbook("Ana Ruiz")  # a profile picked, and no words of her own
+    wb.role_profile = "healthcare_manager"
+    store.save(wb, tmp_path / "ana.yaml")
+    assert "target: Healthcare Manager" in show(tmp_path / "ana.yaml", monkeypatch)
+    wb.role_profile = "chief_of_staff_2031"  # not in the catalog: its id in words
+    assert {s.stem: s.progress for s in step_progress(wb)}["05_skill_gap"] == \
+        "target: chief of staff 2031"
+
+
+def test_a_workbook_with_nothing_in_it_yet_greets_a_new_person(tmp_path, monkeypatch):
+    # A workbook created a minute earlier was greeted "Welcome back, Test Person"
+    path = tmp_path / "test_person.yaml"
+    store.new(path, "Test Person")
+    page = show(path, monkeypatch)
+    assert "Welcome, Test Person. Your workbook is ready: start with step 1, " \
+           "Self-assessment." in page
+    assert "Welcome back" not in page
+    with store.edit(path) as wb:
+        wb.contacts.append(Contact(name="Dana Lee"))
+    page = show(path, monkeypatch)
+    assert "Welcome back, Test Person." in page and "start with step" not in page

@@ -14,6 +14,7 @@ returns plain records; no I/O, no widgets.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from career_workbook.model import Workbook
 from career_workbook.wording import plural
@@ -63,7 +64,15 @@ class StepProgress:
     started: bool
 
 
-def _notes(wb: Workbook) -> dict[str, tuple[str, bool]]:
+def _target(wb: Workbook, role: Any) -> str:
+    """The target role as a person reads it: the catalog profile's title, else their own
+    words, else the profile's id in words (a profile the catalog no longer has)."""
+    if role is not None:
+        return role.title
+    return wb.person.target_role.strip() or (wb.role_profile or "").replace("_", " ")
+
+
+def _notes(wb: Workbook, role: Any) -> dict[str, tuple[str, bool]]:
     rated = set()
     for assessment in wb.assessments:
         rated.update(assessment.ratings)
@@ -71,7 +80,7 @@ def _notes(wb: Workbook) -> dict[str, tuple[str, bool]]:
     has_vision = bool(wb.vision.long_term.strip() or wb.vision.short_term.strip())
     goals = [g for g in wb.goals if g.status != "dropped"]
     milestones = sum(len(g.milestones) for g in goals)
-    targets = wb.role_profile or wb.person.target_role
+    targets = _target(wb, role)
     open_opps = sum(o.stage in ("spotted", "exploring", "applied", "interviewing")
                     for o in wb.opportunities)
 
@@ -112,8 +121,11 @@ def _notes(wb: Workbook) -> dict[str, tuple[str, bool]]:
     }
 
 
-def step_progress(wb: Workbook | None) -> list[StepProgress]:
+def step_progress(wb: Workbook | None, role: Any = None) -> list[StepProgress]:
     """The steps in order, each with a progress note from ``wb`` (``None``: no file yet).
+
+    ``role`` is the catalog profile ``wb.role_profile`` names (``catalog.resolve_role``):
+    the skill-gap step shows its title, not its id.
 
     >>> from career_workbook.model import Goal, new_workbook
     >>> wb = new_workbook("Sam Lee")
@@ -121,10 +133,16 @@ def step_progress(wb: Workbook | None) -> list[StepProgress]:
     >>> step = step_progress(wb)[4]
     >>> step.title, step.progress, step.started
     ('SMART goals', '1 goal', True)
+    >>> wb.role_profile = "engineering_manager"
+    >>> step_progress(wb)[5].progress
+    'target: engineering manager'
+    >>> from types import SimpleNamespace
+    >>> step_progress(wb, SimpleNamespace(title="Engineering Manager"))[5].progress
+    'target: Engineering Manager'
     """
     if wb is None:
         first = "no workbook yet: start here"
         return [StepProgress(s.stem, s.title, s.blurb, first if i == 0 else "not started",
                              False) for i, s in enumerate(STEPS)]
-    notes = _notes(wb)
+    notes = _notes(wb, role)
     return [StepProgress(s.stem, s.title, s.blurb, *notes[s.stem]) for s in STEPS]

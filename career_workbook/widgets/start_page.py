@@ -19,11 +19,13 @@ from __future__ import annotations
 
 import html as _html
 import os
+from collections.abc import Sequence
 from typing import Any
 
 from career_workbook.analysis.steps import StepProgress, step_progress
 
-__all__ = ["START_NOTEBOOK", "show_start_page", "start_notebook", "start_page_html"]
+__all__ = ["START_NOTEBOOK", "greeting", "show_start_page", "start_notebook",
+           "start_page_html"]
 
 START_NOTEBOOK = ".start.ipynb"
 """The generated start page's file name in the app's notebook folder (hidden from JupyterLab)."""
@@ -42,20 +44,48 @@ def _row(i: int, step: StepProgress) -> str:
     )
 
 
-def start_page_html(wb: Any, *, name: str = "", problem: str = "") -> str:
+IN_ORDER = "Work through the steps in order; each one saves to your workbook as you go."
+
+
+def greeting(name: str, steps: Sequence[StepProgress]) -> str:
+    """The start page's first words: a person whose workbook has nothing in it yet (no
+    step started after creating it) is new, and is told where to start.
+
+    >>> from career_workbook.model import Goal, new_workbook
+    >>> wb = new_workbook("Sam Lee")
+    >>> greeting("Sam Lee", step_progress(wb))
+    'Welcome, Sam Lee. Your workbook is ready: start with step 1, Self-assessment. Work through the steps in order; each one saves to your workbook as you go.'
+    >>> wb.goals.append(Goal(text="Lead a project by June 2027"))
+    >>> greeting("Sam Lee", step_progress(wb))
+    'Welcome back, Sam Lee. Work through the steps in order; each one saves to your workbook as you go.'
+    >>> greeting("", step_progress(None))
+    'Welcome. Work through the steps in order; each one saves to your workbook as you go.'
+    """  # noqa: E501
+    if not name:
+        return f"Welcome. {IN_ORDER}"
+    later = [(i, s) for i, s in enumerate(steps) if i > 0]
+    if any(s.started for _, s in later):
+        return f"Welcome back, {name}. {IN_ORDER}"
+    first = next(((i, s) for i, s in later), None)
+    where = f" Your workbook is ready: start with step {first[0]}, {first[1].title}." \
+        if first else ""
+    return f"Welcome, {name}.{where} {IN_ORDER}"
+
+
+def start_page_html(wb: Any, *, name: str = "", problem: str = "", role: Any = None) -> str:
     """The start page as HTML (every text escaped); ``wb`` ``None`` means no file yet.
+    ``role``: the catalog profile the workbook targets (its title is shown).
 
     >>> "&lt;b&gt;" in start_page_html(None, name="<b>")
     True
     """
     esc = _html.escape
-    hello = f"Welcome back, {esc(name)}." if name else "Welcome."
     note = f'<p class="cw-warning">{esc(problem)}</p>' if problem else ""
-    rows = "".join(_row(i, s) for i, s in enumerate(step_progress(wb)))
+    steps = step_progress(wb, role)
+    rows = "".join(_row(i, s) for i, s in enumerate(steps))
     return (
         '<div class="cw-start">'
-        f"<h1>Your career workbook</h1><p>{hello} Work through the steps in order; "
-        "each one saves to your workbook as you go.</p>"
+        f"<h1>Your career workbook</h1><p>{esc(greeting(name, steps))}</p>"
         f'{note}<ol start="0" class="cw-steps" style="list-style: none; padding-left: 0;">'
         f"{rows}</ol></div>"
     )
@@ -68,7 +98,7 @@ def show_start_page(workbook: str | os.PathLike[str] | None = None) -> None:
     from career_workbook import store
     from career_workbook.widgets.session import resolve_path
 
-    wb, name, problem = None, "", ""
+    wb, name, problem, role = None, "", "", None
     try:
         path = resolve_path(workbook)
         if path.is_file():
@@ -76,7 +106,14 @@ def show_start_page(workbook: str | os.PathLike[str] | None = None) -> None:
             name = wb.person.name
     except Exception as err:  # the page still lists the steps; the message says why
         problem = f"Your workbook could not be read: {err}"
-    display(HTML(start_page_html(wb, name=name, problem=problem)))
+    if wb is not None and wb.role_profile:
+        from career_workbook.catalog import CatalogError, load_catalog, resolve_role
+
+        try:
+            role = resolve_role(wb, load_catalog())
+        except CatalogError:  # the step then shows the profile's id in words
+            role = None
+    display(HTML(start_page_html(wb, name=name, problem=problem, role=role)))
 
 
 def start_notebook() -> str:

@@ -508,7 +508,7 @@ def date_text_hint(text: str) -> str:
     >>> date_text_hint("2027-2-3")
     'write dates as YYYY-MM-DD: 2027-02-03'
     >>> date_text_hint("2027-02-30")
-    '30 February 2027 does not exist (February 2027 has 28 days)'
+    '30 February 2027 is not a date (February 2027 has 28 days)'
     >>> date_text_hint("soon")
     'write dates as YYYY-MM-DD, e.g. 2027-02-03'
     """

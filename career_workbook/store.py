@@ -649,7 +649,7 @@ def loads(text: str, *, path: Any = None) -> Workbook:
     >>> loads("person: {name: Sam, start_date: 2026-02-30}", path="sam.yaml")
     Traceback (most recent call last):
     ...
-    career_workbook.model.WorkbookError: sam.yaml: person.start_date = '2026-02-30': Input should be a valid date; 30 February 2026 does not exist (February 2026 has 28 days)
+    career_workbook.model.WorkbookError: sam.yaml: person.start_date = '2026-02-30': Input should be a valid date; 30 February 2026 is not a date (February 2026 has 28 days)
     >>> loads("person: {name: &n Sam, coach: *n}", path="sam.yaml")
     Traceback (most recent call last):
     ...

@@ -86,3 +86,17 @@ def percent(value: float) -> str:
     elif shown <= 0 < value:
         shown = 1
     return f"{shown}%"
+
+
+def no_such_day(year: int, month: int, day: int) -> str:
+    """Why a day that is not in the calendar cannot be read: the one wording of the forms,
+    the goal drafter, the CLI and the file checks.
+
+    >>> no_such_day(2027, 2, 30)
+    '30 February 2027 is not a date (February 2027 has 28 days)'
+    """
+    import calendar
+
+    month_name = calendar.month_name[month]
+    days = calendar.monthrange(year, month)[1]
+    return f"{day} {month_name} {year} is not a date ({month_name} {year} has {days} days)"

@@ -186,7 +186,7 @@ def test_dates_must_be_dates_not_strings(where: tuple[Any, ...], field: str) -> 
     ("30/06/2027", "Input should be a valid date; write dates as YYYY-MM-DD: 2027-06-30"),
     ("03/04/2027", "Input should be a valid date; write dates as YYYY-MM-DD: “03/04/2027” "
                    "could be 3 April or 4 March: please write it as 2027-04-03 or 2027-03-04"),
-    ("2027-02-30", "Input should be a valid date; 30 February 2027 does not exist "
+    ("2027-02-30", "Input should be a valid date; 30 February 2027 is not a date "
                    "(February 2027 has 28 days)"),
     ("2027-13-01", "Input should be a valid date; there is no month 13; use YYYY-MM-DD, "
                    "e.g. 2026-06-30"),

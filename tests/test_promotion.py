@@ -138,7 +138,7 @@ def test_opportunity_stage_changes_are_limited_to_the_period():
 
 
 @pytest.mark.parametrize(("since", "until", "message"), [
-    ("2026-02-30", None, "--since 2026-02-30: 30 February 2026 does not exist "
+    ("2026-02-30", None, "--since 2026-02-30: 30 February 2026 is not a date "
                          "(February 2026 has 28 days)"),
     (None, "2026-13-01", "--until 2026-13-01: there is no month 13"),
     ("30/06/2026", None, "--since '30/06/2026' is not a date; use YYYY-MM-DD"),
@@ -286,7 +286,7 @@ def test_notebook_button_writes_the_case_and_names_bad_dates(tmp_path):
     fields = {"From": view.fields["since"].widget, "To": view.fields["until"].widget}
     fields["From"].value = "2026-02-30"
     view.buttons["promotion"].click()
-    assert "From 2026-02-30: 30 February 2026 does not exist" in view.status.value
+    assert "From 2026-02-30: 30 February 2026 is not a date" in view.status.value
     assert not (tmp_path / "promotion").exists()
     fields["From"].value, fields["To"].value = SINCE, UNTIL
     view.buttons["promotion"].click()
@@ -327,8 +327,8 @@ def run_main(capsys, *argv: str) -> tuple[int, str, str]:
 
 
 @pytest.mark.parametrize(("argv", "message"), [
-    (["--since", "2026-02-30"], "30 February 2026 does not exist"),
-    (["--until", "2026-6-31"], "31 June 2026 does not exist (June 2026 has 30 days)"),
+    (["--since", "2026-02-30"], "30 February 2026 is not a date"),
+    (["--until", "2026-6-31"], "31 June 2026 is not a date (June 2026 has 30 days)"),
     (["--since", "2026-07-01", "--until", "2026-06-30"],
      "--since 1 Jul 2026 is after --until 30 Jun 2026"),
 ])

@@ -452,7 +452,7 @@ def test_an_impossible_today_says_why_not_how_to_write_it(path):
     # (such as 2026-11-22)", though it was written exactly so.
     session = ui.Session(path, today="2026-02-30")
     message = text_of(header_html(session))
-    assert "30 February 2026 does not exist (February 2026 has 28 days)" in message
+    assert "30 February 2026 is not a date (February 2026 has 28 days)" in message
     assert "written YYYY-MM-DD" not in message and session.today == date.today()
 
 
@@ -533,7 +533,7 @@ def test_an_impossible_today_on_the_command_line_says_why(capsys, command):
         cli.main([*command, "--today", "2026-02-30"])
     err = capsys.readouterr().err
     assert done.value.code == 2
-    assert "30 February 2026 does not exist (February 2026 has 28 days)" in err
+    assert "30 February 2026 is not a date (February 2026 has 28 days)" in err
 
 
 # ---------------------------------------------- a posting in Chinese or Japanese (no spaces)
@@ -557,7 +557,7 @@ def test_feedback_csv_with_an_impossible_day_says_why():
                                "manager,m1,2026-02-30,Python,4\n", ["Python"])
     (problem,) = found.problems
     assert problem.value == "2026-02-30"
-    assert problem.message == "30 February 2026 does not exist (February 2026 has 28 days)"
+    assert problem.message == "30 February 2026 is not a date (February 2026 has 28 days)"
 
 
 # ------------------------------------------------- LinkedIn import preview: "1 rows"

@@ -376,7 +376,7 @@ BAD_FILES = [
      ["goals[0].deadline = '2027-2-3'", "write dates as YYYY-MM-DD: 2027-02-03"],
      "goals[0].deadline"),
     ("impossible date", b"person: {name: Sam}\ncheck_ins: [{date: 2026-02-30}]\n",
-     ["check_ins[0].date = '2026-02-30'", "valid date; 30 February 2026 does not exist"],
+     ["check_ins[0].date = '2026-02-30'", "valid date; 30 February 2026 is not a date"],
      "check_ins[0].date"),
     ("out of range", b"person: {name: Sam}\ncheck_ins: [{date: 2026-01-05, motivation: 11}]\n",
      ["check_ins[0].motivation = 11", "less than or equal to 10"], "check_ins[0].motivation"),

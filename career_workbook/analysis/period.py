@@ -38,7 +38,7 @@ Examples
 >>> check_period("2026-02-30", None)
 Traceback (most recent call last):
 ...
-ValueError: --since 2026-02-30: 30 February 2026 does not exist (February 2026 has 28 days)
+ValueError: --since 2026-02-30: 30 February 2026 is not a date (February 2026 has 28 days)
 >>> check_period("2026-07-01", "2026-06-30")
 Traceback (most recent call last):
 ...
@@ -53,7 +53,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from career_workbook.model import Action, Contact, Goal, LearningItem, Opportunity, Workbook
-from career_workbook.wording import short_date
+from career_workbook.wording import no_such_day, short_date
 
 __all__ = ["Period", "as_of", "check_period", "goal_as_of", "limit_workbook", "parse_day"]
 
@@ -81,11 +81,8 @@ def parse_day(value: date | str | None, name: str) -> date | None:
     if not 1 <= month <= 12:
         raise ValueError(f"{name} {value.strip()}: there is no month {month}; "
                          "use YYYY-MM-DD, e.g. 2026-06-30")
-    days = calendar.monthrange(year, month)[1]
-    if not 1 <= day <= days:
-        month_name = calendar.month_name[month]
-        raise ValueError(f"{name} {value.strip()}: {day} {month_name} {year} does not exist "
-                         f"({month_name} {year} has {days} days)")
+    if not 1 <= day <= calendar.monthrange(year, month)[1]:
+        raise ValueError(f"{name} {value.strip()}: {no_such_day(year, month, day)}")
     return date(year, month, day)
 
 

@@ -234,7 +234,7 @@ def check_feedback_csv(text: str, skills: Iterable[str]) -> FeedbackCsv:
     ...         "peer,P1,2026-01-09,SQL,3\\npeer,P1,2026-02-30,R,9\\npeer,P2,2026-01-09,Go,2\\n")
     >>> check = check_feedback_csv(text, ["SQL", "R"])
     >>> [str(p) for p in check.problems]
-    ["row 3, column 'date' = '2026-02-30': 30 February 2026 does not exist (February 2026 has 28 days)", "row 3, column 'level' = '9': must be a whole number from 0 to 5"]
+    ["row 3, column 'date' = '2026-02-30': 30 February 2026 is not a date (February 2026 has 28 days)", "row 3, column 'level' = '9': must be a whole number from 0 to 5"]
     >>> check.unknown
     ['Go']
     """  # noqa: E501

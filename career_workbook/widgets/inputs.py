@@ -14,7 +14,7 @@ True
 >>> parse_date_text("02/30/2027")
 Traceback (most recent call last):
 ...
-ValueError: 30 February 2027 is not a date
+ValueError: 30 February 2027 is not a date (February 2027 has 28 days)
 >>> parse_number_text("3,5")
 3.5
 """
@@ -26,14 +26,15 @@ import math
 import re
 from datetime import date
 
-from career_workbook.wording import short_date
+from career_workbook.wording import no_such_day, short_date
 
 __all__ = ["DATE_HELP", "DATE_PLACEHOLDER", "format_number", "parse_date_text",
            "days_not_come", "parse_number_text", "parse_whole_number_text", "past_day_problem"]
 
-DATE_PLACEHOLDER = "YYYY-MM-DD, e.g. 2027-06-30 or 30 June 2027"
-"""Shown in every empty date box: the formats that are read."""
-DATE_HELP = "Write it as 2027-06-30 or 30 June 2027."
+DATE_PLACEHOLDER = "2027-06-30 or 30 Jun 2027"
+"""Shown in every empty date box: the formats that are read (short enough to fit it)."""
+DATE_HELP = "write it as 2027-06-30 or 30 June 2027."
+"""Said after "... is not a date I can read; " (so it starts in lower case)."""
 
 _MONTHS = {name.casefold(): n for n, name in enumerate(calendar.month_name) if name}
 _MONTHS |= {name.casefold(): n for n, name in enumerate(calendar.month_abbr) if name}
@@ -46,7 +47,7 @@ def _day(year: int, month: int, day: int, text: str) -> date:
     try:
         return date(year, month, day)
     except ValueError:
-        raise ValueError(f"{day} {calendar.month_name[month]} {year} is not a date") from None
+        raise ValueError(no_such_day(year, month, day)) from None
 
 
 def _year(text: str, whole: str) -> int:
@@ -61,7 +62,11 @@ def parse_date_text(text: str | None) -> date | None:
     >>> parse_date_text("2027-02-30")
     Traceback (most recent call last):
     ...
-    ValueError: 30 February 2027 is not a date
+    ValueError: 30 February 2027 is not a date (February 2027 has 28 days)
+    >>> parse_date_text("tomorrow")
+    Traceback (most recent call last):
+    ...
+    ValueError: “tomorrow” is not a date I can read; write it as 2027-06-30 or 30 June 2027.
     >>> parse_date_text("30/06/2027"), parse_date_text("June 30, 2027")
     (datetime.date(2027, 6, 30), datetime.date(2027, 6, 30))
     >>> parse_date_text("03/04/2027")
@@ -148,6 +153,10 @@ def parse_number_text(text: str | None) -> float | None:
     Traceback (most recent call last):
     ...
     ValueError: “1,000” is not a number I can read for sure: write 1000 (or 1.000 if the comma is a decimal point)
+    >>> parse_number_text("1e9")
+    Traceback (most recent call last):
+    ...
+    ValueError: “1e9” is not a number I can read: write it in plain digits, like 1000000000
     """  # noqa: E501
     whole = "".join((text or "").split())
     if not whole:
@@ -163,12 +172,31 @@ def parse_number_text(text: str | None) -> float | None:
                          "is a decimal point)")
     elif re.fullmatch(r"[-+]?\d+,\d+", whole):
         whole = whole.replace(",", ".")
+    if re.fullmatch(r"[-+]?(\d+\.?\d*|\.\d+)[eE][-+]?\d+", whole, flags=re.ASCII):
+        plain = _plain(whole)
+        if plain is None:
+            raise ValueError(f"“{shown}” is not a number I can use: it is far too large")
+        raise ValueError(f"“{shown}” is not a number I can read: write it in plain digits, "
+                         f"like {plain}")
     if not re.fullmatch(r"[-+]?(\d+\.?\d*|\.\d+)", whole, flags=re.ASCII):
         raise ValueError(f"“{shown}” is not a number (write it like 12.5)")
     number = float(whole)
     if not math.isfinite(number) or len(whole) > 30:
         raise ValueError(f"“{shown}” is not a number I can use: it is far too large")
     return number
+
+
+def _plain(number: str) -> str | None:
+    """``1e9`` in plain digits (``1000000000``), or ``None`` when that is too long to write.
+
+    >>> _plain("2.5e3"), _plain("1E-3"), _plain("1e400")
+    ('2500', '0.001', None)
+    """
+    from decimal import Decimal
+
+    text = f"{Decimal(number):f}"
+    text = text.rstrip("0").rstrip(".") if "." in text else text
+    return text if len(text) <= 20 else None
 
 
 def parse_whole_number_text(text: str | None) -> int | None:

@@ -205,7 +205,7 @@ def parse_today(value: date | str | None) -> tuple[date, str | None]:
     >>> day == date.today(), problem
     (True, "today = '22/11/2026' is not a date written YYYY-MM-DD (such as 2026-11-22); using today's date instead")
     >>> parse_today("2026-02-30")[1]
-    "today = '2026-02-30': 30 February 2026 does not exist (February 2026 has 28 days); using today's date instead"
+    "today = '2026-02-30': 30 February 2026 is not a date (February 2026 has 28 days); using today's date instead"
     """  # noqa: E501
     if value is None:
         return date.today(), None

@@ -580,8 +580,9 @@ def test_actions_form_dangling_goal_is_refused_beside_the_field(small):
     view.fields["text"].value = "Book the exam"
     view.fields["goal_id"].value = "g1"
     view.buttons["save"].click()
-    message = view.fields["goal_id"].message.value  # said plainly, with Reload to offer
+    message = view.status.value  # said plainly, once, with Reload to offer
     assert "is no longer in your workbook" in message and "removed elsewhere" in message
+    assert "changed in another window — see below" in view.fields["goal_id"].message.value
     assert view.reload_button.layout.display != "none"
     assert small.path.read_bytes() == before
 
@@ -702,8 +703,9 @@ def test_check_in_with_a_removed_goal_is_refused_beside_its_slider(small):
         wb.goals.clear()
     before = small.path.read_bytes()
     view.buttons["save"].click()
-    message = view.fields["progress.g1"].message.value  # said plainly, with Reload to offer
+    message = view.status.value  # said plainly, once, with Reload to offer
     assert "is no longer in your workbook" in message and "removed elsewhere" in message
+    assert "changed in another window — see below" in view.fields["progress.g1"].message.value
     assert small.path.read_bytes() == before
 
 

@@ -616,6 +616,10 @@ def on_any_change(fields: Iterable[Field], callback: Callable[[], None]) -> None
 # The form host: renders a form from the session's workbook, re-renders after saves
 # ----------------------------------------------------------------------------------------
 _UNBUILT = object()
+FIX_MARKED = "Nothing was saved: please fix the field marked ⚠."
+"""The status line when the reason is beside the field at fault."""
+CHANGED_ELSEWHERE = "changed in another window — see below"
+"""The mark beside a field changed both here and elsewhere (the status line says how)."""
 
 Collect = Callable[[], tuple[Any, dict[str, str]]]
 
@@ -782,9 +786,12 @@ class FormView(quiet.VBox):
             self.set_status("")
 
     def show_result(self, result: Any, detail: str = "") -> None:
-        """Status after a save: "Saved at 10:42" or the reason, beside the field at fault.
+        """Status after a save: "Saved at 10:42", or why not, said once.
 
-        After a conflict (changed here and elsewhere) the Reload button appears.
+        A refusal about a field the form shows is said beside that field and the status line
+        points to it, as for a value the form refuses itself. A conflict (changed here and
+        in another window) is said in the status line, next to the Reload button that
+        appears, and the field gets a short mark.
         """
         conflict = bool(getattr(result, "conflict", False))
         if conflict or self._reload_button is not None:
@@ -792,11 +799,15 @@ class FormView(quiet.VBox):
         if result.ok:
             self.set_status(result.message + (f" — {detail}" if detail else ""), "success")
             return
-        self.set_status(result.message, "error")
         key = field_for_problem(result.field, result.value, self.fields)
-        if key is not None:
-            reason = result.message.removeprefix("Not saved: ")
-            self.fields[key].error(reason)
+        if key is None or conflict:
+            self.set_status(result.message, "error")
+            if key is not None:
+                self.fields[key].error(CHANGED_ELSEWHERE)
+            return
+        self.fields[key].error(result.message.removeprefix("Not saved: "))
+        self.set_status(FIX_MARKED, "error")
+        self._asked_to_fix = True
 
     # ---------------------------------------------------------------- wiring
     def bind(self, button: widgets.Button, collect: Collect,

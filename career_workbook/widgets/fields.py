@@ -817,7 +817,9 @@ class FormView(quiet.VBox):
         """Wire a Save button: ``collect()`` -> ``(record, errors)``; if no errors,
         ``session.save(lambda wb: apply(wb, record))`` and show the result.
 
-        The button is disabled while its save runs. After a save (and the form's refill)
+        The button is disabled while its save runs, and its clicks are handled one at a
+        time, even when the page's messages arrive on two threads (see
+        :class:`~career_workbook.widgets.quiet.Button`). After a save (and the form's refill)
         the form is *clean*: pressed again with every field as it was then, it saves
         nothing and says when it saved (a double click added two copies, the second dated
         by the refill, not by the person). ``adds`` says the button adds a new entry (the

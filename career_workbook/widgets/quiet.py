@@ -141,14 +141,15 @@ class Button(widgets.Button):
     one at a time, and never once it is closed.
 
     JupyterLab (4.4 and later) sends widget messages over a kernel *subshell*, and ipykernel
-    7 hands a widget's message to the thread that sent the widget's last update. A button
-    made by a cell gets its first click on the main thread; that click's first update
-    (disabled while saving) sends the second click of a double click to the subshell's
-    thread, where it ran *during* the first save: both saw a form not yet saved and added
-    the same entry twice. :data:`CLICKS` makes the second click wait until the first is
-    done; then its form has been refilled (the repeat guard of ``FormView.bind`` answers)
-    or rebuilt, and a click on a closed button (one no longer shown) does nothing, as the
-    kernel does with any message for a closed widget.
+    7 routes a message for a widget to the thread (main shell or subshell) of the message
+    during which the widget last sent an update. A button made by a cell gets its first
+    click on the main thread; that click's first update (disabled while saving) routes the
+    second click of a double click to the subshell's thread, where it ran *during* the
+    first save: both saw a form not yet saved and added the same entry twice.
+    :data:`CLICKS` makes the second click wait until the first is done; then its form has
+    been refilled (the repeat guard of ``FormView.bind`` answers) or rebuilt, and a click
+    on a closed button (one no longer shown) does nothing, as the kernel does with any
+    message for a closed widget.
 
     >>> b, seen = Button(description="Save"), []
     >>> b.on_click(lambda _b: seen.append("saved"))

@@ -42,6 +42,12 @@ LAB_SETTINGS = {
     # fetchNews is "none"; "false" means never ask and never fetch.
     "@jupyterlab/apputils-extension/notification.jupyterlab-settings":
         {"fetchNews": "false", "checkForUpdates": False},
+    # Widget messages on one kernel thread, in the order the page sent them: over subshells
+    # (JupyterLab's default since 4.4), a field's last keystroke and the Save click that
+    # follows it can be handled on two threads, and the click first (the same routing ran a
+    # double click's second click during the first save: see ``quiet.Button.click``).
+    "@jupyterlab/apputils-extension/kernels-settings.jupyterlab-settings":
+        {"commsOverSubshells": "disabled"},
 }
 
 

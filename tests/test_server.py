@@ -128,6 +128,11 @@ def test_lab_prints_one_working_link_to_00_on_a_free_port_and_stops_on_sigterm(w
             settings = json.loads(body)["settings"]
             assert status == 200 and settings["fetchNews"] == "false"
             assert settings["checkForUpdates"] is False
+            status, body = _get(f"http://127.0.0.1:{port}/lab/api/settings/"
+                                "@jupyterlab/apputils-extension:kernels-settings",
+                                {"Authorization": f"token {token}"})
+            assert status == 200
+            assert json.loads(body)["settings"]["commsOverSubshells"] == "disabled"
             # the file list holds the notebooks only (no conftest.py)
             status, body = _get(f"http://127.0.0.1:{port}/api/contents?token={token}")
             names = sorted(item["name"] for item in json.loads(body)["content"])

@@ -40,7 +40,6 @@ def deadline(text: str, today: date = T) -> date | None:
     ("Submit by 15-Mar-2027", date(2027, 3, 15)),
     ("Submit by 15/05/2027", date(2027, 5, 15)),      # day first ...
     ("Submit by 05/15/2027", date(2027, 5, 15)),      # ... unless only month-first is valid
-    ("Submit by 04/05/2027", date(2027, 5, 4)),       # ambiguous: day first
     ("Submit by 31.01.2027", date(2027, 1, 31)),
     ("Submit by 31/01/27", date(2027, 1, 31)),
     ("Launch the page by 1 March", date(2027, 3, 1)),     # no year: next occurrence
@@ -65,7 +64,7 @@ def test_day_month_on_leap_day_finds_the_next_leap_year() -> None:
 @pytest.mark.parametrize(("text", "today", "expected"), [
     ("Become a team lead by December 2027", T, date(2027, 12, 31)),
     ("Ship it in Dec 2027", T, date(2027, 12, 31)),
-    ("Ship it before March 2027", T, date(2027, 3, 31)),
+    ("Ship it before March 2027", T, date(2027, 2, 28)),        # before: the month before
     ("Ship it until Feb 2028", T, date(2028, 2, 29)),           # leap year
     ("Ship it by Feb 2027", T, date(2027, 2, 28)),
     ("Ship it in Dec '27", T, date(2027, 12, 31)),
@@ -194,9 +193,10 @@ def test_periods(text: str, today: date, expected: date) -> None:
     ("Launch it next Sunday", T, date(2026, 11, 29)),
     ("Launch it by tomorrow", T, date(2026, 11, 23)),
     ("Launch it by end of day", T, T),
-    ("Launch it before Christmas", T, date(2026, 12, 25)),
-    ("Launch it before Christmas", date(2026, 12, 27), date(2027, 12, 25)),
-    ("Launch it before Christmas 2027", T, date(2027, 12, 25)),
+    ("Launch it before Christmas", T, date(2026, 12, 24)),       # before: Christmas Eve
+    ("Launch it before Christmas", date(2026, 12, 25), date(2027, 12, 24)),
+    ("Launch it before Christmas 2027", T, date(2027, 12, 24)),
+    ("Launch it by Christmas", T, date(2026, 12, 25)),
     ("Write it up within 5 working days", T, date(2026, 11, 27)),
     ("Write it up within 10 business days", date(2026, 11, 25), date(2026, 12, 9)),
     ("Have the talk before the year ends", T, date(2026, 12, 31)),
@@ -414,3 +414,151 @@ def test_impossible_dates_are_named_not_dropped(text: str, name: str, fix: date)
 def test_leap_day_is_a_real_date() -> None:
     assert deadline("Pass the exam by 29 February 2028") == date(2028, 2, 29)
     assert [e.kind for e in find_time_expressions("by 2028-02-29", T)] == ["date"]
+
+
+# --------------------------------------------------------------------------- red team B (dates)
+
+D = date(2026, 12, 5)  # the red-team's today
+
+
+@pytest.mark.parametrize(("text", "today", "expected"), [
+    # "before" a year, month, quarter, season or day: by the day before it starts
+    ("Ship the data platform before 2027", D, date(2026, 12, 31)),
+    ("Ship the data platform before June 2027", D, date(2027, 5, 31)),
+    ("Ship the data platform before 1 March 2027", D, date(2027, 2, 28)),
+    ("Ship the data platform before 1 March 2028", D, date(2028, 2, 29)),
+    ("Ship the data platform prior to 2028", D, date(2027, 12, 31)),
+    ("Ship the data platform ahead of Q3 2027", D, date(2027, 6, 30)),
+    ("Ship the data platform before H2 2027", D, date(2027, 6, 30)),
+    ("Ship the data platform before the summer of 2027", D, date(2027, 5, 31)),
+    ("Ship the data platform before winter 2027", D, date(2027, 11, 30)),
+    ("Ship the data platform before 2027-04-15", D, date(2027, 4, 14)),
+    ("Ship the data platform before the start of 2028", D, date(2027, 12, 31)),
+    ("Ship the data platform before next year", D, date(2026, 12, 31)),
+    ("Ship the data platform before next month", D, date(2026, 12, 31)),
+    ("Ship it before Friday", date(2026, 12, 11), date(2026, 12, 17)),  # a Friday: next one
+    ("Ship it before 20 December", date(2026, 12, 20), date(2027, 12, 19)),
+    ("Ship it before April", date(2026, 4, 10), date(2027, 3, 31)),  # April begun: next one
+    # "by the end of", "before the end of", "no later than", "until", "by/in/during"
+    ("Ship the data platform before the end of 2027", D, date(2027, 12, 31)),
+    ("Ship the data platform by the end of June 2027", D, date(2027, 6, 30)),
+    ("Ship the data platform no later than June 2027", D, date(2027, 6, 30)),
+    ("Ship the data platform no later than 1 March 2027", D, date(2027, 3, 1)),
+    ("Ship the data platform until June 2027", D, date(2027, 6, 30)),
+    ("Ship the data platform by 2027", D, date(2027, 12, 31)),
+    ("Ship the data platform in 2027", D, date(2027, 12, 31)),
+    ("Ship the data platform during 2027", D, date(2027, 12, 31)),
+    ("Ship the data platform before the year ends", D, date(2026, 12, 31)),
+])
+def test_before_ends_the_day_before_what_it_names(text: str, today: date,
+                                                   expected: date) -> None:
+    assert deadline(text, today) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Finish the course by 13/04/2027", date(2027, 4, 13)),
+    ("Finish the course by 04/13/2027", date(2027, 4, 13)),
+    ("Finish the course by 2027-04-03", date(2027, 4, 3)),
+    ("Finish the course by 3/3/2027", date(2027, 3, 3)),
+    ("Finish the course by 28.02.2027", date(2027, 2, 28)),
+])
+def test_a_numeric_date_that_reads_one_way_is_read(text: str, expected: date) -> None:
+    assert deadline(text, D) == expected
+
+
+@pytest.mark.parametrize(("text", "shown", "readings"), [
+    ("Finish the course by 03/04/2027", "03/04/2027", "3 April or 4 March"),
+    ("Finish the course by 4/3/2027", "4/3/2027", "4 March or 3 April"),
+    ("Finish the course by 11.12.2027", "11.12.2027", "11 December or 12 November"),
+    ("Finish the course by 01/02/28", "01/02/28", "1 February or 2 January"),
+])
+def test_a_numeric_date_that_reads_two_ways_is_asked_not_guessed(
+        text: str, shown: str, readings: str) -> None:
+    found = find_time_expressions(text, D)
+    assert [e.kind for e in found] == ["unclear"]
+    assert found[0].note.startswith(f"“{shown}” could be {readings}: please write the month "
+                                    "in words")
+    assert parse_deadline(text, D) == (None, None)
+
+
+def test_goal_text_and_date_box_share_one_rule_for_numeric_dates() -> None:
+    """Every dd/mm/yyyy: the box and the goal reader read the same day, or both refuse."""
+    from career_workbook.widgets.inputs import parse_date_text
+
+    for a in range(1, 32):
+        for b in range(1, 32):
+            written = f"{a:02d}/{b:02d}/2027"
+            try:
+                boxed, why = parse_date_text(written), ""
+            except ValueError as err:
+                boxed, why = None, str(err)
+            found = find_time_expressions(f"Finish it by {written}", D)
+            read = parse_deadline(f"Finish it by {written}", D)[0]
+            assert read == boxed, written
+            if "could be" in why:
+                assert found and found[0].kind == "unclear" and "could be" in found[0].note
+            elif boxed is None:  # impossible: named, never silently dropped
+                assert found and found[0].kind in ("invalid", "unclear"), written
+
+
+@pytest.mark.parametrize(("text", "note", "better"), [
+    ("Get promoted by decmber 2027", "I could not read “decmber 2027” as a date: write it "
+     "like 31 December 2027.", "by December 2027"),
+    ("Pass the AWS exam by Febuary 2027", "I could not read “Febuary 2027” as a date: write "
+     "it like 28 February 2027.", "by February 2027"),
+    ("Pass the AWS exam by 15 Septmber 2027", "I could not read “15 Septmber 2027” as a "
+     "date: write it like 15 September 2027.", "by 15 September 2027"),
+    ("Pass the AWS exam by Ocotber 3, 2027", "I could not read “Ocotber 3, 2027” as a date: "
+     "write it like 3 October 2027.", "by October 3, 2027"),
+    ("Pass the AWS exam by 2027-13-01", "“2027-13-01” is not a date: there is no month 13. "
+     "Write it like 13 January 2027.", "by 13 January 2027"),
+    ("Pass the AWS exam by 2027-14-20", "“2027-14-20” is not a date: there is no month 14. "
+     "Write it like 31 December 2027.", ""),
+])
+def test_a_date_the_reader_cannot_use_is_named(text: str, note: str, better: str) -> None:
+    found = [e for e in find_time_expressions(text, D) if e.kind != "frequency"]
+    assert [(e.kind, e.note, e.better) for e in found] == [("unclear", note, better)]
+    assert parse_deadline(text, D) == (None, None)
+
+
+@pytest.mark.parametrize("text", [
+    "Run the Augusta 2027 marathon",       # a name before a noun
+    "Meet Jule 2027 in Berlin",            # as near June as July: no guess
+    "Ship the platform by December 2027",  # real months are read as ever
+    "Ship the platform by Sept 2027",
+])
+def test_words_near_a_month_are_not_all_misspellings(text: str) -> None:
+    assert all(e.kind != "unclear" for e in find_time_expressions(text, D))
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Pass the exam by 2025", date(2025, 12, 31)),    # a year that has passed
+    ("Pass the exam by 2022", date(2022, 12, 31)),
+    ("Pass the exam by yesterday", date(2026, 12, 4)),
+    ("Pass the exam before yesterday", date(2026, 12, 4)),
+])
+def test_a_past_year_or_day_is_read_so_it_can_be_named_as_passed(text: str,
+                                                                  expected: date) -> None:
+    assert deadline(text, D) == expected
+
+
+@pytest.mark.parametrize("text", ["Cut our cloud costs by 2000", "Raise 2030 dollars",
+                                  "Prepare the 2027 budget", "Walk 2030 steps a day",
+                                  "Migrate to SQL Server 2022"])
+def test_amounts_names_and_past_versions_are_no_dates(text: str) -> None:
+    assert [e.kind for e in find_time_expressions(text, D) if e.kind != "frequency"] == []
+
+
+@pytest.mark.parametrize(("text", "shown"), [
+    ("Aprobar el examen DELE B2 antes de diciembre de 2027", "diciembre de 2027"),
+    ("Réussir le DELF B2 d'ici juin 2027", "d'ici juin 2027"),
+    ("Bis Ende 2027 Teamleiter werden", "Bis Ende 2027"),
+    ("2027年12月までにJLPT N2に合格する", "2027年12月までに"),
+    ("Terminar la tesis en 2028.", "tesis en 2028"),
+])
+def test_a_year_in_words_not_read_is_named(text: str, shown: str) -> None:
+    found = find_time_expressions(normalize_text(text), D)
+    assert [e.kind for e in found] == ["unread"]
+    year = found[0].phrase
+    assert found[0].note == (f"I could not read “{shown}” as a deadline: if it is one, "
+                             f"write it like 31 December {year}.")

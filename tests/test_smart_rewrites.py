@@ -622,3 +622,74 @@ _FIT_TIMES = st.sampled_from([
 @given(_FIT_VERBS, _FIT_OBJECTS, _FIT_TIMES, st.sampled_from(["", ".", "!"]))
 def test_rewrites_fit_goal_like_sentences(verb: str, obj: str, when: str, end: str) -> None:
     assert_rewrites_fit(f"{verb} {obj}{when}{end}".replace("  ", " "), TODAY)
+
+
+# --------------------------------------------------------------------------- red team B
+
+RED_TODAY = date(2026, 12, 5)
+
+
+@pytest.mark.parametrize("text", [
+    "Get promoted to senior manager by decmber 2027",
+    "Pass the PMP exam by Febuary 2027",
+    "Pass the PMP exam by 2027-13-01",
+    "Pass the PMP exam by 2027-14-20",
+    "Pass the PMP exam by 2025",
+    "Pass the PMP exam by yesterday",
+    "Finish the course by 03/04/2027",
+    "Aprobar el examen DELE B2 antes de diciembre de 2027",
+    "Réussir le DELF B2 d'ici juin 2027",
+    "Bis Ende 2027 Teamleiter werden",
+    "2027年12月までにJLPT N2に合格する",
+    "Run 3 workshops for the sales team durante 2028",
+])
+def test_a_date_the_reader_cannot_use_never_gets_a_second_date(text: str) -> None:
+    """The one-click rewrite mends the person's date in its place or is not offered: it
+    never appends "by 30 June 2027" beside a date the reader could not use."""
+    r = score_goal(text, today=RED_TODAY)
+    tb = r.criteria["time_bound"]
+    assert not tb.met and r.deadline is None or r.deadline < RED_TODAY
+    suggested = "30 June 2027"
+    for rewrite in tb.rewrites:
+        if suggested in rewrite:  # a passed date replaced, never kept beside the new one
+            assert not re.search(r"2025|yesterday", rewrite), rewrite
+        assert len(re.findall(r"\b(?:19|2[01])[0-9]{2}\b", rewrite)) == 1, rewrite
+    assert not any("Add a date" in h for h in tb.hints), tb.hints
+
+
+def test_the_feedback_names_what_it_could_not_read_and_how_to_write_it() -> None:
+    r = score_goal("Get promoted to senior manager by decmber 2027", today=RED_TODAY)
+    tb = r.criteria["time_bound"]
+    assert r.date_problem == ("I could not read “decmber 2027” as a date: write it like 31 "
+                              "December 2027.")
+    assert tb.rewrites == ["Get promoted to senior manager by December 2027"]
+    assert score_goal(tb.rewrites[0], today=RED_TODAY).deadline == date(2027, 12, 31)
+    r = score_goal("Pass the PMP exam by Febuary 2027", today=RED_TODAY)
+    assert "window" not in " ".join(r.criteria["time_bound"].reasons)
+    assert r.criteria["time_bound"].rewrites == ["Pass the PMP exam by February 2027"]
+    r = score_goal("Finish the course by 03/04/2027", today=RED_TODAY)
+    assert r.date_problem == ("“03/04/2027” could be 3 April or 4 March: please write the month"
+                              " in words, e.g. 3 April 2027.")
+    assert r.criteria["time_bound"].rewrites == []
+    r = score_goal("Aprobar el examen DELE B2 antes de diciembre de 2027", today=RED_TODAY)
+    assert r.date_problem is None  # perhaps a name: it does not stop a save
+    assert r.criteria["time_bound"].hints == [
+        "I could not read “diciembre de 2027” as a deadline: if it is one, write it like 31 "
+        "December 2027."]
+
+
+@pytest.mark.parametrize(("text", "passed"), [
+    ("Pass the PMP exam by 2025", "31 December 2025"),
+    ("Pass the PMP exam by yesterday", "4 December 2026"),
+])
+def test_a_past_year_or_day_is_named_as_passed(text: str, passed: str) -> None:
+    r = score_goal(text, today=RED_TODAY)
+    assert r.criteria["time_bound"].hints[0].startswith(f"{passed} has already passed")
+    assert r.criteria["time_bound"].rewrites == ["Pass the PMP exam by 30 June 2027"]
+
+
+def test_before_a_year_is_the_year_before() -> None:
+    r = score_goal("Ship the data platform before 2027", today=RED_TODAY)
+    assert r.deadline == date(2026, 12, 31)
+    assert r.criteria["time_bound"].reasons == [
+        "deadline: 'before 2027' -> 31 December 2026"]

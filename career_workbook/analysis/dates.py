@@ -5,7 +5,7 @@ Everything is relative to ``today`` so results are reproducible. Conventions:
 - an explicit date (``2027-04-15``, ``15 May 2027``, ``May 15, 2027``) is that date;
   a day and month without a year is its next occurrence on or after ``today``;
 - a month, quarter, half, season or year is read as its **last day** ("by December 2027",
-  "in Q1 2027", "before March 2027", "in 2027"), unless qualified: ``start of``/
+  "in Q1 2027", "until March 2027", "in 2027"), unless qualified: ``start of``/
   ``beginning of`` gives the first day, ``mid``/``middle of`` the middle, ``early`` the 10th
   of a month (31 March of a year), ``late``/``end of`` the last day;
 - a month, quarter, half or season without a year is this year's if its last day is on or
@@ -15,13 +15,26 @@ Everything is relative to ``today`` so results are reproducible. Conventions:
   (31 Jan + 1 month = 28/29 Feb);
 - "this/next week|month|quarter|year", "by the end of the quarter", "by year-end" end with
   the last day of that period (weeks end on Sunday);
+- "before", "prior to" and "ahead of" end the day before the day or period they name
+  starts: "before 2027" is 31 December 2026, "before June 2027" 31 May 2027, "before 1
+  March 2027" 28 February 2027, "before Christmas" 24 December; "before the end of June" is
+  30 June, and "by", "in", "during", "until" and "no later than" include what they name;
 - seasons are meteorological (northern hemisphere): spring ends 31 May, summer 31 August,
   autumn/fall 30 November, winter YYYY ends on the last day of February YYYY+1;
-- a numeric date like ``05/06/2027`` is read day-first unless only month-first is valid;
+- a date written with numbers is read when only one order of day and month makes a date
+  (``13/04/2027``, ``04/13/2027``, ``3/3/2027``); ``03/04/2027`` could be 3 April or 4
+  March and is named (``'unclear'``), never guessed: :func:`day_month_order`, the rule of
+  the forms' date boxes too;
 - a bare year counts only after a time word ("by 2027", "in 2027", "end of 2027") and not
-  when a noun follows it ("by 2000 users"); a past year after "by"/"for" is read as an
-  amount ("cut costs by 2000"); numbers inside names ("Microsoft 365", "PyCon 2027",
-  "version 2.0") are not dates.
+  when a noun follows it ("by 2000 users"); a year up to :data:`RECENT_YEARS` back after
+  "by"/"for" is a deadline that has passed ("by 2025"), an older one an amount ("cut costs
+  by 2000"); numbers inside names ("Microsoft 365", "PyCon 2027", "version 2.0") are not
+  dates.
+- what looks like a date but cannot be used is named, never dropped or replaced: a day its
+  month lacks ("2027-02-30", ``'invalid'``), a month that does not exist ("2027-13-01") or a
+  misspelt month name ("decmber 2027", :func:`misspelt_month`; ``'unclear'``), and a year
+  still to come in words the reader does not know ("antes de diciembre de 2027",
+  ``'unread'``: perhaps a deadline, perhaps a name);
 
 - units may be abbreviated ("within 6 wks", "in 3 mths", "2 yrs");
 - "within N days of submission" or "answer every request within N days" is a per-item
@@ -57,19 +70,27 @@ from datetime import date, timedelta
 
 __all__ = [
     "MAX_CHARS",
+    "RECENT_YEARS",
     "MONTH_NAMES",
     "TimeExpression",
     "add_months",
     "as_date",
+    "both_readings",
+    "day_month_order",
     "end_of_month",
     "find_time_expressions",
     "deadline_candidates",
     "format_date",
+    "misspelt_month",
     "normalize_text",
     "parse_deadline",
     "quarter_end",
     "suggested_deadline",
 ]
+
+RECENT_YEARS = 5
+"""A year this many years back or fewer after "by", "for" or "within" is a deadline that
+has passed ("by 2025"); an older one is an amount ("cut costs by 2000")."""
 
 MAX_CHARS = 2_000
 """Only the first ``MAX_CHARS`` characters of a text are analysed (keeps time bounded)."""
@@ -154,6 +175,34 @@ def format_date(day: date) -> str:
     return f"{day.day} {MONTH_NAMES[day.month - 1]} {day.year}"
 
 
+def day_month_order(a: int, b: int) -> tuple[int, int] | None:
+    """``(day, month)`` of a date written with numbers, ``a/b/year``; ``None`` when both
+    numbers could be the month and they differ (``03/04/2027``: 3 April or 4 March), so
+    neither reading is guessed. One rule for the goal text and the forms' date boxes.
+
+    The month may still be above 12 when both numbers are (``13/14/2027``): no month at all.
+
+    >>> day_month_order(13, 4), day_month_order(4, 13), day_month_order(3, 3)
+    ((13, 4), (13, 4), (3, 3))
+    >>> day_month_order(3, 4) is None
+    True
+    """
+    if a == b or b <= 12 < a or (a > 12 and b > 12):
+        return a, b
+    if a <= 12 < b:
+        return b, a
+    return None
+
+
+def both_readings(a: int, b: int) -> str:
+    """The two dates an ambiguous ``a/b`` can be, day first, then month first.
+
+    >>> both_readings(3, 4)
+    '3 April or 4 March'
+    """
+    return f"{a} {MONTH_NAMES[b - 1]} or {b} {MONTH_NAMES[a - 1]}"
+
+
 # --------------------------------------------------------------------------- normalising
 
 _CONTROL_RE = re.compile(
@@ -222,13 +271,21 @@ class TimeExpression:
     kind : str
         ``'date'`` (a deadline with a date), ``'window'`` (an event such as "before my
         review": time-bound, no date), ``'vague'`` ("someday"), ``'frequency'``
-        ("every Friday") or ``'invalid'`` (a date that does not exist, "2027-02-30").
+        ("every Friday"), ``'invalid'`` (a date that does not exist, "2027-02-30"),
+        ``'unclear'`` (a date that cannot be read for sure: "03/04/2027", "2027-13-01",
+        "decmber 2027") or ``'unread'`` (a year in words the reader does not know,
+        "antes de diciembre de 2027": perhaps a deadline, perhaps a name).
     date : datetime.date | None
         The deadline for ``kind == 'date'``.
     note : str
-        For ``'invalid'``: the impossible date in words, e.g. ``'30 February 2027'``.
+        For ``'invalid'``: the impossible date in words, e.g. ``'30 February 2027'``; for
+        ``'unclear'`` and ``'unread'``: the sentence that says what could not be read and
+        how to write it.
     fix : datetime.date | None
         For ``'invalid'``: the nearest real date (the last day of that month).
+    better : str
+        For ``'unclear'``: the phrase as it can be read, when one reading is plain (a
+        misspelt month: ``'by December 2027'``); else ``''``.
     """
 
     start: int
@@ -238,6 +295,7 @@ class TimeExpression:
     date: date | None = None
     note: str = ""
     fix: date | None = None
+    better: str = ""
 
 
 _YEAR = r"(?:19[0-9]{2}|2[01][0-9]{2})"
@@ -321,6 +379,21 @@ def _pos(m: re.Match) -> str | None:
     return pos.lower() if pos else None
 
 
+_EXCLUSIVE = re.compile(r"(?:before|prior\s+to|ahead\s+of)\s", re.IGNORECASE)
+
+
+def _exclusive(m: re.Match) -> bool:
+    """The phrase starts with "before", "prior to" or "ahead of": the day (or period) it
+    names is not part of the time left (see :func:`_day_before`)."""
+    return _EXCLUSIVE.match(m.string, m.start()) is not None
+
+
+def _from(m: re.Match, today: date) -> date:
+    """The first day a yearly or weekly day may fall on: ``today``, or tomorrow after
+    "before" ("before 20 December" written on 20 December means next year's)."""
+    return today + timedelta(days=1) if _exclusive(m) else today
+
+
 def _qualified(first: date, last: date, pos: str | None) -> date:
     """Pick the day inside [first, last] that a qualifier like 'mid' or 'start of' means."""
     if pos in ("start", "beginning"):
@@ -389,18 +462,22 @@ def _iso(m: re.Match, today: date, text: str) -> date | None:
           r"(?![0-9]|[.,/][0-9])",
           needs=r"[0-9][/.][0-9]")
 def _numeric(m: re.Match, today: date, text: str) -> date | None:
+    year = _numeric_year(m, text)
+    order = day_month_order(int(m["a"]), int(m["b"]))
+    if year is None or order is None or order[1] > 12:
+        return None  # not a date, or one that could be read two ways (see _unclear)
+    return date(year, order[1], order[0])
+
+
+def _numeric_year(m: re.Match, text: str) -> int | None:
+    """The year of a numeric date (``31/01/27`` is 2027), or None when the numbers are a
+    version ("version 1.2.2027") or a dotted two-digit year."""
     if _word_before(text, m.start("a")) in ("version", "v", "release", "ver"):
         return None
     y = m["y"]
     if len(y) == 2:
-        if m["s"] != "/":
-            return None
-        y = "20" + y
-    a, b = int(m["a"]), int(m["b"])
-    day, month = (a, b) if b <= 12 else (b, a)
-    if month > 12:
-        return None
-    return date(int(y), month, day)
+        return 2000 + int(y) if m["s"] == "/" else None
+    return int(y)
 
 
 @_pattern(_PREP + r"?(?:\bthe\s+)?\b" + _DAY + r"(?:\s+of)?[\s-]*" + _MONTH + _YPART,
@@ -437,7 +514,7 @@ _NOT_A_DAY_AFTER = re.compile(
 def _day_month(m: re.Match, today: date, text: str) -> date | None:
     if m["mon"].lower() in ("may", "mar") and not (m["prep"] or m["mon"][0].isupper()):
         return None
-    return _day_month_next(_MONTHS[m["mon"].lower()], int(m["d"]), today)
+    return _day_month_next(_MONTHS[m["mon"].lower()], int(m["d"]), _from(m, today))
 
 
 @_pattern(_PREP + r"?(?:\bthe\s+)?" + _MONTH + r"\s+" + _DAY + r"\b(?![\s,]*(?:[0-9]|'[0-9]))",
@@ -447,7 +524,104 @@ def _month_day(m: re.Match, today: date, text: str) -> date | None:
         return None
     if _NOT_A_DAY_AFTER.match(text, m.end()):
         return None
-    return _day_month_next(_MONTHS[m["mon"].lower()], int(m["d"]), today)
+    return _day_month_next(_MONTHS[m["mon"].lower()], int(m["d"]), _from(m, today))
+
+
+# Dates that cannot be read for sure ------------------------------------------------
+
+def _example(year: int, month: int, day: int | None = None) -> str:
+    """A date written the way it is read: ``day`` when that month has it, else its last."""
+    last = calendar.monthrange(year, month)[1]
+    return f"{day if day and day <= last else last} {MONTH_NAMES[month - 1]} {year}"
+
+
+@_pattern(_PREP + r"?(?:\bthe\s+)?(?<![0-9.,/:-])\b(?P<y>" + _YEAR + r")(?P<s>[-/])"
+          r"(?P<m>[0-9]{1,2})(?P=s)(?P<d>[0-9]{1,2})(?![0-9]|[-/.][0-9])",
+          kind="unclear", needs=r"[0-9]{4}[-/][0-9]")
+def _iso_unreadable(m: re.Match, today: date, text: str) -> tuple[str, str] | None:
+    """ "by 2027-13-01": a date written year first whose month (or day) does not exist.
+    When day and month swapped make a date, that date is offered."""
+    year, month, day = int(m["y"]), int(m["m"]), int(m["d"])
+    if 1 <= month <= 12 and 1 <= day <= 31:
+        return None  # a real date, or a day its month lacks ("invalid", with its fix)
+    shown = text[m.start("y"):m.end()]
+    why = f"there is no month {month}" if not 1 <= month <= 12 else f"there is no day {day}"
+    if 1 <= day <= 12 and 1 <= month <= calendar.monthrange(year, day)[1]:
+        swapped = _example(year, day, month)  # day and month the other way round
+        lead = text[m.start():m.start("y")]
+        return (f"“{shown}” is not a date: {why}. Write it like {swapped}.",
+                f"{lead}{swapped}".strip())
+    return f"“{shown}” is not a date: {why}. Write it like {_example(year, 12)}.", ""
+
+
+_MONTH_WORDS = tuple(name.lower() for name in MONTH_NAMES)
+
+
+def _distance(a: str, b: str, limit: int) -> int:
+    """Edits (insert, delete, change, swap two neighbours) from ``a`` to ``b``; anything
+    above ``limit`` is ``limit + 1``.
+
+    >>> _distance("decmber", "december", 2), _distance("febuary", "february", 2)
+    (1, 1)
+    >>> _distance("ocotber", "october", 2), _distance("platform", "march", 2)
+    (1, 3)
+    """
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    before: list[int] = []
+    row = list(range(len(b) + 1))
+    for i, ca in enumerate(a, start=1):
+        prev, row = row, [i] + [0] * len(b)
+        for j, cb in enumerate(b, start=1):
+            row[j] = min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (ca != cb))
+            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                row[j] = min(row[j], before[j - 2] + 1)
+        if min(row) > limit:
+            return limit + 1
+        before = prev
+    return min(row[-1], limit + 1)
+
+
+def misspelt_month(word: str) -> int | None:
+    """The month a misspelt name stands for: the one month within one edit (words of 4-5
+    letters) or two (longer words); ``None`` for a real month name, a tie or no month.
+
+    >>> misspelt_month("decmber"), misspelt_month("Febuary"), misspelt_month("juni")
+    (12, 2, 6)
+    >>> misspelt_month("december"), misspelt_month("jule"), misspelt_month("platform")
+    (None, None, None)
+    """
+    low = word.lower()
+    if len(low) < 4 or low in _MONTHS:
+        return None
+    limit = 1 if len(low) <= 5 else 2
+    found = [(_distance(low, name, limit), n) for n, name in enumerate(_MONTH_WORDS, 1)]
+    best = min(d for d, _ in found)
+    months = [n for d, n in found if d == best]
+    return months[0] if best <= limit and len(months) == 1 else None
+
+
+@_pattern(_PREP + r"?(?:\bthe\s+)?" + _POS + r"?(?:\bthe\s+)?(?:\b" + _DAY + r"(?:\s+of)?\s+)?"
+          r"\b(?P<word>[a-z]{4,12})\b\.?(?:\s+(?P<d2>3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)?)?"
+          r",?\s+(?P<y>" + _YEAR + r")(?![0-9])",
+          kind="unclear", needs=r"\b(?:19|2[01])[0-9]{2}\b")
+def _misspelt(m: re.Match, today: date, text: str) -> tuple[str, str] | None:
+    """ "by decmber 2027", "15 Febuary 2027": a month name one or two letters off, before a
+    year. It is named, with the date it may mean, never guessed into a deadline."""
+    month = misspelt_month(m["word"])
+    if month is None:
+        return None
+    nxt = _ATTRIBUTIVE_NEXT.match(text, m.end())
+    if nxt is not None and nxt.group(1).lower() not in _NOT_A_NOUN or text.startswith(
+            "'s", m.end()):
+        return None  # a name: "the Augusta 2027 marathon"
+    year, day = int(m["y"]), int(m["d"] or m["d2"] or 0)
+    shown_from = m.start("d") if m["d"] else m.start("word")
+    shown = text[shown_from:m.end()]
+    better = (text[m.start():m.start("word")] + MONTH_NAMES[month - 1]
+              + text[m.end("word"):m.end()])
+    return (f"I could not read “{shown}” as a date: write it like {_example(year, month, day)}.",
+            better.strip())
 
 
 # Months, quarters, halves, seasons, years ------------------------------------------
@@ -469,7 +643,7 @@ def _month_alone(m: re.Match, today: date, text: str) -> date | None:
     if prep in ("on", "at"):
         return None
     return _next_occurrence(today, _month_period(_MONTHS[m["mon"].lower()]), _pos(m),
-                            strictly_next=prep == "next")
+                            strictly_next=prep == "next" or _exclusive(m))
 
 
 _REL_YEAR = r"(?P<rel>this|next|the\s+next|the\s+following|the\s+current|the)\s+year"
@@ -491,7 +665,7 @@ def _quarter(m: re.Match, today: date, text: str) -> date | None:
     if year is None:
         if not (m["prep"] or m["pos"]):
             return None
-        return _next_occurrence(today, _quarter_period(q), _pos(m))
+        return _next_occurrence(today, _quarter_period(q), _pos(m), strictly_next=_exclusive(m))
     first, last = _quarter_period(q)(year)
     return _qualified(first, last, _pos(m))
 
@@ -517,7 +691,7 @@ def _half(m: re.Match, today: date, text: str) -> date | None:
     if year is None:
         if not (m["prep"] or m["pos"]) or m["h"] and not m["prep"]:
             return None
-        return _next_occurrence(today, _half_period(h), _pos(m))
+        return _next_occurrence(today, _half_period(h), _pos(m), strictly_next=_exclusive(m))
     first, last = _half_period(h)(year)
     return _qualified(first, last, _pos(m))
 
@@ -533,7 +707,8 @@ def _season(m: re.Match, today: date, text: str) -> date | None:
     if year is None:
         if not (prep or m["pos"]) or prep in ("on", "at"):
             return None
-        return _next_occurrence(today, period, _pos(m), strictly_next=prep == "next")
+        return _next_occurrence(today, period, _pos(m),
+                                strictly_next=prep == "next" or _exclusive(m))
     first, last = period(year)
     return _qualified(first, last, _pos(m))
 
@@ -557,8 +732,8 @@ def _year(m: re.Match, today: date, text: str) -> date | None:
     year = int(m["y"])
     prep = (m["prep"] or "").lower()
     if year < today.year and (prep in ("by", "for", "within") and not m["pos"]
-                              or year < today.year - 30):
-        return None  # "cut costs by 2000" is an amount ("by the end of 2026" is a date)
+                              and year < today.year - RECENT_YEARS or year < today.year - 30):
+        return None  # "cut costs by 2000" is an amount ("by 2025" a year that has passed)
     after = re.match(r"\s*([A-Za-z]+)", text[m.end():])
     if after and after.group(1).lower() not in _YEAR_NOUN_OK and after.group(1)[0].islower():
         return None
@@ -690,7 +865,7 @@ def _easter_day(m: re.Match, today: date, text: str) -> date | None:
     if m["y"]:
         return _easter(int(m["y"]))
     found = _easter(today.year)
-    if found < today or m["nx"] and found - today < timedelta(days=180):
+    if found < _from(m, today) or m["nx"] and found - today < timedelta(days=180):
         found = _easter(today.year + 1)
     return found
 
@@ -896,15 +1071,19 @@ def _year_after_next(m: re.Match, today: date, text: str) -> date | None:
 def _weekday(m: re.Match, today: date, text: str) -> date | None:
     target = _WEEKDAYS.index(m["wd"].lower())
     ahead = (target - today.weekday()) % 7
-    if m["prep"].lower() == "next" and ahead == 0:
+    if ahead == 0 and (m["prep"].lower() == "next" or _exclusive(m)):
         ahead = 7
     return today + timedelta(days=ahead)
 
 
 @_pattern(r"(?:\b(?:by|before|until|till)\s+)?(?:\bthe\s+)?\b(?P<w>today|tonight|tomorrow"
-          r"|end\s+of\s+(?:\bthe\s+)?day|eod|cob|close\s+of\s+business)\b",
-          needs=r"today|tonight|tomorrow|\bday\b|\beod\b|\bcob\b|business")
+          r"|end\s+of\s+(?:\bthe\s+)?day|eod|cob|close\s+of\s+business)\b"
+          r"|\b(?:by|before|until|till)\s+(?P<w2>yesterday)\b",
+          needs=r"today|tonight|tomorrow|\bday\b|\beod\b|\bcob\b|business|yesterday")
 def _today(m: re.Match, today: date, text: str) -> date | None:
+    """ "by today", "by tomorrow", "by EOD"; "by yesterday" is a day that has passed."""
+    if m["w2"]:
+        return today - timedelta(days=1)
     return today + timedelta(days=1 if m["w"].lower() == "tomorrow" else 0)
 
 
@@ -921,7 +1100,7 @@ def _day_of_month(m: re.Match, today: date, text: str) -> date | None:
         first = add_months(start, offset)
         if day <= calendar.monthrange(first.year, first.month)[1]:
             candidate = first.replace(day=day)
-            if candidate >= today:
+            if candidate >= _from(m, today):
                 return candidate
     return None
 
@@ -934,7 +1113,7 @@ def _holiday(m: re.Match, today: date, text: str) -> date | None:
     month, day = (12, 25) if m["h"].lower() in ("christmas", "xmas") else (12, 31)
     if m["y"]:
         return date(int(m["y"]), month, day)
-    return _day_month_next(month, day, today)
+    return _day_month_next(month, day, _from(m, today))
 
 
 # Windows, vague words and frequencies -------------------------------------------------
@@ -1086,17 +1265,68 @@ def _is_attributive(text: str, start: int, end: int) -> bool:
     return nxt is not None and nxt.group(1).lower() not in _NOT_A_NOUN
 
 
-def _impossible(m: re.Match, handler: _Handler, today: date) -> tuple[str, date] | None:
+_DAY_HANDLERS = frozenset({_iso, _numeric, _day_month_year, _month_day_year, _day_month,
+                           _month_day, _day_of_month, _weekday, _holiday, _easter_day})
+
+
+def _period_start(m: re.Match, handler: _Handler, last: date) -> date | None:
+    """The first day of the period whose last day ``last`` the match gave, or None when
+    the match names no period (an event's end: "before the year ends")."""
+    if handler in (_month_year, _month_alone, _month_rel_year):
+        return last.replace(day=1)
+    if handler in (_quarter, _year_quarter):
+        return date(last.year, 3 * ((last.month - 1) // 3) + 1, 1)
+    if handler is _half:
+        return date(last.year, 1 if last.month <= 6 else 7, 1)
+    if handler in (_year, _year_after_next):
+        return date(last.year, 1, 1)
+    if handler is _season:
+        first = _SEASONS[m["season"].lower()][0]
+        return date(last.year - (first > last.month), first, 1)
+    if handler is _month_range:
+        first = _MONTHS[m["mon"].lower()]
+        return date(last.year - (first > last.month), first, 1)
+    if handler is _period:
+        unit = m["unit"].lower()
+        if unit == "week":
+            return last - timedelta(days=6)
+        months = {"month": 1, "quarter": 3, "year": 12, "decade": 120}[unit]
+        return add_months(last.replace(day=1), 1 - months)
+    return None
+
+
+def _day_before(m: re.Match, handler: _Handler, found: date) -> date:
+    """A deadline led by "before", "prior to" or "ahead of" ends the day before the day or
+    period it names starts: "before 2027" is by 31 December 2026, "before June 2027" by 31
+    May, "before 1 March 2027" by 28 February. "Before the end of June" is by 30 June, as
+    "by the end of June"; "by", "in", "until" and "no later than" include the day or period.
+
+    >>> [parse_deadline(f"Ship it {p}", date(2026, 11, 22))[0].isoformat() for p in (
+    ...     "before 2027", "before June 2027", "prior to 1 March 2027", "before the end of 2027")]
+    ['2026-12-31', '2027-05-31', '2027-02-28', '2027-12-31']
+    """
+    pos = _pos(m)
+    if pos not in (None, "start", "beginning"):
+        return found
+    if handler in _DAY_HANDLERS or (handler is _today and (m["w"] or "").lower() == "tomorrow"):
+        return found - timedelta(days=1)
+    first = found if pos else _period_start(m, handler, found)
+    return found if first is None else first - timedelta(days=1)
+
+
+def _impossible(m: re.Match, handler: _Handler, today: date,
+                text: str) -> tuple[str, date] | None:
     """A day that its month does not have ("2027-02-30", "31 April"): its name in words and
     the month's last day, or None when the match is not such a date."""
     try:
         if handler is _iso:
             day, month, year = int(m["d"]), int(m["m"]), int(m["y"])
         elif handler is _numeric:
-            a, b = int(m["a"]), int(m["b"])
-            day, month = (a, b) if b <= 12 else (b, a)
-            y = m["y"]
-            year = int(y) if len(y) == 4 else (2000 + int(y) if m["s"] == "/" else 0)
+            order = day_month_order(int(m["a"]), int(m["b"]))
+            if order is None:
+                return None
+            day, month = order
+            year = _numeric_year(m, text) or 0
         elif handler in (_day_month_year, _month_day_year, _day_month, _month_day):
             day, month = int(m["d"]), _MONTHS[m["mon"].lower()]
             year = _year_of(m) or 0
@@ -1116,6 +1346,27 @@ def _impossible(m: re.Match, handler: _Handler, today: date) -> tuple[str, date]
     if day <= calendar.monthrange(year, month)[1]:
         return None
     return f"{day} {MONTH_NAMES[month - 1]} {year}", end_of_month(year, month)
+
+
+def _unclear_numeric(m: re.Match, handler: _Handler, text: str) -> str | None:
+    """Why a date written with numbers cannot be read: both numbers could be the month
+    ("03/04/2027" is 3 April or 4 March: :func:`day_month_order`), or neither can
+    ("13/14/2027"). ``None`` when it is no such date."""
+    if handler is not _numeric:
+        return None
+    year = _numeric_year(m, text)
+    a, b = int(m["a"]), int(m["b"])
+    if year is None:
+        return None
+    shown = text[m.start("a"):m.end()]
+    order = day_month_order(a, b)
+    if order is None:
+        return (f"“{shown}” could be {both_readings(a, b)}: please write the month in words, "
+                f"e.g. {a} {MONTH_NAMES[b - 1]} {year}.")
+    if order[1] > 12:
+        return (f"“{shown}” is not a date: there is no month {min(a, b)}. Write it like "
+                f"{_example(year, 12)}.")
+    return None
 
 
 # --------------------------------------------------------------------------- public API
@@ -1142,13 +1393,27 @@ def find_time_expressions(text: str, today: date) -> list[TimeExpression]:
                 continue
             if handler in _PERIOD_HANDLERS and _is_attributive(text, start, end):
                 continue
+            if kind == "unclear":
+                why = handler(m, today, text)
+                if why is not None:
+                    candidates.append((start, -(end - start), order, TimeExpression(
+                        start, end, text[start:end].strip(), kind, None, why[0], None,
+                        why[1])))
+                continue
             if kind == "date":
                 try:
                     found = handler(m, today, text)
                 except (ValueError, OverflowError, KeyError, TypeError, AttributeError):
                     found = None
+                if found is not None and _EXCLUSIVE.match(text, start):
+                    found = _day_before(m, handler, found)
                 if found is None:
-                    bad = _impossible(m, handler, today)
+                    unclear = _unclear_numeric(m, handler, text)
+                    if unclear is not None:
+                        candidates.append((start, -(end - start), order, TimeExpression(
+                            start, end, text[start:end].strip(), "unclear", None, unclear)))
+                        continue
+                    bad = _impossible(m, handler, today, text)
                     if bad is None:
                         continue
                     note, fix = bad
@@ -1167,7 +1432,50 @@ def find_time_expressions(text: str, today: date) -> list[TimeExpression]:
         taken.append((start, expr.end))
         chosen.append(expr)
     chosen.sort(key=lambda e: e.start)
+    if not any(e.kind in ("date", "window", "invalid", "unclear") for e in chosen):
+        chosen = sorted([*chosen, *_unread_years(text, today, taken)], key=lambda e: e.start)
     return chosen
+
+
+_BARE_YEAR = re.compile(r"(?<![0-9A-Za-z.,/:$£€#-])(?P<y>(?:19|2[01])[0-9]{2})"
+                        r"(?![0-9A-Za-z%]|[.,/:-][0-9]|'s\b)")
+_QUOTE_TRIM = " ,;:.!?()[]\"'"
+_WORD_TAIL = re.compile(r"[^\sA-Za-z]{0,8}")
+
+
+def _unread_years(text: str, today: date, taken: list[tuple[int, int]]) -> list[TimeExpression]:
+    """Years still to come that no time phrase used: "antes de diciembre de 2027", "Bis Ende
+    2027", "2027年12月まで". Perhaps a deadline in words the reader does not know, perhaps a
+    name ("Vision 2030"): named, never replaced by a date of the reader's own. A year
+    before a noun ("the 2027 budget", "2030 steps") is a name or an amount, and a past
+    year tells of the past.
+
+    >>> [e.note for e in _unread_years("Bis Ende 2027", date(2026, 12, 5), [])]
+    ['I could not read “Bis Ende 2027” as a deadline: if it is one, write it like 31 December 2027.']
+    """  # noqa: E501
+    found = []
+    for m in _BARE_YEAR.finditer(text):
+        year = int(m["y"])
+        if year < today.year or any(m.start() < e and s < m.end() for s, e in taken):
+            continue
+        nxt = _ATTRIBUTIVE_NEXT.match(text, m.end())
+        if nxt is not None and nxt.group(1).lower() not in _NOT_A_NOUN:
+            continue
+        if _in_past_clause(text, m.start()):
+            continue
+        head = text.rfind(" ", 0, m.start()) + 1
+        tail = _WORD_TAIL.match(text, m.end()).end()  # "2027年12月まで", not the sentence
+        words = [text[head:tail]]
+        for word in reversed(text[:head].split()[-2:]):
+            if word[-1] in ".,;:!?)":
+                break
+            words.insert(0, word)
+        shown = " ".join(words).strip(_QUOTE_TRIM)
+        found.append(TimeExpression(
+            m.start(), m.end(), m["y"], "unread", None,
+            f"I could not read “{shown}” as a deadline: if it is one, write it like 31 "
+            f"December {year}."))
+    return found
 
 
 def deadline_candidates(expressions: list[TimeExpression], text: str) -> list[TimeExpression]:

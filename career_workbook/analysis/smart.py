@@ -34,8 +34,10 @@ time_bound
     ("before my next performance review", 0.75). "Soon", "someday", "over the coming
     years" and bare frequencies ("every Friday") are not. A date that has passed does not
     count (0.25; the hint asks for a new one), but a time inside a past clause ("the thesis I
-    started in 2024") is no deadline at all; an impossible date ("2027-02-30") is named
-    (``date_problem``) and does not count.
+    started in 2024") is no deadline at all; an impossible date ("2027-02-30") or one that
+    cannot be read for sure ("03/04/2027", "2027-13-01", "decmber 2027") is named
+    (``date_problem``) and does not count; a year in words not read ("antes de diciembre de
+    2027") gets a hint. No rewrite adds a date beside any of these.
 achievable
     Met when feasibility was weighed: a confidence of 3 or more, given as ``confidence`` or
     stated in the text ("(confidence 8/10)", "80% confident", "9/10"; the argument wins).
@@ -992,7 +994,7 @@ def _analyse(text: str, today: date) -> _Features:
         feats.work = norm = _blank(norm, [span])
     feats.expressions = find_time_expressions(norm, today)
     blanked = _blank(norm, ((e.start, e.end) for e in feats.expressions
-                            if e.kind != "frequency"))
+                            if e.kind not in ("frequency", "unread")))
     # strip leading noise and "I want to" style prefixes
     pos = 0
     while True:
@@ -1349,12 +1351,13 @@ def _time_bound(f: _Features, today: date) -> tuple[Criterion, date | None, str 
     windows = [e for e in f.expressions if e.kind == "window"]
     vague = [e for e in f.expressions if e.kind == "vague"]
     rhythm = [e for e in f.expressions if e.kind == "frequency"]
-    invalid = [e for e in f.expressions if e.kind == "invalid"]
+    invalid = [e for e in f.expressions if e.kind in ("invalid", "unclear")]
+    unread = [e for e in f.expressions if e.kind == "unread"]
     best = max(dated, key=lambda e: (e.date, -e.start)) if dated else None
     for e in invalid[:1]:
         note = invalid_date_note(e)
         reasons.append(f"'{e.phrase}': {note}")
-        hints.append(f"{note} — did you mean {format_date(e.fix)}?")
+        hints.append(f"{note} — did you mean {format_date(e.fix)}?" if e.fix else note)
     if best is not None:
         reasons.append(f"deadline: '{best.phrase}' -> {format_date(best.date)}")
         for e in rhythm[:1]:
@@ -1379,11 +1382,14 @@ def _time_bound(f: _Features, today: date) -> tuple[Criterion, date | None, str 
         reasons.append("vague timing: " + ", ".join(f"'{e.phrase}'" for e in vague[:2]))
         hints.append(f"Swap '{vague[0].phrase}' for a date, e.g. 'by {suggestion}'.")
         return Criterion("time_bound", False, 0.0, reasons, hints), None, None
+    if unread:  # a year in words not read: the person says whether it is the deadline
+        hints.append(unread[0].note)
     if rhythm:
         reasons.append(f"rhythm without an end: '{rhythm[0].phrase}'")
         hints.append(f"Give the habit an end date to review it, e.g. 'until {suggestion}'.")
         return Criterion("time_bound", False, 0.25, reasons, hints), None, None
-    hints.append(f"Add a date, e.g. 'by {suggestion}'.")
+    if not unread:
+        hints.append(f"Add a date, e.g. 'by {suggestion}'.")
     return Criterion("time_bound", False, 0.0, reasons, hints), None, None
 
 
@@ -1610,7 +1616,7 @@ def _score(text: Any, today: date, confidence: Any, ctx: GoalContext | None,
     used = _confidence(confidence)
     if used is None and f.confidence is not None:
         used = max(f.confidence, 1.0)
-    invalid = [e for e in f.expressions if e.kind == "invalid"]
+    invalid = [e for e in f.expressions if e.kind in ("invalid", "unclear")]
     return SmartResult(text=raw, score=score, deadline=deadline, criteria=ordered,
                        summary=_summary(score, ordered, deadline, empty), deadline_phrase=phrase,
                        confidence=used,

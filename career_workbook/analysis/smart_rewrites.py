@@ -151,7 +151,11 @@ def _insert(f: Any, addition: str, kinds: tuple[str, ...]) -> str:
 
 
 def invalid_date_note(e: Any) -> str:
-    """ "30 February 2027 is not a date (February 2027 has 28 days)"."""
+    """What is wrong with a date that cannot be used: "30 February 2027 is not a date
+    (February 2027 has 28 days)", or the sentence an unclear one carries ("“03/04/2027"
+    could be 3 April or 4 March: ...")."""
+    if e.kind != "invalid":
+        return e.note
     month = e.note.split(" ", 1)[1]
     days = e.fix.day if month[-4:].isdigit() else (29 if e.fix.month == 2 else e.fix.day)
     return f"{e.note} is not a date ({month} has {days} days)"
@@ -165,12 +169,17 @@ def _prep(phrase: str) -> str:
 
 def _time_bound(f: Any, today: date) -> list[tuple[str, str]]:
     due = format_date(suggested_deadline(today))
-    invalid = [e for e in f.expressions if e.kind == "invalid"]
-    if invalid:
+    invalid = [e for e in f.expressions if e.kind in ("invalid", "unclear")]
+    if invalid:  # mend the person's date in its place; never add a second one
         e = invalid[0]
+        if e.kind == "unclear":
+            return [(f"{e.note.rstrip('.')} — try", _with_confidence(
+                _replace(f.work, [(e.start, e.end, e.better)]), f))] if e.better else []
         fixed = format_date(e.fix) if e.fix >= today else due
         return [(f"{invalid_date_note(e)} — try", _with_confidence(
             _replace(f.work, [(e.start, e.end, f"{_prep(e.phrase)} {fixed}")]), f))]
+    if any(e.kind == "unread" for e in f.expressions):
+        return []  # a year in words not read may be the deadline: the person says
     dated = [e for e in f.expressions if e.kind == "date" and e.date is not None]
     if dated:  # every date has passed: a date ahead in the deadline's place, the others go
         last = max(dated, key=lambda e: (e.date, -e.start))

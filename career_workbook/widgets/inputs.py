@@ -82,17 +82,16 @@ def parse_date_text(text: str | None) -> date | None:
     if m := re.fullmatch(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})", whole):
         return _day(int(m[1]), int(m[2]), int(m[3]), whole)
     if m := re.fullmatch(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d+)", whole):
+        from career_workbook.analysis.dates import both_readings, day_month_order
+
         a, b, year = int(m[1]), int(m[2]), _year(m[3], whole)
-        if a > 12 >= b or (a == b):
-            return _day(year, b, a, whole)  # day first
-        if b > 12 >= a:
-            return _day(year, a, b, whole)  # month first
-        if a > 12 and b > 12:
+        order = day_month_order(a, b)  # the goal reader's rule too
+        if order is None:
+            raise ValueError(f"“{whole}” could be {both_readings(a, b)}: please write it as "
+                             f"{year}-{b:02d}-{a:02d} or {year}-{a:02d}-{b:02d}")
+        if order[1] > 12:
             raise ValueError(f"“{whole}” is not a date: there is no month {min(a, b)}")
-        first, second = (date(2000, b, 1), date(2000, a, 1))
-        raise ValueError(
-            f"“{whole}” could be {a} {first:%B} or {b} {second:%B}: please write it as "
-            f"{year}-{b:02d}-{a:02d} or {year}-{a:02d}-{b:02d}")
+        return _day(year, order[1], order[0], whole)
     words = re.fullmatch(r"(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]+)\.?,?\s+(\d+)", whole)
     if words:
         day, name, year_text = words[1], words[2], words[3]

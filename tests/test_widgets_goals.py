@@ -327,3 +327,60 @@ def test_a_goal_review_names_only_its_own_changes_and_what_it_kept(tmp_path):
     assert "confidence 3 (was 6); kept from another tab: new deadline 30 Sep 2027" in message
     goal = cw.load(path).goals[0]
     assert (goal.deadline, goal.confidence) == (date(2027, 9, 30), 3)
+
+
+# --------------------------------------------------------------------------- red team B
+
+def test_a_goal_whose_deadline_has_passed_is_not_saved(session):
+    """Session today: 22 Nov 2026. From the text (the box is filled from it) and from the box."""
+    before = session.path.read_bytes()
+    view = ui.goal_drafter(session)
+    view.fields["text"].value = "Submit my promotion packet by 1 March 2026"
+    assert view.fields["deadline"].value == date(2026, 3, 1)
+    view.buttons["save"].click()
+    assert session.path.read_bytes() == before
+    assert ("Deadline 1 Mar 2026 has already passed (today is 22 Nov 2026): please pick a new "
+            "date.") in view.fields["deadline"].message.value
+    assert "Nothing was saved" in view.status.value
+    view.fields["text"].value = "Submit my promotion packet"
+    view.fields["deadline"].value = date(2026, 1, 15)
+    view.buttons["save"].click()
+    assert session.path.read_bytes() == before
+    assert "Deadline 15 Jan 2026 has already passed" in view.fields["deadline"].message.value
+    view.fields["deadline"].value = date(2026, 11, 22)  # today is fine
+    view.buttons["save"].click()
+    assert cw.load(session.path).goals[0].deadline == date(2026, 11, 22)
+
+
+def test_a_passed_date_in_the_goal_is_named_when_the_box_was_emptied(session):
+    from career_workbook.widgets.forms_goals import goal_draft_problems
+
+    problems = goal_draft_problems("Submit my promotion packet by 1 March 2026", None,
+                                   date(2026, 11, 22))
+    assert problems == {"text": "The deadline in your goal, 1 Mar 2026 (“by 1 March 2026”), "
+                                "has already passed (today is 22 Nov 2026): please write a "
+                                "new date, or pick one below."}
+    assert goal_draft_problems("Submit my promotion packet by 1 March 2027", None,
+                               date(2026, 11, 22)) == {}
+
+
+def test_a_slashed_date_that_reads_two_ways_fills_no_deadline_and_is_asked(session):
+    view = ui.goal_drafter(session)
+    view.fields["text"].value = "Finish the course by 03/04/2027"
+    html = view.children[3].value
+    assert "could be 3 April or 4 March: please write the month in words" in html
+    assert "Deadline found" not in html
+    assert view.fields["deadline"].value is None
+    view.buttons["save"].click()
+    assert cw.load(session.path).goals == []
+    assert "could be 3 April or 4 March" in view.fields["text"].message.value
+    view.fields["text"].value = "Finish the course by 3 April 2027"
+    assert view.fields["deadline"].value == date(2027, 4, 3)
+
+
+def test_before_a_year_fills_the_last_day_of_the_year_before(session):
+    view = ui.goal_drafter(session)
+    view.fields["text"].value = "Ship the data platform before 2027"
+    assert view.fields["deadline"].value == date(2026, 12, 31)
+    assert "31 December 2026" in view.children[3].value
+

@@ -43,6 +43,7 @@ __all__ = [
     "Debouncer",
     "goal_changes",
     "goal_data",
+    "goal_draft_problems",
     "goal_drafter",
     "goal_update",
     "goals_table",
@@ -119,6 +120,47 @@ def goal_data(text: str, *, horizon: str | None, deadline: date | None,
     return {"text": text.strip(), "horizon": horizon, "deadline": deadline,
             "confidence": confidence, "skills": list(skills), "status": "active",
             "created": today}
+
+
+def goal_draft_problems(text: str, deadline: date | None, today: date) -> dict[str, str]:
+    """Why the drafter cannot save ``text`` as an active goal due ``deadline`` (the
+    Deadline box) on ``today``: ``{field: message}``, empty when it can.
+
+    A date in the goal that cannot be read (impossible, ambiguous, misspelt) needs fixing
+    or a date in the Deadline box; a deadline before today needs a new date (today is
+    fine). Without a date in the box, the goal's own deadline is the one checked.
+
+    >>> from datetime import date
+    >>> goal_draft_problems("Ship v2 by June 2027", date(2026, 1, 15), date(2026, 12, 5))
+    {'deadline': 'Deadline 15 Jan 2026 has already passed (today is 5 Dec 2026): please pick a new date.'}
+    >>> goal_draft_problems("Ship v2 by 03/04/2027", None, date(2026, 12, 5))["text"]
+    '“03/04/2027” could be 3 April or 4 March: please write the month in words, e.g. 3 April 2027. Or pick a deadline below.'
+    >>> goal_draft_problems("Ship v2 by 1 March 2026", None, date(2026, 12, 5))["text"]
+    'The deadline in your goal, 1 Mar 2026 (“by 1 March 2026”), has already passed (today is 5 Dec 2026): please write a new date, or pick one below.'
+    >>> goal_draft_problems("Ship v2 today", date(2026, 12, 5), date(2026, 12, 5))
+    {}
+    """  # noqa: E501
+    from career_workbook.analysis.smart import score_goal
+    from career_workbook.wording import short_date
+
+    if deadline is not None:
+        if deadline >= today:
+            return {}
+        return {"deadline": f"Deadline {short_date(deadline)} has already passed (today is "
+                            f"{short_date(today)}): please pick a new date."}
+    if not text.strip():
+        return {}
+    result = score_goal(text, today=today)
+    if result.date_problem:  # never save a date we could not read
+        problem = result.date_problem
+        return {"text": (f"{problem} Or pick a deadline below." if problem.endswith(".")
+                         else f"{problem} — please fix the date (or pick a deadline below) "
+                              "before saving.")}
+    if result.deadline is not None and result.deadline < today:
+        return {"text": f"The deadline in your goal, {short_date(result.deadline)} "
+                        f"(“{result.deadline_phrase}”), has already passed (today is "
+                        f"{short_date(today)}): please write a new date, or pick one below."}
+    return {}
 
 
 def goal_update(today: date, *, status: str, confidence: int | None,
@@ -239,7 +281,8 @@ def smart_feedback_html(result: Any) -> str:
         phrase = f" (from “{esc(result.deadline_phrase)}”)" if result.deadline_phrase else ""
         due = f"<div>Deadline found: <b>{result.deadline:%d %B %Y}</b>{phrase}</div>"
     elif problem:
-        due = f"<div style='color:#b00020'>⚠ {esc(problem)} — please fix the date.</div>"
+        fix = "" if problem.endswith(".") else " — please fix the date."  # says how already
+        due = f"<div style='color:#b00020'>⚠ {esc(problem)}{fix}</div>"
     else:
         due = "<div>No deadline found in the text yet.</div>"
     summary = f"<div><i>{esc(result.summary)}</i></div>" if result.summary else ""
@@ -397,10 +440,9 @@ def goal_drafter(session: Any) -> widgets.Widget:
         labels = {k: f.label for k, f in view.fields.items()}
 
         def collect() -> tuple[Any, dict[str, str]]:
-            problem = score_goal(text.value, today=s.today).date_problem if text.value else None
-            if problem and deadline.value is None:  # never save a date we could not read
-                return None, {"text": f"{problem} — please fix the date (or pick a deadline "
-                                      "below) before saving."}
+            problems = goal_draft_problems(text.value, deadline.value, s.today)
+            if problems:
+                return None, problems
             data = goal_data(text.value, horizon=horizon.value, deadline=deadline.value,
                              confidence=confidence.value, skills=skills.value, today=s.today)
             return check_model(Goal, data, labels)

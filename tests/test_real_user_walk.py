@@ -717,7 +717,9 @@ def test_every_add_form_adds_once_per_click_and_again_after_a_change(path, form,
     view.buttons["save"].click()
     view.buttons["save"].click()  # the form is blank again: nothing new to add
     assert len(getattr(cw.load(path), collection)) == 1
-    assert "Already saved at" in text_of(view.status.value)
+    status = text_of(view.status.value)  # says what is blank, and that the last one is safe
+    assert re.search(r"must not be blank \(the last one was saved at \d\d:\d\d\)", status)
+    assert "Nothing was saved" not in status
     view.fields[key].widget.value = "Second"
     view.buttons["save"].click()
     assert len(getattr(cw.load(path), collection)) == 2

@@ -384,3 +384,20 @@ def test_before_a_year_fills_the_last_day_of_the_year_before(session):
     assert view.fields["deadline"].value == date(2026, 12, 31)
     assert "31 December 2026" in view.children[3].value
 
+
+def test_a_blank_goal_after_a_save_says_it_is_blank(session):
+    view = ui.goal_drafter(session)
+    view.fields["text"].value = "Publish two blog posts about SQL by 31 May 2027"
+    view.buttons["save"].click()
+    assert "Saved at" in view.status.value and view.fields["text"].value == ""
+    view.buttons["save"].click()  # the box the save cleared (or a double click)
+    assert "Your goal must not be blank" in view.fields["text"].message.value
+    assert re.search(r"Your goal must not be blank \(the last one was saved at \d\d:\d\d\)",
+                     view.status.value)
+    assert "Already saved" not in view.status.value
+    view.fields["text"].value = "x"
+    view.fields["text"].value = ""
+    view.buttons["save"].click()  # cleared by hand
+    assert "Your goal must not be blank" in view.fields["text"].message.value
+    assert "Already saved" not in view.status.value
+    assert len(cw.load(session.path).goals) == 1

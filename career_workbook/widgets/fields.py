@@ -822,7 +822,9 @@ class FormView(quiet.VBox):
         :class:`~career_workbook.widgets.quiet.Button`). After a save (and the form's refill)
         the form is *clean*: pressed again with every field as it was then, it saves
         nothing and says when it saved (a double click added two copies, the second dated
-        by the refill, not by the person). ``adds`` says the button adds a new entry (the
+        by the refill, not by the person); when the refill left a field that would be
+        refused (a blank name), that is named instead, with when the last one was saved.
+        ``adds`` says the button adds a new entry (the
         message asks for a change to add another). ``guard_repeats=False`` for a form
         whose input lives outside its fields.
 
@@ -851,13 +853,18 @@ class FormView(quiet.VBox):
         def clicked(_button: Any) -> None:
             name = next((k for k, b in self.buttons.items() if b is button),
                         button.description)
+            record, errors = collect()
             done = self._clean.get(name) if guard_repeats else None
             if done is not None and done[1] == shown():
+                if errors:  # emptied by the refill: what a new one needs, the last one is safe
+                    self.show_errors(errors, status=False)
+                    self.set_status("; ".join(errors.values())
+                                    + f" (the last one was saved{done[0]}).", "info")
+                    return
                 self.set_status(f"Already saved{done[0]} — " + (
                     "change something to add another." if adds else
                     "nothing has changed since. Change something to save again."), "info")
                 return
-            record, errors = collect()
             if errors:
                 self.show_errors(errors)
                 return

@@ -271,13 +271,14 @@ def test_goal_drafter_gives_live_feedback_and_saves(
     assert goals[0]["confidence"] == 8
     wait_for_change(lambda: scorecard.get_attribute("src"), old_src)
 
-    # A second click on the saved (and emptied) form adds nothing and says so; a goal of
-    # only spaces is refused with a message; the file stays as it was.
+    # A second click on the saved (and emptied) form adds nothing and says the goal is
+    # blank and the last one saved; a goal of only spaces is refused with a message; the
+    # file stays as it was.
     saved = file_state(path)
     box = labelled(drafter, "textarea", "Your goal").locator("textarea")
     assert box.input_value() == ""
     drafter.get_by_role("button", name="Save as goal").click()
-    wait_for_text(drafter, r"Already saved at \d\d:\d\d — change something to add another")
+    wait_for_text(drafter, r"must not be blank \(the last one was saved at \d\d:\d\d\)")
     box.fill("   ")
     drafter.get_by_role("button", name="Save as goal").click()
     wait_for_text(drafter, r"must not be blank")

@@ -1,16 +1,18 @@
 """One-click rewrites of a goal for the SMART criteria it misses.
 
 Each candidate is the person's own sentence with one small, complete change: a date at the
-end, the real date for an impossible one, a count before a plural object ("Run 3 workshops
-..."), a dose for a workout ("30 minutes each time"), or a softer word for an all-or-nothing
-one. Other changes are offered only where they fit what the goal does: a rhythm for a
-practice ("Practise the piano twice a week", "Meet with my mentor once a month"), never for a
-one-off outcome ("ask", "pass", "ship"); a level for a language ("Learn French to B1 level");
-practice projects for a technical skill ("Learn Rust by completing 3 practice projects");
-a streak for quitting ("Quit smoking for 30 days in a row"); a weekly limit for cutting down
-("Cut down on takeaways to no more than 2 a week"). Where nothing fits there is no rewrite:
-the hint still says what is missing. :func:`score_goal` keeps a candidate only when scoring
-it meets the criterion it is offered for, so a rewrite is never offered that would not help.
+end, the real date for an impossible one (or a misspelt month spelt right), a count before a
+plural object ("Run 3 workshops ..."), a dose for a workout ("30 minutes each time"), or a
+softer word for an all-or-nothing one. Other changes are offered only where they fit what
+the goal does: a rhythm for a practice ("Practise the piano twice a week", "Meet with my
+mentor once a month"), never for a one-off outcome ("ask", "pass", "ship"); a level for a
+language ("Learn French to B1 level"); practice projects for a technical skill ("Learn Rust
+by completing 3 practice projects"); a streak for quitting ("Quit smoking for 30 days in a
+row"); a weekly limit for cutting down ("Cut down on takeaways to no more than 2 a week").
+Where nothing fits there is no rewrite: the hint still says what is missing.
+:func:`score_goal` keeps a candidate only when scoring it meets the criterion it is offered
+for, so a rewrite is never offered that would not help. A date the scorer could not use is
+mended in its place or left to the person: no candidate ever adds a second date beside it.
 
 Pure string work on the features the scorer found; it never scores by itself. The person's
 own ending (a full stop, "!", a bracket around the whole goal) stays at the end.

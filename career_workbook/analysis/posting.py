@@ -90,6 +90,7 @@ __all__ = [
     "SkillFit",
     "add_posting_skills",
     "fit_from_words",
+    "find_skills",
     "fit_to_posting",
     "normalise_word",
     "posting_vocabulary",
@@ -740,31 +741,22 @@ def read_posting(text: str | None) -> tuple[str, list[_Token], bool]:
     return text, tokens, truncated
 
 
-def fit_to_posting(workbook: Workbook, text: str, *, catalog: Any,
-                   role: Any = None) -> PostingFit:
-    """The skills a posting asks for, with fit and gaps against the latest ratings.
+def find_skills(text: str | None,
+                vocab: Mapping[str, Iterable[str]]) -> dict[str, tuple[str, ...]]:
+    """The skills of ``vocab`` (``{skill: [synonyms]}``) that ``text`` names, each with
+    the words as written, read with the same rules as a posting (:func:`fit_to_posting`).
 
-    Parameters
-    ----------
-    workbook : Workbook
-    text : str
-        The pasted posting (plain text; HTML tags, scripts and comments are skipped).
-        Only the first :data:`MAX_CHARS` characters are read.
-    catalog : Catalog or mapping
-        A loaded catalog (``cw.fit_to_posting`` passes the shipped one), or
-        ``{skill: [synonyms]}``.
-    role : RoleProfile-like, optional
-        The chosen role profile: each skill's target is then the one the charts use
-        (see :func:`fit_from_words`).
-
-    Returns
-    -------
-    PostingFit
+    >>> find_skills("Build 5 Power BI reports", {"Data Visualisation": ["power bi"],
+    ...                                          "SQL": []})
+    {'Data Visualisation': ('Power BI',)}
     """
-    text, tokens, truncated = read_posting(text)
-    if not any(ch.isalpha() for ch in text):
-        return PostingFit(matches={}, gaps=(), truncated=truncated, blank=True)
-    vocab = posting_vocabulary(catalog, workbook)
+    text, tokens, _ = read_posting(text)
+    return _mentions(text, tokens, vocab)[0]
+
+
+def _mentions(text: str, tokens: list[_Token], vocab: Mapping[str, Iterable[str]]
+              ) -> tuple[dict[str, tuple[str, ...]], dict[str, int]]:
+    """``({skill: words as written}, {skill: how many mentions})`` in ``text``."""
     phrases = [p for name, syns in vocab.items() for p in _skill_phrases(name, tuple(syns))]
     found = _find(tokens, phrases)
     # a match inside a longer match (of any skill) gives way to it
@@ -799,9 +791,36 @@ def fit_to_posting(workbook: Workbook, text: str, *, catalog: Any,
         if shown.casefold() not in (w.casefold() for w in got):
             got.append(shown)
         mentions.setdefault(m.skill, set()).add((m.start, m.end))
+    return ({k: tuple(v) for k, v in words.items()},
+            {k: len(v) for k, v in mentions.items()})
 
-    fit = fit_from_words(workbook, {k: tuple(v) for k, v in words.items()},
-                         {k: len(v) for k, v in mentions.items()}, catalog=catalog,
+
+def fit_to_posting(workbook: Workbook, text: str, *, catalog: Any,
+                   role: Any = None) -> PostingFit:
+    """The skills a posting asks for, with fit and gaps against the latest ratings.
+
+    Parameters
+    ----------
+    workbook : Workbook
+    text : str
+        The pasted posting (plain text; HTML tags, scripts and comments are skipped).
+        Only the first :data:`MAX_CHARS` characters are read.
+    catalog : Catalog or mapping
+        A loaded catalog (``cw.fit_to_posting`` passes the shipped one), or
+        ``{skill: [synonyms]}``.
+    role : RoleProfile-like, optional
+        The chosen role profile: each skill's target is then the one the charts use
+        (see :func:`fit_from_words`).
+
+    Returns
+    -------
+    PostingFit
+    """
+    text, tokens, truncated = read_posting(text)
+    if not any(ch.isalpha() for ch in text):
+        return PostingFit(matches={}, gaps=(), truncated=truncated, blank=True)
+    words, mentions = _mentions(text, tokens, posting_vocabulary(catalog, workbook))
+    fit = fit_from_words(workbook, words, mentions, catalog=catalog,
                          truncated=truncated, role=role)
     from career_workbook.analysis.posting_suggest import suggest_skills
 

@@ -92,8 +92,8 @@ def _as_date(today: Any) -> date:
 class _Frames:
     """The analysis frames of one workbook on one day, each computed at most once."""
 
-    def __init__(self, wb: Workbook, today: date, role: Any):
-        self.wb, self.today, self._role = wb, today, role
+    def __init__(self, wb: Workbook, today: date, role: Any, catalog: Any = None):
+        self.wb, self.today, self._role, self._catalog = wb, today, role, catalog
 
     @functools.cached_property
     def seen(self) -> Workbook:
@@ -108,12 +108,18 @@ class _Frames:
         return self._role() if callable(self._role) else self._role
 
     @functools.cached_property
+    def catalog(self) -> Any:
+        """The catalog (a function given is called here, once): the target role's skills
+        make goals relevant in the SMART scorecard."""
+        return self._catalog() if callable(self._catalog) else self._catalog
+
+    @functools.cached_property
     def gaps(self) -> pd.DataFrame:
         return analysis.skill_gap_frame(self.wb, self.role, today=self.today)
 
     @functools.cached_property
     def scorecard(self) -> pd.DataFrame:
-        return analysis.smart_scorecard_frame(self.wb, self.today)
+        return analysis.smart_scorecard_frame(self.wb, self.today, catalog=self.catalog)
 
     @functools.cached_property
     def goals(self) -> pd.DataFrame:
@@ -196,29 +202,31 @@ _INPUTS: dict[str, tuple[str, ...]] = {
 }
 
 
-def frames_of(wb: Workbook, *, today: date, role: Any = None) -> _Frames:
+def frames_of(wb: Workbook, *, today: date, role: Any = None, catalog: Any = None) -> _Frames:
     """The analysis frames of ``wb`` on ``today``, each computed at most once, to pass as
     ``frames=`` to :func:`chart_inputs` and :func:`make_figures` (a notebook's charts
-    after one save share them). Frames are read, never changed, by every chart.
+    after one save share them). Frames are read, never changed, by every chart. ``catalog``
+    (or a function returning it) gives the SMART scorecard the target role's skills.
 
     >>> from career_workbook.model import new_workbook
     >>> memo = frames_of(new_workbook("Sam Lee"), today=date(2026, 11, 22))
     >>> memo.gaps is memo.gaps
     True
     """
-    return _Frames(wb, _as_date(today), role)
+    return _Frames(wb, _as_date(today), role, catalog)
 
 
-def _memo(wb: Workbook, today: Any, role: Any, frames: _Frames | None) -> _Frames:
+def _memo(wb: Workbook, today: Any, role: Any, frames: _Frames | None,
+          catalog: Any = None) -> _Frames:
     if frames is None:
-        return _Frames(wb, _as_date(today), role)
+        return _Frames(wb, _as_date(today), role, catalog)
     if frames.wb is not wb or frames.today != _as_date(today):
         raise ValueError("frames= belongs to another workbook or day")
     return frames
 
 
 def chart_inputs(wb: Workbook, slug: str, *, today: date, role: Any = None,
-                 frames: _Frames | None = None) -> tuple:
+                 frames: _Frames | None = None, catalog: Any = None) -> tuple:
     """What chart ``slug`` is drawn from: its frames, ``today`` and (for the one chart that
     names it, ``readiness``) the role's title.
 
@@ -235,7 +243,7 @@ def chart_inputs(wb: Workbook, slug: str, *, today: date, role: Any = None,
     True
     """
     (slug,) = _check_slugs([slug])
-    memo = _memo(wb, today, role, frames)
+    memo = _memo(wb, today, role, frames, catalog)
     title = getattr(memo.role, "title", None) if slug in _TITLED else None
     return (memo.today, title, *(getattr(memo, name) for name in _INPUTS[slug]))
 
@@ -270,7 +278,7 @@ def _check_slugs(slugs: Iterable[str]) -> list[str]:
 
 def make_figures(
     wb: Workbook, *, today: date, role: Any = None, slugs: Iterable[str] | None = None,
-    frames: _Frames | None = None,
+    frames: _Frames | None = None, catalog: Any = None,
 ) -> dict[str, Figure]:
     """Draw several charts of ``wb`` as of ``today``, computing each frame only once.
 
@@ -287,6 +295,9 @@ def make_figures(
         Charts to draw (default: every chart of ``charts.CHARTS``, in its order).
     frames : optional
         The frames of :func:`frames_of` for this workbook and day, to reuse.
+    catalog : Catalog or callable, optional
+        Gives the SMART scorecard the target role's skills (a goal naming one is
+        relevant); a function returning it is called only if the scorecard is drawn.
 
     Returns
     -------
@@ -295,12 +306,12 @@ def make_figures(
         without data is its placeholder figure, never an error.
     """
     wanted = _check_slugs(charts.CHARTS if slugs is None else slugs)
-    memo = _memo(wb, today, role, frames)
+    memo = _memo(wb, today, role, frames, catalog)
     return {slug: _DRAW[slug](memo) for slug in wanted}
 
 
 def make_figure(wb: Workbook, slug: str, *, today: date, role: Any = None,
-                frames: _Frames | None = None) -> Figure:
+                frames: _Frames | None = None, catalog: Any = None) -> Figure:
     """Draw the chart ``slug`` (a key of ``charts.CHARTS``) of ``wb`` as of ``today``.
 
     >>> from career_workbook import charts
@@ -316,7 +327,8 @@ smart_scorecard, goal_timeline, progress, feedback_360, reputation, network, \
 values_wheel, learning_hours, wellbeing, readiness, opportunities
     """
     (slug,) = _check_slugs([slug])
-    return make_figures(wb, today=today, role=role, slugs=[slug], frames=frames)[slug]
+    return make_figures(wb, today=today, role=role, slugs=[slug], frames=frames,
+                        catalog=catalog)[slug]
 
 
 def chart_title(fig: Figure, slug: str | None = None) -> str:

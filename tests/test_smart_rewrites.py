@@ -224,7 +224,7 @@ def test_confidence_stated_in_the_text_is_used(text: str, confidence: float) -> 
     assert r.confidence == confidence
     assert any("stated in your goal" in reason for reason in c.reasons)
     assert not any("How confident are you" in h for h in c.hints)
-    assert c.met  # feasibility was weighed
+    assert c.judged and c.met == (confidence >= 7)  # weighed; met from 7 up
     assert "8/10" not in " ".join(r.criteria["measurable"].reasons)  # not a target
 
 

@@ -255,18 +255,17 @@ def _opportunities(wb: Workbook, today: date) -> list[tuple]:
     return items
 
 
-def _sharpen(wb: Workbook, today: date) -> list[tuple]:
-    from career_workbook.analysis.scorecard import CRITERIA, goal_context
-    from career_workbook.analysis.smart import score_goal
+def _sharpen(wb: Workbook, today: date, catalog: Any = None) -> list[tuple]:
+    from career_workbook.analysis.scorecard import goal_hints, score_saved_goal, skill_vocabulary
 
     items = []
+    vocab = skill_vocabulary(wb, catalog)
     for g in wb.goals:
         if g.status != "active":
             continue
-        r = score_goal(g.text, today=today, confidence=g.confidence,
-                       context=goal_context(wb, g))
+        r = score_saved_goal(wb, g, today, vocab=vocab)
         if r.score < SMART_THRESHOLD:
-            hints = [h for c in CRITERIA if not r.criteria[c].met for h in r.criteria[c].hints]
+            hints = goal_hints(r)
             tip = f" — {hints[0]}" if hints else ""
             items.append((r.score, ("sharpen goal", g.text,
                                     f"SMART score {r.score:.0f}/100{tip}", None, g.id)))
@@ -321,7 +320,8 @@ def nothing_to_do(wb: Workbook) -> str:
 
 
 def next_actions_frame(
-    wb: Workbook, today: date, role: Any = None, limit: int | None = 10
+    wb: Workbook, today: date, role: Any = None, limit: int | None = 10, *,
+    catalog: Any = None,
 ) -> pd.DataFrame:
     """The most useful next steps, most urgent first.
 
@@ -334,6 +334,9 @@ def next_actions_frame(
     limit : int or None
         Keep at most this many rows (None: all). The ranking puts a due check-in and
         overdue goals first, so a short list keeps them.
+    catalog : Catalog, optional
+        For the SMART scores of goals to sharpen: the target role's skills make a goal
+        relevant (see :func:`~.scorecard.skill_vocabulary`).
 
     Returns
     -------
@@ -347,7 +350,7 @@ def next_actions_frame(
     items = [
         *_check_in(wb, today), *late_goals, *_overdue(wb, today), *behind_goals,
         *_skill_gaps(wb, role), *_follow_ups(wb, today), *_opportunities(wb, today),
-        *_rate_skills(wb, role), *_sharpen(wb, today),
+        *_rate_skills(wb, role), *_sharpen(wb, today, catalog),
     ]
     if limit is not None:
         items = items[: max(limit, 0)]

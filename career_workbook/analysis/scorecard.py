@@ -12,6 +12,12 @@ Examples
 >>> row = card.iloc[0]
 >>> row["goal_id"], bool(row["deadline_found"]), row["text_deadline"].date()
 ('g1', True, datetime.date(2027, 6, 30))
+
+The goal's own deadline (picked in the form) wins over the sentence's:
+
+>>> wb.goals[0].deadline = date(2028, 1, 31)
+>>> score_saved_goal(wb, wb.goals[0], date(2026, 11, 22)).deadline
+datetime.date(2028, 1, 31)
 """
 
 from __future__ import annotations
@@ -25,8 +31,8 @@ from career_workbook.frames import build_frame, goals_frame
 from career_workbook.model import Goal, Workbook
 
 __all__ = [
-    "CRITERIA", "GOALS_TABLE_COLUMNS", "SCORECARD_COLUMNS", "goal_context", "goals_table_frame",
-    "smart_scorecard_frame",
+    "CRITERIA", "GOALS_TABLE_COLUMNS", "SCORECARD_COLUMNS", "goal_context", "goal_hints",
+    "goals_table_frame", "score_saved_goal", "skill_vocabulary", "smart_scorecard_frame",
 ]
 
 CRITERIA = ("specific", "measurable", "achievable", "relevant", "time_bound")
@@ -42,12 +48,45 @@ GOALS_TABLE_COLUMNS = {
 }
 
 
-def goal_context(wb: Workbook, goal: Goal) -> Any:
+def skill_vocabulary(wb: Workbook, catalog: Any = None) -> dict[str, tuple[str, ...]]:
+    """Skills a goal of ``wb`` may name to be relevant, ``{skill: other spellings}``: the
+    target role's (the profile picked, else the catalog role its typed target role matches)
+    and the person's own, with the catalog's synonyms. Without a catalog: the person's
+    skills by name.
+
+    >>> from career_workbook.model import new_workbook
+    >>> wb = new_workbook("Sam Lee", target_role="Data analyst")
+    >>> vocab = skill_vocabulary(wb, {"SQL": ["postgres"]})
+    >>> vocab
+    {}
+    >>> from career_workbook.catalog import load_catalog
+    >>> "power bi" in skill_vocabulary(wb, load_catalog())["Data Visualisation"]
+    True
+    """
+    from career_workbook.catalog import resolve_role
+
+    infos = getattr(catalog, "skills", catalog) or {}
+    role = None
+    if hasattr(catalog, "roles"):
+        role = resolve_role(wb, catalog)
+        if role is None and wb.person.target_role.strip():
+            role = catalog.find_role(wb.person.target_role)
+    vocab: dict[str, tuple[str, ...]] = {}
+    for name in (*(role.skills if role is not None else ()), *wb.skill_names()):
+        info = infos.get(name)
+        synonyms = info if isinstance(info, list | tuple) else getattr(info, "synonyms", ())
+        vocab[name] = tuple(synonyms or ())
+    return vocab
+
+
+def goal_context(wb: Workbook, goal: Goal, catalog: Any = None, *,
+                 vocab: dict[str, tuple[str, ...]] | None = None) -> Any:
     """The :class:`~career_workbook.analysis.smart.GoalContext` for scoring ``goal``.
 
     Vision texts (long and short term, joined by a newline), the target role, value names,
-    skill names, the skills linked to the goal, and the deadlines of the person's other
-    active goals.
+    skill names, the skills linked to the goal, the deadlines of the person's other active
+    goals, and the skills a goal may name to be relevant (:func:`skill_vocabulary` of
+    ``catalog``, or ``vocab`` when already worked out).
     """
     from career_workbook.analysis.smart import GoalContext
 
@@ -62,42 +101,62 @@ def goal_context(wb: Workbook, goal: Goal) -> Any:
             g.deadline for g in wb.goals
             if g.id != goal.id and g.status == "active" and g.deadline is not None
         ),
+        skill_vocab=skill_vocabulary(wb, catalog) if vocab is None else vocab,
     )
 
 
-def smart_scorecard_frame(wb: Workbook, today: date) -> pd.DataFrame:
+def score_saved_goal(wb: Workbook, goal: Goal, today: date, *, catalog: Any = None,
+                     vocab: dict[str, tuple[str, ...]] | None = None) -> Any:
+    """:func:`~career_workbook.analysis.smart.score_goal` for a goal of ``wb``: its text,
+    its stored confidence and deadline (which wins over a date in the text), and the
+    workbook as context (:func:`goal_context`). Every view of a saved goal scores it so."""
+    from career_workbook.analysis.smart import score_goal
+
+    return score_goal(goal.text, today=today, confidence=goal.confidence,
+                      deadline=goal.deadline,
+                      context=goal_context(wb, goal, catalog, vocab=vocab))
+
+
+def goal_hints(result: Any) -> tuple[str, ...]:
+    """The hints of the criteria a scored goal does not meet: those judged first, then the
+    questions of those that cannot be judged yet (a confidence, a vision)."""
+    unmet = [result.criteria[c] for c in CRITERIA if not result.criteria[c].met]
+    return tuple(h for c in sorted(unmet, key=lambda c: not c.judged) for h in c.hints)
+
+
+def smart_scorecard_frame(wb: Workbook, today: date, *, catalog: Any = None) -> pd.DataFrame:
     """SMART scores of every goal that is not dropped, in workbook order.
 
     Columns: ``goal_id``, ``text``, ``status``; ``specific``, ``measurable``,
     ``achievable``, ``relevant``, ``time_bound`` (each 0-1); ``score`` (0-100);
     ``deadline_found`` (the scorer read a deadline in the text); ``text_deadline`` (that
-    date, NaT if none); ``hints`` (tuple of suggestions for the criteria not met).
-    The goal's own ``confidence`` is passed to the scorer. The status is the goal's on
-    ``today`` (:func:`~career_workbook.analysis.period.as_of`: done later is active then).
+    date, NaT if none); ``hints`` (:func:`goal_hints`: suggestions for the criteria not met).
+    Each goal is scored with :func:`score_saved_goal` (its confidence and its deadline;
+    ``catalog`` gives the target role's skills). The status is the goal's on ``today``
+    (:func:`~career_workbook.analysis.period.as_of`: done later is active then).
     """
     from career_workbook.analysis.period import as_of
-    from career_workbook.analysis.smart import score_goal
 
     wb = as_of(wb, today)
+    vocab = skill_vocabulary(wb, catalog)
     rows = []
     for g in wb.goals:
         if g.status == "dropped":
             continue
-        r = score_goal(g.text, today=today, confidence=g.confidence,
-                       context=goal_context(wb, g))
-        hints = tuple(h for c in CRITERIA if not r.criteria[c].met for h in r.criteria[c].hints)
+        r = score_saved_goal(wb, g, today, vocab=vocab)
         rows.append((
             g.id, g.text, g.status, *(float(r.criteria[c].score) for c in CRITERIA),
-            float(r.score), r.deadline is not None, r.deadline, hints,
+            float(r.score), r.text_deadline is not None, r.text_deadline, goal_hints(r),
         ))
     return build_frame(rows, SCORECARD_COLUMNS)
 
 
-def goals_table_frame(wb: Workbook, today: date) -> pd.DataFrame:
+def goals_table_frame(wb: Workbook, today: date, *, catalog: Any = None) -> pd.DataFrame:
     """Every goal (in workbook order) with its SMART score and progress: the "Your goals" table.
 
     Columns: ``goal_id``, ``text``, ``status``, ``deadline``, ``confidence``; ``score``
-    (SMART 0-100, NaN for a dropped goal); ``track`` and ``actual`` (% done) from
+    (SMART 0-100, NaN for a dropped goal; ``catalog`` as for
+    :func:`smart_scorecard_frame`); ``track`` and ``actual`` (% done) from
     :func:`~career_workbook.analysis.progress.goal_progress_frame` (None/NaN when it has no
     row for the goal). The same columns and dtypes with no goals at all:
 
@@ -110,7 +169,7 @@ def goals_table_frame(wb: Workbook, today: date) -> pd.DataFrame:
 
     wb = as_of(wb, today)  # the status on ``today``, as the progress columns have it
     goals = goals_frame(wb)[["goal_id", "text", "status", "deadline", "confidence"]]
-    card = smart_scorecard_frame(wb, today)[["goal_id", "score"]]
+    card = smart_scorecard_frame(wb, today, catalog=catalog)[["goal_id", "score"]]
     progress = goal_progress_frame(wb, today)[["goal_id", "track", "actual"]]
     table = (goals.merge(card, on="goal_id", how="left", validate="1:1")
              .merge(progress, on="goal_id", how="left", validate="1:1"))

@@ -39,15 +39,20 @@ time_bound
     (``date_problem``) and does not count; a year in words not read ("antes de diciembre de
     2027") gets a hint. No rewrite adds a date beside any of these.
 achievable
-    Met when feasibility was weighed: a confidence of 3 or more, given as ``confidence`` or
-    stated in the text ("(confidence 8/10)", "80% confident", "9/10"; the argument wins).
-    >= 7 scores 0.7-1.0; 3-6 is met but scores lower, with a hint to raise it; below 3 is not
-    met. Without a confidence the score is a neutral 0.5, not met, and the hint asks for one.
-    Red flags make it unmet: >= 3 of ``context.other_deadlines`` within 30 days of this
-    deadline, and absolutes ("never", "always", "perfect", "every single", "100%").
+    Judged on a confidence, given as ``confidence`` or stated in the text ("(confidence
+    8/10)", "80% confident", "9/10"; the argument wins): met at 7 or more (0.7-1.0); below
+    7 it is not met, "partly" at 5-6, with a hint to shrink the goal or line up support.
+    Without a confidence it is not judged yet (``judged`` False, a neutral 0.5) and the
+    hint asks for one. Red flags make it unmet: >= 3 of ``context.other_deadlines`` within
+    30 days of this deadline, and absolutes ("never", "always", "perfect", "every single",
+    "100%").
 relevant
-    Overlap of stemmed content words with the context's vision, target role, values and
-    skills; a non-empty ``linked_skills`` is enough. Without context: neutral 0.5, met.
+    A linked skill; a skill of the person's or of their target role named in the goal
+    (with the catalog's other spellings, ``context.skill_vocab``: "Power BI" is Data
+    Visualisation); or whole words (plurals and verb endings aside) shared with the
+    vision, target role and values. A goal whose topic is personal life ("my family's
+    holiday") is not made relevant by a shared verb. Without any context it is not judged
+    yet (a neutral 0.5) and the hint points to the vision (step 03) and target role (05).
 
 Rewrites
 --------
@@ -62,8 +67,8 @@ Examples
 ...                today=date(2026, 11, 22))
 >>> r.score, r.deadline
 (88, datetime.date(2027, 2, 22))
->>> [name for name in CRITERIA if not r.criteria[name].met]  # no confidence weighed yet
-['achievable']
+>>> {name: r.criteria[name].verdict for name in CRITERIA if not r.criteria[name].met}
+{'achievable': 'open', 'relevant': 'open'}
 >>> weak = score_goal("Be more productive", today=date(2026, 11, 22))
 >>> weak.score, weak.criteria["time_bound"].hints[0]
 (15, "Add a date: 'Be more productive by 30 June 2027'")
@@ -74,7 +79,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from types import MappingProxyType
 from typing import Any
@@ -143,6 +148,10 @@ class Criterion:
     rewrites : list of str
         Whole rewritten goals the person could accept as they are; scoring each one meets
         this criterion (empty when there is none to offer).
+    judged : bool
+        False when the criterion cannot be judged yet (no confidence given for
+        *achievable*, nothing known about the person for *relevant*): ``met`` is then
+        False and the hints ask for what is missing.
     """
 
     name: str
@@ -151,12 +160,29 @@ class Criterion:
     reasons: list[str] = field(default_factory=list, hash=False)
     hints: list[str] = field(default_factory=list, hash=False)
     rewrites: list[str] = field(default_factory=list, hash=False)
+    judged: bool = True
+
+    @property
+    def verdict(self) -> str:
+        """``'met'``, ``'partly'`` (not met, score of 0.5 or more), ``'not met'``, or
+        ``'open'`` when it cannot be judged yet.
+
+        >>> Criterion("achievable", False, 0.6).verdict, Criterion("relevant", False, 0.5,
+        ...                                                        judged=False).verdict
+        ('partly', 'open')
+        """
+        if not self.judged:
+            return "open"
+        if self.met:
+            return "met"
+        return "partly" if self.score >= 0.5 else "not met"
 
     def to_dict(self) -> dict[str, Any]:
         """Plain, JSON-able dict."""
         return {"name": self.name, "met": self.met, "score": self.score,
                 "reasons": list(self.reasons), "hints": list(self.hints),
-                "rewrites": list(self.rewrites)}
+                "rewrites": list(self.rewrites), "judged": self.judged,
+                "verdict": self.verdict}
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,19 +196,24 @@ class SmartResult:
     score : int
         Overall score 0..100.
     deadline : datetime.date | None
-        The deadline read from the text.
+        The deadline: the goal's own when given to :func:`score_goal`, else the one read
+        from the text.
     criteria : Mapping[str, Criterion]
         One :class:`Criterion` per name in :data:`CRITERIA`.
     summary : str
         One short human sentence.
     deadline_phrase : str | None
-        The words the deadline came from, e.g. ``'by the end of Q1 2027'``.
+        The words the deadline came from, e.g. ``'by the end of Q1 2027'`` (None when it
+        came from the Deadline field).
     confidence : float | None
         The confidence (1-10) used for *achievable*: the ``confidence`` argument, else one
         stated in the text ("(confidence 8/10)", "80% confident"), else None.
     date_problem : str | None
         A date in the text that does not exist, e.g. ``'30 February 2027 is not a date
         (February 2027 has 28 days)'``.
+    text_deadline : datetime.date | None
+        The deadline read from the text; ``deadline`` differs when one was given to
+        :func:`score_goal` (the goal's Deadline field wins).
     """
 
     text: str
@@ -193,16 +224,19 @@ class SmartResult:
     deadline_phrase: str | None = None
     confidence: float | None = None
     date_problem: str | None = None
+    text_deadline: date | None = None
 
     @property
     def smartness(self) -> str:
-        """SMARTSpan's three classes from specific, measurable and achievable (feasibility
-        weighed): ``'SMART'`` (all three), ``'Partially SMART'`` (two) or ``'Not SMART'``.
+        """SMARTSpan's three classes from specific, measurable and attainable (feasibility
+        weighed: a confidence given or stated, whatever its value): ``'SMART'`` (all three),
+        ``'Partially SMART'`` (two) or ``'Not SMART'``.
 
         >>> score_goal("Walk 30 minutes 3 times a week (confidence 8/10)").smartness
         'SMART'
         """
-        met = sum(self.criteria[k].met for k in ("specific", "measurable", "achievable"))
+        met = (self.criteria["specific"].met + self.criteria["measurable"].met
+               + (self.confidence is not None))
         return "SMART" if met == 3 else ("Partially SMART" if met == 2 else "Not SMART")
 
     @property
@@ -221,6 +255,7 @@ class SmartResult:
             "score": self.score,
             "deadline": self.deadline.isoformat() if self.deadline else None,
             "deadline_phrase": self.deadline_phrase,
+            "text_deadline": self.text_deadline.isoformat() if self.text_deadline else None,
             "confidence": self.confidence,
             "date_problem": self.date_problem,
             "summary": self.summary,
@@ -255,6 +290,9 @@ class GoalContext:
     skills: tuple[str, ...] = ()
     linked_skills: tuple[str, ...] = ()
     other_deadlines: tuple[date, ...] = ()
+    skill_vocab: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    """Skills a goal may name to be relevant, with their other spellings: the target role's
+    and the person's (``{skill: [synonyms]}`` or a list of names is accepted)."""
 
     def __post_init__(self) -> None:
         for name in ("vision", "target_role"):
@@ -263,12 +301,53 @@ class GoalContext:
         for name in ("values", "skills", "linked_skills"):
             object.__setattr__(self, name, _as_tuple(getattr(self, name), str))
         object.__setattr__(self, "other_deadlines", _as_tuple(self.other_deadlines, date))
+        object.__setattr__(self, "skill_vocab", _vocab(self.skill_vocab))
 
     @property
     def is_empty(self) -> bool:
         """True when there is nothing to compare a goal with."""
         return not (self.vision.strip() or self.target_role.strip() or any(self.values)
-                    or any(self.skills) or any(self.linked_skills))
+                    or any(self.skills) or any(self.linked_skills) or self.skill_vocab)
+
+
+def _vocab(value: Any) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """``((skill, (synonym, ...)), ...)`` from a mapping, names or pairs (others dropped).
+
+    >>> _vocab({"SQL": ["postgres"]}), _vocab(["SQL"]), _vocab(42)
+    ((('SQL', ('postgres',)),), (('SQL', ()),), ())
+    """
+    if isinstance(value, Mapping):
+        items: Iterable[Any] = value.items()
+    elif isinstance(value, str):
+        items = (value,)
+    else:
+        try:
+            items = tuple(value)
+        except TypeError:
+            return ()
+    out = []
+    for item in items:
+        name, synonyms = (item, ()) if isinstance(item, str) else (
+            tuple(item) if isinstance(item, tuple | list) and len(item) == 2 else ("", ()))
+        if isinstance(name, str) and name.strip():
+            out.append((name, _as_tuple(synonyms, str)))
+    return tuple(out)
+
+
+def _unique(items: Iterable[str]) -> list[str]:
+    """``items`` without repeats (case aside), in order.
+
+    >>> _unique(["dbt", "DBT", "SQL", "dbt"])
+    ['dbt', 'SQL']
+    """
+    seen: set[str] = set()
+    out = []
+    for item in items:
+        key = " ".join(item.casefold().split())
+        if key not in seen:
+            seen.add(key)
+            out.append(item)
+    return out
 
 
 # --------------------------------------------------------------------------- lexicon
@@ -1405,8 +1484,10 @@ def _confidence(value: Any) -> float | None:
     return min(max(number, 1.0), 10.0)
 
 
-CONFIDENCE_MET = 3
-"""A confidence (given or stated) of at least this much means feasibility was weighed."""
+CONFIDENCE_MET = 7
+"""A confidence (given or stated) of at least this much meets *achievable*: below it the
+advice is to shrink the goal or line up support, so the verdict is "partly" (5-6) or "not
+met" (1-4), never a tick."""
 
 
 def _achievable(f: _Features, confidence: Any, context: GoalContext | None,
@@ -1421,6 +1502,7 @@ def _achievable(f: _Features, confidence: Any, context: GoalContext | None,
         if f.confidence_phrase and shown not in f.confidence_phrase.replace(" ", ""):
             # "90% confident" is read as 9/10: quote the words so the person sees why
             source = f" (stated in your goal as '{_quote(f.confidence_phrase, 30)}')"
+    judged = conf is not None
     if conf is None:
         score, met = 0.5, False
         hints.append("How confident are you (1-10) that you can do this in time? "
@@ -1428,14 +1510,15 @@ def _achievable(f: _Features, confidence: Any, context: GoalContext | None,
     else:
         shown = f"{round(conf, 1):g}"
         reasons.append(f"confidence {shown}/10{source}")
-        if conf >= 7:
-            score, met = min(1.0, 0.7 + 0.1 * (conf - 7)), True
+        met = conf >= CONFIDENCE_MET
+        if met:
+            score = min(1.0, 0.7 + 0.1 * (conf - 7))
         elif conf >= 5:
-            score, met = conf / 10, True
+            score = conf / 10
             hints.append(f"At {shown}/10, what would make it an 8? Remove one obstacle, add "
                          "support, or trim the scope.")
         else:
-            score, met = max(0.1, conf / 10 - 0.1), conf >= CONFIDENCE_MET
+            score = max(0.1, conf / 10 - 0.1)
             hints.append(f"Confidence {shown}/10 is low — shrink the goal (a smaller number, a "
                          "later date) or add support: a mentor, a course, time blocked in your "
                          "calendar.")
@@ -1445,21 +1528,22 @@ def _achievable(f: _Features, confidence: Any, context: GoalContext | None,
         close = [d for d in context.other_deadlines if abs(d - deadline) <= window]
         if len(close) >= OVERLOAD_COUNT:
             score -= 0.25
-            met = False
+            met, judged = False, True
             reasons.append(f"{len(close)} other goals due within {OVERLOAD_WINDOW_DAYS} days")
             hints.append(f"{len(close)} other goals are due within {OVERLOAD_WINDOW_DAYS} days "
                          "of this one — stagger the dates or pause one of them.")
-    strong = [m.group(0) for m in ABSOLUTES.finditer(f.work)]
+    strong = _unique(m.group(0) for m in ABSOLUTES.finditer(f.work))
     if strong:
         score -= 0.2
-        met = False
+        met, judged = False, True
         reasons.append("all-or-nothing wording: " + ", ".join(f"'{x}'" for x in strong[:3]))
         hints.append(f"'{strong[0]}' sets an all-or-nothing bar — leave some slack, e.g. "
                      "'90%' rather than '100%', 'most weeks' rather than 'every single week'.")
     elif MILD_ABSOLUTES.search(f.work):
         score -= 0.05
         reasons.append("'all': check the scope is realistic")
-    return Criterion("achievable", met, round(min(max(score, 0.0), 1.0), 3), reasons, hints)
+    return Criterion("achievable", met, round(min(max(score, 0.0), 1.0), 3), reasons, hints,
+                     judged=judged)
 
 
 RELEVANCE_STOP = STOPWORDS | _words(
@@ -1469,38 +1553,70 @@ RELEVANCE_STOP = STOPWORDS | _words(
     " mid end early late year years month months week weeks day days quarter next this"
     " january february march april may june july august september october november december"
     " spring summer autumn fall winter")
+SHORT_TOPICS = _words("ux ui ai ml qa hr it pr bi")
+PERSONAL_LIFE = _words(
+    "family families kids kid children child son sons daughter daughters baby babies wife"
+    " husband partner spouse wedding honeymoon holiday holidays vacation vacations birthday"
+    " parents parent mum mom dad mother father grandchildren grandparents grandkids pet pets"
+    " dog dogs cat cats garden house flat apartment friends friend boyfriend girlfriend"
+    " dating marriage hobby hobbies christmas")
+"""Words of a person's life outside work: a goal whose topic is only these ("lead my
+family's holiday planning") is not career relevance, whatever verb it shares."""
+NO_CONTEXT_HINT = ("Relevance cannot be judged yet: write your vision (step 03) or pick a "
+                   "target role (step 05), and each goal is checked against them.")
 
 
-def _content_stems(text: str) -> set[str]:
-    """Content words of ``text``, stemmed; numbers and dates carry no topic, so they are out.
+def _topic_words(text: str) -> dict[str, str]:
+    """Content words of ``text`` as ``{stem: word as written}``: whole words, stemmed only
+    for plurals and verb endings (:func:`~career_workbook.analysis.posting.normalise_word`);
+    numbers and time words carry no topic.
 
-    >>> sorted(_content_stems("Lead the data team by mid-2027"))
-    ['data', 'lead']
+    >>> sorted(_topic_words("Lead the data teams by mid-2027; my family's plans"))
+    ['data', 'family', 'lead', 'plan']
     """
-    return {_stem(w) for w in WORD.findall(text.lower()) if w not in RELEVANCE_STOP
-            and not any(ch.isdigit() for ch in w)
-            and (len(w) > 2 or w in ("ux", "ui", "ai", "ml", "qa", "hr", "it", "pr"))}
+    from career_workbook.analysis.posting import normalise_word
+
+    out: dict[str, str] = {}
+    for word in WORD.findall(text):
+        lower = word.lower()
+        if (lower in RELEVANCE_STOP or any(ch.isdigit() for ch in lower)
+                or len(lower) <= 2 and lower not in SHORT_TOPICS):
+            continue
+        out.setdefault(normalise_word(lower), lower)
+    return out
 
 
 def _relevant(f: _Features, context: GoalContext | None) -> Criterion:
     reasons: list[str] = []
     hints: list[str] = []
-    question = ("How does this goal move you toward your vision or target role? Link it to a "
-                "skill, or add a few words on why it matters.")
     if context is None or context.is_empty:
-        hints.append(question)
-        return Criterion("relevant", True, 0.5, reasons, hints)
+        return Criterion("relevant", False, 0.5, reasons, [NO_CONTEXT_HINT], judged=False)
     linked = [s for s in context.linked_skills if s.strip()]
     if linked:
         reasons.append("linked skills: " + ", ".join(linked[:4]))
         return Criterion("relevant", True, 1.0, reasons, hints)
-    goal = _content_stems(f.norm)
-    role_hits = goal & _content_stems(context.target_role)
-    other = " ".join((context.vision, *context.values, *context.skills))
-    other_hits = goal & _content_stems(other)
-    hits = sorted(role_hits | other_hits)
+    vocab = {s: () for s in context.skills if s.strip()} | dict(context.skill_vocab)
+    if vocab:
+        from career_workbook.analysis.posting import find_skills
+
+        named = find_skills(f.work[:2000], vocab)
+        if named:
+            shown = [skill if words[0].casefold() == skill.casefold()
+                     else f"{skill} ('{words[0]}')" for skill, words in named.items()]
+            reasons.append("builds a skill of your plan: " + ", ".join(shown[:3]))
+            return Criterion("relevant", True, 1.0, reasons, hints)
+    goal = _topic_words(f.work[:2000])
+    personal = [w for w in goal.values() if w in PERSONAL_LIFE]
+    role_words = _topic_words(context.target_role)
+    other_words = _topic_words(" ".join((context.vision, *context.values)))
+    role_hits = {s for s in goal if s in role_words and goal[s] not in PERSONAL_LIFE}
+    other_hits = {s for s in goal if s in other_words and goal[s] not in PERSONAL_LIFE}
+    hits = role_hits | other_hits
+    if personal and all(_lemma(goal[s]) in VERBS for s in hits):
+        hits = role_hits = set()  # "lead my family's holiday": a shared verb, a private topic
     if hits:
-        reasons.append("shares words with your vision/role/skills: " + ", ".join(hits[:5]))
+        reasons.append("shares words with your vision/role: "
+                       + ", ".join(f"'{goal[s]}'" for s in sorted(hits)[:5]))
     if role_hits or len(hits) >= 2:
         return Criterion("relevant", True, 1.0, reasons, hints)
     if hits:
@@ -1508,8 +1624,15 @@ def _relevant(f: _Features, context: GoalContext | None) -> Criterion:
     anchor = context.target_role.strip() or _quote(context.vision, 50)
     skills = [s for s in context.skills if s.strip()][:2]
     tip = f" or link it to a skill such as {' or '.join(skills)}" if skills else ""
-    hints.append(f"This goal does not mention '{anchor}' — say how it helps{tip}." if anchor
-                 else question)
+    if personal:
+        reasons.append("a personal goal: " + ", ".join(f"'{w}'" for w in personal[:3]))
+        hints.append("This reads as a personal goal — fine to keep; it is just not linked to "
+                     + (f"'{anchor}'" if anchor else "your vision or target role") + ".")
+    elif anchor:
+        hints.append(f"This goal does not mention '{anchor}' — say how it helps{tip}.")
+    else:
+        hints.append("How does this goal move you toward your vision or target role? Link it "
+                     "to a skill, or add a few words on why it matters.")
     return Criterion("relevant", False, 0.2, reasons, hints)
 
 
@@ -1526,7 +1649,9 @@ def _summary(score: int, criteria: Mapping[str, Criterion], deadline: date | Non
              empty: bool) -> str:
     if empty:
         return "No goal yet — write one sentence about what you want to achieve."
-    if score >= 80:
+    # a criterion judged and missed caps the label: a low confidence is no "strong" goal
+    missed = any(c.judged and not c.met for c in criteria.values())
+    if score >= 80 and not missed:
         label = "Strong SMART goal"
     elif score >= 60:
         label = "Solid goal"
@@ -1534,8 +1659,9 @@ def _summary(score: int, criteria: Mapping[str, Criterion], deadline: date | Non
         label = "Good start"
     else:
         label = "Early draft"
-    missing = [_MISSING[name] for name in CRITERIA if not criteria[name].met]
-    if not criteria["achievable"].met and not criteria["achievable"].reasons:
+    missing = [_MISSING[name] for name in CRITERIA
+               if not criteria[name].met and (criteria[name].judged or name == "achievable")]
+    if not criteria["achievable"].judged:
         missing[missing.index(_MISSING["achievable"])] = "how confident you are (1-10)"
     if not criteria["time_bound"].met and deadline is not None:  # the date has passed
         missing[missing.index(_MISSING["time_bound"])] = "a new deadline"
@@ -1549,7 +1675,8 @@ def _context(value: Any) -> GoalContext | None:
     if value is None or isinstance(value, GoalContext):
         return value
     if isinstance(value, Mapping):
-        keys = {"vision", "target_role", "values", "skills", "linked_skills", "other_deadlines"}
+        keys = {"vision", "target_role", "values", "skills", "linked_skills", "other_deadlines",
+                "skill_vocab"}
         try:
             return GoalContext(**{k: v for k, v in value.items() if k in keys})
         except TypeError:
@@ -1571,45 +1698,80 @@ def _time_features(text: str, today: date) -> _Features:
 
 
 def _with_rewrites(criteria: dict[str, Criterion], f: _Features, today: date,
-                   confidence: Any, context: GoalContext | None) -> None:
+                   confidence: Any, context: GoalContext | None,
+                   deadline: date | None = None) -> None:
     """Offer a one-click rewrite for each missed criterion, keeping only rewrites that
-    scoring confirms meet it; the first hint then quotes it when it is short enough."""
+    scoring confirms meet it; the first hint then quotes it when it is short enough. A
+    deadline set outside the sentence is changed there, not by rewriting the sentence."""
     for name in ("time_bound", "measurable", "specific", "achievable"):
         c = criteria[name]
-        if c.met:
+        if c.met or name == "time_bound" and deadline is not None:
             continue
         for lead, text in candidates(name, f, today):
             if name == "time_bound":  # time-bound depends on the time phrases alone
                 got = _time_bound(_time_features(text, today), today)[0]
             else:
-                got = _score(text, today, confidence, context, rewrites=False).criteria[name]
+                got = _score(text, today, confidence, context, rewrites=False,
+                             deadline=deadline).criteria[name]
             if not got.met or got.score < c.score:
                 continue
             hints = list(c.hints)
             if len(text) <= MAX_QUOTED:
                 quoted = f"{lead} '{text}'"
                 hints = [quoted, *hints[1:]] if hints else [quoted]
-            criteria[name] = Criterion(name, c.met, c.score, c.reasons, hints, [text])
+            criteria[name] = replace(c, hints=hints, rewrites=[text])
             break
 
 
+def _given_deadline(deadline: date, found: date | None, phrase: str | None,
+                    today: date) -> Criterion:
+    """Time-bound from a deadline set outside the sentence (the goal's Deadline field),
+    which wins over a date the sentence gives; a different one is pointed out."""
+    reasons = [f"deadline: {format_date(deadline)} (from the Deadline field)"]
+    hints: list[str] = []
+    if found is not None:
+        reasons.append(f"your sentence says '{phrase}' -> {format_date(found)}")
+        hints.append(f"Your sentence says '{phrase}' but the Deadline field says "
+                     f"{format_date(deadline)} — change one so they agree.")
+    if deadline < today:
+        reasons[0] += " (passed)"
+        hints.insert(0, f"{format_date(deadline)} has already passed — pick a new date, e.g. "
+                        f"{format_date(suggested_deadline(today))}.")
+        return Criterion("time_bound", False, PASSED_SCORE, reasons, hints)
+    if (deadline - today).days > 3 * 365:
+        hints.append("That is more than 3 years away — add a milestone for this year.")
+    return Criterion("time_bound", True, 1.0, reasons, hints)
+
+
+def _as_deadline(value: Any) -> date | None:
+    """A ``date`` (a datetime gives its day); anything else is no deadline."""
+    if isinstance(value, date):
+        return value.date() if hasattr(value, "hour") else value
+    return None
+
+
 def _score(text: Any, today: date, confidence: Any, ctx: GoalContext | None,
-           rewrites: bool = True) -> SmartResult:
+           rewrites: bool = True, deadline: date | None = None) -> SmartResult:
     raw = text if isinstance(text, str) else ("" if text is None else normalize_text(text))
     f = _analyse(raw, today)
     specific, spec_met = _specific(f)
     measurable = _measurable(f, spec_met)
-    time_bound, deadline, phrase = _time_bound(f, today)
-    achievable = _achievable(f, confidence, ctx, deadline)
+    time_bound, found, phrase = _time_bound(f, today)
+    if deadline is not None and deadline != found:
+        time_bound, phrase = _given_deadline(deadline, found, phrase, today), None
+    used_deadline = found if deadline is None else deadline
+    achievable = _achievable(f, confidence, ctx, used_deadline)
     relevant = _relevant(f, ctx)
     criteria = {"specific": specific, "measurable": measurable, "achievable": achievable,
                 "relevant": relevant, "time_bound": time_bound}
     empty = not f.norm
     if empty:
-        criteria["achievable"] = Criterion("achievable", False, 0.0, [], achievable.hints)
-        criteria["relevant"] = Criterion("relevant", False, 0.0, [], relevant.hints)
+        criteria["achievable"] = Criterion("achievable", False, 0.0, [], achievable.hints,
+                                           judged=False)
+        criteria["relevant"] = Criterion("relevant", False, 0.0, [], relevant.hints,
+                                         judged=False)
     elif rewrites and len(f.norm) <= REWRITE_MAX_CHARS:
-        _with_rewrites(criteria, f, today, confidence, ctx)
+        _with_rewrites(criteria, f, today, confidence, ctx, deadline)
     total = sum(WEIGHTS[name] * criteria[name].score for name in CRITERIA)
     score = int(min(max(round(total * 100), 0), 100))
     ordered = MappingProxyType({name: criteria[name] for name in CRITERIA})
@@ -1617,14 +1779,16 @@ def _score(text: Any, today: date, confidence: Any, ctx: GoalContext | None,
     if used is None and f.confidence is not None:
         used = max(f.confidence, 1.0)
     invalid = [e for e in f.expressions if e.kind in ("invalid", "unclear")]
-    return SmartResult(text=raw, score=score, deadline=deadline, criteria=ordered,
-                       summary=_summary(score, ordered, deadline, empty), deadline_phrase=phrase,
-                       confidence=used,
-                       date_problem=invalid_date_note(invalid[0]) if invalid else None)
+    return SmartResult(text=raw, score=score, deadline=used_deadline, criteria=ordered,
+                       summary=_summary(score, ordered, used_deadline, empty),
+                       deadline_phrase=phrase, confidence=used,
+                       date_problem=invalid_date_note(invalid[0]) if invalid else None,
+                       text_deadline=found)
 
 
 def score_goal(text: Any, *, today: date | None = None, confidence: Any = None,
-               context: GoalContext | Mapping[str, Any] | None = None) -> SmartResult:
+               context: GoalContext | Mapping[str, Any] | None = None,
+               deadline: date | None = None) -> SmartResult:
     """Score a goal sentence against the SMART criteria.
 
     Never raises on odd text (empty, huge, emoji, control characters, RTL): only the first
@@ -1640,6 +1804,9 @@ def score_goal(text: Any, *, today: date | None = None, confidence: Any = None,
         The person's confidence (1-10) that they can do it; drives *achievable*.
     context : GoalContext or mapping, optional
         Vision, target role, values, skills, linked skills and other goals' deadlines.
+    deadline : datetime.date, optional
+        The goal's own deadline (its Deadline field). It wins over a date in the text:
+        *time-bound* is judged on it, and a different date in the sentence is pointed out.
 
     Returns
     -------
@@ -1651,10 +1818,18 @@ def score_goal(text: Any, *, today: date | None = None, confidence: Any = None,
     ...                confidence=8, context=GoalContext(target_role="Financial analyst",
     ...                                                  skills=("CFA",)))
     >>> r.score, r.deadline, r.criteria["relevant"].met
-    (95, datetime.date(2027, 12, 31), True)
+    (98, datetime.date(2027, 12, 31), True)
     >>> r.summary
-    'Strong SMART goal (95/100): specific, measurable and time-bound, due 31 December 2027.'
+    'Strong SMART goal (98/100): specific, measurable and time-bound, due 31 December 2027.'
     >>> score_goal("Get more fluent with Microsoft 365 tools").criteria["measurable"].met
     False
+    >>> moved = score_goal("Publish 4 blog posts by June 2027", today=date(2026, 11, 22),
+    ...                    deadline=date(2028, 1, 31))
+    >>> moved.deadline, moved.text_deadline
+    (datetime.date(2028, 1, 31), datetime.date(2027, 6, 30))
+    >>> moved.criteria["time_bound"].hints[0]
+    "Your sentence says 'by June 2027' but the Deadline field says 31 January 2028 — change \
+one so they agree."
     """
-    return _score(text, as_date(today), confidence, _context(context))
+    return _score(text, as_date(today), confidence, _context(context),
+                  deadline=_as_deadline(deadline))

@@ -8,7 +8,8 @@ Pure: rows come in as dicts (as ``csv.DictReader`` gives them), figures go out. 
   three-class label is SMART (all three), Partially SMART (two) or Not SMART.
 
 *Attainable* means the writer weighed feasibility (in practice: stated a confidence), which
-the scorer reports as ``criteria["achievable"].met`` and ``result.confidence``.
+the scorer reports as ``result.confidence`` (not None) and ``criteria["achievable"].judged``;
+``criteria["achievable"].met`` says more: that the confidence is high enough (7 or more).
 
 >>> rows = [{"text": "Pass the PMP exam by March 2027", "specific": "1", "measurable": "1",
 ...          "time_bound": "1", "deadline": "2027-03-31", "today": "2026-11-22"}]
@@ -65,7 +66,7 @@ def _career_row(row: Mapping[str, str]) -> tuple[dict[str, bool], list[str]]:
 def _health_row(row: Mapping[str, str]) -> tuple[dict[str, bool], list[str]]:
     r = score_goal(row["goal"], today=HEALTH_TODAY)
     s, m = r.criteria["specific"].met, r.criteria["measurable"].met
-    a = r.criteria["achievable"].met
+    a = r.confidence is not None  # feasibility weighed, whatever the answer
     gold = {k: _flag(row[k]) for k in ("specific", "measurable", "attainable")}
     hits = {"specific": s == gold["specific"], "measurable": m == gold["measurable"],
             "attainable": a == gold["attainable"],

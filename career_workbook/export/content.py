@@ -76,13 +76,14 @@ class ChartEntry:
 
 @dataclass(frozen=True)
 class GoalRow:
-    """A goal with its SMART score and the five criteria as ``(name, met)`` pairs."""
+    """A goal with its SMART score and the five criteria as ``(name, met)`` pairs (``met``
+    None: cannot be judged yet, e.g. no confidence given)."""
 
     text: str
     status: str
     deadline: date | None
     score: float
-    criteria: tuple[tuple[str, bool], ...]
+    criteria: tuple[tuple[str, bool | None], ...]
 
 
 @dataclass(frozen=True)
@@ -284,22 +285,25 @@ def _headlines(s: Any) -> tuple[Headline, ...]:
     )
 
 
-def _goals(wb: Workbook, today: date) -> tuple[GoalRow, ...]:
+def _goals(wb: Workbook, today: date, catalog: Any = None) -> tuple[GoalRow, ...]:
+    from career_workbook.analysis.scorecard import score_saved_goal, skill_vocabulary
+
     rows = []
+    vocab = skill_vocabulary(wb, catalog)
     for g in wb.goals:
         if g.status == "dropped":
             continue
-        r = analysis.score_goal(g.text, today=today, confidence=g.confidence,
-                                context=analysis.goal_context(wb, g))
-        criteria = tuple((name, bool(r.criteria[name].met)) for name in CRITERIA_LABELS)
-        rows.append(GoalRow(g.text, g.status, g.deadline or r.deadline, float(r.score),
-                            criteria))
+        r = score_saved_goal(wb, g, today, vocab=vocab)
+        criteria = tuple((name, bool(r.criteria[name].met) if r.criteria[name].judged
+                          else None) for name in CRITERIA_LABELS)
+        rows.append(GoalRow(g.text, g.status, r.deadline, float(r.score), criteria))
     return tuple(rows)
 
 
-def _actions(wb: Workbook, today: date, role: Any) -> tuple[ActionRow, ...]:
+def _actions(wb: Workbook, today: date, role: Any, catalog: Any = None
+             ) -> tuple[ActionRow, ...]:
     """Every next action: the HTML lists them all, the PDF says what it leaves out."""
-    frame = analysis.next_actions_frame(wb, today, role, limit=None)
+    frame = analysis.next_actions_frame(wb, today, role, limit=None, catalog=catalog)
     return tuple(
         ActionRow(int(row.rank), str(row.kind), str(row.item), str(row.reason))
         for row in frame.itertuples(index=False)
@@ -325,13 +329,14 @@ def _comments(wb: Workbook) -> tuple[tuple[CommentRow, ...], str]:
 
 def pack_content(
     wb: Workbook, *, today: date, role: Any = None, charts: Sequence[ChartEntry] = (),
-    period: str = "",
+    period: str = "", catalog: Any = None,
 ) -> PackContent:
     """Gather the cover, achievements, colleagues' comments, goals and next actions of
     ``wb`` as of ``today`` (nothing dated after it: :func:`~career_workbook.analysis.as_of`).
 
     ``charts`` are the already rendered charts (see :mod:`.pack`); ``role`` is the target
-    role profile (see :func:`career_workbook.catalog.resolve_role`).
+    role profile (see :func:`career_workbook.catalog.resolve_role`); ``catalog`` gives the
+    target role's skills to the goals' SMART scores (as the charts have them).
     """
     s = analysis.summary(wb, today, role)
     p = wb.person
@@ -344,7 +349,8 @@ def pack_content(
         name=p.name, today=today, target_role=p.target_role,
         role_title=getattr(role, "title", None), current_role=p.current_role,
         coach=p.coach, organisation=p.organisation, headlines=_headlines(s),
-        charts=tuple(charts), goals=_goals(wb, today), actions=_actions(wb, today, role),
+        charts=tuple(charts), goals=_goals(wb, today, catalog),
+        actions=_actions(wb, today, role, catalog),
         period=period, nothing_to_do=analysis.nothing_to_do(wb),
         achievements=achievements, comments=comments, comments_note=comments_note,
         waiting=waiting,

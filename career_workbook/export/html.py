@@ -84,7 +84,7 @@ th, td { border-bottom: 1px solid #DDD; padding: .45rem .35rem; text-align: left
   vertical-align: top; }
 th.c, td.c { text-align: center; width: 2.2rem; }
 td.score { font-weight: bold; text-align: right; width: 3.5rem; }
-.met { color: #007A5E; } .unmet { color: #B84A00; }
+.met { color: #007A5E; } .unmet { color: #B84A00; } .open { color: #666666; }
 .muted { color: #666; }
 .lbl { display: none; color: #666; font-weight: normal; }
 dl.to-come dt { font-weight: bold; margin-top: .7rem; }
@@ -215,10 +215,14 @@ def _comments(c: PackContent, number: int) -> str:
             f"shown.</p>{body}</section>")
 
 
+_MARKS = {True: ("met", "✓"), False: ("unmet", "✗"), None: ("open", "?")}
+"""A criterion met, missed, or not judged yet (no confidence given, no vision to compare)."""
+
+
 def _goal_row(g: GoalRow) -> str:
     marks = "".join(
-        f'<td class="c {"met" if met else "unmet"}"><span class="lbl">{CRITERIA_LABELS[name]}'
-        f' </span>{"✓" if met else "✗"}</td>'
+        f'<td class="c {_MARKS[met][0]}"><span class="lbl">{CRITERIA_LABELS[name]}'
+        f' </span>{_MARKS[met][1]}</td>'
         for name, met in g.criteria
     )
     deadline = f'<br><span class="muted">by {long_date(g.deadline)}</span>' if g.deadline else ""

@@ -201,11 +201,12 @@ def render_pack(data: bytes, source: str, *, today: date,
     formats = check_pack_formats(formats)
     wb = store.loads(store._decode(data, source), path=source)
     wb, today, label = _limit_to_period(wb, today, period)
-    role = resolve_role(wb, load_catalog() if catalog is None else shared_catalog(catalog))
+    cat = load_catalog() if catalog is None else shared_catalog(catalog)
+    role = resolve_role(wb, cat)
     draw_png = "png" in formats or ("html" in formats and "svg" not in formats)
     files: dict[str, bytes] = {}
     with quiet_glyph_warnings(), contextlib.ExitStack() as frozen:
-        figures = make_figures(wb, today=today, role=role)
+        figures = make_figures(wb, today=today, role=role, catalog=cat)
         entries = []
         drawn: dict[str, Any] = {}  # slug -> recording of its PNG drawing (for the PDF)
         for slug, fig in figures.items():
@@ -229,7 +230,8 @@ def render_pack(data: bytes, source: str, *, today: date,
             entries.append(ChartEntry(slug, CHARTS[slug].title, chart_title(fig, slug), png,
                                       svg=svg, caption=chart_caption(fig, slug),
                                       alt=chart_alt(fig, slug), placeholder=placeholder))
-        content = pack_content(wb, today=today, role=role, charts=entries, period=label)
+        content = pack_content(wb, today=today, role=role, charts=entries, period=label,
+                               catalog=cat)
         if "pdf" in formats:
             files["review.pdf"] = _pdf_bytes(content, figures, drawn)
     if "html" in formats:

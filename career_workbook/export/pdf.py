@@ -208,7 +208,8 @@ def to_come_page(content: PackContent) -> Figure:
 
 
 def goals_page(content: PackContent) -> Figure:
-    """The goals: wrapped text, status, SMART score and the five criteria as ✓ / ✗."""
+    """The goals: wrapped text, status, SMART score and the five criteria as ✓ / ✗ (? when
+    a criterion cannot be judged yet)."""
     with house_style():
         fig = _page()
         w, h = A4
@@ -243,8 +244,9 @@ def goals_page(content: PackContent) -> Figure:
             _text(fig, score_x, top + 0.1, f"{goal.score:.0f}", fontsize=11, weight="bold",
                   ha="right", color=GOOD if goal.score >= 60 else BAD)
             for x, (_, met) in zip(cols, goal.criteria, strict=True):
-                _text(fig, x, top + 0.1, "✓" if met else "✗", fontsize=11, ha="center",
-                      color=GOOD if met else BAD)
+                _text(fig, x, top + 0.1, "?" if met is None else "✓" if met else "✗",
+                      fontsize=11, ha="center",
+                      color=GREY if met is None else GOOD if met else BAD)
             top += row_h
         _footer(fig, content, section_number(content, GOALS_TITLE))
     return fig

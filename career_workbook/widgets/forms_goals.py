@@ -264,22 +264,47 @@ def goal_changes(old: Goal, new: Goal, written: Goal | None = None) -> str:
     return listing(news) or "nothing changed"
 
 
+_VERDICT_MARKS = {
+    "met": ("#1e7b34", "✓", ""),
+    "partly": ("#8a5a00", "◐", ", partly"),
+    "not met": ("#b00020", "✗", ""),
+    "open": ("#555555", "?", ""),
+}
+"""verdict -> (colour, mark, words after the score) of a criterion in the feedback."""
+
+
 def smart_feedback_html(result: Any) -> str:
-    """Each SMART criterion with ✓/✗, what was found and how to improve (escaped)."""
+    """Each SMART criterion with ✓ (met), ◐ (partly), ✗ (not met) or ? (not judged yet:
+    no confidence given, nothing to compare relevance with), what was found and the advice
+    (escaped). Advice shows even for a criterion met in full ("more than 3 years away —
+    add a milestone").
+
+    >>> from datetime import date
+    >>> from career_workbook.analysis.smart import score_goal
+    >>> html = smart_feedback_html(score_goal("Pass the PMP exam by March 2027",
+    ...                                       today=date(2026, 11, 22), confidence=5))
+    >>> "◐</span> <b>Achievable</b> <span style='color:#555'>(50%, partly)" in html
+    True
+    >>> "?</span> <b>Relevant</b> <span style='color:#555'>(not judged yet)" in html
+    True
+    """
     items = []
     for name, label in CRITERION_LABELS.items():
         c = result.criteria[name]
-        mark = ('<span style="color:#1e7b34;font-weight:700">✓</span>' if c.met
-                else '<span style="color:#b00020;font-weight:700">✗</span>')
+        verdict = getattr(c, "verdict", "met" if c.met else "not met")
+        colour, symbol, words = _VERDICT_MARKS[verdict]
+        mark = f'<span style="color:{colour};font-weight:700">{symbol}</span>'
+        score = "not judged yet" if verdict == "open" else f"{c.score:.0%}{words}"
         found = "".join(f"<div style='color:#444'>{esc(r)}</div>" for r in c.reasons)
-        hints = "" if c.met and c.score >= 0.99 else "".join(
-            f"<div style='color:#6b4b00'>→ {esc(h)}</div>" for h in c.hints)
+        hints = "".join(f"<div style='color:#6b4b00'>→ {esc(h)}</div>" for h in c.hints)
         items.append(f'<li style="margin-bottom:4px">{mark} <b>{label}</b> '
-                     f'<span style="color:#555">({c.score:.0%})</span>{found}{hints}</li>')
+                     f"<span style='color:#555'>({score})</span>{found}{hints}</li>")
     problem = getattr(result, "date_problem", None)
-    if result.deadline is not None:
-        phrase = f" (from “{esc(result.deadline_phrase)}”)" if result.deadline_phrase else ""
+    if result.deadline is not None and result.deadline_phrase:
+        phrase = f" (from “{esc(result.deadline_phrase)}”)"
         due = f"<div>Deadline found: <b>{result.deadline:%d %B %Y}</b>{phrase}</div>"
+    elif result.deadline is not None:
+        due = f"<div>Deadline: <b>{result.deadline:%d %B %Y}</b> (from the Deadline field)</div>"
     elif problem:
         fix = "" if problem.endswith(".") else " — please fix the date."  # says how already
         due = f"<div style='color:#b00020'>⚠ {esc(problem)}{fix}</div>"
@@ -334,7 +359,7 @@ def goal_drafter(session: Any) -> widgets.Widget:
     """Write a goal and see its SMART score change as you type; save it as an active goal."""
 
     def build(view: FormView) -> list[widgets.Widget]:
-        from career_workbook.analysis.scorecard import goal_context
+        from career_workbook.analysis.scorecard import goal_context, skill_vocabulary
         from career_workbook.analysis.smart import score_goal, stated_confidence
 
         s = view.session
@@ -350,7 +375,8 @@ def goal_drafter(session: Any) -> widgets.Widget:
         confidence = make_field(
             "confidence", "Confidence", "slider", value=6, min=1, max=10,
             help="How sure are you that you can do it? 1 = not at all, 10 = certain. "
-                 "Below 7, consider a smaller first step.")
+                 "Below 7, consider a smaller first step. Move the slider to record it "
+                 "(left as it is, it is not saved).")
         skills = make_field(
             "skills", "Skills it builds", "multi", options=_skill_options(wb),
             help="Tick every skill it builds. Linking skills makes the "
@@ -387,8 +413,12 @@ def goal_drafter(session: Any) -> widgets.Widget:
                     view.state["setting_confidence"] = False
             draft = SimpleNamespace(id="__draft__", skills=list(skills.value))
             try:
-                result = score_goal(text.value, today=s.today, confidence=confidence.value,
-                                    context=goal_context(s.workbook or wb, draft))
+                # the slider's starting 6 is no answer, and a deadline the person picked
+                # wins over the sentence's (the one filled in from it is the sentence's)
+                result = score_goal(
+                    text.value, today=s.today, confidence=given_confidence(),
+                    deadline=None if view.state["auto_deadline"] else deadline.value,
+                    context=goal_context(s.workbook or wb, draft, vocab=skill_vocab()))
             except Exception as err:  # noqa: BLE001 - runs from a timer: report, never raise
                 feedback.value = notice_html(f"This goal could not be scored ({err}).", "error")
                 return
@@ -403,6 +433,19 @@ def goal_drafter(session: Any) -> widgets.Widget:
                     deadline.value = result.deadline
                 finally:
                     view.state["setting_deadline"] = False
+
+        def given_confidence() -> int | None:
+            """The slider's value once the person moved it (or the goal states one)."""
+            stated = stated_confidence(text.value[:2000]) if text.value else None
+            return None if view.state["auto_confidence"] and stated is None \
+                else confidence.value
+
+        def skill_vocab() -> dict[str, tuple[str, ...]]:
+            """The skills that make a goal relevant, worked out once per workbook."""
+            now = s.workbook or wb
+            if view.state.get("vocab", (None,))[0] is not now:
+                view.state["vocab"] = (now, skill_vocabulary(now, s.catalog))
+            return view.state["vocab"][1]
 
         def show_rewrites(choices: list[tuple[str, str]]) -> None:
             """Rebuild the "Use this" rows only when the rewrites offered changed (not on
@@ -429,10 +472,13 @@ def goal_drafter(session: Any) -> widgets.Widget:
 
         debounced = Debouncer(update)
         view.state["debouncer"] = debounced
-        for f in (text, confidence, skills):
-            f.widget.observe(lambda _c: debounced(), names="value")
+        # first who changed a field (the person or the text), then the feedback
         deadline.widget.observe(deadline_changed, names="value")
         confidence.widget.observe(confidence_changed, names="value")
+        for f in (text, confidence, skills):
+            f.widget.observe(lambda _c: debounced(), names="value")
+        deadline.widget.observe(  # a date the person picks is scored; one filled in is not new
+            lambda _c: None if view.state["setting_deadline"] else debounced(), names="value")
         update()
 
         save = primary_button("Save as goal", "Add this goal to your workbook as an active goal")
@@ -444,7 +490,7 @@ def goal_drafter(session: Any) -> widgets.Widget:
             if problems:
                 return None, problems
             data = goal_data(text.value, horizon=horizon.value, deadline=deadline.value,
-                             confidence=confidence.value, skills=skills.value, today=s.today)
+                             confidence=given_confidence(), skills=skills.value, today=s.today)
             return check_model(Goal, data, labels)
 
         view.bind(save, collect, lambda wb, goal: wb.goals.append(goal), adds=True,
@@ -541,7 +587,7 @@ def goals_table(session: Any) -> widgets.Widget:
 
         s = view.session
         wb = s.workbook
-        table = analysis.goals_table_frame(wb, s.today)
+        table = analysis.goals_table_frame(wb, s.today, catalog=s.catalog)
         shown = table_widget(table, {"text": "Goal", "status": "Status", "deadline": "Deadline",
                                      "score": "SMART", "actual": "% done", "track": "Track",
                                      "confidence": "Confidence"},

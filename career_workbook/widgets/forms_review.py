@@ -192,7 +192,8 @@ def next_actions(session: Any) -> widgets.Widget:
         from career_workbook.widgets.display import table_widget
 
         s = view.session
-        frame = analysis.next_actions_frame(s.workbook, s.today, s.role, limit=None)
+        frame = analysis.next_actions_frame(s.workbook, s.today, s.role, limit=None,
+                                            catalog=s.catalog)
         return [table_widget(frame, {"rank": "#", "kind": "What", "item": "Item",
                                      "reason": "Why now", "due": "Due"},
                              empty=s.say(nothing_to_do(s.workbook)))]

@@ -619,7 +619,8 @@ class Session:
             def role() -> RoleProfile | None:  # of this workbook, even after a reload
                 return self.role_of(wb)
 
-            self._frames = (wb, figures.frames_of(wb, today=self.today, role=role))
+            self._frames = (wb, figures.frames_of(wb, today=self.today, role=role,
+                                                  catalog=lambda: self.catalog))
         return self._frames[1]
 
     # ------------------------------------------------------------------ listeners

@@ -76,6 +76,7 @@ Examples
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections.abc import Iterable, Mapping
@@ -692,7 +693,7 @@ SCALE_WORDS = re.compile(
     r"|\b(?:two|three)[\s-]+(?:thirds|quarters)\b|\bin\s+half\b|\bby\s+half\b|\bhalve[sd]?\b|\bdouble[sd]?\b|\btriple[sd]?\b"
     r"|\bquadruple[sd]?\b|[$€£¥₹]\s?[0-9])", re.IGNORECASE)
 CEFR = re.compile(r"(?:\blevel\s+|\b(?:to|at|reach|achieve|pass)\s+(?:level\s+)?)[ABC][12]\b"
-                  r"|\b[ABC][12]\s+level\b")
+                  r"|\b[ABC][12]\s+level\b|(?i:\b(?:to|reach)\s+(?:level\s+)?[abc][12]\s+level\b)")
 UNIT_SUFFIX = re.compile(
     r"(?:k|m|bn|x|h|hrs?|km|kg|lbs?|mins?|pp|pts|k\+|mb|gb)\b", re.IGNORECASE)
 VERSION = re.compile(r"\b(?:version|ver\.?|release)\s*[0-9]+(?:\.[0-9]+)*\b"
@@ -721,6 +722,9 @@ HYPE = re.compile(
     r"(?:an?\s+)?[1-9][0-9]{2,}\s*(?:%|percent\b|per\s*cent\b)"
     r"|\b[0-9]+x\s+(?=(?:[\w-]+\s+)?(?:" + ROLE_NOUNS
     + r"|person|performer|player|professional|contributor|hire)s?\b)", re.IGNORECASE)
+COUNTED_SHARE = re.compile(
+    r"[0-9]\s*(?:%|percent\b|per\s*cent\b)\s*(?:of\s+(?:the|my|our|all)\s+[a-z]|on\s+time\b)",
+    re.IGNORECASE)
 _CONF_NUM = r"[0-9]{1,3}(?:[.,][0-9])?"
 _CONF_WORD = r"(?:confiden(?:ce|t)|conf\.?|sure|certain)"
 # a confidence the writer states: "(confidence 8/10)", "80% confident", "Confidence level: 9/10",
@@ -737,6 +741,35 @@ STATED_CONFIDENCE = re.compile(
     r"(?=\s*[)\]]|\s*\.?\s*$))"
     r"\s*[)\]]?", re.IGNORECASE)
 SENTENCE_BREAK = re.compile(r"[.!?;:]\s+|\s+-\s+|\n")
+LIST_MARKER = re.compile(r"[ \t]*([0-9]{1,3}[.)]|[-*•·▪‣◦])[ \t]+(\S+)")
+"""A pasted list's bullet or number at the start of a line ("3. ", "* "): not a count."""
+TIME_TAIL = re.compile(r"['’]s?\s+time\b", re.IGNORECASE)
+""""in 2 weeks' time": the end of the time phrase, not a word of the goal."""
+LABELLED = re.compile(
+    r"\b(?:level|part|module|unit|grade|step|stage|tier|paper|band|year)\s+(?:[0-9]{1,2}"
+    r"|i{1,3}|iv|v|vi{1,3})\b(?!\s*(?:%|percent|hours?|days?|weeks?|months?|years?)\b)",
+    re.IGNORECASE)
+"""A named level of a course or exam, in any case: "cfa level 1", "Level I", "part 2"."""
+LEVEL_TARGET = re.compile(
+    r"\b(?:to|at|reach(?:ing)?|achieve|attain|get\s+to)\s+(?:an?\s+|the\s+)?"
+    r"(?:beginner|elementary|basic|intermediate|upper[\s-]intermediate|advanced|proficient"
+    r"|professional|expert|conversational|fluent|native|business)"
+    r"(?:[\s-]+(?:level|standard|proficiency|fluency))?\b"
+    r"|\b(?:(?:become|be|get)\s+)?(?:fluent|fluency|proficient|proficiency)\s+in\s+[\w+#-]+"
+    r"|\b(?:become|be|get)\s+fluent\b", re.IGNORECASE)
+"""A level to reach is a finish line: "to B2 level" (see ``CEFR``), "to an intermediate
+level", "fluent in French"; "more fluent" stays a direction (a comparative)."""
+QUIT_VERBS = _words("quit stop cease")
+"""Ending a habit is a yes/no outcome: "quit smoking", "stop checking email before 10am"."""
+FOREIGN_WORDS = _words(
+    "de del la las le les los el des du et und der dem zu zum zur mit für von vom bis werden"
+    " ich wir nicht ein eine einen einem einer auf nach über pour avec dans sur au aux je"
+    " nous être ici d'ici para con por una unos unas hasta antes em uma até dos het een"
+    " voor naar gli della entro och att")
+"""Function words of other languages (German, French, Spanish, Portuguese, Dutch,
+Italian, Swedish) that English does not use: two of them mark a goal not in English."""
+ENGLISH_WORDS = _words("a an the to of in for by with my our and on at from is be i")
+
 NOISE_START = re.compile(r"[\W_]+|(?:[0-9]{1,3}|[a-zA-Z])[.)]\s+")  # bullets, "1) ", "a. "
 
 
@@ -810,6 +843,45 @@ class _Features:
     work: str = ""  # ``norm`` with a stated confidence blanked out
     confidence: float | None = None  # stated in the text, 0..10
     confidence_phrase: str = ""
+    levels: list[str] = field(default_factory=list)  # "to B2 level", "fluent in French"
+    quit: str = ""  # "quit smoking": ending a habit, a yes/no outcome
+    act: str = ""  # the head verb and its object as written: "Update my CV"
+    typos: list[tuple[str, str]] = field(default_factory=list)  # ("promted", "promoted")
+    foreign: bool = False  # not English: capitals do not mark names
+
+
+def _list_breaks(raw: str, norm: str) -> list[tuple[int, int]]:
+    r"""Where ``norm`` (one line) has the bullets or numbers that began lines of ``raw``.
+
+    >>> text = "1. Update my CV\n2. Apply to 5 jobs"
+    >>> [normalize_text(text)[a:b] for a, b in _list_breaks(text, normalize_text(text))]
+    ['1.', '2.']
+    """
+    spans: list[tuple[int, int]] = []
+    if "\n" not in raw and "\r" not in raw:
+        return spans
+    pos = 0
+    for line in raw.splitlines():
+        m = LIST_MARKER.match(line)
+        if m is None:
+            continue
+        marker = normalize_text(m.group(1))
+        at = norm.find(f"{marker} {normalize_text(m.group(2))}", pos)
+        if at >= 0:
+            spans.append((at, at + len(marker)))
+            pos = at + len(marker)
+    return spans
+
+
+def _as_breaks(text: str, spans: Iterable[tuple[int, int]]) -> str:
+    """``text`` with each span blanked and a full stop ending the line before it (the
+    length stays the same): "the course * Get" -> "the course.  Get"."""
+    chars = list(text)
+    for start, end in spans:
+        chars[start:end] = " " * (end - start)
+        if start >= 2 and chars[start - 1] == " " and chars[start - 2] not in ".!?;:":
+            chars[start - 2:start] = [chars[start - 2], "."]
+    return "".join(chars)
 
 
 def _blank(text: str, spans: Iterable[tuple[int, int]]) -> str:
@@ -839,10 +911,27 @@ def _is_sentence_start(body: str, pos: int, starts: set[int]) -> bool:
     return body[:pos].strip() == ""
 
 
+def _counted(body: str, end: int) -> str:
+    """The words a number counts, up to the end of their noun phrase: "10 product manager
+    roles", "5 Power BI reports" (three words at most; none before a stop word)."""
+    words = []
+    for m in re.finditer(r"[ \t-]*([A-Za-z][\w'-]*)", body[end:end + 60]):
+        if m.start() != (words[-1][1] if words else 0) or len(words) == 3:
+            break
+        word = m.group(1)
+        if word.lower() in STOPWORDS or word.lower() in NP_STOP or _lemma(word) in VERBS - (
+                ARTEFACTS | CREDENTIALS) and words:
+            break
+        words.append((word, m.end()))
+    return " ".join(w for w, _ in words)
+
+
 def _quantities(body: str, starts: set[int], title_mode: bool) -> list[str]:
     found: list[str] = []
+    numbers: list[tuple[int, int]] = []
     for m in NUMBER.finditer(body):
         start, end = m.span()
+        numbers.append((start, end))
         raw = m.group(0)
         after = body[end:end + 24]
         score = re.match(r"/(?:10|100|5)\b(?![/.][0-9])", after)
@@ -858,8 +947,9 @@ def _quantities(body: str, starts: set[int], title_mode: bool) -> list[str]:
             continue
         prev, prev_pos = _prev_word(body, start)
         prev_l = prev.lower()
+        unit = UNIT_SUFFIX.match(after)
         if body[max(0, start - 1):start] in "$€£¥₹" and start > 0:
-            found.append(body[start - 1:end])
+            found.append(body[start - 1:end] + (unit.group(0) if unit else ""))  # "£60k"
             continue
         if prev_l in LABEL_WORDS or prev_l in NAME_WORDS and (prev[0].isupper() or title_mode
                                                               or prev_l == "microsoft"):
@@ -873,18 +963,22 @@ def _quantities(body: str, starts: set[int], title_mode: bool) -> list[str]:
             continue
         next_word = re.match(r"[\s-]*([A-Za-z][\w'-]*)", after)
         noun_follows = bool(next_word) and next_word.group(1).lower() not in STOPWORDS
-        if len(raw) == 4 and raw.isdigit() and 1900 <= int(raw) <= 2199 and not noun_follows:
+        if (len(raw) == 4 and raw.isdigit() and 1900 <= int(raw) <= 2199
+                and (not noun_follows or title_mode)):
             continue  # a year inside a name, e.g. "PyCon 2027"
         if re.fullmatch(r"[0-9]+\.0", raw) and not noun_follows:
             continue  # "2.0" reads as a version
-        found.append(raw + (" " + next_word.group(1) if next_word else ""))
+        raw += unit.group(0) if unit else ""
+        counted = _counted(body, end + (unit.end() if unit else 0))
+        found.append(f"{raw} {counted}" if counted else raw)
     for m in NUMBER_WORD.finditer(body):
         word = m.group(0).lower()
         if word == "one" and (ONE_NOT_COUNT.match(body, m.end())
                               or ONE_NOT_COUNT_BEFORE.search(body[:m.start()])):
             continue
         found.append(m.group(0))
-    found.extend(m.group(0).strip() for m in SCALE_WORDS.finditer(body))
+    found.extend(m.group(0).strip() for m in SCALE_WORDS.finditer(body)  # "£5" once only
+                 if not any(a <= m.end() - 1 < b for a, b in numbers))
     found.extend(m.group(0).strip() for m in CEFR.finditer(body))
     return found
 
@@ -938,7 +1032,7 @@ def _noun_phrases(tokens: list[tuple[str, int]], body: str) -> list[tuple[int, s
         end = tokens[i][1] + len(tokens[i][0])
         for word, pos in tokens[i + 1:i + 7]:
             lower = word.lower()
-            if re.search(r"[,.;:!?()\[\]]", body[end:pos]) or lower in NP_STOP:
+            if re.search(r"[,.;:!?()\[\]\n]", body[end:pos]) or lower in NP_STOP:
                 break
             words.append(word)
             end = pos + len(word)
@@ -1072,8 +1166,12 @@ def _analyse(text: str, today: date) -> _Features:
         feats.confidence, span, feats.confidence_phrase = stated
         feats.work = norm = _blank(norm, [span])
     feats.expressions = find_time_expressions(norm, today)
-    blanked = _blank(norm, ((e.start, e.end) for e in feats.expressions
-                            if e.kind not in ("frequency", "unread")))
+    spans = []
+    for e in feats.expressions:
+        if e.kind not in ("frequency", "unread"):
+            tail = TIME_TAIL.match(norm, e.end)
+            spans.append((e.start, tail.end() if tail else e.end))
+    blanked = _as_breaks(_blank(norm, spans), _list_breaks(text, norm))
     # strip leading noise and "I want to" style prefixes
     pos = 0
     while True:
@@ -1085,16 +1183,20 @@ def _analyse(text: str, today: date) -> _Features:
             pos = prefix.end()
             continue
         break
-    body = blanked[pos:].rstrip()
+    body, feats.typos = _fix_typos(blanked[pos:].rstrip())
     feats.body = body
     tokens = [(m.group(0), m.start()) for m in TOKEN.finditer(body)]
     if not tokens:
         return feats
     starts = _sentence_starts(body)
+    lowered = {w.lower() for w, _ in tokens}
+    foreign = len(lowered & FOREIGN_WORDS)
+    feats.foreign = foreign >= 2 and foreign > len(lowered & ENGLISH_WORDS)
     # title case is judged on the words as written, time phrases included: a lower-case
     # "in 2027" shows that "Gain Qualified Teacher Status" capitalises a name
     alpha = [m.group(0) for m in TOKEN.finditer(norm, pos) if m.group(0).isalpha()][1:]
-    title_mode = len(alpha) >= 3 and sum(w[0].isupper() for w in alpha) >= 0.9 * len(alpha)
+    title_mode = (len(alpha) >= 3 and sum(w[0].isupper() for w in alpha) >= 0.9 * len(alpha)
+                  or feats.foreign)  # German capitalises every noun: no capital is a name
     caps_mode = len(alpha) >= 3 and sum(w.isupper() for w in alpha) >= 0.9 * len(alpha)
     # head verb: first word that is not a filler adverb
     index = 0
@@ -1138,6 +1240,9 @@ def _analyse(text: str, today: date) -> _Features:
         feats.promoted = nxt in ("promoted", "hired", "certified", "accepted", "elected",
                                  "selected", "admitted", "chartered", "licensed", "published")
     hype = [(m.span(), m.group(0).strip()) for m in HYPE.finditer(body)]
+    if SCOPE_ALL.search(body) or COUNTED_SHARE.search(body):
+        # "be 100% on time for every meeting": a share of something counted is a target
+        hype = [(span, x) for span, x in hype if not re.search(r"[%t]$", x)]
     feats.quantities = _quantities(_blank(body, (span for span, _ in hype)), starts,
                                    title_mode)
     # a habit kept "for 30 days" is a checkable streak as well as a window
@@ -1151,6 +1256,9 @@ def _analyse(text: str, today: date) -> _Features:
             and not any(w.lower() in VAGUE_QUALIFIERS or w.lower() in COMPARATIVES
                         for w, _ in tokens[index + 2:index + 6])):
         feats.names.append(skill.group(1))  # "learn to weld"; "learn to cook properly" is loose
+    feats.names += [m.group(0) for m in LABELLED.finditer(body)]  # "cfa level 1"
+    feats.levels = [m.group(0).strip() for m in LEVEL_TARGET.finditer(body)
+                    if not re.search(r"\b(?:more|less|better|fully)\s+$", body[:m.start()])]
     feats.artefacts = _artefacts(tokens, body, head)
     if head in DELIVER_VERBS:
         obj = _direct_object(tokens, index, body, head)
@@ -1194,15 +1302,21 @@ _FREQ_ADJECTIVES = _words("daily weekly monthly nightly fortnightly quarterly ye
 _FREQ_WORDS = _FREQ_ADJECTIVES | _words("every each once twice thrice per times everyday")
 
 
-def _object_words(tokens: list[tuple[str, int]], index: int, body: str) -> list[str]:
-    """The words of the head verb's direct object, determiners left out: "Take my statin
-    medications daily" -> ['statin', 'medications']."""
+def _object_words(tokens: list[tuple[str, int]], index: int,
+                  body: str) -> tuple[list[str], int]:
+    """The words of the head verb's direct object, determiners left out, and where the
+    object ends in ``body``: "Take my statin medications daily" -> ['statin',
+    'medications']."""
     words: list[str] = []
     phrasal = False
-    end = tokens[index][1] + len(tokens[index][0])
+    end = last = tokens[index][1] + len(tokens[index][0])
     for word, pos in tokens[index + 1:index + 7]:
         lower = word.lower()
-        if re.search(r"[,.;:!?()\[\]]", body[end:pos]):
+        if body[end:pos] == "," and words and words[-1].isdigit() and word.isdigit():
+            words[-1] += "," + word  # "2,5 hours"
+            end = last = pos + len(word)
+            continue
+        if re.search(r"[,.;:!?()\[\]\n]", body[end:pos]):
             break
         end = pos + len(word)
         if lower in _FREQ_WORDS:
@@ -1216,7 +1330,8 @@ def _object_words(tokens: list[tuple[str, int]], index: int, body: str) -> list[
         if lower in NP_STOP:
             break
         words.append(lower)
-    return words
+        last = end
+    return words, last
 
 
 def _acts(f: _Features, tokens: list[tuple[str, int]], index: int, body: str) -> None:
@@ -1228,7 +1343,8 @@ def _acts(f: _Features, tokens: list[tuple[str, int]], index: int, body: str) ->
     f.generic_exercise = (head not in MEASURING and GENERIC_EXERCISE.search(body) is not None
                           and EXERCISE_TYPES.search(GENERIC_EXERCISE.sub(" ", body)) is None
                           and not re.search(r"\bthe\s+exercises?\b", body, re.IGNORECASE))
-    obj = _object_words(tokens, index, body)
+    obj, obj_end = _object_words(tokens, index, body)
+    f.act = " ".join(body[tokens[index][1]:obj_end].split())  # "Take my statin", as written
     dosed = (head in DOSED and not (obj and _is_thing(obj[-1]))) or f.generic_exercise or (
         head == "go") and re.match(
         r"\s+(?:for\s+an?\s+)?(?:walk|jog|run|swim|hike|ride)", rest, re.IGNORECASE)
@@ -1273,9 +1389,18 @@ def _acts(f: _Features, tokens: list[tuple[str, int]], index: int, body: str) ->
         f.quantities.append("first")
     if SCOPE_ALL.search(body) and f.head_class == "action":
         f.quantities.append(SCOPE_ALL.search(body).group(0).strip())
+    # ending a habit is a yes/no outcome: "quit smoking", "stop drinking coffee after 2pm"
+    if head in QUIT_VERBS or head == "give" and re.match(r"\s+up\b", rest, re.IGNORECASE):
+        what = re.match(r"\s+(?:up\s+)?(?:on\s+)?([a-z]+)", rest, re.IGNORECASE)
+        word = what.group(1).lower() if what else ""
+        if (word in CONSUMABLES or word[:-1] in CONSUMABLES
+                or word.endswith("ing") and _lemma(word) in REPEATABLE | DOSED | COMPLETION
+                and _lemma(word) not in VAGUE | SOFT):
+            f.head_class, f.quit = "action", f"{f.head_word}{what.group(0)}"
     # an everyday act on a concrete object is specific ("wear a mask while cleaning")
     loose = any(w.lower() in VAGUE_OBJECT or w.lower() in COMPARATIVES for w, _ in tokens)
-    f.concrete_act = (f.head_class == "action" and head not in ("make", "have", "go")
+    f.concrete_act = bool(f.quit) or (
+                      f.head_class == "action" and head not in ("make", "have", "go")
                       and not loose
                       and (head in REPEATABLE or f.habit or f.repeatable)
                       and not (head in TRACKING and not f.habit)
@@ -1287,6 +1412,85 @@ def _acts(f: _Features, tokens: list[tuple[str, int]], index: int, body: str) ->
 
 
 # --------------------------------------------------------------------------- criteria
+
+GET_OUTCOMES = _words(
+    "promoted hired certified accepted elected selected admitted chartered licensed"
+    " published appointed shortlisted qualified")
+LEVEL_WORDS = _words("senior junior principal associate assistant deputy chief")
+
+
+@functools.cache
+def _typo_index() -> tuple[dict[str, frozenset[str]], dict[str, set[str]], frozenset[str]]:
+    """The words typos are read back to, by slot (see :func:`_typo_fix`), ``{word with
+    one letter dropped: {words}}`` and the words known as they are (never read back)."""
+    roles = frozenset(w for w in re.findall(r"[a-z]+", ROLE_NOUNS) if len(w) >= 4)
+    keys = {"head": VERBS, "outcome": GET_OUTCOMES,
+            "thing": roles | LEVEL_WORDS | CREDENTIALS | SKILLS}
+    keys = {k: frozenset(w for w in v if w.isalpha() and len(w) >= 4) for k, v in keys.items()}
+    dropped: dict[str, set[str]] = {}
+    for word in set().union(*keys.values()):
+        if len(word) >= 7:
+            for i in range(len(word)):
+                dropped.setdefault(word[:i] + word[i + 1:], set()).add(word)
+    known = (VERBS | ARTEFACTS | CREDENTIALS | SKILLS | roles | STOPWORDS | NP_STOP | ABSTRACT
+             | COMPARATIVES | VAGUE_GET | DEPARTMENTS | PERSONAL_LIFE | CONSUMABLES
+             | GENERIC_MEDS | SKIP_WORDS | LABEL_WORDS
+             | SKILL_VERBS | VAGUE_QUALIFIERS | DIMENSIONS | NAME_WORDS | _FREQ_WORDS)
+    return keys, dropped, frozenset(known)
+
+
+def _typo_fix(word: str, slot: str = "thing") -> str | None:
+    """The word a typo stands for, when exactly one word the ``slot`` expects is one slip
+    away: two letters swapped ("senoir", "exma") or one left out of a long word
+    ("promted", "certifcation"). Slots: ``"head"`` (verbs), ``"outcome"`` (after "get":
+    promoted, certified...), ``"thing"`` (roles, levels, credentials).
+
+    >>> _typo_fix("promted", "outcome"), _typo_fix("senoir"), _typo_fix("exma")
+    ('promoted', 'senior', 'exam')
+    >>> _typo_fix("Pubilsh", "head"), _typo_fix("form", "head"), _typo_fix("lunch")
+    ('Publish', None, None)
+    """
+    keys, dropped, known = _typo_index()
+    key = keys[slot]
+    lower = word.lower()
+    if len(lower) < 4 or not lower.isalpha() or lower in known or _lemma(lower) in VERBS:
+        return None
+    found = {lower[:i] + lower[i + 1] + lower[i] + lower[i + 2:] for i in range(len(lower) - 1)}
+    found = (found | dropped.get(lower, set())) & key
+    if len(found) != 1:
+        return None
+    (fixed,) = found
+    return fixed.capitalize() if word[0].isupper() else fixed
+
+
+def _fix_typos(body: str) -> tuple[str, list[tuple[str, str]]]:
+    """``body`` with the typos :func:`_typo_fix` reads back where a slip hides what the
+    rules look for: the first word (a verb), the word after "get" or "be" ("promted"), and
+    anywhere a role, a level or a credential ("senoir manger", "the PMP exma").
+
+    >>> _fix_typos("Get promted to senoir manger and pass the exma")[0]
+    'Get promoted to senior manager and pass the exam'
+    >>> _fix_typos("Run a brown-bag lunch; cut dairy; keep a diary")[1]
+    []
+    """
+    fixes: list[tuple[str, str]] = []
+    out: list[str] = []
+    last, head, at = 0, "", -1
+    for m in TOKEN.finditer(body):
+        word = m.group(0)
+        slot = ("head" if not head else "outcome" if head in ("get", "got", "be", "become")
+                and len(out) == at + 1 else "thing")
+        if not head and word.lower() not in SKIP_WORDS:
+            head, at = word.lower(), len(out)
+        fixed = _typo_fix(word, slot)
+        out.append(word)
+        if fixed is not None:
+            fixes.append((word, fixed))
+            out[-1] = fixed
+        out[-1] = body[last:m.start()] + out[-1]
+        last = m.end()
+    return "".join(out) + body[last:], fixes
+
 
 def _quote(text: str, limit: int = 60) -> str:
     text = " ".join(text.split())
@@ -1336,8 +1540,8 @@ def _specific(f: _Features) -> tuple[Criterion, bool]:
            or f.examples and cls in ("action", "soft"))
     if f.concrete_act or how and not f.vague:
         spec = True  # "Take my statin daily", "Wear a mask", "... by leaving my phone ..."
-        act = " ".join([f.head_word, *f.object_words[:4]])
-        reasons.append(f"concrete act: '{act}'" if f.concrete_act
+        act = f.quit or f.act or f.head_word
+        reasons.append(f"concrete act: '{_quote(act, 40)}'" if f.concrete_act
                        else "says how: a 'by ...' or 'such as ...' clause")
     if f.generic_medication and not names:
         spec = False  # "Take medication daily": which one?
@@ -1346,17 +1550,24 @@ def _specific(f: _Features) -> tuple[Criterion, bool]:
     if f.head_class != "action" or f.head in ACTION:
         reasons.append(f"action: '{f.head_word}'")
     if q:
-        reasons.append("quantity: " + ", ".join(f"'{x}'" for x in q[:3]))
+        reasons.append("quantity: " + ", ".join(f"'{x}'" for x in _unique(q)[:3]))
     if names:
-        reasons.append("named: " + ", ".join(f"'{x}'" for x in names[:4]))
+        reasons.append("named: " + ", ".join(f"'{x}'" for x in _unique(names)[:4]))
     if arts:
-        reasons.append("deliverable: " + ", ".join(f"'{_quote(x, 40)}'" for x in arts[:2]))
+        shown = [a for a in _unique(arts)  # "the exam", not "the exam" and "exam"
+                 if not any(a != b and a.lower() in b.lower() for b in arts)]
+        reasons.append("deliverable: " + ", ".join(f"'{_quote(x, 40)}'" for x in shown[:2]))
+    if f.typos:
+        reasons.append("read " + ", ".join(f"'{a}' as '{b}'" for a, b in f.typos[:3]))
     if roles:
         reasons.append(f"role: '{_quote(roles[0], 40)}'")
     if f.completion:
         reasons.append(f"concrete step: '{f.completion} …'")
     if f.vague:
         reasons.append("vague wording: " + ", ".join(f"'{x}'" for x in f.vague[:3]))
+    if f.foreign:
+        hints.append("This reads as another language: the feedback understands English "
+                     "only, so it may miss what you wrote.")
     if spec:
         return Criterion("specific", True, 1.0, reasons, hints), True
     some_object = bool(names or arts or roles)
@@ -1392,8 +1603,16 @@ def _measurable(f: _Features, specific: bool) -> Criterion:
             f"'{e.phrase}'" for e in f.expressions if e.kind == "frequency")[:60]
             if any(e.kind == "frequency" for e in f.expressions) else "a rhythm you can count")
     verifiable = verifiable or habit
+    # yes/no outcomes are checkable: "get promoted", "quit smoking"; so is a level to reach
+    # ("to B2 level", "fluent in French") of a named skill or object
+    outcome = (f.head_class == "get" and f.promoted or bool(f.quit)) and not f.vague
+    level = bool(f.levels) and bool(f.names or f.object_words) and not f.vague
     if q:
-        reasons.append("target: " + ", ".join(f"'{x}'" for x in q[:3]))
+        reasons.append("target: " + ", ".join(f"'{x}'" for x in _unique(q)[:3]))
+    if level and not q:
+        reasons.append("level to reach: " + ", ".join(f"'{x}'" for x in _unique(f.levels)[:2]))
+    if outcome and not (q or verifiable):
+        reasons.append(f"a yes/no outcome: '{_quote(f.quit or f.body, 40)}'")
     if f.completion:
         reasons.append(f"verifiable step: '{f.completion} …'")
     if verifiable and not q:
@@ -1401,7 +1620,8 @@ def _measurable(f: _Features, specific: bool) -> Criterion:
     conditional = bool(f.completion) and re.search(
         r"\b" + re.escape(f.completion) + r"\b.*\b(?:if|when|unless|in\s+case)\b",
         f.body) is not None
-    met = bool(q) or verifiable or bool(f.completion) and not (conditional or f.completion_alt)
+    met = (bool(q) or verifiable or outcome or level
+           or bool(f.completion) and not (conditional or f.completion_alt))
     if f.vague_amount and not q:
         reasons.append("open-ended amount: " + ", ".join(f"'{x}'" for x in f.vague_amount[:2]))
         met = False

@@ -469,6 +469,13 @@ def assert_rewrites_fit(text: str, today: date) -> int:
     return offered
 
 
+# a yes/no outcome is checkable, so Measurable is met and no rewrite is offered for it (the
+# scorer's rule, red-team B item 8: "Quit smoking by March 2027" is done or not)
+VERIFIABLE = {"pass cfa level 1 in may 2027", "Ship the data platform in 2 weeks' time",
+              "Quit smoking by March 2027", "Give up sugar", "Stop eating junk food",
+              "Stop checking email after 8pm"}
+
+
 @pytest.mark.parametrize(("text", "rewrite"), [
     # the red-team's goals
     ("Ask my manager for a promotion before my review", None),
@@ -560,6 +567,10 @@ def assert_rewrites_fit(text: str, today: date) -> int:
 ])
 def test_a_rewrite_fits_the_kind_of_goal(text: str, rewrite: str | None) -> None:
     m = score_goal(text, today=TODAY).criteria["measurable"]
+    if text in VERIFIABLE:
+        assert m.met and m.rewrites == [], (text, m)
+        assert_rewrites_fit(text, TODAY)
+        return
     assert not m.met
     assert m.rewrites == ([rewrite] if rewrite else [])
     if rewrite is None:
@@ -590,9 +601,9 @@ def test_language_level_also_names_what_to_reach() -> None:
     sp = score_goal("Improve my German", today=TODAY).criteria["specific"]
     assert sp.rewrites == ["Improve my German to B2 level"]
     assert sp.hints[0] == "Name the level: 'Improve my German to B2 level'"
-    m = score_goal("Quit smoking by March 2027", today=TODAY).criteria["measurable"]
+    m = score_goal("Stop procrastinating by March 2027", today=TODAY).criteria["measurable"]
     assert m.hints[0] == ("Count the days in a row: "
-                          "'Quit smoking for 30 days in a row by March 2027'")
+                          "'Stop procrastinating for 30 days in a row by March 2027'")
 
 
 def test_rewrites_fit_every_labelled_goal() -> None:

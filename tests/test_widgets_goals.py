@@ -222,12 +222,13 @@ def test_use_this_offers_only_rewrites_that_fit_the_goal(session):
     view.fields["text"].value = "Ask my manager for a promotion before my review"
     assert not any("Measurable" in text for _, text in rewrite_buttons(view))
     assert "twice a week" not in view.children[3].value
-    view.fields["text"].value = "Quit smoking by March 2027"
+    view.fields["text"].value = "Stop procrastinating by March 2027"
     button, label = next((b, text) for b, text in rewrite_buttons(view) if "Measurable" in text)
-    assert label.endswith("Measurable:</span> Quit smoking for 30 days in a row by March 2027")
+    assert label.endswith(
+        "Measurable:</span> Stop procrastinating for 30 days in a row by March 2027")
     assert "practice projects" not in view.children[3].value
     button.click()
-    assert view.fields["text"].value == "Quit smoking for 30 days in a row by March 2027"
+    assert view.fields["text"].value == "Stop procrastinating for 30 days in a row by March 2027"
     assert re.search(r"✓</span> <b>Measurable", view.children[3].value)
     assert view.fields["deadline"].value == date(2027, 3, 31)
 

@@ -150,3 +150,15 @@ def test_the_same_goal_reworded_in_two_tabs_is_a_conflict(path):
     assert "Not saved" in text_of(tab_a.status.value)
     assert "Goal text" in text_of(tab_a.status.value)
     assert tab_a.reload_button.layout.display is None  # Reload is offered
+
+
+def test_a_reworded_goal_with_a_date_read_two_ways_is_asked_once_in_one_sentence():
+    # the drafter's full-sentence date messages got " — please fix the date" glued after
+    # their full stop when a goal was reworded
+    from career_workbook.widgets.forms_goals import reworded_goal
+
+    goal = Goal(text="Pass the exam by June 2027", deadline=date(2027, 6, 30))
+    _, problem = reworded_goal(goal, "Pass the exam by 03/04/2027", today=date(2026, 12, 5),
+                               deadline=date(2027, 6, 30))
+    assert problem == ("“03/04/2027” could be 3 April or 4 March: please write the month in "
+                       "words, e.g. 3 April 2027. Or pick a deadline below.")

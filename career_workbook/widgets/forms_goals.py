@@ -122,6 +122,25 @@ def goal_data(text: str, *, horizon: str | None, deadline: date | None,
             "created": today}
 
 
+def date_fix_message(problem: str, *, pick_below: bool = False, saving: bool = True) -> str:
+    """The scorer's ``date_problem`` as the forms show it: a message that already says how
+    to write the date (a full sentence) is kept, a bare one is asked to be fixed;
+    ``pick_below`` adds the Deadline box as the other way out.
+
+    >>> date_fix_message("31 June 2027 is not a date (June 2027 has 30 days)", pick_below=True)
+    '31 June 2027 is not a date (June 2027 has 30 days) — please fix the date (or pick a deadline below) before saving.'
+    >>> date_fix_message("“03/04/2027” could be 3 April or 4 March: write the month in words.",
+    ...                  pick_below=True)
+    '“03/04/2027” could be 3 April or 4 March: write the month in words. Or pick a deadline below.'
+    >>> date_fix_message("31 June 2027 is not a date", saving=False)
+    '31 June 2027 is not a date — please fix the date.'
+    """  # noqa: E501
+    if problem.endswith("."):  # says how already
+        return problem + (" Or pick a deadline below." if pick_below else "")
+    pick = " (or pick a deadline below)" if pick_below else ""
+    return f"{problem} — please fix the date{pick}" + (" before saving." if saving else ".")
+
+
 def goal_draft_problems(text: str, deadline: date | None, today: date) -> dict[str, str]:
     """Why the drafter cannot save ``text`` as an active goal due ``deadline`` (the
     Deadline box) on ``today``: ``{field: message}``, empty when it can.
@@ -152,10 +171,7 @@ def goal_draft_problems(text: str, deadline: date | None, today: date) -> dict[s
         return {}
     result = score_goal(text, today=today)
     if result.date_problem:  # never save a date we could not read
-        problem = result.date_problem
-        return {"text": (f"{problem} Or pick a deadline below." if problem.endswith(".")
-                         else f"{problem} — please fix the date (or pick a deadline below) "
-                              "before saving.")}
+        return {"text": date_fix_message(result.date_problem, pick_below=True)}
     if result.deadline is not None and result.deadline < today:
         return {"text": f"The deadline in your goal, {short_date(result.deadline)} "
                         f"(“{result.deadline_phrase}”), has already passed (today is "
@@ -208,8 +224,7 @@ def reworded_goal(old: Goal, text: str, *, today: date,
     untouched = deadline is NONE or deadline == old.deadline
     if new.date_problem:
         if untouched or deadline is None:
-            pick = "" if deadline is NONE else " (or pick a deadline below)"
-            return changes, f"{new.date_problem} — please fix the date{pick} before saving."
+            return changes, date_fix_message(new.date_problem, pick_below=deadline is not NONE)
         return changes, None
     before = score_goal(old.text[:2000], today=today).deadline
     if untouched and new.deadline is not None and new.deadline != before \
@@ -306,8 +321,8 @@ def smart_feedback_html(result: Any) -> str:
     elif result.deadline is not None:
         due = f"<div>Deadline: <b>{result.deadline:%d %B %Y}</b> (from the Deadline field)</div>"
     elif problem:
-        fix = "" if problem.endswith(".") else " — please fix the date."  # says how already
-        due = f"<div style='color:#b00020'>⚠ {esc(problem)}{fix}</div>"
+        due = (f"<div style='color:#b00020'>⚠ "
+               f"{esc(date_fix_message(problem, saving=False))}</div>")
     else:
         due = "<div>No deadline found in the text yet.</div>"
     summary = f"<div><i>{esc(result.summary)}</i></div>" if result.summary else ""

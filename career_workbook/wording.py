@@ -30,6 +30,15 @@ def short_date(day: date) -> str:
     return f"{day.day} {day:%b %Y}"
 
 
+def swapped_year(day: date, today: date) -> bool:
+    """``day``'s year is ``today``'s with its digits swapped (2062 typed for 2026).
+
+    >>> swapped_year(date(2062, 3, 1), date(2026, 12, 5)), swapped_year(date(2027, 3, 1), date(2026, 12, 5))
+    (True, False)
+    """  # noqa: E501
+    return day.year != today.year and sorted(str(day.year)) == sorted(str(today.year))
+
+
 def listing(items: Sequence[str]) -> str:
     """Items joined as a sentence says them.
 

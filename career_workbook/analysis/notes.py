@@ -23,17 +23,12 @@ from collections import Counter
 from datetime import date
 from typing import TYPE_CHECKING
 
-from career_workbook.wording import short_date
+from career_workbook.wording import short_date, swapped_year
 
 if TYPE_CHECKING:  # pragma: no cover
     from career_workbook.model import Workbook
 
 __all__ = ["workbook_notes"]
-
-
-def _typo(day: date, today: date) -> bool:
-    """A year with two digits swapped (2062 for 2026)."""
-    return day.year != today.year and sorted(str(day.year)) == sorted(str(today.year))
 
 
 def _later(fields: list[tuple[str, date | None]], today: date) -> list[str]:
@@ -44,7 +39,7 @@ def _later(fields: list[tuple[str, date | None]], today: date) -> list[str]:
     for path, day in fields:
         if day is None or day <= today:
             continue
-        if _typo(day, today):
+        if swapped_year(day, today):
             notes.append(f"{path} = {day.isoformat()} is {after}: the charts leave it out "
                          f"until that day (a typo for {today.year}?)")
         else:

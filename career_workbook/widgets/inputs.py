@@ -26,7 +26,7 @@ import math
 import re
 from datetime import date
 
-from career_workbook.wording import no_such_day, short_date
+from career_workbook.wording import no_such_day, short_date, swapped_year
 
 __all__ = ["DATE_HELP", "DATE_PLACEHOLDER", "format_number", "parse_date_text",
            "days_not_come", "parse_number_text", "parse_whole_number_text", "past_day_problem"]
@@ -121,7 +121,7 @@ def past_day_problem(day: date | None, today: date, what: str) -> str | None:
         return None
     text = (f"{what} records a day that has come: {short_date(day)} is after today "
             f"({short_date(today)}).")
-    if day.year != today.year and sorted(str(day.year)) == sorted(str(today.year)):
+    if swapped_year(day, today):
         text += f" Did you mean {today.year}?"
     return text
 

@@ -571,3 +571,40 @@ def test_validate_groups_the_days_after_today_per_section(capsys):
     assert out.count("\n") < 12, out
     code, out, _ = run_main(capsys, "validate", str(EXAMPLES / "jordan_engineer.yaml"))
     assert out.strip().endswith("jordan_engineer.yaml: ok")
+
+
+def test_validate_notes_contradictions_the_forms_now_refuse(capsys, tmp_path):
+    # a file written by an older version (or by hand) kept what the forms refuse today:
+    # validate said "ok" and the follow-up showed as overdue, the hours counted, the
+    # milestone sat after its goal, the same person twice in the network
+    import career_workbook as cw
+
+    code, _, _ = run_main(capsys, "new", "Sam Lee", "--dir", str(tmp_path))
+    assert code == 0
+    path = next(tmp_path.glob("*.yaml"))
+    with cw.edit(path) as wb:
+        wb.contacts = [
+            cw.Contact(id="c1", name="Dana Lee", organisation="Acme",
+                       last_contact=date(2026, 11, 2), next_follow_up=date(2026, 10, 1)),
+            cw.Contact(id="c2", name="dana  LEE", organisation="acme"),
+            cw.Contact(id="c3", name="Dana Lee", organisation="Globex")]
+        wb.learning = [
+            cw.LearningItem(title="SQL course", status="done", started_on=date(2026, 9, 1),
+                            completed_on=date(2026, 8, 1)),
+            cw.LearningItem(title="Stats book", status="planned",
+                            completed_on=date(2026, 10, 1))]
+        wb.goals = [cw.Goal(id="g1", text="Lead a data project by June 2027",
+                            deadline=date(2027, 6, 30),
+                            milestones=[cw.Milestone(title="Pitch it", due=date(2027, 1, 1)),
+                                        cw.Milestone(title="Ship it", due=date(2028, 1, 1))])]
+    code, out, _ = run_main(capsys, "validate", str(path), "--today", "2026-12-05")
+    assert code == 0, out
+    assert f"{path}: ok, 5 notes" in out
+    assert "note: contacts[0].next_follow_up = 2026-10-01 is before its last contact " \
+           "(2026-11-02)" in out
+    assert "note: contacts[0], contacts[1]: Dana Lee (Acme) is recorded 2 times" in out
+    assert "contacts[2]" not in out  # the same name at another organisation: someone else
+    assert "note: learning[0].completed_on = 2026-08-01 is before it started (2026-09-01)" in out
+    assert "note: learning[1].completed_on = 2026-10-01, but its status is planned" in out
+    assert "note: goals[0].milestones[1].due = 2028-01-01 is after the goal's deadline " \
+           "(2027-06-30)" in out and "milestones[0]" not in out

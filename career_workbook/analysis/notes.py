@@ -4,7 +4,11 @@
 A workbook can be valid and still hold entries the forms would now refuse: a day typed
 with the wrong year (the charts leave it out until that day comes, see
 :func:`~career_workbook.analysis.period.as_of`), the same rater twice on one day (from an
-older CSV import: the ratings of the last count, every comment shows), an opportunity "spotted" after its first recorded move.
+older CSV import: the ratings of the last count, every comment shows), an opportunity
+"spotted" after its first recorded move, and the contradictions the forms refuse today but
+an older file (or an editor) may hold: a follow-up before the last contact, one person
+recorded twice, learning completed before it started or while not done, a milestone due
+after its goal's deadline.
 Each note names the entry as ``validate`` names fields (``check_ins[3]``), its value and
 what to do. Pure: no I/O.
 
@@ -107,6 +111,56 @@ def _spotted_after_first_move(wb: Workbook) -> list[str]:
     return notes
 
 
+def _contacts(wb: Workbook) -> list[str]:
+    """A follow-up before the last contact; one person (name and organisation, compared
+    as the forms and the contacts import compare them) recorded more than once."""
+    from career_workbook.imports import normalise_name
+
+    notes, seen = [], {}
+    for i, c in enumerate(wb.contacts):
+        if c.last_contact and c.next_follow_up and c.next_follow_up < c.last_contact:
+            notes.append(f"contacts[{i}].next_follow_up = {c.next_follow_up.isoformat()} is "
+                         f"before its last contact ({c.last_contact.isoformat()}): it shows "
+                         "as overdue; set the day you will next get in touch, or clear it")
+        seen.setdefault((normalise_name(c.name), normalise_name(c.organisation)), []).append(i)
+    for found in seen.values():
+        if len(found) > 1:
+            c = wb.contacts[found[0]]
+            who = f"{c.name} ({c.organisation})" if c.organisation.strip() else c.name
+            notes.append(f"{', '.join(f'contacts[{i}]' for i in found)}: {who} is recorded "
+                         f"{len(found)} times: keep one (notebook 07), or add the "
+                         "organisation that tells them apart")
+    return notes
+
+
+def _learning(wb: Workbook) -> list[str]:
+    """Learning completed before it started, or completed while its status says not done
+    (the hours chart counts it on that day)."""
+    notes = []
+    for i, item in enumerate(wb.learning):
+        done, start = item.completed_on, item.started_on
+        if done is None:
+            continue
+        if start is not None and done < start:
+            notes.append(f"learning[{i}].completed_on = {done.isoformat()} is before it "
+                         f"started ({start.isoformat()}): a course, book or project ends "
+                         "after it starts")
+        elif item.status != "done":
+            notes.append(f"learning[{i}].completed_on = {done.isoformat()}, but its status "
+                         f"is {item.status.replace('_', ' ')}: the hours chart counts it as "
+                         "learnt on that day; set the status to done, or clear the date")
+    return notes
+
+
+def _late_milestones(wb: Workbook) -> list[str]:
+    """A milestone due after its goal's deadline (a step after the goal it leads to)."""
+    return [f"goals[{i}].milestones[{j}].due = {m.due.isoformat()} is after the goal's "
+            f"deadline ({goal.deadline.isoformat()}): move the step on or before it, or "
+            "the goal's deadline (goal review, step 09)"
+            for i, goal in enumerate(wb.goals) if goal.deadline is not None
+            for j, m in enumerate(goal.milestones) if m.due is not None and m.due > goal.deadline]
+
+
 def workbook_notes(wb: Workbook, today: date) -> list[str]:
     """Notes on entries of a valid workbook that will not count as expected on ``today``
     (see the module docstring); ``[]`` when there is nothing to say.
@@ -118,4 +172,6 @@ def workbook_notes(wb: Workbook, today: date) -> list[str]:
     >>> workbook_notes(wb, date(2026, 12, 5))
     ['feedback[0], feedback[1]: p9 (peer, 2026-11-20) is recorded 2 times: the ratings of the last (feedback[1]) count and every comment shows; delete the wrong entry, or import the corrected CSV again (it keeps one)']
     """  # noqa: E501
-    return _later(_dated_fields(wb), today) + _repeated_raters(wb) + _spotted_after_first_move(wb)
+    return (_later(_dated_fields(wb), today) + _repeated_raters(wb)
+            + _spotted_after_first_move(wb) + _contacts(wb) + _learning(wb)
+            + _late_milestones(wb))

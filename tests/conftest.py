@@ -255,6 +255,18 @@ def emoji_font() -> Iterator[str]:
 
 
 @pytest.fixture
+def path(tmp_path: Path) -> Path:
+    """A workbook file just made with ``career-workbook new`` (Sam Lee, 1 Nov 2026) in a
+    ``workbooks`` folder; a module that needs another file defines its own ``path``."""
+    from career_workbook import store
+
+    p = tmp_path / "workbooks" / "sam.yaml"
+    p.parent.mkdir()
+    store.new(p, "Sam Lee", today=date(2026, 11, 1))
+    return p
+
+
+@pytest.fixture
 def today() -> date:
     """The review day used with ``rich_wb``."""
     return TODAY

@@ -9,7 +9,6 @@ semicolon; "1e9" was "not a number" without saying what to write; the promotion 
 
 from __future__ import annotations
 
-import html
 import re
 from datetime import date
 from pathlib import Path
@@ -25,14 +24,13 @@ from career_workbook.widgets.inputs import (
     parse_date_text,
     parse_number_text,
 )
+from tests.helpers.html_text import text_of
 
 TODAY = "2026-11-22"
 EM_PER_CHARACTER = 0.6
 """A generous average width of a digit or letter in the page's sans-serif font, in em."""
 
 
-def text_of(value: str) -> str:
-    return html.unescape(re.sub(r"<[^>]+>", "", value))
 
 
 @pytest.fixture

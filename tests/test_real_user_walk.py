@@ -17,20 +17,11 @@ from career_workbook import store
 from career_workbook import widgets as ui
 from career_workbook.widgets.inputs import parse_number_text
 from career_workbook.widgets.session import header_html
+from tests.helpers.html_text import text_of
 
 TODAY = "2026-11-22"
 
 
-@pytest.fixture
-def path(tmp_path: Path) -> Path:
-    p = tmp_path / "workbooks" / "sam.yaml"
-    p.parent.mkdir()
-    store.new(p, "Sam Lee", today=date(2026, 11, 1))
-    return p
-
-
-def text_of(html: str) -> str:
-    return re.sub(r"<[^>]+>", "", html).replace("&#x27;", "'").replace("&quot;", '"')
 
 
 # ------------------------------------------------------------------ numbers

@@ -15,15 +15,14 @@ from __future__ import annotations
 import re
 import threading
 import time
-from datetime import date
 from pathlib import Path
 
 import pytest
 
 import career_workbook as cw
-from career_workbook import store
 from career_workbook import widgets as ui
 from career_workbook.widgets import quiet
+from tests.helpers.html_text import text_of
 
 TODAY = "2026-11-22"
 CLICK = {"content": {"data": {"method": "custom", "content": {"event": "click"}}},
@@ -31,18 +30,6 @@ CLICK = {"content": {"data": {"method": "custom", "content": {"event": "click"}}
 """The message the page sends when a button is clicked (``ButtonView._handle_click``)."""
 
 
-@pytest.fixture
-def path(tmp_path: Path) -> Path:
-    p = tmp_path / "workbooks" / "sam.yaml"
-    p.parent.mkdir()
-    store.new(p, "Sam Lee", today=date(2026, 11, 1))
-    return p
-
-
-def text_of(html: str) -> str:
-    import html as html_module
-
-    return html_module.unescape(re.sub(r"<[^>]+>", "", html))
 
 
 def deliver_click(button) -> None:

@@ -7,8 +7,6 @@ and drafting it again, although the form says "finish, drop or reshape goals".
 
 from __future__ import annotations
 
-import html
-import re
 from datetime import date
 from pathlib import Path
 
@@ -20,12 +18,11 @@ from career_workbook import store
 from career_workbook import widgets as ui
 from career_workbook.model import Goal
 from career_workbook.widgets import quiet
+from tests.helpers.html_text import text_of
 
 TODAY = "2026-11-22"
 
 
-def text_of(value: str) -> str:
-    return html.unescape(re.sub(r"<[^>]+>", "", value))
 
 
 @pytest.fixture

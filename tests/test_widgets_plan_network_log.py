@@ -6,7 +6,6 @@ file. Today is 5 December 2026, as in the walk.
 
 from __future__ import annotations
 
-import re
 from datetime import date
 from pathlib import Path
 
@@ -17,12 +16,11 @@ from career_workbook import store
 from career_workbook import widgets as ui
 from career_workbook.model import Contact, Goal, LearningItem, Milestone, Skill
 from career_workbook.wording import duration, relative
+from tests.helpers.html_text import text_of
 
 TODAY = "2026-12-05"
 
 
-def text_of(html: str) -> str:
-    return re.sub(r"<[^>]+>", "", html).replace("&#x27;", "'").replace("&quot;", '"')
 
 
 def said(view, key: str) -> str:

@@ -190,3 +190,57 @@ def test_a_file_with_such_a_spotted_day_still_loads(tmp_path):
                                         stage_history=HISTORY))
     store.save(wb, tmp_path / "sam.yaml")
     assert cw.load(tmp_path / "sam.yaml").opportunities[0].spotted == date(2027, 1, 10)
+
+
+def test_deadlines_show_in_the_pipeline_and_one_before_spotted_is_refused(session):
+    # deadlines were typed and shown nowhere; a deadline before the day it was spotted
+    # was saved without a word
+    with cw.edit(session.path) as wb:
+        wb.opportunities += [
+            Opportunity(id="o2", title="Speak at PyData", kind="speaking",
+                        spotted=date(2026, 11, 1), deadline=date(2026, 11, 20)),
+            Opportunity(id="o3", title="Team lead role", kind="role", stage="applied",
+                        spotted=date(2026, 11, 1), deadline=date(2026, 11, 15)),
+            Opportunity(id="o4", title="Write for the blog", kind="writing",
+                        spotted=date(2026, 11, 1), deadline=date(2026, 11, 25))]
+    session.reload()
+    view = ui.opportunities_form(session)
+    table = " ".join(w.value for w in cw.widgets.quiet.widget_tree([view])
+                     if isinstance(w, cw.widgets.quiet.HTML) and "cw-table" in w.value)
+    assert "<th>Deadline</th>" in table
+    assert "20 Nov 2026 — passed 2 days ago" in table  # not applied for yet
+    assert "15 Nov 2026</td>" in table  # applied: the deadline was met
+    assert "25 Nov 2026 — in 3 days" in table
+    before = session.path.read_bytes()
+    view.fields["title"].value = "Mentor at the hackathon"
+    view.fields["deadline"].value = "2026-10-01"  # spotted today, 22 Nov
+    view.buttons["save"].click()
+    assert session.path.read_bytes() == before
+    assert "is before the day you spotted it (22 Nov 2026)" in view.fields["deadline"].message.value
+
+
+def test_a_next_step_still_to_come_is_not_stale_and_a_missed_deadline_is_a_next_action(session):
+    # "Interview tomorrow" (next step due tomorrow) was ringed stale and nudged "move it
+    # on"; a deadline passed while still "spotted" was in no next action and no nudge
+    from career_workbook import analysis
+    from career_workbook.analysis.coach_week import client_week
+
+    today = date(2026, 12, 6)
+    wb = cw.load(session.path)
+    wb.opportunities = [
+        Opportunity(id="o1", title="Interview tomorrow", stage="interviewing",
+                    spotted=date(2026, 11, 10), next_step="Prepare",
+                    next_step_due=date(2026, 12, 7)),
+        Opportunity(id="o2", title="Old lead", stage="exploring", spotted=date(2026, 10, 1)),
+        Opportunity(id="o3", title="Speak at PyData", spotted=date(2026, 11, 20),
+                    deadline=date(2026, 11, 30))]
+    status = analysis.opportunity_status_frame(wb, today)
+    assert status.set_index("title")["stale"].to_dict() == {
+        "Interview tomorrow": False, "Old lead": True, "Speak at PyData": False}
+    actions = analysis.next_actions_frame(wb, today)
+    rows = actions[actions["kind"] == "opportunity deadline"]
+    assert list(rows["item"]) == ["Speak at PyData"]
+    assert "Deadline passed (30 Nov — 6 days ago)" in rows["reason"].iloc[0]
+    nudges = client_week(wb, today).nudges
+    assert "opportunity 'Speak at PyData' is 6 days past its deadline, not applied for" in nudges
+    assert not any("Interview tomorrow" in n for n in nudges)

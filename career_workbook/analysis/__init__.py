@@ -53,6 +53,7 @@ _LAZY = {
     "open_actions": "next_actions",
     "overdue_actions": "next_actions",
     "STALE_WEEKS": "opportunities",
+    "deadline_label": "opportunities",
     "is_stale": "opportunities",
     "move_stage": "opportunities",
     "opportunity_status_frame": "opportunities",
@@ -130,6 +131,7 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
     from career_workbook.analysis.notes import workbook_notes
     from career_workbook.analysis.opportunities import (
         STALE_WEEKS,
+        deadline_label,
         is_stale,
         move_stage,
         opportunity_status_frame,
@@ -210,6 +212,7 @@ __all__ = [
     "goals_table_frame",
     "goal_status",
     "goal_statuses",
+    "deadline_label",
     "is_stale",
     "learning_by_skill_frame",
     "learning_hours_frame",

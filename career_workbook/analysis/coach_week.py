@@ -40,7 +40,12 @@ from career_workbook.analysis.next_actions import (
     has_started,
     overdue_actions,
 )
-from career_workbook.analysis.opportunities import STALE_WEEKS, days_still, is_stale
+from career_workbook.analysis.opportunities import (
+    STALE_WEEKS,
+    days_still,
+    deadline_left,
+    is_stale,
+)
 from career_workbook.analysis.progress import checkin_points, goal_status
 from career_workbook.analysis.reminders import calendar_events
 from career_workbook.model import Workbook
@@ -110,6 +115,9 @@ class ClientWeek:
         :data:`DEADLINE_PROGRESS` % done: (title, days left, % done or NaN).
     upcoming : tuple of Upcoming
         Reminders from ``today`` to ``today + UPCOMING_DAYS`` days, soonest first.
+    missed_deadlines : tuple of (str, int)
+        Opportunities not applied for yet whose deadline has passed: (title, days since),
+        the most recent first.
     nudges : tuple of str
         Why this client needs a nudge, in plain words (empty: no nudge); see
         :func:`needs_nudge`.
@@ -127,6 +135,7 @@ class ClientWeek:
     overdue_goals: tuple[tuple[str, int], ...]
     deadlines_at_risk: tuple[tuple[str, int, float], ...]
     upcoming: tuple[Upcoming, ...]
+    missed_deadlines: tuple[tuple[str, int], ...] = ()
     nudges: tuple[str, ...] = ()
 
     @property
@@ -163,6 +172,9 @@ def client_week(wb: Workbook, today: date, workbook_id: str = "client") -> Clien
     stale = [(_title(o.title), days_still(o, today)) for o in wb.opportunities
              if is_stale(o, today, STALE_WEEKS)]
     stale.sort(key=lambda pair: -pair[1])
+    missed = sorted(((_title(o.title), -left) for o in wb.opportunities
+                     if (left := deadline_left(o, today)) is not None and left < 0),
+                    key=lambda pair: pair[1])
     overdue_goals, at_risk = [], []
     soon = [g for g in wb.goals if g.status == "active" and g.deadline is not None
             and g.deadline <= horizon]
@@ -186,6 +198,7 @@ def client_week(wb: Workbook, today: date, workbook_id: str = "client") -> Clien
         overdue_follow_ups=tuple(_title(c.name) for c in overdue_follow_ups(wb, today)),
         stale_opportunities=tuple(stale), overdue_goals=tuple(overdue_goals),
         deadlines_at_risk=tuple(at_risk), upcoming=tuple(upcoming),
+        missed_deadlines=tuple(missed),
     )
     return replace(week, nudges=needs_nudge(week))
 
@@ -200,7 +213,8 @@ def needs_nudge(week: ClientWeek) -> tuple[str, ...]:
       none for more than :data:`~career_workbook.analysis.next_actions.CHECK_IN_DAYS`
       days, counted from the start date when there has been none);
     - :data:`OVERDUE_NUDGE` or more overdue actions, or overdue follow-ups;
-    - stale opportunities (the rule of :func:`~career_workbook.analysis.is_stale`);
+    - stale opportunities (the rule of :func:`~career_workbook.analysis.is_stale`), and
+      opportunities not applied for whose deadline has passed;
     - active goals past their deadline, or due within :data:`UPCOMING_DAYS` days with under
       :data:`DEADLINE_PROGRESS` % done.
 
@@ -229,6 +243,9 @@ def needs_nudge(week: ClientWeek) -> tuple[str, ...]:
         n = len(week.stale_opportunities)
         noun = "opportunity" if n == 1 else "opportunities"
         reasons.append(f"{n} {noun} with no movement for {span}")
+    for title, late in week.missed_deadlines:
+        reasons.append(f"opportunity '{title}' is {duration(late)} past its deadline, not "
+                       "applied for")
     for title, late in week.overdue_goals:
         reasons.append(f"goal '{title}' is {duration(late)} past its deadline")
     for title, left, done in week.deadlines_at_risk:

@@ -48,7 +48,7 @@ __all__ = [
 
 KINDS = ("check-in due", "goal overdue", "overdue action", "overdue milestone",
          "goal behind", "goal not started", "skill gap", "follow-up", "opportunity step",
-         "stale opportunity", "rate skills", "sharpen goal")
+         "opportunity deadline", "stale opportunity", "rate skills", "sharpen goal")
 """Every kind of next action, in the order they are ranked."""
 CHECK_IN_DAYS = 30
 """A check-in is overdue when the last one is more than this many days old (or there is
@@ -229,9 +229,15 @@ def _follow_ups(wb: Workbook, today: date) -> list[tuple]:
     ]
 
 
+DEADLINE_DAYS = 7
+"""An opportunity not applied for yet is a next action from this many days before its
+deadline (and after it, while still open)."""
+
+
 def _opportunities(wb: Workbook, today: date) -> list[tuple]:
     from career_workbook.analysis.opportunities import (
         STALE_WEEKS,
+        deadline_left,
         opportunity_steps_due,
         stale_opportunities,
     )
@@ -246,6 +252,17 @@ def _opportunities(wb: Workbook, today: date) -> list[tuple]:
                       f"{format_day(o.next_step_due, today)} — {_ago(late)}",
                       o.next_step_due, None))
     shown = {o.id for o in due}
+    for o in wb.opportunities:
+        left = deadline_left(o, today)
+        if o.id in shown or left is None or left > DEADLINE_DAYS:
+            continue
+        shown.add(o.id)
+        when = f"{format_day(o.deadline, today)} — {relative(left)}"
+        items.append(("opportunity deadline", o.title,
+                      f"Deadline {when}: apply, or mark it not now" if left >= 0 else
+                      f"Deadline passed ({when}) and it is still “{o.stage.replace('_', ' ')}”: "
+                      "apply late if they still take it, or mark it not now",
+                      o.deadline, None))
     for o, days in stale_opportunities(wb, today):
         if o.id in shown:
             continue

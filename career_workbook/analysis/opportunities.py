@@ -3,7 +3,9 @@
 Stages run ``spotted -> exploring -> applied -> interviewing`` (the open stages) and end in
 ``offer``, ``declined`` or ``not_now`` (the outcomes). An open opportunity is **stale** when
 nothing has moved for ``stale_weeks`` weeks (default :data:`STALE_WEEKS`): no stage change,
-no update. Moving a stage, forwards or back, goes through :func:`move_stage`, which keeps
+no update, and no next step dated today or later (one with a plan is waiting, not stuck).
+An opportunity not applied for yet has its ``deadline`` counted down (:func:`deadline_left`).
+Moving a stage, forwards or back, goes through :func:`move_stage`, which keeps
 the history.
 
 Examples
@@ -24,14 +26,16 @@ Examples
 from __future__ import annotations
 
 from datetime import date, timedelta
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from career_workbook.model import OPPORTUNITY_STAGES, Opportunity, StageChange, Workbook
+from career_workbook.wording import relative, short_date
 
 if TYPE_CHECKING:  # pragma: no cover - pandas loads with the first frame built
     import pandas as pd
 
 __all__ = [
+    "BEFORE_APPLYING",
     "CLOSED_STAGES",
     "OPEN_STAGES",
     "OPPORTUNITY_STATUS_COLUMNS",
@@ -40,6 +44,8 @@ __all__ = [
     "STALE_WEEKS",
     "days_still",
     "is_stale",
+    "deadline_label",
+    "deadline_left",
     "move_stage",
     "next_stage",
     "opportunity_status_frame",
@@ -54,6 +60,8 @@ STALE_WEEKS = 3
 """An open opportunity with no movement for this many weeks is stale."""
 OPEN_STAGES = ("spotted", "exploring", "applied", "interviewing")
 CLOSED_STAGES = ("offer", "declined", "not_now")
+BEFORE_APPLYING = ("spotted", "exploring")
+"""Open stages whose ``deadline`` is still to be met (applying is what it asks for)."""
 STAGE_LABELS = {
     "spotted": "Spotted", "exploring": "Exploring", "applied": "Applied",
     "interviewing": "Interviewing", "offer": "Offer", "declined": "Declined",
@@ -162,7 +170,9 @@ def days_still(opp: Opportunity, today: date) -> int:
 
 
 def is_stale(opp: Opportunity, today: date, stale_weeks: int = STALE_WEEKS) -> bool:
-    """The stale rule: open, and no movement for more than ``stale_weeks`` weeks.
+    """The stale rule: open, no movement for more than ``stale_weeks`` weeks, and no next
+    step due today or later (a dated next step still to come is a plan: it is not stale
+    until that day has passed).
 
     Plain Python (no DataFrame), so a caseload of thousands is quick; the pipeline frames
     use it too.
@@ -172,8 +182,51 @@ def is_stale(opp: Opportunity, today: date, stale_weeks: int = STALE_WEEKS) -> b
     (False, True)
     >>> is_stale(o.model_copy(update={"stage": "not_now"}), date(2027, 1, 1))
     False
+    >>> planned = o.model_copy(update={"next_step": "Prepare", "next_step_due": date(2026, 10, 2)})
+    >>> is_stale(planned, date(2026, 10, 1)), is_stale(planned, date(2026, 10, 3))
+    (False, True)
     """
-    return opp.stage in OPEN_STAGES and days_still(opp, today) > 7 * stale_weeks
+    if opp.stage not in OPEN_STAGES or days_still(opp, today) <= 7 * stale_weeks:
+        return False
+    return opp.next_step_due is None or opp.next_step_due < today
+
+
+def deadline_left(opp: Opportunity, today: date) -> int | None:
+    """Days from ``today`` to the ``deadline`` of an opportunity not applied for yet
+    (spotted or exploring; negative once it has passed); ``None`` without a deadline, or
+    once applied for or closed (the deadline was to apply by).
+
+    >>> o = Opportunity(title="Speak at PyData", deadline=date(2026, 11, 30))
+    >>> deadline_left(o, date(2026, 12, 6)), deadline_left(o, date(2026, 11, 27))
+    (-6, 3)
+    >>> deadline_left(o.model_copy(update={"stage": "applied"}), date(2026, 12, 6))
+    """
+    if opp.stage not in BEFORE_APPLYING or opp.deadline is None:
+        return None
+    return (opp.deadline - today).days
+
+
+def deadline_label(deadline: Any, stage: str, today: date) -> str:
+    """A deadline for the pipeline table: the day, and how near it is (or that it has
+    passed) while the opportunity is not applied for yet; ``''`` without one.
+
+    >>> deadline_label(date(2026, 11, 30), "spotted", date(2026, 12, 6))
+    '30 Nov 2026 — passed 6 days ago'
+    >>> deadline_label(date(2026, 12, 9), "exploring", date(2026, 12, 6))
+    '9 Dec 2026 — in 3 days'
+    >>> deadline_label(date(2026, 11, 30), "applied", date(2026, 12, 6)), deadline_label(None, "spotted", date(2026, 12, 6))
+    ('30 Nov 2026', '')
+    """  # noqa: E501
+    if deadline is None or deadline != deadline:  # None or NaT
+        return ""
+    day = deadline.date() if hasattr(deadline, "date") and callable(deadline.date) else deadline
+    text = short_date(day)
+    if stage not in BEFORE_APPLYING:
+        return text
+    left = (day - today).days
+    if left < 0:
+        return f"{text} — passed {relative(left)}"
+    return f"{text} — {relative(left)}" if left <= 30 else text
 
 
 def opportunity_status_frame(

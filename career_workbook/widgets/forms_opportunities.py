@@ -61,7 +61,8 @@ _SHORT = {"spotted": "Spotted", "exploring": "Exploring", "applied": "Applied",
 def spotted_problems(data: Mapping[str, Any], today: date) -> dict[str, str]:
     """Why the "Spotted on" day of an opportunity about to be saved (``data``: its fields)
     cannot be: it is after ``today``, or after its first recorded stage change (a year
-    typed wrong hides the opportunity from the pipeline and the nudges). The form names it
+    typed wrong hides the opportunity from the pipeline and the nudges); or why its
+    deadline cannot be: before the day it was spotted. The form names it
     beside the field and saves nothing; files with such days still load.
 
     >>> moves = [{"stage": "spotted", "date": date(2026, 10, 6)},
@@ -73,6 +74,9 @@ def spotted_problems(data: Mapping[str, Any], today: date) -> dict[str, str]:
     '“Spotted on” records a day that has come: 10 Jan 2027 is after today (5 Dec 2026).'
     >>> spotted_problems({"spotted": date(2026, 10, 6), "stage_history": moves}, date(2026, 12, 5))
     {}
+    >>> spotted_problems({"spotted": date(2026, 12, 1), "deadline": date(2026, 11, 1)},
+    ...                  date(2026, 12, 5))["deadline"]
+    '“Deadline” (1 Nov 2026) is before the day you spotted it (1 Dec 2026): check the year, or clear the deadline if it had already passed.'
     """  # noqa: E501
     spotted = data.get("spotted")
     if not isinstance(spotted, date):
@@ -80,6 +84,11 @@ def spotted_problems(data: Mapping[str, Any], today: date) -> dict[str, str]:
     later = days_not_come(data, today, {"spotted": "“Spotted on”"})
     if later:
         return later
+    deadline = data.get("deadline")
+    if isinstance(deadline, date) and deadline < spotted:
+        return {"deadline": f"“Deadline” ({short_date(deadline)}) is before the day you "
+                            f"spotted it ({short_date(spotted)}): check the year, or clear "
+                            "the deadline if it had already passed."}
     moves = [(m["stage"], m["date"]) if isinstance(m, Mapping) else (m.stage, m.date)
              for m in data.get("stage_history") or ()]
     if not moves:
@@ -100,10 +109,12 @@ def _pipeline_widget(wb: Workbook, today: Any) -> widgets.HTML:
     status = status.assign(
         stage=[_SHORT.get(s, s) for s in status["stage"]],
         still=[f"{d} days" + (" — stale" if st else "")
-               for d, st in zip(status["days_still"], status["stale"], strict=True)])
+               for d, st in zip(status["days_still"], status["stale"], strict=True)],
+        deadline=[analysis.deadline_label(d, st, today)
+                  for d, st in zip(status["deadline"], status["stage"], strict=True)])
     return table_widget(status, {"title": "Opportunity", "stage": "Stage",
                                  "still": "Since it last moved", "next_step": "Next step",
-                                 "next_step_due": "By"},
+                                 "next_step_due": "By", "deadline": "Deadline"},
                         empty="No opportunities yet: note the first one below.",
                         title="Your pipeline")
 

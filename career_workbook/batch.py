@@ -31,7 +31,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from career_workbook.workspace import list_workbooks
+from career_workbook.workspace import list_workbooks, output_clashes
 
 __all__ = [
     "CLIENT_NOTEBOOKS",
@@ -429,9 +429,10 @@ def _dask_map(fn, items, scheduler, args, bar, size):
 # ----------------------------------------------------------------------------------------
 @dataclass(frozen=True)
 class FileCheck:
-    """What ``validate`` found in one workbook file: ``problems`` stop it loading (each one
-    line naming the field, the value and the line of the file); ``notes`` are about a valid
-    file's entries that will not count as expected on the day checked
+    """What ``validate`` found in one workbook file: ``problems`` stop it loading, or stop
+    ``pack`` and ``run`` using it (each one line naming the field, the value and the line
+    of the file, or the other file it clashes with); ``notes`` are about a valid file's
+    entries that will not count as expected on the day checked
     (:func:`career_workbook.analysis.workbook_notes`)."""
 
     path: Path
@@ -444,21 +445,29 @@ def validate_paths(paths: Iterable[str | Path], *,
     """A :class:`FileCheck` per workbook file (folders expanded); its ``problems`` are
     ``[]`` when valid, e.g. ``goals[2].deadline = '2027-13-01': Input should be a valid date
     (line 41)``. ``today`` (default: the real date) is the day the notes are about.
+
+    The files are checked together as ``pack`` and ``run`` take them: a file whose output
+    folder an earlier one takes (:func:`~career_workbook.workspace.output_clashes`) has that
+    problem.
     """
     from career_workbook import analysis, store
     from career_workbook.model import WorkbookError
 
     today = today or date.today()
-    for path in list_workbooks(list(paths)):
+    found = list_workbooks(list(paths))
+    clashes = output_clashes(found)
+    for path in found:
+        clash = [clashes[path]] if path in clashes else []
         try:
             wb = store.load(path, clean=False)  # read-only: no need to list the folder per file
         except WorkbookError as err:
-            yield FileCheck(path, store.locate_problems(path, err.problems)
-                            or [client_message(err, path)])
+            yield FileCheck(path, (store.locate_problems(path, err.problems)
+                                   or [client_message(err, path)]) + clash)
         except Exception as err:  # noqa: BLE001 - one odd file never stops the others
-            yield FileCheck(path, [f"could not be checked ({client_message(err, path)})"])
+            yield FileCheck(path, [f"could not be checked ({client_message(err, path)})",
+                                   *clash])
         else:
-            yield FileCheck(path, [], analysis.workbook_notes(wb, today))
+            yield FileCheck(path, clash, analysis.workbook_notes(wb, today))
 
 
 # ----------------------------------------------------------------------------------------
@@ -656,20 +665,11 @@ def _remove_empty_folders(folder: Path) -> None:
 
 
 def _same_names(paths: list[Path], report: BatchReport) -> list[Path]:
-    """Drop (and report) workbooks whose output folder name another one already uses."""
-    from career_workbook.export import pack_name
-
-    first: dict[str, Path] = {}
-    keep = []
-    for path in paths:
-        name = pack_name(path)
-        if name in first:
-            report.failed.append((path, f"has the same file name as {first[name]}, so both "
-                                        f"would write to '{name}'; rename one of them"))
-        else:
-            first[name] = path
-            keep.append(path)
-    return keep
+    """Drop (and report) workbooks whose output folder another one already takes
+    (:func:`~career_workbook.workspace.output_clashes`, the rule ``validate`` checks)."""
+    clashes = output_clashes(paths)
+    report.failed += clashes.items()
+    return [path for path in paths if path not in clashes]
 
 
 def _client_paths(workbooks: Sequence[str | Path]) -> list[Path]:

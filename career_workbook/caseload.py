@@ -24,6 +24,7 @@ Examples
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import math
 import shlex
@@ -45,7 +46,7 @@ from career_workbook.batch import (
     parallel_map,
     worker_pool,
 )
-from career_workbook.workspace import list_workbooks
+from career_workbook.workspace import list_workbooks, output_clashes, output_name
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -76,7 +77,11 @@ COHORT_CHARTS = ("cohort_readiness", "cohort_gaps", "cohort_recency")
 
 @dataclass(frozen=True)
 class ClientRow:
-    """One client of a cohort: the summary, or why the file could not be used."""
+    """One client of a cohort: the summary, or why the file could not be used.
+
+    ``pack_folder`` is the folder ``pack`` and ``run`` write this client to
+    (:func:`~career_workbook.workspace.output_name`); ``warnings`` are one line each about
+    what will not work as the file asks (a pack folder another file takes)."""
 
     client: str
     summary: WorkbookSummary | None
@@ -84,6 +89,8 @@ class ClientRow:
     gap_skills: tuple[str, ...] = ()
     error: str | None = None
     week: ClientWeek | None = None
+    pack_folder: str = ""
+    warnings: tuple[str, ...] = ()
 
 
 _ROLES: dict[tuple[Any, str | None, str], Any] = {}
@@ -127,11 +134,13 @@ def _summarise_one(path: Path, today: date, read: Callable[[], Workbook],
     from career_workbook.model import WorkbookError
 
     try:
-        return summarise_workbook(read(), path.stem, today, catalog)
+        row = summarise_workbook(read(), path.stem, today, catalog)
+        return dataclasses.replace(row, pack_folder=output_name(path))
     except (WorkbookError, OSError) as err:
-        return ClientRow(path.stem, None, error=client_message(err, path))
+        return ClientRow(path.stem, None, error=client_message(err, path),
+                         pack_folder=output_name(path))
     except Exception as err:  # noqa: BLE001 - one odd client never hides the others
-        return ClientRow(path.stem, None,
+        return ClientRow(path.stem, None, pack_folder=output_name(path),
                          error=f"could not be summarised ({client_message(err)})")
 
 
@@ -198,11 +207,15 @@ _FORMULA_START = ("=", "+", "-", "@")
 
 
 def cohort_frame(rows: Sequence[ClientRow]) -> pd.DataFrame:
-    """The cohort table: :func:`~career_workbook.analysis.cohort.caseload_frame` + ``status``.
+    """The cohort table: :func:`~career_workbook.analysis.cohort.caseload_frame`, then
+    ``status``, ``pack_folder`` and ``warnings`` (:data:`COHORT_EXTRA_COLUMNS`).
 
     One row per client in the order given; a broken file keeps its ``client`` and gets
-    its one-line error in ``status`` (``'ok'`` otherwise) and empty numbers. Whole-number
-    columns use pandas' nullable ``Int64``.
+    its one-line error in ``status`` (``'ok'`` otherwise) and empty numbers.
+    ``pack_folder`` is the folder of the client's pack (``client`` is the workbook file's
+    name without its ending, which a folder name cannot always keep); ``warnings`` the
+    row's warnings joined by ``'; '`` (``''`` when none). Whole-number columns use pandas'
+    nullable ``Int64``.
     """
     import pandas as pd
 
@@ -220,6 +233,12 @@ def cohort_frame(rows: Sequence[ClientRow]) -> pd.DataFrame:
     frame = frame.reindex(columns=[*CASELOAD_COLUMNS, "status"])
     order = {r.client: i for i, r in enumerate(rows)}
     frame = frame.sort_values("client", key=lambda s: s.map(order), kind="stable")
+    # by index, which still counts the good rows first, then the broken ones
+    ordered = [r for r in rows if r.summary is not None] + [r for r in rows if r.summary is None]
+    extra = pd.DataFrame({"pack_folder": [r.pack_folder for r in ordered],
+                          "warnings": ["; ".join(r.warnings) for r in ordered]},
+                         index=range(len(ordered)))
+    frame = frame.join(extra)
     for name, kind in CASELOAD_COLUMNS.items():
         if kind == "int" or name == "days_since_check_in" or (
                 name in WEEK_COLUMNS and kind == "float"):
@@ -243,6 +262,9 @@ class CohortReport:
     """Clients who need a nudge: (label, reasons) from ``analysis.coach_week``."""
     workspace: Path | None = None
     """The folder read (named in the hint for the caseload calendar)."""
+    warnings: list[tuple[str, str]] = field(default_factory=list)
+    """(workbook file name, one line) for what will not work as a file asks: a pack
+    folder another file takes."""
 
     def print_summary(self, stream: Any = None, *, verbose: bool = False) -> int:
         """Print what was written; return 1 when some workbook could not be read."""
@@ -254,6 +276,11 @@ class CohortReport:
             print(f"Charts in {self.charts[0].parent}: {', '.join(names)}", file=stream)
         if ok:  # of files none could read, nothing is known about nudges
             _print_nudges(self.nudges, self.csv, self.workspace, stream)
+        for name, message in self.warnings[:20]:
+            print(f"WARNING {name}: {message}", file=stream)
+        if len(self.warnings) > 20:
+            print(f"... and {len(self.warnings) - 20} more warnings (see the warnings column)",
+                  file=stream)
         for client, message in self.broken[:20]:
             print(f"FAILED {client}: {message}", file=stream)
         if len(self.broken) > 20:
@@ -380,10 +407,16 @@ def cohort(
     else:  # here, chunk by chunk (the progress bar moves as they are done)
         rows = _summarise_all(summarise_paths, chunked([str(p) for p in paths], size),
                               today, catalog, name=str)
+    clashes = output_clashes(paths)  # the rule pack and run refuse the second file by
+    rows = [dataclasses.replace(row, warnings=(*row.warnings, clashes[path]))
+            if path in clashes else row for path, row in zip(paths, rows, strict=True)]
     report = CohortReport(out, len(rows), broken=[(r.client, r.error) for r in rows if r.error],
                           nudges=[(_nudge_label(r), r.week.nudges) for r in rows
                                   if r.week is not None and r.week.nudges],
-                          workspace=folder)
+                          workspace=folder,
+                          warnings=[(path.name, warning)
+                                    for path, row in zip(paths, rows, strict=True)
+                                    for warning in row.warnings])
     frame = cohort_frame(rows)
     _write_csv(frame, out)
     if charts:
@@ -409,8 +442,8 @@ def _summarise_all(fn: Callable[..., list[ClientRow]], chunks: list[list[Any]], 
             meanwhile()
             meanwhile = None
         if err is not None:  # a crashed worker: every client of the chunk says so
-            rows = [ClientRow(Path(name(p)).stem, None, error=client_message(err))
-                    for p in chunk]
+            rows = [ClientRow(Path(name(p)).stem, None, error=client_message(err),
+                              pack_folder=output_name(name(p))) for p in chunk]
         results[index[id(chunk)]] = rows
     return [row for i in range(len(chunks)) for row in results[i]]
 
@@ -427,7 +460,8 @@ def _summarise_on_cluster(paths: list[Path], today: date, size: int,
         try:
             shipped.append((str(path), store._read_bytes(path)))
         except (WorkbookError, OSError) as err:
-            rows[path] = ClientRow(path.stem, None, error=client_message(err, path))
+            rows[path] = ClientRow(path.stem, None, error=client_message(err, path),
+                                   pack_folder=output_name(path))
     summarised = _summarise_all(summarise_shipped, chunked(shipped, size), today, catalog,
                                 name=lambda item: item[0], scheduler=scheduler)
     rows.update(zip((Path(raw) for raw, _ in shipped), summarised, strict=True))

@@ -24,7 +24,7 @@ import unicodedata
 from pathlib import Path
 
 __all__ = ["WorkspaceError", "ensure_inside", "list_workbooks", "nested_workbooks",
-           "safe_id", "workbook_path", "workspace_of"]
+           "output_clashes", "output_name", "safe_id", "workbook_path", "workspace_of"]
 
 RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)),
             *(f"lpt{i}" for i in range(10))}
@@ -158,6 +158,48 @@ def list_workbooks(paths: list[str | Path] | tuple[str | Path, ...]) -> list[Pat
         if q in keep:
             out.append(q)
             keep.discard(q)
+    return out
+
+
+def output_name(workbook_path: str | os.PathLike[str]) -> str:
+    """The name of a client's output folder (``pack`` and ``run`` write into
+    ``OUT/<name>/``): the workbook file's stem, made safe as a folder name.
+
+    >>> output_name("workbooks/alex_doe.yaml"), output_name("..yaml"), output_name("a b?.yml")
+    ('alex_doe', 'workbook', 'a-b')
+    """
+    stem = Path(workbook_path).stem
+    safe = re.sub(r"[^\w.-]+", "-", stem, flags=re.UNICODE).strip(".-_ ")
+    return safe[:100] or "workbook"
+
+
+def output_clashes(paths: list[Path] | tuple[Path, ...]) -> dict[Path, str]:
+    """The workbooks whose output folder (:func:`output_name`) an earlier one of ``paths``
+    already takes, each with one line naming the other file and the shared folder:
+    ``pack`` and ``run`` leave them out, ``validate`` and ``cohort`` say so.
+
+    Names that differ only in capitals or in how an accent is stored are one folder on
+    a Mac or on Windows, so they clash too.
+
+    >>> clashes = output_clashes([Path("ws/jo.yaml"), Path("ws/jo.yml"), Path("ws/Jo (1).yaml")])
+    >>> clashes[Path("ws/jo.yml")]
+    "pack and run would write it to the same folder 'jo' as ws/jo.yaml, so they leave it out; rename one of the two files"
+    >>> list(clashes) == [Path("ws/jo.yml")]  # 'Jo-1' is a folder of its own
+    True
+    """  # noqa: E501
+    first: dict[str, Path] = {}
+    out: dict[Path, str] = {}
+    for path in map(Path, paths):
+        name = output_name(path)
+        key = unicodedata.normalize("NFC", name).casefold()
+        if key not in first:
+            first[key] = path
+            continue
+        other = output_name(first[key])
+        same = "" if other == name else (f" ('{other}': names that differ only in capitals "
+                                         "are one folder on a Mac or Windows)")
+        out[path] = (f"pack and run would write it to the same folder '{name}' as "
+                     f"{first[key]}{same}, so they leave it out; rename one of the two files")
     return out
 
 

@@ -273,7 +273,8 @@ def test_pack_builds_good_clients_in_parallel_and_reports_the_broken_one(tmp_pat
     assert all(_complete_pack(p) for p in report.done)
     failed = dict((p.name, m) for p, m in report.failed)
     assert failed["broken.yaml"].startswith("goals[0].deadline = '2027-13-01'")
-    assert "same file name" in failed["mei_career_changer.yaml"]
+    assert f"the same folder 'mei_career_changer' as {ws / 'mei_career_changer.yaml'}" \
+        in failed["mei_career_changer.yaml"]
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == stems
 
 

@@ -567,7 +567,8 @@ def test_build_packs_refuses_two_workbooks_with_the_same_name(tmp_path):
     second = small_workbook(tmp_path / "y" / "sam.yaml", "Sam Two")
     report = build_packs([first, second], tmp_path / "out", today=TODAY)
     assert report.built == [tmp_path / "out" / "sam"]
-    assert report.failed[0][0] == second and "same file name" in report.failed[0][1]
+    assert report.failed[0][0] == second
+    assert f"the same folder 'sam' as {first}" in report.failed[0][1]
     assert "Sam One" in (tmp_path / "out" / "sam" / "review.html").read_text(encoding="utf-8")
 
 

@@ -37,7 +37,6 @@ import errno
 import io
 import multiprocessing
 import os
-import re
 import secrets
 import shutil
 import stat
@@ -56,6 +55,8 @@ from career_workbook.export.files import (
 )
 from career_workbook.export.fingerprint import FINGERPRINT_FILE, pack_fingerprint, static_digest
 from career_workbook.export.pdf_replay import recording
+from career_workbook.workspace import output_clashes
+from career_workbook.workspace import output_name as pack_name  # (the export's name)
 
 __all__ = ["DEFAULT_FORMATS", "PACK_DPI", "PACK_FORMATS", "PackReport", "PackUpdate", "build_pack",
            "build_packs", "check_pack_formats", "pack_is_current", "pack_name", "removed_note",
@@ -81,17 +82,6 @@ class PackUpdate(NamedTuple):
     """False: the pack in place was current and was kept as it was."""
     removed: tuple[str, ...] = ()
     """Files of the previous pack the new one does not have (relative paths)."""
-
-
-def pack_name(workbook_path: str | os.PathLike[str]) -> str:
-    """The pack folder's name: the workbook file's stem, made safe as a folder name.
-
-    >>> pack_name("workbooks/alex_doe.yaml"), pack_name("..yaml"), pack_name("a b?.yml")
-    ('alex_doe', 'workbook', 'a-b')
-    """
-    stem = Path(workbook_path).stem
-    safe = re.sub(r"[^\w.-]+", "-", stem, flags=re.UNICODE).strip(".-_ ")
-    return safe[:100] or "workbook"
 
 
 def _as_date(today: Any) -> date:
@@ -609,14 +599,11 @@ def build_packs(
     report = PackReport()
     results: dict[int, tuple[bool, str]] = {}
     todo: list[int] = []
-    first: dict[str, Path] = {}
+    clashes = output_clashes(paths)
     for i, path in enumerate(paths):
-        name = pack_name(path)
-        if name in first:
-            results[i] = (False, f"{path}: has the same file name as {first[name]}, so both "
-                                 f"packs would be '{name}' — rename one of them")
+        if path in clashes:
+            results[i] = (False, f"{path}: {clashes[path]}")
         else:
-            first[name] = path
             todo.append(i)
     total, done = len(paths), len(results)
 

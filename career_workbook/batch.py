@@ -433,27 +433,32 @@ class FileCheck:
     ``pack`` and ``run`` using it (each one line naming the field, the value and the line
     of the file, or the other file it clashes with); ``notes`` are about a valid file's
     entries that will not count as expected on the day checked
-    (:func:`career_workbook.analysis.workbook_notes`)."""
+    (:func:`career_workbook.analysis.workbook_notes`), and a ``role_profile`` the catalog
+    does not have (:func:`career_workbook.catalog.missing_role_note`)."""
 
     path: Path
     problems: list[str]
     notes: list[str] = field(default_factory=list)
 
 
-def validate_paths(paths: Iterable[str | Path], *,
-                   today: date | None = None) -> Iterator[FileCheck]:
+def validate_paths(paths: Iterable[str | Path], *, today: date | None = None,
+                   catalog: Any = None) -> Iterator[FileCheck]:
     """A :class:`FileCheck` per workbook file (folders expanded); its ``problems`` are
     ``[]`` when valid, e.g. ``goals[2].deadline = '2027-13-01': Input should be a valid date
     (line 41)``. ``today`` (default: the real date) is the day the notes are about.
 
     The files are checked together as ``pack`` and ``run`` take them: a file whose output
     folder an earlier one takes (:func:`~career_workbook.workspace.output_clashes`) has that
-    problem.
+    problem. ``catalog``: the catalog extension files the commands use (see
+    :func:`batch_catalog`): a ``role_profile`` missing from that catalog is a note (the
+    packs then measure against the person's own targets, and say so).
     """
     from career_workbook import analysis, store
+    from career_workbook.catalog import missing_role, missing_role_note, shared_catalog
     from career_workbook.model import WorkbookError
 
     today = today or date.today()
+    cat = shared_catalog(batch_catalog(catalog))
     found = list_workbooks(list(paths))
     clashes = output_clashes(found)
     for path in found:
@@ -467,7 +472,9 @@ def validate_paths(paths: Iterable[str | Path], *,
             yield FileCheck(path, [f"could not be checked ({client_message(err, path)})",
                                    *clash])
         else:
-            yield FileCheck(path, clash, analysis.workbook_notes(wb, today))
+            role = missing_role(wb, cat)
+            notes = [missing_role_note(role, cat)] if role is not None else []
+            yield FileCheck(path, clash, notes + analysis.workbook_notes(wb, today))
 
 
 # ----------------------------------------------------------------------------------------

@@ -81,7 +81,8 @@ class ClientRow:
 
     ``pack_folder`` is the folder ``pack`` and ``run`` write this client to
     (:func:`~career_workbook.workspace.output_name`); ``warnings`` are one line each about
-    what will not work as the file asks (a pack folder another file takes)."""
+    what will not work as the file asks (a role profile the catalog does not have, a pack
+    folder another file takes)."""
 
     client: str
     summary: WorkbookSummary | None
@@ -93,18 +94,29 @@ class ClientRow:
     warnings: tuple[str, ...] = ()
 
 
-_ROLES: dict[tuple[Any, str | None, str], Any] = {}
+_ROLES: dict[tuple[Any, str | None, str], tuple[Any, str | None]] = {}
 
 
-def _role(wb: Workbook, catalog: Any = None) -> Any:
-    """The role profile ``wb`` aims at, matched once per distinct target-role text and
-    catalog (``catalog``: the extension files shipped by :func:`cohort`; None: read now)."""
-    from career_workbook.catalog import catalog_files, resolve_role, shared_catalog
+def _role(wb: Workbook, catalog: Any = None) -> tuple[Any, str | None]:
+    """The role profile ``wb`` aims at, and the note when the profile it asks for is not in
+    the catalog (:func:`~career_workbook.catalog.missing_role_note`), worked out once per
+    distinct role and catalog (``catalog``: the extension files shipped by :func:`cohort`;
+    None: read now)."""
+    from career_workbook.catalog import (
+        catalog_files,
+        missing_role,
+        missing_role_note,
+        resolve_role,
+        shared_catalog,
+    )
 
     files = catalog_files() if catalog is None else catalog
     key = (files, wb.role_profile, wb.person.target_role)
     if key not in _ROLES:  # (not figures.resolve_role: no chart stack)
-        _ROLES[key] = resolve_role(wb, shared_catalog(files))
+        cat = shared_catalog(files)
+        missing = missing_role(wb, cat)
+        _ROLES[key] = (resolve_role(wb, cat),
+                       None if missing is None else missing_role_note(missing, cat))
     return _ROLES[key]
 
 
@@ -122,10 +134,10 @@ def summarise_workbook(wb: Workbook, client: str, today: date,
     from career_workbook.analysis import skill_gaps, summary
     from career_workbook.analysis.coach_week import client_week
 
-    role = _role(wb, catalog)
+    role, note = _role(wb, catalog)
     gaps = tuple(g.skill for g in skill_gaps(wb, role) if g.gap > 0)
     return ClientRow(client, summary(wb, today, role), wb.person.target_role, gaps,
-                     week=client_week(wb, today, client))
+                     week=client_week(wb, today, client), warnings=(note,) if note else ())
 
 
 def _summarise_one(path: Path, today: date, read: Callable[[], Workbook],
@@ -263,8 +275,8 @@ class CohortReport:
     workspace: Path | None = None
     """The folder read (named in the hint for the caseload calendar)."""
     warnings: list[tuple[str, str]] = field(default_factory=list)
-    """(workbook file name, one line) for what will not work as a file asks: a pack
-    folder another file takes."""
+    """(workbook file name, one line) for what will not work as a file asks: a role
+    profile the catalog does not have, a pack folder another file takes."""
 
     def print_summary(self, stream: Any = None, *, verbose: bool = False) -> int:
         """Print what was written; return 1 when some workbook could not be read."""

@@ -354,9 +354,9 @@ def _cmd_validate(args: argparse.Namespace) -> int:
     from career_workbook import batch
     from career_workbook.wording import plural
 
-    _catalog()  # the notebooks and packs read it too: a broken one is named first
+    catalog = _catalog()  # the notebooks and packs read it too: a broken one is named first
     failures = seen = 0
-    for check in batch.validate_paths(args.paths, today=args.today):
+    for check in batch.validate_paths(args.paths, today=args.today, catalog=catalog):
         seen += 1
         if check.problems:
             failures += 1

@@ -63,7 +63,8 @@ NOTEBOOK_CHARTS: dict[str, tuple[str, ...]] = {
 
 
 def suggest_role(wb: Workbook, catalog: Any) -> Any | None:
-    """A catalog profile that matches the typed target role, to offer (not to apply).
+    """A catalog profile that matches the typed target role, to offer (not to apply):
+    :func:`career_workbook.catalog.suggest_role`, the rule ``new`` offers by too.
 
     >>> from career_workbook.catalog import load_catalog
     >>> from career_workbook.model import new_workbook
@@ -71,9 +72,9 @@ def suggest_role(wb: Workbook, catalog: Any) -> Any | None:
     ...              load_catalog()).id
     'senior_data_scientist'
     """
-    if catalog is None or wb.role_profile:
-        return None
-    return catalog.find_role(wb.person.target_role)
+    from career_workbook.catalog import suggest_role as suggest  # (a chart may need none)
+
+    return suggest(wb, catalog)
 
 
 def _as_date(today: Any) -> date:

@@ -54,6 +54,138 @@ def _rows(path: Path) -> list[dict[str, str]]:
 
 
 # ----------------------------------------------------------------------------------------
+# 1. a role profile the catalog does not have
+# ----------------------------------------------------------------------------------------
+def test_validate_notes_a_role_profile_missing_from_the_catalog(capsys, tmp_path):
+    typo = _client(tmp_path, "ana.yaml", "Ana Ruiz", "senior_data_scientst")
+    vibes = _client(tmp_path, "bo.yaml", "Bo Lind", "Head of Vibes")
+    title = _client(tmp_path, "cy.yaml", "Cy Park", "UX Designer")  # a title finds its id
+    code, out, _ = run_main(capsys, "validate", str(tmp_path), "--today", TODAY)
+    assert code == 0, out  # the file is valid; packs measure own targets and say so
+    assert f"{typo}: ok, 1 note\n  note: role_profile = 'senior_data_scientst': no role " \
+           "profile with this id in the catalog (did you mean senior_data_scientist?); " \
+           "readiness and gaps use their own skill targets" in out
+    assert f"{vibes}: ok, 1 note\n  note: role_profile = 'Head of Vibes': no role profile " \
+           "with this id in the catalog; readiness" in out
+    assert f"{title}: ok\n" in out
+
+
+def test_validate_checks_the_role_profile_against_the_coachs_catalog(capsys, tmp_path,
+                                                                      monkeypatch):
+    vibes = _client(tmp_path, "bo.yaml", "Bo Lind", "head_of_vibes")
+    code, out, _ = run_main(capsys, "validate", str(vibes))
+    assert code == 0 and "no role profile" in out
+    _extension_catalog(tmp_path, monkeypatch)  # the catalog pack and run would use
+    code, out, _ = run_main(capsys, "validate", str(vibes))
+    assert code == 0 and out.strip() == f"{vibes}: ok"
+
+
+def test_the_pack_cover_names_a_role_profile_missing_from_the_catalog(capsys, tmp_path):
+    ws = tmp_path / "ws"
+    ws.mkdir()
+    text = (EXAMPLES / "priya_data_analyst.yaml").read_text(encoding="utf-8")
+    assert "\nrole_profile: senior_data_scientist\n" in text
+    (ws / "priya.yaml").write_text(text.replace("role_profile: senior_data_scientist",
+                                                "role_profile: senior_data_scientst"),
+                                   encoding="utf-8")
+    code, out, _ = run_main(capsys, "pack", str(ws / "priya.yaml"), "--out",
+                            str(tmp_path / "out"), "--today", TODAY, "--formats", "html",
+                            "--jobs", "1")
+    assert code == 0, out
+    page = (tmp_path / "out" / "priya" / "review.html").read_text(encoding="utf-8")
+    assert "<dt>Measured against</dt><dd><bdi>their own skill targets</bdi></dd>" in page
+    assert ("<dt>Profile asked for</dt><dd><bdi>senior_data_scientst (not in the role "
+            "catalog)</bdi></dd>") in page
+
+
+def test_the_pack_cover_of_a_known_profile_has_no_missing_line():
+    from career_workbook.catalog import load_catalog, resolve_role
+    from career_workbook.export.content import cover_facts, pack_content
+    from career_workbook.model import new_workbook
+
+    cat = load_catalog()
+    wb = new_workbook("Sam Lee", today=date(2026, 1, 5))
+    wb.role_profile = "ux_designer"
+    facts = dict(cover_facts(pack_content(wb, today=date(2026, 2, 1),
+                                          role=resolve_role(wb, cat), catalog=cat)))
+    assert facts["Measured against"] == "UX Designer" and "Profile asked for" not in facts
+    wb.role_profile = "ux_desiner"
+    facts = dict(cover_facts(pack_content(wb, today=date(2026, 2, 1),
+                                          role=resolve_role(wb, cat), catalog=cat)))
+    assert facts["Measured against"] == "their own skill targets"
+    assert facts["Profile asked for"] == "ux_desiner (not in the role catalog)"
+
+
+def test_cohort_warns_per_client_and_the_row_says_why(capsys, tmp_path):
+    ws = tmp_path / "ws"
+    ws.mkdir()
+    _client(ws, "ana.yaml", "Ana Ruiz", "senior_data_scientst")
+    _client(ws, "bo.yaml", "Bo Lind", "team_lead")
+    _client(ws, "cy.yaml", "Cy Park", "Head of Vibes")
+    out_csv = tmp_path / "c.csv"
+    code, out, _ = run_main(capsys, "cohort", str(ws), "--out", str(out_csv), "--today",
+                            TODAY, "--jobs", "1", "--no-charts")
+    assert code == 0, out
+    assert "WARNING ana.yaml: role_profile = 'senior_data_scientst': no role profile with " \
+           "this id in the catalog (did you mean senior_data_scientist?)" in out
+    assert "WARNING cy.yaml: role_profile = 'Head of Vibes'" in out
+    assert "WARNING bo.yaml" not in out
+    rows = _rows(out_csv)
+    assert list(rows[0])[:len(OLD_COLUMNS)] == OLD_COLUMNS  # new columns go after them
+    by = {r["client"]: r for r in rows}
+    assert by["ana"]["role_title"] == "" and by["ana"]["status"] == "ok"
+    assert by["ana"]["warnings"].startswith("role_profile = 'senior_data_scientst': no role")
+    assert by["bo"]["role_title"] == "Team Lead" and by["bo"]["warnings"] == ""
+
+
+def test_the_coach_overview_names_a_missing_role_profile(tmp_path):
+    from career_workbook.widgets.coach import load_caseload
+
+    _client(tmp_path, "ana.yaml", "Ana Ruiz", "enginering_manager")
+    caseload = load_caseload(tmp_path, today=TODAY)
+    assert any(p.startswith("ana.yaml: role_profile = 'enginering_manager': no role profile "
+                            "with this id in the catalog (did you mean engineering_manager?)")
+               for p in caseload.problems), caseload.problems
+
+
+def _html(widget) -> str:
+    text = [widget.value] if isinstance(getattr(widget, "value", None), str) else []
+    return " ".join(text + [_html(c) for c in getattr(widget, "children", ())])
+
+
+def test_notebook_05_says_the_saved_profile_is_not_in_the_catalog(tmp_path):
+    from career_workbook import widgets as ui
+
+    path = _client(tmp_path, "ana.yaml", "Ana Ruiz", "senior_data_scientst")
+    view = ui.role_picker(ui.Session(path, today=TODAY))
+    choice = view.fields["role_profile"]
+    assert choice.value == "senior_data_scientst"  # shows what is saved, not "None"
+    text = _html(view)
+    assert "compare you with: <b>your own targets</b> (the role profile " \
+           "“senior_data_scientst” saved in your workbook is not in the catalog)" in text
+    assert "The role profile “senior_data_scientst” saved in your workbook is not in the " \
+           "catalog, so your gaps are measured against your own targets. Did you mean " \
+           "“Senior Data Scientist”?" in text
+    choice.value = None  # keep my own targets: the unknown id is cleared
+    view.buttons["save"].click()
+    assert store.load(path).role_profile is None
+    assert "not in the catalog" not in _html(ui.role_picker(ui.Session(path, today=TODAY)))
+
+
+def test_notebook_05_replaces_a_missing_profile_with_the_one_picked(tmp_path):
+    from career_workbook import widgets as ui
+
+    path = _client(tmp_path, "ana.yaml", "Ana Ruiz", "Head of Vibes")
+    view = ui.role_picker(ui.Session(path, today=TODAY))
+    assert "Pick a profile above" in _html(view)  # nothing close to suggest
+    view.fields["role_profile"].value = "team_lead"
+    view.buttons["save"].click()
+    wb = store.load(path)
+    assert wb.role_profile == "team_lead" and wb.skills  # its skills added, as for any pick
+    assert "compare you with: <b>Team Lead</b>." in _html(view)
+
+
+# ----------------------------------------------------------------------------------------
 # 2. two workbooks, one pack folder
 # ----------------------------------------------------------------------------------------
 @pytest.mark.parametrize(("first", "second", "folder"), [

@@ -49,8 +49,14 @@ __all__ = [
     "RoleSkill",
     "SkillInfo",
     "catalog_files",
+    "close_roles",
     "load_catalog",
+    "missing_role",
+    "missing_role_note",
+    "not_in_catalog",
+    "resolve_role",
     "shared_catalog",
+    "suggest_role",
 ]
 
 CATEGORIES = ("technical", "soft", "leadership", "domain")
@@ -256,6 +262,86 @@ def resolve_role(wb: Any, catalog: Catalog | None) -> RoleProfile | None:
         except KeyError:
             found = None
     return found
+
+
+def missing_role(wb: Any, catalog: Catalog | None) -> str | None:
+    """The ``role_profile`` ``wb`` asks for when ``catalog`` has no such profile (a typo, or
+    a profile of another coach's catalog), else ``None``. Readiness and gaps are then
+    measured against the person's own targets, and every place that shows them says so.
+
+    ``None`` too when no profile is asked for, or when there is no catalog to look in.
+
+    >>> from career_workbook.model import new_workbook
+    >>> wb = new_workbook("Sam Lee")
+    >>> wb.role_profile = "senior_data_scientst"
+    >>> missing_role(wb, load_catalog())
+    'senior_data_scientst'
+    >>> wb.role_profile = "Senior Data Scientist"  # a title finds its profile too
+    >>> missing_role(wb, load_catalog()) is None
+    True
+    """
+    if catalog is None or not wb.role_profile or resolve_role(wb, catalog) is not None:
+        return None
+    return wb.role_profile
+
+
+def close_roles(key: str, catalog: Catalog, n: int = 3) -> list[RoleProfile]:
+    """The profiles of ``catalog`` whose id or title is closest to ``key`` (at most ``n``,
+    closest first), then the one :meth:`Catalog.find_role` matches: what a person most
+    likely meant by a role profile the catalog does not have.
+
+    >>> [r.id for r in close_roles("senior_data_scientst", load_catalog())]
+    ['senior_data_scientist']
+    >>> [r.id for r in close_roles("Head of Vibes", load_catalog())]
+    []
+    """
+    names: dict[str, str] = {}
+    for role in catalog.roles.values():
+        names.setdefault(role.id, role.id)
+        names.setdefault(role.title.casefold(), role.id)
+    wanted = key.casefold().strip()
+    hits = [names[h] for form in dict.fromkeys((wanted, re.sub(r"[\s-]+", "_", wanted)))
+            for h in difflib.get_close_matches(form, list(names), n=n, cutoff=0.8)]
+    found = catalog.find_role(key)
+    ids = list(dict.fromkeys([*hits, *([found.id] if found is not None else [])]))
+    return [catalog.roles[i] for i in ids[:n]]
+
+
+def not_in_catalog(key: str, catalog: Catalog) -> str:
+    """Why ``key`` names no role profile, with the ids closest to it (:func:`close_roles`).
+
+    >>> not_in_catalog("ux_desiner", load_catalog())
+    'no role profile with this id in the catalog (did you mean ux_designer?)'
+    """
+    close = [r.id for r in close_roles(key, catalog)]
+    return ("no role profile with this id in the catalog"
+            + (f" (did you mean {' or '.join(close)}?)" if close else ""))
+
+
+def missing_role_note(role_id: str, catalog: Catalog) -> str:
+    """One line saying that ``role_id`` (a workbook's ``role_profile``) is not in the
+    catalog, with the closest ids, and what is measured instead.
+
+    >>> missing_role_note("senior_data_scientst", load_catalog())  # doctest: +ELLIPSIS
+    "role_profile = 'senior_data_scientst': no role profile with this id in the catalog (did you mean senior_data_scientist?); readiness and gaps use their own skill targets..."
+    """  # noqa: E501
+    return (f"role_profile = {_short(role_id)}: {not_in_catalog(role_id, catalog)}; "
+            "readiness and gaps use their own skill targets until a profile of the catalog "
+            "is picked (notebook 05)")
+
+
+def suggest_role(wb: Any, catalog: Catalog | None) -> RoleProfile | None:
+    """A catalog profile that matches the typed target role, to offer (never to apply):
+    ``None`` when a profile is already picked (``wb.role_profile``), or none matches.
+
+    >>> from career_workbook.model import new_workbook
+    >>> suggest_role(new_workbook("Sam", target_role="Senior Data Scientist"),
+    ...              load_catalog()).id
+    'senior_data_scientist'
+    """
+    if catalog is None or wb.role_profile:
+        return None
+    return catalog.find_role(wb.person.target_role)
 
 
 def catalog_files(extra: Iterable[str | os.PathLike[str]] = ()) -> CatalogFiles:

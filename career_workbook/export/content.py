@@ -152,6 +152,9 @@ class PackContent:
     """What "What colleagues said" says when comments exist but none may be shown yet."""
     waiting: tuple[ToCome, ...] = ()
     """The sections other than charts with nothing yet, listed under "Still to come"."""
+    role_missing: str = ""
+    """The role profile the workbook asks for that the catalog does not have
+    (:func:`~career_workbook.catalog.missing_role`): the cover says so."""
 
     @property
     def shown(self) -> tuple[ChartEntry, ...]:
@@ -235,12 +238,21 @@ def cover_facts(content: PackContent) -> list[tuple[str, str]]:
     >>> cover_facts(c)
     [('Target role', 'not set yet'), ('Measured against', 'their own skill targets'), \
 ('Current role', 'Analyst'), ('Review date', '1 January 2026')]
+
+    A role profile asked for that the catalog does not have is named, never passed over:
+
+    >>> from dataclasses import replace
+    >>> cover_facts(replace(c, role_missing="data_scientst"))[1:3]
+    [('Measured against', 'their own skill targets'), \
+('Profile asked for', 'data_scientst (not in the role catalog)')]
     """
     from career_workbook.charts import clean_text
 
     facts = [
         ("Target role", content.target_role or "not set yet"),
         ("Measured against", content.role_title or "their own skill targets"),
+        ("Profile asked for", f"{content.role_missing} (not in the role catalog)"
+         if content.role_missing else ""),
         ("Current role", content.current_role),
         ("Organisation", content.organisation),
         ("Coach", content.coach),
@@ -336,8 +348,11 @@ def pack_content(
 
     ``charts`` are the already rendered charts (see :mod:`.pack`); ``role`` is the target
     role profile (see :func:`career_workbook.catalog.resolve_role`); ``catalog`` gives the
-    target role's skills to the goals' SMART scores (as the charts have them).
+    target role's skills to the goals' SMART scores (as the charts have them), and names a
+    ``role_profile`` it does not have (``role_missing``).
     """
+    from career_workbook.catalog import missing_role
+
     s = analysis.summary(wb, today, role)
     p = wb.person
     then = analysis.as_of(wb, today)
@@ -353,5 +368,5 @@ def pack_content(
         actions=_actions(wb, today, role, catalog),
         period=period, nothing_to_do=analysis.nothing_to_do(wb),
         achievements=achievements, comments=comments, comments_note=comments_note,
-        waiting=waiting,
+        waiting=waiting, role_missing=(missing_role(wb, catalog) or "") if role is None else "",
     )

@@ -58,7 +58,8 @@ class Caseload:
         Clients with a gap, per skill.
     broken : list of (file name, error message)
     problems : list of str
-        Warnings (a bad ``today``, a missing folder).
+        Warnings (a bad ``today``, a missing folder, a client's role profile the catalog
+        does not have).
     weeks : dict[str, ClientWeek]
         Each loaded client's week (:func:`~career_workbook.analysis.coach_week.client_week`).
     """
@@ -101,7 +102,13 @@ def load_caseload(folder: str | os.PathLike[str], today: date | str | None = Non
     from career_workbook import analysis, store
     from career_workbook.analysis.coach_week import client_week
     from career_workbook.analysis.cohort import caseload_frame, cohort_gap_counts
-    from career_workbook.catalog import CatalogError, load_catalog, resolve_role
+    from career_workbook.catalog import (
+        CatalogError,
+        load_catalog,
+        missing_role,
+        missing_role_note,
+        resolve_role,
+    )
 
     path = Path(os.path.abspath(Path(folder).expanduser()))
     day, problem = parse_today(today)
@@ -135,6 +142,9 @@ def load_caseload(folder: str | os.PathLike[str], today: date | str | None = Non
             continue
         workbooks[key] = wb
         roles.append(wb.person.target_role)
+        missing = missing_role(wb, catalog)
+        if missing is not None:  # as `cohort` warns: readiness is not against the profile
+            problems.append(f"{file.name}: {missing_role_note(missing, catalog)}")
         for kept, item in zip((summaries, gaps, weeks), done, strict=True):
             kept.append(item)
     frame = caseload_frame(summaries, clients=list(workbooks), target_roles=roles, weeks=weeks)

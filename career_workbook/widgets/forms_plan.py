@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import Any
 
@@ -82,20 +82,33 @@ def add_role_skills(wb: Workbook, role: Any, catalog: Any = None) -> list[str]:
     return added
 
 
-def role_preview_html(role: Any, wb: Workbook, suggestion: Any = None) -> str:
+def role_preview_html(role: Any, wb: Workbook, suggestion: Any = None, *,
+                      missing: str | None = None, close: Sequence[Any] = ()) -> str:
     """What a role profile asks for, and which of its skills you already track (escaped).
 
     With no profile chosen, a ``suggestion`` (a profile matching the typed target role) is
-    offered, never applied.
+    offered, never applied. ``missing``: the profile the workbook asks for that the
+    catalog does not have (:func:`~career_workbook.catalog.missing_role`), named with the
+    ``close`` profiles (:func:`~career_workbook.catalog.close_roles`) as what was meant.
 
     >>> from types import SimpleNamespace as NS
     >>> from career_workbook.model import new_workbook
     >>> "pick “Data Scientist” above" in role_preview_html(None, new_workbook("Sam"),
     ...                                                      NS(title="Data Scientist"))
     True
-    """
+    >>> print(role_preview_html(None, new_workbook("Sam"), missing="data_scientst",
+    ...                         close=[NS(title="Data Scientist")]))  # doctest: +ELLIPSIS
+    <div ...>⚠ The role profile “data_scientst” saved in your workbook is not in the catalog, so your gaps are measured against your own targets. Did you mean “Data Scientist”? Pick it above and press “Use this role”.</div>
+    """  # noqa: E501
     from career_workbook.widgets.display import TABLE_CSS
 
+    if role is None and missing:
+        meant = (f" Did you mean “{close[0].title}”? Pick it above and press “Use this role”."
+                 if close else " Pick a profile above and press “Use this role”, or choose "
+                               "“None” to keep your own targets.")
+        return notice_html(f"The role profile “{missing}” saved in your workbook is not in "
+                           "the catalog, so your gaps are measured against your own targets."
+                           + meant, "warning")
     if role is None:
         offer = (f" Your target role looks like the catalog’s “{suggestion.title}” profile: "
                  f"pick “{suggestion.title}” above and press “Use this role” to compare "
@@ -159,6 +172,8 @@ def plan_learning(wb: Workbook, row: dict[str, Any], catalog: Any = None) -> Lea
 def role_picker(session: Any) -> widgets.Widget:
     """Pick a target-role profile from the catalog, or keep your own targets."""
 
+    from career_workbook.catalog import close_roles, missing_role, resolve_role
+
     def build(view: FormView) -> list[widgets.Widget]:
         s = view.session
         wb = s.workbook
@@ -167,15 +182,27 @@ def role_picker(session: Any) -> widgets.Widget:
             return [notice("The role catalog could not be loaded; your own targets are used.",
                            "warning")]
         roles = sorted(catalog.roles.values(), key=lambda r: r.title.casefold())
+        # a profile the catalog does not have (a typo, another coach's catalog) is shown as
+        # what is saved, so that "None" clears it and the preview says what was meant
+        missing = missing_role(wb, catalog)
         options = [("None — use my own targets", NONE)]
+        if missing is not None:
+            options.append((f"{missing} — not in the catalog", missing))
         options += [(f"{r.title} ({r.family})", r.id) for r in roles]
+
         def info_html() -> str:
             current = s.role
+            lost = ("" if current is not None or missing is None else
+                    f" (the role profile “{esc(missing)}” saved in your workbook is not in "
+                    "the catalog)")
             return (f'<div style="color:#555">Charts now compare you with: <b>'
-                    f'{esc(current.title) if current else "your own targets"}</b>.</div>')
+                    f'{esc(current.title) if current else "your own targets"}</b>{lost}.</div>')
 
         def chosen(wb: Workbook) -> str | None:
-            return wb.role_profile if wb.role_profile in catalog.roles else None
+            role = resolve_role(wb, catalog)  # an id, or a title the catalog has
+            if role is not None:
+                return role.id
+            return missing if missing is not None and wb.role_profile == missing else None
 
         info = quiet.HTML(info_html())
         choice = make_field(
@@ -192,7 +219,9 @@ def role_picker(session: Any) -> widgets.Widget:
 
             now = s.workbook or wb
             role = catalog.roles.get(choice.value) if choice.value else None
-            return role_preview_html(role, now, suggest_role(now, catalog))
+            lost = missing if missing is not None and choice.value == missing else None
+            return role_preview_html(role, now, suggest_role(now, catalog), missing=lost,
+                                     close=close_roles(lost, catalog) if lost else ())
 
         preview = quiet.HTML(preview_html())
 
@@ -205,7 +234,7 @@ def role_picker(session: Any) -> widgets.Widget:
 
         def collect() -> tuple[Any, dict[str, str]]:
             role_id = choice.value
-            if role_id is not None and role_id not in catalog.roles:
+            if role_id is not None and role_id not in catalog.roles and role_id != missing:
                 return None, {"role_profile": f"Unknown role profile {role_id!r}"}
             return {"role_profile": role_id, "add": bool(add.value)}, {}
 
@@ -216,7 +245,7 @@ def role_picker(session: Any) -> widgets.Widget:
                 ["role_profile"], stored=stored, filled=view.filled, mine=record,
                 theirs={"role_profile": wb.role_profile},
                 labels={"role_profile": "Target role profile"})["role_profile"]
-            if record["add"] and record["role_profile"] is not None:
+            if record["add"] and record["role_profile"] in catalog.roles:
                 add_role_skills(wb, catalog.roles[record["role_profile"]], catalog)
 
         view.bind(save, collect, apply, live=False)
@@ -224,7 +253,7 @@ def role_picker(session: Any) -> widgets.Widget:
         def refill() -> bool:
             """After a save: the same widgets, showing the workbook as it is now."""
             now = s.workbook
-            if now is None or s.catalog is not catalog:
+            if now is None or s.catalog is not catalog or missing_role(now, catalog) != missing:
                 return False
             stored["role_profile"] = now.role_profile  # the base of the next merge
             info.value = info_html()

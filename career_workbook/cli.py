@@ -27,6 +27,7 @@ EXAMPLES = """\
 examples:
   career-workbook init my-career && cd my-career && career-workbook lab
   career-workbook new "Priya Sharma" --dir workbooks --target-role "Senior Data Scientist"
+  career-workbook new "Ana Ruiz" --target-role "Data Scientist" --role-profile senior_data_scientist
   career-workbook validate workbooks/
   career-workbook run workbooks/*.yaml --out out/runs --notebooks 01,05,09 --jobs 2
   career-workbook pack --all workbooks --out out/packs --today 2026-11-22
@@ -144,6 +145,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--dir", default="workbooks", help="workspace folder (default: workbooks)")
     p.add_argument("--current-role", default="", help="their current role")
     p.add_argument("--target-role", default="", help="the role they are aiming for")
+    p.add_argument("--role-profile", default=None, metavar="ID",
+                   help="the catalog's role profile to measure readiness and gaps against, "
+                        "e.g. senior_data_scientist (default: their own skill targets; "
+                        "notebook 05 picks one too)")
     p.add_argument("--coach", default="", help="the coach's name")
     p.add_argument("--file", default=None, metavar="NAME",
                    help="the workbook's file name in WORKSPACE (default: from the name, e.g. "
@@ -290,16 +295,53 @@ def _cmd_new(args: argparse.Namespace) -> int:
             raise
         raise CliError(f"--file {args.file}: not a plain file name; give one such as "
                        "alex_smith_2 (letters, digits and _)") from None
+    role = _role_profile(args.role_profile) if args.role_profile is not None else None
     try:
-        store.new(path, name, current_role=args.current_role,
-                  target_role=args.target_role, coach=args.coach)
+        wb = store.new(path, name, current_role=args.current_role,
+                       target_role=args.target_role, coach=args.coach,
+                       role_profile=role.id if role is not None else None)
     except WorkbookError as err:
         if err.problems or path.is_symlink() or not path.is_file():
             raise
         raise CliError(_taken(path, folder, args, name)) from None
-    print(f"Created {path}")
+    print(f"Created {path}" + (f", measured against the catalog's {role.title} profile"
+                               if role is not None else ""))
     print(f"Next: career-workbook lab {path}")
+    offer = _offer_role(wb) if role is None and wb.person.target_role else None
+    if offer is not None:  # offered, never applied (as notebook 05 does)
+        title = ("" if offer.title.casefold() == wb.person.target_role.casefold()
+                 else f" ({offer.title})")
+        print(f"Tip: the target role {wb.person.target_role!r} matches the catalog's role "
+              f"profile {offer.id}{title}: pick it in notebook 05 to measure readiness "
+              f"against it (or create the workbook with --role-profile {offer.id})")
     return 0
+
+
+def _role_profile(key: str) -> Any:
+    """``new --role-profile``: the catalog's profile with this id (or title), from the
+    catalog the other commands use; an unknown one is refused naming the closest ids."""
+    from career_workbook.catalog import not_in_catalog, shared_catalog
+
+    catalog = shared_catalog(_catalog())
+    try:
+        return catalog.role(key.strip())
+    except KeyError:
+        ids = sorted(catalog.roles)
+        listed = "" if "did you mean" in not_in_catalog(key, catalog) else (
+            "; the catalog has " + ", ".join(ids[:20]) + (" …" if len(ids) > 20 else ""))
+        raise CliError(f"--role-profile {key!r}: {not_in_catalog(key, catalog)}{listed}; "
+                       "nothing was created") from None
+
+
+def _offer_role(wb: Any) -> Any:
+    """The catalog profile matching ``wb``'s target role (``catalog.suggest_role``: the
+    notebooks' rule), or None; a broken catalog offers nothing (``new`` needs none)."""
+    from career_workbook.catalog import CatalogError, shared_catalog, suggest_role
+
+    try:
+        return suggest_role(wb, shared_catalog(_catalog()))
+    except (CliError, CatalogError):
+        return None
 
 
 def _catalog() -> Any:

@@ -755,20 +755,25 @@ def validate_workbook(data: Workbook | dict[str, Any], *, path: Any = None) -> W
         raise WorkbookError(path=path, problems=problems) from None
 
 
-def new_workbook(name: str, *, today: date | None = None, **person: Any) -> Workbook:
+def new_workbook(name: str, *, today: date | None = None, role_profile: str | None = None,
+                 **person: Any) -> Workbook:
     """A new, valid, empty workbook for ``name`` (a :data:`PersonName`); spaces around the
-    other ``person`` texts are dropped, as the forms drop them.
+    other ``person`` texts are dropped, as the forms drop them. ``role_profile``: the
+    catalog profile it is measured against (the caller checks the catalog has it).
 
     >>> new_workbook("Sam Lee", current_role="Analyst").person.current_role
     'Analyst'
     >>> new_workbook("  Priya   Raman\\n", coach=" Ruth ").person.name
     'Priya Raman'
+    >>> new_workbook("Sam Lee", role_profile="ux_designer").role_profile
+    'ux_designer'
     """
     today = today or date.today()
     person = {key: value.strip() if isinstance(value, str) else value
               for key, value in person.items()}
     try:
-        return Workbook(person=Person(name=name, start_date=today, **person))
+        return Workbook(person=Person(name=name, start_date=today, **person),
+                        role_profile=role_profile)
     except ValidationError as err:
         problems = problems_from_validation(err)
         raise WorkbookError(

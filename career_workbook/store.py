@@ -1602,11 +1602,13 @@ def restore(path: str | os.PathLike[str], entry: HistoryEntry | int) -> Workbook
 
 
 def new(
-    path: str | os.PathLike[str], name: str, *, today: date | None = None, **person: Any
+    path: str | os.PathLike[str], name: str, *, today: date | None = None,
+    role_profile: str | None = None, **person: Any
 ) -> Workbook:
     """Create a new workbook file for ``name`` (and its folder); never overwrites a file.
 
-    ``person`` fields such as ``current_role`` or ``coach`` may be given too. A symbolic
+    ``person`` fields such as ``current_role`` or ``coach`` may be given too, and the
+    ``role_profile`` it is measured against. A symbolic
     link at ``path``, even one pointing nowhere, is refused: a workbook is a real file.
 
     >>> import tempfile, pathlib
@@ -1620,7 +1622,7 @@ def new(
     """
     path = Path(path)
     try:
-        wb = new_workbook(name, today=today, **person)
+        wb = new_workbook(name, today=today, role_profile=role_profile, **person)
     except WorkbookError as err:
         raise WorkbookError(path=path, problems=err.problems) from None
     _refuse_new_link(path)

@@ -234,3 +234,60 @@ def test_the_cohort_csv_names_each_clients_pack_folder(capsys, tmp_path):
     assert rows == {"Mei Harada (copy)": "Mei-Harada-copy", "lee.v2": "lee.v2",
                     "broken": "broken"}
     assert folders == {"Mei-Harada-copy", "lee.v2"}  # the broken file has no pack
+
+
+# ----------------------------------------------------------------------------------------
+# 3. new --role-profile
+# ----------------------------------------------------------------------------------------
+def test_new_picks_a_role_profile_by_id_or_title(capsys, tmp_path):
+    code, out, _ = run_main(capsys, "new", "Ana Ruiz", "--dir", str(tmp_path),
+                            "--target-role", "Lead Data Scientist",
+                            "--role-profile", "senior_data_scientist")
+    path = (tmp_path / "ana_ruiz.yaml").resolve()
+    assert code == 0 and f"Created {path}, measured against the catalog's Senior Data " \
+                         "Scientist profile" in out and "Tip:" not in out
+    assert store.load(path).role_profile == "senior_data_scientist"
+    code, _, _ = run_main(capsys, "new", "Bo Lind", "--dir", str(tmp_path),
+                          "--role-profile", "ux designer")
+    assert code == 0 and store.load(tmp_path / "bo_lind.yaml").role_profile == "ux_designer"
+
+
+@pytest.mark.parametrize(("given", "said"), [
+    ("senior_data_scientst", "(did you mean senior_data_scientist?); nothing was created"),
+    ("Head of Vibes", "in the catalog; the catalog has cloud_engineer, data_analyst"),
+])
+def test_new_refuses_a_role_profile_the_catalog_does_not_have(capsys, tmp_path, given, said):
+    code, out, err = run_main(capsys, "new", "Ana Ruiz", "--dir", str(tmp_path),
+                              "--role-profile", given)
+    assert code == 2 and out == "" and err.count("\n") == 1
+    assert f"--role-profile {given!r}: no role profile with this id in the catalog" in err
+    assert said in err
+    assert not (tmp_path / "ana_ruiz.yaml").exists()
+
+
+def test_new_takes_a_role_profile_of_the_coachs_catalog(capsys, tmp_path, monkeypatch):
+    _extension_catalog(tmp_path, monkeypatch)
+    code, out, _ = run_main(capsys, "new", "Bo Lind", "--dir", str(tmp_path / "ws"),
+                            "--role-profile", "head_of_vibes")
+    assert code == 0 and "Head of Vibes profile" in out
+    assert store.load(tmp_path / "ws" / "bo_lind.yaml").role_profile == "head_of_vibes"
+
+
+@pytest.mark.parametrize(("target", "tip"), [
+    ("Senior Data Scientist", "Tip: the target role 'Senior Data Scientist' matches the "
+                              "catalog's role profile senior_data_scientist: pick it in "
+                              "notebook 05 to measure readiness against it (or create the "
+                              "workbook with --role-profile senior_data_scientist)"),
+    ("Ward Manager", "matches the catalog's role profile healthcare_manager (Healthcare "
+                    "Manager):"),
+    ("Astronaut", None),
+])
+def test_new_offers_a_matching_profile_and_never_applies_it(capsys, tmp_path, target, tip):
+    code, out, _ = run_main(capsys, "new", "Ana Ruiz", "--dir", str(tmp_path),
+                            "--target-role", target)
+    assert code == 0
+    if tip is None:
+        assert "Tip:" not in out
+    else:
+        assert tip in out
+    assert store.load(tmp_path / "ana_ruiz.yaml").role_profile is None

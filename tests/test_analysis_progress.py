@@ -171,12 +171,16 @@ def test_expected_and_actual_stay_within_0_and_100(created, deadline, today, don
     if pct is not None:
         wb.check_ins.append(CheckIn(date=created, progress={"g": pct}))
     row = goal_progress_frame(wb, today).iloc[0]
-    assert math.isnan(row["expected"]) == (deadline is None)
-    if deadline is not None:
+    # no expected without a deadline, nor without a day to measure from (set after today
+    # or after its deadline, and nothing recorded by today)
+    assert math.isnan(row["expected"]) == (deadline is None or pd.isna(row["pace_from"]))
+    if not math.isnan(row["expected"]):
         assert 0.0 <= row["expected"] <= 100.0
     if not math.isnan(row["actual"]):
         assert 0.0 <= row["actual"] <= 100.0
     assert row["track"] in TRACKS
+    if row["track"] == "ahead":  # only ever from the day the goal was set
+        assert row["pace_from"].date() == created <= today
 
 
 def test_history_has_check_ins_and_milestone_steps(rich_wb, today):
@@ -213,3 +217,84 @@ def test_a_forecast_a_little_after_the_deadline_is_on_track_within_the_grace():
     span = (deadline - created).days
     assert row["forecast"].date() > deadline + timedelta(days=round(GRACE_SHARE * span))
     assert row["track"] == "behind"
+
+
+# ---------------------------------------------------------------- a goal set after today
+def _set_late_workbook(created):
+    """The red team's two goals: g1 30 % done two weeks before its deadline (behind), with
+    ``created`` as typed; g2 behind too."""
+    wb = new_workbook("Jose", today=date(2026, 9, 1))
+    wb.goals += [Goal(id="g1", text="Publish 3 analyses", status="active", created=created,
+                      deadline=date(2026, 12, 20)),
+                 Goal(id="g2", text="Become senior", status="active",
+                      created=date(2026, 10, 1), deadline=date(2027, 9, 30))]
+    wb.check_ins += [CheckIn(date=date(2026, 10, 15), progress={"g1": 10, "g2": 5}),
+                     CheckIn(date=date(2026, 10, 29), progress={"g1": 30, "g2": 10})]
+    return wb
+
+
+def test_a_goal_set_after_today_and_its_deadline_is_measured_from_its_first_record():
+    """Red team: created 2062-10-01 (for 2026-10-01) made g1, 30 % done with 14 days left,
+    read 'ahead' (expected 0 %), and the cover count 1 on track / 1 behind."""
+    from career_workbook import analysis as A
+
+    today = date(2026, 12, 6)
+    typo = _set_late_workbook(date(2062, 10, 1))
+    row = goal_progress_frame(typo, today).set_index("goal_id").loc["g1"]
+    assert row["track"] == "behind"
+    assert row["pace_from"].date() == date(2026, 10, 15)  # its first check-in
+    assert row["expected"] == pytest.approx(100 * 52 / 66)  # 15 Oct -> 6 Dec of -> 20 Dec
+    assert row["forecast"].date() > date(2026, 12, 20)
+    right = goal_progress_frame(_set_late_workbook(date(2026, 10, 1)), today)
+    assert goal_progress_frame(typo, today)["track"].tolist() == right["track"].tolist()
+    counts = A.summary(typo, today)
+    assert (counts.goals_on_track, counts.goals_behind) == (0, 2)  # the cover, cohort CSV
+    from career_workbook.analysis.cohort import caseload_frame
+
+    row = caseload_frame([counts]).iloc[0]
+    assert (row["goals_on_track"], row["goals_behind"]) == (0, 2)
+
+
+def test_a_goal_set_after_today_is_never_ahead():
+    # set "20 Mar" though 40 % was reported on 20 Feb: from that check-in the pace looks
+    # fast, but the goal was set earlier still: on track, not ahead
+    wb = _one_goal(new_workbook("Ana", today=date(2026, 1, 1)), (date(2026, 2, 20), 40),
+                   created=date(2026, 3, 20), deadline=date(2026, 12, 31))
+    row = goal_progress_frame(wb, date(2026, 3, 1)).iloc[0]
+    assert (row["track"], row["pace_from"].date()) == ("on track", date(2026, 2, 20))
+    # the same goal set when its check-in says: ahead
+    wb.goals[0] = wb.goals[0].model_copy(update={"created": date(2026, 2, 1)})
+    assert goal_progress_frame(wb, date(2026, 3, 1))["track"][0] == "ahead"
+
+
+def test_with_no_day_to_measure_from_there_is_no_pace():
+    # a metric 50 % of the way, no check-in, no milestone: set 2062 for 2026
+    wb = new_workbook("Ana", today=date(2026, 1, 1))
+    wb.goals.append(Goal(id="g", text="Run 10 km", status="active", created=date(2062, 1, 5),
+                         deadline=date(2026, 12, 31),
+                         metric=Metric(baseline=0, target=10, current=5)))
+    row = goal_progress_frame(wb, date(2026, 6, 1)).iloc[0]
+    assert row["actual"] == 50.0 and row["track"] == "on track"
+    assert pd.isna(row["pace_from"]) and math.isnan(row["expected"])
+    assert pd.isna(row["forecast"])
+    # a milestone done is a record of progress: the pace starts there
+    wb.goals[0] = wb.goals[0].model_copy(update={"metric": None, "milestones": [
+        Milestone(title="5 km", done_on=date(2026, 5, 1)), Milestone(title="10 km")]})
+    row = goal_progress_frame(wb, date(2026, 6, 1)).iloc[0]
+    assert row["pace_from"].date() == date(2026, 5, 1) and row["track"] == "on track"
+
+
+@settings(max_examples=150, deadline=None)
+@given(late=st.integers(1, 20000), reports=st.lists(
+    st.tuples(st.integers(0, 400), st.integers(0, 99)), max_size=3),
+    left=st.integers(-100, 800))
+def test_a_day_set_after_today_never_makes_a_goal_ahead(late, reports, left):
+    today = date(2026, 12, 6)
+    wb = _one_goal(new_workbook("Prop", today=date(2025, 1, 1)),
+                   *[(today - timedelta(days=ago), pct) for ago, pct in reports],
+                   created=today + timedelta(days=late),
+                   deadline=today + timedelta(days=left))
+    row = goal_progress_frame(wb, today).iloc[0]
+    assert row["track"] != "ahead"
+    assert pd.isna(row["pace_from"]) or row["pace_from"].date() <= today
+    assert pd.isna(row["forecast"]) or row["forecast"].date() > today

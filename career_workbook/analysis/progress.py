@@ -10,6 +10,12 @@ progress), carried on until 100 %. A goal is behind exactly when that forecast i
 its deadline by more than a small grace (:func:`latest_on_track`), so the track and the
 forecast never disagree.
 
+Pace is measured from the day the goal was set, unless that day is after ``today`` or after
+the deadline (a year typed wrong, 2062 for 2026): a goal cannot be set after the day it is
+reviewed, and a start in the future made a goal 30 % done read 'ahead'. Then it is measured
+from the first day progress was recorded for it (:func:`pace_start`), the latest day it
+can have been set: such a guess can show a goal behind, never ahead.
+
 Dropped goals are left out. Draft goals are kept (their ``status`` column says
 ``'draft'``), so a plan can be reviewed before it is committed to.
 
@@ -58,7 +64,9 @@ __all__ = [
     "goal_status",
     "goal_statuses",
     "latest_on_track",
+    "pace_start",
     "progress_history_frame",
+    "set_day_counts",
 ]
 
 ON_TRACK_MARGIN = 10.0
@@ -78,7 +86,7 @@ TRACKS = ("done", "overdue", "ahead", "on track", "behind", "no deadline", "not 
 PROGRESS_COLUMNS = {
     "goal_id": "text", "text": "text", "status": "text", "created": "date",
     "deadline": "date", "expected": "float", "actual": "float", "source": "text",
-    "track": "text", "days_left": "float", "forecast": "date",
+    "track": "text", "days_left": "float", "forecast": "date", "pace_from": "date",
 }
 HISTORY_COLUMNS = {"date": "date", "goal_id": "text", "actual": "float", "source": "text"}
 
@@ -127,6 +135,40 @@ def checkin_points(wb: Workbook, today: date) -> dict[str, list[tuple[date, floa
     return points
 
 
+def set_day_counts(created: date, deadline: date | None, today: date | None) -> bool:
+    """Whether ``created``, the day a goal was set, can start its pace: not after ``today``
+    (when given) nor after the ``deadline`` (when it has one).
+
+    >>> set_day_counts(date(2026, 10, 1), date(2026, 12, 20), date(2026, 12, 6))
+    True
+    >>> set_day_counts(date(2062, 10, 1), date(2026, 12, 20), date(2026, 12, 6))
+    False
+    >>> set_day_counts(date(2026, 12, 10), None, date(2026, 12, 6))
+    False
+    """
+    return ((today is None or created <= today)
+            and (deadline is None or created <= deadline))
+
+
+def pace_start(goal: Goal, points: list[tuple[date, float]], today: date) -> date | None:
+    """The day ``goal``'s pace is measured from on ``today``: the day it was set when
+    :func:`set_day_counts`; else the first day progress was recorded for it by ``today``
+    (``points``: its check-ins, or a milestone done); ``None`` when there is none.
+
+    >>> g = Goal(text="Ship it", created=date(2062, 10, 1), deadline=date(2026, 12, 20))
+    >>> pace_start(g, [(date(2026, 10, 15), 10.0)], date(2026, 12, 6))
+    datetime.date(2026, 10, 15)
+    >>> pace_start(g, [], date(2026, 12, 6)) is None
+    True
+    """
+    if set_day_counts(goal.created, goal.deadline, today):
+        return goal.created
+    recorded = [day for day, _ in points if day <= today]
+    recorded += [m.done_on for m in goal.milestones if m.done_on is not None
+                 and m.done_on <= today]
+    return min(recorded, default=None)
+
+
 def _actual(goal: Goal, points: list[tuple[date, float]], today: date) -> _Actual:
     if points:
         return _Actual(points[-1][1], "check-in")
@@ -140,20 +182,22 @@ def _actual(goal: Goal, points: list[tuple[date, float]], today: date) -> _Actua
     return _Actual(math.nan, None)
 
 
-def _forecast(goal: Goal, actual: float, today: date) -> date | None:
-    """The day ``actual`` % reaches 100 % at the pace since ``goal.created``: ``today``
-    counts, however long ago the last check-in was, so the date is always after ``today``.
+def _forecast(start: date | None, actual: float, today: date) -> date | None:
+    """The day ``actual`` % reaches 100 % at the pace since ``start`` (:func:`pace_start`):
+    ``today`` counts, however long ago the last check-in was, so the date is always after
+    ``today``.
 
-    None when nothing is done yet (no pace), on the day the goal was set, or more than
+    None when nothing is done yet (no pace), with no start, on the start day, or more than
     ``FORECAST_HORIZON_YEARS`` ahead.
 
-    >>> g = Goal(text="Ship it", created=date(2026, 1, 1))
-    >>> _forecast(g, 40.0, date(2026, 1, 31))  # 40 % in 30 days: 100 % after 75
+    >>> _forecast(date(2026, 1, 1), 40.0, date(2026, 1, 31))  # 40 % in 30 days: 75 more
     datetime.date(2026, 3, 17)
-    >>> _forecast(g, 0.0, date(2026, 1, 31)) is None
+    >>> _forecast(date(2026, 1, 1), 0.0, date(2026, 1, 31)) is None
     True
     """
-    elapsed = (today - goal.created).days
+    if start is None:
+        return None
+    elapsed = (today - start).days
     if not actual > 0 or elapsed <= 0:
         return None
     days_more = math.ceil(elapsed * (100.0 - actual) / actual)
@@ -162,21 +206,22 @@ def _forecast(goal: Goal, actual: float, today: date) -> date | None:
     return date.fromordinal(today.toordinal() + days_more)
 
 
-def latest_on_track(goal: Goal) -> date:
+def latest_on_track(goal: Goal, start: date | None = None) -> date:
     """The latest forecast finish that still counts as on track: the deadline plus
-    ``GRACE_SHARE`` of the goal's span (set day to deadline), rounded to whole days.
+    ``GRACE_SHARE`` of the goal's span (``start``, by default the day it was set, to the
+    deadline), rounded to whole days.
 
     >>> latest_on_track(Goal(text="Ship it", created=date(2026, 1, 1),
     ...                      deadline=date(2026, 12, 31)))
     datetime.date(2027, 2, 5)
     """
     assert goal.deadline is not None
-    span = max((goal.deadline - goal.created).days, 0)
+    span = max((goal.deadline - (start or goal.created)).days, 0)
     return date.fromordinal(goal.deadline.toordinal() + round(GRACE_SHARE * span))
 
 
-def _track(goal: Goal, actual: float, expected: float, forecast: date | None,
-           today: date) -> str:
+def _track(goal: Goal, actual: float, start: date | None, expected: float,
+           forecast: date | None, today: date) -> str:
     if goal.status == "done" or actual >= 100:
         return "done"
     if goal.deadline is not None and goal.deadline < today:
@@ -185,11 +230,16 @@ def _track(goal: Goal, actual: float, expected: float, forecast: date | None,
         return "not started"
     if goal.deadline is None:
         return "no deadline"
+    if start is None:  # no day to measure the pace from: nothing says behind, nor ahead
+        return "on track"
     # one rule: behind when the pace so far finishes after the deadline and its grace (no
     # pace: when less is done than the time gone); the forecast says the same
-    if forecast > latest_on_track(goal) if forecast is not None else actual < expected:
+    if (forecast > latest_on_track(goal, start) if forecast is not None
+            else actual < expected):
         return "behind"
-    if actual >= expected + ON_TRACK_MARGIN:
+    # ahead only from the day the goal was set: from a later day (its first record, when
+    # that day cannot be used) the pace looks faster than it was
+    if actual >= expected + ON_TRACK_MARGIN and start == goal.created:
         return "ahead"
     return "on track"
 
@@ -198,8 +248,9 @@ def _track(goal: Goal, actual: float, expected: float, forecast: date | None,
 class GoalStatus:
     """Where one goal stands on one day: a row of :func:`goal_progress_frame`.
 
-    ``expected``, ``actual``, ``days_left`` are floats (NaN when unknown), ``source`` and
-    ``forecast`` may be None; see :func:`goal_progress_frame` for each rule.
+    ``expected``, ``actual``, ``days_left`` are floats (NaN when unknown), ``source``,
+    ``forecast`` and ``pace_from`` may be None; see :func:`goal_progress_frame` for each
+    rule.
     """
 
     goal: Goal
@@ -209,6 +260,7 @@ class GoalStatus:
     track: str
     days_left: float
     forecast: date | None
+    pace_from: date | None = None
 
 
 def goal_status(goal: Goal, points: list[tuple[date, float]], today: date) -> GoalStatus:
@@ -224,12 +276,14 @@ def goal_status(goal: Goal, points: list[tuple[date, float]], today: date) -> Go
     actual = _actual(goal, points, today)
     if goal.status == "done" and not actual.value >= 100:
         actual = _Actual(100.0, "status")
-    expected = expected_progress(goal.created, goal.deadline, today)
+    start = pace_start(goal, points, today)
+    expected = math.nan if start is None else expected_progress(start, goal.deadline, today)
     days_left = math.nan if goal.deadline is None else float((goal.deadline - today).days)
     done = goal.status == "done" or actual.value >= 100
-    forecast = None if done else _forecast(goal, actual.value, today)
-    track = _track(goal, actual.value, expected, forecast, today)
-    return GoalStatus(goal, expected, actual.value, actual.source, track, days_left, forecast)
+    forecast = None if done else _forecast(start, actual.value, today)
+    track = _track(goal, actual.value, start, expected, forecast, today)
+    return GoalStatus(goal, expected, actual.value, actual.source, track, days_left, forecast,
+                      start)
 
 
 def goal_statuses(wb: Workbook, today: date) -> list[GoalStatus]:
@@ -295,8 +349,8 @@ def goal_progress_frame(wb: Workbook, today: date) -> pd.DataFrame:
     -------
     goal_id, text, status : from the goal ('draft' goals included).
     created, deadline : dates (deadline NaT when none).
-    expected : % of the time from created to deadline gone by ``today`` (0-100; NaN
-        without a deadline).
+    expected : % of the time from ``pace_from`` to deadline gone by ``today`` (0-100; NaN
+        without a deadline or without ``pace_from``).
     actual : % done (0-100): the latest check-in progress for the goal; else the share of
         milestones done; else the metric's (current - baseline) / (target - baseline),
         clipped to 0-100; else NaN. A goal marked done counts as 100.
@@ -305,18 +359,23 @@ def goal_progress_frame(wb: Workbook, today: date) -> pd.DataFrame:
     track : 'done' (status done or actual >= 100), 'overdue' (deadline passed),
         'not started' (no progress recorded), 'no deadline', then 'behind' (the forecast
         is after :func:`latest_on_track`; without a forecast, actual below expected), 'ahead'
-        (actual at least ``ON_TRACK_MARGIN`` points above expected), else 'on track', in
-        that order of precedence.
+        (actual at least ``ON_TRACK_MARGIN`` points above expected, measured from the day
+        the goal was set), else 'on track', in that order of precedence. Without a
+        ``pace_from``, neither behind nor ahead: 'on track'.
     days_left : days from ``today`` to the deadline (negative when passed; NaN without).
-    forecast : the day ``actual`` reaches 100 % at the pace from ``created`` to ``today``
-        (always after ``today``; NaT for a done goal, with nothing done yet, on the day the
-        goal was set, or more than ``FORECAST_HORIZON_YEARS`` away).
+    forecast : the day ``actual`` reaches 100 % at the pace from ``pace_from`` to ``today``
+        (always after ``today``; NaT for a done goal, with nothing done yet, without a
+        ``pace_from`` or on that day, or more than ``FORECAST_HORIZON_YEARS`` away).
+    pace_from : the day the pace is measured from (:func:`pace_start`): ``created``; when
+        that is after ``today`` or after the deadline, the first day progress was recorded
+        (NaT when none was).
     """
     from career_workbook.frames import build_frame
 
     rows = [
         (st.goal.id, st.goal.text, st.goal.status, st.goal.created, st.goal.deadline,
-         st.expected, st.actual, st.source, st.track, st.days_left, st.forecast)
+         st.expected, st.actual, st.source, st.track, st.days_left, st.forecast,
+         st.pace_from)
         for st in goal_statuses(wb, today)
     ]
     return build_frame(rows, PROGRESS_COLUMNS)

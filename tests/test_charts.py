@@ -749,6 +749,68 @@ def test_goal_timeline_over_new_year_names_month_and_year_on_its_ticks():
     assert ax.xaxis.get_offset_text().get_text() == ""
 
 
+def _set_late_workbook(**first):
+    """Two goals set 1 Oct 2026 (the second with no deadline), the first changed by
+    ``first``; check-ins in October."""
+    from career_workbook.model import CheckIn, Goal, new_workbook
+
+    wb = new_workbook("Jose", today=date(2026, 9, 1))
+    wb.goals += [Goal(id="g1", text="Publish 3 analyses", status="active",
+                      created=date(2026, 10, 1), deadline=date(2026, 12, 20)),
+                 Goal(id="g2", text="Become senior", status="active",
+                      created=date(2026, 10, 1), deadline=date(2027, 9, 30)),
+                 Goal(id="g3", text="Read more", status="active", created=date(2026, 10, 1))]
+    wb.goals[0] = wb.goals[0].model_copy(update=first)
+    wb.check_ins += [CheckIn(date=date(2026, 10, 15), progress={"g1": 10, "g2": 5}),
+                     CheckIn(date=date(2026, 10, 29), progress={"g1": 30, "g2": 10})]
+    return wb
+
+
+def _xlim_days(ax) -> tuple[date, date]:
+    return tuple(mdates.num2date(x).date() for x in ax.get_xlim())
+
+
+@pytest.mark.parametrize("first", [
+    {"created": date(2062, 10, 1)},  # red team: 2062 for 2026, after today and the deadline
+    {"created": date(2062, 10, 1), "deadline": None},  # no deadline: after today only
+    {"created": date(2031, 3, 9), "deadline": date(2030, 1, 1)},
+])
+def test_goal_timeline_is_not_stretched_to_a_day_set_after_today_or_the_deadline(first):
+    """Red team: the axis ran to 2060 for a goal set "1 Oct 2062" and the other goals
+    became slivers; the goal is a mark, its set day named beside it."""
+    from career_workbook import figures
+
+    today = date(2026, 12, 6)
+    wb = _set_late_workbook(**first)
+    ax = figures.make_figure(wb, "goal_timeline", today=today).axes[0]
+    last = max(today, date(2027, 9, 30), first.get("deadline") or today)
+    lo, hi = _xlim_days(ax)
+    assert lo < date(2026, 10, 1) and last < hi < last + (last - lo) / 4, (lo, hi)
+    set_day = f"{first['created'].day} {first['created']:%b %Y}"
+    said = " ".join(t.get_text() for t in ax.texts)
+    assert f"set {set_day}, after " + ("its deadline" if first.get("deadline", 1) else
+                                       "today; no deadline") in said
+
+
+def test_progress_measures_a_goal_set_after_today_from_its_first_check_in():
+    """Red team: g1's panel ran to 2060 and read 'ahead'; its plan now starts at its first
+    check-in, in a panel of its own months, and it reads 'behind' as the analysis says."""
+    from career_workbook import figures
+
+    today = date(2026, 12, 6)
+    fig = figures.make_figure(_set_late_workbook(created=date(2062, 10, 1)), "progress",
+                              today=today)
+    ax = next(a for a in fig.axes if a.get_title(loc="left").startswith("Publish"))
+    lo, hi = _xlim_days(ax)
+    assert date(2026, 10, 1) < lo < date(2026, 10, 15) and date(2026, 12, 20) < hi < date(
+        2027, 2, 1)
+    [plan] = [ln for ln in ax.get_lines() if ln.get_label() == "Expected"]
+    assert [pd.Timestamp(x).date() for x in plan.get_xdata()] == [date(2026, 10, 15),
+                                                                  date(2026, 12, 20)]
+    assert "behind" in [t.get_text() for t in ax.texts]
+    assert fig.get_suptitle() == "0 of 3 active goals on track"  # g3: no deadline
+
+
 @pytest.mark.parametrize(("first", "last", "ticks"), [
     ("2026-11-27", "2026-12-04", ["27 Nov 2026", "29 Nov", "Dec", "3 Dec"]),  # a week
     ("2026-12-28", "2027-01-04", ["29 Dec", "31 Dec", "Jan 2027", "3 Jan"]),  # over new year

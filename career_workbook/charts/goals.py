@@ -12,7 +12,7 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
-from career_workbook.analysis.progress import goal_counts
+from career_workbook.analysis.progress import goal_counts, set_day_counts
 from career_workbook.charts._registry import CHARTS
 from career_workbook.charts._style import (
     ALERT,
@@ -143,6 +143,18 @@ def _num(ts: Any) -> float:
     return float(mdates.date2num(pd.Timestamp(ts)))
 
 
+def _set_day_counts(created: Any, deadline: Any, now: Any) -> bool:
+    """:func:`~career_workbook.analysis.progress.set_day_counts` for a frame's row: whether
+    the day a goal was set (``created``) may start its line or bar and stretch the dates
+    (not after its ``deadline`` nor after ``now``; NaT/None: not known)."""
+    if created is None or pd.isna(created):
+        return False
+    return set_day_counts(pd.Timestamp(created).date(),
+                          None if deadline is None or pd.isna(deadline)
+                          else pd.Timestamp(deadline).date(),
+                          None if now is None else pd.Timestamp(now).date())
+
+
 @styled
 def plot_goal_timeline(goals: pd.DataFrame, milestones: pd.DataFrame | None = None,
                        today: Any = None, *, title: str | None = None) -> Figure:
@@ -190,7 +202,11 @@ def plot_goal_timeline(goals: pd.DataFrame, milestones: pd.DataFrame | None = No
         ms["due"], ms["done_on"] = dates(ms["due"]), dates(ms["done_on"])
         ms["done"] = ms["done"].astype(bool) if "done" in ms else ms["done_on"].notna()
 
-    all_dates = [*df["created"], *df["deadline"].dropna(), *ms["due"].dropna(),
+    # a day set after the deadline (or, with no deadline, after today: 2062 typed for 2026)
+    # is named beside its mark, never stretched to: the other goals became slivers
+    drawn_from = [_set_day_counts(c, d, now if pd.isna(d) else None)
+                  for c, d in zip(df["created"], df["deadline"], strict=True)]
+    all_dates = [*df["created"][drawn_from], *df["deadline"].dropna(), *ms["due"].dropna(),
                  *ms["done_on"].dropna(), *([now] if now is not None else [])]
     start, end = min(all_dates), max(all_dates)
     if end - start < pd.Timedelta(days=30):
@@ -212,25 +228,30 @@ def plot_goal_timeline(goals: pd.DataFrame, milestones: pd.DataFrame | None = No
             overdue.append(row)
         colour = STATUS_COLOURS.get("overdue" if late else status, MUTED)
         left = _num(row["created"])
+        mark = None
         if pd.notna(row["deadline"]) and row["deadline"] <= row["created"]:
             # set after its deadline ("by March 2026" written in November) or due the day it
             # was set: no span to draw (a bar from the deadline would say it was set then;
             # one of no length is not seen), a mark on the day
-            ax.plot([_num(row["deadline"])], [y], marker="|", markersize=18,
-                    markeredgewidth=4, linestyle="none", color=colour)
-            note = (f"set {day_name(row['created'])}, after its deadline"
+            mark = (row["deadline"], f"set {day_name(row['created'])}, after its deadline"
                     if row["deadline"] < row["created"] else "due the day it was set")
-            right = row["deadline"] - start > (end - start) / 2  # the note goes inwards
-            ax.text(_num(row["deadline"]), y, f"{note}   " if right else f"   {note}",
-                    ha="right" if right else "left", va="center", fontsize=8.5,
-                    color="#555555")
         elif pd.notna(row["deadline"]):
             ax.barh(y, _num(row["deadline"]) - left, left=left, height=0.5, color=colour)
+        elif not drawn_from[i]:  # no deadline, set after today: a mark today says when
+            mark = (now, f"set {day_name(row['created'])}, after today; no deadline")
         else:
             ax.barh(y, max(_num(open_end) - left, 1.0), left=left, height=0.5, color=colour,
                     alpha=0.35, hatch="///", edgecolor="white")
             ax.text(max(_num(open_end), left + 1), y, "  no deadline", va="center",
                     fontsize=8.5, color="#555555")
+        if mark is not None:
+            day, note = mark
+            ax.plot([_num(day)], [y], marker="|", markersize=18, markeredgewidth=4,
+                    linestyle="none", color=colour)
+            right = day - start > (end - start) / 2  # the note goes inwards
+            ax.text(_num(day), y, f"{note}   " if right else f"   {note}",
+                    ha="right" if right else "left", va="center", fontsize=8.5,
+                    color="#555555")
         goal_ms = ms[ms["goal_id"] == row["goal_id"]]
         for _, m in goal_ms.iterrows():
             when = m["done_on"] if m["done"] and pd.notna(m["done_on"]) else m["due"]
@@ -374,8 +395,9 @@ def plot_progress(progress_history: pd.DataFrame, goal_progress: pd.DataFrame,
     One small panel per goal (at most six: those needing attention first). The headline
     counts as the cover does (:func:`~career_workbook.analysis.goal_counts`): active goals
     ahead or on track, out of all active goals; done goals and drafts apart. The expected
-    line runs from 0 % when the goal was set to 100 % at its deadline; the forecast
-    extends the actual trend to 100 % when the frame has one.
+    line runs from 0 % when the goal was set (the frame's ``pace_from``, when it has one)
+    to 100 % at its deadline; the forecast extends the actual trend to 100 % when the frame
+    has one.
 
     Parameters
     ----------
@@ -383,7 +405,7 @@ def plot_progress(progress_history: pd.DataFrame, goal_progress: pd.DataFrame,
         The output of ``progress_history_frame`` (``date``, ``goal_id``, ``actual``).
     goal_progress : DataFrame
         The output of ``goal_progress_frame`` (``goal_id``, ``text``, ``created``,
-        ``deadline``, ``track``, ``forecast``; optional ``status``).
+        ``deadline``, ``track``, ``forecast``; optional ``status``, ``pace_from``).
     today : date, optional
         Draws a today line in each panel.
 
@@ -405,6 +427,14 @@ def plot_progress(progress_history: pd.DataFrame, goal_progress: pd.DataFrame,
         return _placeholder("progress")
     gp["created"], gp["deadline"] = dates(gp["created"]), dates(gp["deadline"])
     gp["forecast"] = dates(gp["forecast"]) if "forecast" in gp else pd.NaT
+    # the plan starts where the analysis measured the pace from (pace_from); without it,
+    # the day the goal was set, unless that is after today or its deadline (2062 for 2026
+    # stretched the panel to 2062 and the plan to a sliver)
+    usable = pd.Series([_set_day_counts(c, d, now)
+                        for c, d in zip(gp["created"], gp["deadline"], strict=True)],
+                       index=gp.index, dtype=bool)
+    pace = dates(gp["pace_from"]) if "pace_from" in gp else pd.Series(pd.NaT, index=gp.index)
+    gp["_from"] = pace.where(pace.notna(), gp["created"].where(usable))
     hist = pd.DataFrame(columns=["date", "goal_id", "actual"])
     if not is_empty(progress_history):
         require(progress_history, ("date", "goal_id", "actual"), "plot_progress",
@@ -429,13 +459,13 @@ def plot_progress(progress_history: pd.DataFrame, goal_progress: pd.DataFrame,
         ax.set_yticks([0, 50, 100], ["0%", "50%", "100%"])
         # a goal written after its deadline ("by March 2026" in November) has no plan
         # to draw: a line from its deadline back to the day it was set would fall
-        if (pd.notna(goal["created"]) and pd.notna(goal["deadline"])
-                and goal["deadline"] > goal["created"]):
-            (h,) = ax.plot([goal["created"], goal["deadline"]], [0, 100], color=MUTED,
+        if (pd.notna(goal["_from"]) and pd.notna(goal["deadline"])
+                and goal["deadline"] > goal["_from"]):
+            (h,) = ax.plot([goal["_from"], goal["deadline"]], [0, 100], color=MUTED,
                            linestyle="--", linewidth=1.6, label="Expected")
             handles.setdefault("Expected", h)
         points = hist[hist["goal_id"] == goal["goal_id"]]
-        window = _window([goal["created"], goal["deadline"], now, *points["date"]],
+        window = _window([goal["_from"], goal["deadline"], now, *points["date"]],
                          goal["forecast"])
         if window is not None:
             ax.set_xlim(*window)

@@ -593,8 +593,9 @@ def test_validate_notes_contradictions_the_forms_now_refuse(capsys, tmp_path):
                             completed_on=date(2026, 8, 1)),
             cw.LearningItem(title="Stats book", status="planned",
                             completed_on=date(2026, 10, 1))]
+        # set on a fixed day: a goal set on the real date, after --today, has a note
         wb.goals = [cw.Goal(id="g1", text="Lead a data project by June 2027",
-                            deadline=date(2027, 6, 30),
+                            created=date(2026, 11, 1), deadline=date(2027, 6, 30),
                             milestones=[cw.Milestone(title="Pitch it", due=date(2027, 1, 1)),
                                         cw.Milestone(title="Ship it", due=date(2028, 1, 1))])]
     code, out, _ = run_main(capsys, "validate", str(path), "--today", "2026-12-05")
@@ -608,3 +609,33 @@ def test_validate_notes_contradictions_the_forms_now_refuse(capsys, tmp_path):
     assert "note: learning[1].completed_on = 2026-10-01, but its status is planned" in out
     assert "note: goals[0].milestones[1].due = 2028-01-01 is after the goal's deadline " \
            "(2027-06-30)" in out and "milestones[0]" not in out
+
+
+def test_validate_notes_a_goal_set_after_today_or_after_its_deadline(capsys, tmp_path):
+    # red team: validate named the 2062 assessment and achievement "(a typo for 2026?)" but
+    # not goals[0].created = 2062-10-01, which made the goal read 'ahead' in the pack
+    import career_workbook as cw
+
+    path = tmp_path / "jose.yaml"
+    wb = cw.new_workbook("Jose Nunez", today=date(2026, 9, 1))
+    wb.goals = [
+        cw.Goal(id="g1", text="Publish 3 analyses by 2026-12-20", status="active",
+                created=date(2062, 10, 1), deadline=date(2026, 12, 20)),
+        cw.Goal(id="g2", text="Ship the report by March 2026", status="active",
+                created=date(2026, 11, 1), deadline=date(2026, 3, 31)),
+        cw.Goal(id="g3", text="Lead the spring launch", created=date(2026, 12, 10),
+                deadline=date(2027, 4, 30)),
+        cw.Goal(id="g4", text="Become senior", created=date(2026, 10, 1),
+                deadline=date(2027, 9, 30))]
+    cw.save(wb, path)
+    code, out, _ = run_main(capsys, "validate", str(path), "--today", "2026-12-06")
+    assert code == 0 and f"{path}: ok, 3 notes" in out, out
+    assert ("note: goals[0].created = 2062-10-01 is after today (6 Dec 2026) and after the "
+            "goal's deadline (2026-12-20): its pace is measured from its first recorded "
+            "progress instead (a typo for 2026?); correct it in the file") in out
+    assert ("note: goals[1].created = 2026-11-01 is after the goal's deadline (2026-03-31): "
+            "its pace is measured from its first recorded progress instead; correct it in "
+            "the file, or move the deadline (goal review, step 09)") in out
+    assert ("note: goals[2].created = 2026-12-10 is after today (6 Dec 2026): its pace is "
+            "measured from its first recorded progress instead; correct it in the file") in out
+    assert "goals[3]" not in out

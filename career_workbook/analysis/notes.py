@@ -8,7 +8,7 @@ older CSV import: the ratings of the last count, every comment shows), an opport
 "spotted" after its first recorded move, and the contradictions the forms refuse today but
 an older file (or an editor) may hold: a follow-up before the last contact, one person
 recorded twice, learning completed before it started or while not done, a milestone due
-after its goal's deadline.
+after its goal's deadline, a goal set after today or after its own deadline.
 Each note names the entry as ``validate`` names fields (``check_ins[3]``), its value and
 what to do. Pure: no I/O.
 
@@ -161,6 +161,40 @@ def _late_milestones(wb: Workbook) -> list[str]:
             for j, m in enumerate(goal.milestones) if m.due is not None and m.due > goal.deadline]
 
 
+def _goal_set_days(wb: Workbook, today: date) -> list[str]:
+    """A goal set after ``today`` or after its own deadline (2062 typed for 2026): its pace
+    is measured from its first recorded progress instead
+    (:func:`~career_workbook.analysis.progress.pace_start`).
+
+    >>> from career_workbook.model import Goal, new_workbook
+    >>> wb = new_workbook("Sam Lee", today=date(2026, 1, 5))
+    >>> wb.goals = [Goal(text="Ship it", created=date(2062, 10, 1),
+    ...                  deadline=date(2026, 12, 20))]
+    >>> _goal_set_days(wb, date(2026, 12, 6))
+    ["goals[0].created = 2062-10-01 is after today (6 Dec 2026) and after the goal's deadline (2026-12-20): its pace is measured from its first recorded progress instead (a typo for 2026?); correct it in the file"]
+    >>> wb.goals[0].created = date(2026, 11, 1)
+    >>> wb.goals[0].deadline = date(2026, 3, 31)
+    >>> _goal_set_days(wb, date(2026, 12, 6))
+    ["goals[0].created = 2026-11-01 is after the goal's deadline (2026-03-31): its pace is measured from its first recorded progress instead; correct it in the file, or move the deadline (goal review, step 09)"]
+    """  # noqa: E501
+    notes = []
+    for i, goal in enumerate(wb.goals):
+        set_on, deadline = goal.created, goal.deadline
+        after = [f"after today ({short_date(today)})"] if set_on > today else []
+        if deadline is not None and set_on > deadline:
+            after.append(f"after the goal's deadline ({deadline.isoformat()})")
+        if not after:
+            continue
+        # set after its deadline, not after today: "by March 2026" written in November
+        fix = ("correct it in the file, or move the deadline (goal review, step 09)"
+               if set_on <= today else "correct it in the file")
+        typo = f" (a typo for {today.year}?)" if swapped_year(set_on, today) else ""
+        notes.append(f"goals[{i}].created = {set_on.isoformat()} is {' and '.join(after)}: "
+                     f"its pace is measured from its first recorded progress instead{typo}; "
+                     f"{fix}")
+    return notes
+
+
 def workbook_notes(wb: Workbook, today: date) -> list[str]:
     """Notes on entries of a valid workbook that will not count as expected on ``today``
     (see the module docstring); ``[]`` when there is nothing to say.
@@ -174,4 +208,4 @@ def workbook_notes(wb: Workbook, today: date) -> list[str]:
     """  # noqa: E501
     return (_later(_dated_fields(wb), today) + _repeated_raters(wb)
             + _spotted_after_first_move(wb) + _contacts(wb) + _learning(wb)
-            + _late_milestones(wb))
+            + _late_milestones(wb) + _goal_set_days(wb, today))

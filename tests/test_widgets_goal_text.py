@@ -159,3 +159,38 @@ def test_a_reworded_goal_with_a_date_read_two_ways_is_asked_once_in_one_sentence
                                deadline=date(2027, 6, 30))
     assert problem == ("“03/04/2027” could be 3 April or 4 March: please write the month in "
                        "words, e.g. 3 April 2027. Or pick a deadline below.")
+
+
+def test_a_deadline_before_the_day_the_goal_was_set_is_refused_beside_the_field(path):
+    """Red team: a goal set after its own deadline read 'ahead'; 09's editor saved a
+    deadline picked before the day the goal was set, 04's a date in new words."""
+    before = path.read_bytes()
+    view = ui.goal_review(ui.Session(path, today=TODAY))
+    view.fields["deadline"].value = date(2025, 12, 1)
+    view.buttons["save"].click()
+    assert ("Deadline 1 Dec 2025 is before the day this goal was set (5 Jan 2026): please "
+            "pick a date from then on.") in text_of(view.fields["deadline"].message.value)
+    assert "Nothing was saved" in text_of(view.status.value)
+    view = ui.goals_table(ui.Session(path, today=TODAY))
+    view.fields["text"].value = "Pass the AWS exam by November 2025"
+    view.buttons["save"].click()
+    assert ("The deadline in your goal, 30 Nov 2025, is before the day this goal was set "
+            "(5 Jan 2026): please write a date from then on."
+            ) in text_of(view.fields["text"].message.value)
+    assert path.read_bytes() == before
+    view = ui.goal_review(ui.Session(path, today=TODAY))  # the day it was set is fine
+    view.fields["deadline"].value = date(2026, 1, 5)
+    view.buttons["save"].click()
+    assert goal(path).deadline == date(2026, 1, 5)
+
+
+def test_a_goal_set_after_its_deadline_in_an_older_file_can_still_be_marked_done(tmp_path):
+    p = tmp_path / "old.yaml"
+    wb = cw.new_workbook("Rita Tester", today=date(2026, 1, 5))
+    wb.goals.append(Goal(id="g1", text="Ship the report", status="active",
+                         created=date(2026, 11, 1), deadline=date(2026, 3, 31)))
+    store.save(wb, p)
+    view = ui.goal_review(ui.Session(p, today=TODAY))
+    view.fields["status"].value = "done"
+    view.buttons["save"].click()
+    assert goal(p).status == "done" and goal(p).deadline == date(2026, 3, 31)

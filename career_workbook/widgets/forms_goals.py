@@ -41,6 +41,7 @@ __all__ = [
     "DEBOUNCE_SECONDS",
     "STATUS_LABELS",
     "Debouncer",
+    "deadline_before_set",
     "goal_changes",
     "goal_data",
     "goal_draft_problems",
@@ -189,6 +190,33 @@ def goal_update(today: date, *, status: str, confidence: int | None,
     if deadline is not NONE:
         changes["deadline"] = deadline
     return changes
+
+
+def deadline_before_set(old: Goal, deadline: date | None, *,
+                        in_text: bool = False) -> str | None:
+    """Why goal ``old`` cannot take ``deadline`` (picked in the Deadline box, or read from
+    its new wording when ``in_text``): it is before the day the goal was set, a plan that
+    ends before it starts (the charts could not measure its pace). ``None`` when fine, or
+    when the deadline is unchanged (an older file's goal can still be marked done).
+
+    >>> old = Goal(text="Publish 3 analyses", created=date(2026, 11, 1),
+    ...            deadline=date(2026, 12, 20))
+    >>> deadline_before_set(old, date(2026, 10, 15))
+    'Deadline 15 Oct 2026 is before the day this goal was set (1 Nov 2026): please pick a date from then on.'
+    >>> deadline_before_set(old, date(2026, 3, 1), in_text=True)
+    'The deadline in your goal, 1 Mar 2026, is before the day this goal was set (1 Nov 2026): please write a date from then on.'
+    >>> deadline_before_set(old, date(2026, 11, 1)) is None
+    True
+    """  # noqa: E501
+    from career_workbook.wording import short_date
+
+    if deadline is None or deadline == old.deadline or deadline >= old.created:
+        return None
+    when = f"before the day this goal was set ({short_date(old.created)})"
+    if in_text:
+        return (f"The deadline in your goal, {short_date(deadline)}, is {when}: please write a "
+                "date from then on.")
+    return f"Deadline {short_date(deadline)} is {when}: please pick a date from then on."
 
 
 def reworded_goal(old: Goal, text: str, *, today: date,
@@ -574,6 +602,12 @@ def goal_editor(view: FormView, *, with_deadline: bool) -> list[widgets.Widget]:
             s.today, status=status.value, confidence=confidence.value,
             completed_on=old.completed_on,
             **({"deadline": picked} if with_deadline else {}))
+        in_text = "deadline" in reworded  # the new wording's date moves the deadline
+        early = deadline_before_set(old, (reworded if in_text else changes).get("deadline"),
+                                    in_text=in_text)
+        if early:
+            mine[:] = []
+            return None, {"text" if in_text else "deadline": early}
         goal, errors = check_model(
             Goal, {**old.model_dump(round_trip=True), **changes, **reworded}, labels)
         mine[:] = [goal] if goal is not None else []

@@ -67,6 +67,22 @@ def _date(text: str) -> date:
         ) from None
 
 
+def _today(text: str) -> date:
+    """``--today``: an ISO date (see :func:`_date`), never a year typed with its digits
+    swapped (2062 for 2026) nor more than a year after the real date
+    (:func:`~career_workbook.analysis.period.today_problem`): the cover said "Review date
+    6 December 2062" and "Last check-in 36 years ago"."""
+    from datetime import date
+
+    from career_workbook.analysis.period import today_problem
+
+    day = _date(text)
+    problem = today_problem(day, date.today())
+    if problem:
+        raise argparse.ArgumentTypeError(problem)
+    return day
+
+
 def _day(text: str) -> date:
     """``--since`` / ``--until``: an ISO date; an impossible one is named in words."""
     from career_workbook.analysis.period import parse_day
@@ -161,7 +177,7 @@ def build_parser() -> argparse.ArgumentParser:
              "entries of valid files that will not count as expected: a day after today, "
              "the same 360 rater twice on one day (exit 0 when there are only notes).")
     p.add_argument("paths", nargs="+", help="workbook files or folders of them")
-    p.add_argument("--today", type=_date, default=None,
+    p.add_argument("--today", type=_today, default=None,
                    help="the day the notes are about, YYYY-MM-DD (default: today)")
 
     p = _sub(sub, "run", "execute the guided notebooks for each client (papermill)",
@@ -175,7 +191,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--notebooks-dir", default=None,
                    help="folder of the guided notebooks (default: the package's)")
     p.add_argument("--jobs", type=_jobs, default=None, help="parallel clients (default: cores)")
-    p.add_argument("--today", type=_date, default=None, help="reference date YYYY-MM-DD")
+    p.add_argument("--today", type=_today, default=None, help="reference date YYYY-MM-DD")
     p.add_argument("--export", action="store_true", help="also export each notebook's charts")
     p.add_argument("--scheduler", type=_scheduler, default=None,
                    help="address of a Dask scheduler, tcp://HOST:PORT (needs "
@@ -186,7 +202,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("workbooks", nargs="*", help="workbook files or folders")
     p.add_argument("--all", metavar="WORKSPACE", default=None, help="every workbook in WORKSPACE")
     p.add_argument("--out", required=True, help="output folder: OUT/<client>/review.pdf ...")
-    p.add_argument("--today", type=_date, default=None, help="reference date YYYY-MM-DD")
+    p.add_argument("--today", type=_today, default=None, help="reference date YYYY-MM-DD")
     p.add_argument("--formats", type=_pack_formats, default=None,
                    help="what each pack holds, comma-separated from pdf,html,png,svg "
                         "(default pdf,html,png)")
@@ -213,7 +229,7 @@ def build_parser() -> argparse.ArgumentParser:
              "in your calendar.")
     p.add_argument("workspace", help="folder of client workbooks")
     p.add_argument("--out", required=True, help="CSV file to write; charts go beside it")
-    p.add_argument("--today", type=_date, default=None, help="reference date YYYY-MM-DD")
+    p.add_argument("--today", type=_today, default=None, help="reference date YYYY-MM-DD")
     p.add_argument("--jobs", type=_jobs, default=None, help="parallel workers (default: cores)")
     p.add_argument("--scheduler", type=_scheduler, default=None,
                    help="address of a Dask scheduler, tcp://HOST:PORT (needs "
@@ -627,7 +643,7 @@ def _add_plan_commands(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--out", default=None,
                    help="the .ics file to write (default: <workspace>/calendar/<id>.ics; "
                         "with --all: DIR/../calendar/caseload.ics)")
-    p.add_argument("--today", type=_date, default=None, help="reference date YYYY-MM-DD")
+    p.add_argument("--today", type=_today, default=None, help="reference date YYYY-MM-DD")
 
     p = _sub(sub, "import-contacts", "add LinkedIn connections (Connections.csv) to a workbook",
              "career-workbook import-contacts workbooks/priya_sharma.yaml Connections.csv",
@@ -640,7 +656,7 @@ def _add_plan_commands(sub: argparse._SubParsersAction) -> None:
     p.add_argument("workbook", help="the workbook file")
     p.add_argument("file", help="Connections.csv (UTF-8)")
     p.add_argument("--yes", action="store_true", help="import without asking")
-    p.add_argument("--today", type=_date, default=None,
+    p.add_argument("--today", type=_today, default=None,
                    help="reference date YYYY-MM-DD (dates after it are refused)")
 
 
@@ -750,7 +766,7 @@ def _add_promotion_command(sub: argparse._SubParsersAction) -> None:
              "comments from it (anonymous: only from groups of three or more raters).")
     p.add_argument("workbook", help="the workbook file")
     _add_period(p, "without it: from the first record")
-    p.add_argument("--today", type=_date, default=None,
+    p.add_argument("--today", type=_today, default=None,
                    help="reference date YYYY-MM-DD (default: today's date); the period ends "
                         "on it at the latest: nothing dated after it counts yet")
     p.add_argument("--out", default=None, metavar="DIR",

@@ -558,8 +558,11 @@ def test_validate_notes_entries_a_valid_file_holds_but_the_charts_leave_out(caps
     assert "note: feedback[0], feedback[1]: p9 (peer, 2026-11-20) is recorded 2 times" in out
     assert "note: opportunities[0].spotted = 2026-11-01 is after its first move (applied, " \
            "2026-10-06)" in out
-    code, out, _ = run_main(capsys, "validate", str(path), "--today", "2062-11-09")
-    assert code == 0 and "check_ins" not in out and "feedback[0], feedback[1]" in out
+    code, out, _ = run_main(capsys, "validate", str(path), "--today", "2026-11-01")
+    assert code == 0 and "check_ins[0]" in out and "feedback[0], feedback[1]" in out
+    # the typo's own day is no --today: a swapped year (or years ahead) is refused
+    code, out, err = run_main(capsys, "validate", str(path), "--today", "2062-11-09")
+    assert code == 2 and "argument --today: 2062-11-09 is " in err and not out
 
 
 def test_validate_groups_the_days_after_today_per_section(capsys):
@@ -609,6 +612,62 @@ def test_validate_notes_contradictions_the_forms_now_refuse(capsys, tmp_path):
     assert "note: learning[1].completed_on = 2026-10-01, but its status is planned" in out
     assert "note: goals[0].milestones[1].due = 2028-01-01 is after the goal's deadline " \
            "(2027-06-30)" in out and "milestones[0]" not in out
+
+
+def _swapped(year: int) -> int:
+    """A later year with the digits of ``year`` (2062 for 2026)."""
+    from itertools import permutations
+
+    return min(y for y in {int("".join(p)) for p in permutations(str(year))} if y > year)
+
+
+def _commands_with_today() -> dict[str, list[str]]:
+    """Every command taking --today (read from the parser), with arguments that parse."""
+    parser = cli.build_parser()
+    sub = next(a for a in parser._actions if a.choices and "pack" in a.choices)
+    needs = {"pack": ["--out", "o"], "run": ["w.yaml", "--out", "o"],
+             "cohort": ["ws", "--out", "c.csv"], "import-contacts": ["w.yaml", "c.csv"]}
+    return {name: needs.get(name, ["w.yaml"]) for name, p in sub.choices.items()
+            if any("--today" in a.option_strings for a in p._actions)}
+
+
+def test_every_command_taking_today_is_checked():
+    assert {"validate", "run", "pack", "cohort", "calendar"} <= set(_commands_with_today())
+
+
+@pytest.mark.parametrize("command", sorted(_commands_with_today()))
+def test_today_with_a_swapped_year_is_refused_naming_the_date_meant(capsys, command):
+    # red team: pack/cohort --today 2062-12-06 ran; the cover said "Review date 6 December
+    # 2062", "Last check-in 36 years ago" and two goals overdue
+    real = date.today()
+    typed = real.replace(year=_swapped(real.year), day=min(real.day, 28))
+    meant = typed.replace(year=real.year)
+    code, out, err = run_main(capsys, command, *_commands_with_today()[command],
+                              "--today", typed.isoformat())
+    assert code == 2 and not out
+    assert (f"argument --today: {typed.isoformat()} is in {typed.year}: did you mean "
+            f"{meant.isoformat()}?") in err
+
+
+@pytest.mark.parametrize("ahead, refused", [(7, False), (300, False), (800, True)])
+def test_today_ahead_is_kept_for_a_review_prepared_early_but_not_years_ahead(
+        capsys, tmp_path, ahead, refused):
+    path = tmp_path / "sam.yaml"
+    shutil.copy(EXAMPLES / "priya_data_analyst.yaml", path)
+    day = date.fromordinal(date.today().toordinal() + ahead)
+    code, out, err = run_main(capsys, "validate", str(path), "--today", day.isoformat())
+    if refused:
+        assert code == 2 and not out
+        assert f"argument --today: {day.isoformat()} is 2 years after today" in err
+        assert "give a day at most a year ahead" in err
+    else:
+        assert code == 0 and f"{path}: ok" in out, err
+
+
+def test_today_in_the_past_reproduces_an_old_review(capsys):
+    code, out, _ = run_main(capsys, "validate", str(EXAMPLES / "priya_data_analyst.yaml"),
+                            "--today", "2020-01-01")
+    assert code == 0 and "priya_data_analyst.yaml: ok" in out
 
 
 def test_validate_notes_a_goal_set_after_today_or_after_its_deadline(capsys, tmp_path):

@@ -63,6 +63,26 @@ def test_parse_today_bad_value_gives_message_and_real_today(bad):
     assert repr(bad) in problem and "YYYY-MM-DD" in problem
 
 
+def test_parse_today_refuses_a_swapped_year_or_years_ahead_as_the_command_line_does():
+    # a notebook run with today = 2062-12-06 (for 2026) dated a drafted goal 2062
+    from itertools import permutations
+
+    real = date.today()
+    year = min(y for y in {int("".join(p)) for p in permutations(str(real.year))}
+               if y > real.year)
+    typed = real.replace(year=year, day=min(real.day, 28))
+    day, problem = parse_today(typed.isoformat())
+    assert day == real
+    assert problem == (f"today = {typed.isoformat()} is in {year}: did you mean "
+                       f"{typed.replace(year=real.year).isoformat()}? (today is "
+                       f"{real.day} {real:%b %Y}); using today's date instead")
+    far = date.fromordinal(real.toordinal() + 800)
+    assert parse_today(far)[0] == real and "give a day at most a year ahead" in parse_today(
+        far)[1]
+    soon = date.fromordinal(real.toordinal() + 7)  # next week's review, prepared today
+    assert parse_today(soon.isoformat()) == (soon, None)
+
+
 def test_bad_today_is_shown_in_header_not_raised(small_path):
     s = Session(small_path, today="2026-02-30")
     assert s.today == date.today()

@@ -197,7 +197,10 @@ def localize(text: str, notebook: str | None) -> str:
 
 
 def parse_today(value: date | str | None) -> tuple[date, str | None]:
-    """``(day, problem)``: the date to count from, and a message if ``value`` was unusable.
+    """``(day, problem)``: the date to count from, and a message if ``value`` was unusable:
+    not a date, or a year typed with its digits swapped or more than a year ahead
+    (:func:`~career_workbook.analysis.period.today_problem`, as ``--today`` refuses it: a
+    goal drafted then was set in 2062).
 
     >>> parse_today("2026-11-22")
     (datetime.date(2026, 11, 22), None)
@@ -206,20 +209,37 @@ def parse_today(value: date | str | None) -> tuple[date, str | None]:
     (True, "today = '22/11/2026' is not a date written YYYY-MM-DD (such as 2026-11-22); using today's date instead")
     >>> parse_today("2026-02-30")[1]
     "today = '2026-02-30': 30 February 2026 is not a date (February 2026 has 28 days); using today's date instead"
+    >>> far = date.fromordinal(date.today().toordinal() + 4000)  # 11 years ahead
+    >>> day, problem = parse_today(far.isoformat())
+    >>> day == date.today(), problem.endswith("; using today's date instead")
+    (True, True)
     """  # noqa: E501
+    day = _read_today(value)
+    if isinstance(day, str):
+        return date.today(), day
+    from career_workbook.analysis.period import today_problem
+
+    problem = today_problem(day, date.today())
+    if problem:
+        return date.today(), f"today = {problem}; using today's date instead"
+    return day, None
+
+
+def _read_today(value: date | str | None) -> date | str:
+    """``value`` as a date, or why it is not one (the problem :func:`parse_today` says)."""
     if value is None:
-        return date.today(), None
+        return date.today()
     if isinstance(value, datetime):
-        return value.date(), None
+        return value.date()
     if isinstance(value, date):
-        return value, None
+        return value
     if isinstance(value, str):
         text = value.strip()
         if not text:
-            return date.today(), None
+            return date.today()
         if re.fullmatch(r"\d{4}-\d\d-\d\d", text):
             try:
-                return date.fromisoformat(text), None
+                return date.fromisoformat(text)
             except ValueError:  # written right, but no such day: say why
                 from career_workbook.analysis.period import parse_day
 
@@ -227,12 +247,9 @@ def parse_today(value: date | str | None) -> tuple[date, str | None]:
                     parse_day(text, "today")
                 except ValueError as err:
                     why = str(err).partition(": ")[2]
-                    return date.today(), (f"today = {value!r}: {why}; using today's date "
-                                          "instead")
-    return date.today(), (
-        f"today = {value!r} is not a date written YYYY-MM-DD (such as 2026-11-22); "
-        "using today's date instead"
-    )
+                    return f"today = {value!r}: {why}; using today's date instead"
+    return (f"today = {value!r} is not a date written YYYY-MM-DD (such as 2026-11-22); "
+            "using today's date instead")
 
 
 COMMENTS_NOT_KEPT = (" (the comments written in the file by hand were not kept: the version "

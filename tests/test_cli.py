@@ -618,7 +618,8 @@ def _swapped(year: int) -> int:
     """A later year with the digits of ``year`` (2062 for 2026)."""
     from itertools import permutations
 
-    return min(y for y in {int("".join(p)) for p in permutations(str(year))} if y > year)
+    others = {int("".join(p)) for p in permutations(str(year))} - {year}
+    return min((y for y in others if y > year), default=max(others))
 
 
 def _commands_with_today() -> dict[str, list[str]]:
@@ -636,9 +637,11 @@ def test_every_command_taking_today_is_checked():
 
 
 @pytest.mark.parametrize("command", sorted(_commands_with_today()))
-def test_today_with_a_swapped_year_is_refused_naming_the_date_meant(capsys, command):
+def test_today_with_a_swapped_year_is_refused_naming_the_date_meant(capsys, command,
+                                                                   monkeypatch, tmp_path):
     # red team: pack/cohort --today 2062-12-06 ran; the cover said "Review date 6 December
     # 2062", "Last check-in 36 years ago" and two goals overdue
+    monkeypatch.chdir(tmp_path)  # the arguments' files and folders: never made here
     real = date.today()
     typed = real.replace(year=_swapped(real.year), day=min(real.day, 28))
     meant = typed.replace(year=real.year)

@@ -823,8 +823,8 @@ def test_html_reads_on_a_phone():
     from career_workbook.export.content import GoalRow, PackContent
 
     goal = GoalRow("Run a 10k", "active", None, 80.0, (
-        ("specific", True), ("measurable", False), ("achievable", True), ("relevant", True),
-        ("time_bound", True)))
+        ("specific", "met"), ("measurable", "not met"), ("achievable", "met"),
+        ("relevant", "met"), ("time_bound", "met")))
     html = render_html(PackContent("Sam", TODAY, "", None, "", "", "", (), (), (goal,), ()))
     assert '<table class="goals">' in html
     assert '<span class="lbl">Status: </span>active' in html

@@ -93,7 +93,7 @@ def test_next_actions_and_the_review_pack_score_the_saved_deadline():
     from career_workbook.export.content import pack_content
 
     row = pack_content(wb, today=TODAY).goals[0]
-    assert dict(row.criteria)["time_bound"] is True and row.deadline == goal.deadline
+    assert dict(row.criteria)["time_bound"] == "met" and row.deadline == goal.deadline
 
 
 # ------------------------------------------------------------------ B: achievable

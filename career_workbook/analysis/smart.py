@@ -107,6 +107,8 @@ __all__ = [
     "SmartResult",
     "parse_deadline",
     "score_goal",
+    "verdict_legend",
+    "verdict_mark",
 ]
 
 CRITERIA = ("specific", "measurable", "achievable", "relevant", "time_bound")
@@ -123,6 +125,32 @@ REWRITE_MAX_CHARS = 400
 
 PASSED_SCORE = 0.25
 """Time-bound score of a deadline that has passed: not met, like a rhythm without an end."""
+
+VERDICT_MARKS = MappingProxyType({
+    "met": ("✓", "met"), "partly": ("◐", "partly"), "not met": ("✗", "not yet"),
+    "open": ("?", "not judged"),
+})
+"""verdict (:attr:`Criterion.verdict`) -> (mark, word in the legend): the one set of marks
+the goal drafter and the review pack show."""
+
+
+def verdict_mark(verdict: str) -> str:
+    """The mark of a criterion's verdict, as notebook 04 and the review pack show it.
+
+    >>> [verdict_mark(v) for v in ("met", "partly", "not met", "open")]
+    ['✓', '◐', '✗', '?']
+    """
+    return VERDICT_MARKS[verdict][0]
+
+
+def verdict_legend() -> str:
+    """What the marks of :func:`verdict_mark` mean, in one line.
+
+    >>> verdict_legend()
+    '✓ met, ◐ partly, ✗ not yet, ? not judged'
+    """
+    return ", ".join(f"{mark} {word}" for mark, word in VERDICT_MARKS.values())
+
 
 OVERLOAD_WINDOW_DAYS = 30
 OVERLOAD_COUNT = 3

@@ -20,8 +20,8 @@ Examples
 >>> c = pack_content(wb, today=date(2026, 2, 1), charts=[])
 >>> c.name, c.coach, [h.label for h in c.headlines][:2]
 ('Sam Lee', 'Ana Ruiz', ['Readiness', 'Goals on track'])
->>> c.goals[0].text, [name for name, met in c.goals[0].criteria][:2]
-('Pass the CFA Level I exam by June 2027', ['specific', 'measurable'])
+>>> c.goals[0].text, c.goals[0].criteria[:2]
+('Pass the CFA Level I exam by June 2027', (('specific', 'met'), ('measurable', 'met')))
 """
 
 from __future__ import annotations
@@ -76,14 +76,16 @@ class ChartEntry:
 
 @dataclass(frozen=True)
 class GoalRow:
-    """A goal with its SMART score and the five criteria as ``(name, met)`` pairs (``met``
-    None: cannot be judged yet, e.g. no confidence given)."""
+    """A goal with its SMART score and the five criteria as ``(name, verdict)`` pairs
+    (:attr:`~career_workbook.analysis.smart.Criterion.verdict`: ``'met'``, ``'partly'``,
+    ``'not met'``, or ``'open'`` when it cannot be judged yet, e.g. no confidence given;
+    :func:`~career_workbook.analysis.smart.verdict_mark` gives its mark)."""
 
     text: str
     status: str
     deadline: date | None
     score: float
-    criteria: tuple[tuple[str, bool | None], ...]
+    criteria: tuple[tuple[str, str], ...]
 
 
 @dataclass(frozen=True)
@@ -306,8 +308,7 @@ def _goals(wb: Workbook, today: date, catalog: Any = None) -> tuple[GoalRow, ...
         if g.status == "dropped":
             continue
         r = score_saved_goal(wb, g, today, vocab=vocab)
-        criteria = tuple((name, bool(r.criteria[name].met) if r.criteria[name].judged
-                          else None) for name in CRITERIA_LABELS)
+        criteria = tuple((name, r.criteria[name].verdict) for name in CRITERIA_LABELS)
         rows.append(GoalRow(g.text, g.status, r.deadline, float(r.score), criteria))
     return tuple(rows)
 

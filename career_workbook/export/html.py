@@ -26,6 +26,7 @@ import base64
 import html
 import struct
 
+from career_workbook.analysis.smart import VERDICT_MARKS, verdict_legend, verdict_mark
 from career_workbook.charts import clean_text
 from career_workbook.export.content import (
     ACHIEVEMENTS_TITLE,
@@ -84,7 +85,8 @@ th, td { border-bottom: 1px solid #DDD; padding: .45rem .35rem; text-align: left
   vertical-align: top; }
 th.c, td.c { text-align: center; width: 2.2rem; }
 td.score { font-weight: bold; text-align: right; width: 3.5rem; }
-.met { color: #007A5E; } .unmet { color: #B84A00; } .open { color: #666666; }
+.met { color: #007A5E; } .partly { color: #8A5A00; } .unmet { color: #B84A00; }
+.open { color: #666666; }
 .muted { color: #666; }
 .lbl { display: none; color: #666; font-weight: normal; }
 dl.to-come dt { font-weight: bold; margin-top: .7rem; }
@@ -215,15 +217,16 @@ def _comments(c: PackContent, number: int) -> str:
             f"shown.</p>{body}</section>")
 
 
-_MARKS = {True: ("met", "✓"), False: ("unmet", "✗"), None: ("open", "?")}
-"""A criterion met, missed, or not judged yet (no confidence given, no vision to compare)."""
+_VERDICT_CLASS = {"met": "met", "partly": "partly", "not met": "unmet", "open": "open"}
+"""A criterion's verdict -> the class that colours its mark."""
 
 
 def _goal_row(g: GoalRow) -> str:
     marks = "".join(
-        f'<td class="c {_MARKS[met][0]}"><span class="lbl">{CRITERIA_LABELS[name]}'
-        f' </span>{_MARKS[met][1]}</td>'
-        for name, met in g.criteria
+        f'<td class="c {_VERDICT_CLASS[verdict]}" title="{CRITERIA_LABELS[name]}: '
+        f'{VERDICT_MARKS[verdict][1]}"><span class="lbl">{CRITERIA_LABELS[name]}'
+        f' </span>{verdict_mark(verdict)}</td>'
+        for name, verdict in g.criteria
     )
     deadline = f'<br><span class="muted">by {long_date(g.deadline)}</span>' if g.deadline else ""
     return (f'<tr><td class="text">{_user(g.text)}{deadline}</td>'
@@ -241,7 +244,7 @@ def _goals(c: PackContent, number: int) -> str:
                 f"{heads}</tr></thead><tbody>{rows}</tbody></table>")
     legend = ", ".join(CRITERIA_LABELS.values())
     return (f'<section class="goals"><h2>{number} · {GOALS_TITLE}</h2>'
-            f'<p class="muted">✓ met, ✗ not yet met — {legend}. Score out of 100.</p>'
+            f'<p class="muted">{verdict_legend()} — {legend}. Score out of 100.</p>'
             f"{body}</section>")
 
 

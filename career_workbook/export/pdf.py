@@ -31,6 +31,7 @@ from matplotlib.figure import Figure
 from matplotlib.patches import FancyBboxPatch
 from matplotlib.transforms import Bbox, IdentityTransform
 
+from career_workbook.analysis.smart import verdict_legend, verdict_mark
 from career_workbook.charts import clean_text, house_style, wrap_lines
 from career_workbook.export.content import (
     ACHIEVEMENTS_TITLE,
@@ -59,6 +60,8 @@ A4 = (8.27, 11.69)
 MARGIN = 0.7
 INK, GREY, LIGHT, ACCENT = "#222222", "#666666", "#DDDDDD", "#0072B2"
 GOOD, BAD = "#009E73", "#D55E00"
+VERDICT_COLOURS = {"met": GOOD, "partly": "#8A5A00", "not met": BAD, "open": GREY}
+"""A SMART criterion's verdict -> the colour of its mark on the goals page."""
 MAX_CHARS = 600
 """User text longer than this is cut before wrapping (a page only holds a few lines)."""
 
@@ -208,13 +211,14 @@ def to_come_page(content: PackContent) -> Figure:
 
 
 def goals_page(content: PackContent) -> Figure:
-    """The goals: wrapped text, status, SMART score and the five criteria as ✓ / ✗ (? when
-    a criterion cannot be judged yet)."""
+    """The goals: wrapped text, status, SMART score and the five criteria marked as in
+    notebook 04 (:func:`~career_workbook.analysis.smart.verdict_mark`: ✓ met, ◐ partly,
+    ✗ not yet, ? not judged)."""
     with house_style():
         fig = _page()
         w, h = A4
-        _heading(fig, GOALS_TITLE, "✓ met   ✗ not yet met — Specific, Measurable, "
-                 "Achievable, Relevant, Time-bound")
+        _heading(fig, GOALS_TITLE, f"{verdict_legend()} — "
+                 f"{', '.join(CRITERIA_LABELS.values())}")
         cols = [w - MARGIN - 0.42 * (4 - i) - 0.15 for i in range(5)]
         score_x, status_x = cols[0] - 0.4, cols[0] - 1.45
         top = 1.65
@@ -243,10 +247,9 @@ def goals_page(content: PackContent) -> Figure:
             _text(fig, status_x, top + 0.12, goal.status, fontsize=9, color=GREY)
             _text(fig, score_x, top + 0.1, f"{goal.score:.0f}", fontsize=11, weight="bold",
                   ha="right", color=GOOD if goal.score >= 60 else BAD)
-            for x, (_, met) in zip(cols, goal.criteria, strict=True):
-                _text(fig, x, top + 0.1, "?" if met is None else "✓" if met else "✗",
-                      fontsize=11, ha="center",
-                      color=GREY if met is None else GOOD if met else BAD)
+            for x, (_, verdict) in zip(cols, goal.criteria, strict=True):
+                _text(fig, x, top + 0.1, verdict_mark(verdict), fontsize=11, ha="center",
+                      color=VERDICT_COLOURS[verdict])
             top += row_h
         _footer(fig, content, section_number(content, GOALS_TITLE))
     return fig

@@ -307,13 +307,14 @@ def goal_changes(old: Goal, new: Goal, written: Goal | None = None) -> str:
     return listing(news) or "nothing changed"
 
 
-_VERDICT_MARKS = {
-    "met": ("#1e7b34", "✓", ""),
-    "partly": ("#8a5a00", "◐", ", partly"),
-    "not met": ("#b00020", "✗", ""),
-    "open": ("#555555", "?", ""),
+_VERDICT_STYLE = {
+    "met": ("#1e7b34", ""),
+    "partly": ("#8a5a00", ", partly"),
+    "not met": ("#b00020", ""),
+    "open": ("#555555", ""),
 }
-"""verdict -> (colour, mark, words after the score) of a criterion in the feedback."""
+"""verdict -> (colour, words after the score) of a criterion in the feedback; the mark is
+:func:`~career_workbook.analysis.smart.verdict_mark`'s, as in the review pack."""
 
 
 def smart_feedback_html(result: Any) -> str:
@@ -331,11 +332,14 @@ def smart_feedback_html(result: Any) -> str:
     >>> "?</span> <b>Relevant</b> <span style='color:#555'>(not judged yet)" in html
     True
     """
+    from career_workbook.analysis.smart import verdict_mark
+
     items = []
     for name, label in CRITERION_LABELS.items():
         c = result.criteria[name]
         verdict = getattr(c, "verdict", "met" if c.met else "not met")
-        colour, symbol, words = _VERDICT_MARKS[verdict]
+        colour, words = _VERDICT_STYLE[verdict]
+        symbol = verdict_mark(verdict)
         mark = f'<span style="color:{colour};font-weight:700">{symbol}</span>'
         score = "not judged yet" if verdict == "open" else f"{c.score:.0%}{words}"
         found = "".join(f"<div style='color:#444'>{esc(r)}</div>" for r in c.reasons)

@@ -97,6 +97,17 @@ def percent(value: float) -> str:
     return f"{shown}%"
 
 
+def number(value: float) -> str:
+    """A number as a person writes it: at most two decimals, no trailing zeros, thousands
+    grouped.
+
+    >>> number(3.0), number(2.5), number(1234567), number(0.333), number(-0.001)
+    ('3', '2.5', '1,234,567', '0.33', '0')
+    """
+    shown = f"{value:,.2f}".rstrip("0").rstrip(".")
+    return "0" if shown == "-0" else shown
+
+
 def no_such_day(year: int, month: int, day: int) -> str:
     """Why a day that is not in the calendar cannot be read: the one wording of the forms,
     the goal drafter, the CLI and the file checks.

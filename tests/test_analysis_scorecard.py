@@ -21,7 +21,8 @@ def test_frame_matches_score_goal(rich_wb, today):
     for row in card.to_dict("records"):
         goal = rich_wb.goal(row["goal_id"])
         r = score_goal(goal.text, today=today, confidence=goal.confidence,
-                       deadline=goal.deadline, context=goal_context(rich_wb, goal))
+                       deadline=goal.deadline, metric=goal.metric,
+                       context=goal_context(rich_wb, goal))
         assert row["score"] == r.score
         assert [row[c] for c in CRITERIA] == [r.criteria[c].score for c in CRITERIA]
         assert row["deadline_found"] == (r.text_deadline is not None)

@@ -8,22 +8,24 @@ The goals here are new wordings of each rule, beside the ones the tester reporte
 
 from __future__ import annotations
 
+import math
 from datetime import date
 from pathlib import Path
 
 import pytest
 
 import career_workbook as cw
+from career_workbook.analysis.next_actions import next_actions_frame
 from career_workbook.analysis.scorecard import (
     goals_table_frame,
     score_saved_goal,
     smart_scorecard_frame,
 )
-from career_workbook.analysis.smart import verdict_legend, verdict_mark
+from career_workbook.analysis.smart import score_goal, verdict_legend, verdict_mark
 from career_workbook.export.content import pack_content
 from career_workbook.export.html import render_html
 from career_workbook.export.pdf import goals_page
-from career_workbook.model import Goal, new_workbook
+from career_workbook.model import Goal, Metric, new_workbook
 from career_workbook.widgets.forms_goals import smart_feedback_html
 
 TODAY = date(2026, 11, 22)
@@ -44,6 +46,79 @@ def _views(wb: cw.Workbook, goal: Goal) -> dict[str, float]:
     return {"scored": float(score_saved_goal(wb, goal, TODAY).score),
             "scorecard": float(card.loc[goal.id, "score"]),
             "goals table": float(table.loc[goal.id, "score"]), "pack": row.score}
+
+
+# ------------------------------------------------------------------ 1: the goal's metric
+
+TRACKED = [
+    # a sentence in Chinese (the reported goal), in Spanish and in vague English: the
+    # sentence rules find no number in any of them, the saved metric has one
+    ("在2026年12月31日之前完成三个数据项目 ✅",
+     Metric(name="项目", baseline=0, target=3, current=2, unit="个"), "measured by 项目: 0 → 3 个"),
+    ("Mejorar mis ventas trimestrales",
+     Metric(name="Ventas", baseline=12000, target=15500.5, unit="€"),
+     "measured by Ventas: 12,000 → 15,500.5 €"),
+    ("Get better at networking",
+     Metric(name="Coffee chats", target=6), "measured by Coffee chats: 0 → 6"),
+    ("Reduce onboarding time", Metric(baseline=10, target=4, unit="days"),
+     "measured by your metric: 10 → 4 days"),
+]
+
+
+@pytest.mark.parametrize(("text", "metric", "reason"), TRACKED)
+def test_a_saved_metric_makes_the_goal_measurable_everywhere(text, metric, reason):
+    goal = Goal(id="g1", text=text, status="active", created=date(2026, 11, 1),
+                deadline=date(2026, 12, 31), metric=metric)
+    wb = _wb(goal)
+    r = score_saved_goal(wb, goal, TODAY)
+    measurable = r.criteria["measurable"]
+    assert (measurable.met, measurable.score, measurable.verdict) == (True, 1.0, "met")
+    assert measurable.reasons[0] == reason and not measurable.hints
+    assert "a number or a clear finish line" not in r.summary
+    assert smart_scorecard_frame(wb, TODAY).iloc[0]["measurable"] == 1.0
+    assert not any("Add a number" in h for h in smart_scorecard_frame(wb, TODAY).iloc[0]["hints"])
+    views = _views(wb, goal)
+    assert len(set(views.values())) == 1, views
+    assert dict(pack_content(wb, today=TODAY).goals[0].criteria)["measurable"] == "met"
+    reasons = " ".join(next_actions_frame(wb, TODAY, limit=None)["reason"])
+    assert "Add a number" not in reasons
+    # without the metric the sentence alone is scored, as before
+    bare = goal.model_copy(update={"metric": None})
+    assert not score_saved_goal(_wb(bare), bare, TODAY).criteria["measurable"].met
+    assert r.score > score_saved_goal(_wb(bare), bare, TODAY).score
+
+
+def test_the_reported_chinese_goal_scores_more_than_40_in_the_pack():
+    goal = Goal(id="g1", text=TRACKED[0][0], status="active", created=date(2026, 11, 1),
+                deadline=date(2026, 12, 31), metric=TRACKED[0][1])
+    wb = _wb(goal)
+    assert pack_content(wb, today=TODAY).goals[0].score > 40
+    html = render_html(pack_content(wb, today=TODAY))
+    assert '<span class="lbl">Measurable </span>✓' in html
+
+
+def test_a_metric_adds_its_number_to_a_sentence_that_already_has_one():
+    r = score_goal("Run 5 usability sessions by 15 December 2026", today=TODAY,
+                   metric={"name": "Sessions run", "baseline": 0.0, "target": 5.0})
+    assert r.criteria["measurable"].reasons[:2] == ["measured by Sessions run: 0 → 5",
+                                                   "target: '5 usability sessions'"]
+
+
+@pytest.mark.parametrize("metric", [None, {}, {"name": "Posts", "target": None},
+                                    {"name": "Posts", "target": math.nan},
+                                    {"name": "Posts", "target": True},
+                                    {"name": "Posts", "target": "three"}])
+def test_no_numeric_target_leaves_the_sentence_to_judge(metric):
+    r = score_goal("Write blog posts about design", today=TODAY, metric=metric)
+    assert r.criteria["measurable"] == score_goal("Write blog posts about design",
+                                                  today=TODAY).criteria["measurable"]
+
+
+def test_the_drafter_has_no_metric_and_is_unchanged():
+    r = score_goal(TRACKED[0][0], today=TODAY)
+    assert not r.criteria["measurable"].met
+    html = smart_feedback_html(r)
+    assert "✗</span> <b>Measurable" in html and "measured by" not in html
 
 
 # ------------------------------------------------------------------ 2: the same marks

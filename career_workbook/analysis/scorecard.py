@@ -108,12 +108,21 @@ def goal_context(wb: Workbook, goal: Goal, catalog: Any = None, *,
 def score_saved_goal(wb: Workbook, goal: Goal, today: date, *, catalog: Any = None,
                      vocab: dict[str, tuple[str, ...]] | None = None) -> Any:
     """:func:`~career_workbook.analysis.smart.score_goal` for a goal of ``wb``: its text,
-    its stored confidence and deadline (which wins over a date in the text), and the
-    workbook as context (:func:`goal_context`). Every view of a saved goal scores it so."""
+    its stored confidence and deadline (which wins over a date in the text), its metric (a
+    numeric target makes it measurable) and the workbook as context (:func:`goal_context`).
+    Every view of a saved goal scores it so.
+
+    >>> from career_workbook.model import Goal, Metric, new_workbook
+    >>> wb = new_workbook("Wang Fang", today=date(2026, 11, 1))
+    >>> goal = Goal(text="完成三个数据项目", deadline=date(2026, 12, 31),
+    ...             metric=Metric(name="项目", baseline=0, target=3, current=2))
+    >>> score_saved_goal(wb, goal, date(2026, 11, 22)).criteria["measurable"].reasons
+    ['measured by 项目: 0 → 3']
+    """
     from career_workbook.analysis.smart import score_goal
 
     return score_goal(goal.text, today=today, confidence=goal.confidence,
-                      deadline=goal.deadline,
+                      deadline=goal.deadline, metric=goal.metric,
                       context=goal_context(wb, goal, catalog, vocab=vocab))
 
 

@@ -96,7 +96,7 @@ from career_workbook.analysis.dates import (
     suggested_deadline,
 )
 from career_workbook.analysis.smart_rewrites import MAX_QUOTED, candidates, invalid_date_note
-from career_workbook.wording import listing
+from career_workbook.wording import listing, number
 
 __all__ = [
     "CRITERIA",
@@ -1947,7 +1947,7 @@ def _time_features(text: str, today: date) -> _Features:
 
 def _with_rewrites(criteria: dict[str, Criterion], f: _Features, today: date,
                    confidence: Any, context: GoalContext | None,
-                   deadline: date | None = None) -> None:
+                   deadline: date | None = None, metric: Any = None) -> None:
     """Offer a one-click rewrite for each missed criterion, keeping only rewrites that
     scoring confirms meet it; the first hint then quotes it when it is short enough. A
     deadline set outside the sentence is changed there, not by rewriting the sentence."""
@@ -1960,7 +1960,7 @@ def _with_rewrites(criteria: dict[str, Criterion], f: _Features, today: date,
                 got = _time_bound(_time_features(text, today), today)[0]
             else:
                 got = _score(text, today, confidence, context, rewrites=False,
-                             deadline=deadline).criteria[name]
+                             deadline=deadline, metric=metric).criteria[name]
             if not got.met or got.score < c.score:
                 continue
             hints = list(c.hints)
@@ -1991,6 +1991,31 @@ def _given_deadline(deadline: date, found: date | None, phrase: str | None,
     return Criterion("time_bound", True, 1.0, reasons, hints)
 
 
+def _metric_part(metric: Any, key: str) -> Any:
+    """``metric[key]`` of a mapping, else its attribute ``key`` (None when it has none)."""
+    return metric.get(key) if isinstance(metric, Mapping) else getattr(metric, key, None)
+
+
+def _real(value: Any) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool) \
+        and math.isfinite(value)
+
+
+def _measured_by(measurable: Criterion, metric: Any) -> Criterion:
+    """Measurable from the goal's own metric (its number to reach), whatever words the
+    sentence uses: a numeric target is a number you can check; the reason quotes it."""
+    target = _metric_part(metric, "target") if metric is not None else None
+    if not _real(target):
+        return measurable
+    name = str(_metric_part(metric, "name") or "").strip() or "your metric"
+    baseline, unit = _metric_part(metric, "baseline"), _metric_part(metric, "unit")
+    start = f"{number(baseline)} → " if _real(baseline) else "target "
+    unit = f" {str(unit).strip()}" if unit and str(unit).strip() else ""
+    reason = f"measured by {_quote(name, 40)}: {start}{number(target)}{unit}"
+    return Criterion("measurable", True, 1.0,
+                     [reason, *(measurable.reasons if measurable.met else [])], [])
+
+
 def _as_deadline(value: Any) -> date | None:
     """A ``date`` (a datetime gives its day); anything else is no deadline."""
     if isinstance(value, date):
@@ -1999,11 +2024,12 @@ def _as_deadline(value: Any) -> date | None:
 
 
 def _score(text: Any, today: date, confidence: Any, ctx: GoalContext | None,
-           rewrites: bool = True, deadline: date | None = None) -> SmartResult:
+           rewrites: bool = True, deadline: date | None = None,
+           metric: Any = None) -> SmartResult:
     raw = text if isinstance(text, str) else ("" if text is None else normalize_text(text))
     f = _analyse(raw, today)
     specific, spec_met = _specific(f)
-    measurable = _measurable(f, spec_met)
+    measurable = _measured_by(_measurable(f, spec_met), metric)
     time_bound, found, phrase = _time_bound(f, today)
     if deadline is not None and deadline != found:
         time_bound, phrase = _given_deadline(deadline, found, phrase, today), None
@@ -2019,7 +2045,7 @@ def _score(text: Any, today: date, confidence: Any, ctx: GoalContext | None,
         criteria["relevant"] = Criterion("relevant", False, 0.0, [], relevant.hints,
                                          judged=False)
     elif rewrites and len(f.norm) <= REWRITE_MAX_CHARS:
-        _with_rewrites(criteria, f, today, confidence, ctx, deadline)
+        _with_rewrites(criteria, f, today, confidence, ctx, deadline, metric)
     total = sum(WEIGHTS[name] * criteria[name].score for name in CRITERIA)
     score = int(min(max(round(total * 100), 0), 100))
     ordered = MappingProxyType({name: criteria[name] for name in CRITERIA})
@@ -2036,7 +2062,7 @@ def _score(text: Any, today: date, confidence: Any, ctx: GoalContext | None,
 
 def score_goal(text: Any, *, today: date | None = None, confidence: Any = None,
                context: GoalContext | Mapping[str, Any] | None = None,
-               deadline: date | None = None) -> SmartResult:
+               deadline: date | None = None, metric: Any = None) -> SmartResult:
     """Score a goal sentence against the SMART criteria.
 
     Never raises on odd text (empty, huge, emoji, control characters, RTL): only the first
@@ -2055,6 +2081,10 @@ def score_goal(text: Any, *, today: date | None = None, confidence: Any = None,
     deadline : datetime.date, optional
         The goal's own deadline (its Deadline field). It wins over a date in the text:
         *time-bound* is judged on it, and a different date in the sentence is pointed out.
+    metric : Metric or mapping, optional
+        The number the goal is tracked by (``name``, ``baseline``, ``target``, ``unit``).
+        A numeric ``target`` makes it *measurable*, in whatever words or language the
+        sentence is written.
 
     Returns
     -------
@@ -2078,6 +2108,10 @@ def score_goal(text: Any, *, today: date | None = None, confidence: Any = None,
     >>> moved.criteria["time_bound"].hints[0]
     "Your sentence says 'by June 2027' but the Deadline field says 31 January 2028 — change \
 one so they agree."
+    >>> tracked = score_goal("在2027年6月前完成三个数据项目", today=date(2026, 11, 22),
+    ...                      metric={"name": "项目", "baseline": 0, "target": 3})
+    >>> tracked.criteria["measurable"].met, tracked.criteria["measurable"].reasons[0]
+    (True, 'measured by 项目: 0 → 3')
     """
     return _score(text, as_date(today), confidence, _context(context),
-                  deadline=_as_deadline(deadline))
+                  deadline=_as_deadline(deadline), metric=metric)

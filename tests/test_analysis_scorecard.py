@@ -20,8 +20,9 @@ def test_frame_matches_score_goal(rich_wb, today):
     assert card["goal_id"].tolist() == [g.id for g in rich_wb.goals if g.status != "dropped"]
     for row in card.to_dict("records"):
         goal = rich_wb.goal(row["goal_id"])
+        done = goal.status == "done" and (goal.completed_on or today) <= today
         r = score_goal(goal.text, today=today, confidence=goal.confidence,
-                       deadline=goal.deadline, metric=goal.metric,
+                       deadline=goal.deadline, metric=goal.metric, done=done,
                        context=goal_context(rich_wb, goal))
         assert row["score"] == r.score
         assert [row[c] for c in CRITERIA] == [r.criteria[c].score for c in CRITERIA]

@@ -9,7 +9,7 @@ The goals here are new wordings of each rule, beside the ones the tester reporte
 from __future__ import annotations
 
 import math
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -119,6 +119,55 @@ def test_the_drafter_has_no_metric_and_is_unchanged():
     assert not r.criteria["measurable"].met
     html = smart_feedback_html(r)
     assert "✗</span> <b>Measurable" in html and "measured by" not in html
+
+
+# ------------------------------------------------------------------ 3: a done goal's deadline
+
+@pytest.mark.parametrize("done_on", [date(2026, 10, 18), date(2026, 10, 31),
+                                     date(2026, 11, 5), None])
+def test_a_done_goal_keeps_its_deadline_verdict(done_on):
+    """Done early, on the day, late, or before completion dates were kept: the deadline it
+    had bounded it; once passed it asked for "a new date" nobody needs."""
+    goal = Goal(id="g3", text="Finish the 12-hour Foundations of UX online module",
+                status="done", confidence=9, created=date(2026, 8, 31),
+                deadline=date(2026, 10, 31), completed_on=done_on)
+    wb = _wb(goal)
+    r = score_saved_goal(wb, goal, TODAY)
+    tb = r.criteria["time_bound"]
+    assert (tb.met, tb.score, tb.verdict) == (True, 1.0, "met")
+    assert not any("already passed" in h for h in tb.hints)
+    assert "(passed)" not in " ".join(tb.reasons)
+    assert dict(pack_content(wb, today=TODAY).goals[0].criteria)["time_bound"] == "met"
+    views = _views(wb, goal)
+    assert len(set(views.values())) == 1, views
+    assert smart_scorecard_frame(wb, TODAY).iloc[0]["time_bound"] == 1.0
+
+
+def test_a_done_goal_with_its_date_only_in_the_sentence_keeps_it_too():
+    goal = Goal(id="g1", text="Publish 3 case studies by 30 September 2026", status="done",
+                created=date(2026, 6, 1), completed_on=date(2026, 9, 20))
+    assert score_saved_goal(_wb(goal), goal, TODAY).criteria["time_bound"].met
+
+
+def test_a_passed_deadline_still_counts_against_a_goal_not_done_yet():
+    active = Goal(id="g1", text="Publish 3 case studies", status="active",
+                  created=date(2026, 6, 1), deadline=TODAY - timedelta(days=10))
+    later = active.model_copy(update={"status": "done", "completed_on": TODAY + timedelta(1)})
+    for goal in (active, later):  # done after ``today``: still to do on ``today``
+        tb = score_saved_goal(_wb(goal), goal, TODAY).criteria["time_bound"]
+        assert not tb.met and any("already passed" in h for h in tb.hints)
+
+
+def test_mei_s_finished_course_in_the_pack_and_notebook_04():
+    wb = cw.load(ROOT / "examples" / "workbooks" / "mei_career_changer.yaml")
+    done = [g for g in wb.goals if g.status == "done" and g.deadline and g.completed_on
+            and g.completed_on <= g.deadline < TODAY]
+    assert done
+    for goal in done:
+        row = next(g for g in pack_content(wb, today=TODAY).goals if g.text == goal.text)
+        assert dict(row.criteria)["time_bound"] == "met"
+        table = goals_table_frame(wb, TODAY).set_index("goal_id")
+        assert table.loc[goal.id, "score"] == row.score > 80
 
 
 # ------------------------------------------------------------------ 2: the same marks

@@ -109,8 +109,9 @@ def score_saved_goal(wb: Workbook, goal: Goal, today: date, *, catalog: Any = No
                      vocab: dict[str, tuple[str, ...]] | None = None) -> Any:
     """:func:`~career_workbook.analysis.smart.score_goal` for a goal of ``wb``: its text,
     its stored confidence and deadline (which wins over a date in the text), its metric (a
-    numeric target makes it measurable) and the workbook as context (:func:`goal_context`).
-    Every view of a saved goal scores it so.
+    numeric target makes it measurable), whether it is done by ``today`` (a done goal's
+    deadline never passes), and the workbook as context (:func:`goal_context`). Every view
+    of a saved goal scores it so.
 
     >>> from career_workbook.model import Goal, Metric, new_workbook
     >>> wb = new_workbook("Wang Fang", today=date(2026, 11, 1))
@@ -118,11 +119,16 @@ def score_saved_goal(wb: Workbook, goal: Goal, today: date, *, catalog: Any = No
     ...             metric=Metric(name="项目", baseline=0, target=3, current=2))
     >>> score_saved_goal(wb, goal, date(2026, 11, 22)).criteria["measurable"].reasons
     ['measured by 项目: 0 → 3']
+    >>> early = Goal(text="Finish the UX module", deadline=date(2026, 10, 31), status="done",
+    ...              completed_on=date(2026, 10, 18))
+    >>> score_saved_goal(wb, early, date(2026, 11, 22)).criteria["time_bound"].met
+    True
     """
     from career_workbook.analysis.smart import score_goal
 
+    done = goal.status == "done" and (goal.completed_on is None or goal.completed_on <= today)
     return score_goal(goal.text, today=today, confidence=goal.confidence,
-                      deadline=goal.deadline, metric=goal.metric,
+                      deadline=goal.deadline, metric=goal.metric, done=done,
                       context=goal_context(wb, goal, catalog, vocab=vocab))
 
 

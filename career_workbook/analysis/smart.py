@@ -1670,7 +1670,8 @@ def _measurable(f: _Features, specific: bool) -> Criterion:
     return Criterion("measurable", False, score, reasons, hints)
 
 
-def _time_bound(f: _Features, today: date) -> tuple[Criterion, date | None, str | None]:
+def _time_bound(f: _Features, today: date,
+                done: bool = False) -> tuple[Criterion, date | None, str | None]:
     reasons: list[str] = []
     hints: list[str] = []
     suggestion = format_date(suggested_deadline(today))
@@ -1689,6 +1690,8 @@ def _time_bound(f: _Features, today: date) -> tuple[Criterion, date | None, str 
         reasons.append(f"deadline: '{best.phrase}' -> {format_date(best.date)}")
         for e in rhythm[:1]:
             reasons.append(f"rhythm: '{e.phrase}'")
+        if done:  # the deadline bounded the goal: it is done, so it cannot be late now
+            return Criterion("time_bound", True, 1.0, reasons, hints), best.date, best.phrase
         if best.date < today:  # a date behind you bounds nothing still to do
             reasons[0] += " (passed)"
             hints.append(f"{format_date(best.date)} has already passed — pick a new date, "
@@ -1972,15 +1975,18 @@ def _with_rewrites(criteria: dict[str, Criterion], f: _Features, today: date,
 
 
 def _given_deadline(deadline: date, found: date | None, phrase: str | None,
-                    today: date) -> Criterion:
+                    today: date, done: bool = False) -> Criterion:
     """Time-bound from a deadline set outside the sentence (the goal's Deadline field),
-    which wins over a date the sentence gives; a different one is pointed out."""
+    which wins over a date the sentence gives; a different one is pointed out. A done
+    goal's deadline never passes."""
     reasons = [f"deadline: {format_date(deadline)} (from the Deadline field)"]
     hints: list[str] = []
     if found is not None:
         reasons.append(f"your sentence says '{phrase}' -> {format_date(found)}")
         hints.append(f"Your sentence says '{phrase}' but the Deadline field says "
                      f"{format_date(deadline)} — change one so they agree.")
+    if done:
+        return Criterion("time_bound", True, 1.0, reasons, hints)
     if deadline < today:
         reasons[0] += " (passed)"
         hints.insert(0, f"{format_date(deadline)} has already passed — pick a new date, e.g. "
@@ -2024,15 +2030,15 @@ def _as_deadline(value: Any) -> date | None:
 
 
 def _score(text: Any, today: date, confidence: Any, ctx: GoalContext | None,
-           rewrites: bool = True, deadline: date | None = None,
-           metric: Any = None) -> SmartResult:
+           rewrites: bool = True, deadline: date | None = None, metric: Any = None,
+           done: bool = False) -> SmartResult:
     raw = text if isinstance(text, str) else ("" if text is None else normalize_text(text))
     f = _analyse(raw, today)
     specific, spec_met = _specific(f)
     measurable = _measured_by(_measurable(f, spec_met), metric)
-    time_bound, found, phrase = _time_bound(f, today)
+    time_bound, found, phrase = _time_bound(f, today, done)
     if deadline is not None and deadline != found:
-        time_bound, phrase = _given_deadline(deadline, found, phrase, today), None
+        time_bound, phrase = _given_deadline(deadline, found, phrase, today, done), None
     used_deadline = found if deadline is None else deadline
     achievable = _achievable(f, confidence, ctx, used_deadline)
     relevant = _relevant(f, ctx)
@@ -2062,7 +2068,8 @@ def _score(text: Any, today: date, confidence: Any, ctx: GoalContext | None,
 
 def score_goal(text: Any, *, today: date | None = None, confidence: Any = None,
                context: GoalContext | Mapping[str, Any] | None = None,
-               deadline: date | None = None, metric: Any = None) -> SmartResult:
+               deadline: date | None = None, metric: Any = None,
+               done: bool = False) -> SmartResult:
     """Score a goal sentence against the SMART criteria.
 
     Never raises on odd text (empty, huge, emoji, control characters, RTL): only the first
@@ -2085,6 +2092,9 @@ def score_goal(text: Any, *, today: date | None = None, confidence: Any = None,
         The number the goal is tracked by (``name``, ``baseline``, ``target``, ``unit``).
         A numeric ``target`` makes it *measurable*, in whatever words or language the
         sentence is written.
+    done : bool, optional
+        The goal is done: its deadline bounded it, so a deadline now behind ``today``
+        still makes it *time-bound*.
 
     Returns
     -------
@@ -2112,6 +2122,9 @@ one so they agree."
     ...                      metric={"name": "项目", "baseline": 0, "target": 3})
     >>> tracked.criteria["measurable"].met, tracked.criteria["measurable"].reasons[0]
     (True, 'measured by 项目: 0 → 3')
+    >>> score_goal("Finish the UX course by 31 October 2026", today=date(2026, 11, 22),
+    ...            done=True).criteria["time_bound"].met
+    True
     """
     return _score(text, as_date(today), confidence, _context(context),
-                  deadline=_as_deadline(deadline), metric=metric)
+                  deadline=_as_deadline(deadline), metric=metric, done=bool(done))

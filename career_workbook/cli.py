@@ -158,7 +158,9 @@ def build_parser() -> argparse.ArgumentParser:
              "Create WORKSPACE/<id>.yaml from the person's name, or WORKSPACE/NAME.yaml "
              "with --file NAME (never outside WORKSPACE, never over an existing file).")
     p.add_argument("name", help="the person's name, e.g. 'Priya Sharma'")
-    p.add_argument("--dir", default="workbooks", help="workspace folder (default: workbooks)")
+    p.add_argument("--dir", default=None,
+                   help="folder of client workbooks (default: the workbooks folder of the "
+                        "workspace you are in, from any folder inside it; else ./workbooks)")
     p.add_argument("--current-role", default="", help="their current role")
     p.add_argument("--target-role", default="", help="the role they are aiming for")
     p.add_argument("--role-profile", default=None, metavar="ID",
@@ -296,9 +298,10 @@ def _cmd_new(args: argparse.Namespace) -> int:
     from career_workbook.model import WorkbookError, one_line
     from career_workbook.workspace import WorkspaceError, workbook_path
 
-    folder = Path(args.dir)
+    folder, root = _new_folder(args.dir)
     if folder.exists() and not folder.is_dir():
         raise CliError(f"--dir {folder} is a file; give a folder for the workbooks")
+    made = not folder.exists()
     name = one_line(args.name)  # as the workbook keeps it: a pasted line break goes
     stem, suffix = args.file, ".yaml"
     if args.file and Path(args.file).suffix.lower() in (".yaml", ".yml"):
@@ -322,6 +325,16 @@ def _cmd_new(args: argparse.Namespace) -> int:
         raise CliError(_taken(path, folder, args, name)) from None
     print(f"Created {path}" + (f", measured against the catalog's {role.title} profile"
                                if role is not None else ""))
+    if root is not None and root != Path.cwd().resolve():  # not where the person stands
+        print(f"  in the workbooks folder of the workspace {root} (found from this folder), "
+              "where lab, cohort and pack see it")
+    if made:  # answers are private wherever `new` puts them: git never sees the folder
+        from career_workbook.scaffold import keep_private
+
+        keep_private(path.parent)
+        print(f"  made the folder {path.parent} for it, git-ignored so answers are never "
+              "committed" + ("; no workspace here: `career-workbook init` makes one"
+                             if root is None and args.dir is None else ""))
     print(f"Next: career-workbook lab {path}")
     offer = _offer_role(wb) if role is None and wb.person.target_role else None
     if offer is not None:  # offered, never applied (as notebook 05 does)
@@ -358,6 +371,23 @@ def _offer_role(wb: Any) -> Any:
         return suggest_role(wb, shared_catalog(_catalog()))
     except (CliError, CatalogError):
         return None
+
+
+def _new_folder(given: str | None) -> tuple[Path, Path | None]:
+    """Where ``new`` writes: ``--dir``, else the workbooks folder of the workspace this
+    folder is in (found as ``lab`` and ``app`` find it), else ``./workbooks``; and that
+    workspace (``None`` with ``--dir`` or outside any workspace)."""
+    from pathlib import Path
+
+    from career_workbook.scaffold import WorkspaceNotFound, find_workspace
+
+    if given is not None:
+        return Path(given), None
+    try:
+        root = find_workspace()
+    except WorkspaceNotFound:
+        return Path("workbooks"), None
+    return root / "workbooks", root
 
 
 def _catalog() -> Any:
@@ -398,7 +428,7 @@ def _taken(path: Path, folder: Path, args: argparse.Namespace, name: str) -> str
         number += 1
     quoted = (f'"{name}"' if not re.search(r'["\\$`!]', name) else shlex.quote(name))
     command = ["career-workbook", "new", quoted]
-    if args.dir != "workbooks":
+    if args.dir is not None:
         command += ["--dir", shlex.quote(args.dir)]
     command += ["--file", f"{stem}_{number}"]
     shown = folder / path.name

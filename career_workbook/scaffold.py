@@ -36,7 +36,7 @@ from career_workbook import __version__
 from career_workbook.resources import examples_source, shipped_notebooks
 
 __all__ = ["MARKER", "InitReport", "WorkspaceNotFound", "find_workspace", "init_workspace",
-           "notebook_fingerprint"]
+           "keep_private", "notebook_fingerprint"]
 
 STATE_DIR = ".career-workbook"
 MARKER = f"{STATE_DIR}/workspace.json"
@@ -164,6 +164,22 @@ def find_workspace(start: str | Path | None = None) -> Path:
     )
 
 
+def keep_private(folder: str | Path) -> bool:
+    """Give a folder of workbooks the ``.gitignore`` that keeps every file in it out of git
+    (the one a workspace's ``workbooks/`` has); ``False`` if it already had one.
+
+    >>> import tempfile
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> keep_private(folder), keep_private(folder), (folder / ".gitignore").read_text()[-2:]
+    (True, False, '*\\n')
+    """
+    ignore = Path(folder) / ".gitignore"
+    if ignore.exists():
+        return False
+    ignore.write_text(GITIGNORE, encoding="utf-8")
+    return True
+
+
 def _read_marker(root: Path) -> dict:
     try:
         data = json.loads((root / MARKER).read_text(encoding="utf-8"))
@@ -229,8 +245,7 @@ def init_workspace(folder: str | Path = ".") -> InitReport:
 
     workbooks = root / "workbooks"
     workbooks.mkdir(exist_ok=True)
-    if not (workbooks / ".gitignore").exists():
-        (workbooks / ".gitignore").write_text(GITIGNORE, encoding="utf-8")
+    keep_private(workbooks)
     if not (root / "README.md").exists():
         (root / "README.md").write_text(README, encoding="utf-8")
     examples = examples_source()

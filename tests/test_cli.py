@@ -103,6 +103,54 @@ def test_new_twice_says_how_to_add_a_second_client_of_that_name(capsys, tmp_path
         "alex_smith.yaml", "alex_smith_2.yaml", "o_neil.yaml"]
 
 
+@pytest.mark.parametrize("inside", ["notebooks", "workbooks", "notebooks/drafts/deep", "."])
+def test_new_inside_a_workspace_writes_to_its_workbooks_folder(capsys, tmp_path, monkeypatch,
+                                                               inside):
+    # `cd ws/notebooks && career-workbook new "Sub Folder Person"` made
+    # ws/notebooks/workbooks/sub_folder_person.yaml: no .gitignore, and cohort/pack of the
+    # workspace never saw it (lab and app find the workspace from any folder inside it)
+    from career_workbook.scaffold import init_workspace
+
+    ws = tmp_path / "ws"
+    init_workspace(ws)
+    here = ws / inside
+    here.mkdir(parents=True, exist_ok=True)
+    monkeypatch.chdir(here)
+    code, out, _ = run_main(capsys, "new", "Lin Ortiz Vega")
+    made = ws.resolve() / "workbooks" / "lin_ortiz_vega.yaml"
+    assert code == 0 and made.is_file() and f"Created {made}" in out
+    assert sorted(p.relative_to(ws).as_posix() for p in ws.rglob("lin_ortiz_vega.yaml")) == [
+        "workbooks/lin_ortiz_vega.yaml"]
+    found = f"in the workbooks folder of the workspace {ws.resolve()} (found from this folder)"
+    assert (found in out) == (inside != ".")
+    code, _, err = run_main(capsys, "new", "Lin Ortiz Vega")  # the hint needs no --dir
+    assert code == 2 and err.rstrip().endswith(
+        'career-workbook new "Lin Ortiz Vega" --file lin_ortiz_vega_2')
+
+
+def test_new_outside_a_workspace_makes_a_private_folder_and_says_so(capsys, tmp_path,
+                                                                    monkeypatch):
+    # outside any workspace `new` made ./workbooks without the .gitignore a workspace's
+    # workbooks folder has: the answers could be committed
+    monkeypatch.chdir(tmp_path)
+    code, out, _ = run_main(capsys, "new", "Ode Ruiz")
+    folder = (tmp_path / "workbooks").resolve()
+    assert code == 0 and (folder / "ode_ruiz.yaml").is_file()
+    assert (folder / ".gitignore").read_text(encoding="utf-8").splitlines()[-1] == "*"
+    assert (f"made the folder {folder} for it, git-ignored so answers are never committed; "
+            "no workspace here: `career-workbook init` makes one") in out
+    code, out, _ = run_main(capsys, "new", "Bo Wren")  # the folder is there now: no news
+    assert code == 0 and "made the folder" not in out
+    code, out, _ = run_main(capsys, "new", "Cy Ames", "--dir", "team b/clients")
+    assert code == 0 and (tmp_path / "team b" / "clients" / ".gitignore").is_file()
+    assert "made the folder" in out and "no workspace here" not in out
+    kept = tmp_path / "kept"
+    kept.mkdir()
+    (kept / ".gitignore").write_text("notes.txt\n", encoding="utf-8")
+    assert run_main(capsys, "new", "Di Moss", "--dir", str(kept))[0] == 0
+    assert (kept / ".gitignore").read_text(encoding="utf-8") == "notes.txt\n"  # theirs
+
+
 def test_new_drops_spaces_around_the_name_as_the_forms_do(capsys, tmp_path):
     # "  Priya  Raman  " was stored as typed: the cohort CSV, the pack cover and the nudge
     # list showed the spaces; notebook 00's form strips them

@@ -46,6 +46,7 @@ from career_workbook.batch import (
     parallel_map,
     worker_pool,
 )
+from career_workbook.wording import client_labels
 from career_workbook.workspace import list_workbooks, output_clashes, output_name
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -326,12 +327,6 @@ def _nudge_label(row: ClientRow) -> str:
     return one if one == row.client else f"{one} ({row.client})"
 
 
-def _labels(frame: pd.DataFrame) -> list[str]:
-    counts = Counter(frame["name"])
-    return [n if counts[n] == 1 else f"{n} ({c})"
-            for n, c in zip(frame["name"], frame["client"], strict=True)]
-
-
 def _render_chart(slug: str, data: dict[str, Any], folder: Path, today: date) -> list[Path]:
     """Draw one cohort chart (``data``: its arguments) and write it as PNG and SVG."""
     from career_workbook import charts, export
@@ -357,7 +352,7 @@ def _chart_data(frame: pd.DataFrame, gap_counts: Counter) -> dict[str, dict[str,
     import pandas as pd
 
     ok = frame[frame["status"] == "ok"]
-    labels = _labels(ok)
+    labels = client_labels(ok["name"], ok["client"])
     ordered = sorted(gap_counts.items(), key=lambda kv: (-kv[1], kv[0].casefold()))
     return {
         "cohort_readiness": {"values": ok["readiness"].astype(float).set_axis(labels)},

@@ -120,3 +120,19 @@ def no_such_day(year: int, month: int, day: int) -> str:
     month_name = calendar.month_name[month]
     days = calendar.monthrange(year, month)[1]
     return f"{day} {month_name} {year} is not a date ({month_name} {year} has {days} days)"
+
+
+def client_labels(names: Sequence[str], ids: Sequence[str]) -> list[str]:
+    """Each client as the coach's table, nudge list, charts and calendar name them: the
+    name, with the workbook's id after it where another client's name reads the same
+    (case and spacing aside), so two people called Ana can be told apart.
+
+    >>> client_labels(["Ana Díaz", "ana  díaz", "Sam Lee"], ["ana_diaz", "ana_diaz_2", "sam"])
+    ['Ana Díaz (ana_diaz)', 'ana díaz (ana_diaz_2)', 'Sam Lee']
+    """
+    shown = [" ".join(str(name).split()) for name in names]
+    seen: dict[str, int] = {}
+    for name in shown:
+        seen[name.casefold()] = seen.get(name.casefold(), 0) + 1
+    return [name if seen[name.casefold()] == 1 else f"{name} ({ident})"
+            for name, ident in zip(shown, ids, strict=True)]

@@ -236,6 +236,25 @@ def test_cli_calendar_all_across_a_caseload(wb_path, tmp_path, capsys):
     strict_parse(out.read_bytes())
 
 
+def test_caseload_calendar_tells_clients_of_the_same_name_apart(tmp_path):
+    # caseload.ics had two identical "Ana Empty — Check-in" events: whose is whose?
+    for stem, name in (("ana_empty", "Ana Empty"), ("ana_empty_2", "Ana Empty"),
+                       ("kim", "Kim Park")):
+        store.save(cw.new_workbook(name, today=date(2026, 9, 1)), tmp_path / f"{stem}.yaml")
+    store.save(cw.new_workbook("Kim  park", today=date(2026, 9, 1)), tmp_path / "kim.yml")
+    report = write_caseload_calendar([tmp_path], tmp_path / "all.ics", today=TODAY)
+    events = list(icalendar.Calendar.from_ical((tmp_path / "all.ics").read_bytes())
+                  .walk("VEVENT"))
+    whose = sorted(str(e["SUMMARY"]).split(" — ")[0] for e in events)
+    assert report.people == 4 and whose == ["Ana Empty (ana_empty)", "Ana Empty (ana_empty_2)",
+                                            "Kim Park (kim)", "Kim park (kim.yml)"]
+    assert all(str(e["DESCRIPTION"]).startswith(f"For {w}.") for e, w in zip(
+        sorted(events, key=lambda e: str(e["SUMMARY"])), whose, strict=True))
+    store.save(cw.new_workbook("Lee Ong"), tmp_path / "lee.yaml")  # a name of one's own
+    write_caseload_calendar([tmp_path / "lee.yaml"], tmp_path / "lee.ics", today=TODAY)
+    assert "SUMMARY:Lee Ong — " in (tmp_path / "lee.ics").read_text(encoding="utf-8")
+
+
 def test_cli_calendar_needs_one_source(wb_path, capsys):
     assert cli.main(["calendar"]) == 2
     assert cli.main(["calendar", str(wb_path), "--all", str(wb_path.parent)]) == 2

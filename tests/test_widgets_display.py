@@ -284,6 +284,24 @@ def test_coach_overview_shows_each_clients_week_and_who_needs_a_nudge(tmp_path, 
     assert "<th>Stale opportunities</th>" in html and "<th>Next 14 days</th>" in html
 
 
+def test_clients_of_the_same_name_are_told_apart_in_the_overview_table(tmp_path):
+    # the table showed two identical "Ana Empty" rows (the nudge list and the recency chart
+    # added "(ana_empty)"): which file is which?
+    for stem, name in (("ana_empty", "Ana Empty"), ("ana_empty_2", "ana  EMPTY"),
+                       ("bo_lind", "Bo Lind"), ("bo", "Bo")):
+        store.save(cw.new_workbook(name, today=date(2026, 9, 1)), tmp_path / f"{stem}.yaml")
+    caseload = load_caseload(tmp_path, today="2026-11-22")
+    html = coach.overview_html(caseload)
+    table = html[html.index("<table"):html.index("</table>")]
+    first = [re.sub(r"<[^>]+>", "", row.split("</td>")[0]).strip()
+             for row in table.split("<tbody>")[1].split("<tr>")[1:]]
+    assert first == ["Ana Empty (ana_empty)", "ana EMPTY (ana_empty_2)", "Bo", "Bo Lind"]
+    nudges = coach.nudges_html(caseload)  # the same label everywhere
+    assert "<b>Ana Empty (ana_empty)</b>" in nudges and "<b>Bo</b>" in nudges
+    recency = caseload_figures(caseload)["cohort_recency"].axes[0]
+    assert sorted(t.get_text() for t in recency.get_yticklabels()) == sorted(first)
+
+
 def test_caseload_calendar_button_writes_the_caseload_calendar(tmp_path):
     from icalendar import Calendar
 

@@ -30,10 +30,14 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from career_workbook import __version__
 from career_workbook.analysis.reminders import CalendarEvent, calendar_events
-from career_workbook.wording import plural
+from career_workbook.wording import client_labels, plural
+
+if TYPE_CHECKING:  # pragma: no cover
+    from career_workbook.model import Workbook
 
 __all__ = ["CalendarReport", "calendar_path", "render_ics", "write_calendar",
            "write_caseload_calendar"]
@@ -141,7 +145,9 @@ def write_caseload_calendar(paths: Sequence[str | os.PathLike[str]],
                             out: str | os.PathLike[str], *, today: date | None = None,
                             now: datetime | None = None) -> CalendarReport:
     """One calendar for a coach: every workbook's reminders, each titled with the person's
-    name. Workbooks that cannot be read are skipped and listed (the rest is written)."""
+    name (and the file's id when two clients share it,
+    :func:`~career_workbook.wording.client_labels`). Workbooks that cannot be read are
+    skipped and listed (the rest is written)."""
     from career_workbook import store
     from career_workbook.model import WorkbookError
     from career_workbook.workspace import list_workbooks
@@ -152,16 +158,18 @@ def write_caseload_calendar(paths: Sequence[str | os.PathLike[str]],
                                 else ".")
     events: list[CalendarEvent] = []
     skipped: list[str] = []
-    ids: set[str] = set()
-    people = 0
+    loaded: dict[str, tuple[Path, Workbook]] = {}  # by client id, as the coach overview
     for path in files:
         try:
             wb = store.load(path)
         except (WorkbookError, OSError, ValueError) as err:
             skipped.append(f"{path.name}: {' '.join(str(err).split())[:200]}")
             continue
-        people += 1
-        who = " ".join(wb.person.name.split())
+        loaded[path.stem if path.stem not in loaded else path.name] = (path, wb)
+    # two clients of the same name: each event says whose it is ("Ana (ana_2) — Check-in")
+    labels = client_labels([wb.person.name for _, wb in loaded.values()], list(loaded))
+    ids: set[str] = set()
+    for (path, wb), who in zip(loaded.values(), labels, strict=True):
         workbook_id, n = path.stem, 1
         while workbook_id in ids:  # kim.yaml and kim.yml: the second gets its own UIDs
             n += 1
@@ -172,4 +180,4 @@ def write_caseload_calendar(paths: Sequence[str | os.PathLike[str]],
                                   description=f"For {who}.\n{e.description}"))
     _write(Path(out), render_ics(events, name="Career Workbook — caseload", now=now))
     closed = sum(e.cancelled for e in events)
-    return CalendarReport(Path(out), len(events) - closed, people, skipped, closed)
+    return CalendarReport(Path(out), len(events) - closed, len(loaded), skipped, closed)

@@ -152,10 +152,15 @@ def load_caseload(folder: str | os.PathLike[str], today: date | str | None = Non
                     dict(zip(workbooks, weeks, strict=True)))
 
 
-def _labels(frame: pd.DataFrame) -> list[str]:
-    names = frame["name"].tolist()
-    return [n if names.count(n) == 1 else f"{n} ({c})"
-            for n, c in zip(names, frame["client"], strict=True)]
+def _client_names(caseload: Caseload) -> dict[str, str]:
+    """Each loaded client's label by client id, as the table, the nudge list, the week and
+    the charts show it (:func:`~career_workbook.wording.client_labels`: the file's id after
+    a name two clients share)."""
+    from career_workbook.wording import client_labels
+
+    ids = list(caseload.workbooks)
+    names = [wb.person.name for wb in caseload.workbooks.values()]
+    return dict(zip(ids, client_labels(names, ids), strict=True))
 
 
 def caseload_figures(caseload: Caseload) -> dict[str, Figure]:
@@ -163,7 +168,7 @@ def caseload_figures(caseload: Caseload) -> dict[str, Figure]:
     from career_workbook import charts
 
     frame = caseload.frame
-    labels = _labels(frame)
+    labels = frame["client"].map(_client_names(caseload)).tolist()
     readiness = frame["readiness"].set_axis(labels)
     recency = frame["days_since_check_in"].set_axis(labels)
     return {
@@ -174,12 +179,6 @@ def caseload_figures(caseload: Caseload) -> dict[str, Figure]:
     }
 
 
-def _name(caseload: Caseload, client: str) -> str:
-    name = caseload.workbooks[client].person.name
-    same = sum(wb.person.name == name for wb in caseload.workbooks.values())
-    return name if same == 1 else f"{name} ({client})"
-
-
 def nudges_html(caseload: Caseload) -> str:
     """Who needs a nudge this week and why, as escaped HTML (see
     :func:`~career_workbook.analysis.coach_week.needs_nudge`)."""
@@ -188,7 +187,8 @@ def nudges_html(caseload: Caseload) -> str:
         return ""
     if not due:
         return notice_html("Nobody needs a nudge this week: every client is moving.", "success")
-    items = "".join(f"<li><b>{esc(_name(caseload, client))}</b>: "
+    names = _client_names(caseload)
+    items = "".join(f"<li><b>{esc(names[client])}</b>: "
                     f"{esc('; '.join(week.nudges))}</li>" for client, week in due)
     return (f'<div style="font-weight:600;margin-top:8px">Needs a nudge ({len(due)})</div>'
             f"<ul>{items}</ul>")
@@ -208,6 +208,7 @@ def week_html(caseload: Caseload) -> str:
     from career_workbook.analysis.coach_week import UPCOMING_DAYS
 
     parts = []
+    names = _client_names(caseload)
     for client, week in caseload.weeks.items():
         body = (_items("Actions overdue", list(week.overdue_actions))
                 + _items("Follow-ups overdue", list(week.overdue_follow_ups))
@@ -219,7 +220,7 @@ def week_html(caseload: Caseload) -> str:
         line = (f"last check-in: {week.check_in_text}"
                 + ("" if week.days_since_check_in in (None, 0) else " ago")
                 + f" · {late} overdue · {len(week.upcoming)} coming up")
-        parts.append(f"<details><summary><b>{esc(_name(caseload, client))}</b> — {esc(line)}"
+        parts.append(f"<details><summary><b>{esc(names[client])}</b> — {esc(line)}"
                      f"</summary>{body or '<div>Nothing due.</div>'}</details>")
     if not parts:
         return ""
@@ -239,6 +240,7 @@ def overview_html(caseload: Caseload) -> str:
             f"{caseload.today.isoformat()}</div>")
     body = "".join(notice_html(p, "warning") for p in caseload.problems)
     shown = caseload.frame.astype({"days_since_check_in": object})
+    shown["name"] = shown["client"].map(_client_names(caseload))
     shown["days_since_check_in"] = [
         caseload.weeks[c].check_in_text if c in caseload.weeks else None
         for c in shown["client"]]

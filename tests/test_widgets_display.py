@@ -222,6 +222,24 @@ def test_frame_html_formats_cells():
     assert "Nothing" in display_mod.frame_html(frame.iloc[:0], empty="Nothing here")
 
 
+def test_table_cells_break_only_long_words_and_keep_the_text_as_stored():
+    # `overflow-wrap:anywhere` let the browser cut "Engineering" into "Enginee ring" at
+    # normal widths; now only a word longer than LONG_WORD gets break points (<wbr>, no
+    # character: a copied link still opens), and a date or "check-in" stays on one line
+    url = "https://jobs.example.org/listing/ward-manager-4211?ref=mail&src=linkedin"
+    texts = ["Engineering Manager", "Performance Management", "<b>Bold</b>", url,
+             "Rechtsschutzversicherungsgesellschaften", "no check-in yet", "2026-11-16"]
+    html = display_mod.frame_html(pd.DataFrame({"text": texts}), {"text": "Last check-in"})
+    assert "anywhere" not in html and 'class="cw-table-box"' in html
+    cells = re.findall(r"<td>(.*?)</td>", html)
+    assert [re.sub(r"<[^>]+>", "", c) for c in cells] == [display_mod.esc(t) for t in texts]
+    assert [c.count("<wbr>") > 0 for c in cells] == [False] * 3 + [True, True] + [False] * 2
+    assert all(max(map(len, re.sub(r"<[^>]+>", " ", c).split())) <= 16 for c in cells[3:5])
+    assert '<span style="white-space:nowrap">check-in</span>' in cells[5]
+    assert '<th>Last <span style="white-space:nowrap">check-in</span></th>' in html
+    assert cells[6] == '<span style="white-space:nowrap">2026-11-16</span>'
+
+
 # ----------------------------------------------------------------------------- coach
 def test_caseload_lists_clients_and_broken_files(tmp_path):
     for file in sorted(EXAMPLES.glob("*.yaml"))[:2]:

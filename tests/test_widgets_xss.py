@@ -107,8 +107,8 @@ def test_hostile_strings_are_escaped_in_every_form(session, form):
 
 
 def test_hostile_strings_shown_escaped_where_they_appear(session):
-    html = ui.feedback_comments(session).children[1].value
-    assert "comment0 &lt;script&gt;alert(" in html  # pandas escapes <, > and &
+    html = ui.feedback_comments(session).children[1].value.replace("<wbr>", "")
+    assert "comment0 &lt;script&gt;alert(" in html  # a long word gets break points only
     view = ui.goals_table(session)
     assert "goal by June 2027 &lt;script&gt;" in view.children[1].value
     assert "&lt;script&gt;" in ui.contacts_form(session).children[1].value

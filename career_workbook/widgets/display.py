@@ -31,7 +31,9 @@ if TYPE_CHECKING:  # pragma: no cover
     from career_workbook.widgets.session import Session
 
 __all__ = [
+    "LONG_WORD",
     "TABLE_CSS",
+    "cell_html",
     "chart_figure",
     "figure_image",
     "frame_html",
@@ -46,14 +48,24 @@ __all__ = [
 
 TABLE_CSS = (
     "<style>"
+    # a table wider than the page (many columns of whole words) scrolls inside its own box
+    ".cw-table-box{overflow-x:auto}"
     ".cw-table{border-collapse:collapse;font-size:0.9em;margin:4px 0}"
     ".cw-table th{background:#eef3fa;text-align:left;padding:3px 8px;"
     "border-bottom:1px solid #b5c8e3}"
-    # a pasted link or a long word wraps inside its cell (it pushed the table sideways)
+    # words wrap whole: only a word longer than LONG_WORD breaks, where cell_html lets it
+    # (`overflow-wrap:anywhere` broke "Engineering" into "Enginee ring" at normal widths)
     ".cw-table td{padding:3px 8px;border-bottom:1px solid #e4e4e4;vertical-align:top;"
-    "overflow-wrap:anywhere}"
+    "overflow-wrap:break-word}"
     "</style>"
 )
+
+LONG_WORD = 30
+"""A word (text between spaces) longer than this many characters may break inside a table
+cell, a pasted link for one; shorter ones never do (see :func:`cell_html`)."""
+
+_PIECE = 12
+_BREAK_AFTER = frozenset("/\\?&=#.,;:_-~+@|>)")
 
 
 # ----------------------------------------------------------------------------------------
@@ -364,7 +376,7 @@ def _cell(value: Any) -> Any:
         return " / ".join(line.strip() for line in value.splitlines() if line.strip())
     if isinstance(value, list | tuple | set | frozenset):
         return ", ".join(str(v) for v in value)
-    if value is None or value is pd.NaT:
+    if value is None or value is pd.NaT or value is pd.NA:
         return "—"
     if isinstance(value, pd.Timestamp):
         return value.date().isoformat() if value == value.normalize() else str(value)
@@ -378,9 +390,86 @@ def _cell(value: Any) -> Any:
     return value
 
 
+def _clings(char: str) -> bool:
+    """A character that belongs to the one before it (an accent, a joiner, a skin tone):
+    never a place to break."""
+    import unicodedata
+
+    return (unicodedata.category(char).startswith("M") or char == "\u200d"
+            or "\U0001f3fb" <= char <= "\U0001f3ff")
+
+
+def _pieces(word: str) -> list[str]:
+    """A long word cut where it may break: after a run of ``/ ? & = . - _ >`` and such (a
+    link breaks between its parts), and at least every 12 characters."""
+    pieces, piece = [], ""
+    for char, after in zip(word, [*word[1:], ""], strict=True):
+        piece += char
+        if not after or _clings(after) or char == "\u200d":
+            continue
+        if (char in _BREAK_AFTER and after not in _BREAK_AFTER) or len(piece) >= _PIECE:
+            pieces.append(piece)
+            piece = ""
+    return [*pieces, piece] if piece else pieces
+
+
+_WHOLE = '<span style="white-space:nowrap">{}</span>'
+
+
+def _keep_whole(word: str) -> bool:
+    """Whether a browser could break ``word`` inside: at a dash or a slash between its
+    letters or digits (after the hyphens of "2026-11-16" and "check-in", the slash of
+    "<b>Bo</b>"). Words of the scripts written without spaces (Chinese, Japanese) keep their own
+    line breaks.
+
+    >>> [_keep_whole(w) for w in ("2026-11-16", "check-in", "<b>Bo</b>", "2.25", "(remote),",
+    ...                           "\u6c9f\u901a-\u4e8c")]
+    [True, True, True, False, False, False]
+    """
+    import unicodedata
+
+    core = word.strip("".join({c for c in word if not c.isalnum()}))
+    return (any(c in "/\\|?!" or unicodedata.category(c) == "Pd" for c in core)
+            and not any(unicodedata.east_asian_width(c) in "WF" for c in core))
+
+
+def cell_html(value: Any) -> str:
+    """Text for a table cell, HTML-escaped, where only a word longer than
+    :data:`LONG_WORD` may break: it gets ``<wbr>`` break opportunities (no character, so the
+    text copied from the page is the text stored); an ordinary word is never cut, however
+    narrow the page (one with a hyphen or a slash inside is kept on one line). Spaces, tabs
+    and line breaks show as one space.
+
+    ``<wbr>`` rather than a zero-width space: a copied link would carry the invisible
+    character along and no longer open; ``overflow-wrap:anywhere`` in the CSS instead let
+    the browser cut any word anywhere ("Enginee ring Manage r") as soon as it was short of
+    room.
+
+    >>> cell_html("Engineering   Manager <b>")
+    'Engineering Manager &lt;b&gt;'
+    >>> cell_html("Last check-in")
+    'Last <span style="white-space:nowrap">check-in</span>'
+    >>> cell_html("see https://example.org/jobs/view?id=4211&ref=mail")
+    'see https://<wbr>example.<wbr>org/<wbr>jobs/<wbr>view?<wbr>id=<wbr>4211&amp;<wbr>ref=<wbr>mail'
+    >>> cell_html("x" * 30 + " " + "y" * 31)
+    'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxx yyyyyyyyyyyy<wbr>yyyyyyyyyyyy<wbr>yyyyyyy'
+    """
+    import re
+
+    def word_html(word: str) -> str:
+        if len(word) > LONG_WORD:
+            return "<wbr>".join(map(esc, _pieces(word)))
+        return _WHOLE.format(esc(word)) if _keep_whole(word) else esc(word)
+
+    words = re.split(r"[ \t\n\r\f\v]+", "" if value is None else str(value))
+    return " ".join(map(word_html, words))
+
+
 def frame_html(frame: pd.DataFrame, columns: Mapping[str, str] | None = None, *,
                empty: str = "Nothing to show yet.") -> str:
-    """A DataFrame as an escaped HTML table (``columns`` picks and renames columns).
+    """A DataFrame as an escaped HTML table (``columns`` picks and renames columns), in a
+    box that scrolls sideways when the page is too narrow for it; each cell is
+    :func:`cell_html` (ordinary words never break).
 
     >>> import pandas as pd
     >>> html = frame_html(pd.DataFrame({"name": ["<script>x</script>"], "n": [2.0]}),
@@ -392,10 +481,10 @@ def frame_html(frame: pd.DataFrame, columns: Mapping[str, str] | None = None, *,
         frame = frame[[c for c in columns if c in frame.columns]].rename(columns=dict(columns))
     if frame.empty:
         return notice_html(empty, "info")
-    shown = frame.astype(object).map(_cell)
-    table = shown.to_html(escape=True, index=False, border=0, classes="cw-table",
-                          na_rep="—")
-    return TABLE_CSS + table
+    shown = frame.astype(object).map(_cell).map(cell_html)
+    shown.columns = [cell_html(c) for c in shown.columns]
+    table = shown.to_html(escape=False, index=False, border=0, classes="cw-table")
+    return f'{TABLE_CSS}<div class="cw-table-box">{table}</div>'
 
 
 def table_widget(frame: pd.DataFrame, columns: Mapping[str, str] | None = None, *,

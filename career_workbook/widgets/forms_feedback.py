@@ -596,18 +596,18 @@ def preview_html(plan: Any) -> str:
     ...           ).groups()
     ('1 feedback entry to add', '1 entry already in your workbook will be skipped.')
     """
+    from career_workbook.widgets.display import TABLE_CSS, cell_html
+
     if not plan.new and not plan.corrections:
         return notice_html("Every entry in this file is already in your workbook."
                            if plan.skipped else "The file has no feedback rows.", "info")
     rows = "".join(
-        f"<tr><td>{esc(GROUP_LABELS.get(f.rater_group, f.rater_group))}</td>"
+        f"<tr><td>{cell_html(GROUP_LABELS.get(f.rater_group, f.rater_group))}</td>"
         f"<td>{esc(f.date.isoformat())}</td><td>{len(f.ratings)}</td>"
         f"<td>{'yes' if f.comment else 'no'}</td><td>{change}</td></tr>"
         for f, change in [*((f, "add") for f in plan.new),
                           *((f, "replace stored") for _, f in plan.corrections)]
     )
-    from career_workbook.widgets.display import TABLE_CSS
-
     head = [f"{plural(len(plan.new), 'feedback entry', 'feedback entries')} to add"
             ] if plan.new else []
     if plan.corrections:

@@ -100,7 +100,7 @@ def role_preview_html(role: Any, wb: Workbook, suggestion: Any = None, *,
     ...                         close=[NS(title="Data Scientist")]))  # doctest: +ELLIPSIS
     <div ...>⚠ The role profile “data_scientst” saved in your workbook is not in the catalog, so your gaps are measured against your own targets. Did you mean “Data Scientist”? Pick it above and press “Use this role”.</div>
     """  # noqa: E501
-    from career_workbook.widgets.display import TABLE_CSS
+    from career_workbook.widgets.display import TABLE_CSS, cell_html
 
     if role is None and missing:
         meant = (f" Did you mean “{close[0].title}”? Pick it above and press “Use this role”."
@@ -118,7 +118,7 @@ def role_preview_html(role: Any, wb: Workbook, suggestion: Any = None, *,
             "info")
     have = {n.casefold() for n in wb.skill_names()}
     rows = "".join(
-        f"<tr><td>{esc(name)}</td><td>{need.target}</td><td>{need.importance}</td>"
+        f"<tr><td>{cell_html(name)}</td><td>{need.target}</td><td>{need.importance}</td>"
         f"<td>{'yes' if name.casefold() in have else 'not yet'}</td></tr>"
         for name, need in sorted(role.skills.items(), key=lambda kv: -kv[1].importance)
     )

@@ -13,7 +13,7 @@ import ipywidgets as widgets
 
 from career_workbook.model import Workbook
 from career_workbook.widgets import quiet
-from career_workbook.widgets.display import TABLE_CSS
+from career_workbook.widgets.display import TABLE_CSS, cell_html
 from career_workbook.widgets.fields import (
     FormView,
     close_widgets,
@@ -74,12 +74,12 @@ def fit_html(fit: PostingFit, counted: Any = ()) -> str:
                            "Paste the part that lists duties and requirements.", "info")
     counted = set(counted)
     rows = "".join(
-        f"<tr><td><b>{esc(s.skill)}</b>"
+        f"<tr><td><b>{cell_html(s.skill)}</b>"
         f"{_COUNTED if s.skill in counted else ''}</td>"
-        f"<td>{esc(', '.join(f'“{w}”' for w in s.words[:4]))}</td>"
+        f"<td>{cell_html(', '.join(f'“{w}”' for w in s.words[:4]))}</td>"
         f"<td>{'—' if s.current is None else f'{s.current:g}'} / {s.target:g}</td>"
         f"<td>{esc(_STATUS[s.status])}</td>"
-        f"<td style='color:#555'>{esc(s.explanation)}</td></tr>"
+        f"<td style='color:#555'>{cell_html(s.explanation)}</td></tr>"
         for s in fit.skills)
     summary, *lines = fit_summary(fit)
     gaps = "".join(f"<div>{esc(line)}</div>" for line in lines)

@@ -74,13 +74,15 @@ def calendar_button(session: Any) -> widgets.Widget:
 
 def contacts_preview_html(parsed: ParsedContacts, wb: Workbook) -> str:
     """What an import would add, what it skips and why, and unreadable rows (escaped)."""
+    from career_workbook.widgets.display import cell_html
+
     plan = plan_contacts(wb, parsed.rows)
     parts = [f"<div><b>{esc(plural(len(plan.new), 'new contact'))} to add</b> "
              f"({esc(parsed.shape)}, {esc(plural(len(parsed.rows), 'row'))} read)</div>"]
     if plan.new:
         rows = "".join(
-            f"<tr><td>{esc(c.name)}</td><td>{esc(c.organisation)}</td>"
-            f"<td>{esc(r.position)}</td>"
+            f"<tr><td>{cell_html(c.name)}</td><td>{cell_html(c.organisation)}</td>"
+            f"<td>{cell_html(r.position)}</td>"
             f"<td>{esc(c.last_contact.isoformat() if c.last_contact else '—')}</td></tr>"
             for r, c in plan.new[:200])
         more = (f"<div>… and {len(plan.new) - 200} more</div>" if len(plan.new) > 200 else "")

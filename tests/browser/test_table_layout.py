@@ -5,8 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 import pandas as pd
+import pytest
 
-from career_workbook.widgets.display import frame_html
+from career_workbook.widgets.display import LONG_WORD, frame_html
 
 
 def test_a_long_unbroken_word_wraps_inside_its_cell(browser: Any) -> None:
@@ -25,5 +26,64 @@ def test_a_long_unbroken_word_wraps_inside_its_cell(browser: Any) -> None:
             return [t.getBoundingClientRect().width, last.getBoundingClientRect().right];
         }""")
         assert widths[0] <= 600 and widths[1] <= 608, widths
+    finally:
+        context.close()
+
+
+_BROKEN_WORDS = """(root) => {
+    // every word of a cell (no longer than `longest`) whose letters lie on more than one line
+    const broken = [];
+    for (const td of root.querySelectorAll('td, th')) {
+        const walker = document.createTreeWalker(td, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+            for (const m of node.data.matchAll(/\\S+/g)) {
+                if (m[0].length > %d) { continue; }
+                const range = document.createRange();
+                range.setStart(node, m.index);
+                range.setEnd(node, m.index + m[0].length);
+                const tops = new Set([...range.getClientRects()]
+                                     .filter(r => r.width > 0).map(r => Math.round(r.top)));
+                if (tops.size > 1) { broken.push(m[0]); }
+            }
+        }
+    }
+    return broken;
+}"""
+
+
+@pytest.mark.parametrize("width", [700, 420])
+def test_ordinary_words_are_never_broken_mid_word(browser: Any, width: int) -> None:
+    # `overflow-wrap:anywhere` let the coach overview table cut words at normal widths:
+    # "Enginee ring Manage r", "Perfor manc e Mana geme nt", "<b>Bol d</b>"
+    from .conftest import new_context
+
+    columns = {"name": "Client", "role": "Target role", "readiness": "Readiness %",
+               **{f"n{i}": f"Follow-ups {i}" for i in range(8)},
+               "last": "Last check-in", "gap": "Top gap"}
+    rows = [("Jordan Blake", "Engineering Manager", 73.5, "2026-11-16",
+             "Performance Management"),
+            ("<b>Bold</b> <script>alert(1)</script>", "Chief Happiness Officer", None, None,
+             "Management of Personnel Resources"),
+            ("Priya Raman", "Senior Data Scientist", 59.0, "2026-11-16",
+             "Rechtsschutzversicherungsgesellschaften"),  # 39 letters: may break
+            ("Tomás Kopie", "https://www.example.org/careers/ward-manager?ref=linkedin",
+             65.7, "2026-11-16", "Stakeholder Management")]
+    frame = pd.DataFrame([{"name": n, "role": r, "readiness": x, "last": d, "gap": g,
+                           **{f"n{i}": i for i in range(8)}} for n, r, x, d, g in rows])
+    context = new_context(browser)
+    try:
+        page = context.new_page()
+        page.set_content(f'<div id="out" style="width:{width}px">'
+                         f"{frame_html(frame, columns)}</div>")
+        broken = page.locator("#out").evaluate(_BROKEN_WORDS % LONG_WORD)
+        assert broken == [], broken
+        box = page.locator("#out .cw-table-box")
+        # the table is wider than the page: it scrolls inside its box, never pushes the page
+        sizes = box.evaluate("b => [b.getBoundingClientRect().width, b.scrollWidth,"
+                             " document.documentElement.scrollWidth]")
+        assert sizes[0] <= width and sizes[1] > sizes[0] and sizes[2] <= 1280, sizes
+        cells = page.locator("#out td").all_inner_texts()  # what a person reads and copies
+        assert "https://www.example.org/careers/ward-manager?ref=linkedin" in cells
+        assert "<b>Bold</b> <script>alert(1)</script>" in cells
     finally:
         context.close()

@@ -347,27 +347,32 @@ def _import_chart_stack() -> None:
     export.save_figure  # noqa: B018
 
 
-def _chart_data(frame: pd.DataFrame, gap_counts: Counter) -> dict[str, dict[str, Any]]:
-    """Each cohort chart's arguments."""
+def _chart_data(frame: pd.DataFrame, gap_counts: Counter,
+                unread: int = 0) -> dict[str, dict[str, Any]]:
+    """Each cohort chart's arguments (``unread``: the files that could not be read, which
+    each chart says it left out)."""
     import pandas as pd
 
     ok = frame[frame["status"] == "ok"]
     labels = client_labels(ok["name"], ok["client"])
     ordered = sorted(gap_counts.items(), key=lambda kv: (-kv[1], kv[0].casefold()))
-    return {
+    data: dict[str, dict[str, Any]] = {
         "cohort_readiness": {"values": ok["readiness"].astype(float).set_axis(labels)},
         "cohort_gaps": {"counts": pd.Series(dict(ordered), dtype="int64", name="clients")},
         "cohort_recency": {
             "days": ok["days_since_check_in"].astype(float).set_axis(labels),
             "overdue": ok["check_in_overdue"].astype(bool).set_axis(labels)},
     }
+    for args in data.values():
+        args["unread"] = unread
+    return data
 
 
 def _cohort_charts(frame: pd.DataFrame, gap_counts: Counter, folder: Path,
-                   today: date) -> list[Path]:
+                   today: date, unread: int = 0) -> list[Path]:
     """The three cohort charts, drawn here: the workers, which summarise, never import the
     chart stack (a worker importing it for one chart took longer than drawing it here)."""
-    data = _chart_data(frame, gap_counts)
+    data = _chart_data(frame, gap_counts, unread)
     return [path for slug in COHORT_CHARTS
             for path in _render_chart(slug, data[slug], folder, today)]
 
@@ -428,7 +433,8 @@ def cohort(
     _write_csv(frame, out)
     if charts:
         gap_counts = Counter(skill for r in rows for skill in r.gap_skills)
-        report.charts = _cohort_charts(frame, gap_counts, out.parent, today)
+        report.charts = _cohort_charts(frame, gap_counts, out.parent, today,
+                                       unread=len(report.broken))  # as the summary says
     return report
 
 

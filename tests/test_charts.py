@@ -1353,6 +1353,29 @@ def test_cohort_recency_bars_and_histogram():
     assert ok.get_suptitle() == "Everyone checked in within 30 days"
 
 
+def test_cohort_charts_say_how_many_files_were_left_out():
+    # the charts counted the clients read and never said that some files were not
+    readiness = pd.Series([40.0, 55.0, NAN], index=["ana", "ben", "cy"])
+    gaps = pd.Series({"SQL": 2})
+    days = pd.Series([3.0, 45.0], index=["ana", "ben"])
+    drawn = [charts.plot_cohort_readiness(readiness, unread=4),
+             charts.plot_cohort_gaps(gaps, unread=4),
+             charts.plot_cohort_recency(days, unread=4)]
+    for fig in drawn:  # on a line of its own, under what the chart shows
+        assert fig.axes[0].get_title(loc="left").splitlines()[-1] == \
+            "4 files could not be read: see the CSV"
+    one = charts.plot_cohort_gaps(gaps, unread=1, see="the list above the charts")
+    assert one.axes[0].get_title(loc="left").endswith(
+        "\n1 file could not be read: see the list above the charts")
+    for fig in (charts.plot_cohort_readiness(readiness), charts.plot_cohort_gaps(gaps),
+                charts.plot_cohort_recency(days)):
+        assert "could not be read" not in fig.axes[0].get_title(loc="left")
+    empty = charts.plot_cohort_readiness(pd.Series([], dtype=float), unread=2)
+    assert charts.is_placeholder(empty)
+    assert empty.axes[0].texts[0].get_text().endswith(
+        "\n2 files could not be read: see the CSV")
+
+
 def test_cohort_recency_flags_who_the_analysis_says_is_overdue():
     """One rule: a client started today with no check-in is not stale; one nudged after
     31 days is red (the chart used to count the first and leave the second blue)."""

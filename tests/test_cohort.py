@@ -238,6 +238,25 @@ def test_cohort_writes_one_row_per_client_with_status_and_charts(workspace, tmp_
     assert all(p.stat().st_size > 1000 for p in out.parent.iterdir() if p != out)
 
 
+def test_cohort_charts_say_how_many_files_were_left_out(workspace, tmp_path, capsys):
+    # cohort_readiness said "across 7 clients", cohort_recency "10 clients", while 4 of 14
+    # workbooks could not be read (only the CSV and the terminal said so)
+    (workspace / "empty.yaml").write_text("", encoding="utf-8")
+    (workspace / "half.yml").write_text("person: {name: Half\n", encoding="utf-8")
+    out = tmp_path / "out" / "cohort.csv"
+    report = caseload.cohort(workspace, out, today=TODAY, jobs=1)
+    assert report.print_summary() == 1
+    failed = capsys.readouterr().out.count("\nFAILED ")
+    assert failed == len(report.broken) == 3
+    for slug in caseload.COHORT_CHARTS:  # the SVG keeps its text as text
+        svg = (out.parent / f"{slug}.svg").read_text(encoding="utf-8")
+        assert "3 files could not be read: see the CSV" in svg, slug
+    report = caseload.cohort(EXAMPLES, tmp_path / "ok" / "cohort.csv", today=TODAY, jobs=1)
+    assert not report.broken
+    assert "could not be read" not in (tmp_path / "ok" / "cohort_gaps.svg").read_text(
+        encoding="utf-8")
+
+
 def test_cohort_in_chunks_over_processes_gives_the_same_csv(workspace, tmp_path):
     one = caseload.cohort(workspace, tmp_path / "one.csv", today=TODAY, jobs=1, charts=False)
     two = caseload.cohort(workspace, tmp_path / "two.csv", today=TODAY, jobs=2, charts=False,

@@ -253,6 +253,9 @@ def test_caseload_lists_clients_and_broken_files(tmp_path):
     figs = caseload_figures(caseload)
     assert list(figs) == list(coach.COHORT_SLUGS)
     assert not charts.is_placeholder(figs["cohort_readiness"])
+    for fig in figs.values():  # the broken file, listed above the charts, is left out
+        assert fig.axes[0].get_title(loc="left").endswith(
+            "\n1 file could not be read: see the list above the charts")
 
 
 def test_caseload_reads_the_workbooks_cohort_reads(tmp_path):

@@ -359,8 +359,9 @@ def dates(series: pd.Series) -> pd.Series:
 # Figures
 # ----------------------------------------------------------------------------------------
 def placeholder_figure(message: str, *, title: str | None = None, label: str = "",
-                       height: float = 2.6) -> Figure:
-    """A clean figure with ``message`` centred: what a chart shows when there is no data.
+                       height: float = 2.6, note: str = "") -> Figure:
+    """A clean figure with ``message`` centred: what a chart shows when there is no data
+    (and ``note``, if any, on lines of its own below it).
 
     Its single axes is labelled ``'placeholder'`` (see :func:`is_placeholder`).
 
@@ -375,8 +376,10 @@ def placeholder_figure(message: str, *, title: str | None = None, label: str = "
         ax = fig.add_subplot()
         ax.set_label(PLACEHOLDER_LABEL)
         ax.set_axis_off()
-        ax.text(0.5, 0.5, wrap_label(message, 64, max_lines=4, fallback="No data yet",
-                                     hyphens=False),
+        text = wrap_label(message, 64, max_lines=4, fallback="No data yet", hyphens=False)
+        if note:
+            text += "\n" + wrap_label(note, 64, max_lines=2, hyphens=False)
+        ax.text(0.5, 0.5, text,
                 transform=ax.transAxes, ha="center", va="center", color="#555555",
                 fontsize=12.5, linespacing=1.5)
         if title:
@@ -419,6 +422,7 @@ def subtitle(ax: Any, text: str) -> None:
     A left-aligned axes title starts at the axes' left edge, after the y tick labels: the
     lines are measured against what is left of the figure's width, so that a long subtitle
     never runs off the right edge ("…8 not rated ye"). Call it after the y ticks are set.
+    A line break in ``text`` starts a new line.
     """
     title = ax.set_title(" ", loc="left")  # for its font; the text is set below
     fig = ax.get_figure()
@@ -434,42 +438,45 @@ def subtitle(ax: Any, text: str) -> None:
 
     # greedy wrap (each line takes as many words as fit, at least one); a line's end is
     # guessed from the width of the rest and checked with its neighbour (bisection only
-    # when the guess is off by more than a word): two or three measurements a line
-    words = " ".join(text.split()).split(" ")
+    # when the guess is off by more than a word): two or three measurements a line; a
+    # line break in ``text`` starts a new line (a second point, kept apart from the first)
     lines: list[str] = []
-    start = 0
-    while start < len(words):
-        rest = width(" ".join(words[start:]))
-        if rest <= room:
-            fits = len(words)
-        else:
-            fits, too_long = start + 1, len(words)  # one word always "fits"
-            chars_left = len(" ".join(words[start:]))
-            share = max(room, 0.0) / rest * chars_left if rest > 0 else 0.0  # chars that fit
-            guess, chars = start, -1
-            while guess < len(words) and chars + 1 + len(words[guess]) <= share:
-                chars += 1 + len(words[guess])
-                guess += 1
-            guess = min(max(guess, fits), too_long - 1)
-            if guess > fits:
-                if width(" ".join(words[start:guess])) <= room:
-                    fits = guess
-                else:
-                    too_long = guess
-            probe = fits + 1 if fits == guess else too_long - 1  # the guess's neighbour
-            if fits < probe < too_long:
-                if width(" ".join(words[start:probe])) <= room:
-                    fits = probe
-                else:
-                    too_long = probe
-            while too_long - fits > 1:
-                mid = (fits + too_long) // 2
-                if width(" ".join(words[start:mid])) <= room:
-                    fits = mid
-                else:
-                    too_long = mid
-        lines.append(" ".join(words[start:fits]))
-        start = fits
+    for paragraph in text.split("\n"):
+        words = " ".join(paragraph.split()).split(" ")
+        start = 0
+        while start < len(words):
+            rest = width(" ".join(words[start:]))
+            if rest <= room:
+                fits = len(words)
+            else:
+                fits, too_long = start + 1, len(words)  # one word always "fits"
+                chars_left = len(" ".join(words[start:]))
+                share = (max(room, 0.0) / rest * chars_left  # the characters that fit
+                         if rest > 0 else 0.0)
+                guess, chars = start, -1
+                while guess < len(words) and chars + 1 + len(words[guess]) <= share:
+                    chars += 1 + len(words[guess])
+                    guess += 1
+                guess = min(max(guess, fits), too_long - 1)
+                if guess > fits:
+                    if width(" ".join(words[start:guess])) <= room:
+                        fits = guess
+                    else:
+                        too_long = guess
+                probe = fits + 1 if fits == guess else too_long - 1  # the guess's neighbour
+                if fits < probe < too_long:
+                    if width(" ".join(words[start:probe])) <= room:
+                        fits = probe
+                    else:
+                        too_long = probe
+                while too_long - fits > 1:
+                    mid = (fits + too_long) // 2
+                    if width(" ".join(words[start:mid])) <= room:
+                        fits = mid
+                    else:
+                        too_long = mid
+            lines.append(" ".join(words[start:fits]))
+            start = fits
     title.set_text("\n".join(lines) or " ")
 
 

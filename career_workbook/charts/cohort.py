@@ -27,16 +27,34 @@ from career_workbook.charts._style import (
 )
 from career_workbook.wording import plural
 
-__all__ = ["plot_cohort_gaps", "plot_cohort_readiness", "plot_cohort_recency"]
+__all__ = ["plot_cohort_gaps", "plot_cohort_readiness", "plot_cohort_recency", "unread_note"]
 
 STALE_AFTER = CHECK_IN_DAYS
 """Days without a check-in after which a client is flagged: the analysis' rule."""
 MAX_BARS = 25
 
 
-def _placeholder(slug: str) -> Figure:
+def unread_note(unread: int, see: str = "the CSV") -> str:
+    """What a cohort chart says of the workbook files it could not read (``''`` if none):
+    they are left out of it, and ``see`` names where they are listed.
+
+    >>> unread_note(4), unread_note(0)
+    ('4 files could not be read: see the CSV', '')
+    >>> unread_note(1, "the list above the charts")
+    '1 file could not be read: see the list above the charts'
+    """
+    return f"{plural(unread, 'file')} could not be read: see {see}" if unread else ""
+
+
+def _with_unread(note: str, unread: int, see: str) -> str:
+    """The subtitle, and on a line of its own the files left out (:func:`unread_note`)."""
+    return "\n".join(filter(None, (note, unread_note(unread, see))))
+
+
+def _placeholder(slug: str, unread: int = 0, see: str = "the CSV") -> Figure:
     spec = COHORT_CHARTS[slug]
-    return placeholder_figure(spec.empty_message, title=spec.title, label=slug)
+    return placeholder_figure(spec.empty_message, title=spec.title, label=slug,
+                              note=unread_note(unread, see))
 
 
 def _series(values: Any, func: str) -> pd.Series:
@@ -50,25 +68,28 @@ def _series(values: Any, func: str) -> pd.Series:
 
 @styled
 def plot_cohort_readiness(values: pd.Series, *, title: str | None = None,
-                          today: Any = None) -> Figure:
+                          today: Any = None, unread: int = 0, see: str = "the CSV") -> Figure:
     """Histogram of readiness (0-100 %) across clients, in bins of 10 points.
 
     Parameters
     ----------
     values : Series
         Readiness per client (index: client); NaN for clients without one yet.
+    unread : int
+        Workbook files that could not be read (left out): the subtitle says how many
+        (:func:`unread_note`, ``see``: where they are listed).
 
     >>> s = pd.Series([40.0, 55.0, 80.0], index=["ana", "ben", "cy"])
     >>> plot_cohort_readiness(s).get_suptitle()
     'Median readiness 55% across 3 clients'
     """
     if is_empty(values):
-        return _placeholder("cohort_readiness")
+        return _placeholder("cohort_readiness", unread, see)
     s = _series(values, "plot_cohort_readiness")
     missing = int(s.isna().sum())
     s = s.dropna().clip(0, 100)
     if s.empty:
-        return _placeholder("cohort_readiness")
+        return _placeholder("cohort_readiness", unread, see)
     fig = new_figure(4.4, label="cohort_readiness")
     ax = fig.add_subplot()
     ax.hist(s.to_numpy(), bins=np.arange(0, 101, 10), color=CURRENT, edgecolor="white",
@@ -84,19 +105,21 @@ def plot_cohort_readiness(values: pd.Series, *, title: str | None = None,
     note = "Clients per 10-point band; dashed line = median"
     if missing:
         note += f"; {plural(missing, 'client')} without a score yet"
-    subtitle(ax, note)
+    subtitle(ax, _with_unread(note, unread, see))
     return fig
 
 
 @styled
 def plot_cohort_gaps(counts: pd.Series, top: int = 12, *, title: str | None = None,
-                     today: Any = None) -> Figure:
+                     today: Any = None, unread: int = 0, see: str = "the CSV") -> Figure:
     """Bars: how many clients have a gap in each skill (most common on top).
 
     Parameters
     ----------
     counts : Series
         Number of clients per skill (index: skill name).
+    unread : int
+        Workbook files that could not be read: see :func:`plot_cohort_readiness`.
 
     >>> s = pd.Series({"SQL": 2, "Negotiation": 5})
     >>> plot_cohort_gaps(s).get_suptitle()
@@ -105,11 +128,11 @@ def plot_cohort_gaps(counts: pd.Series, top: int = 12, *, title: str | None = No
     '3 skills tie as the most common gap (2 clients each)'
     """
     if is_empty(counts):
-        return _placeholder("cohort_gaps")
+        return _placeholder("cohort_gaps", unread, see)
     s = _series(counts, "plot_cohort_gaps").fillna(0)
     s = s[s > 0]
     if s.empty:
-        return _placeholder("cohort_gaps")
+        return _placeholder("cohort_gaps", unread, see)
     order = sorted(range(len(s)), key=lambda i: (-s.iloc[i], str(s.index[i]).casefold()))
     shown = s.iloc[order[: max(int(top), 1)]].iloc[::-1]
     labels = [wrap_label(name, 28, max_lines=2) for name in shown.index]
@@ -132,15 +155,15 @@ def plot_cohort_gaps(counts: pd.Series, top: int = 12, *, title: str | None = No
     else:
         head = f"{len(tied)} skills tie as the most common gap ({plural(n, 'client')} each)"
     headline(fig, head, title)
-    subtitle(ax, f"Top {len(shown)} of {plural(len(s), 'skill')} with a gap somewhere in the "
-                 "caseload")
+    subtitle(ax, _with_unread(f"Top {len(shown)} of {plural(len(s), 'skill')} with a gap "
+                              "somewhere in the caseload", unread, see))
     return fig
 
 
 @styled
 def plot_cohort_recency(days: pd.Series, *, overdue: pd.Series | None = None,
                         stale_after: int = STALE_AFTER, title: str | None = None,
-                        today: Any = None) -> Figure:
+                        today: Any = None, unread: int = 0, see: str = "the CSV") -> Figure:
     """Days since each client's last check-in: bars per client, or a histogram for many.
 
     Clients whose check-in is overdue are flagged red.
@@ -154,6 +177,8 @@ def plot_cohort_recency(days: pd.Series, *, overdue: pd.Series | None = None,
         (:func:`~career_workbook.analysis.check_in_overdue`, which counts a client who never
         checked in from their start date). Default: more than ``stale_after`` days, and
         a client who never checked in is not counted (their start date is not known here).
+    unread : int
+        Workbook files that could not be read: see :func:`plot_cohort_readiness`.
 
     >>> s = pd.Series([3.0, 45.0, float("nan")], index=["ana", "ben", "cy"])
     >>> plot_cohort_recency(s).get_suptitle()
@@ -163,7 +188,7 @@ def plot_cohort_recency(days: pd.Series, *, overdue: pd.Series | None = None,
     '2 clients without a check-in for more than 30 days'
     """
     if is_empty(days):
-        return _placeholder("cohort_recency")
+        return _placeholder("cohort_recency", unread, see)
     s = _series(days, "plot_cohort_recency")
     if overdue is None:
         stale = s > stale_after
@@ -218,5 +243,5 @@ def plot_cohort_recency(days: pd.Series, *, overdue: pd.Series | None = None,
     note = f"{plural(len(s), 'client')}; dashed line = {stale_after} days"
     if s.isna().any():
         note += f"; {int(s.isna().sum())} never checked in"
-    subtitle(ax, note)
+    subtitle(ax, _with_unread(note, unread, see))
     return fig

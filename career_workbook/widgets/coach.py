@@ -32,6 +32,9 @@ __all__ = ["COHORT_SLUGS", "Caseload", "caseload_calendar_button", "caseload_fig
 COHORT_SLUGS = ("cohort_readiness", "cohort_gaps", "cohort_recency")
 """The caseload charts, in the order shown (and their export file names)."""
 
+UNREAD_LIST = "the list above the charts"
+"""Where the overview lists the workbooks it could not read (the charts point there)."""
+
 _CASELOAD_TABLE = {
     "name": "Client", "target_role": "Target role", "readiness": "Readiness %",
     "goals_on_track": "On track", "goals_behind": "Behind", "goals_overdue": "Overdue",
@@ -171,11 +174,13 @@ def caseload_figures(caseload: Caseload) -> dict[str, Figure]:
     labels = frame["client"].map(_client_names(caseload)).tolist()
     readiness = frame["readiness"].set_axis(labels)
     recency = frame["days_since_check_in"].set_axis(labels)
+    # the files listed above as not read are left out: each chart says how many
+    left_out = {"today": caseload.today, "unread": len(caseload.broken), "see": UNREAD_LIST}
     return {
-        "cohort_readiness": charts.plot_cohort_readiness(readiness, today=caseload.today),
-        "cohort_gaps": charts.plot_cohort_gaps(caseload.gap_counts, today=caseload.today),
+        "cohort_readiness": charts.plot_cohort_readiness(readiness, **left_out),
+        "cohort_gaps": charts.plot_cohort_gaps(caseload.gap_counts, **left_out),
         "cohort_recency": charts.plot_cohort_recency(
-            recency, overdue=frame["check_in_overdue"].set_axis(labels), today=caseload.today),
+            recency, overdue=frame["check_in_overdue"].set_axis(labels), **left_out),
     }
 
 

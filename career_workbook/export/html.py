@@ -26,7 +26,7 @@ import base64
 import html
 import struct
 
-from career_workbook.analysis.smart import VERDICT_MARKS, verdict_legend, verdict_mark
+from career_workbook.analysis.smart import verdict_legend, verdict_mark
 from career_workbook.charts import clean_text
 from career_workbook.export.content import (
     ACHIEVEMENTS_TITLE,
@@ -223,8 +223,7 @@ _VERDICT_CLASS = {"met": "met", "partly": "partly", "not met": "unmet", "open": 
 
 def _goal_row(g: GoalRow) -> str:
     marks = "".join(
-        f'<td class="c {_VERDICT_CLASS[verdict]}" title="{CRITERIA_LABELS[name]}: '
-        f'{VERDICT_MARKS[verdict][1]}"><span class="lbl">{CRITERIA_LABELS[name]}'
+        f'<td class="c {_VERDICT_CLASS[verdict]}"><span class="lbl">{CRITERIA_LABELS[name]}'
         f' </span>{verdict_mark(verdict)}</td>'
         for name, verdict in g.criteria
     )

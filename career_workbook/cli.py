@@ -70,11 +70,11 @@ def _date(text: str) -> date:
 def _today(text: str) -> date:
     """``--today``: an ISO date (see :func:`_date`), never a year typed with its digits
     swapped (2062 for 2026) nor more than a year after the real date
-    (:func:`~career_workbook.analysis.period.today_problem`): the cover said "Review date
+    (:func:`~career_workbook.wording.today_problem`): the cover said "Review date
     6 December 2062" and "Last check-in 36 years ago"."""
     from datetime import date
 
-    from career_workbook.analysis.period import today_problem
+    from career_workbook.wording import today_problem
 
     day = _date(text)
     problem = today_problem(day, date.today())

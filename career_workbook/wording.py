@@ -39,6 +39,39 @@ def swapped_year(day: date, today: date) -> bool:
     return day.year != today.year and sorted(str(day.year)) == sorted(str(today.year))
 
 
+TODAY_AHEAD_DAYS = 366
+"""How far after the real date a chosen "today" (``--today``, a notebook's ``today``) may
+be: a review prepared before its day, or a look as of a deadline up to a year off. Further
+ahead, every check-in reads years old and goals overdue: a typo, not a review."""
+
+
+def today_problem(day: date, real: date) -> str | None:
+    """Why ``day`` cannot be the "today" a command or a notebook counts from on the real
+    date ``real``: its year is ``real``'s with the digits swapped (2062 typed for 2026), or
+    it is more than :data:`TODAY_AHEAD_DAYS` ahead. ``None`` for any day before ``real``
+    (an old review, reproduced) and up to a year after it.
+
+    >>> today_problem(date(2062, 12, 6), date(2026, 12, 6))
+    '2062-12-06 is in 2062: did you mean 2026-12-06? (today is 6 Dec 2026)'
+    >>> today_problem(date(2036, 12, 6), date(2026, 12, 6))
+    '2036-12-06 is 10 years after today (6 Dec 2026): give a day at most a year ahead'
+    >>> today_problem(date(2026, 12, 13), date(2026, 12, 6)) is None
+    True
+    """
+    if swapped_year(day, real):
+        try:
+            meant = day.replace(year=real.year)
+        except ValueError:  # 29 February of a year that has none
+            meant = day.replace(year=real.year, day=28)
+        return (f"{day.isoformat()} is in {day.year}: did you mean {meant.isoformat()}? "
+                f"(today is {short_date(real)})")
+    ahead = (day - real).days
+    if ahead > TODAY_AHEAD_DAYS:
+        return (f"{day.isoformat()} is {duration(ahead)} after today ({short_date(real)}): "
+                "give a day at most a year ahead")
+    return None
+
+
 def listing(items: Sequence[str]) -> str:
     """Items joined as a sentence says them.
 

@@ -53,10 +53,9 @@ from dataclasses import dataclass
 from datetime import date
 
 from career_workbook.model import Action, Contact, Goal, LearningItem, Opportunity, Workbook
-from career_workbook.wording import duration, no_such_day, short_date, swapped_year
+from career_workbook.wording import no_such_day, short_date
 
-__all__ = ["TODAY_AHEAD_DAYS", "Period", "as_of", "check_period", "goal_as_of", "limit_workbook",
-           "parse_day", "today_problem"]
+__all__ = ["Period", "as_of", "check_period", "goal_as_of", "limit_workbook", "parse_day"]
 
 _ISO = re.compile(r"\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*")
 
@@ -85,39 +84,6 @@ def parse_day(value: date | str | None, name: str) -> date | None:
     if not 1 <= day <= calendar.monthrange(year, month)[1]:
         raise ValueError(f"{name} {value.strip()}: {no_such_day(year, month, day)}")
     return date(year, month, day)
-
-
-TODAY_AHEAD_DAYS = 366
-"""How far after the real date a chosen "today" (``--today``, a notebook's ``today``) may
-be: a review prepared before its day, or a look as of a deadline up to a year off. Further
-ahead, every check-in reads years old and goals overdue: a typo, not a review."""
-
-
-def today_problem(day: date, real: date) -> str | None:
-    """Why ``day`` cannot be the "today" a command or a notebook counts from on the real
-    date ``real``: its year is ``real``'s with the digits swapped (2062 typed for 2026), or
-    it is more than :data:`TODAY_AHEAD_DAYS` ahead. ``None`` for any day before ``real``
-    (an old review, reproduced) and up to a year after it.
-
-    >>> today_problem(date(2062, 12, 6), date(2026, 12, 6))
-    '2062-12-06 is in 2062: did you mean 2026-12-06? (today is 6 Dec 2026)'
-    >>> today_problem(date(2036, 12, 6), date(2026, 12, 6))
-    '2036-12-06 is 10 years after today (6 Dec 2026): give a day at most a year ahead'
-    >>> today_problem(date(2026, 12, 13), date(2026, 12, 6)) is None
-    True
-    """
-    if swapped_year(day, real):
-        try:
-            meant = day.replace(year=real.year)
-        except ValueError:  # 29 February of a year that has none
-            meant = day.replace(year=real.year, day=28)
-        return (f"{day.isoformat()} is in {day.year}: did you mean {meant.isoformat()}? "
-                f"(today is {short_date(real)})")
-    ahead = (day - real).days
-    if ahead > TODAY_AHEAD_DAYS:
-        return (f"{day.isoformat()} is {duration(ahead)} after today ({short_date(real)}): "
-                "give a day at most a year ahead")
-    return None
 
 
 @dataclass(frozen=True)

@@ -199,7 +199,7 @@ def localize(text: str, notebook: str | None) -> str:
 def parse_today(value: date | str | None) -> tuple[date, str | None]:
     """``(day, problem)``: the date to count from, and a message if ``value`` was unusable:
     not a date, or a year typed with its digits swapped or more than a year ahead
-    (:func:`~career_workbook.analysis.period.today_problem`, as ``--today`` refuses it: a
+    (:func:`~career_workbook.wording.today_problem`, as ``--today`` refuses it: a
     goal drafted then was set in 2062).
 
     >>> parse_today("2026-11-22")
@@ -217,7 +217,7 @@ def parse_today(value: date | str | None) -> tuple[date, str | None]:
     day = _read_today(value)
     if isinstance(day, str):
         return date.today(), day
-    from career_workbook.analysis.period import today_problem
+    from career_workbook.wording import today_problem
 
     problem = today_problem(day, date.today())
     if problem:

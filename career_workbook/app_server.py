@@ -12,6 +12,9 @@ checksum and is compiled again.
 
 If Voila no longer builds its exporter where :func:`install` expects it, the app runs as
 before, just without the shared cache.
+
+Its pages also set the ``_xsrf`` cookie (:func:`install_xsrf_cookie`), without which the
+server refused every page's request to stop its kernel when the page was left.
 """
 
 from __future__ import annotations
@@ -93,9 +96,48 @@ def install() -> bool:
     return True
 
 
+def install_xsrf_cookie() -> bool:
+    """Make every page of the app set Jupyter's ``_xsrf`` cookie; whether it could.
+
+    A page leaving (another step, a reload, its tab closed) asks the server to stop its
+    kernel: Voila's page posts ``/voila/api/shutdown/<kernel>`` with the ``_xsrf`` cookie's
+    value, and the server refuses a post without it (403, cross-site request protection).
+    Voila's notebook page never set that cookie (only its folder listing did; upstream
+    voila-dashboards/voila#1458), so every step opened kept its kernel (about 150 MB)
+    until the server stopped. Reading the handler's ``xsrf_token`` sets the cookie (once
+    per browser), before the page's first byte. Called once, in the app's server process
+    (:func:`main`); calling it again changes nothing.
+    """
+    try:
+        import tornado.web
+        from voila import app
+    except ImportError:  # pragma: no cover - voila is a dependency of the package
+        return False
+    base = getattr(app, "TornadoVoilaHandler", None)
+    if base is None or not hasattr(base, "get"):
+        return False
+    if getattr(base, "sets_xsrf_cookie", False):
+        return True
+
+    class PageHandler(base):
+        """Voila's page, with the ``_xsrf`` cookie its kernel shutdown request needs."""
+
+        sets_xsrf_cookie = True
+
+        @tornado.web.authenticated
+        async def get(self, path: str | None = None) -> None:
+            self.xsrf_token  # noqa: B018 - reading it sets the cookie (tornado)
+            await super().get(path)
+
+    app.TornadoVoilaHandler = PageHandler
+    return True
+
+
 def main(argv: list[str] | None = None) -> None:
-    """Run Voila with ``argv`` (default: this process's arguments) and the shared cache."""
+    """Run Voila with ``argv`` (default: this process's arguments), the shared cache and
+    the page's ``_xsrf`` cookie."""
     install()
+    install_xsrf_cookie()
     from voila.app import Voila
 
     Voila.launch_instance(argv=sys.argv[1:] if argv is None else argv)

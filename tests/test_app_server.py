@@ -126,3 +126,56 @@ def test_install_twice_wraps_once(installed: Any) -> None:
     _, shared = installed
     assert app_server.install()
     assert notebook_renderer.VoilaExporter is shared
+
+
+def _fake_page() -> type:
+    """A stand-in for Voila's page handler: a signed-in person, a page written."""
+    import tornado.web
+
+    class FakePage(tornado.web.RequestHandler):
+        def get_current_user(self) -> str:
+            return "someone"
+
+        async def get(self, path: str | None = None) -> None:
+            self.write(f"<html>{path}</html>")
+
+    return FakePage
+
+
+def _serve_page(handler_class: type, cookie: str = "") -> tuple[int, list[str], bytes]:
+    """GET one page from ``handler_class`` in this process (no socket): status, the
+    cookies it sets and its body."""
+    from unittest import mock
+
+    import tornado.web
+    from tornado.httputil import HTTPHeaders, HTTPServerRequest, RequestStartLine
+
+    connection = mock.Mock()
+    headers = HTTPHeaders({"Host": "127.0.0.1:8866", **({"Cookie": cookie} if cookie else {})})
+    request = HTTPServerRequest(
+        start_line=RequestStartLine("GET", "/voila/render/01.ipynb", "HTTP/1.1"),
+        headers=headers, connection=connection)
+    handler = handler_class(tornado.web.Application(), request)
+    asyncio.run(handler._execute([], "01.ipynb"))
+    start, sent, body = connection.write_headers.call_args[0][:3]
+    return start.code, sent.get_list("Set-Cookie"), body
+
+
+def test_a_page_sets_the_cookie_its_kernel_shutdown_request_needs(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Voila's page asks the server to stop its kernel when it is left, with the ``_xsrf``
+    cookie's value; Voila's page never set it, so every request was refused (403)."""
+    from voila import app
+
+    fake = _fake_page()
+    monkeypatch.setattr(app, "TornadoVoilaHandler", fake)
+    assert _serve_page(fake)[1] == []  # Voila's own page: no cookie
+    assert app_server.install_xsrf_cookie()
+    page = app.TornadoVoilaHandler
+    assert page is not fake and issubclass(page, fake)
+    code, cookies, body = _serve_page(page)
+    assert code == 200 and body == b"<html>01.ipynb</html>"  # the page, as before
+    assert [c.split("=", 1)[0] for c in cookies] == ["_xsrf"]
+    # a browser that has it already keeps it: nothing new is set
+    assert _serve_page(page, cookies[0].split(";")[0])[1] == []
+    assert app_server.install_xsrf_cookie() and app.TornadoVoilaHandler is page  # once

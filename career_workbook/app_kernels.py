@@ -25,6 +25,13 @@ The pool is refilled once the kernel just handed out has been quiet for
 connected), so booting the next spare does not compete with the page being opened. The
 app sets this class with ``--VoilaConfiguration.multi_kernel_manager_class``
 (:func:`career_workbook.server.app_command`).
+
+A page's kernel is stopped when the page is left (Voila's page asks for it; see
+:func:`career_workbook.app_server.install_xsrf_cookie`). A page that went without asking
+(a crashed browser, a page left before it had finished loading) is caught by the culler:
+a kernel with no page connected and nothing run for :data:`CULL_AFTER` seconds is stopped.
+A page kept open, however long idle, stays connected and keeps its kernel; the spares,
+idle and unconnected by design, are never culled.
 """
 
 from __future__ import annotations
@@ -155,6 +162,13 @@ class AppKernelManager(ServerKernelManager):
         return ReadyKernelClient
 
 
+CULL_AFTER = 600
+"""Seconds a kernel with no page connected and nothing run waits before it is stopped
+(``cull_idle_timeout``), counted from when its last page disconnected."""
+
+CULL_EVERY = 60
+"""Seconds between two looks for such kernels (``cull_interval``)."""
+
 UNHEARD = 5.0
 """Seconds, beyond ``refill_after``, after which a handed-out kernel whose status the
 server never heard (still "starting") counts as quiet."""
@@ -176,6 +190,14 @@ class PooledKernelManager(AsyncMappingKernelManager):
     @default("kernel_manager_class")
     def _default_kernel_manager_class(self) -> str:
         return f"{__name__}.AppKernelManager"
+
+    @default("cull_idle_timeout")
+    def _default_cull_idle_timeout(self) -> int:
+        return CULL_AFTER
+
+    @default("cull_interval")
+    def _default_cull_interval(self) -> int:
+        return CULL_EVERY
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
@@ -242,10 +264,9 @@ class PooledKernelManager(AsyncMappingKernelManager):
         deadline = loop.time() + self.refill_within
         while loop.time() < deadline and not self._closing:
             await asyncio.sleep(0.25)
-            try:
-                kernel = self.get_kernel(kernel_id)
-            except KeyError:
-                break  # the page closed and its kernel is gone: nothing to wait for
+            kernel = self._kernels.get(kernel_id)  # (get_kernel raises HTTP 404 here)
+            if kernel is None:
+                break  # the page was left and its kernel stopped: nothing to wait for
             quiet = (datetime.now(UTC) - kernel.last_activity).total_seconds()
             if kernel.execution_state == "idle" and quiet >= self.refill_after:
                 break
@@ -255,7 +276,30 @@ class PooledKernelManager(AsyncMappingKernelManager):
                 break
         self._start_spare(kernel_name, path)
 
+    def _spare_ids(self) -> set[str]:
+        """The kernels waiting in the pool (booted; not yet handed to a page)."""
+        return {task.result() for *_, task in self._spares
+                if task.done() and not task.cancelled() and task.exception() is None}
+
     # -- the kernel manager's API --------------------------------------------------------
+    def notify_disconnect(self, kernel_id: str) -> None:
+        """A page's connection closed; with the last one, its idle time starts now.
+
+        The culler counts from the kernel's last activity: a page kept open and idle for
+        an hour, then left without asking for its kernel to stop, would otherwise lose its
+        kernel at the culler's next look, before a reload (or a browser reconnecting after
+        sleep) could come back to it.
+        """
+        super().notify_disconnect(kernel_id)
+        if self._kernel_connections.get(kernel_id) == 0 and kernel_id in self._kernels:
+            self._kernels[kernel_id].last_activity = datetime.now(UTC)
+
+    async def cull_kernel_if_idle(self, kernel_id: str) -> None:
+        """Jupyter Server's idle culling, except for the spares (idle by design)."""
+        if kernel_id in self._spare_ids():
+            return
+        await super().cull_kernel_if_idle(kernel_id)
+
     async def start_kernel(self, *, kernel_id: str | None = None, path: str | None = None,
                            **kwargs: Any) -> str:
         """A spare kernel for the same kernel spec and folder, else a new one."""

@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import json
 import os
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -203,3 +204,102 @@ def test_a_page_connects_once_the_kernel_answers_not_after_its_output_falls_sile
             client.stop_channels()
 
     loop.run_until_complete(scenario())
+
+
+def test_a_page_left_at_once_still_gets_the_next_spare_started(pool: Any) -> None:
+    """Leaving a page stops its kernel (Voila's page asks for it). The pool then starts
+    the next spare; it used to stop refilling for good (the server's kernel lookup
+    raises HTTP 404, not KeyError, for a kernel that is gone)."""
+    manager, loop = pool
+
+    async def scenario() -> None:
+        spare = await _spare_ready(manager)
+        page = await manager.start_kernel(kernel_name="python3", path="",
+                                          env=_page_env(SCRIPT_NAME="/voila/render/01"))
+        assert page == spare
+        await manager.shutdown_kernel(page, now=True)  # the page was left
+        new_spare = await _spare_ready(manager)
+        assert new_spare != page
+        assert manager.list_kernel_ids() == [new_spare]  # exactly the pool: one spare
+
+    loop.run_until_complete(scenario())
+
+
+async def _not_busy(manager: PooledKernelManager, kernel_id: str) -> None:
+    """Wait until the server has heard the kernel finish what it was doing (never culled
+    while busy): the page's environment, set when a page takes a spare."""
+    for _ in range(int(SPARE_WAIT / 0.05)):
+        if manager.get_kernel(kernel_id).execution_state != "busy":
+            return
+        await asyncio.sleep(0.05)
+    raise AssertionError(f"kernel {kernel_id} still busy after {SPARE_WAIT:.0f} s")
+
+
+async def _idle_for(manager: PooledKernelManager, kernel_id: str, seconds: float) -> None:
+    """Pretend the kernel, now not busy, last did something ``seconds`` ago."""
+    await _not_busy(manager, kernel_id)
+    kernel = manager.get_kernel(kernel_id)
+    kernel.last_activity = datetime.now(UTC) - timedelta(seconds=seconds)
+
+
+def test_the_culler_stops_a_left_page_kernel_but_not_an_open_page_nor_the_spare(
+        pool: Any) -> None:
+    """A page gone without asking for its kernel to stop (a crashed browser) loses it
+    once idle for ``cull_idle_timeout``; a page still open (connected) keeps its kernel
+    however long idle; the spare waits, idle and unconnected, and is never culled."""
+    manager, loop = pool
+    manager.cull_idle_timeout = timeout = 600
+
+    async def scenario() -> None:
+        await _spare_ready(manager)
+        open_page = await manager.start_kernel(
+            kernel_name="python3", path="", env=_page_env(SCRIPT_NAME="/voila/render/02"))
+        gone_page = await manager.start_kernel(
+            kernel_name="python3", path="", env=_page_env(SCRIPT_NAME="/voila/render/03"))
+        spare = await _spare_ready(manager)
+        manager.notify_connect(open_page)  # its browser page is connected
+        for kernel_id in (open_page, gone_page, spare):
+            await _idle_for(manager, kernel_id, 3 * timeout)
+        for kernel_id in (open_page, gone_page, spare):
+            await manager.cull_kernel_if_idle(kernel_id)
+        assert sorted(manager.list_kernel_ids()) == sorted([open_page, spare])
+
+    loop.run_until_complete(scenario())
+
+
+def test_idle_time_counts_from_when_the_last_page_disconnected(pool: Any) -> None:
+    """A page open and idle for hours, then disconnected, is not culled at the culler's
+    next look: its idle time starts when it disconnected."""
+    manager, loop = pool
+    manager.cull_idle_timeout = 600
+
+    async def scenario() -> None:
+        page = await manager.start_kernel(kernel_name="python3", path="",
+                                          env=_page_env(SCRIPT_NAME="/voila/render/04"))
+        manager.notify_connect(page)
+        manager.notify_connect(page)  # two connections (a reconnect overlapping)
+        await _idle_for(manager, page, 3 * 3600)
+        manager.notify_disconnect(page)
+        await manager.cull_kernel_if_idle(page)
+        assert page in manager.list_kernel_ids()  # one connection left: kept
+        manager.notify_disconnect(page)
+        await manager.cull_kernel_if_idle(page)
+        assert page in manager.list_kernel_ids()  # idle for 0 s, not 3 h
+        await _idle_for(manager, page, manager.cull_idle_timeout + 1)
+        await manager.cull_kernel_if_idle(page)
+        assert page not in manager.list_kernel_ids()
+
+    loop.run_until_complete(scenario())
+
+
+def test_the_app_culls_unconnected_idle_kernels_by_default_and_config_can_change_it() -> None:
+    from traitlets.config import Config
+
+    from career_workbook.app_kernels import CULL_AFTER, CULL_EVERY
+
+    manager = PooledKernelManager(pool_size=0)
+    assert (manager.cull_idle_timeout, manager.cull_interval) == (CULL_AFTER, CULL_EVERY)
+    assert CULL_AFTER > 0 and not manager.cull_connected and not manager.cull_busy
+    config = Config({"MappingKernelManager": {"cull_idle_timeout": 7, "cull_interval": 2}})
+    manager = PooledKernelManager(pool_size=0, config=config)
+    assert (manager.cull_idle_timeout, manager.cull_interval) == (7, 2)

@@ -19,7 +19,7 @@ import subprocess
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -120,11 +120,13 @@ def stop(srv: Server) -> None:
             srv.proc.wait(timeout=10)
 
 
-def start(kind: str, root: Path, notebooks: Path, workbook: Path) -> Server:
+def start(kind: str, root: Path, notebooks: Path, workbook: Path,
+          extra: Sequence[str] = ()) -> Server:
     """Start ``kind`` (``"lab"`` or ``"app"``) serving ``notebooks`` for ``workbook``.
 
-    The command is ``career-workbook lab``'s or ``app``'s own (:mod:`career_workbook.server`);
-    JupyterLab opens no browser and no terminals. Returns once the server answers.
+    The command is ``career-workbook lab``'s or ``app``'s own (:mod:`career_workbook.server`),
+    with ``extra`` options after it; JupyterLab opens no browser and no terminals. Returns
+    once the server answers.
     """
     if kind not in ("lab", "app"):
         raise ValueError(f"kind must be 'lab' or 'app', not {kind!r}")
@@ -141,6 +143,7 @@ def start(kind: str, root: Path, notebooks: Path, workbook: Path) -> Server:
         cmd = server.lab_command(port, token, open_browser=False, notebooks=notebooks)
         cmd += ["--ServerApp.open_browser=False", "--ServerApp.terminals_enabled=False"]
         cwd, log, ready = notebooks, root / "lab.log", f"{base}/api/status?token={token}"
+    cmd += list(extra)
     handle = log.open("w", encoding="utf-8")
     proc = subprocess.Popen(cmd, env=env, cwd=cwd, stdout=handle, stderr=subprocess.STDOUT,
                             stdin=subprocess.DEVNULL)
@@ -159,9 +162,10 @@ def start(kind: str, root: Path, notebooks: Path, workbook: Path) -> Server:
 
 
 @contextmanager
-def serving(kind: str, root: Path, notebooks: Path, workbook: Path) -> Iterator[Server]:
+def serving(kind: str, root: Path, notebooks: Path, workbook: Path,
+            extra: Sequence[str] = ()) -> Iterator[Server]:
     """:func:`start` the server; :func:`stop` it when the block ends."""
-    srv = start(kind, root, notebooks, workbook)
+    srv = start(kind, root, notebooks, workbook, extra)
     try:
         yield srv
     finally:

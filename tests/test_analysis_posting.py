@@ -889,3 +889,115 @@ def test_a_paste_with_no_letters_is_blank():
         result = cw.analysis.posting.fit_to_posting(new_workbook("Sam"), text, catalog=CATALOG)
         assert result.blank and not result.skills and not result.suggestions
     assert not fit("Lorem ipsum dolor sit amet.").blank
+
+
+# --- 05 red-team walk D: the sections of a posting, nice-to-haves, one skill per skill ----
+RED_TEAM_POSTING = """Senior Data Analyst &amp; Insights Lead (m/f/d) – R&amp;D Analytics
+Location: Berlin / Hybrid · Full-time · Salary: €65,000 – €78,000 + bonus
+
+What you'll do
+• Own our core KPI dashboards in Tableau and Power BI
+• Write complex SQL queries against Snowflake (window functions, CTEs)
+• Build forecasting models in Python (pandas, scikit-learn) and R
+
+What you bring
+• Expert SQL (we test it in the interview!)
+• Solid Python for data wrangling; R is a plus
+• Fluent English; German is nice to have
+
+Nice to have
+- Experience in healthcare or life sciences
+- Knowledge of GDPR &lt;and&gt; data privacy
+- Project management experience
+
+What we offer
+★ 30 days holiday
+★ €1,500 learning budget per year
+★ Flexible hours &amp; 2 home-office days
+★ Public transport ticket
+"""
+
+
+@pytest.mark.parametrize("heading, kind", [
+    ("What we offer", "employer"), ("Perks & benefits", "employer"),
+    ("Why you'll love working here", "employer"), ("Salary & bonus", "employer"),
+    ("What you'll get in return", "employer"),
+    ("Nice to have", "nice"), ("Nice-to-haves:", "nice"), ("Preferred qualifications", "nice"),
+    ("Bonus points if you have", "nice"), ("Even better if you have", "nice"),
+    ("What would make you stand out", "nice"), ("DESIRABLE", "nice"),
+    ("What you'll do", "ask"), ("Your profile", "ask"), ("Key Responsibilities:", "ask"),
+    ("Must-haves", "ask"), ("🚀 What you'll bring", "ask"), ("Essential criteria", "ask"),
+    ("Experience in healthcare", None), ("• Strong SQL skills", None), ("Tableau", None),
+])
+def test_headings_are_read_by_their_words(heading, kind):
+    from career_workbook.analysis.posting import heading_kind
+
+    assert heading_kind(heading) == kind
+
+
+@pytest.mark.parametrize("perks", [
+    "What we offer\n★ 30 days holiday\n★ £1,500 learning budget\n★ Public transport ticket\n",
+    "Perks\n✓ Learning budget of £1,000 a year\n✓ Free transport ticket\n",
+    "Benefits\n25 days holiday\nA personal training budget\nSubsidised transport ticket\n",
+    "Why join us?\n1. A learning budget\n2. Transport ticket\n",
+])
+def test_a_list_of_perks_is_no_skill_ask_whatever_marks_its_items(perks):
+    """Each item of a list (★, ✓, 1., or no mark at all) stays in the perks section: none
+    of them is the heading that ends it; the next heading it knows does."""
+    text = f"Requirements\n- SQL and Python\n\n{perks}\nAbout you\n- Tableau dashboards\n"
+    result = fit(text)
+    assert {"SQL", "Python", "Data Visualisation"} <= set(result.matches)
+    assert "Budgeting" not in result.matches
+    suggested = {s.skill for s in result.suggestions}
+    assert not {"Service Orientation", "Supply Chain Management"} & suggested
+
+
+def test_skills_only_under_nice_to_have_are_welcomed_not_required():
+    result = fit(RED_TEAM_POSTING)
+    nice = set(result.nice)
+    assert {"Regulatory Compliance", "Project Planning"} <= nice  # "Nice to have" section
+    assert {"SQL", "Python", "Statistics", "Forecasting"}.isdisjoint(nice)  # also required
+    assert "Budgeting" not in result.matches  # "learning budget": a perk
+    gdpr = next(s for s in result.skills if s.skill == "Regulatory Compliance")
+    assert "as a nice-to-have" in gdpr.explanation
+
+
+@pytest.mark.parametrize("text, welcomed, required", [
+    ("You bring SQL and Python; Docker is a plus.", "Containers and Orchestration", "SQL"),
+    ("Strong SQL. Terraform would be an advantage.", "Infrastructure as Code", "SQL"),
+    ("Python essential, Tableau desirable.\nSQL every day.", "Data Visualisation", "SQL"),
+    ("Requirements\n- SQL\n\nBonus points\n- Kubernetes\n", "Containers and Orchestration",
+     "SQL"),
+    ("Must have: SQL\nPreferred: Terraform\n", "Infrastructure as Code", "SQL"),
+])
+def test_nice_to_have_wordings(text, welcomed, required):
+    result = fit(text)
+    assert welcomed in result.nice and required in result.matches
+    assert required not in result.nice
+
+
+def test_a_skill_required_anywhere_is_required():
+    result = fit("Requirements\n- Kubernetes in production\n\nNice to have\n- Kubernetes "
+                 "certification\n- Terraform\n")
+    assert "Containers and Orchestration" not in result.nice
+    assert "Infrastructure as Code" in result.nice
+
+
+def test_nice_to_haves_are_added_at_a_lower_importance():
+    from career_workbook.analysis.posting import NICE_IMPORTANCE, skill_changes
+
+    wb = _wb()  # SQL, Python, Coaching, each importance 3
+    wb.skills[2].importance = 1
+    before = [s.model_copy() for s in wb.skills]
+    text = ("Requirements\n- SQL and Kubernetes\nNice to have\n- Python\n- Terraform\n"
+            "- Coaching juniors\n")
+    add_posting_skills(wb, fit(text, wb), as_profile=True, catalog=CATALOG)
+    importance = {s.name: s.importance for s in wb.skills}
+    assert importance["SQL"] == importance["Containers and Orchestration"] == PROFILE_IMPORTANCE
+    assert importance["Infrastructure as Code"] == NICE_IMPORTANCE < PROFILE_IMPORTANCE
+    assert importance["Python"] == 3  # welcomed only: the person's own 3 is kept
+    assert importance["Coaching"] == NICE_IMPORTANCE  # 1 -> 2: at least the posting's weight
+    assert [(c.skill, c.before, c.importance) for c in skill_changes(before, wb.skills)] == [
+        ("SQL", 3, 4), ("Coaching", 1, 2), ("Containers and Orchestration", None, 4),
+        ("Infrastructure as Code", None, 2)]
+    validate_workbook(wb)

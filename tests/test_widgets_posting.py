@@ -72,6 +72,36 @@ def test_use_as_target_profile_raises_importance(tmp_path):
     assert skills["Stakeholder Management"].importance == 4
 
 
+def test_use_as_target_profile_says_what_it_changed(tmp_path):
+    """Every skill added and every importance raised is named, from -> to; a skill the
+    posting only welcomes ("k8s is a plus") is added at a lower importance and said so."""
+    session = _session(tmp_path)  # SQL importance 2, Python 5
+    view = ui.posting_fit_form(session)
+    table = html.unescape(_check(view))
+    assert "(one of them only as a nice-to-have)" in table
+    assert "“k8s” as a nice-to-have" in table
+    view.buttons["profile"].click()
+    status = html.unescape(view.status.value)
+    assert ("added 1 skill at importance 4: Stakeholder Management; 1 nice-to-have at "
+            "importance 2: Containers and Orchestration; importance raised: SQL 2 → 4") in status
+    assert "Python" not in status  # 5 already: unchanged, not mentioned
+    skills = {s.name: s.importance for s in cw.load(session.path).skills}
+    assert skills == {"SQL": 4, "Python": 5, "Stakeholder Management": 4,
+                      "Containers and Orchestration": 2}
+
+
+def test_add_missing_skills_names_what_it_added(tmp_path):
+    session = _session(tmp_path)
+    view = ui.posting_fit_form(session)
+    _check(view)
+    view.buttons["add"].click()
+    status = html.unescape(view.status.value)
+    assert ("your skill list now includes the posting's skills: added 1 skill at importance "
+            "3: Stakeholder Management; 1 nice-to-have at importance 2: Containers and "
+            "Orchestration") in status
+    assert "importance raised" not in status
+
+
 def test_profile_conflict_is_refused_not_reverted(tmp_path):
     session = _session(tmp_path)
     view = ui.posting_fit_form(session)
@@ -322,12 +352,12 @@ def test_use_as_target_profile_replaces_the_role_profile(tmp_path):
     before = analysis.skill_gap_frame(session.workbook, session.role).set_index("skill")
     view = ui.posting_fit_form(session)
     _check(view, "Strong Python and SQL; Docker and Kubernetes; write tests with pytest.")
-    asked = len(view.state["fit"].skills)
     view.buttons["profile"].click()
     status = html.unescape(view.status.value)
     assert "Saved at" in status, status
-    assert (f"your charts now measure you against your own targets, with this posting's "
-            f"{asked} skills, instead of the Data Engineer profile") in status
+    assert ("your charts now measure you against your own targets instead of the Data "
+            "Engineer profile: added ") in status
+    assert "importance raised: Python 3 → 4, SQL 3 → 4" in status
     assert "your skill list now includes" not in status  # not the "Add missing" message
     saved = cw.load(session.path)
     assert saved.role_profile is None and session.role is None

@@ -42,7 +42,12 @@ person's own skills. Matching follows general rules, never per-posting lookups:
   part of the title line after a dash ("Data Analyst - Local Authority"), and sentences
   about equal opportunity, vetting checks or "We're a fintech ...", "join our
   (growing tax) team", "we're growing our team", "we will train you", and lines that begin
-  "Salary £..." or "We offer ...";
+  "Salary £..." or "We offer ..."; a line marked as an item of a list ("★ Public transport
+  ticket") is never the heading that ends such a section (see :func:`posting_sections`);
+- skills under a heading such as "Nice to have", "Desirable" or "Bonus points", or in a
+  clause such as "R is a plus" or "German is nice to have", are only welcomed
+  (:attr:`SkillFit.nice`): added to the person's list, they matter less
+  (:data:`NICE_IMPORTANCE`) than the skills the posting requires;
 - acronyms in the vocabulary ("SOX", "ACAS", "SEND") match only that word written in
   capitals (or its plural, "PFMEAs"), never a stem of it nor the lower-case word ("send");
 - a match inside a longer match ("decision making" inside "decision making under
@@ -86,22 +91,33 @@ __all__ = [
     "DEFAULT_TARGET",
     "JOB_TITLES",
     "MAX_CHARS",
+    "NICE_IMPORTANCE",
+    "PROFILE_IMPORTANCE",
     "PostingFit",
+    "Section",
+    "SkillChange",
     "SkillFit",
     "add_posting_skills",
-    "fit_from_words",
     "find_skills",
+    "fit_from_words",
     "fit_to_posting",
+    "heading_kind",
     "normalise_word",
+    "posting_importance",
+    "posting_sections",
     "posting_vocabulary",
     "read_posting",
+    "skill_changes",
 ]
 
 DEFAULT_TARGET = 3
 """Level a posting is taken to ask for a skill neither the person nor their chosen role
 profile lists (0-5)."""
 PROFILE_IMPORTANCE = 4
-"""Importance given to the posting's skills by "Use as my target profile"."""
+"""Importance given to the skills a posting requires by "Use as my target profile"."""
+NICE_IMPORTANCE = 2
+"""Importance given to a skill a posting only welcomes ("Nice to have", "R is a plus"):
+less than the skills it requires."""
 MAX_CHARS = 200_000
 """Longer pastes are read up to this many characters (a posting is a few thousand)."""
 _MAX_GAP = 7  # words allowed between the parts of a skill when a list sits between them
@@ -157,20 +173,62 @@ _BOILER_SENTENCE = re.compile(  # a sentence about equal opportunity, vetting, t
 _TERMS_LINE = re.compile(  # "Salary £32k DOE. 25 days, a training budget.": the terms
     r"^[ \t]*(?:salary|pay)\s*(?:[£$€\d]|up\s+to\b|of\b|from\b|c\.)[^\n]*"
     r"|^[ \t]*we\s+(?:also\s+)?offer\b[^\n]*", re.IGNORECASE | re.MULTILINE)
-_TITLE_SUFFIX = re.compile(r"\s*[^\n]{2,80}?(\s[-–—|]\s[^\n]{1,80})\n")
+_TITLE_SUFFIX = re.compile(r"\s*[^\n]{2,80}?([ \t][-–—|][ \t][^\n]{1,80})\n")
 _SENTENCE_END = re.compile(r"[.!?\n]")
 _SECTION_OFF = re.compile(  # a heading that starts the employer's own story or the perks
     r"(?:about\s+(?!you\b|the\s+(?:role|job|position|team|opportunity)\b|this\s+role\b"
     r"|the\s+candidate\b)[\w'’ &.-]{1,40}|who\s+we\s+are|our\s+(?:story|values|mission"
-    r"|culture|benefits|commitment)|benefits(?:\s+include)?|perks(?:\s+and\s+benefits)?"
+    r"|culture|benefits|commitment)|benefits(?:\s+include|\s*(?:and|&)\s*perks)?"
+    r"|perks(?:\s*(?:and|&)\s*benefits)?"
     r"|(?:what\s+)?we\s+(?:can\s+)?offer(?:\s+you)?|in\s+return"
     r"|what['’]?s\s+in\s+it\s+for\s+you|why\s+us|why\s+(?:join|work\s+(?:with|for))"
-    r"[\w ]{0,20}|package|salary(?:\s+and\s+benefits)?|compensation|rewards?"
+    r"[\w ]{0,20}|why\s+you['’]?(?:ll|\s+will)?\s+(?:love|enjoy|like)[\w'’ ]{0,30}"
+    r"|what\s+you['’]?(?:ll|\s+will)?\s+get(?:\s+in\s+return)?|(?:our|the)\s+offer"
+    r"|(?:salary|pay|compensation|remuneration|package)(?:\s*(?:and|&|\+|,)\s*[\w ]{1,30})?"
+    r"|rewards?"
     r"|equal\s+opportunit\w*|diversity[\w ,&]{0,30}|how\s+to\s+apply"
     r"|shift\s+patterns?|(?:working\s+)?hours(?:\s+of\s+work)?|location|contract(?:\s+type)?"
     r"|closing\s+date|start\s+date|job\s+type)",  # the terms of the job, not its asks
     re.IGNORECASE)
 _HEADING = re.compile(r"[ \t]*([^\s:•*\-–][^\n:]{0,60}?)[ \t]*(?:(:)[ \t]*(.*))?")
+_BULLET = re.compile(r"[ \t]*(?:[^\w\s\"'“‘(\[]+|\d{1,2}[.)])[ \t]+")
+"""A list item's mark ("•", "-", "★", "✅", "1."): such a line is an item, not a heading,
+unless its words are a heading :func:`heading_kind` knows ("🚀 What you'll do")."""
+_HEADING_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+_ASK_WORDS = frozenset((
+    "about", "you", "your", "you'll", "you're", "youll", "we", "we're", "we'll", "what", "who",
+    "the", "a", "an", "this", "that", "in", "of", "and", "or", "for", "to", "on", "with", "as",
+    "it", "is", "are", "will", "be", "do", "doing", "bring", "have", "has", "had", "need",
+    "needs", "needed", "look", "looking", "seek", "seeking", "want", "work", "own", "include",
+    "includes", "involve", "involves", "expect", "expected", "take", "takes", "role", "job",
+    "position", "opportunity", "post", "team", "responsibilities", "responsibility", "duties",
+    "duty", "tasks", "task", "accountabilities", "accountability", "purpose", "key", "main",
+    "core", "essential", "required", "requirements", "requirement", "must", "must-have",
+    "must-haves", "qualifications", "qualification", "skills", "skill", "experience",
+    "knowledge", "competencies", "competency", "criteria", "expectations", "person",
+    "specification", "spec", "candidate", "successful", "postholder", "post-holder", "profile",
+    "day", "day-to-day", "summary", "overview", "probably", "ideal", "minimum", "basic",
+    "technical", "general", "description", "what's", "typical",
+))
+"""The words a heading over duties or requirements is made of ("What you'll bring", "Key
+responsibilities", "The successful candidate will"): a short line of these words only is
+such a heading, where "Experience with SQL" is an item of a list."""
+_NICE_KEYS = frozenset((
+    "nice", "nice-to-have", "nice-to-haves", "good-to-have", "bonus", "desirable", "desired",
+    "preferred", "plus", "pluses", "ideally", "optional", "advantageous", "advantage", "better",
+    "stand", "credit",
+))
+_NICE_WORDS = _ASK_WORDS | _NICE_KEYS | frozenset((
+    "have", "haves", "good", "points", "if", "even", "extra", "also", "would", "make", "great",
+    "helpful", "it's", "its", "really", "big", "out", "could",
+))
+_NICE_CLAUSE = re.compile(  # "R is a plus", "German is nice to have", "MSc (desirable)"
+    r"\ban?\s+(?:big\s+|real\s+|huge\s+|definite\s+|strong\s+|distinct\s+)?"
+    r"(?:plus|bonus|advantage)\b|\b(?:nice|good)[\s-]+to[\s-]+have\b|\bdesirable\b"
+    r"|\badvantageous\b|\b(?:is|are)\s+(?:highly\s+|strongly\s+)?preferred\b"
+    r"|\bpreferred\s*(?=[).;!?]|$)|\bideally\b|\bpreferably\b|\bbonus\s+(?:points?\s+)?if\b",
+    re.IGNORECASE | re.MULTILINE)
+_CLAUSE_END = re.compile(r"[.;!?](?=\s|$)|[\n•·]")
 _TOKEN = re.compile(
     r"(?P<word>[^\W_]+(?:\([^\W_]{1,6}\)[^\W_]*)?[+#]*)"  # "IR(ME)R", "manager(s)": one word
     r"|(?P<conj>[,/&])|(?P<brk>[.!?;:](?=\s|$)|[\n\r•·|()\[\]]|(?<=\s)[-–—](?=\s))")
@@ -238,6 +296,7 @@ class _Token(NamedTuple):
     start: int
     end: int
     acro: str = ""  # "^sox" when written in capitals, as an acronym is
+    nice: bool = False  # welcomed, not required: under "Nice to have", in "R is a plus"
 
 
 def _tokens(text: str) -> list[_Token]:
@@ -497,13 +556,123 @@ def _find(tokens: list[_Token], phrases: Iterable[_Phrase]) -> list[_Match]:
     return found
 
 
+@dataclass(frozen=True)
+class Section:
+    """A part of a posting: ``text[start:end]``, under ``heading``, of a ``kind`` (see
+    :func:`heading_kind`; ``""`` for a heading it does not know)."""
+
+    start: int
+    end: int
+    heading: str
+    kind: str
+
+
+def heading_kind(heading: str) -> str | None:
+    """What a heading starts: ``"employer"`` (the employer about itself, the perks, the
+    pay and terms: not asks), ``"nice"`` (skills welcome but not required), ``"ask"``
+    (duties, requirements), or None when it is no heading this reader knows.
+
+    A heading is read by its words, English first: a short line made only of the words
+    headings use ("What you'll bring") is one; "Experience with SQL" is an item of a list.
+
+    >>> [heading_kind(h) for h in ("What we offer", "Nice to have", "Bonus points if you "
+    ...  "have:", "🚀 What you'll do", "REQUIREMENTS", "Experience with SQL")]
+    ['employer', 'nice', 'nice', 'ask', 'ask', None]
+    """
+    bullet = _BULLET.match(heading)
+    head = heading[bullet.end():] if bullet else heading
+    head = head.strip().rstrip(":?!").strip()
+    if not head:
+        return None
+    if _SECTION_OFF.fullmatch(head):
+        return "employer"
+    words = {w.replace("’", "'") for w in _HEADING_WORD.findall(head.casefold())}
+    if not words:
+        return None
+    if words & _NICE_KEYS and words <= _NICE_WORDS:
+        return "nice"
+    return "ask" if words <= _ASK_WORDS else None
+
+
+def posting_sections(text: str) -> list[Section]:
+    r"""The posting's sections, in order, each from its heading to the next one; a line
+    such as "Benefits: 25 days' leave" or "Nice to have: Tableau" is a section of its own.
+
+    A heading is a short line without a full stop, or one ending in a colon. A line marked
+    as an item of a list ("•", "-", "★", "1.") is a heading only when :func:`heading_kind`
+    knows its words ("🚀 What you'll do"); a heading it does not know ends a section only
+    after a blank line (a list of perks without marks stays in its section).
+
+    >>> text = "What you bring\n- SQL\nNice to have\n- GDPR\nWhat we offer\n★ Budget\n"
+    >>> for x in posting_sections(text):
+    ...     print(x.kind, repr(text[x.start:x.end]))
+    ask 'What you bring\n- SQL\n'
+    nice 'Nice to have\n- GDPR\n'
+    employer 'What we offer\n★ Budget\n'
+    """
+    out: list[Section] = []
+    heading, kind, start = "", "", 0
+    items, blank_before, pos = 0, True, 0
+    for line in text.splitlines(keepends=True):
+        end = pos + len(line)
+        bare = line.rstrip("\r\n")
+        if not bare.strip():
+            blank_before, pos = True, end
+            continue
+        bullet = _BULLET.match(bare)
+        m = _HEADING.fullmatch(bare[bullet.end():] if bullet else bare)
+        new: tuple[str, str] | None = None
+        if m and len(m.group(1).split()) <= 6:
+            head, colon, rest = m.group(1).strip(), m.group(2) or "", (m.group(3) or "").strip()
+            if colon or not rest and not head.endswith((".", ",", ";")):
+                known = heading_kind(head)
+                if colon and rest:  # "Benefits: 25 days' leave": this line alone
+                    if known in ("employer", "nice"):
+                        out.append(Section(pos, end, head, known))
+                elif known is not None:
+                    new = (head, known)
+                elif not bullet and (colon or not kind or blank_before and items):
+                    new = (head, "")
+        if new is None:
+            items += 1
+        else:
+            if heading:
+                out.append(Section(start, pos, heading, kind))
+            (heading, kind), start, items = new, pos, 0
+        blank_before, pos = False, end
+    if heading:
+        out.append(Section(start, len(text), heading, kind))
+    return sorted(out, key=lambda x: (x.start, x.end))
+
+
+def _nice_spans(text: str) -> list[tuple[int, int]]:
+    r"""Character spans of what a posting welcomes but does not require: sections headed
+    "Nice to have", "Desirable", "Bonus points"... and clauses such as "R is a plus" or
+    "German is nice to have" (up to the clause's ``;``, sentence or line end).
+
+    >>> text = "You bring SQL; R is a plus.\nDesirable\n- GDPR\nThe team\nMSc (preferred)"
+    >>> [text[a:b] for a, b in _nice_spans(text)]
+    [' R is a plus', 'Desirable', 'Desirable\n- GDPR\n', 'MSc (preferred)']
+    """
+    spans = [(x.start, x.end) for x in posting_sections(text) if x.kind == "nice"]
+    for m in _NICE_CLAUSE.finditer(text):
+        back = max(m.start() - 500, 0)
+        start = back
+        for end_mark in _CLAUSE_END.finditer(text, back, m.start()):
+            start = end_mark.end()
+        after = _CLAUSE_END.search(text, m.end(), m.end() + 500)
+        spans.append((start, after.start() if after else min(m.end() + 500, len(text))))
+    return sorted(spans)
+
+
 def _boilerplate_spans(text: str) -> list[tuple[int, int]]:
     r"""Character spans where the employer talks about itself, not about the job.
 
     A heading such as "About us", "Benefits" or "Why join us" starts such a section; the
-    next other heading ("The role", "About you", "Requirements") ends it. A line like
-    "Perks: equity, ..." is skipped alone. Sentences about equal opportunity, vetting
-    checks, or "We're a fintech ..." are skipped wherever they are.
+    next other heading ("The role", "About you", "Requirements") ends it (see
+    :func:`posting_sections`). A line like "Perks: equity, ..." is skipped alone.
+    Sentences about equal opportunity, vetting checks, or "We're a fintech ..." are
+    skipped wherever they are.
 
     >>> text = "About us\nWe value teamwork.\nThe role\nLead a team.\nBenefits: coaching"
     >>> [text[a:b] for a, b in _boilerplate_spans(text)]
@@ -519,24 +688,7 @@ def _boilerplate_spans(text: str) -> list[tuple[int, int]]:
         start = max(max(text.rfind(c, back, m.start()) for c in ".!?\n") + 1, back)
         end = _SENTENCE_END.search(text, m.end(), m.end() + 1_000)
         spans.append((start, end.start() if end else min(m.end() + 1_000, len(text))))
-    off_from: int | None = None
-    pos = 0
-    for line in text.splitlines(keepends=True):
-        m = _HEADING.fullmatch(line.rstrip("\r\n"))
-        if m and len(m.group(1).split()) <= 6:
-            head, colon, rest = m.group(1), m.group(2) or "", m.group(3) or ""
-            heading = bool(colon) or not rest and not head.rstrip().endswith((".", ",", ";"))
-            if heading and _SECTION_OFF.fullmatch(head.strip().rstrip("?!")):
-                if colon and rest.strip():  # "Benefits: 25 days' leave"
-                    spans.append((pos, pos + len(line)))
-                elif off_from is None:
-                    off_from = pos
-            elif heading and not rest and off_from is not None:
-                spans.append((off_from, pos))
-                off_from = None
-        pos += len(line)
-    if off_from is not None:
-        spans.append((off_from, len(text)))
+    spans += [(x.start, x.end) for x in posting_sections(text) if x.kind == "employer"]
     return sorted(spans)
 
 
@@ -592,20 +744,23 @@ def _beside_a_clear_match(matches: list[_Match]) -> list[_Match]:
 
 def _blocked(text: str, tokens: list[_Token]) -> set[int]:
     """Token positions inside boilerplate such as "we are hiring" (not a skill ask)."""
-    spans = _boilerplate_spans(text)
-    if not spans:
-        return set()
-    starts = [a for a, _ in spans]
+    return _within(tokens, _boilerplate_spans(text))
+
+
+def _within(tokens: list[_Token], spans: list[tuple[int, int]]) -> set[int]:
+    """Positions of the tokens that start inside one of ``spans``."""
+    merged: list[list[int]] = []
+    for a, b in sorted(spans):  # overlapping spans as one (a long section, a clause in it)
+        if merged and a <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], b)
+        else:
+            merged.append([a, b])
+    starts = [a for a, _ in merged]
     out: set[int] = set()
     for i, t in enumerate(tokens):
         k = bisect.bisect_right(starts, t.start) - 1
-        while k >= 0 and starts[k] <= t.start:  # overlapping spans: look back a little
-            if t.start < spans[k][1]:
-                out.add(i)
-                break
-            k -= 1
-            if k >= 0 and t.start - starts[k] > 2_000:
-                break
+        if k >= 0 and t.start < merged[k][1]:
+            out.add(i)
     return out
 
 
@@ -615,7 +770,9 @@ class SkillFit:
 
     ``status`` is ``'meets'`` (latest rating reaches the target), ``'below'``, ``'unrated'``
     (in the person's list, never rated) or ``'missing'`` (not in their list; the target is
-    then :data:`DEFAULT_TARGET`). ``gap`` is levels to go (0 when met).
+    then :data:`DEFAULT_TARGET`). ``gap`` is levels to go (0 when met). ``nice``: the
+    posting only welcomes it (every mention under "Nice to have", "Desirable", "Bonus
+    points"... or in a clause such as "R is a plus"), it does not require it.
     """
 
     skill: str
@@ -628,6 +785,7 @@ class SkillFit:
     status: str
     gap: float
     explanation: str
+    nice: bool = False
 
 
 @dataclass(frozen=True)
@@ -679,17 +837,23 @@ class PostingFit:
         return tuple(s.skill for s in self.skills if s.status == "below")
 
     @property
+    def nice(self) -> tuple[str, ...]:
+        """Skills the posting only welcomes ("Nice to have", "R is a plus"), not requires."""
+        return tuple(s.skill for s in self.skills if s.nice)
+
+    @property
     def unrated(self) -> tuple[str, ...]:
         """Skills asked for that are in the person's list but never rated."""
         return tuple(s.skill for s in self.skills if s.status == "unrated")
 
 
 def _explain(words: tuple[str, ...], mentions: int, status: str, current: float | None,
-             target: float, source: str = "") -> str:
+             target: float, source: str = "", nice: bool = False) -> str:
     """Why the row says what it says; ``source`` names the role profile the target is
-    taken from ("" for the person's own target)."""
+    taken from ("" for the person's own target); ``nice``: only welcomed, not required."""
     quoted = ", ".join(f"“{w}”" for w in words[:4]) + (" …" if len(words) > 4 else "")
-    said = f"The posting says {quoted}" + (f" ({mentions} mentions)." if mentions > 1 else ".")
+    said = f"The posting says {quoted}" + (f" ({mentions} mentions)" if mentions > 1 else "")
+    said += " as a nice-to-have." if nice else "."
     t = f"{target:g}" + (f", the {source} level" if source else "")
     if status == "missing":
         return f"{said} Not in your list yet: add it to rate yourself (target {t} of 5)."
@@ -709,8 +873,9 @@ def read_posting(text: str | None) -> tuple[str, list[_Token], bool]:
     blanked out and its entities read ("&amp;" is "&"), only :data:`MAX_CHARS` are read,
     and the employer's own talk (see :func:`_boilerplate_spans`) becomes sentence breaks.
     Each token has ``stem``, ``exact`` (lower case), ``start``/``end`` in ``text`` and
-    ``acro`` (``"^sql"`` when in capitals); a break's stem is ``"|"``, a list separator's
-    ``"&"``.
+    ``acro`` (``"^sql"`` when in capitals) and ``nice`` (in a "Nice to have" section or a
+    clause such as "R is a plus", see :func:`posting_sections`); a break's stem is
+    ``"|"``, a list separator's ``"&"``.
 
     >>> text, tokens, _ = read_posting("About us\nWe love perks.\nThe role\nRun audits.")
     >>> [t.stem for t in tokens if t.stem != "|"]
@@ -738,6 +903,9 @@ def read_posting(text: str | None) -> tuple[str, list[_Token], bool]:
     if blocked:
         tokens = [_Token(_BREAK, _BREAK, t.start, t.end) if i in blocked else t
                   for i, t in enumerate(tokens)]
+    nice = _within(tokens, _nice_spans(text))
+    if nice:
+        tokens = [t._replace(nice=True) if i in nice else t for i, t in enumerate(tokens)]
     return text, tokens, truncated
 
 
@@ -755,8 +923,9 @@ def find_skills(text: str | None,
 
 
 def _mentions(text: str, tokens: list[_Token], vocab: Mapping[str, Iterable[str]]
-              ) -> tuple[dict[str, tuple[str, ...]], dict[str, int]]:
-    """``({skill: words as written}, {skill: how many mentions})`` in ``text``."""
+              ) -> tuple[dict[str, tuple[str, ...]], dict[str, int], set[str]]:
+    """``({skill: words as written}, {skill: how many mentions}, {skills only welcomed})``
+    in ``text``: a skill is only welcomed when every mention of it is (``_Token.nice``)."""
     phrases = [p for name, syns in vocab.items() for p in _skill_phrases(name, tuple(syns))]
     found = _find(tokens, phrases)
     # a match inside a longer match (of any skill) gives way to it
@@ -784,7 +953,10 @@ def _mentions(text: str, tokens: list[_Token], vocab: Mapping[str, Iterable[str]
     kept.sort(key=lambda m: (m.start, m.end))
     words: dict[str, list[str]] = {}
     mentions: dict[str, set[tuple[int, int]]] = {}
+    required: set[str] = set()
     for m in kept:
+        if not all(tokens[pos].nice for pos in m.positions):
+            required.add(m.skill)
         shown = " ".join(text[tokens[m.start].start:tokens[m.end].end].split())
         shown = shown if len(shown) <= 80 else shown[:77] + "..."
         got = words.setdefault(m.skill, [])
@@ -792,7 +964,7 @@ def _mentions(text: str, tokens: list[_Token], vocab: Mapping[str, Iterable[str]
             got.append(shown)
         mentions.setdefault(m.skill, set()).add((m.start, m.end))
     return ({k: tuple(v) for k, v in words.items()},
-            {k: len(v) for k, v in mentions.items()})
+            {k: len(v) for k, v in mentions.items()}, set(words) - required)
 
 
 def fit_to_posting(workbook: Workbook, text: str, *, catalog: Any,
@@ -819,9 +991,9 @@ def fit_to_posting(workbook: Workbook, text: str, *, catalog: Any,
     text, tokens, truncated = read_posting(text)
     if not any(ch.isalpha() for ch in text):
         return PostingFit(matches={}, gaps=(), truncated=truncated, blank=True)
-    words, mentions = _mentions(text, tokens, posting_vocabulary(catalog, workbook))
+    words, mentions, nice = _mentions(text, tokens, posting_vocabulary(catalog, workbook))
     fit = fit_from_words(workbook, words, mentions, catalog=catalog,
-                         truncated=truncated, role=role)
+                         truncated=truncated, role=role, nice=nice)
     from career_workbook.analysis.posting_suggest import suggest_skills
 
     return dataclasses.replace(fit, suggestions=suggest_skills(
@@ -830,10 +1002,12 @@ def fit_to_posting(workbook: Workbook, text: str, *, catalog: Any,
 
 def fit_from_words(workbook: Workbook, words: Mapping[str, tuple[str, ...]],
                    mentions: Mapping[str, int], *, catalog: Any,
-                   truncated: bool = False, role: Any = None) -> PostingFit:
+                   truncated: bool = False, role: Any = None,
+                   nice: Iterable[str] = ()) -> PostingFit:
     """The fit for skills found with these words (``{skill: words}``, in order of first
     mention) and mention counts: what :func:`fit_to_posting` returns for its matches, and
-    what a confirmed suggestion is counted with (no ``suggestions`` here).
+    what a confirmed suggestion is counted with (no ``suggestions`` here). ``nice``: the
+    skills the posting only welcomes ("Nice to have", "R is a plus"; :attr:`SkillFit.nice`).
 
     Each skill's target is the one the gap chart uses
     (:func:`~career_workbook.analysis.skills.skill_gaps`): the ``role``'s level when the
@@ -858,6 +1032,7 @@ def fit_from_words(workbook: Workbook, words: Mapping[str, tuple[str, ...]],
     targets = {g.skill.casefold(): g for g in skill_gaps(workbook, role)}
     title = getattr(role, "title", None) or "role profile"
     infos = getattr(catalog, "skills", {}) or {}
+    welcomed = set(nice)
     fits: list[SkillFit] = []
     for name, got in words.items():
         mine = own.get(name.casefold())
@@ -878,7 +1053,9 @@ def fit_from_words(workbook: Workbook, words: Mapping[str, tuple[str, ...]],
         count = mentions.get(name, 1)
         fits.append(SkillFit(shown_name, category, tuple(got), count, mine is not None,
                              current, target, status, gap,
-                             _explain(tuple(got), count, status, current, target, source)))
+                             _explain(tuple(got), count, status, current, target, source,
+                                      name in welcomed),
+                             name in welcomed))
     need = sum(f.target for f in fits)
     have = sum(min(f.current or 0.0, f.target) for f in fits)
     return PostingFit(
@@ -891,25 +1068,38 @@ def fit_from_words(workbook: Workbook, words: Mapping[str, tuple[str, ...]],
     )
 
 
+def posting_importance(fit: SkillFit, *, as_profile: bool = False) -> int:
+    """The importance a posting gives one of its skills: :data:`NICE_IMPORTANCE` for one it
+    only welcomes ("Nice to have"), else :data:`PROFILE_IMPORTANCE` when it is the target
+    profile, else the importance a new skill has (3)."""
+    if fit.nice:
+        return NICE_IMPORTANCE
+    return PROFILE_IMPORTANCE if as_profile else Skill.model_fields["importance"].default
+
+
 def add_posting_skills(wb: Workbook, fit: PostingFit, *, as_profile: bool = False,
                        catalog: Mapping[str, Any] | Any = None) -> list[str]:
     """Add the posting's skills the person does not track to ``wb.skills`` (in place), each
-    with the target the fit showed for it (:attr:`SkillFit.target`).
+    with the target the fit showed for it (:attr:`SkillFit.target`) and the importance of
+    :func:`posting_importance`: a skill the posting only welcomes ("Nice to have") matters
+    less than one it requires.
 
     With ``as_profile=True`` the posting also becomes the target profile: the chosen catalog
     role profile is cleared (``wb.role_profile = None``: readiness and gaps are then
     measured against the person's own targets, see
-    :func:`~career_workbook.analysis.skills.readiness`) and every skill the posting asks
-    for gets importance at least :data:`PROFILE_IMPORTANCE` (targets already set are kept).
-    Skills already in the list (by name, ignoring case) are never added twice. Returns the
-    names changed or added.
+    :func:`~career_workbook.analysis.skills.readiness`) and every skill the posting
+    requires gets importance at least :data:`PROFILE_IMPORTANCE` (one it only welcomes at
+    least :data:`NICE_IMPORTANCE`; targets already set are kept). Skills already in the
+    list (by name, ignoring case) are never added twice.
+    Returns the names changed or added (:func:`skill_changes` says how).
 
     >>> from career_workbook.model import new_workbook
     >>> wb = new_workbook("Sam")
     >>> wb.skills.append(Skill(name="SQL", importance=2))
-    >>> fit = fit_to_posting(wb, "SQL and Python", catalog={"SQL": [], "Python": []})
-    >>> add_posting_skills(wb, fit), [s.name for s in wb.skills]
-    (['Python'], ['SQL', 'Python'])
+    >>> vocab = {"SQL": [], "Python": [], "Go": []}
+    >>> fit = fit_to_posting(wb, "SQL and Python. Go is a plus.", catalog=vocab)
+    >>> add_posting_skills(wb, fit), [(s.name, s.importance) for s in wb.skills]
+    (['Python', 'Go'], [('SQL', 2), ('Python', 3), ('Go', 2)])
     >>> wb.role_profile = "data_engineer"
     >>> add_posting_skills(wb, fit, as_profile=True), wb.skills[0].importance, wb.role_profile
     (['SQL', 'Python'], 4, None)
@@ -918,15 +1108,36 @@ def add_posting_skills(wb: Workbook, fit: PostingFit, *, as_profile: bool = Fals
     changed: list[str] = []
     for f in fit.skills:
         existing = next((s for s in wb.skills if s.name.casefold() == f.skill.casefold()), None)
+        importance = posting_importance(f, as_profile=as_profile)
         if existing is None:
             category = f.category or getattr(infos.get(f.skill), "category", None) or "technical"
-            wb.skills.append(Skill(
-                name=f.skill, category=category, target_level=round(f.target),
-                importance=PROFILE_IMPORTANCE if as_profile else 3))
+            wb.skills.append(Skill(name=f.skill, category=category,
+                                   target_level=round(f.target), importance=importance))
             changed.append(f.skill)
-        elif as_profile and existing.importance < PROFILE_IMPORTANCE:
-            existing.importance = PROFILE_IMPORTANCE
+        elif as_profile and existing.importance < importance:
+            existing.importance = importance
             changed.append(existing.name)
     if as_profile:
         wb.role_profile = None
     return changed
+
+
+class SkillChange(NamedTuple):
+    """One skill a save added (``before`` None) or whose importance it changed."""
+
+    skill: str
+    importance: int
+    before: int | None = None
+
+
+def skill_changes(before: Iterable[Skill], after: Iterable[Skill]) -> list[SkillChange]:
+    """What changed from one skill list to the next: skills added, importances changed.
+
+    >>> skill_changes([Skill(name="SQL", importance=3)],
+    ...               [Skill(name="SQL", importance=4), Skill(name="Go", importance=2)])
+    [SkillChange(skill='SQL', importance=4, before=3), SkillChange(skill='Go', importance=2, \
+before=None)]
+    """
+    old = {s.name.casefold(): s.importance for s in before}
+    return [SkillChange(s.name, s.importance, old.get(s.name.casefold()))
+            for s in after if old.get(s.name.casefold()) != s.importance]

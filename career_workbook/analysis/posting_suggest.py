@@ -101,7 +101,8 @@ class Suggestion:
     """One skill the posting may ask for: the words that suggested it and their sentence.
 
     ``score`` orders suggestions (higher is surer; :data:`MIN_SCORE` and up are shown);
-    ``why`` says in a few words what kind of evidence it is.
+    ``why`` says in a few words what kind of evidence it is; ``nice``: the words are where
+    the posting only welcomes skills ("Nice to have", "R is a plus").
     """
 
     skill: str
@@ -109,6 +110,7 @@ class Suggestion:
     sentence: str
     score: float
     why: str
+    nice: bool = False
 
 
 @dataclass(frozen=True)
@@ -296,7 +298,7 @@ def suggest_skills(text: str | None, fit: PostingFit, *, catalog: Any,
             continue
         words = tuple(dict.fromkeys(text[tokens[i].start:tokens[i].end] for i in sorted(hits)))
         out.append(Suggestion(skill, words, _shown(text, tokens, run, hits),
-                              round(score, 3), why))
+                              round(score, 3), why, all(tokens[i].nice for i in hits)))
     out.sort(key=lambda s: (-s.score, s.skill))
     return tuple(out[:limit])
 
@@ -318,11 +320,14 @@ def confirm_suggestions(workbook: Workbook, fit: PostingFit, skills: Iterable[st
     wanted = {s.casefold() for s in skills}
     words = {s.skill: s.words for s in fit.skills}
     mentions = {s.skill: s.mentions for s in fit.skills}
+    nice = {s.skill for s in fit.skills if s.nice}
     for s in fit.suggestions:
         if s.skill.casefold() in wanted and s.skill not in words:
             words[s.skill], mentions[s.skill] = s.words, 1
+            if s.nice:
+                nice.add(s.skill)
     if len(words) == len(fit.skills):
         return fit
     confirmed = fit_from_words(workbook, words, mentions, catalog=catalog,
-                               truncated=fit.truncated, role=role)
+                               truncated=fit.truncated, role=role, nice=nice)
     return replace(confirmed, suggestions=fit.suggestions)

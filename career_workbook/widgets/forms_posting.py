@@ -24,10 +24,12 @@ from career_workbook.widgets.fields import (
     secondary_button,
 )
 from career_workbook.widgets.merge import merge_fields, merge_lists
-from career_workbook.wording import plural
+from career_workbook.wording import listing, plural
 
 if TYPE_CHECKING:
-    from career_workbook.analysis.posting import PostingFit
+    from collections.abc import Collection, Sequence
+
+    from career_workbook.analysis.posting import PostingFit, SkillChange
 
 
 def _posting() -> Any:
@@ -44,7 +46,8 @@ def _suggest() -> Any:
     return posting_suggest
 
 
-__all__ = ["fit_html", "fit_summary", "posting_fit_form", "profile_message", "suggestion_html"]
+__all__ = ["changes_message", "fit_html", "fit_summary", "posting_fit_form", "profile_message",
+           "suggestion_html"]
 
 _COUNTED = "<div style='color:#555;font-size:0.9em'>you counted it</div>"
 _STATUS = {"meets": "✓ meets your target", "below": "below your target",
@@ -111,6 +114,9 @@ def fit_summary(fit: PostingFit) -> list[str]:
     Not in your list yet: Go — add it with the button below, then rate it.
     """  # noqa: E501
     asks = f"It asks for {plural(len(fit.skills), 'skill')}"
+    if fit.nice:  # welcomed, not required: they weigh less once added
+        asks += (" (one of them only as a nice-to-have)" if len(fit.nice) == 1 else
+                 f" ({len(fit.nice)} of them only as nice-to-haves)")
     unmeasured = sum(s.current is None for s in fit.skills)
     if unmeasured == len(fit.skills):  # "0%" would only discourage
         return [f"{asks}; you have not rated any of them yet. Add them to your list, then "
@@ -138,17 +144,51 @@ def fit_summary(fit: PostingFit) -> list[str]:
     return lines
 
 
-def profile_message(count: int, role_title: str | None) -> str:
-    """What "Use as my target profile" did, said after "Saved at 10:42 — ".
+def changes_message(changes: Sequence[SkillChange], nice: Collection[str] = ()) -> str:
+    """What adding a posting's skills changed in the list, as the "Saved" message says it:
+    the skills added with their importance (the ``nice`` ones, only welcomed by the
+    posting, apart), then each importance changed, from -> to ("" when nothing changed).
 
-    >>> profile_message(17, "Data Engineer")
-    "your charts now measure you against your own targets, with this posting's 17 skills, instead of the Data Engineer profile"
-    >>> profile_message(1, None)
-    "your charts now measure you against your own targets, with this posting's skill"
+    >>> from career_workbook.analysis.posting import SkillChange as C
+    >>> changes_message([C("Go", 4), C("Rust", 4), C("GDPR", 2), C("SQL", 4, 3)], {"GDPR"})
+    'added 2 skills at importance 4: Go and Rust; 1 nice-to-have at importance 2: GDPR; importance raised: SQL 3 → 4'
     """  # noqa: E501
-    skills = "skill" if count == 1 else plural(count, "skill")
-    said = f"your charts now measure you against your own targets, with this posting's {skills}"
-    return said + (f", instead of the {role_title} profile" if role_title else "")
+    parts = []
+    added = [c for c in changes if c.before is None]
+    for welcomed in (False, True):
+        for importance in sorted({c.importance for c in added}, reverse=True):
+            names = [c.skill for c in added
+                     if c.importance == importance and (c.skill in nice) == welcomed]
+            if names:
+                what = plural(len(names), "nice-to-have") if welcomed else \
+                    f"added {plural(len(names), 'skill')}"
+                parts.append(f"{what} at importance {importance}: {listing(names)}")
+    for verb, moved in (("raised", [c for c in changes if (c.before or 0) < c.importance]),
+                        ("lowered", [c for c in changes if (c.before or 0) > c.importance])):
+        moved = [c for c in moved if c.before is not None]
+        if moved:
+            parts.append(f"importance {verb}: "
+                         + ", ".join(f"{c.skill} {c.before} → {c.importance}" for c in moved))
+    return "; ".join(parts)
+
+
+def profile_message(changes: Sequence[SkillChange], role_title: str | None,
+                    nice: Collection[str] = ()) -> str:
+    """What "Use as my target profile" did, said after "Saved at 10:42 — ": the charts'
+    new yardstick, then every skill added and every importance changed
+    (:func:`changes_message`).
+
+    >>> from career_workbook.analysis.posting import SkillChange as C
+    >>> profile_message([C("Docker", 4), C("SQL", 4, 3)], "Data Engineer")
+    'your charts now measure you against your own targets instead of the Data Engineer profile: added 1 skill at importance 4: Docker; importance raised: SQL 3 → 4'
+    >>> profile_message([], None)
+    'your charts now measure you against your own targets: you already track every skill it asks for, each at the importance it gives it or more'
+    """  # noqa: E501
+    said = "your charts now measure you against your own targets"
+    said += f" instead of the {role_title} profile" if role_title else ""
+    changed = changes_message(changes, nice)
+    return f"{said}: " + (changed or "you already track every skill it asks for, each at "
+                          "the importance it gives it or more")
 
 
 def suggestion_html(suggestion: Any, confirmed: bool = False) -> str:
@@ -173,15 +213,19 @@ def _apply_skills(wb: Workbook, fit: PostingFit, stored: Workbook, *, as_profile
     duplicate, never undoing a change made elsewhere); importance merged per skill. As the
     target profile, the role profile chosen in the file is cleared too. Returns what the
     "Saved" message says."""
+    mine = stored.model_copy(deep=True)
+    _posting().add_posting_skills(mine, fit, as_profile=as_profile, catalog=catalog)
+    changes = _posting().skill_changes(stored.skills, mine.skills)
+    nice = {s.skill for s in fit.skills if s.nice}
     if not as_profile:
-        detail = "your skill list now includes the posting's skills"
+        added = changes_message(changes, nice)
+        detail = "your skill list now includes the posting's skills" + (
+            f": {added}" if added else "")
     else:
         from career_workbook.catalog import resolve_role
 
         role = resolve_role(wb, catalog) if catalog is not None else None
-        detail = profile_message(len(fit.skills), role.title if role else wb.role_profile)
-    mine = stored.model_copy(deep=True)
-    _posting().add_posting_skills(mine, fit, as_profile=as_profile, catalog=catalog)
+        detail = profile_message(changes, role.title if role else wb.role_profile, nice)
     before = [s.name for s in stored.skills]
     names = merge_lists(before, [s.name for s in mine.skills], [s.name for s in wb.skills])
     current = {s.name.casefold() for s in wb.skills}
@@ -269,8 +313,9 @@ def posting_fit_form(session: Any) -> widgets.Widget:
         suggestions = quiet.VBox([], layout=widgets.Layout(margin="4px 0"))
         profile = primary_button("Use as my target profile",
                                  "Measure your charts against this posting instead of a role "
-                                 "profile: add its skills to your list and give each "
-                                 f"importance {_posting().PROFILE_IMPORTANCE} or more",
+                                 "profile: add its skills to your list and give each it "
+                                 f"requires importance {_posting().PROFILE_IMPORTANCE} or "
+                                 f"more ({_posting().NICE_IMPORTANCE} for a nice-to-have)",
                                  icon="bullseye")
         add = primary_button("Add missing skills to my list",
                              "Add the skills it asks for that you do not track yet",

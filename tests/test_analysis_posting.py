@@ -1001,3 +1001,34 @@ def test_nice_to_haves_are_added_at_a_lower_importance():
         ("SQL", 3, 4), ("Coaching", 1, 2), ("Containers and Orchestration", None, 4),
         ("Infrastructure as Code", None, 2)]
     validate_workbook(wb)
+
+
+@pytest.mark.parametrize("name", ["Python 🐍", "python", "🐍 Python ", "Python ✨"])
+def test_a_posting_skill_is_one_of_the_persons_skills_whatever_its_emoji(name):
+    wb = new_workbook("Sam", today=date(2026, 12, 1))
+    wb.skills.append(Skill(name=name, target_level=4))
+    wb.assessments.append(Assessment(date=date(2026, 12, 1), ratings={name: 3}))
+    result = fit("Python (pandas) and SQL", wb)
+    rows = [s for s in result.skills if "python" in s.skill.casefold()]
+    assert [(s.skill, s.current, s.status) for s in rows] == [(name, 3.0, "below")]
+    assert add_posting_skills(wb, result, catalog=CATALOG) == ["SQL"]
+    wb.skills.append(Skill(name="Python", target_level=4))  # both: the exact name wins
+    rows = [s.skill for s in fit("Python and SQL", wb).skills if "ython" in s.skill]
+    assert rows == (["Python"] if name.casefold() != "python" else [name])
+
+
+def test_the_settings_of_a_posting_suggest_no_skill_alone():
+    """"business" of "business intelligence", "the business", "our colleagues": no sales
+    pipeline, no business partnering on its own."""
+    result = fit("5+ years in data analysis or business intelligence. Partner with "
+                 "colleagues across the business. Join a growing company.")
+    assert "Sales Pipeline Management" not in {s.skill for s in result.suggestions}
+    assert "Sales Pipeline Management" in fit("Win new business with SMEs.").matches
+
+
+def test_a_skill_matched_under_the_persons_name_is_not_suggested_again():
+    wb = new_workbook("Sam", today=date(2026, 12, 1))
+    wb.skills.append(Skill(name="SQL ✅", target_level=4))
+    result = fit("Write SQL every day; query the warehouse.", wb)
+    assert [s.skill for s in result.skills] == ["SQL ✅"]
+    assert not any(s.skill.startswith("SQL") for s in result.suggestions)

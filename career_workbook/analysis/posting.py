@@ -48,6 +48,8 @@ person's own skills. Matching follows general rules, never per-posting lookups:
   clause such as "R is a plus" or "German is nice to have", are only welcomed
   (:attr:`SkillFit.nice`): added to the person's list, they matter less
   (:data:`NICE_IMPORTANCE`) than the skills the posting requires;
+- a skill is matched once: the person's "Python 🐍" is the catalog's "Python"
+  (:func:`skill_key`);
 - acronyms in the vocabulary ("SOX", "ACAS", "SEND") match only that word written in
   capitals (or its plural, "PFMEAs"), never a stem of it nor the lower-case word ("send");
 - a match inside a longer match ("decision making" inside "decision making under
@@ -85,7 +87,7 @@ from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
 from career_workbook.analysis.skills import current_levels, skill_gaps
-from career_workbook.model import Skill, Workbook
+from career_workbook.model import Skill, Workbook, name_key
 
 __all__ = [
     "DEFAULT_TARGET",
@@ -103,11 +105,13 @@ __all__ = [
     "fit_to_posting",
     "heading_kind",
     "normalise_word",
+    "own_skill",
     "posting_importance",
     "posting_sections",
     "posting_vocabulary",
     "read_posting",
     "skill_changes",
+    "skill_key",
 ]
 
 DEFAULT_TARGET = 3
@@ -457,9 +461,41 @@ def _inverted(p: _Phrase) -> list[_Phrase]:
             for verb in sorted(_verb_forms(head)) if verb != obj]
 
 
+@functools.lru_cache(maxsize=8192)
+def skill_key(name: str) -> str:
+    """The key a posting's skill and the person's skills are compared by: case, spaces,
+    emoji and other symbols ignored ("Python 🐍" is "Python"; "C++" and "C#" stay apart).
+
+    >>> skill_key("Python 🐍") == skill_key(" python"), skill_key("C++") == skill_key("C#")
+    (True, False)
+    """
+    kept = "".join(ch for ch in name_key(name)
+                   if unicodedata.category(ch) not in ("So", "Sk", "Cf", "Mn", "Me", "Cs"))
+    return " ".join(kept.split())
+
+
+def own_skill(skills: Iterable[Skill], name: str) -> Skill | None:
+    """The person's skill a posting's skill ``name`` is: the one of that name (case
+    ignored), else the first with its :func:`skill_key`; None when they do not track it.
+
+    >>> mine = [Skill(name="Python 🐍"), Skill(name="SQL")]
+    >>> own_skill(mine, "Python").name, own_skill(mine, "R")
+    ('Python 🐍', None)
+    """
+    skills = list(skills)
+    folded = name.casefold()
+    exact = next((s for s in skills if s.name.casefold() == folded), None)
+    if exact is not None:
+        return exact
+    key = skill_key(name)
+    return next((s for s in skills if key and skill_key(s.name) == key), None)
+
+
 def posting_vocabulary(catalog: Any, wb: Workbook | None = None) -> dict[str, list[str]]:
     """``{skill: [synonyms]}`` from a catalog (``.skills``) or a plain mapping, plus the
-    person's own skills (a skill the catalog does not know is matched by its name).
+    person's own skills (a skill the catalog does not know is matched by its name). A
+    skill is there once: the person's "Python 🐍" is the catalog's "Python" (see
+    :func:`skill_key`), and so is a second skill of theirs with the same key.
 
     >>> posting_vocabulary({"SQL": ["postgres"]})
     {'SQL': ['postgres']}
@@ -470,10 +506,12 @@ def posting_vocabulary(catalog: Any, wb: Workbook | None = None) -> dict[str, li
         vocab[name] = list(info) if isinstance(info, list | tuple) else \
             list(getattr(info, "synonyms", []) or [])
     if wb is not None:
-        known = {n.casefold(): n for n in vocab}
+        known = {skill_key(n) for n in vocab}
         for s in wb.skills:
-            if s.name.casefold() not in known:
+            key = skill_key(s.name)
+            if key not in known or not key:
                 vocab[s.name] = []
+                known.add(key)
     return vocab
 
 
@@ -1026,7 +1064,6 @@ def fit_from_words(workbook: Workbook, words: Mapping[str, tuple[str, ...]],
     >>> fit_from_words(wb, {"Python": ("Python",)}, {}, catalog={}, role=role).skills[0].target
     4.0
     """
-    own = {s.name.casefold(): s for s in workbook.skills}
     levels = {k.casefold(): v for k, v in current_levels(workbook).items()}
     # the targets the charts measure against (the role's where it lists the skill)
     targets = {g.skill.casefold(): g for g in skill_gaps(workbook, role)}
@@ -1034,10 +1071,15 @@ def fit_from_words(workbook: Workbook, words: Mapping[str, tuple[str, ...]],
     infos = getattr(catalog, "skills", {}) or {}
     welcomed = set(nice)
     fits: list[SkillFit] = []
+    seen: set[str] = set()
     for name, got in words.items():
-        mine = own.get(name.casefold())
-        current = levels.get(name.casefold())
-        charted = targets.get(name.casefold())
+        mine = own_skill(workbook.skills, name)
+        shown_name = mine.name if mine is not None else name
+        if shown_name.casefold() in seen:  # one of the person's skills counts once
+            continue
+        seen.add(shown_name.casefold())
+        current = levels.get(shown_name.casefold())
+        charted = targets.get(shown_name.casefold())
         target = float(DEFAULT_TARGET) if charted is None else charted.target
         source = "" if charted is None or math.isnan(charted.role_target) else title
         if mine is None:
@@ -1049,7 +1091,6 @@ def fit_from_words(workbook: Workbook, words: Mapping[str, tuple[str, ...]],
         gap = max(target - (current or 0.0), 0.0)
         category = mine.category if mine is not None else getattr(infos.get(name), "category",
                                                                     None)
-        shown_name = mine.name if mine is not None else name
         count = mentions.get(name, 1)
         fits.append(SkillFit(shown_name, category, tuple(got), count, mine is not None,
                              current, target, status, gap,
@@ -1090,7 +1131,7 @@ def add_posting_skills(wb: Workbook, fit: PostingFit, *, as_profile: bool = Fals
     :func:`~career_workbook.analysis.skills.readiness`) and every skill the posting
     requires gets importance at least :data:`PROFILE_IMPORTANCE` (one it only welcomes at
     least :data:`NICE_IMPORTANCE`; targets already set are kept). Skills already in the
-    list (by name, ignoring case) are never added twice.
+    list (:func:`own_skill`: case, emoji and symbols ignored) are never added twice.
     Returns the names changed or added (:func:`skill_changes` says how).
 
     >>> from career_workbook.model import new_workbook
@@ -1107,7 +1148,7 @@ def add_posting_skills(wb: Workbook, fit: PostingFit, *, as_profile: bool = Fals
     infos = getattr(catalog, "skills", catalog) or {}
     changed: list[str] = []
     for f in fit.skills:
-        existing = next((s for s in wb.skills if s.name.casefold() == f.skill.casefold()), None)
+        existing = own_skill(wb.skills, f.skill)
         importance = posting_importance(f, as_profile=as_profile)
         if existing is None:
             category = f.category or getattr(infos.get(f.skill), "category", None) or "technical"

@@ -59,6 +59,7 @@ from career_workbook.analysis.posting import (
     normalise_word,
     posting_vocabulary,
     read_posting,
+    skill_key,
 )
 from career_workbook.model import Workbook
 
@@ -94,6 +95,13 @@ _COMMON = (  # too common in postings to suggest a skill
 )
 _GENERIC = frozenset(normalise_word(w) for w in _COMMON) | {"=" + w for w in _COMMON}
 """Keys of the common words, stemmed or exact (the "to" of "=one-to-ones" too)."""
+_SETTING = ("business", "businesses", "company", "companies", "colleague", "colleagues",
+            "staff", "partner", "partners", "grow", "growing", "growth")
+"""Words a posting uses about its setting ("business intelligence", "across the business",
+"our colleagues", "a growing company"): part of a phrase ("new business", "business
+partnering"), they count beside another of its words, never alone. ("organisation" is
+not one: alone, "great organisation" is the person's.)"""
+_NOT_ALONE = frozenset(normalise_word(w) for w in _SETTING)
 
 
 @dataclass(frozen=True)
@@ -242,7 +250,7 @@ def suggest_skills(text: str | None, fit: PostingFit, *, catalog: Any,
         return ()
     phrases = _phrases(catalog, workbook)
     weight = _weights(phrases)
-    matched = {name.casefold() for name in fit.matches}
+    matched = {skill_key(name) for name in fit.matches}  # "Python 🐍" matched: no "Python"
     explained = {k for words in fit.matches.values() for w in words for k in _keys(w)}
     untelling = _titles() | {k for got in phrases.values() for p in got for k in p.keys
                              if not any(ch.isalpha() for ch in k)}  # numbers, titles
@@ -251,7 +259,7 @@ def suggest_skills(text: str | None, fit: PostingFit, *, catalog: Any,
     seen: dict[str, int] = {}
     by_key: dict[str, set[str]] = {}  # word -> the skills it is a word of
     for skill, got in phrases.items():
-        if skill.casefold() not in matched:
+        if skill_key(skill) not in matched:
             for p in got:
                 for k in (*p.keys, *p.loose):
                     by_key.setdefault(k, set()).add(skill)
@@ -275,7 +283,8 @@ def suggest_skills(text: str | None, fit: PostingFit, *, catalog: Any,
                 elif len(p.keys) > 1 or p.described:  # part of a phrase
                     told = [k for k in ks if k not in _GENERIC and k not in explained
                             and k not in untelling]
-                    if p.described and len(told) < 2:
+                    if (p.described and len(told) < 2
+                            or not p.described and set(told) <= _NOT_ALONE):
                         continue
                     total = sum(weight[k] for k in dict.fromkeys(p.keys) if k not in _GENERIC)
                     s = sum(weight[k] for k in told) ** 2 / max(total, 1e-9)

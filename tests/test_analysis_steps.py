@@ -132,3 +132,18 @@ def test_a_workbook_with_nothing_in_it_yet_greets_a_new_person(tmp_path, monkeyp
         wb.contacts.append(Contact(name="Dana Lee"))
     page = show(path, monkeypatch)
     assert "Welcome back, Test Person." in page and "start with step" not in page
+
+
+def test_own_targets_are_a_target_for_the_skill_gap_step():
+    """05 red-team walk D: after "Use as my target profile" (no role, no target role typed,
+    29 skills with targets) the start page said "○ no target role yet"."""
+    wb = new_workbook("Zoë Test")
+    notes = {s.stem: (s.progress, s.started) for s in step_progress(wb)}
+    assert notes["05_skill_gap"] == ("no target yet", False)
+    wb.skills += [Skill(name=f"Skill {i}", target_level=3 + i % 2) for i in range(29)]
+    wb.skills.append(Skill(name="Not aimed at", target_level=0))
+    notes = {s.stem: (s.progress, s.started) for s in step_progress(wb)}
+    assert notes["05_skill_gap"] == ("target: your own targets for 29 skills", True)
+    wb.person.target_role = "Senior Data Analyst"  # words of their own still come first
+    assert {s.stem: s.progress for s in step_progress(wb)}["05_skill_gap"] == \
+        "target: Senior Data Analyst"

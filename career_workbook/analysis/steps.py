@@ -72,6 +72,19 @@ def _target(wb: Workbook, role: Any) -> str:
     return wb.person.target_role.strip() or (wb.role_profile or "").replace("_", " ")
 
 
+def _skill_gap_note(wb: Workbook, role: Any) -> tuple[str, bool]:
+    """Step 05's note: the target role, else the person's own targets (the levels they set
+    for their skills, or a posting used as their target profile set: the charts measure
+    them against those), else nothing yet."""
+    target = _target(wb, role)
+    if target:
+        return f"target: {target}", True
+    own = sum(s.target_level > 0 for s in wb.skills)
+    if own:
+        return f"target: your own targets for {plural(own, 'skill')}", True
+    return "no target yet", False
+
+
 def _notes(wb: Workbook, role: Any) -> dict[str, tuple[str, bool]]:
     rated = set()
     for assessment in wb.assessments:
@@ -80,7 +93,6 @@ def _notes(wb: Workbook, role: Any) -> dict[str, tuple[str, bool]]:
     has_vision = bool(wb.vision.long_term.strip() or wb.vision.short_term.strip())
     goals = [g for g in wb.goals if g.status != "dropped"]
     milestones = sum(len(g.milestones) for g in goals)
-    targets = _target(wb, role)
     open_opps = sum(o.stage in ("spotted", "exploring", "applied", "interviewing")
                     for o in wb.opportunities)
 
@@ -98,8 +110,7 @@ def _notes(wb: Workbook, role: Any) -> dict[str, tuple[str, bool]]:
             if has_vision else plural(len(wb.values), "value"),
             "no vision yet"),
         "04_smart_goals": note(len(goals), plural(len(goals), "goal"), "no goals yet"),
-        "05_skill_gap": ((f"target: {targets}", True) if targets
-                         else ("no target role yet", False)),
+        "05_skill_gap": _skill_gap_note(wb, role),
         "06_action_plan": note(
             len(wb.actions) + milestones,
             f"{plural(len(wb.actions), 'action')}, {plural(milestones, 'milestone')}",
@@ -133,6 +144,12 @@ def step_progress(wb: Workbook | None, role: Any = None) -> list[StepProgress]:
     >>> step = step_progress(wb)[4]
     >>> step.title, step.progress, step.started
     ('SMART goals', '1 goal', True)
+    >>> step_progress(wb)[5].progress
+    'no target yet'
+    >>> from career_workbook.model import Skill
+    >>> wb.skills += [Skill(name="SQL", target_level=4), Skill(name="Python", target_level=3)]
+    >>> step_progress(wb)[5].progress  # no role: the targets the charts measure against
+    'target: your own targets for 2 skills'
     >>> wb.role_profile = "engineering_manager"
     >>> step_progress(wb)[5].progress
     'target: engineering manager'

@@ -1728,3 +1728,39 @@ def test_goal_timeline_draws_a_draft_past_its_deadline_as_a_draft_not_as_late():
     labels = [t.get_text() for t in fig.legends[0].get_texts()]
     assert "Draft" in labels and "Past deadline" not in labels
     assert "past the deadline" not in fig.get_suptitle()
+
+
+def _many_skills(biggest_importance: float) -> pd.DataFrame:
+    """29 skills: three rated at importance 3 except the biggest gap's, one unrated at
+    importance 5, fourteen unrated at 4, eleven unrated at 2."""
+    recs = []
+    for k, (cur, imp) in enumerate([(1.0, biggest_importance), (2.0, 3.0), (3.0, 3.0)]
+                                   + [(NAN, 5.0)] + [(NAN, 4.0)] * 14 + [(NAN, 2.0)] * 11):
+        gap = NAN if cur != cur else 4.0 - cur
+        recs.append(dict(skill=f"Skill {k:02d}", category="technical", current=cur,
+                         target=4.0, own_target=4.0, importance=imp, gap=gap,
+                         weighted_gap=gap * imp, priority=k + 1))
+    return make(GAP_COLUMNS, recs)
+
+
+def _radar_skills(fig) -> set[str]:
+    return {t.get_text().split("\n")[0] for t in fig.axes[0].texts if t.get_text()}
+
+
+@pytest.mark.parametrize("biggest_importance", [2.0, 3.0, 5.0])
+def test_radar_shows_the_most_important_skills_as_its_legend_says(biggest_importance):
+    """05 red-team walk D: "the 16 most important of your 29 skills" showed two
+    importance-3 skills (rated ones came first) and hid importance-4 ones."""
+    frame = _many_skills(biggest_importance)
+    fig = charts.plot_skill_radar(frame)
+    shown = _radar_skills(fig)
+    importance = dict(zip(frame["skill"], frame["importance"], strict=True))
+    assert len(shown) == 16 and "Skill 00" in shown  # the biggest gap, named above
+    others = shown - {"Skill 00"}
+    hidden = set(importance) - shown
+    assert min(importance[s] for s in others) >= max(importance[s] for s in hidden)
+    legend = fig.legends[0].get_title().get_text()
+    if biggest_importance == 2.0:  # not among the 16 most important: said so
+        assert legend.endswith("; the biggest gap and the 15 most important of your 29 skills")
+    else:
+        assert legend.endswith("; the 16 most important of your 29 skills")

@@ -99,21 +99,33 @@ def _biggest_gap(df: pd.DataFrame) -> pd.Series | None:
     return rated.sort_values(["weighted_gap", "gap"], ascending=False, kind="stable").iloc[0]
 
 
-def _radar_rows(df: pd.DataFrame) -> pd.DataFrame:
-    """At most :data:`RADAR_MAX` rows of ``df``, in their own order: the biggest gap, then
-    rated skills before unrated ones, the most important and biggest weighted gap first."""
+def _radar_rows(df: pd.DataFrame) -> tuple[pd.DataFrame, bool]:
+    """At most :data:`RADAR_MAX` rows of ``df``, in their own order, and whether the
+    biggest gap had to be added to them: the most important skills first (ties: rated
+    before unrated, then the biggest weighted gap), and the biggest gap, which the headline
+    names, always.
+
+    >>> df = pd.DataFrame({"skill": list("ABCDEFGHIJKLMNOPQR"), "importance": [3.0] * 2
+    ...                    + [4.0] * 16, "current": [1.0] * 2 + [np.nan] * 16,
+    ...                    "target": [4.0] * 18, "gap": [3.0] * 2 + [np.nan] * 16,
+    ...                    "weighted_gap": [9.0, 6.0] + [np.nan] * 16})
+    >>> rows, added = _radar_rows(df)
+    >>> "".join(rows["skill"]), added  # A, the biggest gap, beside the 15 most important
+    ('ACDEFGHIJKLMNOPQ', True)
+    """
     if len(df) <= RADAR_MAX:
-        return df
-    rank = pd.DataFrame({"rated": df["current"].notna(),
-                         "importance": df.get("importance", 0.0),
+        return df, False
+    rank = pd.DataFrame({"importance": df.get("importance", 0.0),
+                         "rated": df["current"].notna(),
                          "gap": df["weighted_gap"]}, index=df.index).fillna(-1.0)
-    order = rank.sort_values(["rated", "importance", "gap"], ascending=False,
+    order = rank.sort_values(["importance", "rated", "gap"], ascending=False,
                              kind="stable").index.tolist()
     biggest = _biggest_gap(df)
+    added = biggest is not None and biggest.name not in order[:RADAR_MAX]
     if biggest is not None:
         order.remove(biggest.name)
         order.insert(0, biggest.name)
-    return df.loc[[i for i in df.index if i in set(order[:RADAR_MAX])]]
+    return df.loc[[i for i in df.index if i in set(order[:RADAR_MAX])]], added
 
 
 # ----------------------------------------------------------------------------------------
@@ -140,7 +152,8 @@ def plot_skill_radar(gaps: pd.DataFrame, *, show_role: bool = True, show_others:
 
     Skills are grouped by category so that the shape is stable from one review to the next.
     Skills not rated yet are marked "(not rated)". With more than :data:`RADAR_MAX` skills
-    the radar shows that many (the biggest gap, then the most important) and says so.
+    the radar shows that many: the most important (ties: rated first), and the biggest gap
+    always; the legend says so.
 
     >>> df = pd.DataFrame({"skill": ["SQL", "Python", "Negotiation"],
     ...                    "current": [2.0, 4.0, 1.0], "target": [4.0, 4.0, 4.0]})
@@ -153,7 +166,7 @@ def plot_skill_radar(gaps: pd.DataFrame, *, show_role: bool = True, show_others:
     if len(df) < 3:
         return _placeholder("skill_radar", RADAR_TOO_FEW)
     total = len(df)
-    df = _radar_rows(df)
+    df, added = _radar_rows(df)
     if "category" in df:
         rank = {c: i for i, c in enumerate(SKILL_CATEGORIES)}
         df["_order"] = df["category"].map(rank).fillna(len(rank))
@@ -213,7 +226,9 @@ def plot_skill_radar(gaps: pd.DataFrame, *, show_role: bool = True, show_others:
         head = f"Biggest gap: {short(biggest['skill'], 50)}"
     headline(fig, head, title)
     # On a polar axes the metric goes with the legend: a title would collide with labels.
-    shown = f"; the {n} most important of your {total} skills" if total > n else ""
+    shown = ("" if total <= n else
+             f"; the biggest gap and the {n - 1} most important of your {total} skills"
+             if added else f"; the {n} most important of your {total} skills")
     fig.legend(handles=handles, loc="outside lower center", ncols=len(handles),
                title=f"Skill level 0-5 (0 = none, 5 = expert){shown}")
     return fig

@@ -173,8 +173,10 @@ class _Frames:
 
 # slug -> how to draw it from the frames (every slug of charts.CHARTS, tested)
 _DRAW: dict[str, Callable[[_Frames], Figure]] = {
-    "skill_radar": lambda f: charts.plot_skill_radar(f.gaps, today=f.today),
-    "skill_gaps": lambda f: charts.plot_skill_gaps(f.gaps, today=f.today),
+    "skill_radar": lambda f: charts.plot_skill_radar(
+        f.gaps, today=f.today, role_title=getattr(f.role, "title", None)),
+    "skill_gaps": lambda f: charts.plot_skill_gaps(
+        f.gaps, today=f.today, role_title=getattr(f.role, "title", None)),
     "smart_scorecard": lambda f: charts.plot_smart_scorecard(f.scorecard, today=f.today),
     "goal_timeline": lambda f: charts.plot_goal_timeline(f.goals, f.milestones, f.today),
     "progress": lambda f: charts.plot_progress(f.progress_history, f.goal_progress, f.today),
@@ -193,7 +195,7 @@ _DRAW: dict[str, Callable[[_Frames], Figure]] = {
 
 # slug -> the frames (attributes of ``_Frames``) it is drawn from; with ``today`` (and the
 # role's title for the charts in ``_TITLED``) they decide the figure: charts are pure
-_TITLED = frozenset({"readiness"})
+_TITLED = frozenset({"readiness", "skill_radar", "skill_gaps"})
 _INPUTS: dict[str, tuple[str, ...]] = {
     "skill_radar": ("gaps",), "skill_gaps": ("gaps",), "smart_scorecard": ("scorecard",),
     "goal_timeline": ("goals", "milestones"), "progress": ("progress_history", "goal_progress"),
@@ -228,8 +230,8 @@ def _memo(wb: Workbook, today: Any, role: Any, frames: _Frames | None,
 
 def chart_inputs(wb: Workbook, slug: str, *, today: date, role: Any = None,
                  frames: _Frames | None = None, catalog: Any = None) -> tuple:
-    """What chart ``slug`` is drawn from: its frames, ``today`` and (for the one chart that
-    names it, ``readiness``) the role's title.
+    """What chart ``slug`` is drawn from: its frames, ``today`` and (for the charts that
+    name it: ``readiness``, ``skill_gaps``, ``skill_radar``) the role's title.
 
     Two equal inputs (:func:`same_inputs`) draw the same figure, so a chart whose inputs
     did not change after a save need not be drawn again. ``role`` may be a function: it is

@@ -203,3 +203,19 @@ def test_unrated_skills_are_a_prompt_not_a_gap(rich_wb, fake_role):
         "Machine Learning, Writing, Coaching")
     rich_wb.assessments[-1].ratings["Coaching"] = 1
     assert unrated_prompt(rich_wb) is None
+
+
+def test_with_a_role_its_gaps_come_first(rich_wb, fake_role):
+    """05 red-team walk D: the page's "biggest gap" and the learning plan named a skill of
+    the person's own while readiness counted the role's skills only."""
+    rich_wb.skills.append(Skill(name="Painting", importance=5, target_level=5))
+    rich_wb.assessments.append(Assessment(date=date(2026, 11, 30), ratings={"Painting": 0}))
+    assert skill_gap_frame(rich_wb).iloc[0]["skill"] == "Painting"  # own targets only
+    gaps = skill_gap_frame(rich_wb, fake_role)
+    measured = gaps[gaps["current"].notna()]
+    in_role = measured["role_target"].notna().tolist()
+    assert in_role == sorted(in_role, reverse=True)  # the role's skills, then the others
+    assert gaps.iloc[0]["skill"] in fake_role.skills and gaps.iloc[0]["gap"] > 0
+    painting = gaps.set_index("skill").loc["Painting"]
+    assert painting["gap"] == 5 and painting["priority"] == len(measured[measured[
+        "role_target"].notna()]) + 1

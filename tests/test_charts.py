@@ -578,8 +578,8 @@ def test_skill_radar_plots_current_target_role_and_others():
     np.testing.assert_allclose(role.get_ydata(), closed("role_target"))
     np.testing.assert_allclose(others.get_ydata(), closed("others"))
     assert len(now.get_xdata()) == len(frame) + 1
-    biggest = frame.iloc[0]["skill"]
-    assert fig.get_suptitle() == f"Biggest gap: {biggest}"
+    biggest = frame[frame["role_target"].notna()].iloc[0]["skill"]  # the role's biggest
+    assert fig.get_suptitle() == f"Biggest gap to the role profile: {biggest}"
     bold = [t.get_text() for t in ax.texts if t.get_fontweight() == "bold"]
     assert bold == [biggest]
     assert fig.legends[0].get_title().get_text().startswith("Skill level 0-5")
@@ -607,7 +607,7 @@ def test_skill_radar_labels_do_not_overlap():
 
 
 def test_skill_gaps_bars_biggest_on_top_with_annotations():
-    frame = gaps()
+    frame = gaps(role=False)  # with a role, its skills come first: see the test below
     fig = charts.plot_skill_gaps(frame, top=4)
     ax = fig.axes[0]
     bars = [p for p in ax.patches if isinstance(p, Rectangle)]
@@ -1728,6 +1728,75 @@ def test_goal_timeline_draws_a_draft_past_its_deadline_as_a_draft_not_as_late():
     labels = [t.get_text() for t in fig.legends[0].get_texts()]
     assert "Draft" in labels and "Past deadline" not in labels
     assert "past the deadline" not in fig.get_suptitle()
+
+
+# ----------------------------------------------------------------------------------------
+# 05 red-team walk D: with a role, the gap chart, the radar and readiness speak of it
+# ----------------------------------------------------------------------------------------
+def _role_and_own_gaps() -> pd.DataFrame:
+    """A Data Analyst role lists SQL and Python; the person's own 数据分析 (1 -> 4) has the
+    biggest weighted gap of all, outside the role."""
+    rows = [("数据分析", 1.0, 4.0, NAN, 3.0), ("SQL", 2.0, 4.0, 4.0, 3.0),
+            ("Python", 3.0, 4.0, 4.0, 4.0), ("Statistics", NAN, 3.0, 3.0, 4.0)]
+    recs = [dict(skill=n, category="technical", current=c, target=t, role_target=r,
+                 own_target=t, importance=i, gap=NAN if c != c else t - c,
+                 weighted_gap=NAN if c != c else (t - c) * i, priority=k)
+            for k, (n, c, t, r, i) in enumerate(rows, start=1)]
+    return make(GAP_COLUMNS, recs)
+
+
+def test_with_a_role_the_gap_chart_is_about_the_role_and_marks_own_targets():
+    fig = charts.plot_skill_gaps(_role_and_own_gaps(), role_title="Data Analyst")
+    ax = fig.axes[0]
+    assert fig.get_suptitle() == "Biggest gap to the Data Analyst profile: SQL"
+    labels = [t.get_text() for t in ax.get_yticklabels()][::-1]  # top first
+    assert labels == ["SQL", "Python", "数据分析"]  # the role's gaps first, own below
+    bars = sorted((p for p in ax.patches if isinstance(p, Rectangle)),
+                  key=lambda b: b.get_y(), reverse=True)
+    assert [bool(b.get_hatch()) for b in bars] == [False, False, True]
+    note = " ".join(ax.get_title(loc="left").split())
+    assert ("gaps to the Data Analyst profile first, then your own targets outside it "
+            "(hatched)") in note
+    assert "Your own target, not in the role" in [t.get_text()
+                                                  for t in fig.legends[0].get_texts()]
+    alone = _role_and_own_gaps().iloc[[0, 3]]  # no gap measured on the role's skills
+    fig = charts.plot_skill_gaps(alone, role_title="Data Analyst")
+    assert fig.get_suptitle() == "No gap to the Data Analyst profile among the skills you rated"
+    assert "all your own targets, outside the Data Analyst profile (hatched)" in " ".join(
+        fig.axes[0].get_title(loc="left").split())
+    plain = _role_and_own_gaps().assign(role_target=NAN)  # no role: the biggest of all
+    assert charts.plot_skill_gaps(plain).get_suptitle() == "Biggest gap: 数据分析"
+
+
+def test_with_a_role_the_radar_names_the_roles_biggest_gap_and_marks_own_skills():
+    fig = charts.plot_skill_radar(_role_and_own_gaps(), role_title="Data Analyst")
+    assert fig.get_suptitle() == "Biggest gap to the Data Analyst profile: SQL"
+    texts = {t.get_text().split("\n")[0]: t.get_text() for t in fig.axes[0].texts
+             if t.get_text()}
+    assert texts["数据分析"].endswith("(not in the role)")
+    assert "not in the role" not in texts["SQL"] + texts["Statistics"]
+    bold = [t.get_text() for t in fig.axes[0].texts if t.get_fontweight() == "bold"]
+    assert bold == ["SQL"]
+
+
+def test_with_a_role_the_page_speaks_of_one_role(rich_wb, fake_role):
+    """Gap chart, radar and readiness of notebook 05 are about the chosen role; a skill of
+    the person's own with a bigger gap is shown, never named as the biggest gap."""
+    from career_workbook import analysis, figures
+    from career_workbook.model import Assessment, Skill
+
+    rich_wb.skills.append(Skill(name="Painting", importance=5, target_level=5))
+    rich_wb.assessments.append(Assessment(date=date(2026, 11, 30), ratings={"Painting": 0}))
+    figs = figures.make_figures(rich_wb, today=date(2026, 12, 1), role=fake_role,
+                                slugs=["skill_gaps", "skill_radar", "readiness"])
+    role_gaps = [g for g in analysis.skill_gaps(rich_wb, fake_role)
+                 if g.skill in fake_role.skills and g.gap > 0]
+    expected = f"Biggest gap to the Senior Data Scientist profile: {role_gaps[0].skill}"
+    assert figs["skill_gaps"].get_suptitle() == figs["skill_radar"].get_suptitle() == expected
+    assert "of the Senior Data Scientist profile you meet" in figures.chart_caption(
+        figs["readiness"])
+    ticks = [t.get_text() for t in figs["skill_gaps"].axes[0].get_yticklabels()]
+    assert "Painting" in ticks  # shown, as the person's own (hatched)
 
 
 def _many_skills(biggest_importance: float) -> pd.DataFrame:

@@ -157,6 +157,9 @@ def skill_gaps(wb: Workbook, role: Any = None, *, catalog: Any = None) -> list[S
     """Each skill's gap to its target, biggest importance-weighted gap first (plain Python).
 
     The rules behind :func:`skill_gap_frame` (which adds the colleagues' view); see there.
+    With a ``role``, its skills come first: the person chose to measure themselves against
+    it (readiness counts its skills only), so its biggest gap is the one to close first;
+    their own other skills follow.
 
     >>> from datetime import date
     >>> from career_workbook.model import Assessment, Skill, new_workbook
@@ -165,15 +168,22 @@ def skill_gaps(wb: Workbook, role: Any = None, *, catalog: Any = None) -> list[S
     >>> wb.assessments.append(Assessment(date=date(2026, 1, 1), ratings={"SQL": 2, "R": 4}))
     >>> [(g.skill, g.gap, g.priority) for g in skill_gaps(wb)]
     [('SQL', 2.0, 1), ('R', 0.0, 2)]
+    >>> from types import SimpleNamespace as NS
+    >>> role = NS(title="Analyst", skills={"R": NS(target=5, importance=1)})
+    >>> [(g.skill, g.gap, g.priority) for g in skill_gaps(wb, role)]  # the role's R first
+    [('R', 1.0, 1), ('SQL', 2.0, 2)]
     """
     levels = current_levels(wb)
+    with_role = bool(getattr(role, "skills", None))
     rows = []
     for t in _targets(wb, role, catalog):
         current = levels.get(t.skill, math.nan)
         gap = math.nan if math.isnan(current) else max(t.target - current, 0.0)
         rows.append((t, current, gap, gap * t.importance))
-    # measured gaps first, biggest weighted gap on top; unrated skills after them
-    rows.sort(key=lambda r: (math.isnan(r[1]), -(0.0 if math.isnan(r[3]) else r[3]),
+    # measured gaps first, the role's skills before the person's others, biggest weighted
+    # gap on top; unrated skills after them
+    rows.sort(key=lambda r: (math.isnan(r[1]), with_role and math.isnan(r[0].role_target),
+                             -(0.0 if math.isnan(r[3]) else r[3]),
                              -r[0].importance, r[0].skill.casefold(), r[0].skill))
     return [
         SkillGap(t.skill, t.category, current, t.target, t.role_target, t.own_target,
@@ -240,8 +250,9 @@ def skill_gap_frame(wb: Workbook, role: Any = None, *, catalog: Any = None,
     set for the skill; NaN for a skill only the role lists), ``importance`` (own, or the role's
     for role-only skills), ``gap`` = max(target - current, 0), ``weighted_gap`` =
     gap * importance (both NaN for a skill never rated: not measured is not a gap),
-    ``priority`` (int, 1 = biggest weighted gap; ties: higher importance, then name;
-    unrated skills come after every rated one), ``others`` (mean level given by colleagues
+    ``priority`` (int, 1 = biggest weighted gap; with a role, the role's skills before the
+    person's other skills; ties: higher importance, then name; unrated skills come after
+    every rated one), ``others`` (mean level given by colleagues
     in 360 feedback, NaN when fewer
     than three rated it, see :mod:`career_workbook.analysis.feedback`). Sorted by priority.
     The rows are :func:`skill_gaps`.

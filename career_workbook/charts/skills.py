@@ -92,8 +92,30 @@ def _gap_frame(gaps: pd.DataFrame, func: str) -> pd.DataFrame:
     return df
 
 
+def _has_role(df: pd.DataFrame) -> bool:
+    """Whether a role profile was chosen: some rows have the role's target."""
+    return "role_target" in df and bool(df["role_target"].notna().any())
+
+
+def _in_role(df: pd.DataFrame) -> pd.Series:
+    """The rows the chosen role profile lists (every row when no role was chosen): the
+    skills a "biggest gap" and readiness are about. The person's other skills keep their
+    own targets and are shown, marked as theirs."""
+    if _has_role(df):
+        return df["role_target"].notna()
+    return pd.Series(True, index=df.index)
+
+
+def _profile(role_title: str | None) -> str:
+    """The role profile as a headline names it."""
+    return f"the {short(role_title, 40)} profile" if role_title else "the role profile"
+
+
 def _biggest_gap(df: pd.DataFrame) -> pd.Series | None:
-    rated = df[df["current"].notna() & df["weighted_gap"].notna() & (df["gap"] > 0)]
+    """The biggest measured weighted gap, among the role's skills when one was chosen."""
+    in_role = df["_in_role"] if "_in_role" in df else _in_role(df)
+    rated = df[df["current"].notna() & df["weighted_gap"].notna() & (df["gap"] > 0)
+               & in_role]
     if rated.empty:
         return None
     return rated.sort_values(["weighted_gap", "gap"], ascending=False, kind="stable").iloc[0]
@@ -131,11 +153,15 @@ def _radar_rows(df: pd.DataFrame) -> tuple[pd.DataFrame, bool]:
 # ----------------------------------------------------------------------------------------
 @styled
 def plot_skill_radar(gaps: pd.DataFrame, *, show_role: bool = True, show_others: bool = True,
-                     title: str | None = None, today: Any = None) -> Figure:
+                     title: str | None = None, today: Any = None,
+                     role_title: str | None = None) -> Figure:
     """Radar of skill levels (0-5): where you are, your target, the role's, others' view.
 
     "Your target" is the person's own target (``own_target`` when the frame has it, else
-    ``target``); a chosen role profile's targets are their own line.
+    ``target``); a chosen role profile's targets are their own line. With a role profile
+    (some ``role_target``), the biggest gap named in the headline is the biggest among the
+    role's skills, as readiness counts them; the person's other skills are drawn too,
+    marked "(not in the role)".
 
     Parameters
     ----------
@@ -149,6 +175,8 @@ def plot_skill_radar(gaps: pd.DataFrame, *, show_role: bool = True, show_others:
         Replaces the computed headline ("Biggest gap: Negotiation").
     today : date, optional
         Unused; accepted so that every ``plot_*`` function takes it.
+    role_title : str, optional
+        The chosen role profile's title, named in the headline.
 
     Skills are grouped by category so that the shape is stable from one review to the next.
     Skills not rated yet are marked "(not rated)". With more than :data:`RADAR_MAX` skills
@@ -166,6 +194,8 @@ def plot_skill_radar(gaps: pd.DataFrame, *, show_role: bool = True, show_others:
     if len(df) < 3:
         return _placeholder("skill_radar", RADAR_TOO_FEW)
     total = len(df)
+    has_role = _has_role(df)
+    df = df.assign(_in_role=_in_role(df))
     df, added = _radar_rows(df)
     if "category" in df:
         rank = {c: i for i, c in enumerate(SKILL_CATEGORIES)}
@@ -210,6 +240,8 @@ def plot_skill_radar(gaps: pd.DataFrame, *, show_role: bool = True, show_others:
         label = wrap_label(row["skill"], 18, max_lines=3)
         if pd.isna(row["current"]):
             label += "\n(not rated)"
+        if not row["_in_role"]:
+            label += "\n(not in the role)"
         labels.append(label)
     texts = polar_labels(ax, angles, labels, 5.55, fontsize=9.5)
     for text, (_, row) in zip(texts, df.iterrows(), strict=True):
@@ -221,14 +253,17 @@ def plot_skill_radar(gaps: pd.DataFrame, *, show_role: bool = True, show_others:
     if df["current"].isna().all():
         head = "No self-ratings yet: your targets only"
     elif biggest is None:
-        head = "Every rated skill is at or above target"
+        head = (f"No gap to {_profile(role_title)} among the skills you rated" if has_role
+                else "Every rated skill is at or above target")
     else:
-        head = f"Biggest gap: {short(biggest['skill'], 50)}"
+        head = (f"Biggest gap to {_profile(role_title)}: " if has_role else "Biggest gap: ") \
+            + short(biggest["skill"], 50)
     headline(fig, head, title)
     # On a polar axes the metric goes with the legend: a title would collide with labels.
+    of = f"of {total} skills" if has_role else f"of your {total} skills"
     shown = ("" if total <= n else
-             f"; the biggest gap and the {n - 1} most important of your {total} skills"
-             if added else f"; the {n} most important of your {total} skills")
+             f"; the biggest gap and the {n - 1} most important {of}" if added else
+             f"; the {n} most important {of}")
     fig.legend(handles=handles, loc="outside lower center", ncols=len(handles),
                title=f"Skill level 0-5 (0 = none, 5 = expert){shown}")
     return fig
@@ -237,12 +272,17 @@ def plot_skill_radar(gaps: pd.DataFrame, *, show_role: bool = True, show_others:
 # ----------------------------------------------------------------------------------------
 @styled
 def plot_skill_gaps(gaps: pd.DataFrame, top: int = 12, *, title: str | None = None,
-                    today: Any = None) -> Figure:
+                    today: Any = None, role_title: str | None = None) -> Figure:
     """Horizontal bars of the biggest weighted skill gaps, biggest on top.
 
     Each bar is annotated "current → target". Only measured gaps are drawn: skills at or
     above target, skills without a ``weighted_gap`` and skills not rated yet are left out;
     the subtitle asks the person to rate the unrated ones.
+
+    With a role profile (some ``role_target``) the chart is about it, as readiness is: its
+    skills' gaps come first and the headline names the biggest of them; the person's other
+    skills, measured against their own targets, are drawn below them, hatched, and the
+    subtitle says so.
 
     Parameters
     ----------
@@ -251,12 +291,17 @@ def plot_skill_gaps(gaps: pd.DataFrame, top: int = 12, *, title: str | None = No
         ``weighted_gap``; optional ``category``).
     top : int
         Show at most this many skills.
+    role_title : str, optional
+        The chosen role profile's title, named in the headline.
 
     >>> df = pd.DataFrame({"skill": ["SQL", "Negotiation"], "current": [3.0, 1.0],
     ...                    "target": [4.0, 4.0], "weighted_gap": [2.0, 12.0]})
     >>> fig = plot_skill_gaps(df)
     >>> fig.get_suptitle(), [float(p.get_width()) for p in fig.axes[0].patches]
     ('Biggest gap: Negotiation', [2.0, 12.0])
+    >>> df["role_target"] = [4.0, np.nan]  # a role that lists SQL, not Negotiation
+    >>> plot_skill_gaps(df, role_title="Analyst").get_suptitle()
+    'Biggest gap to the Analyst profile: SQL'
     """
     if is_empty(gaps):
         return _placeholder("skill_gaps")
@@ -266,16 +311,32 @@ def plot_skill_gaps(gaps: pd.DataFrame, top: int = 12, *, title: str | None = No
     if shown.empty:
         return _placeholder("skill_gaps", NO_RATINGS if df["current"].isna().all() else NO_GAPS)
     n_gaps = len(shown)
-    shown = shown.sort_values(["weighted_gap", "gap"], ascending=False, kind="stable")
+    has_role = _has_role(df)
+    shown = shown.assign(_in_role=_in_role(df)[shown.index])
+    shown = shown.sort_values(["_in_role", "weighted_gap", "gap"], ascending=False,
+                              kind="stable")
     shown = shown.head(max(int(top), 1)).iloc[::-1]  # biggest last = on top
+    own = ~shown["_in_role"].to_numpy(dtype=bool)  # the person's own, outside the role
 
     labels = [wrap_label(s, 28, max_lines=2) for s in shown["skill"]]
-    fig = new_figure(1.9 + row_height(labels) * len(shown), label="skill_gaps")
+    categories = shown["category"] if "category" in shown else pd.Series([None] * len(shown))
+    present = [c for c in SKILL_CATEGORIES if c in set(categories)]
+    handles = [Patch(color=CATEGORY_COLOURS[c], label=c.capitalize()) for c in present
+               ] if len(present) > 1 else []
+    if own.any():
+        handles.append(Patch(facecolor="white", edgecolor=MUTED, hatch="///",
+                             label="Your own target, not in the role"))
+    fig = new_figure(1.9 + row_height(labels) * len(shown) + (0.4 if own.any() else 0.0),
+                     label="skill_gaps")
     ax = fig.add_subplot()
     y = np.arange(len(shown))
-    categories = shown["category"] if "category" in shown else pd.Series([None] * len(shown))
     colours = [CATEGORY_COLOURS.get(c, CURRENT) for c in categories]
-    ax.barh(y, shown["weighted_gap"].to_numpy(), height=0.62, color=colours)
+    bars = ax.barh(y, shown["weighted_gap"].to_numpy(), height=0.62, color=colours)
+    for bar, colour, mine in zip(bars, colours, own, strict=True):
+        if mine:  # the person's own target, outside the role profile: hatched, lighter
+            bar.set_facecolor("white")
+            bar.set_edgecolor(colour)
+            bar.set_hatch("///")
     ax.set_yticks(y, labels)
     ax.grid(axis="y", visible=False)
     ax.tick_params(axis="y", length=0)
@@ -286,14 +347,25 @@ def plot_skill_gaps(gaps: pd.DataFrame, top: int = 12, *, title: str | None = No
     ax.set_xlim(0, float(shown["weighted_gap"].max()) * 1.2)
     ax.set_ylim(-0.6, len(shown) - 0.4)
     ax.set_xlabel("Weighted gap (levels to go × importance)")
-    present = [c for c in SKILL_CATEGORIES if c in set(categories)]
-    if len(present) > 1:
-        ax.legend(handles=[Patch(color=CATEGORY_COLOURS[c], label=c.capitalize())
-                           for c in present], loc="lower right")
+    if own.any():  # under the chart: a long hatched bar may reach any corner
+        fig.legend(handles=handles, loc="outside lower center", ncols=len(handles))
+    elif handles:
+        ax.legend(handles=handles, loc="lower right")
 
     top_row = shown.iloc[-1]
-    headline(fig, f"Biggest gap: {short(top_row['skill'], 50)}", title)
+    profile = _profile(role_title)
+    if not has_role:
+        head = f"Biggest gap: {short(top_row['skill'], 50)}"
+    elif top_row["_in_role"]:
+        head = f"Biggest gap to {profile}: {short(top_row['skill'], 50)}"
+    else:
+        head = f"No gap to {profile} among the skills you rated"
+    headline(fig, head, title)
     note = f"Top {len(shown)} of {plural(n_gaps, 'rated skill')} below target"
+    if own.all():
+        note += f"; all your own targets, outside {profile} (hatched)"
+    elif own.any():
+        note += f"; gaps to {profile} first, then your own targets outside it (hatched)"
     note += "; labels show current → target level"
     if unrated:
         note += f"; {plural(unrated, 'skill')} not rated yet: rate to see the gap"

@@ -14,11 +14,11 @@ from career_workbook.analysis.profile import (
 from career_workbook.model import RIASEC, Interests
 
 
-def test_ranked_values_ties_alphabetical(rich_wb):
+def test_ranked_values_ties_alphabetical_and_sharing_a_rank(rich_wb):
     ranked = ranked_values(rich_wb)
     assert list(ranked.columns) == list(RANKED_VALUES_COLUMNS)
     assert ranked[["rank", "name"]].values.tolist() == [
-        [1, "Family"], [2, "Autonomy"], [3, "Learning"], [4, "Money"]]
+        [1, "Family"], [2, "Autonomy"], [2, "Learning"], [4, "Money"]]
 
 
 def test_riasec_code_examples(rich_wb):

@@ -63,6 +63,7 @@ _LAZY = {
     "ranked_values": "profile",
     "riasec_code": "profile",
     "riasec_frame": "profile",
+    "top_values_note": "profile",
     "GoalCounts": "progress",
     "GoalStatus": "progress",
     "expected_progress": "progress",
@@ -144,6 +145,7 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
         ranked_values,
         riasec_code,
         riasec_frame,
+        top_values_note,
     )
     from career_workbook.analysis.progress import (
         GoalCounts,
@@ -243,6 +245,7 @@ __all__ = [
     "smart_scorecard_frame",
     "stale_opportunities",
     "summary",
+    "top_values_note",
     "unrated_prompt",
     "unrated_skills",
     "wellbeing_frame",

@@ -17,30 +17,60 @@ import pandas as pd
 
 from career_workbook.frames import build_frame
 from career_workbook.model import RIASEC, Interests, Workbook
+from career_workbook.wording import listing
 
-__all__ = ["RANKED_VALUES_COLUMNS", "RIASEC_COLUMNS", "ranked_values", "riasec_code",
-           "riasec_frame"]
+__all__ = ["RANKED_VALUES_COLUMNS", "RIASEC_COLUMNS", "TOP_VALUES", "ranked_values",
+           "riasec_code", "riasec_frame", "top_values_note"]
 
 RANKED_VALUES_COLUMNS = {"rank": "int", "name": "text", "importance": "int", "note": "text"}
 RIASEC_COLUMNS = {"letter": "text", "interest": "text", "score": "int", "rank": "int"}
+TOP_VALUES = 3
+"""How many values make "your top three": more when values tie for the last place."""
 
 
 def ranked_values(wb: Workbook) -> pd.DataFrame:
-    """Personal values, most important first (ties in alphabetical order).
+    """Personal values, most important first (equally important ones in alphabetical order).
 
-    Columns: ``rank`` (1 = most important; every row has its own rank), ``name``,
-    ``importance`` (1-10), ``note``.
+    Columns: ``rank`` (1 = most important; values of equal importance share a rank, and
+    the next rank skips as many places: 1, 2, 2, 4), ``name``, ``importance`` (1-10),
+    ``note``. The top three (:data:`TOP_VALUES`) are the rows ranked 3 or better: more than
+    three when values tie for third place (:func:`top_values_note` says so).
 
     >>> from career_workbook.model import Value, new_workbook
     >>> wb = new_workbook("Sam Lee")
     >>> wb.values += [Value(name="Family", importance=8), Value(name="Autonomy", importance=8),
     ...               Value(name="Money", importance=5)]
     >>> ranked_values(wb)[["rank", "name"]].values.tolist()
-    [[1, 'Autonomy'], [2, 'Family'], [3, 'Money']]
+    [[1, 'Autonomy'], [1, 'Family'], [3, 'Money']]
     """
     ordered = sorted(wb.values, key=lambda v: (-v.importance, v.name.casefold(), v.name))
-    rows = [(i, v.name, v.importance, v.note) for i, v in enumerate(ordered, start=1)]
+    above = [sum(o.importance > v.importance for o in ordered) for v in ordered]
+    rows = [(n + 1, v.name, v.importance, v.note) for n, v in zip(above, ordered, strict=True)]
     return build_frame(rows, RANKED_VALUES_COLUMNS)
+
+
+def top_values_note(values: pd.DataFrame) -> str:
+    """What a reader of the top three needs told when a tie makes them more than three
+    (``values``: :func:`ranked_values`); ``''`` when they are three or fewer.
+
+    >>> frame = pd.DataFrame({"rank": [1, 2, 2, 2, 5],
+    ...                       "name": ["Family", "Autonomy", "Balance", "Learning", "Craft"],
+    ...                       "importance": [10, 8, 8, 8, 7]})
+    >>> top_values_note(frame)
+    '4 values make your top three: Autonomy, Balance and Learning tie for second place at 8.'
+    >>> top_values_note(frame.head(3))
+    ''
+    """
+    if values is None or values.empty or "rank" not in values:
+        return ""
+    top = values[pd.to_numeric(values["rank"], errors="coerce") <= TOP_VALUES]
+    if len(top) <= TOP_VALUES:
+        return ""
+    last = top[top["rank"] == top["rank"].max()]
+    place = {1: "first", 2: "second", 3: "third"}[int(last["rank"].iloc[0])]
+    level = int(last["importance"].iloc[0])
+    return (f"{len(top)} values make your top three: {listing(list(last['name']))} tie for "
+            f"{place} place at {level}.")
 
 
 def _ranked_interests(interests: Interests | Any) -> list[tuple[str, int]]:

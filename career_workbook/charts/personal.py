@@ -10,6 +10,7 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
+from career_workbook.analysis.profile import TOP_VALUES, top_values_note
 from career_workbook.charts._registry import (
     CHARTS,
     NO_DATED_LEARNING,
@@ -231,14 +232,18 @@ def plot_values_wheel(values: pd.DataFrame, *, title: str | None = None,
                       today: Any = None) -> Figure:
     """A wheel of personal values: one wedge per value, as long as its importance (1-10).
 
-    Values are placed clockwise by rank from the top; the top three are highlighted. With
-    more than :data:`WHEEL_MAX` values, the most important that many are shown, and the
-    legend says so. A single value is a full disc, with a note to add more.
+    Values are placed clockwise by rank from the top; the top three are highlighted, with
+    every value tied with the third (equal importance shares a rank): the legend then says
+    how many the top three are and which tie (:func:`~career_workbook.analysis.profile.
+    top_values_note`). With more than :data:`WHEEL_MAX` values, the most important that many
+    are shown, and the legend says so. A single value is a full disc, with a note to add
+    more.
 
     Parameters
     ----------
     values : DataFrame
-        The output of ``ranked_values`` (``name``, ``importance``; optional ``rank``).
+        The output of ``ranked_values`` (``name``, ``importance``; a ``rank`` column is
+        ignored: ranks follow importance, ties shared).
 
     >>> df = pd.DataFrame({"name": ["Autonomy", "Family", "Growth"],
     ...                    "importance": [10, 8, 7]})
@@ -253,11 +258,11 @@ def plot_values_wheel(values: pd.DataFrame, *, title: str | None = None,
     df = df[df["importance"].notna()]
     if df.empty:
         return _placeholder("values_wheel")
-    if "rank" in df and numeric(df["rank"]).notna().all():
-        df["rank"] = numeric(df["rank"])
-    else:
-        df["rank"] = df["importance"].rank(ascending=False, method="min")
-    df = df.sort_values(["rank", "importance"], ascending=[True, False], kind="stable")
+    # equal importance, equal rank (1, 2, 2, 2, 5): a given rank that split a tie (1, 2, 3,
+    # 4) coloured two of three equally important values as the top three, not the third
+    df["rank"] = df["importance"].rank(ascending=False, method="min")
+    df = df.sort_values(["rank"], kind="stable")
+    tie_note = top_values_note(df)
     total = len(df)
     df = df.head(WHEEL_MAX).reset_index(drop=True)
     n = len(df)
@@ -267,7 +272,7 @@ def plot_values_wheel(values: pd.DataFrame, *, title: str | None = None,
     setup_polar(ax, 10.0, [2, 4, 6, 8, 10], n)
     ax.set_yticklabels([])
     polar_spokes(ax, angles)
-    top = (df["rank"] <= 3).to_numpy()
+    top = (df["rank"] <= TOP_VALUES).to_numpy()
     colours = np.where(top, TARGET, PALETTE["sky"])
     # a gap between wedges, but one value fills the circle (86% of it left a notch)
     ax.bar(angles, df["importance"].to_numpy(), width=2 * np.pi / n * (0.86 if n > 1 else 1),
@@ -295,7 +300,8 @@ def plot_values_wheel(values: pd.DataFrame, *, title: str | None = None,
     # with the top value's name
     note = (f"; your {n} most important of {total} values" if total > n
             else f"\n{ONE_VALUE}" if n == 1 else "")
-    handles = [Patch(color=TARGET, label="Top three")]
+    note += f"\n{wrap_label(tie_note, 72, max_lines=3)}" if tie_note else ""
+    handles = [Patch(color=TARGET, label="Top three" + (" (with the tie)" if tie_note else ""))]
     handles += [Patch(color=PALETTE["sky"], label="Other values")] if not top.all() else []
     legend = fig.legend(handles=handles, loc="outside lower center", ncols=2,
                         title=f"Importance 1-10{note}")

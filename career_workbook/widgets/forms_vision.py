@@ -81,11 +81,14 @@ def values_form(session: Any) -> widgets.Widget:
         editor = record_editor(
             view, items=wb.values, model=Value, collection="values", make_fields=make_fields,
             describe=lambda v: f"{v.name} ({v.importance}/10)", noun="value")
-        ranked = table_widget(analysis.ranked_values(wb),
+        values = analysis.ranked_values(wb)
+        ranked = table_widget(values,
                               {"rank": "Rank", "name": "Value", "importance": "Importance",
                                "note": "What it means"},
                               empty="No values yet: add the first one below.",
-                              title="Your values, most important first")
+                              title=" ".join(filter(None, [
+                                  "Your values, most important first (equal importance, "
+                                  "equal rank).", analysis.top_values_note(values)])))
         return [ranked, *editor]
 
     return FormView(session, build, name="values", title="What matters to you",

@@ -2,6 +2,7 @@
 
 - values of equal importance share a rank and a colour; the top three hold every value
   tied with the third, and the wheel and the table say so;
+- feedback dated after today is refused by the form, and comments are shown as of today;
 """
 
 from __future__ import annotations
@@ -14,10 +15,10 @@ from pathlib import Path
 from matplotlib.colors import to_hex
 
 import career_workbook as cw
-from career_workbook import analysis, charts
+from career_workbook import analysis, charts, store
 from career_workbook import widgets as ui
 from career_workbook.charts._style import PALETTE, TARGET
-from career_workbook.model import Value
+from career_workbook.model import Feedback, Skill, Value
 from tests.helpers.html_text import text_of
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -99,3 +100,70 @@ def test_the_shipped_example_highlights_craft_fairness_and_learning_alike(tmp_pa
                        r"\b", text)
     assert ranks == [("1", "Curiosity"), ("1", "Family time"), ("3", "Craft"),
                      ("3", "Fairness"), ("3", "Learning"), ("6", "Recognition")]
+
+
+# ------------------------------------------------------------------ 02: the 360 form
+def feedback_book(tmp_path: Path, feedback=(), assessments=()) -> ui.Session:
+    wb = cw.new_workbook("Sam Lee", today=date(2026, 1, 5))
+    wb.skills = [Skill(name="SQL"), Skill(name="Python"), Skill(name="Writing")]
+    wb.assessments = list(assessments)
+    wb.feedback = list(feedback)
+    path = tmp_path / "sam.yaml"
+    store.save(wb, path)
+    return ui.Session(path, today=TODAY)
+
+
+def fill(view, group="peer", code="P1", day=TODAY, ratings=None, reputation=None,
+         comment="") -> None:
+    view.fields["rater_group"].value = group
+    view.fields["rater_id"].value = code
+    view.fields["date"].value = day
+    for skill, level in (ratings or {}).items():
+        view.fields[f"ratings.{skill}"].value = level
+    for key, level in (reputation or {}).items():
+        view.fields[f"reputation.{key}"].value = level
+    view.fields["comment"].value = comment
+
+
+def said(view, key: str) -> str:
+    return " ".join(text_of(view.fields[key].message.value).split())
+
+
+def peers(day: date, comment: str = "", n: int = 3, first: int = 1) -> list[Feedback]:
+    return [Feedback(rater_group="peer", rater_id=f"P{i}", date=day, ratings={"SQL": 3},
+                     comment=comment and f"{comment} {i}")
+            for i in range(first, first + n)]
+
+
+def test_feedback_dated_after_today_is_refused_beside_the_date(tmp_path):
+    session = feedback_book(tmp_path)
+    before = session.path.read_bytes()
+    view = ui.feedback_form(session)
+    fill(view, day="2027-01-15", ratings={"SQL": 3}, comment="future")
+    view.buttons["save"].click()
+    assert said(view, "date").endswith("Feedback records a day that has come: 15 Jan 2027 "
+                                       "is after today (22 Nov 2026).")
+    assert session.path.read_bytes() == before
+    fill(view, day="2062-11-20", ratings={"SQL": 3})  # two digits swapped: asked
+    view.buttons["save"].click()
+    assert said(view, "date").endswith("Did you mean 2026?")
+    fill(view, day="2026-11-20", ratings={"SQL": 3}, comment="past")
+    view.buttons["save"].click()
+    assert "feedback from P1 added" in view.status.value
+    assert [f.comment for f in cw.load(session.path).feedback] == ["past"]
+
+
+def test_comments_are_shown_as_of_today(tmp_path):
+    """A comment dated after today (stored before the form refused it, or imported) was
+    listed under "What colleagues wrote" while the 360 chart left its rating out."""
+    past, future = date(2026, 10, 1), date(2027, 1, 15)
+    session = feedback_book(tmp_path, [*peers(past, "Clear"), *peers(future, "future", 1, 4)])
+    text = all_text(ui.feedback_comments(session))
+    assert "Clear 1" in text and "future" not in text
+    wb = cw.load(session.path)
+    assert "future 4" not in analysis.feedback_comments(wb, today=date(2026, 11, 22))[
+        "comment"].tolist()
+    assert "future 4" in analysis.feedback_comments(wb, today=future)["comment"].tolist()
+    # a group counts only the raters who answered by today: two now, so nothing is shown
+    two = feedback_book(tmp_path, [*peers(past, "Early", 2), *peers(future, "Late", 1, 3)])
+    assert "Early" not in all_text(ui.feedback_comments(two))

@@ -191,8 +191,13 @@ def feedback_360_frame(wb: Workbook, *, today: date | None = None) -> pd.DataFra
     return build_frame(rows, columns)
 
 
-def feedback_comments(wb: Workbook, min_raters: int = MIN_GROUP) -> pd.DataFrame:
+def feedback_comments(wb: Workbook, min_raters: int = MIN_GROUP, *,
+                      today: date | None = None) -> pd.DataFrame:
     """Colleagues' comments, grouped and unattributed.
+
+    With ``today``, only feedback dated on or before it counts, as in
+    :func:`feedback_360_frame` (a comment dated later is neither shown nor counted towards
+    a group's raters); without, every entry.
 
     A rater group with at least ``min_raters`` distinct raters is shown under its own name;
     the comments of smaller groups are pooled under ``'others'``, shown only when the pool
@@ -208,6 +213,10 @@ def feedback_comments(wb: Workbook, min_raters: int = MIN_GROUP) -> pd.DataFrame
         raise ValueError(
             f"min_raters = {min_raters!r}: must be at least {MIN_GROUP} to keep raters anonymous"
         )
+    if today is not None:
+        from career_workbook.analysis.period import as_of
+
+        wb = as_of(wb, today)
     raters: dict[str, set[str]] = {}
     comments: dict[str, list[str]] = {}
     for f in wb.feedback:

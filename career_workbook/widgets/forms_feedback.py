@@ -45,6 +45,7 @@ from career_workbook.widgets.fields import (
     secondary_button,
 )
 from career_workbook.widgets.forms_skills import level_options
+from career_workbook.widgets.inputs import days_not_come
 from career_workbook.widgets.session import workspace_of
 from career_workbook.wording import plural, short_date
 from career_workbook.workspace import WorkspaceError
@@ -448,7 +449,7 @@ def feedback_form(session: Any) -> widgets.Widget:
                            help="A code you choose for this person — not their name. Use the "
                                 "same code if they give feedback again.")
         day = make_field("date", "Date", "date", value=s.today,
-                         help="When they gave the feedback.")
+                         help="When they gave the feedback (today or earlier).")
         ratings = [make_field(f"ratings.{name}", name, "dropdown", options=level_options(),
                               help="How they see your level; leave “not rated” if they did "
                                    "not say.")
@@ -478,6 +479,9 @@ def feedback_form(session: Any) -> widgets.Widget:
             data = feedback_data(group.value, rater.value, day.value,
                                  {f.label: f.value for f in ratings}, comment.value,
                                  {f.key.split(".", 1)[1]: f.value for f in reputation})
+            later = days_not_come(data, s.today, {"date": "Feedback"})
+            if later:
+                return None, later
             record, errors = check_model(Feedback, data, labels)
             if record is not None and not (record.ratings or record.reputation
                                            or record.comment):
@@ -630,7 +634,7 @@ def feedback_comments(session: Any) -> widgets.Widget:
         from career_workbook import analysis
         from career_workbook.widgets.display import table_widget
 
-        frame = analysis.feedback_comments(view.session.workbook)
+        frame = analysis.feedback_comments(view.session.workbook, today=view.session.today)
         frame = frame.assign(group=frame["group"].map(lambda g: GROUP_LABELS.get(g, g)))
         return [table_widget(
             frame, {"group": "From", "comment": "Comment"},

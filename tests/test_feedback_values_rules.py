@@ -3,6 +3,7 @@
 - values of equal importance share a rank and a colour; the top three hold every value
   tied with the third, and the wheel and the table say so;
 - feedback dated after today is refused by the form, and comments are shown as of today;
+- reputation behaviours are rated on a scale of how often, not of skill levels;
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ import career_workbook as cw
 from career_workbook import analysis, charts, store
 from career_workbook import widgets as ui
 from career_workbook.charts._style import PALETTE, TARGET
-from career_workbook.model import Feedback, Skill, Value
+from career_workbook.model import REPUTATION_BEHAVIOURS, Feedback, Skill, Value
 from tests.helpers.html_text import text_of
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -167,3 +168,20 @@ def test_comments_are_shown_as_of_today(tmp_path):
     # a group counts only the raters who answered by today: two now, so nothing is shown
     two = feedback_book(tmp_path, [*peers(past, "Early", 2), *peers(future, "Late", 1, 3)])
     assert "Early" not in all_text(ui.feedback_comments(two))
+
+
+def test_reputation_is_rated_on_a_scale_of_how_often_not_of_skill_level(tmp_path):
+    view = ui.feedback_form(feedback_book(tmp_path))
+    for key in REPUTATION_BEHAVIOURS:
+        labels = [label for label, _ in view.fields[f"reputation.{key}"].widget.options]
+        assert labels == ["— not rated —", "0 – Not seen it yet", "1 – Rarely",
+                          "2 – Sometimes", "3 – Often", "4 – Almost always",
+                          "5 – Always — others could learn from it"], key
+    # the skills keep the skill levels
+    assert "Expert" in " ".join(label for label, _ in view.fields["ratings.SQL"].widget.options)
+    # the chart says the same scale under its axis
+    rep = analysis.reputation_frame(cw.load(PRIYA))
+    ax = charts.plot_reputation(rep).axes[0]
+    ticks = [" ".join(t.get_text().split()) for t in ax.get_xticklabels()]
+    assert ticks == ["0 Not seen it yet", "1 Rarely", "2 Sometimes", "3 Often",
+                     "4 Almost always", "5 Always"]

@@ -37,7 +37,8 @@ from career_workbook.analysis.feedback import MIN_GROUP
 from career_workbook.frames import build_frame
 from career_workbook.model import REPUTATION_BEHAVIOURS, Workbook
 
-__all__ = ["BEHAVIOUR_LABELS", "REPUTATION_COLUMNS", "behaviour_key", "reputation_frame"]
+__all__ = ["BEHAVIOUR_LABELS", "BEHAVIOUR_LEVELS", "REPUTATION_COLUMNS", "behaviour_key",
+           "reputation_frame"]
 
 BEHAVIOUR_LABELS = {
     "quality": "Delivers quality consistently",
@@ -47,6 +48,18 @@ BEHAVIOUR_LABELS = {
     "shares_credit": "Shares credit",
 }
 """How each behaviour is named to people (forms, charts, packs)."""
+
+BEHAVIOUR_LEVELS = {
+    0: "Not seen it yet",
+    1: "Rarely",
+    2: "Sometimes",
+    3: "Often",
+    4: "Almost always",
+    5: "Always — others could learn from it",
+}
+"""What each level 0-5 of a behaviour means: how often (and how well) someone shows it.
+The form's dropdowns and the reputation chart's scale say these words (a behaviour is not
+a skill: "Expert — I set the standard and teach" does not fit "Ethical")."""
 
 REPUTATION_COLUMNS = {
     "behaviour": "text", "label": "text", "self": "float", "others": "float",

@@ -10,6 +10,7 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
+from career_workbook.analysis.reputation import BEHAVIOUR_LEVELS
 from career_workbook.charts._registry import CHARTS, NOT_ENOUGH_RATERS
 from career_workbook.charts._style import (
     CURRENT,
@@ -85,11 +86,12 @@ def plot_reputation(rep: pd.DataFrame, *, min_raters: int = 3, title: str | None
                     va="center", ha="left", fontsize=9, color="#333333")
     ax.set_yticks(y, [wrap_label(label, 26, max_lines=2) for label in shown["label"]])
     ax.set_xlim(0, 5.6)
-    ax.set_xticks(range(6))
+    ax.set_xticks(range(6), [f"{n}\n{wrap_label(words.split(' — ')[0], 9, max_lines=2)}"
+                             for n, words in BEHAVIOUR_LEVELS.items()], fontsize=8.5)
     ax.set_ylim(-0.6, len(shown) - 0.4)
     ax.grid(axis="y", visible=False)
     ax.tick_params(axis="y", length=0)
-    ax.set_xlabel("How colleagues rate you (mean, 0-5)")
+    ax.set_xlabel("How often colleagues see you do it (mean, 0-5)")
     handles = [Patch(color=CURRENT, alpha=0.85, label="colleagues (3 or more, pooled)")]
     if own.any():
         handles.append(Line2D([], [], marker="D", linestyle="none", color=TARGET,

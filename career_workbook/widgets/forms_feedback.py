@@ -454,11 +454,12 @@ def feedback_form(session: Any) -> widgets.Widget:
                               help="How they see your level; leave “not rated” if they did "
                                    "not say.")
                    for name in wb.skill_names()]
-        from career_workbook.analysis.reputation import BEHAVIOUR_LABELS
+        from career_workbook.analysis.reputation import BEHAVIOUR_LABELS, BEHAVIOUR_LEVELS
 
         reputation = [make_field(f"reputation.{key}", label, "dropdown",
-                                 options=level_options(),
-                                 help="Optional: how they see this part of your reputation.")
+                                 options=level_options(levels=BEHAVIOUR_LEVELS),
+                                 help="Optional: how often they see you do this, from 0 "
+                                      "(not seen it yet) to 5 (always).")
                       for key, label in BEHAVIOUR_LABELS.items()]
         comment = make_field("comment", "Comment", "textarea",
                              help="Their words, as given. Shown only grouped with others, "

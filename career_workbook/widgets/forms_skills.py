@@ -73,9 +73,16 @@ _CATEGORY_LABELS = {
 }
 
 
-def level_options(none_label: str = "— not rated —") -> list[tuple[str, Any]]:
-    """Dropdown options for a 0-5 level, with "not rated" first."""
-    return [(none_label, NONE), *((f"{n} – {text}", n) for n, text in LEVELS.items())]
+def level_options(none_label: str = "— not rated —",
+                  levels: Mapping[int, str] | None = None) -> list[tuple[str, Any]]:
+    """Dropdown options for a 0-5 level, with "not rated" first; the words of ``levels``
+    (:data:`LEVELS`, a skill's, unless given).
+
+    >>> level_options()[1], level_options(levels={0: "Never"})
+    (('0 – No experience yet', 0), [('— not rated —', ''), ('0 – Never', 0)])
+    """
+    words = LEVELS if levels is None else levels
+    return [(none_label, NONE), *((f"{n} – {text}", n) for n, text in words.items())]
 
 
 def assessment_data(day: date | None, ratings: Mapping[str, int | None],

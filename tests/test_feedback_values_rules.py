@@ -4,6 +4,7 @@
   tied with the third, and the wheel and the table say so;
 - feedback dated after today is refused by the form, and comments are shown as of today;
 - reputation behaviours are rated on a scale of how often, not of skill levels;
+- a rater's code with a space (a name, "Sam Smith") is refused, in the form and in a file;
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import shutil
 from datetime import date
 from pathlib import Path
 
+import pytest
 from matplotlib.colors import to_hex
 
 import career_workbook as cw
@@ -20,6 +22,7 @@ from career_workbook import analysis, charts, store
 from career_workbook import widgets as ui
 from career_workbook.charts._style import PALETTE, TARGET
 from career_workbook.model import REPUTATION_BEHAVIOURS, Feedback, Skill, Value
+from career_workbook.widgets.forms_feedback import check_feedback_csv
 from tests.helpers.html_text import text_of
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -185,3 +188,30 @@ def test_reputation_is_rated_on_a_scale_of_how_often_not_of_skill_level(tmp_path
     ticks = [" ".join(t.get_text().split()) for t in ax.get_xticklabels()]
     assert ticks == ["0 Not seen it yet", "1 Rarely", "2 Sometimes", "3 Often",
                      "4 Almost always", "5 Always"]
+
+
+@pytest.mark.parametrize("code", ["Sam Smith", "sam smith", "José García", "Peer 1"])
+def test_a_code_with_a_space_is_refused_as_a_name_would_be(tmp_path, code):
+    session = feedback_book(tmp_path)
+    before = session.path.read_bytes()
+    view = ui.feedback_form(session)
+    assert "without spaces, never their name" in view.fields["rater_id"].widget.tooltip
+    fill(view, code=code, ratings={"SQL": 4})
+    view.buttons["save"].click()
+    assert said(view, "rater_id").endswith(
+        f"Anonymous code “{code}” has a space: a code is one short word such as P1 or M2, "
+        "never a name, so nobody can tell who said what.")
+    assert "added" not in view.status.value and session.path.read_bytes() == before
+    fill(view, code="P7", ratings={"SQL": 4})
+    view.buttons["save"].click()
+    assert "feedback from P7 added" in view.status.value
+
+
+def test_a_feedback_file_with_a_name_as_code_names_the_row():
+    text = ("rater_group,rater_id,date,skill,level\npeer,P1,2026-05-01,SQL,3\n"
+            "peer,Sam Smith,2026-05-01,SQL,4\n")
+    check = check_feedback_csv(text, ["SQL"])
+    assert [str(p) for p in check.problems] == [
+        "row 3, column 'rater_id' = 'Sam Smith': has a space: a code is one short word such "
+        "as P1 or M2, never a name, so nobody can tell who said what"]
+    assert not check.entries

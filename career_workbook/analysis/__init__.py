@@ -40,6 +40,7 @@ _LAZY = {
     "parse_feedback_csv_rows": "feedback",
     "FeedbackPlan": "feedback",
     "plan_feedback_import": "feedback",
+    "rater_code_problem": "feedback",
     "as_of": "period",
     "learning_by_skill_frame": "learning",
     "learning_hours_frame": "learning",
@@ -111,6 +112,7 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
         feedback_comments,
         parse_feedback_csv_rows,
         plan_feedback_import,
+        rater_code_problem,
     )
     from career_workbook.analysis.learning import (
         learning_by_skill_frame,
@@ -230,6 +232,7 @@ __all__ = [
     "overdue_follow_ups",
     "parse_feedback_csv_rows",
     "plan_feedback_import",
+    "rater_code_problem",
     "pipeline_frame",
     "progress_history_frame",
     "ranked_values",

@@ -65,6 +65,7 @@ __all__ = [
     "feedback_comments",
     "parse_feedback_csv_rows",
     "plan_feedback_import",
+    "rater_code_problem",
 ]
 
 MIN_GROUP = 3
@@ -81,6 +82,21 @@ GROUP_NAMES = {"manager": "Manager", "peer": "Peer", "direct_report": "Direct re
                "mentor": "Mentor", "other": "Colleague",
                POOLED: "Colleague (from a group too small to name)"}
 """Rater groups as a reader of a review or a promotion case names them."""
+
+
+def rater_code_problem(code: str) -> str | None:
+    """Why ``code`` cannot be a rater's anonymous code, ``None`` when it can: a code is one
+    word (a space makes it read as a person's name: "Sam Smith").
+
+    >>> rater_code_problem("Sam Smith")
+    'has a space: a code is one short word such as P1 or M2, never a name, so nobody can tell who said what'
+    >>> rater_code_problem("P1") is None, rater_code_problem("mentor-2") is None
+    (True, True)
+    """  # noqa: E501
+    if len(code.split()) > 1:
+        return ("has a space: a code is one short word such as P1 or M2, never a name, so "
+                "nobody can tell who said what")
+    return None
 
 
 def comment_group_label(group: str) -> str:
@@ -330,6 +346,8 @@ def parse_feedback_csv_rows(
     (``"Direct report"`` -> ``'direct_report'``). When ``skills`` is given, every skill
     must be one of them.
 
+    A ``rater_id`` is one word (:func:`rater_code_problem`).
+
     Rows are numbered as in a spreadsheet: the header is row 1, the first data row is
     row 2. A bad row raises :class:`~career_workbook.model.WorkbookError` naming the row,
     the column and the value.
@@ -356,6 +374,8 @@ def parse_feedback_csv_rows(
                 raise _bad(n, column, row.get(column), "is missing or blank")
         group = _parse_group(_text(row, "rater_group"), n)
         rater_id = _text(row, "rater_id")
+        if rater_code_problem(rater_id):
+            raise _bad(n, "rater_id", row.get("rater_id"), rater_code_problem(rater_id))
         day = _parse_date(row, n)
         skill, comment = _text(row, "skill"), _text(row, "comment")
         behaviour = _text(row, "behaviour")

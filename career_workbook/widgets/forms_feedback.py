@@ -258,9 +258,11 @@ def check_feedback_csv(text: str, skills: Iterable[str]) -> FeedbackCsv:
                                                    "behaviour": behaviour}])
             except WorkbookError as err:
                 found += [_at_row(p, n) for p in err.problems]
-        for column in ("rater_group", "date", "level"):  # each column on its own
+        for column in ("rater_group", "rater_id", "date", "level"):  # each on its own
             if column == "level" and not skill and not level and not behaviour:
                 continue  # a comment-only row (or a missing skill, named below)
+            if column in ("rater_id",) and not (row.get(column) or "").strip():
+                continue  # blank: named below
             probe = {**_GOOD_ROW, column: row.get(column), "comment": ""}
             try:
                 analysis.parse_feedback_csv_rows([probe])
@@ -446,8 +448,9 @@ def feedback_form(session: Any) -> widgets.Widget:
                                 "are merged in charts so nobody can be identified.")
         rater = make_field("rater_id", "Anonymous code", "text",
                            placeholder="e.g. P1, M1",
-                           help="A code you choose for this person — not their name. Use the "
-                                "same code if they give feedback again.")
+                           help="A code you choose for this person: one short word without "
+                                "spaces, never their name. Use the same code if they give "
+                                "feedback again.")
         day = make_field("date", "Date", "date", value=s.today,
                          help="When they gave the feedback (today or earlier).")
         ratings = [make_field(f"ratings.{name}", name, "dropdown", options=level_options(),
@@ -480,9 +483,14 @@ def feedback_form(session: Any) -> widgets.Widget:
             data = feedback_data(group.value, rater.value, day.value,
                                  {f.label: f.value for f in ratings}, comment.value,
                                  {f.key.split(".", 1)[1]: f.value for f in reputation})
-            later = days_not_come(data, s.today, {"date": "Feedback"})
-            if later:
-                return None, later
+            found = days_not_come(data, s.today, {"date": "Feedback"})
+            from career_workbook.analysis import rater_code_problem
+
+            code = rater_code_problem(data["rater_id"])
+            if code:
+                found["rater_id"] = f"Anonymous code “{data['rater_id']}” {code}."
+            if found:
+                return None, found
             record, errors = check_model(Feedback, data, labels)
             if record is not None and not (record.ratings or record.reputation
                                            or record.comment):

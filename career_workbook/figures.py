@@ -143,6 +143,11 @@ class _Frames:
         return analysis.feedback_360_frame(self.wb, today=self.today)
 
     @functools.cached_property
+    def has_skills(self) -> bool:
+        """Whether any skill is tracked: the 360 chart's first step, while it is empty."""
+        return bool(self.wb.skills)
+
+    @functools.cached_property
     def reputation(self) -> pd.DataFrame:
         return analysis.reputation_frame(self.wb, today=self.today)
 
@@ -180,7 +185,8 @@ _DRAW: dict[str, Callable[[_Frames], Figure]] = {
     "smart_scorecard": lambda f: charts.plot_smart_scorecard(f.scorecard, today=f.today),
     "goal_timeline": lambda f: charts.plot_goal_timeline(f.goals, f.milestones, f.today),
     "progress": lambda f: charts.plot_progress(f.progress_history, f.goal_progress, f.today),
-    "feedback_360": lambda f: charts.plot_feedback_360(f.feedback, today=f.today),
+    "feedback_360": lambda f: charts.plot_feedback_360(f.feedback, today=f.today,
+                                                       has_skills=f.has_skills),
     "reputation": lambda f: charts.plot_reputation(f.reputation, today=f.today),
     "network": lambda f: charts.plot_network(f.contacts, f.today),
     "values_wheel": lambda f: charts.plot_values_wheel(f.values, today=f.today),
@@ -199,7 +205,8 @@ _TITLED = frozenset({"readiness", "skill_radar", "skill_gaps"})
 _INPUTS: dict[str, tuple[str, ...]] = {
     "skill_radar": ("gaps",), "skill_gaps": ("gaps",), "smart_scorecard": ("scorecard",),
     "goal_timeline": ("goals", "milestones"), "progress": ("progress_history", "goal_progress"),
-    "feedback_360": ("feedback",), "reputation": ("reputation",), "network": ("contacts",),
+    "feedback_360": ("feedback", "has_skills"), "reputation": ("reputation",),
+    "network": ("contacts",),
     "values_wheel": ("values",), "learning_hours": ("learning",), "wellbeing": ("wellbeing",),
     "readiness": ("readiness_history",), "opportunities": ("opportunities",),
 }

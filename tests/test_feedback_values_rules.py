@@ -5,6 +5,7 @@
 - feedback dated after today is refused by the form, and comments are shown as of today;
 - reputation behaviours are rated on a scale of how often, not of skill levels;
 - a rater's code with a space (a name, "Sam Smith") is refused, in the form and in a file;
+- the 360 chart names its dotted line, and its empty state names the first step missing;
 """
 
 from __future__ import annotations
@@ -16,13 +17,15 @@ from pathlib import Path
 
 import pytest
 from matplotlib.colors import to_hex
+from matplotlib.figure import Figure
 
 import career_workbook as cw
-from career_workbook import analysis, charts, store
+from career_workbook import analysis, charts, figures, store
 from career_workbook import widgets as ui
-from career_workbook.charts._style import PALETTE, TARGET
+from career_workbook.charts._style import PALETTE, TARGET, placeholder_message
 from career_workbook.model import REPUTATION_BEHAVIOURS, Feedback, Skill, Value
 from career_workbook.widgets.forms_feedback import check_feedback_csv
+from career_workbook.widgets.session import localize
 from tests.helpers.html_text import text_of
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -215,3 +218,34 @@ def test_a_feedback_file_with_a_name_as_code_names_the_row():
         "row 3, column 'rater_id' = 'Sam Smith': has a space: a code is one short word such "
         "as P1 or M2, never a name, so nobody can tell who said what"]
     assert not check.entries
+
+
+# ------------------------------------------------------------------ 02: the 360 chart
+def draw_360(wb) -> Figure:
+    return figures.make_figures(wb, today=date(2026, 11, 22), slugs=["feedback_360"])[
+        "feedback_360"]
+
+
+def test_the_360_chart_names_its_dotted_line_and_its_band():
+    fig = draw_360(cw.load(PRIYA))
+    legend = [" ".join(t.get_text().split()) for t in fig.legends[0].get_texts()]
+    assert legend == ["grey band: you and colleagues agree (within one level)",
+                      "dotted line: agreed strength above it (the two average 3.5 or more)"]
+    dotted = [ln for ln in fig.axes[0].get_lines() if ln.get_linestyle() == ":"]
+    assert [tuple(ln.get_xdata()) for ln in dotted] == [(3.0, 4.0)]
+
+
+def test_the_empty_360_chart_says_the_first_step_missing():
+    wb = cw.new_workbook("Sam Lee", today=date(2026, 1, 5))
+    said_02 = lambda: localize(placeholder_message(draw_360(wb)), "02_feedback_360")  # noqa: E731
+    assert said_02() == ("No skills to ask colleagues about yet — list the skills you track "
+                         "first (step 01), then add their ratings with the 360 feedback form "
+                         "in this notebook")
+    wb.skills = [Skill(name="SQL"), Skill(name="R")]
+    assert said_02() == ("No colleague feedback yet — add it with the 360 feedback form in "
+                         "this notebook")
+    wb.feedback = peers(date(2026, 5, 1), n=2)
+    assert said_02().startswith("Not enough raters to show others' view (3 needed")
+    wb.feedback = peers(date(2026, 5, 1))  # three colleagues, and no rating of your own
+    assert said_02().startswith("Colleagues rated 1 skill, but you have not rated yourself "
+                                "on it yet — rate yourself in the self-assessment (step 01)")

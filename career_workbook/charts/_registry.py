@@ -103,6 +103,10 @@ NOT_ENOUGH_RATERS = (
 RADAR_TOO_FEW = "Rate at least 3 skills to draw the radar — in the self-assessment (step 01)"
 ONE_VALUE = "Add more values to compare them — with the values form (step 03)"
 NO_RATINGS = "No self-ratings yet — rate your skills in the self-assessment (step 01)"
+NO_SKILLS_TO_RATE = ("No skills to ask colleagues about yet — list the skills you track first "
+                     "(step 01), then add their ratings with the 360 feedback form (step 02)")
+NO_SELF_RATINGS = ("Colleagues rated {n}, but you have not rated yourself on {them} yet — "
+                   "rate yourself in the self-assessment (step 01)")
 NO_GAPS = "No gaps to close: every rated skill is at or above its target"
 NO_DATED_LEARNING = ("No dated learning yet — add start or completion dates with the learning "
                      "form (step 08)")

@@ -7,12 +7,15 @@ from typing import Any
 import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
 from career_workbook.charts._registry import (
     CHARTS,
     NO_GAPS,
     NO_RATINGS,
+    NO_SELF_RATINGS,
+    NO_SKILLS_TO_RATE,
     NOT_ENOUGH_RATERS,
     RADAR_TOO_FEW,
 )
@@ -436,12 +439,17 @@ def plot_readiness(readiness_history: pd.DataFrame, role_title: str | None = Non
 # ----------------------------------------------------------------------------------------
 @styled
 def plot_feedback_360(fb: pd.DataFrame, *, min_raters: int = 3, title: str | None = None,
-                      today: Any = None) -> Figure:
+                      today: Any = None, has_skills: bool = True) -> Figure:
     """Self-rating (x) against colleagues' mean rating (y), with the four quadrants.
 
     Points are coloured by the frame's ``quadrant``; the grey band is where self and
-    others agree (within one level). Skills rated by fewer than ``min_raters`` colleagues
-    are not shown, to keep feedback anonymous.
+    others agree (within one level), split by a dotted line where an agreed strength
+    begins (the two ratings average :data:`STRENGTH_LEVEL`); the legend names both.
+    Skills rated by fewer than ``min_raters`` colleagues are not shown, to keep feedback
+    anonymous, nor skills you have not rated yourself: the subtitle counts both.
+
+    With nothing to show, the placeholder names the first step missing: the skills to
+    ask about (``has_skills=False``), colleagues' ratings, enough raters, or your own.
 
     Parameters
     ----------
@@ -456,14 +464,19 @@ def plot_feedback_360(fb: pd.DataFrame, *, min_raters: int = 3, title: str | Non
     'Blind spot: Negotiation'
     """
     if is_empty(fb):
-        return _placeholder("feedback_360")
+        return _placeholder("feedback_360", None if has_skills else NO_SKILLS_TO_RATE)
     require(fb, ("skill", "self", "others"), "plot_feedback_360", "feedback_360_frame")
     df = fb.copy()
     df["self"], df["others"] = numeric(df["self"]), numeric(df["others"])
     n_others = numeric(df["n_others"]) if "n_others" in df else pd.Series(np.nan, df.index)
     enough = n_others.isna() | (n_others >= min_raters)
-    shown = df[df["self"].notna() & df["others"].notna() & enough].reset_index(drop=True)
+    theirs = df["others"].notna() & enough
+    shown = df[df["self"].notna() & theirs].reset_index(drop=True)
+    unrated = int((theirs & df["self"].isna()).sum())  # colleagues' view, not yours
     if shown.empty:
+        if unrated:
+            return _placeholder("feedback_360", NO_SELF_RATINGS.format(
+                n=plural(unrated, "skill"), them="it" if unrated == 1 else "them"))
         if n_others.fillna(0).max() > 0 or df["others"].notna().any():
             return _placeholder("feedback_360", NOT_ENOUGH_RATERS.format(n=min_raters))
         return _placeholder("feedback_360")
@@ -479,9 +492,9 @@ def plot_feedback_360(fb: pd.DataFrame, *, min_raters: int = 3, title: str | Non
                     linewidth=0, zorder=0)
     ax.plot(grid, grid, color="#BBBBBB", linewidth=1, zorder=0.5)
     half = AGREEMENT_BAND / 2
-    ax.plot([STRENGTH_LEVEL - half, STRENGTH_LEVEL + half],
-            [STRENGTH_LEVEL + half, STRENGTH_LEVEL - half], color="#BBBBBB", linewidth=1,
-            linestyle=":", zorder=0.5)
+    strength_line = ax.plot([STRENGTH_LEVEL - half, STRENGTH_LEVEL + half],
+                            [STRENGTH_LEVEL + half, STRENGTH_LEVEL - half], color="#888888",
+                            linewidth=1.2, linestyle=":", zorder=0.5)[0]
     corner = {"fontsize": 10, "fontstyle": "italic", "alpha": 0.9, "zorder": 0.6}
     ax.text(lo + 0.1, hi - 0.1, "Hidden strength", ha="left", va="top",
             color=QUADRANT_COLOURS["hidden strength"], **corner)
@@ -507,6 +520,12 @@ def plot_feedback_360(fb: pd.DataFrame, *, min_raters: int = 3, title: str | Non
     ax.set_yticks(range(6))
     ax.set_xlabel("How you rate yourself (0-5)")
     ax.set_ylabel("How colleagues rate you (mean, 0-5)")
+    fig.legend(handles=[
+        Patch(color="#EEEEEE", label="grey band: you and colleagues\nagree (within one level)"),
+        Line2D([], [], color=strength_line.get_color(), linestyle=":", linewidth=1.2,
+               label=f"dotted line: agreed strength above\nit (the two average "
+                     f"{number(STRENGTH_LEVEL)} or more)"),
+    ], loc="outside lower center", ncols=2, fontsize=8.5)
 
     gap = shown["others"] - shown["self"]
     blind = shown.loc[gap.sort_values(kind="stable").index]
@@ -523,9 +542,11 @@ def plot_feedback_360(fb: pd.DataFrame, *, min_raters: int = 3, title: str | Non
         head = f"You and your colleagues agree on all {plural(len(shown), 'skill')}"
     headline(fig, head, title)
     note = f"Self-rating vs colleagues' mean for {plural(len(shown), 'skill')}"
-    hidden_n = int((df["self"].notna() & ~(df["others"].notna() & enough)).sum())
+    hidden_n = int((df["self"].notna() & ~theirs).sum())
     if hidden_n:
         note += f"; {hidden_n} not shown (fewer than {min_raters} raters)"
+    if unrated:
+        note += f"; {unrated} not rated by you yet"
     subtitle(ax, note)
     return fig
 

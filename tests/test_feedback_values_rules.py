@@ -6,6 +6,8 @@
 - reputation behaviours are rated on a scale of how often, not of skill levels;
 - a rater's code with a space (a name, "Sam Smith") is refused, in the form and in a file;
 - the 360 chart names its dotted line, and its empty state names the first step missing;
+- how you rate yourself is one rule: your latest self-assessment, and "Myself" in the 360
+  form saves one, so notebook 01's radar and the 360 chart show the same level.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ import career_workbook as cw
 from career_workbook import analysis, charts, figures, store
 from career_workbook import widgets as ui
 from career_workbook.charts._style import PALETTE, TARGET, placeholder_message
-from career_workbook.model import REPUTATION_BEHAVIOURS, Feedback, Skill, Value
+from career_workbook.model import REPUTATION_BEHAVIOURS, Assessment, Feedback, Skill, Value
 from career_workbook.widgets.forms_feedback import check_feedback_csv
 from career_workbook.widgets.session import localize
 from tests.helpers.html_text import text_of
@@ -249,3 +251,107 @@ def test_the_empty_360_chart_says_the_first_step_missing():
     wb.feedback = peers(date(2026, 5, 1))  # three colleagues, and no rating of your own
     assert said_02().startswith("Colleagues rated 1 skill, but you have not rated yourself "
                                 "on it yet — rate yourself in the self-assessment (step 01)")
+
+
+# ------------------------------------------------------------------ 02: rating yourself
+def both_views(session) -> tuple[dict, dict]:
+    """Your level of each skill on notebook 01's radar and on notebook 02's 360 chart."""
+    memo = figures.frames_of(cw.load(session.path), today=date(2026, 11, 22))
+    radar = dict(zip(memo.gaps["skill"], memo.gaps["current"], strict=True))
+    chart = dict(zip(memo.feedback["skill"], memo.feedback["self"], strict=True))
+    return radar, chart
+
+
+def rate_in_01(session, day: str, ratings: dict) -> None:
+    view = ui.self_assessment_form(session)
+    view.fields["date"].value = day
+    for skill, level in ratings.items():
+        view.fields[f"ratings.{skill}"].value = level
+    view.buttons["save"].click()
+    assert "rated on" in view.status.value, view.status.value
+
+
+def test_rating_yourself_as_myself_counts_like_a_self_assessment(tmp_path):
+    """ "Myself" rated every skill 5 ("feedback from ME added"), yet the 360 chart kept
+    showing the notebook-01 ratings: a self-assessment always won over "Myself"."""
+    colleagues = [Feedback(rater_group="peer", rater_id=f"P{i}", date=date(2026, 10, 1),
+                           ratings={"SQL": 3, "Python": 3, "Writing": 3}) for i in (1, 2, 3)]
+    session = feedback_book(tmp_path, colleagues, [
+        Assessment(date=date(2026, 11, 22), ratings={"SQL": 2, "Python": 3, "Writing": 1})])
+    view = ui.feedback_form(session)
+    assert "saved as a self-assessment, as in notebook 01" in \
+        view.fields["rater_group"].widget.tooltip
+    fill(view, group="self", code="ME", ratings={"SQL": 5, "Python": 5, "Writing": 5})
+    view.buttons["save"].click()
+    assert ("your own ratings of 3 skills saved as your self-assessment of 22 Nov 2026 "
+            "(notebook 01 shows them too)") in view.status.value
+    radar, chart = both_views(session)
+    assert radar == chart == {"SQL": 5.0, "Python": 5.0, "Writing": 5.0}
+    # the same day, later, in notebook 01: the one written last counts, in both places
+    rate_in_01(session, TODAY, {"SQL": 1})
+    radar, chart = both_views(session)
+    assert radar["SQL"] == chart["SQL"] == 1.0 and radar["Python"] == chart["Python"] == 5.0
+    # an older "Myself" does not undo a newer self-assessment
+    view = ui.feedback_form(session)
+    fill(view, group="self", code="ME", day="2026-11-01", ratings={"SQL": 4})
+    view.buttons["save"].click()
+    radar, chart = both_views(session)
+    assert radar["SQL"] == chart["SQL"] == 1.0
+    wb = cw.load(session.path)
+    assert not [f for f in wb.feedback if f.rater_group == "self"]  # nothing kept twice
+    assert [a.date for a in wb.assessments] == [date(2026, 11, 22)] * 3 + [date(2026, 11, 1)]
+
+
+def test_myself_keeps_its_reputation_and_the_latest_own_rating_counts(tmp_path):
+    session = feedback_book(tmp_path)
+    for day, code, level in (("2026-11-20", "ME", 2), ("2026-11-21", "me2", 5)):
+        view = ui.feedback_form(session)
+        fill(view, group="self", code=code, day=day, ratings={"SQL": level},
+             reputation={"reliable": level})
+        view.buttons["save"].click()
+        assert "feedback from" in view.status.value and "self-assessment" in \
+            view.status.value
+    wb = cw.load(session.path)
+    assert [(f.rater_id, f.ratings, f.reputation) for f in wb.feedback] == [
+        ("ME", {}, {"reliable": 2}), ("me2", {}, {"reliable": 5})]
+    rep = analysis.reputation_frame(wb).set_index("behaviour")
+    assert rep.loc["reliable", "self"] == 5.0  # the latest, not the mean 3.5 of two codes
+    assert wb.latest_levels()["SQL"] == (5, date(2026, 11, 21))
+
+
+def test_own_ratings_in_a_feedback_file_become_a_self_assessment_once(tmp_path):
+    session = feedback_book(tmp_path)
+    file = tmp_path / "fb.csv"
+    file.write_text("rater_group,rater_id,date,skill,level\nself,me,2026-11-02,SQL,4\n"
+                    "self,me,2026-11-02,Python,2\npeer,P1,2026-11-02,SQL,3\n")
+    for attempt in (1, 2):
+        view = ui.feedback_import(session)
+        view.fields["path"].value = str(file)
+        view.buttons["preview"].click()
+        preview = text_of(view.children[4].value, " ")
+        if attempt == 1:
+            assert "your own ratings to add as 1 self-assessment" in preview
+            view.buttons["save"].click()
+            assert ("1 feedback entry added and your own ratings of 2 skills saved as your "
+                    "self-assessment of 2 Nov 2026") in view.status.value
+        else:
+            assert "Every entry in this file is already in your workbook" in preview
+            assert view.buttons["save"].disabled
+    wb = cw.load(session.path)
+    assert [(a.date, a.ratings) for a in wb.assessments] == [
+        (date(2026, 11, 2), {"SQL": 4, "Python": 2})]
+    assert [f.rater_id for f in wb.feedback] == ["P1"]
+
+
+def test_a_file_from_before_keeps_its_myself_ratings_where_nothing_else_rates_you():
+    """'self' entries stored with skill ratings (before "Myself" saved a self-assessment)
+    still place a skill never self-assessed; a self-assessment of it counts instead."""
+    wb = cw.new_workbook("Sam Lee", today=date(2026, 1, 5))
+    wb.skills = [Skill(name="SQL"), Skill(name="R")]
+    wb.feedback = [Feedback(rater_group="self", rater_id="me", date=date(2026, 11, 20),
+                            ratings={"SQL": 5, "R": 4}),
+                   *(f.model_copy(update={"ratings": {"SQL": 3, "R": 3}})
+                     for f in peers(date(2026, 1, 9)))]
+    wb.assessments = [Assessment(date=date(2026, 1, 1), ratings={"SQL": 2})]
+    fb = analysis.feedback_360_frame(wb).set_index("skill")
+    assert fb.loc["SQL", "self"] == 2.0 and fb.loc["R", "self"] == 4.0

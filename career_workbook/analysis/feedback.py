@@ -12,6 +12,11 @@ Anonymity rules (``MIN_GROUP = 3``), applied everywhere feedback is summarised:
 
 A rater who gave feedback twice counts once, with their latest rating of each skill.
 
+How you rate yourself is one rule everywhere: your latest self-assessment of each skill (as
+of ``today``). Your own skill ratings entered as "Myself" (a ``'self'`` entry) in 360
+feedback are saved as a self-assessment of that date (:func:`own_ratings`), so notebook
+01's radar and the 360 chart always show the same level.
+
 Examples
 --------
 >>> from datetime import date
@@ -47,6 +52,7 @@ from pydantic import ValidationError
 from career_workbook.frames import build_frame
 from career_workbook.model import (
     RATER_GROUPS,
+    Assessment,
     Feedback,
     Problem,
     Workbook,
@@ -63,6 +69,7 @@ __all__ = [
     "comment_group_label",
     "feedback_360_frame",
     "feedback_comments",
+    "own_ratings",
     "parse_feedback_csv_rows",
     "plan_feedback_import",
     "rater_code_problem",
@@ -170,13 +177,15 @@ def feedback_360_frame(wb: Workbook, *, today: date | None = None) -> pd.DataFra
     One row per workbook skill that anyone rated in feedback (self included), in the
     workbook's skill order.
 
-    Columns: ``skill``; ``self`` (latest self-assessment level, else the mean of 'self'
-    feedback, else NaN); ``others`` (mean of all non-self raters, NaN when fewer than
-    ``MIN_GROUP`` rated the skill); ``n_others`` (int, distinct non-self raters of the
-    skill); one float column per rater group with at least ``MIN_GROUP`` raters, named
-    after the group (``'manager'``, ``'peer'``, ``'direct_report'``, ``'mentor'``,
-    ``'other'``), in that order; ``gap`` (others - self); ``quadrant`` ('blind spot' |
-    'hidden strength' | 'agreed strength' | 'agreed development area' | None).
+    Columns: ``skill``; ``self`` (latest self-assessment level, whichever notebook saved
+    it; for a skill never self-assessed, the mean of the ratings of 'self' entries stored
+    before "Myself" saved a self-assessment, else NaN); ``others`` (mean of all non-self
+    raters, NaN when fewer than ``MIN_GROUP`` rated the skill); ``n_others`` (int, distinct
+    non-self raters of the skill); one float column per rater group with at least
+    ``MIN_GROUP`` raters, named after the group (``'manager'``, ``'peer'``,
+    ``'direct_report'``, ``'mentor'``, ``'other'``), in that order; ``gap``
+    (others - self); ``quadrant`` ('blind spot' | 'hidden strength' | 'agreed strength' |
+    'agreed development area' | None).
     """
     if today is not None:
         from career_workbook.analysis.period import as_of
@@ -447,12 +456,15 @@ def _differs(old: Feedback, new: Feedback) -> str:
 class FeedbackPlan:
     """What importing entries would do: ``new`` ones to add, ``corrections`` as
     ``(stored, incoming)`` pairs (same rater group, rater id and date, other ratings or
-    comment: the incoming entry replaces the stored one), and how many are ``skipped``
-    (identical to a stored entry)."""
+    comment: the incoming entry replaces the stored one), how many are ``skipped``
+    (identical to a stored entry, or own ratings the self-assessments already give), and
+    the person's own skill ratings as ``self_ratings``: self-assessments to add
+    (:func:`own_ratings`)."""
 
     new: tuple[Feedback, ...]
     corrections: tuple[tuple[Feedback, Feedback], ...]
     skipped: int
+    self_ratings: tuple[Assessment, ...] = ()
 
     def correction_lines(self) -> list[str]:
         """Each correction by name, e.g. ``p9 (peer, 2026-11-20): ratings differ from the
@@ -478,14 +490,55 @@ class FeedbackPlan:
         return out + list(self.new)
 
 
-def plan_feedback_import(stored: Sequence[Feedback],
-                         incoming: Sequence[Feedback]) -> FeedbackPlan:
+def own_ratings(entries: Sequence[Feedback]) -> tuple[list[Feedback], list[Assessment]]:
+    """``entries`` with the person's own skill ratings taken out, and those ratings as
+    self-assessments: a ``'self'`` entry's ``ratings`` become a self-assessment of its date
+    (how you rate yourself is your latest self-assessment, wherever you gave it); the entry
+    keeps its reputation ratings and comment, and goes when it has neither.
+
+    >>> day = date(2026, 11, 20)
+    >>> me = Feedback(rater_group="self", rater_id="me", date=day, ratings={"SQL": 5},
+    ...               reputation={"reliable": 4})
+    >>> p1 = Feedback(rater_group="peer", rater_id="p1", date=day, ratings={"SQL": 3})
+    >>> kept, own = own_ratings([me, p1])
+    >>> [(f.rater_id, f.ratings, f.reputation) for f in kept], own
+    ([('me', {}, {'reliable': 4}), ('p1', {'SQL': 3}, {})], [Assessment(date=datetime.date(2026, 11, 20), ratings={'SQL': 5}, note='')])
+    >>> own_ratings([me.model_copy(update={"reputation": {}})])[0]
+    []
+    """  # noqa: E501
+    kept: list[Feedback] = []
+    own: list[Assessment] = []
+    for entry in entries:
+        if entry.rater_group != "self" or not entry.ratings:
+            kept.append(entry)
+            continue
+        own.append(Assessment(date=entry.date, ratings=dict(entry.ratings)))
+        if entry.reputation or entry.comment:
+            kept.append(entry.model_copy(update={"ratings": {}}))
+    return kept, own
+
+
+def _already_given(own: Assessment, assessments: Sequence[Assessment]) -> bool:
+    """Whether the self-assessments of ``own``'s day already give each of its levels (the
+    one written last of that day counts): adding it would change nothing."""
+    levels: dict[str, int] = {}
+    for a in assessments:
+        if a.date == own.date:
+            levels.update(a.ratings)
+    return all(levels.get(skill) == level for skill, level in own.ratings.items())
+
+
+def plan_feedback_import(stored: Sequence[Feedback], incoming: Sequence[Feedback], *,
+                         assessments: Sequence[Assessment] = ()) -> FeedbackPlan:
     """Plan importing ``incoming`` entries (one per rater and date, as
     :func:`parse_feedback_csv_rows` gives them) into ``stored`` ones.
 
     An entry identical to a stored one is skipped (importing the same file twice adds
     nothing); one with the same rater group, rater id and date as a stored one but other
     ratings or comment is a correction, as inside one file a rater rates once per date.
+    The person's own skill ratings (``'self'`` entries) are planned as self-assessments
+    (:func:`own_ratings`), skipped when the stored ``assessments`` of that day already
+    give those levels.
 
     >>> day = date(2026, 11, 20)
     >>> p9 = Feedback(rater_group="peer", rater_id="p9", date=day, ratings={"SQL": 4})
@@ -498,11 +551,20 @@ def plan_feedback_import(stored: Sequence[Feedback],
     >>> [(f.rater_id, f.ratings["SQL"]) for f in plan.apply([p9, p10])]
     [('p9', 1), ('p10', 5), ('mm1', 5)]
     """  # noqa: E501
+    incoming, own = own_ratings(incoming)
+    standing = list(assessments)
+    self_ratings: list[Assessment] = []
+    skipped = 0
+    for assessment in own:
+        if _already_given(assessment, standing):
+            skipped += 1
+        else:
+            self_ratings.append(assessment)
+            standing.append(assessment)
     dumps = [f.model_dump() for f in stored]
     latest = {_key(f): f for f in stored}  # of two (an older import), the one that counts
     new: list[Feedback] = []
     corrections: list[tuple[Feedback, Feedback]] = []
-    skipped = 0
     for entry in incoming:
         dump = entry.model_dump()
         if dump in dumps:
@@ -513,4 +575,4 @@ def plan_feedback_import(stored: Sequence[Feedback],
             corrections.append((latest[_key(entry)], entry))
         else:
             new.append(entry)
-    return FeedbackPlan(tuple(new), tuple(corrections), skipped)
+    return FeedbackPlan(tuple(new), tuple(corrections), skipped, tuple(self_ratings))

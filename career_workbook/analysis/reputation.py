@@ -98,26 +98,28 @@ def reputation_frame(wb: Workbook, *, today: date | None = None) -> pd.DataFrame
     With ``today``, only feedback dated on or before it counts (see
     :func:`~career_workbook.analysis.period.as_of`); without, every entry.
 
-    Columns: ``behaviour`` (key), ``label``, ``self`` (mean of the person's own 'self'
-    entries, NaN when none), ``others`` (mean of every colleague's latest rating, NaN when
-    fewer than ``MIN_GROUP`` rated it), ``n_others`` (distinct colleagues who rated it),
-    ``gap`` (others - self).
+    Columns: ``behaviour`` (key), ``label``, ``self`` (the person's latest own rating, as
+    "Myself" under any code: as for skills, the latest counts; NaN when none), ``others``
+    (mean of every colleague's latest rating, NaN when fewer than ``MIN_GROUP`` rated it),
+    ``n_others`` (distinct colleagues who rated it), ``gap`` (others - self).
     """
     if today is not None:
         from career_workbook.analysis.period import as_of
 
         wb = as_of(wb, today)
     latest: dict[str, dict[tuple[str, str], int]] = {}
+    own: dict[str, int] = {}
     for f in sorted(wb.feedback, key=lambda f: f.date):
         for key, level in f.reputation.items():
-            latest.setdefault(key, {})[(f.rater_group, f.rater_id)] = level
+            if f.rater_group == "self":
+                own[key] = level
+            else:
+                latest.setdefault(key, {})[(f.rater_group, f.rater_id)] = level
     rows = []
     for key in REPUTATION_BEHAVIOURS:
-        ratings = latest.get(key, {})
-        others = [lvl for (group, _), lvl in ratings.items() if group != "self"]
-        selfs = [lvl for (group, _), lvl in ratings.items() if group == "self"]
+        others = list(latest.get(key, {}).values())
         mean_others = sum(others) / len(others) if len(others) >= MIN_GROUP else math.nan
-        mean_self = sum(selfs) / len(selfs) if selfs else math.nan
+        mean_self = float(own[key]) if key in own else math.nan
         rows.append((key, BEHAVIOUR_LABELS[key], mean_self, mean_others, len(others),
                      mean_others - mean_self))
     return build_frame(rows, REPUTATION_COLUMNS)

@@ -518,7 +518,7 @@ def plot_feedback_360(fb: pd.DataFrame, *, min_raters: int = 3, title: str | Non
     ax.set_aspect("equal")
     ax.set_xticks(range(6))
     ax.set_yticks(range(6))
-    ax.set_xlabel("How you rate yourself (0-5)")
+    ax.set_xlabel("How you rate yourself (your latest self-assessment, 0-5)")
     ax.set_ylabel("How colleagues rate you (mean, 0-5)")
     fig.legend(handles=[
         Patch(color="#EEEEEE", label="grey band: you and colleagues\nagree (within one level)"),

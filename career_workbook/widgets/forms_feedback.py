@@ -375,9 +375,23 @@ def import_feedback(wb: Workbook, entries: Sequence[Feedback], unknown: Sequence
     from career_workbook.analysis import plan_feedback_import
 
     skills = add_skills_to(wb, unknown, catalog)
-    plan = plan_feedback_import(wb.feedback, entries)
+    plan = plan_feedback_import(wb.feedback, entries, assessments=wb.assessments)
     wb.feedback[:] = plan.apply(wb.feedback)
+    wb.assessments.extend(plan.self_ratings)  # your own ratings: a self-assessment, as in 01
     return plan, skills
+
+
+def own_ratings_text(assessment: Any) -> str:
+    """What saving your own skill ratings did (``assessment``: the self-assessment made of
+    them, see :func:`~career_workbook.analysis.own_ratings`).
+
+    >>> from datetime import date
+    >>> from career_workbook.model import Assessment
+    >>> own_ratings_text(Assessment(date=date(2026, 11, 22), ratings={"SQL": 5, "R": 4}))
+    'your own ratings of 2 skills saved as your self-assessment of 22 Nov 2026 (notebook 01 shows them too)'
+    """  # noqa: E501
+    return (f"your own ratings of {plural(len(assessment.ratings), 'skill')} saved as your "
+            f"self-assessment of {short_date(assessment.date)} (notebook 01 shows them too)")
 
 
 def import_message(plan: Any, skills: Sequence[str]) -> str:
@@ -390,16 +404,22 @@ def import_message(plan: Any, skills: Sequence[str]) -> str:
     >>> import_message(FeedbackPlan((None, None), (), 0), ["SQL"])
     '2 feedback entries added and 1 skill added to your list (SQL)'
     """
-    if not plan.new and not plan.corrections and not skills:
+    if not plan.new and not plan.corrections and not plan.self_ratings and not skills:
         return ("nothing added: these entries are in your workbook already (imported in "
                 "another tab?)")
-    done = [plural(len(plan.new), "feedback entry", "feedback entries") + " added"]
+    done = [plural(len(plan.new), "feedback entry", "feedback entries") + " added"
+            ] if plan.new else []
     if plan.corrections:
         who = ", ".join(f"{new.rater_id} ({new.rater_group}, {new.date.isoformat()})"
                         for _, new in plan.corrections)
-        done = [d for d in done if plan.new] + [
+        done.append(
             f"{plural(len(plan.corrections), 'stored entry', 'stored entries')} "
-            f"replaced by the corrected one{'s' if len(plan.corrections) > 1 else ''} ({who})"]
+            f"replaced by the corrected one{'s' if len(plan.corrections) > 1 else ''} ({who})")
+    if len(plan.self_ratings) == 1:
+        done.append(own_ratings_text(plan.self_ratings[0]))
+    elif plan.self_ratings:
+        done.append(f"your own ratings saved as {len(plan.self_ratings)} self-assessments "
+                    "(notebook 01 shows them too)")
     if skills:
         done.append(f"{plural(len(skills), 'skill')} added to your list ({', '.join(skills)})")
     return ", ".join(done[:-1]) + (" and " if len(done) > 1 else "") + done[-1]
@@ -408,7 +428,8 @@ def import_message(plan: Any, skills: Sequence[str]) -> str:
 def entry_message(plan: Any) -> str:
     """What saving one colleague's feedback did (``plan``: its
     :class:`~career_workbook.analysis.FeedbackPlan`, as :func:`import_feedback` made it):
-    added, replaced the entry stored for that rater and date, or nothing.
+    added, replaced the entry stored for that rater and date, or nothing; your own skill
+    ratings ("Myself") are saved as a self-assessment (:func:`own_ratings_text`).
 
     >>> from datetime import date
     >>> from career_workbook.analysis import FeedbackPlan
@@ -418,13 +439,15 @@ def entry_message(plan: Any) -> str:
     >>> entry_message(FeedbackPlan((), ((old, old),), 0))
     'feedback from P1 replaced the entry stored for the same group, code and date (peer, 9 Jan 2026)'
     """  # noqa: E501
+    said = [own_ratings_text(a) for a in getattr(plan, "self_ratings", ())]
     if plan.new:
-        return f"feedback from {plan.new[0].rater_id} added"
-    if plan.corrections:
+        said.append(f"feedback from {plan.new[0].rater_id} added")
+    elif plan.corrections:
         new = plan.corrections[0][1]
-        return (f"feedback from {new.rater_id} replaced the entry stored for the same group, "
-                f"code and date ({new.rater_group.replace('_', ' ')}, {short_date(new.date)})")
-    return "nothing added: the same feedback is in your workbook already"
+        said.append(
+            f"feedback from {new.rater_id} replaced the entry stored for the same group, "
+            f"code and date ({new.rater_group.replace('_', ' ')}, {short_date(new.date)})")
+    return "; ".join(said) or "nothing added: the same feedback is in your workbook already"
 
 
 def _group_options() -> list[tuple[str, str]]:
@@ -445,7 +468,10 @@ def feedback_form(session: Any) -> widgets.Widget:
         group = make_field("rater_group", "Who gave it", "dropdown", value="peer",
                            options=_group_options(),
                            help="Their relationship to you. Groups with fewer than 3 people "
-                                "are merged in charts so nobody can be identified.")
+                                "are merged in charts so nobody can be identified. “Myself”: "
+                                "your own skill ratings are saved as a self-assessment, as in "
+                                "notebook 01; your latest self-assessment is how you rate "
+                                "yourself in every chart.")
         rater = make_field("rater_id", "Anonymous code", "text",
                            placeholder="e.g. P1, M1",
                            help="A code you choose for this person: one short word without "
@@ -559,10 +585,12 @@ def feedback_import(session: Any) -> widgets.Widget:
                 return
             from career_workbook.analysis import plan_feedback_import
 
-            plan = plan_feedback_import(wb.feedback, check.entries)
+            plan = plan_feedback_import(wb.feedback, check.entries,
+                                        assessments=wb.assessments)
             view.state.update(entries=check.entries, unknown=check.unknown)
             preview.value = preview_html(plan) + unknown_html(check.unknown)
-            save.disabled = not (plan.new or plan.corrections) or bool(check.unknown)
+            save.disabled = (not (plan.new or plan.corrections or plan.self_ratings)
+                             or bool(check.unknown))
             if check.unknown:
                 n = len(check.unknown)
                 add_skills.description = (f"Add {'this skill' if n == 1 else f'these {n} skills'}"
@@ -611,7 +639,8 @@ def preview_html(plan: Any) -> str:
     """
     from career_workbook.widgets.display import TABLE_CSS, cell_html
 
-    if not plan.new and not plan.corrections:
+    own = getattr(plan, "self_ratings", ())
+    if not plan.new and not plan.corrections and not own:
         return notice_html("Every entry in this file is already in your workbook."
                            if plan.skipped else "The file has no feedback rows.", "info")
     rows = "".join(
@@ -620,12 +649,18 @@ def preview_html(plan: Any) -> str:
         f"<td>{'yes' if f.comment else 'no'}</td><td>{change}</td></tr>"
         for f, change in [*((f, "add") for f in plan.new),
                           *((f, "replace stored") for _, f in plan.corrections)]
-    )
+    ) + "".join(
+        f"<tr><td>{GROUP_LABELS['self']}</td><td>{esc(a.date.isoformat())}</td>"
+        f"<td>{len(a.ratings)}</td><td>no</td><td>add as a self-assessment</td></tr>"
+        for a in own)
     head = [f"{plural(len(plan.new), 'feedback entry', 'feedback entries')} to add"
             ] if plan.new else []
     if plan.corrections:
         head.append(f"{plural(len(plan.corrections), 'stored entry', 'stored entries')} to "
                     "replace")
+    if own:
+        head.append(f"your own ratings to add as {plural(len(own), 'self-assessment')} (how "
+                    "you rate yourself: notebook 01 shows them too)")
     fixes = "".join(f"<li>{esc(line)}</li>" for line in plan.correction_lines())
     note = (f"<div>{plural(plan.skipped, 'entry', 'entries')} already in your workbook will "
             "be skipped.</div>") if plan.skipped else ""

@@ -484,7 +484,9 @@ def frame_html(frame: pd.DataFrame, columns: Mapping[str, str] | None = None, *,
     shown = frame.astype(object).map(_cell).map(cell_html)
     shown.columns = [cell_html(c) for c in shown.columns]
     table = shown.to_html(escape=False, index=False, border=0, classes="cw-table")
-    return f'{TABLE_CSS}<div class="cw-table-box">{table}</div>'
+    # the box scrolls sideways on a narrow screen: focusable, so a keyboard can scroll it
+    return (f'{TABLE_CSS}<div class="cw-table-box" tabindex="0" role="region" '
+            f'aria-label="Table">{table}</div>')
 
 
 def table_widget(frame: pd.DataFrame, columns: Mapping[str, str] | None = None, *,

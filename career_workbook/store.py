@@ -659,11 +659,119 @@ def loads(text: str, *, path: Any = None) -> Workbook:
         with _no_gc():
             data = _fast_yaml(text)
     except _Unusual:
-        data = _parse(text, path)
+        try:
+            data = _parse(text, path)
+        except WorkbookError as err:
+            if "duplicate key" in str(err):  # 1,000,000 in {…}: the key 000 twice
+                err = _comma_numbers(err, text, path)
+            raise err from None
     try:
         return validate_workbook(migrate(data, path=path), path=path)
     except WorkbookError as err:
-        raise _with_text_hints(err, text) from None
+        raise _with_text_hints(_comma_numbers(err, text, path), text) from None
+
+
+def _comma_numbers(err: WorkbookError, text: str, path: Any) -> WorkbookError:
+    """``err`` told as it would be if each value written with a comma inside ``{…}``
+    (``current: 2,5``) were the text typed: YAML reads it there as the number 2 followed
+    by a key 5 with no value, which would otherwise give two or three puzzling problems.
+    Validates the file once more with that text in place, for the problems a block
+    mapping's ``current: 2,5`` gets (``write 2.5 (a decimal point, not a comma)``); text
+    a field takes as it is (a title) is named, to be written in quotes. ``err`` itself
+    when there is no such value.
+
+    >>> text = "person: {name: Sam}\\nlearning:\\n- {title: SQL 2,5, hours: 12,5}\\n"
+    >>> err = WorkbookError(path="sam.yaml", problems=[Problem("learning[0][5]", 5, "?")])
+    >>> for problem in _comma_numbers(err, text, "sam.yaml").problems:
+    ...     print(problem)
+    learning[0].hours = '12,5': Input should be a valid number; write 12.5 (a decimal point, not a comma)
+    learning[0].title = 'SQL 2,5': inside {…} a comma ends a value (YAML reads SQL 2 and then a key 5): write it in quotes, title: 'SQL 2,5'
+    """  # noqa: E501
+    if not re.search(r"\d,\d", text):
+        return err
+    try:
+        with _no_gc():
+            root = yaml.compose(text, Loader=_SafeLoader)
+        joined = _join_comma_numbers(root, text)
+        if not joined:
+            return err
+        loader = _Loader("")
+        try:
+            data = loader.construct_document(root)
+        finally:
+            loader.dispose()
+        try:
+            validate_workbook(migrate(data, path=path), path=path)
+            problems: list[Problem] = []
+        except WorkbookError as again:
+            problems = list(again.problems)
+    except Exception:  # noqa: BLE001 - a clearer message is optional
+        return err
+    named = [p.field for p in problems]
+    for field, typed in joined:
+        if not any(field == name or field.startswith((f"{name}.", f"{name}["))
+                   for name in named):  # the field took the text: it was meant as text
+            first, _, keys = typed.partition(",")
+            quoted = "'" + typed.replace("'", "''") + "'"
+            problems.append(Problem(field, typed, (
+                f"inside {{…}} a comma ends a value (YAML reads {first} and then "
+                f"{'a key' if ',' not in keys else 'keys'} {keys.replace(',', ', ')}): "
+                f"write it in quotes, {field.rsplit('.', 1)[-1]}: {quoted}")))
+    return WorkbookError(path=err.path, problems=problems)
+
+
+def _join_comma_numbers(root: Any, text: str) -> list[tuple[str, str]]:
+    """Put back, in the composed ``root``, each value YAML split at a comma inside
+    ``{…}``: a plain value that ends in a digit, a comma right after it, then one or more
+    plain whole-number keys with no value (``2,5`` is read there as ``2`` and a key ``5``;
+    ``1,000,500`` as ``1``, ``000`` and ``500``) becomes the quoted text typed. Returns
+    the field and the text of each.
+
+    >>> text = "a: {b: 2,5, c: 3, d: [{e: 1,000,500}], f: 4, 5}"
+    >>> root = yaml.compose(text)
+    >>> _join_comma_numbers(root, text)
+    [('a.b', '2,5'), ('a.d[0].e', '1,000,500')]
+    >>> [(k.value, v.value) for k, v in root.value[0][1].value][:2]
+    [('b', '2,5'), ('c', '3')]
+    """
+    found: list[tuple[int, str, str]] = []
+    made: set[int] = set()  # the ids of the values joined
+    seen: set[int] = set()  # each node once, however many aliases name it
+    todo: list[tuple[Any, str]] = [(root, "")]
+    while todo:
+        node, field = todo.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        if isinstance(node, yaml.SequenceNode):
+            todo.extend((item, f"{field}[{i}]") for i, item in enumerate(node.value))
+        if not isinstance(node, yaml.MappingNode):
+            continue
+        pairs: list[tuple[Any, Any]] = []
+        joined: Any = None  # the value last joined, which may go on (1,000,500)
+        for key, value in node.value:
+            last = pairs[-1][1] if pairs else None
+            if (isinstance(last, yaml.ScalarNode) and (last is joined or not last.style)
+                    and last.value[-1:].isdigit()
+                    and isinstance(key, yaml.ScalarNode) and not key.style
+                    and key.tag == _YAML_TAG + "int" and re.fullmatch(r"\d+", key.value)
+                    and isinstance(value, yaml.ScalarNode) and value.value == ""
+                    and value.tag == _YAML_TAG + "null"
+                    and key.start_mark.index == last.end_mark.index + 1
+                    and text[last.end_mark.index:key.start_mark.index] == ","):
+                joined = yaml.ScalarNode(_STR_TAG, f"{last.value},{key.value}",
+                                         last.start_mark, key.end_mark, style="'")
+                pairs[-1] = (pairs[-1][0], joined)
+                made.add(id(joined))
+                continue
+            pairs.append((key, value))
+        node.value = pairs
+        for key, value in pairs:
+            name = f"{field}.{key.value}" if field else str(key.value)
+            if id(value) in made:
+                found.append((value.start_mark.index, name, value.value))
+            todo.append((value, name))
+    return [(name, typed) for _, name, typed in sorted(found)]
 
 
 def _with_text_hints(err: WorkbookError, text: str) -> WorkbookError:

@@ -20,9 +20,11 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import secrets
 import signal
 import sys
+import time
 import traceback
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
@@ -284,6 +286,8 @@ def _worker_sigint(signum: int, frame: Any) -> None:
 
 def _worker_init() -> None:
     signal.signal(signal.SIGINT, _worker_sigint)
+    if hasattr(signal, "pthread_sigmask"):  # held back in the fork server (_mp_context)
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
 
 
 def _worker_call(fn: Callable[..., Any], item: Any, *args: Any) -> Any:
@@ -297,24 +301,44 @@ def _worker_call(fn: Callable[..., Any], item: Any, *args: Any) -> Any:
 
 
 def _mp_context(preload: Sequence[str]) -> Any:
-    """The ``forkserver`` context; ``preload`` applies when this process starts its fork
-    server (the first pool of a command; later pools share that server)."""
+    """The ``forkserver`` context, its server started; ``preload`` applies when this process
+    starts its fork server (the first pool of a command; later pools share that server).
+
+    The server starts with Ctrl-C held back (:func:`~career_workbook.store.ctrl_c_deferred`;
+    it ignores Ctrl-C once it has imported ``preload``, a second or two later): a Ctrl-C
+    meanwhile printed the traceback of an interrupted import. Its workers take Ctrl-C
+    again (:func:`_worker_init`).
+    """
     import multiprocessing
+    from multiprocessing import forkserver, resource_tracker
+
+    from career_workbook.store import ctrl_c_deferred
 
     if sys.platform == "win32":  # pragma: no cover
         return multiprocessing.get_context("spawn")
     ctx = multiprocessing.get_context("forkserver")
     ctx.set_forkserver_preload(list(preload))
+    resource_tracker.ensure_running()  # first: starting, it lets Ctrl-C through again
+    with ctrl_c_deferred():  # the server inherits it; here, only while it is spawned
+        forkserver.ensure_running()
     return ctx
 
 
 def _stop_workers(pool: ProcessPoolExecutor) -> None:
-    """Interrupt running tasks (SIGINT: they clean up), cancel the rest, wait for the pool."""
-    for proc in list((getattr(pool, "_processes", None) or {}).values()):
-        with contextlib.suppress(OSError, AttributeError, ValueError):
-            if proc.is_alive():
-                os.kill(proc.pid, signal.SIGINT)
-    pool.shutdown(wait=True, cancel_futures=True)
+    """Interrupt running tasks (SIGINT: they clean up), cancel the rest, wait for the pool.
+
+    A second Ctrl-C waits till then (:func:`~career_workbook.store.ctrl_c_deferred`): it
+    cut the wait short, this process ended, and the workers still removing their
+    temporary folders were killed with it.
+    """
+    from career_workbook.store import ctrl_c_deferred
+
+    with ctrl_c_deferred():
+        for proc in list((getattr(pool, "_processes", None) or {}).values()):
+            with contextlib.suppress(OSError, AttributeError, ValueError):
+                if proc.is_alive():
+                    os.kill(proc.pid, signal.SIGINT)
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
 @contextlib.contextmanager
@@ -342,7 +366,10 @@ def submit(pool: ProcessPoolExecutor, fn: Callable[..., Any], *args: Any) -> Fut
 
 
 def _pool_map(fn, items, pool, args, bar, size):
-    futures = {submit(pool, fn, item, *args): item for item in items}
+    from career_workbook.store import ctrl_c_deferred
+
+    with ctrl_c_deferred():  # a worker half-started when Ctrl-C came is never waited for
+        futures = {submit(pool, fn, item, *args): item for item in items}
     try:
         pending = set(futures)
         while pending:
@@ -580,36 +607,71 @@ def run_notebook(notebook: Path, output: Path, parameters: dict[str, Any],
     """
     from papermill.exceptions import PapermillExecutionError
 
-    from career_workbook.store import writing_to
+    from career_workbook.store import owning, writing_to
 
     failed = output.with_name(f"{output.stem}.error.ipynb")
     tmp = output.with_name(f".{output.stem}.{secrets.token_hex(8)}.tmp.ipynb")
-    with writing_to(output.parent):  # before the kernel starts: the folder can be written
-        output.parent.mkdir(parents=True, exist_ok=True)
-        open(tmp, "xb").close()
-    try:
-        with _kernel_environment(catalog_dir):
-            execute(
-                notebook, tmp, parameters=parameters, kernel_name="python3",
-                cwd=str(cwd or notebook.parent), progress_bar=False, log_output=False,
-                execution_timeout=timeout, extra_arguments=KERNEL_ARGUMENTS,
-                shutdown_kernel="immediate",
-            )
-        with writing_to(output.parent):
-            os.replace(tmp, output)
-        with contextlib.suppress(FileNotFoundError):
-            failed.unlink()
-    except PapermillExecutionError as err:
-        if tmp.exists():
-            os.replace(tmp, failed)
-        raise _FriendlyError(
-            f"{notebook.name} stopped at cell {err.exec_count} with {err.ename}: "
-            f"{' '.join(str(err.evalue).split())[:200]} (see {failed})"
-        ) from err
-    finally:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(tmp)
+    with contextlib.ExitStack() as owned:
+        with writing_to(output.parent):  # before the kernel starts: the folder can be written
+            output.parent.mkdir(parents=True, exist_ok=True)
+            _remove_abandoned_runs(output)
+            owned.enter_context(owning(f"{tmp}.lock"))  # this run's, while it runs
+            open(tmp, "xb").close()
+        try:
+            with _kernel_environment(catalog_dir):
+                execute(
+                    notebook, tmp, parameters=parameters, kernel_name="python3",
+                    cwd=str(cwd or notebook.parent), progress_bar=False, log_output=False,
+                    execution_timeout=timeout, extra_arguments=KERNEL_ARGUMENTS,
+                    shutdown_kernel="immediate",
+                )
+            with writing_to(output.parent):
+                os.replace(tmp, output)
+            with contextlib.suppress(FileNotFoundError):
+                failed.unlink()
+        except PapermillExecutionError as err:
+            if tmp.exists():
+                os.replace(tmp, failed)
+            raise _FriendlyError(
+                f"{notebook.name} stopped at cell {err.exec_count} with {err.ename}: "
+                f"{' '.join(str(err.evalue).split())[:200]} (see {failed})"
+            ) from err
+        finally:
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(tmp)
     return output
+
+
+def _remove_abandoned_runs(output: Path) -> None:
+    """Remove the temporary notebooks for ``output`` that runs no longer running left (a
+    run killed): a run holds a lock file beside its own (``<name>.lock``,
+    :func:`~career_workbook.store.owning`), so one a running run writes is never touched;
+    with no lock file (an earlier version's), once an hour old.
+
+    >>> import tempfile
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> for name in (".01.0123456789abcdef.tmp.ipynb", ".01.0123456789abcdef.tmp.ipynb.lock",
+    ...              ".01.fedcba9876543210.tmp.ipynb", "01.ipynb"):
+    ...     _ = (folder / name).write_bytes(b"")
+    >>> _remove_abandoned_runs(folder / "01.ipynb")
+    >>> sorted(p.name for p in folder.iterdir())  # no lock file, and new: kept for now
+    ['.01.fedcba9876543210.tmp.ipynb', '01.ipynb']
+    """
+    from career_workbook.export.pack import STALE_SECONDS
+    from career_workbook.store import abandoned
+
+    temporary = re.compile(rf"^\.{re.escape(output.stem)}\.[0-9a-f]{{16}}\.tmp\.ipynb$")
+    try:
+        names = os.listdir(output.parent)
+    except OSError:
+        return
+    for name in names:
+        tmp = output.parent / name.removesuffix(".lock")
+        if not temporary.match(tmp.name):
+            continue
+        with abandoned(f"{tmp}.lock") as free, contextlib.suppress(OSError):
+            if free or (free is None and tmp.lstat().st_mtime < time.time() - STALE_SECONDS):
+                tmp.unlink(missing_ok=True)
 
 
 def _run_client(path: Path, out: Path, notebooks: list[Path], today: date | None,
@@ -852,7 +914,8 @@ def pack_clients(
     """Build a review pack per client into ``out/<client>/`` (see ``export.build_pack``);
     ``period`` (:class:`~career_workbook.analysis.period.Period`) limits every pack to it.
 
-    Each pack is built in a temporary folder and moved into place when complete; files in
+    Each pack is built in a temporary folder and moved into place when complete (what a
+    pack that is no longer running left in ``out`` is removed first); files in
     ``out/<client>/`` that no pack wrote stay. A pack whose fingerprint (workbook bytes,
     version, options, catalog, style) is unchanged and whose files are all there is kept
     as it is, unless ``force``; ``report.kept`` counts those. Files of the last pack in
@@ -860,7 +923,12 @@ def pack_clients(
     see :func:`batch_catalog` (every pack, here or on a cluster, is made from these files).
     """
     from career_workbook.export.fingerprint import static_digest
-    from career_workbook.export.pack import DEFAULT_FORMATS, check_pack_formats, removed_note
+    from career_workbook.export.pack import (
+        DEFAULT_FORMATS,
+        check_pack_formats,
+        remove_leftovers,
+        removed_note,
+    )
 
     formats = check_pack_formats(formats or DEFAULT_FORMATS)
     catalog = batch_catalog(catalog)
@@ -868,6 +936,7 @@ def pack_clients(
     report = BatchReport("Packed", out)
     paths = _same_names(_client_paths(workbooks), report)
     out.mkdir(parents=True, exist_ok=True)
+    remove_leftovers(out)  # of any client: what an interrupted or killed pack left
     if scheduler:
         updates = _pack_on_cluster(paths, out, report, today=today or date.today(),
                                    formats=formats, scheduler=scheduler, force=force,

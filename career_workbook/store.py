@@ -1118,6 +1118,131 @@ def _try_locked_cleanup(path: Path) -> None:
                 leftover.unlink()
 
 
+@contextlib.contextmanager
+def ctrl_c_deferred() -> Iterator[None]:
+    """Hold Ctrl-C (SIGINT) back until the block has run, then raise it: for a step that
+    must not stop half-way, such as the clean-up after a first Ctrl-C, which a second one
+    (a terminal and ``timeout`` signal every process of the group, and people press
+    twice) would cut short, leaving temporary folders behind. A process started within
+    inherits the signal blocked. Only the main thread receives signals: elsewhere it
+    changes nothing.
+
+    >>> import signal
+    >>> try:
+    ...     with ctrl_c_deferred():
+    ...         signal.raise_signal(signal.SIGINT)
+    ...         print("the block ran to its end")
+    ... except KeyboardInterrupt:
+    ...     print("then Ctrl-C came")
+    the block ran to its end
+    then Ctrl-C came
+    """
+    import signal
+
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    came: list[int] = []
+    previous = signal.signal(signal.SIGINT, lambda signum, frame: came.append(signum))
+    blocks = hasattr(signal, "pthread_sigmask")  # not on Windows
+    held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT}) if blocks else None
+    try:
+        yield
+    finally:
+        if held is not None:
+            signal.pthread_sigmask(signal.SIG_SETMASK, held)
+        signal.signal(signal.SIGINT, previous)
+    if came and callable(previous):  # Python's own raises KeyboardInterrupt
+        previous(signal.SIGINT, None)
+
+
+@contextlib.contextmanager
+def owning(lock: str | os.PathLike[str]) -> Iterator[None]:
+    """Create the file ``lock`` and hold an OS lock on it while the block runs, then remove
+    it: the temporary files or folders it stands for belong to a running process until
+    then (:func:`abandoned` tells another process whether they still do). Raises
+    ``FileExistsError`` when ``lock`` exists, or was tidied away before it could be locked
+    (choose another name).
+
+    >>> import tempfile
+    >>> lock = Path(tempfile.mkdtemp()) / ".tmp-alex-1a2b3c4d.lock"
+    >>> with owning(lock):
+    ...     with abandoned(lock) as free:
+    ...         print(free)
+    False
+    >>> lock.exists()
+    False
+    """
+    lock = Path(lock)
+    nofollow = getattr(os, "O_NOFOLLOW", 0)
+    fd = os.open(lock, os.O_RDWR | os.O_CREAT | os.O_EXCL | nofollow, 0o666)
+    try:
+        try:  # a tidier may have taken it in the instant before it was locked
+            mine = _try_os_lock(fd) and os.path.samestat(os.fstat(fd), os.stat(lock))
+        except FileNotFoundError:
+            mine = False
+        if not mine:
+            raise FileExistsError(errno.EEXIST, "taken by another process", str(lock))
+        yield
+    finally:
+        _drop_lock_file(fd, lock)
+
+
+@contextlib.contextmanager
+def abandoned(lock: str | os.PathLike[str]) -> Iterator[bool | None]:
+    """Whether what the lock file ``lock`` of :func:`owning` stands for was left by a
+    process that has ended: True (no one holds it; it is held, and the block may remove
+    what it stands for, then the lock file goes), False (a running process holds it: leave
+    it alone), None (there is no such lock file: decide another way, by age).
+
+    >>> import tempfile
+    >>> lock = Path(tempfile.mkdtemp()) / ".tmp-alex-1a2b3c4d.lock"
+    >>> with abandoned(lock) as free:
+    ...     print(free)
+    None
+    >>> _ = lock.write_bytes(b"")  # as a process that was killed left it
+    >>> with abandoned(lock) as free:
+    ...     print(free, lock.exists())
+    True True
+    >>> lock.exists()
+    False
+    """
+    lock = Path(lock)
+    try:
+        fd = os.open(lock, os.O_RDWR | getattr(os, "O_NOFOLLOW", 0))
+    except FileNotFoundError:
+        yield None
+        return
+    except OSError:  # cannot be opened (permissions): not ours to judge
+        yield False
+        return
+    try:
+        free = _try_os_lock(fd)
+    except OSError:
+        free = False
+    if not free:
+        os.close(fd)
+        yield False
+        return
+    try:
+        yield True
+    finally:
+        _drop_lock_file(fd, lock)
+
+
+def _drop_lock_file(fd: int, lock: Path) -> None:
+    """Remove the locked file ``lock`` and close ``fd`` (its lock goes with it); removed
+    first where an open file can be (a tidier never sees it unlocked)."""
+    if os.name == "posix":
+        with contextlib.suppress(OSError):
+            lock.unlink()
+        os.close(fd)
+    else:  # pragma: no cover - Windows removes no open file
+        os.close(fd)
+        with contextlib.suppress(OSError):
+            lock.unlink()
+
+
 def _leftovers(folder: Path, pattern: re.Pattern[str] | None) -> list[Path]:
     """Temp files in ``folder`` that match ``pattern`` (in history: any of our temp names)."""
     try:

@@ -74,13 +74,15 @@ PRELOAD = (*SUMMARY_PRELOAD, "career_workbook.figures", "career_workbook.export"
 # ----------------------------------------------------------------------------------------
 # Reports and messages
 # ----------------------------------------------------------------------------------------
-def client_message(err: BaseException, path: str | os.PathLike[str] | None = None) -> str:
+def client_message(err: BaseException, path: str | os.PathLike[str] | None = None, *,
+                   data: bytes | None = None) -> str:
     """One line saying what is wrong with a client's file or run (no traceback).
 
-    A :class:`~career_workbook.model.WorkbookError` already names the field and value; its
-    file path is dropped (the report names the client); an
-    :class:`~career_workbook.store.OutputError` names the output folder. Other errors keep
-    their type.
+    A :class:`~career_workbook.model.WorkbookError` is worded as ``validate`` words it,
+    with the line of the file (:func:`~career_workbook.store.file_problem`; the file at
+    ``path`` is read again, or its bytes ``data``), without the file's name (the report
+    names the client); an :class:`~career_workbook.store.OutputError` names the output
+    folder. Other errors keep their type.
 
     >>> client_message(ValueError("bad value\\nsecond line"))
     'ValueError: bad value second line'
@@ -91,18 +93,15 @@ def client_message(err: BaseException, path: str | os.PathLike[str] | None = Non
     from concurrent.futures.process import BrokenProcessPool
 
     from career_workbook.model import WorkbookError
-    from career_workbook.store import OutputError
+    from career_workbook.store import OutputError, file_problem
 
     if isinstance(err, BrokenProcessPool):
         return ("the worker process handling this client stopped unexpectedly (out of "
                 "memory, or killed?); run again, with --jobs 1 to use less memory")
-    text = " ".join(str(err).split())
     if isinstance(err, WorkbookError):
-        if err.path:
-            text = text.removeprefix(f"{err.path}: ")
-        if path is not None:
-            text = text.removeprefix(f"{path}: ")
-    elif not isinstance(err, _FriendlyError | OutputError):
+        return file_problem(err, path, data=data)
+    text = " ".join(str(err).split())
+    if not isinstance(err, _FriendlyError | OutputError):
         text = f"{type(err).__name__}: {text}" if text else type(err).__name__
     return text if len(text) <= 400 else text[:399] + "…"
 
@@ -147,6 +146,13 @@ class BatchReport:
             self.details[path] = "".join(traceback.format_exception(err))
             if isinstance(err, OutputError):
                 self.unwritten.add(path)
+
+    def in_file_order(self, paths: Sequence[Path]) -> BatchReport:
+        """This report, its failures in the order of ``paths`` (the files as listed), not
+        the order the workers finished in (which changes from run to run)."""
+        position = {path: i for i, path in enumerate(paths)}
+        self.failed.sort(key=lambda failure: position.get(failure[0], len(position)))
+        return self
 
     def print_summary(self, stream: Any = None, *, verbose: bool = False) -> int:
         """Print a one-screen summary; return the exit code (1 when any client failed).
@@ -480,8 +486,7 @@ def validate_paths(paths: Iterable[str | Path], *,
         try:
             wb = store.load(path, clean=False)  # read-only: no need to list the folder per file
         except WorkbookError as err:
-            yield FileCheck(path, store.locate_problems(path, err.problems)
-                            or [client_message(err, path)])
+            yield FileCheck(path, store.file_problems(err, path))
         except Exception as err:  # noqa: BLE001 - one odd file never stops the others
             yield FileCheck(path, [f"could not be checked ({client_message(err, path)})"])
         else:
@@ -786,17 +791,18 @@ def run_clients(
     nbs = find_notebooks(notebooks, notebooks_dir)
     out = Path(out)
     report = BatchReport("Ran notebooks for", out)
-    paths = _same_names(_client_paths(workbooks), report)
+    listed = _client_paths(workbooks)
+    paths = _same_names(listed, report)
     if scheduler:
         _run_on_cluster(paths, out, nbs, report, today=today or date.today(), export=export,
                         scheduler=scheduler, catalog=catalog)
-        return report
+        return report.in_file_order(listed)
     for path, result, err in parallel_map(
         _run_client, paths, jobs=jobs, scheduler=scheduler, desc="run",
         args=(out, nbs, today or date.today(), export),
     ):
         report.add(path, result, err)
-    return report
+    return report.in_file_order(listed)
 
 
 def _run_shipped(item: _Shipped, notebooks: tuple[tuple[str, bytes], ...],
@@ -934,7 +940,8 @@ def pack_clients(
     catalog = batch_catalog(catalog)
     out = Path(out)
     report = BatchReport("Packed", out)
-    paths = _same_names(_client_paths(workbooks), report)
+    listed = _client_paths(workbooks)
+    paths = _same_names(listed, report)
     out.mkdir(parents=True, exist_ok=True)
     remove_leftovers(out)  # of any client: what an interrupted or killed pack left
     if scheduler:
@@ -953,7 +960,7 @@ def pack_clients(
             report.add(path, None if err else update.folder, err)
     report.kept += sum(not update.built for update in updates)
     report.notes += filter(None, [removed_note([u.removed for u in updates], formats)])
-    return report
+    return report.in_file_order(listed)
 
 
 @dataclass(frozen=True)

@@ -1514,11 +1514,57 @@ def _node_at(root: Any, field: str) -> tuple[Any, Any]:
     return found
 
 
-def locate_problems(path: str | os.PathLike[str], problems: Any) -> list[str]:
+def file_problems(err: BaseException, path: str | os.PathLike[str] | None = None, *,
+                  data: bytes | None = None) -> list[str]:
+    """What stops the workbook file at ``path`` loading, as every command words it
+    (``validate`` a line each, the others on one line: :func:`file_problem`): each problem
+    with its field, value, what to do and its line in the file (:func:`locate_problems`;
+    ``data``, the file's bytes, are read instead of the file when given); else the message
+    alone. The file's name is left out: the caller names it once.
+
+    >>> data = b"person: {name: Sam}\\nskills: 5\\n"
+    >>> try:
+    ...     load_bytes(data, "ws/sam.yaml")
+    ... except WorkbookError as err:
+    ...     print(file_problems(err, "ws/sam.yaml", data=data))
+    ['skills = 5: Input should be a valid list (line 2)']
+    >>> file_problems(OSError(13, "Permission denied", "ws/sam.yaml"), "ws/sam.yaml")
+    ['Permission denied']
+    """
+    if isinstance(err, WorkbookError) and err.problems and path is not None:
+        return locate_problems(path, err.problems, data=data)
+    if isinstance(err, OSError) and err.strerror:
+        return [err.strerror]
+    text = " ".join(str(err).split())
+    for prefix in {getattr(err, "path", None), None if path is None else str(path)} - {None}:
+        text = text.removeprefix(f"{prefix}: ")
+    return [text]
+
+
+def file_problem(err: BaseException, path: str | os.PathLike[str] | None = None, *,
+                 data: bytes | None = None) -> str:
+    """:func:`file_problems` on one line: the first five, and how many more there are.
+
+    >>> err = WorkbookError(path="a.yaml", problems=[Problem(f"goals[{i}].id", "", "blank")
+    ...                                              for i in range(7)])
+    >>> file_problem(err)
+    "goals[0].id = '': blank; goals[1].id = '': blank; goals[2].id = '': blank; goals[3].id = '': blank; goals[4].id = '': blank; and 2 more (career-workbook validate lists them)"
+    """  # noqa: E501
+    lines = (file_problems(err, path, data=data) if path is not None or
+             not isinstance(err, WorkbookError) or not err.problems
+             else [str(p) for p in err.problems])
+    more = len(lines) - 5
+    return "; ".join(lines[:5] + ([f"and {more} more (career-workbook validate lists them)"]
+                                  if more > 0 else []))
+
+
+def locate_problems(path: str | os.PathLike[str], problems: Any, *,
+                    data: bytes | None = None) -> list[str]:
     """Each problem of a workbook file as a line that also says where it is in the file
     (``(line 12)``), and, for text YAML reads as something else (``coach: no`` as false,
     ``note: 12:30`` as 750), how to write it, unless the problem says so already (those
-    :func:`load` raises do). Only for messages: reads the file once more, never raises.
+    :func:`load` raises do). Only for messages: reads the file once more (or its bytes
+    ``data``, when given), never raises.
 
     >>> import tempfile
     >>> p = Path(tempfile.mkdtemp()) / "sam.yaml"
@@ -1531,7 +1577,7 @@ def locate_problems(path: str | os.PathLike[str], problems: Any) -> list[str]:
     """  # noqa: E501
     problems = list(problems)
     try:
-        text = _decode(_read_bytes(Path(path)), path)
+        text = _decode(_read_bytes(Path(path)) if data is None else data, path)
         with _no_gc():
             root = yaml.compose(text, Loader=_SafeLoader)
     except Exception:  # noqa: BLE001 - a hint is optional

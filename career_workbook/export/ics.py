@@ -158,7 +158,7 @@ def write_caseload_calendar(paths: Sequence[str | os.PathLike[str]],
         try:
             wb = store.load(path)
         except (WorkbookError, OSError, ValueError) as err:
-            skipped.append(f"{path.name}: {' '.join(str(err).split())[:200]}")
+            skipped.append(f"{path.name}: {store.file_problem(err, path)}")
             continue
         people += 1
         who = " ".join(wb.person.name.split())

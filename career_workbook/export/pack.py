@@ -610,14 +610,14 @@ def failure_message(path: str | os.PathLike[str], err: BaseException) -> str:
     'a/alex.yaml: ValueError: bad thing'
     """
     from career_workbook.model import WorkbookError
-    from career_workbook.store import OutputError
+    from career_workbook.store import OutputError, file_problem
 
     text = " ".join(str(err).split())
     where = str(path)
     if isinstance(err, OutputError):  # names the pack's folder, not the workbook
         message = text
-    elif isinstance(err, WorkbookError):
-        message = text if text.startswith(where) else f"{where}: {text}"
+    elif isinstance(err, WorkbookError):  # as `validate` words it, with the line
+        return f"{where}: {file_problem(err, path)}"
     else:
         message = f"{where}: {type(err).__name__}: {text}" if text else (
             f"{where}: {type(err).__name__}")

@@ -20,9 +20,11 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import secrets
 import signal
 import sys
+import time
 import traceback
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
@@ -72,13 +74,15 @@ PRELOAD = (*SUMMARY_PRELOAD, "career_workbook.figures", "career_workbook.export"
 # ----------------------------------------------------------------------------------------
 # Reports and messages
 # ----------------------------------------------------------------------------------------
-def client_message(err: BaseException, path: str | os.PathLike[str] | None = None) -> str:
+def client_message(err: BaseException, path: str | os.PathLike[str] | None = None, *,
+                   data: bytes | None = None) -> str:
     """One line saying what is wrong with a client's file or run (no traceback).
 
-    A :class:`~career_workbook.model.WorkbookError` already names the field and value; its
-    file path is dropped (the report names the client); an
-    :class:`~career_workbook.store.OutputError` names the output folder. Other errors keep
-    their type.
+    A :class:`~career_workbook.model.WorkbookError` is worded as ``validate`` words it,
+    with the line of the file (:func:`~career_workbook.store.file_problem`; the file at
+    ``path`` is read again, or its bytes ``data``), without the file's name (the report
+    names the client); an :class:`~career_workbook.store.OutputError` names the output
+    folder. Other errors keep their type.
 
     >>> client_message(ValueError("bad value\\nsecond line"))
     'ValueError: bad value second line'
@@ -89,18 +93,15 @@ def client_message(err: BaseException, path: str | os.PathLike[str] | None = Non
     from concurrent.futures.process import BrokenProcessPool
 
     from career_workbook.model import WorkbookError
-    from career_workbook.store import OutputError
+    from career_workbook.store import OutputError, file_problem
 
     if isinstance(err, BrokenProcessPool):
         return ("the worker process handling this client stopped unexpectedly (out of "
                 "memory, or killed?); run again, with --jobs 1 to use less memory")
-    text = " ".join(str(err).split())
     if isinstance(err, WorkbookError):
-        if err.path:
-            text = text.removeprefix(f"{err.path}: ")
-        if path is not None:
-            text = text.removeprefix(f"{path}: ")
-    elif not isinstance(err, _FriendlyError | OutputError):
+        return file_problem(err, path, data=data)
+    text = " ".join(str(err).split())
+    if not isinstance(err, _FriendlyError | OutputError):
         text = f"{type(err).__name__}: {text}" if text else type(err).__name__
     return text if len(text) <= 400 else text[:399] + "…"
 
@@ -145,6 +146,13 @@ class BatchReport:
             self.details[path] = "".join(traceback.format_exception(err))
             if isinstance(err, OutputError):
                 self.unwritten.add(path)
+
+    def in_file_order(self, paths: Sequence[Path]) -> BatchReport:
+        """This report, its failures in the order of ``paths`` (the files as listed), not
+        the order the workers finished in (which changes from run to run)."""
+        position = {path: i for i, path in enumerate(paths)}
+        self.failed.sort(key=lambda failure: position.get(failure[0], len(position)))
+        return self
 
     def print_summary(self, stream: Any = None, *, verbose: bool = False) -> int:
         """Print a one-screen summary; return the exit code (1 when any client failed).
@@ -284,6 +292,8 @@ def _worker_sigint(signum: int, frame: Any) -> None:
 
 def _worker_init() -> None:
     signal.signal(signal.SIGINT, _worker_sigint)
+    if hasattr(signal, "pthread_sigmask"):  # held back in the fork server (_mp_context)
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
 
 
 def _worker_call(fn: Callable[..., Any], item: Any, *args: Any) -> Any:
@@ -297,24 +307,44 @@ def _worker_call(fn: Callable[..., Any], item: Any, *args: Any) -> Any:
 
 
 def _mp_context(preload: Sequence[str]) -> Any:
-    """The ``forkserver`` context; ``preload`` applies when this process starts its fork
-    server (the first pool of a command; later pools share that server)."""
+    """The ``forkserver`` context, its server started; ``preload`` applies when this process
+    starts its fork server (the first pool of a command; later pools share that server).
+
+    The server starts with Ctrl-C held back (:func:`~career_workbook.store.ctrl_c_deferred`;
+    it ignores Ctrl-C once it has imported ``preload``, a second or two later): a Ctrl-C
+    meanwhile printed the traceback of an interrupted import. Its workers take Ctrl-C
+    again (:func:`_worker_init`).
+    """
     import multiprocessing
+    from multiprocessing import forkserver, resource_tracker
+
+    from career_workbook.store import ctrl_c_deferred
 
     if sys.platform == "win32":  # pragma: no cover
         return multiprocessing.get_context("spawn")
     ctx = multiprocessing.get_context("forkserver")
     ctx.set_forkserver_preload(list(preload))
+    resource_tracker.ensure_running()  # first: starting, it lets Ctrl-C through again
+    with ctrl_c_deferred():  # the server inherits it; here, only while it is spawned
+        forkserver.ensure_running()
     return ctx
 
 
 def _stop_workers(pool: ProcessPoolExecutor) -> None:
-    """Interrupt running tasks (SIGINT: they clean up), cancel the rest, wait for the pool."""
-    for proc in list((getattr(pool, "_processes", None) or {}).values()):
-        with contextlib.suppress(OSError, AttributeError, ValueError):
-            if proc.is_alive():
-                os.kill(proc.pid, signal.SIGINT)
-    pool.shutdown(wait=True, cancel_futures=True)
+    """Interrupt running tasks (SIGINT: they clean up), cancel the rest, wait for the pool.
+
+    A second Ctrl-C waits till then (:func:`~career_workbook.store.ctrl_c_deferred`): it
+    cut the wait short, this process ended, and the workers still removing their
+    temporary folders were killed with it.
+    """
+    from career_workbook.store import ctrl_c_deferred
+
+    with ctrl_c_deferred():
+        for proc in list((getattr(pool, "_processes", None) or {}).values()):
+            with contextlib.suppress(OSError, AttributeError, ValueError):
+                if proc.is_alive():
+                    os.kill(proc.pid, signal.SIGINT)
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
 @contextlib.contextmanager
@@ -342,7 +372,10 @@ def submit(pool: ProcessPoolExecutor, fn: Callable[..., Any], *args: Any) -> Fut
 
 
 def _pool_map(fn, items, pool, args, bar, size):
-    futures = {submit(pool, fn, item, *args): item for item in items}
+    from career_workbook.store import ctrl_c_deferred
+
+    with ctrl_c_deferred():  # a worker half-started when Ctrl-C came is never waited for
+        futures = {submit(pool, fn, item, *args): item for item in items}
     try:
         pending = set(futures)
         while pending:
@@ -466,8 +499,7 @@ def validate_paths(paths: Iterable[str | Path], *, today: date | None = None,
         try:
             wb = store.load(path, clean=False)  # read-only: no need to list the folder per file
         except WorkbookError as err:
-            yield FileCheck(path, (store.locate_problems(path, err.problems)
-                                   or [client_message(err, path)]) + clash)
+            yield FileCheck(path, store.file_problems(err, path) + clash)
         except Exception as err:  # noqa: BLE001 - one odd file never stops the others
             yield FileCheck(path, [f"could not be checked ({client_message(err, path)})",
                                    *clash])
@@ -596,36 +628,71 @@ def run_notebook(notebook: Path, output: Path, parameters: dict[str, Any],
     """
     from papermill.exceptions import PapermillExecutionError
 
-    from career_workbook.store import writing_to
+    from career_workbook.store import owning, writing_to
 
     failed = output.with_name(f"{output.stem}.error.ipynb")
     tmp = output.with_name(f".{output.stem}.{secrets.token_hex(8)}.tmp.ipynb")
-    with writing_to(output.parent):  # before the kernel starts: the folder can be written
-        output.parent.mkdir(parents=True, exist_ok=True)
-        open(tmp, "xb").close()
-    try:
-        with _kernel_environment(catalog_dir):
-            execute(
-                notebook, tmp, parameters=parameters, kernel_name="python3",
-                cwd=str(cwd or notebook.parent), progress_bar=False, log_output=False,
-                execution_timeout=timeout, extra_arguments=KERNEL_ARGUMENTS,
-                shutdown_kernel="immediate",
-            )
-        with writing_to(output.parent):
-            os.replace(tmp, output)
-        with contextlib.suppress(FileNotFoundError):
-            failed.unlink()
-    except PapermillExecutionError as err:
-        if tmp.exists():
-            os.replace(tmp, failed)
-        raise _FriendlyError(
-            f"{notebook.name} stopped at cell {err.exec_count} with {err.ename}: "
-            f"{' '.join(str(err.evalue).split())[:200]} (see {failed})"
-        ) from err
-    finally:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(tmp)
+    with contextlib.ExitStack() as owned:
+        with writing_to(output.parent):  # before the kernel starts: the folder can be written
+            output.parent.mkdir(parents=True, exist_ok=True)
+            _remove_abandoned_runs(output)
+            owned.enter_context(owning(f"{tmp}.lock"))  # this run's, while it runs
+            open(tmp, "xb").close()
+        try:
+            with _kernel_environment(catalog_dir):
+                execute(
+                    notebook, tmp, parameters=parameters, kernel_name="python3",
+                    cwd=str(cwd or notebook.parent), progress_bar=False, log_output=False,
+                    execution_timeout=timeout, extra_arguments=KERNEL_ARGUMENTS,
+                    shutdown_kernel="immediate",
+                )
+            with writing_to(output.parent):
+                os.replace(tmp, output)
+            with contextlib.suppress(FileNotFoundError):
+                failed.unlink()
+        except PapermillExecutionError as err:
+            if tmp.exists():
+                os.replace(tmp, failed)
+            raise _FriendlyError(
+                f"{notebook.name} stopped at cell {err.exec_count} with {err.ename}: "
+                f"{' '.join(str(err.evalue).split())[:200]} (see {failed})"
+            ) from err
+        finally:
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(tmp)
     return output
+
+
+def _remove_abandoned_runs(output: Path) -> None:
+    """Remove the temporary notebooks for ``output`` that runs no longer running left (a
+    run killed): a run holds a lock file beside its own (``<name>.lock``,
+    :func:`~career_workbook.store.owning`), so one a running run writes is never touched;
+    with no lock file (an earlier version's), once an hour old.
+
+    >>> import tempfile
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> for name in (".01.0123456789abcdef.tmp.ipynb", ".01.0123456789abcdef.tmp.ipynb.lock",
+    ...              ".01.fedcba9876543210.tmp.ipynb", "01.ipynb"):
+    ...     _ = (folder / name).write_bytes(b"")
+    >>> _remove_abandoned_runs(folder / "01.ipynb")
+    >>> sorted(p.name for p in folder.iterdir())  # no lock file, and new: kept for now
+    ['.01.fedcba9876543210.tmp.ipynb', '01.ipynb']
+    """
+    from career_workbook.export.pack import STALE_SECONDS
+    from career_workbook.store import abandoned
+
+    temporary = re.compile(rf"^\.{re.escape(output.stem)}\.[0-9a-f]{{16}}\.tmp\.ipynb$")
+    try:
+        names = os.listdir(output.parent)
+    except OSError:
+        return
+    for name in names:
+        tmp = output.parent / name.removesuffix(".lock")
+        if not temporary.match(tmp.name):
+            continue
+        with abandoned(f"{tmp}.lock") as free, contextlib.suppress(OSError):
+            if free or (free is None and tmp.lstat().st_mtime < time.time() - STALE_SECONDS):
+                tmp.unlink(missing_ok=True)
 
 
 def _run_client(path: Path, out: Path, notebooks: list[Path], today: date | None,
@@ -731,17 +798,18 @@ def run_clients(
     nbs = find_notebooks(notebooks, notebooks_dir)
     out = Path(out)
     report = BatchReport("Ran notebooks for", out)
-    paths = _same_names(_client_paths(workbooks), report)
+    listed = _client_paths(workbooks)
+    paths = _same_names(listed, report)
     if scheduler:
         _run_on_cluster(paths, out, nbs, report, today=today or date.today(), export=export,
                         scheduler=scheduler, catalog=catalog)
-        return report
+        return report.in_file_order(listed)
     for path, result, err in parallel_map(
         _run_client, paths, jobs=jobs, scheduler=scheduler, desc="run",
         args=(out, nbs, today or date.today(), export),
     ):
         report.add(path, result, err)
-    return report
+    return report.in_file_order(listed)
 
 
 def _run_shipped(item: _Shipped, notebooks: tuple[tuple[str, bytes], ...],
@@ -859,7 +927,8 @@ def pack_clients(
     """Build a review pack per client into ``out/<client>/`` (see ``export.build_pack``);
     ``period`` (:class:`~career_workbook.analysis.period.Period`) limits every pack to it.
 
-    Each pack is built in a temporary folder and moved into place when complete; files in
+    Each pack is built in a temporary folder and moved into place when complete (what a
+    pack that is no longer running left in ``out`` is removed first); files in
     ``out/<client>/`` that no pack wrote stay. A pack whose fingerprint (workbook bytes,
     version, options, catalog, style) is unchanged and whose files are all there is kept
     as it is, unless ``force``; ``report.kept`` counts those. Files of the last pack in
@@ -867,14 +936,21 @@ def pack_clients(
     see :func:`batch_catalog` (every pack, here or on a cluster, is made from these files).
     """
     from career_workbook.export.fingerprint import static_digest
-    from career_workbook.export.pack import DEFAULT_FORMATS, check_pack_formats, removed_note
+    from career_workbook.export.pack import (
+        DEFAULT_FORMATS,
+        check_pack_formats,
+        remove_leftovers,
+        removed_note,
+    )
 
     formats = check_pack_formats(formats or DEFAULT_FORMATS)
     catalog = batch_catalog(catalog)
     out = Path(out)
     report = BatchReport("Packed", out)
-    paths = _same_names(_client_paths(workbooks), report)
+    listed = _client_paths(workbooks)
+    paths = _same_names(listed, report)
     out.mkdir(parents=True, exist_ok=True)
+    remove_leftovers(out)  # of any client: what an interrupted or killed pack left
     if scheduler:
         updates = _pack_on_cluster(paths, out, report, today=today or date.today(),
                                    formats=formats, scheduler=scheduler, force=force,
@@ -891,7 +967,7 @@ def pack_clients(
             report.add(path, None if err else update.folder, err)
     report.kept += sum(not update.built for update in updates)
     report.notes += filter(None, [removed_note([u.removed for u in updates], formats)])
-    return report
+    return report.in_file_order(listed)
 
 
 @dataclass(frozen=True)

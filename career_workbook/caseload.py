@@ -16,10 +16,10 @@ Examples
 >>> _ = (folder / "odd.yaml").write_text("person: {name: Odd}\\nskills: 5\\n")
 >>> rows = summarise_paths(sorted(folder.glob("*.yaml")), date(2026, 2, 1))
 >>> [(row.client, row.error) for row in rows]
-[('odd', 'skills = 5: Input should be a valid list'), ('sam', None)]
+[('odd', 'skills = 5: Input should be a valid list (line 2)'), ('sam', None)]
 >>> frame = cohort_frame(rows)
 >>> frame["status"].tolist(), frame["readiness"].tolist()
-(['skills = 5: Input should be a valid list', 'ok'], [nan, nan])
+(['skills = 5: Input should be a valid list (line 2)', 'ok'], [nan, nan])
 """
 
 from __future__ import annotations
@@ -142,15 +142,16 @@ def summarise_workbook(wb: Workbook, client: str, today: date,
 
 
 def _summarise_one(path: Path, today: date, read: Callable[[], Workbook],
-                   catalog: Any = None) -> ClientRow:
-    """``read()`` -> ``path``'s Workbook, summarised; a broken file gives its error."""
+                   catalog: Any = None, data: bytes | None = None) -> ClientRow:
+    """``read()`` -> ``path``'s Workbook, summarised; a broken file gives its error (where
+    in the file from its bytes ``data``, when given: a cluster's worker opens no file)."""
     from career_workbook.model import WorkbookError
 
     try:
         row = summarise_workbook(read(), path.stem, today, catalog)
         return dataclasses.replace(row, pack_folder=output_name(path))
     except (WorkbookError, OSError) as err:
-        return ClientRow(path.stem, None, error=client_message(err, path),
+        return ClientRow(path.stem, None, error=client_message(err, path, data=data),
                          pack_folder=output_name(path))
     except Exception as err:  # noqa: BLE001 - one odd client never hides the others
         return ClientRow(path.stem, None, pack_folder=output_name(path),
@@ -184,12 +185,12 @@ def summarise_shipped(items: Sequence[tuple[str, bytes]], today: date,
     >>> rows = summarise_shipped([("a/odd.yaml", b"person: {name: Odd}\\nskills: 5\\n")],
     ...                          date(2026, 2, 1))
     >>> [(row.client, row.error) for row in rows]
-    [('odd', 'skills = 5: Input should be a valid list')]
+    [('odd', 'skills = 5: Input should be a valid list (line 2)')]
     """
     from career_workbook import store
 
     return [_summarise_one(Path(raw), today, functools.partial(store.load_bytes, data, raw),
-                           catalog)
+                           catalog, data)
             for raw, data in items]
 
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import math
 import re
 import reprlib
 import unicodedata
@@ -542,8 +543,8 @@ def number_text_hint(text: str, *, whole: bool = False) -> str | None:
     ('write 2.5 (a decimal point, not a comma)', 'write 1000000 (no thousands commas)', 'it is in quotes, so it is read as text: write the number without quotes: 12')
     >>> number_text_hint("1,500"), number_text_hint("1,500", whole=True)
     ('write 1500 (or 1.500 if the comma is a decimal point)', 'write 1500')
-    >>> number_text_hint("2,5", whole=True), number_text_hint("two")
-    (None, None)
+    >>> number_text_hint("3,5", whole=True), number_text_hint("two")
+    ('write a whole number: 3 or 4', None)
     """  # noqa: E501
     from career_workbook.widgets.inputs import parse_number_text
 
@@ -552,8 +553,10 @@ def number_text_hint(text: str, *, whole: bool = False) -> str | None:
     except ValueError as err:  # "1,500": a thousand and a half, or one and a half?
         how = str(err).partition(": ")[2] if "for sure" in str(err) else ""
         return (how.partition(" (")[0] if whole else how) or None
-    if number is None or (whole and not number.is_integer()):
+    if number is None:
         return None
+    if whole and not number.is_integer():
+        return f"write a whole number: {math.floor(number)} or {math.ceil(number)}"
     shown = f"{number:.15g}"
     if text.count(",") > 1:
         return f"write {shown} (no thousands commas)"

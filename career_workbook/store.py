@@ -659,11 +659,119 @@ def loads(text: str, *, path: Any = None) -> Workbook:
         with _no_gc():
             data = _fast_yaml(text)
     except _Unusual:
-        data = _parse(text, path)
+        try:
+            data = _parse(text, path)
+        except WorkbookError as err:
+            if "duplicate key" in str(err):  # 1,000,000 in {…}: the key 000 twice
+                err = _comma_numbers(err, text, path)
+            raise err from None
     try:
         return validate_workbook(migrate(data, path=path), path=path)
     except WorkbookError as err:
-        raise _with_text_hints(err, text) from None
+        raise _with_text_hints(_comma_numbers(err, text, path), text) from None
+
+
+def _comma_numbers(err: WorkbookError, text: str, path: Any) -> WorkbookError:
+    """``err`` told as it would be if each value written with a comma inside ``{…}``
+    (``current: 2,5``) were the text typed: YAML reads it there as the number 2 followed
+    by a key 5 with no value, which would otherwise give two or three puzzling problems.
+    Validates the file once more with that text in place, for the problems a block
+    mapping's ``current: 2,5`` gets (``write 2.5 (a decimal point, not a comma)``); text
+    a field takes as it is (a title) is named, to be written in quotes. ``err`` itself
+    when there is no such value.
+
+    >>> text = "person: {name: Sam}\\nlearning:\\n- {title: SQL 2,5, hours: 12,5}\\n"
+    >>> err = WorkbookError(path="sam.yaml", problems=[Problem("learning[0][5]", 5, "?")])
+    >>> for problem in _comma_numbers(err, text, "sam.yaml").problems:
+    ...     print(problem)
+    learning[0].hours = '12,5': Input should be a valid number; write 12.5 (a decimal point, not a comma)
+    learning[0].title = 'SQL 2,5': inside {…} a comma ends a value (YAML reads SQL 2 and then a key 5): write it in quotes, title: 'SQL 2,5'
+    """  # noqa: E501
+    if not re.search(r"\d,\d", text):
+        return err
+    try:
+        with _no_gc():
+            root = yaml.compose(text, Loader=_SafeLoader)
+        joined = _join_comma_numbers(root, text)
+        if not joined:
+            return err
+        loader = _Loader("")
+        try:
+            data = loader.construct_document(root)
+        finally:
+            loader.dispose()
+        try:
+            validate_workbook(migrate(data, path=path), path=path)
+            problems: list[Problem] = []
+        except WorkbookError as again:
+            problems = list(again.problems)
+    except Exception:  # noqa: BLE001 - a clearer message is optional
+        return err
+    named = [p.field for p in problems]
+    for field, typed in joined:
+        if not any(field == name or field.startswith((f"{name}.", f"{name}["))
+                   for name in named):  # the field took the text: it was meant as text
+            first, _, keys = typed.partition(",")
+            quoted = "'" + typed.replace("'", "''") + "'"
+            problems.append(Problem(field, typed, (
+                f"inside {{…}} a comma ends a value (YAML reads {first} and then "
+                f"{'a key' if ',' not in keys else 'keys'} {keys.replace(',', ', ')}): "
+                f"write it in quotes, {field.rsplit('.', 1)[-1]}: {quoted}")))
+    return WorkbookError(path=err.path, problems=problems)
+
+
+def _join_comma_numbers(root: Any, text: str) -> list[tuple[str, str]]:
+    """Put back, in the composed ``root``, each value YAML split at a comma inside
+    ``{…}``: a plain value that ends in a digit, a comma right after it, then one or more
+    plain whole-number keys with no value (``2,5`` is read there as ``2`` and a key ``5``;
+    ``1,000,500`` as ``1``, ``000`` and ``500``) becomes the quoted text typed. Returns
+    the field and the text of each.
+
+    >>> text = "a: {b: 2,5, c: 3, d: [{e: 1,000,500}], f: 4, 5}"
+    >>> root = yaml.compose(text)
+    >>> _join_comma_numbers(root, text)
+    [('a.b', '2,5'), ('a.d[0].e', '1,000,500')]
+    >>> [(k.value, v.value) for k, v in root.value[0][1].value][:2]
+    [('b', '2,5'), ('c', '3')]
+    """
+    found: list[tuple[int, str, str]] = []
+    made: set[int] = set()  # the ids of the values joined
+    seen: set[int] = set()  # each node once, however many aliases name it
+    todo: list[tuple[Any, str]] = [(root, "")]
+    while todo:
+        node, field = todo.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        if isinstance(node, yaml.SequenceNode):
+            todo.extend((item, f"{field}[{i}]") for i, item in enumerate(node.value))
+        if not isinstance(node, yaml.MappingNode):
+            continue
+        pairs: list[tuple[Any, Any]] = []
+        joined: Any = None  # the value last joined, which may go on (1,000,500)
+        for key, value in node.value:
+            last = pairs[-1][1] if pairs else None
+            if (isinstance(last, yaml.ScalarNode) and (last is joined or not last.style)
+                    and last.value[-1:].isdigit()
+                    and isinstance(key, yaml.ScalarNode) and not key.style
+                    and key.tag == _YAML_TAG + "int" and re.fullmatch(r"\d+", key.value)
+                    and isinstance(value, yaml.ScalarNode) and value.value == ""
+                    and value.tag == _YAML_TAG + "null"
+                    and key.start_mark.index == last.end_mark.index + 1
+                    and text[last.end_mark.index:key.start_mark.index] == ","):
+                joined = yaml.ScalarNode(_STR_TAG, f"{last.value},{key.value}",
+                                         last.start_mark, key.end_mark, style="'")
+                pairs[-1] = (pairs[-1][0], joined)
+                made.add(id(joined))
+                continue
+            pairs.append((key, value))
+        node.value = pairs
+        for key, value in pairs:
+            name = f"{field}.{key.value}" if field else str(key.value)
+            if id(value) in made:
+                found.append((value.start_mark.index, name, value.value))
+            todo.append((value, name))
+    return [(name, typed) for _, name, typed in sorted(found)]
 
 
 def _with_text_hints(err: WorkbookError, text: str) -> WorkbookError:
@@ -1010,6 +1118,131 @@ def _try_locked_cleanup(path: Path) -> None:
                 leftover.unlink()
 
 
+@contextlib.contextmanager
+def ctrl_c_deferred() -> Iterator[None]:
+    """Hold Ctrl-C (SIGINT) back until the block has run, then raise it: for a step that
+    must not stop half-way, such as the clean-up after a first Ctrl-C, which a second one
+    (a terminal and ``timeout`` signal every process of the group, and people press
+    twice) would cut short, leaving temporary folders behind. A process started within
+    inherits the signal blocked. Only the main thread receives signals: elsewhere it
+    changes nothing.
+
+    >>> import signal
+    >>> try:
+    ...     with ctrl_c_deferred():
+    ...         signal.raise_signal(signal.SIGINT)
+    ...         print("the block ran to its end")
+    ... except KeyboardInterrupt:
+    ...     print("then Ctrl-C came")
+    the block ran to its end
+    then Ctrl-C came
+    """
+    import signal
+
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    came: list[int] = []
+    previous = signal.signal(signal.SIGINT, lambda signum, frame: came.append(signum))
+    blocks = hasattr(signal, "pthread_sigmask")  # not on Windows
+    held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT}) if blocks else None
+    try:
+        yield
+    finally:
+        if held is not None:
+            signal.pthread_sigmask(signal.SIG_SETMASK, held)
+        signal.signal(signal.SIGINT, previous)
+    if came and callable(previous):  # Python's own raises KeyboardInterrupt
+        previous(signal.SIGINT, None)
+
+
+@contextlib.contextmanager
+def owning(lock: str | os.PathLike[str]) -> Iterator[None]:
+    """Create the file ``lock`` and hold an OS lock on it while the block runs, then remove
+    it: the temporary files or folders it stands for belong to a running process until
+    then (:func:`abandoned` tells another process whether they still do). Raises
+    ``FileExistsError`` when ``lock`` exists, or was tidied away before it could be locked
+    (choose another name).
+
+    >>> import tempfile
+    >>> lock = Path(tempfile.mkdtemp()) / ".tmp-alex-1a2b3c4d.lock"
+    >>> with owning(lock):
+    ...     with abandoned(lock) as free:
+    ...         print(free)
+    False
+    >>> lock.exists()
+    False
+    """
+    lock = Path(lock)
+    nofollow = getattr(os, "O_NOFOLLOW", 0)
+    fd = os.open(lock, os.O_RDWR | os.O_CREAT | os.O_EXCL | nofollow, 0o666)
+    try:
+        try:  # a tidier may have taken it in the instant before it was locked
+            mine = _try_os_lock(fd) and os.path.samestat(os.fstat(fd), os.stat(lock))
+        except FileNotFoundError:
+            mine = False
+        if not mine:
+            raise FileExistsError(errno.EEXIST, "taken by another process", str(lock))
+        yield
+    finally:
+        _drop_lock_file(fd, lock)
+
+
+@contextlib.contextmanager
+def abandoned(lock: str | os.PathLike[str]) -> Iterator[bool | None]:
+    """Whether what the lock file ``lock`` of :func:`owning` stands for was left by a
+    process that has ended: True (no one holds it; it is held, and the block may remove
+    what it stands for, then the lock file goes), False (a running process holds it: leave
+    it alone), None (there is no such lock file: decide another way, by age).
+
+    >>> import tempfile
+    >>> lock = Path(tempfile.mkdtemp()) / ".tmp-alex-1a2b3c4d.lock"
+    >>> with abandoned(lock) as free:
+    ...     print(free)
+    None
+    >>> _ = lock.write_bytes(b"")  # as a process that was killed left it
+    >>> with abandoned(lock) as free:
+    ...     print(free, lock.exists())
+    True True
+    >>> lock.exists()
+    False
+    """
+    lock = Path(lock)
+    try:
+        fd = os.open(lock, os.O_RDWR | getattr(os, "O_NOFOLLOW", 0))
+    except FileNotFoundError:
+        yield None
+        return
+    except OSError:  # cannot be opened (permissions): not ours to judge
+        yield False
+        return
+    try:
+        free = _try_os_lock(fd)
+    except OSError:
+        free = False
+    if not free:
+        os.close(fd)
+        yield False
+        return
+    try:
+        yield True
+    finally:
+        _drop_lock_file(fd, lock)
+
+
+def _drop_lock_file(fd: int, lock: Path) -> None:
+    """Remove the locked file ``lock`` and close ``fd`` (its lock goes with it); removed
+    first where an open file can be (a tidier never sees it unlocked)."""
+    if os.name == "posix":
+        with contextlib.suppress(OSError):
+            lock.unlink()
+        os.close(fd)
+    else:  # pragma: no cover - Windows removes no open file
+        os.close(fd)
+        with contextlib.suppress(OSError):
+            lock.unlink()
+
+
 def _leftovers(folder: Path, pattern: re.Pattern[str] | None) -> list[Path]:
     """Temp files in ``folder`` that match ``pattern`` (in history: any of our temp names)."""
     try:
@@ -1281,11 +1514,57 @@ def _node_at(root: Any, field: str) -> tuple[Any, Any]:
     return found
 
 
-def locate_problems(path: str | os.PathLike[str], problems: Any) -> list[str]:
+def file_problems(err: BaseException, path: str | os.PathLike[str] | None = None, *,
+                  data: bytes | None = None) -> list[str]:
+    """What stops the workbook file at ``path`` loading, as every command words it
+    (``validate`` a line each, the others on one line: :func:`file_problem`): each problem
+    with its field, value, what to do and its line in the file (:func:`locate_problems`;
+    ``data``, the file's bytes, are read instead of the file when given); else the message
+    alone. The file's name is left out: the caller names it once.
+
+    >>> data = b"person: {name: Sam}\\nskills: 5\\n"
+    >>> try:
+    ...     load_bytes(data, "ws/sam.yaml")
+    ... except WorkbookError as err:
+    ...     print(file_problems(err, "ws/sam.yaml", data=data))
+    ['skills = 5: Input should be a valid list (line 2)']
+    >>> file_problems(OSError(13, "Permission denied", "ws/sam.yaml"), "ws/sam.yaml")
+    ['Permission denied']
+    """
+    if isinstance(err, WorkbookError) and err.problems and path is not None:
+        return locate_problems(path, err.problems, data=data)
+    if isinstance(err, OSError) and err.strerror:
+        return [err.strerror]
+    text = " ".join(str(err).split())
+    for prefix in {getattr(err, "path", None), None if path is None else str(path)} - {None}:
+        text = text.removeprefix(f"{prefix}: ")
+    return [text]
+
+
+def file_problem(err: BaseException, path: str | os.PathLike[str] | None = None, *,
+                 data: bytes | None = None) -> str:
+    """:func:`file_problems` on one line: the first five, and how many more there are.
+
+    >>> err = WorkbookError(path="a.yaml", problems=[Problem(f"goals[{i}].id", "", "blank")
+    ...                                              for i in range(7)])
+    >>> file_problem(err)
+    "goals[0].id = '': blank; goals[1].id = '': blank; goals[2].id = '': blank; goals[3].id = '': blank; goals[4].id = '': blank; and 2 more (career-workbook validate lists them)"
+    """  # noqa: E501
+    lines = (file_problems(err, path, data=data) if path is not None or
+             not isinstance(err, WorkbookError) or not err.problems
+             else [str(p) for p in err.problems])
+    more = len(lines) - 5
+    return "; ".join(lines[:5] + ([f"and {more} more (career-workbook validate lists them)"]
+                                  if more > 0 else []))
+
+
+def locate_problems(path: str | os.PathLike[str], problems: Any, *,
+                    data: bytes | None = None) -> list[str]:
     """Each problem of a workbook file as a line that also says where it is in the file
     (``(line 12)``), and, for text YAML reads as something else (``coach: no`` as false,
     ``note: 12:30`` as 750), how to write it, unless the problem says so already (those
-    :func:`load` raises do). Only for messages: reads the file once more, never raises.
+    :func:`load` raises do). Only for messages: reads the file once more (or its bytes
+    ``data``, when given), never raises.
 
     >>> import tempfile
     >>> p = Path(tempfile.mkdtemp()) / "sam.yaml"
@@ -1298,7 +1577,7 @@ def locate_problems(path: str | os.PathLike[str], problems: Any) -> list[str]:
     """  # noqa: E501
     problems = list(problems)
     try:
-        text = _decode(_read_bytes(Path(path)), path)
+        text = _decode(_read_bytes(Path(path)) if data is None else data, path)
         with _no_gc():
             root = yaml.compose(text, Loader=_SafeLoader)
     except Exception:  # noqa: BLE001 - a hint is optional

@@ -9,6 +9,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import threading
 import time
 import uuid
 from datetime import date
@@ -40,6 +41,36 @@ def test_parallel_map_isolates_failures_in_processes_and_in_process():
                for i, r, e in batch.parallel_map(_invert, items, jobs=jobs)}
         assert out == {2: (0.5, None), 0: (None, "ZeroDivisionError"), 4: (0.25, None),
                        5: (0.2, None)}
+
+
+def _slow_to_stop(started: str, cleaned: str) -> None:
+    """A task that takes a while to remove its temporary files when Ctrl-C stops it."""
+    Path(started).touch()
+    try:
+        time.sleep(60)
+    except KeyboardInterrupt:
+        time.sleep(1.5)
+        Path(cleaned).touch()
+        raise
+
+
+def test_a_second_ctrl_c_waits_for_the_workers_to_clean_up(tmp_path):
+    """Red team: ``timeout -s INT 5 career-workbook pack --jobs 2`` left ``.tmp-*`` folders:
+    the second SIGINT (``timeout``, like a terminal, signals the whole group besides the
+    command) cut short the wait for the workers, which were killed mid-clean-up."""
+    started, cleaned = tmp_path / "started", tmp_path / "cleaned"
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
+    try:
+        with pytest.raises(KeyboardInterrupt), \
+                batch.worker_pool(1, batch.SUMMARY_PRELOAD) as pool:
+            batch.submit(pool, _slow_to_stop, str(started), str(cleaned))
+            _wait_for(started.exists)
+            time.sleep(0.2)  # the task is in its sleep
+            threading.Timer(0.5, os.kill, (os.getpid(), signal.SIGINT)).start()
+            raise KeyboardInterrupt  # the first Ctrl-C
+        assert cleaned.exists(), "the worker finished its clean-up before the command ended"
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 def test_chunked_keeps_order_and_sizes():
@@ -182,6 +213,24 @@ def test_run_notebook_survives_a_lost_port_race(tmp_path, monkeypatch):
     assert [p.name for p in out.parent.iterdir()] == ["01.ipynb"]
 
 
+def test_a_run_tidies_temporary_notebooks_a_killed_run_left(tmp_path, monkeypatch):
+    """A run killed mid-notebook left ``.01.<random>.tmp.ipynb`` for ever; the next run of
+    that notebook removes it (its lock file is free), never one a running run writes."""
+    _papermill_failing(monkeypatch, [])
+    client = tmp_path / "client"
+    client.mkdir()
+    killed = client / ".01.0123456789abcdef.tmp.ipynb"
+    running = client / ".01.fedcba9876543210.tmp.ipynb"
+    for tmp in (killed, running):
+        tmp.write_text("{", encoding="utf-8")
+        Path(f"{tmp}.lock").touch()
+    Path(f"{running}.lock").unlink()
+    with store.owning(f"{running}.lock"):  # as the running one holds it
+        batch.run_notebook(Path("nb.ipynb"), client / "01.ipynb", {})
+        assert sorted(p.name for p in client.iterdir()) == [
+            running.name, f"{running.name}.lock", "01.ipynb"]
+
+
 def test_run_refuses_unknown_or_missing_notebooks(tmp_path, tiny_notebooks):
     with pytest.raises(ValueError, match="unknown notebook '42'"):
         batch.run_clients([tmp_path], tmp_path / "out", notebooks="42",
@@ -309,19 +358,26 @@ def _leftovers(folder: Path) -> list[Path]:
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("whole_group", [False, True], ids=["kill-INT", "ctrl-c"])
-def test_interrupted_pack_leaves_only_complete_packs(tmp_path, whole_group):
+@pytest.mark.parametrize("how", ["kill-INT", "ctrl-c", "ctrl-c twice"])
+def test_interrupted_pack_leaves_only_complete_packs(tmp_path, how):
+    """Ctrl-C twice: ``timeout -s INT`` signals the command and then its whole group, and
+    people press twice; the second one cut short the wait for the workers' clean-up, and
+    ``.tmp-*`` folders stayed."""
     ws = _workspace(tmp_path, copies=3, broken=False)
     out = tmp_path / "out"
     proc = _cli("pack", "--all", str(ws), "--out", str(out), "--jobs", "2",
                 "--today", "2026-11-22", start_new_session=True)
     _wait_for(lambda: out.is_dir() and any(p.name.startswith(".tmp-") for p in out.iterdir()))
-    if whole_group:  # a terminal's Ctrl-C reaches every process of the group
+    if how == "kill-INT":
+        proc.send_signal(signal.SIGINT)
+    else:  # a terminal's Ctrl-C reaches every process of the group
         os.killpg(proc.pid, signal.SIGINT)
-    else:
+    if how == "ctrl-c twice":
+        time.sleep(0.2)
         proc.send_signal(signal.SIGINT)
     stdout, stderr = proc.communicate(timeout=120)
-    assert proc.returncode == 130, stdout + stderr
+    # a Ctrl-C that comes as Python exits ends it by the signal: a shell says 130 too
+    assert proc.returncode in (130, -signal.SIGINT), stdout + stderr
     assert "interrupted" in stderr and "Traceback" not in stderr
     assert _leftovers(out) == []
     packs = list(out.iterdir())

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from career_workbook import cli, server
+from career_workbook import batch, cli, server
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples" / "workbooks"
@@ -749,3 +749,55 @@ def test_validate_notes_a_goal_set_after_today_or_after_its_deadline(capsys, tmp
     assert ("note: goals[2].created = 2026-12-10 is after today (6 Dec 2026): its pace is "
             "measured from its first recorded progress instead; correct it in the file") in out
     assert "goals[3]" not in out
+
+
+BROKEN_FILES = {  # name -> (text, the problem as `validate` words it)
+    "a_deadline": ("person:\n  name: Ana\ngoals:\n  - text: Lead the team\n"
+                   "    deadline: 2027-02-30\n",
+                   "goals[0].deadline = '2027-02-30': Input should be a valid date; 30 February "
+                   "2027 is not a date (February 2027 has 28 days) (line 5)"),
+    "b_hours": ("person: {name: Bo}\nlearning:\n- {title: SQL course, kind: course, "
+                "hours: 12,5, status: done}\n",
+                "learning[0].hours = '12,5': Input should be a valid number; write 12.5 (a "
+                "decimal point, not a comma) (line 3)"),
+    "c_syntax": ("person:\n  name: Cy\n  coach: Kim: Lee\n",
+                 "invalid YAML at line 3, column 13: mapping values are not allowed in this "
+                 "context"),
+}
+
+
+def test_every_command_words_a_broken_file_as_validate_does(capsys, tmp_path):
+    """Red team: ``pack``, ``run`` and ``cohort`` dropped the line ``validate`` gives
+    (``FAILED bad_date.yaml: goals[0].deadline = …`` without "(line 117)") and listed the
+    failures in the order the workers finished; ``calendar --all`` cut the reason at 200
+    characters, without "…", and named the file twice."""
+    ws = tmp_path / "ws"
+    ws.mkdir()
+    for name, (text, _) in BROKEN_FILES.items():
+        (ws / f"{name}.yaml").write_text(text, encoding="utf-8")
+    code, out, _ = run_main(capsys, "validate", str(ws))
+    assert code == 1
+    for name, (_, problem) in BROKEN_FILES.items():
+        assert f"{ws / name}.yaml: 1 problem(s)\n  - {problem}\n" in out
+    expected = [f"FAILED {name}.yaml: {problem}" for name, (_, problem) in BROKEN_FILES.items()]
+    for command in (["pack", "--all", str(ws), "--out", str(tmp_path / "packs")],
+                    ["run", str(ws), "--out", str(tmp_path / "runs"), "--notebooks", "01"]):
+        code, out, _ = run_main(capsys, *command, "--jobs", "2", "--today", "2026-11-22")
+        assert code == 1
+        assert [line for line in out.splitlines() if line.startswith("FAILED")] == expected
+    code, out, _ = run_main(capsys, "cohort", str(ws), "--out", str(tmp_path / "c.csv"),
+                            "--no-charts", "--jobs", "2", "--today", "2026-11-22")
+    assert [line for line in out.splitlines() if line.startswith("FAILED")] == [
+        line.replace(".yaml:", ":", 1) for line in expected]  # cohort names the client
+    code, out, _ = run_main(capsys, "calendar", "--all", str(ws), "--out",
+                            str(tmp_path / "c.ics"), "--today", "2026-11-22")
+    assert [line for line in out.splitlines() if line.startswith("  skipped")] == [
+        f"  skipped {name}.yaml: {problem}" for name, (_, problem) in BROKEN_FILES.items()]
+
+
+def test_a_batchs_failures_are_listed_in_file_order(tmp_path):
+    report = batch.BatchReport("Packed", tmp_path)
+    paths = [tmp_path / f"{name}.yaml" for name in ("c", "a", "b")]
+    for path in reversed(paths):  # as the workers happened to finish
+        report.add(path, None, ValueError(f"{path.stem} is wrong"))
+    assert [path for path, _ in report.in_file_order(paths).failed] == paths

@@ -6,6 +6,9 @@ from __future__ import annotations
 import errno
 import io
 import os
+import subprocess
+import sys
+import time
 from datetime import date
 from pathlib import Path
 
@@ -18,6 +21,7 @@ from career_workbook.store import OutputError
 from tests.test_export import small_workbook
 
 TODAY = date(2026, 11, 22)
+ROOT = Path(__file__).resolve().parents[1]
 
 
 def _coach_files(pack: Path) -> dict[str, str]:
@@ -184,3 +188,73 @@ def test_the_advice_matches_what_failed():
                             "again.")
     assert folder.failed[0][1] == ("cannot write to out/b: No space left — free some space "
                                    "on that disk")
+
+
+def _hold(lock: Path, ready: Path) -> subprocess.Popen:
+    """Another process holding ``lock`` as a running build does (until it is stopped)."""
+    code = ("import sys, time\nfrom pathlib import Path\nfrom career_workbook import store\n"
+            "with store.owning(sys.argv[1]):\n    Path(sys.argv[2]).touch()\n"
+            "    time.sleep(120)\n")
+    proc = subprocess.Popen([sys.executable, "-c", code, str(lock), str(ready)],
+                            env=dict(os.environ, PYTHONPATH=str(ROOT)))
+    end = time.monotonic() + 60
+    while not ready.exists():
+        assert proc.poll() is None and time.monotonic() < end, "the holder did not start"
+        time.sleep(0.05)
+    return proc
+
+
+def test_a_later_pack_tidies_what_a_killed_one_left_and_never_a_running_ones(tmp_path):
+    """Red team: packs interrupted or killed left ``.tmp-<client>-*`` folders that a later
+    pack removed only for the client it rebuilt, and only an hour later. A build holds a
+    lock file beside its folder: whatever no running process holds goes at the next pack,
+    of any client; what a running build is writing stays."""
+    wb_path = small_workbook(tmp_path / "sam.yaml")
+    out = tmp_path / "out"
+    out.mkdir()
+    killed = out / ".tmp-kim-0a1b2c3d"  # its build was killed: its lock file is free
+    killed.mkdir()
+    (killed / "review.html").write_text("half", encoding="utf-8")
+    (out / ".tmp-kim-0a1b2c3d.lock").touch()
+    (out / ".tmp-lee-5e6f7a8b.lock").touch()  # killed before it made its folder
+    running = out / ".tmp-ana-9c8d7e6f"
+    running.mkdir()
+    holder = _hold(out / ".tmp-ana-9c8d7e6f.lock", tmp_path / "ready")
+    try:
+        report = batch.pack_clients([wb_path], out, today=TODAY, formats=("html",))
+        assert report.ok, report.failed
+        assert sorted(p.name for p in out.iterdir()) == [
+            ".tmp-ana-9c8d7e6f", ".tmp-ana-9c8d7e6f.lock", "sam"]
+    finally:
+        holder.kill()
+        holder.wait()
+    pack_module.remove_leftovers(out)  # the holder has gone: its folder is a leftover now
+    assert sorted(p.name for p in out.iterdir()) == ["sam"]
+
+
+def test_folders_with_no_lock_file_go_once_an_hour_old(tmp_path):
+    """An earlier version's temporary folders have no lock file: kept while they may still
+    be written (less than an hour old), removed after."""
+    out = tmp_path / "out"
+    out.mkdir()
+    new, old = out / ".tmp-kim-0a1b2c3d", out / ".tmp-lee-5e6f7a8b"
+    new.mkdir()
+    old.mkdir()
+    an_hour_ago = time.time() - pack_module.STALE_SECONDS - 60
+    os.utime(old, (an_hour_ago, an_hour_ago))
+    pack_module.remove_leftovers(out)
+    assert sorted(p.name for p in out.iterdir()) == [new.name]
+
+
+def test_a_pack_a_killed_build_moved_aside_is_put_back(tmp_path):
+    """Killed between the swap's two moves: ``.old-sam-<random>`` and no ``sam``; its lock
+    is free, so the next pack of any client puts it back."""
+    wb_path = small_workbook(tmp_path / "sam.yaml")
+    out = tmp_path / "out"
+    pack = build_pack(wb_path, out, today=TODAY, formats=("html",))
+    mine = _coach_files(pack)
+    os.replace(pack, out / ".old-sam-0123abcd")
+    (out / ".tmp-sam-0123abcd.lock").touch()
+    pack_module.remove_leftovers(out)
+    assert sorted(p.name for p in out.iterdir()) == ["sam"]
+    assert all((pack / rel).read_text(encoding="utf-8") == text for rel, text in mine.items())

@@ -465,6 +465,53 @@ def test_text_yaml_reads_as_something_else_is_refused_saying_how_to_keep_it(
         f"{field} = {shown}: Input should be a valid string; {hint} (line {line})"]
 
 
+FLOW = "person: {name: Sam}\nskills:\n- {name: Python}\n- {name: SQL}\n"
+
+
+@pytest.mark.parametrize(("lines", "problem"), [
+    # the example files' style: a flow mapping on one line of a block list
+    ("goals:\n- {id: g1, text: Run 5k, metric: {name: x, baseline: 0, target: 3, "
+     "current: 2,5, unit: 个}}\n",
+     "goals[0].metric.current = '2,5': Input should be a valid number; write 2.5 (a decimal "
+     "point, not a comma)"),
+    ("assessments:\n- {date: 2026-01-05, ratings: {Python: 3,5, SQL: 2}}\n",
+     "assessments[0].ratings.Python = '3,5': Input should be a valid integer; write a whole "
+     "number: 3 or 4"),
+    ("learning:\n- {title: SQL course, hours: 12,5}\n",  # the value last in its {…}
+     "learning[0].hours = '12,5': Input should be a valid number; write 12.5 (a decimal "
+     "point, not a comma)"),
+    ("goals:\n- id: g1\n  text: Earn more\n  metric: {name: pay, baseline: 0, "
+     "target: 1,000,000}\n",  # read as 1 and the key 000 twice: a duplicate key before
+     "goals[0].metric.target = '1,000,000': Input should be a valid number; write 1000000 "
+     "(no thousands commas)"),
+    ("learning:\n- {title: Version 2,5, hours: 3}\n",  # text: to be written in quotes
+     "learning[0].title = 'Version 2,5': inside {…} a comma ends a value (YAML reads "
+     "Version 2 and then a key 5): write it in quotes, title: 'Version 2,5'"),
+])
+def test_a_decimal_comma_inside_braces_gets_the_block_styles_message(
+        tmp_path: Path, lines: str, problem: str) -> None:
+    """Red team: ``current: 2,5`` inside ``{…}`` gave ``goals[0].metric[5] = 5: Keys should
+    be strings``, and ``{Python: 3,5, SQL: 2}`` two puzzling problems about a key 5: YAML
+    reads a comma there as the end of the value. One problem now, the field and the
+    value as typed, with its line (``validate``)."""
+    path = tmp_path / "sam.yaml"
+    path.write_text(FLOW + lines, encoding="utf-8")
+    with pytest.raises(cw.WorkbookError) as info:
+        cw.load(path)
+    assert [str(p) for p in info.value.problems] == [problem], str(info.value)
+    line = FLOW.count("\n") + len(lines.splitlines())
+    assert store.locate_problems(path, info.value.problems) == [f"{problem} (line {line})"]
+
+
+def test_a_comma_and_a_space_inside_braces_is_not_taken_for_a_decimal(tmp_path: Path) -> None:
+    """``hours: 12, 5`` may be a value and a key forgotten: it is not read as 12,5."""
+    path = tmp_path / "sam.yaml"
+    path.write_text(FLOW + "learning:\n- {title: SQL, hours: 12, 5}\n", encoding="utf-8")
+    with pytest.raises(cw.WorkbookError) as info:
+        cw.load(path)
+    assert "12, 5" not in str(info.value) and "learning[0].hours" not in str(info.value)
+
+
 def test_a_tab_in_the_indentation_is_named(tmp_path: Path) -> None:
     path = tmp_path / "sam.yaml"
     path.write_bytes(b"person:\n  name: Sam\n\tcoach: Kim\n")

@@ -163,7 +163,7 @@ def write_caseload_calendar(paths: Sequence[str | os.PathLike[str]],
         try:
             wb = store.load(path)
         except (WorkbookError, OSError, ValueError) as err:
-            skipped.append(f"{path.name}: {' '.join(str(err).split())[:200]}")
+            skipped.append(f"{path.name}: {store.file_problem(err, path)}")
             continue
         loaded[path.stem if path.stem not in loaded else path.name] = (path, wb)
     # two clients of the same name: each event says whose it is ("Ana (ana_2) — Check-in")

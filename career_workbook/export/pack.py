@@ -17,13 +17,16 @@ pack whose fingerprint has not changed and whose files are all there, at their s
 kept as it is (``force=True`` rebuilds it).
 
 The pack is built in a temporary folder next to it (``out/.tmp-alex-<random>``) and moved
-into place only when complete; a previous pack is replaced in one step, and a failure
-leaves neither a half-written pack nor the temporary folder. Only the pack's own files are
-replaced: anything else in ``out/alex/`` (a coach's notes) is hard-linked (or copied) into
-the new pack before the swap, so it stays; the previous pack's files the new one does not
-write (formats not asked for this time) are gone, and :class:`PackUpdate` lists them.
-An error writing the pack is an :class:`~career_workbook.store.OutputError` naming the
-folder. Each chart is laid out once
+into place only when complete; a previous pack is replaced in one step, and a failure or
+Ctrl-C leaves neither a half-written pack nor the temporary folder. A build holds a lock
+file beside its folder while it runs, so the next pack removes whatever a build that was
+killed left (:func:`remove_leftovers`), and never what a running one is writing.
+
+Only the pack's own files are replaced: anything else in ``out/alex/`` (a coach's notes) is
+hard-linked (or copied) into the new pack before the swap, so it stays; the previous
+pack's files the new one does not write (formats not asked for this time) are gone, and
+:class:`PackUpdate` lists them. An error writing the pack is an
+:class:`~career_workbook.store.OutputError` naming the folder. Each chart is laid out once
 and drawn once per format written: the PNG (also embedded in the HTML), the SVG when
 asked, the vector PDF page.
 
@@ -37,6 +40,7 @@ import errno
 import io
 import multiprocessing
 import os
+import re
 import secrets
 import shutil
 import stat
@@ -60,7 +64,7 @@ from career_workbook.workspace import output_name as pack_name  # (the export's 
 
 __all__ = ["DEFAULT_FORMATS", "PACK_DPI", "PACK_FORMATS", "PackReport", "PackUpdate", "build_pack",
            "build_packs", "check_pack_formats", "pack_is_current", "pack_name", "removed_note",
-           "render_pack", "update_pack", "write_pack"]
+           "remove_leftovers", "render_pack", "update_pack", "write_pack"]
 
 PACK_FORMATS = ("pdf", "html", "png", "svg")
 """What a pack can hold: the review PDF, the review HTML page, PNG and SVG chart files."""
@@ -69,7 +73,8 @@ DEFAULT_FORMATS = ("pdf", "html", "png")
 PACK_DPI = 150
 """Resolution of the pack's PNG charts (8 in wide figures: 1200 px)."""
 STALE_SECONDS = 3600
-"""Temporary folders of a crashed build older than this are removed by the next build."""
+"""Temporary folders with no lock file (an earlier version's) older than this are removed
+by the next build (:func:`remove_leftovers`)."""
 
 Progress = Callable[[int, int, Path], None]
 
@@ -90,20 +95,71 @@ def _as_date(today: Any) -> date:
     return date.today() if today is None else as_date(today)
 
 
-def _remove_stale(out_dir: Path, name: str) -> None:
-    """Remove temporary folders a crashed earlier build of ``name`` left behind; a previous
-    pack a crash left moved aside (``.old-<name>-*``, no ``<name>``) is put back first."""
-    final = out_dir / name
-    if not (final.exists() or final.is_symlink()):
-        with contextlib.suppress(OSError, ValueError):
-            os.replace(max(out_dir.glob(f".old-{name}-*"), key=lambda p: p.lstat().st_mtime),
-                       final)
+_LEFTOVER = re.compile(r"^\.(tmp|old)-(.+)-([0-9a-f]{8})$")
+"""A build's temporary folder, ``.tmp-<name>-<random>``, or the previous pack it moved
+aside while swapping, ``.old-<name>-<random>``."""
+
+
+def _lock_of(folder: Path) -> Path:
+    """The lock file a build holds while it runs (:func:`~career_workbook.store.owning`),
+    for its temporary folder and for the previous pack it moves aside.
+
+    >>> _lock_of(Path("out/.old-alex-1a2b3c4d")).name
+    '.tmp-alex-1a2b3c4d.lock'
+    """
+    return folder.with_name(".tmp-" + folder.name[len(".tmp-"):] + ".lock")
+
+
+def remove_leftovers(out_dir: str | os.PathLike[str], name: str | None = None) -> None:
+    """Tidy what builds that are no longer running left in ``out_dir`` (for the pack
+    ``name``, or for every pack): their temporary folders, and a previous pack moved
+    aside (``.old-<name>-*``), which is put back first when no pack stands in its place.
+
+    A build holds an OS lock on ``.tmp-<name>-<random>.lock`` while it runs, so what a
+    running build (in this process, another, or another command) is writing is never
+    touched; the lock goes with the process, so whatever a build that was killed left is
+    removed by the next pack. A folder with no lock file (an earlier version made it) is
+    removed once older than :data:`STALE_SECONDS`.
+
+    >>> import tempfile
+    >>> out = Path(tempfile.mkdtemp())
+    >>> (out / ".tmp-alex-1a2b3c4d").mkdir(); _ = (out / ".tmp-alex-1a2b3c4d.lock").write_bytes(b"")
+    >>> (out / ".tmp-sam-5e6f7a8b").mkdir()  # no lock file, and new: kept for now
+    >>> remove_leftovers(out); sorted(p.name for p in out.iterdir())
+    ['.tmp-sam-5e6f7a8b']
+    """
+    from career_workbook.store import abandoned
+
+    out = Path(out_dir)
+    try:
+        names = os.listdir(out)
+    except OSError:
+        return
+    found = [(match, out / entry) for entry in names
+             if (match := _LEFTOVER.match(entry)) and name in (None, match.group(2))]
+
+    def latest_old_first(item: tuple[re.Match[str], Path]) -> tuple[bool, float]:
+        with contextlib.suppress(OSError):
+            return item[0].group(1) != "old", -item[1].lstat().st_mtime
+        return True, 0.0
+
     cutoff = time.time() - STALE_SECONDS
-    for pattern in (f".tmp-{name}-*", f".old-{name}-*"):
-        for leftover in out_dir.glob(pattern):
-            with contextlib.suppress(OSError):
-                if leftover.lstat().st_mtime < cutoff:
-                    _remove(leftover)
+    for match, leftover in sorted(found, key=latest_old_first):
+        with abandoned(_lock_of(leftover)) as free, contextlib.suppress(OSError):
+            final = out / match.group(2)
+            if free is False:
+                continue  # a running build's
+            if match.group(1) == "old" and not (final.exists() or final.is_symlink()):
+                os.replace(leftover, final)
+            elif free or leftover.lstat().st_mtime < cutoff:
+                _remove(leftover)
+    for entry in names:  # a lock file whose folder is gone (its build was killed in between)
+        match = _LEFTOVER.match(entry.removesuffix(".lock"))
+        if (entry.endswith(".lock") and match and match.group(1) == "tmp"
+                and name in (None, match.group(2))
+                and not any((out / f".{kind}-{entry[5:-5]}").exists() for kind in ("tmp", "old"))):
+            with abandoned(out / entry):
+                pass  # removed when no running build holds it
 
 
 def _remove(path: Path) -> None:
@@ -116,10 +172,11 @@ def _remove(path: Path) -> None:
 
 
 def _swap_into_place(tmp: Path, final: Path) -> None:
-    """Move the finished ``tmp`` folder to ``final``, replacing a previous pack."""
+    """Move the finished ``tmp`` folder to ``final``, replacing a previous pack (moved
+    aside as ``.old-<name>-<tmp's random part>`` meanwhile: the build's lock covers it)."""
     old = None
     if final.exists() or final.is_symlink():
-        old = final.with_name(f".old-{final.name}-{secrets.token_hex(4)}")
+        old = final.with_name(f".old-{final.name}-{tmp.name.rpartition('-')[2]}")
         os.replace(final, old)
     try:
         os.replace(tmp, final)
@@ -131,14 +188,18 @@ def _swap_into_place(tmp: Path, final: Path) -> None:
         _remove(old)
 
 
-def _new_folder(parent: Path, prefix: str) -> Path:
-    """A new empty folder ``parent/<prefix><random>`` with the usual permissions."""
+def _build_folder(out: Path, name: str, stack: contextlib.ExitStack) -> Path:
+    """A new empty folder ``out/.tmp-<name>-<random>``, this build's until ``stack``
+    closes: its lock file (:func:`_lock_of`) is held till then (:func:`remove_leftovers`)."""
+    from career_workbook.store import owning
+
     while True:
-        folder = parent / f"{prefix}{secrets.token_hex(4)}"
+        folder = out / f".tmp-{name}-{secrets.token_hex(4)}"
         try:
-            folder.mkdir()
+            stack.enter_context(owning(_lock_of(folder)))
         except FileExistsError:  # pragma: no cover - 32 random bits
             continue
+        folder.mkdir()
         return folder
 
 
@@ -404,27 +465,29 @@ def _build_into(out: Path, name: str, make_files: Callable[[], dict[str, bytes]]
     """Make the temporary folder, fill it with ``make_files()`` and the files in ``out/name``
     that are not the pack's, move it into place. ``make_files()`` may raise anything; a
     failure to write is an :class:`~career_workbook.store.OutputError` naming the folder."""
-    from career_workbook.store import writing_to
+    from career_workbook.store import ctrl_c_deferred, writing_to
 
     final = out / name
-    with writing_to(final):
-        out.mkdir(parents=True, exist_ok=True)
-        _remove_stale(out, name)
-        tmp = _new_folder(out, f".tmp-{name}-")
-    try:
-        files = make_files()
+    with contextlib.ExitStack() as owned:
         with writing_to(final):
-            for rel, data in files.items():
-                target = tmp / rel
-                if target.parent != tmp:
-                    target.parent.mkdir(parents=True, exist_ok=True)
-                _write(target, data)
-            _write(tmp / FINGERPRINT_FILE, _fingerprint_text(fingerprint or "", files))
-            removed = _keep_others(final, tmp, files)
-            _swap_into_place(tmp, final)
-    except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
-        raise
+            out.mkdir(parents=True, exist_ok=True)
+            remove_leftovers(out, name)
+            tmp = _build_folder(out, name, owned)
+        try:
+            files = make_files()
+            with writing_to(final):
+                for rel, data in files.items():
+                    target = tmp / rel
+                    if target.parent != tmp:
+                        target.parent.mkdir(parents=True, exist_ok=True)
+                    _write(target, data)
+                _write(tmp / FINGERPRINT_FILE, _fingerprint_text(fingerprint or "", files))
+                removed = _keep_others(final, tmp, files)
+                _swap_into_place(tmp, final)
+        except BaseException:
+            with ctrl_c_deferred():
+                shutil.rmtree(tmp, ignore_errors=True)
+            raise
     return PackUpdate(final, True, removed)
 
 
@@ -538,14 +601,14 @@ def failure_message(path: str | os.PathLike[str], err: BaseException) -> str:
     'a/alex.yaml: ValueError: bad thing'
     """
     from career_workbook.model import WorkbookError
-    from career_workbook.store import OutputError
+    from career_workbook.store import OutputError, file_problem
 
     text = " ".join(str(err).split())
     where = str(path)
     if isinstance(err, OutputError):  # names the pack's folder, not the workbook
         message = text
-    elif isinstance(err, WorkbookError):
-        message = text if text.startswith(where) else f"{where}: {text}"
+    elif isinstance(err, WorkbookError):  # as `validate` words it, with the line
+        return f"{where}: {file_problem(err, path)}"
     else:
         message = f"{where}: {type(err).__name__}: {text}" if text else (
             f"{where}: {type(err).__name__}")
@@ -596,6 +659,7 @@ def build_packs(
     day = _as_date(today).isoformat()
     static = static_digest()
     paths = [Path(p) for p in paths]
+    remove_leftovers(out_dir)
     report = PackReport()
     results: dict[int, tuple[bool, str]] = {}
     todo: list[int] = []

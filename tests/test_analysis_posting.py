@@ -320,9 +320,13 @@ def test_matched_words_are_in_the_posting():
         assert all(w.removesuffix("...") in flat for w in words)
 
 
-def test_five_thousand_words_stay_fast():
-    """About 15-50 ms on the shared test machine; the bound leaves room for a loaded CI."""
-    assert _bench().time_5000_words() < 500
+def test_a_five_thousand_word_paste_finds_what_its_postings_find():
+    """Its speed is a benchmark row (``bench_posting.py``: 15-50 ms), not a timed test."""
+    texts = [p.read_text(encoding="utf-8") for p in sorted(_bench().DATA.glob("*.txt"))]
+    words = " ".join(texts).split()
+    paste = " ".join((words * (5_000 // len(words) + 1))[:5_000])
+    found = set(fit(paste).matches)
+    assert found and found >= set().union(*(fit(t).matches for t in texts[:3]))
 
 
 def test_words_that_name_people_are_not_the_skill():

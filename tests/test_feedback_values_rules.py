@@ -355,3 +355,22 @@ def test_a_file_from_before_keeps_its_myself_ratings_where_nothing_else_rates_yo
     wb.assessments = [Assessment(date=date(2026, 1, 1), ratings={"SQL": 2})]
     fb = analysis.feedback_360_frame(wb).set_index("skill")
     assert fb.loc["SQL", "self"] == 2.0 and fb.loc["R", "self"] == 4.0
+
+
+def test_a_feedback_file_dated_after_today_is_refused_as_the_form_refuses_it(tmp_path):
+    # the form refused a date after today; the same entry from a file was saved, and a
+    # swapped year (2062) then never counted as the latest feedback
+    session = feedback_book(tmp_path)
+    before = session.path.read_bytes()
+    file = tmp_path / "fb.csv"
+    file.write_text("rater_group,rater_id,date,skill,level\npeer,P1,2026-11-02,SQL,3\n"
+                    "peer,P2,2062-11-02,SQL,4\nmanager,M1,2026-11-23,SQL,2\n")
+    view = ui.feedback_import(session)
+    view.fields["path"].value = str(file)
+    view.buttons["preview"].click()
+    assert view.buttons["save"].disabled
+    assert ("row 3, column 'date' = '2062-11-02': Feedback records a day that has come: "
+            "2 Nov 2062 is after today (22 Nov 2026). Did you mean 2026?") in \
+        text_of(view.status.value)
+    assert "row 4" not in text_of(view.status.value)  # tomorrow: a day of slack for time zones
+    assert session.path.read_bytes() == before

@@ -14,6 +14,7 @@ import io
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 import ipywidgets as widgets
@@ -45,7 +46,7 @@ from career_workbook.widgets.fields import (
     secondary_button,
 )
 from career_workbook.widgets.forms_skills import level_options
-from career_workbook.widgets.inputs import days_not_come
+from career_workbook.widgets.inputs import days_not_come, past_day_problem
 from career_workbook.widgets.session import workspace_of
 from career_workbook.wording import plural, short_date
 from career_workbook.workspace import WorkspaceError
@@ -223,8 +224,10 @@ def _at_row(problem: Problem, row: int) -> Problem:
     return Problem(f"row {row}: {problem.field}", problem.value, problem.message)
 
 
-def check_feedback_csv(text: str, skills: Iterable[str]) -> FeedbackCsv:
-    """Check every row of a feedback CSV (see :data:`CSV_COLUMNS`) and collect all problems.
+def check_feedback_csv(text: str, skills: Iterable[str],
+                       today: date | None = None) -> FeedbackCsv:
+    """Check every row of a feedback CSV (see :data:`CSV_COLUMNS`) and collect all problems;
+    feedback dated after ``today`` (when given) is one, as in the form.
 
     A skill the workbook does not track is not a problem but listed in ``unknown`` (the
     entries then include it); one written differently from a tracked one (``sql`` for
@@ -238,6 +241,9 @@ def check_feedback_csv(text: str, skills: Iterable[str]) -> FeedbackCsv:
     ["row 3, column 'date' = '2026-02-30': 30 February 2026 is not a date (February 2026 has 28 days)", "row 3, column 'level' = '9': must be a whole number from 0 to 5"]
     >>> check.unknown
     ['Go']
+    >>> text = "rater_group,rater_id,date,skill,level\\npeer,P1,2062-01-09,SQL,3\\n"
+    >>> print(check_feedback_csv(text, ["SQL"], today=date(2026, 12, 6)).problems[0])
+    row 2, column 'date' = '2062-01-09': Feedback records a day that has come: 9 Jan 2062 is after today (6 Dec 2026). Did you mean 2026?
     """  # noqa: E501
     from career_workbook import analysis
 
@@ -273,6 +279,10 @@ def check_feedback_csv(text: str, skills: Iterable[str]) -> FeedbackCsv:
                     f"'{column}'" in p.field for p in found):
                 found.append(Problem(f"row {n}, column {column!r}", row.get(column),
                                      "is missing or blank"))
+        if today is not None and not any("'date'" in p.field for p in found):
+            late = _after_today(row.get("date"), today)
+            if late:
+                found.append(Problem(f"row {n}, column 'date'", row.get("date"), late))
         if not skill and not behaviour and (level or not comment):
             found.append(Problem(f"row {n}, column 'skill'", row.get("skill"),
                                  "is missing or blank"))
@@ -304,6 +314,19 @@ def check_feedback_csv(text: str, skills: Iterable[str]) -> FeedbackCsv:
             problems = [(0, p) for p in err.problems] or [(0, Problem("", None, str(err)))]
     ordered = [p for _, p in sorted(problems, key=lambda item: item[0])]
     return FeedbackCsv(entries, ordered, unknown)
+
+
+def _after_today(text: Any, today: date) -> str | None:
+    """Why a CSV row's (well-written) ``date`` cannot be a feedback day, or ``None``.
+
+    >>> _after_today("2026-12-07", date(2026, 12, 6)) is None  # a day of slack
+    True
+    """
+    try:
+        day = date.fromisoformat(str(text or "").strip())
+    except ValueError:
+        return None  # a badly written date is named by the column checks
+    return past_day_problem(day, today, "Feedback")
 
 
 _GOOD_ROW = {"rater_group": "peer", "rater_id": "x", "date": "2026-01-01", "skill": "x",
@@ -576,7 +599,7 @@ def feedback_import(session: Any) -> widgets.Widget:
         def show_preview(_button: Any = None) -> None:
             wb = s.workbook
             try:
-                check = check_feedback_csv(source.read_text(), wb.skill_names())
+                check = check_feedback_csv(source.read_text(), wb.skill_names(), s.today)
             except (WorkbookError, WorkspaceError) as err:
                 reset(f"Cannot import: {err}", "error")
                 return

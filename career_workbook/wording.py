@@ -21,6 +21,22 @@ def plural(n: int, word: str, many: str | None = None) -> str:
     return f"{n} {word if n == 1 else (many or word + 's')}"
 
 
+def shorten(text: str, limit: int = 60) -> str:
+    """``text`` on one line, at most ``limit`` characters: cut at a word, with "…".
+
+    >>> shorten("Email the head teacher about the booking-site student rota", 50)
+    'Email the head teacher about the booking-site…'
+    >>> shorten("  Ship   it "), shorten("x" * 8, 5)
+    ('Ship it', 'xxxx…')
+    """
+    one = " ".join(text.split())
+    if len(one) <= limit:
+        return one
+    cut = one[:limit - 1]
+    word = cut.rsplit(" ", 1)[0] if " " in cut and one[limit - 1] != " " else cut
+    return (word if len(word) > limit // 2 else cut).rstrip() + "…"
+
+
 def short_date(day: date) -> str:
     """A day as the messages write it.
 

@@ -147,3 +147,14 @@ def test_own_targets_are_a_target_for_the_skill_gap_step():
     wb.person.target_role = "Senior Data Analyst"  # words of their own still come first
     assert {s.stem: s.progress for s in step_progress(wb)}["05_skill_gap"] == \
         "target: Senior Data Analyst"
+
+
+def test_the_start_page_leaves_dropped_actions_out_as_it_leaves_dropped_goals():
+    from career_workbook.model import Action, Goal
+
+    wb = new_workbook("Sam Lee")
+    wb.goals = [Goal(id="g1", text="Ship it"), Goal(id="g2", text="Old", status="dropped")]
+    wb.actions = [Action(text="Email Dana"), Action(text="Skipped", status="dropped")]
+    notes = {s.stem: s.progress for s in step_progress(wb)}
+    assert notes["04_smart_goals"] == "1 goal"
+    assert notes["06_action_plan"] == "1 action, 0 milestones"

@@ -319,3 +319,45 @@ def test_skills_fields_with_nothing_to_choose_say_where_skills_come_from(tmp_pat
         text = all_text(form(ui.Session(p, today=TODAY, notebook="08_achievements_learning")))
         assert "add yours in notebook 01 (self-assessment)" in text
         assert "notebook 05 (skill gap)" in text
+
+
+# ------------------------------------------------------------ 06 actions
+def test_overdue_actions_are_marked_counted_and_listed_first(path):
+    # red team: 06 never said an action was overdue: no marker, sort or count
+    from career_workbook.model import Action
+
+    wb = cw.load(path)
+    wb.goals.append(Goal(id="g2", text="Old plan", status="dropped", created=date(2026, 1, 5)))
+    wb.actions = [
+        Action(text="Draft the agenda", due=date(2026, 12, 9), status="doing"),
+        Action(text="Watch module 1", due=date(2026, 11, 20)),
+        Action(text="Send the deck", due=date(2026, 10, 1), status="done",
+               done_on=date(2026, 10, 1)),
+        Action(text="Book the room", due=date(2026, 12, 1), priority="high"),
+        Action(text="Old plan's step", due=date(2026, 9, 1), goal_id="g2"),
+        Action(text="Skipped", due=date(2026, 9, 1), status="dropped")]
+    store.save(wb, path)
+    table = text_of(all_html(ui.actions_form(session(path))), " ")
+    assert "Your actions — 2 overdue, listed first" in table
+    rows = [table.index(text) for text in ("Watch module 1", "Book the room",
+                                           "Draft the agenda", "Send the deck")]
+    assert rows == sorted(rows)  # the most late first, then the workbook's order
+    assert "20 Nov 2026 — overdue, due 2 weeks ago" in table
+    assert "1 Dec 2026 — overdue, due 4 days ago" in table
+    assert "9 Dec 2026 — in 4 days" in table
+    assert "1 Oct 2026 —" not in table and "1 Sep 2026 —" not in table  # done, closed goal
+
+
+def test_dropped_goals_are_not_offered_to_new_actions_but_kept_on_old_ones(path):
+    from career_workbook.model import Action
+
+    wb = cw.load(path)
+    wb.goals.append(Goal(id="g2", text="Old plan", status="dropped", created=date(2026, 1, 5)))
+    wb.actions = [Action(id="a1", text="Old plan's step " + "word " * 20, goal_id="g2")]
+    store.save(wb, path)
+    view = ui.actions_form(session(path))
+    assert [v for _, v in view.fields["goal_id"].widget.options if v] == ["g1"]
+    label = view.chooser.options[1][0]
+    assert label == "1. Old plan's step word word word word word word… (to do)"
+    choose(view, 0)
+    assert "g2" in [v for _, v in view.fields["goal_id"].widget.options]

@@ -54,6 +54,8 @@ _LAZY = {
     "nothing_to_do": "next_actions",
     "open_actions": "next_actions",
     "overdue_actions": "next_actions",
+    "action_plan_frame": "next_actions",
+    "due_label": "next_actions",
     "STALE_WEEKS": "opportunities",
     "deadline_label": "opportunities",
     "is_stale": "opportunities",
@@ -127,7 +129,9 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
     )
     from career_workbook.analysis.next_actions import (
         CHECK_IN_DAYS,
+        action_plan_frame,
         check_in_overdue,
+        due_label,
         next_actions_frame,
         nothing_to_do,
         open_actions,
@@ -232,6 +236,8 @@ __all__ = [
     "opportunity_steps_due",
     "overdue_actions",
     "overdue_follow_ups",
+    "action_plan_frame",
+    "due_label",
     "own_ratings",
     "parse_feedback_csv_rows",
     "plan_feedback_import",

@@ -36,6 +36,8 @@ __all__ = [
     "CHECK_IN_DAYS",
     "KINDS",
     "NEXT_ACTIONS_COLUMNS",
+    "action_plan_frame",
+    "due_label",
     "SMART_THRESHOLD",
     "check_in_overdue",
     "format_day",
@@ -127,14 +129,79 @@ def open_actions(wb: Workbook) -> list[Action]:
     >>> [a.text for a in open_actions(wb)]
     ['Email Dana']
     """
-    closed = {g.id for g in wb.goals if g.status in ("done", "dropped")}
-    return [a for a in wb.actions
-            if a.status in ("todo", "doing") and a.goal_id not in closed]
+    closed = _closed_goals(wb)
+    return [a for a in wb.actions if _is_open(a, closed)]
+
+
+def _closed_goals(wb: Workbook) -> set[str]:
+    return {g.id for g in wb.goals if g.status in ("done", "dropped")}
+
+
+def _is_open(action: Action, closed: set[str]) -> bool:
+    return action.status in ("todo", "doing") and action.goal_id not in closed
 
 
 def overdue_actions(wb: Workbook, today: date) -> list[Action]:
     """:func:`open_actions` due before ``today``."""
     return [a for a in open_actions(wb) if a.due is not None and a.due < today]
+
+
+def due_label(action: Action, today: date, wb: Workbook | None = None) -> str:
+    """An action's due day for the plan's table, and how late it is while it is open
+    (:func:`open_actions`: ``wb`` tells whether its goal is finished); ``''`` without one.
+
+    >>> from career_workbook.model import new_workbook
+    >>> wb, today = new_workbook("Sam"), date(2026, 12, 6)
+    >>> due_label(Action(text="Email Dana", due=date(2026, 11, 20)), today, wb)
+    '20 Nov 2026 — overdue, due 2 weeks ago'
+    >>> due_label(Action(text="Demo", due=date(2026, 12, 8), status="doing"), today, wb)
+    '8 Dec 2026 — in 2 days'
+    >>> due_label(Action(text="Demo", due=date(2026, 11, 20), status="done"), today, wb)
+    '20 Nov 2026'
+    """
+    from career_workbook.wording import short_date
+
+    if action.due is None:
+        return ""
+    text = short_date(action.due)
+    is_open = _is_open(action, set() if wb is None else _closed_goals(wb))
+    left = (action.due - today).days
+    if not is_open or left > 7:
+        return text
+    if left < 0:
+        return f"{text} — overdue, due {relative(left)}"
+    return f"{text} — {relative(left)}"
+
+
+def action_plan_frame(wb: Workbook, today: date) -> pd.DataFrame:
+    """The person's actions for the plan's table: overdue open ones first (the most late
+    first), then the others in the workbook's order, each with its goal and
+    :func:`due_label`. Columns: ``text``, ``goal``, ``due`` (the label), ``status``,
+    ``priority`` (their codes), ``done_on``, ``overdue`` (bool).
+
+    >>> from career_workbook.model import new_workbook
+    >>> wb = new_workbook("Sam")
+    >>> wb.actions += [Action(text="Demo", due=date(2026, 12, 20)),
+    ...                Action(text="Email Dana", due=date(2026, 11, 20))]
+    >>> action_plan_frame(wb, date(2026, 12, 6))[["text", "overdue"]].values.tolist()
+    [['Email Dana', True], ['Demo', False]]
+    """
+    import pandas as pd
+
+    goals = {g.id: g.text for g in wb.goals}
+    late = {id(a): (today - a.due).days for a in overdue_actions(wb, today)}
+    order = sorted(range(len(wb.actions)),
+                   key=lambda i: (-late.get(id(wb.actions[i]), -1), i))
+    rows = [wb.actions[i] for i in order]
+    return pd.DataFrame({
+        "text": [a.text for a in rows],
+        "goal": [goals.get(a.goal_id, "") for a in rows],
+        "due": [due_label(a, today, wb) for a in rows],
+        "status": [a.status for a in rows],
+        "priority": [a.priority for a in rows],
+        "done_on": [a.done_on for a in rows],
+        "overdue": [id(a) in late for a in rows],
+    }, columns=["text", "goal", "due", "status", "priority", "done_on", "overdue"])
 
 
 _PRIORITY = {"high": 0, "medium": 1, "low": 2}

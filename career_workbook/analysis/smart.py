@@ -1521,10 +1521,9 @@ def _fix_typos(body: str) -> tuple[str, list[tuple[str, str]]]:
 
 
 def _quote(text: str, limit: int = 60) -> str:
-    text = " ".join(text.split())
-    if len(text) > limit:
-        text = text[: limit - 1].rsplit(" ", 1)[0] + "…"
-    return text
+    from career_workbook.wording import shorten
+
+    return shorten(text, limit)
 
 
 _SPECIFIC_EXAMPLES = {

@@ -93,6 +93,7 @@ def _notes(wb: Workbook, role: Any) -> dict[str, tuple[str, bool]]:
     has_vision = bool(wb.vision.long_term.strip() or wb.vision.short_term.strip())
     goals = [g for g in wb.goals if g.status != "dropped"]
     milestones = sum(len(g.milestones) for g in goals)
+    actions = sum(a.status != "dropped" for a in wb.actions)  # as goals: dropped ones not
     open_opps = sum(o.stage in ("spotted", "exploring", "applied", "interviewing")
                     for o in wb.opportunities)
 
@@ -112,8 +113,8 @@ def _notes(wb: Workbook, role: Any) -> dict[str, tuple[str, bool]]:
         "04_smart_goals": note(len(goals), plural(len(goals), "goal"), "no goals yet"),
         "05_skill_gap": _skill_gap_note(wb, role),
         "06_action_plan": note(
-            len(wb.actions) + milestones,
-            f"{plural(len(wb.actions), 'action')}, {plural(milestones, 'milestone')}",
+            actions + milestones,
+            f"{plural(actions, 'action')}, {plural(milestones, 'milestone')}",
             "no actions yet"),
         "07_network": note(len(wb.contacts), plural(len(wb.contacts), "contact"),
                            "no contacts yet"),

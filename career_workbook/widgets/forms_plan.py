@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 from typing import Any
 
@@ -35,7 +35,7 @@ from career_workbook.widgets.fields import (
 )
 from career_workbook.widgets.inputs import days_not_come
 from career_workbook.widgets.merge import merge_fields
-from career_workbook.wording import short_date
+from career_workbook.wording import short_date, shorten
 
 __all__ = [
     "SUGGESTIONS",
@@ -319,8 +319,11 @@ def learning_suggestions(session: Any) -> widgets.Widget:
                                         wb.role_profile, wb.person.target_role))
 
 
-def _goal_options(wb: Workbook) -> list[tuple[str, str]]:
-    return [(f"{g.text[:60]}{'…' if len(g.text) > 60 else ''}", g.id) for g in wb.goals]
+def _goal_options(wb: Workbook, chosen: Iterable[str] = ()) -> list[tuple[str, str]]:
+    """The goals an action or milestone can serve: not dropped (one already chosen stays
+    offered, so the record keeps it)."""
+    return [(shorten(g.text, 60), g.id) for g in wb.goals
+            if g.status != "dropped" or g.id in chosen]
 
 
 def actions_form(session: Any) -> widgets.Widget:
@@ -337,7 +340,8 @@ def actions_form(session: Any) -> widgets.Widget:
                            rows=2, placeholder="e.g. Ask Dana to review my forecasting model",
                            help="A step you could start this week."),
                 make_field("goal_id", "For goal", "dropdown", value=old.goal_id if old else None,
-                           options=_goal_options(wb), optional=True,
+                           options=_goal_options(wb, [old.goal_id] if old and old.goal_id else []),
+                           optional=True,
                            help="The goal this moves forward (optional)."),
                 make_field("due", "Due", "date", value=old.due if old else None,
                            help="When you plan to have done it."),
@@ -349,25 +353,21 @@ def actions_form(session: Any) -> widgets.Widget:
                            options=[(PRIORITY_LABELS[x], x) for x in PRIORITIES]),
             ]
 
-        import pandas as pd
+        from career_workbook.analysis import action_plan_frame
 
-        goals = {g.id: g.text for g in wb.goals}
-        table = pd.DataFrame({
-            "text": [a.text for a in wb.actions],
-            "goal": [goals.get(a.goal_id, "") for a in wb.actions],
-            "due": [a.due for a in wb.actions],
-            "status": [ACTION_STATUS_LABELS[a.status] for a in wb.actions],
-            "priority": [PRIORITY_LABELS[a.priority] for a in wb.actions],
-            "done_on": [a.done_on for a in wb.actions],
-        })
+        table = action_plan_frame(wb, view.session.today)
+        late = int(table["overdue"].sum())
+        table = table.assign(status=table["status"].map(ACTION_STATUS_LABELS),
+                             priority=table["priority"].map(PRIORITY_LABELS))
         shown = table_widget(table, {"text": "Action", "goal": "Goal", "due": "Due",
                                      "status": "Status", "priority": "Priority",
                                      "done_on": "Done on"},
                              empty="No actions yet: add the first one below.",
-                             title="Your actions")
+                             title="Your actions" + (f" — {late} overdue, listed first"
+                                                     if late else ""))
         editor = record_editor(
             view, items=wb.actions, model=Action, collection="actions", make_fields=make_fields,
-            describe=lambda a: f"{a.text[:50]} ({ACTION_STATUS_LABELS[a.status].lower()})",
+            describe=lambda a: f"{shorten(a.text, 50)} ({ACTION_STATUS_LABELS[a.status].lower()})",
             noun="action", extra=lambda data: {"done_on": action_done_on(
                 data["status"], data.get("done_on"), view.session.today)})
         return [shown, *editor]
@@ -414,7 +414,8 @@ def milestones_form(session: Any) -> widgets.Widget:
             goal_id = next((g.id for g in wb.goals if g.status == "active"), wb.goals[0].id)
         goal = wb.goal(goal_id)
         chooser = make_field("goal", "Goal", "dropdown", value=goal_id,
-                             options=_goal_options(wb), help="The goal whose steps you plan.")
+                             options=_goal_options(wb, [goal_id]),
+                             help="The goal whose steps you plan.")
 
         def choose(change: Any) -> None:
             view.state.update(goal_id=change["new"], selected=NONE)

@@ -714,6 +714,26 @@ def test_goal_timeline_bars_milestones_and_today():
     assert "today" in [t.get_text() for t in ax.texts]
 
 
+@pytest.mark.parametrize("milestone_due", [None, date(2026, 11, 15), date(2027, 2, 1)])
+def test_a_goal_without_a_deadline_runs_to_the_charts_end_whatever_else_is_dated(
+        milestone_due):
+    # red team: the same open goal was a bar to July when nothing was dated before today,
+    # and a one-day sliver once a milestone was
+    import matplotlib.dates as mdates
+
+    g = pd.DataFrame({"goal_id": ["g1", "g2"], "text": ["Present better", "Pass AWS"],
+                      "created": [date(2026, 12, 6)] * 2,
+                      "deadline": [None, date(2027, 7, 31)], "status": ["active"] * 2})
+    m = pd.DataFrame({"goal_id": ["g2"] if milestone_due else [],
+                      "title": ["Book"] if milestone_due else [],
+                      "due": [milestone_due] if milestone_due else [],
+                      "done_on": [None] if milestone_due else []})
+    ax = charts.plot_goal_timeline(g, m, today=date(2026, 12, 6)).axes[0]
+    ends = sorted(round(b.get_x() + b.get_width(), 3) for b in ax.patches
+                  if isinstance(b, Rectangle))
+    assert ends == [round(mdates.date2num(pd.Timestamp("2027-07-31")), 3)] * 2
+
+
 def test_goal_timeline_next_deadline_and_no_today():
     g = goals(GOALS[:1])  # one goal, the last has no deadline: give it one
     g.loc[0, "deadline"] = pd.Timestamp(2027, 1, 1)

@@ -211,7 +211,7 @@ def plot_goal_timeline(goals: pd.DataFrame, milestones: pd.DataFrame | None = No
     start, end = min(all_dates), max(all_dates)
     if end - start < pd.Timedelta(days=30):
         end = start + pd.Timedelta(days=30)
-    open_end = now if now is not None and now > start else end
+    open_end = end  # a goal with no deadline runs open to the chart's end, whatever else
 
     labels = [wrap_label(t, 28, max_lines=3) for t in df["text"]]
     fig = new_figure(2.3 + row_height(labels) * len(df), label="goal_timeline")

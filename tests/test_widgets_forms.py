@@ -231,6 +231,7 @@ def test_skills_form_remove(small):
     choose(view, 0)  # SQL is rated and linked to a goal: kept
     view.buttons["remove"].click()
     assert "still used in 1 self-assessment, 1 goal;" in view.status.value
+    assert str(small.path) not in view.status.value  # the person's own rule, not a file's
     assert small.path.read_bytes() == before
     choose(view, 2)  # Writing is used nowhere
     view.buttons["remove"].click()

@@ -714,8 +714,8 @@ class Session:
                 first = err.problems[0]
                 return SaveResult(False, f"Not saved: {removed}", field=first.field,
                                   value=first.value, conflict=True)
-            return _refused(err.problems, str(err) if err.path else f"{self.path}: {err}",
-                            self.workbook)
+            return _refused(err.problems, str(err), self.workbook)  # no file path: the
+            # person's own workbook is meant, and a form's rule names what to change
         except ValidationError as err:
             return _refused(problems_from_validation(err), str(err), self.workbook)
         except OSError as err:

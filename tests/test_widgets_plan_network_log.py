@@ -361,3 +361,18 @@ def test_dropped_goals_are_not_offered_to_new_actions_but_kept_on_old_ones(path)
     assert label == "1. Old plan's step word word word word word word… (to do)"
     choose(view, 0)
     assert "g2" in [v for _, v in view.fields["goal_id"].widget.options]
+
+
+def test_removing_an_action_says_how_to_bring_it_back(path):
+    from career_workbook.model import Action
+
+    wb = cw.load(path)
+    wb.actions = [Action(id="a1", text="Email Dana")]
+    store.save(wb, path)
+    view = ui.actions_form(session(path))
+    choose(view, 0)
+    view.buttons["remove"].click()
+    said = text_of(view.status.value)
+    assert "removed “Email Dana (to do)”" in said
+    assert "to bring it back: “Restore an earlier version” in notebook 00 (Start here)" in said
+    assert cw.load(path).actions == []

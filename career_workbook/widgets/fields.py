@@ -1106,7 +1106,9 @@ def record_editor(
             result = view.session.save(drop)
             if not result.ok:
                 view.state["selected"] = selected
-            view.show_result(result, f"removed “{describe(old)}”" if result.ok else "")
+            view.show_result(result, view.session.say(
+                f"removed “{describe(old)}” (to bring it back: “Restore an earlier version” "
+                "in notebook 00 (Start here))") if result.ok else "")
 
         remove.on_click(removed)
         row.append(remove)

@@ -334,11 +334,12 @@ def strengths_form(session: Any) -> widgets.Widget:
             return (None, errors) if errors else (record, {})
 
         stored = {"strengths": list(wb.strengths), "weaknesses": list(wb.weaknesses)}
+        labels = {"strengths": strengths.label, "weaknesses": weaknesses.label}
 
         def apply(wb: Workbook, record: dict[str, list[str]]) -> None:
             now = {"strengths": wb.strengths, "weaknesses": wb.weaknesses}
             merged = merge_fields(list(record), stored=stored, filled=view.filled,
-                                  mine=record, theirs=now)
+                                  mine=record, theirs=now, labels=labels)
             wb.strengths = merged["strengths"]
             wb.weaknesses = merged["weaknesses"]
 

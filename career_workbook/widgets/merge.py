@@ -7,8 +7,9 @@ is decided on its own:
   notebook, the app or the CLI changed it meanwhile);
 - the person changed it and nobody else did (or both made the same change) -> it is written;
 - both changed it differently -> nothing is saved: :class:`EditConflict` names the field,
-  and the form offers to reload. A list (one item per line) never conflicts: the items the
-  person added are added and the ones they removed are removed, whatever else changed.
+  and the form offers to reload. A list (one item per line) merges: the items the person
+  added are added and the ones they removed are removed, whatever else changed; only an
+  item both reworded, differently, is a conflict (:func:`list_clash`).
 
 Examples
 --------
@@ -28,12 +29,15 @@ Examples
 
 from __future__ import annotations
 
+import difflib
+import os
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from career_workbook.model import Problem, WorkbookError
 
-__all__ = ["EditConflict", "find_record", "merge_fields", "merge_lists", "record_key"]
+__all__ = ["EditConflict", "find_record", "list_clash", "merge_fields", "merge_lists",
+           "record_key"]
 
 RELOAD_HINT = "press Reload to see the current version, then make your change again"
 
@@ -47,7 +51,9 @@ class EditConflict(WorkbookError):
     def __init__(self, problems: Sequence[Problem], labels: Mapping[str, str] | None = None):
         labels = labels or {}
         text = "; ".join((f"“{labels.get(p.field, p.field)}”" if p.field else
-                          labels.get("", "This entry")) + f" {p.message}" for p in problems)
+                          labels.get("", "This entry"))
+                         + ("" if p.message.startswith(":") else " ") + p.message
+                         for p in problems)
         super().__init__(text, problems=problems)
 
 
@@ -72,6 +78,20 @@ def _shown(value: Any) -> str:
     return "“" + (text if len(text) <= 60 else text[:57] + "...") + "”"
 
 
+def _apart(item: Any, *rewordings: Sequence[Any]) -> list[str]:
+    """``item`` and its ``rewordings`` as text, a long beginning they share cut to "…" so
+    that what differs shows.
+
+    >>> _apart("Saying no to requests that have no decision attached", ["Saying no to "
+    ...        "requests that have no decision attached (A)"])
+    ['…decision attached', '…decision attached (A)']
+    """
+    texts = [str(item), *(", ".join(str(x) for x in words) for words in rewordings)]
+    shared = os.path.commonprefix(texts)
+    cut = shared.rfind(" ", 0, len(shared) - 15) if len(shared) > 40 else -1
+    return [f"…{t[cut + 1:]}" for t in texts] if cut > 0 else texts
+
+
 def merge_lists(filled: Sequence[Any], mine: Sequence[Any], theirs: Sequence[Any]) -> list[Any]:
     """``theirs`` with the items the person removed taken out and the ones added appended.
 
@@ -82,6 +102,41 @@ def merge_lists(filled: Sequence[Any], mine: Sequence[Any], theirs: Sequence[Any
     out = [x for x in theirs if x not in removed]
     out += [x for x in mine if x not in filled and x not in out]
     return out
+
+
+def _rewordings(before: Sequence[Any], after: Sequence[Any]) -> dict[Any, tuple[Any, ...]]:
+    """Each item of ``before`` that ``after`` has replaced in place, with what replaced it
+    (items added or removed elsewhere in the list are not rewordings)."""
+    try:
+        matcher = difflib.SequenceMatcher(None, list(before), list(after), autojunk=False)
+        opcodes = matcher.get_opcodes()
+    except TypeError:  # items that cannot be compared this way (records): no rewording
+        return {}
+    out: dict[Any, tuple[Any, ...]] = {}
+    for op, i1, i2, j1, j2 in opcodes:
+        if op != "replace":
+            continue
+        for k, item in enumerate(before[i1:i2]):  # one for one, else the block for each
+            out[item] = (after[j1 + k],) if i2 - i1 == j2 - j1 else tuple(after[j1:j2])
+    return out
+
+
+def list_clash(filled: Sequence[Any], mine: Sequence[Any],
+               theirs: Sequence[Any]) -> tuple[Any, tuple[Any, ...], tuple[Any, ...]] | None:
+    """``(item, theirs, mine)`` for the first item of ``filled`` that both lists replaced
+    in place with something different, else ``None`` (:func:`merge_lists` merges them).
+
+    >>> list_clash(["Saying no", "Delegating"], ["Saying no (B)", "Delegating"],
+    ...            ["Saying no (A)", "Delegating"])
+    ('Saying no', ('Saying no (A)',), ('Saying no (B)',))
+    >>> list_clash(["a", "b"], ["a2", "b"], ["a", "b2"]) is None  # different items
+    True
+    """
+    mine_words, their_words = _rewordings(filled, mine), _rewordings(filled, theirs)
+    for item, words in mine_words.items():
+        if item in their_words and their_words[item] != words:
+            return item, their_words[item], words
+    return None
 
 
 def merge_fields(keys: Iterable[str], *, stored: Any, filled: Any, mine: Any, theirs: Any,
@@ -103,7 +158,14 @@ def merge_fields(keys: Iterable[str], *, stored: Any, filled: Any, mine: Any, th
         elif t in (s, m):
             out[key] = m
         elif all(isinstance(x, list) for x in (f, m, t)):
-            out[key] = merge_lists(f, m, t)
+            clash = list_clash(f, m, t)
+            if clash is None:
+                out[key] = merge_lists(f, m, t)
+            else:  # one item reworded differently here and there
+                was, there, here = (_shown(x) for x in _apart(*clash))
+                problems.append(Problem(
+                    key, None, f": {was} was changed to {there} in another window since this "
+                               f"form was shown, and you changed it to {here}; {RELOAD_HINT}"))
         else:
             problems.append(Problem(
                 key, None,

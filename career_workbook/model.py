@@ -182,7 +182,8 @@ class Skill(_Model):
 
 
 class Assessment(_Model):
-    """A dated self-assessment: a level 0-5 per skill. Appended, never overwritten."""
+    """A dated self-assessment: a level 0-5 per skill. The forms keep one per day (a second
+    save that day updates it); another day's is never overwritten."""
 
     date: date
     ratings: dict[str, Level] = Field(default_factory=dict)

@@ -299,7 +299,8 @@ def test_rating_yourself_as_myself_counts_like_a_self_assessment(tmp_path):
     assert radar["SQL"] == chart["SQL"] == 1.0
     wb = cw.load(session.path)
     assert not [f for f in wb.feedback if f.rater_group == "self"]  # nothing kept twice
-    assert [a.date for a in wb.assessments] == [date(2026, 11, 22)] * 3 + [date(2026, 11, 1)]
+    # 01 saved into that day's snapshot (the one "Myself" added), not a third of the day
+    assert [a.date for a in wb.assessments] == [date(2026, 11, 22)] * 2 + [date(2026, 11, 1)]
 
 
 def test_myself_keeps_its_reputation_and_the_latest_own_rating_counts(tmp_path):

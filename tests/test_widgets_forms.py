@@ -245,7 +245,7 @@ def test_rename_and_references_helpers():
     assert wb.assessments[0].ratings == {"SQL": 2, "Py": 3}
 
 
-def test_self_assessment_appends_and_keeps_older_entries(small):
+def test_self_assessment_appends_a_day_and_keeps_older_entries(small):
     view = ui.self_assessment_form(small)
     assert view.fields["ratings.SQL"].value == 2  # latest rating pre-filled
     assert view.fields["ratings.Writing"].value is None
@@ -253,11 +253,11 @@ def test_self_assessment_appends_and_keeps_older_entries(small):
     view.fields["ratings.SQL"].value = 3
     view.buttons["save"].click()
     view.fields["ratings.Writing"].value = 1
-    view.buttons["save"].click()  # the same day again: appended too
+    view.buttons["save"].click()  # the same day again: that day's snapshot is updated
     wb = cw.load(small.path)
     assert [a.ratings for a in wb.assessments] == [
-        {"SQL": 2, "Python": 3}, {"SQL": 3, "Python": 3}, {"SQL": 3, "Python": 3, "Writing": 1}]
-    assert [a.date for a in wb.assessments][1:] == [date(2026, 11, 22)] * 2
+        {"SQL": 2, "Python": 3}, {"SQL": 3, "Python": 3, "Writing": 1}]
+    assert [a.date for a in wb.assessments][1:] == [date(2026, 11, 22)]
     assert saved(view)
 
 

@@ -59,6 +59,124 @@ def current(path: Path) -> dict[str, float]:
     return dict(zip(frame["skill"], frame["current"], strict=True))
 
 
+# ------------------------------------------------------------------ 1: two tabs rate
+def test_a_stale_tab_keeps_the_other_tabs_rating_in_one_snapshot_for_the_day(priya):
+    p, q = tab(ui.self_assessment_form, priya), tab(ui.self_assessment_form, priya)
+    assert (p.fields["ratings.Python"].value, p.fields["ratings.SQL"].value) == (4, 5)
+    p.fields["ratings.Python"].value = 5
+    p.buttons["save"].click()
+    q.fields["ratings.SQL"].value = 1  # Q still shows Python 4
+    q.buttons["save"].click()
+    assert "Saved at" in status(q) and "kept from another tab: Python 5" in status(q)
+    today = [a for a in cw.load(priya).assessments if a.date == date(2026, 12, 6)]
+    assert len(today) == 1 and (today[0].ratings["Python"], today[0].ratings["SQL"]) == (5, 1)
+    assert (current(priya)["Python"], current(priya)["SQL"]) == (5, 1)
+    assert (q.fields["ratings.Python"].value, q.fields["ratings.SQL"].value) == (5, 1)
+
+
+def test_both_tabs_rating_the_same_skill_differently_is_a_conflict(priya):
+    p, q = tab(ui.self_assessment_form, priya), tab(ui.self_assessment_form, priya)
+    p.fields["ratings.SQL"].value = 3
+    p.buttons["save"].click()
+    before = priya.read_bytes()
+    q.fields["ratings.SQL"].value = 1
+    q.fields["ratings.Coaching"].value = 4
+    q.buttons["save"].click()
+    assert priya.read_bytes() == before  # nothing written, nothing reverted
+    text = status(q)
+    assert "Not saved" in text and "“SQL” was changed to “3” in another window" in text
+    assert "you changed it to “1”" in text and "Reload" in text
+    assert "changed in another window" in text_of(q.fields["ratings.SQL"].message.value)
+    assert q.reload_button.layout.display != "none"
+    q.reload_button.click()
+    assert q.fields["ratings.SQL"].value == 3
+
+
+def test_the_same_rating_made_in_both_tabs_is_no_conflict(sam):
+    p, q = tab(ui.self_assessment_form, sam), tab(ui.self_assessment_form, sam)
+    p.fields["ratings.Spanish"].value = 2
+    p.buttons["save"].click()
+    q.fields["ratings.Spanish"].value = 2
+    q.fields["ratings.Budgeting"].value = 4
+    q.buttons["save"].click()
+    assert "Saved at" in status(q)
+    assert [(a.date, a.ratings) for a in cw.load(sam).assessments][1:] == [
+        (date(2026, 12, 6), {"Budgeting": 4, "Negotiation": 3, "Spanish": 2})]
+
+
+def test_a_rating_saved_elsewhere_for_an_earlier_day_is_not_undone_by_today(sam):
+    # Another tab records Negotiation 5 for last week; this stale tab saves today with
+    # Negotiation untouched (3): writing 3 today made 5 count for nothing.
+    q = tab(ui.self_assessment_form, sam)  # the stale tab, opened first
+    p = tab(ui.self_assessment_form, sam)
+    p.fields["date"].value = date(2026, 11, 30)
+    p.fields["ratings.Negotiation"].value = 5
+    p.buttons["save"].click()
+    q.fields["ratings.Budgeting"].value = 3
+    q.buttons["save"].click()
+    assert "kept from another tab: Negotiation 5" in status(q)
+    assert current(sam)["Negotiation"] == 5 and current(sam)["Budgeting"] == 3
+
+
+def test_saving_twice_on_one_day_in_one_tab_updates_that_days_snapshot(sam):
+    view = tab(ui.self_assessment_form, sam)
+    view.fields["ratings.Budgeting"].value = 3
+    view.fields["note"].value = "After the course"
+    view.buttons["save"].click()
+    view.fields["ratings.Spanish"].value = 1
+    view.fields["ratings.Negotiation"].value = 2
+    view.fields["note"].value = "Quiet week"
+    view.buttons["save"].click()
+    assert "3 skills rated on 2026-12-06" in status(view)
+    wb = cw.load(sam)
+    assert [(a.date, a.ratings, a.note) for a in wb.assessments] == [
+        (date(2026, 3, 2), {"Budgeting": 2, "Negotiation": 3}, ""),
+        (date(2026, 12, 6), {"Budgeting": 3, "Negotiation": 2, "Spanish": 1},
+         "After the course\nQuiet week")]
+    view.fields["ratings.Spanish"].value = 2  # and the form keeps following the file
+    view.buttons["save"].click()
+    assert cw.load(sam).assessments[-1].ratings["Spanish"] == 2 and "Saved at" in status(view)
+
+
+# ------------------------------------------------------------------ 2: dated after today
+@pytest.mark.parametrize("typed, says", [
+    ("2027-06-01", "A self-assessment records a day that has come: 1 Jun 2027 is after "
+                   "today (6 Dec 2026)."),
+    ("2062-12-01", "1 Dec 2062 is after today (6 Dec 2026). Did you mean 2026?"),
+])
+def test_a_self_assessment_dated_after_today_is_refused_beside_the_date(priya, typed, says):
+    view = tab(ui.self_assessment_form, priya)
+    before = priya.read_bytes()
+    view.fields["date"].widget.value = typed
+    view.fields["ratings.SQL"].value = 3
+    view.buttons["save"].click()
+    assert says in text_of(view.fields["date"].message.value)
+    assert "Nothing was saved" in status(view) and priya.read_bytes() == before
+
+
+def test_tomorrow_is_still_taken_for_time_zones(sam):
+    view = tab(ui.self_assessment_form, sam)
+    view.fields["date"].value = date(2026, 12, 7)
+    view.fields["ratings.Spanish"].value = 1
+    view.buttons["save"].click()
+    assert "Saved at" in status(view)
+
+
+def test_the_form_starts_from_the_latest_rating_up_to_today_as_the_radar_does(sam):
+    with cw.edit(sam) as wb:  # a future-dated rating, written by hand or the CLI
+        wb.assessments += [Assessment(date=date(2027, 6, 1), ratings={"Negotiation": 5}),
+                           Assessment(date=date(2026, 12, 5), ratings={"Negotiation": 2})]
+    view = tab(ui.self_assessment_form, sam)
+    field = view.fields["ratings.Negotiation"]
+    assert field.value == 2 == current(sam)["Negotiation"]
+    assert "Last rated 2026-12-05." in text_of(field.help.value)
+    view.fields["ratings.Spanish"].value = 1
+    view.buttons["save"].click()  # untouched Negotiation: today's level, 2, not 5
+    assert cw.load(sam).assessments[-1].ratings == {"Budgeting": 2, "Negotiation": 2,
+                                                    "Spanish": 1}
+    assert view.fields["ratings.Negotiation"].value == 2  # after the refill too
+
+
 # ------------------------------------------------------------------ 3: strengths reworded
 def test_one_line_reworded_differently_in_two_tabs_is_a_conflict(sam):
     a, b = tab(ui.strengths_form, sam), tab(ui.strengths_form, sam)

@@ -976,9 +976,13 @@ def field_for_problem(path: str | None, value: Any, fields: Mapping[str, Any]) -
     'progress.g9'
     >>> field_for_problem("skills[0].name", "SQL", {"text": 1}) is None
     True
+    >>> field_for_problem("ratings.SQL", None, {"ratings.SQL": 1})  # a form key itself
+    'ratings.SQL'
     """
     if not path:
         return None
+    if path in fields:
+        return path
     last = re.sub(r"\[\d+\]", "", path).split(".")[-1]
     for key in (f"{last}.{value}", last):
         if key in fields:

@@ -1,7 +1,9 @@
 """Notebook 01: the skills you track, a dated self-assessment, strengths and weaknesses.
 
-A self-assessment is *appended* every time it is saved, even a second one on the same day
-(the latest entry of a day wins in charts); an older assessment is never changed.
+A self-assessment is one dated snapshot per day: saving on a new day adds one, saving again
+on the same day (in this tab or another) updates that day's (:func:`put_assessment`); an
+assessment of another day is never changed. Only the ratings the person changed in the form
+are theirs: the others keep what the file holds now (:func:`merge_ratings`).
 
 Examples
 --------
@@ -12,7 +14,7 @@ Examples
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import Any
 
@@ -39,14 +41,17 @@ from career_workbook.widgets.fields import (
     primary_button,
     record_editor,
 )
+from career_workbook.widgets.inputs import days_not_come
 from career_workbook.widgets.merge import merge_fields
-from career_workbook.wording import plural
+from career_workbook.wording import listing, plural
 
 __all__ = [
     "LEVELS",
     "assessment_data",
     "check_lines",
     "level_options",
+    "merge_ratings",
+    "put_assessment",
     "rename_skill",
     "self_assessment_form",
     "skill_references",
@@ -91,6 +96,91 @@ def assessment_data(day: date | None, ratings: Mapping[str, int | None],
     (unrated skills left out)."""
     return {"date": day, "ratings": {k: v for k, v in ratings.items() if v is not None},
             "note": note.strip()}
+
+
+def _levels_on(wb: Workbook, day: date) -> dict[str, int]:
+    """Each skill's latest self-assessed level on ``day`` (the radar's rule)."""
+    return {name: level for name, (level, _) in wb.latest_levels(until=day).items()}
+
+
+def merge_ratings(names: Sequence[str], day: date, *, filled: Mapping[str, int | None],
+                  mine: Mapping[str, int | None], before: Workbook,
+                  now: Workbook) -> tuple[dict[str, int | None], dict[str, int]]:
+    """``(ratings, kept)``: the level to save for each of ``names`` on ``day`` (``None``:
+    not rated), and the ones ``kept`` from another window.
+
+    ``filled`` is what the form showed, ``mine`` what it saves, ``before`` the workbook it
+    was filled from and ``now`` the file as it is now. A skill is compared by its latest
+    level on ``day``: changed only here, it is the person's; changed only elsewhere (a
+    rating saved in another tab), the file's is kept; changed in both to different levels,
+    :class:`~career_workbook.widgets.merge.EditConflict` names the skill and nothing is
+    saved. A skill the file no longer tracks keeps the form's value, so the save is refused
+    with why.
+
+    >>> from career_workbook.model import new_workbook
+    >>> before = new_workbook("Sam"); before.skills += [Skill(name="SQL"), Skill(name="Python")]
+    >>> before.assessments.append(Assessment(date=date(2026, 1, 5), ratings={"SQL": 2, "Python": 4}))
+    >>> now = before.model_copy(deep=True)
+    >>> now.assessments.append(Assessment(date=date(2026, 3, 1), ratings={"SQL": 2, "Python": 5}))
+    >>> shown = {"SQL": 2, "Python": 4}
+    >>> merge_ratings(["SQL", "Python"], date(2026, 3, 1), filled=shown,
+    ...               mine={"SQL": 1, "Python": 4}, before=before, now=now)
+    ({'SQL': 1, 'Python': 5}, {'Python': 5})
+    >>> merge_ratings(["Python"], date(2026, 3, 1), filled=shown, mine={"Python": 3},
+    ...               before=before, now=now)
+    Traceback (most recent call last):
+    ...
+    career_workbook.widgets.merge.EditConflict: “Python” was changed to “5” in another window since this form was shown, and you changed it to “3”; press Reload to see the current version, then make your change again
+    """  # noqa: E501
+    was, nowadays = _levels_on(before, day), _levels_on(now, day)
+    tracked = set(now.skill_names())
+    keys = [f"ratings.{name}" for name in names]
+    stored = {k: was.get(n) for k, n in zip(keys, names, strict=True)}
+    theirs = {k: nowadays.get(n) if n in tracked and nowadays.get(n) != was.get(n)
+              else mine.get(n) for k, n in zip(keys, names, strict=True)}
+    merged = merge_fields(
+        keys, stored=stored, filled={k: filled.get(n) for k, n in zip(keys, names, strict=True)},
+        mine={k: mine.get(n) for k, n in zip(keys, names, strict=True)}, theirs=theirs,
+        labels=dict(zip(keys, names, strict=True)))
+    ratings = {n: merged[k] for k, n in zip(keys, names, strict=True)}
+    kept = {n: level for n, level in ratings.items()
+            if level is not None and level != mine.get(n)}
+    return ratings, kept
+
+
+def put_assessment(wb: Workbook, day: date, ratings: Mapping[str, int | None],
+                   note: str = "") -> tuple[Assessment, bool]:
+    """``(entry, updated)``: ``ratings`` saved as the self-assessment of ``day``.
+
+    A day already rated gets them in its (latest) snapshot: a level replaces that skill's,
+    ``None`` takes it out, the other skills stay and a new note is added below its note.
+    Otherwise a new snapshot is appended. ``updated`` says which.
+
+    >>> from career_workbook.model import new_workbook
+    >>> wb = new_workbook("Sam"); wb.skills += [Skill(name="SQL"), Skill(name="Python")]
+    >>> wb.assessments.append(Assessment(date=date(2026, 3, 1), ratings={"Python": 5},
+    ...                                  note="After the course"))
+    >>> entry, updated = put_assessment(wb, date(2026, 3, 1), {"SQL": 1}, "Quiet week")
+    >>> entry.ratings, entry.note, updated, len(wb.assessments)
+    ({'Python': 5, 'SQL': 1}, 'After the course\\nQuiet week', True, 1)
+    """
+    same_day = [a for a in wb.assessments if a.date == day]
+    if not same_day:
+        entry = Assessment(date=day, ratings={k: v for k, v in ratings.items()
+                                              if v is not None}, note=note)
+        wb.assessments.append(entry)
+        return entry, False
+    entry = same_day[-1]
+    levels = dict(entry.ratings)
+    for name, level in ratings.items():
+        if level is None:
+            levels.pop(name, None)
+        else:
+            levels[name] = level
+    entry.ratings = levels
+    if note and note not in entry.note:
+        entry.note = f"{entry.note}\n{note}" if entry.note else note
+    return entry, True
 
 
 def skill_references(wb: Workbook, name: str) -> dict[str, int]:
@@ -234,7 +324,12 @@ def skills_form(session: Any) -> widgets.Widget:
 
 
 def self_assessment_form(session: Any) -> widgets.Widget:
-    """A dated rating 0-5 per skill; each save appends a new self-assessment."""
+    """A dated rating 0-5 per skill: a new self-assessment for a new day, the same day's
+    updated on a second save; merged with ratings saved meanwhile in another window.
+
+    The form starts from each skill's latest rating up to today (the radar's rule: a rating
+    dated after today counts from its day on); a date after today is refused.
+    """
 
     def build(view: FormView) -> list[widgets.Widget]:
         s = view.session
@@ -242,18 +337,21 @@ def self_assessment_form(session: Any) -> widgets.Widget:
         if not wb.skills:
             return [notice("Add the skills you track first (the form “The skills you track” "
                            "above), then rate yourself here.", "info")]
-        latest = wb.latest_levels()
+        base = wb  # what the form was filled from: the base of the merge on Save
+        latest = wb.latest_levels(until=s.today)
         names = wb.skill_names()
 
         def last_rated(name: str) -> str:
             return (f"Last rated {latest[name][1].isoformat()}." if name in latest
                     else "Not rated yet.")
 
+        def shown_level(name: str) -> int | None:
+            return latest[name][0] if name in latest else None
+
         day = make_field("date", "Date", "date", value=s.today,
-                         help="The day this rating describes (usually today).")
+                         help="The day this rating describes (today or earlier).")
         ratings = [
-            make_field(f"ratings.{name}", name, "dropdown",
-                       value=latest[name][0] if name in latest else None,
+            make_field(f"ratings.{name}", name, "dropdown", value=shown_level(name),
                        options=level_options(), help=last_rated(name))
             for name in names
         ]
@@ -261,21 +359,39 @@ def self_assessment_form(session: Any) -> widgets.Widget:
                           help="Anything that explains these ratings (optional).")
         boxes = view.add(day, *ratings, note)
         save = primary_button("Add this self-assessment",
-                              "Save these ratings as a new dated self-assessment; earlier "
-                              "ones are kept")
+                              "Save these ratings as the self-assessment of that day (a "
+                              "second save on the same day updates it); other days' are kept")
         view.buttons["save"] = save
         labels = {k: f.label for k, f in view.fields.items()}
 
         def collect() -> tuple[Any, dict[str, str]]:
             data = assessment_data(day.value, {f.label: f.value for f in ratings}, note.value)
+            later = days_not_come(data, s.today, {"date": "A self-assessment"})
+            if later:
+                return None, later
             record, errors = check_model(Assessment, data, labels)
             if record is not None and not record.ratings:
                 return None, {"": "Rate at least one skill."}
             return record, errors
 
-        view.bind(save, collect, lambda wb, record: wb.assessments.append(record), adds=True,
-                  detail=lambda r: f"{plural(len(r.ratings), 'skill')} rated on "
-                                   f"{r.date.isoformat()}")
+        def apply(now: Workbook, record: Assessment) -> Assessment:
+            levels, kept = merge_ratings(
+                names, record.date, filled={n: shown_level(n) for n in names},
+                mine=record.ratings, before=base, now=now)
+            entry, _updated = put_assessment(now, record.date, levels, record.note)
+            view.state["kept"] = kept
+            return entry
+
+        def detail(entry: Assessment) -> str:
+            kept = view.state.pop("kept", {})
+            text = f"{plural(len(entry.ratings), 'skill')} rated on {entry.date.isoformat()}"
+            if kept:
+                text += "; kept from another tab: " + listing(
+                    [f"{name} {level}" for name, level in kept.items()])
+            return text
+
+        view.bind(save, collect, apply, adds=True, detail=detail)
+
         def intro_html(wb: Workbook) -> str:
             n = len(wb.assessments)
             intro = (f"You have {plural(n, 'earlier self-assessment')}; the "
@@ -287,14 +403,14 @@ def self_assessment_form(session: Any) -> widgets.Widget:
 
         def refill() -> bool:
             """After a save: the same skills, so the same widgets with new values."""
-            nonlocal latest
+            nonlocal latest, base
             now = view.session.workbook
             if now is None or now.skill_names() != names:
                 return False
-            latest = now.latest_levels()
+            base, latest = now, now.latest_levels(until=view.session.today)
             day.value = view.session.today
             for name, field in zip(names, ratings, strict=True):
-                field.value = latest[name][0] if name in latest else None
+                field.value = shown_level(name)
                 field.set_help(last_rated(name))
             note.value = ""
             intro.value = intro_html(now)
@@ -304,9 +420,10 @@ def self_assessment_form(session: Any) -> widgets.Widget:
         return [intro, *boxes, save]
 
     return FormView(session, build, name="self_assessment", title="Rate yourself",
-                    intro="A dated snapshot: rate each skill 0-5. Each save adds a new "
-                          "snapshot, so you can see progress over time.",
-                    depends=lambda wb: (wb.skill_names(), len(wb.assessments)))
+                    intro="A dated snapshot: rate each skill 0-5. Each day you save adds a "
+                          "snapshot (a second save that day updates it), so you can see "
+                          "progress over time.",
+                    depends=lambda wb: (wb.skill_names(), tuple(wb.assessments)))
 
 
 def strengths_form(session: Any) -> widgets.Widget:

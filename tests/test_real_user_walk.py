@@ -411,8 +411,8 @@ def test_rating_a_skill_removed_elsewhere_is_a_plain_conflict_with_reload(path):
     view.fields["ratings.SQL"].widget.value = 4
     view.buttons["save"].click()
     message = text_of(view.status.value)
-    assert "“Public Speaking” is no longer one of your skills" in message
-    assert "removed elsewhere" in message and "Reload" in message
+    assert "“Public Speaking” is no longer in your list of skills" in message
+    assert "changed elsewhere" in message and "Reload" in message
     assert "assessments[" not in message
     assert view.reload_button.layout.display != "none"
     assert path.read_bytes() == before

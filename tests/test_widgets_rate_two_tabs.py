@@ -216,3 +216,52 @@ def test_different_lines_reworded_added_and_removed_in_two_tabs_still_merge(sam)
     assert "Saved at" in status(b)
     assert cw.load(sam).weaknesses == ["Saying no to ad-hoc requests", "Delegating well",
                                        "Time boxing"]
+
+
+# ------------------------------------------------------------------ 4: renamed elsewhere
+def test_a_skill_renamed_in_another_tab_is_said_renamed_with_its_new_name(sam):
+    rate = tab(ui.self_assessment_form, sam)
+    skills = tab(ui.skills_form, sam)
+    skills.chooser.value = "1"
+    skills.fields["name"].value = "Negotiating deals"
+    skills.buttons["save"].click()
+    before = sam.read_bytes()
+    rate.fields["ratings.Negotiation"].value = 4
+    rate.buttons["save"].click()
+    text = status(rate)
+    assert "“Negotiation” was renamed to “Negotiating deals” elsewhere" in text, text
+    assert "removed" not in text and "Reload" in text and sam.read_bytes() == before
+    rate.reload_button.click()
+    assert rate.fields["ratings.Negotiating deals"].value == 3
+
+
+def test_a_skill_gone_without_a_known_new_name_is_said_neutrally(sam):
+    rate = tab(ui.self_assessment_form, sam)
+    with cw.edit(sam) as wb:  # Spanish (never rated) replaced; another skill added first
+        wb.skills = [Skill(name="French"), *[s for s in wb.skills if s.name != "Spanish"]]
+    rate.fields["ratings.Spanish"].value = 2
+    rate.buttons["save"].click()
+    text = status(rate)
+    assert "“Spanish” is no longer in your list of skills: changed elsewhere" in text, text
+    assert "renamed" not in text and "removed" not in text
+
+
+def test_a_never_rated_skill_renamed_elsewhere_is_told_by_its_place(sam):
+    rate = tab(ui.self_assessment_form, sam)
+    skills = tab(ui.skills_form, sam)
+    skills.chooser.value = "2"
+    skills.fields["name"].value = "Business Spanish"
+    skills.buttons["save"].click()
+    rate.fields["ratings.Spanish"].value = 2
+    rate.buttons["save"].click()
+    assert "“Spanish” was renamed to “Business Spanish” elsewhere" in status(rate)
+
+
+def test_a_skill_removed_and_another_added_in_its_place_is_not_called_renamed(sam):
+    rate = tab(ui.self_assessment_form, sam)
+    with cw.edit(sam) as wb:  # Spanish removed, a different skill added at the end
+        wb.skills = [*wb.skills[:2], Skill(name="French", importance=5)]
+    rate.fields["ratings.Spanish"].value = 2
+    rate.buttons["save"].click()
+    text = status(rate)
+    assert "“Spanish” is no longer in your list of skills" in text and "renamed" not in text

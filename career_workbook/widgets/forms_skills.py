@@ -53,6 +53,7 @@ __all__ = [
     "merge_ratings",
     "put_assessment",
     "rename_skill",
+    "renamed_skills",
     "self_assessment_form",
     "skill_references",
     "skills_form",
@@ -232,6 +233,50 @@ def rename_skill(wb: Workbook, old: str, new: str) -> None:
     for item in wb.learning:
         if item.skill == old:
             item.skill = new
+
+
+def _rating_history(wb: Workbook, name: str) -> set[tuple[str, date, int]]:
+    """Every dated level given to the skill ``name`` (self-assessments and feedback)."""
+    return {("self", a.date, a.ratings[name]) for a in wb.assessments if name in a.ratings} | {
+        (f.rater_id, f.date, f.ratings[name]) for f in wb.feedback if name in f.ratings}
+
+
+def renamed_skills(before: Workbook, now: Workbook) -> dict[str, str]:
+    """``{old name: new name}`` for the skills of ``before`` that ``now`` tracks under
+    another name (as :func:`rename_skill` does). A rated skill is known by its ratings: one
+    new name has them all. A skill never rated is known only when the list kept its length
+    and a new name stands in its place, the same but for the name. A skill that cannot be
+    told renamed from removed is left out.
+
+    >>> from career_workbook.model import new_workbook
+    >>> before = new_workbook("Sam"); before.skills += [Skill(name="Sql"), Skill(name="R")]
+    >>> before.assessments.append(Assessment(date=date(2026, 1, 5), ratings={"Sql": 2}))
+    >>> now = before.model_copy(deep=True)
+    >>> rename_skill(now, "Sql", "SQL"); now.skills = [Skill(name="Python"), Skill(name="SQL")]
+    >>> renamed_skills(before, now)
+    {'Sql': 'SQL'}
+    >>> now.skills = [Skill(name="SQL"), Skill(name="R language")]  # R, never rated
+    >>> renamed_skills(before, now)
+    {'Sql': 'SQL', 'R': 'R language'}
+    """
+    old_names, new_names = before.skill_names(), now.skill_names()
+    added = [n for n in new_names if n not in old_names]
+    out: dict[str, str] = {}
+    for place, name in enumerate(old_names):
+        if name in new_names:
+            continue
+        history = _rating_history(before, name)
+        if history:
+            same = [n for n in added if history <= _rating_history(now, n)]
+        else:
+            there = new_names[place] if len(new_names) == len(old_names) else None
+            same = [there] if (
+                there in added and not _rating_history(now, there)
+                and before.skills[place].model_copy(update={"name": there}) == now.skills[place]
+            ) else []
+        if len(same) == 1 and same[0] not in out.values():
+            out[name] = same[0]
+    return out
 
 
 def check_lines(items: list[str], key: str, label: str) -> dict[str, str]:

@@ -386,40 +386,70 @@ _DANGLING = {"is not one of the workbook's skills": "skill", "is not a goal id":
 when a skill or goal it names was removed elsewhere after the form was filled."""
 
 
-def _removed_elsewhere(problems: list[Problem], filled: Workbook | None) -> str:
+def _removed_elsewhere(problems: list[Problem], filled: Workbook | None,
+                       now: Workbook | None = None) -> str:
     """A plain conflict message when every problem is a skill or goal the form was filled
-    with (``filled``) that the file no longer has: removed in another tab, notebook or from
-    the command line. Empty when any problem is something else.
+    with (``filled``) that the file no longer has: changed in another tab, notebook or from
+    the command line. A skill renamed there (known from ``now``, the file as it is now: see
+    :func:`~career_workbook.widgets.forms_skills.renamed_skills`) is named with its new name.
+    Empty when any problem is something else.
 
     >>> from career_workbook.model import Goal, Skill, new_workbook
     >>> wb = new_workbook("Sam"); wb.skills.append(Skill(name="SQL"))
     >>> wb.goals.append(Goal(id="g1", text="Pass the exam"))
     >>> _removed_elsewhere([Problem("assessments[1].ratings", "SQL",
     ...                             "is not one of the workbook's skills"),
-    ...                     Problem("check_ins[0].progress", "g1", "is not a goal id")], wb)[:76]
-    '“SQL” is no longer one of your skills; the goal “Pass the exam” is no longer'
+    ...                     Problem("check_ins[0].progress", "g1", "is not a goal id")], wb)[:106]
+    '“SQL” is no longer in your list of skills; the goal “Pass the exam” is no longer in your workbook: changed'
+    >>> now = wb.model_copy(deep=True); now.skills[0].name = "SQL (advanced)"
+    >>> _removed_elsewhere([Problem("assessments[1].ratings", "SQL",
+    ...                             "is not one of the workbook's skills")], wb, now)[:70]
+    '“SQL” was renamed to “SQL (advanced)” elsewhere (in another tab, noteb'
     >>> _removed_elsewhere([Problem("goals[0].skills", "Nope", "is not one of the workbook's "
     ...                             "skills")], wb)
     ''
-    """
+    """  # noqa: E501
     if filled is None or not problems:
         return ""
     skills = set(filled.skill_names())
     goals = {g.id: g.text for g in filled.goals}
+    renamed: dict[str, str] = {}
+    if now is not None and any(_DANGLING.get(p.message) == "skill" for p in problems):
+        from career_workbook.widgets.forms_skills import renamed_skills
+
+        renamed = renamed_skills(filled, now)
     said: list[str] = []
+    kinds: set[str] = set()
     for problem in problems:
         kind = _DANGLING.get(problem.message)
-        if kind == "skill" and problem.value in skills:
-            said.append(f"“{problem.value}” is no longer one of your skills")
+        if kind == "skill" and problem.value in renamed:
+            said.append(f"“{problem.value}” was renamed to “{renamed[problem.value]}”")
+            kinds.add("renamed")
+        elif kind == "skill" and problem.value in skills:
+            said.append(f"“{problem.value}” is no longer in your list of skills")
+            kinds.add("changed")
         elif kind == "goal" and problem.value in goals:
             text = " ".join(str(goals[problem.value]).split())
             text = text if len(text) <= 60 else text[:59] + "…"
             said.append(f"the goal “{text}” is no longer in your workbook")
+            kinds.add("removed")
         else:
             return ""
-    return ("; ".join(dict.fromkeys(said)) + ": removed elsewhere (in another tab, notebook "
-            "or from the command line) after this form was filled. Nothing was saved; press "
-            "Reload to see the form as the file is now, then save again.")
+    how = (" elsewhere" if kinds == {"renamed"} else
+           ": removed elsewhere" if kinds == {"removed"} else ": changed elsewhere")
+    return ("; ".join(dict.fromkeys(said)) + how + " (in another tab, notebook or from the "
+            "command line) after this form was filled. Nothing was saved; press Reload to "
+            "see the form as the file is now, then save again.")
+
+
+def _file_now(path: Path) -> Workbook | None:
+    """The workbook file as it is now, for a message; ``None`` when it cannot be read."""
+    from career_workbook import store
+
+    try:
+        return store.load(path)
+    except Exception:  # noqa: BLE001 - only a message depends on it
+        return None
 
 
 def _unreadable(path: Path, err: BaseException) -> str:
@@ -709,7 +739,9 @@ class Session:
                     "and cannot be read now, so nothing was written over it. Your answers "
                     "are still in the form: fix that line in the file (or restore an earlier "
                     "version in notebook 00), then press Save again."))
-            removed = _removed_elsewhere(err.problems, self.workbook)
+            skill_gone = any(_DANGLING.get(p.message) == "skill" for p in err.problems)
+            removed = _removed_elsewhere(err.problems, self.workbook,
+                                         _file_now(self.path) if skill_gone else None)
             if removed:  # a conflict: the form offers to reload
                 first = err.problems[0]
                 return SaveResult(False, f"Not saved: {removed}", field=first.field,

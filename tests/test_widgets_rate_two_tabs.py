@@ -127,7 +127,7 @@ def test_saving_twice_on_one_day_in_one_tab_updates_that_days_snapshot(sam):
     view.fields["ratings.Negotiation"].value = 2
     view.fields["note"].value = "Quiet week"
     view.buttons["save"].click()
-    assert "3 skills rated on 2026-12-06" in status(view)
+    assert "3 skills rated on 2026-12-06 (today's self-assessment updated)" in status(view)
     wb = cw.load(sam)
     assert [(a.date, a.ratings, a.note) for a in wb.assessments] == [
         (date(2026, 3, 2), {"Budgeting": 2, "Negotiation": 3}, ""),

@@ -135,15 +135,17 @@ def merge_ratings(names: Sequence[str], day: date, *, filled: Mapping[str, int |
     """  # noqa: E501
     was, nowadays = _levels_on(before, day), _levels_on(now, day)
     tracked = set(now.skill_names())
-    keys = [f"ratings.{name}" for name in names]
-    stored = {k: was.get(n) for k, n in zip(keys, names, strict=True)}
-    theirs = {k: nowadays.get(n) if n in tracked and nowadays.get(n) != was.get(n)
-              else mine.get(n) for k, n in zip(keys, names, strict=True)}
-    merged = merge_fields(
-        keys, stored=stored, filled={k: filled.get(n) for k, n in zip(keys, names, strict=True)},
-        mine={k: mine.get(n) for k, n in zip(keys, names, strict=True)}, theirs=theirs,
-        labels=dict(zip(keys, names, strict=True)))
-    ratings = {n: merged[k] for k, n in zip(keys, names, strict=True)}
+    elsewhere = {n: nowadays.get(n) for n in names  # changed in the file since the form
+                 if n in tracked and nowadays.get(n) != was.get(n)}
+    key = {n: f"ratings.{n}" for n in names}
+
+    def keyed(levels: Mapping[str, int | None]) -> dict[str, int | None]:
+        return {key[n]: levels.get(n) for n in names}
+
+    merged = merge_fields(list(key.values()), stored=keyed(was), filled=keyed(filled),
+                          mine=keyed(mine), theirs=keyed({**mine, **elsewhere}),
+                          labels={k: n for n, k in key.items()})
+    ratings = {n: merged[key[n]] for n in names}
     kept = {n: level for n, level in ratings.items()
             if level is not None and level != mine.get(n)}
     return ratings, kept
@@ -423,13 +425,16 @@ def self_assessment_form(session: Any) -> widgets.Widget:
             levels, kept = merge_ratings(
                 names, record.date, filled={n: shown_level(n) for n in names},
                 mine=record.ratings, before=base, now=now)
-            entry, _updated = put_assessment(now, record.date, levels, record.note)
-            view.state["kept"] = kept
+            entry, updated = put_assessment(now, record.date, levels, record.note)
+            view.state.update(kept=kept, updated=updated)
             return entry
 
         def detail(entry: Assessment) -> str:
             kept = view.state.pop("kept", {})
             text = f"{plural(len(entry.ratings), 'skill')} rated on {entry.date.isoformat()}"
+            if view.state.pop("updated", False):
+                text += (" (today's self-assessment updated)" if entry.date == s.today
+                         else " (that day's self-assessment updated)")
             if kept:
                 text += "; kept from another tab: " + listing(
                     [f"{name} {level}" for name, level in kept.items()])

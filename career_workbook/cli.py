@@ -663,7 +663,8 @@ def _add_plan_commands(sub: argparse._SubParsersAction) -> None:
     """``calendar`` and ``import-contacts``: the plan in a calendar, the network brought in."""
     p = _sub(sub, "calendar", "write reminders to a calendar file (.ics)",
              "career-workbook calendar workbooks/priya_sharma.yaml --out plan.ics",
-             "Write goal deadlines, milestones, action due dates, contact follow-ups and the "
+             "Write goal deadlines, milestones, action due dates, contact follow-ups, "
+             "opportunities' next steps and deadlines to apply (until applied for) and the "
              "next check-in as an iCalendar file (RFC 5545) to import into any calendar app. "
              "Importing a newer file updates the same reminders instead of adding copies. "
              "With --all DIR: one calendar for every workbook in DIR (a coach's caseload).")

@@ -4,8 +4,9 @@ Pure and quick (one pass over the workbook, no DataFrame), so ``career-workbook 
 run it on thousands of workbooks. It reuses the project's rules rather than restating them:
 overdue actions (:func:`~career_workbook.analysis.next_actions.overdue_actions`), overdue
 follow-ups (:func:`~career_workbook.analysis.network.overdue_follow_ups`), stale
-opportunities (:func:`~career_workbook.analysis.opportunities.is_stale`), goal progress
-(:func:`~career_workbook.analysis.progress.goal_status`) and the calendar's reminders
+opportunities (:func:`~career_workbook.analysis.opportunities.is_stale`), deadlines to apply
+near or missed (:func:`~career_workbook.analysis.opportunities.opportunity_deadlines_due`),
+goal progress (:func:`~career_workbook.analysis.progress.goal_status`) and the calendar's reminders
 (:func:`~career_workbook.analysis.reminders.calendar_events`) for what is coming up.
 
 Examples
@@ -43,8 +44,8 @@ from career_workbook.analysis.next_actions import (
 from career_workbook.analysis.opportunities import (
     STALE_WEEKS,
     days_still,
-    deadline_left,
     is_stale,
+    opportunity_deadlines_due,
 )
 from career_workbook.analysis.progress import checkin_points, goal_status
 from career_workbook.analysis.reminders import calendar_events
@@ -78,7 +79,8 @@ _TITLE_CHARS = 60
 class Upcoming:
     """One reminder in the coming :data:`UPCOMING_DAYS` days: its day, kind (as in
     :class:`~career_workbook.analysis.reminders.CalendarEvent`: ``check_in``, ``goal``,
-    ``milestone``, ``action``, ``follow_up``, ``opportunity``) and one-line summary."""
+    ``milestone``, ``action``, ``follow_up``, ``opportunity``, ``opportunity_deadline``) and
+    one-line summary."""
 
     day: date
     kind: str
@@ -118,6 +120,11 @@ class ClientWeek:
     missed_deadlines : tuple of (str, int)
         Opportunities not applied for yet whose deadline has passed: (title, days since),
         the most recent first.
+    deadlines_near : tuple of (str, int)
+        Opportunities not applied for yet whose deadline is today or within
+        :data:`~career_workbook.analysis.opportunities.DEADLINE_DAYS` days: (title, days
+        left), the soonest first (:func:`~career_workbook.analysis.opportunities.
+        opportunity_deadlines_due`, the rule of the next actions too).
     nudges : tuple of str
         Why this client needs a nudge, in plain words (empty: no nudge); see
         :func:`needs_nudge`.
@@ -136,6 +143,7 @@ class ClientWeek:
     deadlines_at_risk: tuple[tuple[str, int, float], ...]
     upcoming: tuple[Upcoming, ...]
     missed_deadlines: tuple[tuple[str, int], ...] = ()
+    deadlines_near: tuple[tuple[str, int], ...] = ()
     nudges: tuple[str, ...] = ()
 
     @property
@@ -172,9 +180,10 @@ def client_week(wb: Workbook, today: date, workbook_id: str = "client") -> Clien
     stale = [(_title(o.title), days_still(o, today)) for o in wb.opportunities
              if is_stale(o, today, STALE_WEEKS)]
     stale.sort(key=lambda pair: -pair[1])
-    missed = sorted(((_title(o.title), -left) for o in wb.opportunities
-                     if (left := deadline_left(o, today)) is not None and left < 0),
+    deadlines = opportunity_deadlines_due(wb, today)
+    missed = sorted(((_title(o.title), -left) for o, left in deadlines if left < 0),
                     key=lambda pair: pair[1])
+    near = tuple((_title(o.title), left) for o, left in deadlines if left >= 0)
     overdue_goals, at_risk = [], []
     soon = [g for g in wb.goals if g.status == "active" and g.deadline is not None
             and g.deadline <= horizon]
@@ -198,7 +207,7 @@ def client_week(wb: Workbook, today: date, workbook_id: str = "client") -> Clien
         overdue_follow_ups=tuple(_title(c.name) for c in overdue_follow_ups(wb, today)),
         stale_opportunities=tuple(stale), overdue_goals=tuple(overdue_goals),
         deadlines_at_risk=tuple(at_risk), upcoming=tuple(upcoming),
-        missed_deadlines=tuple(missed),
+        missed_deadlines=tuple(missed), deadlines_near=near,
     )
     return replace(week, nudges=needs_nudge(week))
 
@@ -214,7 +223,8 @@ def needs_nudge(week: ClientWeek) -> tuple[str, ...]:
       days, counted from the start date when there has been none);
     - :data:`OVERDUE_NUDGE` or more overdue actions, or overdue follow-ups;
     - stale opportunities (the rule of :func:`~career_workbook.analysis.is_stale`), and
-      opportunities not applied for whose deadline has passed;
+      opportunities not applied for whose deadline has passed, or is near (within
+      :data:`~career_workbook.analysis.opportunities.DEADLINE_DAYS` days);
     - active goals past their deadline, or due within :data:`UPCOMING_DAYS` days with under
       :data:`DEADLINE_PROGRESS` % done.
 
@@ -246,6 +256,9 @@ def needs_nudge(week: ClientWeek) -> tuple[str, ...]:
     for title, late in week.missed_deadlines:
         reasons.append(f"opportunity '{title}' is {duration(late)} past its deadline, not "
                        "applied for")
+    for title, left in week.deadlines_near:
+        reasons.append(f"opportunity '{title}' has its deadline {relative(left)}, not "
+                       "applied for yet")
     for title, late in week.overdue_goals:
         reasons.append(f"goal '{title}' is {duration(late)} past its deadline")
     for title, left, done in week.deadlines_at_risk:

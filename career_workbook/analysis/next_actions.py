@@ -4,7 +4,9 @@ Order of importance: a check-in, when one is due (:func:`check_in_overdue`, or t
 one while goals are active); goals past their deadline; overdue actions and milestones
 (most days overdue first); goals behind plan, then goals not started with a quarter of
 their time gone; the three biggest skill gaps with no learning planned; contacts due for
-a follow-up; opportunities whose next step is due, then open ones that have not moved for
+a follow-up; opportunities whose next step is due, or not applied for yet with their
+deadline :data:`~.opportunities.DEADLINE_DAYS` days away or nearer, or passed
+(:func:`~.opportunities.opportunity_deadlines_due`), then open ones that have not moved for
 three weeks (stale); a prompt to rate skills; active goals whose SMART score is below 60.
 
 The text is kept whole (a display that needs it shorter cuts it, at a word).
@@ -296,42 +298,47 @@ def _follow_ups(wb: Workbook, today: date) -> list[tuple]:
     ]
 
 
-DEADLINE_DAYS = 7
-"""An opportunity not applied for yet is a next action from this many days before its
-deadline (and after it, while still open)."""
+def _deadline_reason(o: Any, left: int, today: date) -> str:
+    """Why an opportunity's deadline is a next action (:func:`~.opportunities.
+    opportunity_deadlines_due`): coming, or passed while it is still not applied for."""
+    when = f"{format_day(o.deadline, today)} — {relative(left)}"
+    if left >= 0:
+        return f"Deadline {when}: apply, or mark it not now"
+    return (f"Deadline passed ({when}) and it is still “{o.stage.replace('_', ' ')}”: "
+            "apply late if they still take it, or mark it not now")
 
 
 def _opportunities(wb: Workbook, today: date) -> list[tuple]:
     from career_workbook.analysis.opportunities import (
         STALE_WEEKS,
-        deadline_left,
+        opportunity_deadlines_due,
         opportunity_steps_due,
         stale_opportunities,
     )
 
     items = []
+    deadlines = opportunity_deadlines_due(wb, today)
+    left_of = {id(o): left for o, left in deadlines}
     due = opportunity_steps_due(wb, today)
     for o in due:
         late = (today - o.next_step_due).days
         step = _one_line(o.next_step) or "decide the next step"
+        # one row per opportunity: a deadline due too is said in the step's reason
+        deadline = (f". {_deadline_reason(o, left_of[id(o)], today)}" if id(o) in left_of
+                    else "")
         items.append(("opportunity step", f"{step[0].upper()}{step[1:]}",
                       f"Next step for “{_one_line(o.title)}”, due "
-                      f"{format_day(o.next_step_due, today)} — {_ago(late)}",
+                      f"{format_day(o.next_step_due, today)} — {_ago(late)}{deadline}",
                       o.next_step_due, None))
-    shown = {o.id for o in due}
-    for o in wb.opportunities:
-        left = deadline_left(o, today)
-        if o.id in shown or left is None or left > DEADLINE_DAYS:
+    shown = {id(o) for o in due}
+    for o, left in deadlines:
+        if id(o) in shown:
             continue
-        shown.add(o.id)
-        when = f"{format_day(o.deadline, today)} — {relative(left)}"
-        items.append(("opportunity deadline", o.title,
-                      f"Deadline {when}: apply, or mark it not now" if left >= 0 else
-                      f"Deadline passed ({when}) and it is still “{o.stage.replace('_', ' ')}”: "
-                      "apply late if they still take it, or mark it not now",
+        shown.add(id(o))
+        items.append(("opportunity deadline", o.title, _deadline_reason(o, left, today),
                       o.deadline, None))
     for o, days in stale_opportunities(wb, today):
-        if o.id in shown:
+        if id(o) in shown:
             continue
         items.append(("stale opportunity", o.title,
                       f"Still at “{o.stage.replace('_', ' ')}” for {duration(days)} (over "

@@ -4,7 +4,11 @@ Stages run ``spotted -> exploring -> applied -> interviewing`` (the open stages)
 ``offer``, ``declined`` or ``not_now`` (the outcomes). An open opportunity is **stale** when
 nothing has moved for ``stale_weeks`` weeks (default :data:`STALE_WEEKS`): no stage change,
 no update, and no next step dated today or later (one with a plan is waiting, not stuck).
-An opportunity not applied for yet has its ``deadline`` counted down (:func:`deadline_left`).
+An opportunity not applied for yet has its ``deadline`` counted down (:func:`deadline_left`);
+from :data:`DEADLINE_DAYS` days before it, and once it has passed, it is due for attention
+(:func:`opportunity_deadlines_due`): the one rule of the next actions, the coach's nudges
+and the calendar (which reminds of every such deadline, and cancels the reminder once applied
+for or closed).
 Moving a stage, forwards or back, goes through :func:`move_stage`, which keeps
 the history.
 
@@ -37,6 +41,7 @@ if TYPE_CHECKING:  # pragma: no cover - pandas loads with the first frame built
 __all__ = [
     "BEFORE_APPLYING",
     "CLOSED_STAGES",
+    "DEADLINE_DAYS",
     "OPEN_STAGES",
     "OPPORTUNITY_STATUS_COLUMNS",
     "PIPELINE_COLUMNS",
@@ -48,6 +53,7 @@ __all__ = [
     "deadline_left",
     "move_stage",
     "next_stage",
+    "opportunity_deadlines_due",
     "opportunity_status_frame",
     "opportunity_steps_due",
     "pipeline_frame",
@@ -62,6 +68,11 @@ OPEN_STAGES = ("spotted", "exploring", "applied", "interviewing")
 CLOSED_STAGES = ("offer", "declined", "not_now")
 BEFORE_APPLYING = ("spotted", "exploring")
 """Open stages whose ``deadline`` is still to be met (applying is what it asks for)."""
+DEADLINE_DAYS = 14
+"""An opportunity not applied for yet is due for attention (a next action, a coach's nudge)
+from this many days before its deadline: the coach's "coming up" horizon
+(:data:`~career_workbook.analysis.coach_week.UPCOMING_DAYS`), so a deadline before the next
+fortnightly review is named at this one."""
 STAGE_LABELS = {
     "spotted": "Spotted", "exploring": "Exploring", "applied": "Applied",
     "interviewing": "Interviewing", "offer": "Offer", "declined": "Declined",
@@ -307,3 +318,24 @@ def opportunity_steps_due(
            if o.stage in OPEN_STAGES and o.next_step_due is not None
            and o.next_step_due <= horizon]
     return sorted(due, key=lambda o: o.next_step_due)
+
+
+def opportunity_deadlines_due(
+    wb: Workbook, today: date, within_days: int = DEADLINE_DAYS
+) -> list[tuple[Opportunity, int]]:
+    """Opportunities not applied for yet whose deadline is at most ``within_days`` days
+    away, or has passed, with the days left (negative: passed; see :func:`deadline_left`),
+    the earliest deadline first. Applied for, or closed: never listed.
+
+    >>> from career_workbook.model import new_workbook
+    >>> wb = new_workbook("Sam")
+    >>> wb.opportunities += [
+    ...     Opportunity(title="Talk at PyData", deadline=date(2026, 12, 15)),
+    ...     Opportunity(title="Data lead role", deadline=date(2027, 1, 31)),
+    ...     Opportunity(title="Sent it", stage="applied", deadline=date(2026, 12, 10))]
+    >>> [(o.title, left) for o, left in opportunity_deadlines_due(wb, date(2026, 12, 6))]
+    [('Talk at PyData', 9)]
+    """
+    due = [(o, left) for o in wb.opportunities
+           if (left := deadline_left(o, today)) is not None and left <= within_days]
+    return sorted(due, key=lambda pair: pair[1])

@@ -2,7 +2,8 @@
 
 One event per deadline and open milestone of a committed open goal (status 'active': a
 draft gets none until you commit to it), open action with a due date, contact follow-up,
-next step of an open opportunity, and the next check-in. Each event has a stable UID
+next step of an open opportunity, deadline of an opportunity not applied for yet
+(:func:`~.opportunities.deadline_left`), and the next check-in. Each event has a stable UID
 (workbook id + kind + the record's id, or a hash of its title), so importing a newer
 calendar updates the events instead of adding copies. :mod:`career_workbook.export.ics`
 writes them as RFC 5545.
@@ -47,6 +48,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from career_workbook.analysis.next_actions import CHECK_IN_DAYS, open_actions
+from career_workbook.analysis.opportunities import CLOSED_STAGES, deadline_left
 from career_workbook.model import Workbook
 from career_workbook.wording import duration
 
@@ -157,8 +159,9 @@ def next_check_in(wb: Workbook, today: date) -> tuple[date, str]:
 def calendar_events(wb: Workbook, workbook_id: str, *, today: date,
                     cancelled: bool = False) -> list[CalendarEvent]:
     """Every reminder for one workbook: next check-in first, then goals and their
-    milestones, actions, follow-ups and opportunities' next steps (done, dropped, finished
-    and closed items are left out).
+    milestones, actions, follow-ups, opportunities' next steps and the deadlines of those
+    not applied for yet (done, dropped, finished, applied for and closed items are left
+    out).
 
     With ``cancelled=True`` (what the ``.ics`` export asks for) the items that were closed
     recently follow, as cancelled events with the UID they had while open: a calendar app
@@ -240,18 +243,28 @@ def calendar_events(wb: Workbook, workbook_id: str, *, today: date,
             "next follow-up in 07_network.")
 
     for opp in wb.opportunities:
-        if opp.next_step_due is None:
-            continue
-        step = opp.next_step.strip() or "Decide the next step"
         where = f" ({opp.organisation})" if opp.organisation.strip() else ""
-        moved = [c.date for c in opp.stage_history if c.stage == opp.stage]
-        add("opportunity", opp.id, opp.next_step_due,
-            f"Opportunity: {_title(step)}",
-            f"Next step for “{opp.title}”{where}, now at stage "
-            f"“{opp.stage.replace('_', ' ')}”: {step}.\nAfterwards, move its stage or set the "
-            "next step and its date in 10_opportunities.",
-            shut=(f"moved to {opp.stage.replace('_', ' ')}", max(moved, default=opp.updated))
-            if opp.stage in ("offer", "declined", "not_now") else None)
+        stage = opp.stage.replace("_", " ")
+        moved = max([c.date for c in opp.stage_history if c.stage == opp.stage],
+                    default=opp.updated)
+        if opp.next_step_due is not None:
+            step = opp.next_step.strip() or "Decide the next step"
+            add("opportunity", opp.id, opp.next_step_due,
+                f"Opportunity: {_title(step)}",
+                f"Next step for “{opp.title}”{where}, now at stage “{stage}”: {step}.\n"
+                "Afterwards, move its stage or set the next step and its date in "
+                "10_opportunities.",
+                shut=(f"moved to {stage}", moved) if opp.stage in CLOSED_STAGES else None)
+        if opp.deadline is not None:
+            # reminded while not applied for (deadline_left: the rule of the pipeline table,
+            # the next actions and the nudges); applying, or closing it, cancels it
+            add("opportunity_deadline", opp.id, opp.deadline,
+                f"Deadline to apply: {_title(opp.title)}",
+                f"Today is the deadline to apply for “{opp.title}”{where}.\nApply, or mark "
+                "it not now, in 10_opportunities: once it is at “applied”, the next calendar "
+                "file cancels this reminder.", alarm_hours=-15,
+                shut=None if deadline_left(opp, today) is not None else
+                ("applied" if opp.stage == "applied" else f"moved to {stage}", moved))
 
     uids = unique_uids(workbook_id, keys + [key for key, _ in closed])
     return [replace(e, uid=uid) for e, uid in

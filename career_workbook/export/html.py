@@ -2,8 +2,12 @@
 
 - charts are ``<img>`` elements with ``data:image/png;base64`` URIs (no external files;
   ``image/svg+xml`` when the pack holds SVG charts and no PNG);
-- every user-supplied string goes through :func:`esc` (``html.escape(quote=True)``) and
+- every user-supplied string is escaped (``html.escape(quote=True)``, as :func:`esc`) and
   sits in a text node inside ``<bdi>`` (so right-to-left text does not reorder the page);
+  a word of it longer than :data:`~career_workbook.htmltext.LONG_WORD` characters (a pasted
+  link) gets ``<wbr>`` break opportunities, the rule of the notebooks' tables
+  (:func:`~career_workbook.htmltext.cell_html`), so no table or list grows wider than the
+  page;
   the one attribute that holds user text is a chart's ``alt`` (the same escaped text, as
   in the notebooks: :func:`~career_workbook.figures.chart_alt`);
 - no JavaScript at all: no ``<script>``, no ``on*`` attributes, no links; a
@@ -46,6 +50,7 @@ from career_workbook.export.content import (
     section_number,
     sections,
 )
+from career_workbook.htmltext import cell_html
 
 __all__ = ["ALLOWED_TAGS", "CSP", "esc", "render_html"]
 
@@ -56,7 +61,7 @@ ALLOWED_TAGS = frozenset({
     "html", "head", "meta", "title", "style", "body", "header", "main", "section", "footer",
     "h1", "h2", "h3", "p", "div", "span", "strong", "bdi", "br", "figure", "figcaption", "img",
     "blockquote",
-    "dl", "dt", "dd", "ol", "li", "table", "thead", "tbody", "tr", "th", "td",
+    "dl", "dt", "dd", "ol", "li", "table", "thead", "tbody", "tr", "th", "td", "wbr",
 })
 """Every tag :func:`render_html` may write (the security tests check against this list)."""
 
@@ -139,8 +144,13 @@ def esc(value: object) -> str:
 
 
 def _user(value: object) -> str:
-    """User text as an isolated run (``<bdi>``): safe for right-to-left scripts."""
-    return f"<bdi>{esc(value)}</bdi>"
+    """User text as an isolated run (``<bdi>``): safe for right-to-left scripts; a word
+    longer than :data:`~career_workbook.htmltext.LONG_WORD` may break (``<wbr>``).
+
+    >>> _user("<b>Sam</b> https://example.org/jobs/view?id=4211")
+    '<bdi>&lt;b&gt;Sam&lt;/b&gt; https://<wbr>example.<wbr>org/<wbr>jobs/<wbr>view?<wbr>id=<wbr>4211</bdi>'
+    """  # noqa: E501
+    return f"<bdi>{cell_html(clean_text(value), keep_whole=False)}</bdi>"
 
 
 def _png_size(png: bytes) -> tuple[int, int] | None:

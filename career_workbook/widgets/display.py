@@ -5,7 +5,9 @@ display id (not inside an ``Output`` widget), so the executed notebook keeps an
 ``image/png`` output per chart; after each save that output is updated in place. Voila
 ignores display-id updates once the page is rendered (voila-dashboards/voila#498), so inside
 the app (:func:`in_voila`) charts and the header are widgets whose value changes instead.
-Tables are pandas ``to_html(escape=True)``: whatever a person typed is escaped.
+Tables are pandas ``to_html(escape=False)`` of cells made by :func:`cell_html` (from the pure
+:mod:`career_workbook.htmltext`, which the review pack's HTML uses too): whatever a person
+typed is escaped, and only a word longer than :data:`LONG_WORD` may break.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 import ipywidgets as widgets
 
+from career_workbook.htmltext import LONG_WORD, cell_html
 from career_workbook.widgets import quiet
 from career_workbook.widgets.fields import esc, notice_html
 
@@ -59,14 +62,6 @@ TABLE_CSS = (
     "overflow-wrap:break-word}"
     "</style>"
 )
-
-LONG_WORD = 30
-"""A word (text between spaces) longer than this many characters may break inside a table
-cell, a pasted link for one; shorter ones never do (see :func:`cell_html`)."""
-
-_PIECE = 12
-_BREAK_AFTER = frozenset("/\\?&=#.,;:_-~+@|>)")
-
 
 # ----------------------------------------------------------------------------------------
 # Publishing (one place, so tests can capture what would be shown)
@@ -388,81 +383,6 @@ def _cell(value: Any) -> Any:
             return "—"
         return f"{value:.0f}" if value.is_integer() else f"{value:.1f}"
     return value
-
-
-def _clings(char: str) -> bool:
-    """A character that belongs to the one before it (an accent, a joiner, a skin tone):
-    never a place to break."""
-    import unicodedata
-
-    return (unicodedata.category(char).startswith("M") or char == "\u200d"
-            or "\U0001f3fb" <= char <= "\U0001f3ff")
-
-
-def _pieces(word: str) -> list[str]:
-    """A long word cut where it may break: after a run of ``/ ? & = . - _ >`` and such (a
-    link breaks between its parts), and at least every 12 characters."""
-    pieces, piece = [], ""
-    for char, after in zip(word, [*word[1:], ""], strict=True):
-        piece += char
-        if not after or _clings(after) or char == "\u200d":
-            continue
-        if (char in _BREAK_AFTER and after not in _BREAK_AFTER) or len(piece) >= _PIECE:
-            pieces.append(piece)
-            piece = ""
-    return [*pieces, piece] if piece else pieces
-
-
-_WHOLE = '<span style="white-space:nowrap">{}</span>'
-
-
-def _keep_whole(word: str) -> bool:
-    """Whether a browser could break ``word`` inside: at a dash or a slash between its
-    letters or digits (after the hyphens of "2026-11-16" and "check-in", the slash of
-    "<b>Bo</b>"). Words of the scripts written without spaces (Chinese, Japanese) keep their own
-    line breaks.
-
-    >>> [_keep_whole(w) for w in ("2026-11-16", "check-in", "<b>Bo</b>", "2.25", "(remote),",
-    ...                           "\u6c9f\u901a-\u4e8c")]
-    [True, True, True, False, False, False]
-    """
-    import unicodedata
-
-    core = word.strip("".join({c for c in word if not c.isalnum()}))
-    return (any(c in "/\\|?!" or unicodedata.category(c) == "Pd" for c in core)
-            and not any(unicodedata.east_asian_width(c) in "WF" for c in core))
-
-
-def cell_html(value: Any) -> str:
-    """Text for a table cell, HTML-escaped, where only a word longer than
-    :data:`LONG_WORD` may break: it gets ``<wbr>`` break opportunities (no character, so the
-    text copied from the page is the text stored); an ordinary word is never cut, however
-    narrow the page (one with a hyphen or a slash inside is kept on one line). Spaces, tabs
-    and line breaks show as one space.
-
-    ``<wbr>`` rather than a zero-width space: a copied link would carry the invisible
-    character along and no longer open; ``overflow-wrap:anywhere`` in the CSS instead let
-    the browser cut any word anywhere ("Enginee ring Manage r") as soon as it was short of
-    room.
-
-    >>> cell_html("Engineering   Manager <b>")
-    'Engineering Manager &lt;b&gt;'
-    >>> cell_html("Last check-in")
-    'Last <span style="white-space:nowrap">check-in</span>'
-    >>> cell_html("see https://example.org/jobs/view?id=4211&ref=mail")
-    'see https://<wbr>example.<wbr>org/<wbr>jobs/<wbr>view?<wbr>id=<wbr>4211&amp;<wbr>ref=<wbr>mail'
-    >>> cell_html("x" * 30 + " " + "y" * 31)
-    'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxx yyyyyyyyyyyy<wbr>yyyyyyyyyyyy<wbr>yyyyyyy'
-    """
-    import re
-
-    def word_html(word: str) -> str:
-        if len(word) > LONG_WORD:
-            return "<wbr>".join(map(esc, _pieces(word)))
-        return _WHOLE.format(esc(word)) if _keep_whole(word) else esc(word)
-
-    words = re.split(r"[ \t\n\r\f\v]+", "" if value is None else str(value))
-    return " ".join(map(word_html, words))
 
 
 def frame_html(frame: pd.DataFrame, columns: Mapping[str, str] | None = None, *,

@@ -87,3 +87,35 @@ def test_ordinary_words_are_never_broken_mid_word(browser: Any, width: int) -> N
         assert "<b>Bold</b> <script>alert(1)</script>" in cells
     finally:
         context.close()
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_the_pack_keeps_a_long_link_within_the_page(browser: Any, width: int) -> None:
+    # red team G item 4: a goal holding a long URL made the review pack's goals table
+    # 4,659 px wide at 1,280 px; Status, Score and SMART sat ~3,400 px off-screen
+    from datetime import date
+
+    from career_workbook.export.content import pack_content
+    from career_workbook.export.html import render_html
+    from tests.test_pack_html_wrap import URL, long_link_workbook
+
+    page_html = render_html(pack_content(long_link_workbook(), today=date(2026, 12, 6),
+                                         charts=[]))
+    context = browser.new_context(viewport={"width": width, "height": 900},
+                                  device_scale_factor=1, locale="en-GB")
+    try:
+        page = context.new_page()
+        page.set_content(page_html)
+        sizes = page.evaluate("""() => {
+            const table = document.querySelector('table.goals').getBoundingClientRect();
+            const score = document.querySelector('table.goals td.score')
+                .getBoundingClientRect();
+            const facts = document.querySelector('dl.facts').getBoundingClientRect();
+            return {table: table.right, score: score.right, facts: facts.right,
+                    page: document.documentElement.scrollWidth};
+        }""")
+        assert max(sizes.values()) <= width, sizes
+        cell = page.locator("table.goals td.text").first.inner_text()
+        assert URL in cell  # what a person reads and copies is the link as typed
+    finally:
+        context.close()

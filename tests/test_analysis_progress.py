@@ -298,3 +298,47 @@ def test_a_day_set_after_today_never_makes_a_goal_ahead(late, reports, left):
     assert row["track"] != "ahead"
     assert pd.isna(row["pace_from"]) or row["pace_from"].date() <= today
     assert pd.isna(row["forecast"]) or row["forecast"].date() > today
+
+
+@pytest.mark.parametrize(("reported", "completed_on", "closes_on"), [
+    # the red team's goal: 40 % at its last check-in, marked done months later
+    ([(date(2026, 5, 18), 40)], date(2026, 12, 6), date(2026, 12, 6)),
+    # milestones half done, marked done: the same rule
+    ([], date(2026, 9, 1), date(2026, 9, 1)),
+    # no completion day recorded (an older file): closed on the last day reported
+    ([(date(2026, 3, 1), 20), (date(2026, 6, 1), 70)], None, date(2026, 6, 1)),
+])
+def test_a_goal_marked_done_is_100_in_the_table_and_closes_at_100_in_the_history(
+        reported, completed_on, closes_on):
+    """Red team: a goal at 40 % marked done read "100, done" in the table while its
+    progress line ended at 40 % labelled "done": both now say 100 %."""
+    wb = new_workbook("Noor", today=date(2026, 1, 5))
+    wb.goals.append(Goal(id="g1", text="Present to the board", status="done",
+                         created=date(2026, 1, 5), deadline=date(2027, 1, 31),
+                         completed_on=completed_on,
+                         milestones=[] if reported else [
+                             Milestone(title="Draft", done_on=date(2026, 4, 2)),
+                             Milestone(title="Rehearse")]))
+    wb.check_ins += [CheckIn(date=day, progress={"g1": pct}) for day, pct in reported]
+    today = date(2026, 12, 6)
+    row = goal_progress_frame(wb, today).iloc[0]
+    hist = progress_history_frame(wb, today)
+    assert (row["actual"], row["track"]) == (100.0, "done")
+    last = hist.iloc[-1]
+    assert (last["date"].date(), last["actual"], last["source"]) == (closes_on, 100.0,
+                                                                     "status")
+    assert hist["actual"].tolist()[:-1] == [float(p) for _, p in reported] or not reported
+    # as of a day before it was completed, the goal is open and its line is as reported
+    if completed_on is not None:
+        before = progress_history_frame(wb, completed_on - timedelta(days=1))
+        assert "status" not in set(before["source"])
+        assert goal_progress_frame(wb, completed_on - timedelta(days=1)).iloc[0][
+            "track"] != "done"
+
+
+def test_a_goal_done_at_100_gets_no_extra_point(empty_wb):
+    wb = _one_goal(empty_wb, (date(2027, 3, 1), 60), (date(2027, 5, 1), 100))
+    wb.goals[0].status, wb.goals[0].completed_on = "done", date(2027, 6, 1)
+    hist = progress_history_frame(wb, date(2027, 8, 1))
+    assert hist["actual"].tolist() == [60.0, 100.0]
+    assert set(hist["source"]) == {"check-in"}

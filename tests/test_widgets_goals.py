@@ -402,3 +402,36 @@ def test_a_blank_goal_after_a_save_says_it_is_blank(session):
     assert "Your goal must not be blank" in view.fields["text"].message.value
     assert "Already saved" not in view.status.value
     assert len(cw.load(session.path).goals) == 1
+
+
+def test_a_goal_marked_done_reads_100_in_the_table_and_on_the_chart(session):
+    """Red team (notebook 09): a goal at 40 % at its last check-in, marked "Done —
+    achieved": the table said "% done 100, done" while the progress chart's line ended
+    at 40 % labelled "done". The line now closes at 100 % on the day it was completed."""
+    import matplotlib.pyplot as plt
+
+    from career_workbook.model import CheckIn
+    from career_workbook.widgets.display import chart_figure
+
+    with cw.edit(session.path) as wb:
+        wb.goals.append(Goal(id="g1", text="Give a talk at the meetup", status="active",
+                             created=date(2026, 2, 1), deadline=date(2027, 3, 31)))
+        wb.check_ins += [CheckIn(date=date(2026, 3, 2), progress={"g1": 15}),
+                         CheckIn(date=date(2026, 5, 18), progress={"g1": 40})]
+    tab = ui.Session(session.path, today=TODAY)
+    view = ui.goal_review(tab)
+    view.fields["status"].value = "done"
+    view.buttons["save"].click()
+    assert "— marked done" in view.status.value
+    table = view.children[1].value
+    assert re.search(r"<td[^>]*>100</td>", table) and "done" in table, table
+    fig = chart_figure(tab, "progress")
+    try:
+        (actual,) = [line for ax in fig.axes for line in ax.get_lines()
+                     if line.get_label() == "Actual"]
+        ys = [float(y) for y in actual.get_ydata()]
+        last_day = actual.get_xdata()[-1]
+        assert ys == [15.0, 40.0, 100.0]
+        assert str(last_day)[:10] == TODAY  # completed today
+    finally:
+        plt.close(fig)

@@ -58,6 +58,7 @@ __all__ = [
     "GoalCounts",
     "GoalStatus",
     "checkin_points",
+    "done_day",
     "expected_progress",
     "goal_counts",
     "goal_progress_frame",
@@ -381,6 +382,23 @@ def goal_progress_frame(wb: Workbook, today: date) -> pd.DataFrame:
     return build_frame(rows, PROGRESS_COLUMNS)
 
 
+def done_day(goal: Goal, reported: Iterable[date]) -> date | None:
+    """The day a goal marked done is drawn at 100 %: the day it was completed, or its last
+    ``reported`` day when that is later (or when the completion day was not recorded);
+    ``None`` for a goal not done, or with neither.
+
+    >>> g = Goal(text="Ship it", status="done", completed_on=date(2026, 11, 3))
+    >>> done_day(g, [date(2026, 5, 18)]), done_day(g, [date(2026, 12, 1)])
+    (datetime.date(2026, 11, 3), datetime.date(2026, 12, 1))
+    >>> done_day(g.model_copy(update={"completed_on": None}), []) is None
+    True
+    """
+    if goal.status != "done":
+        return None
+    days = [*reported, *([goal.completed_on] if goal.completed_on is not None else [])]
+    return max(days, default=None)
+
+
 def progress_history_frame(wb: Workbook, today: date) -> pd.DataFrame:
     """Progress of each (not dropped) goal over time up to ``today``, for charts.
 
@@ -388,8 +406,21 @@ def progress_history_frame(wb: Workbook, today: date) -> pd.DataFrame:
     check-in but with milestones, the share of milestones done on each ``done_on`` date.
     Check-ins and milestones dated after ``today`` are left out (:func:`as_of`).
 
+    A goal marked done is 100 % done, as :func:`goal_progress_frame` says: when its last
+    point is below 100 %, its line closes at 100 % on the day it was completed
+    (:func:`done_day`).
+
     Columns: ``date``, ``goal_id``, ``actual`` (0-100), ``source`` ('check-in' |
-    'milestones'). Sorted by date, then goal in workbook order.
+    'milestones' | 'status', the closing point of a goal marked done). Sorted by date,
+    then goal in workbook order.
+
+    >>> from career_workbook.model import CheckIn, new_workbook
+    >>> wb = new_workbook("Sam", today=date(2026, 1, 1))
+    >>> wb.goals.append(Goal(id="g1", text="Ship it", status="done",
+    ...                      completed_on=date(2026, 5, 2)))
+    >>> wb.check_ins.append(CheckIn(date=date(2026, 4, 1), progress={"g1": 40}))
+    >>> progress_history_frame(wb, date(2026, 6, 1))[["actual", "source"]].values.tolist()
+    [[40.0, 'check-in'], [100.0, 'status']]
     """
     from career_workbook.frames import build_frame
 
@@ -409,6 +440,15 @@ def progress_history_frame(wb: Workbook, today: date) -> pd.DataFrame:
         for i, day in enumerate(done_dates, start=1):
             if i == len(done_dates) or done_dates[i] != day:
                 rows.append((day, g.id, 100.0 * i / len(g.milestones), "milestones"))
+    for g in wb.goals:
+        if g.id not in order or g.status != "done":
+            continue
+        points = sorted(((r[0], r[2]) for r in rows if r[1] == g.id), key=lambda p: p[0])
+        if points and points[-1][1] >= 100:  # the latest (of two on one day, the later)
+            continue
+        day = done_day(g, [day for day, _ in points])
+        if day is not None:
+            rows.append((day, g.id, 100.0, "status"))
     rows.sort(key=lambda r: (r[0], order[r[1]]))
     return build_frame(rows, HISTORY_COLUMNS)
 

@@ -16,12 +16,13 @@ Examples
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from datetime import date
-from typing import Any
+from typing import Any, NamedTuple
 
 import ipywidgets as widgets
 
-from career_workbook.model import CheckIn, Goal, Workbook
+from career_workbook.model import CheckIn, Goal, Problem, Workbook
 from career_workbook.widgets import quiet
 from career_workbook.widgets.fields import (
     FormView,
@@ -33,11 +34,12 @@ from career_workbook.widgets.fields import (
 )
 from career_workbook.widgets.forms_goals import goal_editor
 from career_workbook.widgets.inputs import days_not_come
-from career_workbook.wording import relative
+from career_workbook.wording import listing, plural, relative, short_date
 
-__all__ = ["check_in_data", "check_in_form", "check_in_intro", "goal_review",
-           "is_empty_check_in", "last_check_in", "latest_progress", "next_actions",
-           "open_goals"]
+__all__ = ["CheckInAnswers", "check_in_answers", "check_in_data", "check_in_form",
+           "check_in_intro", "check_in_summary", "goal_review", "is_empty_check_in",
+           "last_check_in", "latest_progress", "next_actions", "open_goals", "ratings_in_effect",
+           "slider_values"]
 
 _TEXTS = {
     "wins": ("Wins", "What went well since last time — big or small."),
@@ -73,6 +75,125 @@ def last_check_in(wb: Workbook, today: date) -> CheckIn | None:
     """
     past = [c for c in sorted(wb.check_ins, key=lambda c: c.date) if c.date <= today]
     return past[-1] if past else None
+
+
+def ratings_in_effect(wb: Workbook, today: date) -> dict[str, int]:
+    """The latest answer to each slider of the check-in form on or before ``today``, by
+    form key: ``motivation``, ``confidence`` (from the latest check-in that rated it) and
+    ``progress.<goal id>`` (:func:`latest_progress`). What the form starts from.
+
+    >>> from career_workbook.model import new_workbook
+    >>> wb = new_workbook("Sam")
+    >>> wb.goals.append(Goal(id="g1", text="Ship the forecast"))
+    >>> wb.check_ins += [CheckIn(date=date(2026, 10, 1), motivation=7, progress={"g1": 25}),
+    ...                  CheckIn(date=date(2026, 11, 1), confidence=5, wins="Shipped")]
+    >>> ratings_in_effect(wb, date(2026, 11, 22))
+    {'motivation': 7, 'confidence': 5, 'progress.g1': 25}
+    """
+    rated = [c for c in sorted(wb.check_ins, key=lambda c: c.date) if c.date <= today]
+    found: dict[str, int] = {}
+    for key in ("motivation", "confidence"):
+        answers = [getattr(c, key) for c in rated if getattr(c, key) is not None]
+        if answers:
+            found[key] = answers[-1]
+    found.update({f"progress.{gid}": pct for gid, pct in latest_progress(wb, today).items()})
+    return found
+
+
+def slider_values(check_in: CheckIn, keys: Iterable[str]) -> dict[str, int | None]:
+    """The answer ``check_in`` gives to each slider ``keys`` (``None``: not given).
+
+    >>> slider_values(CheckIn(date=date(2026, 11, 22), motivation=8, progress={"g1": 40}),
+    ...               ["motivation", "confidence", "progress.g1", "progress.g2"])
+    {'motivation': 8, 'confidence': None, 'progress.g1': 40, 'progress.g2': None}
+    """
+    return {key: (check_in.progress.get(key.split(".", 1)[1]) if key.startswith("progress.")
+                  else getattr(check_in, key)) for key in keys}
+
+
+class CheckInAnswers(NamedTuple):
+    """What a check-in records of its sliders (:func:`check_in_answers`).
+
+    ``values``: key -> the answer recorded (``None``: not recorded). ``changed``: key -> the
+    value now in the file, for each slider left as shown whose answer changed in another
+    window since (not recorded). ``left``: sliders left as shown that are not recorded
+    because the check-in is dated before the latest one.
+    """
+
+    values: dict[str, int | None]
+    changed: dict[str, int | None]
+    left: list[str]
+
+
+def check_in_answers(given: Mapping[str, int | None], *, shown: Mapping[str, int],
+                     now: Mapping[str, int], latest: bool,
+                     labels: Mapping[str, str] | None = None) -> CheckInAnswers:
+    """Which slider answers a new check-in records.
+
+    ``given``: each slider's value as the form would save it (``None`` for a slider with
+    nothing to start from, never moved); ``shown``: the answers in effect when the form was
+    filled (:func:`ratings_in_effect`), ``now``: the same in the file at save time;
+    ``latest``: the check-in is dated on or after the latest check-in in the file.
+
+    A slider left as it was shown says "unchanged since my last check-in": recorded as
+    such, unless the check-in is back-dated (``latest`` false: it would copy today's answer
+    into the past) or the answer changed in another window since the form was shown (the
+    person never saw the new one): then it is not recorded. A slider the person moved is
+    their answer; when it becomes the latest and the same answer was changed differently in
+    another window, nothing is saved:
+    :class:`~career_workbook.widgets.merge.EditConflict` names it.
+
+    >>> shown = {"motivation": 7, "progress.g1": 25}
+    >>> check_in_answers({"motivation": 7, "progress.g1": 25}, shown=shown, now=shown,
+    ...                  latest=True).values
+    {'motivation': 7, 'progress.g1': 25}
+    >>> check_in_answers({"motivation": 7, "progress.g1": 30}, shown=shown,
+    ...                  now={"motivation": 9, "progress.g1": 25}, latest=True)[:2]
+    ({'motivation': None, 'progress.g1': 30}, {'motivation': 9})
+    >>> check_in_answers({"motivation": 7, "progress.g1": 30}, shown=shown, now=shown,
+    ...                  latest=False)
+    CheckInAnswers(values={'motivation': None, 'progress.g1': 30}, changed={}, left=['motivation'])
+    """  # noqa: E501
+    from career_workbook.widgets.merge import merge_fields
+
+    values: dict[str, int | None] = {}
+    changed: dict[str, int | None] = {}
+    left: list[str] = []
+    moved = [key for key, value in given.items() if value != shown.get(key)]
+    if latest:  # a moved slider against the same answer changed elsewhere: a conflict
+        merge_fields(moved, stored=shown, filled=shown, mine=given, theirs=now, labels=labels)
+    for key, value in given.items():
+        if key in moved:
+            values[key] = value
+        elif not latest:
+            values[key] = None
+            left += [key] if value is not None else []
+        elif now.get(key) != shown.get(key):
+            values[key] = None
+            changed[key] = now.get(key)
+        else:
+            values[key] = value
+    return CheckInAnswers(values, changed, left)
+
+
+def check_in_summary(check_in: CheckIn) -> str:
+    """What a check-in records, in words.
+
+    >>> check_in_summary(CheckIn(date=date(2026, 11, 22), motivation=9,
+    ...                          progress={"g1": 50, "g2": 10}, wins="Shipped"))
+    'motivation 9, progress on 2 goals and wins'
+    >>> check_in_summary(CheckIn(date=date(2026, 11, 22), note="Quiet week"))
+    'a note'
+    """
+    said = [f"{key} {getattr(check_in, key)}" for key in ("motivation", "confidence")
+            if getattr(check_in, key) is not None]
+    if check_in.progress:
+        said.append(f"progress on {plural(len(check_in.progress), 'goal')}")
+    said += [key for key in ("wins", "setbacks", "lessons", "adjustments")
+             if getattr(check_in, key).strip()]
+    if check_in.note.strip():
+        said.append("a note")
+    return listing(said)
 
 
 def check_in_intro(last: CheckIn | None, today: date) -> str:
@@ -112,41 +233,49 @@ def is_empty_check_in(check_in: CheckIn) -> bool:
 
 def check_in_form(session: Any) -> widgets.Widget:
     """A dated check-in: motivation, confidence, progress per goal, wins, setbacks,
-    lessons, adjustments. Each save appends a new check-in."""
+    lessons, adjustments. Each save appends a new check-in.
+
+    The sliders start from the answers in effect (:func:`ratings_in_effect`); which of them
+    a save records is :func:`check_in_answers`' rule (one left as shown is "unchanged",
+    unless the check-in is back-dated or the answer changed in another window meanwhile),
+    and the status line says what was recorded.
+    """
 
     def build(view: FormView) -> list[widgets.Widget]:
         s = view.session
         wb = s.workbook
         last = last_check_in(wb, s.today)
-        done = latest_progress(wb, s.today)
+        shown = ratings_in_effect(wb, s.today)
         unset = " Move the slider to record it (left as it is, it is not saved)."
+        before = (f" A day before your last check-in ({short_date(last.date)}) records only "
+                  "the sliders you move." if last else "")
         fields = [
-            make_field("date", "Date", "date", value=s.today, help="The day of this check-in."),
-            make_field("motivation", "Motivation", "slider",
-                       value=(last.motivation if last and last.motivation else 6), min=1,
-                       max=10, help="How motivated you feel about your plan: 1 = low, "
-                                    "10 = fired up." + ("" if last and last.motivation
-                                                        else unset)),
-            make_field("confidence", "Confidence", "slider",
-                       value=(last.confidence if last and last.confidence else 6), min=1,
-                       max=10, help="How confident you are of reaching your goals."
-                       + ("" if last and last.confidence else unset)),
+            make_field("date", "Date", "date", value=s.today,
+                       help="The day of this check-in." + before),
+            make_field("motivation", "Motivation", "slider", value=shown.get("motivation", 6),
+                       min=1, max=10, help="How motivated you feel about your plan: 1 = low, "
+                                           "10 = fired up." + ("" if "motivation" in shown
+                                                               else unset)),
+            make_field("confidence", "Confidence", "slider", value=shown.get("confidence", 6),
+                       min=1, max=10, help="How confident you are of reaching your goals."
+                       + ("" if "confidence" in shown else unset)),
         ]
         progress = [
             make_field(f"progress.{g.id}", f"Progress: {g.text[:22]}…" if len(g.text) > 22
-                       else f"Progress: {g.text}", "slider", value=done.get(g.id, 0),
-                       min=0, max=100,
-                       help=f"% done of “{g.text}”." + ("" if g.id in done else unset))
+                       else f"Progress: {g.text}", "slider",
+                       value=shown.get(f"progress.{g.id}", 0), min=0, max=100,
+                       help=f"% done of “{g.text}”."
+                       + ("" if f"progress.{g.id}" in shown else unset))
             for g in open_goals(wb)
         ]
         texts = [make_field(k, label, "textarea", rows=2, help=help)
                  for k, (label, help) in _TEXTS.items()]
+        sliders = [f.key for f in (*fields[1:], *progress)]
         # a slider with nothing to start from shows a made-up value (6, or 0 %): it is
         # saved only once the person moves it, so a check-in never records an answer
-        # nobody gave (a previous answer left as it is counts as given again)
-        invented = {k for k, had in (("motivation", last and last.motivation),
-                                     ("confidence", last and last.confidence)) if not had}
-        invented |= {f"progress.{g.id}" for g in open_goals(wb) if g.id not in done}
+        # nobody gave (a previous answer left as it is counts as given again, see
+        # check_in_answers for when it does not)
+        invented = {key for key in sliders if key not in shown}
         touched: set[str] = set()
         for key in invented:
             view_field = next(f for f in (*fields, *progress) if f.key == key)
@@ -160,6 +289,27 @@ def check_in_form(session: Any) -> widgets.Widget:
         def given(f: Any) -> Any:
             return None if f.key in invented and f.key not in touched else f.value
 
+        def answered(record: CheckIn, wb: Workbook) -> tuple[CheckIn, CheckInAnswers]:
+            """``record`` with the slider answers it records, against ``wb`` as it is."""
+            newest = last_check_in(wb, s.today)
+            answers = check_in_answers(
+                slider_values(record, sliders), shown=shown,
+                now=ratings_in_effect(wb, s.today), labels=labels,
+                latest=newest is None or record.date >= newest.date)
+            values = answers.values
+            kept = record.model_copy(update={
+                "motivation": values["motivation"], "confidence": values["confidence"],
+                "progress": {k.split(".", 1)[1]: v for k, v in values.items()
+                             if k.startswith("progress.") and v is not None}})
+            return kept, answers
+
+        def nothing_given(answers: CheckInAnswers, newest: CheckIn | None) -> str:
+            if answers.left and newest is not None:
+                return (f"A check-in dated before your last one ({short_date(newest.date)}) "
+                        "records only what you give it: move a slider or write how it went.")
+            return ("Write or rate at least one thing: progress on a goal, how it went, or "
+                    "your motivation.")
+
         def collect() -> tuple[Any, dict[str, str]]:
             values = {k: given(f) for k, f in view.fields.items()}
             data = check_in_data(values, {f.key.split(".", 1)[1]: given(f) for f in progress})
@@ -167,13 +317,45 @@ def check_in_form(session: Any) -> widgets.Widget:
             if later:
                 return None, later
             record, errors = check_model(CheckIn, data, labels)
-            if record is not None and is_empty_check_in(record):
-                return None, {"": "Write or rate at least one thing: progress on a goal, how "
-                                  "it went, or your motivation."}
+            if record is not None:
+                kept, answers = answered(record, wb)
+                if is_empty_check_in(kept):
+                    return None, {"": nothing_given(answers, last)}
             return record, errors
 
-        view.bind(save, collect, lambda wb, record: wb.check_ins.append(record), adds=True,
-                  detail=lambda c: f"check-in of {c.date.isoformat()} added")
+        said: dict[str, Any] = {}
+
+        def add(wb: Workbook, record: CheckIn) -> CheckIn:
+            """Append the check-in under the file lock, as the file is now."""
+            from career_workbook.widgets.merge import RELOAD_HINT, EditConflict
+
+            kept, answers = answered(record, wb)
+            newest = last_check_in(wb, s.today)
+            if is_empty_check_in(kept):  # not when the form was filled: changed elsewhere
+                why = (f"was changed in another window since this form was shown ("
+                       f"{_now_said(answers.changed, labels)})" if answers.changed else
+                       f"is now dated {short_date(newest.date) if newest else ''}, after this "
+                       "one (added in another window since this form was shown), and a "
+                       "check-in dated before it records only what you give it")
+                raise EditConflict([Problem("", None, f"{why}; {RELOAD_HINT}")],
+                                   {"": "Your last check-in"})
+            said.update(answers=answers, newest=newest)
+            wb.check_ins.append(kept)
+            return kept
+
+        def detail(c: CheckIn) -> str:
+            answers, newest = said.get("answers"), said.get("newest")
+            text = f"check-in of {c.date.isoformat()} added with {check_in_summary(c)}"
+            if answers is not None and answers.left and newest is not None:
+                text += (f". It is dated before your last check-in ({short_date(newest.date)}), "
+                         "so the sliders you did not move were not recorded")
+            if answers is not None and answers.changed:
+                text += (". Not recorded, as your last check-in changed in another window "
+                         f"since this form was shown: {_now_said(answers.changed, labels)}; "
+                         "the form now shows them")
+            return text
+
+        view.bind(save, collect, add, adds=True, detail=detail)
         intro = check_in_intro(last, s.today)
         return [quiet.HTML(f'<div style="color:#555">{esc(intro)}</div>'), *boxes, save]
 
@@ -181,6 +363,19 @@ def check_in_form(session: Any) -> widgets.Widget:
                     intro="A regular look back: how it went, how far each goal has come, "
                           "what to change.",
                     depends=lambda wb: (wb.goals, len(wb.check_ins)))
+
+
+def _now_said(changed: Mapping[str, int | None], labels: Mapping[str, str]) -> str:
+    """Which answers changed elsewhere, and to what, in words.
+
+    >>> _now_said({"motivation": 9, "progress.g1": 50},
+    ...           {"motivation": "Motivation", "progress.g1": "Progress: Ship it"})
+    '“Motivation” is now 9 and “Progress: Ship it” is now 50 %'
+    """
+    return listing([f"“{labels.get(key, key)}” is now "
+                    + ("not given" if value is None else
+                       f"{value} %" if key.startswith("progress.") else str(value))
+                    for key, value in changed.items()])
 
 
 def next_actions(session: Any) -> widgets.Widget:

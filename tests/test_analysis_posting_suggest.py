@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from datetime import date
 from pathlib import Path
 
@@ -81,7 +80,7 @@ def test_empty_and_none_text():
     assert suggest_skills(None, fit_to_posting(_wb(), "", catalog=VOCAB), catalog=VOCAB) == ()
 
 
-def test_a_long_paste_gives_a_short_ranked_list_quickly():
+def test_a_long_paste_gives_a_short_ranked_list():
     from career_workbook.catalog import load_catalog
 
     catalog = load_catalog()
@@ -93,9 +92,8 @@ def test_a_long_paste_gives_a_short_ranked_list_quickly():
     scores = [s.score for s in fit.suggestions]
     assert scores == sorted(scores, reverse=True)
     assert not set(fit.matches) & {s.skill for s in fit.suggestions}
-    started = time.perf_counter()
-    suggest_skills(text, fit, catalog=catalog)
-    assert time.perf_counter() - started < 2.0
+    # its time is a benchmark row (bench_posting: the 5,000-word paste, suggestions included)
+    assert suggest_skills(text, fit, catalog=catalog) == fit.suggestions
 
 
 def test_confirmed_suggestion_counts_exactly_like_a_match():

@@ -3,7 +3,10 @@
 LinkedIn's export starts with a ``Notes:`` preamble and a blank line, then the header
 ``First Name,Last Name,URL,Email Address,Company,Position,Connected On``; dates look like
 ``15 Mar 2024``; Email Address is usually empty; some rows are only commas; older exports
-lack URL and Position. A plain CSV with the same columns (with or without a BOM) works too.
+lack URL and Position. A plain CSV with the same columns (with or without a BOM) works too,
+separated by commas, semicolons (Excel where the decimal mark is a comma) or tabs: see
+:func:`find_separator`, which every CSV import of the product uses. Dates may carry a time
+of day (``2026-11-05 00:00:00``) or be a spreadsheet's day number (``46000``).
 
 Everything here takes text and returns data: no files are read or written. Saving goes
 through ``store.edit`` (the CLI) or the form's ``session.save`` (notebook 07), both of which
@@ -29,27 +32,31 @@ import csv
 import io
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from career_workbook.model import Contact, Workbook
-from career_workbook.wording import plural
+from career_workbook.wording import plural, short_date
 
 __all__ = [
     "COLUMNS",
     "ContactPlan",
     "ContactRow",
     "ParsedContacts",
+    "SEPARATORS",
     "RowProblem",
+    "Separator",
     "contact_from_row",
     "csv_error_text",
     "csv_text",
+    "find_separator",
     "normalise_name",
     "normalise_url",
     "parse_connections",
     "plan_contacts",
+    "read_connected_on",
     "preview_lines",
     "problems_to_show",
 ]
@@ -140,17 +147,127 @@ def csv_error_text(err: csv.Error) -> str:
     return f"the file stops being CSV here ({reason})"
 
 
-def _read_date(text: str, today: date | None) -> date | None:
-    value = text.strip()
+_TIME_OF_DAY = re.compile(r"[ T]\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?: ?[AaPp]\.?[Mm]\.?)?$")
+_DAY_NUMBER = re.compile(r"(\d{5})(?:[.,]\d+)?")  # a serial day, maybe with a time as fraction
+_EXCEL_DAY_0 = date(1899, 12, 30)  # Excel's 1900 date system (day 60 is its 29 Feb 1900)
+_FIRST_DAY_NUMBER = date(1990, 1, 1)
+
+
+def read_connected_on(text: str, today: date | None = None) -> tuple[date | None, bool]:
+    """The day a Connected On value names, and whether it was a spreadsheet day number.
+
+    A time of day after the date is ignored (a spreadsheet writes ``2026-11-05 00:00:00``).
+    A five-digit number is a day number of Excel's (and LibreOffice's) 1900 date system,
+    read only when it falls between 1990 and the end of next year: any other number is not
+    a date. A day after ``today`` (when given) is returned too: the caller refuses it.
+
+    >>> read_connected_on("15 Mar 2024"), read_connected_on("2026-11-05 00:00:00")
+    ((datetime.date(2024, 3, 15), False), (datetime.date(2026, 11, 5), False))
+    >>> read_connected_on("46000", date(2026, 12, 1)), read_connected_on("46000.75")[0]
+    ((datetime.date(2025, 12, 9), True), datetime.date(2025, 12, 9))
+    >>> read_connected_on("12345"), read_connected_on("31 Feb 2024")
+    ((None, False), (None, False))
+    """
+    value = " ".join(text.split())
+    number = _DAY_NUMBER.fullmatch(value)
+    if number:
+        day = _EXCEL_DAY_0 + timedelta(days=int(number.group(1)))
+        last = date((today or date.today()).year + 1, 12, 31)
+        return (day, True) if _FIRST_DAY_NUMBER <= day <= last else (None, False)
+    value = _TIME_OF_DAY.sub("", value)
     for fmt in _DATE_FORMATS:
         try:
-            day = datetime.strptime(value, fmt).date()
+            return datetime.strptime(value, fmt).date(), False
         except ValueError:
             continue
-        if today is not None and day > today:
-            return None
-        return day
-    return None
+    return None, False
+
+
+SEPARATORS = {",": "commas", ";": "semicolons", "\t": "tabs"}
+"""The separators every CSV import reads: commas; semicolons, as Excel writes CSV where the
+decimal mark is a comma; tabs, as in Excel's "Unicode text"."""
+
+_SEEN = (",", ";", "\t", "|")  # what a file's columns may look separated by, for messages
+_QUOTED = re.compile(r'"[^"]*"')
+
+
+@dataclass(frozen=True)
+class Separator:
+    """The separator a CSV file is read with (see :func:`find_separator`): ``char``;
+    ``found`` when a header line split by it has the expected columns; ``seen``: the
+    character the file's columns look separated by ("" for none)."""
+
+    char: str
+    found: bool
+    seen: str
+
+    @property
+    def note(self) -> str:
+        """What the separator was, for a message about a header that was not found.
+
+        >>> Separator(";", False, ";").note
+        'its columns are separated by semicolons'
+        >>> Separator(",", False, "|").note
+        "its columns seem separated by '|': save it with commas, semicolons or tabs"
+        """
+        if self.seen in SEPARATORS:
+            return f"its columns are separated by {SEPARATORS[self.seen]}"
+        if self.seen:
+            return (f"its columns seem separated by {self.seen!r}: save it with commas, "
+                    "semicolons or tabs")
+        return "no comma, semicolon or tab separates its columns"
+
+
+def find_separator(text: str, is_header: Callable[[list[str]], bool], *,
+                   lines: int = 50) -> Separator:
+    r"""The separator (comma, semicolon or tab) of a CSV text: the one that splits one of
+    its first ``lines`` lines into cells ``is_header`` accepts, trying first the character
+    that line holds most. Every CSV import reads with it: one rule for all.
+
+    When no line fits, ``char`` is the separator the file seems to use (a comma if none of
+    the three) and :attr:`Separator.note` says what it was.
+
+    >>> names = lambda cells: {"First Name", "Last Name"} <= set(cells)
+    >>> text = '\ufeffFirst Name;Last Name;Company\r\nAna;Silva;"Acme, Inc"\r\n'
+    >>> find_separator(text, names)
+    Separator(char=';', found=True, seen=';')
+    >>> find_separator('Notes:\n"Emails, some"\n\nFirst Name,Last Name\n', names).char
+    ','
+    >>> find_separator("Vorname|Nachname\nAna|Silva\n", names)
+    Separator(char=',', found=False, seen='|')
+    """
+    head = csv_text(text[:200_000]).split("\n", lines)[:lines]
+    for line in head:
+        for char in sorted(SEPARATORS, key=line.count, reverse=True):
+            if line.count(char) and is_header(next(csv.reader([line], delimiter=char), [])):
+                return Separator(char, True, char)
+    seen = ""
+    for line in head:
+        counts = {c: _QUOTED.sub("", line).count(c) for c in _SEEN}
+        if any(counts.values()):
+            seen = max(_SEEN, key=counts.__getitem__)
+            break
+    return Separator(seen if seen in SEPARATORS else ",", False, seen)
+
+
+def _day_numbers_note(found: Sequence[tuple[int, str, date]]) -> RowProblem:
+    """One note for every Connected On read as a spreadsheet day number (the first shown)."""
+    line, raw, day = found[0]
+    one = len(found) == 1
+    what = ("holds a spreadsheet day number, read as a date" if one else
+            "hold spreadsheet day numbers, read as dates")
+    return RowProblem(0, f"Connected On: {plural(len(found), 'row')} {what} (line {line}: "
+                         f"{raw!r} is {short_date(day)}): check {'it' if one else 'them'} in "
+                         "the preview", skipped=False)
+
+
+def _header_keys(cells: Iterable[str]) -> list[str | None]:
+    return [_KEYS.get(" ".join(c.casefold().split())) for c in cells]
+
+
+def _names_both(cells: list[str]) -> bool:
+    keys = _header_keys(cells)
+    return "first" in keys and "last" in keys
 
 
 def parse_connections(text: str, *, today: date | None = None) -> ParsedContacts:
@@ -159,12 +276,24 @@ def parse_connections(text: str, *, today: date | None = None) -> ParsedContacts
     The header is the first row naming both ``First Name`` and ``Last Name`` (any case);
     anything above it (LinkedIn's ``Notes:``) is skipped. Every row that cannot be read is
     listed with its line and why; a row with an unreadable (or, given ``today``, future)
-    date is kept without a last-contact date, and says so.
-    """
+    date is kept without a last-contact date, and says so. Columns may be separated by
+    commas, semicolons or tabs (:func:`find_separator`); dates given as spreadsheet day
+    numbers are read, and one note says so (the preview shows the days read).
+
+    >>> parsed = parse_connections('First Name;Last Name;Company;Connected On;\\r\\n'
+    ...                            'Ana;Silva;"Acme; Inc";46000;\\r\\n;;;;\\r\\n',
+    ...                            today=date(2026, 12, 1))
+    >>> [(r.name, r.company, r.connected) for r in parsed.rows]
+    [('Ana Silva', 'Acme; Inc', datetime.date(2025, 12, 9))]
+    >>> [str(p) for p in parsed.problems]
+    ['line 3: an empty row (only semicolons); skipped', "Connected On: 1 row holds a spreadsheet day number, read as a date (line 2: '46000' is 9 Dec 2025): check it in the preview"]
+    """  # noqa: E501
     text = csv_text(text)
     problems: list[RowProblem] = []
     rows: list[ContactRow] = []
-    reader = csv.reader(io.StringIO(text, newline=""), strict=False)
+    separator = find_separator(text, _names_both)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=separator.char, strict=False)
+    day_numbers: list[tuple[int, str, date]] = []
     header: dict[str, int] | None = None
     preamble = False
     line = end = 0  # the lines of the record read: a quoted value may span several
@@ -172,7 +301,7 @@ def parse_connections(text: str, *, today: date | None = None) -> ParsedContacts
         for cells in reader:
             line, end = end + 1, reader.line_num
             if header is None:
-                keys = [_KEYS.get(" ".join(c.casefold().split())) for c in cells]
+                keys = _header_keys(cells)
                 if "first" in keys and "last" in keys:
                     header = {k: i for i, k in reversed(list(enumerate(keys))) if k}
                     missing = [c for c, k in (("Company", "company"),
@@ -190,7 +319,8 @@ def parse_connections(text: str, *, today: date | None = None) -> ParsedContacts
                 break
             if not any(c.strip() for c in cells):
                 if cells and len(cells) > 1:
-                    problems.append(RowProblem(line, "an empty row (only commas); skipped"))
+                    problems.append(RowProblem(line, "an empty row (only "
+                                               f"{SEPARATORS[separator.char]}); skipped"))
                 continue
 
             def get(key: str, cells: list[str] = cells,
@@ -208,11 +338,19 @@ def parse_connections(text: str, *, today: date | None = None) -> ParsedContacts
                     line, f"the name is longer than {_NAME_MAX} characters; skipped"))
                 continue
             raw_date = get("connected")
-            connected = _read_date(raw_date, today) if raw_date else None
+            connected, day_number = (read_connected_on(raw_date, today) if raw_date
+                                     else (None, False))
+            why = ""
             if raw_date and connected is None:
+                why = "is not a date like 15 Mar 2024"
+            elif connected is not None and today is not None and connected > today:
+                why = (f"is {short_date(connected)}, in the future" if day_number else
+                       "is in the future")
+                connected = None
+            elif day_number:
+                day_numbers.append((line, raw_date, connected))
+            if why:
                 shown = raw_date if len(raw_date) <= 40 else raw_date[:37] + "..."
-                why = ("is in the future" if _read_date(raw_date, None) else
-                       "is not a date like 15 Mar 2024")
                 problems.append(RowProblem(line, f"Connected On = {shown!r} {why}; imported "
                                                  "without a last-contact date", skipped=False))
             rows.append(ContactRow(line, first, last, get("url")[:2_000], get("email")[:500],
@@ -220,9 +358,12 @@ def parse_connections(text: str, *, today: date | None = None) -> ParsedContacts
     except csv.Error as err:
         problems.append(RowProblem(end + 1, f"{csv_error_text(err)}; the rows after it were "
                                             "not read"))
+    if day_numbers:
+        problems.append(_day_numbers_note(day_numbers))
     if header is None:
-        problems.insert(0, RowProblem(0, "no header row with “First Name” and “Last Name”: "
-                                         "is this LinkedIn's Connections.csv? Expected columns: "
+        problems.insert(0, RowProblem(0, "no header row with “First Name” and “Last Name” "
+                                         f"({separator.note}): is this LinkedIn's "
+                                         "Connections.csv? Expected columns: "
                                          + ", ".join(COLUMNS)))
         shape = "unreadable"
     else:

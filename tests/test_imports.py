@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import shutil
 from datetime import date
 from pathlib import Path
@@ -11,11 +13,13 @@ import pytest
 import career_workbook as cw
 from career_workbook import cli, store
 from career_workbook.imports import (
+    COLUMNS,
     ContactRow,
     contact_from_row,
     parse_connections,
     plan_contacts,
     preview_lines,
+    read_connected_on,
 )
 from career_workbook.model import Contact, validate_workbook
 
@@ -220,3 +224,126 @@ def test_cli_bad_files_are_named(wb_path, tmp_path, capsys):
     other.write_text("name,email\nx,y\n")
     assert cli.main(["import-contacts", str(wb_path), str(other), "--yes"]) == 1
     assert "no header row" in capsys.readouterr().out
+
+
+# ------------------------------------------- files as spreadsheets write them (red team)
+def spreadsheet_file(rows, separator: str, *, encoding: str = "utf-8-sig",
+                     newline: str = "\r\n") -> bytes:
+    """Rows as Excel or LibreOffice save them: quotes only around a value holding the
+    separator, a quote or a line break; Excel's BOM and CRLF by default."""
+    out = io.StringIO()
+    csv.writer(out, delimiter=separator, lineterminator=newline).writerows(rows)
+    return out.getvalue().encode(encoding)
+
+
+EUROPEAN = [  # a trailing empty column, as a formatted sheet column leaves one
+    [*COLUMNS, ""],
+    ["Lena", "Müller", "https://www.linkedin.com/in/lena-m", "", "Kraft; Söhne GmbH",
+     "Leiterin; Einkauf", "3 Feb 2025", ""],
+    ["Jonas", "Weber", "", "", "Nordwind, AG", "", "2026-11-05 00:00:00", ""],
+    ["Ana", "Silva", "", "", "Acme", "Engineer", "46000", ""],
+    ["", "", "", "", "", "", "", ""],
+]
+
+
+@pytest.mark.parametrize(("separator", "encoding", "newline"), [
+    (";", "utf-8-sig", "\r\n"),   # Excel in Germany, France, Spain...: "CSV UTF-8"
+    (";", "utf-8", "\n"),          # LibreOffice with ";" chosen, no BOM
+    ("\t", "utf-8", "\n"),         # LibreOffice "Text CSV" with tabs
+    (",", "utf-8-sig", "\r\n"),   # Excel in the UK or US
+])
+def test_a_file_saved_by_a_spreadsheet_is_read_whatever_its_separator(
+        wb_path, tmp_path, capsys, separator, encoding, newline):
+    # red team: a semicolon file was "unreadable: 0 rows read ... no header row with
+    # “First Name” and “Last Name”: is this LinkedIn's Connections.csv?"
+    file = tmp_path / "Connections.csv"
+    file.write_bytes(spreadsheet_file(EUROPEAN, separator, encoding=encoding,
+                                      newline=newline))
+    assert cli.main(["import-contacts", str(wb_path), str(file), "--yes",
+                     "--today", "2026-12-01"]) == 0
+    out = capsys.readouterr().out
+    assert "plain CSV: 3 rows read; 3 new contacts" in out
+    added = cw.load(wb_path).contacts[1:]
+    assert [(c.name, c.organisation, c.last_contact) for c in added] == [
+        ("Lena Müller", "Kraft; Söhne GmbH", date(2025, 2, 3)),
+        ("Jonas Weber", "Nordwind, AG", date(2026, 11, 5)),
+        ("Ana Silva", "Acme", date(2025, 12, 9))]
+    assert "Role: Leiterin; Einkauf" in added[0].notes
+    empty = {",": "commas", ";": "semicolons", "\t": "tabs"}[separator]
+    assert f"line 5: an empty row (only {empty}); skipped" in out
+
+
+def test_the_red_team_semicolon_file_is_read(wb_path, tmp_path, capsys):
+    file = tmp_path / "semi.csv"
+    file.write_bytes("\ufeffFirst Name;Last Name;URL;Email Address;Company;Position;"
+                     "Connected On\r\nAisha;Mensah;;;Lumen Analytics;PDS;12 Nov 2026\r\n"
+                     "Zoe;Park;;;Acme;Eng;46000\r\n".encode())
+    assert cli.main(["import-contacts", str(wb_path), str(file), "--today", "2026-12-01"]) == 0
+    out = capsys.readouterr().out
+    assert "plain CSV: 2 rows read; 2 new contacts" in out
+    assert "+ Aisha Mensah — Lumen Analytics (connected 2026-11-12)" in out
+    assert "+ Zoe Park — Acme (connected 2025-12-09)" in out
+    assert ("! Connected On: 1 row holds a spreadsheet day number, read as a date (line 3: "
+            "'46000' is 9 Dec 2025): check it in the preview") in out
+
+
+@pytest.mark.parametrize(("text", "note"), [
+    ("First Name|Last Name|Company\nAna|Silva|Acme\n",
+     "its columns seem separated by '|': save it with commas, semicolons or tabs"),
+    ("\ufeffVorname;Nachname;Firma;Verbunden am\r\nAna;Silva;Acme;3 Feb 2025\r\n",
+     "its columns are separated by semicolons"),
+    ("Name\tCompany\nAna Silva\tAcme\n", "its columns are separated by tabs"),
+    ("just a sentence\n", "no comma, semicolon or tab separates its columns"),
+])
+def test_a_header_not_found_says_which_separator_was_seen(text, note):
+    parsed = parse_connections(text)
+    assert parsed.shape == "unreadable" and not parsed.rows
+    assert str(parsed.problems[0]).startswith(
+        f"no header row with “First Name” and “Last Name” ({note}): is this LinkedIn's "
+        "Connections.csv? Expected columns: First Name, Last Name")
+
+
+def test_a_header_with_both_separators_is_split_by_the_one_that_names_the_columns():
+    # commas inside header names, semicolons between them; and the reverse
+    semi = parse_connections("First Name;Last Name;Company, Ltd\nAna;Silva;Acme\n")
+    comma = parse_connections("First Name,Last Name,Notes; misc\nAna,Silva,a; b\n")
+    assert [r.name for r in semi.rows] == [r.name for r in comma.rows] == ["Ana Silva"]
+
+
+@pytest.mark.parametrize(("value", "day"), [
+    ("2026-11-05 00:00:00", date(2026, 11, 5)),     # Excel / LibreOffice date-time cell
+    ("2026-11-05T14:30:00", date(2026, 11, 5)),
+    ("5 Nov 2026 09:15", date(2026, 11, 5)),
+    ("Nov 5, 2026 9:15 PM", date(2026, 11, 5)),
+    ("46000", date(2025, 12, 9)),                   # a date cell saved as "General"
+    ("46000.75", date(2025, 12, 9)),                # with a time of day as the fraction
+    ("32874", date(1990, 1, 1)),                    # the earliest day number read
+])
+def test_spreadsheet_dates_are_read_as_their_day(value, day):
+    parsed = parse_connections(f'First Name,Last Name,Company,Connected On\nAna,Silva,,"{value}"\n',
+                               today=TODAY)
+    assert parsed.rows[0].connected == day
+
+
+@pytest.mark.parametrize(("value", "why"), [
+    ("12345", "is not a date like 15 Mar 2024"),    # 1933: not a LinkedIn connection
+    ("47500", "is not a date like 15 Mar 2024"),    # 2030: after next year
+    ("123456", "is not a date like 15 Mar 2024"),
+    ("46400", "is 13 Jan 2027, in the future"),     # a day number after today
+    ("2027-01-13 00:00:00", "is in the future"),
+])
+def test_numbers_that_are_no_plausible_day_are_not_dates(value, why):
+    parsed = parse_connections(f'First Name,Last Name,Company,Connected On\nAna,Silva,,"{value}"\n',
+                               today=TODAY)
+    assert parsed.rows[0].connected is None
+    assert [str(p) for p in parsed.problems] == [
+        f"line 2: Connected On = {value!r} {why}; imported without a last-contact date"]
+
+
+def test_day_numbers_are_told_once_with_the_first_one_read():
+    parsed = parse_connections("First Name,Last Name,Company,Connected On\nAna,Silva,,45700\n"
+                               "Bo,Chen,,46000\nCy,Diaz,,12 Nov 2026\n", today=TODAY)
+    assert [str(p) for p in parsed.problems] == [
+        "Connected On: 2 rows hold spreadsheet day numbers, read as dates (line 2: '45700' "
+        "is 12 Feb 2025): check them in the preview"]
+    assert read_connected_on("45700", TODAY) == (date(2025, 2, 12), True)

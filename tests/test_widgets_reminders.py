@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import base64
+import csv
+import io
 import re
 from datetime import UTC, date, datetime
 from pathlib import Path
 
 import icalendar
+import pytest
 
 import career_workbook as cw
 from career_workbook import store
@@ -151,3 +154,48 @@ def test_both_csv_imports_read_their_sources_the_same_way(tmp_path):
         view.fields["path"].value = "nowhere.csv"
         view.buttons["preview"].click()
         assert "nowhere.csv: no such file" in view.status.value, form.__name__
+
+
+def _upload_bytes(view, name: str, data: bytes) -> None:
+    view.children[1].children[0].value = (
+        {"name": name, "type": "text/csv", "size": len(data), "content": memoryview(data),
+         "last_modified": datetime(2026, 5, 3, tzinfo=UTC)},)
+
+
+@pytest.mark.parametrize(("separator", "encoding"), [
+    (";", "utf-8-sig"),  # Excel where the decimal mark is a comma ("CSV UTF-8")
+    ("\t", "utf-16"),    # Excel's "Unicode text"
+])
+def test_contacts_import_reads_a_spreadsheets_file_and_its_dates(tmp_path, separator,
+                                                                 encoding):
+    # red team: "unreadable: 0 rows read ... no header row with “First Name” and “Last
+    # Name”", and 46000 or 2026-11-05 00:00:00 "not a date like 15 Mar 2024"
+    session = _session(tmp_path)
+    rows = [["First Name", "Last Name", "URL", "Email Address", "Company", "Position",
+             "Connected On", ""],
+            ["Aisha", "Mensah", "", "", "Lumen; Analytics", "Principal, DS", "46000", ""],
+            ["Ex", "Celdate", "", "", "Y", "", "2026-11-05 00:00:00", ""]]
+    out = io.StringIO()
+    csv.writer(out, delimiter=separator, lineterminator="\r\n").writerows(rows)
+    view = ui.contacts_import(session)
+    _upload_bytes(view, "Connections.csv", out.getvalue().encode(encoding))
+    preview = view.children[4].value
+    assert "2 new contacts to add" in preview, preview
+    assert "Lumen; Analytics" in preview and "2025-12-09" in preview
+    assert ("Connected On: 1 row holds a spreadsheet day number, read as a date (line 2: "
+            "&#x27;46000&#x27; is 9 Dec 2025): check it in the preview") in preview
+    assert "not a date" not in preview
+    view.buttons["save"].click()
+    added = cw.load(session.path).contacts[1:]
+    assert [(c.name, c.organisation, c.last_contact) for c in added] == [
+        ("Aisha Mensah", "Lumen; Analytics", date(2025, 12, 9)),
+        ("Ex Celdate", "Y", date(2026, 11, 5))]
+
+
+def test_contacts_import_names_the_separator_it_saw(tmp_path):
+    session = _session(tmp_path)
+    view = ui.contacts_import(session)
+    _upload_bytes(view, "c.csv", b"First Name|Last Name|Company\r\nAna|Silva|Acme\r\n")
+    shown = view.children[4].value
+    assert "no header row" in shown and "separated by &#x27;|&#x27;" in shown
+    assert view.buttons["save"].disabled

@@ -6,6 +6,8 @@ Issue 11 item 6 and issue 12 item 5.
 
 from __future__ import annotations
 
+import csv
+import io
 import os
 import re
 import shutil
@@ -352,3 +354,61 @@ def test_control_characters_are_dropped_from_imported_text():
     text = HEAD + "peer,p1,2026-11-18,SQL,4,Fine\x00 work\x1b[31m\x07 \x85ok\tthanks\n"
     check = check_feedback_csv(text, ["SQL"])
     assert check.entries[0].comment == "Fine work[31m ok\tthanks"
+
+
+# ----------------------------- one separator rule with the contacts import (red team)
+def spreadsheet_file(rows, separator: str, encoding: str) -> bytes:
+    """Rows as Excel saves them: CRLF, quotes only where a value needs them."""
+    out = io.StringIO()
+    csv.writer(out, delimiter=separator, lineterminator="\r\n").writerows(rows)
+    return out.getvalue().encode(encoding)
+
+
+FEEDBACK_ROWS = [
+    ["rater_group", "rater_id", "date", "skill", "level", "comment", ""],  # an empty column
+    ["peer", "p1", "2026-11-18", "SQL", "4", "Clear; calm,\nkind", ""],
+    ["manager", "m1", "2026-11-18", "SQL", "3", "", ""],
+]
+
+
+@pytest.mark.parametrize(("separator", "encoding"), [
+    (";", "utf-8-sig"),  # Excel where the decimal mark is a comma: "CSV UTF-8"
+    ("\t", "utf-16"),    # Excel's "Unicode text"
+    (",", "utf-8-sig"),
+])
+def test_a_feedback_file_saved_by_a_spreadsheet_imports_through_the_form(workspace, separator,
+                                                                        encoding):
+    path = workspace / "workbooks" / "kim.yaml"
+    with cw.edit(path) as wb:
+        wb.skills.append(Skill(name="SQL"))
+    view = view_for(workspace)
+    upload(view, spreadsheet_file(FEEDBACK_ROWS, separator, encoding))
+    assert "Cannot import" not in view.status.value, view.status.value
+    view.buttons["save"].click()
+    stored = cw.load(path).feedback
+    assert [(f.rater_id, f.ratings, f.comment) for f in stored] == [
+        ("p1", {"SQL": 4}, "Clear; calm,\nkind"), ("m1", {"SQL": 3}, "")]
+
+
+def test_a_feedback_file_whose_first_line_is_blank_is_read_by_its_header():
+    # the separator was taken from the first line only: a blank one meant commas, and a
+    # semicolon file "needs the columns ...; missing: rater_group, rater_id, ..."
+    text = "\r\n" + "rater_group;rater_id;date;skill;level\r\npeer;p1;2026-11-18;SQL;4,0\r\n"
+    check = check_feedback_csv(text, ["SQL"])
+    assert check.problems == [] and check.entries[0].ratings == {"SQL": 4}
+
+
+@pytest.mark.parametrize(("header", "missing", "note"), [
+    ("rater_group|rater_id|date|skill|level", "rater_group, rater_id, date, skill, level",
+     "its columns seem separated by '|': save it with commas, semicolons or tabs"),
+    ("rater_group;rater_id;date;skill", "level", "its columns are separated by semicolons"),
+])
+def test_a_feedback_header_not_found_says_which_separator_was_seen(workspace, header, missing,
+                                                                   note):
+    check = check_feedback_csv(header + "\npeer\n", ["SQL"])
+    assert [p.message for p in check.problems] == [
+        "the file needs the columns rater_group, rater_id, date, skill, level (and optionally "
+        f"comment); missing: {missing} ({note})"]
+    view = view_for(workspace)
+    upload(view, (header + "\n").encode())
+    assert note.replace("'", "&#x27;") in view.status.value, view.status.value

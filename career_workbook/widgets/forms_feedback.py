@@ -20,7 +20,7 @@ from typing import Any
 import ipywidgets as widgets
 from pydantic import ValidationError
 
-from career_workbook.imports import csv_error_text, csv_text
+from career_workbook.imports import csv_error_text, csv_text, find_separator
 from career_workbook.model import (
     RATER_GROUPS,
     Feedback,
@@ -122,15 +122,17 @@ class _Table:
     problems: list[tuple[int, Problem]]
 
 
-def _delimiter(text: str) -> str:
-    """Commas, or semicolons or tabs when the header has no comma (what Excel writes in
-    many countries, and for "Unicode text").
+def _header_names(cells: Iterable[str]) -> list[str]:
+    return [c.strip().casefold().replace(" ", "_") for c in cells]
 
-    >>> _delimiter("skill;level\\nSQL;3,0\\n"), _delimiter("skill,level\\n")
-    (';', ',')
+
+def _is_header(cells: list[str]) -> bool:
+    """A feedback header: every required column, in any case, spaces for underscores.
+
+    >>> _is_header(["Rater group", "rater_id", "date", "skill", "level", ""])
+    True
     """
-    header = text.split("\n", 1)[0]
-    return max((",", ";", "\t"), key=header.count) if header.count(",") == 0 else ","
+    return set(CSV_COLUMNS[:5]) <= set(_header_names(cells))
 
 
 def _read_table(text: str) -> _Table:
@@ -149,7 +151,8 @@ def _read_table(text: str) -> _Table:
     ["row 2, column 'comment' = 'Great': a quote opened here is not closed before the next rows — close it or remove it"]
     """  # noqa: E501
     text = csv_text(text)
-    delimiter = _delimiter(text)
+    separator = find_separator(text, _is_header)
+    delimiter = separator.char
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     header: list[str] | None = None
     rows: list[dict[str, str | None]] = []
@@ -162,13 +165,14 @@ def _read_table(text: str) -> _Table:
             if not any(c.strip() for c in cells):
                 continue
             if header is None:
-                header = [c.strip().casefold().replace(" ", "_") for c in cells]
+                header = _header_names(cells)
                 missing = [c for c in CSV_COLUMNS[:5] if c not in header]
                 if missing:
                     return _Table([], [], [(start, Problem(
                         f"row {start} (the header)", ", ".join(h for h in header if h),
                         f"the file needs the columns {', '.join(CSV_COLUMNS[:5])} (and "
-                        f"optionally comment); missing: {', '.join(missing)}"))])
+                        f"optionally comment); missing: {', '.join(missing)} "
+                        f"({separator.note})"))])
                 continue
             for i, cell in enumerate(cells):
                 if any(later.count(delimiter) >= len(header) - 1

@@ -685,7 +685,7 @@ def _add_plan_commands(sub: argparse._SubParsersAction) -> None:
              "every row that cannot be read is listed. Asks before saving unless --yes; "
              "without a terminal and without --yes it only previews.")
     p.add_argument("workbook", help="the workbook file")
-    p.add_argument("file", help="Connections.csv (UTF-8)")
+    p.add_argument("file", help="Connections.csv (UTF-8 or UTF-16; commas, semicolons or tabs)")
     p.add_argument("--yes", action="store_true", help="import without asking")
     p.add_argument("--today", type=_today, default=None,
                    help="reference date YYYY-MM-DD (dates after it are refused)")
@@ -721,11 +721,13 @@ def _read_connections(path: str) -> str:
         raise CliError(f"{file}: no such file")
     if file.stat().st_size > 20 * 1024 * 1024:
         raise CliError(f"{file}: too large for a contacts export (over 20 MB)")
-    try:
-        return file.read_bytes().decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise CliError(f"{file}: not UTF-8 text; export it again or save it as “CSV UTF-8”") \
-            from None
+    from career_workbook.imports import decode_csv
+    from career_workbook.model import WorkbookError
+
+    try:  # as the form reads an upload: UTF-8, or UTF-16 as in Excel's "Unicode text"
+        return decode_csv(file.read_bytes(), str(file))
+    except WorkbookError as err:
+        raise CliError(str(err)) from None
 
 
 def _cmd_import_contacts(args: argparse.Namespace) -> int:

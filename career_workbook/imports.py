@@ -37,7 +37,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from career_workbook.model import Contact, Workbook
+from career_workbook.model import Contact, Workbook, WorkbookError
 from career_workbook.wording import plural, short_date
 
 __all__ = [
@@ -51,6 +51,7 @@ __all__ = [
     "contact_from_row",
     "csv_error_text",
     "csv_text",
+    "decode_csv",
     "find_separator",
     "normalise_name",
     "normalise_url",
@@ -133,6 +134,38 @@ def csv_text(text: str) -> str:
     """
     text = (text or "").removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     return _NOT_TEXT.sub("", text)
+
+
+def decode_csv(data: bytes, name: str) -> str:
+    """The text of an uploaded or read CSV file (UTF-8 with or without a BOM, or UTF-16
+    with its BOM, as Excel's "Unicode text" is).
+
+    >>> decode_csv("skill\\tlevel\\n".encode("utf-16"), "fb.txt")
+    'skill\\tlevel\\n'
+
+    UTF-16 without a BOM is recognised by its zero bytes (every other byte of plain text):
+
+    >>> decode_csv("skill,level\\n".encode("utf-16-le"), "fb.csv")
+    'skill,level\\n'
+    """
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            pass
+    elif len(data) % 2 == 0 and b"\x00" in data[:200]:
+        head = data[:2000]
+        for encoding, zeros in (("utf-16-le", head[1::2]), ("utf-16-be", head[0::2])):
+            if zeros.count(0) > len(zeros) * 0.6:
+                try:
+                    return data.decode(encoding)
+                except UnicodeDecodeError:
+                    break
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise WorkbookError(f"{name}: the file is not UTF-8 text; save it as “CSV UTF-8”") \
+            from None
 
 
 def csv_error_text(err: csv.Error) -> str:

@@ -250,6 +250,7 @@ EUROPEAN = [  # a trailing empty column, as a formatted sheet column leaves one
     (";", "utf-8-sig", "\r\n"),   # Excel in Germany, France, Spain...: "CSV UTF-8"
     (";", "utf-8", "\n"),          # LibreOffice with ";" chosen, no BOM
     ("\t", "utf-8", "\n"),         # LibreOffice "Text CSV" with tabs
+    ("\t", "utf-16", "\r\n"),     # Excel "Unicode text": UTF-16 with its BOM
     (",", "utf-8-sig", "\r\n"),   # Excel in the UK or US
 ])
 def test_a_file_saved_by_a_spreadsheet_is_read_whatever_its_separator(

@@ -3,7 +3,8 @@
 The feedback import (02) and the contacts import (07) both offer the same two sources, with
 the same rules: UTF-8 (with or without a BOM) or UTF-16 text, a size limit checked before
 reading, and a typed path resolved in the workspace that is a regular file (a FIFO or device
-is refused, never waited on).
+is refused, never waited on). The CLI decodes with the same
+:func:`~career_workbook.imports.decode_csv`.
 
 >>> decode_csv("skill,level\\n".encode("utf-8-sig"), "fb.csv")
 'skill,level\\n'
@@ -18,6 +19,7 @@ from typing import Any
 
 import ipywidgets as widgets
 
+from career_workbook.imports import decode_csv
 from career_workbook.model import WorkbookError
 from career_workbook.widgets import quiet
 from career_workbook.widgets.fields import make_field
@@ -31,38 +33,6 @@ MAX_CSV_BYTES = 5 * 1024 * 1024
 
 def _megabytes(n: int) -> str:
     return f"{n / (1024 * 1024):g} MB"
-
-
-def decode_csv(data: bytes, name: str) -> str:
-    """The text of an uploaded or read CSV file (UTF-8 with or without a BOM, or UTF-16
-    with its BOM, as Excel's "Unicode text" is).
-
-    >>> decode_csv("skill\\tlevel\\n".encode("utf-16"), "fb.txt")
-    'skill\\tlevel\\n'
-
-    UTF-16 without a BOM is recognised by its zero bytes (every other byte of plain text):
-
-    >>> decode_csv("skill,level\\n".encode("utf-16-le"), "fb.csv")
-    'skill,level\\n'
-    """
-    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
-        try:
-            return data.decode("utf-16")
-        except UnicodeDecodeError:
-            pass
-    elif len(data) % 2 == 0 and b"\x00" in data[:200]:
-        head = data[:2000]
-        for encoding, zeros in (("utf-16-le", head[1::2]), ("utf-16-be", head[0::2])):
-            if zeros.count(0) > len(zeros) * 0.6:
-                try:
-                    return data.decode(encoding)
-                except UnicodeDecodeError:
-                    break
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise WorkbookError(f"{name}: the file is not UTF-8 text; save it as “CSV UTF-8”") \
-            from None
 
 
 def read_csv_file(text: str, workbook: Any, *, max_bytes: int = MAX_CSV_BYTES) -> str:

@@ -13,6 +13,12 @@ Examples
 >>> row["goal_id"], bool(row["deadline_found"]), row["text_deadline"].date()
 ('g1', True, datetime.date(2027, 6, 30))
 
+No confidence given and nothing known about the person: *achievable* and *relevant*
+cannot be judged yet (their 0.5 is no "partly met"):
+
+>>> float(row["achievable"]), row["not_judged"]
+(0.5, ('achievable', 'relevant'))
+
 The goal's own deadline (picked in the form) wins over the sentence's:
 
 >>> wb.goals[0].deadline = date(2028, 1, 31)
@@ -41,6 +47,7 @@ SCORECARD_COLUMNS = {
     "goal_id": "text", "text": "text", "status": "text",
     **{c: "float" for c in CRITERIA},
     "score": "float", "deadline_found": "bool", "text_deadline": "date", "hints": "object",
+    "not_judged": "object",
 }
 GOALS_TABLE_COLUMNS = {
     "goal_id": "text", "text": "text", "status": "text", "deadline": "date",
@@ -145,7 +152,10 @@ def smart_scorecard_frame(wb: Workbook, today: date, *, catalog: Any = None) -> 
     Columns: ``goal_id``, ``text``, ``status``; ``specific``, ``measurable``,
     ``achievable``, ``relevant``, ``time_bound`` (each 0-1); ``score`` (0-100);
     ``deadline_found`` (the scorer read a deadline in the text); ``text_deadline`` (that
-    date, NaT if none); ``hints`` (:func:`goal_hints`: suggestions for the criteria not met).
+    date, NaT if none); ``hints`` (:func:`goal_hints`: suggestions for the criteria not met);
+    ``not_judged`` (the criteria that cannot be judged yet, e.g. ``('achievable',)`` with no
+    confidence given: their score is a placeholder, shown as
+    :func:`~career_workbook.analysis.smart.verdict_mark` ``'?'``, never as "partly met").
     Each goal is scored with :func:`score_saved_goal` (its confidence and its deadline;
     ``catalog`` gives the target role's skills). The status is the goal's on ``today``
     (:func:`~career_workbook.analysis.period.as_of`: done later is active then).
@@ -162,6 +172,7 @@ def smart_scorecard_frame(wb: Workbook, today: date, *, catalog: Any = None) -> 
         rows.append((
             g.id, g.text, g.status, *(float(r.criteria[c].score) for c in CRITERIA),
             float(r.score), r.text_deadline is not None, r.text_deadline, goal_hints(r),
+            tuple(c for c in CRITERIA if not r.criteria[c].judged),
         ))
     return build_frame(rows, SCORECARD_COLUMNS)
 

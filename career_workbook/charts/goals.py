@@ -10,9 +10,10 @@ import pandas as pd
 from matplotlib.colors import LinearSegmentedColormap
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
-from matplotlib.patches import Patch
+from matplotlib.patches import Patch, Rectangle
 
 from career_workbook.analysis.progress import goal_counts, set_day_counts
+from career_workbook.analysis.smart import VERDICT_MARKS, verdict_mark
 from career_workbook.charts._registry import CHARTS
 from career_workbook.charts._style import (
     ALERT,
@@ -50,6 +51,9 @@ TRACK_COLOURS = {"done": GOOD, "ahead": GOOD, "on track": GOOD, "behind": PALETT
                  "overdue": ALERT, "no deadline": MUTED, "not started": MUTED}
 TRACK_ORDER = ("overdue", "behind", "on track", "ahead", "not started", "no deadline", "done")
 MAX_PANELS = 6
+NOT_JUDGED_STYLE = {"facecolor": "#EBEBEB", "edgecolor": "#B5B5B5", "hatch": "///",
+                    "linewidth": 0}
+"""A scorecard cell whose criterion cannot be judged yet: neutral grey, hatched."""
 
 
 def _placeholder(slug: str, message: str | None = None) -> Figure:
@@ -69,19 +73,30 @@ def plot_smart_scorecard(scorecard: pd.DataFrame, *, title: str | None = None,
                          today: Any = None) -> Figure:
     """Heatmap of goals x SMART criteria (0-1), with the overall score (0-100) last.
 
-    Dropped goals are left out. Each cell shows its score; goal texts are wrapped.
+    Dropped goals are left out. Each cell shows its score; goal texts are wrapped. A
+    criterion that cannot be judged yet (the frame's ``not_judged``: no confidence given,
+    nothing known to judge relevance by) is a grey hatched cell marked ``?``, the mark of
+    the goals table and notebook 04 (:func:`~career_workbook.analysis.smart.verdict_mark`),
+    named in the legend: its placeholder score is no "partly met", and it is not counted
+    in the headline's weakest criterion.
 
     Parameters
     ----------
     scorecard : DataFrame
         The output of ``smart_scorecard_frame`` (``goal_id``, ``text``, the five criteria
-        ``specific`` ... ``time_bound`` and ``score``; optional ``status``).
+        ``specific`` ... ``time_bound`` and ``score``; optional ``status``, ``not_judged``).
 
     >>> df = pd.DataFrame({"goal_id": ["g1"], "text": ["Pass the CFA Level I exam in 2027"],
     ...                    "specific": [1.0], "measurable": [1.0], "achievable": [0.5],
     ...                    "relevant": [0.5], "time_bound": [1.0], "score": [80.0]})
     >>> plot_smart_scorecard(df).get_suptitle()
     'Most to improve: achievable'
+    >>> df["not_judged"] = [("achievable",)]
+    >>> fig = plot_smart_scorecard(df)
+    >>> [t.get_text() for t in fig.axes[0].texts][:5], fig.get_suptitle()
+    (['1.0', '1.0', '?', '0.5', '1.0'], 'Most to improve: relevant')
+    >>> [t.get_text() for t in fig.legends[0].get_texts()]
+    ['? not judged yet']
     """
     if is_empty(scorecard):
         return _placeholder("smart_scorecard")
@@ -92,18 +107,24 @@ def plot_smart_scorecard(scorecard: pd.DataFrame, *, title: str | None = None,
         return _placeholder("smart_scorecard")
     cells = np.column_stack([numeric(df[c]).to_numpy() for c in CRITERIA]
                             + [numeric(df["score"]).to_numpy() / 100])
+    unjudged = np.zeros(cells.shape, dtype=bool)
+    unjudged[:, :len(CRITERIA)] = _not_judged(df)
+    cells[unjudged] = np.nan  # a placeholder score: drawn apart, never averaged
     labels = [wrap_label(t, 30, max_lines=3) for t in df["text"]]
     fig = new_figure(2.0 + row_height(labels) * len(df), label="smart_scorecard")
     ax = fig.add_subplot()
     ax.imshow(np.ma.masked_invalid(cells), cmap=SCORE_CMAP, vmin=0, vmax=1, aspect="auto",
               interpolation="none")
     for (r, c), value in np.ndenumerate(cells):
-        if np.isnan(value):
+        if unjudged[r, c]:
+            ax.add_patch(Rectangle((c - 0.5, r - 0.5), 1, 1, **NOT_JUDGED_STYLE))
+            text = verdict_mark("open")
+        elif np.isnan(value):
             text = "–"
         else:
             text = f"{value * 100:.0f}" if c == len(CRITERIA) else f"{value:.1f}"
         ax.text(c, r, text, ha="center", va="center", fontsize=10,
-                fontweight="bold" if c == len(CRITERIA) else "normal",
+                fontweight="bold" if c == len(CRITERIA) or unjudged[r, c] else "normal",
                 color="white" if not np.isnan(value) and value > 0.62 else "#222222")
     ax.axvline(len(CRITERIA) - 0.5, color="white", linewidth=5)
     ax.set_xticks(range(len(CRITERIA_LABELS)), CRITERIA_LABELS)
@@ -129,7 +150,24 @@ def plot_smart_scorecard(scorecard: pd.DataFrame, *, title: str | None = None,
     if not np.isnan(avg):
         note += f"; average score {avg:.0f}"
     subtitle(ax, note)
+    if unjudged.any():
+        mark, word = VERDICT_MARKS["open"]
+        fig.legend(handles=[Patch(**NOT_JUDGED_STYLE, label=f"{mark} {word} yet")],
+                   loc="outside lower center")
     return fig
+
+
+def _not_judged(df: pd.DataFrame) -> np.ndarray:
+    """Goals x criteria: True where the criterion cannot be judged yet (the frame's
+    ``not_judged``; none without that column).
+
+    >>> _not_judged(pd.DataFrame({"not_judged": [("relevant",), None]})).astype(int).tolist()
+    [[0, 0, 0, 1, 0], [0, 0, 0, 0, 0]]
+    """
+    names = df["not_judged"] if "not_judged" in df else [()] * len(df)
+    rows = [[c in (v if isinstance(v, tuple | list | set | frozenset) else ()) for c in CRITERIA]
+            for v in names]
+    return np.array(rows, dtype=bool).reshape(len(df), len(CRITERIA))
 
 
 def _mean(values: np.ndarray) -> float:

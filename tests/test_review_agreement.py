@@ -1,0 +1,76 @@
+"""The review pack says one thing one way: its charts, tables, cover and the cohort agree
+(a coach reading two of them side by side never meets two answers to one question)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import numpy as np
+
+from career_workbook.analysis.scorecard import CRITERIA, smart_scorecard_frame
+from career_workbook.analysis.smart import verdict_mark
+from career_workbook.charts import plot_smart_scorecard
+from career_workbook.export.content import pack_content
+from career_workbook.model import Goal, new_workbook
+
+DAY = date(2026, 12, 6)
+
+
+# ----------------------------------------------------------------------------------------
+# SMART scorecard chart and "Goals and SMART scores" table
+# ----------------------------------------------------------------------------------------
+def _goals_wb():
+    wb = new_workbook("Ana Silva", today=date(2026, 9, 1), target_role="Project manager")
+    wb.goals += [
+        # no confidence given: achievable cannot be judged (its score is a placeholder 0.5)
+        Goal(id="g1", text="Finish a Coursera course on negotiation", status="draft",
+             created=date(2026, 9, 1)),
+        # confidence 5 of 10: achievable is judged "partly" (a real 0.5)
+        Goal(id="g2", text="Pass the PMP exam by March 2027", status="active",
+             confidence=5, created=date(2026, 9, 1)),
+    ]
+    return wb
+
+
+def _cell_texts(fig, rows: int) -> list[list[str]]:
+    texts = [t.get_text() for t in fig.axes[0].texts]
+    return np.array(texts).reshape(rows, len(CRITERIA) + 1)[:, :len(CRITERIA)].tolist()
+
+
+def test_scorecard_chart_marks_not_judged_as_the_goals_table_does():
+    wb = _goals_wb()
+    card = smart_scorecard_frame(wb, DAY)
+    assert card.set_index("goal_id").loc["g1", "not_judged"][0] == "achievable"
+    fig = plot_smart_scorecard(card)
+    cells = _cell_texts(fig, len(card))
+    table = pack_content(wb, today=DAY).goals
+    for goal, row in zip(table, cells, strict=True):
+        for (name, verdict), text in zip(goal.criteria, row, strict=True):
+            # "?" in the table is "?" in the chart, and a number is never "?"
+            assert (text == verdict_mark("open")) == (verdict == "open"), (goal.text, name)
+    achievable = CRITERIA.index("achievable")
+    assert cells[0][achievable] == "?"      # not judged: no confidence given
+    assert cells[1][achievable] == "0.5"    # judged partly met
+    legend = [t.get_text() for t in fig.legends[0].get_texts()]
+    assert legend == ["? not judged yet"]
+
+
+def test_scorecard_headline_does_not_count_a_criterion_not_judged_as_weak():
+    wb = new_workbook("Ana Silva", today=date(2026, 9, 1))
+    wb.goals.append(Goal(id="g1", text="Run the Lisbon half marathon by 31 May 2027",
+                         status="active", created=date(2026, 9, 1)))
+    card = smart_scorecard_frame(wb, DAY)
+    assert {"achievable", "relevant"} <= set(card["not_judged"].iloc[0])
+    head = plot_smart_scorecard(card).get_suptitle()
+    assert "achievable" not in head and "relevant" not in head, head
+
+
+def test_scorecard_without_unjudged_criteria_has_no_legend():
+    wb = _goals_wb()
+    wb.goals[0].confidence = 8
+    wb.vision.long_term = "Lead projects that matter; negotiation and PMP are the way"
+    card = smart_scorecard_frame(wb, DAY)
+    judged = card[card["not_judged"].map(len) == 0]
+    assert len(judged) >= 1
+    fig = plot_smart_scorecard(judged)
+    assert not fig.legends and "?" not in [t.get_text() for t in fig.axes[0].texts]

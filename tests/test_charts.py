@@ -40,6 +40,7 @@ from matplotlib.patches import Rectangle
 from matplotlib.text import Text
 
 from career_workbook import charts
+from career_workbook.analysis.feedback import quadrant  # the one rule
 from career_workbook.analysis.learning import LEARNING_HOURS_COLUMNS
 from career_workbook.analysis.network import NETWORK_COLUMNS
 from career_workbook.analysis.opportunities import OPPORTUNITY_STATUS_COLUMNS
@@ -182,16 +183,6 @@ def history(texts=GOALS) -> pd.DataFrame:
                              actual=10.0 + 10 * k + i, source="check-in"))
     recs.sort(key=lambda r: r["date"])
     return make(HISTORY_COLUMNS, recs)
-
-
-def quadrant(s: float, o: float) -> str | None:
-    if math.isnan(s) or math.isnan(o):
-        return None
-    if s >= o + 1:
-        return "blind spot"
-    if o >= s + 1:
-        return "hidden strength"
-    return "agreed strength" if (s + o) / 2 >= 3.5 else "agreed development area"
 
 
 def feedback(names=SKILLS, *, n_others=4) -> pd.DataFrame:

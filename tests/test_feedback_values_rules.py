@@ -231,7 +231,7 @@ def draw_360(wb) -> Figure:
 def test_the_360_chart_names_its_dotted_line_and_its_band():
     fig = draw_360(cw.load(PRIYA))
     legend = [" ".join(t.get_text().split()) for t in fig.legends[0].get_texts()]
-    assert legend == ["grey band: you and colleagues agree (within one level)",
+    assert legend == ["grey band: you and colleagues agree (at most 1 level apart)",
                       "dotted line: agreed strength above it (the two average 3.5 or more)"]
     dotted = [ln for ln in fig.axes[0].get_lines() if ln.get_linestyle() == ":"]
     assert [tuple(ln.get_xdata()) for ln in dotted] == [(3.0, 4.0)]

@@ -74,3 +74,61 @@ def test_scorecard_without_unjudged_criteria_has_no_legend():
     assert len(judged) >= 1
     fig = plot_smart_scorecard(judged)
     assert not fig.legends and "?" not in [t.get_text() for t in fig.axes[0].texts]
+
+
+# ----------------------------------------------------------------------------------------
+# 360 chart: the grey band, its legend and the headline's counts follow one rule
+# ----------------------------------------------------------------------------------------
+def _feedback_wb(self_levels: dict[str, int], others: dict[str, list[int]]):
+    from career_workbook.model import Assessment, Feedback, Skill
+
+    wb = new_workbook("Kofi Mensah", today=date(2026, 9, 1))
+    wb.skills += [Skill(name=n) for n in self_levels]
+    wb.assessments.append(Assessment(date=date(2026, 9, 1), ratings=self_levels))
+    for i in range(3):
+        wb.feedback.append(Feedback(
+            rater_group="peer", rater_id=f"P{i + 1}", date=date(2026, 10, 1),
+            ratings={skill: levels[i] for skill, levels in others.items()}))
+    return wb
+
+
+def test_one_level_apart_is_agreement_in_the_frame_the_headline_and_the_legend():
+    from career_workbook.analysis.feedback import feedback_360_frame
+    from career_workbook.charts import plot_feedback_360
+
+    wb = _feedback_wb({"Budgeting": 2, "Mentoring": 4, "Negotiation": 2},
+                      {"Budgeting": [3, 3, 3],        # exactly one level above: agree
+                       "Mentoring": [3, 3, 3],        # exactly one level below: agree
+                       "Negotiation": [3, 4, 3]})     # 1.33 above: a hidden strength
+    frame = feedback_360_frame(wb, today=DAY).set_index("skill")
+    assert frame.loc["Budgeting", "quadrant"] == "agreed development area"
+    assert frame.loc["Mentoring", "quadrant"] == "agreed strength"  # the two average 3.5
+    assert frame.loc["Negotiation", "quadrant"] == "hidden strength"
+    fig = plot_feedback_360(frame.reset_index())
+    assert fig.get_suptitle() == "Hidden strength: Negotiation"
+    legend = " ".join(fig.legends[0].get_texts()[0].get_text().split())
+    assert legend == "grey band: you and colleagues agree (at most 1 level apart)"
+
+
+def test_every_example_headline_counts_only_points_outside_the_grey_band():
+    import re
+
+    import career_workbook as cw
+    from career_workbook.analysis.feedback import AGREEMENT_BAND, feedback_360_frame
+    from career_workbook.charts import plot_feedback_360
+    from tests.conftest import EXAMPLES
+
+    for path in sorted(EXAMPLES.glob("*.yaml")):
+        frame = feedback_360_frame(cw.load(path), today=DAY)
+        shown = frame.dropna(subset=["self", "others"])
+        if shown.empty:
+            continue
+        outside = (shown["others"] - shown["self"]).abs() > AGREEMENT_BAND
+        assert (shown["quadrant"].str.startswith("agreed") == ~outside).all(), path.name
+        head = plot_feedback_360(frame).get_suptitle()
+        counted = shown[shown["quadrant"].isin(["blind spot", "hidden strength"])]
+        if counted.empty:
+            assert head.startswith("You and your colleagues agree"), (path.name, head)
+        else:
+            named = re.search(r"(?:: |biggest: )(.+)$", head).group(1)
+            assert named in set(counted["skill"]), (path.name, head)

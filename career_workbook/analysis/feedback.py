@@ -60,18 +60,23 @@ from career_workbook.model import (
     clean_name,
     problems_from_validation,
 )
+from career_workbook.wording import number
 
 __all__ = [
+    "AGREEMENT_BAND",
     "COMMENTS_COLUMNS",
     "COMMENTS_NOT_YET",
     "MIN_GROUP",
+    "STRENGTH_LEVEL",
     "FeedbackPlan",
+    "agreement_words",
     "comment_group_label",
     "feedback_360_frame",
     "feedback_comments",
     "own_ratings",
     "parse_feedback_csv_rows",
     "plan_feedback_import",
+    "quadrant",
     "rater_code_problem",
 ]
 
@@ -156,14 +161,44 @@ def _group_cells(others: Mapping[Rater, int], groups: list[str]) -> dict[str, fl
     return {g: (_mean(cells[g]) if g in cells else math.nan) for g in groups}
 
 
-def _quadrant(self_level: float, others: float) -> str | None:
+AGREEMENT_BAND = 1.0
+"""Self and others agree on a skill when their ratings are at most this many levels apart
+(the 360 chart's grey band, its legend, its headline and the frame's ``quadrant``); farther
+apart, it is a blind spot or a hidden strength."""
+STRENGTH_LEVEL = 3.5
+"""An agreed skill is a strength when the mean of self and others reaches this level."""
+
+
+def agreement_words() -> str:
+    """How far apart self and others may be and still agree (:data:`AGREEMENT_BAND`), as the
+    360 chart's legend says it.
+
+    >>> agreement_words()
+    'at most 1 level apart'
+    """
+    return f"at most {number(AGREEMENT_BAND)} level{'s' * (AGREEMENT_BAND != 1)} apart"
+
+
+def quadrant(self_level: float, others: float) -> str | None:
+    """Where a skill lands: ``'blind spot'`` (you rate yourself more than
+    :data:`AGREEMENT_BAND` above colleagues), ``'hidden strength'`` (they rate you more than
+    that above you), else ``'agreed strength'`` (the two average :data:`STRENGTH_LEVEL` or
+    more) or ``'agreed development area'``; None when either is not known. One level apart
+    is agreement: the point sits on the grey band's edge.
+
+    >>> quadrant(2, 3.0), quadrant(2, 3.25), quadrant(4, 2.5), quadrant(4, 3.5)
+    ('agreed development area', 'hidden strength', 'blind spot', 'agreed strength')
+    >>> quadrant(float("nan"), 3.0) is None
+    True
+    """
     if math.isnan(self_level) or math.isnan(others):
         return None
-    if self_level >= others + 1:
+    gap = round(others - self_level, 9)  # a mean of 3 ratings is never 1.0000000001 apart
+    if gap < -AGREEMENT_BAND:
         return "blind spot"
-    if others >= self_level + 1:
+    if gap > AGREEMENT_BAND:
         return "hidden strength"
-    if (self_level + others) / 2 >= 3.5:
+    if (self_level + others) / 2 >= STRENGTH_LEVEL:
         return "agreed strength"
     return "agreed development area"
 
@@ -184,8 +219,8 @@ def feedback_360_frame(wb: Workbook, *, today: date | None = None) -> pd.DataFra
     non-self raters of the skill); one float column per rater group with at least
     ``MIN_GROUP`` raters, named after the group (``'manager'``, ``'peer'``,
     ``'direct_report'``, ``'mentor'``, ``'other'``), in that order; ``gap``
-    (others - self); ``quadrant`` ('blind spot' | 'hidden strength' | 'agreed strength' |
-    'agreed development area' | None).
+    (others - self); ``quadrant`` (:func:`quadrant`: 'blind spot' | 'hidden strength' |
+    'agreed strength' | 'agreed development area' | None).
     """
     if today is not None:
         from career_workbook.analysis.period import as_of
@@ -211,7 +246,7 @@ def feedback_360_frame(wb: Workbook, *, today: date | None = None) -> pd.DataFra
         cells = _group_cells(others, groups)
         rows.append((
             skill, self_level, mean_others, len(others), *(cells[g] for g in groups),
-            mean_others - self_level, _quadrant(self_level, mean_others),
+            mean_others - self_level, quadrant(self_level, mean_others),
         ))
     return build_frame(rows, columns)
 

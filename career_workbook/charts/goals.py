@@ -13,7 +13,6 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Patch, Rectangle
 
 from career_workbook.analysis.progress import goal_counts, set_day_counts
-from career_workbook.analysis.smart import VERDICT_MARKS, verdict_mark
 from career_workbook.charts._registry import CHARTS
 from career_workbook.charts._style import (
     ALERT,
@@ -98,6 +97,9 @@ def plot_smart_scorecard(scorecard: pd.DataFrame, *, title: str | None = None,
     >>> [t.get_text() for t in fig.legends[0].get_texts()]
     ['? not judged yet']
     """
+    from career_workbook.analysis.smart import VERDICT_MARKS, verdict_mark  # (its grammar
+    # is loaded by the scorecard's frame already; the other goal charts need none of it)
+
     if is_empty(scorecard):
         return _placeholder("smart_scorecard")
     require(scorecard, ("text", *CRITERIA, "score"), "plot_smart_scorecard",

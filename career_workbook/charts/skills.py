@@ -10,6 +10,12 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
+from career_workbook.analysis.feedback import (
+    AGREEMENT_BAND,
+    STRENGTH_LEVEL,
+    agreement_words,
+    quadrant,
+)
 from career_workbook.charts._registry import (
     CHARTS,
     NO_GAPS,
@@ -69,10 +75,6 @@ QUADRANT_COLOURS = {
 RADAR_MAX = 16
 """At most this many spokes on the radar: with more, their names overlap (the gap chart and
 the tables list every skill)."""
-AGREEMENT_BAND = 1.0
-"""Self and others agree when their ratings differ by less than this (levels)."""
-STRENGTH_LEVEL = 3.5
-"""An agreed skill is a strength when the mean of self and others reaches this level."""
 
 
 def _placeholder(slug: str, message: str | None = None) -> Figure:
@@ -443,8 +445,10 @@ def plot_feedback_360(fb: pd.DataFrame, *, min_raters: int = 3, title: str | Non
     """Self-rating (x) against colleagues' mean rating (y), with the four quadrants.
 
     Points are coloured by the frame's ``quadrant``; the grey band is where self and
-    others agree (within one level), split by a dotted line where an agreed strength
-    begins (the two ratings average :data:`STRENGTH_LEVEL`); the legend names both.
+    others agree (:data:`~career_workbook.analysis.feedback.AGREEMENT_BAND`: at most one
+    level apart, the rule of the ``quadrant`` the headline counts), split by a dotted line
+    where an agreed strength begins (the two ratings average :data:`STRENGTH_LEVEL`); the
+    legend names both.
     Skills rated by fewer than ``min_raters`` colleagues are not shown, to keep feedback
     anonymous, nor skills you have not rated yourself: the subtitle counts both.
 
@@ -481,8 +485,8 @@ def plot_feedback_360(fb: pd.DataFrame, *, min_raters: int = 3, title: str | Non
             return _placeholder("feedback_360", NOT_ENOUGH_RATERS.format(n=min_raters))
         return _placeholder("feedback_360")
     if "quadrant" not in shown:
-        shown["quadrant"] = [_quadrant(s, o) for s, o in zip(shown["self"], shown["others"],
-                                                             strict=True)]
+        shown["quadrant"] = [quadrant(s, o) for s, o in zip(shown["self"], shown["others"],
+                                                            strict=True)]
 
     fig = new_figure(7.2, label="feedback_360")
     ax = fig.add_subplot()
@@ -521,7 +525,8 @@ def plot_feedback_360(fb: pd.DataFrame, *, min_raters: int = 3, title: str | Non
     ax.set_xlabel("How you rate yourself (your latest self-assessment, 0-5)")
     ax.set_ylabel("How colleagues rate you (mean, 0-5)")
     fig.legend(handles=[
-        Patch(color="#EEEEEE", label="grey band: you and colleagues\nagree (within one level)"),
+        Patch(color="#EEEEEE",
+              label=f"grey band: you and colleagues\nagree ({agreement_words()})"),
         Line2D([], [], color=strength_line.get_color(), linestyle=":", linewidth=1.2,
                label=f"dotted line: agreed strength above\nit (the two average "
                      f"{number(STRENGTH_LEVEL)} or more)"),
@@ -575,14 +580,3 @@ def _spot_label(skills: list[Any]) -> str:
     if shown is not skills:
         lines.append(f"+{len(skills) - len(shown)} more")
     return "\n".join(lines)
-
-
-def _quadrant(self_level: float, others: float) -> str:
-    if self_level >= others + AGREEMENT_BAND:
-        return "blind spot"
-    if others >= self_level + AGREEMENT_BAND:
-        return "hidden strength"
-    if (self_level + others) / 2 >= STRENGTH_LEVEL:
-        return "agreed strength"
-    return "agreed development area"
-

@@ -19,7 +19,7 @@ Examples
 [('odd', 'skills = 5: Input should be a valid list (line 2)'), ('sam', None)]
 >>> frame = cohort_frame(rows)
 >>> frame["status"].tolist(), frame["readiness"].tolist()
-(['skills = 5: Input should be a valid list (line 2)', 'ok'], [nan, nan])
+(['skills = 5: Input should be a valid list (line 2)', 'ok'], [<NA>, <NA>])
 """
 
 from __future__ import annotations
@@ -254,7 +254,7 @@ def cohort_frame(rows: Sequence[ClientRow]) -> pd.DataFrame:
                          index=range(len(ordered)))
     frame = frame.join(extra)
     for name, kind in CASELOAD_COLUMNS.items():
-        if kind == "int" or name == "days_since_check_in" or (
+        if kind == "int" or name in ("days_since_check_in", "readiness") or (
                 name in WEEK_COLUMNS and kind == "float"):
             frame[name] = frame[name].astype("Int64")
         elif kind == "date":

@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from datetime import date
 
@@ -132,18 +133,29 @@ def relative(days: int) -> str:
     return f"in {duration(days)}" if days > 0 else f"{duration(days)} ago"
 
 
-def percent(value: float) -> str:
-    """A share in %, rounded, but never to 100% (or 0%) while short of it (or above it).
+def whole_percent(value: float) -> int:
+    """A share in % rounded once, from the true value, to a whole number, but never to 100
+    (or 0) while short of it (or above it): the one rounding of a percentage shown (the
+    cover's readiness, the cohort CSV and the coach's table show this number).
 
-    >>> percent(99.8), percent(100.0), percent(43.4), percent(0.2)
-    ('99%', '100%', '43%', '1%')
+    >>> whole_percent(73.494), whole_percent(73.5), whole_percent(99.8), whole_percent(0.2)
+    (73, 74, 99, 1)
     """
-    shown = round(value)
+    shown = math.floor(value + 0.5)  # half up, as a person rounds (73.5 -> 74)
     if shown >= 100 > value:
         shown = 99
     elif shown <= 0 < value:
         shown = 1
-    return f"{shown}%"
+    return int(shown)
+
+
+def percent(value: float) -> str:
+    """:func:`whole_percent` with its sign.
+
+    >>> percent(99.8), percent(100.0), percent(43.4), percent(0.2)
+    ('99%', '100%', '43%', '1%')
+    """
+    return f"{whole_percent(value)}%"
 
 
 def number(value: float) -> str:

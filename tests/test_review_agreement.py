@@ -132,3 +132,50 @@ def test_every_example_headline_counts_only_points_outside_the_grey_band():
         else:
             named = re.search(r"(?:: |biggest: )(.+)$", head).group(1)
             assert named in set(counted["skill"]), (path.name, head)
+
+
+# ----------------------------------------------------------------------------------------
+# Readiness: one rounding, from the true value, for the cover, the CSV and the coach's table
+# ----------------------------------------------------------------------------------------
+def _readiness_wb(name: str, importances, ratings):
+    from career_workbook.model import Assessment, Skill
+
+    wb = new_workbook(name, today=date(2026, 9, 1))
+    skills = [f"Skill {i}" for i in range(len(importances))]
+    wb.skills += [Skill(name=s, importance=i, target_level=5)
+                  for s, i in zip(skills, importances, strict=True)]
+    wb.assessments.append(Assessment(date=date(2026, 9, 1),
+                                     ratings=dict(zip(skills, ratings, strict=True))))
+    return wb
+
+
+def test_readiness_is_the_same_whole_number_on_the_cover_in_the_csv_and_the_overview(tmp_path):
+    import csv
+    import shutil
+
+    from career_workbook import analysis, caseload, store
+    from career_workbook.widgets.coach import load_caseload, overview_html
+    from career_workbook.wording import whole_percent
+    from tests.conftest import EXAMPLES
+
+    folder = tmp_path / "workbooks"
+    folder.mkdir()
+    # (1*0 + 5*0 + 5*5) / (5 + 25 + 25) = 45.4545...: "45.5" in the CSV read as 46
+    store.save(_readiness_wb("Lena Vogel", (1, 5, 5), (0, 0, 5)), folder / "lena.yaml")
+    shutil.copy(EXAMPLES / "jordan_engineer.yaml", folder / "jordan.yaml")  # 73.494...
+    caseload.cohort(folder, tmp_path / "cohort.csv", today=DAY, charts=False)
+    with open(tmp_path / "cohort.csv", encoding="utf-8-sig") as f:
+        csv_readiness = {row["client"]: row["readiness"] for row in csv.DictReader(f)}
+    assert csv_readiness == {"jordan": "73", "lena": "45"}
+
+    overview = overview_html(load_caseload(folder, DAY))
+    for client in ("jordan", "lena"):
+        wb = store.load(folder / f"{client}.yaml")
+        from career_workbook.catalog import load_catalog, resolve_role
+
+        role = resolve_role(wb, load_catalog())
+        cover = {h.label: h.value for h in pack_content(wb, today=DAY, role=role).headlines}
+        assert cover["Readiness"] == f"{csv_readiness[client]}%"
+        true = analysis.summary(wb, DAY, role).readiness
+        assert whole_percent(true) == int(csv_readiness[client])
+        assert f">{csv_readiness[client]}<" in overview

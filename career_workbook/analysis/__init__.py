@@ -281,7 +281,8 @@ class WorkbookSummary:
     role_title : str | None
         Title of the role readiness was measured against (None: own targets).
     readiness : float | None
-        0-100, see :func:`readiness`; None until something is measured
+        0-100, see :func:`readiness` (the true value: shown rounded once, by
+        :func:`~career_workbook.wording.whole_percent`); None until something is measured
         (:func:`measured_readiness`: a target and at least one rating).
     goals_active : int
         Committed goals still open (status 'active', not yet at 100 %).

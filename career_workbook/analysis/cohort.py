@@ -30,6 +30,7 @@ from typing import Any
 import pandas as pd
 
 from career_workbook.frames import build_frame
+from career_workbook.wording import whole_percent
 
 __all__ = ["CASELOAD_COLUMNS", "WEEK_COLUMNS", "caseload_frame", "cohort_gap_counts"]
 
@@ -69,7 +70,9 @@ def caseload_frame(summaries: Iterable[Any], *, clients: Sequence[str] | None = 
     -------
     DataFrame
         Columns :data:`CASELOAD_COLUMNS`: ``client``, ``name``, ``target_role``,
-        ``role_title`` (profile used, None = own targets), ``readiness`` (0-100),
+        ``role_title`` (profile used, None = own targets), ``readiness`` (0-100 in whole
+        percent, rounded once from the summary's true value as the cover rounds it:
+        :func:`~career_workbook.wording.whole_percent`; NaN when not measured),
         ``goals_active``, ``goals_on_track``, ``goals_behind``, ``goals_overdue``,
         ``goals_done``, ``last_check_in`` (NaT if never), ``days_since_check_in`` (NaN if
         never), ``check_in_overdue`` (:func:`~.next_actions.check_in_overdue`),
@@ -89,7 +92,8 @@ def caseload_frame(summaries: Iterable[Any], *, clients: Sequence[str] | None = 
         rows.append((
             clients[i] if clients is not None else s.name, s.name,
             role if role else s.role_title, s.role_title,
-            math.nan if s.readiness is None else float(s.readiness), s.goals_active,
+            math.nan if s.readiness is None else float(whole_percent(s.readiness)),
+            s.goals_active,
             s.goals_on_track, s.goals_behind, s.goals_overdue, s.goals_done, s.last_check_in,
             s.days_since_check_in, s.check_in_overdue, s.overdue_follow_ups,
             s.n_actions_overdue, s.top_gap_skill,

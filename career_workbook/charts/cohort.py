@@ -25,7 +25,7 @@ from career_workbook.charts._style import (
     subtitle,
     wrap_label,
 )
-from career_workbook.wording import plural
+from career_workbook.wording import percent, plural
 
 __all__ = ["plot_cohort_gaps", "plot_cohort_readiness", "plot_cohort_recency", "unread_note"]
 
@@ -100,7 +100,7 @@ def plot_cohort_readiness(values: pd.Series, *, title: str | None = None,
     ax.yaxis.get_major_locator().set_params(integer=True)
     ax.set_xlabel("Readiness for the target role")
     ax.set_ylabel("Clients")
-    headline(fig, f"Median readiness {s.median():.0f}% across {plural(len(s), 'client')}",
+    headline(fig, f"Median readiness {percent(s.median())} across {plural(len(s), 'client')}",
              title)
     note = "Clients per 10-point band; dashed line = median"
     if missing:

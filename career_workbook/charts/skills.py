@@ -57,7 +57,7 @@ from career_workbook.charts._style import (
     wrap_label,
 )
 from career_workbook.model import SKILL_CATEGORIES
-from career_workbook.wording import plural
+from career_workbook.wording import percent, plural, whole_percent
 
 __all__ = [
     "AGREEMENT_BAND", "STRENGTH_LEVEL", "plot_feedback_360", "plot_readiness",
@@ -410,7 +410,7 @@ def plot_readiness(readiness_history: pd.DataFrame, role_title: str | None = Non
     x, values = df["date"].to_numpy(), df["readiness"].to_numpy()
     ax.plot(x, values, color=CURRENT, marker="o", linewidth=2.4)
     ax.fill_between(x, values, 0, color=CURRENT, alpha=0.1, linewidth=0)
-    ax.annotate(f"{values[-1]:.0f}%", xy=(x[-1], values[-1]), xytext=(0, 8),
+    ax.annotate(percent(values[-1]), xy=(x[-1], values[-1]), xytext=(0, 8),
                 textcoords="offset points", ha="center", fontweight="bold", color=CURRENT)
     ax.set_ylim(0, 105)
     ax.set_yticks(range(0, 101, 20), [f"{v}%" for v in range(0, 101, 20)])
@@ -421,12 +421,12 @@ def plot_readiness(readiness_history: pd.DataFrame, role_title: str | None = Non
 
     role = short(role_title, 50) if role_title else ""
     last, first = values[-1], values[0]
-    head = f"Readiness {last:.0f}%"
+    head = f"Readiness {percent(last)}"  # as the cover rounds it (wording.whole_percent)
     if len(df) == 1:
         head += f" for {role}" if role else ""
     else:
         since = since_name(pd.Timestamp(x[0]), pd.Timestamp(x[-1]))
-        delta = round(last - first)
+        delta = whole_percent(last) - whole_percent(first)  # the points between the two shown
         if delta == 0:
             head += f" — unchanged since {since}"
         else:

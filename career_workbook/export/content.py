@@ -33,7 +33,7 @@ from typing import Any
 
 from career_workbook import analysis
 from career_workbook.model import Workbook
-from career_workbook.wording import plural, relative
+from career_workbook.wording import percent, plural, relative
 
 __all__ = ["AchievementRow", "ActionRow", "ChartEntry", "CommentRow", "GoalRow", "Headline",
            "PackContent", "ToCome", "actions_left_out", "pack_content", "section_number"]
@@ -282,7 +282,7 @@ def _headlines(s: Any) -> tuple[Headline, ...]:
                             relative(-s.days_since_check_in))
     readiness = (Headline("Readiness", "not measured yet",
                           "rate skills in 01, targets in 05")
-                 if s.readiness is None else Headline("Readiness", f"{s.readiness:.0f}%",
+                 if s.readiness is None else Headline("Readiness", percent(s.readiness),
                                                       against))
     return (
         readiness,

@@ -323,8 +323,12 @@ def _print_nudges(nudges: Sequence[tuple[str, tuple[str, ...]]], csv: Path,
 
 
 def _nudge_label(row: ClientRow) -> str:
+    """The client's name as the CSV has it, on one line (:func:`~career_workbook.wording.
+    one_line`: only control characters made safe), with the file's id when it differs."""
+    from career_workbook.wording import one_line
+
     name = row.summary.name if row.summary is not None else row.client
-    one = " ".join("".join(c if c.isprintable() else " " for c in name).split())[:60]
+    one = one_line(name, 60)
     return one if one == row.client else f"{one} ({row.client})"
 
 

@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 import math
+import unicodedata
 from collections.abc import Sequence
 from datetime import date
 
@@ -181,6 +182,33 @@ def no_such_day(year: int, month: int, day: int) -> str:
     month_name = calendar.month_name[month]
     days = calendar.monthrange(year, month)[1]
     return f"{day} {month_name} {year} is not a date ({month_name} {year} has {days} days)"
+
+
+_BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+"""Embeddings, overrides and isolates: one left open reorders the rest of a terminal line."""
+_JOINERS = "\u200d\u200c\ufe0e\ufe0f"
+"""What joins the character before it to the next (an emoji family, a flag's tag, a script)."""
+
+
+def one_line(text: str, limit: int | None = None) -> str:
+    r"""``text`` on one line as a terminal or a spreadsheet shows it, as typed: control
+    characters (line breaks, tabs, escape codes) become spaces, the bidi overrides that
+    would reorder the rest of the line are dropped, runs of spaces are one. Joiners stay (the
+    zero-width joiner of 👨‍👩‍👧‍👦, of Persian and Indic words, variation selectors). Longer
+    than ``limit`` characters: cut with "…", never leaving a joiner dangling.
+
+    >>> one_line("Ana\n  Díaz\x1b[31m 👨\u200d👩\u200d👧") == "Ana Díaz [31m 👨\u200d👩\u200d👧"
+    True
+    >>> one_line("\u202eevil\u202c name"), one_line("Nguyễn Thị Minh Khai", 12)
+    ('evil name', 'Nguyễn Thị…')
+    """
+    head = text if limit is None else text[:4 * limit]  # enough for the line shown
+    head = "".join(" " if unicodedata.category(ch) in ("Cc", "Zl", "Zp") else ch
+                   for ch in head if ch not in _BIDI_CONTROLS)
+    one = " ".join(head.split())
+    if limit is None or (len(one) <= limit and len(head) == len(text)):
+        return one
+    return one[:limit - 1].rstrip().rstrip(_JOINERS).rstrip() + "…"
 
 
 def client_labels(names: Sequence[str], ids: Sequence[str]) -> list[str]:

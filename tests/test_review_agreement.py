@@ -179,3 +179,49 @@ def test_readiness_is_the_same_whole_number_on_the_cover_in_the_csv_and_the_over
         true = analysis.summary(wb, DAY, role).readiness
         assert whole_percent(true) == int(csv_readiness[client])
         assert f">{csv_readiness[client]}<" in overview
+
+
+# ----------------------------------------------------------------------------------------
+# The terminal's nudge list names a client as the CSV does
+# ----------------------------------------------------------------------------------------
+def test_cohort_nudge_list_prints_joined_emoji_and_scripts_as_typed(tmp_path):
+    import csv
+    import io
+
+    from career_workbook import caseload, store
+
+    names = {"kiana": "Kiana Rahimi 👨\u200d👩\u200d👧\u200d👦",
+             "ana": "Ana 👩\u200d💻 Díaz",
+             "mehr": "Mehr\u200cnaz Karimi"}  # a zero-width non-joiner, as Persian writes it
+    for client, name in names.items():
+        store.save(new_workbook(name, today=date(2026, 9, 1)), tmp_path / f"{client}.yaml")
+    report = caseload.cohort(tmp_path, tmp_path / "out" / "cohort.csv", today=DAY,
+                             charts=False)
+    printed = io.StringIO()
+    report.print_summary(printed)
+    lines = printed.getvalue().splitlines()
+    with open(tmp_path / "out" / "cohort.csv", encoding="utf-8-sig") as f:
+        csv_names = {row["client"]: row["name"] for row in csv.DictReader(f)}
+    for client, name in names.items():
+        assert csv_names[client] == name
+        assert f"  {name} ({client}): has not started yet" in {
+            line.split(": no goals")[0] for line in lines}, lines
+
+
+def test_one_line_keeps_joiners_and_makes_controls_safe():
+    from career_workbook.wording import one_line
+
+    family = "👨\u200d👩\u200d👧\u200d👦"
+    assert one_line(f"Zoë\n{family}\t\x1b[2J") == f"Zoë {family} [2J"
+    assert one_line("x" * 58 + family, 60) == "x" * 58 + "👨…"  # no joiner left dangling
+
+
+def test_the_coach_week_names_an_opportunity_as_typed():
+    from career_workbook.analysis.coach_week import client_week
+    from career_workbook.model import Opportunity
+
+    wb = new_workbook("Ana Díaz", today=date(2026, 1, 5))
+    title = "Talk at the 🏳\ufe0f\u200d🌈 network (Lisbon)"
+    wb.opportunities.append(Opportunity(title=title, spotted=date(2026, 9, 1)))
+    (stale, _days), = client_week(wb, DAY).stale_opportunities
+    assert stale == title

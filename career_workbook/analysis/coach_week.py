@@ -50,7 +50,7 @@ from career_workbook.analysis.opportunities import (
 from career_workbook.analysis.progress import checkin_points, goal_status
 from career_workbook.analysis.reminders import calendar_events
 from career_workbook.model import Workbook
-from career_workbook.wording import duration, plural, relative
+from career_workbook.wording import duration, one_line, plural, relative
 
 __all__ = [
     "DEADLINE_PROGRESS",
@@ -157,15 +157,9 @@ class ClientWeek:
 
 
 def _title(text: str) -> str:
-    """One line, no control characters, at most 60 characters (a terminal and a
-    spreadsheet show it as typed, nothing more)."""
-    head = text[:4 * _TITLE_CHARS]  # enough for the line shown; titles run to 2,000
-    if not head.isprintable():
-        head = "".join(ch if ch.isprintable() else " " for ch in head)
-    one = " ".join(head.split())
-    if len(one) <= _TITLE_CHARS and len(head) == len(text):
-        return one
-    return one[:_TITLE_CHARS - 1].rstrip() + "…"
+    """One line, as typed, at most 60 characters (:func:`~career_workbook.wording.one_line`:
+    a terminal and a spreadsheet show it as typed, nothing more)."""
+    return one_line(text, _TITLE_CHARS)
 
 
 def client_week(wb: Workbook, today: date, workbook_id: str = "client") -> ClientWeek:

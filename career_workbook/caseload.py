@@ -244,7 +244,10 @@ def cohort_frame(rows: Sequence[ClientRow]) -> pd.DataFrame:
                            "status": [r.error for r in rows if r.summary is None]})
     if len(broken):
         frame = pd.concat([frame, broken], ignore_index=True) if len(frame) else broken
-    frame = frame.reindex(columns=[*CASELOAD_COLUMNS, "status"])
+    # the columns a spreadsheet already reads stay where they were: new ones after status
+    order = list(CASELOAD_COLUMNS)
+    order.insert(order.index("nudge") + 1, "status")
+    frame = frame.reindex(columns=order)
     order = {r.client: i for i, r in enumerate(rows)}
     frame = frame.sort_values("client", key=lambda s: s.map(order), kind="stable")
     # by index, which still counts the good rows first, then the broken ones

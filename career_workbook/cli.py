@@ -223,7 +223,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = _sub(sub, "cohort", "one CSV row per client, plus caseload charts",
              "career-workbook cohort workbooks --out out/cohort.csv",
-             "One CSV row per client (readiness, goals on track / behind / overdue / done, "
+             "One CSV row per client (readiness, goals on track / behind / overdue / not "
+             "started / without a deadline / done, and in words, "
              "last check-in, overdue actions and follow-ups, stale opportunities, reminders "
              "in the next 14 days, why a client needs a nudge, top gap, status), plus the "
              "charts cohort_readiness, cohort_gaps and cohort_recency (PNG and SVG) beside "

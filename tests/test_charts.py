@@ -819,7 +819,8 @@ def test_progress_measures_a_goal_set_after_today_from_its_first_check_in():
     assert [pd.Timestamp(x).date() for x in plan.get_xdata()] == [date(2026, 10, 15),
                                                                   date(2026, 12, 20)]
     assert "behind" in [t.get_text() for t in ax.texts]
-    assert fig.get_suptitle() == "0 of 3 active goals on track"  # g3: no deadline
+    # every active goal accounted for (goal_counts_words): the counts add up to 3
+    assert fig.get_suptitle() == "0 of 3 active goals on track, 2 behind, 1 not started"
 
 
 @pytest.mark.parametrize(("first", "last", "ticks"), [
@@ -860,7 +861,7 @@ def test_progress_expected_actual_and_forecast_lines():
         last["date"], pd.Timestamp(TODAY), gp.loc[0, "forecast"]]
     assert not lines_with_label(by_title[GOALS[1]], "Forecast")
     assert "behind" in [t.get_text() for t in by_title[GOALS[1]].texts]
-    assert fig.get_suptitle() == "1 of 2 active goals on track"
+    assert fig.get_suptitle() == "1 of 2 active goals on track, 1 behind"
 
 
 def test_progress_at_most_six_panels_attention_first():
@@ -870,7 +871,8 @@ def test_progress_at_most_six_panels_attention_first():
     tracks = [next(t.get_text() for t in ax.texts) for ax in fig.axes]
     assert tracks[0] == "overdue" and tracks[1:3] == ["behind", "behind"]
     assert "2 more not shown" in fig.legends[0].get_title().get_text()
-    assert fig.get_suptitle() == "3 of 7 active goals on track (1 done)"
+    assert " ".join(fig.get_suptitle().split()) == (
+        "3 of 7 active goals on track, 2 behind, 1 overdue, 1 not started (1 done)")
 
 
 def test_progress_a_draft_says_so_and_the_headline_leaves_it_out():
@@ -883,7 +885,7 @@ def test_progress_a_draft_says_so_and_the_headline_leaves_it_out():
     labels = {ax.get_title(loc="left").replace("\n", " "): [t.get_text() for t in ax.texts]
               for ax in fig.axes}
     assert labels[texts[2]] == ["draft"]
-    assert fig.get_suptitle() == "1 of 2 active goals on track (1 draft not counted)"
+    assert fig.get_suptitle() == "1 of 2 active goals on track, 1 behind (1 draft not counted)"
     gp["status"] = "draft"  # all drafts: nothing committed yet, and it says so
     assert charts.plot_progress(history(texts), gp, today=TODAY).get_suptitle() == (
         "No active goals (3 drafts not counted)")

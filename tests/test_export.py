@@ -748,14 +748,15 @@ def test_the_cover_charts_and_next_actions_count_goals_alike():
             s.goals_done) == (3, 1, 0, 1, 1)
     heads = {h.label: h for h in pack_content(wb, today=TODAY).headlines}
     assert (heads["Goals on track"].value, heads["Goals on track"].detail) == (
-        "1", "of 3 active, 1 done")
+        "1", "of 3 active, 1 overdue, 1 not started (1 done)")  # they add up to 3
     todo = next_actions_frame(wb, TODAY, limit=None)
     goal_kinds = todo[todo["kind"].str.startswith("goal ")]
     assert dict(zip(goal_kinds["goal_id"], goal_kinds["kind"], strict=True)) == {
         "late": "goal overdue", "new": "goal not started"}  # none "behind": the cover's 0
     progress = charts.plot_progress(progress_history_frame(wb, TODAY),
                                     goal_progress_frame(wb, TODAY), today=TODAY)
-    assert progress.get_suptitle() == "1 of 3 active goals on track (1 done, 1 draft not counted)"
+    assert " ".join(progress.get_suptitle().split()) == (
+        "1 of 3 active goals on track, 1 overdue, 1 not started (1 done, 1 draft not counted)")
     timeline = charts.plot_goal_timeline(frames.goals_frame(wb), frames.milestones_frame(wb),
                                          today=TODAY)
     assert timeline.get_suptitle() == "1 goal is past the deadline"  # not the draft

@@ -225,3 +225,57 @@ def test_the_coach_week_names_an_opportunity_as_typed():
     wb.opportunities.append(Opportunity(title=title, spotted=date(2026, 9, 1)))
     (stale, _days), = client_week(wb, DAY).stale_opportunities
     assert stale == title
+
+
+# ----------------------------------------------------------------------------------------
+# Goal counts add up wherever they are worded: cover, progress chart, cohort, coach overview
+# ----------------------------------------------------------------------------------------
+def _two_goals_one_without_deadline():
+    from career_workbook.model import CheckIn
+
+    wb = new_workbook("Ravi Menon", today=date(2026, 9, 1))
+    wb.goals += [
+        Goal(id="g1", text="Read two books on product discovery", status="active",
+             created=date(2026, 9, 1)),  # no deadline
+        Goal(id="g2", text="Lead one customer interview series by 28 February 2027",
+             status="active", created=date(2026, 9, 1), deadline=date(2027, 2, 28)),
+    ]
+    wb.check_ins.append(CheckIn(date=date(2026, 9, 20), progress={"g1": 10, "g2": 5}))
+    return wb
+
+
+def test_a_goal_without_a_deadline_is_counted_on_the_cover_the_chart_and_the_caseload(
+        tmp_path):
+    import csv
+
+    from career_workbook import analysis, caseload, figures, store
+    from career_workbook.widgets.coach import load_caseload, overview_html
+
+    wb = _two_goals_one_without_deadline()
+    s = analysis.summary(wb, DAY)
+    assert (s.goals_active, s.goals_on_track, s.goals_behind, s.goals_no_deadline) == (2, 0, 1, 1)
+    cover = {h.label: h for h in pack_content(wb, today=DAY).headlines}
+    assert cover["Goals on track"].value == "0"
+    assert cover["Goals on track"].detail == "of 2 active, 1 behind, 1 has no deadline"
+    chart = figures.make_figure(wb, "progress", today=DAY)
+    words = "0 of 2 active goals on track, 1 behind, 1 has no deadline"
+    assert chart.get_suptitle() == words
+
+    store.save(wb, tmp_path / "ravi.yaml")
+    caseload.cohort(tmp_path, tmp_path / "out" / "cohort.csv", today=DAY, charts=False)
+    with open(tmp_path / "out" / "cohort.csv", encoding="utf-8-sig") as f:
+        (row,) = csv.DictReader(f)
+    kinds = ("on_track", "behind", "overdue", "not_started", "no_deadline")
+    assert sum(int(row[f"goals_{k}"]) for k in kinds) == int(row["goals_active"]) == 2
+    assert row["goals"] == words
+    assert words in overview_html(load_caseload(tmp_path, DAY))
+
+
+def test_goal_counts_always_add_up_to_the_active_goals():
+    from itertools import product
+
+    from career_workbook.analysis.progress import TRACKS, goal_counts
+
+    for pairs in product(product(("active", "done", "draft"), TRACKS), repeat=2):
+        c = goal_counts(pairs)
+        assert c.on_track + c.behind + c.overdue + c.not_started + c.no_deadline == c.active

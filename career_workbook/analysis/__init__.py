@@ -73,6 +73,7 @@ _LAZY = {
     "GoalStatus": "progress",
     "expected_progress": "progress",
     "goal_counts": "progress",
+    "goal_counts_words": "progress",
     "goal_progress_frame": "progress",
     "goal_status": "progress",
     "goal_statuses": "progress",
@@ -162,6 +163,7 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
         GoalStatus,
         expected_progress,
         goal_counts,
+        goal_counts_words,
         goal_progress_frame,
         goal_status,
         goal_statuses,
@@ -220,6 +222,7 @@ __all__ = [
     "feedback_comments",
     "goal_context",
     "goal_counts",
+    "goal_counts_words",
     "goal_progress_frame",
     "goals_table_frame",
     "goal_status",
@@ -286,9 +289,10 @@ class WorkbookSummary:
         (:func:`measured_readiness`: a target and at least one rating).
     goals_active : int
         Committed goals still open (status 'active', not yet at 100 %).
-    goals_on_track, goals_behind, goals_overdue : int
+    goals_on_track, goals_behind, goals_overdue, goals_not_started, goals_no_deadline : int
         Of the active goals, by track of :func:`goal_progress_frame`: 'on track' or
-        'ahead'; 'behind'; 'overdue' (see :func:`~.progress.goal_counts`).
+        'ahead'; 'behind'; 'overdue'; 'not started'; 'no deadline' (see
+        :func:`~.progress.goal_counts`): the five add up to ``goals_active``.
     goals_done : int
         Goals marked done or at 100 %.
     last_check_in : date | None
@@ -320,6 +324,19 @@ class WorkbookSummary:
     top_gap_skill: str | None
     n_actions_overdue: int
     check_in_overdue: bool = False
+    goals_not_started: int = 0
+    goals_no_deadline: int = 0
+
+    @property
+    def goal_counts(self) -> Any:
+        """The goal counts as :class:`~.progress.GoalCounts` (for
+        :func:`~.progress.goal_counts_words`); drafts are not kept here."""
+        from career_workbook.analysis.progress import GoalCounts
+
+        return GoalCounts(active=self.goals_active, on_track=self.goals_on_track,
+                          behind=self.goals_behind, overdue=self.goals_overdue,
+                          done=self.goals_done, not_started=self.goals_not_started,
+                          no_deadline=self.goals_no_deadline)
 
 
 def summary(wb: Workbook, today: date, role: Any = None) -> WorkbookSummary:
@@ -361,4 +378,6 @@ def summary(wb: Workbook, today: date, role: Any = None) -> WorkbookSummary:
         n_actions_overdue=len(overdue_actions(wb, today)),
         check_in_overdue=check_in_overdue(days, None if start is None
                                           else (today - start).days),
+        goals_not_started=counts.not_started,
+        goals_no_deadline=counts.no_deadline,
     )

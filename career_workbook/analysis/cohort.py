@@ -42,6 +42,7 @@ CASELOAD_COLUMNS = {
     "overdue_follow_ups": "int",
     "actions_overdue": "int", "top_gap": "text", "stale_opportunities": "float",
     "upcoming_14_days": "float", "nudge": "text",
+    "goals_not_started": "int", "goals_no_deadline": "int", "goals": "text",
 }
 WEEK_COLUMNS = ("stale_opportunities", "upcoming_14_days", "nudge")
 """The columns from each client's :class:`~career_workbook.analysis.coach_week.ClientWeek`
@@ -77,9 +78,14 @@ def caseload_frame(summaries: Iterable[Any], *, clients: Sequence[str] | None = 
         ``goals_done``, ``last_check_in`` (NaT if never), ``days_since_check_in`` (NaN if
         never), ``check_in_overdue`` (:func:`~.next_actions.check_in_overdue`),
         ``overdue_follow_ups``, ``actions_overdue``, ``top_gap`` (None if none),
-        ``stale_opportunities``, ``upcoming_14_days`` (reminders in the next 14 days) and
-        ``nudge`` (the reasons to nudge, joined by ``'; '``; ``''`` when none).
+        ``stale_opportunities``, ``upcoming_14_days`` (reminders in the next 14 days),
+        ``nudge`` (the reasons to nudge, joined by ``'; '``; ``''`` when none),
+        ``goals_not_started`` and ``goals_no_deadline`` (with on track, behind and overdue,
+        they add up to ``goals_active``) and ``goals`` (the counts in words, as the cover
+        says them: :func:`~career_workbook.analysis.progress.goal_counts_words`).
     """
+    from career_workbook.analysis.progress import goal_counts_words
+
     summaries = list(summaries)
     for label, given in (("clients", clients), ("target_roles", target_roles),
                          ("weeks", weeks)):
@@ -98,6 +104,7 @@ def caseload_frame(summaries: Iterable[Any], *, clients: Sequence[str] | None = 
             s.days_since_check_in, s.check_in_overdue, s.overdue_follow_ups,
             s.n_actions_overdue, s.top_gap_skill,
             *_week_cells(weeks[i] if weeks is not None else None),
+            s.goals_not_started, s.goals_no_deadline, goal_counts_words(s.goal_counts),
         ))
     return build_frame(rows, CASELOAD_COLUMNS)
 

@@ -45,6 +45,7 @@ from typing import TYPE_CHECKING
 
 from career_workbook.analysis.period import as_of, goal_as_of
 from career_workbook.model import Goal, Workbook
+from career_workbook.wording import plural
 
 if TYPE_CHECKING:  # pragma: no cover - pandas loads with the first frame built
     import pandas as pd
@@ -61,6 +62,7 @@ __all__ = [
     "done_day",
     "expected_progress",
     "goal_counts",
+    "goal_counts_words",
     "goal_progress_frame",
     "goal_status",
     "goal_statuses",
@@ -304,11 +306,13 @@ def goal_statuses(wb: Workbook, today: date) -> list[GoalStatus]:
 @dataclass(frozen=True)
 class GoalCounts:
     """How many goals stand where: the one count behind the cover, the charts' headlines and
-    the coach's caseload (see :func:`goal_counts`).
+    the coach's caseload (see :func:`goal_counts`; :func:`goal_counts_words` says it).
 
     ``active``: committed and still open (status 'active', not yet at 100 %); of those,
-    ``on_track`` ('on track' or 'ahead'), ``behind`` and ``overdue`` (past the deadline).
-    ``done``: marked done or at 100 %. ``drafts``: not committed yet, in no other count.
+    ``on_track`` ('on track' or 'ahead'), ``behind``, ``overdue`` (past the deadline),
+    ``not_started`` (no progress recorded) and ``no_deadline``: the five add up to
+    ``active``. ``done``: marked done or at 100 %. ``drafts``: not committed yet, in no
+    other count.
     """
 
     active: int = 0
@@ -317,6 +321,8 @@ class GoalCounts:
     overdue: int = 0
     done: int = 0
     drafts: int = 0
+    not_started: int = 0
+    no_deadline: int = 0
 
 
 def goal_counts(goals: Iterable[tuple[str, str]]) -> GoalCounts:
@@ -324,23 +330,61 @@ def goal_counts(goals: Iterable[tuple[str, str]]) -> GoalCounts:
     dropped goals are left out.
 
     >>> goal_counts([("active", "on track"), ("active", "overdue"), ("done", "done"),
-    ...              ("active", "done"), ("draft", "overdue"), ("dropped", "behind")])
-    GoalCounts(active=2, on_track=1, behind=0, overdue=1, done=2, drafts=1)
+    ...              ("active", "done"), ("draft", "overdue"), ("dropped", "behind"),
+    ...              ("active", "no deadline")])
+    GoalCounts(active=3, on_track=1, behind=0, overdue=1, done=2, drafts=1, not_started=0, \
+no_deadline=1)
     """
-    active = on_track = behind = overdue = done = drafts = 0
+    tally = dict.fromkeys(("active", "on_track", "behind", "overdue", "done", "drafts",
+                           "not_started", "no_deadline"), 0)
     for status, track in goals:
         if status == "dropped":
             continue
         if status == "draft":
-            drafts += 1
+            tally["drafts"] += 1
         elif status == "done" or track == "done":
-            done += 1
+            tally["done"] += 1
         else:
-            active += 1
-            on_track += track in ("on track", "ahead")
-            behind += track == "behind"
-            overdue += track == "overdue"
-    return GoalCounts(active, on_track, behind, overdue, done, drafts)
+            tally["active"] += 1
+            key = "on_track" if track == "ahead" else track.replace(" ", "_")
+            if key in tally:
+                tally[key] += 1
+    return GoalCounts(**tally)
+
+
+def goal_counts_words(counts: GoalCounts, *, lead: bool = True) -> str:
+    """The goals of ``counts`` in words, so that they add up: the active goals on track,
+    then those behind, overdue, not started and without a deadline; done goals and drafts
+    apart. The one wording of the progress chart's headline, the cover (``lead=False``:
+    after the number of goals on track, which the card shows) and the coach's overview.
+
+    >>> half = GoalCounts(active=2, behind=1, no_deadline=1)
+    >>> goal_counts_words(half)
+    '0 of 2 active goals on track, 1 behind, 1 has no deadline'
+    >>> goal_counts_words(half, lead=False)
+    'of 2 active, 1 behind, 1 has no deadline'
+    >>> goal_counts_words(GoalCounts(active=4, on_track=1, overdue=1, not_started=2, done=3,
+    ...                              drafts=1))
+    '1 of 4 active goals on track, 1 overdue, 2 not started (3 done, 1 draft not counted)'
+    >>> goal_counts_words(GoalCounts(done=1)), goal_counts_words(GoalCounts(), lead=False)
+    ('No active goals (1 done)', 'of 0 active')
+    """
+    rest = [f"{n} {word}" for n, word in ((counts.behind, "behind"),
+                                          (counts.overdue, "overdue"),
+                                          (counts.not_started, "not started")) if n]
+    if counts.no_deadline:
+        rest.append(plural(counts.no_deadline, "has no deadline", "have no deadline"))
+    if not lead:
+        head = f"of {counts.active} active"
+    elif counts.active:
+        head = f"{counts.on_track} of {plural(counts.active, 'active goal')} on track"
+    else:
+        head = "No active goals"
+    extra = [f"{counts.done} done"] if counts.done else []
+    if counts.drafts:
+        extra.append(f"{plural(counts.drafts, 'draft')} not counted")
+    words = ", ".join([head, *rest])
+    return f"{words} ({', '.join(extra)})" if extra else words
 
 
 def goal_progress_frame(wb: Workbook, today: date) -> pd.DataFrame:

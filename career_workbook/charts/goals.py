@@ -12,7 +12,7 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch, Rectangle
 
-from career_workbook.analysis.progress import goal_counts, set_day_counts
+from career_workbook.analysis.progress import goal_counts, goal_counts_words, set_day_counts
 from career_workbook.charts._registry import CHARTS
 from career_workbook.charts._style import (
     ALERT,
@@ -433,8 +433,9 @@ def plot_progress(progress_history: pd.DataFrame, goal_progress: pd.DataFrame,
     """Progress per goal: expected (dashed) against actual, with a dotted forecast.
 
     One small panel per goal (at most six: those needing attention first). The headline
-    counts as the cover does (:func:`~career_workbook.analysis.goal_counts`): active goals
-    ahead or on track, out of all active goals; done goals and drafts apart. The expected
+    counts as the cover does (:func:`~career_workbook.analysis.goal_counts_words`): active
+    goals ahead or on track, out of all active goals, then the others so that they add up;
+    done goals and drafts apart. The expected
     line runs from 0 % when the goal was set (the frame's ``pace_from``, when it has one)
     to 100 % at its deadline; the forecast extends the actual trend to 100 % when the frame
     has one.
@@ -535,16 +536,7 @@ def plot_progress(progress_history: pd.DataFrame, goal_progress: pd.DataFrame,
     counts = goal_counts(zip(gp["status"] if "status" in gp else ["active"] * len(gp),
                              gp["track"], strict=True))
     late = counts.overdue
-    if counts.active:
-        head = f"{counts.on_track} of {plural(counts.active, 'active goal')} on track"
-    else:
-        head = "No active goals"
-    extra = [f"{counts.done} done"] if counts.done else []
-    if counts.drafts:
-        extra.append(f"{plural(counts.drafts, 'draft')} not counted")
-    if extra:
-        head += f" ({', '.join(extra)})"
-    headline(fig, head, title)
+    headline(fig, goal_counts_words(counts), title)  # as the cover and the coach say it
     note = "Progress (%): dashed = plan, solid = reported, dotted = forecast"
     if late:
         note = f"{plural(late, 'goal')} overdue. " + note

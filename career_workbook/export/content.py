@@ -287,8 +287,7 @@ def _headlines(s: Any) -> tuple[Headline, ...]:
     return (
         readiness,
         Headline("Goals on track", str(s.goals_on_track),
-                 f"of {s.goals_active} active" + (f", {s.goals_done} done" if s.goals_done
-                                                  else "")),
+                 analysis.goal_counts_words(s.goal_counts, lead=False)),
         Headline("Goals behind", str(s.goals_behind), "behind plan"),
         Headline("Goals overdue", str(s.goals_overdue), "past their deadline"),
         check_in,

@@ -37,7 +37,7 @@ UNREAD_LIST = "the list above the charts"
 
 _CASELOAD_TABLE = {
     "name": "Client", "target_role": "Target role", "readiness": "Readiness %",
-    "goals_on_track": "On track", "goals_behind": "Behind", "goals_overdue": "Overdue",
+    "goals": "Goals",
     "last_check_in": "Last check-in", "days_since_check_in": "Days since",
     "actions_overdue": "Actions overdue", "overdue_follow_ups": "Follow-ups overdue",
     "stale_opportunities": "Stale opportunities", "upcoming_14_days": "Next 14 days",

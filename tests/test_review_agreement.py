@@ -279,3 +279,62 @@ def test_goal_counts_always_add_up_to_the_active_goals():
     for pairs in product(product(("active", "done", "draft"), TRACKS), repeat=2):
         c = goal_counts(pairs)
         assert c.on_track + c.behind + c.overdue + c.not_started + c.no_deadline == c.active
+
+
+# ----------------------------------------------------------------------------------------
+# Progress chart: no line strikes a label through
+# ----------------------------------------------------------------------------------------
+def _struck_labels(fig) -> list[str]:
+    """The labels of progress panels (track names, forecast words) that a line of their
+    panel crosses, or that needed a white box, after a real PNG draw."""
+    import io
+
+    fig.savefig(io.BytesIO(), format="png", dpi=100)
+    renderer = fig.canvas.get_renderer()
+    struck = []
+    for ax in fig.axes:
+        paths = [ln.get_transform().transform_path(ln.get_path()) for ln in ax.get_lines()
+                 if ln.get_visible() and len(ln.get_xydata()) > 1]
+        for text in ax.texts:  # a panel's texts: its track's name, its forecast's date
+            box = text.get_window_extent(renderer)
+            if text.get_bbox_patch() is not None or any(
+                    p.intersects_bbox(box, filled=False) for p in paths):
+                struck.append(f"{ax.get_title(loc='left')!r}: {text.get_text()!r}")
+    return struck
+
+
+def _late_and_open_goals():
+    """A goal far behind with its forecast beyond the panel, and one without a deadline whose
+    level forecast runs along the bottom, where the track's name used to sit."""
+    from career_workbook.model import CheckIn
+
+    wb = new_workbook("Oskar Lind", today=date(2026, 9, 1))
+    wb.goals += [
+        Goal(id="g1", text="Ship one model to production by 31 March 2027",
+             status="active", created=date(2026, 9, 5), deadline=date(2027, 3, 31)),
+        Goal(id="g2", text="Finish the Coursera ML course", status="active",
+             created=date(2026, 9, 5)),
+        Goal(id="g3", text="Write four blog posts on data quality by 30 June 2027",
+             status="active", created=date(2026, 9, 5), deadline=date(2027, 6, 30)),
+    ]
+    wb.check_ins += [CheckIn(date=date(2026, 9, 20), progress={"g1": 5, "g2": 10, "g3": 20}),
+                     CheckIn(date=date(2026, 11, 20), progress={"g3": 45})]
+    return wb
+
+
+def test_progress_labels_are_never_struck_through_by_the_panels_lines():
+    import career_workbook as cw
+    from career_workbook import figures
+    from tests.helpers.workbooks import EXAMPLES, half_filled_workbook
+
+    books = {p.stem: cw.load(p) for p in EXAMPLES}
+    books["half filled"] = half_filled_workbook()
+    books["late and open"] = _late_and_open_goals()
+    for name, wb in books.items():
+        for day in (DAY, date(2027, 2, 1)):
+            fig = figures.make_figure(wb, "progress", today=day)
+            assert _struck_labels(fig) == [], (name, day)
+    # the reported ones: Mei's "forecast: Feb 2027", a level forecast and "no deadline"
+    fig = figures.make_figure(_late_and_open_goals(), "progress", today=DAY)
+    said = [t.get_text() for ax in fig.axes for t in ax.texts]
+    assert "no deadline" in said and any(s.startswith("forecast: ") for s in said)

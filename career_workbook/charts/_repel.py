@@ -1,4 +1,5 @@
-"""Point labels that never overlap: a small vertical label-repel done at draw time.
+"""Labels placed at draw time: point labels that never overlap (a small vertical
+label-repel), and labels kept clear of a chart's own lines (:func:`clear_labels`).
 
 Labels sit to the right of their point (to the left near the right edge, and then for
 every point in that column too). When two labels
@@ -10,6 +11,7 @@ it holds at any size and dpi (screen, PNG, SVG, PDF).
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
@@ -160,3 +162,149 @@ def most_urgent(frame: pd.DataFrame, row: str, key: str,
     """
     ranked = frame.sort_values(key, ascending=False, kind="stable", na_position="last")
     return ranked.groupby(row, sort=False).head(limit).sort_index()
+
+
+# ----------------------------------------------------------------------------------------
+# Labels clear of the lines
+# ----------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Spot:
+    """Where a label may go: ``(x, y)`` in axes fractions (``on="axes"``) or data
+    (``on="data"``), moved by ``(dx, dy)`` points, aligned ``ha``/``va`` there."""
+
+    x: float
+    y: float
+    ha: str
+    va: str
+    on: str = "axes"
+    dx: float = 0.0
+    dy: float = 0.0
+
+
+CLEAR_PAD_PT = 2.0
+"""Room (points) kept between a label and any line, marker or other label."""
+WHITE_BOX = {"boxstyle": "round,pad=0.2", "facecolor": "white", "edgecolor": "none",
+             "alpha": 0.9}
+"""Behind a label no spot keeps clear of the lines: the lines pass under it, unread."""
+
+
+def segments_cross_box(starts: np.ndarray, ends: np.ndarray,
+                       box: tuple[float, float, float, float]) -> np.ndarray:
+    """Which segments ``starts[i] -> ends[i]`` (n x 2) touch the box ``(x0, y0, x1, y1)``
+    (Liang-Barsky clipping; a segment with a NaN end touches nothing).
+
+    >>> s = np.array([[0.0, 0.0], [0.0, 5.0], [3.0, 3.0]])
+    >>> e = np.array([[10.0, 10.0], [10.0, 5.0], [3.0, 3.0]])
+    >>> segments_cross_box(s, e, (4, 0, 6, 4)).tolist()  # the diagonal passes (4, 4)
+    [True, False, False]
+    """
+    x0, y0, x1, y1 = box
+    d = ends - starts
+    lo = np.zeros(len(starts))
+    hi = np.ones(len(starts))
+    ok = np.isfinite(starts).all(axis=1) & np.isfinite(ends).all(axis=1)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        for p, q in ((-d[:, 0], starts[:, 0] - x0), (d[:, 0], x1 - starts[:, 0]),
+                     (-d[:, 1], starts[:, 1] - y0), (d[:, 1], y1 - starts[:, 1])):
+            parallel = p == 0
+            ok &= ~(parallel & (q < 0))
+            r = q / p
+            lo = np.where(~parallel & (p < 0), np.maximum(lo, r), lo)
+            hi = np.where(~parallel & (p > 0), np.minimum(hi, r), hi)
+    return ok & (lo <= hi)
+
+
+class ClearOfLines(Artist):
+    """Draw-time placement of ``texts``, each at the first of its :class:`Spot` s that no
+    line of the axes (nor its markers, nor a label placed before it) crosses, inside the
+    axes; with none clear, at its first spot on a white box. The layout runs in display
+    space every time the figure is drawn, so it holds at any size and dpi."""
+
+    def __init__(self, ax: Any, texts: list[Text], spots: list[Sequence[Spot]]):
+        super().__init__()
+        self._ax = ax
+        self.texts = texts
+        self.spots = [tuple(s) for s in spots]
+        self.chosen: list[Spot | None] = [None] * len(texts)
+        self.set_in_layout(False)
+        self.set_zorder(min(t.get_zorder() for t in texts) - 0.01)
+
+    def _obstacles(self, renderer: Any) -> tuple[np.ndarray, np.ndarray, np.ndarray,
+                                                 np.ndarray]:
+        """Every line's segments (starts, ends) and its marked points with their radius,
+        in pixels."""
+        starts, ends, points, radii = [], [], [], []
+        px_per_pt = renderer.points_to_pixels(1.0)
+        for line in self._ax.get_lines():
+            if not line.get_visible():
+                continue
+            xy = np.asarray(line.get_transform().transform(line.get_xydata()), dtype=float)
+            if len(xy) > 1 and line.get_linestyle() not in ("None", "none", "", " ") \
+                    and line.get_linewidth() > 0:
+                starts.append(xy[:-1])
+                ends.append(xy[1:])
+            if line.get_marker() not in (None, "None", "none", "", " "):
+                points.append(xy)
+                radii.append(np.full(len(xy), line.get_markersize() / 2 * px_per_pt))
+        empty = np.empty((0, 2))
+        return (np.concatenate(starts) if starts else empty,
+                np.concatenate(ends) if ends else empty,
+                np.concatenate(points) if points else empty,
+                np.concatenate(radii) if radii else np.empty(0))
+
+    def _put(self, text: Text, spot: Spot) -> None:
+        ax = self._ax
+        base = ax.transAxes if spot.on == "axes" else ax.transData
+        text.set_position((spot.x, spot.y))
+        text.set_transform(base + ScaledTranslation(spot.dx / 72, spot.dy / 72,
+                                                    ax.figure.dpi_scale_trans))
+        text.set_horizontalalignment(spot.ha)
+        text.set_verticalalignment(spot.va)
+
+    def draw(self, renderer: Any) -> None:
+        if not self.get_visible() or not self.texts:
+            return
+        starts, ends, points, radii = self._obstacles(renderer)
+        frame = self._ax.get_window_extent(renderer)
+        pad = CLEAR_PAD_PT * renderer.points_to_pixels(1.0)
+        placed: list[Any] = []
+        for i, (text, spots) in enumerate(zip(self.texts, self.spots, strict=True)):
+            if not text.get_visible() or not text.get_text():
+                continue
+            text.set_bbox(None)
+            self.chosen[i] = None
+            for spot in spots:
+                self._put(text, spot)
+                b = text.get_window_extent(renderer)
+                if (b.x0 < frame.x0 - 1 or b.x1 > frame.x1 + 1 or b.y0 < frame.y0 - 1
+                        or b.y1 > frame.y1 + 1):
+                    continue
+                box = (b.x0 - pad, b.y0 - pad, b.x1 + pad, b.y1 + pad)
+                if segments_cross_box(starts, ends, box).any():
+                    continue
+                if len(points) and (
+                        (points[:, 0] + radii > box[0]) & (points[:, 0] - radii < box[2])
+                        & (points[:, 1] + radii > box[1]) & (points[:, 1] - radii < box[3])
+                ).any():
+                    continue
+                if any(b.x0 < o.x1 + pad and o.x0 < b.x1 + pad and b.y0 < o.y1 + pad
+                       and o.y0 < b.y1 + pad for o in placed):
+                    continue
+                self.chosen[i] = spot
+                break
+            if self.chosen[i] is None:  # nowhere clear: the first spot, readable on white
+                self._put(text, spots[0])
+                text.set_bbox(WHITE_BOX)
+            placed.append(text.get_window_extent(renderer))
+
+
+def clear_labels(ax: Any, texts: Sequence[Text], spots: Sequence[Sequence[Spot]]) -> Any:
+    """Place ``texts`` of ``ax`` clear of its lines at every draw (:class:`ClearOfLines`),
+    each at the first of its ``spots`` that is clear, in the order given (a text placed
+    first keeps its spot). Returns the placer."""
+    placer = ClearOfLines(ax, list(texts), list(spots))
+    ax.add_artist(placer)
+    for t in texts:  # a drawing replayed elsewhere places these again (pdf_replay)
+        t.set_in_layout(False)
+        t._cw_placed_by = placer
+    return placer

@@ -14,6 +14,7 @@ from matplotlib.patches import Patch, Rectangle
 
 from career_workbook.analysis.progress import goal_counts, goal_counts_words, set_day_counts
 from career_workbook.charts._registry import CHARTS
+from career_workbook.charts._repel import Spot, clear_labels
 from career_workbook.charts._style import (
     ALERT,
     CURRENT,
@@ -53,6 +54,18 @@ MAX_PANELS = 6
 NOT_JUDGED_STYLE = {"facecolor": "#EBEBEB", "edgecolor": "#B5B5B5", "hatch": "///",
                     "linewidth": 0}
 """A scorecard cell whose criterion cannot be judged yet: neutral grey, hatched."""
+TRACK_SPOTS = (
+    Spot(0.98, 0.04, "right", "bottom"), Spot(0.02, 0.96, "left", "top"),
+    Spot(0.98, 0.96, "right", "top"), Spot(0.02, 0.04, "left", "bottom"),
+    Spot(0.5, 0.96, "center", "top"), Spot(0.5, 0.04, "center", "bottom"),
+    Spot(0.98, 0.5, "right", "center"), Spot(0.02, 0.5, "left", "center"),
+)
+"""Where a progress panel's track name ("behind") may go, first choice first: a corner, then
+the middle of an edge, where no line of the panel crosses it (:func:`clear_labels`)."""
+FORECAST_SHIFTS_PT = (-9, -35, -70, -105)
+FORECAST_STEPS_PT = (5, 14, 24, 34)
+"""How far (points) the words of a forecast's arrow may move left of it, and above or below
+it, to keep clear of the panel's lines."""
 
 
 def _placeholder(slug: str, message: str | None = None) -> Figure:
@@ -401,10 +414,12 @@ def _window(dates_known: list[Any], forecast: Any = None) -> tuple[pd.Timestamp,
 
 
 def _forecast(ax: Any, last: pd.Series, forecast: pd.Timestamp, edge: pd.Timestamp,
-              now: pd.Timestamp | None = None) -> Any:
+              now: pd.Timestamp | None = None) -> tuple[Any, tuple[Any, list[Spot]] | None]:
     """The dotted forecast: level from the last report to ``now`` (nothing reported since),
     then up to 100 % on ``forecast``, the pace the forecast is worked out from; one beyond the
-    panel's right ``edge`` stops there, with an arrow and its date in words."""
+    panel's right ``edge`` stops there, with an arrow and its date in words. Returns the
+    line and, for the arrow, its words with the spots they may take (next to the arrow,
+    above it first when it is low, where the track's name is)."""
     xs, ys = [last["date"]], [last["actual"]]
     if now is not None and now > last["date"]:
         xs.append(now)
@@ -412,7 +427,7 @@ def _forecast(ax: Any, last: pd.Series, forecast: pd.Timestamp, edge: pd.Timesta
     if forecast <= edge:
         (h,) = ax.plot([*xs, forecast], [*ys, 100], color=CURRENT, linestyle=":",
                        linewidth=2, label="Forecast")
-        return h
+        return h, None
     start = xs[-1]
     share = max(edge - start, pd.Timedelta(0)) / (forecast - start)
     y = ys[-1] + (100 - ys[-1]) * share
@@ -420,11 +435,14 @@ def _forecast(ax: Any, last: pd.Series, forecast: pd.Timestamp, edge: pd.Timesta
                    label="Forecast")
     ax.plot([edge], [y], marker=">", markersize=7, color=CURRENT, clip_on=False,
             linestyle="none")
-    low = y < 40  # low on the right: the track's name is under it, the words go above
-    ax.annotate(f"forecast: {forecast:%b %Y}", xy=(edge, y), xytext=(-9, 5 if low else -5),
-                textcoords="offset points", ha="right", va="bottom" if low else "top",
-                fontsize=8.5, color=CURRENT)
-    return h
+    words = ax.text(_num(edge), y, f"forecast: {forecast:%b %Y}", fontsize=8.5,
+                    color=CURRENT, ha="right", va="bottom")
+    first = 1 if y < 40 else -1  # low on the right: the track's name is under it
+    spots = [Spot(_num(edge), y, "right", "bottom" if dy > 0 else "top", on="data",
+                  dx=dx, dy=dy)
+             for dx in FORECAST_SHIFTS_PT
+             for step in FORECAST_STEPS_PT for dy in (first * step, -first * step)]
+    return h, (words, spots)
 
 
 @styled
@@ -496,6 +514,7 @@ def plot_progress(progress_history: pd.DataFrame, goal_progress: pd.DataFrame,
 
     handles: dict[str, Any] = {}
     for ax, (_, goal) in zip(axes, panels.iterrows(), strict=False):
+        labels: list[tuple[Any, list[Spot]]] = []  # texts, each with where it may go
         ax.set_ylim(0, 108)
         ax.set_yticks([0, 50, 100], ["0%", "50%", "100%"])
         # a goal written after its deadline ("by March 2026" in November) has no plan
@@ -517,16 +536,21 @@ def plot_progress(progress_history: pd.DataFrame, goal_progress: pd.DataFrame,
             last = points.iloc[-1]
             if pd.notna(goal["forecast"]) and last["actual"] < 100:
                 edge = window[1] if window is not None else goal["forecast"]
-                handles.setdefault("Forecast",
-                                   _forecast(ax, last, goal["forecast"], edge, now))
+                h, arrow = _forecast(ax, last, goal["forecast"], edge, now)
+                handles.setdefault("Forecast", h)
+                if arrow is not None:
+                    labels.append(arrow)
         if now is not None:
             h = ax.axvline(now, color=ALERT, linewidth=1.2, linestyle="-", alpha=0.7,
                            label="Today")
             handles.setdefault("Today", h)
         # a draft is not a commitment yet: it says so, and the headline leaves it out
         track = "draft" if goal.get("status") == "draft" else str(goal["track"])
-        ax.text(0.98, 0.05, track, transform=ax.transAxes, ha="right", va="bottom",
-                fontsize=9.5, fontweight="bold", color=TRACK_COLOURS.get(track, MUTED))
+        name = ax.text(0.98, 0.05, track, transform=ax.transAxes, ha="right", va="bottom",
+                       fontsize=9.5, fontweight="bold", color=TRACK_COLOURS.get(track, MUTED))
+        labels.append((name, list(TRACK_SPOTS)))
+        # where no line of the panel strikes them through, placed again at every draw
+        clear_labels(ax, *zip(*labels, strict=True))
         ax.set_title(wrap_label(goal["text"], 34 if cols == 2 else 70, max_lines=2),
                      fontsize=9.5, color="#222222")
         date_axis(ax.xaxis, maxticks=5)

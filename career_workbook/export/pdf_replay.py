@@ -13,7 +13,8 @@ the drawing, the offsets of its lines (alignment, line spacing) are measured aga
 the PDF's own font metrics, so every glyph lands where matplotlib's PDF backend puts it.
 What is laid out from measured texts is drawn *live* on the page instead (the figure at
 72 dpi, moved onto the page): legends, point labels
-(:class:`~career_workbook.charts._repel.RepelledLabels`), an axis's label and offset
+(:class:`~career_workbook.charts._repel.RepelledLabels`), labels kept clear of a chart's
+lines (:class:`~career_workbook.charts._repel.ClearOfLines`), an axis's label and offset
 text, and images (resampled on the page's pixel grid; matplotlib 3.11). Every chart page
 of the examples, a new and a half-filled workbook rasterises to the same pixels as
 matplotlib's own page (``tests/test_pdf_replay.py``). A box sized from its text's width

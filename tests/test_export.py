@@ -748,7 +748,7 @@ def test_the_cover_charts_and_next_actions_count_goals_alike():
             s.goals_done) == (3, 1, 0, 1, 1)
     heads = {h.label: h for h in pack_content(wb, today=TODAY).headlines}
     assert (heads["Goals on track"].value, heads["Goals on track"].detail) == (
-        "1", "of 3 active, 1 overdue, 1 not started (1 done)")  # they add up to 3
+        "1", "of 3 active, 1 overdue, 1 not started (1 done, 1 draft not counted)")
     todo = next_actions_frame(wb, TODAY, limit=None)
     goal_kinds = todo[todo["kind"].str.startswith("goal ")]
     assert dict(zip(goal_kinds["goal_id"], goal_kinds["kind"], strict=True)) == {

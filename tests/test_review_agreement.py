@@ -271,6 +271,24 @@ def test_a_goal_without_a_deadline_is_counted_on_the_cover_the_chart_and_the_cas
     assert words in overview_html(load_caseload(tmp_path, DAY))
 
 
+def test_every_example_words_its_goals_alike_on_the_chart_the_cover_and_the_caseload():
+    import career_workbook as cw
+    from career_workbook import analysis, figures
+    from career_workbook.analysis.cohort import caseload_frame
+    from tests.conftest import EXAMPLES
+
+    for path in sorted(EXAMPLES.glob("*.yaml")):
+        wb = cw.load(path)
+        s = analysis.summary(wb, DAY)
+        words = analysis.goal_counts_words(s.goal_counts)
+        chart = figures.make_figure(wb, "progress", today=DAY)
+        assert " ".join(chart.get_suptitle().split()) == words, path.name
+        assert caseload_frame([s])["goals"].iloc[0] == words
+        cover = {h.label: h for h in pack_content(wb, today=DAY).headlines}
+        assert cover["Goals on track"].detail == analysis.goal_counts_words(
+            s.goal_counts, lead=False)
+
+
 def test_goal_counts_always_add_up_to_the_active_goals():
     from itertools import product
 

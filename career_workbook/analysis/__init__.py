@@ -295,6 +295,8 @@ class WorkbookSummary:
         :func:`~.progress.goal_counts`): the five add up to ``goals_active``.
     goals_done : int
         Goals marked done or at 100 %.
+    goals_drafts : int
+        Goals not committed yet (status 'draft'), in no other count.
     last_check_in : date | None
         Latest check-in on or before ``today``.
     days_since_check_in : int | None
@@ -326,16 +328,18 @@ class WorkbookSummary:
     check_in_overdue: bool = False
     goals_not_started: int = 0
     goals_no_deadline: int = 0
+    goals_drafts: int = 0
 
     @property
     def goal_counts(self) -> Any:
-        """The goal counts as :class:`~.progress.GoalCounts` (for
-        :func:`~.progress.goal_counts_words`); drafts are not kept here."""
+        """The goal counts as :class:`~.progress.GoalCounts`, for
+        :func:`~.progress.goal_counts_words` (the words of the progress chart's headline)."""
         from career_workbook.analysis.progress import GoalCounts
 
         return GoalCounts(active=self.goals_active, on_track=self.goals_on_track,
                           behind=self.goals_behind, overdue=self.goals_overdue,
-                          done=self.goals_done, not_started=self.goals_not_started,
+                          done=self.goals_done, drafts=self.goals_drafts,
+                          not_started=self.goals_not_started,
                           no_deadline=self.goals_no_deadline)
 
 
@@ -380,4 +384,5 @@ def summary(wb: Workbook, today: date, role: Any = None) -> WorkbookSummary:
                                           else (today - start).days),
         goals_not_started=counts.not_started,
         goals_no_deadline=counts.no_deadline,
+        goals_drafts=counts.drafts,
     )

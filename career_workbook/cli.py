@@ -808,15 +808,17 @@ def _add_promotion_command(sub: argparse._SubParsersAction) -> None:
 
 
 def _cmd_promotion_case(args: argparse.Namespace) -> int:
+    import datetime
+
     from career_workbook.export.promotion import write_promotion_case
 
-    period = _period(args)
+    _period(args)  # a period that cannot be is said before anything is read
     if args.out is not None:
         from pathlib import Path
 
         _writable_folder(Path(args.out))
-    files = write_promotion_case(args.workbook, args.out, since=period.since,
-                                 until=period.until)
+    files = write_promotion_case(args.workbook, args.out, since=args.since, until=args.until,
+                                 today=args.today or datetime.date.today())
     print("\n".join(files.lines()))
     return 0
 

@@ -57,6 +57,26 @@ def swapped_year(day: date, today: date) -> bool:
     return day.year != today.year and sorted(str(day.year)) == sorted(str(today.year))
 
 
+DAY_SLACK = 1
+"""How many days after today a form still takes a day that must have come (a check-in, an
+achievement, a last contact): the person's clock may be a time zone ahead of the machine's.
+Such a day is kept and, as every day after today (:func:`~career_workbook.analysis.period.as_of`),
+counts from that day on; the form says so (:func:`not_counted_yet`), as ``validate`` does."""
+
+
+def not_counted_yet(today: date, n: int = 1) -> str:
+    """What happens to ``n`` recorded days after ``today``: the one wording of the forms (a
+    day within :data:`DAY_SLACK` is saved with it), the promotion case and ``validate``.
+
+    >>> not_counted_yet(date(2026, 12, 6))
+    'after today (6 Dec 2026): the charts and counts leave it out until that day'
+    >>> not_counted_yet(date(2026, 12, 6), 2)
+    'after today (6 Dec 2026): the charts and counts leave them out until those days'
+    """
+    them = "it out until that day" if n == 1 else "them out until those days"
+    return f"after today ({short_date(today)}): the charts and counts leave {them}"
+
+
 TODAY_AHEAD_DAYS = 366
 """How far after the real date a chosen "today" (``--today``, a notebook's ``today``) may
 be: a review prepared before its day, or a look as of a deadline up to a year off. Further

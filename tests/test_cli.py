@@ -602,7 +602,7 @@ def test_validate_notes_entries_a_valid_file_holds_but_the_charts_leave_out(caps
     assert code == 0, out
     assert f"{path}: ok, 3 notes" in out
     assert "note: check_ins[1].date = 2062-11-09 is after today (5 Dec 2026): the charts " \
-           "leave it out until that day (a typo for 2026?)" in out
+           "and counts leave it out until that day (a typo for 2026?)" in out
     assert "note: feedback[0], feedback[1]: p9 (peer, 2026-11-20) is recorded 2 times" in out
     assert "note: opportunities[0].spotted = 2026-11-01 is after its first move (applied, " \
            "2026-10-06)" in out
@@ -617,8 +617,9 @@ def test_validate_groups_the_days_after_today_per_section(capsys):
     code, out, _ = run_main(capsys, "validate", str(EXAMPLES / "jordan_engineer.yaml"),
                             "--today", "2026-06-01")
     assert code == 0
-    assert "note: 7 days in check_ins are after today (1 Jun 2026): 2026-06-15 to 2026-11-16 " \
-           "(check_ins[5].date to check_ins[11].date)" in out
+    assert "note: 7 days in check_ins (2026-06-15 to 2026-11-16: check_ins[5].date to " \
+           "check_ins[11].date) are after today (1 Jun 2026): the charts and counts leave " \
+           "them out until those days" in out
     assert out.count("\n") < 12, out
     code, out, _ = run_main(capsys, "validate", str(EXAMPLES / "jordan_engineer.yaml"))
     assert out.strip().endswith("jordan_engineer.yaml: ok")

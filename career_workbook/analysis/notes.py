@@ -16,7 +16,7 @@ what to do. Pure: no I/O.
 >>> wb = new_workbook("Sam Lee", today=date(2026, 1, 5))
 >>> wb.check_ins = [CheckIn(date=date(2026, 3, 1)), CheckIn(date=date(2062, 3, 1))]
 >>> workbook_notes(wb, date(2026, 12, 5))
-['check_ins[1].date = 2062-03-01 is after today (5 Dec 2026): the charts leave it out until that day (a typo for 2026?)']
+['check_ins[1].date = 2062-03-01 is after today (5 Dec 2026): the charts and counts leave it out until that day (a typo for 2026?)']
 >>> workbook_notes(wb, date(2062, 3, 1))
 []
 """  # noqa: E501
@@ -25,60 +25,73 @@ from __future__ import annotations
 
 from collections import Counter
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from career_workbook.wording import short_date, swapped_year
+from career_workbook.wording import not_counted_yet, short_date, swapped_year
 
 if TYPE_CHECKING:  # pragma: no cover
     from career_workbook.model import Workbook
 
-__all__ = ["workbook_notes"]
+__all__ = ["HAPPENED_FIELDS", "happened_days", "workbook_notes"]
 
 
 def _later(fields: list[tuple[str, date | None]], today: date) -> list[str]:
     """One note per day typed with a swapped year, one per section for the other days
     after ``today`` (a workbook kept ahead of the day checked has dozens)."""
-    after = f"after today ({short_date(today)})"
     notes, by_section = [], {}
     for path, day in fields:
         if day is None or day <= today:
             continue
         if swapped_year(day, today):
-            notes.append(f"{path} = {day.isoformat()} is {after}: the charts leave it out "
-                         f"until that day (a typo for {today.year}?)")
+            notes.append(f"{path} = {day.isoformat()} is {not_counted_yet(today)} "
+                         f"(a typo for {today.year}?)")
         else:
             by_section.setdefault(path.partition("[")[0], []).append((path, day))
     for section, found in by_section.items():
         if len(found) == 1:
             (path, day), = found
-            notes.append(f"{path} = {day.isoformat()} is {after}: the charts leave it out "
-                         "until that day")
+            notes.append(f"{path} = {day.isoformat()} is {not_counted_yet(today)}")
             continue
         days = sorted(day for _, day in found)
         span = (days[0].isoformat() if days[0] == days[-1]
                 else f"{days[0].isoformat()} to {days[-1].isoformat()}")
-        notes.append(f"{len(found)} days in {section} are {after}: {span} ({found[0][0]} "
-                     f"to {found[-1][0]}); the charts leave them out until those days")
+        notes.append(f"{len(found)} days in {section} ({span}: {found[0][0]} to "
+                     f"{found[-1][0]}) are {not_counted_yet(today, len(found))}")
     return notes
+
+
+HAPPENED_FIELDS: dict[str, tuple[str, ...]] = {
+    "Assessment": ("date",), "Feedback": ("date",), "CheckIn": ("date",),
+    "Achievement": ("date",), "LearningItem": ("started_on", "completed_on"),
+    "Goal": ("completed_on",), "Milestone": ("done_on",), "Contact": ("last_contact",),
+    "Opportunity": ("spotted",),
+}
+"""Model -> its fields that record a day that has come: nothing dated after today counts
+(:func:`~career_workbook.analysis.period.as_of`), so ``validate`` and the forms say so."""
+
+
+def happened_days(record: Any) -> list[tuple[str, date | None]]:
+    """Each field of ``record`` (a workbook entry) that records a day that has come, with
+    its value: a goal's milestones too (``milestones[0].done_on``).
+
+    >>> from career_workbook.model import LearningItem
+    >>> happened_days(LearningItem(title="SQL", started_on=date(2026, 3, 1)))
+    [('started_on', datetime.date(2026, 3, 1)), ('completed_on', None)]
+    """
+    found = [(name, getattr(record, name))
+             for name in HAPPENED_FIELDS.get(type(record).__name__, ())]
+    for j, step in enumerate(getattr(record, "milestones", None) or ()):
+        found += [(f"milestones[{j}].{path}", day) for path, day in happened_days(step)]
+    return found
 
 
 def _dated_fields(wb: Workbook) -> list[tuple[str, date | None]]:
     """Each recorded day that must have come, with its field path."""
-    fields: list[tuple[str, date | None]] = []
-    for section in ("assessments", "feedback", "check_ins", "achievements"):
-        fields += [(f"{section}[{i}].date", item.date)
-                   for i, item in enumerate(getattr(wb, section))]
-    for i, item in enumerate(wb.learning):
-        fields += [(f"learning[{i}].started_on", item.started_on),
-                   (f"learning[{i}].completed_on", item.completed_on)]
-    for i, goal in enumerate(wb.goals):
-        fields.append((f"goals[{i}].completed_on", goal.completed_on))
-        fields += [(f"goals[{i}].milestones[{j}].done_on", m.done_on)
-                   for j, m in enumerate(goal.milestones)]
-    fields += [(f"contacts[{i}].last_contact", c.last_contact)
-               for i, c in enumerate(wb.contacts)]
-    fields += [(f"opportunities[{i}].spotted", o.spotted) for i, o in enumerate(wb.opportunities)]
-    return fields
+    return [(f"{section}[{i}].{path}", day)
+            for section in ("assessments", "feedback", "check_ins", "achievements", "learning",
+                            "goals", "contacts", "opportunities")
+            for i, item in enumerate(getattr(wb, section))
+            for path, day in happened_days(item)]
 
 
 def _repeated_raters(wb: Workbook) -> list[str]:

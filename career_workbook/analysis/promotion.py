@@ -101,6 +101,9 @@ class PromotionCase:
     unlinked: tuple[Evidence, ...]
     rating_changes: tuple[RatingChange, ...]
     quotes: tuple[Quote, ...]
+    later: tuple[date, ...] = ()
+    """Days of the achievements the period asked for that are dated after ``today``: left
+    out until then, as the charts leave them out (said beside the count)."""
 
     @property
     def is_empty(self) -> bool:
@@ -137,9 +140,22 @@ def promotion_case(wb: Workbook, *, since: date | str | None = None,
     """The promotion case of ``wb`` for the period ``since`` … ``until`` (both optional,
     inclusive; ISO dates or :class:`~datetime.date`). With ``today`` (as the command and
     the form pass it), the period ends on ``today`` at the latest: nothing dated after it
-    counts yet. Raises ``ValueError`` for an impossible date, ``since`` after ``until``, or
-    ``since`` after ``today``."""
-    period = check_period(since, until, today=parse_day(today, "today"))
+    counts yet (:attr:`PromotionCase.later` has the days of the achievements left out).
+    Raises ``ValueError`` for an impossible date, ``since`` after ``until``, or ``since``
+    after ``today``.
+
+    >>> from career_workbook.model import Achievement, new_workbook
+    >>> wb = new_workbook("Sam Lee", today=date(2026, 1, 1))
+    >>> wb.achievements = [Achievement(date=date(2026, 12, d), title=f"Win {d}") for d in (5, 7)]
+    >>> case = promotion_case(wb, since="2026-12-01", today="2026-12-06")
+    >>> [e.title for e in case.achievements], case.later
+    (['Win 5'], (datetime.date(2026, 12, 7),))
+    """
+    day = parse_day(today, "today")
+    period = check_period(since, until, today=day)
+    asked = Period(period.since, parse_day(until, "--until"))
+    later = tuple(sorted(a.date for a in wb.achievements
+                         if day is not None and a.date > day and asked.contains(a.date)))
     limited = limit_workbook(wb, period)
     names = {s.name.casefold(): s.name for s in wb.skills}
     goals = [g for g in wb.goals if g.status != "dropped"]
@@ -166,4 +182,5 @@ def promotion_case(wb: Workbook, *, since: date | str | None = None,
         unlinked=tuple(e for e in evidence if not e.skills),
         rating_changes=tuple(_rating_changes(wb, period, names)),
         quotes=tuple(quotes),
+        later=later,
     )

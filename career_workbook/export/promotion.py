@@ -31,7 +31,7 @@ from career_workbook.analysis.feedback import comment_group_label
 from career_workbook.analysis.promotion import Evidence, PromotionCase, promotion_case
 from career_workbook.charts import clean_text
 from career_workbook.export.markdown import md_text
-from career_workbook.wording import listing, plural
+from career_workbook.wording import listing, not_counted_yet, plural
 
 __all__ = ["PromotionFiles", "md_text", "promotion_dir", "promotion_markdown",
            "promotion_pages", "promotion_pdf", "write_promotion_case"]
@@ -300,21 +300,29 @@ class PromotionFiles:
                          plural(len(case.quotes), "quote") + " from 360 feedback"])
         where = (f"Review period {case.period.label}" if case.period.label
                  else _period_text(case).capitalize())
-        return [f"Wrote {self.markdown} and {self.pdf}", f"{where}: {found}.",
+        later = ""
+        if case.later:  # the period ended today: the form's list showed them, the case not
+            n, days = len(case.later), listing([_day(d) for d in sorted(set(case.later))])
+            later = (f" {plural(n, 'more achievement')}, dated {days}, "
+                     f"{'is' if n == 1 else 'are'} {not_counted_yet(case.period.until, n)}.")
+        return [f"Wrote {self.markdown} and {self.pdf}", f"{where}: {found}.{later}",
                 "Paste the Markdown into your self-review, or attach the PDF."]
 
 
 def write_promotion_case(workbook: str | os.PathLike[str],
                          out_dir: str | os.PathLike[str] | None = None, *,
                          since: date | str | None = None,
-                         until: date | str | None = None) -> PromotionFiles:
+                         until: date | str | None = None,
+                         today: date | str | None = None) -> PromotionFiles:
     """Write ``promotion_case.md`` and ``promotion_case.pdf`` for one workbook (each file
-    atomically) into ``out_dir`` (default :func:`promotion_dir`)."""
+    atomically) into ``out_dir`` (default :func:`promotion_dir`); with ``today``, the
+    period ends on it at the latest (see
+    :func:`~career_workbook.analysis.promotion.promotion_case`)."""
     from career_workbook import store
     from career_workbook.export.files import quiet_glyph_warnings
     from career_workbook.store import atomic_write_bytes
 
-    case = promotion_case(store.load(workbook), since=since, until=until)
+    case = promotion_case(store.load(workbook), since=since, until=until, today=today)
     with quiet_glyph_warnings():
         pdf = promotion_pdf(case)
     folder = Path(out_dir) if out_dir is not None else promotion_dir(workbook)

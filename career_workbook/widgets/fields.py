@@ -55,6 +55,7 @@ __all__ = [
     "esc",
     "friendly_message",
     "heading",
+    "later_days_note",
     "lines",
     "make_field",
     "notice",
@@ -785,8 +786,9 @@ class FormView(quiet.VBox):
         else:
             self.set_status("")
 
-    def show_result(self, result: Any, detail: str = "") -> None:
-        """Status after a save: "Saved at 10:42", or why not, said once.
+    def show_result(self, result: Any, detail: str = "", note: str = "") -> None:
+        """Status after a save: "Saved at 10:42", or why not, said once; ``note`` (a
+        sentence) follows a save that went through, e.g. :func:`later_days_note`.
 
         A refusal about a field the form shows is said beside that field and the status line
         points to it, as for a value the form refuses itself. A conflict (changed here and
@@ -797,7 +799,8 @@ class FormView(quiet.VBox):
         if conflict or self._reload_button is not None:
             self.reload_button.layout.display = None if conflict else "none"
         if result.ok:
-            self.set_status(result.message + (f" — {detail}" if detail else ""), "success")
+            text = result.message + (f" — {detail}" if detail else "")
+            self.set_status(f"{text.rstrip('.')}. {note}" if note else text, "success")
             return
         key = field_for_problem(result.field, result.value, self.fields)
         if key is None or conflict:
@@ -876,7 +879,9 @@ class FormView(quiet.VBox):
                     after(record)
             finally:
                 self._saving, button.disabled = False, was_disabled
-            self.show_result(result, detail(written) if detail and result.ok else "")
+            self.show_result(result, detail(written) if detail and result.ok else "",
+                             later_days_note(written, self.session.today, self.fields)
+                             if result.ok else "")
             if result.ok and guard_repeats:  # after the refill: its values are not edits
                 when = getattr(result, "saved_at", None)
                 self._clean[name] = (f" at {when:%H:%M}" if when else "", shown())
@@ -917,6 +922,35 @@ class FormView(quiet.VBox):
                 theirs=getattr(wb, attribute), labels=labels))
 
         self.bind(button, collect, apply)
+
+
+def later_days_note(record: Any, today: date, fields: Mapping[str, Any] | None = None) -> str:
+    """What a form says after saving ``record`` (a workbook entry, or a tuple of them) that
+    records a day after ``today`` as one that has come (the forms take one
+    :data:`~career_workbook.wording.DAY_SLACK` ahead, for time zones): it counts from that
+    day on, as ``validate`` says. ``fields`` (form key -> :class:`Field`) name the boxes;
+    ``''`` when every such day has come.
+
+    >>> from career_workbook.model import Achievement
+    >>> later_days_note(Achievement(date=date(2026, 12, 7), title="Shipped the forecast"),
+    ...                 date(2026, 12, 6), {"date": make_field("date", "Date", "date")})
+    '“Date” 7 Dec 2026 is after today (6 Dec 2026): the charts and counts leave it out until that day.'
+    >>> later_days_note(Achievement(date=date(2026, 12, 6), title="Shipped"), date(2026, 12, 6))
+    ''
+    """  # noqa: E501
+    from career_workbook.analysis.notes import happened_days
+    from career_workbook.wording import not_counted_yet, short_date
+
+    records = record if isinstance(record, tuple | list) else (record,)
+    notes = []
+    for entry in records:
+        for path, day in happened_days(entry) if isinstance(entry, BaseModel) else ():
+            if day is not None and day > today:
+                field = (fields or {}).get(path)
+                label = field.label if field is not None else \
+                    path.rpartition(".")[2].replace("_", " ").capitalize()
+                notes.append(f"“{label}” {short_date(day)} is {not_counted_yet(today)}.")
+    return " ".join(notes)
 
 
 def save_record(session: Any, apply: Callable[[Any, Any], Any], record: Any) -> tuple[Any, Any]:

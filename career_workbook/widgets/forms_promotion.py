@@ -46,9 +46,10 @@ def promotion_case_button(session: Any) -> widgets.Widget:
 
             result.value = ""
             try:
-                period = check_period(since.widget.value, until.widget.value,
-                                      today=s.today, names=("From", "To"))
-                files = write_promotion_case(s.path, since=period.since, until=period.until)
+                check_period(since.widget.value, until.widget.value, today=s.today,
+                             names=("From", "To"))
+                files = write_promotion_case(s.path, since=since.widget.value,
+                                             until=until.widget.value, today=s.today)
             except (WorkbookError, OSError) as err:
                 view.set_status(f"The promotion case could not be written: {err}", "error")
                 return

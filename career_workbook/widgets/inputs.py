@@ -26,7 +26,7 @@ import math
 import re
 from datetime import date
 
-from career_workbook.wording import no_such_day, short_date, swapped_year
+from career_workbook.wording import DAY_SLACK, no_such_day, short_date, swapped_year
 
 __all__ = ["DATE_HELP", "DATE_PLACEHOLDER", "format_number", "parse_date_text",
            "days_not_come", "parse_number_text", "parse_whole_number_text", "past_day_problem"]
@@ -107,7 +107,9 @@ def parse_date_text(text: str | None) -> date | None:
 
 def past_day_problem(day: date | None, today: date, what: str) -> str | None:
     """Why ``day`` cannot be the day of ``what`` (something that has happened, such as a
-    check-in): it is after ``today`` (a day of slack for time zones). ``None`` when fine.
+    check-in): it is after ``today`` by more than
+    :data:`~career_workbook.wording.DAY_SLACK` (a day of slack for time zones: such a day
+    is saved, and the form says it counts from that day on). ``None`` when fine.
 
     A year typed with two digits swapped (2062 for 2026) is recorded and then never
     counted as the latest one; the message asks.
@@ -117,7 +119,7 @@ def past_day_problem(day: date | None, today: date, what: str) -> str | None:
     >>> past_day_problem(date(2026, 11, 23), date(2026, 11, 22), "A check-in") is None
     True
     """  # noqa: E501
-    if day is None or (day - today).days <= 1:
+    if day is None or (day - today).days <= DAY_SLACK:
         return None
     text = (f"{what} records a day that has come: {short_date(day)} is after today "
             f"({short_date(today)}).")

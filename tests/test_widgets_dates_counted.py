@@ -1,0 +1,116 @@
+"""Red-team walk of notebooks 07-09: what the forms take, what the charts and counts show.
+
+Today is 6 December 2026, as in the walk. Each test fills a form as a person would, reads
+what the form says, the file, and the chart or count the notebook shows next; then does the
+same on a half-filled workbook and on the examples.
+"""
+
+from __future__ import annotations
+
+import shutil
+from datetime import date
+from pathlib import Path
+
+import pytest
+import yaml
+
+import career_workbook as cw
+from career_workbook import analysis, figures, store
+from career_workbook import widgets as ui
+from career_workbook.imports import contact_from_row, parse_connections
+from tests.helpers.html_text import text_of
+from tests.helpers.workbooks import EXAMPLES, half_filled_workbook
+
+TODAY = "2026-12-06"
+DAY = date(2026, 12, 6)
+LEFT_OUT = "is after today (6 Dec 2026): the charts and counts leave it out until that day"
+
+
+def said(view, key: str) -> str:
+    """What the form says beside field ``key`` (``''`` when nothing)."""
+    field = view.fields[key]
+    return text_of(field.message.value) if field.has_error else ""
+
+
+def status(view) -> str:
+    return text_of(view.status.value)
+
+
+def page(widget) -> str:
+    """Every text the form shows."""
+    found = [widget.value] if isinstance(getattr(widget, "value", None), str) else []
+    found += [page(child) for child in getattr(widget, "children", ())]
+    return text_of("\n".join(found), " ")
+
+
+@pytest.fixture(params=["new", "half"])
+def path(request, tmp_path: Path) -> Path:
+    """A workbook just created, then one half filled (skills, a goal, a contact)."""
+    wb = (cw.new_workbook("Nova Person", today=date(2026, 1, 5)) if request.param == "new"
+          else half_filled_workbook())
+    p = tmp_path / "nova.yaml"
+    store.save(wb, p)
+    return p
+
+
+def session(p: Path) -> ui.Session:
+    return ui.Session(p, today=TODAY)
+
+
+def add_learning(view, title: str, hours: str, status_: str, started: str = "",
+                 completed: str = "") -> None:
+    view.fields["title"].value = title
+    view.fields["hours"].widget.value = hours
+    view.fields["status"].value = status_
+    view.fields["started_on"].widget.value = started
+    view.fields["completed_on"].widget.value = completed
+    view.buttons["save"].click()
+
+
+# ---- 2. a day within the slack: one rule for forms, charts, promotion case, validate ------
+def test_an_achievement_dated_tomorrow_is_saved_with_what_validate_says(path, tmp_path):
+    view = ui.achievements_form(session(path))
+    for day, title in (("2026-12-01", "Shipped the forecast"),
+                       ("2026-12-07", "Won the data award")):
+        view.fields["date"].widget.value = day
+        view.fields["title"].value = title
+        view.buttons["save"].click()
+    assert status(view).endswith(f"“Date” 7 Dec 2026 {LEFT_OUT}.")
+    assert "Won the data award" in page(ui.achievements_form(session(path)))
+    promotion = ui.promotion_case_button(session(path))
+    promotion.buttons["promotion"].click()
+    shown = page(promotion)
+    assert "Review period up to 6 Dec 2026: 1 achievement, " in shown
+    assert f"1 more achievement, dated 7 Dec 2026, {LEFT_OUT}." in shown
+    notes = analysis.workbook_notes(cw.load(path), DAY)
+    assert f"achievements[1].date = 2026-12-07 {LEFT_OUT}" in notes
+    # two days ahead is no time zone: refused, as before
+    before = path.read_bytes()
+    view.fields["date"].widget.value = "2026-12-08"
+    view.fields["title"].value = "Too early"
+    view.buttons["save"].click()
+    assert path.read_bytes() == before and "8 Dec 2026 is after today" in said(view, "date")
+
+
+def test_a_period_ended_before_tomorrow_says_nothing_of_it(path):
+    with cw.edit(path) as wb:
+        wb.achievements = [cw.Achievement(date=date(2026, 12, 7), title="Tomorrow's win")]
+    files = cw.promotion_case(path, since="2026-01-01", until="2026-11-30", today=TODAY)
+    assert files.later == () and files.achievements == ()
+
+
+def test_a_check_in_and_a_contact_dated_tomorrow_say_it_too(path):
+    check_in = ui.check_in_form(session(path))
+    check_in.fields["date"].widget.value = "2026-12-07"
+    check_in.fields["wins"].value = "Demo went well"
+    check_in.buttons["save"].click()
+    assert f"“Date” 7 Dec 2026 {LEFT_OUT}." in status(check_in)
+    contacts = ui.contacts_form(session(path))
+    contacts.fields["name"].value = "Bo Chen"
+    contacts.fields["last_contact"].widget.value = "2026-12-07"
+    contacts.buttons["save"].click()
+    assert f"“Last contact” 7 Dec 2026 {LEFT_OUT}." in status(contacts)
+    contacts.fields["name"].value = "Ann Lee"  # a day that has come: nothing to say
+    contacts.fields["last_contact"].widget.value = "2026-12-06"
+    contacts.buttons["save"].click()
+    assert "after today" not in status(contacts) and "Saved at" in status(contacts)

@@ -164,6 +164,10 @@ class _Frames:
         return analysis.learning_hours_frame(self.wb, today=self.today)
 
     @functools.cached_property
+    def learning_later(self) -> pd.DataFrame:
+        return analysis.learning_later_frame(self.wb, today=self.today)
+
+    @functools.cached_property
     def wellbeing(self) -> pd.DataFrame:
         return analysis.wellbeing_frame(self.wb, today=self.today)
 
@@ -190,7 +194,8 @@ _DRAW: dict[str, Callable[[_Frames], Figure]] = {
     "reputation": lambda f: charts.plot_reputation(f.reputation, today=f.today),
     "network": lambda f: charts.plot_network(f.contacts, f.today),
     "values_wheel": lambda f: charts.plot_values_wheel(f.values, today=f.today),
-    "learning_hours": lambda f: charts.plot_learning_hours(f.learning, today=f.today),
+    "learning_hours": lambda f: charts.plot_learning_hours(f.learning, later=f.learning_later,
+                                                          today=f.today),
     "wellbeing": lambda f: charts.plot_wellbeing(f.wellbeing, today=f.today),
     "readiness": lambda f: charts.plot_readiness(
         f.readiness_history, getattr(f.role, "title", None), today=f.today
@@ -207,7 +212,8 @@ _INPUTS: dict[str, tuple[str, ...]] = {
     "goal_timeline": ("goals", "milestones"), "progress": ("progress_history", "goal_progress"),
     "feedback_360": ("feedback", "has_skills"), "reputation": ("reputation",),
     "network": ("contacts",),
-    "values_wheel": ("values",), "learning_hours": ("learning",), "wellbeing": ("wellbeing",),
+    "values_wheel": ("values",), "learning_hours": ("learning", "learning_later"),
+    "wellbeing": ("wellbeing",),
     "readiness": ("readiness_history",), "opportunities": ("opportunities",),
 }
 

@@ -4,13 +4,18 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from career_workbook.analysis.learning import (
     LEARNING_BY_SKILL_COLUMNS,
     LEARNING_HOURS_COLUMNS,
     NO_SKILL,
     learning_by_skill_frame,
     learning_hours_frame,
+    learning_later_frame,
+    learning_later_note,
 )
+from career_workbook.model import LearningItem, Skill, new_workbook
 
 
 def test_hours_frame(rich_wb, today):
@@ -37,13 +42,14 @@ def test_hours_without_dates_are_in_the_frame_so_the_chart_agrees_with_the_table
     wb = new_workbook("Sam")
     wb.learning.append(LearningItem(title="Pandas book", hours=2.5))
     hours = learning_hours_frame(wb, today=date(2026, 11, 22))
-    assert hours["hours"].sum() == learning_by_skill_frame(wb)["hours"].sum() == 2.5
+    today = date(2026, 11, 22)
+    assert hours["hours"].sum() == learning_by_skill_frame(wb, today=today)["hours"].sum() == 2.5
     assert hours["date"].isna().all()
 
 
-def test_by_skill_frame(rich_wb):
-    by_skill = learning_by_skill_frame(rich_wb).set_index("skill")
-    assert list(learning_by_skill_frame(rich_wb).columns) == list(LEARNING_BY_SKILL_COLUMNS)
+def test_by_skill_frame(rich_wb, today):
+    by_skill = learning_by_skill_frame(rich_wb, today=today).set_index("skill")
+    assert list(by_skill.reset_index().columns) == list(LEARNING_BY_SKILL_COLUMNS)
     assert by_skill.index[-1] == NO_SKILL
     assert by_skill.loc["SQL"].tolist() == [1, 1, 20.0, 20.0]
     assert by_skill.loc["Statistics", ["done", "hours_done"]].tolist() == [0, 0.0]
@@ -52,4 +58,65 @@ def test_by_skill_frame(rich_wb):
 
 def test_empty(empty_wb):
     assert learning_hours_frame(empty_wb, today=date(2026, 11, 22)).empty
-    assert learning_by_skill_frame(empty_wb).empty
+    assert learning_by_skill_frame(empty_wb, today=date(2026, 11, 22)).empty
+
+
+# ---- one rule for the hours the chart and the table count (red-team walk of 08) ----------
+def _walk_workbook(*more: LearningItem):
+    wb = new_workbook("Sam Lee", today=date(2026, 1, 5))
+    wb.learning = [LearningItem(title="Stats course", hours=2.5, status="done",
+                                started_on=date(2026, 11, 1)), *more]
+    return wb
+
+
+@pytest.mark.parametrize("later", [
+    # the walk: 7 h on an item starting next month ("Hours by skill" said 9.5 h, the chart 2.5)
+    LearningItem(title="Future done", hours=7, status="planned", started_on=date(2027, 1, 10)),
+    LearningItem(title="Evening class", hours=4, status="in_progress",
+                 started_on=date(2026, 12, 7)),  # tomorrow
+    LearningItem(title="Exam", hours=3, status="done", completed_on=date(2027, 2, 1)),
+])
+def test_the_table_counts_the_hours_the_chart_counts_and_names_the_rest(later):
+    wb = _walk_workbook(later)
+    today = date(2026, 12, 6)
+    chart, table = learning_hours_frame(wb, today=today), learning_by_skill_frame(wb, today=today)
+    assert chart["hours"].sum() == table["hours"].sum() == 2.5
+    assert table.set_index("skill").loc[NO_SKILL, "items"] == 1
+    ahead = learning_later_frame(wb, today=today)
+    assert ahead["title"].tolist() == [later.title]
+    first = later.started_on or later.completed_on
+    assert ahead["date"].dt.date.tolist() == [first]
+    note = learning_later_note(ahead, today)
+    assert note.startswith(f"{later.hours:g} h in “{later.title}”, dated ")
+    assert note.endswith("is after today (6 Dec 2026): the charts and counts leave it out "
+                         "until that day")
+    # on the item's day, both count it
+    assert learning_by_skill_frame(wb, today=first)["hours"].sum() == \
+        learning_hours_frame(wb, today=first)["hours"].sum() == 2.5 + later.hours
+
+
+def test_an_item_completed_after_today_counts_from_its_start_as_not_done_yet():
+    wb = _walk_workbook(LearningItem(title="Book", hours=6, status="done",
+                                     started_on=date(2026, 10, 1),
+                                     completed_on=date(2026, 12, 20)))
+    wb.skills.append(Skill(name="SQL"))
+    table = learning_by_skill_frame(wb, today=date(2026, 12, 6)).set_index("skill")
+    assert table.loc[NO_SKILL, ["items", "done", "hours", "hours_done"]].tolist() == \
+        [2, 1, 8.5, 2.5]
+    assert learning_later_frame(wb, today=date(2026, 12, 6)).empty
+
+
+def test_later_items_are_named_with_their_hours_and_several_are_counted_together():
+    wb = _walk_workbook(
+        LearningItem(title="Planned", started_on=date(2027, 3, 1)),
+        LearningItem(title="A", hours=2, status="in_progress", started_on=date(2027, 1, 5)),
+        LearningItem(title="B", hours=1.5, status="in_progress", started_on=date(2027, 2, 9)))
+    ahead = learning_later_frame(wb, today=date(2026, 12, 6))
+    assert ahead["title"].tolist() == ["A", "B", "Planned"]
+    assert learning_later_note(ahead, date(2026, 12, 6)) == (
+        "3.5 h in 3 items, dated 5 Jan 2027 to 1 Mar 2027, are after today (6 Dec 2026): "
+        "the charts and counts leave them out until those days")
+    assert learning_later_note(ahead[ahead["title"] == "Planned"], date(2026, 12, 6)) == (
+        "“Planned”, dated 1 Mar 2027, is after today (6 Dec 2026): the charts and counts "
+        "leave it out until that day")
+    assert learning_later_note(ahead[:0], date(2026, 12, 6)) == ""

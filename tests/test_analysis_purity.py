@@ -60,7 +60,8 @@ def test_full_analysis_runs_with_file_access_blocked(rich_wb, today, fake_role, 
             A.ranked_values(rich_wb), A.riasec_frame(rich_wb.interests),
             A.wellbeing_summary(rich_wb, today=today),
             A.learning_hours_frame(rich_wb, today=today),
-            A.learning_by_skill_frame(rich_wb), A.smart_scorecard_frame(rich_wb, today),
+            A.learning_by_skill_frame(rich_wb, today=today),
+            A.smart_scorecard_frame(rich_wb, today),
             A.next_actions_frame(rich_wb, today, fake_role),
         ]
 

@@ -67,6 +67,76 @@ def add_learning(view, title: str, hours: str, status_: str, started: str = "",
     view.buttons["save"].click()
 
 
+# ---- 1. learning: the table and the chart count the same hours ---------------------------
+def test_learning_hours_on_an_item_not_started_are_asked_about_never_hidden(path):
+    view = ui.learning_form(session(path))
+    add_learning(view, "Stats course", "2,5", "done", "2026-11-01")
+    before = path.read_bytes()
+    add_learning(view, "Future done", "7", "planned", "2027-01-10")
+    assert path.read_bytes() == before
+    assert said(view, "hours") == (
+        "⚠ “Hours so far” (7) counts time you have put in, and this item is “Planned”: set "
+        "Status to In progress (and the day you started), or leave the hours at 0 until you "
+        "begin.")
+    view.fields["status"].value = "in_progress"
+    view.buttons["save"].click()
+    assert path.read_bytes() == before
+    assert said(view, "started_on").startswith(
+        "⚠ “Started on” (10 Jan 2027) is after today (6 Dec 2026), and 7 hours are logged")
+    view.fields["hours"].widget.value = "0"  # a course planned for January: fine
+    view.fields["status"].value = "planned"
+    view.buttons["save"].click()
+    assert [i.title for i in cw.load(path).learning] == ["Stats course", "Future done"]
+
+    wb = cw.load(path)
+    table = analysis.learning_by_skill_frame(wb, today=DAY)
+    chart = figures.make_figure(wb, "learning_hours", today=DAY)
+    assert table["hours"].sum() == 2.5 and table["items"].sum() == 1
+    assert chart.get_suptitle() == "2.5 hours of learning — most on Other (2.5 h)"
+    shown = page(ui.learning_form(session(path)))
+    assert ("“Future done”, dated 10 Jan 2027, is after today (6 Dec 2026): the charts and "
+            "counts leave it out until that day.") in shown
+
+
+def test_learning_started_tomorrow_is_kept_said_and_left_out_of_both_until_then(path):
+    view = ui.learning_form(session(path))
+    add_learning(view, "Stats course", "2,5", "done", "2026-11-01")
+    add_learning(view, "Evening class", "3", "in_progress", "2026-12-07")  # a time zone ahead
+    assert f"“Started on” 7 Dec 2026 {LEFT_OUT}." in status(view)
+    wb = cw.load(path)
+    assert analysis.learning_by_skill_frame(wb, today=DAY)["hours"].sum() == 2.5
+    chart = figures.make_figure(wb, "learning_hours", today=DAY)
+    assert chart.get_suptitle().startswith("2.5 hours of learning")
+    assert "3 h dated after today, counted from that day" in chart.axes[0].get_title(loc="left")
+    assert f"3 h in “Evening class”, dated 7 Dec 2026, {LEFT_OUT}." in page(
+        ui.learning_form(session(path)))
+    tomorrow = date(2026, 12, 7)  # the next day both count it
+    assert analysis.learning_by_skill_frame(wb, today=tomorrow)["hours"].sum() == 5.5
+    assert figures.make_figure(wb, "learning_hours", today=tomorrow).get_suptitle() \
+        .startswith("5.5 hours of learning")
+
+
+def test_only_learning_still_to_come_gets_its_own_chart_message(path):
+    with cw.edit(path) as wb:  # written by an older version, or in Python
+        wb.learning.append(cw.LearningItem(title="Spring course", hours=7,
+                                           status="in_progress", started_on=date(2027, 1, 10)))
+    fig = figures.make_figure(cw.load(path), "learning_hours", today=DAY)
+    assert cw.charts.is_placeholder(fig)
+    assert " ".join(fig.axes[0].texts[0].get_text().split()) == (
+        "No learning hours up to today — 7 h dated from 10 Jan 2027 on count from that day")
+
+
+@pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: p.stem)
+@pytest.mark.parametrize("today", [date(2026, 6, 1), DAY])
+def test_the_examples_table_counts_what_their_chart_counts(example, today):
+    wb = cw.load(example)
+    table = analysis.learning_by_skill_frame(wb, today=today)
+    chart = analysis.learning_hours_frame(wb, today=today)
+    later = analysis.learning_later_frame(wb, today=today)
+    assert table["hours"].sum() == pytest.approx(chart["hours"].sum())
+    assert table["items"].sum() + len(later) == len(wb.learning)
+
+
 # ---- 2. a day within the slack: one rule for forms, charts, promotion case, validate ------
 def test_an_achievement_dated_tomorrow_is_saved_with_what_validate_says(path, tmp_path):
     view = ui.achievements_form(session(path))

@@ -649,6 +649,7 @@ def test_learning_form_hours_range(small):
     assert small.path.read_bytes() == before
     view.fields["hours"].value = 12.5
     view.fields["skill"].value = "SQL"
+    view.fields["status"].value = "in_progress"  # hours put in: a planned one is refused
     view.buttons["save"].click()
     item = cw.load(small.path).learning[0]
     assert (item.title, item.hours, item.skill) == ("SQL course", 12.5, "SQL")

@@ -45,6 +45,8 @@ _LAZY = {
     "as_of": "period",
     "learning_by_skill_frame": "learning",
     "learning_hours_frame": "learning",
+    "learning_later_frame": "learning",
+    "learning_later_note": "learning",
     "NetworkSummary": "network",
     "network_summary": "network",
     "overdue_follow_ups": "network",
@@ -123,6 +125,8 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
     from career_workbook.analysis.learning import (
         learning_by_skill_frame,
         learning_hours_frame,
+        learning_later_frame,
+        learning_later_note,
     )
     from career_workbook.analysis.network import (
         NetworkSummary,
@@ -231,6 +235,8 @@ __all__ = [
     "is_stale",
     "learning_by_skill_frame",
     "learning_hours_frame",
+    "learning_later_frame",
+    "learning_later_note",
     "move_stage",
     "needs_nudge",
     "network_summary",

@@ -148,10 +148,21 @@ def _contacts(wb: Workbook) -> list[str]:
 
 def _learning(wb: Workbook) -> list[str]:
     """Learning completed before it started, or completed while its status says not done
-    (the hours chart counts it on that day)."""
+    (the hours chart counts it on that day); hours put in on an item still planned.
+
+    >>> from career_workbook.model import LearningItem, new_workbook
+    >>> wb = new_workbook("Sam Lee", today=date(2026, 1, 5))
+    >>> wb.learning = [LearningItem(title="Stats", hours=7)]
+    >>> _learning(wb)
+    ['learning[0].hours = 7 on a planned item: hours so far are time put in, and the charts count them; set the status to in progress (with the day it started), or the hours to 0']
+    """  # noqa: E501
     notes = []
     for i, item in enumerate(wb.learning):
         done, start = item.completed_on, item.started_on
+        if item.status == "planned" and item.hours > 0:
+            notes.append(f"learning[{i}].hours = {item.hours:g} on a planned item: hours so "
+                         "far are time put in, and the charts count them; set the status to "
+                         "in progress (with the day it started), or the hours to 0")
         if done is None:
             continue
         if start is not None and done < start:

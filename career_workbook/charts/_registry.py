@@ -113,4 +113,6 @@ NO_DATED_LEARNING = ("No dated learning yet — add start or completion dates wi
 UNDATED_HOURS = ("{hours} h logged without dates — add a start or completion date with the "
                  "learning form (step 08) to see them here")
 NO_HOURS = "No learning hours logged yet — add them with the learning form (step 08)"
+LATER_HOURS = ("No learning hours up to today — {hours} h dated from {day} on count from that "
+               "day")
 NO_WELLBEING = "No motivation or confidence scores yet — the check-in form (step 09) asks for them"

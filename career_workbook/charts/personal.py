@@ -13,6 +13,7 @@ from matplotlib.patches import Patch
 from career_workbook.analysis.profile import TOP_VALUES, top_values_note
 from career_workbook.charts._registry import (
     CHARTS,
+    LATER_HOURS,
     NO_DATED_LEARNING,
     NO_HOURS,
     NO_WELLBEING,
@@ -311,20 +312,24 @@ def plot_values_wheel(values: pd.DataFrame, *, title: str | None = None,
 
 # ----------------------------------------------------------------------------------------
 @styled
-def plot_learning_hours(learning: pd.DataFrame, *, title: str | None = None,
-                        today: Any = None) -> Figure:
+def plot_learning_hours(learning: pd.DataFrame, *, later: pd.DataFrame | None = None,
+                        title: str | None = None, today: Any = None) -> Figure:
     """Cumulative learning hours per skill over time (step lines).
 
     The six skills with the most hours get their own line; the rest are summed as
     "Other skills". Items without a skill count as "Not linked to a skill". Hours without
     a date cannot be placed on the time axis: the subtitle counts them, or, when no hours
-    have a date, the placeholder says how many and how to show them.
+    have a date, the placeholder says how many and how to show them. Hours dated after
+    today (``later``) are not counted yet: the subtitle (or the placeholder) says so.
 
     Parameters
     ----------
     learning : DataFrame
         The output of ``learning_hours_frame`` (``date``, ``skill``, ``hours``).
         Cumulative hours are recomputed per skill from ``hours``.
+    later : DataFrame, optional
+        The output of ``learning_later_frame`` (``date``, ``hours``): items dated after
+        today, left out until that day.
     today : date, optional
         Extends every line flat to today.
 
@@ -333,6 +338,18 @@ def plot_learning_hours(learning: pd.DataFrame, *, title: str | None = None,
     >>> plot_learning_hours(df).get_suptitle()
     '22 hours of learning — most on Python (18 h)'
     """
+    later_hours, first_later = 0.0, None
+    if not is_empty(later):
+        require(later, ("date", "hours"), "plot_learning_hours", "learning_later_frame")
+        ahead = pd.DataFrame({"date": dates(later["date"]),
+                              "hours": numeric(later["hours"]).fillna(0).clip(lower=0)})
+        ahead = ahead[ahead["hours"] > 0]
+        later_hours = float(ahead["hours"].sum())
+        first_later = ahead["date"].min() if len(ahead) else None
+    if later_hours > 0 and (is_empty(learning) or "hours" in learning and float(
+            numeric(learning["hours"]).fillna(0).clip(lower=0).sum()) <= 0):
+        return _placeholder("learning_hours", LATER_HOURS.format(
+            hours=number(later_hours), day=day_name(first_later)))
     if is_empty(learning):
         return _placeholder("learning_hours")
     require(learning, ("date", "skill", "hours"), "plot_learning_hours",
@@ -393,6 +410,8 @@ def plot_learning_hours(learning: pd.DataFrame, *, title: str | None = None,
                  "date, not shown")
     elif undated:
         note += f"; {plural(undated, 'item')} without a date not shown"
+    if later_hours > 0:
+        note += f"; {number(later_hours)} h dated after today, counted from that day"
     subtitle(ax, note)
     return fig
 

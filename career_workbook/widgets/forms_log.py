@@ -14,8 +14,8 @@ from career_workbook.model import (
     Achievement,
     LearningItem,
 )
-from career_workbook.widgets.fields import FormView, make_field, record_editor
-from career_workbook.widgets.inputs import days_not_come
+from career_workbook.widgets.fields import FormView, make_field, notice, record_editor
+from career_workbook.widgets.inputs import days_not_come, format_number, past_day_problem
 from career_workbook.wording import short_date
 
 __all__ = ["achievements_form", "learning_form", "learning_problems", "skills_help"]
@@ -39,11 +39,14 @@ def skills_help(help: str, skills: Any) -> str:
 
 
 def learning_problems(data: Mapping[str, Any], today: date) -> dict[str, str]:
-    """Why the dates of a learning item about to be saved (``data``: its fields) cannot
-    be: completed after ``today``, completed before it started, or completed while its
-    status says it is not done (a planned course was charted as hours learnt). Completion
-    follows the status, as an action's does (:func:`~career_workbook.model.action_done_on`),
-    but a date the person typed is never dropped: the form asks.
+    """Why a learning item about to be saved (``data``: its fields) cannot be, every
+    reason at once: completed after ``today``, completed before it started, or completed
+    while its status says it is not done (a planned course was charted as hours learnt);
+    hours put in on an item still planned, or started on a day still to come (hours count
+    from the day an item is dated: 7 h on a course starting next month were listed in the
+    table and left out of the chart). Completion follows the status, as an action's does
+    (:func:`~career_workbook.model.action_done_on`), but a date the person typed is never
+    dropped: the form asks.
 
     >>> learning_problems({"status": "done", "started_on": date(2026, 12, 1),
     ...                    "completed_on": date(2026, 11, 1)}, date(2026, 12, 5))
@@ -51,23 +54,39 @@ def learning_problems(data: Mapping[str, Any], today: date) -> dict[str, str]:
     >>> learning_problems({"status": "planned", "completed_on": date(2026, 11, 1)},
     ...                   date(2026, 12, 5))["completed_on"]
     '“Completed on” is for learning you have finished, and this item is “Planned”: set Status to Done, or clear the date.'
+    >>> learning_problems({"status": "planned", "hours": 7.0}, date(2026, 12, 5))["hours"]
+    '“Hours so far” (7) counts time you have put in, and this item is “Planned”: set Status to In progress (and the day you started), or leave the hours at 0 until you begin.'
+    >>> learning_problems({"status": "in_progress", "hours": 7.0, "started_on": date(2027, 1, 10)},
+    ...                   date(2026, 12, 5))["started_on"]
+    '“Started on” (10 Jan 2027) is after today (5 Dec 2026), and 7 hours are logged: hours count from the day you started. Pick that day, or leave the hours at 0 until you begin.'
     >>> learning_problems({"status": "done", "started_on": date(2027, 1, 10)}, date(2026, 12, 5))
     {}
     """  # noqa: E501
     found = days_not_come(data, today, {"completed_on": "“Completed on”"})
     started, completed = data.get("started_on"), data.get("completed_on")
-    if found or not isinstance(completed, date):
+    status, hours = data.get("status"), data.get("hours")
+    if not found and isinstance(completed, date):
+        if isinstance(started, date) and completed < started:
+            found["completed_on"] = (
+                f"“Completed on” ({short_date(completed)}) is before “Started on” "
+                f"({short_date(started)}): a course, book or project ends after it starts.")
+        elif status in STATUS_LABELS and status != "done":
+            found["completed_on"] = (
+                "“Completed on” is for learning you have finished, and this item is "
+                f"“{STATUS_LABELS[status]}”: set Status to Done, or clear the date.")
+    if not isinstance(hours, int | float) or hours <= 0:
         return found
-    if isinstance(started, date) and completed < started:
-        return {"completed_on": f"“Completed on” ({short_date(completed)}) is before “Started "
-                                f"on” ({short_date(started)}): a course, book or project "
-                                "ends after it starts."}
-    status = data.get("status")
-    if status in STATUS_LABELS and status != "done":
-        return {"completed_on": "“Completed on” is for learning you have finished, and this "
-                                f"item is “{STATUS_LABELS[status]}”: set Status to Done, or "
-                                "clear the date."}
-    return {}
+    if status == "planned":
+        found["hours"] = (f"“Hours so far” ({format_number(hours)}) counts time you have put "
+                          "in, and this item is “Planned”: set Status to In progress (and "
+                          "the day you started), or leave the hours at 0 until you begin.")
+    elif past_day_problem(started, today, "") and "started_on" not in found:
+        found["started_on"] = (
+            f"“Started on” ({short_date(started)}) is after today ({short_date(today)}), and "
+            f"{format_number(hours)} {'hour is' if hours == 1 else 'hours are'} logged: hours "
+            "count from the day you started. Pick that day, or leave the hours at 0 until "
+            "you begin.")
+    return found
 
 
 def achievements_form(session: Any) -> widgets.Widget:
@@ -150,17 +169,22 @@ def learning_form(session: Any) -> widgets.Widget:
                            value=old.completed_on if old else None),
             ]
 
-        hours = table_widget(analysis.learning_by_skill_frame(wb),
+        hours = table_widget(analysis.learning_by_skill_frame(wb, today=today),
                              {"skill": "Skill", "items": "Items", "done": "Done",
                               "hours": "Hours", "hours_done": "Hours (done items)"},
-                             empty="No learning logged yet.", title="Hours by skill")
+                             empty="Nothing to count up to today yet." if wb.learning
+                             else "No learning logged yet.", title="Hours by skill")
+        # the chart's rule: hours dated after today count from that day, said here too
+        later = analysis.learning_later_note(analysis.learning_later_frame(wb, today=today),
+                                             today)
+        shown = [hours, notice(f"{later}.", "info")] if later else [hours]
         editor = record_editor(
             view, items=wb.learning, model=LearningItem, collection="learning",
             make_fields=make_fields, noun="learning item",
             describe=lambda i: f"{i.title} ({STATUS_LABELS[i.status].lower()}, "
                                f"{i.hours:g} h)",
             problems=lambda data: learning_problems(data, today))
-        return [hours, *editor]
+        return [*shown, *editor]
 
     return FormView(session, build, name="learning", title="Learning log",
                     intro="What you are learning, and the hours you put in.",

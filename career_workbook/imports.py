@@ -74,6 +74,9 @@ _DATE_FORMATS = ("%d %b %Y", "%d %B %Y", "%Y-%m-%d", "%d-%b-%y", "%d-%b-%Y", "%b
                  "%B %d, %Y")
 MAX_ROWS = 50_000
 _NAME_MAX = 200
+_ORGANISATION_MAX: int = next(m.max_length for m in Contact.model_fields["organisation"].metadata
+                              if getattr(m, "max_length", None))
+"""The longest organisation a contact keeps: a longer Company goes into the notes."""
 
 
 @dataclass(frozen=True)
@@ -386,6 +389,10 @@ def parse_connections(text: str, *, today: date | None = None) -> ParsedContacts
                 shown = raw_date if len(raw_date) <= 40 else raw_date[:37] + "..."
                 problems.append(RowProblem(line, f"Connected On = {shown!r} {why}; imported "
                                                  "without a last-contact date", skipped=False))
+            if len(get("company")) > _ORGANISATION_MAX:
+                problems.append(RowProblem(
+                    line, f"the company is longer than {_ORGANISATION_MAX} characters: kept in "
+                          "the notes, not as the organisation", skipped=False))
             rows.append(ContactRow(line, first, last, get("url")[:2_000], get("email")[:500],
                                    get("company")[:2_000], get("position")[:2_000], connected))
     except csv.Error as err:
@@ -446,6 +453,9 @@ def contact_from_row(row: ContactRow) -> Contact:
     Imported from LinkedIn (connected 2024-03-15).
     """
     notes = []
+    organisation = row.company if len(row.company) <= _ORGANISATION_MAX else ""
+    if row.company and not organisation:
+        notes.append(f"Company: {row.company}")
     if row.position:
         notes.append(f"Role: {row.position}")
     if row.url:
@@ -454,7 +464,7 @@ def contact_from_row(row: ContactRow) -> Contact:
         notes.append(f"Email: {row.email}")
     when = f" (connected {row.connected.isoformat()})" if row.connected else ""
     notes.append(f"Imported from LinkedIn{when}.")
-    return Contact(name=row.name, relationship="other", organisation=row.company,
+    return Contact(name=row.name, relationship="other", organisation=organisation,
                    last_contact=row.connected, strength=2, notes="\n".join(notes))
 
 

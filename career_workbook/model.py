@@ -116,6 +116,11 @@ PersonName = Annotated[str, Field(min_length=1, max_length=200), BeforeValidator
 """The person's own name: :func:`one_line` (the forms, the CLI and a file alike)."""
 LongName = Annotated[str, Field(min_length=1, max_length=2_000), AfterValidator(_not_blank)]
 Text = Annotated[str, Field(max_length=20_000)]
+ShortText = Annotated[str, Field(max_length=200)]
+"""An optional one-line text (an organisation, a role, a unit): at most as long as a
+:data:`Name` (a 5,000-character organisation was saved whole)."""
+StepText = Annotated[str, Field(max_length=2_000)]
+"""An optional step to take: at most as long as an action's text (:data:`LongName`)."""
 Level = Annotated[int, Field(ge=0, le=5)]
 Importance5 = Annotated[int, Field(ge=1, le=5)]
 Scale10 = Annotated[int, Field(ge=1, le=10)]
@@ -138,10 +143,10 @@ class Person(_Model):
     """Who the workbook belongs to."""
 
     name: PersonName
-    current_role: Text = ""
-    target_role: Text = ""
-    organisation: Text = ""
-    coach: Text = ""
+    current_role: ShortText = ""
+    target_role: ShortText = ""
+    organisation: ShortText = ""
+    coach: ShortText = ""
     start_date: date | None = None
 
 
@@ -214,11 +219,11 @@ class Milestone(_Model):
 class Metric(_Model):
     """A number that tells how far a goal has come: from ``baseline`` to ``target``."""
 
-    name: Text = ""
+    name: ShortText = ""
     baseline: float = 0.0
     target: float
     current: float | None = None
-    unit: Text = ""
+    unit: ShortText = ""
 
     @model_validator(mode="after")
     def _target_differs(self) -> Metric:
@@ -281,7 +286,7 @@ class Contact(_Model):
     id: Name = Field(default_factory=lambda: _new_id("c"))
     name: Name
     relationship: Literal["mentor", "sponsor", "peer", "manager", "industry", "other"] = "peer"
-    organisation: Text = ""
+    organisation: ShortText = ""
     last_contact: date | None = None
     next_follow_up: date | None = None
     strength: Importance5 = 3
@@ -294,7 +299,7 @@ class Achievement(_Model):
     date: date
     title: Name
     impact: Text = ""
-    metric: Text = ""
+    metric: ShortText = ""
     skills: list[str] = Field(default_factory=list)
 
 
@@ -318,7 +323,7 @@ class Opportunity(_Model):
     kind: Literal["project", "stretch", "role", "posting", "speaking", "writing",
                   "other"] = "project"
     source: Literal["internal", "external"] = "internal"
-    organisation: Text = ""
+    organisation: ShortText = ""
     stage: Literal["spotted", "exploring", "applied", "interviewing", "offer", "declined",
                    "not_now"] = "spotted"
     spotted: date = Field(default_factory=date.today)
@@ -326,7 +331,7 @@ class Opportunity(_Model):
     deadline: date | None = None
     goal_ids: list[str] = Field(default_factory=list)
     skills: list[str] = Field(default_factory=list)
-    next_step: Text = ""
+    next_step: StepText = ""
     next_step_due: date | None = None
     notes: Text = ""
     stage_history: list[StageChange] = Field(default_factory=list)

@@ -184,3 +184,89 @@ def test_a_check_in_and_a_contact_dated_tomorrow_say_it_too(path):
     contacts.fields["last_contact"].widget.value = "2026-12-06"
     contacts.buttons["save"].click()
     assert "after today" not in status(contacts) and "Saved at" in status(contacts)
+
+
+# ---- 3. the contact form: every problem at once, lengths capped like Name ------------------
+def test_the_contact_form_names_every_problem_at_once(path):
+    before = path.read_bytes()
+    view = ui.contacts_form(session(path))
+    view.fields["name"].value = "N" * 5000
+    view.fields["organisation"].value = "O" * 5000
+    view.fields["next_follow_up"].widget.value = "2062-01-05"
+    view.buttons["save"].click()
+    assert path.read_bytes() == before
+    assert said(view, "name") == "⚠ Name is too long: at most 200 characters (now 5,000)"
+    assert said(view, "organisation") == \
+        "⚠ Organisation is too long: at most 200 characters (now 5,000)"
+    assert said(view, "next_follow_up") == ("⚠ “Next follow-up” is 5 Jan 2062, 35 years after "
+                                            "today (6 Dec 2026). Did you mean 2026?")
+    assert status(view) == "⚠ Nothing was saved: please fix the fields marked ⚠."
+    view.fields["name"].value = "Long Org Person"
+    view.buttons["save"].click()
+    assert path.read_bytes() == before
+    assert said(view, "name") == "" and said(view, "organisation") and \
+        said(view, "next_follow_up")
+    view.fields["organisation"].value = "Acme Analytics"
+    view.fields["next_follow_up"].widget.value = "2027-01-05"
+    view.buttons["save"].click()
+    saved = cw.load(path).contacts[-1]
+    assert (saved.name, saved.organisation, saved.next_follow_up) == (
+        "Long Org Person", "Acme Analytics", date(2027, 1, 5))
+
+
+def test_an_interview_planned_in_a_swapped_year_is_asked_about(path):
+    with cw.edit(path) as wb:
+        wb.contacts = [cw.Contact(id="c1", name="Dana Lee")]
+    before = path.read_bytes()
+    view = ui.interview_planner(session(path))
+    view.fields["due"].widget.value = "5 Jan 2062"
+    view.buttons["save"].click()
+    assert path.read_bytes() == before
+    assert "Did you mean 2026?" in said(view, "due")
+
+
+@pytest.mark.parametrize(("form", "key", "label", "most"), [
+    (ui.achievements_form, "metric", "In numbers", 200),
+    (ui.opportunities_form, "organisation", "Organisation", 200),
+    (ui.opportunities_form, "next_step", "Next step", 2000),
+])
+def test_short_texts_elsewhere_are_capped_with_the_field_and_its_limit(path, form, key,
+                                                                       label, most):
+    before = path.read_bytes()
+    view = form(session(path))
+    view.fields["title"].value = "Something real"
+    view.fields[key].value = "x" * 5000
+    view.buttons["save"].click()
+    assert path.read_bytes() == before
+    assert said(view, key) == f"⚠ {label} is too long: at most {most:,} characters (now 5,000)"
+
+
+def test_the_profile_roles_are_capped_too(path):
+    before = path.read_bytes()
+    view = ui.profile_form(session(path))
+    view.fields["current_role"].value = "Analyst " * 100
+    view.buttons[next(iter(view.buttons))].click()
+    assert path.read_bytes() == before
+    assert "Current role is too long: at most 200 characters" in said(view, "current_role")
+
+
+def test_a_file_with_a_long_organisation_is_named_by_validate(tmp_path):
+    p = tmp_path / "sam.yaml"
+    store.save(cw.new_workbook("Sam Lee"), p)
+    data = yaml.safe_load(p.read_text(encoding="utf-8"))
+    data["contacts"] = [{"name": "Bo", "organisation": "O" * 300}]
+    p.write_text(yaml.safe_dump(data), encoding="utf-8")
+    with pytest.raises(cw.WorkbookError, match=r"contacts\[0\]\.organisation = .*at most 200 "
+                                               "characters"):
+        cw.load(p)
+
+
+def test_a_long_company_in_an_import_is_kept_in_the_notes(tmp_path):
+    company = "Acme " * 60  # 300 characters
+    parsed = parse_connections(f"First Name,Last Name,Company\nAna,Silva,{company}\n")
+    assert [p.message for p in parsed.problems] == [
+        "no Connected On column: those details stay empty",
+        "the company is longer than 200 characters: kept in the notes, not as the "
+        "organisation"]
+    contact = contact_from_row(parsed.rows[0])
+    assert contact.organisation == "" and company.strip() in contact.notes

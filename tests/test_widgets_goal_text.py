@@ -74,7 +74,7 @@ def test_the_other_goal_is_edited_when_chosen(path):
 
 @pytest.mark.parametrize("typed, said", [
     ("   ", "Goal text must not be blank"),
-    ("x" * 2001, "Goal text is too long: at most 2000 characters (now 2001)"),
+    ("x" * 2001, "Goal text is too long: at most 2,000 characters (now 2,001)"),
     ("Pass the AWS exam by 30 February 2027",
      "30 February 2027 is not a date (February 2027 has 28 days) — please fix the date "
      "before saving."),

@@ -501,6 +501,9 @@ def friendly_message(label: str, error: Mapping[str, Any],
     'Name must not be blank'
     >>> friendly_message("Date", {"type": "date_type", "input": None, "msg": ""})
     'Date is required'
+    >>> friendly_message("Organisation", {"type": "string_too_long", "input": "O" * 5000,
+    ...                  "ctx": {"max_length": 200}, "msg": ""})
+    'Organisation is too long: at most 200 characters (now 5,000)'
     """
     kind = error.get("type", "")
     value = error.get("input")
@@ -520,8 +523,10 @@ def friendly_message(label: str, error: Mapping[str, Any],
             return f"{label} must be at least {_number(lo)}{shown}"
         return f"{label} must be at most {_number(hi)}{shown}"
     if kind == "string_too_long":
-        n = len(value) if isinstance(value, str) else "?"
-        return f"{label} is too long: at most {ctx.get('max_length')} characters (now {n})"
+        n = f"{len(value):,}" if isinstance(value, str) else "?"
+        most = ctx.get("max_length")
+        most = f"{most:,}" if isinstance(most, int) else most
+        return f"{label} is too long: at most {most} characters (now {n})"
     if kind == "literal_error":
         return f"{label} must be one of {ctx.get('expected', '')}"
     if kind.startswith("date"):
@@ -1055,8 +1060,9 @@ def record_editor(
     record about to be saved (``data``: the old record with the form's values), e.g. an
     action's completion date from its status. ``problems(data)`` names fields that are
     valid on their own but not in this record (field -> message), e.g. an achievement
-    dated years ahead: nothing is saved. Remove deletes the chosen record (earlier versions
-    of the file are kept in its history).
+    dated years ahead: nothing is saved, and every problem (the model's and these) is named
+    at once. Remove deletes the chosen record (earlier versions of the file are kept in
+    its history).
 
     Saving a changed record writes only the fields the person changed, merged with the
     record as it is in the file now (:func:`merge_section`); a field changed both here
@@ -1089,8 +1095,11 @@ def record_editor(
         data.update({k: f.value for k, f in view.fields.items() if "." not in k})
         if extra is not None:
             data.update(extra(data))
+        record, errors = check_model(model, data, labels)
         found = problems(data) if problems is not None else {}
-        return (None, found) if found else check_model(model, data, labels)
+        # every problem at once: a name too long and a follow-up in 2062 were said one by one
+        errors = {**found, **errors}
+        return (None if errors else record), errors
 
     def entries_of(wb: Any) -> list[Any]:
         return collection(wb) if callable(collection) else getattr(wb, collection)

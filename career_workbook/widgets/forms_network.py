@@ -35,7 +35,7 @@ from career_workbook.widgets.fields import (
     primary_button,
     record_editor,
 )
-from career_workbook.widgets.inputs import days_not_come
+from career_workbook.widgets.inputs import days_not_come, swapped_year_problem
 from career_workbook.wording import short_date
 
 __all__ = ["RELATIONSHIP_LABELS", "RELATIONSHIP_NAMES", "contact_label", "contact_labels",
@@ -66,8 +66,9 @@ def contact_problems(data: Mapping[str, Any], contacts: Sequence[Contact],
                      today: date) -> dict[str, str]:
     """Why the contact about to be saved (``data``: its fields; ``id`` when it is already
     in ``contacts``) cannot be: its last contact is after ``today``, its next follow-up
-    comes before its last contact, or another contact has the same name and organisation
-    (case, accents, punctuation and spaces aside, as the contacts import compares them).
+    comes before its last contact or is in a year with two digits swapped (2062 for 2026),
+    or another contact has the same name and organisation (case, accents, punctuation and
+    spaces aside, as the contacts import compares them).
 
     The relationship does not tell two people apart (the same person may be a mentor, and
     later a sponsor): a second "Dana Lee" needs her organisation. A contact that already
@@ -83,11 +84,15 @@ def contact_problems(data: Mapping[str, Any], contacts: Sequence[Contact],
     >>> contact_problems({"name": "Bo", "last_contact": date(2026, 11, 2),
     ...                   "next_follow_up": date(2026, 10, 1)}, [], date(2026, 12, 5))
     {'next_follow_up': '“Next follow-up” (1 Oct 2026) comes before the last contact (2 Nov 2026): choose the day you will next get in touch, or clear it.'}
+    >>> contact_problems({"name": "Bo", "next_follow_up": date(2062, 1, 5)}, [], date(2026, 12, 5))
+    {'next_follow_up': '“Next follow-up” is 5 Jan 2062, 35 years after today (5 Dec 2026). Did you mean 2026?'}
     """  # noqa: E501
     found = days_not_come(data, today, {"last_contact": "“Last contact”"})
+    if typo := swapped_year_problem(data.get("next_follow_up"), today, "“Next follow-up”"):
+        found["next_follow_up"] = typo
     last, follow_up = data.get("last_contact"), data.get("next_follow_up")
-    if "last_contact" not in found and isinstance(last, date) and isinstance(
-            follow_up, date) and follow_up < last:
+    if not found.keys() & {"last_contact", "next_follow_up"} and isinstance(
+            last, date) and isinstance(follow_up, date) and follow_up < last:
         found["next_follow_up"] = (
             f"“Next follow-up” ({short_date(follow_up)}) comes before the last contact "
             f"({short_date(last)}): choose the day you will next get in touch, or clear it.")
@@ -174,6 +179,8 @@ def interview_problems(name: str, day: date | None, questions: str,
     '“When” plans a day to come: 5 May 2020 is before today (5 Dec 2026). Already talked? Record it as Dana Lee’s last contact in “Your network”.'
     >>> interview_problems("Dana Lee", date(2026, 12, 5), "Why?\\n" * 3, date(2026, 12, 5))
     {}
+    >>> interview_problems("Dana Lee", date(2062, 1, 5), "", date(2026, 12, 5))["due"]
+    '“When” is 5 Jan 2062, 35 years after today (5 Dec 2026). Did you mean 2026?'
     >>> interview_problems("Dana Lee", None, "Why this team? " * 200, date(2026, 12, 5))["questions"]
     'Questions are too long to keep whole: at most 1,960 characters here, you wrote 2,999. Keep the key ones here, and the rest in Dana Lee’s notes.'
     """  # noqa: E501
@@ -182,6 +189,8 @@ def interview_problems(name: str, day: date | None, questions: str,
         found["due"] = (f"“When” plans a day to come: {short_date(day)} is before today "
                         f"({short_date(today)}). Already talked? Record it as {name}’s last "
                         "contact in “Your network”.")
+    elif typo := swapped_year_problem(day, today, "“When”"):  # it becomes the follow-up
+        found["due"] = typo
     asked = _questions_text(questions)
     room = ACTION_TEXT_MAX - len(_interview_heading(name) + " — ")
     if len(asked) > room:

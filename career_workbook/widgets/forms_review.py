@@ -314,9 +314,9 @@ def check_in_form(session: Any) -> widgets.Widget:
             values = {k: given(f) for k, f in view.fields.items()}
             data = check_in_data(values, {f.key.split(".", 1)[1]: given(f) for f in progress})
             later = days_not_come(values, s.today, {"date": "A check-in"})
-            if later:
-                return None, later
             record, errors = check_model(CheckIn, data, labels)
+            if later:  # said with the other problems, all at once
+                return None, {**later, **errors}
             if record is not None:
                 kept, answers = answered(record, wb)
                 if is_empty_check_in(kept):

@@ -288,7 +288,7 @@ def check_lines(items: list[str], key: str, label: str) -> dict[str, str]:
     skill or value is (an exact repeat is dropped by :func:`lines`).
 
     >>> check_lines(["ok", "x" * 2001], "strengths", "Strengths")
-    {'strengths': 'Strengths, line 2 is too long: at most 2000 characters (now 2001)'}
+    {'strengths': 'Strengths, line 2 is too long: at most 2,000 characters (now 2,001)'}
     >>> check_lines(["Explaining data", "explaining data "], "strengths", "Strengths")
     {'strengths': 'Strengths: “explaining data” is already in the list as “Explaining data”; keep one of them'}
     """  # noqa: E501

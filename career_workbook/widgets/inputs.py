@@ -26,10 +26,11 @@ import math
 import re
 from datetime import date
 
-from career_workbook.wording import DAY_SLACK, no_such_day, short_date, swapped_year
+from career_workbook.wording import DAY_SLACK, duration, no_such_day, short_date, swapped_year
 
 __all__ = ["DATE_HELP", "DATE_PLACEHOLDER", "format_number", "parse_date_text",
-           "days_not_come", "parse_number_text", "parse_whole_number_text", "past_day_problem"]
+           "days_not_come", "parse_number_text", "parse_whole_number_text", "past_day_problem",
+           "swapped_year_problem"]
 
 DATE_PLACEHOLDER = "2027-06-30 or 30 Jun 2027"
 """Shown in every empty date box: the formats that are read (short enough to fit it)."""
@@ -126,6 +127,21 @@ def past_day_problem(day: date | None, today: date, what: str) -> str | None:
     if swapped_year(day, today):
         text += f" Did you mean {today.year}?"
     return text
+
+
+def swapped_year_problem(day: date | None, today: date, what: str) -> str | None:
+    """Why ``day``, a day to come for ``what`` (a follow-up), looks mistyped: its year is
+    ``today``'s with two digits swapped (2062 for 2026), decades ahead. ``None`` when fine.
+
+    >>> swapped_year_problem(date(2062, 1, 5), date(2026, 12, 6), "“Next follow-up”")
+    '“Next follow-up” is 5 Jan 2062, 35 years after today (6 Dec 2026). Did you mean 2026?'
+    >>> swapped_year_problem(date(2027, 1, 5), date(2026, 12, 6), "“Next follow-up”") is None
+    True
+    """
+    if day is None or day <= today or not swapped_year(day, today):
+        return None
+    return (f"{what} is {short_date(day)}, {duration((day - today).days)} after today "
+            f"({short_date(today)}). Did you mean {today.year}?")
 
 
 def days_not_come(values: dict, today: date, whats: dict[str, str]) -> dict[str, str]:

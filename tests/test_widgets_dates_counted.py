@@ -270,3 +270,54 @@ def test_a_long_company_in_an_import_is_kept_in_the_notes(tmp_path):
         "organisation"]
     contact = contact_from_row(parsed.rows[0])
     assert contact.organisation == "" and company.strip() in contact.notes
+
+
+# ---- 4. a goal's deadline moved: its wording still names the old date -----------------------
+def test_moving_a_deadline_says_the_wording_still_names_the_old_date(tmp_path):
+    p = tmp_path / "sam.yaml"
+    wb = cw.new_workbook("Sam Lee", today=date(2026, 1, 5))
+    wb.goals = [cw.Goal(id="g1", text="Cut the fresh-food waste by 10% by 31 December 2026",
+                        status="active", created=date(2026, 1, 5),
+                        deadline=date(2026, 12, 31))]
+    store.save(wb, p)
+    view = ui.goal_review(session(p))
+    view.fields["deadline"].widget.value = "31/03/2027"
+    view.buttons["save"].click()
+    goal = cw.load(p).goals[0]
+    assert (goal.text, goal.deadline) == ("Cut the fresh-food waste by 10% by 31 December 2026",
+                                          date(2027, 3, 31))  # the words are the person's
+    assert status(view).endswith(
+        "new deadline 31 Mar 2027. Your goal’s wording still says “by 31 December 2026”, and "
+        "its deadline is 31 Mar 2027: update “Goal text” to match, e.g. “Cut the fresh-food "
+        "waste by 10% by 31 March 2027”.")
+    view.fields["text"].value = "Cut the fresh-food waste by 10% by 31 March 2027"
+    view.buttons["save"].click()
+    assert status(view).endswith("goal text changed")
+    assert cw.load(p).goals[0].deadline == date(2027, 3, 31)
+
+
+def test_a_year_in_the_wording_and_a_deadline_that_agree_say_nothing(tmp_path):
+    p = tmp_path / "sam.yaml"
+    wb = cw.new_workbook("Sam Lee", today=date(2026, 1, 5))
+    wb.goals = [cw.Goal(id="g1", text="Pass the CFA Level I exam in 2027", status="active",
+                        created=date(2026, 1, 5), deadline=date(2027, 12, 31))]
+    store.save(wb, p)
+    view = ui.goals_table(session(p))
+    view.fields["confidence"].value = 6
+    view.buttons["save"].click()
+    assert status(view).endswith("confidence 6")
+    view = ui.goal_review(session(p))
+    view.fields["deadline"].widget.value = "30 June 2028"
+    view.buttons["save"].click()
+    assert "still says “in 2027”" in status(view) and "by 30 June 2028" in status(view)
+
+
+@pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: p.stem)
+def test_the_examples_goals_reviewed_unchanged_say_nothing_of_their_wording(example,
+                                                                           tmp_path):
+    p = tmp_path / example.name
+    shutil.copy(example, p)
+    view = ui.goal_review(session(p))
+    view.fields["confidence"].value = 5
+    view.buttons["save"].click()
+    assert "Saved at" in status(view) and "wording still says" not in status(view)

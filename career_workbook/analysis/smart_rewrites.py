@@ -30,7 +30,7 @@ from typing import Any
 
 from career_workbook.analysis.dates import format_date, suggested_deadline
 
-__all__ = ["MAX_QUOTED", "candidates", "invalid_date_note", "tidy"]
+__all__ = ["MAX_QUOTED", "candidates", "invalid_date_note", "tidy", "with_deadline"]
 
 MAX_QUOTED = 90
 """Hints quote a rewrite in full only up to this length (the rewrite itself is never cut)."""
@@ -167,6 +167,28 @@ def _prep(phrase: str) -> str:
     """The word that led the person's date ("before", "until" ...), else "by"."""
     low = phrase.lower()
     return next((p for p in _PREPS if low.startswith(p + " ")), "by")
+
+
+def with_deadline(text: str, phrase: str, deadline: date) -> str | None:
+    """``text`` with the words its deadline was read from (``phrase``, the scorer's
+    ``deadline_phrase``) naming ``deadline`` instead, led by the person's own word ("by",
+    "before" ...); ``None`` when ``phrase`` is not in ``text``. Offered, never applied.
+
+    >>> with_deadline("Cut waste by 10% by 31 December 2026", "by 31 December 2026",
+    ...               date(2027, 3, 31))
+    'Cut waste by 10% by 31 March 2027'
+    >>> with_deadline("Pass the CFA Level I exam in 2027", "in 2027", date(2028, 6, 30))
+    'Pass the CFA Level I exam by 30 June 2028'
+    >>> with_deadline("Ship it soon", "by June 2027", date(2027, 9, 30)) is None
+    True
+    """
+    found = list(re.finditer(re.escape(phrase), text, flags=re.IGNORECASE))
+    if not found:
+        return None
+    where = found[-1]
+    lead = _prep(phrase)
+    lead = lead.capitalize() if phrase[:1].isupper() else lead
+    return f"{text[:where.start()]}{lead} {format_date(deadline)}{text[where.end():]}"
 
 
 def _time_bound(f: Any, today: date) -> list[tuple[str, str]]:

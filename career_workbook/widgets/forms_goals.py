@@ -261,6 +261,35 @@ def reworded_goal(old: Goal, text: str, *, today: date,
     return changes, None
 
 
+def deadline_wording_note(goal: Goal, today: date) -> str:
+    """What a goal review says after saving ``goal`` when its wording names another
+    deadline than its Deadline (moved in the review, the words kept "by 31 December 2026"
+    beside 31 Mar 2027): the person's words are never rewritten; a wording naming the new
+    date is offered. ``''`` when they agree, or the wording names no date.
+
+    >>> goal = Goal(text="Cut waste by 10% by 31 December 2026", deadline=date(2027, 3, 31))
+    >>> deadline_wording_note(goal, date(2026, 12, 6))
+    'Your goal’s wording still says “by 31 December 2026”, and its deadline is 31 Mar 2027: update “Goal text” to match, e.g. “Cut waste by 10% by 31 March 2027”.'
+    >>> deadline_wording_note(goal.model_copy(update={"deadline": date(2026, 12, 31)}),
+    ...                       date(2026, 12, 6))
+    ''
+    """  # noqa: E501
+    from career_workbook.analysis.smart import score_goal
+    from career_workbook.analysis.smart_rewrites import with_deadline
+    from career_workbook.wording import short_date
+
+    if goal.deadline is None:
+        return ""
+    read = score_goal(goal.text, today=today)
+    said = read.deadline_phrase
+    if read.text_deadline is None or read.text_deadline == goal.deadline or not said:
+        return ""
+    note = (f"Your goal’s wording still says “{said}”, and its deadline is "
+            f"{short_date(goal.deadline)}: update “Goal text” to match")
+    offer = with_deadline(goal.text, said, goal.deadline)
+    return note + (f", e.g. “{offer}”." if offer else ".")
+
+
 _STATUS_NEWS = {"done": "marked done", "dropped": "dropped", "active": "now active",
                 "draft": "back to draft"}
 
@@ -625,8 +654,13 @@ def goal_editor(view: FormView, *, with_deadline: bool) -> list[widgets.Widget]:
                                         labels=labels)
         return wb.goals[index]
 
-    view.bind(save, collect, apply,
-              detail=lambda g: goal_changes(old, mine[0] if mine else g, g))
+    def said(goal: Goal) -> str:
+        """The save message: what changed, and a wording left naming another date."""
+        note = deadline_wording_note(goal, s.today)
+        return goal_changes(old, mine[0] if mine else goal, goal) + (f". {note}" if note
+                                                                     else "")
+
+    view.bind(save, collect, apply, detail=said)
     return [*boxes, save]
 
 

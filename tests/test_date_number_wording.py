@@ -90,9 +90,10 @@ def test_an_impossible_day_has_one_wording_in_every_form(path, tmp_path):
     assert said in text_of(achievements.fields["date"].message.value)
     promotion = ui.promotion_case_button(session)
     promotion.fields["since"].value = "2026-02-30"
-    promotion.buttons["promotion"].click()
-    assert said in text_of(promotion.status.value)
-    assert "does not exist" not in text_of(promotion.status.value)
+    promotion.buttons["promotion"].click()  # a date box like any other: said beside it
+    assert said in text_of(promotion.fields["since"].message.value)
+    assert "does not exist" not in text_of(promotion.fields["since"].message.value)
+    assert "not written" in text_of(promotion.status.value)
     drafter = ui.goal_drafter(session)
     drafter.fields["text"].value = "Give three talks by 30 February 2026"
     drafter.buttons["save"].click()

@@ -286,7 +286,7 @@ def test_notebook_button_writes_the_case_and_names_bad_dates(tmp_path):
     fields = {"From": view.fields["since"].widget, "To": view.fields["until"].widget}
     fields["From"].value = "2026-02-30"
     view.buttons["promotion"].click()
-    assert "From 2026-02-30: 30 February 2026 is not a date" in view.status.value
+    assert "30 February 2026 is not a date" in view.fields["since"].message.value
     assert not (tmp_path / "promotion").exists()
     fields["From"].value, fields["To"].value = SINCE, UNTIL
     view.buttons["promotion"].click()

@@ -321,3 +321,32 @@ def test_the_examples_goals_reviewed_unchanged_say_nothing_of_their_wording(exam
     view.fields["confidence"].value = 5
     view.buttons["save"].click()
     assert "Saved at" in status(view) and "wording still says" not in status(view)
+
+
+# ---- 5. the promotion case's dates are read as every date box reads them --------------------
+@pytest.mark.parametrize(("since", "until", "period"), [
+    ("1 Jan 2026", "", "1 Jan 2026 – 6 Dec 2026"),
+    ("13/01/2026", "30 June 2026", "13 Jan 2026 – 30 Jun 2026"),
+    ("2026-01-01", "June 30, 2026", "1 Jan 2026 – 30 Jun 2026"),
+])
+def test_the_promotion_dates_read_like_every_date_box(path, since, until, period):
+    view = ui.promotion_case_button(session(path))
+    view.fields["since"].widget.value, view.fields["until"].widget.value = since, until
+    view.buttons["promotion"].click()
+    assert status(view) == "✓ Promotion case written"
+    assert f"Review period {period}:" in page(view)
+
+
+def test_a_promotion_date_that_could_be_two_days_is_asked_about_beside_it(path):
+    view = ui.promotion_case_button(session(path))
+    view.fields["since"].widget.value = "01/12/2026"
+    assert said(view, "since") == ("⚠ “01/12/2026” could be 1 December or 12 January: please "
+                                   "write it as 2026-12-01 or 2026-01-12")
+    view.buttons["promotion"].click()
+    assert status(view) == ("⚠ The promotion case was not written: please fix the date "
+                            "marked ⚠.")
+    assert not (path.parent / "promotion").exists()
+    view.fields["since"].widget.value = "2026-12-01"
+    assert said(view, "since") == ""
+    view.buttons["promotion"].click()
+    assert status(view) == "✓ Promotion case written"

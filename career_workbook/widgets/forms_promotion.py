@@ -30,9 +30,10 @@ def promotion_case_button(session: Any) -> widgets.Widget:
 
     def build(view: FormView) -> list[widgets.Widget]:
         s = view.session
-        since = make_field("since", "From", "text", placeholder="YYYY-MM-DD, e.g. 2026-01-01",
+        # date boxes: read as every other date box reads them (30/06/2026, 1 Jan 2026 ...)
+        since = make_field("since", "From", "date",
                            help="first day of the review period (empty: from the start)")
-        until = make_field("until", "To", "text", placeholder="YYYY-MM-DD, e.g. 2026-06-30",
+        until = make_field("until", "To", "date",
                            help="last day of the review period (empty: up to today)")
         button = primary_button("Write my promotion case",
                                 "Write the period's achievements, rating changes and 360 "
@@ -45,11 +46,17 @@ def promotion_case_button(session: Any) -> widgets.Widget:
             from career_workbook.export.promotion import write_promotion_case
 
             result.value = ""
+            unread = view.input_errors()
+            view.show_errors(unread, status=False)  # a date the box cannot read: beside it
+            if unread:
+                view.set_status("The promotion case was not written: please fix the "
+                                f"{'date' if len(unread) == 1 else 'dates'} marked ⚠.",
+                                "error")
+                return
             try:
-                check_period(since.widget.value, until.widget.value, today=s.today,
-                             names=("From", "To"))
-                files = write_promotion_case(s.path, since=since.widget.value,
-                                             until=until.widget.value, today=s.today)
+                check_period(since.value, until.value, today=s.today, names=("From", "To"))
+                files = write_promotion_case(s.path, since=since.value, until=until.value,
+                                             today=s.today)
             except (WorkbookError, OSError) as err:
                 view.set_status(f"The promotion case could not be written: {err}", "error")
                 return
@@ -62,6 +69,9 @@ def promotion_case_button(session: Any) -> widgets.Widget:
             view.set_status("Promotion case written", "success")
 
         button.on_click(write)
+        for box in (since, until):  # say at once when a typed date cannot be read
+            box.widget.observe(lambda _c, box=box: box.error(box.input_error)
+                               if box.input_error else box.clear(), names="value")
         return [*view.add(since, until), button, result]
 
     return FormView(session, build, name="promotion", title="Your promotion case",

@@ -168,7 +168,7 @@ EXTRA_GOALS = [
     ('Spend less time on email', 0, 0, 0, None),
     ('Run a 10k under 50 minutes by April 2027', 1, 1, 1, '2027-04-30'),
     ('Complete the onboarding checklist for new joiners by Friday', 1, 1, 1, '2026-11-27'),
-    ('Get certified', 0, 1, 0, None),  # a yes/no outcome: checkable, though not which
+    ('Get certified', 0, 0, 0, None),  # an outcome naming nothing: certified in what?
     ('Take on more responsibility', 0, 0, 0, None),
     ('Ask for a 10% raise at my next review', 1, 1, 1, None),
     ('Contribute to open source', 0, 0, 0, None),

@@ -682,11 +682,17 @@ def test_the_feedback_names_what_it_could_not_read_and_how_to_write_it() -> None
     assert r.date_problem == ("“03/04/2027” could be 3 April or 4 March: please write the month"
                               " in words, e.g. 3 April 2027.")
     assert r.criteria["time_bound"].rewrites == []
-    r = score_goal("Aprobar el examen DELE B2 antes de diciembre de 2027", today=RED_TODAY)
+    r = score_goal("Publish my novel, target 2027", today=RED_TODAY)
     assert r.date_problem is None  # perhaps a name: it does not stop a save
     assert r.criteria["time_bound"].hints == [
-        "I could not read “diciembre de 2027” as a deadline: if it is one, write it like 31 "
+        "I could not read “target 2027” as a deadline: if it is one, write it like 31 "
         "December 2027."]
+    assert r.criteria["time_bound"].rewrites == []
+    r = score_goal("Aprobar el examen DELE B2 antes de diciembre de 2027", today=RED_TODAY)
+    assert r.date_problem is None  # not English: its date is left to the Deadline box
+    assert r.criteria["time_bound"].hints == [
+        "Pick the deadline in the Deadline box: the wording checks read dates written in "
+        "English only."]
 
 
 @pytest.mark.parametrize(("text", "passed"), [

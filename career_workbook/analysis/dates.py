@@ -21,10 +21,10 @@ Everything is relative to ``today`` so results are reproducible. Conventions:
   30 June, and "by", "in", "during", "until" and "no later than" include what they name;
 - seasons are meteorological (northern hemisphere): spring ends 31 May, summer 31 August,
   autumn/fall 30 November, winter YYYY ends on the last day of February YYYY+1;
-- a date written with numbers is read when only one order of day and month makes a date
-  (``13/04/2027``, ``04/13/2027``, ``3/3/2027``); ``03/04/2027`` could be 3 April or 4
-  March and is named (``'unclear'``), never guessed: :func:`day_month_order`, the rule of
-  the forms' date boxes too;
+- a date written with numbers (slashes, dots or dashes) is read when only one order of day
+  and month makes a date (``13/04/2027``, ``30-06-2027``, ``04/13/2027``, ``3.3.2027``);
+  ``03/04/2027`` could be 3 April or 4 March and is named (``'unclear'``), never guessed:
+  :func:`day_month_order`, the rule of the forms' date boxes too;
 - a bare year counts only after a time word ("by 2027", "in 2027", "end of 2027") and not
   when a noun follows it ("by 2000 users"); a year up to :data:`RECENT_YEARS` back after
   "by"/"for" is a deadline that has passed ("by 2025"), an older one an amount ("cut costs
@@ -76,6 +76,7 @@ __all__ = [
     "add_months",
     "as_date",
     "both_readings",
+    "date_like",
     "day_month_order",
     "end_of_month",
     "find_time_expressions",
@@ -457,10 +458,10 @@ def _iso(m: re.Match, today: date, text: str) -> date | None:
     return date(int(m["y"]), int(m["m"]), int(m["d"]))
 
 
-@_pattern(_PREP + r"?(?<![0-9.,/:-])(?P<a>3[01]|[12][0-9]|0?[1-9])(?P<s>[/.])"
+@_pattern(_PREP + r"?(?<![0-9.,/:-])(?P<a>3[01]|[12][0-9]|0?[1-9])(?P<s>[/.-])"
           r"(?P<b>3[01]|[12][0-9]|0?[1-9])(?P=s)(?P<y>" + _YEAR + r"|[0-9]{2})"
-          r"(?![0-9]|[.,/][0-9])",
-          needs=r"[0-9][/.][0-9]")
+          r"(?![0-9]|[.,/-][0-9])",
+          needs=r"[0-9][/.-][0-9]")
 def _numeric(m: re.Match, today: date, text: str) -> date | None:
     year = _numeric_year(m, text)
     order = day_month_order(int(m["a"]), int(m["b"]))
@@ -1476,6 +1477,30 @@ def _unread_years(text: str, today: date, taken: list[tuple[int, int]]) -> list[
             f"I could not read “{shown}” as a deadline: if it is one, write it like 31 "
             f"December {year}."))
     return found
+
+
+_DATE_LIKE = re.compile(
+    r"(?<![0-9])(?:[0-9]{1,4}[-/.][0-9]{1,2}[-/.][0-9]{1,4}"
+    r"|(?P<y>(?:19|2[0-9])[0-9]{2}))(?![0-9])")
+
+
+def date_like(text: str, today: date) -> str | None:
+    """The first thing in ``text`` that looks like a date, read or not: numbers joined
+    as a date ("30-06-2027", "2027/6/30", "31.13.2027") or a year from ``today``'s on
+    ("Juni 2027", "2027年"). A past year tells of the past ("started in 2024") and a
+    number such as "2000 customers" is an amount: neither looks like a deadline. A
+    one-click rewrite never adds a date of its own beside one of these.
+
+    >>> today = date(2026, 12, 6)
+    >>> date_like("Bis Ende Juni 2027 drei Workshops leiten", today)
+    '2027'
+    >>> date_like("Read 12 books by 30-06-2027", today), date_like("Win 2000 customers", today)
+    ('30-06-2027', None)
+    """
+    for m in _DATE_LIKE.finditer(text):
+        if m["y"] is None or int(m["y"]) >= today.year:
+            return m.group(0)
+    return None
 
 
 def deadline_candidates(expressions: list[TimeExpression], text: str) -> list[TimeExpression]:

@@ -79,6 +79,7 @@ from __future__ import annotations
 import functools
 import math
 import re
+import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
@@ -91,6 +92,7 @@ from career_workbook.analysis.dates import (
     deadline_candidates,
     find_time_expressions,
     format_date,
+    misspelt_month,
     normalize_text,
     parse_deadline,
     suggested_deadline,
@@ -106,6 +108,7 @@ __all__ = [
     "GoalContext",
     "SmartResult",
     "parse_deadline",
+    "not_english",
     "score_goal",
     "verdict_legend",
     "verdict_mark",
@@ -243,6 +246,9 @@ class SmartResult:
     text_deadline : datetime.date | None
         The deadline read from the text; ``deadline`` differs when one was given to
         :func:`score_goal` (the goal's Deadline field wins).
+    language_note : str | None
+        :data:`LANGUAGE_NOTE` when the goal seems not to be in English (:func:`not_english`):
+        its dates are not read and no English rewrite is offered.
     """
 
     text: str
@@ -254,6 +260,7 @@ class SmartResult:
     confidence: float | None = None
     date_problem: str | None = None
     text_deadline: date | None = None
+    language_note: str | None = None
 
     @property
     def smartness(self) -> str:
@@ -287,6 +294,7 @@ class SmartResult:
             "text_deadline": self.text_deadline.isoformat() if self.text_deadline else None,
             "confidence": self.confidence,
             "date_problem": self.date_problem,
+            "language_note": self.language_note,
             "summary": self.summary,
             "criteria": {name: self.criteria[name].to_dict() for name in CRITERIA},
         }
@@ -797,11 +805,59 @@ FOREIGN_WORDS = _words(
 """Function words of other languages (German, French, Spanish, Portuguese, Dutch,
 Italian, Swedish) that English does not use: two of them mark a goal not in English."""
 ENGLISH_WORDS = _words("a an the to of in for by with my our and on at from is be i")
+LANGUAGE_NOTE = ("This goal seems not to be written in English: the wording checks read "
+                 "English only, so they may miss what it says. Pick its deadline in the "
+                 "Deadline box.")
+"""What the feedback says about a goal :func:`not_english` finds in another language."""
 
 NOISE_START = re.compile(r"[\W_]+|(?:[0-9]{1,3}|[a-zA-Z])[.)]\s+")  # bullets, "1) ", "a. "
 
 
 # --------------------------------------------------------------------------- features
+
+_LATIN_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _latin(char: str) -> bool:
+    return char.isascii() or unicodedata.name(char, "").startswith("LATIN")
+
+
+def _known_english(word: str) -> bool:
+    """A word the scorer's English lexicon knows (verbs, things, roles, common words)."""
+    return (word in STOPWORDS | NP_STOP or _lemma(word) in VERBS | QUIT_VERBS
+            or _is_thing(word) or word in ABSTRACT | COMPARATIVES | SKIP_WORDS | SKILLS
+            or word in DEPARTMENTS or ROLE_NOUN.fullmatch(word) is not None)
+
+
+def not_english(text: str) -> bool:
+    """Whether goal ``text`` (normalised) reads as written in another language, judged
+    conservatively: most of its letters are of another script (Chinese, Cyrillic ...); or
+    it has more function words of other languages ("de", "für", "pour") than of English,
+    two at least; or, four words or more, it has no English function word at all, its first
+    word is no English word the scorer knows and neither are most of the others. A short
+    English goal ("Learn SQL"), or one without function words ("Take statin medications
+    daily"), stays English.
+
+    >>> not_english("2027年6月30日前通过AWS认证考试"), not_english("Devenir designer UX avant septembre 2027")
+    (True, True)
+    >>> not_english("Take statin medications daily"), not_english("Stop working past 6pm")
+    (False, False)
+    """  # noqa: E501
+    letters = [c for c in text if c.isalpha()]
+    if not letters:
+        return False
+    if 2 * sum(map(_latin, letters)) < len(letters):
+        return True
+    words = [w.lower() for w in _LATIN_WORD.findall(text) if all(map(_latin, w))]
+    found = set(words)
+    other = len(found & FOREIGN_WORDS)
+    if other >= 2 and other > len(found & ENGLISH_WORDS):
+        return True
+    if len(words) < 4 or found & (STOPWORDS | NP_STOP | ENGLISH_WORDS) or _known_english(
+            words[0]):
+        return False
+    return 2 * sum(map(_known_english, words)) < len(words)
+
 
 def _lemma(word: str) -> str:
     w = word.lower().strip("'")
@@ -1155,6 +1211,22 @@ def _concrete_after(body: str, start: int, starts: set[int], title_mode: bool,
                     r"\s*(?:(?:a|an|the|my|our)\s+)?", tail).end()))
 
 
+def _read_times(norm: str, today: date, foreign: bool) -> list[TimeExpression]:
+    """The time phrases of ``norm``; in a goal not in English, a word one slip from an
+    English month ("juni", "septembre") is that language's month, not a typo to correct,
+    and a year in its words is left to the Deadline box (:data:`LANGUAGE_NOTE`).
+
+    >>> [e.kind for e in _read_times("Devenir designer UX avant septembre 2027",
+    ...                              date(2026, 12, 6), True)]
+    []
+    """
+    found = find_time_expressions(norm, today)
+    if not foreign:
+        return found
+    return [e for e in found if e.kind != "unread" and not (
+        e.kind == "unclear" and any(misspelt_month(w) for w in _LATIN_WORD.findall(e.phrase)))]
+
+
 def stated_confidence(text: str) -> tuple[float, tuple[int, int], str] | None:
     """The confidence a goal states about itself, on a 0-10 scale, with its span and words.
 
@@ -1193,7 +1265,8 @@ def _analyse(text: str, today: date) -> _Features:
     if stated is not None:
         feats.confidence, span, feats.confidence_phrase = stated
         feats.work = norm = _blank(norm, [span])
-    feats.expressions = find_time_expressions(norm, today)
+    feats.foreign = not_english(norm)
+    feats.expressions = _read_times(norm, today, feats.foreign)
     spans = []
     for e in feats.expressions:
         if e.kind not in ("frequency", "unread"):
@@ -1217,9 +1290,6 @@ def _analyse(text: str, today: date) -> _Features:
     if not tokens:
         return feats
     starts = _sentence_starts(body)
-    lowered = {w.lower() for w, _ in tokens}
-    foreign = len(lowered & FOREIGN_WORDS)
-    feats.foreign = foreign >= 2 and foreign > len(lowered & ENGLISH_WORDS)
     # title case is judged on the words as written, time phrases included: a lower-case
     # "in 2027" shows that "Gain Qualified Teacher Status" capitalises a name
     alpha = [m.group(0) for m in TOKEN.finditer(norm, pos) if m.group(0).isalpha()][1:]
@@ -1260,13 +1330,19 @@ def _analyse(text: str, today: date) -> _Features:
     else:
         feats.head_class = "action"
     rest = tokens[index + 1:]
-    if head == "get" and rest:
-        nxt = rest[0][0].lower()
-        feats.vague_get = (nxt in VAGUE_GET or nxt.endswith("er") and nxt not in ("master",)
-                           or VAGUE_GET_PHRASE.match(body, tokens[index][1] + len(head_word))
-                           is not None)
-        feats.promoted = nxt in ("promoted", "hired", "certified", "accepted", "elected",
-                                 "selected", "admitted", "chartered", "licensed", "published")
+    if head in OUTCOME_HEADS and rest:
+        after = tokens[index][1] + len(head_word)
+        if head == "get":
+            nxt = rest[0][0].lower()
+            feats.vague_get = (nxt in VAGUE_GET or nxt.endswith("er") and nxt not in ("master",)
+                               or VAGUE_GET_PHRASE.match(body, after) is not None)
+        # an outcome, whichever verb brings it: "get promoted", "be promoted", "become
+        # AWS certified", "get a new job"; it names what when a role or name follows
+        feats.promoted = not feats.vague_get and (
+            OUTCOME_DONE.match(body, after) is not None
+            or head == "get" and OUTCOME_PLACE.match(body, after) is not None)
+        if feats.promoted:
+            feats.head_class = "get"
     hype = [(m.span(), m.group(0).strip()) for m in HYPE.finditer(body)]
     if SCOPE_ALL.search(body) or COUNTED_SHARE.search(body):
         # "be 100% on time for every meeting": a share of something counted is a target
@@ -1444,6 +1520,14 @@ def _acts(f: _Features, tokens: list[tuple[str, int]], index: int, body: str) ->
 GET_OUTCOMES = _words(
     "promoted hired certified accepted elected selected admitted chartered licensed"
     " published appointed shortlisted qualified")
+OUTCOME_HEADS = _words("get be become")
+"""Verbs that bring an outcome about: "get promoted", "be promoted", "become certified"."""
+OUTCOME_DONE = re.compile(
+    r"\s+(?:[\w+#&.'-]+\s+){0,2}?(?:" + "|".join(sorted(GET_OUTCOMES)) + r")\b", re.IGNORECASE)
+OUTCOME_PLACE = re.compile(
+    r"\s+(?:an?|the|my|that)\s+(?:[\w+#&.'-]+\s+){0,2}?(?:job|role|position|promotion)\b",
+    re.IGNORECASE)
+"""What "get" brings when it is a place to hold: "get a new job", "get a UX role"."""
 LEVEL_WORDS = _words("senior junior principal associate assistant deputy chief")
 
 
@@ -1477,12 +1561,15 @@ def _typo_fix(word: str, slot: str = "thing") -> str | None:
     ('promoted', 'senior', 'exam')
     >>> _typo_fix("Pubilsh", "head"), _typo_fix("form", "head"), _typo_fix("lunch")
     ('Publish', None, None)
+    >>> _typo_fix("elected", "outcome") is None
+    True
     """
     keys, dropped, known = _typo_index()
     key = keys[slot]
     lower = word.lower()
-    if len(lower) < 4 or not lower.isalpha() or lower in known or _lemma(lower) in VERBS:
-        return None
+    if (len(lower) < 4 or not lower.isalpha() or lower in known or lower in key
+            or _lemma(lower) in VERBS):
+        return None  # a word the slot expects is no slip ("elected", not "selected")
     found = {lower[:i] + lower[i + 1] + lower[i] + lower[i + 2:] for i in range(len(lower) - 1)}
     found = (found | dropped.get(lower, set())) & key
     if len(found) != 1:
@@ -1593,8 +1680,8 @@ def _specific(f: _Features) -> tuple[Criterion, bool]:
     if f.vague:
         reasons.append("vague wording: " + ", ".join(f"'{x}'" for x in f.vague[:3]))
     if f.foreign:
-        hints.append("This reads as another language: the feedback understands English "
-                     "only, so it may miss what you wrote.")
+        hints.append("This reads as another language: the wording checks read English "
+                     "only, so they may miss what you wrote.")
     if spec:
         return Criterion("specific", True, 1.0, reasons, hints), True
     some_object = bool(names or arts or roles)
@@ -1632,7 +1719,11 @@ def _measurable(f: _Features, specific: bool) -> Criterion:
     verifiable = verifiable or habit
     # yes/no outcomes are checkable: "get promoted", "quit smoking"; so is a level to reach
     # ("to B2 level", "fluent in French") of a named skill or object
-    outcome = (f.head_class == "get" and f.promoted or bool(f.quit)) and not f.vague
+    # the same outcome whatever the verb ("get promoted", "be promoted") is checkable once
+    # it names what: a role, a level, a credential ("promoted to Senior Analyst")
+    named = bool(q or f.roles or f.names or f.artefacts)
+    unnamed = f.head_class == "get" and f.promoted and not named
+    outcome = (f.head_class == "get" and f.promoted and named or bool(f.quit)) and not f.vague
     level = bool(f.levels) and bool(f.names or f.object_words) and not f.vague
     if q:
         reasons.append("target: " + ", ".join(f"'{x}'" for x in _unique(q)[:3]))
@@ -1663,6 +1754,10 @@ def _measurable(f: _Features, specific: bool) -> Criterion:
         score = 0.5
     elif f.vague or f.vague_amount:
         score = 0.1
+    if unnamed and not f.vague:
+        hints.append("Name the role, level or credential, so it is clear when it is done — "
+                     "e.g. 'Get promoted to Senior Analyst' or 'Get a job as a UX designer'.")
+        return Criterion("measurable", False, score, reasons, hints)
     example = "'Run 2 workshops for the sales team' or 'Pass the PMP exam'"
     hints.append("Add a number you can check: how many, how much, or what 'done' looks like"
                  f" — e.g. {example}.")
@@ -1701,6 +1796,10 @@ def _time_bound(f: _Features, today: date,
             hints.append("That is more than 3 years away — add a milestone for this year.")
         return Criterion("time_bound", True, 1.0, reasons, hints), best.date, best.phrase
     if invalid:
+        return Criterion("time_bound", False, 0.0, reasons, hints), None, None
+    if f.foreign:  # its dates are in words the reader does not know: the box is the way
+        hints.append("Pick the deadline in the Deadline box: the wording checks read dates "
+                     "written in English only.")
         return Criterion("time_bound", False, 0.0, reasons, hints), None, None
     if windows:
         reasons.append(f"window: '{windows[0].phrase}' (an event, no date)")
@@ -1943,7 +2042,8 @@ def _time_features(text: str, today: date) -> _Features:
     stated = stated_confidence(norm) if re.search(r"[0-9]", norm) else None
     if stated is not None:
         f.work = norm = _blank(norm, [stated[1]])
-    f.expressions = find_time_expressions(norm, today)
+    f.foreign = not_english(norm)
+    f.expressions = _read_times(norm, today, f.foreign)
     return f
 
 
@@ -2049,7 +2149,7 @@ def _score(text: Any, today: date, confidence: Any, ctx: GoalContext | None,
                                            judged=False)
         criteria["relevant"] = Criterion("relevant", False, 0.0, [], relevant.hints,
                                          judged=False)
-    elif rewrites and len(f.norm) <= REWRITE_MAX_CHARS:
+    elif rewrites and len(f.norm) <= REWRITE_MAX_CHARS and not f.foreign:  # English ones
         _with_rewrites(criteria, f, today, confidence, ctx, deadline, metric)
     total = sum(WEIGHTS[name] * criteria[name].score for name in CRITERIA)
     score = int(min(max(round(total * 100), 0), 100))
@@ -2062,7 +2162,7 @@ def _score(text: Any, today: date, confidence: Any, ctx: GoalContext | None,
                        summary=_summary(score, ordered, used_deadline, empty),
                        deadline_phrase=phrase, confidence=used,
                        date_problem=invalid_date_note(invalid[0]) if invalid else None,
-                       text_deadline=found)
+                       text_deadline=found, language_note=LANGUAGE_NOTE if f.foreign else None)
 
 
 def score_goal(text: Any, *, today: date | None = None, confidence: Any = None,

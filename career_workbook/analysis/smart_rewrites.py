@@ -12,7 +12,8 @@ row"); a weekly limit for cutting down ("Cut down on takeaways to no more than 2
 Where nothing fits there is no rewrite: the hint still says what is missing.
 :func:`score_goal` keeps a candidate only when scoring it meets the criterion it is offered
 for, so a rewrite is never offered that would not help. A date the scorer could not use is
-mended in its place or left to the person: no candidate ever adds a second date beside it.
+mended in its place or left to the person: no candidate ever adds a second date beside it,
+nor beside anything that looks like a date (:func:`~career_workbook.analysis.dates.date_like`).
 
 Pure string work on the features the scorer found; it never scores by itself. The person's
 own ending (a full stop, "!", a bracket around the whole goal) stays at the end.
@@ -28,7 +29,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
-from career_workbook.analysis.dates import format_date, suggested_deadline
+from career_workbook.analysis.dates import date_like, format_date, suggested_deadline
 
 __all__ = ["MAX_QUOTED", "candidates", "invalid_date_note", "tidy", "with_deadline"]
 
@@ -211,6 +212,8 @@ def _time_bound(f: Any, today: date) -> list[tuple[str, str]]:
                  _with_confidence(_replace(f.work, [
                      (e.start, e.end, f"{_prep(e.phrase)} {due}" if e is last else "")
                      for e in dated]), f))]
+    if date_like(f.work, today):  # a date not read ("30-06-27", "Juni 2027"): not a second one
+        return []
     vague = [e for e in f.expressions if e.kind == "vague"]
     core = _replace(f.work, [(e.start, e.end, "") for e in f.expressions
                              if e.kind in ("vague", "window")])

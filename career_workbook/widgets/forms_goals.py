@@ -674,11 +674,12 @@ def goals_table(session: Any) -> widgets.Widget:
 
         s = view.session
         wb = s.workbook
+        if not wb.goals:  # one notice under the form's own title, not a second of each
+            return [notice("No goals yet: draft one above.", "info")]
         table = analysis.goals_table_frame(wb, s.today, catalog=s.catalog)
         shown = table_widget(table, {"text": "Goal", "status": "Status", "deadline": "Deadline",
                                      "score": "SMART", "actual": "% done", "track": "Track",
-                                     "confidence": "Confidence"},
-                             empty="No goals yet: draft one above.", title="Your goals")
+                                     "confidence": "Confidence"})
         return [shown, *goal_editor(view, with_deadline=False)]
 
     return FormView(session, build, name="goals_table", title="Your goals",

@@ -77,6 +77,27 @@ def not_counted_yet(today: date, n: int = 1) -> str:
     return f"after today ({short_date(today)}): the charts and counts leave {them}"
 
 
+def swapped_deadline(day: date | None, today: date, shown: str = "") -> str | None:
+    """The question to ask about a deadline ``day`` whose year is ``today``'s with its
+    digits swapped (2062 typed for 2026): years ahead, it stretches every timeline to that
+    year. ``None`` for any other day: a genuine ten-year goal (2036) is never asked about.
+    The goal drafter does not save such a deadline until it is fixed or kept, the goal
+    review asks the same, and ``validate`` notes it in a file. ``shown`` names the day
+    (default: the day itself).
+
+    >>> swapped_deadline(date(2062, 12, 31), date(2026, 12, 6))
+    '31 Dec 2062 is 36 years away: did you mean 2026?'
+    >>> swapped_deadline(date(2062, 12, 31), date(2026, 12, 6), "Deadline 31 Dec 2062")
+    'Deadline 31 Dec 2062 is 36 years away: did you mean 2026?'
+    >>> swapped_deadline(date(2036, 12, 31), date(2026, 12, 6)) is None
+    True
+    """
+    if day is None or day <= today or not swapped_year(day, today):
+        return None
+    return (f"{shown or short_date(day)} is {duration((day - today).days)} away: did you mean "
+            f"{today.year}?")
+
+
 TODAY_AHEAD_DAYS = 366
 """How far after the real date a chosen "today" (``--today``, a notebook's ``today``) may
 be: a review prepared before its day, or a look as of a deadline up to a year off. Further

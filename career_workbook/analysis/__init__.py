@@ -79,6 +79,7 @@ _LAZY = {
     "goal_progress_frame": "progress",
     "goal_status": "progress",
     "goal_statuses": "progress",
+    "late_milestones": "progress",
     "progress_history_frame": "progress",
     "reputation_frame": "reputation",
     "goal_context": "scorecard",
@@ -171,6 +172,7 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
         goal_progress_frame,
         goal_status,
         goal_statuses,
+        late_milestones,
         progress_history_frame,
     )
     from career_workbook.analysis.reputation import (
@@ -231,6 +233,7 @@ __all__ = [
     "goals_table_frame",
     "goal_status",
     "goal_statuses",
+    "late_milestones",
     "deadline_label",
     "is_stale",
     "learning_by_skill_frame",

@@ -8,7 +8,8 @@ older CSV import: the ratings of the last count, every comment shows), an opport
 "spotted" after its first recorded move, and the contradictions the forms refuse today but
 an older file (or an editor) may hold: a follow-up before the last contact, one person
 recorded twice, learning completed before it started or while not done, a milestone due
-after its goal's deadline, a goal set after today or after its own deadline.
+after its goal's deadline, a goal set after today or after its own deadline, a deadline
+whose year is today's with its digits swapped (2062 for 2026).
 Each note names the entry as ``validate`` names fields (``check_ins[3]``), its value and
 what to do. Pure: no I/O.
 
@@ -27,7 +28,13 @@ from collections import Counter
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from career_workbook.wording import not_counted_yet, short_date, swapped_year
+from career_workbook.wording import (
+    duration,
+    not_counted_yet,
+    short_date,
+    swapped_deadline,
+    swapped_year,
+)
 
 if TYPE_CHECKING:  # pragma: no cover
     from career_workbook.model import Workbook
@@ -177,12 +184,37 @@ def _learning(wb: Workbook) -> list[str]:
 
 
 def _late_milestones(wb: Workbook) -> list[str]:
-    """A milestone due after its goal's deadline (a step after the goal it leads to)."""
-    return [f"goals[{i}].milestones[{j}].due = {m.due.isoformat()} is after the goal's "
-            f"deadline ({goal.deadline.isoformat()}): move the step on or before it, or "
-            "the goal's deadline (goal review, step 09)"
-            for i, goal in enumerate(wb.goals) if goal.deadline is not None
-            for j, m in enumerate(goal.milestones) if m.due is not None and m.due > goal.deadline]
+    """A milestone due after its goal's deadline (a step after the goal it leads to:
+    :func:`~career_workbook.analysis.progress.late_milestones`, the forms' rule)."""
+    from career_workbook.analysis.progress import late_milestones
+
+    notes = []
+    for i, goal in enumerate(wb.goals):
+        late = late_milestones(goal.milestones, goal.deadline)
+        notes += [f"goals[{i}].milestones[{j}].due = {m.due.isoformat()} is after the goal's "
+                  f"deadline ({goal.deadline.isoformat()}): move the step on or before it, or "
+                  "the goal's deadline (goal review, step 09)"
+                  for j, m in enumerate(goal.milestones) if any(m is x for x in late)]
+    return notes
+
+
+def _swapped_deadlines(wb: Workbook, today: date) -> list[str]:
+    """A deadline whose year is today's with its digits swapped (2062 for 2026): the forms
+    ask before saving one (:func:`~career_workbook.wording.swapped_deadline`); a file
+    written before, by hand or from another tool, is noted.
+
+    >>> from career_workbook.model import Goal, new_workbook
+    >>> wb = new_workbook("Sam Lee", today=date(2026, 1, 5))
+    >>> wb.goals = [Goal(text="Read 12 books", deadline=date(2062, 12, 31)),
+    ...             Goal(text="Lead the team", deadline=date(2036, 12, 31))]
+    >>> _swapped_deadlines(wb, date(2026, 12, 6))
+    ['goals[0].deadline = 2062-12-31 is 36 years after today (6 Dec 2026): a typo for 2026? The timeline runs to that year; if so, move it in the goal review (step 09)']
+    """  # noqa: E501
+    return [f"goals[{i}].deadline = {goal.deadline.isoformat()} is "
+            f"{duration((goal.deadline - today).days)} after today ({short_date(today)}): a "
+            f"typo for {today.year}? The timeline runs to that year; if so, move it in the "
+            "goal review (step 09)"
+            for i, goal in enumerate(wb.goals) if swapped_deadline(goal.deadline, today)]
 
 
 def _goal_set_days(wb: Workbook, today: date) -> list[str]:
@@ -232,4 +264,4 @@ def workbook_notes(wb: Workbook, today: date) -> list[str]:
     """  # noqa: E501
     return (_later(_dated_fields(wb), today) + _repeated_raters(wb)
             + _spotted_after_first_move(wb) + _contacts(wb) + _learning(wb)
-            + _late_milestones(wb) + _goal_set_days(wb, today))
+            + _late_milestones(wb) + _goal_set_days(wb, today) + _swapped_deadlines(wb, today))

@@ -41,7 +41,7 @@ import math
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from career_workbook.analysis.period import as_of, goal_as_of
 from career_workbook.model import Goal, Workbook
@@ -66,6 +66,7 @@ __all__ = [
     "goal_progress_frame",
     "goal_status",
     "goal_statuses",
+    "late_milestones",
     "latest_on_track",
     "pace_start",
     "progress_history_frame",
@@ -92,6 +93,25 @@ PROGRESS_COLUMNS = {
     "track": "text", "days_left": "float", "forecast": "date", "pace_from": "date",
 }
 HISTORY_COLUMNS = {"date": "date", "goal_id": "text", "actual": "float", "source": "text"}
+
+
+def late_milestones(milestones: Iterable[Any], deadline: date | None) -> list[Any]:
+    """The milestones due after ``deadline``, in their order: steps that would come after
+    the goal they lead to; none without a deadline. The one rule of the milestone form (a
+    step due after its goal's deadline), the goal review (a deadline moved before its
+    steps) and ``validate``.
+
+    >>> from career_workbook.model import Milestone
+    >>> steps = [Milestone(title="Book the exam", due=date(2027, 2, 28)),
+    ...          Milestone(title="Mock test", due=date(2027, 5, 15)), Milestone(title="Plan")]
+    >>> [m.title for m in late_milestones(steps, date(2027, 3, 31))]
+    ['Mock test']
+    >>> late_milestones(steps, None)
+    []
+    """
+    if deadline is None:
+        return []
+    return [m for m in milestones if m.due is not None and m.due > deadline]
 
 
 def expected_progress(created: date, deadline: date | None, today: date) -> float:

@@ -98,7 +98,7 @@ from career_workbook.analysis.dates import (
     suggested_deadline,
 )
 from career_workbook.analysis.smart_rewrites import MAX_QUOTED, candidates, invalid_date_note
-from career_workbook.wording import listing, number
+from career_workbook.wording import listing, number, swapped_deadline
 
 __all__ = [
     "CRITERIA",
@@ -1792,8 +1792,7 @@ def _time_bound(f: _Features, today: date,
                          f"e.g. 'by {suggestion}'.")
             return (Criterion("time_bound", False, PASSED_SCORE, reasons, hints), best.date,
                     best.phrase)
-        if (best.date - today).days > 3 * 365:
-            hints.append("That is more than 3 years away — add a milestone for this year.")
+        hints += [h for h in (_far_hint(best.date, today),) if h]
         return Criterion("time_bound", True, 1.0, reasons, hints), best.date, best.phrase
     if invalid:
         return Criterion("time_bound", False, 0.0, reasons, hints), None, None
@@ -1819,6 +1818,24 @@ def _time_bound(f: _Features, today: date,
     if not unread:
         hints.append(f"Add a date, e.g. 'by {suggestion}'.")
     return Criterion("time_bound", False, 0.0, reasons, hints), None, None
+
+
+def _far_hint(deadline: date, today: date) -> str:
+    """The hint for a deadline years away: a year typed with its digits swapped (2062 for
+    2026) is asked about (:func:`~career_workbook.wording.swapped_deadline`), a far one
+    gets a milestone; ``''`` when it is near.
+
+    >>> _far_hint(date(2062, 12, 31), date(2026, 12, 6))
+    '31 Dec 2062 is 36 years away: did you mean 2026? If so, fix the year.'
+    >>> _far_hint(date(2036, 12, 31), date(2026, 12, 6))
+    'That is more than 3 years away — add a milestone for this year.'
+    """
+    question = swapped_deadline(deadline, today)
+    if question:
+        return f"{question} If so, fix the year."
+    if (deadline - today).days > 3 * 365:
+        return "That is more than 3 years away — add a milestone for this year."
+    return ""
 
 
 def _confidence(value: Any) -> float | None:
@@ -2091,9 +2108,8 @@ def _given_deadline(deadline: date, found: date | None, phrase: str | None,
         hints.insert(0, f"{format_date(deadline)} has already passed — pick a new date, e.g. "
                         f"{format_date(suggested_deadline(today))}.")
         return Criterion("time_bound", False, PASSED_SCORE, reasons, hints)
-    if (deadline - today).days > 3 * 365:
-        hints.append("That is more than 3 years away — add a milestone for this year.")
-    return Criterion("time_bound", True, 1.0, reasons, hints)
+    hints.append(_far_hint(deadline, today))
+    return Criterion("time_bound", True, 1.0, reasons, [h for h in hints if h])
 
 
 def _metric_part(metric: Any, key: str) -> Any:

@@ -21,7 +21,7 @@ from typing import Any
 
 import ipywidgets as widgets
 
-from career_workbook.model import GOAL_STATUSES, Goal, Workbook
+from career_workbook.model import GOAL_STATUSES, Goal, Problem, Workbook
 from career_workbook.widgets import quiet
 from career_workbook.widgets.fields import (
     NONE,
@@ -35,6 +35,7 @@ from career_workbook.widgets.fields import (
     notice,
     notice_html,
     primary_button,
+    secondary_button,
 )
 
 __all__ = [
@@ -42,15 +43,18 @@ __all__ = [
     "STATUS_LABELS",
     "Debouncer",
     "deadline_before_set",
+    "drafted_deadline",
     "goal_changes",
     "goal_data",
     "goal_draft_problems",
     "goal_drafter",
     "goal_update",
     "goals_table",
+    "moved_deadline_problem",
     "reworded_goal",
     "rewrite_choices",
     "smart_feedback_html",
+    "year_question",
 ]
 
 DEBOUNCE_SECONDS = 0.05
@@ -142,13 +146,54 @@ def date_fix_message(problem: str, *, pick_below: bool = False, saving: bool = T
     return f"{problem} — please fix the date{pick}" + (" before saving." if saving else ".")
 
 
-def goal_draft_problems(text: str, deadline: date | None, today: date) -> dict[str, str]:
+def drafted_deadline(text: str, picked: date | None, today: date) -> date | None:
+    """The deadline a drafted goal is saved with: the one its feedback shows, that is the
+    date picked in the Deadline box, else the one its sentence names (``None`` when there
+    is neither). The drafter scores and saves with this one value, so an emptied box saves
+    the sentence's date the feedback still shows, never no deadline at all.
+
+    >>> drafted_deadline("Give 3 talks at the data guild by June 2027", None, date(2026, 12, 6))
+    datetime.date(2027, 6, 30)
+    >>> drafted_deadline("Give 3 talks by June 2027", date(2027, 3, 31), date(2026, 12, 6))
+    datetime.date(2027, 3, 31)
+    >>> drafted_deadline("Give 3 talks", None, date(2026, 12, 6)) is None
+    True
+    """
+    from career_workbook.analysis.smart import score_goal
+
+    if picked is not None or not text.strip():
+        return picked
+    return score_goal(text, today=today).deadline
+
+
+def year_question(due: date | None, today: date, shown: str,
+                  keep: date | None = None) -> str | None:
+    """The question a form asks before saving deadline ``due`` whose year is ``today``'s
+    with its digits swapped (:func:`~career_workbook.wording.swapped_deadline`), named as
+    ``shown``; ``None`` for any other deadline or once the person kept this one (``keep``).
+
+    >>> year_question(date(2062, 12, 31), date(2026, 12, 6), "Deadline 31 Dec 2062")
+    'Deadline 31 Dec 2062 is 36 years away: did you mean 2026? Fix the year, or press “Keep 2062” if it is right.'
+    >>> year_question(date(2062, 12, 31), date(2026, 12, 6), "Deadline", keep=date(2062, 12, 31))
+    """  # noqa: E501
+    from career_workbook.wording import swapped_deadline
+
+    question = None if due is None or due == keep else swapped_deadline(due, today, shown)
+    if question is None:
+        return None
+    return f"{question} Fix the year, or press “Keep {due.year}” if it is right."
+
+
+def goal_draft_problems(text: str, deadline: date | None, today: date,
+                        keep: date | None = None) -> dict[str, str]:
     """Why the drafter cannot save ``text`` as an active goal due ``deadline`` (the
     Deadline box) on ``today``: ``{field: message}``, empty when it can.
 
     A date in the goal that cannot be read (impossible, ambiguous, misspelt) needs fixing
     or a date in the Deadline box; a deadline before today needs a new date (today is
-    fine). Without a date in the box, the goal's own deadline is the one checked.
+    fine); a deadline whose year is today's with its digits swapped (2062 for 2026) is
+    asked about (:func:`year_question`) until it is fixed or kept (``keep``). Without a date
+    in the box, the goal's own deadline is the one checked.
 
     >>> from datetime import date
     >>> goal_draft_problems("Ship v2 by June 2027", date(2026, 1, 15), date(2026, 12, 5))
@@ -159,13 +204,19 @@ def goal_draft_problems(text: str, deadline: date | None, today: date) -> dict[s
     'The deadline in your goal, 1 Mar 2026 (“by 1 March 2026”), has already passed (today is 5 Dec 2026): please write a new date, or pick one below.'
     >>> goal_draft_problems("Ship v2 today", date(2026, 12, 5), date(2026, 12, 5))
     {}
+    >>> goal_draft_problems("Read 12 books by 2062", None, date(2026, 12, 5))["text"]
+    'The deadline in your goal, 31 Dec 2062 (“by 2062”), is 36 years away: did you mean 2026? Fix the year, or press “Keep 2062” if it is right.'
+    >>> goal_draft_problems("Read 12 books by 2062", None, date(2026, 12, 5),
+    ...                     keep=date(2062, 12, 31))
+    {}
     """  # noqa: E501
     from career_workbook.analysis.smart import score_goal
     from career_workbook.wording import short_date
 
     if deadline is not None:
         if deadline >= today:
-            return {}
+            asked = year_question(deadline, today, f"Deadline {short_date(deadline)}", keep)
+            return {"deadline": asked} if asked else {}
         return {"deadline": f"Deadline {short_date(deadline)} has already passed (today is "
                             f"{short_date(today)}): please pick a new date."}
     if not text.strip():
@@ -173,11 +224,14 @@ def goal_draft_problems(text: str, deadline: date | None, today: date) -> dict[s
     result = score_goal(text, today=today)
     if result.date_problem:  # never save a date we could not read
         return {"text": date_fix_message(result.date_problem, pick_below=True)}
-    if result.deadline is not None and result.deadline < today:
-        return {"text": f"The deadline in your goal, {short_date(result.deadline)} "
-                        f"(“{result.deadline_phrase}”), has already passed (today is "
-                        f"{short_date(today)}): please write a new date, or pick one below."}
-    return {}
+    if result.deadline is None:
+        return {}
+    said = f"The deadline in your goal, {short_date(result.deadline)} (“{result.deadline_phrase}”),"
+    if result.deadline < today:
+        return {"text": f"{said} has already passed (today is {short_date(today)}): please "
+                        "write a new date, or pick one below."}
+    asked = year_question(result.deadline, today, said, keep)
+    return {"text": asked} if asked else {}
 
 
 def goal_update(today: date, *, status: str, confidence: int | None,
@@ -217,6 +271,55 @@ def deadline_before_set(old: Goal, deadline: date | None, *,
         return (f"The deadline in your goal, {short_date(deadline)}, is {when}: please write a "
                 "date from then on.")
     return f"Deadline {short_date(deadline)} is {when}: please pick a date from then on."
+
+
+def _named_steps(steps: Sequence[Any]) -> str:
+    """Milestones as a message names them: “Book the exam” (due 28 Feb 2027) and …"""
+    from career_workbook.wording import listing, short_date
+
+    return listing([f"“{m.title}” (due {short_date(m.due)})" for m in steps])
+
+
+def moved_deadline_problem(old: Goal, deadline: date | None, *, today: date,
+                           in_text: bool = False, keep: date | None = None) -> str | None:
+    """Why goal ``old`` cannot move to ``deadline`` (picked in the Deadline box, or read
+    from its new wording when ``in_text``): it is before the day the goal was set
+    (:func:`deadline_before_set`); it is before some of its milestones (the milestone
+    form's rule from the goal's side,
+    :func:`~career_workbook.analysis.progress.late_milestones`), named; or its year is
+    today's with the digits swapped (:func:`year_question`, until kept). ``None`` when
+    fine, or when the deadline is unchanged.
+
+    >>> from career_workbook.model import Milestone
+    >>> old = Goal(text="Pass the AWS exam by June 2027", created=date(2026, 11, 1),
+    ...            deadline=date(2027, 6, 30), milestones=[
+    ...                Milestone(title="Book the exam", due=date(2027, 2, 28)),
+    ...                Milestone(title="Mock test", due=date(2027, 5, 15))])
+    >>> moved_deadline_problem(old, date(2027, 1, 31), today=date(2026, 12, 6), in_text=True)
+    'This goal has 2 milestones due after its new deadline, 31 Jan 2027: “Book the exam” (due 28 Feb 2027) and “Mock test” (due 15 May 2027). Move them to a day on or before 31 Jan 2027 first (Milestones, step 06), or write a later date.'
+    >>> moved_deadline_problem(old, date(2027, 3, 31), today=date(2026, 12, 6))
+    'This goal has 1 milestone due after its new deadline, 31 Mar 2027: “Mock test” (due 15 May 2027). Move it to a day on or before 31 Mar 2027 first (Milestones, step 06), or pick a later date.'
+    >>> moved_deadline_problem(old, date(2027, 5, 31), today=date(2026, 12, 6)) is None
+    True
+    """  # noqa: E501
+    from career_workbook.analysis.progress import late_milestones
+    from career_workbook.wording import plural, short_date
+
+    if deadline is None or deadline == old.deadline:
+        return None
+    early = deadline_before_set(old, deadline, in_text=in_text)
+    if early:
+        return early
+    late = late_milestones(old.milestones, deadline)
+    if late:
+        them = "them" if len(late) > 1 else "it"
+        return (f"This goal has {plural(len(late), 'milestone')} due after its new deadline, "
+                f"{short_date(deadline)}: {_named_steps(late)}. Move {them} to a day on or "
+                f"before {short_date(deadline)} first (Milestones, step 06), or "
+                f"{'write' if in_text else 'pick'} a later date.")
+    shown = (f"The deadline in your goal, {short_date(deadline)}," if in_text
+             else f"Deadline {short_date(deadline)}")
+    return year_question(deadline, today, shown, keep)
 
 
 def reworded_goal(old: Goal, text: str, *, today: date,
@@ -350,7 +453,7 @@ def smart_feedback_html(result: Any) -> str:
     """Each SMART criterion with ✓ (met), ◐ (partly), ✗ (not met) or ? (not judged yet:
     no confidence given, nothing to compare relevance with), what was found and the advice
     (escaped). Advice shows even for a criterion met in full ("more than 3 years away —
-    add a milestone").
+    add a milestone"). A goal not in English is told so where the deadline would be named.
 
     >>> from datetime import date
     >>> from career_workbook.analysis.smart import score_goal
@@ -376,7 +479,10 @@ def smart_feedback_html(result: Any) -> str:
         items.append(f'<li style="margin-bottom:4px">{mark} <b>{label}</b> '
                      f"<span style='color:#555'>({score})</span>{found}{hints}</li>")
     problem = getattr(result, "date_problem", None)
-    if result.deadline is not None and result.deadline_phrase:
+    language = getattr(result, "language_note", None)
+    if language and result.deadline is None and not problem:  # its dates are not read
+        due = f"<div style='color:#6b4b00'>{esc(language)}</div>"
+    elif result.deadline is not None and result.deadline_phrase:
         phrase = f" (from “{esc(result.deadline_phrase)}”)"
         due = f"<div>Deadline found: <b>{result.deadline:%d %B %Y}</b>{phrase}</div>"
     elif result.deadline is not None:
@@ -428,6 +534,36 @@ def _score_style(score: int) -> str:
 
 def _skill_options(wb: Workbook) -> list[str]:
     return wb.skill_names()
+
+
+def _keep_year_button(view: FormView, save: widgets.Button) -> widgets.Button:
+    """A "Keep 2062" button beside ``save``, hidden until the form asks about a deadline
+    whose year has its digits swapped (:func:`year_question`): pressing it keeps that
+    deadline and saves. Save itself never confirms it, so a double click cannot."""
+    keep = secondary_button("Keep", "The deadline's year is right: save it as it is",
+                            icon="check", hidden=True)
+
+    def kept(_button: Any) -> None:
+        view.state["keep_year"] = view.state.get("asked_year")
+        save.click()
+
+    keep.on_click(kept)
+    view.buttons["keep_year"] = keep
+    return keep
+
+
+def _ask_year(view: FormView, due: date | None, asked: bool) -> None:
+    """Show the "Keep <year>" button while the form asks about ``due``'s year."""
+    keep = view.buttons.get("keep_year")
+    if keep is None:
+        return
+    if asked and due is not None:
+        view.state["asked_year"] = due
+        keep.description = f"Keep {due.year}"
+        keep.tooltip = f"{due.year} is right: save the deadline {due.isoformat()} as it is"
+        keep.layout.display = None
+    else:
+        keep.layout.display = "none"
 
 
 # ----------------------------------------------------------------------------------------
@@ -493,7 +629,7 @@ def goal_drafter(session: Any) -> widgets.Widget:
                 # wins over the sentence's (the one filled in from it is the sentence's)
                 result = score_goal(
                     text.value, today=s.today, confidence=given_confidence(),
-                    deadline=None if view.state["auto_deadline"] else deadline.value,
+                    deadline=picked(),
                     context=goal_context(s.workbook or wb, draft, vocab=skill_vocab()))
             except Exception as err:  # noqa: BLE001 - runs from a timer: report, never raise
                 feedback.value = notice_html(f"This goal could not be scored ({err}).", "error")
@@ -509,6 +645,11 @@ def goal_drafter(session: Any) -> widgets.Widget:
                     deadline.value = result.deadline
                 finally:
                     view.state["setting_deadline"] = False
+
+        def picked() -> date | None:
+            """The deadline the person picked in the box (not one filled in from the text):
+            scoring and saving both start from it (:func:`drafted_deadline`)."""
+            return None if view.state["auto_deadline"] else deadline.value
 
         def given_confidence() -> int | None:
             """The slider's value once the person moved it (or the goal states one)."""
@@ -559,20 +700,29 @@ def goal_drafter(session: Any) -> widgets.Widget:
 
         save = primary_button("Save as goal", "Add this goal to your workbook as an active goal")
         view.buttons["save"] = save
+        keep = _keep_year_button(view, save)
         labels = {k: f.label for k, f in view.fields.items()}
 
         def collect() -> tuple[Any, dict[str, str]]:
-            problems = goal_draft_problems(text.value, deadline.value, s.today)
+            # the deadline the feedback shows: the box's when picked, else the sentence's
+            # (an emptied box is not "no deadline" while the feedback shows one)
+            mine, kept = picked(), view.state.get("keep_year")
+            due = drafted_deadline(text.value, mine, s.today)
+            # a date wrong in the sentence is said beside the box while the box shows it
+            shown = deadline.value if mine is None and deadline.value == due else mine
+            problems = goal_draft_problems(text.value, shown, s.today, keep=kept)
+            _ask_year(view, due, year_question(due, s.today, "", kept) is not None)
             if problems:
                 return None, problems
-            data = goal_data(text.value, horizon=horizon.value, deadline=deadline.value,
+            data = goal_data(text.value, horizon=horizon.value, deadline=due,
                              confidence=given_confidence(), skills=skills.value, today=s.today)
             return check_model(Goal, data, labels)
 
         view.bind(save, collect, lambda wb, goal: wb.goals.append(goal), adds=True,
-                  detail=lambda g: "goal added", live=False)
+                  detail=lambda g: "goal added", live=False,
+                  after=lambda _goal: view.state.pop("keep_year", None))  # kept for this one
         score_row = quiet.HBox([bar, number], layout=widgets.Layout(align_items="center"))
-        return [*boxes[:1], score_row, feedback, rewrites, *boxes[1:], save]
+        return [*boxes[:1], score_row, feedback, rewrites, *boxes[1:], quiet.HBox([save, keep])]
 
     return FormView(session, build, name="goal_drafter", title="Draft a SMART goal",
                     intro="Specific, Measurable, Achievable, Relevant, Time-bound. The "
@@ -622,6 +772,7 @@ def goal_editor(view: FormView, *, with_deadline: bool) -> list[widgets.Widget]:
     save = primary_button("Save goal changes",
                           "Save the goal's new wording, status, confidence and deadline")
     view.buttons["save"] = save
+    keep = _keep_year_button(view, save)
 
     mine: list[Goal] = []  # the goal as this form saves it, for the message
 
@@ -636,23 +787,39 @@ def goal_editor(view: FormView, *, with_deadline: bool) -> list[widgets.Widget]:
             completed_on=old.completed_on,
             **({"deadline": picked} if with_deadline else {}))
         in_text = "deadline" in reworded  # the new wording's date moves the deadline
-        early = deadline_before_set(old, (reworded if in_text else changes).get("deadline"),
-                                    in_text=in_text)
-        if early:
+        moved = (reworded if in_text else changes).get("deadline")
+        kept = view.state.get("keep_year")
+        _ask_year(view, moved, moved != old.deadline
+                  and year_question(moved, s.today, "", kept) is not None)
+        refused = moved_deadline_problem(old, moved, today=s.today, in_text=in_text, keep=kept)
+        if refused:
             mine[:] = []
-            return None, {"text" if in_text else "deadline": early}
+            return None, {"text" if in_text else "deadline": refused}
         goal, errors = check_model(
             Goal, {**old.model_dump(round_trip=True), **changes, **reworded}, labels)
         mine[:] = [goal] if goal is not None else []
         return goal, errors
 
     def apply(wb: Workbook, goal: Goal) -> Goal:
-        """Merge the goal with the file's; return it as written (the message names it)."""
+        """Merge the goal with the file's; return it as written (the message names it).
+        A deadline moved before milestones added in another tab since is a conflict."""
+        from career_workbook.analysis.progress import late_milestones
+        from career_workbook.widgets.merge import EditConflict
+        from career_workbook.wording import short_date
+
         index = find_entry(wb.goals, old, "goal")
-        wb.goals[index] = merge_section(Goal, list(Goal.model_fields), stored=old,
-                                        filled=view.filled, mine=goal, theirs=wb.goals[index],
-                                        labels=labels)
-        return wb.goals[index]
+        theirs = wb.goals[index]
+        written = merge_section(Goal, list(Goal.model_fields), stored=old, filled=view.filled,
+                                mine=goal, theirs=theirs, labels=labels)
+        late = late_milestones(written.milestones, written.deadline)
+        if late and written.deadline != theirs.deadline:  # steps added in another tab since
+            raise EditConflict([Problem("", None, (
+                f"has milestones added in another tab that are due after its new deadline, "
+                f"{short_date(written.deadline)}: {_named_steps(late)}. Press Reload to see "
+                "them, then move them (Milestones, step 06) or choose a later date."))],
+                {"": "This goal"})
+        wb.goals[index] = written
+        return written
 
     def said(goal: Goal) -> str:
         """The save message: what changed, and a wording left naming another date."""
@@ -660,8 +827,9 @@ def goal_editor(view: FormView, *, with_deadline: bool) -> list[widgets.Widget]:
         return goal_changes(old, mine[0] if mine else goal, goal) + (f". {note}" if note
                                                                      else "")
 
-    view.bind(save, collect, apply, detail=said)
-    return [*boxes, save]
+    view.bind(save, collect, apply, detail=said,
+              after=lambda _goal: view.state.pop("keep_year", None))
+    return [*boxes, quiet.HBox([save, keep])]
 
 
 def goals_table(session: Any) -> widgets.Widget:

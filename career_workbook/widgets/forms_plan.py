@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
+from types import SimpleNamespace
 from typing import Any
 
 import ipywidgets as widgets
@@ -391,9 +392,11 @@ def milestone_problems(data: Mapping[str, Any], deadline: date | None,
     >>> milestone_problems({"due": date(2028, 1, 1)}, None, date(2026, 12, 5))
     {}
     """  # noqa: E501
+    from career_workbook.analysis.progress import late_milestones
+
     found = days_not_come(data, today, {"done_on": "“Done on”"})
     due = data.get("due")
-    if isinstance(due, date) and deadline is not None and due > deadline:
+    if isinstance(due, date) and late_milestones([SimpleNamespace(due=due)], deadline):
         found["due"] = (f"“Due” ({short_date(due)}) is after the goal’s deadline "
                         f"({short_date(deadline)}): choose a day on or before "
                         f"{short_date(deadline)}, or move the goal’s deadline first (goal "

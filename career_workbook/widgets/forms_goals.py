@@ -843,7 +843,7 @@ def goals_table(session: Any) -> widgets.Widget:
         s = view.session
         wb = s.workbook
         if not wb.goals:  # one notice under the form's own title, not a second of each
-            return [notice("No goals yet: draft one above.", "info")]
+            return [notice(s.say("No goals yet: draft your first one in notebook 04."), "info")]
         table = analysis.goals_table_frame(wb, s.today, catalog=s.catalog)
         shown = table_widget(table, {"text": "Goal", "status": "Status", "deadline": "Deadline",
                                      "score": "SMART", "actual": "% done", "track": "Track",

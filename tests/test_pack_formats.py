@@ -36,8 +36,9 @@ def _expected(formats: tuple[str, ...]) -> list[str]:
 
 @pytest.fixture
 def renders(monkeypatch):
-    """Count what matplotlib draws: ``Figure.savefig`` by format, PDF pages drawn by
-    ``savefig`` and chart pages replayed from their PNG drawing (``pdf_replay``)."""
+    """Count what matplotlib draws: ``Figure.savefig`` by format, chart pages drawn by
+    matplotlib (on the page renderer, or by ``savefig`` on a matplotlib the replay was
+    not checked on) and chart pages replayed from their PNG drawing (``pdf_replay``)."""
     counts: Counter = Counter()
     savefig, pdf_savefig = Figure.savefig, PdfPages.savefig
 
@@ -47,16 +48,22 @@ def renders(monkeypatch):
 
     def pdf_spy(pdf, figure=None, **kwargs):
         counts["pdf page"] += 1
+        counts["saved page"] += 1
         return pdf_savefig(pdf, figure, **kwargs)
+
+    def draw_spy(*args, **kwargs):
+        counts["pdf page"] += 1
+        return draw(*args, **kwargs)
 
     def replay_spy(*args, **kwargs):
         counts["replayed page"] += 1
         return replay(*args, **kwargs)
 
-    replay = pdf_replay.replay
+    replay, draw = pdf_replay.replay, pdf_replay.draw_figure
     monkeypatch.setattr(Figure, "savefig", spy)
     monkeypatch.setattr(PdfPages, "savefig", pdf_spy)
     monkeypatch.setattr(pdf_replay, "replay", replay_spy)
+    monkeypatch.setattr(pdf_replay, "draw_figure", draw_spy)
     return counts
 
 
@@ -83,8 +90,9 @@ def test_each_combination_writes_exactly_those_files(tmp_path, formats, renders)
         replayed -= sum(slug == "smart_scorecard" for slug in shown)  # an image
     assert renders["replayed page"] == replayed
     assert renders["pdf page"] == (len(shown) - replayed if "pdf" in formats else 0)
-    assert renders["pdf"] == renders["pdf page"], "PDF drawing happens only as pages"
-    assert set(+renders) <= {"rgba", "svg", "pdf", "pdf page", "replayed page"}, "no other"
+    assert renders["pdf"] == renders["saved page"], "PDF drawing happens only as pages"
+    assert set(+renders) <= {"rgba", "svg", "pdf", "pdf page", "saved page",
+                             "replayed page"}, "no other"
     if "pdf" in formats:
         assert len(PdfReader(pack / "review.pdf").pages) == pack_pages(empty)
     if "html" in formats:

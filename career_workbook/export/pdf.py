@@ -376,18 +376,22 @@ def add_chart_page(pdf: PdfPages, fig: Figure, *, heading: str, content: PackCon
     a very tall one a taller page; printers scale both to A4).
     ``drawn``: a :class:`~career_workbook.export.pdf_replay.Recording` of the figure's PNG
     drawing; when it can be replayed the page is written from it (the figure is not
-    walked again), else matplotlib draws the figure for the page.
+    walked again), else matplotlib draws the figure for the page. Either way on the
+    page renderer (:func:`~career_workbook.export.pdf_replay.page_renderer`), which
+    writes every glyph as the one the PNG shows.
     """
+    from career_workbook.export.pdf_replay import CHECKED
+
     w, h = (float(v) for v in fig.get_size_inches())
-    page_w, page_h, left, bottom = _chart_page_size(w, h)
-    if drawn is not None and drawn.usable:
-        _replayed_chart_page(pdf, fig, drawn, (page_w, page_h, left, bottom),
-                             _page_texts(heading, content, page, page_w, page_h, bottom + h))
+    page_w, page_h, left, bottom, scale = _chart_page_size(w, h)
+    texts = _page_texts(heading, content, page, page_w, page_h, bottom + h * scale)
+    if CHECKED:
+        _chart_page(pdf, fig, drawn if drawn is not None and drawn.usable else None,
+                    (page_w, page_h, left, bottom, scale), texts)
         return
     # The heading and footer are added for this page only and removed afterwards.
     added = [fig.text((x - left) / w, (y - bottom) / h, text, parse_math=False, **kw)
-             for x, y, text, kw in _page_texts(heading, content, page, page_w, page_h,
-                                               bottom + h)]
+             for x, y, text, kw in texts]
     # Figure legends are anchored to the figure's box, which becomes the page while saving:
     # pin each anchor to the same place in figure coordinates for this page.
     anchors = [(legend, legend.get_bbox_to_anchor()) for legend in fig.legends]
@@ -407,12 +411,13 @@ HEAD_H = 1.3
 """Inches above a chart on its page, for the heading."""
 
 
-def _chart_page_size(w: float, h: float) -> tuple[float, float, float, float]:
-    """Page width and height for a ``w`` x ``h`` inch chart, and the chart's left and
-    bottom edges on it (inches)."""
-    page_w = max(A4[0], w)
-    page_h = max(page_w * A4[1] / A4[0], h + HEAD_H + 0.8)
-    return page_w, page_h, (page_w - w) / 2, page_h - HEAD_H - h
+def _chart_page_size(w: float, h: float) -> tuple[float, float, float, float, float]:
+    """Page width and height for a ``w`` x ``h`` inch chart, the chart's left and
+    bottom edges on it (inches) and the scale it is drawn at."""
+    scale = 1.0
+    page_w = max(A4[0], w * scale)
+    page_h = max(page_w * A4[1] / A4[0], h * scale + HEAD_H + 0.8)
+    return page_w, page_h, (page_w - w * scale) / 2, page_h - HEAD_H - h * scale, scale
 
 
 def _page_texts(heading: str, content: PackContent, page: int, page_w: float,
@@ -426,29 +431,43 @@ def _page_texts(heading: str, content: PackContent, page: int, page_w: float,
     ]
 
 
-def _replayed_chart_page(pdf: PdfPages, fig: Figure, drawn: Any,
-                         size: tuple[float, float, float, float],
-                         texts: list[tuple[float, float, str, dict]]) -> None:
-    """The chart page written from the recording of the figure's PNG drawing: the page's
-    background, the chart's calls replayed, then the heading and footer drawn as texts of
-    a page-sized figure (what ``savefig`` with a page-sized box draws)."""
-    from career_workbook.export.pdf_replay import image_dpi, page_renderer, replay
+def _chart_page(pdf: PdfPages, fig: Figure, drawn: Any,
+                size: tuple[float, float, float, float, float],
+                texts: list[tuple[float, float, str, dict]]) -> None:
+    """A chart page: the page's background, heading and footer (texts of a page-sized
+    figure), then the chart, its lower left corner at ``left, bottom`` (inches) and drawn
+    at ``scale``: replayed from the recording of its PNG drawing (``drawn``), or drawn by
+    matplotlib when there is none. Each part in a graphics state of its own."""
+    from career_workbook.export.pdf_replay import (
+        draw_figure,
+        graphics_state,
+        image_dpi,
+        page_renderer,
+        replay,
+    )
 
-    page_w, page_h, left, bottom = size
+    page_w, page_h, left, bottom, scale = size
     page = Figure(figsize=(page_w, page_h), dpi=72, layout="none",
                   facecolor=fig.get_facecolor(), edgecolor=fig.get_edgecolor(),
                   linewidth=fig.patch.get_linewidth())
-    added = [page.text(x / page_w, y / page_h, text, parse_math=False, **kw)
-             for x, y, text, kw in texts]
+    for x, y, text, kw in texts:
+        page.text(x / page_w, y / page_h, text, parse_math=False, **kw)
     file = pdf._ensure_file()
     file.newPage(page_w, page_h)
+    dpi = image_dpi(fig)
     try:
-        renderer = page_renderer(file, image_dpi(fig), page_h, page_w)
-        page.patch.draw(renderer)
-        replay(drawn, fig, renderer, (left * 72, bottom * 72))
-        for artist in added:
-            artist.draw(renderer)
-        renderer.finalize()
+        with graphics_state(file):
+            renderer = page_renderer(file, dpi, page_h, page_w)
+            page.draw(renderer)
+            renderer.finalize()
+        w, h = (float(v) for v in fig.get_size_inches())
+        with graphics_state(file, (scale, 0, 0, scale, left * 72, bottom * 72)):
+            renderer = page_renderer(file, dpi, h, w)
+            if drawn is not None:
+                replay(drawn, fig, renderer, (0.0, 0.0))
+            else:
+                draw_figure(fig, renderer)
+            renderer.finalize()
     finally:
         file.endStream()
 

@@ -26,6 +26,15 @@ draw time, a text not drawn by ``Text.draw``, an image elsewhere than matplotlib
 figure drawn more than once while recording) marks the recording unusable, and the page
 is drawn by matplotlib as before: never a wrong page.
 
+Glyphs without a name of their own: matplotlib's PDF backend writes a Type 3 font's glyphs
+(and, before 3.11, every glyph outside the font's one- or two-byte codes: emoji) under
+their PostScript names, so two glyphs of one font with the same name, or none (Symbola,
+the emoji font of many Linux machines, names 2,302 of its glyphs ``''``), become one
+glyph in the file: a family drawn as four rockets. The page renderer
+(:func:`page_renderer`) writes such a glyph as its outline instead, in place (on
+matplotlib 3.11 glyph by glyph, the rest of the text stays text; before, the whole text
+as paths), so every glyph is the one the PNG shows (:func:`unnamed_glyphs`).
+
 Examples
 --------
 >>> from career_workbook.charts._style import new_figure
@@ -58,7 +67,8 @@ from matplotlib.legend import Legend
 from matplotlib.text import Text
 from matplotlib.transforms import Affine2D, Bbox, Transform
 
-__all__ = ["CHECKED", "Recording", "image_dpi", "page_renderer", "recording", "replay"]
+__all__ = ["CHECKED", "Recording", "draw_figure", "image_dpi", "page_renderer", "recording",
+           "replay", "unnamed_glyphs"]
 
 CHECKED = (3, 9) <= tuple(mpl.__version_info__[:2]) <= (3, 11)
 """Whether this matplotlib is one the replay was checked on, pixel for pixel (3.9 to
@@ -390,6 +400,40 @@ def page_renderer(file: Any, image_dpi: float, height: float, width: float) -> A
     return _MeasuringPdf(file, image_dpi, height, width)
 
 
+@contextlib.contextmanager
+def graphics_state(file: Any, matrix: tuple | None = None) -> Iterator[None]:
+    """What is drawn on ``file``'s page in the block, in a graphics state of its own
+    (``q`` ... ``Q``), with the coordinates transformed by ``matrix`` (a, b, c, d, e, f:
+    PDF's ``cm``) when given. A renderer started and finalized inside the block leaves
+    the page's state as it found it (its colours too), for the next one."""
+    from matplotlib.backends.backend_pdf import Op
+
+    file.output(Op.gsave)
+    if matrix is not None:
+        file.output(*matrix, Op.concat_matrix)
+    try:
+        yield
+    finally:
+        file.output(Op.grestore)
+
+
+def draw_figure(fig: Figure, renderer: Any) -> None:
+    """Draw ``fig`` on ``renderer`` (a :func:`page_renderer` as large as the figure) as
+    ``savefig`` draws a PDF page: at 72 dpi, through a ``MixedModeRenderer`` (a
+    rasterized artist becomes an image at the renderer's image dpi)."""
+    from matplotlib.backends.backend_mixed import MixedModeRenderer
+
+    w, h = (float(v) for v in fig.get_size_inches())
+    dpi = fig.dpi
+    fig.dpi = 72
+    try:
+        mixed = MixedModeRenderer(fig, w, h, renderer.image_dpi, renderer)
+        fig.draw(mixed)
+        mixed.finalize()
+    finally:
+        fig.dpi = dpi
+
+
 TEXT_MEMO_SIZE = 20_000
 """Entries the process-wide text memo (:data:`_TEXTS`) keeps before it starts again."""
 
@@ -406,6 +450,74 @@ def _memo(key: tuple, make: Any) -> Any:
         if len(_TEXTS) >= TEXT_MEMO_SIZE:
             _TEXTS.clear()
         found = _TEXTS[key] = make()
+    return found
+
+
+_UNNAMED: dict[tuple, frozenset[int]] = {}
+"""The glyphs of each font file (and face) without a name of their own (bounded by the
+fonts installed)."""
+
+
+def unnamed_glyphs(font: Any) -> frozenset[int]:
+    """The glyph indices of ``font`` (an ``FT2Font``) whose PostScript name is empty or
+    is another glyph's too: matplotlib's PDF backend would write them as one glyph.
+
+    >>> from matplotlib import font_manager
+    >>> unnamed_glyphs(font_manager.get_font(font_manager.findfont("DejaVu Sans")))
+    frozenset()
+    """
+    key = (font.fname, getattr(font, "face_index", 0))
+    found = _UNNAMED.get(key)
+    if found is None:
+        first: dict[str, int] = {}
+        shared: set[int] = set()
+        for index in range(font.num_glyphs):
+            name = font.get_glyph_name(index)
+            if not name or name in first:
+                shared.update((index, first.get(name, index)))
+            else:
+                first[name] = index
+        found = _UNNAMED[key] = frozenset(shared)
+    return found
+
+
+def _has_unnamed(font: Any, s: str) -> bool:
+    """Whether ``s``, laid out in ``font`` and its fallbacks, uses a glyph without a name
+    of its own (:func:`unnamed_glyphs`)."""
+    from matplotlib import _text_helpers
+
+    for item in _text_helpers.layout(s, font):
+        index = getattr(item, "glyph_index", None)  # matplotlib 3.11; before: glyph_idx
+        if (item.glyph_idx if index is None else index) in unnamed_glyphs(item.ft_object):
+            return True
+    return False
+
+
+_OUTLINES: dict[tuple, Any] = {}
+"""Glyph outlines drawn as paths, by font file, face and glyph (bounded by the glyphs
+without a name of their own that texts use)."""
+
+
+def _glyph_outline(font: Any, index: int) -> Any:
+    """Glyph ``index`` of ``font`` as a ``Path`` in thousandths of an em, rounded as
+    matplotlib rounds a Type 3 glyph's outline (the same shape, drawn as a path). Read
+    from a font object of its own: the shared one keeps the transform its last drawing
+    on a PNG gave it."""
+    from matplotlib import ft2font
+    from matplotlib.path import Path
+
+    face = getattr(font, "face_index", 0)
+    key = (font.fname, face, index)
+    found = _OUTLINES.get(key)
+    if found is None:
+        own = _OUTLINES.get((font.fname, face))
+        if own is None:
+            own = _OUTLINES[font.fname, face] = ft2font.FT2Font(
+                font.fname, **({"face_index": face} if face else {}))
+        own.load_glyph(index, ft2font.LoadFlags.NO_SCALE)  # matplotlib 3.11 (its caller)
+        vertices, codes = own.get_path()
+        found = _OUTLINES[key] = Path((vertices * 64 * 1000 / own.units_per_EM).round(),
+                                      codes)
     return found
 
 
@@ -443,9 +555,15 @@ def _measuring_pdf() -> type:
             """As ``RendererPdf.draw_text``; on matplotlib 3.11 its glyphs are laid out once
             per process (:meth:`_write_text`), and a text already written in this file with
             the same font is written again from what it wrote then (the glyphs, their
-            fonts and kerning), moved and turned to ``x, y, angle``."""
-            if (ismath or not TEXTS_REWRITTEN or gc.get_url() is not None
-                    or mpl.rcParams["pdf.use14corefonts"]):
+            fonts and kerning), moved and turned to ``x, y, angle``. A glyph without a
+            name of its own (:func:`unnamed_glyphs`) is written as its outline: by
+            :meth:`_write_text`, else the whole text is drawn as paths."""
+            if ismath or mpl.rcParams["pdf.use14corefonts"]:
+                return super().draw_text(gc, x, y, s, prop, angle, ismath, mtext)
+            if not TEXTS_REWRITTEN or gc.get_url() is not None:
+                if _memo(self._key("unnamed", _font_key(prop), s),
+                         lambda: _has_unnamed(self._get_font_ttf(prop), s)):
+                    return self._draw_text_as_path(gc, x, y, s, prop, angle, ismath)
                 return super().draw_text(gc, x, y, s, prop, angle, ismath, mtext)
             features = mtext.get_fontfeatures() if mtext is not None else None
             language = mtext.get_language() if mtext is not None else None
@@ -507,7 +625,14 @@ def _measuring_pdf() -> type:
             prev_start_x = 0
             file.output(Op.begin_text)
             tracked = self._tracked
+            outlines = []  # glyphs without a name of their own: drawn as paths, below
+            placed = False  # the glyph after an outline is placed anew, at its own x
             for item in items:
+                if item.glyph_index in unnamed_glyphs(item.ft_object):
+                    output_singlebyte_chunk(chunk)
+                    outlines.append(item)
+                    prev_font, placed = None, True
+                    continue
                 glyph = (item.ft_object.fname, item.ft_object.face_index, item.char,
                          item.glyph_index)
                 found = tracked.get(glyph)
@@ -526,14 +651,22 @@ def _measuring_pdf() -> type:
                 if item.y:
                     output_singlebyte_chunk(chunk)
                     file.output(item.y, Op.textrise)
-                if item.prev_kern:
+                if item.prev_kern and not placed:  # its x has the kerning in it
                     chunk.append(item.prev_kern)
+                placed = False
                 chunk.append(charcode)
                 if item.y:
                     output_singlebyte_chunk(chunk)
                     file.output(0, Op.textrise)
             output_singlebyte_chunk(chunk)
             file.output(Op.end_text)
+            scale = fontsize / 1000
+            for item in outlines:
+                file.output(Op.gsave, scale, 0, 0, scale, item.x, item.y, Op.concat_matrix,
+                            *file.pathOperations(_glyph_outline(item.ft_object,
+                                                                item.glyph_index),
+                                                 Affine2D()),
+                            Op.fill, Op.grestore)
             file.output(Op.grestore)
 
         if hasattr(RendererPdf, "_get_font_height_metrics"):

@@ -209,21 +209,42 @@ _KEEP = "\u00a0"  # textwrap breaks lines at ASCII whitespace only
 
 
 def wrap_lines(text: str, width: int, *, max_lines: int | None = None,
-               placeholder: str = " …", hyphens: bool = True) -> list[str]:
+               placeholder: str = " …", hyphens: bool = True, room: float | None = None,
+               measure: Callable[[str], float] | None = None) -> list[str]:
     """``text`` wrapped to lines of ``width`` characters (``textwrap.wrap``; long words
     broken, after hyphens when ``hyphens``), never inside a short unit: a title ending
     "(36 h)" left "h)" alone on its last line. The one wrapping rule of charts and pages.
+
+    With ``room`` and ``measure`` (a line's width as drawn, in the unit of ``room``), no
+    line is wider than ``room``: where one would be (Chinese characters and emoji are
+    about twice as wide as Latin letters), all are wrapped to fewer characters.
 
     >>> wrap_lines("75 hours of learning, most on Management of Personnel (36 h)", 55)
     ['75 hours of learning, most on Management of Personnel', '(36 h)']
     >>> wrap_lines("Walk 5 km a day", 6)
     ['Walk', '5 km a', 'day']
+    >>> wide = lambda line: sum(2 if ord(c) > 0x2E80 else 1 for c in line)
+    >>> wrap_lines("Lead 数据团队 and ship 新的平台", 20)
+    ['Lead 数据团队 and ship', '新的平台']
+    >>> wrap_lines("Lead 数据团队 and ship 新的平台", 20, room=14, measure=wide)
+    ['Lead 数据团队', 'and ship', '新的平台']
     """
     kept = _UNIT.sub(lambda m: m.group().replace(" ", _KEEP), text)
-    lines = textwrap.wrap(kept, width=max(width, 4), max_lines=max_lines,
-                          placeholder=placeholder, break_long_words=True,
-                          break_on_hyphens=hyphens)
-    return [line.replace(_KEEP, " ") for line in lines]
+
+    def wrapped(chars: int) -> list[str]:
+        lines = textwrap.wrap(kept, width=max(chars, 4), max_lines=max_lines,
+                              placeholder=placeholder, break_long_words=True,
+                              break_on_hyphens=hyphens)
+        return [line.replace(_KEEP, " ") for line in lines]
+
+    lines = wrapped(width)
+    while room is not None and measure is not None and lines and width > 4:
+        widest = max(measure(line) for line in lines)
+        if widest <= room:
+            break
+        width = min(width - 1, max(4, int(width * room / widest)))
+        lines = wrapped(width)
+    return lines
 
 
 def wrap_label(value: Any, width: int = WRAP, *, max_lines: int = 3,
@@ -411,9 +432,18 @@ def placeholder_message(fig: Figure) -> str:
 
 
 def headline(fig: Figure, text: str, title: str | None = None) -> None:
-    """The figure's headline (its takeaway), left-aligned; ``title`` overrides it."""
+    """The figure's headline (its takeaway), left-aligned; ``title`` overrides it.
+
+    Wrapped to 62 characters a line, fewer where they would not fit the figure's width as
+    drawn (a goal in Chinese in "Next deadline in 7 months: ..." ran off the chart).
+    """
     chosen = text if title is None else safe(title)
-    fig.suptitle(_wrap_escaped(chosen, 62), x=0.02, ha="left")
+    suptitle = fig.suptitle(" ", x=0.02, ha="left")  # for its font; the text is set below
+    renderer = fig._get_renderer()  # measuring only, as subtitle() does
+    prop = suptitle.get_fontproperties()
+    suptitle.set_text(_wrap_escaped(
+        chosen, 62, room=fig.bbox.width * 0.96,
+        measure=lambda line: _text_metrics(renderer, line, prop, fig.dpi)[0]))
 
 
 def subtitle(ax: Any, text: str) -> None:
@@ -491,11 +521,11 @@ def _text_metrics(renderer: Any, text: str, prop: Any, dpi: float) -> tuple:
     return cached(renderer, text, prop, ismath=False, dpi=dpi)
 
 
-def _wrap_escaped(text: str, width: int) -> str:
+def _wrap_escaped(text: str, width: int, **fit: Any) -> str:
     # Headlines are built from already-escaped pieces: wrap them without escaping again,
     # at spaces only (their lines joined again read as written: "pull-request", never
-    # "pull- request")
-    return "\n".join(wrap_lines(text, width, hyphens=False)) or " "
+    # "pull- request"); ``fit``: the room and measure of wrap_lines
+    return "\n".join(wrap_lines(text, width, hyphens=False, **fit)) or " "
 
 
 class _SteadyDateLocator(mdates.AutoDateLocator):

@@ -58,6 +58,8 @@ __all__ = ["A4", "achievements_page", "actions_page", "add_chart_page", "add_pag
 A4 = (8.27, 11.69)
 """A4 portrait, in inches."""
 MARGIN = 0.7
+TEXT_W = A4[0] - 2 * MARGIN
+"""Inches between the page's margins."""
 INK, GREY, LIGHT, ACCENT = "#222222", "#666666", "#DDDDDD", "#0072B2"
 GOOD, BAD = "#009E73", "#D55E00"
 VERDICT_COLOURS = {"met": GOOD, "partly": "#8A5A00", "not met": BAD, "open": GREY}
@@ -66,18 +68,45 @@ MAX_CHARS = 600
 """User text longer than this is cut before wrapping (a page only holds a few lines)."""
 
 
-def fit(value: Any, width: int, max_lines: int = 1) -> str:
-    """User text wrapped to ``width`` characters a line, at most ``max_lines`` lines.
+def fit(value: Any, width: int, max_lines: int = 1, *, room: float | None = None,
+        size: float = 9.5, weight: str = "normal") -> str:
+    """User text wrapped to ``width`` characters a line, at most ``max_lines`` lines; with
+    ``room`` (inches), no line is wider than that as drawn at ``size`` points and
+    ``weight`` (:func:`drawn_width`; :func:`~career_workbook.charts.wrap_lines`): a line
+    of wide characters (Chinese, emoji) makes every line shorter, so none runs past the
+    page's margin.
 
     >>> fit("Lead the migration of the billing platform to the cloud", 20, 2)
     'Lead the migration\\nof the billing …'
     >>> fit(None, 10)
     ''
+    >>> with house_style():
+    ...     lines = fit("成为工程经理并带领一个新的数据团队完成迁移", 30, 2, room=2, size=10)
+    ...     [(len(line) < 30, drawn_width(line, 10) <= 2) for line in lines.splitlines()]
+    [(True, True), (True, True)]
     """
     text = " ".join(clean_text(value)[:MAX_CHARS].split())
     if not text:
         return ""
-    return "\n".join(wrap_lines(text, width, max_lines=max_lines))
+    return "\n".join(wrap_lines(text, width, max_lines=max_lines, room=room,
+                                measure=lambda line: drawn_width(line, size, weight)))
+
+
+def drawn_width(text: str, size: float, weight: str = "normal") -> float:
+    """The width in inches of one line of ``text`` drawn at ``size`` points and ``weight``
+    in the fonts in force (the house style's: its font, then the fallbacks for other
+    scripts and emoji), as the PDF draws it (unhinted).
+
+    >>> with house_style():
+    ...     wide, narrow = drawn_width("项目管理", 10), drawn_width("abcd", 10)
+    >>> wide > 1.5 * narrow
+    True
+    """
+    from matplotlib.font_manager import FontProperties
+    from matplotlib.textpath import text_to_path
+
+    prop = FontProperties(size=size, weight=weight)
+    return text_to_path.get_text_width_height_descent(text, prop, ismath=False)[0] / 72
 
 
 def _page() -> Figure:
@@ -123,7 +152,8 @@ def _footer_texts(content: PackContent, page: int,
     right ((x, y in inches from the page's lower left corner, text, text properties))."""
     footer = {"fontsize": 8, "color": GREY, "va": "bottom"}
     return [
-        (MARGIN, 0.45, fit(f"{content.name} · review of {long_date(content.today)}", 90),
+        (MARGIN, 0.45, fit(f"{content.name} · review of {long_date(content.today)}", 90,
+             room=page_w - 2 * MARGIN - 1.0, size=8),
          {**footer, "ha": "left"}),
         (page_w - MARGIN, 0.45, page_label(page, content), {**footer, "ha": "right"}),
     ]
@@ -141,18 +171,19 @@ def cover_page(content: PackContent) -> Figure:
         fig = _page()
         w = A4[0]
         _text(fig, MARGIN, 0.9, "CAREER REVIEW", fontsize=11, color=ACCENT, weight="bold")
-        name = fit(content.name, 28, 2)
+        name = fit(content.name, 28, 2, room=TEXT_W, size=28, weight="bold")
         _text(fig, MARGIN, 1.25, name, fontsize=28, weight="bold", linespacing=1.1)
         top = 1.25 + 0.5 * (name.count("\n") + 1) + 0.3
         for label, value in cover_facts(content):
             _text(fig, MARGIN, top, label, fontsize=10, color=GREY)
-            _text(fig, MARGIN + 1.7, top, fit(value, 60), fontsize=11)
+            _text(fig, MARGIN + 1.7, top, fit(value, 60, room=TEXT_W - 1.7, size=11),
+                  fontsize=11)
             top += 0.3
         top += 0.35
         box_w, box_h, gap = (w - 2 * MARGIN - 2 * 0.2) / 3, 1.25, 0.2
         for i, head in enumerate(content.headlines):
             col, row = i % 3, i // 3
-            x0 = MARGIN + col * (box_w + gap)
+            x0 = MARGIN + col * (box_w + gap)  # its texts 0.15 in from its left side
             y0 = top + row * (box_h + gap)
             fig.add_artist(FancyBboxPatch(
                 (_x(fig, x0), _y(fig, y0 + box_h)), _x(fig, box_w), box_h / A4[1],
@@ -160,10 +191,12 @@ def cover_page(content: PackContent) -> Figure:
                 facecolor="#F4F8FB", edgecolor=LIGHT, linewidth=0.8))
             _text(fig, x0 + 0.15, y0 + 0.15, head.label, fontsize=9, color=GREY)
             size = 22 if len(head.value) <= 8 else 18 if len(head.value) <= 12 else 12
-            _text(fig, x0 + 0.15, y0 + 0.42, fit(head.value, 18, 2), fontsize=size,
-                  weight="bold", color=ACCENT, linespacing=1.05)
+            _text(fig, x0 + 0.15, y0 + 0.42,
+                  fit(head.value, 18, 2, room=box_w - 0.22, size=size, weight="bold"),
+                  fontsize=size, weight="bold", color=ACCENT, linespacing=1.05)
             # two lines, from the card's foot up: one cut "of the Senior Data Scientist …"
-            _text(fig, x0 + 0.15, y0 + box_h - 0.12, fit(head.detail, 34, 2), fontsize=8,
+            _text(fig, x0 + 0.15, y0 + box_h - 0.12,
+                  fit(head.detail, 34, 2, room=box_w - 0.22, size=8), fontsize=8,
                   color=GREY, va="bottom", linespacing=1.15)
         top += 2 * (box_h + gap) + 0.3
         _text(fig, MARGIN, top, "In this pack", fontsize=12, weight="bold")
@@ -177,7 +210,8 @@ def cover_page(content: PackContent) -> Figure:
             x = MARGIN + (i // per_column) * col_w
             y = top + (i % per_column) * 0.24
             _text(fig, x, y, f"{number}", fontsize=9.5, color=GREY)
-            _text(fig, x + 0.35, y, fit(title, 80 // columns - 4), fontsize=9.5)
+            _text(fig, x + 0.35, y, fit(title, 80 // columns - 4, room=col_w - 0.45),
+                  fontsize=9.5)
         _footer(fig, content, 1)
         _text(fig, MARGIN, A4[1] - 0.75, "Prepared with Career Workbook. Confidential: for "
               "the person named above and their coach.", fontsize=8, color=GREY)
@@ -190,12 +224,12 @@ def to_come_page(content: PackContent) -> Figure:
     with house_style():
         fig = _page()
         h = A4[1]
-        intro = fit(TO_COME_INTRO, 100, 2)
+        intro = fit(TO_COME_INTRO, 100, 2, room=TEXT_W, size=9)
         _heading(fig, TO_COME_TITLE, intro, linespacing=1.3)
         top = 1.45 + 0.17 * (intro.count("\n") + 1)
         bottom = h - 1.0
         for i, entry in enumerate(content.to_come):
-            said = fit(entry.placeholder, 90, 3)
+            said = fit(entry.placeholder, 90, 3, room=TEXT_W)
             row_h = 0.22 + 0.18 * (said.count("\n") + 1) + 0.14
             if top + row_h > bottom:  # 13 charts and 2 sections fit; more say how many are left
                 left = len(content.to_come) - i
@@ -203,7 +237,9 @@ def to_come_page(content: PackContent) -> Figure:
                       fontsize=9.5, color=GREY)
                 break
             fig.add_artist(_rule(fig, top))
-            _text(fig, MARGIN, top + 0.12, fit(entry.title, 70), fontsize=11, weight="bold")
+            _text(fig, MARGIN, top + 0.12,
+                  fit(entry.title, 70, room=TEXT_W, size=11, weight="bold"), fontsize=11,
+                  weight="bold")
             _text(fig, MARGIN, top + 0.35, said, fontsize=9.5, color=GREY, linespacing=1.3)
             top += row_h
         _footer(fig, content, section_number(content, TO_COME_TITLE))
@@ -234,7 +270,7 @@ def goals_page(content: PackContent) -> Figure:
                   fontsize=11, color=GREY)
         bottom = h - 1.0
         for i, goal in enumerate(content.goals):
-            text = fit(goal.text, 44, 3)
+            text = fit(goal.text, 44, 3, room=status_x - MARGIN - 0.15)
             lines = text.count("\n") + 1
             row_h = 0.2 * lines + 0.25
             if top + row_h > bottom:
@@ -269,13 +305,14 @@ def achievements_page(content: PackContent) -> Figure:
         h = A4[1]
         _heading(fig, ACHIEVEMENTS_TITLE, "Newest first, in the person's own words")
         top, bottom, text_x = 1.65, h - 1.0, MARGIN + 1.15
+        room = A4[0] - MARGIN - text_x
         for i, a in enumerate(content.achievements):
-            title = fit(a.title, 70, 2)
-            impact = fit(a.impact, 85, 3)
+            title = fit(a.title, 70, 2, room=room, size=11, weight="bold")
+            impact = fit(a.impact, 85, 3, room=room)
             evidence = " · ".join(part for part in (
                 clean_text(a.metric), "Skills: " + ", ".join(a.skills) if a.skills else "")
                 if part)
-            evidence = fit(evidence, 85, 2)
+            evidence = fit(evidence, 85, 2, room=room)
             lines = [t for t in (impact, evidence) if t]
             n_lines = sum(t.count("\n") + 1 for t in lines)
             row_h = 0.24 * (title.count("\n") + 1) + 0.19 * n_lines + 0.3
@@ -306,18 +343,21 @@ def comments_page(content: PackContent) -> Figure:
                  "when, is never shown")
         top, bottom = 1.65, h - 1.0
         if content.comments_note:
-            _text(fig, MARGIN, top, fit(content.comments_note, 85, 3), fontsize=11,
+            _text(fig, MARGIN, top, fit(content.comments_note, 85, 3, room=TEXT_W, size=11),
+                  fontsize=11,
                   color=GREY, linespacing=1.3)
         group = None
         for i, c in enumerate(content.comments):
-            said = fit(c.comment, 90, 4)
+            said = fit(c.comment, 90, 4, room=TEXT_W - 0.2 - 0.15)  # and the quotes
             text_h = 0.19 * (said.count("\n") + 1) + 0.25
             if top + text_h + 0.35 * (c.group != group) > bottom:
                 _more(fig, top, len(content.comments) - i, "more comment")
                 break
             if c.group != group:  # each group's name above its comments
                 group = c.group
-                _text(fig, MARGIN, top + 0.05, fit(group, 70), fontsize=11, weight="bold",
+                _text(fig, MARGIN, top + 0.05,
+                  fit(group, 70, room=TEXT_W, size=11, weight="bold"), fontsize=11,
+                  weight="bold",
                       color=ACCENT)
                 top += 0.35
             _text(fig, MARGIN + 0.2, top, f"“{said}”", fontsize=9.5, linespacing=1.3)
@@ -342,19 +382,22 @@ def actions_page(content: PackContent) -> Figure:
         _heading(fig, ACTIONS_TITLE, "Most urgent first, with the reason each one is here")
         top = 1.7
         if not content.actions:
-            _text(fig, MARGIN, top, fit(content.nothing_to_do, 85, 3), fontsize=11,
+            _text(fig, MARGIN, top, fit(content.nothing_to_do, 85, 3, room=TEXT_W, size=11),
+                  fontsize=11,
                   color=GREY)
         bottom = h - 1.0
         for i, action in enumerate(content.actions):
-            item = fit(action.item, 62, 2)
+            item = fit(action.item, 62, 2, room=TEXT_W - 0.4, size=11, weight="bold")
             # the kind leads the grey line: a tag beside a long title would run under it
-            reason = fit(f"{action.kind.capitalize()} · {action.reason}", 85, 3)
+            reason = fit(f"{action.kind.capitalize()} · {action.reason}", 85, 3,
+                         room=TEXT_W - 0.4)
             n_lines = item.count("\n") + reason.count("\n") + 2
             row_h = 0.22 * n_lines + 0.3
             last = i == len(content.actions) - 1
             if top + row_h > (bottom if last else bottom - 0.45):  # room for the note
                 note = f"… and {actions_left_out(content.actions[i:])} (all in review.html)"
-                _text(fig, MARGIN, top, fit(note, 90, 2), fontsize=9.5, color=GREY)
+                _text(fig, MARGIN, top, fit(note, 90, 2, room=TEXT_W), fontsize=9.5,
+                      color=GREY)
                 break
             _text(fig, MARGIN, top, f"{action.rank}.", fontsize=12, weight="bold",
                   color=ACCENT)
@@ -371,9 +414,10 @@ def add_chart_page(pdf: PdfPages, fig: Figure, *, heading: str, content: PackCon
                    page: int, drawn: Any = None) -> None:
     """Add ``fig`` to ``pdf`` as page ``page``: a heading above, the chart centred under it.
 
-    The figure itself is drawn (vectors, the same object as the PNG and SVG files); the
-    page is the figure's area grown to A4 (a wider figure gets a page of A4's proportions,
-    a very tall one a taller page; printers scale both to A4).
+    The figure itself is drawn (vectors, the same object as the PNG and SVG files), scaled
+    to the width between the page's margins (:func:`_chart_page_size`); the page is A4 (a
+    very tall chart gets a taller page; printers scale it to A4). On a matplotlib the
+    page renderer was not checked on, ``savefig`` draws the chart at its own size.
     ``drawn``: a :class:`~career_workbook.export.pdf_replay.Recording` of the figure's PNG
     drawing; when it can be replayed the page is written from it (the figure is not
     walked again), else matplotlib draws the figure for the page. Either way on the
@@ -383,7 +427,7 @@ def add_chart_page(pdf: PdfPages, fig: Figure, *, heading: str, content: PackCon
     from career_workbook.export.pdf_replay import CHECKED
 
     w, h = (float(v) for v in fig.get_size_inches())
-    page_w, page_h, left, bottom, scale = _chart_page_size(w, h)
+    page_w, page_h, left, bottom, scale = _chart_page_size(w, h, fit_margins=CHECKED)
     texts = _page_texts(heading, content, page, page_w, page_h, bottom + h * scale)
     if CHECKED:
         _chart_page(pdf, fig, drawn if drawn is not None and drawn.usable else None,
@@ -411,10 +455,20 @@ HEAD_H = 1.3
 """Inches above a chart on its page, for the heading."""
 
 
-def _chart_page_size(w: float, h: float) -> tuple[float, float, float, float, float]:
+def _chart_page_size(w: float, h: float,
+                     fit_margins: bool = True) -> tuple[float, float, float, float, float]:
     """Page width and height for a ``w`` x ``h`` inch chart, the chart's left and
-    bottom edges on it (inches) and the scale it is drawn at."""
-    scale = 1.0
+    bottom edges on it (inches) and the scale it is drawn at: with ``fit_margins``, as
+    wide as the text between the page's margins at most (a house chart, 8 inches wide,
+    at 86 %; its labels would otherwise come within 5 mm of the paper's edge, where
+    printers cut).
+
+    >>> [round(v, 2) for v in _chart_page_size(8, 5)]
+    [8.27, 11.69, 0.7, 6.1, 0.86]
+    >>> [round(v, 2) for v in _chart_page_size(8, 5, fit_margins=False)]
+    [8.27, 11.69, 0.13, 5.39, 1.0]
+    """
+    scale = min(1.0, (A4[0] - 2 * MARGIN) / w) if fit_margins else 1.0
     page_w = max(A4[0], w * scale)
     page_h = max(page_w * A4[1] / A4[0], h * scale + HEAD_H + 0.8)
     return page_w, page_h, (page_w - w * scale) / 2, page_h - HEAD_H - h * scale, scale
@@ -425,7 +479,8 @@ def _page_texts(heading: str, content: PackContent, page: int, page_w: float,
     """The heading and footer of a chart page: (x, y in inches from the page's lower
     left corner, text, text properties)."""
     return [
-        (MARGIN, chart_top + HEAD_H - 0.6, fit(heading, 80),
+        (MARGIN, chart_top + HEAD_H - 0.6,
+         fit(heading, 80, room=page_w - 2 * MARGIN, size=11, weight="bold"),
          {"fontsize": 11, "color": ACCENT, "weight": "bold", "va": "bottom", "ha": "left"}),
         *_footer_texts(content, page, page_w),
     ]

@@ -48,7 +48,7 @@ def _with_vector_pages(figures: dict, folder: Path) -> bytes:
     buf = io.BytesIO()
     with write_pdf(buf) as pdf:
         for slug, fig in figures.items():
-            with frozen_layout(fig):
+            with frozen_layout(fig, PACK_DPI):
                 (folder / f"{slug}.png").write_bytes(figure_bytes(fig, "png", dpi=PACK_DPI))
                 pdf.savefig(fig)
     return buf.getvalue()

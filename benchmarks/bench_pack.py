@@ -67,7 +67,7 @@ def charts_alone(path: Path) -> None:
 def charts_all_formats(path: Path) -> None:
     with contextlib.ExitStack() as frozen, write_pdf(io.BytesIO()) as pdf:
         for fig in _figures(path).values():
-            frozen.enter_context(frozen_layout(fig))
+            frozen.enter_context(frozen_layout(fig, PACK_DPI))
             figure_bytes(fig, "png", dpi=PACK_DPI)
             figure_bytes(fig, "svg")
             pdf.savefig(fig)

@@ -122,3 +122,56 @@ def test_a_fallback_font_installed_since_a_pack_makes_the_pack_stale(monkeypatch
 ])
 def test_one_installed_font_per_script_the_pan_cjk_fonts_first(installed, chain):
     assert _fonts.fallback_fonts(installed) == chain
+
+
+def _cjk_labels_workbook() -> object:
+    from career_workbook.model import Assessment, Skill
+
+    wb = _workbook("成为工程经理 and publish 12 articles on the team's work by 2027-12-31")
+    wb.goals.append(Goal(id="g2", text="项目管理 (Project Management) 认证 by June 2027",
+                         created=date(2026, 1, 5), deadline=date(2027, 6, 30),
+                         status="active"))
+    wb.skills = [Skill(name="项目管理 (Project Management)", importance=4),
+                 Skill(name="数据分析与可视化 (Data analysis)", importance=5),
+                 Skill(name="Writing", importance=3)]
+    wb.assessments = [Assessment(date=date(2026, 2, 1),
+                                 ratings={s.name: 2 for s in wb.skills})]
+    return wb
+
+
+def test_chinese_axis_labels_are_drawn_whole_inside_the_png(cjk_font):
+    # the pack's PNGs are drawn at 150 dpi: a text's width does not grow in proportion
+    # to the dpi, so a layout measured at the figure's 100 dpi cut the first character
+    # of a long label in Chinese ("项", "成") at the image's left edge
+    import io
+
+    import numpy as np
+    from PIL import Image
+
+    from career_workbook.export import PACK_DPI
+    from career_workbook.export.files import figure_bytes, frozen_layout
+
+    files = render_pack(dumps(_cjk_labels_workbook()).encode(), "li.yaml", today=TODAY,
+                        formats=("png",))
+    cut = {}
+    for name, data in files.items():
+        if name.endswith(".png"):
+            pixels = np.asarray(Image.open(io.BytesIO(data)).convert("L"))
+            ink = np.flatnonzero((pixels < 200).any(axis=0))
+            if len(ink) and (ink[0] < 3 or ink[-1] > pixels.shape[1] - 4):
+                cut[name] = (int(ink[0]), int(pixels.shape[1] - 1 - ink[-1]))
+    assert cut == {}  # chart -> (pixels left of its ink, right of it)
+    # and as matplotlib measures them: each tick label of these charts inside the figure
+    wb = _cjk_labels_workbook()
+    for slug in ("skill_gaps", "smart_scorecard"):
+        fig = figures.make_figure(wb, slug, today=TODAY)
+        with frozen_layout(fig, PACK_DPI):
+            figure_bytes(fig, "png", dpi=PACK_DPI)
+            fig.dpi = PACK_DPI  # the renderer the PNG was drawn with
+            renderer = fig.canvas.get_renderer()
+            labels = [t for ax in fig.axes for t in ax.get_yticklabels() if t.get_text()]
+            assert any("项目" in t.get_text() or "成为" in t.get_text() for t in labels)
+            for label in labels:
+                box = label.get_window_extent(renderer)
+                assert box.x0 >= 0 and box.x1 <= fig.bbox.width, (slug, label.get_text())
+            fig.dpi = 100

@@ -261,7 +261,8 @@ def render_pack(data: bytes, source: str, *, today: date,
         entries = []
         drawn: dict[str, Any] = {}  # slug -> recording of its PNG drawing (for the PDF)
         for slug, fig in figures.items():
-            frozen.enter_context(frozen_layout(fig))  # laid out once, kept for every format
+            # laid out once, at the PNG's dpi, kept for every format
+            frozen.enter_context(frozen_layout(fig, PACK_DPI))
             svg = figure_bytes(fig, "svg") if "svg" in formats else b""
             png = b""
             # nothing to show yet: no page or image of its own, a line of "Still to come"

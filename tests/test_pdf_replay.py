@@ -262,9 +262,9 @@ def test_the_text_memo_is_bounded(monkeypatch):
     monkeypatch.setattr(pdf_replay, "_TEXTS", {})
     monkeypatch.setattr(pdf_replay, "TEXT_MEMO_SIZE", 3)
     for i in range(7):
-        assert pdf_replay._memo(("k", i), lambda i=i: i * 10) == i * 10
+        assert pdf_replay.text_memo(("k", i), lambda i=i: i * 10) == i * 10
     assert len(pdf_replay._TEXTS) <= 3
-    assert pdf_replay._memo(("k", 6), lambda: "not made again") == 60
+    assert pdf_replay.text_memo(("k", 6), lambda: "not made again") == 60
 
 
 class _NoRecording:

@@ -68,7 +68,7 @@ from matplotlib.text import Text
 from matplotlib.transforms import Affine2D, Bbox, Transform
 
 __all__ = ["CHECKED", "Recording", "draw_figure", "image_dpi", "page_renderer", "recording",
-           "replay", "unnamed_glyphs"]
+           "replay", "text_memo", "unnamed_glyphs"]
 
 CHECKED = (3, 9) <= tuple(mpl.__version_info__[:2]) <= (3, 11)
 """Whether this matplotlib is one the replay was checked on, pixel for pixel (3.9 to
@@ -443,14 +443,19 @@ of every file this process writes: the values are matplotlib's for that font, si
 string, whatever the file (a file's own font names and glyph subsets are not kept here)."""
 
 
-def _memo(key: tuple, make: Any) -> Any:
-    """``_TEXTS[key]``, made with ``make()`` the first time (the memo is bounded)."""
+def text_memo(key: tuple, make: Any) -> Any:
+    """``_TEXTS[key]``, made with ``make()`` the first time (the memo is bounded).
+
+    >>> text_memo(("demo", 1), lambda: 2.5), text_memo(("demo", 1), lambda: 0)
+    (2.5, 2.5)
+    """
     found = _TEXTS.get(key)
     if found is None:
         if len(_TEXTS) >= TEXT_MEMO_SIZE:
             _TEXTS.clear()
         found = _TEXTS[key] = make()
     return found
+
 
 
 _UNNAMED: dict[tuple, frozenset[int]] = {}
@@ -546,7 +551,7 @@ def _measuring_pdf() -> type:
         def get_text_width_height_descent(self, s: str, prop: Any, ismath: Any) -> Any:
             if ismath:
                 return super().get_text_width_height_descent(s, prop, ismath)
-            return _memo(self._key("size", _font_key(prop), s),
+            return text_memo(self._key("size", _font_key(prop), s),
                          lambda: super(MeasuringPdf, self).get_text_width_height_descent(
                              s, prop, ismath))
 
@@ -561,7 +566,7 @@ def _measuring_pdf() -> type:
             if ismath or mpl.rcParams["pdf.use14corefonts"]:
                 return super().draw_text(gc, x, y, s, prop, angle, ismath, mtext)
             if not TEXTS_REWRITTEN or gc.get_url() is not None:
-                if _memo(self._key("unnamed", _font_key(prop), s),
+                if text_memo(self._key("unnamed", _font_key(prop), s),
                          lambda: _has_unnamed(self._get_font_ttf(prop), s)):
                     return self._draw_text_as_path(gc, x, y, s, prop, angle, ismath)
                 return super().draw_text(gc, x, y, s, prop, angle, ismath, mtext)
@@ -605,8 +610,10 @@ def _measuring_pdf() -> type:
 
             fontsize = prop.get_size_in_points()
             fonttype = mpl.rcParams["pdf.fonttype"]
-            items = _memo(self._key("layout", *key), lambda: tuple(_text_helpers.layout(
+            items = text_memo(self._key("layout", *key), lambda: tuple(_text_helpers.layout(
                 s, self._get_font_ttf(prop), features=features, language=language)))
+            unnamed = text_memo(self._key("unnamed layout", *key), lambda: tuple(
+                item.glyph_index in unnamed_glyphs(item.ft_object) for item in items))
             file = self.file
 
             def output_singlebyte_chunk(kerns_or_chars: list) -> None:
@@ -627,8 +634,8 @@ def _measuring_pdf() -> type:
             tracked = self._tracked
             outlines = []  # glyphs without a name of their own: drawn as paths, below
             placed = False  # the glyph after an outline is placed anew, at its own x
-            for item in items:
-                if item.glyph_index in unnamed_glyphs(item.ft_object):
+            for item, outline in zip(items, unnamed, strict=True):
+                if outline:
                     output_singlebyte_chunk(chunk)
                     outlines.append(item)
                     prev_font, placed = None, True
@@ -672,7 +679,7 @@ def _measuring_pdf() -> type:
         if hasattr(RendererPdf, "_get_font_height_metrics"):
             def _get_font_height_metrics(self, prop: Any) -> Any:
                 """As ``Text._get_layout`` finds them on this renderer, at 72 dpi."""
-                return _memo(self._key("line heights", _font_key(prop)),
+                return text_memo(self._key("line heights", _font_key(prop)),
                              lambda: _line_heights(
                                  super(MeasuringPdf, self)._get_font_height_metrics(prop),
                                  prop))

@@ -37,7 +37,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from career_workbook.model import Contact, Workbook, WorkbookError
+from career_workbook.model import SHORT_TEXT_TYPED, Contact, Workbook, WorkbookError
 from career_workbook.wording import plural, short_date
 
 __all__ = [
@@ -74,8 +74,7 @@ _DATE_FORMATS = ("%d %b %Y", "%d %B %Y", "%Y-%m-%d", "%d-%b-%y", "%d-%b-%Y", "%b
                  "%B %d, %Y")
 MAX_ROWS = 50_000
 _NAME_MAX = 200
-_ORGANISATION_MAX: int = next(m.max_length for m in Contact.model_fields["organisation"].metadata
-                              if getattr(m, "max_length", None))
+_ORGANISATION_MAX: int = SHORT_TEXT_TYPED
 """The longest organisation a contact keeps: a longer Company goes into the notes."""
 
 

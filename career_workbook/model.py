@@ -37,8 +37,10 @@ from pydantic import (
     Field,
     TypeAdapter,
     ValidationError,
+    ValidationInfo,
     model_validator,
 )
+from pydantic_core import PydanticCustomError
 
 SCHEMA_VERSION = 3
 """Current version of the workbook file format (see :mod:`career_workbook.migrations`)."""
@@ -116,11 +118,43 @@ PersonName = Annotated[str, Field(min_length=1, max_length=200), BeforeValidator
 """The person's own name: :func:`one_line` (the forms, the CLI and a file alike)."""
 LongName = Annotated[str, Field(min_length=1, max_length=2_000), AfterValidator(_not_blank)]
 Text = Annotated[str, Field(max_length=20_000)]
-ShortText = Annotated[str, Field(max_length=200)]
-"""An optional one-line text (an organisation, a role, a unit): at most as long as a
-:data:`Name` (a 5,000-character organisation was saved whole)."""
-StepText = Annotated[str, Field(max_length=2_000)]
-"""An optional step to take: at most as long as an action's text (:data:`LongName`)."""
+
+
+def _typed_at_most(most: int) -> AfterValidator:
+    """A cap on what a form takes (validated with ``context={"typed": True}``, as
+    :func:`~career_workbook.widgets.fields.check_model` does), not on what a file holds: a
+    workbook written before the cap, or by hand, still loads (its texts up to :data:`Text`'s
+    limit), while a form refuses a 5,000-character paste with the field and the limit.
+
+    >>> from pydantic import TypeAdapter
+    >>> short = TypeAdapter(ShortText)
+    >>> len(short.validate_python("O" * 500))  # a file's value
+    500
+    >>> try:
+    ...     short.validate_python("O" * 500, context={"typed": True})
+    ... except ValidationError as err:
+    ...     print(err.errors()[0]["type"], err.errors()[0]["ctx"])
+    string_too_long {'max_length': 200}
+    """
+    def check(text: str, info: ValidationInfo) -> str:
+        if len(text) > most and (info.context or {}).get("typed"):
+            raise PydanticCustomError("string_too_long",
+                                      "String should have at most {max_length} characters",
+                                      {"max_length": most})
+        return text
+
+    return AfterValidator(check)
+
+
+SHORT_TEXT_TYPED = 200
+"""The most a form (or an import) takes for a :data:`ShortText`."""
+ShortText = Annotated[str, Field(max_length=20_000), _typed_at_most(SHORT_TEXT_TYPED)]
+"""An optional one-line text (an organisation, a role, a unit): a form takes at most as
+much as a :data:`Name` (a 5,000-character organisation was saved whole); a file, as much as
+a :data:`Text`."""
+StepText = Annotated[str, Field(max_length=20_000), _typed_at_most(2_000)]
+"""An optional step to take: a form takes at most as much as an action's text
+(:data:`LongName`); a file, as much as a :data:`Text`."""
 Level = Annotated[int, Field(ge=0, le=5)]
 Importance5 = Annotated[int, Field(ge=1, le=5)]
 Scale10 = Annotated[int, Field(ge=1, le=10)]

@@ -24,7 +24,7 @@ from career_workbook.model import Action, CheckIn, Contact, Goal, Milestone, Opp
 TODAY = date(2026, 11, 22)
 HOSTILE = ("Line one\nline two, with commas; semicolons \\ backslash "
            "<b>bold</b> <script>alert(1)</script> ") + "é" * 1_800  # a goal holds 2,000
-LONG = "Acme, Inc.; " + "ø" * 188  # the longest organisation a contact holds (200)
+LONG = "Acme, Inc.; " + "ø" * 5_000  # 5,000 characters in an organisation (a file may hold it)
 
 
 # ------------------------------------------------------------------ a strict RFC 5545 reader

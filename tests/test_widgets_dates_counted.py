@@ -250,14 +250,20 @@ def test_the_profile_roles_are_capped_too(path):
     assert "Current role is too long: at most 200 characters" in said(view, "current_role")
 
 
-def test_a_file_with_a_long_organisation_is_named_by_validate(tmp_path):
+def test_a_file_with_a_long_organisation_still_loads_whole(tmp_path):
+    """The 200-character cap is a form's (what a person types): a workbook written before
+    it, or by hand, keeps loading with its text whole, up to a Text's 20,000."""
     p = tmp_path / "sam.yaml"
     store.save(cw.new_workbook("Sam Lee"), p)
     data = yaml.safe_load(p.read_text(encoding="utf-8"))
-    data["contacts"] = [{"name": "Bo", "organisation": "O" * 300}]
+    data["contacts"] = [{"name": "Bo", "organisation": "O" * 5_000}]
+    data["person"]["target_role"] = "R" * 300
     p.write_text(yaml.safe_dump(data), encoding="utf-8")
-    with pytest.raises(cw.WorkbookError, match=r"contacts\[0\]\.organisation = .*at most 200 "
-                                               "characters"):
+    wb = cw.load(p)
+    assert len(wb.contacts[0].organisation) == 5_000 and len(wb.person.target_role) == 300
+    data["contacts"][0]["organisation"] = "O" * 20_001
+    p.write_text(yaml.safe_dump(data), encoding="utf-8")
+    with pytest.raises(cw.WorkbookError, match=r"contacts\[0\]\.organisation = .*at most 20000"):
         cw.load(p)
 
 

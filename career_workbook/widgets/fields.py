@@ -570,7 +570,8 @@ def check_model(model: type[BaseModel], data: Mapping[str, Any],
     {'name': 'Value must not be blank', 'importance': 'Importance must be between 1 and 10 (you entered 11)'}
     """  # noqa: E501
     try:
-        return model.model_validate(dict(data)), {}
+        # a form's caps (model.ShortText): what a person types, not what a file holds
+        return model.model_validate(dict(data), context={"typed": True}), {}
     except ValidationError as err:
         errors: dict[str, str] = {}
         for e in err.errors():

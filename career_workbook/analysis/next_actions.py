@@ -188,22 +188,16 @@ def action_plan_frame(wb: Workbook, today: date) -> pd.DataFrame:
     >>> action_plan_frame(wb, date(2026, 12, 6))[["text", "overdue"]].values.tolist()
     [['Email Dana', True], ['Demo', False]]
     """
-    import pandas as pd
+    from career_workbook.frames import build_frame
 
     goals = {g.id: g.text for g in wb.goals}
     late = {id(a): (today - a.due).days for a in overdue_actions(wb, today)}
     order = sorted(range(len(wb.actions)),
                    key=lambda i: (-late.get(id(wb.actions[i]), -1), i))
-    rows = [wb.actions[i] for i in order]
-    return pd.DataFrame({
-        "text": [a.text for a in rows],
-        "goal": [goals.get(a.goal_id, "") for a in rows],
-        "due": [due_label(a, today, wb) for a in rows],
-        "status": [a.status for a in rows],
-        "priority": [a.priority for a in rows],
-        "done_on": [a.done_on for a in rows],
-        "overdue": [id(a) in late for a in rows],
-    }, columns=["text", "goal", "due", "status", "priority", "done_on", "overdue"])
+    rows = [(a.text, goals.get(a.goal_id, ""), due_label(a, today, wb), a.status, a.priority,
+             a.done_on, id(a) in late) for a in (wb.actions[i] for i in order)]
+    return build_frame(rows, {"text": "text", "goal": "text", "due": "text", "status": "text",
+                              "priority": "text", "done_on": "date", "overdue": "bool"})
 
 
 _PRIORITY = {"high": 0, "medium": 1, "low": 2}

@@ -32,8 +32,9 @@ their PostScript names, so two glyphs of one font with the same name, or none (S
 the emoji font of many Linux machines, names 2,302 of its glyphs ``''``), become one
 glyph in the file: a family drawn as four rockets. The page renderer
 (:func:`page_renderer`) writes such a glyph as its outline instead, in place (on
-matplotlib 3.11 glyph by glyph, the rest of the text stays text; before, the whole text
-as paths), so every glyph is the one the PNG shows (:func:`unnamed_glyphs`).
+matplotlib 3.11 glyph by glyph, each outline once per file, the rest of the text stays
+text; before, the whole text as paths), so every glyph is the one the PNG shows
+(:func:`unnamed_glyphs`).
 
 Examples
 --------
@@ -544,6 +545,7 @@ def _measuring_pdf() -> type:
             super().__init__(file, image_dpi, height, width)
             self._written = file.__dict__.setdefault("_cw_written", {})
             self._tracked = file.__dict__.setdefault("_cw_tracked", {})
+            self._outlines = file.__dict__.setdefault("_cw_outlines", {})
 
         def _key(self, *parts: Any) -> tuple:
             return (*parts, mpl.rcParams[self._use_afm_rc_name], len(fontManager.ttflist))
@@ -670,11 +672,19 @@ def _measuring_pdf() -> type:
             scale = fontsize / 1000
             for item in outlines:
                 file.output(Op.gsave, scale, 0, 0, scale, item.x, item.y, Op.concat_matrix,
-                            *file.pathOperations(_glyph_outline(item.ft_object,
-                                                                item.glyph_index),
-                                                 Affine2D()),
-                            Op.fill, Op.grestore)
+                            self._outline_name(item.ft_object, item.glyph_index),
+                            Op.use_xobject, Op.grestore)
             file.output(Op.grestore)
+
+        def _outline_name(self, font: Any, index: int) -> Any:
+            """The name of glyph ``index`` of ``font`` as a path written once in this
+            file (a form, filled in the colour of the text that uses it)."""
+            key = (font.fname, getattr(font, "face_index", 0), index)
+            name = self._outlines.get(key)
+            if name is None:
+                name = self._outlines[key] = self.file.pathCollectionObject(
+                    self.new_gc(), _glyph_outline(font, index), Affine2D(), 1, True, False)
+            return name
 
         if hasattr(RendererPdf, "_get_font_height_metrics"):
             def _get_font_height_metrics(self, prop: Any) -> Any:

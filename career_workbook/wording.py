@@ -24,14 +24,15 @@ def plural(n: int, word: str, many: str | None = None) -> str:
 
 
 def shorten(text: str, limit: int = 60) -> str:
-    """``text`` on one line, at most ``limit`` characters: cut at a word, with "…".
+    """``text`` on one line (:func:`one_line`), at most ``limit`` characters: cut at a
+    word where one ends past half the limit, with "…" (:func:`one_line` cuts anywhere).
 
     >>> shorten("Email the head teacher about the booking-site student rota", 50)
     'Email the head teacher about the booking-site…'
     >>> shorten("  Ship   it "), shorten("x" * 8, 5)
     ('Ship it', 'xxxx…')
     """
-    one = " ".join(text.split())
+    one = one_line(text)
     if len(one) <= limit:
         return one
     cut = one[:limit - 1]

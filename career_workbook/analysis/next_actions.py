@@ -29,7 +29,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from career_workbook.model import Action, Workbook
-from career_workbook.wording import duration, percent, relative
+from career_workbook.wording import duration, one_line, percent, relative
 
 if TYPE_CHECKING:  # pragma: no cover - pandas loads with the first frame built
     import pandas as pd
@@ -114,10 +114,6 @@ def format_day(day: date, today: date) -> str:
 
 def _ago(days: int) -> str:
     return relative(-days)
-
-
-def _one_line(text: str) -> str:
-    return " ".join(text.split())
 
 
 def open_actions(wb: Workbook) -> list[Action]:
@@ -217,7 +213,7 @@ def _overdue(wb: Workbook, today: date) -> list[tuple]:
                 late = (today - m.due).days
                 items.append((
                     (-late, 1), "overdue milestone", m.title,
-                    f"Step towards “{_one_line(g.text)}”, due {format_day(m.due, today)} — "
+                    f"Step towards “{one_line(g.text)}”, due {format_day(m.due, today)} — "
                     f"{_ago(late)}",
                     m.due, g.id,
                 ))
@@ -316,12 +312,12 @@ def _opportunities(wb: Workbook, today: date) -> list[tuple]:
     due = opportunity_steps_due(wb, today)
     for o in due:
         late = (today - o.next_step_due).days
-        step = _one_line(o.next_step) or "decide the next step"
+        step = one_line(o.next_step) or "decide the next step"
         # one row per opportunity: a deadline due too is said in the step's reason
         deadline = (f". {_deadline_reason(o, left_of[id(o)], today)}" if id(o) in left_of
                     else "")
         items.append(("opportunity step", f"{step[0].upper()}{step[1:]}",
-                      f"Next step for “{_one_line(o.title)}”, due "
+                      f"Next step for “{one_line(o.title)}”, due "
                       f"{format_day(o.next_step_due, today)} — {_ago(late)}{deadline}",
                       o.next_step_due, None))
     shown = {id(o) for o in due}

@@ -78,7 +78,7 @@ def test_an_out_of_date_tab_never_records_the_old_answers_over_newer_ones(path):
     assert "check-in of 2026-12-06 added with confidence 6, progress on 1 goal and wins" \
         in said, said
     assert ("Not recorded, as your last check-in changed in another window since this form "
-            "was shown: “Motivation” is now 9 and “Progress: Be promoted to Data Sc…” is now "
+            "was shown: “Motivation” is now 9 and “Progress: Be promoted to Data…” is now "
             "50 %") in said, said
     saved = cw.load(path)
     mine = saved.check_ins[-1]
@@ -105,7 +105,7 @@ def test_a_slider_moved_in_an_out_of_date_tab_against_a_newer_answer_saves_nothi
     a.fields["wins"].value = "A: moved it"
     a.buttons["save"].click()
     said = a.status.value
-    assert "Not saved" in said and "“Progress: Be promoted to Data Sc…” was changed to “50” " \
+    assert "Not saved" in said and "“Progress: Be promoted to Data…” was changed to “50” " \
         "in another window since this form was shown, and you changed it to “30”" in said
     assert "press Reload" in said and reload_shown(a)
     assert "changed in another window" in a.fields["progress.g1"].message.value
@@ -147,7 +147,7 @@ def test_only_stale_answers_to_add_is_a_conflict_not_an_empty_check_in(path):
     said = a.status.value
     assert said.count("Not saved") == 1 and "Your last check-in was changed in another " \
         "window since this form was shown (“Motivation” is now 3" in said, said
-    assert "“Progress: Publish two internal t…” is now 70 %" in said and reload_shown(a)
+    assert "“Progress: Publish two internal…” is now 70 %" in said and reload_shown(a)
     assert path.read_bytes() == before
 
 

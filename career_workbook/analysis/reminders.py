@@ -50,7 +50,7 @@ from datetime import date, timedelta
 from career_workbook.analysis.next_actions import CHECK_IN_DAYS, open_actions
 from career_workbook.analysis.opportunities import CLOSED_STAGES, deadline_left
 from career_workbook.model import Workbook
-from career_workbook.wording import duration
+from career_workbook.wording import duration, shorten
 
 __all__ = ["CANCEL_WINDOW_DAYS", "DEFAULT_RHYTHM_DAYS", "CalendarEvent", "calendar_events",
            "event_uid", "next_check_in", "unique_uids"]
@@ -116,8 +116,7 @@ def unique_uids(workbook_id: str, keys: Iterable[tuple[str, str]]) -> list[str]:
 
 
 def _title(text: str) -> str:
-    one_line = " ".join(text.split())
-    return one_line if len(one_line) <= _SUMMARY_CHARS else one_line[:_SUMMARY_CHARS - 1] + "…"
+    return shorten(text, _SUMMARY_CHARS)
 
 
 def _hash(text: str) -> str:

@@ -31,7 +31,7 @@ from career_workbook.analysis.feedback import comment_group_label
 from career_workbook.analysis.promotion import Evidence, PromotionCase, promotion_case
 from career_workbook.charts import clean_text
 from career_workbook.export.markdown import md_text
-from career_workbook.wording import listing, not_counted_yet, plural
+from career_workbook.wording import listing, not_counted_yet, plural, shorten
 
 __all__ = ["PromotionFiles", "md_text", "promotion_dir", "promotion_markdown",
            "promotion_pages", "promotion_pdf", "write_promotion_case"]
@@ -205,8 +205,7 @@ def fit_skill(name: str) -> str:
     >>> fit_skill("x" * 80)[-1]
     '…'
     """
-    text = " ".join(clean_text(name).split())
-    return text if len(text) <= 50 else text[:49] + "…"
+    return shorten(clean_text(name), 50)
 
 
 def promotion_pages(case: PromotionCase) -> list[Any]:

@@ -37,6 +37,7 @@ from career_workbook.widgets.fields import (
     primary_button,
     secondary_button,
 )
+from career_workbook.wording import listing, plural, short_date, shorten, swapped_deadline
 
 __all__ = [
     "DEBOUNCE_SECONDS",
@@ -176,7 +177,6 @@ def year_question(due: date | None, today: date, shown: str,
     'Deadline 31 Dec 2062 is 36 years away: did you mean 2026? Fix the year, or press “Keep 2062” if it is right.'
     >>> year_question(date(2062, 12, 31), date(2026, 12, 6), "Deadline", keep=date(2062, 12, 31))
     """  # noqa: E501
-    from career_workbook.wording import swapped_deadline
 
     question = None if due is None or due == keep else swapped_deadline(due, today, shown)
     if question is None:
@@ -211,7 +211,6 @@ def goal_draft_problems(text: str, deadline: date | None, today: date,
     {}
     """  # noqa: E501
     from career_workbook.analysis.smart import score_goal
-    from career_workbook.wording import short_date
 
     if deadline is not None:
         if deadline >= today:
@@ -262,7 +261,6 @@ def deadline_before_set(old: Goal, deadline: date | None, *,
     >>> deadline_before_set(old, date(2026, 11, 1)) is None
     True
     """  # noqa: E501
-    from career_workbook.wording import short_date
 
     if deadline is None or deadline == old.deadline or deadline >= old.created:
         return None
@@ -275,7 +273,6 @@ def deadline_before_set(old: Goal, deadline: date | None, *,
 
 def _named_steps(steps: Sequence[Any]) -> str:
     """Milestones as a message names them: “Book the exam” (due 28 Feb 2027) and …"""
-    from career_workbook.wording import listing, short_date
 
     return listing([f"“{m.title}” (due {short_date(m.due)})" for m in steps])
 
@@ -303,7 +300,6 @@ def moved_deadline_problem(old: Goal, deadline: date | None, *, today: date,
     True
     """  # noqa: E501
     from career_workbook.analysis.progress import late_milestones
-    from career_workbook.wording import plural, short_date
 
     if deadline is None or deadline == old.deadline:
         return None
@@ -379,7 +375,6 @@ def deadline_wording_note(goal: Goal, today: date) -> str:
     """  # noqa: E501
     from career_workbook.analysis.smart import score_goal
     from career_workbook.analysis.smart_rewrites import with_deadline
-    from career_workbook.wording import short_date
 
     if goal.deadline is None:
         return ""
@@ -418,7 +413,6 @@ def goal_changes(old: Goal, new: Goal, written: Goal | None = None) -> str:
     >>> goal_changes(old, mine, mine.model_copy(update={"deadline": date(2027, 9, 30)}))
     'confidence 3 (was 5); kept from another tab: new deadline 30 Sep 2027'
     """
-    from career_workbook.wording import listing, short_date
 
     if written is not None and written != new:
         theirs = goal_changes(new, written)
@@ -737,7 +731,7 @@ def goal_editor(view: FormView, *, with_deadline: bool) -> list[widgets.Widget]:
     goals = [g for g in wb.goals]
     if not goals:
         return [notice(s.say("No goals yet: draft your first one in notebook 04."), "info")]
-    options = [(f"{g.text[:70]}{'…' if len(g.text) > 70 else ''}", g.id) for g in goals]
+    options = [(shorten(g.text, 70), g.id) for g in goals]
     chosen_id = view.state.get("goal_id")
     if chosen_id not in [g.id for g in goals]:
         chosen_id = goals[0].id
@@ -805,7 +799,6 @@ def goal_editor(view: FormView, *, with_deadline: bool) -> list[widgets.Widget]:
         A deadline moved before milestones added in another tab since is a conflict."""
         from career_workbook.analysis.progress import late_milestones
         from career_workbook.widgets.merge import EditConflict
-        from career_workbook.wording import short_date
 
         index = find_entry(wb.goals, old, "goal")
         theirs = wb.goals[index]

@@ -34,7 +34,7 @@ from career_workbook.widgets.fields import (
 )
 from career_workbook.widgets.forms_goals import goal_editor
 from career_workbook.widgets.inputs import days_not_come
-from career_workbook.wording import listing, plural, relative, short_date
+from career_workbook.wording import listing, plural, relative, short_date, shorten
 
 __all__ = ["CheckInAnswers", "check_in_answers", "check_in_data", "check_in_form",
            "check_in_intro", "check_in_summary", "goal_review", "is_empty_check_in",
@@ -261,8 +261,7 @@ def check_in_form(session: Any) -> widgets.Widget:
                        + ("" if "confidence" in shown else unset)),
         ]
         progress = [
-            make_field(f"progress.{g.id}", f"Progress: {g.text[:22]}…" if len(g.text) > 22
-                       else f"Progress: {g.text}", "slider",
+            make_field(f"progress.{g.id}", f"Progress: {shorten(g.text, 23)}", "slider",
                        value=shown.get(f"progress.{g.id}", 0), min=0, max=100,
                        help=f"% done of “{g.text}”."
                        + ("" if f"progress.{g.id}" in shown else unset))

@@ -46,6 +46,7 @@ from career_workbook.model import (
     problems_from_validation,
 )
 from career_workbook.widgets.fields import esc, notice_html
+from career_workbook.wording import shorten
 from career_workbook.workspace import workspace_of
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -321,10 +322,9 @@ def _quoted(value: Any) -> str:
     """A value as shown in a form's message: “SQL”, 12, or nothing when there is none."""
     if value is None or value == "" or isinstance(value, dict | list):
         return ""
-    text = " ".join(str(value).split()) if isinstance(value, str | int | float) else ""
+    text = shorten(str(value)) if isinstance(value, str | int | float) else ""
     if not text:  # blank, a missing value (pydantic gave none) or an odd object
         return ""
-    text = text if len(text) <= 60 else text[:59] + "…"
     return f"“{text}”" if isinstance(value, str) else text
 
 
@@ -429,9 +429,8 @@ def _removed_elsewhere(problems: list[Problem], filled: Workbook | None,
             said.append(f"“{problem.value}” is no longer in your list of skills")
             kinds.add("changed")
         elif kind == "goal" and problem.value in goals:
-            text = " ".join(str(goals[problem.value]).split())
-            text = text if len(text) <= 60 else text[:59] + "…"
-            said.append(f"the goal “{text}” is no longer in your workbook")
+            said.append(f"the goal “{shorten(str(goals[problem.value]))}” is no longer in "
+                        "your workbook")
             kinds.add("removed")
         else:
             return ""

@@ -336,7 +336,7 @@ def _cmd_new(args: argparse.Namespace) -> int:
         print(f"  made the folder {path.parent} for it, git-ignored so answers are never "
               "committed" + ("; no workspace here: `career-workbook init` makes one"
                              if root is None and args.dir is None else ""))
-    print(f"Next: career-workbook lab {path}")
+    print(f"Next: career-workbook lab {_shell_path(Path(path).resolve(), Path.cwd().resolve())}")
     offer = _offer_role(wb) if role is None and wb.person.target_role else None
     if offer is not None:  # offered, never applied (as notebook 05 does)
         title = ("" if offer.title.casefold() == wb.person.target_role.casefold()

@@ -44,6 +44,25 @@ MARKER = f"{STATE_DIR}/workspace.json"
 
 GITIGNORE = "# Your workbooks are private: nothing in this folder is ever committed.\n*\n"
 
+ROOT_GITIGNORE = """\
+# Career Workbook: what holds personal data stays out of git (written by `career-workbook
+# init`; edit it freely, init never rewrites it). workbooks/ has its own .gitignore.
+# What the commands write from a workbook, where they write it by default:
+calendar/
+promotion/
+packs/
+out/
+# A notebook keeps its outputs (names, answers, charts) when it is saved. To version one you
+# changed, clear its outputs first (Edit > Clear Outputs of All Cells), then
+# `git add -f notebooks/NAME.ipynb`.
+notebooks/
+.ipynb_checkpoints/
+# The servers' logs name the files they opened.
+.career-workbook/logs/
+"""
+"""The workspace's own ``.gitignore``: the folders that hold a person's data besides
+``workbooks/`` (calendar and promotion files, packs, runs, saved notebooks)."""
+
 README = """\
 # My career workbook
 
@@ -63,7 +82,9 @@ this computer.
   Earlier versions are kept in `workbooks/.history/`.
 - `notebooks/` holds the guided notebooks. You may edit them: `career-workbook init`
   never overwrites a notebook you changed (it puts the new version beside yours).
-- `workbooks/` is ignored by git, so your answers are never committed by accident.
+- `workbooks/` is ignored by git, so your answers are never committed by accident; so
+  are the folders the commands write from them (`calendar/`, `promotion/`, `packs/`, `out/`)
+  and `notebooks/`, whose saved outputs show your answers (see `.gitignore`).
 - `examples/` holds fictional people's workbooks to explore (and a sample feedback file).
 - `.career-workbook/` holds this workspace's JupyterLab settings and the server logs
   (`logs/lab.log`, `logs/app.log`): look there if something goes wrong.
@@ -246,6 +267,8 @@ def init_workspace(folder: str | Path = ".") -> InitReport:
     workbooks = root / "workbooks"
     workbooks.mkdir(exist_ok=True)
     keep_private(workbooks)
+    if not (root / ".gitignore").exists():  # a coach's own one is theirs: left as it is
+        (root / ".gitignore").write_text(ROOT_GITIGNORE, encoding="utf-8")
     if not (root / "README.md").exists():
         (root / "README.md").write_text(README, encoding="utf-8")
     examples = examples_source()

@@ -128,6 +128,22 @@ def test_new_inside_a_workspace_writes_to_its_workbooks_folder(capsys, tmp_path,
         'career-workbook new "Lin Ortiz Vega" --file lin_ortiz_vega_2')
 
 
+def test_new_says_a_next_command_that_works_when_pasted_in_a_path_with_spaces(
+        capsys, tmp_path, monkeypatch):
+    import shlex
+
+    from career_workbook.scaffold import init_workspace
+
+    ws = tmp_path / "My Coach Ñoño 空间" / "ws moved"
+    init_workspace(ws)
+    monkeypatch.chdir(ws / "notebooks")
+    code, out, _ = run_main(capsys, "new", "Sam Moved")
+    line = next(x for x in out.splitlines() if x.startswith("Next: "))
+    words = shlex.split(line.removeprefix("Next: "))
+    assert code == 0 and words[:2] == ["career-workbook", "lab"] and len(words) == 3
+    assert Path(words[2]).resolve() == (ws / "workbooks" / "sam_moved.yaml").resolve()
+
+
 def test_new_outside_a_workspace_makes_a_private_folder_and_says_so(capsys, tmp_path,
                                                                     monkeypatch):
     # outside any workspace `new` made ./workbooks without the .gitignore a workspace's

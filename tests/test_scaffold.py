@@ -61,8 +61,8 @@ def test_workbooks_folder_is_ignored_by_git(tmp_path):
     (ws / "workbooks" / "sam_lee.yaml").write_text("person: {name: Sam}\n", encoding="utf-8")
     done = subprocess.run(["git", "-C", str(ws), "status", "--porcelain", "--untracked-files=all"],
                           capture_output=True, text=True, check=True)
-    assert "?? workbooks/" not in done.stdout and "\n?? notebooks/00_start_here.ipynb" in \
-        "\n" + done.stdout
+    # notebooks/ too since their saved outputs show the answers (test below)
+    assert "?? workbooks/" not in done.stdout and "\n?? README.md" in "\n" + done.stdout
 
 
 def test_second_init_keeps_an_edited_notebook_and_upgrades_the_others(tmp_path, source, capsys):
@@ -161,6 +161,40 @@ def test_init_keeps_the_persons_readme_gitignore_and_workbooks(tmp_path):
     scaffold.init_workspace(ws)
     assert (ws / "README.md").read_text(encoding="utf-8") == "my notes"
     assert (ws / "workbooks" / "me.yaml").read_text(encoding="utf-8").startswith("person")
+
+
+def test_git_sees_no_personal_data_in_a_workspace(tmp_path):
+    """What the commands write from a workbook by default, and notebooks saved with their
+    outputs, stay out of `git status`; the workspace's README and examples do not."""
+    import shutil
+    import subprocess
+
+    if shutil.which("git") is None:
+        pytest.fail("git is needed for this test")
+    ws = tmp_path / "ws"
+    scaffold.init_workspace(ws)
+    subprocess.run(["git", "init", "-q", str(ws)], check=True)
+    private = ["workbooks/ana.yaml", "calendar/ana.ics", "promotion/ana/case.md",
+               "packs/ana/review.pdf", "out/ana/04_smart_goals.ipynb",
+               "notebooks/.ipynb_checkpoints/04_smart_goals-checkpoint.ipynb",
+               ".career-workbook/logs/lab.log"]
+    for rel in private:
+        (ws / rel).parent.mkdir(parents=True, exist_ok=True)
+        (ws / rel).write_text("Ana Díaz", encoding="utf-8")
+    (ws / "notebooks" / "04_smart_goals.ipynb").write_text('{"outputs": "Ana"}', "utf-8")
+    shown = subprocess.run(["git", "-C", str(ws), "status", "--porcelain",
+                            "--untracked-files=all"], capture_output=True, text=True,
+                           check=True).stdout
+    assert not [rel for rel in [*private, "notebooks/04_smart_goals.ipynb"] if rel in shown]
+    assert "README.md" in shown and ".gitignore" in shown and "examples/" in shown
+
+
+def test_init_leaves_a_gitignore_the_coach_wrote(tmp_path):
+    ws = tmp_path / "ws"
+    ws.mkdir()
+    (ws / ".gitignore").write_text("mine\n", encoding="utf-8")
+    scaffold.init_workspace(ws)
+    assert (ws / ".gitignore").read_text(encoding="utf-8") == "mine\n"
 
 
 def test_init_inside_a_workspace_does_not_nest_another(tmp_path, capsys, monkeypatch):

@@ -650,6 +650,8 @@ class FormView(quiet.VBox):
         What the form remembers across rebuilds (e.g. the chosen item).
     chooser : ipywidgets.Dropdown or None
         In list forms, the "choose an item / add a new one" dropdown.
+    undo_button : ipywidgets.Button
+        "Undo", below the status line right after a removal (:meth:`offer_undo`).
     refill : callable or None
         Set by ``build`` when the body can be brought up to date in place after a save
         (new values, help and intro texts in the same widgets: the page redraws only what
@@ -668,6 +670,8 @@ class FormView(quiet.VBox):
         self.chooser: widgets.Dropdown | None = None
         self.status = quiet.HTML("")
         self._reload_button: widgets.Button | None = None
+        self._undo_button: widgets.Button | None = None
+        self._undo: tuple[Callable[[Any], Any], str] | None = None
         self.filled: Any = None
         self.refill: Callable[[], bool] | None = None
         self._collect: Collect | None = None
@@ -701,12 +705,28 @@ class FormView(quiet.VBox):
                           "unsaved changes in this form are discarded", icon="refresh",
                 hidden=True)
             self._reload_button.on_click(lambda _b: self.reload())
-            self.children = (*self.children, self._reload_button)
+            self._attach_tail()
         return self._reload_button
 
+    @property
+    def undo_button(self) -> widgets.Button:
+        """The "Undo" button below the status line, shown while :meth:`offer_undo` offers
+        one (hidden otherwise); made when first needed, as :attr:`reload_button` is."""
+        if self._undo_button is None:
+            self._undo_button = secondary_button("Undo", "Put back what you just removed",
+                                                 icon="undo", hidden=True)
+            self._undo_button.on_click(lambda _b: self._run_undo())
+            self._attach_tail()
+        return self._undo_button
+
     def _tail(self) -> list[widgets.Widget]:
-        """The status line and, once made, the Reload button."""
-        return [self.status] + ([] if self._reload_button is None else [self._reload_button])
+        """The status line and, once made, the Undo and Reload buttons."""
+        return [self.status, *(b for b in (self._undo_button, self._reload_button)
+                               if b is not None)]
+
+    def _attach_tail(self) -> None:
+        tail = self._tail()
+        self.children = (*(c for c in self.children if all(c is not t for t in tail)), *tail)
 
     def render(self) -> None:
         """Build the body again from the session's current workbook (the old body's
@@ -715,6 +735,7 @@ class FormView(quiet.VBox):
         old = [c for c in self.children if all(c is not k for k in keep)]
         self.fields, self.buttons, self.chooser, self.filled = {}, {}, None, None
         self.refill, self._collect = None, None
+        self.drop_undo()
         if not self._saving:  # another item chosen, reloaded, changed elsewhere: a new form
             self._clean = {}
         self._key = self._state_key()
@@ -738,6 +759,7 @@ class FormView(quiet.VBox):
             self.render()
 
     def _changed(self, _session: Any) -> None:
+        self.drop_undo()  # another save (or a reload): the removal is no longer the latest
         key = self._state_key()
         if key == self._key:
             return
@@ -759,8 +781,64 @@ class FormView(quiet.VBox):
         return [f.box for f in fields]
 
     def set_status(self, text: str, kind: str = "info") -> None:
+        """Say ``text`` in the status line (an Undo offered for the previous one goes)."""
         self.status.value = notice_html(text, kind) if text else ""
         self._asked_to_fix = False
+        self.drop_undo()
+
+    # ---------------------------------------------------------------- undo
+    def offer_undo(self, apply: Callable[[Any], Any], done: str, tooltip: str = "") -> None:
+        """Show "Undo" below the status line, for what the form just saved (a removal).
+
+        One click saves ``apply(wb)`` (under the file lock, on the file as it is then, like
+        every save) and the status line says "Saved at 10:42 — ``done``"; if it is refused,
+        it says why and how to bring back a whole earlier version instead. The offer is for
+        once, and only for the latest save: it goes when the form is rebuilt, when the
+        status line says something else, and when anything else is saved in this notebook.
+
+        >>> from types import SimpleNamespace
+        >>> view = FormView(SimpleNamespace(workbook=None, error=None, missing=True,
+        ...                 form_message=lambda: "No workbook yet",
+        ...                 on_change=lambda *a, **k: None), lambda v: [], name="x",
+        ...                 title="X")
+        >>> view.offer_undo(lambda wb: None, "put back “SQL”")
+        >>> view.undo_button.layout.display is None
+        True
+        >>> view.set_status("Something else")
+        >>> view.undo_button.layout.display
+        'none'
+        """
+        self._undo = (apply, done)
+        self.undo_button.tooltip = tooltip or "Put back what you just removed"
+        self.undo_button.layout.display = None
+
+    def drop_undo(self) -> None:
+        """Withdraw the Undo offered by :meth:`offer_undo` (nothing when none is)."""
+        self._undo = None
+        if self._undo_button is not None:
+            self._undo_button.layout.display = "none"
+
+    def _run_undo(self) -> None:
+        offer = self._undo
+        self.drop_undo()  # once: a second click of a double click finds nothing to undo
+        if offer is None:
+            return
+        apply, done = offer
+        state = dict(self.state)
+        result = self.session.save(apply)
+        if result.ok:
+            self.show_result(result, done)
+            return
+        self.state.clear()
+        self.state.update(state)
+        why = result.message.removeprefix("Not saved: ").rstrip(".")
+        self.set_status(f"Not put back: {why}." + ("" if result.conflict else
+                                                   " Nothing was changed.") + self.session.say(
+            " To go back to the whole file as it was before the removal instead, use “Restore "
+            "an earlier version” in notebook 00 (Start here): it also takes back everything "
+            "saved since."), "error")
+        if result.conflict:  # the message asks to reload
+            self.reload_button.layout.display = None
 
     def input_errors(self) -> dict[str, str]:
         """``{key: why}`` for every date or number box whose text cannot be read."""
@@ -1063,7 +1141,9 @@ def record_editor(
     valid on their own but not in this record (field -> message), e.g. an achievement
     dated years ahead: nothing is saved, and every problem (the model's and these) is named
     at once. Remove deletes the chosen record (earlier versions of the file are kept in
-    its history).
+    its history); right after, the status line offers Undo (:meth:`FormView.offer_undo`),
+    which puts it back where it was (:func:`~career_workbook.widgets.undo.put_back`).
+    ``on_remove`` may refuse a removal; what else it changes is not undone.
 
     Saving a changed record writes only the fields the person changed, merged with the
     record as it is in the file now (:func:`merge_section`); a field changed both here
@@ -1137,6 +1217,10 @@ def record_editor(
         view.buttons["remove"] = remove
 
         def removed(_button: Any) -> None:
+            from career_workbook.widgets.undo import put_back, removal
+
+            gone: list[Any] = []
+
             def drop(wb: Any) -> None:
                 from career_workbook.widgets.merge import RELOAD_HINT, EditConflict
 
@@ -1148,15 +1232,20 @@ def record_editor(
                                        {"": f"This {noun}"})
                 if on_remove is not None:
                     on_remove(wb, old)
+                gone[:] = [removal(entries, index)]
                 entries.pop(index)
+
+            def undo(wb: Any) -> None:
+                view.state["selected"] = str(put_back(entries_of(wb), gone[0], noun, describe))
 
             view.state["selected"] = NONE
             result = view.session.save(drop)
             if not result.ok:
                 view.state["selected"] = selected
-            view.show_result(result, view.session.say(
-                f"removed “{describe(old)}” (to bring it back: “Restore an earlier version” "
-                "in notebook 00 (Start here))") if result.ok else "")
+            view.show_result(result, f"removed “{describe(old)}”" if result.ok else "")
+            if result.ok:
+                view.offer_undo(undo, f"put back “{describe(old)}”",
+                                f"Put “{describe(old)}” back where it was")
 
         remove.on_click(removed)
         row.append(remove)

@@ -155,8 +155,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = _sub(sub, "new", "create a workbook for a new client",
              'career-workbook new "Priya Sharma" --dir workbooks',
-             "Create WORKSPACE/<id>.yaml from the person's name, or WORKSPACE/NAME.yaml "
-             "with --file NAME (never outside WORKSPACE, never over an existing file).")
+             "Create FOLDER/<id>.yaml from the person's name, or FOLDER/NAME.yaml with "
+             "--file NAME, FOLDER being --dir or the workspace's workbooks folder (never "
+             "outside it, never over an existing file).")
     p.add_argument("name", help="the person's name, e.g. 'Priya Sharma'")
     p.add_argument("--dir", default=None,
                    help="folder of client workbooks (default: the workbooks folder of the "
@@ -169,7 +170,7 @@ def build_parser() -> argparse.ArgumentParser:
                         "notebook 05 picks one too)")
     p.add_argument("--coach", default="", help="the coach's name")
     p.add_argument("--file", default=None, metavar="NAME",
-                   help="the workbook's file name in WORKSPACE (default: from the name, e.g. "
+                   help="the workbook's file name in that folder (default: from the name, e.g. "
                         "priya_sharma); for a second client of the same name, e.g. "
                         "--file priya_sharma_2")
 
@@ -202,7 +203,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = _sub(sub, "pack", "build review packs (PDF, HTML, charts) for clients",
              "career-workbook pack --all workbooks --out out/packs --jobs 2")
     p.add_argument("workbooks", nargs="*", help="workbook files or folders")
-    p.add_argument("--all", metavar="WORKSPACE", default=None, help="every workbook in WORKSPACE")
+    p.add_argument("--all", metavar="FOLDER", default=None,
+                   help="every workbook in FOLDER (a folder of client workbooks)")
     p.add_argument("--out", required=True, help="output folder: OUT/<client>/review.pdf ...")
     p.add_argument("--today", type=_today, default=None, help="reference date YYYY-MM-DD")
     p.add_argument("--formats", type=_pack_formats, default=None,
@@ -230,7 +232,7 @@ def build_parser() -> argparse.ArgumentParser:
              "charts cohort_readiness, cohort_gaps and cohort_recency (PNG and SVG) beside "
              "the CSV. Prints who needs a nudge; `calendar --all DIR` puts their deadlines "
              "in your calendar.")
-    p.add_argument("workspace", help="folder of client workbooks")
+    p.add_argument("workspace", metavar="FOLDER", help="folder of client workbooks")
     p.add_argument("--out", required=True, help="CSV file to write; charts go beside it")
     p.add_argument("--today", type=_today, default=None, help="reference date YYYY-MM-DD")
     p.add_argument("--jobs", type=_jobs, default=None, help="parallel workers (default: cores)")
@@ -522,7 +524,7 @@ def _cmd_pack(args: argparse.Namespace) -> int:
 
     paths = list(args.workbooks) + ([args.all] if args.all else [])
     if not paths:
-        raise CliError("name workbook files, or a workspace with --all WORKSPACE")
+        raise CliError("name workbook files, or a folder of them with --all FOLDER")
     # a bad option is refused before anything is made; without either option a pack is the
     # whole record as of --today, no review period
     period = _period(args) if args.since or args.until else None
@@ -668,10 +670,10 @@ def _add_plan_commands(sub: argparse._SubParsersAction) -> None:
              "opportunities' next steps and deadlines to apply (until applied for) and the "
              "next check-in as an iCalendar file (RFC 5545) to import into any calendar app. "
              "Importing a newer file updates the same reminders instead of adding copies. "
-             "With --all DIR: one calendar for every workbook in DIR (a coach's caseload).")
+             "With --all FOLDER: one calendar for every workbook in FOLDER (a coach's caseload).")
     p.add_argument("workbook", nargs="?", default=None, help="the workbook file")
-    p.add_argument("--all", metavar="DIR", default=None,
-                   help="one calendar across every workbook in DIR")
+    p.add_argument("--all", metavar="FOLDER", default=None,
+                   help="one calendar across every workbook in FOLDER")
     p.add_argument("--out", default=None,
                    help="the .ics file to write (default: <workspace>/calendar/<id>.ics; "
                         "with --all: DIR/../calendar/caseload.ics)")

@@ -326,7 +326,7 @@ def test_bad_arguments_exit_2_with_a_hint(capsys, argv):
 
 def test_pack_without_workbooks_says_what_to_give(capsys, tmp_path):
     code, _, err = run_main(capsys, "pack", "--out", str(tmp_path))
-    assert code == 2 and "--all WORKSPACE" in err
+    assert code == 2 and "--all FOLDER" in err
 
 
 def test_run_with_unknown_notebook_is_one_line(capsys, workspace, tmp_path):

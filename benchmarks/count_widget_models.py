@@ -35,6 +35,9 @@ def main(argv: list[str]) -> int:
         cells = [c.source for c in nbformat.read(notebook, as_version=4).cells
                  if c.cell_type == "code"][1:]  # after the parameters cell
         names = {"workbook": str(workbook), "today": TODAY, "export_dir": None}
+        # each notebook has its own kernel: models shared by its inputs are made again there
+        shared = getattr(sys.modules.get("career_workbook.widgets.quiet"), "_SHARED", {})
+        shared.clear()
         before = len(_instances)
         with contextlib.redirect_stdout(io.StringIO()):
             for source in cells:

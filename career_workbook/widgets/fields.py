@@ -75,6 +75,16 @@ MUTED = "#555555"
 HELP_SIZE = "13px"
 """Help text size: small, but not below 13 px."""
 
+
+def width(input_width: str) -> widgets.Layout:
+    """The layout of an input ``input_width`` wide after the label, one model shared by
+    every input of that width (:func:`~career_workbook.widgets.quiet.shared`).
+
+    >>> width("8em").width, width("8em") is width("8em")
+    ('calc(13em + 8em)', True)
+    """
+    return quiet.shared(widgets.Layout, width=f"calc({LABEL_WIDTH} + {input_width})")
+
 _COLOURS = {
     "error": ("#8a1c1c", "#fdecea", "#e6a5a0"),
     "success": ("#1e5c2a", "#e9f5ec", "#a9d4b2"),
@@ -205,8 +215,8 @@ class CheckList(quiet.HBox):
                       for label, v in options]
         label = kwargs.get("description")  # its text goes out with the label's first message
         self._label = quiet.HTML(_checklist_label(label),
-                                 layout=widgets.Layout(width=LABEL_WIDTH,
-                                                       min_width=LABEL_WIDTH))
+                                 layout=quiet.shared(widgets.Layout, width=LABEL_WIDTH,
+                                                     min_width=LABEL_WIDTH))
         column: list[widgets.Widget] = list(self.boxes) or [quiet.HTML(
             f'<span style="color:{MUTED}">nothing to choose yet</span>')]
         kwargs["_dom_classes"] = (*kwargs.get("_dom_classes", ()), "cw-checklist")
@@ -302,7 +312,8 @@ class Field:
     def message(self) -> widgets.HTML:
         """The message beside the input (made and added to the row on first use)."""
         if self._message is None:
-            self._message = quiet.HTML("", layout=widgets.Layout(margin="0 0 0 8px"))
+            self._message = quiet.HTML("", layout=quiet.shared(widgets.Layout,
+                                                               margin="0 0 0 8px"))
             self.row.layout.align_items = "center"
             self.row.children = (*self.row.children, self._message)
         return self._message
@@ -413,35 +424,39 @@ def make_field(
         raise ValueError(f"kind = {kind!r}: must be one of {', '.join(_KINDS)}")
     # label, tooltip and label width go out with the widget's first message: set afterwards
     # (as :class:`Field` would), each would be one more message to the page per field
-    own = {"description": label, "tooltip": _tooltip(label, help),
-           "style": {"description_width": LABEL_WIDTH}}
+    own = {"description": label, "tooltip": _tooltip(label, help)}
+
+    def style(klass: type) -> dict[str, Any]:
+        """The label width every input has, in one style model per input class."""
+        return {"style": quiet.shared(klass.class_traits()["style"].klass,
+                                      description_width=LABEL_WIDTH)}
 
     def wide() -> widgets.Layout:
-        return widgets.Layout(width=f"calc({LABEL_WIDTH} + {INPUT_WIDTH})")
+        return width(INPUT_WIDTH)
 
     if kind == "text":
         w: widgets.Widget = widgets.Text(value=value or "", placeholder=placeholder,
-                                         layout=wide(), **own)
+                                         layout=wide(), **own, **style(widgets.Text))
     elif kind == "combo":
         w = widgets.Combobox(value=value or "", options=[str(o) for o in options],
                              placeholder=placeholder, ensure_option=False, layout=wide(),
-                             **own)
+                             **own, **style(widgets.Combobox))
     elif kind == "textarea":
         w = widgets.Textarea(value=value or "", placeholder=placeholder, rows=rows,
-                             layout=widgets.Layout(width=f"calc({LABEL_WIDTH} + 36em)"), **own)
+                             layout=width("36em"), **own, **style(widgets.Textarea))
     elif kind == "int":  # text too: a number box drops the comma of "2,5" and reads 25
         w = widgets.Text(value=str(0 if value is None else int(value)),
                          placeholder=placeholder or "e.g. 3", continuous_update=False,
-                         layout=widgets.Layout(width=f"calc({LABEL_WIDTH} + 8em)"), **own)
+                         layout=width("8em"), **own, **style(widgets.Text))
     elif kind == "float":  # text, so that "3,5" can be read (and explained when it cannot)
         w = widgets.Text(value=format_number(0.0 if value is None else float(value)),
                          placeholder=placeholder or "e.g. 12.5", continuous_update=False,
-                         layout=widgets.Layout(width=f"calc({LABEL_WIDTH} + 8em)"), **own)
+                         layout=width("8em"), **own, **style(widgets.Text))
     elif kind == "slider":
         lo, hi = int(min if min is not None else 0), int(max if max is not None else 10)
         start = lo if value is None else int(value)
         w = widgets.IntSlider(value=start, min=lo, max=hi, step=1, continuous_update=False,
-                              layout=widgets.Layout(width=f"calc({LABEL_WIDTH} + 20em)"), **own)
+                              layout=width("20em"), **own, **style(widgets.IntSlider))
     elif kind == "dropdown":
         pairs = [o if isinstance(o, tuple) else (str(o), o) for o in options]
         if optional:
@@ -450,16 +465,16 @@ def make_field(
         chosen = NONE if value is None else value
         if chosen in values:  # chosen at once (setting it afterwards is one more message)
             own["value"] = chosen
-        w = widgets.Dropdown(options=pairs, layout=wide(), **own)
+        w = widgets.Dropdown(options=pairs, layout=wide(), **own, **style(widgets.Dropdown))
     elif kind == "multi":
         pairs = [o if isinstance(o, tuple) else (str(o), o) for o in options]
         w = CheckList(pairs, value, description=label, tooltip=own["tooltip"])
     elif kind == "date":  # text: a browser date picker turns "02/30/2027" into "no date"
         w = widgets.Text(value=describe_date(value), placeholder=placeholder or DATE_PLACEHOLDER,
                          continuous_update=False,  # checked when the person leaves the box
-                         layout=widgets.Layout(width=f"calc({LABEL_WIDTH} + 22em)"), **own)
+                         layout=width("22em"), **own, **style(widgets.Text))
     else:  # checkbox
-        w = quiet.Checkbox(value=bool(value), indent=True, **own)
+        w = quiet.Checkbox(value=bool(value), indent=True, **own, **style(widgets.Checkbox))
     return Field(key, label, w, kind=kind, help=help, optional=optional)
 
 
@@ -1080,7 +1095,8 @@ def close_widgets(roots: Iterable[widgets.Widget]) -> None:
     closed: set[int] = set()
     for w in list(quiet.widget_tree(roots)):
         for part in (getattr(w, "layout", None), getattr(w, "style", None), w):
-            if isinstance(part, widgets.Widget) and id(part) not in closed:
+            if isinstance(part, widgets.Widget) and id(part) not in closed \
+                    and not quiet.is_shared(part):
                 closed.add(id(part))
                 part.close()
 
@@ -1158,8 +1174,9 @@ def record_editor(
     old = items[int(selected)] if selected != NONE else None
     chooser = widgets.Dropdown(options=options, value=selected, description=f"Choose {a_noun}",
                                tooltip=f"Pick {a_noun} to change it, or add a new one",
-                               style={"description_width": LABEL_WIDTH},
-                               layout=widgets.Layout(width=f"calc({LABEL_WIDTH} + {INPUT_WIDTH})"))
+                               style=quiet.shared(widgets.Dropdown.class_traits()["style"].klass,
+                                                  description_width=LABEL_WIDTH),
+                               layout=width(INPUT_WIDTH))
 
     def choose(change: Mapping[str, Any]) -> None:
         view.state["selected"] = change["new"]

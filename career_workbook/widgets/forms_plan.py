@@ -23,7 +23,6 @@ from career_workbook.model import (
 )
 from career_workbook.widgets import quiet
 from career_workbook.widgets.fields import (
-    LABEL_WIDTH,
     NONE,
     FormView,
     esc,
@@ -33,6 +32,7 @@ from career_workbook.widgets.fields import (
     primary_button,
     record_editor,
     secondary_button,
+    width,
 )
 from career_workbook.widgets.inputs import days_not_come
 from career_workbook.widgets.merge import merge_fields
@@ -210,7 +210,7 @@ def role_picker(session: Any) -> widgets.Widget:
             "role_profile", "Target role profile", "dropdown", options=options,
             value=chosen(wb),
             help="A profile lists the skills a role expects, with levels and weights.")
-        choice.widget.layout.width = f"calc({LABEL_WIDTH} + 36em)"  # long titles, never cut
+        choice.widget.layout = width("36em")  # long titles, never cut
         add = make_field("add_skills", "Add its skills", "checkbox", value=True,
                          help="Also add the profile's skills you do not track yet, so you "
                               "can rate them.")

@@ -39,7 +39,7 @@ from ipywidgets.widgets.trait_types import InstanceDict
 from ipywidgets.widgets.widget import _json_to_widget, _widget_to_json
 
 __all__ = ["CLICKS", "HTML", "Button", "Checkbox", "FileUpload", "HBox", "VBox", "is_quiet",
-           "quiet_models", "widget_tree"]
+           "is_shared", "quiet_models", "shared", "widget_tree"]
 
 
 class _Quiet:
@@ -215,3 +215,47 @@ def quiet_models(roots: Any) -> int:
     """
     return sum(is_quiet(getattr(w, t, None)) for w in widget_tree(roots)
                for t in ("layout", "style"))
+
+
+_SHARED: dict[tuple[type, tuple[tuple[str, Any], ...]], widgets.Widget] = {}
+
+
+class _Frozen(Exception):
+    pass
+
+
+def _refuse_change(change: Any) -> None:
+    raise _Frozen(
+        f"{type(change['owner']).__name__}.{change['name']} is shared by many widgets "
+        "(quiet.shared): give this widget its own layout or style instead of changing it")
+
+
+def shared(klass: type, **traits: Any) -> widgets.Widget:
+    """One ``Layout`` or ``*Style`` of class ``klass`` with ``traits``, shared by every
+    widget given it: one model in the page for all the form inputs of one width (a form
+    of 19 fields opened 38 such models, each the same as the next). Shared models are
+    frozen (a change would reach every widget using them) and never closed by
+    ``fields.close_widgets``.
+
+    >>> a = widgets.Text(layout=shared(widgets.Layout, width="20em"))
+    >>> b = widgets.Text(layout=shared(widgets.Layout, width="20em"))
+    >>> a.layout is b.layout, is_shared(a.layout), is_shared(widgets.Layout())
+    (True, True, False)
+    >>> a.layout.width = "5em"
+    Traceback (most recent call last):
+    ...
+    career_workbook.widgets.quiet._Frozen: Layout.width is shared by many widgets (quiet.shared): give this widget its own layout or style instead of changing it
+    """  # noqa: E501
+    key = (klass, tuple(sorted(traits.items())))
+    found = _SHARED.get(key)
+    if found is None or found.comm is None:  # closed (a test's kernel ended): a new one
+        found = klass(**traits)
+        found.observe(_refuse_change, names=[n for n in found.keys if not n.startswith("_")])
+        found._cw_shared = True
+        _SHARED[key] = found
+    return found
+
+
+def is_shared(model: Any) -> bool:
+    """Whether ``model`` came from :func:`shared` (and so belongs to no one widget)."""
+    return bool(getattr(model, "_cw_shared", False))

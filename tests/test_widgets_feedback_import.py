@@ -171,12 +171,12 @@ def app_root(workspace, monkeypatch) -> Path:
 
 
 @pytest.mark.parametrize("typed", ["/etc/passwd", "../examples/feedback_import_sample.csv",
-                                   "examples/feedback_import_sample.csv"])
+                                   "../../x.csv"])
 def test_in_the_app_a_path_outside_its_folder_is_never_read(app_root, workspace, typed):
     view = view_for(workspace)
     view.fields["path"].value = typed
     view.buttons["preview"].click()
-    assert "outside the folder this app was started for" in view.status.value
+    assert "outside the folder this app may read files from" in view.status.value
     assert preview_text(view) == "" and view.buttons["save"].disabled
     assert "root:" not in view.status.value
 
@@ -187,6 +187,22 @@ def test_in_the_app_a_file_inside_its_folder_is_read(app_root, workspace):
     view.fields["path"].value = str(app_root / "fb.csv")
     view.buttons["preview"].click()
     assert "not in your list yet" in preview_text(view)
+
+
+def test_in_the_app_the_example_the_form_names_is_read_from_a_real_workspace(
+        tmp_path, monkeypatch):
+    """The path box's placeholder is examples/feedback_import_sample.csv and its help says
+    relative paths start in the workspace: in the app (started for workbooks/) too."""
+    from career_workbook.scaffold import init_workspace
+
+    ws = tmp_path / "ws"
+    init_workspace(ws)
+    store.new(ws / "workbooks" / "kim.yaml", "Kim Park")
+    monkeypatch.setenv("CAREER_WORKBOOK_ROOT", str(ws / "workbooks"))
+    view = view_for(ws)
+    view.fields["path"].value = "examples/feedback_import_sample.csv"
+    view.buttons["preview"].click()
+    assert "outside" not in view.status.value and "not in your list yet" in preview_text(view)
 
 
 def test_a_symlink_out_of_the_app_folder_is_refused(app_root, workspace, tmp_path):

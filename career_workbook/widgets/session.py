@@ -111,8 +111,9 @@ def resolve_input_path(text: str, workbook: str | os.PathLike[str]) -> Path:
     """The file a form's path box names: ``~`` expanded, a relative path taken from the
     workbook's workspace (:func:`workspace_of`), never from the kernel's current folder.
 
-    With ``$CAREER_WORKBOOK_ROOT`` set (the app) the path must lie inside that folder after
-    resolving symlinks and ``..``, exactly like the workbook itself, else
+    With ``$CAREER_WORKBOOK_ROOT`` set (the app) the path must lie, after resolving symlinks
+    and ``..``, inside that folder or, when it belongs to a workspace made by ``init``, inside
+    that workspace (its ``examples/`` too: the forms' own examples live there), else
     :class:`~career_workbook.workspace.WorkspaceError`; nothing is read.
 
     >>> resolve_input_path("examples/a.csv", "/ws/workbooks/kim.yaml").as_posix()
@@ -123,9 +124,20 @@ def resolve_input_path(text: str, workbook: str | os.PathLike[str]) -> Path:
         path = workspace_of(workbook) / path
     root = os.environ.get(ROOT_VAR)
     if root:
-        from career_workbook.workspace import ensure_inside
+        from career_workbook.scaffold import WorkspaceNotFound, find_workspace
+        from career_workbook.workspace import WorkspaceError, ensure_inside
 
-        return ensure_inside(path, root)
+        try:
+            root = str(find_workspace(root))
+        except WorkspaceNotFound:
+            pass  # the app's own folder, no wider
+        try:
+            return ensure_inside(path, root)
+        except WorkspaceError:
+            raise WorkspaceError(
+                f"{Path(path).resolve()} is outside the folder this app may read files from "
+                f"({Path(root).resolve()}): copy the file into that folder, then give its "
+                "path") from None
     return Path(os.path.normpath(path))
 
 

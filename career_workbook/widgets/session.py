@@ -25,6 +25,7 @@ True
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import os
 import re
@@ -127,10 +128,8 @@ def resolve_input_path(text: str, workbook: str | os.PathLike[str]) -> Path:
         from career_workbook.scaffold import WorkspaceNotFound, find_workspace
         from career_workbook.workspace import WorkspaceError, ensure_inside
 
-        try:
+        with contextlib.suppress(WorkspaceNotFound):  # else the app's own folder, no wider
             root = str(find_workspace(root))
-        except WorkspaceNotFound:
-            pass  # the app's own folder, no wider
         try:
             return ensure_inside(path, root)
         except WorkspaceError:

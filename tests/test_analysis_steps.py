@@ -32,6 +32,17 @@ def test_a_just_created_workbook_shows_what_is_still_empty():
     assert notes["10_opportunities"] == ("no opportunities yet", False)
 
 
+def test_the_skills_step_says_how_many_of_the_tracked_skills_are_rated():
+    """A role's 14 skills just added and 3 rated read "3 of 17", not as done."""
+    wb = new_workbook("Sam Lee")
+    wb.skills += [Skill(name=f"Skill {i}") for i in range(17)]
+    wb.assessments.append(Assessment(date=date(2026, 11, 1),
+                                     ratings={"Skill 0": 3, "Skill 1": 2, "Skill 2": 4,
+                                              "Gone": 3}))  # a skill since removed
+    notes = {s.stem: (s.progress, s.started) for s in step_progress(wb)}
+    assert notes["01_self_assessment"] == ("3 of 17 skills rated", True)
+
+
 def test_a_half_filled_workbook_counts_what_is_there():
     wb = new_workbook("Sam Lee")
     wb.skills += [Skill(name="SQL"), Skill(name="Python"), Skill(name="Storytelling")]

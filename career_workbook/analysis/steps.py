@@ -85,6 +85,16 @@ def _skill_gap_note(wb: Workbook, role: Any) -> tuple[str, bool]:
     return "no target yet", False
 
 
+def _rated_words(rated: set[str], wb: Workbook) -> str:
+    """How many of the skills tracked are rated: "3 of 17 skills rated" while some are not
+    ("3 skills rated" read as done with 14 waiting), "17 skills rated" once all are."""
+    tracked = {s.name for s in wb.skills}
+    done = len(rated & tracked) if tracked else len(rated)
+    if tracked and done < len(tracked):
+        return f"{done} of {plural(len(tracked), 'skill')} rated"
+    return plural(done, "skill rated", "skills rated")
+
+
 def _notes(wb: Workbook, role: Any) -> dict[str, tuple[str, bool]]:
     rated = set()
     for assessment in wb.assessments:
@@ -102,8 +112,7 @@ def _notes(wb: Workbook, role: Any) -> dict[str, tuple[str, bool]]:
 
     return {
         "00_start_here": ("workbook created", True),
-        "01_self_assessment": note(len(rated), plural(len(rated), "skill rated", "skills rated"),
-                                   "no skills rated yet"),
+        "01_self_assessment": note(len(rated), _rated_words(rated, wb), "no skills rated yet"),
         "02_feedback_360": note(len(raters), plural(len(raters), "rater"), "no feedback yet"),
         "03_vision_values": note(
             has_vision + len(wb.values),

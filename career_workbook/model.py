@@ -241,6 +241,15 @@ class Feedback(_Model):
         Literal["quality", "reliable", "ethical", "constructive", "shares_credit"], Level
     ] = Field(default_factory=dict)
 
+    @property
+    def rater_key(self) -> str:
+        """The rater's code as raters are told apart: "M9" and "m9" are one colleague.
+
+        >>> Feedback(rater_group="peer", rater_id=" M9", date=date(2026, 1, 9)).rater_key
+        'm9'
+        """
+        return self.rater_id.strip().casefold()
+
 
 class Milestone(_Model):
     """A step towards a goal, with a due date and the date it was done."""

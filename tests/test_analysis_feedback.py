@@ -280,13 +280,36 @@ def test_an_entry_of_a_stored_rater_and_date_with_other_ratings_is_a_correction(
 
 
 @pytest.mark.parametrize("other", [
-    {"group": "mentor"}, {"day": date(2026, 11, 21)}, {"rater": "P9"}])
+    {"group": "mentor"}, {"day": date(2026, 11, 21)}, {"rater": "p19"}])
 def test_another_group_date_or_code_is_a_new_entry(other):
     stored = [_fb("p9", ratings={"Python": 4})]
     incoming = _fb(**{"rater": "p9", **other}, ratings={"Python": 1})
     plan = plan_feedback_import(stored, [incoming])
     assert plan.new == (incoming,) and plan.corrections == ()
     assert plan.apply(stored) == [*stored, incoming]
+
+
+def test_a_code_in_other_capitals_is_the_same_rater():
+    """"P9" and "p9" are one colleague: a correction, not a second rater (a group made
+    to look 3 raters strong by capitals alone would no longer be anonymous)."""
+    stored = [_fb("p9", ratings={"Python": 4})]
+    incoming = _fb("P9", ratings={"Python": 1})
+    plan = plan_feedback_import(stored, [incoming])
+    assert plan.new == () and plan.corrections == ((stored[0], incoming),)
+
+
+def test_raters_counted_for_the_anonymity_rule_ignore_capitals():
+    from career_workbook.analysis.feedback import shown_groups
+    from career_workbook.model import Feedback, Skill, new_workbook
+
+    wb = new_workbook("Sam")
+    wb.skills.append(Skill(name="SQL"))
+    wb.feedback += [Feedback(rater_group="manager", rater_id=code, date=date(2026, 11, d),
+                             ratings={"SQL": 3}) for d, code in ((1, "M1"), (2, "M9"), (3, "m9"))]
+    assert "manager" not in shown_groups(wb)  # two managers, not three
+    wb.feedback.append(Feedback(rater_group="manager", rater_id="M2", date=date(2026, 11, 4),
+                                ratings={"SQL": 4}))
+    assert "manager" in shown_groups(wb)
 
 
 def test_a_changed_comment_is_named_and_two_stored_duplicates_become_one():

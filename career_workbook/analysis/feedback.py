@@ -104,10 +104,16 @@ def rater_code_problem(code: str) -> str | None:
     'has a space: a code is one short word such as P1 or M2, never a name, so nobody can tell who said what'
     >>> rater_code_problem("P1") is None, rater_code_problem("mentor-2") is None
     (True, True)
+    >>> rater_code_problem("<b>M8</b>"), rater_code_problem("同僚1") is None
+    ('has “<”: a code is letters and digits (with - or _ if you like), such as P1 or M2', True)
     """  # noqa: E501
     if len(code.split()) > 1:
         return ("has a space: a code is one short word such as P1 or M2, never a name, so "
                 "nobody can tell who said what")
+    odd = [ch for ch in code.strip() if not (ch.isalnum() or ch in "-_.")]
+    if odd:
+        return (f"has “{odd[0]}”: a code is letters and digits (with - or _ if you like), "
+                "such as P1 or M2")
     return None
 
 
@@ -129,7 +135,7 @@ def _latest_by_rater(wb: Workbook) -> dict[str, dict[Rater, int]]:
     out: dict[str, dict[Rater, int]] = {}
     for f in sorted(wb.feedback, key=lambda f: f.date):
         for skill, level in f.ratings.items():
-            out.setdefault(skill, {})[(f.rater_group, f.rater_id)] = level
+            out.setdefault(skill, {})[(f.rater_group, f.rater_key)] = level
     return out
 
 
@@ -143,7 +149,7 @@ def shown_groups(wb: Workbook) -> list[str]:
     raters: dict[str, set[str]] = {}
     for f in wb.feedback:
         if f.ratings and f.rater_group != "self":
-            raters.setdefault(f.rater_group, set()).add(f.rater_id)
+            raters.setdefault(f.rater_group, set()).add(f.rater_key)
     return [g for g in OTHER_GROUPS if len(raters.get(g, ())) >= MIN_GROUP]
 
 
@@ -282,7 +288,7 @@ def feedback_comments(wb: Workbook, min_raters: int = MIN_GROUP, *,
     for f in wb.feedback:
         if f.rater_group == "self":
             continue
-        raters.setdefault(f.rater_group, set()).add(f.rater_id)
+        raters.setdefault(f.rater_group, set()).add(f.rater_key)
         if f.comment.strip():
             comments.setdefault(f.rater_group, []).append(f.comment.strip())
     rows: list[tuple[str, str]] = []
@@ -464,7 +470,7 @@ def parse_feedback_csv_rows(
 # What an import does to the stored entries (the form and any other import plan with this)
 # ----------------------------------------------------------------------------------------
 def _key(f: Feedback) -> tuple[str, str, date]:
-    return (f.rater_group, f.rater_id, f.date)
+    return (f.rater_group, f.rater_key, f.date)
 
 
 def _differs(old: Feedback, new: Feedback) -> str:

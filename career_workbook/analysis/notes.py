@@ -103,14 +103,15 @@ def _dated_fields(wb: Workbook) -> list[tuple[str, date | None]]:
 
 def _repeated_raters(wb: Workbook) -> list[str]:
     """Two 360 entries of one rater on one day (a rater rates once a day)."""
-    keys = [(f.rater_group, f.rater_id, f.date) for f in wb.feedback]
+    keys = [(f.rater_group, f.rater_key, f.date) for f in wb.feedback]
     counts = Counter(keys)
     notes, told = [], set()
     for key in keys:
         if counts[key] > 1 and key not in told:
             told.add(key)
             where = [f"feedback[{j}]" for j, k in enumerate(keys) if k == key]
-            group, rater, day = key
+            group, _, day = key
+            rater = wb.feedback[keys.index(key)].rater_id  # as written ("M9" and "m9": one)
             notes.append(f"{', '.join(where)}: {rater} ({group}, {day.isoformat()}) is "
                          f"recorded {counts[key]} times: the ratings of the last ({where[-1]}) "
                          "count and every comment shows; delete the wrong entry, or import "

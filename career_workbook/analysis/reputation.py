@@ -114,7 +114,7 @@ def reputation_frame(wb: Workbook, *, today: date | None = None) -> pd.DataFrame
             if f.rater_group == "self":
                 own[key] = level
             else:
-                latest.setdefault(key, {})[(f.rater_group, f.rater_id)] = level
+                latest.setdefault(key, {})[(f.rater_group, f.rater_key)] = level
     rows = []
     for key in REPUTATION_BEHAVIOURS:
         others = list(latest.get(key, {}).values())

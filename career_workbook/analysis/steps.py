@@ -99,7 +99,7 @@ def _notes(wb: Workbook, role: Any) -> dict[str, tuple[str, bool]]:
     rated = set()
     for assessment in wb.assessments:
         rated.update(assessment.ratings)
-    raters = {(f.rater_group, f.rater_id) for f in wb.feedback if f.rater_group != "self"}
+    raters = {(f.rater_group, f.rater_key) for f in wb.feedback if f.rater_group != "self"}
     has_vision = bool(wb.vision.long_term.strip() or wb.vision.short_term.strip())
     goals = [g for g in wb.goals if g.status != "dropped"]
     milestones = sum(len(g.milestones) for g in goals)

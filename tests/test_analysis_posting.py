@@ -756,7 +756,8 @@ def test_spec_reads_as_specification():
     ("Deal with disruptive passengers", "Conflict Resolution", "Disruptive technology"),
     ("Work with Quality on non-conformances", "Quality Control Analysis",
      "Work with Quality on conformance"),
-    ("Comfortable with SPC and capability studies", "Statistics", "Spc in lower case"),
+    ("Comfortable with SPC and capability studies", "Statistics",
+     "Comfortable with capability reviews"),
     ("Analyse OEE and downtime data", "Systems Evaluation", "Analyse downtime data"),
     ("Keep accurate records on Raiser's Edge", "CRM Tools", "Test the edge cases"),
     ("Develop and deliver the major donor strategy", "Strategic Thinking",
@@ -1036,3 +1037,60 @@ def test_a_skill_matched_under_the_persons_name_is_not_suggested_again():
     result = fit("Write SQL every day; query the warehouse.", wb)
     assert [s.skill for s in result.skills] == ["SQL ✅"]
     assert not any(s.skill.startswith("SQL") for s in result.suggestions)
+
+
+# --- red-team walk: acronyms in lower case, loose matches (branch fix_posting) --------------
+
+def test_sql_in_lower_case_is_found_and_counted_in_the_fit():
+    """Step 5 with SQL tracked and rated 2: "write sql every day" used to say "It asks for
+    1 skill" and list Python only."""
+    from career_workbook.widgets.forms_posting import fit_summary
+
+    wb = new_workbook("Sam", today=date(2026, 12, 1))
+    wb.skills += [Skill(name="SQL", target_level=4), Skill(name="Python", target_level=5)]
+    wb.assessments.append(Assessment(date=date(2026, 12, 1), ratings={"SQL": 2, "Python": 3}))
+    result = fit("You will write sql every day and python.", wb)
+    assert result.matches == {"SQL": ("sql",), "Python": ("python",)}
+    assert fit_summary(result)[:2] == [
+        "It asks for 2 skills; your latest ratings reach 56% of the levels it asks for.",
+        "2 gaps: SQL, Python."]
+
+
+@pytest.mark.parametrize("text, skill", [
+    ("Strong sql (window functions) and dbt", "SQL"),
+    ("Keep our jobs on aws healthy", "Cloud Infrastructure"),
+    ("Experience with gcp or azure", "Cloud Infrastructure"),
+    ("Turn ux designs into pages", "Interaction Design"),
+    ("Build pages in html and css", "Web Development"),
+    ("Own the nightly etl jobs", "Data Engineering"),
+    ("Grow organic traffic through seo", "Digital Marketing"),
+    ("Sql Server and SSIS", "SQL"),  # a capital at the start of a line
+])
+def test_an_acronym_written_in_lower_case_is_the_acronym(text, skill):
+    assert skill in fit(text).matches
+
+
+@pytest.mark.parametrize("text, skill", [
+    ("Send the weekly report to the team", "Learning Strategies"),  # SEND
+    ("A nice, calm way with patients", "Clinical Governance"),  # NICE guidelines
+    ("Look after the rest of the kit", "Web Development"),  # REST
+    ("Calm during a police raid", "Risk Management"),  # RAID
+    ("Give 5 ml of saline and record it", "Machine Learning"),  # ML: a unit
+    ("Send bi-weekly reports", "Data Visualisation"),  # BI: a prefix ("BI reporting")
+])
+def test_an_ordinary_english_word_is_never_read_as_an_acronym(text, skill):
+    assert skill not in fit(text).matches
+
+
+def test_the_persons_own_acronyms_follow_the_same_rule():
+    wb = new_workbook("Sam", today=date(2026, 12, 1))
+    wb.skills += [Skill(name="IT"), Skill(name="UX"), Skill(name="SAP")]
+    found = cw.fit_to_posting(wb, "It is a varied role: ux reviews and sap reports.",
+                              catalog={}).matches
+    assert found == {"UX": ("ux",), "SAP": ("sap",)}
+    assert cw.fit_to_posting(wb, "Support IT users.", catalog={}).matches == {"IT": ("IT",)}
+
+
+def test_a_two_word_phrase_read_across_an_acronym_in_lower_case_is_its_compound():
+    assert "Data Engineering" not in fit("Ship data sql production models.").matches
+    assert "Data Engineering" in fit("Build data models for finance.").matches

@@ -50,8 +50,10 @@ person's own skills. Matching follows general rules, never per-posting lookups:
   (:data:`NICE_IMPORTANCE`) than the skills the posting requires;
 - a skill is matched once: the person's "Python 🐍" is the catalog's "Python"
   (:func:`skill_key`);
-- acronyms in the vocabulary ("SOX", "ACAS", "SEND") match only that word written in
-  capitals (or its plural, "PFMEAs"), never a stem of it nor the lower-case word ("send");
+- acronyms in the vocabulary ("SOX", "ACAS", "SEND") match that word written in capitals
+  (or its plural, "PFMEAs"), never a stem of it; written in lower case ("write sql", "aws",
+  "ux") only when that is no ordinary English word (:func:`_lower_acronym`): "send" is never
+  SEND, "it" never IT;
 - a match inside a longer match ("decision making" inside "decision making under
   uncertainty") gives way to the longer one.
 
@@ -86,6 +88,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
+from career_workbook.analysis.english import ordinary_word
 from career_workbook.analysis.skills import current_levels, skill_gaps
 from career_workbook.model import Skill, Workbook, name_key
 
@@ -226,6 +229,8 @@ _NICE_WORDS = _ASK_WORDS | _NICE_KEYS | frozenset((
     "have", "haves", "good", "points", "if", "even", "extra", "also", "would", "make", "great",
     "helpful", "it's", "its", "really", "big", "out", "could",
 ))
+_OWN_WORDS = _STOP | _PREPOSITIONS | _NO_FILLER | _CLITIC | _ASK_WORDS | _NICE_WORDS | set(
+    _ALIAS)  # words the matcher itself reads as English: never an acronym in lower case
 _NICE_CLAUSE = re.compile(  # "R is a plus", "German is nice to have", "MSc (desirable)"
     r"\ban?\s+(?:big\s+|real\s+|huge\s+|definite\s+|strong\s+|distinct\s+)?"
     r"(?:plus|bonus|advantage)\b|\b(?:nice|good)[\s-]+to[\s-]+have\b|\bdesirable\b"
@@ -299,7 +304,7 @@ class _Token(NamedTuple):
     exact: str
     start: int
     end: int
-    acro: str = ""  # "^sox" when written in capitals, as an acronym is
+    acro: str = ""  # "^sox" when written in capitals, as an acronym is ("sql": no English word)
     nice: bool = False  # welcomed, not required: under "Nice to have", in "R is a plus"
 
 
@@ -334,11 +339,31 @@ def _tokens(text: str) -> list[_Token]:
                 acro = "^" + exact if word[:2].isupper() else ""
                 if acro and len(word) > 3 and word[-1] == "s" and word[:-1].isupper():
                     acro = acro[:-1]  # "PFMEAs", "GCSEs": the plural of an acronym
+                elif not acro and _lower_acronym(exact, text[m.end():m.end() + 1]):
+                    acro = "^" + exact  # "write sql", "aws": an acronym in lower case
                 if exact in _PREPOSITIONS and (text[m.end():m.end() + 1] == "-" or m.start() > 1
                                                and _HYPHENED.match(text, m.start() - 2)):
                     exact = "-" + exact  # "drop-in sessions": part of a word, no preposition
                 out.append(_Token(stem, exact, m.start(), m.end(), acro))
     return out
+
+
+@functools.lru_cache(maxsize=65_536)
+def _lower_acronym(word: str, after: str = "") -> bool:
+    """Whether ``word``, not written in capitals, may still be an acronym written in lower
+    case ("sql", "aws", "ux", "ga4"): it is no ordinary English word ("it", "send", "nice":
+    :func:`~career_workbook.analysis.english.ordinary_word`), nor one the matcher reads as
+    a word of its own ("and", "spec"); two letters long, it has a vowel ("ml", "hr" are
+    units and abbreviations) and no hyphen after it (``after``: "bi-weekly", "co-op").
+
+    >>> [w for w in ("sql", "aws", "ux", "it", "send", "ml", "nice", "gcp") if _lower_acronym(w)]
+    ['sql', 'aws', 'ux', 'gcp']
+    >>> _lower_acronym("bi", "-"), _lower_acronym("bi", " ")
+    (False, True)
+    """
+    if len(word) < 2 or word in _OWN_WORDS or ordinary_word(word):
+        return False
+    return len(word) > 2 or after != "-" and any(ch in "aeiouy" for ch in word)
 
 
 @dataclass(frozen=True)
@@ -911,7 +936,8 @@ def read_posting(text: str | None) -> tuple[str, list[_Token], bool]:
     blanked out and its entities read ("&amp;" is "&"), only :data:`MAX_CHARS` are read,
     and the employer's own talk (see :func:`_boilerplate_spans`) becomes sentence breaks.
     Each token has ``stem``, ``exact`` (lower case), ``start``/``end`` in ``text`` and
-    ``acro`` (``"^sql"`` when in capitals) and ``nice`` (in a "Nice to have" section or a
+    ``acro`` (``"^sql"`` when in capitals, or in lower case and no ordinary English word:
+    see :func:`_lower_acronym`) and ``nice`` (in a "Nice to have" section or a
     clause such as "R is a plus", see :func:`posting_sections`); a break's stem is
     ``"|"``, a list separator's ``"&"``.
 

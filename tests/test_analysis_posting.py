@@ -1094,3 +1094,27 @@ def test_the_persons_own_acronyms_follow_the_same_rule():
 def test_a_two_word_phrase_read_across_an_acronym_in_lower_case_is_its_compound():
     assert "Data Engineering" not in fit("Ship data sql production models.").matches
     assert "Data Engineering" in fit("Build data models for finance.").matches
+
+
+@pytest.mark.parametrize("text, skill, asked", [
+    ("Analyse results with the data science team", "Science", False),
+    ("Hand customers over to the account management team", "Account Management", False),
+    ("Raise incidents with the patient safety team", "Patient Safety", False),
+    ("Send figures to the digital marketing department", "Digital Marketing", False),
+    ("Manage key accounts in the north", "Account Management", True),
+    ("Lead the data engineering team", "Data Engineering", True),
+])
+def test_a_skill_before_team_after_a_cue_names_colleagues(text, skill, asked):
+    assert (skill in fit(text).matches) is asked
+
+
+@pytest.mark.parametrize("text, asked", [
+    ("Share plans in the tech lead team meeting", False),
+    ("Sit in the lead team with the directors", False),
+    ("You will lead team meetings", True),
+    ("Able to lead team of five", True),
+    ("Lead team of five nurses", True),
+    ("Confidently lead team briefings", True),
+])
+def test_lead_after_the_or_a_noun_is_a_title_not_the_verb(text, asked):
+    assert ("Management of Personnel Resources" in fit(text).matches) is asked

@@ -54,6 +54,10 @@ person's own skills. Matching follows general rules, never per-posting lookups:
   (or its plural, "PFMEAs"), never a stem of it; written in lower case ("write sql", "aws",
   "ux") only when that is no ordinary English word (:func:`_lower_acronym`): "send" is never
   SEND, "it" never IT;
+- a match right before "team" or "department" after a cue word ("work with the data
+  science team", "hand over to the account management team") names colleagues, not a
+  skill; and "lead"/"head" after "the" or a noun ("the lead team", "tech lead team") is a
+  title, not the verb of "lead team";
 - a match inside a longer match ("decision making" inside "decision making under
   uncertainty") gives way to the longer one.
 
@@ -140,6 +144,13 @@ _PREPOSITIONS = frozenset({"with", "on", "in", "for", "to", "from", "by", "at", 
 _TITLES = ("manager", "director", "lead", "leader", "officer", "engineer", "developer", "analyst",
            "designer", "head", "supervisor", "coordinator")  # a colleague after a cue word:
 _COLLEAGUE_CUES = ("to", "advise", "assist", "support", "with", "alongside", "for", "by")
+_GROUPS = ("team", "department", "squad", "function")  # "with the data science team"
+_VERB_TITLES = frozenset({"lead", "head"})  # a verb, or a title: "the lead team"
+_BEFORE_A_VERB = frozenset({  # a verb's base form may follow these: "will lead", "to lead"
+    "to", "will", "would", "can", "could", "may", "might", "must", "shall", "should", "you",
+    "we", "they", "i", "who", "also", "then", "help", "helps", "not", "please", "and", "or"})
+_DETERMINER = re.compile(r"\b(?:the|a|an|this|that|each|every|our|your|their|its|his|her|my)\b",
+                         re.IGNORECASE)
 _ROLE_NOUNS = frozenset({"holder", "maker", "owner"})  # "budget holders", "decision makers"
 _MARKET = ("company", "business", "firm", "brand", "startup", "client")  # the
 # customer's trade, not a skill asked: "help logistics companies", "SaaS clients"
@@ -797,6 +808,46 @@ def _names_colleague(tokens: list[_Token], m: _Match, text: str) -> bool:
             and not _POSSESSIVE.search(text, tokens[m.start].end, tokens[m.end].start))
 
 
+def _names_team(tokens: list[_Token], m: _Match) -> bool:
+    """Whether the match names a team the person works with, not a skill asked: a word for
+    a group of colleagues right after it and a cue word ("with", "support", "report to")
+    at most three words before it ("work with the data science team", "support the
+    finance department"); "lead the data engineering team" still asks for it."""
+    _, cues, _, _ = _colleague_words()
+    if m.end + 1 >= len(tokens) or tokens[m.end + 1].stem not in _group_words():
+        return False
+    for t in reversed(tokens[max(m.start - 3, 0):m.start]):
+        if t.stem in (_BREAK, _CONJ):
+            return False
+        if t.stem in cues:
+            return True
+    return False
+
+
+@functools.lru_cache(maxsize=1)
+def _group_words() -> frozenset[str]:
+    return frozenset(map(normalise_word, _GROUPS))
+
+
+def _names_title(tokens: list[_Token], m: _Match, text: str) -> bool:
+    """Whether a phrase that begins with a word both a verb and a job title ("lead team",
+    "head up") reads as the title: after "the", "a", "our"... ("the lead team") or right
+    after another word that does not come before a verb ("tech lead team"); "will lead
+    team", "to lead team", "confidently lead team" and "Lead team meetings" (a list item)
+    are the verb."""
+    first = tokens[m.start]
+    if first.exact not in _VERB_TITLES or m.start == 0 or m.start == m.end:
+        return False
+    before = tokens[m.start - 1]
+    if before.stem in (_BREAK, _CONJ):
+        return False
+    between = text[before.end:first.start]
+    if _DETERMINER.search(between):
+        return True
+    return (not between.strip() and before.exact not in _BEFORE_A_VERB
+            and not before.exact.endswith("ly"))
+
+
 def _beside_a_clear_match(matches: list[_Match]) -> list[_Match]:
     """The matches whose skill is also named a clear way: an ambiguous word ("containers",
     a ``?`` synonym) counts only beside one, or beside a clear match of the skill that gives
@@ -1012,7 +1063,8 @@ def _mentions(text: str, tokens: list[_Token], vocab: Mapping[str, Iterable[str]
     kept = [m for m in kept if m.listed or len(m.positions) == m.end - m.start + 1
             or not any(pos in contiguous for pos in m.positions)]
     kept = [m for m in kept if not _names_people(tokens, m)
-            and not _names_colleague(tokens, m, text)]
+            and not _names_colleague(tokens, m, text) and not _names_team(tokens, m)
+            and not _names_title(tokens, m, text)]
     kept = _beside_a_clear_match(kept)  # again: the rules above may drop the clear one
     kept.sort(key=lambda m: (m.start, m.end))
     words: dict[str, list[str]] = {}

@@ -1091,6 +1091,26 @@ def test_the_persons_own_acronyms_follow_the_same_rule():
     assert cw.fit_to_posting(wb, "Support IT users.", catalog={}).matches == {"IT": ("IT",)}
 
 
+def _long_data_posting():
+    sentences = ["You will write sql every day and python.",
+                 "Ship data sql production models with the analysts.",
+                 "Work with the data science team on experiments.",
+                 "Share plans in the tech lead team meeting.",
+                 "Our data science practice runs on sql and dbt."]
+    words = " ".join(sentences).split()
+    return " ".join((words * (5_000 // len(words) + 1))[:5_000])
+
+
+def test_a_long_posting_that_writes_sql_in_lower_case_asks_for_sql_not_loose_matches():
+    """The red-team's 5,000-word posting: "sql" some 250 times, yet SQL was missing and
+    Data Engineering ("data sql production models"), Management of Personnel Resources
+    ("lead team") and Science ("data science") were listed."""
+    result = fit(_long_data_posting())
+    assert set(result.matches) == {"SQL", "Python", "Data Engineering"}
+    assert result.matches["Data Engineering"] == ("dbt",)
+    assert {s.skill: s.mentions for s in result.skills}["SQL"] >= 250
+
+
 def test_a_two_word_phrase_read_across_an_acronym_in_lower_case_is_its_compound():
     assert "Data Engineering" not in fit("Ship data sql production models.").matches
     assert "Data Engineering" in fit("Build data models for finance.").matches
@@ -1118,3 +1138,17 @@ def test_a_skill_before_team_after_a_cue_names_colleagues(text, skill, asked):
 ])
 def test_lead_after_the_or_a_noun_is_a_title_not_the_verb(text, asked):
     assert ("Management of Personnel Resources" in fit(text).matches) is asked
+
+
+@pytest.mark.parametrize("text, asked", [
+    ("A computer science degree", False),
+    ("Python for data science", False),
+    ("BTEC Level 3 in Pharmaceutical Science", False),
+    ("Teach science and run practicals in the laboratory", True),
+    ("Design studies with sound research methods and science", True),
+])
+def test_science_alone_needs_a_clear_word_of_the_scientific_method(text, asked):
+    result = fit(text)
+    assert ("Science" in result.matches) is asked
+    if not asked and "science" in text.casefold().split():
+        assert "Science" in {s.skill for s in result.suggestions}

@@ -187,13 +187,16 @@ def test_benchmark_meets_the_target(bench_result, split):
     assert result["recall"] >= target, (split, result["recall"])
 
 
-@pytest.mark.parametrize("split, precision, recall", [("heldout9", 0.85, 0.80)])
+@pytest.mark.parametrize("split, precision, recall", [("heldout9", 0.85, 0.80),
+                                                       ("heldout11", 0.85, 0.82)])
 def test_benchmark_on_read_splits_short_of_the_target(bench_result, split, precision, recall):
     """heldout9 (first clean run 0.767 / 0.568) was read in round 11 and used for general
-    rules (now 0.868 / 0.815); its recall is still under 0.85, so the floor keeps that
-    visible."""
+    rules (now 0.868 / 0.815); heldout11 (acronyms in lower case, and postings where "it",
+    "send", "nice" and "ml" are ordinary words: first run 0.816 / 0.769) was written for the
+    rule for acronyms in lower case (now 0.863 / 0.846). Their recall is still under 0.85,
+    so the floor keeps that visible."""
     result = bench_result[split]
-    assert len(result["rows"]) >= 7
+    assert len(result["rows"]) >= 6
     assert result["precision"] >= precision and result["recall"] >= recall
 
 

@@ -310,7 +310,9 @@ EXTRA_GOALS = [
     ("Be a stronger advocate for my team", 0, 0, 0, None),
     ("Take ownership of the release process", 1, 1, 0, None),
     ("Write up the incident review within 5 working days", 1, 1, 1, "2026-11-27"),
-    ("Move into a data engineering role", 0, 0, 0, None),
+    # a role in a named field is pinned down, like "Move into a product role" in the own
+    # career dev set (1, 1): "engineering" or "engineer" does not flip the verdict
+    ("Move into a data engineering role", 1, 1, 0, None),
     ("Move into a data engineer role by mid-2027", 1, 1, 1, "2027-06-30"),
     ("Say yes to more speaking opportunities", 0, 0, 0, None),
     ("Deliver 6 customer demos per month in Q1 2027", 1, 1, 1, "2027-03-31"),

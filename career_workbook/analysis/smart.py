@@ -20,7 +20,11 @@ specific
     more", "learn more about"), states of mind ("understand"), loose qualifiers ("a healthy
     dinner") and exercise or medicine of no named kind ("exercise daily", "take medication
     daily") are not specific unless they
-    carry a number, a named thing or a concrete "by doing X" clause.
+    carry a number, a named thing or a concrete "by doing X" clause. An outcome to hold,
+    whatever verb brings it ("land", "get", "find", "earn", "be" ...: "a new job", "a
+    promotion", "promoted"), is specific once it says which role, field, level, employer or
+    place; until then it is partly specific and partly measurable (0.5 each), and the hint
+    asks which.
 measurable
     A quantity (numbers, number words, %, money, "from X to Y", "double", "9/10", "my first
     ...", "for every endpoint") or a verifiable completion (pass, earn, ship, publish, present
@@ -912,7 +916,8 @@ class _Features:
     completion: str = ""
     completion_alt: bool = False  # "... or arrange for a helper": an option, not a commitment
     vague_get: bool = False
-    promoted: bool = False
+    outcome: str = ""  # an outcome the head brings: "a new job", "promoted"
+    outcome_named: bool = False  # it says which: a role, field, level, employer, place
     habit: bool = False  # a rhythm: daily, every Friday, 3 times a week
     dosed_without_dose: bool = False  # "jog once a week": how long or how far is missing
     generic_exercise: bool = False  # "exercise daily" names no kind of exercise
@@ -1330,19 +1335,17 @@ def _analyse(text: str, today: date) -> _Features:
     else:
         feats.head_class = "action"
     rest = tokens[index + 1:]
-    if head in OUTCOME_HEADS and rest:
-        after = tokens[index][1] + len(head_word)
-        if head == "get":
-            nxt = rest[0][0].lower()
-            feats.vague_get = (nxt in VAGUE_GET or nxt.endswith("er") and nxt not in ("master",)
-                               or VAGUE_GET_PHRASE.match(body, after) is not None)
-        # an outcome, whichever verb brings it: "get promoted", "be promoted", "become
-        # AWS certified", "get a new job"; it names what when a role or name follows
-        feats.promoted = not feats.vague_get and (
-            OUTCOME_DONE.match(body, after) is not None
-            or head == "get" and OUTCOME_PLACE.match(body, after) is not None)
-        if feats.promoted:
-            feats.head_class = "get"
+    after = tokens[index][1] + len(head_word)
+    outcome = _outcome(body, tokens[index][1], head) if rest and not feats.foreign else None
+    if head == "get" and rest and outcome is None:
+        nxt = rest[0][0].lower()
+        feats.vague_get = (nxt in VAGUE_GET or nxt.endswith("er") and nxt not in ("master",)
+                           or VAGUE_GET_PHRASE.match(body, after) is not None)
+    if outcome is not None:
+        # an outcome, whichever verb brings it: "get promoted", "be promoted", "land a new
+        # job", "earn a promotion"; it says which when a role, field, level or place does
+        feats.outcome, feats.outcome_named, outcome_end = outcome
+        feats.head_class = "get"
     hype = [(m.span(), m.group(0).strip()) for m in HYPE.finditer(body)]
     if SCOPE_ALL.search(body) or COUNTED_SHARE.search(body):
         # "be 100% on time for every meeting": a share of something counted is a target
@@ -1375,6 +1378,15 @@ def _analyse(text: str, today: date) -> _Features:
         feats.vague.append(f"{head_word} {rest[0][0]}")
     feats.vague_amount = [m.group(0) for m in VAGUE_AMOUNT.finditer(body)]
     _acts(feats, tokens, index, body)
+    if feats.outcome:  # "a better job" is the outcome itself, not a vague aim beside it
+        said = feats.outcome.lower().split()
+        around = body[tokens[index][1]:outcome_end].lower().split()
+        feats.vague = [v for v in feats.vague if v.lower() not in around]
+        # a job is no deliverable; it is pinned down by a role, a name or a count ("my
+        # first job" counts nothing), or by the words around it (``_outcome``)
+        feats.artefacts = [a for a in feats.artefacts if a.lower().split()[-1] not in said]
+        feats.outcome_named = feats.outcome_named or bool(
+            feats.roles or feats.names or [x for x in feats.quantities if x != "first"])
     # a concrete "by completing X" / "and share it with Y" clause after the head
     tries = 0
     for k, (word, wpos) in enumerate(rest, start=index + 1):
@@ -1523,12 +1535,89 @@ GET_OUTCOMES = _words(
 OUTCOME_HEADS = _words("get be become")
 """Verbs that bring an outcome about: "get promoted", "be promoted", "become certified"."""
 OUTCOME_DONE = re.compile(
-    r"\s+(?:[\w+#&.'-]+\s+){0,2}?(?:" + "|".join(sorted(GET_OUTCOMES)) + r")\b", re.IGNORECASE)
-OUTCOME_PLACE = re.compile(
-    r"\s+(?:an?|the|my|that)\s+(?:[\w+#&.'-]+\s+){0,2}?(?:job|role|position|promotion)\b",
+    r"\s+(?P<mods>(?:[\w+#&.'-]+\s+){0,2}?)(?:" + "|".join(sorted(GET_OUTCOMES)) + r")\b",
     re.IGNORECASE)
-"""What "get" brings when it is a place to hold: "get a new job", "get a UX role"."""
+OUTCOME_VERBS = OUTCOME_HEADS | _words(
+    "land secure find start earn obtain win gain receive achieve attain accept take move step"
+    " switch change transition")
+"""Verbs that bring a place to hold: "land a new job", "earn a promotion", "move into a
+role"."""
+OUTCOME_PLACE = re.compile(
+    r"\s+(?:(?:up|into|onto|to|on|in)\s+){0,2}(?:(?:an?|the|my|our|that|this|another)\s+)?"
+    r"(?P<mods>(?:[\w+#&.'/-]+\s+){0,3})(?P<noun>jobs?|roles?|positions?|promotions?"
+    r"|employment|offers?|interviews?)\b", re.IGNORECASE)
+"""What an outcome verb brings when it is a place to hold: "a new job", "a UX role"."""
+OUTCOME_WHICH = re.compile(
+    r"\s+(?:[a-z]+(?:er|ly)\s+)?(?P<prep>in|at|with|for|within|near|as|on|to|into|of)\s+"
+    r"(?:(?:an?|the|my|our|their|his|her)\s+)?(?P<what>[\w+#&.'-]+)", re.IGNORECASE)
+"""The words after an outcome that may say which: "a job in marketing", "promoted to
+senior", "a role at a startup", "a job closer to Leeds"."""
+OUTCOME_END = re.compile(
+    r"\s*(?:$|[^\w\s]|(?:[a-z]+(?:er|ly)|near|" + "|".join(sorted(
+        w for w in NP_STOP if w.isalpha())) + r")\b)", re.IGNORECASE)
+"""What may follow an outcome's noun: the end, a stop, a preposition, "closer", "soon"."""
+GENERIC_OUTCOME = _words(
+    "new better good great decent proper real dream different another other next first"
+    " permanent full-time part-time fulltime parttime temporary temp stable secure steady paid"
+    " well-paid better-paid higher-paid higher-paying well-paying fulfilling meaningful"
+    " rewarding exciting interesting challenging suitable right perfect ideal nice big bigger"
+    " overdue deserved well-deserved long-awaited fresh remote hybrid flexible local job jobs"
+    " role roles position positions promotion employment offer offers tech technology"
+    " industry field sector area career work company companies organisation organization firm"
+    " employer business team teams department place somewhere life world thing things stuff"
+    " way something anything soon possible quickly fast asap level pay salary money")
+"""Words that leave an outcome open: which job is "a new, better-paid job in tech"?"""
 LEVEL_WORDS = _words("senior junior principal associate assistant deputy chief")
+
+
+def _generic_word(word: str) -> bool:
+    """A word that leaves an outcome open (:data:`GENERIC_OUTCOME`, a comparative, a filler,
+    a function word): "new", "better", "tech", "my"; not "marketing", "senior", "Leeds"."""
+    w = word.lower()
+    return (w in GENERIC_OUTCOME or w in COMPARATIVES or w in VAGUE_QUALIFIERS
+            or w in SKIP_WORDS or w in NP_STOP or w in STOPWORDS)
+
+
+def _outcome(body: str, at: int, head: str) -> tuple[str, bool, int] | None:
+    """The outcome an outcome verb (lemma ``head``, written at ``at``) brings, as written
+    from the verb on; whether its own words say which one (a field, level, employer or
+    place: "a marketing job", "a role at Monzo", "promoted to senior"); and where the words
+    about it end ("a job with better pay"). None when the verb brings no outcome. A role or
+    a name elsewhere in the goal also says which (:func:`_analyse`).
+
+    >>> _outcome("Land a new job in marketing", 0, "land")
+    ('Land a new job', True, 27)
+    >>> _outcome("Get promoted at work", 0, "get")[:2], _outcome("Earn a promotion", 0, "earn")
+    (('Get promoted', False), ('Earn a promotion', False, 16))
+    >>> _outcome("Find a role model", 0, "find"), _outcome("Be in a position to move", 0, "be")
+    (None, None)
+    """
+    after = TOKEN.match(body, at).end()
+    m = None
+    if head in OUTCOME_HEADS:
+        m = OUTCOME_DONE.match(body, after)
+    if m is None and head in OUTCOME_VERBS:
+        m = OUTCOME_PLACE.match(body, after)
+        if m is not None and (m.group("noun").lower() == "position" and re.match(
+                r"\s+(?:to\s+[a-z]+|where)\b", body[m.end():], re.IGNORECASE)):
+            m = None  # "be in a position to buy a house": an idiom, no post to hold
+        if m is not None and not OUTCOME_END.match(body, m.end()):
+            m = None  # a place ends its noun phrase: "a role model" is another thing
+    if m is None:
+        return None
+    mods = m.group("mods").split()
+    if any(w.lower() in NP_STOP - NP_DETS for w in mods):
+        return None  # "get my site live before I start job hunting": no outcome at the head
+    which = any(not _generic_word(w) and not w.isdigit() for w in mods)
+    end = m.end()
+    follow = OUTCOME_WHICH.match(body, m.end())
+    if follow is not None and not which:
+        what = follow.group("what")
+        which = not _generic_word(what) and not any(ch.isdigit() for ch in what) and not (
+            follow.group("prep").lower() == "to" and _lemma(what) in VERBS
+            and ROLE_NOUN.fullmatch(what) is None)  # "a job to pay the bills"
+        end = follow.end()
+    return " ".join(body[at:m.end()].split()), which, end
 
 
 @functools.cache
@@ -1623,6 +1712,37 @@ _SPECIFIC_EXAMPLES = {
 }
 
 
+CREDENTIAL_OUTCOMES = _words("certified chartered licensed qualified")
+
+
+def _which_hint(outcome: str) -> str:
+    """The hint for an outcome that does not say which: the person's own words, then the
+    same words pinned down.
+
+    >>> _which_hint("Land a new job")
+    "'Land a new job' does not say which role, level or where — name it, e.g. 'Land a new \
+job as a UX designer in Leeds'."
+    >>> _which_hint("Be promoted")
+    "'Be promoted' does not say which role or level — name it, e.g. 'Be promoted to Senior \
+Analyst'."
+    """
+    said = _quote(outcome, 40)
+    last = outcome.split()[-1].lower()
+    if last.startswith("promot"):
+        what, tail = "which role or level", " to Senior Analyst"
+    elif last.startswith("interview"):
+        what, tail = "which role, level or where", " for a UX designer role in Leeds"
+    elif last in CREDENTIAL_OUTCOMES:
+        return (f"'{said}' does not say which credential — name it, e.g. 'Get certified as "
+                "an AWS Solutions Architect'.")
+    elif last in GET_OUTCOMES - _words("hired appointed selected shortlisted"):
+        return (f"'{said}' does not say what or where — name it, e.g. 'Get elected to the "
+                "staff council'.")
+    else:
+        what, tail = "which role, level or where", " as a UX designer in Leeds"
+    return f"'{said}' does not say {what} — name it, e.g. '{said}{tail}'."
+
+
 def _specific(f: _Features) -> tuple[Criterion, bool]:
     reasons: list[str] = []
     hints: list[str] = []
@@ -1639,8 +1759,8 @@ def _specific(f: _Features) -> tuple[Criterion, bool]:
     elif cls == "get":
         if f.vague_get:
             spec = bool(q)
-        elif f.promoted:
-            spec = bool(q or roles or names)
+        elif f.outcome:
+            spec = f.outcome_named
         else:
             spec = bool(q or names or arts or roles)
     elif cls == "vague":
@@ -1663,6 +1783,8 @@ def _specific(f: _Features) -> tuple[Criterion, bool]:
         spec = False  # "Exercise daily for 30 minutes": which exercise? "a healthy dinner"?
     if f.head_class != "action" or f.head in ACTION:
         reasons.append(f"action: '{f.head_word}'")
+    if f.outcome:
+        reasons.append(f"outcome: '{_quote(f.outcome, 40)}'")
     if q:
         reasons.append("quantity: " + ", ".join(f"'{x}'" for x in _unique(q)[:3]))
     if names:
@@ -1684,6 +1806,8 @@ def _specific(f: _Features) -> tuple[Criterion, bool]:
                      "only, so they may miss what you wrote.")
     if spec:
         return Criterion("specific", True, 1.0, reasons, hints), True
+    if f.outcome and not f.vague:  # "Land a new job": an outcome, but which one?
+        return Criterion("specific", False, 0.5, reasons, [_which_hint(f.outcome)]), False
     some_object = bool(names or arts or roles)
     score = 0.5 if some_object else (0.25 if cls in ("action", "soft") else 0.0)
     example = _SPECIFIC_EXAMPLES.get(cls, _SPECIFIC_EXAMPLES["action"])
@@ -1701,7 +1825,8 @@ def _specific(f: _Features) -> tuple[Criterion, bool]:
 def _measurable(f: _Features, specific: bool) -> Criterion:
     reasons: list[str] = []
     hints: list[str] = []
-    q = f.quantities
+    # "my first job" counts no more than "a new job": which one is still open
+    q = [] if f.outcome and not f.outcome_named else f.quantities
     verifiable = specific and f.head_class not in ("soft", "vague") and not f.vague
     if not (q or f.names or f.artefacts or f.roles or f.concrete_act or f.completion):
         verifiable = False  # specific only through its "by ..." clause
@@ -1721,9 +1846,8 @@ def _measurable(f: _Features, specific: bool) -> Criterion:
     # ("to B2 level", "fluent in French") of a named skill or object
     # the same outcome whatever the verb ("get promoted", "be promoted") is checkable once
     # it names what: a role, a level, a credential ("promoted to Senior Analyst")
-    named = bool(q or f.roles or f.names or f.artefacts)
-    unnamed = f.head_class == "get" and f.promoted and not named
-    outcome = (f.head_class == "get" and f.promoted and named or bool(f.quit)) and not f.vague
+    unnamed = f.head_class == "get" and bool(f.outcome) and not f.outcome_named
+    outcome = (f.head_class == "get" and f.outcome_named or bool(f.quit)) and not f.vague
     level = bool(f.levels) and bool(f.names or f.object_words) and not f.vague
     if q:
         reasons.append("target: " + ", ".join(f"'{x}'" for x in _unique(q)[:3]))
@@ -1750,7 +1874,7 @@ def _measurable(f: _Features, specific: bool) -> Criterion:
     if met:
         return Criterion("measurable", True, 1.0, reasons, hints)
     score = 0.0
-    if specific or (f.head_class == "get" and f.promoted):
+    if specific or (f.head_class == "get" and f.outcome):
         score = 0.5
     elif f.vague or f.vague_amount:
         score = 0.1

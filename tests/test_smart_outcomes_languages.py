@@ -1,10 +1,14 @@
-"""One rule for an outcome whatever the verb that brings it (red-team walk of notebook 04's
-live feedback).
+"""One rule for an outcome whatever the verb that brings it, and no English guesses about a
+goal written in another language (red-team walk of notebook 04's live feedback).
 
 1. "Land a new job" was fully specific and measurable while "Get a new job" was not, and
    "Find a new job" scored lower still: a person rewording with a synonym saw the verdict
    flip. An outcome verb with an outcome that names no role, field, level, employer or place
    is now partly specific and partly measurable, whichever verb, and the hint asks which.
+2. A goal not in English got Specific and Measurable from English word lists. They are now
+   not judged (the "?" verdict), while what reads the same in any language (a date in
+   figures, a number with a unit, a metric) still counts; the summary, the scorecard, the
+   review pack and the feedback say so alike.
 
 The goals here are new wordings beside the ones the tester reported.
 """
@@ -17,7 +21,11 @@ from pathlib import Path
 
 import pytest
 
-from career_workbook.analysis.smart import score_goal
+from career_workbook.analysis.scorecard import smart_scorecard_frame
+from career_workbook.analysis.smart import not_english, score_goal
+from career_workbook.export.content import pack_content
+from career_workbook.model import Goal, Metric, new_workbook
+from career_workbook.widgets.forms_goals import smart_feedback_html
 
 TODAY = date(2026, 12, 6)
 DATA = Path(__file__).parent / "data"
@@ -111,3 +119,88 @@ def test_a_word_like_job_that_is_no_outcome_is_not_read_as_one(text, verdicts):
     c = score_goal(text, today=TODAY).criteria
     assert (c["specific"].verdict, c["measurable"].verdict) == verdicts
     assert "does not say which" not in " ".join(c["specific"].hints)
+
+
+# ------------------------------------------------------------------ 2: other languages
+
+FOREIGN = [
+    "Obtener un nuevo trabajo como diseñador UX antes de junio de 2027",  # reported
+    "Conseguir un ascenso", "Einen neuen Job finden",  # reported
+    "Conseguir um novo emprego como designer UX",  # Portuguese
+    "Een nieuwe baan vinden als UX-ontwerper",  # Dutch
+    "Trovare un nuovo lavoro come designer UX",  # Italian
+    "Znaleźć nową pracę jako projektant UX",  # Polish
+    "Zdobyć awans", "Ottenere una promozione", "Een promotie krijgen",  # short ones
+    "Trouver un nouvel emploi de designer UX",  # French
+]
+
+
+@pytest.mark.parametrize("text", FOREIGN)
+def test_the_wording_of_a_goal_not_in_english_is_not_judged(text):
+    r = score_goal(text, today=TODAY)
+    assert r.language_note is not None and "Specific and Measurable are not judged" in (
+        r.language_note)
+    for name in ("specific", "measurable"):
+        c = r.criteria[name]
+        assert (c.judged, c.met, c.score, c.verdict, c.reasons) == (False, False, 0.5,
+                                                                   "open", [])
+        assert c.hints[0].startswith("Not judged: the wording checks read English only.")
+    assert r.summary.endswith("; specific and measurable not judged (the wording checks read "
+                              "English only).")
+    assert "concrete action" not in r.summary and "finish line" not in r.summary
+
+
+@pytest.mark.parametrize(("text", "target", "due"), [
+    ("Correr 5 km tres veces por semana hasta el 30/06/2027", "'5 km'", date(2027, 6, 30)),
+    ("Reduzir os custos em 20% até 2027-06-30", "'20%'", date(2027, 6, 30)),
+    ("Ahorrar 5 000 € antes del 31/12/2027", "'5 000 €'", date(2027, 12, 31)),
+    ("Verkoop verhogen met 15 % voor 2027-09-30", "'15 %'", date(2027, 9, 30)),
+])
+def test_numbers_with_units_and_dates_in_figures_still_count(text, target, due):
+    r = score_goal(text, today=TODAY, confidence=8)
+    m, t = r.criteria["measurable"], r.criteria["time_bound"]
+    assert (m.met, m.judged, m.reasons) == (True, True, [f"target: {target}"])
+    assert t.met and r.deadline == due
+    assert r.criteria["specific"].verdict == "open"
+    assert r.summary.startswith("Solid goal (")  # never "Strong SMART goal" unread
+    assert r.summary.endswith(f"measurable and time-bound, due {due.day} "
+                              f"{due:%B} {due.year}; specific not judged (the wording "
+                              "checks read English only).")
+
+
+def test_a_bare_number_or_a_date_in_words_is_no_target_in_another_language():
+    for text in ("Leer 12 libros de liderazgo", "Obtener un nuevo trabajo antes de junio de 2027"):
+        assert score_goal(text, today=TODAY).criteria["measurable"].verdict == "open", text
+
+
+def test_a_metric_still_makes_a_goal_not_in_english_measurable():
+    r = score_goal("Conseguir un ascenso", today=TODAY,
+                   metric=Metric(name="Ascensos", target=1))
+    assert r.criteria["measurable"].met and r.criteria["specific"].verdict == "open"
+    assert r.summary.endswith("; specific not judged (the wording checks read English only).")
+
+
+def test_the_scorecard_pack_and_feedback_show_not_judged_alike():
+    goal = Goal(id="g1", text="Conseguir um novo emprego como designer UX até 30/06/2027",
+                status="active", created=date(2026, 11, 1))
+    wb = new_workbook("Ana Souza", today=date(2026, 11, 1))
+    wb.goals.append(goal)
+    row = smart_scorecard_frame(wb, TODAY).iloc[0]
+    assert row["not_judged"][:2] == ("specific", "measurable")
+    assert (row["specific"], row["measurable"], row["time_bound"]) == (0.5, 0.5, 1.0)
+    verdicts = dict(pack_content(wb, today=TODAY).goals[0].criteria)
+    assert (verdicts["specific"], verdicts["measurable"], verdicts["time_bound"]) == (
+        "open", "open", "met")
+    html = smart_feedback_html(score_goal(goal.text, today=TODAY))
+    assert "?</span> <b>Specific</b>" in html and "?</span> <b>Measurable</b>" in html
+    assert "✗</span> <b>Specific" not in html and "✓</span> <b>Specific" not in html
+
+
+@pytest.mark.parametrize("text", [
+    "Learn SQL", "Mentor Zoë", "José García", "Lena Müller", "Café Nero",
+    "Stakeholder map done by March 2027", "Kaizen sessions in Q3",
+    "Onboarding revamp to ship in Q3", "Hire a sous-chef for the café",
+])
+def test_short_english_goals_and_names_stay_english(text):
+    assert not not_english(text)
+    assert score_goal(text, today=TODAY).criteria["specific"].judged

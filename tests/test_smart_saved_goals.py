@@ -117,8 +117,10 @@ def test_no_numeric_target_leaves_the_sentence_to_judge(metric):
 def test_the_drafter_has_no_metric_and_is_unchanged():
     r = score_goal(TRACKED[0][0], today=TODAY)
     assert not r.criteria["measurable"].met
-    html = smart_feedback_html(r)
-    assert "✗</span> <b>Measurable" in html and "measured by" not in html
+    html = smart_feedback_html(r)  # its words are not read: not judged, rather than missed
+    assert "?</span> <b>Measurable" in html and "measured by" not in html
+    r = score_goal(TRACKED[2][0], today=TODAY)
+    assert "✗</span> <b>Measurable" in smart_feedback_html(r)  # English: judged, missed
 
 
 # ------------------------------------------------------------------ 3: a done goal's deadline

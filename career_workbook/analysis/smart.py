@@ -58,6 +58,13 @@ relevant
     holiday") is not made relevant by a shared verb. Without any context it is not judged
     yet (a neutral 0.5) and the hint points to the vision (step 03) and target role (05).
 
+Another language
+----------------
+A goal :func:`not_english` finds in another language is not judged on its wording:
+specific and measurable are open (``judged`` False, a neutral 0.5; the hints and
+``language_note`` say the checks read English only). What reads the same in any language
+still counts: a date in figures, a number with a unit ("5 km", "20 %"), a metric.
+
 Rewrites
 --------
 A missed criterion may offer ``rewrites``: the person's whole sentence with one change (a
@@ -805,14 +812,32 @@ FOREIGN_WORDS = _words(
     "de del la las le les los el des du et und der dem zu zum zur mit für von vom bis werden"
     " ich wir nicht ein eine einen einem einer auf nach über pour avec dans sur au aux je"
     " nous être ici d'ici para con por una unos unas hasta antes em uma até dos het een"
-    " voor naar gli della entro och att")
+    " voor naar gli della entro och att un une um il di nel nella dei delle alla ao van mijn"
+    " bij dla jako przed oraz się nie na ett")
 """Function words of other languages (German, French, Spanish, Portuguese, Dutch,
-Italian, Swedish) that English does not use: two of them mark a goal not in English."""
+Italian, Polish, Swedish) that English does not use: two of them mark a goal not in English,
+one a short goal of words English does not know."""
 ENGLISH_WORDS = _words("a an the to of in for by with my our and on at from is be i")
+SHARED_FUNCTION_WORDS = _words("a i to do in on an no so me my per also was will am is over"
+                               " under till die")
+"""Words English shares with another language's function words (Polish "do", "to", "na";
+Italian "a", "in"; German "am", "will"): alone, they mark no goal as English."""
 LANGUAGE_NOTE = ("This goal seems not to be written in English: the wording checks read "
-                 "English only, so they may miss what it says. Pick its deadline in the "
+                 "English only, so Specific and Measurable are not judged (a number with a "
+                 "unit, like 5 km or 20 %, still counts). Pick its deadline in the "
                  "Deadline box.")
 """What the feedback says about a goal :func:`not_english` finds in another language."""
+FOREIGN_SPECIFIC_HINT = ("Not judged: the wording checks read English only. Check that your "
+                         "goal says what you will do and what it produces — which role, "
+                         "course or project.")
+FOREIGN_MEASURABLE_HINT = ("Not judged: the wording checks read English only. A number with "
+                           "a unit (5 km, 20 %, 500 €) counts in any language, and so does "
+                           "a metric with a target.")
+UNIT_AMOUNT = re.compile(
+    r"[$€£¥₹]\s?[0-9]+(?:[.,][0-9]+)*(?:\s?(?:k|m|bn)\b)?"
+    r"|(?<![\w.,/:-])[0-9]+(?:[ .,\u00a0\u202f][0-9]{3})*(?:[.,][0-9]+)?\s?(?:%|[$€£¥₹]"
+    r"|(?:km|kg|mi|m|g|h|min|kcal|cm|mm|l|ml|gb|mb|tb|k|bn)\b)", re.IGNORECASE)
+"""An amount that reads the same in any language: "5 km", "20 %", "€500", "10 000 €"."""
 
 NOISE_START = re.compile(r"[\W_]+|(?:[0-9]{1,3}|[a-zA-Z])[.)]\s+")  # bullets, "1) ", "a. "
 
@@ -837,12 +862,18 @@ def not_english(text: str) -> bool:
     """Whether goal ``text`` (normalised) reads as written in another language, judged
     conservatively: most of its letters are of another script (Chinese, Cyrillic ...); or
     it has more function words of other languages ("de", "für", "pour") than of English,
-    two at least; or, four words or more, it has no English function word at all, its first
-    word is no English word the scorer knows and neither are most of the others. A short
-    English goal ("Learn SQL"), or one without function words ("Take statin medications
-    daily"), stays English.
+    two at least; or it has no English function word (beside a function word of another
+    language or a letter English does not use, "do", "in" and the like are none: they are
+    Polish, Italian ... too) and its first word is no English word the scorer knows, and
+    then, four words or more, neither are most of the others, or, two or three words, none
+    is and there is such a sign ("Conseguir un ascenso", "Zdobyć awans"; a name, every word
+    capitalised, is none: "José García"). A short English
+    goal ("Learn SQL"), or one without function words ("Take statin medications daily"),
+    stays English.
 
     >>> not_english("2027年6月30日前通过AWS认证考试"), not_english("Devenir designer UX avant septembre 2027")
+    (True, True)
+    >>> not_english("Znaleźć nową pracę jako projektant UX do 2027"), not_english("Zdobyć awans")
     (True, True)
     >>> not_english("Take statin medications daily"), not_english("Stop working past 6pm")
     (False, False)
@@ -852,14 +883,21 @@ def not_english(text: str) -> bool:
         return False
     if 2 * sum(map(_latin, letters)) < len(letters):
         return True
-    words = [w.lower() for w in _LATIN_WORD.findall(text) if all(map(_latin, w))]
+    written = [w for w in _LATIN_WORD.findall(text) if all(map(_latin, w))]
+    words = [w.lower() for w in written]
     found = set(words)
     other = len(found & FOREIGN_WORDS)
     if other >= 2 and other > len(found & ENGLISH_WORDS):
         return True
-    if len(words) < 4 or found & (STOPWORDS | NP_STOP | ENGLISH_WORDS) or _known_english(
-            words[0]):
+    # a sign of another language: its function word, or a letter English does not use
+    sign = bool(other) or not all(w.isascii() for w in words)
+    english = found & (STOPWORDS | NP_STOP | ENGLISH_WORDS)
+    if (len(words) < 2 or (english - SHARED_FUNCTION_WORDS if sign else english)
+            or _known_english(words[0])):
         return False
+    if len(words) < 4:  # "Conseguir un ascenso", "Zdobyć awans": no word English knows
+        named = all(w[:1].isupper() for w in written)  # "José García" is a name
+        return sign and not named and not any(map(_known_english, words))
     return 2 * sum(map(_known_english, words)) < len(words)
 
 
@@ -1750,6 +1788,9 @@ def _specific(f: _Features) -> tuple[Criterion, bool]:
         hints.append("Write the goal as one action you will take, e.g. "
                      + _SPECIFIC_EXAMPLES["action"] + ".")
         return Criterion("specific", False, 0.0, reasons, hints), False
+    if f.foreign:  # its words are not read: no guess from English rules
+        return Criterion("specific", False, 0.5, [], [FOREIGN_SPECIFIC_HINT],
+                         judged=False), False
     q, names, arts, roles = f.quantities, f.names, f.artefacts, f.roles
     cls = f.head_class
     if cls == "change":
@@ -1801,9 +1842,6 @@ def _specific(f: _Features) -> tuple[Criterion, bool]:
         reasons.append(f"concrete step: '{f.completion} …'")
     if f.vague:
         reasons.append("vague wording: " + ", ".join(f"'{x}'" for x in f.vague[:3]))
-    if f.foreign:
-        hints.append("This reads as another language: the wording checks read English "
-                     "only, so they may miss what you wrote.")
     if spec:
         return Criterion("specific", True, 1.0, reasons, hints), True
     if f.outcome and not f.vague:  # "Land a new job": an outcome, but which one?
@@ -1825,6 +1863,13 @@ def _specific(f: _Features) -> tuple[Criterion, bool]:
 def _measurable(f: _Features, specific: bool) -> Criterion:
     reasons: list[str] = []
     hints: list[str] = []
+    if f.foreign:  # only what reads the same in any language: 5 km, 20 %, 500 €
+        amounts = [" ".join(m.group(0).split()) for m in UNIT_AMOUNT.finditer(f.body)]
+        if amounts:
+            return Criterion("measurable", True, 1.0, [
+                "target: " + ", ".join(f"'{x}'" for x in _unique(amounts)[:3])], [])
+        return Criterion("measurable", False, 0.5, [], [FOREIGN_MEASURABLE_HINT],
+                         judged=False)
     # "my first job" counts no more than "a new job": which one is still open
     q = [] if f.outcome and not f.outcome_named else f.quantities
     verifiable = specific and f.head_class not in ("soft", "vague") and not f.vague
@@ -2137,10 +2182,21 @@ _MISSING = {
 
 def _summary(score: int, criteria: Mapping[str, Criterion], deadline: date | None,
              empty: bool) -> str:
+    """One line: a label, the score, and what to add; wording not read (a goal not in
+    English) is said to be not judged, never claimed.
+
+    >>> r = score_goal("Correr 5 km tres veces por semana antes del 30/06/2027",
+    ...                today=date(2026, 12, 6), confidence=8, context={"vision": "Correr"})
+    >>> r.summary
+    'Solid goal (82/100): measurable and time-bound, due 30 June 2027; specific not judged \
+(the wording checks read English only).'
+    """
     if empty:
         return "No goal yet — write one sentence about what you want to achieve."
-    # a criterion judged and missed caps the label: a low confidence is no "strong" goal
-    missed = any(c.judged and not c.met for c in criteria.values())
+    unread = [name for name in ("specific", "measurable") if not criteria[name].judged]
+    # a criterion judged and missed caps the label: a low confidence is no "strong" goal,
+    # nor is one whose wording was not read
+    missed = any(c.judged and not c.met for c in criteria.values()) or bool(unread)
     if score >= 80 and not missed:
         label = "Strong SMART goal"
     elif score >= 60:
@@ -2155,10 +2211,16 @@ def _summary(score: int, criteria: Mapping[str, Criterion], deadline: date | Non
         missing[missing.index(_MISSING["achievable"])] = "how confident you are (1-10)"
     if not criteria["time_bound"].met and deadline is not None:  # the date has passed
         missing[missing.index(_MISSING["time_bound"])] = "a new deadline"
+    not_read = (f"{listing(unread)} not judged (the wording checks read English only)"
+                if unread else "")
     if not missing:
         due = f", due {format_date(deadline)}" if deadline else ""
-        return f"{label} ({score}/100): specific, measurable and time-bound{due}."
-    return f"{label} ({score}/100): add {listing(missing)}."
+        met = listing([name.replace("_", "-") for name in ("specific", "measurable",
+                                                           "time_bound")
+                       if name not in unread])
+        return f"{label} ({score}/100): {met}{due}" + (f"; {not_read}." if unread else ".")
+    return f"{label} ({score}/100): add {listing(missing)}" + (
+        f"; {not_read}." if unread else ".")
 
 
 def _context(value: Any) -> GoalContext | None:

@@ -131,6 +131,15 @@ def test_odd_text_never_raises(text: str) -> None:
     assert 0 <= r.score <= 100
 
 
+@pytest.mark.parametrize("text", [r"C:\docs\plans reports", r"Write\x reports",
+                                  r"Write\g<head> reports"])
+def test_a_backslash_in_the_first_word_is_text_not_a_regex_template(text: str) -> None:
+    """The "add a number" rewrite put the first word back through re.sub's template, so
+    "\\d" or "\\x" in it raised instead of scoring."""
+    m = score_goal(text, today=TODAY).criteria["measurable"]
+    assert m.rewrites and m.rewrites[0].startswith(text.split()[0] + " 3 "), m
+
+
 def test_decimal_comma_is_a_number_not_a_crash() -> None:
     r = score_goal("Raise NPS from 6,19 to 7 by March", today=TODAY)
     assert r.criteria["measurable"].met and r.deadline == date(2027, 3, 31)

@@ -448,8 +448,9 @@ def _measurable(f: Any) -> list[tuple[str, str]]:
         if (nxt.islower() and nxt.endswith("s") and not nxt.endswith("ss") and len(nxt) > 3
                 and nxt not in _NOT_PLURAL_OBJECT):
             head = re.escape(body_words[0])
-            out.append(("Add a number you can check:", _with_confidence(
-                re.sub(r"\b" + head + r"\s+", body_words[0] + " 3 ", f.work, count=1), f)))
+            out.append(("Add a number you can check:", _with_confidence(re.sub(
+                r"\b" + head + r"\s+", lambda _m: body_words[0] + " 3 ", f.work, count=1),
+                f)))  # the word as written, never read as a template ("C:\\docs")
     if _quits(f, words) and not f.habit and not _FOR_GOOD.search(f.work):
         # (with a rhythm, "for 30 days" would read as the deadline: "every Friday for 30 days")
         out.append(("Count the days in a row:", _insert(f, " for 30 days in a row", keep)))

@@ -200,6 +200,9 @@ def test_the_scorecard_pack_and_feedback_show_not_judged_alike():
     "Learn SQL", "Mentor Zoë", "José García", "Lena Müller", "Café Nero",
     "Stakeholder map done by March 2027", "Kaizen sessions in Q3",
     "Onboarding revamp to ship in Q3", "Hire a sous-chef for the café",
+    # an English action verb any rule knows marks English, even with no function word
+    "Fix flaky tests quickly", "Hit quarterly sales quota", "Exceed Q3 revenue targets",
+    "Paint garden fence blue", "Fixing flaky integration tests weekly",
 ])
 def test_short_english_goals_and_names_stay_english(text):
     assert not not_english(text)

@@ -851,9 +851,23 @@ def _latin(char: str) -> bool:
     return char.isascii() or unicodedata.name(char, "").startswith("LATIN")
 
 
+@functools.cache
+def _english_verbs() -> frozenset[str]:
+    """Every verb the rules know, whatever rule reads it: "fix", "hit", "exceed", "paint"."""
+    return (VERBS | QUIT_VERBS | DELIVER_VERBS | MAKE_VERBS | CREATE_VERBS | FINISH_VERBS
+            | SHOW_VERBS | SKILL_VERBS | OUTCOME_VERBS | EXPLORING | REPORT_BACK | MEASURING)
+
+
 def _known_english(word: str) -> bool:
-    """A word the scorer's English lexicon knows (verbs, things, roles, common words)."""
+    """A word the scorer's English lexicon knows (verbs, things, roles, common words).
+
+    >>> [_known_english(w) for w in ("fix", "exceeded", "painting", "conseguir")]
+    [True, True, True, False]
+    """
+    verbs = _english_verbs()
     return (word in STOPWORDS | NP_STOP or _lemma(word) in VERBS | QUIT_VERBS
+            or word in verbs or any(word.endswith(end) and word[:-len(end)] in verbs
+                                    for end in ("s", "es", "d", "ed", "ing"))
             or _is_thing(word) or word in ABSTRACT | COMPARATIVES | SKIP_WORDS | SKILLS
             or word in DEPARTMENTS or ROLE_NOUN.fullmatch(word) is not None)
 

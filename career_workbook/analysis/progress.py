@@ -68,6 +68,7 @@ __all__ = [
     "goal_statuses",
     "late_milestones",
     "latest_on_track",
+    "metric_share",
     "pace_start",
     "progress_history_frame",
     "set_day_counts",
@@ -192,16 +193,38 @@ def pace_start(goal: Goal, points: list[tuple[date, float]], today: date) -> dat
     return min(recorded, default=None)
 
 
+def metric_share(goal: Goal) -> float | None:
+    """How far ``goal``'s metric has come, in % (0-100): (current - baseline) / (target -
+    baseline), clipped; ``None`` without a metric or without its current value. Its
+    progress when nothing else records any (no check-in progress, no milestones): the
+    tables and counts judge it, and the progress chart draws it (at ``today``: the file
+    does not say on which day the metric was measured).
+
+    >>> from career_workbook.model import Metric
+    >>> metric_share(Goal(text="Run 10 km", metric=Metric(baseline=0, target=10, current=2.5)))
+    25.0
+    >>> metric_share(Goal(text="Cut review time", metric=Metric(baseline=30, target=12,
+    ...                                                         current=40)))
+    0.0
+    >>> metric_share(Goal(text="Run 10 km", metric=Metric(target=10))) is None
+    True
+    """
+    m = goal.metric
+    if m is None or m.current is None:
+        return None
+    share = 100.0 * (m.current - m.baseline) / (m.target - m.baseline)
+    return min(max(share, 0.0), 100.0)
+
+
 def _actual(goal: Goal, points: list[tuple[date, float]], today: date) -> _Actual:
     if points:
         return _Actual(points[-1][1], "check-in")
     if goal.milestones:
         done = sum(m.done_on is not None and m.done_on <= today for m in goal.milestones)
         return _Actual(100.0 * done / len(goal.milestones), "milestones")
-    m = goal.metric
-    if m is not None and m.current is not None:
-        share = 100.0 * (m.current - m.baseline) / (m.target - m.baseline)
-        return _Actual(min(max(share, 0.0), 100.0), "metric")
+    share = metric_share(goal)
+    if share is not None:
+        return _Actual(share, "metric")
     return _Actual(math.nan, None)
 
 
@@ -418,7 +441,8 @@ def goal_progress_frame(wb: Workbook, today: date) -> pd.DataFrame:
         without a deadline or without ``pace_from``).
     actual : % done (0-100): the latest check-in progress for the goal; else the share of
         milestones done; else the metric's (current - baseline) / (target - baseline),
-        clipped to 0-100; else NaN. A goal marked done counts as 100.
+        clipped to 0-100 (:func:`metric_share`); else NaN. A goal marked done counts as
+        100. :func:`progress_history_frame` has the same progress to draw.
     source : where ``actual`` came from: 'check-in' | 'milestones' | 'metric' | 'status'
         (marked done) | None.
     track : 'done' (status done or actual >= 100), 'overdue' (deadline passed),
@@ -467,7 +491,11 @@ def progress_history_frame(wb: Workbook, today: date) -> pd.DataFrame:
     """Progress of each (not dropped) goal over time up to ``today``, for charts.
 
     Check-in progress where the goal has any; for a goal never given progress at a
-    check-in but with milestones, the share of milestones done on each ``done_on`` date.
+    check-in but with milestones, the share of milestones done on each ``done_on`` date;
+    for a goal with neither but with a metric, its :func:`metric_share` on ``today`` (the
+    file does not say on which day the metric was measured: ``source`` 'metric' says so),
+    unless the goal is marked done. The same precedence as :func:`goal_progress_frame`'s
+    ``actual``: a goal judged on recorded progress has that progress here to draw.
     Check-ins and milestones dated after ``today`` are left out (:func:`as_of`).
 
     A goal marked done is 100 % done, as :func:`goal_progress_frame` says: when its last
@@ -475,8 +503,8 @@ def progress_history_frame(wb: Workbook, today: date) -> pd.DataFrame:
     (:func:`done_day`).
 
     Columns: ``date``, ``goal_id``, ``actual`` (0-100), ``source`` ('check-in' |
-    'milestones' | 'status', the closing point of a goal marked done). Sorted by date,
-    then goal in workbook order.
+    'milestones' | 'metric' | 'status', the closing point of a goal marked done). Sorted
+    by date, then goal in workbook order.
 
     >>> from career_workbook.model import CheckIn, new_workbook
     >>> wb = new_workbook("Sam", today=date(2026, 1, 1))
@@ -485,6 +513,12 @@ def progress_history_frame(wb: Workbook, today: date) -> pd.DataFrame:
     >>> wb.check_ins.append(CheckIn(date=date(2026, 4, 1), progress={"g1": 40}))
     >>> progress_history_frame(wb, date(2026, 6, 1))[["actual", "source"]].values.tolist()
     [[40.0, 'check-in'], [100.0, 'status']]
+    >>> from career_workbook.model import Metric
+    >>> wb.goals.append(Goal(id="g2", text="Run 10 km", status="active",
+    ...                      metric=Metric(baseline=0, target=10, current=2.5)))
+    >>> last = progress_history_frame(wb, date(2026, 6, 1)).iloc[-1]
+    >>> last["date"].date(), last["goal_id"], float(last["actual"]), last["source"]
+    (datetime.date(2026, 6, 1), 'g2', 25.0, 'metric')
     """
     from career_workbook.frames import build_frame
 
@@ -504,6 +538,11 @@ def progress_history_frame(wb: Workbook, today: date) -> pd.DataFrame:
         for i, day in enumerate(done_dates, start=1):
             if i == len(done_dates) or done_dates[i] != day:
                 rows.append((day, g.id, 100.0 * i / len(g.milestones), "milestones"))
+    for g in wb.goals:  # the metric is the progress of a goal with no other (as _actual)
+        share = metric_share(g)
+        if (g.id in order and g.id not in reported and not g.milestones
+                and share is not None and g.status != "done"):
+            rows.append((today, g.id, share, "metric"))
     for g in wb.goals:
         if g.id not in order or g.status != "done":
             continue

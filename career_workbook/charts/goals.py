@@ -62,6 +62,9 @@ TRACK_SPOTS = (
 )
 """Where a progress panel's track name ("behind") may go, first choice first: a corner, then
 the middle of an edge, where no line of the panel crosses it (:func:`clear_labels`)."""
+METRIC_LABEL = "Metric now"
+"""The legend's name of a goal's progress read from its metric: the file keeps no day for
+its current value, so the point is drawn at today, hollow, and the note says so."""
 FORECAST_SHIFTS_PT = (-9, -35, -70, -105)
 FORECAST_STEPS_PT = (5, 14, 24, 34)
 """How far (points) the words of a forecast's arrow may move left of it, and above or below
@@ -461,7 +464,9 @@ def plot_progress(progress_history: pd.DataFrame, goal_progress: pd.DataFrame,
     Parameters
     ----------
     progress_history : DataFrame
-        The output of ``progress_history_frame`` (``date``, ``goal_id``, ``actual``).
+        The output of ``progress_history_frame`` (``date``, ``goal_id``, ``actual``;
+        optional ``source``: a goal's 'metric' point, its current value on a day the file
+        does not keep, is drawn hollow and the note says so).
     goal_progress : DataFrame
         The output of ``goal_progress_frame`` (``goal_id``, ``text``, ``created``,
         ``deadline``, ``track``, ``forecast``; optional ``status``, ``pace_from``).
@@ -494,13 +499,14 @@ def plot_progress(progress_history: pd.DataFrame, goal_progress: pd.DataFrame,
                        index=gp.index, dtype=bool)
     pace = dates(gp["pace_from"]) if "pace_from" in gp else pd.Series(pd.NaT, index=gp.index)
     gp["_from"] = pace.where(pace.notna(), gp["created"].where(usable))
-    hist = pd.DataFrame(columns=["date", "goal_id", "actual"])
+    hist = pd.DataFrame(columns=["date", "goal_id", "actual", "source"])
     if not is_empty(progress_history):
         require(progress_history, ("date", "goal_id", "actual"), "plot_progress",
                 "progress_history_frame")
         hist = pd.DataFrame({"date": dates(progress_history["date"]),
                              "goal_id": progress_history["goal_id"],
                              "actual": numeric(progress_history["actual"])}).dropna()
+        hist["source"] = progress_history.get("source")
         hist = hist.sort_values("date", kind="stable")
 
     rank = {t: i for i, t in enumerate(TRACK_ORDER)}
@@ -530,9 +536,14 @@ def plot_progress(progress_history: pd.DataFrame, goal_progress: pd.DataFrame,
         if window is not None:
             ax.set_xlim(*window)
         if not points.empty:
+            # a metric's current value has no day in the file: a hollow point, said so
+            measured = bool((points["source"] == "metric").all())
+            label = METRIC_LABEL if measured else "Actual"
             (h,) = ax.plot(points["date"].to_numpy(), points["actual"].to_numpy(),
-                           color=CURRENT, marker="o", markersize=5, label="Actual")
-            handles.setdefault("Actual", h)
+                           color=CURRENT, marker="o", markersize=5, label=label,
+                           **({"markerfacecolor": "white", "markeredgewidth": 1.6}
+                              if measured else {}))
+            handles.setdefault(label, h)
             last = points.iloc[-1]
             if pd.notna(goal["forecast"]) and last["actual"] < 100:
                 edge = window[1] if window is not None else goal["forecast"]
@@ -566,6 +577,8 @@ def plot_progress(progress_history: pd.DataFrame, goal_progress: pd.DataFrame,
         note = f"{plural(late, 'goal')} overdue. " + note
     if hist.empty:
         note = "No progress recorded yet — record it at a check-in (step 09). " + note
+    if METRIC_LABEL in handles:
+        note += "; hollow = a metric's current value (the day it was measured is not recorded)"
     if len(gp) > k:
         note += f"; {len(gp) - k} more not shown"
     # Small multiples: the metric goes with the legend, under the panels.

@@ -10,7 +10,11 @@ Schema history
 1
     The preview format. A file without ``schema_version`` is version 1. It differs from
     version 2 in three places: check-ins live under ``checkins``; the person's job title is
-    ``person.role``; an active goal has status ``"open"``.
+    ``person.role``; an active goal has status ``"open"``. Its goals may have no
+    ``created``: no step invents one (the day of the upgrade is not the day a goal was
+    set); the workbook reads it as not recorded (``None``, see
+    :class:`~career_workbook.model.Workbook`) and the pace is measured from the goal's first
+    recorded progress.
 2
     ``check_ins``, ``person.current_role``, goal status ``"active"``.
 3
@@ -29,6 +33,8 @@ Examples
 (3, 'Analyst', 'active')
 >>> "checkins" in old and "checkins" not in new
 True
+>>> "created" in new["goals"][0]
+False
 """
 
 from __future__ import annotations

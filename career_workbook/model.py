@@ -276,12 +276,17 @@ class Metric(_Model):
 
 
 class Goal(_Model):
-    """A goal. ``cw.Goal(text=...)`` is valid: every other field has a default."""
+    """A goal. ``cw.Goal(text=...)`` is valid: every other field has a default.
+
+    ``created`` is the day the goal was set: today for a goal made in code or by a form;
+    ``None`` when it is not known, for a goal read from a file that does not say (an older
+    file): never the day the file happens to be read (see :class:`Workbook`).
+    """
 
     id: Name = Field(default_factory=lambda: _new_id("g"))
     text: LongName
     horizon: Literal["short", "long"] = "short"
-    created: date = Field(default_factory=date.today)
+    created: date | None = Field(default_factory=date.today)
     deadline: date | None = None
     status: Literal["draft", "active", "done", "dropped"] = "draft"
     confidence: Scale10 | None = None
@@ -430,6 +435,25 @@ class Workbook(_Model):
     learning: list[LearningItem] = Field(default_factory=list)
     check_ins: list[CheckIn] = Field(default_factory=list)
     opportunities: list[Opportunity] = Field(default_factory=list)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _set_days_not_invented(cls, data: Any) -> Any:
+        """A goal of the data without ``created`` (a file from before it was recorded, or
+        written by hand) was set on a day nobody knows: ``None``, not the day the file is
+        read (which made every load, and the first save, date it "today").
+
+        >>> Workbook.model_validate({"person": {"name": "Sam"},
+        ...                          "goals": [{"text": "Ship it"}]}).goals[0].created is None
+        True
+        """
+        goals = data.get("goals") if isinstance(data, dict) else None
+        if isinstance(goals, list) and any(isinstance(g, dict) and "created" not in g
+                                           for g in goals):
+            data = {**data, "goals": [{**g, "created": None}
+                                      if isinstance(g, dict) and "created" not in g else g
+                                      for g in goals]}
+        return data
 
     @model_validator(mode="after")
     def _check_references(self) -> Workbook:

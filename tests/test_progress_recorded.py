@@ -193,3 +193,105 @@ def _drawn_as_judged(wb, stem):
             assert last.loc[gid, "actual"] == pytest.approx(row["actual"]), (stem, gid)
         if math.isnan(row["actual"]):
             assert gid not in last.index and row["track"] in ("not started", "overdue")
+
+
+# ----------------------------------------------------------------------------------------
+# 2. A goal's set day is never invented: an old file's goal without one stays unknown
+# ----------------------------------------------------------------------------------------
+SCHEMA_1 = """\
+person:
+  name: Olu Adeyemi
+  role: Analyst
+goals:
+- id: g1
+  text: Lead the quarterly planning project by March 2027
+  status: open
+  deadline: 2027-03-31
+- id: g2
+  text: Read two books on facilitation
+  status: open
+checkins:
+- date: 2026-10-05
+  progress: {g1: 10}
+- date: 2026-10-26
+  progress: {g1: 15}
+"""
+
+
+def test_an_old_goal_without_a_set_day_is_paced_from_its_first_progress_not_today(tmp_path):
+    path = tmp_path / "olu.yaml"
+    path.write_text(SCHEMA_1, encoding="utf-8")
+    wb = cw.load(path)
+    assert [g.created for g in wb.goals] == [None, None]
+    row = goal_progress_frame(wb, DAY).set_index("goal_id").loc["g1"]
+    # 15 % in the 62 days since its first progress: far behind a March deadline (dated
+    # today, it read "ahead": 15 % done in no time at all)
+    assert row["pace_from"].date() == date(2026, 10, 5) and row["track"] == "behind"
+    assert pd.isna(row["created"])
+    notes = analysis.workbook_notes(wb, DAY)
+    assert ("goals[0].created is not recorded: its pace is measured from its first "
+            "recorded progress (5 Oct 2026); add the day it was set to the file (created: "
+            "YYYY-MM-DD)") in notes
+
+    # saved once (cw.edit, as any form save): no day is written for it
+    with cw.edit(path) as wb:
+        wb.strengths.append("Planning")
+    assert "created" not in path.read_text(encoding="utf-8")
+    assert [g.created for g in cw.load(path).goals] == [None, None]
+
+    row = _cohort_row(tmp_path, tmp_path / "out" / "cohort.csv")
+    assert row["goals"] == "0 of 2 active goals on track, 1 behind, 1 not started"
+
+
+def test_a_form_save_keeps_an_unknown_set_day_and_a_new_goal_is_set_today(tmp_path):
+    path = tmp_path / "olu.yaml"
+    path.write_text(SCHEMA_1, encoding="utf-8")
+    session = ui.Session(path, today=DAY.isoformat())
+    view = ui.goals_table(session)
+    view.fields["confidence"].value = 6
+    view.buttons["save"].click()
+    assert "confidence 6" in text_of(view.status.value)
+    saved = cw.load(path)
+    assert saved.goals[0].confidence == 6 and saved.goals[0].created is None
+    assert "created" not in path.read_text(encoding="utf-8")
+    # the goal review moves its deadline (no set day to check it against)
+    view = ui.goal_review(ui.Session(path, today=DAY.isoformat()))
+    view.fields["deadline"].widget.value = "30 April 2027"
+    view.buttons["save"].click()
+    saved = cw.load(path)
+    assert (saved.goals[0].deadline, saved.goals[0].created) == (date(2027, 4, 30), None)
+    # a goal added by the drafter is set today
+    view = ui.goal_drafter(ui.Session(path, today=DAY.isoformat()))
+    view.fields["text"].value = "Run three planning workshops by 30 June 2027"
+    view.buttons["save"].click()
+    assert cw.load(path).goals[-1].created == DAY
+
+
+SCHEMA_3 = ("schema_version: 3\n" + SCHEMA_1.replace("checkins:", "check_ins:")
+            .replace("role:", "current_role:").replace("status: open", "status: active"))
+"""The same file written by hand today, its goals without ``created``."""
+
+
+@pytest.mark.parametrize("text", [SCHEMA_1, SCHEMA_3], ids=["schema 1", "schema 3"])
+def test_a_goal_nobody_dated_is_marked_on_the_timeline_not_drawn_from_today(text):
+    wb = store.loads(text)
+    assert [g.created for g in wb.goals] == [None, None]
+    fig = figures.make_figure(wb, "goal_timeline", today=DAY)
+    texts = [" ".join(t.get_text().split()) for t in fig.axes[0].texts]
+    assert "deadline; day set not recorded" in texts, texts
+    assert "day set not recorded; no deadline" in texts, texts
+    assert not [p for p in fig.axes[0].patches if p.get_width() > 0]  # no bar from "today"
+
+
+def test_an_undated_goal_with_nothing_recorded_is_neither_ahead_nor_behind():
+    """Nothing says when it was set nor when work began: its metric is progress, but no
+    pace can be measured (dated today, 40 % done read 'ahead')."""
+    wb = store.loads(SCHEMA_1.replace("  deadline: 2027-03-31\n", "  deadline: 2027-03-31\n"
+                                      "  metric: {name: workshops, target: 5, current: 2}\n")
+                     .replace("{g1: 10}", "{}").replace("{g1: 15}", "{}"))
+    row = goal_progress_frame(wb, DAY).set_index("goal_id").loc["g1"]
+    assert (float(row["actual"]), row["track"]) == (40.0, "on track")
+    assert pd.isna(row["pace_from"]) and pd.isna(row["forecast"])
+    assert analysis.workbook_notes(wb, DAY)[0].startswith(
+        "goals[0].created is not recorded: its pace will be measured from its first "
+        "recorded progress")

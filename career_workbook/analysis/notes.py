@@ -8,8 +8,8 @@ older CSV import: the ratings of the last count, every comment shows), an opport
 "spotted" after its first recorded move, and the contradictions the forms refuse today but
 an older file (or an editor) may hold: a follow-up before the last contact, one person
 recorded twice, learning completed before it started or while not done, a milestone due
-after its goal's deadline, a goal set after today or after its own deadline, a deadline
-whose year is today's with its digits swapped (2062 for 2026).
+after its goal's deadline, a goal set after today or after its own deadline (or on a day
+not recorded), a deadline whose year is today's with its digits swapped (2062 for 2026).
 Each note names the entry as ``validate`` names fields (``check_ins[3]``), its value and
 what to do. Pure: no I/O.
 
@@ -237,6 +237,9 @@ def _goal_set_days(wb: Workbook, today: date) -> list[str]:
     notes = []
     for i, goal in enumerate(wb.goals):
         set_on, deadline = goal.created, goal.deadline
+        if set_on is None:
+            notes += _set_day_unknown(wb, i, today)
+            continue
         after = [f"after today ({short_date(today)})"] if set_on > today else []
         if deadline is not None and set_on > deadline:
             after.append(f"after the goal's deadline ({deadline.isoformat()})")
@@ -250,6 +253,33 @@ def _goal_set_days(wb: Workbook, today: date) -> list[str]:
                      f"its pace is measured from its first recorded progress instead{typo}; "
                      f"{fix}")
     return notes
+
+
+def _set_day_unknown(wb: Workbook, i: int, today: date) -> list[str]:
+    """The note on ``wb.goals[i]`` when the day it was set is not recorded (an older file):
+    its pace is measured from its first recorded progress
+    (:func:`~career_workbook.analysis.progress.pace_start`); none for a goal done or
+    dropped (no pace to measure).
+
+    >>> from career_workbook.model import CheckIn, Goal, new_workbook
+    >>> wb = new_workbook("Sam Lee", today=date(2026, 1, 5))
+    >>> wb.goals = [Goal(id="g1", text="Ship it", status="active", created=None)]
+    >>> _set_day_unknown(wb, 0, date(2026, 12, 6))
+    ['goals[0].created is not recorded: its pace will be measured from its first recorded progress; add the day it was set to the file (created: YYYY-MM-DD)']
+    >>> wb.check_ins = [CheckIn(date=date(2026, 10, 5), progress={"g1": 20})]
+    >>> _set_day_unknown(wb, 0, date(2026, 12, 6))
+    ['goals[0].created is not recorded: its pace is measured from its first recorded progress (5 Oct 2026); add the day it was set to the file (created: YYYY-MM-DD)']
+    """  # noqa: E501
+    from career_workbook.analysis.progress import checkin_points, pace_start
+
+    goal = wb.goals[i]
+    if goal.status in ("done", "dropped"):
+        return []
+    start = pace_start(goal, checkin_points(wb, today).get(goal.id, []), today)
+    pace = ("will be measured from its first recorded progress" if start is None else
+            f"is measured from its first recorded progress ({short_date(start)})")
+    return [f"goals[{i}].created is not recorded: its pace {pace}; add the day it was set "
+            "to the file (created: YYYY-MM-DD)"]
 
 
 def workbook_notes(wb: Workbook, today: date) -> list[str]:

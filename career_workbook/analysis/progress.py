@@ -10,11 +10,12 @@ progress), carried on until 100 %. A goal is behind exactly when that forecast i
 its deadline by more than a small grace (:func:`latest_on_track`), so the track and the
 forecast never disagree.
 
-Pace is measured from the day the goal was set, unless that day is after ``today`` or after
-the deadline (a year typed wrong, 2062 for 2026): a goal cannot be set after the day it is
-reviewed, and a start in the future made a goal 30 % done read 'ahead'. Then it is measured
-from the first day progress was recorded for it (:func:`pace_start`), the latest day it
-can have been set: such a guess can show a goal behind, never ahead.
+Pace is measured from the day the goal was set, unless that day is not known (a goal from
+an older file) or is after ``today`` or after the deadline (a year typed wrong, 2062 for
+2026): a goal cannot be set after the day it is reviewed, and a start in the future made a
+goal 30 % done read 'ahead'. Then it is measured from the first day progress was recorded
+for it (:func:`pace_start`), the latest day it can have been set: such a guess can show a
+goal behind, never ahead.
 
 Dropped goals are left out. Draft goals are kept (their ``status`` column says
 ``'draft'``), so a plan can be reviewed before it is committed to.
@@ -159,9 +160,9 @@ def checkin_points(wb: Workbook, today: date) -> dict[str, list[tuple[date, floa
     return points
 
 
-def set_day_counts(created: date, deadline: date | None, today: date | None) -> bool:
-    """Whether ``created``, the day a goal was set, can start its pace: not after ``today``
-    (when given) nor after the ``deadline`` (when it has one).
+def set_day_counts(created: date | None, deadline: date | None, today: date | None) -> bool:
+    """Whether ``created``, the day a goal was set, can start its pace: known (not
+    ``None``), not after ``today`` (when given) nor after the ``deadline`` (when it has one).
 
     >>> set_day_counts(date(2026, 10, 1), date(2026, 12, 20), date(2026, 12, 6))
     True
@@ -169,21 +170,27 @@ def set_day_counts(created: date, deadline: date | None, today: date | None) -> 
     False
     >>> set_day_counts(date(2026, 12, 10), None, date(2026, 12, 6))
     False
+    >>> set_day_counts(None, date(2026, 12, 20), date(2026, 12, 6))
+    False
     """
-    return ((today is None or created <= today)
+    return (created is not None and (today is None or created <= today)
             and (deadline is None or created <= deadline))
 
 
 def pace_start(goal: Goal, points: list[tuple[date, float]], today: date) -> date | None:
     """The day ``goal``'s pace is measured from on ``today``: the day it was set when
-    :func:`set_day_counts`; else the first day progress was recorded for it by ``today``
-    (``points``: its check-ins, or a milestone done); ``None`` when there is none.
+    :func:`set_day_counts`; else (not known, or impossible) the first day progress was
+    recorded for it by ``today`` (``points``: its check-ins, or a milestone done); ``None``
+    when there is none.
 
     >>> g = Goal(text="Ship it", created=date(2062, 10, 1), deadline=date(2026, 12, 20))
     >>> pace_start(g, [(date(2026, 10, 15), 10.0)], date(2026, 12, 6))
     datetime.date(2026, 10, 15)
     >>> pace_start(g, [], date(2026, 12, 6)) is None
     True
+    >>> pace_start(g.model_copy(update={"created": None}), [(date(2026, 10, 15), 10.0)],
+    ...            date(2026, 12, 6))
+    datetime.date(2026, 10, 15)
     """
     if set_day_counts(goal.created, goal.deadline, today):
         return goal.created
@@ -262,7 +269,8 @@ def latest_on_track(goal: Goal, start: date | None = None) -> date:
     datetime.date(2027, 2, 5)
     """
     assert goal.deadline is not None
-    span = max((goal.deadline - (start or goal.created)).days, 0)
+    start = start or goal.created
+    span = 0 if start is None else max((goal.deadline - start).days, 0)
     return date.fromordinal(goal.deadline.toordinal() + round(GRACE_SHARE * span))
 
 
@@ -436,7 +444,7 @@ def goal_progress_frame(wb: Workbook, today: date) -> pd.DataFrame:
     Columns
     -------
     goal_id, text, status : from the goal ('draft' goals included).
-    created, deadline : dates (deadline NaT when none).
+    created, deadline : dates (NaT when none: a deadline not set, a set day not recorded).
     expected : % of the time from ``pace_from`` to deadline gone by ``today`` (0-100; NaN
         without a deadline or without ``pace_from``).
     actual : % done (0-100): the latest check-in progress for the goal; else the share of
@@ -456,8 +464,8 @@ def goal_progress_frame(wb: Workbook, today: date) -> pd.DataFrame:
         (always after ``today``; NaT for a done goal, with nothing done yet, without a
         ``pace_from`` or on that day, or more than ``FORECAST_HORIZON_YEARS`` away).
     pace_from : the day the pace is measured from (:func:`pace_start`): ``created``; when
-        that is after ``today`` or after the deadline, the first day progress was recorded
-        (NaT when none was).
+        that is not known (NaT: an older file did not record it), after ``today`` or after
+        the deadline, the first day progress was recorded (NaT when none was).
     """
     from career_workbook.frames import build_frame
 

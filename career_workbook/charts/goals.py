@@ -217,7 +217,9 @@ def plot_goal_timeline(goals: pd.DataFrame, milestones: pd.DataFrame | None = No
     """Gantt chart of goals from creation to deadline, with milestones and a today line.
 
     Milestones are diamonds at their done date (filled) or due date (hollow). Goals
-    without a deadline are drawn faded up to today. Dropped goals are left out.
+    without a deadline are drawn faded up to today. A goal whose set day is not recorded
+    (an older file) has no bar: a mark at its deadline (else today) says so. Dropped goals
+    are left out.
 
     Parameters
     ----------
@@ -244,10 +246,14 @@ def plot_goal_timeline(goals: pd.DataFrame, milestones: pd.DataFrame | None = No
     now = as_timestamp(today)
     df = _not_dropped(goals).copy()
     df["created"], df["deadline"] = dates(df["created"]), dates(df["deadline"])
-    df = df[df["created"].notna() | df["deadline"].notna()]
+    # a day set not recorded (an older file) is marked on the deadline, else on today
+    df = df[df["created"].notna() | df["deadline"].notna() | (now is not None)]
     if df.empty:
         return _placeholder("goal_timeline")
+    df["_unknown"] = df["created"].isna()
     df["created"] = df["created"].fillna(df["deadline"])
+    if now is not None:
+        df["created"] = df["created"].fillna(now)
     df = df.sort_values(["deadline", "created"], kind="stable", na_position="last")
     df = df.reset_index(drop=True)
     ms = pd.DataFrame(columns=["goal_id", "title", "due", "done_on", "done"])
@@ -260,8 +266,9 @@ def plot_goal_timeline(goals: pd.DataFrame, milestones: pd.DataFrame | None = No
 
     # a day set after the deadline (or, with no deadline, after today: 2062 typed for 2026)
     # is named beside its mark, never stretched to: the other goals became slivers
-    drawn_from = [_set_day_counts(c, d, now if pd.isna(d) else None)
-                  for c, d in zip(df["created"], df["deadline"], strict=True)]
+    drawn_from = [not unknown and _set_day_counts(c, d, now if pd.isna(d) else None)
+                  for c, d, unknown in zip(df["created"], df["deadline"], df["_unknown"],
+                                           strict=True)]
     all_dates = [*df["created"][drawn_from], *df["deadline"].dropna(), *ms["due"].dropna(),
                  *ms["done_on"].dropna(), *([now] if now is not None else [])]
     start, end = min(all_dates), max(all_dates)
@@ -285,7 +292,10 @@ def plot_goal_timeline(goals: pd.DataFrame, milestones: pd.DataFrame | None = No
         colour = STATUS_COLOURS.get("overdue" if late else status, MUTED)
         left = _num(row["created"])
         mark = None
-        if pd.notna(row["deadline"]) and row["deadline"] <= row["created"]:
+        if row["_unknown"]:  # no day to start a bar from: a mark, and it says why
+            mark = ((row["deadline"], "deadline; day set not recorded")
+                    if pd.notna(row["deadline"]) else (now, "day set not recorded; no deadline"))
+        elif pd.notna(row["deadline"]) and row["deadline"] <= row["created"]:
             # set after its deadline ("by March 2026" written in November) or due the day it
             # was set: no span to draw (a bar from the deadline would say it was set then;
             # one of no length is not seen), a mark on the day

@@ -249,8 +249,9 @@ def deadline_before_set(old: Goal, deadline: date | None, *,
                         in_text: bool = False) -> str | None:
     """Why goal ``old`` cannot take ``deadline`` (picked in the Deadline box, or read from
     its new wording when ``in_text``): it is before the day the goal was set, a plan that
-    ends before it starts (the charts could not measure its pace). ``None`` when fine, or
-    when the deadline is unchanged (an older file's goal can still be marked done).
+    ends before it starts (the charts could not measure its pace). ``None`` when fine, when
+    the deadline is unchanged (an older file's goal can still be marked done), or when the
+    day the goal was set is not recorded.
 
     >>> old = Goal(text="Publish 3 analyses", created=date(2026, 11, 1),
     ...            deadline=date(2026, 12, 20))
@@ -260,9 +261,12 @@ def deadline_before_set(old: Goal, deadline: date | None, *,
     'The deadline in your goal, 1 Mar 2026, is before the day this goal was set (1 Nov 2026): please write a date from then on.'
     >>> deadline_before_set(old, date(2026, 11, 1)) is None
     True
+    >>> deadline_before_set(old.model_copy(update={"created": None}), date(2026, 3, 1)) is None
+    True
     """  # noqa: E501
 
-    if deadline is None or deadline == old.deadline or deadline >= old.created:
+    if (deadline is None or deadline == old.deadline or old.created is None
+            or deadline >= old.created):
         return None
     when = f"before the day this goal was set ({short_date(old.created)})"
     if in_text:

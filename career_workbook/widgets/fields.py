@@ -404,7 +404,7 @@ class Field:
 def make_field(
     key: str, label: str, kind: str, *, value: Any = None, help: str = "",
     options: Sequence[Any] = (), min: float | None = None, max: float | None = None,
-    placeholder: str = "", rows: int = 3, optional: bool = False,
+    placeholder: str = "", rows: int = 3, optional: bool = False, continuous: bool = False,
 ) -> Field:
     """Create a :class:`Field` of one of the standard kinds.
 
@@ -413,6 +413,16 @@ def make_field(
     as values or ``(label, value)`` pairs; ``optional=True`` adds "— none —"), ``multi``
     (choose several), ``date`` and ``checkbox``.
 
+    Typed text reaches the kernel when the person leaves the box (Tab, a click elsewhere)
+    or presses Enter, in one message, sent before the click of a button that follows it:
+    sent key by key, the last keys could reach the kernel after a quick click on Save (the
+    page holds a widget's updates back while the kernel handles one, but sends a click at
+    once), and the save missed them. ``continuous=True`` sends it key by key, for feedback
+    as the person types (the SMART drafter); a form still saves what came late (see
+    :mod:`~career_workbook.widgets.late`).
+
+    >>> make_field("lessons", "Lessons", "textarea").widget.continuous_update
+    False
     >>> f = make_field("importance", "Importance", "slider", value=3, min=1, max=5)
     >>> f.widget.value, f.widget.description
     (3, 'Importance')
@@ -436,14 +446,17 @@ def make_field(
 
     if kind == "text":
         w: widgets.Widget = widgets.Text(value=value or "", placeholder=placeholder,
-                                         layout=wide(), **own, **style(widgets.Text))
+                                         continuous_update=continuous, layout=wide(), **own,
+                                         **style(widgets.Text))
     elif kind == "combo":
         w = widgets.Combobox(value=value or "", options=[str(o) for o in options],
-                             placeholder=placeholder, ensure_option=False, layout=wide(),
-                             **own, **style(widgets.Combobox))
+                             placeholder=placeholder, ensure_option=False,
+                             continuous_update=continuous, layout=wide(), **own,
+                             **style(widgets.Combobox))
     elif kind == "textarea":
         w = widgets.Textarea(value=value or "", placeholder=placeholder, rows=rows,
-                             layout=width("36em"), **own, **style(widgets.Textarea))
+                             continuous_update=continuous, layout=width("36em"), **own,
+                             **style(widgets.Textarea))
     elif kind == "int":  # text too: a number box drops the comma of "2,5" and reads 25
         w = widgets.Text(value=str(0 if value is None else int(value)),
                          placeholder=placeholder or "e.g. 3", continuous_update=False,

@@ -580,8 +580,8 @@ def goal_drafter(session: Any) -> widgets.Widget:
             "text", "Your goal", "textarea", rows=3,
             placeholder="e.g. Build and present two forecasting models to the planning team "
                         "by June 2027",
-            help="One sentence: what you will do, how you will know it is done, and by when.")
-        text.widget.continuous_update = True
+            help="One sentence: what you will do, how you will know it is done, and by when.",
+            continuous=True)  # scored as the person types
         confidence = make_field(
             "confidence", "Confidence", "slider", value=6, min=1, max=10,
             help="How sure are you that you can do it? 1 = not at all, 10 = certain. "

@@ -22,10 +22,13 @@ Examples
 
 from __future__ import annotations
 
+import contextlib
 import html
 import re
+import time
 import typing
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from datetime import date
 from types import SimpleNamespace
 from typing import Any
@@ -35,6 +38,7 @@ import traitlets
 from pydantic import BaseModel, ValidationError
 
 from career_workbook.model import Problem
+from career_workbook.widgets import late as _late
 from career_workbook.widgets import quiet
 from career_workbook.widgets.inputs import (
     DATE_PLACEHOLDER,
@@ -659,6 +663,84 @@ CHANGED_ELSEWHERE = "changed in another window — see below"
 Collect = Callable[[], tuple[Any, dict[str, str]]]
 
 
+def _at(result: Any) -> str:
+    """`` at 10:42`` for a save that says when it was made."""
+    when = getattr(result, "saved_at", None)
+    return f" at {when:%H:%M}" if when else ""
+
+
+class _LateWatch:
+    """A save's fields, the values it used and how to make it again, kept after the save
+    so that a value the page sent before the click but that came after it is saved too
+    (see :mod:`career_workbook.widgets.late`)."""
+
+    def __init__(self, view: FormView, name: str, sent: dict[str, Any], collect: Collect,
+                 apply: Callable[[Any, Any], Any], *, after: Callable[[Any], None] | None,
+                 detail: Callable[[Any], str] | None, guard: bool):
+        self.name, self.sent = name, sent
+        self.fields, self.filled, self.state = dict(view.fields), view.filled, \
+            dict(view.state)
+        self.collect, self.apply, self.after, self.detail = collect, apply, after, detail
+        self.guard = guard
+        self.before: Any = None  # the file before the save
+        self.wrote: Any = None  # the workbook as the last save left it
+        self.at: float | None = None  # when the save ended (None: not saved yet)
+        self._view = view
+        for f in self.fields.values():
+            f.widget.observe(view._arrived, names="value")
+
+    def keeping(self, apply: Callable[[Any, Any], Any]) -> Callable[[Any, Any], Any]:
+        """``apply``, keeping a copy of the file as it was before."""
+        def change(wb: Any, record: Any) -> Any:
+            self.before = wb.model_copy(deep=True)
+            return apply(wb, record)
+        return change
+
+    def saved(self, workbook: Any) -> None:
+        self.wrote, self.at = workbook, time.monotonic()
+
+    def again(self, wb: Any, record: Any) -> Any:
+        """The save made again under the file lock: the file put back as it was before
+        the first one, then ``apply`` with the values as they are now. Refused when the
+        file changed in another window since."""
+        if self.before is None or wb != self.wrote:
+            from career_workbook.widgets.merge import EditConflict
+
+            raise EditConflict([Problem("", None, "changed in another window just after "
+                                                  "your save")], {"": "the workbook"})
+        _late.put_back(wb, self.before.model_copy(deep=True))
+        return self.apply(wb, record)
+
+    def came(self) -> dict[str, Any]:
+        """Form key -> value, for the fields whose value is not the one the save used."""
+        return {k: f.widget.value for k, f in self.fields.items()
+                if f.widget.value != self.sent.get(k)}
+
+    def arrived(self, widget: widgets.Widget, shown: Mapping[str, Field]) -> bool:
+        """Whether ``widget``'s value, just sent by the page, belongs to the save: one of
+        its fields, another value than the save used, in a box the save replaced (it can
+        only get what was typed before) or within :data:`~late.LATE_SECONDS`."""
+        key = next((k for k, f in self.fields.items() if f.widget is widget), None)
+        if self.at is None or key is None or widget.value == self.sent.get(key):
+            return False
+        still = any(f.widget is widget for f in shown.values())
+        return not still or time.monotonic() - self.at <= _late.LATE_SECONDS
+
+    def over(self) -> bool:
+        return self.at is not None and time.monotonic() - self.at > _late.LATE_SECONDS
+
+    def widgets(self) -> list[widgets.Widget]:
+        return [f.widget for f in self.fields.values()]
+
+    def end(self, shown: Mapping[str, Field]) -> None:
+        """Stop watching; close the boxes the form no longer shows."""
+        still = {id(f.widget) for f in shown.values()}
+        for f in self.fields.values():
+            f.widget.unobserve(self._view._arrived, names="value")
+            if id(f.widget) not in still:
+                close_widgets([f.widget])
+
+
 class FormView(quiet.VBox):
     """A form bound to a session: a title, a body built from the workbook, a status line.
 
@@ -706,6 +788,8 @@ class FormView(quiet.VBox):
         self._clean: dict[str, tuple[str, dict[str, Any]]] = {}
         self._saving = False
         self._asked_to_fix = False
+        self._late: _LateWatch | None = None
+        self._replaying = self._missed = False
         self.title = heading(title, intro)
         self._build, self._depends, self._needs_workbook = build, depends, needs_workbook
         self._key: Any = _UNBUILT
@@ -773,10 +857,13 @@ class FormView(quiet.VBox):
         else:
             body = list(self._build(self))
         self.children = [self.title, *body, *self._tail()]
-        close_widgets(old)
+        if self._late is not None and not self._saving and self._late.over():
+            self._end_late()  # the person moved on (chose another item, ...)
+        close_widgets(old, keep=self._late.widgets() if self._late is not None else ())
 
     def reload(self) -> None:
         """Read the file again and refill every form from it (after a conflict)."""
+        self._end_late()
         self.session.reload()
         if self._reload_button is not None:
             self._reload_button.layout.display = "none"
@@ -788,6 +875,9 @@ class FormView(quiet.VBox):
 
     def _changed(self, _session: Any) -> None:
         self.drop_undo()  # another save (or a reload): the removal is no longer the latest
+        if self._replaying:  # a late value's save, with the fields of the click: later
+            self._missed = True
+            return
         key = self._state_key()
         if key == self._key:
             return
@@ -968,6 +1058,7 @@ class FormView(quiet.VBox):
         def clicked(_button: Any) -> None:
             name = next((k for k, b in self.buttons.items() if b is button),
                         button.description)
+            sent = shown()
             record, errors = collect()
             done = self._clean.get(name) if guard_repeats else None
             if done is not None and done[1] == shown():
@@ -984,9 +1075,13 @@ class FormView(quiet.VBox):
                 self.show_errors(errors)
                 return
             self.show_errors({}, status=False)
+            self._end_late()  # another save: the last one's values have all come
+            # from now on a value the page sent before the click may still come
+            watch = self._late = _LateWatch(self, name, sent, collect, apply, after=after,
+                                            detail=detail, guard=guard_repeats)
             was_disabled, button.disabled, self._saving = button.disabled, True, True
             try:
-                result, written = save_record(self.session, apply, record)
+                result, written = save_record(self.session, watch.keeping(apply), record)
                 if result.ok and after is not None:
                     after(record)
             finally:
@@ -994,19 +1089,104 @@ class FormView(quiet.VBox):
             self.show_result(result, detail(written) if detail and result.ok else "",
                              later_days_note(written, self.session.today, self.fields)
                              if result.ok else "")
+            if result.ok:
+                watch.saved(self.session.workbook)
+            else:
+                self._end_late()
             if result.ok and guard_repeats:  # after the refill: its values are not edits
-                when = getattr(result, "saved_at", None)
-                self._clean[name] = (f" at {when:%H:%M}" if when else "", shown())
+                self._clean[name] = (_at(result), shown())
 
         button.on_click(clicked)
+        body = self.fields  # a box of an earlier body, kept for a late value, is not checked
+
+        def recheck() -> None:
+            if self.fields is body:
+                self.show_errors(collect()[1], status=False)
+
+        def read(f: Field) -> None:
+            if self.fields is body:
+                f.error(f.input_error) if f.input_error else f.clear()
+
         if live:
-            fields = list(self.fields.values())
-            on_any_change(fields, lambda: self.show_errors(collect()[1], status=False))
+            on_any_change(list(self.fields.values()), recheck)
         else:  # still say at once when a typed date or number cannot be read
             for f in self.fields.values():
                 if f.kind in _PARSERS:
-                    f.widget.observe(lambda _c, f=f: f.error(f.input_error) if f.input_error
-                                     else f.clear(), names="value")
+                    f.widget.observe(lambda _c, f=f: read(f), names="value")
+
+    # ---------------------------------------------------------------- late values
+    def _arrived(self, change: Mapping[str, Any]) -> None:
+        """A watched field's value changed: when the page sent it after the click of the
+        save just made, and the save used another value, save again (see :mod:`late`)."""
+        widget = change["owner"]
+        if not _late.from_page(widget):
+            return  # the form filling itself in
+        with quiet.CLICKS:  # after the click, even when it runs on another thread
+            watch = self._late
+            if watch is None or not watch.arrived(widget, self.fields):
+                return
+            self._save_late(watch)
+
+    def _save_late(self, watch: _LateWatch) -> None:
+        """Save again with the values as they are now in the fields of the click, as if
+        the click had come after them; say so (or why not) in the status line."""
+        came = watch.came()
+        labels = {k: f.label for k, f in watch.fields.items()}
+        used = dict(watch.sent)
+        watch.sent = {k: f.widget.value for k, f in watch.fields.items()}
+        result, said = None, ("", "")
+        with self._as_at_click(watch):
+            record, errors = watch.collect()
+            if not errors:
+                self._saving = True
+                try:
+                    result, written = save_record(self.session, watch.again, record)
+                    if result.ok:
+                        watch.saved(self.session.workbook)
+                        if watch.after is not None:
+                            watch.after(record)
+                        said = (watch.detail(written) if watch.detail else "",
+                                later_days_note(written, self.session.today, watch.fields))
+                finally:
+                    self._saving = False
+        if result is not None and result.ok:
+            self.show_result(result, said[0], " ".join(filter(None, [
+                said[1], _late.late_note(came, labels)])))
+            if watch.guard:
+                self._clean[watch.name] = (_at(result), {k: f.widget.value
+                                                         for k, f in self.fields.items()})
+            return
+        self._end_late()
+        why = "; ".join(errors.values()) if errors else \
+            result.message.removeprefix("Not saved: ") if result is not None else ""
+        for key, value in came.items():  # back in the form, where the person can see it
+            if key in self.fields:
+                with contextlib.suppress(traitlets.TraitError):
+                    self.fields[key].widget.value = value
+        self.set_status(_late.late_refused(came, used, labels, why), "warning")
+
+    @contextmanager
+    def _as_at_click(self, watch: _LateWatch) -> Iterator[None]:
+        """The form's fields, state and base as they were at the click, for its own
+        ``collect`` and ``apply``; the page's form is brought up to date afterwards."""
+        now = self.fields, self.filled, self.state
+        self.fields, self.filled, self.state = dict(watch.fields), watch.filled, \
+            dict(watch.state)
+        self._replaying, self._missed = True, False
+        try:
+            yield
+        finally:
+            self.fields, self.filled, self.state = now
+            self._replaying = False
+            if self._missed:
+                self._missed = False
+                self._changed(self.session)
+
+    def _end_late(self) -> None:
+        """Stop watching the last save's fields; close those no longer shown."""
+        watch, self._late = self._late, None
+        if watch is not None:
+            watch.end(self.fields)
 
     def bind_section(self, button: widgets.Button, model: type[BaseModel],
                      attribute: str) -> None:
@@ -1103,13 +1283,25 @@ def _defaults_ok(model: type[BaseModel]) -> bool:
     return True
 
 
-def close_widgets(roots: Iterable[widgets.Widget]) -> None:
-    """Close ``roots``, their children, layouts and styles (frees their frontend models)."""
-    closed: set[int] = set()
+def _parts(w: widgets.Widget) -> Iterator[widgets.Widget]:
+    for part in (getattr(w, "layout", None), getattr(w, "style", None), w):
+        if isinstance(part, widgets.Widget):
+            yield part
+
+
+def close_widgets(roots: Iterable[widgets.Widget], keep: Iterable[widgets.Widget] = ()) -> None:
+    """Close ``roots``, their children, layouts and styles (frees their frontend models),
+    except the widgets in ``keep`` (with their children, layouts and styles).
+
+    >>> a, b = widgets.Text(), widgets.Text()
+    >>> close_widgets([quiet.VBox([a, b])], keep=[b])
+    >>> a.comm is None, b.comm is None, b.layout.comm is None
+    (True, False, False)
+    """
+    closed = {id(part) for w in quiet.widget_tree(keep) for part in _parts(w)}
     for w in list(quiet.widget_tree(roots)):
-        for part in (getattr(w, "layout", None), getattr(w, "style", None), w):
-            if isinstance(part, widgets.Widget) and id(part) not in closed \
-                    and not quiet.is_shared(part):
+        for part in _parts(w):
+            if id(part) not in closed and not quiet.is_shared(part):
                 closed.add(id(part))
                 part.close()
 

@@ -246,13 +246,17 @@ def kernel_ready(srv: Server, notebook: str) -> bool:
     return False
 
 
-def open_notebook(context: Any, srv: Server, stem: str, timeout: float = 90.0) -> Any:
+def open_notebook(context: Any, srv: Server, stem: str, timeout: float = 90.0, *,
+                  init_script: str | None = None) -> Any:
     """Open ``<stem>.ipynb`` in JupyterLab and wait until its kernel is connected and idle.
 
     The toolbar's kernel indicator says "idle" before the kernel has even started, so the
     server's view (a connected, idle kernel) is checked first, then the indicator.
+    ``init_script`` runs in the page before JupyterLab's own code.
     """
     page = context.new_page()
+    if init_script is not None:
+        page.add_init_script(init_script)
     page.goto(srv.url(f"/lab/tree/{stem}.ipynb", reset=""))
     page.wait_for_selector(".jp-NotebookPanel .jp-Cell", timeout=60_000)
     deadline = time.monotonic() + timeout

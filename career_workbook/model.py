@@ -89,6 +89,20 @@ def name_key(text: str) -> str:
     return clean_name(text).casefold()
 
 
+@functools.lru_cache(maxsize=8192)
+def skill_key(name: str) -> str:
+    """The key a skill named elsewhere (a role profile's, a posting's) is matched to a
+    tracked skill by: :func:`name_key`, then emoji and other symbols ignored ("Python 🐍"
+    is "Python"; "C++" and "C#" stay apart).
+
+    >>> skill_key("Python 🐍") == skill_key(" python"), skill_key("C++") == skill_key("C#")
+    (True, False)
+    """
+    kept = "".join(ch for ch in name_key(name)
+                   if unicodedata.category(ch) not in ("So", "Sk", "Cf", "Mn", "Me", "Cs"))
+    return " ".join(kept.split())
+
+
 def _not_blank(value: str) -> str:
     if not value.strip():
         raise ValueError("must not be blank")

@@ -62,7 +62,7 @@ def test_role_targets_and_role_only_skills(rich_wb, fake_role):
     gaps = skill_gap_frame(rich_wb, fake_role).set_index("skill")
     assert gaps.loc["Statistics", "target"] == 5  # the role's, not the own 4
     assert gaps.loc["Statistics", "role_target"] == 5
-    assert gaps.loc["Statistics", "importance"] == 5  # own importance kept
+    assert gaps.loc["Statistics", "importance"] == 5  # the role's (the same as the own)
     assert math.isnan(gaps.loc["Coaching", "role_target"])
     assert gaps.loc["Statistics", "own_target"] == 4  # the person's own target is kept
     ml = gaps.loc["Machine Learning"]
@@ -146,7 +146,7 @@ def test_readiness_is_100_with_nothing_to_reach(empty_wb):
 
 def test_empty_workbook_gives_empty_frames(empty_wb, fake_role):
     assert skill_gap_frame(empty_wb).empty
-    assert list(readiness_history_frame(empty_wb).columns) == ["date", "readiness"]
+    assert list(readiness_history_frame(empty_wb).columns) == ["date", "readiness", "unrated"]
     assert readiness_history_frame(empty_wb).empty
     assert len(skill_gap_frame(empty_wb, fake_role)) == len(fake_role.skills)
     assert readiness(empty_wb, fake_role) == 0.0

@@ -117,8 +117,8 @@ def gaps(names=SKILLS, *, current=None, role=True, others=True) -> pd.DataFrame:
 
 
 def readiness(values=(40.0, 55.0, 72.0)) -> pd.DataFrame:
-    return make(READINESS_COLUMNS, [dict(date=pd.Timestamp(2026, 3 + 2 * i, 1), readiness=v)
-                                    for i, v in enumerate(values)])
+    return make(READINESS_COLUMNS, [dict(date=pd.Timestamp(2026, 3 + 2 * i, 1), readiness=v,
+                                         unrated=0) for i, v in enumerate(values)])
 
 
 def scorecard(texts=GOALS, status=None) -> pd.DataFrame:

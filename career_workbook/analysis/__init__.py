@@ -91,6 +91,9 @@ _LAZY = {
     "readiness_history_frame": "skills",
     "skill_gap_frame": "skills",
     "skill_gaps": "skills",
+    "role_matches": "skills",
+    "tracked_skill": "skills",
+    "unrated_in_readiness": "skills",
     "unrated_prompt": "skills",
     "unrated_skills": "skills",
     "GoalContext": "smart",
@@ -188,8 +191,11 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
         measured_readiness,
         readiness,
         readiness_history_frame,
+        role_matches,
         skill_gap_frame,
         skill_gaps,
+        tracked_skill,
+        unrated_in_readiness,
         unrated_prompt,
         unrated_skills,
     )
@@ -266,6 +272,7 @@ __all__ = [
     "reputation_frame",
     "riasec_code",
     "riasec_frame",
+    "role_matches",
     "score_goal",
     "skill_gap_frame",
     "skill_gaps",
@@ -273,6 +280,8 @@ __all__ = [
     "stale_opportunities",
     "summary",
     "top_values_note",
+    "tracked_skill",
+    "unrated_in_readiness",
     "unrated_prompt",
     "unrated_skills",
     "wellbeing_frame",
@@ -318,6 +327,9 @@ class WorkbookSummary:
         The skill with the biggest importance-weighted gap (None when no gap).
     n_actions_overdue : int
         Open actions due before ``today``.
+    readiness_unrated : int
+        How many of the skills readiness measures were never rated: it counts them as 0
+        (:func:`unrated_in_readiness`), and what shows readiness says so.
     """
 
     name: str
@@ -338,6 +350,7 @@ class WorkbookSummary:
     goals_not_started: int = 0
     goals_no_deadline: int = 0
     goals_drafts: int = 0
+    readiness_unrated: int = 0
 
     @property
     def goal_counts(self) -> Any:
@@ -365,7 +378,11 @@ def summary(wb: Workbook, today: date, role: Any = None) -> WorkbookSummary:
     from career_workbook.analysis.next_actions import check_in_overdue, overdue_actions
     from career_workbook.analysis.period import as_of
     from career_workbook.analysis.progress import goal_counts, goal_statuses
-    from career_workbook.analysis.skills import measured_readiness, skill_gaps
+    from career_workbook.analysis.skills import (
+        measured_readiness,
+        skill_gaps,
+        unrated_in_readiness,
+    )
 
     wb = as_of(wb, today)
     counts = goal_counts((st.goal.status, st.track) for st in goal_statuses(wb, today))
@@ -394,4 +411,5 @@ def summary(wb: Workbook, today: date, role: Any = None) -> WorkbookSummary:
         goals_not_started=counts.not_started,
         goals_no_deadline=counts.no_deadline,
         goals_drafts=counts.drafts,
+        readiness_unrated=len(unrated_in_readiness(wb, role)),
     )

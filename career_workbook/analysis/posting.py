@@ -93,8 +93,8 @@ from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
 from career_workbook.analysis.english import ordinary_word
-from career_workbook.analysis.skills import current_levels, skill_gaps
-from career_workbook.model import Skill, Workbook, name_key
+from career_workbook.analysis.skills import current_levels, skill_gaps, tracked_skill
+from career_workbook.model import Skill, Workbook, name_key, skill_key
 
 __all__ = [
     "DEFAULT_TARGET",
@@ -497,34 +497,18 @@ def _inverted(p: _Phrase) -> list[_Phrase]:
             for verb in sorted(_verb_forms(head)) if verb != obj]
 
 
-@functools.lru_cache(maxsize=8192)
-def skill_key(name: str) -> str:
-    """The key a posting's skill and the person's skills are compared by: case, spaces,
-    emoji and other symbols ignored ("Python 🐍" is "Python"; "C++" and "C#" stay apart).
-
-    >>> skill_key("Python 🐍") == skill_key(" python"), skill_key("C++") == skill_key("C#")
-    (True, False)
-    """
-    kept = "".join(ch for ch in name_key(name)
-                   if unicodedata.category(ch) not in ("So", "Sk", "Cf", "Mn", "Me", "Cs"))
-    return " ".join(kept.split())
-
-
 def own_skill(skills: Iterable[Skill], name: str) -> Skill | None:
-    """The person's skill a posting's skill ``name`` is: the one of that name (case
-    ignored), else the first with its :func:`skill_key`; None when they do not track it.
+    """The person's skill a posting's skill ``name`` is (:func:`~career_workbook.analysis.
+    skills.tracked_skill`: that name, else case ignored, else the first with its
+    :func:`skill_key`); None when they do not track it.
 
     >>> mine = [Skill(name="Python 🐍"), Skill(name="SQL")]
     >>> own_skill(mine, "Python").name, own_skill(mine, "R")
     ('Python 🐍', None)
     """
     skills = list(skills)
-    folded = name.casefold()
-    exact = next((s for s in skills if s.name.casefold() == folded), None)
-    if exact is not None:
-        return exact
-    key = skill_key(name)
-    return next((s for s in skills if key and skill_key(s.name) == key), None)
+    found = tracked_skill([s.name for s in skills], name)
+    return next((s for s in skills if s.name == found), None)
 
 
 def posting_vocabulary(catalog: Any, wb: Workbook | None = None) -> dict[str, list[str]]:

@@ -2,7 +2,16 @@
 
 A *role* is any object shaped like the catalog's ``RoleProfile``: ``.title`` and
 ``.skills``, a mapping of skill name -> object with ``.target`` (0-5) and ``.importance``
-(1-5). Role skills match workbook skills by name (exactly, else ignoring case).
+(1-5). Role skills match workbook skills by name (:func:`tracked_skill`: exactly, else
+ignoring case, else ignoring spaces, emoji and symbols). A skill the role lists is measured
+at the role's level and weighed by the role's importance everywhere (gaps, radar,
+readiness, learning suggestions, the pack); the person's own target stays in
+``own_target``.
+
+A skill with a target that was never rated is not a gap (nothing is measured yet): the gap
+charts leave it out and ask for a rating. Readiness counts it at level 0 until it is rated
+(so rating a skill never lowers readiness), and says how many it counts so
+(:func:`unrated_in_readiness`).
 
 Examples
 --------
@@ -22,13 +31,13 @@ Examples
 
 from __future__ import annotations
 
-import dataclasses
 import math
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from career_workbook.model import Workbook
+from career_workbook.model import Workbook, skill_key
 
 if TYPE_CHECKING:  # pragma: no cover - pandas loads with the first frame built
     import pandas as pd
@@ -41,8 +50,11 @@ __all__ = [
     "current_levels",
     "readiness",
     "readiness_history_frame",
+    "role_matches",
     "skill_gap_frame",
     "skill_gaps",
+    "tracked_skill",
+    "unrated_in_readiness",
     "unrated_prompt",
     "unrated_skills",
 ]
@@ -53,7 +65,7 @@ GAP_COLUMNS = {
     "weighted_gap": "float",
     "priority": "int", "others": "float",
 }
-READINESS_COLUMNS = {"date": "date", "readiness": "float"}
+READINESS_COLUMNS = {"date": "date", "readiness": "float", "unrated": "int"}
 
 
 @dataclass(frozen=True)
@@ -64,7 +76,51 @@ class _Target:
     role_target: float
     own_target: float
     importance: float
-    role_importance: float = math.nan
+
+
+def tracked_skill(names: Iterable[str], name: str) -> str | None:
+    """The tracked skill (one of ``names``) that a skill named elsewhere, in a role profile
+    or a posting, is: the first equal to it with case ignored, else the first with its
+    :func:`~career_workbook.model.skill_key` (spaces, emoji and symbols ignored); ``None``
+    when the person does not track it.
+
+    >>> tracked_skill(["Python 🐍", "SQL"], "python"), tracked_skill(["SQL"], "R")
+    ('Python 🐍', None)
+    >>> tracked_skill(["C#"], "C++") is None  # symbols that make the name stay
+    True
+    """
+    names = list(names)
+    folded = name.casefold()
+    found = next((n for n in names if n.casefold() == folded), None)
+    if found is None:
+        key = skill_key(name)
+        found = next((n for n in names if key and skill_key(n) == key), None)
+    return found
+
+
+def role_matches(names: Iterable[str], role: Any) -> dict[str, str]:
+    """``{role skill: tracked skill}`` for the skills of ``role`` the person tracks (among
+    ``names``), by :func:`tracked_skill`: a tracked skill stands for one role skill at most,
+    an exact name before any other match. Role order.
+
+    >>> from types import SimpleNamespace as NS
+    >>> role = NS(skills={"Python": NS(), "SQL": NS(), "R": NS()})
+    >>> role_matches(["sql", "Python 🐍", "Python"], role)
+    {'Python': 'Python', 'SQL': 'sql'}
+    """
+    wanted = list(getattr(role, "skills", None) or {})
+    free = list(names)
+    found: dict[str, str] = {}
+    for name in wanted:  # the very name first: "Python" is not taken by "Python 🐍"
+        if name in free:
+            found[name] = name
+            free.remove(name)
+    for name in wanted:
+        mine = None if name in found else tracked_skill(free, name)
+        if mine is not None:
+            found[name] = mine
+            free.remove(mine)
+    return {name: found[name] for name in wanted if name in found}
 
 
 def _role_category(name: str, role_skill: Any, catalog: Any) -> str | None:
@@ -76,27 +132,26 @@ def _role_category(name: str, role_skill: Any, catalog: Any) -> str | None:
 
 
 def _targets(wb: Workbook, role: Any = None, catalog: Any = None) -> list[_Target]:
-    """Own skills (target from the role when it lists them), then role-only skills."""
+    """Own skills, then role-only skills. A skill the role lists (:func:`role_matches`) is
+    measured at the role's level and weighed by the role's importance: the one rule of
+    gaps, radar and readiness; the person's own target is kept in ``own_target``."""
     role_skills: dict[str, Any] = dict(getattr(role, "skills", None) or {})
-    by_fold = {name.casefold(): name for name in role_skills}
+    listed = {mine: name for name, mine in role_matches(wb.skill_names(), role).items()}
     out: list[_Target] = []
-    used: set[str] = set()
     for s in wb.skills:
-        name = s.name if s.name in role_skills else by_fold.get(s.name.casefold())
+        name = listed.get(s.name)
         if name is not None:
-            used.add(name)
             rs = role_skills[name]
             out.append(_Target(s.name, s.category, float(rs.target), float(rs.target),
-                               float(s.target_level), float(s.importance),
-                               float(rs.importance)))
+                               float(s.target_level), float(rs.importance)))
         else:
             out.append(_Target(s.name, s.category, float(s.target_level), math.nan,
                                float(s.target_level), float(s.importance)))
+    used = set(listed.values())
     for name, rs in role_skills.items():
         if name not in used:
             out.append(_Target(name, _role_category(name, rs, catalog), float(rs.target),
-                               float(rs.target), math.nan, float(rs.importance),
-                               float(rs.importance)))
+                               float(rs.target), math.nan, float(rs.importance)))
     return out
 
 
@@ -107,8 +162,7 @@ def _readiness_targets(wb: Workbook, role: Any = None) -> list[_Target]:
     targets = _targets(wb, role)
     if not getattr(role, "skills", None):
         return targets
-    return [dataclasses.replace(t, importance=t.role_importance) for t in targets
-            if not math.isnan(t.role_target)]
+    return [t for t in targets if not math.isnan(t.role_target)]
 
 
 def _readiness(targets: list[_Target], levels: dict[str, float]) -> float:
@@ -117,6 +171,11 @@ def _readiness(targets: list[_Target], levels: dict[str, float]) -> float:
         return 100.0
     have = sum(t.importance * min(levels.get(t.skill, 0.0), t.target) for t in targets)
     return 100.0 * have / need
+
+
+def _unrated(targets: list[_Target], levels: dict[str, float]) -> list[str]:
+    """The targets readiness counts at level 0 because they were never rated."""
+    return [t.skill for t in targets if t.target > 0 and t.skill not in levels]
 
 
 @dataclass(frozen=True)
@@ -236,7 +295,8 @@ def skill_gap_frame(wb: Workbook, role: Any = None, *, catalog: Any = None,
     ----------
     wb : Workbook
     role : RoleProfile-like, optional
-        When given, a skill the role lists takes the role's target; skills only the role
+        When given, a skill the role lists (:func:`role_matches`: "Python 🐍" is the
+        role's "Python") takes the role's target and importance; skills only the role
         lists are added (never assessed: ``current`` NaN).
     catalog : Catalog-like, optional
         Gives role-only skills their category (``catalog.skills[name].category``).
@@ -247,14 +307,14 @@ def skill_gap_frame(wb: Workbook, role: Any = None, *, catalog: Any = None,
     ``catalog`` knows them),
     ``current`` (latest self-assessed level, NaN if never rated), ``target``,
     ``role_target`` (NaN when no role or not in it), ``own_target`` (the target the person
-    set for the skill; NaN for a skill only the role lists), ``importance`` (own, or the role's
-    for role-only skills), ``gap`` = max(target - current, 0), ``weighted_gap`` =
-    gap * importance (both NaN for a skill never rated: not measured is not a gap),
-    ``priority`` (int, 1 = biggest weighted gap; with a role, the role's skills before the
-    person's other skills; ties: higher importance, then name; unrated skills come after
-    every rated one), ``others`` (mean level given by colleagues
-    in 360 feedback, NaN when fewer
-    than three rated it, see :mod:`career_workbook.analysis.feedback`). Sorted by priority.
+    set for the skill; NaN for a skill only the role lists), ``importance`` (the role's for
+    a skill the role lists, else the person's own), ``gap`` = max(target - current, 0),
+    ``weighted_gap`` = gap * importance (both NaN for a skill never rated: not measured is
+    not a gap), ``priority`` (int, 1 = biggest weighted gap; with a role, the role's skills
+    before the person's other skills; ties: higher importance, then name; unrated skills
+    come after every rated one), ``others`` (mean level given by colleagues in 360
+    feedback, NaN when fewer than three rated it, see
+    :mod:`career_workbook.analysis.feedback`). Sorted by priority.
     The rows are :func:`skill_gaps`.
     """
     from career_workbook.analysis.feedback import feedback_360_frame
@@ -277,7 +337,8 @@ def readiness(wb: Workbook, role: Any = None) -> float:
     """Importance-weighted share of the targets reached, 0-100.
 
     ``sum(importance * min(current, target)) / sum(importance * target)``, with unrated
-    skills at 0; 100 when there is nothing to reach. Raising a level never lowers it.
+    skills at 0 (:func:`unrated_in_readiness` names them); 100 when there is nothing to
+    reach. Raising a level never lowers it.
     With a ``role``, over the role's skills only, at its targets and importances: how much
     of the profile the person meets, whatever else they track. Without, over the person's
     own targets and importances.
@@ -293,6 +354,26 @@ def readiness(wb: Workbook, role: Any = None) -> float:
     (50.0, 6.666666666666667)
     """
     return _readiness(_readiness_targets(wb, role), current_levels(wb))
+
+
+def unrated_in_readiness(wb: Workbook, role: Any = None) -> list[str]:
+    """The skills :func:`readiness` counts at level 0 because they were never rated: those
+    with a target above 0 (with a ``role``, the role's skills only), in workbook order,
+    then the role's. A chart or sentence that shows readiness says how many there are.
+
+    >>> from types import SimpleNamespace as NS
+    >>> from career_workbook.model import Assessment, Skill, new_workbook
+    >>> wb = new_workbook("Sam", today=date(2026, 1, 1))
+    >>> wb.skills += [Skill(name="SQL", target_level=4), Skill(name="R", target_level=3)]
+    >>> wb.assessments.append(Assessment(date=date(2026, 1, 1), ratings={"SQL": 4}))
+    >>> unrated_in_readiness(wb), round(readiness(wb), 1)  # R counts as 0: 3*4 / (3*4 + 3*3)
+    (['R'], 57.1)
+    >>> role = NS(title="Analyst", skills={"sql": NS(target=4, importance=5),
+    ...                                    "Excel": NS(target=3, importance=2)})
+    >>> unrated_in_readiness(wb, role)
+    ['Excel']
+    """
+    return _unrated(_readiness_targets(wb, role), current_levels(wb))
 
 
 def measured_readiness(wb: Workbook, role: Any = None) -> float | None:
@@ -326,7 +407,17 @@ def readiness_history_frame(wb: Workbook, role: Any = None, *,
 
     A skill not rated on a date keeps its earlier rating (carried forward).
 
-    Columns: ``date``, ``readiness`` (0-100). One row per distinct assessment date.
+    Columns: ``date``, ``readiness`` (0-100), ``unrated`` (how many of the skills it
+    measures were not rated yet on that date: counted as 0, see
+    :func:`unrated_in_readiness`). One row per distinct assessment date.
+
+    >>> from career_workbook.model import Assessment, Skill, new_workbook
+    >>> wb = new_workbook("Sam", today=date(2026, 1, 1))
+    >>> wb.skills += [Skill(name="SQL", target_level=4), Skill(name="R", target_level=4)]
+    >>> wb.assessments += [Assessment(date=date(2026, 1, 1), ratings={"SQL": 2}),
+    ...                    Assessment(date=date(2026, 2, 1), ratings={"R": 2})]
+    >>> readiness_history_frame(wb)[["readiness", "unrated"]].to_numpy().tolist()
+    [[25.0, 1.0], [50.0, 0.0]]
     """
     from career_workbook.frames import build_frame
 
@@ -334,5 +425,6 @@ def readiness_history_frame(wb: Workbook, role: Any = None, *,
     rows = []
     for day in sorted({a.date for a in wb.assessments
                        if today is None or a.date <= today}):
-        rows.append((day, _readiness(targets, current_levels(wb, until=day))))
+        levels = current_levels(wb, until=day)
+        rows.append((day, _readiness(targets, levels), len(_unrated(targets, levels))))
     return build_frame(rows, READINESS_COLUMNS)

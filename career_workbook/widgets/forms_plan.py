@@ -60,7 +60,9 @@ PRIORITY_LABELS = {"high": "High", "medium": "Medium", "low": "Low"}
 
 def add_role_skills(wb: Workbook, role: Any, catalog: Any = None) -> list[str]:
     """Add the role's skills the workbook does not track yet (target and importance from
-    the role, category from the catalog); return their names.
+    the role, category from the catalog); return their names. A skill tracked under
+    another spelling (:func:`~career_workbook.analysis.skills.role_matches`: case, spaces,
+    emoji and symbols aside) is tracked: never added twice.
 
     >>> from types import SimpleNamespace as NS
     >>> from career_workbook.model import new_workbook
@@ -68,17 +70,21 @@ def add_role_skills(wb: Workbook, role: Any, catalog: Any = None) -> list[str]:
     >>> role = NS(title="Analyst", skills={"SQL": NS(target=4, importance=5)})
     >>> add_role_skills(wb, role), wb.skills[0].target_level
     (['SQL'], 4)
+    >>> wb.skills[0].name = "sql ★"
+    >>> add_role_skills(wb, role), wb.skill_names()
+    ([], ['sql ★'])
     """
-    have = {n.casefold() for n in wb.skill_names()}
+    from career_workbook.analysis.skills import role_matches
+
+    tracked = role_matches(wb.skill_names(), role)
     added = []
     for name, need in role.skills.items():
-        if name.casefold() in have:
+        if name in tracked:
             continue
         info = catalog.skills.get(name) if catalog is not None else None
         category = info.category if info is not None else "technical"
         wb.skills.append(Skill(name=name, category=category, importance=int(need.importance),
                                target_level=int(need.target)))
-        have.add(name.casefold())
         added.append(name)
     return added
 
@@ -117,10 +123,19 @@ def role_preview_html(role: Any, wb: Workbook, suggestion: Any = None, *,
         return notice_html(
             "No role profile chosen: your gaps are measured against your own targets." + offer,
             "info")
-    have = {n.casefold() for n in wb.skill_names()}
+    from career_workbook.analysis.skills import role_matches
+
+    tracked = role_matches(wb.skill_names(), role)
+
+    def track(name: str) -> str:
+        mine = tracked.get(name)
+        if mine is None:
+            return "not yet"
+        return "yes" if mine == name else f"yes, as “{cell_html(mine)}”"
+
     rows = "".join(
         f"<tr><td>{cell_html(name)}</td><td>{need.target}</td><td>{need.importance}</td>"
-        f"<td>{'yes' if name.casefold() in have else 'not yet'}</td></tr>"
+        f"<td>{track(name)}</td></tr>"
         for name, need in sorted(role.skills.items(), key=lambda kv: -kv[1].importance)
     )
     return (f"{TABLE_CSS}<div><b>{esc(role.title)}</b> — {esc(role.summary)}</div>"

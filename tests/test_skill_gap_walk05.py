@@ -70,6 +70,41 @@ def _spokes(fig) -> list[str]:
             for t in fig.axes[0].texts if t.get_text()]
 
 
+# ------------------------------------------------------------------ 1. the role's line
+@pytest.mark.parametrize("text, role_id, own", [
+    (JAPANESE, "ja_data_scientist",
+     [("SQL", "technical"), ("Python", "technical"), ("データ分析", "soft"),
+      ("Writing", "soft"), ("Coaching", "leadership")]),
+    (GERMAN, "de_analyst",
+     [("SQL", "technical"), ("Python", "technical"), ("Negotiation", "soft"),
+      ("Writing", "soft"), ("Coaching", "leadership"), ("Datenanalyse", "domain"),
+      ("Budgeting", "domain")]),
+])
+def test_the_role_profile_is_drawn_on_every_role_skill_even_between_others(
+        text, role_id, own, tmp_path):
+    role = load_catalog(files=(("mine.yaml", text),)).role(role_id)
+    wb = new_workbook("Aiko", today=TODAY)
+    wb.skills += [Skill(name=n, category=c, importance=3, target_level=4) for n, c in own]
+    wb.assessments.append(Assessment(date=TODAY, ratings={n: 2 for n, _ in own}))
+    fig = figures.make_figure(wb, "skill_radar", today=TODAY, role=role)
+    fig.savefig(tmp_path / f"{role_id}.png")
+    spokes, lines = _spokes(fig), _lines(fig)
+    line = lines["Role profile"]
+    on_role = [i for i, name in enumerate(spokes) if name in role.skills]
+    assert len(on_role) == len(role.skills)
+    # no two role skills side by side: a line alone draws nothing between them
+    assert all((b - a) % len(spokes) not in (1, len(spokes) - 1)
+               for a in on_role for b in on_role if a < b)
+    assert line.get_marker() not in (None, "None", "", " ")  # each level is a visible dot
+    levels = line.get_ydata()[:-1]
+    assert [levels[i] for i in on_role] == [role.skills[spokes[i]].target for i in on_role]
+    assert np.isnan(np.delete(levels, on_role)).all()
+    assert lines["Your target"].get_marker() not in (None, "None", "", " ")
+    legend = fig.legends[0].legend_handles
+    assert any(h.get_label() == "Role profile" and h.get_marker() == line.get_marker()
+               for h in legend)
+
+
 # ------------------------------------------------------------------ 2. one importance
 def _sql_below_mathematics() -> cw.Workbook:
     """SQL: own importance 3, rated 2 (Senior Data Scientist: level 4, importance 4);
@@ -140,6 +175,98 @@ def test_an_own_importance_never_changes_the_roles_order(make_role):
     assert [(g.skill, g.importance, g.weighted_gap) for g in gaps] == [
         ("Estadística", 5.0, 5.0), ("excel", 1.0, 3.0)]
     assert analysis.readiness(wb, role) == pytest.approx(100 * (5 * 3 + 1 * 1) / (5 * 4 + 4))
+
+
+# ------------------------------------------------------------------ 3. not rated yet
+def _three_rated_and_the_roles_skills_added() -> tuple[cw.Workbook, object]:
+    cat = load_catalog()
+    role = cat.role("senior_data_scientist")
+    wb = new_workbook("Lee", today=TODAY)
+    wb.skills += [Skill(name="Python", importance=5, target_level=4),
+                  Skill(name="Cooking", importance=3, target_level=3),
+                  Skill(name="Gardening", importance=2, target_level=3)]
+    wb.assessments.append(Assessment(date=TODAY, ratings={"Python": 5, "Cooking": 3,
+                                                          "Gardening": 3}))
+    assert len(add_role_skills(wb, role, cat)) == 13
+    return wb, role
+
+
+def test_with_role_skills_not_rated_every_headline_says_so_and_readiness_counts_them_0():
+    wb, role = _three_rated_and_the_roles_skills_added()
+    figs = figures.make_figures(wb, today=TODAY, role=role,
+                                slugs=["skill_gaps", "skill_radar", "readiness"])
+    said = "13 of its skills not rated yet"
+    gap_text = _flat(charts.placeholder_message(figs["skill_gaps"]))
+    assert gap_text.startswith("No gap to the Senior Data Scientist profile among the skills "
+                               f"you rated; {said}")
+    assert "rate them in the self-assessment (step 01)" in gap_text
+    assert _flat(figs["skill_radar"].get_suptitle()) == (
+        f"No gap to the Senior Data Scientist profile among the skills you rated; {said}")
+    assert _flat(figs["readiness"].get_suptitle()) == (
+        "Readiness 12% for Senior Data Scientist — 13 skills not rated yet")
+    assert "a skill not rated yet counts as 0" in _flat(
+        figs["readiness"].axes[0].get_title(loc="left"))
+    assert analysis.unrated_in_readiness(wb, role)[:2] == ["Statistics", "Machine Learning"]
+    assert analysis.readiness_history_frame(wb, role)["unrated"].tolist() == [13]
+    summary = analysis.summary(wb, TODAY, role)
+    assert summary.readiness_unrated == 13
+    from career_workbook.export.content import _headlines
+
+    cards = {h.label: h for h in _headlines(summary)}
+    assert (cards["Readiness"].value, cards["Readiness"].detail) == (
+        "12%", "13 skills not rated yet count as 0")
+    assert (cards["Top skill gap"].value, cards["Top skill gap"].detail) == (
+        "none yet", "among rated skills; 13 skills not rated yet")
+    # rating them makes the sentences go, and never lowers readiness
+    wb.assessments.append(Assessment(date=date(2026, 11, 23), ratings={
+        s.name: 4 for s in wb.skills if s.name not in ("Python", "Cooking", "Gardening")}))
+    fig = figures.make_figure(wb, "readiness", today=date(2026, 11, 23), role=role)
+    assert "not rated" not in fig.get_suptitle() + fig.axes[0].get_title(loc="left")
+
+
+def test_without_a_role_unrated_own_targets_are_said_too():
+    wb = new_workbook("Ana", today=TODAY)
+    wb.skills += [Skill(name=n, target_level=3) for n in ("Écriture", "Négociation",
+                                                          "Budget", "Coaching")]
+    wb.assessments.append(Assessment(date=TODAY, ratings={"Écriture": 3, "Négociation": 4}))
+    figs = figures.make_figures(wb, today=TODAY, slugs=["skill_gaps", "skill_radar",
+                                                        "readiness"])
+    assert _flat(figs["skill_radar"].get_suptitle()) == (
+        "Every rated skill is at or above target; 2 skills not rated yet")
+    assert "2 skills not rated yet" in charts.placeholder_message(figs["skill_gaps"])
+    assert _flat(figs["readiness"].get_suptitle()) == "Readiness 50% — 2 skills not rated yet"
+    wb.skills[2].target_level = 0  # nothing to reach: not counted, not said
+    assert analysis.unrated_in_readiness(wb) == ["Coaching"]
+
+
+# ------------------------------------------------------------------ 4. radar: role first
+def test_the_radar_keeps_every_skill_of_the_role_before_the_persons_others():
+    wb, role = _three_rated_and_the_roles_skills_added()
+    wb.skills += [Skill(name="Knitting", importance=5, target_level=3),
+                  Skill(name="Chess", importance=5, target_level=3)]
+    fig = figures.make_figure(wb, "skill_radar", today=TODAY, role=role)
+    shown = set(_spokes(fig))
+    assert set(role.skills) <= shown  # Data Engineering (the role's importance 2) too
+    assert "Data Engineering" in shown and len(shown) == 16
+    assert {"Knitting", "Chess"} <= shown  # then the person's most important others
+    assert fig.legends[0].get_title().get_text().endswith(
+        "; the profile's 14 skills and your 2 most important of 4 others")
+
+
+def test_a_profile_with_more_skills_than_the_radar_shows_only_the_profiles(make_role):
+    role = make_role("Polymath", {f"Skill {k:02d}": (4, 1 + k % 5) for k in range(20)})
+    wb = new_workbook("Kim", today=TODAY)
+    wb.skills += [Skill(name="Origami", importance=5, target_level=5)]
+    wb.assessments.append(Assessment(date=TODAY, ratings={"Origami": 1, "Skill 00": 2}))
+    fig = charts.plot_skill_radar(analysis.skill_gap_frame(wb, role), role_title="Polymath")
+    shown = set(_spokes(fig))
+    assert "Origami" not in shown and len(shown) == 16 and "Skill 00" in shown
+    importance = {n: s.importance for n, s in role.skills.items()}
+    hidden = set(role.skills) - shown
+    assert min(importance[s] for s in shown - {"Skill 00"}) >= max(importance[s]
+                                                                    for s in hidden)
+    assert fig.legends[0].get_title().get_text().endswith(
+        "; the biggest gap and the 15 most important of the profile's 20 skills")
 
 
 # ------------------------------------------------------------------ 5. one skill, one name

@@ -108,6 +108,7 @@ NO_SKILLS_TO_RATE = ("No skills to ask colleagues about yet — list the skills 
 NO_SELF_RATINGS = ("Colleagues rated {n}, but you have not rated yourself on {them} yet — "
                    "rate yourself in the self-assessment (step 01)")
 NO_GAPS = "No gaps to close: every rated skill is at or above its target"
+RATE_THEM = "rate them in the self-assessment (step 01)"
 NO_DATED_LEARNING = ("No dated learning yet — add start or completion dates with the learning "
                      "form (step 08)")
 UNDATED_HOURS = ("{hours} h logged without dates — add a start or completion date with the "

@@ -24,6 +24,7 @@ from career_workbook.charts._registry import (
     NO_SKILLS_TO_RATE,
     NOT_ENOUGH_RATERS,
     RADAR_TOO_FEW,
+    RATE_THEM,
 )
 from career_workbook.charts._repel import repelled_labels
 from career_workbook.charts._style import (
@@ -72,6 +73,8 @@ QUADRANT_COLOURS = {
     "agreed strength": GOOD, "agreed development area": PALETTE["orange"],
     "blind spot": ALERT, "hidden strength": PALETTE["blue"],
 }
+UNRATED_COUNT_AS_0 = "a skill not rated yet counts as 0 until you rate it (step 01)"
+"""How readiness counts a skill never rated: said wherever readiness is shown with one."""
 RADAR_MAX = 16
 """At most this many spokes on the radar: with more, their names overlap (the gap chart and
 the tables list every skill)."""
@@ -116,6 +119,30 @@ def _profile(role_title: str | None) -> str:
     return f"the {short(role_title, 40)} profile" if role_title else "the role profile"
 
 
+def _unrated_targets(df: pd.DataFrame) -> int:
+    """How many skills readiness counts at level 0 because they were never rated: the
+    role's (every skill's, without a role) with a target above 0 and no rating yet."""
+    in_role = df["_in_role"] if "_in_role" in df else _in_role(df)
+    return int((in_role & df["current"].isna() & (df["target"] > 0)).sum())
+
+
+def _no_gap(has_role: bool, role_title: str | None, unrated: int) -> str:
+    """The headline when no rated skill (of the role, when one was chosen) is below its
+    target, saying how many are not rated yet: readiness counts them as 0, so "no gap"
+    alone would read as "ready".
+
+    >>> _no_gap(True, "Analyst", 13)
+    'No gap to the Analyst profile among the skills you rated; 13 of its skills not rated yet'
+    >>> _no_gap(False, None, 0)
+    'Every rated skill is at or above target'
+    """
+    if has_role:
+        head = f"No gap to {_profile(role_title)} among the skills you rated"
+        return head + (f"; {unrated} of its skills not rated yet" if unrated else "")
+    return ("Every rated skill is at or above target"
+            + (f"; {plural(unrated, 'skill')} not rated yet" if unrated else ""))
+
+
 def _biggest_gap(df: pd.DataFrame) -> pd.Series | None:
     """The biggest measured weighted gap, among the role's skills when one was chosen."""
     in_role = df["_in_role"] if "_in_role" in df else _in_role(df)
@@ -128,9 +155,9 @@ def _biggest_gap(df: pd.DataFrame) -> pd.Series | None:
 
 def _radar_rows(df: pd.DataFrame) -> tuple[pd.DataFrame, bool]:
     """At most :data:`RADAR_MAX` rows of ``df``, in their own order, and whether the
-    biggest gap had to be added to them: the most important skills first (ties: rated
-    before unrated, then the biggest weighted gap), and the biggest gap, which the headline
-    names, always.
+    biggest gap had to be added to them: with a role profile its skills first (``_in_role``,
+    when the frame has it), then the most important skills (ties: rated before unrated,
+    then the biggest weighted gap), and the biggest gap, which the headline names, always.
 
     >>> df = pd.DataFrame({"skill": list("ABCDEFGHIJKLMNOPQR"), "importance": [3.0] * 2
     ...                    + [4.0] * 16, "current": [1.0] * 2 + [np.nan] * 16,
@@ -142,10 +169,11 @@ def _radar_rows(df: pd.DataFrame) -> tuple[pd.DataFrame, bool]:
     """
     if len(df) <= RADAR_MAX:
         return df, False
-    rank = pd.DataFrame({"importance": df.get("importance", 0.0),
+    rank = pd.DataFrame({"in_role": df.get("_in_role", True),
+                         "importance": df.get("importance", 0.0),
                          "rated": df["current"].notna(),
                          "gap": df["weighted_gap"]}, index=df.index).fillna(-1.0)
-    order = rank.sort_values(["importance", "rated", "gap"], ascending=False,
+    order = rank.sort_values(["in_role", "importance", "rated", "gap"], ascending=False,
                              kind="stable").index.tolist()
     biggest = _biggest_gap(df)
     added = biggest is not None and biggest.name not in order[:RADAR_MAX]
@@ -153,6 +181,30 @@ def _radar_rows(df: pd.DataFrame) -> tuple[pd.DataFrame, bool]:
         order.remove(biggest.name)
         order.insert(0, biggest.name)
     return df.loc[[i for i in df.index if i in set(order[:RADAR_MAX])]], added
+
+
+def _radar_shown(n: int, total: int, added: bool, has_role: bool, in_role: int,
+                 in_role_shown: int) -> str:
+    """What the legend says of a radar showing ``n`` of ``total`` skills (``in_role`` of
+    them the role profile's, ``in_role_shown`` of those drawn).
+
+    >>> _radar_shown(16, 18, False, True, 14, 14)
+    "; the profile's 14 skills and your 2 most important of 4 others"
+    >>> _radar_shown(16, 29, True, False, 29, 16)
+    '; the biggest gap and the 15 most important of your 29 skills'
+    """
+    if not has_role:
+        of = f"of your {total} skills"
+        return (f"; the biggest gap and the {n - 1} most important {of}" if added else
+                f"; the {n} most important {of}")
+    if in_role_shown < in_role:  # the profile alone has more skills than the radar shows
+        of = f"of the profile's {in_role} skills"
+        return (f"; the biggest gap and the {n - 1} most important {of}" if added else
+                f"; the {n} most important {of}")
+    others, drawn = total - in_role, n - in_role_shown
+    return (f"; the profile's {in_role} skills and your {drawn} most important of "
+            f"{others} others" if drawn else
+            f"; the profile's {in_role} skills, not your {plural(others, 'other')}")
 
 
 # ----------------------------------------------------------------------------------------
@@ -184,9 +236,12 @@ def plot_skill_radar(gaps: pd.DataFrame, *, show_role: bool = True, show_others:
         The chosen role profile's title, named in the headline.
 
     Skills are grouped by category so that the shape is stable from one review to the next.
-    Skills not rated yet are marked "(not rated)". With more than :data:`RADAR_MAX` skills
-    the radar shows that many: the most important (ties: rated first), and the biggest gap
-    always; the legend says so.
+    Skills not rated yet are marked "(not rated)"; when no rated skill is below target the
+    headline says how many are not rated yet (readiness counts them as 0). With more than
+    :data:`RADAR_MAX` skills the radar shows that many: the role profile's first, then the
+    most important (ties: rated first), and the biggest gap always; the legend says so.
+    Every line has markers: a role skill whose neighbours the role does not list still
+    shows its level.
 
     >>> df = pd.DataFrame({"skill": ["SQL", "Python", "Negotiation"],
     ...                    "current": [2.0, 4.0, 1.0], "target": [4.0, 4.0, 4.0]})
@@ -201,6 +256,8 @@ def plot_skill_radar(gaps: pd.DataFrame, *, show_role: bool = True, show_others:
     total = len(df)
     has_role = _has_role(df)
     df = df.assign(_in_role=_in_role(df))
+    unrated = _unrated_targets(df)
+    in_role_total = int(df["_in_role"].sum())
     df, added = _radar_rows(df)
     if "category" in df:
         rank = {c: i for i, c in enumerate(SKILL_CATEGORIES)}
@@ -221,12 +278,14 @@ def plot_skill_radar(gaps: pd.DataFrame, *, show_role: bool = True, show_others:
     polar_spokes(ax, angles)
     handles = []
     if show_role and "role_target" in df and df["role_target"].notna().any():
+        # markers: a role skill between two skills the role does not list has no line to
+        # its neighbours, yet its level is shown
         (line,) = ax.plot(loop, closed("role_target"), color=ROLE, linewidth=5, alpha=0.4,
-                          label="Role profile")
+                          marker="o", markersize=11, label="Role profile")
         handles.append(line)
     own = "own_target" if "own_target" in df and df["own_target"].notna().any() else "target"
     (line,) = ax.plot(loop, closed(own), color=TARGET, linestyle="--", linewidth=1.8,
-                      label="Your target")
+                      marker="D", markersize=4, label="Your target")
     handles.append(line)
     if show_others and "others" in df and df["others"].notna().any():
         (line,) = ax.plot(loop, closed("others"), color=OTHERS, linewidth=1.6, marker="s",
@@ -258,17 +317,14 @@ def plot_skill_radar(gaps: pd.DataFrame, *, show_role: bool = True, show_others:
     if df["current"].isna().all():
         head = "No self-ratings yet: your targets only"
     elif biggest is None:
-        head = (f"No gap to {_profile(role_title)} among the skills you rated" if has_role
-                else "Every rated skill is at or above target")
+        head = _no_gap(has_role, role_title, unrated)
     else:
         head = (f"Biggest gap to {_profile(role_title)}: " if has_role else "Biggest gap: ") \
             + short(biggest["skill"], 50)
     headline(fig, head, title)
     # On a polar axes the metric goes with the legend: a title would collide with labels.
-    of = f"of {total} skills" if has_role else f"of your {total} skills"
-    shown = ("" if total <= n else
-             f"; the biggest gap and the {n - 1} most important {of}" if added else
-             f"; the {n} most important {of}")
+    shown = "" if total <= n else _radar_shown(n, total, added, has_role, in_role_total,
+                                                int(df["_in_role"].sum()))
     fig.legend(handles=handles, loc="outside lower center", ncols=len(handles),
                title=f"Skill level 0-5 (0 = none, 5 = expert){shown}")
     return fig
@@ -287,7 +343,8 @@ def plot_skill_gaps(gaps: pd.DataFrame, top: int = 12, *, title: str | None = No
     With a role profile (some ``role_target``) the chart is about it, as readiness is: its
     skills' gaps come first and the headline names the biggest of them; the person's other
     skills, measured against their own targets, are drawn below them, hatched, and the
-    subtitle says so.
+    subtitle says so. When no rated skill of the role (or of the person, without one) is
+    below target, the headline says how many are not rated yet: readiness counts them as 0.
 
     Parameters
     ----------
@@ -312,11 +369,15 @@ def plot_skill_gaps(gaps: pd.DataFrame, top: int = 12, *, title: str | None = No
         return _placeholder("skill_gaps")
     df = _gap_frame(gaps, "plot_skill_gaps")
     unrated = int(df["current"].isna().sum())
+    has_role = _has_role(df)
+    not_rated = _unrated_targets(df)
     shown = df[df["current"].notna() & (df["gap"] > 0) & (df["weighted_gap"] > 0)]
     if shown.empty:
-        return _placeholder("skill_gaps", NO_RATINGS if df["current"].isna().all() else NO_GAPS)
+        if df["current"].isna().all():
+            return _placeholder("skill_gaps", NO_RATINGS)
+        return _placeholder("skill_gaps", NO_GAPS if not not_rated else
+                            f"{_no_gap(has_role, role_title, not_rated)} — {RATE_THEM}")
     n_gaps = len(shown)
-    has_role = _has_role(df)
     shown = shown.assign(_in_role=_in_role(df)[shown.index])
     shown = shown.sort_values(["_in_role", "weighted_gap", "gap"], ascending=False,
                               kind="stable")
@@ -364,7 +425,7 @@ def plot_skill_gaps(gaps: pd.DataFrame, top: int = 12, *, title: str | None = No
     elif top_row["_in_role"]:
         head = f"Biggest gap to {profile}: {short(top_row['skill'], 50)}"
     else:
-        head = f"No gap to {profile} among the skills you rated"
+        head = _no_gap(True, role_title, not_rated)
     headline(fig, head, title)
     note = f"Top {len(shown)} of {plural(n_gaps, 'rated skill')} below target"
     if own.all():
@@ -384,10 +445,16 @@ def plot_readiness(readiness_history: pd.DataFrame, role_title: str | None = Non
                    title: str | None = None, today: Any = None) -> Figure:
     """Readiness for the target role (0-100 %) over time.
 
+    A skill not rated yet counts as level 0 (see
+    :func:`~career_workbook.analysis.skills.unrated_in_readiness`): when the latest point
+    counts some so, the headline says how many and the subtitle the rule, so "12%" is
+    never read as a verdict on skills nobody measured.
+
     Parameters
     ----------
     readiness_history : DataFrame
-        The output of ``readiness_history_frame`` (``date``, ``readiness``).
+        The output of ``readiness_history_frame`` (``date``, ``readiness``; optional
+        ``unrated``).
     role_title : str, optional
         The target role, named in the headline and subtitle.
 
@@ -395,14 +462,19 @@ def plot_readiness(readiness_history: pd.DataFrame, role_title: str | None = Non
     ...                    "readiness": [57.0, 72.0]})
     >>> plot_readiness(df).get_suptitle()
     'Readiness 72% — up 15 points since March'
+    >>> df["unrated"] = [4, 2]
+    >>> " ".join(plot_readiness(df).get_suptitle().split())
+    'Readiness 72% — up 15 points since March; 2 skills not rated yet'
     """
     if is_empty(readiness_history):
         return _placeholder("readiness")
     require(readiness_history, ("date", "readiness"), "plot_readiness",
             "readiness_history_frame")
     df = pd.DataFrame({"date": dates(readiness_history["date"]),
-                       "readiness": numeric(readiness_history["readiness"])})
-    df = df.dropna().sort_values("date", kind="stable")
+                       "readiness": numeric(readiness_history["readiness"]),
+                       "unrated": numeric(readiness_history["unrated"])
+                       if "unrated" in readiness_history else 0.0})
+    df = df.dropna(subset=["date", "readiness"]).sort_values("date", kind="stable")
     if df.empty:
         return _placeholder("readiness")
     fig = new_figure(4.6, label="readiness")
@@ -421,9 +493,11 @@ def plot_readiness(readiness_history: pd.DataFrame, role_title: str | None = Non
 
     role = short(role_title, 50) if role_title else ""
     last, first = values[-1], values[0]
+    unrated = int(df["unrated"].fillna(0).iloc[-1])
     head = f"Readiness {percent(last)}"  # as the cover rounds it (wording.whole_percent)
     if len(df) == 1:
         head += f" for {role}" if role else ""
+        head += f" — {plural(unrated, 'skill')} not rated yet" if unrated else ""
     else:
         since = since_name(pd.Timestamp(x[0]), pd.Timestamp(x[-1]))
         delta = whole_percent(last) - whole_percent(first)  # the points between the two shown
@@ -432,9 +506,13 @@ def plot_readiness(readiness_history: pd.DataFrame, role_title: str | None = Non
         else:
             direction = "up" if delta > 0 else "down"
             head += f" — {direction} {plural(abs(delta), 'point')} since {since}"
+        head += f"; {plural(unrated, 'skill')} not rated yet" if unrated else ""
     headline(fig, head, title)
-    subtitle(ax, f"How much of the {role} profile you meet (0-100%)" if role
-             else "How much of your own skill targets you meet (0-100%)")
+    note = (f"How much of the {role} profile you meet (0-100%)" if role
+            else "How much of your own skill targets you meet (0-100%)")
+    if unrated:
+        note += f"; {UNRATED_COUNT_AS_0}"
+    subtitle(ax, note)
     return fig
 
 

@@ -280,10 +280,21 @@ def _headlines(s: Any) -> tuple[Headline, ...]:
     else:
         check_in = Headline("Last check-in", f"{s.last_check_in.day} {s.last_check_in:%b %Y}",
                             relative(-s.days_since_check_in))
+    # a skill never rated counts as 0 in readiness and is no gap yet: both cards say so
+    unrated = plural(s.readiness_unrated, "skill") + " not rated yet"
     readiness = (Headline("Readiness", "not measured yet",
                           "rate skills in 01, targets in 05")
-                 if s.readiness is None else Headline("Readiness", percent(s.readiness),
-                                                      against))
+                 if s.readiness is None else Headline(
+                     "Readiness", percent(s.readiness),
+                     f"{unrated} count as 0" if s.readiness_unrated else against))
+    if s.readiness is None and not s.top_gap_skill:
+        top_gap = Headline("Top skill gap", "not measured yet", "no skill rated yet")
+    elif s.top_gap_skill:
+        top_gap = Headline("Top skill gap", s.top_gap_skill, "biggest importance-weighted gap")
+    elif s.readiness_unrated:
+        top_gap = Headline("Top skill gap", "none yet", f"among rated skills; {unrated}")
+    else:
+        top_gap = Headline("Top skill gap", "none", "no gaps left")
     return (
         readiness,
         Headline("Goals on track", str(s.goals_on_track),
@@ -291,10 +302,7 @@ def _headlines(s: Any) -> tuple[Headline, ...]:
         Headline("Goals behind", str(s.goals_behind), "behind plan"),
         Headline("Goals overdue", str(s.goals_overdue), "past their deadline"),
         check_in,
-        Headline("Top skill gap", "not measured yet", "no skill rated yet")
-        if s.readiness is None and not s.top_gap_skill else
-        Headline("Top skill gap", s.top_gap_skill or "none",
-                 "biggest importance-weighted gap" if s.top_gap_skill else "no gaps left"),
+        top_gap,
     )
 
 

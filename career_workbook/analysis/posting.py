@@ -94,7 +94,7 @@ from typing import Any, NamedTuple
 
 from career_workbook.analysis.english import ordinary_word
 from career_workbook.analysis.skills import current_levels, skill_gaps, tracked_skill
-from career_workbook.model import Skill, Workbook, name_key, skill_key
+from career_workbook.model import Skill, Workbook, skill_key
 
 __all__ = [
     "DEFAULT_TARGET",

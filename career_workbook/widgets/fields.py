@@ -80,6 +80,17 @@ HELP_SIZE = "13px"
 """Help text size: small, but not below 13 px."""
 
 
+def label_style(widget_class: type) -> widgets.Widget:
+    """The style of an input of ``widget_class`` with the form's label width, one model
+    shared by every such input (:func:`~career_workbook.widgets.quiet.shared`).
+
+    >>> label_style(widgets.Text) is label_style(widgets.Text), label_style(widgets.Text).description_width
+    (True, '13em')
+    """  # noqa: E501
+    return quiet.shared(widget_class.class_traits()["style"].klass,
+                        description_width=LABEL_WIDTH)
+
+
 def width(input_width: str) -> widgets.Layout:
     """The layout of an input ``input_width`` wide after the label, one model shared by
     every input of that width (:func:`~career_workbook.widgets.quiet.shared`).
@@ -441,9 +452,7 @@ def make_field(
     own = {"description": label, "tooltip": _tooltip(label, help)}
 
     def style(klass: type) -> dict[str, Any]:
-        """The label width every input has, in one style model per input class."""
-        return {"style": quiet.shared(klass.class_traits()["style"].klass,
-                                      description_width=LABEL_WIDTH)}
+        return {"style": label_style(klass)}
 
     def wide() -> widgets.Layout:
         return width(INPUT_WIDTH)
@@ -1379,8 +1388,7 @@ def record_editor(
     old = items[int(selected)] if selected != NONE else None
     chooser = widgets.Dropdown(options=options, value=selected, description=f"Choose {a_noun}",
                                tooltip=f"Pick {a_noun} to change it, or add a new one",
-                               style=quiet.shared(widgets.Dropdown.class_traits()["style"].klass,
-                                                  description_width=LABEL_WIDTH),
+                               style=label_style(widgets.Dropdown),
                                layout=width(INPUT_WIDTH))
 
     def choose(change: Mapping[str, Any]) -> None:

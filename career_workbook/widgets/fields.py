@@ -717,7 +717,7 @@ class _LateWatch:
 
             raise EditConflict([Problem("", None, "changed in another window just after "
                                                   "your save")], {"": "the workbook"})
-        _late.put_back(wb, self.before.model_copy(deep=True))
+        _late.restore_sections(wb, self.before.model_copy(deep=True))
         return self.apply(wb, record)
 
     def came(self) -> dict[str, Any]:

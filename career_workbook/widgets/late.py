@@ -24,7 +24,7 @@ from typing import Any
 
 from career_workbook.wording import listing, shorten
 
-__all__ = ["LATE_SECONDS", "from_page", "late_note", "late_refused", "put_back", "said"]
+__all__ = ["LATE_SECONDS", "from_page", "late_note", "late_refused", "restore_sections", "said"]
 
 LATE_SECONDS = 3.0
 """How long after a save a value the page sent before the click may still arrive in a box
@@ -100,7 +100,7 @@ def late_refused(came: Mapping[str, Any], used: Mapping[str, Any],
             "back in the form: check it and save again.")
 
 
-def put_back(workbook: Any, before: Any) -> None:
+def restore_sections(workbook: Any, before: Any) -> None:
     """Make ``workbook`` (the one being changed under the file lock) hold what ``before``
     holds, field by field, with no check in between (a field put back alone may refer to
     one not yet put back); the file is checked as a whole when it is saved.
@@ -108,7 +108,7 @@ def put_back(workbook: Any, before: Any) -> None:
     >>> from career_workbook.model import new_workbook
     >>> wb, before = new_workbook("Kim"), new_workbook("Kim")
     >>> wb.strengths.append("Listening")
-    >>> put_back(wb, before)
+    >>> restore_sections(wb, before)
     >>> wb.strengths, wb == before
     ([], True)
     """

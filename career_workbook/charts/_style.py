@@ -228,13 +228,23 @@ def wrap_lines(text: str, width: int, *, max_lines: int | None = None,
     ['Lead 数据团队 and ship', '新的平台']
     >>> wrap_lines("Lead 数据团队 and ship 新的平台", 20, room=14, measure=wide)
     ['Lead 数据团队', 'and ship', '新的平台']
+
+    A word too long for the last line is cut with "…", never replaced by it:
+
+    >>> wrap_lines("Wolfeschlegelsteinhausenbergerdorff Hubert", 24, max_lines=1)
+    ['Wolfeschlegelsteinhause…']
     """
     kept = _UNIT.sub(lambda m: m.group().replace(" ", _KEEP), text)
+    mark = placeholder.strip()
 
     def wrapped(chars: int) -> list[str]:
-        lines = textwrap.wrap(kept, width=max(chars, 4), max_lines=max_lines,
-                              placeholder=placeholder, break_long_words=True,
-                              break_on_hyphens=hyphens)
+        chars = max(chars, 4)
+        options = {"width": chars, "break_long_words": True, "break_on_hyphens": hyphens}
+        lines = textwrap.wrap(kept, max_lines=max_lines, placeholder=placeholder, **options)
+        if max_lines and lines and lines[-1].strip() == mark:
+            # textwrap left the mark alone: the last line's first word did not fit with it
+            line = textwrap.wrap(kept, **options)[len(lines) - 1]
+            lines[-1] = line[:chars - len(mark)].rstrip() + mark
         return [line.replace(_KEEP, " ") for line in lines]
 
     lines = wrapped(width)
@@ -247,13 +257,65 @@ def wrap_lines(text: str, width: int, *, max_lines: int | None = None,
     return lines
 
 
+def line_with_end(text: str, end: str, width: int, *, hyphens: bool = True,
+                  room: float | None = None,
+                  measure: Callable[[str], float] | None = None) -> str:
+    """``text`` then ``end`` on one line of at most ``width`` characters (and, with
+    ``room`` and ``measure``, at most ``room`` wide as drawn, see :func:`wrap_lines`):
+    what does not fit is cut from ``text``, never from ``end`` (a date, the id that tells
+    two clients of the same name apart).
+
+    >>> line_with_end("Wolfeschlegelsteinhausenbergerdorff Hubert", " · 6 December 2026", 40)
+    'Wolfeschlegelsteinhau… · 6 December 2026'
+    >>> line_with_end("Ana Díaz", " (ana)", 24)
+    'Ana Díaz (ana)'
+    """
+    whole = text + end
+    if len(whole) <= width and (room is None or measure is None or measure(whole) <= room):
+        return whole
+    if not text.strip():
+        return end.strip()
+    left = None if room is None or measure is None else room - measure(end)
+    head = wrap_lines(text, width - len(end), max_lines=1, hyphens=hyphens, room=left,
+                      measure=measure)
+    return (head[0] if head else "") + end
+
+
+_END = re.compile(r"(.*\S)\s+(\([^()]+\))")
+"""A label's parenthesised ending: ``"Ana Díaz (ana_diaz_2)"``."""
+
+
+def _label_end(text: str, width: int) -> tuple[str, str]:
+    """``text`` as (head, parenthesised ending); an ending longer than half of ``width``
+    keeps its start and its end (where ids that begin alike differ), the rest is the head's.
+
+    >>> _label_end("Priyanka Chandrasekharan (priyanka_chandrasekharan_2)", 30)
+    ('Priyanka Chandrasekharan', '(priy…kharan_2)')
+    >>> _label_end("Sam Lee", 24)
+    ('Sam Lee', '')
+    """
+    found = _END.fullmatch(text)
+    if found is None:
+        return text, ""
+    head, end = found.groups()
+    most = max(width // 2, 6)
+    if len(end) > most:
+        inner, keep = end[1:-1], most - 3  # "(", "…" and ")"
+        front = keep // 3
+        end = f"({inner[:front]}…{inner[len(inner) - (keep - front):]})"
+    return head, end
+
+
 def wrap_label(value: Any, width: int = WRAP, *, max_lines: int = 3,
-               fallback: str = "(untitled)", hyphens: bool = True) -> str:
+               fallback: str = "(untitled)", hyphens: bool = True,
+               keep_end: bool = False) -> str:
     """User text wrapped to ``width`` characters a line, at most ``max_lines`` lines.
 
     Long words are broken (and lines may break after hyphens when ``hyphens``); text that
     does not fit ends with an ellipsis; short units stay whole (:func:`wrap_lines`). The
-    result is safe for matplotlib (see :func:`safe`).
+    result is safe for matplotlib (see :func:`safe`). With ``keep_end``, a one-line label
+    (``max_lines=1``) keeps its parenthesised ending (the id after a name two clients
+    share, :func:`~career_workbook.wording.client_labels`): the text before it is cut.
 
     >>> print(wrap_label("Stakeholder management and negotiation", 20))
     Stakeholder
@@ -261,8 +323,14 @@ def wrap_label(value: Any, width: int = WRAP, *, max_lines: int = 3,
     negotiation
     >>> wrap_label("A very long goal text " * 5, 20, max_lines=2).splitlines()[-1]
     'text A very long …'
+    >>> wrap_label("Priyanka Chandrasekharan (priyanka_c)", 24, max_lines=1, keep_end=True)
+    'Priyanka … (priyanka_c)'
     """
     text = " ".join(clean_text(value).split()) or fallback
+    if keep_end and max_lines == 1:
+        head, end = _label_end(text, width)
+        return escape_mathtext(line_with_end(head, f" {end}" if end else "", width,
+                                             hyphens=hyphens))
     return escape_mathtext("\n".join(wrap_lines(text, width, max_lines=max_lines,
                                                  hyphens=hyphens)))
 

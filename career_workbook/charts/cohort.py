@@ -32,6 +32,8 @@ __all__ = ["plot_cohort_gaps", "plot_cohort_readiness", "plot_cohort_recency", "
 STALE_AFTER = CHECK_IN_DAYS
 """Days without a check-in after which a client is flagged: the analysis' rule."""
 MAX_BARS = 25
+LABEL_CHARS = 30
+"""A client's label on the recency chart: one line, the id after a shared name kept."""
 
 
 def unread_note(unread: int, see: str = "the CSV") -> str:
@@ -204,7 +206,8 @@ def plot_cohort_recency(days: pd.Series, *, overdue: pd.Series | None = None,
         order = sorted(range(len(s)), key=lambda i: (-shown.iloc[i], str(s.index[i])))
         shown, never = shown.iloc[order][::-1], s.isna().iloc[order][::-1]
         late = stale.iloc[order][::-1].to_numpy()
-        labels = [wrap_label(name, 24, max_lines=1) for name in shown.index]
+        labels = [wrap_label(name, LABEL_CHARS, max_lines=1, keep_end=True)
+                  for name in shown.index]
         fig = new_figure(1.9 + row_height(labels) * len(shown), label="cohort_recency")
         ax = fig.add_subplot()
         y = np.arange(len(shown))

@@ -32,7 +32,7 @@ from matplotlib.patches import FancyBboxPatch
 from matplotlib.transforms import Bbox, IdentityTransform
 
 from career_workbook.analysis.smart import verdict_legend, verdict_mark
-from career_workbook.charts import clean_text, house_style, wrap_lines
+from career_workbook.charts import clean_text, house_style, line_with_end, wrap_lines
 from career_workbook.export.content import (
     ACHIEVEMENTS_TITLE,
     ACTIONS_TITLE,
@@ -69,27 +69,37 @@ MAX_CHARS = 600
 
 
 def fit(value: Any, width: int, max_lines: int = 1, *, room: float | None = None,
-        size: float = 9.5, weight: str = "normal") -> str:
+        size: float = 9.5, weight: str = "normal", end: str = "") -> str:
     """User text wrapped to ``width`` characters a line, at most ``max_lines`` lines; with
     ``room`` (inches), no line is wider than that as drawn at ``size`` points and
     ``weight`` (:func:`drawn_width`; :func:`~career_workbook.charts.wrap_lines`): a line
     of wide characters (Chinese, emoji) makes every line shorter, so none runs past the
-    page's margin.
+    page's margin. ``end`` (one line only) follows the text and is never cut: what does
+    not fit is cut from the user text (:func:`~career_workbook.charts.line_with_end`).
 
     >>> fit("Lead the migration of the billing platform to the cloud", 20, 2)
     'Lead the migration\\nof the billing …'
     >>> fit(None, 10)
     ''
+    >>> fit("Wolfeschlegelsteinhausenbergerdorff " * 6, 40, end=" · review of 6 December 2026")
+    'Wolfeschleg… · review of 6 December 2026'
     >>> with house_style():
     ...     lines = fit("成为工程经理并带领一个新的数据团队完成迁移", 30, 2, room=2, size=10)
     ...     [(len(line) < 30, drawn_width(line, 10) <= 2) for line in lines.splitlines()]
     [(True, True), (True, True)]
     """
     text = " ".join(clean_text(value)[:MAX_CHARS].split())
+
+    def measure(line: str) -> float:
+        return drawn_width(line, size, weight)
+
+    if end:
+        if max_lines != 1:
+            raise ValueError(f"fit: end= is for one line, not max_lines={max_lines}")
+        return line_with_end(text, end, width, room=room, measure=measure)
     if not text:
         return ""
-    return "\n".join(wrap_lines(text, width, max_lines=max_lines, room=room,
-                                measure=lambda line: drawn_width(line, size, weight)))
+    return "\n".join(wrap_lines(text, width, max_lines=max_lines, room=room, measure=measure))
 
 
 def drawn_width(text: str, size: float, weight: str = "normal") -> float:
@@ -167,8 +177,8 @@ def _footer_texts(content: PackContent, page: int,
     right ((x, y in inches from the page's lower left corner, text, text properties))."""
     footer = {"fontsize": 8, "color": GREY, "va": "bottom"}
     return [
-        (MARGIN, 0.45, fit(f"{content.name} · review of {long_date(content.today)}", 90,
-             room=page_w - 2 * MARGIN - 1.0, size=8),
+        (MARGIN, 0.45, fit(content.name, 90, end=f" · review of {long_date(content.today)}",
+                           room=page_w - 2 * MARGIN - 1.0, size=8),
          {**footer, "ha": "left"}),
         (page_w - MARGIN, 0.45, page_label(page, content), {**footer, "ha": "right"}),
     ]

@@ -241,7 +241,7 @@ def promotion_pages(case: PromotionCase) -> list[Any]:
             _text(fig, MARGIN + line.indent, top, text, fontsize=line.size, color=line.color,
                   weight=line.weight, linespacing=1.25)
             top += height
-        footer = fit(f"{case.name} · promotion case · {_period_text(case)}", 80)
+        footer = fit(case.name, 80, end=f" · promotion case · {_period_text(case)}")
         for n, page in enumerate(pages, start=1):
             _text(page, MARGIN, A4[1] - 0.45, footer, fontsize=8, color=GREY)
             _text(page, A4[0] - MARGIN, A4[1] - 0.45, f"page {n} of {len(pages)}",

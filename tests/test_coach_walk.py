@@ -1,0 +1,92 @@
+"""What a coach met walking the caseload tools: labels that lost the names they must tell
+apart, names that reorder the sentence they are in, files told apart only by case or
+extension, an overdue check-in shown as coming up, and ``validate``'s unknown keys."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+import pytest
+
+from career_workbook import charts
+from career_workbook.charts import wrap_label, wrap_lines
+from career_workbook.model import CheckIn, new_workbook
+from career_workbook.wording import client_labels
+
+TODAY = date(2026, 12, 6)
+LONG_WORD = "Wolfeschlegelsteinhausenbergerdorff"
+LONG_NAME = " ".join(["Abcdefghijklmnopqrstuvwxyz"] * 8)[:200]  # a 200-character name
+
+
+# ----------------------------------------------------------------------------------------
+# 1. One-line labels keep what tells them apart; a long first word is cut, not lost
+# ----------------------------------------------------------------------------------------
+def _recency_labels(names: list[str], ids: list[str], days: list[float]) -> list[str]:
+    series = pd.Series(days, index=client_labels(names, ids))
+    fig = charts.plot_cohort_recency(series, today=TODAY)
+    return [t.get_text() for t in fig.axes[0].get_yticklabels()]
+
+
+@pytest.mark.parametrize("ids", [
+    ["priyanka_chandrasekharan", "priyanka_chandrasekharan_2"],  # `new` then --file
+    ["pc", "pc2"],
+    ["2024_priyanka_chandrasekharan_cohort", "2025_priyanka_chandrasekharan_cohort"],
+])
+def test_two_clients_of_one_long_name_read_apart_on_the_recency_chart(ids):
+    labels = _recency_labels(["Priyanka Chandrasekharan"] * 2, ids, [6.0, 96.0])
+    assert len(set(labels)) == 2, labels
+    assert all(label.startswith("Priyanka") and label.endswith(")") for label in labels)
+
+
+def test_a_long_first_word_is_cut_on_the_recency_chart_not_replaced_by_the_ellipsis():
+    labels = _recency_labels([f"{LONG_WORD} Hubert", LONG_NAME, "x" * 200],
+                             ["hubert", "abc", "xx"], [66.0, 10.0, 3.0])
+    assert all(len(label) > 10 and label.endswith("…") for label in labels), labels
+    assert any(label.startswith(LONG_WORD[:20]) for label in labels)
+    assert any(label.startswith(LONG_NAME[:20]) for label in labels)
+
+
+def test_every_one_line_cut_keeps_text_before_the_ellipsis():
+    for width in (4, 8, 16, 24):
+        for text in (LONG_WORD, "x" * 200, f"{LONG_WORD} Hubert"):
+            (line,) = wrap_lines(text, width, max_lines=1)
+            assert line.endswith("…") and len(line) == width and line[0] in "Wx", line
+    assert wrap_lines("x" * 200, 10, max_lines=2) == ["x" * 10, "x" * 9 + "…"]
+    # a headline's name (charts' `short`): the gaps chart named its top skill "…"
+    fig = charts.plot_cohort_gaps(pd.Series({LONG_WORD * 2: 3, "SQL": 1}), today=TODAY)
+    assert " ".join(fig.get_suptitle().split()).startswith(f"Most common gap: {LONG_WORD}")
+
+
+def test_a_parenthesised_ending_is_kept_only_on_labels_that_ask_for_it():
+    from career_workbook.charts import line_with_end
+
+    assert wrap_label("Priyanka Chandrasekharan (pc_2)", 24, max_lines=1,
+                      keep_end=True) == "Priyanka … (pc_2)"
+    assert wrap_label("Sam Lee (sam)", 24, max_lines=1, keep_end=True) == "Sam Lee (sam)"
+    # the end is never cut, even where it alone is wider than the line
+    assert line_with_end("Ana María", " · 6 December 2026", 10) == "Ana… · 6 December 2026"
+
+
+def test_the_pdf_footer_keeps_the_review_date_after_a_200_character_name():
+    from career_workbook.export.content import pack_content
+    from career_workbook.export.pdf import A4, _footer_texts
+
+    for name in (LONG_NAME, "x" * 200, (f"{LONG_WORD} Hubert " * 5)[:200]):
+        content = pack_content(new_workbook(name, today=date(2026, 1, 5)), today=TODAY,
+                               charts=[])
+        left = _footer_texts(content, 1, A4[0])[0][2]
+        assert left.endswith(" · review of 6 December 2026"), left
+        assert left.startswith(name[:10]) and "…" in left, left
+
+
+def test_the_promotion_case_footer_keeps_its_period_after_a_long_name():
+    from career_workbook.analysis.promotion import promotion_case
+    from career_workbook.export.promotion import promotion_pages
+
+    wb = new_workbook("y" * 200, today=date(2026, 1, 5))
+    wb.check_ins = [CheckIn(date=date(2026, 3, 1), motivation=6, confidence=6, wins="A win")]
+    pages = promotion_pages(promotion_case(wb, since="2026-01-01", until="2026-06-30"))
+    drawn = [t.get_text() for t in pages[0].texts]
+    footer = next(text for text in drawn if "promotion case" in text)
+    assert footer.startswith("yyyy") and footer.endswith("2026"), footer

@@ -90,3 +90,50 @@ def test_the_promotion_case_footer_keeps_its_period_after_a_long_name():
     drawn = [t.get_text() for t in pages[0].texts]
     footer = next(text for text in drawn if "promotion case" in text)
     assert footer.startswith("yyyy") and footer.endswith("2026"), footer
+
+
+# ----------------------------------------------------------------------------------------
+# 2. A right-to-left name never takes the words and numbers after it along
+# ----------------------------------------------------------------------------------------
+ARABIC = "مريم الأحمد"
+CONTACT = "أحمد علي"
+
+
+def _rtl_workbook():
+    from career_workbook.model import Action, Contact, Goal
+
+    wb = new_workbook(ARABIC, today=date(2026, 6, 1))
+    wb.goals = [Goal(id="g1", text="Become a team lead by June 2027", status="active",
+                     created=date(2026, 6, 1), deadline=date(2027, 6, 30))]
+    wb.actions = [Action(id=f"a{i}", goal_id="g1", text=f"Step {i}", due=date(2026, 11, 1))
+                  for i in range(3)]
+    wb.contacts = [Contact(name=CONTACT, next_follow_up=date(2026, 12, 10)),
+                   Contact(name="Sam Lee", next_follow_up=date(2026, 11, 1))]
+    wb.check_ins = [CheckIn(date=date(2026, 11, 20), motivation=6, confidence=6)]
+    return wb
+
+
+def test_the_overview_isolates_a_right_to_left_name_in_its_sentences(tmp_path):
+    from career_workbook import store
+    from career_workbook.widgets.coach import load_caseload, overview_html
+
+    store.save(_rtl_workbook(), tmp_path / "maryam.yaml")
+    (tmp_path / "broken_مريم.yaml").write_text("person: [", encoding="utf-8")
+    html = overview_html(load_caseload(tmp_path, TODAY))
+    assert f"<b><bdi>{ARABIC}</bdi></b>: 3 actions overdue" in html  # the nudge
+    assert f"<b><bdi>{ARABIC}</bdi></b> — last check-in" in html  # the week's summary
+    assert "<li><bdi>Sam Lee</bdi></li>" in html  # a follow-up overdue: a contact's name
+    assert f"Follow up with <bdi>{CONTACT}</bdi>" in html  # coming up, a contact named
+    assert "<b><bdi>broken_مريم.yaml</bdi></b>:" in html  # a file that could not be read
+
+
+def test_the_html_pack_isolates_a_contacts_name_in_its_sentences():
+    from career_workbook.export.content import pack_content
+    from career_workbook.export.html import render_html
+
+    wb = _rtl_workbook()
+    wb.contacts[0].next_follow_up = date(2026, 12, 1)
+    page = render_html(pack_content(wb, today=TODAY, charts=[]))
+    assert f"Follow up with <bdi>{CONTACT}</bdi>" in page
+    assert "Follow up with <bdi>Sam Lee</bdi>" in page
+    assert f"<h1><bdi>{ARABIC}</bdi></h1>" in page

@@ -157,6 +157,15 @@ class PackContent:
     role_missing: str = ""
     """The role profile the workbook asks for that the catalog does not have
     (:func:`~career_workbook.catalog.missing_role`): the cover says so."""
+    contacts: tuple[str, ...] = ()
+    """The contacts' names: where a sentence names one ("Follow up with …"), the HTML
+    isolates it, as it does the person's name (:func:`~career_workbook.htmltext.
+    isolate_names`)."""
+
+    @property
+    def people(self) -> tuple[str, ...]:
+        """The person's name and their contacts': the names a sentence of the pack may hold."""
+        return (self.name, *self.contacts)
 
     @property
     def shown(self) -> tuple[ChartEntry, ...]:
@@ -377,4 +386,5 @@ def pack_content(
         period=period, nothing_to_do=analysis.nothing_to_do(wb),
         achievements=achievements, comments=comments, comments_note=comments_note,
         waiting=waiting, role_missing=(missing_role(wb, catalog) or "") if role is None else "",
+        contacts=tuple(c.name for c in wb.contacts),
     )

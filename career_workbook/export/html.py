@@ -29,6 +29,7 @@ from __future__ import annotations
 import base64
 import html
 import struct
+from collections.abc import Sequence
 
 from career_workbook.analysis.smart import verdict_legend, verdict_mark
 from career_workbook.charts import clean_text
@@ -50,7 +51,7 @@ from career_workbook.export.content import (
     section_number,
     sections,
 )
-from career_workbook.htmltext import cell_html
+from career_workbook.htmltext import cell_html, isolate_names
 
 __all__ = ["ALLOWED_TAGS", "CSP", "esc", "render_html"]
 
@@ -143,14 +144,22 @@ def esc(value: object) -> str:
     return html.escape(clean_text(value), quote=True)
 
 
-def _user(value: object) -> str:
+def _page_text(text: str) -> str:
+    return cell_html(text, keep_whole=False)
+
+
+def _user(value: object, names: Sequence[str] = ()) -> str:
     """User text as an isolated run (``<bdi>``): safe for right-to-left scripts; a word
-    longer than :data:`~career_workbook.htmltext.LONG_WORD` may break (``<wbr>``).
+    longer than :data:`~career_workbook.htmltext.LONG_WORD` may break (``<wbr>``). In a
+    sentence the program wrote, each of ``names`` (the person's, their contacts') is
+    isolated on its own too (:func:`~career_workbook.htmltext.isolate_names`).
 
     >>> _user("<b>Sam</b> https://example.org/jobs/view?id=4211")
     '<bdi>&lt;b&gt;Sam&lt;/b&gt; https://<wbr>example.<wbr>org/<wbr>jobs/<wbr>view?<wbr>id=<wbr>4211</bdi>'
+    >>> _user("Follow up with مريم الأحمد", ["مريم الأحمد"])
+    '<bdi>Follow up with <bdi>مريم الأحمد</bdi></bdi>'
     """  # noqa: E501
-    return f"<bdi>{cell_html(clean_text(value), keep_whole=False)}</bdi>"
+    return f"<bdi>{isolate_names(clean_text(value), names, _page_text)}</bdi>"
 
 
 def _png_size(png: bytes) -> tuple[int, int] | None:
@@ -164,7 +173,8 @@ def _cover(c: PackContent) -> str:
                    for label, value in cover_facts(c))
     cards = "".join(
         f'<div class="card"><p class="label">{esc(h.label)}</p>'
-        f'<p class="value">{_user(h.value)}</p><p class="detail">{_user(h.detail)}</p></div>'
+        f'<p class="value">{_user(h.value)}</p>'
+        f'<p class="detail">{_user(h.detail, c.people)}</p></div>'
         for h in c.headlines
     )
     listed = "".join(f'<li><span class="n">{n}</span>{esc(title)}</li>'
@@ -175,7 +185,7 @@ def _cover(c: PackContent) -> str:
             f'<ol class="contents">{listed}</ol></header>')
 
 
-def _chart(entry: ChartEntry, number: int) -> str:
+def _chart(entry: ChartEntry, number: int, names: Sequence[str] = ()) -> str:
     image, mime = (entry.png, "png") if entry.png or not entry.svg else (entry.svg, "svg+xml")
     data = base64.b64encode(image).decode("ascii")
     size = _png_size(image)
@@ -183,7 +193,7 @@ def _chart(entry: ChartEntry, number: int) -> str:
     return (f'<section class="chart" id="chart-{esc(entry.slug)}">'
             f"<h2>{number} · {esc(entry.title)}</h2><figure>"
             f'<img src="data:image/{mime};base64,{data}" alt="{esc(entry.alt or entry.title)}"'
-            f"{dims}><figcaption>{_user(entry.caption or entry.takeaway)}</figcaption>"
+            f"{dims}><figcaption>{_user(entry.caption or entry.takeaway, names)}</figcaption>"
             "</figure></section>")
 
 
@@ -257,9 +267,9 @@ def _goals(c: PackContent, number: int) -> str:
             f"{body}</section>")
 
 
-def _action(a: ActionRow) -> str:
-    return (f'<li><strong>{_user(a.item)}</strong><span class="kind">{esc(a.kind)}</span>'
-            f'<span class="reason">{_user(a.reason)}</span></li>')
+def _action(a: ActionRow, names: Sequence[str] = ()) -> str:
+    return (f'<li><strong>{_user(a.item, names)}</strong><span class="kind">{esc(a.kind)}'
+            f'</span><span class="reason">{_user(a.reason, names)}</span></li>')
 
 
 def _actions_intro(n: int) -> str:
@@ -276,7 +286,7 @@ def _actions(c: PackContent, number: int) -> str:
     if not c.actions:
         body = f'<p class="muted">{esc(c.nothing_to_do)}</p>' if c.nothing_to_do else ""
     else:
-        body = f'<ol class="actions">{"".join(_action(a) for a in c.actions)}</ol>'
+        body = f'<ol class="actions">{"".join(_action(a, c.people) for a in c.actions)}</ol>'
     return (f'<section class="actions"><h2>{number} · {ACTIONS_TITLE}</h2>'
             f'<p class="muted">{_actions_intro(len(c.actions))}</p>'
             f"{body}</section>")
@@ -285,7 +295,8 @@ def _actions(c: PackContent, number: int) -> str:
 def render_html(content: PackContent) -> str:
     """The review pack as one HTML document (a ``str``; write it as UTF-8)."""
     numbers = [n for n, _ in sections(content)]  # as the PDF's pages and the contents
-    charts = "".join(_chart(e, n) for n, e in zip(numbers, content.shown, strict=False))
+    charts = "".join(_chart(e, n, content.people)
+                     for n, e in zip(numbers, content.shown, strict=False))
     if content.to_come:
         charts += _to_come(content, section_number(content, TO_COME_TITLE))
     if content.achievements:

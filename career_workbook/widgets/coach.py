@@ -193,39 +193,52 @@ def nudges_html(caseload: Caseload) -> str:
     if not due:
         return notice_html("Nobody needs a nudge this week: every client is moving.", "success")
     names = _client_names(caseload)
-    items = "".join(f"<li><b>{esc(names[client])}</b>: "
+    items = "".join(f"<li><b><bdi>{esc(names[client])}</bdi></b>: "
                     f"{esc('; '.join(week.nudges))}</li>" for client, week in due)
     return (f'<div style="font-weight:600;margin-top:8px">Needs a nudge ({len(due)})</div>'
             f"<ul>{items}</ul>")
 
 
 def _items(title: str, entries: list[str]) -> str:
+    """A titled list of at most 20 ``entries`` (each already HTML)."""
     if not entries:
         return ""
-    shown = "".join(f"<li>{esc(e)}</li>" for e in entries[:20])
+    shown = "".join(f"<li>{e}</li>" for e in entries[:20])
     more = f"<li>… and {len(entries) - 20} more</li>" if len(entries) > 20 else ""
     return f"<div>{esc(title)}</div><ul>{shown}{more}</ul>"
 
 
+def _people(wb: Workbook) -> list[str]:
+    """The names a client's week may put into a sentence: theirs and their contacts'."""
+    return [wb.person.name, *(contact.name for contact in wb.contacts)]
+
+
 def week_html(caseload: Caseload) -> str:
     """Each client's week, one folded section per client: overdue actions and follow-ups
-    (titles), stale opportunities and what is due in the next 14 days (escaped HTML)."""
+    (titles), stale opportunities and what is due in the next 14 days (escaped HTML; a
+    person's or contact's name, and each title, isolated in ``<bdi>``, so a right-to-left
+    one never reorders the words around it)."""
     from career_workbook.analysis.coach_week import UPCOMING_DAYS
+    from career_workbook.htmltext import isolate_names
 
     parts = []
     names = _client_names(caseload)
     for client, week in caseload.weeks.items():
-        body = (_items("Actions overdue", list(week.overdue_actions))
-                + _items("Follow-ups overdue", list(week.overdue_follow_ups))
+        people = _people(caseload.workbooks[client])
+        body = (_items("Actions overdue", [f"<bdi>{esc(t)}</bdi>" for t in week.overdue_actions])
+                + _items("Follow-ups overdue",
+                         [f"<bdi>{esc(n)}</bdi>" for n in week.overdue_follow_ups])
                 + _items("Opportunities with no movement",
-                         [f"{t} ({d // 7} weeks still)" for t, d in week.stale_opportunities])
+                         [f"<bdi>{esc(t)}</bdi> ({d // 7} weeks still)"
+                          for t, d in week.stale_opportunities])
                 + _items(f"Coming up in the next {UPCOMING_DAYS} days",
-                         [f"{u.day.isoformat()}: {u.summary}" for u in week.upcoming]))
+                         [f"{u.day.isoformat()}: {isolate_names(u.summary, people, esc)}"
+                          for u in week.upcoming]))
         late = len(week.overdue_actions) + len(week.overdue_follow_ups)
         line = (f"last check-in: {week.check_in_text}"
                 + ("" if week.days_since_check_in in (None, 0) else " ago")
                 + f" · {late} overdue · {len(week.upcoming)} coming up")
-        parts.append(f"<details><summary><b>{esc(names[client])}</b> — {esc(line)}"
+        parts.append(f"<details><summary><b><bdi>{esc(names[client])}</bdi></b> — {esc(line)}"
                      f"</summary>{body or '<div>Nothing due.</div>'}</details>")
     if not parts:
         return ""
@@ -253,7 +266,7 @@ def overview_html(caseload: Caseload) -> str:
                        empty="No client workbooks (*.yaml) found in this folder.")
     body += nudges_html(caseload) + week_html(caseload)
     if caseload.broken:
-        items = "".join(f"<li><b>{esc(name)}</b>: {esc(error)}</li>"
+        items = "".join(f"<li><b><bdi>{esc(name)}</bdi></b>: {esc(error)}</li>"
                         for name, error in caseload.broken)
         body += (notice_html(f"{len(caseload.broken)} workbook(s) could not be read and are "
                              "left out of the numbers:", "error") + f"<ul>{items}</ul>")

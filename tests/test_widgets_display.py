@@ -318,7 +318,7 @@ def test_clients_of_the_same_name_are_told_apart_in_the_overview_table(tmp_path)
              for row in table.split("<tbody>")[1].split("<tr>")[1:]]
     assert first == ["Ana Empty (ana_empty)", "ana EMPTY (ana_empty_2)", "Bo", "Bo Lind"]
     nudges = coach.nudges_html(caseload)  # the same label everywhere
-    assert "<b>Ana Empty (ana_empty)</b>" in nudges and "<b>Bo</b>" in nudges
+    assert "<b><bdi>Ana Empty (ana_empty)</bdi></b>" in nudges and "<b><bdi>Bo</bdi></b>" in nudges
     recency = caseload_figures(caseload)["cohort_recency"].axes[0]
     assert sorted(t.get_text() for t in recency.get_yticklabels()) == sorted(first)
 

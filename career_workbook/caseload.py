@@ -47,7 +47,7 @@ from career_workbook.batch import (
     worker_pool,
 )
 from career_workbook.wording import client_labels
-from career_workbook.workspace import list_workbooks, output_clashes, output_name
+from career_workbook.workspace import client_ids, list_workbooks, output_clashes, output_name
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -80,10 +80,13 @@ COHORT_CHARTS = ("cohort_readiness", "cohort_gaps", "cohort_recency")
 class ClientRow:
     """One client of a cohort: the summary, or why the file could not be used.
 
+    ``client`` is the file's id (:func:`~career_workbook.workspace.client_ids`, set by
+    :func:`cohort` for the whole folder: ``kim.yaml`` and ``kim.yml`` keep their ending);
     ``pack_folder`` is the folder ``pack`` and ``run`` write this client to
-    (:func:`~career_workbook.workspace.output_name`); ``warnings`` are one line each about
-    what will not work as the file asks (a role profile the catalog does not have, a pack
-    folder another file takes)."""
+    (:func:`~career_workbook.workspace.output_name`), ``''`` for a file they leave out
+    because another one takes that folder; ``warnings`` are one line each about what will
+    not work as the file asks (a role profile the catalog does not have, a pack folder
+    another file takes)."""
 
     client: str
     summary: WorkbookSummary | None
@@ -226,8 +229,9 @@ def cohort_frame(rows: Sequence[ClientRow]) -> pd.DataFrame:
 
     One row per client in the order given; a broken file keeps its ``client`` and gets
     its one-line error in ``status`` (``'ok'`` otherwise) and empty numbers.
-    ``pack_folder`` is the folder of the client's pack (``client`` is the workbook file's
-    name without its ending, which a folder name cannot always keep); ``warnings`` the
+    ``pack_folder`` is the folder of the client's pack, empty for a file ``pack`` leaves
+    out (``client`` is the workbook file's name without its ending, which a folder name
+    cannot always keep, or with it where two files differ only there); ``warnings`` the
     row's warnings joined by ``'; '`` (``''`` when none). Whole-number columns use pandas'
     nullable ``Int64``.
     """
@@ -428,8 +432,10 @@ def cohort(
         rows = _summarise_all(summarise_paths, chunked([str(p) for p in paths], size),
                               today, catalog, name=str)
     clashes = output_clashes(paths)  # the rule pack and run refuse the second file by
-    rows = [dataclasses.replace(row, warnings=(*row.warnings, clashes[path]))
-            if path in clashes else row for path, row in zip(paths, rows, strict=True)]
+    rows = [dataclasses.replace(row, client=ident, pack_folder="",
+                                warnings=(*row.warnings, clashes[path]))
+            if path in clashes else dataclasses.replace(row, client=ident)
+            for path, row, ident in zip(paths, rows, client_ids(paths), strict=True)]
     report = CohortReport(out, len(rows), broken=[(r.client, r.error) for r in rows if r.error],
                           nudges=[(_nudge_label(r), r.week.nudges) for r in rows
                                   if r.week is not None and r.week.nudges],

@@ -21,10 +21,12 @@ import contextlib
 import os
 import re
 import unicodedata
+from collections import Counter
 from pathlib import Path
 
-__all__ = ["WorkspaceError", "ensure_inside", "list_workbooks", "nested_workbooks",
-           "output_clashes", "output_name", "safe_id", "workbook_path", "workspace_of"]
+__all__ = ["WorkspaceError", "client_ids", "ensure_inside", "list_workbooks",
+           "nested_workbooks", "output_clashes", "output_name", "safe_id", "workbook_path",
+           "workspace_of"]
 
 RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)),
             *(f"lpt{i}" for i in range(10))}
@@ -173,19 +175,48 @@ def output_name(workbook_path: str | os.PathLike[str]) -> str:
     return safe[:100] or "workbook"
 
 
+def _differences(path: Path, other: Path) -> str:
+    """How two file names whose output folders clash differ (``''``: they do not).
+
+    >>> _differences(Path("kim.yml"), Path("KIM.yaml"))
+    'capitals and their ending'
+    >>> _differences(Path("a b?.yml"), Path("a-b.yml"))
+    'spaces or signs (a folder name writes them as "-")'
+    """
+    from career_workbook.wording import listing
+
+    found = []
+    if path.stem != other.stem:
+        nfc = [unicodedata.normalize("NFC", stem) for stem in (path.stem, other.stem)]
+        if nfc[0].casefold() != nfc[1].casefold():
+            found.append('spaces or signs (a folder name writes them as "-")')
+        else:
+            found += ["capitals"] * (nfc[0] != nfc[1]) + [
+                "how an accent is stored"] * (path.stem.casefold() != other.stem.casefold())
+    if path.suffix != other.suffix:
+        found.append("their ending")
+    return listing(found)
+
+
 def output_clashes(paths: list[Path] | tuple[Path, ...]) -> dict[Path, str]:
     """The workbooks whose output folder (:func:`output_name`) an earlier one of ``paths``
-    already takes, each with one line naming the other file and the shared folder:
-    ``pack`` and ``run`` leave them out, ``validate`` and ``cohort`` say so.
+    already takes, each with one line naming that file, the shared folder and how the
+    two names differ: ``pack`` and ``run`` leave them out, ``validate`` and ``cohort`` say
+    so.
 
     Names that differ only in capitals or in how an accent is stored are one folder on
     a Mac or on Windows, so they clash too.
 
-    >>> clashes = output_clashes([Path("ws/jo.yaml"), Path("ws/jo.yml"), Path("ws/Jo (1).yaml")])
-    >>> clashes[Path("ws/jo.yml")]
-    "pack and run would write it to the same folder 'jo' as ws/jo.yaml, so they leave it out; rename one of the two files"
-    >>> list(clashes) == [Path("ws/jo.yml")]  # 'Jo-1' is a folder of its own
-    True
+    >>> clashes = output_clashes([Path("ws/KIM.yaml"), Path("ws/kim.yaml"),
+    ...                           Path("ws/kim.yml"), Path("ws/Jo (1).yaml")])
+    >>> print(clashes[Path("ws/kim.yaml")])
+    pack and run would write it to the same folder 'kim' as ws/KIM.yaml (the names differ only in capitals: one folder on a Mac or Windows), so they leave it out; rename one of the two files
+    >>> print(clashes[Path("ws/kim.yml")])
+    pack and run would write it to the same folder 'kim' as ws/KIM.yaml (the names differ only in capitals and their ending: one folder on a Mac or Windows), so they leave it out; rename one of the two files
+    >>> print(output_clashes([Path("ws/jo.yaml"), Path("ws/jo.yml")])[Path("ws/jo.yml")])
+    pack and run would write it to the same folder 'jo' as ws/jo.yaml (the names differ only in their ending), so they leave it out; rename one of the two files
+    >>> len(clashes)  # 'Jo-1' is a folder of its own
+    2
     """  # noqa: E501
     first: dict[str, Path] = {}
     out: dict[Path, str] = {}
@@ -195,12 +226,32 @@ def output_clashes(paths: list[Path] | tuple[Path, ...]) -> dict[Path, str]:
         if key not in first:
             first[key] = path
             continue
-        other = output_name(first[key])
-        same = "" if other == name else (f" ('{other}': names that differ only in capitals "
-                                         "are one folder on a Mac or Windows)")
+        other = first[key]
+        how = _differences(path, other)
+        if how:
+            where = ("" if output_name(other) == name else ": one folder on a Mac or Windows"
+                     if "capitals" in how else ": one folder on a Mac")
+            how = f" (the names differ only in {how}{where})"
         out[path] = (f"pack and run would write it to the same folder '{name}' as "
-                     f"{first[key]}{same}, so they leave it out; rename one of the two files")
+                     f"{other}{how}, so they leave it out; rename one of the two files")
     return out
+
+
+def client_ids(paths: list[Path] | tuple[Path, ...]) -> list[str]:
+    """Each workbook's client id, as the cohort CSV, the coach's overview, its nudge list
+    and the caseload calendar name it: the file's name without its ending, or with it
+    where another of ``paths`` has the same name without it (``kim.yaml`` and
+    ``kim.yml``), or the path as given where even that is shared.
+
+    >>> client_ids([Path("ws/KIM.yaml"), Path("ws/kim.yaml"), Path("ws/kim.yml"),
+    ...             Path("ws/sam.yaml"), Path("a/jo.yaml"), Path("b/jo.yaml")])
+    ['KIM', 'kim.yaml', 'kim.yml', 'sam', 'a/jo.yaml', 'b/jo.yaml']
+    """
+    paths = [Path(p) for p in paths]
+    stems = Counter(p.stem for p in paths)
+    names = Counter(p.name for p in paths)
+    return [p.stem if stems[p.stem] == 1 else p.name if names[p.name] == 1 else str(p)
+            for p in paths]
 
 
 def nested_workbooks(paths: list[str | Path] | tuple[str | Path, ...]) -> list[Path]:

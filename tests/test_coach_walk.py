@@ -137,3 +137,63 @@ def test_the_html_pack_isolates_a_contacts_name_in_its_sentences():
     assert f"Follow up with <bdi>{CONTACT}</bdi>" in page
     assert "Follow up with <bdi>Sam Lee</bdi>" in page
     assert f"<h1><bdi>{ARABIC}</bdi></h1>" in page
+
+
+# ----------------------------------------------------------------------------------------
+# 3. Files told apart only by capitals or their ending
+# ----------------------------------------------------------------------------------------
+def _same_stem_folder(folder):
+    from career_workbook import store
+
+    folder.mkdir()
+    for file, name in (("KIM.yaml", "José"), ("kim.yaml", "Zoë"), ("kim.yml", "Kim Lee"),
+                       ("sam.yaml", "Sam Lee")):
+        store.save(new_workbook(name, today=date(2026, 11, 1)), folder / file)
+    return folder
+
+
+def test_the_cohort_csv_tells_files_of_one_stem_apart_and_gives_left_out_ones_no_folder(
+        tmp_path):
+    import csv
+
+    from career_workbook.caseload import cohort
+    from career_workbook.export import build_packs
+    from career_workbook.workspace import list_workbooks
+
+    folder = _same_stem_folder(tmp_path / "wb")
+    report = cohort(folder, tmp_path / "c.csv", today=TODAY, charts=False)
+    with open(tmp_path / "c.csv", encoding="utf-8-sig", newline="") as f:
+        rows = [(r["client"], r["name"], r["pack_folder"]) for r in csv.DictReader(f)]
+    assert rows == [("KIM", "José", "KIM"), ("kim.yaml", "Zoë", ""), ("kim.yml", "Kim Lee", ""),
+                    ("sam", "Sam Lee", "sam")]
+    labels = [label for label, _ in report.nudges]
+    assert labels == ["José (KIM)", "Zoë (kim.yaml)", "Kim Lee (kim.yml)", "Sam Lee (sam)"]
+    packs = build_packs(list_workbooks([folder]), tmp_path / "out", today=TODAY,
+                        formats=("html",))
+    assert sorted(p.name for p in packs.built) == ["KIM", "sam"]  # the folders the CSV names
+
+
+def test_the_overview_names_files_of_one_stem_by_their_ending(tmp_path):
+    from career_workbook.widgets.coach import load_caseload
+
+    folder = _same_stem_folder(tmp_path / "wb")
+    assert list(load_caseload(folder, TODAY).workbooks) == ["KIM", "kim.yaml", "kim.yml", "sam"]
+
+
+@pytest.mark.parametrize(("files", "says", "never"), [
+    (("KIM.yaml", "kim.yml"), "differ only in capitals and their ending: one folder on a Mac",
+     None),
+    (("kim.yaml", "kim.yml"), "(the names differ only in their ending)", "capitals"),
+    (("Kim_Ode.yaml", "kim_ode.yaml"), "differ only in capitals: one folder on a Mac or "
+     "Windows", "ending"),
+    (("Mei Harada (copy).yml", "Mei-Harada-copy.yaml"), 'spaces or signs (a folder name '
+     'writes them as "-") and their ending', "capitals"),
+])
+def test_a_clash_says_how_the_two_file_names_differ(tmp_path, files, says, never):
+    from career_workbook.workspace import output_clashes
+
+    first, second = (tmp_path / name for name in files)
+    message = output_clashes([first, second])[second]
+    assert message.startswith("pack and run would write it to the same folder ") \
+        and f"as {first} (" in message and says in message, message
+    assert never is None or never not in message

@@ -150,7 +150,7 @@ def write_caseload_calendar(paths: Sequence[str | os.PathLike[str]],
     skipped and listed (the rest is written)."""
     from career_workbook import store
     from career_workbook.model import WorkbookError
-    from career_workbook.workspace import list_workbooks
+    from career_workbook.workspace import client_ids, list_workbooks
 
     files = list_workbooks(list(paths))
     if not files:
@@ -159,13 +159,13 @@ def write_caseload_calendar(paths: Sequence[str | os.PathLike[str]],
     events: list[CalendarEvent] = []
     skipped: list[str] = []
     loaded: dict[str, tuple[Path, Workbook]] = {}  # by client id, as the coach overview
-    for path in files:
+    for path, client in zip(files, client_ids(files), strict=True):
         try:
             wb = store.load(path)
         except (WorkbookError, OSError, ValueError) as err:
             skipped.append(f"{path.name}: {store.file_problem(err, path)}")
             continue
-        loaded[path.stem if path.stem not in loaded else path.name] = (path, wb)
+        loaded[client] = (path, wb)
     # two clients of the same name: each event says whose it is ("Ana (ana_2) — Check-in")
     labels = client_labels([wb.person.name for _, wb in loaded.values()], list(loaded))
     ids: set[str] = set()

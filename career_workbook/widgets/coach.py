@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from career_workbook.model import WorkbookError
 from career_workbook.widgets.fields import esc, notice_html
 from career_workbook.widgets.session import parse_today
-from career_workbook.workspace import list_workbooks
+from career_workbook.workspace import client_ids, list_workbooks
 
 if TYPE_CHECKING:  # pragma: no cover
     import ipywidgets as widgets
@@ -54,7 +54,8 @@ class Caseload:
     folder : Path
     today : date
     workbooks : dict[str, Workbook]
-        Loaded workbooks by client id (the file's stem), in file-name order.
+        Loaded workbooks by client id (:func:`~career_workbook.workspace.client_ids`: the
+        file's stem, with its ending where two files share it), in file-name order.
     frame : DataFrame
         :func:`~career_workbook.analysis.cohort.caseload_frame` of the loaded workbooks.
     gap_counts : Series
@@ -130,8 +131,7 @@ def load_caseload(folder: str | os.PathLike[str], today: date | str | None = Non
     broken: list[tuple[str, str]] = []
     summaries, roles, gaps, weeks = [], [], [], []
     files = list_workbooks([path]) if not refused and path.is_dir() else []  # as cohort
-    for file in files:
-        key = file.stem if file.stem not in workbooks else file.name  # kim.yaml, kim.yml
+    for file, key in zip(files, client_ids(files), strict=True):  # kim.yaml, kim.yml
         try:
             wb = store.load(file)
             role = resolve_role(wb, catalog) if catalog is not None else None

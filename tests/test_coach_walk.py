@@ -197,3 +197,58 @@ def test_a_clash_says_how_the_two_file_names_differ(tmp_path, files, says, never
     assert message.startswith("pack and run would write it to the same folder ") \
         and f"as {first} (" in message and says in message, message
     assert never is None or never not in message
+
+
+# ----------------------------------------------------------------------------------------
+# 4. An overdue check-in is overdue, not coming up
+# ----------------------------------------------------------------------------------------
+def _checked_in(name: str, *days: date, start: date = date(2026, 6, 1)):
+    from career_workbook.model import Goal
+
+    wb = new_workbook(name, today=start)
+    wb.goals = [Goal(id="g1", text="Lead the data team by June 2027", status="active",
+                     created=start, deadline=date(2027, 6, 30))]
+    wb.check_ins = [CheckIn(date=day, motivation=6, confidence=6) for day in days]
+    return wb
+
+
+@pytest.mark.parametrize(("wb", "late", "coming"), [
+    (_checked_in("Hubert", date(2026, 10, 1)), "no check-in for 2 months", 0),  # 66 days
+    (_checked_in("Ana"), "no check-in yet, 6 months after starting", 0),
+    (_checked_in("Bo", date(2026, 11, 16), date(2026, 11, 30)), "", 1),  # due 14 Dec
+    (_checked_in("Cy", start=TODAY), "", 1),  # the first check-in, today
+    (new_workbook("Dee", today=date(2026, 9, 1)), "no check-in yet, 3 months after starting",
+     0),  # never started
+])
+def test_an_overdue_check_in_is_counted_overdue_never_coming_up(wb, late, coming):
+    from career_workbook.analysis.coach_week import client_week
+    from career_workbook.analysis import summary
+
+    week = client_week(wb, TODAY)
+    check_ins = [u for u in week.upcoming if u.kind == "check_in"]
+    assert len(check_ins) == coming and week.check_in_late == late
+    assert week.check_in_overdue == bool(late) == summary(wb, TODAY).check_in_overdue
+    assert week.overdue == bool(late)  # nothing else is late in these workbooks
+    assert (late in week.nudges) == (bool(late) and week.started)
+
+
+def test_the_overview_and_the_csv_count_an_overdue_check_in_as_overdue(tmp_path):
+    import csv
+
+    from career_workbook import store
+    from career_workbook.caseload import cohort
+    from career_workbook.widgets.coach import load_caseload, week_html
+
+    store.save(_checked_in("Hubert", date(2026, 10, 1)), tmp_path / "hubert.yaml")
+    store.save(_checked_in("Bo", date(2026, 11, 16), date(2026, 11, 30)), tmp_path / "bo.yaml")
+    html = week_html(load_caseload(tmp_path, TODAY))
+    hubert = html[html.index("Hubert"):]
+    assert "2 months ago · 1 overdue · 0 coming up" in hubert
+    assert "Check-in overdue</div><ul><li>no check-in for 2 months</li>" in hubert
+    assert "Check-in:" not in hubert
+    assert "2026-12-14: Check-in" in html[html.index("Bo"):html.index("Hubert")]
+    cohort(tmp_path, tmp_path / "c.csv", today=TODAY, charts=False)
+    with open(tmp_path / "c.csv", encoding="utf-8-sig", newline="") as f:
+        upcoming = {r["name"]: (r["upcoming_14_days"], r["check_in_overdue"])
+                    for r in csv.DictReader(f)}
+    assert upcoming == {"Bo": ("1", "False"), "Hubert": ("0", "True")}

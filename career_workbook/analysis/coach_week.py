@@ -116,7 +116,8 @@ class ClientWeek:
         Active goals due within :data:`UPCOMING_DAYS` days with under
         :data:`DEADLINE_PROGRESS` % done: (title, days left, % done or NaN).
     upcoming : tuple of Upcoming
-        Reminders from ``today`` to ``today + UPCOMING_DAYS`` days, soonest first.
+        Reminders from ``today`` to ``today + UPCOMING_DAYS`` days, soonest first; an
+        overdue check-in (:attr:`check_in_overdue`) is overdue, not among them.
     missed_deadlines : tuple of (str, int)
         Opportunities not applied for yet whose deadline has passed: (title, days since),
         the most recent first.
@@ -145,6 +146,29 @@ class ClientWeek:
     missed_deadlines: tuple[tuple[str, int], ...] = ()
     deadlines_near: tuple[tuple[str, int], ...] = ()
     nudges: tuple[str, ...] = ()
+
+    @property
+    def check_in_overdue(self) -> bool:
+        """Whether a check-in is overdue (:func:`~career_workbook.analysis.next_actions.
+        check_in_overdue`: none for more than its days, counted from the start date when
+        there has been none)."""
+        return check_in_overdue(self.days_since_check_in, self.days_since_start)
+
+    @property
+    def check_in_late(self) -> str:
+        """What the overdue check-in is, in words (``''`` when it is not overdue):
+        ``'no check-in for 2 months'``, ``'no check-in yet, 5 weeks after starting'``."""
+        if not self.check_in_overdue:
+            return ""
+        days = self.days_since_check_in
+        return (f"no check-in for {duration(days)}" if days is not None else
+                f"no check-in yet, {duration(self.days_since_start or 0)} after starting")
+
+    @property
+    def overdue(self) -> int:
+        """How many things are overdue: actions, contact follow-ups and the check-in."""
+        return (len(self.overdue_actions) + len(self.overdue_follow_ups)
+                + self.check_in_overdue)
 
     @property
     def check_in_text(self) -> str:
@@ -189,14 +213,17 @@ def client_week(wb: Workbook, today: date, workbook_id: str = "client") -> Clien
                 overdue_goals.append((_title(g.text), (today - g.deadline).days))
         elif not st.actual >= DEADLINE_PROGRESS:
             at_risk.append((_title(g.text), (g.deadline - today).days, st.actual))
+    days_since = None if last is None else (today - last).days
+    days_since_start = None if start is None else max((today - start).days, 0)
+    late_check_in = check_in_overdue(days_since, days_since_start)  # overdue, not coming
     upcoming = sorted(
         (Upcoming(e.day, e.kind, " ".join(e.summary.split()))
-         for e in calendar_events(wb, workbook_id, today=today) if today <= e.day <= horizon),
+         for e in calendar_events(wb, workbook_id, today=today) if today <= e.day <= horizon
+         and not (late_check_in and e.kind == "check_in")),
         key=lambda u: u.day)
     week = ClientWeek(
         name=wb.person.name, today=today, started=has_started(wb), last_check_in=last,
-        days_since_check_in=None if last is None else (today - last).days,
-        days_since_start=None if start is None else max((today - start).days, 0),
+        days_since_check_in=days_since, days_since_start=days_since_start,
         overdue_actions=tuple(_title(a.text) for a in overdue_actions(wb, today)),
         overdue_follow_ups=tuple(_title(c.name) for c in overdue_follow_ups(wb, today)),
         stale_opportunities=tuple(stale), overdue_goals=tuple(overdue_goals),
@@ -230,10 +257,8 @@ def needs_nudge(week: ClientWeek) -> tuple[str, ...]:
     if not week.started:
         return ("has not started yet: no goals, skills or check-ins",)
     reasons = []
-    days = week.days_since_check_in
-    if check_in_overdue(days, week.days_since_start):
-        reasons.append(f"no check-in for {duration(days)}" if days is not None else
-                       f"no check-in yet, {duration(week.days_since_start)} after starting")
+    if week.check_in_overdue:
+        reasons.append(week.check_in_late)
     if len(week.overdue_actions) >= OVERDUE_NUDGE:
         reasons.append(f"{plural(len(week.overdue_actions), 'action')} overdue")
     if len(week.overdue_follow_ups) >= OVERDUE_NUDGE:

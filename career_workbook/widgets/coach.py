@@ -225,7 +225,8 @@ def week_html(caseload: Caseload) -> str:
     names = _client_names(caseload)
     for client, week in caseload.weeks.items():
         people = _people(caseload.workbooks[client])
-        body = (_items("Actions overdue", [f"<bdi>{esc(t)}</bdi>" for t in week.overdue_actions])
+        body = (_items("Check-in overdue", [esc(week.check_in_late)] * week.check_in_overdue)
+                + _items("Actions overdue", [f"<bdi>{esc(t)}</bdi>" for t in week.overdue_actions])
                 + _items("Follow-ups overdue",
                          [f"<bdi>{esc(n)}</bdi>" for n in week.overdue_follow_ups])
                 + _items("Opportunities with no movement",
@@ -234,10 +235,9 @@ def week_html(caseload: Caseload) -> str:
                 + _items(f"Coming up in the next {UPCOMING_DAYS} days",
                          [f"{u.day.isoformat()}: {isolate_names(u.summary, people, esc)}"
                           for u in week.upcoming]))
-        late = len(week.overdue_actions) + len(week.overdue_follow_ups)
         line = (f"last check-in: {week.check_in_text}"
                 + ("" if week.days_since_check_in in (None, 0) else " ago")
-                + f" · {late} overdue · {len(week.upcoming)} coming up")
+                + f" · {week.overdue} overdue · {len(week.upcoming)} coming up")
         parts.append(f"<details><summary><b><bdi>{esc(names[client])}</bdi></b> — {esc(line)}"
                      f"</summary>{body or '<div>Nothing due.</div>'}</details>")
     if not parts:

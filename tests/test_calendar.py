@@ -247,7 +247,7 @@ def test_caseload_calendar_tells_clients_of_the_same_name_apart(tmp_path):
                   .walk("VEVENT"))
     whose = sorted(str(e["SUMMARY"]).split(" — ")[0] for e in events)
     assert report.people == 4 and whose == ["Ana Empty (ana_empty)", "Ana Empty (ana_empty_2)",
-                                            "Kim Park (kim)", "Kim park (kim.yml)"]
+                                            "Kim Park (kim.yaml)", "Kim park (kim.yml)"]
     assert all(str(e["DESCRIPTION"]).startswith(f"For {w}.") for e, w in zip(
         sorted(events, key=lambda e: str(e["SUMMARY"])), whose, strict=True))
     store.save(cw.new_workbook("Lee Ong"), tmp_path / "lee.yaml")  # a name of one's own

@@ -265,8 +265,8 @@ def test_caseload_reads_the_workbooks_cohort_reads(tmp_path):
     shutil.copy(files[1], tmp_path / "kim.yaml")
     shutil.copy(files[1], tmp_path / "kim.yml")
     caseload = load_caseload(tmp_path, today="2026-11-22")
-    assert sorted(caseload.workbooks) == ["Mei", "kim", "kim.yml"] and not caseload.broken
-    assert sorted(caseload.frame["client"]) == ["Mei", "kim", "kim.yml"]
+    assert sorted(caseload.workbooks) == ["Mei", "kim.yaml", "kim.yml"] and not caseload.broken
+    assert sorted(caseload.frame["client"]) == ["Mei", "kim.yaml", "kim.yml"]
 
 
 def test_coach_overview_displays_table_and_charts_and_exports(tmp_path, handle):

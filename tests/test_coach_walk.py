@@ -221,8 +221,8 @@ def _checked_in(name: str, *days: date, start: date = date(2026, 6, 1)):
      0),  # never started
 ])
 def test_an_overdue_check_in_is_counted_overdue_never_coming_up(wb, late, coming):
-    from career_workbook.analysis.coach_week import client_week
     from career_workbook.analysis import summary
+    from career_workbook.analysis.coach_week import client_week
 
     week = client_week(wb, TODAY)
     check_ins = [u for u in week.upcoming if u.kind == "check_in"]
@@ -252,3 +252,42 @@ def test_the_overview_and_the_csv_count_an_overdue_check_in_as_overdue(tmp_path)
         upcoming = {r["name"]: (r["upcoming_14_days"], r["check_in_overdue"])
                     for r in csv.DictReader(f)}
     assert upcoming == {"Bo": ("1", "False"), "Hubert": ("0", "True")}
+
+
+# ----------------------------------------------------------------------------------------
+# 5. The overview's table, its stale opportunities and a missing folder
+# ----------------------------------------------------------------------------------------
+def test_a_column_of_sentences_keeps_a_few_words_a_line():
+    from career_workbook.widgets.display import frame_html
+
+    frame = pd.DataFrame({"name": ["Ana", "Bo"], "n": [1, 2],
+                          "goals": ["2 of 3 active goals on track, 1 behind", "No active goals"]})
+    html = frame_html(frame)
+    assert html.count('<div class="cw-prose">') == 2  # both cells of the goals column
+    assert '<div class="cw-prose">No active goals</div>' in html
+    assert '<div class="cw-prose">Ana' not in html and ".cw-prose{min-width:" in html
+
+
+def test_a_stale_opportunity_says_how_long_it_has_not_moved(tmp_path):
+    from career_workbook import store
+    from career_workbook.model import Opportunity
+    from career_workbook.widgets.coach import load_caseload, week_html
+
+    wb = _checked_in("Ana", date(2026, 11, 30))
+    wb.opportunities = [Opportunity(title="Data lead at Acme", spotted=date(2026, 9, 27),
+                                    updated=date(2026, 9, 27))]
+    store.save(wb, tmp_path / "ana.yaml")
+    html = week_html(load_caseload(tmp_path, TODAY))
+    assert "<li><bdi>Data lead at Acme</bdi> — for 2 months</li>" in html  # 70 days
+    assert "still)" not in html
+
+
+def test_a_missing_folder_is_said_once(tmp_path):
+    from career_workbook.widgets.coach import load_caseload, overview_html
+
+    html = overview_html(load_caseload(tmp_path / "nowhere", TODAY))
+    assert html.count("cw-notice") == 1 and "No folder at" in html
+    assert "No client workbooks" not in html
+    empty = overview_html(load_caseload(tmp_path, TODAY))  # a folder without workbooks
+    assert "No client workbooks (*.yaml) found in this folder." in empty
+    assert "No folder at" not in empty

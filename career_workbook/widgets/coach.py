@@ -66,6 +66,9 @@ class Caseload:
         does not have).
     weeks : dict[str, ClientWeek]
         Each loaded client's week (:func:`~career_workbook.analysis.coach_week.client_week`).
+    read : bool
+        Whether the folder was read: False when it is missing or refused (``problems``
+        says which, once).
     """
 
     folder: Path
@@ -76,6 +79,7 @@ class Caseload:
     broken: list[tuple[str, str]] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
     weeks: dict[str, ClientWeek] = field(default_factory=dict)
+    read: bool = True
 
 
 def _refusal(folder: Path) -> str | None:
@@ -152,7 +156,7 @@ def load_caseload(folder: str | os.PathLike[str], today: date | str | None = Non
             kept.append(item)
     frame = caseload_frame(summaries, clients=list(workbooks), target_roles=roles, weeks=weeks)
     return Caseload(path, day, workbooks, frame, cohort_gap_counts(gaps), broken, problems,
-                    dict(zip(workbooks, weeks, strict=True)))
+                    dict(zip(workbooks, weeks, strict=True)), read=not refused and path.is_dir())
 
 
 def _client_names(caseload: Caseload) -> dict[str, str]:
@@ -220,6 +224,7 @@ def week_html(caseload: Caseload) -> str:
     one never reorders the words around it)."""
     from career_workbook.analysis.coach_week import UPCOMING_DAYS
     from career_workbook.htmltext import isolate_names
+    from career_workbook.wording import duration
 
     parts = []
     names = _client_names(caseload)
@@ -230,7 +235,7 @@ def week_html(caseload: Caseload) -> str:
                 + _items("Follow-ups overdue",
                          [f"<bdi>{esc(n)}</bdi>" for n in week.overdue_follow_ups])
                 + _items("Opportunities with no movement",
-                         [f"<bdi>{esc(t)}</bdi> ({d // 7} weeks still)"
+                         [f"<bdi>{esc(t)}</bdi> — for {duration(d)}"
                           for t, d in week.stale_opportunities])
                 + _items(f"Coming up in the next {UPCOMING_DAYS} days",
                          [f"{u.day.isoformat()}: {isolate_names(u.summary, people, esc)}"
@@ -262,8 +267,9 @@ def overview_html(caseload: Caseload) -> str:
     shown["days_since_check_in"] = [
         caseload.weeks[c].check_in_text if c in caseload.weeks else None
         for c in shown["client"]]
-    body += frame_html(shown, _CASELOAD_TABLE,
-                       empty="No client workbooks (*.yaml) found in this folder.")
+    if caseload.read:  # a folder missing or refused is said once, above
+        body += frame_html(shown, _CASELOAD_TABLE,
+                           empty="No client workbooks (*.yaml) found in this folder.")
     body += nudges_html(caseload) + week_html(caseload)
     if caseload.broken:
         items = "".join(f"<li><b><bdi>{esc(name)}</bdi></b>: {esc(error)}</li>"

@@ -35,6 +35,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 __all__ = [
     "LONG_WORD",
+    "PROSE_WORDS",
     "TABLE_CSS",
     "cell_html",
     "chart_figure",
@@ -54,14 +55,23 @@ TABLE_CSS = (
     # a table wider than the page (many columns of whole words) scrolls inside its own box
     ".cw-table-box{overflow-x:auto}"
     ".cw-table{border-collapse:collapse;font-size:0.9em;margin:4px 0}"
-    ".cw-table th{background:#eef3fa;text-align:left;padding:3px 8px;"
+    # headers are labels, a little smaller: a long one ("Stale opportunities") widened
+    # the coach's table past its box
+    ".cw-table th{background:#eef3fa;text-align:left;padding:3px 5px;font-size:0.9em;"
     "border-bottom:1px solid #b5c8e3}"
     # words wrap whole: only a word longer than LONG_WORD breaks, where cell_html lets it
     # (`overflow-wrap:anywhere` broke "Engineering" into "Enginee ring" at normal widths)
-    ".cw-table td{padding:3px 8px;border-bottom:1px solid #e4e4e4;vertical-align:top;"
+    ".cw-table td{padding:3px 5px;border-bottom:1px solid #e4e4e4;vertical-align:top;"
     "overflow-wrap:break-word}"
+    # a column of sentences never narrows to one word a line (see PROSE_WORDS)
+    ".cw-table .cw-prose{min-width:8em}"
     "</style>"
 )
+
+PROSE_WORDS = 6
+"""A table column where a cell holds this many words or more is prose: its cells keep a
+width of a few words (``cw-prose``), so a narrow page scrolls the table instead of
+squeezing them to one word a line ("2 of 3 active goals on track, 1 behind")."""
 
 # ----------------------------------------------------------------------------------------
 # Publishing (one place, so tests can capture what would be shown)
@@ -389,7 +399,8 @@ def frame_html(frame: pd.DataFrame, columns: Mapping[str, str] | None = None, *,
                empty: str = "Nothing to show yet.") -> str:
     """A DataFrame as an escaped HTML table (``columns`` picks and renames columns), in a
     box that scrolls sideways when the page is too narrow for it; each cell is
-    :func:`cell_html` (ordinary words never break).
+    :func:`cell_html` (ordinary words never break), and a column of sentences keeps a few
+    words a line (:data:`PROSE_WORDS`).
 
     >>> import pandas as pd
     >>> html = frame_html(pd.DataFrame({"name": ["<script>x</script>"], "n": [2.0]}),
@@ -401,7 +412,12 @@ def frame_html(frame: pd.DataFrame, columns: Mapping[str, str] | None = None, *,
         frame = frame[[c for c in columns if c in frame.columns]].rename(columns=dict(columns))
     if frame.empty:
         return notice_html(empty, "info")
-    shown = frame.astype(object).map(_cell).map(cell_html)
+    shown = frame.astype(object).map(_cell)
+    prose = [name for name in shown.columns
+             if shown[name].map(lambda v: len(str(v).split()) >= PROSE_WORDS).any()]
+    shown = shown.map(cell_html)
+    for name in prose:
+        shown[name] = [f'<div class="cw-prose">{cell}</div>' for cell in shown[name]]
     shown.columns = [cell_html(c) for c in shown.columns]
     table = shown.to_html(escape=False, index=False, border=0, classes="cw-table")
     # the box scrolls sideways on a narrow screen: focusable, so a keyboard can scroll it

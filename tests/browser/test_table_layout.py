@@ -119,3 +119,46 @@ def test_the_pack_keeps_a_long_link_within_the_page(browser: Any, width: int) ->
         assert URL in cell  # what a person reads and copies is the link as typed
     finally:
         context.close()
+
+
+JUPYTERLAB_TABLE_CSS = """<style>
+/* JupyterLab 4's rules for a table in an output (@jupyterlab/rendermime base.css) */
+.jp-RenderedHTMLCommon table { border-collapse: collapse; border-spacing: 0; border: none;
+  font-size: 13px; table-layout: fixed; margin: 0 0 1em 0; }
+.jp-RenderedHTMLCommon td, .jp-RenderedHTMLCommon th, .jp-RenderedHTMLCommon tr {
+  vertical-align: middle; padding: 0.5em; line-height: normal; white-space: normal;
+  max-width: none; border: none; }
+:not(.jp-RenderedMarkdown).jp-RenderedHTMLCommon td,
+:not(.jp-RenderedMarkdown).jp-RenderedHTMLCommon th { text-align: right; }
+.jp-RenderedHTMLCommon th { font-weight: bold; }
+</style>"""
+
+
+def test_the_coach_overview_table_of_the_examples_fits_a_notebook_output(browser: Any) -> None:
+    # red team (coach) item 5: in JupyterLab the table was 12 px wider than its box ("Top
+    # gap" clipped: "Managemen") and the Goals column was one word a line
+    from career_workbook.widgets.coach import load_caseload, overview_html
+
+    from .conftest import EXAMPLES, new_context
+
+    html = overview_html(load_caseload(EXAMPLES, "2026-12-06"))
+    context = new_context(browser)
+    try:
+        page = context.new_page()
+        page.set_content(f'{JUPYTERLAB_TABLE_CSS}<div id="out" class="jp-RenderedHTMLCommon" '
+                         f'style="width:880px;font-family:sans-serif">{html}</div>')
+        sizes = page.evaluate("""() => {
+            const box = document.querySelector('#out .cw-table-box');
+            const goals = [...box.querySelectorAll('tbody td:nth-child(4)')].map(td => {
+                const range = document.createRange();
+                range.selectNodeContents(td);
+                const tops = new Set([...range.getClientRects()].filter(r => r.width > 0)
+                                     .map(r => Math.round(r.top)));
+                return [td.innerText.split(/\\s+/).length, tops.size];
+            });
+            return {box: box.clientWidth, table: box.scrollWidth, goals};
+        }""")
+        assert sizes["table"] <= sizes["box"], sizes
+        assert all(lines * 2 <= words for words, lines in sizes["goals"]), sizes
+    finally:
+        context.close()

@@ -69,9 +69,19 @@ TABLE_CSS = (
 )
 
 PROSE_WORDS = 6
-"""A table column where a cell holds this many words or more is prose: its cells keep a
-width of a few words (``cw-prose``), so a narrow page scrolls the table instead of
-squeezing them to one word a line ("2 of 3 active goals on track, 1 behind")."""
+"""A table column where a cell holds this many words or more (numbers and dates aside) is
+prose: its cells keep a width of a few words (``cw-prose``), so a narrow page scrolls the
+table instead of squeezing them to one word a line ("2 of 3 active goals on track, 1
+behind")."""
+
+
+def _is_prose(value: Any) -> bool:
+    """A cell holding a sentence: :data:`PROSE_WORDS` words with letters, or more.
+
+    >>> _is_prose("2 of 3 active goals on track, 1 behind"), _is_prose("25 Nov 2026 — in 3 days")
+    (True, False)
+    """
+    return sum(any(c.isalpha() for c in word) for word in str(value).split()) >= PROSE_WORDS
 
 # ----------------------------------------------------------------------------------------
 # Publishing (one place, so tests can capture what would be shown)
@@ -413,8 +423,7 @@ def frame_html(frame: pd.DataFrame, columns: Mapping[str, str] | None = None, *,
     if frame.empty:
         return notice_html(empty, "info")
     shown = frame.astype(object).map(_cell)
-    prose = [name for name in shown.columns
-             if shown[name].map(lambda v: len(str(v).split()) >= PROSE_WORDS).any()]
+    prose = [name for name in shown.columns if shown[name].map(_is_prose).any()]
     shown = shown.map(cell_html)
     for name in prose:
         shown[name] = [f'<div class="cw-prose">{cell}</div>' for cell in shown[name]]

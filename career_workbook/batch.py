@@ -520,8 +520,12 @@ def select_notebooks(spec: str | Sequence[str] | None, folder: Path) -> list[Pat
     >>> select_notebooks("12", Path("nb"))
     Traceback (most recent call last):
     ...
-    ValueError: unknown notebook '12'; choose from 00, 01, 02, 03, 04, 05, 06, 07, 08, 09, 10
-    """
+    ValueError: unknown notebook '12'; choose from 00_start_here, 01_self_assessment, 02_feedback_360, 03_vision_values, 04_smart_goals, 05_skill_gap, 06_action_plan, 07_network, 08_achievements_learning, 09_progress_review, 10_opportunities (a name, or its number alone)
+    >>> select_notebooks("smart", Path("nb"))
+    Traceback (most recent call last):
+    ...
+    ValueError: unknown notebook 'smart'; did you mean 04_smart_goals? (a name, or its number alone)
+    """  # noqa: E501
     if spec is None:
         return [folder / f"{stem}.ipynb" for stem in CLIENT_NOTEBOOKS]
     wanted = spec.split(",") if isinstance(spec, str) else list(spec)
@@ -530,13 +534,22 @@ def select_notebooks(spec: str | Sequence[str] | None, folder: Path) -> list[Pat
         key = raw.removesuffix(".ipynb")
         matches = [s for s in NOTEBOOK_ORDER if s == key or s.split("_", 1)[0] == key.zfill(2)]
         if not matches:
-            raise ValueError(
-                f"unknown notebook {raw!r}; choose from {', '.join(s[:2] for s in NOTEBOOK_ORDER)}"
-            )
+            raise ValueError(f"unknown notebook {raw!r}; {_notebook_hint(key)}")
         out.append(folder / f"{matches[0]}.ipynb")
     if not out:
         raise ValueError(f"--notebooks {spec!r} names no notebook; e.g. --notebooks 01,05")
     return out
+
+
+def _notebook_hint(key: str) -> str:
+    """What to write instead of ``key`` in ``--notebooks``: the notebook whose name holds
+    it as a word ("smart": 04_smart_goals), when only one does; else every name."""
+    words = key.casefold().replace("-", "_").split("_")
+    holding = [stem for stem in NOTEBOOK_ORDER
+               if all(word in stem.split("_")[1:] for word in words if word)]
+    names = (f"did you mean {holding[0]}?" if len(holding) == 1 and any(words)
+             else f"choose from {', '.join(NOTEBOOK_ORDER)}")
+    return f"{names} (a name, or its number alone)"
 
 
 KERNEL_ARGUMENTS = ["--IPKernelApp.log_level=CRITICAL"]

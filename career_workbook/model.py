@@ -26,7 +26,7 @@ import unicodedata
 import uuid
 from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from typing import Annotated, Any, Literal
 
 from pydantic import (
@@ -556,13 +556,29 @@ class WorkbookError(ValueError):
         return self.problems[0].field if self.problems else None
 
 
-_REPR = reprlib.Repr()
+class _AsWritten(reprlib.Repr):
+    """A value as the workbook file writes it where Python's repr would read as code: a
+    date as ``2026-06-01`` (not ``datetime.date(2026, 6, 1)``); text stays in quotes."""
+
+    def repr_date(self, value: date, level: int) -> str:
+        return value.isoformat()
+
+    def repr_datetime(self, value: datetime, level: int) -> str:
+        return value.isoformat(sep=" ")
+
+
+_REPR = _AsWritten()
 _REPR.maxstring = _REPR.maxother = 80
 _REPR.maxlevel = 3
 
 
 def _short_repr(value: Any, limit: int = 80) -> str:
-    """A bounded repr: huge or deeply nested values never blow up an error message."""
+    """A bounded repr: huge or deeply nested values never blow up an error message; a date
+    is shown as written in the file.
+
+    >>> _short_repr(date(2026, 6, 1)), _short_repr([date(2026, 6, 1)]), _short_repr("2026-06-01")
+    ('2026-06-01', '[2026-06-01]', "'2026-06-01'")
+    """
     if value is _MISSING:
         return ""
     text = _REPR.repr(value)

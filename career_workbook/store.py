@@ -1593,20 +1593,72 @@ def locate_problems(path: str | os.PathLike[str], problems: Any, *,
         if read_as and read_as not in p.message:
             hint += f"; {read_as}"
         if "Extra inputs" in p.message:
-            key = re.sub(r"\[\d+\]$", "", p.field.rsplit(".", 1)[-1])
-            close = difflib.get_close_matches(key, _fields_at(p.field) - {key}, n=1,
-                                              cutoff=0.75)
-            if close:
-                hint += f"; did you mean {close[0]}?"
+            meant = _meant_field(p.field, p.value, _keys_beside(root, p.field))
+            hint += f"; did you mean {meant}?" if meant else ""
         lines.append(f"{p} ({hint})")
     return lines
 
 
-def _fields_at(field: str) -> set[str]:
-    """The field names of the part of a workbook that holds ``field`` (for "did you mean").
+def _keys_beside(root: Any, field: str) -> set[str]:
+    """The keys written in the file beside ``field`` (in the mapping that holds it)."""
+    parent = re.sub(r"(\.[^.\[\]]+|\[\d+\])$", "", field)
+    node = _node_at(root, parent)[1] if parent != field else root
+    if not isinstance(node, yaml.MappingNode):
+        return set()
+    return {str(getattr(k, "value", "")) for k, _ in node.value}
 
-    >>> "deadline" in _fields_at("goals[0].dedline"), "name" in _fields_at("name")
-    (True, False)
+
+def _meant_field(field: str, value: Any, written: set[str]) -> str:
+    """The field an unknown key ``field`` (holding ``value``) was likely meant to be, as
+    "did you mean" names it (``''``: none is likely): a field of that part of the
+    workbook spelled almost the same ("dedline": deadline); else the fields of it that
+    take such a value (a date, a number) and are not written beside it, when there are
+    at most three ("set_on: 2026-06-01": created, when a goal has its deadline).
+
+    >>> _meant_field("goals[0].dedline", date(2027, 1, 1), {"text"})
+    'deadline'
+    >>> _meant_field("goals[0].set_on", date(2026, 6, 1), {"text", "deadline"})
+    'created or completed_on'
+    >>> _meant_field("goals[0].metric.start", 10, {"name", "target", "current"})
+    'baseline'
+    >>> _meant_field("goals[0].set_on", "soon", {"id", "text"})
+    ''
+    """
+    from typing import Annotated
+
+    from pydantic import TypeAdapter, ValidationError
+
+    model = _model_at(field)
+    if model is None:
+        return ""
+    key = re.sub(r"\[\d+\]$", "", field.rsplit(".", 1)[-1])
+    close = difflib.get_close_matches(key, set(model.model_fields) - {key}, n=1, cutoff=0.75)
+    if close:
+        return close[0]
+    from career_workbook.model import _MISSING
+
+    if value is _MISSING or isinstance(value, bool | str | dict | list):
+        return ""  # text fits any text field, a mapping or a list says too little
+
+    def takes(info: Any) -> bool:
+        kind = Annotated[info.annotation, *info.metadata] if info.metadata else info.annotation
+        try:
+            TypeAdapter(kind).validate_python(value, strict=True)
+        except (ValidationError, TypeError):
+            return False
+        return True
+
+    same = [name for name, info in model.model_fields.items()
+            if name not in written and takes(info)]
+    return " or ".join(filter(None, [", ".join(same[:-1]), *same[-1:]])) if 0 < len(same) <= 3 \
+        else ""
+
+
+def _model_at(field: str) -> Any:
+    """The model (a pydantic class) of the part of a workbook that holds ``field``.
+
+    >>> _model_at("goals[0].dedline").__name__, _model_at("goals[0].metric.start").__name__
+    ('Goal', 'Metric')
     """
     import typing
 
@@ -1624,7 +1676,7 @@ def _fields_at(field: str) -> set[str]:
         if not name.isdigit() and part is not None:
             info = part.model_fields.get(name)
             part = model_in(info.annotation) if info is not None else None
-    return set(part.model_fields) if part is not None else set()
+    return part
 
 
 def load(path: str | os.PathLike[str], *, clean: bool = True) -> Workbook:

@@ -291,3 +291,61 @@ def test_a_missing_folder_is_said_once(tmp_path):
     empty = overview_html(load_caseload(tmp_path, TODAY))  # a folder without workbooks
     assert "No client workbooks (*.yaml) found in this folder." in empty
     assert "No folder at" not in empty
+
+
+# ----------------------------------------------------------------------------------------
+# 6. validate: an unknown key shown as written, with a hint only where one is likely
+# ----------------------------------------------------------------------------------------
+UNKNOWN_KEYS = """schema_version: 3
+person:
+  name: Sam Lee
+  start_date: 2026-01-05
+goals:
+- id: g1
+  text: Lead the data team by June 2027
+  set_on: 2026-06-01
+  deadline: 2027-06-30
+  metric: {name: reports, start: 10, target: 40, current: 20}
+- id: g2
+  text: Publish two articles by 2027
+  dedline: 2027-12-31
+  progres: 40
+  notes: some text
+check_ins:
+- {date: 2026-03-01, motivation: 6, when: 2026-03-02 10:30:00}
+"""
+
+
+def test_validate_shows_an_unknown_keys_value_as_written_and_hints_only_what_is_likely(
+        tmp_path, capsys):
+    from career_workbook import cli
+
+    path = tmp_path / "sam.yaml"
+    path.write_text(UNKNOWN_KEYS, encoding="utf-8")
+    assert cli.main(["validate", str(path)]) == 1
+    out = capsys.readouterr().out
+    assert "datetime" not in out
+    lines = {line.split(" = ")[0].strip(" -"): line for line in out.splitlines()}
+    assert lines["goals[0].set_on"].endswith(
+        "set_on = 2026-06-01: Extra inputs are not permitted (line 8; did you mean created or "
+        "completed_on?)")  # the goal's dates not written beside it
+    assert lines["goals[0].metric.start"].endswith("(line 10; did you mean baseline?)")
+    assert lines["goals[1].dedline"].endswith("(line 13; did you mean deadline?)")
+    assert lines["goals[1].progres"].endswith("progres = 40: Extra inputs are not permitted "
+                                              "(line 14)")  # nothing takes 40: no guess
+    assert lines["goals[1].notes"].endswith("(line 15)")  # text fits any text field: no guess
+    assert "when = 2026-03-02 10:30:00: Extra inputs" in lines["check_ins[0].when"]
+
+
+@pytest.mark.parametrize(("spec", "says"), [
+    ("smart", "unknown notebook 'smart'; did you mean 04_smart_goals?"),
+    ("skill-gap", "did you mean 05_skill_gap?"),
+    ("12", "choose from 00_start_here, 01_self_assessment, "),
+    ("goals_review", "choose from 00_start_here"),  # no one notebook holds both words
+])
+def test_an_unknown_notebook_names_the_notebooks_by_name(tmp_path, spec, says):
+    from career_workbook.batch import select_notebooks
+
+    with pytest.raises(ValueError, match="unknown notebook") as info:
+        select_notebooks(spec, tmp_path)
+    assert says in str(info.value) and "(a name, or its number alone)" in str(info.value)

@@ -455,7 +455,7 @@ def test_bad_files_are_refused_with_a_clear_message(
     ("person:\n  name: Sam\n  coach: 007\n", "person.coach", "7",
      "YAML reads a bare 007 as the number 7: write it in quotes, coach: '007'"),
     ("person:\n  name: Sam\n  organisation: 2026-01-05\n", "person.organisation",
-     "datetime.date(2026, 1, 5)",
+     "2026-01-05",
      "YAML reads a bare 2026-01-05 as a date: write it in quotes, organisation: '2026-01-05'"),
     ("person:\n  name: Sam\nstrengths:\n  - 1.50\n", "strengths[0]", "1.5",
      "YAML reads a bare 1.50 as the number 1.5: write it in quotes, - '1.50'"),

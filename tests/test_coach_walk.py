@@ -4,6 +4,7 @@ extension, an overdue check-in shown as coming up, and ``validate``'s unknown ke
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import pandas as pd
@@ -349,3 +350,15 @@ def test_an_unknown_notebook_names_the_notebooks_by_name(tmp_path, spec, says):
     with pytest.raises(ValueError, match="unknown notebook") as info:
         select_notebooks(spec, tmp_path)
     assert says in str(info.value) and "(a name, or its number alone)" in str(info.value)
+
+
+def test_the_overview_table_says_the_last_check_in_and_how_long_ago_in_one_column(tmp_path):
+    from career_workbook import store
+    from career_workbook.widgets.coach import load_caseload, overview_html
+
+    store.save(_checked_in("Hubert", date(2026, 10, 1)), tmp_path / "hubert.yaml")
+    store.save(new_workbook("Dee", today=date(2026, 9, 1)), tmp_path / "dee.yaml")
+    html = re.sub(r'<span style="white-space:nowrap">([^<]*)</span>', r"\1",
+                  overview_html(load_caseload(tmp_path, TODAY)))
+    assert "<td>2026-10-01 (2 months ago)</td>" in html
+    assert "<td>no check-in yet</td>" in html and "Days since" not in html

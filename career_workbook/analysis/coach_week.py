@@ -171,6 +171,13 @@ class ClientWeek:
                 + self.check_in_overdue)
 
     @property
+    def check_in_when(self) -> str:
+        """When the last check-in was, for people: ``'3 weeks ago'``, ``'today'`` or ``'no
+        check-in yet'``."""
+        days = self.days_since_check_in
+        return self.check_in_text + ("" if days in (None, 0) else " ago")
+
+    @property
     def check_in_text(self) -> str:
         """Time since the last check-in for people: ``'12 days'``, ``'3 weeks'``,
         ``'today'`` or ``'no check-in yet'`` (never NaN)."""

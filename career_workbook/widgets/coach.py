@@ -38,7 +38,7 @@ UNREAD_LIST = "the list above the charts"
 _CASELOAD_TABLE = {
     "name": "Client", "target_role": "Target role", "readiness": "Readiness %",
     "goals": "Goals",
-    "last_check_in": "Last check-in", "days_since_check_in": "Days since",
+    "last_check_in": "Last check-in",
     "actions_overdue": "Actions overdue", "overdue_follow_ups": "Follow-ups overdue",
     "stale_opportunities": "Stale opportunities", "upcoming_14_days": "Next 14 days",
     "top_gap": "Top gap",
@@ -240,15 +240,23 @@ def week_html(caseload: Caseload) -> str:
                 + _items(f"Coming up in the next {UPCOMING_DAYS} days",
                          [f"{u.day.isoformat()}: {isolate_names(u.summary, people, esc)}"
                           for u in week.upcoming]))
-        line = (f"last check-in: {week.check_in_text}"
-                + ("" if week.days_since_check_in in (None, 0) else " ago")
-                + f" · {week.overdue} overdue · {len(week.upcoming)} coming up")
+        line = (f"last check-in: {week.check_in_when} · {week.overdue} overdue · "
+                f"{len(week.upcoming)} coming up")
         parts.append(f"<details><summary><b><bdi>{esc(names[client])}</bdi></b> — {esc(line)}"
                      f"</summary>{body or '<div>Nothing due.</div>'}</details>")
     if not parts:
         return ""
     return ('<div style="font-weight:600;margin-top:8px">This week, client by client</div>'
             + "".join(parts))
+
+
+def _check_in_cell(week: ClientWeek | None) -> str | None:
+    """The table's "Last check-in": ``'2026-11-16 (3 weeks ago)'``, ``'no check-in yet'``."""
+    if week is None:
+        return None
+    if week.last_check_in is None:
+        return week.check_in_when
+    return f"{week.last_check_in.isoformat()} ({week.check_in_when})"
 
 
 def overview_html(caseload: Caseload) -> str:
@@ -262,11 +270,10 @@ def overview_html(caseload: Caseload) -> str:
             f"<code>{esc(caseload.folder)}</code> · dates counted from "
             f"{caseload.today.isoformat()}</div>")
     body = "".join(notice_html(p, "warning") for p in caseload.problems)
-    shown = caseload.frame.astype({"days_since_check_in": object})
+    shown = caseload.frame.astype({"last_check_in": object})
     shown["name"] = shown["client"].map(_client_names(caseload))
-    shown["days_since_check_in"] = [
-        caseload.weeks[c].check_in_text if c in caseload.weeks else None
-        for c in shown["client"]]
+    # the day and how long ago, in one column: two made the table wider than a notebook
+    shown["last_check_in"] = [_check_in_cell(caseload.weeks.get(c)) for c in shown["client"]]
     if caseload.read:  # a folder missing or refused is said once, above
         body += frame_html(shown, _CASELOAD_TABLE,
                            empty="No client workbooks (*.yaml) found in this folder.")

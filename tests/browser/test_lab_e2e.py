@@ -139,6 +139,10 @@ def test_notebook_runs_clean_in_jupyterlab(stem: str, notebook_page: Any,
         for example in sorted(EXAMPLES.glob("*.yaml")):
             name = _yaml(example)["person"]["name"]
             assert name in table, f"{name} missing from the caseload table"
+        # the table was 12 px wider than its box: "Top gap" read "Managemen"
+        box = page.locator(".jp-OutputArea-output .cw-table-box").first
+        sizes = box.evaluate("b => [b.clientWidth, b.scrollWidth]")
+        assert sizes[1] <= sizes[0], f"the caseload table is wider than its box: {sizes}"
 
     first = page.locator(".jp-OutputArea-output .jupyter-widgets, .jp-OutputArea-output img")
     if first.count():

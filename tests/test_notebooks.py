@@ -433,3 +433,39 @@ def test_jupyterlab_only_prose_is_hidden_in_the_app(stem):
 def test_the_history_prose_matches_the_retention():
     text = "\n".join(c.source for c in _read("00_start_here").cells)
     assert "last 20 versions" not in text and "one a day for a month" in text
+
+
+YAML_PATH = re.compile(r"[\w./~-]+\.ya?ml\b")
+AS_EXAMPLE = re.compile(r"for example|e\.g\.|path/to/", re.I)
+
+
+def _paragraphs(text: str) -> list[str]:
+    """A markdown text's paragraphs and list items (each a few lines at most).
+
+    >>> _paragraphs("Intro\\n\\n- one\\n  more\\n- two")
+    ['Intro', '- one\\n  more', '- two']
+    """
+    return [p for block in text.split("\n\n") for p in re.split(r"\n(?=\s*- )", block)
+            if p.strip()]
+
+
+@pytest.mark.parametrize("stem", ALL_NOTEBOOKS)
+def test_prose_never_names_a_fixed_file_as_the_persons_workbook(stem):
+    """The app opened on nova_empty.yaml while notebook 00 said "Your workbook is the file
+    workbooks/my_workbook.yaml": which file is open is said by the header (the file it
+    opened), so the prose names a workbook file only as an example or a placeholder."""
+    for cell in _read(stem).cells:
+        if cell.cell_type != "markdown":
+            continue
+        for paragraph in _paragraphs(cell.source):
+            if YAML_PATH.search(paragraph):
+                assert AS_EXAMPLE.search(paragraph), (
+                    f"{stem}/{cell.id} names a workbook file as if it were the one open "
+                    f"(say “the file named in the header”): {paragraph!r}")
+
+
+def test_start_here_says_the_header_names_the_open_file():
+    text = "\n".join(c.source for c in _read("00_start_here").cells
+                     if c.cell_type == "markdown")
+    where = next(p for p in _paragraphs(text) if p.startswith("- Your workbook is"))
+    assert "named in the header" in where and not YAML_PATH.search(where)

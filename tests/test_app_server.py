@@ -179,3 +179,19 @@ def test_a_page_sets_the_cookie_its_kernel_shutdown_request_needs(
     # a browser that has it already keeps it: nothing new is set
     assert _serve_page(page, cookies[0].split(";")[0])[1] == []
     assert app_server.install_xsrf_cookie() and app.TornadoVoilaHandler is page  # once
+
+
+TEMPLATE = server.app_template_root() / "voila" / "templates" / server.APP_TEMPLATE
+
+
+def test_every_page_asks_before_unsaved_input_is_left_first_thing(installed: Any) -> None:
+    """Before any other script, every page carries the guard that asks before a page with
+    unsaved form input is left (app red-team walk)."""
+    _, shared = installed
+    head = _page_head(shared)
+    js = (TEMPLATE / "app.js").read_text(encoding="utf-8")
+    assert not any(mark in js for mark in ("{{", "{%", "{#"))  # included by Jinja
+    assert js.strip() in head and "window.cwUnsaved" in head
+    first = head.index("<script")
+    assert first < head.index("window.cwUnsaved") < head.index("</script>", first)
+

@@ -407,6 +407,20 @@ def test_start_names_slider_handles_for_screen_readers(tmp_path, monkeypatch):
     assert ".widget-label" in scripts[0].data
 
 
+def test_start_asks_before_jupyterlab_closes_with_unsaved_input(tmp_path, monkeypatch):
+    """JupyterLab: one script, which also asks before the page is closed while a form is
+    marked unsaved; the app's page defines ``window.cwUnsaved`` first (it asks on its
+    links too), and the script then leaves it alone."""
+    from IPython.display import Javascript
+
+    pub = FakeDisplay()
+    monkeypatch.setattr(display_mod, "publish", pub)
+    session_mod.start(tmp_path / "x.yaml")
+    script = next(o for o in pub.shown if isinstance(o, Javascript)).data
+    assert "if (window.cwUnsaved) { return; }" in script
+    assert "querySelector('.cw-unsaved')" in script and "'beforeunload'" in script
+
+
 def test_start_stays_the_function_after_the_start_page_is_imported():
     """``ui.start`` opens a notebook's session; a submodule named ``start`` would replace it."""
     import career_workbook.widgets as ui

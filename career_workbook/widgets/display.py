@@ -37,6 +37,7 @@ __all__ = [
     "LONG_WORD",
     "PROSE_WORDS",
     "TABLE_CSS",
+    "UNSAVED_JS",
     "cell_html",
     "chart_figure",
     "figure_image",
@@ -162,12 +163,29 @@ SLIDER_NAMES_JS = """
 text of its widget's label as ``aria-label``; ipywidgets offers no way to name it."""
 
 
+UNSAVED_JS = """
+(function () {
+  if (window.cwUnsaved) { return; }
+  window.cwUnsaved = function () { return !!document.querySelector('.cw-unsaved'); };
+  window.addEventListener('beforeunload', function (event) {
+    if (window.cwUnsaved()) { event.preventDefault(); event.returnValue = ''; }
+  });
+})();
+"""
+"""JupyterLab: the browser asks before the page is closed or reloaded while a form is
+unsaved (its box has the class :data:`~career_workbook.widgets.fields.UNSAVED`, which the
+kernel sets). The app's page asks on its own links too, and defines ``window.cwUnsaved``
+before any cell runs (``app_template/voila/templates/career/app.js``): this one then stays
+out of its way."""
+
+
 def name_slider_handles() -> None:
-    """Publish :data:`SLIDER_NAMES_JS` once per notebook run (JupyterLab and Voila run
-    trusted ``application/javascript`` outputs; elsewhere it is inert)."""
+    """Publish :data:`SLIDER_NAMES_JS` and :data:`UNSAVED_JS` once per notebook run, as one
+    script (JupyterLab and Voila run trusted ``application/javascript`` outputs; elsewhere
+    it is inert)."""
     from IPython.display import Javascript
 
-    publish(Javascript(SLIDER_NAMES_JS))
+    publish(Javascript(SLIDER_NAMES_JS + UNSAVED_JS))
 
 
 # ----------------------------------------------------------------------------------------

@@ -668,6 +668,23 @@ FIX_MARKED = "Nothing was saved: please fix the field marked ⚠."
 """The status line when the reason is beside the field at fault."""
 CHANGED_ELSEWHERE = "changed in another window — see below"
 """The mark beside a field changed both here and elsewhere (the status line says how)."""
+UNSAVED = "cw-unsaved"
+"""The class a form's box has while one of its fields differs from the value the form showed
+(its value in the file, or the blank of a new entry): the app's page asks before it is left
+(``app_template/voila/templates/career/app.js``), JupyterLab's before its tab is closed
+(:data:`~career_workbook.widgets.display.UNSAVED_JS`)."""
+
+
+def shown_value(field: Field) -> Any:
+    """What ``field`` shows, as compared to tell an edit: text without the spaces around it
+    (a space typed and taken back is no edit), anything else as it is.
+
+    >>> text = make_field("name", "Name", "text", value=" Sam  ")
+    >>> shown_value(text), shown_value(make_field("n", "N", "slider", value=3, min=1, max=5))
+    ('Sam', 3)
+    """
+    value = field.widget.value
+    return value.strip() if isinstance(value, str) else value
 
 Collect = Callable[[], tuple[Any, dict[str, str]]]
 
@@ -776,11 +793,29 @@ class FormView(quiet.VBox):
         (new values, help and intro texts in the same widgets: the page redraws only what
         changed instead of every widget of the form). It returns ``False`` when the body
         must be rebuilt after all (e.g. the list of skills changed).
+    unsaved : bool
+        Whether a field differs from what the form showed when it was (re)filled from the
+        workbook or last saved; the box then has the class :data:`UNSAVED`. Always
+        ``False`` with ``saves_input=False``: a form whose fields only steer what it does
+        (a period to write up, a pasted posting, a file to import) loses nothing when left.
+
+    >>> import tempfile, pathlib
+    >>> from career_workbook.widgets.session import Session
+    >>> s = Session(pathlib.Path(tempfile.mkdtemp()) / "sam.yaml"); _ = s.create("Sam")
+    >>> from career_workbook.widgets.forms_skills import strengths_form
+    >>> view = strengths_form(s)
+    >>> view.fields["strengths"].value = "Listening"
+    >>> view.unsaved, UNSAVED in view._dom_classes
+    (True, True)
+    >>> view.buttons["save"].click()
+    >>> view.unsaved, s.workbook.strengths
+    (False, ['Listening'])
     """
 
     def __init__(self, session: Any, build: Callable[[FormView], list[widgets.Widget]], *,
                  name: str, title: str, intro: str = "",
-                 depends: Callable[[Any], Any] | None = None, needs_workbook: bool = True):
+                 depends: Callable[[Any], Any] | None = None, needs_workbook: bool = True,
+                 saves_input: bool = True):
         super().__init__(_dom_classes=("cw-form",))
         self.session, self.name = session, name
         self.fields: dict[str, Field] = {}
@@ -788,6 +823,9 @@ class FormView(quiet.VBox):
         self.state: dict[str, Any] = {}
         self.chooser: widgets.Dropdown | None = None
         self.status = quiet.HTML("")
+        self.saves_input = saves_input
+        self._shown: dict[str, Any] = {}
+        self._filling = False
         self._reload_button: widgets.Button | None = None
         self._undo_button: widgets.Button | None = None
         self._undo: tuple[Callable[[Any], Any], str] | None = None
@@ -864,11 +902,16 @@ class FormView(quiet.VBox):
             kind = "error" if self.session.error else "info"
             body: list[widgets.Widget] = [notice(self.session.form_message(), kind)]
         else:
-            body = list(self._build(self))
+            self._filling = True  # the values it is built with are what it shows
+            try:
+                body = list(self._build(self))
+            finally:
+                self._filling = False
         self.children = [self.title, *body, *self._tail()]
         if self._late is not None and not self._saving and self._late.over():
             self._end_late()  # the person moved on (chose another item, ...)
         close_widgets(old, keep=self._late.widgets() if self._late is not None else ())
+        self._remember_shown()
 
     def reload(self) -> None:
         """Read the file again and refill every form from it (after a conflict)."""
@@ -890,21 +933,52 @@ class FormView(quiet.VBox):
         key = self._state_key()
         if key == self._key:
             return
-        if (self.refill is not None and key[0] == "ok" and self._key[0] == "ok"
-                and self.refill()):
-            self._key = key
-            for f in self.fields.values():
-                f.clear()
-            if self._collect is not None:
-                self.filled = self._collect()[0]
-            return
+        if self.refill is not None and key[0] == "ok" and self._key[0] == "ok":
+            self._filling = True
+            try:
+                refilled = self.refill()
+            finally:
+                self._filling = False
+            if refilled:
+                self._key = key
+                for f in self.fields.values():
+                    f.clear()
+                if self._collect is not None:
+                    self.filled = self._collect()[0]
+                self._remember_shown()
+                return
         self.render()
+
+    # ---------------------------------------------------------------- unsaved input
+    @property
+    def unsaved(self) -> bool:
+        return UNSAVED in self._dom_classes
+
+    def _remember_shown(self) -> None:
+        """What the fields show now is what the file holds (built, refilled or saved)."""
+        self._shown = {k: shown_value(f) for k, f in self.fields.items()}
+        self._mark_unsaved(False)
+
+    def _mark_unsaved(self, unsaved: bool) -> None:
+        """Add or remove :data:`UNSAVED` (one message to the page, only when it changes)."""
+        unsaved = unsaved and self.saves_input
+        if unsaved != self.unsaved:
+            (self.add_class if unsaved else self.remove_class)(UNSAVED)
+
+    def _edited(self, _change: Any = None) -> None:
+        """A field's value changed: the form is unsaved while any field differs from what
+        it showed (a value typed and taken back leaves it saved)."""
+        if self._filling or not self.saves_input:
+            return
+        self._mark_unsaved(any(key in self._shown and shown_value(f) != self._shown[key]
+                               for key, f in self.fields.items()))
 
     # ---------------------------------------------------------------- messages
     def add(self, *fields: Field) -> list[widgets.Widget]:
         """Register ``fields`` and return their boxes (for the body)."""
         for f in fields:
             self.fields[f.key] = f
+            f.widget.observe(self._edited, names="value")
         return [f.box for f in fields]
 
     def set_status(self, text: str, kind: str = "info") -> None:
@@ -1004,12 +1078,17 @@ class FormView(quiet.VBox):
         A refusal about a field the form shows is said beside that field and the status line
         points to it, as for a value the form refuses itself. A conflict (changed here and
         in another window) is said in the status line, next to the Reload button that
-        appears, and the field gets a short mark.
+        appears, and the field gets a short mark. A save that went through leaves the form
+        saved (not :attr:`unsaved`).
         """
         conflict = bool(getattr(result, "conflict", False))
         if conflict or self._reload_button is not None:
             self.reload_button.layout.display = None if conflict else "none"
+        self._say_result(result, detail, note, conflict)
+
+    def _say_result(self, result: Any, detail: str, note: str, conflict: bool) -> None:
         if result.ok:
+            self._remember_shown()
             text = result.message + (f" — {detail}" if detail else "")
             self.set_status(f"{text.rstrip('.')}. {note}" if note else text, "success")
             return

@@ -650,7 +650,8 @@ def feedback_import(session: Any) -> widgets.Widget:
                           "add it. Entries already in your workbook are skipped; an entry "
                           "with the same rater and date but other ratings replaces the "
                           "stored one.",
-                    depends=lambda wb: wb.skill_names())
+                    depends=lambda wb: wb.skill_names(),
+                    saves_input=False)  # a file to read, not kept
 
 
 def preview_html(plan: Any) -> str:

@@ -77,4 +77,4 @@ def promotion_case_button(session: Any) -> widgets.Widget:
     return FormView(session, build, name="promotion", title="Your promotion case",
                     intro="The evidence of a review period in one place: achievements by "
                           "skill and goal, how your ratings moved, and what colleagues said.",
-                    depends=lambda wb: None)
+                    depends=lambda wb: None, saves_input=False)  # a period to write up

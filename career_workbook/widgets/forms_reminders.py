@@ -164,4 +164,4 @@ def contacts_import(session: Any) -> widgets.Widget:
                     intro="Upload LinkedIn's Connections.csv (or a CSV with the same columns), "
                           "check the preview, then import. People already in your network "
                           "are never added twice.",
-                    depends=lambda wb: None)
+                    depends=lambda wb: None, saves_input=False)  # a file to read, not kept

@@ -1,0 +1,137 @@
+"""Moving around the app (``career-workbook app``) without losing anything (red-team walk).
+
+- A step left with unsaved input asks first: the page's own links ("Next: 02 — …") with a
+  question naming the form, closing or reloading the tab with the browser's own; staying
+  keeps the input, and the page's kernel, so it can still be saved.
+
+JupyterLab: the same marks, and its tab asks before it is closed.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+from .conftest import Server, new_context
+from .pages import Notebook, wait_until, write_start_page
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow, pytest.mark.xdist_group("browser")]
+
+UNSAVED = ".cw-unsaved"
+NEXT_02 = re.compile(r"^Next: 02 — ")
+
+
+class Dialogs:
+    """Every dialog a page opens (type and message), answered as told."""
+
+    def __init__(self, page: Any) -> None:
+        self.page = page
+        self.seen: list[tuple[str, str]] = []
+        self.accept = False
+        page.on("dialog", self._answer)
+
+    def _answer(self, dialog: Any) -> None:
+        self.seen.append((dialog.type, dialog.message))
+        if self.accept:
+            dialog.accept()
+        else:
+            dialog.dismiss()
+
+    def wait(self, count: int, timeout: float = 10.0) -> list[tuple[str, str]]:
+        """Wait until ``count`` dialogs were seen (Playwright answers them only while it
+        waits itself: not during ``time.sleep``)."""
+        deadline = time.monotonic() + timeout
+        while len(self.seen) < count and time.monotonic() < deadline:
+            self.page.wait_for_timeout(100)
+        assert len(self.seen) >= count, f"{len(self.seen)} dialog(s), not {count}: {self.seen}"
+        return self.seen
+
+
+@pytest.fixture
+def step_01(app_server: Server, app_context: Any) -> Iterator[Notebook]:
+    write_start_page(app_server.notebooks)
+    nb = Notebook.open_in_app(app_context, app_server, "01_self_assessment")
+    try:
+        yield nb
+    finally:
+        nb.close()
+
+
+def _marked(nb: Notebook) -> None:
+    nb.page.wait_for_selector(UNSAVED, state="attached", timeout=15_000)
+
+
+def test_a_step_left_with_unsaved_input_asks_first_and_staying_keeps_it(
+        step_01: Notebook) -> None:
+    nb, page = step_01, step_01.page
+    dialogs = Dialogs(page)
+    strengths = nb.form("Strengths and areas to develop")
+    typed = "Explaining rotas to new starters"
+    strengths.type("Areas to develop", typed)
+    _marked(nb)
+
+    # the page's own link: a question naming the form; Cancel stays, with the input
+    page.get_by_role("link", name=NEXT_02).click()
+    kind, message = dialogs.wait(1)[0]
+    assert kind == "confirm"
+    assert "You have unsaved changes in “Strengths and areas to develop”" in message
+    page.wait_for_timeout(1000)
+    assert "01_self_assessment" in page.url
+    assert strengths.value("Areas to develop") == typed
+
+    # closing (or reloading) the tab: the browser's own question; staying keeps the kernel
+    page.close(run_before_unload=True)
+    assert dialogs.wait(2)[1][0] == "beforeunload"
+    page.wait_for_timeout(1000)
+    assert not page.is_closed() and strengths.value("Areas to develop") == typed
+    saved = strengths.save("Save strengths and areas", rebuilds=True)
+    assert typed in saved["weaknesses"]
+    assert page.locator(UNSAVED).count() == 0
+
+    # saved: the link goes at once
+    nb.follow(NEXT_02, "02_feedback_360")
+    assert len(dialogs.seen) == 2
+
+
+def test_a_date_typed_just_before_the_link_is_still_asked_about(step_01: Notebook) -> None:
+    """A date box sends its text when it is left: the click on the link that leaves it
+    waits for the kernel's answer instead of going."""
+    nb, page = step_01, step_01.page
+    dialogs = Dialogs(page)
+    rate = nb.form("Rate yourself")
+    box = rate.widget("Date").locator("input")
+    box.click()
+    box.fill("2026-11-01")  # no Tab: the kernel has not seen it yet
+    assert page.locator(UNSAVED).count() == 0
+    page.get_by_role("link", name=NEXT_02).click()
+    kind, message = dialogs.wait(1)[0]
+    assert kind == "confirm" and "“Rate yourself”" in message
+    assert "01_self_assessment" in page.url
+
+    dialogs.accept = True  # "Leave": the next step opens
+    page.get_by_role("link", name=NEXT_02).click()
+    page.wait_for_url(re.compile(r"/02_feedback_360\.ipynb"), wait_until="commit",
+                      timeout=60_000)
+    assert len(dialogs.seen) == 2 and dialogs.seen[1][0] == "confirm"
+
+
+def test_jupyterlab_marks_unsaved_forms_for_its_close_prompt(browser: Any,
+                                                                 lab_server: Server) -> None:
+    context = new_context(browser)
+    try:
+        nb = Notebook.open_in_lab(context, lab_server, "01_self_assessment").run_all()
+        page = nb.page
+        assert page.evaluate("window.cwUnsaved()") is False
+        strengths = nb.form("Strengths and areas to develop")
+        strengths.type("Areas to develop", "Delegating", delay=5)
+        _marked(nb)
+        assert page.evaluate("window.cwUnsaved()") is True
+        strengths.save("Save strengths and areas", rebuilds=True)
+        wait_until(lambda: page.locator(UNSAVED).count() == 0, "the mark to go")
+        assert page.evaluate("window.cwUnsaved()") is False
+    finally:
+        context.close()

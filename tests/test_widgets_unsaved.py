@@ -1,10 +1,13 @@
-"""Unsaved input, decided in the kernel (app red-team walk).
+"""Unsaved input and the focus after a save, decided in the kernel (app red-team walk).
 
 A person chose ratings and typed strengths in step 01, then followed the page's "Next"
 link: nothing asked, and the input was gone. A form now marks its box ``cw-unsaved`` while
 a field differs from what it showed (its value in the file, or a new entry's blank), and
 clears it once saved, refilled or rebuilt; the page only looks for that class
 (``app_template/.../app.js``, browser tests in ``tests/browser/test_app_nav.py``).
+
+After Enter on a save button the save disabled it (or the rebuilt form replaced it), and
+the page's focus went back to its top; the form now puts it back on that button.
 """
 
 from __future__ import annotations
@@ -214,3 +217,70 @@ def test_marking_sends_one_update_per_change_of_state(small, monkeypatch):
     for text in ("T", "Te", "Teaching"):  # every key typed
         view.fields["weaknesses"].value = text
     assert sent == ["_dom_classes"]
+
+
+# ----------------------------------------------------------------------------- focus
+@pytest.fixture
+def focused(monkeypatch) -> list[widgets.Widget]:
+    """Every widget asked to take the page's focus (``{"do": "focus"}`` sent to it)."""
+    asked: list[widgets.Widget] = []
+    original = widgets.Widget.send
+
+    def send(self, content, buffers=None):
+        if content == {"do": "focus"}:
+            asked.append(self)
+        return original(self, content, buffers)
+
+    monkeypatch.setattr(widgets.Widget, "send", send)
+    return asked
+
+
+def test_the_focus_goes_to_the_new_save_button_of_a_rebuilt_form(small, focused):
+    view = ui.strengths_form(small)
+    old = view.buttons["save"]
+    view.fields["weaknesses"].value = "Delegating"
+    old.click()  # the form is rebuilt: a new Save button
+    assert SAVED.search(view.status.value)
+    new = view.buttons["save"]
+    assert new is not old and focused == [new]
+    assert new.description == "Save strengths and areas"
+
+
+def test_the_focus_goes_back_to_a_button_the_save_disabled(small, focused):
+    view = ui.self_assessment_form(small)
+    button = view.buttons["save"]
+    view.fields["ratings.Budgeting"].value = 1
+    button.click()  # refilled in place: the same button, disabled while it saved
+    assert SAVED.search(view.status.value)
+    assert view.buttons["save"] is button and focused == [button] and not button.disabled
+
+
+def test_after_a_removal_the_focus_goes_to_the_forms_first_button(small, focused):
+    view = ui.skills_form(small)
+    view.chooser.value = view.chooser.options[3][1]  # Budgeting, used nowhere
+    view.buttons["remove"].click()
+    assert SAVED.search(view.status.value)
+    assert "remove" not in view.buttons and focused == [view.buttons["save"]]
+    assert view.buttons["save"].description == "Add this skill"
+
+
+def test_a_refusal_keeps_the_focus_on_the_button(small, focused):
+    view = ui.skills_form(small)
+    button = view.buttons["save"]
+    view.fields["name"].value = "coaching"
+    button.click()
+    assert "You already track “Coaching”" in view.fields["name"].message.value
+    assert focused == [button]
+
+
+def test_a_result_shown_without_a_click_moves_no_focus(small, focused):
+    view = ui.strengths_form(small)
+    view.show_result(small.save(lambda wb: wb.weaknesses.append("Delegating")))
+    assert SAVED.search(view.status.value) and focused == []
+
+
+def test_choosing_an_entry_moves_no_focus(small, focused):
+    view = ui.skills_form(small)
+    view.chooser.value = view.chooser.options[1][1]
+    assert view.fields["name"].value == "Rostering" and focused == []
+    assert view.fields["importance"].value == 4

@@ -826,6 +826,7 @@ class FormView(quiet.VBox):
         self.saves_input = saves_input
         self._shown: dict[str, Any] = {}
         self._filling = False
+        self._pressed_key: str | None = None
         self._reload_button: widgets.Button | None = None
         self._undo_button: widgets.Button | None = None
         self._undo: tuple[Callable[[Any], Any], str] | None = None
@@ -892,6 +893,9 @@ class FormView(quiet.VBox):
         widgets are closed, so a long session does not pile up widget models)."""
         keep = (self.title, *self._tail())
         old = [c for c in self.children if all(c is not k for k in keep)]
+        pressed = quiet.pressed()  # a button of this body, pressed: its key, for the focus
+        self._pressed_key = next((k for k, b in self.buttons.items() if b is pressed),
+                                 self._pressed_key if pressed is not None else None)
         self.fields, self.buttons, self.chooser, self.filled = {}, {}, None, None
         self.refill, self._collect = None, None
         self.drop_undo()
@@ -1080,11 +1084,29 @@ class FormView(quiet.VBox):
         in another window) is said in the status line, next to the Reload button that
         appears, and the field gets a short mark. A save that went through leaves the form
         saved (not :attr:`unsaved`).
+
+        Said after a button was pressed, the focus goes back to that button, or to the one
+        that replaced it in the rebuilt form (:meth:`focus_pressed`).
         """
         conflict = bool(getattr(result, "conflict", False))
         if conflict or self._reload_button is not None:
             self.reload_button.layout.display = None if conflict else "none"
         self._say_result(result, detail, note, conflict)
+        self.focus_pressed()
+
+    def focus_pressed(self) -> None:
+        """During a button's click: put the page's focus back on it, or on the button under
+        the same name in the rebuilt form (else its first button). The save disabled the
+        button, or the rebuild removed it, and the browser had sent the focus to the top of
+        the page: a keyboard or screen reader user lost their place."""
+        pressed = quiet.pressed()
+        if pressed is None:
+            return
+        target = pressed if pressed.comm is not None else self.buttons.get(
+            self._pressed_key or "", next(iter(self.buttons.values()), None))
+        self._pressed_key = None
+        if target is not None and target.comm is not None:
+            target.focus()
 
     def _say_result(self, result: Any, detail: str, note: str, conflict: bool) -> None:
         if result.ok:

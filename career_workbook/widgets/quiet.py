@@ -39,7 +39,7 @@ from ipywidgets.widgets.trait_types import InstanceDict
 from ipywidgets.widgets.widget import _json_to_widget, _widget_to_json
 
 __all__ = ["CLICKS", "HTML", "Button", "Checkbox", "FileUpload", "HBox", "VBox", "is_quiet",
-           "is_shared", "quiet_models", "shared", "widget_tree"]
+           "is_shared", "pressed", "quiet_models", "shared", "widget_tree"]
 
 
 class _Quiet:
@@ -134,6 +134,19 @@ class VBox(widgets.VBox):
 
 CLICKS = threading.RLock()
 """Held while a button's click handlers run: one click at a time in the whole kernel."""
+_PRESSED: list[widgets.Button] = []
+
+
+def pressed() -> widgets.Button | None:
+    """The button whose click handlers run now (``None`` outside a click): a form that
+    disabled or rebuilt it puts the page's focus back (``FormView.focus_pressed``).
+
+    >>> b, seen = Button(description="Save"), []
+    >>> b.on_click(lambda button: seen.append(pressed() is button))
+    >>> b.click(); seen, pressed()
+    ([True], None)
+    """
+    return _PRESSED[-1] if _PRESSED else None
 
 
 class Button(widgets.Button):
@@ -164,7 +177,11 @@ class Button(widgets.Button):
     def click(self) -> None:
         with CLICKS:
             if self.comm is not None:  # a closed button's click belongs to no form
-                super().click()
+                _PRESSED.append(self)
+                try:
+                    super().click()
+                finally:
+                    _PRESSED.pop()
 
 
 class Checkbox(widgets.Checkbox):

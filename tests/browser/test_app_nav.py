@@ -3,6 +3,7 @@
 - A step left with unsaved input asks first: the page's own links ("Next: 02 — …") with a
   question naming the form, closing or reloading the tab with the browser's own; staying
   keeps the input, and the page's kernel, so it can still be saved.
+- After Enter on a save button the focus stays in the form (it went to the page's top).
 
 JupyterLab: the same marks, and its tab asks before it is closed.
 """
@@ -17,7 +18,7 @@ from typing import Any
 import pytest
 
 from .conftest import Server, new_context
-from .pages import Notebook, wait_until, write_start_page
+from .pages import Notebook, read_yaml, wait_until, write_start_page
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow, pytest.mark.xdist_group("browser")]
 
@@ -117,6 +118,28 @@ def test_a_date_typed_just_before_the_link_is_still_asked_about(step_01: Noteboo
     page.wait_for_url(re.compile(r"/02_feedback_360\.ipynb"), wait_until="commit",
                       timeout=60_000)
     assert len(dialogs.seen) == 2 and dialogs.seen[1][0] == "confirm"
+
+
+def test_enter_on_save_keeps_the_focus_in_the_form(step_01: Notebook) -> None:
+    nb, page = step_01, step_01.page
+    strengths = nb.form("Strengths and areas to develop")
+    strengths.type("Strengths", "Calm at handover\nListening", delay=5)
+    button = strengths.button("Save strengths and areas")
+    button.focus()
+    path = nb.workbook
+    before = path.read_bytes()
+    page.keyboard.press("Enter")
+    wait_until(lambda: path.read_bytes() != before and "Saved at" in strengths.status(),
+               "the save")
+    where = wait_until(lambda: page.evaluate(
+        """() => { const a = document.activeElement, form = a && a.closest('.cw-form');
+                   return form && a !== document.body
+                     ? [form.querySelector('h4').textContent, a.textContent.trim()] : null; }"""),
+        "the focus back in the form", timeout=10)
+    assert where == ["Strengths and areas to develop", "Save strengths and areas"]
+    assert read_yaml(path)["strengths"] == ["Calm at handover", "Listening"]
+    page.keyboard.press("Shift+Tab")  # and the keyboard goes on from there
+    assert page.evaluate("document.activeElement.tagName") == "TEXTAREA"
 
 
 def test_jupyterlab_marks_unsaved_forms_for_its_close_prompt(browser: Any,

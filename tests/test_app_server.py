@@ -195,3 +195,12 @@ def test_every_page_asks_before_unsaved_input_is_left_first_thing(installed: Any
     first = head.index("<script")
     assert first < head.index("window.cwUnsaved") < head.index("</script>", first)
 
+
+def test_the_back_link_goes_to_the_start_page_the_app_writes() -> None:
+    import re
+
+    from career_workbook.widgets.start_page import START_NOTEBOOK
+
+    text = (TEMPLATE / "index.html.j2").read_text(encoding="utf-8")
+    assert re.search(r"set START_PAGE = '([^']+)'", text)[1] == START_NOTEBOOK
+    assert "Back to all steps" in text

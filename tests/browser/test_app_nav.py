@@ -1,8 +1,9 @@
 """Moving around the app (``career-workbook app``) without losing anything (red-team walk).
 
-- A step left with unsaved input asks first: the page's own links ("Next: 02 — …") with a
-  question naming the form, closing or reloading the tab with the browser's own; staying
-  keeps the input, and the page's kernel, so it can still be saved.
+- A step left with unsaved input asks first: the page's own links ("Next: 02 — …", "Back
+  to all steps") with a question naming the form, closing or reloading the tab with the
+  browser's own; staying keeps the input, and the page's kernel, so it can still be saved.
+- Every step has a "Back to all steps" link to the start page, reachable by keyboard.
 - After Enter on a save button the focus stays in the form (it went to the page's top).
 
 JupyterLab: the same marks, and its tab asks before it is closed.
@@ -24,6 +25,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.slow, pytest.mark.xdist_group("br
 
 UNSAVED = ".cw-unsaved"
 NEXT_02 = re.compile(r"^Next: 02 — ")
+BACK = re.compile(r"Back to all steps")
 
 
 class Dialogs:
@@ -118,6 +120,30 @@ def test_a_date_typed_just_before_the_link_is_still_asked_about(step_01: Noteboo
     page.wait_for_url(re.compile(r"/02_feedback_360\.ipynb"), wait_until="commit",
                       timeout=60_000)
     assert len(dialogs.seen) == 2 and dialogs.seen[1][0] == "confirm"
+
+
+def test_every_step_leads_back_to_all_steps_by_keyboard(app_server: Server,
+                                                        app_context: Any) -> None:
+    write_start_page(app_server.notebooks)
+    nb = Notebook.open_in_app(app_context, app_server, "03_vision_values")
+    try:
+        page = nb.page
+        links = page.get_by_role("link", name=BACK)
+        assert links.count() == 2  # at the top and at the end of the page
+        assert links.first.get_attribute("href").endswith("/voila/render/.start.ipynb")
+        page.locator("body").focus()
+        page.keyboard.press("Tab")
+        focused = page.evaluate("document.activeElement.textContent.trim()")
+        assert BACK.search(focused), f"the first Tab reaches {focused!r}"
+        page.keyboard.press("Enter")
+        page.wait_for_url(re.compile(r"/\.start\.ipynb"), wait_until="commit",
+                          timeout=60_000)
+        start = Notebook._rendered(page, app_server, ".start", 120.0)
+        steps = start.page.locator(".cw-steps li")
+        assert steps.count() == 11 and "✓" in steps.nth(1).inner_text()
+        assert start.page.get_by_role("link", name=BACK).count() == 0  # already there
+    finally:
+        nb.close()
 
 
 def test_enter_on_save_keeps_the_focus_in_the_form(step_01: Notebook) -> None:

@@ -184,13 +184,18 @@ def test_a_page_sets_the_cookie_its_kernel_shutdown_request_needs(
 TEMPLATE = server.app_template_root() / "voila" / "templates" / server.APP_TEMPLATE
 
 
-def test_every_page_asks_before_unsaved_input_is_left_first_thing(installed: Any) -> None:
-    """Before any other script, every page carries the guard that asks before a page with
-    unsaved form input is left (app red-team walk)."""
+def test_every_page_carries_the_apps_style_sheet_and_its_unsaved_input_guard_first(
+        installed: Any) -> None:
+    """The app's own parts of a page (app red-team walk): its style sheet (forms fit a
+    phone's width and a 200 % zoom) and, before any other script, the guard that asks
+    before a page with unsaved form input is left."""
     _, shared = installed
     head = _page_head(shared)
+    css = (TEMPLATE / "app.css").read_text(encoding="utf-8")
     js = (TEMPLATE / "app.js").read_text(encoding="utf-8")
-    assert not any(mark in js for mark in ("{{", "{%", "{#"))  # included by Jinja
+    for text in (css, js):  # included by Jinja: no template syntax inside
+        assert not any(mark in text for mark in ("{{", "{%", "{#"))
+    assert css.strip() in head and "@media (max-width: 40em)" in head
     assert js.strip() in head and "window.cwUnsaved" in head
     first = head.index("<script")
     assert first < head.index("window.cwUnsaved") < head.index("</script>", first)

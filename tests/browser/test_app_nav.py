@@ -4,6 +4,7 @@
   to all steps") with a question naming the form, closing or reloading the tab with the
   browser's own; staying keeps the input, and the page's kernel, so it can still be saved.
 - Every step has a "Back to all steps" link to the start page, reachable by keyboard.
+- On a phone (390 px) and at 200 % zoom every input fits the page, its label above it.
 - After Enter on a save button the focus stays in the form (it went to the page's top).
 
 JupyterLab: the same marks, and its tab asks before it is closed.
@@ -142,6 +143,71 @@ def test_every_step_leads_back_to_all_steps_by_keyboard(app_server: Server,
         steps = start.page.locator(".cw-steps li")
         assert steps.count() == 11 and "✓" in steps.nth(1).inner_text()
         assert start.page.get_by_role("link", name=BACK).count() == 0  # already there
+    finally:
+        nb.close()
+
+
+SIZES = {"phone": ({"width": 390, "height": 844}, 1),
+         "zoom 200 %": ({"width": 640, "height": 450}, 2)}
+"""A phone, and a 1280 × 900 window at 200 % zoom (the same page as 640 × 450)."""
+
+_OUTSIDE = """() => {
+  const width = document.documentElement.clientWidth;
+  const out = [];
+  for (const el of document.querySelectorAll(
+      '.cw-form input, .cw-form select, .cw-form textarea, .cw-form label, .cw-form button')) {
+    const r = el.getBoundingClientRect();
+    if (!r.width || getComputedStyle(el).visibility === 'hidden') continue;
+    if (r.left < -1 || r.right > width + 1)
+      out.push(`${el.tagName} “${(el.textContent || el.placeholder || '').trim().slice(0, 30)}”`
+               + ` ${Math.round(r.left)}-${Math.round(r.right)} px of ${width}`);
+  }
+  return {out, scroll: document.documentElement.scrollWidth, width};
+}"""
+
+_BESIDE = """() => {
+  const rows = [];
+  for (const row of document.querySelectorAll(
+      '.cw-form .widget-text, .cw-form .widget-dropdown, .cw-form .widget-textarea')) {
+    const label = row.querySelector(':scope > .widget-label');
+    const input = row.querySelector(':scope > input, :scope > select, :scope > textarea');
+    if (!label || !input || !label.textContent.trim()) continue;
+    const l = label.getBoundingClientRect(), i = input.getBoundingClientRect();
+    if (!l.width || !i.width) continue;
+    rows.push({label: label.textContent.trim(), above: l.bottom <= i.top + 1});
+  }
+  return rows;
+}"""
+
+
+@pytest.mark.parametrize("size", list(SIZES))
+@pytest.mark.parametrize("stem", ["08_achievements_learning", "09_progress_review",
+                                  "10_opportunities"])
+def test_every_input_fits_a_phone_and_a_200_percent_zoom(
+        stem: str, size: str, browser: Any, app_server: Server) -> None:
+    viewport, scale = SIZES[size]
+    context = browser.new_context(viewport=viewport, device_scale_factor=scale,
+                                  locale="en-GB")
+    context.set_default_timeout(30_000)
+    try:
+        nb = Notebook.open_in_app(context, app_server, stem)
+        found = nb.page.evaluate(_OUTSIDE)
+        assert not found["out"], f"{stem} at {size}: off the page: {found['out'][:8]}"
+        assert found["scroll"] <= found["width"], found
+        rows = nb.page.evaluate(_BESIDE)
+        assert rows and all(r["above"] for r in rows), \
+            [r["label"] for r in rows if not r["above"]][:8]
+    finally:
+        context.close()
+
+
+def test_a_laptop_keeps_labels_beside_their_inputs(app_server: Server,
+                                                   app_context: Any) -> None:
+    nb = Notebook.open_in_app(app_context, app_server, "10_opportunities")
+    try:
+        rows = nb.page.evaluate(_BESIDE)
+        assert rows and not any(r["above"] for r in rows)
+        assert not nb.page.evaluate(_OUTSIDE)["out"]
     finally:
         nb.close()
 

@@ -20,7 +20,7 @@ from typing import Any
 import pytest
 
 from .conftest import Server, new_context
-from .pages import Notebook, read_yaml, wait_until, write_start_page
+from .pages import PERSON_PAUSE_MS, Notebook, read_yaml, wait_until, write_start_page
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow, pytest.mark.xdist_group("browser")]
 
@@ -215,7 +215,8 @@ def test_a_laptop_keeps_labels_beside_their_inputs(app_server: Server,
 def test_enter_on_save_keeps_the_focus_in_the_form(step_01: Notebook) -> None:
     nb, page = step_01, step_01.page
     strengths = nb.form("Strengths and areas to develop")
-    strengths.type("Strengths", "Calm at handover\nListening", delay=5)
+    strengths.fill("Strengths", "Calm at handover\nListening")  # typed, then Tab
+    page.wait_for_timeout(PERSON_PAUSE_MS)  # the hand moves to the button
     button = strengths.button("Save strengths and areas")
     button.focus()
     path = nb.workbook

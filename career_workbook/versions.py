@@ -27,14 +27,16 @@ DAILY = timedelta(days=31)
 
 COUNTED = (
     ("goals", "goal", "goals"), ("skills", "skill", "skills"),
-    ("check_ins", "check-in", "check-ins"), ("actions", "action", "actions"),
+    ("check_ins", "check-in", "check-ins"), ("milestones", "milestone", "milestones"),
+    ("actions", "action", "actions"), ("opportunities", "opportunity", "opportunities"),
     ("contacts", "contact", "contacts"), ("feedback", "feedback entry", "feedback entries"),
     ("assessments", "self-assessment", "self-assessments"),
     ("achievements", "achievement", "achievements"),
     ("learning", "learning item", "learning items"), ("strengths", "strength", "strengths"),
-    ("values", "value", "values"),
+    ("weaknesses", "area to develop", "areas to develop"), ("values", "value", "values"),
 )
-"""Workbook sections counted by :func:`describe_change`: (field, singular, plural)."""
+"""Workbook sections counted by :func:`describe_change`: (field, singular, plural). The
+milestones are those of every goal together."""
 
 
 def versions_to_keep(saved_at: Sequence[datetime], now: datetime) -> list[bool]:
@@ -80,10 +82,15 @@ def section_counts(wb: Any) -> dict[str, int]:
     """How many entries each counted section of a workbook holds.
 
     >>> from career_workbook.model import new_workbook
-    >>> section_counts(new_workbook("Sam"))["goals"]
-    0
+    >>> from career_workbook.model import Goal, Milestone
+    >>> wb = new_workbook("Sam")
+    >>> wb.goals.append(Goal(text="Ship it", milestones=[Milestone(title="Draft")]))
+    >>> counts = section_counts(wb)
+    >>> counts["goals"], counts["milestones"], counts["opportunities"]
+    (1, 1, 0)
     """
-    return {name: len(getattr(wb, name)) for name, _, _ in COUNTED}
+    return {name: sum(len(g.milestones) for g in wb.goals) if name == "milestones"
+            else len(getattr(wb, name)) for name, _, _ in COUNTED}
 
 
 def describe_change(old: Any, current: Any) -> str:
@@ -99,9 +106,14 @@ def describe_change(old: Any, current: Any) -> str:
     '1 goal more, 2 strengths more'
     >>> describe_change(now, now)
     'same as now'
+    >>> from career_workbook.model import Opportunity
+    >>> now.opportunities += [Opportunity(title=f"Role {n}") for n in range(6)]
+    >>> before.opportunities.append(Opportunity(title="Role 0"))
+    >>> describe_change(before, now)
+    '1 goal fewer, 5 opportunities fewer, 2 strengths fewer'
     >>> before.person.current_role = "Analyst"
-    >>> describe_change(before, new_workbook("Sam"))
-    'same counts; some text differs'
+    >>> describe_change(before, before.model_copy(update={"person": now.person}))
+    'the same number of every kind of entry; some details differ'
     """
     if old == current:
         return "same as now"
@@ -112,4 +124,5 @@ def describe_change(old: Any, current: Any) -> str:
         if diff:
             word = one if abs(diff) == 1 else many
             parts.append(f"{abs(diff)} {word} {'more' if diff > 0 else 'fewer'}")
-    return ", ".join(parts) if parts else "same counts; some text differs"
+    return ", ".join(parts) if parts else ("the same number of every kind of entry; some "
+                                           "details differ")

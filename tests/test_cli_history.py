@@ -101,3 +101,26 @@ def test_history_into_a_closed_pipe_ends_quietly(path):
         os.close(write_end)
     assert done.stderr.decode() == ""
     assert done.returncode == 1
+
+
+def test_history_counts_opportunities_and_milestones(tmp_path, capsys):
+    # a version with 1 opportunity (the file now has 6) read "same counts; some text differs"
+    p = tmp_path / "kim.yaml"
+    store.new(p, "Kim Ode", today=date(2026, 1, 5))
+    with cw.edit(p) as wb:
+        wb.opportunities.append(cw.Opportunity(title="Speak at the meetup",
+                                               spotted=date(2026, 1, 5)))
+        wb.goals.append(cw.Goal(id="g1", text="Lead a data project by June 2027"))
+    with cw.edit(p) as wb:
+        wb.opportunities += [cw.Opportunity(title=f"Posting {n}", spotted=date(2026, 1, 6))
+                             for n in range(5)]
+        wb.goals[0].milestones.append(cw.Milestone(title="Pick the project"))
+    assert cli.main(["history", str(p)]) == 0
+    out = capsys.readouterr().out
+    assert "1 milestone fewer, 5 opportunities fewer" in out
+    assert "same counts" not in out and "some text differs" not in out
+    with cw.edit(p) as wb:  # only a stage moves: said as what it is, no count
+        wb.opportunities[0].stage = "applied"
+    assert cli.main(["history", str(p)]) == 0
+    first = capsys.readouterr().out.splitlines()[1]
+    assert first.endswith("the same number of every kind of entry; some details differ")

@@ -85,3 +85,19 @@ def test_notebook_00_shows_the_form():
     nb = nbformat.read(ROOT / "notebooks" / "00_start_here.ipynb", as_version=4)
     assert any(c.cell_type == "code" and c.source.strip() == "ui.restore_form(wb)"
                for c in nb.cells)
+
+
+def test_a_version_with_fewer_opportunities_is_described_so(path):
+    # 00's restore form said nothing of opportunities: a version with 1 (the file now has
+    # 6) read like the file now
+    with cw.edit(path) as wb:
+        wb.opportunities.append(cw.Opportunity(title="Speak at the meetup"))
+    with cw.edit(path) as wb:
+        wb.opportunities += [cw.Opportunity(title=f"Posting {n}") for n in range(5)]
+    view = ui.restore_form(ui.Session(path))
+    info = view.children[2].value
+    assert "This version: Sam Lee · 0 skills · 0 goals · 0 check-ins · 0 feedback entries · " \
+           "1 opportunity · 2 strengths." in info
+    assert "Now: Sam Lee · 0 skills · 0 goals · 0 check-ins · 0 feedback entries · " \
+           "6 opportunities · 2 strengths." in info
+    assert "Compared with now: 5 opportunities fewer." in info

@@ -2,11 +2,14 @@
 
 Examples
 --------
->>> from career_workbook.model import Goal, new_workbook
+>>> from career_workbook.model import Goal, Opportunity, new_workbook
 >>> wb = new_workbook("Sam")
 >>> wb.goals.append(Goal(text="Pass the exam"))
 >>> version_summary(wb)
 'Sam · 0 skills · 1 goal · 0 check-ins · 0 feedback entries'
+>>> wb.opportunities.append(Opportunity(title="Lead the Q3 migration"))
+>>> version_summary(wb)
+'Sam · 0 skills · 1 goal · 0 check-ins · 0 feedback entries · 1 opportunity'
 >>> size_text(1536), size_text(300)
 ('1.5 KB', '300 bytes')
 """
@@ -41,13 +44,20 @@ def size_text(size: int) -> str:
     return f"{size / 1024 / 1024:.1f} MB"
 
 
+_ALWAYS = ("skills", "goals", "check_ins", "feedback")
+"""Sections a version's summary always counts; the others
+(:data:`~career_workbook.versions.COUNTED`) are named when they hold something."""
+
+
 def version_summary(wb: Any) -> str:
     """What a version holds, in one line (name and how many of each kind of entry)."""
-    return " · ".join([
-        wb.person.name, plural(len(wb.skills), "skill"), plural(len(wb.goals), "goal"),
-        plural(len(wb.check_ins), "check-in"),
-        plural(len(wb.feedback), "feedback entry", "feedback entries"),
-    ])
+    from career_workbook.versions import COUNTED, section_counts
+
+    counts = section_counts(wb)
+    names = {name: (one, many) for name, one, many in COUNTED}
+    shown = [*_ALWAYS, *(name for name in names if name not in _ALWAYS and counts[name])]
+    return " · ".join([wb.person.name, *(plural(counts[name], *names[name])
+                                          for name in shown)])
 
 
 def version_label(entry: Any, number: int | None = None) -> str:

@@ -58,6 +58,36 @@ def swapped_year(day: date, today: date) -> bool:
     return day.year != today.year and sorted(str(day.year)) == sorted(str(today.year))
 
 
+def in_year(day: date, year: int) -> date:
+    """``day`` in ``year`` (29 February becomes the 28th in a year without it).
+
+    >>> in_year(date(2062, 1, 15), 2026), in_year(date(2028, 2, 29), 2026)
+    (datetime.date(2026, 1, 15), datetime.date(2026, 2, 28))
+    """
+    try:
+        return day.replace(year=year)
+    except ValueError:  # 29 February of a year that has none
+        return day.replace(year=year, day=28)
+
+
+def swapped_for(day: date | None, today: date) -> date | None:
+    """The day still to come that ``day``, years ahead, was typed for: its year is
+    ``today``'s with the digits swapped (2062 for 2026) and that day in ``today``'s year is
+    today or later. ``None`` otherwise: a question "did you mean 2026?" would suggest a day
+    that has passed (30 June 2026 asked about on 6 December 2026), a day no deadline takes.
+
+    >>> today = date(2026, 12, 6)
+    >>> swapped_for(date(2062, 12, 20), today), swapped_for(date(2062, 6, 30), today)
+    (datetime.date(2026, 12, 20), None)
+    >>> swapped_for(date(2062, 12, 6), today), swapped_for(date(2036, 12, 20), today)
+    (datetime.date(2026, 12, 6), None)
+    """
+    if day is None or day <= today or not swapped_year(day, today):
+        return None
+    meant = in_year(day, today.year)
+    return meant if meant >= today else None
+
+
 DAY_SLACK = 1
 """How many days after today a form still takes a day that must have come (a check-in, an
 achievement, a last contact): the person's clock may be a time zone ahead of the machine's.
@@ -81,9 +111,10 @@ def not_counted_yet(today: date, n: int = 1) -> str:
 def swapped_deadline(day: date | None, today: date, shown: str = "") -> str | None:
     """The question to ask about a deadline ``day`` whose year is ``today``'s with its
     digits swapped (2062 typed for 2026): years ahead, it stretches every timeline to that
-    year. ``None`` for any other day: a genuine ten-year goal (2036) is never asked about.
-    The goal drafter does not save such a deadline until it is fixed or kept, the goal
-    review asks the same, and ``validate`` notes it in a file. ``shown`` names the day
+    year. ``None`` for any other day: a genuine ten-year goal (2036) is never asked about,
+    nor a day whose meaning in ``today``'s year has passed (:func:`swapped_for`).
+    The goal drafter, the goal review and the opportunity form do not save such a deadline
+    until it is fixed or kept, and ``validate`` notes it in a file. ``shown`` names the day
     (default: the day itself).
 
     >>> swapped_deadline(date(2062, 12, 31), date(2026, 12, 6))
@@ -92,8 +123,10 @@ def swapped_deadline(day: date | None, today: date, shown: str = "") -> str | No
     'Deadline 31 Dec 2062 is 36 years away: did you mean 2026?'
     >>> swapped_deadline(date(2036, 12, 31), date(2026, 12, 6)) is None
     True
+    >>> swapped_deadline(date(2062, 6, 30), date(2026, 12, 6)) is None  # 30 Jun 2026 has passed
+    True
     """
-    if day is None or day <= today or not swapped_year(day, today):
+    if swapped_for(day, today) is None:
         return None
     return (f"{shown or short_date(day)} is {duration((day - today).days)} away: did you mean "
             f"{today.year}?")
@@ -119,10 +152,7 @@ def today_problem(day: date, real: date) -> str | None:
     True
     """
     if swapped_year(day, real):
-        try:
-            meant = day.replace(year=real.year)
-        except ValueError:  # 29 February of a year that has none
-            meant = day.replace(year=real.year, day=28)
+        meant = in_year(day, real.year)
         return (f"{day.isoformat()} is in {day.year}: did you mean {meant.isoformat()}? "
                 f"(today is {short_date(real)})")
     ahead = (day - real).days

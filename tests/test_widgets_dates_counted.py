@@ -198,8 +198,9 @@ def test_the_contact_form_names_every_problem_at_once(path):
     assert said(view, "name") == "⚠ Name is too long: at most 200 characters (now 5,000)"
     assert said(view, "organisation") == \
         "⚠ Organisation is too long: at most 200 characters (now 5,000)"
+    # 5 Jan 2026 has passed: the year is named, no day suggested that has gone
     assert said(view, "next_follow_up") == ("⚠ “Next follow-up” is 5 Jan 2062, 35 years after "
-                                            "today (6 Dec 2026). Did you mean 2026?")
+                                            "today (6 Dec 2026): please check the year.")
     assert status(view) == "⚠ Nothing was saved: please fix the fields marked ⚠."
     view.fields["name"].value = "Long Org Person"
     view.buttons["save"].click()
@@ -219,10 +220,14 @@ def test_an_interview_planned_in_a_swapped_year_is_asked_about(path):
         wb.contacts = [cw.Contact(id="c1", name="Dana Lee")]
     before = path.read_bytes()
     view = ui.interview_planner(session(path))
-    view.fields["due"].widget.value = "5 Jan 2062"
+    view.fields["due"].widget.value = "15 Dec 2062"
     view.buttons["save"].click()
     assert path.read_bytes() == before
     assert "Did you mean 2026?" in said(view, "due")
+    view.fields["due"].widget.value = "5 Jan 2062"  # 5 Jan 2026 has passed: not suggested
+    view.buttons["save"].click()
+    assert path.read_bytes() == before
+    assert said(view, "due").endswith("(6 Dec 2026): please check the year.")
 
 
 @pytest.mark.parametrize(("form", "key", "label", "most"), [

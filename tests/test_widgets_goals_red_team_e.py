@@ -192,22 +192,37 @@ def test_a_swapped_year_fixed_saves_and_a_real_ten_year_goal_is_never_asked(empt
 def test_a_swapped_year_picked_in_the_deadline_box_is_asked_too(empty):
     view = ui.goal_drafter(ui.Session(empty, today=TODAY))
     view.fields["text"].value = "Run 3 workshops for the sales team"
-    view.fields["deadline"].value = "2062-03-31"
+    view.fields["deadline"].value = "2062-12-24"
     view.buttons["save"].click()
     assert cw.load(empty).goals == []
-    assert ("Deadline 31 Mar 2062 is 35 years away: did you mean 2026?"
+    assert ("Deadline 24 Dec 2062 is 36 years away: did you mean 2026?"
             in text_of(view.fields["deadline"].message.value))
 
 
 def test_the_goal_review_asks_about_a_swapped_year_as_well(planned):
     view = ui.goal_review(ui.Session(planned, today=TODAY))
     view.fields["deadline"].value = "2072-06-30"  # not 2026's digits: a real far date
-    view.fields["deadline"].value = "2062-06-30"
+    view.fields["deadline"].value = "2062-12-30"
     view.buttons["save"].click()
     assert goals(planned)["aws"].deadline == date(2027, 6, 30)
     assert "did you mean 2026?" in text_of(view.fields["deadline"].message.value)
     view.buttons["keep_year"].click()
+    assert goals(planned)["aws"].deadline == date(2062, 12, 30)
+
+
+def test_the_year_question_never_suggests_a_day_that_has_passed(planned, empty):
+    # "by 30 June 2062" asked "did you mean 2026?" on 6 Dec 2026, when 30 June 2026 is past
+    view = ui.goal_review(ui.Session(planned, today=TODAY))
+    view.fields["deadline"].value = "2062-06-30"
+    view.buttons["save"].click()
+    assert "did you mean" not in text_of(view.fields["deadline"].message.value)
+    assert view.buttons["keep_year"].layout.display == "none"
     assert goals(planned)["aws"].deadline == date(2062, 6, 30)
+    drafter = ui.goal_drafter(ui.Session(empty, today=TODAY))
+    drafter.fields["text"].value = "Run 3 workshops for the sales team by 30 June 2062"
+    assert "did you mean" not in feedback(drafter)
+    drafter.fields["text"].value = "Run 3 workshops for the sales team by 20 December 2062"
+    assert "did you mean 2026?" in feedback(drafter)
 
 
 def test_validate_notes_a_swapped_deadline_year_in_a_file(planned):

@@ -244,3 +244,80 @@ def test_a_next_step_still_to_come_is_not_stale_and_a_missed_deadline_is_a_next_
     nudges = client_week(wb, today).nudges
     assert "opportunity 'Speak at PyData' is 6 days past its deadline, not applied for" in nudges
     assert not any("Interview tomorrow" in n for n in nudges)
+
+
+# ------------------------------------------------- a deadline typed with a swapped year
+def new_opportunity(view, deadline: str) -> None:
+    view.fields["title"].value = "Speak at the data meetup"
+    view.fields["kind"].value = "speaking"
+    view.fields["deadline"].value = deadline
+
+
+def test_a_swapped_deadline_year_is_asked_about_fixed_or_kept(session):
+    # 2062 for 2026 saved silently: its reminder went to 2062
+    view = ui.opportunities_form(session)
+    before = session.path.read_bytes()
+    keep = view.buttons["keep_year"]
+    assert keep.layout.display == "none"
+    new_opportunity(view, "2062-12-20")
+    view.buttons["save"].click()
+    view.buttons["save"].click()  # a double click keeps nothing
+    assert session.path.read_bytes() == before
+    assert view.fields["deadline"].message.value.endswith(
+        "⚠ Deadline 20 Dec 2062 is 36 years away: did you mean 2026? Fix the year, or press "
+        "“Keep 2062” if it is right.</span>")
+    assert keep.layout.display is None and keep.description == "Keep 2062"
+    view.fields["deadline"].value = "2026-12-20"  # fixed: asked no more, saved
+    assert keep.layout.display == "none"
+    view.buttons["save"].click()
+    assert SAVED.search(view.status.value), view.status.value
+    assert cw.load(session.path).opportunities[-1].deadline == date(2026, 12, 20)
+
+    new_opportunity(view, "20 December 2062")  # the form is new again: asked again
+    view.fields["title"].value = "Write for the 2062 anthology"
+    view.buttons["save"].click()
+    assert len(cw.load(session.path).opportunities) == 2
+    view.buttons["keep_year"].click()  # the year is right
+    saved = cw.load(session.path).opportunities
+    assert [o.deadline for o in saved[1:]] == [date(2026, 12, 20), date(2062, 12, 20)]
+    assert "keep_year" not in view.state  # kept for that one only
+
+    choose(view, 2)  # a kept deadline is not asked about again when the record changes
+    view.fields["notes"].value = "Editors reply in spring."
+    view.buttons["save"].click()
+    assert SAVED.search(view.status.value), view.status.value
+    assert cw.load(session.path).opportunities[2].notes == "Editors reply in spring."
+
+
+@pytest.mark.parametrize(("today", "typed", "asked"), [
+    ("2026-01-05", "2062-01-15", True),   # the reported case, while 15 Jan 2026 is to come
+    ("2026-11-22", "2062-11-22", True),   # today itself
+    ("2026-11-22", "2062-01-15", False),  # 15 Jan 2026 has passed: nothing to suggest
+    ("2026-11-22", "2036-01-15", False),  # a real far date: 2036 is not 2026's digits
+    ("2027-03-01", "2072-03-31", True),   # another year: 2072 for 2027
+])
+def test_the_year_question_follows_the_shared_rule(tmp_path, today, typed, asked):
+    wb = cw.new_workbook("Sam Lee", today=date(2026, 1, 1))
+    path = tmp_path / "sam.yaml"
+    store.save(wb, path)
+    view = ui.opportunities_form(ui.Session(path, today=today))
+    new_opportunity(view, typed)
+    view.buttons["save"].click()
+    said = view.fields["deadline"].message.value
+    assert ("did you mean" in said) is asked, said
+    assert (cw.load(path).opportunities == []) is asked
+
+
+def test_validate_notes_a_swapped_opportunity_deadline_in_a_file(session):
+    from career_workbook.analysis.notes import workbook_notes
+
+    with cw.edit(session.path) as wb:
+        wb.opportunities[0].deadline = date(2062, 1, 15)  # typed by hand in January
+    notes = workbook_notes(cw.load(session.path), date(2026, 12, 6))
+    assert ("opportunities[0].deadline = 2062-01-15 is 35 years after today (6 Dec 2026): a "
+            "typo for 2026? Its reminder waits for that year; if so, fix it in the "
+            "opportunities form (step 10)") in notes
+    with cw.edit(session.path) as wb:
+        wb.opportunities[0].deadline = date(2036, 1, 15)
+    assert not any("deadline" in n for n in workbook_notes(cw.load(session.path),
+                                                          date(2026, 12, 6)))

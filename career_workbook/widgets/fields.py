@@ -46,10 +46,13 @@ from career_workbook.widgets.inputs import (
     parse_date_text,
     parse_number_text,
     parse_whole_number_text,
+    year_question,
 )
+from career_workbook.wording import short_date
 
 __all__ = [
     "INPUT_WIDTH",
+    "ask_year",
     "download_link",
     "LABEL_WIDTH",
     "NONE",
@@ -59,6 +62,7 @@ __all__ = [
     "esc",
     "friendly_message",
     "heading",
+    "keep_year_button",
     "later_days_note",
     "lines",
     "make_field",
@@ -1450,6 +1454,37 @@ def find_entry(items: Sequence[Any], old: Any, noun: str) -> int:
     return find_record(items, old, noun)
 
 
+def keep_year_button(view: FormView, save: widgets.Button) -> widgets.Button:
+    """A "Keep 2062" button beside ``save``, hidden until the form asks about a deadline
+    whose year has its digits swapped
+    (:func:`~career_workbook.widgets.inputs.year_question`): pressing it keeps that
+    deadline and saves. Save itself never confirms it, so a double click cannot."""
+    keep = secondary_button("Keep", "The deadline's year is right: save it as it is",
+                            icon="check", hidden=True)
+
+    def kept(_button: Any) -> None:
+        view.state["keep_year"] = view.state.get("asked_year")
+        save.click()
+
+    keep.on_click(kept)
+    view.buttons["keep_year"] = keep
+    return keep
+
+
+def ask_year(view: FormView, due: date | None, asked: bool) -> None:
+    """Show the "Keep <year>" button while the form asks about ``due``'s year."""
+    keep = view.buttons.get("keep_year")
+    if keep is None:
+        return
+    if asked and due is not None:
+        view.state["asked_year"] = due
+        keep.description = f"Keep {due.year}"
+        keep.tooltip = f"{due.year} is right: save the deadline {due.isoformat()} as it is"
+        keep.layout.display = None
+    else:
+        keep.layout.display = "none"
+
+
 def record_editor(
     view: FormView, *, items: Sequence[Any], model: type[BaseModel],
     collection: str | Callable[[Any], list[Any]],
@@ -1458,6 +1493,7 @@ def record_editor(
     on_remove: Callable[[Any, Any], None] | None = None,
     extra: Callable[[dict[str, Any]], dict[str, Any]] | None = None,
     problems: Callable[[dict[str, Any]], dict[str, str]] | None = None,
+    year_field: str | None = None,
 ) -> list[widgets.Widget]:
     """Edit a list of records (skills, contacts, ...): choose one or "add new", edit, save.
 
@@ -1475,6 +1511,10 @@ def record_editor(
     its history); right after, the status line offers Undo (:meth:`FormView.offer_undo`),
     which puts it back where it was (:func:`~career_workbook.widgets.undo.put_back`).
     ``on_remove`` may refuse a removal; what else it changes is not undone.
+    ``year_field`` names a deadline whose year, typed with its digits
+    swapped (2062 for 2026), is asked about before saving, with a "Keep 2062" button
+    (:func:`~career_workbook.widgets.inputs.year_question`, as the goal forms ask): a
+    deadline the record already had is not asked about again.
 
     Saving a changed record writes only the fields the person changed, merged with the
     record as it is in the file now (:func:`merge_section`); a field changed both here
@@ -1494,6 +1534,7 @@ def record_editor(
 
     def choose(change: Mapping[str, Any]) -> None:
         view.state["selected"] = change["new"]
+        view.state.pop("keep_year", None)  # kept for the record it was asked about
         view.set_status("")
         view.render()
 
@@ -1509,9 +1550,24 @@ def record_editor(
             data.update(extra(data))
         record, errors = check_model(model, data, labels)
         found = problems(data) if problems is not None else {}
+        if year_field is not None:
+            asked = _year_asked(data.get(year_field), getattr(old, year_field, None))
+            if asked and year_field not in found:
+                found[year_field] = asked
         # every problem at once: a name too long and a follow-up in 2062 were said one by one
         errors = {**found, **errors}
         return (None if errors else record), errors
+
+    def _year_asked(due: Any, stored: Any) -> str | None:
+        """The question about ``due``'s year (``None`` when none), and the Keep button shown
+        while it is asked."""
+        asked = None
+        if isinstance(due, date) and due != stored:
+            label = view.fields[year_field].label if year_field in view.fields else "Deadline"
+            asked = year_question(due, view.session.today, f"{label} {short_date(due)}",
+                                  view.state.get("keep_year"))
+        ask_year(view, due, asked is not None)
+        return asked
 
     def entries_of(wb: Any) -> list[Any]:
         return collection(wb) if callable(collection) else getattr(wb, collection)
@@ -1538,9 +1594,12 @@ def record_editor(
     verb = "Add" if old is None else "Save changes to"
     save = primary_button(f"{verb} this {noun}", f"{verb} this {noun} in your workbook file")
     view.buttons["save"] = save
-    view.bind(save, collect, apply, adds=old is None,
-              detail=lambda r: f"{'added' if old is None else 'updated'} “{describe(r)}”")
     row: list[widgets.Widget] = [save]
+    if year_field is not None:
+        row.append(keep_year_button(view, save))
+    view.bind(save, collect, apply, adds=old is None,
+              detail=lambda r: f"{'added' if old is None else 'updated'} “{describe(r)}”",
+              after=lambda _record: view.state.pop("keep_year", None))  # kept for this one
     if old is not None:
         remove = secondary_button(f"Remove this {noun}",
                                   f"Delete this {noun} from the workbook (earlier versions of "

@@ -26,18 +26,20 @@ from career_workbook.widgets import quiet
 from career_workbook.widgets.fields import (
     NONE,
     FormView,
+    ask_year,
     check_model,
     close_widgets,
     esc,
     find_entry,
+    keep_year_button,
     make_field,
     merge_section,
     notice,
     notice_html,
     primary_button,
-    secondary_button,
 )
-from career_workbook.wording import listing, plural, short_date, shorten, swapped_deadline
+from career_workbook.widgets.inputs import year_question
+from career_workbook.wording import listing, plural, short_date, shorten
 
 __all__ = [
     "DEBOUNCE_SECONDS",
@@ -165,23 +167,6 @@ def drafted_deadline(text: str, picked: date | None, today: date) -> date | None
     if picked is not None or not text.strip():
         return picked
     return score_goal(text, today=today).deadline
-
-
-def year_question(due: date | None, today: date, shown: str,
-                  keep: date | None = None) -> str | None:
-    """The question a form asks before saving deadline ``due`` whose year is ``today``'s
-    with its digits swapped (:func:`~career_workbook.wording.swapped_deadline`), named as
-    ``shown``; ``None`` for any other deadline or once the person kept this one (``keep``).
-
-    >>> year_question(date(2062, 12, 31), date(2026, 12, 6), "Deadline 31 Dec 2062")
-    'Deadline 31 Dec 2062 is 36 years away: did you mean 2026? Fix the year, or press “Keep 2062” if it is right.'
-    >>> year_question(date(2062, 12, 31), date(2026, 12, 6), "Deadline", keep=date(2062, 12, 31))
-    """  # noqa: E501
-
-    question = None if due is None or due == keep else swapped_deadline(due, today, shown)
-    if question is None:
-        return None
-    return f"{question} Fix the year, or press “Keep {due.year}” if it is right."
 
 
 def goal_draft_problems(text: str, deadline: date | None, today: date,
@@ -534,36 +519,6 @@ def _skill_options(wb: Workbook) -> list[str]:
     return wb.skill_names()
 
 
-def _keep_year_button(view: FormView, save: widgets.Button) -> widgets.Button:
-    """A "Keep 2062" button beside ``save``, hidden until the form asks about a deadline
-    whose year has its digits swapped (:func:`year_question`): pressing it keeps that
-    deadline and saves. Save itself never confirms it, so a double click cannot."""
-    keep = secondary_button("Keep", "The deadline's year is right: save it as it is",
-                            icon="check", hidden=True)
-
-    def kept(_button: Any) -> None:
-        view.state["keep_year"] = view.state.get("asked_year")
-        save.click()
-
-    keep.on_click(kept)
-    view.buttons["keep_year"] = keep
-    return keep
-
-
-def _ask_year(view: FormView, due: date | None, asked: bool) -> None:
-    """Show the "Keep <year>" button while the form asks about ``due``'s year."""
-    keep = view.buttons.get("keep_year")
-    if keep is None:
-        return
-    if asked and due is not None:
-        view.state["asked_year"] = due
-        keep.description = f"Keep {due.year}"
-        keep.tooltip = f"{due.year} is right: save the deadline {due.isoformat()} as it is"
-        keep.layout.display = None
-    else:
-        keep.layout.display = "none"
-
-
 # ----------------------------------------------------------------------------------------
 def goal_drafter(session: Any) -> widgets.Widget:
     """Write a goal and see its SMART score change as you type; save it as an active goal."""
@@ -698,7 +653,7 @@ def goal_drafter(session: Any) -> widgets.Widget:
 
         save = primary_button("Save as goal", "Add this goal to your workbook as an active goal")
         view.buttons["save"] = save
-        keep = _keep_year_button(view, save)
+        keep = keep_year_button(view, save)
         labels = {k: f.label for k, f in view.fields.items()}
 
         def collect() -> tuple[Any, dict[str, str]]:
@@ -709,7 +664,7 @@ def goal_drafter(session: Any) -> widgets.Widget:
             # a date wrong in the sentence is said beside the box while the box shows it
             shown = deadline.value if mine is None and deadline.value == due else mine
             problems = goal_draft_problems(text.value, shown, s.today, keep=kept)
-            _ask_year(view, due, year_question(due, s.today, "", kept) is not None)
+            ask_year(view, due, year_question(due, s.today, "", kept) is not None)
             if problems:
                 return None, problems
             data = goal_data(text.value, horizon=horizon.value, deadline=due,
@@ -770,7 +725,7 @@ def goal_editor(view: FormView, *, with_deadline: bool) -> list[widgets.Widget]:
     save = primary_button("Save goal changes",
                           "Save the goal's new wording, status, confidence and deadline")
     view.buttons["save"] = save
-    keep = _keep_year_button(view, save)
+    keep = keep_year_button(view, save)
 
     mine: list[Goal] = []  # the goal as this form saves it, for the message
 
@@ -787,7 +742,7 @@ def goal_editor(view: FormView, *, with_deadline: bool) -> list[widgets.Widget]:
         in_text = "deadline" in reworded  # the new wording's date moves the deadline
         moved = (reworded if in_text else changes).get("deadline")
         kept = view.state.get("keep_year")
-        _ask_year(view, moved, moved != old.deadline
+        ask_year(view, moved, moved != old.deadline
                   and year_question(moved, s.today, "", kept) is not None)
         refused = moved_deadline_problem(old, moved, today=s.today, in_text=in_text, keep=kept)
         if refused:

@@ -84,8 +84,8 @@ def contact_problems(data: Mapping[str, Any], contacts: Sequence[Contact],
     >>> contact_problems({"name": "Bo", "last_contact": date(2026, 11, 2),
     ...                   "next_follow_up": date(2026, 10, 1)}, [], date(2026, 12, 5))
     {'next_follow_up': '“Next follow-up” (1 Oct 2026) comes before the last contact (2 Nov 2026): choose the day you will next get in touch, or clear it.'}
-    >>> contact_problems({"name": "Bo", "next_follow_up": date(2062, 1, 5)}, [], date(2026, 12, 5))
-    {'next_follow_up': '“Next follow-up” is 5 Jan 2062, 35 years after today (5 Dec 2026). Did you mean 2026?'}
+    >>> contact_problems({"name": "Bo", "next_follow_up": date(2062, 12, 15)}, [], date(2026, 12, 5))
+    {'next_follow_up': '“Next follow-up” is 15 Dec 2062, 36 years after today (5 Dec 2026). Did you mean 2026?'}
     """  # noqa: E501
     found = days_not_come(data, today, {"last_contact": "“Last contact”"})
     if typo := swapped_year_problem(data.get("next_follow_up"), today, "“Next follow-up”"):
@@ -179,8 +179,8 @@ def interview_problems(name: str, day: date | None, questions: str,
     '“When” plans a day to come: 5 May 2020 is before today (5 Dec 2026). Already talked? Record it as Dana Lee’s last contact in “Your network”.'
     >>> interview_problems("Dana Lee", date(2026, 12, 5), "Why?\\n" * 3, date(2026, 12, 5))
     {}
-    >>> interview_problems("Dana Lee", date(2062, 1, 5), "", date(2026, 12, 5))["due"]
-    '“When” is 5 Jan 2062, 35 years after today (5 Dec 2026). Did you mean 2026?'
+    >>> interview_problems("Dana Lee", date(2062, 12, 15), "", date(2026, 12, 5))["due"]
+    '“When” is 15 Dec 2062, 36 years after today (5 Dec 2026). Did you mean 2026?'
     >>> interview_problems("Dana Lee", None, "Why this team? " * 200, date(2026, 12, 5))["questions"]
     'Questions are too long to keep whole: at most 1,960 characters here, you wrote 2,999. Keep the key ones here, and the rest in Dana Lee’s notes.'
     """  # noqa: E501

@@ -26,11 +26,20 @@ import math
 import re
 from datetime import date
 
-from career_workbook.wording import DAY_SLACK, duration, no_such_day, short_date, swapped_year
+from career_workbook.wording import (
+    DAY_SLACK,
+    duration,
+    in_year,
+    no_such_day,
+    short_date,
+    swapped_deadline,
+    swapped_for,
+    swapped_year,
+)
 
 __all__ = ["DATE_HELP", "DATE_PLACEHOLDER", "format_number", "parse_date_text",
            "days_not_come", "parse_number_text", "parse_whole_number_text", "past_day_problem",
-           "swapped_year_problem"]
+           "swapped_year_problem", "year_question"]
 
 DATE_PLACEHOLDER = "2027-06-30 or 30 Jun 2027"
 """Shown in every empty date box: the formats that are read (short enough to fit it)."""
@@ -113,10 +122,13 @@ def past_day_problem(day: date | None, today: date, what: str) -> str | None:
     is saved, and the form says it counts from that day on). ``None`` when fine.
 
     A year typed with two digits swapped (2062 for 2026) is recorded and then never
-    counted as the latest one; the message asks.
+    counted as the latest one; the message asks, when that day in today's year has come
+    (it never suggests a day it would refuse).
 
     >>> past_day_problem(date(2062, 11, 22), date(2026, 11, 22), "A check-in")
     'A check-in records a day that has come: 22 Nov 2062 is after today (22 Nov 2026). Did you mean 2026?'
+    >>> past_day_problem(date(2062, 12, 20), date(2026, 11, 22), "A check-in").endswith("2026).")
+    True
     >>> past_day_problem(date(2026, 11, 23), date(2026, 11, 22), "A check-in") is None
     True
     """  # noqa: E501
@@ -124,7 +136,7 @@ def past_day_problem(day: date | None, today: date, what: str) -> str | None:
         return None
     text = (f"{what} records a day that has come: {short_date(day)} is after today "
             f"({short_date(today)}).")
-    if swapped_year(day, today):
+    if swapped_year(day, today) and (in_year(day, today.year) - today).days <= DAY_SLACK:
         text += f" Did you mean {today.year}?"
     return text
 
@@ -132,16 +144,41 @@ def past_day_problem(day: date | None, today: date, what: str) -> str | None:
 def swapped_year_problem(day: date | None, today: date, what: str) -> str | None:
     """Why ``day``, a day to come for ``what`` (a follow-up), looks mistyped: its year is
     ``today``'s with two digits swapped (2062 for 2026), decades ahead. ``None`` when fine.
+    It asks "did you mean 2026?" only when that day in today's year is still to come
+    (:func:`~career_workbook.wording.swapped_for`); else it asks to check the year.
 
+    >>> swapped_year_problem(date(2062, 12, 15), date(2026, 12, 6), "“Next follow-up”")
+    '“Next follow-up” is 15 Dec 2062, 36 years after today (6 Dec 2026). Did you mean 2026?'
     >>> swapped_year_problem(date(2062, 1, 5), date(2026, 12, 6), "“Next follow-up”")
-    '“Next follow-up” is 5 Jan 2062, 35 years after today (6 Dec 2026). Did you mean 2026?'
+    '“Next follow-up” is 5 Jan 2062, 35 years after today (6 Dec 2026): please check the year.'
     >>> swapped_year_problem(date(2027, 1, 5), date(2026, 12, 6), "“Next follow-up”") is None
     True
     """
     if day is None or day <= today or not swapped_year(day, today):
         return None
-    return (f"{what} is {short_date(day)}, {duration((day - today).days)} after today "
-            f"({short_date(today)}). Did you mean {today.year}?")
+    said = f"{what} is {short_date(day)}, {duration((day - today).days)} after today " \
+           f"({short_date(today)})"
+    if swapped_for(day, today) is None:
+        return f"{said}: please check the year."
+    return f"{said}. Did you mean {today.year}?"
+
+
+def year_question(due: date | None, today: date, shown: str,
+                  keep: date | None = None) -> str | None:
+    """The question a form asks before saving deadline ``due`` whose year is ``today``'s
+    with its digits swapped (:func:`~career_workbook.wording.swapped_deadline`), named as
+    ``shown``; ``None`` for any other deadline or once the person kept this one (``keep``).
+    The goal drafter, the goal review and every record form with a deadline ask it (with
+    a "Keep 2062" button: :func:`~career_workbook.widgets.fields.keep_year_button`).
+
+    >>> year_question(date(2062, 12, 31), date(2026, 12, 6), "Deadline 31 Dec 2062")
+    'Deadline 31 Dec 2062 is 36 years away: did you mean 2026? Fix the year, or press “Keep 2062” if it is right.'
+    >>> year_question(date(2062, 12, 31), date(2026, 12, 6), "Deadline", keep=date(2062, 12, 31))
+    """  # noqa: E501
+    question = None if due is None or due == keep else swapped_deadline(due, today, shown)
+    if question is None:
+        return None
+    return f"{question} Fix the year, or press “Keep {due.year}” if it is right."
 
 
 def days_not_come(values: dict, today: date, whats: dict[str, str]) -> dict[str, str]:

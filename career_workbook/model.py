@@ -131,7 +131,9 @@ PersonName = Annotated[str, Field(min_length=1, max_length=200), BeforeValidator
                        AfterValidator(_not_blank)]
 """The person's own name: :func:`one_line` (the forms, the CLI and a file alike)."""
 LongName = Annotated[str, Field(min_length=1, max_length=2_000), AfterValidator(_not_blank)]
-Text = Annotated[str, Field(max_length=20_000)]
+TEXT_MAX = 20_000
+"""The most characters a :data:`Text` (notes, a comment) holds."""
+Text = Annotated[str, Field(max_length=TEXT_MAX)]
 
 
 def _typed_at_most(most: int) -> AfterValidator:

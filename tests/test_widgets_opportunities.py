@@ -321,3 +321,26 @@ def test_validate_notes_a_swapped_opportunity_deadline_in_a_file(session):
         wb.opportunities[0].deadline = date(2036, 1, 15)
     assert not any("deadline" in n for n in workbook_notes(cw.load(session.path),
                                                           date(2026, 12, 6)))
+
+
+def test_a_whole_posting_pasted_in_notes_says_what_to_do(session):
+    # refused with "at most 20,000 characters (now 42,001)" and no word on what to do
+    view = ui.opportunities_form(session)
+    choose(view, 0)
+    before = session.path.read_bytes()
+    posting = "We are hiring a senior data analyst to own our billing metrics. " * 660
+    view.fields["notes"].value = posting
+    view.buttons["save"].click()
+    assert session.path.read_bytes() == before
+    said = view.fields["notes"].message.value
+    assert (f"Notes are too long to keep whole: at most 20,000 characters here, you have "
+            f"{len(posting.strip()):,}. Keep the key parts of the posting here, or its link; "
+            "to check a whole posting against your skills, paste it in notebook 05 (skill "
+            "gap), which reads it without saving it.") in said
+    # that is true: 05 reads the whole posting
+    fit = cw.fit_to_posting(cw.load(session.path), posting + " Must know SQL.")
+    assert "SQL" in fit.matches
+    view.fields["notes"].value = "Key parts: own billing metrics, SQL. https://jobs.example.org/4211"
+    view.buttons["save"].click()
+    assert SAVED.search(view.status.value), view.status.value
+    assert cw.load(session.path).opportunities[0].notes.endswith("/4211")

@@ -1507,12 +1507,13 @@ def record_editor(
     action's completion date from its status. ``problems(data)`` names fields that are
     valid on their own but not in this record (field -> message), e.g. an achievement
     dated years ahead: nothing is saved, and every problem (the model's and these) is named
-    at once. Remove deletes the chosen record (earlier versions of the file are kept in
-    its history); right after, the status line offers Undo (:meth:`FormView.offer_undo`),
-    which puts it back where it was (:func:`~career_workbook.widgets.undo.put_back`).
-    ``on_remove`` may refuse a removal; what else it changes is not undone.
-    ``year_field`` names a deadline whose year, typed with its digits
-    swapped (2062 for 2026), is asked about before saving, with a "Keep 2062" button
+    at once; for one field, this message rather than the model's. Remove deletes the
+    chosen record (earlier versions of the file are kept in its history); right after,
+    the status line offers Undo (:meth:`FormView.offer_undo`), which puts it back where
+    it was (:func:`~career_workbook.widgets.undo.put_back`). ``on_remove`` may refuse a
+    removal; what else it changes is not undone. ``year_field`` names a deadline whose
+    year, typed with its digits swapped (2062 for 2026), is asked about before saving,
+    with a "Keep 2062" button
     (:func:`~career_workbook.widgets.inputs.year_question`, as the goal forms ask): a
     deadline the record already had is not asked about again.
 
@@ -1554,8 +1555,9 @@ def record_editor(
             asked = _year_asked(data.get(year_field), getattr(old, year_field, None))
             if asked and year_field not in found:
                 found[year_field] = asked
-        # every problem at once: a name too long and a follow-up in 2062 were said one by one
-        errors = {**found, **errors}
+        # every problem at once: a name too long and a follow-up in 2062 were said one by one;
+        # the form's own word on a field (what to do with a pasted posting) before the model's
+        errors = {**errors, **found}
         return (None if errors else record), errors
 
     def _year_asked(due: Any, stored: Any) -> str | None:

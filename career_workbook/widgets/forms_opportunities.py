@@ -22,6 +22,7 @@ import ipywidgets as widgets
 from career_workbook.model import (
     OPPORTUNITY_KINDS,
     OPPORTUNITY_SOURCES,
+    TEXT_MAX,
     Opportunity,
     Workbook,
 )
@@ -36,7 +37,8 @@ from career_workbook.widgets.fields import (
 from career_workbook.widgets.inputs import days_not_come
 from career_workbook.wording import short_date
 
-__all__ = ["KIND_LABELS", "STAGE_OPTIONS", "opportunities_form", "spotted_problems"]
+__all__ = ["KIND_LABELS", "STAGE_OPTIONS", "notes_problem", "opportunities_form",
+           "spotted_problems"]
 
 KIND_LABELS = {
     "project": "Internal project", "stretch": "Stretch assignment", "role": "Role",
@@ -99,6 +101,24 @@ def spotted_problems(data: Mapping[str, Any], today: date) -> dict[str, str]:
     return {"spotted": f"Spotted on {short_date(spotted)} is after its first move "
                        f"({_SHORT.get(stage, stage)}, {short_date(first)}): choose the day you "
                        f"first noticed it, on or before {short_date(first)}."}
+
+
+def notes_problem(notes: str) -> str | None:
+    """Why ``notes`` are too long to keep (a whole posting pasted in), and what to do
+    instead; ``None`` when they fit in :data:`~career_workbook.model.TEXT_MAX` characters.
+    Notebook 05's posting check reads a whole posting (it saves nothing).
+
+    >>> notes_problem("Ask Dana about the team. " * 1_700)
+    'Notes are too long to keep whole: at most 20,000 characters here, you have 42,500. Keep the key parts of the posting here, or its link; to check a whole posting against your skills, paste it in notebook 05 (skill gap), which reads it without saving it.'
+    >>> notes_problem("Closes Friday: https://jobs.example.org/4211") is None
+    True
+    """  # noqa: E501
+    if len(notes) <= TEXT_MAX:
+        return None
+    return (f"Notes are too long to keep whole: at most {TEXT_MAX:,} characters here, you "
+            f"have {len(notes):,}. Keep the key parts of the posting here, or its link; to "
+            "check a whole posting against your skills, paste it in notebook 05 (skill gap), "
+            "which reads it without saving it.")
 
 
 def _pipeline_widget(wb: Workbook, today: Any) -> widgets.HTML:
@@ -169,6 +189,12 @@ def opportunities_form(session: Any) -> widgets.Widget:
                 make_field("notes", "Notes", "textarea", value=old.notes if old else ""),
             ]
 
+        def problems(data: dict[str, Any]) -> dict[str, str]:
+            found = spotted_problems(data, s.today)
+            if too_long := notes_problem(data.get("notes") or ""):
+                found["notes"] = s.say(too_long)
+            return found
+
         def on_save(_wb: Workbook, before: Opportunity | None, record: Opportunity) -> None:
             moved = record_move(before, record, s.today)
             record.stage_history = list(moved.stage_history)
@@ -177,7 +203,7 @@ def opportunities_form(session: Any) -> widgets.Widget:
         editor = record_editor(
             view, items=wb.opportunities, model=Opportunity, collection="opportunities",
             make_fields=make_fields, noun="opportunity", on_save=on_save,
-            problems=lambda data: spotted_problems(data, s.today), year_field="deadline",
+            problems=lambda data: problems(data), year_field="deadline",
             describe=lambda o: f"{o.title[:60]} ({_SHORT.get(o.stage, o.stage)})")
         chosen = view.chooser.value if view.chooser is not None else NONE
         old = wb.opportunities[int(chosen)] if chosen != NONE else None

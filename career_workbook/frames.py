@@ -352,8 +352,9 @@ def opportunities_frame(wb: Workbook) -> pd.DataFrame:
     Columns: ``opportunity_id``, ``title``, ``kind``, ``source`` ('internal'|'external'),
     ``organisation``, ``stage``, ``spotted``, ``updated``, ``deadline``, ``goal_ids`` and
     ``skills`` (tuples), ``next_step`` ('' when none), ``next_step_due``, ``notes``,
-    ``last_moved`` (the latest of the stage changes, ``updated`` and ``spotted``: the last
-    sign of movement) and ``n_moves`` (stage changes recorded).
+    ``last_moved`` (the day it reached its stage:
+    :meth:`~career_workbook.model.Opportunity.last_moved`) and ``n_moves`` (stage changes
+    recorded).
 
     >>> from career_workbook.model import Opportunity, new_workbook
     >>> wb = new_workbook("Sam Lee")
@@ -364,12 +365,9 @@ def opportunities_frame(wb: Workbook) -> pd.DataFrame:
     """
     rows = []
     for o in wb.opportunities:
-        moved = [o.spotted, *(c.date for c in o.stage_history)]
-        if o.updated is not None:
-            moved.append(o.updated)
         rows.append((
             o.id, o.title, o.kind, o.source, o.organisation, o.stage, o.spotted, o.updated,
             o.deadline, tuple(o.goal_ids), tuple(o.skills), o.next_step, o.next_step_due,
-            o.notes, max(moved), len(o.stage_history),
+            o.notes, o.last_moved(), len(o.stage_history),
         ))
     return build_frame(rows, OPPORTUNITIES_COLUMNS)

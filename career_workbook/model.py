@@ -400,6 +400,23 @@ class Opportunity(_Model):
     notes: Text = ""
     stage_history: list[StageChange] = Field(default_factory=list)
 
+    def last_moved(self) -> date:
+        """The day it reached its stage: its latest stage change (``updated`` is that day
+        too, when it has no history: a file written by hand), else the day it was spotted.
+        Editing the next step or the notes is not a move.
+
+        >>> o = Opportunity(title="Data lead role", spotted=date(2026, 9, 1))
+        >>> o.last_moved().isoformat()
+        '2026-09-01'
+        >>> o.stage_history = [StageChange(stage="spotted", date=date(2026, 9, 1)),
+        ...                    StageChange(stage="applied", date=date(2026, 9, 10))]
+        >>> o.last_moved().isoformat()
+        '2026-09-10'
+        """
+        moves = [c.date for c in self.stage_history] or (
+            [self.updated] if self.updated is not None else [])
+        return max([self.spotted, *moves])
+
 
 class LearningItem(_Model):
     """A course, book, project... and the hours put in."""

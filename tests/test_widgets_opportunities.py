@@ -83,14 +83,47 @@ def test_move_forward_and_back_keeps_every_move(session):
     assert "back" in view.buttons and "forward" in view.buttons
 
 
-def test_editing_the_next_step_counts_as_movement(session):
+def pipeline(view) -> str:
+    return " ".join(w.value for w in cw.widgets.quiet.widget_tree([view])
+                    if isinstance(w, cw.widgets.quiet.HTML) and "cw-table" in w.value)
+
+
+def test_editing_the_next_step_is_not_a_move(session):
+    # "Since it last moved" read "0 days" after only the next step was edited, while the
+    # stage never changed and the history showed only "Spotted"
     view = ui.opportunities_form(session)
     choose(view, 0)
+    assert "<th>At this stage for</th>" in pipeline(view)
+    assert "<td>52 days — stale</td>" in pipeline(view)  # spotted 1 Oct, today 22 Nov
     view.fields["next_step"].value = "Ask Dana who staffs it"
+    view.fields["notes"].value = "Dana is back on Monday."
     view.buttons["save"].click()
+    assert SAVED.search(view.status.value), view.status.value
     opp = cw.load(session.path).opportunities[0]
-    assert opp.updated == date(2026, 11, 22) and opp.stage == "spotted"
+    assert opp.stage == "spotted" and opp.updated is None
     assert opp.stage_history == []  # no stage move, no history entry
+    assert "<td>52 days — stale</td>" in pipeline(view)  # still at "spotted" since 1 Oct
+
+    from career_workbook import analysis
+    from career_workbook.analysis.coach_week import client_week
+
+    wb = cw.load(session.path)
+    reason = analysis.next_actions_frame(wb, date(2026, 11, 22)).set_index("kind").loc[
+        "stale opportunity", "reason"]
+    assert reason == ("Still at “spotted” for 7 weeks (over 3 weeks) — move it on, give its "
+                      "next step a date, or mark it not now")
+    assert "1 opportunity with no movement for 7 weeks" in client_week(
+        wb, date(2026, 11, 22)).nudges
+
+    choose(view, 0)  # a date for the next step is a plan: not stale, still 52 days there
+    view.fields["next_step_due"].value = "2026-11-27"
+    view.buttons["save"].click()
+    assert "<td>52 days</td>" in pipeline(view)
+    choose(view, 0)  # a move starts the count again, and the history says so
+    view.buttons["forward"].click()
+    assert "<td>0 days</td>" in pipeline(view)
+    assert [c.stage for c in cw.load(session.path).opportunities[0].stage_history] == [
+        "spotted", "exploring"]
 
 
 def test_an_edit_made_elsewhere_is_kept_and_a_clash_is_a_conflict(session):

@@ -332,7 +332,8 @@ def _opportunities(wb: Workbook, today: date) -> list[tuple]:
             continue
         items.append(("stale opportunity", o.title,
                       f"Still at “{o.stage.replace('_', ' ')}” for {duration(days)} (over "
-                      f"{STALE_WEEKS} weeks) — move it on, or mark it not now", None, None))
+                      f"{STALE_WEEKS} weeks) — move it on, give its next step a date, or "
+                      "mark it not now", None, None))
     return items
 
 

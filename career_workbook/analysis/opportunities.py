@@ -2,8 +2,11 @@
 
 Stages run ``spotted -> exploring -> applied -> interviewing`` (the open stages) and end in
 ``offer``, ``declined`` or ``not_now`` (the outcomes). An open opportunity is **stale** when
-nothing has moved for ``stale_weeks`` weeks (default :data:`STALE_WEEKS`): no stage change,
-no update, and no next step dated today or later (one with a plan is waiting, not stuck).
+it has not moved for more than ``stale_weeks`` weeks (default :data:`STALE_WEEKS`): still at
+the stage it reached then (:func:`days_still`: a move is a stage change; editing the next
+step or the notes is not) and no next step dated today or later (one with a plan is
+waiting, not stuck). The pipeline table, the chart, the next actions and the coach's
+nudges all count these days.
 An opportunity not applied for yet has its ``deadline`` counted down (:func:`deadline_left`);
 from :data:`DEADLINE_DAYS` days before it, and once it has passed, it is due for attention
 (:func:`opportunity_deadlines_due`): the one rule of the next actions, the coach's nudges
@@ -143,8 +146,8 @@ def record_move(before: Opportunity | None, after: Opportunity, day: date) -> Op
     """``after`` (an edited record) with its stage history kept right, as saved by a form.
 
     A new record starts its history at its stage on its ``spotted`` date. An edit that
-    changes the stage appends the move (see :func:`move_stage`); one that changes the next
-    step or its date counts as movement too (``updated`` becomes ``day``).
+    changes the stage appends the move (see :func:`move_stage`); any other edit (the next
+    step, the notes) is not a move: the days at its stage (:func:`days_still`) go on.
 
     >>> old = Opportunity(title="Talk at PyData", spotted=date(2026, 1, 5))
     >>> new = record_move(None, old, date(2026, 1, 5))
@@ -153,6 +156,10 @@ def record_move(before: Opportunity | None, after: Opportunity, day: date) -> Op
     >>> moved = record_move(new, new.model_copy(update={"stage": "applied"}), date(2026, 2, 1))
     >>> [c.stage for c in moved.stage_history], moved.updated.isoformat()
     (['spotted', 'applied'], '2026-02-01')
+    >>> stepped = record_move(moved, moved.model_copy(update={"next_step": "Chase"}),
+    ...                       date(2026, 3, 1))
+    >>> days_still(stepped, date(2026, 3, 1))
+    28
     """
     if before is None:
         if after.stage_history:
@@ -161,29 +168,26 @@ def record_move(before: Opportunity | None, after: Opportunity, day: date) -> Op
             "stage_history": [StageChange(stage=after.stage, date=min(after.spotted, day))]})
     if after.stage != before.stage:
         return move_stage(after.model_copy(update={"stage": before.stage}), after.stage, day)
-    if (after.next_step, after.next_step_due) != (before.next_step, before.next_step_due):
-        return after.model_copy(update={"updated": day})
     return after
 
 
 def days_still(opp: Opportunity, today: date) -> int:
-    """Days since ``opp`` last moved (the latest of its stage changes, ``updated`` and
-    ``spotted``), 0 when that is after ``today``.
+    """Days ``opp`` has been at its stage: since it last moved
+    (:meth:`~career_workbook.model.Opportunity.last_moved`), 0 when that is after
+    ``today``. The pipeline table shows them ("At this stage for").
 
     >>> o = Opportunity(title="Data lead role", spotted=date(2026, 9, 1),
     ...                 updated=date(2026, 9, 10))
     >>> days_still(o, date(2026, 10, 1)), days_still(o, date(2026, 9, 5))
     (21, 0)
     """
-    moved = max([opp.spotted, *(c.date for c in opp.stage_history),
-                 *([opp.updated] if opp.updated is not None else [])])
-    return max((today - moved).days, 0)
+    return max((today - opp.last_moved()).days, 0)
 
 
 def is_stale(opp: Opportunity, today: date, stale_weeks: int = STALE_WEEKS) -> bool:
-    """The stale rule: open, no movement for more than ``stale_weeks`` weeks, and no next
-    step due today or later (a dated next step still to come is a plan: it is not stale
-    until that day has passed).
+    """The stale rule: open, at its stage for more than ``stale_weeks`` weeks
+    (:func:`days_still`), and no next step due today or later (a dated next step still to
+    come is a plan: it is not stale until that day has passed).
 
     Plain Python (no DataFrame), so a caseload of thousands is quick; the pipeline frames
     use it too.
@@ -249,9 +253,10 @@ def opportunity_status_frame(
 
     Columns: ``opportunity_id``, ``title``, ``kind``, ``source``, ``organisation``,
     ``stage``, ``open`` (not yet an offer, declined or not now), ``age_days`` (since it
-    was spotted), ``days_still`` (since the last movement), ``stale`` (open and still for
-    more than ``stale_weeks`` weeks), ``next_step``, ``next_step_due``, ``step_overdue``
-    (open, with a next step due before ``today``), ``deadline``.
+    was spotted), ``days_still`` (at its stage: :func:`days_still`), ``stale`` (open and
+    still for more than ``stale_weeks`` weeks, :func:`is_stale`), ``next_step``,
+    ``next_step_due``, ``step_overdue`` (open, with a next step due before ``today``),
+    ``deadline``.
     """
     import pandas as pd
 
@@ -302,7 +307,7 @@ def pipeline_frame(wb: Workbook, today: date, stale_weeks: int = STALE_WEEKS) ->
 def stale_opportunities(
     wb: Workbook, today: date, stale_weeks: int = STALE_WEEKS
 ) -> list[tuple[Opportunity, int]]:
-    """Open opportunities with no movement for more than ``stale_weeks`` weeks, with the
+    """Open opportunities at their stage for more than ``stale_weeks`` weeks, with the
     days since they last moved; the longest still first (see :func:`is_stale`)."""
     found = [(o, days_still(o, today)) for o in wb.opportunities
              if is_stale(o, today, stale_weeks)]

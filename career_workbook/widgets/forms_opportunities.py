@@ -133,7 +133,7 @@ def _pipeline_widget(wb: Workbook, today: Any) -> widgets.HTML:
         deadline=[analysis.deadline_label(d, st, today)
                   for d, st in zip(status["deadline"], status["stage"], strict=True)])
     return table_widget(status, {"title": "Opportunity", "stage": "Stage",
-                                 "still": "Since it last moved", "next_step": "Next step",
+                                 "still": "At this stage for", "next_step": "Next step",
                                  "next_step_due": "By", "deadline": "Deadline"},
                         empty="No opportunities yet: note the first one below.",
                         title="Your pipeline")

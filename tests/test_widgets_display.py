@@ -217,7 +217,7 @@ def test_frame_html_formats_cells():
     frame = pd.DataFrame({"when": pd.to_datetime(["2026-01-02", None]), "n": [1.0, float("nan")],
                           "x": [2.25, 3.0], "skills": [("a", "b"), ()], "ok": [True, False]})
     html = display_mod.frame_html(frame)
-    for text in ("2026-01-02", "<td>1</td>", "<td>2.2</td>", "a, b", "yes", "no", "—"):
+    for text in ("<td>2 Jan 2026</td>", "<td>1</td>", "<td>2.2</td>", "a, b", "yes", "no", "—"):
         assert text in html
     assert "Nothing" in display_mod.frame_html(frame.iloc[:0], empty="Nothing here")
 

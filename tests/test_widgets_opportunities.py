@@ -377,3 +377,60 @@ def test_a_whole_posting_pasted_in_notes_says_what_to_do(session):
     view.buttons["save"].click()
     assert SAVED.search(view.status.value), view.status.value
     assert cw.load(session.path).opportunities[0].notes.endswith("/4211")
+
+
+# ------------------------------------------------------------------- long titles, one date format
+LINK = "https://jobs.example.org/" + "/".join(f"section-{n:04d}" for n in range(150))
+GOAL = ("Lead a data project with 2 shipped models and a published write-up that the whole "
+        "analytics guild reads by June 2027")
+
+
+def test_a_long_title_is_cut_at_a_word_in_tables_choosers_and_checklists(session):
+    # a 2,000-character link as a title was printed whole in the pipeline and in 09's
+    # "What to do next"; labels were cut at 60 characters mid-word without "…"
+    assert len(LINK) > 1_900
+    with cw.edit(session.path) as wb:
+        wb.goals[0].text = GOAL
+        wb.opportunities[0].title = LINK
+        wb.opportunities[0].next_step = "Ask Dana who staffs it"
+        wb.opportunities[0].next_step_due = date(2026, 11, 20)
+    session.reload()
+    view = ui.opportunities_form(session)
+    table = pipeline(view)
+    cells = re.findall(r"<td>(.*?)</td>", table)
+    title = re.sub(r"<wbr>", "", cells[0])
+    assert title.endswith("…") and LINK.startswith(title[:-1]) and len(title) <= 120
+    assert "<td>20 Nov 2026</td>" in table  # "By", as the deadlines are written
+    assert "2026-11-20" not in table
+    assert "max-width:32em" in table  # a long text wraps in a column of readable width
+
+    label = view.chooser.options[1][0]
+    assert label.endswith("… (Spotted)") and len(label) < 80
+    boxes = view.fields["goal_ids"].widget.boxes
+    assert [b.description for b in boxes] == [
+        "Lead a data project with 2 shipped models and a published…"]
+
+    todo = ui.next_actions(session)
+    html = " ".join(w.value for w in cw.widgets.quiet.widget_tree([todo])
+                    if isinstance(w, cw.widgets.quiet.HTML) and "cw-table" in w.value)
+    row = next(r for r in re.findall(r"<tr>(.*?)</tr>", html, re.S) if "Ask Dana" in r)
+    item, reason = [re.sub(r"<[^>]+>", "", c) for c in re.findall(r"<td>(.*?)</td>", row,
+                                                                   re.S)][2:4]
+    assert item == "Ask Dana who staffs it"
+    assert reason.startswith("Next step for “https://") and "…”, due 20 Nov — 2 days ago" \
+        in reason and len(reason) < 200
+
+
+@pytest.mark.parametrize("title", [
+    "Speak at PyData Berlin about data contracts, lineage and the people who keep them "
+    "honest in a fast-growing company",
+    "Délégué·e à la protection des données pour l’équipe d’analyse " * 5,
+])
+def test_every_long_title_is_cut_at_a_word_with_an_ellipsis(session, title):
+    with cw.edit(session.path) as wb:
+        wb.opportunities[0].title = title
+    session.reload()
+    view = ui.opportunities_form(session)
+    label = view.chooser.options[1][0].removeprefix("1. ").removesuffix(" (Spotted)")
+    assert label.endswith("…") and len(label) <= 60
+    assert title.startswith(label[:-1]) and title[len(label) - 1] == " "  # a whole word

@@ -9,7 +9,9 @@ deadline :data:`~.opportunities.DEADLINE_DAYS` days away or nearer, or passed
 (:func:`~.opportunities.opportunity_deadlines_due`), then open ones that have not moved for
 three weeks (stale); a prompt to rate skills; active goals whose SMART score is below 60.
 
-The text is kept whole (a display that needs it shorter cuts it, at a word).
+The item is kept whole (a display that needs it shorter cuts it, at a word); a reason
+names its goal or opportunity cut at a word at :data:`NAME_CHARS` characters
+(:func:`~career_workbook.wording.shorten`), so what it says after the name is always seen.
 
 Examples
 --------
@@ -29,7 +31,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from career_workbook.model import Action, Workbook
-from career_workbook.wording import duration, one_line, percent, relative
+from career_workbook.wording import duration, one_line, percent, relative, shorten
 
 if TYPE_CHECKING:  # pragma: no cover - pandas loads with the first frame built
     import pandas as pd
@@ -65,6 +67,9 @@ TOP_GAPS = 3
 BEHIND_FROM = 25.0
 """A goal with no progress recorded is listed as not started once this % of its time has
 gone."""
+NAME_CHARS = 120
+"""The most characters of a goal's or an opportunity's name quoted in a reason (cut at a
+word with "…"): a 2,000-character link as a title hid when the step was due."""
 
 NEXT_ACTIONS_COLUMNS = {
     "rank": "int", "kind": "text", "item": "text", "reason": "text", "due": "date",
@@ -213,8 +218,8 @@ def _overdue(wb: Workbook, today: date) -> list[tuple]:
                 late = (today - m.due).days
                 items.append((
                     (-late, 1), "overdue milestone", m.title,
-                    f"Step towards “{one_line(g.text)}”, due {format_day(m.due, today)} — "
-                    f"{_ago(late)}",
+                    f"Step towards “{shorten(g.text, NAME_CHARS)}”, due "
+                    f"{format_day(m.due, today)} — {_ago(late)}",
                     m.due, g.id,
                 ))
     items.sort(key=lambda item: item[0])
@@ -317,7 +322,7 @@ def _opportunities(wb: Workbook, today: date) -> list[tuple]:
         deadline = (f". {_deadline_reason(o, left_of[id(o)], today)}" if id(o) in left_of
                     else "")
         items.append(("opportunity step", f"{step[0].upper()}{step[1:]}",
-                      f"Next step for “{one_line(o.title)}”, due "
+                      f"Next step for “{shorten(o.title, NAME_CHARS)}”, due "
                       f"{format_day(o.next_step_due, today)} — {_ago(late)}{deadline}",
                       o.next_step_due, None))
     shown = {id(o) for o in due}

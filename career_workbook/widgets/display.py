@@ -15,7 +15,8 @@ from __future__ import annotations
 import functools
 import os
 import warnings
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
+from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
 import ipywidgets as widgets
@@ -25,8 +26,6 @@ from career_workbook.widgets import quiet
 from career_workbook.widgets.fields import esc, notice_html
 
 if TYPE_CHECKING:  # pragma: no cover
-    from datetime import date
-
     import pandas as pd
     from matplotlib.figure import Figure
 
@@ -35,6 +34,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 __all__ = [
     "LONG_WORD",
+    "NAME_CELL",
     "PROSE_WORDS",
     "TABLE_CSS",
     "UNSAVED_JS",
@@ -62,12 +62,17 @@ TABLE_CSS = (
     "border-bottom:1px solid #b5c8e3}"
     # words wrap whole: only a word longer than LONG_WORD breaks, where cell_html lets it
     # (`overflow-wrap:anywhere` broke "Engineering" into "Enginee ring" at normal widths)
+    # a long text wraps in a column of a readable width instead of widening the table
     ".cw-table td{padding:3px 5px;border-bottom:1px solid #e4e4e4;vertical-align:top;"
-    "overflow-wrap:break-word}"
+    "overflow-wrap:break-word;max-width:32em}"
     # a column of sentences never narrows to one word a line (see PROSE_WORDS)
     ".cw-table .cw-prose{min-width:8em}"
     "</style>"
 )
+NAME_CELL = 120
+"""The most characters a table shows of a text that only names its entry (an opportunity's
+title, a next action's item): cut at a word with "…" (:func:`~career_workbook.wording.shorten`);
+the entry's form shows it whole. A 2,000-character link as a title filled the whole table."""
 
 PROSE_WORDS = 6
 """A table column where a cell holds this many words or more (numbers and dates aside) is
@@ -396,14 +401,21 @@ def _require_session(session: Any) -> None:
 # Tables
 # ----------------------------------------------------------------------------------------
 def _cell(value: Any) -> Any:
-    r"""A frame cell as shown in a table: dates as YYYY-MM-DD, NaN/NaT/None as a dash,
-    whole floats without decimals, tuples joined by commas, flags as yes/no, the lines of
-    a pasted text joined by slashes (an HTML table showed its line breaks as ``\n``).
+    r"""A frame cell as shown in a table: days as the messages write them (1 Nov 2026:
+    :func:`~career_workbook.wording.short_date`, so a table never mixes two ways), NaN/NaT/
+    None as a dash, whole floats without decimals, tuples joined by commas, flags as yes/no,
+    the lines of a pasted text joined by slashes (an HTML table showed its line breaks as
+    ``\n``).
 
+    >>> import pandas as pd
     >>> _cell("- Get certified\n\n- Run 5 workshops  "), _cell((1, 2)), _cell(2.0)
     ('- Get certified / - Run 5 workshops', '1, 2', '2')
+    >>> _cell(pd.Timestamp("2026-12-09")), _cell(date(2026, 11, 1))
+    ('9 Dec 2026', '1 Nov 2026')
     """
     import pandas as pd
+
+    from career_workbook.wording import short_date
 
     if isinstance(value, str) and ("\n" in value or "\r" in value):
         return " / ".join(line.strip() for line in value.splitlines() if line.strip())
@@ -412,7 +424,9 @@ def _cell(value: Any) -> Any:
     if value is None or value is pd.NaT or value is pd.NA:
         return "—"
     if isinstance(value, pd.Timestamp):
-        return value.date().isoformat() if value == value.normalize() else str(value)
+        return short_date(value.date()) if value == value.normalize() else str(value)
+    if isinstance(value, date) and not isinstance(value, datetime):
+        return short_date(value)
     if isinstance(value, bool) or type(value).__name__ == "bool_":
         return "yes" if value else "no"
     if isinstance(value, float) or type(value).__name__.startswith("float"):
@@ -424,18 +438,27 @@ def _cell(value: Any) -> Any:
 
 
 def frame_html(frame: pd.DataFrame, columns: Mapping[str, str] | None = None, *,
-               empty: str = "Nothing to show yet.") -> str:
+               empty: str = "Nothing to show yet.", names: Sequence[str] = ()) -> str:
     """A DataFrame as an escaped HTML table (``columns`` picks and renames columns), in a
     box that scrolls sideways when the page is too narrow for it; each cell is
-    :func:`cell_html` (ordinary words never break), and a column of sentences keeps a few
-    words a line (:data:`PROSE_WORDS`).
+    :func:`cell_html` (ordinary words never break), in a column at most 32em wide; a
+    column of sentences keeps a few words a line (:data:`PROSE_WORDS`). The ``names``
+    columns only name their entries: cut at :data:`NAME_CELL` characters.
 
     >>> import pandas as pd
     >>> html = frame_html(pd.DataFrame({"name": ["<script>x</script>"], "n": [2.0]}),
     ...                   {"name": "Name", "n": "Count"})
     >>> "&lt;script&gt;" in html and "<script>" not in html and "<th>Count</th>" in html
     True
+    >>> html = frame_html(pd.DataFrame({"title": ["Speak at " + "q" * 2000]}), names=["title"])
+    >>> html.count("q"), "q…</td>" in html
+    (110, True)
     """
+    from career_workbook.wording import shorten
+
+    if names:
+        frame = frame.assign(**{c: [shorten(v, NAME_CELL) if isinstance(v, str) else v
+                                    for v in frame[c]] for c in names if c in frame.columns})
     if columns is not None:
         frame = frame[[c for c in columns if c in frame.columns]].rename(columns=dict(columns))
     if frame.empty:
@@ -453,7 +476,8 @@ def frame_html(frame: pd.DataFrame, columns: Mapping[str, str] | None = None, *,
 
 
 def table_widget(frame: pd.DataFrame, columns: Mapping[str, str] | None = None, *,
-                 empty: str = "Nothing to show yet.", title: str = "") -> widgets.HTML:
+                 empty: str = "Nothing to show yet.", title: str = "",
+                 names: Sequence[str] = ()) -> widgets.HTML:
     """An ``HTML`` widget holding :func:`frame_html` (with an optional escaped title)."""
     head = f'<div style="font-weight:600;margin-top:6px">{esc(title)}</div>' if title else ""
-    return quiet.HTML(head + frame_html(frame, columns, empty=empty))
+    return quiet.HTML(head + frame_html(frame, columns, empty=empty, names=names))

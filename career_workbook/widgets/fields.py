@@ -48,7 +48,7 @@ from career_workbook.widgets.inputs import (
     parse_whole_number_text,
     year_question,
 )
-from career_workbook.wording import short_date
+from career_workbook.wording import short_date, shorten
 
 __all__ = [
     "INPUT_WIDTH",
@@ -78,6 +78,8 @@ INPUT_WIDTH = "28em"
 """Width of text inputs and dropdowns."""
 NONE = ""
 """Dropdown value meaning "nothing chosen" (ipywidgets cannot select ``None``)."""
+CHOICE_CHARS = 90
+"""The most characters of a record's label in a form's chooser (cut at a word with "…")."""
 MUTED = "#555555"
 """Muted text colour: 7.5:1 on white (WCAG AA needs 4.5:1)."""
 HELP_SIZE = "13px"
@@ -1524,7 +1526,8 @@ def record_editor(
     selected = view.state.get("selected", NONE)
     options = [(f"+ Add a new {noun}", NONE)]
     a_noun = with_article(noun)
-    options += [(f"{i + 1}. {describe(item)}", str(i)) for i, item in enumerate(items)]
+    options += [(f"{i + 1}. {shorten(describe(item), CHOICE_CHARS)}", str(i))
+                for i, item in enumerate(items)]
     if selected not in [v for _, v in options]:
         selected = NONE
     old = items[int(selected)] if selected != NONE else None

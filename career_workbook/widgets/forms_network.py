@@ -36,7 +36,7 @@ from career_workbook.widgets.fields import (
     record_editor,
 )
 from career_workbook.widgets.inputs import days_not_come, swapped_year_problem
-from career_workbook.wording import short_date
+from career_workbook.wording import short_date, shorten
 
 __all__ = ["RELATIONSHIP_LABELS", "RELATIONSHIP_NAMES", "contact_label", "contact_labels",
            "contact_problems", "contacts_form", "interview_action_data", "interview_planner",
@@ -278,7 +278,8 @@ def interview_planner(session: Any) -> widgets.Widget:
         day = make_field("due", "When", "date", value=s.today + timedelta(days=7),
                          help="The day you will ask them (or meet).")
         goal = make_field("goal_id", "For goal", "dropdown", optional=True,
-                          options=[(g.text[:60], g.id) for g in wb.goals if g.status != "dropped"],
+                          options=[(shorten(g.text), g.id) for g in wb.goals
+                                   if g.status != "dropped"],
                           help="The goal this conversation serves (optional).")
         questions = make_field(
             "questions", "Questions", "textarea", rows=4,

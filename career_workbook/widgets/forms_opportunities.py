@@ -35,7 +35,7 @@ from career_workbook.widgets.fields import (
     secondary_button,
 )
 from career_workbook.widgets.inputs import days_not_come
-from career_workbook.wording import short_date
+from career_workbook.wording import short_date, shorten
 
 __all__ = ["KIND_LABELS", "STAGE_OPTIONS", "notes_problem", "opportunities_form",
            "spotted_problems"]
@@ -136,7 +136,7 @@ def _pipeline_widget(wb: Workbook, today: Any) -> widgets.HTML:
                                  "still": "At this stage for", "next_step": "Next step",
                                  "next_step_due": "By", "deadline": "Deadline"},
                         empty="No opportunities yet: note the first one below.",
-                        title="Your pipeline")
+                        title="Your pipeline", names=("title", "next_step"))
 
 
 def opportunities_form(session: Any) -> widgets.Widget:
@@ -151,7 +151,7 @@ def opportunities_form(session: Any) -> widgets.Widget:
 
         s = view.session
         wb = s.workbook
-        goals = [(g.text[:60], g.id) for g in wb.goals if g.status != "dropped"]
+        goals = [(shorten(g.text), g.id) for g in wb.goals if g.status != "dropped"]
 
         def make_fields(old: Opportunity | None) -> list:
             return [
@@ -204,7 +204,7 @@ def opportunities_form(session: Any) -> widgets.Widget:
             view, items=wb.opportunities, model=Opportunity, collection="opportunities",
             make_fields=make_fields, noun="opportunity", on_save=on_save,
             problems=lambda data: problems(data), year_field="deadline",
-            describe=lambda o: f"{o.title[:60]} ({_SHORT.get(o.stage, o.stage)})")
+            describe=lambda o: f"{shorten(o.title)} ({_SHORT.get(o.stage, o.stage)})")
         chosen = view.chooser.value if view.chooser is not None else NONE
         old = wb.opportunities[int(chosen)] if chosen != NONE else None
         body: list[widgets.Widget] = [_pipeline_widget(wb, s.today), *editor]

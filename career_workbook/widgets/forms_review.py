@@ -390,7 +390,7 @@ def next_actions(session: Any) -> widgets.Widget:
                                             catalog=s.catalog)
         return [table_widget(frame, {"rank": "#", "kind": "What", "item": "Item",
                                      "reason": "Why now", "due": "Due"},
-                             empty=s.say(nothing_to_do(s.workbook)))]
+                             empty=s.say(nothing_to_do(s.workbook)), names=("item",))]
 
     return FormView(session, build, name="next_actions", title="What to do next",
                     intro="Drawn from your whole workbook, most urgent first.")

@@ -162,3 +162,24 @@ def test_the_coach_overview_table_of_the_examples_fits_a_notebook_output(browser
         assert all(lines * 2 <= words for words, lines in sizes["goals"]), sizes
     finally:
         context.close()
+
+
+def test_a_long_text_wraps_in_a_column_of_readable_width(browser: Any) -> None:
+    # a 2,000-character link as an opportunity's title took the whole width of the page
+    from .conftest import new_context
+
+    link = "https://jobs.example.org/" + "/".join(f"section-{n:04d}" for n in range(150))
+    frame = pd.DataFrame({"title": [link, "Talk at PyData"], "stage": ["Spotted", "Applied"],
+                          "by": ["9 Dec 2026", "—"]})
+    context = new_context(browser)
+    try:
+        page = context.new_page()
+        page.set_content(f'<div id="out" style="width:1200px">{frame_html(frame)}</div>')
+        width, em = page.evaluate("""() => {
+            const td = document.querySelector('#out tbody td');
+            return [td.getBoundingClientRect().width,
+                    parseFloat(getComputedStyle(td).fontSize)];
+        }""")
+        assert width <= 32 * em + 10 + 1, (width, em)  # 32em and its padding (5px a side)
+    finally:
+        context.close()

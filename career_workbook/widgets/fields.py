@@ -779,8 +779,16 @@ class FormView(quiet.VBox):
     ``build(view)`` returns the body's widgets and registers its inputs in
     ``view.fields`` (by key) and its buttons in ``view.buttons``. The body is rebuilt after
     a save whenever ``depends(workbook)`` changed (so pre-filled values and choice lists
-    stay current) and whenever the workbook appears or disappears. Without a workbook the
+    stay current) and whenever the workbook appears or disappears, but a form the person
+    has typed in (:attr:`typed`) keeps what they typed until they save it (merged with the
+    file as it is then) or choose another entry. Without a workbook the
     body is the "open 00_start_here" message (or the load error), so nothing can be saved.
+
+    A form opened (its cell run) or rebuilt for the person's choice (:meth:`rebuild`: a
+    record picked, a button pressed) uses the file as it is now: one saved in another tab
+    or notebook since is read again first (:meth:`Session.refresh
+    <career_workbook.widgets.session.Session.refresh>`, a ``stat`` when nothing changed), so
+    a goal or skill added there is offered here.
 
     Attributes
     ----------
@@ -841,12 +849,14 @@ class FormView(quiet.VBox):
         self._collect: Collect | None = None
         self._clean: dict[str, tuple[str, dict[str, Any]]] = {}
         self._saving = False
+        self._rebuilding = False
         self._asked_to_fix = False
         self._late: _LateWatch | None = None
         self._replaying = self._missed = False
         self.title = heading(title, intro)
         self._build, self._depends, self._needs_workbook = build, depends, needs_workbook
         self._key: Any = _UNBUILT
+        self._refresh()  # a cell run again after a save in another tab shows that save
         self.render()
         session.on_change(self._changed, key=("form", name))
 
@@ -923,6 +933,29 @@ class FormView(quiet.VBox):
         close_widgets(old, keep=self._late.widgets() if self._late is not None else ())
         self._remember_shown()
 
+    def _refresh(self) -> bool:
+        """The session read again if its file changed since (``True`` then), without this
+        form rebuilding itself from the notification (its caller renders it)."""
+        refresh = getattr(self.session, "refresh", None)
+        if refresh is None:
+            return False
+        self._rebuilding = True
+        try:
+            return bool(refresh())
+        finally:
+            self._rebuilding = False
+
+    def rebuild(self, *, if_changed: bool = False) -> bool:
+        """Build the body again for the person's choice (a record picked, a button
+        pressed) from the file as it is now: read again first when it changed since it was
+        read (saved in another tab, notebook or from the command line). With
+        ``if_changed`` only then; returns whether it was built again."""
+        changed = self._refresh()
+        if changed or not if_changed:
+            self.render()
+            return True
+        return False
+
     def reload(self) -> None:
         """Read the file again and refill every form from it (after a conflict)."""
         self._end_late()
@@ -937,12 +970,16 @@ class FormView(quiet.VBox):
 
     def _changed(self, _session: Any) -> None:
         self.drop_undo()  # another save (or a reload): the removal is no longer the latest
+        if self._rebuilding:  # read again for this form's own rebuild, which follows
+            return
         if self._replaying:  # a late value's save, with the fields of the click: later
             self._missed = True
             return
         key = self._state_key()
         if key == self._key:
             return
+        if not self._saving and key[0] == "ok" and self._key[0] == "ok" and self.typed:
+            return  # saved elsewhere while the person types here: what they typed stays
         if self.refill is not None and key[0] == "ok" and self._key[0] == "ok":
             self._filling = True
             try:
@@ -964,6 +1001,19 @@ class FormView(quiet.VBox):
     def unsaved(self) -> bool:
         return UNSAVED in self._dom_classes
 
+    @property
+    def typed(self) -> bool:
+        """Whether a field now holds something other than what the form was built,
+        refilled or saved with: what the person typed, which a rebuild would lose (also in
+        a form with ``saves_input=False``, never marked :attr:`unsaved`: a pasted posting)."""
+        return any(key in self._shown and shown_value(f) != self._shown[key]
+                   for key, f in self.fields.items())
+
+    def kept(self) -> None:
+        """Say that the fields as they are now are kept by the form itself (in
+        :attr:`state`, built again with them): no longer :attr:`typed`."""
+        self._remember_shown()
+
     def _remember_shown(self) -> None:
         """What the fields show now is what the file holds (built, refilled or saved)."""
         self._shown = {k: shown_value(f) for k, f in self.fields.items()}
@@ -980,8 +1030,7 @@ class FormView(quiet.VBox):
         it showed (a value typed and taken back leaves it saved)."""
         if self._filling or not self.saves_input:
             return
-        self._mark_unsaved(any(key in self._shown and shown_value(f) != self._shown[key]
-                               for key, f in self.fields.items()))
+        self._mark_unsaved(self.typed)
 
     # ---------------------------------------------------------------- messages
     def add(self, *fields: Field) -> list[widgets.Widget]:
@@ -1523,7 +1572,18 @@ def record_editor(
     record as it is in the file now (:func:`merge_section`); a field changed both here
     and elsewhere, or a record removed elsewhere, is a conflict: nothing is saved.
     """
+    from career_workbook.widgets.merge import record_key
+
     selected = view.state.get("selected", NONE)
+    chosen_key = view.state.get("selected_key")
+    if chosen_key is not None:  # the record chosen, where the file has it now
+        where = next((i for i, item in enumerate(items) if record_key(item) == chosen_key),
+                     None)
+        if where is None:
+            view.state["selected_key"] = None
+            view.set_status(f"That {noun} is no longer in your workbook: it was removed "
+                            "elsewhere (in another tab, notebook or from the command line).")
+        selected = NONE if where is None else str(where)
     options = [(f"+ Add a new {noun}", NONE)]
     a_noun = with_article(noun)
     options += [(f"{i + 1}. {shorten(describe(item), CHOICE_CHARS)}", str(i))
@@ -1538,9 +1598,12 @@ def record_editor(
 
     def choose(change: Mapping[str, Any]) -> None:
         view.state["selected"] = change["new"]
+        # the record itself: the file read again may hold it at another place
+        view.state["selected_key"] = (None if change["new"] == NONE
+                                      else record_key(items[int(change["new"])]))
         view.state.pop("keep_year", None)  # kept for the record it was asked about
         view.set_status("")
-        view.render()
+        view.rebuild()
 
     chooser.observe(choose, names="value")
     view.chooser = chooser
@@ -1584,7 +1647,7 @@ def record_editor(
             if on_save is not None:
                 on_save(wb, None, record)
             entries.append(record)
-            view.state["selected"] = NONE
+            view.state.update(selected=NONE, selected_key=None)
             return record
         index = find_entry(entries, old, noun)
         theirs = entries[index]
@@ -1593,7 +1656,7 @@ def record_editor(
         if on_save is not None:
             on_save(wb, theirs, record)
         entries[index] = record
-        view.state["selected"] = str(index)
+        view.state.update(selected=str(index), selected_key=record_key(record))
         return record
 
     verb = "Add" if old is None else "Save changes to"
@@ -1632,11 +1695,12 @@ def record_editor(
 
             def undo(wb: Any) -> None:
                 view.state["selected"] = str(put_back(entries_of(wb), gone[0], noun, describe))
+                view.state["selected_key"] = record_key(gone[0].record)
 
-            view.state["selected"] = NONE
+            view.state.update(selected=NONE, selected_key=None)
             result = view.session.save(drop)
             if not result.ok:
-                view.state["selected"] = selected
+                view.state.update(selected=selected, selected_key=record_key(old))
             view.show_result(result, f"removed “{describe(old)}”" if result.ok else "")
             if result.ok:
                 view.offer_undo(undo, f"put back “{describe(old)}”",

@@ -701,7 +701,7 @@ def goal_editor(view: FormView, *, with_deadline: bool) -> list[widgets.Widget]:
     def choose(change: Any) -> None:
         view.state["goal_id"] = change["new"]
         view.set_status("")
-        view.render()
+        view.rebuild()
 
     chooser.widget.observe(choose, names="value")
     wording = make_field("text", "Goal text", "textarea", value=old.text, rows=2,

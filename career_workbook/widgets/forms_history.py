@@ -109,7 +109,7 @@ def restore_form(session: Any) -> widgets.Widget:
         def choose(change: Any) -> None:
             view.state["version"] = int(change["new"])
             view.set_status("")
-            view.render()
+            view.rebuild()
 
         choice.widget.observe(choose, names="value")
         try:

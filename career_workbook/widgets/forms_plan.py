@@ -436,9 +436,9 @@ def milestones_form(session: Any) -> widgets.Widget:
                              help="The goal whose steps you plan.")
 
         def choose(change: Any) -> None:
-            view.state.update(goal_id=change["new"], selected=NONE)
+            view.state.update(goal_id=change["new"], selected=NONE, selected_key=None)
             view.set_status("")
-            view.render()
+            view.rebuild()
 
         chooser.widget.observe(choose, names="value")
 

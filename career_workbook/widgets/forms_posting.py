@@ -347,17 +347,23 @@ def posting_fit_form(session: Any) -> widgets.Widget:
                 confirmed.append(skill)
             show_fit()
 
-        def show(_button: Any = None) -> None:
+        def keep_text() -> None:
             if view.state.get("text") != text.value:
                 view.state["confirmed"] = []  # a new posting: nothing confirmed yet
             view.state["text"] = text.value
+            view.kept()  # built again with it
+
+        def show(_button: Any = None) -> None:
+            keep_text()
             view.state["base"] = _posting().fit_to_posting(wb, text.value,
                                                            catalog=s.catalog or {}, role=s.role)
             show_fit()
 
         def check_clicked(_button: Any) -> None:
             view.set_status("")  # an earlier "Saved at ..." is about an earlier check
-            show()
+            keep_text()
+            if not view.rebuild(if_changed=True):  # built again (and checked) when the
+                show()                             # skills changed in another tab
 
         check.on_click(check_clicked)
         if view.state.get("text"):

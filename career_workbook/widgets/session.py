@@ -538,6 +538,7 @@ class Session:
         self._role: tuple[Any, RoleProfile | None] | None = None
         self._frames: tuple[Any, Any] | None = None
         self._catalog: Catalog | None = None
+        self._seen: tuple[int, ...] | None = None
         self.reload()
 
     def __repr__(self) -> str:
@@ -556,6 +557,38 @@ class Session:
         """True when a valid workbook is loaded (forms are editable)."""
         return self.workbook is not None
 
+    def _stamp(self) -> tuple[int, ...] | None:
+        """What tells the file as read from the file as it is now, without reading it: its
+        identity, size and time of change (a save replaces the file: a new identity);
+        ``None`` when there is none."""
+        try:
+            info = os.stat(self.path)
+        except OSError:
+            return None
+        return (info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns)
+
+    def refresh(self) -> bool:
+        """Read the file again if it changed since it was read (saved in another tab or
+        notebook, or from the command line), and notify the listeners; ``True`` when it did.
+        Unchanged, it costs one ``stat``, nothing is read. Forms call it when the person
+        picks a record or opens a form (:meth:`~career_workbook.widgets.fields.FormView.rebuild`),
+        so the choices they offer are the file's; a form someone has typed in keeps what
+        they typed, and its save still merges with the file (or is a conflict).
+
+        >>> import tempfile, pathlib
+        >>> path = pathlib.Path(tempfile.mkdtemp()) / "kim.yaml"
+        >>> tab = Session(path, today="2026-11-22"); _ = tab.create("Kim")
+        >>> other = Session(path, today="2026-11-22")
+        >>> _ = other.save(lambda wb: wb.strengths.append("Listening"))
+        >>> tab.workbook.strengths, tab.refresh(), tab.workbook.strengths, tab.refresh()
+        ([], True, ['Listening'], False)
+        """
+        if self.refusal is not None or self._stamp() == self._seen:
+            return False
+        self.reload()
+        self.notify()
+        return True
+
     def reload(self) -> None:
         """Read the file again (after someone else changed it); never raises."""
         from career_workbook import store
@@ -564,6 +597,7 @@ class Session:
         if self.refusal is not None:
             self.workbook, self.error = None, self.refusal
             return
+        self._seen = self._stamp()  # before reading: a save meanwhile is seen next time
         if self.missing:
             self.workbook, self.error = None, None
             return

@@ -203,7 +203,7 @@ def opportunities_form(session: Any) -> widgets.Widget:
         editor = record_editor(
             view, items=wb.opportunities, model=Opportunity, collection="opportunities",
             make_fields=make_fields, noun="opportunity", on_save=on_save,
-            problems=lambda data: problems(data), year_field="deadline",
+            problems=problems, year_field="deadline",
             describe=lambda o: f"{shorten(o.title)} ({_SHORT.get(o.stage, o.stage)})")
         chosen = view.chooser.value if view.chooser is not None else NONE
         old = wb.opportunities[int(chosen)] if chosen != NONE else None

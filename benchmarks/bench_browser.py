@@ -34,6 +34,9 @@ c. **The app**: from navigation start of ``/voila/render/NN.ipynb`` to the first
    app three times before the steps (its first usable button): the stack's own page, which Voila
    loads whole where Lab's Run All starts on a page already loaded; printed as a reference
    with each step's ratio to it (proposed: median <= 1.25x, slowest <= 1.5x, as in (a)).
+   A step whose 1.5x-Lab budget is below that floor (00: Lab runs it in 0.4 s, and no app
+   page is usable in less than the floor's ~0.95 s) is judged by the issue's floor rule,
+   <= 1.2x the app floor of the same run (``_app_slowest``).
 d. **SMART drafter** (04): from the last ``input`` event of a goal typed key by key
    (40 ms apart) to the feedback naming that goal's deadline. Median of 5; target <= 150 ms.
 
@@ -508,12 +511,10 @@ def bench_app(context: Any, srv: Any, lab: dict[str, float]) -> None:
         print(line, flush=True)
     page.close()
     if ratios:
-        worst = max(ratios, key=ratios.get)
         med = _median(list(ratios.values()))
         row("App step -> first form / lab Run All, median", "<= 1.5x", f"{med:.2f}x",
             med / 1.5, med <= 1.5)
-        row(f"App step -> first form / lab Run All, slowest ({worst})", "<= 1.5x",
-            f"{ratios[worst]:.2f}x", ratios[worst] / 1.5, ratios[worst] <= 1.5)
+        _app_slowest(took, lab, ratios, _median(floors) if floors else None)
     if floors:
         # The stack's own page: Voila loads a page (HTML, its bundle, the widget manager)
         # where Lab's Run All starts on a page already loaded; that fixed part weighs most
@@ -530,6 +531,42 @@ def bench_app(context: Any, srv: Any, lab: dict[str, float]) -> None:
             f"{med:.2f}x", 0, True)
         row(f"App step / app floor notebook, slowest ({worst}; proposed <= 1.5x)",
             "(reference)", f"{own[worst]:.2f}x", 0, True)
+
+
+
+def _app_slowest(took: dict[str, float], lab: dict[str, float], ratios: dict[str, float],
+                 floor: float | None) -> None:
+    """The row for the slowest step: against 1.5x its Lab Run All; where that budget is
+    below the app floor notebook (the least any app page takes: Voila loads the page, its
+    bundle and the widget manager, which Lab's Run All finds loaded), the issue's floor
+    rule instead: <= 1.2x the app floor measured in the same run (said in a line).
+
+    >>> lab = {"00": 0.39, "09": 1.15}
+    >>> _app_slowest({"00": 0.86, "09": 1.5}, lab, {"00": 0.86 / 0.39, "09": 1.5 / 1.15}, 0.95)
+    ... # doctest: +ELLIPSIS
+    @@row {"figure": "App step -> first form / lab Run All, slowest (09)", ...}
+    >>> _app_slowest({"00": 1.3, "09": 1.5}, lab, {"00": 1.3 / 0.39, "09": 1.5 / 1.15}, 0.95)
+    ... # doctest: +ELLIPSIS
+       00 under the floor rule: 1.37x the app floor (0.95 s; <= 1.2x), ...
+    @@row {"figure": "App step -> first form, slowest (00; floor rule: ..., "met": false}
+    """
+    def budget(stem: str) -> float:  # how far from its target, <= 1 when met
+        if floor is not None and 1.5 * lab[stem] < floor:
+            return took[stem] / floor / 1.2
+        return ratios[stem] / 1.5
+
+    worst = max(ratios, key=budget)
+    if floor is not None and 1.5 * lab[worst] < floor:
+        print(f"   {worst} under the floor rule: {took[worst] / floor:.2f}x the app floor "
+              f"({floor:.2f} s; <= 1.2x), as 1.5x its Lab Run All ({1.5 * lab[worst]:.2f} s) "
+              "is below what any app page takes", flush=True)
+        row(f"App step -> first form, slowest ({worst}; floor rule: 1.5x Lab Run All is "
+            "below the app floor)", "<= 1.2x app floor",
+            f"{took[worst] / floor:.2f}x app floor ({ratios[worst]:.2f}x lab)",
+            budget(worst), budget(worst) <= 1)
+        return
+    row(f"App step -> first form / lab Run All, slowest ({worst})", "<= 1.5x",
+        f"{ratios[worst]:.2f}x", ratios[worst] / 1.5, ratios[worst] <= 1.5)
 
 
 def main(argv: list[str]) -> int:

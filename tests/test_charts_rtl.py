@@ -1,0 +1,56 @@
+"""Right-to-left names and goals in charts (Hebrew, Arabic) read in their own order.
+
+matplotlib before 3.11 drew every text left to right, letter by letter: "שלום" came out as
+"םולש" and Arabic letters unjoined, in every chart, PNG and PDF page of a person who writes
+in those scripts. 3.11 shapes and orders such text itself (libraqm), so pyproject.toml asks
+for it; these tests fail on 3.9 and 3.10.
+"""
+
+from __future__ import annotations
+
+import io
+
+import numpy as np
+from matplotlib.figure import Figure
+
+LRO, PDF = "\u202d", "\u202c"  # left-to-right override ... pop: draw as written
+
+
+def _ink(text: str, fmt: str = "png") -> np.ndarray:
+    """``text`` drawn alone in the house font, as a grey array cropped to its ink."""
+    from career_workbook.charts._style import styled
+
+    @styled
+    def draw() -> Figure:
+        fig = Figure(figsize=(4, 1), dpi=100)
+        fig.text(0.05, 0.3, text, fontsize=28, family="DejaVu Sans")
+        return fig
+
+    fig = draw()
+    buf = io.BytesIO()
+    fig.savefig(buf, format="png")
+    buf.seek(0)
+    import matplotlib.image as mpimg
+
+    grey = mpimg.imread(buf)[..., :3].mean(axis=2)
+    rows, cols = np.nonzero(grey < 0.9)
+    return grey[rows.min():rows.max() + 1, cols.min():cols.max() + 1]
+
+
+def _same(a: np.ndarray, b: np.ndarray) -> bool:
+    return a.shape == b.shape and float(np.abs(a - b).mean()) < 0.02
+
+
+def test_hebrew_is_drawn_right_to_left() -> None:
+    # "שלום" in logical order must look like its letters laid out from the right:
+    # forced left to right, that is "םולש" (final mem at the left)
+    assert _same(_ink("שלום"), _ink(f"{LRO}םולש{PDF}"))
+    assert not _same(_ink("שלום"), _ink(f"{LRO}שלום{PDF}"))
+
+
+def test_arabic_is_drawn_right_to_left_with_its_letters_joined() -> None:
+    # "مريم" (Maryam): meem, reh, yeh, meem, each in the form its neighbours give it (an
+    # initial meem, a final reh, an initial yeh, a final meem), laid out from the right.
+    # Written left to right in those forms (Unicode's presentation forms) it looks the same.
+    shaped = f"{LRO}\ufee2\ufef3\ufeae\ufee3{PDF}"
+    assert _same(_ink("مريم"), _ink(shaped))

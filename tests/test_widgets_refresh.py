@@ -138,3 +138,59 @@ def test_a_field_changed_both_here_and_elsewhere_is_still_a_conflict(path):
     before = path.read_bytes()
     here.buttons["save"].click()
     assert "Not saved" in here.status.value and path.read_bytes() == before
+
+
+# ---------------------------------------------------------------------------------------
+# Records sharing a title: the one chosen is the one shown, saved and removed (red team K1:
+# choosing the second "Weekly SQL practice" showed the first and saved over it)
+def _twins(path: Path) -> None:
+    from career_workbook.model import LearningItem, Milestone
+
+    wb = store.load(path)
+    wb.learning += [LearningItem(title="Weekly SQL practice", kind="course"),
+                    LearningItem(title="Weekly SQL practice", kind="book")]
+    wb.goals.append(Goal(id="g1", text="Demo the new pipeline to the team by June 2027",
+                         deadline=date(2027, 6, 30),
+                         milestones=[Milestone(title="Demo to the team", due=date(2027, 1, 15)),
+                                     Milestone(title="Demo to the team",
+                                               due=date(2027, 3, 15))]))
+    store.save(wb, path)
+
+
+def test_the_second_of_two_learning_items_with_one_title_is_the_one_edited(path):
+    _twins(path)
+    view = ui.learning_form(ui.Session(path, today=TODAY))
+    pick(view, 1)
+    assert view.chooser.value == "1" and view.fields["kind"].value == "book"
+    view.fields["kind"].value = "mentoring"
+    view.buttons["save"].click()
+    assert SAVED.search(view.status.value), view.status.value
+    assert [(i.title, i.kind) for i in store.load(path).learning] == [
+        ("Weekly SQL practice", "course"), ("Weekly SQL practice", "mentoring")]
+    assert view.chooser.value == "1" and view.fields["kind"].value == "mentoring"
+
+
+def test_the_second_of_two_milestones_with_one_title_is_the_one_removed(path):
+    _twins(path)
+    view = ui.milestones_form(ui.Session(path, today=TODAY))
+    pick(view, 1)
+    assert view.fields["due"].value == date(2027, 3, 15)
+    view.buttons["remove"].click()
+    assert [m.due for m in store.load(path).goals[0].milestones] == [date(2027, 1, 15)]
+    view.undo_button.click()
+    assert [m.due for m in store.load(path).goals[0].milestones] == [date(2027, 1, 15),
+                                                                      date(2027, 3, 15)]
+    assert view.chooser.value == "1" and view.fields["due"].value == date(2027, 3, 15)
+
+
+def test_the_chosen_twin_follows_when_another_tab_adds_a_record_before_it(path):
+    from career_workbook.model import LearningItem
+
+    _twins(path)
+    view = ui.learning_form(ui.Session(path, today=TODAY))
+    pick(view, 1)
+    assert another_tab(path).save(
+        lambda wb: wb.learning.insert(0, LearningItem(title="Read DDIA", kind="book"))).ok
+    pick(view, 0)  # the person looks at the first ...
+    pick(view, 2)  # ... and back at the book twin, now third in the file
+    assert view.fields["kind"].value == "book" and view.fields["title"].value.startswith("Weekly")

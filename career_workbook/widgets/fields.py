@@ -1494,15 +1494,16 @@ def field_for_problem(path: str | None, value: Any, fields: Mapping[str, Any]) -
     return None
 
 
-def find_entry(items: Sequence[Any], old: Any, noun: str) -> int:
+def find_entry(items: Sequence[Any], old: Any, noun: str, rank: int = 0) -> int:
     """Index of ``old`` in ``items`` (the list in the freshly loaded file), by identity
-    (see :func:`~career_workbook.widgets.merge.find_record`).
+    (see :func:`~career_workbook.widgets.merge.find_record`; ``rank``: which of several
+    records sharing its name or title it is).
 
     Raises :class:`~career_workbook.widgets.merge.EditConflict` when it is gone.
     """
     from career_workbook.widgets.merge import find_record
 
-    return find_record(items, old, noun)
+    return find_record(items, old, noun, rank)
 
 
 def keep_year_button(view: FormView, save: widgets.Button) -> widgets.Button:
@@ -1572,18 +1573,22 @@ def record_editor(
     record as it is in the file now (:func:`merge_section`); a field changed both here
     and elsewhere, or a record removed elsewhere, is a conflict: nothing is saved.
     """
-    from career_workbook.widgets.merge import record_key
+    from career_workbook.widgets.merge import EditConflict, find_record, same_key_rank
+
+    def pick(entries: Sequence[Any], index: int) -> tuple[Any, int]:
+        """The record at ``index`` and which of those sharing its title it is."""
+        return entries[index], same_key_rank(entries, index)
 
     selected = view.state.get("selected", NONE)
-    chosen_key = view.state.get("selected_key")
-    if chosen_key is not None:  # the record chosen, where the file has it now
-        where = next((i for i, item in enumerate(items) if record_key(item) == chosen_key),
-                     None)
-        if where is None:
-            view.state["selected_key"] = None
+    chosen = view.state.get("selected_record")
+    if chosen is not None:  # the record chosen, where the file has it now
+        try:
+            selected = str(find_record(items, chosen[0], noun, chosen[1]))
+        except EditConflict:
+            view.state["selected_record"] = None
             view.set_status(f"That {noun} is no longer in your workbook: it was removed "
                             "elsewhere (in another tab, notebook or from the command line).")
-        selected = NONE if where is None else str(where)
+            selected = NONE
     options = [(f"+ Add a new {noun}", NONE)]
     a_noun = with_article(noun)
     options += [(f"{i + 1}. {shorten(describe(item), CHOICE_CHARS)}", str(i))
@@ -1591,6 +1596,7 @@ def record_editor(
     if selected not in [v for _, v in options]:
         selected = NONE
     old = items[int(selected)] if selected != NONE else None
+    rank = same_key_rank(items, int(selected)) if old is not None else 0
     chooser = widgets.Dropdown(options=options, value=selected, description=f"Choose {a_noun}",
                                tooltip=f"Pick {a_noun} to change it, or add a new one",
                                style=label_style(widgets.Dropdown),
@@ -1599,8 +1605,8 @@ def record_editor(
     def choose(change: Mapping[str, Any]) -> None:
         view.state["selected"] = change["new"]
         # the record itself: the file read again may hold it at another place
-        view.state["selected_key"] = (None if change["new"] == NONE
-                                      else record_key(items[int(change["new"])]))
+        view.state["selected_record"] = (None if change["new"] == NONE
+                                         else pick(items, int(change["new"])))
         view.state.pop("keep_year", None)  # kept for the record it was asked about
         view.set_status("")
         view.rebuild()
@@ -1647,16 +1653,16 @@ def record_editor(
             if on_save is not None:
                 on_save(wb, None, record)
             entries.append(record)
-            view.state.update(selected=NONE, selected_key=None)
+            view.state.update(selected=NONE, selected_record=None)
             return record
-        index = find_entry(entries, old, noun)
+        index = find_entry(entries, old, noun, rank)
         theirs = entries[index]
         record = merge_section(model, list(type(old).model_fields), stored=old,
                                filled=view.filled, mine=record, theirs=theirs, labels=labels)
         if on_save is not None:
             on_save(wb, theirs, record)
         entries[index] = record
-        view.state.update(selected=str(index), selected_key=record_key(record))
+        view.state.update(selected=str(index), selected_record=pick(entries, index))
         return record
 
     verb = "Add" if old is None else "Save changes to"
@@ -1683,7 +1689,7 @@ def record_editor(
                 from career_workbook.widgets.merge import RELOAD_HINT, EditConflict
 
                 entries = entries_of(wb)
-                index = find_entry(entries, old, noun)
+                index = find_entry(entries, old, noun, rank)
                 if entries[index] != old:
                     raise EditConflict([Problem("", None, "was changed in another window "
                                                 f"since this form was shown; {RELOAD_HINT}")],
@@ -1694,13 +1700,13 @@ def record_editor(
                 entries.pop(index)
 
             def undo(wb: Any) -> None:
-                view.state["selected"] = str(put_back(entries_of(wb), gone[0], noun, describe))
-                view.state["selected_key"] = record_key(gone[0].record)
+                back = put_back(entries_of(wb), gone[0], noun, describe)
+                view.state.update(selected=str(back), selected_record=pick(entries_of(wb), back))
 
-            view.state.update(selected=NONE, selected_key=None)
+            view.state.update(selected=NONE, selected_record=None)
             result = view.session.save(drop)
             if not result.ok:
-                view.state.update(selected=selected, selected_key=record_key(old))
+                view.state.update(selected=selected, selected_record=(old, rank))
             view.show_result(result, f"removed “{describe(old)}”" if result.ok else "")
             if result.ok:
                 view.offer_undo(undo, f"put back “{describe(old)}”",

@@ -436,7 +436,7 @@ def milestones_form(session: Any) -> widgets.Widget:
                              help="The goal whose steps you plan.")
 
         def choose(change: Any) -> None:
-            view.state.update(goal_id=change["new"], selected=NONE, selected_key=None)
+            view.state.update(goal_id=change["new"], selected=NONE, selected_record=None)
             view.set_status("")
             view.rebuild()
 

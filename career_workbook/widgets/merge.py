@@ -37,7 +37,7 @@ from typing import Any
 from career_workbook.model import Problem, WorkbookError
 
 __all__ = ["EditConflict", "find_record", "list_clash", "merge_fields", "merge_lists",
-           "record_key"]
+           "record_key", "same_key_rank"]
 
 RELOAD_HINT = "press Reload to see the current version, then make your change again"
 
@@ -193,20 +193,42 @@ def record_key(record: Any) -> Any:
     return ("record", record)
 
 
-def find_record(items: Sequence[Any], old: Any, noun: str) -> int:
+def same_key_rank(items: Sequence[Any], index: int) -> int:
+    """How many records before ``items[index]`` share its :func:`record_key`: which of
+    several records with one title it is (two learning items "Weekly SQL practice").
+
+    >>> from career_workbook.model import Skill
+    >>> skills = [Skill(name="SQL"), Skill(name="Go"), Skill(name="SQL", importance=5)]
+    >>> same_key_rank(skills, 0), same_key_rank(skills, 2)
+    (0, 1)
+    """
+    key = record_key(items[index])
+    return sum(record_key(item) == key for item in items[:index])
+
+
+def find_record(items: Sequence[Any], old: Any, noun: str, rank: int = 0) -> int:
     """Index of the record ``old`` in ``items`` (the file as it is now): the identical one,
-    else the one with the same :func:`record_key`.
+    else the one with the same :func:`record_key`. Where several records share that key,
+    the one at ``rank`` among them (:func:`same_key_rank` of the record chosen) when it
+    fits, so the second of two "Weekly SQL practice" stays the second.
 
     Raises :class:`EditConflict` when it is gone (removed or renamed elsewhere).
+
+    >>> from career_workbook.model import Skill
+    >>> skills = [Skill(name="SQL", importance=2), Skill(name="SQL", importance=5)]
+    >>> find_record(skills, skills[1], "skill"), find_record(skills, Skill(name="SQL"), "skill", 1)
+    (1, 1)
+    >>> twins = [Skill(name="SQL"), Skill(name="SQL")]
+    >>> find_record(twins, twins[1], "skill", 1), find_record(twins[:1], twins[1], "skill", 1)
+    (1, 0)
     """
-    for i, item in enumerate(items):
-        if item == old:
-            return i
     key = record_key(old)
-    for i, item in enumerate(items):
-        if type(item) is type(old) and record_key(item) == key:
-            return i
-    raise EditConflict([Problem(
-        "", None,
-        f"was removed or renamed in another window since this form was shown; {RELOAD_HINT}")],
-        {"": f"This {noun}"})
+    same = [i for i, item in enumerate(items)
+            if item == old or (type(item) is type(old) and record_key(item) == key)]
+    pool = [i for i in same if items[i] == old] or same
+    if not pool:
+        raise EditConflict([Problem(
+            "", None,
+            f"was removed or renamed in another window since this form was shown; {RELOAD_HINT}")],
+            {"": f"This {noun}"})
+    return same[rank] if rank < len(same) and same[rank] in pool else pool[0]

@@ -171,7 +171,19 @@ text of its widget's label as ``aria-label``; ipywidgets offers no way to name i
 UNSAVED_JS = """
 (function () {
   if (window.cwUnsaved) { return; }
-  window.cwUnsaved = function () { return !!document.querySelector('.cw-unsaved'); };
+  // a text box sends its text when it is left: one typed in and not left yet is unsaved too
+  var pending = null;
+  function inForm(node) { return node && node.closest && node.closest('.cw-form'); }
+  document.addEventListener('input', function (event) {
+    if (inForm(event.target)) { pending = event.target; }
+  }, true);
+  document.addEventListener('change', function (event) {
+    if (pending === event.target) { pending = null; }
+  }, true);
+  window.cwUnsaved = function () {
+    if (pending !== null && !pending.isConnected) { pending = null; }
+    return pending !== null || !!document.querySelector('.cw-unsaved');
+  };
   window.addEventListener('beforeunload', function (event) {
     if (window.cwUnsaved()) { event.preventDefault(); event.returnValue = ''; }
   });
@@ -179,9 +191,10 @@ UNSAVED_JS = """
 """
 """JupyterLab: the browser asks before the page is closed or reloaded while a form is
 unsaved (its box has the class :data:`~career_workbook.widgets.fields.UNSAVED`, which the
-kernel sets). The app's page asks on its own links too, and defines ``window.cwUnsaved``
-before any cell runs (``app_template/voila/templates/career/app.js``): this one then stays
-out of its way."""
+kernel sets) or a text box of a form was typed in and not left yet (its text is sent when it
+is left, so the kernel has not seen it). The app's page asks on its own links too, and
+defines ``window.cwUnsaved`` before any cell runs
+(``app_template/voila/templates/career/app.js``): this one then stays out of its way."""
 
 
 def name_slider_handles() -> None:

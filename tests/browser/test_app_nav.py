@@ -76,9 +76,11 @@ def test_a_step_left_with_unsaved_input_asks_first_and_staying_keeps_it(
     strengths = nb.form("Strengths and areas to develop")
     typed = "Explaining rotas to new starters"
     strengths.type("Areas to develop", typed)
-    _marked(nb)
+    # a text box sends its text when it is left: still in the box, the page knows anyway
+    assert page.evaluate("window.cwUnsaved()") is True
 
-    # the page's own link: a question naming the form; Cancel stays, with the input
+    # the page's own link, clicked from the box: a question naming the form; Cancel stays,
+    # with the input
     page.get_by_role("link", name=NEXT_02).click()
     kind, message = dialogs.wait(1)[0]
     assert kind == "confirm"
@@ -244,6 +246,9 @@ def test_jupyterlab_marks_unsaved_forms_for_its_close_prompt(browser: Any,
         assert page.evaluate("window.cwUnsaved()") is False
         strengths = nb.form("Strengths and areas to develop")
         strengths.type("Areas to develop", "Delegating", delay=5)
+        # still in the box (its text not sent yet): closing the tab would ask already
+        assert page.evaluate("window.cwUnsaved()") is True
+        page.keyboard.press("Tab")  # left: the kernel has the text and marks the form
         _marked(nb)
         assert page.evaluate("window.cwUnsaved()") is True
         strengths.save("Save strengths and areas", rebuilds=True)

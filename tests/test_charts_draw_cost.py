@@ -304,3 +304,81 @@ def test_chart_png_copies_the_picture_once(priya):
     picture = height * (1 + width * 3)  # the PNG rows of an opaque chart
     assert peak < 1.5 * picture, (peak, picture)
     assert ours == png_bytes(np.ascontiguousarray(rgba[:, :, :3]), 100)
+
+
+# ----------------------------------------------------------------------------------------
+# Titles kept where they are (matplotlib looked for room above them at every pass)
+# ----------------------------------------------------------------------------------------
+TITLED_CHARTS = ("progress", "wellbeing", "reputation", "skill_gaps", "readiness",
+                 "goal_timeline", "network", "opportunities")
+
+
+@pytest.mark.parametrize("slug", TITLED_CHARTS)
+def test_titles_kept_in_place_draw_the_same_pixels(priya, slug):
+    """Each chart's titles are marked as placed (nothing can take their room), and the PNG
+    is byte for byte the one drawn with matplotlib's search for room left on."""
+    fig = _figure(priya, slug)
+    assert all(ax._autotitlepos is False for ax in fig.axes), slug
+    ours = figure_png(fig)
+    searched = _figure(priya, slug)
+    for ax in searched.axes:
+        ax._autotitlepos = True
+    assert figure_png(searched) == ours
+
+
+def test_progress_panels_measure_their_y_axes_only_for_the_layout(priya, monkeypatch):
+    """Five panels, each measured in the layout's two passes (10 measurements of a y axis);
+    matplotlib measured each again for its title at both passes and the drawing (25)."""
+    from matplotlib.axis import YAxis
+
+    fig = _figure(priya, "progress")
+    calls = []
+    real = YAxis.get_tightbbox
+
+    def counting(self, *args, **kwargs):
+        calls.append(self)
+        return real(self, *args, **kwargs)
+
+    monkeypatch.setattr(YAxis, "get_tightbbox", counting)
+    figure_png(fig)
+    assert len(fig.axes) == 5
+    assert len(calls) == 2 * len(fig.axes), len(calls)
+
+
+def test_a_title_that_needs_room_is_still_moved():
+    """Tick labels on top, or an offset text over the y axis ("+1e6"): matplotlib still
+    moves the title above them."""
+    from matplotlib.figure import Figure
+
+    from career_workbook.charts._canvas import ChartCanvas
+    from career_workbook.charts._style import keep_titles_in_place
+
+    def title_bottom(setup):
+        fig = Figure(figsize=(4, 3))
+        ChartCanvas(fig)
+        ax = fig.add_subplot()
+        ax.set_title("A title")
+        setup(ax)
+        kept = keep_titles_in_place(ax)
+        renderer = fig.canvas.get_renderer()
+        fig.draw(renderer)
+        top = ax.get_window_extent(renderer).y1
+        return kept, ax.title.get_window_extent(renderer).y0 - top
+
+    def top_ticks(ax):
+        ax.set_yticks([0, 1], ["no", "yes"])
+        ax.xaxis.tick_top()
+
+    def big_numbers(ax):
+        ax.set_ylim(1_000_000.4, 1_000_010.6)
+        ax.set_yticks(range(1_000_001, 1_000_011))
+
+    def fixed_labels(ax):
+        ax.set_yticks([0, 1], ["no", "yes"])
+
+    kept, gap_top = title_bottom(top_ticks)
+    assert not kept and gap_top > 10  # above the tick labels, not 8 points above the axes
+    kept, gap_offset = title_bottom(big_numbers)
+    assert not kept
+    kept, gap_plain = title_bottom(fixed_labels)
+    assert kept and 0 < gap_plain < gap_top

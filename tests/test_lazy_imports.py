@@ -150,3 +150,17 @@ def test_the_analysis_summary_loads_what_it_counts_with():
     loaded = new_modules(code)
     assert "career_workbook.analysis.skills" in loaded
     assert "career_workbook.analysis.coach_week" not in loaded
+
+
+def test_the_calendar_button_loads_no_contact_import(tmp_path):
+    # notebook 09 shows the calendar button alone: reading LinkedIn's CSV (3 ms of imports)
+    # comes with the contacts import of notebook 07, which still has it
+    shutil.copy(ROOT / "examples" / "workbooks" / "priya_data_analyst.yaml", tmp_path / "p.yaml")
+    start = ("from career_workbook import widgets as ui\n"
+             f"s = ui.start({str(tmp_path / 'p.yaml')!r}, today='2026-11-22')\n")
+    loaded = new_modules(start + "ui.calendar_button(s)")
+    assert "career_workbook.widgets.forms_reminders" in loaded
+    assert "career_workbook.imports" not in loaded
+    assert "career_workbook.widgets.csv_source" not in loaded
+    loaded = new_modules(start + "ui.contacts_import(s)")
+    assert {"career_workbook.imports", "career_workbook.widgets.csv_source"} <= set(loaded)

@@ -8,19 +8,12 @@ again against the file as it is then, so nobody is added twice).
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import ipywidgets as widgets
 
-from career_workbook.imports import (
-    ParsedContacts,
-    parse_connections,
-    plan_contacts,
-    problems_to_show,
-)
 from career_workbook.model import Workbook, WorkbookError
 from career_workbook.widgets import quiet
-from career_workbook.widgets.csv_source import CsvSource
 from career_workbook.widgets.fields import (
     FormView,
     download_link,
@@ -31,6 +24,9 @@ from career_workbook.widgets.fields import (
 )
 from career_workbook.wording import plural
 from career_workbook.workspace import WorkspaceError
+
+if TYPE_CHECKING:  # pragma: no cover
+    from career_workbook.imports import ParsedContacts
 
 __all__ = ["calendar_button", "contacts_import", "contacts_preview_html"]
 
@@ -74,6 +70,7 @@ def calendar_button(session: Any) -> widgets.Widget:
 
 def contacts_preview_html(parsed: ParsedContacts, wb: Workbook) -> str:
     """What an import would add, what it skips and why, and unreadable rows (escaped)."""
+    from career_workbook.imports import plan_contacts, problems_to_show
     from career_workbook.widgets.display import cell_html
 
     plan = plan_contacts(wb, parsed.rows)
@@ -101,7 +98,12 @@ def contacts_preview_html(parsed: ParsedContacts, wb: Workbook) -> str:
 
 
 def contacts_import(session: Any) -> widgets.Widget:
-    """Import LinkedIn's Connections.csv (upload or path): preview first, then Import."""
+    """Import LinkedIn's Connections.csv (upload or path): preview first, then Import.
+
+    The CSV reading (:mod:`career_workbook.imports`) loads with this form, not with
+    :func:`calendar_button`, which notebook 09 shows alone."""
+    from career_workbook.imports import parse_connections, plan_contacts
+    from career_workbook.widgets.csv_source import CsvSource
 
     def build(view: FormView) -> list[widgets.Widget]:
         s = view.session

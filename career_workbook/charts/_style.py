@@ -131,6 +131,7 @@ def styled(func: F) -> F:
                     axis.get_major_ticks(1)
                     axis.get_minor_ticks(1)
                 keep_titles_in_place(ax)
+                leave_empty_labels(ax)
         return fig
 
     return wrapper  # type: ignore[return-value]
@@ -189,6 +190,39 @@ def keep_titles_in_place(ax: Any) -> bool:
             return False
     ax._autotitlepos = False
     return True
+
+
+EMPTY_LABELS_IGNORED = mpl.__version_info__[:2] >= (3, 11)
+"""Whether matplotlib leaves an empty axis label out of the layout: 3.11 drops a box of no
+size (``Bbox._is_finite``) from an axis' tight box. Older releases are not relied on (some
+counted the empty box where the label would go): their labels keep the automatic place."""
+
+
+def leave_empty_labels(ax: Any) -> int:
+    """Tell matplotlib not to place ``ax``'s empty axis labels. Returns how many.
+
+    At every layout pass and drawing, matplotlib moves each axis label clear of the tick
+    labels (both axes' ticks updated, every tick label and the spine measured again), even
+    when the label is empty, which draws nothing and, in matplotlib 3.11
+    (:data:`EMPTY_LABELS_IGNORED`), takes no room in the layout: the progress chart's ten
+    unlabelled axes paid for it 30 times. An empty label of a rectilinear axes is marked as
+    placed (matplotlib's ``_autolabelpos``, what ``set_label_coords`` sets), where it stays;
+    a chart that names an axis keeps the automatic place. The pixels are the same.
+
+    >>> from matplotlib.figure import Figure
+    >>> ax = Figure().add_subplot()
+    >>> _ = ax.set_ylabel("Hours")
+    >>> leave_empty_labels(ax) == (1 if EMPTY_LABELS_IGNORED else 0)  # the x label only
+    True
+    """
+    if not EMPTY_LABELS_IGNORED or ax.name != "rectilinear":
+        return 0
+    left = 0
+    for axis in (ax.xaxis, ax.yaxis):
+        if getattr(axis, "_autolabelpos", None) is True and axis.label.get_text() == "":
+            axis._autolabelpos = False
+            left += 1
+    return left
 
 
 def _y_offset_text(ax: Any) -> str | None:

@@ -411,3 +411,34 @@ def test_empty_axis_labels_are_left_alone_with_the_same_pixels(priya, slug, monk
     for ax in placed.axes:
         ax.xaxis._autolabelpos = ax.yaxis._autolabelpos = True
     assert figure_png(placed) == ours
+
+
+def test_repelled_labels_measure_each_label_once_per_drawing(priya, monkeypatch):
+    """The 360 chart's point labels: one measurement each to place them (their width and
+    height were measured apart, twice each)."""
+    from matplotlib.text import Text
+
+    from career_workbook.charts._repel import RepelledLabels
+
+    fig = _figure(priya, "feedback_360")
+    placers = [a for ax in fig.axes for a in ax.artists if isinstance(a, RepelledLabels)]
+    assert len(placers) == 1 and len(placers[0].texts) >= 5
+    inside, measured = [False], []
+    real_draw, real_extent = RepelledLabels.draw, Text.get_window_extent
+
+    def draw(self, renderer):
+        inside[0] = True
+        try:
+            return real_draw(self, renderer)
+        finally:
+            inside[0] = False
+
+    def extent(self, *args, **kwargs):
+        if inside[0]:
+            measured.append(self)
+        return real_extent(self, *args, **kwargs)
+
+    monkeypatch.setattr(RepelledLabels, "draw", draw)
+    monkeypatch.setattr(Text, "get_window_extent", extent)
+    figure_png(fig)
+    assert sorted(map(id, measured)) == sorted(map(id, placers[0].texts))

@@ -99,8 +99,8 @@ class RepelledLabels(Artist):
         pad, gap = self.pad_pt * px_per_pt, self.gap_pt * px_per_pt
         box = ax.get_window_extent(renderer)
         anchor = ax.transData.transform(self.anchors)
-        sizes = np.array([[t.get_window_extent(renderer).width,
-                           t.get_window_extent(renderer).height] for t in self.texts])
+        boxes = [t.get_window_extent(renderer) for t in self.texts]  # each measured once
+        sizes = np.array([[b.width, b.height] for b in boxes])
         w, h = sizes[:, 0], sizes[:, 1]
         right = anchor[:, 0] + pad + w <= box.x1
         # points in one column are labelled on one side: a label across from another

@@ -34,9 +34,10 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from typing import Any
 
+from career_workbook.day_text import spreadsheet_day
 from career_workbook.model import SHORT_TEXT_TYPED, Contact, Workbook, WorkbookError
 from career_workbook.wording import plural, short_date
 
@@ -183,9 +184,6 @@ def csv_error_text(err: csv.Error) -> str:
 
 
 _TIME_OF_DAY = re.compile(r"[ T]\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?: ?[AaPp]\.?[Mm]\.?)?$")
-_DAY_NUMBER = re.compile(r"(\d{5})(?:[.,]\d+)?")  # a serial day, maybe with a time as fraction
-_EXCEL_DAY_0 = date(1899, 12, 30)  # Excel's 1900 date system (day 60 is its 29 Feb 1900)
-_FIRST_DAY_NUMBER = date(1990, 1, 1)
 
 
 def read_connected_on(text: str, today: date | None = None) -> tuple[date | None, bool]:
@@ -193,8 +191,9 @@ def read_connected_on(text: str, today: date | None = None) -> tuple[date | None
 
     A time of day after the date is ignored (a spreadsheet writes ``2026-11-05 00:00:00``).
     A five-digit number is a day number of Excel's (and LibreOffice's) 1900 date system,
-    read only when it falls between 1990 and the end of next year: any other number is not
-    a date. A day after ``today`` (when given) is returned too: the caller refuses it.
+    read only when it falls between 1990 and the end of next year
+    (:func:`~career_workbook.day_text.spreadsheet_day`, every import's rule): any other
+    number is not a date. A day after ``today`` (when given) is returned too: the caller refuses it.
 
     >>> read_connected_on("15 Mar 2024"), read_connected_on("2026-11-05 00:00:00")
     ((datetime.date(2024, 3, 15), False), (datetime.date(2026, 11, 5), False))
@@ -204,11 +203,9 @@ def read_connected_on(text: str, today: date | None = None) -> tuple[date | None
     ((None, False), (None, False))
     """
     value = " ".join(text.split())
-    number = _DAY_NUMBER.fullmatch(value)
-    if number:
-        day = _EXCEL_DAY_0 + timedelta(days=int(number.group(1)))
-        last = date((today or date.today()).year + 1, 12, 31)
-        return (day, True) if _FIRST_DAY_NUMBER <= day <= last else (None, False)
+    if re.fullmatch(r"\d+(?:[.,]\d+)?", value):
+        day = spreadsheet_day(value, today)
+        return (day, True) if day is not None else (None, False)
     value = _TIME_OF_DAY.sub("", value)
     for fmt in _DATE_FORMATS:
         try:

@@ -636,7 +636,7 @@ def date_text_hint(text: str) -> str:
     'write dates as YYYY-MM-DD, e.g. 2027-02-03'
     """
     from career_workbook.analysis.period import parse_day
-    from career_workbook.widgets.inputs import parse_date_text
+    from career_workbook.day_text import parse_date_text
 
     try:  # YYYY-M-D: an impossible day or month is named in words
         day = parse_day(text, "")

@@ -68,6 +68,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from career_workbook.day_text import both_readings, day_month_order
+
 __all__ = [
     "MAX_CHARS",
     "RECENT_YEARS",
@@ -174,34 +176,6 @@ def format_date(day: date) -> str:
     '31 March 2027'
     """
     return f"{day.day} {MONTH_NAMES[day.month - 1]} {day.year}"
-
-
-def day_month_order(a: int, b: int) -> tuple[int, int] | None:
-    """``(day, month)`` of a date written with numbers, ``a/b/year``; ``None`` when both
-    numbers could be the month and they differ (``03/04/2027``: 3 April or 4 March), so
-    neither reading is guessed. One rule for the goal text and the forms' date boxes.
-
-    The month may still be above 12 when both numbers are (``13/14/2027``): no month at all.
-
-    >>> day_month_order(13, 4), day_month_order(4, 13), day_month_order(3, 3)
-    ((13, 4), (13, 4), (3, 3))
-    >>> day_month_order(3, 4) is None
-    True
-    """
-    if a == b or b <= 12 < a or (a > 12 and b > 12):
-        return a, b
-    if a <= 12 < b:
-        return b, a
-    return None
-
-
-def both_readings(a: int, b: int) -> str:
-    """The two dates an ambiguous ``a/b`` can be, day first, then month first.
-
-    >>> both_readings(3, 4)
-    '3 April or 4 March'
-    """
-    return f"{a} {MONTH_NAMES[b - 1]} or {b} {MONTH_NAMES[a - 1]}"
 
 
 # --------------------------------------------------------------------------- normalising

@@ -3,7 +3,9 @@
 Dates: ``2027-06-30`` (ISO), ``30 June 2027``, ``June 30, 2027``, ``30 Jun 2027``, and
 ``30/06/2027`` or ``06/30/2027`` when the order is clear (one number is above 12). A
 day-month order that could be read both ways (``03/04/2027``) is refused with a question,
-never guessed. Numbers accept a decimal comma (``3,5`` is 3.5).
+never guessed: :func:`~career_workbook.day_text.parse_date_text`, one rule for the forms,
+the file checks and the CSV imports (re-exported here). Numbers accept a decimal comma
+(``3,5`` is 3.5).
 
 Examples
 --------
@@ -21,16 +23,15 @@ ValueError: 30 February 2027 is not a date (February 2027 has 28 days)
 
 from __future__ import annotations
 
-import calendar
 import math
 import re
 from datetime import date
 
+from career_workbook.day_text import DATE_HELP, DATE_PLACEHOLDER, parse_date_text
 from career_workbook.wording import (
     DAY_SLACK,
     duration,
     in_year,
-    no_such_day,
     short_date,
     swapped_deadline,
     swapped_for,
@@ -40,79 +41,6 @@ from career_workbook.wording import (
 __all__ = ["DATE_HELP", "DATE_PLACEHOLDER", "format_number", "parse_date_text",
            "days_not_come", "parse_number_text", "parse_whole_number_text", "past_day_problem",
            "swapped_year_problem", "year_question"]
-
-DATE_PLACEHOLDER = "2027-06-30 or 30 Jun 2027"
-"""Shown in every empty date box: the formats that are read (short enough to fit it)."""
-DATE_HELP = "write it as 2027-06-30 or 30 June 2027."
-"""Said after "... is not a date I can read; " (so it starts in lower case)."""
-
-_MONTHS = {name.casefold(): n for n, name in enumerate(calendar.month_name) if name}
-_MONTHS |= {name.casefold(): n for n, name in enumerate(calendar.month_abbr) if name}
-_MONTHS["sept"] = 9
-
-
-def _day(year: int, month: int, day: int, text: str) -> date:
-    if not 1 <= month <= 12:
-        raise ValueError(f"“{text}” is not a date: there is no month {month}")
-    try:
-        return date(year, month, day)
-    except ValueError:
-        raise ValueError(no_such_day(year, month, day)) from None
-
-
-def _year(text: str, whole: str) -> int:
-    if len(text) != 4:
-        raise ValueError(f"“{whole}”: write the year with four digits, e.g. 2027")
-    return int(text)
-
-
-def parse_date_text(text: str | None) -> date | None:
-    """The date in ``text`` (``None`` when blank); ``ValueError`` with a sentence otherwise.
-
-    >>> parse_date_text("2027-02-30")
-    Traceback (most recent call last):
-    ...
-    ValueError: 30 February 2027 is not a date (February 2027 has 28 days)
-    >>> parse_date_text("tomorrow")
-    Traceback (most recent call last):
-    ...
-    ValueError: “tomorrow” is not a date I can read; write it as 2027-06-30 or 30 June 2027.
-    >>> parse_date_text("30/06/2027"), parse_date_text("June 30, 2027")
-    (datetime.date(2027, 6, 30), datetime.date(2027, 6, 30))
-    >>> parse_date_text("03/04/2027")
-    Traceback (most recent call last):
-    ...
-    ValueError: “03/04/2027” could be 3 April or 4 March: please write it as 2027-04-03 or 2027-03-04
-    """  # noqa: E501
-    whole = " ".join((text or "").split())
-    if not whole:
-        return None
-    if len(whole) > 40:
-        raise ValueError(f"“{whole[:30]}…” is not a date; {DATE_HELP}")
-    if m := re.fullmatch(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})", whole):
-        return _day(int(m[1]), int(m[2]), int(m[3]), whole)
-    if m := re.fullmatch(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d+)", whole):
-        from career_workbook.analysis.dates import both_readings, day_month_order
-
-        a, b, year = int(m[1]), int(m[2]), _year(m[3], whole)
-        order = day_month_order(a, b)  # the goal reader's rule too
-        if order is None:
-            raise ValueError(f"“{whole}” could be {both_readings(a, b)}: please write it as "
-                             f"{year}-{b:02d}-{a:02d} or {year}-{a:02d}-{b:02d}")
-        if order[1] > 12:
-            raise ValueError(f"“{whole}” is not a date: there is no month {min(a, b)}")
-        return _day(year, order[1], order[0], whole)
-    words = re.fullmatch(r"(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]+)\.?,?\s+(\d+)", whole)
-    if words:
-        day, name, year_text = words[1], words[2], words[3]
-    elif words := re.fullmatch(r"([A-Za-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d+)", whole):
-        name, day, year_text = words[1], words[2], words[3]
-    else:
-        raise ValueError(f"“{whole}” is not a date I can read; {DATE_HELP}")
-    month = _MONTHS.get(name.casefold())
-    if month is None:
-        raise ValueError(f"“{whole}”: “{name}” is not a month; {DATE_HELP}")
-    return _day(_year(year_text, whole), month, int(day), whole)
 
 
 def past_day_problem(day: date | None, today: date, what: str) -> str | None:

@@ -29,8 +29,8 @@ from datetime import date, timedelta
 
 from career_workbook.wording import no_such_day, short_date
 
-__all__ = ["DATE_HELP", "DATE_ORDERS", "DATE_PLACEHOLDER", "both_readings", "day_month_order",
-           "parse_date_text", "read_sheet_day", "spreadsheet_day"]
+__all__ = ["DATE_HELP", "DATE_ORDERS", "DATE_PLACEHOLDER", "AmbiguousDate", "both_readings",
+           "day_month_order", "parse_date_text", "read_sheet_day", "spreadsheet_day"]
 
 DATE_PLACEHOLDER = "2027-06-30 or 30 Jun 2027"
 """Shown in every empty date box: the formats that are read (short enough to fit it)."""
@@ -39,6 +39,18 @@ DATE_HELP = "write it as 2027-06-30 or 30 June 2027."
 DATE_ORDERS = ("day", "month")
 """How a date written with numbers (``03/10/2026``) may be read when the caller knows:
 ``"day"`` first (3 October) or ``"month"`` first (10 March)."""
+
+
+
+class AmbiguousDate(ValueError):
+    """A date written with numbers that two orders of day and month read as two days
+    (``03/10/2026``): the reader asks, never guesses. ``readings``: (day first, month
+    first)."""
+
+    def __init__(self, message: str, readings: tuple[date, date]) -> None:
+        super().__init__(message)
+        self.readings = readings
+
 
 _MONTHS = {name.casefold(): n for n, name in enumerate(calendar.month_name) if name}
 _MONTHS |= {name.casefold(): n for n, name in enumerate(calendar.month_abbr) if name}
@@ -100,8 +112,9 @@ def _numbers(a: int, b: int, year: int, whole: str, order: str | None) -> date:
         return _day(year, month, day, whole)
     found = day_month_order(a, b)
     if found is None:
-        raise ValueError(f"“{whole}” could be {both_readings(a, b)}: please write it as "
-                         f"{year}-{b:02d}-{a:02d} or {year}-{a:02d}-{b:02d}")
+        raise AmbiguousDate(f"“{whole}” could be {both_readings(a, b)}: please write it as "
+                            f"{year}-{b:02d}-{a:02d} or {year}-{a:02d}-{b:02d}",
+                            (_day(year, b, a, whole), _day(year, a, b, whole)))
     if found[1] > 12:
         raise ValueError(f"“{whole}” is not a date: there is no month {min(a, b)}")
     return _day(year, found[1], found[0], whole)
@@ -127,7 +140,7 @@ def parse_date_text(text: str | None, order: str | None = None) -> date | None:
     >>> parse_date_text("03/04/2027")
     Traceback (most recent call last):
     ...
-    ValueError: “03/04/2027” could be 3 April or 4 March: please write it as 2027-04-03 or 2027-03-04
+    career_workbook.day_text.AmbiguousDate: “03/04/2027” could be 3 April or 4 March: please write it as 2027-04-03 or 2027-03-04
     >>> parse_date_text("03/04/2027", "month"), parse_date_text("3.4.2027", "day")
     (datetime.date(2027, 3, 4), datetime.date(2027, 4, 3))
     >>> parse_date_text("04/13/2027", "day")

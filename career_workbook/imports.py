@@ -52,6 +52,7 @@ __all__ = [
     "contact_from_row",
     "csv_error_text",
     "csv_text",
+    "day_numbers_note",
     "decode_csv",
     "find_separator",
     "normalise_name",
@@ -282,15 +283,27 @@ def find_separator(text: str, is_header: Callable[[list[str]], bool], *,
     return Separator(seen if seen in SEPARATORS else ",", False, seen)
 
 
-def _day_numbers_note(found: Sequence[tuple[int, str, date]]) -> RowProblem:
-    """One note for every Connected On read as a spreadsheet day number (the first shown)."""
+def day_numbers_note(found: Sequence[tuple[int, str, date]], column: str,
+                     unit: str = "line", where: str = "in the preview") -> str:
+    """One note for every value of ``column`` read as a spreadsheet day number
+    (``found``: ``(line or row, value, day)``, the first shown), as every import says it;
+    ``where`` the person checks the days read.
+
+    >>> day_numbers_note([(2, "46298", date(2026, 10, 3)), (5, "46300", date(2026, 10, 5))],
+    ...                  "date", "row", "below")
+    "date: 2 rows hold spreadsheet day numbers, read as dates (row 2: '46298' is 3 Oct 2026): check them below"
+    """  # noqa: E501
     line, raw, day = found[0]
     one = len(found) == 1
     what = ("holds a spreadsheet day number, read as a date" if one else
             "hold spreadsheet day numbers, read as dates")
-    return RowProblem(0, f"Connected On: {plural(len(found), 'row')} {what} (line {line}: "
-                         f"{raw!r} is {short_date(day)}): check {'it' if one else 'them'} in "
-                         "the preview", skipped=False)
+    return (f"{column}: {plural(len(found), 'row')} {what} ({unit} {line}: {raw!r} is "
+            f"{short_date(day)}): check {'it' if one else 'them'} {where}")
+
+
+def _day_numbers_note(found: Sequence[tuple[int, str, date]]) -> RowProblem:
+    """One note for every Connected On read as a spreadsheet day number (the first shown)."""
+    return RowProblem(0, day_numbers_note(found, "Connected On"), skipped=False)
 
 
 def _header_keys(cells: Iterable[str]) -> list[str | None]:

@@ -191,12 +191,15 @@ def test_rows_grouped_by_rater_and_date():
     ]
     entries = parse_feedback_csv_rows(rows)
     assert [(e.rater_group, e.rater_id, e.date) for e in entries] == [
-        ("peer", "p1", date(2026, 1, 9)), ("peer", "p2", date(2026, 1, 9)),
-        ("peer", "p1", date(2026, 2, 1)), ("direct_report", "d1", date(2026, 1, 9))]
+        ("peer", "p1", date(2026, 1, 9)), ("peer", "p1", date(2026, 1, 9)),
+        ("peer", "p2", date(2026, 1, 9)), ("peer", "p1", date(2026, 2, 1)),
+        ("direct_report", "d1", date(2026, 1, 9))]
     assert entries[0].ratings == {"SQL": 3, "Python": 4}
-    assert entries[0].comment == "Solid\nPatient with juniors"
-    assert entries[2].ratings == {"SQL": 5}
-    assert entries[3].ratings == {"SQL": 4}
+    # each comment stays its own text (they were joined into one, "Solid\nPatient ...")
+    assert [(e.comment, e.ratings) for e in entries[:2]] == [
+        ("Solid", {"SQL": 3, "Python": 4}), ("Patient with juniors", {})]
+    assert entries[3].ratings == {"SQL": 5}
+    assert entries[4].ratings == {"SQL": 4}
 
 
 def test_parsed_entries_fit_a_workbook(rich_wb):
@@ -330,3 +333,49 @@ def test_importing_the_same_entries_twice_changes_nothing():
     plan = plan_feedback_import(entries, entries)
     assert (plan.new, plan.corrections, plan.skipped) == ((), (), 2)
     assert plan.apply(entries) == entries
+
+
+# ----------------------------------------------------------------------------------------
+# One rater on one date is one occasion: its comments stay apart (red team H6)
+# ----------------------------------------------------------------------------------------
+def test_a_code_in_other_capitals_in_one_file_is_one_rater_with_every_comment_apart():
+    rows = [_row(rater_id="M9", comment="Calm"), _row(rater_id="m9", skill="R", level="2",
+                                                      comment="Slow to reply"),
+            _row(rater_id="m9", skill="", level="", comment="Calm")]  # said again: once
+    entries = parse_feedback_csv_rows(rows)
+    assert [(e.rater_id, e.ratings, e.comment) for e in entries] == [
+        ("M9", {"SQL": 3, "R": 2}, "Calm"), ("M9", {}, "Slow to reply")]
+
+
+def test_an_occasion_stored_already_adds_nothing_and_a_corrected_one_replaces_it_whole():
+    main = _fb("p9", ratings={"Python": 4}, comment="Calm")
+    more = _fb("p9", comment="Slow to reply")
+    other = _fb("p1", ratings={"SQL": 3})
+    stored = [main, other, more]
+    assert plan_feedback_import(stored, [main, more]).skipped == 2
+    assert plan_feedback_import(stored, [main]).skipped == 1  # an older file: kept as is
+    fixed = _fb("P9", ratings={"Python": 4}, comment="Calm")
+    plan = plan_feedback_import(stored, [fixed, _fb("p9", comment="Replies in a day")])
+    assert plan.correction_lines() == [
+        "P9 (peer, 2026-11-20): the comments differ from the stored ones — importing "
+        "replaces them"]
+    assert [(f.rater_id, f.comment) for f in plan.apply(stored)] == [
+        ("P9", "Calm"), ("p9", "Replies in a day"), ("p1", "")]
+    assert plan.counts() == {"entries": 2, "raters": 1, "skill ratings": 1,
+                             "reputation ratings": 0, "comments": 2, "own ratings": 0}
+
+
+def test_a_raters_further_comment_is_not_noted_as_a_repeated_rating():
+    from career_workbook.analysis import workbook_notes
+    from career_workbook.model import Skill, new_workbook
+
+    wb = new_workbook("Sam")
+    wb.skills.append(Skill(name="Python"))
+    wb.feedback = [_fb("p9", ratings={"Python": 4}, comment="Calm"),
+                   _fb("p9", comment="Slow to reply")]
+    assert workbook_notes(wb, DAY) == []
+    wb.feedback.append(_fb("P9", ratings={"Python": 1}))
+    assert workbook_notes(wb, DAY) == [
+        "feedback[0], feedback[2]: p9 (peer, 2026-11-20) is recorded 2 times: the ratings of "
+        "the last (feedback[2]) count and every comment shows; delete the wrong entry, or "
+        "import the corrected CSV again (it keeps one)"]

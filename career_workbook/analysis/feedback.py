@@ -71,6 +71,8 @@ __all__ = [
     "FeedbackPlan",
     "agreement_words",
     "comment_group_label",
+    "comment_label",
+    "date_problem",
     "feedback_360_frame",
     "feedback_comments",
     "own_ratings",
@@ -78,6 +80,7 @@ __all__ = [
     "plan_feedback_import",
     "quadrant",
     "rater_code_problem",
+    "row_comments",
 ]
 
 MIN_GROUP = 3
@@ -327,22 +330,48 @@ def _parse_group(value: str, n: int) -> str:
     return group
 
 
-def _parse_date(row: Mapping[str, Any], n: int) -> date:
+def _parse_date(row: Mapping[str, Any], n: int, order: str | None = None,
+                today: date | None = None) -> date:
+    """The day of a row, read as every CSV import reads a date
+    (:func:`~career_workbook.day_text.read_sheet_day`: ``2026-10-03``, ``3 Oct 2026``, a
+    time of day after it, a spreadsheet's day number; ``03/10/2026`` only with the file's
+    ``order``).
+
+    >>> _parse_date({"date": "03.10.2026"}, 2, "day"), _parse_date({"date": "46298"}, 2)
+    (datetime.date(2026, 10, 3), datetime.date(2026, 10, 3))
+    >>> _parse_date({"date": "03/10/2026"}, 4)
+    Traceback (most recent call last):
+    ...
+    career_workbook.model.WorkbookError: row 4, column 'date' = '03/10/2026': could be 3 October or 10 March: write it as 2026-10-03 or 2026-03-10 (or say which order the file's dates use)
+    """  # noqa: E501
+    from career_workbook.day_text import read_sheet_day
+
     value = row.get("date")
     if isinstance(value, date):
         return value
     try:
-        return date.fromisoformat(_text(row, "date"))
-    except ValueError:
-        from career_workbook.analysis.period import parse_day
+        day, _ = read_sheet_day(_text(row, "date"), order=order, today=today)
+    except ValueError as err:
+        raise _bad(n, "date", value, date_problem(str(err))) from None
+    if day is None:
+        raise _bad(n, "date", value, "is missing or blank")
+    return day
 
-        try:  # written YYYY-MM-DD but no such day: say why, not how to write it
-            parse_day(_text(row, "date"), "")
-        except ValueError as err:
-            why = str(err).partition(": ")[2]
-            if why:
-                raise _bad(n, "date", value, why) from None
-        raise _bad(n, "date", value, "must be a date written YYYY-MM-DD") from None
+
+def date_problem(reason: str) -> str:
+    """What a CSV file's unreadable date needs, from the date reader's ``reason`` (which
+    quotes the value: the problem names it already).
+
+    >>> date_problem("“2026-02-30”: 30 February 2026 is not a date (February 2026 has 28 days)")
+    '30 February 2026 is not a date (February 2026 has 28 days)'
+    >>> date_problem("“tomorrow” is not a date I can read; write it as 2027-06-30 or 30 June 2027.")
+    'is not a date I can read: write it as 2027-06-30 or 30 June 2027'
+    """  # noqa: E501
+    reason = re.sub(r"^“[^”]*”:? ?", "", reason).rstrip(".")
+    if reason.startswith("could be"):
+        reason = reason.replace(": please write it as", ": write it as")
+        return f"{reason} (or say which order the file's dates use)"
+    return reason.replace("; write it", ": write it")
 
 
 def _parse_level(row: Mapping[str, Any], n: int) -> int:
@@ -378,23 +407,68 @@ def _parse_behaviour(value: str, skill: str, n: int) -> str:
     return key
 
 
+def comment_label(column: str) -> str | None:
+    """What the comments of a CSV ``column`` are about (``""`` for a plain ``comment``
+    column), or ``None`` when it is not a comment column. A comment column is named
+    ``comment`` (or ``comments``), optionally followed by what it asks: ``comment_strengths``,
+    ``Comment - to improve``; a number after it only tells two such columns apart.
+
+    >>> comment_label("comment"), comment_label("Comments 2"), comment_label("comment_to_improve")
+    ('', '', 'To improve')
+    >>> comment_label("Comment (what they do well)"), comment_label("commentary") is None
+    ('What they do well', True)
+    """
+    folded = " ".join(re.sub(r"[\W_]+", " ", column.casefold()).split())
+    m = re.fullmatch(r"comments?(?: (.*?))?(?: \d+)?", folded)
+    if m is None:
+        return None
+    about = re.sub(r"^comments?[\W_]*", "", column.strip(), flags=re.IGNORECASE)
+    about = " ".join(re.sub(r"[_()\[\]]+|^\W+|\W+$", " ", about).split())
+    about = re.sub(r"\s*\d+$", "", about).strip(" -–:")
+    return about[:1].upper() + about[1:] if about and m.group(1) else ""
+
+
+def row_comments(row: Mapping[str, Any]) -> list[str]:
+    """The comments of one CSV row, one per non-blank comment column
+    (:func:`comment_label`), each labelled with what its column asks when it says.
+
+    >>> row_comments({"comment": " Clear ", "comment_to_improve": "Delegate more", "skill": ""})
+    ['Clear', 'To improve: Delegate more']
+    """
+    said = []
+    for column, value in row.items():
+        label = comment_label(column) if isinstance(column, str) else None
+        text = "" if label is None or value is None else str(value).strip()
+        if text:
+            said.append(f"{label}: {text}" if label else text)
+    return said
+
+
 def parse_feedback_csv_rows(
     rows: Iterable[Mapping[str, Any]], *, skills: Iterable[str] | None = None,
-    lines: Sequence[int] | None = None,
+    lines: Sequence[int] | None = None, day_order: str | None = None,
+    today: date | None = None,
 ) -> list[Feedback]:
     """Turn rows of a feedback CSV (already read, e.g. by ``csv.DictReader``) into entries.
 
-    Columns: ``rater_group``, ``rater_id``, ``date`` (YYYY-MM-DD), ``skill``, ``level``
-    (0-5) and, optionally, ``comment`` and ``behaviour``. A row with a ``behaviour``
-    (e.g. "Reliable", "Shares credit"; see
+    Columns: ``rater_group``, ``rater_id``, ``date``, ``skill``, ``level`` (0-5) and,
+    optionally, ``behaviour`` and one or more comment columns (:func:`comment_label`). A
+    row with a ``behaviour`` (e.g. "Reliable", "Shares credit"; see
     :data:`~career_workbook.analysis.reputation.BEHAVIOUR_LABELS`) and a blank ``skill``
-    rates that reputation behaviour with its ``level``. Rows are grouped by
-    (rater_group, rater_id, date) into one :class:`~career_workbook.model.Feedback` each,
-    in order of first appearance;
-    the comments of a group's rows are joined by newlines. A row with a comment and blank
+    rates that reputation behaviour with its ``level``. A row with a comment and blank
     ``skill`` and ``level`` adds only the comment. Group names are forgiving
     (``"Direct report"`` -> ``'direct_report'``). When ``skills`` is given, every skill
     must be one of them.
+
+    A ``date`` is read as every import reads one
+    (:func:`~career_workbook.day_text.read_sheet_day`); ``03/10/2026`` only with the
+    ``day_order`` (``"day"`` or ``"month"``) the person gave for the file.
+
+    One rater on one date (``rater_group``, ``rater_id`` without regard to capitals, as
+    :attr:`~career_workbook.model.Feedback.rater_key`, ``date``) is one occasion, in order
+    of first appearance: its ratings and its first comment make one entry, and each further
+    comment is an entry of its own (the same comment twice is kept once), so no comment is
+    joined to another and what each said stays apart. A rater rates a skill once a date.
 
     A ``rater_id`` is one word (:func:`rater_code_problem`).
 
@@ -402,10 +476,12 @@ def parse_feedback_csv_rows(
     row 2. A bad row raises :class:`~career_workbook.model.WorkbookError` naming the row,
     the column and the value.
 
-    >>> rows = [{"rater_group": "Peer", "rater_id": "p1", "date": "2026-01-09",
-    ...          "skill": "SQL", "level": "3", "comment": "Clear queries"}]
-    >>> parse_feedback_csv_rows(rows)[0].ratings
-    {'SQL': 3}
+    >>> rows = [{"rater_group": "Peer", "rater_id": "P1", "date": "2026-01-09",
+    ...          "skill": "SQL", "level": "3", "comment": "Clear queries"},
+    ...         {"rater_group": "peer", "rater_id": "p1", "date": "9 Jan 2026",
+    ...          "skill": "R", "level": "2", "comment": "Tests are thin"}]
+    >>> [(f.rater_id, f.ratings, f.comment) for f in parse_feedback_csv_rows(rows)]
+    [('P1', {'SQL': 3, 'R': 2}, 'Clear queries'), ('P1', {}, 'Tests are thin')]
     >>> try:
     ...     parse_feedback_csv_rows([{**rows[0], "level": "7"}])
     ... except WorkbookError as err:
@@ -426,12 +502,13 @@ def parse_feedback_csv_rows(
         rater_id = _text(row, "rater_id")
         if rater_code_problem(rater_id):
             raise _bad(n, "rater_id", row.get("rater_id"), rater_code_problem(rater_id))
-        day = _parse_date(row, n)
-        skill, comment = _text(row, "skill"), _text(row, "comment")
+        day = _parse_date(row, n, day_order, today)
+        skill, comments = _text(row, "skill"), row_comments(row)
         behaviour = _text(row, "behaviour")
         entry = entries.setdefault(
-            (group, rater_id, day),
-            {"ratings": {}, "reputation": {}, "comments": [], "first_row": n},
+            (group, rater_id.casefold(), day),
+            {"rater_id": rater_id, "ratings": {}, "reputation": {}, "comments": [],
+             "first_row": n, "comment_rows": []},
         )
         if behaviour:
             key = _parse_behaviour(behaviour, skill, n)
@@ -440,7 +517,7 @@ def parse_feedback_csv_rows(
                 raise _bad(n, "behaviour", behaviour,
                            "is rated twice by the same rater on the same date")
             entry["reputation"][key] = level
-        elif skill or _text(row, "level") or not comment:
+        elif skill or _text(row, "level") or not comments:
             if not skill:
                 raise _bad(n, "skill", row.get("skill"), "is missing or blank")
             if known is not None:
@@ -452,17 +529,24 @@ def parse_feedback_csv_rows(
                 raise _bad(n, "skill", skill,
                            "is rated twice by the same rater on the same date")
             entry["ratings"][skill] = level
-        if comment and comment not in entry["comments"]:
-            entry["comments"].append(comment)
+        for comment in comments:
+            if comment not in entry["comments"]:
+                entry["comments"].append(comment)
+                entry["comment_rows"].append(n)
     out = []
-    for (group, rater_id, day), e in entries.items():
-        try:
-            out.append(Feedback(rater_group=group, rater_id=rater_id, date=day,
-                                ratings=e["ratings"], comment="\n".join(e["comments"]),
-                                reputation=e["reputation"]))
-        except ValidationError as err:
-            problem = problems_from_validation(err)[0]
-            raise _bad(e["first_row"], problem.field, problem.value, problem.message) from None
+    for (group, _, day), e in entries.items():
+        said = e["comments"] or [""]
+        for j, comment in enumerate(said):
+            first = j == 0
+            try:
+                out.append(Feedback(rater_group=group, rater_id=e["rater_id"], date=day,
+                                    ratings=e["ratings"] if first else {}, comment=comment,
+                                    reputation=e["reputation"] if first else {}))
+            except ValidationError as err:
+                problem = problems_from_validation(err)[0]
+                row = (e["comment_rows"][j] if problem.field.startswith("comment")
+                       and e["comment_rows"] else e["first_row"])
+                raise _bad(row, problem.field, problem.value, problem.message) from None
     return out
 
 
@@ -473,8 +557,14 @@ def _key(f: Feedback) -> tuple[str, str, date]:
     return (f.rater_group, f.rater_key, f.date)
 
 
-def _differs(old: Feedback, new: Feedback) -> str:
-    """What of ``new`` differs from the stored ``old`` entry of the same rater and date.
+def _rated(f: Feedback) -> bool:
+    return bool(f.ratings or f.reputation)
+
+
+def _differs(old: Feedback, new: Feedback, old_said: Sequence[str] | None = None,
+             new_said: Sequence[str] | None = None) -> str:
+    """What of ``new`` differs from the stored ``old`` entry of the same rater and date;
+    ``old_said`` and ``new_said``: every comment of each occasion, when there are several.
 
     >>> old = Feedback(rater_group="peer", rater_id="p9", date=date(2026, 11, 20),
     ...                ratings={"SQL": 4}, comment="Solid")
@@ -484,50 +574,95 @@ def _differs(old: Feedback, new: Feedback) -> str:
     'the comment differs from the stored one'
     >>> _differs(old, old.model_copy(update={"comment": "", "reputation": {"reliable": 3}}))
     'ratings and comment differ from the stored ones'
+    >>> _differs(old, old, ["Solid"], ["Solid", "To improve: tests"])
+    'the comments differ from the stored ones'
     """
     ratings = old.ratings != new.ratings or old.reputation != new.reputation
-    comment = old.comment != new.comment
+    old_said = [old.comment] if old_said is None else [c for c in old_said if c]
+    new_said = [new.comment] if new_said is None else [c for c in new_said if c]
+    comment = old_said != new_said
+    several = max(len(old_said), len(new_said)) > 1
     if ratings and comment:
-        return "ratings and comment differ from the stored ones"
-    return "ratings differ from the stored ones" if ratings else \
-        "the comment differs from the stored one"
+        return f"ratings and comment{'s' * several} differ from the stored ones"
+    if ratings:
+        return "ratings differ from the stored ones"
+    return ("the comments differ from the stored ones" if several else
+            "the comment differs from the stored one")
 
 
 @dataclass(frozen=True)
 class FeedbackPlan:
     """What importing entries would do: ``new`` ones to add, ``corrections`` as
-    ``(stored, incoming)`` pairs (same rater group, rater id and date, other ratings or
-    comment: the incoming entry replaces the stored one), how many are ``skipped``
-    (identical to a stored entry, or own ratings the self-assessments already give), and
-    the person's own skill ratings as ``self_ratings``: self-assessments to add
-    (:func:`own_ratings`)."""
+    ``(stored, incoming)`` pairs, one per occasion (a rater group, rater id and date) the
+    workbook has with other ratings or comments: the incoming occasion (its first entry
+    here, its further comments in ``also``) replaces every stored entry of it
+    (``replaced``); how many are ``skipped`` (in the workbook already, or own ratings the
+    self-assessments already give); and the person's own skill ratings as
+    ``self_ratings``: self-assessments to add (:func:`own_ratings`)."""
 
     new: tuple[Feedback, ...]
     corrections: tuple[tuple[Feedback, Feedback], ...]
     skipped: int
     self_ratings: tuple[Assessment, ...] = ()
+    also: tuple[Feedback, ...] = ()
+    replaced: tuple[Feedback, ...] = ()
+
+    @property
+    def saved(self) -> tuple[Feedback, ...]:
+        """Every feedback entry importing writes: the new ones, then the corrections."""
+        return (*self.new, *(new for _, new in self.corrections), *self.also)
+
+    def counts(self) -> dict[str, int]:
+        """How much importing saves, by kind: feedback ``entries``, distinct ``raters``
+        (codes without regard to capitals), ``skill ratings``, ``reputation ratings``,
+        ``comments`` and ``own ratings`` (the skills of the self-assessments added).
+
+        >>> day = date(2026, 11, 20)
+        >>> plan = FeedbackPlan((Feedback(rater_group="peer", rater_id="P1", date=day,
+        ...                               ratings={"SQL": 3}, comment="Clear"),
+        ...                      Feedback(rater_group="peer", rater_id="p1", date=day,
+        ...                               comment="To improve: tests")), (), 0)
+        >>> plan.counts()
+        {'entries': 2, 'raters': 1, 'skill ratings': 1, 'reputation ratings': 0, 'comments': 2, 'own ratings': 0}
+        """  # noqa: E501
+        saved = self.saved
+        return {"entries": len(saved),
+                "raters": len({(f.rater_group, f.rater_key) for f in saved}),
+                "skill ratings": sum(len(f.ratings) for f in saved),
+                "reputation ratings": sum(len(f.reputation) for f in saved),
+                "comments": sum(bool(f.comment) for f in saved),
+                "own ratings": sum(len(a.ratings) for a in self.self_ratings)}
 
     def correction_lines(self) -> list[str]:
         """Each correction by name, e.g. ``p9 (peer, 2026-11-20): ratings differ from the
         stored ones — importing replaces them``."""
         lines = []
         for old, new in self.corrections:
-            what = _differs(old, new)
+            key = _key(new)
+            old_said = list(dict.fromkeys(f.comment for f in self.replaced if _key(f) == key))
+            old_said = old_said or [old.comment]
+            new_said = [new.comment, *(f.comment for f in self.also if _key(f) == key)]
+            what = _differs(old, new, old_said, new_said)
             lines.append(f"{new.rater_id} ({new.rater_group}, {new.date.isoformat()}): {what}"
                          f" — importing replaces {'it' if what.endswith('one') else 'them'}")
         return lines
 
     def apply(self, stored: Sequence[Feedback]) -> list[Feedback]:
         """``stored`` with the corrections made and the new entries added at the end: a
-        corrected entry keeps its place, and any other stored entry of the same rater and
-        date (two, from an older import) goes, so each counts once."""
-        replace = {_key(new): new for _, new in self.corrections}
+        corrected occasion keeps its place, and every other stored entry of the same rater
+        and date (two, from an older import) goes, so each counts once."""
+        replace: dict[tuple[str, str, date], list[Feedback]] = {}
+        for _, new in self.corrections:
+            replace.setdefault(_key(new), []).append(new)
+        for f in self.also:
+            replace.setdefault(_key(f), []).append(f)
         out: list[Feedback] = []
         for f in stored:
             if _key(f) not in replace:
                 out.append(f)
-            elif replace[_key(f)] not in out:
-                out.append(replace[_key(f)])
+            elif replace[_key(f)]:
+                out += replace[_key(f)]
+                replace[_key(f)] = []  # placed once
         return out + list(self.new)
 
 
@@ -571,15 +706,15 @@ def _already_given(own: Assessment, assessments: Sequence[Assessment]) -> bool:
 
 def plan_feedback_import(stored: Sequence[Feedback], incoming: Sequence[Feedback], *,
                          assessments: Sequence[Assessment] = ()) -> FeedbackPlan:
-    """Plan importing ``incoming`` entries (one per rater and date, as
-    :func:`parse_feedback_csv_rows` gives them) into ``stored`` ones.
+    """Plan importing ``incoming`` entries (as :func:`parse_feedback_csv_rows` gives them:
+    one occasion, a rater and a date, after the other) into ``stored`` ones.
 
-    An entry identical to a stored one is skipped (importing the same file twice adds
-    nothing); one with the same rater group, rater id and date as a stored one but other
-    ratings or comment is a correction, as inside one file a rater rates once per date.
-    The person's own skill ratings (``'self'`` entries) are planned as self-assessments
-    (:func:`own_ratings`), skipped when the stored ``assessments`` of that day already
-    give those levels.
+    An occasion whose every entry is stored already is skipped (importing the same file
+    twice adds nothing); one the workbook has with other ratings or comments is a
+    correction: it replaces what is stored for that rater and date. Rater codes are
+    compared without regard to capitals. The person's own skill ratings (``'self'``
+    entries) are planned as self-assessments (:func:`own_ratings`), skipped when the
+    stored ``assessments`` of that day already give those levels.
 
     >>> day = date(2026, 11, 20)
     >>> p9 = Feedback(rater_group="peer", rater_id="p9", date=day, ratings={"SQL": 4})
@@ -602,18 +737,31 @@ def plan_feedback_import(stored: Sequence[Feedback], incoming: Sequence[Feedback
         else:
             self_ratings.append(assessment)
             standing.append(assessment)
-    dumps = [f.model_dump() for f in stored]
-    latest = {_key(f): f for f in stored}  # of two (an older import), the one that counts
+    kept: dict[tuple[str, str, date], list[Feedback]] = {}
+    for f in stored:
+        kept.setdefault(_key(f), []).append(f)
+    occasions: dict[tuple[str, str, date], list[Feedback]] = {}
+    for entry in incoming:
+        occasion = occasions.setdefault(_key(entry), [])
+        if entry.model_dump() in [f.model_dump() for f in occasion]:
+            skipped += 1  # the same entry twice in what is imported
+        else:
+            occasion.append(entry)
     new: list[Feedback] = []
     corrections: list[tuple[Feedback, Feedback]] = []
-    for entry in incoming:
-        dump = entry.model_dump()
-        if dump in dumps:
-            skipped += 1
-            continue
-        dumps.append(dump)
-        if _key(entry) in latest:
-            corrections.append((latest[_key(entry)], entry))
-        else:
-            new.append(entry)
-    return FeedbackPlan(tuple(new), tuple(corrections), skipped, tuple(self_ratings))
+    also: list[Feedback] = []
+    replaced: list[Feedback] = []
+    for key, entries in occasions.items():
+        old = kept.get(key, [])
+        dumps = [f.model_dump() for f in old]
+        if not old:
+            new += entries
+        elif all(f.model_dump() in dumps for f in entries):
+            skipped += len(entries)
+        else:  # of the stored entries, the rated one written last counts
+            counting = ([f for f in old if _rated(f)] or old)[-1]
+            corrections.append((counting, entries[0]))
+            also += entries[1:]
+            replaced += old
+    return FeedbackPlan(tuple(new), tuple(corrections), skipped, tuple(self_ratings),
+                        tuple(also), tuple(replaced))

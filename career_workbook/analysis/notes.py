@@ -101,12 +101,14 @@ def _dated_fields(wb: Workbook) -> list[tuple[str, date | None]]:
 
 
 def _repeated_raters(wb: Workbook) -> list[str]:
-    """Two 360 entries of one rater on one day (a rater rates once a day)."""
-    keys = [(f.rater_group, f.rater_key, f.date) for f in wb.feedback]
+    """Two 360 entries with ratings of one rater on one day (a rater rates once a day; an
+    entry with only a comment is one more thing they said, as an import keeps it)."""
+    keys = [(f.rater_group, f.rater_key, f.date) if f.ratings or f.reputation else None
+            for f in wb.feedback]
     counts = Counter(keys)
     notes, told = [], set()
     for key in keys:
-        if counts[key] > 1 and key not in told:
+        if key is not None and counts[key] > 1 and key not in told:
             told.add(key)
             where = [f"feedback[{j}]" for j, k in enumerate(keys) if k == key]
             group, _, day = key
@@ -302,7 +304,8 @@ def workbook_notes(wb: Workbook, today: date) -> list[str]:
 
     >>> from career_workbook.model import Feedback, new_workbook
     >>> wb = new_workbook("Sam Lee", today=date(2026, 1, 5))
-    >>> p9 = Feedback(rater_group="peer", rater_id="p9", date=date(2026, 11, 20))
+    >>> p9 = Feedback(rater_group="peer", rater_id="p9", date=date(2026, 11, 20),
+    ...               reputation={"reliable": 4})
     >>> wb.feedback = [p9, p9.model_copy(update={"comment": "fixed"})]
     >>> workbook_notes(wb, date(2026, 12, 5))
     ['feedback[0], feedback[1]: p9 (peer, 2026-11-20) is recorded 2 times: the ratings of the last (feedback[1]) count and every comment shows; delete the wrong entry, or import the corrected CSV again (it keeps one)']

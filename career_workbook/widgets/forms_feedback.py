@@ -13,13 +13,14 @@ import csv
 import io
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
 import ipywidgets as widgets
 from pydantic import ValidationError
 
+from career_workbook.htmltext import cell_html
 from career_workbook.imports import csv_error_text, csv_text, find_separator
 from career_workbook.model import (
     RATER_GROUPS,
@@ -48,7 +49,7 @@ from career_workbook.widgets.fields import (
 from career_workbook.widgets.forms_skills import level_options
 from career_workbook.widgets.inputs import days_not_come, past_day_problem
 from career_workbook.widgets.session import workspace_of
-from career_workbook.wording import plural, short_date
+from career_workbook.wording import listing, plural, short_date
 from career_workbook.workspace import WorkspaceError
 
 __all__ = [
@@ -70,7 +71,10 @@ GROUP_LABELS = {
 }
 CSV_COLUMNS = ("rater_group", "rater_id", "date", "skill", "level", "comment", "behaviour")
 """Columns of a feedback CSV file (``comment`` and ``behaviour`` are optional: a row with a
-``behaviour`` and no ``skill`` rates a reputation behaviour)."""
+``behaviour`` and no ``skill`` rates a reputation behaviour). More comment columns may follow
+(``comment_strengths``, ``comment_to_improve``: see
+:func:`~career_workbook.analysis.feedback.comment_label`); any other column is named in the
+preview as not imported."""
 
 
 def feedback_data(group: str | None, rater_id: str, day: Any,
@@ -88,38 +92,48 @@ def feedback_data(group: str | None, rater_id: str, day: Any,
             "reputation": {k: v for k, v in (reputation or {}).items() if v is not None}}
 
 
-def read_feedback_csv(text: str, *, skills: Iterable[str] | None = None) -> list[Feedback]:
+def read_feedback_csv(text: str, *, skills: Iterable[str] | None = None,
+                      day_order: str | None = None) -> list[Feedback]:
     """Parse the text of a feedback CSV file (see :data:`CSV_COLUMNS`).
 
     Column names are matched ignoring case and spaces. Raises ``WorkbookError`` naming the
-    row, column and value of the first problem.
+    row, column and value of the first problem. ``day_order`` (``"day"`` or ``"month"``)
+    reads dates such as ``03/10/2026``, refused without it.
     """
     from career_workbook import analysis
 
     table = _read_table(text)
     if table.problems:
         raise WorkbookError(problems=[p for _, p in table.problems])
-    return analysis.parse_feedback_csv_rows(table.rows, skills=skills, lines=table.lines)
+    return analysis.parse_feedback_csv_rows(table.rows, skills=skills, lines=table.lines,
+                                            day_order=day_order)
 
 
 @dataclass(frozen=True)
 class FeedbackCsv:
     """A checked feedback CSV: its entries, every problem found, and the skills it rates
-    that the workbook does not track yet (in order of first appearance)."""
+    that the workbook does not track yet (in order of first appearance); ``notes`` for
+    the preview (dates read from day numbers or in the order the person chose, columns
+    not imported); ``asked``: the first date written with numbers whose order is not
+    known, with its two readings (day first, month first), for the form to ask."""
 
     entries: list[Feedback]
     problems: list[Problem]
     unknown: list[str]
+    notes: list[str] = field(default_factory=list)
+    asked: tuple[str, date, date] | None = None
 
 
 @dataclass(frozen=True)
 class _Table:
-    """The rows of a CSV text (each a dict by header name) with the line each starts on,
-    and the problems of its structure as ``(line, problem)``."""
+    """The rows of a CSV text (each a dict by column: a known column by its name, a
+    comment column by its header as written) with the line each starts on, the problems
+    of its structure as ``(line, problem)``, and the headers of columns not imported."""
 
     rows: list[dict[str, str | None]]
     lines: list[int]
     problems: list[tuple[int, Problem]]
+    ignored: list[str] = field(default_factory=list)
 
 
 def _header_names(cells: Iterable[str]) -> list[str]:
@@ -155,6 +169,8 @@ def _read_table(text: str) -> _Table:
     delimiter = separator.char
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     header: list[str] | None = None
+    keys: list[str | None] = []
+    ignored: list[str] = []
     rows: list[dict[str, str | None]] = []
     lines: list[int] = []
     problems: list[tuple[int, Problem]] = []
@@ -173,6 +189,13 @@ def _read_table(text: str) -> _Table:
                         f"the file needs the columns {', '.join(CSV_COLUMNS[:5])} (and "
                         f"optionally comment); missing: {', '.join(missing)} "
                         f"({separator.note})"))])
+                keys, twice = _column_keys(cells)
+                if twice:
+                    return _Table([], [], [(start, Problem(
+                        f"row {start} (the header)", twice, "is the name of two columns: "
+                        "keep one, or rename the other"))])
+                ignored = [c.strip() for c, k in zip(cells, keys, strict=True)
+                           if k is None and c.strip()]
                 continue
             for i, cell in enumerate(cells):
                 if any(later.count(delimiter) >= len(header) - 1
@@ -180,8 +203,8 @@ def _read_table(text: str) -> _Table:
                     problems.append((start, _open_quote(start, _column(header, i),
                                                         cell.split("\n")[0])))
                     break
-            rows.append({h: (cells[i] if i < len(cells) else None)
-                         for i, h in enumerate(header)})
+            rows.append({k: (cells[i] if i < len(cells) else None)
+                         for i, k in enumerate(keys) if k is not None})
             lines.append(start)
     except csv.Error as err:
         start = end + 1
@@ -202,7 +225,37 @@ def _read_table(text: str) -> _Table:
         return _Table([], [], [(1, Problem(
             "row 1 (the header)", None, f"the file is empty: it needs the columns "
             f"{', '.join(CSV_COLUMNS[:5])} (and optionally comment)"))])
-    return _Table(rows, lines, problems)
+    return _Table(rows, lines, problems, ignored)
+
+
+def _column_keys(cells: Sequence[str]) -> tuple[list[str | None], str]:
+    """How each column of a header is kept in a row: a known column by its name, a comment
+    column (:func:`~career_workbook.analysis.feedback.comment_label`) by its header as
+    written (a second one of the same name numbered), any other not at all (``None``);
+    and the name of a known column that comes twice ("" when none does).
+
+    >>> _column_keys(["Rater group", "comment", "Comment", "Timestamp", "", "level"])
+    (['rater_group', 'comment', 'Comment 2', None, None, 'level'], '')
+    >>> _column_keys(["level", "Level"])[1]
+    'Level'
+    """
+    from career_workbook.analysis.feedback import comment_label
+
+    keys: list[str | None] = []
+    for cell, name in zip(cells, _header_names(cells), strict=True):
+        if comment_label(cell) is not None:
+            key, n = " ".join(cell.split()), 1
+            while key in keys or key.casefold() in (k.casefold() for k in keys if k):
+                n += 1
+                key = f"{' '.join(cell.split())} {n}"
+            keys.append(key)
+        elif name in CSV_COLUMNS:
+            if name in keys:
+                return keys, cell.strip()
+            keys.append(name)
+        else:
+            keys.append(None)
+    return keys, ""
 
 
 def _column(header: Sequence[str] | None, i: int) -> str:
@@ -228,8 +281,8 @@ def _at_row(problem: Problem, row: int) -> Problem:
     return Problem(f"row {row}: {problem.field}", problem.value, problem.message)
 
 
-def check_feedback_csv(text: str, skills: Iterable[str],
-                       today: date | None = None) -> FeedbackCsv:
+def check_feedback_csv(text: str, skills: Iterable[str], today: date | None = None, *,
+                       day_order: str | None = None) -> FeedbackCsv:
     """Check every row of a feedback CSV (see :data:`CSV_COLUMNS`) and collect all problems;
     feedback dated after ``today`` (when given) is one, as in the form.
 
@@ -237,6 +290,12 @@ def check_feedback_csv(text: str, skills: Iterable[str],
     entries then include it); one written differently from a tracked one (``sql`` for
     ``SQL``) is a problem; one that differs only invisibly (a no-break space, a zero-width
     character: see :func:`~career_workbook.model.clean_name`) is the tracked one.
+
+    Dates are read as every import reads them
+    (:func:`~career_workbook.day_text.read_sheet_day`): a time of day after one is
+    ignored, a spreadsheet's day number is read and said in ``notes``; a date such as
+    ``03/10/2026``, which could be two days, is a problem (``asked`` holds the first)
+    until the person gives the file's ``day_order`` (``"day"`` or ``"month"`` first).
 
     >>> text = ("rater_group,rater_id,date,skill,level\\n"
     ...         "peer,P1,2026-01-09,SQL,3\\npeer,P1,2026-02-30,R,9\\npeer,P2,2026-01-09,Go,2\\n")
@@ -248,8 +307,14 @@ def check_feedback_csv(text: str, skills: Iterable[str],
     >>> text = "rater_group,rater_id,date,skill,level\\npeer,P1,2062-01-09,SQL,3\\n"
     >>> print(check_feedback_csv(text, ["SQL"], today=date(2026, 12, 6)).problems[0])
     row 2, column 'date' = '2062-01-09': Feedback records a day that has come: 9 Jan 2062 is after today (6 Dec 2026). Did you mean 2026?
+    >>> text = "rater_group,rater_id,date,skill,level\\npeer,P1,03.10.2026,SQL,3\\n"
+    >>> check_feedback_csv(text, ["SQL"]).asked
+    ('03.10.2026', datetime.date(2026, 10, 3), datetime.date(2026, 3, 10))
+    >>> check_feedback_csv(text, ["SQL"], day_order="day").entries[0].date
+    datetime.date(2026, 10, 3)
     """  # noqa: E501
     from career_workbook import analysis
+    from career_workbook.analysis.feedback import row_comments
 
     table = _read_table(text)
     rows = table.rows
@@ -257,10 +322,14 @@ def check_feedback_csv(text: str, skills: Iterable[str],
     folded = {name_key(k): k for k in spelled.values()}
     problems: list[tuple[int, Problem]] = list(table.problems)
     unknown: list[str] = []
+    day_numbers: list[tuple[int, str, date]] = []
+    ordered_days: list[tuple[str, date]] = []
+    asked: tuple[str, date, date] | None = None
     for n, row in zip(table.lines, rows, strict=True):
         found: list[Problem] = []
         skill = (row.get("skill") or "").strip()
-        level, comment = (row.get("level") or "").strip(), (row.get("comment") or "").strip()
+        level = (row.get("level") or "").strip()
+        comments = row_comments(row)
         behaviour = (row.get("behaviour") or "").strip()
         if behaviour:  # a reputation row: the behaviour (and no skill) instead of a skill
             try:
@@ -268,26 +337,41 @@ def check_feedback_csv(text: str, skills: Iterable[str],
                                                    "behaviour": behaviour}])
             except WorkbookError as err:
                 found += [_at_row(p, n) for p in err.problems]
+        read = _NOT_READ
         for column in ("rater_group", "rater_id", "date", "level"):  # each on its own
+            if column == "date":
+                read = _read_day(row.get("date"), day_order, today)
+                if read.why:
+                    found.append(Problem(f"row {n}, column 'date'", row.get("date"), read.why))
+                continue
             if column == "level" and not skill and not level and not behaviour:
                 continue  # a comment-only row (or a missing skill, named below)
             if column in ("rater_id",) and not (row.get(column) or "").strip():
                 continue  # blank: named below
-            probe = {**_GOOD_ROW, column: row.get(column), "comment": ""}
+            probe = {**_GOOD_ROW, column: row.get(column)}
             try:
                 analysis.parse_feedback_csv_rows([probe])
             except WorkbookError as err:
                 found += [_at_row(p, n) for p in err.problems]
+        written, day = (row.get("date") or "").strip(), read.day
+        if read.readings and asked is None:  # could be two days: the form asks the order
+            asked = (written, *read.readings)
+        if day is not None and read.from_number:
+            day_numbers.append((n, written, day))
+        elif day is not None and day_order and _NUMERIC_DATE.fullmatch(written):
+            ordered_days.append((written, day))
         for column in ("rater_group", "rater_id", "date"):
             if not (row.get(column) or "").strip() and not any(
                     f"'{column}'" in p.field for p in found):
                 found.append(Problem(f"row {n}, column {column!r}", row.get(column),
                                      "is missing or blank"))
-        if today is not None and not any("'date'" in p.field for p in found):
-            late = _after_today(row.get("date"), today)
+        if today is not None and day is not None:
+            late = past_day_problem(day, today, "Feedback")
             if late:
                 found.append(Problem(f"row {n}, column 'date'", row.get("date"), late))
-        if not skill and not behaviour and (level or not comment):
+        if day is not None:
+            row["date"] = day  # read once, by the one rule
+        if not skill and not behaviour and (level or not comments):
             found.append(Problem(f"row {n}, column 'skill'", row.get("skill"),
                                  "is missing or blank"))
         if skill and clean_name(skill) in spelled:
@@ -313,24 +397,80 @@ def check_feedback_csv(text: str, skills: Iterable[str],
     entries: list[Feedback] = []
     if not problems:
         try:
-            entries = analysis.parse_feedback_csv_rows(rows, lines=table.lines)
+            entries = analysis.parse_feedback_csv_rows(rows, lines=table.lines,
+                                                       day_order=day_order, today=today)
         except WorkbookError as err:
             problems = [(0, p) for p in err.problems] or [(0, Problem("", None, str(err)))]
     ordered = [p for _, p in sorted(problems, key=lambda item: item[0])]
-    return FeedbackCsv(entries, ordered, unknown)
+    return FeedbackCsv(entries, ordered, unknown,
+                       _csv_notes(day_numbers, ordered_days, day_order, table.ignored), asked)
 
 
-def _after_today(text: Any, today: date) -> str | None:
-    """Why a CSV row's (well-written) ``date`` cannot be a feedback day, or ``None``.
+@dataclass(frozen=True)
+class _Day:
+    """A row's date as read: the ``day``; ``why`` not (a sentence); whether it was a
+    spreadsheet's day number; the two ``readings`` (day first, month first) of a date that
+    could be either."""
 
-    >>> _after_today("2026-12-07", date(2026, 12, 6)) is None  # a day of slack
-    True
+    day: date | None
+    why: str = ""
+    from_number: bool = False
+    readings: tuple[date, date] | None = None
+
+
+_NOT_READ = _Day(None)
+_NUMERIC_DATE = re.compile(r"\d{1,2}\D\d{1,2}\D.*")  # 03/10/2026, 3.10.2026 09:12
+
+
+def _read_day(text: Any, order: str | None, today: date | None) -> _Day:
+    """A row's date as every import reads it
+    (:func:`~career_workbook.day_text.read_sheet_day`).
+
+    >>> _read_day("2026-10-03T09:12:00", None, None)
+    _Day(day=datetime.date(2026, 10, 3), why='', from_number=False, readings=None)
+    >>> _read_day("31.04.2026", "day", None).why
+    '31 April 2026 is not a date (April 2026 has 30 days)'
+    >>> _read_day("03/10/2026", None, None).readings
+    (datetime.date(2026, 10, 3), datetime.date(2026, 3, 10))
     """
+    from career_workbook.analysis.feedback import date_problem
+    from career_workbook.day_text import AmbiguousDate, read_sheet_day
+
     try:
-        day = date.fromisoformat(str(text or "").strip())
-    except ValueError:
-        return None  # a badly written date is named by the column checks
-    return past_day_problem(day, today, "Feedback")
+        day, from_number = read_sheet_day(str(text or ""), order=order, today=today)
+    except AmbiguousDate as err:
+        return _Day(None, date_problem(str(err)), readings=err.readings)
+    except ValueError as err:
+        return _Day(None, date_problem(str(err)))
+    return _Day(day, "", from_number)
+
+
+def _csv_notes(day_numbers: Sequence[tuple[int, str, date]],
+               ordered_days: Sequence[tuple[str, date]], order: str | None,
+               ignored: Sequence[str]) -> list[str]:
+    """What the preview says about how the file was read: dates read from spreadsheet day
+    numbers, dates read in the order the person chose, columns not imported.
+
+    >>> for note in _csv_notes([], [("03/10/2026", date(2026, 10, 3))], "day", ["Email"]):
+    ...     print(note)
+    date: 1 date written with numbers read day first, as you chose (03/10/2026 is 3 Oct 2026)
+    The column “Email” is not imported: only rater_group, rater_id, date, skill, level, behaviour and comment columns are (name a column comment_… to import its text as comments).
+    """  # noqa: E501
+    from career_workbook.imports import day_numbers_note
+
+    notes = [day_numbers_note(day_numbers, "date", "row", "below")] if day_numbers else []
+    if ordered_days:
+        written, day = ordered_days[0]
+        notes.append(f"date: {plural(len(ordered_days), 'date')} written with numbers read "
+                     f"{order} first, as you chose ({written} is {short_date(day)})")
+    if ignored:
+        names = ", ".join(f"“{name}”" for name in ignored)
+        known = ", ".join(c for c in CSV_COLUMNS if c != "comment")
+        notes.append(f"The column{'s' * (len(ignored) > 1)} {names} "
+                     f"{'are' if len(ignored) > 1 else 'is'} not imported: only {known} and "
+                     "comment columns are (name a column comment_… to import its text as "
+                     "comments).")
+    return notes
 
 
 _GOOD_ROW = {"rater_group": "peer", "rater_id": "x", "date": "2026-01-01", "skill": "x",
@@ -425,12 +565,16 @@ def import_message(plan: Any, skills: Sequence[str]) -> str:
     """What an import did (``plan``: a :class:`~career_workbook.analysis.FeedbackPlan`),
     as the file has it now.
 
+    >>> from datetime import date
     >>> from career_workbook.analysis import FeedbackPlan
     >>> import_message(FeedbackPlan((), (), 2), [])
     'nothing added: these entries are in your workbook already (imported in another tab?)'
-    >>> import_message(FeedbackPlan((None, None), (), 0), ["SQL"])
-    '2 feedback entries added and 1 skill added to your list (SQL)'
-    """
+    >>> p1 = Feedback(rater_group="peer", rater_id="P1", date=date(2026, 10, 3),
+    ...               ratings={"SQL": 4}, comment="Clear")
+    >>> import_message(FeedbackPlan((p1, p1.model_copy(update={"ratings": {},
+    ...                                                      "comment": "Slow"})), (), 0), ["SQL"])
+    '2 feedback entries added and 1 skill added to your list (SQL): 1 skill rating and 2 comments from 1 colleague'
+    """  # noqa: E501
     if not plan.new and not plan.corrections and not plan.self_ratings and not skills:
         return ("nothing added: these entries are in your workbook already (imported in "
                 "another tab?)")
@@ -449,7 +593,8 @@ def import_message(plan: Any, skills: Sequence[str]) -> str:
                     "(notebook 01 shows them too)")
     if skills:
         done.append(f"{plural(len(skills), 'skill')} added to your list ({', '.join(skills)})")
-    return ", ".join(done[:-1]) + (" and " if len(done) > 1 else "") + done[-1]
+    what = saved_words(plan, own=False) if plan.new or plan.corrections else ""
+    return listing(done) + (f": {what}" if what else "")
 
 
 def entry_message(plan: Any) -> str:
@@ -562,6 +707,32 @@ def feedback_form(session: Any) -> widgets.Widget:
                     depends=lambda wb: (wb.skill_names(), len(wb.feedback)))
 
 
+IMPORT_HELP = (
+    "Columns: " + ", ".join(CSV_COLUMNS) + " (behaviour and comment optional); one row per "
+    "rating, level 0-5. Dates as 2026-10-03 or 3 Oct 2026 (a time after them is fine); "
+    "03/10/2026 only once you say which order the file uses. Every comment is kept as its "
+    "own text: a rater's second comment on a date is saved beside the first, never joined "
+    "to it, and several comment columns (comment_strengths, comment_to_improve) each keep "
+    "their text, labelled with what the column asks.")
+"""The import form's help on what a file holds (its columns, dates and comments)."""
+
+
+def _order_options(asked: tuple[str, date, date] | None) -> list[tuple[str, str]]:
+    """The choices of how a file writes dates with numbers, shown with the file's first
+    such date (``asked``: as written, read day first, read month first).
+
+    >>> _order_options(("03/10/2026", date(2026, 10, 3), date(2026, 3, 10)))[1:]
+    [('day first: 03/10/2026 is 3 Oct 2026', 'day'), ('month first: 03/10/2026 is 10 Mar 2026', 'month')]
+    """  # noqa: E501
+    from career_workbook.widgets.fields import NONE
+
+    written, day_first, month_first = asked or ("03/10/2026", date(2026, 10, 3),
+                                                date(2026, 3, 10))
+    return [("— not said: ask me —", NONE),
+            (f"day first: {written} is {short_date(day_first)}", "day"),
+            (f"month first: {written} is {short_date(month_first)}", "month")]
+
+
 def feedback_import(session: Any) -> widgets.Widget:
     """Import feedback from a CSV file (upload it or give its path); preview; save.
 
@@ -577,11 +748,15 @@ def feedback_import(session: Any) -> widgets.Widget:
                                          "from your computer", accept=".csv,.tsv,.txt",
                            placeholder="e.g. examples/feedback_import_sample.csv",
                            help="Relative paths start in your workspace folder "
-                                f"({workspace_of(s.path)}). Columns: " + ", ".join(CSV_COLUMNS)
-                                + " (comment optional); one row per rating, level 0-5, dates "
-                                  "YYYY-MM-DD.")
+                                f"({workspace_of(s.path)}). " + IMPORT_HELP)
         preview_button = secondary_button("Preview", "Read the file and show what would be "
                                                      "added, without saving", icon="eye")
+        order = make_field("day_order", "Dates like 03/10/2026 are", "dropdown",
+                           options=_order_options(None),
+                           help="A date written with numbers can be read two ways: say which "
+                                "this file uses, day first or month first.")
+        view.add(order)
+        asking = quiet.HBox([order.box], layout=widgets.Layout(display="none"))
         save = primary_button("Add the previewed feedback",
                               "Save the previewed entries to your workbook file")
         save.disabled = True
@@ -603,10 +778,19 @@ def feedback_import(session: Any) -> widgets.Widget:
         def show_preview(_button: Any = None) -> None:
             wb = s.workbook
             try:
-                check = check_feedback_csv(source.read_text(), wb.skill_names(), s.today)
+                check = check_feedback_csv(source.read_text(), wb.skill_names(), s.today,
+                                           day_order=order.value)
             except (WorkbookError, WorkspaceError) as err:
                 reset(f"Cannot import: {err}", "error")
                 return
+            if check.asked is not None:  # dates that could be two days: ask which
+                chosen = order.widget.value
+                view.state["asking"] = True  # new wording of the choices, not a choice
+                order.widget.options = _order_options(check.asked)
+                order.widget.value = chosen
+                view.state["asking"] = False
+            if check.asked is not None or order.value is not None:
+                asking.layout.display = None
             if check.problems:
                 reset(problems_text(check.problems, name=source.name), "error")
                 return
@@ -615,7 +799,7 @@ def feedback_import(session: Any) -> widgets.Widget:
             plan = plan_feedback_import(wb.feedback, check.entries,
                                         assessments=wb.assessments)
             view.state.update(entries=check.entries, unknown=check.unknown)
-            preview.value = preview_html(plan) + unknown_html(check.unknown)
+            preview.value = preview_html(plan, check.notes) + unknown_html(check.unknown)
             save.disabled = (not (plan.new or plan.corrections or plan.self_ratings)
                              or bool(check.unknown))
             if check.unknown:
@@ -642,7 +826,9 @@ def feedback_import(session: Any) -> widgets.Widget:
         save.on_click(import_entries)
         add_skills.on_click(import_entries)
         source.on_upload(show_preview)
-        return [*source.widgets, quiet.HBox([preview_button]), preview,
+        order.widget.observe(lambda _change: view.state.get("asking") or show_preview(),
+                             names="value")
+        return [*source.widgets, quiet.HBox([preview_button, asking]), preview,
                 quiet.HBox([save, add_skills])]
 
     return FormView(session, build, name="feedback_import", title="Import feedback from a file",
@@ -654,33 +840,76 @@ def feedback_import(session: Any) -> widgets.Widget:
                     saves_input=False)  # a file to read, not kept
 
 
-def preview_html(plan: Any) -> str:
-    """What importing would do (``plan``: a :class:`~career_workbook.analysis.FeedbackPlan`):
-    the entries to add, each correction by name, a table of both (escaped).
+def saved_words(plan: Any, *, own: bool = True) -> str:
+    """What importing ``plan`` saves, counted by kind (the preview's headline and the
+    message after saving say the same numbers); ``own``: your own ratings too.
 
     >>> from datetime import date
     >>> from career_workbook.analysis import FeedbackPlan
-    >>> one = Feedback(rater_group="peer", rater_id="P1", date=date(2026, 1, 9))
-    >>> re.search(r"<b>(.*?)</b>.*<div>(.*?)</div>", preview_html(FeedbackPlan((one,), (), 1))
-    ...           ).groups()
-    ('1 feedback entry to add', '1 entry already in your workbook will be skipped.')
+    >>> day = date(2026, 10, 3)
+    >>> saved_words(FeedbackPlan((
+    ...     Feedback(rater_group="peer", rater_id="P1", date=day, ratings={"SQL": 4},
+    ...              reputation={"reliable": 3}, comment="Clear"),
+    ...     Feedback(rater_group="peer", rater_id="p1", date=day, comment="To improve: tests"),
+    ... ), (), 0))
+    '1 skill rating, 1 reputation rating and 2 comments from 1 colleague'
     """
-    from career_workbook.widgets.display import TABLE_CSS, cell_html
+    counts = plan.counts()
+    kinds = [plural(counts[kind], kind[:-1], kind) for kind in
+             ("skill ratings", "reputation ratings", "comments") if counts[kind]]
+    said = (f"{listing(kinds)} from {plural(counts['raters'], 'colleague')}" if kinds else "")
+    if own and counts["own ratings"]:
+        mine = f"your own ratings of {plural(counts['own ratings'], 'skill')}"
+        said = listing([said, mine] if said else [mine])
+    return said
+
+
+def _rater_cell(f: Feedback) -> str:
+    return cell_html(f"{GROUP_LABELS.get(f.rater_group, f.rater_group)} · {f.rater_id}")
+
+
+def _text_cell(text: str) -> str:
+    return "<br>".join(cell_html(line) for line in text.splitlines())
+
+
+def _kind_table(title: str, n: int, head: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
+    """One kind of what will be saved: its title with how many, then a table (cells
+    already escaped)."""
+    if not rows:
+        return ""
+    cells = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in rows)
+    return (f'<div style="font-weight:600;margin-top:6px">{esc(title)} ({n})</div>'
+            '<div class="cw-table-box"><table class="cw-table"><thead><tr>'
+            + "".join(f"<th>{esc(h)}</th>" for h in head)
+            + f"</tr></thead><tbody>{cells}</tbody></table></div>")
+
+
+def preview_html(plan: Any, notes: Sequence[str] = ()) -> str:
+    """What importing would do (``plan``: a :class:`~career_workbook.analysis.FeedbackPlan`):
+    how many entries are added or replace stored ones, each correction by name, then every
+    thing that will be saved grouped by kind (skill ratings, reputation ratings, comments,
+    your own ratings), each kind with its count; ``notes`` on how the file was read. All
+    escaped.
+
+    >>> from datetime import date
+    >>> from career_workbook.analysis import FeedbackPlan
+    >>> one = Feedback(rater_group="peer", rater_id="P1", date=date(2026, 1, 9),
+    ...                reputation={"reliable": 4})
+    >>> html = preview_html(FeedbackPlan((one,), (), 1))
+    >>> re.search(r"<b>(.*?)</b>", html).group(1)
+    '1 feedback entry to add: 1 reputation rating from 1 colleague'
+    >>> re.findall(r'600;margin-top:6px">(.*?)</div>', html)
+    ['Reputation ratings (1)']
+    >>> re.findall(r"<td>(.*?)</td>", html)
+    ['Peer (same level) · P1', '9 Jan 2026', 'Reliable: does what they said: 4 (Almost always)', 'add']
+    """  # noqa: E501
+    from career_workbook.analysis.reputation import BEHAVIOUR_LABELS, BEHAVIOUR_LEVELS
+    from career_workbook.widgets.display import TABLE_CSS
 
     own = getattr(plan, "self_ratings", ())
     if not plan.new and not plan.corrections and not own:
         return notice_html("Every entry in this file is already in your workbook."
                            if plan.skipped else "The file has no feedback rows.", "info")
-    rows = "".join(
-        f"<tr><td>{cell_html(GROUP_LABELS.get(f.rater_group, f.rater_group))}</td>"
-        f"<td>{esc(f.date.isoformat())}</td><td>{len(f.ratings)}</td>"
-        f"<td>{'yes' if f.comment else 'no'}</td><td>{change}</td></tr>"
-        for f, change in [*((f, "add") for f in plan.new),
-                          *((f, "replace stored") for _, f in plan.corrections)]
-    ) + "".join(
-        f"<tr><td>{GROUP_LABELS['self']}</td><td>{esc(a.date.isoformat())}</td>"
-        f"<td>{len(a.ratings)}</td><td>no</td><td>add as a self-assessment</td></tr>"
-        for a in own)
     head = [f"{plural(len(plan.new), 'feedback entry', 'feedback entries')} to add"
             ] if plan.new else []
     if plan.corrections:
@@ -690,13 +919,36 @@ def preview_html(plan: Any) -> str:
         head.append(f"your own ratings to add as {plural(len(own), 'self-assessment')} (how "
                     "you rate yourself: notebook 01 shows them too)")
     fixes = "".join(f"<li>{esc(line)}</li>" for line in plan.correction_lines())
-    note = (f"<div>{plural(plan.skipped, 'entry', 'entries')} already in your workbook will "
-            "be skipped.</div>") if plan.skipped else ""
-    return (f"{TABLE_CSS}<div><b>{', '.join(head)}</b></div>"
-            + (f"<ul>{fixes}</ul>" if fixes else "") + note +
-            '<table class="cw-table"><thead><tr><th>Group</th><th>Date</th>'
-            "<th>Skills rated</th><th>Comment</th><th>Change</th></tr></thead>"
-            f"<tbody>{rows}</tbody></table>")
+    said = "".join(f"<li>{esc(note)}</li>" for note in notes)
+    skipped = (f"<div>{plural(plan.skipped, 'entry', 'entries')} already in your workbook "
+               "will be skipped.</div>") if plan.skipped else ""
+    replacing = {id(new) for _, new in plan.corrections} | {id(f) for f in plan.also}
+    entries = [(f, "replace stored" if id(f) in replacing else "add") for f in plan.saved]
+    counts = plan.counts()
+    skills = [(_rater_cell(f), esc(short_date(f.date)),
+               cell_html(", ".join(f"{k} {v}" for k, v in f.ratings.items())), change)
+              for f, change in entries if f.ratings]
+    behaviours = [(_rater_cell(f), esc(short_date(f.date)), cell_html("; ".join(
+                   f"{BEHAVIOUR_LABELS[k]}: {v} ({BEHAVIOUR_LEVELS[v]})"
+                   for k, v in f.reputation.items())), change)
+                  for f, change in entries if f.reputation]
+    comments = [(_rater_cell(f), esc(short_date(f.date)), _text_cell(f.comment), change)
+                for f, change in entries if f.comment]
+    mine = [(esc(short_date(a.date)), cell_html(", ".join(f"{k} {v}"
+                                                          for k, v in a.ratings.items())),
+             "add as a self-assessment") for a in own]
+    tables = (
+        _kind_table("Skill ratings", counts["skill ratings"],
+                    ("From", "Date", "Skill and level (0-5)", "Change"), skills)
+        + _kind_table("Reputation ratings", counts["reputation ratings"],
+                      ("From", "Date", "Behaviour and how often (0-5)", "Change"), behaviours)
+        + _kind_table("Comments", counts["comments"],
+                      ("From", "Date", "Comment, as it will be saved", "Change"), comments)
+        + _kind_table("Your own ratings", counts["own ratings"],
+                      ("Date", "Skill and level (0-5)", "Change"), mine))
+    return (f"{TABLE_CSS}<div><b>{esc(', '.join(head))}: {esc(saved_words(plan))}</b></div>"
+            + (f"<ul>{fixes}</ul>" if fixes else "") + skipped
+            + (f"<ul>{said}</ul>" if said else "") + tables)
 
 
 def feedback_comments(session: Any) -> widgets.Widget:

@@ -326,8 +326,12 @@ def _cmd_new(args: argparse.Namespace) -> int:
         if err.problems or path.is_symlink() or not path.is_file():
             raise
         raise CliError(_taken(path, folder, args, name)) from None
+    named = _named_role(wb) if role is None else None
     print(f"Created {path}" + (f", measured against the catalog's {role.title} profile"
-                               if role is not None else ""))
+                               if role is not None else
+                               f", measured against the catalog's {named.title} profile "
+                               "(its target role names it; pick another in notebook 05)"
+                               if named is not None else ""))
     if root is not None and root != Path.cwd().resolve():  # not where the person stands
         print(f"  in the workbooks folder of the workspace {root} (found from this folder), "
               "where lab, cohort and pack see it")
@@ -339,12 +343,11 @@ def _cmd_new(args: argparse.Namespace) -> int:
               "committed" + ("; no workspace here: `career-workbook init` makes one"
                              if root is None and args.dir is None else ""))
     print(f"Next: career-workbook lab {_shell_path(Path(path).resolve(), Path.cwd().resolve())}")
-    offer = _offer_role(wb) if role is None and wb.person.target_role else None
+    offer = _offer_role(wb) if role is None and named is None and wb.person.target_role \
+        else None
     if offer is not None:  # offered, never applied (as notebook 05 does)
-        title = ("" if offer.title.casefold() == wb.person.target_role.casefold()
-                 else f" ({offer.title})")
         print(f"Tip: the target role {wb.person.target_role!r} matches the catalog's role "
-              f"profile {offer.id}{title}: pick it in notebook 05 to measure readiness "
+              f"profile {offer.id} ({offer.title}): pick it in notebook 05 to measure readiness "
               f"against it (or create the workbook with --role-profile {offer.id})")
     return 0
 
@@ -363,6 +366,17 @@ def _role_profile(key: str) -> Any:
             "; the catalog has " + ", ".join(ids[:20]) + (" …" if len(ids) > 20 else ""))
         raise CliError(f"--role-profile {key!r}: {not_in_catalog(key, catalog)}{listed}; "
                        "nothing was created") from None
+
+
+def _named_role(wb: Any) -> Any:
+    """The catalog profile ``wb``'s target role names (``catalog.resolve_role``: used as
+    notebook 05 uses it), or None; a broken catalog names none (``new`` needs none)."""
+    from career_workbook.catalog import CatalogError, resolve_role, shared_catalog
+
+    try:
+        return resolve_role(wb, shared_catalog(_catalog()))
+    except (CliError, CatalogError):
+        return None
 
 
 def _offer_role(wb: Any) -> Any:

@@ -63,12 +63,12 @@ NOTEBOOK_CHARTS: dict[str, tuple[str, ...]] = {
 
 
 def suggest_role(wb: Workbook, catalog: Any) -> Any | None:
-    """A catalog profile that matches the typed target role, to offer (not to apply):
+    """A catalog profile that the typed target role resembles, to offer (not to apply):
     :func:`career_workbook.catalog.suggest_role`, the rule ``new`` offers by too.
 
     >>> from career_workbook.catalog import load_catalog
     >>> from career_workbook.model import new_workbook
-    >>> suggest_role(new_workbook("Sam", target_role="Senior Data Scientist"),
+    >>> suggest_role(new_workbook("Sam", target_role="Lead Data Scientist"),
     ...              load_catalog()).id
     'senior_data_scientist'
     """

@@ -64,6 +64,10 @@ OPPORTUNITY_STAGES = ("spotted", "exploring", "applied", "interviewing", "offer"
 REPUTATION_BEHAVIOURS = ("quality", "reliable", "ethical", "constructive", "shares_credit")
 """Behaviours a reputation rests on, rated (0-5) in 360 feedback next to the skills."""
 RIASEC = ("realistic", "investigative", "artistic", "social", "enterprising", "conventional")
+OWN_TARGETS = ""
+"""``Workbook.role_profile`` when the person chose their own targets in notebook 05 over any
+catalog profile. ``None`` means nothing was chosen there: a target role (notebook 00) that
+names a catalog profile then decides (:func:`career_workbook.catalog.resolve_role`)."""
 
 _INVISIBLE = re.compile(r"[\u00ad\u180e\u200b-\u200f\u2060-\u2064\ufeff]")
 
@@ -456,7 +460,7 @@ class Workbook(_Model):
     values: list[Value] = Field(default_factory=list)
     interests: Interests | None = None
     skills: list[Skill] = Field(default_factory=list)
-    role_profile: str | None = None
+    role_profile: str | None = None  # a catalog id; OWN_TARGETS; None: the target role's
     assessments: list[Assessment] = Field(default_factory=list)
     strengths: list[LongName] = Field(default_factory=list)
     weaknesses: list[LongName] = Field(default_factory=list)

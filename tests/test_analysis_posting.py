@@ -845,7 +845,7 @@ def test_use_as_profile_clears_the_role_and_keeps_the_targets_shown():
     result = cw.analysis.posting.fit_to_posting(wb, "Python, SQL and Budgeting", catalog=CATALOG,
                                                 role=role)
     add_posting_skills(wb, result, as_profile=True, catalog=CATALOG)
-    assert wb.role_profile is None  # the charts now use the person's own targets
+    assert wb.role_profile == ""  # the charts now use the person's own targets, chosen
     skills = {s.name: s for s in wb.skills}
     assert skills["SQL"].target_level == role.skills["SQL"].target  # as the table showed it
     assert skills["Budgeting"].target_level == DEFAULT_TARGET

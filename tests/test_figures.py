@@ -115,9 +115,14 @@ def test_every_registered_chart_can_be_drawn_by_figures():
 
 
 def test_resolve_role(catalog):
-    wb = cw.new_workbook("Sam Lee", target_role="Senior Data Scientist")
-    assert resolve_role(wb, catalog) is None  # typed text is never applied by itself
+    wb = cw.new_workbook("Sam Lee", target_role="Lead Data Scientist")
+    assert resolve_role(wb, catalog) is None  # text that only resembles is never applied
     assert suggest_role(wb, catalog).id == "senior_data_scientist"  # only offered
+    wb.person.target_role = "senior data  Scientist"  # names the profile: used
+    assert resolve_role(wb, catalog).id == "senior_data_scientist"
+    assert suggest_role(wb, catalog) is None
+    wb.role_profile = ""  # own targets, chosen in notebook 05 over the target role's
+    assert resolve_role(wb, catalog) is None and suggest_role(wb, catalog) is None
     wb.role_profile = "ux_designer"
     assert resolve_role(wb, catalog).id == "ux_designer"  # the person picked it
     assert suggest_role(wb, catalog) is None

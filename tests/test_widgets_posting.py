@@ -361,7 +361,7 @@ def test_use_as_target_profile_replaces_the_role_profile(tmp_path):
     assert "importance raised: Python 3 → 4, SQL 3 → 4" in status
     assert "your skill list now includes" not in status  # not the "Add missing" message
     saved = cw.load(session.path)
-    assert saved.role_profile is None and session.role is None
+    assert saved.role_profile == "" and session.role is None  # own targets, chosen
     assert "your own targets" in _role_info(role_form)  # the role form above, redrawn
     assert role_form.fields["role_profile"].value is None
     after = analysis.skill_gap_frame(session.workbook, session.role).set_index("skill")

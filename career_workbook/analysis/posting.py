@@ -94,7 +94,7 @@ from typing import Any, NamedTuple
 
 from career_workbook.analysis.english import ordinary_word
 from career_workbook.analysis.skills import current_levels, skill_gaps, tracked_skill
-from career_workbook.model import Skill, Workbook, skill_key
+from career_workbook.model import OWN_TARGETS, Skill, Workbook, skill_key
 
 __all__ = [
     "DEFAULT_TARGET",
@@ -1187,9 +1187,10 @@ def add_posting_skills(wb: Workbook, fit: PostingFit, *, as_profile: bool = Fals
     :func:`posting_importance`: a skill the posting only welcomes ("Nice to have") matters
     less than one it requires.
 
-    With ``as_profile=True`` the posting also becomes the target profile: the chosen catalog
-    role profile is cleared (``wb.role_profile = None``: readiness and gaps are then
-    measured against the person's own targets, see
+    With ``as_profile=True`` the posting also becomes the target profile: the person's own
+    targets are chosen over any catalog role profile (``wb.role_profile =``
+    :data:`~career_workbook.model.OWN_TARGETS`, also over one the target role names:
+    readiness and gaps are then measured against the person's own targets, see
     :func:`~career_workbook.analysis.skills.readiness`) and every skill the posting
     requires gets importance at least :data:`PROFILE_IMPORTANCE` (one it only welcomes at
     least :data:`NICE_IMPORTANCE`; targets already set are kept). Skills already in the
@@ -1205,7 +1206,7 @@ def add_posting_skills(wb: Workbook, fit: PostingFit, *, as_profile: bool = Fals
     (['Python', 'Go'], [('SQL', 2), ('Python', 3), ('Go', 2)])
     >>> wb.role_profile = "data_engineer"
     >>> add_posting_skills(wb, fit, as_profile=True), wb.skills[0].importance, wb.role_profile
-    (['SQL', 'Python'], 4, None)
+    (['SQL', 'Python'], 4, '')
     """
     infos = getattr(catalog, "skills", catalog) or {}
     changed: list[str] = []
@@ -1221,7 +1222,7 @@ def add_posting_skills(wb: Workbook, fit: PostingFit, *, as_profile: bool = Fals
             existing.importance = importance
             changed.append(existing.name)
     if as_profile:
-        wb.role_profile = None
+        wb.role_profile = OWN_TARGETS
     return changed
 
 

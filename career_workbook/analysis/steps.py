@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from career_workbook.model import Workbook
+from career_workbook.model import OWN_TARGETS, Workbook
 from career_workbook.wording import plural
 
 __all__ = ["STEPS", "Step", "StepProgress", "step_progress"]
@@ -66,9 +66,12 @@ class StepProgress:
 
 def _target(wb: Workbook, role: Any) -> str:
     """The target role as a person reads it: the catalog profile's title, else their own
-    words, else the profile's id in words (a profile the catalog no longer has)."""
+    words, else the profile's id in words (a profile the catalog no longer has); ``''``
+    when notebook 05 chose the person's own targets over any profile."""
     if role is not None:
         return role.title
+    if wb.role_profile == OWN_TARGETS:
+        return ""
     return wb.person.target_role.strip() or (wb.role_profile or "").replace("_", " ")
 
 
@@ -163,6 +166,9 @@ def step_progress(wb: Workbook | None, role: Any = None) -> list[StepProgress]:
     >>> wb.role_profile = "engineering_manager"
     >>> step_progress(wb)[5].progress
     'target: engineering manager'
+    >>> wb.person.target_role, wb.role_profile = "Engineering Manager", OWN_TARGETS
+    >>> step_progress(wb)[5].progress  # own targets chosen in 05 over the target role's
+    'target: your own targets for 2 skills'
     >>> from types import SimpleNamespace
     >>> step_progress(wb, SimpleNamespace(title="Engineering Manager"))[5].progress
     'target: Engineering Manager'

@@ -54,7 +54,9 @@ __all__ = [
     "missing_role",
     "missing_role_note",
     "not_in_catalog",
+    "pick_role",
     "resolve_role",
+    "role_named",
     "shared_catalog",
     "suggest_role",
 ]
@@ -236,32 +238,67 @@ class Catalog:
         return [s for s in self.skills.values() if s.onet]
 
 
-def resolve_role(wb: Any, catalog: Catalog | None) -> RoleProfile | None:
-    """The catalog role profile the person picked (``wb.role_profile``, an id or a title),
-    or ``None``: readiness and gaps are then measured against the person's own targets.
+def role_named(text: str | None, catalog: Catalog | None) -> RoleProfile | None:
+    """The catalog profile a target role names: its title (or id), with capitals and extra
+    spaces ignored; ``None`` for any other text. A role that only resembles a profile (an
+    alias, other words) is offered by :func:`suggest_role`, never applied.
 
-    A profile is never applied because the free-text target role resembles its title:
-    :func:`career_workbook.figures.suggest_role` offers that match, and the person confirms
-    it by picking it.
+    >>> role_named("  senior   data SCIENTIST ", load_catalog()).id
+    'senior_data_scientist'
+    >>> role_named("Data Scientist", load_catalog()) is None  # an alias: only offered
+    True
+    """
+    from career_workbook.model import name_key
+
+    if catalog is None or not text or not text.strip():
+        return None
+    key = name_key(text)
+    return next((r for r in catalog.roles.values() if key in (name_key(r.title), r.id)), None)
+
+
+def pick_role(role_profile: str | None, target_role: str | None,
+              catalog: Catalog | None) -> RoleProfile | None:
+    """The profile readiness and gaps are measured against: the one ``role_profile`` (an
+    id or a title) picks; with nothing picked (``None``), the one the ``target_role`` names
+    (:func:`role_named`); ``None`` when the person chose their own targets
+    (:data:`~career_workbook.model.OWN_TARGETS`) or the catalog has no such profile.
+
+    >>> cat = load_catalog()
+    >>> pick_role(None, "UX designer", cat).id, pick_role("team_lead", "UX designer", cat).id
+    ('ux_designer', 'team_lead')
+    >>> pick_role("", "UX designer", cat) is None  # own targets, chosen in notebook 05
+    True
+    """
+    if catalog is None:
+        return None
+    if role_profile is None:
+        return role_named(target_role, catalog)
+    if not role_profile:
+        return None
+    found = catalog.roles.get(role_profile)
+    if found is None:
+        try:
+            found = catalog.role(role_profile)
+        except KeyError:
+            found = None
+    return found
+
+
+def resolve_role(wb: Any, catalog: Catalog | None) -> RoleProfile | None:
+    """The catalog role profile ``wb`` is measured against (:func:`pick_role`): the one
+    picked in notebook 05 (``wb.role_profile``, an id or a title), else the one its target
+    role names; ``None``: readiness and gaps use the person's own targets.
 
     >>> from career_workbook.catalog import load_catalog
     >>> from career_workbook.model import new_workbook
     >>> wb = new_workbook("Sam Lee", target_role="Senior Data Scientist")
-    >>> resolve_role(wb, load_catalog()) is None
-    True
+    >>> resolve_role(wb, load_catalog()).title
+    'Senior Data Scientist'
     >>> wb.role_profile = "ux_designer"
     >>> resolve_role(wb, load_catalog()).title
     'UX Designer'
     """
-    if catalog is None or not wb.role_profile:
-        return None
-    found = catalog.roles.get(wb.role_profile)
-    if found is None:
-        try:
-            found = catalog.role(wb.role_profile)
-        except KeyError:
-            found = None
-    return found
+    return pick_role(wb.role_profile, wb.person.target_role, catalog)
 
 
 def missing_role(wb: Any, catalog: Catalog | None) -> str | None:
@@ -331,15 +368,22 @@ def missing_role_note(role_id: str, catalog: Catalog) -> str:
 
 
 def suggest_role(wb: Any, catalog: Catalog | None) -> RoleProfile | None:
-    """A catalog profile that matches the typed target role, to offer (never to apply):
-    ``None`` when a profile is already picked (``wb.role_profile``), or none matches.
+    """A catalog profile that the typed target role resembles, to offer (never to apply):
+    ``None`` when notebook 05 has a choice (a profile, or the person's own targets), when
+    the target role names a profile (then it is used, :func:`role_named`), or when none
+    matches.
 
     >>> from career_workbook.model import new_workbook
-    >>> suggest_role(new_workbook("Sam", target_role="Senior Data Scientist"),
+    >>> suggest_role(new_workbook("Sam", target_role="Lead Data Scientist"),
     ...              load_catalog()).id
     'senior_data_scientist'
+    >>> suggest_role(new_workbook("Sam", target_role="Senior Data Scientist"),
+    ...              load_catalog()) is None  # named: used, not offered
+    True
     """
-    if catalog is None or wb.role_profile:
+    if catalog is None or wb.role_profile is not None:
+        return None
+    if role_named(wb.person.target_role, catalog) is not None:
         return None
     return catalog.find_role(wb.person.target_role)
 

@@ -11,6 +11,7 @@ import ipywidgets as widgets
 
 from career_workbook.model import (
     ACTION_STATUSES,
+    OWN_TARGETS,
     PRIORITIES,
     SKILL_CATEGORIES,
     Action,
@@ -93,8 +94,8 @@ def role_preview_html(role: Any, wb: Workbook, suggestion: Any = None, *,
                       missing: str | None = None, close: Sequence[Any] = ()) -> str:
     """What a role profile asks for, and which of its skills you already track (escaped).
 
-    With no profile chosen, a ``suggestion`` (a profile matching the typed target role) is
-    offered, never applied. ``missing``: the profile the workbook asks for that the
+    With no profile, a ``suggestion`` (a profile the typed target role resembles,
+    :func:`~career_workbook.catalog.suggest_role`) is offered, never applied. ``missing``: the profile the workbook asks for that the
     catalog does not have (:func:`~career_workbook.catalog.missing_role`), named with the
     ``close`` profiles (:func:`~career_workbook.catalog.close_roles`) as what was meant.
 
@@ -121,7 +122,7 @@ def role_preview_html(role: Any, wb: Workbook, suggestion: Any = None, *,
                  f"pick “{suggestion.title}” above and press “Use this role” to compare "
                  "with it." if suggestion is not None else "")
         return notice_html(
-            "No role profile chosen: your gaps are measured against your own targets." + offer,
+            "No role profile: your gaps are measured against your own targets." + offer,
             "info")
     from career_workbook.analysis.skills import role_matches
 
@@ -188,6 +189,7 @@ def plan_learning(wb: Workbook, row: dict[str, Any], catalog: Any = None) -> Lea
 def role_picker(session: Any) -> widgets.Widget:
     """Pick a target-role profile from the catalog, or keep your own targets."""
 
+    from career_workbook.analysis.target_role import role_basis, role_note, why_words
     from career_workbook.catalog import close_roles, missing_role, resolve_role
 
     def build(view: FormView) -> list[widgets.Widget]:
@@ -207,12 +209,16 @@ def role_picker(session: Any) -> widgets.Widget:
         options += [(f"{r.title} ({r.family})", r.id) for r in roles]
 
         def info_html() -> str:
-            current = s.role
-            lost = ("" if current is not None or missing is None else
-                    f" (the role profile “{esc(missing)}” saved in your workbook is not in "
-                    "the catalog)")
+            now = s.workbook or wb
+            basis = role_basis(now, catalog)
+            current = basis.role
+            why = (f"the role profile “{esc(missing)}” saved in your workbook is not in "
+                   "the catalog" if current is None and missing is not None
+                   else esc(why_words(basis)))
+            note, kind = role_note(basis, "05")
             return (f'<div style="color:#555">Charts now compare you with: <b>'
-                    f'{esc(current.title) if current else "your own targets"}</b>{lost}.</div>')
+                    f'{esc(current.title) if current else "your own targets"}</b> ({why}).'
+                    "</div>" + (notice_html(note, kind) if note else ""))
 
         def chosen(wb: Workbook) -> str | None:
             role = resolve_role(wb, catalog)  # an id, or a title the catalog has
@@ -252,7 +258,9 @@ def role_picker(session: Any) -> widgets.Widget:
             role_id = choice.value
             if role_id is not None and role_id not in catalog.roles and role_id != missing:
                 return None, {"role_profile": f"Unknown role profile {role_id!r}"}
-            return {"role_profile": role_id, "add": bool(add.value)}, {}
+            # "None" is a choice: own targets, even when the target role names a profile
+            return {"role_profile": OWN_TARGETS if role_id is None else role_id,
+                    "add": bool(add.value)}, {}
 
         stored = {"role_profile": wb.role_profile}
 

@@ -235,7 +235,7 @@ def _apply_skills(wb: Workbook, fit: PostingFit, stored: Workbook, *, as_profile
             current.add(skill.name.casefold())
     if not as_profile:
         return detail
-    wb.role_profile = mine.role_profile  # None: the charts use the person's own targets
+    wb.role_profile = mine.role_profile  # OWN_TARGETS: the charts use the person's own
     old = {s.name: s for s in stored.skills}
     for skill in wb.skills:
         if skill.name in old:

@@ -17,7 +17,7 @@ from career_workbook.widgets.fields import (
     primary_button,
 )
 
-__all__ = ["create_workbook_form", "profile_form", "role_titles"]
+__all__ = ["create_workbook_form", "profile_form", "role_note_html", "role_titles"]
 
 
 def role_titles(session: Any) -> list[str]:
@@ -97,17 +97,39 @@ def create_workbook_form(session: Any) -> widgets.Widget:
                     depends=lambda wb: wb.person.name, needs_workbook=False)
 
 
+def role_note_html(session: Any, target_role: str | None = None) -> str:
+    """What Start here says under the target role about the profile notebook 05 compares
+    with (:func:`~career_workbook.analysis.target_role.role_note`), for the saved target
+    role or the one being typed; ``''`` when there is nothing to say."""
+    from career_workbook.analysis.target_role import role_basis, role_note
+
+    wb, catalog = session.workbook, session.catalog
+    if wb is None or catalog is None:
+        return ""
+    note, kind = role_note(role_basis(wb, catalog, target_role=target_role), "00")
+    return notice_html(note, kind) if note else ""
+
+
 def profile_form(session: Any) -> widgets.Widget:
-    """Person details: name, current and target role, organisation, coach, start date."""
+    """Person details: name, current and target role, organisation, coach, start date;
+    under them, which profile notebook 05 compares with, and whether that agrees with the
+    target role (:func:`role_note_html`, kept up to date as the target role is typed)."""
 
     def build(view: FormView) -> list[widgets.Widget]:
         person = view.session.workbook.person
         boxes = view.add(*_person_fields(view.session, person, full=True))
+        target = view.fields["target_role"]
+        note = quiet.HTML(role_note_html(view.session))
+
+        def typed(_change: Any) -> None:
+            note.value = role_note_html(view.session, str(target.value or ""))
+
+        target.widget.observe(typed, names="value")
         save = primary_button("Save my details", "Save your name, roles and details")
         view.buttons["save"] = save
         view.bind_section(save, Person, "person")
-        return [*boxes, save]
+        return [*boxes[:3], note, *boxes[3:], save]  # the note under the target role
 
     return FormView(session, build, name="profile", title="About you",
                     intro="Who this workbook belongs to and where you are heading.",
-                    depends=lambda wb: wb.person)
+                    depends=lambda wb: (wb.person, wb.role_profile))

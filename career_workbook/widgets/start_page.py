@@ -106,7 +106,7 @@ def show_start_page(workbook: str | os.PathLike[str] | None = None) -> None:
             name = wb.person.name
     except Exception as err:  # the page still lists the steps; the message says why
         problem = f"Your workbook could not be read: {err}"
-    if wb is not None and wb.role_profile:
+    if wb is not None and (wb.role_profile or wb.person.target_role.strip()):
         from career_workbook.catalog import CatalogError, load_catalog, resolve_role
 
         try:

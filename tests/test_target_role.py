@@ -184,3 +184,13 @@ def test_a_posting_used_as_profile_wins_over_the_target_roles_profile(tmp_path):
     view.buttons["profile"].click()
     assert store.load(path).role_profile == ""  # own targets, chosen: the posting's
     assert _session(path).role is None
+
+
+def test_use_this_role_on_the_target_roles_profile_makes_it_chosen_here(tmp_path):
+    path = _person(tmp_path, "Cloud Engineer")
+    view = ui.role_picker(_session(path))
+    view.fields["add_skills"].value = False
+    view.buttons["save"].click()  # the profile shown, from the target role: confirmed
+    assert store.load(path).role_profile == "cloud_engineer"
+    assert "Charts now compare you with: Cloud Engineer (chosen here)." in _text(view)
+    assert "⚠" not in _text(view)

@@ -265,10 +265,14 @@ def role_picker(session: Any) -> widgets.Widget:
         stored = {"role_profile": wb.role_profile}
 
         def apply(wb: Workbook, record: dict[str, Any]) -> None:
-            wb.role_profile = merge_fields(
+            merged = merge_fields(
                 ["role_profile"], stored=stored, filled=view.filled, mine=record,
                 theirs={"role_profile": wb.role_profile},
                 labels={"role_profile": "Target role profile"})["role_profile"]
+            if merged is None and record["role_profile"] == getattr(
+                    resolve_role(wb, catalog), "id", None):
+                merged = record["role_profile"]  # the target role's, now chosen here too
+            wb.role_profile = merged
             if record["add"] and record["role_profile"] in catalog.roles:
                 add_role_skills(wb, catalog.roles[record["role_profile"]], catalog)
 

@@ -150,8 +150,9 @@ def test_feedback_dated_after_today_is_refused_beside_the_date(tmp_path):
     view = ui.feedback_form(session)
     fill(view, day="2027-01-15", ratings={"SQL": 3}, comment="future")
     view.buttons["save"].click()
-    assert said(view, "date").endswith("Feedback records a day that has come: 15 Jan 2027 "
-                                       "is after today (22 Nov 2026).")
+    assert said(view, "date").endswith("“Date” is 15 Jan 2027, after today (22 Nov 2026): "
+                                       "feedback records something that has already "
+                                       "happened.")
     assert session.path.read_bytes() == before
     fill(view, day="2062-11-20", ratings={"SQL": 3})  # two digits swapped: asked
     view.buttons["save"].click()
@@ -370,8 +371,8 @@ def test_a_feedback_file_dated_after_today_is_refused_as_the_form_refuses_it(tmp
     view.fields["path"].value = str(file)
     view.buttons["preview"].click()
     assert view.buttons["save"].disabled
-    assert ("row 3, column 'date' = '2062-11-02': Feedback records a day that has come: "
-            "2 Nov 2062 is after today (22 Nov 2026). Did you mean 2026?") in \
+    assert ("row 3, column 'date' = '2062-11-02': 2 Nov 2062 is after today (22 Nov 2026): "
+            "feedback records something that has already happened. Did you mean 2026?") in \
         text_of(view.status.value)
     assert "row 4" not in text_of(view.status.value)  # tomorrow: a day of slack for time zones
     assert session.path.read_bytes() == before

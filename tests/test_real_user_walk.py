@@ -571,7 +571,8 @@ def test_a_check_in_dated_years_ahead_is_asked_about_not_saved(path):
     view.buttons["save"].click()
     assert cw.load(path).check_ins == []
     message = text_of(view.fields["date"].message.value)
-    assert "22 Nov 2062 is after today (22 Nov 2026)" in message
+    assert "“Date” is 22 Nov 2062, after today (22 Nov 2026): a check-in records " \
+           "something that has already happened" in message
     assert "Did you mean 2026?" in message
     view.fields["date"].widget.value = "2026-11-22"
     view.fields["wins"].widget.value = "Booked the exam"
@@ -589,7 +590,8 @@ def test_an_achievement_dated_years_ahead_is_asked_about_not_saved(path):
     view.buttons["save"].click()
     assert cw.load(path).achievements == []
     message = text_of(view.fields["date"].message.value)
-    assert "1 Mar 2062 is after today (22 Nov 2026)" in message
+    assert "“Date” is 1 Mar 2062, after today (22 Nov 2026): an achievement records " \
+           "something that has already happened" in message
     assert "Did you mean 2026?" in message
     view.fields["date"].widget.value = "2026-03-01"
     view.buttons["save"].click()
@@ -604,7 +606,8 @@ def test_a_learning_item_completed_years_ahead_is_asked_about_a_planned_start_is
     view.buttons["save"].click()
     assert cw.load(path).learning == []
     message = text_of(view.fields["completed_on"].message.value)
-    assert "“Completed on” records a day that has come" in message
+    assert "“Completed on” is 20 Nov 2062, after today" in message
+    assert "it records something that has already happened" in message
     assert "Did you mean 2026?" in message
     view.fields["completed_on"].widget.value = ""
     view.buttons["save"].click()

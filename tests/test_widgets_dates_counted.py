@@ -159,7 +159,7 @@ def test_an_achievement_dated_tomorrow_is_saved_with_what_validate_says(path, tm
     view.fields["date"].widget.value = "2026-12-08"
     view.fields["title"].value = "Too early"
     view.buttons["save"].click()
-    assert path.read_bytes() == before and "8 Dec 2026 is after today" in said(view, "date")
+    assert path.read_bytes() == before and "“Date” is 8 Dec 2026, after today" in said(view, "date")
 
 
 def test_a_period_ended_before_tomorrow_says_nothing_of_it(path):

@@ -193,3 +193,38 @@ def test_any_text_gives_a_date_none_or_a_sentence(text):
 def test_a_number_of_5000_digits_is_refused_with_a_sentence():
     with pytest.raises(ValueError, match="far too large"):
         parse_number_text("9" * 5000)
+
+
+# ------------------------------------------- F1: a day after today, said in plain words
+@pytest.mark.parametrize(("form", "key", "typed", "says"), [
+    (ui.milestones_form, "done_on", "2027-01-10",
+     "“Done on” is 10 Jan 2027, after today (22 Nov 2026): it records something that has "
+     "already happened."),
+    (ui.check_in_form, "date", "2062-11-20",
+     "“Date” is 20 Nov 2062, after today (22 Nov 2026): a check-in records something that "
+     "has already happened. Did you mean 2026?"),
+    (ui.self_assessment_form, "date", "2026-12-31",
+     "“Date” is 31 Dec 2026, after today (22 Nov 2026): a self-assessment records "
+     "something that has already happened."),
+])
+def test_a_day_after_today_is_named_with_the_field_and_today(tmp_path, form, key, typed, says):
+    import html
+    import re
+
+    wb = cw.new_workbook("Sam Lee", today=date(2026, 1, 5))
+    wb.skills.append(Skill(name="SQL"))
+    wb.goals.append(Goal(id="g1", text="Pass the SQL exam by June 2027"))
+    path = tmp_path / "sam.yaml"
+    store.save(wb, path)
+    before = path.read_bytes()
+    view = form(ui.Session(path, today=TODAY))
+    if "title" in view.fields:
+        view.fields["title"].value = "Draft a study plan"
+    if "ratings.SQL" in view.fields:
+        view.fields["ratings.SQL"].value = 3
+    view.fields[key].widget.value = typed
+    view.buttons["save"].click()
+    message = html.unescape(re.sub(r"<[^>]+>", "", view.fields[key].message.value))
+    assert message == f"⚠ {says}"
+    assert "a day that has come" not in message
+    assert path.read_bytes() == before

@@ -177,8 +177,8 @@ HISTORY = [StageChange(stage="spotted", date=date(2026, 10, 6)),
 
 
 @pytest.mark.parametrize("spotted, history, expected", [
-    (date(2027, 1, 10), HISTORY, "“Spotted on” records a day that has come: 10 Jan 2027 "
-                                 "is after today (5 Dec 2026)."),
+    (date(2027, 1, 10), HISTORY, "“Spotted on” is 10 Jan 2027, after today (5 Dec 2026): "
+                                 "it records something that has already happened."),
     (date(2026, 11, 1), HISTORY, "Spotted on 1 Nov 2026 is after its first move (Spotted, "
                                  "6 Oct 2026): choose the day you first noticed it, on or "
                                  "before 6 Oct 2026."),
@@ -204,7 +204,7 @@ def test_a_year_typo_in_spotted_on_is_refused_and_nothing_saved(tmp_path):
     before = path.read_bytes()
     view = ui.opportunities_form(ui.Session(path, today="2026-12-05"))
     choose(view, 0)
-    for typed, shown in (("2027-01-10", "10 Jan 2027 is after today"),
+    for typed, shown in (("2027-01-10", "“Spotted on” is 10 Jan 2027, after today"),
                          ("2026-11-01", "Spotted on 1 Nov 2026 is after its first move "
                                         "(Spotted, 6 Oct 2026)")):
         view.fields["spotted"].value = typed

@@ -71,8 +71,8 @@ def test_a_milestone_done_on_a_day_to_come_is_refused(path, done_on, shown):
     view.fields["done_on"].widget.value = done_on
     view.buttons["save"].click()
     assert path.read_bytes() == before
-    assert (f"“Done on” records a day that has come: {shown} is after today (5 Dec 2026)"
-            in said(view, "done_on"))
+    assert (f"“Done on” is {shown}, after today (5 Dec 2026): it records something that "
+            "has already happened" in said(view, "done_on"))
     view.fields["done_on"].widget.value = "2026-12-05"
     view.buttons["save"].click()
     [m] = cw.load(path).goals[0].milestones
@@ -168,8 +168,8 @@ def test_a_last_contact_still_to_come_is_refused(path):
     view.fields["next_follow_up"].widget.value = "2020-01-01"
     view.buttons["save"].click()
     assert path.read_bytes() == before
-    assert ("“Last contact” records a day that has come: 1 Jan 2030 is after today "
-            "(5 Dec 2026)" in said(view, "last_contact"))
+    assert ("“Last contact” is 1 Jan 2030, after today (5 Dec 2026): it records something "
+            "that has already happened" in said(view, "last_contact"))
 
 
 def test_a_follow_up_before_the_last_contact_is_refused_naming_both(path):

@@ -140,9 +140,10 @@ def test_saving_twice_on_one_day_in_one_tab_updates_that_days_snapshot(sam):
 
 # ------------------------------------------------------------------ 2: dated after today
 @pytest.mark.parametrize("typed, says", [
-    ("2027-06-01", "A self-assessment records a day that has come: 1 Jun 2027 is after "
-                   "today (6 Dec 2026)."),
-    ("2062-12-01", "1 Dec 2062 is after today (6 Dec 2026). Did you mean 2026?"),
+    ("2027-06-01", "“Date” is 1 Jun 2027, after today (6 Dec 2026): a self-assessment "
+                   "records something that has already happened."),
+    ("2062-12-01", "“Date” is 1 Dec 2062, after today (6 Dec 2026): a self-assessment "
+                   "records something that has already happened. Did you mean 2026?"),
 ])
 def test_a_self_assessment_dated_after_today_is_refused_beside_the_date(priya, typed, says):
     view = tab(ui.self_assessment_form, priya)

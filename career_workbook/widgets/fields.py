@@ -1382,8 +1382,8 @@ class FormView(quiet.VBox):
 
 
 def later_days_note(record: Any, today: date, fields: Mapping[str, Any] | None = None) -> str:
-    """What a form says after saving ``record`` (a workbook entry, or a tuple of them) that
-    records a day after ``today`` as one that has come (the forms take one
+    """What a form says after saving ``record`` (a workbook entry, or a tuple of them) with
+    a day of something that has already happened set after ``today`` (the forms take one
     :data:`~career_workbook.wording.DAY_SLACK` ahead, for time zones): it counts from that
     day on, as ``validate`` says. ``fields`` (form key -> :class:`Field`) name the boxes;
     ``''`` when every such day has come.

@@ -306,7 +306,7 @@ def check_feedback_csv(text: str, skills: Iterable[str], today: date | None = No
     ['Go']
     >>> text = "rater_group,rater_id,date,skill,level\\npeer,P1,2062-01-09,SQL,3\\n"
     >>> print(check_feedback_csv(text, ["SQL"], today=date(2026, 12, 6)).problems[0])
-    row 2, column 'date' = '2062-01-09': Feedback records a day that has come: 9 Jan 2062 is after today (6 Dec 2026). Did you mean 2026?
+    row 2, column 'date' = '2062-01-09': 9 Jan 2062 is after today (6 Dec 2026): feedback records something that has already happened. Did you mean 2026?
     >>> text = "rater_group,rater_id,date,skill,level\\npeer,P1,03.10.2026,SQL,3\\n"
     >>> check_feedback_csv(text, ["SQL"]).asked
     ('03.10.2026', datetime.date(2026, 10, 3), datetime.date(2026, 3, 10))
@@ -437,6 +437,7 @@ def _read_day(text: Any, order: str | None, today: date | None) -> _Day:
     from career_workbook.day_text import AmbiguousDate, read_sheet_day
 
     try:
+<<<<<<< HEAD
         day, from_number = read_sheet_day(str(text or ""), order=order, today=today)
     except AmbiguousDate as err:
         return _Day(None, date_problem(str(err)), readings=err.readings)
@@ -471,6 +472,12 @@ def _csv_notes(day_numbers: Sequence[tuple[int, str, date]],
                      "comment columns are (name a column comment_… to import its text as "
                      "comments).")
     return notes
+=======
+        day = date.fromisoformat(str(text or "").strip())
+    except ValueError:
+        return None  # a badly written date is named by the column checks
+    return past_day_problem(day, today, "", "feedback")
+>>>>>>> c4cdd61 (A day after today is said in plain words: “Done on” is 10 Jan 2027, after today (5 Dec 2026))
 
 
 _GOOD_ROW = {"rater_group": "peer", "rater_id": "x", "date": "2026-01-01", "skill": "x",
@@ -681,7 +688,7 @@ def feedback_form(session: Any) -> widgets.Widget:
             data = feedback_data(group.value, rater.value, day.value,
                                  {f.label: f.value for f in ratings}, comment.value,
                                  {f.key.split(".", 1)[1]: f.value for f in reputation})
-            found = days_not_come(data, s.today, {"date": "Feedback"})
+            found = days_not_come(data, s.today, {"date": f"“{day.label}”"}, "feedback")
             from career_workbook.analysis import rater_code_problem
 
             code = rater_code_problem(data["rater_id"])

@@ -127,7 +127,8 @@ def achievements_form(session: Any) -> widgets.Widget:
             view, items=wb.achievements, model=Achievement, collection="achievements",
             make_fields=make_fields, noun="achievement",
             describe=lambda a: f"{a.date.isoformat()} {a.title}",
-            problems=lambda data: days_not_come(data, s.today, {"date": "An achievement"}))
+            problems=lambda data: days_not_come(data, s.today, {"date": "“Date”"},
+                                                "an achievement"))
         return [table, *editor]
 
     return FormView(session, build, name="achievements", title="Achievements",

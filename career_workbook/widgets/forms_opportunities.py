@@ -73,7 +73,7 @@ def spotted_problems(data: Mapping[str, Any], today: date) -> dict[str, str]:
     ...                  date(2026, 12, 5))["spotted"]
     'Spotted on 1 Nov 2026 is after its first move (Spotted, 6 Oct 2026): choose the day you first noticed it, on or before 6 Oct 2026.'
     >>> spotted_problems({"spotted": date(2027, 1, 10)}, date(2026, 12, 5))["spotted"]
-    '“Spotted on” records a day that has come: 10 Jan 2027 is after today (5 Dec 2026).'
+    '“Spotted on” is 10 Jan 2027, after today (5 Dec 2026): it records something that has already happened.'
     >>> spotted_problems({"spotted": date(2026, 10, 6), "stage_history": moves}, date(2026, 12, 5))
     {}
     >>> spotted_problems({"spotted": date(2026, 12, 1), "deadline": date(2026, 11, 1)},

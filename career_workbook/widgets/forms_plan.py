@@ -413,7 +413,7 @@ def milestone_problems(data: Mapping[str, Any], deadline: date | None,
 
     >>> milestone_problems({"due": date(2027, 1, 15), "done_on": date(2030, 1, 1)},
     ...                    date(2027, 3, 31), date(2026, 12, 5))["done_on"]
-    '“Done on” records a day that has come: 1 Jan 2030 is after today (5 Dec 2026).'
+    '“Done on” is 1 Jan 2030, after today (5 Dec 2026): it records something that has already happened.'
     >>> milestone_problems({"due": date(2028, 1, 1)}, date(2027, 6, 30), date(2026, 12, 5))
     {'due': '“Due” (1 Jan 2028) is after the goal’s deadline (30 Jun 2027): choose a day on or before 30 Jun 2027, or move the goal’s deadline first (goal review, step 09).'}
     >>> milestone_problems({"due": date(2028, 1, 1)}, None, date(2026, 12, 5))

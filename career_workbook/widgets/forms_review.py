@@ -312,7 +312,8 @@ def check_in_form(session: Any) -> widgets.Widget:
         def collect() -> tuple[Any, dict[str, str]]:
             values = {k: given(f) for k, f in view.fields.items()}
             data = check_in_data(values, {f.key.split(".", 1)[1]: given(f) for f in progress})
-            later = days_not_come(values, s.today, {"date": "A check-in"})
+            later = days_not_come(values, s.today, {"date": f"“{labels['date']}”"},
+                                  "a check-in")
             record, errors = check_model(CheckIn, data, labels)
             if later:  # said with the other problems, all at once
                 return None, {**later, **errors}

@@ -413,7 +413,8 @@ def self_assessment_form(session: Any) -> widgets.Widget:
 
         def collect() -> tuple[Any, dict[str, str]]:
             data = assessment_data(day.value, {f.label: f.value for f in ratings}, note.value)
-            later = days_not_come(data, s.today, {"date": "A self-assessment"})
+            later = days_not_come(data, s.today, {"date": f"“{day.label}”"},
+                                  "a self-assessment")
             if later:
                 return None, later
             record, errors = check_model(Assessment, data, labels)

@@ -43,9 +43,11 @@ __all__ = ["DATE_HELP", "DATE_PLACEHOLDER", "format_number", "parse_date_text",
            "swapped_year_problem", "year_question"]
 
 
-def past_day_problem(day: date | None, today: date, what: str) -> str | None:
-    """Why ``day`` cannot be the day of ``what`` (something that has happened, such as a
-    check-in): it is after ``today`` by more than
+def past_day_problem(day: date | None, today: date, what: str,
+                     record: str = "it") -> str | None:
+    """Why ``day``, given in the field ``what`` (its label in quotes; ``""``: the day
+    alone), cannot be: ``record`` (a check-in, feedback) records something that has already
+    happened, and ``day`` is after ``today`` by more than
     :data:`~career_workbook.wording.DAY_SLACK` (a day of slack for time zones: such a day
     is saved, and the form says it counts from that day on). ``None`` when fine.
 
@@ -53,17 +55,21 @@ def past_day_problem(day: date | None, today: date, what: str) -> str | None:
     counted as the latest one; the message asks, when that day in today's year has come
     (it never suggests a day it would refuse).
 
-    >>> past_day_problem(date(2062, 11, 22), date(2026, 11, 22), "A check-in")
-    'A check-in records a day that has come: 22 Nov 2062 is after today (22 Nov 2026). Did you mean 2026?'
-    >>> past_day_problem(date(2062, 12, 20), date(2026, 11, 22), "A check-in").endswith("2026).")
-    True
-    >>> past_day_problem(date(2026, 11, 23), date(2026, 11, 22), "A check-in") is None
+    >>> past_day_problem(date(2027, 1, 10), date(2026, 12, 5), "“Done on”")
+    '“Done on” is 10 Jan 2027, after today (5 Dec 2026): it records something that has already happened.'
+    >>> past_day_problem(date(2062, 11, 22), date(2026, 11, 22), "“Date”", "a check-in")
+    '“Date” is 22 Nov 2062, after today (22 Nov 2026): a check-in records something that has already happened. Did you mean 2026?'
+    >>> past_day_problem(date(2062, 12, 20), date(2026, 11, 22), "", "feedback")
+    '20 Dec 2062 is after today (22 Nov 2026): feedback records something that has already happened.'
+    >>> past_day_problem(date(2026, 11, 23), date(2026, 11, 22), "“Date”") is None
     True
     """  # noqa: E501
     if day is None or (day - today).days <= DAY_SLACK:
         return None
-    text = (f"{what} records a day that has come: {short_date(day)} is after today "
-            f"({short_date(today)}).")
+    when = (f"{what} is {short_date(day)}, after today" if what
+            else f"{short_date(day)} is after today")
+    text = (f"{when} ({short_date(today)}): {record} records something that has already "
+            "happened.")
     if swapped_year(day, today) and (in_year(day, today.year) - today).days <= DAY_SLACK:
         text += f" Did you mean {today.year}?"
     return text
@@ -109,16 +115,20 @@ def year_question(due: date | None, today: date, shown: str,
     return f"{question} Fix the year, or press “Keep {due.year}” if it is right."
 
 
-def days_not_come(values: dict, today: date, whats: dict[str, str]) -> dict[str, str]:
-    """The fields of ``values`` whose day must have come (``whats``: field -> what it
-    records) but is after ``today``, with :func:`past_day_problem`'s message.
+def days_not_come(values: dict, today: date, whats: dict[str, str],
+                  record: str = "it") -> dict[str, str]:
+    """The fields of ``values`` whose day must have come (``whats``: field -> its label in
+    quotes) but is after ``today``, with :func:`past_day_problem`'s message (``record``:
+    what the entry is, "an achievement").
 
-    >>> days_not_come({"date": date(2062, 3, 1)}, date(2026, 11, 22), {"date": "An achievement"})
-    {'date': 'An achievement records a day that has come: 1 Mar 2062 is after today (22 Nov 2026). Did you mean 2026?'}
-    >>> days_not_come({"date": date(2026, 3, 1)}, date(2026, 11, 22), {"date": "An achievement"})
+    >>> days_not_come({"date": date(2062, 3, 1)}, date(2026, 11, 22), {"date": "“Date”"},
+    ...               "an achievement")
+    {'date': '“Date” is 1 Mar 2062, after today (22 Nov 2026): an achievement records something that has already happened. Did you mean 2026?'}
+    >>> days_not_come({"date": date(2026, 3, 1)}, date(2026, 11, 22), {"date": "“Date”"})
     {}
     """  # noqa: E501
-    found = {key: past_day_problem(values.get(key), today, what) for key, what in whats.items()}
+    found = {key: past_day_problem(values.get(key), today, what, record)
+             for key, what in whats.items()}
     return {key: text for key, text in found.items() if text}
 
 

@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from datetime import datetime, timedelta
 from typing import Any
 
-__all__ = ["COUNTED", "describe_change", "section_counts", "versions_to_keep"]
+__all__ = ["COUNTED", "describe_change", "saved_when", "section_counts", "versions_to_keep"]
 
 RECENT = timedelta(hours=1)
 HOURLY = timedelta(days=1)
@@ -76,6 +76,28 @@ def versions_to_keep(saved_at: Sequence[datetime], now: datetime) -> list[bool]:
     for i in newest.values():
         keep[i] = True
     return keep
+
+
+def saved_when(saved_at: datetime, now: datetime) -> str:
+    """When a version was saved, as a person reads it, in ``now``'s time zone: "today
+    10:42", "yesterday 17:05", "3 Dec 09:15" this year, "3 Dec 2025" before.
+
+    >>> from datetime import datetime, timezone
+    >>> now = datetime(2026, 12, 5, 12, 0, tzinfo=timezone.utc)
+    >>> [saved_when(datetime(*day, tzinfo=timezone.utc), now) for day in (
+    ...     (2026, 12, 5, 10, 42), (2026, 12, 4, 17, 5), (2026, 12, 3, 9, 15), (2025, 12, 3))]
+    ['today 10:42', 'yesterday 17:05', '3 Dec 09:15', '3 Dec 2025']
+    """
+    local = saved_at.astimezone(now.tzinfo)
+    days = (now.date() - local.date()).days
+    clock = f"{local:%H:%M}"
+    if days == 0:
+        return f"today {clock}"
+    if days == 1:
+        return f"yesterday {clock}"
+    if local.year == now.year:
+        return f"{local.day} {local:%b} {clock}"
+    return f"{local.day} {local:%b %Y}"
 
 
 def section_counts(wb: Any) -> dict[str, int]:

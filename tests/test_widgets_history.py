@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import nbformat
@@ -11,7 +11,6 @@ import pytest
 import career_workbook as cw
 from career_workbook import store
 from career_workbook import widgets as ui
-from career_workbook.widgets.forms_history import version_label
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -26,14 +25,60 @@ def path(tmp_path: Path) -> Path:
     return p
 
 
-def test_lists_versions_newest_first_with_when_size_and_summary(path):
+def _clock(entry) -> str:
+    return entry.saved_at.astimezone().strftime("%H:%M")
+
+
+def test_lists_versions_newest_first_with_when_and_what_they_hold(path):
     view = ui.restore_form(ui.Session(path))
     entries = store.history(path)
     chooser = view.children[1].children[0].children[0]
-    assert [label for label, _ in chooser.options] == [version_label(e, n)
-                                                       for n, e in enumerate(entries, 1)]
-    assert len(entries) == 2 and chooser.options[0][0].endswith(" bytes")
+    assert [label for label, _ in chooser.options] == [
+        f"1 · today {_clock(entries[0])} · 1 strength fewer",
+        f"2 · today {_clock(entries[1])} · 2 strengths fewer"]
     assert "This version: Sam Lee · 0 skills · 0 goals" in view.children[2].value
+    view.buttons["restore"].click()
+    assert f"the version saved <b>today {_clock(entries[0])}</b>?" in view.children[4] \
+        .children[0].value
+
+
+def _move(entry, saved_at: datetime) -> None:
+    """Say the kept version ``entry`` was saved at ``saved_at`` (its file name holds when)."""
+    stamp = saved_at.astimezone(UTC).strftime("%Y-%m-%dT%H-%M-%S.%fZ")
+    entry.path.rename(entry.path.with_name(f"{stamp}-{entry.version:06d}.yaml"))
+
+
+def test_older_versions_say_the_day_and_one_that_cannot_be_read_says_so(path):
+    with cw.edit(path) as wb:
+        wb.goals.append(cw.Goal(text="Run 2 SQL workshops by March 2027"))
+    newest, middle, oldest = store.history(path)
+    now = datetime.now().astimezone()
+    yesterday = (now - timedelta(days=1)).replace(hour=17, minute=5)
+    _move(middle, yesterday)
+    _move(oldest, now.replace(year=now.year - 1, month=3, day=4))
+    newest.path.write_text("person: {name: [\n", encoding="utf-8")  # damaged copy
+    chooser = ui.restore_form(ui.Session(path)).children[1].children[0].children[0]
+    assert [label for label, _ in chooser.options] == [
+        f"1 · today {_clock(store.history(path)[0])} · cannot be read",
+        "2 · yesterday 17:05 · 1 goal fewer, 1 strength fewer",
+        f"3 · 4 Mar {now.year - 1} · 1 goal fewer, 2 strengths fewer"]
+
+
+def test_a_long_change_is_cut_after_a_whole_part(path):
+    from career_workbook.widgets.forms_history import OPTION_CHARS
+
+    with cw.edit(path) as wb:
+        wb.goals += [cw.Goal(text=f"Goal number {n} by June 2027") for n in range(3)]
+        wb.opportunities += [cw.Opportunity(title=f"Posting {n}") for n in range(4)]
+        wb.contacts += [cw.Contact(name=f"Person {n}") for n in range(5)]
+        wb.achievements.append(cw.Achievement(date=date(2026, 1, 5), title="Shipped"))
+    view = ui.restore_form(ui.Session(path))
+    label = view.children[1].children[0].children[0].options[0][0]
+    clock = _clock(store.history(path)[0])
+    assert label == f"1 · today {clock} · 3 goals fewer, 4 opportunities fewer…"
+    assert len(label) <= OPTION_CHARS
+    assert "Compared with now: 3 goals fewer, 4 opportunities fewer, 5 contacts fewer, " \
+           "1 achievement fewer." in view.children[2].value  # in full below the list
 
 
 def test_restore_asks_first_then_brings_the_version_back(path):

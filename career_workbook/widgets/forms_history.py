@@ -16,6 +16,9 @@ Examples
 
 from __future__ import annotations
 
+import functools
+import os
+from datetime import datetime
 from typing import Any
 
 import ipywidgets as widgets
@@ -30,9 +33,12 @@ from career_workbook.widgets.fields import (
     primary_button,
     secondary_button,
 )
-from career_workbook.wording import plural
+from career_workbook.wording import plural, shorten
 
-__all__ = ["restore_form", "size_text", "version_label", "version_summary"]
+__all__ = ["restore_form", "size_text", "version_change", "version_label", "version_summary"]
+
+OPTION_CHARS = 72
+"""The longest label in the list of versions: what a version holds is cut to fit, with …"""
 
 
 def size_text(size: int) -> str:
@@ -49,31 +55,102 @@ _ALWAYS = ("skills", "goals", "check_ins", "feedback")
 (:data:`~career_workbook.versions.COUNTED`) are named when they hold something."""
 
 
-def version_summary(wb: Any) -> str:
-    """What a version holds, in one line (name and how many of each kind of entry)."""
+def _counts(wb: Any) -> list[str]:
+    """How many of each kind of entry ``wb`` holds ("0 skills", "1 goal", ...)."""
     from career_workbook.versions import COUNTED, section_counts
 
     counts = section_counts(wb)
     names = {name: (one, many) for name, one, many in COUNTED}
     shown = [*_ALWAYS, *(name for name in names if name not in _ALWAYS and counts[name])]
-    return " · ".join([wb.person.name, *(plural(counts[name], *names[name])
-                                          for name in shown)])
+    return [plural(counts[name], *names[name]) for name in shown]
 
 
-def version_label(entry: Any, number: int | None = None) -> str:
-    """``1 · 2026-11-22 10:42:05 · 3.2 KB`` for a history entry: its ``number`` as
-    ``career-workbook history`` shows it (1 is the newest; left out when ``None``) and the
-    local time to the second, so many saves in one minute stay distinct.
+def version_summary(wb: Any) -> str:
+    """What a version holds, in one line (name and how many of each kind of entry)."""
+    return " · ".join([wb.person.name, *_counts(wb)])
 
-    >>> from datetime import datetime
+
+def version_label(entry: Any, number: int | None = None, *, change: str = "",
+                  now: datetime | None = None) -> str:
+    """``1 · today 10:42 · 2 strengths fewer``: a history entry as the list of versions
+    shows it: its ``number`` as ``career-workbook history`` shows it (1 is the newest; left
+    out when ``None``), when it was saved
+    (:func:`~career_workbook.versions.saved_when`, ``now``: the time to read it from) and
+    what it holds compared with now (``change``, :func:`version_change`), cut so that the
+    label has at most :data:`OPTION_CHARS` characters.
+
+    >>> from datetime import datetime, timedelta
     >>> from types import SimpleNamespace
-    >>> entry = SimpleNamespace(size=3277, saved_at=datetime(2026, 11, 22, 10, 42, 5).astimezone())
-    >>> version_label(entry, 1), version_label(entry)
-    ('1 · 2026-11-22 10:42:05 · 3.2 KB', '2026-11-22 10:42:05 · 3.2 KB')
+    >>> now = datetime(2026, 12, 5, 12, 0).astimezone()
+    >>> entry = SimpleNamespace(saved_at=now - timedelta(hours=1, minutes=18))
+    >>> version_label(entry, 1, change="2 strengths fewer", now=now)
+    '1 · today 10:42 · 2 strengths fewer'
+    >>> long = "1 goal fewer, 5 opportunities fewer, 2 strengths fewer, 3 contacts more"
+    >>> version_label(entry, 12, change=long, now=now)  # cut after a whole part
+    '12 · today 10:42 · 1 goal fewer, 5 opportunities fewer…'
+    >>> version_label(entry, now=now)
+    'today 10:42'
     """
-    when = entry.saved_at.astimezone().strftime("%Y-%m-%d %H:%M:%S")
-    return " · ".join([*([str(number)] if number is not None else []), when,
-                       size_text(entry.size)])
+    now = now or datetime.now().astimezone()
+    from career_workbook.versions import saved_when
+
+    head = " · ".join([*([str(number)] if number is not None else []),
+                       saved_when(entry.saved_at, now)])
+    return f"{head} · {_cut(change, OPTION_CHARS - len(head) - 3)}" if change else head
+
+
+def _cut(text: str, room: int) -> str:
+    """``text`` in at most ``room`` characters: whole parts ("2 goals fewer") up to the
+    last ", " or "; " that fits, then "…"; one part too long is cut at a word.
+
+    >>> _cut("1 goal fewer, 2 strengths fewer", 20), _cut("same as now", 20)
+    ('1 goal fewer…', 'same as now')
+    """
+    if len(text) <= room:
+        return text
+    ends = [i for i in range(1, room) if text.startswith((", ", "; "), i)]
+    return text[:ends[-1]] + "…" if ends else shorten(text, room)
+
+
+@functools.lru_cache(maxsize=256)
+def _read_version(path: str, size: int, mtime_ns: int) -> Any:
+    """The workbook a kept version holds, or why it cannot be read (the error). A kept
+    version never changes: read once per file (size and time tell a replaced one)."""
+    from career_workbook import store
+
+    try:
+        return store.load(path, clean=False)
+    except Exception as err:  # noqa: BLE001 - a damaged copy is described, not raised
+        return err
+
+
+def _version(entry: Any) -> Any:
+    try:
+        stat = os.stat(entry.path)
+    except OSError as err:
+        return err
+    return _read_version(str(entry.path), stat.st_size, stat.st_mtime_ns)
+
+
+def version_change(old: Any, current: Any) -> str:
+    """What a kept version (``old``: a workbook, or the error it could not be read with)
+    holds compared with the workbook now, in a few words
+    (:func:`~career_workbook.versions.describe_change`); what it holds when the workbook
+    now cannot be read (``current`` ``None``).
+
+    >>> from career_workbook.model import new_workbook
+    >>> old, now = new_workbook("Sam"), new_workbook("Sam")
+    >>> now.strengths.append("Listening")
+    >>> version_change(old, now), version_change(old, None)
+    ('1 strength fewer', '0 skills, 0 goals, 0 check-ins, 0 feedback entries')
+    >>> version_change(ValueError("bad YAML"), now)
+    'cannot be read'
+    """
+    from career_workbook.versions import describe_change
+
+    if isinstance(old, Exception):
+        return "cannot be read"
+    return describe_change(old, current) if current is not None else ", ".join(_counts(old))
 
 
 def restore_form(session: Any) -> widgets.Widget:
@@ -98,11 +175,14 @@ def restore_form(session: Any) -> widgets.Widget:
         if chosen not in versions:
             chosen = versions[0]
         entry = entries[versions.index(chosen)]
+        now = datetime.now().astimezone()
         choice = make_field(
             "version", "Earlier version", "dropdown", value=str(chosen),
-            options=[(version_label(e, n), str(e.version)) for n, e in enumerate(entries, 1)],
-            help="Newest first: its number (as `career-workbook history` lists it), the time "
-                 "it was saved, its size.")
+            options=[(version_label(e, n, change=version_change(_version(e), s.workbook),
+                                    now=now), str(e.version))
+                     for n, e in enumerate(entries, 1)],
+            help="Newest first: its number (as `career-workbook history` lists it), when it "
+                 "was saved, and what it holds compared with your workbook now.")
         view.add(choice)
         view.fields.pop("version")  # a chooser, not a value to save
 
@@ -112,19 +192,17 @@ def restore_form(session: Any) -> widgets.Widget:
             view.rebuild()
 
         choice.widget.observe(choose, names="value")
-        try:
-            old = store.load(entry.path, clean=False)
-            summary = version_summary(old)
-            kind = MUTED
-        except Exception as err:  # noqa: BLE001 - a damaged copy is described, not raised
-            old, summary, kind = None, f"This version cannot be read ({err})", "#8a1c1c"
-        now = f" Now: {version_summary(s.workbook)}." if s.workbook is not None else ""
+        old = _version(entry)
+        if isinstance(old, Exception):
+            old, summary, kind = None, f"This version cannot be read ({old})", "#8a1c1c"
+        else:
+            summary, kind = version_summary(old), MUTED
+        said = f" Now: {version_summary(s.workbook)}." if s.workbook is not None else ""
         if old is not None and s.workbook is not None:
-            from career_workbook.versions import describe_change
-
-            now += f" Compared with now: {describe_change(old, s.workbook)}."
+            said += f" Compared with now: {version_change(old, s.workbook)}."
         info = quiet.HTML(f'<div style="color:{kind};margin-left:13em">This version: '
-                          f"{esc(summary)}.{esc(now)}</div>")
+                          f"{esc(summary)}.{esc(said)}</div>")
+        saved = version_label(entry, now=now)
         restore = primary_button("Restore this version…",
                                  "Bring this version back (asks you to confirm first)",
                                  icon="undo")
@@ -132,8 +210,8 @@ def restore_form(session: Any) -> widgets.Widget:
                                  "the current one is kept in the history", icon="check")
         cancel = secondary_button("Cancel", "Keep your workbook as it is")
         question = quiet.HTML(
-            f"<div>Replace your workbook with the version of <b>{esc(version_label(entry))}"
-            "</b>? What you have now is kept in the history, so you can undo this too.</div>")
+            f"<div>Replace your workbook with the version saved <b>{esc(saved)}</b>? What "
+            "you have now is kept in the history, so you can undo this too.</div>")
         ask = quiet.VBox([question, quiet.HBox([confirm, cancel])],
                          layout=widgets.Layout(display="none", margin="0 0 0 13em"))
         view.buttons.update(restore=restore, confirm=confirm, cancel=cancel)
@@ -147,7 +225,7 @@ def restore_form(session: Any) -> widgets.Widget:
         def restored(_b: Any) -> None:
             ask.layout.display = "none"
             result = s.restore(entry)
-            view.show_result(result, f"the version of {version_label(entry)} is back"
+            view.show_result(result, f"the version saved {saved} is back"
                              if result.ok else "")
 
         restore.on_click(show_question)

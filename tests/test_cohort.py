@@ -289,7 +289,7 @@ def test_roles_are_matched_once_per_distinct_target_role(monkeypatch):
            for i, t in enumerate(["Ward Manager", "UX designer", "Ward Manager", "astronaut"])]
     got = [caseload._role(wb) for wb in wbs * 2]
     assert len(calls) == 3
-    assert [getattr(r, "id", None) for r in got[:4]] == [
+    assert [getattr(role, "id", None) for role, _note in got[:4]] == [
         getattr(real(wb, load_catalog()), "id", None) for wb in wbs]
 
 

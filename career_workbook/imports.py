@@ -31,14 +31,13 @@ from __future__ import annotations
 import csv
 import io
 import re
-import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
 from career_workbook.day_text import spreadsheet_day
-from career_workbook.model import SHORT_TEXT_TYPED, Contact, Workbook, WorkbookError
+from career_workbook.model import SHORT_TEXT_TYPED, Contact, Workbook, WorkbookError, person_key
 from career_workbook.wording import plural, short_date
 
 __all__ = [
@@ -421,15 +420,13 @@ def parse_connections(text: str, *, today: date | None = None) -> ParsedContacts
 
 
 def normalise_name(text: str) -> str:
-    """Name or organisation as compared for duplicates: case, accents, punctuation.
+    """Name or organisation as compared for duplicates: case, accents, punctuation
+    (:func:`~career_workbook.model.person_key`, the forms' rule).
 
     >>> normalise_name("  José  O'Neil-Smith ") == normalise_name("jose oneil smith")
     True
     """
-    plain = unicodedata.normalize("NFKD", text.casefold())
-    plain = "".join(ch for ch in plain if not unicodedata.combining(ch))
-    plain = re.sub(r"['’`]", "", plain)
-    return " ".join(re.sub(r"[^\w]+", " ", plain).split())
+    return person_key(text)
 
 
 def normalise_url(url: str) -> str:
@@ -508,8 +505,7 @@ def plan_contacts(existing: Sequence[Contact] | Workbook, rows: Iterable[Contact
     contacts = existing.contacts if isinstance(existing, Workbook) else existing
     stored: tuple[dict[Any, str], dict[str, str]] = ({}, {})  # by name and organisation, URL
     for c in contacts:
-        stored[0].setdefault((normalise_name(c.name), normalise_name(c.organisation)),
-                             f"already in your network as {c.name}")
+        stored[0].setdefault(c.person_key, f"already in your network as {c.name}")
         for url in _URL_IN_NOTES.findall(c.notes):
             stored[1].setdefault(normalise_url(url), f"already in your network as {c.name} "
                                                      "(same profile URL)")

@@ -93,6 +93,23 @@ def name_key(text: str) -> str:
     return clean_name(text).casefold()
 
 
+def person_key(text: str) -> str:
+    """The key a person's name or organisation is compared by (a contact entered twice, a
+    contact imported again): case, accents, punctuation and spaces ignored.
+
+    >>> person_key("  José  O'Neil-Smith ") == person_key("jose oneil smith")
+    True
+    """
+    plain = unicodedata.normalize("NFKD", text.casefold())
+    plain = "".join(ch for ch in plain if not unicodedata.combining(ch))
+    plain = re.sub(r"['’`]", "", plain)
+    return " ".join(re.sub(r"[^\w]+", " ", plain).split())
+
+
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+"""An email address in a contact's notes (the workbook has no field for it)."""
+
+
 @functools.lru_cache(maxsize=8192)
 def skill_key(name: str) -> str:
     """The key a skill named elsewhere (a role profile's, a posting's) is matched to a
@@ -359,6 +376,39 @@ class Contact(_Model):
     next_follow_up: date | None = None
     strength: Importance5 = 3
     notes: Text = ""
+
+    @property
+    def emails(self) -> frozenset[str]:
+        """The email addresses written in the notes, case ignored.
+
+        >>> sorted(Contact(name="Dana", notes="Email: Dana.Lee@Acme.com, dl@x.org").emails)
+        ['dana.lee@acme.com', 'dl@x.org']
+        """
+        return frozenset(m.casefold() for m in _EMAIL.findall(self.notes))
+
+    @property
+    def person_key(self) -> tuple[str, str]:
+        """Name and organisation as a person is known by (:func:`person_key`: case,
+        accents, punctuation and spaces aside): two people of one name are told apart by
+        their organisations.
+
+        >>> Contact(name=" dana  LEE", organisation="Acme").person_key
+        ('dana lee', 'acme')
+        """
+        return person_key(self.name), person_key(self.organisation)
+
+    def same_person(self, other: Contact) -> bool:
+        """Whether ``other`` is this person entered again: the same :attr:`person_key`,
+        or the same email in their notes (:attr:`emails`).
+
+        >>> dana = Contact(name="Dana Lee", notes="dana@acme.com")
+        >>> dana.same_person(Contact(name="dana  lee")), dana.same_person(
+        ...     Contact(name="D. Lee", notes="Email: DANA@acme.com"))
+        (True, True)
+        >>> dana.same_person(Contact(name="Dana Lee", organisation="Globex"))
+        False
+        """
+        return self.person_key == other.person_key or bool(self.emails & other.emails)
 
 
 class Achievement(_Model):

@@ -171,6 +171,28 @@ def listing(items: Sequence[str]) -> str:
     return " and ".join(filter(None, [", ".join(items[:-1]), *items[-1:]]))
 
 
+def people_words(groups: list[list[str]]) -> str:
+    """How many people a list of contacts holds (``groups``: each person's entries, by
+    name, as :func:`~career_workbook.analysis.network.people` finds them), saying when
+    some are entered more than once.
+
+    >>> people_words([["Ana"], ["Bo"]])
+    '2 contacts'
+    >>> people_words([["Dana Lee", "dana lee", "D. Lee"], ["Bo"], ["Cy", "Cy"]])
+    '3 contacts (6 entries: Dana Lee and Cy are in the list more than once)'
+    >>> people_words([["Dana Lee", "dana lee"], ["Bo"]])
+    '2 contacts (3 entries: Dana Lee is in the list twice)'
+    """
+    said = plural(len(groups), "contact")
+    entries = sum(len(g) for g in groups)
+    again = [g for g in groups if len(g) > 1]
+    if not again:
+        return said
+    how = (f"is in the list {'twice' if len(again[0]) == 2 else f'{len(again[0])} times'}"
+           if len(again) == 1 else "are in the list more than once")
+    return f"{said} ({entries} entries: {listing([g[0] for g in again])} {how})"
+
+
 def duration(days: int) -> str:
     """A span of ``days`` in words: days up to 13, then weeks, months (under 8 weeks is
     weeks), each rounded to the nearest, and from two years whole years, never rounded up

@@ -202,7 +202,8 @@ def contacts(names=("Ana Lima", "Ben Okafor", "Chloe Tan", "Dev Patel", "Eve Mor
     for i, name in enumerate(names):
         overdue = i % 2 == 1
         recs.append(dict(
-            contact_id=f"c{i}", name=name, relationship=RELATIONSHIPS[i % len(RELATIONSHIPS)],
+            contact_id=f"c{i}", person=i, name=name,
+            relationship=RELATIONSHIPS[i % len(RELATIONSHIPS)],
             organisation="", last_contact=None, days_since=days[i % 8],
             next_follow_up=day(300) if overdue else None, overdue=overdue,
             days_overdue=12.0 if overdue else NAN, strength=1 + i % 5))
@@ -1549,7 +1550,7 @@ def test_network_names_the_most_overdue_and_says_how_many_more():
     overdue two a row are named, by their dots; the subtitle counts the rest."""
     n = 60
     frame = make(NETWORK_COLUMNS, [dict(
-        contact_id=f"c{i}", name=f"Contact {i:02d}", relationship=RELATIONSHIPS[i % 6],
+        contact_id=f"c{i}", person=i, name=f"Contact {i:02d}", relationship=RELATIONSHIPS[i % 6],
         organisation="", last_contact=None, days_since=float(20 + (i * 37) % 280),
         next_follow_up=day(300), overdue=True, days_overdue=float(i), strength=1 + i % 5)
         for i in range(n)])

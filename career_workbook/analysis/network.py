@@ -24,7 +24,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from career_workbook.model import RELATIONSHIPS, Contact, Workbook
 from career_workbook.wording import duration
@@ -40,13 +40,15 @@ __all__ = [
     "follow_up_status",
     "network_summary",
     "overdue_follow_ups",
+    "people",
 ]
 
 ACTIVE_DAYS = 90
 """A contact is *active* when the last contact was at most this many days ago."""
 
 NETWORK_COLUMNS = {
-    "contact_id": "text", "name": "text", "relationship": "text", "organisation": "text",
+    "contact_id": "text", "person": "int", "name": "text", "relationship": "text",
+    "organisation": "text",
     "last_contact": "date", "days_since": "float", "next_follow_up": "date",
     "overdue": "bool", "days_overdue": "float", "strength": "int",
 }
@@ -62,16 +64,19 @@ class NetworkSummary:
     Attributes
     ----------
     contacts : DataFrame
-        ``contact_id``, ``name``, ``relationship``, ``organisation``, ``last_contact``,
+        ``contact_id``, ``person`` (one number for the entries of one person:
+        :func:`people`), ``name``, ``relationship``, ``organisation``, ``last_contact``,
         ``days_since`` (days since the last contact, NaN when none is recorded by then),
         ``next_follow_up``,
         ``overdue`` (the follow-up date is before today), ``days_overdue`` (days past the
         follow-up date, 0 if not yet due, NaN without one), ``strength`` (1-5). Workbook order.
     by_relationship : DataFrame
-        ``relationship``, ``count``, ``active_90d`` (contacted within ``ACTIVE_DAYS``),
-        ``mean_strength``; one row per relationship present, in the schema's order.
+        ``relationship``, ``count`` (people), ``active_90d`` (people contacted within
+        ``ACTIVE_DAYS``), ``mean_strength``; one row per relationship present, in the
+        schema's order.
     active_share : float
-        Share (0-1) of contacts contacted within ``ACTIVE_DAYS``; 0.0 with no contacts.
+        Share (0-1) of the people contacted within ``ACTIVE_DAYS`` (a person entered twice
+        counts once); 0.0 with no contacts.
     has_mentor, has_sponsor : bool
     overdue_count : int
         Contacts whose follow-up date has passed.
@@ -128,6 +133,35 @@ def _suggestions(wb: Workbook, frame: pd.DataFrame, active_share: float,
     return out
 
 
+def people(contacts: list[Contact]) -> list[list[Contact]]:
+    """The people behind ``contacts``: the entries of one person together
+    (:meth:`Contact.same_person <career_workbook.model.Contact.same_person>`: the same
+    name and organisation, or an email in common), in the order each person first appears.
+
+    >>> ana = [Contact(name="Ana Silva", organisation="Acme"), Contact(name="ana  silva",
+    ...        organisation="ACME"), Contact(name="Bo", notes="bo@x.org"),
+    ...        Contact(name="Bo Chen", notes="BO@x.org"), Contact(name="Ana Silva")]
+    >>> [[c.name for c in p] for p in people(ana)]
+    [['Ana Silva', 'ana  silva'], ['Bo', 'Bo Chen'], ['Ana Silva']]
+    """
+    parent = list(range(len(contacts)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    first: dict[Any, int] = {}
+    for i, c in enumerate(contacts):
+        for key in (("name", c.person_key), *(("email", e) for e in c.emails)):
+            parent[root(i)] = root(first.setdefault(key, i))
+    groups: dict[int, list[Contact]] = {}
+    for i, c in enumerate(contacts):
+        groups.setdefault(root(i), []).append(c)
+    return list(groups.values())
+
+
 def follow_up_status(contact: Contact, today: date) -> tuple[bool, float]:
     """``(overdue, days_overdue)`` of a contact's follow-up as of ``today``.
 
@@ -170,22 +204,26 @@ def network_summary(wb: Workbook, today: date) -> NetworkSummary:
     from career_workbook.frames import build_frame
 
     wb = as_of(wb, today)
+    person = {id(c): n for n, group in enumerate(people(wb.contacts)) for c in group}
     rows = []
     for c in wb.contacts:
         since = math.nan if c.last_contact is None else float((today - c.last_contact).days)
         overdue, late = follow_up_status(c, today)
-        rows.append((c.id, c.name, c.relationship, c.organisation, c.last_contact, since,
-                     c.next_follow_up, overdue, late, c.strength))
+        rows.append((c.id, person[id(c)], c.name, c.relationship, c.organisation,
+                     c.last_contact, since, c.next_follow_up, overdue, late, c.strength))
     frame = build_frame(rows, NETWORK_COLUMNS)
 
+    # people, not entries: one person entered twice counts once (active when either is)
     active = frame["days_since"].le(ACTIVE_DAYS) & frame["days_since"].ge(0)
     by_rel = []
     for rel in RELATIONSHIPS:
         mask = frame["relationship"] == rel
         if mask.any():
-            by_rel.append((rel, int(mask.sum()), int((mask & active).sum()),
+            by_rel.append((rel, frame.loc[mask, "person"].nunique(),
+                           frame.loc[mask & active, "person"].nunique(),
                            float(frame.loc[mask, "strength"].mean())))
-    active_share = float(active.mean()) if len(frame) else 0.0
+    active_share = (frame.loc[active, "person"].nunique() / frame["person"].nunique()
+                    if len(frame) else 0.0)
     has_mentor = bool((frame["relationship"] == "mentor").any())
     has_sponsor = bool((frame["relationship"] == "sponsor").any())
     return NetworkSummary(

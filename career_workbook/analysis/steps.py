@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from career_workbook.model import OWN_TARGETS, Workbook
-from career_workbook.wording import plural
+from career_workbook.wording import people_words, plural
 
 __all__ = ["STEPS", "Step", "StepProgress", "step_progress"]
 
@@ -98,6 +98,20 @@ def _rated_words(rated: set[str], wb: Workbook) -> str:
     return plural(done, "skill rated", "skills rated")
 
 
+def _people(wb: Workbook) -> str:
+    """Step 07's note: how many people (one entered twice counts once, and it says so).
+
+    >>> from career_workbook.model import Contact, new_workbook
+    >>> wb = new_workbook("Sam")
+    >>> wb.contacts += [Contact(name="Dana Lee"), Contact(name="dana  lee"), Contact(name="Bo")]
+    >>> _people(wb)
+    '2 contacts (3 entries: Dana Lee is in the list twice)'
+    """
+    from career_workbook.analysis.network import people
+
+    return people_words([[c.name for c in group] for group in people(wb.contacts)])
+
+
 def _notes(wb: Workbook, role: Any) -> dict[str, tuple[str, bool]]:
     rated = set()
     for assessment in wb.assessments:
@@ -128,8 +142,7 @@ def _notes(wb: Workbook, role: Any) -> dict[str, tuple[str, bool]]:
             actions + milestones,
             f"{plural(actions, 'action')}, {plural(milestones, 'milestone')}",
             "no actions yet"),
-        "07_network": note(len(wb.contacts), plural(len(wb.contacts), "contact"),
-                           "no contacts yet"),
+        "07_network": note(len(wb.contacts), _people(wb), "no contacts yet"),
         "08_achievements_learning": note(
             len(wb.achievements) + len(wb.learning),
             f"{plural(len(wb.achievements), 'achievement')}, "

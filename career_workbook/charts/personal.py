@@ -52,7 +52,7 @@ from career_workbook.charts._style import (
     wrap_label,
 )
 from career_workbook.model import RELATIONSHIPS
-from career_workbook.wording import plural
+from career_workbook.wording import people_words, plural
 
 __all__ = ["plot_learning_hours", "plot_network", "plot_values_wheel", "plot_wellbeing"]
 
@@ -122,7 +122,8 @@ def plot_network(contacts: pd.DataFrame, today: Any = None, *,
     ----------
     contacts : DataFrame
         ``network_summary(wb, today).contacts`` (``name``, ``relationship``, ``days_since``,
-        ``overdue``, ``strength``).
+        ``overdue``, ``strength``; ``person``: the entries of one person, counted once in
+        the headline and the note, which says how many entries there are).
     today : date, optional
         Only named in the subtitle: ``days_since`` is already relative to it.
 
@@ -202,8 +203,13 @@ def plot_network(contacts: pd.DataFrame, today: Any = None, *,
         loc="outside lower center", ncols=4)
 
     n_late = len(late)
-    stale = int((df["days_since"] > ACTIVE_DAYS).sum())
-    unknown = int(df["days_since"].isna().sum())
+    # people, not entries: a person entered twice is reached when either entry is
+    person = df["person"] if "person" in df else pd.Series(range(len(df)), df.index)
+    by_person = df.assign(_person=person).groupby("_person", sort=False)
+    latest = by_person["days_since"].min()
+    groups = [list(names) for names in by_person["name"].agg(list)]
+    stale = int((latest > ACTIVE_DAYS).sum())
+    unknown = int(latest.isna().sum())
     if n_late:
         head = f"{plural(n_late, 'follow-up')} overdue"
     elif stale and unknown:
@@ -214,10 +220,10 @@ def plot_network(contacts: pd.DataFrame, today: Any = None, *,
     elif unknown:
         head = f"No contact recorded with {plural(unknown, 'contact')}"
     else:
-        head = f"All {plural(len(df), 'contact')} reached in the last {ACTIVE_DAYS} days"
+        head = f"All {plural(len(groups), 'contact')} reached in the last {ACTIVE_DAYS} days"
     headline(fig, head, title)
     now = as_timestamp(today)
-    note = f"{plural(len(df), 'contact')}; bigger dot = stronger relationship (1-5)"
+    note = f"{people_words(groups)}; bigger dot = stronger relationship (1-5)"
     if now is not None:
         note += f"; as of {day_name(now)}"
     if n_late > NAMED_PER_ROW and n_late > len(named):

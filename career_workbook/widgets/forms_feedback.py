@@ -366,7 +366,7 @@ def check_feedback_csv(text: str, skills: Iterable[str], today: date | None = No
                 found.append(Problem(f"row {n}, column {column!r}", row.get(column),
                                      "is missing or blank"))
         if today is not None and day is not None:
-            late = past_day_problem(day, today, "Feedback")
+            late = past_day_problem(day, today, "", "feedback")
             if late:
                 found.append(Problem(f"row {n}, column 'date'", row.get("date"), late))
         if day is not None:
@@ -437,7 +437,6 @@ def _read_day(text: Any, order: str | None, today: date | None) -> _Day:
     from career_workbook.day_text import AmbiguousDate, read_sheet_day
 
     try:
-<<<<<<< HEAD
         day, from_number = read_sheet_day(str(text or ""), order=order, today=today)
     except AmbiguousDate as err:
         return _Day(None, date_problem(str(err)), readings=err.readings)
@@ -472,12 +471,6 @@ def _csv_notes(day_numbers: Sequence[tuple[int, str, date]],
                      "comment columns are (name a column comment_… to import its text as "
                      "comments).")
     return notes
-=======
-        day = date.fromisoformat(str(text or "").strip())
-    except ValueError:
-        return None  # a badly written date is named by the column checks
-    return past_day_problem(day, today, "", "feedback")
->>>>>>> c4cdd61 (A day after today is said in plain words: “Done on” is 10 Jan 2027, after today (5 Dec 2026))
 
 
 _GOOD_ROW = {"rater_group": "peer", "rater_id": "x", "date": "2026-01-01", "skill": "x",

@@ -21,8 +21,7 @@ from typing import Any
 
 import ipywidgets as widgets
 
-from career_workbook.imports import normalise_name
-from career_workbook.model import RELATIONSHIPS, Action, Contact, Workbook
+from career_workbook.model import RELATIONSHIPS, Action, Contact, Workbook, person_key
 from career_workbook.widgets import quiet
 from career_workbook.widgets.fields import (
     FormView,
@@ -67,18 +66,24 @@ def contact_problems(data: Mapping[str, Any], contacts: Sequence[Contact],
     """Why the contact about to be saved (``data``: its fields; ``id`` when it is already
     in ``contacts``) cannot be: its last contact is after ``today``, its next follow-up
     comes before its last contact or is in a year with two digits swapped (2062 for 2026),
-    or another contact has the same name and organisation (case, accents, punctuation and
-    spaces aside, as the contacts import compares them).
+    or it is someone already in the list (:meth:`Contact.same_person
+    <career_workbook.model.Contact.same_person>`: the same name and organisation, case,
+    accents, punctuation and spaces aside, as the contacts import compares them; or the
+    same email in the notes), named so that the person can pick that entry instead.
 
     The relationship does not tell two people apart (the same person may be a mentor, and
-    later a sponsor): a second "Dana Lee" needs her organisation. A contact that already
-    shared its name with another keeps saving while its name and organisation stay as they
-    were.
+    later a sponsor): a second "Dana Lee" needs her organisation. A contact that was
+    already the same person as another keeps saving while its name, organisation and
+    emails stay as they were.
 
     >>> dana = Contact(id="c1", name="Dana Lee", relationship="mentor")
     >>> contact_problems({"name": "dana  lee", "organisation": ""}, [dana],
     ...                  date(2026, 12, 5))["name"]
     'You already have a contact named Dana Lee (mentor): choose them in the list above to change them. Someone else with the same name? Add their organisation to tell them apart.'
+    >>> contact_problems({"name": "D. Lee", "notes": "Email: DANA@acme.com"},
+    ...                  [dana.model_copy(update={"notes": "dana@acme.com"})],
+    ...                  date(2026, 12, 5))["name"]
+    'Dana Lee (mentor) has the same email (dana@acme.com): choose them in the list above to change them, or take the email out of these notes if two people share it.'
     >>> contact_problems({"name": "Dana Lee", "organisation": "Acme"}, [dana], date(2026, 12, 5))
     {}
     >>> contact_problems({"name": "Bo", "last_contact": date(2026, 11, 2),
@@ -98,17 +103,26 @@ def contact_problems(data: Mapping[str, Any], contacts: Sequence[Contact],
             f"({short_date(last)}): choose the day you will next get in touch, or clear it.")
     name = data.get("name")
     if isinstance(name, str) and name.strip():
-        key = (normalise_name(name), normalise_name(data.get("organisation") or ""))
+        new = Contact.model_construct(name=name, organisation=data.get("organisation") or "",
+                                      notes=data.get("notes") or "")
         me = next((c for c in contacts if c.id == data.get("id")), None)
-        if me is None or key != (normalise_name(me.name), normalise_name(me.organisation)):
-            same = next((c for c in contacts if c is not me and key == (
-                normalise_name(c.name), normalise_name(c.organisation))), None)
+        if me is None or _identity(new) != _identity(me):
+            same = next((c for c in contacts if c is not me and new.same_person(c)), None)
             if same is not None:
+                shared = sorted(new.emails & same.emails)
                 found["name"] = (
+                    f"{_with_detail(same, True)} has the same email ({shared[0]}): choose "
+                    "them in the list above to change them, or take the email out of these "
+                    "notes if two people share it." if shared else
                     f"You already have a contact named {_with_detail(same, True)}: choose "
                     "them in the list above to change them. Someone else with the same "
                     "name? Add their organisation to tell them apart.")
     return found
+
+
+def _identity(contact: Contact) -> tuple[Any, ...]:
+    """What tells a contact apart from another (:meth:`Contact.same_person`)."""
+    return contact.person_key, contact.emails
 
 
 def _with_detail(contact: Contact, organisation: bool) -> str:
@@ -133,8 +147,8 @@ def contact_labels(contacts: Sequence[Contact], *, relationship: bool = False) -
     >>> contact_labels([Contact(name="Ann"), Contact(name="Ann")])
     ['Ann (peer)', 'Ann (peer) #2']
     """
-    names = Counter(normalise_name(c.name) for c in contacts)
-    labels = [_with_detail(c, True) if names[normalise_name(c.name)] > 1 else
+    names = Counter(person_key(c.name) for c in contacts)
+    labels = [_with_detail(c, True) if names[person_key(c.name)] > 1 else
               _with_detail(c, False) if relationship else c.name for c in contacts]
     seen: Counter[str] = Counter()
     out = []

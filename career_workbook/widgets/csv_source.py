@@ -22,7 +22,7 @@ import ipywidgets as widgets
 from career_workbook.imports import decode_csv
 from career_workbook.model import WorkbookError
 from career_workbook.widgets import quiet
-from career_workbook.widgets.fields import make_field
+from career_workbook.widgets.fields import LABEL_WIDTH, make_field
 from career_workbook.widgets.session import resolve_input_path, workspace_of
 
 __all__ = ["MAX_CSV_BYTES", "CsvSource", "decode_csv", "read_csv_file"]
@@ -77,6 +77,13 @@ class CsvSource:
     def widgets(self) -> list[widgets.Widget]:
         """The two sources, to place at the top of the form."""
         return [quiet.HBox([self.upload]), self.path.box]
+
+    def under(self, button: widgets.Button, *beside: widgets.Widget) -> widgets.Widget:
+        """``button`` (the form's "Preview") in a row right under the path box, at the left
+        edge of its input, as a form's main button sits (on a phone, at the page's left
+        edge with the input); ``beside`` after it (a question the preview asks)."""
+        button.layout.margin = f"6px 0 2px {LABEL_WIDTH}"
+        return quiet.HBox([button, *beside])
 
     def on_upload(self, callback: Callable[[], Any]) -> None:
         """Call ``callback()`` as soon as a file is uploaded (the preview shows at once)."""

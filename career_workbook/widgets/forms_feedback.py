@@ -828,7 +828,7 @@ def feedback_import(session: Any) -> widgets.Widget:
         source.on_upload(show_preview)
         order.widget.observe(lambda _change: view.state.get("asking") or show_preview(),
                              names="value")
-        return [*source.widgets, quiet.HBox([preview_button, asking]), preview,
+        return [*source.widgets, source.under(preview_button, asking), preview,
                 quiet.HBox([save, add_skills])]
 
     return FormView(session, build, name="feedback_import", title="Import feedback from a file",

@@ -159,7 +159,7 @@ def contacts_import(session: Any) -> widgets.Widget:
         preview_button.on_click(show_preview)
         save.on_click(import_rows)
         source.on_upload(show_preview)
-        return [*source.widgets, quiet.HBox([preview_button]), preview, quiet.HBox([save])]
+        return [*source.widgets, source.under(preview_button), preview, quiet.HBox([save])]
 
     return FormView(session, build, name="contacts_import",
                     title="Bring in your LinkedIn connections",

@@ -1,0 +1,54 @@
+"""The import forms in the app: a "Preview" button sits at the left edge of the file field it
+reads, right under it, on a laptop and on a phone (F4: it sat under the label column, or a
+few pixels off, so it looked like it belonged to nothing)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from .conftest import Server
+from .pages import Notebook
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow, pytest.mark.xdist_group("browser")]
+
+SIZES = {"laptop": {"width": 1280, "height": 900}, "phone": {"width": 390, "height": 844}}
+
+_BOXES = """(title) => {
+  const form = [...document.querySelectorAll('.cw-form')].find(
+      f => f.innerText.includes(title));
+  const row = [...form.querySelectorAll('.widget-text')].find(
+      r => r.innerText.includes('or a file path'));
+  const input = row.querySelector('input');
+  const button = [...form.querySelectorAll('button')].find(
+      b => b.innerText.trim() === 'Preview');
+  const save = [...form.querySelectorAll('button')].find(
+      b => b.classList.contains('mod-primary') && b.offsetParent !== null);
+  const box = el => { const r = el.getBoundingClientRect();
+                      return {left: r.left, right: r.right, top: r.top, bottom: r.bottom}; };
+  return {input: box(input), field: box(input.closest('.widget-vbox')),
+          button: box(button), save: box(save)};
+}"""
+
+
+@pytest.mark.parametrize("size", list(SIZES))
+@pytest.mark.parametrize(("stem", "title"), [
+    ("02_feedback_360", "Import feedback from a file"),
+    ("07_network", "Bring in your LinkedIn connections"),
+])
+def test_preview_sits_at_the_left_edge_under_its_file_field(
+        stem: str, title: str, size: str, browser: Any, app_server: Server) -> None:
+    context = browser.new_context(viewport=SIZES[size], device_scale_factor=1,
+                                  locale="en-GB")
+    context.set_default_timeout(30_000)
+    try:
+        nb = Notebook.open_in_app(context, app_server, stem)
+        boxes = nb.page.evaluate(_BOXES, title)
+        field, button = boxes["input"], boxes["button"]
+        assert abs(button["left"] - field["left"]) <= 1, (stem, size, boxes)
+        assert button["top"] >= field["bottom"], (stem, size, boxes)  # under it,
+        assert button["top"] - boxes["field"]["bottom"] <= 16, (stem, size, boxes)  # right
+        assert abs(boxes["save"]["left"] - button["left"]) <= 1, (stem, size, boxes)
+    finally:
+        context.close()

@@ -79,5 +79,6 @@ def test_vector_floor_adds_one_bare_vector_page_per_chart_and_nothing_else(tmp_p
                 == (tmp_path / "floor" / "sam" / name).read_bytes())
     reader = PdfReader(tmp_path / "vector" / "sam" / "review.pdf")
     assert len(reader.pages) == n
-    assert "Biggest gap: SQL" in reader.pages[list(charts.CHARTS).index("skill_gaps")] \
-        .extract_text()
+    # Sam's target role, "Data Analyst", names the catalog profile the charts measure with
+    assert "Biggest gap to the Data Analyst profile: SQL" in reader.pages[
+        list(charts.CHARTS).index("skill_gaps")].extract_text()

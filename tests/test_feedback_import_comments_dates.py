@@ -277,8 +277,9 @@ def test_a_date_against_the_order_chosen_is_refused_not_turned_round(path):
 def test_a_day_read_from_a_spreadsheet_is_checked_against_today(path):
     view = preview(path, exported([["peer", "P1", "3 Oct 2062 09:00", "SQL", "4", "", ""]],
                                   "excel"))
-    assert ("row 2, column 'date' = '3 Oct 2062 09:00': Feedback records a day that has "
-            "come: 3 Oct 2062 is after today (1 Nov 2026). Did you mean 2026?") in status(view)
+    assert ("row 2, column 'date' = '3 Oct 2062 09:00': 3 Oct 2062 is after today (1 Nov "
+            "2026): feedback records something that has already happened. Did you mean 2026?"
+            ) in status(view)
 
 
 # ----------------------------------------------------------------------------------------

@@ -70,10 +70,28 @@ def in_year(day: date, year: int) -> date:
         return day.replace(year=year, day=28)
 
 
+def typo_year(day: date | None, today: date) -> int | None:
+    """The near year ``day``, after today, was typed for: its year is today's or next
+    year's with the digits swapped (2062 for 2026, 2072 for 2027), decades ahead. ``None``
+    otherwise (a genuine ten-year goal, 2036, is no typo). Next year counts too: in December
+    most new deadlines fall in it.
+
+    >>> today = date(2026, 12, 6)
+    >>> typo_year(date(2062, 5, 1), today), typo_year(date(2072, 5, 1), today)
+    (2026, 2027)
+    >>> typo_year(date(2036, 5, 1), today), typo_year(date(2027, 5, 1), today)
+    (None, None)
+    """
+    if day is None or day <= today:
+        return None
+    return next((year for year in (today.year, today.year + 1)
+                 if day.year != year and sorted(str(day.year)) == sorted(str(year))), None)
+
+
 def swapped_for(day: date | None, today: date) -> date | None:
     """The day still to come that ``day``, years ahead, was typed for: its year is
-    ``today``'s with the digits swapped (2062 for 2026) and that day in ``today``'s year is
-    today or later. ``None`` otherwise: a question "did you mean 2026?" would suggest a day
+    :func:`typo_year`'s (2062 for 2026, 2072 for 2027) and that day in that year is today
+    or later. ``None`` otherwise: a question "did you mean 2026?" would suggest a day
     that has passed (30 June 2026 asked about on 6 December 2026), a day no deadline takes.
 
     >>> today = date(2026, 12, 6)
@@ -81,10 +99,13 @@ def swapped_for(day: date | None, today: date) -> date | None:
     (datetime.date(2026, 12, 20), None)
     >>> swapped_for(date(2062, 12, 6), today), swapped_for(date(2036, 12, 20), today)
     (datetime.date(2026, 12, 6), None)
+    >>> swapped_for(date(2072, 6, 30), today)
+    datetime.date(2027, 6, 30)
     """
-    if day is None or day <= today or not swapped_year(day, today):
+    year = typo_year(day, today)
+    if year is None:
         return None
-    meant = in_year(day, today.year)
+    meant = in_year(day, year)
     return meant if meant >= today else None
 
 
@@ -109,13 +130,15 @@ def not_counted_yet(today: date, n: int = 1) -> str:
 
 
 def swapped_deadline(day: date | None, today: date, shown: str = "") -> str | None:
-    """The question to ask about a deadline ``day`` whose year is ``today``'s with its
-    digits swapped (2062 typed for 2026): years ahead, it stretches every timeline to that
-    year. ``None`` for any other day: a genuine ten-year goal (2036) is never asked about,
-    nor a day whose meaning in ``today``'s year has passed (:func:`swapped_for`).
-    The goal drafter, the goal review and the opportunity form do not save such a deadline
-    until it is fixed or kept, and ``validate`` notes it in a file. ``shown`` names the day
-    (default: the day itself).
+    """The question to ask about a deadline ``day`` whose year looks mistyped: today's or
+    next year's with its digits swapped (:func:`typo_year`, 2062 typed for 2026): years
+    ahead, it stretches every timeline to that year. It suggests the year meant only when
+    that day in it is still to come (:func:`swapped_for`: never a day that has passed);
+    else it asks whether the year is meant (a December deadline of 1 May 2062 is asked
+    about too). ``None`` for any other day: a genuine ten-year goal (2036) is never asked
+    about. The goal drafter, the goal review and the record forms with a deadline do not
+    save such a deadline until it is fixed or kept, and ``validate`` notes it in a file.
+    ``shown`` names the day (default: the day itself).
 
     >>> swapped_deadline(date(2062, 12, 31), date(2026, 12, 6))
     '31 Dec 2062 is 36 years away: did you mean 2026?'
@@ -123,13 +146,14 @@ def swapped_deadline(day: date | None, today: date, shown: str = "") -> str | No
     'Deadline 31 Dec 2062 is 36 years away: did you mean 2026?'
     >>> swapped_deadline(date(2036, 12, 31), date(2026, 12, 6)) is None
     True
-    >>> swapped_deadline(date(2062, 6, 30), date(2026, 12, 6)) is None  # 30 Jun 2026 has passed
-    True
+    >>> swapped_deadline(date(2062, 6, 30), date(2026, 12, 6))  # 30 Jun 2026 has passed
+    '30 Jun 2062 is 35 years away: is 2062 the year you mean?'
     """
-    if swapped_for(day, today) is None:
+    if typo_year(day, today) is None:
         return None
-    return (f"{shown or short_date(day)} is {duration((day - today).days)} away: did you mean "
-            f"{today.year}?")
+    meant = swapped_for(day, today)
+    ask = f"did you mean {meant.year}?" if meant else f"is {day.year} the year you mean?"
+    return f"{shown or short_date(day)} is {duration((day - today).days)} away: {ask}"
 
 
 TODAY_AHEAD_DAYS = 366

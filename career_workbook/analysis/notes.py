@@ -33,6 +33,7 @@ from career_workbook.wording import (
     not_counted_yet,
     short_date,
     swapped_year,
+    typo_year,
 )
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -201,37 +202,46 @@ def _late_milestones(wb: Workbook) -> list[str]:
 
 
 def _swapped_deadlines(wb: Workbook, today: date) -> list[str]:
-    """A deadline of a goal or an opportunity whose year is today's with its digits swapped
-    (2062 for 2026): the forms ask before saving one
+    """A deadline or due day (goal, milestone, action, opportunity) whose year looks
+    mistyped: today's or next year's with its digits swapped (2062 for 2026,
+    :func:`~career_workbook.wording.typo_year`): the forms ask before saving one
     (:func:`~career_workbook.wording.swapped_deadline`); a file written before, by hand or
-    from another tool, is noted, even when that day in today's year has passed since (it
-    was still to come when it was typed).
+    from another tool, is noted, even when that day in that year has passed.
 
-    >>> from career_workbook.model import Goal, Opportunity, new_workbook
+    >>> from career_workbook.model import Action, Goal, Opportunity, new_workbook
     >>> wb = new_workbook("Sam Lee", today=date(2026, 1, 5))
     >>> wb.goals = [Goal(text="Read 12 books", deadline=date(2062, 12, 31)),
     ...             Goal(text="Lead the team", deadline=date(2036, 12, 31))]
     >>> wb.opportunities = [Opportunity(title="Speak at PyData", spotted=date(2026, 1, 5),
     ...                                 deadline=date(2062, 1, 15))]
+    >>> wb.actions = [Action(text="Book the course", due=date(2072, 3, 1))]
     >>> for note in _swapped_deadlines(wb, date(2026, 12, 6)):
     ...     print(note)
     goals[0].deadline = 2062-12-31 is 36 years after today (6 Dec 2026): a typo for 2026? The timeline runs to that year; if so, move it in the goal review (step 09)
+    actions[0].due = 2072-03-01 is 45 years after today (6 Dec 2026): a typo for 2027? The action waits for that year; if so, fix it in the action plan (step 06)
     opportunities[0].deadline = 2062-01-15 is 35 years after today (6 Dec 2026): a typo for 2026? Its reminder waits for that year; if so, fix it in the opportunities form (step 10)
     """  # noqa: E501
-    def noted(path: str, day: date, fix: str) -> str:
-        return (f"{path} = {day.isoformat()} is {duration((day - today).days)} after today "
-                f"({short_date(today)}): a typo for {today.year}? {fix}")
+    def noted(path: str, day: date | None, fix: str) -> list[str]:
+        year = typo_year(day, today)
+        if year is None:
+            return []
+        return [f"{path} = {day.isoformat()} is {duration((day - today).days)} after today "
+                f"({short_date(today)}): a typo for {year}? {fix}"]
 
-    found = [noted(f"goals[{i}].deadline", goal.deadline, "The timeline runs to that year; if "
-                   "so, move it in the goal review (step 09)")
-             for i, goal in enumerate(wb.goals) if _swapped(goal.deadline, today)]
-    return found + [noted(f"opportunities[{i}].deadline", opp.deadline, "Its reminder waits "
-                          "for that year; if so, fix it in the opportunities form (step 10)")
-                    for i, opp in enumerate(wb.opportunities) if _swapped(opp.deadline, today)]
-
-
-def _swapped(day: date | None, today: date) -> bool:
-    return day is not None and day > today and swapped_year(day, today)
+    found: list[str] = []
+    for i, goal in enumerate(wb.goals):
+        found += noted(f"goals[{i}].deadline", goal.deadline, "The timeline runs to that "
+                       "year; if so, move it in the goal review (step 09)")
+        for j, step in enumerate(goal.milestones):
+            found += noted(f"goals[{i}].milestones[{j}].due", step.due, "The step waits for "
+                           "that year; if so, fix it in the milestones form (step 06)")
+    for i, action in enumerate(wb.actions):
+        found += noted(f"actions[{i}].due", action.due, "The action waits for that year; "
+                       "if so, fix it in the action plan (step 06)")
+    for i, opp in enumerate(wb.opportunities):
+        found += noted(f"opportunities[{i}].deadline", opp.deadline, "Its reminder waits for "
+                       "that year; if so, fix it in the opportunities form (step 10)")
+    return found
 
 
 def _goal_set_days(wb: Workbook, today: date) -> list[str]:

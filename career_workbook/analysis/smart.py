@@ -109,7 +109,7 @@ from career_workbook.analysis.dates import (
     suggested_deadline,
 )
 from career_workbook.analysis.smart_rewrites import MAX_QUOTED, candidates, invalid_date_note
-from career_workbook.wording import listing, number, swapped_deadline
+from career_workbook.wording import listing, number, swapped_deadline, swapped_for
 
 __all__ = [
     "CRITERIA",
@@ -2010,12 +2010,14 @@ def _far_hint(deadline: date, today: date) -> str:
 
     >>> _far_hint(date(2062, 12, 31), date(2026, 12, 6))
     '31 Dec 2062 is 36 years away: did you mean 2026? If so, fix the year.'
+    >>> _far_hint(date(2062, 5, 1), date(2026, 12, 6))
+    '1 May 2062 is 35 years away: is 2062 the year you mean? If not, fix the year.'
     >>> _far_hint(date(2036, 12, 31), date(2026, 12, 6))
     'That is more than 3 years away — add a milestone for this year.'
     """
     question = swapped_deadline(deadline, today)
     if question:
-        return f"{question} If so, fix the year."
+        return f"{question} If {'so' if swapped_for(deadline, today) else 'not'}, fix the year."
     if (deadline - today).days > 3 * 365:
         return "That is more than 3 years away — add a milestone for this year."
     return ""

@@ -397,7 +397,7 @@ def actions_form(session: Any) -> widgets.Widget:
             view, items=wb.actions, model=Action, collection="actions", make_fields=make_fields,
             describe=lambda a: f"{shorten(a.text, 50)} ({ACTION_STATUS_LABELS[a.status].lower()})",
             noun="action", extra=lambda data: {"done_on": action_done_on(
-                data["status"], data.get("done_on"), view.session.today)})
+                data["status"], data.get("done_on"), view.session.today)}, year_field="due")
         return [shown, *editor]
 
     return FormView(session, build, name="actions", title="Your action plan",
@@ -477,6 +477,7 @@ def milestones_form(session: Any) -> widgets.Widget:
             view, items=goal.milestones, model=Milestone, collection=steps,
             make_fields=make_fields, noun="milestone",
             problems=lambda data: milestone_problems(data, goal.deadline, view.session.today),
+            year_field="due",
             describe=lambda m: m.title + (" ✓" if m.done_on else
                                           (f" (due {m.due.isoformat()})" if m.due else "")))
         return [chooser.box, *editor]

@@ -36,6 +36,7 @@ from career_workbook.wording import (
     swapped_deadline,
     swapped_for,
     swapped_year,
+    typo_year,
 )
 
 __all__ = ["DATE_HELP", "DATE_PLACEHOLDER", "format_number", "parse_date_text",
@@ -77,24 +78,29 @@ def past_day_problem(day: date | None, today: date, what: str,
 
 def swapped_year_problem(day: date | None, today: date, what: str) -> str | None:
     """Why ``day``, a day to come for ``what`` (a follow-up), looks mistyped: its year is
-    ``today``'s with two digits swapped (2062 for 2026), decades ahead. ``None`` when fine.
-    It asks "did you mean 2026?" only when that day in today's year is still to come
+    today's or next year's with two digits swapped (2062 for 2026,
+    :func:`~career_workbook.wording.typo_year`), decades ahead. ``None`` when fine.
+    It asks "did you mean 2026?" only when that day in that year is still to come
     (:func:`~career_workbook.wording.swapped_for`); else it asks to check the year.
 
     >>> swapped_year_problem(date(2062, 12, 15), date(2026, 12, 6), "“Next follow-up”")
     '“Next follow-up” is 15 Dec 2062, 36 years after today (6 Dec 2026). Did you mean 2026?'
     >>> swapped_year_problem(date(2062, 1, 5), date(2026, 12, 6), "“Next follow-up”")
     '“Next follow-up” is 5 Jan 2062, 35 years after today (6 Dec 2026): please check the year.'
+    >>> swapped_year_problem(date(2072, 1, 5), date(2026, 12, 6), "“Next follow-up”").endswith(
+    ...     "Did you mean 2027?")
+    True
     >>> swapped_year_problem(date(2027, 1, 5), date(2026, 12, 6), "“Next follow-up”") is None
     True
     """
-    if day is None or day <= today or not swapped_year(day, today):
+    if typo_year(day, today) is None:
         return None
     said = f"{what} is {short_date(day)}, {duration((day - today).days)} after today " \
            f"({short_date(today)})"
-    if swapped_for(day, today) is None:
+    meant = swapped_for(day, today)
+    if meant is None:
         return f"{said}: please check the year."
-    return f"{said}. Did you mean {today.year}?"
+    return f"{said}. Did you mean {meant.year}?"
 
 
 def year_question(due: date | None, today: date, shown: str,

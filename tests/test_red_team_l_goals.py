@@ -1,0 +1,126 @@
+"""Red team L, notebook 04 (SMART goals), on 6 Dec 2026: a far deadline year that looks
+mistyped is asked about in December too, in every deadline field; the drafter drops a
+stale error once the goal changes; the scorecard headline counts what was judged; the
+parser reads no markup and no split decimal; a too-long goal is said at once; a rewrite
+never carries an impossible date."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+import career_workbook as cw
+from career_workbook import store
+from career_workbook import widgets as ui
+from career_workbook.analysis.notes import workbook_notes
+from career_workbook.model import Goal
+from tests.helpers.html_text import text_of
+
+TODAY = "2026-12-06"
+DAY = date(2026, 12, 6)
+
+
+@pytest.fixture
+def empty(tmp_path: Path) -> Path:
+    p = tmp_path / "lee.yaml"
+    store.save(cw.new_workbook("Lee Test", today=date(2026, 12, 1)), p)
+    return p
+
+
+@pytest.fixture
+def one_goal(tmp_path: Path) -> Path:
+    p = tmp_path / "noor.yaml"
+    wb = cw.new_workbook("Noor Test", today=date(2026, 11, 1))
+    wb.goals.append(Goal(id="talk", text="Give a talk at the data guild", status="active",
+                         created=date(2026, 11, 1)))
+    store.save(wb, p)
+    return p
+
+
+def feedback(view) -> str:
+    return text_of(view.children[3].value)
+
+
+def said_beside(view, key: str) -> str:
+    return text_of(view.fields[key].message.value)
+
+
+# ------------------------------------------------------- 2. a far year that looks mistyped
+def test_a_december_deadline_in_2062_is_asked_about_with_keep_only(empty):
+    # 1 May 2026 has passed: "did you mean 2026?" would suggest a past day, so it was
+    # saved at once and the timeline ran to 2060
+    view = ui.goal_drafter(ui.Session(empty, today=TODAY))
+    view.fields["text"].value = "Lead the data platform migration by 2062-05-01"
+    assert "1 May 2062 is 35 years away: is 2062 the year you mean? If not, fix the year." \
+        in feedback(view)
+    view.buttons["save"].click()
+    assert cw.load(empty).goals == []
+    said = said_beside(view, "deadline")
+    assert ("Deadline 1 May 2062 is 35 years away: is 2062 the year you mean? Fix the year, "
+            "or press “Keep 2062” if it is right.") in said
+    assert "did you mean" not in said
+    keep = view.buttons["keep_year"]
+    assert keep.layout.display is None and keep.description == "Keep 2062"
+    keep.click()
+    assert cw.load(empty).goals[0].deadline == date(2062, 5, 1)
+
+
+@pytest.mark.parametrize(("typed", "asked"), [
+    ("2072-05-01", "did you mean 2027?"),   # next year's digits: 1 May 2027 is to come
+    ("2206-12-20", "did you mean 2026?"),   # today's digits, 20 Dec 2026 to come
+    ("2602-02-10", "is 2602 the year you mean?"),  # 10 Feb 2026 has passed
+    ("2037-05-01", None),                   # a real ten-year goal
+    ("2027-05-01", None),
+])
+def test_every_deadline_field_asks_by_one_rule(empty, typed, asked):
+    drafter = ui.goal_drafter(ui.Session(empty, today=TODAY))
+    drafter.fields["text"].value = "Run 3 workshops for the sales team"
+    drafter.fields["deadline"].value = typed
+    drafter.buttons["save"].click()
+    said = said_beside(drafter, "deadline")
+    assert (asked in said) if asked else not said, said
+    assert (cw.load(empty).goals == []) is bool(asked)
+
+
+def test_an_action_due_in_a_mistyped_year_is_asked_about_and_kept_on_request(one_goal):
+    view = ui.actions_form(ui.Session(one_goal, today=TODAY))
+    view.fields["text"].value = "Send the abstract to the guild"
+    view.fields["due"].value = "2062-03-01"
+    view.buttons["save"].click()
+    assert cw.load(one_goal).actions == []
+    assert ("Due 1 Mar 2062 is 35 years away: is 2062 the year you mean? Fix the year, or "
+            "press “Keep 2062” if it is right.") in said_beside(view, "due")
+    view.buttons["keep_year"].click()
+    assert cw.load(one_goal).actions[0].due == date(2062, 3, 1)
+
+    view.fields["text"].value = "Book the room"
+    view.fields["due"].value = "2072-01-20"
+    view.buttons["save"].click()
+    assert "did you mean 2027?" in said_beside(view, "due")
+    view.fields["due"].value = "2027-01-20"  # fixed: saved
+    view.buttons["save"].click()
+    assert [a.due for a in cw.load(one_goal).actions] == [date(2062, 3, 1), date(2027, 1, 20)]
+
+
+def test_a_milestone_due_in_a_mistyped_year_is_asked_about(one_goal):
+    view = ui.milestones_form(ui.Session(one_goal, today=TODAY))
+    view.fields["title"].value = "Send the abstract"
+    view.fields["due"].value = "2062-12-20"
+    view.buttons["save"].click()
+    assert cw.load(one_goal).goals[0].milestones == []
+    assert "Due 20 Dec 2062 is 36 years away: did you mean 2026?" in said_beside(view, "due")
+    assert view.buttons["keep_year"].description == "Keep 2062"
+
+
+def test_validate_notes_mistyped_due_days_of_actions_and_milestones(one_goal):
+    wb = cw.load(one_goal)
+    wb.actions.append(cw.Action(text="Book the room", due=date(2072, 1, 20)))
+    wb.goals[0].milestones.append(cw.Milestone(title="Draft", due=date(2062, 2, 1)))
+    notes = workbook_notes(wb, DAY)
+    assert ("actions[0].due = 2072-01-20 is 45 years after today (6 Dec 2026): a typo for "
+            "2027? The action waits for that year; if so, fix it in the action plan (step 06)"
+            ) in notes
+    assert any(n.startswith("goals[0].milestones[0].due = 2062-02-01 is 35 years after "
+                            "today (6 Dec 2026): a typo for 2026?") for n in notes)

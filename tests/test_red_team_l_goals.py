@@ -124,3 +124,47 @@ def test_validate_notes_mistyped_due_days_of_actions_and_milestones(one_goal):
             ) in notes
     assert any(n.startswith("goals[0].milestones[0].due = 2062-02-01 is 35 years after "
                             "today (6 Dec 2026): a typo for 2026?") for n in notes)
+
+
+# ------------------------------------------------------- 1. a stale error beside a new goal
+def test_an_error_goes_once_the_goal_is_changed_and_a_new_one_waits_for_save(empty):
+    view = ui.goal_drafter(ui.Session(empty, today=TODAY))
+    view.fields["text"].value = "Learn Python by 2027-02-30"
+    assert not said_beside(view, "text")  # typing is not met with a warning
+    view.buttons["save"].click()
+    assert "30 February 2027 is not a date" in said_beside(view, "text")
+    assert "Nothing was saved" in text_of(view.status.value)
+    view.fields["text"].value = "Learn Python well by 2027-02-30"  # still true: it stays
+    assert "30 February 2027 is not a date" in said_beside(view, "text")
+    view.fields["text"].value = "Lead the data migration by 2027-05-01"
+    assert not said_beside(view, "text") and not said_beside(view, "deadline")
+    assert "Nothing was saved" not in text_of(view.status.value)
+    view.fields["text"].value = "Lead the data migration by 1 May 2026"  # passed: said at Save
+    assert not said_beside(view, "text") and not said_beside(view, "deadline")
+    view.buttons["save"].click()
+    assert "Deadline 1 May 2026 has already passed" in said_beside(view, "deadline")
+    view.fields["text"].value = "Lead the data migration by 1 May 2027"
+    view.buttons["save"].click()
+    assert [g.deadline for g in cw.load(empty).goals] == [date(2027, 5, 1)]
+
+
+def test_a_year_question_goes_with_its_keep_button_once_the_year_is_fixed(empty):
+    view = ui.goal_drafter(ui.Session(empty, today=TODAY))
+    view.fields["text"].value = "Read 12 books by 2062"
+    view.buttons["save"].click()
+    assert "did you mean 2026?" in said_beside(view, "deadline")
+    assert view.buttons["keep_year"].layout.display is None
+    view.fields["text"].value = "Read 12 books by June 2027"
+    assert not said_beside(view, "deadline") and not said_beside(view, "text")
+    assert view.buttons["keep_year"].layout.display == "none"
+    assert "Nothing was saved" not in text_of(view.status.value)
+
+
+def test_an_unreadable_deadline_is_still_said_at_once(empty):
+    view = ui.goal_drafter(ui.Session(empty, today=TODAY))
+    view.fields["text"].value = "Run 3 workshops for the sales team"
+    view.fields["deadline"].value = "2027-13-01"
+    assert "not a date" in said_beside(view, "deadline") or "month" in said_beside(
+        view, "deadline")
+    view.fields["deadline"].value = "2027-03-01"
+    assert not said_beside(view, "deadline")

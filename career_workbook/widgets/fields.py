@@ -321,6 +321,7 @@ class Field:
         widget.style.description_width = LABEL_WIDTH
         widget.tooltip = _tooltip(label, help)
         self._message: widgets.HTML | None = None
+        self.error_text: str | None = None  # the error shown beside the input, as said
         # the input alone needs no alignment: the row's layout gets one with the message
         self.row = quiet.HBox([widget])
         children: list[widgets.Widget] = [self.row]
@@ -407,6 +408,7 @@ class Field:
 
     def error(self, text: str) -> None:
         """Show ``text`` beside the input (escaped)."""
+        self.error_text = text
         self.message.value = (
             f'<span class="cw-field-error" role="alert" style="color:#b00020">⚠ {esc(text)}'
             "</span>"
@@ -414,6 +416,7 @@ class Field:
 
     def clear(self) -> None:
         """Remove the message."""
+        self.error_text = None
         if self._message is not None:
             self._message.value = ""
 
@@ -658,6 +661,22 @@ def with_article(noun: str) -> str:
 def describe_date(day: date | None) -> str:
     """``2026-11-22`` or an empty string."""
     return day.isoformat() if day else ""
+
+
+def still_true(shown: Mapping[str, str], now: Mapping[str, str],
+               unread: Mapping[str, str]) -> dict[str, str]:
+    """The errors a form re-checked without saving shows (:meth:`FormView.bind` with
+    ``live=False``): those ``shown`` that the check ``now`` still says word for word, and
+    what a box cannot read (``unread``). A fixed one goes as soon as the value changes; a
+    new one waits for Save, so typing a new goal is not met with a warning a keystroke.
+
+    >>> shown = {"text": "30 February 2027 is not a date", "deadline": "Pick a later day"}
+    >>> still_true(shown, {"deadline": "Pick a later day", "text": "Too long"}, {})
+    {'deadline': 'Pick a later day'}
+    >>> still_true({}, {"text": "Too long"}, {"deadline": "“2027-13-01” is not a date"})
+    {'deadline': '“2027-13-01” is not a date'}
+    """
+    return {**{k: m for k, m in shown.items() if now.get(k) == m}, **unread}
 
 
 def on_any_change(fields: Iterable[Field], callback: Callable[[], None]) -> None:
@@ -1202,8 +1221,12 @@ class FormView(quiet.VBox):
         it is now); ``detail`` then describes that one, not the form's view of it (see
         :func:`save_record`).
 
-        With ``live=True`` every field is checked again whenever its value changes. A date
-        or number the form cannot read is named beside its field and nothing is saved.
+        With ``live=True`` every field is checked again whenever its value changes. With
+        ``live=False`` (a form whose text is scored as it is typed, such as the goal
+        drafter) only the errors shown are checked again: one no longer true goes at once
+        (and "Nothing was saved" with the last, :func:`still_true`); a new one waits for
+        Save. Either way a date or number the form cannot read is named beside its field
+        at once and nothing is saved.
         ``view.filled`` keeps what the form would save untouched (the base of
         :func:`~career_workbook.widgets.merge.merge_fields`).
         """
@@ -1268,16 +1291,18 @@ class FormView(quiet.VBox):
             if self.fields is body:
                 self.show_errors(collect()[1], status=False)
 
-        def read(f: Field) -> None:
-            if self.fields is body:
-                f.error(f.input_error) if f.input_error else f.clear()
+        def recheck_shown() -> None:
+            if self.fields is not body:
+                return
+            shown = {k: f.error_text for k, f in self.fields.items() if f.error_text}
+            unread, asked = self.input_errors(), self._asked_to_fix
+            # checked again only while an error shows: a goal is scored as it is typed
+            now = collect()[1] if asked or shown.keys() - unread.keys() else {}
+            # one the status line names (no field of its own) keeps "Nothing was saved"
+            loose = {k: m for k, m in now.items() if k not in self.fields} if asked else {}
+            self.show_errors({**still_true(shown, now, unread), **loose}, status=False)
 
-        if live:
-            on_any_change(list(self.fields.values()), recheck)
-        else:  # still say at once when a typed date or number cannot be read
-            for f in self.fields.values():
-                if f.kind in _PARSERS:
-                    f.widget.observe(lambda _c, f=f: read(f), names="value")
+        on_any_change(list(self.fields.values()), recheck if live else recheck_shown)
 
     # ---------------------------------------------------------------- late values
     def _arrived(self, change: Mapping[str, Any]) -> None:

@@ -15,6 +15,7 @@ import career_workbook as cw
 from career_workbook import store
 from career_workbook import widgets as ui
 from career_workbook.analysis.notes import workbook_notes
+from career_workbook.analysis.scorecard import scorecard_verdict
 from career_workbook.model import Goal
 from tests.helpers.html_text import text_of
 
@@ -168,3 +169,77 @@ def test_an_unreadable_deadline_is_still_said_at_once(empty):
         view, "deadline")
     view.fields["deadline"].value = "2027-03-01"
     assert not said_beside(view, "deadline")
+
+
+# ------------------------------------------------------- 3. the scorecard's headline
+def _goals_workbook(texts, *, confidences=None, vision=""):
+    wb = cw.new_workbook("Ana Test", today=date(2026, 11, 1))
+    wb.vision.long_term = vision
+    for i, text in enumerate(texts):
+        wb.goals.append(Goal(id=f"g{i}", text=text, status="active", created=date(2026, 11, 1),
+                             confidence=(confidences or {}).get(i)))
+        if "Juni" in text:  # its date read from the Deadline box, as the drafter asks
+            wb.goals[-1].deadline = date(2027, 6, 30)
+    return wb
+
+
+def scorecard_title(wb) -> str:
+    from career_workbook.figures import chart_title, make_figure
+
+    return chart_title(make_figure(wb, "smart_scorecard", today=DAY), "smart_scorecard")
+
+
+MOSTLY_OPEN = [
+    "Pass the AWS Solutions Architect exam by 31 March 2027",
+    "Publish 3 articles per month on the team blog until 2027-06-30",
+    "Bis Juni 2027 die AWS-Prüfung bestehen",
+    "Lead the data platform migration by 2027-05-01",
+    "Run 2 workshops for the sales team by 2027-03-15",
+]
+
+
+def test_goals_mostly_unjudged_are_never_said_to_look_smart():
+    # relevant open for all 5, achievable for 4: "5 goals look SMART" on one judged 0.8
+    wb = _goals_workbook(MOSTLY_OPEN, confidences={0: 8})
+    said = scorecard_title(wb)
+    assert "look SMART" not in said
+    assert said == ("Relevant: not judged for 5 goals — link each to a skill or your vision "
+                    "(step 03)")
+    wb.goals.pop(1)  # dropping a goal improves none: the verdict stays
+    assert scorecard_title(wb).startswith("Relevant: not judged for 4 goals")
+
+
+def test_a_goal_below_70_keeps_the_headline_from_look_smart():
+    vision = "Lead data platform work, pass cloud exams and publish articles"
+    strong = ["Pass the AWS Solutions Architect exam by 31 March 2027",
+              "Publish 3 articles on the data platform blog by 2027-06-30"]
+    wb = _goals_workbook(strong, confidences={0: 8, 1: 8}, vision=vision)
+    from career_workbook.analysis import smart_scorecard_frame
+
+    card = smart_scorecard_frame(wb, DAY)
+    assert card["not_judged"].map(len).sum() == 0 and (card["score"] >= 70).all()
+    assert scorecard_title(wb) == "2 goals look SMART"
+    wb.goals.append(Goal(id="de", text="Bis Juni 2027 die AWS-Prüfung bestehen",
+                         status="active", created=date(2026, 11, 1), confidence=8,
+                         deadline=date(2027, 6, 30)))
+    card = smart_scorecard_frame(wb, DAY)
+    assert card["score"].iloc[-1] < 70
+    assert "look SMART" not in scorecard_title(wb)
+    # its low score from what is not judged (its wording, in German) is said as such
+    card.loc[card.index[-1], "relevant"] = 1.0
+    assert scorecard_verdict(card)[0] == "1 goal scores below 70 — see its hints"
+
+
+def test_one_goal_missing_a_criterion_is_not_averaged_away():
+    import pandas as pd
+
+    from career_workbook import charts
+
+    crit = ["specific", "measurable", "achievable", "relevant", "time_bound"]
+    rows = [{"goal_id": f"g{i}", "text": f"Goal {i}", **dict.fromkeys(crit, 1.0),
+             "score": 100.0, "not_judged": ()} for i in range(4)]
+    rows.append({"goal_id": "g4", "text": "Get better at presenting", **dict.fromkeys(crit, 1.0),
+                 "measurable": 0.0, "score": 60.0, "not_judged": ()})
+    # measurable averages 0.8 over the five: "5 goals look SMART" with one at 60
+    fig = charts.plot_smart_scorecard(pd.DataFrame(rows))
+    assert fig.get_suptitle() == "Most to improve: measurable"

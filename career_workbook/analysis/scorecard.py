@@ -28,6 +28,7 @@ datetime.date(2028, 1, 31)
 
 from __future__ import annotations
 
+import math
 from datetime import date
 from typing import Any
 
@@ -38,7 +39,8 @@ from career_workbook.model import Goal, Workbook
 
 __all__ = [
     "CRITERIA", "GOALS_TABLE_COLUMNS", "SCORECARD_COLUMNS", "goal_context", "goal_hints",
-    "goals_table_frame", "score_saved_goal", "skill_vocabulary", "smart_scorecard_frame",
+    "goals_table_frame", "score_saved_goal", "scorecard_verdict", "skill_vocabulary",
+    "smart_scorecard_frame",
 ]
 
 CRITERIA = ("specific", "measurable", "achievable", "relevant", "time_bound")
@@ -200,3 +202,114 @@ def goals_table_frame(wb: Workbook, today: date, *, catalog: Any = None) -> pd.D
     table = (goals.merge(card, on="goal_id", how="left", validate="1:1")
              .merge(progress, on="goal_id", how="left", validate="1:1"))
     return build_frame(table.itertuples(index=False), GOALS_TABLE_COLUMNS)
+
+
+GOOD_CRITERION = 0.8
+"""A criterion whose judged cells average at least this much needs no improving first."""
+
+_UNJUDGED_ADVICE = {
+    "specific": "the wording checks read English only",
+    "measurable": "the wording checks read English only",
+    "achievable": "give {each} a confidence (1-10)",
+    "relevant": "link {each} to a skill or your vision (step 03)",
+}
+"""What makes a criterion judged, as the scorecard's headline says it."""
+
+
+def _judged(card: pd.DataFrame) -> dict[str, list[float]]:
+    """criterion -> the scores of the goals it is judged for (a known score, not in the
+    goal's ``not_judged``)."""
+    names = card["not_judged"] if "not_judged" in card else [()] * len(card)
+    out: dict[str, list[float]] = {c: [] for c in CRITERIA}
+    for (_, row), open_ in zip(card.iterrows(), names, strict=True):
+        open_ = open_ if isinstance(open_, tuple | list | set | frozenset) else ()
+        for c in CRITERIA:
+            value = float(pd.to_numeric(row[c], errors="coerce"))
+            if c not in open_ and not math.isnan(value):
+                out[c].append(value)
+    return out
+
+
+def _name(criterion: str) -> str:
+    return criterion.replace("_", "-")
+
+
+def scorecard_verdict(card: pd.DataFrame) -> tuple[str, str]:
+    """The scorecard's headline for the goals in ``card`` (:func:`smart_scorecard_frame`,
+    dropped goals left out) and a note naming the criteria it leaves out (``''`` when
+    none). It judges on the cells that are judged, never on a criterion's placeholder
+    score; a criterion not judged for half the goals or more is left out of the verdict.
+    In order:
+
+    1. a criterion judged for most goals whose judged cells average below
+       :data:`GOOD_CRITERION`, or the weakest judged one of a goal scoring below
+       :data:`~career_workbook.analysis.smart.GOOD_SCORE`: "Most to improve: …";
+    2. a criterion left out, with how to get it judged;
+    3. goals scoring below the good score (their open criteria pull them down);
+    4. else they "look SMART".
+
+    The chart, the review pack (the chart's headline) and the coach's copy of it all say
+    this one verdict.
+
+    >>> def card(*rows):
+    ...     cols = ["specific", "measurable", "achievable", "relevant", "time_bound", "score",
+    ...             "not_judged"]
+    ...     return pd.DataFrame([dict(zip(cols, r)) for r in rows])
+    >>> good = (1.0, 1.0, 0.8, 1.0, 1.0, 95.0, ())
+    >>> scorecard_verdict(card(good, good))
+    ('2 goals look SMART', '')
+    >>> scorecard_verdict(card(good, (1.0, 0.5, 0.8, 1.0, 1.0, 80.0, ())))[0]
+    'Most to improve: measurable'
+
+    One achievable judged (0.8) is no verdict on five goals, and relevant is judged for none:
+
+    >>> unjudged = (1.0, 1.0, 0.5, 0.5, 1.0, 88.0, ("achievable", "relevant"))
+    >>> for line in scorecard_verdict(card((1.0, 1.0, 0.8, 0.5, 1.0, 91.0, ("relevant",)),
+    ...                                    *[unjudged] * 4)):
+    ...     print(line)
+    Relevant: not judged for 5 goals — link each to a skill or your vision (step 03)
+    achievable not judged yet for 4 goals: left out of the headline
+
+    A goal scoring below 70 keeps the headline from "look SMART":
+
+    >>> german = (0.5, 0.5, 0.8, 1.0, 1.0, 62.0, ("specific", "measurable"))
+    >>> scorecard_verdict(card(good, german, good))[0]
+    '1 goal scores below 70 — see its hints'
+    >>> scorecard_verdict(card(good, good, (1.0, 1.0, 0.8, 0.0, 1.0, 65.0, ())))[0]
+    'Most to improve: relevant'
+    >>> scorecard_verdict(card((1.0, 1.0, 0.5, 1.0, 1.0, 88.0, ("achievable",))))
+    ('Achievable: not judged for 1 goal — give it a confidence (1-10)', '')
+    >>> scorecard_verdict(card())
+    ('No SMART scores yet', '')
+    """
+    from career_workbook.analysis.smart import GOOD_SCORE
+    from career_workbook.wording import listing, plural
+
+    judged = _judged(card)
+    if card.empty or not any(judged.values()):
+        return "No SMART scores yet", ""
+    left_out = dict(sorted(((c, len(card) - len(v)) for c, v in judged.items()
+                            if 2 * len(v) <= len(card)), key=lambda kv: -kv[1]))
+    means = {c: sum(v) / len(v) for c, v in judged.items() if c not in left_out}
+    scores = pd.to_numeric(card["score"], errors="coerce")
+    low = card[scores < GOOD_SCORE]
+    weak = {c: m for c, m in means.items() if m < GOOD_CRITERION}
+    if not weak and not low.empty:  # what pulls a low goal down, where it is judged
+        theirs = {c: sum(v) / len(v) for c, v in _judged(low).items() if v}
+        weak = {c: m for c, m in theirs.items() if m < GOOD_CRITERION}
+    named = None
+    if weak:
+        head = f"Most to improve: {_name(min(weak, key=weak.get))}"
+    elif left_out:
+        named, n = next(iter(left_out.items()))
+        advice = _UNJUDGED_ADVICE.get(named, "").format(each="it" if n == 1 else "each")
+        head = (f"{_name(named).capitalize()}: not judged for {plural(n, 'goal')}"
+                + (f" — {advice}" if advice else ""))
+    elif not low.empty:
+        head = (f"{plural(len(low), 'goal scores', 'goals score')} below {GOOD_SCORE} — see "
+                f"{'its' if len(low) == 1 else 'their'} hints")
+    else:
+        head = f"{plural(len(card), 'goal')} {'looks' if len(card) == 1 else 'look'} SMART"
+    rest = [f"{_name(c)} not judged yet for {plural(n, 'goal')}"
+            for c, n in left_out.items() if c != named]
+    return head, (f"{listing(rest)}: left out of the headline" if rest else "")

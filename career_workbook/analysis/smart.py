@@ -2035,6 +2035,11 @@ def _confidence(value: Any) -> float | None:
     return min(max(number, 1.0), 10.0)
 
 
+GOOD_SCORE = 70
+"""A SMART score (0-100) of at least this much is a good goal: the drafter's bar turns
+green, and no goal scoring less is said to "look SMART" in the scorecard's headline
+(:func:`~career_workbook.analysis.scorecard.scorecard_verdict`)."""
+
 CONFIDENCE_MET = 7
 """A confidence (given or stated) of at least this much meets *achievable*: below it the
 advice is to shrink the goal or line up support, so the verdict is "partly" (5-6) or "not

@@ -92,8 +92,9 @@ def plot_smart_scorecard(scorecard: pd.DataFrame, *, title: str | None = None,
     criterion that cannot be judged yet (the frame's ``not_judged``: no confidence given,
     nothing known to judge relevance by) is a grey hatched cell marked ``?``, the mark of
     the goals table and notebook 04 (:func:`~career_workbook.analysis.smart.verdict_mark`),
-    named in the legend: its placeholder score is no "partly met", and it is not counted
-    in the headline's weakest criterion.
+    named in the legend: its placeholder score is no "partly met". The headline is
+    :func:`~career_workbook.analysis.scorecard.scorecard_verdict`'s (judged cells only; a
+    criterion mostly not judged is left out and named under it).
 
     Parameters
     ----------
@@ -113,6 +114,7 @@ def plot_smart_scorecard(scorecard: pd.DataFrame, *, title: str | None = None,
     >>> [t.get_text() for t in fig.legends[0].get_texts()]
     ['? not judged yet']
     """
+    from career_workbook.analysis.scorecard import scorecard_verdict
     from career_workbook.analysis.smart import VERDICT_MARKS, verdict_mark  # (its grammar
     # is loaded by the scorecard's frame already; the other goal charts need none of it)
 
@@ -153,21 +155,13 @@ def plot_smart_scorecard(scorecard: pd.DataFrame, *, title: str | None = None,
     for spine in ax.spines.values():
         spine.set_visible(False)
 
-    means = np.array([_mean(col) for col in cells.T])
-    avg = means[-1] * 100
-    means = means[:-1]
-    if np.isnan(means).all():
-        head = "No SMART scores yet"
-    elif np.nanmin(means) >= 0.8:
-        head = f"{plural(len(df), 'goal')} {'looks' if len(df) == 1 else 'look'} SMART"
-    else:
-        weakest = CRITERIA[int(np.nanargmin(means))].replace("_", "-")
-        head = f"Most to improve: {weakest}"
+    head, left_out = scorecard_verdict(df)
     headline(fig, head, title)
     note = "Each criterion 0-1 (1 = fully met), overall score 0-100"
+    avg = _mean(cells[:, -1]) * 100
     if not np.isnan(avg):
         note += f"; average score {avg:.0f}"
-    subtitle(ax, note)
+    subtitle(ax, note + (f"\n{left_out[0].upper()}{left_out[1:]}" if left_out else ""))
     if unjudged.any():
         mark, word = VERDICT_MARKS["open"]
         fig.legend(handles=[Patch(**NOT_JUDGED_STYLE, label=f"{mark} {word} yet")],

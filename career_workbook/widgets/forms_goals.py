@@ -512,7 +512,9 @@ def _rewrite_rows(choices: Sequence[tuple[str, str]],
 
 
 def _score_style(score: int) -> str:
-    return "success" if score >= 70 else ("warning" if score >= 40 else "danger")
+    from career_workbook.analysis.smart import GOOD_SCORE
+
+    return "success" if score >= GOOD_SCORE else ("warning" if score >= 40 else "danger")
 
 
 def _skill_options(wb: Workbook) -> list[str]:

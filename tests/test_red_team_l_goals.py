@@ -243,3 +243,47 @@ def test_one_goal_missing_a_criterion_is_not_averaged_away():
     # measurable averages 0.8 over the five: "5 goals look SMART" with one at 60
     fig = charts.plot_smart_scorecard(pd.DataFrame(rows))
     assert fig.get_suptitle() == "Most to improve: measurable"
+
+
+# ------------------------------------------------------- 8. markup and decimal commas
+def _reasons(text: str) -> list[str]:
+    from career_workbook.analysis.smart import score_goal
+
+    result = score_goal(text, today=DAY)
+    return [r for c in result.criteria.values() for r in c.reasons]
+
+
+@pytest.mark.parametrize("goal", [
+    "<b>Lead</b> the data migration <script>alert(1)</script> by 2027-05-01",
+    "Improve the onboarding guide <script>let n = 42;</script> by 2027-05-01",
+    "Improve the onboarding guide <style>p {margin: 3px}</style> by 2027-05-01",
+    'Improve the onboarding guide <img src=x onerror="alert(7)"> by 2027-05-01',
+])
+def test_markup_is_read_as_text_and_is_no_number_source(goal):
+    from career_workbook.analysis.smart import score_goal
+
+    said = " ".join(_reasons(goal))
+    assert not any(f"'{n}'" in said for n in ("1", "42", "3px", "3", "7")), said
+    assert "script" not in said and "alert" not in said
+    assert score_goal(goal, today=DAY).deadline == date(2027, 5, 1)
+
+
+def test_a_number_only_in_markup_makes_no_goal_measurable():
+    from career_workbook.analysis.smart import score_goal
+
+    plain = score_goal("Improve the onboarding guide by 2027-05-01", today=DAY)
+    marked = score_goal("Improve the <em>onboarding</em> guide <script>alert(1)</script> by "
+                        "2027-05-01", today=DAY)
+    assert marked.criteria["measurable"].score == plain.criteria["measurable"].score
+    assert marked.score == plain.score
+
+
+@pytest.mark.parametrize(("goal", "whole", "split"), [
+    ("Publish 2,5 articles per month by 2027-06-30", "'2,5 articles'", "'5 articles'"),
+    ("Run 3,5 km three times a week until 2027-06-30", "'3,5 km'", "'5 km'"),
+    ("Save 1,000 euros by 2027-06-30", "'1,000 euros'", "'000 euros'"),
+])
+def test_a_comma_between_digits_keeps_one_number(goal, whole, split):
+    said = _reasons(goal)
+    assert any(whole in r for r in said), said
+    assert not any(split in r.replace(whole, "") for r in said), said

@@ -132,7 +132,7 @@ def test_odd_text_never_raises(text: str) -> None:
 
 
 @pytest.mark.parametrize("text", [r"C:\docs\plans reports", r"Write\x reports",
-                                  r"Write\g<head> reports"])
+                                  r"Write\g<name> reports"])  # (<head> is markup: read as text)
 def test_a_backslash_in_the_first_word_is_text_not_a_regex_template(text: str) -> None:
     """The "add a number" rewrite put the first word back through re.sub's template, so
     "\\d" or "\\x" in it raised instead of scoring."""

@@ -98,6 +98,7 @@ from types import MappingProxyType
 from typing import Any
 
 from career_workbook.analysis.dates import (
+    MAX_CHARS,
     TimeExpression,
     as_date,
     deadline_candidates,
@@ -721,7 +722,10 @@ PREFIX = re.compile(
     r"|so\s+that\s+)",
     re.IGNORECASE)
 
-TOKEN = re.compile(r"[^\W_]+(?:['.&+#-][^\W_]+)*[+#]*")
+TOKEN = re.compile(r"[^\W_]+(?:(?:['.&+#-]|(?<=[0-9]),(?=[0-9]))[^\W_]+)*[+#]*")
+"""A word, kept whole across an apostrophe, a dot, a hyphen (``C++``, ``v2.1``, ``e-mail``)
+and a comma between digits: ``2,5`` (a decimal comma) and ``1,000`` are one number, never a
+"5 articles" split off."""
 WORD = re.compile(r"[^\W_]+[+#]*")
 NUMBER = re.compile(r"(?<![\w.,:/#-])[0-9]{1,12}(?:[.,][0-9]{1,12})*")
 NUMBER_WORD = re.compile(
@@ -1313,7 +1317,46 @@ def stated_confidence(text: str) -> tuple[float, tuple[int, int], str] | None:
     return None
 
 
+_HTML_ELEMENTS = _words(
+    "a abbr address area article aside audio b bdi bdo big blockquote body br button canvas "
+    "caption center cite code col colgroup data dd del details dfn dialog div dl dt em embed "
+    "fieldset figcaption figure font footer form frame frameset h1 h2 h3 h4 h5 h6 head header "
+    "hr html i iframe img input ins kbd label legend li link main map mark marquee math meta "
+    "nav noscript object ol optgroup option output p param picture pre q s samp script section "
+    "select small source span strike strong style sub summary sup svg table tbody td template "
+    "textarea tfoot th thead time title tr track tt u ul var video wbr")
+_INLINE = _words("a abbr b bdi bdo big cite code del dfn em font i ins kbd mark q s samp small "
+                 "span strike strong sub sup time tt u var")
+_MARKUP_CODE = re.compile(r"<(script|style)\b[^>]*>.*?</\1\s*>|<!--.*?-->",
+                          re.IGNORECASE | re.DOTALL)
+_MARKUP_TAG = re.compile(r"</?(" + "|".join(sorted(_HTML_ELEMENTS, key=len, reverse=True))
+                         + r")\b(?:\s[^<>]*)?/?>", re.IGNORECASE)
+
+
+def without_markup(text: str) -> str:
+    """``text`` with its HTML markup taken out, read as text and never run: a script or
+    style element goes whole (its code is no part of the goal: ``alert(1)`` is no target
+    of 1), a comment too; any other tag of an HTML element goes and leaves its words
+    (``<b>Lead</b>`` is "Lead"; a block or line break leaves a space). A ``<`` that starts
+    no tag stays (``<200 ms``), and so does what follows an unclosed ``<script>``.
+
+    >>> without_markup("<b>Lead</b> the data migration <script>alert(1)</script> by May")
+    'Lead the data migration   by May'
+    >>> without_markup("Cut latency to <200 ms<br>and keep errors < 1%")
+    'Cut latency to <200 ms and keep errors < 1%'
+    >>> without_markup('Ship <img src=x onerror="alert(2)">v2 <!-- 3 -->')
+    'Ship  v2  '
+    >>> without_markup("Learn to load <script> tags late by June 2027")
+    'Learn to load   tags late by June 2027'
+    """
+    if "<" not in text:
+        return text
+    text = _MARKUP_CODE.sub(" ", text)
+    return _MARKUP_TAG.sub(lambda m: "" if m[1].lower() in _INLINE else " ", text)
+
+
 def _analyse(text: str, today: date) -> _Features:
+    text = without_markup(text[:4 * MAX_CHARS])  # read as the words it shows
     norm = normalize_text(text)
     feats = _Features(norm=norm, work=norm)
     if not norm:
@@ -2261,7 +2304,7 @@ def _context(value: Any) -> GoalContext | None:
 
 def _time_features(text: str, today: date) -> _Features:
     """Just what :func:`_time_bound` reads, exactly as :func:`_analyse` finds it."""
-    norm = normalize_text(text)
+    norm = normalize_text(without_markup(text[:4 * MAX_CHARS]))
     f = _Features(norm=norm, work=norm)
     stated = stated_confidence(norm) if re.search(r"[0-9]", norm) else None
     if stated is not None:

@@ -287,3 +287,55 @@ def test_a_comma_between_digits_keeps_one_number(goal, whole, split):
     said = _reasons(goal)
     assert any(whole in r for r in said), said
     assert not any(split in r.replace(whole, "") for r in said), said
+
+
+# ------------------------------------------------------- 7. a goal too long, long lines
+PASTE = ("Build and present a forecasting model for the planning team by 2027-06-30. I will "
+         "review the model monthly and write up what I learn. ") * 40
+
+
+def test_the_drafter_says_at_once_that_a_goal_is_too_long(empty):
+    view = ui.goal_drafter(ui.Session(empty, today=TODAY))
+    view.fields["text"].value = PASTE
+    n = len(PASTE.strip())
+    said = f"Your goal is too long: at most 2,000 characters (now {n:,})"
+    assert said_beside(view, "text") == f"⚠ {said}"  # before any Save
+    assert f"{said}: it cannot be saved until it is shorter" in feedback(view)
+    view.buttons["save"].click()
+    assert cw.load(empty).goals == []
+    assert said_beside(view, "text") == f"⚠ {said}"
+    view.fields["text"].value = PASTE[:300].rsplit(".", 1)[0] + "."
+    assert not said_beside(view, "text") and "too long" not in feedback(view)
+    assert "Nothing was saved" not in text_of(view.status.value)
+    view.buttons["save"].click()
+    assert len(cw.load(empty).goals) == 1
+
+
+def _feedback_lines(html: str) -> list[str]:
+    import html as markup
+    import re
+
+    return [markup.unescape(x) for x in re.findall(r"<div style='color:#[0-9a-f]+'>(.*?)</div>",
+                                                   html)]
+
+
+def test_feedback_lines_are_cut_at_a_word(empty):
+    from dataclasses import replace
+
+    from career_workbook.analysis.smart import score_goal
+    from career_workbook.widgets.forms_goals import smart_feedback_html
+
+    view = ui.goal_drafter(ui.Session(empty, today=TODAY))
+    view.fields["text"].value = PASTE
+    lines = _feedback_lines(view.children[3].value)
+    assert "a rhythm you can count: 'monthly'" in lines  # each rhythm once, whole
+    assert not any("'mont" in line and "'monthly'" not in line for line in lines), lines
+
+    result = score_goal("Review the forecasting model monthly until 2027-06-30", today=DAY)
+    long_hint = "Check " + " ".join(f"assumption{i}" for i in range(60))
+    criteria = {**result.criteria,
+                "specific": replace(result.criteria["specific"], hints=[long_hint])}
+    (shown,) = [line for line in _feedback_lines(smart_feedback_html(
+        replace(result, criteria=criteria))) if "assumption1" in line]
+    assert shown.endswith("…") and len(shown) <= 242
+    assert shown[2:-1].split()[-1] in long_hint.split()  # a whole word before "…"

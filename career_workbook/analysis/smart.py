@@ -1940,9 +1940,10 @@ def _measurable(f: _Features, specific: bool) -> Criterion:
     habit = f.habit and f.head_class in ("action", "soft") and not f.vague and (
         specific or f.concrete_act or f.head_class == "action")
     if habit and not q:
+        rhythms = _unique([e.phrase for e in f.expressions if e.kind == "frequency"])
+        # each rhythm once, whole, as the other lists: "'monthly', 'monthly', 'mont" was cut
         reasons.append("a rhythm you can count: " + ", ".join(
-            f"'{e.phrase}'" for e in f.expressions if e.kind == "frequency")[:60]
-            if any(e.kind == "frequency" for e in f.expressions) else "a rhythm you can count")
+            f"'{_quote(x, 40)}'" for x in rhythms[:3]) if rhythms else "a rhythm you can count")
     verifiable = verifiable or habit
     # yes/no outcomes are checkable: "get promoted", "quit smoking"; so is a level to reach
     # ("to B2 level", "fluent in French") of a named skill or object

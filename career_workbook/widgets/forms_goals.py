@@ -31,6 +31,7 @@ from career_workbook.widgets.fields import (
     close_widgets,
     esc,
     find_entry,
+    friendly_message,
     keep_year_button,
     make_field,
     merge_section,
@@ -51,6 +52,7 @@ __all__ = [
     "goal_data",
     "goal_draft_problems",
     "goal_drafter",
+    "goal_length_problem",
     "goal_update",
     "goals_table",
     "moved_deadline_problem",
@@ -76,6 +78,12 @@ CRITERION_LABELS = {
     "relevant": "Relevant", "time_bound": "Time-bound",
 }
 HORIZONS = [("Short term (within a year or so)", "short"), ("Long term", "long")]
+GOAL_TEXT_MAX: int = next(m.max_length for m in Goal.model_fields["text"].metadata
+                          if getattr(m, "max_length", None))
+"""The most characters a goal keeps (the model's limit): the drafter says at once when a
+goal is longer (:func:`goal_length_problem`)."""
+FEEDBACK_LINE_CHARS = 240
+"""The longest line of the drafter's feedback: a longer one is cut at a word, with "…"."""
 
 
 class Debouncer:
@@ -167,6 +175,23 @@ def drafted_deadline(text: str, picked: date | None, today: date) -> date | None
     if picked is not None or not text.strip():
         return picked
     return score_goal(text, today=today).deadline
+
+
+def goal_length_problem(text: str, label: str = "Your goal") -> str | None:
+    """What the drafter says at once, as the goal is typed, about a goal longer than a goal
+    keeps (:data:`GOAL_TEXT_MAX`), word for word as Save refuses it (the model's message,
+    field ``label``); ``None`` when it fits.
+
+    >>> goal_length_problem("Ship v2. " * 300)
+    'Your goal is too long: at most 2,000 characters (now 2,699)'
+    >>> goal_length_problem("Ship v2 by June 2027") is None
+    True
+    """
+    text = text.strip()
+    if len(text) <= GOAL_TEXT_MAX:
+        return None
+    return friendly_message(label, {"type": "string_too_long", "input": text,
+                                    "ctx": {"max_length": GOAL_TEXT_MAX}})
 
 
 def goal_draft_problems(text: str, deadline: date | None, today: date,
@@ -457,8 +482,9 @@ def smart_feedback_html(result: Any) -> str:
         symbol = verdict_mark(verdict)
         mark = f'<span style="color:{colour};font-weight:700">{symbol}</span>'
         score = "not judged yet" if verdict == "open" else f"{c.score:.0%}{words}"
-        found = "".join(f"<div style='color:#444'>{esc(r)}</div>" for r in c.reasons)
-        hints = "".join(f"<div style='color:#6b4b00'>→ {esc(h)}</div>" for h in c.hints)
+        found = "".join(f"<div style='color:#444'>{esc(_line(r))}</div>" for r in c.reasons)
+        hints = "".join(f"<div style='color:#6b4b00'>→ {esc(_line(h))}</div>"
+                        for h in c.hints)
         items.append(f'<li style="margin-bottom:4px">{mark} <b>{label}</b> '
                      f"<span style='color:#555'>({score})</span>{found}{hints}</li>")
     problem = getattr(result, "date_problem", None)
@@ -476,9 +502,14 @@ def smart_feedback_html(result: Any) -> str:
     else:
         due = "<div>No deadline found in the text yet.</div>"
     summary = f"<div><i>{esc(result.summary)}</i></div>" if result.summary else ""
-    return (f'<div class="cw-smart">{summary}{due}'
+    return (f'<div class="cw-smart" style="overflow-wrap:anywhere">{summary}{due}'
             f'<ul style="list-style:none;padding-left:0;margin:4px 0">{"".join(items)}</ul>'
             "</div>")
+
+
+def _line(text: str) -> str:
+    """A line of the feedback, cut at a word after :data:`FEEDBACK_LINE_CHARS` characters."""
+    return shorten(text, FEEDBACK_LINE_CHARS)
 
 
 def rewrite_choices(result: Any) -> list[tuple[str, str]]:
@@ -591,7 +622,11 @@ def goal_drafter(session: Any) -> widgets.Widget:
                 return
             bar.value, bar.bar_style = int(result.score), _score_style(int(result.score))
             number.value = f"<b style='font-size:1.2em'>{int(result.score)}</b> / 100"
-            feedback.value = smart_feedback_html(result)
+            too_long = goal_length_problem(text.value, text.label)
+            feedback.value = (notice_html(
+                f"{too_long}: it cannot be saved until it is shorter. The feedback below "
+                f"reads its first {GOAL_TEXT_MAX:,} characters.", "error") if too_long
+                else "") + smart_feedback_html(result)
             show_rewrites(rewrite_choices(result))
             view.state["result"] = result
             if view.state["auto_deadline"] and deadline.value != result.deadline:
@@ -642,6 +677,14 @@ def goal_drafter(session: Any) -> widgets.Widget:
             if not view.state["setting_confidence"]:  # the person moved the slider: theirs wins
                 view.state["auto_confidence"] = False
 
+        def say_length(_change: Any) -> None:
+            """A goal too long to save is said beside it at once, not on Save (the
+            re-check of errors shown drops it once it fits)."""
+            too_long = goal_length_problem(text.value, text.label)
+            if too_long:
+                text.error(too_long)
+
+        text.widget.observe(say_length, names="value")
         debounced = Debouncer(update)
         view.state["debouncer"] = debounced
         # first who changed a field (the person or the text), then the feedback
@@ -666,6 +709,9 @@ def goal_drafter(session: Any) -> widgets.Widget:
             # a date wrong in the sentence is said beside the box while the box shows it
             shown = deadline.value if mine is None and deadline.value == due else mine
             problems = goal_draft_problems(text.value, shown, s.today, keep=kept)
+            too_long = goal_length_problem(text.value, text.label)
+            if too_long:  # said first: the words to save come before their date
+                problems["text"] = too_long
             ask_year(view, due, year_question(due, s.today, "", kept) is not None)
             if problems:
                 return None, problems

@@ -339,3 +339,48 @@ def test_feedback_lines_are_cut_at_a_word(empty):
         replace(result, criteria=criteria))) if "assumption1" in line]
     assert shown.endswith("…") and len(shown) <= 242
     assert shown[2:-1].split()[-1] in long_hint.split()  # a whole word before "…"
+
+
+# ------------------------------------------------------- 9. rewrites never keep a bad date
+@pytest.mark.parametrize(("goal", "offered"), [
+    ("Learn Python by 2027-02-30",  # the reported case: the Time-bound fix is used
+     "Learn Python and complete 3 practice projects by 28 February 2027"),
+    ("Run workshops by 2027-13-01", "Run 3 workshops by 13 January 2027"),
+    ("Improve SQL by 03/04/2027", "Improve SQL by completing 3 practice projects"),  # no fix
+    ("Learn Python by 2027-02-30 or 2027-03-15",
+     "Learn Python and complete 3 practice projects by 2027-03-15"),
+])
+def test_a_rewrite_never_carries_an_impossible_date(goal, offered):
+    from career_workbook.analysis.smart import score_goal
+    from career_workbook.widgets.forms_goals import rewrite_choices
+
+    result = score_goal(goal, today=DAY)
+    assert result.date_problem
+    rewrites = [text for _, text in rewrite_choices(result)]
+    assert offered in rewrites, rewrites
+    for text in rewrites:
+        assert score_goal(text, today=DAY).date_problem is None, text
+
+
+def test_the_drafter_offers_the_corrected_date_in_every_rewrite(empty):
+    view = ui.goal_drafter(ui.Session(empty, today=TODAY))
+    view.fields["text"].value = "Learn Python by 2027-02-30"
+    offered = [text_of(row.children[1].value) for row in view.children[4].children]
+    assert offered and not any("2027-02-30" in o for o in offered), offered
+    assert "Measurable: Learn Python and complete 3 practice projects by 28 February 2027" \
+        in offered
+
+
+@pytest.mark.parametrize("bad", ["2027-02-30", "31 June 2027", "03/04/2027", "Febuary 2027",
+                                 "2027-13-01"])
+@pytest.mark.parametrize("goal", ["Get better at public speaking by {}",
+                                  "By {}, mentor juniors on the team",
+                                  "Write blog posts about dbt before {}",
+                                  "Improve my Spanish until {} (confidence 8/10)"])
+def test_no_rewrite_of_any_goal_with_a_bad_date_keeps_it(goal, bad):
+    from career_workbook.analysis.smart import score_goal
+    from career_workbook.widgets.forms_goals import rewrite_choices
+
+    result = score_goal(goal.format(bad), today=DAY)
+    for _, text in rewrite_choices(result):
+        assert bad not in text and score_goal(text, today=DAY).date_problem is None, text

@@ -91,7 +91,7 @@ import functools
 import math
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from types import MappingProxyType
@@ -2320,14 +2320,23 @@ def _with_rewrites(criteria: dict[str, Criterion], f: _Features, today: date,
                    deadline: date | None = None, metric: Any = None) -> None:
     """Offer a one-click rewrite for each missed criterion, keeping only rewrites that
     scoring confirms meet it; the first hint then quotes it when it is short enough. A
-    deadline set outside the sentence is changed there, not by rewriting the sentence."""
+    deadline set outside the sentence is changed there, not by rewriting the sentence.
+    A date the goal names that cannot be (30 February, 03/04 read two ways) is never
+    carried into a rewrite: the others are built on the time-bound fix when there is one,
+    else on the goal without that date (:func:`_dates_fixed`)."""
+    base = f
     for name in ("time_bound", "measurable", "specific", "achievable"):
         c = criteria[name]
+        if name != "time_bound" and base is f:
+            base = _dates_fixed(f, today, criteria["time_bound"].rewrites)
         if c.met or name == "time_bound" and deadline is not None:
             continue
-        for lead, text in candidates(name, f, today):
+        for lead, text in candidates(name, base if name != "time_bound" else f, today):
+            times = _time_features(text, today)
+            if any(e.kind in ("invalid", "unclear") for e in times.expressions):
+                continue  # never a rewrite with a date that cannot be
             if name == "time_bound":  # time-bound depends on the time phrases alone
-                got = _time_bound(_time_features(text, today), today)[0]
+                got = _time_bound(times, today)[0]
             else:
                 got = _score(text, today, confidence, context, rewrites=False,
                              deadline=deadline, metric=metric).criteria[name]
@@ -2339,6 +2348,43 @@ def _with_rewrites(criteria: dict[str, Criterion], f: _Features, today: date,
                 hints = [quoted, *hints[1:]] if hints else [quoted]
             criteria[name] = replace(c, hints=hints, rewrites=[text])
             break
+
+
+def _dates_fixed(f: _Features, today: date, fixed: Sequence[str]) -> _Features:
+    """The goal (features ``f``) as the rewrites start from it: ``f`` itself, or, when it
+    names a date that cannot be read (impossible, ambiguous, misspelt), the time-bound
+    rewrite that fixes it (``fixed``), else the goal with that date left out.
+
+    >>> today = date(2026, 12, 6)
+    >>> _dates_fixed(_analyse("Learn Python by 2027-02-30", today), today,
+    ...              ["Learn Python by 28 February 2027"]).norm
+    'Learn Python by 28 February 2027'
+    >>> _dates_fixed(_analyse("By 03/04/2027, improve SQL", today), today, []).norm
+    'improve SQL'
+    >>> _dates_fixed(_analyse("Learn SQL by 30/02/2027 or 2027-03-15", today), today, []).norm
+    'Learn SQL by 2027-03-15'
+    >>> _dates_fixed(_analyse("Learn SQL by 2027-03-15 or by 30/02/2027", today), today, []).norm
+    'Learn SQL by 2027-03-15'
+    """
+    bad = [e for e in f.expressions if e.kind in ("invalid", "unclear")]
+    if not bad:
+        return f
+    if fixed:
+        return _analyse(fixed[0], today)
+    dates = [e for e in f.expressions if e.kind == "date"]
+    text = f.norm
+    for e in sorted(bad, key=lambda e: e.start, reverse=True):
+        before, rest = text[:e.start], text[e.end:]
+        # "by 30 Feb or 15 March": the other date keeps the "by" ("by 15 March")
+        joined = re.match(r"\s*(?:or|and|,|/)\s*", rest)
+        after = re.search(r"\s*(?:or|and|,|/)\s*$", before)
+        if joined and any(d.start == e.end + joined.end() for d in dates):
+            lead = re.match(r"(?:by|before|until|till|due|on|in)\s+", e.phrase, re.IGNORECASE)
+            rest = (lead.group(0) if lead else "") + rest[joined.end():]
+        elif after and any(d.end == after.start() for d in dates):
+            before = before[:after.start()]  # "by 15 March or 30 Feb": no "or" left hanging
+        text = before + " " + rest
+    return _analyse(" ".join(text.split()).strip(" ,;:-"), today)
 
 
 def _given_deadline(deadline: date, found: date | None, phrase: str | None,

@@ -194,3 +194,43 @@ def test_the_chosen_twin_follows_when_another_tab_adds_a_record_before_it(path):
     pick(view, 0)  # the person looks at the first ...
     pick(view, 2)  # ... and back at the book twin, now third in the file
     assert view.fields["kind"].value == "book" and view.fields["title"].value.startswith("Weekly")
+
+
+def test_coming_back_to_the_page_shows_a_goal_saved_in_another_tab(path, monkeypatch):
+    """Red team K item 5: step 06 open, a goal saved in 04 in another tab; a new action's
+    "For goal" offered only "— none —" and Milestones said "No goals yet" until a save
+    here. The page presses the session's hidden refresh button when the person comes back
+    (display.REFRESH_JS): forms not typed in are built from the file as it is now."""
+    from career_workbook.widgets import display
+
+    shown: list = []
+    monkeypatch.setattr(display, "publish", lambda obj: shown.append(obj))
+    here = ui.start(path, today=TODAY)
+    refresh = next(w for w in shown if display.REFRESH in getattr(w, "_dom_classes", ()))
+    assert refresh.layout.display == "none"
+    actions, milestones = ui.actions_form(here), ui.milestones_form(here)
+    notes = ui.strengths_form(here)
+    notes.fields["strengths"].value = "Patience"  # typed here, not saved yet
+    assert "No goals yet" in milestones.children[1].value
+    assert [label for label, _ in actions.fields["goal_id"].widget.options] == ["— none —"]
+    another_tab(path).save(lambda wb: wb.goals.append(Goal(id="g7", text="Ship the billing "
+                                                                          "export by May")))
+    refresh.click()  # the person comes back to this tab
+    assert [label for label, _ in actions.fields["goal_id"].widget.options] == [
+        "— none —", "Ship the billing export by May"]
+    shown_now = str([(getattr(w, "value", ""), getattr(w, "options", ""))
+                     for w in cw.widgets.quiet.widget_tree([milestones])])
+    assert "No goals yet" not in shown_now
+    assert "('Ship the billing export by May', 'g7')" in shown_now  # the goal to plan
+    assert notes.fields["strengths"].value == "Patience"  # what was typed stays
+    refresh.click()  # nothing changed since: nothing rebuilt
+    assert actions.fields["goal_id"].widget.options[-1][0] == "Ship the billing export by May"
+
+
+def test_the_page_presses_the_refresh_button_when_the_person_comes_back():
+    from career_workbook.widgets import display
+
+    script = display.REFRESH_JS
+    assert f"'.{display.REFRESH}'" in script
+    assert "'visibilitychange'" in script and "addEventListener('focus'" in script
+    assert "'lm-mod-hidden'" in script  # JupyterLab: a notebook's tab brought to the front

@@ -36,6 +36,8 @@ __all__ = [
     "LONG_WORD",
     "NAME_CELL",
     "PROSE_WORDS",
+    "REFRESH",
+    "REFRESH_JS",
     "TABLE_CSS",
     "UNSAVED_JS",
     "cell_html",
@@ -47,6 +49,7 @@ __all__ = [
     "live_html",
     "publish",
     "publish_html",
+    "refresh_button",
     "show_chart",
     "table_widget",
 ]
@@ -197,13 +200,134 @@ defines ``window.cwUnsaved`` before any cell runs
 (``app_template/voila/templates/career/app.js``): this one then stays out of its way."""
 
 
+REFRESH = "cw-refresh"
+"""The class of the hidden button (:func:`refresh_button`) the page presses when the person
+comes back to it (:data:`REFRESH_JS`)."""
+
+REFRESH_JS = """
+(function () {
+  if (window.cwRefresh) { window.cwRefresh.watch(); return; }
+  var FORM = '.cw-form', BUTTON = '.cw-refresh', PANEL = '.jp-NotebookPanel';
+  var AGAIN_MS = 250;  // "focus" and "visibilitychange" come together: one refresh
+  var FOCUS_MS = 4000;  // how long a form rebuilt by the refresh may take
+  var pressed = new WeakMap(), panels = new WeakSet(), down = false, waiting = null;
+
+  function form(el) { return el && el.closest ? el.closest(FORM) : null; }
+  function label(el) {  // what names a field or button in its form, after a rebuild too
+    var box = el.closest('.widget-inline-hbox, .widget-inline-vbox, .jupyter-widgets');
+    var tag = box && box.querySelector('.widget-label');
+    return el.tagName + '|' + (tag ? tag.textContent.trim() : '') + '|' +
+      (el.tagName === 'BUTTON' ? el.textContent.trim() : '');
+  }
+  function twin(box, name) {
+    var all = box.querySelectorAll('input, select, textarea, button');
+    for (var i = 0; i < all.length; i++) {
+      if (label(all[i]) === name && all[i].offsetParent !== null) { return all[i]; }
+    }
+    return box.querySelector('select, button');
+  }
+  function keepFocus() {  // a form rebuilt by the refresh keeps the person's place
+    var active = document.activeElement, box = form(active);
+    if (!box) { return; }
+    var name = label(active), until = Date.now() + FOCUS_MS;
+    (function look() {
+      var now = document.activeElement;
+      if (now && now !== document.body && now !== active) {
+        if (!form(now)) { return; }  // the person went on elsewhere
+        active = now; box = form(now); name = label(now);
+      } else if (!active.isConnected) {
+        var next = box.isConnected ? twin(box, name) : null;
+        if (next) { next.focus(); }
+        return;
+      }
+      if (Date.now() < until) { setTimeout(look, 100); }
+    })();
+  }
+  function refresh(scope) {
+    if (document.visibilityState === 'hidden') { return; }
+    if (down) { waiting = scope || document; return; }  // after the click it starts
+    var now = Date.now(), any = false;
+    (scope || document).querySelectorAll(BUTTON).forEach(function (button) {
+      if (now - (pressed.get(button) || 0) < AGAIN_MS) { return; }
+      pressed.set(button, now);
+      button.click();
+      any = true;
+    });
+    if (any) { keepFocus(); }
+  }
+  function watch() {  // JupyterLab: a notebook's tab brought to the front
+    var tries = 0;
+    (function find() {
+      document.querySelectorAll(BUTTON).forEach(function (button) {
+        var panel = button.closest(PANEL);
+        if (!panel || panels.has(panel)) { return; }
+        panels.add(panel);
+        var hidden = panel.classList.contains('lm-mod-hidden');
+        new MutationObserver(function () {
+          var now = panel.classList.contains('lm-mod-hidden');
+          if (hidden && !now) { refresh(panel); }
+          hidden = now;
+        }).observe(panel, {attributes: true, attributeFilter: ['class']});
+      });
+      if (++tries < 50) { setTimeout(find, 200); }
+    })();
+  }
+  window.cwRefresh = refresh;
+  window.cwRefresh.watch = watch;
+  window.addEventListener('focus', function () { refresh(); });
+  document.addEventListener('visibilitychange', function () { refresh(); });
+  // a click that brought the window to the front reaches its button before the refresh
+  // rebuilds the form (a click on a closed button is lost)
+  document.addEventListener('pointerdown', function () { down = true; }, true);
+  function up() {
+    down = false;
+    if (!waiting) { return; }
+    var scope = waiting;
+    waiting = null;
+    setTimeout(function () { refresh(scope); });
+  }
+  document.addEventListener('click', up, true);
+  document.addEventListener('pointercancel', up, true);
+  document.addEventListener('pointerup', function () { setTimeout(up, 50); }, true);
+  watch();
+})();
+"""
+"""When the person comes back to the page (the window or tab is brought to the front, or,
+in JupyterLab, a notebook's tab), every :func:`refresh_button` on it is pressed: the forms
+use the file as it is now (a goal saved in another tab is offered here). The focus stays on
+the field or button of a form the refresh rebuilt; a click that brought the window to the
+front is sent first."""
+
+
+def refresh_button(session: Session) -> widgets.Button:
+    """A hidden button (class :data:`REFRESH`) whose click reads the workbook again if it
+    changed since (:meth:`~career_workbook.widgets.session.Session.refresh`): the page
+    presses it when the person comes back to it (:data:`REFRESH_JS`). Forms not typed in
+    are then built from the file as it is now; what the person typed stays.
+
+    >>> import tempfile, pathlib
+    >>> from career_workbook.widgets.session import Session
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "kim.yaml"
+    >>> here = Session(path, today="2026-11-22"); _ = here.create("Kim")
+    >>> button = refresh_button(here)
+    >>> _ = Session(path, today="2026-11-22").save(lambda wb: wb.strengths.append("Tact"))
+    >>> button.click(); here.workbook.strengths
+    ['Tact']
+    """
+    button = quiet.Button(description="Refresh", tooltip="Read the workbook again",
+                          layout=quiet.shared(widgets.Layout, display="none"))
+    button.add_class(REFRESH)
+    button.on_click(lambda _b: session.refresh())
+    return button
+
+
 def name_slider_handles() -> None:
-    """Publish :data:`SLIDER_NAMES_JS` and :data:`UNSAVED_JS` once per notebook run, as one
-    script (JupyterLab and Voila run trusted ``application/javascript`` outputs; elsewhere
-    it is inert)."""
+    """Publish :data:`SLIDER_NAMES_JS`, :data:`UNSAVED_JS` and :data:`REFRESH_JS` once per
+    notebook run, as one script (JupyterLab and Voila run trusted
+    ``application/javascript`` outputs; elsewhere it is inert)."""
     from IPython.display import Javascript
 
-    publish(Javascript(SLIDER_NAMES_JS + UNSAVED_JS))
+    publish(Javascript(SLIDER_NAMES_JS + UNSAVED_JS + REFRESH_JS))
 
 
 # ----------------------------------------------------------------------------------------

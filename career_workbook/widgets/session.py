@@ -904,5 +904,6 @@ def start(workbook: str | os.PathLike[str] | None = None, today: date | str | No
     session = Session(workbook, today=today, export_dir=export_dir)
     replace = _display.live_html(header_html(session))
     session.on_change(lambda s: replace(header_html(s)), key="header")
+    _display.publish(_display.refresh_button(session))  # pressed by the page: see there
     _display.name_slider_handles()
     return session

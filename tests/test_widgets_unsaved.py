@@ -264,6 +264,36 @@ def test_after_a_removal_the_focus_goes_to_the_forms_first_button(small, focused
     assert view.buttons["save"].description == "Add this skill"
 
 
+@pytest.mark.parametrize(("form", "index", "name"), [
+    (ui.skills_form, 2, "Coaching"), (ui.skills_form, 3, "Budgeting"),
+    (ui.contacts_form, 1, "Bea Lopes")])
+def test_after_undo_the_focus_is_on_the_entry_put_back(small, focused, form, index, name):
+    """Red team K item 4: Undo put the record back, but the page's focus went to its top:
+    the Undo button pressed was hidden again, and focusing a hidden button does nothing."""
+    view = form(small)
+    view.chooser.value = view.chooser.options[index][1]
+    view.buttons["remove"].click()
+    focused.clear()
+    view.undo_button.click()
+    assert f"put back “{name}" in view.status.value
+    assert view.undo_button.layout.display == "none"
+    assert focused == [view.chooser] and view.chooser.label.startswith(f"{index}. {name}")
+
+
+def test_after_reload_the_focus_stays_in_the_form(small, focused):
+    view = ui.skills_form(small)
+    view.chooser.value = view.chooser.options[1][1]
+    view.fields["importance"].value = 2
+    with cw.edit(small.path) as wb:  # changed in another tab meanwhile
+        wb.skills[0].importance = 5
+    view.buttons["save"].click()
+    assert "Not saved" in view.status.value and view.reload_button.layout.display is None
+    focused.clear()
+    view.reload_button.click()
+    assert view.reload_button.layout.display == "none" and view.fields["importance"].value == 5
+    assert focused == [view.chooser]
+
+
 def test_a_refusal_keeps_the_focus_on_the_button(small, focused):
     view = ui.skills_form(small)
     button = view.buttons["save"]

@@ -986,6 +986,7 @@ class FormView(quiet.VBox):
         self.session.notify()
         if self._key is before:  # not rebuilt by the notification: refill it anyway
             self.render()
+        self.focus_pressed()  # the Reload button pressed is hidden again
 
     def _changed(self, _session: Any) -> None:
         self.drop_undo()  # another save (or a reload): the removal is no longer the latest
@@ -1118,6 +1119,7 @@ class FormView(quiet.VBox):
             "saved since."), "error")
         if result.conflict:  # the message asks to reload
             self.reload_button.layout.display = None
+        self.focus_pressed()
 
     def input_errors(self) -> dict[str, str]:
         """``{key: why}`` for every date or number box whose text cannot be read."""
@@ -1170,15 +1172,23 @@ class FormView(quiet.VBox):
 
     def focus_pressed(self) -> None:
         """During a button's click: put the page's focus back on it, or on the button under
-        the same name in the rebuilt form (else its first button). The save disabled the
-        button, or the rebuild removed it, and the browser had sent the focus to the top of
-        the page: a keyboard or screen reader user lost their place."""
+        the same name in the rebuilt form; a button now hidden (Undo, Reload) or gone with
+        no twin leaves it on the entry it brought back (the chooser showing it), else on
+        the form's first button. The save disabled the button, or the rebuild removed or
+        hid it, and the browser had sent the focus to the top of the page: a keyboard or
+        screen reader user lost their place."""
         pressed = quiet.pressed()
         if pressed is None:
             return
-        target = pressed if pressed.comm is not None else self.buttons.get(
-            self._pressed_key or "", next(iter(self.buttons.values()), None))
-        self._pressed_key = None
+        key, self._pressed_key = self._pressed_key, None
+        if pressed.comm is not None and pressed.layout.display != "none":
+            target: widgets.Widget | None = pressed
+        elif key in self.buttons:
+            target = self.buttons[key]
+        elif self.chooser is not None and self.chooser.value != NONE:
+            target = self.chooser
+        else:
+            target = next(iter(self.buttons.values()), None)
         if target is not None and target.comm is not None:
             target.focus()
 

@@ -5,7 +5,8 @@
   browser's own; staying keeps the input, and the page's kernel, so it can still be saved.
 - Every step has a "Back to all steps" link to the start page, reachable by keyboard.
 - On a phone (390 px) and at 200 % zoom every input fits the page, its label above it.
-- After Enter on a save button the focus stays in the form (it went to the page's top).
+- After Enter on a save button the focus stays in the form (it went to the page's top);
+  after Undo it is on the entry put back.
 
 JupyterLab: the same marks, and its tab asks before it is closed.
 """
@@ -235,6 +236,37 @@ def test_enter_on_save_keeps_the_focus_in_the_form(step_01: Notebook) -> None:
     assert read_yaml(path)["strengths"] == ["Calm at handover", "Listening"]
     page.keyboard.press("Shift+Tab")  # and the keyboard goes on from there
     assert page.evaluate("document.activeElement.tagName") == "TEXTAREA"
+
+
+def test_after_undo_the_focus_is_on_the_entry_put_back(app_server: Server,
+                                                       app_context: Any) -> None:
+    """Red team K item 4: after Undo the focus was on the page's body (the Undo button
+    pressed was hidden again); now it is on the chooser showing the entry put back."""
+    nb = Notebook.open_in_app(app_context, app_server, "03_vision_values")
+    try:
+        page = nb.page
+        values = nb.form("What matters to you")
+        second = values.options("Choose a value")[2]
+        values.choose("Choose a value", second, rerenders=True)
+        before = [v["name"] for v in read_yaml(nb.workbook)["values"]]
+        saved = values.save("Remove this value", rebuilds=True)
+        assert [v["name"] for v in saved["values"]] == before[:1] + before[2:]
+        undo = values.button("Undo")
+        undo.focus()
+        page.keyboard.press("Enter")
+        wait_until(lambda: [v["name"] for v in read_yaml(nb.workbook)["values"]] == before,
+                   "the value put back")
+        where = wait_until(lambda: page.evaluate(
+            """() => { const a = document.activeElement, form = a && a.closest('.cw-form');
+                       return form && a.tagName === 'SELECT'
+                         ? [form.querySelector('h4').textContent,
+                            a.selectedOptions[0].textContent] : null; }"""),
+            "the focus on the chooser", timeout=10)
+        assert where[0] == "What matters to you" and " ".join(where[1].split()) == second
+        page.keyboard.press("Tab")  # and the keyboard goes on from there: its fields
+        assert page.evaluate("document.activeElement.closest('.cw-form') !== null")
+    finally:
+        nb.close()
 
 
 def test_jupyterlab_marks_unsaved_forms_for_its_close_prompt(browser: Any,

@@ -13,6 +13,8 @@ from career_workbook import analysis, frames
 from career_workbook.analysis.opportunities import (
     CLOSED_STAGES,
     OPEN_STAGES,
+    days_still,
+    is_stale,
     move_stage,
     next_stage,
     opportunity_status_frame,
@@ -123,6 +125,34 @@ def test_every_real_move_is_recorded_in_order(stages):
     history = [(c.stage, c.date) for c in opp.stage_history]
     assert history == ([("spotted", date(2026, 1, 1)), *moves] if moves else [])
     assert opp.stage == (moves[-1][0] if moves else "spotted")
+
+
+@given(st.lists(st.sampled_from(OPPORTUNITY_STAGES), min_size=1, max_size=8))
+def test_moves_taken_back_the_same_day_leave_the_story_as_it_was(stages):
+    """Red team K item 3: a stage set by mistake and corrected the same day reset the days
+    at its stage (and hid a stale opportunity); any moves of one day that end where the day
+    began are no movement, however many there were."""
+    start = Opportunity(id="o1", title="Any", spotted=date(2026, 1, 1))
+    start = move_stage(start, "exploring", date(2026, 1, 14))
+    opp = start
+    for stage in [*stages, "exploring"]:  # ends where the day began
+        opp = move_stage(opp, stage, TODAY)
+    assert opp.stage == "exploring" and opp.stage_history == start.stage_history
+    assert days_still(opp, TODAY) == days_still(start, TODAY) == 312
+    assert is_stale(opp, TODAY)
+
+
+def test_a_mistake_taken_back_keeps_when_a_hand_written_record_reached_its_stage():
+    # no history: ``updated`` is the day it reached its stage (written by hand)
+    opp = Opportunity(title="Lead role", stage="applied", spotted=date(2026, 9, 1),
+                      updated=date(2026, 10, 15))
+    back = move_stage(move_stage(opp, "interviewing", TODAY), "applied", TODAY)
+    assert [(c.stage, c.date) for c in back.stage_history] == [
+        ("applied", date(2026, 10, 15))]
+    assert days_still(back, TODAY) == days_still(opp, TODAY) == 38
+    moved = move_stage(opp, "interviewing", TODAY)  # a real move: from the day it applied
+    assert [(c.stage, c.date) for c in moved.stage_history] == [
+        ("applied", date(2026, 10, 15)), ("interviewing", TODAY)]
 
 
 def test_a_5000_character_title_is_refused_naming_field_and_value():

@@ -5,6 +5,7 @@ hostile text shown as text."""
 from __future__ import annotations
 
 import re
+import shutil
 from datetime import date
 from pathlib import Path
 
@@ -17,6 +18,7 @@ from career_workbook.model import Goal, Opportunity, Skill, StageChange
 from career_workbook.widgets.forms_opportunities import spotted_problems
 
 TODAY = "2026-11-22"
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "workbooks"
 SAVED = re.compile(r"Saved at \d\d:\d\d")
 
 
@@ -124,6 +126,54 @@ def test_editing_the_next_step_is_not_a_move(session):
     assert "<td>0 days</td>" in pipeline(view)
     assert [c.stage for c in cw.load(session.path).opportunities[0].stage_history] == [
         "spotted", "exploring"]
+
+
+def test_a_stage_set_by_mistake_and_corrected_the_same_day_is_no_move(tmp_path):
+    """Red team K item 3: Jordan's PyCon talk, "Exploring | 53 days — stale", moved to
+    Applied and back the same day read "Exploring | 0 days", no longer stale, with both
+    moves in its history."""
+    from career_workbook.analysis.coach_week import client_week
+
+    path = tmp_path / "jordan.yaml"
+    shutil.copy(EXAMPLES / "jordan_engineer.yaml", path)
+    view = ui.opportunities_form(ui.Session(path, today="2026-12-06"))
+    row = re.compile(r"PyCon UK fintech track</div></td>.*?</tr>", re.S)
+    assert "<td>53 days — stale</td>" in row.search(pipeline(view)).group()
+    before = cw.load(path).opportunities[1].stage_history
+    choose(view, 1)
+    view.fields["stage"].value = "applied"  # the stage box, then Save
+    view.buttons["save"].click()
+    assert "<td>0 days</td>" in row.search(pipeline(view)).group()
+    choose(view, 1)
+    view.buttons["back"].click()  # "Move: ← Exploring"
+    assert SAVED.search(view.status.value), view.status.value
+    assert "<td>53 days — stale</td>" in row.search(pipeline(view)).group()
+    opp = cw.load(path).opportunities[1]
+    assert opp.stage == "exploring" and opp.stage_history == before  # 2 Oct, 14 Oct
+    choose(view, 1)
+    history = view.children[view.children.index(view.status) - 1]
+    assert "Applied" not in history.value
+    assert any("PyCon" in title for title, _ in client_week(
+        cw.load(path), date(2026, 12, 6)).stale_opportunities)  # the coach's nudge too
+
+
+def test_a_move_taken_back_another_day_is_a_move(session):
+    view = ui.opportunities_form(session)  # spotted 1 Oct, no history yet; today 22 Nov
+    choose(view, 0)
+    view.buttons["forward"].click()
+    choose(view, 0)
+    view.buttons["back"].click()  # the same day: as it was, 52 days and stale
+    assert "<td>52 days — stale</td>" in pipeline(view)
+    assert [(c.stage, c.date) for c in cw.load(session.path).opportunities[0].stage_history] \
+        == [("spotted", date(2026, 10, 1))]
+    choose(view, 0)
+    view.buttons["forward"].click()  # exploring on 22 Nov ...
+    later = ui.opportunities_form(ui.Session(session.path, today="2026-11-23"))
+    choose(later, 0)
+    later.buttons["back"].click()  # ... back the next day: it moved
+    assert "<td>0 days</td>" in pipeline(later)
+    assert [c.stage for c in cw.load(session.path).opportunities[0].stage_history] == [
+        "spotted", "exploring", "spotted"]
 
 
 def test_an_edit_made_elsewhere_is_kept_and_a_clash_is_a_conflict(session):

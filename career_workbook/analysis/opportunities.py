@@ -122,14 +122,22 @@ def move_stage(opp: Opportunity, stage: str, day: date) -> Opportunity:
     """A copy of ``opp`` at ``stage``, updated on ``day``, with the move in its history.
 
     Moving to the stage it is already at changes nothing. A record whose history is empty
-    first gets its starting stage (on its ``spotted`` date), so the history tells the
-    whole story.
+    first gets its stage as it reached it (on the day it did:
+    :meth:`~career_workbook.model.Opportunity.last_moved`), so the history tells the
+    whole story. Moves made on ``day`` and taken back that same day (back to the stage
+    it had before them: a stage set by mistake, corrected) are no movement: they leave
+    the history, so the days at its stage (:func:`days_still`) and whether it is stale
+    stay as they were.
 
     >>> o = Opportunity(title="Stretch: run the offsite", spotted=date(2026, 1, 5))
     >>> o = move_stage(move_stage(o, "exploring", date(2026, 1, 9)), "spotted",
     ...                date(2026, 2, 1))
     >>> [c.stage for c in o.stage_history], o.stage, o.updated.isoformat()
     (['spotted', 'exploring', 'spotted'], 'spotted', '2026-02-01')
+    >>> slip = move_stage(o, "applied", date(2026, 3, 2))  # a mistake, taken back that day
+    >>> back = move_stage(slip, "spotted", date(2026, 3, 2))
+    >>> back.stage_history == o.stage_history, days_still(back, date(2026, 3, 2))
+    (True, 29)
     """
     if stage not in OPPORTUNITY_STAGES:
         raise ValueError(f"stage = {stage!r}: must be one of {', '.join(OPPORTUNITY_STAGES)}")
@@ -137,8 +145,14 @@ def move_stage(opp: Opportunity, stage: str, day: date) -> Opportunity:
         return opp
     history = list(opp.stage_history)
     if not history:
-        history.append(StageChange(stage=opp.stage, date=min(opp.spotted, day)))
-    history.append(StageChange(stage=stage, date=day))
+        history.append(StageChange(stage=opp.stage, date=min(opp.last_moved(), day)))
+    today = 0  # the moves made on ``day`` (never the first entry: where it started)
+    while today < len(history) - 1 and history[-1 - today].date == day:
+        today += 1
+    if today and history[-1 - today].stage == stage:
+        del history[-today:]  # back where the day started: no move
+    else:
+        history.append(StageChange(stage=stage, date=day))
     return opp.model_copy(update={"stage": stage, "updated": day, "stage_history": history})
 
 

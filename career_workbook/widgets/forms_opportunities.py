@@ -170,7 +170,8 @@ def opportunities_form(session: Any) -> widgets.Widget:
                 make_field("stage", "Stage", "dropdown", value=old.stage if old else "spotted",
                            options=list(STAGE_OPTIONS),
                            help="Move it forward or back as things change; every move is "
-                                "kept in its history."),
+                                "kept in its history (one put back the same day is no "
+                                "move)."),
                 make_field("spotted", "Spotted on", "date",
                            value=old.spotted if old else s.today,
                            help="The day you first noticed it: today or earlier."),

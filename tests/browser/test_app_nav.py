@@ -1,8 +1,9 @@
 """Moving around the app (``career-workbook app``) without losing anything (red-team walk).
 
 - A step left with unsaved input asks first: the page's own links ("Next: 02 — …", "Back
-  to all steps") with a question naming the form, closing or reloading the tab with the
-  browser's own; staying keeps the input, and the page's kernel, so it can still be saved.
+  to all steps") with a question naming every such form (one typed in just before too),
+  closing or reloading the tab with the browser's own; staying keeps the input, and the
+  page's kernel, so it can still be saved.
 - Every step has a "Back to all steps" link to the start page, reachable by keyboard.
 - On a phone (390 px) and at 200 % zoom every input fits the page, its label above it.
 - After Enter on a save button the focus stays in the form (it went to the page's top);
@@ -124,6 +125,26 @@ def test_a_date_typed_just_before_the_link_is_still_asked_about(step_01: Noteboo
     page.wait_for_url(re.compile(r"/02_feedback_360\.ipynb"), wait_until="commit",
                       timeout=60_000)
     assert len(dialogs.seen) == 2 and dialogs.seen[1][0] == "confirm"
+
+
+def test_the_question_names_every_form_typed_in(step_01: Notebook) -> None:
+    """Red team K item 6: a skill typed (marked), then a strength added and the link
+    clicked at once: the question named only the skills form, the first one marked."""
+    nb, page = step_01, step_01.page
+    dialogs = Dialogs(page)
+    skills = nb.form("The skills you track")
+    skills.fill("Skill", "Rust")  # typed, then Tab
+    _marked(nb)
+    strengths = nb.form("Strengths and areas to develop")
+    box = strengths.widget("Strengths").locator("textarea")
+    box.click()
+    page.keyboard.press("Control+End")
+    page.keyboard.type("\nPatience")  # no Tab: the link is clicked straight away
+    page.get_by_role("link", name=BACK).last.click()
+    kind, message = dialogs.wait(1)[0]
+    assert kind == "confirm", message
+    assert "in “The skills you track”, “Strengths and areas to develop”" in message
+    assert "01_self_assessment" in page.url and box.input_value().endswith("\nPatience")
 
 
 def test_every_step_leads_back_to_all_steps_by_keyboard(app_server: Server,

@@ -9,8 +9,9 @@
    - when the tab is closed or reloaded: the browser's own question (beforeunload).
 
    A value typed a moment ago may not have reached the kernel yet (a date or number box
-   sends it when the box is left): a link then waits until the kernel has answered, and
-   closing the tab asks anyway.
+   sends it when the box is left): a link then waits until the kernel has marked every
+   form typed in a moment ago (or had the time to), so the question names each of them,
+   and closing the tab asks anyway.
 
    Voila stops the page's kernel on "beforeunload", even when the person then chooses to
    stay: the page's other "beforeunload" listeners run on "pagehide" instead, once the page
@@ -25,6 +26,7 @@
   var SETTLE_MS = 1500;  // how long the kernel may take to mark a form after an edit
   var typed = 0;         // when an input of a form last changed on this page
   var pending = null;    // the input being typed into, its value maybe not sent yet
+  var touched = new Map();  // each form typed in: when an input of it last changed
   var leaving = false;   // the person said to leave
 
   function inForm(node) { return node && node.closest ? node.closest(FORM) : null; }
@@ -34,16 +36,30 @@
     return pending !== null;
   }
   function recent() { return typing() || Date.now() - typed < SETTLE_MS; }
+  function unmarked() {  // a form typed in a moment ago that the kernel has not marked yet
+    var now = Date.now(), found = false;
+    touched.forEach(function (when, form) {
+      if (!form.isConnected || now - when >= SETTLE_MS) { touched.delete(form); }
+      else if (!form.matches(UNSAVED)) { found = true; }
+    });
+    return found;
+  }
+  function note(target) {
+    var form = inForm(target);
+    if (form) { typed = Date.now(); touched.set(form, typed); }
+    return form;
+  }
 
   window.cwUnsaved = function () { return marked() || typing(); };
 
   document.addEventListener('input', function (event) {
-    if (inForm(event.target)) { typed = Date.now(); pending = event.target; }
+    if (note(event.target)) { pending = event.target; }
   }, true);
   document.addEventListener('change', function (event) {
-    if (!inForm(event.target)) { return; }
-    typed = Date.now();
-    if (pending === event.target) { pending = null; }
+    if (note(event.target) && pending === event.target) { pending = null; }
+  }, true);
+  document.addEventListener('focusout', function (event) {  // left, even unchanged: its
+    if (pending === event.target) { pending = null; }      // value (if any) is sent
   }, true);
 
   function question() {
@@ -57,12 +73,15 @@
       'Cancel to stay and press the form’s Save button first.';
   }
 
-  function settled() {  // resolves once the kernel has marked the form, or had the time to
+  // resolves once the kernel has marked every form typed in a moment ago (not only the
+  // first one marked), or had the time to; the box still typed in is left first (which
+  // sends its value)
+  function settled() {
     var active = document.activeElement;
-    if (typing() && active && inForm(active)) { active.blur(); }  // sends its value
+    if (typing() && active && inForm(active)) { active.blur(); }
     return new Promise(function (resolve) {
       (function look() {
-        if (marked() || !recent()) { resolve(); } else { setTimeout(look, 50); }
+        if (!typing() && !unmarked()) { resolve(); } else { setTimeout(look, 50); }
       })();
     });
   }

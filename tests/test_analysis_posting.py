@@ -1155,3 +1155,40 @@ def test_science_alone_needs_a_clear_word_of_the_scientific_method(text, asked):
     assert ("Science" in result.matches) is asked
     if not asked and "science" in text.casefold().split():
         assert "Science" in {s.skill for s in result.suggestions}
+
+
+@pytest.mark.parametrize("mine, text, alias_of", [
+    ("dbt", "We want a data analyst with dbt, SQL and Python.", "Data Engineering"),
+    ("Tableau", "Dashboards in Tableau for the buyers.", "Data Visualisation"),
+    ("Power BI", "Build Power BI reports for finance.", "Data Visualisation"),
+])
+def test_a_word_naming_my_own_skill_counts_once_as_that_skill(mine, text, alias_of):
+    """Red team K item 8: "dbt" in the posting while "dbt" was in the person's list: "It
+    asks for 5 skills", both "Data Engineering (“dbt”)" and "dbt (“dbt”)"; "Add missing
+    skills" then added Data Engineering."""
+    someone = new_workbook("Sam")
+    assert alias_of in fit(text, someone).matches  # not theirs: the catalog's skill
+    wb = new_workbook("Sam")
+    wb.skills.append(Skill(name=mine))
+    found = fit(text, wb)
+    assert found.matches[mine] == (mine,) and alias_of not in found.matches
+    added = wb.model_copy(deep=True)
+    add_posting_skills(added, found)
+    assert alias_of not in [s.name for s in added.skills]
+
+
+def test_my_two_skills_one_the_catalog_name_the_other_its_synonym():
+    wb = new_workbook("Sam")
+    wb.skills += [Skill(name="dbt"), Skill(name="Data Engineering")]
+    found = fit("Data engineering with dbt and Airflow.", wb)
+    assert found.matches["dbt"] == ("dbt",)
+    assert "dbt" not in " ".join(found.matches["Data Engineering"])  # its own words only
+    assert len(found.skills) == len(found.matches) == 2
+
+
+def test_a_longer_phrase_around_my_skill_is_still_its_own_skill():
+    wb = new_workbook("Sam")
+    wb.skills.append(Skill(name="Excel"))
+    found = fit("Advanced Excel, VBA macros; Excel for the weekly report.", wb)
+    assert found.matches["Excel"] == ("Excel",)
+    assert found.matches["Spreadsheet Modelling"][0] == "Advanced Excel"

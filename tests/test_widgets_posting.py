@@ -421,3 +421,17 @@ def test_text_with_no_skills_does_not_point_at_a_missing_table(tmp_path):
     html = _check(view, "Lorem ipsum dolor sit amet.")
     shown = html + _html_of(_suggestions(view))
     assert "No skills from the catalog" in html and "table above" not in shown
+
+
+def test_a_skill_added_in_another_tab_counts_once_as_that_skill(tmp_path):
+    """Red team K item 8: Tableau added to the list in another tab, then a posting with
+    "Tableau" checked here: it counted as Tableau and as Data Visualisation too, and "Add
+    missing skills" added Data Visualisation."""
+    session = _session(tmp_path)
+    view = ui.posting_fit_form(session)
+    with store.edit(session.path) as wb:  # another tab
+        wb.skills.append(Skill(name="Tableau"))
+    page = html.unescape(text_of(_check(view, "Analyst: SQL and Tableau dashboards.")))
+    assert "It asks for 2 skills" in page, page
+    assert "Data Visualisation" not in page and "Tableau" in page
+    assert view.buttons["add"].layout.display == "none"  # nothing missing: both are mine

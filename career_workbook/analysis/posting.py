@@ -88,7 +88,7 @@ import html
 import math
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
@@ -386,6 +386,7 @@ class _Phrase:
     verb_first: bool = False  # "plan X": the verb takes any item of a list as its object
     alone: bool = False  # "!flexible": said of the person, not before a noun ("flexible hours")
     context: str = ""  # "?audit @Clinical Practice": a weak word also counts beside this skill
+    named: bool = False  # the skill's own name (not one of its synonyms)
 
 
 def _compile(skill: str, phrase: str, marks: bool = True) -> _Phrase | None:
@@ -407,7 +408,8 @@ def _compile(skill: str, phrase: str, marks: bool = True) -> _Phrase | None:
                      (True, t.exact) if exact else (False, t.stem))
     if not any(ch.isalpha() for _, value in parts for ch in value):
         return None  # numbers alone ("2026", "1") are no skill's words
-    return _Phrase(skill, tuple(parts), text, weak, alone=alone, context=context.strip())
+    return _Phrase(skill, tuple(parts), text, weak, alone=alone, context=context.strip(),
+                   named=not marks)
 
 
 @functools.lru_cache(maxsize=4096)
@@ -493,7 +495,7 @@ def _inverted(p: _Phrase) -> list[_Phrase]:
     head = p.text[words[1].start:words[1].end]
     obj = p.parts[0][1]
     return [_Phrase(p.skill, ((False, verb), (False, obj)), p.text, p.weak, True,
-                    context=p.context)
+                    context=p.context, named=p.named)
             for verb in sorted(_verb_forms(head)) if verb != obj]
 
 
@@ -545,6 +547,7 @@ class _Match:
     listed: bool = False  # read across a list ("stakeholder and vendor management")
     verb_first: bool = False  # read as a verb and its object ("plan lessons")
     context: str = ""  # a weak match also counts beside a clear match of this skill
+    named: bool = False  # read from the skill's own name
 
 
 def _find(tokens: list[_Token], phrases: Iterable[_Phrase]) -> list[_Match]:
@@ -586,7 +589,7 @@ def _find(tokens: list[_Token], phrases: Iterable[_Phrase]) -> list[_Match]:
             if n == 1 or all(same(i + k, parts[k]) for k in range(1, n)):
                 if not ph.alone or ends_a_phrase(i + n):
                     found.append(_Match(ph.skill, frozenset(range(i, i + n)), i, i + n - 1,
-                                        ph.weak, False, ph.verb_first, ph.context))
+                                        ph.weak, False, ph.verb_first, ph.context, ph.named))
                 continue
             if not gappable or not all(same(i + k, parts[k]) for k in range(1, n - 1)):
                 continue
@@ -608,7 +611,8 @@ def _find(tokens: list[_Token], phrases: Iterable[_Phrase]) -> list[_Match]:
                           and not any(exacts[g] in _NO_FILLER for g in gap))
                 if (listed or filler) and (not ph.alone or ends_a_phrase(j + 1)):
                     found.append(_Match(ph.skill, frozenset([*range(i, gap_start), j]), i, j,
-                                        ph.weak, listed, ph.verb_first, ph.context))
+                                        ph.weak, listed, ph.verb_first, ph.context,
+                                        ph.named))
                     break
                 k += 1
     return found
@@ -1021,12 +1025,28 @@ def find_skills(text: str | None,
     return _mentions(text, tokens, vocab)[0]
 
 
-def _mentions(text: str, tokens: list[_Token], vocab: Mapping[str, Iterable[str]]
+def _own_words(found: list[_Match], own: Collection[str]) -> list[_Match]:
+    """Words that name one of the person's own skills (``own``) are that skill: not also
+    a catalog skill they are a synonym of, or part of one (the person's "dbt" is not also
+    "Data Engineering", whose synonym "dbt" is; their "Power BI" in "Power BI reports" is
+    not also "BI reports"). A longer phrase around them is still read as usual ("SQL
+    Server" is more than "SQL")."""
+    named = [m.positions for m in found if m.named and m.skill in own]
+    if not named:
+        return found
+    return [m for m in found if m.named and m.skill in own or not any(
+        m.positions & mine and not m.positions > mine for mine in named)]
+
+
+def _mentions(text: str, tokens: list[_Token], vocab: Mapping[str, Iterable[str]],
+              own: Collection[str] = ()
               ) -> tuple[dict[str, tuple[str, ...]], dict[str, int], set[str]]:
     """``({skill: words as written}, {skill: how many mentions}, {skills only welcomed})``
-    in ``text``: a skill is only welcomed when every mention of it is (``_Token.nice``)."""
+    in ``text``: a skill is only welcomed when every mention of it is (``_Token.nice``).
+    Words naming one of ``own`` (the person's skills) count for it alone (:func:`_own_words`).
+    """
     phrases = [p for name, syns in vocab.items() for p in _skill_phrases(name, tuple(syns))]
-    found = _find(tokens, phrases)
+    found = _own_words(_find(tokens, phrases), own)
     # a match inside a longer match (of any skill) gives way to it
     covering: dict[int, list[_Match]] = {}
     for m in found:
@@ -1091,7 +1111,9 @@ def fit_to_posting(workbook: Workbook, text: str, *, catalog: Any,
     text, tokens, truncated = read_posting(text)
     if not any(ch.isalpha() for ch in text):
         return PostingFit(matches={}, gaps=(), truncated=truncated, blank=True)
-    words, mentions, nice = _mentions(text, tokens, posting_vocabulary(catalog, workbook))
+    vocab = posting_vocabulary(catalog, workbook)
+    own = {name for name in vocab if own_skill(workbook.skills, name) is not None}
+    words, mentions, nice = _mentions(text, tokens, vocab, own)
     fit = fit_from_words(workbook, words, mentions, catalog=catalog,
                          truncated=truncated, role=role, nice=nice)
     from career_workbook.analysis.posting_suggest import suggest_skills

@@ -75,8 +75,8 @@ def test_an_out_of_date_tab_never_records_the_old_answers_over_newer_ones(path):
     a.buttons["save"].click()
     said = a.status.value
     assert SAVED.search(said), said
-    assert "check-in of 2026-12-06 added with confidence 6, progress on 1 goal and wins" \
-        in said, said
+    assert "check-in of 6 Dec 2026 added (a second one that day) with confidence 6, progress " \
+        "on 1 goal and wins" in said, said
     assert ("Not recorded, as your last check-in changed in another window since this form "
             "was shown: “Motivation” is now 9 and “Progress: Be promoted to Data…” is now "
             "50 %") in said, said
@@ -119,9 +119,25 @@ def test_the_same_answer_given_in_both_tabs_is_no_conflict(path):
     b.fields["progress.g1"].value = 50
     b.buttons["save"].click()
     a.fields["progress.g1"].value = 50
+    a.fields["wins"].value = "Shipped"
     a.buttons["save"].click()
     assert SAVED.search(a.status.value) and "Not recorded" not in a.status.value
     assert latest(path).progress == {"g1": 50, "g2": 60}
+
+
+def test_the_same_check_in_saved_from_two_tabs_is_kept_once(path):
+    # the same answers given in both tabs: the second is the first sent again, not a
+    # conflict (no Reload) and not a second copy
+    a, b = tab(path), tab(path)
+    b.fields["progress.g1"].value = 50
+    b.buttons["save"].click()
+    a.fields["progress.g1"].value = 50
+    a.buttons["save"].click()
+    said = a.status.value
+    assert "Not saved: this check-in is already in your workbook (6 Dec 2026, motivation 7, " \
+        "confidence 6 and progress on 2 goals). Change something to add another." in said, said
+    assert not reload_shown(a)
+    assert sum(c.date == date(2026, 12, 6) for c in cw.load(path).check_ins) == 1
 
 
 def test_a_check_in_elsewhere_that_changed_no_answer_keeps_them_as_unchanged(path):
@@ -214,7 +230,7 @@ def test_a_back_dated_check_in_never_copies_the_latest_answers_into_the_past(pri
     view.buttons["save"].click()
     said = view.status.value
     assert SAVED.search(said), said
-    assert ("check-in of 2026-10-01 added with wins. It is dated before your last check-in "
+    assert ("check-in of 1 Oct 2026 added with wins. It is dated before your last check-in "
             "(16 Nov 2026), so the sliders you did not move were not recorded") in said, said
     wb = cw.load(priya)
     back = next(c for c in wb.check_ins if c.date == date(2026, 10, 1))
@@ -274,3 +290,100 @@ def test_a_check_in_made_back_dated_by_another_tab_with_nothing_else_is_a_confli
     assert "Not saved: Your last check-in is now dated 6 Dec 2026, after this one (added in " \
         "another window since this form was shown)" in a.status.value and reload_shown(a)
     assert path.read_bytes() == before
+
+
+# ------------------------------------------------------------------ dated before a goal, twice
+def two_goals(tmp_path: Path) -> Path:
+    """A goal set on 1 Dec 2026 beside one set in September; a check-in on 6 Dec."""
+    path = tmp_path / "lena.yaml"
+    wb = cw.new_workbook("Lena Ortiz", today=date(2026, 9, 1))
+    wb.goals += [Goal(id="new", text="Pass the Kubernetes admin exam by May 2027",
+                      status="active", created=date(2026, 12, 1), deadline=date(2027, 5, 31)),
+                 Goal(id="old", text="Mentor two juniors", status="active",
+                      created=date(2026, 9, 1), deadline=date(2027, 6, 30))]
+    wb.check_ins.append(CheckIn(date=date(2026, 12, 6), motivation=6, progress={"new": 20}))
+    store.save(wb, path)
+    return path
+
+
+def test_progress_dated_before_its_goal_was_set_is_not_recorded_and_said(tmp_path):
+    path = two_goals(tmp_path)
+    view = tab(path)
+    view.fields["date"].value = "15/11/2026"
+    view.fields["motivation"].value = 4
+    view.fields["progress.new"].value = 60  # the goal was set on 1 Dec
+    view.fields["progress.old"].value = 30
+    view.buttons["save"].click()
+    said = view.status.value
+    assert SAVED.search(said), said
+    assert "Progress on “Pass the Kubernetes admin exam by May 2027” is not recorded on " \
+        "15 Nov 2026: that goal was set on 1 Dec 2026, after it. Date the check-in " \
+        "1 Dec 2026 or later to record it" in said, said
+    back = next(c for c in cw.load(path).check_ins if c.date == date(2026, 11, 15))
+    assert (back.motivation, back.progress) == (4, {"old": 30})
+    hist = analysis.progress_history_frame(cw.load(path), date(2026, 12, 6))
+    assert set(hist[hist["goal_id"] == "new"]["date"].dt.date) == {date(2026, 12, 6)}
+
+
+def test_a_check_in_with_only_progress_before_its_goal_was_set_is_refused(tmp_path):
+    path = two_goals(tmp_path)
+    before = path.read_bytes()
+    view = tab(path)
+    view.fields["date"].value = date(2026, 11, 30)  # the day before the goal was set
+    view.fields["progress.new"].value = 60
+    view.buttons["save"].click()
+    assert "Nothing was saved: please fix the field marked ⚠" in view.status.value
+    assert "that goal was set on 1 Dec 2026, after it. Date the check-in 1 Dec 2026 or later" \
+        in view.fields["progress.new"].message.value
+    assert path.read_bytes() == before
+    view.fields["date"].value = date(2026, 12, 1)  # the day it was set: fine
+    view.buttons["save"].click()
+    assert SAVED.search(view.status.value), view.status.value
+    assert latest(path).progress == {"new": 60}
+
+
+def test_a_goal_whose_set_day_is_unknown_takes_progress_on_any_day(tmp_path):
+    path = two_goals(tmp_path)
+    with cw.edit(path) as wb:
+        wb.goals[0].created = None  # an older file
+    view = tab(path)
+    view.fields["date"].value = date(2026, 10, 1)
+    view.fields["progress.new"].value = 10
+    view.buttons["save"].click()
+    assert SAVED.search(view.status.value) and "not recorded on" not in view.status.value
+    assert next(c for c in cw.load(path).check_ins
+                if c.date == date(2026, 10, 1)).progress == {"new": 10}
+
+
+def test_the_form_says_before_saving_that_a_check_in_of_that_day_exists(tmp_path):
+    path = two_goals(tmp_path)
+    view = tab(path)  # dated today, 6 Dec: checked in already
+    assert "You already checked in on 6 Dec 2026 (motivation 6 and progress on 1 goal): " \
+        "saving adds a second check-in for that day." in view.fields["date"].help.value
+    view.fields["date"].value = "2026-12-05"
+    assert "already checked in" not in view.fields["date"].help.value
+    view.fields["date"].value = "6 Dec 2026"
+    view.fields["wins"].value = "Booked the exam"
+    view.buttons["save"].click()
+    assert "check-in of 6 Dec 2026 added (a second one that day) with" in view.status.value
+    again = tab(path)
+    assert "You already checked in 2 times on 6 Dec 2026" in again.fields["date"].help.value
+
+
+def test_the_same_check_in_saved_again_after_a_reload_is_refused_naming_it(tmp_path):
+    # the red team's case: saved, the notebook run again, the same answers saved again
+    path = two_goals(tmp_path)
+    for _ in range(2):
+        view = tab(path)
+        view.fields["date"].value = "20/11/2026"
+        view.fields["motivation"].value = 4
+        view.fields["wins"].value = "Passed the practice test"
+        view.buttons["save"].click()
+    said = view.status.value
+    assert "Not saved: this check-in is already in your workbook (20 Nov 2026, motivation 4 " \
+        "and wins). Change something to add another." in said, said
+    assert [c.date for c in cw.load(path).check_ins].count(date(2026, 11, 20)) == 1
+    view.fields["lessons"].value = "Book early"  # changed: a second one is fine
+    view.buttons["save"].click()
+    assert SAVED.search(view.status.value)
+    assert [c.date for c in cw.load(path).check_ins].count(date(2026, 11, 20)) == 2

@@ -67,7 +67,7 @@ def test_the_last_keys_of_a_check_in_come_after_the_click_and_are_saved(path):
     assert len(saved) == before + 1  # saved again in its place: not a second check-in
     assert saved[-1].lessons == "Lesson 2 <b>bold</b> end"
     said = form.status.value
-    assert SAVED.search(said) and "check-in of 2026-11-12 added with" in said, said
+    assert SAVED.search(said) and "check-in of 12 Nov 2026 added with" in said, said
     assert "“Lessons” is saved as you typed it, “Lesson 2 &lt;b&gt;bold&lt;/b&gt; end”" \
         in said, said
     assert LATE in said

@@ -72,6 +72,7 @@ __all__ = [
     "metric_share",
     "pace_start",
     "progress_history_frame",
+    "set_after",
     "set_day_counts",
 ]
 
@@ -175,6 +176,27 @@ def set_day_counts(created: date | None, deadline: date | None, today: date | No
     """
     return (created is not None and (today is None or created <= today)
             and (deadline is None or created <= deadline))
+
+
+def set_after(goal: Goal, day: date, today: date) -> date | None:
+    """The day ``goal`` was set, when that is after ``day``: progress dated ``day`` would
+    come before the goal existed (drawn before its plan starts). ``None`` when it was set
+    on or before ``day``, or when its set day cannot be used (:func:`set_day_counts`:
+    unknown, or after ``today`` or its deadline, a typo). The one rule of the check-in form
+    and ``validate``.
+
+    >>> g = Goal(text="Pass the AWS exam", created=date(2026, 12, 6))
+    >>> set_after(g, date(2026, 11, 20), date(2026, 12, 6))
+    datetime.date(2026, 12, 6)
+    >>> set_after(g, date(2026, 12, 6), date(2026, 12, 6)) is None
+    True
+    >>> set_after(g.model_copy(update={"created": None}), date(2026, 11, 20),
+    ...           date(2026, 12, 6)) is None
+    True
+    """
+    if not set_day_counts(goal.created, goal.deadline, today):
+        return None
+    return goal.created if goal.created > day else None
 
 
 def pace_start(goal: Goal, points: list[tuple[date, float]], today: date) -> date | None:

@@ -1,7 +1,8 @@
 """Notebook 09: the progress check-in, what to do next, and adapting goals.
 
-A check-in is *appended* every time it is saved, even a second one on the same day; an
-older check-in is never changed.
+A check-in is *appended* every time it is saved, even a second one on the same day (the
+form says so before it is saved: :func:`same_day_note`); an older check-in is never
+changed, and one identical to a check-in already saved is not added twice.
 
 Examples
 --------
@@ -22,7 +23,7 @@ from typing import Any, NamedTuple
 
 import ipywidgets as widgets
 
-from career_workbook.model import CheckIn, Goal, Problem, Workbook
+from career_workbook.model import CheckIn, Goal, Problem, Workbook, WorkbookError
 from career_workbook.widgets import quiet
 from career_workbook.widgets.fields import (
     FormView,
@@ -39,7 +40,7 @@ from career_workbook.wording import listing, plural, relative, short_date, short
 __all__ = ["CheckInAnswers", "check_in_answers", "check_in_data", "check_in_form",
            "check_in_intro", "check_in_summary", "goal_review", "is_empty_check_in",
            "last_check_in", "latest_progress", "next_actions", "open_goals", "ratings_in_effect",
-           "slider_values"]
+           "progress_before_set", "same_day_note", "set_after_note", "slider_values"]
 
 _TEXTS = {
     "wins": ("Wins", "What went well since last time — big or small."),
@@ -196,6 +197,61 @@ def check_in_summary(check_in: CheckIn) -> str:
     return listing(said)
 
 
+def progress_before_set(progress: Mapping[str, int], goals: Iterable[Goal], day: date,
+                        today: date) -> dict[str, Goal]:
+    """The goals of ``progress`` (goal id -> %) set after ``day``, the check-in's date
+    (:func:`~career_workbook.analysis.progress.set_after`): their progress on that day
+    would come before the goal existed, so it is not recorded.
+
+    >>> goals = [Goal(id="g1", text="Pass the AWS exam", created=date(2026, 12, 6)),
+    ...          Goal(id="g2", text="Ship the forecast", created=date(2026, 10, 1))]
+    >>> list(progress_before_set({"g1": 60, "g2": 30}, goals, date(2026, 11, 20),
+    ...                          date(2026, 12, 6)))
+    ['g1']
+    """
+    from career_workbook.analysis.progress import set_after
+
+    by_id = {g.id: g for g in goals}
+    return {gid: by_id[gid] for gid in progress
+            if gid in by_id and set_after(by_id[gid], day, today) is not None}
+
+
+def set_after_note(goal: Goal, day: date) -> str:
+    """Why ``goal``'s progress is not recorded at a check-in dated ``day``, before the goal
+    was set (:func:`progress_before_set`).
+
+    >>> set_after_note(Goal(text="Pass the AWS exam", created=date(2026, 12, 6)),
+    ...                date(2026, 11, 20))
+    'Progress on “Pass the AWS exam” is not recorded on 20 Nov 2026: that goal was set on 6 Dec 2026, after it. Date the check-in 6 Dec 2026 or later to record it.'
+    """  # noqa: E501
+    return (f"Progress on “{shorten(goal.text, 60)}” is not recorded on {short_date(day)}: "
+            f"that goal was set on {short_date(goal.created)}, after it. Date the check-in "
+            f"{short_date(goal.created)} or later to record it.")
+
+
+def same_day_note(check_ins: Iterable[CheckIn], day: date | None) -> str:
+    """What the check-in form says, before saving, when ``check_ins`` already has one dated
+    ``day``: saving adds another (check-ins are never overwritten). ``''`` when none.
+
+    >>> ci = CheckIn(date=date(2026, 11, 20), motivation=4)
+    >>> same_day_note([ci], date(2026, 11, 20))
+    'You already checked in on 20 Nov 2026 (motivation 4): saving adds a second check-in for that day.'
+    >>> same_day_note([ci, ci], date(2026, 11, 20))
+    'You already checked in 2 times on 20 Nov 2026: saving adds another check-in for that day.'
+    >>> same_day_note([ci], date(2026, 11, 21))
+    ''
+    """  # noqa: E501
+    same = [c for c in check_ins if day is not None and c.date == day]
+    if not same:
+        return ""
+    if len(same) == 1:
+        said = check_in_summary(same[0])
+        return (f"You already checked in on {short_date(day)}" + (f" ({said})" if said else "")
+                + ": saving adds a second check-in for that day.")
+    return (f"You already checked in {len(same)} times on {short_date(day)}: saving adds "
+            "another check-in for that day.")
+
+
 def check_in_intro(last: CheckIn | None, today: date) -> str:
     """The line above the check-in form.
 
@@ -249,9 +305,15 @@ def check_in_form(session: Any) -> widgets.Widget:
         unset = " Move the slider to record it (left as it is, it is not saved)."
         before = (f" A day before your last check-in ({short_date(last.date)}) records only "
                   "the sliders you move." if last else "")
+        day_help = "The day of this check-in." + before
+
+        def date_help(day: date | None) -> str:
+            """The date's help, with a note when a check-in of that day is saved already."""
+            note = same_day_note(s.workbook.check_ins if s.workbook else (), day)
+            return f"{day_help} {note}" if note else day_help
+
         fields = [
-            make_field("date", "Date", "date", value=s.today,
-                       help="The day of this check-in." + before),
+            make_field("date", "Date", "date", value=s.today, help=date_help(s.today)),
             make_field("motivation", "Motivation", "slider", value=shown.get("motivation", 6),
                        min=1, max=10, help="How motivated you feel about your plan: 1 = low, "
                                            "10 = fired up." + ("" if "motivation" in shown
@@ -280,6 +342,8 @@ def check_in_form(session: Any) -> widgets.Widget:
             view_field = next(f for f in (*fields, *progress) if f.key == key)
             view_field.widget.observe(lambda _c, key=key: touched.add(key), names="value")
         boxes = view.add(*fields, *progress, *texts)
+        dated = fields[0]  # said before saving: a check-in of that day is saved already
+        dated.widget.observe(lambda _c: dated.set_help(date_help(dated.value)), names="value")
         save = primary_button("Add this check-in",
                               "Save this check-in as a new dated entry; earlier ones are kept")
         view.buttons["save"] = save
@@ -288,19 +352,23 @@ def check_in_form(session: Any) -> widgets.Widget:
         def given(f: Any) -> Any:
             return None if f.key in invented and f.key not in touched else f.value
 
-        def answered(record: CheckIn, wb: Workbook) -> tuple[CheckIn, CheckInAnswers]:
-            """``record`` with the slider answers it records, against ``wb`` as it is."""
+        def answered(record: CheckIn,
+                     wb: Workbook) -> tuple[CheckIn, CheckInAnswers, dict[str, Goal]]:
+            """``record`` with the slider answers it records, against ``wb`` as it is, and
+            the goals whose progress it leaves out, as they were set after its date."""
             newest = last_check_in(wb, s.today)
             answers = check_in_answers(
                 slider_values(record, sliders), shown=shown,
                 now=ratings_in_effect(wb, s.today), labels=labels,
                 latest=newest is None or record.date >= newest.date)
             values = answers.values
+            progress = {k.split(".", 1)[1]: v for k, v in values.items()
+                        if k.startswith("progress.") and v is not None}
+            early = progress_before_set(progress, wb.goals, record.date, s.today)
             kept = record.model_copy(update={
                 "motivation": values["motivation"], "confidence": values["confidence"],
-                "progress": {k.split(".", 1)[1]: v for k, v in values.items()
-                             if k.startswith("progress.") and v is not None}})
-            return kept, answers
+                "progress": {k: v for k, v in progress.items() if k not in early}})
+            return kept, answers, early
 
         def nothing_given(answers: CheckInAnswers, newest: CheckIn | None) -> str:
             if answers.left and newest is not None:
@@ -318,8 +386,11 @@ def check_in_form(session: Any) -> widgets.Widget:
             if later:  # said with the other problems, all at once
                 return None, {**later, **errors}
             if record is not None:
-                kept, answers = answered(record, wb)
+                kept, answers, early = answered(record, wb)
                 if is_empty_check_in(kept):
+                    if early:  # beside each slider: its goal was set after that day
+                        return None, {f"progress.{gid}": set_after_note(goal, record.date)
+                                      for gid, goal in early.items()}
                     return None, {"": nothing_given(answers, last)}
             return record, errors
 
@@ -329,8 +400,13 @@ def check_in_form(session: Any) -> widgets.Widget:
             """Append the check-in under the file lock, as the file is now."""
             from career_workbook.widgets.merge import RELOAD_HINT, EditConflict
 
-            kept, answers = answered(record, wb)
+            kept, answers, early = answered(record, wb)
             newest = last_check_in(wb, s.today)
+            same = next((c for c in wb.check_ins if c == kept), None)
+            if same is not None:  # saved already: a double click, or the form sent again
+                raise WorkbookError(
+                    f"this check-in is already in your workbook ({short_date(same.date)}, "
+                    f"{check_in_summary(same)}). Change something to add another.")
             if is_empty_check_in(kept):  # not when the form was filled: changed elsewhere
                 why = (f"was changed in another window since this form was shown ("
                        f"{_now_said(answers.changed, labels)})" if answers.changed else
@@ -339,13 +415,20 @@ def check_in_form(session: Any) -> widgets.Widget:
                        "check-in dated before it records only what you give it")
                 raise EditConflict([Problem("", None, f"{why}; {RELOAD_HINT}")],
                                    {"": "Your last check-in"})
-            said.update(answers=answers, newest=newest)
+            said.update(answers=answers, newest=newest, early=early,
+                        same_day=sum(c.date == kept.date for c in wb.check_ins))
             wb.check_ins.append(kept)
             return kept
 
         def detail(c: CheckIn) -> str:
             answers, newest = said.get("answers"), said.get("newest")
-            text = f"check-in of {c.date.isoformat()} added with {check_in_summary(c)}"
+            again = said.get("same_day", 0)
+            text = (f"check-in of {short_date(c.date)} added"
+                    + ("" if not again else " (a second one that day)" if again == 1
+                       else f" ({again + 1} that day now)")
+                    + f" with {check_in_summary(c)}")
+            for goal in said.get("early", {}).values():
+                text += ". " + set_after_note(goal, c.date).rstrip(".")
             if answers is not None and answers.left and newest is not None:
                 text += (f". It is dated before your last check-in ({short_date(newest.date)}), "
                          "so the sliders you did not move were not recorded")

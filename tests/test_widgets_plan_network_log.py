@@ -107,6 +107,57 @@ def test_a_goal_without_a_deadline_takes_any_milestone_due_day(path):
     assert cw.load(path).goals[0].milestones[0].due == date(2028, 1, 1)
 
 
+# ------------------------------------------------------------ 06 actions: the milestones' rule
+def test_an_action_due_after_its_goal_is_refused_as_a_milestone_is(path):
+    # the red team's case: "Run workshop 2" due 30 Apr for a goal due 15 Mar, saved unsaid
+    with cw.edit(path) as wb:
+        wb.goals.append(Goal(id="g2", text="Run 2 workshops for the sales team by 2027-03-15",
+                             status="active", created=date(2026, 11, 1),
+                             deadline=date(2027, 3, 15)))
+    before = path.read_bytes()
+    view = ui.actions_form(session(path))
+    view.fields["text"].value = "Run workshop 2"
+    view.fields["goal_id"].value = "g2"
+    view.fields["due"].widget.value = "2027-04-30"
+    view.buttons["save"].click()
+    assert path.read_bytes() == before
+    message = said(view, "due")
+    assert "“Due” (30 Apr 2027) is after the goal’s deadline (15 Mar 2027): choose a day on " \
+        "or before 15 Mar 2027, or move the goal’s deadline first (goal review, step 09)." \
+        in message, message
+    view.fields["goal_id"].value = "g1"  # another goal, due 31 Mar 2027: still after it
+    view.buttons["save"].click()
+    assert "after the goal’s deadline (31 Mar 2027)" in said(view, "due")
+    view.fields["due"].widget.value = "31 Mar 2027"  # the deadline itself is fine
+    view.buttons["save"].click()
+    assert [(a.text, a.due) for a in cw.load(path).actions] == [("Run workshop 2",
+                                                                 date(2027, 3, 31))]
+
+
+def test_an_action_with_no_goal_or_done_takes_any_due_day(path):
+    view = ui.actions_form(session(path))
+    view.fields["text"].value = "Read a book on SQL tuning"
+    view.fields["due"].widget.value = "2027-09-30"  # no goal: no deadline to keep to
+    view.buttons["save"].click()
+    with cw.edit(path) as wb:  # an older file: an action already after its goal's deadline
+        wb.actions[0].goal_id = "g1"
+    view = ui.actions_form(session(path))
+    choose(view, 0)
+    view.fields["status"].value = "done"  # marking it done is never refused for its day
+    view.buttons["save"].click()
+    assert cw.load(path).actions[0].status == "done", view.status.value
+
+
+def test_validate_notes_an_open_action_due_after_its_goal(path):
+    from career_workbook.analysis.notes import workbook_notes
+
+    with cw.edit(path) as wb:
+        wb.actions.append(cw.Action(text="Mock exam", goal_id="g1", due=date(2027, 5, 1)))
+    notes = workbook_notes(cw.load(path), date(2026, 12, 5))
+    assert "actions[0].due = 2027-05-01 is after its goal's deadline (2027-03-31): move the " \
+        "action on or before it, or the goal's deadline (goal review, step 09)" in notes
+
+
 # ------------------------------------------------------------ 07 interview questions
 FORTY = "\n".join(f"Question {i}: when you started out in this line of work, what would "
                   f"you change about how you learnt the job, looking back now?"

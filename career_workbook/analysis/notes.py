@@ -7,9 +7,9 @@ with the wrong year (the charts leave it out until that day comes, see
 older CSV import: the ratings of the last count, every comment shows), an opportunity
 "spotted" after its first recorded move, and the contradictions the forms refuse today but
 an older file (or an editor) may hold: a follow-up before the last contact, one person
-recorded twice, learning completed before it started or while not done, a milestone due
-after its goal's deadline, a goal set after today or after its own deadline (or on a day
-not recorded), a deadline whose year is today's with its digits swapped (2062 for 2026).
+recorded twice, learning completed before it started or while not done, a milestone (or an
+action still to do) due after its goal's deadline, a goal set after today or after its own
+deadline (or on a day not recorded), a deadline whose year is today's with its digits swapped (2062 for 2026).
 Each note names the entry as ``validate`` names fields (``check_ins[3]``), its value and
 what to do. Pure: no I/O.
 
@@ -201,6 +201,31 @@ def _late_milestones(wb: Workbook) -> list[str]:
     return notes
 
 
+def _late_actions(wb: Workbook) -> list[str]:
+    """An action still to do that is due after its goal's deadline (the milestones' rule,
+    :func:`~career_workbook.analysis.progress.late_milestones`, as the action form
+    refuses it).
+
+    >>> from career_workbook.model import Action, Goal, new_workbook
+    >>> wb = new_workbook("Sam Lee", today=date(2026, 1, 5))
+    >>> wb.goals = [Goal(id="g1", text="Run 2 workshops", deadline=date(2027, 3, 15))]
+    >>> wb.actions = [Action(text="Run workshop 2", goal_id="g1", due=date(2027, 4, 30)),
+    ...               Action(text="Book a room", goal_id="g1", due=date(2027, 4, 30),
+    ...                      status="done", done_on=date(2026, 12, 1))]
+    >>> _late_actions(wb)
+    ["actions[0].due = 2027-04-30 is after its goal's deadline (2027-03-15): move the action on or before it, or the goal's deadline (goal review, step 09)"]
+    """  # noqa: E501
+    from career_workbook.analysis.progress import late_milestones
+
+    deadlines = {g.id: g.deadline for g in wb.goals}
+    return [f"actions[{i}].due = {a.due.isoformat()} is after its goal's deadline "
+            f"({deadlines[a.goal_id].isoformat()}): move the action on or before it, or the "
+            "goal's deadline (goal review, step 09)"
+            for i, a in enumerate(wb.actions)
+            if a.status in ("todo", "doing") and a.goal_id in deadlines
+            and late_milestones([a], deadlines[a.goal_id])]
+
+
 def _swapped_deadlines(wb: Workbook, today: date) -> list[str]:
     """A deadline or due day (goal, milestone, action, opportunity) whose year looks
     mistyped: today's or next year's with its digits swapped (2062 for 2026,
@@ -322,4 +347,5 @@ def workbook_notes(wb: Workbook, today: date) -> list[str]:
     """  # noqa: E501
     return (_later(_dated_fields(wb), today) + _repeated_raters(wb)
             + _spotted_after_first_move(wb) + _contacts(wb) + _learning(wb)
-            + _late_milestones(wb) + _goal_set_days(wb, today) + _swapped_deadlines(wb, today))
+            + _late_milestones(wb) + _late_actions(wb) + _goal_set_days(wb, today)
+            + _swapped_deadlines(wb, today))

@@ -99,10 +99,10 @@ HISTORY_COLUMNS = {"date": "date", "goal_id": "text", "actual": "float", "source
 
 
 def late_milestones(milestones: Iterable[Any], deadline: date | None) -> list[Any]:
-    """The milestones due after ``deadline``, in their order: steps that would come after
-    the goal they lead to; none without a deadline. The one rule of the milestone form (a
-    step due after its goal's deadline), the goal review (a deadline moved before its
-    steps) and ``validate``.
+    """The milestones (or actions: anything with a ``due``) due after ``deadline``, in
+    their order: steps that would come after the goal they lead to; none without a
+    deadline. The one rule of the milestone and action forms (a step due after its goal's
+    deadline), the goal review (a deadline moved before its milestones) and ``validate``.
 
     >>> from career_workbook.model import Milestone
     >>> steps = [Milestone(title="Book the exam", due=date(2027, 2, 28)),

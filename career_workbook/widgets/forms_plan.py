@@ -41,10 +41,12 @@ from career_workbook.wording import short_date, shorten
 
 __all__ = [
     "SUGGESTIONS",
+    "action_problems",
     "actions_form",
     "add_role_skills",
     "learning_suggestion_frame",
     "learning_suggestions",
+    "late_due_problem",
     "milestone_problems",
     "milestones_form",
     "plan_learning",
@@ -397,12 +399,55 @@ def actions_form(session: Any) -> widgets.Widget:
             view, items=wb.actions, model=Action, collection="actions", make_fields=make_fields,
             describe=lambda a: f"{shorten(a.text, 50)} ({ACTION_STATUS_LABELS[a.status].lower()})",
             noun="action", extra=lambda data: {"done_on": action_done_on(
-                data["status"], data.get("done_on"), view.session.today)}, year_field="due")
+                data["status"], data.get("done_on"), view.session.today)},
+            problems=lambda data: action_problems(data, view.session.workbook.goals),
+            year_field="due")
         return [shown, *editor]
 
     return FormView(session, build, name="actions", title="Your action plan",
                     intro="Small, concrete steps with dates turn goals into progress.",
                     depends=lambda wb: (wb.actions, wb.goals))
+
+
+def late_due_problem(due: Any, deadline: date | None) -> str | None:
+    """Why a milestone or an action ``due`` on that day cannot serve a goal with
+    ``deadline``: it is after it (the step would come after the goal it leads to:
+    :func:`~career_workbook.analysis.progress.late_milestones`). ``None`` when fine, or
+    without a day or a deadline.
+
+    >>> late_due_problem(date(2027, 4, 30), date(2027, 3, 15))
+    '“Due” (30 Apr 2027) is after the goal’s deadline (15 Mar 2027): choose a day on or before 15 Mar 2027, or move the goal’s deadline first (goal review, step 09).'
+    >>> late_due_problem(date(2027, 3, 15), date(2027, 3, 15)), late_due_problem(None, None)
+    (None, None)
+    """  # noqa: E501
+    from career_workbook.analysis.progress import late_milestones
+
+    if not isinstance(due, date) or not late_milestones([SimpleNamespace(due=due)], deadline):
+        return None
+    return (f"“Due” ({short_date(due)}) is after the goal’s deadline ({short_date(deadline)}): "
+            f"choose a day on or before {short_date(deadline)}, or move the goal’s deadline "
+            "first (goal review, step 09).")
+
+
+def action_problems(data: Mapping[str, Any], goals: Sequence[Any]) -> dict[str, str]:
+    """Why an action about to be saved (``data``: its fields) cannot be: still to do, it
+    is due after the deadline of the goal it is for (:func:`late_due_problem`, the
+    milestones' rule). An action done or dropped plans nothing more: its day is not
+    checked.
+
+    >>> from career_workbook.model import Goal
+    >>> goals = [Goal(id="g1", text="Run 2 workshops", deadline=date(2027, 3, 15))]
+    >>> action_problems({"goal_id": "g1", "due": date(2027, 4, 30), "status": "todo"},
+    ...                 goals)["due"][:62]
+    '“Due” (30 Apr 2027) is after the goal’s deadline (15 Mar 2027)'
+    >>> action_problems({"goal_id": "g1", "due": date(2027, 4, 30), "status": "done"}, goals)
+    {}
+    """
+    if data.get("status") in ("done", "dropped"):
+        return {}
+    goal = next((g for g in goals if g.id == data.get("goal_id")), None)
+    late = late_due_problem(data.get("due"), goal.deadline if goal is not None else None)
+    return {"due": late} if late else {}
 
 
 def milestone_problems(data: Mapping[str, Any], deadline: date | None,
@@ -419,15 +464,10 @@ def milestone_problems(data: Mapping[str, Any], deadline: date | None,
     >>> milestone_problems({"due": date(2028, 1, 1)}, None, date(2026, 12, 5))
     {}
     """  # noqa: E501
-    from career_workbook.analysis.progress import late_milestones
-
     found = days_not_come(data, today, {"done_on": "“Done on”"})
-    due = data.get("due")
-    if isinstance(due, date) and late_milestones([SimpleNamespace(due=due)], deadline):
-        found["due"] = (f"“Due” ({short_date(due)}) is after the goal’s deadline "
-                        f"({short_date(deadline)}): choose a day on or before "
-                        f"{short_date(deadline)}, or move the goal’s deadline first (goal "
-                        "review, step 09).")
+    late = late_due_problem(data.get("due"), deadline)
+    if late:
+        found["due"] = late
     return found
 
 

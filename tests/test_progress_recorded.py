@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import math
+import re
 from datetime import date
 
 import pandas as pd
@@ -295,3 +296,42 @@ def test_an_undated_goal_with_nothing_recorded_is_neither_ahead_nor_behind():
     assert analysis.workbook_notes(wb, DAY)[0].startswith(
         "goals[0].created is not recorded: its pace will be measured from its first "
         "recorded progress")
+
+
+# ----------------------------------------------------------------------------------------
+# A goal reported at 100 % counts as done in 09's tables, the chart and the cover alike
+# ----------------------------------------------------------------------------------------
+def test_a_goal_reported_at_100_percent_is_done_in_the_table_the_chart_and_the_cover(
+        tmp_path):
+    # red team: Status "active" in 09's table (5 active) under a chart and a cover saying
+    # "of 4 active goals ... (1 done)"
+    wb = new_workbook("Lucía Ortega", today=date(2026, 9, 1))
+    for i, text in enumerate(["Run 2 workshops for the sales team", "Ship the forecast",
+                              "Mentor two juniors"]):
+        wb.goals.append(Goal(id=f"g{i}", text=text, status="active", created=date(2026, 9, 1),
+                             deadline=date(2027, 6, 30)))
+    wb.goals.append(Goal(id="g9", text="Finish the UX course", status="done",
+                         created=date(2026, 9, 1), completed_on=date(2026, 11, 1)))
+    wb.check_ins.append(CheckIn(date=date(2026, 12, 1), progress={"g0": 100, "g1": 30}))
+    path = tmp_path / "lucia.yaml"
+    store.save(wb, path)
+
+    counts = analysis.summary(wb, DAY).goal_counts
+    words = analysis.goal_counts_words(counts)
+    assert words == "1 of 2 active goals on track, 1 not started (2 done)"
+    assert " ".join(figures.make_figure(wb, "progress", today=DAY).get_suptitle().split()) \
+        == words
+    cover = {h.label: h for h in pack_content(wb, today=DAY).headlines}
+    assert cover["Goals on track"].detail == "of 2 active, 1 not started (2 done)"
+
+    review = ui.goal_review(ui.Session(path, today=DAY.isoformat()))
+    table = review.children[1].value.split("<tbody>")[1]
+    rows = [[text_of(cell).strip() for cell in re.findall(r"<td[^>]*>(.*?)</td>", row, re.S)]
+            for row in re.findall(r"<tr>(.*?)</tr>", table, re.S)]
+    statuses = {row[0]: row[1] for row in rows}
+    assert statuses["Run 2 workshops for the sales team"] == "reached 100 % — mark it done"
+    assert list(statuses.values()).count("active") == counts.active == 2
+    assert sum(s in ("done", "reached 100 % — mark it done") for s in statuses.values()) \
+        == counts.done == 2
+    mine = ui.goals_table(ui.Session(path, today=DAY.isoformat()))  # 04's list says it too
+    assert "reached 100 % — mark it done" in _page(mine)

@@ -74,6 +74,7 @@ __all__ = [
     "progress_history_frame",
     "set_after",
     "set_day_counts",
+    "status_label",
 ]
 
 ON_TRACK_MARGIN = 10.0
@@ -423,6 +424,23 @@ no_deadline=1)
             if key in tally:
                 tally[key] += 1
     return GoalCounts(**tally)
+
+
+REACHED = "reached 100 % — mark it done"
+"""A goal still active whose progress reached 100 %: counted done (:func:`goal_counts`)."""
+
+
+def status_label(status: str, track: str) -> str:
+    """A goal's status as a table shows it beside its ``track``: a goal still active at
+    100 % is counted done by :func:`goal_counts` (the charts' headline, the cover), so it
+    reads :data:`REACHED` rather than "active", and the table adds up as they do.
+
+    >>> status_label("active", "done"), status_label("active", "behind")
+    ('reached 100 % — mark it done', 'active')
+    >>> status_label("draft", "done"), status_label("done", "done")
+    ('draft', 'done')
+    """
+    return REACHED if status == "active" and track == "done" else status
 
 
 def goal_counts_words(counts: GoalCounts, *, lead: bool = True) -> str:

@@ -838,6 +838,7 @@ def goals_table(session: Any) -> widgets.Widget:
 
     def build(view: FormView) -> list[widgets.Widget]:
         from career_workbook import analysis
+        from career_workbook.analysis.progress import status_label
         from career_workbook.widgets.display import table_widget
 
         s = view.session
@@ -845,6 +846,8 @@ def goals_table(session: Any) -> widgets.Widget:
         if not wb.goals:  # one notice under the form's own title, not a second of each
             return [notice(s.say("No goals yet: draft your first one in notebook 04."), "info")]
         table = analysis.goals_table_frame(wb, s.today, catalog=s.catalog)
+        table = table.assign(status=[status_label(st, tr) for st, tr in  # as counted
+                                     zip(table["status"], table["track"], strict=True)])
         shown = table_widget(table, {"text": "Goal", "status": "Status", "deadline": "Deadline",
                                      "score": "SMART", "actual": "% done", "track": "Track",
                                      "confidence": "Confidence"})

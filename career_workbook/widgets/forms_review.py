@@ -485,11 +485,14 @@ def goal_review(session: Any) -> widgets.Widget:
 
     def build(view: FormView) -> list[widgets.Widget]:
         from career_workbook import analysis
+        from career_workbook.analysis.progress import status_label
         from career_workbook.widgets.display import table_widget
 
         s = view.session
         wb = s.workbook
         frame = analysis.goal_progress_frame(wb, s.today)
+        frame = frame.assign(status=[status_label(st, tr) for st, tr in  # as counted
+                                     zip(frame["status"], frame["track"], strict=True)])
         table = table_widget(frame, {"text": "Goal", "status": "Status",
                                      "deadline": "Deadline", "expected": "% time gone",
                                      "actual": "% done", "track": "Track",

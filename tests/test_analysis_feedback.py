@@ -278,7 +278,7 @@ def test_an_entry_of_a_stored_rater_and_date_with_other_ratings_is_a_correction(
     assert plan.new == () and plan.skipped == 1
     assert plan.corrections == ((stored[0], incoming[0]),)
     assert plan.correction_lines() == [
-        "p9 (peer, 2026-11-20): ratings differ from the stored ones — importing replaces them"]
+        "p9 (peer, 20 Nov 2026): ratings differ from the stored ones — importing replaces them"]
     assert plan.apply(stored) == [incoming[0], stored[1]]
 
 
@@ -322,7 +322,7 @@ def test_a_changed_comment_is_named_and_two_stored_duplicates_become_one():
     fixed = _fb("p9", ratings={"Python": 1}, comment="Great work")
     plan = plan_feedback_import(stored, [fixed])
     assert plan.correction_lines() == [
-        "p9 (peer, 2026-11-20): the comment differs from the stored one — importing "
+        "p9 (peer, 20 Nov 2026): the comment differs from the stored one — importing "
         "replaces it"]
     assert plan.corrections[0][0] is stored[2]  # the one that counts: written last
     assert plan.apply(stored) == [fixed, stored[1]]

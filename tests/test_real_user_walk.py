@@ -833,7 +833,7 @@ def test_one_skill_rated_is_said_in_the_singular(path):
     view = ui.self_assessment_form(ui.Session(path, today=TODAY))
     view.fields["ratings.SQL"].widget.value = 3
     view.buttons["save"].click()
-    assert "1 skill rated on 2026-11-22" in text_of(view.status.value)
+    assert "1 skill rated on 22 Nov 2026" in text_of(view.status.value)
     assert "You have 1 earlier self-assessment;" in view.children[1].value
 
 

@@ -434,7 +434,7 @@ def test_summary_is_one_short_sentence() -> None:
         assert summary and len(summary) < 200 and "\n" not in summary
     good = score_goal("Become a team lead by December 2027", today=TODAY, confidence=9)
     assert good.summary.startswith("Strong SMART goal")
-    assert "31 December 2027" in good.summary
+    assert "31 Dec 2027" in good.summary
 
 
 # --------------------------------------------------------------------------- hints

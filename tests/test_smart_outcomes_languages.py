@@ -164,7 +164,7 @@ def test_numbers_with_units_and_dates_in_figures_still_count(text, target, due):
     assert r.criteria["specific"].verdict == "open"
     assert r.summary.startswith("Solid goal (")  # never "Strong SMART goal" unread
     assert r.summary.endswith(f"measurable and time-bound, due {due.day} "
-                              f"{due:%B} {due.year}; specific not judged (the wording "
+                              f"{due:%b} {due.year}; specific not judged (the wording "
                               "checks read English only).")
 
 

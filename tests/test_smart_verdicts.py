@@ -70,7 +70,7 @@ def test_the_saved_deadline_wins_over_the_sentence_and_the_mismatch_is_named():
     assert (r.deadline, r.text_deadline) == (date(2028, 1, 31), date(2027, 6, 30))
     assert r.criteria["time_bound"].met
     assert r.criteria["time_bound"].hints == [
-        "Your sentence says 'by June 2027' but the Deadline field says 31 January 2028 — "
+        "Your sentence says 'by June 2027' but the Deadline field says 31 Jan 2028 — "
         "change one so they agree."]
     assert r.summary == "Strong SMART goal (88/100): add how confident you are (1-10)."
     same = _goal("Publish 4 blog posts by June 2027", deadline=date(2027, 6, 30))
@@ -241,11 +241,11 @@ def test_a_deadline_picked_in_the_drafter_is_scored(drafter):
     view.fields["deadline"].value = date(2027, 3, 31)
     html = view.children[3].value
     assert re.search(r"✓</span> <b>Time-bound", html)
-    assert "Deadline: <b>31 March 2027</b> (from the Deadline field)" in html
+    assert "Deadline: <b>31 Mar 2027</b> (from the Deadline field)" in html
     view.fields["text"].value = "Run 3 workshops for the design team by June 2027"
     html = view.children[3].value
     assert view.fields["deadline"].value == date(2027, 3, 31)  # the person's date stays
-    assert "Your sentence says" in html and "31 March 2027" in html
+    assert "Your sentence says" in html and "31 Mar 2027" in html
 
 
 def test_relevance_in_a_fresh_drafter_is_a_question(drafter):

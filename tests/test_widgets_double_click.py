@@ -94,7 +94,7 @@ def test_a_click_on_the_button_of_a_form_rebuilt_since_changes_nothing(path):
     saved = text_of(view.status.value)
     deliver_click(old)
     assert text_of(view.status.value) == saved
-    assert "Saved at" in saved and "added “2026-11-20 Gave the team's first demo”" in saved
+    assert "Saved at" in saved and "added “20 Nov 2026 Gave the team's first demo”" in saved
     assert not view.fields["title"].has_error
     assert entries(path, "achievements", "title") == ["Gave the team's first demo"]
 

@@ -116,11 +116,11 @@ def test_a_corrected_file_replaces_the_stored_entry_of_that_rater_and_date(works
     view.buttons["preview"].click()
     text = re.sub(r"<[^>]+>", " ", preview_text(view))
     assert "1 stored entry to replace" in text and "to add" not in text
-    assert ("p9 (peer, 2026-11-20): ratings differ from the stored ones — importing "
+    assert ("p9 (peer, 20 Nov 2026): ratings differ from the stored ones — importing "
             "replaces them") in text
     assert "2 entries already in your workbook will be skipped" in text
     view.buttons["save"].click()
-    assert "1 stored entry replaced by the corrected one (p9 (peer, 2026-11-20))" in \
+    assert "1 stored entry replaced by the corrected one (p9 (peer, 20 Nov 2026))" in \
         view.status.value, view.status.value
     wb = cw.load(path)
     p9 = [f for f in wb.feedback if f.rater_id == "p9"]

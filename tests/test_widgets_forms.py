@@ -17,6 +17,7 @@ from career_workbook.model import Assessment, Contact, Goal, Skill, Workbook
 from career_workbook.widgets.forms_feedback import read_feedback_csv
 from career_workbook.widgets.forms_skills import rename_skill, skill_references
 from career_workbook.widgets.session import header_html
+from career_workbook.wording import short_date
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "examples" / "workbooks" / "priya_data_analyst.yaml"
@@ -280,8 +281,8 @@ def test_self_assessment_is_refilled_in_place_after_a_save(small):
     assert list(view.children) == widgets_before and view.fields["ratings.SQL"] is sql
     assert len(_instances) == count, "no widget created or left behind"
     assert "You have 2 earlier self-assessments" in view.children[1].value
-    assert "Last rated 2026-11-20." in view.fields["ratings.Writing"].help.value
-    assert view.fields["ratings.Writing"].widget.tooltip == "Writing — Last rated 2026-11-20."
+    assert "Last rated 20 Nov 2026." in view.fields["ratings.Writing"].help.value
+    assert view.fields["ratings.Writing"].widget.tooltip == "Writing — Last rated 20 Nov 2026."
     assert view.fields["ratings.Writing"].value == 4 and view.fields["ratings.SQL"].value == 2
     assert view.fields["note"].value == "" and view.fields["date"].value == date(2026, 11, 22)
     assert view.filled.ratings == {"SQL": 2, "Python": 3, "Writing": 4}
@@ -690,7 +691,8 @@ def test_check_in_form_starts_from_the_last_check_in_up_to_today(tmp_path, last,
     store.save(wb, path)
     view = ui.check_in_form(ui.Session(path, today=TODAY))
     intro = view.children[1].value
-    assert f"Your last check-in was on {last} {says}." in intro, intro
+    assert f"Your last check-in was on {short_date(date.fromisoformat(last))} {says}." \
+        in intro, intro
     assert [view.fields[k].value for k in ("motivation", "confidence", "progress.g1")] == [
         4, 5, 35]
     view.fields["wins"].value = "Steady"
@@ -801,4 +803,4 @@ def test_the_check_in_form_says_when_the_last_one_was_in_words(tmp_path, last, s
     path = tmp_path / "sam.yaml"
     store.save(wb, path)
     text = _all_html(ui.check_in_form(ui.Session(path, today=TODAY)))
-    assert f"Your last check-in was on {last.isoformat()} {said}." in text
+    assert f"Your last check-in was on {short_date(last)} {said}." in text

@@ -383,7 +383,7 @@ def test_before_a_year_fills_the_last_day_of_the_year_before(session):
     view = ui.goal_drafter(session)
     view.fields["text"].value = "Ship the data platform before 2027"
     assert view.fields["deadline"].value == date(2026, 12, 31)
-    assert "31 December 2026" in view.children[3].value
+    assert "31 Dec 2026" in view.children[3].value
 
 
 def test_a_blank_goal_after_a_save_says_it_is_blank(session):

@@ -58,7 +58,7 @@ def feedback(view) -> str:
 # ----------------------------------------------------------------- 1. one deadline
 def test_an_emptied_deadline_box_saves_the_deadline_the_feedback_shows(empty):
     """In a kernel the rescoring waits for a pause: Save pressed right after the box was
-    emptied saved no deadline while the feedback said "Deadline found: 30 June 2027"."""
+    emptied saved no deadline while the feedback said "Deadline found: 30 Jun 2027"."""
 
     async def scenario() -> None:
         view = ui.goal_drafter(ui.Session(empty, today=TODAY))
@@ -69,7 +69,7 @@ def test_an_emptied_deadline_box_saves_the_deadline_the_feedback_shows(empty):
         view.buttons["save"].click()  # refused: the box cannot be read
         assert cw.load(empty).goals == []
         await asyncio.sleep(0.2)
-        assert "Deadline found: 30 June 2027" in feedback(view)  # what the person sees
+        assert "Deadline found: 30 Jun 2027" in feedback(view)  # what the person sees
         view.fields["deadline"].value = ""  # emptied, and Save at once
         view.buttons["save"].click()
 
@@ -256,7 +256,7 @@ def test_the_drafter_says_plainly_that_a_goal_in_another_language_is_read_in_eng
 def test_use_this_never_adds_a_second_date(empty):
     view = ui.goal_drafter(ui.Session(empty, today=TODAY))
     view.fields["text"].value = "Read 12 books by 30-06-2027"
-    assert "Deadline found: 30 June 2027" in feedback(view)
+    assert "Deadline found: 30 Jun 2027" in feedback(view)
     assert view.fields["deadline"].value == date(2027, 6, 30)
     assert all("30 June 2027" not in text for _, text in view.state["rewrites"])
 

@@ -81,7 +81,7 @@ def test_move_forward_and_back_keeps_every_move(session):
                                                     "exploring"]
     choose(view, 0)
     history = view.children[view.children.index(view.status) - 1]  # the history shown
-    assert "Spotted (2026-10-01) → Exploring" in history.value
+    assert "Spotted (1 Oct 2026) → Exploring" in history.value
     assert "back" in view.buttons and "forward" in view.buttons
 
 

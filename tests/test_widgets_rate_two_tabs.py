@@ -127,7 +127,7 @@ def test_saving_twice_on_one_day_in_one_tab_updates_that_days_snapshot(sam):
     view.fields["ratings.Negotiation"].value = 2
     view.fields["note"].value = "Quiet week"
     view.buttons["save"].click()
-    assert "3 skills rated on 2026-12-06 (today's self-assessment updated)" in status(view)
+    assert "3 skills rated on 6 Dec 2026 (today's self-assessment updated)" in status(view)
     wb = cw.load(sam)
     assert [(a.date, a.ratings, a.note) for a in wb.assessments] == [
         (date(2026, 3, 2), {"Budgeting": 2, "Negotiation": 3}, ""),
@@ -170,7 +170,7 @@ def test_the_form_starts_from_the_latest_rating_up_to_today_as_the_radar_does(sa
     view = tab(ui.self_assessment_form, sam)
     field = view.fields["ratings.Negotiation"]
     assert field.value == 2 == current(sam)["Negotiation"]
-    assert "Last rated 2026-12-05." in text_of(field.help.value)
+    assert "Last rated 5 Dec 2026." in text_of(field.help.value)
     view.fields["ratings.Spanish"].value = 1
     view.buttons["save"].click()  # untouched Negotiation: today's level, 2, not 5
     assert cw.load(sam).assessments[-1].ratings == {"Budgeting": 2, "Negotiation": 2,

@@ -60,7 +60,7 @@ from career_workbook.model import (
     clean_name,
     problems_from_validation,
 )
-from career_workbook.wording import number
+from career_workbook.wording import number, short_date
 
 __all__ = [
     "AGREEMENT_BAND",
@@ -634,7 +634,7 @@ class FeedbackPlan:
                 "own ratings": sum(len(a.ratings) for a in self.self_ratings)}
 
     def correction_lines(self) -> list[str]:
-        """Each correction by name, e.g. ``p9 (peer, 2026-11-20): ratings differ from the
+        """Each correction by name, e.g. ``p9 (peer, 20 Nov 2026): ratings differ from the
         stored ones — importing replaces them``."""
         lines = []
         for old, new in self.corrections:
@@ -643,7 +643,7 @@ class FeedbackPlan:
             old_said = old_said or [old.comment]
             new_said = [new.comment, *(f.comment for f in self.also if _key(f) == key)]
             what = _differs(old, new, old_said, new_said)
-            lines.append(f"{new.rater_id} ({new.rater_group}, {new.date.isoformat()}): {what}"
+            lines.append(f"{new.rater_id} ({new.rater_group}, {short_date(new.date)}): {what}"
                          f" — importing replaces {'it' if what.endswith('one') else 'them'}")
         return lines
 
@@ -723,7 +723,7 @@ def plan_feedback_import(stored: Sequence[Feedback], incoming: Sequence[Feedback
     >>> mm1 = Feedback(rater_group="mentor", rater_id="mm1", date=day, ratings={"SQL": 5})
     >>> plan = plan_feedback_import([p9, p10], [fixed, p10, mm1])
     >>> [f.rater_id for f in plan.new], plan.skipped, plan.correction_lines()
-    (['mm1'], 1, ['p9 (peer, 2026-11-20): ratings differ from the stored ones — importing replaces them'])
+    (['mm1'], 1, ['p9 (peer, 20 Nov 2026): ratings differ from the stored ones — importing replaces them'])
     >>> [(f.rater_id, f.ratings["SQL"]) for f in plan.apply([p9, p10])]
     [('p9', 1), ('p10', 5), ('mm1', 5)]
     """  # noqa: E501

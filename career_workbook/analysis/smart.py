@@ -110,7 +110,7 @@ from career_workbook.analysis.dates import (
     suggested_deadline,
 )
 from career_workbook.analysis.smart_rewrites import MAX_QUOTED, candidates, invalid_date_note
-from career_workbook.wording import listing, number, swapped_deadline, swapped_for
+from career_workbook.wording import listing, number, short_date, swapped_deadline, swapped_for
 
 __all__ = [
     "CRITERIA",
@@ -2006,16 +2006,16 @@ def _time_bound(f: _Features, today: date,
     for e in invalid[:1]:
         note = invalid_date_note(e)
         reasons.append(f"'{e.phrase}': {note}")
-        hints.append(f"{note} — did you mean {format_date(e.fix)}?" if e.fix else note)
+        hints.append(f"{note} — did you mean {short_date(e.fix)}?" if e.fix else note)
     if best is not None:
-        reasons.append(f"deadline: '{best.phrase}' -> {format_date(best.date)}")
+        reasons.append(f"deadline: '{best.phrase}' -> {short_date(best.date)}")
         for e in rhythm[:1]:
             reasons.append(f"rhythm: '{e.phrase}'")
         if done:  # the deadline bounded the goal: it is done, so it cannot be late now
             return Criterion("time_bound", True, 1.0, reasons, hints), best.date, best.phrase
         if best.date < today:  # a date behind you bounds nothing still to do
             reasons[0] += " (passed)"
-            hints.append(f"{format_date(best.date)} has already passed — pick a new date, "
+            hints.append(f"{short_date(best.date)} has already passed — pick a new date, "
                          f"e.g. 'by {suggestion}'.")
             return (Criterion("time_bound", False, PASSED_SCORE, reasons, hints), best.date,
                     best.phrase)
@@ -2253,7 +2253,7 @@ def _summary(score: int, criteria: Mapping[str, Criterion], deadline: date | Non
     >>> r = score_goal("Correr 5 km tres veces por semana antes del 30/06/2027",
     ...                today=date(2026, 12, 6), confidence=8, context={"vision": "Correr"})
     >>> r.summary
-    'Solid goal (82/100): measurable and time-bound, due 30 June 2027; specific not judged \
+    'Solid goal (82/100): measurable and time-bound, due 30 Jun 2027; specific not judged \
 (the wording checks read English only).'
     """
     if empty:
@@ -2279,7 +2279,7 @@ def _summary(score: int, criteria: Mapping[str, Criterion], deadline: date | Non
     not_read = (f"{listing(unread)} not judged (the wording checks read English only)"
                 if unread else "")
     if not missing:
-        due = f", due {format_date(deadline)}" if deadline else ""
+        due = f", due {short_date(deadline)}" if deadline else ""
         met = listing([name.replace("_", "-") for name in ("specific", "measurable",
                                                            "time_bound")
                        if name not in unread])
@@ -2392,17 +2392,17 @@ def _given_deadline(deadline: date, found: date | None, phrase: str | None,
     """Time-bound from a deadline set outside the sentence (the goal's Deadline field),
     which wins over a date the sentence gives; a different one is pointed out. A done
     goal's deadline never passes."""
-    reasons = [f"deadline: {format_date(deadline)} (from the Deadline field)"]
+    reasons = [f"deadline: {short_date(deadline)} (from the Deadline field)"]
     hints: list[str] = []
     if found is not None:
-        reasons.append(f"your sentence says '{phrase}' -> {format_date(found)}")
+        reasons.append(f"your sentence says '{phrase}' -> {short_date(found)}")
         hints.append(f"Your sentence says '{phrase}' but the Deadline field says "
-                     f"{format_date(deadline)} — change one so they agree.")
+                     f"{short_date(deadline)} — change one so they agree.")
     if done:
         return Criterion("time_bound", True, 1.0, reasons, hints)
     if deadline < today:
         reasons[0] += " (passed)"
-        hints.insert(0, f"{format_date(deadline)} has already passed — pick a new date, e.g. "
+        hints.insert(0, f"{short_date(deadline)} has already passed — pick a new date, e.g. "
                         f"{format_date(suggested_deadline(today))}.")
         return Criterion("time_bound", False, PASSED_SCORE, reasons, hints)
     hints.append(_far_hint(deadline, today))
@@ -2520,7 +2520,7 @@ def score_goal(text: Any, *, today: date | None = None, confidence: Any = None,
     >>> r.score, r.deadline, r.criteria["relevant"].met
     (98, datetime.date(2027, 12, 31), True)
     >>> r.summary
-    'Strong SMART goal (98/100): specific, measurable and time-bound, due 31 December 2027.'
+    'Strong SMART goal (98/100): specific, measurable and time-bound, due 31 Dec 2027.'
     >>> score_goal("Get more fluent with Microsoft 365 tools").criteria["measurable"].met
     False
     >>> moved = score_goal("Publish 4 blog posts by June 2027", today=date(2026, 11, 22),
@@ -2528,7 +2528,7 @@ def score_goal(text: Any, *, today: date | None = None, confidence: Any = None,
     >>> moved.deadline, moved.text_deadline
     (datetime.date(2028, 1, 31), datetime.date(2027, 6, 30))
     >>> moved.criteria["time_bound"].hints[0]
-    "Your sentence says 'by June 2027' but the Deadline field says 31 January 2028 — change \
+    "Your sentence says 'by June 2027' but the Deadline field says 31 Jan 2028 — change \
 one so they agree."
     >>> tracked = score_goal("在2027年6月前完成三个数据项目", today=date(2026, 11, 22),
     ...                      metric={"name": "项目", "baseline": 0, "target": 3})

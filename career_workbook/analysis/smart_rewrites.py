@@ -30,6 +30,7 @@ from datetime import date
 from typing import Any
 
 from career_workbook.analysis.dates import date_like, format_date, suggested_deadline
+from career_workbook.wording import short_date
 
 __all__ = ["MAX_QUOTED", "candidates", "invalid_date_note", "tidy", "with_deadline"]
 
@@ -208,7 +209,7 @@ def _time_bound(f: Any, today: date) -> list[tuple[str, str]]:
     dated = [e for e in f.expressions if e.kind == "date" and e.date is not None]
     if dated:  # every date has passed: a date ahead in the deadline's place, the others go
         last = max(dated, key=lambda e: (e.date, -e.start))
-        return [(f"{format_date(last.date)} has already passed — pick a new date:",
+        return [(f"{short_date(last.date)} has already passed — pick a new date:",
                  _with_confidence(_replace(f.work, [
                      (e.start, e.end, f"{_prep(e.phrase)} {due}" if e is last else "")
                      for e in dated]), f))]

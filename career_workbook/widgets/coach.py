@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from career_workbook.model import WorkbookError
 from career_workbook.widgets.fields import esc, notice_html
 from career_workbook.widgets.session import parse_today
+from career_workbook.wording import short_date
 from career_workbook.workspace import client_ids, list_workbooks
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -238,7 +239,7 @@ def week_html(caseload: Caseload) -> str:
                          [f"<bdi>{esc(t)}</bdi> — for {duration(d)}"
                           for t, d in week.stale_opportunities])
                 + _items(f"Coming up in the next {UPCOMING_DAYS} days",
-                         [f"{u.day.isoformat()}: {isolate_names(u.summary, people, esc)}"
+                         [f"{short_date(u.day)}: {isolate_names(u.summary, people, esc)}"
                           for u in week.upcoming]))
         line = (f"last check-in: {week.check_in_when} · {week.overdue} overdue · "
                 f"{len(week.upcoming)} coming up")
@@ -251,12 +252,12 @@ def week_html(caseload: Caseload) -> str:
 
 
 def _check_in_cell(week: ClientWeek | None) -> str | None:
-    """The table's "Last check-in": ``'2026-11-16 (3 weeks ago)'``, ``'no check-in yet'``."""
+    """The table's "Last check-in": ``'16 Nov 2026 (3 weeks ago)'``, ``'no check-in yet'``."""
     if week is None:
         return None
     if week.last_check_in is None:
         return week.check_in_when
-    return f"{week.last_check_in.isoformat()} ({week.check_in_when})"
+    return f"{short_date(week.last_check_in)} ({week.check_in_when})"
 
 
 def overview_html(caseload: Caseload) -> str:
@@ -268,7 +269,7 @@ def overview_html(caseload: Caseload) -> str:
     head = (f'<div style="font-size:1.15em;font-weight:600">Caseload: {plural(n, "client")}'
             '</div><div style="color:#555;font-size:0.9em">Folder: '
             f"<code>{esc(caseload.folder)}</code> · dates counted from "
-            f"{caseload.today.isoformat()}</div>")
+            f"{short_date(caseload.today)}</div>")
     body = "".join(notice_html(p, "warning") for p in caseload.problems)
     shown = caseload.frame.astype({"last_check_in": object})
     shown["name"] = shown["client"].map(_client_names(caseload))

@@ -1566,7 +1566,7 @@ def ask_year(view: FormView, due: date | None, asked: bool) -> None:
     if asked and due is not None:
         view.state["asked_year"] = due
         keep.description = f"Keep {due.year}"
-        keep.tooltip = f"{due.year} is right: save the deadline {due.isoformat()} as it is"
+        keep.tooltip = f"{due.year} is right: save the deadline {short_date(due)} as it is"
         keep.layout.display = None
     else:
         keep.layout.display = "none"

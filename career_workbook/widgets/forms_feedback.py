@@ -581,7 +581,7 @@ def import_message(plan: Any, skills: Sequence[str]) -> str:
     done = [plural(len(plan.new), "feedback entry", "feedback entries") + " added"
             ] if plan.new else []
     if plan.corrections:
-        who = ", ".join(f"{new.rater_id} ({new.rater_group}, {new.date.isoformat()})"
+        who = ", ".join(f"{new.rater_id} ({new.rater_group}, {short_date(new.date)})"
                         for _, new in plan.corrections)
         done.append(
             f"{plural(len(plan.corrections), 'stored entry', 'stored entries')} "

@@ -493,9 +493,10 @@ def smart_feedback_html(result: Any) -> str:
         due = f"<div style='color:#6b4b00'>{esc(language)}</div>"
     elif result.deadline is not None and result.deadline_phrase:
         phrase = f" (from “{esc(result.deadline_phrase)}”)"
-        due = f"<div>Deadline found: <b>{result.deadline:%d %B %Y}</b>{phrase}</div>"
+        due = f"<div>Deadline found: <b>{short_date(result.deadline)}</b>{phrase}</div>"
     elif result.deadline is not None:
-        due = f"<div>Deadline: <b>{result.deadline:%d %B %Y}</b> (from the Deadline field)</div>"
+        due = (f"<div>Deadline: <b>{short_date(result.deadline)}</b> (from the Deadline "
+               "field)</div>")
     elif problem:
         due = (f"<div style='color:#b00020'>⚠ "
                f"{esc(date_fix_message(problem, saving=False))}</div>")

@@ -126,7 +126,7 @@ def achievements_form(session: Any) -> widgets.Widget:
         editor = record_editor(
             view, items=wb.achievements, model=Achievement, collection="achievements",
             make_fields=make_fields, noun="achievement",
-            describe=lambda a: f"{a.date.isoformat()} {a.title}",
+            describe=lambda a: f"{short_date(a.date)} {a.title}",
             problems=lambda data: days_not_come(data, s.today, {"date": "“Date”"},
                                                 "an achievement"))
         return [table, *editor]

@@ -325,7 +325,8 @@ def interview_planner(session: Any) -> widgets.Widget:
             wb.actions.append(action)
 
         view.bind(save, collect, apply, adds=True,
-                  detail=lambda r: f"interview with {r[0].name} planned for {r[1].due}")
+                  detail=lambda r: (f"interview with {r[0].name} planned for "
+                                    f"{short_date(r[1].due)}"))
         return [*boxes, save]
 
     return FormView(session, build, name="interview_planner",

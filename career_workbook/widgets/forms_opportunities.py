@@ -245,6 +245,6 @@ def _history_widget(opp: Opportunity) -> widgets.HTML:
 
     if not opp.stage_history:
         return quiet.HTML("")
-    steps = " → ".join(f"{esc(_SHORT.get(c.stage, c.stage))} ({c.date.isoformat()})"
+    steps = " → ".join(f"{esc(_SHORT.get(c.stage, c.stage))} ({short_date(c.date)})"
                        for c in opp.stage_history)
     return quiet.HTML(f'<div style="margin-top:4px"><b>History:</b> {steps}</div>')

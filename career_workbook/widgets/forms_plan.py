@@ -519,7 +519,7 @@ def milestones_form(session: Any) -> widgets.Widget:
             problems=lambda data: milestone_problems(data, goal.deadline, view.session.today),
             year_field="due",
             describe=lambda m: m.title + (" ✓" if m.done_on else
-                                          (f" (due {m.due.isoformat()})" if m.due else "")))
+                                          (f" (due {short_date(m.due)})" if m.due else "")))
         return [chooser.box, *editor]
 
     return FormView(session, build, name="milestones", title="Milestones",

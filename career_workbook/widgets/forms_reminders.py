@@ -22,7 +22,7 @@ from career_workbook.widgets.fields import (
     primary_button,
     secondary_button,
 )
-from career_workbook.wording import plural
+from career_workbook.wording import plural, short_date
 from career_workbook.workspace import WorkspaceError
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -80,7 +80,7 @@ def contacts_preview_html(parsed: ParsedContacts, wb: Workbook) -> str:
         rows = "".join(
             f"<tr><td>{cell_html(c.name)}</td><td>{cell_html(c.organisation)}</td>"
             f"<td>{cell_html(r.position)}</td>"
-            f"<td>{esc(c.last_contact.isoformat() if c.last_contact else '—')}</td></tr>"
+            f"<td>{esc(short_date(c.last_contact) if c.last_contact else '—')}</td></tr>"
             for r, c in plan.new[:200])
         more = (f"<div>… and {len(plan.new) - 200} more</div>" if len(plan.new) > 200 else "")
         parts.append("<table class='cw-table'><tr><th>Name</th><th>Organisation</th>"

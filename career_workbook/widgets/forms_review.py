@@ -256,13 +256,13 @@ def check_in_intro(last: CheckIn | None, today: date) -> str:
     """The line above the check-in form.
 
     >>> check_in_intro(CheckIn(date=date(2026, 11, 21)), date(2026, 11, 22))
-    'Your last check-in was on 2026-11-21 (yesterday).'
+    'Your last check-in was on 21 Nov 2026 (yesterday).'
     >>> check_in_intro(None, date(2026, 11, 22))
     'This is your first check-in.'
     """
     if last is None:
         return "This is your first check-in."
-    return (f"Your last check-in was on {last.date.isoformat()} "
+    return (f"Your last check-in was on {short_date(last.date)} "
             f"({relative((last.date - today).days)}).")
 
 

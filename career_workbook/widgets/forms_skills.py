@@ -43,7 +43,7 @@ from career_workbook.widgets.fields import (
 )
 from career_workbook.widgets.inputs import days_not_come
 from career_workbook.widgets.merge import merge_fields
-from career_workbook.wording import listing, plural
+from career_workbook.wording import listing, plural, short_date
 
 __all__ = [
     "LEVELS",
@@ -389,7 +389,7 @@ def self_assessment_form(session: Any) -> widgets.Widget:
         names = wb.skill_names()
 
         def last_rated(name: str) -> str:
-            return (f"Last rated {latest[name][1].isoformat()}." if name in latest
+            return (f"Last rated {short_date(latest[name][1])}." if name in latest
                     else "Not rated yet.")
 
         def shown_level(name: str) -> int | None:
@@ -432,7 +432,7 @@ def self_assessment_form(session: Any) -> widgets.Widget:
 
         def detail(entry: Assessment) -> str:
             kept = view.state.pop("kept", {})
-            text = f"{plural(len(entry.ratings), 'skill')} rated on {entry.date.isoformat()}"
+            text = f"{plural(len(entry.ratings), 'skill')} rated on {short_date(entry.date)}"
             if view.state.pop("updated", False):
                 text += (" (today's self-assessment updated)" if entry.date == s.today
                          else " (that day's self-assessment updated)")

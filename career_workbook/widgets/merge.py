@@ -32,9 +32,11 @@ from __future__ import annotations
 import difflib
 import os
 from collections.abc import Iterable, Mapping, Sequence
+from datetime import date
 from typing import Any
 
 from career_workbook.model import Problem, WorkbookError
+from career_workbook.wording import short_date
 
 __all__ = ["EditConflict", "find_record", "list_clash", "merge_fields", "merge_lists",
            "record_key", "same_key_rank"]
@@ -68,8 +70,8 @@ def _get(source: Any, key: str) -> Any:
 def _shown(value: Any) -> str:
     if value is None or value == "" or value == []:
         return "(empty)"
-    if hasattr(value, "isoformat"):
-        text = value.isoformat()
+    if isinstance(value, date):  # as every message writes a day
+        text = short_date(value)
     elif isinstance(value, list):
         text = ", ".join(str(v) for v in value)
     else:

@@ -47,7 +47,7 @@ from career_workbook.model import (
     problems_from_validation,
 )
 from career_workbook.widgets.fields import esc, notice_html
-from career_workbook.wording import shorten
+from career_workbook.wording import short_date, shorten
 from career_workbook.workspace import workspace_of
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -874,8 +874,8 @@ def header_html(session: Session) -> str:
     saved = session.last_saved()
     details = [f"File: <code>{esc(session.path)}</code>"]
     if saved is not None:
-        details.append(f"last saved {saved:%Y-%m-%d %H:%M}")
-    details.append(f"dates counted from {session.today.isoformat()}")
+        details.append(f"last saved {short_date(saved)} {saved:%H:%M}")
+    details.append(f"dates counted from {short_date(session.today)}")
     if session.export_dir is not None:
         details.append(f"charts exported to <code>{esc(session.export_dir)}</code>")
     parts.append(f'<div style="color:#555;font-size:0.9em">{" · ".join(details)}</div>')

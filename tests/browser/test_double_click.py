@@ -61,7 +61,7 @@ def test_a_double_click_after_a_kernel_restart_adds_one_achievement(
         what.press("Tab")
         button = achievements.get_by_role("button", name="Add this achievement")
         button.evaluate(CLICKS)
-        wait_for_text(achievements, r"Saved at \d\d:\d\d.* — added “2026-11-20 Cold kernel")
+        wait_for_text(achievements, r"Saved at \d\d:\d\d.* — added “20 Nov 2026 Cold kernel")
         time.sleep(3)  # a second save would be in the file by now
         data = yaml.safe_load(lab_server.workbook.read_text(encoding="utf-8"))
         assert [a["title"] for a in data["achievements"]].count(title) == 1

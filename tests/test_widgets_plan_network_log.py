@@ -158,6 +158,54 @@ def test_validate_notes_an_open_action_due_after_its_goal(path):
         "action on or before it, or the goal's deadline (goal review, step 09)" in notes
 
 
+def _tree(widget) -> list:
+    return [widget, *(w for c in getattr(widget, "children", ()) for w in _tree(c))]
+
+
+def action_rows(view) -> dict[str, list[str]]:
+    """The plan's table: action -> its cells as a person reads them."""
+    import re
+
+    table = view.children[1].value.split("<tbody>")[1]
+    rows = [[text_of(c).strip() for c in re.findall(r"<td[^>]*>(.*?)</td>", r, re.S)]
+            for r in re.findall(r"<tr>(.*?)</tr>", table, re.S)]
+    return {row[0]: row[1:] for row in rows}
+
+
+def test_an_action_for_a_dropped_goal_says_so_and_is_not_overdue(path):
+    # red team: after "Get promoted …" was dropped, its action due 1 Nov still read "To do",
+    # no longer flagged overdue, and nothing said its goal was dropped
+    with cw.edit(path) as wb:
+        wb.goals.append(Goal(id="g2", text="Get promoted to senior analyst", status="active",
+                             created=date(2026, 6, 1), deadline=date(2027, 6, 30)))
+        wb.actions += [cw.Action(text="Ask Dana to sponsor my case", goal_id="g2",
+                                 due=date(2026, 11, 1)),
+                       cw.Action(text="Book the SQL exam", goal_id="g1", due=date(2026, 11, 20))]
+    view = ui.actions_form(session(path))
+    assert "Your actions — 2 overdue, listed first" in all_text(view)
+    review = ui.goal_review(session(path))
+    [which] = [w for w in _tree(review) if getattr(w, "description", "") == "Goal"]
+    which.value = "g2"  # the goal chooser
+    review.fields["status"].value = "dropped"
+    review.buttons["save"].click()
+    said_now = text_of(review.status.value)
+    assert "1 action for it is still to do (“Ask Dana to sponsor my case”): drop it, or " \
+        "move it to another goal, in your action plan (step 06)." in said_now, said_now
+    assert cw.load(path).goals[1].status == "dropped"
+    view = ui.actions_form(session(path))
+    rows = action_rows(view)
+    assert rows["Ask Dana to sponsor my case"][2:4] == ["To do — goal dropped", "Medium"]
+    assert "overdue" not in rows["Ask Dana to sponsor my case"][1]  # its Due cell
+    assert "overdue" in rows["Book the SQL exam"][1]
+    title = all_text(view)
+    assert "Your actions — 1 overdue, listed first; 1 for a dropped goal: drop it, or choose " \
+        "another goal for it below" in title, title
+    labels = [label for label, _ in view.chooser.options]
+    assert "1. Ask Dana to sponsor my case (to do — goal dropped)" in labels, labels
+    todo = ui.next_actions(session(path))
+    assert "Ask Dana to sponsor" not in all_text(todo)  # not chased as overdue
+
+
 # ------------------------------------------------------------ 07 interview questions
 FORTY = "\n".join(f"Question {i}: when you started out in this line of work, what would "
                   f"you change about how you learnt the job, looking back now?"
@@ -409,7 +457,7 @@ def test_dropped_goals_are_not_offered_to_new_actions_but_kept_on_old_ones(path)
     view = ui.actions_form(session(path))
     assert [v for _, v in view.fields["goal_id"].widget.options if v] == ["g1"]
     label = view.chooser.options[1][0]
-    assert label == "1. Old plan's step word word word word word word… (to do)"
+    assert label == "1. Old plan's step word word word word word word… (to do — goal dropped)"
     choose(view, 0)
     assert "g2" in [v for _, v in view.fields["goal_id"].widget.options]
 

@@ -45,6 +45,7 @@ __all__ = [
     "SMART_THRESHOLD",
     "check_in_overdue",
     "format_day",
+    "goal_closed",
     "has_started",
     "next_actions_frame",
     "nothing_to_do",
@@ -176,18 +177,41 @@ def due_label(action: Action, today: date, wb: Workbook | None = None) -> str:
     return f"{text} — {relative(left)}"
 
 
+def goal_closed(action: Action, wb: Workbook) -> str:
+    """``'dropped'`` or ``'done'`` for an action still to do (todo or doing) whose goal is
+    dropped or done: it is no longer open (:func:`open_actions`: never overdue), and the
+    plan says why and asks to drop it or move it to another goal. ``''`` otherwise.
+
+    >>> from career_workbook.model import Goal, new_workbook
+    >>> wb = new_workbook("Sam")
+    >>> wb.goals.append(Goal(id="g1", text="Get promoted", status="dropped"))
+    >>> goal_closed(Action(text="Ask for a sponsor", goal_id="g1"), wb)
+    'dropped'
+    >>> goal_closed(Action(text="Ask for a sponsor", goal_id="g1", status="dropped"), wb)
+    ''
+    """
+    if action.status not in ("todo", "doing") or action.goal_id is None:
+        return ""
+    goal = next((g for g in wb.goals if g.id == action.goal_id), None)
+    return goal.status if goal is not None and goal.status in ("done", "dropped") else ""
+
+
 def action_plan_frame(wb: Workbook, today: date) -> pd.DataFrame:
     """The person's actions for the plan's table: overdue open ones first (the most late
     first), then the others in the workbook's order, each with its goal and
     :func:`due_label`. Columns: ``text``, ``goal``, ``due`` (the label), ``status``,
-    ``priority`` (their codes), ``done_on``, ``overdue`` (bool).
+    ``priority`` (their codes), ``done_on``, ``overdue`` (bool), ``goal_closed``
+    (:func:`goal_closed`: ``'dropped'``, ``'done'`` or ``''``).
 
-    >>> from career_workbook.model import new_workbook
+    >>> from career_workbook.model import Goal, new_workbook
     >>> wb = new_workbook("Sam")
+    >>> wb.goals.append(Goal(id="g1", text="Get promoted", status="dropped"))
     >>> wb.actions += [Action(text="Demo", due=date(2026, 12, 20)),
-    ...                Action(text="Email Dana", due=date(2026, 11, 20))]
-    >>> action_plan_frame(wb, date(2026, 12, 6))[["text", "overdue"]].values.tolist()
-    [['Email Dana', True], ['Demo', False]]
+    ...                Action(text="Email Dana", due=date(2026, 11, 20)),
+    ...                Action(text="Ask for a sponsor", due=date(2026, 11, 1), goal_id="g1")]
+    >>> action_plan_frame(wb, date(2026, 12, 6))[["text", "overdue", "goal_closed"]
+    ...                                          ].values.tolist()
+    [['Email Dana', True, ''], ['Demo', False, ''], ['Ask for a sponsor', False, 'dropped']]
     """
     from career_workbook.frames import build_frame
 
@@ -196,9 +220,11 @@ def action_plan_frame(wb: Workbook, today: date) -> pd.DataFrame:
     order = sorted(range(len(wb.actions)),
                    key=lambda i: (-late.get(id(wb.actions[i]), -1), i))
     rows = [(a.text, goals.get(a.goal_id, ""), due_label(a, today, wb), a.status, a.priority,
-             a.done_on, id(a) in late) for a in (wb.actions[i] for i in order)]
+             a.done_on, id(a) in late, goal_closed(a, wb))
+            for a in (wb.actions[i] for i in order)]
     return build_frame(rows, {"text": "text", "goal": "text", "due": "text", "status": "text",
-                              "priority": "text", "done_on": "date", "overdue": "bool"})
+                              "priority": "text", "done_on": "date", "overdue": "bool",
+                              "goal_closed": "text"})
 
 
 _PRIORITY = {"high": 0, "medium": 1, "low": 2}

@@ -402,6 +402,35 @@ def deadline_wording_note(goal: Goal, today: date) -> str:
     return note + (f", e.g. “{offer}”." if offer else ".")
 
 
+def closed_goal_actions_note(old: Goal, goal: Goal, actions: Sequence[Any]) -> str:
+    """What a goal review says after saving ``goal`` newly dropped or done (``old``: as it
+    was) while actions for it are still to do: they are no longer chased (never overdue),
+    so the person is asked to drop them or move them to another goal. ``''`` otherwise.
+
+    >>> from career_workbook.model import Action
+    >>> old = Goal(id="g1", text="Get promoted", status="active")
+    >>> steps = [Action(text="Ask for a sponsor", goal_id="g1")]
+    >>> closed_goal_actions_note(old, old.model_copy(update={"status": "dropped"}), steps)
+    '1 action for it is still to do (“Ask for a sponsor”): drop it, or move it to another goal, in your action plan (step 06).'
+    >>> closed_goal_actions_note(old, old, steps)
+    ''
+    """  # noqa: E501
+    from career_workbook.analysis.next_actions import goal_closed
+
+    if goal.status == old.status or goal.status not in ("done", "dropped"):
+        return ""
+    wb = SimpleNamespace(goals=[goal])
+    left = [a for a in actions if goal_closed(a, wb)]
+    if not left:
+        return ""
+    them = "it" if len(left) == 1 else "them"
+    named = listing([f"“{shorten(a.text, 50)}”" for a in left[:3]]) + (
+        f" and {len(left) - 3} more" if len(left) > 3 else "")
+    return (f"{plural(len(left), 'action for it is', 'actions for it are')} still to do "
+            f"({named}): drop {them}, or move {them} to another goal, in your action plan "
+            "(step 06).")
+
+
 _STATUS_NEWS = {"done": "marked done", "dropped": "dropped", "active": "now active",
                 "draft": "back to draft"}
 
@@ -824,9 +853,11 @@ def goal_editor(view: FormView, *, with_deadline: bool) -> list[widgets.Widget]:
 
     def said(goal: Goal) -> str:
         """The save message: what changed, and a wording left naming another date."""
-        note = deadline_wording_note(goal, s.today)
-        return goal_changes(old, mine[0] if mine else goal, goal) + (f". {note}" if note
-                                                                     else "")
+        notes = [deadline_wording_note(goal, s.today),
+                 closed_goal_actions_note(old, goal, s.workbook.actions if s.workbook else [])]
+        said = [note.rstrip(".") for note in notes if note]
+        return goal_changes(old, mine[0] if mine else goal, goal) + "".join(
+            f". {note}" for note in said) + ("." if said else "")
 
     view.bind(save, collect, apply, detail=said,
               after=lambda _goal: view.state.pop("keep_year", None))

@@ -37,11 +37,13 @@ from career_workbook.widgets.fields import (
 )
 from career_workbook.widgets.inputs import days_not_come
 from career_workbook.widgets.merge import merge_fields
-from career_workbook.wording import short_date, shorten
+from career_workbook.wording import plural, short_date, shorten
 
 __all__ = [
     "SUGGESTIONS",
+    "action_plan_title",
     "action_problems",
+    "action_status_label",
     "actions_form",
     "add_role_skills",
     "learning_suggestion_frame",
@@ -356,6 +358,44 @@ def _goal_options(wb: Workbook, chosen: Iterable[str] = ()) -> list[tuple[str, s
             if g.status != "dropped" or g.id in chosen]
 
 
+def action_status_label(status: str, closed: str = "") -> str:
+    """An action's status as the plan shows it, with its goal's when that goal is
+    ``closed`` (``'dropped'`` or ``'done'``:
+    :func:`~career_workbook.analysis.next_actions.goal_closed`): such an action is never
+    counted overdue, and the plan says why.
+
+    >>> action_status_label("todo"), action_status_label("todo", "dropped")
+    ('To do', 'To do — goal dropped')
+    """
+    label = ACTION_STATUS_LABELS[status]
+    return f"{label} — goal {closed}" if closed else label
+
+
+def action_plan_title(late: int, closed: Sequence[str]) -> str:
+    """The title of the plan's table: how many actions are overdue, and how many are for
+    a goal dropped or done (``closed``: each action's
+    :func:`~career_workbook.analysis.next_actions.goal_closed`), with what to do about them.
+
+    >>> action_plan_title(1, ["", "dropped"])
+    'Your actions — 1 overdue, listed first; 1 for a dropped goal: drop it, or choose another goal for it below'
+    >>> action_plan_title(0, ["done", "done"])
+    'Your actions — 2 for goals done: mark them done or drop them below'
+    >>> action_plan_title(0, [""])
+    'Your actions'
+    """  # noqa: E501
+    said = [f"{late} overdue, listed first"] if late else []
+    dropped, done = list(closed).count("dropped"), list(closed).count("done")
+    if dropped:
+        them = "it" if dropped == 1 else "them"
+        said.append(f"{plural(dropped, 'for a dropped goal', 'for dropped goals')}: drop "
+                    f"{them}, or choose another goal for {them} below")
+    if done:
+        them = "it" if done == 1 else "them"
+        said.append(f"{plural(done, 'for a goal done', 'for goals done')}: mark {them} done "
+                    f"or drop {them} below")
+    return "Your actions" + (" — " + "; ".join(said) if said else "")
+
+
 def actions_form(session: Any) -> widgets.Widget:
     """Concrete next steps: what, for which goal, by when, status and priority."""
 
@@ -384,20 +424,21 @@ def actions_form(session: Any) -> widgets.Widget:
             ]
 
         from career_workbook.analysis import action_plan_frame
+        from career_workbook.analysis.next_actions import goal_closed
 
         table = action_plan_frame(wb, view.session.today)
-        late = int(table["overdue"].sum())
-        table = table.assign(status=table["status"].map(ACTION_STATUS_LABELS),
+        title = action_plan_title(int(table["overdue"].sum()), list(table["goal_closed"]))
+        table = table.assign(status=[action_status_label(st, closed) for st, closed in zip(
+                                 table["status"], table["goal_closed"], strict=True)],
                              priority=table["priority"].map(PRIORITY_LABELS))
         shown = table_widget(table, {"text": "Action", "goal": "Goal", "due": "Due",
                                      "status": "Status", "priority": "Priority",
                                      "done_on": "Done on"},
-                             empty="No actions yet: add the first one below.",
-                             title="Your actions" + (f" — {late} overdue, listed first"
-                                                     if late else ""))
+                             empty="No actions yet: add the first one below.", title=title)
         editor = record_editor(
             view, items=wb.actions, model=Action, collection="actions", make_fields=make_fields,
-            describe=lambda a: f"{shorten(a.text, 50)} ({ACTION_STATUS_LABELS[a.status].lower()})",
+            describe=lambda a: f"{shorten(a.text, 50)} "
+                               f"({action_status_label(a.status, goal_closed(a, wb)).lower()})",
             noun="action", extra=lambda data: {"done_on": action_done_on(
                 data["status"], data.get("done_on"), view.session.today)},
             problems=lambda data: action_problems(data, view.session.workbook.goals),

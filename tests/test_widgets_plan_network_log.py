@@ -206,6 +206,31 @@ def test_an_action_for_a_dropped_goal_says_so_and_is_not_overdue(path):
     assert "Ask Dana to sponsor" not in all_text(todo)  # not chased as overdue
 
 
+# ------------------------------------------------------------ 07 two contacts of one name
+def test_two_contacts_of_one_name_are_told_apart_wherever_listed(path):
+    # red team: two "Priya Raman" rows in the Follow-ups table with no organisation; the
+    # interview planner's Who list said "Dana Kim", the contact chooser "Dana Kim (manager)"
+    with cw.edit(path) as wb:
+        wb.contacts += [
+            Contact(id="p1", name="Priya Raman", organisation="Northwind",
+                    next_follow_up=date(2026, 11, 20)),
+            Contact(id="p2", name="Priya raman", organisation="Contoso", relationship="mentor",
+                    next_follow_up=date(2026, 12, 1)),
+            Contact(id="d1", name="Dana Kim", relationship="manager")]
+    contacts = ui.contacts_form(session(path))
+    table = all_text(contacts.children[1])
+    assert "Priya Raman (peer, Northwind)" in table and "Priya raman (mentor, Contoso)" in \
+        table, table
+    chooser = [label.split(". ", 1)[1] for label, _ in contacts.chooser.options[1:]]
+    planner = ui.interview_planner(session(path))
+    who = [label for label, _ in planner.fields["contact"].widget.options]
+    assert who == chooser == ["Dana Lee (mentor)", "Priya Raman (peer, Northwind)",
+                              "Priya raman (mentor, Contoso)", "Dana Kim (manager)"]
+    todo = all_text(ui.next_actions(session(path)))
+    assert "Follow up with Priya Raman (peer, Northwind)" in todo
+    assert "Follow up with Priya raman (mentor, Contoso)" in todo
+
+
 # ------------------------------------------------------------ 07 interview questions
 FORTY = "\n".join(f"Question {i}: when you started out in this line of work, what would "
                   f"you change about how you learnt the job, looking back now?"

@@ -35,7 +35,7 @@ import math
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
-from career_workbook.analysis.network import overdue_follow_ups
+from career_workbook.analysis.network import contact_labels, overdue_follow_ups
 from career_workbook.analysis.next_actions import (
     check_in_overdue,
     has_started,
@@ -228,11 +228,13 @@ def client_week(wb: Workbook, today: date, workbook_id: str = "client") -> Clien
          for e in calendar_events(wb, workbook_id, today=today) if today <= e.day <= horizon
          and not (late_check_in and e.kind == "check_in")),
         key=lambda u: u.day)
+    named = {id(c): label for c, label in zip(wb.contacts, contact_labels(wb.contacts),
+                                               strict=True)}  # two of one name told apart
     week = ClientWeek(
         name=wb.person.name, today=today, started=has_started(wb), last_check_in=last,
         days_since_check_in=days_since, days_since_start=days_since_start,
         overdue_actions=tuple(_title(a.text) for a in overdue_actions(wb, today)),
-        overdue_follow_ups=tuple(_title(c.name) for c in overdue_follow_ups(wb, today)),
+        overdue_follow_ups=tuple(_title(named[id(c)]) for c in overdue_follow_ups(wb, today)),
         stale_opportunities=tuple(stale), overdue_goals=tuple(overdue_goals),
         deadlines_at_risk=tuple(at_risk), upcoming=tuple(upcoming),
         missed_deadlines=tuple(missed), deadlines_near=near,

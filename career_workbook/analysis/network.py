@@ -22,11 +22,13 @@ Examples
 from __future__ import annotations
 
 import math
+from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from career_workbook.model import RELATIONSHIPS, Contact, Workbook
+from career_workbook.model import RELATIONSHIPS, Contact, Workbook, person_key
 from career_workbook.wording import duration
 
 if TYPE_CHECKING:  # pragma: no cover - pandas loads with the first frame built
@@ -37,6 +39,11 @@ __all__ = [
     "BY_RELATIONSHIP_COLUMNS",
     "NETWORK_COLUMNS",
     "NetworkSummary",
+    "RELATIONSHIP_LABELS",
+    "RELATIONSHIP_NAMES",
+    "contact_detail",
+    "contact_label",
+    "contact_labels",
     "follow_up_status",
     "network_summary",
     "overdue_follow_ups",
@@ -47,7 +54,8 @@ ACTIVE_DAYS = 90
 """A contact is *active* when the last contact was at most this many days ago."""
 
 NETWORK_COLUMNS = {
-    "contact_id": "text", "person": "int", "name": "text", "relationship": "text",
+    "contact_id": "text", "person": "int", "name": "text", "label": "text",
+    "relationship": "text",
     "organisation": "text",
     "last_contact": "date", "days_since": "float", "next_follow_up": "date",
     "overdue": "bool", "days_overdue": "float", "strength": "int",
@@ -55,6 +63,74 @@ NETWORK_COLUMNS = {
 BY_RELATIONSHIP_COLUMNS = {
     "relationship": "text", "count": "int", "active_90d": "int", "mean_strength": "float",
 }
+
+
+RELATIONSHIP_LABELS = {
+    "mentor": "Mentor — advises you", "sponsor": "Sponsor — speaks up for you",
+    "peer": "Peer", "manager": "Manager", "industry": "Industry — works where you want to go",
+    "other": "Other",
+}
+"""A relationship as the contact form offers it."""
+RELATIONSHIP_NAMES = {k: label.split(" — ")[0] for k, label in RELATIONSHIP_LABELS.items()}
+"""The relationship as a table or a list shows it: the form's label without its gloss."""
+
+
+def contact_detail(contact: Contact, organisation: bool) -> str:
+    """``contact``'s name with its relationship (and its ``organisation`` when asked and
+    known) in brackets.
+
+    >>> contact_detail(Contact(name="Dana Kim", relationship="manager", organisation="Acme"),
+    ...                True)
+    'Dana Kim (manager, Acme)'
+    """
+    detail = [RELATIONSHIP_NAMES.get(contact.relationship, contact.relationship).lower()]
+    if organisation and contact.organisation.strip():
+        detail.append(contact.organisation.strip())
+    return f"{contact.name} ({', '.join(detail)})"
+
+
+def contact_labels(contacts: Sequence[Contact], *, relationship: bool = False) -> list[str]:
+    """How a list of ``contacts`` names each one, the one rule of every list, table and
+    chooser of contacts: the name alone (with ``relationship=True``, as a chooser shows
+    it, with the relationship); when another contact has the same name (case, accents and
+    punctuation aside), with the relationship and the organisation; ``#2``, ``#3``... if
+    still alike.
+
+    >>> people = [Contact(name="Dana Lee", relationship="mentor"),
+    ...           Contact(name="dana lee", relationship="sponsor", organisation="Acme"),
+    ...           Contact(name="Bo Chen")]
+    >>> contact_labels(people)
+    ['Dana Lee (mentor)', 'dana lee (sponsor, Acme)', 'Bo Chen']
+    >>> contact_labels(people[2:], relationship=True)
+    ['Bo Chen (peer)']
+    >>> contact_labels([Contact(name="Ann"), Contact(name="Ann")])
+    ['Ann (peer)', 'Ann (peer) #2']
+    """
+    names = Counter(person_key(c.name) for c in contacts)
+    labels = [contact_detail(c, True) if names[person_key(c.name)] > 1 else
+              contact_detail(c, False) if relationship else c.name for c in contacts]
+    seen: Counter[str] = Counter()
+    out = []
+    for label in labels:
+        seen[label] += 1
+        out.append(label if seen[label] == 1 else f"{label} #{seen[label]}")
+    return out
+
+
+def contact_label(contact: Contact, contacts: Sequence[Contact], *,
+                  relationship: bool = False) -> str:
+    """How :func:`contact_labels` names ``contact`` among ``contacts`` (in its place there,
+    found by id; last when it is new): a record about to be saved, described as it is.
+
+    >>> dana = Contact(id="c1", name="Dana Lee", relationship="mentor")
+    >>> contact_label(Contact(name="Dana Lee", organisation="Acme"), [dana])
+    'Dana Lee (peer, Acme)'
+    """
+    others = [contact if c.id == contact.id else c for c in contacts]
+    if not any(c.id == contact.id for c in contacts):
+        others.append(contact)
+    index = next(i for i, c in enumerate(others) if c.id == contact.id)
+    return contact_labels(others, relationship=relationship)[index]
 
 
 @dataclass(frozen=True)
@@ -65,7 +141,9 @@ class NetworkSummary:
     ----------
     contacts : DataFrame
         ``contact_id``, ``person`` (one number for the entries of one person:
-        :func:`people`), ``name``, ``relationship``, ``organisation``, ``last_contact``,
+        :func:`people`), ``name``, ``label`` (the name as lists show it, told apart from
+        another of the same name: :func:`contact_labels`), ``relationship``,
+        ``organisation``, ``last_contact``,
         ``days_since`` (days since the last contact, NaN when none is recorded by then),
         ``next_follow_up``,
         ``overdue`` (the follow-up date is before today), ``days_overdue`` (days past the
@@ -118,7 +196,7 @@ def _suggestions(wb: Workbook, frame: pd.DataFrame, active_share: float,
         n = len(overdue)
         out.append(
             f"{n} follow-up{'s are' if n > 1 else ' is'} overdue — start with "
-            f"{oldest['name']} ({duration(int(oldest['days_overdue']))} late)."
+            f"{oldest['label']} ({duration(int(oldest['days_overdue']))} late)."
         )
     if active_share < 0.5:
         out.append(
@@ -206,10 +284,10 @@ def network_summary(wb: Workbook, today: date) -> NetworkSummary:
     wb = as_of(wb, today)
     person = {id(c): n for n, group in enumerate(people(wb.contacts)) for c in group}
     rows = []
-    for c in wb.contacts:
+    for c, label in zip(wb.contacts, contact_labels(wb.contacts), strict=True):
         since = math.nan if c.last_contact is None else float((today - c.last_contact).days)
         overdue, late = follow_up_status(c, today)
-        rows.append((c.id, person[id(c)], c.name, c.relationship, c.organisation,
+        rows.append((c.id, person[id(c)], c.name, label, c.relationship, c.organisation,
                      c.last_contact, since, c.next_follow_up, overdue, late, c.strength))
     frame = build_frame(rows, NETWORK_COLUMNS)
 

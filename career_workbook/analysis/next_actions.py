@@ -308,10 +308,14 @@ def _rate_skills(wb: Workbook, role: Any) -> list[tuple]:
 
 
 def _follow_ups(wb: Workbook, today: date) -> list[tuple]:
+    from career_workbook.analysis.network import contact_labels
+
+    named = {id(c): label for c, label in zip(wb.contacts, contact_labels(wb.contacts),
+                                               strict=True)}
     due = sorted((c for c in wb.contacts if c.next_follow_up and c.next_follow_up <= today),
                  key=lambda c: c.next_follow_up)
     return [
-        ("follow-up", f"Follow up with {c.name}",
+        ("follow-up", f"Follow up with {named[id(c)]}",
          f"Follow-up due {format_day(c.next_follow_up, today)} — "
          f"{_ago((today - c.next_follow_up).days)}",
          c.next_follow_up, None)

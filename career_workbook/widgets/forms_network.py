@@ -14,14 +14,20 @@ Examples
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Mapping, Sequence
 from datetime import date, timedelta
 from typing import Any
 
 import ipywidgets as widgets
 
-from career_workbook.model import RELATIONSHIPS, Action, Contact, Workbook, person_key
+from career_workbook.analysis.network import (
+    RELATIONSHIP_LABELS,
+    RELATIONSHIP_NAMES,
+    contact_detail,
+    contact_label,
+    contact_labels,
+)
+from career_workbook.model import RELATIONSHIPS, Action, Contact, Workbook
 from career_workbook.widgets import quiet
 from career_workbook.widgets.fields import (
     FormView,
@@ -41,13 +47,6 @@ __all__ = ["RELATIONSHIP_LABELS", "RELATIONSHIP_NAMES", "contact_label", "contac
            "contact_problems", "contacts_form", "interview_action_data", "interview_planner",
            "interview_problems"]
 
-RELATIONSHIP_LABELS = {
-    "mentor": "Mentor — advises you", "sponsor": "Sponsor — speaks up for you",
-    "peer": "Peer", "manager": "Manager", "industry": "Industry — works where you want to go",
-    "other": "Other",
-}
-RELATIONSHIP_NAMES = {k: label.split(" — ")[0] for k, label in RELATIONSHIP_LABELS.items()}
-"""The relationship as a table or a list shows it: the form's label without its gloss."""
 ACTION_TEXT_MAX: int = next(m.max_length for m in Action.model_fields["text"].metadata
                            if getattr(m, "max_length", None))
 """The longest action text the workbook keeps (:class:`~career_workbook.model.Action`)."""
@@ -111,10 +110,10 @@ def contact_problems(data: Mapping[str, Any], contacts: Sequence[Contact],
             if same is not None:
                 shared = sorted(new.emails & same.emails)
                 found["name"] = (
-                    f"{_with_detail(same, True)} has the same email ({shared[0]}): choose "
+                    f"{contact_detail(same, True)} has the same email ({shared[0]}): choose "
                     "them in the list above to change them, or take the email out of these "
                     "notes if two people share it." if shared else
-                    f"You already have a contact named {_with_detail(same, True)}: choose "
+                    f"You already have a contact named {contact_detail(same, True)}: choose "
                     "them in the list above to change them. Someone else with the same "
                     "name? Add their organisation to tell them apart.")
     return found
@@ -123,55 +122,6 @@ def contact_problems(data: Mapping[str, Any], contacts: Sequence[Contact],
 def _identity(contact: Contact) -> tuple[Any, ...]:
     """What tells a contact apart from another (:meth:`Contact.same_person`)."""
     return contact.person_key, contact.emails
-
-
-def _with_detail(contact: Contact, organisation: bool) -> str:
-    detail = [RELATIONSHIP_NAMES.get(contact.relationship, contact.relationship).lower()]
-    if organisation and contact.organisation.strip():
-        detail.append(contact.organisation.strip())
-    return f"{contact.name} ({', '.join(detail)})"
-
-
-def contact_labels(contacts: Sequence[Contact], *, relationship: bool = False) -> list[str]:
-    """How a list of ``contacts`` names each one: the name alone, or (when another contact
-    has the same name, or with ``relationship=True``) with the relationship, and the
-    organisation when another has the same name; ``#2``, ``#3``... if still alike.
-
-    >>> people = [Contact(name="Dana Lee", relationship="mentor"),
-    ...           Contact(name="dana lee", relationship="sponsor", organisation="Acme"),
-    ...           Contact(name="Bo Chen")]
-    >>> contact_labels(people)
-    ['Dana Lee (mentor)', 'dana lee (sponsor, Acme)', 'Bo Chen']
-    >>> contact_labels(people[2:], relationship=True)
-    ['Bo Chen (peer)']
-    >>> contact_labels([Contact(name="Ann"), Contact(name="Ann")])
-    ['Ann (peer)', 'Ann (peer) #2']
-    """
-    names = Counter(person_key(c.name) for c in contacts)
-    labels = [_with_detail(c, True) if names[person_key(c.name)] > 1 else
-              _with_detail(c, False) if relationship else c.name for c in contacts]
-    seen: Counter[str] = Counter()
-    out = []
-    for label in labels:
-        seen[label] += 1
-        out.append(label if seen[label] == 1 else f"{label} #{seen[label]}")
-    return out
-
-
-def contact_label(contact: Contact, contacts: Sequence[Contact], *,
-                  relationship: bool = False) -> str:
-    """How :func:`contact_labels` names ``contact`` among ``contacts`` (in its place there,
-    found by id; last when it is new): a record about to be saved, described as it is.
-
-    >>> dana = Contact(id="c1", name="Dana Lee", relationship="mentor")
-    >>> contact_label(Contact(name="Dana Lee", organisation="Acme"), [dana])
-    'Dana Lee (peer, Acme)'
-    """
-    others = [contact if c.id == contact.id else c for c in contacts]
-    if not any(c.id == contact.id for c in contacts):
-        others.append(contact)
-    index = next(i for i, c in enumerate(others) if c.id == contact.id)
-    return contact_labels(others, relationship=relationship)[index]
 
 
 def interview_action_data(name: str, day: date | None, goal_id: str | None,
@@ -226,7 +176,7 @@ def _contacts_due_widget(wb: Workbook, today: date) -> widgets.HTML:
                      relationship=[RELATIONSHIP_NAMES.get(r, r) for r in due["relationship"]])
     tips = "".join(f"<li>{esc(t)}</li>" for t in net.suggestions)
     html = '<div style="font-weight:600;margin-top:6px">Follow-ups</div>' + frame_html(
-        due, {"name": "Name", "relationship": "Relationship", "next_follow_up": "Follow up on",
+        due, {"label": "Name", "relationship": "Relationship", "next_follow_up": "Follow up on",
               "when": "Status"}, empty="No follow-ups planned.")
     if tips:
         html += f'<div style="font-weight:600;margin-top:6px">Ideas</div><ul>{tips}</ul>'
@@ -286,7 +236,7 @@ def interview_planner(session: Any) -> widgets.Widget:
         if not wb.contacts:
             return [notice("Add someone to your network first (the form above).", "info")]
         who = make_field("contact", "Who", "dropdown",
-                         options=list(zip(contact_labels(wb.contacts),
+                         options=list(zip(contact_labels(wb.contacts, relationship=True),
                                           (c.id for c in wb.contacts), strict=True)),
                          help="Someone doing the work you want, or close to it.")
         day = make_field("due", "When", "date", value=s.today + timedelta(days=7),

@@ -120,3 +120,41 @@ def test_later_items_are_named_with_their_hours_and_several_are_counted_together
         "“Planned”, dated 1 Mar 2027, is after today (6 Dec 2026): the charts and counts "
         "leave it out until that day")
     assert learning_later_note(ahead[:0], date(2026, 12, 6)) == ""
+
+
+# ------------------------------------------------------------------ one rounding of hours
+def test_hours_are_shown_one_way_and_add_up_in_the_table_the_chart_and_the_chooser(tmp_path):
+    # red team: 2.5 + 12.75 = 15.25 shown "15.2" in the table and the chart's title, while
+    # 12.75 read "12.8" in the same row; and "most on Other" for learning with no skill
+    import re
+
+    import career_workbook as cw
+    from career_workbook import figures, store
+    from career_workbook import widgets as ui
+    from career_workbook.model import LearningItem, Skill
+    from tests.helpers.html_text import text_of
+
+    wb = cw.new_workbook("Sam Lee", today=date(2026, 1, 1))
+    wb.skills.append(Skill(name="SQL"))
+    wb.learning += [
+        LearningItem(title="Stats course", hours=2.5, status="done",
+                     started_on=date(2026, 10, 1), completed_on=date(2026, 11, 1)),
+        LearningItem(title="Pandas book", hours=12.75, started_on=date(2026, 11, 20)),
+        LearningItem(title="SQL drills", skill="SQL", hours=0.35, started_on=date(2026, 11, 2)),
+        LearningItem(title="SQL drills 2", skill="SQL", hours=0.35, started_on=date(2026, 11, 3))]
+    path = tmp_path / "sam.yaml"
+    store.save(wb, path)
+    today = date(2026, 12, 6)
+    chart = figures.make_figure(wb, "learning_hours", today=today)
+    assert " ".join(chart.get_suptitle().split()) == (
+        "15.95 hours of learning — most with no skill chosen (15.25 h)")
+    legend = [t.get_text() for t in chart.legends[0].get_texts()]
+    assert legend == ["No skill chosen (15.25 h)", "SQL (0.7 h)"]
+    view = ui.learning_form(ui.Session(path, today=today.isoformat()))
+    table = view.children[1].value
+    rows = [[text_of(c).strip() for c in re.findall(r"<td[^>]*>(.*?)</td>", r, re.S)]
+            for r in re.findall(r"<tr>(.*?)</tr>", table.split("<tbody>")[1], re.S)]
+    assert rows == [["SQL", "2", "0", "0.7", "0"],
+                    ["No skill chosen", "2", "1", "15.25", "2.5"]]
+    labels = [label for label, _ in view.chooser.options]
+    assert "2. Pandas book (planned, 12.75 h)" in labels, labels

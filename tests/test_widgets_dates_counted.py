@@ -92,7 +92,7 @@ def test_learning_hours_on_an_item_not_started_are_asked_about_never_hidden(path
     table = analysis.learning_by_skill_frame(wb, today=DAY)
     chart = figures.make_figure(wb, "learning_hours", today=DAY)
     assert table["hours"].sum() == 2.5 and table["items"].sum() == 1
-    assert chart.get_suptitle() == "2.5 hours of learning — most on Other (2.5 h)"
+    assert chart.get_suptitle() == "2.5 hours of learning — most with no skill chosen (2.5 h)"
     shown = page(ui.learning_form(session(path)))
     assert ("“Future done”, dated 10 Jan 2027, is after today (6 Dec 2026): the charts and "
             "counts leave it out until that day.") in shown

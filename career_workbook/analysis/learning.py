@@ -1,5 +1,9 @@
 """Learning: hours put in over time, per skill.
 
+Hours are shown by one rule, :func:`~career_workbook.wording.number` (at most two
+decimals: 12.75 h is "12.75", never "12.8" beside a total of "15.2"), in the table, the
+chart and the chooser, so the shown parts add up to the shown total.
+
 Examples
 --------
 >>> from datetime import date
@@ -13,7 +17,7 @@ Examples
 ... ]
 >>> frame = learning_hours_frame(wb, today=date(2026, 3, 31))
 >>> frame[["skill", "hours", "cumulative_hours"]].values.tolist()
-[['Other', 1.0, 1.0], ['SQL', 10.0, 10.0], ['SQL', 5.0, 15.0]]
+[['No skill chosen', 1.0, 1.0], ['SQL', 10.0, 10.0], ['SQL', 5.0, 15.0]]
 """
 
 from __future__ import annotations
@@ -32,14 +36,16 @@ __all__ = [
     "LEARNING_HOURS_COLUMNS",
     "LEARNING_LATER_COLUMNS",
     "NO_SKILL",
+    "hours_text",
     "learning_by_skill_frame",
     "learning_hours_frame",
     "learning_later_frame",
     "learning_later_note",
 ]
 
-NO_SKILL = "Other"
-"""Skill label of learning items not linked to a skill."""
+NO_SKILL = "No skill chosen"
+"""Skill label of learning items not linked to a skill (not "Other": a skill of that name
+read the same, and the chart's "Other skills" groups the skills past its lines)."""
 
 LEARNING_HOURS_COLUMNS = {
     "date": "date", "skill": "text", "title": "text", "hours": "float",
@@ -49,6 +55,17 @@ LEARNING_LATER_COLUMNS = {"date": "date", "skill": "text", "title": "text", "hou
 LEARNING_BY_SKILL_COLUMNS = {
     "skill": "text", "items": "int", "done": "int", "hours": "float", "hours_done": "float",
 }
+
+
+def hours_text(hours: float) -> str:
+    """Learning hours as the table, the chart and the forms show them: the one rounding
+    (:func:`~career_workbook.wording.number`: at most two decimals), so parts and totals
+    shown agree (2.5 + 12.75 is 15.25, not "15.2" beside "12.8").
+
+    >>> hours_text(12.75), hours_text(15.25), hours_text(3.0), hours_text(1234.5)
+    ('12.75', '15.25', '3', '1,234.5')
+    """
+    return number(hours)
 
 
 def learning_hours_frame(wb: Workbook, *, today: date) -> pd.DataFrame:
@@ -61,7 +78,7 @@ def learning_hours_frame(wb: Workbook, *, today: date) -> pd.DataFrame:
     (NaN): their hours are logged but belong to no day, so a chart can say so instead of
     hiding them. The items are those :func:`learning_by_skill_frame` counts.
 
-    Columns: ``date``, ``skill`` (``'Other'`` when not linked to a skill), ``title``,
+    Columns: ``date``, ``skill`` (:data:`NO_SKILL` when not linked to a skill), ``title``,
     ``hours``, ``cumulative_hours`` (running total of that skill's dated hours up to and
     including the row). Sorted by date (workbook order within a day), undated last.
 
@@ -99,8 +116,9 @@ def learning_by_skill_frame(wb: Workbook, *, today: date) -> pd.DataFrame:
     it counts from that day (:func:`learning_later_frame` lists them), one completed after
     it is not done yet.
 
-    Columns: ``skill`` (``'Other'`` when not linked), ``items``, ``done`` (items with status
-    'done'), ``hours`` (all items), ``hours_done``. Skills in workbook order, 'Other' last;
+    Columns: ``skill`` (:data:`NO_SKILL` when not linked), ``items``, ``done`` (items with
+    status 'done'), ``hours`` (all items), ``hours_done``. Skills in workbook order,
+    :data:`NO_SKILL` last;
     only skills with at least one item.
 
     >>> from career_workbook.model import LearningItem, new_workbook
@@ -109,7 +127,7 @@ def learning_by_skill_frame(wb: Workbook, *, today: date) -> pd.DataFrame:
     ...     LearningItem(title="Stats", hours=2.5, status="done", started_on=date(2026, 11, 1)),
     ...     LearningItem(title="Next", hours=7, status="in_progress", started_on=date(2027, 1, 10))]
     >>> learning_by_skill_frame(wb, today=date(2026, 12, 6)).values.tolist()
-    [['Other', 1, 1, 2.5, 2.5]]
+    [['No skill chosen', 1, 1, 2.5, 2.5]]
     """
     order = {name: i for i, name in enumerate(wb.skill_names())}
     acc: dict[str, list[float]] = {}
@@ -163,5 +181,5 @@ def learning_later_note(later: pd.DataFrame, today: date) -> str:
     days = sorted(pd.Timestamp(d).date() for d in later["date"])
     when = short_date(days[0]) + (f" to {short_date(days[-1])}" if days[-1] != days[0] else "")
     what = f"“{later['title'].iloc[0]}”" if n == 1 else plural(n, "item")
-    what = f"{number(hours)} h in {what}" if hours > 0 else what
+    what = f"{hours_text(hours)} h in {what}" if hours > 0 else what
     return f"{what}, dated {when}, {'is' if n == 1 else 'are'} {not_counted_yet(today, n)}"

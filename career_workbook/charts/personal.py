@@ -323,7 +323,8 @@ def plot_learning_hours(learning: pd.DataFrame, *, later: pd.DataFrame | None = 
     """Cumulative learning hours per skill over time (step lines).
 
     The six skills with the most hours get their own line; the rest are summed as
-    "Other skills". Items without a skill count as "Not linked to a skill". Hours without
+    "Other skills". Items without a skill count as "No skill chosen". Hours, everywhere
+    here, are :func:`~career_workbook.analysis.learning.hours_text`. Hours without
     a date cannot be placed on the time axis: the subtitle counts them, or, when no hours
     have a date, the placeholder says how many and how to show them. Hours dated after
     today (``later``) are not counted yet: the subtitle (or the placeholder) says so.
@@ -344,6 +345,8 @@ def plot_learning_hours(learning: pd.DataFrame, *, later: pd.DataFrame | None = 
     >>> plot_learning_hours(df).get_suptitle()
     '22 hours of learning — most on Python (18 h)'
     """
+    from career_workbook.analysis.learning import NO_SKILL, hours_text
+
     later_hours, first_later = 0.0, None
     if not is_empty(later):
         require(later, ("date", "hours"), "plot_learning_hours", "learning_later_frame")
@@ -355,7 +358,7 @@ def plot_learning_hours(learning: pd.DataFrame, *, later: pd.DataFrame | None = 
     if later_hours > 0 and (is_empty(learning) or "hours" in learning and float(
             numeric(learning["hours"]).fillna(0).clip(lower=0).sum()) <= 0):
         return _placeholder("learning_hours", LATER_HOURS.format(
-            hours=number(later_hours), day=day_name(first_later)))
+            hours=hours_text(later_hours), day=day_name(first_later)))
     if is_empty(learning):
         return _placeholder("learning_hours")
     require(learning, ("date", "skill", "hours"), "plot_learning_hours",
@@ -367,7 +370,8 @@ def plot_learning_hours(learning: pd.DataFrame, *, later: pd.DataFrame | None = 
     undated_hours = float(df.loc[df["date"].isna(), "hours"].sum())
     df = df[df["date"].notna()]
     if df.empty or df["hours"].sum() <= 0 < undated_hours:
-        return _placeholder("learning_hours", UNDATED_HOURS.format(hours=number(undated_hours))
+        return _placeholder("learning_hours",
+                            UNDATED_HOURS.format(hours=hours_text(undated_hours))
                             if undated_hours > 0 else NO_DATED_LEARNING)
     if df["hours"].sum() <= 0:
         return _placeholder("learning_hours", NO_HOURS)
@@ -391,10 +395,11 @@ def plot_learning_hours(learning: pd.DataFrame, *, later: pd.DataFrame | None = 
         x = [daily.index[0], *daily.index, end]  # rises from 0 on the first day
         y = [0.0, *daily.to_numpy(), daily.iloc[-1]]
         name = ("Other skills" if skill == "\0other"
-                else "Not linked to a skill" if skill == "" else skill)
+                else NO_SKILL if skill == "" else skill)
         colour = PALETTE[SERIES[i % len(SERIES)]]
         ax.step(x, y, where="post", color=colour, linewidth=2.2,
-                label=f"{wrap_label(name, 26, max_lines=2)} ({number(daily.iloc[-1])} h)")
+                label=f"{wrap_label(name, 26, max_lines=2)} "
+                      f"({hours_text(daily.iloc[-1])} h)")
         ax.plot(daily.index, daily.to_numpy(), linestyle="none", marker="o", markersize=4,
                 color=colour)
     ax.set_ylim(bottom=0)
@@ -407,17 +412,17 @@ def plot_learning_hours(learning: pd.DataFrame, *, later: pd.DataFrame | None = 
 
     total = float(df["hours"].sum())
     best = totals.index[0]
-    best_name = "learning not linked to a skill" if best == "" else short(best, 30)
-    head = f"{number(total)} hours of learning — most on {best_name} ({number(totals.iloc[0])} h)"
+    most = "most with no skill chosen" if best in ("", NO_SKILL) else f"most on {short(best, 30)}"
+    head = f"{hours_text(total)} hours of learning — {most} ({hours_text(totals.iloc[0])} h)"
     headline(fig, head, title)
     note = "Cumulative hours per skill"
     if undated_hours > 0:
-        note += (f"; {number(undated_hours)} h more in {plural(undated, 'item')} without a "
+        note += (f"; {hours_text(undated_hours)} h more in {plural(undated, 'item')} without a "
                  "date, not shown")
     elif undated:
         note += f"; {plural(undated, 'item')} without a date not shown"
     if later_hours > 0:
-        note += f"; {number(later_hours)} h dated after today, counted from that day"
+        note += f"; {hours_text(later_hours)} h dated after today, counted from that day"
     subtitle(ax, note)
     return fig
 

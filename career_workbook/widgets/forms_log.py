@@ -142,6 +142,7 @@ def learning_form(session: Any) -> widgets.Widget:
 
     def build(view: FormView) -> list[widgets.Widget]:
         from career_workbook import analysis
+        from career_workbook.analysis.learning import hours_text
         from career_workbook.widgets.display import table_widget
 
         wb = view.session.workbook
@@ -170,7 +171,10 @@ def learning_form(session: Any) -> widgets.Widget:
                            value=old.completed_on if old else None),
             ]
 
-        hours = table_widget(analysis.learning_by_skill_frame(wb, today=today),
+        by_skill = analysis.learning_by_skill_frame(wb, today=today)
+        by_skill = by_skill.assign(**{c: by_skill[c].map(hours_text)  # as the chart says them
+                                      for c in ("hours", "hours_done")})
+        hours = table_widget(by_skill,
                              {"skill": "Skill", "items": "Items", "done": "Done",
                               "hours": "Hours", "hours_done": "Hours (done items)"},
                              empty="Nothing to count up to today yet." if wb.learning
@@ -183,7 +187,7 @@ def learning_form(session: Any) -> widgets.Widget:
             view, items=wb.learning, model=LearningItem, collection="learning",
             make_fields=make_fields, noun="learning item",
             describe=lambda i: f"{i.title} ({STATUS_LABELS[i.status].lower()}, "
-                               f"{i.hours:g} h)",
+                               f"{hours_text(i.hours)} h)",
             problems=lambda data: learning_problems(data, today))
         return [*shown, *editor]
 

@@ -387,3 +387,12 @@ def test_the_same_check_in_saved_again_after_a_reload_is_refused_naming_it(tmp_p
     view.buttons["save"].click()
     assert SAVED.search(view.status.value)
     assert [c.date for c in cw.load(path).check_ins].count(date(2026, 11, 20)) == 2
+
+
+def test_the_add_button_is_as_wide_in_a_new_workbook_as_in_a_filled_one(path, tmp_path):
+    # red team: "Add this check-in" spanned the whole form in a new, empty workbook (the
+    # form's column stretched it); a button is as wide as its words wherever it stands
+    empty = tmp_path / "new.yaml"
+    store.save(cw.new_workbook("Ana Díaz", today=date(2026, 12, 1)), empty)
+    layouts = [tab(p).buttons["save"].layout for p in (empty, path)]
+    assert [(lay.width, lay.align_self) for lay in layouts] == [("auto", "flex-start")] * 2

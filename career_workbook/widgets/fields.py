@@ -171,10 +171,18 @@ def heading(title: str, intro: str = "") -> widgets.HTML:
 
 
 def primary_button(description: str, tooltip: str, icon: str = "save") -> widgets.Button:
-    """The main action of a form (blue, keyboard focusable)."""
+    """The main action of a form (blue, keyboard focusable), as wide as its words wherever
+    it stands: in a form's column (a flex column stretches what it holds) it spanned the
+    whole form, beside another button it did not.
+
+    >>> layout = primary_button("Add this check-in", "Save it").layout
+    >>> layout.width, layout.align_self
+    ('auto', 'flex-start')
+    """
     return quiet.Button(
         description=description, tooltip=tooltip, button_style="primary", icon=icon,
-        layout=widgets.Layout(width="auto", margin=f"6px 0 2px {LABEL_WIDTH}"),
+        layout=widgets.Layout(width="auto", align_self="flex-start",
+                              margin=f"6px 0 2px {LABEL_WIDTH}"),
     )
 
 

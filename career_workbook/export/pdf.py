@@ -106,32 +106,19 @@ def drawn_width(text: str, size: float, weight: str = "normal") -> float:
     """The width in inches of one line of ``text`` drawn at ``size`` points and ``weight``
     in the fonts in force (the house style's: its font, then the fallbacks for other
     scripts and emoji), measured as the PDF's renderer measures it (unhinted, at 72 dpi;
-    once per process: :func:`~career_workbook.export.pdf_replay.text_memo`).
+    once per process, for the wrapping and the drawing:
+    :func:`~career_workbook.export.pdf_replay.text_size`).
 
     >>> with house_style():
     ...     wide, narrow = drawn_width("项目管理", 10), drawn_width("abcd", 10)
     >>> wide > 1.5 * narrow
     True
     """
-    from matplotlib import ft2font
-    from matplotlib.font_manager import FontProperties, fontManager, get_font
+    from matplotlib.font_manager import FontProperties
 
-    from career_workbook.charts._canvas import _font_key
-    from career_workbook.export.pdf_replay import text_memo
+    from career_workbook.export.pdf_replay import text_size
 
-    prop = FontProperties(size=size, weight=weight)
-
-    def measure() -> float:
-        font = get_font(fontManager._find_fonts_by_props(prop))
-        font.clear()
-        font.set_size(prop.get_size_in_points(), 72)
-        unhinted = (ft2font.LoadFlags.NO_HINTING if hasattr(ft2font, "LoadFlags")
-                    else ft2font.LOAD_NO_HINTING)
-        font.set_text(text, 0.0, flags=unhinted)
-        return font.get_width_height()[0] / 64 / 72
-
-    return text_memo(("drawn width", _font_key(prop), len(fontManager.ttflist), text),
-                     measure)
+    return text_size(text, FontProperties(size=size, weight=weight))[0] / 72
 
 
 def _page() -> Figure:

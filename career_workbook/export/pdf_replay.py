@@ -56,6 +56,7 @@ from __future__ import annotations
 import contextlib
 import inspect
 import math
+import operator
 import sys
 from collections.abc import Iterator
 from typing import Any
@@ -64,12 +65,15 @@ import matplotlib as mpl
 from matplotlib.axis import Axis
 from matplotlib.backend_bases import GraphicsContextBase
 from matplotlib.figure import Figure
+from matplotlib.font_manager import fontManager
 from matplotlib.legend import Legend
 from matplotlib.text import Text
 from matplotlib.transforms import Affine2D, Bbox, Transform
 
+from career_workbook.charts._canvas import _font_key
+
 __all__ = ["CHECKED", "Recording", "draw_figure", "image_dpi", "page_renderer", "recording",
-           "replay", "text_memo", "unnamed_glyphs"]
+           "replay", "text_memo", "text_size", "unnamed_glyphs"]
 
 CHECKED = (3, 9) <= tuple(mpl.__version_info__[:2]) <= (3, 11)
 """Whether this matplotlib is one the replay was checked on, pixel for pixel (3.9 to
@@ -459,6 +463,41 @@ def text_memo(key: tuple, make: Any) -> Any:
 
 
 
+def text_size(s: str, prop: Any) -> tuple[float, float, float]:
+    """Width, height and descent in points of one line ``s`` in the font of ``prop`` (and
+    its fallbacks), as matplotlib's PDF renderer measures a TrueType text (unhinted, at
+    72 dpi; ``RendererPdf.get_text_width_height_descent``), once per process: a line
+    measured to wrap a page's text (:func:`~career_workbook.export.pdf.drawn_width`) is
+    not measured again to draw it.
+
+    >>> from matplotlib.font_manager import FontProperties
+    >>> wide, narrow = (text_size(s, FontProperties(size=10))[0] for s in ("MMMM", "iiii"))
+    >>> wide > 2 * narrow
+    True
+    """
+    key = ("size", _font_key(prop), s, False, len(fontManager.ttflist))
+    found = _TEXTS.get(key)
+    return found if found is not None else text_memo(key, lambda: _measured(s, prop))
+
+
+def _measured(s: str, prop: Any) -> tuple[float, float, float]:
+    """matplotlib's ``RendererPDFPSBase.get_text_width_height_descent`` for a TrueType
+    font (``pdf.use14corefonts`` off)."""
+    from matplotlib import ft2font
+    from matplotlib.font_manager import fontManager, get_font
+
+    font = get_font(fontManager._find_fonts_by_props(prop))
+    font.clear()
+    font.set_size(prop.get_size_in_points(), 72)
+    unhinted = (ft2font.LoadFlags.NO_HINTING if hasattr(ft2font, "LoadFlags")
+                else ft2font.LOAD_NO_HINTING)
+    font.set_text(s, 0.0, flags=unhinted)
+    w, h = font.get_width_height()
+    d = font.get_descent()
+    scale = 1 / 64
+    return w * scale, h * scale, d * scale
+
+
 _UNNAMED: dict[tuple, frozenset[int]] = {}
 """The glyphs of each font file (and face) without a name of their own (bounded by the
 fonts installed)."""
@@ -530,11 +569,9 @@ def _glyph_outline(font: Any, index: int) -> Any:
 def _measuring_pdf() -> type:
     import itertools
 
-    from matplotlib import _text_helpers
-    from matplotlib.backends.backend_pdf import Op, RendererPdf
-    from matplotlib.font_manager import fontManager
+    from matplotlib.backends.backend_pdf import Op, RendererPdf, _fill, pdfRepr
 
-    from career_workbook.charts._canvas import _font_key
+    _TURNS: dict[float, list[bytes]] = {}  # a text's angle -> its matrix's first four numbers
 
     class MeasuringPdf(RendererPdf):
         """``RendererPdf`` that measures and lays out each text once per process (the same
@@ -550,21 +587,36 @@ def _measuring_pdf() -> type:
         def _key(self, *parts: Any) -> tuple:
             return (*parts, mpl.rcParams[self._use_afm_rc_name], len(fontManager.ttflist))
 
+        def check_gc(self, gc: Any, fillcolor: Any = None) -> None:
+            """As ``RendererPdf.check_gc``; a state the page is already in (the next tick
+            label in the same colour) writes nothing, as there, without comparing it
+            property by property (:data:`_GC_STATE`)."""
+            if gc._rgb is not None and not gc._forced_alpha:
+                alphas = ((gc._rgb[3], 1.0) if fillcolor is None or len(fillcolor) < 4
+                          else (gc._rgb[3], fillcolor[3]))
+                state = (gc._cliprect, gc._clippath, gc._alpha, gc._forced_alpha, alphas,
+                         gc._capstyle, fillcolor, gc._joinstyle, gc._linewidth, gc._dashes,
+                         gc._rgb, gc._hatch, gc._hatch_color, gc._hatch_linewidth)
+                try:
+                    if state == _GC_STATE(self.gc):
+                        return None
+                except ValueError:  # an array among them (dashes): compared one by one
+                    pass
+            return super().check_gc(gc, fillcolor)
+
         def get_text_width_height_descent(self, s: str, prop: Any, ismath: Any) -> Any:
-            if ismath:
+            if ismath or mpl.rcParams[self._use_afm_rc_name]:
                 return super().get_text_width_height_descent(s, prop, ismath)
-            return text_memo(self._key("size", _font_key(prop), s),
-                         lambda: super(MeasuringPdf, self).get_text_width_height_descent(
-                             s, prop, ismath))
+            return text_size(s, prop)
 
         def draw_text(self, gc: Any, x: float, y: float, s: str, prop: Any, angle: float,
                       ismath: Any = False, mtext: Any = None) -> Any:
             """As ``RendererPdf.draw_text``; on matplotlib 3.11 its glyphs are laid out once
-            per process (:meth:`_write_text`), and a text already written in this file with
+            per process (:meth:`_text_body`), and a text already written in this file with
             the same font is written again from what it wrote then (the glyphs, their
             fonts and kerning), moved and turned to ``x, y, angle``. A glyph without a
             name of its own (:func:`unnamed_glyphs`) is written as its outline: by
-            :meth:`_write_text`, else the whole text is drawn as paths."""
+            :meth:`_text_body`, else the whole text is drawn as paths."""
             if ismath or mpl.rcParams["pdf.use14corefonts"]:
                 return super().draw_text(gc, x, y, s, prop, angle, ismath, mtext)
             if not TEXTS_REWRITTEN or gc.get_url() is not None:
@@ -577,45 +629,60 @@ def _measuring_pdf() -> type:
             key = (_font_key(prop), s, _hashable(features), _hashable(language),
                    mpl.rcParams["pdf.fonttype"])
             self.check_gc(gc, gc._rgb)
-            file = self.file
-            written = self._written.get(key)
-            a = math.radians(angle)
-            matrix = (math.cos(a), math.sin(a), -math.sin(a), math.cos(a), x, y,
-                      Op.concat_matrix)
-            if written is not None:
-                file.output(Op.gsave)
-                file.output(*matrix)
-                for args in written:
-                    file.output(*args)
-                return None
-            calls: list[tuple] = []
-            output = file.output
-
-            def listen(*args: Any) -> None:
-                calls.append(args)
-                output(*args)
-
-            file.output = listen
-            try:
-                self._write_text(s, prop, matrix, features, language, key)
-            finally:
-                del file.output
-            self._written[key] = calls[2:]
+            body = self._written.get(key)
+            if body is None:
+                body = self._written[key] = self._text_body(s, prop, features, language, key)
+            # its gsave and matrix, as file.output(Op.gsave) and file.output(cos(a), sin(a),
+            # -sin(a), cos(a), x, y, Op.concat_matrix) write them, then the text
+            turn = _TURNS.get(angle)
+            if turn is None:
+                a = math.radians(angle)
+                turn = _TURNS[angle] = [pdfRepr(v) for v in (
+                    math.cos(a), math.sin(a), -math.sin(a), math.cos(a))]
+            self.file.write(b"".join((b"q\n", _fill([*turn, pdfRepr(x), pdfRepr(y), b"cm"]),
+                                      b"\n", body)))
             return None
 
-        def _write_text(self, s: str, prop: Any, matrix: tuple, features: Any,
-                        language: Any, key: tuple) -> None:
-            """matplotlib 3.11's ``RendererPdf.draw_text`` for a TrueType font (the text
-            between ``gsave``, its matrix and ``grestore``, each glyph tracked for the
-            file's font subsets), with the glyphs' layout from the process-wide memo."""
+        def _text_body(self, s: str, prop: Any, features: Any, language: Any,
+                       key: tuple) -> bytes:
+            """What matplotlib 3.11's ``RendererPdf.draw_text`` writes for a TrueType font
+            after the text's ``gsave`` and matrix, up to its ``grestore``, each glyph
+            tracked for this file's font subsets. Its glyphs are laid out once per process;
+            the bytes between the file's font names are made once per process for the
+            same glyphs in the same subsets and codes (:func:`_text_parts`)."""
+            from matplotlib import ft2font
             from matplotlib.font_manager import FontPath  # matplotlib 3.11 (TEXTS_REWRITTEN)
 
+            file = self.file
             fontsize = prop.get_size_in_points()
             fonttype = mpl.rcParams["pdf.fonttype"]
-            items = text_memo(self._key("layout", *key), lambda: tuple(_text_helpers.layout(
-                s, self._get_font_ttf(prop), features=features, language=language)))
-            unnamed = text_memo(self._key("unnamed layout", *key), lambda: tuple(
-                item.glyph_index in unnamed_glyphs(item.ft_object) for item in items))
+            items, glyphs, unnamed = text_memo(self._key("layout", *key), lambda: _glyphs(
+                tuple(self._get_font_ttf(prop)._layout(
+                    s, ft2font.LoadFlags.NO_HINTING, features=features, language=language))))
+            if unnamed:
+                return self._written_with_outlines(items, unnamed, fontsize, fonttype)
+            tracked = self._tracked
+            codes = []
+            for item, glyph in zip(items, glyphs, strict=True):
+                found = tracked.get(glyph)
+                if found is None:  # the file's subset and code for it, fixed once given
+                    found = tracked[glyph] = file._character_tracker.track_glyph(
+                        item.ft_object, item.char, item.glyph_index)
+                codes.append(found)
+            codes = tuple(codes)
+            parts = text_memo(self._key("text parts", *key, codes), lambda: _text_parts(
+                items, codes, fontsize, lambda group: self._encode_glyphs(group, fonttype)))
+            return b"".join(part if part.__class__ is bytes else _selectfont(
+                file.fontName(FontPath(part[0], part[1]), part[2]), fontsize)
+                for part in parts)
+
+        def _written_with_outlines(self, items: tuple, unnamed: tuple, fontsize: float,
+                                   fonttype: int) -> bytes:
+            """:meth:`_text_body` of a text with glyphs without a name of their own
+            (:func:`unnamed_glyphs`), each written as its outline after the text's
+            other glyphs."""
+            from matplotlib.font_manager import FontPath
+
             file = self.file
 
             def output_singlebyte_chunk(kerns_or_chars: list) -> None:
@@ -627,54 +694,60 @@ def _measuring_pdf() -> type:
                             Op.showkern)
                 kerns_or_chars.clear()
 
-            file.output(Op.gsave)
-            file.output(*matrix)
-            chunk: list = []
-            prev_font = None
-            prev_start_x = 0
-            file.output(Op.begin_text)
-            tracked = self._tracked
-            outlines = []  # glyphs without a name of their own: drawn as paths, below
-            placed = False  # the glyph after an outline is placed anew, at its own x
-            for item, outline in zip(items, unnamed, strict=True):
-                if outline:
-                    output_singlebyte_chunk(chunk)
-                    outlines.append(item)
-                    prev_font, placed = None, True
-                    continue
-                glyph = (item.ft_object.fname, item.ft_object.face_index, item.char,
-                         item.glyph_index)
-                found = tracked.get(glyph)
-                if found is None:  # the file's subset and code for it, fixed once given
-                    found = tracked[glyph] = file._character_tracker.track_glyph(
-                        item.ft_object, item.char, item.glyph_index)
-                subset, charcode = found
-                if (item.ft_object, subset) != prev_font:
-                    output_singlebyte_chunk(chunk)
-                    name = file.fontName(FontPath(item.ft_object.fname,
-                                                  item.ft_object.face_index), subset)
-                    file.output(name, fontsize, Op.selectfont)
-                    self._setup_textpos(item.x, 0, 0, prev_start_x, 0, 0)
-                    prev_font = (item.ft_object, subset)
-                    prev_start_x = item.x
-                if item.y:
-                    output_singlebyte_chunk(chunk)
-                    file.output(item.y, Op.textrise)
-                if item.prev_kern and not placed:  # its x has the kerning in it
-                    chunk.append(item.prev_kern)
-                placed = False
-                chunk.append(charcode)
-                if item.y:
-                    output_singlebyte_chunk(chunk)
-                    file.output(0, Op.textrise)
-            output_singlebyte_chunk(chunk)
-            file.output(Op.end_text)
-            scale = fontsize / 1000
-            for item in outlines:
-                file.output(Op.gsave, scale, 0, 0, scale, item.x, item.y, Op.concat_matrix,
-                            self._outline_name(item.ft_object, item.glyph_index),
-                            Op.use_xobject, Op.grestore)
-            file.output(Op.grestore)
+            calls: list[bytes] = []
+            write = file.write
+            file.write = calls.append
+            try:
+                chunk: list = []
+                prev_font = None
+                prev_start_x = 0
+                file.output(Op.begin_text)
+                tracked = self._tracked
+                outlines = []  # glyphs without a name of their own: drawn as paths, below
+                placed = False  # the glyph after an outline is placed anew, at its own x
+                for item, outline in zip(items, unnamed, strict=True):
+                    if outline:
+                        output_singlebyte_chunk(chunk)
+                        outlines.append(item)
+                        prev_font, placed = None, True
+                        continue
+                    glyph = (item.ft_object.fname, item.ft_object.face_index, item.char,
+                             item.glyph_index)
+                    found = tracked.get(glyph)
+                    if found is None:
+                        found = tracked[glyph] = file._character_tracker.track_glyph(
+                            item.ft_object, item.char, item.glyph_index)
+                    subset, charcode = found
+                    if (item.ft_object, subset) != prev_font:
+                        output_singlebyte_chunk(chunk)
+                        name = file.fontName(FontPath(item.ft_object.fname,
+                                                      item.ft_object.face_index), subset)
+                        file.output(name, fontsize, Op.selectfont)
+                        self._setup_textpos(item.x, 0, 0, prev_start_x, 0, 0)
+                        prev_font = (item.ft_object, subset)
+                        prev_start_x = item.x
+                    if item.y:
+                        output_singlebyte_chunk(chunk)
+                        file.output(item.y, Op.textrise)
+                    if item.prev_kern and not placed:  # its x has the kerning in it
+                        chunk.append(item.prev_kern)
+                    placed = False
+                    chunk.append(charcode)
+                    if item.y:
+                        output_singlebyte_chunk(chunk)
+                        file.output(0, Op.textrise)
+                output_singlebyte_chunk(chunk)
+                file.output(Op.end_text)
+                scale = fontsize / 1000
+                for item in outlines:
+                    file.output(Op.gsave, scale, 0, 0, scale, item.x, item.y,
+                                Op.concat_matrix,
+                                self._outline_name(item.ft_object, item.glyph_index),
+                                Op.use_xobject, Op.grestore)
+                file.output(Op.grestore)
+            finally:
+                file.write = write
+            return b"".join(calls)
 
         def _outline_name(self, font: Any, index: int) -> Any:
             """The name of glyph ``index`` of ``font`` as a path written once in this
@@ -695,6 +768,79 @@ def _measuring_pdf() -> type:
                                  prop))
 
     return MeasuringPdf
+
+
+def _glyphs(items: tuple) -> tuple[tuple, tuple, tuple]:
+    """A text's glyphs as laid out (``items``: ``FT2Font._layout``), each glyph's
+    ``(font file, face, character, glyph index)``, and which glyphs have no name of their
+    own (:func:`unnamed_glyphs`; ``()`` when every glyph has one)."""
+    glyphs = tuple((item.ft_object.fname, item.ft_object.face_index, item.char,
+                    item.glyph_index) for item in items)
+    unnamed = tuple(item.glyph_index in unnamed_glyphs(item.ft_object) for item in items)
+    return items, glyphs, unnamed if any(unnamed) else ()
+
+
+def _text_parts(items: tuple, codes: tuple, fontsize: float, encode: Any) -> tuple:
+    """What matplotlib 3.11's ``RendererPdf.draw_text`` writes for a text after its
+    ``gsave`` and matrix, up to its ``grestore``: the glyphs ``items`` (laid out) in the
+    file's subsets and codes ``codes``, kerned, a chunk per font. Bytes, and in place of
+    each font's selection its ``(file name, face, subset)``: the file's name for that font
+    is written there (:func:`_selectfont`). ``encode`` turns a chunk's codes into bytes.
+
+    The same calls as matplotlib's, each serialised as its ``PdfFile.output`` does.
+    """
+    import itertools
+
+    from matplotlib.backends.backend_pdf import Op, _fill, pdfRepr
+
+    parts: list[Any] = []
+    lines: list[bytes] = []
+
+    def output(*data: Any) -> None:
+        lines.append(_fill([pdfRepr(x) for x in data]))
+        lines.append(b"\n")
+
+    def output_singlebyte_chunk(kerns_or_chars: list) -> None:
+        if not kerns_or_chars:
+            return
+        output([(-1000 * next(group) / fontsize) if tp is float else encode(group)
+                for tp, group in itertools.groupby(kerns_or_chars, type)], Op.showkern)
+        kerns_or_chars.clear()
+
+    output(Op.begin_text)
+    chunk: list = []
+    prev_font = None
+    prev_start_x = 0
+    for item, (subset, charcode) in zip(items, codes, strict=True):
+        if (item.ft_object, subset) != prev_font:
+            output_singlebyte_chunk(chunk)
+            parts.append(b"".join(lines))
+            lines.clear()
+            parts.append((item.ft_object.fname, item.ft_object.face_index, subset))
+            output(item.x - prev_start_x, 0, Op.textpos)  # RendererPdf._setup_textpos
+            prev_font = (item.ft_object, subset)
+            prev_start_x = item.x
+        if item.y:
+            output_singlebyte_chunk(chunk)
+            output(item.y, Op.textrise)
+        if item.prev_kern:
+            chunk.append(item.prev_kern)
+        chunk.append(charcode)
+        if item.y:
+            output_singlebyte_chunk(chunk)
+            output(0, Op.textrise)
+    output_singlebyte_chunk(chunk)
+    output(Op.end_text)
+    output(Op.grestore)
+    parts.append(b"".join(lines))
+    return tuple(part for part in parts if part != b"")
+
+
+def _selectfont(name: Any, fontsize: float) -> bytes:
+    """``PdfFile.output(name, fontsize, Op.selectfont)``'s bytes."""
+    from matplotlib.backends.backend_pdf import Op, _fill, pdfRepr
+
+    return _fill([pdfRepr(name), pdfRepr(fontsize), pdfRepr(Op.selectfont)]) + b"\n"
 
 
 def _hashable(value: Any) -> Any:
@@ -805,7 +951,7 @@ def _replay_text(renderer: Any, gc: Any, args: tuple, kwargs: dict, scale: float
     text, posx, posy, index = kwargs.pop("_place")
     info = layouts.get(id(text))
     if info is None:
-        info = layouts[id(text)] = text._get_layout(renderer)[1]
+        info = layouts[id(text)] = _text_lines(text, renderer)
     entry = info[index]
     dx, dy = entry[2] if len(entry) == 3 else entry[2:4]
     x = posx * scale + offset[0] + dx
@@ -813,10 +959,33 @@ def _replay_text(renderer: Any, gc: Any, args: tuple, kwargs: dict, scale: float
     renderer.draw_text(gc, x, y, s, prop, angle, *rest, **kwargs)
 
 
+def _text_lines(text: Text, renderer: Any) -> list:
+    """``text._get_layout(renderer)``'s lines (each line's text, size and offset from the
+    anchor), once per process for a text with the same string, font and alignment (the
+    tick labels and headings of the next chart and the next client): matplotlib's values,
+    which depend on nothing else on a page renderer (:func:`page_renderer`)."""
+    key_of = getattr(renderer, "_key", None)
+    if key_of is None:
+        return text._get_layout(renderer)[1]
+    key = key_of("text lines", text.get_text(), _font_key(text._fontproperties),
+                 text.get_rotation(), text.get_rotation_mode(), text._horizontalalignment,
+                 text._verticalalignment, text._get_multialignment(), text._linespacing,
+                 text.get_usetex(), text.get_parse_math(), text.get_wrap(),
+                 float(text.figure.dpi))
+    return text_memo(key, lambda: text._get_layout(renderer)[1])
+
+
 TEXTS_REWRITTEN = tuple(mpl.__version_info__[:2]) == (3, 11)
 """Whether a page's renderer writes a text it wrote before from what it wrote then: its
 ``draw_text`` follows matplotlib 3.11's (the glyphs of a text between ``gsave``, its matrix,
 and ``grestore``), checked on each text it keeps; another matplotlib writes every text
 itself (slower, never different)."""
+
+_GC_STATE = operator.attrgetter(
+    "_cliprect", "_clippath", "_alpha", "_forced_alpha", "_effective_alphas", "_capstyle",
+    "_fillcolor", "_joinstyle", "_linewidth", "_dashes", "_rgb", "_hatch", "_hatch_color",
+    "_hatch_linewidth")
+"""What ``GraphicsContextPdf.delta`` compares (its ``commands``' properties): a graphics
+context whose values all equal the page's needs no command."""
 
 _MeasuringPdf = _measuring_pdf()

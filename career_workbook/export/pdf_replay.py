@@ -583,9 +583,12 @@ def _measuring_pdf() -> type:
             self._written = file.__dict__.setdefault("_cw_written", {})
             self._tracked = file.__dict__.setdefault("_cw_tracked", {})
             self._outlines = file.__dict__.setdefault("_cw_outlines", {})
+            self._selected = file.__dict__.setdefault("_cw_selected", {})
+            self._fonts_in_force = (mpl.rcParams[self._use_afm_rc_name],
+                                    len(fontManager.ttflist))
 
         def _key(self, *parts: Any) -> tuple:
-            return (*parts, mpl.rcParams[self._use_afm_rc_name], len(fontManager.ttflist))
+            return (*parts, *self._fonts_in_force)
 
         def check_gc(self, gc: Any, fillcolor: Any = None) -> None:
             """As ``RendererPdf.check_gc``; a state the page is already in (the next tick
@@ -656,25 +659,31 @@ def _measuring_pdf() -> type:
             file = self.file
             fontsize = prop.get_size_in_points()
             fonttype = mpl.rcParams["pdf.fonttype"]
-            items, glyphs, unnamed = text_memo(self._key("layout", *key), lambda: _glyphs(
-                tuple(self._get_font_ttf(prop)._layout(
+            items, glyphs, firsts, unnamed = text_memo(
+                self._key("layout", *key), lambda: _glyphs(tuple(self._get_font_ttf(prop)._layout(
                     s, ft2font.LoadFlags.NO_HINTING, features=features, language=language))))
             if unnamed:
                 return self._written_with_outlines(items, unnamed, fontsize, fonttype)
             tracked = self._tracked
-            codes = []
-            for item, glyph in zip(items, glyphs, strict=True):
-                found = tracked.get(glyph)
-                if found is None:  # the file's subset and code for it, fixed once given
-                    found = tracked[glyph] = file._character_tracker.track_glyph(
-                        item.ft_object, item.char, item.glyph_index)
-                codes.append(found)
-            codes = tuple(codes)
+            for glyph in [glyph for glyph in firsts if glyph not in tracked]:
+                item = firsts[glyph]  # the file's subset and code for it, fixed once given
+                tracked[glyph] = file._character_tracker.track_glyph(
+                    item.ft_object, item.char, item.glyph_index)
+            codes = tuple(map(tracked.__getitem__, glyphs))
             parts = text_memo(self._key("text parts", *key, codes), lambda: _text_parts(
                 items, codes, fontsize, lambda group: self._encode_glyphs(group, fonttype)))
-            return b"".join(part if part.__class__ is bytes else _selectfont(
-                file.fontName(FontPath(part[0], part[1]), part[2]), fontsize)
-                for part in parts)
+            selected = self._selected
+            out = []
+            for part in parts:
+                if part.__class__ is not bytes:  # a font's subset: the file's name for it
+                    font = (part, fontsize)
+                    part = selected.get(font)
+                    if part is None:
+                        part = selected[font] = _selectfont(
+                            file.fontName(FontPath(font[0][0], font[0][1]), font[0][2]),
+                            fontsize)
+                out.append(part)
+            return b"".join(out)
 
         def _written_with_outlines(self, items: tuple, unnamed: tuple, fontsize: float,
                                    fonttype: int) -> bytes:
@@ -770,14 +779,18 @@ def _measuring_pdf() -> type:
     return MeasuringPdf
 
 
-def _glyphs(items: tuple) -> tuple[tuple, tuple, tuple]:
+def _glyphs(items: tuple) -> tuple[tuple, tuple, dict, tuple]:
     """A text's glyphs as laid out (``items``: ``FT2Font._layout``), each glyph's
-    ``(font file, face, character, glyph index)``, and which glyphs have no name of their
-    own (:func:`unnamed_glyphs`; ``()`` when every glyph has one)."""
+    ``(font file, face, character, glyph index)``, each distinct one with its first item
+    (in the text's order), and which glyphs have no name of their own
+    (:func:`unnamed_glyphs`; ``()`` when every glyph has one)."""
     glyphs = tuple((item.ft_object.fname, item.ft_object.face_index, item.char,
                     item.glyph_index) for item in items)
+    firsts: dict[tuple, Any] = {}
+    for glyph, item in zip(glyphs, items, strict=True):
+        firsts.setdefault(glyph, item)
     unnamed = tuple(item.glyph_index in unnamed_glyphs(item.ft_object) for item in items)
-    return items, glyphs, unnamed if any(unnamed) else ()
+    return items, glyphs, firsts, unnamed if any(unnamed) else ()
 
 
 def _text_parts(items: tuple, codes: tuple, fontsize: float, encode: Any) -> tuple:

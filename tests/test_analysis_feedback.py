@@ -357,7 +357,7 @@ def test_an_occasion_stored_already_adds_nothing_and_a_corrected_one_replaces_it
     fixed = _fb("P9", ratings={"Python": 4}, comment="Calm")
     plan = plan_feedback_import(stored, [fixed, _fb("p9", comment="Replies in a day")])
     assert plan.correction_lines() == [
-        "P9 (peer, 2026-11-20): the comments differ from the stored ones — importing "
+        "P9 (peer, 20 Nov 2026): the comments differ from the stored ones — importing "
         "replaces them"]
     assert [(f.rater_id, f.comment) for f in plan.apply(stored)] == [
         ("P9", "Calm"), ("p9", "Replies in a day"), ("p1", "")]

@@ -170,7 +170,7 @@ def test_a_corrected_file_replaces_the_raters_comments_once_and_twice_adds_nothi
     view = preview(path, exported(fixed, "excel"))
     shown = the_preview(view)
     assert "1 stored entry to replace" in shown
-    assert "p1 (peer, 2026-10-03): ratings and comments differ from the stored ones" in shown
+    assert "p1 (peer, 3 Oct 2026): ratings and comments differ from the stored ones" in shown
     view.buttons["save"].click()
     wb = cw.load(path)
     assert [(f.ratings, f.comment) for f in wb.feedback] == [

@@ -595,10 +595,12 @@ def execute(notebook: Path, output: Path, **kwargs: Any) -> Any:
 
     jupyter_client picks free TCP ports for a new kernel and the kernel binds them a moment
     later; another process starting a kernel in that moment (``--jobs 2``, two coaches'
-    runs, parallel tests) can take one of them, and the kernel then dies with "Address
-    already in use" before any cell ran. Starting again is safe because nothing ran; any
-    other error, or the same one ``KERNEL_START_ATTEMPTS`` times, is raised as it is.
-    ``kwargs`` are papermill's.
+    runs, parallel tests) can take one of them, and the kernel then fails with "Address
+    already in use" before any cell ran. ipykernel 7 does not even exit then: it hangs
+    until jupyter_client gives up ("didn't respond in 60 seconds"), so both startup errors
+    mean "start again". That is safe because nothing ran (papermill stops the failed
+    kernel); any other error, or a startup error ``KERNEL_START_ATTEMPTS`` times, is
+    raised as it is. ``kwargs`` are papermill's.
     """
     import papermill
 
@@ -612,14 +614,17 @@ def execute(notebook: Path, output: Path, **kwargs: Any) -> Any:
 
 
 def _kernel_never_started(err: BaseException) -> bool:
-    """True for jupyter_client's "the kernel died before replying to kernel_info".
+    """True for jupyter_client's two startup errors: the kernel died, or never answered.
 
     >>> _kernel_never_started(RuntimeError("Kernel died before replying to kernel_info"))
     True
     >>> _kernel_never_started(RuntimeError("Kernel didn't respond in 60 seconds"))
+    True
+    >>> _kernel_never_started(RuntimeError("the chart data is odd"))
     False
     """
-    return "before replying to kernel_info" in str(err)
+    text = str(err)
+    return "before replying to kernel_info" in text or text.startswith("Kernel didn't respond")
 
 
 def run_notebook(notebook: Path, output: Path, parameters: dict[str, Any],

@@ -643,6 +643,13 @@ def run_notebook(notebook: Path, output: Path, parameters: dict[str, Any],
     arrived by then): ipykernel 7's polite shutdown sometimes hangs for ~3.5 s before
     jupyter_client gives up on it (13 of 55 empty-notebook runs here; 0 of 30 stopped at
     once).
+
+    The notebook is written once, when it has run (or stopped at a failing cell), not
+    also before and after every cell as papermill does by default: nobody can read the
+    hidden temporary file meanwhile (``output`` appears only when the run is complete), and
+    those writes (each a copy, a schema check and a JSON dump of the whole notebook and
+    its images, 2 x 19 for notebook 09) took ~0.1 s of this process's CPU in the time the
+    coach waits.
     """
     from papermill.exceptions import PapermillExecutionError
 
@@ -662,7 +669,7 @@ def run_notebook(notebook: Path, output: Path, parameters: dict[str, Any],
                     notebook, tmp, parameters=parameters, kernel_name="python3",
                     cwd=str(cwd or notebook.parent), progress_bar=False, log_output=False,
                     execution_timeout=timeout, extra_arguments=KERNEL_ARGUMENTS,
-                    shutdown_kernel="immediate",
+                    shutdown_kernel="immediate", request_save_on_cell_execute=False,
                 )
             with writing_to(output.parent):
                 os.replace(tmp, output)

@@ -248,6 +248,31 @@ def test_a_real_kernel_whose_port_was_taken_is_started_again(tmp_path, monkeypat
     assert ran.cells[0].outputs[0]["text"] == "42\n"
     assert len(handed) > 5, "a second kernel was started with new ports"
 
+@pytest.mark.slow
+def test_run_notebook_writes_the_notebook_once_when_it_has_run(tmp_path, monkeypatch):
+    """papermill wrote the whole notebook (images and all) before and after every cell
+    into a temporary file nobody can read; now it is written once, when the run is over:
+    a cell finds the temporary file still empty, and the output has every cell's output."""
+    monkeypatch.delenv("MPLBACKEND", raising=False)
+    first = nbformat.v4.new_code_cell("folder = None")
+    first.metadata["tags"] = ["parameters"]
+    cells = [first, nbformat.v4.new_code_cell("print('a' * 50_000)"),
+             nbformat.v4.new_code_cell(
+                 "import glob, os\n"
+                 "print([os.path.getsize(p) for p in glob.glob(f'{folder}/.*.tmp.ipynb')])")]
+    notebook = nbformat.v4.new_notebook(cells=cells)
+    notebook.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3",
+                                       "language": "python"}
+    source = tmp_path / "nb.ipynb"
+    nbformat.write(notebook, source)
+    out = batch.run_notebook(source, tmp_path / "client" / "01.ipynb",
+                             {"folder": str(tmp_path / "client")})
+    ran = nbformat.read(out, as_version=4).cells
+    assert ran[-1].outputs[0]["text"] == "[0]\n"  # not rewritten while it ran
+    assert ran[-2].outputs[0]["text"] == "a" * 50_000 + "\n"
+    assert [p.name for p in out.parent.iterdir()] == ["01.ipynb"]
+
+
 def test_run_notebook_survives_a_lost_port_race(tmp_path, monkeypatch):
     calls = _papermill_failing(monkeypatch, [DIED])
     out = batch.run_notebook(Path("nb.ipynb"), tmp_path / "client" / "01.ipynb", {})

@@ -703,8 +703,7 @@ def _remove_abandoned_runs(output: Path) -> None:
     >>> sorted(p.name for p in folder.iterdir())  # no lock file, and new: kept for now
     ['.01.fedcba9876543210.tmp.ipynb', '01.ipynb']
     """
-    from career_workbook.export.pack import STALE_SECONDS
-    from career_workbook.store import abandoned
+    from career_workbook.store import STALE_SECONDS, abandoned
 
     temporary = re.compile(rf"^\.{re.escape(output.stem)}\.[0-9a-f]{{16}}\.tmp\.ipynb$")
     try:
@@ -723,7 +722,7 @@ def _remove_abandoned_runs(output: Path) -> None:
 def _run_client(path: Path, out: Path, notebooks: list[Path], today: date | None,
                 export: bool) -> Path:
     from career_workbook import store
-    from career_workbook.export import pack_name
+    from career_workbook.workspace import output_name as pack_name  # not export: no matplotlib
 
     store.load(path, clean=False)  # fail fast, with the field-level message, before kernels
     client_dir = out / pack_name(path)
@@ -851,7 +850,7 @@ def _run_shipped(item: _Shipped, notebooks: tuple[tuple[str, bytes], ...],
     import tempfile
 
     from career_workbook import store
-    from career_workbook.export import pack_name
+    from career_workbook.workspace import output_name as pack_name  # not export: no matplotlib
 
     store.load_bytes(item.data, item.path)  # fail fast, with the field-level message
     with tempfile.TemporaryDirectory(prefix="cw-run-") as tmp:
@@ -908,7 +907,7 @@ def _run_on_cluster(paths: list[Path], out: Path, nbs: list[Path], report: Batch
     workbook's bytes and the notebooks' JSON, and writes the executed notebooks (and any
     exported charts) that come back, each file with an atomic move."""
     from career_workbook import store
-    from career_workbook.export import pack_name
+    from career_workbook.workspace import output_name as pack_name  # not export: no matplotlib
 
     notebooks = tuple((nb.name, nb.read_bytes()) for nb in nbs)
     shipped = []

@@ -1156,6 +1156,11 @@ def ctrl_c_deferred() -> Iterator[None]:
         previous(signal.SIGINT, None)
 
 
+STALE_SECONDS = 3600
+"""Temporary files or folders with no lock file of :func:`owning` (an earlier version's)
+older than this are removed by the next run or build (:func:`abandoned` says ``None``)."""
+
+
 @contextlib.contextmanager
 def owning(lock: str | os.PathLike[str]) -> Iterator[None]:
     """Create the file ``lock`` and hold an OS lock on it while the block runs, then remove

@@ -273,6 +273,25 @@ def test_run_notebook_writes_the_notebook_once_when_it_has_run(tmp_path, monkeyp
     assert [p.name for p in out.parent.iterdir()] == ["01.ipynb"]
 
 
+def test_running_a_client_loads_no_charting_library_in_the_coachs_process(tmp_path):
+    """The kernels draw the charts; the process that runs them (``career-workbook run``, a
+    --jobs worker) imported matplotlib and pandas for a constant and a folder name, 0.5 s
+    of CPU before the first kernel started."""
+    store.new(tmp_path / "ana.yaml", "Ana", today=TODAY)
+    code = (
+        "import sys\nfrom pathlib import Path\nfrom career_workbook import batch\n"
+        "ran = []\nbatch.run_notebook = lambda nb, out, params, **kw: ran.append(out.name)\n"
+        f"folder = batch._run_client(Path({str(tmp_path / 'ana.yaml')!r}), "
+        f"Path({str(tmp_path / 'out')!r}), [Path('01_self_assessment.ipynb')], None, False)\n"
+        "batch._remove_abandoned_runs(folder / '01_self_assessment.ipynb')\n"
+        "print('RAN', folder.name, ran, [m for m in ('matplotlib', 'pandas', 'numpy') "
+        "if m in sys.modules])")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          timeout=120, cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert "RAN ana ['01_self_assessment.ipynb'] []" in done.stdout
+
+
 def test_run_notebook_survives_a_lost_port_race(tmp_path, monkeypatch):
     calls = _papermill_failing(monkeypatch, [DIED])
     out = batch.run_notebook(Path("nb.ipynb"), tmp_path / "client" / "01.ipynb", {})

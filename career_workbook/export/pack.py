@@ -59,6 +59,7 @@ from career_workbook.export.files import (
 )
 from career_workbook.export.fingerprint import FINGERPRINT_FILE, pack_fingerprint, static_digest
 from career_workbook.export.pdf_replay import recording
+from career_workbook.store import STALE_SECONDS
 from career_workbook.workspace import output_clashes
 from career_workbook.workspace import output_name as pack_name  # (the export's name)
 
@@ -72,9 +73,7 @@ DEFAULT_FORMATS = ("pdf", "html", "png")
 
 PACK_DPI = 150
 """Resolution of the pack's PNG charts (8 in wide figures: 1200 px)."""
-STALE_SECONDS = 3600
-"""Temporary folders with no lock file (an earlier version's) older than this are removed
-by the next build (:func:`remove_leftovers`)."""
+
 
 Progress = Callable[[int, int, Path], None]
 

@@ -91,7 +91,8 @@ LABEL_WRAP_MAX = 36  # widest label line any chart allows (learning legend: 26 +
 def make(columns: dict[str, str], records: list[dict]) -> pd.DataFrame:
     unknown = {k for r in records for k in r} - set(columns)
     assert not unknown, f"not in the contract: {unknown}"
-    return build_frame([tuple(r.get(c) for c in columns) for r in records], columns)
+    return build_frame([tuple(r.get(c, 0 if kind == "int" else None)
+                              for c, kind in columns.items()) for r in records], columns)
 
 
 def day(offset: int, start: str = "2026-01-05") -> pd.Timestamp:

@@ -9,7 +9,8 @@ older CSV import: the ratings of the last count, every comment shows), an opport
 an older file (or an editor) may hold: a follow-up before the last contact, one person
 recorded twice, learning completed before it started or while not done, a milestone (or an
 action still to do) due after its goal's deadline, a goal set after today or after its own
-deadline (or on a day not recorded), a deadline whose year is today's with its digits swapped (2062 for 2026).
+deadline (or on a day not recorded), progress saved at a check-in dated before its goal
+was set, a deadline whose year is today's with its digits swapped (2062 for 2026).
 Each note names the entry as ``validate`` names fields (``check_ins[3]``), its value and
 what to do. Pure: no I/O.
 
@@ -306,6 +307,28 @@ def _goal_set_days(wb: Workbook, today: date) -> list[str]:
     return notes
 
 
+def _early_progress(wb: Workbook, today: date) -> list[str]:
+    """Progress saved at a check-in dated before its goal was set (an older file, or one
+    edited by hand; the check-in form refuses it now): not counted nor drawn
+    (:func:`~career_workbook.analysis.progress.early_progress`).
+
+    >>> from career_workbook.model import CheckIn, Goal, new_workbook
+    >>> wb = new_workbook("Sam Lee", today=date(2026, 1, 5))
+    >>> wb.goals = [Goal(id="g1", text="Ship it", created=date(2026, 11, 1))]
+    >>> wb.check_ins = [CheckIn(date=date(2026, 10, 20), progress={"g1": 40})]
+    >>> _early_progress(wb, date(2026, 12, 6))
+    ['check_ins[0].progress.g1 = 40 is dated 2026-10-20, before its goal was set (goals[0].created = 2026-11-01): the charts and counts leave it out; date that check-in 2026-11-01 or later, or correct the day the goal was set']
+    """  # noqa: E501
+    from career_workbook.analysis.progress import early_progress
+
+    index = {g.id: i for i, g in enumerate(wb.goals)}
+    return [f"check_ins[{e.check_in}].progress.{e.goal_id} = {e.progress} is dated "
+            f"{e.day.isoformat()}, before its goal was set (goals[{index[e.goal_id]}].created"
+            f" = {e.set_on.isoformat()}): the charts and counts leave it out; date that "
+            f"check-in {e.set_on.isoformat()} or later, or correct the day the goal was set"
+            for e in early_progress(wb, today)]
+
+
 def _set_day_unknown(wb: Workbook, i: int, today: date) -> list[str]:
     """The note on ``wb.goals[i]`` when the day it was set is not recorded (an older file):
     its pace is measured from its first recorded progress
@@ -348,4 +371,4 @@ def workbook_notes(wb: Workbook, today: date) -> list[str]:
     return (_later(_dated_fields(wb), today) + _repeated_raters(wb)
             + _spotted_after_first_move(wb) + _contacts(wb) + _learning(wb)
             + _late_milestones(wb) + _late_actions(wb) + _goal_set_days(wb, today)
-            + _swapped_deadlines(wb, today))
+            + _early_progress(wb, today) + _swapped_deadlines(wb, today))

@@ -59,8 +59,10 @@ __all__ = [
     "TRACKS",
     "GoalCounts",
     "GoalStatus",
+    "EarlyProgress",
     "checkin_points",
     "done_day",
+    "early_progress",
     "expected_progress",
     "goal_counts",
     "goal_counts_words",
@@ -95,6 +97,7 @@ PROGRESS_COLUMNS = {
     "goal_id": "text", "text": "text", "status": "text", "created": "date",
     "deadline": "date", "expected": "float", "actual": "float", "source": "text",
     "track": "text", "days_left": "float", "forecast": "date", "pace_from": "date",
+    "early": "int",
 }
 HISTORY_COLUMNS = {"date": "date", "goal_id": "text", "actual": "float", "source": "text"}
 
@@ -154,12 +157,62 @@ def checkin_points(wb: Workbook, today: date) -> dict[str, list[tuple[date, floa
     {'g1': [(datetime.date(2026, 2, 1), 10.0)]}
     """
     points: dict[str, list[tuple[date, float]]] = {}
+    goals = {g.id: g for g in wb.goals}
     for c in sorted(wb.check_ins, key=lambda c: c.date):
         if c.date > today:
             break
         for gid, pct in c.progress.items():
-            points.setdefault(gid, []).append((c.date, float(pct)))
+            if _counts(goals.get(gid), c.date, today):
+                points.setdefault(gid, []).append((c.date, float(pct)))
     return points
+
+
+def _counts(goal: Goal | None, day: date, today: date) -> bool:
+    """Whether progress on ``goal`` recorded on ``day`` counts: not before the goal was
+    set (:func:`set_after`)."""
+    return goal is None or set_after(goal, day, today) is None
+
+
+@dataclass(frozen=True)
+class EarlyProgress:
+    """Progress saved at a check-in dated before its goal was set (:func:`early_progress`):
+    ``check_in`` is its index in ``wb.check_ins``, ``day`` the check-in's date, ``set_on``
+    the goal's set day."""
+
+    check_in: int
+    goal_id: str
+    progress: int
+    day: date
+    set_on: date
+
+
+def early_progress(wb: Workbook, today: date) -> list[EarlyProgress]:
+    """Progress saved at check-ins dated before its goal was set (:func:`set_after`; a file
+    from an older version, or edited by hand: the check-in form refuses it now). The one
+    rule for such progress: it is not counted nor drawn (:func:`checkin_points`,
+    :func:`progress_history_frame`, the ``early`` column of :func:`goal_progress_frame`,
+    the progress chart's note) and ``validate`` names each.
+
+    >>> from career_workbook.model import CheckIn, new_workbook
+    >>> wb = new_workbook("Sam", today=date(2026, 1, 1))
+    >>> wb.goals.append(Goal(id="g1", text="Ship it", created=date(2026, 3, 1)))
+    >>> wb.check_ins += [CheckIn(date=date(2026, 2, 1), progress={"g1": 40}),
+    ...                  CheckIn(date=date(2026, 3, 5), progress={"g1": 50})]
+    >>> early_progress(wb, date(2026, 4, 1))
+    [EarlyProgress(check_in=0, goal_id='g1', progress=40, day=datetime.date(2026, 2, 1), \
+set_on=datetime.date(2026, 3, 1))]
+    >>> checkin_points(wb, date(2026, 4, 1))
+    {'g1': [(datetime.date(2026, 3, 5), 50.0)]}
+    """
+    goals = {g.id: g for g in wb.goals}
+    found = []
+    for i, c in enumerate(wb.check_ins):
+        if c.date > today:
+            continue
+        for gid, pct in c.progress.items():
+            if not _counts(goals.get(gid), c.date, today):
+                found.append(EarlyProgress(i, gid, pct, c.date, goals[gid].created))
+    return found
 
 
 def set_day_counts(created: date | None, deadline: date | None, today: date | None) -> bool:
@@ -506,13 +559,18 @@ def goal_progress_frame(wb: Workbook, today: date) -> pd.DataFrame:
     pace_from : the day the pace is measured from (:func:`pace_start`): ``created``; when
         that is not known (NaT: an older file did not record it), after ``today`` or after
         the deadline, the first day progress was recorded (NaT when none was).
+    early : how many progress entries of the goal are dated before it was set
+        (:func:`early_progress`): not counted, nor drawn.
     """
     from career_workbook.frames import build_frame
 
+    early: dict[str, int] = {}
+    for e in early_progress(wb, today):
+        early[e.goal_id] = early.get(e.goal_id, 0) + 1
     rows = [
         (st.goal.id, st.goal.text, st.goal.status, st.goal.created, st.goal.deadline,
          st.expected, st.actual, st.source, st.track, st.days_left, st.forecast,
-         st.pace_from)
+         st.pace_from, early.get(st.goal.id, 0))
         for st in goal_statuses(wb, today)
     ]
     return build_frame(rows, PROGRESS_COLUMNS)
@@ -572,11 +630,12 @@ def progress_history_frame(wb: Workbook, today: date) -> pd.DataFrame:
 
     wb = as_of(wb, today)
     order = {g.id: i for i, g in enumerate(wb.goals) if g.status != "dropped"}
-    rows: list[tuple] = [
+    goals = {g.id: g for g in wb.goals}
+    rows: list[tuple] = [  # progress dated before its goal was set is not drawn
         (c.date, gid, float(pct), "check-in")
         for c in wb.check_ins
         for gid, pct in c.progress.items()
-        if gid in order
+        if gid in order and _counts(goals[gid], c.date, today)
     ]
     reported = {r[1] for r in rows}
     for g in wb.goals:

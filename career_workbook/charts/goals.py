@@ -473,7 +473,9 @@ def plot_progress(progress_history: pd.DataFrame, goal_progress: pd.DataFrame,
         does not keep, is drawn hollow and the note says so).
     goal_progress : DataFrame
         The output of ``goal_progress_frame`` (``goal_id``, ``text``, ``created``,
-        ``deadline``, ``track``, ``forecast``; optional ``status``, ``pace_from``).
+        ``deadline``, ``track``, ``forecast``; optional ``status``, ``pace_from``,
+        ``early``: progress dated before the goal was set, left out of the history and
+        counted in the note).
     today : date, optional
         Draws a today line in each panel.
 
@@ -585,6 +587,10 @@ def plot_progress(progress_history: pd.DataFrame, goal_progress: pd.DataFrame,
         note += "; hollow = a metric's current value (the day it was measured is not recorded)"
     if len(gp) > k:
         note += f"; {len(gp) - k} more not shown"
+    early = int(numeric(gp["early"]).fillna(0).sum()) if "early" in gp else 0
+    if early:  # analysis.early_progress: left out of the frames, said here
+        note += (f". {plural(early, 'progress entry', 'progress entries')} not drawn: "
+                 "dated before its goal was set (career-workbook validate names them)")
     # Small multiples: the metric goes with the legend, under the panels.
     fig.legend(handles=list(handles.values()), loc="outside lower center",
                ncols=max(len(handles), 1), title=wrap_label(note, 100, max_lines=3))

@@ -1311,11 +1311,11 @@ def test_a_headline_since_this_month_names_the_day():
     frame = readiness((50.0, 60.0)).assign(
         date=pd.to_datetime(["2026-11-02", "2026-11-20"]))
     fig = charts.plot_readiness(frame)
-    assert fig.get_suptitle() == "Readiness 60% — up 10 points since 2 November"
+    assert fig.get_suptitle() == "Readiness 60% — up 10 points since 2 Nov 2026"
     mood = wellbeing((5, 8), (6, 6), (), setbacks={}).assign(
         date=pd.to_datetime(["2026-11-02", "2026-11-20"]))
     assert charts.plot_wellbeing(mood).get_suptitle() == \
-        "Motivation up 3 points since 2 November"
+        "Motivation up 3 points since 2 Nov 2026"
 
 
 # ----------------------------------------------------------------------------------------

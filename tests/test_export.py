@@ -264,7 +264,7 @@ def test_pack_of_each_example(example_packs, path):
     pages = list(reader.pages)
     assert len(pages) == N_PAGES
     cover = pages[0].extract_text()
-    assert wb.person.name in cover and "22 November 2026" in cover
+    assert wb.person.name in cover and "22 Nov 2026" in cover
     assert wb.person.coach in cover
     assert "Achievements" in pages[-4].extract_text()
     assert "What colleagues said" in pages[-3].extract_text()
@@ -485,7 +485,7 @@ def test_pack_with_svg_charts_and_replacing_the_previous_one(tmp_path):
     assert second == first
     assert (second / "notes.txt").read_text() == "the coach's notes", "no pack wrote it"
     assert not list((second / "charts").glob("*.png")), "the last pack's PNGs are gone"
-    assert "1 December 2026" in PdfReader(second / "review.pdf").pages[0].extract_text()
+    assert "1 Dec 2026" in PdfReader(second / "review.pdf").pages[0].extract_text()
     assert sorted(p.name for p in out.iterdir()) == ["sam"], "no temp or old folder left"
     reference = tmp_path / "reference"
     reference.mkdir()

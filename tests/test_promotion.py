@@ -437,7 +437,7 @@ def test_pack_with_a_period_is_limited_and_says_so_on_the_cover(capsys, tmp_path
     page = (tmp_path / "out" / "sam" / "review.html").read_text(encoding="utf-8")
     assert "Review period</dt><dd><bdi>1 Jan 2026 – 30 Jun 2026" in page
     # seen as of the period's last day: the review date is 30 June, not 22 November
-    assert "30 June 2026" in page and "22 November 2026" not in page
+    assert "30 Jun 2026" in page and "22 Nov 2026" not in page
 
 
 def test_period_pack_cover_pdf_keeps_its_list_above_the_footer():

@@ -21,7 +21,7 @@ Examples
 >>> wb.actions.append(Action(id="a1", text="Book the CFA exam", due=date(2026, 11, 3)))
 >>> todo = next_actions_frame(wb, today=date(2026, 11, 22))
 >>> todo.loc[0, ["kind", "item", "reason"]].tolist()
-['overdue action', 'Book the CFA exam', 'Due 3 Nov — 3 weeks ago']
+['overdue action', 'Book the CFA exam', 'Due 3 Nov 2026 — 3 weeks ago']
 """
 
 from __future__ import annotations
@@ -31,7 +31,14 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from career_workbook.model import Action, Workbook
-from career_workbook.wording import duration, one_line, percent, relative, shorten
+from career_workbook.wording import (
+    duration,
+    one_line,
+    percent,
+    relative,
+    short_date,
+    shorten,
+)
 
 if TYPE_CHECKING:  # pragma: no cover - pandas loads with the first frame built
     import pandas as pd
@@ -44,7 +51,6 @@ __all__ = [
     "due_label",
     "SMART_THRESHOLD",
     "check_in_overdue",
-    "format_day",
     "goal_closed",
     "has_started",
     "next_actions_frame",
@@ -106,18 +112,6 @@ def check_in_overdue(days_since: float | None, days_since_start: float | None = 
     return days_since_start is not None and days_since_start > CHECK_IN_DAYS
 
 
-def format_day(day: date, today: date) -> str:
-    """A short, friendly date: '3 Nov', with the year when it is not ``today``'s year.
-
-    >>> format_day(date(2026, 11, 3), today=date(2026, 11, 22))
-    '3 Nov'
-    >>> format_day(date(2025, 1, 9), today=date(2026, 1, 1))
-    '9 Jan 2025'
-    """
-    text = f"{day.day} {day:%b}"
-    return text if day.year == today.year else f"{text} {day.year}"
-
-
 def _ago(days: int) -> str:
     return relative(-days)
 
@@ -163,8 +157,6 @@ def due_label(action: Action, today: date, wb: Workbook | None = None) -> str:
     >>> due_label(Action(text="Demo", due=date(2026, 11, 20), status="done"), today, wb)
     '20 Nov 2026'
     """
-    from career_workbook.wording import short_date
-
     if action.due is None:
         return ""
     text = short_date(action.due)
@@ -235,7 +227,7 @@ def _overdue(wb: Workbook, today: date) -> list[tuple]:
     for a in overdue_actions(wb, today):
         late = (today - a.due).days
         items.append(((-late, _PRIORITY[a.priority]), "overdue action", a.text,
-                      f"Due {format_day(a.due, today)} — {_ago(late)}", a.due, a.goal_id))
+                      f"Due {short_date(a.due)} — {_ago(late)}", a.due, a.goal_id))
     for g in wb.goals:
         if g.status != "active":
             continue
@@ -245,7 +237,7 @@ def _overdue(wb: Workbook, today: date) -> list[tuple]:
                 items.append((
                     (-late, 1), "overdue milestone", m.title,
                     f"Step towards “{shorten(g.text, NAME_CHARS)}”, due "
-                    f"{format_day(m.due, today)} — {_ago(late)}",
+                    f"{short_date(m.due)} — {_ago(late)}",
                     m.due, g.id,
                 ))
     items.sort(key=lambda item: item[0])
@@ -268,14 +260,14 @@ def _goals_behind(wb: Workbook, today: date) -> tuple[list[tuple], list[tuple]]:
                 else f"about {percent(row.actual)} done")
         if row.track == "overdue":
             days = (today - deadline).days
-            reason = f"Deadline was {format_day(deadline, today)} — {_ago(days)}; {done}"
+            reason = f"Deadline was {short_date(deadline)} — {_ago(days)}; {done}"
             late.append((-days, ("goal overdue", row.text, reason, deadline, row.goal_id)))
         elif row.track == "behind" or (row.track == "not started"
                                        and row.expected >= BEHIND_FROM):
             kind = "goal behind" if row.track == "behind" else "goal not started"
             actual = 0.0 if math.isnan(row.actual) else row.actual
             reason = (f"{done[0].upper()}{done[1:]}, but {percent(row.expected)} of the time "
-                      f"to {format_day(deadline, today)} has gone")
+                      f"to {short_date(deadline)} has gone")
             behind.append(((kind != "goal behind", actual - row.expected),
                            (kind, row.text, reason, deadline, row.goal_id)))
     late.sort(key=lambda item: item[0])
@@ -316,7 +308,7 @@ def _follow_ups(wb: Workbook, today: date) -> list[tuple]:
                  key=lambda c: c.next_follow_up)
     return [
         ("follow-up", f"Follow up with {named[id(c)]}",
-         f"Follow-up due {format_day(c.next_follow_up, today)} — "
+         f"Follow-up due {short_date(c.next_follow_up)} — "
          f"{_ago((today - c.next_follow_up).days)}",
          c.next_follow_up, None)
         for c in due
@@ -326,7 +318,7 @@ def _follow_ups(wb: Workbook, today: date) -> list[tuple]:
 def _deadline_reason(o: Any, left: int, today: date) -> str:
     """Why an opportunity's deadline is a next action (:func:`~.opportunities.
     opportunity_deadlines_due`): coming, or passed while it is still not applied for."""
-    when = f"{format_day(o.deadline, today)} — {relative(left)}"
+    when = f"{short_date(o.deadline)} — {relative(left)}"
     if left >= 0:
         return f"Deadline {when}: apply, or mark it not now"
     return (f"Deadline passed ({when}) and it is still “{o.stage.replace('_', ' ')}”: "
@@ -353,7 +345,7 @@ def _opportunities(wb: Workbook, today: date) -> list[tuple]:
                     else "")
         items.append(("opportunity step", f"{step[0].upper()}{step[1:]}",
                       f"Next step for “{shorten(o.title, NAME_CHARS)}”, due "
-                      f"{format_day(o.next_step_due, today)} — {_ago(late)}{deadline}",
+                      f"{short_date(o.next_step_due)} — {_ago(late)}{deadline}",
                       o.next_step_due, None))
     shown = {id(o) for o in due}
     for o, left in deadlines:
@@ -399,7 +391,7 @@ def _check_in(wb: Workbook, today: date) -> list[tuple]:
         if check_in_overdue(days):
             return [("check-in due", "Record a check-in",
                      f"No check-in for {duration(days)} — the last was "
-                     f"{format_day(max(past), today)}", None, None)]
+                     f"{short_date(max(past))}", None, None)]
         return []
     if has_started(wb) and check_in_overdue(None, since_start):
         return [("check-in due", "Record a check-in",

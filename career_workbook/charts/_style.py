@@ -29,6 +29,7 @@ from career_workbook.charts._fonts import (
     installed_families,
     quiet_fallback_weights,
 )
+from career_workbook.wording import short_date
 
 STYLE_FILE = "career_workbook.mplstyle"
 """Name of the house style shipped inside the ``career_workbook`` package."""
@@ -505,16 +506,17 @@ def month_name(ts: pd.Timestamp, reference: pd.Timestamp | None = None) -> str:
 
 def since_name(first: pd.Timestamp, last: pd.Timestamp) -> str:
     """How "since ..." names ``first`` in a headline about ``last``: its month (and year,
-    when the years differ), or its day when both are in the same month ("up 5 points since
-    March" said nothing when March was this month).
+    when the years differ), or its day (:func:`~career_workbook.wording.short_date`) when
+    both are in the same month ("up 5 points since March" said nothing when March was this
+    month).
 
     >>> since_name(pd.Timestamp("2026-03-02"), pd.Timestamp("2026-11-20"))
     'March'
     >>> since_name(pd.Timestamp("2026-11-02"), pd.Timestamp("2026-11-20"))
-    '2 November'
+    '2 Nov 2026'
     """
     if (first.year, first.month) == (last.year, last.month):
-        return f"{first.day} {first:%B}"
+        return short_date(first.date())
     return month_name(first, last)
 
 
@@ -524,7 +526,7 @@ def day_name(ts: pd.Timestamp) -> str:
     >>> day_name(pd.Timestamp("2026-03-02"))
     '2 Mar 2026'
     """
-    return f"{ts.day} {ts:%b %Y}"
+    return short_date(ts.date())
 
 
 def is_empty(frame: Any) -> bool:

@@ -33,7 +33,7 @@ from typing import Any
 
 from career_workbook import analysis
 from career_workbook.model import Workbook
-from career_workbook.wording import percent, plural, relative
+from career_workbook.wording import percent, plural, relative, short_date
 
 __all__ = ["AchievementRow", "ActionRow", "ChartEntry", "CommentRow", "GoalRow", "Headline",
            "PackContent", "ToCome", "actions_left_out", "pack_content", "section_number"]
@@ -248,7 +248,7 @@ def cover_facts(content: PackContent) -> list[tuple[str, str]]:
     >>> c = PackContent("Sam", date(2026, 1, 1), "", None, "Analyst", "", "  ", (), (), (), ())
     >>> cover_facts(c)
     [('Target role', 'not set yet'), ('Measured against', 'their own skill targets'), \
-('Current role', 'Analyst'), ('Review date', '1 January 2026')]
+('Current role', 'Analyst'), ('Review date', '1 Jan 2026')]
 
     A role profile asked for that the catalog does not have is named, never passed over:
 
@@ -267,19 +267,10 @@ def cover_facts(content: PackContent) -> list[tuple[str, str]]:
         ("Current role", content.current_role),
         ("Organisation", content.organisation),
         ("Coach", content.coach),
-        ("Review date", long_date(content.today)),
+        ("Review date", short_date(content.today)),
         ("Review period", content.period),
     ]
     return [(label, value) for label, value in facts if clean_text(value)]
-
-
-def long_date(day: date) -> str:
-    """``'22 November 2026'``.
-
-    >>> long_date(date(2026, 11, 2))
-    '2 November 2026'
-    """
-    return f"{day.day} {day:%B %Y}"
 
 
 def _headlines(s: Any) -> tuple[Headline, ...]:
@@ -287,7 +278,7 @@ def _headlines(s: Any) -> tuple[Headline, ...]:
     if s.last_check_in is None:
         check_in = Headline("Last check-in", "none yet", "notebook 09 records one")
     else:
-        check_in = Headline("Last check-in", f"{s.last_check_in.day} {s.last_check_in:%b %Y}",
+        check_in = Headline("Last check-in", short_date(s.last_check_in),
                             relative(-s.days_since_check_in))
     # a skill never rated counts as 0 in readiness and is no gap yet: both cards say so
     unrated = plural(s.readiness_unrated, "skill") + " not rated yet"

@@ -47,11 +47,11 @@ from career_workbook.export.content import (
     GoalRow,
     PackContent,
     cover_facts,
-    long_date,
     section_number,
     sections,
 )
 from career_workbook.htmltext import cell_html, isolate_names
+from career_workbook.wording import short_date
 
 __all__ = ["ALLOWED_TAGS", "CSP", "esc", "render_html"]
 
@@ -210,7 +210,7 @@ def _achievement(a: AchievementRow) -> str:
         "Skills: " + ", ".join(_user(skill) for skill in a.skills)] * bool(a.skills)
     impact = f"<br>{_user(a.impact)}" if clean_text(a.impact) else ""
     shown = (f'<span class="evidence">{" · ".join(evidence)}</span>' if evidence else "")
-    return (f'<li><span class="when">{long_date(a.day)}</span>'
+    return (f'<li><span class="when">{short_date(a.day)}</span>'
             f"<strong>{_user(a.title)}</strong>{impact}{shown}</li>")
 
 
@@ -247,7 +247,7 @@ def _goal_row(g: GoalRow) -> str:
         f' </span>{verdict_mark(verdict)}</td>'
         for name, verdict in g.criteria
     )
-    deadline = f'<br><span class="muted">by {long_date(g.deadline)}</span>' if g.deadline else ""
+    deadline = f'<br><span class="muted">by {short_date(g.deadline)}</span>' if g.deadline else ""
     return (f'<tr><td class="text">{_user(g.text)}{deadline}</td>'
             f'<td><span class="lbl">Status: </span>{esc(g.status)}</td>'
             f'<td class="score"><span class="lbl">Score: </span>{g.score:.0f}</td>{marks}</tr>')
@@ -315,6 +315,6 @@ def render_html(content: PackContent) -> str:
         f"{_goals(content, section_number(content, GOALS_TITLE))}"
         f"{_actions(content, section_number(content, ACTIONS_TITLE))}</main>"
         f"<footer>Prepared with Career Workbook for the review of "
-        f"{long_date(content.today)}. Confidential: for {_user(content.name)} and their "
+        f"{short_date(content.today)}. Confidential: for {_user(content.name)} and their "
         f"coach.</footer></body></html>\n"
     )

@@ -44,12 +44,11 @@ from career_workbook.export.content import (
     PackContent,
     actions_left_out,
     cover_facts,
-    long_date,
     section_number,
     sections,
 )
 from career_workbook.export.files import export_rc, pdf_metadata
-from career_workbook.wording import plural
+from career_workbook.wording import plural, short_date
 
 __all__ = ["A4", "achievements_page", "actions_page", "add_chart_page", "add_page",
            "comments_page", "cover_page", "goals_page", "page_count", "page_label",
@@ -164,7 +163,7 @@ def _footer_texts(content: PackContent, page: int,
     right ((x, y in inches from the page's lower left corner, text, text properties))."""
     footer = {"fontsize": 8, "color": GREY, "va": "bottom"}
     return [
-        (MARGIN, 0.45, fit(content.name, 90, end=f" · review of {long_date(content.today)}",
+        (MARGIN, 0.45, fit(content.name, 90, end=f" · review of {short_date(content.today)}",
                            room=page_w - 2 * MARGIN - 1.0, size=8),
          {**footer, "ha": "left"}),
         (page_w - MARGIN, 0.45, page_label(page, content), {**footer, "ha": "right"}),
@@ -332,7 +331,7 @@ def achievements_page(content: PackContent) -> Figure:
                 _more(fig, top, len(content.achievements) - i, "more achievement")
                 break
             fig.add_artist(_rule(fig, top))
-            _text(fig, MARGIN, top + 0.12, f"{a.day.day} {a.day:%b %Y}", fontsize=9.5,
+            _text(fig, MARGIN, top + 0.12, short_date(a.day), fontsize=9.5,
                   color=GREY)
             _text(fig, text_x, top + 0.12, title, fontsize=11, weight="bold",
                   linespacing=1.25)

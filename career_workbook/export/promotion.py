@@ -31,7 +31,7 @@ from career_workbook.analysis.feedback import comment_group_label
 from career_workbook.analysis.promotion import Evidence, PromotionCase, promotion_case
 from career_workbook.charts import clean_text
 from career_workbook.export.markdown import md_text
-from career_workbook.wording import listing, not_counted_yet, plural, shorten
+from career_workbook.wording import listing, not_counted_yet, plural, short_date, shorten
 
 __all__ = ["PromotionFiles", "md_text", "promotion_dir", "promotion_markdown",
            "promotion_pages", "promotion_pdf", "write_promotion_case"]
@@ -45,7 +45,7 @@ EMPTY_TEXT = (
 
 
 def _day(day: date) -> str:
-    return f"{day.day} {day:%b %Y}"
+    return short_date(day)
 
 
 def _period_text(case: PromotionCase) -> str:

@@ -568,7 +568,13 @@ def _size(n: int) -> str:
 
 
 def _local(when: Any) -> str:
-    return when.astimezone().strftime("%Y-%m-%d %H:%M:%S")
+    """When a version was saved, as the restore chooser says it
+    (:func:`~career_workbook.versions.saved_when`: "today 14:05", "3 Nov 2026 17:40")."""
+    from datetime import datetime
+
+    from career_workbook.versions import saved_when
+
+    return saved_when(when, datetime.now().astimezone())
 
 
 def _cmd_history(args: argparse.Namespace) -> int:
@@ -598,6 +604,7 @@ def _cmd_history(args: argparse.Namespace) -> int:
         print("No earlier versions yet: every save keeps the version it replaces.")
         return 0
     width = len(str(len(entries)))
+    when_width = max(len(_local(e.saved_at)) for e in entries)
     for number, entry in enumerate(entries, start=1):
         try:
             old = store.load(entry.path, clean=False)
@@ -605,7 +612,8 @@ def _cmd_history(args: argparse.Namespace) -> int:
                       else versions.describe_change(old, current))
         except WorkbookError as err:
             change = f"cannot be read ({client_message(err, entry.path)})"
-        print(f"  {number:>{width}}  {_local(entry.saved_at)}  {_size(entry.size):>9}  "
+        print(f"  {number:>{width}}  {_local(entry.saved_at):<{when_width}}  "
+              f"{_size(entry.size):>9}  "
               f"{change}")
     print(f"Bring one back with: career-workbook undo {path} --to N")
     return 0

@@ -79,15 +79,22 @@ def versions_to_keep(saved_at: Sequence[datetime], now: datetime) -> list[bool]:
 
 
 def saved_when(saved_at: datetime, now: datetime) -> str:
-    """When a version was saved, as a person reads it, in ``now``'s time zone: "today
-    10:42", "yesterday 17:05", "3 Dec 09:15" this year, "3 Dec 2025" before.
+    """When a version was saved, as a person reads it on their clock (``now``'s time zone;
+    the history's stamps are UTC): "today 10:42", "yesterday 17:05", else the day as every
+    date is written (:func:`~career_workbook.wording.short_date`) and the time, "3 Dec 2026
+    09:15" (two versions of one day told apart).
 
-    >>> from datetime import datetime, timezone
+    >>> from datetime import datetime, timedelta, timezone
     >>> now = datetime(2026, 12, 5, 12, 0, tzinfo=timezone.utc)
     >>> [saved_when(datetime(*day, tzinfo=timezone.utc), now) for day in (
     ...     (2026, 12, 5, 10, 42), (2026, 12, 4, 17, 5), (2026, 12, 3, 9, 15), (2025, 12, 3))]
-    ['today 10:42', 'yesterday 17:05', '3 Dec 09:15', '3 Dec 2025']
+    ['today 10:42', 'yesterday 17:05', '3 Dec 2026 09:15', '3 Dec 2025 00:00']
+    >>> paris = timezone(timedelta(hours=1))  # 23:30 UTC on the 4th is the 5th in Paris
+    >>> saved_when(datetime(2026, 12, 4, 23, 30, tzinfo=timezone.utc), now.astimezone(paris))
+    'today 00:30'
     """
+    from career_workbook.wording import short_date
+
     local = saved_at.astimezone(now.tzinfo)
     days = (now.date() - local.date()).days
     clock = f"{local:%H:%M}"
@@ -95,9 +102,7 @@ def saved_when(saved_at: datetime, now: datetime) -> str:
         return f"today {clock}"
     if days == 1:
         return f"yesterday {clock}"
-    if local.year == now.year:
-        return f"{local.day} {local:%b} {clock}"
-    return f"{local.day} {local:%b %Y}"
+    return f"{short_date(local.date())} {clock}"
 
 
 def section_counts(wb: Any) -> dict[str, int]:

@@ -61,7 +61,8 @@ def test_older_versions_say_the_day_and_one_that_cannot_be_read_says_so(path):
     assert [label for label, _ in chooser.options] == [
         f"1 · today {_clock(store.history(path)[0])} · cannot be read",
         "2 · yesterday 17:05 · 1 goal fewer, 1 strength fewer",
-        f"3 · 4 Mar {now.year - 1} · 1 goal fewer, 2 strengths fewer"]
+        f"3 · 4 Mar {now.year - 1} {_clock(store.history(path)[2])} · 1 goal fewer, "
+        "2 strengths fewer"]
 
 
 def test_a_long_change_is_cut_after_a_whole_part(path):

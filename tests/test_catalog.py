@@ -459,3 +459,68 @@ def test_shipped_catalog_reads_the_same_with_the_fast_reader_and_the_safe_loader
 def test_empty_user_file_changes_nothing(tmp_path):
     empty = write(tmp_path / "empty.yaml", "# nothing yet\n")
     assert load_catalog(extra=[empty]).roles.keys() == load_catalog().roles.keys()
+
+
+SHARED_ON_PURPOSE: dict[str, set[str]] = {}
+"""Synonyms the catalog lists under more than one skill on purpose ({word: skills}): none.
+A word listed under two skills credits one mention (and one held skill) to both."""
+
+
+def test_no_synonym_is_listed_under_two_skills(cat):
+    from career_workbook.catalog import synonym_words
+
+    where: dict[str, set[str]] = {}
+    for name, info in cat.skills.items():
+        for synonym in info.synonyms:
+            where.setdefault(synonym_words(synonym), set()).add(name)
+    shared = {word: skills for word, skills in where.items() if len(skills) > 1}
+    assert shared == SHARED_ON_PURPOSE, sorted(shared.items())
+    names = {synonym_words(name): name for name in cat.skills}
+    other = {word: (names[word], skills) for word, skills in where.items()
+             if word in names and skills != {names[word]}}
+    assert other == {}, other
+
+
+def test_a_shared_word_of_the_posting_counts_for_one_skill():
+    # the person holds both skills that "Django" and "network security" used to name
+    from datetime import date
+
+    import career_workbook as cw
+
+    for held, posting, credited in (
+            (["Python", "Web Development"], "Must have Django experience.", "Web Development"),
+            (["Networking", "Security Engineering"], "A network security background.",
+             "Security Engineering"),
+            (["Python", "Machine Learning"], "You use scikit-learn daily.",
+             "Machine Learning")):
+        wb = cw.new_workbook("Nova Person", today=date(2026, 11, 1))
+        wb.skills = [cw.Skill(name=h, target_level=4) for h in held]
+        wb.assessments = [cw.Assessment(date=date(2026, 11, 1), ratings=dict.fromkeys(held, 4))]
+        assert [f.skill for f in cw.fit_to_posting(wb, posting).skills] == [credited]
+
+
+@pytest.mark.parametrize(("text", "field", "other"), [
+    # a word a shipped skill lists, a shipped skill's name, and two new skills sharing one
+    ("skills: [{name: Django, category: technical, description: The framework.,"
+     " synonyms: [django rest framework, fastapi]}]", "skills[0].synonyms[1]",
+     "Web Development"),
+    ("skills: [{name: Data Wrangling, category: technical, description: Cleaning data.,"
+     " synonyms: [=SQL]}]", "skills[0].synonyms[0]", "SQL"),
+    ("skills: [{name: Baking, category: domain, description: Bread., synonyms: [sourdough]},"
+     " {name: Pastry, category: domain, description: Cakes., synonyms: [Sourdoughs]}]",
+     "skills[1].synonyms[0]", "Baking"),
+])
+def test_an_extension_synonym_another_skill_has_is_refused_naming_it(text, field, other):
+    with pytest.raises(CatalogError) as err:
+        load_catalog(files=(("mine.yaml", text),))
+    assert err.value.field == field and err.value.source == "mine.yaml"
+    assert f"already names the skill {other}: one word names one skill" in str(err.value)
+
+
+def test_an_extension_may_replace_a_skill_with_its_own_words():
+    text = ("skills: [{name: Python, category: technical, description: Python.,"
+            " synonyms: [pandas, django]}]")  # Web Development keeps "django": refused
+    with pytest.raises(CatalogError, match="Web Development"):
+        load_catalog(files=(("mine.yaml", text),))
+    ok = text.replace(", django", "")
+    assert load_catalog(files=(("mine.yaml", ok),)).skills["Python"].synonyms == ["pandas"]

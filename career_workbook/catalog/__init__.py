@@ -59,6 +59,7 @@ __all__ = [
     "role_named",
     "shared_catalog",
     "suggest_role",
+    "synonym_words",
 ]
 
 CATEGORIES = ("technical", "soft", "leadership", "domain")
@@ -450,13 +451,16 @@ def load_catalog(extra: Iterable[str | os.PathLike[str]] = (), *,
         files = catalog_files(extra)
     if not files:
         return Catalog(skills, roles)
+    added: dict[str, tuple[str, int]] = {}
     for source, text in files:
         parsed = _parse(text, source)
         skills.update((s.name, s) for s in parsed.skills)
+        added.update((s.name, (source, i)) for i, s in enumerate(parsed.skills))
         for i, role in enumerate(parsed.roles):
             roles[role.id] = role
             origin[role.id] = (source, i)
     _check_role_skills(roles, skills, origin)
+    _check_shared_synonyms(skills, added)
     return Catalog(skills, roles)
 
 
@@ -556,6 +560,46 @@ def _check_role_skills(
                     name,
                     "is not a skill in the taxonomy" + (f" (did you mean {hint}?)" if hint else ""),
                 )
+
+
+def synonym_words(synonym: str) -> str:
+    """A synonym (or a skill's name) as a posting is read for it: without its marks
+    (``=``, ``?``, ``!``, ``@Other Skill``), case and word endings ignored
+    (:func:`~career_workbook.analysis.posting.normalise_word`).
+
+    >>> synonym_words("?Containers @Kubernetes"), synonym_words("=Django")
+    ('container', 'django')
+    """
+    from career_workbook.analysis.posting import normalise_word
+
+    words = synonym.split(" @")[0].lstrip("=?!").casefold()
+    return " ".join(normalise_word(w) for w in re.findall(r"[\w+#./-]+", words))
+
+
+def _check_shared_synonyms(skills: Mapping[str, SkillInfo],
+                           added: Mapping[str, tuple[str, int]]) -> None:
+    """One word names one skill: a synonym of a skill from an extension file (``added``:
+    name -> (file, index)) that another skill also lists, or that is another skill's name,
+    would credit one word of a posting (and one skill a person holds) to both."""
+    if not added:
+        return
+    owner: dict[str, str] = {}
+    for name in skills:
+        owner.setdefault(synonym_words(name), name)
+    for name, info in skills.items():
+        if name in added:
+            continue
+        for synonym in info.synonyms:
+            owner.setdefault(synonym_words(synonym), name)
+    for name, (source, index) in added.items():
+        for j, synonym in enumerate(skills[name].synonyms):
+            key = synonym_words(synonym)
+            other = owner.setdefault(key, name)
+            if other != name:
+                raise CatalogError(
+                    source, f"skills[{index}].synonyms[{j}]", synonym,
+                    f"already names the skill {other}: one word names one skill, or a posting "
+                    f"saying it would count for both; keep it under the skill it names best")
 
 
 # ----------------------------------------------------------------------------------------

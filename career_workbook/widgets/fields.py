@@ -54,6 +54,7 @@ __all__ = [
     "INPUT_WIDTH",
     "ask_year",
     "download_link",
+    "HELP_INDENT",
     "LABEL_WIDTH",
     "NONE",
     "Field",
@@ -286,9 +287,21 @@ def _tooltip(label: str, help: str) -> str:
     return f"{label} — {help}" if help else label
 
 
+HELP_INDENT = f"calc({LABEL_WIDTH} + 2 * var(--jp-widgets-inline-margin, 4px))"
+"""Where an input's box starts in its row, and so its help text: the label column and the
+gap ipywidgets leaves beside the label (twice its inline margin). In the label's font size:
+the help's own smaller size is set inside it."""
+
+
 def _help_html(help: str) -> str:
-    return (f'<div class="cw-help" style="margin:-2px 0 4px {LABEL_WIDTH};color:{MUTED};'
-            f'font-size:{HELP_SIZE};line-height:1.35">{esc(help)}</div>')
+    """The help text under an input, its left edge at the input's (:data:`HELP_INDENT`).
+
+    >>> _help_html("Optional.")  # doctest: +ELLIPSIS
+    '<div style="margin:-2px 0 4px calc(13em + 2 * var(--jp-widgets-inline-margin, 4px))"><div class="cw-help" style="color:#555555;font-size:13px;...">Optional.</div></div>'
+    """  # noqa: E501
+    return (f'<div style="margin:-2px 0 4px {HELP_INDENT}"><div class="cw-help" '
+            f'style="color:{MUTED};font-size:{HELP_SIZE};line-height:1.35">{esc(help)}</div>'
+            "</div>")
 
 
 class Field:

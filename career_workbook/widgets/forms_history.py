@@ -25,6 +25,7 @@ import ipywidgets as widgets
 
 from career_workbook.widgets import quiet
 from career_workbook.widgets.fields import (
+    HELP_INDENT,
     MUTED,
     FormView,
     esc,
@@ -200,7 +201,7 @@ def restore_form(session: Any) -> widgets.Widget:
         said = f" Now: {version_summary(s.workbook)}." if s.workbook is not None else ""
         if old is not None and s.workbook is not None:
             said += f" Compared with now: {version_change(old, s.workbook)}."
-        info = quiet.HTML(f'<div style="color:{kind};margin-left:13em">This version: '
+        info = quiet.HTML(f'<div style="color:{kind};margin-left:{HELP_INDENT}">This version: '
                           f"{esc(summary)}.{esc(said)}</div>")
         saved = version_label(entry, now=now)
         restore = primary_button("Restore this version…",

@@ -77,7 +77,7 @@ def test_the_pdf_footer_keeps_the_review_date_after_a_200_character_name():
         content = pack_content(new_workbook(name, today=date(2026, 1, 5)), today=TODAY,
                                charts=[])
         left = _footer_texts(content, 1, A4[0])[0][2]
-        assert left.endswith(" · review of 6 December 2026"), left
+        assert left.endswith(" · review of 6 Dec 2026"), left
         assert left.startswith(name[:10]) and "…" in left, left
 
 

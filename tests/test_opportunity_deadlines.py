@@ -144,15 +144,15 @@ def test_the_deadline_is_a_next_action_and_said_beside_an_overdue_step():
     frame = analysis.next_actions_frame(workbook(talk()), TODAY)
     [row] = frame[frame["item"] == "Talk at the Lisbon data summit"].itertuples()
     assert (row.kind, row.reason) == ("opportunity deadline",
-                                      "Deadline 15 Dec — in 9 days: apply, or mark it not now")
+                                      "Deadline 15 Dec 2026 — in 9 days: apply, or mark it not now")
     # a next step overdue too: one row, which says both
     wb = workbook(talk(next_step="Write the abstract", next_step_due=date(2026, 12, 4)))
     frame = analysis.next_actions_frame(wb, TODAY)
     rows = frame[frame["kind"].str.startswith("opportunity")]
     assert list(rows["kind"]) == ["opportunity step"]
     assert rows["reason"].iloc[0] == (
-        "Next step for “Talk at the Lisbon data summit”, due 4 Dec — 2 days ago. "
-        "Deadline 15 Dec — in 9 days: apply, or mark it not now")
+        "Next step for “Talk at the Lisbon data summit”, due 4 Dec 2026 — 2 days ago. "
+        "Deadline 15 Dec 2026 — in 9 days: apply, or mark it not now")
 
 
 # --- the real path: a new workbook, the notebook-10 form, the commands ---------------------
@@ -180,7 +180,7 @@ def test_pack_cohort_and_calendar_name_a_deadline_added_with_the_form(tmp_path, 
     run(capsys, "pack", str(path), "--out", str(tmp_path / "packs"), "--formats", "html", *day)
     page = (tmp_path / "packs" / "lena_ortiz" / "review.html").read_text(encoding="utf-8")
     assert "Talk at the Lisbon data summit" in page
-    assert "Deadline 15 Dec — in 9 days: apply, or mark it not now" in page
+    assert "Deadline 15 Dec 2026 — in 9 days: apply, or mark it not now" in page
 
     out = run(capsys, "cohort", str(ws), "--out", str(tmp_path / "c.csv"), "--no-charts",
               "--jobs", "1", *day)

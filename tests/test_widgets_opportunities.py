@@ -323,7 +323,7 @@ def test_a_next_step_still_to_come_is_not_stale_and_a_missed_deadline_is_a_next_
     actions = analysis.next_actions_frame(wb, today)
     rows = actions[actions["kind"] == "opportunity deadline"]
     assert list(rows["item"]) == ["Speak at PyData"]
-    assert "Deadline passed (30 Nov — 6 days ago)" in rows["reason"].iloc[0]
+    assert "Deadline passed (30 Nov 2026 — 6 days ago)" in rows["reason"].iloc[0]
     nudges = client_week(wb, today).nudges
     assert "opportunity 'Speak at PyData' is 6 days past its deadline, not applied for" in nudges
     assert not any("Interview tomorrow" in n for n in nudges)
@@ -470,7 +470,7 @@ def test_a_long_title_is_cut_at_a_word_in_tables_choosers_and_checklists(session
     item, reason = [re.sub(r"<[^>]+>", "", c) for c in re.findall(r"<td>(.*?)</td>", row,
                                                                    re.S)][2:4]
     assert item == "Ask Dana who staffs it"
-    assert reason.startswith("Next step for “https://") and "…”, due 20 Nov — 2 days ago" \
+    assert reason.startswith("Next step for “https://") and "…”, due 20 Nov 2026 — 2 days ago" \
         in reason and len(reason) < 200
 
 

@@ -30,7 +30,8 @@ def test_history_lists_numbered_versions_with_time_size_and_difference(path, cap
     lines = capsys.readouterr().out.splitlines()
     assert lines[0] == f"{path} now: 0 goals, 0 skills, 3 check-ins; 3 earlier version(s)"
     rows = lines[1:4]
-    pattern = r"  (\d)  (?:today|yesterday) \d\d:\d\d +\d+\.\d KB  (.*)"  # the restore chooser's words
+    # when: the restore chooser's words (saved_when)
+    pattern = r"  (\d)  (?:today|yesterday) \d\d:\d\d +\d+\.\d KB  (.*)"
     found = [re.fullmatch(pattern, row) for row in rows]
     assert all(found), rows
     assert [(m.group(1), m.group(2)) for m in found if m] == [

@@ -335,6 +335,19 @@ def test_strengths_form_one_per_line(small):
     assert small.path.read_bytes() == before
 
 
+def test_a_line_number_in_a_message_counts_blank_lines_as_the_person_sees_them(small):
+    """Red team M 11: "Good at SQL", a blank line, then 5,000 characters: the long text is
+    line 3 of the box, not line 2 (blank lines were skipped in the count)."""
+    view = ui.strengths_form(small)
+    before = small.path.read_bytes()
+    view.fields["strengths"].value = "Good at SQL\n\n" + "y" * 5000
+    view.fields["weaknesses"].value = "\n\n\nA\n \nB\n" + "z" * 2500 + "\n"
+    view.buttons["save"].click()
+    assert "Strengths, line 3 is too long" in view.fields["strengths"].message.value
+    assert "Areas to develop, line 7 is too long" in view.fields["weaknesses"].message.value
+    assert small.path.read_bytes() == before
+
+
 # ----------------------------------------------------------------------------- 02
 def test_feedback_form_appends_one_colleague(small):
     view = ui.feedback_form(small)

@@ -65,6 +65,7 @@ __all__ = [
     "heading",
     "keep_year_button",
     "later_days_note",
+    "line_of",
     "lines",
     "make_field",
     "notice",
@@ -668,6 +669,19 @@ def lines(text: str | None) -> list[str]:
         if item and item not in out:
             out.append(item)
     return out
+
+
+def line_of(text: str | None, item: str) -> int:
+    """The line of ``text`` where the "one per line" ``item`` (from :func:`lines`) first
+    stands, counted as the person sees the box: from 1, blank lines included (1 if absent).
+
+    >>> line_of("Good at SQL\\n\\n  Long text ", "Long text")
+    3
+    """
+    for number, line in enumerate((text or "").splitlines(), start=1):
+        if line.strip() == item:
+            return number
+    return 1
 
 
 def with_article(noun: str) -> str:

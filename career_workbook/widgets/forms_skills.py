@@ -35,6 +35,7 @@ from career_workbook.widgets.fields import (
     FormView,
     check_model,
     friendly_message,
+    line_of,
     lines,
     make_field,
     notice,
@@ -281,14 +282,18 @@ def renamed_skills(before: Workbook, now: Workbook) -> dict[str, str]:
     return out
 
 
-def check_lines(items: list[str], key: str, label: str) -> dict[str, str]:
+def check_lines(items: list[str], key: str, label: str, typed: str = "") -> dict[str, str]:
     """Problems with "one per line" items against the schema (``{key: message}``).
 
-    An item already in the list but for case or outer spaces is refused, as a repeated
-    skill or value is (an exact repeat is dropped by :func:`lines`).
+    A message names the line as the person sees it in the box ``typed`` (blank lines
+    count: :func:`~career_workbook.widgets.fields.line_of`). An item already in the list
+    but for case or outer spaces is refused, as a repeated skill or value is (an exact
+    repeat is dropped by :func:`lines`).
 
     >>> check_lines(["ok", "x" * 2001], "strengths", "Strengths")
     {'strengths': 'Strengths, line 2 is too long: at most 2,000 characters (now 2,001)'}
+    >>> check_lines(["ok", "x" * 2001], "strengths", "Strengths", "ok\\n\\n" + "x" * 2001)
+    {'strengths': 'Strengths, line 3 is too long: at most 2,000 characters (now 2,001)'}
     >>> check_lines(["Explaining data", "explaining data "], "strengths", "Strengths")
     {'strengths': 'Strengths: “explaining data” is already in the list as “Explaining data”; keep one of them'}
     """  # noqa: E501
@@ -297,8 +302,9 @@ def check_lines(items: list[str], key: str, label: str) -> dict[str, str]:
         adapter.validate_python(items, strict=True)
     except ValidationError as err:
         e = err.errors()[0]
-        index = e["loc"][0] if e.get("loc") else 0
-        return {key: friendly_message(f"{label}, line {int(index) + 1}", e)}
+        index = int(e["loc"][0]) if e.get("loc") else 0
+        line = line_of(typed, items[index]) if typed and index < len(items) else index + 1
+        return {key: friendly_message(f"{label}, line {line}", e)}
     seen: dict[str, str] = {}
     for item in items:
         same = seen.setdefault(duplicate_key(item), item)  # as skill names are compared
@@ -497,8 +503,10 @@ def strengths_form(session: Any) -> widgets.Widget:
 
         def collect() -> tuple[Any, dict[str, str]]:
             record = {"strengths": lines(strengths.value), "weaknesses": lines(weaknesses.value)}
-            errors = {**check_lines(record["strengths"], "strengths", strengths.label),
-                      **check_lines(record["weaknesses"], "weaknesses", weaknesses.label)}
+            errors = {**check_lines(record["strengths"], "strengths", strengths.label,
+                                    strengths.widget.value),
+                      **check_lines(record["weaknesses"], "weaknesses", weaknesses.label,
+                                    weaknesses.widget.value)}
             return (None, errors) if errors else (record, {})
 
         stored = {"strengths": list(wb.strengths), "weaknesses": list(wb.weaknesses)}

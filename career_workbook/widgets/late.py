@@ -8,14 +8,15 @@ end`` was saved as ``Lesson 2`` and the form said "Saved". The app's page makes 
 for the held-back updates (its template); JupyterLab's page cannot be changed, so a form
 also watches its fields for a while after a save (``FormView.bind``): a value the page sent
 for a field after the click, different from the one the save used, is saved too (the save
-is done again as if the click had come last) and the status line says so.
+is done again as if the click had come last) and the status line says so, in plain words
+(:data:`TYPED_LAST`).
 
 This module holds the parts that need no form: who changed a value, what to say, and how
 to put the workbook back as it was before the first save.
 
 >>> late_note({"lessons": "Lesson 2 <b>bold</b> end"}, {"lessons": "Lessons"})
-'“Lessons” is saved as you typed it, “Lesson 2 <b>bold</b> end”: its last keys reached the notebook just after you pressed the button.'
-"""  # noqa: E501
+'Saved “Lessons” as “Lesson 2 <b>bold</b> end” (what you typed last).'
+"""
 
 from __future__ import annotations
 
@@ -24,7 +25,12 @@ from typing import Any
 
 from career_workbook.wording import listing, shorten
 
-__all__ = ["LATE_SECONDS", "from_page", "late_note", "late_refused", "restore_sections", "said"]
+__all__ = ["LATE_SECONDS", "TYPED_LAST", "from_page", "late_note", "late_refused",
+           "restore_sections", "said"]
+
+TYPED_LAST = "what you typed last"
+"""How a message names a value that reached the kernel just after the click that saved
+(the person typed it before clicking: to them it is simply what they typed last)."""
 
 LATE_SECONDS = 3.0
 """How long after a save a value the page sent before the click may still arrive in a box
@@ -71,16 +77,10 @@ def late_note(came: Mapping[str, Any], labels: Mapping[str, str]) -> str:
 
     >>> late_note({"wins": "Shipped it", "lessons": "Ask early"},
     ...           {"wins": "Wins", "lessons": "Lessons"})
-    '“Wins” (“Shipped it”) and “Lessons” (“Ask early”) are saved as you typed them: their last keys reached the notebook just after you pressed the button.'
-    """  # noqa: E501
-    named = [(f"“{labels.get(k, k)}”", said(v)) for k, v in came.items()]
-    if len(named) == 1:
-        (label, value), = named
-        return (f"{label} is saved as you typed it, {value}: its last keys reached the "
-                "notebook just after you pressed the button.")
-    return (listing([f"{label} ({value})" for label, value in named]) + " are saved as you "
-            "typed them: their last keys reached the notebook just after you pressed the "
-            "button.")
+    'Saved “Wins” as “Shipped it” and “Lessons” as “Ask early” (what you typed last).'
+    """
+    named = [f"“{labels.get(k, k)}” as {said(v)}" for k, v in came.items()]
+    return f"Saved {listing(named)} ({TYPED_LAST})."
 
 
 def late_refused(came: Mapping[str, Any], used: Mapping[str, Any],
@@ -90,14 +90,13 @@ def late_refused(came: Mapping[str, Any], used: Mapping[str, Any],
 
     >>> late_refused({"lessons": "Lesson 2 is long"}, {"lessons": "Lesson 2"},
     ...              {"lessons": "Lessons"}, "Lessons is too long")
-    '“Lessons” was saved as “Lesson 2”, but you typed “Lesson 2 is long”: its last keys reached the notebook just after you pressed the button, and could not be saved (Lessons is too long). What you typed is back in the form: check it and save again.'
+    'Saved “Lessons” as “Lesson 2”, but not what you typed last, “Lesson 2 is long”: it could not be saved (Lessons is too long). It is back in the form: check it and save again.'
     """  # noqa: E501
-    parts = [f"“{labels.get(k, k)}” was saved as {said(used.get(k))}, but you typed "
-             f"{said(v)}" for k, v in came.items()]
-    its = "its" if len(parts) == 1 else "their"
-    return (f"{listing(parts)}: {its} last keys reached the notebook just after you pressed "
-            f"the button, and could not be saved ({why.rstrip('.')}). What you typed is "
-            "back in the form: check it and save again.")
+    saved = [f"“{labels.get(k, k)}” as {said(used.get(k))}" for k in came]
+    typed = [said(v) if len(came) == 1 else f"“{labels.get(k, k)}” {said(v)}"
+             for k, v in came.items()]
+    return (f"Saved {listing(saved)}, but not {TYPED_LAST}, {listing(typed)}: it could not "
+            f"be saved ({why.rstrip('.')}). It is back in the form: check it and save again.")
 
 
 def restore_sections(workbook: Any, before: Any) -> None:

@@ -123,7 +123,7 @@ CHECK_INS = [  # (field, label, text, keyboard, ms a key)
     ("setbacks", "Setbacks", "Two sick days; the Q3 report slipped a week, again.", False, 1),
 ]
 GOAL = "Run three SQL workshops for the planning team by 31 March 2027 <b>really</b>"
-LATE = "reached the notebook just after you pressed the button"
+LATE = "(what you typed last)"
 """What the status line says when a value came after the click and was saved again."""
 
 
@@ -202,7 +202,7 @@ def test_lab_saves_again_what_reached_the_kernel_after_the_click(lab_server: Any
         assert not wait_widgets_settled(page)
         text = GOAL.replace("SQL", "Python")
         said = _goal_saved_whole(lab_server, page, text)
-        assert f"“Your goal” is saved as you typed it, “{text[:40]}" in said, said
+        assert f"Saved “Your goal” as “{text[:40]}" in said, said
         assert LATE in said, said
     finally:
         page.close()

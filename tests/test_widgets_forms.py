@@ -491,6 +491,29 @@ def test_values_form_adds_a_value(small):
     assert "Autonomy" in view.children[1].value  # the ranked table refreshed
 
 
+def test_the_value_chooser_numbers_values_by_the_rank_the_table_shows(small):
+    """Red team M 12: the chooser said "2. Family (10/10)" (the file's order) under a table
+    ranking Family 1; now it lists and numbers values as the table does, ties sharing."""
+    from career_workbook.analysis import ranked_values
+    from career_workbook.model import Value
+
+    with cw.edit(small.path) as wb:
+        wb.values = [Value(name="Money", importance=5), Value(name="Family", importance=10),
+                     Value(name="Autonomy", importance=5), Value(name="Learning", importance=7)]
+    view = ui.values_form(small)
+    labels = [label for label, _ in view.chooser.options[1:]]
+    assert labels == ["1. Family (10/10)", "2. Learning (7/10)", "3. Autonomy (5/10)",
+                      "3. Money (5/10)"]
+    table = ranked_values(cw.load(small.path))
+    assert [f"{r.rank}. {r.name} ({r.importance}/10)" for r in table.itertuples()] == labels
+    view.chooser.value = view.chooser.options[1][1]  # "1. Family": Family is edited
+    assert view.fields["name"].value == "Family" and view.fields["importance"].value == 10
+    view.fields["importance"].value = 4
+    view.buttons["save"].click()
+    assert [(v.name, v.importance) for v in cw.load(small.path).values][1] == ("Family", 4)
+    assert [label for label, _ in view.chooser.options[1:]][-1] == "4. Family (4/10)"
+
+
 def test_interests_form_range_and_code(small):
     before = small.path.read_bytes()
     view = ui.interests_form(small)

@@ -11,16 +11,17 @@ Examples
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 import pandas as pd
 
 from career_workbook.frames import build_frame
-from career_workbook.model import RIASEC, Interests, Workbook
+from career_workbook.model import RIASEC, Interests, Value, Workbook
 from career_workbook.wording import listing
 
 __all__ = ["RANKED_VALUES_COLUMNS", "RIASEC_COLUMNS", "TOP_VALUES", "ranked_values",
-           "riasec_code", "riasec_frame", "top_values_note"]
+           "riasec_code", "riasec_frame", "top_values_note", "value_order"]
 
 RANKED_VALUES_COLUMNS = {"rank": "int", "name": "text", "importance": "int", "note": "text"}
 RIASEC_COLUMNS = {"letter": "text", "interest": "text", "score": "int", "rank": "int"}
@@ -43,10 +44,22 @@ def ranked_values(wb: Workbook) -> pd.DataFrame:
     >>> ranked_values(wb)[["rank", "name"]].values.tolist()
     [[1, 'Autonomy'], [1, 'Family'], [3, 'Money']]
     """
-    ordered = sorted(wb.values, key=lambda v: (-v.importance, v.name.casefold(), v.name))
-    above = [sum(o.importance > v.importance for o in ordered) for v in ordered]
-    rows = [(n + 1, v.name, v.importance, v.note) for n, v in zip(above, ordered, strict=True)]
+    rows = [(rank, wb.values[i].name, wb.values[i].importance, wb.values[i].note)
+            for i, rank in value_order(wb.values)]
     return build_frame(rows, RANKED_VALUES_COLUMNS)
+
+
+def value_order(values: Sequence[Value]) -> list[tuple[int, int]]:
+    """The values as :func:`ranked_values` lists them: ``(place in the list, rank)``, most
+    important first (the 03 form's chooser numbers them so, as the table does).
+
+    >>> value_order([Value(name="Money", importance=5), Value(name="Family", importance=10),
+    ...              Value(name="Autonomy", importance=5)])
+    [(1, 1), (2, 2), (0, 2)]
+    """
+    order = sorted(range(len(values)), key=lambda i: (-values[i].importance,
+                                                      values[i].name.casefold(), values[i].name))
+    return [(i, 1 + sum(o.importance > values[i].importance for o in values)) for i in order]
 
 
 def top_values_note(values: pd.DataFrame) -> str:

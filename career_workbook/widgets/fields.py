@@ -1616,8 +1616,13 @@ def record_editor(
     extra: Callable[[dict[str, Any]], dict[str, Any]] | None = None,
     problems: Callable[[dict[str, Any]], dict[str, str]] | None = None,
     year_field: str | None = None,
+    order: Sequence[tuple[int, int]] | None = None,
 ) -> list[widgets.Widget]:
     """Edit a list of records (skills, contacts, ...): choose one or "add new", edit, save.
+
+    The chooser lists the records numbered from 1 in the list's order, or as ``order``
+    says: ``(place in items, number shown)`` pairs, e.g. values by the rank their table
+    shows (:func:`~career_workbook.analysis.profile.value_order`).
 
     ``make_fields(old)`` builds the inputs pre-filled from ``old`` (``None`` for a new
     record). Saving builds ``model`` from the fields' values on top of ``old`` (so fields the
@@ -1661,8 +1666,9 @@ def record_editor(
             selected = NONE
     options = [(f"+ Add a new {noun}", NONE)]
     a_noun = with_article(noun)
-    options += [(f"{i + 1}. {shorten(describe(item), CHOICE_CHARS)}", str(i))
-                for i, item in enumerate(items)]
+    numbered = order if order is not None else [(i, i + 1) for i in range(len(items))]
+    options += [(f"{n}. {shorten(describe(items[i]), CHOICE_CHARS)}", str(i))
+                for i, n in numbered]
     if selected not in [v for _, v in options]:
         selected = NONE
     old = items[int(selected)] if selected != NONE else None

@@ -61,6 +61,7 @@ def values_form(session: Any) -> widgets.Widget:
 
     def build(view: FormView) -> list[widgets.Widget]:
         from career_workbook import analysis
+        from career_workbook.analysis.profile import value_order
         from career_workbook.widgets.display import table_widget
 
         wb = view.session.workbook
@@ -80,7 +81,8 @@ def values_form(session: Any) -> widgets.Widget:
 
         editor = record_editor(
             view, items=wb.values, model=Value, collection="values", make_fields=make_fields,
-            describe=lambda v: f"{v.name} ({v.importance}/10)", noun="value")
+            describe=lambda v: f"{v.name} ({v.importance}/10)", noun="value",
+            order=value_order(wb.values))
         values = analysis.ranked_values(wb)
         ranked = table_widget(values,
                               {"rank": "Rank", "name": "Value", "importance": "Importance",

@@ -299,7 +299,7 @@ def _cmd_new(args: argparse.Namespace) -> int:
 
     from career_workbook import store
     from career_workbook.model import WorkbookError, one_line
-    from career_workbook.workspace import WorkspaceError, workbook_path
+    from career_workbook.workspace import WorkspaceError, not_in_file_names, workbook_path
 
     folder, root = _new_folder(args.dir)
     if folder.exists() and not folder.is_dir():
@@ -332,6 +332,11 @@ def _cmd_new(args: argparse.Namespace) -> int:
                                f", measured against the catalog's {named.title} profile "
                                "(its target role names it; pick another in notebook 05)"
                                if named is not None else ""))
+    left_out = not_in_file_names(name)
+    if left_out and not args.file:
+        print(f"  the file name leaves out {' '.join(left_out)} (a file name cannot hold "
+              f"{'it' if len(left_out) == 1 else 'them'}); the workbook keeps the name as "
+              f"typed: {name}")
     if root is not None and root != Path.cwd().resolve():  # not where the person stands
         print(f"  in the workbooks folder of the workspace {root} (found from this folder), "
               "where lab, cohort and pack see it")

@@ -8,12 +8,14 @@ write outside the workspace.
 
 >>> safe_id("Ana María O'Neil")
 'ana_maria_o_neil'
+>>> safe_id("<script>x</script>"), safe_id("Ana/Bo")
+('script_x_script', 'ana_bo')
 >>> try:
 ...     safe_id("../etc/passwd")
 ... except WorkspaceError as err:
 ...     print(err)
-name '../etc/passwd' contains a path separator; use the person's name only
-"""
+name '../etc/passwd' looks like a file path: give the person's name (the file name is made from it)
+"""  # noqa: E501
 
 from __future__ import annotations
 
@@ -25,8 +27,8 @@ from collections import Counter
 from pathlib import Path
 
 __all__ = ["WorkspaceError", "client_ids", "ensure_inside", "list_workbooks",
-           "nested_workbooks", "output_clashes", "output_name", "safe_id", "workbook_path",
-           "workspace_of"]
+           "nested_workbooks", "not_in_file_names", "output_clashes", "output_name", "safe_id",
+           "workbook_path", "workspace_of"]
 
 RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)),
             *(f"lpt{i}" for i in range(10))}
@@ -47,9 +49,12 @@ def safe_id(name: str) -> str:
     """The workbook id for a person's name: lowercase letters, digits and ``_``.
 
     Accents are dropped where a plain letter exists (``é`` -> ``e``); other scripts are
-    kept (``李小龙`` stays ``李小龙``). Refuses names with path separators, ``..``,
-    absolute paths, NUL or control characters, reserved device names (``CON``, ``NUL``,
-    ``COM1`` ...) and names with no letters or digits.
+    kept (``李小龙`` stays ``李小龙``); a run of anything else, characters a file name
+    cannot hold (``< > : / \\ | ? *``) too, is one ``_`` (the workbook keeps the name
+    as typed). Refuses a name that looks like a file path (starting with ``/``, ``\\``,
+    ``~`` or a drive, a ``..`` part, ending in ``.yaml``), NUL or control characters,
+    reserved device names (``CON``, ``NUL``, ``COM1`` ...) and names with no letters or
+    digits.
 
     >>> safe_id("Priya Sharma"), safe_id("Zoë  Smith-Jones"), safe_id("李小龙")
     ('priya_sharma', 'zoe_smith_jones', '李小龙')
@@ -63,12 +68,9 @@ def safe_id(name: str) -> str:
         raise WorkspaceError("the name is empty; give the person's name, e.g. 'Priya Sharma'")
     if any(unicodedata.category(ch) == "Cc" for ch in name):
         raise _refuse(name, "contains NUL or control characters; type the name again")
-    if "/" in name or "\\" in name:
-        raise _refuse(name, "contains a path separator; use the person's name only")
-    if ".." in name:
-        raise _refuse(name, "contains '..'; use the person's name only")
-    if re.match(r"^[A-Za-z]:", name) or name.startswith("~"):
-        raise _refuse(name, "looks like a path; use the person's name only")
+    if _PATH_LIKE.search(name.strip()):
+        raise _refuse(name, "looks like a file path: give the person's name (the file name "
+                            "is made from it)")
     folded = "".join(ch for ch in unicodedata.normalize("NFKD", name.casefold())
                      if not unicodedata.combining(ch))
     ident = unicodedata.normalize("NFC", re.sub(r"[\W_]+", "_", folded).strip("_"))
@@ -80,6 +82,22 @@ def safe_id(name: str) -> str:
     if ident in RESERVED:
         raise _refuse(name, "is a reserved device name on Windows; add a surname")
     return ident
+
+
+_PATH_LIKE = re.compile(r"^(?:[/\\~]|[A-Za-z]:)|(?:^|[/\\])\.\.(?:[/\\]|$)|\.ya?ml$",
+                        re.IGNORECASE)
+_NOT_IN_FILE_NAMES = '<>:"/\\|?*'
+"""Characters a file name cannot hold (on Windows; ``/`` nowhere)."""
+
+
+def not_in_file_names(name: str) -> str:
+    """The characters of ``name`` a file name cannot hold, each once, in order (the
+    workbook's file name leaves them out: :func:`safe_id`).
+
+    >>> not_in_file_names("<script>x</script>"), not_in_file_names("Zoë Ñuñez")
+    ('<>/', '')
+    """
+    return "".join(dict.fromkeys(ch for ch in name if ch in _NOT_IN_FILE_NAMES))
 
 
 def workbook_path(workspace: str | Path, name: str) -> Path:

@@ -195,8 +195,9 @@ def test_run_help_names_the_notebooks_run_by_default(capsys):
     assert code == 0 and f"(default {first}-{last}" in " ".join(out.split())
 
 
-@pytest.mark.parametrize("name", ["../../etc/evil", "/tmp/evil", "a/b", "..", "CON", "NUL",
-                                  "x\x00y", "x\ny", "C:evil", "~root"])
+@pytest.mark.parametrize("name", ["../../etc/evil", "/tmp/evil", "..", "CON", "NUL",
+                                  "x\x00y", "x\ny", "C:evil", "~root", "workbooks/kim.yaml",
+                                  "a/../b"])
 def test_new_refuses_hostile_names_and_writes_nothing(capsys, tmp_path, name):
     ws = tmp_path / "ws"
     ws.mkdir()
@@ -205,6 +206,38 @@ def test_new_refuses_hostile_names_and_writes_nothing(capsys, tmp_path, name):
     assert code == 1 and out == ""
     assert err.startswith("career-workbook new: error: name ") and err.count("\n") == 1
     assert sorted(tmp_path.rglob("*")) == before
+
+
+@pytest.mark.parametrize(("name", "file", "left_out"), [
+    ("<script>x</script>", "script_x_script.yaml", "< > /"),
+    ("a/b", "a_b.yaml", "/"),
+    ('Ana "Bo" Li: CEO?', "ana_bo_li_ceo.yaml", '" : ?'),
+    ("Zoë Ñuñez", "zoe_nunez.yaml", ""),
+    ("李雷", "李雷.yaml", ""),
+])
+def test_new_makes_a_file_name_from_any_name_and_keeps_the_name_as_typed(
+        capsys, tmp_path, name, file, left_out):
+    """Red team M 15: `new "<script>x</script>"` was refused, "contains a path separator":
+    a person's name is not a path. The file name leaves out what a file name cannot hold,
+    and says so; the workbook keeps the name as typed."""
+    from career_workbook import store
+
+    code, out, err = run_main(capsys, "new", name, "--dir", str(tmp_path))
+    assert code == 0 and err == "", err
+    assert f"Created {tmp_path / file}" in out
+    assert store.load(tmp_path / file).person.name == name
+    said = f"the file name leaves out {left_out} (a file name cannot hold"
+    assert (said in out) == bool(left_out), out
+    if left_out:
+        assert f"the workbook keeps the name as typed: {name}" in out
+
+
+def test_a_name_that_looks_like_a_path_is_refused_in_plain_words(capsys, tmp_path):
+    code, out, err = run_main(capsys, "new", "../etc/passwd", "--dir", str(tmp_path))
+    assert code == 1 and out == ""
+    assert "name '../etc/passwd' looks like a file path: give the person's name (the file " \
+        "name is made from it)" in err
+    assert "separator" not in err
 
 
 def test_new_never_writes_through_a_symlink_into_a_sibling_workspace(capsys, tmp_path):

@@ -265,6 +265,79 @@ def test_the_order_of_dates_is_asked_only_when_a_date_could_be_two_days(path):
     assert view.children[3].children[1].layout.display == "none"
 
 
+def test_the_order_asked_about_one_file_goes_when_another_file_is_previewed(path):
+    """Red team M 14: the day-first/month-first chooser stayed on screen after previewing
+    a different file (and its answer was applied to that file's dates)."""
+    view = preview(path, exported([["peer", "P1", "03/10/2026", "SQL", "4", "", ""]],
+                                  "excel"), name="first.csv")
+    asking = view.children[3].children[1]
+    view.fields["day_order"].value = "day"
+    assert asking.layout.display != "none" and status(view) == ""
+    view.buttons["preview"].click()  # the same file again: its answer stays
+    assert asking.layout.display != "none" and view.fields["day_order"].value == "day"
+    (path.parent.parent / "second.csv").write_bytes(exported(
+        [["peer", "P2", "2026-10-04", "SQL", "3", "", ""]], "excel"))
+    view.fields["path"].value = "second.csv"
+    view.buttons["preview"].click()
+    assert asking.layout.display == "none" and view.fields["day_order"].value is None
+    assert status(view) == "" and not view.buttons["save"].disabled
+    (path.parent.parent / "third.csv").write_bytes(exported(
+        [["peer", "P3", "05/10/2026", "SQL", "3", "", ""]], "excel"))
+    view.fields["path"].value = "third.csv"  # asks again, never reuses first.csv's answer
+    view.buttons["preview"].click()
+    assert asking.layout.display != "none" and view.fields["day_order"].value is None
+    assert "could be 5 October or 10 May" in status(view)
+    view.fields["path"].value = "nowhere.csv"
+    view.buttons["preview"].click()
+    assert asking.layout.display == "none" and "no such file" in status(view)
+
+
+@pytest.mark.parametrize("separator", ["\t", ","])
+def test_a_table_pasted_into_the_path_box_is_previewed_and_saved_like_a_file(path, separator):
+    """Red team M 5: a table copied from a spreadsheet and pasted into the path box was
+    taken for a path ("… : no such file"). It is read by the same parser, shown in the
+    same preview, and saved."""
+    rows = [HEADER[:5] + ["comment"],
+            ["peer", "p5", "2026-10-03", "SQL", "4", "Clear queries"],
+            ["manager", "m1", "2026-10-04", "Python", "3", ""],
+            ["peer", "p6", "03/10/2026", "SQL", "2", "ok"]]
+    pasted = "\r\n".join(separator.join(r) for r in rows) + "\r\n"
+    file_view = preview(path, pasted.encode(), name="same.csv")
+    view = ui.feedback_import(ui.Session(path, today=TODAY.isoformat()))
+    assert view.fields["path"].label == "…or a path or a table"
+    assert view.fields["path"].widget.rows >= 2  # a pasted table keeps its line breaks
+    view.fields["path"].value = pasted
+    view.buttons["preview"].click()
+    said = status(view)
+    assert "no such file" not in said
+    assert "Cannot import the pasted table: it has 1 problem; nothing was added. Fix it " \
+        "and preview it again" in said, said
+    view.fields["day_order"].value = "day"
+    file_view.fields["day_order"].value = "day"
+    assert the_preview(view) == the_preview(file_view) and status(view) == ""
+    view.buttons["save"].click()
+    saved = cw.load(path).feedback
+    assert sorted((f.rater_id, f.date, f.ratings.get("SQL"), f.ratings.get("Python"))
+                  for f in saved) == [("m1", date(2026, 10, 4), None, 3),
+                                      ("p5", date(2026, 10, 3), 4, None),
+                                      ("p6", date(2026, 10, 3), 2, None)]
+
+
+@pytest.mark.parametrize(("typed", "said"), [
+    ("Lots of good feedback from my team",
+     "“Lots of good feedback from my team” is neither a file in your workspace"),
+    ("results/survey.csv", "results/survey.csv: no such file"),
+])
+def test_text_that_is_neither_a_path_nor_a_table_is_named_plainly(path, typed, said):
+    view = ui.feedback_import(ui.Session(path, today=TODAY.isoformat()))
+    view.fields["path"].value = typed
+    view.buttons["preview"].click()
+    assert said in status(view), status(view)
+    if "neither" in said:
+        assert "nor a table: type the path of a CSV file, or paste a table copied from a " \
+            "spreadsheet" in status(view)
+
+
 def test_a_date_against_the_order_chosen_is_refused_not_turned_round(path):
     rows = [["peer", "P1", "03/10/2026", "SQL", "4", "", ""],
             ["peer", "P2", "10/13/2026", "SQL", "3", "", ""]]

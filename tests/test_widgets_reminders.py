@@ -116,6 +116,20 @@ def test_contacts_import_by_path_plain_csv_with_bom_escapes_text(tmp_path):
         "<script>alert(1)</script> Smith"
 
 
+def test_contacts_import_reads_a_table_pasted_into_the_path_box(tmp_path):
+    """The path box takes a table pasted from a spreadsheet in 07 too (one reader for
+    both imports: CsvSource)."""
+    session = _session(tmp_path)
+    view = ui.contacts_import(session)
+    view.fields["path"].value = ("First Name\tLast Name\tCompany\tConnected On\n"
+                                 "Ines\tMora\tAcme\t15 Mar 2024\nOla\tBerg\tBeta\t\n")
+    view.buttons["preview"].click()
+    assert "no such file" not in view.status.value
+    assert "2 new contacts to add" in view.children[4].value
+    view.buttons["save"].click()
+    assert [c.name for c in cw.load(session.path).contacts][-2:] == ["Ines Mora", "Ola Berg"]
+
+
 def test_contacts_import_explains_bad_files(tmp_path):
     session = _session(tmp_path)
     view = ui.contacts_import(session)

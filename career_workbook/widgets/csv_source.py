@@ -1,10 +1,13 @@
-"""Where a CSV import reads from: an "Upload CSV" button or a typed path, one way for all.
+"""Where a CSV import reads from: an "Upload CSV" button, a typed path or a pasted table,
+one way for all.
 
-The feedback import (02) and the contacts import (07) both offer the same two sources, with
+The feedback import (02) and the contacts import (07) both offer the same sources, with
 the same rules: UTF-8 (with or without a BOM) or UTF-16 text, a size limit checked before
 reading, and a typed path resolved in the workspace that is a regular file (a FIFO or device
-is refused, never waited on). The CLI decodes with the same
-:func:`~career_workbook.imports.decode_csv`.
+is refused, never waited on). A table pasted into the path box (rows copied from a
+spreadsheet: cells separated by tabs, or commas, one row a line) is read as the text of a
+file, by the same parser, with the same preview (:func:`pasted_table`). The CLI decodes
+with the same :func:`~career_workbook.imports.decode_csv`.
 
 >>> decode_csv("skill,level\\n".encode("utf-8-sig"), "fb.csv")
 'skill,level\\n'
@@ -12,7 +15,9 @@ is refused, never waited on). The CLI decodes with the same
 
 from __future__ import annotations
 
+import hashlib
 import os
+import re
 import stat
 from collections.abc import Callable
 from typing import Any
@@ -25,14 +30,51 @@ from career_workbook.widgets import quiet
 from career_workbook.widgets.fields import LABEL_WIDTH, make_field
 from career_workbook.widgets.session import resolve_input_path, workspace_of
 
-__all__ = ["MAX_CSV_BYTES", "CsvSource", "decode_csv", "read_csv_file"]
+__all__ = ["MAX_CSV_BYTES", "PASTED", "CsvSource", "decode_csv", "pasted_table",
+           "read_csv_file"]
 
 MAX_CSV_BYTES = 5 * 1024 * 1024
 """The largest CSV file an import reads (5 MB: tens of thousands of rows)."""
 
 
+PASTED = "the pasted table"
+"""How messages name a table pasted into the path box (a file is named by its name)."""
+
+
 def _megabytes(n: int) -> str:
     return f"{n / (1024 * 1024):g} MB"
+
+
+def pasted_table(text: str) -> bool:
+    """Whether what the path box holds is a pasted table rather than a path: rows on
+    several lines, or cells separated by tabs (a spreadsheet's copy), which no path holds.
+
+    >>> pasted_table("examples/fb.csv"), pasted_table("rater_group\\tskill\\npeer\\tSQL\\n")
+    (False, True)
+    >>> pasted_table("rater_group,skill\\r\\npeer,SQL"), pasted_table("  my file.csv ")
+    (True, False)
+    """
+    body = (text or "").strip()
+    return any(ch in body for ch in "\n\r\t")
+
+
+_PATH_LOOK = re.compile(r"[/\\]|^~|\.\w{1,5}$")
+
+
+def _not_found(text: str, file: object, workbook: object) -> str:
+    """Why nothing was read from the typed ``text`` (no such ``file``): a text that does
+    not look like a path either is said to be neither a path nor a table.
+
+    >>> print(_not_found("hello world", "/ws/hello world", "/ws/workbooks/kim.yaml"))
+    “hello world” is neither a file in your workspace (/ws) nor a table: type the path of a CSV file, or paste a table copied from a spreadsheet (its header row first, one row a line)
+    """  # noqa: E501
+    where = workspace_of(workbook)
+    if _PATH_LOOK.search(text.strip()):
+        return f"{file}: no such file (relative paths start in your workspace, {where})"
+    shown = text.strip() if len(text.strip()) <= 60 else text.strip()[:57] + "..."
+    return (f"“{shown}” is neither a file in your workspace ({where}) nor a table: type the "
+            "path of a CSV file, or paste a table copied from a spreadsheet (its header row "
+            "first, one row a line)")
 
 
 def read_csv_file(text: str, workbook: Any, *, max_bytes: int = MAX_CSV_BYTES) -> str:
@@ -43,8 +85,7 @@ def read_csv_file(text: str, workbook: Any, *, max_bytes: int = MAX_CSV_BYTES) -
     try:
         fd = os.open(file, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except FileNotFoundError:
-        raise WorkbookError(f"{file}: no such file (relative paths start in your workspace, "
-                            f"{workspace_of(workbook)})") from None
+        raise WorkbookError(_not_found(text, file, workbook)) from None
     except OSError as err:
         raise WorkbookError(f"{file}: cannot be read ({err.strerror})") from None
     with os.fdopen(fd, "rb") as handle:
@@ -58,20 +99,26 @@ def read_csv_file(text: str, workbook: Any, *, max_bytes: int = MAX_CSV_BYTES) -
 
 
 class CsvSource:
-    """An upload button and a path box, added to a form ``view``; :meth:`read_text` reads
-    whichever the person used (the upload wins)."""
+    """An upload button and a box for a path or a pasted table, added to a form ``view``;
+    :meth:`read_text` reads whichever the person used (the upload wins)."""
 
     def __init__(self, view: Any, *, tooltip: str, placeholder: str, help: str,
                  max_bytes: int = MAX_CSV_BYTES, accept: str = ".csv") -> None:
         self.upload = quiet.FileUpload(accept=accept, multiple=False,
                                        description="Upload CSV", tooltip=tooltip)
-        self.path = make_field("path", "…or a file path", "text", placeholder=placeholder,
-                               help=help)
+        self.path = make_field(  # several lines: a pasted table keeps its rows
+            "path", "…or a path or a table", "textarea", rows=2,
+            placeholder=f"{placeholder}, or paste a table copied from a spreadsheet",
+            help=help + " Or paste a table copied from a spreadsheet: its header row first, "
+                        "one row a line.")
         view.add(self.path)
         self.workbook_path = view.session.path
         self.max_bytes = max_bytes
         self.name = ""
         """The name of the file :meth:`read_text` read last (for messages)."""
+        self.key: tuple[str, ...] = ()
+        """Which file or table :meth:`read_text` read last: a preview of another one
+        starts afresh (a question asked about the last one is not its question)."""
 
     @property
     def widgets(self) -> list[widgets.Widget]:
@@ -94,11 +141,23 @@ class CsvSource:
         if self.upload.value:
             item = self.upload.value[0]
             name = self.name = str(item.get("name"))
+            data = bytes(item["content"])
+            self.key = ("upload", name, hashlib.sha256(data).hexdigest())
             if item.get("size", 0) > self.max_bytes:
                 raise WorkbookError(f"{name}: the file is too large "
                                     f"(over {_megabytes(self.max_bytes)})")
-            return decode_csv(bytes(item["content"]), name)
-        if not self.path.value.strip():
-            raise WorkbookError("choose a CSV file to upload or type its path")
-        self.name = self.path.value.strip()
-        return read_csv_file(self.path.value, self.workbook_path, max_bytes=self.max_bytes)
+            return decode_csv(data, name)
+        typed = self.path.widget.value
+        if not typed.strip():
+            raise WorkbookError("choose a CSV file to upload, type its path or paste a table")
+        if pasted_table(typed):
+            self.name = PASTED
+            self.key = ("table", hashlib.sha256(typed.encode("utf-8", "replace")).hexdigest())
+            if len(typed.encode("utf-8", "replace")) > self.max_bytes:
+                raise WorkbookError(f"{PASTED} is too large (over "
+                                    f"{_megabytes(self.max_bytes)}): save it as a CSV file "
+                                    "and upload it")
+            return typed
+        self.name = typed.strip()
+        self.key = ("path", str(resolve_input_path(typed, self.workbook_path)))
+        return read_csv_file(typed, self.workbook_path, max_bytes=self.max_bytes)

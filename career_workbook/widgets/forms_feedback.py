@@ -34,8 +34,9 @@ from career_workbook.model import (
     problems_from_validation,
 )
 from career_workbook.widgets import quiet
-from career_workbook.widgets.csv_source import CsvSource
+from career_workbook.widgets.csv_source import PASTED, CsvSource
 from career_workbook.widgets.fields import (
+    NONE,
     FormView,
     check_model,
     esc,
@@ -485,8 +486,9 @@ def problems_text(problems: Sequence[Problem], limit: int = 50, name: str = "") 
     Cannot import fb.csv: the file has 1 problem; nothing was added. Fix the file and preview it again:
     • row 2 = 'x': is odd
     """  # noqa: E501
-    head = (f"Cannot import{' ' + name if name else ''}: the file has "
-            f"{plural(len(problems), 'problem')}; nothing was added. Fix the file and "
+    what = "it" if name == PASTED else "the file"
+    head = (f"Cannot import{' ' + name if name else ''}: {what} has "
+            f"{plural(len(problems), 'problem')}; nothing was added. Fix {what} and "
             "preview it again:")
     n = len(problems)
     lines_ = [f"• {p}" for p in problems[:limit]]
@@ -724,8 +726,6 @@ def _order_options(asked: tuple[str, date, date] | None) -> list[tuple[str, str]
     >>> _order_options(("03/10/2026", date(2026, 10, 3), date(2026, 3, 10)))[1:]
     [('day first: 03/10/2026 is 3 Oct 2026', 'day'), ('month first: 03/10/2026 is 10 Mar 2026', 'month')]
     """  # noqa: E501
-    from career_workbook.widgets.fields import NONE
-
     written, day_first, month_first = asked or ("03/10/2026", date(2026, 10, 3),
                                                 date(2026, 3, 10))
     return [("— not said: ask me —", NONE),
@@ -775,20 +775,28 @@ def feedback_import(session: Any) -> widgets.Widget:
             preview.value = ""
             view.set_status(message, kind)
 
+        def ask_order(options: list[tuple[str, str]], value: str) -> None:
+            """New wording of the order's choices (or a new value): not a choice made."""
+            view.state["asking"] = True
+            order.widget.options = options
+            order.widget.value = value
+            view.state["asking"] = False
+
         def show_preview(_button: Any = None) -> None:
             wb = s.workbook
             try:
-                check = check_feedback_csv(source.read_text(), wb.skill_names(), s.today,
-                                           day_order=order.value)
+                text = source.read_text()
             except (WorkbookError, WorkspaceError) as err:
+                asking.layout.display = "none"  # a question about a file not shown
                 reset(f"Cannot import: {err}", "error")
                 return
+            if view.state.get("source") != source.key:  # another file: asked afresh
+                view.state["source"] = source.key
+                asking.layout.display = "none"
+                ask_order(_order_options(None), NONE)
+            check = check_feedback_csv(text, wb.skill_names(), s.today, day_order=order.value)
             if check.asked is not None:  # dates that could be two days: ask which
-                chosen = order.widget.value
-                view.state["asking"] = True  # new wording of the choices, not a choice
-                order.widget.options = _order_options(check.asked)
-                order.widget.value = chosen
-                view.state["asking"] = False
+                ask_order(_order_options(check.asked), order.widget.value)
             if check.asked is not None or order.value is not None:
                 asking.layout.display = None
             if check.problems:

@@ -18,9 +18,10 @@ SIZES = {"laptop": {"width": 1280, "height": 900}, "phone": {"width": 390, "heig
 _BOXES = """(title) => {
   const form = [...document.querySelectorAll('.cw-form')].find(
       f => f.innerText.includes(title));
-  const row = [...form.querySelectorAll('.widget-text')].find(
-      r => r.innerText.includes('or a file path'));
-  const input = row.querySelector('input');
+  const row = [...form.querySelectorAll('.widget-textarea')].find(
+      r => r.innerText.includes('or a path or a table'));
+  const input = row.querySelector('textarea');
+  const label = row.querySelector('.widget-label');
   const button = [...form.querySelectorAll('button')].find(
       b => b.innerText.trim() === 'Preview');
   const save = [...form.querySelectorAll('button')].find(
@@ -28,7 +29,8 @@ _BOXES = """(title) => {
   const box = el => { const r = el.getBoundingClientRect();
                       return {left: r.left, right: r.right, top: r.top, bottom: r.bottom}; };
   return {input: box(input), field: box(input.closest('.widget-vbox')),
-          button: box(button), save: box(save)};
+          button: box(button), save: box(save),
+          label_cut: label.scrollWidth > label.clientWidth + 1};
 }"""
 
 
@@ -50,5 +52,6 @@ def test_preview_sits_at_the_left_edge_under_its_file_field(
         assert button["top"] >= field["bottom"], (stem, size, boxes)  # under it,
         assert button["top"] - boxes["field"]["bottom"] <= 16, (stem, size, boxes)  # right
         assert abs(boxes["save"]["left"] - button["left"]) <= 1, (stem, size, boxes)
+        assert not boxes["label_cut"], (stem, size, boxes)  # "…or a path or a table" whole
     finally:
         context.close()

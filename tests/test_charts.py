@@ -994,12 +994,48 @@ def test_feedback_360_anonymity_and_partial():
     frame.loc[0, "n_others"] = 2
     fig = charts.plot_feedback_360(frame)
     assert frame.loc[0, "skill"] not in {t.get_text() for t in fig.axes[0].texts}
-    assert "1 not shown (fewer than 3 raters)" in fig.axes[0].get_title(loc="left")
+    assert f"1 skill not shown (fewer than 3 raters): {frame.loc[0, 'skill']}" in \
+        fig.axes[0].get_title(loc="left")
     one = charts.plot_feedback_360(feedback(["SQL"]))
     assert one.get_suptitle() == "Blind spot: SQL"
     no_feedback = feedback().assign(others=NAN, n_others=0, quadrant=None)
     fig = charts.plot_feedback_360(no_feedback)
     assert CHARTS["feedback_360"].empty_message in texts_of(fig)
+
+
+def test_feedback_360_counts_and_names_every_skill_it_leaves_out():
+    """Red team M 10: "agree on all 1 skill"; "4 not shown (fewer than 3 raters)" when 5
+    skills had fewer than 3 raters; SQL (colleagues' ratings, no self-rating) dropped
+    without a word. Every skill of the frame is now drawn or named in the subtitle."""
+    from datetime import date
+
+    from career_workbook.analysis import feedback_360_frame
+    from career_workbook.model import Assessment, Feedback, Skill, new_workbook
+
+    wb = new_workbook("Kim Park", today=date(2026, 1, 1))
+    names = ["Writing", "Python", "Statistics", "Excel", "Tableau", "SQL", "Go"]
+    wb.skills = [Skill(name=n) for n in names]
+    wb.assessments = [Assessment(date=date(2026, 2, 1), ratings={
+        "Writing": 3, "Python": 2, "Statistics": 4, "Excel": 3, "Tableau": 1})]
+    few = {"Python": 1, "Statistics": 2, "Excel": 2, "Tableau": 1, "SQL": 2}  # raters each
+    for i in range(3):
+        ratings = {"Writing": 3, "Go": 4, **{k: 3 for k, n in few.items() if i < n}}
+        wb.feedback.append(Feedback(rater_group="peer", rater_id=f"p{i}",
+                                    date=date(2026, 3, 1), ratings=ratings))
+    frame = feedback_360_frame(wb)
+    fig = charts.plot_feedback_360(frame)
+    note = fig.axes[0].get_title(loc="left")
+    assert fig.get_suptitle() == "You and your colleagues agree on the 1 skill"
+    assert note.replace("\n", " ") == (
+        "Self-rating vs colleagues' mean for 1 skill; 5 skills not shown (fewer than 3 "
+        "raters): Python, Statistics, Excel, Tableau and SQL; 1 skill not rated by you yet: "
+        "Go")
+    (points,) = [c for c in fig.axes[0].collections if isinstance(c, PathCollection)]
+    assert len(points.get_offsets()) + 5 + 1 == len(frame) == 7  # every skill counted once
+    both = frame.copy()
+    both.loc[both["skill"] == "Python", ["others", "n_others"]] = [3.0, 3]
+    assert charts.plot_feedback_360(both).get_suptitle() == \
+        "You and your colleagues agree on both skills"
 
 
 def test_feedback_360_labels_repel_without_overlap():

@@ -58,7 +58,7 @@ from career_workbook.charts._style import (
     wrap_label,
 )
 from career_workbook.model import SKILL_CATEGORIES
-from career_workbook.wording import percent, plural, whole_percent
+from career_workbook.wording import listing, percent, plural, whole_percent
 
 __all__ = [
     "AGREEMENT_BAND", "STRENGTH_LEVEL", "plot_feedback_360", "plot_readiness",
@@ -528,7 +528,8 @@ def plot_feedback_360(fb: pd.DataFrame, *, min_raters: int = 3, title: str | Non
     where an agreed strength begins (the two ratings average :data:`STRENGTH_LEVEL`); the
     legend names both.
     Skills rated by fewer than ``min_raters`` colleagues are not shown, to keep feedback
-    anonymous, nor skills you have not rated yourself: the subtitle counts both.
+    anonymous, nor skills you have not rated yourself: the subtitle counts and names both
+    (every skill of the frame is shown or named there).
 
     With nothing to show, the placeholder names the first step missing: the skills to
     ask about (``has_skills=False``), colleagues' ratings, enough raters, or your own.
@@ -622,16 +623,36 @@ def plot_feedback_360(fb: pd.DataFrame, *, min_raters: int = 3, title: str | Non
         head = (f"Hidden strength: {short(hidden[0], 50)}" if len(hidden) == 1
                 else f"{len(hidden)} hidden strengths, biggest: {short(hidden[0], 40)}")
     else:
-        head = f"You and your colleagues agree on all {plural(len(shown), 'skill')}"
+        head = f"You and your colleagues agree on {_every(len(shown), 'skill')}"
     headline(fig, head, title)
     note = f"Self-rating vs colleagues' mean for {plural(len(shown), 'skill')}"
-    hidden_n = int((df["self"].notna() & ~theirs).sum())
-    if hidden_n:
-        note += f"; {hidden_n} not shown (fewer than {min_raters} raters)"
-    if unrated:
-        note += f"; {unrated} not rated by you yet"
+    for left_out, why in ((~theirs, f"not shown (fewer than {min_raters} raters)"),
+                          (theirs & df["self"].isna(), "not rated by you yet")):
+        if left_out.any():
+            note += f"; {plural(int(left_out.sum()), 'skill')} {why}: " \
+                    f"{_some_names(df.loc[left_out, 'skill'].tolist())}"
     subtitle(ax, note)
     return fig
+
+
+def _every(n: int, word: str) -> str:
+    """All ``n`` of ``word``, as a headline says it.
+
+    >>> _every(1, "skill"), _every(2, "skill"), _every(5, "skill")
+    ('the 1 skill', 'both skills', 'all 5 skills')
+    """
+    return f"the {plural(n, word)}" if n == 1 else f"both {word}s" if n == 2 else \
+        f"all {plural(n, word)}"
+
+
+def _some_names(names: list[Any], most: int = 6) -> str:
+    """The first ``most`` names and how many more, for a subtitle.
+
+    >>> _some_names(["SQL"]), _some_names(["A", "B", "C", "D", "E"], most=3)
+    ('SQL', 'A, B, C and 2 more')
+    """
+    shown = [short(str(n), 30) for n in names[:most]]
+    return listing(shown + ([f"{len(names) - most} more"] if len(names) > most else []))
 
 
 def _spot_label(skills: list[Any]) -> str:

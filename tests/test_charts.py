@@ -1027,8 +1027,8 @@ def test_feedback_360_counts_and_names_every_skill_it_leaves_out():
     note = fig.axes[0].get_title(loc="left")
     assert fig.get_suptitle() == "You and your colleagues agree on the 1 skill"
     assert note.replace("\n", " ") == (
-        "Self-rating vs colleagues' mean for 1 skill; 5 skills not shown (fewer than 3 "
-        "raters): Python, Statistics, Excel, Tableau and SQL; 1 skill not rated by you yet: "
+        "Self-rating vs colleagues' mean for 1 skill 5 skills not shown (fewer than 3 "
+        "raters): Python, Statistics, Excel, Tableau and SQL 1 skill not rated by you yet: "
         "Go")
     (points,) = [c for c in fig.axes[0].collections if isinstance(c, PathCollection)]
     assert len(points.get_offsets()) + 5 + 1 == len(frame) == 7  # every skill counted once

@@ -107,7 +107,7 @@ def test_undo_puts_the_removed_record_back_where_it_was(path, form, collection, 
     before = listed(path, collection, key)
     whole = cw.load(path)
     view = form(session(path))
-    shown = view.chooser.options[index + 1][0].split(". ", 1)[1]
+    shown = dict((v, label) for label, v in view.chooser.options)[str(index)].split(". ", 1)[1]
     remove(view, index)
     assert listed(path, collection, key) == before[:index] + before[index + 1:]
     said = status(view)

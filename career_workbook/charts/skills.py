@@ -629,7 +629,7 @@ def plot_feedback_360(fb: pd.DataFrame, *, min_raters: int = 3, title: str | Non
     for left_out, why in ((~theirs, f"not shown (fewer than {min_raters} raters)"),
                           (theirs & df["self"].isna(), "not rated by you yet")):
         if left_out.any():
-            note += f"; {plural(int(left_out.sum()), 'skill')} {why}: " \
+            note += f"\n{plural(int(left_out.sum()), 'skill')} {why}: " \
                     f"{_some_names(df.loc[left_out, 'skill'].tolist())}"
     subtitle(ax, note)
     return fig
@@ -645,13 +645,13 @@ def _every(n: int, word: str) -> str:
         f"all {plural(n, word)}"
 
 
-def _some_names(names: list[Any], most: int = 6) -> str:
+def _some_names(names: list[Any], most: int = 5) -> str:
     """The first ``most`` names and how many more, for a subtitle.
 
     >>> _some_names(["SQL"]), _some_names(["A", "B", "C", "D", "E"], most=3)
     ('SQL', 'A, B, C and 2 more')
     """
-    shown = [short(str(n), 30) for n in names[:most]]
+    shown = [short(str(n), 24) for n in names[:most]]
     return listing(shown + ([f"{len(names) - most} more"] if len(names) > most else []))
 
 

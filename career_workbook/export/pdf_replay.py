@@ -333,6 +333,7 @@ def replay(rec: Recording, fig: Figure, renderer: Any, offset: tuple[float, floa
     full = Affine2D().scale(scale).translate(bx, by)
     linear = Affine2D().scale(scale)
     layouts: dict[int, Any] = {}
+    clips: dict[tuple, Any] = {}  # one object per clip region, as the drawing had
     old_dpi = fig.dpi
     fig.dpi = 72.0
     try:
@@ -358,10 +359,9 @@ def replay(rec: Recording, fig: Figure, renderer: Any, offset: tuple[float, floa
             gc = renderer.new_gc()
             gc.copy_properties(snap)
             if snap._cliprect is not None:
-                gc._cliprect = Bbox(full.transform(snap._cliprect.get_points()))
+                gc._cliprect = _shared_clip(clips, snap._cliprect, full)
             if snap._clippath is not None:
-                path, affine = snap._clippath
-                gc._clippath = _FixedPath(path, affine + full)
+                gc._clippath = _shared_clip(clips, snap._clippath, full)
             if name == "draw_text":
                 _replay_text(renderer, gc, args, kwargs, scale, offset, layouts)
             elif name == "draw_path":
@@ -385,6 +385,34 @@ def replay(rec: Recording, fig: Figure, renderer: Any, offset: tuple[float, floa
             gc.restore()
     finally:
         fig.dpi = old_dpi
+
+
+def _shared_clip(clips: dict[tuple, Any], clip: Any, full: Transform) -> Any:
+    """``clip`` (a snapshot's clip rectangle, or its clip path and affine) moved onto the
+    page by ``full``, the same object for every call of the page clipped to the same
+    region: the PDF renderer compares clips by identity, and sets a clip again (a
+    ``Q q`` and every graphics property after it) for each new object, where matplotlib's
+    own page, whose artists share their axes' clip box, sets it once.
+
+    >>> clips, full = {}, Affine2D().scale(0.5)
+    >>> a = _shared_clip(clips, Bbox([[0, 0], [2, 2]]), full)
+    >>> a is _shared_clip(clips, Bbox([[0, 0], [2, 2]]), full), a.bounds == (0, 0, 1, 1)
+    (True, True)
+    >>> a is _shared_clip(clips, Bbox([[0, 0], [2, 4]]), full)
+    False
+    """
+    if isinstance(clip, Bbox):
+        key: tuple = ("rect", clip.get_points().tobytes())
+        found = clips.get(key)
+        if found is None:
+            found = clips[key] = Bbox(full.transform(clip.get_points()))
+        return found
+    path, affine = clip
+    key = ("path", id(path), affine.get_matrix().tobytes())
+    found = clips.get(key)
+    if found is None:
+        found = clips[key] = (path, _FixedPath(path, affine + full))
+    return found[1]
 
 
 def image_dpi(fig: Figure) -> float:

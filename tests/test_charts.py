@@ -59,7 +59,7 @@ from career_workbook.charts._registry import (
     ONE_VALUE,
     RADAR_TOO_FEW,
 )
-from career_workbook.charts._style import PALETTE, house_style, number
+from career_workbook.charts._style import MUTED, PALETTE, house_style, number
 from career_workbook.frames import GOALS_COLUMNS, MILESTONES_COLUMNS, build_frame
 from career_workbook.model import RELATIONSHIPS, SKILL_CATEGORIES
 
@@ -1390,10 +1390,12 @@ def test_cohort_recency_bars_and_histogram():
     fig = charts.plot_cohort_recency(s)
     ax = fig.axes[0]
     bars = sorted(ax.patches, key=lambda p: p.get_y())
-    assert [t.get_text() for t in ax.get_yticklabels()] == ["ana", "ben", "cy"]
-    assert [to_hex(b.get_facecolor()) for b in bars][:2] == [PALETTE["blue"].lower(),
-                                                             PALETTE["vermillion"].lower()]
-    assert "never" in [t.get_text() for t in ax.texts]
+    # cy has no check-in yet: no bar, a label at the bottom (red-team M #4: it was a
+    # hatched bar past the 30-day line labelled "never")
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["cy", "ana", "ben"]
+    assert [to_hex(b.get_facecolor()) for b in bars] == [PALETTE["blue"].lower(),
+                                                         PALETTE["vermillion"].lower()]
+    assert [t.get_text() for t in ax.texts] == ["no check-in yet"]
     # cy never checked in and their start date is not given: not counted as overdue
     assert fig.get_suptitle() == "1 client without a check-in for more than 30 days"
     many = pd.Series(np.arange(40, dtype=float))
@@ -1438,11 +1440,17 @@ def test_cohort_recency_flags_who_the_analysis_says_is_overdue():
                         index=days.index)
     fig = charts.plot_cohort_recency(days, overdue=overdue)
     assert fig.get_suptitle() == "2 clients without a check-in for more than 30 days"
-    bars = sorted(fig.axes[0].patches, key=lambda p: p.get_y())
-    colour = {t.get_text(): to_hex(b.get_facecolor())
-              for t, b in zip(fig.axes[0].get_yticklabels(), bars, strict=True)}
+    ax = fig.axes[0]
+    rows = {round(b.get_y() + b.get_height() / 2): to_hex(b.get_facecolor())
+            for b in ax.patches}
+    names = [t.get_text() for t in ax.get_yticklabels()]
+    colour = {names[row]: c for row, c in rows.items()}
     red, blue = PALETTE["vermillion"].lower(), PALETTE["blue"].lower()
-    assert colour == {"nudged": red, "old": red, "new": blue, "fine": blue}
+    assert colour == {"nudged": red, "fine": blue}
+    # no check-in yet: no bar, a label, red only when overdue (red-team M #4)
+    said = {names[round(t.xy[1])]: (t.get_text(), to_hex(t.get_color())) for t in ax.texts}
+    assert said == {"old": ("no check-in yet, overdue", red),
+                    "new": ("no check-in yet", to_hex(MUTED))}
 
 
 # ----------------------------------------------------------------------------------------

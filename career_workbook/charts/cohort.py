@@ -168,7 +168,9 @@ def plot_cohort_recency(days: pd.Series, *, overdue: pd.Series | None = None,
                         today: Any = None, unread: int = 0, see: str = "the CSV") -> Figure:
     """Days since each client's last check-in: bars per client, or a histogram for many.
 
-    Clients whose check-in is overdue are flagged red.
+    Clients whose check-in is overdue are flagged red. A client with no check-in yet has
+    no bar (no days to draw): a hollow marker at 0 labelled "no check-in yet", as the
+    caseload table says, in red only when ``overdue`` says so.
 
     Parameters
     ----------
@@ -201,10 +203,11 @@ def plot_cohort_recency(days: pd.Series, *, overdue: pd.Series | None = None,
         stale = pd.Series([bool(v) if pd.notna(v) else False for v in overdue], index=s.index)
     n_stale = int(stale.sum())
     if len(s) <= MAX_BARS:
-        fill = float(np.nanmax([s.max(), stale_after])) * 1.1 if s.notna().any() else 60.0
-        shown = s.fillna(fill)
-        order = sorted(range(len(s)), key=lambda i: (-shown.iloc[i], str(s.index[i])))
-        shown, never = shown.iloc[order][::-1], s.isna().iloc[order][::-1]
+        # no check-in yet: no bar (there are no days to draw), a hollow marker at 0 and a
+        # label, in alert colour only when that client is overdue (from their start)
+        rank = s.where(s.notna(), stale.map(lambda late: np.inf if late else -1.0))
+        order = sorted(range(len(s)), key=lambda i: (-rank.iloc[i], str(s.index[i])))
+        shown, never = s.iloc[order][::-1], s.isna().iloc[order][::-1].to_numpy()
         late = stale.iloc[order][::-1].to_numpy()
         labels = [wrap_label(name, LABEL_CHARS, max_lines=1, keep_end=True)
                   for name in shown.index]
@@ -212,14 +215,17 @@ def plot_cohort_recency(days: pd.Series, *, overdue: pd.Series | None = None,
         ax = fig.add_subplot()
         y = np.arange(len(shown))
         colours = np.where(late, ALERT, CURRENT)
-        bars = ax.barh(y, shown.to_numpy(), height=0.62, color=colours)
-        for bar, is_never in zip(bars, never, strict=True):
-            if is_never:
-                bar.set_hatch("///")
-                bar.set_alpha(0.5)
-                ax.annotate("never", xy=(bar.get_width(), bar.get_y() + bar.get_height() / 2),
-                            xytext=(4, 0), textcoords="offset points", va="center",
-                            fontsize=9, color=ALERT)
+        ax.barh(y[~never], shown.to_numpy()[~never], height=0.62, color=colours[~never])
+        top = float(np.nanmax([s.max(), stale_after])) if s.notna().any() else stale_after
+        for row, is_late in zip(y[never], late[never], strict=True):
+            colour = ALERT if is_late else MUTED
+            ax.plot([top * 0.015], [row], marker="o", markersize=7, markerfacecolor="white",
+                    markeredgecolor=colour, markeredgewidth=1.5, zorder=3)
+            ax.annotate("no check-in yet" + (", overdue" if is_late else ""),
+                        xy=(top * 0.015, row), xytext=(8, 0), textcoords="offset points",
+                        va="center", fontsize=9, color=colour)
+        ax.set_xlim(0, top * 1.12)
+        ax.set_ylim(-0.6, len(shown) - 0.4)
         ax.set_yticks(y, labels)
         ax.grid(axis="y", visible=False)
         ax.tick_params(axis="y", length=0)
@@ -245,6 +251,6 @@ def plot_cohort_recency(days: pd.Series, *, overdue: pd.Series | None = None,
     headline(fig, head, title)
     note = f"{plural(len(s), 'client')}; dashed line = {stale_after} days"
     if s.isna().any():
-        note += f"; {int(s.isna().sum())} never checked in"
+        note += f"; {int(s.isna().sum())} with no check-in yet (○)"
     subtitle(ax, _with_unread(note, unread, see))
     return fig

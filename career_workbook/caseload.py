@@ -60,6 +60,7 @@ __all__ = [
     "CHUNK_MAX",
     "CHUNK_MIN",
     "COHORT_CHARTS",
+    "cohort_chart_name",
     "ClientRow",
     "CohortReport",
     "cohort",
@@ -339,12 +340,27 @@ def _nudge_label(row: ClientRow) -> str:
     return one if one == row.client else f"{one} ({row.client})"
 
 
-def _render_chart(slug: str, data: dict[str, Any], folder: Path, today: date) -> list[Path]:
-    """Draw one cohort chart (``data``: its arguments) and write it as PNG and SVG."""
+def cohort_chart_name(csv: str | Path, slug: str) -> str:
+    """The file name (no suffix) of cohort chart ``slug`` written beside ``csv``: named
+    after the CSV, so a second run into the same folder (``--out out/h2.csv``) never
+    overwrites the charts of the first.
+
+    >>> cohort_chart_name("out/cohort.csv", "cohort_recency")
+    'cohort_recency'
+    >>> cohort_chart_name("out/h2 2026.csv", "cohort_gaps")
+    'h2 2026_gaps'
+    """
+    return f"{Path(csv).stem}_{slug.removeprefix('cohort_')}"
+
+
+def _render_chart(slug: str, data: dict[str, Any], folder: Path, today: date,
+                  name: str | None = None) -> list[Path]:
+    """Draw one cohort chart (``data``: its arguments) and write it as PNG and SVG, as
+    ``name`` (default: ``slug``)."""
     from career_workbook import charts, export
 
     fig = getattr(charts, f"plot_{slug}")(**data, today=today)
-    return export.save_figure(fig, folder, slug, formats=("png", "svg"))
+    return export.save_figure(fig, folder, name or slug, formats=("png", "svg"))
 
 
 def _import_chart_stack() -> None:
@@ -380,13 +396,15 @@ def _chart_data(frame: pd.DataFrame, gap_counts: Counter,
     return data
 
 
-def _cohort_charts(frame: pd.DataFrame, gap_counts: Counter, folder: Path,
+def _cohort_charts(frame: pd.DataFrame, gap_counts: Counter, csv: Path,
                    today: date, unread: int = 0) -> list[Path]:
-    """The three cohort charts, drawn here: the workers, which summarise, never import the
-    chart stack (a worker importing it for one chart took longer than drawing it here)."""
+    """The three cohort charts, drawn here, beside ``csv`` and named after it
+    (:func:`cohort_chart_name`): the workers, which summarise, never import the chart stack
+    (a worker importing it for one chart took longer than drawing it here)."""
     data = _chart_data(frame, gap_counts, unread)
     return [path for slug in COHORT_CHARTS
-            for path in _render_chart(slug, data[slug], folder, today)]
+            for path in _render_chart(slug, data[slug], csv.parent, today,
+                                      cohort_chart_name(csv, slug))]
 
 
 def cohort(
@@ -394,7 +412,9 @@ def cohort(
     charts: bool = True, chunk_size: int | None = None, scheduler: str | None = None,
     catalog: Any = None,
 ) -> CohortReport:
-    """Summarise every workbook in ``workspace`` into the CSV ``out`` (+ charts beside it).
+    """Summarise every workbook in ``workspace`` into the CSV ``out`` (+ charts beside it,
+    named after it: ``cohort.csv`` -> ``cohort_readiness.png``, ``h2.csv`` ->
+    ``h2_readiness.png``; see :func:`cohort_chart_name`).
 
     Work is sent to ``jobs`` worker processes in chunks of ``chunk_size`` workbooks
     (default: about eight chunks per worker, 50-250 each, so that both finish together);
@@ -447,7 +467,7 @@ def cohort(
     _write_csv(frame, out)
     if charts:
         gap_counts = Counter(skill for r in rows for skill in r.gap_skills)
-        report.charts = _cohort_charts(frame, gap_counts, out.parent, today,
+        report.charts = _cohort_charts(frame, gap_counts, out, today,
                                        unread=len(report.broken))  # as the summary says
     return report
 

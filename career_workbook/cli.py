@@ -229,11 +229,14 @@ def build_parser() -> argparse.ArgumentParser:
              "started / without a deadline / done, and in words, "
              "last check-in, overdue actions and follow-ups, stale opportunities, reminders "
              "in the next 14 days, why a client needs a nudge, top gap, status), plus the "
-             "charts cohort_readiness, cohort_gaps and cohort_recency (PNG and SVG) beside "
-             "the CSV. Prints who needs a nudge; `calendar --all DIR` puts their deadlines "
+             "charts <name>_readiness, <name>_gaps and <name>_recency (PNG and SVG) beside "
+             "the CSV, named after it (out/cohort.csv: cohort_readiness.png, ...), so a "
+             "second CSV in the same folder keeps the first one's charts. Prints who needs "
+             "a nudge; `calendar --all DIR` puts their deadlines "
              "in your calendar.")
     p.add_argument("workspace", metavar="FOLDER", help="folder of client workbooks")
-    p.add_argument("--out", required=True, help="CSV file to write; charts go beside it")
+    p.add_argument("--out", required=True,
+                   help="CSV file to write; charts go beside it, named after it")
     p.add_argument("--today", type=_today, default=None, help="reference date YYYY-MM-DD")
     p.add_argument("--jobs", type=_jobs, default=None, help="parallel workers (default: cores)")
     p.add_argument("--scheduler", type=_scheduler, default=None,

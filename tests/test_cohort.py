@@ -486,7 +486,7 @@ def test_cohort_workers_never_import_the_chart_stack_or_pandas(tmp_path):
     assert out.returncode == 0, out.stderr
     n = 3 * len(list(EXAMPLES.glob("*.yaml")))
     assert out.stdout.startswith(f"{n} [] ["), out.stdout  # every row made, none broken
-    assert "cohort_gaps.png" in out.stdout and "cohort_recency.svg" in out.stdout
+    assert "c_gaps.png" in out.stdout and "c_recency.svg" in out.stdout  # named after c.csv
 
 
 def test_the_csv_opens_in_excel_with_names_in_any_script(tmp_path):
@@ -528,3 +528,22 @@ def test_the_nudge_the_csv_and_the_recency_chart_agree_on_who_is_overdue(tmp_pat
     frame = caseload.cohort_frame(caseload.summarise_paths(sorted(ws.glob("*.yaml")), TODAY))
     fig = charts.plot_cohort_recency(**caseload._chart_data(frame, Counter())["cohort_recency"])
     assert fig.get_suptitle() == "2 clients without a check-in for more than 30 days"
+
+
+def test_a_second_cohort_csv_in_the_same_folder_keeps_the_first_ones_charts(tmp_path):
+    """Red-team M #7: ``cohort --out out/cohort2.csv`` beside out/cohort.csv overwrote the
+    first run's cohort_*.png, which then disagreed with cohort.csv."""
+    ws = tmp_path / "ws"
+    ws.mkdir()
+    shutil.copy(EXAMPLES / "priya_data_analyst.yaml", ws)
+    out = tmp_path / "out"
+    first = caseload.cohort(ws, out / "cohort.csv", today=TODAY)
+    before = {p.name: p.read_bytes() for p in first.charts}
+    store.save(new_workbook("Nia Bell", today=TODAY), ws / "nia.yaml")
+    second = caseload.cohort(ws, out / "h2 review.csv", today=TODAY)
+    assert sorted(p.name for p in second.charts) == [
+        "h2-review_gaps.png", "h2-review_gaps.svg", "h2-review_readiness.png",
+        "h2-review_readiness.svg", "h2-review_recency.png", "h2-review_recency.svg"]
+    assert {p.name: p.read_bytes() for p in first.charts} == before
+    assert sorted(before) == sorted(f"{slug}.{ext}" for slug in caseload.COHORT_CHARTS
+                                    for ext in ("png", "svg"))

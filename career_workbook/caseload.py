@@ -303,8 +303,8 @@ class CohortReport:
         if len(self.warnings) > 20:
             print(f"... and {len(self.warnings) - 20} more warnings (see the warnings column)",
                   file=stream)
-        for client, message in self.broken[:20]:
-            print(f"FAILED {client}: {message}", file=stream)
+        for name, message in self.broken[:20]:
+            print(f"FAILED {name}: {message}", file=stream)
         if len(self.broken) > 20:
             print(f"... and {len(self.broken) - 20} more (see the status column)", file=stream)
         if self.broken:
@@ -456,7 +456,9 @@ def cohort(
                                 warnings=(*row.warnings, clashes[path]))
             if path in clashes else dataclasses.replace(row, client=ident)
             for path, row, ident in zip(paths, rows, client_ids(paths), strict=True)]
-    report = CohortReport(out, len(rows), broken=[(r.client, r.error) for r in rows if r.error],
+    report = CohortReport(out, len(rows), broken=[(path.name, r.error)  # as pack names it
+                                                  for path, r in zip(paths, rows, strict=True)
+                                                  if r.error],
                           nudges=[(_nudge_label(r), r.week.nudges) for r in rows
                                   if r.week is not None and r.week.nudges],
                           workspace=folder,

@@ -746,7 +746,15 @@ def number_text_hint(text: str, *, whole: bool = False) -> str | None:
 def problems_from_validation(err: ValidationError) -> list[Problem]:
     """Turn a pydantic ``ValidationError`` into :class:`Problem` items (a date or number
     written as text also says how to write it: :func:`date_text_hint`,
-    :func:`number_text_hint`)."""
+    :func:`number_text_hint`; so does a fraction where a whole number belongs).
+
+    >>> try:
+    ...     Workbook.model_validate({"person": {"name": "Sam"},
+    ...                              "values": [{"name": "Family", "importance": 2.5}]})
+    ... except ValidationError as err:
+    ...     print(problems_from_validation(err)[0])
+    values[0].importance = 2.5: Input should be a valid integer; write a whole number: 2 or 3
+    """
     problems: list[Problem] = []
     for e in err.errors():
         ctx_err = (e.get("ctx") or {}).get("error")
@@ -766,6 +774,9 @@ def problems_from_validation(err: ValidationError) -> list[Problem]:
                 and len(value) <= 40:
             hint = number_text_hint(value, whole=e.get("type") == "int_type")
             msg += f"; {hint}" if hint else ""
+        if (e.get("type") in ("int_type", "int_from_float") and isinstance(value, float)
+                and math.isfinite(value) and not value.is_integer()):  # 2.5: as "2,5" says
+            msg += f"; {number_text_hint(f'{value:.15g}', whole=True)}"
         if isinstance(value, dict | list) and e.get("type") not in ("dict_type", "list_type"):
             value = _MISSING if e.get("type") == "extra_forbidden" else value
         problems.append(Problem(field_path(loc), value, msg))

@@ -213,7 +213,8 @@ def test_cohort_writes_one_row_per_client_with_status_and_charts(workspace, tmp_
         "goals[0].deadline = '2027-13-01': Input should be a valid date; there is no "
         "month 13; use YYYY-MM-DD, e.g. 2026-06-30 (line 2)")  # as `validate` says it
     assert by["broken"]["name"] == "" and by["broken"]["readiness"] == ""
-    assert report.broken == [("broken", by["broken"]["status"])]
+    # the file's name, as pack says it (red-team M #9: "FAILED broken" vs "broken.yaml")
+    assert report.broken == [("broken.yaml", by["broken"]["status"])]
     assert report.print_summary() == 1
     catalog = load_catalog()
     for stem in (p.stem for p in EXAMPLES.glob("*.yaml")):

@@ -111,6 +111,7 @@ def load_caseload(folder: str | os.PathLike[str], today: date | str | None = Non
     from career_workbook import analysis, store
     from career_workbook.analysis.coach_week import client_week
     from career_workbook.analysis.cohort import caseload_frame, cohort_gap_counts
+    from career_workbook.batch import client_message
     from career_workbook.catalog import (
         CatalogError,
         load_catalog,
@@ -142,11 +143,8 @@ def load_caseload(folder: str | os.PathLike[str], today: date | str | None = Non
             role = resolve_role(wb, catalog) if catalog is not None else None
             done = (analysis.summary(wb, day, role), analysis.skill_gap_frame(wb, role, today=day),
                     client_week(wb, day, key))
-        except WorkbookError as err:
-            broken.append((file.name, str(err).removeprefix(f"{err.path}: ")))
-            continue
         except Exception as err:  # noqa: BLE001 - one odd client never hides the others
-            broken.append((file.name, f"could not be summarised ({type(err).__name__}: {err})"))
+            broken.append((file.name, client_message(err, file)))  # as cohort and pack say it
             continue
         workbooks[key] = wb
         roles.append(wb.person.target_role)

@@ -953,7 +953,10 @@ def pack_clients(
 
     Each pack is built in a temporary folder and moved into place when complete (what a
     pack that is no longer running left in ``out`` is removed first); files in
-    ``out/<client>/`` that no pack wrote stay. A pack whose fingerprint (workbook bytes,
+    ``out/<client>/`` that no pack wrote stay. When a client's workbook cannot be packed,
+    its earlier pack stays with a ``NOT UPDATED.txt`` naming the problem
+    (:func:`~career_workbook.export.pack.mark_not_updated`), removed by the next good pack.
+    A pack whose fingerprint (workbook bytes,
     version, options, catalog, style) is unchanged and whose files are all there is kept
     as it is, unless ``force``; ``report.kept`` counts those. Files of the last pack in
     formats not asked for this time are removed, and ``report.notes`` says so. ``catalog``:
@@ -963,6 +966,8 @@ def pack_clients(
     from career_workbook.export.pack import (
         DEFAULT_FORMATS,
         check_pack_formats,
+        mark_not_updated,
+        pack_name,
         remove_leftovers,
         removed_note,
     )
@@ -991,6 +996,12 @@ def pack_clients(
             report.add(path, None if err else update.folder, err)
     report.kept += sum(not update.built for update in updates)
     report.notes += filter(None, [removed_note([u.removed for u in updates], formats)])
+    for folder in report.done:  # packed (or current): no longer out of date
+        mark_not_updated(folder, "", None, today or date.today())
+    packed = set(paths)  # not a file whose folder another one takes (_same_names)
+    for path, message in report.failed:  # an earlier pack left in place says so
+        if path in packed and path not in report.unwritten:
+            mark_not_updated(out / pack_name(path), path.name, message, today or date.today())
     return report.in_file_order(listed)
 
 

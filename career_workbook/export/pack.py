@@ -64,8 +64,8 @@ from career_workbook.workspace import output_clashes
 from career_workbook.workspace import output_name as pack_name  # (the export's name)
 
 __all__ = ["DEFAULT_FORMATS", "PACK_DPI", "PACK_FORMATS", "PackReport", "PackUpdate", "build_pack",
-           "build_packs", "check_pack_formats", "pack_is_current", "pack_name", "removed_note",
-           "remove_leftovers", "render_pack", "update_pack", "write_pack"]
+           "build_packs", "check_pack_formats", "mark_not_updated", "pack_is_current", "pack_name",
+           "removed_note", "remove_leftovers", "render_pack", "update_pack", "write_pack"]
 
 PACK_FORMATS = ("pdf", "html", "png", "svg")
 """What a pack can hold: the review PDF, the review HTML page, PNG and SVG chart files."""
@@ -568,6 +568,53 @@ def update_pack(workbook_path: str | os.PathLike[str], out_dir: str | os.PathLik
     return _build_into(final.parent, name, lambda: render_pack(
         data, str(workbook_path), today=day, formats=formats, period=period, catalog=catalog),
         fingerprint)
+
+
+NOT_UPDATED = "NOT UPDATED.txt"
+"""The note left in a client's pack folder when its workbook could not be packed: the
+files beside it are from the last pack that worked (:func:`mark_not_updated`)."""
+
+
+def not_updated_text(workbook: str, problem: str, day: date) -> str:
+    """What :data:`NOT_UPDATED` says.
+
+    >>> print(not_updated_text("ana.yaml", "goals[0].text: must not be blank (line 4)",
+    ...                        date(2026, 12, 6)))  # doctest: +NORMALIZE_WHITESPACE
+    This review pack is out of date: it was not updated on 6 Dec 2026, because ana.yaml
+    could not be packed:
+        goals[0].text: must not be blank (line 4)
+    The other files here are from the last pack that worked. Fix the file (check it with
+    `career-workbook validate ana.yaml`) and pack again: this note is removed then.
+    """
+    from career_workbook.wording import short_date
+
+    return (f"This review pack is out of date: it was not updated on {short_date(day)}, "
+            f"because {workbook}\ncould not be packed:\n    {problem}\n"
+            "The other files here are from the last pack that worked. Fix the file (check "
+            f"it with\n`career-workbook validate {workbook}`) and pack again: this note is "
+            "removed then.\n")
+
+
+def mark_not_updated(folder: str | os.PathLike[str], workbook: str, problem: str | None,
+                     day: date) -> bool:
+    """Say in ``folder`` (a client's pack) whether it is current: with a ``problem`` (its
+    workbook could not be packed), write :data:`NOT_UPDATED` there when the folder holds an
+    earlier pack, so it is never silently stale; with ``None`` (packed), remove that note.
+    True when a note was written. Never raises: the report says the problem too.
+    """
+    from career_workbook.store import atomic_write_bytes
+
+    note = Path(folder) / NOT_UPDATED
+    try:
+        if problem is None:
+            note.unlink(missing_ok=True)
+            return False
+        if not (Path(folder) / FINGERPRINT_FILE).is_file():
+            return False  # no earlier pack here: nothing stale to mark
+        atomic_write_bytes(note, not_updated_text(workbook, problem, day).encode("utf-8"))
+        return True
+    except OSError:
+        return False
 
 
 # ----------------------------------------------------------------------------------------

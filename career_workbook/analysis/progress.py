@@ -512,13 +512,17 @@ def goal_counts_words(counts: GoalCounts, *, lead: bool = True) -> str:
     '1 of 4 active goals on track, 1 overdue, 2 not started (3 done, 1 draft not counted)'
     >>> goal_counts_words(GoalCounts(done=1)), goal_counts_words(GoalCounts(), lead=False)
     ('No active goals (1 done)', 'of 0 active')
+    >>> goal_counts_words(GoalCounts(drafts=1), lead=False)
+    'no active goals (1 draft not counted)'
     """
     rest = [f"{n} {word}" for n, word in ((counts.behind, "behind"),
                                           (counts.overdue, "overdue"),
                                           (counts.not_started, "not started")) if n]
     if counts.no_deadline:
         rest.append(plural(counts.no_deadline, "has no deadline", "have no deadline"))
-    if not lead:
+    if not lead and not counts.active and (counts.done or counts.drafts):
+        head = "no active goals"  # not "0 of 0 active" under a card's 0
+    elif not lead:
         head = f"of {counts.active} active"
     elif counts.active:
         head = f"{counts.on_track} of {plural(counts.active, 'active goal')} on track"

@@ -299,6 +299,8 @@ def plot_goal_timeline(goals: pd.DataFrame, milestones: pd.DataFrame | None = No
             ax.barh(y, _num(row["deadline"]) - left, left=left, height=0.5, color=colour)
         elif not drawn_from[i]:  # no deadline, set after today: a mark today says when
             mark = (now, f"set {day_name(row['created'])}, after today; no deadline")
+        elif status == "draft":  # no deadline and not committed to: no end to invent
+            mark = (row["created"], f"draft, set {day_name(row['created'])}; no deadline yet")
         else:
             ax.barh(y, max(_num(open_end) - left, 1.0), left=left, height=0.5, color=colour,
                     alpha=0.35, hatch="///", edgecolor="white")
@@ -358,8 +360,12 @@ def plot_goal_timeline(goals: pd.DataFrame, milestones: pd.DataFrame | None = No
         nxt = upcoming.iloc[0]
         days = (nxt["deadline"] - now).days
         head = f"Next deadline {relative(days)}: {short(nxt['text'], 45)}"
-    else:
-        head = f"{n_done} of {plural(n, 'goal')} done"
+    else:  # drafts apart, as the cover and the progress chart count them
+        drafts = int((df["status"] == "draft").sum())
+        head = (f"{n_done} of {plural(n - drafts, 'goal')} done" if n > drafts
+                else "No goals committed to yet")
+        if drafts:
+            head += f" ({plural(drafts, 'draft')} not counted)"
     headline(fig, head, title)
     note = "From the day each goal was set to its deadline"
     if len(ms):
@@ -495,6 +501,11 @@ def plot_progress(progress_history: pd.DataFrame, goal_progress: pd.DataFrame,
     gp = _not_dropped(goal_progress).copy()
     if gp.empty:
         return _placeholder("progress")
+    if "status" in gp and (gp["status"] == "draft").all():  # nothing committed to track
+        drafts = plural(len(gp), "draft goal")
+        return _placeholder("progress", f"No goals to track yet ({drafts} not committed to) "
+                            "— set a goal to Active in SMART goals (step 04), then record "
+                            "progress at a check-in (step 09)")
     gp["created"], gp["deadline"] = dates(gp["created"]), dates(gp["deadline"])
     gp["forecast"] = dates(gp["forecast"]) if "forecast" in gp else pd.NaT
     # the plan starts where the analysis measured the pace from (pace_from); without it,

@@ -300,7 +300,7 @@ def plot_goal_timeline(goals: pd.DataFrame, milestones: pd.DataFrame | None = No
         elif not drawn_from[i]:  # no deadline, set after today: a mark today says when
             mark = (now, f"set {day_name(row['created'])}, after today; no deadline")
         elif status == "draft":  # no deadline and not committed to: no end to invent
-            mark = (row["created"], f"draft, set {day_name(row['created'])}; no deadline yet")
+            mark = (row["created"], "draft; no deadline yet")  # drawn on its set day
         else:
             ax.barh(y, max(_num(open_end) - left, 1.0), left=left, height=0.5, color=colour,
                     alpha=0.35, hatch="///", edgecolor="white")

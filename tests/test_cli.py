@@ -375,7 +375,7 @@ def test_cohort_writes_the_csv_and_names_the_broken_file(capsys, workspace, tmp_
                             "--today", "2026-11-22", "--jobs", "1", "--no-charts")
     assert code == 1
     assert "3 client(s), 2 summarised" in out
-    assert "FAILED broken: goals[0].deadline = '2027-13-01'" in out
+    assert "FAILED broken.yaml: goals[0].deadline = '2027-13-01'" in out
     with open(out_csv, newline="", encoding="utf-8-sig") as handle:
         rows = list(csv.DictReader(handle))
     assert [(r["client"], r["status"] == "ok") for r in rows] == [

@@ -192,5 +192,6 @@ def test_cohort_summarises_the_good_one_and_names_every_hostile_file(workspace, 
     text = csv_file.read_text(encoding="utf-8")
     assert f"\n{GOOD.stem}," in text
     for name in _hostile_names(workspace):
-        line = next(x for x in out.splitlines() if x.startswith(f"FAILED {name}: "))
+        line = next(x for x in out.splitlines()  # the file name, as pack says it
+                    if x.startswith(f"FAILED {name}.yaml: "))
         assert HOSTILE[name][1] in line

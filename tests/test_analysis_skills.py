@@ -93,12 +93,13 @@ def test_real_catalog_role_is_accepted(rich_wb):
 
 
 def test_readiness_matches_the_formula(rich_wb, fake_role):
-    # Own targets: (5*4 + 4*4 + 5*3 + 4*2 + 3*2 + 2*0) / (5*5 + 4*4 + 5*4 + 4*4 + 3*4 + 2*3)
-    assert readiness(rich_wb) == pytest.approx(100 * 65 / 95)
-    # With a role: the role's five skills at its targets and importances only (Alex's
-    # Python 4, SQL 4, Statistics 3; Machine Learning and Writing not rated).
+    # Own targets, the rated ones (Coaching, never rated, is left out, not counted as 0):
+    # (5*4 + 4*4 + 5*3 + 4*2 + 3*2) / (5*5 + 4*4 + 5*4 + 4*4 + 3*4)
+    assert readiness(rich_wb) == pytest.approx(100 * 65 / 89)
+    # With a role: the role's skills at its targets and importances only (Alex's
+    # Python 4, SQL 4, Statistics 3; Machine Learning and Writing not rated: left out).
     have = 5 * 4 + 4 * 4 + 5 * 3
-    need = 5 * 5 + 4 * 4 + 5 * 5 + 5 * 4 + 3 * 4
+    need = 5 * 5 + 4 * 4 + 5 * 5
     assert readiness(rich_wb, fake_role) == pytest.approx(100 * have / need)
 
 
@@ -133,7 +134,7 @@ def test_readiness_for_a_role_is_not_measured_until_a_role_skill_is_rated(make_r
     wb.assessments.append(Assessment(date=date(2026, 1, 1), ratings={"Painting": 4}))
     role = make_role("Analyst", {"sql": (4, 5)})
     assert measured_readiness(wb, role) is None  # only a skill outside the profile rated
-    assert measured_readiness(wb) == 50.0
+    assert measured_readiness(wb) == 100.0  # SQL, never rated, is left out (not a 0)
     wb.assessments.append(Assessment(date=date(2026, 1, 2), ratings={"SQL": 3}))
     assert measured_readiness(wb, role) == 75.0  # matched ignoring case
 
@@ -156,7 +157,8 @@ def test_readiness_history_carries_earlier_ratings_forward(rich_wb):
     hist = readiness_history_frame(rich_wb)
     assert hist["date"].dt.date.tolist() == sorted({a.date for a in rich_wb.assessments})
     # 15 Jan: Python 3, SQL 2, Statistics 2, Stakeholder 2, Public Speaking 1.
-    assert hist["readiness"].iloc[0] == pytest.approx(100 * (15 + 8 + 10 + 8 + 3) / 95)
+    # Coaching, never rated, is left out (not counted as 0).
+    assert hist["readiness"].iloc[0] == pytest.approx(100 * (15 + 8 + 10 + 8 + 3) / 89)
     # 1 Oct rates only SQL and Public Speaking, yet equals today's readiness.
     assert hist["readiness"].iloc[-1] == pytest.approx(readiness(rich_wb))
 
@@ -184,8 +186,11 @@ def test_raising_a_level_never_lowers_readiness(data, pick, step, make_role):
     wb.skills = skills
     wb.assessments.append(Assessment(date=date(2026, 1, 1), ratings=levels))
     before = readiness(wb, role)
-    name = skills[pick % len(skills)].name
-    raised = min(levels.get(name, 0) + step, 5)
+    rated = [s.name for s in skills if s.name in levels]
+    if not rated:  # rating a first skill measures something new: no "before" to keep
+        return
+    name = rated[pick % len(rated)]
+    raised = min(levels[name] + step, 5)
     wb.assessments.append(Assessment(date=date(2026, 1, 1) + timedelta(days=1),
                                      ratings={name: raised}))
     after = readiness(wb, role)
@@ -196,11 +201,13 @@ def test_raising_a_level_never_lowers_readiness(data, pick, step, make_role):
 def test_unrated_skills_are_a_prompt_not_a_gap(rich_wb, fake_role):
     from career_workbook.analysis import unrated_prompt, unrated_skills
 
-    # Machine Learning (role, importance 5) and Writing (role, 3), Coaching (own, 2)
-    assert unrated_skills(rich_wb, fake_role) == ["Machine Learning", "Writing", "Coaching"]
+    # Machine Learning (role, importance 5) and Writing (role, 3): the one count, the
+    # role's; Coaching (own, outside the role) is asked for apart, never in that count
+    assert unrated_skills(rich_wb, fake_role) == ["Machine Learning", "Writing"]
     assert unrated_prompt(rich_wb, fake_role) == (
-        "Rate these 3 skills from the Senior Data Scientist profile to see your gaps: "
-        "Machine Learning, Writing, Coaching")
+        "Rate these 2 skills from the Senior Data Scientist profile to see your gaps: "
+        "Machine Learning, Writing; and your own Coaching")
+    assert unrated_skills(rich_wb) == ["Coaching"]
     rich_wb.assessments[-1].ratings["Coaching"] = 1
     assert unrated_prompt(rich_wb) is None
 

@@ -15,7 +15,7 @@ from career_workbook.analysis.progress import TRACKS
 def test_rich_summary(rich_wb, today):
     s = A.summary(rich_wb, today)
     assert s.name == "Alex Doe" and s.today == today and s.role_title is None
-    assert s.readiness == pytest.approx(100 * 65 / 95)
+    assert s.readiness == pytest.approx(100 * 65 / 89)  # Coaching, not rated, left out
     assert (s.goals_active, s.goals_on_track, s.goals_behind, s.goals_overdue,
             s.goals_done) == (4, 1, 1, 1, 1)
     assert (s.last_check_in, s.days_since_check_in) == (date(2026, 10, 5), 48)

@@ -4,7 +4,8 @@
 2. the gap chart weighed a role skill by the person's own importance, readiness by the
    role's: one rule now (the role's level and importance) everywhere;
 3. "No gap" headlines beside "Readiness 8%" while 13 role skills were not rated: readiness
-   counts them as 0, and every chart and the pack cover say how many there are;
+   leaves them out (red-team M: counting them as 0 dragged it down), and every chart and
+   the pack cover say how many there are;
 4. the radar dropped a skill of the role to keep two the role does not list;
 5. "Python 🐍" tracked was "not yet" tracked for the role's "Python", and added twice.
 """
@@ -119,8 +120,8 @@ def _sql_below_mathematics() -> cw.Workbook:
 
 
 def _readiness_from_rows(gaps, role) -> float:
-    rows = gaps[gaps["skill"].isin(role.skills)]
-    have = (rows["importance"] * np.minimum(rows["current"].fillna(0), rows["target"])).sum()
+    rows = gaps[gaps["skill"].isin(role.skills) & gaps["current"].notna()]  # rated only
+    have = (rows["importance"] * np.minimum(rows["current"], rows["target"])).sum()
     return 100 * have / (rows["importance"] * rows["target"]).sum()
 
 
@@ -191,7 +192,7 @@ def _three_rated_and_the_roles_skills_added() -> tuple[cw.Workbook, object]:
     return wb, role
 
 
-def test_with_role_skills_not_rated_every_headline_says_so_and_readiness_counts_them_0():
+def test_with_role_skills_not_rated_every_headline_says_so_and_readiness_leaves_them_out():
     wb, role = _three_rated_and_the_roles_skills_added()
     figs = figures.make_figures(wb, today=TODAY, role=role,
                                 slugs=["skill_gaps", "skill_radar", "readiness"])
@@ -202,9 +203,10 @@ def test_with_role_skills_not_rated_every_headline_says_so_and_readiness_counts_
     assert "rate them in the self-assessment (step 01)" in gap_text
     assert _flat(figs["skill_radar"].get_suptitle()) == (
         f"No gap to the Senior Data Scientist profile among the skills you rated; {said}")
+    # only Python of the profile is rated (5 of its 5): the 13 others are left out
     assert _flat(figs["readiness"].get_suptitle()) == (
-        "Readiness 12% for Senior Data Scientist — 13 skills not rated yet")
-    assert "a skill not rated yet counts as 0" in _flat(
+        "Readiness 100% for Senior Data Scientist — 13 skills not rated yet")
+    assert "a skill not rated yet is left out" in _flat(
         figs["readiness"].axes[0].get_title(loc="left"))
     assert analysis.unrated_in_readiness(wb, role)[:2] == ["Statistics", "Machine Learning"]
     assert analysis.readiness_history_frame(wb, role)["unrated"].tolist() == [13]
@@ -214,10 +216,10 @@ def test_with_role_skills_not_rated_every_headline_says_so_and_readiness_counts_
 
     cards = {h.label: h for h in _headlines(summary)}
     assert (cards["Readiness"].value, cards["Readiness"].detail) == (
-        "12%", "13 skills not rated yet count as 0")
+        "100%", "13 skills not rated yet, left out")
     assert (cards["Top skill gap"].value, cards["Top skill gap"].detail) == (
         "none yet", "among rated skills; 13 skills not rated yet")
-    # rating them makes the sentences go, and never lowers readiness
+    # rating them makes the sentences go
     wb.assessments.append(Assessment(date=date(2026, 11, 23), ratings={
         s.name: 4 for s in wb.skills if s.name not in ("Python", "Cooking", "Gardening")}))
     fig = figures.make_figure(wb, "readiness", today=date(2026, 11, 23), role=role)
@@ -234,7 +236,7 @@ def test_without_a_role_unrated_own_targets_are_said_too():
     assert _flat(figs["skill_radar"].get_suptitle()) == (
         "Every rated skill is at or above target; 2 skills not rated yet")
     assert "2 skills not rated yet" in charts.placeholder_message(figs["skill_gaps"])
-    assert _flat(figs["readiness"].get_suptitle()) == "Readiness 50% — 2 skills not rated yet"
+    assert _flat(figs["readiness"].get_suptitle()) == "Readiness 100% — 2 skills not rated yet"
     wb.skills[2].target_level = 0  # nothing to reach: not counted, not said
     assert analysis.unrated_in_readiness(wb) == ["Coaching"]
 

@@ -94,6 +94,7 @@ _LAZY = {
     "role_matches": "skills",
     "tracked_skill": "skills",
     "unrated_in_readiness": "skills",
+    "top_gap": "skills",
     "unrated_prompt": "skills",
     "unrated_skills": "skills",
     "GoalContext": "smart",
@@ -194,6 +195,7 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
         role_matches,
         skill_gap_frame,
         skill_gaps,
+        top_gap,
         tracked_skill,
         unrated_in_readiness,
         unrated_prompt,
@@ -279,6 +281,7 @@ __all__ = [
     "smart_scorecard_frame",
     "stale_opportunities",
     "summary",
+    "top_gap",
     "top_values_note",
     "tracked_skill",
     "unrated_in_readiness",
@@ -324,12 +327,13 @@ class WorkbookSummary:
     overdue_follow_ups : int
         Contacts whose follow-up date has passed.
     top_gap_skill : str | None
-        The skill with the biggest importance-weighted gap (None when no gap).
+        :func:`~.skills.top_gap`: the biggest importance-weighted gap, with a role among
+        its skills (None when no gap).
     n_actions_overdue : int
         Open actions due before ``today``.
     readiness_unrated : int
-        How many of the skills readiness measures were never rated: it counts them as 0
-        (:func:`unrated_in_readiness`), and what shows readiness says so.
+        How many of the skills readiness measures were never rated: "not rated yet", left
+        out of readiness (:func:`unrated_in_readiness`), and what shows readiness says so.
     """
 
     name: str
@@ -380,13 +384,13 @@ def summary(wb: Workbook, today: date, role: Any = None) -> WorkbookSummary:
     from career_workbook.analysis.progress import goal_counts, goal_statuses
     from career_workbook.analysis.skills import (
         measured_readiness,
-        skill_gaps,
+        top_gap,
         unrated_in_readiness,
     )
 
     wb = as_of(wb, today)
     counts = goal_counts((st.goal.status, st.track) for st in goal_statuses(wb, today))
-    top = next((g.skill for g in skill_gaps(wb, role) if g.gap > 0), None)
+    top = top_gap(wb, role)
     past = [c.date for c in wb.check_ins if c.date <= today]
     last = max(past) if past else None
     days = None if last is None else (today - last).days

@@ -8,10 +8,12 @@ at the role's level and weighed by the role's importance everywhere (gaps, radar
 readiness, learning suggestions, the pack); the person's own target stays in
 ``own_target``.
 
-A skill with a target that was never rated is not a gap (nothing is measured yet): the gap
-charts leave it out and ask for a rating. Readiness counts it at level 0 until it is rated
-(so rating a skill never lowers readiness), and says how many it counts so
-(:func:`unrated_in_readiness`).
+A skill with a target that was never rated is "not rated yet", the same everywhere: it is no
+gap (nothing is measured yet) and readiness leaves it out (a skill added from a role profile
+and never rated never drags readiness down); what shows either says how many there are
+(:func:`unrated_in_readiness`, the one count) and asks for a rating. With a role, "the top
+gap" is the biggest measured gap of the role's skills (:func:`top_gap`): readiness measures
+the role only, so a gap of the person's other skills is never the headline.
 
 Examples
 --------
@@ -53,6 +55,7 @@ __all__ = [
     "role_matches",
     "skill_gap_frame",
     "skill_gaps",
+    "top_gap",
     "tracked_skill",
     "unrated_in_readiness",
     "unrated_prompt",
@@ -166,15 +169,16 @@ def _readiness_targets(wb: Workbook, role: Any = None) -> list[_Target]:
 
 
 def _readiness(targets: list[_Target], levels: dict[str, float]) -> float:
-    need = sum(t.importance * t.target for t in targets)
-    if need <= 0:
-        return 100.0
-    have = sum(t.importance * min(levels.get(t.skill, 0.0), t.target) for t in targets)
+    rated = [t for t in targets if t.skill in levels]  # not rated yet: left out, never 0
+    need = sum(t.importance * t.target for t in rated)
+    if need <= 0:  # nothing to reach; or targets, none rated: nothing met yet
+        return 0.0 if any(t.target > 0 for t in targets) and not rated else 100.0
+    have = sum(t.importance * min(levels[t.skill], t.target) for t in rated)
     return 100.0 * have / need
 
 
 def _unrated(targets: list[_Target], levels: dict[str, float]) -> list[str]:
-    """The targets readiness counts at level 0 because they were never rated."""
+    """The targets readiness leaves out because they were never rated."""
     return [t.skill for t in targets if t.target > 0 and t.skill not in levels]
 
 
@@ -252,7 +256,7 @@ def skill_gaps(wb: Workbook, role: Any = None, *, catalog: Any = None) -> list[S
 
 
 def unrated_skills(wb: Workbook, role: Any = None) -> list[str]:
-    """Skills with a target (own, or the chosen role's) that were never self-rated, most
+    """The skills not rated yet (:func:`unrated_in_readiness`, the one count), most
     important first.
 
     >>> from career_workbook.model import Skill, new_workbook
@@ -261,7 +265,39 @@ def unrated_skills(wb: Workbook, role: Any = None) -> list[str]:
     >>> unrated_skills(wb)
     ['R', 'SQL']
     """
-    return [g.skill for g in skill_gaps(wb, role) if math.isnan(g.current)]
+    counted = set(unrated_in_readiness(wb, role))
+    return [g.skill for g in skill_gaps(wb, role) if g.skill in counted]
+
+
+def _own_unrated(wb: Workbook, role: Any) -> list[str]:
+    """With a ``role``: the person's own skills outside it, with a target, never rated
+    (most important first); they are not in the count of :func:`unrated_in_readiness`."""
+    if not getattr(role, "skills", None):
+        return []
+    counted = set(unrated_in_readiness(wb, role))
+    return [g.skill for g in skill_gaps(wb, role) if math.isnan(g.current)
+            and g.target > 0 and g.skill not in counted and math.isnan(g.role_target)]
+
+
+def top_gap(wb: Workbook, role: Any = None) -> str | None:
+    """"The top gap": the skill with the biggest importance-weighted measured gap; with a
+    ``role``, among the role's skills only (readiness measures the role, and the gap chart's
+    headline names this one); ``None`` when there is none. The pack cover, the cohort's
+    ``top_gap`` and notebook 05's chart all say this one.
+
+    >>> from types import SimpleNamespace as NS
+    >>> from career_workbook.model import Assessment, Skill, new_workbook
+    >>> wb = new_workbook("Sam", today=date(2026, 1, 1))
+    >>> wb.skills += [Skill(name="SQL", target_level=4), Skill(name="Baking", importance=5)]
+    >>> wb.assessments.append(Assessment(date=date(2026, 1, 1), ratings={"SQL": 4,
+    ...                                                                  "Baking": 1}))
+    >>> role = NS(title="Analyst", skills={"SQL": NS(target=4, importance=5)})
+    >>> top_gap(wb), top_gap(wb, role)  # Baking is not the Analyst profile's gap
+    ('Baking', None)
+    """
+    with_role = bool(getattr(role, "skills", None))
+    return next((g.skill for g in skill_gaps(wb, role) if g.gap > 0 and g.weighted_gap > 0
+                 and not (with_role and math.isnan(g.role_target))), None)
 
 
 def unrated_prompt(wb: Workbook, role: Any = None, *, show: int = 3) -> str | None:
@@ -273,15 +309,21 @@ def unrated_prompt(wb: Workbook, role: Any = None, *, show: int = 3) -> str | No
     >>> unrated_prompt(wb)
     'Rate these 4 skills to see your gaps: Python, R, SQL and 1 more'
     """
+    from career_workbook.wording import listing
+
     names = unrated_skills(wb, role)
+    own = _own_unrated(wb, role)
+    own_words = listing([*own[:show], *([f"{len(own) - show} more"] if len(own) > show
+                                        else [])])
+    also = f"; and your own {own_words}" if own else ""
     if not names:
-        return None
+        return f"Rate your own {own_words} to see your gaps" if own else None
     if len(names) == 1:
-        return f"Rate {names[0]} to see your gap"
+        return f"Rate {names[0]} to see your gap{also}"
     shown = ", ".join(names[:show])
     more = f" and {len(names) - show} more" if len(names) > show else ""
     source = f" from the {role.title} profile" if getattr(role, "title", None) else ""
-    return f"Rate these {len(names)} skills{source} to see your gaps: {shown}{more}"
+    return f"Rate these {len(names)} skills{source} to see your gaps: {shown}{more}{also}"
 
 
 def skill_gap_frame(wb: Workbook, role: Any = None, *, catalog: Any = None,
@@ -336,9 +378,11 @@ def skill_gap_frame(wb: Workbook, role: Any = None, *, catalog: Any = None,
 def readiness(wb: Workbook, role: Any = None) -> float:
     """Importance-weighted share of the targets reached, 0-100.
 
-    ``sum(importance * min(current, target)) / sum(importance * target)``, with unrated
-    skills at 0 (:func:`unrated_in_readiness` names them); 100 when there is nothing to
-    reach. Raising a level never lowers it.
+    ``sum(importance * min(current, target)) / sum(importance * target)`` over the skills
+    rated: a skill not rated yet is left out, never counted as 0
+    (:func:`unrated_in_readiness` names them); 100 when there is nothing to reach, 0 when
+    none of the targets is rated (:func:`measured_readiness` says "not measured"). Raising
+    a level never lowers it; adding a skill nobody rated yet never changes it.
     With a ``role``, over the role's skills only, at its targets and importances: how much
     of the profile the person meets, whatever else they track. Without, over the person's
     own targets and importances.
@@ -350,24 +394,25 @@ def readiness(wb: Workbook, role: Any = None) -> float:
     >>> wb.skills += [Skill(name="SQL", importance=1, target_level=5),
     ...               Skill(name="Painting", importance=5, target_level=5)]
     >>> wb.assessments.append(Assessment(date=date(2026, 1, 1), ratings={"SQL": 2}))
-    >>> readiness(wb, role), readiness(wb)  # SQL 2 of the role's 4; (1*2) / (1*5 + 5*5)
-    (50.0, 6.666666666666667)
+    >>> readiness(wb, role), readiness(wb)  # SQL 2 of the role's 4, of its own 5
+    (50.0, 40.0)
     """
     return _readiness(_readiness_targets(wb, role), current_levels(wb))
 
 
 def unrated_in_readiness(wb: Workbook, role: Any = None) -> list[str]:
-    """The skills :func:`readiness` counts at level 0 because they were never rated: those
-    with a target above 0 (with a ``role``, the role's skills only), in workbook order,
-    then the role's. A chart or sentence that shows readiness says how many there are.
+    """The skills "not rated yet": those with a target above 0 that readiness measures (with
+    a ``role``, the role's skills only) and were never rated, in workbook order, then the
+    role's. Readiness leaves them out and the gaps cannot be measured: the one count that
+    the charts, the pack, the next actions and the cohort say.
 
     >>> from types import SimpleNamespace as NS
     >>> from career_workbook.model import Assessment, Skill, new_workbook
     >>> wb = new_workbook("Sam", today=date(2026, 1, 1))
     >>> wb.skills += [Skill(name="SQL", target_level=4), Skill(name="R", target_level=3)]
     >>> wb.assessments.append(Assessment(date=date(2026, 1, 1), ratings={"SQL": 4}))
-    >>> unrated_in_readiness(wb), round(readiness(wb), 1)  # R counts as 0: 3*4 / (3*4 + 3*3)
-    (['R'], 57.1)
+    >>> unrated_in_readiness(wb), readiness(wb)  # R is left out, not counted as 0
+    (['R'], 100.0)
     >>> role = NS(title="Analyst", skills={"sql": NS(target=4, importance=5),
     ...                                    "Excel": NS(target=3, importance=2)})
     >>> unrated_in_readiness(wb, role)
@@ -408,8 +453,8 @@ def readiness_history_frame(wb: Workbook, role: Any = None, *,
     A skill not rated on a date keeps its earlier rating (carried forward).
 
     Columns: ``date``, ``readiness`` (0-100), ``unrated`` (how many of the skills it
-    measures were not rated yet on that date: counted as 0, see
-    :func:`unrated_in_readiness`). One row per distinct assessment date.
+    measures were not rated yet on that date: left out, see :func:`unrated_in_readiness`).
+    One row per distinct assessment date.
 
     >>> from career_workbook.model import Assessment, Skill, new_workbook
     >>> wb = new_workbook("Sam", today=date(2026, 1, 1))
@@ -417,7 +462,7 @@ def readiness_history_frame(wb: Workbook, role: Any = None, *,
     >>> wb.assessments += [Assessment(date=date(2026, 1, 1), ratings={"SQL": 2}),
     ...                    Assessment(date=date(2026, 2, 1), ratings={"R": 2})]
     >>> readiness_history_frame(wb)[["readiness", "unrated"]].to_numpy().tolist()
-    [[25.0, 1.0], [50.0, 0.0]]
+    [[50.0, 1.0], [50.0, 0.0]]
     """
     from career_workbook.frames import build_frame
 

@@ -73,7 +73,7 @@ QUADRANT_COLOURS = {
     "agreed strength": GOOD, "agreed development area": PALETTE["orange"],
     "blind spot": ALERT, "hidden strength": PALETTE["blue"],
 }
-UNRATED_COUNT_AS_0 = "a skill not rated yet counts as 0 until you rate it (step 01)"
+UNRATED_LEFT_OUT = "a skill not rated yet is left out until you rate it (step 01)"
 """How readiness counts a skill never rated: said wherever readiness is shown with one."""
 RADAR_MAX = 16
 """At most this many spokes on the radar: with more, their names overlap (the gap chart and
@@ -120,15 +120,16 @@ def _profile(role_title: str | None) -> str:
 
 
 def _unrated_targets(df: pd.DataFrame) -> int:
-    """How many skills readiness counts at level 0 because they were never rated: the
-    role's (every skill's, without a role) with a target above 0 and no rating yet."""
+    """How many skills are "not rated yet" (readiness leaves them out): the role's (every
+    skill's, without a role) with a target above 0 and no rating yet; the count of
+    :func:`~career_workbook.analysis.skills.unrated_in_readiness`."""
     in_role = df["_in_role"] if "_in_role" in df else _in_role(df)
     return int((in_role & df["current"].isna() & (df["target"] > 0)).sum())
 
 
 def _no_gap(has_role: bool, role_title: str | None, unrated: int) -> str:
     """The headline when no rated skill (of the role, when one was chosen) is below its
-    target, saying how many are not rated yet: readiness counts them as 0, so "no gap"
+    target, saying how many are not rated yet: readiness leaves them out, so "no gap"
     alone would read as "ready".
 
     >>> _no_gap(True, "Analyst", 13)
@@ -150,7 +151,8 @@ def _biggest_gap(df: pd.DataFrame) -> pd.Series | None:
                & in_role]
     if rated.empty:
         return None
-    return rated.sort_values(["weighted_gap", "gap"], ascending=False, kind="stable").iloc[0]
+    # ties keep the frame's order (skill_gap_frame's priority): the one rule of top_gap
+    return rated.sort_values("weighted_gap", ascending=False, kind="stable").iloc[0]
 
 
 def _radar_rows(df: pd.DataFrame) -> tuple[pd.DataFrame, bool]:
@@ -237,7 +239,7 @@ def plot_skill_radar(gaps: pd.DataFrame, *, show_role: bool = True, show_others:
 
     Skills are grouped by category so that the shape is stable from one review to the next.
     Skills not rated yet are marked "(not rated)"; when no rated skill is below target the
-    headline says how many are not rated yet (readiness counts them as 0). With more than
+    headline says how many are not rated yet (readiness leaves them out). With more than
     :data:`RADAR_MAX` skills the radar shows that many: the role profile's first, then the
     most important (ties: rated first), and the biggest gap always; the legend says so.
     Every line has markers: a role skill whose neighbours the role does not list still
@@ -344,7 +346,9 @@ def plot_skill_gaps(gaps: pd.DataFrame, top: int = 12, *, title: str | None = No
     skills' gaps come first and the headline names the biggest of them; the person's other
     skills, measured against their own targets, are drawn below them, hatched, and the
     subtitle says so. When no rated skill of the role (or of the person, without one) is
-    below target, the headline says how many are not rated yet: readiness counts them as 0.
+    below target, the headline says how many are not rated yet (the count of
+    :func:`~career_workbook.analysis.skills.unrated_in_readiness`): readiness leaves them
+    out. The headline's skill is :func:`~career_workbook.analysis.skills.top_gap`'s.
 
     Parameters
     ----------
@@ -368,9 +372,10 @@ def plot_skill_gaps(gaps: pd.DataFrame, top: int = 12, *, title: str | None = No
     if is_empty(gaps):
         return _placeholder("skill_gaps")
     df = _gap_frame(gaps, "plot_skill_gaps")
-    unrated = int(df["current"].isna().sum())
     has_role = _has_role(df)
     not_rated = _unrated_targets(df)
+    # the person's own skills outside the role, never rated: said apart from the count
+    own_unrated = int((~_in_role(df) & df["current"].isna() & (df["target"] > 0)).sum())
     shown = df[df["current"].notna() & (df["gap"] > 0) & (df["weighted_gap"] > 0)]
     if shown.empty:
         if df["current"].isna().all():
@@ -379,8 +384,8 @@ def plot_skill_gaps(gaps: pd.DataFrame, top: int = 12, *, title: str | None = No
                             f"{_no_gap(has_role, role_title, not_rated)} — {RATE_THEM}")
     n_gaps = len(shown)
     shown = shown.assign(_in_role=_in_role(df)[shown.index])
-    shown = shown.sort_values(["_in_role", "weighted_gap", "gap"], ascending=False,
-                              kind="stable")
+    # ties keep the frame's order (skill_gap_frame's priority): the one rule of top_gap
+    shown = shown.sort_values(["_in_role", "weighted_gap"], ascending=False, kind="stable")
     shown = shown.head(max(int(top), 1)).iloc[::-1]  # biggest last = on top
     own = ~shown["_in_role"].to_numpy(dtype=bool)  # the person's own, outside the role
 
@@ -433,8 +438,11 @@ def plot_skill_gaps(gaps: pd.DataFrame, top: int = 12, *, title: str | None = No
     elif own.any():
         note += f"; gaps to {profile} first, then your own targets outside it (hatched)"
     note += "; labels show current → target level"
-    if unrated:
-        note += f"; {plural(unrated, 'skill')} not rated yet: rate to see the gap"
+    if not_rated:
+        note += f"; {plural(not_rated, 'skill')} not rated yet: rate to see the gap"
+    if own_unrated:
+        note += (f"; {plural(own_unrated, 'skill')} of your own outside {profile} not rated "
+                 "yet either")
     subtitle(ax, note)
     return fig
 
@@ -445,10 +453,10 @@ def plot_readiness(readiness_history: pd.DataFrame, role_title: str | None = Non
                    title: str | None = None, today: Any = None) -> Figure:
     """Readiness for the target role (0-100 %) over time.
 
-    A skill not rated yet counts as level 0 (see
+    A skill not rated yet is left out (see
     :func:`~career_workbook.analysis.skills.unrated_in_readiness`): when the latest point
-    counts some so, the headline says how many and the subtitle the rule, so "12%" is
-    never read as a verdict on skills nobody measured.
+    leaves some out, the headline says how many and the subtitle the rule, so the
+    percentage is read as what it is: the share of the rated skills' targets met.
 
     Parameters
     ----------
@@ -511,7 +519,7 @@ def plot_readiness(readiness_history: pd.DataFrame, role_title: str | None = Non
     note = (f"How much of the {role} profile you meet (0-100%)" if role
             else "How much of your own skill targets you meet (0-100%)")
     if unrated:
-        note += f"; {UNRATED_COUNT_AS_0}"
+        note += f"; {UNRATED_LEFT_OUT}"
     subtitle(ax, note)
     return fig
 

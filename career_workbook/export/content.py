@@ -280,17 +280,18 @@ def _headlines(s: Any) -> tuple[Headline, ...]:
     else:
         check_in = Headline("Last check-in", short_date(s.last_check_in),
                             relative(-s.days_since_check_in))
-    # a skill never rated counts as 0 in readiness and is no gap yet: both cards say so
+    # a skill never rated is left out of readiness and is no gap yet: both cards say so
     unrated = plural(s.readiness_unrated, "skill") + " not rated yet"
     readiness = (Headline("Readiness", "not measured yet",
                           "rate skills in 01, targets in 05")
                  if s.readiness is None else Headline(
                      "Readiness", percent(s.readiness),
-                     f"{unrated} count as 0" if s.readiness_unrated else against))
+                     f"{unrated}, left out" if s.readiness_unrated else against))
     if s.readiness is None and not s.top_gap_skill:
         top_gap = Headline("Top skill gap", "not measured yet", "no skill rated yet")
     elif s.top_gap_skill:
-        top_gap = Headline("Top skill gap", s.top_gap_skill, "biggest importance-weighted gap")
+        top_gap = Headline("Top skill gap", s.top_gap_skill,
+                           f"biggest importance-weighted gap {against}")
     elif s.readiness_unrated:
         top_gap = Headline("Top skill gap", "none yet", f"among rated skills; {unrated}")
     else:

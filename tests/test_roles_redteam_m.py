@@ -1,0 +1,118 @@
+"""Red-team M, notebook 05 (target role): what a person met.
+
+1. choosing a profile added its skills silently, and every one never rated counted as 0 in
+   readiness (39% instead of 80% in the cohort): a skill not rated yet is left out now,
+   the save says what was added, with Undo, and switching role offers to take back the
+   previous role's skills never rated;
+3. the pack cover's "Top skill gap" named a skill of the person's own, outside the chosen
+   profile, while the gap chart said "No gap to the profile": one rule (``top_gap``);
+6. "12 skills not rated yet" beside "Rate these 13 skills from the profile": one count;
+13. a typo duplicate ("Pyhton" beside "Python") could only be removed, losing its ratings:
+   renaming it to the kept one's name offers to merge.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from career_workbook import analysis, charts, figures
+from career_workbook.model import Assessment, Skill, new_workbook
+from career_workbook.wording import whole_percent
+
+TODAY = date(2026, 11, 22)
+
+
+def _flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _own_gap_beside_a_met_role(make_role):
+    """Every rated skill of the profile met; the person's own Baking far below target."""
+    role = make_role("Data Analyst", {"SQL": (4, 5), "Excel": (3, 3), "Dashboards": (3, 2)})
+    wb = new_workbook("Ines", today=TODAY)
+    wb.skills += [Skill(name="SQL", importance=3, target_level=4),
+                  Skill(name="Excel", importance=3, target_level=3),
+                  Skill(name="Baking", importance=5, target_level=5),
+                  Skill(name="Chess", importance=4, target_level=4)]
+    wb.assessments.append(Assessment(date=TODAY, ratings={"SQL": 4, "Excel": 3,
+                                                          "Baking": 1}))
+    return wb, role
+
+
+# ------------------------------------------------------------------ 3. one top gap
+def test_the_top_gap_is_the_profiles_on_the_cover_the_chart_and_the_cohort(make_role):
+    from career_workbook.analysis.cohort import caseload_frame as cohort_frame
+    from career_workbook.export.content import _headlines
+
+    wb, role = _own_gap_beside_a_met_role(make_role)
+    fig = figures.make_figure(wb, "skill_gaps", today=TODAY, role=role)
+    said = _flat(fig.get_suptitle() or charts.placeholder_message(fig))
+    assert said.startswith("No gap to the Data Analyst profile among the skills you rated")
+    s = analysis.summary(wb, TODAY, role)
+    assert s.top_gap_skill is None and analysis.top_gap(wb, role) is None
+    card = {h.label: h for h in _headlines(s)}["Top skill gap"]
+    assert (card.value, card.detail) == ("none yet", "among rated skills; 1 skill not rated yet")
+    assert "Baking" not in str(cohort_frame([s]).loc[0, "top_gap"])
+    # without a profile, Baking is the gap of their own targets, said the same everywhere
+    fig = figures.make_figure(wb, "skill_gaps", today=TODAY)
+    assert fig.get_suptitle() == "Biggest gap: Baking"
+    assert analysis.summary(wb, TODAY).top_gap_skill == "Baking"
+
+
+def test_equal_weighted_gaps_name_the_same_skill_in_the_chart_and_the_summary(make_role):
+    role = make_role("Planner", {"Budgeting": (4, 2), "Forecasting": (4, 4)})
+    wb = new_workbook("Tomás", today=TODAY)
+    # Budgeting: gap 2 x importance 2 = 4; Forecasting: gap 1 x importance 4 = 4
+    wb.assessments.append(Assessment(date=TODAY, ratings={"Budgeting": 2, "Forecasting": 3}))
+    wb.skills += [Skill(name="Budgeting"), Skill(name="Forecasting")]
+    top = analysis.top_gap(wb, role)
+    assert top == analysis.summary(wb, TODAY, role).top_gap_skill == "Forecasting"
+    fig = figures.make_figure(wb, "skill_gaps", today=TODAY, role=role)
+    assert fig.get_suptitle() == f"Biggest gap to the Planner profile: {top}"
+
+
+# ------------------------------------------------------------------ 6. one count
+def test_not_rated_yet_is_one_count_in_readiness_gaps_next_actions_and_cover(make_role):
+    from career_workbook.analysis.next_actions import next_actions_frame
+    from career_workbook.export.content import _headlines
+
+    role = make_role("Researcher", {"Statistics": (4, 5), "Writing": (4, 3),
+                                    "Python": (4, 4), "Teaching": (3, 2)})
+    wb = new_workbook("Hal", today=TODAY)
+    wb.skills += [Skill(name="Python", importance=4, target_level=4),
+                  Skill(name="Communication", importance=3, target_level=4)]
+    wb.assessments.append(Assessment(date=TODAY, ratings={"Python": 2}))
+    assert analysis.unrated_in_readiness(wb, role) == ["Statistics", "Writing", "Teaching"]
+    figs = figures.make_figures(wb, today=TODAY, role=role,
+                                slugs=["skill_gaps", "readiness"])
+    assert "3 skills not rated yet" in _flat(figs["readiness"].get_suptitle())
+    note = _flat(figs["skill_gaps"].axes[0].get_title(loc="left"))
+    assert "; 3 skills not rated yet: rate to see the gap" in note
+    assert "1 skill of your own outside the Researcher profile not rated yet" in note
+    actions = next_actions_frame(wb, TODAY, role=role)
+    said = " ".join(actions["reason"])
+    assert "Rate these 3 skills from the Researcher profile" in said
+    assert "and your own Communication" in said
+    s = analysis.summary(wb, TODAY, role)
+    assert s.readiness_unrated == 3
+    card = {h.label: h for h in _headlines(s)}["Readiness"]
+    assert card.detail == "3 skills not rated yet, left out"
+
+
+# ------------------------------------------------------------------ 1. never a 0
+def test_skills_added_from_a_role_and_never_rated_never_lower_readiness(make_role):
+    from career_workbook.analysis.cohort import caseload_frame as cohort_frame
+    from career_workbook.widgets.forms_plan import add_role_skills
+
+    wb, role = _own_gap_beside_a_met_role(make_role)
+    wb.skills = [s for s in wb.skills if s.name != "Chess"]
+    before = [analysis.readiness(wb, r) for r in (None, role)]
+    other = make_role("Product Manager", {"Roadmapping": (4, 5), "Storytelling": (4, 4),
+                                          "Facilitation": (3, 3)})
+    assert add_role_skills(wb, other) == ["Roadmapping", "Storytelling", "Facilitation"]
+    assert [analysis.readiness(wb, r) for r in (None, role)] == before
+    rows = cohort_frame([analysis.summary(wb, TODAY), analysis.summary(wb, TODAY, role)],
+                        clients=["a", "b"])
+    assert rows["readiness"].tolist() == [whole_percent(v) for v in before]
+    assert analysis.summary(wb, TODAY).readiness_unrated == 3
+    assert analysis.summary(wb, TODAY, other).readiness is None  # nothing of it rated

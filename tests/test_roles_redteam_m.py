@@ -15,9 +15,11 @@ from __future__ import annotations
 
 from datetime import date
 
+import career_workbook as cw
 from career_workbook import analysis, charts, figures
 from career_workbook.model import Assessment, Skill, new_workbook
 from career_workbook.wording import whole_percent
+from tests.helpers.html_text import text_of
 
 TODAY = date(2026, 11, 22)
 
@@ -116,3 +118,67 @@ def test_skills_added_from_a_role_and_never_rated_never_lower_readiness(make_rol
     assert rows["readiness"].tolist() == [whole_percent(v) for v in before]
     assert analysis.summary(wb, TODAY).readiness_unrated == 3
     assert analysis.summary(wb, TODAY, other).readiness is None  # nothing of it rated
+
+
+# ------------------------------------------------------------------ 1. the form
+def _picked(view, role_id):
+    view.fields["role_profile"].value = role_id
+    view.buttons["save"].click()
+    return _flat(text_of(view.status.value))
+
+
+def test_choosing_a_role_names_the_skills_it_adds_and_undo_takes_them_back(path):
+    from career_workbook import widgets as ui
+    from career_workbook.catalog import load_catalog
+
+    cat = load_catalog()
+    with cw.edit(path) as wb:
+        wb.skills += [Skill(name="SQL", importance=4, target_level=4),
+                      Skill(name="Gardening", importance=2, target_level=3)]
+        wb.assessments.append(Assessment(date=TODAY, ratings={"SQL": 3, "Gardening": 3}))
+    view = ui.role_picker(ui.Session(path, today=TODAY))
+    said = _picked(view, "data_analyst")
+    added = [n for n in cat.roles["data_analyst"].skills if n != "SQL"]
+    assert f"added {len(added)} skills of Data Analyst to rate in notebook 01: " in said
+    assert all(n in said for n in added[:8])
+    assert cw.load(path).skill_names() == ["SQL", "Gardening", *added]
+    assert view.undo_button.layout.display is None
+    view.undo_button.click()
+    assert (f"back to your own targets; took out the {len(added)} skills added"
+            in _flat(text_of(view.status.value)))
+    back = cw.load(path)
+    assert back.skill_names() == ["SQL", "Gardening"] and back.role_profile is None
+
+
+def test_switching_role_offers_to_remove_the_previous_roles_skills_never_rated(path):
+    from career_workbook import widgets as ui
+    from career_workbook.catalog import load_catalog
+
+    cat = load_catalog()
+    view = ui.role_picker(ui.Session(path, today=TODAY))
+    _picked(view, "data_analyst")
+    analyst = list(cat.roles["data_analyst"].skills)
+    rated, used = analyst[0], analyst[1]
+    with cw.edit(path) as wb:  # the person rated one and planned learning for another
+        wb.assessments.append(Assessment(date=TODAY, ratings={rated: 2}))
+        from career_workbook.model import LearningItem
+        wb.learning.append(LearningItem(title="A course", skill=used))
+    view = ui.role_picker(ui.Session(path, today=TODAY))
+    view.fields["role_profile"].value = "product_manager"
+    pm = cat.roles["product_manager"].skills
+    never = [n for n in analyst[2:] if n not in pm]
+    assert view.fields["remove_unrated"].box.layout.display is None  # offered, ticked
+    assert view.fields["remove_unrated"].value is True
+    note = _flat(" ".join(text_of(w.value) for w in view.children
+                          if isinstance(getattr(w, "value", None), str)))
+    assert f"Data Analyst added {len(never)} skill" in note
+    said = _picked(view, "product_manager")
+    assert f"removed {len(never)} skill" in said and "Data Analyst had added" in said
+    names = cw.load(path).skill_names()
+    assert rated in names and used in names  # rated or used: the person's now
+    assert not set(never) & set(names)
+    assert cw.load(path).role_profile == "product_manager"
+    view.undo_button.click()
+    back = cw.load(path)
+    assert back.role_profile == "data_analyst" and set(analyst) <= set(back.skill_names())
+    assert not set(pm) - set(analyst) & set(back.skill_names())

@@ -52,6 +52,8 @@ __all__ = [
     "milestone_problems",
     "milestones_form",
     "plan_learning",
+    "role_change_words",
+    "role_leftovers",
     "role_picker",
     "role_preview_html",
 ]
@@ -92,6 +94,69 @@ def add_role_skills(wb: Workbook, role: Any, catalog: Any = None) -> list[str]:
                                target_level=int(need.target)))
         added.append(name)
     return added
+
+
+def role_leftovers(wb: Workbook, old_role: Any, new_role: Any = None) -> list[str]:
+    """The skills ``old_role`` added (its name, level and importance, as
+    :func:`add_role_skills` writes them) that hold nothing of the person: never rated, by
+    them or colleagues, in no goal, achievement, learning item or opportunity, and not
+    listed by ``new_role``. Switching role offers to take them back.
+
+    >>> from types import SimpleNamespace as NS
+    >>> from career_workbook.model import Assessment, new_workbook
+    >>> wb = new_workbook("Sam")
+    >>> analyst = NS(title="Analyst", skills={"SQL": NS(target=4, importance=5),
+    ...                                      "Excel": NS(target=3, importance=3),
+    ...                                      "Dashboards": NS(target=3, importance=2)})
+    >>> add_role_skills(wb, analyst)
+    ['SQL', 'Excel', 'Dashboards']
+    >>> wb.assessments.append(Assessment(date=date(2026, 1, 5), ratings={"SQL": 2}))
+    >>> wb.skills[2].importance = 4  # the person made it theirs
+    >>> role_leftovers(wb, analyst), role_leftovers(wb, analyst, NS(skills={"excel": 0}))
+    (['Excel'], [])
+    """
+    from career_workbook.analysis.skills import role_matches
+    from career_workbook.widgets.forms_skills import skill_references
+
+    mine = {s.name: s for s in wb.skills}
+    keep = set(role_matches(list(mine), new_role).values()) if new_role is not None else set()
+    out = []
+    for name, need in (getattr(old_role, "skills", None) or {}).items():
+        skill = mine.get(name)
+        if (skill is not None and name not in keep and not skill_references(wb, name)
+                and skill.importance == int(need.importance)
+                and skill.target_level == int(need.target)):
+            out.append(name)
+    return out
+
+
+def _names(names: Sequence[str], show: int = 8) -> str:
+    """Names as a sentence says them, at most ``show`` (then "and N more")."""
+    from career_workbook.wording import listing
+
+    more = [f"{len(names) - show} more"] if len(names) > show else []
+    return listing([*names[:show], *more])
+
+
+def role_change_words(added: Sequence[str], role: Any, removed: Sequence[str] = (),
+                      old_role: Any = None) -> str:
+    """What choosing ``role`` changed in the skill list, for the save message.
+
+    >>> from types import SimpleNamespace as NS
+    >>> role_change_words(["Storytelling", "Roadmapping"], NS(title="Product Manager"),
+    ...                   ["Excel"], NS(title="Data Analyst"))
+    'added 2 skills of Product Manager to rate in notebook 01: Storytelling and Roadmapping; \
+removed 1 skill Data Analyst had added that you never rated: Excel'
+    """
+    said = []
+    if added:
+        said.append(f"added {plural(len(added), 'skill')} of {role.title} to rate in "
+                    f"notebook 01: {_names(added)}")
+    if removed:
+        by = getattr(old_role, "title", "the previous profile")
+        said.append(f"removed {plural(len(removed), 'skill')} {by} had added that you never "
+                    f"rated: {_names(removed)}")
+    return "; ".join(said)
 
 
 def role_preview_html(role: Any, wb: Workbook, suggestion: Any = None, *,
@@ -236,10 +301,37 @@ def role_picker(session: Any) -> widgets.Widget:
             value=chosen(wb),
             help="A profile lists the skills a role expects, with levels and weights.")
         choice.widget.layout = width("36em")  # long titles, never cut
+        # the profile's gaps are measured once its skills are rated (notebook 01), so they are
+        # added unless the person unticks it; the save names them, with Undo, and a skill
+        # never rated is left out of readiness (never a 0 that drags it down)
         add = make_field("add_skills", "Add its skills", "checkbox", value=True,
                          help="Also add the profile's skills you do not track yet, so you "
-                              "can rate them.")
-        boxes = view.add(choice, add)
+                              "can rate them; the message after saving names them.")
+        tidy = make_field("remove_unrated", "Remove its skills never rated", "checkbox",
+                          value=True,
+                          help="Skills the profile you used before added, which you never "
+                               "rated or used anywhere: switching role takes them back.")
+        boxes = view.add(choice, add, tidy)
+
+        def leftovers(now: Workbook) -> list[str]:
+            old = resolve_role(now, catalog)
+            new = catalog.roles.get(choice.value) if choice.value else None
+            if old is None or (new is not None and new.id == old.id):
+                return []
+            return role_leftovers(now, old, new)
+
+        tidy_note = quiet.HTML()
+
+        def show_tidy() -> None:
+            now = s.workbook or wb
+            gone = leftovers(now)
+            tidy_note.value = notice_html(
+                f"{resolve_role(now, catalog).title} added {plural(len(gone), 'skill')} you "
+                f"never rated: {_names(gone)}. Ticked, they are removed when you press "
+                "“Use this role”.", "info") if gone else ""
+            boxes[2].layout.display = tidy_note.layout.display = None if gone else "none"
+
+        show_tidy()
         def preview_html() -> str:
             from career_workbook.figures import suggest_role
 
@@ -253,6 +345,7 @@ def role_picker(session: Any) -> widgets.Widget:
 
         def show(_change: Any) -> None:
             preview.value = preview_html()
+            show_tidy()
 
         choice.widget.observe(show, names="value")
         save = primary_button("Use this role", "Save the chosen role profile to your workbook")
@@ -264,11 +357,14 @@ def role_picker(session: Any) -> widgets.Widget:
                 return None, {"role_profile": f"Unknown role profile {role_id!r}"}
             # "None" is a choice: own targets, even when the target role names a profile
             return {"role_profile": OWN_TARGETS if role_id is None else role_id,
-                    "add": bool(add.value)}, {}
+                    "add": bool(add.value),
+                    "remove": bool(tidy.value) and boxes[2].layout.display != "none"}, {}
 
         stored = {"role_profile": wb.role_profile}
+        undo_offer: dict[str, Any] = {}
 
-        def apply(wb: Workbook, record: dict[str, Any]) -> None:
+        def apply(wb: Workbook, record: dict[str, Any]) -> dict[str, Any]:
+            old_role, old_profile = resolve_role(wb, catalog), wb.role_profile
             merged = merge_fields(
                 ["role_profile"], stored=stored, filled=view.filled, mine=record,
                 theirs={"role_profile": wb.role_profile},
@@ -277,10 +373,61 @@ def role_picker(session: Any) -> widgets.Widget:
                     resolve_role(wb, catalog), "id", None):
                 merged = record["role_profile"]  # the target role's, now chosen here too
             wb.role_profile = merged
-            if record["add"] and record["role_profile"] in catalog.roles:
-                add_role_skills(wb, catalog.roles[record["role_profile"]], catalog)
+            new_role = catalog.roles.get(record["role_profile"])
+            removed: list[tuple[int, Skill]] = []
+            if record["remove"] and old_role is not None and old_role is not new_role:
+                gone = set(role_leftovers(wb, old_role, new_role))
+                removed = [(i, sk) for i, sk in enumerate(wb.skills) if sk.name in gone]
+                wb.skills = [sk for sk in wb.skills if sk.name not in gone]
+            added = (add_role_skills(wb, new_role, catalog)
+                     if record["add"] and new_role is not None else [])
+            return {"before": old_profile, "old_role": old_role, "role": new_role,
+                    "added": added, "removed": removed}
 
-        view.bind(save, collect, apply, live=False)
+        def detail(done: dict[str, Any]) -> str:
+            return role_change_words(done["added"], done["role"],
+                                     [sk.name for _, sk in done["removed"]], done["old_role"])
+
+        def take_back(wb: Workbook, done: dict[str, Any]) -> None:
+            """Undo: the profile as it was, the skills added taken out (unless rated or
+            used since), the skills removed put back where they were."""
+            from career_workbook.widgets.forms_skills import skill_references
+
+            wb.role_profile = done["before"]
+            added = {n for n in done["added"] if not skill_references(wb, n)}
+            wb.skills = [sk for sk in wb.skills if sk.name not in added]
+            for i, sk in done["removed"]:
+                if sk.name not in wb.skill_names():
+                    wb.skills.insert(min(i, len(wb.skills)), sk)
+
+        def offer(_button: Any) -> None:
+            done = dict(undo_offer)
+            undo_offer.clear()
+            if done and (done["added"] or done["removed"]):
+                back = getattr(done["old_role"], "title", None) or "your own targets"
+                what = [f"back to {back}"]
+                if done["added"]:
+                    what.append(f"took out the {plural(len(done['added']), 'skill')} added")
+                if done["removed"]:
+                    what.append(f"put back the {plural(len(done['removed']), 'skill')} "
+                                "removed")
+                view.offer_undo(lambda wb: take_back(wb, done), "; ".join(what),
+                                f"Go back to {back} and the skills as they were")
+
+        written: dict[str, Any] = {}
+
+        def apply_kept(wb: Workbook, record: dict[str, Any]) -> dict[str, Any]:
+            done = apply(wb, record)
+            written.clear()
+            written.update(done)
+            return done
+
+        def after_kept(_record: Any) -> None:
+            undo_offer.clear()
+            undo_offer.update(written)
+
+        view.bind(save, collect, apply_kept, detail=detail, after=after_kept, live=False)
+        save.on_click(offer)  # after the save's own handler: Undo follows its message
 
         def refill() -> bool:
             """After a save: the same widgets, showing the workbook as it is now."""
@@ -291,11 +438,13 @@ def role_picker(session: Any) -> widgets.Widget:
             info.value = info_html()
             choice.value = chosen(now)
             add.value = True
+            tidy.value = True
             preview.value = preview_html()
+            show_tidy()
             return True
 
         view.refill = refill
-        return [info, *boxes, preview, save]
+        return [info, *boxes, tidy_note, preview, save]
 
     return FormView(session, build, name="role_picker", title="Your target role",
                     intro="Compare yourself with a catalog role profile, or keep the targets "

@@ -182,3 +182,46 @@ def test_switching_role_offers_to_remove_the_previous_roles_skills_never_rated(p
     back = cw.load(path)
     assert back.role_profile == "data_analyst" and set(analyst) <= set(back.skill_names())
     assert not set(pm) - set(analyst) & set(back.skill_names())
+
+
+# ------------------------------------------------------------------ 13. typo duplicate
+def test_renaming_a_typo_duplicate_to_a_tracked_name_offers_to_merge_with_undo(path):
+    from career_workbook import widgets as ui
+    from career_workbook.model import Feedback, Goal, LearningItem
+
+    with cw.edit(path) as wb:
+        wb.skills += [Skill(name="Python", importance=5, target_level=5),
+                      Skill(name="Pyhton", importance=2, target_level=3)]
+        wb.assessments += [Assessment(date=date(2026, 11, 1), ratings={"Pyhton": 2}),
+                           Assessment(date=date(2026, 11, 8), ratings={"Pyhton": 2,
+                                                                      "Python": 3})]
+        wb.feedback.append(Feedback(rater_group="peer", rater_id="p1",
+                                    date=date(2026, 11, 2), ratings={"Pyhton": 4}))
+        wb.goals.append(Goal(text="Ship a Pyhton tool", skills=["Pyhton", "Python"]))
+        wb.learning.append(LearningItem(title="Course", skill="Pyhton"))
+    before = cw.load(path)
+    view = ui.skills_form(ui.Session(path, today=TODAY))
+    view.chooser.value = "1"  # Pyhton
+    view.fields["name"].value = "python"
+    view.buttons["save"].click()
+    said = _flat(text_of(view.status.value))
+    assert "You already track “Python”. Is “Pyhton” the same skill?" in said
+    assert ("2 self-assessments, 1 feedback entry, 1 goal and 1 learning item move onto "
+            "“Python”") in said
+    assert cw.load(path).skill_names() == ["Python", "Pyhton"]  # nothing saved yet
+    merge = next(w for w in view.children
+                 if getattr(w, "description", "") == "Merge into “Python”")
+    assert merge.layout.display is None  # shown with the question
+    merge.click()
+    said = _flat(text_of(view.status.value))
+    assert "merged “Pyhton” into “Python”" in said
+    assert "8 Nov 2026: “Pyhton” 2, “Python” 3 (kept 3)" in said
+    wb = cw.load(path)
+    assert wb.skill_names() == ["Python"]
+    assert [a.ratings for a in wb.assessments] == [{"Python": 2}, {"Python": 3}]
+    assert "“Pyhton” was rated 2 that day" in wb.assessments[1].note
+    assert wb.feedback[0].ratings == {"Python": 4} and wb.goals[0].skills == ["Python"]
+    assert wb.learning[0].skill == "Python" and wb.skills[0].target_level == 5
+    view.undo_button.click()
+    assert "“Pyhton” is back, apart from “Python”" in _flat(text_of(view.status.value))
+    assert cw.load(path).model_dump() == before.model_dump()

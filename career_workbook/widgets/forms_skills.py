@@ -41,10 +41,11 @@ from career_workbook.widgets.fields import (
     notice,
     primary_button,
     record_editor,
+    secondary_button,
 )
 from career_workbook.widgets.inputs import days_not_come
 from career_workbook.widgets.merge import merge_fields
-from career_workbook.wording import listing, plural, short_date
+from career_workbook.wording import listing, plural, short_date, shorten
 
 __all__ = [
     "LEVELS",
@@ -52,6 +53,7 @@ __all__ = [
     "check_lines",
     "level_options",
     "merge_ratings",
+    "merge_skill",
     "put_assessment",
     "rename_skill",
     "renamed_skills",
@@ -238,6 +240,54 @@ def rename_skill(wb: Workbook, old: str, new: str) -> None:
             item.skill = new
 
 
+def merge_skill(wb: Workbook, old: str, kept: str) -> list[str]:
+    """Merge the tracked skill ``old`` (a typo duplicate) into ``kept``: its self-ratings,
+    colleagues' ratings, goals, achievements, learning and opportunities move onto
+    ``kept``, and ``old`` is no longer tracked. ``kept`` keeps its own target and
+    importance. A day both were rated with different levels keeps ``kept``'s level and the
+    other is written in that entry's note (or comment), never dropped in silence; returns
+    those days, in words, for the message.
+
+    >>> from career_workbook.model import Assessment, LearningItem, new_workbook
+    >>> wb = new_workbook("Sam")
+    >>> wb.skills += [Skill(name="Python"), Skill(name="Pyhton")]
+    >>> wb.assessments += [Assessment(date=date(2026, 1, 5), ratings={"Pyhton": 2}),
+    ...                    Assessment(date=date(2026, 2, 5), ratings={"Pyhton": 2, "Python": 3})]
+    >>> wb.learning.append(LearningItem(title="Course", skill="Pyhton"))
+    >>> merge_skill(wb, "Pyhton", "Python")
+    ['5 Feb 2026: “Pyhton” 2, “Python” 3 (kept 3)']
+    >>> wb.skill_names(), [a.ratings for a in wb.assessments], wb.learning[0].skill
+    (['Python'], [{'Python': 2}, {'Python': 3}], 'Python')
+    >>> wb.assessments[1].note
+    'Merged “Pyhton” into “Python”: “Pyhton” was rated 2 that day.'
+    """
+    clashes: list[str] = []
+    for entry in (*wb.assessments, *wb.feedback):
+        if old not in entry.ratings:
+            continue
+        level = entry.ratings[old]
+        ratings = {k: v for k, v in entry.ratings.items() if k != old}
+        if kept in ratings and ratings[kept] != level:
+            who = "" if isinstance(entry, Assessment) else f" ({entry.rater_id})"
+            clashes.append(f"{short_date(entry.date)}{who}: “{old}” {level}, “{kept}” "
+                           f"{ratings[kept]} (kept {ratings[kept]})")
+            said = f"Merged “{old}” into “{kept}”: “{old}” was rated {level} that day."
+            field = "note" if isinstance(entry, Assessment) else "comment"
+            before = getattr(entry, field)
+            setattr(entry, field, f"{before}\n{said}" if before else said)
+        else:
+            ratings[kept] = ratings.get(kept, level)
+        entry.ratings = ratings
+    for item in (*wb.goals, *wb.achievements, *wb.opportunities):
+        if old in item.skills:
+            item.skills = list(dict.fromkeys(kept if n == old else n for n in item.skills))
+    for item in wb.learning:
+        if item.skill == old:
+            item.skill = kept
+    wb.skills = [sk for sk in wb.skills if sk.name != old]
+    return clashes
+
+
 def _rating_history(wb: Workbook, name: str) -> set[tuple[str, date, int]]:
     """Every dated level given to the skill ``name`` (self-assessments and feedback)."""
     return {("self", a.date, a.ratings[name]) for a in wb.assessments if name in a.ratings} | {
@@ -318,6 +368,8 @@ def check_lines(items: list[str], key: str, label: str, typed: str = "") -> dict
 def skills_form(session: Any) -> widgets.Widget:
     """The skills you track: name (catalog suggestions), category, importance, target."""
 
+    from career_workbook.analysis.skills import tracked_skill
+
     def build(view: FormView) -> list[widgets.Widget]:
         wb = view.session.workbook
         catalog = view.session.catalog
@@ -354,7 +406,63 @@ def skills_form(session: Any) -> widgets.Widget:
 
         def before_save(wb: Workbook, old: Skill | None, new: Skill) -> None:
             if old is not None:
+                others = [sk.name for sk in wb.skills if sk is not old]
+                same = tracked_skill(others, new.name)
+                if same is not None and same != old.name:  # a typo duplicate: offer to merge
+                    view.state["merge"] = (old.name, same)
+                    merge.description = f"Merge into “{shorten(same, 30)}”"
+                    merge.layout.display = None
+                    used = skill_references(wb, old.name)
+                    moved = (": its " + listing([plural(n, _ONE.get(k, k), k)
+                                                  for k, n in used.items()])
+                             + f" move onto “{same}”") if used else ""
+                    raise WorkbookError(
+                        f"You already track “{same}”. Is “{old.name}” the same skill? "
+                        f"Press “Merge” below to make it one{moved}.")
                 rename_skill(wb, old.name, new.name)
+
+        merge = secondary_button("Merge", "Make this skill part of the one you already "
+                                          "track: its ratings and uses move onto it",
+                                 icon="compress", hidden=True)
+
+        def merged(_button: Any) -> None:
+            old_name, kept = view.state.pop("merge", (None, None))
+            merge.layout.display = "none"
+            if old_name is None:
+                return
+            sections = ("skills", "assessments", "feedback", "goals", "achievements",
+                        "learning", "opportunities")
+            snap: dict[str, Any] = {}
+            clashes: list[str] = []
+
+            def join(wb: Workbook) -> None:
+                if old_name not in wb.skill_names() or kept not in wb.skill_names():
+                    raise WorkbookError(f"“{old_name}” or “{kept}” is no longer tracked "
+                                        "(changed in another window); nothing was merged.")
+                snap["before"] = {k: [x.model_copy(deep=True) for x in getattr(wb, k)]
+                                  for k in sections}
+                clashes[:] = merge_skill(wb, old_name, kept)
+                snap["after"] = {k: [x.model_copy(deep=True) for x in getattr(wb, k)]
+                                 for k in sections}
+
+            def undo(wb: Workbook) -> None:
+                if any(getattr(wb, k) != v for k, v in snap["after"].items()):
+                    raise WorkbookError(f"“{kept}” or its ratings changed since the merge")
+                for k, v in snap["before"].items():
+                    setattr(wb, k, v)
+
+            view.state.update(selected=NONE, selected_record=None)
+            result = view.session.save(join)
+            said = f"merged “{old_name}” into “{kept}”"
+            if clashes:
+                said += ("; rated both on the same day, kept “" + kept + "”’s level and "
+                         "wrote the other in that entry: " + "; ".join(clashes))
+            view.show_result(result, said if result.ok else "")
+            if result.ok:
+                view.offer_undo(undo, f"“{old_name}” is back, apart from “{kept}”",
+                                f"Make “{old_name}” a skill of its own again")
+
+        merge.on_click(merged)
 
         def before_remove(wb: Workbook, old: Skill) -> None:
             used = skill_references(wb, old.name)
@@ -368,7 +476,7 @@ def skills_form(session: Any) -> widgets.Widget:
             view, items=wb.skills, model=Skill, collection="skills", make_fields=make_fields,
             describe=lambda s: f"{s.name} (importance {s.importance}, target {s.target_level})",
             noun="skill", on_save=before_save, on_remove=before_remove)
-        return editor
+        return [*editor, merge]
 
     return FormView(session, build, name="skills", title="The skills you track",
                     intro="List the skills that matter for your next step. Renaming a skill "

@@ -71,8 +71,8 @@ def test_role_gaps_are_measured_and_unrated_skills_a_prompt(rich_wb, today, fake
     assert todo[todo["kind"] == "skill gap"]["item"].tolist() == ["Stakeholder Management"]
     rate = todo[todo["kind"] == "rate skills"]
     assert rate["reason"].tolist() == [
-        "Rate these 3 skills from the Senior Data Scientist profile to see your gaps: "
-        "Machine Learning, Writing, Coaching — in notebook 01"]
+        "Rate these 2 skills from the Senior Data Scientist profile to see your gaps: "
+        "Machine Learning, Writing; and your own Coaching — in notebook 01"]
     # ranked below the follow-ups that are due
     assert rate["rank"].iloc[0] > todo[todo["kind"] == "follow-up"]["rank"].max()
 

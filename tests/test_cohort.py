@@ -58,11 +58,11 @@ def frame_summary(wb: Workbook, today: date, role=None) -> dict:
     goals = A.goal_progress_frame(wb, today)
     committed = goals[goals["status"] != "draft"]["track"]
     gaps = A.skill_gap_frame(wb, role, today=today)
-    top = gaps[gaps["gap"] > 0]["skill"]
     past = [c.date for c in wb.check_ins if c.date <= today]
     # readiness for a role is measured over its skills only (importances 1-5); a role that
     # lists none is the own targets, as in the gap frame
     measured = gaps if not getattr(role, "skills", None) else gaps[gaps["role_target"].notna()]
+    top = measured[measured["gap"] > 0]["skill"]  # the top gap: the role's, when one is chosen
     return {
         "readiness": (A.readiness(A.as_of(wb, today), role) if measured["current"].notna().any()
                       and (measured["target"] > 0).any() else None),

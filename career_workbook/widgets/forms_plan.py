@@ -320,7 +320,9 @@ def role_picker(session: Any) -> widgets.Widget:
                 return []
             return role_leftovers(now, old, new)
 
-        tidy_note = quiet.HTML()
+        # shown only when switching from a profile that added skills never rated
+        tidy_note = quiet.HTML(layout=widgets.Layout(display="none"))
+        boxes[2].layout = widgets.Layout(display="none")
 
         def show_tidy() -> None:
             now = s.workbook or wb
@@ -329,7 +331,9 @@ def role_picker(session: Any) -> widgets.Widget:
                 f"{resolve_role(now, catalog).title} added {plural(len(gone), 'skill')} you "
                 f"never rated: {_names(gone)}. Ticked, they are removed when you press "
                 "“Use this role”.", "info") if gone else ""
-            boxes[2].layout.display = tidy_note.layout.display = None if gone else "none"
+            for shown in (boxes[2], tidy_note):
+                if shown.layout.display != (None if gone else "none"):
+                    shown.layout.display = None if gone else "none"
 
         show_tidy()
         def preview_html() -> str:

@@ -889,8 +889,12 @@ def test_progress_a_draft_says_so_and_the_headline_leaves_it_out():
               for ax in fig.axes}
     assert labels[texts[2]] == ["draft"]
     assert fig.get_suptitle() == "1 of 2 active goals on track, 1 behind (1 draft not counted)"
-    gp["status"] = "draft"  # all drafts: nothing to track yet, "Still to come" in a pack
+    gp["status"] = "draft"  # all drafts with progress recorded: drawn, each marked draft
     fig = charts.plot_progress(history(texts), gp, today=TODAY)
+    assert not is_placeholder(fig)
+    assert sum(ax.texts[0].get_text() == "draft" for ax in fig.axes if ax.texts) == 3
+    # all drafts and nothing recorded: nothing to track yet, "Still to come" in a pack
+    fig = charts.plot_progress(history(texts).iloc[0:0], gp, today=TODAY)
     assert is_placeholder(fig)
     assert placeholder_message(fig).startswith("No goals to track yet (3 draft goals not "
                                                "committed to)")

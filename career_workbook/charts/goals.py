@@ -501,7 +501,9 @@ def plot_progress(progress_history: pd.DataFrame, goal_progress: pd.DataFrame,
     gp = _not_dropped(goal_progress).copy()
     if gp.empty:
         return _placeholder("progress")
-    if "status" in gp and (gp["status"] == "draft").all():  # nothing committed to track
+    early = int(numeric(gp["early"]).fillna(0).sum()) if "early" in gp else 0
+    if ("status" in gp and (gp["status"] == "draft").all() and progress_history.empty
+            and not early):  # nothing committed to, nothing recorded: nothing to track
         drafts = plural(len(gp), "draft goal")
         return _placeholder("progress", f"No goals to track yet ({drafts} not committed to) "
                             "— set a goal to Active in SMART goals (step 04), then record "
@@ -598,7 +600,6 @@ def plot_progress(progress_history: pd.DataFrame, goal_progress: pd.DataFrame,
         note += "; hollow = a metric's current value (the day it was measured is not recorded)"
     if len(gp) > k:
         note += f"; {len(gp) - k} more not shown"
-    early = int(numeric(gp["early"]).fillna(0).sum()) if "early" in gp else 0
     if early:  # analysis.early_progress: left out of the frames, said here
         note += (f". {plural(early, 'progress entry', 'progress entries')} not drawn: "
                  "dated before its goal was set (career-workbook validate names them)")

@@ -186,12 +186,17 @@ def today_problem(day: date, real: date) -> str | None:
     return None
 
 
-def listing(items: Sequence[str]) -> str:
-    """Items joined as a sentence says them.
+def listing(items: Sequence[str], most: int | None = None) -> str:
+    """Items joined as a sentence says them; with ``most``, the first ``most`` of them and
+    how many more.
 
     >>> listing(["a"]), listing(["a", "b"]), listing(["a", "b", "c"])
     ('a', 'a and b', 'a, b and c')
+    >>> listing(["a", "b", "c", "d"], most=2), listing(["a", "b"], most=2)
+    ('a, b and 2 more', 'a and b')
     """
+    if most is not None and len(items) > most:
+        items = [*items[:most], f"{len(items) - most} more"]
     return " and ".join(filter(None, [", ".join(items[:-1]), *items[-1:]]))
 
 

@@ -313,8 +313,7 @@ def unrated_prompt(wb: Workbook, role: Any = None, *, show: int = 3) -> str | No
 
     names = unrated_skills(wb, role)
     own = _own_unrated(wb, role)
-    own_words = listing([*own[:show], *([f"{len(own) - show} more"] if len(own) > show
-                                        else [])])
+    own_words = listing(own, show)
     also = f"; and your own {own_words}" if own else ""
     if not names:
         return f"Rate your own {own_words} to see your gaps" if own else None

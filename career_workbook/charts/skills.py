@@ -659,8 +659,7 @@ def _some_names(names: list[Any], most: int = 5) -> str:
     >>> _some_names(["SQL"]), _some_names(["A", "B", "C", "D", "E"], most=3)
     ('SQL', 'A, B, C and 2 more')
     """
-    shown = [short(str(n), 24) for n in names[:most]]
-    return listing(shown + ([f"{len(names) - most} more"] if len(names) > most else []))
+    return listing([short(str(n), 24) for n in names], most)
 
 
 def _spot_label(skills: list[Any]) -> str:

@@ -37,7 +37,7 @@ from career_workbook.widgets.fields import (
 )
 from career_workbook.widgets.inputs import days_not_come
 from career_workbook.widgets.merge import merge_fields
-from career_workbook.wording import plural, short_date, shorten
+from career_workbook.wording import listing, plural, short_date, shorten
 
 __all__ = [
     "SUGGESTIONS",
@@ -130,14 +130,6 @@ def role_leftovers(wb: Workbook, old_role: Any, new_role: Any = None) -> list[st
     return out
 
 
-def _names(names: Sequence[str], show: int = 8) -> str:
-    """Names as a sentence says them, at most ``show`` (then "and N more")."""
-    from career_workbook.wording import listing
-
-    more = [f"{len(names) - show} more"] if len(names) > show else []
-    return listing([*names[:show], *more])
-
-
 def role_change_words(added: Sequence[str], role: Any, removed: Sequence[str] = (),
                       old_role: Any = None) -> str:
     """What choosing ``role`` changed in the skill list, for the save message.
@@ -151,11 +143,11 @@ removed 1 skill Data Analyst had added that you never rated: Excel'
     said = []
     if added:
         said.append(f"added {plural(len(added), 'skill')} of {role.title} to rate in "
-                    f"notebook 01: {_names(added)}")
+                    f"notebook 01: {listing(added, 8)}")
     if removed:
         by = getattr(old_role, "title", "the previous profile")
         said.append(f"removed {plural(len(removed), 'skill')} {by} had added that you never "
-                    f"rated: {_names(removed)}")
+                    f"rated: {listing(removed, 8)}")
     return "; ".join(said)
 
 
@@ -329,7 +321,7 @@ def role_picker(session: Any) -> widgets.Widget:
             gone = leftovers(now)
             tidy_note.value = notice_html(
                 f"{resolve_role(now, catalog).title} added {plural(len(gone), 'skill')} you "
-                f"never rated: {_names(gone)}. Ticked, they are removed when you press "
+                f"never rated: {listing(gone, 8)}. Ticked, they are removed when you press "
                 "“Use this role”.", "info") if gone else ""
             for shown in (boxes[2], tidy_note):
                 if shown.layout.display != (None if gone else "none"):

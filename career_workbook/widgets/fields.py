@@ -1247,7 +1247,9 @@ class FormView(quiet.VBox):
     def bind(self, button: widgets.Button, collect: Collect,
              apply: Callable[[Any, Any], Any], *, detail: Callable[[Any], str] | None = None,
              after: Callable[[Any], None] | None = None, live: bool = True,
-             adds: bool = False, guard_repeats: bool = True) -> None:
+             adds: bool = False, guard_repeats: bool = True,
+             undo: Callable[[Any], tuple[Callable[[Any], Any], str, str] | None] | None = None,
+             ) -> None:
         """Wire a Save button: ``collect()`` -> ``(record, errors)``; if no errors,
         ``session.save(lambda wb: apply(wb, record))`` and show the result.
 
@@ -1264,7 +1266,8 @@ class FormView(quiet.VBox):
 
         ``apply`` may return the record it wrote (the form's record merged with the file as
         it is now); ``detail`` then describes that one, not the form's view of it (see
-        :func:`save_record`).
+        :func:`save_record`). ``undo(written)`` may return ``(apply, done, tooltip)``: the
+        status line then offers Undo for that save (:meth:`offer_undo`).
 
         With ``live=True`` every field is checked again whenever its value changes. With
         ``live=False`` (a form whose text is scored as it is typed, such as the goal
@@ -1322,6 +1325,9 @@ class FormView(quiet.VBox):
             self.show_result(result, detail(written) if detail and result.ok else "",
                              later_days_note(written, self.session.today, self.fields)
                              if result.ok else "")
+            offered = undo(written) if result.ok and undo is not None else None
+            if offered is not None:
+                self.offer_undo(*offered)
             if result.ok:
                 watch.saved(self.session.workbook)
             else:

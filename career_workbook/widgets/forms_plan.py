@@ -357,7 +357,6 @@ def role_picker(session: Any) -> widgets.Widget:
                     "remove": bool(tidy.value) and boxes[2].layout.display != "none"}, {}
 
         stored = {"role_profile": wb.role_profile}
-        undo_offer: dict[str, Any] = {}
 
         def apply(wb: Workbook, record: dict[str, Any]) -> dict[str, Any]:
             old_role, old_profile = resolve_role(wb, catalog), wb.role_profile
@@ -396,34 +395,19 @@ def role_picker(session: Any) -> widgets.Widget:
                 if sk.name not in wb.skill_names():
                     wb.skills.insert(min(i, len(wb.skills)), sk)
 
-        def offer(_button: Any) -> None:
-            done = dict(undo_offer)
-            undo_offer.clear()
-            if done and (done["added"] or done["removed"]):
-                back = getattr(done["old_role"], "title", None) or "your own targets"
-                what = [f"back to {back}"]
-                if done["added"]:
-                    what.append(f"took out the {plural(len(done['added']), 'skill')} added")
-                if done["removed"]:
-                    what.append(f"put back the {plural(len(done['removed']), 'skill')} "
-                                "removed")
-                view.offer_undo(lambda wb: take_back(wb, done), "; ".join(what),
-                                f"Go back to {back} and the skills as they were")
+        def undo(done: dict[str, Any]) -> tuple[Any, str, str] | None:
+            if not (done["added"] or done["removed"]):
+                return None
+            back = getattr(done["old_role"], "title", None) or "your own targets"
+            what = [f"back to {back}"]
+            if done["added"]:
+                what.append(f"took out the {plural(len(done['added']), 'skill')} added")
+            if done["removed"]:
+                what.append(f"put back the {plural(len(done['removed']), 'skill')} removed")
+            return (lambda wb: take_back(wb, done), "; ".join(what),
+                    f"Go back to {back} and the skills as they were")
 
-        written: dict[str, Any] = {}
-
-        def apply_kept(wb: Workbook, record: dict[str, Any]) -> dict[str, Any]:
-            done = apply(wb, record)
-            written.clear()
-            written.update(done)
-            return done
-
-        def after_kept(_record: Any) -> None:
-            undo_offer.clear()
-            undo_offer.update(written)
-
-        view.bind(save, collect, apply_kept, detail=detail, after=after_kept, live=False)
-        save.on_click(offer)  # after the save's own handler: Undo follows its message
+        view.bind(save, collect, apply, detail=detail, undo=undo, live=False)
 
         def refill() -> bool:
             """After a save: the same widgets, showing the workbook as it is now."""

@@ -966,6 +966,7 @@ def pack_clients(
     from career_workbook.export.pack import (
         DEFAULT_FORMATS,
         check_pack_formats,
+        clear_not_updated,
         mark_not_updated,
         pack_name,
         remove_leftovers,
@@ -997,7 +998,7 @@ def pack_clients(
     report.kept += sum(not update.built for update in updates)
     report.notes += filter(None, [removed_note([u.removed for u in updates], formats)])
     for folder in report.done:  # packed (or current): no longer out of date
-        mark_not_updated(folder, "", None, today or date.today())
+        clear_not_updated(folder)
     packed = set(paths)  # not a file whose folder another one takes (_same_names)
     for path, message in report.failed:  # an earlier pack left in place says so
         if path in packed and path not in report.unwritten:

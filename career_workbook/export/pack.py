@@ -64,8 +64,9 @@ from career_workbook.workspace import output_clashes
 from career_workbook.workspace import output_name as pack_name  # (the export's name)
 
 __all__ = ["DEFAULT_FORMATS", "PACK_DPI", "PACK_FORMATS", "PackReport", "PackUpdate", "build_pack",
-           "build_packs", "check_pack_formats", "mark_not_updated", "pack_is_current", "pack_name",
-           "removed_note", "remove_leftovers", "render_pack", "update_pack", "write_pack"]
+           "build_packs", "check_pack_formats", "clear_not_updated", "mark_not_updated",
+           "pack_is_current", "pack_name", "removed_note", "remove_leftovers", "render_pack",
+           "update_pack", "write_pack"]
 
 PACK_FORMATS = ("pdf", "html", "png", "svg")
 """What a pack can hold: the review PDF, the review HTML page, PNG and SVG chart files."""
@@ -595,26 +596,29 @@ def not_updated_text(workbook: str, problem: str, day: date) -> str:
             "removed then.\n")
 
 
-def mark_not_updated(folder: str | os.PathLike[str], workbook: str, problem: str | None,
+def mark_not_updated(folder: str | os.PathLike[str], workbook: str, problem: str,
                      day: date) -> bool:
-    """Say in ``folder`` (a client's pack) whether it is current: with a ``problem`` (its
-    workbook could not be packed), write :data:`NOT_UPDATED` there when the folder holds an
-    earlier pack, so it is never silently stale; with ``None`` (packed), remove that note.
-    True when a note was written. Never raises: the report says the problem too.
+    """Write :data:`NOT_UPDATED` into ``folder`` (a client's pack) when its workbook could
+    not be packed and the folder holds an earlier pack, so it is never silently stale
+    (:func:`clear_not_updated` removes it after the next good pack). True when a note was
+    written. Never raises: the report says the problem too.
     """
     from career_workbook.store import atomic_write_bytes
 
-    note = Path(folder) / NOT_UPDATED
+    if not (Path(folder) / FINGERPRINT_FILE).is_file():
+        return False  # no earlier pack here: nothing stale to mark
     try:
-        if problem is None:
-            note.unlink(missing_ok=True)
-            return False
-        if not (Path(folder) / FINGERPRINT_FILE).is_file():
-            return False  # no earlier pack here: nothing stale to mark
-        atomic_write_bytes(note, not_updated_text(workbook, problem, day).encode("utf-8"))
-        return True
+        atomic_write_bytes(Path(folder) / NOT_UPDATED,
+                           not_updated_text(workbook, problem, day).encode("utf-8"))
     except OSError:
         return False
+    return True
+
+
+def clear_not_updated(folder: str | os.PathLike[str]) -> None:
+    """Remove the :data:`NOT_UPDATED` note of ``folder``: its pack is current again."""
+    with contextlib.suppress(OSError):
+        (Path(folder) / NOT_UPDATED).unlink(missing_ok=True)
 
 
 # ----------------------------------------------------------------------------------------

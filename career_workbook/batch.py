@@ -290,8 +290,23 @@ def _worker_sigint(signum: int, frame: Any) -> None:
         raise KeyboardInterrupt
 
 
+def _worker_unraisable(unraisable: Any) -> None:
+    """A Ctrl-C that landed in a finaliser or weakref callback (matplotlib's transforms
+    use them) cannot leave it: Python printed "Exception ignored in ... Traceback" under
+    the CLI's own message and the task went on. Raise it again in the task instead, a
+    moment later (a signal sent now would be handled, and lost, in this hook)."""
+    if (isinstance(unraisable.exc_value, KeyboardInterrupt) and _WORKER["busy"]
+            and hasattr(signal, "setitimer")):
+        _WORKER["stopped"] = False  # so that the handler raises it once more
+        signal.signal(signal.SIGALRM, _worker_sigint)
+        signal.setitimer(signal.ITIMER_REAL, 0.05)
+        return
+    sys.__unraisablehook__(unraisable)
+
+
 def _worker_init() -> None:
     signal.signal(signal.SIGINT, _worker_sigint)
+    sys.unraisablehook = _worker_unraisable
     if hasattr(signal, "pthread_sigmask"):  # held back in the fork server (_mp_context)
         signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
 

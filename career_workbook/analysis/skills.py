@@ -55,6 +55,7 @@ __all__ = [
     "role_matches",
     "skill_gap_frame",
     "skill_gaps",
+    "similar_skill",
     "top_gap",
     "tracked_skill",
     "unrated_in_readiness",
@@ -99,6 +100,55 @@ def tracked_skill(names: Iterable[str], name: str) -> str | None:
         key = skill_key(name)
         found = next((n for n in names if key and skill_key(n) == key), None)
     return found
+
+
+SIMILAR_MIN_CHARS = 4
+"""Names shorter than this are never called a misspelling of one another (``R`` and
+``C``, ``Go`` and ``Git`` are different skills)."""
+
+
+def one_edit_apart(a: str, b: str) -> bool:
+    """True when ``b`` is ``a`` with one character added, removed or changed, or two
+    neighbouring characters swapped (the usual typing slips); False for equal strings.
+
+    >>> one_edit_apart("pyhton", "python"), one_edit_apart("excell", "excel")
+    (True, True)
+    >>> one_edit_apart("monitoring", "mentoring"), one_edit_apart("sql", "sql")
+    (False, False)
+    """
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    start = 0
+    while start < min(len(a), len(b)) and a[start] == b[start]:
+        start += 1
+    a, b = a[start:], b[start:]
+    if len(a) == len(b):  # one changed, or the first two swapped
+        return a[1:] == b[1:] or (len(a) >= 2 and a[:2] == b[1::-1] and a[2:] == b[2:])
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    return short == long[1:]
+
+
+def similar_skill(names: Iterable[str], name: str) -> str | None:
+    """The tracked skill (one of ``names``) that ``name`` looks like a misspelling of: one
+    typing slip apart (:func:`one_edit_apart`, case ignored) and both at least
+    :data:`SIMILAR_MIN_CHARS` long; ``None`` when there is none, or when ``name`` *is* a
+    tracked skill (:func:`tracked_skill`). Only a question to ask: a form offers to merge,
+    never merges by itself.
+
+    >>> similar_skill(["Python", "SQL"], "Pyhton"), similar_skill(["Python"], "python")
+    ('Python', None)
+    >>> similar_skill(["Mentoring", "R"], "Monitoring"), similar_skill(["R"], "C")
+    (None, None)
+    """
+    names = list(names)
+    if tracked_skill(names, name) is not None:
+        return None
+    folded = " ".join(name.casefold().split())
+    if len(folded) < SIMILAR_MIN_CHARS:
+        return None
+    return next((n for n in names
+                 if len(" ".join(n.casefold().split())) >= SIMILAR_MIN_CHARS
+                 and one_edit_apart(folded, " ".join(n.casefold().split()))), None)
 
 
 def role_matches(names: Iterable[str], role: Any) -> dict[str, str]:

@@ -368,7 +368,7 @@ def check_lines(items: list[str], key: str, label: str, typed: str = "") -> dict
 def skills_form(session: Any) -> widgets.Widget:
     """The skills you track: name (catalog suggestions), category, importance, target."""
 
-    from career_workbook.analysis.skills import tracked_skill
+    from career_workbook.analysis.skills import similar_skill, tracked_skill
 
     def build(view: FormView) -> list[widgets.Widget]:
         wb = view.session.workbook
@@ -405,30 +405,61 @@ def skills_form(session: Any) -> widgets.Widget:
             return [name, category, importance, target]
 
         def before_save(wb: Workbook, old: Skill | None, new: Skill) -> None:
+            others = [sk.name for sk in wb.skills if sk is not old]
+            same = tracked_skill(others, new.name)
+            if old is not None and same is not None and same != old.name:
+                ask_merge(wb, old.name, same, f"You already track “{same}”. Is "
+                                              f"“{old.name}” the same skill?")
+            renamed = old is None or new.name != old.name
+            close = similar_skill(others, new.name) if renamed else None
+            asked = (duplicate_key(new.name), close)
+            if close is not None and view.state.get("keep_both") != asked:
+                view.state["asked_both"] = asked
+                keep.description = f"Keep “{shorten(new.name.strip(), 24)}” as its own skill"
+                keep.layout.display = None
+                ask_merge(wb, old.name if old is not None else None, close,
+                          f"“{new.name.strip()}” looks like “{close}”, which you already "
+                          "track. Is it the same skill?",
+                          f" If they are different skills, press “{keep.description}”.")
+            view.state.pop("keep_both", None)
             if old is not None:
-                others = [sk.name for sk in wb.skills if sk is not old]
-                same = tracked_skill(others, new.name)
-                if same is not None and same != old.name:  # a typo duplicate: offer to merge
-                    view.state["merge"] = (old.name, same)
-                    merge.description = f"Merge into “{shorten(same, 30)}”"
-                    merge.layout.display = None
-                    used = skill_references(wb, old.name)
-                    moved = (": its " + listing([plural(n, _ONE.get(k, k), k)
-                                                  for k, n in used.items()])
-                             + f" move onto “{same}”") if used else ""
-                    raise WorkbookError(
-                        f"You already track “{same}”. Is “{old.name}” the same skill? "
-                        f"Press “Merge” below to make it one{moved}.")
                 rename_skill(wb, old.name, new.name)
+
+        def ask_merge(wb: Workbook, old_name: str | None, same: str, question: str,
+                      other: str = "") -> None:
+            """Offer "Merge into “same”" (it merges only when pressed) and refuse this save."""
+            view.state["merge"] = (old_name, same)
+            merge.description = f"Merge into “{shorten(same, 30)}”"
+            merge.layout.display = None
+            used = skill_references(wb, old_name) if old_name is not None else {}
+            moved = (": its " + listing([plural(n, _ONE.get(k, k), k)
+                                          for k, n in used.items()])
+                     + f" move onto “{same}”") if used else ""
+            make = "make it one" if old_name is not None else f"keep “{same}” only"
+            raise WorkbookError(f"{question} Press “Merge” below to {make}{moved}.{other}")
 
         merge = secondary_button("Merge", "Make this skill part of the one you already "
                                           "track: its ratings and uses move onto it",
                                  icon="compress", hidden=True)
+        keep = secondary_button("Keep as its own skill", "They are different skills: save "
+                                "this one beside the one you track", icon="check", hidden=True)
+
+        def kept_apart(_button: Any) -> None:
+            view.state["keep_both"] = view.state.pop("asked_both", None)
+            merge.layout.display = keep.layout.display = "none"
+            view.buttons["save"].click()
+
+        keep.on_click(kept_apart)
 
         def merged(_button: Any) -> None:
             old_name, kept = view.state.pop("merge", (None, None))
-            merge.layout.display = "none"
-            if old_name is None:
+            merge.layout.display = keep.layout.display = "none"
+            if kept is None:
+                return
+            if old_name is None:  # a new skill: nothing to move, it is just not added
+                view.state.update(selected=NONE, selected_record=None)
+                view.rebuild()
+                view.set_status(f"Nothing added: you already track “{kept}”.")
                 return
             sections = ("skills", "assessments", "feedback", "goals", "achievements",
                         "learning", "opportunities")
@@ -476,7 +507,7 @@ def skills_form(session: Any) -> widgets.Widget:
             view, items=wb.skills, model=Skill, collection="skills", make_fields=make_fields,
             describe=lambda s: f"{s.name} (importance {s.importance}, target {s.target_level})",
             noun="skill", on_save=before_save, on_remove=before_remove)
-        return [*editor, merge]
+        return [*editor, merge, keep]
 
     return FormView(session, build, name="skills", title="The skills you track",
                     intro="List the skills that matter for your next step. Renaming a skill "

@@ -721,9 +721,26 @@ def number_text_hint(text: str, *, whole: bool = False) -> str | None:
     ('write 1500 (or 1.500 if the comma is a decimal point)', 'write 1500')
     >>> number_text_hint("3,5", whole=True), number_text_hint("two")
     ('write a whole number: 3 or 4', None)
+
+    A score written with its scale, or a share with its percent sign, is the number alone:
+
+    >>> number_text_hint("7/10", whole=True), number_text_hint("40 %"), number_text_hint("8 out of 10")
+    ('write the number alone: 7', 'write the number alone: 40', 'write the number alone: 8')
+    >>> number_text_hint("3,5/10", whole=True)
+    'write a whole number alone: 3 or 4'
     """  # noqa: E501
     from career_workbook.widgets.inputs import parse_number_text
 
+    scaled = re.fullmatch(r"\s*([^/%]*?\d)\s*(?:%|(?:/|\bout of\b)\s*\d+(?:[.,]\d+)?)\s*", text,
+                          re.IGNORECASE)
+    if scaled is not None:
+        alone = number_text_hint(scaled.group(1), whole=whole)
+        if alone is None or alone.startswith("it is in quotes"):
+            number = float(scaled.group(1)) if alone else None
+            return None if number is None else f"write the number alone: {number:.15g}"
+        if alone.startswith("write a whole number: "):
+            return alone.replace("write a whole number: ", "write a whole number alone: ")
+        return alone
     try:
         number = parse_number_text(text)
     except ValueError as err:  # "1,500": a thousand and a half, or one and a half?

@@ -96,6 +96,7 @@ from career_workbook.model import (
     validate_workbook,
 )
 from career_workbook.versions import versions_to_keep
+from career_workbook.wording import plural
 
 __all__ = [
     "HISTORY_LIMIT",
@@ -543,7 +544,8 @@ def _yaml_error(err: yaml.YAMLError, path: Any, text: str | None = None) -> Work
     if "another document" in problem:
         return WorkbookError(f"the file holds more than one YAML document (another starts"
                              f"{where}); a workbook is a single document", path=path)
-    return WorkbookError(f"invalid YAML{where}: {problem}{_tab_hint(text, mark)}", path=path)
+    hint = _tab_hint(text, mark) or _indent_hint(text, mark)
+    return WorkbookError(f"invalid YAML{where}: {problem}{hint}", path=path)
 
 
 def _tab_hint(text: str | None, mark: Any) -> str:
@@ -559,6 +561,56 @@ def _tab_hint(text: str | None, mark: Any) -> str:
         if re.match(r"[ -]*\t", line):
             return f"; the file uses a tab to indent line {number + 1}; indent with spaces"
     return ""
+
+
+def _key_columns(text: str, last: int) -> set[int]:
+    """The columns at which the keys and list items of lines before ``last`` (0-based)
+    start, as the YAML scanner found them (so text inside a long answer never counts)."""
+    columns: set[int] = set()
+    try:
+        for token in yaml.scan(text, Loader=_Loader):
+            if token.start_mark.line >= last:
+                break
+            if isinstance(token, yaml.KeyToken | yaml.BlockEntryToken):
+                columns.add(token.start_mark.column)
+    except yaml.YAMLError:
+        pass
+    return columns
+
+
+def _indent_hint(text: str | None, mark: Any) -> str:
+    """``; line N (“field: value”) is indented K spaces, which lines up with no field
+    above it (they start at 0 or 2 spaces): ...`` when the line the parser stopped on starts
+    at a column no field or list item before it starts at (a field typed one space too far
+    in, or out), else ``''``.
+
+    >>> _indent_hint("person:\\n  name: Sam\\n   coach: Kim\\n", _Mark(2))
+    '; line 3 (“coach: Kim”) is indented 3 spaces, which lines up with no field above it (they start at 0 or 2 spaces): indent it as the field it belongs beside'
+    >>> _indent_hint("person:\\n  name: Sam\\n  coach: Kim\\n", _Mark(2))
+    ''
+    """  # noqa: E501
+    lines = (text or "").splitlines()
+    if mark is None or not 0 <= mark.line < len(lines):
+        return ""
+    line = lines[mark.line]
+    column = len(line) - len(line.lstrip(" "))
+    if not line.strip() or line.lstrip().startswith("#"):
+        return ""
+    above = _key_columns(text or "", mark.line)
+    if not above or column in above:
+        return ""
+    starts = [str(c) for c in sorted(above)]
+    said = " or ".join(filter(None, [", ".join(starts[:-1]), starts[-1]]))
+    return (f"; line {mark.line + 1} (“{_line_text(text, mark.line)}”) is indented "
+            f"{plural(column, 'space')}, which lines up with no field above it (they start "
+            f"at {said} spaces): indent it as the field it belongs beside")
+
+
+class _Mark:
+    """A parser mark of ``line`` (0-based), for the examples."""
+
+    def __init__(self, line: int, column: int = 0) -> None:
+        self.line, self.column = line, column
 
 
 def _too_deep(mark: Any, path: Any) -> WorkbookError:

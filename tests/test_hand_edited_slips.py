@@ -1,0 +1,52 @@
+"""Slips of a workbook edited by hand, said plainly by `validate` (and so by run, pack,
+cohort and the notebooks, which word a broken file the same way): a field indented one
+space too far or too little, a score typed with its scale ("7/10") or a percent sign."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from career_workbook import batch, store
+from career_workbook.model import new_workbook
+
+TODAY = date(2026, 12, 6)
+
+
+def _check(tmp_path, edit):
+    path = tmp_path / "kim.yaml"
+    store.save(new_workbook("Kim Park", today=TODAY), path)
+    text = path.read_text(encoding="utf-8")
+    path.write_text(edit(text), encoding="utf-8")
+    [check] = list(batch.validate_paths([path], today=TODAY))
+    return check.problems
+
+
+CHECK_IN = ("check_ins:\n- date: 2026-11-02\n  motivation: 7\n  confidence: 5\n"
+            "  progress: {}\n")
+
+
+def test_a_field_indented_one_space_too_far_names_its_line_and_the_indents_above(tmp_path):
+    problems = _check(tmp_path, lambda t: t.replace(
+        "check_ins: []\n", CHECK_IN.replace("  confidence", "   confidence")))
+    [said] = problems
+    assert "“confidence: 5”) is indented 3 spaces, which lines up with no field above it " \
+           "(they start at 0 or 2 spaces): indent it as the field it belongs beside" in said
+
+
+def test_a_field_indented_one_space_too_little_is_named_too(tmp_path):
+    problems = _check(tmp_path, lambda t: t.replace(
+        "check_ins: []\n", CHECK_IN.replace("  confidence", " confidence")))
+    [said] = problems
+    assert "“confidence: 5”) is indented 1 space, which lines up with no field above" in said
+
+
+def test_a_score_typed_with_its_scale_or_a_percent_sign_says_write_the_number_alone(
+        tmp_path):
+    edited = CHECK_IN.replace("motivation: 7", "motivation: 7/10").replace(
+        "progress: {}", "progress: {}\n- date: 2026-11-09\n  confidence: 3,5/10\n"
+                        "  progress: {}")
+    problems = _check(tmp_path, lambda t: t.replace("check_ins: []\n", edited))
+    assert any("check_ins[0].motivation = '7/10'" in p and "write the number alone: 7" in p
+               for p in problems), problems
+    assert any("check_ins[1].confidence = '3,5/10'" in p
+               and "write a whole number alone: 3 or 4" in p for p in problems), problems

@@ -894,7 +894,45 @@ def reference_problems(wb: Workbook, *, sections: Container[str] | None = None
         for i, c in enumerate(wb.check_ins):
             for gid in c.progress:
                 need_goal(f"check_ins[{i}].progress", gid)
-    return problems
+    return _repeated_goal_hint(problems)
+
+
+def _repeated_goal_hint(problems: list[Problem]) -> list[Problem]:
+    """``problems`` with a repeated goal id asking whether it is one of the ids that the
+    check-ins, actions or opportunities name and no goal has (a goal copied by hand and
+    its id left as it was): the likely fix, said where the mistake is.
+
+    >>> said = _repeated_goal_hint([Problem("goals[1].id", "g1", DUPLICATE),
+    ...                             Problem("check_ins[0].progress", "g2", "is not a goal id"),
+    ...                             Problem("actions[3].goal_id", "g2", "is not a goal id")])
+    >>> said[0].message
+    "is used twice; must be unique; no goal has the id 'g2' that 1 check-in and 1 action name: is this goal 'g2'?"
+    """  # noqa: E501
+    missing: dict[str, dict[str, int]] = {}
+    for p in problems:
+        if p.message == "is not a goal id":
+            section = (p.field or "").split("[", 1)[0]
+            counts = missing.setdefault(str(p.value), {})
+            counts[section] = counts.get(section, 0) + 1
+    if not missing:
+        return problems
+    from career_workbook.wording import listing, plural
+
+    nouns = {"check_ins": ("check-in", "check-ins"), "actions": ("action", "actions"),
+             "opportunities": ("opportunity", "opportunities")}
+    named: dict[str, int] = {}
+    for counts in missing.values():
+        for section, n in counts.items():
+            named[section] = named.get(section, 0) + n
+    ids = [f"'{gid}'" for gid in missing]
+    which = ids[0] if len(ids) == 1 else "one of " + listing(ids)
+    hint = (f"; no goal has the {'id' if len(ids) == 1 else 'ids'} {listing(ids)} that "
+            + listing([plural(n, *nouns.get(section, (section, section)))
+                       for section, n in named.items()])
+            + f" name: is this goal {which}?")
+    return [Problem(p.field, p.value, p.message + hint)
+            if p.message == DUPLICATE and re.fullmatch(r"goals\[\d+\]\.id", p.field or "")
+            else p for p in problems]
 
 
 _SECTIONS_REFERENCED = ("skills", "goals", "actions", "contacts", "opportunities", "values",

@@ -50,3 +50,15 @@ def test_a_score_typed_with_its_scale_or_a_percent_sign_says_write_the_number_al
                for p in problems), problems
     assert any("check_ins[1].confidence = '3,5/10'" in p
                and "write a whole number alone: 3 or 4" in p for p in problems), problems
+
+
+def test_a_goal_id_copied_by_hand_asks_if_it_is_the_id_the_check_ins_name(tmp_path):
+    goals = ("goals:\n- id: g1\n  text: Pass the SQL exam by June 2027\n  status: active\n"
+             "- id: g1\n  text: Lead a project review by May 2027\n  status: active\n")
+    check_ins = ("check_ins:\n- date: 2026-11-02\n  progress: {g1: 10, g2: 20}\n"
+                 "- date: 2026-11-16\n  progress: {g2: 30}\n")
+    problems = _check(tmp_path, lambda t: t.replace("goals: []\n", goals).replace(
+        "check_ins: []\n", check_ins))
+    assert problems[0].startswith(
+        "goals[1].id = 'g1': is used twice; must be unique; no goal has the id 'g2' that "
+        "2 check-ins name: is this goal 'g2'?"), problems

@@ -19,7 +19,8 @@ from collections.abc import Sequence
 from datetime import datetime, timedelta
 from typing import Any
 
-__all__ = ["COUNTED", "describe_change", "saved_when", "section_counts", "versions_to_keep"]
+__all__ = ["COUNTED", "changed_sections", "describe_change", "saved_when", "section_counts",
+           "versions_to_keep"]
 
 RECENT = timedelta(hours=1)
 HOURLY = timedelta(days=1)
@@ -140,7 +141,7 @@ def describe_change(old: Any, current: Any) -> str:
     '1 goal fewer, 5 opportunities fewer, 2 strengths fewer'
     >>> before.person.current_role = "Analyst"
     >>> describe_change(before, before.model_copy(update={"person": now.person}))
-    'the same number of every kind of entry; some details differ'
+    'the same number of every kind of entry; changed: your details'
     """
     if old == current:
         return "same as now"
@@ -151,5 +152,27 @@ def describe_change(old: Any, current: Any) -> str:
         if diff:
             word = one if abs(diff) == 1 else many
             parts.append(f"{abs(diff)} {word} {'more' if diff > 0 else 'fewer'}")
-    return ", ".join(parts) if parts else ("the same number of every kind of entry; some "
-                                           "details differ")
+    if parts:
+        return ", ".join(parts)
+    changed = changed_sections(old, current)  # a workbook's top-level fields all differ
+    return "the same number of every kind of entry; changed: " + ", ".join(changed)
+
+
+_SECTION_WORDS = {"person": "your details", "role_profile": "role profile",
+                  "schema_version": "file version"}
+"""Words for the workbook's sections that :data:`COUNTED` does not name."""
+
+
+def changed_sections(old: Any, current: Any) -> list[str]:
+    """The sections (in words, in the file's order) that differ between two versions.
+
+    >>> from career_workbook.model import new_workbook
+    >>> a, b = new_workbook("Sam"), new_workbook("Sam")
+    >>> b.vision.long_term = "Lead a team"; b.strengths.append("Listening")
+    >>> changed_sections(a, b)
+    ['vision', 'strengths']
+    """
+    words = {name: many for name, _, many in COUNTED}
+    return [words.get(name) or _SECTION_WORDS.get(name) or name.replace("_", " ")
+            for name in type(old).model_fields
+            if getattr(old, name, None) != getattr(current, name, None)]

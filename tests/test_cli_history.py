@@ -124,4 +124,4 @@ def test_history_counts_opportunities_and_milestones(tmp_path, capsys):
         wb.opportunities[0].stage = "applied"
     assert cli.main(["history", str(p)]) == 0
     first = capsys.readouterr().out.splitlines()[1]
-    assert first.endswith("the same number of every kind of entry; some details differ")
+    assert first.endswith("the same number of every kind of entry; changed: opportunities")

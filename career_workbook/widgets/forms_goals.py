@@ -378,7 +378,8 @@ def deadline_wording_note(goal: Goal, today: date) -> str:
     """What a goal review says after saving ``goal`` when its wording names another
     deadline than its Deadline (moved in the review, the words kept "by 31 December 2026"
     beside 31 Mar 2027): the person's words are never rewritten; a wording naming the new
-    date is offered. ``''`` when they agree, or the wording names no date.
+    date is offered. ``''`` when they agree, when the wording names no date, or when the
+    goal is done or dropped (its wording is history, not a plan to keep up to date).
 
     >>> goal = Goal(text="Cut waste by 10% by 31 December 2026", deadline=date(2027, 3, 31))
     >>> deadline_wording_note(goal, date(2026, 12, 6))
@@ -386,11 +387,16 @@ def deadline_wording_note(goal: Goal, today: date) -> str:
     >>> deadline_wording_note(goal.model_copy(update={"deadline": date(2026, 12, 31)}),
     ...                       date(2026, 12, 6))
     ''
+    >>> deadline_wording_note(goal.model_copy(update={"text": goal.text + "."}),
+    ...                       date(2026, 12, 6)).endswith("31 March 2027.”")  # not “….”.
+    True
+    >>> deadline_wording_note(goal.model_copy(update={"status": "dropped"}), date(2026, 12, 6))
+    ''
     """  # noqa: E501
     from career_workbook.analysis.smart import score_goal
     from career_workbook.analysis.smart_rewrites import with_deadline
 
-    if goal.deadline is None:
+    if goal.deadline is None or goal.status in ("done", "dropped"):
         return ""
     read = score_goal(goal.text, today=today)
     said = read.deadline_phrase
@@ -399,7 +405,9 @@ def deadline_wording_note(goal: Goal, today: date) -> str:
     note = (f"Your goal’s wording still says “{said}”, and its deadline is "
             f"{short_date(goal.deadline)}: update “Goal text” to match")
     offer = with_deadline(goal.text, said, goal.deadline)
-    return note + (f", e.g. “{offer}”." if offer else ".")
+    if not offer:
+        return note + "."
+    return note + f", e.g. “{offer}”" + ("" if offer.rstrip()[-1:] in ".!?" else ".")
 
 
 def closed_goal_actions_note(old: Goal, goal: Goal, actions: Sequence[Any]) -> str:
@@ -855,9 +863,10 @@ def goal_editor(view: FormView, *, with_deadline: bool) -> list[widgets.Widget]:
         """The save message: what changed, and a wording left naming another date."""
         notes = [deadline_wording_note(goal, s.today),
                  closed_goal_actions_note(old, goal, s.workbook.actions if s.workbook else [])]
-        said = [note.rstrip(".") for note in notes if note]
-        return goal_changes(old, mine[0] if mine else goal, goal) + "".join(
-            f". {note}" for note in said) + ("." if said else "")
+        text = goal_changes(old, mine[0] if mine else goal, goal)
+        for note in filter(None, notes):  # each note a sentence of its own
+            text += ("" if text.endswith((".", ".”")) else ".") + f" {note}"
+        return text
 
     view.bind(save, collect, apply, detail=said,
               after=lambda _goal: view.state.pop("keep_year", None))

@@ -1,0 +1,44 @@
+"""A person's goal review over time (notebook 09): a deadline moved, then the goal dropped
+or done; what the status line says after each save."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import career_workbook as cw
+from career_workbook import widgets as ui
+from tests.helpers.html_text import text_of
+
+TODAY = date(2026, 12, 6)
+
+
+def _review(path, gid: str, **values):
+    view = ui.goal_review(ui.Session(path, today=TODAY))
+    view.state["goal_id"] = gid
+    view.rebuild()
+    for key, value in values.items():
+        view.fields[key].widget.value = value
+    view.buttons["save"].click()
+    return text_of(view.status.value)
+
+
+def _goal(path, text: str):
+    with cw.edit(path) as wb:
+        wb.goals.append(cw.Goal(id="g1", text=text, status="active",
+                                created=date(2026, 1, 5), deadline=date(2026, 12, 31)))
+
+
+def test_a_goal_dropped_after_its_deadline_moved_is_not_asked_to_reword(path):
+    _goal(path, "Lead two project reviews by 31 December 2026")
+    said = _review(path, "g1", deadline="2027-03-31")
+    assert "wording still says “by 31 December 2026”" in said  # asked while active
+    said = _review(path, "g1", status="dropped")
+    assert "dropped" in said and "wording still says" not in said
+    assert cw.load(path).goals[0].status == "dropped"
+
+
+def test_the_offered_wording_ends_with_one_full_stop(path):
+    _goal(path, "Lead two project reviews by 31 December 2026.")
+    said = _review(path, "g1", deadline="2027-03-31")
+    assert "e.g. “Lead two project reviews by 31 March 2027.”" in said
+    assert "2027.”." not in said

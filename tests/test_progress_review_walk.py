@@ -42,3 +42,24 @@ def test_the_offered_wording_ends_with_one_full_stop(path):
     said = _review(path, "g1", deadline="2027-03-31")
     assert "e.g. “Lead two project reviews by 31 March 2027.”" in said
     assert "2027.”." not in said
+
+
+def test_start_leaves_no_widget_or_script_text_in_a_notebook_saved_without_widgets(
+        path, monkeypatch):
+    # `career-workbook run` output opened by a coach showed, under every notebook's header,
+    # "Button(description='Refresh', layout=Layout(display='none'), ..." and
+    # "<IPython.core.display.Javascript object>"
+    from helpers.fakes import FakeDisplay
+    from IPython.core.formatters import DisplayFormatter
+
+    from career_workbook.widgets import display as display_mod
+    from career_workbook.widgets import session as session_mod
+
+    pub = FakeDisplay()
+    monkeypatch.setattr(display_mod, "publish", pub)
+    session_mod.start(path, today=TODAY.isoformat())
+    formatter = DisplayFormatter()
+    bundles = [formatter.format(obj)[0] for obj in pub.shown]
+    plain = [b.get("text/plain", "") for b in bundles if "text/html" not in b]  # as shown
+    assert pub.shown and not any("Button(" in text or "IPython.core.display" in text
+                                 for text in plain), plain

@@ -299,6 +299,19 @@ the field or button of a form the refresh rebuilt; a click that brought the wind
 front is sent first."""
 
 
+class _Unseen(quiet.Button):
+    """A button only the page's script presses: in a notebook saved without its widgets
+    (a coach's `career-workbook run`, a file opened without its kernel) it leaves no
+    ``Button(description='Refresh', ...)`` text behind.
+
+    >>> _Unseen(description="Refresh")._repr_mimebundle_()["text/plain"]
+    ''
+    """
+
+    def __repr__(self) -> str:
+        return ""
+
+
 def refresh_button(session: Session) -> widgets.Button:
     """A hidden button (class :data:`REFRESH`) whose click reads the workbook again if it
     changed since (:meth:`~career_workbook.widgets.session.Session.refresh`): the page
@@ -314,8 +327,8 @@ def refresh_button(session: Session) -> widgets.Button:
     >>> button.click(); here.workbook.strengths
     ['Tact']
     """
-    button = quiet.Button(description="Refresh", tooltip="Read the workbook again",
-                          layout=quiet.shared(widgets.Layout, display="none"))
+    button = _Unseen(description="Refresh", tooltip="Read the workbook again",
+                     layout=quiet.shared(widgets.Layout, display="none"))
     button.add_class(REFRESH)
     button.on_click(lambda _b: session.refresh())
     return button
@@ -325,9 +338,25 @@ def name_slider_handles() -> None:
     """Publish :data:`SLIDER_NAMES_JS`, :data:`UNSAVED_JS` and :data:`REFRESH_JS` once per
     notebook run, as one script (JupyterLab and Voila run trusted
     ``application/javascript`` outputs; elsewhere it is inert)."""
+    publish(_script(SLIDER_NAMES_JS + UNSAVED_JS + REFRESH_JS))
+
+
+def _script(code: str) -> Any:
+    """An ``IPython.display.Javascript`` whose plain-text form is empty: where the script
+    does not run (a notebook run by `career-workbook run` and opened untrusted, GitHub),
+    no ``<IPython.core.display.Javascript object>`` line shows.
+
+    >>> from IPython.core.formatters import PlainTextFormatter
+    >>> PlainTextFormatter()(_script("1;"))
+    ''
+    """
     from IPython.display import Javascript
 
-    publish(Javascript(SLIDER_NAMES_JS + UNSAVED_JS + REFRESH_JS))
+    class Script(Javascript):
+        def __repr__(self) -> str:
+            return ""
+
+    return Script(code)
 
 
 # ----------------------------------------------------------------------------------------

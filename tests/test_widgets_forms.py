@@ -799,6 +799,8 @@ def test_rebuilding_a_form_closes_the_old_widgets(example):
 def test_form_repr_is_a_readable_placeholder(example):
     assert repr(ui.vision_form(example)) == \
         "<form “Your career vision”: run this notebook in JupyterLab to fill it in>"
+    assert repr(ui.next_actions(example)) == \
+        "<form “What to do next”: run this notebook in JupyterLab to see it>"  # nothing to fill
 
 
 def test_role_picker_offers_a_matching_profile_but_never_applies_it(tmp_path):

@@ -922,7 +922,9 @@ class FormView(quiet.VBox):
 
     def __repr__(self) -> str:
         title = re.sub(r"<[^>]+>", " ", self.title.value).split("  ")[0].strip()
-        return f"<form “{html.unescape(title)}”: run this notebook in JupyterLab to fill it in>"
+        # a list to read ("What to do next") has nothing to fill in
+        action = "fill it in" if self.fields or self.buttons else "see it"
+        return f"<form “{html.unescape(title)}”: run this notebook in JupyterLab to {action}>"
 
     @property
     def reload_button(self) -> widgets.Button:

@@ -564,7 +564,11 @@ def _cmd_cohort(args: argparse.Namespace) -> int:
 
     from career_workbook import caseload
 
-    _writable_file(Path(args.out), "cohort.csv")
+    out = Path(args.out)
+    _writable_file(out, "cohort.csv")
+    if out.suffix and out.suffix.lower() != ".csv":  # a CSV named .xlsx: Excel refuses it
+        raise CliError(f"--out {out}: cohort writes a CSV file (Excel and every spreadsheet "
+                       f"open it); name it {out.with_suffix('.csv')}")
     report = caseload.cohort(args.workspace, args.out, today=args.today,
                           jobs=args.jobs or _cores(), charts=not args.no_charts,
                           scheduler=args.scheduler, catalog=_catalog())

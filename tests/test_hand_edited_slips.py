@@ -62,3 +62,17 @@ def test_a_goal_id_copied_by_hand_asks_if_it_is_the_id_the_check_ins_name(tmp_pa
     assert problems[0].startswith(
         "goals[1].id = 'g1': is used twice; must be unique; no goal has the id 'g2' that "
         "2 check-ins name: is this goal 'g2'?"), problems
+
+
+def test_cohort_out_named_xlsx_is_refused_before_anything_is_written(capsys, tmp_path):
+    # `cohort --out caseload.xlsx` wrote CSV text into caseload.xlsx (Excel: "the file
+    # format or extension is not valid"), and its charts beside it
+    from career_workbook import cli
+
+    store.save(new_workbook("Kim Park", today=TODAY), tmp_path / "kim.yaml")
+    out = tmp_path / "o" / "caseload.xlsx"
+    out.parent.mkdir()
+    code = cli.main(["cohort", str(tmp_path), "--out", str(out), "--today", "2026-12-06"])
+    said = capsys.readouterr().err
+    assert code == 2 and "cohort writes a CSV file" in said and "caseload.csv" in said
+    assert list(out.parent.iterdir()) == []

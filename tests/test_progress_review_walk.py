@@ -63,3 +63,24 @@ def test_start_leaves_no_widget_or_script_text_in_a_notebook_saved_without_widge
     plain = [b.get("text/plain", "") for b in bundles if "text/html" not in b]  # as shown
     assert pub.shown and not any("Button(" in text or "IPython.core.display" in text
                                  for text in plain), plain
+
+
+def test_when_every_goal_is_done_or_dropped_the_next_action_is_a_new_goal(path):
+    # Sam finished one goal and dropped the other: the list (and the pack's next
+    # actions) said only "Record a check-in", or "you are up to date. Well done!"
+    from career_workbook import analysis
+
+    with cw.edit(path) as wb:
+        wb.goals += [cw.Goal(id="g1", text="Pass the exam by June 2026", status="done",
+                             created=date(2026, 1, 5), completed_on=date(2026, 6, 1)),
+                     cw.Goal(id="g2", text="Lead two reviews by March 2026", status="dropped",
+                             created=date(2026, 1, 5))]
+        wb.check_ins.append(cw.CheckIn(date=date(2026, 12, 1), motivation=7))
+    frame = analysis.next_actions_frame(cw.load(path), TODAY)
+    first = frame.iloc[0]
+    assert (first["kind"], first["item"]) == ("next goal", "Set your next goal")
+    assert first["reason"] == ("1 goal done and 1 dropped, none active — choose what comes "
+                               "next in step 04")
+    with cw.edit(path) as wb:  # a goal drafted: the plan goes on, nothing to say
+        wb.goals.append(cw.Goal(id="g3", text="Mentor a junior by May 2027", status="draft"))
+    assert "next goal" not in set(analysis.next_actions_frame(cw.load(path), TODAY)["kind"])

@@ -35,6 +35,7 @@ from career_workbook.wording import (
     duration,
     one_line,
     percent,
+    plural,
     relative,
     short_date,
     shorten,
@@ -59,7 +60,7 @@ __all__ = [
     "overdue_actions",
 ]
 
-KINDS = ("check-in due", "goal overdue", "overdue action", "overdue milestone",
+KINDS = ("check-in due", "next goal", "goal overdue", "overdue action", "overdue milestone",
          "goal behind", "goal not started", "skill gap", "follow-up", "opportunity step",
          "opportunity deadline", "stale opportunity", "rate skills", "sharpen goal")
 """Every kind of next action, in the order they are ranked."""
@@ -404,6 +405,34 @@ def _check_in(wb: Workbook, today: date) -> list[tuple]:
     return []
 
 
+def _next_goal(wb: Workbook, today: date) -> list[tuple]:
+    """"Set your next goal" when every goal there is was finished or dropped by ``today``
+    (none active, none drafted): the plan has run out, which no other item says.
+
+    >>> from career_workbook.model import Goal, new_workbook
+    >>> wb = new_workbook("Sam")
+    >>> wb.goals += [Goal(text="Pass the exam", status="done", completed_on=date(2026, 3, 1)),
+    ...              Goal(text="Lead a review", status="dropped")]
+    >>> _next_goal(wb, date(2026, 12, 6))[0][1:3]
+    ('Set your next goal', '1 goal done and 1 dropped, none active — choose what comes next in step 04')
+    >>> wb.goals.append(Goal(text="Mentor a junior", status="draft"))
+    >>> _next_goal(wb, date(2026, 12, 6))
+    []
+    """  # noqa: E501
+    from career_workbook.analysis.period import goal_as_of
+
+    goals = [goal_as_of(g, today) for g in wb.goals]
+    if not goals or any(g.status in ("active", "draft") for g in goals):
+        return []
+    done = sum(g.status == "done" for g in goals)
+    dropped = len(goals) - done
+    said = " and ".join(filter(None, [
+        f"{plural(done, 'goal')} done" if done else "",
+        (f"{dropped}" if done else plural(dropped, "goal")) + " dropped" if dropped else ""]))
+    return [("next goal", "Set your next goal",
+             f"{said}, none active — choose what comes next in step 04", None, None)]
+
+
 def nothing_to_do(wb: Workbook) -> str:
     """What the list says when :func:`next_actions_frame` finds nothing: praise only when
     there is something to be up to date with, else where to start.
@@ -457,7 +486,8 @@ def next_actions_frame(
 
     late_goals, behind_goals = _goals_behind(wb, today)
     items = [
-        *_check_in(wb, today), *late_goals, *_overdue(wb, today), *behind_goals,
+        *_check_in(wb, today), *_next_goal(wb, today), *late_goals, *_overdue(wb, today),
+        *behind_goals,
         *_skill_gaps(wb, role), *_follow_ups(wb, today), *_opportunities(wb, today),
         *_rate_skills(wb, role), *_sharpen(wb, today, catalog),
     ]

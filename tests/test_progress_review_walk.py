@@ -84,3 +84,18 @@ def test_when_every_goal_is_done_or_dropped_the_next_action_is_a_new_goal(path):
     with cw.edit(path) as wb:  # a goal drafted: the plan goes on, nothing to say
         wb.goals.append(cw.Goal(id="g3", text="Mentor a junior by May 2027", status="draft"))
     assert "next goal" not in set(analysis.next_actions_frame(cw.load(path), TODAY)["kind"])
+
+
+def test_the_scorecard_headline_asks_nothing_of_a_goal_already_done(path):
+    # the pack's scorecard said "Achievable: not judged for 1 goal — give it a confidence
+    # (1-10)" of the one goal Sam had finished in June
+    from career_workbook import analysis
+    from career_workbook.analysis.scorecard import scorecard_verdict
+
+    with cw.edit(path) as wb:
+        wb.goals.append(cw.Goal(id="g1", text="Pass the AWS exam by 30 June 2026",
+                                status="done", created=date(2026, 1, 5),
+                                deadline=date(2026, 6, 30), completed_on=date(2026, 6, 1)))
+    card = analysis.smart_scorecard_frame(cw.load(path), TODAY)
+    head, _ = scorecard_verdict(card)
+    assert "confidence" not in head, head

@@ -279,6 +279,12 @@ def scorecard_verdict(card: pd.DataFrame) -> tuple[str, str]:
     'Most to improve: relevant'
     >>> scorecard_verdict(card((1.0, 1.0, 0.5, 1.0, 1.0, 88.0, ("achievable",))))
     ('Achievable: not judged for 1 goal — give it a confidence (1-10)', '')
+
+    A goal already done is not asked for a confidence:
+
+    >>> scorecard_verdict(card((1.0, 1.0, 0.5, 1.0, 1.0, 88.0, ("achievable",))).assign(
+    ...     status="done"))[0]
+    'Achievable: not judged for 1 goal'
     >>> scorecard_verdict(card())
     ('No SMART scores yet', '')
     """
@@ -302,7 +308,10 @@ def scorecard_verdict(card: pd.DataFrame) -> tuple[str, str]:
         head = f"Most to improve: {_name(min(weak, key=weak.get))}"
     elif left_out:
         named, n = next(iter(left_out.items()))
-        advice = _UNJUDGED_ADVICE.get(named, "").format(each="it" if n == 1 else "each")
+        live = card[card["status"] != "done"] if "status" in card else card
+        still = len(live) - len(_judged(live)[named])  # a finished goal needs no advice
+        each = "it" if n == 1 else "each" if still == n else f"the {still} not done"
+        advice = _UNJUDGED_ADVICE.get(named, "").format(each=each) if still else ""
         head = (f"{_name(named).capitalize()}: not judged for {plural(n, 'goal')}"
                 + (f" — {advice}" if advice else ""))
     elif not low.empty:

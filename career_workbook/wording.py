@@ -313,6 +313,17 @@ _JOINERS = "\u200d\u200c\ufe0e\ufe0f"
 """What joins the character before it to the next (an emoji family, a flag's tag, a script)."""
 
 
+def quoted_end(text: str) -> str:
+    """``“text”`` closing a sentence: with a full stop after it, unless the text ends a
+    sentence itself (a goal written as one), so it never reads ``“… 2027.”.``.
+
+    >>> quoted_end("Ship the report by May 2027."), quoted_end("Ship the report")
+    ('“Ship the report by May 2027.”', '“Ship the report”.')
+    """
+    text = text.strip()
+    return f"“{text}”" + ("" if text[-1:] in ".!?…" else ".")
+
+
 def one_line(text: str, limit: int | None = None) -> str:
     r"""``text`` on one line as a terminal or a spreadsheet shows it, as typed: control
     characters (line breaks, tabs, escape codes) become spaces, the bidi overrides that

@@ -99,3 +99,13 @@ def test_the_scorecard_headline_asks_nothing_of_a_goal_already_done(path):
     card = analysis.smart_scorecard_frame(cw.load(path), TODAY)
     head, _ = scorecard_verdict(card)
     assert "confidence" not in head, head
+
+
+def test_the_check_in_help_quotes_a_goal_ending_with_a_full_stop_once(path):
+    with cw.edit(path) as wb:
+        wb.goals.append(cw.Goal(id="g1", text="Be appointed team lead by 31 March 2027.",
+                                status="active", created=date(2026, 1, 5)))
+    view = ui.check_in_form(ui.Session(path, today=TODAY))
+    said = text_of(view.fields["progress.g1"].help.value)
+    assert "% done of “Be appointed team lead by 31 March 2027.”" in said
+    assert "2027.”." not in said

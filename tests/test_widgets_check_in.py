@@ -223,9 +223,10 @@ def priya(tmp_path: Path) -> Path:
 def test_a_back_dated_check_in_never_copies_the_latest_answers_into_the_past(priya):
     view = tab(priya, "2026-11-22")
     assert view.fields["motivation"].value == 8 and view.fields["progress.g1"].value == 70
-    assert "A day before your last check-in (16 Nov 2026) records only the sliders you " \
-        "move." in view.fields["date"].help.value
+    note = "A day before your last check-in (16 Nov 2026) records only the sliders you move."
+    assert note not in view.fields["date"].help.value  # today is after it: nothing to say
     view.fields["date"].value = date(2026, 10, 1)
+    assert note in view.fields["date"].help.value  # said as soon as the day is before it
     view.fields["wins"].value = "Forgot to log this one"
     view.buttons["save"].click()
     said = view.status.value

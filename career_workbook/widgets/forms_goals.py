@@ -40,7 +40,7 @@ from career_workbook.widgets.fields import (
     primary_button,
 )
 from career_workbook.widgets.inputs import year_question
-from career_workbook.wording import listing, plural, short_date, shorten
+from career_workbook.wording import listing, plural, quoted_end, short_date, shorten
 
 __all__ = [
     "DEBOUNCE_SECONDS",
@@ -407,7 +407,7 @@ def deadline_wording_note(goal: Goal, today: date) -> str:
     offer = with_deadline(goal.text, said, goal.deadline)
     if not offer:
         return note + "."
-    return note + f", e.g. “{offer}”" + ("" if offer.rstrip()[-1:] in ".!?" else ".")
+    return f"{note}, e.g. {quoted_end(offer)}"
 
 
 def closed_goal_actions_note(old: Goal, goal: Goal, actions: Sequence[Any]) -> str:

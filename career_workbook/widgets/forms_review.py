@@ -35,7 +35,7 @@ from career_workbook.widgets.fields import (
 )
 from career_workbook.widgets.forms_goals import goal_editor
 from career_workbook.widgets.inputs import days_not_come
-from career_workbook.wording import listing, plural, relative, short_date, shorten
+from career_workbook.wording import listing, plural, quoted_end, relative, short_date, shorten
 
 __all__ = ["CheckInAnswers", "check_in_answers", "check_in_data", "check_in_form",
            "check_in_intro", "check_in_summary", "goal_review", "is_empty_check_in",
@@ -303,14 +303,14 @@ def check_in_form(session: Any) -> widgets.Widget:
         last = last_check_in(wb, s.today)
         shown = ratings_in_effect(wb, s.today)
         unset = " Move the slider to record it (left as it is, it is not saved)."
-        before = (f" A day before your last check-in ({short_date(last.date)}) records only "
-                  "the sliders you move." if last else "")
-        day_help = "The day of this check-in." + before
-
         def date_help(day: date | None) -> str:
-            """The date's help, with a note when a check-in of that day is saved already."""
+            """The date's help, with a note when a check-in of that day is saved already,
+            and one when the day is before the last check-in (only moved sliders count)."""
+            before = (f" A day before your last check-in ({short_date(last.date)}) records "
+                      "only the sliders you move." if last and day and day < last.date
+                      else "")
             note = same_day_note(s.workbook.check_ins if s.workbook else (), day)
-            return f"{day_help} {note}" if note else day_help
+            return "The day of this check-in." + before + (f" {note}" if note else "")
 
         fields = [
             make_field("date", "Date", "date", value=s.today, help=date_help(s.today)),
@@ -325,7 +325,7 @@ def check_in_form(session: Any) -> widgets.Widget:
         progress = [
             make_field(f"progress.{g.id}", f"Progress: {shorten(g.text, 23)}", "slider",
                        value=shown.get(f"progress.{g.id}", 0), min=0, max=100,
-                       help=f"% done of “{g.text}”."
+                       help=f"% done of {quoted_end(g.text)}"
                        + ("" if f"progress.{g.id}" in shown else unset))
             for g in open_goals(wb)
         ]

@@ -567,11 +567,15 @@ def _key_columns(text: str, last: int) -> set[int]:
     """The columns at which the keys and list items of lines before ``last`` (0-based)
     start, as the YAML scanner found them (so text inside a long answer never counts)."""
     columns: set[int] = set()
+    flow = 0  # inside {...} or [...]: a key there is no indentation
+    opens = (yaml.FlowMappingStartToken, yaml.FlowSequenceStartToken)
+    closes = (yaml.FlowMappingEndToken, yaml.FlowSequenceEndToken)
     try:
         for token in yaml.scan(text, Loader=_Loader):
             if token.start_mark.line >= last:
                 break
-            if isinstance(token, yaml.KeyToken | yaml.BlockEntryToken):
+            flow += isinstance(token, opens) - isinstance(token, closes)
+            if not flow and isinstance(token, yaml.KeyToken | yaml.BlockEntryToken):
                 columns.add(token.start_mark.column)
     except yaml.YAMLError:
         pass
@@ -588,6 +592,8 @@ def _indent_hint(text: str | None, mark: Any) -> str:
     '; line 3 (“coach: Kim”) is indented 3 spaces, which lines up with no field above it (they start at 0 or 2 spaces): indent it as the field it belongs beside'
     >>> _indent_hint("person:\\n  name: Sam\\n  coach: Kim\\n", _Mark(2))
     ''
+    >>> _indent_hint("values:\\n- {name: Family, importance: 5}\\n   x: 1\\n", _Mark(2))[:38]
+    '; line 3 (“x: 1”) is indented 3 spaces'
     """  # noqa: E501
     lines = (text or "").splitlines()
     if mark is None or not 0 <= mark.line < len(lines):

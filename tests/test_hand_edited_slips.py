@@ -76,3 +76,13 @@ def test_cohort_out_named_xlsx_is_refused_before_anything_is_written(capsys, tmp
     said = capsys.readouterr().err
     assert code == 2 and "cohort writes a CSV file" in said and "caseload.csv" in said
     assert list(out.parent.iterdir()) == []
+
+
+def test_the_indent_hint_reads_past_values_written_in_braces(tmp_path):
+    # jordan_engineer.yaml keeps its values as "- {name: Growth, importance: 5}": the key
+    # inside the braces (column 3) hid the hint for a field indented 3 spaces
+    values = "values:\n- {name: Growth, importance: 5}\n"
+    problems = _check(tmp_path, lambda t: t.replace("values: []\n", values).replace(
+        "check_ins: []\n", CHECK_IN.replace("  confidence", "   confidence")))
+    [said] = problems
+    assert "“confidence: 5”) is indented 3 spaces, which lines up with no field above" in said

@@ -128,7 +128,9 @@ def _role(wb: Workbook, catalog: Any = None) -> tuple[Any, str | None]:
 def summarise_workbook(wb: Workbook, client: str, today: date,
                        catalog: Any = None) -> ClientRow:
     """The :class:`ClientRow` of one valid workbook: the one place a client's row is made;
-    ``catalog``: the catalog extension files (see :func:`_role`).
+    ``catalog``: the catalog extension files (see :func:`_role`). The row counts ``wb`` as a
+    review of ``today`` sees it (:func:`~career_workbook.analysis.review_as_of`: a goal set
+    after ``today`` is not counted yet), and its ``warnings`` say so.
 
     >>> from career_workbook.model import new_workbook
     >>> row = summarise_workbook(new_workbook("Sam Lee", today=date(2026, 1, 5)), "sam",
@@ -136,13 +138,15 @@ def summarise_workbook(wb: Workbook, client: str, today: date,
     >>> row.client, row.summary.name, row.gap_skills, row.error
     ('sam', 'Sam Lee', (), None)
     """
-    from career_workbook.analysis import skill_gaps, summary
+    from career_workbook.analysis import review_as_of, set_later_note, skill_gaps, summary
     from career_workbook.analysis.coach_week import client_week
 
     role, note = _role(wb, catalog)
+    notes = tuple(n for n in (note, set_later_note(wb, today)) if n)
+    wb = review_as_of(wb, today)
     gaps = tuple(g.skill for g in skill_gaps(wb, role) if g.gap > 0)
     return ClientRow(client, summary(wb, today, role), wb.person.target_role, gaps,
-                     week=client_week(wb, today, client), warnings=(note,) if note else ())
+                     week=client_week(wb, today, client), warnings=notes)
 
 
 def _summarise_one(path: Path, today: date, read: Callable[[], Workbook],

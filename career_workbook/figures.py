@@ -103,6 +103,14 @@ class _Frames:
         return analysis.as_of(self.wb, self.today)
 
     @functools.cached_property
+    def reviewed(self) -> Workbook:
+        """``wb`` as a review of ``today`` sees it (:func:`~career_workbook.analysis.
+        review_as_of`: goals set after ``today`` are not counted yet), for the progress
+        chart, the review of step 09 and of the pack; the person's own steps (the goals'
+        scorecard, the action plan's timeline) keep every goal (:attr:`seen`)."""
+        return analysis.review_as_of(self.wb, self.today)
+
+    @functools.cached_property
     def role(self) -> Any:
         """The role profile; a function given as ``role`` is called here, once, by the first
         chart that uses it (so a notebook without skill charts never reads the catalog)."""
@@ -132,11 +140,11 @@ class _Frames:
 
     @functools.cached_property
     def progress_history(self) -> pd.DataFrame:
-        return analysis.progress_history_frame(self.wb, self.today)
+        return analysis.progress_history_frame(self.reviewed, self.today)
 
     @functools.cached_property
     def goal_progress(self) -> pd.DataFrame:
-        return analysis.goal_progress_frame(self.wb, self.today)
+        return analysis.goal_progress_frame(self.reviewed, self.today)
 
     @functools.cached_property
     def feedback(self) -> pd.DataFrame:

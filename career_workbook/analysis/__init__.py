@@ -43,6 +43,8 @@ _LAZY = {
     "own_ratings": "feedback",
     "rater_code_problem": "feedback",
     "as_of": "period",
+    "review_as_of": "period",
+    "set_later_note": "period",
     "learning_by_skill_frame": "learning",
     "learning_hours_frame": "learning",
     "learning_later_frame": "learning",
@@ -160,7 +162,7 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
         pipeline_frame,
         stale_opportunities,
     )
-    from career_workbook.analysis.period import as_of
+    from career_workbook.analysis.period import as_of, review_as_of, set_later_note
     from career_workbook.analysis.profile import (
         ranked_values,
         riasec_code,
@@ -272,10 +274,12 @@ __all__ = [
     "readiness",
     "readiness_history_frame",
     "reputation_frame",
+    "review_as_of",
     "riasec_code",
     "riasec_frame",
     "role_matches",
     "score_goal",
+    "set_later_note",
     "skill_gap_frame",
     "skill_gaps",
     "smart_scorecard_frame",

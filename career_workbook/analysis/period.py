@@ -14,18 +14,24 @@ What "limited to the period" means, section by section (both ends inclusive):
   the day they were marked done); those done after ``until``, shown as still under way
   (``doing``, as they were when the period ended); and those with no completion date (done
   before ``done_on`` was recorded, or dropped) when their due date falls inside the period;
-- goals: kept, as they stood at ``until`` (:func:`goal_as_of`: a milestone or the goal
-  itself done after ``until`` is not done yet);
+- goals: those set by ``until`` (:func:`set_later`: a goal set after it, with nothing
+  recorded for it by then, is left out), as they stood at ``until`` (:func:`goal_as_of`: a
+  milestone or the goal itself done after ``until`` is not done yet); the actions of a goal
+  left out go with it;
 - contacts: kept (the workbook does not record when a contact was added), each as known at
   ``until``: a last contact after ``until`` is not known yet (``last_contact`` is ``None``,
   "no contact recorded by then"); the next follow-up stays as planned;
 - skills, values: kept as they are (the pack notes the period).
 
-Goals are kept even when ``created`` is after ``until``: a goal written in a notebook cell
-(``cw.Goal(text=...)``) is dated with the real date, so a notebook run with an earlier
-``today`` would hide the goal the person has just added.
+Two views of one day, kept apart:
 
-:func:`as_of` is the workbook as it stood on one day: nothing dated after it counts.
+- :func:`review_as_of` is the workbook as a review of that day sees it (the pack, the
+  cohort, the coach overview, the progress review of step 09): :func:`limit_workbook` up to
+  the day, so a goal set after it is not counted, and :func:`set_later_note` says so once.
+- :func:`as_of` is what the person's own steps count on that day: the same, but every goal
+  is kept. A goal written in a form or a notebook cell is dated with the real date, so a
+  notebook run with an earlier ``today`` (a clock set wrong, a coach re-running an old
+  review) must still list, chart and save the goal the person has just added.
 
 Examples
 --------
@@ -53,9 +59,10 @@ from dataclasses import dataclass
 from datetime import date
 
 from career_workbook.model import Action, Contact, Goal, LearningItem, Opportunity, Workbook
-from career_workbook.wording import no_such_day, short_date
+from career_workbook.wording import no_such_day, plural, short_date
 
-__all__ = ["Period", "as_of", "check_period", "goal_as_of", "limit_workbook", "parse_day"]
+__all__ = ["Period", "as_of", "check_period", "goal_as_of", "limit_workbook", "parse_day",
+           "review_as_of", "set_later", "set_later_note"]
 
 _ISO = re.compile(r"\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*")
 
@@ -243,11 +250,80 @@ def _contact_as_of(contact: Contact, day: date) -> Contact:
     return contact
 
 
+def _recorded_by(goal: Goal, wb: Workbook, day: date) -> bool:
+    """Whether ``wb`` records something of ``goal`` on or before ``day``: progress at a
+    check-in, a milestone done, the goal completed (then it existed by ``day``, whatever
+    its set day says: a year typed wrong, 2062 for 2026)."""
+    return (any(c.date <= day and goal.id in c.progress for c in wb.check_ins)
+            or any(m.done_on is not None and m.done_on <= day for m in goal.milestones)
+            or (goal.completed_on is not None and goal.completed_on <= day))
+
+
+def set_later(wb: Workbook, day: date) -> list[Goal]:
+    """The goals of ``wb`` set after ``day``, as far as the data says: their set day
+    (``created``) is after ``day`` and nothing is recorded for them by ``day``. A review as
+    of ``day`` leaves them out (:func:`review_as_of`); a goal whose set day is not recorded
+    is kept (no day is invented for it), and the person's own forms list every goal.
+
+    >>> from career_workbook.model import CheckIn, new_workbook
+    >>> wb = new_workbook("Sam", today=date(2026, 1, 1))
+    >>> wb.goals = [Goal(id="g1", text="Ship it", created=date(2026, 1, 5)),
+    ...             Goal(id="g2", text="Give a talk", created=date(2026, 11, 20)),
+    ...             Goal(id="g3", text="Run 10 km", created=date(2062, 3, 1)),
+    ...             Goal(id="g4", text="Old one", created=None)]
+    >>> wb.check_ins.append(CheckIn(date=date(2026, 10, 1), progress={"g3": 20}))
+    >>> [g.id for g in set_later(wb, date(2026, 11, 1))]
+    ['g2']
+    """
+    return [g for g in wb.goals if g.created is not None and g.created > day
+            and not _recorded_by(g, wb, day)]
+
+
+def set_later_note(wb: Workbook, day: date) -> str:
+    """What a review of ``wb`` as of ``day`` says about the goals it leaves out
+    (:func:`set_later`; dropped goals are never counted, so they are not named); ``''``
+    when none.
+
+    >>> from career_workbook.model import new_workbook
+    >>> wb = new_workbook("Sam", today=date(2026, 1, 1))
+    >>> wb.goals = [Goal(text=t, created=date(2026, 11, 20)) for t in ("Ship it", "Talk")]
+    >>> set_later_note(wb, date(2026, 11, 1))
+    '2 goals set after 1 Nov 2026 are not in this review'
+    >>> set_later_note(wb, date(2026, 11, 20))
+    ''
+    """
+    n = sum(g.status != "dropped" for g in set_later(wb, day))
+    if not n:
+        return ""
+    return (f"{plural(n, 'goal')} set after {short_date(day)} "
+            f"{'is' if n == 1 else 'are'} not in this review")
+
+
+def review_as_of(wb: Workbook, day: date) -> Workbook:
+    """``wb`` as a review of ``day`` sees it: :func:`limit_workbook` to the period up to
+    ``day``, so nothing dated after it counts, and a goal set after it (:func:`set_later`)
+    is not counted yet, nor are its actions. The one rule of every review: the pack, the
+    cohort and the coach overview, the progress review of step 09. ``wb`` is unchanged.
+
+    >>> from career_workbook.model import new_workbook
+    >>> wb = new_workbook("Sam", today=date(2026, 1, 1))
+    >>> wb.goals = [Goal(id="g1", text="Ship it", created=date(2026, 1, 5)),
+    ...             Goal(id="g2", text="Give a talk", created=date(2026, 11, 20))]
+    >>> [g.id for g in review_as_of(wb, date(2026, 11, 1)).goals], len(wb.goals)
+    (['g1'], 2)
+    >>> [g.id for g in as_of(wb, date(2026, 11, 1)).goals]  # the person's own steps
+    ['g1', 'g2']
+    """
+    return limit_workbook(wb, Period(until=day))
+
+
 def as_of(wb: Workbook, day: date) -> Workbook:
-    """``wb`` as it stood on ``day``: :func:`limit_workbook` to the period up to ``day``, so
-    nothing dated after it counts (check-ins, feedback, self-assessments, achievements,
-    learning, milestones, goals and actions done, opportunities' moves, contacts' last
-    contact).
+    """``wb`` as it stood on ``day`` in the person's own steps: :func:`limit_workbook` to
+    the period up to ``day``, so nothing dated after it counts (check-ins, feedback,
+    self-assessments, achievements, learning, milestones, goals and actions done,
+    opportunities' moves, contacts' last contact), but every goal is kept, even one set
+    after ``day`` (a form dates a new goal with the real date): a review of ``day`` uses
+    :func:`review_as_of` instead.
 
     Every frame drawn "as of today" starts here, so the charts, the cover and the forms
     agree on what has happened by ``today``.
@@ -258,11 +334,12 @@ def as_of(wb: Workbook, day: date) -> Workbook:
     >>> [c.date.month for c in as_of(wb, date(2026, 6, 30)).check_ins]
     [2]
     """
-    return limit_workbook(wb, Period(until=day))
+    return limit_workbook(wb, Period(until=day), keep_goals=True)
 
 
-def limit_workbook(wb: Workbook, period: Period) -> Workbook:
+def limit_workbook(wb: Workbook, period: Period, *, keep_goals: bool = False) -> Workbook:
     """A copy of ``wb`` limited to ``period`` (see the module docstring); ``wb`` is unchanged.
+    ``keep_goals``: keep the goals set after ``period.until`` too (:func:`as_of`).
 
     >>> from career_workbook.model import Achievement, Assessment, new_workbook
     >>> wb = new_workbook("Sam Lee", today=date(2025, 1, 1))
@@ -281,14 +358,21 @@ def limit_workbook(wb: Workbook, period: Period) -> Workbook:
         start = [a.date for a in before if a.date <= period.since]
         if start:
             before = [a for a in before if a.date >= max(start)]
-    learning = [kept for item in wb.learning if (kept := _learning_in(item, period))]
-    actions = [kept for action in wb.actions if (kept := _action_in(action, period))]
     until = period.until
+    later = set() if keep_goals or until is None else {g.id for g in set_later(wb, until)}
+    learning = [kept for item in wb.learning if (kept := _learning_in(item, period))]
+    actions = [kept for action in wb.actions if action.goal_id not in later
+               and (kept := _action_in(action, period))]
     opportunities = [
         o.model_copy(update={"stage_history": [c for c in o.stage_history if inside(c.date)]})
         for o in (wb.opportunities if until is None else
                   [_opportunity_as_of(o, until) for o in wb.opportunities if o.spotted <= until])]
-    goals = wb.goals if until is None else [goal_as_of(g, until) for g in wb.goals]
+    if later:
+        opportunities = [o.model_copy(update={"goal_ids": [i for i in o.goal_ids
+                                                           if i not in later]})
+                         if later.intersection(o.goal_ids) else o for o in opportunities]
+    goals = wb.goals if until is None else [goal_as_of(g, until) for g in wb.goals
+                                            if g.id not in later]
     contacts = (wb.contacts if until is None else
                 [_contact_as_of(c, until) for c in wb.contacts])
     return wb.model_copy(update={

@@ -157,6 +157,9 @@ class PackContent:
     role_missing: str = ""
     """The role profile the workbook asks for that the catalog does not have
     (:func:`~career_workbook.catalog.missing_role`): the cover says so."""
+    left_out: str = ""
+    """What the review says of the goals set after its day, that it does not count
+    (:func:`~career_workbook.analysis.period.set_later_note`): the cover says it once."""
     contacts: tuple[str, ...] = ()
     """The contacts' names: where a sentence names one ("Follow up with …"), the HTML
     isolates it, as it does the person's name (:func:`~career_workbook.htmltext.
@@ -269,6 +272,7 @@ def cover_facts(content: PackContent) -> list[tuple[str, str]]:
         ("Coach", content.coach),
         ("Review date", short_date(content.today)),
         ("Review period", content.period),
+        ("Goals set later", content.left_out),
     ]
     return [(label, value) for label, value in facts if clean_text(value)]
 
@@ -350,7 +354,7 @@ def _comments(wb: Workbook) -> tuple[tuple[CommentRow, ...], str]:
 
 def pack_content(
     wb: Workbook, *, today: date, role: Any = None, charts: Sequence[ChartEntry] = (),
-    period: str = "", catalog: Any = None,
+    period: str = "", catalog: Any = None, left_out: str | None = None,
 ) -> PackContent:
     """Gather the cover, achievements, colleagues' comments, goals and next actions of
     ``wb`` as of ``today`` (nothing dated after it: :func:`~career_workbook.analysis.as_of`).
@@ -359,12 +363,20 @@ def pack_content(
     role profile (see :func:`career_workbook.catalog.resolve_role`); ``catalog`` gives the
     target role's skills to the goals' SMART scores (as the charts have them), and names a
     ``role_profile`` it does not have (``role_missing``).
+
+    ``wb`` is counted as a review of ``today`` sees it
+    (:func:`~career_workbook.analysis.review_as_of`): a goal set after ``today`` is not
+    counted, and the cover says so (``left_out``: what to say, when ``wb`` has already
+    been limited; default: :func:`~career_workbook.analysis.set_later_note` of ``wb``).
     """
     from career_workbook.catalog import missing_role
 
+    if left_out is None:
+        left_out = analysis.set_later_note(wb, today)
+    wb = analysis.review_as_of(wb, today)
     s = analysis.summary(wb, today, role)
     p = wb.person
-    then = analysis.as_of(wb, today)
+    then = wb  # (nothing dated after today: review_as_of)
     achievements = _achievements(then)
     comments, comments_note = _comments(then)
     waiting = ((ToCome(ACHIEVEMENTS_TITLE, NO_ACHIEVEMENTS),) * (not achievements)
@@ -378,5 +390,5 @@ def pack_content(
         period=period, nothing_to_do=analysis.nothing_to_do(wb),
         achievements=achievements, comments=comments, comments_note=comments_note,
         waiting=waiting, role_missing=(missing_role(wb, catalog) or "") if role is None else "",
-        contacts=tuple(c.name for c in wb.contacts),
+        left_out=left_out, contacts=tuple(c.name for c in wb.contacts),
     )

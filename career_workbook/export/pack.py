@@ -251,7 +251,7 @@ def render_pack(data: bytes, source: str, *, today: date,
 
     formats = check_pack_formats(formats)
     wb = store.loads(store._decode(data, source), path=source)
-    wb, today, label = _limit_to_period(wb, today, period)
+    wb, today, label, left_out = _limit_to_period(wb, today, period)
     cat = load_catalog() if catalog is None else shared_catalog(catalog)
     role = resolve_role(wb, cat)
     draw_png = "png" in formats or ("html" in formats and "svg" not in formats)
@@ -283,6 +283,7 @@ def render_pack(data: bytes, source: str, *, today: date,
                                       svg=svg, caption=chart_caption(fig, slug),
                                       alt=chart_alt(fig, slug), placeholder=placeholder))
         content = pack_content(wb, today=today, role=role, charts=entries, period=label,
+                               left_out=left_out,
                                catalog=cat)
         if "pdf" in formats:
             files["review.pdf"] = _pdf_bytes(content, figures, drawn)
@@ -293,15 +294,20 @@ def render_pack(data: bytes, source: str, *, today: date,
     return files
 
 
-def _limit_to_period(wb: Any, today: date, period: Any) -> tuple[Any, date, str]:
-    """``wb`` limited to ``period``, seen as of its last day when that is before ``today``."""
-    from career_workbook.analysis.period import limit_workbook
+def _limit_to_period(wb: Any, today: date, period: Any) -> tuple[Any, date, str, str]:
+    """``wb`` limited to ``period``, seen as of its last day when that is before ``today``,
+    as a review of that day sees it (:func:`~career_workbook.analysis.period.review_as_of`:
+    a goal set after it is not counted, with or without a period); that day; the period's
+    label; what the review says of the goals it leaves out
+    (:func:`~career_workbook.analysis.period.set_later_note`)."""
+    from career_workbook.analysis.period import Period, limit_workbook, set_later_note
 
     if period is None or period.is_open:
-        return wb, today, ""
+        period = Period()
     if period.until is not None and period.until < today:
         today = period.until
-    return limit_workbook(wb, period), today, period.label
+    return (limit_workbook(wb, Period(period.since, today)), today, period.label,
+            set_later_note(wb, today))
 
 
 def _pdf_bytes(content: Any, figures: dict[str, Any],

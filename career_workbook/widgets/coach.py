@@ -141,8 +141,9 @@ def load_caseload(folder: str | os.PathLike[str], today: date | str | None = Non
         try:
             wb = store.load(file)
             role = resolve_role(wb, catalog) if catalog is not None else None
-            done = (analysis.summary(wb, day, role), analysis.skill_gap_frame(wb, role, today=day),
-                    client_week(wb, day, key))
+            seen = analysis.review_as_of(wb, day)  # as `cohort`: goals set by ``day``
+            done = (analysis.summary(seen, day, role),
+                    analysis.skill_gap_frame(seen, role, today=day), client_week(seen, day, key))
         except Exception as err:  # noqa: BLE001 - one odd client never hides the others
             broken.append((file.name, client_message(err, file)))  # as cohort and pack say it
             continue
@@ -151,6 +152,9 @@ def load_caseload(folder: str | os.PathLike[str], today: date | str | None = Non
         missing = missing_role(wb, catalog)
         if missing is not None:  # as `cohort` warns: readiness is not against the profile
             problems.append(f"{file.name}: {missing_role_note(missing, catalog)}")
+        later = analysis.set_later_note(wb, day)
+        if later:  # as `cohort` warns: the goals set after ``day`` are not counted
+            problems.append(f"{file.name}: {later}")
         for kept, item in zip((summaries, gaps, weeks), done, strict=True):
             kept.append(item)
     frame = caseload_frame(summaries, clients=list(workbooks), target_roles=roles, weeks=weeks)

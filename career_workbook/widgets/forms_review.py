@@ -462,7 +462,9 @@ def _now_said(changed: Mapping[str, int | None], labels: Mapping[str, str]) -> s
 
 
 def next_actions(session: Any) -> widgets.Widget:
-    """What to do next: overdue steps, goals behind, gaps, follow-ups, with reasons."""
+    """What to do next: overdue steps, goals behind, gaps, follow-ups, with reasons; counted
+    as a review of the session's day (:func:`~career_workbook.analysis.review_as_of`, as the
+    progress chart and the pack are): a goal set after it is left out, and it says so."""
 
     def build(view: FormView) -> list[widgets.Widget]:
         from career_workbook import analysis
@@ -470,11 +472,15 @@ def next_actions(session: Any) -> widgets.Widget:
         from career_workbook.widgets.display import table_widget
 
         s = view.session
-        frame = analysis.next_actions_frame(s.workbook, s.today, s.role, limit=None,
+        seen = analysis.review_as_of(s.workbook, s.today)
+        later = analysis.set_later_note(s.workbook, s.today)
+        frame = analysis.next_actions_frame(seen, s.today, s.role, limit=None,
                                             catalog=s.catalog)
-        return [table_widget(frame, {"rank": "#", "kind": "What", "item": "Item",
+        return [*([notice(s.say(f"{later} (the progress chart and these next actions); "
+                                "your goals above list them all."))] if later else []),
+                table_widget(frame, {"rank": "#", "kind": "What", "item": "Item",
                                      "reason": "Why now", "due": "Due"},
-                             empty=s.say(nothing_to_do(s.workbook)), names=("item",))]
+                             empty=s.say(nothing_to_do(seen)), names=("item",))]
 
     return FormView(session, build, name="next_actions", title="What to do next",
                     intro="Drawn from your whole workbook, most urgent first.")

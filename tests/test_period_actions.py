@@ -100,8 +100,11 @@ def test_new_and_half_filled_workbooks_limit_cleanly(kind):
 def test_example_workbooks_keep_open_actions_and_done_ones_due_in_the_period(path):
     wb = cw.load(path)
     kept = limit_workbook(wb, H1).actions
+    # a goal set after the period is not in its review, nor are its actions (red team M2)
+    later = {g.id for g in wb.goals if g.created is not None and g.created > H1.until}
     for a in wb.actions:
-        expected = a.status in ("todo", "doing") or H1.contains(a.done_on or a.due)
+        expected = a.goal_id not in later and (
+            a.status in ("todo", "doing") or H1.contains(a.done_on or a.due))
         assert (a in kept) is expected, (a.id, a.status, a.due, a.done_on)
     assert actions_frame(wb)["done_on"].isna().sum() == sum(a.done_on is None
                                                             for a in wb.actions)
@@ -123,8 +126,9 @@ def test_older_files_load_with_no_completion_dates_and_save_without_inventing_an
     # with no completion date, their done and dropped actions count by due date
     q1 = check_period("2026-01-01", "2026-03-31")
     limited = limit_workbook(cw.load(path), q1)
+    later = {g.id for g in wb.goals if g.created is not None and g.created > q1.until}
     for a in wb.actions:
-        kept = a.status in ("todo", "doing") or q1.contains(a.due)
+        kept = a.goal_id not in later and (a.status in ("todo", "doing") or q1.contains(a.due))
         assert (a in limited.actions) is kept, a.id
 
 

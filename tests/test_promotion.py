@@ -99,6 +99,7 @@ def test_period_boundaries_are_inclusive_for_every_dated_section():
         cw.LearningItem(title="starts after", started_on=date(2026, 7, 1)),
         cw.LearningItem(title="no dates"),
     ]
+    wb.goals[0].created, wb.goals[1].created = date(2026, 6, 30), date(2026, 7, 1)
     small = limit_workbook(wb, check_period(SINCE, UNTIL))
     assert [a.title for a in small.achievements] == [
         "Taught SQL to 12 analysts", "Last day win", "Untagged win"]
@@ -111,7 +112,11 @@ def test_period_boundaries_are_inclusive_for_every_dated_section():
     assert sorted(learned) == ["finished after", "spans the start"]
     assert learned["finished after"].status == "in_progress"  # not done yet by 30 June
     assert learned["finished after"].completed_on is None
-    assert [g.id for g in small.goals] == ["g1", "g2", "g3"]  # goals are kept
+    # goals set by the last day are kept, one set after it is not in the review (M2)
+    assert [g.id for g in small.goals] == ["g1"]
+    assert [g.id for g in limit_workbook(wb, check_period(SINCE, "2026-07-01")).goals] == [
+        "g1", "g2"]
+    assert wb.goals[2].created > date(2026, 7, 1)  # (g3: set today, in code)
     assert len(wb.achievements) == 5  # the original is untouched
 
 

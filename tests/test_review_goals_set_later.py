@@ -99,10 +99,11 @@ def test_pack_until_cover_counts_and_charts(tmp_path):
     from career_workbook.export.content import cover_facts, pack_content
     from career_workbook.export.pack import _limit_to_period
 
-    wb, today, label, left_out = _limit_to_period(
+    wb, today, label = _limit_to_period(
         workbook(), NOW, check_period(None, DAY.isoformat(), today=NOW))
-    assert today == DAY and left_out == NOTE
-    content = pack_content(wb, today=today, period=label, left_out=left_out)
+    assert today == DAY and [g.id for g in wb.goals] == ["g1", "g2"]
+    content = pack_content(wb, today=today, period=label,
+                           left_out=analysis.set_later_note(workbook(), today))
     assert analysis.summary(wb, today).goals_active == 2
     assert [g.text for g in content.goals] == ["Ship the data platform", "Mentor two juniors"]
     assert ("Goals set later", NOTE) in cover_facts(content)

@@ -244,14 +244,16 @@ def render_pack(data: bytes, source: str, *, today: date,
     default: read them now).
     """
     from career_workbook import store
+    from career_workbook.analysis.period import set_later_note
     from career_workbook.catalog import load_catalog, resolve_role, shared_catalog
     from career_workbook.charts import CHARTS, placeholder_message
     from career_workbook.export.content import ChartEntry, pack_content
     from career_workbook.figures import chart_alt, chart_caption, chart_title, make_figures
 
     formats = check_pack_formats(formats)
-    wb = store.loads(store._decode(data, source), path=source)
-    wb, today, label, left_out = _limit_to_period(wb, today, period)
+    loaded = store.loads(store._decode(data, source), path=source)
+    wb, today, label = _limit_to_period(loaded, today, period)
+    left_out = set_later_note(loaded, today)  # the cover says what the review leaves out
     cat = load_catalog() if catalog is None else shared_catalog(catalog)
     role = resolve_role(wb, cat)
     draw_png = "png" in formats or ("html" in formats and "svg" not in formats)
@@ -294,20 +296,18 @@ def render_pack(data: bytes, source: str, *, today: date,
     return files
 
 
-def _limit_to_period(wb: Any, today: date, period: Any) -> tuple[Any, date, str, str]:
+def _limit_to_period(wb: Any, today: date, period: Any) -> tuple[Any, date, str]:
     """``wb`` limited to ``period``, seen as of its last day when that is before ``today``,
-    as a review of that day sees it (:func:`~career_workbook.analysis.period.review_as_of`:
-    a goal set after it is not counted, with or without a period); that day; the period's
-    label; what the review says of the goals it leaves out
-    (:func:`~career_workbook.analysis.period.set_later_note`)."""
-    from career_workbook.analysis.period import Period, limit_workbook, set_later_note
+    as a review of that day sees it (a goal set after it is not counted, with or without a
+    period: :func:`~career_workbook.analysis.period.review_as_of`); that day; the period's
+    label."""
+    from career_workbook.analysis.period import Period, limit_workbook
 
     if period is None or period.is_open:
         period = Period()
     if period.until is not None and period.until < today:
         today = period.until
-    return (limit_workbook(wb, Period(period.since, today)), today, period.label,
-            set_later_note(wb, today))
+    return limit_workbook(wb, Period(period.since, today)), today, period.label
 
 
 def _pdf_bytes(content: Any, figures: dict[str, Any],

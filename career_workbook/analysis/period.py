@@ -25,13 +25,14 @@ What "limited to the period" means, section by section (both ends inclusive):
 
 Two views of one day, kept apart:
 
-- :func:`review_as_of` is the workbook as a review of that day sees it (the pack, the
-  cohort, the coach overview, the progress review of step 09): :func:`limit_workbook` up to
-  the day, so a goal set after it is not counted, and :func:`set_later_note` says so once.
-- :func:`as_of` is what the person's own steps count on that day: the same, but every goal
-  is kept. A goal written in a form or a notebook cell is dated with the real date, so a
-  notebook run with an earlier ``today`` (a clock set wrong, a coach re-running an old
-  review) must still list, chart and save the goal the person has just added.
+- :func:`review_as_of` is the workbook as a review of that day counts it (the pack, the
+  cohort, the coach overview, the progress review of step 09): a goal set after the day
+  (:func:`set_later`) is not counted, and :func:`set_later_note` says so once; the rest is
+  limited to the day by the analysis given it (:func:`as_of`), as everywhere.
+- :func:`as_of` is what the person's own steps count on that day: nothing dated after it,
+  but every goal is kept. A goal written in a form or a notebook cell is dated with the
+  real date, so a notebook run with an earlier ``today`` (a clock set wrong, a coach
+  re-running an old review) must still list, chart and save the goal just added.
 
 Examples
 --------
@@ -299,11 +300,29 @@ def set_later_note(wb: Workbook, day: date) -> str:
             f"{'is' if n == 1 else 'are'} not in this review")
 
 
+def _without_goals(wb: Workbook, left_out: set[str]) -> Workbook:
+    """``wb`` without the goals whose ids are ``left_out``, nor their actions, nor links to
+    them from opportunities (``wb`` itself when none)."""
+    if not left_out:
+        return wb
+    return wb.model_copy(update={
+        "goals": [g for g in wb.goals if g.id not in left_out],
+        "actions": [a for a in wb.actions if a.goal_id not in left_out],
+        "opportunities": [o.model_copy(update={"goal_ids": [i for i in o.goal_ids
+                                                            if i not in left_out]})
+                          if left_out.intersection(o.goal_ids) else o
+                          for o in wb.opportunities],
+    })
+
+
 def review_as_of(wb: Workbook, day: date) -> Workbook:
-    """``wb`` as a review of ``day`` sees it: :func:`limit_workbook` to the period up to
-    ``day``, so nothing dated after it counts, and a goal set after it (:func:`set_later`)
-    is not counted yet, nor are its actions. The one rule of every review: the pack, the
-    cohort and the coach overview, the progress review of step 09. ``wb`` is unchanged.
+    """``wb`` as a review of ``day`` counts it: without the goals set after ``day``
+    (:func:`set_later`), nor their actions. The one rule of every review: the pack (which
+    :func:`limit_workbook` applies to a period too), the cohort and the coach overview, the
+    progress review of step 09. What is dated after ``day`` is left out as everywhere, by
+    the analysis given ``day`` (:func:`as_of`), so the rest is kept here (a chart that
+    names what it leaves out, e.g. learning without a date, still sees it). ``wb`` is
+    unchanged.
 
     >>> from career_workbook.model import new_workbook
     >>> wb = new_workbook("Sam", today=date(2026, 1, 1))
@@ -314,7 +333,7 @@ def review_as_of(wb: Workbook, day: date) -> Workbook:
     >>> [g.id for g in as_of(wb, date(2026, 11, 1)).goals]  # the person's own steps
     ['g1', 'g2']
     """
-    return limit_workbook(wb, Period(until=day))
+    return _without_goals(wb, {g.id for g in set_later(wb, day)})
 
 
 def as_of(wb: Workbook, day: date) -> Workbook:
@@ -359,20 +378,15 @@ def limit_workbook(wb: Workbook, period: Period, *, keep_goals: bool = False) ->
         if start:
             before = [a for a in before if a.date >= max(start)]
     until = period.until
-    later = set() if keep_goals or until is None else {g.id for g in set_later(wb, until)}
+    if not keep_goals and until is not None:
+        wb = review_as_of(wb, until)
     learning = [kept for item in wb.learning if (kept := _learning_in(item, period))]
-    actions = [kept for action in wb.actions if action.goal_id not in later
-               and (kept := _action_in(action, period))]
+    actions = [kept for action in wb.actions if (kept := _action_in(action, period))]
     opportunities = [
         o.model_copy(update={"stage_history": [c for c in o.stage_history if inside(c.date)]})
         for o in (wb.opportunities if until is None else
                   [_opportunity_as_of(o, until) for o in wb.opportunities if o.spotted <= until])]
-    if later:
-        opportunities = [o.model_copy(update={"goal_ids": [i for i in o.goal_ids
-                                                           if i not in later]})
-                         if later.intersection(o.goal_ids) else o for o in opportunities]
-    goals = wb.goals if until is None else [goal_as_of(g, until) for g in wb.goals
-                                            if g.id not in later]
+    goals = wb.goals if until is None else [goal_as_of(g, until) for g in wb.goals]
     contacts = (wb.contacts if until is None else
                 [_contact_as_of(c, until) for c in wb.contacts])
     return wb.model_copy(update={

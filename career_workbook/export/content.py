@@ -376,7 +376,7 @@ def pack_content(
     wb = analysis.review_as_of(wb, today)
     s = analysis.summary(wb, today, role)
     p = wb.person
-    then = wb  # (nothing dated after today: review_as_of)
+    then = analysis.as_of(wb, today)
     achievements = _achievements(then)
     comments, comments_note = _comments(then)
     waiting = ((ToCome(ACHIEVEMENTS_TITLE, NO_ACHIEVEMENTS),) * (not achievements)

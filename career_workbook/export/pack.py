@@ -298,16 +298,18 @@ def render_pack(data: bytes, source: str, *, today: date,
 
 def _limit_to_period(wb: Any, today: date, period: Any) -> tuple[Any, date, str]:
     """``wb`` limited to ``period``, seen as of its last day when that is before ``today``,
-    as a review of that day sees it (a goal set after it is not counted, with or without a
-    period: :func:`~career_workbook.analysis.period.review_as_of`); that day; the period's
-    label."""
-    from career_workbook.analysis.period import Period, limit_workbook
+    as a review of that day counts it (a goal set after it is not counted, with or without
+    a period: :func:`~career_workbook.analysis.period.review_as_of`); that day; the
+    period's label."""
+    from career_workbook.analysis.period import limit_workbook, review_as_of
 
     if period is None or period.is_open:
-        period = Period()
+        return review_as_of(wb, today), today, ""
     if period.until is not None and period.until < today:
         today = period.until
-    return limit_workbook(wb, Period(period.since, today)), today, period.label
+    elif period.until is None or period.until > today:  # (limit_workbook: up to until)
+        wb = review_as_of(wb, today)
+    return limit_workbook(wb, period), today, period.label
 
 
 def _pdf_bytes(content: Any, figures: dict[str, Any],

@@ -477,10 +477,10 @@ def next_actions(session: Any) -> widgets.Widget:
         frame = analysis.next_actions_frame(seen, s.today, s.role, limit=None,
                                             catalog=s.catalog)
         return [*([notice(s.say(f"{later} (the progress chart and these next actions); "
-                                "your goals above list them all."))] if later else []),
+                                "your forms still list every goal."))] if later else []),
                 table_widget(frame, {"rank": "#", "kind": "What", "item": "Item",
                                      "reason": "Why now", "due": "Due"},
-                             empty=s.say(nothing_to_do(seen)), names=("item",))]
+                             empty=s.say(nothing_to_do(s.workbook)), names=("item",))]
 
     return FormView(session, build, name="next_actions", title="What to do next",
                     intro="Drawn from your whole workbook, most urgent first.")

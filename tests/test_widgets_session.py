@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import doctest
 import importlib
+import os
 import re
 from datetime import date
 from pathlib import Path
@@ -353,6 +354,38 @@ def test_import_is_lean():
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                           timeout=120)
     assert done.stdout.strip() == "[]", done.stdout + done.stderr
+
+
+_CHARTED = [nb for nb in sorted(Path(__file__).resolve().parents[1].glob(
+    "notebooks/[0-9][0-9]_*.ipynb")) if "show_chart(" in nb.read_text(encoding="utf-8")]
+
+
+@pytest.mark.parametrize("notebook", _CHARTED, ids=lambda p: p.stem)
+def test_the_forms_before_a_notebooks_first_chart_load_no_matplotlib(tmp_path, notebook):
+    """On Run All the kernel sends a cell's form to the page when the cell ends: a form
+    that loaded matplotlib (0.3 s) kept the page waiting for it, while the next cell, the
+    first chart, loads it anyway (05's role picker did, to suggest a role)."""
+    import shutil
+    import subprocess
+    import sys
+
+    import nbformat
+
+    root = Path(__file__).resolve().parents[1]
+    workbook = tmp_path / "priya.yaml"
+    shutil.copy(root / "examples" / "workbooks" / "priya_data_analyst.yaml", workbook)
+    cells = [c.source for c in nbformat.read(notebook, as_version=4).cells
+             if c.cell_type == "code"][1:]  # after the parameters cell
+    before = cells[:next(i for i, c in enumerate(cells) if "show_chart(" in c)]
+    code = (f"workbook, today, export_dir = {str(workbook)!r}, '2026-11-22', None\n"
+            + "\n".join(before)
+            + "\nimport sys\nprint([m for m in ('matplotlib', 'career_workbook.charts') "
+              "if m in sys.modules])")
+    env = {k: v for k, v in os.environ.items() if k != "MPLBACKEND"}
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          timeout=120, env=env, cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip().splitlines()[-1] == "[]", (notebook.stem, done.stdout)
 
 
 # ----------------------------------------------------------------------------- hostile files

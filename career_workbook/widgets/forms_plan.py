@@ -329,7 +329,9 @@ def role_picker(session: Any) -> widgets.Widget:
 
         show_tidy()
         def preview_html() -> str:
-            from career_workbook.figures import suggest_role
+            # the catalog's own rule: ``figures.suggest_role`` is the same, but importing
+            # ``figures`` loads matplotlib, which kept this form from the page until then
+            from career_workbook.catalog import suggest_role
 
             now = s.workbook or wb
             role = catalog.roles.get(choice.value) if choice.value else None

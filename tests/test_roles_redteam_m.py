@@ -184,6 +184,32 @@ def test_switching_role_offers_to_remove_the_previous_roles_skills_never_rated(p
     assert not set(pm) - set(analyst) & set(back.skill_names())
 
 
+def test_the_row_to_remove_skills_never_rated_is_made_only_when_a_switch_offers_it(path):
+    """Hidden, the row still cost the page 7 widget models on every Run All of 05; it is
+    made when a switch first offers it, and then hidden and shown as before."""
+    from career_workbook import widgets as ui
+    from career_workbook.widgets import quiet
+
+    _picked(ui.role_picker(ui.Session(path, today=TODAY)), "data_analyst")
+    view = ui.role_picker(ui.Session(path, today=TODAY))
+
+    def labels() -> list[str]:
+        return [getattr(w, "description", "") for w in quiet.widget_tree([view])]
+
+    assert "remove_unrated" not in view.fields
+    assert "Remove its skills never rated" not in labels()
+    view.fields["role_profile"].value = "product_manager"  # leaves skills never rated
+    row = view.fields["remove_unrated"]
+    assert "Remove its skills never rated" in labels() and row.box.layout.display is None
+    assert list(view.children).index(row.box) == list(view.children).index(
+        view.fields["add_skills"].box) + 1  # where it always was: under "Add its skills"
+    view.fields["role_profile"].value = "data_analyst"  # back: nothing to remove
+    assert row.box.layout.display == "none" and view.fields["remove_unrated"] is row
+    before = cw.load(path).skill_names()
+    _picked(view, "data_analyst")  # the row hidden (though ticked) removes nothing
+    assert cw.load(path).skill_names() == before
+
+
 # ------------------------------------------------------------------ 13. typo duplicate
 def test_renaming_a_typo_duplicate_to_a_tracked_name_offers_to_merge_with_undo(path):
     from career_workbook import widgets as ui

@@ -1097,6 +1097,33 @@ class FormView(quiet.VBox):
             f.widget.observe(self._edited, names="value")
         return [f.box for f in fields]
 
+    def insert(self, after: widgets.Widget, *items: Field | widgets.Widget) -> None:
+        """Put ``items`` (fields or widgets) in the form just after ``after``: a part made
+        only when it is first shown (a row most people never see still costs the page a
+        model and a view for each of its widgets, hidden or not). Fields are registered as
+        :meth:`add` does, with the value they are made with as what the form shows.
+
+        >>> from types import SimpleNamespace
+        >>> view = FormView(SimpleNamespace(workbook=None, error=None, missing=True,
+        ...                 form_message=lambda: "No workbook yet",
+        ...                 on_change=lambda *a, **k: None), lambda v: [], name="x",
+        ...                 title="X", needs_workbook=False)
+        >>> later = make_field("tidy", "Tidy", "checkbox", value=True)
+        >>> view.insert(view.title, later)
+        >>> view.children[1] is later.box, view.typed, view.fields["tidy"] is later
+        (True, False, True)
+        >>> later.value = False
+        >>> view.typed
+        True
+        """
+        fields = [item for item in items if isinstance(item, Field)]
+        self.add(*fields)
+        self._shown.update({f.key: shown_value(f) for f in fields})
+        at = next(i for i, child in enumerate(self.children) if child is after) + 1
+        self.children = (*self.children[:at],
+                         *(item.box if isinstance(item, Field) else item for item in items),
+                         *self.children[at:])
+
     def set_status(self, text: str, kind: str = "info") -> None:
         """Say ``text`` in the status line (an Undo offered for the previous one goes)."""
         self.status.value = notice_html(text, kind) if text else ""

@@ -299,11 +299,7 @@ def role_picker(session: Any) -> widgets.Widget:
         add = make_field("add_skills", "Add its skills", "checkbox", value=True,
                          help="Also add the profile's skills you do not track yet, so you "
                               "can rate them; the message after saving names them.")
-        tidy = make_field("remove_unrated", "Remove its skills never rated", "checkbox",
-                          value=True,
-                          help="Skills the profile you used before added, which you never "
-                               "rated or used anywhere: switching role takes them back.")
-        boxes = view.add(choice, add, tidy)
+        boxes = view.add(choice, add)
 
         def leftovers(now: Workbook) -> list[str]:
             old = resolve_role(now, catalog)
@@ -312,22 +308,36 @@ def role_picker(session: Any) -> widgets.Widget:
                 return []
             return role_leftovers(now, old, new)
 
-        # shown only when switching from a profile that added skills never rated
-        tidy_note = quiet.HTML(layout=widgets.Layout(display="none"))
-        boxes[2].layout = widgets.Layout(display="none")
+        # shown only when switching from a profile that added skills never rated, and made
+        # then: most people never see this row, and hidden it cost the page 7 widget models
+        tidy: dict[str, Any] = {}
 
         def show_tidy() -> None:
             now = s.workbook or wb
             gone = leftovers(now)
-            tidy_note.value = notice_html(
+            if not gone and not tidy:
+                return
+            note = notice_html(
                 f"{resolve_role(now, catalog).title} added {plural(len(gone), 'skill')} you "
                 f"never rated: {listing(gone, 8)}. Ticked, they are removed when you press "
                 "“Use this role”.", "info") if gone else ""
-            for shown in (boxes[2], tidy_note):
+            if not tidy:  # (never while building: the choice is then the saved profile)
+                tidy["field"] = make_field(
+                    "remove_unrated", "Remove its skills never rated", "checkbox", value=True,
+                    help="Skills the profile you used before added, which you never rated "
+                         "or used anywhere: switching role takes them back.")
+                tidy["note"] = quiet.HTML(note)
+                view.insert(boxes[1], tidy["field"], tidy["note"])
+            tidy["note"].value = note
+            for shown in (tidy["field"].box, tidy["note"]):
                 if shown.layout.display != (None if gone else "none"):
                     shown.layout.display = None if gone else "none"
 
-        show_tidy()
+        def removing() -> bool:
+            """Whether the row is shown and ticked."""
+            return bool(tidy) and bool(tidy["field"].value) \
+                and tidy["field"].box.layout.display != "none"
+
         def preview_html() -> str:
             # the catalog's own rule: ``figures.suggest_role`` is the same, but importing
             # ``figures`` loads matplotlib, which kept this form from the page until then
@@ -355,8 +365,7 @@ def role_picker(session: Any) -> widgets.Widget:
                 return None, {"role_profile": f"Unknown role profile {role_id!r}"}
             # "None" is a choice: own targets, even when the target role names a profile
             return {"role_profile": OWN_TARGETS if role_id is None else role_id,
-                    "add": bool(add.value),
-                    "remove": bool(tidy.value) and boxes[2].layout.display != "none"}, {}
+                    "add": bool(add.value), "remove": removing()}, {}
 
         stored = {"role_profile": wb.role_profile}
 
@@ -420,13 +429,14 @@ def role_picker(session: Any) -> widgets.Widget:
             info.value = info_html()
             choice.value = chosen(now)
             add.value = True
-            tidy.value = True
+            if tidy:
+                tidy["field"].value = True
             preview.value = preview_html()
             show_tidy()
             return True
 
         view.refill = refill
-        return [info, *boxes, tidy_note, preview, save]
+        return [info, *boxes, preview, save]
 
     return FormView(session, build, name="role_picker", title="Your target role",
                     intro="Compare yourself with a catalog role profile, or keep the targets "

@@ -1611,28 +1611,61 @@ def find_entry(items: Sequence[Any], old: Any, noun: str, rank: int = 0) -> int:
     return find_record(items, old, noun, rank)
 
 
-def keep_year_button(view: FormView, save: widgets.Button) -> widgets.Button:
-    """A "Keep 2062" button beside ``save``, hidden until the form asks about a deadline
+def keep_year_button(view: FormView, save: widgets.Button) -> None:
+    """Offer a "Keep 2062" button beside ``save`` for when the form asks about a deadline
     whose year has its digits swapped
     (:func:`~career_workbook.widgets.inputs.year_question`): pressing it keeps that
-    deadline and saves. Save itself never confirms it, so a double click cannot."""
-    keep = secondary_button("Keep", "The deadline's year is right: save it as it is",
-                            icon="check", hidden=True)
+    deadline and saves. Save itself never confirms it, so a double click cannot.
 
-    def kept(_button: Any) -> None:
-        view.state["keep_year"] = view.state.get("asked_year")
-        save.click()
-
-    keep.on_click(kept)
-    view.buttons["keep_year"] = keep
-    return keep
+    The button is made, and put right after ``save`` in its row, when the form first asks
+    (:func:`ask_year`): most forms never do, and hidden it still cost the page two widget
+    models on every run of the notebook.
+    """
+    view.state["keep_year_beside"] = save
 
 
 def ask_year(view: FormView, due: date | None, asked: bool) -> None:
-    """Show the "Keep <year>" button while the form asks about ``due``'s year."""
+    """Show the "Keep <year>" button while the form asks about ``due``'s year (made
+    beside the save button the first time; see :func:`keep_year_button`).
+
+    >>> from types import SimpleNamespace
+    >>> view = FormView(SimpleNamespace(workbook=None, error=None, missing=True,
+    ...                 form_message=lambda: "", on_change=lambda *a, **k: None),
+    ...                 lambda v: [], name="x", title="X", needs_workbook=False)
+    >>> save = primary_button("Save", "Save it")
+    >>> view.children = (*view.children, quiet.HBox([save]))
+    >>> keep_year_button(view, save)
+    >>> ask_year(view, date(2062, 5, 1), False)  # nothing asked: nothing made
+    >>> "keep_year" in view.buttons
+    False
+    >>> ask_year(view, date(2062, 5, 1), True)
+    >>> [b.description for b in view.children[-1].children]
+    ['Save', 'Keep 2062']
+    >>> ask_year(view, None, False)
+    >>> view.buttons["keep_year"].layout.display
+    'none'
+    """
     keep = view.buttons.get("keep_year")
     if keep is None:
-        return
+        save = view.state.get("keep_year_beside")
+        if save is None or not asked or due is None:
+            return
+        keep = secondary_button("Keep", "The deadline's year is right: save it as it is",
+                                icon="check")
+        keep.description = f"Keep {due.year}"  # (set before the page has the button)
+        keep.tooltip = f"{due.year} is right: save the deadline {short_date(due)} as it is"
+
+        def kept(_button: Any) -> None:
+            view.state["keep_year"] = view.state.get("asked_year")
+            save.click()
+
+        keep.on_click(kept)
+        view.buttons["keep_year"] = keep
+        row = next((w for w in quiet.widget_tree([view]) if isinstance(w, widgets.Box)
+                    and any(child is save for child in w.children)), None)
+        if row is not None:
+            at = next(i for i, child in enumerate(row.children) if child is save) + 1
+            row.children = (*row.children[:at], keep, *row.children[at:])
     if asked and due is not None:
         view.state["asked_year"] = due
         keep.description = f"Keep {due.year}"
@@ -1781,7 +1814,7 @@ def record_editor(
     view.buttons["save"] = save
     row: list[widgets.Widget] = [save]
     if year_field is not None:
-        row.append(keep_year_button(view, save))
+        keep_year_button(view, save)
     view.bind(save, collect, apply, adds=old is None,
               detail=lambda r: f"{'added' if old is None else 'updated'} “{describe(r)}”",
               after=lambda _record: view.state.pop("keep_year", None))  # kept for this one

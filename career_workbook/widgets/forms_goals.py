@@ -736,7 +736,7 @@ def goal_drafter(session: Any) -> widgets.Widget:
 
         save = primary_button("Save as goal", "Add this goal to your workbook as an active goal")
         view.buttons["save"] = save
-        keep = keep_year_button(view, save)
+        keep_year_button(view, save)
         labels = {k: f.label for k, f in view.fields.items()}
 
         def collect() -> tuple[Any, dict[str, str]]:
@@ -761,7 +761,7 @@ def goal_drafter(session: Any) -> widgets.Widget:
                   detail=lambda g: "goal added", live=False,
                   after=lambda _goal: view.state.pop("keep_year", None))  # kept for this one
         score_row = quiet.HBox([bar, number], layout=widgets.Layout(align_items="center"))
-        return [*boxes[:1], score_row, feedback, rewrites, *boxes[1:], quiet.HBox([save, keep])]
+        return [*boxes[:1], score_row, feedback, rewrites, *boxes[1:], quiet.HBox([save])]
 
     return FormView(session, build, name="goal_drafter", title="Draft a SMART goal",
                     intro="Specific, Measurable, Achievable, Relevant, Time-bound. The "
@@ -811,7 +811,7 @@ def goal_editor(view: FormView, *, with_deadline: bool) -> list[widgets.Widget]:
     save = primary_button("Save goal changes",
                           "Save the goal's new wording, status, confidence and deadline")
     view.buttons["save"] = save
-    keep = keep_year_button(view, save)
+    keep_year_button(view, save)
 
     mine: list[Goal] = []  # the goal as this form saves it, for the message
 
@@ -870,7 +870,7 @@ def goal_editor(view: FormView, *, with_deadline: bool) -> list[widgets.Widget]:
 
     view.bind(save, collect, apply, detail=said,
               after=lambda _goal: view.state.pop("keep_year", None))
-    return [*boxes, quiet.HBox([save, keep])]
+    return [*boxes, quiet.HBox([save])]
 
 
 def goals_table(session: Any) -> widgets.Widget:

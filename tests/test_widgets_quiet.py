@@ -79,6 +79,30 @@ def test_a_guided_notebook_opens_no_default_layout_or_style(full, notebook):
     close_widgets(shown)
 
 
+_STILL_HIDDEN = {
+    "01_self_assessment": "the skills form's Merge button (offered inside a refused save)",
+    "02_feedback_360": "the import's question whether its dates are day or month first",
+}
+"""Forms that still make a part hidden, to show it later (strict: fixing one fails here
+until it is taken off this list)."""
+
+
+@pytest.mark.parametrize("notebook", [
+    pytest.param(nb, marks=pytest.mark.xfail(strict=True, reason=_STILL_HIDDEN[nb.stem]))
+    if nb.stem in _STILL_HIDDEN else nb for nb in NOTEBOOKS], ids=lambda p: p.stem)
+def test_a_guided_notebook_opens_no_hidden_widget(full, notebook):
+    """A part a form shows only in some cases (the "Keep 2062" button, 05's row to remove a
+    profile's skills never rated) is made when it is first shown: made hidden, it cost the
+    page a model and a view for each of its widgets on every run of the notebook."""
+    before = set(_instances)
+    shown = [getattr(ui, name)(full) for name in _calls(notebook)]
+    opened = [m for k, m in _instances.items() if k not in before]
+    hidden = [f"{type(m).__name__} {getattr(m, 'description', '')!r}" for m in opened
+              if isinstance(m, widgets.DOMWidget) and m.layout.display == "none"]
+    close_widgets(shown)
+    assert hidden == [], f"{notebook.stem}: made hidden: {hidden}"
+
+
 def test_a_quiet_layout_opens_on_its_first_change_and_the_page_gets_it(monkeypatch):
     sent: list[tuple[str, str]] = []
     original = widgets.Widget.send_state

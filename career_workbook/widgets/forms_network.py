@@ -40,12 +40,13 @@ from career_workbook.widgets.fields import (
     primary_button,
     record_editor,
 )
+from career_workbook.widgets.forms_plan import late_due_problem
 from career_workbook.widgets.inputs import days_not_come, swapped_year_problem
 from career_workbook.wording import short_date, shorten
 
 __all__ = ["RELATIONSHIP_LABELS", "RELATIONSHIP_NAMES", "contact_label", "contact_labels",
-           "contact_problems", "contacts_form", "interview_action_data", "interview_planner",
-           "interview_problems"]
+           "contact_problems", "contacts_form", "interview_action_data", "interview_follow_up",
+           "interview_planner", "interview_problems"]
 
 ACTION_TEXT_MAX: int = next(m.max_length for m in Action.model_fields["text"].metadata
                            if getattr(m, "max_length", None))
@@ -134,10 +135,12 @@ def interview_action_data(name: str, day: date | None, goal_id: str | None,
 
 
 def interview_problems(name: str, day: date | None, questions: str,
-                       today: date) -> dict[str, str]:
+                       today: date, deadline: date | None = None) -> dict[str, str]:
     """Why an informational interview with ``name`` cannot be planned as it is: its day
-    is before ``today`` (one that happened is the contact's last contact), or its
-    questions do not fit in one action with the heading (never cut: the rest was lost).
+    is before ``today`` (one that happened is the contact's last contact), or after the
+    ``deadline`` of the goal it serves (the action it adds would be refused by the action
+    plan: :func:`~career_workbook.widgets.forms_plan.late_due_problem`), or its questions
+    do not fit in one action with the heading (never cut: the rest was lost).
 
     >>> interview_problems("Dana Lee", date(2020, 5, 5), "", date(2026, 12, 5))["due"]
     '“When” plans a day to come: 5 May 2020 is before today (5 Dec 2026). Already talked? Record it as Dana Lee’s last contact in “Your network”.'
@@ -145,6 +148,9 @@ def interview_problems(name: str, day: date | None, questions: str,
     {}
     >>> interview_problems("Dana Lee", date(2062, 12, 15), "", date(2026, 12, 5))["due"]
     '“When” is 15 Dec 2062, 36 years after today (5 Dec 2026). Did you mean 2026?'
+    >>> interview_problems("Dana Lee", date(2027, 11, 1), "", date(2026, 12, 5),
+    ...                    deadline=date(2027, 9, 30))["due"][:66]
+    '“When” (1 Nov 2027) is after the goal’s deadline (30 Sep 2027): ch'
     >>> interview_problems("Dana Lee", None, "Why this team? " * 200, date(2026, 12, 5))["questions"]
     'Questions are too long to keep whole: at most 1,960 characters here, you wrote 2,999. Keep the key ones here, and the rest in Dana Lee’s notes.'
     """  # noqa: E501
@@ -155,6 +161,8 @@ def interview_problems(name: str, day: date | None, questions: str,
                         "contact in “Your network”.")
     elif typo := swapped_year_problem(day, today, "“When”"):  # it becomes the follow-up
         found["due"] = typo
+    elif late := late_due_problem(day, deadline, "“When”"):
+        found["due"] = late
     asked = _questions_text(questions)
     room = ACTION_TEXT_MAX - len(_interview_heading(name) + " — ")
     if len(asked) > room:
@@ -162,6 +170,23 @@ def interview_problems(name: str, day: date | None, questions: str,
             f"Questions are too long to keep whole: at most {room:,} characters here, you "
             f"wrote {len(asked):,}. Keep the key ones here, and the rest in {name}’s notes.")
     return found
+
+
+def interview_follow_up(current: date | None, day: date, today: date) -> date:
+    """The next follow-up a contact keeps once an interview with them is planned for
+    ``day``: a follow-up already planned before it (today or later) stays, as the sooner
+    reminder (the interview is an action of its own); else the interview's day.
+
+    >>> interview_follow_up(date(2026, 12, 10), date(2027, 11, 1), date(2026, 12, 6))
+    datetime.date(2026, 12, 10)
+    >>> interview_follow_up(date(2026, 11, 1), date(2027, 1, 5), date(2026, 12, 6))  # overdue
+    datetime.date(2027, 1, 5)
+    >>> interview_follow_up(None, date(2027, 1, 5), date(2026, 12, 6))
+    datetime.date(2027, 1, 5)
+    """
+    if current is not None and today <= current < day:
+        return current
+    return day
 
 
 def _contacts_due_widget(wb: Workbook, today: date) -> widgets.HTML:
@@ -227,7 +252,8 @@ def contacts_form(session: Any) -> widgets.Widget:
 def interview_planner(session: Any) -> widgets.Widget:
     """Plan an informational interview: who, when, for which goal, and what to ask.
 
-    Saving sets the contact's next follow-up to that date and adds a high-priority action.
+    Saving adds a high-priority action and sets the contact's next follow-up to that date
+    (one already planned before it stays: :func:`interview_follow_up`).
     """
 
     def build(view: FormView) -> list[widgets.Widget]:
@@ -261,22 +287,32 @@ def interview_planner(session: Any) -> widgets.Widget:
                 return None, {"contact": "Choose who you will talk to"}
             if day.value is None:
                 return None, {"due": "When is required"}
-            found = interview_problems(contact.name, day.value, questions.value, s.today)
+            served = next((g for g in wb.goals if g.id == goal.value), None)
+            found = interview_problems(contact.name, day.value, questions.value, s.today,
+                                       served.deadline if served is not None else None)
             if found:
                 return None, found
             data = interview_action_data(contact.name, day.value, goal.value, questions.value)
             action, errors = check_model(Action, data, {**labels, "text": "Questions"})
             return ((contact, action), errors) if action is not None else (None, errors)
 
-        def apply(wb: Workbook, record: tuple[Contact, Action]) -> None:
+        def apply(wb: Workbook, record: tuple[Contact, Action]) -> tuple[Contact, Action]:
             contact, action = record
             index = find_entry(wb.contacts, contact, "contact")
-            wb.contacts[index].next_follow_up = action.due
+            stored = wb.contacts[index]
+            stored.next_follow_up = interview_follow_up(stored.next_follow_up, action.due,
+                                                        s.today)
             wb.actions.append(action)
+            return stored, action
 
-        view.bind(save, collect, apply, adds=True,
-                  detail=lambda r: (f"interview with {r[0].name} planned for "
-                                    f"{short_date(r[1].due)}"))
+        def said(written: tuple[Contact, Action]) -> str:
+            contact, action = written
+            kept = ("" if contact.next_follow_up == action.due else
+                    f"; your follow-up with {contact.name} on "
+                    f"{short_date(contact.next_follow_up)} stays, as it comes first")
+            return f"interview with {contact.name} planned for {short_date(action.due)}{kept}"
+
+        view.bind(save, collect, apply, adds=True, detail=said)
         return [*boxes, save]
 
     return FormView(session, build, name="interview_planner",

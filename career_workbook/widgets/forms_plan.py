@@ -591,9 +591,10 @@ def actions_form(session: Any) -> widgets.Widget:
                     depends=lambda wb: (wb.actions, wb.goals))
 
 
-def late_due_problem(due: Any, deadline: date | None) -> str | None:
-    """Why a milestone or an action ``due`` on that day cannot serve a goal with
-    ``deadline``: it is after it (the step would come after the goal it leads to:
+def late_due_problem(due: Any, deadline: date | None, what: str = "“Due”") -> str | None:
+    """Why a milestone or an action ``due`` on that day (given in the field ``what``, its
+    label in quotes) cannot serve a goal with ``deadline``: it is after it (the step would
+    come after the goal it leads to:
     :func:`~career_workbook.analysis.progress.late_milestones`). ``None`` when fine, or
     without a day or a deadline.
 
@@ -606,7 +607,7 @@ def late_due_problem(due: Any, deadline: date | None) -> str | None:
 
     if not isinstance(due, date) or not late_milestones([SimpleNamespace(due=due)], deadline):
         return None
-    return (f"“Due” ({short_date(due)}) is after the goal’s deadline ({short_date(deadline)}): "
+    return (f"{what} ({short_date(due)}) is after the goal’s deadline ({short_date(deadline)}): "
             f"choose a day on or before {short_date(deadline)}, or move the goal’s deadline "
             "first (goal review, step 09).")
 

@@ -1,0 +1,85 @@
+"""Red team N, notebooks 06-08 on 6 Dec 2026: an informational interview keeps the sooner
+follow-up already planned and is refused after its goal's deadline (as the action plan
+refuses it); an action or milestone still to do is refused on a day already past when it
+is new or its day changed; an achievement entered twice is refused."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+import career_workbook as cw
+from career_workbook import store
+from career_workbook import widgets as ui
+from career_workbook.model import Contact, Goal
+from tests.helpers.html_text import text_of
+
+TODAY = "2026-12-06"
+
+
+@pytest.fixture
+def path(tmp_path: Path) -> Path:
+    wb = cw.new_workbook("Ana Walk", today=date(2026, 12, 1))
+    wb.goals.append(Goal(id="g1", text="Raise team NPS from 3,5 to 4,2 by end of Q3",
+                         status="active", created=date(2026, 12, 1),
+                         deadline=date(2027, 9, 30)))
+    wb.contacts.append(Contact(id="c1", name="Dana Lee", relationship="mentor",
+                               next_follow_up=date(2026, 12, 10)))
+    p = tmp_path / "ana.yaml"
+    store.save(wb, p)
+    return p
+
+
+def session(path: Path) -> ui.Session:
+    return ui.Session(path, today=TODAY)
+
+
+def said(view, key: str) -> str:
+    return text_of(view.fields[key].message.value)
+
+
+def status(view) -> str:
+    return text_of(view.status.value)
+
+
+# ------------------------------------------------------------ 07 interview planner
+def test_an_interview_later_than_a_planned_follow_up_keeps_that_follow_up(path):
+    # The follow-up of 10 Dec was replaced by the interview's 1 Nov 2027, unsaid: the
+    # reminder to get in touch next week was gone.
+    view = ui.interview_planner(session(path))
+    view.fields["contact"].value = "c1"
+    view.fields["due"].value = date(2027, 6, 1)
+    view.buttons["save"].click()
+    wb = cw.load(path)
+    assert wb.contacts[0].next_follow_up == date(2026, 12, 10)
+    assert [a.due for a in wb.actions] == [date(2027, 6, 1)]
+    assert ("interview with Dana Lee planned for 1 Jun 2027; your follow-up with Dana Lee "
+            "on 10 Dec 2026 stays, as it comes first") in status(view)
+
+
+def test_an_interview_sooner_than_the_follow_up_becomes_the_follow_up(path):
+    view = ui.interview_planner(session(path))
+    view.fields["contact"].value = "c1"
+    view.fields["due"].value = date(2026, 12, 8)
+    view.buttons["save"].click()
+    assert cw.load(path).contacts[0].next_follow_up == date(2026, 12, 8)
+    assert "stays" not in status(view)
+
+
+def test_an_interview_after_its_goals_deadline_is_refused_as_the_action_plan_does(path):
+    # The action plan refuses an action due after its goal's deadline; the planner added
+    # one (1 Nov 2027 for a goal due 30 Sep 2027).
+    before = path.read_bytes()
+    view = ui.interview_planner(session(path))
+    view.fields["contact"].value = "c1"
+    view.fields["goal_id"].value = "g1"
+    view.fields["due"].value = date(2027, 11, 1)
+    view.buttons["save"].click()
+    assert path.read_bytes() == before
+    assert ("“When” (1 Nov 2027) is after the goal’s deadline (30 Sep 2027)"
+            in said(view, "due"))
+    view.fields["goal_id"].value = None  # for no goal: fine
+    view.buttons["save"].click()
+    assert [a.due for a in cw.load(path).actions] == [date(2027, 11, 1)]

@@ -13,7 +13,7 @@ import pytest
 import career_workbook as cw
 from career_workbook import store
 from career_workbook import widgets as ui
-from career_workbook.model import Contact, Goal
+from career_workbook.model import Action, Contact, Goal, Milestone
 from tests.helpers.html_text import text_of
 
 TODAY = "2026-12-06"
@@ -83,3 +83,51 @@ def test_an_interview_after_its_goals_deadline_is_refused_as_the_action_plan_doe
     view.fields["goal_id"].value = None  # for no goal: fine
     view.buttons["save"].click()
     assert [a.due for a in cw.load(path).actions] == [date(2027, 11, 1)]
+
+
+# ------------------------------------------------------------ 06 a step due on a day gone
+def test_a_new_action_due_on_a_day_already_gone_is_refused(path):
+    # "15/01/2026" typed in December for January 2027 was saved as a to-do overdue for
+    # 11 months, counted at once in the coach's "actions overdue".
+    before = path.read_bytes()
+    view = ui.actions_form(session(path))
+    view.fields["text"].value = "Draft the survey with the team"
+    view.fields["due"].value = date(2026, 1, 15)
+    view.buttons["save"].click()
+    assert path.read_bytes() == before
+    assert ("“Due” (15 Jan 2026) is before today (6 Dec 2026): an action still to do plans "
+            "a day to come. Pick a new day. Already done? Set Status to Done."
+            in said(view, "due"))
+    view.fields["status"].value = "done"  # it happened: recorded as done
+    view.buttons["save"].click()
+    assert [(a.due, a.status) for a in cw.load(path).actions] == [(date(2026, 1, 15), "done")]
+
+
+def test_an_action_already_overdue_still_saves_its_other_changes(path):
+    with cw.edit(path) as wb:
+        wb.actions.append(Action(id="a1", text="Book the exam", due=date(2026, 11, 1)))
+    view = ui.actions_form(session(path))
+    view.chooser.value = "0"
+    view.fields["priority"].value = "high"
+    view.buttons["save"].click()
+    assert cw.load(path).actions[0].priority == "high"
+    view.fields["due"].value = date(2026, 11, 20)  # moved, and still gone: said
+    view.buttons["save"].click()
+    assert cw.load(path).actions[0].due == date(2026, 11, 1)
+    assert "“Due” (20 Nov 2026) is before today" in said(view, "due")
+
+
+def test_a_new_milestone_due_on_a_day_gone_is_refused_unless_reached(path):
+    # 1 Mar 2026, nine months before the goal was set, was drawn as a milestone to do
+    # far left of the goal's bar.
+    before = path.read_bytes()
+    view = ui.milestones_form(session(path))
+    view.fields["title"].value = "Survey sent"
+    view.fields["due"].value = date(2026, 3, 1)
+    view.buttons["save"].click()
+    assert path.read_bytes() == before
+    assert "Reached it? Fill in “Done on”." in said(view, "due")
+    view.fields["done_on"].value = date(2026, 12, 2)
+    view.buttons["save"].click()
+    assert cw.load(path).goals[0].milestones == [
+        Milestone(title="Survey sent", due=date(2026, 3, 1), done_on=date(2026, 12, 2))]

@@ -1740,6 +1740,7 @@ def record_editor(
     if selected not in [v for _, v in options]:
         selected = NONE
     old = items[int(selected)] if selected != NONE else None
+    view.state["editing"] = old  # what the file holds for it (a form's rules may compare)
     rank = same_key_rank(items, int(selected)) if old is not None else 0
     chooser = widgets.Dropdown(options=options, value=selected, description=f"Choose {a_noun}",
                                tooltip=f"Pick {a_noun} to change it, or add a new one",

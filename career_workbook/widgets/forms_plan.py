@@ -35,7 +35,7 @@ from career_workbook.widgets.fields import (
     secondary_button,
     width,
 )
-from career_workbook.widgets.inputs import days_not_come
+from career_workbook.widgets.inputs import days_not_come, gone_due_problem
 from career_workbook.widgets.merge import merge_fields
 from career_workbook.wording import listing, plural, short_date, shorten
 
@@ -582,13 +582,21 @@ def actions_form(session: Any) -> widgets.Widget:
                                f"({action_status_label(a.status, goal_closed(a, wb)).lower()})",
             noun="action", extra=lambda data: {"done_on": action_done_on(
                 data["status"], data.get("done_on"), view.session.today)},
-            problems=lambda data: action_problems(data, view.session.workbook.goals),
+            problems=lambda data: action_problems(data, view.session.workbook.goals,
+                                                  view.session.today, stored_due(view)),
             year_field="due")
         return [shown, *editor]
 
     return FormView(session, build, name="actions", title="Your action plan",
                     intro="Small, concrete steps with dates turn goals into progress.",
                     depends=lambda wb: (wb.actions, wb.goals))
+
+
+def stored_due(view: FormView) -> date | None:
+    """The due day of the record the form's record editor shows, as the file had it when
+    the form was built (``None`` for a new record): a step kept overdue is not asked about
+    again."""
+    return getattr(view.state.get("editing"), "due", None)
 
 
 def late_due_problem(due: Any, deadline: date | None, what: str = "“Due”") -> str | None:
@@ -612,11 +620,13 @@ def late_due_problem(due: Any, deadline: date | None, what: str = "“Due”") -
             "first (goal review, step 09).")
 
 
-def action_problems(data: Mapping[str, Any], goals: Sequence[Any]) -> dict[str, str]:
+def action_problems(data: Mapping[str, Any], goals: Sequence[Any], today: date | None = None,
+                    stored: date | None = None) -> dict[str, str]:
     """Why an action about to be saved (``data``: its fields) cannot be: still to do, it
     is due after the deadline of the goal it is for (:func:`late_due_problem`, the
-    milestones' rule). An action done or dropped plans nothing more: its day is not
-    checked.
+    milestones' rule), or before ``today`` when that day is new (not ``stored``, the day
+    it had: :func:`~career_workbook.widgets.inputs.gone_due_problem`). An action done or
+    dropped plans nothing more: its day is not checked.
 
     >>> from career_workbook.model import Goal
     >>> goals = [Goal(id="g1", text="Run 2 workshops", deadline=date(2027, 3, 15))]
@@ -625,19 +635,28 @@ def action_problems(data: Mapping[str, Any], goals: Sequence[Any]) -> dict[str, 
     '“Due” (30 Apr 2027) is after the goal’s deadline (15 Mar 2027)'
     >>> action_problems({"goal_id": "g1", "due": date(2027, 4, 30), "status": "done"}, goals)
     {}
+    >>> action_problems({"due": date(2026, 1, 15), "status": "todo"}, goals,
+    ...                 date(2026, 12, 6))["due"][:52]
+    '“Due” (15 Jan 2026) is before today (6 Dec 2026): an'
     """
     if data.get("status") in ("done", "dropped"):
         return {}
     goal = next((g for g in goals if g.id == data.get("goal_id")), None)
     late = late_due_problem(data.get("due"), goal.deadline if goal is not None else None)
+    if not late and today is not None:
+        late = gone_due_problem(data.get("due"), stored, today, "“Due”",
+                                "an action still to do",
+                                "Already done? Set Status to Done.")
     return {"due": late} if late else {}
 
 
 def milestone_problems(data: Mapping[str, Any], deadline: date | None,
-                       today: date) -> dict[str, str]:
+                       today: date, stored: date | None = None) -> dict[str, str]:
     """Why a milestone about to be saved (``data``: its fields) cannot be: it is marked
     done on a day after ``today`` (the list showed it done, the timeline did not), or it
-    is due after its goal's ``deadline`` (the step would come after the goal it leads to).
+    is due after its goal's ``deadline`` (the step would come after the goal it leads to),
+    or, not done yet, due before ``today`` on a day it did not have (``stored``:
+    :func:`~career_workbook.widgets.inputs.gone_due_problem`).
 
     >>> milestone_problems({"due": date(2027, 1, 15), "done_on": date(2030, 1, 1)},
     ...                    date(2027, 3, 31), date(2026, 12, 5))["done_on"]
@@ -646,9 +665,17 @@ def milestone_problems(data: Mapping[str, Any], deadline: date | None,
     {'due': '“Due” (1 Jan 2028) is after the goal’s deadline (30 Jun 2027): choose a day on or before 30 Jun 2027, or move the goal’s deadline first (goal review, step 09).'}
     >>> milestone_problems({"due": date(2028, 1, 1)}, None, date(2026, 12, 5))
     {}
+    >>> milestone_problems({"due": date(2026, 3, 1)}, None, date(2026, 12, 5))["due"][-30:]
+    'Reached it? Fill in “Done on”.'
+    >>> milestone_problems({"due": date(2026, 3, 1), "done_on": date(2026, 3, 1)}, None,
+    ...                    date(2026, 12, 5))
+    {}
     """  # noqa: E501
     found = days_not_come(data, today, {"done_on": "“Done on”"})
     late = late_due_problem(data.get("due"), deadline)
+    if not late and data.get("done_on") is None:
+        late = gone_due_problem(data.get("due"), stored, today, "“Due”",
+                                "a milestone not reached yet", "Reached it? Fill in “Done on”.")
     if late:
         found["due"] = late
     return found
@@ -699,7 +726,8 @@ def milestones_form(session: Any) -> widgets.Widget:
         editor = record_editor(
             view, items=goal.milestones, model=Milestone, collection=steps,
             make_fields=make_fields, noun="milestone",
-            problems=lambda data: milestone_problems(data, goal.deadline, view.session.today),
+            problems=lambda data: milestone_problems(data, goal.deadline, view.session.today,
+                                                     stored_due(view)),
             year_field="due",
             describe=lambda m: m.title + (" ✓" if m.done_on else
                                           (f" (due {short_date(m.due)})" if m.due else "")))

@@ -40,8 +40,8 @@ from career_workbook.wording import (
 )
 
 __all__ = ["DATE_HELP", "DATE_PLACEHOLDER", "format_number", "parse_date_text",
-           "days_not_come", "parse_number_text", "parse_whole_number_text", "past_day_problem",
-           "swapped_year_problem", "year_question"]
+           "days_not_come", "gone_due_problem", "parse_number_text", "parse_whole_number_text",
+           "past_day_problem", "swapped_year_problem", "year_question"]
 
 
 def past_day_problem(day: date | None, today: date, what: str,
@@ -74,6 +74,28 @@ def past_day_problem(day: date | None, today: date, what: str,
     if swapped_year(day, today) and (in_year(day, today.year) - today).days <= DAY_SLACK:
         text += f" Did you mean {today.year}?"
     return text
+
+
+def gone_due_problem(day: date | None, stored: date | None, today: date, what: str,
+                     record: str, instead: str) -> str | None:
+    """Why ``day``, the day given in the field ``what`` (its label in quotes) for
+    ``record`` (an action, a milestone) still to do, cannot be: it is before ``today``,
+    so the step would be overdue the moment it is saved (2026 typed in December for
+    January 2027). ``stored``, the day the record already had, stays allowed (an overdue
+    step edited for something else); ``instead`` says what to do when it happened.
+
+    >>> gone_due_problem(date(2026, 1, 15), None, date(2026, 12, 6), "“Due”",
+    ...                  "an action still to do", "Already done? Set Status to Done.")
+    '“Due” (15 Jan 2026) is before today (6 Dec 2026): an action still to do plans a day to come. Pick a new day. Already done? Set Status to Done.'
+    >>> gone_due_problem(date(2026, 1, 15), date(2026, 1, 15), date(2026, 12, 6), "“Due”",
+    ...                  "an action", "") is None
+    True
+    >>> gone_due_problem(date(2026, 12, 6), None, date(2026, 12, 6), "“Due”", "an action", "")
+    """  # noqa: E501
+    if day is None or day == stored or day >= today:
+        return None
+    return (f"{what} ({short_date(day)}) is before today ({short_date(today)}): {record} "
+            f"plans a day to come. Pick a new day." + (f" {instead}" if instead else ""))
 
 
 def swapped_year_problem(day: date | None, today: date, what: str) -> str | None:

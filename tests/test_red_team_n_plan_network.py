@@ -131,3 +131,22 @@ def test_a_new_milestone_due_on_a_day_gone_is_refused_unless_reached(path):
     view.buttons["save"].click()
     assert cw.load(path).goals[0].milestones == [
         Milestone(title="Survey sent", due=date(2026, 3, 1), done_on=date(2026, 12, 2))]
+
+
+def test_a_new_follow_up_on_a_day_gone_is_refused_and_an_overdue_one_kept(path):
+    # A follow-up typed for last week was saved and drawn at once as "overdue".
+    before = path.read_bytes()
+    view = ui.contacts_form(session(path))
+    view.fields["name"].value = "Sam Roe"
+    view.fields["next_follow_up"].value = date(2026, 11, 30)
+    view.buttons["save"].click()
+    assert path.read_bytes() == before
+    assert ("“Next follow-up” (30 Nov 2026) is before today (6 Dec 2026): a follow-up plans "
+            "a day to come" in said(view, "next_follow_up"))
+    with cw.edit(path) as wb:
+        wb.contacts[0].next_follow_up = date(2026, 11, 1)  # overdue already
+    view = ui.contacts_form(session(path))
+    view.chooser.value = "0"
+    view.fields["strength"].value = 5
+    view.buttons["save"].click()
+    assert cw.load(path).contacts[0].strength == 5

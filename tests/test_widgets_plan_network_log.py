@@ -306,11 +306,13 @@ def test_a_follow_up_before_the_last_contact_is_refused_naming_both(path):
     assert path.read_bytes() == before
     assert ("“Next follow-up” (1 Oct 2026) comes before the last contact (20 Nov 2026)"
             in said(view, "next_follow_up"))
-    view.fields["next_follow_up"].widget.value = "2026-11-20"  # the same day is fine
+    # the same day is fine (today: a follow-up on a day gone is refused for itself)
+    view.fields["last_contact"].widget.value = "2026-12-05"
+    view.fields["next_follow_up"].widget.value = "2026-12-05"
     view.buttons["save"].click()
     contact = cw.load(path).contacts[-1]
-    assert (contact.last_contact, contact.next_follow_up) == (date(2026, 11, 20),
-                                                              date(2026, 11, 20))
+    assert (contact.last_contact, contact.next_follow_up) == (date(2026, 12, 5),
+                                                              date(2026, 12, 5))
 
 
 # ------------------------------------------------------------ 07 contacts: one name twice

@@ -41,7 +41,7 @@ from career_workbook.widgets.fields import (
     record_editor,
 )
 from career_workbook.widgets.forms_plan import late_due_problem
-from career_workbook.widgets.inputs import days_not_come, swapped_year_problem
+from career_workbook.widgets.inputs import days_not_come, gone_due_problem, swapped_year_problem
 from career_workbook.wording import short_date, shorten
 
 __all__ = ["RELATIONSHIP_LABELS", "RELATIONSHIP_NAMES", "contact_label", "contact_labels",
@@ -65,7 +65,8 @@ def contact_problems(data: Mapping[str, Any], contacts: Sequence[Contact],
                      today: date) -> dict[str, str]:
     """Why the contact about to be saved (``data``: its fields; ``id`` when it is already
     in ``contacts``) cannot be: its last contact is after ``today``, its next follow-up
-    comes before its last contact or is in a year with two digits swapped (2062 for 2026),
+    comes before its last contact, or before ``today`` when it is a new day (one the
+    contact already had, overdue, stays), or is in a year with two digits swapped (2062 for 2026),
     or it is someone already in the list (:meth:`Contact.same_person
     <career_workbook.model.Contact.same_person>`: the same name and organisation, case,
     accents, punctuation and spaces aside, as the contacts import compares them; or the
@@ -89,10 +90,14 @@ def contact_problems(data: Mapping[str, Any], contacts: Sequence[Contact],
     >>> contact_problems({"name": "Bo", "last_contact": date(2026, 11, 2),
     ...                   "next_follow_up": date(2026, 10, 1)}, [], date(2026, 12, 5))
     {'next_follow_up': '“Next follow-up” (1 Oct 2026) comes before the last contact (2 Nov 2026): choose the day you will next get in touch, or clear it.'}
+    >>> contact_problems({"name": "Bo", "next_follow_up": date(2026, 12, 1)}, [],
+    ...                  date(2026, 12, 5))["next_follow_up"][:58]
+    '“Next follow-up” (1 Dec 2026) is before today (5 Dec 2026)'
     >>> contact_problems({"name": "Bo", "next_follow_up": date(2062, 12, 15)}, [], date(2026, 12, 5))
     {'next_follow_up': '“Next follow-up” is 15 Dec 2062, 36 years after today (5 Dec 2026). Did you mean 2026?'}
     """  # noqa: E501
     found = days_not_come(data, today, {"last_contact": "“Last contact”"})
+    stored = next((c.next_follow_up for c in contacts if c.id == data.get("id")), None)
     if typo := swapped_year_problem(data.get("next_follow_up"), today, "“Next follow-up”"):
         found["next_follow_up"] = typo
     last, follow_up = data.get("last_contact"), data.get("next_follow_up")
@@ -101,6 +106,10 @@ def contact_problems(data: Mapping[str, Any], contacts: Sequence[Contact],
         found["next_follow_up"] = (
             f"“Next follow-up” ({short_date(follow_up)}) comes before the last contact "
             f"({short_date(last)}): choose the day you will next get in touch, or clear it.")
+    if "next_follow_up" not in found and (gone := gone_due_problem(
+            follow_up, stored, today, "“Next follow-up”", "a follow-up",
+            "Already in touch? Make that day the last contact.")):
+        found["next_follow_up"] = gone
     name = data.get("name")
     if isinstance(name, str) and name.strip():
         new = Contact.model_construct(name=name, organisation=data.get("organisation") or "",

@@ -150,3 +150,28 @@ def test_a_new_follow_up_on_a_day_gone_is_refused_and_an_overdue_one_kept(path):
     view.fields["strength"].value = 5
     view.buttons["save"].click()
     assert cw.load(path).contacts[0].strength == 5
+
+
+# ------------------------------------------------------------ 08 one achievement twice
+def test_an_achievement_entered_again_is_refused_and_editing_it_still_saves(path):
+    # Added twice, it was counted twice: the promotion case said "2 achievements".
+    view = ui.achievements_form(session(path))
+    view.fields["title"].value = "Shipped the forecast"
+    view.fields["date"].value = date(2026, 2, 28)
+    view.buttons["save"].click()
+    before = path.read_bytes()
+    view = ui.achievements_form(session(path))
+    view.fields["title"].value = "  shipped the Forecast "
+    view.fields["date"].value = date(2026, 2, 28)
+    view.buttons["save"].click()
+    assert path.read_bytes() == before
+    assert ("You already have “Shipped the forecast” on 28 Feb 2026: choose it in the list "
+            "above to change it" in said(view, "title"))
+    view.fields["date"].value = date(2026, 3, 31)  # another day: another achievement
+    view.buttons["save"].click()
+    assert len(cw.load(path).achievements) == 2
+    view = ui.achievements_form(session(path))
+    view.chooser.value = "0"
+    view.fields["metric"].value = "cut stock-outs by 12,5 %"
+    view.buttons["save"].click()
+    assert cw.load(path).achievements[0].metric == "cut stock-outs by 12,5 %"

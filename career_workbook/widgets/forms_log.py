@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import Any
 
@@ -13,12 +13,14 @@ from career_workbook.model import (
     LEARNING_STATUSES,
     Achievement,
     LearningItem,
+    duplicate_key,
 )
 from career_workbook.widgets.fields import FormView, make_field, notice, record_editor
 from career_workbook.widgets.inputs import days_not_come, format_number, past_day_problem
 from career_workbook.wording import short_date
 
-__all__ = ["achievements_form", "learning_form", "learning_problems", "skills_help"]
+__all__ = ["achievement_problems", "achievements_form", "learning_form", "learning_problems",
+           "skills_help"]
 
 KIND_LABELS = {k: k.capitalize() for k in LEARNING_KINDS}
 STATUS_LABELS = {"planned": "Planned", "in_progress": "In progress", "done": "Done"}
@@ -89,6 +91,33 @@ def learning_problems(data: Mapping[str, Any], today: date) -> dict[str, str]:
     return found
 
 
+def achievement_problems(data: Mapping[str, Any], achievements: Sequence[Achievement],
+                         today: date, editing: Achievement | None = None) -> dict[str, str]:
+    """Why an achievement about to be saved (``data``: its fields) cannot be: its day is
+    still to come, or it is one already in the list (``editing`` aside: the one the form
+    changes), the same title on the same day (:func:`~career_workbook.model.duplicate_key`:
+    case and outer spaces aside), which would be counted twice as evidence.
+
+    >>> shipped = Achievement(date=date(2026, 2, 28), title="Shipped the forecast")
+    >>> achievement_problems({"date": date(2026, 2, 28), "title": " shipped the FORECAST"},
+    ...                      [shipped], date(2026, 12, 6))["title"]
+    'You already have “Shipped the forecast” on 28 Feb 2026: choose it in the list above to change it, or give this one its own title or day.'
+    >>> achievement_problems({"date": date(2026, 2, 28), "title": "Shipped the forecast"},
+    ...                      [shipped], date(2026, 12, 6), editing=shipped)
+    {}
+    """  # noqa: E501
+    found = days_not_come(data, today, {"date": "“Date”"}, "an achievement")
+    title, day = data.get("title"), data.get("date")
+    if isinstance(title, str) and title.strip():
+        same = next((a for a in achievements if a is not editing and a.date == day
+                     and duplicate_key(a.title) == duplicate_key(title)), None)
+        if same is not None:
+            found["title"] = (f"You already have “{same.title}” on {short_date(same.date)}: "
+                              "choose it in the list above to change it, or give this one "
+                              "its own title or day.")
+    return found
+
+
 def achievements_form(session: Any) -> widgets.Widget:
     """Achievements: date, what happened, its impact, a number, the skills shown."""
 
@@ -127,8 +156,8 @@ def achievements_form(session: Any) -> widgets.Widget:
             view, items=wb.achievements, model=Achievement, collection="achievements",
             make_fields=make_fields, noun="achievement",
             describe=lambda a: f"{short_date(a.date)} {a.title}",
-            problems=lambda data: days_not_come(data, s.today, {"date": "“Date”"},
-                                                "an achievement"))
+            problems=lambda data: achievement_problems(data, wb.achievements, s.today,
+                                                       view.state.get("editing")))
         return [table, *editor]
 
     return FormView(session, build, name="achievements", title="Achievements",

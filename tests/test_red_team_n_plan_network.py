@@ -175,3 +175,22 @@ def test_an_achievement_entered_again_is_refused_and_editing_it_still_saves(path
     view.fields["metric"].value = "cut stock-outs by 12,5 %"
     view.buttons["save"].click()
     assert cw.load(path).achievements[0].metric == "cut stock-outs by 12,5 %"
+
+
+# ------------------------------------------------------------ 04 a month written in numbers
+@pytest.mark.parametrize("typed, deadline", [
+    ("Publish 2 posts on the team blog by 03/2027", date(2027, 3, 31)),
+    ("Ship 3 features before 7/2027", date(2027, 6, 30)),  # as "before July 2027"
+    ("Pass the AWS exam by the end of 12/2026", date(2026, 12, 31)),
+])
+def test_a_deadline_month_written_in_numbers_is_read(typed, deadline):
+    # "by 03/2027" was no date at all: "Add a date, e.g. 'by 30 June 2027'".
+    result = cw.score_goal(typed, today=date(2026, 12, 6))
+    assert result.deadline == deadline
+    assert result.criteria["time_bound"].met
+
+
+@pytest.mark.parametrize("typed", ["Score 3/2027 points in the league",
+                                   "Publish the v1/2027 release notes by hand"])
+def test_a_number_over_a_year_without_by_or_in_is_no_deadline(typed):
+    assert cw.score_goal(typed, today=date(2026, 12, 6)).deadline is None

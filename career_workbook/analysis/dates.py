@@ -24,7 +24,8 @@ Everything is relative to ``today`` so results are reproducible. Conventions:
 - a date written with numbers (slashes, dots or dashes) is read when only one order of day
   and month makes a date (``13/04/2027``, ``30-06-2027``, ``04/13/2027``, ``3.3.2027``);
   ``03/04/2027`` could be 3 April or 4 March and is named (``'unclear'``), never guessed:
-  :func:`day_month_order`, the rule of the forms' date boxes too;
+  :func:`day_month_order`, the rule of the forms' date boxes too; a month and year in
+  numbers after a time word ("by 03/2027") is that month, as "by March 2027";
 - a bare year counts only after a time word ("by 2027", "in 2027", "end of 2027") and not
   when a noun follows it ("by 2000 users"); a year up to :data:`RECENT_YEARS` back after
   "by"/"for" is a deadline that has passed ("by 2025"), an older one an amount ("cut costs
@@ -605,6 +606,29 @@ def _misspelt(m: re.Match, today: date, text: str) -> tuple[str, str] | None:
           needs=_NEEDS_MONTH)
 def _month_year(m: re.Match, today: date, text: str) -> date | None:
     year, month = _year_of(m), _MONTHS[m["mon"].lower()]
+    return _qualified(date(year, month, 1), end_of_month(year, month), _pos(m))
+
+
+@_pattern(_PREP + r"?(?:\bthe\s+)?" + _POS + r"?(?:\bthe\s+)?(?<![0-9.,/:-])\b"
+          r"(?P<m>1[0-2]|0?[1-9])/(?P<y>" + _YEAR + r")(?![0-9]|[.,/-][0-9])",
+          needs=r"[0-9]/[12][0-9]{3}")
+def _numeric_month_year(m: re.Match, today: date, text: str) -> date | None:
+    """ "by 03/2027": a month and a year in numbers, read as that month (its end, unless
+    "start of" or "mid" says otherwise), as "by March 2027" is.
+
+    >>> parse_deadline("Publish 2 posts by 03/2027", today=date(2026, 12, 6))[0]
+    datetime.date(2027, 3, 31)
+    >>> parse_deadline("Publish 2 posts by early 6/2027", today=date(2026, 12, 6))[0]
+    datetime.date(2027, 6, 10)
+
+    Without "by", "in", "until"... before it, it is no date ("score 3/2027 points").
+
+    >>> parse_deadline("Score 3/2027 points", today=date(2026, 12, 6))
+    (None, None)
+    """
+    if not m["prep"] and not m["pos"]:
+        return None
+    year, month = int(m["y"]), int(m["m"])
     return _qualified(date(year, month, 1), end_of_month(year, month), _pos(m))
 
 
@@ -1247,7 +1271,7 @@ _DAY_HANDLERS = frozenset({_iso, _numeric, _day_month_year, _month_day_year, _da
 def _period_start(m: re.Match, handler: _Handler, last: date) -> date | None:
     """The first day of the period whose last day ``last`` the match gave, or None when
     the match names no period (an event's end: "before the year ends")."""
-    if handler in (_month_year, _month_alone, _month_rel_year):
+    if handler in (_month_year, _numeric_month_year, _month_alone, _month_rel_year):
         return last.replace(day=1)
     if handler in (_quarter, _year_quarter):
         return date(last.year, 3 * ((last.month - 1) // 3) + 1, 1)

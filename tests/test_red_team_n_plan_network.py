@@ -194,3 +194,20 @@ def test_a_deadline_month_written_in_numbers_is_read(typed, deadline):
                                    "Publish the v1/2027 release notes by hand"])
 def test_a_number_over_a_year_without_by_or_in_is_no_deadline(typed):
     assert cw.score_goal(typed, today=date(2026, 12, 6)).deadline is None
+
+
+# ------------------------------------------------------------ 10 an opportunity's next step
+def test_a_new_next_step_on_a_day_gone_is_refused_while_the_opportunity_is_open(path):
+    # "Ask Dana" by 2 Nov, typed on 6 Dec, was saved and counted overdue at once.
+    before = path.read_bytes()
+    view = ui.opportunities_form(session(path))
+    view.fields["title"].value = "Data lead role"
+    view.fields["next_step"].value = "Ask Dana who is hiring"
+    view.fields["next_step_due"].value = date(2026, 11, 2)
+    view.buttons["save"].click()
+    assert path.read_bytes() == before
+    assert ("“Next step by” (2 Nov 2026) is before today (6 Dec 2026)"
+            in said(view, "next_step_due"))
+    view.fields["next_step_due"].value = date(2026, 12, 12)
+    view.buttons["save"].click()
+    assert [o.next_step_due for o in cw.load(path).opportunities] == [date(2026, 12, 12)]

@@ -34,11 +34,11 @@ from career_workbook.widgets.fields import (
     record_editor,
     secondary_button,
 )
-from career_workbook.widgets.inputs import days_not_come
+from career_workbook.widgets.inputs import days_not_come, gone_due_problem
 from career_workbook.wording import short_date, shorten
 
-__all__ = ["KIND_LABELS", "STAGE_OPTIONS", "notes_problem", "opportunities_form",
-           "spotted_problems"]
+__all__ = ["KIND_LABELS", "STAGE_OPTIONS", "next_step_problem", "notes_problem",
+           "opportunities_form", "spotted_problems"]
 
 KIND_LABELS = {
     "project": "Internal project", "stretch": "Stretch assignment", "role": "Role",
@@ -101,6 +101,29 @@ def spotted_problems(data: Mapping[str, Any], today: date) -> dict[str, str]:
     return {"spotted": f"Spotted on {short_date(spotted)} is after its first move "
                        f"({_SHORT.get(stage, stage)}, {short_date(first)}): choose the day you "
                        f"first noticed it, on or before {short_date(first)}."}
+
+
+def next_step_problem(data: Mapping[str, Any], today: date,
+                      stored: date | None = None) -> str | None:
+    """Why the "Next step by" day of an opportunity still open (``data``: its fields)
+    cannot be: it is before ``today`` and new (not ``stored``, the day it had), so the next
+    step would be overdue the moment it is saved
+    (:func:`~career_workbook.widgets.inputs.gone_due_problem`). ``None`` when fine.
+
+    >>> next_step_problem({"stage": "exploring", "next_step_due": date(2026, 11, 2)},
+    ...                   date(2026, 12, 6))[:66]
+    '“Next step by” (2 Nov 2026) is before today (6 Dec 2026): a next s'
+    >>> next_step_problem({"stage": "declined", "next_step_due": date(2026, 11, 2)},
+    ...                   date(2026, 12, 6)) is None
+    True
+    """
+    from career_workbook.analysis.opportunities import OPEN_STAGES
+
+    if data.get("stage") not in OPEN_STAGES:
+        return None
+    return gone_due_problem(data.get("next_step_due"), stored, today, "“Next step by”",
+                            "a next step still to take",
+                            "Done it? Write the step after it, or clear the date.")
 
 
 def notes_problem(notes: str) -> str | None:
@@ -192,6 +215,9 @@ def opportunities_form(session: Any) -> widgets.Widget:
 
         def problems(data: dict[str, Any]) -> dict[str, str]:
             found = spotted_problems(data, s.today)
+            if "next_step_due" not in found and (gone := next_step_problem(
+                    data, s.today, getattr(view.state.get("editing"), "next_step_due", None))):
+                found["next_step_due"] = gone
             if too_long := notes_problem(data.get("notes") or ""):
                 found["notes"] = s.say(too_long)
             return found

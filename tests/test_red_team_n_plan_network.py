@@ -211,3 +211,20 @@ def test_a_new_next_step_on_a_day_gone_is_refused_while_the_opportunity_is_open(
     view.fields["next_step_due"].value = date(2026, 12, 12)
     view.buttons["save"].click()
     assert [o.next_step_due for o in cw.load(path).opportunities] == [date(2026, 12, 12)]
+
+
+# ------------------------------------------------------------ 04 one goal twice
+def test_the_drafter_refuses_a_goal_already_in_the_workbook(path):
+    # Saved again (pasted once more, or retyped in another case), it was a second goal:
+    # the scorecard and the timeline drew it twice.
+    view = ui.goal_drafter(session(path))
+    view.fields["text"].value = "Get better at leadership"
+    view.buttons["save"].click()
+    before = path.read_bytes()
+    view.fields["text"].value = "  get better at Leadership "
+    view.buttons["save"].click()
+    assert path.read_bytes() == before
+    assert ("You already have this goal (“Get better at leadership”, active): change it in "
+            "“Your goals” below" in said(view, "text"))
+    assert [g.text for g in cw.load(path).goals] == [
+        "Raise team NPS from 3,5 to 4,2 by end of Q3", "Get better at leadership"]

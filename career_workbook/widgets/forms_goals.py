@@ -48,6 +48,7 @@ __all__ = [
     "Debouncer",
     "deadline_before_set",
     "drafted_deadline",
+    "duplicate_goal_problem",
     "goal_changes",
     "goal_data",
     "goal_draft_problems",
@@ -241,6 +242,28 @@ def goal_draft_problems(text: str, deadline: date | None, today: date,
                         "write a new date, or pick one below."}
     asked = year_question(result.deadline, today, said, keep)
     return {"text": asked} if asked else {}
+
+
+def duplicate_goal_problem(text: str, goals: Sequence[Goal]) -> str | None:
+    """Why ``text`` cannot be added as a new goal: one of ``goals`` already says it (case
+    and outer spaces aside, :func:`~career_workbook.model.duplicate_key`), and a second
+    copy would be counted twice (the scorecard, the timeline, a coach's counts). ``None``
+    when it is new.
+
+    >>> old = Goal(text="Get better at leadership", status="dropped")
+    >>> duplicate_goal_problem(" get better at Leadership", [old])
+    'You already have this goal (“Get better at leadership”, dropped): change it in “Your goals” below (its status, or its words), or write this one differently.'
+    >>> duplicate_goal_problem("Lead 2 projects by June 2027", [old]) is None
+    True
+    """  # noqa: E501
+    from career_workbook.model import duplicate_key
+
+    key = duplicate_key(text)
+    same = next((g for g in goals if key and duplicate_key(g.text) == key), None)
+    if same is None:
+        return None
+    return (f"You already have this goal (“{shorten(same.text)}”, {same.status}): change it "
+            "in “Your goals” below (its status, or its words), or write this one differently.")
 
 
 def goal_update(today: date, *, status: str, confidence: int | None,
@@ -750,6 +773,8 @@ def goal_drafter(session: Any) -> widgets.Widget:
             too_long = goal_length_problem(text.value, text.label)
             if too_long:  # said first: the words to save come before their date
                 problems["text"] = too_long
+            elif again := duplicate_goal_problem(text.value, view.session.workbook.goals):
+                problems["text"] = again
             ask_year(view, due, year_question(due, s.today, "", kept) is not None)
             if problems:
                 return None, problems

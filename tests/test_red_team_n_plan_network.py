@@ -224,7 +224,22 @@ def test_the_drafter_refuses_a_goal_already_in_the_workbook(path):
     view.fields["text"].value = "  get better at Leadership "
     view.buttons["save"].click()
     assert path.read_bytes() == before
-    assert ("You already have this goal (“Get better at leadership”, active): change it in "
-            "“Your goals” below" in said(view, "text"))
+    assert ("You already have this goal (“Get better at leadership”, active): change that "
+            "one instead" in said(view, "text"))
     assert [g.text for g in cw.load(path).goals] == [
         "Raise team NPS from 3,5 to 4,2 by end of Q3", "Get better at leadership"]
+
+
+def test_rewording_a_goal_onto_another_goal_is_refused(path):
+    with cw.edit(path) as wb:
+        wb.goals.append(Goal(id="g2", text="Read 12 books in 2027", status="active",
+                             created=date(2026, 12, 1), deadline=date(2027, 12, 31)))
+    before = path.read_bytes()
+    view = ui.goals_table(session(path))
+    view.fields["text"].value = "read 12 books in 2027"  # g1 reworded as g2 says
+    view.buttons["save"].click()
+    assert path.read_bytes() == before
+    assert "You already have this goal (“Read 12 books in 2027”, active)" in said(view, "text")
+    view.fields["text"].value = "Raise team NPS from 3,5 to 4,4 by end of Q3"
+    view.buttons["save"].click()
+    assert cw.load(path).goals[0].text == "Raise team NPS from 3,5 to 4,4 by end of Q3"

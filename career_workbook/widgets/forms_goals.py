@@ -21,7 +21,7 @@ from typing import Any
 
 import ipywidgets as widgets
 
-from career_workbook.model import GOAL_STATUSES, Goal, Problem, Workbook
+from career_workbook.model import GOAL_STATUSES, Goal, Problem, Workbook, duplicate_key
 from career_workbook.widgets import quiet
 from career_workbook.widgets.fields import (
     NONE,
@@ -252,18 +252,16 @@ def duplicate_goal_problem(text: str, goals: Sequence[Goal]) -> str | None:
 
     >>> old = Goal(text="Get better at leadership", status="dropped")
     >>> duplicate_goal_problem(" get better at Leadership", [old])
-    'You already have this goal (“Get better at leadership”, dropped): change it in “Your goals” below (its status, or its words), or write this one differently.'
+    'You already have this goal (“Get better at leadership”, dropped): change that one instead (its status or its words), or write this one differently.'
     >>> duplicate_goal_problem("Lead 2 projects by June 2027", [old]) is None
     True
     """  # noqa: E501
-    from career_workbook.model import duplicate_key
-
     key = duplicate_key(text)
     same = next((g for g in goals if key and duplicate_key(g.text) == key), None)
     if same is None:
         return None
-    return (f"You already have this goal (“{shorten(same.text)}”, {same.status}): change it "
-            "in “Your goals” below (its status, or its words), or write this one differently.")
+    return (f"You already have this goal (“{shorten(same.text)}”, {same.status}): change that "
+            "one instead (its status or its words), or write this one differently.")
 
 
 def goal_update(today: date, *, status: str, confidence: int | None,
@@ -843,6 +841,9 @@ def goal_editor(view: FormView, *, with_deadline: bool) -> list[widgets.Widget]:
     def collect() -> tuple[Any, dict[str, str]]:
         picked = view.fields["deadline"].value if with_deadline else NONE
         reworded, problem = reworded_goal(old, wording.value, today=s.today, deadline=picked)
+        if not problem and duplicate_key(wording.value) != duplicate_key(old.text):
+            problem = duplicate_goal_problem(
+                wording.value, [g for g in s.workbook.goals if g.id != old.id])
         if problem:
             mine[:] = []
             return None, {"text": problem}

@@ -245,14 +245,16 @@ def _overdue(wb: Workbook, today: date) -> list[tuple]:
     return [item[1:] for item in items]
 
 
-def _goals_behind(wb: Workbook, today: date) -> tuple[list[tuple], list[tuple]]:
+def _goals_behind(wb: Workbook, today: date,
+                  progress: pd.DataFrame | None = None) -> tuple[list[tuple], list[tuple]]:
     """Active goals past their deadline (most days late first); and those behind plan, or
-    not started with :data:`BEHIND_FROM` % of their time gone (furthest behind first)."""
+    not started with :data:`BEHIND_FROM` % of their time gone (furthest behind first).
+    ``progress``: ``goal_progress_frame(wb, today)`` when it is already made (read only)."""
     import pandas as pd
 
     from career_workbook.analysis.progress import goal_progress_frame
 
-    frame = goal_progress_frame(wb, today)
+    frame = goal_progress_frame(wb, today) if progress is None else progress
     frame = frame[frame["status"] == "active"]
     late, behind = [], []
     for row in frame.itertuples(index=False):
@@ -459,7 +461,7 @@ def nothing_to_do(wb: Workbook) -> str:
 
 def next_actions_frame(
     wb: Workbook, today: date, role: Any = None, limit: int | None = 10, *,
-    catalog: Any = None,
+    catalog: Any = None, progress: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """The most useful next steps, most urgent first.
 
@@ -475,6 +477,10 @@ def next_actions_frame(
     catalog : Catalog, optional
         For the SMART scores of goals to sharpen: the target role's skills make a goal
         relevant (see :func:`~.scorecard.skill_vocabulary`).
+    progress : DataFrame, optional
+        :func:`~.progress.goal_progress_frame` of ``wb`` on ``today``, when the caller has
+        it already (a review pack's progress chart): not computed a second time. Read,
+        never changed.
 
     Returns
     -------
@@ -484,7 +490,7 @@ def next_actions_frame(
     """
     from career_workbook.frames import build_frame
 
-    late_goals, behind_goals = _goals_behind(wb, today)
+    late_goals, behind_goals = _goals_behind(wb, today, progress)
     items = [
         *_check_in(wb, today), *_next_goal(wb, today), *late_goals, *_overdue(wb, today),
         *behind_goals,

@@ -28,7 +28,10 @@ datetime.date(2028, 1, 31)
 
 from __future__ import annotations
 
+import contextlib
 import math
+from collections.abc import Iterator
+from contextvars import ContextVar
 from datetime import date
 from typing import Any
 
@@ -39,8 +42,8 @@ from career_workbook.model import Goal, Workbook
 
 __all__ = [
     "CRITERIA", "GOALS_TABLE_COLUMNS", "SCORECARD_COLUMNS", "goal_context", "goal_hints",
-    "goals_table_frame", "score_saved_goal", "scorecard_verdict", "skill_vocabulary",
-    "smart_scorecard_frame",
+    "goals_table_frame", "score_saved_goal", "scorecard_verdict", "scores_shared",
+    "skill_vocabulary", "smart_scorecard_frame",
 ]
 
 CRITERIA = ("specific", "measurable", "achievable", "relevant", "time_bound")
@@ -136,9 +139,51 @@ def score_saved_goal(wb: Workbook, goal: Goal, today: date, *, catalog: Any = No
     from career_workbook.analysis.smart import score_goal
 
     done = goal.status == "done" and (goal.completed_on is None or goal.completed_on <= today)
-    return score_goal(goal.text, today=today, confidence=goal.confidence,
-                      deadline=goal.deadline, metric=goal.metric, done=done,
-                      context=goal_context(wb, goal, catalog, vocab=vocab))
+    context = goal_context(wb, goal, catalog, vocab=vocab)
+    shared = _SHARED_SCORES.get()
+    if shared is None:
+        return score_goal(goal.text, today=today, confidence=goal.confidence,
+                          deadline=goal.deadline, metric=goal.metric, done=done,
+                          context=context)
+    metric = None if goal.metric is None else tuple(goal.metric.model_dump().items())
+    key = (goal.text, today, goal.confidence, goal.deadline, metric, done, context)
+    found = shared.get(key)
+    if found is None:
+        found = shared[key] = score_goal(goal.text, today=today, confidence=goal.confidence,
+                                         deadline=goal.deadline, metric=goal.metric,
+                                         done=done, context=context)
+    return found
+
+
+_SHARED_SCORES: ContextVar[dict[tuple, Any] | None] = ContextVar("_SHARED_SCORES",
+                                                                 default=None)
+"""The scores :func:`score_saved_goal` made in a :func:`scores_shared` block, by their
+inputs (None: outside one)."""
+
+
+@contextlib.contextmanager
+def scores_shared() -> Iterator[None]:
+    """In the block, :func:`score_saved_goal` scores a goal once for the same inputs (its
+    text, day, confidence, deadline, metric, whether done, and context) and gives the
+    same result when asked again: one review pack's scorecard chart, goals page and next
+    actions score each goal once. Nothing is kept after the block (each pack, each
+    client, scores afresh); ``score_goal`` depends on nothing else.
+
+    >>> from career_workbook.model import Goal, new_workbook
+    >>> wb = new_workbook("Sam")
+    >>> goal = Goal(text="Ship the forecast by March 2027")
+    >>> with scores_shared():
+    ...     first = score_saved_goal(wb, goal, date(2026, 11, 22))
+    ...     again = score_saved_goal(wb, goal, date(2026, 11, 22))
+    ...     later = score_saved_goal(wb, goal, date(2026, 12, 1))
+    >>> again is first, later is first, score_saved_goal(wb, goal, date(2026, 11, 22)) is first
+    (True, False, False)
+    """
+    token = _SHARED_SCORES.set({})
+    try:
+        yield
+    finally:
+        _SHARED_SCORES.reset(token)
 
 
 def goal_hints(result: Any) -> tuple[str, ...]:

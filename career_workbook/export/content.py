@@ -325,10 +325,11 @@ def _goals(wb: Workbook, today: date, catalog: Any = None) -> tuple[GoalRow, ...
     return tuple(rows)
 
 
-def _actions(wb: Workbook, today: date, role: Any, catalog: Any = None
-             ) -> tuple[ActionRow, ...]:
+def _actions(wb: Workbook, today: date, role: Any, catalog: Any = None,
+             progress: Any = None) -> tuple[ActionRow, ...]:
     """Every next action: the HTML lists them all, the PDF says what it leaves out."""
-    frame = analysis.next_actions_frame(wb, today, role, limit=None, catalog=catalog)
+    frame = analysis.next_actions_frame(wb, today, role, limit=None, catalog=catalog,
+                                        progress=progress)
     return tuple(
         ActionRow(int(row.rank), str(row.kind), str(row.item), str(row.reason))
         for row in frame.itertuples(index=False)
@@ -355,6 +356,7 @@ def _comments(wb: Workbook) -> tuple[tuple[CommentRow, ...], str]:
 def pack_content(
     wb: Workbook, *, today: date, role: Any = None, charts: Sequence[ChartEntry] = (),
     period: str = "", catalog: Any = None, left_out: str | None = None,
+    progress: Any = None,
 ) -> PackContent:
     """Gather the cover, achievements, colleagues' comments, goals and next actions of
     ``wb`` as of ``today`` (nothing dated after it: :func:`~career_workbook.analysis.as_of`).
@@ -368,6 +370,9 @@ def pack_content(
     (:func:`~career_workbook.analysis.review_as_of`): a goal set after ``today`` is not
     counted, and the cover says so (``left_out``: what to say, when ``wb`` has already
     been limited; default: :func:`~career_workbook.analysis.set_later_note` of ``wb``).
+    ``progress``: the goals' progress (:func:`~career_workbook.analysis.goal_progress_frame`
+    of ``wb`` on ``today``) when the charts made it already, for the next actions (read,
+    not made again).
     """
     from career_workbook.catalog import missing_role
 
@@ -386,7 +391,7 @@ def pack_content(
         role_title=getattr(role, "title", None), current_role=p.current_role,
         coach=p.coach, organisation=p.organisation, headlines=_headlines(s),
         charts=tuple(charts), goals=_goals(wb, today, catalog),
-        actions=_actions(wb, today, role, catalog),
+        actions=_actions(wb, today, role, catalog, progress),
         period=period, nothing_to_do=analysis.nothing_to_do(wb),
         achievements=achievements, comments=comments, comments_note=comments_note,
         waiting=waiting, role_missing=(missing_role(wb, catalog) or "") if role is None else "",

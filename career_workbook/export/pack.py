@@ -245,10 +245,17 @@ def render_pack(data: bytes, source: str, *, today: date,
     """
     from career_workbook import store
     from career_workbook.analysis.period import set_later_note
+    from career_workbook.analysis.scorecard import scores_shared
     from career_workbook.catalog import load_catalog, resolve_role, shared_catalog
     from career_workbook.charts import CHARTS, placeholder_message
     from career_workbook.export.content import ChartEntry, pack_content
-    from career_workbook.figures import chart_alt, chart_caption, chart_title, make_figures
+    from career_workbook.figures import (
+        chart_alt,
+        chart_caption,
+        chart_title,
+        frames_of,
+        make_figures,
+    )
 
     formats = check_pack_formats(formats)
     loaded = store.loads(store._decode(data, source), path=source)
@@ -258,8 +265,11 @@ def render_pack(data: bytes, source: str, *, today: date,
     role = resolve_role(wb, cat)
     draw_png = "png" in formats or ("html" in formats and "svg" not in formats)
     files: dict[str, bytes] = {}
-    with quiet_glyph_warnings(), contextlib.ExitStack() as frozen:
-        figures = make_figures(wb, today=today, role=role, catalog=cat)
+    # each goal scored once for the scorecard chart, the goals page and the next actions
+    with quiet_glyph_warnings(), scores_shared(), contextlib.ExitStack() as frozen:
+        # the analysis frames, shared by the charts and the pages (each made once)
+        frames = frames_of(wb, today=today, role=role, catalog=cat)
+        figures = make_figures(wb, today=today, role=role, catalog=cat, frames=frames)
         entries = []
         drawn: dict[str, Any] = {}  # slug -> recording of its PNG drawing (for the PDF)
         for slug, fig in figures.items():
@@ -285,8 +295,8 @@ def render_pack(data: bytes, source: str, *, today: date,
                                       svg=svg, caption=chart_caption(fig, slug),
                                       alt=chart_alt(fig, slug), placeholder=placeholder))
         content = pack_content(wb, today=today, role=role, charts=entries, period=label,
-                               left_out=left_out,
-                               catalog=cat)
+                               left_out=left_out, catalog=cat,
+                               progress=frames.goal_progress)
         if "pdf" in formats:
             files["review.pdf"] = _pdf_bytes(content, figures, drawn)
     if "html" in formats:

@@ -58,6 +58,7 @@ import inspect
 import math
 import operator
 import sys
+import unicodedata
 from collections.abc import Iterator
 from typing import Any
 
@@ -510,13 +511,41 @@ def text_size(s: str, prop: Any) -> tuple[float, float, float]:
 
 def _measured(s: str, prop: Any) -> tuple[float, float, float]:
     """matplotlib's ``RendererPDFPSBase.get_text_width_height_descent`` for a TrueType
-    font (``pdf.use14corefonts`` off)."""
+    font (``pdf.use14corefonts`` off). On matplotlib 3.11, from the text's glyph layout
+    (:func:`_laid_out`, which the text's drawing uses too: shaped once, not once to measure
+    and again to write) and each glyph's box and advance (:func:`_glyph_box`), as
+    ``FT2Font.set_text`` adds them up: the pen's advance past the last glyph, and the
+    lowest and highest points of the glyphs' boxes placed at their pens. Another text
+    (:func:`_plain`: a combining mark, a space other than the ASCII one, a format
+    character), and any text on another matplotlib, is measured by ``set_text`` itself
+    (``tests/test_pack_pdf_cost.py`` compares the two on thousands of texts)."""
+    if TEXTS_REWRITTEN and _plain(s):
+        items = _laid_out(s, prop)
+        if not items:
+            return 0.0, 0.0, 0.0
+        size = prop.get_size_in_points()
+        boxes = _GLYPH_BOXES
+        low = high = None
+        box: tuple = ()
+        sized = False
+        for item in items:
+            font = item.ft_object
+            box = boxes.get((font.fname, font.face_index, item.glyph_index, size), ())
+            if not box:
+                if not sized:  # the font and its fallbacks at this size (a PNG moves them)
+                    _pdf_font(prop)
+                    sized = True
+                box = _glyph_box(font, item.glyph_index, size)
+            rise = round(item.y * 64)
+            if low is None or box[0] + rise < low:
+                low = box[0] + rise
+            if high is None or box[1] + rise > high:
+                high = box[1] + rise
+        width = round(items[-1].x * 64) + box[2]
+        return width / 64, (high - low) / 64, -low / 64
     from matplotlib import ft2font
-    from matplotlib.font_manager import fontManager, get_font
 
-    font = get_font(fontManager._find_fonts_by_props(prop))
-    font.clear()
-    font.set_size(prop.get_size_in_points(), 72)
+    font = _pdf_font(prop)
     unhinted = (ft2font.LoadFlags.NO_HINTING if hasattr(ft2font, "LoadFlags")
                 else ft2font.LOAD_NO_HINTING)
     font.set_text(s, 0.0, flags=unhinted)
@@ -524,6 +553,77 @@ def _measured(s: str, prop: Any) -> tuple[float, float, float]:
     d = font.get_descent()
     scale = 1 / 64
     return w * scale, h * scale, d * scale
+
+
+_PLAIN_CATEGORIES = frozenset("LNPS")
+"""Unicode categories (first letters) of the characters whose glyphs sit on their pens with
+their own advance: letters, numbers, punctuation, symbols."""
+_FILLERS = frozenset("\u115f\u1160\u3164\uffa0")
+"""Letters that are default-ignorable (Hangul fillers): shaped with no advance."""
+
+
+def _plain(s: str) -> bool:
+    """Whether every glyph of ``s`` is placed on its pen with its font's own advance: ``s``
+    is printable ASCII, or has only letters, numbers, punctuation and symbols (no combining
+    mark, which is moved onto the letter before it; no space but the ASCII one, which the
+    shaper may widen or narrow; no format or control character, which it shapes with no
+    advance).
+
+    >>> _plain("Café · 项目 🚀 ✓"), _plain("cafe\u0301"), _plain("a\u2009b"), _plain("👍\u200d")
+    (True, False, False, False)
+    """
+    if s.isascii():
+        return s.isprintable()
+    return all((c.isascii() and c.isprintable())
+               or (unicodedata.category(c)[0] in _PLAIN_CATEGORIES and c not in _FILLERS)
+               for c in s)
+
+
+def _pdf_font(prop: Any) -> Any:
+    """The ``FT2Font`` of ``prop`` (and its fallbacks) at its size at 72 dpi, as
+    ``RendererPdf._get_font_ttf`` gives it."""
+    from matplotlib.font_manager import fontManager, get_font
+
+    font = get_font(fontManager._find_fonts_by_props(prop))
+    font.clear()
+    font.set_size(prop.get_size_in_points(), 72)
+    return font
+
+
+def _laid_out(s: str, prop: Any, features: Any = None, language: Any = None) -> tuple:
+    """``FT2Font._layout`` of ``s`` in the font of ``prop`` at 72 dpi, unhinted (matplotlib
+    3.11: the glyphs, their fonts, pens and kerning), once per process for the same font,
+    string, features and language: what :func:`text_size` measures and
+    ``RendererPdf.draw_text`` writes."""
+    from matplotlib import ft2font
+
+    key = ("glyph layout", _font_key(prop), s, _hashable(features), _hashable(language),
+           len(fontManager.ttflist))
+    found = _TEXTS.get(key)
+    return found if found is not None else text_memo(key, lambda: tuple(_pdf_font(prop)._layout(
+        s, ft2font.LoadFlags.NO_HINTING, features=features, language=language)))
+
+
+GLYPH_BOXES_SIZE = 50_000
+"""Glyph boxes (:data:`_GLYPH_BOXES`) kept before the memo starts again."""
+
+_GLYPH_BOXES: dict[tuple, tuple[int, int, int]] = {}
+"""Each glyph's lowest and highest point and its advance (26.6 fixed point, unhinted), by
+font file, face, glyph and size at 72 dpi: font data, the same in every text."""
+
+
+def _glyph_box(font: Any, index: int, size: float) -> tuple[int, int, int]:
+    """Glyph ``index`` of ``font`` (set to ``size`` points at 72 dpi: :func:`_pdf_font`),
+    unhinted: its box's bottom and top and its advance, in 64ths of a point (as
+    ``FT2Font.set_text`` reads them)."""
+    from matplotlib import ft2font
+
+    glyph = font.load_glyph(index, ft2font.LoadFlags.NO_HINTING)
+    box = (glyph.bbox[1], glyph.bbox[3], glyph.horiAdvance)
+    if len(_GLYPH_BOXES) >= GLYPH_BOXES_SIZE:
+        _GLYPH_BOXES.clear()
+    _GLYPH_BOXES[font.fname, font.face_index, index, size] = box
+    return box
 
 
 _UNNAMED: dict[tuple, frozenset[int]] = {}
@@ -681,15 +781,14 @@ def _measuring_pdf() -> type:
             tracked for this file's font subsets. Its glyphs are laid out once per process;
             the bytes between the file's font names are made once per process for the
             same glyphs in the same subsets and codes (:func:`_text_parts`)."""
-            from matplotlib import ft2font
             from matplotlib.font_manager import FontPath  # matplotlib 3.11 (TEXTS_REWRITTEN)
 
             file = self.file
             fontsize = prop.get_size_in_points()
             fonttype = mpl.rcParams["pdf.fonttype"]
             items, glyphs, firsts, unnamed = text_memo(
-                self._key("layout", *key), lambda: _glyphs(tuple(self._get_font_ttf(prop)._layout(
-                    s, ft2font.LoadFlags.NO_HINTING, features=features, language=language))))
+                self._key("layout", *key), lambda: _glyphs(_laid_out(s, prop, features,
+                                                                     language)))
             if unnamed:
                 return self._written_with_outlines(items, unnamed, fontsize, fonttype)
             tracked = self._tracked

@@ -2,7 +2,8 @@
 floor, each chart built once and saved as one PNG).
 
 The PDF's work is counted here, not timed: a line measured to wrap a page's text is not
-measured again to draw it, a text's glyphs are laid out without loading their outlines,
+measured again to draw it (and on matplotlib 3.11 its measure comes from the glyph layout
+that writes it: shaped once), a text's glyphs are laid out without loading their outlines,
 the bytes of a text the process wrote before are not serialised again, a graphics state
 the page is already in is not compared property by property, and a chart's texts are
 not laid out again for the next client. Each change keeps every byte of the PDF:

@@ -96,7 +96,7 @@ def test_a_new_action_due_on_a_day_already_gone_is_refused(path):
     view.buttons["save"].click()
     assert path.read_bytes() == before
     assert ("“Due” (15 Jan 2026) is before today (6 Dec 2026): an action still to do plans "
-            "a day to come. Pick a new day. Already done? Set Status to Done."
+            "a day to come. Did you mean 15 Jan 2027? Already done? Set Status to Done."
             in said(view, "due"))
     view.fields["status"].value = "done"  # it happened: recorded as done
     view.buttons["save"].click()

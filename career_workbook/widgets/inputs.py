@@ -82,11 +82,15 @@ def gone_due_problem(day: date | None, stored: date | None, today: date, what: s
     ``record`` (an action, a milestone) still to do, cannot be: it is before ``today``,
     so the step would be overdue the moment it is saved (2026 typed in December for
     January 2027). ``stored``, the day the record already had, stays allowed (an overdue
-    step edited for something else); ``instead`` says what to do when it happened.
+    step edited for something else); ``instead`` says what to do when it happened. A day
+    of this year that next year's same day would fit (January typed in December, the
+    year left as it was) is asked about: "did you mean 15 Jan 2027?".
 
     >>> gone_due_problem(date(2026, 1, 15), None, date(2026, 12, 6), "“Due”",
     ...                  "an action still to do", "Already done? Set Status to Done.")
-    '“Due” (15 Jan 2026) is before today (6 Dec 2026): an action still to do plans a day to come. Pick a new day. Already done? Set Status to Done.'
+    '“Due” (15 Jan 2026) is before today (6 Dec 2026): an action still to do plans a day to come. Did you mean 15 Jan 2027? Already done? Set Status to Done.'
+    >>> gone_due_problem(date(2025, 3, 1), None, date(2026, 12, 6), "“Due”", "a step", "")
+    '“Due” (1 Mar 2025) is before today (6 Dec 2026): a step plans a day to come. Pick a new day.'
     >>> gone_due_problem(date(2026, 1, 15), date(2026, 1, 15), date(2026, 12, 6), "“Due”",
     ...                  "an action", "") is None
     True
@@ -94,8 +98,18 @@ def gone_due_problem(day: date | None, stored: date | None, today: date, what: s
     """  # noqa: E501
     if day is None or day == stored or day >= today:
         return None
+    meant = _next_year(day) if day.year == today.year else None
+    ask = f"Did you mean {short_date(meant)}?" if meant is not None else "Pick a new day."
     return (f"{what} ({short_date(day)}) is before today ({short_date(today)}): {record} "
-            f"plans a day to come. Pick a new day." + (f" {instead}" if instead else ""))
+            f"plans a day to come. {ask}" + (f" {instead}" if instead else ""))
+
+
+def _next_year(day: date) -> date | None:
+    """``day`` a year later (``None`` for 29 February, which next year lacks)."""
+    try:
+        return day.replace(year=day.year + 1)
+    except ValueError:
+        return None
 
 
 def swapped_year_problem(day: date | None, today: date, what: str) -> str | None:

@@ -415,6 +415,7 @@ def skills_form(session: Any) -> widgets.Widget:
             asked = (duplicate_key(new.name), close)
             if close is not None and view.state.get("keep_both") != asked:
                 view.state["asked_both"] = asked
+                keep = buttons()[1]
                 keep.description = f"Keep “{shorten(new.name.strip(), 24)}” as its own skill"
                 keep.layout.display = None
                 ask_merge(wb, old.name if old is not None else None, close,
@@ -429,6 +430,7 @@ def skills_form(session: Any) -> widgets.Widget:
                       other: str = "") -> None:
             """Offer "Merge into “same”" (it merges only when pressed) and refuse this save."""
             view.state["merge"] = (old_name, same)
+            merge = buttons()[0]
             merge.description = f"Merge into “{shorten(same, 30)}”"
             merge.layout.display = None
             used = skill_references(wb, old_name) if old_name is not None else {}
@@ -438,22 +440,37 @@ def skills_form(session: Any) -> widgets.Widget:
             make = "make it one" if old_name is not None else f"keep “{same}” only"
             raise WorkbookError(f"{question} Press “Merge” below to {make}{moved}.{other}")
 
-        merge = secondary_button("Merge", "Make this skill part of the one you already "
-                                          "track: its ratings and uses move onto it",
-                                 icon="compress", hidden=True)
-        keep = secondary_button("Keep as its own skill", "They are different skills: save "
-                                "this one beside the one you track", icon="check", hidden=True)
+        made: list[widgets.Button] = []
+
+        def buttons() -> list[widgets.Button]:
+            """The "Merge" and "Keep as its own skill" buttons, made (hidden) below the
+            editor when the form first asks: most people never see them, and made on
+            every run they cost the page two widget models."""
+            if not made:
+                made[:] = [
+                    secondary_button("Merge", "Make this skill part of the one you already "
+                                              "track: its ratings and uses move onto it",
+                                     icon="compress", hidden=True),
+                    secondary_button("Keep as its own skill", "They are different skills: "
+                                     "save this one beside the one you track", icon="check",
+                                     hidden=True)]
+                made[0].on_click(merged)
+                made[1].on_click(kept_apart)
+                view.insert(editor[-1], *made)
+            return made
+
+        def hide_both() -> None:
+            for button in made:
+                button.layout.display = "none"
 
         def kept_apart(_button: Any) -> None:
             view.state["keep_both"] = view.state.pop("asked_both", None)
-            merge.layout.display = keep.layout.display = "none"
+            hide_both()
             view.buttons["save"].click()
-
-        keep.on_click(kept_apart)
 
         def merged(_button: Any) -> None:
             old_name, kept = view.state.pop("merge", (None, None))
-            merge.layout.display = keep.layout.display = "none"
+            hide_both()
             if kept is None:
                 return
             if old_name is None:  # a new skill: nothing to move, it is just not added
@@ -493,8 +510,6 @@ def skills_form(session: Any) -> widgets.Widget:
                 view.offer_undo(undo, f"“{old_name}” is back, apart from “{kept}”",
                                 f"Make “{old_name}” a skill of its own again")
 
-        merge.on_click(merged)
-
         def before_remove(wb: Workbook, old: Skill) -> None:
             used = skill_references(wb, old.name)
             if used:
@@ -507,7 +522,7 @@ def skills_form(session: Any) -> widgets.Widget:
             view, items=wb.skills, model=Skill, collection="skills", make_fields=make_fields,
             describe=lambda s: f"{s.name} (importance {s.importance}, target {s.target_level})",
             noun="skill", on_save=before_save, on_remove=before_remove)
-        return [*editor, merge, keep]
+        return editor
 
     return FormView(session, build, name="skills", title="The skills you track",
                     intro="List the skills that matter for your next step. Renaming a skill "

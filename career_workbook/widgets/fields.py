@@ -1098,9 +1098,10 @@ class FormView(quiet.VBox):
         return [f.box for f in fields]
 
     def insert(self, after: widgets.Widget, *items: Field | widgets.Widget) -> None:
-        """Put ``items`` (fields or widgets) in the form just after ``after``: a part made
-        only when it is first shown (a row most people never see still costs the page a
-        model and a view for each of its widgets, hidden or not). Fields are registered as
+        """Put ``items`` (fields or widgets) just after ``after`` (one of the form's rows, or
+        a widget in one, such as a Save button in its row): a part made only when it is
+        first shown (a row most people never see still costs the page a model and a view
+        for each of its widgets, hidden or not). Fields are registered as
         :meth:`add` does, with the value they are made with as what the form shows.
 
         >>> from types import SimpleNamespace
@@ -1119,10 +1120,30 @@ class FormView(quiet.VBox):
         fields = [item for item in items if isinstance(item, Field)]
         self.add(*fields)
         self._shown.update({f.key: shown_value(f) for f in fields})
-        at = next(i for i, child in enumerate(self.children) if child is after) + 1
-        self.children = (*self.children[:at],
-                         *(item.box if isinstance(item, Field) else item for item in items),
-                         *self.children[at:])
+        # ``after`` is one of the form's rows, or a widget inside one (a Save button's row)
+        box = next(w for w in quiet.widget_tree([self]) if isinstance(w, widgets.Box)
+                   and any(child is after for child in w.children))
+        at = next(i for i, child in enumerate(box.children) if child is after) + 1
+        box.children = (*box.children[:at],
+                        *(item.box if isinstance(item, Field) else item for item in items),
+                        *box.children[at:])
+
+    def stored(self, name: str) -> Any:
+        """The field ``name`` of the record the form's record editor shows, as the file had
+        it when the form was built (``None`` for a new record): a rule that leaves a value
+        already saved alone (an overdue step edited for something else) compares with it.
+
+        >>> from types import SimpleNamespace
+        >>> view = FormView(SimpleNamespace(workbook=None, error=None, missing=True,
+        ...                 form_message=lambda: "", on_change=lambda *a, **k: None),
+        ...                 lambda v: [], name="x", title="X", needs_workbook=False)
+        >>> view.stored("due") is None
+        True
+        >>> view.state["editing"] = SimpleNamespace(due=date(2026, 1, 15))
+        >>> view.stored("due")
+        datetime.date(2026, 1, 15)
+        """
+        return getattr(self.state.get("editing"), name, None)
 
     def set_status(self, text: str, kind: str = "info") -> None:
         """Say ``text`` in the status line (an Undo offered for the previous one goes)."""
@@ -1661,11 +1682,7 @@ def ask_year(view: FormView, due: date | None, asked: bool) -> None:
 
         keep.on_click(kept)
         view.buttons["keep_year"] = keep
-        row = next((w for w in quiet.widget_tree([view]) if isinstance(w, widgets.Box)
-                    and any(child is save for child in w.children)), None)
-        if row is not None:
-            at = next(i for i, child in enumerate(row.children) if child is save) + 1
-            row.children = (*row.children[:at], keep, *row.children[at:])
+        view.insert(save, keep)
     if asked and due is not None:
         view.state["asked_year"] = due
         keep.description = f"Keep {due.year}"

@@ -216,7 +216,7 @@ def opportunities_form(session: Any) -> widgets.Widget:
         def problems(data: dict[str, Any]) -> dict[str, str]:
             found = spotted_problems(data, s.today)
             if "next_step_due" not in found and (gone := next_step_problem(
-                    data, s.today, getattr(view.state.get("editing"), "next_step_due", None))):
+                    data, s.today, view.stored("next_step_due"))):
                 found["next_step_due"] = gone
             if too_long := notes_problem(data.get("notes") or ""):
                 found["notes"] = s.say(too_long)

@@ -583,20 +583,13 @@ def actions_form(session: Any) -> widgets.Widget:
             noun="action", extra=lambda data: {"done_on": action_done_on(
                 data["status"], data.get("done_on"), view.session.today)},
             problems=lambda data: action_problems(data, view.session.workbook.goals,
-                                                  view.session.today, stored_due(view)),
+                                                  view.session.today, view.stored("due")),
             year_field="due")
         return [shown, *editor]
 
     return FormView(session, build, name="actions", title="Your action plan",
                     intro="Small, concrete steps with dates turn goals into progress.",
                     depends=lambda wb: (wb.actions, wb.goals))
-
-
-def stored_due(view: FormView) -> date | None:
-    """The due day of the record the form's record editor shows, as the file had it when
-    the form was built (``None`` for a new record): a step kept overdue is not asked about
-    again."""
-    return getattr(view.state.get("editing"), "due", None)
 
 
 def late_due_problem(due: Any, deadline: date | None, what: str = "“Due”") -> str | None:
@@ -727,7 +720,7 @@ def milestones_form(session: Any) -> widgets.Widget:
             view, items=goal.milestones, model=Milestone, collection=steps,
             make_fields=make_fields, noun="milestone",
             problems=lambda data: milestone_problems(data, goal.deadline, view.session.today,
-                                                     stored_due(view)),
+                                                     view.stored("due")),
             year_field="due",
             describe=lambda m: m.title + (" ✓" if m.done_on else
                                           (f" (due {short_date(m.due)})" if m.due else "")))

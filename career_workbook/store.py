@@ -96,7 +96,7 @@ from career_workbook.model import (
     validate_workbook,
 )
 from career_workbook.versions import versions_to_keep
-from career_workbook.wording import plural
+from career_workbook.wording import listing, plural
 
 __all__ = [
     "HISTORY_LIMIT",
@@ -588,11 +588,12 @@ def _indent_hint(text: str | None, mark: Any) -> str:
     at a column no field or list item before it starts at (a field typed one space too far
     in, or out), else ``''``.
 
-    >>> _indent_hint("person:\\n  name: Sam\\n   coach: Kim\\n", _Mark(2))
+    >>> from types import SimpleNamespace as Mark
+    >>> _indent_hint("person:\\n  name: Sam\\n   coach: Kim\\n", Mark(line=2))
     '; line 3 (“coach: Kim”) is indented 3 spaces, which lines up with no field above it (they start at 0 or 2 spaces): indent it as the field it belongs beside'
-    >>> _indent_hint("person:\\n  name: Sam\\n  coach: Kim\\n", _Mark(2))
+    >>> _indent_hint("person:\\n  name: Sam\\n  coach: Kim\\n", Mark(line=2))
     ''
-    >>> _indent_hint("values:\\n- {name: Family, importance: 5}\\n   x: 1\\n", _Mark(2))[:38]
+    >>> _indent_hint("values:\\n- {name: Family, importance: 5}\\n   x: 1\\n", Mark(line=2))[:38]
     '; line 3 (“x: 1”) is indented 3 spaces'
     """  # noqa: E501
     lines = (text or "").splitlines()
@@ -605,18 +606,10 @@ def _indent_hint(text: str | None, mark: Any) -> str:
     above = _key_columns(text or "", mark.line)
     if not above or column in above:
         return ""
-    starts = [str(c) for c in sorted(above)]
-    said = " or ".join(filter(None, [", ".join(starts[:-1]), starts[-1]]))
+    said = listing([str(c) for c in sorted(above)], last="or")
     return (f"; line {mark.line + 1} (“{_line_text(text, mark.line)}”) is indented "
             f"{plural(column, 'space')}, which lines up with no field above it (they start "
             f"at {said} spaces): indent it as the field it belongs beside")
-
-
-class _Mark:
-    """A parser mark of ``line`` (0-based), for the examples."""
-
-    def __init__(self, line: int, column: int = 0) -> None:
-        self.line, self.column = line, column
 
 
 def _too_deep(mark: Any, path: Any) -> WorkbookError:

@@ -186,18 +186,20 @@ def today_problem(day: date, real: date) -> str | None:
     return None
 
 
-def listing(items: Sequence[str], most: int | None = None) -> str:
-    """Items joined as a sentence says them; with ``most``, the first ``most`` of them and
-    how many more.
+def listing(items: Sequence[str], most: int | None = None, last: str = "and") -> str:
+    """Items joined as a sentence says them (``last`` before the last one); with ``most``,
+    the first ``most`` of them and how many more.
 
     >>> listing(["a"]), listing(["a", "b"]), listing(["a", "b", "c"])
     ('a', 'a and b', 'a, b and c')
     >>> listing(["a", "b", "c", "d"], most=2), listing(["a", "b"], most=2)
     ('a, b and 2 more', 'a and b')
+    >>> listing(["0", "2", "4"], last="or")
+    '0, 2 or 4'
     """
     if most is not None and len(items) > most:
         items = [*items[:most], f"{len(items) - most} more"]
-    return " and ".join(filter(None, [", ".join(items[:-1]), *items[-1:]]))
+    return f" {last} ".join(filter(None, [", ".join(items[:-1]), *items[-1:]]))
 
 
 def people_words(groups: list[list[str]]) -> str:

@@ -61,6 +61,30 @@ def test_a_chart_looks_each_font_up_once(priya, monkeypatch):
     assert 0 < len(calls) <= 8, len(calls)
 
 
+def test_a_font_is_searched_for_once_whatever_its_size():
+    """A chart's titles and labels come in several sizes of one font: the installed fonts
+    are scored once for it, not again for each size (every font matplotlib lists from a
+    file is scalable, so the size cannot change the answer); the files found are the same."""
+    assert all(entry.size == "scalable" for entry in font_manager.fontManager.ttflist)
+    cache = font_manager.fontManager._findfont_cached
+    family = ["sans-serif", *mpl.rcParams["font.sans-serif"][:1]]
+
+    def drawn(size: float) -> int:
+        fig = mpl.figure.Figure(figsize=(2, 1))
+        ChartCanvas(fig)
+        fig.text(0.1, 0.5, "Skill gaps", family=family, weight="light", size=size)
+        before = cache.cache_info().misses
+        fig.canvas.draw()
+        return cache.cache_info().misses - before
+
+    drawn(7.25)  # first size: the search this font needs
+    assert drawn(13.75) == 0  # another size: no new search
+    small, large = FontProperties(family=family, size=7.25), FontProperties(family=family,
+                                                                            size=13.75)
+    found = font_manager.fontManager._find_fonts_by_props(large)
+    assert ChartCanvas(mpl.figure.Figure()).get_renderer()._font_paths(small) == found
+
+
 def test_line_heights_are_matplotlibs_own():
     """A text's lines are placed exactly as on matplotlib's own canvas (3.11 asks the
     renderer for a font's line metrics, which ChartRenderer remembers; 3.9 measures)."""

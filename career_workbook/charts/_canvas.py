@@ -35,7 +35,8 @@ import numpy as np
 from matplotlib import font_manager
 from matplotlib.backends.backend_agg import FigureCanvasAgg, RendererAgg
 
-__all__ = ["FONTS_MEMOISED", "GLYPHS_DRAWN_HERE", "ChartCanvas", "ChartRenderer", "draws_glyphs"]
+__all__ = ["FONTS_MEMOISED", "GLYPHS_DRAWN_HERE", "ChartCanvas", "ChartRenderer", "draws_glyphs",
+           "font_files"]
 
 _FONT_RC = ("font.serif", "font.sans-serif", "font.cursive", "font.fantasy",
             "font.monospace", "font.family")
@@ -55,6 +56,38 @@ def _font_key(prop: Any) -> tuple:
             tuple(tuple(mpl.rcParams[name]) for name in _FONT_RC))
 
 
+_LOOKUP_SIZE = 10.0
+"""The size every font is looked up at when the size cannot change the answer
+(:func:`font_files`)."""
+
+
+def font_files(prop: Any) -> Any:
+    """The font files of ``prop``, as ``FontManager._find_fonts_by_props`` finds them, looked
+    up once per process for every size of the same family, weight and style.
+
+    ``findfont`` scores every installed font for each family of a text (~90 fonts, ~0.4 ms
+    a family here) and remembers the answer per size, though a size changes the score only
+    of a font made in fixed sizes: every font matplotlib lists from a file is
+    ``'scalable'`` (its size score is 0 whatever the size asked). So while every listed font
+    is scalable, the lookup asks at one size (a chart's 9.5, 10.5 and 14 pt titles and
+    labels: one search each instead of three); a machine with a fixed-size font keeps
+    matplotlib's own search for each size.
+
+    >>> from matplotlib.font_manager import FontProperties
+    >>> small, large = FontProperties(size=7), FontProperties(size=31)
+    >>> font_files(small) == font_manager.fontManager._find_fonts_by_props(small)
+    True
+    >>> font_files(small) == font_files(large)
+    True
+    """
+    manager = font_manager.fontManager
+    if prop.get_size() != _LOOKUP_SIZE and all(
+            entry.size == "scalable" for entry in manager.ttflist):
+        prop = prop.copy()
+        prop.set_size(_LOOKUP_SIZE)
+    return manager._find_fonts_by_props(prop)
+
+
 class ChartRenderer(RendererAgg):
     """``RendererAgg`` that looks up each font, and its line metrics, once."""
 
@@ -69,7 +102,7 @@ class ChartRenderer(RendererAgg):
         key = _font_key(prop)
         found = paths.get(key)
         if found is None:
-            found = paths[key] = font_manager.fontManager._find_fonts_by_props(prop)
+            found = paths[key] = font_files(prop)
         return found
 
     def _prepare_font(self, font_prop: Any) -> Any:

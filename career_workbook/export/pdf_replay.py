@@ -71,7 +71,7 @@ from matplotlib.legend import Legend
 from matplotlib.text import Text
 from matplotlib.transforms import Affine2D, Bbox, Transform
 
-from career_workbook.charts._canvas import _font_key
+from career_workbook.charts._canvas import _font_key, font_files
 
 __all__ = ["CHECKED", "Recording", "draw_figure", "image_dpi", "page_renderer", "recording",
            "replay", "text_memo", "text_size", "unnamed_glyphs"]
@@ -582,9 +582,9 @@ def _plain(s: str) -> bool:
 def _pdf_font(prop: Any) -> Any:
     """The ``FT2Font`` of ``prop`` (and its fallbacks) at its size at 72 dpi, as
     ``RendererPdf._get_font_ttf`` gives it."""
-    from matplotlib.font_manager import fontManager, get_font
+    from matplotlib.font_manager import get_font
 
-    font = get_font(fontManager._find_fonts_by_props(prop))
+    font = get_font(font_files(prop))
     font.clear()
     font.set_size(prop.get_size_in_points(), 72)
     return font
@@ -992,9 +992,9 @@ def _line_heights(found: tuple, prop: Any) -> tuple:
     the renderer's ``_get_font_height_metrics`` returned (None: read the font's tables)."""
     if None not in found:
         return found
-    from matplotlib.font_manager import fontManager, get_font
+    from matplotlib.font_manager import get_font
 
-    font = get_font(fontManager._find_fonts_by_props(prop))
+    font = get_font(font_files(prop))
     for table_name, gap_key, ascent_key, descent_key in _HEIGHT_TABLES:
         table = font.get_sfnt_table(table_name)
         if table is None:

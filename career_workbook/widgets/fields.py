@@ -412,6 +412,22 @@ class Field:
         self.widget.value = new
 
     @property
+    def option_texts(self) -> dict[Any, str]:
+        """What a dropdown or a list of checkboxes shows for each value it can hold (the
+        text a person reads, not the file's code); ``{}`` for other fields.
+
+        >>> make_field("stage", "Stage", "dropdown", options=[("Not now", "not_now")],
+        ...            value="not_now").option_texts
+        {'not_now': 'Not now'}
+        """
+        if self.kind == "dropdown":
+            return {v: label for label, v in self.widget.options}
+        if self.kind == "multi":
+            return {v: box.description for v, box in zip(self.widget._values,
+                                                         self.widget.boxes, strict=True)}
+        return {}
+
+    @property
     def input_error(self) -> str | None:
         """Why the text in a date or number box cannot be read (``None`` when it can).
 
@@ -1502,7 +1518,7 @@ class FormView(quiet.VBox):
                 raise WorkbookError("nothing entered yet: fill in the form, then save")
             setattr(wb, attribute, merge_section(
                 model, list(self.fields), stored=stored, filled=self.filled, mine=record,
-                theirs=getattr(wb, attribute), labels=labels))
+                theirs=getattr(wb, attribute), labels=labels, fields=self.fields))
 
         self.bind(button, collect, apply)
 
@@ -1553,15 +1569,18 @@ def save_record(session: Any, apply: Callable[[Any, Any], Any], record: Any) -> 
 
 
 def merge_section(model: type[BaseModel], keys: Sequence[str], *, stored: Any, filled: Any,
-                  mine: Any, theirs: Any, labels: Mapping[str, str]) -> Any:
+                  mine: Any, theirs: Any, labels: Mapping[str, str],
+                  fields: Mapping[str, Field] | None = None) -> Any:
     """``theirs`` (the file's current record, or ``None``) with the person's changes to
-    ``keys`` merged in (see :func:`~career_workbook.widgets.merge.merge_fields`)."""
+    ``keys`` merged in (see :func:`~career_workbook.widgets.merge.merge_fields`); a
+    conflict says a choice as the form's ``fields`` show it."""
     from career_workbook.widgets.merge import merge_fields
 
     base = model() if stored is None and _defaults_ok(model) else stored
     now = theirs if theirs is not None else (model() if _defaults_ok(model) else mine)
     merged = merge_fields(keys, stored=base, filled=filled if filled is not None else base,
-                          mine=mine, theirs=now, labels=labels)
+                          mine=mine, theirs=now, labels=labels,
+                          texts={k: f.option_texts for k, f in (fields or {}).items()})
     data = now.model_dump(mode="python", round_trip=True) if now is not None else {}
     return model.model_validate({**data, **merged})
 
@@ -1733,11 +1752,18 @@ def record_editor(
     record as it is in the file now (:func:`merge_section`); a field changed both here
     and elsewhere, or a record removed elsewhere, is a conflict: nothing is saved.
     """
-    from career_workbook.widgets.merge import EditConflict, find_record, same_key_rank
+    from career_workbook.widgets.merge import (
+        EditConflict,
+        find_record,
+        find_renamed,
+        record_key,
+        same_key_rank,
+    )
 
-    def pick(entries: Sequence[Any], index: int) -> tuple[Any, int]:
-        """The record at ``index`` and which of those sharing its title it is."""
-        return entries[index], same_key_rank(entries, index)
+    def pick(entries: Sequence[Any], index: int) -> tuple[Any, int, list[Any], int]:
+        """The record at ``index``, which of those sharing its title it is, and the list
+        it was picked from (to tell it renamed elsewhere from removed)."""
+        return entries[index], same_key_rank(entries, index), list(entries), index
 
     selected = view.state.get("selected", NONE)
     chosen = view.state.get("selected_record")
@@ -1745,10 +1771,19 @@ def record_editor(
         try:
             selected = str(find_record(items, chosen[0], noun, chosen[1]))
         except EditConflict:
-            view.state["selected_record"] = None
-            view.set_status(f"That {noun} is no longer in your workbook: it was removed "
-                            "elsewhere (in another tab, notebook or from the command line).")
-            selected = NONE
+            renamed = find_renamed(chosen[2], items, chosen[3])
+            if renamed is None:
+                view.state["selected_record"] = None
+                view.set_status(f"That {noun} is no longer in your workbook: it was removed "
+                                "elsewhere (in another tab, notebook or from the command "
+                                "line).")
+                selected = NONE
+            else:
+                view.state["selected_record"] = pick(items, renamed)
+                was, now = (getattr(x, record_key(x)[0]) for x in (chosen[0], items[renamed]))
+                view.set_status(f"“{was}” was renamed to “{now}” elsewhere (in another tab, "
+                                "notebook or from the command line).")
+                selected = str(renamed)
     options = [(f"+ Add a new {noun}", NONE)]
     a_noun = with_article(noun)
     numbered = order if order is not None else [(i, i + 1) for i in range(len(items))]
@@ -1820,7 +1855,8 @@ def record_editor(
         index = find_entry(entries, old, noun, rank)
         theirs = entries[index]
         record = merge_section(model, list(type(old).model_fields), stored=old,
-                               filled=view.filled, mine=record, theirs=theirs, labels=labels)
+                               filled=view.filled, mine=record, theirs=theirs, labels=labels,
+                               fields=view.fields)
         if on_save is not None:
             on_save(wb, theirs, record)
         entries[index] = record
@@ -1868,7 +1904,8 @@ def record_editor(
             view.state.update(selected=NONE, selected_record=None)
             result = view.session.save(drop)
             if not result.ok:
-                view.state.update(selected=selected, selected_record=(old, rank))
+                view.state.update(selected=selected,
+                                  selected_record=(old, rank, list(items), int(selected)))
             view.show_result(result, f"removed “{describe(old)}”" if result.ok else "")
             if result.ok:
                 view.offer_undo(undo, f"put back “{describe(old)}”",

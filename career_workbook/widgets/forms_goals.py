@@ -874,7 +874,7 @@ def goal_editor(view: FormView, *, with_deadline: bool) -> list[widgets.Widget]:
         index = find_entry(wb.goals, old, "goal")
         theirs = wb.goals[index]
         written = merge_section(Goal, list(Goal.model_fields), stored=old, filled=view.filled,
-                                mine=goal, theirs=theirs, labels=labels)
+                                mine=goal, theirs=theirs, labels=labels, fields=view.fields)
         late = late_milestones(written.milestones, written.deadline)
         if late and written.deadline != theirs.deadline:  # steps added in another tab since
             raise EditConflict([Problem("", None, (

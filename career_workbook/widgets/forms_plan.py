@@ -374,7 +374,8 @@ def role_picker(session: Any) -> widgets.Widget:
             merged = merge_fields(
                 ["role_profile"], stored=stored, filled=view.filled, mine=record,
                 theirs={"role_profile": wb.role_profile},
-                labels={"role_profile": "Target role profile"})["role_profile"]
+                labels={"role_profile": "Target role profile"},
+                texts={"role_profile": choice.option_texts})["role_profile"]
             if merged is None and record["role_profile"] == getattr(
                     resolve_role(wb, catalog), "id", None):
                 merged = record["role_profile"]  # the target role's, now chosen here too

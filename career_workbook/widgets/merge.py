@@ -38,8 +38,8 @@ from typing import Any
 from career_workbook.model import Problem, WorkbookError
 from career_workbook.wording import short_date
 
-__all__ = ["EditConflict", "find_record", "list_clash", "merge_fields", "merge_lists",
-           "record_key", "same_key_rank"]
+__all__ = ["EditConflict", "find_record", "find_renamed", "list_clash", "merge_fields",
+           "merge_lists", "record_key", "same_key_rank"]
 
 RELOAD_HINT = "press Reload to see the current version, then make your change again"
 
@@ -67,17 +67,35 @@ def _get(source: Any, key: str) -> Any:
     return getattr(source, key, None)
 
 
-def _shown(value: Any) -> str:
+def _shown(value: Any, texts: Mapping[Any, str] | None = None) -> str:
+    """``value`` as a message quotes it: a choice as its form shows it (``texts``, the
+    option's text by its value: "Not now" for ``not_now``), a day as every message writes
+    one.
+
+    >>> _shown("not_now", {"not_now": "Not now"}), _shown(["a", "b"], {"a": "A"})
+    ('“Not now”', '“A, b”')
+    >>> _shown(date(2027, 3, 31)), _shown("")
+    ('“31 Mar 2027”', '(empty)')
+    """
     if value is None or value == "" or value == []:
         return "(empty)"
+    texts = texts or {}
     if isinstance(value, date):  # as every message writes a day
         text = short_date(value)
     elif isinstance(value, list):
-        text = ", ".join(str(v) for v in value)
+        text = ", ".join(_text_of(v, texts) for v in value)
     else:
-        text = str(value)
+        text = _text_of(value, texts)
     text = " ".join(text.split())
     return "“" + (text if len(text) <= 60 else text[:57] + "...") + "”"
+
+
+def _text_of(value: Any, texts: Mapping[Any, str]) -> str:
+    """The option text of ``value`` in ``texts``, else ``value`` itself as text."""
+    try:
+        return str(texts.get(value, value))
+    except TypeError:  # unhashable: no choice of a dropdown
+        return str(value)
 
 
 def _apart(item: Any, *rewordings: Sequence[Any]) -> list[str]:
@@ -142,15 +160,27 @@ def list_clash(filled: Sequence[Any], mine: Sequence[Any],
 
 
 def merge_fields(keys: Iterable[str], *, stored: Any, filled: Any, mine: Any, theirs: Any,
-                 labels: Mapping[str, str] | None = None) -> dict[str, Any]:
+                 labels: Mapping[str, str] | None = None,
+                 texts: Mapping[str, Mapping[Any, str]] | None = None) -> dict[str, Any]:
     """The value to write for each of ``keys`` (see the module docstring).
 
     ``stored`` is what the file held when the form was filled, ``filled`` what the form
     would have saved untouched (the same values after the form's own clean-up), ``mine``
     what it saves now, ``theirs`` what the file holds now. Each may be a mapping or an
-    object with attributes. Raises :class:`EditConflict` listing every conflicting field.
-    """
-    labels = labels or {}
+    object with attributes. Raises :class:`EditConflict` listing every conflicting field,
+    each by its label (``labels``) and its values as the form shows them (``texts``: by
+    field, the option text of each value of a dropdown, never the file's code).
+
+    >>> try:
+    ...     merge_fields(["stage"], stored={"stage": "spotted"}, filled={"stage": "spotted"},
+    ...                  mine={"stage": "not_now"}, theirs={"stage": "applied"},
+    ...                  labels={"stage": "Stage"},
+    ...                  texts={"stage": {"applied": "Applied", "not_now": "Not now"}})
+    ... except EditConflict as err:
+    ...     print(err)
+    “Stage” was changed to “Applied” in another window since this form was shown, and you changed it to “Not now”; press Reload to see the current version, then make your change again
+    """  # noqa: E501
+    labels, texts = labels or {}, texts or {}
     out: dict[str, Any] = {}
     problems: list[Problem] = []
     for key in keys:
@@ -171,8 +201,9 @@ def merge_fields(keys: Iterable[str], *, stored: Any, filled: Any, mine: Any, th
         else:
             problems.append(Problem(
                 key, None,
-                f"was changed to {_shown(t)} in another window since this form was shown, "
-                f"and you changed it to {_shown(m)}; {RELOAD_HINT}"))
+                f"was changed to {_shown(t, texts.get(key))} in another window since this "
+                f"form was shown, and you changed it to {_shown(m, texts.get(key))}; "
+                f"{RELOAD_HINT}"))
     if problems:
         raise EditConflict(problems, {p.field: labels.get(p.field) or
                                       p.field.replace("_", " ").capitalize() for p in problems})
@@ -234,3 +265,32 @@ def find_record(items: Sequence[Any], old: Any, noun: str, rank: int = 0) -> int
             f"was removed or renamed in another window since this form was shown; {RELOAD_HINT}")],
             {"": f"This {noun}"})
     return same[rank] if rank < len(same) and same[rank] in pool else pool[0]
+
+
+def find_renamed(before: Sequence[Any], now: Sequence[Any], index: int) -> int | None:
+    """Where ``before[index]`` is in ``now`` under another name or title (renamed in another
+    tab, notebook or from the command line), or ``None`` when that cannot be told from
+    removed. A rename keeps a record's place: ``now`` has as many records, and the one at
+    ``index`` is new to the list and the same but for the name or title (what
+    :func:`record_key` reads). A record known by its ``id`` is never renamed away.
+
+    >>> from career_workbook.model import Skill
+    >>> before = [Skill(name="Python"), Skill(name="SQL")]
+    >>> find_renamed(before, [Skill(name="Python 3"), Skill(name="SQL")], 0)
+    0
+    >>> find_renamed(before, [Skill(name="SQL")], 0) is None  # removed
+    True
+    >>> find_renamed(before, [Skill(name="SQL"), Skill(name="Go")], 0) is None  # moved up
+    True
+    >>> find_renamed(before, [Skill(name="Py", importance=5), Skill(name="SQL")], 0) is None
+    True
+    """
+    if not 0 <= index < len(before) or len(now) != len(before):
+        return None
+    old, there = before[index], now[index]
+    name = record_key(old)[0]
+    if name in ("id", "record") or type(there) is not type(old):
+        return None
+    if any(record_key(x) == record_key(there) for x in before):
+        return None  # not new to the list: another record moved into this place
+    return index if old.model_copy(update={name: getattr(there, name)}) == there else None

@@ -1,0 +1,113 @@
+"""Red-team walk Q (two tabs on one workbook, notebooks 01, 05 and 10): what a person met.
+
+1. A save refused because another tab changed the same choice named the file's codes, not
+   what the form shows: "“Stage” was changed to “interviewing” ..., and you changed it to
+   “not_now”", "“Target role profile” was changed to “senior_data_scientist”". A conflict
+   now says the choice as its dropdown shows it ("Interviewing — in conversation", "Not
+   now — maybe later", "Senior Data Scientist (Data)").
+2. A skill renamed in another tab, then picked in a tab that still listed its old name,
+   was said "removed elsewhere": the person thought it gone. It is now said renamed, with
+   its new name, and chosen under it.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+import career_workbook as cw
+from career_workbook import store
+from career_workbook import widgets as ui
+from career_workbook.model import Goal, Opportunity, Skill
+
+TODAY = "2026-11-22"
+
+
+def said(view) -> str:
+    """The status line as a person reads it."""
+    return html.unescape(re.sub(r"<[^>]+>", "", view.status.value))
+
+
+@pytest.fixture
+def path(tmp_path: Path) -> Path:
+    wb = cw.new_workbook("Sam Lee", today=date(2026, 1, 5))
+    wb.skills += [Skill(name="SQL"), Skill(name="Python"), Skill(name="Writing",
+                                                                  category="soft")]
+    wb.goals += [Goal(id="g-lead", text="Lead a data project by June 2027", status="active",
+                      created=date(2026, 1, 5)),
+                 Goal(id="g-talk", text="Give a talk at a meetup by May 2027",
+                      status="active", created=date(2026, 1, 5))]
+    wb.opportunities.append(Opportunity(id="o1", title="Lead the billing migration",
+                                        kind="stretch", spotted=date(2026, 10, 1)))
+    out = tmp_path / "sam.yaml"
+    store.save(wb, out)
+    return out
+
+
+def two_tabs(form, path: Path):
+    return form(ui.Session(path, today=TODAY)), form(ui.Session(path, today=TODAY))
+
+
+def choose(view, text: str) -> None:
+    view.chooser.value = next(v for label, v in view.chooser.options if text in label)
+
+
+def test_a_stage_changed_in_both_tabs_is_said_as_the_dropdown_shows_it(path):
+    a, b = two_tabs(ui.opportunities_form, path)
+    choose(a, "billing"), choose(b, "billing")
+    a.fields["stage"].value = "interviewing"
+    a.buttons["save"].click()
+    b.fields["stage"].value = "not_now"
+    b.buttons["save"].click()
+    text = said(b)
+    shown = {v: label for label, v in b.fields["stage"].widget.options}
+    assert "Not saved" in text
+    assert f"“{shown['interviewing']}”" in text and f"“{shown['not_now']}”" in text, text
+    assert "not_now" not in text and "“interviewing”" not in text, text
+    assert cw.load(path).opportunities[0].stage == "interviewing"
+
+
+def test_two_role_profiles_picked_in_two_tabs_are_said_by_their_titles(path):
+    a, b = two_tabs(ui.role_picker, path)
+    titles = {v: label for label, v in a.fields["role_profile"].widget.options if v}
+    first, second = list(titles)[:2]
+    a.fields["role_profile"].value = first
+    a.buttons["save"].click()
+    b.fields["role_profile"].value = second
+    b.buttons["save"].click()
+    text = said(b)
+    assert "Not saved" in text, text
+    assert f"“{titles[first]}”" in text and f"“{titles[second]}”" in text, text
+    assert f"“{first}”" not in text and f"“{second}”" not in text, text
+
+
+def test_a_skill_renamed_in_another_tab_is_said_renamed_and_chosen_by_its_new_name(path):
+    a, b = two_tabs(ui.skills_form, path)
+    choose(b, "Python")
+    b.fields["name"].value = "Python 3"
+    b.buttons["save"].click()
+    assert "Saved at" in said(b)
+    choose(a, "Python")  # this tab still lists "Python"
+    text = said(a)
+    assert "removed" not in text, text
+    assert "“Python” was renamed to “Python 3”" in text, text
+    assert a.fields["name"].value == "Python 3"
+    a.fields["importance"].value = 5
+    a.buttons["save"].click()
+    assert "Saved at" in said(a), said(a)
+    skills = {s.name: s.importance for s in cw.load(path).skills}
+    assert skills == {"SQL": 3, "Python 3": 5, "Writing": 3}
+
+
+def test_a_skill_removed_in_another_tab_is_still_said_removed(path):
+    a, b = two_tabs(ui.skills_form, path)
+    choose(b, "Writing")
+    b.buttons["remove"].click()
+    assert "Writing" not in cw.load(path).skill_names()
+    choose(a, "Writing")
+    assert "no longer in your workbook: it was removed elsewhere" in said(a), said(a)
+    assert a.fields["name"].value == ""

@@ -111,3 +111,19 @@ def test_a_skill_removed_in_another_tab_is_still_said_removed(path):
     choose(a, "Writing")
     assert "no longer in your workbook: it was removed elsewhere" in said(a), said(a)
     assert a.fields["name"].value == ""
+
+
+def test_the_gap_chart_legend_never_hides_a_bar_label():
+    """3. Six skills rated once, each one level below target (a first self-assessment):
+    the bars are equally long, and the legend of their kinds, drawn in the lower right
+    corner, covered the last bar's "3 → 4"."""
+    import pandas as pd
+    from helpers.text_layout import text_problems
+
+    from career_workbook import charts
+
+    gaps = pd.DataFrame({
+        "skill": ["SQL", "Python", "Excel", "Data Viz", "Writing", "Stakeholder Management"],
+        "category": ["technical"] * 5 + ["leadership"], "current": [3.0] * 6,
+        "target": [4.0] * 6, "weighted_gap": [3.0] * 6})
+    assert text_problems(charts.plot_skill_gaps(gaps)) == []

@@ -397,7 +397,7 @@ def plot_skill_gaps(gaps: pd.DataFrame, top: int = 12, *, title: str | None = No
     if own.any():
         handles.append(Patch(facecolor="white", edgecolor=MUTED, hatch="///",
                              label="Your own target, not in the role"))
-    fig = new_figure(1.9 + row_height(labels) * len(shown) + (0.4 if own.any() else 0.0),
+    fig = new_figure(1.9 + row_height(labels) * len(shown) + (0.4 if handles else 0.0),
                      label="skill_gaps")
     ax = fig.add_subplot()
     y = np.arange(len(shown))
@@ -418,10 +418,8 @@ def plot_skill_gaps(gaps: pd.DataFrame, top: int = 12, *, title: str | None = No
     ax.set_xlim(0, float(shown["weighted_gap"].max()) * 1.2)
     ax.set_ylim(-0.6, len(shown) - 0.4)
     ax.set_xlabel("Weighted gap (levels to go × importance)")
-    if own.any():  # under the chart: a long hatched bar may reach any corner
+    if handles:  # under the chart: bars of equal length (a first rating) fill every corner
         fig.legend(handles=handles, loc="outside lower center", ncols=len(handles))
-    elif handles:
-        ax.legend(handles=handles, loc="lower right")
 
     top_row = shown.iloc[-1]
     profile = _profile(role_title)

@@ -127,3 +127,19 @@ def test_the_gap_chart_legend_never_hides_a_bar_label():
         "category": ["technical"] * 5 + ["leadership"], "current": [3.0] * 6,
         "target": [4.0] * 6, "weighted_gap": [3.0] * 6})
     assert text_problems(charts.plot_skill_gaps(gaps)) == []
+
+
+def test_a_pasted_bulleted_list_keeps_its_items_and_a_repeat_is_still_caught(path):
+    """4. Strengths pasted from a document kept their bullets and numbers ("• Listening",
+    "1. Writing clear docs"), and a bullet hid a repeat: "• Listening" and "listening"
+    were both saved."""
+    view = ui.strengths_form(ui.Session(path, today=TODAY))
+    view.fields["strengths"].value = "• Listening\n- Calm under pressure\n  2) Writing docs\n"
+    view.buttons["save"].click()
+    assert "Saved at" in said(view), said(view)
+    assert cw.load(path).strengths == ["Listening", "Calm under pressure", "Writing docs"]
+    view.fields["strengths"].value = "• Listening\n* listening\n1.5x faster reviews"
+    view.buttons["save"].click()
+    assert "Nothing was saved" in said(view), said(view)
+    assert "“listening” is already in the list as “Listening”" in \
+        view.fields["strengths"].message.value

@@ -673,15 +673,35 @@ def check_model(model: type[BaseModel], data: Mapping[str, Any],
         return None, errors
 
 
+_LIST_MARK = re.compile(r"^(?:[-*+•·▪◦‣–—]|\(?\d{1,2}[.)])\s+")
+"""A list marker that a line pasted from a document or typed as a list begins with: a
+bullet or dash, or a number with its dot or parenthesis ("1.", "2)"), always followed by a
+space (so "1.5x faster" and "-3 dB" keep theirs)."""
+
+
+def _line_item(line: str) -> str:
+    """One line of a "one per line" box as the item it holds: outer spaces and a list
+    marker (:data:`_LIST_MARK`) taken off.
+
+    >>> [_line_item(t) for t in ("• Listening", "  2) Writing docs ", "1.5x faster", "- ")]
+    ['Listening', 'Writing docs', '1.5x faster', '-']
+    """
+    item = line.strip()
+    return _LIST_MARK.sub("", item, count=1).strip() or item
+
+
 def lines(text: str | None) -> list[str]:
-    """Parse "one per line" text: stripped, blanks and repeats dropped, order kept.
+    """Parse "one per line" text: stripped, blanks and repeats dropped, order kept; a list
+    pasted with its bullets or numbers keeps the items only.
 
     >>> lines("a\\n b \\n\\na")
     ['a', 'b']
+    >>> lines("• Listening\\n- Calm under pressure\\n\\t1. Writing clear docs\\n* Listening")
+    ['Listening', 'Calm under pressure', 'Writing clear docs']
     """
     out: list[str] = []
     for line in (text or "").splitlines():
-        item = line.strip()
+        item = _line_item(line)
         if item and item not in out:
             out.append(item)
     return out
@@ -695,7 +715,7 @@ def line_of(text: str | None, item: str) -> int:
     3
     """
     for number, line in enumerate((text or "").splitlines(), start=1):
-        if line.strip() == item:
+        if _line_item(line) == item:
             return number
     return 1
 

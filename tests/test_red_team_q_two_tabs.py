@@ -143,3 +143,33 @@ def test_a_pasted_bulleted_list_keeps_its_items_and_a_repeat_is_still_caught(pat
     assert "Nothing was saved" in said(view), said(view)
     assert "“listening” is already in the list as “Listening”" in \
         view.fields["strengths"].message.value
+
+
+def _colleague(view, code: str, level: int, comment: str = "") -> None:
+    view.fields["rater_id"].value = code
+    view.fields["date"].value = "5 Nov 2026"
+    view.fields["ratings.SQL"].value = level
+    view.fields["comment"].value = comment
+
+
+def test_a_stale_tab_never_replaces_feedback_saved_in_another(path):
+    """5. Two tabs on 02: one saved a colleague's feedback (SQL 4, a comment); the other,
+    filled before it, saved the same code and date with SQL 2 and replaced it, comment
+    and all ("replaced the entry stored"): a form replaced an entry it never had."""
+    a, b = two_tabs(ui.feedback_form, path)
+    _colleague(a, "p9", 4, "Clear explanations in the weekly review")
+    a.buttons["save"].click()
+    assert "Saved at" in said(a), said(a)
+    before = path.read_bytes()
+    _colleague(b, "p9", 2)
+    b.buttons["save"].click()
+    text = said(b)
+    assert "Not saved" in text and "p9 (peer, 5 Nov 2026)" in text, text
+    assert "another window" in text and "Reload" in text, text
+    assert path.read_bytes() == before
+    b.reload()
+    _colleague(b, "p9", 2)  # seen now: a correction, as the form's help says
+    b.buttons["save"].click()
+    assert "replaced the entry stored" in said(b), said(b)
+    stored = [f for f in cw.load(path).feedback if f.rater_id == "p9"]
+    assert [f.ratings for f in stored] == [{"SQL": 2}]

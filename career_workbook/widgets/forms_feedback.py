@@ -536,6 +536,32 @@ def add_skills_to(wb: Workbook, names: Iterable[str], catalog: Any = None) -> li
     return added
 
 
+def entry_name(entry: Feedback) -> str:
+    """How a message names a stored feedback entry: its code, group and date.
+
+    >>> entry_name(Feedback(rater_group="peer", rater_id="p9", date=date(2026, 12, 5)))
+    'p9 (peer, 5 Dec 2026)'
+    """
+    return f"{entry.rater_id} ({entry.rater_group}, {short_date(entry.date)})"
+
+
+def replaced_unseen(plan: Any, seen: Sequence[Feedback]) -> list[Feedback]:
+    """The stored entries that carrying out ``plan`` (a
+    :class:`~career_workbook.analysis.FeedbackPlan`) would replace although they were not
+    in the file when the form was filled (``seen``): saved or changed in another tab,
+    notebook or from the command line since. A form never replaces what it never had.
+
+    >>> from career_workbook.analysis import plan_feedback_import
+    >>> day = date(2026, 12, 5)
+    >>> mine = Feedback(rater_group="peer", rater_id="p9", date=day, ratings={"SQL": 2})
+    >>> theirs = mine.model_copy(update={"ratings": {"SQL": 4}, "comment": "Clear"})
+    >>> plan = plan_feedback_import([theirs], [mine])
+    >>> [f.comment for f in replaced_unseen(plan, seen=[])], replaced_unseen(plan, [theirs])
+    (['Clear'], [])
+    """
+    return [old for old, _ in plan.corrections if old not in seen]
+
+
 def import_feedback(wb: Workbook, entries: Sequence[Feedback], unknown: Sequence[str],
                     catalog: Any) -> tuple[Any, list[str]]:
     """Add the ``unknown`` skills, then import the ``entries`` as planned against ``wb`` as
@@ -583,8 +609,7 @@ def import_message(plan: Any, skills: Sequence[str]) -> str:
     done = [plural(len(plan.new), "feedback entry", "feedback entries") + " added"
             ] if plan.new else []
     if plan.corrections:
-        who = ", ".join(f"{new.rater_id} ({new.rater_group}, {short_date(new.date)})"
-                        for _, new in plan.corrections)
+        who = ", ".join(entry_name(new) for _, new in plan.corrections)
         done.append(
             f"{plural(len(plan.corrections), 'stored entry', 'stored entries')} "
             f"replaced by the corrected one{'s' if len(plan.corrections) > 1 else ''} ({who})")
@@ -697,9 +722,24 @@ def feedback_form(session: Any) -> widgets.Widget:
                 return None, {"": "Choose at least one rating or write their comment."}
             return record, errors
 
-        view.bind(save, collect,  # the import's rule: same rater and date is a correction
-                  lambda wb, record: import_feedback(wb, [record], [], s.catalog)[0],
-                  adds=True, detail=entry_message)
+        seen = list(wb.feedback)  # the file's entries as this form was filled
+
+        def apply(wb: Workbook, record: Feedback) -> Any:
+            """The import's rule: the same rater and date is a correction; one of an entry
+            saved elsewhere since this form was filled (never seen here) is a conflict."""
+            from career_workbook.analysis import plan_feedback_import
+            from career_workbook.widgets.merge import RELOAD_HINT, EditConflict
+
+            plan = plan_feedback_import(wb.feedback, [record], assessments=wb.assessments)
+            unseen = replaced_unseen(plan, seen)
+            if unseen:
+                raise EditConflict([Problem("", None, (
+                    "was saved in another window since this form was shown, and saving this "
+                    f"one would replace it; {RELOAD_HINT}"))],
+                    {"": f"The feedback from {entry_name(unseen[0])}"})
+            return import_feedback(wb, [record], [], s.catalog)[0]
+
+        view.bind(save, collect, apply, adds=True, detail=entry_message)
         return [*boxes, save]
 
     return FormView(session, build, name="feedback", title="Add one colleague's feedback",

@@ -173,3 +173,21 @@ def test_a_stale_tab_never_replaces_feedback_saved_in_another(path):
     assert "replaced the entry stored" in said(b), said(b)
     stored = [f for f in cw.load(path).feedback if f.rater_id == "p9"]
     assert [f.ratings for f in stored] == [{"SQL": 2}]
+
+
+def test_an_import_previewed_before_another_tab_saved_never_replaces_that_entry(path):
+    """6. The same through the CSV import: previewed as "1 feedback entry to add", then
+    another tab saved that colleague's feedback, and "Add the previewed feedback" replaced
+    it, comment and all."""
+    imp = ui.feedback_import(ui.Session(path, today=TODAY))
+    imp.fields["path"].value = "rater_group,rater_id,date,skill,level\npeer,p9,2026-11-05,SQL,2\n"
+    imp.buttons["preview"].click()
+    assert not imp.buttons["save"].disabled
+    form = ui.feedback_form(ui.Session(path, today=TODAY))
+    _colleague(form, "p9", 4, "Clear explanations in the weekly review")
+    form.buttons["save"].click()
+    before = path.read_bytes()
+    imp.buttons["save"].click()
+    text = said(imp)
+    assert "Not saved" in text and "p9 (peer, 5 Nov 2026)" in text, text
+    assert path.read_bytes() == before

@@ -563,12 +563,27 @@ def replaced_unseen(plan: Any, seen: Sequence[Feedback]) -> list[Feedback]:
 
 
 def import_feedback(wb: Workbook, entries: Sequence[Feedback], unknown: Sequence[str],
-                    catalog: Any) -> tuple[Any, list[str]]:
+                    catalog: Any, seen: Sequence[Feedback] | None = None
+                    ) -> tuple[Any, list[str]]:
     """Add the ``unknown`` skills, then import the ``entries`` as planned against ``wb`` as
     it is now (read under the file's lock: another tab may have imported them since the
-    preview); the plan carried out and the skills added."""
-    from career_workbook.analysis import plan_feedback_import
+    preview); the plan carried out and the skills added.
 
+    ``seen``: the stored entries when the form was filled (or the file previewed). Replacing
+    one saved or changed elsewhere since (:func:`replaced_unseen`) is a conflict that names
+    it: nothing is saved.
+    """
+    from career_workbook.analysis import plan_feedback_import
+    from career_workbook.widgets.merge import RELOAD_HINT, EditConflict
+
+    plan = plan_feedback_import(wb.feedback, entries, assessments=wb.assessments)
+    unseen = replaced_unseen(plan, seen) if seen is not None else []
+    if unseen:
+        raise EditConflict([Problem("", None, (
+            f"{'was' if len(unseen) == 1 else 'were'} saved in another window since this "
+            f"form was shown, and saving this would replace "
+            f"{'it' if len(unseen) == 1 else 'them'}; {RELOAD_HINT}"))],
+            {"": "The feedback from " + listing([entry_name(f) for f in unseen])})
     skills = add_skills_to(wb, unknown, catalog)
     plan = plan_feedback_import(wb.feedback, entries, assessments=wb.assessments)
     wb.feedback[:] = plan.apply(wb.feedback)
@@ -723,23 +738,9 @@ def feedback_form(session: Any) -> widgets.Widget:
             return record, errors
 
         seen = list(wb.feedback)  # the file's entries as this form was filled
-
-        def apply(wb: Workbook, record: Feedback) -> Any:
-            """The import's rule: the same rater and date is a correction; one of an entry
-            saved elsewhere since this form was filled (never seen here) is a conflict."""
-            from career_workbook.analysis import plan_feedback_import
-            from career_workbook.widgets.merge import RELOAD_HINT, EditConflict
-
-            plan = plan_feedback_import(wb.feedback, [record], assessments=wb.assessments)
-            unseen = replaced_unseen(plan, seen)
-            if unseen:
-                raise EditConflict([Problem("", None, (
-                    "was saved in another window since this form was shown, and saving this "
-                    f"one would replace it; {RELOAD_HINT}"))],
-                    {"": f"The feedback from {entry_name(unseen[0])}"})
-            return import_feedback(wb, [record], [], s.catalog)[0]
-
-        view.bind(save, collect, apply, adds=True, detail=entry_message)
+        view.bind(save, collect,  # the import's rule: same rater and date is a correction
+                  lambda wb, record: import_feedback(wb, [record], [], s.catalog, seen)[0],
+                  adds=True, detail=entry_message)
         return [*boxes, save]
 
     return FormView(session, build, name="feedback", title="Add one colleague's feedback",
@@ -846,7 +847,8 @@ def feedback_import(session: Any) -> widgets.Widget:
 
             plan = plan_feedback_import(wb.feedback, check.entries,
                                         assessments=wb.assessments)
-            view.state.update(entries=check.entries, unknown=check.unknown)
+            view.state.update(entries=check.entries, unknown=check.unknown,
+                              seen=list(wb.feedback))  # what the preview planned against
             preview.value = preview_html(plan, check.notes) + unknown_html(check.unknown)
             save.disabled = (not (plan.new or plan.corrections or plan.self_ratings)
                              or bool(check.unknown))
@@ -864,8 +866,9 @@ def feedback_import(session: Any) -> widgets.Widget:
             if not entries and not unknown:
                 view.set_status("Nothing to add: preview a file first.", "error")
                 return
+            seen = view.state.get("seen")
             result, added = save_record(
-                s, lambda wb, _: import_feedback(wb, entries, unknown, s.catalog), None)
+                s, lambda wb, _: import_feedback(wb, entries, unknown, s.catalog, seen), None)
             if result.ok:
                 reset()
             view.show_result(result, import_message(*added) if result.ok else "")

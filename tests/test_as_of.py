@@ -195,6 +195,6 @@ def test_network_headline_names_contacts_with_none_recorded_by_then():
     for c in wb.contacts:
         c.next_follow_up = None
     fig = figures.make_figures(wb, today=date(2026, 6, 30), slugs=["network"])["network"]
-    assert fig.get_suptitle() == "No contact recorded with 2 contacts"
+    assert fig.get_suptitle() == "2 contacts with no contact recorded yet"
     ticks = [t.get_text() for t in fig.axes[0].get_xticklabels()]
     assert ticks[-1] == "none\nrecorded" and "0" in ticks

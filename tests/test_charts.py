@@ -1156,7 +1156,7 @@ def test_network_headlines_without_overdue():
     assert (charts.plot_network(frame).get_suptitle()
             == "2 contacts not reached in 90+ days, 1 with none recorded")
     assert (charts.plot_network(frame.assign(days_since=NAN)).get_suptitle()
-            == "No contact recorded with 5 contacts")
+            == "5 contacts with no contact recorded yet")
     assert (charts.plot_network(frame.fillna({"days_since": 100.0})).get_suptitle()
             == "3 contacts not reached in 90+ days")
     frame = frame.assign(days_since=20.0)

@@ -218,7 +218,7 @@ def plot_network(contacts: pd.DataFrame, today: Any = None, *,
     elif stale:
         head = f"{plural(stale, 'contact')} not reached in {ACTIVE_DAYS}+ days"
     elif unknown:
-        head = f"No contact recorded with {plural(unknown, 'contact')}"
+        head = f"{plural(unknown, 'contact')} with no contact recorded yet"
     else:
         head = f"All {plural(len(groups), 'contact')} reached in the last {ACTIVE_DAYS} days"
     headline(fig, head, title)

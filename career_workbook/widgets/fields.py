@@ -1133,12 +1133,14 @@ class FormView(quiet.VBox):
             f.widget.observe(self._edited, names="value")
         return [f.box for f in fields]
 
-    def insert(self, after: widgets.Widget, *items: Field | widgets.Widget) -> None:
+    def insert(self, after: widgets.Widget, *items: Field | widgets.Widget,
+               holding: Sequence[Field] = ()) -> None:
         """Put ``items`` (fields or widgets) just after ``after`` (one of the form's rows, or
         a widget in one, such as a Save button in its row): a part made only when it is
         first shown (a row most people never see still costs the page a model and a view
         for each of its widgets, hidden or not). Fields are registered as
-        :meth:`add` does, with the value they are made with as what the form shows.
+        :meth:`add` does, with the value they are made with as what the form shows; so
+        are ``holding``, fields inside a widget of ``items`` (a row that holds a field).
 
         >>> from types import SimpleNamespace
         >>> view = FormView(SimpleNamespace(workbook=None, error=None, missing=True,
@@ -1153,7 +1155,7 @@ class FormView(quiet.VBox):
         >>> view.typed
         True
         """
-        fields = [item for item in items if isinstance(item, Field)]
+        fields = [*(item for item in items if isinstance(item, Field)), *holding]
         self.add(*fields)
         self._shown.update({f.key: shown_value(f) for f in fields})
         # ``after`` is one of the form's rows, or a widget inside one (a Save button's row)

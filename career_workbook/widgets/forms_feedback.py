@@ -12,7 +12,7 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -774,6 +774,154 @@ def _order_options(asked: tuple[str, date, date] | None) -> list[tuple[str, str]
             (f"month first: {written} is {short_date(month_first)}", "month")]
 
 
+def day_order_beside(view: FormView, preview: widgets.Button,
+                     on_answer: Callable[[], Any]) -> None:
+    """Ask which order a file writes its dates in (:func:`ask_day_order`) in a row beside
+    ``preview`` (the form's Preview button); ``on_answer()`` runs when the person answers.
+
+    The question is made when a preview first needs it: most files write their dates
+    unambiguously, and made hidden it cost the page a model and a view for each of its
+    widgets on every run of the notebook.
+    """
+    view.state["day_order_beside"] = (preview, on_answer)
+
+
+def day_order(view: FormView) -> str | None:
+    """The order the person said the file's dates use (``"day"`` or ``"month"`` first),
+    ``None`` while not said or never asked."""
+    order = view.fields.get("day_order")
+    return None if order is None else order.value
+
+
+def _reword_order(view: FormView, options: list[tuple[str, str]], value: str) -> None:
+    """New wording of the order's choices (or a new value): not a choice made."""
+    view.state["asking"] = True
+    try:
+        view.fields["day_order"].widget.options = options
+        view.fields["day_order"].widget.value = value
+    finally:
+        view.state["asking"] = False
+
+
+def _show(widget: widgets.Widget, shown: bool) -> None:
+    """Show or hide ``widget`` (its layout is left alone when already so: a quiet layout
+    is sent to the page only once it changes)."""
+    if widget.layout.display != (None if shown else "none"):
+        widget.layout.display = None if shown else "none"
+
+
+def ask_day_order(view: FormView, asked: tuple[str, date, date] | None) -> None:
+    """After a preview: show the question which order the file writes its dates in while
+    it has a date that could be two days (``asked``, as
+    :attr:`FeedbackCsv.asked`: the question is worded with it) or the person has
+    answered; hide it otherwise. Made beside Preview the first time it asks (see
+    :func:`day_order_beside`).
+
+    >>> from types import SimpleNamespace
+    >>> view = FormView(SimpleNamespace(workbook=None, error=None, missing=True,
+    ...                 form_message=lambda: "", on_change=lambda *a, **k: None),
+    ...                 lambda v: [], name="x", title="X", needs_workbook=False)
+    >>> preview, answers = secondary_button("Preview", "Read the file"), []
+    >>> view.children = (*view.children, quiet.HBox([preview]))
+    >>> day_order_beside(view, preview, lambda: answers.append(day_order(view)))
+    >>> ask_day_order(view, None)  # nothing to ask: nothing made
+    >>> "day_order" in view.fields, day_order(view)
+    (False, None)
+    >>> ask_day_order(view, ("03/10/2026", date(2026, 10, 3), date(2026, 3, 10)))
+    >>> [label for label, _ in view.fields["day_order"].widget.options][1:]
+    ['day first: 03/10/2026 is 3 Oct 2026', 'month first: 03/10/2026 is 10 Mar 2026']
+    >>> view.children[-1].children[1].children == (view.fields["day_order"].box,)
+    True
+    >>> view.fields["day_order"].value = "month"
+    >>> answers, day_order(view)
+    (['month'], 'month')
+    """
+    order = view.fields.get("day_order")
+    if order is None:
+        if asked is None:
+            return
+        preview, on_answer = view.state["day_order_beside"]
+        order = make_field("day_order", "Dates like 03/10/2026 are", "dropdown",
+                           options=_order_options(asked),
+                           help="A date written with numbers can be read two ways: say which "
+                                "this file uses, day first or month first.")
+        order.widget.observe(lambda _change: view.state.get("asking") or on_answer(),
+                             names="value")
+        view.state["day_order_row"] = quiet.HBox([order.box])
+        view.insert(preview, view.state["day_order_row"], holding=[order])
+    elif asked is not None:
+        _reword_order(view, _order_options(asked), order.widget.value)
+    _show(view.state["day_order_row"], asked is not None or order.value is not None)
+
+
+def forget_day_order(view: FormView, *, clear: bool) -> None:
+    """Hide the question of :func:`ask_day_order` (the file could not be read);
+    ``clear``: another file is previewed, so the answer about the last one goes too (it
+    is not this file's answer)."""
+    if "day_order" not in view.fields:
+        return
+    _show(view.state["day_order_row"], False)
+    if clear:
+        _reword_order(view, _order_options(None), NONE)
+
+
+def add_skills_label(n: int) -> str:
+    """The words of the button that tracks a file's ``n`` new skills and imports it.
+
+    >>> add_skills_label(1), add_skills_label(3)
+    ('Add this skill to my list and import', 'Add these 3 skills to my list and import')
+    """
+    return f"Add {'this skill' if n == 1 else f'these {n} skills'} to my list and import"
+
+
+def add_skills_beside(view: FormView, save: widgets.Button,
+                      on_click: Callable[[Any], Any]) -> None:
+    """Offer "Add these N skills to my list and import" (:func:`offer_add_skills`) beside
+    ``save``; ``on_click`` runs when it is pressed. Made when a preview first finds skills
+    the workbook does not track (most files rate tracked skills only)."""
+    view.state["add_skills_beside"] = (save, on_click)
+
+
+def offer_add_skills(view: FormView, unknown: Sequence[str]) -> None:
+    """Show the button that tracks the previewed file's new skills (``unknown``) and
+    imports it, worded with how many; hide it when there are none. Made beside Save the
+    first time (see :func:`add_skills_beside`).
+
+    >>> from types import SimpleNamespace
+    >>> view = FormView(SimpleNamespace(workbook=None, error=None, missing=True,
+    ...                 form_message=lambda: "", on_change=lambda *a, **k: None),
+    ...                 lambda v: [], name="x", title="X", needs_workbook=False)
+    >>> save, pressed = primary_button("Save", "Save it"), []
+    >>> view.children = (*view.children, quiet.HBox([save]))
+    >>> add_skills_beside(view, save, pressed.append)
+    >>> offer_add_skills(view, [])  # no new skills: nothing made
+    >>> "add_skills" in view.buttons
+    False
+    >>> offer_add_skills(view, ["Go", "Rust"])
+    >>> [b.description for b in view.children[-1].children]
+    ['Save', 'Add these 2 skills to my list and import']
+    >>> view.buttons["add_skills"].click()
+    >>> len(pressed)
+    1
+    >>> offer_add_skills(view, [])
+    >>> view.buttons["add_skills"].layout.display
+    'none'
+    """
+    add = view.buttons.get("add_skills")
+    if add is None:
+        if not unknown:
+            return
+        save, on_click = view.state["add_skills_beside"]
+        add = primary_button(add_skills_label(len(unknown)),
+                             "Track the file's new skills, then add its feedback", icon="plus")
+        add.on_click(on_click)
+        view.buttons["add_skills"] = add
+        view.insert(save, add)
+    elif unknown:
+        add.description = add_skills_label(len(unknown))
+    _show(add, bool(unknown))
+
+
 def feedback_import(session: Any) -> widgets.Widget:
     """Import feedback from a CSV file (upload it or give its path); preview; save.
 
@@ -792,54 +940,34 @@ def feedback_import(session: Any) -> widgets.Widget:
                                 f"({workspace_of(s.path)}). " + IMPORT_HELP)
         preview_button = secondary_button("Preview", "Read the file and show what would be "
                                                      "added, without saving", icon="eye")
-        order = make_field("day_order", "Dates like 03/10/2026 are", "dropdown",
-                           options=_order_options(None),
-                           help="A date written with numbers can be read two ways: say which "
-                                "this file uses, day first or month first.")
-        view.add(order)
-        asking = quiet.HBox([order.box], layout=widgets.Layout(display="none"))
         save = primary_button("Add the previewed feedback",
                               "Save the previewed entries to your workbook file")
         save.disabled = True
-        add_skills = primary_button("Add these skills to my list and import",
-                                    "Track the file's new skills, then add its feedback",
-                                    icon="plus")
-        add_skills.layout.display = "none"
-        view.buttons.update(preview=preview_button, save=save, add_skills=add_skills)
+        view.buttons.update(preview=preview_button, save=save)
         preview = quiet.HTML("")
         view.state.update(entries=[], unknown=[])
 
         def reset(message: str = "", kind: str = "info") -> None:
             view.state.update(entries=[], unknown=[])
             save.disabled = True
-            add_skills.layout.display = "none"
+            offer_add_skills(view, [])
             preview.value = ""
             view.set_status(message, kind)
-
-        def ask_order(options: list[tuple[str, str]], value: str) -> None:
-            """New wording of the order's choices (or a new value): not a choice made."""
-            view.state["asking"] = True
-            order.widget.options = options
-            order.widget.value = value
-            view.state["asking"] = False
 
         def show_preview(_button: Any = None) -> None:
             wb = s.workbook
             try:
                 text = source.read_text()
             except (WorkbookError, WorkspaceError) as err:
-                asking.layout.display = "none"  # a question about a file not shown
+                forget_day_order(view, clear=False)  # a question about a file not shown
                 reset(f"Cannot import: {err}", "error")
                 return
             if view.state.get("source") != source.key:  # another file: asked afresh
                 view.state["source"] = source.key
-                asking.layout.display = "none"
-                ask_order(_order_options(None), NONE)
-            check = check_feedback_csv(text, wb.skill_names(), s.today, day_order=order.value)
-            if check.asked is not None:  # dates that could be two days: ask which
-                ask_order(_order_options(check.asked), order.widget.value)
-            if check.asked is not None or order.value is not None:
-                asking.layout.display = None
+                forget_day_order(view, clear=True)
+            check = check_feedback_csv(text, wb.skill_names(), s.today,
+                                       day_order=day_order(view))
+            ask_day_order(view, check.asked)
             if check.problems:
                 reset(problems_text(check.problems, name=source.name), "error")
                 return
@@ -852,13 +980,7 @@ def feedback_import(session: Any) -> widgets.Widget:
             preview.value = preview_html(plan, check.notes) + unknown_html(check.unknown)
             save.disabled = (not (plan.new or plan.corrections or plan.self_ratings)
                              or bool(check.unknown))
-            if check.unknown:
-                n = len(check.unknown)
-                add_skills.description = (f"Add {'this skill' if n == 1 else f'these {n} skills'}"
-                                          " to my list and import")
-                add_skills.layout.display = None
-            else:
-                add_skills.layout.display = "none"
+            offer_add_skills(view, check.unknown)
             view.set_status("")
 
         def import_entries(_button: Any) -> None:
@@ -875,12 +997,10 @@ def feedback_import(session: Any) -> widgets.Widget:
 
         preview_button.on_click(show_preview)
         save.on_click(import_entries)
-        add_skills.on_click(import_entries)
         source.on_upload(show_preview)
-        order.widget.observe(lambda _change: view.state.get("asking") or show_preview(),
-                             names="value")
-        return [*source.widgets, source.under(preview_button, asking), preview,
-                quiet.HBox([save, add_skills])]
+        day_order_beside(view, preview_button, show_preview)
+        add_skills_beside(view, save, import_entries)
+        return [*source.widgets, source.under(preview_button), preview, quiet.HBox([save])]
 
     return FormView(session, build, name="feedback_import", title="Import feedback from a file",
                     intro="For survey results: upload a CSV file, check the preview, then "

@@ -711,6 +711,10 @@ def date_text_hint(text: str) -> str:
     return f"write dates as YYYY-MM-DD: {day}"
 
 
+QUOTED_NUMBER = "it is in quotes, so it is read as text: write the number without quotes: {}"
+"""The hint for a number written in quotes in the file (``"12"``), read as text."""
+
+
 def number_text_hint(text: str, *, whole: bool = False) -> str | None:
     """How to write ``text``, found where a number (a ``whole`` one) belongs, as one: read
     as the forms read numbers (a decimal comma is fine); ``None`` if it is no number.
@@ -729,34 +733,45 @@ def number_text_hint(text: str, *, whole: bool = False) -> str | None:
     >>> number_text_hint("3,5/10", whole=True)
     'write a whole number alone: 3 or 4'
     """  # noqa: E501
-    from career_workbook.widgets.inputs import parse_number_text
-
     scaled = re.fullmatch(r"\s*([^/%]*?\d)\s*(?:%|(?:/|\bout of\b)\s*\d+(?:[.,]\d+)?)\s*", text,
                           re.IGNORECASE)
     if scaled is not None:
-        alone = number_text_hint(scaled.group(1), whole=whole)
-        if alone is None or alone.startswith("it is in quotes"):
-            number = float(scaled.group(1)) if alone else None
-            return None if number is None else f"write the number alone: {number:.15g}"
-        if alone.startswith("write a whole number: "):
-            return alone.replace("write a whole number: ", "write a whole number alone: ")
-        return alone
+        return _number_hint(scaled.group(1), whole=whole, scaled=True)
+    return _number_hint(text, whole=whole, scaled=False)
+
+
+def _number_hint(text: str, *, whole: bool, scaled: bool) -> str | None:
+    """:func:`number_text_hint` of ``text``, decided from the number read (how it is
+    written, whether it is whole), never from another hint's words; ``scaled``: the number
+    was written with its scale or percent sign (``7/10``), so the hint asks for the number
+    alone where the number is plain.
+
+    >>> _number_hint("7", whole=True, scaled=True), _number_hint("3,5", whole=True, scaled=True)
+    ('write the number alone: 7', 'write a whole number alone: 3 or 4')
+    >>> _number_hint("1,500", whole=False, scaled=True)
+    'write 1500 (or 1.500 if the comma is a decimal point)'
+    """
+    from career_workbook.widgets.inputs import UnsureNumber, parse_number_text
+
     try:
         number = parse_number_text(text)
-    except ValueError as err:  # "1,500": a thousand and a half, or one and a half?
-        how = str(err).partition(": ")[2] if "for sure" in str(err) else ""
-        return (how.partition(" (")[0] if whole else how) or None
+    except UnsureNumber as err:  # "1,500": a thousand and a half, or one and a half?
+        return (f"write {err.thousands}" if whole else
+                f"write {err.thousands} (or {err.decimal} if the comma is a decimal point)")
+    except ValueError:
+        return None
     if number is None:
         return None
+    alone = " alone" if scaled else ""
     if whole and not number.is_integer():
-        return f"write a whole number: {math.floor(number)} or {math.ceil(number)}"
+        return f"write a whole number{alone}: {math.floor(number)} or {math.ceil(number)}"
     shown = f"{number:.15g}"
     if text.count(",") > 1:
         return f"write {shown} (no thousands commas)"
     if "," in text:
         return f"write {shown} (a decimal point, not a comma)"
     if re.fullmatch(r"[-+]?(\d+\.?\d*|\.\d+)", text):
-        return f"it is in quotes, so it is read as text: write the number without quotes: {shown}"
+        return f"write the number alone: {shown}" if scaled else QUOTED_NUMBER.format(shown)
     return f"write {shown}"
 
 
@@ -806,6 +821,12 @@ def problems_from_validation(err: ValidationError) -> list[Problem]:
 DUPLICATE = "is used twice; must be unique"
 """The message of a name or id that repeats an earlier one."""
 
+NOT_A_SKILL = "is not one of the workbook's skills"
+"""The message of a skill named where the workbook's list of skills has no such skill."""
+
+NOT_A_GOAL = "is not a goal id"
+"""The message of a goal id named where no goal has it."""
+
 
 def duplicate_key(name: str) -> str:
     """The key a workbook's names and ids are compared by: case and outer spaces ignored
@@ -844,6 +865,8 @@ def reference_problems(wb: Workbook, *, sections: Container[str] | None = None
         return sections is None or all(name in sections for name in names)
 
     problems: list[Problem] = []
+    repeated_goals: list[int] = []  # where in ``problems`` a repeated goal id is
+    unknown_goals: dict[str, dict[str, int]] = {}  # goal id -> section -> times named
     for field, names in (
         ("skills", [s.name for s in wb.skills]),
         ("goals", [g.id for g in wb.goals]),
@@ -858,6 +881,8 @@ def reference_problems(wb: Workbook, *, sections: Container[str] | None = None
         # not name_key: a workbook the old feedback import gave "Machine\u00a0Learning" beside
         # "Machine Learning" must still open; the import now matches names by name_key
         for idx in _duplicates(names):
+            if field == "goals":
+                repeated_goals.append(len(problems))
             problems.append(Problem(f"{field}[{idx}].{key}", names[idx],
                                     DUPLICATE))
 
@@ -866,11 +891,14 @@ def reference_problems(wb: Workbook, *, sections: Container[str] | None = None
 
     def need_skill(path: str, name: str) -> None:
         if name not in skills:
-            problems.append(Problem(path, name, "is not one of the workbook's skills"))
+            problems.append(Problem(path, name, NOT_A_SKILL))
 
     def need_goal(path: str, gid: str) -> None:
         if gid not in goals:
-            problems.append(Problem(path, gid, "is not a goal id"))
+            problems.append(Problem(path, gid, NOT_A_GOAL))
+            counts = unknown_goals.setdefault(gid, {})
+            section = path.split("[", 1)[0]
+            counts[section] = counts.get(section, 0) + 1
 
     for section, items, attribute in (
         ("assessments", wb.assessments, "ratings"), ("feedback", wb.feedback, "ratings"),
@@ -894,45 +922,42 @@ def reference_problems(wb: Workbook, *, sections: Container[str] | None = None
         for i, c in enumerate(wb.check_ins):
             for gid in c.progress:
                 need_goal(f"check_ins[{i}].progress", gid)
-    return _repeated_goal_hint(problems)
+    hint = _unknown_goals_hint(unknown_goals)
+    for at in repeated_goals if hint else ():  # a goal copied by hand, its id left as it was
+        p = problems[at]
+        problems[at] = Problem(p.field, p.value, p.message + hint)
+    return problems
 
 
-def _repeated_goal_hint(problems: list[Problem]) -> list[Problem]:
-    """``problems`` with a repeated goal id asking whether it is one of the ids that the
-    check-ins, actions or opportunities name and no goal has (a goal copied by hand and
-    its id left as it was): the likely fix, said where the mistake is.
+def _unknown_goals_hint(unknown: dict[str, dict[str, int]]) -> str:
+    """What a repeated goal id adds to its problem when check-ins, actions or
+    opportunities name ids no goal has (``unknown``: goal id -> section -> times named):
+    whether it is one of them (a goal copied by hand and its id left as it was), the likely
+    fix said where the mistake is; ``""`` when none is named.
 
-    >>> said = _repeated_goal_hint([Problem("goals[1].id", "g1", DUPLICATE),
-    ...                             Problem("check_ins[0].progress", "g2", "is not a goal id"),
-    ...                             Problem("actions[3].goal_id", "g2", "is not a goal id")])
-    >>> said[0].message
-    "is used twice; must be unique; no goal has the id 'g2' that 1 check-in and 1 action name: is this goal 'g2'?"
+    >>> _unknown_goals_hint({"g2": {"check_ins": 1, "actions": 1}})
+    "; no goal has the id 'g2' that 1 check-in and 1 action name: is this goal 'g2'?"
+    >>> _unknown_goals_hint({"g2": {"actions": 2}, "g3": {"actions": 1}})
+    "; no goal has the ids 'g2' and 'g3' that 3 actions name: is this goal one of 'g2' and 'g3'?"
+    >>> _unknown_goals_hint({})
+    ''
     """  # noqa: E501
-    missing: dict[str, dict[str, int]] = {}
-    for p in problems:
-        if p.message == "is not a goal id":
-            section = (p.field or "").split("[", 1)[0]
-            counts = missing.setdefault(str(p.value), {})
-            counts[section] = counts.get(section, 0) + 1
-    if not missing:
-        return problems
+    if not unknown:
+        return ""
     from career_workbook.wording import listing, plural
 
     nouns = {"check_ins": ("check-in", "check-ins"), "actions": ("action", "actions"),
              "opportunities": ("opportunity", "opportunities")}
     named: dict[str, int] = {}
-    for counts in missing.values():
+    for counts in unknown.values():
         for section, n in counts.items():
             named[section] = named.get(section, 0) + n
-    ids = [f"'{gid}'" for gid in missing]
+    ids = [f"'{gid}'" for gid in unknown]
     which = ids[0] if len(ids) == 1 else "one of " + listing(ids)
-    hint = (f"; no goal has the {'id' if len(ids) == 1 else 'ids'} {listing(ids)} that "
+    return (f"; no goal has the {'id' if len(ids) == 1 else 'ids'} {listing(ids)} that "
             + listing([plural(n, *nouns.get(section, (section, section)))
                        for section, n in named.items()])
             + f" name: is this goal {which}?")
-    return [Problem(p.field, p.value, p.message + hint)
-            if p.message == DUPLICATE and re.fullmatch(r"goals\[\d+\]\.id", p.field or "")
-            else p for p in problems]
 
 
 _SECTIONS_REFERENCED = ("skills", "goals", "actions", "contacts", "opportunities", "values",

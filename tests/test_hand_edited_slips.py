@@ -64,6 +64,57 @@ def test_a_goal_id_copied_by_hand_asks_if_it_is_the_id_the_check_ins_name(tmp_pa
         "2 check-ins name: is this goal 'g2'?"), problems
 
 
+def test_the_scaled_score_hint_is_decided_by_the_number_not_by_another_hints_words(
+        monkeypatch):
+    """"7/10" asked for the number alone only while the hint for a quoted number began
+    "it is in quotes" (it read that hint's text): reworded, "7/10" said the quoted hint."""
+    from career_workbook import model
+
+    monkeypatch.setattr(model, "QUOTED_NUMBER", "a number in quotes is text: write {}")
+    assert model.number_text_hint("12") == "a number in quotes is text: write 12"
+    assert model.number_text_hint("7/10", whole=True) == "write the number alone: 7"
+    assert model.number_text_hint("40 %") == "write the number alone: 40"
+
+
+def test_the_unsure_number_hint_is_decided_by_the_error_not_by_its_words(monkeypatch):
+    """"1,500" was told apart from other unreadable numbers by "for sure" in the error's
+    text: reworded, the hint went."""
+    from career_workbook import model
+    from career_workbook.widgets import inputs
+
+    parse = inputs.parse_number_text
+
+    def reworded(text):
+        try:
+            return parse(text)
+        except inputs.UnsureNumber as err:
+            raise inputs.UnsureNumber("Not sure about this one", err.thousands,
+                                      err.decimal) from None
+
+    monkeypatch.setattr(inputs, "parse_number_text", reworded)
+    assert model.number_text_hint("1,500") == \
+        "write 1500 (or 1.500 if the comma is a decimal point)"
+    assert model.number_text_hint("1,500/10", whole=True) == "write 1500"
+
+
+def test_the_copied_goal_id_hint_is_decided_by_the_ids_not_by_the_messages(
+        monkeypatch, tmp_path):
+    """The hint matched the words "is not a goal id" and the repeated id's message:
+    reworded, a goal copied by hand lost its hint."""
+    from career_workbook import model
+
+    monkeypatch.setattr(model, "NOT_A_GOAL", "names no goal")
+    monkeypatch.setattr(model, "DUPLICATE", "comes twice")
+    wb = new_workbook("Kim Park", today=TODAY)
+    wb.goals.extend([model.Goal(id="g1", text="Pass the SQL exam by June 2027"),
+                     model.Goal(id="g1", text="Lead a project review by May 2027")])
+    wb.check_ins.append(model.CheckIn(date=date(2026, 11, 2), progress={"g2": 20}))
+    problems = [str(p) for p in model.reference_problems(wb)]
+    assert problems == [
+        "goals[1].id = 'g1': comes twice; no goal has the id 'g2' that 1 check-in name: is "
+        "this goal 'g2'?", "check_ins[0].progress = 'g2': names no goal"], problems
+
+
 def test_cohort_out_named_xlsx_is_refused_before_anything_is_written(capsys, tmp_path):
     # `cohort --out caseload.xlsx` wrote CSV text into caseload.xlsx (Excel: "the file
     # format or extension is not valid"), and its charts beside it

@@ -41,7 +41,7 @@ from career_workbook.wording import (
 
 __all__ = ["DATE_HELP", "DATE_PLACEHOLDER", "format_number", "parse_date_text",
            "days_not_come", "gone_due_problem", "parse_number_text", "parse_whole_number_text",
-           "past_day_problem", "swapped_year_problem", "year_question"]
+           "past_day_problem", "swapped_year_problem", "year_question", "UnsureNumber"]
 
 
 def past_day_problem(day: date | None, today: date, what: str,
@@ -174,6 +174,17 @@ def days_not_come(values: dict, today: date, whats: dict[str, str],
     return {key: text for key, text in found.items() if text}
 
 
+class UnsureNumber(ValueError):
+    """A number that reads two ways ("1,000": one thousand, or 1.0 with a decimal comma),
+    never guessed: ``thousands`` and ``decimal`` are how to write each (``1000``,
+    ``1.000``), for a message that says how to write it (see
+    :func:`~career_workbook.model.number_text_hint`)."""
+
+    def __init__(self, message: str, thousands: str = "", decimal: str = "") -> None:
+        super().__init__(message)
+        self.thousands, self.decimal = thousands, decimal
+
+
 def parse_number_text(text: str | None) -> float | None:
     """The number in ``text`` (``None`` when blank); a decimal comma is fine.
 
@@ -186,7 +197,7 @@ def parse_number_text(text: str | None) -> float | None:
     >>> parse_number_text("1,000")
     Traceback (most recent call last):
     ...
-    ValueError: “1,000” is not a number I can read for sure: write 1000 (or 1.000 if the comma is a decimal point)
+    career_workbook.widgets.inputs.UnsureNumber: “1,000” is not a number I can read for sure: write 1000 (or 1.000 if the comma is a decimal point)
     >>> parse_number_text("1e9")
     Traceback (most recent call last):
     ...
@@ -201,9 +212,10 @@ def parse_number_text(text: str | None) -> float | None:
         whole = whole.replace(",", "")  # 1,000,000: the commas group thousands
     elif re.fullmatch(r"[-+]?[1-9]\d{0,2},\d{3}", whole, flags=re.ASCII):
         # "1,000": one thousand or 1.0? Never guess (it was read as 1.0 and saved).
-        raise ValueError(f"“{shown}” is not a number I can read for sure: write "
-                         f"{whole.replace(',', '')} (or {whole.replace(',', '.')} if the comma "
-                         "is a decimal point)")
+        thousands, decimal = whole.replace(",", ""), whole.replace(",", ".")
+        raise UnsureNumber(f"“{shown}” is not a number I can read for sure: write "
+                           f"{thousands} (or {decimal} if the comma is a decimal point)",
+                           thousands, decimal)
     elif re.fullmatch(r"[-+]?\d+,\d+", whole):
         whole = whole.replace(",", ".")
     if re.fullmatch(r"[-+]?(\d+\.?\d*|\.\d+)[eE][-+]?\d+", whole, flags=re.ASCII):

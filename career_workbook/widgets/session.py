@@ -41,6 +41,8 @@ from pydantic import ValidationError
 
 from career_workbook.model import (
     DUPLICATE,
+    NOT_A_GOAL,
+    NOT_A_SKILL,
     Problem,
     WorkbookError,
     duplicate_key,
@@ -392,7 +394,7 @@ def _refused(problems: list[Problem], fallback: str,
     )
 
 
-_DANGLING = {"is not one of the workbook's skills": "skill", "is not a goal id": "goal"}
+_DANGLING = {NOT_A_SKILL: "skill", NOT_A_GOAL: "goal"}
 """The reference problems (:func:`career_workbook.model.reference_problems`) an edit has
 when a skill or goal it names was removed elsewhere after the form was filled."""
 

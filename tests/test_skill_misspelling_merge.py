@@ -7,6 +7,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
+import pytest
+
 import career_workbook as cw
 from career_workbook import widgets as ui
 from career_workbook.analysis.skills import similar_skill
@@ -91,3 +93,32 @@ def test_a_skill_two_changes_away_is_added_without_a_question(path):
         wb.skills.append(Skill(name="Mentoring"))
     _add(path, "Monitoring")
     assert cw.load(path).skill_names() == ["Mentoring", "Monitoring"]
+
+
+def test_a_merge_and_its_undo_run_on_a_workbook_without_a_form(path):
+    """The merge's snapshot and undo lived inside the Merge button's callback: they are
+    :class:`SkillMerge`, saved like any change, and its undo refuses once what it made was
+    changed elsewhere (the file is then left as it is)."""
+    from career_workbook.widgets.forms_skills import SkillMerge
+
+    with cw.edit(path) as wb:
+        wb.skills += [Skill(name="Python"), Skill(name="Pyhton")]
+        wb.assessments.append(Assessment(date=date(2026, 11, 1), ratings={"Pyhton": 2}))
+    before = cw.load(path)
+    merge = SkillMerge("Pyhton", "Python")
+    with cw.edit(path) as wb:
+        merge.apply(wb)
+    assert cw.load(path).skill_names() == ["Python"] and merge.done == \
+        "merged “Pyhton” into “Python”"
+    with cw.edit(path) as wb:
+        merge.undo(wb)
+    assert cw.load(path).model_dump() == before.model_dump()
+    with cw.edit(path) as wb:
+        merge.apply(wb)
+    with cw.edit(path) as wb:  # rated again elsewhere after the merge
+        wb.assessments[0].ratings = {"Python": 4}
+    merged = cw.load(path)
+    with pytest.raises(cw.WorkbookError, match="“Python” or its ratings changed since"), \
+            cw.edit(path) as wb:
+        merge.undo(wb)
+    assert cw.load(path) == merged

@@ -49,6 +49,7 @@ from career_workbook.wording import listing, plural, short_date, shorten
 
 __all__ = [
     "LEVELS",
+    "SkillMerge",
     "assessment_data",
     "check_lines",
     "level_options",
@@ -288,6 +289,77 @@ def merge_skill(wb: Workbook, old: str, kept: str) -> list[str]:
     return clashes
 
 
+_MERGE_SECTIONS = ("skills", "assessments", "feedback", "goals", "achievements", "learning",
+                   "opportunities")
+"""The sections of a workbook :func:`merge_skill` changes."""
+
+
+class SkillMerge:
+    """Merging the tracked skill ``old`` into ``kept`` (:func:`merge_skill`) as one save,
+    and its undo: :meth:`apply` and :meth:`undo` each run under the file lock on the file
+    as it is then (``view.session.save(merge.apply)``); ``clashes`` and :attr:`done` say
+    what happened.
+
+    >>> from career_workbook.model import Assessment, new_workbook
+    >>> wb = new_workbook("Sam")
+    >>> wb.skills += [Skill(name="Python"), Skill(name="Pyhton")]
+    >>> wb.assessments.append(Assessment(date=date(2026, 2, 5), ratings={"Pyhton": 2}))
+    >>> merge = SkillMerge("Pyhton", "Python")
+    >>> merge.apply(wb)
+    >>> wb.skill_names(), wb.assessments[0].ratings, merge.done
+    (['Python'], {'Python': 2}, 'merged “Pyhton” into “Python”')
+    >>> merge.undo(wb)
+    >>> wb.skill_names(), wb.assessments[0].ratings
+    (['Python', 'Pyhton'], {'Pyhton': 2})
+
+    Undo refuses once what the merge made was changed since (elsewhere, or by hand):
+
+    >>> merge.apply(wb)
+    >>> wb.assessments[0].ratings = {"Python": 4}
+    >>> merge.undo(wb)
+    Traceback (most recent call last):
+    ...
+    career_workbook.model.WorkbookError: “Python” or its ratings changed since the merge
+    """
+
+    def __init__(self, old: str, kept: str) -> None:
+        self.old, self.kept = old, kept
+        self.clashes: list[str] = []
+        """The days both skills were rated differently (:func:`merge_skill`)."""
+        self._before: dict[str, list[Any]] = {}
+        self._after: dict[str, list[Any]] = {}
+
+    def _sections(self, wb: Workbook) -> dict[str, list[Any]]:
+        return {k: [x.model_copy(deep=True) for x in getattr(wb, k)] for k in _MERGE_SECTIONS}
+
+    def apply(self, wb: Workbook) -> None:
+        """Merge, remembering the sections as they were before and after (for
+        :meth:`undo`); refused when either skill is no longer tracked."""
+        if self.old not in wb.skill_names() or self.kept not in wb.skill_names():
+            raise WorkbookError(f"“{self.old}” or “{self.kept}” is no longer tracked "
+                                "(changed in another window); nothing was merged.")
+        self._before = self._sections(wb)
+        self.clashes = merge_skill(wb, self.old, self.kept)
+        self._after = self._sections(wb)
+
+    def undo(self, wb: Workbook) -> None:
+        """Put the sections back as they were before :meth:`apply`, unless what the
+        merge made changed since (then nothing is put back)."""
+        if any(getattr(wb, k) != v for k, v in self._after.items()):
+            raise WorkbookError(f"“{self.kept}” or its ratings changed since the merge")
+        for k, v in self._before.items():
+            setattr(wb, k, v)
+
+    @property
+    def done(self) -> str:
+        """What the status line says after the merge is saved."""
+        said = f"merged “{self.old}” into “{self.kept}”"
+        if self.clashes:
+            said += ("; rated both on the same day, kept “" + self.kept + "”’s level and "
+                     "wrote the other in that entry: " + "; ".join(self.clashes))
+        return said
+
+
 def _rating_history(wb: Workbook, name: str) -> set[tuple[str, date, int]]:
     """Every dated level given to the skill ``name`` (self-assessments and feedback)."""
     return {("self", a.date, a.ratings[name]) for a in wb.assessments if name in a.ratings} | {
@@ -478,36 +550,12 @@ def skills_form(session: Any) -> widgets.Widget:
                 view.rebuild()
                 view.set_status(f"Nothing added: you already track “{kept}”.")
                 return
-            sections = ("skills", "assessments", "feedback", "goals", "achievements",
-                        "learning", "opportunities")
-            snap: dict[str, Any] = {}
-            clashes: list[str] = []
-
-            def join(wb: Workbook) -> None:
-                if old_name not in wb.skill_names() or kept not in wb.skill_names():
-                    raise WorkbookError(f"“{old_name}” or “{kept}” is no longer tracked "
-                                        "(changed in another window); nothing was merged.")
-                snap["before"] = {k: [x.model_copy(deep=True) for x in getattr(wb, k)]
-                                  for k in sections}
-                clashes[:] = merge_skill(wb, old_name, kept)
-                snap["after"] = {k: [x.model_copy(deep=True) for x in getattr(wb, k)]
-                                 for k in sections}
-
-            def undo(wb: Workbook) -> None:
-                if any(getattr(wb, k) != v for k, v in snap["after"].items()):
-                    raise WorkbookError(f"“{kept}” or its ratings changed since the merge")
-                for k, v in snap["before"].items():
-                    setattr(wb, k, v)
-
+            merge = SkillMerge(old_name, kept)
             view.state.update(selected=NONE, selected_record=None)
-            result = view.session.save(join)
-            said = f"merged “{old_name}” into “{kept}”"
-            if clashes:
-                said += ("; rated both on the same day, kept “" + kept + "”’s level and "
-                         "wrote the other in that entry: " + "; ".join(clashes))
-            view.show_result(result, said if result.ok else "")
+            result = view.session.save(merge.apply)
+            view.show_result(result, merge.done if result.ok else "")
             if result.ok:
-                view.offer_undo(undo, f"“{old_name}” is back, apart from “{kept}”",
+                view.offer_undo(merge.undo, f"“{old_name}” is back, apart from “{kept}”",
                                 f"Make “{old_name}” a skill of its own again")
 
         def before_remove(wb: Workbook, old: Skill) -> None:

@@ -22,6 +22,7 @@ from career_workbook.analysis.next_actions import next_actions_frame
 from career_workbook.analysis.period import check_period, limit_workbook
 from career_workbook.export import pack as pack_module
 from career_workbook.frames import actions_frame
+from tests.helpers.html_text import text_of
 from tests.helpers.workbooks import EXAMPLES, half_filled_workbook
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -220,3 +221,29 @@ def test_form_clears_the_date_when_a_done_action_is_reopened_or_dropped(tmp_path
     view.buttons["save"].click()
     saved = cw.load(session.path).actions[0]
     assert (saved.status, saved.done_on) == (status, None)
+
+
+def test_the_same_action_for_the_same_goal_is_refused_naming_the_one_already_there(tmp_path):
+    """Red team leftover: "Book the exam" could be added twice to one goal (counted twice
+    in the plan and the review pack); achievements and goals already refuse theirs."""
+    session = _session(tmp_path, [])
+    goal = cw.load(session.path).goals[0]
+    with cw.edit(session.path) as wb:
+        wb.actions.append(cw.Action(id="a1", text="Book the exam", goal_id=goal.id))
+    before = cw.load(session.path)
+    view = ui.actions_form(session)
+    view.fields["text"].value = "  book the EXAM "
+    view.fields["goal_id"].value = goal.id
+    view.buttons["save"].click()
+    said = text_of(view.fields["text"].message.value)
+    assert "You already have the action “Book the exam” (to do) for “" in said, said
+    assert "choose it in the list above to change it, or word this one differently" in said
+    assert cw.load(session.path) == before
+    view.fields["goal_id"].value = None  # the same words with no goal: another action
+    view.buttons["save"].click()
+    assert [a.goal_id for a in cw.load(session.path).actions] == [goal.id, None]
+    view = ui.actions_form(session)
+    _choose(view, 0)  # the one already there, saved again with its own words: not refused
+    view.fields["priority"].value = "high"
+    view.buttons["save"].click()
+    assert cw.load(session.path).actions[0].priority == "high"

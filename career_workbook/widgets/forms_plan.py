@@ -21,6 +21,7 @@ from career_workbook.model import (
     Workbook,
     WorkbookError,
     action_done_on,
+    duplicate_key,
 )
 from career_workbook.widgets import quiet
 from career_workbook.widgets.fields import (
@@ -584,7 +585,9 @@ def actions_form(session: Any) -> widgets.Widget:
             noun="action", extra=lambda data: {"done_on": action_done_on(
                 data["status"], data.get("done_on"), view.session.today)},
             problems=lambda data: action_problems(data, view.session.workbook.goals,
-                                                  view.session.today, view.stored("due")),
+                                                  view.session.today, view.stored("due"),
+                                                  actions=wb.actions,
+                                                  editing=view.state.get("editing")),
             year_field="due")
         return [shown, *editor]
 
@@ -615,12 +618,16 @@ def late_due_problem(due: Any, deadline: date | None, what: str = "“Due”") -
 
 
 def action_problems(data: Mapping[str, Any], goals: Sequence[Any], today: date | None = None,
-                    stored: date | None = None) -> dict[str, str]:
-    """Why an action about to be saved (``data``: its fields) cannot be: still to do, it
-    is due after the deadline of the goal it is for (:func:`late_due_problem`, the
-    milestones' rule), or before ``today`` when that day is new (not ``stored``, the day
-    it had: :func:`~career_workbook.widgets.inputs.gone_due_problem`). An action done or
-    dropped plans nothing more: its day is not checked.
+                    stored: date | None = None, *, actions: Sequence[Action] = (),
+                    editing: Action | None = None) -> dict[str, str]:
+    """Why an action about to be saved (``data``: its fields) cannot be: one of
+    ``actions`` (``editing`` aside: the one the form changes) already says it for the same
+    goal (:func:`~career_workbook.model.duplicate_key`: case and outer spaces aside), so it
+    would be counted twice; or, still to do, it is due after the deadline of the goal it is
+    for (:func:`late_due_problem`, the milestones' rule), or before ``today`` when that day
+    is new (not ``stored``, the day it had:
+    :func:`~career_workbook.widgets.inputs.gone_due_problem`). An action done or dropped
+    plans nothing more: its day is not checked.
 
     >>> from career_workbook.model import Goal
     >>> goals = [Goal(id="g1", text="Run 2 workshops", deadline=date(2027, 3, 15))]
@@ -632,16 +639,35 @@ def action_problems(data: Mapping[str, Any], goals: Sequence[Any], today: date |
     >>> action_problems({"due": date(2026, 1, 15), "status": "todo"}, goals,
     ...                 date(2026, 12, 6))["due"][:52]
     '“Due” (15 Jan 2026) is before today (6 Dec 2026): an'
-    """
-    if data.get("status") in ("done", "dropped"):
-        return {}
+    >>> booked = Action(text="Book the venue", goal_id="g1", status="done")
+    >>> action_problems({"text": " book the Venue", "goal_id": "g1", "status": "todo"}, goals,
+    ...                 actions=[booked])["text"]
+    'You already have the action “Book the venue” (done) for “Run 2 workshops”: choose it in the list above to change it, or word this one differently.'
+    >>> action_problems({"text": "Book the venue", "goal_id": None, "status": "todo"}, goals,
+    ...                 actions=[booked]), action_problems(
+    ...     {"text": "Book the venue", "goal_id": "g1"}, goals, actions=[booked], editing=booked)
+    ({}, {})
+    """  # noqa: E501
+    found: dict[str, str] = {}
     goal = next((g for g in goals if g.id == data.get("goal_id")), None)
+    text = data.get("text")
+    if isinstance(text, str) and text.strip():
+        same = next((a for a in actions if a is not editing
+                     and a.goal_id == data.get("goal_id")
+                     and duplicate_key(a.text) == duplicate_key(text)), None)
+        if same is not None:
+            serves = f"for “{shorten(goal.text)}”" if goal is not None else "with no goal"
+            found["text"] = (f"You already have the action “{shorten(same.text)}” "
+                             f"({ACTION_STATUS_LABELS[same.status].lower()}) {serves}: choose "
+                             "it in the list above to change it, or word this one differently.")
+    if data.get("status") in ("done", "dropped"):
+        return found
     late = late_due_problem(data.get("due"), goal.deadline if goal is not None else None)
     if not late and today is not None:
         late = gone_due_problem(data.get("due"), stored, today, "“Due”",
                                 "an action still to do",
                                 "Already done? Set Status to Done.")
-    return {"due": late} if late else {}
+    return {**found, "due": late} if late else found
 
 
 def milestone_problems(data: Mapping[str, Any], deadline: date | None,

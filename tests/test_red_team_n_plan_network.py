@@ -85,6 +85,28 @@ def test_an_interview_after_its_goals_deadline_is_refused_as_the_action_plan_doe
     assert [a.due for a in cw.load(path).actions] == [date(2027, 11, 1)]
 
 
+def test_the_interview_planner_offers_goals_still_worked_on_and_keeps_one_chosen(path):
+    # It offered goals done (a conversation to serve a goal already reached): only
+    # active ones are offered; one chosen, then marked done elsewhere, stays chosen.
+    with cw.edit(path) as wb:
+        wb.goals += [Goal(id="g2", text="Pass the SQL exam", status="done"),
+                     Goal(id="g3", text="Move to Berlin", status="dropped"),
+                     Goal(id="g4", text="Mentor two analysts by June 2027")]
+    here = session(path)
+    view = ui.interview_planner(here)
+    offered = [value for _, value in view.fields["goal_id"].widget.options][1:]
+    assert offered == ["g1", "g4"]
+    view.fields["contact"].value = "c1"
+    view.fields["goal_id"].value = "g4"
+    ui.Session(path, today=TODAY).save(lambda wb: setattr(wb.goals[-1], "status", "done"))
+    assert here.refresh()  # read again (another form rebuilt): what was chosen stays
+    assert view.fields["goal_id"].value == "g4"
+    view.buttons["save"].click()
+    assert [a.goal_id for a in cw.load(path).actions] == ["g4"]
+    offered = [value for _, value in view.fields["goal_id"].widget.options][1:]
+    assert offered == ["g1"]  # the next interview: g4 is done now
+
+
 # ------------------------------------------------------------ 06 a step due on a day gone
 def test_a_new_action_due_on_a_day_already_gone_is_refused(path):
     # "15/01/2026" typed in December for January 2027 was saved as a to-do overdue for

@@ -40,9 +40,9 @@ from career_workbook.widgets.fields import (
     primary_button,
     record_editor,
 )
-from career_workbook.widgets.forms_plan import late_due_problem
+from career_workbook.widgets.forms_plan import goal_options, late_due_problem
 from career_workbook.widgets.inputs import days_not_come, gone_due_problem, swapped_year_problem
-from career_workbook.wording import short_date, shorten
+from career_workbook.wording import short_date
 
 __all__ = ["RELATIONSHIP_LABELS", "RELATIONSHIP_NAMES", "contact_label", "contact_labels",
            "contact_problems", "contacts_form", "interview_action_data", "interview_follow_up",
@@ -277,8 +277,7 @@ def interview_planner(session: Any) -> widgets.Widget:
         day = make_field("due", "When", "date", value=s.today + timedelta(days=7),
                          help="The day you will ask them (or meet).")
         goal = make_field("goal_id", "For goal", "dropdown", optional=True,
-                          options=[(shorten(g.text), g.id) for g in wb.goals
-                                   if g.status != "dropped"],
+                          options=goal_options(wb, closed=("done", "dropped")),
                           help="The goal this conversation serves (optional).")
         questions = make_field(
             "questions", "Questions", "textarea", rows=4,

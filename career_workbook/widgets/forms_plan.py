@@ -47,6 +47,7 @@ __all__ = [
     "action_status_label",
     "actions_form",
     "add_role_skills",
+    "goal_options",
     "learning_suggestion_frame",
     "learning_suggestions",
     "late_due_problem",
@@ -494,11 +495,25 @@ def learning_suggestions(session: Any) -> widgets.Widget:
                                         wb.role_profile, wb.person.target_role))
 
 
-def _goal_options(wb: Workbook, chosen: Iterable[str] = ()) -> list[tuple[str, str]]:
-    """The goals an action or milestone can serve: not dropped (one already chosen stays
-    offered, so the record keeps it)."""
+def goal_options(wb: Workbook, chosen: Iterable[str | None] = (), *,
+                 closed: Sequence[str] = ("dropped",)) -> list[tuple[str, str]]:
+    """The goals an action or milestone can serve: not dropped (or of another ``closed``
+    status: an informational interview serves only a goal still worked on); one already
+    ``chosen`` stays offered, so the record keeps it.
+
+    >>> from career_workbook.model import Goal, new_workbook
+    >>> wb = new_workbook("Sam")
+    >>> wb.goals += [Goal(id="g1", text="Lead a review by May 2027"),
+    ...              Goal(id="g2", text="Pass the exam", status="done"),
+    ...              Goal(id="g3", text="Move to Berlin", status="dropped")]
+    >>> [i for _, i in goal_options(wb)], [i for _, i in goal_options(wb, ["g3"])]
+    (['g1', 'g2'], ['g1', 'g2', 'g3'])
+    >>> [i for _, i in goal_options(wb, ["g2"], closed=("done", "dropped"))]
+    ['g1', 'g2']
+    """
+    chosen = set(chosen)
     return [(shorten(g.text, 60), g.id) for g in wb.goals
-            if g.status != "dropped" or g.id in chosen]
+            if g.status not in closed or g.id in chosen]
 
 
 def action_status_label(status: str, closed: str = "") -> str:
@@ -553,7 +568,7 @@ def actions_form(session: Any) -> widgets.Widget:
                            rows=2, placeholder="e.g. Ask Dana to review my forecasting model",
                            help="A step you could start this week."),
                 make_field("goal_id", "For goal", "dropdown", value=old.goal_id if old else None,
-                           options=_goal_options(wb, [old.goal_id] if old and old.goal_id else []),
+                           options=goal_options(wb, [old.goal_id] if old and old.goal_id else []),
                            optional=True,
                            help="The goal this moves forward (optional)."),
                 make_field("due", "Due", "date", value=old.due if old else None,
@@ -714,7 +729,7 @@ def milestones_form(session: Any) -> widgets.Widget:
             goal_id = next((g.id for g in wb.goals if g.status == "active"), wb.goals[0].id)
         goal = wb.goal(goal_id)
         chooser = make_field("goal", "Goal", "dropdown", value=goal_id,
-                             options=_goal_options(wb, [goal_id]),
+                             options=goal_options(wb, [goal_id]),
                              help="The goal whose steps you plan.")
 
         def choose(change: Any) -> None:

@@ -147,6 +147,12 @@ class _Frames:
         return analysis.goal_progress_frame(self.reviewed, self.today)
 
     @functools.cached_property
+    def dropped_goals(self) -> int:
+        """How many goals the review sees dropped (:attr:`reviewed`): drawn in no panel of
+        the progress chart, counted in its headline."""
+        return sum(g.status == "dropped" for g in self.reviewed.goals)
+
+    @functools.cached_property
     def feedback(self) -> pd.DataFrame:
         return analysis.feedback_360_frame(self.wb, today=self.today)
 
@@ -196,7 +202,8 @@ _DRAW: dict[str, Callable[[_Frames], Figure]] = {
         f.gaps, today=f.today, role_title=getattr(f.role, "title", None)),
     "smart_scorecard": lambda f: charts.plot_smart_scorecard(f.scorecard, today=f.today),
     "goal_timeline": lambda f: charts.plot_goal_timeline(f.goals, f.milestones, f.today),
-    "progress": lambda f: charts.plot_progress(f.progress_history, f.goal_progress, f.today),
+    "progress": lambda f: charts.plot_progress(f.progress_history, f.goal_progress, f.today,
+                                               dropped=f.dropped_goals),
     "feedback_360": lambda f: charts.plot_feedback_360(f.feedback, today=f.today,
                                                        has_skills=f.has_skills),
     "reputation": lambda f: charts.plot_reputation(f.reputation, today=f.today),
@@ -217,7 +224,8 @@ _DRAW: dict[str, Callable[[_Frames], Figure]] = {
 _TITLED = frozenset({"readiness", "skill_radar", "skill_gaps"})
 _INPUTS: dict[str, tuple[str, ...]] = {
     "skill_radar": ("gaps",), "skill_gaps": ("gaps",), "smart_scorecard": ("scorecard",),
-    "goal_timeline": ("goals", "milestones"), "progress": ("progress_history", "goal_progress"),
+    "goal_timeline": ("goals", "milestones"), "progress": ("progress_history", "goal_progress",
+                                                              "dropped_goals"),
     "feedback_360": ("feedback", "has_skills"), "reputation": ("reputation",),
     "network": ("contacts",),
     "values_wheel": ("values",), "learning_hours": ("learning", "learning_later"),

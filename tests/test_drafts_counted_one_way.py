@@ -60,3 +60,19 @@ def test_pack_lists_progress_under_still_to_come(tmp_path):
     assert "1 draft goal not committed to" in to_come
     assert "no active goals (1 draft not counted)" in html
     assert "0 of 0 active" not in html
+
+
+def test_the_progress_headline_counts_a_dropped_goal_too():
+    """"No active goals (1 done)" for a workbook with a goal done and a goal dropped read
+    as if there were one goal: the dropped one is said too (it has no panel)."""
+    wb = new_workbook("Hal Berg", today=date(2026, 11, 20))
+    wb.goals += [Goal(id="g1", text="Ship the forecast", status="done",
+                      created=date(2026, 10, 1), deadline=date(2027, 3, 1)),
+                 Goal(id="g2", text="Move to Berlin", status="dropped",
+                      created=date(2026, 10, 1), deadline=date(2027, 6, 1))]
+    fig = figures.make_figure(wb, "progress", today=TODAY)
+    assert fig.get_suptitle() == "No active goals (1 done, 1 dropped)"
+    wb.goals.append(Goal(id="g3", text="Lead a review by May 2027", status="active",
+                         created=date(2026, 10, 1), deadline=date(2027, 5, 1)))
+    fig = figures.make_figure(wb, "progress", today=TODAY)
+    assert fig.get_suptitle().endswith("(1 done, 1 dropped)"), fig.get_suptitle()

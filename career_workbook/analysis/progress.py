@@ -439,7 +439,8 @@ class GoalCounts:
     ``on_track`` ('on track' or 'ahead'), ``behind``, ``overdue`` (past the deadline),
     ``not_started`` (no progress recorded) and ``no_deadline``: the five add up to
     ``active``. ``done``: marked done or at 100 %. ``drafts``: not committed yet, in no
-    other count.
+    other count. ``dropped``: given up, in no other count either (said where they are
+    counted: the progress chart's headline).
     """
 
     active: int = 0
@@ -450,22 +451,24 @@ class GoalCounts:
     drafts: int = 0
     not_started: int = 0
     no_deadline: int = 0
+    dropped: int = 0
 
 
 def goal_counts(goals: Iterable[tuple[str, str]]) -> GoalCounts:
     """Count ``(status, track)`` pairs (a goal's status and its :func:`goal_status` track);
-    dropped goals are left out.
+    dropped goals are counted apart (``dropped``), in no other count.
 
     >>> goal_counts([("active", "on track"), ("active", "overdue"), ("done", "done"),
     ...              ("active", "done"), ("draft", "overdue"), ("dropped", "behind"),
     ...              ("active", "no deadline")])
     GoalCounts(active=3, on_track=1, behind=0, overdue=1, done=2, drafts=1, not_started=0, \
-no_deadline=1)
+no_deadline=1, dropped=1)
     """
     tally = dict.fromkeys(("active", "on_track", "behind", "overdue", "done", "drafts",
-                           "not_started", "no_deadline"), 0)
+                           "not_started", "no_deadline", "dropped"), 0)
     for status, track in goals:
         if status == "dropped":
+            tally["dropped"] += 1
             continue
         if status == "draft":
             tally["drafts"] += 1
@@ -498,9 +501,10 @@ def status_label(status: str, track: str) -> str:
 
 def goal_counts_words(counts: GoalCounts, *, lead: bool = True) -> str:
     """The goals of ``counts`` in words, so that they add up: the active goals on track,
-    then those behind, overdue, not started and without a deadline; done goals and drafts
-    apart. The one wording of the progress chart's headline, the cover (``lead=False``:
-    after the number of goals on track, which the card shows) and the coach's overview.
+    then those behind, overdue, not started and without a deadline; done goals, dropped
+    ones (when counted) and drafts apart. The one wording of the progress chart's
+    headline, the cover (``lead=False``: after the number of goals on track, which the card
+    shows) and the coach's overview.
 
     >>> half = GoalCounts(active=2, behind=1, no_deadline=1)
     >>> goal_counts_words(half)
@@ -512,6 +516,8 @@ def goal_counts_words(counts: GoalCounts, *, lead: bool = True) -> str:
     '1 of 4 active goals on track, 1 overdue, 2 not started (3 done, 1 draft not counted)'
     >>> goal_counts_words(GoalCounts(done=1)), goal_counts_words(GoalCounts(), lead=False)
     ('No active goals (1 done)', 'of 0 active')
+    >>> goal_counts_words(GoalCounts(done=1, dropped=1))
+    'No active goals (1 done, 1 dropped)'
     >>> goal_counts_words(GoalCounts(drafts=1), lead=False)
     'no active goals (1 draft not counted)'
     """
@@ -520,7 +526,7 @@ def goal_counts_words(counts: GoalCounts, *, lead: bool = True) -> str:
                                           (counts.not_started, "not started")) if n]
     if counts.no_deadline:
         rest.append(plural(counts.no_deadline, "has no deadline", "have no deadline"))
-    if not lead and not counts.active and (counts.done or counts.drafts):
+    if not lead and not counts.active and (counts.done or counts.drafts or counts.dropped):
         head = "no active goals"  # not "0 of 0 active" under a card's 0
     elif not lead:
         head = f"of {counts.active} active"
@@ -528,7 +534,8 @@ def goal_counts_words(counts: GoalCounts, *, lead: bool = True) -> str:
         head = f"{counts.on_track} of {plural(counts.active, 'active goal')} on track"
     else:
         head = "No active goals"
-    extra = [f"{counts.done} done"] if counts.done else []
+    extra = [f"{n} {word}" for n, word in ((counts.done, "done"), (counts.dropped, "dropped"))
+             if n]
     if counts.drafts:
         extra.append(f"{plural(counts.drafts, 'draft')} not counted")
     words = ", ".join([head, *rest])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any
 
 import matplotlib.dates as mdates
@@ -460,13 +461,13 @@ def _forecast(ax: Any, last: pd.Series, forecast: pd.Timestamp, edge: pd.Timesta
 
 @styled
 def plot_progress(progress_history: pd.DataFrame, goal_progress: pd.DataFrame,
-                  today: Any = None, *, title: str | None = None) -> Figure:
+                  today: Any = None, *, title: str | None = None, dropped: int = 0) -> Figure:
     """Progress per goal: expected (dashed) against actual, with a dotted forecast.
 
     One small panel per goal (at most six: those needing attention first). The headline
     counts as the cover does (:func:`~career_workbook.analysis.goal_counts_words`): active
     goals ahead or on track, out of all active goals, then the others so that they add up;
-    done goals and drafts apart. The expected
+    done goals, dropped ones and drafts apart. The expected
     line runs from 0 % when the goal was set (the frame's ``pace_from``, when it has one)
     to 100 % at its deadline; the forecast extends the actual trend to 100 % when the frame
     has one.
@@ -484,6 +485,9 @@ def plot_progress(progress_history: pd.DataFrame, goal_progress: pd.DataFrame,
         counted in the note).
     today : date, optional
         Draws a today line in each panel.
+    dropped : int
+        How many goals were dropped (``goal_progress_frame`` leaves them out; a dropped
+        row of ``goal_progress`` counts too): drawn in no panel, counted in the headline.
 
     >>> gp = pd.DataFrame({"goal_id": ["g1"], "text": ["Run a 10k"], "status": ["active"],
     ...     "created": pd.to_datetime(["2026-01-01"]), "deadline": pd.to_datetime(["2026-07-01"]),
@@ -492,6 +496,8 @@ def plot_progress(progress_history: pd.DataFrame, goal_progress: pd.DataFrame,
     ...                      "goal_id": ["g1", "g1"], "actual": [20.0, 35.0]})
     >>> plot_progress(hist, gp).get_suptitle()
     '1 of 1 active goal on track'
+    >>> plot_progress(hist, gp.assign(status="done", track="done"), dropped=1).get_suptitle()
+    'No active goals (1 done, 1 dropped)'
     """
     if is_empty(goal_progress):
         return _placeholder("progress")
@@ -587,8 +593,9 @@ def plot_progress(progress_history: pd.DataFrame, goal_progress: pd.DataFrame,
         ax.tick_params(axis="x", labelsize=8.5)
 
     # the cover's counts (analysis.goal_counts): active goals on track, done ones apart
-    counts = goal_counts(zip(gp["status"] if "status" in gp else ["active"] * len(gp),
-                             gp["track"], strict=True))
+    shown = goal_progress["status"] if "status" in goal_progress else ["active"] * len(gp)
+    counts = goal_counts(zip(shown, goal_progress["track"], strict=True))
+    counts = dataclasses.replace(counts, dropped=counts.dropped + dropped)
     late = counts.overdue
     headline(fig, goal_counts_words(counts), title)  # as the cover and the coach say it
     note = "Progress (%): dashed = plan, solid = reported, dotted = forecast"

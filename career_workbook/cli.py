@@ -302,7 +302,12 @@ def _cmd_new(args: argparse.Namespace) -> int:
 
     from career_workbook import store
     from career_workbook.model import WorkbookError, one_line
-    from career_workbook.workspace import WorkspaceError, not_in_file_names, workbook_path
+    from career_workbook.workspace import (
+        NameRefused,
+        WorkspaceError,
+        not_in_file_names,
+        workbook_path,
+    )
 
     folder, root = _new_folder(args.dir)
     if folder.exists() and not folder.is_dir():
@@ -315,8 +320,10 @@ def _cmd_new(args: argparse.Namespace) -> int:
         stem = args.file[:-len(suffix)]
     try:
         path = workbook_path(folder, stem or name).with_suffix(suffix)
-    except WorkspaceError:
+    except WorkspaceError as err:
         if not args.file:
+            if isinstance(err, NameRefused):  # a bad argument (exit 2), as --help says
+                raise CliError(str(err)) from None
             raise
         raise CliError(f"--file {args.file}: not a plain file name; give one such as "
                        "alex_smith_2 (letters, digits and _)") from None

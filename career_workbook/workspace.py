@@ -26,7 +26,7 @@ import unicodedata
 from collections import Counter
 from pathlib import Path
 
-__all__ = ["WorkspaceError", "client_ids", "ensure_inside", "list_workbooks",
+__all__ = ["NameRefused", "WorkspaceError", "client_ids", "ensure_inside", "list_workbooks",
            "nested_workbooks", "not_in_file_names", "output_clashes", "output_name", "safe_id",
            "workbook_path", "workspace_of"]
 
@@ -40,9 +40,14 @@ class WorkspaceError(ValueError):
     """A name or path that cannot be used for a workbook in this workspace."""
 
 
-def _refuse(name: str, why: str) -> WorkspaceError:
+class NameRefused(WorkspaceError):
+    """A person's name no workbook file name can be made from (:func:`safe_id`): empty,
+    path-like, a reserved device name... (the command line says it is a bad argument)."""
+
+
+def _refuse(name: str, why: str) -> NameRefused:
     shown = name if len(name) <= 60 else name[:57] + "..."
-    return WorkspaceError(f"name {shown!r} {why}")
+    return NameRefused(f"name {shown!r} {why}")
 
 
 def safe_id(name: str) -> str:
@@ -65,7 +70,7 @@ def safe_id(name: str) -> str:
     name 'CON' is a reserved device name on Windows; add a surname
     """
     if not isinstance(name, str) or not name.strip():
-        raise WorkspaceError("the name is empty; give the person's name, e.g. 'Priya Sharma'")
+        raise NameRefused("the name is empty; give the person's name, e.g. 'Priya Sharma'")
     if any(unicodedata.category(ch) == "Cc" for ch in name):
         raise _refuse(name, "contains NUL or control characters; type the name again")
     if _PATH_LIKE.search(name.strip()):

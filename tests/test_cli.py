@@ -197,14 +197,17 @@ def test_run_help_names_the_notebooks_run_by_default(capsys):
 
 @pytest.mark.parametrize("name", ["../../etc/evil", "/tmp/evil", "..", "CON", "NUL",
                                   "x\x00y", "x\ny", "C:evil", "~root", "workbooks/kim.yaml",
-                                  "a/../b"])
+                                  "a/../b", "   ", "", "?!"])
 def test_new_refuses_hostile_names_and_writes_nothing(capsys, tmp_path, name):
+    # exit 2, bad arguments, as --help says (was 1, the code of a failed client or file)
     ws = tmp_path / "ws"
     ws.mkdir()
     before = sorted(tmp_path.rglob("*"))
     code, out, err = run_main(capsys, "new", name, "--dir", str(ws))
-    assert code == 1 and out == ""
-    assert err.startswith("career-workbook new: error: name ") and err.count("\n") == 1
+    assert code == 2 and out == ""
+    assert err.startswith(("career-workbook new: error: name ",
+                           "career-workbook new: error: the name is empty; give the "
+                           "person's name")) and err.count("\n") == 1
     assert sorted(tmp_path.rglob("*")) == before
 
 
@@ -234,7 +237,7 @@ def test_new_makes_a_file_name_from_any_name_and_keeps_the_name_as_typed(
 
 def test_a_name_that_looks_like_a_path_is_refused_in_plain_words(capsys, tmp_path):
     code, out, err = run_main(capsys, "new", "../etc/passwd", "--dir", str(tmp_path))
-    assert code == 1 and out == ""
+    assert code == 2 and out == ""  # a bad argument
     assert "name '../etc/passwd' looks like a file path: give the person's name (the file " \
         "name is made from it)" in err
     assert "separator" not in err

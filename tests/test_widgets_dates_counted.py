@@ -162,6 +162,25 @@ def test_an_achievement_dated_tomorrow_is_saved_with_what_validate_says(path, tm
     assert path.read_bytes() == before and "“Date” is 8 Dec 2026, after today" in said(view, "date")
 
 
+def test_a_start_date_next_month_is_saved_with_a_note_and_validate_says_it_too(path):
+    """A profile start date in the future was saved and validated without a word (the
+    first check-in reminder counts from it): it is fine (a new job next month), and said."""
+    view = ui.profile_form(session(path))
+    view.fields["start_date"].widget.value = "2027-01-04"
+    view.buttons["save"].click()
+    assert cw.load(path).person.start_date == date(2027, 1, 4)  # a note, never refused
+    assert status(view).endswith(
+        "“Start date” 4 Jan 2027 is after today (6 Dec 2026): fine if that is when you "
+        "start; your first check-in reminder counts from that day."), status(view)
+    notes = analysis.workbook_notes(cw.load(path), DAY)
+    assert ("person.start_date = 2027-01-04 is after today (6 Dec 2026): fine if that is "
+            "when you start; your first check-in reminder counts from that day") in notes
+    view.fields["start_date"].widget.value = "2026-12-01"
+    view.buttons["save"].click()
+    assert "after today" not in status(view)
+    assert not any(n.startswith("person.") for n in analysis.workbook_notes(cw.load(path), DAY))
+
+
 def test_a_period_ended_before_tomorrow_says_nothing_of_it(path):
     with cw.edit(path) as wb:
         wb.achievements = [cw.Achievement(date=date(2026, 12, 7), title="Tomorrow's win")]

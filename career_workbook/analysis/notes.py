@@ -40,7 +40,8 @@ from career_workbook.wording import (
 if TYPE_CHECKING:  # pragma: no cover
     from career_workbook.model import Workbook
 
-__all__ = ["HAPPENED_FIELDS", "happened_days", "workbook_notes"]
+__all__ = ["HAPPENED_FIELDS", "START_FIELDS", "happened_days", "later_start", "start_days",
+           "workbook_notes"]
 
 
 def _later(fields: list[tuple[str, date | None]], today: date) -> list[str]:
@@ -91,6 +92,49 @@ def happened_days(record: Any) -> list[tuple[str, date | None]]:
     for j, step in enumerate(getattr(record, "milestones", None) or ()):
         found += [(f"milestones[{j}].{path}", day) for path, day in happened_days(step)]
     return found
+
+
+START_FIELDS: dict[str, tuple[str, ...]] = {"Person": ("start_date",)}
+"""Model -> its fields that record when something starts: a day after today is fine (a new
+job next month) and is not left out, but the reminders count from it, so ``validate`` and
+the forms note it, never refuse it (:func:`later_start`)."""
+
+
+def start_days(record: Any) -> list[tuple[str, date | None]]:
+    """Each field of ``record`` that records when something starts
+    (:data:`START_FIELDS`), with its value.
+
+    >>> from career_workbook.model import Person
+    >>> start_days(Person(name="Sam", start_date=date(2027, 1, 4)))
+    [('start_date', datetime.date(2027, 1, 4))]
+    """
+    return [(name, getattr(record, name))
+            for name in START_FIELDS.get(type(record).__name__, ())]
+
+
+def later_start(day: date, today: date) -> str:
+    """What is said of a start ``day`` after ``today`` (after the field's name and value):
+    fine, and what counts from it; a year with its digits swapped is asked about.
+
+    >>> later_start(date(2027, 1, 4), date(2026, 12, 6))
+    'is after today (6 Dec 2026): fine if that is when you start; your first check-in reminder counts from that day'
+    >>> later_start(date(2062, 1, 4), date(2026, 12, 6))[-18:]
+    '(a typo for 2026?)'
+    """  # noqa: E501
+    typo = f" (a typo for {today.year}?)" if swapped_year(day, today) else ""
+    return (f"is after today ({short_date(today)}): fine if that is when you start; your first "
+            f"check-in reminder counts from that day{typo}")
+
+
+def _later_starts(wb: Workbook, today: date) -> list[str]:
+    """A start day after ``today`` (:func:`later_start`).
+
+    >>> from career_workbook.model import new_workbook
+    >>> _later_starts(new_workbook("Sam Lee", today=date(2027, 1, 4)), date(2026, 12, 6))[0][:52]
+    'person.start_date = 2027-01-04 is after today (6 Dec'
+    """
+    return [f"person.{path} = {day.isoformat()} {later_start(day, today)}"
+            for path, day in start_days(wb.person) if day is not None and day > today]
 
 
 def _dated_fields(wb: Workbook) -> list[tuple[str, date | None]]:
@@ -368,7 +412,7 @@ def workbook_notes(wb: Workbook, today: date) -> list[str]:
     >>> workbook_notes(wb, date(2026, 12, 5))
     ['feedback[0], feedback[1]: p9 (peer, 2026-11-20) is recorded 2 times: the ratings of the last (feedback[1]) count and every comment shows; delete the wrong entry, or import the corrected CSV again (it keeps one)']
     """  # noqa: E501
-    return (_later(_dated_fields(wb), today) + _repeated_raters(wb)
+    return (_later_starts(wb, today) + _later(_dated_fields(wb), today) + _repeated_raters(wb)
             + _spotted_after_first_move(wb) + _contacts(wb) + _learning(wb)
             + _late_milestones(wb) + _late_actions(wb) + _goal_set_days(wb, today)
             + _early_progress(wb, today) + _swapped_deadlines(wb, today))

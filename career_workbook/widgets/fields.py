@@ -1547,7 +1547,7 @@ class FormView(quiet.VBox):
 
 def later_days_note(record: Any, today: date, fields: Mapping[str, Any] | None = None) -> str:
     """What a form says after saving ``record`` (a workbook entry, or a tuple of them) with
-    a day of something that has already happened set after ``today`` (the forms take one
+    a day of something that has already happened (or that starts) set after ``today`` (the forms take one
     :data:`~career_workbook.wording.DAY_SLACK` ahead, for time zones): it counts from that
     day on, as ``validate`` says. ``fields`` (form key -> :class:`Field`) name the boxes;
     ``''`` when every such day has come.
@@ -1558,19 +1558,30 @@ def later_days_note(record: Any, today: date, fields: Mapping[str, Any] | None =
     '“Date” 7 Dec 2026 is after today (6 Dec 2026): the charts and counts leave it out until that day.'
     >>> later_days_note(Achievement(date=date(2026, 12, 6), title="Shipped"), date(2026, 12, 6))
     ''
+
+    A day something starts on may be after today (a new job next month): it is noted, in
+    its own words (:func:`~career_workbook.analysis.notes.later_start`):
+
+    >>> from career_workbook.model import Person
+    >>> later_days_note(Person(name="Sam", start_date=date(2027, 1, 4)), date(2026, 12, 6))
+    '“Start date” 4 Jan 2027 is after today (6 Dec 2026): fine if that is when you start; your first check-in reminder counts from that day.'
     """  # noqa: E501
-    from career_workbook.analysis.notes import happened_days
+    from career_workbook.analysis.notes import happened_days, later_start, start_days
     from career_workbook.wording import not_counted_yet, short_date
 
     records = record if isinstance(record, tuple | list) else (record,)
     notes = []
     for entry in records:
-        for path, day in happened_days(entry) if isinstance(entry, BaseModel) else ():
-            if day is not None and day > today:
-                field = (fields or {}).get(path)
-                label = field.label if field is not None else \
-                    path.rpartition(".")[2].replace("_", " ").capitalize()
-                notes.append(f"“{label}” {short_date(day)} is {not_counted_yet(today)}.")
+        if not isinstance(entry, BaseModel):
+            continue
+        for days, said in ((happened_days(entry), lambda _day: f"is {not_counted_yet(today)}"),
+                           (start_days(entry), lambda day: later_start(day, today))):
+            for path, day in days:
+                if day is not None and day > today:
+                    field = (fields or {}).get(path)
+                    label = field.label if field is not None else \
+                        path.rpartition(".")[2].replace("_", " ").capitalize()
+                    notes.append(f"“{label}” {short_date(day)} {said(day)}.")
     return " ".join(notes)
 
 

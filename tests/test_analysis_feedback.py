@@ -369,7 +369,7 @@ def test_a_raters_further_comment_is_not_noted_as_a_repeated_rating():
     from career_workbook.analysis import workbook_notes
     from career_workbook.model import Skill, new_workbook
 
-    wb = new_workbook("Sam")
+    wb = new_workbook("Sam", today=date(2026, 1, 5))  # started before DAY
     wb.skills.append(Skill(name="Python"))
     wb.feedback = [_fb("p9", ratings={"Python": 4}, comment="Calm"),
                    _fb("p9", comment="Slow to reply")]

@@ -642,6 +642,7 @@ def test_validate_notes_entries_a_valid_file_holds_but_the_charts_leave_out(caps
     assert code == 0
     path = next(tmp_path.glob("*.yaml"))
     with cw.edit(path) as wb:
+        wb.person.start_date = date(2026, 1, 5)  # not the real date, after --today
         wb.skills = [cw.Skill(name="SQL")]
         wb.check_ins = [cw.CheckIn(date=date(2026, 11, 2)), cw.CheckIn(date=date(2062, 11, 9))]
         rater = cw.Feedback(rater_group="peer", rater_id="p9", date=date(2026, 11, 20),
@@ -687,6 +688,7 @@ def test_validate_notes_contradictions_the_forms_now_refuse(capsys, tmp_path):
     assert code == 0
     path = next(tmp_path.glob("*.yaml"))
     with cw.edit(path) as wb:
+        wb.person.start_date = date(2026, 1, 5)  # not the real date, after --today
         wb.contacts = [
             cw.Contact(id="c1", name="Dana Lee", organisation="Acme",
                        last_contact=date(2026, 11, 2), next_follow_up=date(2026, 10, 1)),

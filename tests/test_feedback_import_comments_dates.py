@@ -66,7 +66,7 @@ def exported(rows: list[list[str]], export: str, header: list[str] = HEADER) -> 
 def path(tmp_path: Path, monkeypatch) -> Path:
     (tmp_path / "notebooks").mkdir()
     p = tmp_path / "workbooks" / "kim.yaml"
-    store.new(p, "Kim Park")
+    store.new(p, "Kim Park", today=date(2026, 1, 5))  # started before TODAY, not on the real date
     with cw.edit(p) as wb:
         wb.skills += [cw.Skill(name="SQL"), cw.Skill(name="Python")]
     monkeypatch.chdir(tmp_path / "notebooks")

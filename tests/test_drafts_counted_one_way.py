@@ -76,3 +76,18 @@ def test_the_progress_headline_counts_a_dropped_goal_too():
                          created=date(2026, 10, 1), deadline=date(2027, 5, 1)))
     fig = figures.make_figure(wb, "progress", today=TODAY)
     assert fig.get_suptitle().endswith("(1 done, 1 dropped)"), fig.get_suptitle()
+
+
+def test_the_cover_and_the_coach_count_a_dropped_goal_as_the_chart_does():
+    """The progress chart said "(1 done, 1 dropped)" while the cover and the cohort's
+    words, from the summary, said "(1 done)": one count, said alike everywhere."""
+    wb = new_workbook("Hal Berg", today=date(2026, 11, 20))
+    wb.goals += [Goal(id="g1", text="Ship the forecast", status="done",
+                      created=date(2026, 10, 1), deadline=date(2027, 3, 1)),
+                 Goal(id="g2", text="Move to Berlin", status="dropped",
+                      created=date(2026, 10, 1), deadline=date(2027, 6, 1))]
+    s = analysis.summary(wb, TODAY)
+    assert s.goals_dropped == 1
+    assert goal_counts_words(s.goal_counts) == "No active goals (1 done, 1 dropped)"
+    assert (goal_counts_words(s.goal_counts)
+            == figures.make_figure(wb, "progress", today=TODAY).get_suptitle())

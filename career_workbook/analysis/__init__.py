@@ -322,6 +322,8 @@ class WorkbookSummary:
         Goals marked done or at 100 %.
     goals_drafts : int
         Goals not committed yet (status 'draft'), in no other count.
+    goals_dropped : int
+        Goals given up (status 'dropped'), in no other count: said beside the done ones.
     last_check_in : date | None
         Latest check-in on or before ``today``.
     days_since_check_in : int | None
@@ -359,6 +361,7 @@ class WorkbookSummary:
     goals_no_deadline: int = 0
     goals_drafts: int = 0
     readiness_unrated: int = 0
+    goals_dropped: int = 0
 
     @property
     def goal_counts(self) -> Any:
@@ -370,7 +373,7 @@ class WorkbookSummary:
                           behind=self.goals_behind, overdue=self.goals_overdue,
                           done=self.goals_done, drafts=self.goals_drafts,
                           not_started=self.goals_not_started,
-                          no_deadline=self.goals_no_deadline)
+                          no_deadline=self.goals_no_deadline, dropped=self.goals_dropped)
 
 
 def summary(wb: Workbook, today: date, role: Any = None) -> WorkbookSummary:
@@ -420,4 +423,5 @@ def summary(wb: Workbook, today: date, role: Any = None) -> WorkbookSummary:
         goals_no_deadline=counts.no_deadline,
         goals_drafts=counts.drafts,
         readiness_unrated=len(unrated_in_readiness(wb, role)),
+        goals_dropped=sum(g.status == "dropped" for g in wb.goals),
     )

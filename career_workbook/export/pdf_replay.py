@@ -345,7 +345,8 @@ def replay(rec: Recording, fig: Figure, renderer: Any, offset: tuple[float, floa
                     args[0].draw(renderer)
                 continue
             if name == "live":
-                args[0].draw(shifted)
+                with _boxes_measured_once(args[0]):
+                    args[0].draw(shifted)
                 continue
             if name in ("axis label", "axis offset"):  # as Axis.draw places them
                 text = args[0]
@@ -386,6 +387,67 @@ def replay(rec: Recording, fig: Figure, renderer: Any, offset: tuple[float, floa
             gc.restore()
     finally:
         fig.dpi = old_dpi
+
+
+_BOX_LAYOUT = ("get_bbox", "_get_bbox_and_child_offsets")
+"""The methods an ``OffsetBox`` measures itself with (its size, and its children's places)."""
+
+
+@contextlib.contextmanager
+def _boxes_measured_once(artist: Any) -> Iterator[None]:
+    """In the block, each box of a legend (``artist``; anything else is left as it is)
+    measures itself once per renderer.
+
+    ``Legend.draw`` measures its box for its frame, then draws it, and each packer's
+    ``draw`` measures its children again before drawing them: a label in a legend's
+    column was laid out five times (each time ``Text._get_layout`` and every box above
+    it), for the same sizes and places each time (nothing a box measures changes while
+    the legend draws). The first measure is kept, so the page is the same.
+
+    >>> from matplotlib.figure import Figure
+    >>> fig = Figure()
+    >>> _ = fig.add_subplot().plot([0, 1], label="one")
+    >>> legend = fig.axes[0].legend()
+    >>> renderer = fig.canvas.get_renderer()
+    >>> with _boxes_measured_once(legend):
+    ...     first = legend._legend_box.get_bbox(renderer)
+    ...     same = legend._legend_box.get_bbox(renderer) is first
+    >>> same, "get_bbox" in vars(legend._legend_box)
+    (True, False)
+    """
+    if not isinstance(artist, Legend):
+        yield
+        return
+    from matplotlib.offsetbox import OffsetBox
+
+    boxes, todo = [], [artist._legend_box]
+    while todo:
+        box = todo.pop()
+        if isinstance(box, OffsetBox) and not any(name in vars(box) for name in _BOX_LAYOUT):
+            boxes.append(box)
+            todo.extend(box.get_children())
+    for box in boxes:
+        for name in _BOX_LAYOUT:
+            vars(box)[name] = _measured_once(getattr(box, name))
+    try:
+        yield
+    finally:
+        for box in boxes:
+            for name in _BOX_LAYOUT:
+                del vars(box)[name]
+
+
+def _measured_once(method: Any) -> Any:
+    """``method`` (a box's measure: renderer -> its value) called once per renderer."""
+    found: dict[int, tuple[Any, Any]] = {}
+
+    def once(renderer: Any) -> Any:
+        kept = found.get(id(renderer))
+        if kept is None or kept[0] is not renderer:
+            kept = found[id(renderer)] = (renderer, method(renderer))
+        return kept[1]
+
+    return once
 
 
 def _shared_clip(clips: dict[tuple, Any], clip: Any, full: Transform) -> Any:

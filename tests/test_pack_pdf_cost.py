@@ -12,6 +12,7 @@ not laid out again for the next client. Each change keeps every byte of the PDF:
 
 from __future__ import annotations
 
+import contextlib
 import io
 import sys
 from collections import Counter
@@ -252,3 +253,50 @@ def test_a_text_is_measured_from_its_glyph_layout_as_set_text_measures_it(cold):
                 assert pdf_replay._measured(s, prop) == by_set_text(s, prop), (s, prop)
             plain += pdf_replay._plain(s)
     assert plain > 300
+
+
+def test_a_legend_drawn_live_on_its_page_lays_out_each_label_twice_at_most(priya, cold,
+                                                                            monkeypatch):
+    """A legend is drawn live on its chart's page (its sizes come from the PDF's metrics):
+    each label is laid out once to size its box and once to draw it, not again for the
+    frame and for each packer above it (five times before), and the page is the same
+    bytes as when every box measured itself each time."""
+    from matplotlib.text import Text
+
+    wb, role, _ = priya
+    with quiet_glyph_warnings():
+        fig = make_figures(wb, today=TODAY, role=role, slugs=["goal_timeline"])["goal_timeline"]
+        legends = [*fig.legends, *(ax.get_legend() for ax in fig.axes if ax.get_legend())]
+        labels = {id(text): text.get_text() for legend in legends for text in legend.texts}
+        assert len(labels) >= 4
+        with frozen_layout(fig, PACK_DPI), pdf_replay.recording(fig) as rec:
+            figure_bytes(fig, "png", dpi=PACK_DPI)
+        assert rec.usable
+
+        def page() -> bytes:
+            buf = io.BytesIO()
+            with write_pdf(buf) as pdf:
+                add_chart_page(pdf, fig, heading="4 · Goal timeline", content=CONTENT, page=4,
+                               drawn=rec)
+            return buf.getvalue()
+
+        laid_out: list[Counter] = []
+        real = Text._get_layout
+
+        def counting(text, renderer):
+            if id(text) in labels:
+                laid_out[-1][labels[id(text)]] += 1
+            return real(text, renderer)
+
+        monkeypatch.setattr(Text, "_get_layout", counting)
+        laid_out.append(Counter())
+        measured_once = page()
+        laid_out.append(Counter())
+        with monkeypatch.context() as mp:  # each box measuring itself every time, as before
+            mp.setattr(pdf_replay, "_boxes_measured_once", lambda artist: contextlib.nullcontext(),
+                       raising=False)
+            every_time = page()
+    assert sorted(laid_out[0]) == sorted(labels.values())
+    assert max(laid_out[0].values()) <= 2, laid_out[0]
+    assert min(laid_out[1].values()) > 2, laid_out[1]
+    assert measured_once == every_time

@@ -404,11 +404,12 @@ def _boxes_measured_once(artist: Any) -> Iterator[None]:
     it), for the same sizes and places each time (nothing a box measures changes while
     the legend draws). The first measure is kept, so the page is the same.
 
+    >>> from matplotlib.backends.backend_agg import FigureCanvasAgg
     >>> from matplotlib.figure import Figure
     >>> fig = Figure()
     >>> _ = fig.add_subplot().plot([0, 1], label="one")
     >>> legend = fig.axes[0].legend()
-    >>> renderer = fig.canvas.get_renderer()
+    >>> renderer = FigureCanvasAgg(fig).get_renderer()
     >>> with _boxes_measured_once(legend):
     ...     first = legend._legend_box.get_bbox(renderer)
     ...     same = legend._legend_box.get_bbox(renderer) is first

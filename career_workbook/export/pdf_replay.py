@@ -391,18 +391,21 @@ def replay(rec: Recording, fig: Figure, renderer: Any, offset: tuple[float, floa
 
 _BOX_LAYOUT = ("get_bbox", "_get_bbox_and_child_offsets")
 """The methods an ``OffsetBox`` measures itself with (its size, and its children's places)."""
+_TEXT_LAYOUT = ("_get_layout",)
+"""The method a ``Text`` lays its lines out with (its size, each line's place)."""
 
 
 @contextlib.contextmanager
 def _boxes_measured_once(artist: Any) -> Iterator[None]:
     """In the block, each box of a legend (``artist``; anything else is left as it is)
-    measures itself once per renderer.
+    measures itself once per renderer, and each of its texts is laid out once.
 
     ``Legend.draw`` measures its box for its frame, then draws it, and each packer's
     ``draw`` measures its children again before drawing them: a label in a legend's
-    column was laid out five times (each time ``Text._get_layout`` and every box above
-    it), for the same sizes and places each time (nothing a box measures changes while
-    the legend draws). The first measure is kept, so the page is the same.
+    column was laid out six times (each time ``Text._get_layout`` and every box above
+    it: five to measure it, one to draw it), for the same sizes and places each time
+    (nothing a box or a text measures changes while the legend draws). The first measure
+    is kept, so the page is the same.
 
     >>> from matplotlib.backends.backend_agg import FigureCanvasAgg
     >>> from matplotlib.figure import Figure
@@ -413,33 +416,40 @@ def _boxes_measured_once(artist: Any) -> Iterator[None]:
     >>> with _boxes_measured_once(legend):
     ...     first = legend._legend_box.get_bbox(renderer)
     ...     same = legend._legend_box.get_bbox(renderer) is first
-    >>> same, "get_bbox" in vars(legend._legend_box)
-    (True, False)
+    ...     laid_out = legend.texts[0]._get_layout(renderer)
+    ...     again = legend.texts[0]._get_layout(renderer) is laid_out
+    >>> same, again, "get_bbox" in vars(legend._legend_box), "_get_layout" in vars(legend.texts[0])
+    (True, True, False, False)
     """
     if not isinstance(artist, Legend):
         yield
         return
     from matplotlib.offsetbox import OffsetBox
 
-    boxes, todo = [], [artist._legend_box]
+    kept: list[tuple[Any, tuple[str, ...]]] = []  # (a box or a text, its measures)
+    todo = [artist._legend_box]
     while todo:
-        box = todo.pop()
-        if isinstance(box, OffsetBox) and not any(name in vars(box) for name in _BOX_LAYOUT):
-            boxes.append(box)
-            todo.extend(box.get_children())
-    for box in boxes:
-        for name in _BOX_LAYOUT:
-            vars(box)[name] = _measured_once(getattr(box, name))
+        part = todo.pop()
+        names = (_BOX_LAYOUT if isinstance(part, OffsetBox)
+                 else _TEXT_LAYOUT if isinstance(part, Text) else ())
+        if names and not any(name in vars(part) for name in names):
+            kept.append((part, names))
+            if names is _BOX_LAYOUT:
+                todo.extend(part.get_children())
+    for part, names in kept:
+        for name in names:
+            vars(part)[name] = _measured_once(getattr(part, name))
     try:
         yield
     finally:
-        for box in boxes:
-            for name in _BOX_LAYOUT:
-                del vars(box)[name]
+        for part, names in kept:
+            for name in names:
+                del vars(part)[name]
 
 
 def _measured_once(method: Any) -> Any:
-    """``method`` (a box's measure: renderer -> its value) called once per renderer."""
+    """``method`` (a box's or a text's measure: renderer -> its value) called once per
+    renderer."""
     found: dict[int, tuple[Any, Any]] = {}
 
     def once(renderer: Any) -> Any:

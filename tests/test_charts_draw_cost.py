@@ -114,6 +114,26 @@ def test_the_font_memo_follows_the_font_settings():
     assert renderer._prepare_font(prop).fname == sans
 
 
+
+def test_a_font_key_reads_the_font_settings_without_rcparams_checks(monkeypatch):
+    """The font key made for every text measured (a page, a chart) has the font rcParams'
+    values, also after a list among them is changed in place, read without
+    ``RcParams.__getitem__``'s checks (six a key before)."""
+    from career_workbook.charts._canvas import _FONT_RC, _font_key
+
+    prop = FontProperties(family="sans-serif", size=10)
+    with mpl.rc_context({"font.sans-serif": ["DejaVu Sans", "Arial"]}):
+        mpl.rcParams["font.sans-serif"].insert(0, "Noto Sans")  # changed in place
+        expected = tuple(tuple(mpl.rcParams[name]) for name in _FONT_RC)
+        read = []
+        real = mpl.RcParams.__getitem__
+        monkeypatch.setattr(mpl.RcParams, "__getitem__",
+                            lambda rc, key: read.append(key) or real(rc, key))
+        key = _font_key(prop)
+        monkeypatch.undo()
+    assert key[-1] == expected and key[-1][_FONT_RC.index("font.sans-serif")][0] == "Noto Sans"
+    assert read == []
+
 def _pixels(png: bytes):
     import io
 

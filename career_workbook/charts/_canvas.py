@@ -49,11 +49,20 @@ _HEIGHT_TABLES = (("OS/2", "sTypoLineGap", "sTypoAscender", "sTypoDescender"),
 
 def _font_key(prop: Any) -> tuple:
     """What the font file (and size) of ``prop`` depends on: its properties and the
-    font rcParams in force."""
+    font rcParams in force (read with ``rcParams._get``, matplotlib's stable raw read:
+    these names are neither deprecated nor the backend, so the values are the same as
+    ``rcParams[name]``'s, without its checks; a key is made for every text measured).
+
+    >>> from matplotlib.font_manager import FontProperties
+    >>> with mpl.rc_context({"font.sans-serif": ["DejaVu Sans"]}):
+    ...     key = _font_key(FontProperties(size=9))
+    >>> key[5], key[-1][1]
+    (9.0, ('DejaVu Sans',))
+    """
     return (tuple(prop.get_family()), prop.get_style(), prop.get_variant(),
             prop.get_weight(), prop.get_stretch(), prop.get_size_in_points(),
             prop.get_file(), prop.get_math_fontfamily(),
-            tuple(tuple(mpl.rcParams[name]) for name in _FONT_RC))
+            tuple(map(tuple, map(mpl.rcParams._get, _FONT_RC))))
 
 
 _LOOKUP_SIZE = 10.0

@@ -300,3 +300,35 @@ def test_a_legend_drawn_live_on_its_page_lays_out_each_label_once(priya, cold, m
     assert set(laid_out[0].values()) == {1}, laid_out[0]
     assert min(laid_out[1].values()) > 2, laid_out[1]
     assert measured_once == every_time
+
+
+def test_a_replayed_page_gives_its_calls_one_graphics_context(priya, cold, monkeypatch):
+    """The replay gives every recorded call its graphics state in one graphics context
+    (a new one for each call before: 50 on this page), and the page keeps its
+    bytes."""
+    wb, role, _ = priya
+    with quiet_glyph_warnings():
+        fig = make_figures(wb, today=TODAY, role=role, slugs=["skill_gaps"])["skill_gaps"]
+        with frozen_layout(fig, PACK_DPI), pdf_replay.recording(fig) as rec:
+            figure_bytes(fig, "png", dpi=PACK_DPI)
+        assert rec.usable and len(rec.ops) > 20
+
+        def page() -> bytes:
+            buf = io.BytesIO()
+            with write_pdf(buf) as pdf:
+                add_chart_page(pdf, fig, heading="2 · Skill gaps", content=CONTENT, page=2,
+                               drawn=rec)
+            return buf.getvalue()
+
+        first = page()
+        made = []
+        real = backend_pdf.RendererPdf.new_gc
+
+        def counting(renderer):
+            if sys._getframe(1).f_code is pdf_replay.replay.__code__:
+                made.append(1)
+            return real(renderer)
+
+        monkeypatch.setattr(backend_pdf.RendererPdf, "new_gc", counting)
+        assert page() == first
+    assert len(made) == 1

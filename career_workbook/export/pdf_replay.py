@@ -339,6 +339,9 @@ def replay(rec: Recording, fig: Figure, renderer: Any, offset: tuple[float, floa
     fig.dpi = 72.0
     try:
         shifted = _Shifted(renderer, offset)
+        # one graphics context for every call, given each call's properties in turn (a
+        # renderer only reads it, and puts back what its check_gc sets while writing)
+        gc = renderer.new_gc()
         for name, snap, args, kwargs in rec.ops:
             if name == "live" and isinstance(args[0], _ImageBase):
                 with _page_coordinates(fig, renderer, offset):  # its pixel grid: the page's
@@ -358,8 +361,7 @@ def replay(rec: Recording, fig: Figure, renderer: Any, offset: tuple[float, floa
                         *axis._get_ticklabel_bboxes(axis._update_ticks(), shifted))
                 text.draw(shifted)
                 continue
-            gc = renderer.new_gc()
-            gc.copy_properties(snap)
+            gc.copy_properties(snap)  # every property the drawing gave it
             if snap._cliprect is not None:
                 gc._cliprect = _shared_clip(clips, snap._cliprect, full)
             if snap._clippath is not None:
@@ -384,7 +386,6 @@ def replay(rec: Recording, fig: Figure, renderer: Any, offset: tuple[float, floa
             elif name == "draw_gouraud_triangles":
                 points, colors, transform = args
                 renderer.draw_gouraud_triangles(gc, points, colors, transform + full)
-            gc.restore()
     finally:
         fig.dpi = old_dpi
 

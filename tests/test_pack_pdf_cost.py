@@ -203,11 +203,7 @@ def test_a_charts_texts_are_laid_out_once_for_every_client(priya, cold, monkeypa
         pages = []
         for _ in range(2):
             laid_out.append([])
-            buf = io.BytesIO()
-            with write_pdf(buf) as pdf:
-                add_chart_page(pdf, fig, heading="2 · Skill gaps", content=CONTENT, page=2,
-                               drawn=rec)
-            pages.append(buf.getvalue())
+            pages.append(_chart_page(fig, rec, "2 · Skill gaps", 2))
     assert pages[0] == pages[1]
     assert len(laid_out[0]) > 10
     assert laid_out[1] == []
@@ -256,6 +252,14 @@ def test_a_text_is_measured_from_its_glyph_layout_as_set_text_measures_it(cold):
     assert plain > 300
 
 
+def _chart_page(fig, rec, heading: str, page: int) -> bytes:
+    """One chart page of a review PDF, ``fig`` replayed from its recording ``rec``."""
+    buf = io.BytesIO()
+    with write_pdf(buf) as pdf:
+        add_chart_page(pdf, fig, heading=heading, content=CONTENT, page=page, drawn=rec)
+    return buf.getvalue()
+
+
 def test_a_legend_drawn_live_on_its_page_lays_out_each_label_once(priya, cold, monkeypatch):
     """A legend is drawn live on its chart's page (its sizes come from the PDF's metrics):
     each label is laid out once, to size its box and to draw it, not again for the frame,
@@ -274,11 +278,7 @@ def test_a_legend_drawn_live_on_its_page_lays_out_each_label_once(priya, cold, m
         assert rec.usable
 
         def page() -> bytes:
-            buf = io.BytesIO()
-            with write_pdf(buf) as pdf:
-                add_chart_page(pdf, fig, heading="4 · Goal timeline", content=CONTENT, page=4,
-                               drawn=rec)
-            return buf.getvalue()
+            return _chart_page(fig, rec, "4 · Goal timeline", 4)
 
         laid_out: list[Counter] = []
         real = Text._get_layout
@@ -314,11 +314,7 @@ def test_a_replayed_page_gives_its_calls_one_graphics_context(priya, cold, monke
         assert rec.usable and len(rec.ops) > 20
 
         def page() -> bytes:
-            buf = io.BytesIO()
-            with write_pdf(buf) as pdf:
-                add_chart_page(pdf, fig, heading="2 · Skill gaps", content=CONTENT, page=2,
-                               drawn=rec)
-            return buf.getvalue()
+            return _chart_page(fig, rec, "2 · Skill gaps", 2)
 
         first = page()
         made = []

@@ -756,8 +756,7 @@ def _number_hint(text: str, *, whole: bool, scaled: bool) -> str | None:
     try:
         number = parse_number_text(text)
     except UnsureNumber as err:  # "1,500": a thousand and a half, or one and a half?
-        return (f"write {err.thousands}" if whole else
-                f"write {err.thousands} (or {err.decimal} if the comma is a decimal point)")
+        return f"write {err.thousands}" if whole else err.how
     except ValueError:
         return None
     if number is None:

@@ -803,13 +803,6 @@ def _reword_order(view: FormView, options: list[tuple[str, str]], value: str) ->
         view.state["asking"] = False
 
 
-def _show(widget: widgets.Widget, shown: bool) -> None:
-    """Show or hide ``widget`` (its layout is left alone when already so: a quiet layout
-    is sent to the page only once it changes)."""
-    if widget.layout.display != (None if shown else "none"):
-        widget.layout.display = None if shown else "none"
-
-
 def ask_day_order(view: FormView, asked: tuple[str, date, date] | None) -> None:
     """After a preview: show the question which order the file writes its dates in while
     it has a date that could be two days (``asked``, as
@@ -851,7 +844,7 @@ def ask_day_order(view: FormView, asked: tuple[str, date, date] | None) -> None:
         view.insert(preview, view.state["day_order_row"], holding=[order])
     elif asked is not None:
         _reword_order(view, _order_options(asked), order.widget.value)
-    _show(view.state["day_order_row"], asked is not None or order.value is not None)
+    quiet.show(view.state["day_order_row"], asked is not None or order.value is not None)
 
 
 def forget_day_order(view: FormView, *, clear: bool) -> None:
@@ -860,7 +853,7 @@ def forget_day_order(view: FormView, *, clear: bool) -> None:
     is not this file's answer)."""
     if "day_order" not in view.fields:
         return
-    _show(view.state["day_order_row"], False)
+    quiet.show(view.state["day_order_row"], False)
     if clear:
         _reword_order(view, _order_options(None), NONE)
 
@@ -919,7 +912,7 @@ def offer_add_skills(view: FormView, unknown: Sequence[str]) -> None:
         view.insert(save, add)
     elif unknown:
         add.description = add_skills_label(len(unknown))
-    _show(add, bool(unknown))
+    quiet.show(add, bool(unknown))
 
 
 def feedback_import(session: Any) -> widgets.Widget:

@@ -331,9 +331,8 @@ def role_picker(session: Any) -> widgets.Widget:
                 tidy["note"] = quiet.HTML(note)
                 view.insert(boxes[1], tidy["field"], tidy["note"])
             tidy["note"].value = note
-            for shown in (tidy["field"].box, tidy["note"]):
-                if shown.layout.display != (None if gone else "none"):
-                    shown.layout.display = None if gone else "none"
+            for part in (tidy["field"].box, tidy["note"]):
+                quiet.show(part, gone)
 
         def removing() -> bool:
             """Whether the row is shown and ticked."""

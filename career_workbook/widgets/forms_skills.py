@@ -489,7 +489,7 @@ def skills_form(session: Any) -> widgets.Widget:
                 view.state["asked_both"] = asked
                 keep = buttons()[1]
                 keep.description = f"Keep “{shorten(new.name.strip(), 24)}” as its own skill"
-                keep.layout.display = None
+                quiet.show(keep, True)
                 ask_merge(wb, old.name if old is not None else None, close,
                           f"“{new.name.strip()}” looks like “{close}”, which you already "
                           "track. Is it the same skill?",
@@ -504,7 +504,7 @@ def skills_form(session: Any) -> widgets.Widget:
             view.state["merge"] = (old_name, same)
             merge = buttons()[0]
             merge.description = f"Merge into “{shorten(same, 30)}”"
-            merge.layout.display = None
+            quiet.show(merge, True)
             used = skill_references(wb, old_name) if old_name is not None else {}
             moved = (": its " + listing([plural(n, _ONE.get(k, k), k)
                                           for k, n in used.items()])
@@ -533,7 +533,7 @@ def skills_form(session: Any) -> widgets.Widget:
 
         def hide_both() -> None:
             for button in made:
-                button.layout.display = "none"
+                quiet.show(button, False)
 
         def kept_apart(_button: Any) -> None:
             view.state["keep_both"] = view.state.pop("asked_both", None)

@@ -180,9 +180,15 @@ class UnsureNumber(ValueError):
     ``1.000``), for a message that says how to write it (see
     :func:`~career_workbook.model.number_text_hint`)."""
 
-    def __init__(self, message: str, thousands: str = "", decimal: str = "") -> None:
-        super().__init__(message)
+    def __init__(self, shown: str, thousands: str, decimal: str) -> None:
         self.thousands, self.decimal = thousands, decimal
+        super().__init__(f"“{shown}” is not a number I can read for sure: {self.how}")
+
+    @property
+    def how(self) -> str:
+        """How to write it, either way: ``write 1000 (or 1.000 if the comma is a decimal
+        point)``."""
+        return f"write {self.thousands} (or {self.decimal} if the comma is a decimal point)"
 
 
 def parse_number_text(text: str | None) -> float | None:
@@ -212,10 +218,7 @@ def parse_number_text(text: str | None) -> float | None:
         whole = whole.replace(",", "")  # 1,000,000: the commas group thousands
     elif re.fullmatch(r"[-+]?[1-9]\d{0,2},\d{3}", whole, flags=re.ASCII):
         # "1,000": one thousand or 1.0? Never guess (it was read as 1.0 and saved).
-        thousands, decimal = whole.replace(",", ""), whole.replace(",", ".")
-        raise UnsureNumber(f"“{shown}” is not a number I can read for sure: write "
-                           f"{thousands} (or {decimal} if the comma is a decimal point)",
-                           thousands, decimal)
+        raise UnsureNumber(shown, whole.replace(",", ""), whole.replace(",", "."))
     elif re.fullmatch(r"[-+]?\d+,\d+", whole):
         whole = whole.replace(",", ".")
     if re.fullmatch(r"[-+]?(\d+\.?\d*|\.\d+)[eE][-+]?\d+", whole, flags=re.ASCII):

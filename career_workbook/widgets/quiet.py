@@ -39,7 +39,7 @@ from ipywidgets.widgets.trait_types import InstanceDict
 from ipywidgets.widgets.widget import _json_to_widget, _widget_to_json
 
 __all__ = ["CLICKS", "HTML", "Button", "Checkbox", "FileUpload", "HBox", "VBox", "is_quiet",
-           "is_shared", "pressed", "quiet_models", "shared", "widget_tree"]
+           "is_shared", "pressed", "quiet_models", "shared", "show", "widget_tree"]
 
 
 class _Quiet:
@@ -196,6 +196,20 @@ class FileUpload(widgets.FileUpload):
 
     layout = _quiet_trait(widgets.FileUpload)
     style = _quiet_trait(widgets.FileUpload, "style")
+
+
+def show(widget: widgets.Widget, shown: bool) -> None:
+    """Show or hide ``widget``; its layout is left alone when already so (a quiet layout is
+    sent to the page only once it changes).
+
+    >>> box = widgets.Button()
+    >>> show(box, False); box.layout.display
+    'none'
+    >>> show(box, True); box.layout.display is None
+    True
+    """
+    if widget.layout.display != (None if shown else "none"):
+        widget.layout.display = None if shown else "none"
 
 
 def is_quiet(model: Any) -> bool:

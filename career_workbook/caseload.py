@@ -522,7 +522,7 @@ def _summarise_on_cluster(paths: list[Path], today: date, size: int,
 
 
 def _write_csv(frame: pd.DataFrame, out: Path) -> None:
-    from career_workbook.store import atomic_write_bytes
+    from career_workbook.store import write_output
 
     text_columns = frame.select_dtypes(exclude=["number", "datetime", "bool"]).columns
     safe = frame.assign(**{name: frame[name].map(_csv_text) for name in text_columns})
@@ -530,4 +530,4 @@ def _write_csv(frame: pd.DataFrame, out: Path) -> None:
     out.parent.mkdir(parents=True, exist_ok=True)
     # with a byte-order mark: Excel opens a double-clicked CSV as UTF-8 only with one
     # (else "José" reads "JosÃ©"); pandas, csv with utf-8-sig and LibreOffice skip it
-    atomic_write_bytes(out, text.encode("utf-8-sig"))
+    write_output(out, text.encode("utf-8-sig"), out.with_suffix(".csv").name)

@@ -107,6 +107,7 @@ __all__ = [
     "OutputError",
     "WorkbookChangedError",
     "atomic_write_bytes",
+    "write_output",
     "dumps",
     "edit",
     "history",
@@ -948,6 +949,31 @@ def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
             os.unlink(tmp)
         raise
     _fsync_dir(path.parent)
+
+
+def write_output(path: str | os.PathLike[str], data: bytes, suggest: str = "") -> None:
+    """Write an export (a calendar, a CSV) to ``path`` with :func:`atomic_write_bytes`,
+    never to a workbook's name (``.yaml`` or ``.yml``, any case): an export written there replaced the workbook, with no earlier
+    version kept (``calendar kim.yaml --out kim.yaml``). :class:`OutputError` says so and
+    names ``suggest``, the file name to use instead; nothing is written.
+
+    >>> import tempfile, pathlib
+    >>> target = pathlib.Path(tempfile.mkdtemp()) / "kim.YAML"
+    >>> write_output(target, b"BEGIN:VCALENDAR", "kim.ics")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    career_workbook.store.OutputError: cannot write to .../kim.YAML: that is a workbook's file name (.yaml), and an export never writes over a workbook; name it kim.ics
+    >>> target.exists()
+    False
+    """  # noqa: E501
+    from career_workbook.workspace import WORKBOOK_SUFFIXES
+
+    path = Path(path)
+    if path.suffix.lower() in WORKBOOK_SUFFIXES:
+        raise OutputError(errno.EINVAL, f"that is a workbook's file name ({path.suffix.lower()}"
+                          "), and an export never writes over a workbook"
+                          + (f"; name it {suggest}" if suggest else ""), str(path))
+    atomic_write_bytes(path, data)
 
 
 class OutputError(OSError):

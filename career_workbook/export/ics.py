@@ -121,10 +121,10 @@ class CalendarReport:
 
 
 def _write(path: Path, data: bytes) -> None:
-    from career_workbook.store import atomic_write_bytes
+    from career_workbook.store import write_output
 
     path.parent.mkdir(parents=True, exist_ok=True)
-    atomic_write_bytes(path, data)
+    write_output(path, data, path.with_suffix(".ics").name)  # never over a workbook
 
 
 def write_calendar(workbook: str | os.PathLike[str], out: str | os.PathLike[str] | None = None,

@@ -1426,13 +1426,23 @@ def history(path: str | os.PathLike[str]) -> list[HistoryEntry]:
     return _entries(real)
 
 
-def _stage_snapshot(real: Path, content: bytes, saved_at: float) -> tuple[Path, Path]:
-    """Write ``content`` (the version about to be replaced) to a temporary file in the
-    history folder; return it and the name it gets once the new version is in place."""
+def _stage_snapshot(real: Path, content: bytes, info: os.stat_result) -> tuple[Path, Path]:
+    """Write ``content`` (the version about to be replaced, ``info`` its file's status) to a
+    temporary file in the history folder; return it and the name it gets once the new
+    version is in place.
+
+    Its time is the file's last change; one before the newest version already kept is not
+    when the file was put there (a backup copied back with its time, ``cp -p``, ``rsync
+    -a``, a sync tool): the time it was put there (``st_ctime``) is taken instead, so that
+    thinning by age does not drop it at once as an older version of a month kept.
+    """
     folder = _history_dir(real)
     folder.mkdir(parents=True, exist_ok=True)
     entries = _entries(real)
     number = entries[0].version + 1 if entries else 1
+    saved_at = info.st_mtime
+    if entries and datetime.fromtimestamp(saved_at, UTC) < entries[0].saved_at:
+        saved_at = max(saved_at, info.st_ctime)
     stamp = datetime.fromtimestamp(saved_at, UTC).strftime(_STAMP_FORMAT)
     final = folder / f"{stamp}-{number:06d}.yaml"
     return _write_temp(final, content), final
@@ -1932,7 +1942,7 @@ def _write_locked(real: Path, payload: bytes, path: Path, loaded: str | None = N
     if current is not None:
         assert info is not None
         _migrate_history(real)
-        staged = _stage_snapshot(real, current, info.st_mtime)
+        staged = _stage_snapshot(real, current, info)
     try:
         atomic_write_bytes(real, payload)
     except BaseException:

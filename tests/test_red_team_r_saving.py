@@ -5,11 +5,18 @@
    in the history (an export is not a save), and ``history``/``undo`` then failed on the
    calendar. ``cohort``'s CSV could do the same through the API. An export now never
    writes to a workbook's name (:func:`career_workbook.store.write_output`).
+2. A backup copied back over the workbook with its own time (``cp -p``, ``rsync -a``, a
+   sync tool), then saved over by a form: the history kept the copy under that old time,
+   and thinning by age dropped it at once when the history had a later version of that
+   month (or day, or hour). It is now kept under the time it was put in place.
 """
 
 from __future__ import annotations
 
-from datetime import date
+import os
+import shutil
+import time
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -61,3 +68,27 @@ def test_a_caseload_csv_is_never_written_over_a_workbook(two):
     with pytest.raises(store.OutputError, match="never writes over a workbook; name it Ana.csv"):
         caseload.cohort(kim.parent, ana, today=date(2026, 11, 22), charts=False)
     assert ana.read_bytes() == before
+
+
+def test_a_backup_copied_back_with_its_old_time_stays_in_the_history(tmp_path):
+    path = tmp_path / "kim.yaml"
+    store.new(path, "Kim Lee")
+    for strength in ("Listening", "Writing"):
+        with store.edit(path) as wb:
+            wb.strengths.append(strength)
+    folder = path.parent / ".history" / path.name  # those two saves, 38 and 40 days ago
+    for entry, days in zip(store.history(path), (38, 40), strict=True):
+        stamp = (datetime.now(UTC) - timedelta(days=days)).strftime(store._STAMP_FORMAT)
+        os.replace(entry.path, folder / f"{stamp}-{entry.version:06d}.yaml")
+    backup = tmp_path / "backup.yaml"
+    wb = cw.load(path)
+    wb.strengths = ["From the backup"]
+    store.save(wb, backup)
+    day = time.time() - 41 * 86400  # the backup's own time, kept by the copy
+    os.utime(backup, (day, day))
+    shutil.copy2(backup, path)
+    with store.edit(path) as wb:  # a form saves over it
+        wb.weaknesses.append("Delegating")
+    kept = [cw.load(e.path).strengths for e in store.history(path)]
+    assert ["From the backup"] in kept, kept
+    assert store.history(path)[0].saved_at > datetime.now(UTC) - timedelta(hours=1)

@@ -9,6 +9,11 @@
    sync tool), then saved over by a form: the history kept the copy under that old time,
    and thinning by age dropped it at once when the history had a later version of that
    month (or day, or hour). It is now kept under the time it was put in place.
+3. The same entry typed in two tabs (a contact, an achievement, an action, a milestone, a
+   learning item, an opportunity, a goal drafted in 04) was saved twice: counted twice in
+   the pack, the hours, the promotion case; the goal drafter's own rule against a goal
+   said twice was checked only against the tab's stale copy. The second tab now says it is
+   already in the workbook, added in another window, and saves nothing.
 """
 
 from __future__ import annotations
@@ -23,7 +28,10 @@ import pytest
 
 import career_workbook as cw
 from career_workbook import cli, store
+from career_workbook import widgets as ui
 from career_workbook.model import Goal
+
+TODAY = "2026-11-22"
 
 
 @pytest.fixture
@@ -92,3 +100,48 @@ def test_a_backup_copied_back_with_its_old_time_stays_in_the_history(tmp_path):
     kept = [cw.load(e.path).strengths for e in store.history(path)]
     assert ["From the backup"] in kept, kept
     assert store.history(path)[0].saved_at > datetime.now(UTC) - timedelta(hours=1)
+
+
+def said(view) -> str:
+    """The status line as a person reads it."""
+    import html
+    import re
+
+    return html.unescape(re.sub(r"<[^>]+>", "", view.status.value))
+
+
+@pytest.mark.parametrize("form, typed, collection", [
+    ("contacts_form", {"name": "Dana Whitfield"}, "contacts"),
+    ("achievements_form", {"title": "Ran the Q3 incident review",
+                           "date": date(2026, 11, 20)}, "achievements"),
+    ("actions_form", {"text": "Email Dana about mentoring", "due": date(2026, 12, 20)},
+     "actions"),
+    ("learning_form", {"title": "The Rust book"}, "learning"),
+    ("opportunities_form", {"title": "Staff engineer role at Acme"}, "opportunities"),
+    ("goal_drafter", {"text": "Give a talk at the PyData meetup by 30 June 2027",
+                      "deadline": date(2027, 6, 30)}, "goals"),
+])
+def test_an_entry_typed_in_two_tabs_is_kept_once(two, form, typed, collection):
+    kim, _ = two
+    tabs = [getattr(ui, form)(ui.Session(kim, today=TODAY)) for _ in range(2)]
+    for tab in tabs:
+        for key, value in typed.items():
+            tab.fields[key].value = value
+        tab.buttons["save"].click()
+    first, second = (said(tab) for tab in tabs)
+    key, value = next(iter(typed.items()))
+    kept = [r for r in getattr(cw.load(kim), collection) if getattr(r, key) == value]
+    assert "Saved" in first and len(kept) == 1, (first, second)
+    assert "Not saved" in second and "already in your workbook" in second, second
+    assert "added in another window" in second and "Reload" in second, second
+    assert tabs[1].reload_button.layout.display is None  # the way to see it is offered
+
+
+def test_an_entry_added_again_in_the_same_tab_on_purpose_is_still_added(two):
+    kim, _ = two
+    tab = ui.learning_form(ui.Session(kim, today=TODAY))
+    for title in ("Weekly SQL practice", "The Rust book", "Weekly SQL practice"):
+        tab.fields["title"].value = title
+        tab.buttons["save"].click()
+        assert "Saved" in said(tab), said(tab)
+    assert [x.title for x in cw.load(kim).learning].count("Weekly SQL practice") == 2

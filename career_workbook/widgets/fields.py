@@ -1787,6 +1787,8 @@ def record_editor(
     """
     from career_workbook.widgets.merge import (
         EditConflict,
+        added_elsewhere,
+        added_twice,
         find_record,
         find_renamed,
         record_key,
@@ -1882,6 +1884,8 @@ def record_editor(
         if old is None:
             if on_save is not None:
                 on_save(wb, None, record)
+            if added_elsewhere(items, entries, record) is not None:  # typed in two tabs
+                raise added_twice(f"“{describe(record)}”")  # (nothing is saved)
             entries.append(record)
             view.state.update(selected=NONE, selected_record=None)
             return record

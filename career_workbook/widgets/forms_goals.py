@@ -46,6 +46,7 @@ __all__ = [
     "DEBOUNCE_SECONDS",
     "STATUS_LABELS",
     "Debouncer",
+    "add_goal",
     "deadline_before_set",
     "drafted_deadline",
     "duplicate_goal_problem",
@@ -262,6 +263,29 @@ def duplicate_goal_problem(text: str, goals: Sequence[Goal]) -> str | None:
         return None
     return (f"You already have this goal (“{shorten(same.text)}”, {same.status}): change that "
             "one instead (its status or its words), or write this one differently.")
+
+
+def add_goal(wb: Workbook, goal: Goal) -> None:
+    """Add the drafted ``goal`` to ``wb`` (the file as it is now, under its lock), unless
+    ``wb`` already has a goal with its words (:func:`duplicate_goal_problem`'s rule): the
+    drafter refused one it showed, so that one was added elsewhere (a second tab) since;
+    :func:`~career_workbook.widgets.merge.added_twice` says so and nothing is saved.
+
+    >>> from career_workbook.model import new_workbook
+    >>> wb = new_workbook("Sam")
+    >>> add_goal(wb, Goal(text="Give a talk at a meetup by May 2027"))
+    >>> add_goal(wb, Goal(text="Give a talk at a meetup by May 2027"))  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    career_workbook.widgets.merge.EditConflict: The goal “Give a talk at a meetup by May 2027” is already in your workbook: ...
+    >>> len(wb.goals)
+    1
+    """  # noqa: E501
+    from career_workbook.widgets.merge import added_twice
+
+    if duplicate_goal_problem(goal.text, wb.goals) is not None:
+        raise added_twice(f"The goal “{shorten(goal.text)}”")
+    wb.goals.append(goal)
 
 
 def goal_update(today: date, *, status: str, confidence: int | None,
@@ -780,7 +804,7 @@ def goal_drafter(session: Any) -> widgets.Widget:
                              confidence=given_confidence(), skills=skills.value, today=s.today)
             return check_model(Goal, data, labels)
 
-        view.bind(save, collect, lambda wb, goal: wb.goals.append(goal), adds=True,
+        view.bind(save, collect, add_goal, adds=True,
                   detail=lambda g: "goal added", live=False,
                   after=lambda _goal: view.state.pop("keep_year", None))  # kept for this one
         score_row = quiet.HBox([bar, number], layout=widgets.Layout(align_items="center"))

@@ -38,8 +38,8 @@ from typing import Any
 from career_workbook.model import Problem, WorkbookError
 from career_workbook.wording import short_date
 
-__all__ = ["EditConflict", "find_record", "find_renamed", "list_clash", "merge_fields",
-           "merge_lists", "record_key", "same_key_rank"]
+__all__ = ["EditConflict", "added_elsewhere", "added_twice", "find_record", "find_renamed",
+           "list_clash", "merge_fields", "merge_lists", "record_key", "same_key_rank"]
 
 RELOAD_HINT = "press Reload to see the current version, then make your change again"
 
@@ -265,6 +265,49 @@ def find_record(items: Sequence[Any], old: Any, noun: str, rank: int = 0) -> int
             f"was removed or renamed in another window since this form was shown; {RELOAD_HINT}")],
             {"": f"This {noun}"})
     return same[rank] if rank < len(same) and same[rank] in pool else pool[0]
+
+
+def _same_but_id(a: Any, b: Any) -> bool:
+    """Whether records ``a`` and ``b`` are the same entry typed twice: equal in every field
+    but their ``id`` (made anew for each record a form adds)."""
+    if type(a) is not type(b):
+        return False
+    if "id" in type(a).model_fields:
+        return a.model_copy(update={"id": b.id}) == b
+    return a == b
+
+
+def added_elsewhere(before: Sequence[Any], now: Sequence[Any], record: Any) -> Any:
+    """The record of ``now`` (the file as it is now) that is ``record`` typed again (equal
+    but for its ``id``) and was added since the form was filled from ``before`` (in another
+    tab, notebook or from the command line), else ``None``: a form adding ``record`` then
+    would keep it twice, counted twice everywhere. Copies that ``before`` already had (two
+    entries alike on purpose) are not counted as added.
+
+    >>> from career_workbook.model import Contact
+    >>> dana = Contact(name="Dana Whitfield")
+    >>> added_elsewhere([], [dana], Contact(name="Dana Whitfield")) == dana
+    True
+    >>> added_elsewhere([dana], [dana], Contact(name="Dana Whitfield")) is None  # known
+    True
+    >>> added_elsewhere([], [dana], Contact(name="Dana Whitfield", notes="Met at PyData"))
+    """
+    twins = [item for item in now if _same_but_id(record, item)]
+    known = sum(_same_but_id(record, item) for item in before)
+    return twins[-1] if len(twins) > known else None
+
+
+def added_twice(what: str) -> EditConflict:
+    """The conflict of a record added again in a form that did not show it yet (see
+    :func:`added_elsewhere`); ``what`` names it.
+
+    >>> print(added_twice("“Dana Whitfield”"))
+    “Dana Whitfield” is already in your workbook: it was added in another window since this form was shown, so it was not added a second time; press Reload to see it
+    """  # noqa: E501
+    return EditConflict([Problem("", None, "is already in your workbook: it was added in "
+                                           "another window since this form was shown, so it "
+                                           "was not added a second time; press Reload to see "
+                                           "it")], {"": what})
 
 
 def find_renamed(before: Sequence[Any], now: Sequence[Any], index: int) -> int | None:

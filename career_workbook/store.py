@@ -1882,7 +1882,8 @@ def save(wb: Workbook, path: str | os.PathLike[str], *, force: bool = False) -> 
         try:
             _write_locked(real, payload, path, loaded)
         except OSError as err:
-            raise WorkbookError(f"could not save: {err.strerror or err}", path=path) from err
+            raise WorkbookError(f"could not save: {err.strerror or err}"
+                                f"{_OUTPUT_ADVICE.get(err.errno or 0, '')}", path=path) from err
     _remember(wb, real, payload)
 
 

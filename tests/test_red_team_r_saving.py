@@ -14,6 +14,8 @@
    the pack, the hours, the promotion case; the goal drafter's own rule against a goal
    said twice was checked only against the tab's stale copy. The second tab now says it is
    already in the workbook, added in another window, and saves nothing.
+4. A save on a full disk said only "could not save: No space left on device": now also
+   what to do (free some space), as an export's message does.
 """
 
 from __future__ import annotations
@@ -145,3 +147,25 @@ def test_an_entry_added_again_in_the_same_tab_on_purpose_is_still_added(two):
         tab.buttons["save"].click()
         assert "Saved" in said(tab), said(tab)
     assert [x.title for x in cw.load(kim).learning].count("Weekly SQL practice") == 2
+
+
+def test_a_full_disk_says_what_to_do_and_keeps_the_answers_in_the_form(two, monkeypatch):
+    import errno
+
+    kim, _ = two
+    before = kim.read_bytes()
+    tab = ui.strengths_form(ui.Session(kim, today=TODAY))
+    real_replace = os.replace
+
+    def disk_full(src, dst, *args, **kwargs):
+        if Path(dst) == kim:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return real_replace(src, dst, *args, **kwargs)
+
+    monkeypatch.setattr(os, "replace", disk_full)
+    tab.fields["strengths"].value = "Listening"
+    tab.buttons["save"].click()
+    text = said(tab)
+    assert "Not saved" in text and "No space left on device" in text, text
+    assert "free some space on that disk" in text, text
+    assert kim.read_bytes() == before and tab.fields["strengths"].value == "Listening"

@@ -2009,6 +2009,12 @@ def restore(path: str | os.PathLike[str], entry: HistoryEntry | int) -> Workbook
             if entry.path.parent != _history_dir(_key(path)):
                 raise WorkbookError(f"{entry.path} is not an earlier version of this workbook",
                                     path=path)
+            if not entry.path.exists():  # listed, then thinned (a save meanwhile) or removed
+                raise WorkbookError(
+                    "that earlier version is no longer kept (the history keeps fewer of the "
+                    "older versions as they age, one an hour, a day, then a month); nothing "
+                    "was changed: choose another version from the list as it is now",
+                    path=path)
             source = entry.path
         else:
             entries = history(path)

@@ -16,6 +16,10 @@
    already in the workbook, added in another window, and saves nothing.
 4. A save on a full disk said only "could not save: No space left on device": now also
    what to do (free some space), as an export's message does.
+5. "Restore an earlier version" (notebook 00) listing a version that the history thinned
+   (or lost) before the person confirmed said "Not saved: .../.history/...yaml: no workbook
+   at this path; ... create one with `career-workbook new`": it now says that version is
+   no longer kept, nothing was changed, and lists the versions kept now.
 """
 
 from __future__ import annotations
@@ -169,3 +173,29 @@ def test_a_full_disk_says_what_to_do_and_keeps_the_answers_in_the_form(two, monk
     assert "Not saved" in text and "No space left on device" in text, text
     assert "free some space on that disk" in text, text
     assert kim.read_bytes() == before and tab.fields["strengths"].value == "Listening"
+
+
+def test_restoring_a_version_no_longer_kept_says_so_and_lists_those_kept(two):
+    from career_workbook.widgets import quiet
+
+    kim, _ = two
+    for strength in ("Listening", "Writing"):
+        with store.edit(kim) as wb:
+            wb.strengths.append(strength)
+    form = ui.restore_form(ui.Session(kim, today=TODAY))
+
+    def versions():
+        return next(w for w in quiet.widget_tree([form]) if type(w).__name__ == "Dropdown")
+
+    oldest = store.history(kim)[-1]
+    versions().value = str(oldest.version)
+    oldest.path.unlink()  # thinned by a save in another tab meanwhile
+    before = kim.read_bytes()
+    form.buttons["restore"].click()
+    form.buttons["confirm"].click()
+    text = said(form)
+    assert text.startswith("⚠ Not restored:") and "no longer kept" in text, text
+    assert "career-workbook new" not in text and ".history" not in text, text
+    assert kim.read_bytes() == before
+    kept = {str(e.version) for e in store.history(kim)}
+    assert {v for _, v in versions().options} == kept

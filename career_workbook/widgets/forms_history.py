@@ -226,6 +226,8 @@ def restore_form(session: Any) -> widgets.Widget:
         def restored(_b: Any) -> None:
             ask.layout.display = "none"
             result = s.restore(entry)
+            if not result.ok:  # e.g. that version thinned meanwhile: list the ones kept now
+                view.rebuild()
             view.show_result(result, f"the version saved {saved} is back"
                              if result.ok else "")
 

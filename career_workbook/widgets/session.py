@@ -26,6 +26,7 @@ True
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import itertools
 import os
 import re
@@ -819,7 +820,9 @@ class Session:
         try:
             store.restore(self.path, entry)
         except WorkbookError as err:
-            return _refused(err.problems, str(err))
+            refused = _refused(err.problems, str(err))
+            return dataclasses.replace(refused, message=refused.message.replace(
+                "Not saved: ", "Not restored: ", 1))
         except OSError as err:
             return SaveResult(False, f"Not restored: the file could not be written ({err})")
         except (ValueError, RecursionError, MemoryError) as err:

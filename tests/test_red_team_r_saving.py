@@ -20,6 +20,10 @@
    (or lost) before the person confirmed said "Not saved: .../.history/...yaml: no workbook
    at this path; ... create one with `career-workbook new`": it now says that version is
    no longer kept, nothing was changed, and lists the versions kept now.
+6. A record renamed in one tab (a value, a skill, a milestone, an achievement, a learning
+   item) and changed otherwise in another: the second save was refused as "removed or
+   renamed"; the person had to reload and make the change again. A record renamed and
+   nothing else now takes the change (a second rename, different, is still a conflict).
 """
 
 from __future__ import annotations
@@ -199,3 +203,46 @@ def test_restoring_a_version_no_longer_kept_says_so_and_lists_those_kept(two):
     assert kim.read_bytes() == before
     kept = {str(e.version) for e in store.history(kim)}
     assert {v for _, v in versions().options} == kept
+
+
+@pytest.mark.parametrize("form, name, other, value", [
+    ("values_form", "name", "note", "Said out loud in every 1:1"),
+    ("skills_form", "name", "importance", 5),
+])
+def test_a_record_renamed_in_one_tab_takes_a_change_from_another(two, form, name, other,
+                                                                  value):
+    kim, _ = two
+    with store.edit(kim) as wb:
+        from career_workbook.model import LearningItem, Skill, Value
+
+        wb.values.append(Value(name="Honesty"))
+        wb.learning.append(LearningItem(title="SQL course"))
+        wb.skills.append(Skill(name="SQL"))
+    a, b = (getattr(ui, form)(ui.Session(kim, today=TODAY)) for _ in range(2))
+    for tab in (a, b):
+        tab.chooser.value = tab.chooser.options[1][1]
+    renamed = a.fields[name].value + " (renamed)"
+    a.fields[name].value = renamed
+    a.buttons["save"].click()
+    b.fields[other].value = value
+    b.buttons["save"].click()
+    assert "Saved" in said(b), said(b)
+    record = getattr(cw.load(kim), {"values_form": "values", "learning_form": "learning",
+                                    "skills_form": "skills"}[form])[0]
+    assert (getattr(record, name), getattr(record, other)) == (renamed, value)
+
+
+def test_a_record_renamed_differently_in_two_tabs_is_still_a_conflict(two):
+    kim, _ = two
+    with store.edit(kim) as wb:
+        from career_workbook.model import Value
+
+        wb.values.append(Value(name="Honesty"))
+    a, b = (ui.values_form(ui.Session(kim, today=TODAY)) for _ in range(2))
+    for tab in (a, b):
+        tab.chooser.value = tab.chooser.options[1][1]
+    for tab, name in ((a, "Honesty at work"), (b, "Candour")):
+        tab.fields["name"].value = name
+        tab.buttons["save"].click()
+    assert "Not saved" in said(b) and "Candour" in said(b), said(b)
+    assert [v.name for v in cw.load(kim).values] == ["Honesty at work"]

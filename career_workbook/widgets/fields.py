@@ -1782,8 +1782,11 @@ def record_editor(
     deadline the record already had is not asked about again.
 
     Saving a changed record writes only the fields the person changed, merged with the
-    record as it is in the file now (:func:`merge_section`); a field changed both here
-    and elsewhere, or a record removed elsewhere, is a conflict: nothing is saved.
+    record as it is in the file now (:func:`merge_section`), also when it was renamed
+    elsewhere and nothing else (:func:`~career_workbook.widgets.merge.find_renamed`); a
+    field changed both here and elsewhere, or a record removed elsewhere, is a conflict:
+    nothing is saved. A new record typed again after another window added it is not added
+    twice (:func:`~career_workbook.widgets.merge.added_elsewhere`).
     """
     from career_workbook.widgets.merge import (
         EditConflict,
@@ -1889,7 +1892,12 @@ def record_editor(
             entries.append(record)
             view.state.update(selected=NONE, selected_record=None)
             return record
-        index = find_entry(entries, old, noun, rank)
+        try:
+            index = find_entry(entries, old, noun, rank)
+        except EditConflict:  # renamed elsewhere (and nothing else changed): merge into it
+            index = find_renamed(items, entries, int(selected))
+            if index is None:
+                raise
         theirs = entries[index]
         record = merge_section(model, list(type(old).model_fields), stored=old,
                                filled=view.filled, mine=record, theirs=theirs, labels=labels,

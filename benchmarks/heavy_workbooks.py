@@ -74,8 +74,9 @@ def _catalog_skills() -> list:
 
 
 def _long(rng: random.Random, words: int) -> str:
-    bank = ("so that the team can ship calmly and measure the result every month while "
-            "keeping customers informed and learning from each release together").split()
+    bank = ["so", "that", "the", "team", "can", "ship", "calmly", "and", "measure",
+            "the", "result", "every", "month", "while", "keeping", "customers",
+            "informed", "and", "learning", "from", "each", "release", "together"]
     return " ".join(rng.choice(bank) for _ in range(words))
 
 
@@ -161,7 +162,8 @@ def heavy(seed: int = 7) -> m.Workbook:
         learning.append(m.LearningItem(
             title=f"Course {i}: {rng.choice(THINGS)}", skill=rng.choice(names),
             kind=rng.choice(["course", "book", "certification", "project", "video"]),
-            hours=float(rng.randrange(1, 60)), status=status, started_on=started,
+            hours=float(rng.randrange(1, 60)) if started else 0.0, status=status,
+            started_on=started,
             completed_on=(_day(rng, started, TODAY) if status == "done" else None)))
     check_ins = []
     for i in range(150):

@@ -93,6 +93,7 @@ def name_key(text: str) -> str:
     return clean_name(text).casefold()
 
 
+@functools.lru_cache(maxsize=8192)
 def person_key(text: str) -> str:
     """The key a person's name or organisation is compared by (a contact entered twice, a
     contact imported again): case, accents, punctuation and spaces ignored.

@@ -107,14 +107,21 @@ def contact_labels(contacts: Sequence[Contact], *, relationship: bool = False) -
     ['Ann (peer)', 'Ann (peer) #2']
     """
     names = Counter(person_key(c.name) for c in contacts)
-    labels = [contact_detail(c, True) if names[person_key(c.name)] > 1 else
-              contact_detail(c, False) if relationship else c.name for c in contacts]
+    labels = [_label(c, names, relationship) for c in contacts]
     seen: Counter[str] = Counter()
     out = []
     for label in labels:
         seen[label] += 1
         out.append(label if seen[label] == 1 else f"{label} #{seen[label]}")
     return out
+
+
+def _label(contact: Contact, names: Counter[str], relationship: bool) -> str:
+    """:func:`contact_labels`' label of ``contact`` before any ``#2``: ``names`` counts the
+    :func:`person_key` of every contact's name in the list."""
+    if names[person_key(contact.name)] > 1:
+        return contact_detail(contact, True)
+    return contact_detail(contact, False) if relationship else contact.name
 
 
 def contact_label(contact: Contact, contacts: Sequence[Contact], *,
@@ -130,7 +137,13 @@ def contact_label(contact: Contact, contacts: Sequence[Contact], *,
     if not any(c.id == contact.id for c in contacts):
         others.append(contact)
     index = next(i for i, c in enumerate(others) if c.id == contact.id)
-    return contact_labels(others, relationship=relationship)[index]
+    # one label worked out, not the whole list's (a form describes each of its 250
+    # contacts): an earlier label is this one only when this one starts with its name
+    names = Counter(person_key(c.name) for c in others)
+    label = _label(contact, names, relationship)
+    alike = 1 + sum(label.startswith(c.name) and _label(c, names, relationship) == label
+                    for c in others[:index])
+    return label if alike == 1 else f"{label} #{alike}"
 
 
 @dataclass(frozen=True)

@@ -201,7 +201,8 @@ _DRAW: dict[str, Callable[[_Frames], Figure]] = {
     "skill_gaps": lambda f: charts.plot_skill_gaps(
         f.gaps, today=f.today, role_title=getattr(f.role, "title", None)),
     "smart_scorecard": lambda f: charts.plot_smart_scorecard(f.scorecard, today=f.today),
-    "goal_timeline": lambda f: charts.plot_goal_timeline(f.goals, f.milestones, f.today),
+    "goal_timeline": lambda f: charts.plot_goal_timeline(f.goals, f.milestones, f.today,
+                                                         progress=f.goal_progress),
     "progress": lambda f: charts.plot_progress(f.progress_history, f.goal_progress, f.today,
                                                dropped=f.dropped_goals),
     "feedback_360": lambda f: charts.plot_feedback_360(f.feedback, today=f.today,
@@ -224,8 +225,8 @@ _DRAW: dict[str, Callable[[_Frames], Figure]] = {
 _TITLED = frozenset({"readiness", "skill_radar", "skill_gaps"})
 _INPUTS: dict[str, tuple[str, ...]] = {
     "skill_radar": ("gaps",), "skill_gaps": ("gaps",), "smart_scorecard": ("scorecard",),
-    "goal_timeline": ("goals", "milestones"), "progress": ("progress_history", "goal_progress",
-                                                              "dropped_goals"),
+    "goal_timeline": ("goals", "milestones", "goal_progress"),
+    "progress": ("progress_history", "goal_progress", "dropped_goals"),
     "feedback_360": ("feedback", "has_skills"), "reputation": ("reputation",),
     "network": ("contacts",),
     "values_wheel": ("values",), "learning_hours": ("learning", "learning_later"),

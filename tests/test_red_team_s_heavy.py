@@ -58,3 +58,24 @@ def test_contacts_form_names_each_contact_once_not_once_per_contact(
     monkeypatch.setattr(network, "contact_detail", counted)
     ui.contacts_form(ui.Session(path, today=TODAY))
     assert 0 < calls <= 10 * len(wb.contacts)
+
+
+def test_goal_reached_100_is_done_on_the_timeline_as_on_the_progress_chart() -> None:
+    """S1: a goal still marked active whose check-ins reached 100 % is done for the cover
+    and the progress chart ("27 done"), but the action plan's timeline drew it orange and
+    headlined it "11 goals are past the deadline". Fails on the old code."""
+    from career_workbook import analysis, figures
+
+    wb = cw.new_workbook("Hedda Heavy", today=date(2025, 1, 6))
+    wb.goals = [cw.Goal(id="g1", text="Publish a blog series by June 2025", status="active",
+                        created=date(2025, 1, 6), deadline=date(2025, 6, 30)),
+                cw.Goal(id="g2", text="Lead the planning review by May 2025", status="active",
+                        created=date(2025, 1, 6), deadline=date(2025, 5, 31))]
+    wb.check_ins = [cw.CheckIn(date=date(2025, 6, 2), progress={"g1": 100, "g2": 40})]
+    wb = cw.validate_workbook(wb)
+    today = date(2026, 11, 22)
+    counts = analysis.goal_counts(
+        (st.goal.status, st.track) for st in analysis.goal_statuses(wb, today))
+    assert (counts.done, counts.overdue) == (1, 1)
+    timeline = figures.make_figure(wb, "goal_timeline", today=today)
+    assert figures.chart_title(timeline, "goal_timeline") == "1 goal is past the deadline"

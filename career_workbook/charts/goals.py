@@ -208,7 +208,8 @@ def _set_day_counts(created: Any, deadline: Any, now: Any) -> bool:
 
 @styled
 def plot_goal_timeline(goals: pd.DataFrame, milestones: pd.DataFrame | None = None,
-                       today: Any = None, *, title: str | None = None) -> Figure:
+                       today: Any = None, *, progress: pd.DataFrame | None = None,
+                       title: str | None = None) -> Figure:
     """Gantt chart of goals from creation to deadline, with milestones and a today line.
 
     Milestones are diamonds at their done date (filled) or due date (hollow). Goals
@@ -226,6 +227,10 @@ def plot_goal_timeline(goals: pd.DataFrame, milestones: pd.DataFrame | None = No
         ``done``).
     today : date, optional
         Draws the today line and finds overdue goals.
+    progress : DataFrame, optional
+        The output of ``goal_progress_frame`` (``goal_id``, ``track``): an active goal
+        whose progress reached 100 % (track 'done') is drawn and counted done, as the
+        cover and the progress chart count it, never as past its deadline.
 
     >>> from datetime import date
     >>> goals = pd.DataFrame({"goal_id": ["g1"], "text": ["Run a 10k"],
@@ -233,6 +238,11 @@ def plot_goal_timeline(goals: pd.DataFrame, milestones: pd.DataFrame | None = No
     ...     "status": ["active"]})
     >>> plot_goal_timeline(goals, None, today=date(2026, 3, 1)).get_suptitle()
     'Next deadline in 3 months: Run a 10k'
+    >>> reached = pd.DataFrame({"goal_id": ["g1"], "track": ["done"]})
+    >>> plot_goal_timeline(goals, None, today=date(2026, 7, 1)).get_suptitle()
+    '1 goal is past the deadline'
+    >>> plot_goal_timeline(goals, None, today=date(2026, 7, 1), progress=reached).get_suptitle()
+    '1 of 1 goal done'
     """
     if is_empty(goals):
         return _placeholder("goal_timeline")
@@ -241,6 +251,10 @@ def plot_goal_timeline(goals: pd.DataFrame, milestones: pd.DataFrame | None = No
     now = as_timestamp(today)
     df = _not_dropped(goals).copy()
     df["created"], df["deadline"] = dates(df["created"]), dates(df["deadline"])
+    if not is_empty(progress):
+        require(progress, ("goal_id", "track"), "plot_goal_timeline", "goal_progress_frame")
+        reached = set(progress.loc[progress["track"] == "done", "goal_id"])
+        df.loc[(df["status"] == "active") & df["goal_id"].isin(reached), "status"] = "done"
     # a day set not recorded (an older file) is marked on the deadline, else on today
     df = df[df["created"].notna() | df["deadline"].notna() | (now is not None)]
     if df.empty:

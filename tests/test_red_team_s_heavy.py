@@ -79,3 +79,47 @@ def test_goal_reached_100_is_done_on_the_timeline_as_on_the_progress_chart() -> 
     assert (counts.done, counts.overdue) == (1, 1)
     timeline = figures.make_figure(wb, "goal_timeline", today=today)
     assert figures.chart_title(timeline, "goal_timeline") == "1 goal is past the deadline"
+
+
+def test_a_long_list_has_a_find_box_that_chooses_the_record(tmp_path: Path) -> None:
+    """S4: the contacts form's chooser of 250 contacts is a native dropdown whose labels
+    start with a number ("248. Wen Okafor"): typing a name found nothing, a person had to
+    scroll. From FIND_FROM records a Find box chooses the first whose name holds what is
+    typed (accents and case aside) and fills the form. Fails on the old code (no box)."""
+    from career_workbook.widgets.fields import FIND_FROM
+
+    wb = cw.new_workbook("Hedda Heavy", today=date(2026, 1, 5))
+    wb.contacts = [Contact(id=f"c{i}", name=f"Person {i}") for i in range(FIND_FROM + 5)]
+    wb.contacts.append(Contact(id="zoe", name="Zoë O'Neil", organisation="Acme"))
+    path = tmp_path / "hedda.yaml"
+    store.save(wb, path)
+    view = ui.contacts_form(ui.Session(path, today=TODAY))
+    finds = _find_boxes(view)
+    assert len(finds) == 1
+    finds[0].value = "zoe oneil"
+    assert view.fields["name"].value == "Zoë O'Neil"
+    assert view.fields["organisation"].value == "Acme"
+    _find_boxes(view)[0].value = "nobody like this"
+    assert "No contact matches “nobody like this”" in view.status.value
+    assert view.fields["name"].value == "Zoë O'Neil"  # the form kept what it showed
+
+
+def test_a_short_list_has_no_find_box(tmp_path: Path) -> None:
+    """The examples' lists (at most a dozen records) keep their forms as they were."""
+    wb = cw.new_workbook("Sam Short", today=date(2026, 1, 5))
+    wb.contacts = _contacts(8)
+    path = tmp_path / "sam.yaml"
+    store.save(wb, path)
+    assert _find_boxes(ui.contacts_form(ui.Session(path, today=TODAY))) == []
+
+
+def _find_boxes(view: ui.FormView) -> list:
+    import ipywidgets as widgets
+
+    found, todo = [], [view]
+    while todo:
+        w = todo.pop()
+        if isinstance(w, widgets.Text) and w.description == "Find":
+            found.append(w)
+        todo.extend(getattr(w, "children", ()))
+    return found

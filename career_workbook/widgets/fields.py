@@ -37,7 +37,7 @@ import ipywidgets as widgets
 import traitlets
 from pydantic import BaseModel, ValidationError
 
-from career_workbook.model import Problem
+from career_workbook.model import Problem, person_key
 from career_workbook.widgets import late as _late
 from career_workbook.widgets import quiet
 from career_workbook.widgets.inputs import (
@@ -82,6 +82,9 @@ NONE = ""
 """Dropdown value meaning "nothing chosen" (ipywidgets cannot select ``None``)."""
 CHOICE_CHARS = 90
 """The most characters of a record's label in a form's chooser (cut at a word with "…")."""
+FIND_FROM = 20
+"""A chooser of at least this many records has a *Find* box above it: a native dropdown of
+250 contacts, each label starting with its number, cannot be searched by typing a name."""
 MUTED = "#555555"
 """Muted text colour: 7.5:1 on white (WCAG AA needs 4.5:1)."""
 HELP_SIZE = "13px"
@@ -1744,6 +1747,29 @@ def ask_year(view: FormView, due: date | None, asked: bool) -> None:
         keep.layout.display = "none"
 
 
+def find_choice(options: Sequence[tuple[str, str]], query: str) -> str | None:
+    """The value of the first of a chooser's ``options`` whose label holds ``query``
+    (:func:`~career_workbook.model.person_key`: case, accents, punctuation and spaces
+    aside), or whose number it is ("12"); ``None`` when none does or ``query`` is blank.
+    The "+ Add a new ..." option (value :data:`NONE`) is never found.
+
+    >>> opts = [("+ Add a new contact", NONE), ("1. José García (mentor)", "0"),
+    ...         ("2. Ana O'Brien (peer)", "1"), ("12. Bo Chen (peer)", "11")]
+    >>> [find_choice(opts, q) for q in ("garcia", " o'BRIEN ", "12", "peer", "zed", " ")]
+    ['0', '1', '11', '1', None, None]
+    """
+    wanted = person_key(query)
+    if not wanted:
+        return None
+    for label, value in options:
+        if value == NONE:
+            continue
+        number, _, name = label.partition(". ")
+        if query.strip() == number or wanted in person_key(name or label):
+            return value
+    return None
+
+
 def record_editor(
     view: FormView, *, items: Sequence[Any], model: type[BaseModel],
     collection: str | Callable[[Any], list[Any]],
@@ -1848,6 +1874,23 @@ def record_editor(
 
     chooser.observe(choose, names="value")
     view.chooser = chooser
+    finder: list[widgets.Widget] = []
+    if len(items) >= FIND_FROM:
+        find = widgets.Text(description="Find", continuous_update=False,
+                            placeholder="part of its name or its number, then Enter",
+                            tooltip=f"Type part of {a_noun}'s name, then Enter, to choose it",
+                            style=label_style(widgets.Text), layout=width(INPUT_WIDTH))
+
+        def found(change: Mapping[str, Any]) -> None:
+            value = find_choice(options, change["new"])
+            if value is None:
+                if change["new"].strip():
+                    view.set_status(f"No {noun} matches “{change['new'].strip()}”: check "
+                                    f"the spelling, or choose from the list below.")
+            elif value != chooser.value:
+                chooser.value = value  # as if picked from the list
+        find.observe(found, names="value")
+        finder = [find]
     boxes = view.add(*make_fields(old))
     labels = {k: f.label for k, f in view.fields.items()}
 
@@ -1958,4 +2001,4 @@ def record_editor(
 
         remove.on_click(removed)
         row.append(remove)
-    return [chooser, *boxes, quiet.HBox(row)]
+    return [*finder, chooser, *boxes, quiet.HBox(row)]

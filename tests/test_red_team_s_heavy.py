@@ -123,3 +123,29 @@ def _find_boxes(view: ui.FormView) -> list:
             found.append(w)
         todo.extend(getattr(w, "children", ()))
     return found
+
+
+def test_feedback_360_names_at_most_a_dozen_spots_and_counts_the_rest() -> None:
+    """S5: with 40 skills rated, the 360 chart named all 40: the labels filled the plot
+    from 0 to 5, most far from their dots ("Service Orientation" at 0.6 beside a dot at
+    2.8). Beyond FEEDBACK_NAMED spots, the furthest from agreement are named and the
+    subtitle counts the rest. Fails on the old code (40 labels, no count)."""
+    import pandas as pd
+
+    from career_workbook import charts
+    from career_workbook.charts.skills import FEEDBACK_NAMED
+
+    n = 40
+    fb = pd.DataFrame({"skill": [f"Skill {i}" for i in range(n)],
+                       "self": [1 + i % 5 for i in range(n)],
+                       "others": [round(1 + (i * 7 % 40) / 10, 2) for i in range(n)],
+                       "n_others": [5] * n})
+    fig = charts.plot_feedback_360(fb)
+    texts = [t.get_text() for t in fig.axes[0].texts]
+    named = [t for t in texts if t.startswith("Skill ")]
+    assert len(named) == FEEDBACK_NAMED
+    gap = (fb["others"] - fb["self"]).abs()
+    furthest = fb.loc[gap.sort_values(ascending=False, kind="stable").index[:3], "skill"]
+    assert set(furthest) <= {s for t in named for s in t.split("; ")}
+    subtitle = fig.axes[0].get_title(loc="left")
+    assert f"{n - FEEDBACK_NAMED} more not named" in subtitle.replace("\n", " ")

@@ -75,6 +75,10 @@ QUADRANT_COLOURS = {
 }
 UNRATED_LEFT_OUT = "a skill not rated yet is left out until you rate it (step 01)"
 """How readiness counts a skill never rated: said wherever readiness is shown with one."""
+FEEDBACK_NAMED = 12
+"""The most spots the 360 chart names: 40 skills' labels filled the plot from 0 to 5, most
+pushed far from their dots (one at 0.6 for a dot at 2.8 read as colleagues' 0.6); beyond
+this many, the spots furthest from agreement are named and the subtitle counts the rest."""
 RADAR_MAX = 16
 """At most this many spokes on the radar: with more, their names overlap (the gap chart and
 the tables list every skill)."""
@@ -599,6 +603,12 @@ def plot_feedback_360(fb: pd.DataFrame, *, min_raters: int = 3, title: str | Non
     # Skills on the same spot share one label, so a reader never takes two for one.
     spots = shown.groupby([shown["self"].round(2), shown["others"].round(2)], sort=False)
     names = spots["skill"].agg(list)
+    unnamed = 0
+    if len(names) > FEEDBACK_NAMED:  # the furthest from agreement, in the frame's order
+        apart = pd.Series([abs(o - s) for s, o in names.index], index=names.index)
+        keep = apart.sort_values(ascending=False, kind="stable").index[:FEEDBACK_NAMED]
+        unnamed = int(sum(len(v) for k, v in names.items() if k not in set(keep)))
+        names = names[names.index.isin(keep)]
     repelled_labels(ax, names.index.get_level_values(0).to_numpy(dtype=float),
                     names.index.get_level_values(1).to_numpy(dtype=float),
                     [_spot_label(s) for s in names], zorder=4)
@@ -632,6 +642,9 @@ def plot_feedback_360(fb: pd.DataFrame, *, min_raters: int = 3, title: str | Non
         head = f"You and your colleagues agree on {_every(len(shown), 'skill')}"
     headline(fig, head, title)
     note = f"Self-rating vs colleagues' mean for {plural(len(shown), 'skill')}"
+    if unnamed:
+        note += (f";\nnamed: the {FEEDBACK_NAMED} furthest from agreement; "
+                 f"{unnamed} more not named")
     for left_out, why in ((~theirs, f"not shown (fewer than {min_raters} raters)"),
                           (theirs & df["self"].isna(), "not rated by you yet")):
         if left_out.any():

@@ -61,6 +61,7 @@ Examples
 
 from __future__ import annotations
 
+import bisect
 import contextlib
 import difflib
 import errno
@@ -404,7 +405,15 @@ def _hand_comments(text: str) -> bool:
         return False
     finally:
         parser.dispose()
-    return any(not any(a <= start + at < b for a, b in texts) for at in hashes)
+    # the texts come in the file's order, apart: each ``#`` is looked up among their
+    # starts (a search, not a scan of every text: "#1" in 100 achievements of a workbook
+    # of 20,000 texts took two seconds of every save)
+    starts = [a for a, _ in texts]
+    for at in hashes:
+        i = bisect.bisect_right(starts, start + at) - 1
+        if i < 0 or not start + at < texts[i][1]:
+            return True
+    return False
 
 
 def _same(a: Any, b: Any) -> bool:

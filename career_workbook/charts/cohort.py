@@ -216,6 +216,9 @@ def plot_cohort_recency(days: pd.Series, *, overdue: pd.Series | None = None,
         y = np.arange(len(shown))
         colours = np.where(late, ALERT, CURRENT)
         ax.barh(y[~never], shown.to_numpy()[~never], height=0.62, color=colours[~never])
+        for row in y[~never & (shown.to_numpy() == 0)]:  # a bar of no length: say why
+            ax.annotate("checked in today", xy=(0, row), xytext=(4, 0),
+                        textcoords="offset points", va="center", fontsize=9, color=CURRENT)
         top = float(np.nanmax([s.max(), stale_after])) if s.notna().any() else stale_after
         for row, is_late in zip(y[never], late[never], strict=True):
             colour = ALERT if is_late else MUTED

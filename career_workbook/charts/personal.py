@@ -194,13 +194,13 @@ def plot_network(contacts: pd.DataFrame, today: Any = None, *,
     ax.grid(axis="y", visible=False)
     ax.tick_params(axis="y", length=0)
     ax.set_xlabel("Days since the last contact")
+    ring = [Line2D([], [], marker="o", linestyle="none", markerfacecolor="none",
+                   markeredgecolor=ALERT, markeredgewidth=2, markersize=12,
+                   label="follow-up overdue")] if len(late) else []  # explained when drawn
     fig.legend(handles=[
         Line2D([], [], marker="o", linestyle="none", color=CURRENT, markersize=s, alpha=0.75,
-               label=f"strength {k}") for k, s in ((1, 5), (3, 9), (5, 13))] + [
-        Line2D([], [], marker="o", linestyle="none", markerfacecolor="none",
-               markeredgecolor=ALERT, markeredgewidth=2, markersize=12,
-               label="follow-up overdue")],
-        loc="outside lower center", ncols=4)
+               label=f"strength {k}") for k, s in ((1, 5), (3, 9), (5, 13))] + ring,
+        loc="outside lower center", ncols=3 + len(ring))
 
     n_late = len(late)
     # people, not entries: a person entered twice is reached when either entry is
@@ -419,8 +419,8 @@ def plot_learning_hours(learning: pd.DataFrame, *, later: pd.DataFrame | None = 
     if undated_hours > 0:
         note += (f"; {hours_text(undated_hours)} h more in {plural(undated, 'item')} without a "
                  "date, not shown")
-    elif undated:
-        note += f"; {plural(undated, 'item')} without a date not shown"
+    elif undated:  # planned, nothing logged yet: no hours to draw, nothing missing
+        note += f"; {plural(undated, 'item')} with no date or hours yet"
     if later_hours > 0:
         note += f"; {hours_text(later_hours)} h dated after today, counted from that day"
     subtitle(ax, note)

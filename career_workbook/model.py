@@ -125,6 +125,35 @@ def skill_key(name: str) -> str:
     return " ".join(kept.split())
 
 
+_QUALIFIER = re.compile(r"(?:\s*\([^()]*\)|\s+v?\d+(?:\.(?:\d+|x))*"
+                        r"|(?<=[^\W\d_]|[+#])\d+(?:\.(?:\d+|x))*)$")
+"""A trailing parenthesised qualifier, or a trailing version number: after a space
+("Python 3.12", "Excel 365", "Java v8") or straight after the name's last letter
+("HTML5", "C++17"); never a part of a longer word."""
+
+
+@functools.lru_cache(maxsize=8192)
+def skill_base(name: str) -> str:
+    """The :func:`skill_key` of a tracked skill without the version or qualifier it was
+    written with: a trailing version number ("Python 3", "Python 3.12", "Excel 365",
+    "HTML5") or a trailing parenthesised qualifier ("SQL (Postgres)"), each one taken off
+    in turn. A role or posting naming the plain skill ("Python") means that skill
+    (:func:`~career_workbook.analysis.skills.tracked_skill`). Only what ends the name goes,
+    and only a whole number or bracket: a longer word never shortens to a shorter skill.
+
+    >>> [skill_base(n) for n in ("Python 3.12", "SQL (Postgres)", "Excel 365", "HTML5",
+    ...                          "Python 3 (data work)", "Java v8", "C++17")]
+    ['python', 'sql', 'excel', 'html', 'python', 'java', 'c++']
+    >>> [skill_base(n) for n in ("C++", "JavaScript", "React", "Google Ads", "3D Modelling",
+    ...                          "365", "(SQL)", "Go")]
+    ['c++', 'javascript', 'react', 'google ads', '3d modelling', '365', '(sql)', 'go']
+    """
+    key = skill_key(name)
+    while (shorter := _QUALIFIER.sub("", key).strip()) and shorter != key:
+        key = shorter
+    return key
+
+
 def _not_blank(value: str) -> str:
     if not value.strip():
         raise ValueError("must not be blank")

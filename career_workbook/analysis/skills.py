@@ -3,7 +3,8 @@
 A *role* is any object shaped like the catalog's ``RoleProfile``: ``.title`` and
 ``.skills``, a mapping of skill name -> object with ``.target`` (0-5) and ``.importance``
 (1-5). Role skills match workbook skills by name (:func:`tracked_skill`: exactly, else
-ignoring case, else ignoring spaces, emoji and symbols). A skill the role lists is measured
+ignoring case, else ignoring spaces, emoji and symbols, else with a version or qualifier
+after the tracked name: "Python 3" is the role's "Python"). A skill the role lists is measured
 at the role's level and weighed by the role's importance everywhere (gaps, radar,
 readiness, learning suggestions, the pack); the person's own target stays in
 ``own_target``.
@@ -39,7 +40,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from career_workbook.model import Workbook, skill_key
+from career_workbook.model import Workbook, skill_base, skill_key
 
 if TYPE_CHECKING:  # pragma: no cover - pandas loads with the first frame built
     import pandas as pd
@@ -82,23 +83,40 @@ class _Target:
     importance: float
 
 
-def tracked_skill(names: Iterable[str], name: str) -> str | None:
+def tracked_skill(names: Iterable[str], name: str, *, qualified: bool = True) -> str | None:
     """The tracked skill (one of ``names``) that a skill named elsewhere, in a role profile
     or a posting, is: the first equal to it with case ignored, else the first with its
-    :func:`~career_workbook.model.skill_key` (spaces, emoji and symbols ignored); ``None``
-    when the person does not track it.
+    :func:`~career_workbook.model.skill_key` (spaces, emoji and symbols ignored), else
+    (``qualified``) the first that is ``name`` with a version or a qualifier after it
+    (:func:`~career_workbook.model.skill_base`: "Python 3", "SQL (Postgres)" for
+    "Python", "SQL"); ``None`` when the person does not track it. The one rule where a
+    role's (or a posting's, or a colleague's file's) skill meets a tracked one.
 
     >>> tracked_skill(["Python 🐍", "SQL"], "python"), tracked_skill(["SQL"], "R")
     ('Python 🐍', None)
     >>> tracked_skill(["C#"], "C++") is None  # symbols that make the name stay
     True
+    >>> tracked_skill(["Python 3.12", "SQL (Postgres)"], "SQL")
+    'SQL (Postgres)'
+    >>> tracked_skill(["Python 3", "Python"], "python")  # the very skill first
+    'Python'
+
+    Only a trailing version or bracket: a longer name is another skill.
+
+    >>> [tracked_skill(["C++", "JavaScript", "React", "Google Ads"], n)
+    ...  for n in ("C", "Java", "R", "Go")]
+    [None, None, None, None]
+    >>> tracked_skill(["Python"], "Python 3") is None  # the role asks for more than that
+    True
     """
     names = list(names)
     folded = name.casefold()
     found = next((n for n in names if n.casefold() == folded), None)
-    if found is None:
-        key = skill_key(name)
-        found = next((n for n in names if key and skill_key(n) == key), None)
+    key = skill_key(name)
+    if found is None and key:
+        found = next((n for n in names if skill_key(n) == key), None)
+    if found is None and key and qualified:
+        found = next((n for n in names if skill_base(n) == key), None)
     return found
 
 

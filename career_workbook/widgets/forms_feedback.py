@@ -316,11 +316,13 @@ def check_feedback_csv(text: str, skills: Iterable[str], today: date | None = No
     """  # noqa: E501
     from career_workbook import analysis
     from career_workbook.analysis.feedback import row_comments
+    from career_workbook.analysis.skills import tracked_skill
 
     table = _read_table(text)
     rows = table.rows
     spelled = {clean_name(k): k for k in skills}  # invisible differences: the same skill
     folded = {name_key(k): k for k in spelled.values()}
+    tracked = list(spelled.values())  # "Python" in the file, "Python 3" in the workbook
     problems: list[tuple[int, Problem]] = list(table.problems)
     unknown: list[str] = []
     day_numbers: list[tuple[int, str, date]] = []
@@ -377,8 +379,8 @@ def check_feedback_csv(text: str, skills: Iterable[str], today: date | None = No
                                  "is missing or blank"))
         if skill and clean_name(skill) in spelled:
             row["skill"] = spelled[clean_name(skill)]  # the workbook's (or first) spelling
-        elif skill and name_key(skill) in folded:
-            other = folded[name_key(skill)]
+        elif skill and (other := folded.get(name_key(skill))
+                        or tracked_skill(tracked, clean_name(skill))):
             found.append(Problem(f"row {n}, column 'skill'", skill,
                                  f"{'this file' if other in unknown else 'your list'} has "
                                  f"“{other}”: write it the same way"))

@@ -478,7 +478,8 @@ def skills_form(session: Any) -> widgets.Widget:
 
         def before_save(wb: Workbook, old: Skill | None, new: Skill) -> None:
             others = [sk.name for sk in wb.skills if sk is not old]
-            same = tracked_skill(others, new.name)
+            # two of the person's own ("Python", "Python 3") may both be meant
+            same = tracked_skill(others, new.name, qualified=False)
             if old is not None and same is not None and same != old.name:
                 ask_merge(wb, old.name, same, f"You already track “{same}”. Is "
                                               f"“{old.name}” the same skill?")

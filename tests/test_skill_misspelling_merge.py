@@ -122,3 +122,43 @@ def test_a_merge_and_its_undo_run_on_a_workbook_without_a_form(path):
             cw.edit(path) as wb:
         merge.undo(wb)
     assert cw.load(path) == merged
+
+
+def test_removing_a_rated_skill_says_why_and_offers_the_merge_into_its_twin(path):
+    """A rated skill cannot be removed (its history would go): the refusal says so, and
+    where another tracked skill is the same but for a version or a typing slip, it offers
+    the same "Merge into" button as a rename does."""
+    with cw.edit(path) as wb:
+        wb.skills += [Skill(name="Python", importance=5), Skill(name="Python 3")]
+        wb.assessments.append(Assessment(date=date(2026, 11, 1), ratings={"Python 3": 3}))
+    before = cw.load(path)
+    view = ui.skills_form(ui.Session(path, today=TODAY))
+    view.chooser.value = "1"  # Python 3
+    view.buttons["remove"].click()
+    said = _flat(text_of(view.status.value))
+    assert ("“Python 3” is still used in 1 self-assessment; it cannot simply be removed, as "
+            "that would lose your history. Is it the same skill as “Python”?") in said
+    assert "1 self-assessment move onto “Python”" in said
+    assert cw.load(path) == before
+    _button(view, "Merge into “Python”").click()
+    wb = cw.load(path)
+    assert wb.skill_names() == ["Python"] and wb.assessments[0].ratings == {"Python": 3}
+
+
+def test_removing_a_rated_skill_with_no_twin_says_how_to_merge_it(path):
+    with cw.edit(path) as wb:
+        wb.skills += [Skill(name="Python"), Skill(name="Negotiation")]
+        wb.assessments.append(Assessment(date=date(2026, 11, 1), ratings={"Negotiation": 2}))
+    view = ui.skills_form(ui.Session(path, today=TODAY))
+    view.chooser.value = "1"
+    view.buttons["remove"].click()
+    said = _flat(text_of(view.status.value))
+    assert "it cannot simply be removed, as that would lose your history" in said
+    assert "rename it to that skill’s name and the form offers to merge the two" in said
+    assert not any((getattr(w, "description", "") or "").startswith("Merge")
+                   and w.layout.display != "none" for w in view.children)
+    # and the rename does offer it
+    view.fields["name"].value = "python"
+    view.buttons["save"].click()
+    assert "You already track “Python”. Is “Negotiation” the same skill?" in \
+        _flat(text_of(view.status.value))

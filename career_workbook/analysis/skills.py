@@ -48,6 +48,7 @@ if TYPE_CHECKING:  # pragma: no cover - pandas loads with the first frame built
 __all__ = [
     "GAP_COLUMNS",
     "measured_readiness",
+    "merge_candidate",
     "READINESS_COLUMNS",
     "SkillGap",
     "current_levels",
@@ -167,6 +168,24 @@ def similar_skill(names: Iterable[str], name: str) -> str | None:
     return next((n for n in names
                  if len(" ".join(n.casefold().split())) >= SIMILAR_MIN_CHARS
                  and one_edit_apart(folded, " ".join(n.casefold().split()))), None)
+
+
+def merge_candidate(names: Iterable[str], name: str) -> str | None:
+    """Another tracked skill (one of ``names``, ``name`` itself aside) that the tracked
+    skill ``name`` may be the same skill as: one :func:`tracked_skill` matches either way
+    ("Python 3" and "Python", "sql" and "SQL"), else one typing slip apart
+    (:func:`similar_skill`); ``None`` when none is that close. Only a question to ask: a
+    skill that cannot be removed (it holds ratings) is offered a merge into it.
+
+    >>> merge_candidate(["Python", "SQL", "Python 3"], "Python 3")
+    'Python'
+    >>> merge_candidate(["Python", "Pyhton"], "Pyhton"), merge_candidate(["Go", "R"], "R")
+    ('Python', None)
+    """
+    others = [n for n in names if n != name]
+    return (tracked_skill(others, name)
+            or next((n for n in others if tracked_skill([name], n) is not None), None)
+            or similar_skill(others, name))
 
 
 def role_matches(names: Iterable[str], role: Any) -> dict[str, str]:

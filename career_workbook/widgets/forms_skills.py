@@ -440,7 +440,7 @@ def check_lines(items: list[str], key: str, label: str, typed: str = "") -> dict
 def skills_form(session: Any) -> widgets.Widget:
     """The skills you track: name (catalog suggestions), category, importance, target."""
 
-    from career_workbook.analysis.skills import similar_skill, tracked_skill
+    from career_workbook.analysis.skills import merge_candidate, similar_skill, tracked_skill
 
     def build(view: FormView) -> list[widgets.Widget]:
         wb = view.session.workbook
@@ -561,11 +561,18 @@ def skills_form(session: Any) -> widgets.Widget:
 
         def before_remove(wb: Workbook, old: Skill) -> None:
             used = skill_references(wb, old.name)
-            if used:
-                where = ", ".join(plural(n, _ONE.get(k, k), k) for k, n in used.items())
-                raise WorkbookError(
-                    f"“{old.name}” is still used in {where}; it stays so that your history "
-                    "is kept. Rename it instead, or lower its importance.")
+            if not used:
+                return
+            where = ", ".join(plural(n, _ONE.get(k, k), k) for k, n in used.items())
+            why = (f"“{old.name}” is still used in {where}; it cannot simply be removed, "
+                   "as that would lose your history.")
+            into = merge_candidate([sk.name for sk in wb.skills], old.name)
+            if into is not None:
+                ask_merge(wb, old.name, into, f"{why} Is it the same skill as “{into}”?",
+                          " If not, rename it or lower its importance.")
+            raise WorkbookError(
+                f"{why} If it is the same as another skill you track, rename it to that "
+                "skill’s name and the form offers to merge the two; or lower its importance.")
 
         editor = record_editor(
             view, items=wb.skills, model=Skill, collection="skills", make_fields=make_fields,

@@ -148,9 +148,12 @@ class _Frames:
 
     @functools.cached_property
     def dropped_goals(self) -> int:
-        """How many goals the review sees dropped (:attr:`reviewed`): drawn in no panel of
-        the progress chart, counted in its headline."""
-        return sum(g.status == "dropped" for g in self.reviewed.goals)
+        """How many goals the review sees dropped (:func:`~career_workbook.analysis.
+        progress.dropped_goals` of :attr:`reviewed`): drawn in no panel of the progress
+        chart, counted in its headline."""
+        from career_workbook.analysis.progress import dropped_goals
+
+        return dropped_goals(self.reviewed)
 
     @functools.cached_property
     def feedback(self) -> pd.DataFrame:

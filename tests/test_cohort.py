@@ -54,7 +54,9 @@ DAYS = [date(2026, 3, 1), date(2026, 11, 22), date(2028, 1, 1)]
 
 
 def frame_summary(wb: Workbook, today: date, role=None) -> dict:
-    """The headline numbers the slow way: from the DataFrames the charts use."""
+    """The headline numbers the slow way: from the DataFrames the charts use, of the
+    workbook a review of ``today`` counts (no goal set after it: the progress chart's)."""
+    wb = A.review_as_of(wb, today)
     goals = A.goal_progress_frame(wb, today)
     committed = goals[goals["status"] != "draft"]["track"]
     gaps = A.skill_gap_frame(wb, role, today=today)

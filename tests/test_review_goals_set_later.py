@@ -9,7 +9,7 @@ check-in form still list, and save, every goal whatever the session's ``today``.
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -213,3 +213,21 @@ def test_round_trip_view_with_a_past_today_then_save_keeps_every_goal(past_sessi
         (g.id, g.created, g.text) for g in workbook().goals]
     assert [a.text for a in saved.actions] == [a.text for a in workbook().actions]
     assert len(saved.check_ins) == 3
+
+
+def test_a_goal_set_after_the_review_day_and_dropped_is_counted_dropped_by_no_one():
+    """The dropped count was made twice: the progress chart's from the review's workbook
+    (a goal set after the day left out), ``summary`` from every goal (as_of keeps them):
+    a goal set after the review day and dropped since was "1 dropped" on the cover and
+    the cohort but not in the chart's headline. A review of a day counts the goals set
+    by then (the README's rule), so none of them counts it."""
+    wb = new_workbook("Ana", today=date(2026, 1, 5))
+    wb.goals += [Goal(id="g1", text="Lead the data migration", status="dropped",
+                      created=date(2026, 1, 5)),
+                 Goal(id="g2", text="Give a conference talk", status="dropped",
+                      created=DAY + timedelta(days=10))]
+    drawn = figures.frames_of(wb, today=DAY).dropped_goals
+    assert drawn == analysis.summary(wb, DAY).goals_dropped == 1
+    later = DAY + timedelta(days=20)
+    assert figures.frames_of(wb, today=later).dropped_goals == \
+        analysis.summary(wb, later).goals_dropped == 2

@@ -377,8 +377,9 @@ class WorkbookSummary:
 
 
 def summary(wb: Workbook, today: date, role: Any = None) -> WorkbookSummary:
-    """Headline numbers of ``wb`` as of ``today`` (nothing dated after it counts, see
-    :func:`as_of`); see :class:`WorkbookSummary`.
+    """Headline numbers of ``wb`` as a review of ``today`` counts them: nothing dated after
+    it (:func:`as_of`), and no goal set after it (:func:`review_as_of`: the cover, the
+    cohort and the progress chart count the same goals); see :class:`WorkbookSummary`.
 
     Plain Python (no DataFrame is built), so a caseload of thousands is quick; the rules are
     the ones behind :func:`goal_progress_frame`, :func:`skill_gap_frame` and
@@ -387,15 +388,15 @@ def summary(wb: Workbook, today: date, role: Any = None) -> WorkbookSummary:
     """
     from career_workbook.analysis.network import overdue_follow_ups
     from career_workbook.analysis.next_actions import check_in_overdue, overdue_actions
-    from career_workbook.analysis.period import as_of
-    from career_workbook.analysis.progress import goal_counts, goal_statuses
+    from career_workbook.analysis.period import as_of, review_as_of
+    from career_workbook.analysis.progress import dropped_goals, goal_counts, goal_statuses
     from career_workbook.analysis.skills import (
         measured_readiness,
         top_gap,
         unrated_in_readiness,
     )
 
-    wb = as_of(wb, today)
+    wb = as_of(review_as_of(wb, today), today)
     counts = goal_counts((st.goal.status, st.track) for st in goal_statuses(wb, today))
     top = top_gap(wb, role)
     past = [c.date for c in wb.check_ins if c.date <= today]
@@ -423,5 +424,5 @@ def summary(wb: Workbook, today: date, role: Any = None) -> WorkbookSummary:
         goals_no_deadline=counts.no_deadline,
         goals_drafts=counts.drafts,
         readiness_unrated=len(unrated_in_readiness(wb, role)),
-        goals_dropped=sum(g.status == "dropped" for g in wb.goals),
+        goals_dropped=dropped_goals(wb),
     )

@@ -62,6 +62,7 @@ __all__ = [
     "EarlyProgress",
     "checkin_points",
     "done_day",
+    "dropped_goals",
     "early_progress",
     "expected_progress",
     "goal_counts",
@@ -452,6 +453,23 @@ class GoalCounts:
     not_started: int = 0
     no_deadline: int = 0
     dropped: int = 0
+
+
+def dropped_goals(review: Workbook) -> int:
+    """How many goals a review counts dropped (given up, in no other count): ``review`` is
+    the workbook as the review of its day sees it (:func:`~.period.review_as_of`), so a
+    goal set after that day, and dropped since, is not one: it was not there to give up.
+    The one count of the progress chart's headline, the pack's cover and the cohort.
+
+    >>> from career_workbook.analysis.period import review_as_of
+    >>> from career_workbook.model import new_workbook
+    >>> wb = new_workbook("Sam", today=date(2026, 1, 1))
+    >>> wb.goals = [Goal(text="Old plan", status="dropped", created=date(2026, 1, 5)),
+    ...             Goal(text="Later plan", status="dropped", created=date(2026, 11, 20))]
+    >>> dropped_goals(review_as_of(wb, date(2026, 11, 1))), dropped_goals(wb)
+    (1, 2)
+    """
+    return sum(g.status == "dropped" for g in review.goals)
 
 
 def goal_counts(goals: Iterable[tuple[str, str]]) -> GoalCounts:

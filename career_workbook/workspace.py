@@ -46,8 +46,18 @@ class NameRefused(WorkspaceError):
 
 
 def _refuse(name: str, why: str) -> NameRefused:
-    shown = name if len(name) <= 60 else name[:57] + "..."
-    return NameRefused(f"name {shown!r} {why}")
+    """The refusal of ``name``: the name quoted with what cannot be seen written out
+    (``\\n``, ``\\x00``: the reason may be one), cut by :func:`~career_workbook.wording.
+    shorten`.
+
+    >>> print(_refuse("Sam\\nLee", "contains control characters"))
+    name 'Sam\\nLee' contains control characters
+    >>> print(_refuse("Ana " * 30, "is too long"))
+    name 'Ana Ana Ana Ana Ana Ana Ana Ana Ana Ana Ana Ana Ana Ana Ana…' is too long
+    """
+    from career_workbook.wording import shorten
+
+    return NameRefused(f"name '{shorten(repr(name)[1:-1])}' {why}")
 
 
 def safe_id(name: str) -> str:

@@ -313,3 +313,20 @@ def test_two_tabs_message_describes_the_merged_record(path, form, chosen, mine_a
     text = status(tab_b)
     assert "Saved at" in text and not reload_shown(tab_b), text
     assert said in text and stale not in text, text
+
+
+def test_a_long_value_in_a_conflict_is_cut_at_a_word_as_every_message_cuts_text():
+    theirs = "Lead the migration of the reporting database to the new cloud platform by June"
+    mine = "Lead the migration of the reporting database to the new cloud platform by May"
+    with pytest.raises(EditConflict) as err:
+        merge_fields(["text"], stored={"text": "Lead it"}, filled={"text": "Lead it"},
+                     mine={"text": mine}, theirs={"text": theirs}, labels={"text": "Goal"})
+    said = str(err.value)
+    # cut by wording.shorten, and where two long texts would read alike, where they differ
+    assert "changed to “…cloud platform by June” in another window" in said
+    assert "you changed it to “…cloud platform by May”" in said
+    with pytest.raises(EditConflict) as err:
+        merge_fields(["text"], stored={"text": "Lead it"}, filled={"text": "Lead it"},
+                     mine={"text": "Plan the team offsite"}, theirs={"text": theirs},
+                     labels={"text": "Goal"})
+    assert "“Lead the migration of the reporting database to the new…”" in str(err.value)

@@ -184,3 +184,13 @@ def test_list_workbooks_includes_yml_files_and_skips_folders_named_like_workbook
     (tmp_path / "a.yml").write_text("x", encoding="utf-8")
     (tmp_path / "old.yaml").mkdir()
     assert list_workbooks([tmp_path]) == [tmp_path / "a.yml", tmp_path / "b.yaml"]
+
+
+def test_a_long_refused_name_is_cut_at_a_word_as_every_message_cuts_text():
+    name = "../" + "Maria Fernanda " * 8
+    with pytest.raises(WorkspaceError) as err:
+        safe_id(name)
+    said = str(err.value)
+    assert said.startswith("name '../Maria Fernanda Maria Fernanda") and "...'" not in said
+    shown = said.split("'")[1]
+    assert shown.endswith(" Maria…") and len(shown) <= 60  # wording.shorten: at a word

@@ -36,7 +36,7 @@ from datetime import date
 from typing import Any
 
 from career_workbook.model import Problem, WorkbookError
-from career_workbook.wording import short_date
+from career_workbook.wording import short_date, shorten
 
 __all__ = ["EditConflict", "added_elsewhere", "added_twice", "find_record", "find_renamed",
            "list_clash", "merge_fields", "merge_lists", "record_key", "same_key_rank"]
@@ -76,6 +76,8 @@ def _shown(value: Any, texts: Mapping[Any, str] | None = None) -> str:
     ('“Not now”', '“A, b”')
     >>> _shown(date(2027, 3, 31)), _shown("")
     ('“31 Mar 2027”', '(empty)')
+    >>> _shown("Email the head teacher about the booking-site rota before the end of term")
+    '“Email the head teacher about the booking-site rota before…”'
     """
     if value is None or value == "" or value == []:
         return "(empty)"
@@ -86,8 +88,7 @@ def _shown(value: Any, texts: Mapping[Any, str] | None = None) -> str:
         text = ", ".join(_text_of(v, texts) for v in value)
     else:
         text = _text_of(value, texts)
-    text = " ".join(text.split())
-    return "“" + (text if len(text) <= 60 else text[:57] + "...") + "”"
+    return "“" + shorten(text) + "”"
 
 
 def _text_of(value: Any, texts: Mapping[Any, str]) -> str:
@@ -199,11 +200,13 @@ def merge_fields(keys: Iterable[str], *, stored: Any, filled: Any, mine: Any, th
                     key, None, f": {was} was changed to {there} in another window since this "
                                f"form was shown, and you changed it to {here}; {RELOAD_HINT}"))
         else:
+            there, here = _shown(t, texts.get(key)), _shown(m, texts.get(key))
+            if there == here:  # two long texts cut alike: show where they differ
+                there, here = (_shown(x) for x in _apart(t, [m]))
             problems.append(Problem(
                 key, None,
-                f"was changed to {_shown(t, texts.get(key))} in another window since this "
-                f"form was shown, and you changed it to {_shown(m, texts.get(key))}; "
-                f"{RELOAD_HINT}"))
+                f"was changed to {there} in another window since this form was shown, and "
+                f"you changed it to {here}; {RELOAD_HINT}"))
     if problems:
         raise EditConflict(problems, {p.field: labels.get(p.field) or
                                       p.field.replace("_", " ").capitalize() for p in problems})

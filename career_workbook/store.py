@@ -97,7 +97,7 @@ from career_workbook.model import (
     validate_workbook,
 )
 from career_workbook.versions import versions_to_keep
-from career_workbook.wording import listing, plural
+from career_workbook.wording import listing, plural, shorten
 
 __all__ = [
     "HISTORY_LIMIT",
@@ -512,10 +512,14 @@ _BEGUN_EARLIER = ("quoted scalar", "simple key", "flow")
 
 
 def _line_text(text: str | None, line: int) -> str:
-    """The text of ``line`` (0-based) of ``text``, stripped and shortened."""
+    """The text of ``line`` (0-based) of ``text``, stripped and shortened
+    (:func:`~career_workbook.wording.shorten`).
+
+    >>> _line_text("a: 1\\nnotes: " + "word " * 20, 1)
+    'notes: word word word word word word word word word word…'
+    """
     lines = (text or "").splitlines()
-    shown = lines[line].strip() if 0 <= line < len(lines) else ""
-    return shown if len(shown) <= 60 else shown[:57] + "..."
+    return shorten(lines[line].strip()) if 0 <= line < len(lines) else ""
 
 
 def _yaml_error(err: yaml.YAMLError, path: Any, text: str | None = None) -> WorkbookError:

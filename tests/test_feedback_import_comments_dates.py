@@ -399,3 +399,12 @@ def test_the_counts_of_each_kind_add_up_to_what_is_saved(path):
                       "Reputation ratings": sum(len(f.reputation) for f in wb.feedback),
                       "Comments": sum(bool(f.comment) for f in wb.feedback)}
     assert counts == {"Skill ratings": 6, "Reputation ratings": 3, "Comments": 6}
+
+
+def test_a_long_text_that_is_neither_a_path_nor_a_table_is_cut_at_a_word(path):
+    view = ui.feedback_import(ui.Session(path, today=TODAY.isoformat()))
+    view.fields["path"].value = ("Lots of good feedback from my team this quarter, most of it "
+                                 "about the way I ran the planning meetings")
+    view.buttons["preview"].click()
+    assert "“Lots of good feedback from my team this quarter, most of it…” is neither" in \
+        status(view), status(view)

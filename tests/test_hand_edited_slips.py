@@ -137,3 +137,13 @@ def test_the_indent_hint_reads_past_values_written_in_braces(tmp_path):
         "check_ins: []\n", CHECK_IN.replace("  confidence", "   confidence")))
     [said] = problems
     assert "“confidence: 5”) is indented 3 spaces, which lines up with no field above" in said
+
+
+def test_a_long_line_named_in_a_message_is_cut_at_a_word(tmp_path):
+    """The line quoted was cut at 57 characters + "..." by hand: wording.shorten's rule."""
+    long_line = "   confidence: 5  # " + "how sure I felt about the week " * 3
+    problems = _check(tmp_path, lambda t: t.replace(
+        "check_ins: []\n", CHECK_IN.replace("  confidence: 5", long_line)))
+    [said] = problems
+    assert "(“confidence: 5 # how sure I felt about the week how sure I…”) is indented " \
+           "3 spaces" in said

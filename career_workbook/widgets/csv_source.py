@@ -29,6 +29,7 @@ from career_workbook.model import WorkbookError
 from career_workbook.widgets import quiet
 from career_workbook.widgets.fields import LABEL_WIDTH, make_field
 from career_workbook.widgets.session import resolve_input_path, workspace_of
+from career_workbook.wording import shorten
 
 __all__ = ["MAX_CSV_BYTES", "PASTED", "CsvSource", "decode_csv", "pasted_table",
            "read_csv_file"]
@@ -71,10 +72,9 @@ def _not_found(text: str, file: object, workbook: object) -> str:
     where = workspace_of(workbook)
     if _PATH_LOOK.search(text.strip()):
         return f"{file}: no such file (relative paths start in your workspace, {where})"
-    shown = text.strip() if len(text.strip()) <= 60 else text.strip()[:57] + "..."
-    return (f"“{shown}” is neither a file in your workspace ({where}) nor a table: type the "
-            "path of a CSV file, or paste a table copied from a spreadsheet (its header row "
-            "first, one row a line)")
+    return (f"“{shorten(text)}” is neither a file in your workspace ({where}) nor a table: "
+            "type the path of a CSV file, or paste a table copied from a spreadsheet (its "
+            "header row first, one row a line)")
 
 
 def read_csv_file(text: str, workbook: Any, *, max_bytes: int = MAX_CSV_BYTES) -> str:

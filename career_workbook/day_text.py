@@ -27,10 +27,11 @@ import calendar
 import re
 from datetime import date, timedelta
 
-from career_workbook.wording import no_such_day, short_date
+from career_workbook.wording import no_such_day, one_edit_apart, short_date
 
 __all__ = ["DATE_HELP", "DATE_ORDERS", "DATE_PLACEHOLDER", "AmbiguousDate", "both_readings",
-           "day_month_order", "parse_date_text", "read_sheet_day", "spreadsheet_day"]
+           "date_help", "day_month_order", "parse_date_text", "read_sheet_day",
+           "spreadsheet_day"]
 
 DATE_PLACEHOLDER = "2027-06-30 or 30 Jun 2027"
 """Shown in every empty date box: the formats that are read (short enough to fit it)."""
@@ -55,6 +56,59 @@ class AmbiguousDate(ValueError):
 _MONTHS = {name.casefold(): n for n, name in enumerate(calendar.month_name) if name}
 _MONTHS |= {name.casefold(): n for n, name in enumerate(calendar.month_abbr) if name}
 _MONTHS["sept"] = 9
+
+
+_EXAMPLE = date(2027, 6, 30)
+"""The day :data:`DATE_HELP` writes: what an example takes where the text typed has none."""
+
+
+def _month_named(word: str) -> int | None:
+    """The month ``word`` names (a name or its short form), or is one typing slip from
+    (``Febuary``; four letters or more): ``None`` otherwise."""
+    folded = word.casefold()
+    if folded in _MONTHS:
+        return _MONTHS[folded]
+    return next((n for n, name in enumerate(calendar.month_name)
+                 if name and len(folded) >= 4 and one_edit_apart(folded, name.casefold())),
+                None)
+
+
+def date_help(text: str = "") -> str:
+    """How to write a date that could not be read, the example made of what ``text`` has
+    that can be read: its year (four digits, or two after a day and month), its month (a
+    number up to 12, a name, or one typing slip from one), its day (up to that month's
+    last); what it lacks comes from :data:`DATE_HELP`'s day. Written with numbers, the
+    example keeps the order and marks typed; otherwise both ways :data:`DATE_HELP` says.
+
+    >>> date_help("3rd of Febuary"), date_help("tomorrow")
+    ('write it as 2027-02-03 or 3 February 2027.', 'write it as 2027-06-30 or 30 June 2027.')
+    >>> date_help("31/02/2026"), date_help("2026-13-01"), date_help("3.2.26")
+    ('e.g. 28/02/2026', 'e.g. 2026-01-13', 'e.g. 3.2.2026')
+    """
+    whole = " ".join(text.split())
+    if m := re.fullmatch(r"(\d{4})([-/.])(\d{1,2})\2(\d{1,2})", whole):
+        year, month, day = int(m[1]), int(m[3]), int(m[4])
+        if month > 12 >= day:  # year, day, month: the month is the one that can be
+            month, day = day, month
+        month = month if 1 <= month <= 12 else _EXAMPLE.month
+        day = min(max(day, 1), calendar.monthrange(year, month)[1])
+        return f"e.g. {year}{m[2]}{month:0{len(m[3])}d}{m[2]}{day:0{len(m[4])}d}"
+    if m := re.fullmatch(r"(\d{1,2})([/.-])(\d{1,2})\2(\d{2}|\d{4})", whole):
+        a, b, year = int(m[1]), int(m[3]), int(m[4]) + (2000 if len(m[4]) == 2 else 0)
+        day_first = (day_month_order(a, b) or (a, b)) == (a, b)
+        day, month = (a, b) if day_first else (b, a)
+        month = month if 1 <= month <= 12 else _EXAMPLE.month
+        day = min(max(day, 1), calendar.monthrange(year, month)[1])
+        one, two = (day, month) if day_first else (month, day)
+        return f"e.g. {one:0{len(m[1])}d}{m[2]}{two:0{len(m[3])}d}{m[2]}{year}"
+    month = next((n for w in re.findall(r"[^\W\d_]+", whole) if (n := _month_named(w))), None)
+    years = [int(n) for n in re.findall(r"(?<!\d)\d{4}(?!\d)", whole)]
+    days = [int(n) for n in re.findall(r"(?<!\d)\d{1,2}(?!\d)", whole) if 1 <= int(n) <= 31]
+    if month is None and not years and not days:
+        return DATE_HELP
+    year, month = (years or [_EXAMPLE.year])[0], month or _EXAMPLE.month
+    day = min((days or [_EXAMPLE.day])[0], calendar.monthrange(year, month)[1])
+    return f"write it as {date(year, month, day)} or {day} {calendar.month_name[month]} {year}."
 
 
 def day_month_order(a: int, b: int) -> tuple[int, int] | None:
@@ -87,16 +141,18 @@ def both_readings(a: int, b: int) -> str:
 
 def _day(year: int, month: int, day: int, text: str) -> date:
     if not 1 <= month <= 12:
-        raise ValueError(f"“{text}” is not a date: there is no month {month}")
+        raise ValueError(f"“{text}” is not a date: there is no month {month}; "
+                         f"{date_help(text)}")
     try:
         return date(year, month, day)
     except ValueError:
-        raise ValueError(no_such_day(year, month, day)) from None
+        raise ValueError(f"{no_such_day(year, month, day)}; {date_help(text)}") from None
 
 
 def _year(text: str, whole: str) -> int:
     if len(text) != 4:
-        raise ValueError(f"“{whole}”: write the year with four digits, e.g. 2027")
+        raise ValueError(f"“{whole}”: write the year with four digits, "
+                         f"{date_help(whole).removeprefix('write it as ')}")
     return int(text)
 
 
@@ -116,7 +172,8 @@ def _numbers(a: int, b: int, year: int, whole: str, order: str | None) -> date:
                             f"{year}-{b:02d}-{a:02d} or {year}-{a:02d}-{b:02d}",
                             (_day(year, b, a, whole), _day(year, a, b, whole)))
     if found[1] > 12:
-        raise ValueError(f"“{whole}” is not a date: there is no month {min(a, b)}")
+        raise ValueError(f"“{whole}” is not a date: there is no month {min(a, b)}; "
+                         f"{date_help(whole)}")
     return _day(year, found[1], found[0], whole)
 
 
@@ -130,7 +187,7 @@ def parse_date_text(text: str | None, order: str | None = None) -> date | None:
     >>> parse_date_text("2027-02-30")
     Traceback (most recent call last):
     ...
-    ValueError: 30 February 2027 is not a date (February 2027 has 28 days)
+    ValueError: 30 February 2027 is not a date (February 2027 has 28 days); e.g. 2027-02-28
     >>> parse_date_text("tomorrow")
     Traceback (most recent call last):
     ...
@@ -163,10 +220,10 @@ def parse_date_text(text: str | None, order: str | None = None) -> date | None:
     elif words := re.fullmatch(r"([A-Za-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d+)", whole):
         name, day, year_text = words[1], words[2], words[3]
     else:
-        raise ValueError(f"“{whole}” is not a date I can read; {DATE_HELP}")
+        raise ValueError(f"“{whole}” is not a date I can read; {date_help(whole)}")
     month = _MONTHS.get(name.casefold())
     if month is None:
-        raise ValueError(f"“{whole}”: “{name}” is not a month; {DATE_HELP}")
+        raise ValueError(f"“{whole}”: “{name}” is not a month; {date_help(whole)}")
     return _day(_year(year_text, whole), month, int(day), whole)
 
 

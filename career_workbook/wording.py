@@ -40,6 +40,27 @@ def shorten(text: str, limit: int = 60) -> str:
     return (word if len(word) > limit // 2 else cut).rstrip() + "…"
 
 
+def one_edit_apart(a: str, b: str) -> bool:
+    """True when ``b`` is ``a`` with one character added, removed or changed, or two
+    neighbouring characters swapped (the usual typing slips); False for equal strings.
+
+    >>> one_edit_apart("pyhton", "python"), one_edit_apart("excell", "excel")
+    (True, True)
+    >>> one_edit_apart("monitoring", "mentoring"), one_edit_apart("sql", "sql")
+    (False, False)
+    """
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    start = 0
+    while start < min(len(a), len(b)) and a[start] == b[start]:
+        start += 1
+    a, b = a[start:], b[start:]
+    if len(a) == len(b):  # one changed, or the first two swapped
+        return a[1:] == b[1:] or (len(a) >= 2 and a[:2] == b[1::-1] and a[2:] == b[2:])
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    return short == long[1:]
+
+
 def short_date(day: date) -> str:
     """A day as the messages write it.
 

@@ -548,7 +548,8 @@ def test_feedback_csv_with_an_impossible_day_says_why():
                                "manager,m1,2026-02-30,Python,4\n", ["Python"])
     (problem,) = found.problems
     assert problem.value == "2026-02-30"
-    assert problem.message == "30 February 2026 is not a date (February 2026 has 28 days)"
+    assert problem.message == ("30 February 2026 is not a date (February 2026 has 28 days); "
+                               "e.g. 2026-02-28")
 
 
 # ------------------------------------------------- LinkedIn import preview: "1 rows"

@@ -41,6 +41,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from career_workbook.model import Workbook, skill_base, skill_key
+from career_workbook.wording import one_edit_apart
 
 if TYPE_CHECKING:  # pragma: no cover - pandas loads with the first frame built
     import pandas as pd
@@ -124,27 +125,6 @@ def tracked_skill(names: Iterable[str], name: str, *, qualified: bool = True) ->
 SIMILAR_MIN_CHARS = 4
 """Names shorter than this are never called a misspelling of one another (``R`` and
 ``C``, ``Go`` and ``Git`` are different skills)."""
-
-
-def one_edit_apart(a: str, b: str) -> bool:
-    """True when ``b`` is ``a`` with one character added, removed or changed, or two
-    neighbouring characters swapped (the usual typing slips); False for equal strings.
-
-    >>> one_edit_apart("pyhton", "python"), one_edit_apart("excell", "excel")
-    (True, True)
-    >>> one_edit_apart("monitoring", "mentoring"), one_edit_apart("sql", "sql")
-    (False, False)
-    """
-    if a == b or abs(len(a) - len(b)) > 1:
-        return False
-    start = 0
-    while start < min(len(a), len(b)) and a[start] == b[start]:
-        start += 1
-    a, b = a[start:], b[start:]
-    if len(a) == len(b):  # one changed, or the first two swapped
-        return a[1:] == b[1:] or (len(a) >= 2 and a[:2] == b[1::-1] and a[2:] == b[2:])
-    short, long = (a, b) if len(a) < len(b) else (b, a)
-    return short == long[1:]
 
 
 def similar_skill(names: Iterable[str], name: str) -> str | None:

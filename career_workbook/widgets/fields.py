@@ -437,7 +437,7 @@ class Field:
         >>> f = make_field("due", "Due", "date")
         >>> f.value = "2027-02-30"
         >>> f.input_error, f.value
-        ('30 February 2027 is not a date (February 2027 has 28 days)', None)
+        ('30 February 2027 is not a date (February 2027 has 28 days); e.g. 2027-02-28', None)
         """
         if self.kind not in _PARSERS:
             return None

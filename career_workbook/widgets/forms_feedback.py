@@ -302,7 +302,7 @@ def check_feedback_csv(text: str, skills: Iterable[str], today: date | None = No
     ...         "peer,P1,2026-01-09,SQL,3\\npeer,P1,2026-02-30,R,9\\npeer,P2,2026-01-09,Go,2\\n")
     >>> check = check_feedback_csv(text, ["SQL", "R"])
     >>> [str(p) for p in check.problems]
-    ["row 3, column 'date' = '2026-02-30': 30 February 2026 is not a date (February 2026 has 28 days)", "row 3, column 'level' = '9': must be a whole number from 0 to 5"]
+    ["row 3, column 'date' = '2026-02-30': 30 February 2026 is not a date (February 2026 has 28 days); e.g. 2026-02-28", "row 3, column 'level' = '9': must be a whole number from 0 to 5"]
     >>> check.unknown
     ['Go']
     >>> text = "rater_group,rater_id,date,skill,level\\npeer,P1,2062-01-09,SQL,3\\n"
@@ -432,7 +432,7 @@ def _read_day(text: Any, order: str | None, today: date | None) -> _Day:
     >>> _read_day("2026-10-03T09:12:00", None, None)
     _Day(day=datetime.date(2026, 10, 3), why='', from_number=False, readings=None)
     >>> _read_day("31.04.2026", "day", None).why
-    '31 April 2026 is not a date (April 2026 has 30 days)'
+    '31 April 2026 is not a date (April 2026 has 30 days); e.g. 30.04.2026'
     >>> _read_day("03/10/2026", None, None).readings
     (datetime.date(2026, 10, 3), datetime.date(2026, 3, 10))
     """

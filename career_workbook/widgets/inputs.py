@@ -16,7 +16,7 @@ True
 >>> parse_date_text("02/30/2027")
 Traceback (most recent call last):
 ...
-ValueError: 30 February 2027 is not a date (February 2027 has 28 days)
+ValueError: 30 February 2027 is not a date (February 2027 has 28 days); e.g. 02/28/2027
 >>> parse_number_text("3,5")
 3.5
 """

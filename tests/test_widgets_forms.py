@@ -680,7 +680,7 @@ def test_learning_form_hours_range(small):
     view = ui.learning_form(small)
     view.fields["title"].value = "SQL course"
     view.fields["hours"].value = -5.0
-    assert "Hours so far must be between 0 and 10000 (you entered -5)" in \
+    assert "Hours so far must be between 0 and 10,000 (you entered -5)" in \
         view.fields["hours"].message.value
     view.buttons["save"].click()
     assert small.path.read_bytes() == before

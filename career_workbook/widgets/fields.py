@@ -581,6 +581,12 @@ def _number(value: Any) -> str:
     return f"{value:g}" if isinstance(value, float) else str(value)
 
 
+def _bound(value: Any) -> str:
+    """A limit as the forms' help writes it: thousands with commas ("0-10,000")."""
+    return f"{value:,g}" if isinstance(value, float) else (
+        f"{value:,}" if isinstance(value, int) else str(value))
+
+
 def friendly_message(label: str, error: Mapping[str, Any],
                      bounds: tuple[Any, Any] = (None, None)) -> str:
     """One pydantic error as a sentence a person understands.
@@ -588,6 +594,9 @@ def friendly_message(label: str, error: Mapping[str, Any],
     >>> friendly_message("Importance", {"type": "less_than_equal", "input": 7,
     ...                  "ctx": {"le": 5}, "msg": ""}, (1, 5))
     'Importance must be between 1 and 5 (you entered 7)'
+    >>> friendly_message("Hours so far", {"type": "less_than_equal", "input": 20000.0,
+    ...                  "ctx": {"le": 10_000}, "msg": ""}, (0, 10_000))
+    'Hours so far must be between 0 and 10,000 (you entered 20000)'
     >>> friendly_message("Name", {"type": "string_too_short", "input": "", "msg": ""})
     'Name must not be blank'
     >>> friendly_message("Date", {"type": "date_type", "input": None, "msg": ""})
@@ -609,10 +618,10 @@ def friendly_message(label: str, error: Mapping[str, Any],
         hi = bounds[1] if bounds[1] is not None else ctx.get("le", ctx.get("lt"))
         shown = f" (you entered {_number(value)})" if value is not None else ""
         if lo is not None and hi is not None:
-            return f"{label} must be between {_number(lo)} and {_number(hi)}{shown}"
+            return f"{label} must be between {_bound(lo)} and {_bound(hi)}{shown}"
         if lo is not None:
-            return f"{label} must be at least {_number(lo)}{shown}"
-        return f"{label} must be at most {_number(hi)}{shown}"
+            return f"{label} must be at least {_bound(lo)}{shown}"
+        return f"{label} must be at most {_bound(hi)}{shown}"
     if kind == "string_too_long":
         n = f"{len(value):,}" if isinstance(value, str) else "?"
         most = ctx.get("max_length")

@@ -350,3 +350,23 @@ def count_builds(monkeypatch):
 
     monkeypatch.setattr(pack_module, "render_pack", spy)
     return built
+
+
+@pytest.fixture
+def disk_full(monkeypatch):
+    """Call it with a workbook path: from then on, putting a file in place at that path fails
+    as on a full disk (``ENOSPC`` from ``os.replace``); other moves work. Call it with
+    ``None`` to free the disk again."""
+    import errno
+
+    real_replace = os.replace
+
+    def fill(path: Path | None) -> None:
+        def replace(src, dst, *args, **kwargs):
+            if path is not None and Path(dst) == path:
+                raise OSError(errno.ENOSPC, "No space left on device")
+            return real_replace(src, dst, *args, **kwargs)
+
+        monkeypatch.setattr(os, "replace", replace)
+
+    return fill

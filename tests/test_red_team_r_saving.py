@@ -157,20 +157,11 @@ def test_an_entry_added_again_in_the_same_tab_on_purpose_is_still_added(two):
     assert [x.title for x in cw.load(kim).learning].count("Weekly SQL practice") == 2
 
 
-def test_a_full_disk_says_what_to_do_and_keeps_the_answers_in_the_form(two, monkeypatch):
-    import errno
-
+def test_a_full_disk_says_what_to_do_and_keeps_the_answers_in_the_form(two, disk_full):
     kim, _ = two
     before = kim.read_bytes()
     tab = ui.strengths_form(ui.Session(kim, today=TODAY))
-    real_replace = os.replace
-
-    def disk_full(src, dst, *args, **kwargs):
-        if Path(dst) == kim:
-            raise OSError(errno.ENOSPC, "No space left on device")
-        return real_replace(src, dst, *args, **kwargs)
-
-    monkeypatch.setattr(os, "replace", disk_full)
+    disk_full(kim)
     tab.fields["strengths"].value = "Listening"
     tab.buttons["save"].click()
     text = said(tab)

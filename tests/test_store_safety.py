@@ -40,7 +40,7 @@ def _temps(folder: Path) -> list[Path]:
 # ----------------------------------------------------------------------------------------
 # Item 3: a failed save changes neither the file nor its history
 # ----------------------------------------------------------------------------------------
-def test_twenty_failing_saves_leave_twenty_distinct_versions(tmp_path, monkeypatch):
+def test_twenty_failing_saves_leave_twenty_distinct_versions(tmp_path, disk_full):
     path = _new(tmp_path)
     for i in range(20):
         with cw.edit(path) as wb:
@@ -49,18 +49,11 @@ def test_twenty_failing_saves_leave_twenty_distinct_versions(tmp_path, monkeypat
     assert len(set(versions)) == 20
     current = path.read_bytes()
 
-    real_replace = os.replace
-
-    def disk_full(src, dst, *args, **kwargs):
-        if Path(dst) == path:
-            raise OSError(errno.ENOSPC, "No space left on device")
-        return real_replace(src, dst, *args, **kwargs)
-
-    monkeypatch.setattr(os, "replace", disk_full)
+    disk_full(path)
     for i in range(20):
         with pytest.raises(cw.WorkbookError, match="could not save: No space left"):
             _append(path, f"never saved {i}")
-    monkeypatch.setattr(os, "replace", real_replace)
+    disk_full(None)
     assert path.read_bytes() == current
     assert _history_bytes(path) == versions  # the same 20 distinct versions, in order
     assert _temps(tmp_path) == []

@@ -26,7 +26,6 @@ True
 from __future__ import annotations
 
 import contextlib
-import dataclasses
 import itertools
 import os
 import re
@@ -385,12 +384,13 @@ def _problem_text(problems: list[Problem], fallback: str,
 
 
 def _refused(problems: list[Problem], fallback: str,
-             workbook: Workbook | None = None) -> SaveResult:
-    """A refused save: the problems in words for the form; ``field`` and ``value`` keep
-    the path (``'skills[1].name'``) and value so the form marks the box at fault."""
+             workbook: Workbook | None = None, lead: str = "Not saved") -> SaveResult:
+    """A refused save (``lead`` says what was refused: "Not restored"): the problems in
+    words for the form; ``field`` and ``value`` keep the path (``'skills[1].name'``) and
+    value so the form marks the box at fault."""
     first = problems[0] if problems else None
     return SaveResult(
-        False, "Not saved: " + _problem_text(problems, fallback, workbook),
+        False, f"{lead}: " + _problem_text(problems, fallback, workbook),
         field=first.field if first else None, value=first.value if first else None,
     )
 
@@ -820,9 +820,7 @@ class Session:
         try:
             store.restore(self.path, entry)
         except WorkbookError as err:
-            refused = _refused(err.problems, str(err))
-            return dataclasses.replace(refused, message=refused.message.replace(
-                "Not saved: ", "Not restored: ", 1))
+            return _refused(err.problems, str(err), lead="Not restored")
         except OSError as err:
             return SaveResult(False, f"Not restored: the file could not be written ({err})")
         except (ValueError, RecursionError, MemoryError) as err:

@@ -19,6 +19,12 @@ papermill's CLI minus its own process start (``papermill in.ipynb out.ipynb -k p
 imports papermill before starting the same kernel), which would only add the same constant
 to both sides and flatter the ratio.
 
+Reference rows only (a proposal, not the issue's targets): each notebook against a
+*chart-matched floor*, the floor notebook drawing as many figures, with as many axes each,
+as that notebook's charts (counted from the product at run time on the same workbook:
+``_floor.charts_drawn``; 09 draws a five-panel progress chart and a one-panel wellbeing
+chart), run right after the notebook in the same round.
+
 Each notebook is timed right after the floor (interleaved, so both see the same machine
 load), best of ``TRIES`` each. Two figures per notebook: the wall clock (the issue's
 measure) and the kernel's CPU time (user + sys of the reaped kernel process, from
@@ -46,7 +52,7 @@ ROOT = HERE.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(HERE))
 
-from _floor import write_notebook  # noqa: E402
+from _floor import chart_matched_cells, charts_drawn, write_notebook  # noqa: E402
 from _table import compile_package, row  # noqa: E402
 
 from career_workbook.batch import CLIENT_NOTEBOOKS, NOTEBOOK_ORDER, run_notebook  # noqa: E402
@@ -96,20 +102,29 @@ def main() -> int:
               f"load average {os.getloadavg()[0]:.1f}")
         print(f"  {'notebook':<26} {'wall':>6} {'floor':>6} {'ratio':>6}   {'CPU':>5} "
               f"{'floor':>5} {'ratio':>5}   slowest cell")
-        walls, cpus, floors = {}, {}, []
+        panels = {stem: charts_drawn(NOTEBOOKS / f"{stem}.ipynb", params)
+                  for stem in NOTEBOOK_ORDER}
+        walls, cpus, floors, matched = {}, {}, [], {}
         for stem in NOTEBOOK_ORDER:
+            twin = write_notebook(tmp / f"floor-{stem}.ipynb", chart_matched_cells(panels[stem]))
             runs = []
             for _ in range(TRIES):
                 runs.append((_execute(floor, tmp / "floor-out.ipynb"),
                              _execute(NOTEBOOKS / f"{stem}.ipynb", tmp / f"{stem}.ipynb",
-                                      **params)))
+                                      **params),
+                             _execute(twin, tmp / "floor-matched-out.ipynb")))
             f_wall, f_cpu = (min(r[0][i] for r in runs) for i in (0, 1))
             n_wall, n_cpu = (min(r[1][i] for r in runs) for i in (0, 1))
+            m_wall, m_cpu = (min(r[2][i] for r in runs) for i in (0, 1))
             floors.append((f_wall, f_cpu))
             walls[stem], cpus[stem] = n_wall / f_wall, n_cpu / f_cpu
+            matched[stem] = (n_wall / m_wall, n_cpu / m_cpu)
             print(f"  {stem:<26} {n_wall:5.2f}s {f_wall:5.2f}s {walls[stem]:5.2f}x   "
                   f"{n_cpu:4.2f}s {f_cpu:4.2f}s {cpus[stem]:4.2f}x   "
                   f"{_slowest_cell(tmp / f'{stem}.ipynb')}")
+            print(f"  {'':<26} chart-matched floor (axes per figure {panels[stem]}): "
+                  f"{m_wall:5.2f}s {matched[stem][0]:5.2f}x wall, {m_cpu:4.2f}s "
+                  f"{matched[stem][1]:4.2f}x kernel CPU")
         failed = False
         for name, ratios in (("wall clock", walls), ("kernel CPU", cpus)):
             judged = [ratios[s] for s in CLIENT_NOTEBOOKS]
@@ -125,6 +140,14 @@ def main() -> int:
                 slowest <= SLOWEST_TARGET)
             if name == "wall clock":
                 failed |= median > MEDIAN_TARGET or slowest > SLOWEST_TARGET
+        for i, name in enumerate(("wall clock", "kernel CPU")):
+            judged = {s: matched[s][i] for s in CLIENT_NOTEBOOKS}
+            worst = max(judged, key=judged.get)
+            row(f"papermill notebook / chart-matched floor (proposed), median of 01-10 "
+                f"({name})", "(reference)", f"{statistics.median(judged.values()):.2f}x",
+                0.0, True)
+            row(f"papermill notebook / chart-matched floor (proposed), slowest ({worst}, "
+                f"{name})", "(reference)", f"{judged[worst]:.2f}x", 0.0, True)
         f_wall = statistics.median(f for f, _ in floors)
         f_cpu = statistics.median(c for _, c in floors)
         row("floor notebook under papermill (wall; kernel CPU)", "(reference)",

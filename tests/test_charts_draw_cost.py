@@ -486,3 +486,89 @@ def test_repelled_labels_measure_each_label_once_per_drawing(priya, monkeypatch)
     monkeypatch.setattr(Text, "get_window_extent", extent)
     figure_png(fig)
     assert sorted(map(id, measured)) == sorted(map(id, placers[0].texts))
+
+
+class _ShapingFont:
+    """A font that records each text it shapes (``set_text`` to measure, ``_layout`` to
+    lay out and draw), with its size; otherwise the font."""
+
+    def __init__(self, font, shaped):
+        self._font, self._shaped = font, shaped
+
+    def set_size(self, size, dpi):
+        self._size = (size, dpi)
+        return self._font.set_size(size, dpi)
+
+    def set_text(self, s, *args, **kwargs):
+        self._shaped.append((s, getattr(self, "_size", None)))
+        return self._font.set_text(s, *args, **kwargs)
+
+    def _layout(self, s, *args, **kwargs):
+        self._shaped.append((s, getattr(self, "_size", None)))
+        return self._font._layout(s, *args, **kwargs)
+
+    def __getattr__(self, name):
+        return getattr(self._font, name)
+
+
+@pytest.mark.parametrize("slug", ["progress", "smart_scorecard", "skill_radar", "skill_gaps"])
+def test_a_text_is_shaped_once_to_measure_and_draw_it(priya, slug, monkeypatch):
+    """matplotlib 3.11 shapes a text with FreeType and libraqm once to measure it
+    (``set_text``) and again to draw it (``_layout``), and again for each copy of the same
+    label ("0%" in every progress panel); the chart renderer measures a plain text from
+    the glyph layout its drawing uses: each text shaped once a drawing."""
+    from collections import Counter
+
+    from career_workbook.charts._canvas import GLYPHS_DRAWN_HERE
+
+    if not GLYPHS_DRAWN_HERE:  # not matplotlib 3.11: matplotlib measures and draws
+        assert "get_text_width_height_descent" not in ChartRenderer.__dict__
+        return
+    shaped: list = []
+    fonts: dict = {}
+    prepare = ChartRenderer._prepare_font
+
+    def prepared(self, prop):
+        font = prepare(self, prop)
+        wrapped = fonts.setdefault(id(font), _ShapingFont(font, shaped))
+        wrapped._size = (prop.get_size_in_points(), self.dpi)
+        return wrapped
+
+    monkeypatch.setattr(ChartRenderer, "_prepare_font", prepared)
+    png = figure_png(_figure(priya, slug))
+    monkeypatch.undo()
+    assert png == figure_png(_figure(priya, slug))  # the same picture
+    texts = Counter(shaped)
+    assert len(texts) > 10
+    assert max(texts.values()) == 1, texts.most_common(3)
+
+
+def test_a_plain_text_measures_as_matplotlib_measures_it():
+    """The size read off a glyph layout is ``FT2Font.set_text``'s, to the 64th of a pixel,
+    for thousands of texts (scripts, emoji and symbols from fallback fonts, sizes, weights,
+    resolutions); a text that is not plain (a combining mark, a thin space, a joiner) is
+    left to matplotlib."""
+    import random
+
+    from matplotlib.backends.backend_agg import RendererAgg
+
+    from career_workbook.charts import house_style, quiet_glyph_warnings
+    from career_workbook.charts._canvas import plain_text
+
+    rng = random.Random(15)
+    alphabet = ("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 .,:;!?%()-–—→✓"
+                "é项目·'\"/&…ŁódźΩ日本語\u2009\u0301\u200d\u00a0👍")
+    compared = plain = 0
+    with house_style(), quiet_glyph_warnings():
+        for dpi in (100, 200):
+            ours, theirs = ChartRenderer(10, 10, dpi), RendererAgg(10, 10, dpi)
+            for size in (7, 8.5, 10.5, 14):
+                for weight in ("normal", "bold"):
+                    prop = FontProperties(family="sans-serif", size=size, weight=weight)
+                    for _ in range(250):
+                        s = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30)))
+                        assert (ours.get_text_width_height_descent(s, prop, False)
+                                == theirs.get_text_width_height_descent(s, prop, False)), s
+                        compared += 1
+                        plain += plain_text(s)
+    assert compared == 4000 and 1000 < plain < compared

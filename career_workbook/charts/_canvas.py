@@ -28,6 +28,7 @@ places.
 from __future__ import annotations
 
 import math
+import unicodedata
 from typing import Any
 
 import matplotlib as mpl
@@ -36,7 +37,7 @@ from matplotlib import font_manager
 from matplotlib.backends.backend_agg import FigureCanvasAgg, RendererAgg
 
 __all__ = ["FONTS_MEMOISED", "GLYPHS_DRAWN_HERE", "ChartCanvas", "ChartRenderer", "draws_glyphs",
-           "font_files"]
+           "font_files", "plain_text"]
 
 _FONT_RC = ("font.serif", "font.sans-serif", "font.cursive", "font.fantasy",
             "font.monospace", "font.family")
@@ -97,17 +98,46 @@ def font_files(prop: Any) -> Any:
     return manager._find_fonts_by_props(prop)
 
 
-class ChartRenderer(RendererAgg):
-    """``RendererAgg`` that looks up each font, and its line metrics, once."""
+_PLAIN_CATEGORIES = frozenset("LNPS")
+"""Unicode categories (first letters) of the characters whose glyphs sit on their pens with
+their own advance: letters, numbers, punctuation, symbols."""
+_FILLERS = frozenset("\u115f\u1160\u3164\uffa0")
+"""Letters that are default-ignorable (Hangul fillers): shaped with no advance."""
 
-    def _memo(self) -> tuple[dict, dict]:
+
+def plain_text(s: str) -> bool:
+    """Whether every glyph of ``s`` is placed on its pen with its font's own advance: ``s``
+    is printable ASCII, or has only letters, numbers, punctuation and symbols (no combining
+    mark, which is moved onto the letter before it; no space but the ASCII one, which the
+    shaper may widen or narrow; no format or control character, which it shapes with no
+    advance). Such a text's size can be read off its glyph layout
+    (:meth:`ChartRenderer.get_text_width_height_descent`, the PDF's ``text_size``).
+
+    >>> plain_text("Café · 项目 🚀 ✓"), plain_text("cafe\u0301"), plain_text("a\u2009b")
+    (True, False, False)
+    >>> plain_text("👍\u200d"), plain_text("")
+    (False, True)
+    """
+    if s.isascii():
+        return s.isprintable()
+    return all((c.isascii() and c.isprintable())
+               or (unicodedata.category(c)[0] in _PLAIN_CATEGORIES and c not in _FILLERS)
+               for c in s)
+
+
+class ChartRenderer(RendererAgg):
+    """``RendererAgg`` that looks up each font, and its line metrics, once, and shapes each
+    text once (to measure and to draw it)."""
+
+    def _memo(self) -> tuple[dict, dict, dict, dict]:
+        """This renderer's font files, line heights, glyph layouts and glyph boxes."""
         memo = self.__dict__.get("_cw_memo")
         if memo is None:
-            memo = self.__dict__["_cw_memo"] = ({}, {})
+            memo = self.__dict__["_cw_memo"] = ({}, {}, {}, {})
         return memo
 
     def _font_paths(self, prop: Any) -> Any:
-        paths, _ = self._memo()
+        paths = self._memo()[0]
         key = _font_key(prop)
         found = paths.get(key)
         if found is None:
@@ -124,7 +154,7 @@ class ChartRenderer(RendererAgg):
     def _get_font_height_metrics(self, prop: Any) -> tuple[Any, Any, Any]:
         """Ascent, descent and line gap of ``prop``'s font in pixels, as ``Text._get_layout``
         computes them when the renderer has no such method (``None``s: let it measure)."""
-        _, heights = self._memo()
+        heights = self._memo()[1]
         key = (_font_key(prop), self.dpi)
         if key not in heights:
             font = font_manager.get_font(self._font_paths(prop))
@@ -140,20 +170,76 @@ class ChartRenderer(RendererAgg):
                 break
         return heights[key]
 
+    def _glyph_layout(self, font: Any, s: str, prop: Any) -> tuple:
+        """``font._layout(s)`` (``font``: :meth:`_prepare_font` of ``prop``; no font
+        features, no language) once per renderer for the same font, size and string: the
+        layout a text is measured from (:meth:`get_text_width_height_descent`) is the one
+        it is drawn with (:meth:`draw_text`), as matplotlib would shape it again."""
+        from matplotlib.backends.backend_agg import get_hinting_flag
+
+        flags = get_hinting_flag()
+        layouts = self._memo()[2]
+        key = (_font_key(prop), s, flags, self.dpi)
+        items = layouts.get(key)
+        if items is None:
+            items = layouts[key] = tuple(font._layout(s, flags=flags))
+        return items
+
+    def get_text_width_height_descent(self, s: str, prop: Any, ismath: Any) -> tuple:
+        """As matplotlib 3.11's for a :func:`plain_text` (``FT2Font.set_text``'s sums: the
+        pen's advance past the last glyph, and the lowest and highest points of the glyphs'
+        boxes placed at their pens, in 64ths of a pixel), read off the text's glyph layout
+        (:meth:`_glyph_layout`), which its drawing then uses: the text is shaped once, not
+        once to measure and again to draw. Other texts (mathtext, an empty one, a combining
+        mark or an unusual space) are measured by matplotlib. ``tests/test_charts_draw_cost.py``
+        compares the two on thousands of texts."""
+        if ismath or not s or not plain_text(s):
+            return super().get_text_width_height_descent(s, prop, ismath)
+        from matplotlib.backends.backend_agg import get_hinting_flag
+
+        font = self._prepare_font(prop)  # its size (and its fallbacks') is set
+        items = self._glyph_layout(font, s, prop)
+        if not items:
+            return super().get_text_width_height_descent(s, prop, ismath)
+        flags = get_hinting_flag()
+        size = prop.get_size_in_points()
+        boxes = self._memo()[3]
+        low = high = 0
+        box: tuple = ()
+        for i, item in enumerate(items):
+            glyph_font = item.ft_object
+            key = (glyph_font.fname, glyph_font.face_index, item.glyph_index, size, flags)
+            box = boxes.get(key, ())
+            if not box:
+                glyph = glyph_font.load_glyph(item.glyph_index, flags)
+                box = boxes[key] = (glyph.bbox[1], glyph.bbox[3], glyph.horiAdvance)
+            rise = round(item.y * 64)
+            if i == 0 or box[0] + rise < low:
+                low = box[0] + rise
+            if i == 0 or box[1] + rise > high:
+                high = box[1] + rise
+        width = round(items[-1].x * 64) + box[2]
+        return width / 64, (high - low) / 64, -low / 64
+
     def draw_text(self, gc: Any, x: float, y: float, s: str, prop: Any, angle: float,
                   ismath: Any = False, mtext: Any = None) -> None:
-        """As matplotlib 3.11's: the text laid out in its font, then drawn glyph by glyph
-        (:meth:`_draw_glyphs`), without setting again the size the font was just given
-        (each time FreeType resets the font's hinting and runs its size program again)."""
+        """As matplotlib 3.11's: the text laid out in its font (the layout it was measured
+        from, :meth:`_glyph_layout`, when it has no font features or language of its own),
+        then drawn glyph by glyph (:meth:`_draw_glyphs`), without setting again the size the
+        font was just given (each time FreeType resets the font's hinting and runs its size
+        program again)."""
         if ismath:
             return super().draw_text(gc, x, y, s, prop, angle, ismath, mtext)
         from matplotlib.backends.backend_agg import get_hinting_flag
 
         font = self._prepare_font(prop)  # its size is set
-        items = font._layout(
-            s, flags=get_hinting_flag(),
-            features=mtext.get_fontfeatures() if mtext is not None else None,
-            language=mtext.get_language() if mtext is not None else None)
+        features = mtext.get_fontfeatures() if mtext is not None else None
+        language = mtext.get_language() if mtext is not None else None
+        if features is None and language is None:
+            items = self._glyph_layout(font, s, prop)
+        else:
+            items = font._layout(s, flags=get_hinting_flag(), features=features,
+                                 language=language)
         size = prop.get_size_in_points()
         self._draw_glyphs(gc, x, y, angle,
                           ((item.ft_object, size, item.glyph_index, 0, 1, item.x, item.y)
@@ -226,7 +312,8 @@ broken) until the override is checked against it."""
 
 if not GLYPHS_DRAWN_HERE:
     del ChartRenderer.draw_text, ChartRenderer._draw_text_glyphs_and_boxes
-    del ChartRenderer._draw_glyphs
+    del ChartRenderer._draw_glyphs, ChartRenderer._glyph_layout
+    del ChartRenderer.get_text_width_height_descent
 
 FONTS_MEMOISED = hasattr(font_manager.FontManager, "_find_fonts_by_props")
 """Whether :class:`ChartRenderer` looks each font up once: it asks matplotlib's private

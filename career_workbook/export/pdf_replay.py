@@ -58,7 +58,6 @@ import inspect
 import math
 import operator
 import sys
-import unicodedata
 from collections.abc import Iterator
 from typing import Any
 
@@ -72,6 +71,7 @@ from matplotlib.text import Text
 from matplotlib.transforms import Affine2D, Bbox, Transform
 
 from career_workbook.charts._canvas import _font_key, font_files
+from career_workbook.charts._canvas import plain_text as _plain
 
 __all__ = ["CHECKED", "Recording", "draw_figure", "image_dpi", "page_renderer", "recording",
            "replay", "text_memo", "text_size", "unnamed_glyphs"]
@@ -627,30 +627,6 @@ def _measured(s: str, prop: Any) -> tuple[float, float, float]:
     d = font.get_descent()
     scale = 1 / 64
     return w * scale, h * scale, d * scale
-
-
-_PLAIN_CATEGORIES = frozenset("LNPS")
-"""Unicode categories (first letters) of the characters whose glyphs sit on their pens with
-their own advance: letters, numbers, punctuation, symbols."""
-_FILLERS = frozenset("\u115f\u1160\u3164\uffa0")
-"""Letters that are default-ignorable (Hangul fillers): shaped with no advance."""
-
-
-def _plain(s: str) -> bool:
-    """Whether every glyph of ``s`` is placed on its pen with its font's own advance: ``s``
-    is printable ASCII, or has only letters, numbers, punctuation and symbols (no combining
-    mark, which is moved onto the letter before it; no space but the ASCII one, which the
-    shaper may widen or narrow; no format or control character, which it shapes with no
-    advance).
-
-    >>> _plain("Café · 项目 🚀 ✓"), _plain("cafe\u0301"), _plain("a\u2009b"), _plain("👍\u200d")
-    (True, False, False, False)
-    """
-    if s.isascii():
-        return s.isprintable()
-    return all((c.isascii() and c.isprintable())
-               or (unicodedata.category(c)[0] in _PLAIN_CATEGORIES and c not in _FILLERS)
-               for c in s)
 
 
 def _pdf_font(prop: Any) -> Any:

@@ -1661,10 +1661,15 @@ def test_a_subtitle_is_wrapped_greedily_with_few_measurements(monkeypatch):
     neighbour: bisection took six), on the renderer the chart is then drawn with."""
     from matplotlib.backends import backend_agg
 
+    from career_workbook.charts._canvas import ChartRenderer
     from career_workbook.charts._style import house_style, new_figure, subtitle
 
     measured: list[str] = []
-    real = backend_agg.RendererAgg.get_text_width_height_descent
+    # the chart renderer measures a plain text itself (from the layout it draws), on
+    # matplotlib 3.11; elsewhere matplotlib's renderer does
+    owner = (ChartRenderer if "get_text_width_height_descent" in ChartRenderer.__dict__
+             else backend_agg.RendererAgg)
+    real = owner.get_text_width_height_descent
 
     def counting(self, s, prop, ismath):
         measured.append(s)
@@ -1679,7 +1684,7 @@ def test_a_subtitle_is_wrapped_greedily_with_few_measurements(monkeypatch):
                 lines.append(word)
         return "\n".join(lines)
 
-    monkeypatch.setattr(backend_agg.RendererAgg, "get_text_width_height_descent", counting)
+    monkeypatch.setattr(owner, "get_text_width_height_descent", counting)
     with house_style():
         ax = new_figure(label="demo").add_subplot()
         subtitle(ax, "Levels 0-5,  your   latest ratings")

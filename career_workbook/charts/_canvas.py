@@ -27,7 +27,9 @@ places.
 
 from __future__ import annotations
 
+import functools
 import math
+import os
 import unicodedata
 from typing import Any
 
@@ -125,6 +127,19 @@ def plain_text(s: str) -> bool:
                for c in s)
 
 
+@functools.cache
+def _last_resort_file() -> str:
+    """The file of matplotlib's last-resort font, which ``FT2Font._layout`` draws a glyph
+    from when no listed font has it (as ``font_manager._get_font`` names it).
+
+    >>> _last_resort_file().endswith(".ttf")
+    True
+    """
+    from matplotlib import cbook
+
+    return os.path.realpath(cbook._get_data_path("fonts", "ttf", "LastResortHE-Regular.ttf"))
+
+
 class ChartRenderer(RendererAgg):
     """``RendererAgg`` that looks up each font, and its line metrics, once, and shapes each
     text once (to measure and to draw it)."""
@@ -191,8 +206,10 @@ class ChartRenderer(RendererAgg):
         boxes placed at their pens, in 64ths of a pixel), read off the text's glyph layout
         (:meth:`_glyph_layout`), which its drawing then uses: the text is shaped once, not
         once to measure and again to draw. Other texts (mathtext, an empty one, a combining
-        mark or an unusual space) are measured by matplotlib. ``tests/test_charts_draw_cost.py``
-        compares the two on thousands of texts."""
+        mark or an unusual space) and a text with a glyph none of the listed fonts has (drawn
+        from matplotlib's last-resort font, as a box) are measured by matplotlib, which warns
+        about the missing glyph as before. ``tests/test_charts_draw_cost.py`` compares the two
+        on thousands of texts."""
         if ismath or not s or not plain_text(s):
             return super().get_text_width_height_descent(s, prop, ismath)
         from matplotlib.backends.backend_agg import get_hinting_flag
@@ -206,8 +223,12 @@ class ChartRenderer(RendererAgg):
         boxes = self._memo()[3]
         low = high = 0
         box: tuple = ()
+        last_resort = _last_resort_file()
         for i, item in enumerate(items):
             glyph_font = item.ft_object
+            if glyph_font.fname == last_resort:  # a glyph no listed font has: matplotlib
+                # measures it, and warns as it does (a box will be drawn)
+                return super().get_text_width_height_descent(s, prop, ismath)
             key = (glyph_font.fname, glyph_font.face_index, item.glyph_index, size, flags)
             box = boxes.get(key, ())
             if not box:

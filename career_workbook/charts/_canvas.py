@@ -39,7 +39,7 @@ from matplotlib import font_manager
 from matplotlib.backends.backend_agg import FigureCanvasAgg, RendererAgg
 
 __all__ = ["FONTS_MEMOISED", "GLYPHS_DRAWN_HERE", "ChartCanvas", "ChartRenderer", "draws_glyphs",
-           "font_files", "plain_text"]
+           "font_files", "layout_size", "plain_text"]
 
 _FONT_RC = ("font.serif", "font.sans-serif", "font.cursive", "font.fantasy",
             "font.monospace", "font.family")
@@ -125,6 +125,38 @@ def plain_text(s: str) -> bool:
     return all((c.isascii() and c.isprintable())
                or (unicodedata.category(c)[0] in _PLAIN_CATEGORIES and c not in _FILLERS)
                for c in s)
+
+
+def layout_size(items: Any, box_of: Any) -> tuple[float, float, float] | None:
+    """Width, height and descent of a text from its glyph layout ``items``
+    (``FT2Font._layout``, not empty), as ``FT2Font.set_text`` adds them up: the pen's
+    advance past the last glyph, and the lowest and highest points of the glyphs' boxes
+    placed at their pens. ``box_of(item)`` gives a glyph's bottom, top and advance in 64ths
+    (of a pixel, or of a point at 72 dpi), or ``None`` for a glyph it will not measure: then
+    ``None`` (let matplotlib measure the text). The one sum of the charts' renderer
+    (:meth:`ChartRenderer.get_text_width_height_descent`) and the PDF's ``text_size``.
+
+    >>> from types import SimpleNamespace as Glyph
+    >>> items = [Glyph(x=0.0, y=0.0, g="A"), Glyph(x=7.0, y=0.0, g="g")]
+    >>> boxes = {"A": (0, 512, 448), "g": (-128, 384, 384)}
+    >>> layout_size(items, lambda item: boxes[item.g])
+    (13.0, 10.0, 2.0)
+    >>> layout_size(items, lambda item: None) is None
+    True
+    """
+    low = high = 0
+    box: tuple = ()
+    for i, item in enumerate(items):
+        box = box_of(item)
+        if box is None:
+            return None
+        rise = round(item.y * 64)
+        if i == 0 or box[0] + rise < low:
+            low = box[0] + rise
+        if i == 0 or box[1] + rise > high:
+            high = box[1] + rise
+    width = round(items[-1].x * 64) + box[2]
+    return width / 64, (high - low) / 64, -low / 64
 
 
 @functools.cache
@@ -221,26 +253,22 @@ class ChartRenderer(RendererAgg):
         flags = get_hinting_flag()
         size = prop.get_size_in_points()
         boxes = self._memo()[3]
-        low = high = 0
-        box: tuple = ()
         last_resort = _last_resort_file()
-        for i, item in enumerate(items):
+
+        def box_of(item: Any) -> tuple | None:
             glyph_font = item.ft_object
             if glyph_font.fname == last_resort:  # a glyph no listed font has: matplotlib
-                # measures it, and warns as it does (a box will be drawn)
-                return super().get_text_width_height_descent(s, prop, ismath)
+                return None  # measures it, and warns as it does (a box will be drawn)
             key = (glyph_font.fname, glyph_font.face_index, item.glyph_index, size, flags)
-            box = boxes.get(key, ())
-            if not box:
+            box = boxes.get(key)
+            if box is None:
                 glyph = glyph_font.load_glyph(item.glyph_index, flags)
                 box = boxes[key] = (glyph.bbox[1], glyph.bbox[3], glyph.horiAdvance)
-            rise = round(item.y * 64)
-            if i == 0 or box[0] + rise < low:
-                low = box[0] + rise
-            if i == 0 or box[1] + rise > high:
-                high = box[1] + rise
-        width = round(items[-1].x * 64) + box[2]
-        return width / 64, (high - low) / 64, -low / 64
+            return box
+
+        found = layout_size(items, box_of)
+        return found if found is not None else \
+            super().get_text_width_height_descent(s, prop, ismath)
 
     def draw_text(self, gc: Any, x: float, y: float, s: str, prop: Any, angle: float,
                   ismath: Any = False, mtext: Any = None) -> None:

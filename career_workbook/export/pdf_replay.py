@@ -70,7 +70,7 @@ from matplotlib.legend import Legend
 from matplotlib.text import Text
 from matplotlib.transforms import Affine2D, Bbox, Transform
 
-from career_workbook.charts._canvas import _font_key, font_files
+from career_workbook.charts._canvas import _font_key, font_files, layout_size
 from career_workbook.charts._canvas import plain_text as _plain
 
 __all__ = ["CHECKED", "Recording", "draw_figure", "image_dpi", "page_renderer", "recording",
@@ -598,25 +598,19 @@ def _measured(s: str, prop: Any) -> tuple[float, float, float]:
         if not items:
             return 0.0, 0.0, 0.0
         size = prop.get_size_in_points()
-        boxes = _GLYPH_BOXES
-        low = high = None
-        box: tuple = ()
-        sized = False
-        for item in items:
+        sized: list[bool] = []
+
+        def box_of(item: Any) -> tuple[int, int, int]:
             font = item.ft_object
-            box = boxes.get((font.fname, font.face_index, item.glyph_index, size), ())
-            if not box:
+            box = _GLYPH_BOXES.get((font.fname, font.face_index, item.glyph_index, size))
+            if box is None:
                 if not sized:  # the font and its fallbacks at this size (a PNG moves them)
                     _pdf_font(prop)
-                    sized = True
+                    sized.append(True)
                 box = _glyph_box(font, item.glyph_index, size)
-            rise = round(item.y * 64)
-            if low is None or box[0] + rise < low:
-                low = box[0] + rise
-            if high is None or box[1] + rise > high:
-                high = box[1] + rise
-        width = round(items[-1].x * 64) + box[2]
-        return width / 64, (high - low) / 64, -low / 64
+            return box
+
+        return layout_size(items, box_of)  # type: ignore[return-value]  # never None here
     from matplotlib import ft2font
 
     font = _pdf_font(prop)

@@ -112,8 +112,14 @@ def contact_labels(contacts: Sequence[Contact], *, relationship: bool = False) -
     out = []
     for label in labels:
         seen[label] += 1
-        out.append(label if seen[label] == 1 else f"{label} #{seen[label]}")
+        out.append(_numbered(label, seen[label]))
     return out
+
+
+def _numbered(label: str, n: int) -> str:
+    """The ``n``-th contact labelled ``label`` in a list: ``label`` itself first, then
+    ``label #2``, ``label #3``..."""
+    return label if n == 1 else f"{label} #{n}"
 
 
 def _label(contact: Contact, names: Counter[str], relationship: bool) -> str:
@@ -143,7 +149,7 @@ def contact_label(contact: Contact, contacts: Sequence[Contact], *,
     label = _label(contact, names, relationship)
     alike = 1 + sum(label.startswith(c.name) and _label(c, names, relationship) == label
                     for c in others[:index])
-    return label if alike == 1 else f"{label} #{alike}"
+    return _numbered(label, alike)
 
 
 @dataclass(frozen=True)

@@ -355,7 +355,7 @@ def test_chart_png_copies_the_picture_once(priya):
 # Titles kept where they are (matplotlib looked for room above them at every pass)
 # ----------------------------------------------------------------------------------------
 TITLED_CHARTS = ("progress", "wellbeing", "reputation", "skill_gaps", "readiness",
-                 "goal_timeline", "network", "opportunities")
+                 "goal_timeline", "network", "opportunities", "feedback_360")
 
 
 @pytest.mark.parametrize("slug", TITLED_CHARTS)

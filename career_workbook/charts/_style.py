@@ -229,7 +229,9 @@ def leave_empty_labels(ax: Any) -> int:
 def _y_offset_text(ax: Any) -> str | None:
     """The offset text ("1e6") ``ax`` will draw above its y axis, when it is known before
     drawing (``None`` when not): fixed by the formatter, or worked out as the drawing will
-    from fixed ticks and fixed limits (no autoscaling, no aspect to keep).
+    from fixed ticks and fixed limits (no autoscaling; an aspect kept by changing the
+    axes' box, as the 360 chart's equal scales are, leaves the limits as set: only one
+    kept by changing the limits, ``adjustable="datalim"``, makes them unknown).
 
     >>> from matplotlib.figure import Figure
     >>> ax = Figure().add_subplot()
@@ -239,6 +241,10 @@ def _y_offset_text(ax: Any) -> str | None:
     >>> _ = ax.set_ylim(1_000_000.4, 1_000_010.6); _ = ax.set_yticks(range(1_000_001, 1_000_011))
     >>> _y_offset_text(ax)
     '+1e6'
+    >>> ax.set_aspect("equal"); _y_offset_text(ax)  # the box changes, not the limits
+    '+1e6'
+    >>> ax.set_adjustable("datalim"); _y_offset_text(ax) is None
+    True
     """
     formatter = ax.yaxis.get_major_formatter()
     if isinstance(formatter, _STATIC_OFFSET):
@@ -246,7 +252,8 @@ def _y_offset_text(ax: Any) -> str | None:
     locator = ax.yaxis.get_major_locator()
     if (isinstance(formatter, mticker.ScalarFormatter)
             and isinstance(locator, mticker.FixedLocator)
-            and not ax.get_autoscaley_on() and ax.get_aspect() == "auto"):
+            and not ax.get_autoscaley_on()
+            and (ax.get_aspect() == "auto" or ax.get_adjustable() == "box")):
         formatter.set_locs(list(locator()))  # as the drawing does, with the same ticks
         return formatter.get_offset()
     return None

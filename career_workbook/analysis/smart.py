@@ -109,6 +109,7 @@ from career_workbook.analysis.dates import (
     parse_deadline,
     suggested_deadline,
 )
+from career_workbook.analysis.gated import Gated
 from career_workbook.analysis.smart_rewrites import MAX_QUOTED, candidates, invalid_date_note
 from career_workbook.wording import listing, number, short_date, swapped_deadline, swapped_for
 
@@ -452,7 +453,7 @@ VAGUE_GET = _words(
     " healthy noticed recognised recognized fluent ahead on back out started comfy serious"
     " smarter stronger faster closer")
 # "get up to speed on", "get to grips with", "get the hang of": idioms for a vague state
-VAGUE_GET_PHRASE = re.compile(
+VAGUE_GET_PHRASE = Gated(
     r"\s*(?:up\s+to\s+speed|to\s+grips|(?:a|the)\s+(?:handle|feel|grip|hang|sense)\s+(?:on|for"
     r"|of)|on\s+top\s+of|in\s+(?:shape|the\s+habit)|into\s+the\s+habit|a\s+(?:better|good|solid"
     r"|deeper|stronger)\b)", re.IGNORECASE)
@@ -568,18 +569,18 @@ DOSED = _words(
 GENERIC_EXERCISE = re.compile(
     r"\b(?:exercis(?:e|es|ing)|physical\s+activit(?:y|ies)|work(?:ing)?[\s-]?outs?|keep\s+fit"
     r"|be\s+(?:more\s+)?active)\b", re.IGNORECASE)
-EXERCISE_TYPES = re.compile(
+EXERCISE_TYPES = Gated(
     r"\b(?:walk\w*|jog\w*|run\w*|swim\w*|cycl\w*|bik\w*|hik\w*|aerobic\w*|resistance"
     r"|strength\w*|weights?|weight-lifting|lifting|yoga|pilates|tai\s+chi|stretch\w*|dance"
     r"|danc\w*|tennis|badminton|football|basketball|gym|rowing|squats?|push-?ups?|steps"
     r"|knee-\w+|machines?|videos?)\b", re.IGNORECASE)
-DOSE = re.compile(
+DOSE = Gated(
     r"\b[0-9]+(?:[.,][0-9]+)?\s*(?:-\s*[0-9]+\s*)?(?:min(?:ute)?s?|hours?|hrs?|h|km|k|miles?"
     r"|steps|reps|sets)\b|\b(?:one|two|three|four|five|ten|twenty|thirty|forty|an?|half\s+an?)"
     r"[\s-]+(?:hours?|minutes?|mins?|miles?)\b|\bone-hour\b|\b[0-9]+-(?:minute|hour|km|mile)\b",
     re.IGNORECASE)
 VERBS = VERBS | REPEATABLE | DOSED
-HABIT_FREQUENCY = re.compile(
+HABIT_FREQUENCY = Gated(
     r"\b(?:every|each)\s+(?:weekend|weekday|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b"
     r"|\bon\s+(?:weekends|weekdays|(?:mon|tues|wednes|thurs|fri|satur|sun)days)\b"
     r"|\bon\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day(?:\s*(?:,|and|&)\s*"
@@ -588,20 +589,21 @@ HABIT_FREQUENCY = re.compile(
     r"|night|dinner|lunch|breakfast|meal|shift|sprint|session|time|other\s+day)\b"
     r"|\b(?:times?|twice|once|thrice)\s+(?:a|per|every|each)\s+(?:day|week|month|fortnight)"
     r"|\b(?:daily|nightly|weekly|fortnightly|monthly|everyday|every\s+day)\b"
-    r"|\b(?:a|per)\s+(?:day|week|month)\b|\b[0-9]+\s+days?\s+a\s+week\b", re.IGNORECASE)
-SCOPE_ALL = re.compile(  # "for every public endpoint", "about every book I read"
+    r"|\b(?:a|per)\s+(?:day|week|month)\b|\b[0-9]+\s+days?\s+a\s+week\b", re.IGNORECASE,
+    needs=r"every|each|day|daily|week|month|fortnight|nightly")
+SCOPE_ALL = Gated(  # "for every public endpoint", "about every book I read"
     r"\b(?:for|on|to|in|about|with|from)\s+(?:every|each|all(?:\s+(?:of\s+)?(?:my|our|the))?"
     r"|(?:the|my|our)\s+(?:whole|entire))"
     r"\s+(?!(?:day|week|month|year|time|morning|evening|night|quarter|sprint|shift|session"
     r"|meeting|call|weekend|term)s?\b)[a-z]",
-    re.IGNORECASE)
+    re.IGNORECASE, needs=r"every|each|all|whole|entire")
 AT_EVENT = re.compile(  # "present at a conference", "speak at a meetup"
     r"^\s*(?:at|to|in|on|for)\s+(?:an?|one|my\s+first|our\s+first)\s+(?:[\w-]+\s+){0,2}?"
     r"(?P<noun>[\w-]+)\b", re.IGNORECASE)
-FIRST_ONE = re.compile(
+FIRST_ONE = Gated(
     r"\b(?:my|our|the|a|their|his|her|your)\s+(?:very\s+)?first\s+(?!(?:time|step|steps|thing|things|place)\b)"
-    r"[a-z]", re.IGNORECASE)
-GET_DONE = re.compile(
+    r"[a-z]", re.IGNORECASE, needs=r"first")
+GET_DONE = Gated(
     r"^\s+(?:my|our|the|this|that|a|an)\s+(?:[\w'-]+\s+){0,3}(?:live|done|finished|published"
     r"|launched|shipped|out|approved|signed\s+off|merged|released|accepted|deployed)\b",
     re.IGNORECASE)
@@ -617,22 +619,24 @@ TRACKING = _words("track monitor log record measure check count")
 CONSUMABLES = _words(
     "intake consumption oil salt sugar alcohol coffee caffeine snack snacking smoking"
     " cigarette portion meat carbohydrate carb rice soda drink screen")
-EXAMPLES = re.compile(r"\b(?:such\s+as|e\.g\.?|for\s+example)\s+[a-z]", re.IGNORECASE)
-BASELINE = re.compile(r"\b(?:above|over|beyond|from)\s+(?:the\s+|my\s+)?current(?:ly)?\s+"
+EXAMPLES = Gated(r"\b(?:such\s+as|e\.g\.?|for\s+example)\s+[a-z]", re.IGNORECASE,
+    needs=r"such\s+as|e\.g|for\s+example")
+BASELINE = Gated(r"\b(?:above|over|beyond|from)\s+(?:the\s+|my\s+)?current(?:ly)?\s+"
                       r"(?:[\w-]+\s+){0,2}?(?P<n>[0-9]+|one|two|three|four|five|six|seven|eight"
-                      r"|nine|ten)\b(?!.*\bto\s+[0-9])", re.IGNORECASE)
-MEANS = re.compile(  # a concrete how: "by leaving my phone in another room", "such as fish"
+                      r"|nine|ten)\b(?!.*\bto\s+[0-9])", re.IGNORECASE, needs=r"current")
+MEANS = Gated(  # a concrete how: "by leaving my phone in another room", "such as fish"
     r"\b(?:by|through|via)\s+(?:[a-z]+ly\s+)?[a-z]+ing\s+(?:up\s+|out\s+|on\s+|for\s+)?"
     r"(?:(?:my|our|their|his|her|the|a|an|some|more)\s+)?(?!(?:it|things?|stuff|more|better"
     r"|harder|time|effort)\b)[a-z][\w-]+|\b(?:such\s+as|e\.g\.?|for\s+example)\s+[a-z]",
-    re.IGNORECASE)
+    re.IGNORECASE,
+    needs=r"(?:by|through|via)\s+(?:[a-z]+ly\s+)?[a-z]+ing\s|such\s+as|e\.g|for\s+example")
 # a change to one of these is a change to something you can read off ("sleep duration")
 DIMENSIONS = _words(
     "duration time hours minutes length size portion portions weight amount frequency count"
     " number rate spend spending cost costs level levels")
 # presenting at an event is a completed act even with an object in between
 SHOW_VERBS = _words("present speak demo exhibit showcase pitch")
-AT_ANY_EVENT = re.compile(
+AT_ANY_EVENT = Gated(
     r"\bat\s+(?:an?|the|our|my|their|one|this|next|a\s+local)\s+(?:[\w'-]+\s+){0,3}?"
     r"(?:conference|meetup|meet-up|summit|all-hands|session|workshop|seminar|symposium|webinar"
     r"|hackathon|showcase|fair|forum|congress|convention|offsite|retreat|town\s+hall|stand-?up"
@@ -640,7 +644,7 @@ AT_ANY_EVENT = re.compile(
 # getting a place is a checkable event: "get an internship", "get into a bootcamp"
 PLACEMENTS = _words(
     "internship apprenticeship placement scholarship fellowship residency offer secondment")
-ADMITTED = re.compile(
+ADMITTED = Gated(
     r"^\s+(?:into|onto)\s+(?:an?|the|my|our)\s+(?:[\w'-]+\s+){0,2}?(?:bootcamp|programme"
     r"|program|course|university|college|school|accelerator|incubator|residency|fellowship"
     r"|scheme|cohort|batch|mba|master's|phd)\b", re.IGNORECASE)
@@ -697,19 +701,23 @@ STOPWORDS = _words(
     " going want wants like would need needs new one two three goal goals year years month"
     " months week weeks day days time end by within before after until next this")
 
-ABSOLUTES = re.compile(
+ABSOLUTES = Gated(
     r"\b(?:never|always|perfect(?:ly)?|flawless(?:ly)?|every\s+single|each\s+and\s+every"
     r"|zero\s+(?:mistakes|errors|bugs|defects|complaints)|no\s+(?:mistakes|errors)"
     r"|without\s+(?:fail|exception)|everyone|everybody|everything|100\s*%|100\s+percent"
-    r"|guarantee[ds]?|all\s+the\s+time)\b|100\s*%", re.IGNORECASE)
+    r"|guarantee[ds]?|all\s+the\s+time)\b|100\s*%", re.IGNORECASE,
+    needs=r"never|always|perfect|flawless|every|zero|mistakes|errors|without|100|guarantee"
+          r"|all\s+the\s+time")
 MILD_ABSOLUTES = re.compile(r"\ball\b", re.IGNORECASE)
 
-VAGUE_AMOUNT = re.compile(
+VAGUE_AMOUNT = Gated(
     r"\b(?:as\s+(?:much|many|often|far|well|soon)\s+as\s+(?:possible|I\s+can|I\s+could)"
     r"|whenever\s+possible|where(?:ver)?\s+possible|if\s+possible|(?:do|try)\s+my\s+best"
     r"|to\s+the\s+best\s+of\s+my|a\s+lot(?:\s+of)?|lots\s+of|a\s+bit|somewhat|kind\s+of"
     r"|sort\s+of|and\s+so\s+on|etc|stuff|in\s+general|generally|some\s+(?:more|extra))\b",
-    re.IGNORECASE)
+    re.IGNORECASE,
+    needs=r"possible|as\s+I\s+c|best|lot|bit|somewhat|kind\s+of|sort\s+of|so\s+on|etc|stuff"
+          r"|general|some\s+(?:more|extra)")
 
 PREFIX = re.compile(
     r"(?:(?:my\s+)?(?:main\s+|big\s+|key\s+)?(?:goal|aim|objective|target|plan|intention"
@@ -739,10 +747,11 @@ ONE_NOT_COUNT = re.compile(
 ONE_NOT_COUNT_BEFORE = re.compile(
     r"\b(?:no|some|any|every|each|the|this|that|which|someone|anyone|everyone)\s+$",
     re.IGNORECASE)
-SCALE_WORDS = re.compile(
+SCALE_WORDS = Gated(
     r"(?:\b(?:by|to|in)\s+(?:a|one|two|three)[\s-]+(?:third|quarter|fifth|tenth)s?\b"
     r"|\b(?:two|three)[\s-]+(?:thirds|quarters)\b|\bin\s+half\b|\bby\s+half\b|\bhalve[sd]?\b|\bdouble[sd]?\b|\btriple[sd]?\b"
-    r"|\bquadruple[sd]?\b|[$€£¥₹]\s?[0-9])", re.IGNORECASE)
+    r"|\bquadruple[sd]?\b|[$€£¥₹]\s?[0-9])", re.IGNORECASE,
+    needs=r"third|quarter|fifth|tenth|hal[fv]|double|triple|quadruple|[$€£¥₹]")
 CEFR = re.compile(r"(?:\blevel\s+|\b(?:to|at|reach|achieve|pass)\s+(?:level\s+)?)[ABC][12]\b"
                   r"|\b[ABC][12]\s+level\b|(?i:\b(?:to|reach)\s+(?:level\s+)?[abc][12]\s+level\b)")
 UNIT_SUFFIX = re.compile(
@@ -758,29 +767,30 @@ ROLE = re.compile(
     r"|interviewing|qualify|considered|shortlisted)\s+for|land|secure|named|appointed"
     r"(?:\s+as)?|elected)\s+(?:an?\s+|the\s+|my\s+|our\s+)?(?:[\w&/-]+\s+){0,3}?"
     r"(?P<role>" + ROLE_NOUNS + r")s?\b", re.IGNORECASE)
-MAKE_LEVEL = re.compile(  # "make senior", "make partner": a promotion to a named level
+MAKE_LEVEL = Gated(  # "make senior", "make partner": a promotion to a named level
     r"\b(?:make|reach|hit)\s+(?:it\s+to\s+)?(?:senior|staff|principal|partner|director|tenure"
     r"|associate\s+director|vp)\b(?!\s+(?:of\s+)?(?:decisions?|choices?|time|progress|calls?)\b)",
-    re.IGNORECASE)
-ROLE_NOUN = re.compile(r"\b(?:" + ROLE_NOUNS + r")s?\b", re.IGNORECASE)
-TOPIC_COMPLEMENT = re.compile(
+    re.IGNORECASE, needs=r"make|reach|hit")
+ROLE_NOUN = Gated(r"\b(?:" + ROLE_NOUNS + r")s?\b", re.IGNORECASE)
+TOPIC_COMPLEMENT = Gated(
     r"\s+(?:(?:in|on|about)\s+(?P<topic>[A-Za-z][\w+#-]*)"
     r"|with\s+(?P<who>(?:my|our|the|his|her|their)\s+(?:[\w&'-]+\s*){1,3}))", re.IGNORECASE)
 # effort hyperbole and hype labels look like numbers but set no target:
 # "give 110%", "be 100% committed", "a 10x engineer"
-HYPE = re.compile(
+HYPE = Gated(
     r"\b(?:give|giving|gave|put(?:ting)?\s+in|bring(?:ing)?|be|am|is|are|being|feel)\s+"
     r"(?:an?\s+)?[1-9][0-9]{2,}\s*(?:%|percent\b|per\s*cent\b)"
     r"|\b[0-9]+x\s+(?=(?:[\w-]+\s+)?(?:" + ROLE_NOUNS
-    + r"|person|performer|player|professional|contributor|hire)s?\b)", re.IGNORECASE)
-COUNTED_SHARE = re.compile(
+    + r"|person|performer|player|professional|contributor|hire)s?\b)", re.IGNORECASE,
+    needs=r"[0-9]{3}\s*(?:%|per)|[0-9]x\s")
+COUNTED_SHARE = Gated(
     r"[0-9]\s*(?:%|percent\b|per\s*cent\b)\s*(?:of\s+(?:the|my|our|all)\s+[a-z]|on\s+time\b)",
-    re.IGNORECASE)
+    re.IGNORECASE, needs=r"[0-9]\s*(?:%|per)")
 _CONF_NUM = r"[0-9]{1,3}(?:[.,][0-9])?"
 _CONF_WORD = r"(?:confiden(?:ce|t)|conf\.?|sure|certain)"
 # a confidence the writer states: "(confidence 8/10)", "80% confident", "Confidence level: 9/10",
 # "10/10 confident", "(50-60% confidence)", or a bare "(8/10)" / ", 8/10" closing the goal
-STATED_CONFIDENCE = re.compile(
+STATED_CONFIDENCE = Gated(
     r"[(\[,;]?\s*(?:(?:with\s+)?(?:an?\s+|my\s+)?" + _CONF_WORD + r"(?:\s+(?:level|score|rating))?"
     r"(?:\s+(?:of|at|is|was))?\s*[:=-]?\s*(?P<a>" + _CONF_NUM + r")(?:\s*-\s*(?P<a2>"
     + _CONF_NUM + r"))?(?:\s*(?P<au>/\s*10|%|\s+out\s+of\s+10|\s+percent)"
@@ -790,7 +800,7 @@ STATED_CONFIDENCE = re.compile(
     r"|(?:(?<=[(\[,;])|(?<=\s)(?<!score\s)(?<!rating\s)(?<!of\s)(?<!to\s)(?<!at\s)(?<!hit\s)"
     r"(?=[0-9.,]+\s*/\s*10\s*\.?\s*$))\s*(?P<c>" + _CONF_NUM + r")\s*(?P<cu>/\s*10)"
     r"(?=\s*[)\]]|\s*\.?\s*$))"
-    r"\s*[)\]]?", re.IGNORECASE)
+    r"\s*[)\]]?", re.IGNORECASE, needs=r"conf|sure|certain|/\s*10")
 SENTENCE_BREAK = re.compile(r"[.!?;:]\s+|\s+-\s+|\n")
 LIST_MARKER = re.compile(r"[ \t]*([0-9]{1,3}[.)]|[-*•·▪‣◦])[ \t]+(\S+)")
 """A pasted list's bullet or number at the start of a line ("3. ", "* "): not a count."""
@@ -801,13 +811,15 @@ LABELLED = re.compile(
     r"|i{1,3}|iv|v|vi{1,3})\b(?!\s*(?:%|percent|hours?|days?|weeks?|months?|years?)\b)",
     re.IGNORECASE)
 """A named level of a course or exam, in any case: "cfa level 1", "Level I", "part 2"."""
-LEVEL_TARGET = re.compile(
+LEVEL_TARGET = Gated(
     r"\b(?:to|at|reach(?:ing)?|achieve|attain|get\s+to)\s+(?:an?\s+|the\s+)?"
     r"(?:beginner|elementary|basic|intermediate|upper[\s-]intermediate|advanced|proficient"
     r"|professional|expert|conversational|fluent|native|business)"
     r"(?:[\s-]+(?:level|standard|proficiency|fluency))?\b"
     r"|\b(?:(?:become|be|get)\s+)?(?:fluent|fluency|proficient|proficiency)\s+in\s+[\w+#-]+"
-    r"|\b(?:become|be|get)\s+fluent\b", re.IGNORECASE)
+    r"|\b(?:become|be|get)\s+fluent\b", re.IGNORECASE,
+    needs=r"beginner|elementary|basic|intermediate|advanced|proficien|professional|expert"
+          r"|conversational|fluen|native|business")
 """A level to reach is a finish line: "to B2 level" (see ``CEFR``), "to an intermediate
 level", "fluent in French"; "more fluent" stays a direction (a comparative)."""
 QUIT_VERBS = _words("quit stop cease")
@@ -837,7 +849,7 @@ FOREIGN_SPECIFIC_HINT = ("Not judged: the wording checks read English only. Chec
 FOREIGN_MEASURABLE_HINT = ("Not judged: the wording checks read English only. A number with "
                            "a unit (5 km, 20 %, 500 €) counts in any language, and so does "
                            "a metric with a target.")
-UNIT_AMOUNT = re.compile(
+UNIT_AMOUNT = Gated(
     r"[$€£¥₹]\s?[0-9]+(?:[.,][0-9]+)*(?:\s?(?:k|m|bn)\b)?"
     r"|(?<![\w.,/:-])[0-9]+(?:[ .,\u00a0\u202f][0-9]{3})*(?:[.,][0-9]+)?\s?(?:%|[$€£¥₹]"
     r"|(?:km|kg|mi|m|g|h|min|kcal|cm|mm|l|ml|gb|mb|tb|k|bn)\b)", re.IGNORECASE)
@@ -1329,8 +1341,8 @@ _INLINE = _words("a abbr b bdi bdo big cite code del dfn em font i ins kbd mark 
                  "span strike strong sub sup time tt u var")
 _MARKUP_CODE = re.compile(r"<(script|style)\b[^>]*>.*?</\1\s*>|<!--.*?-->",
                           re.IGNORECASE | re.DOTALL)
-_MARKUP_TAG = re.compile(r"</?(" + "|".join(sorted(_HTML_ELEMENTS, key=len, reverse=True))
-                         + r")\b(?:\s[^<>]*)?/?>", re.IGNORECASE)
+_MARKUP_TAG = Gated(r"</?(" + "|".join(sorted(_HTML_ELEMENTS, key=len, reverse=True))
+                         + r")\b(?:\s[^<>]*)?/?>", re.IGNORECASE, needs=r"<")
 
 
 def without_markup(text: str) -> str:
@@ -1637,7 +1649,7 @@ OUTCOME_VERBS = OUTCOME_HEADS | _words(
     " switch change transition")
 """Verbs that bring a place to hold: "land a new job", "earn a promotion", "move into a
 role"."""
-OUTCOME_PLACE = re.compile(
+OUTCOME_PLACE = Gated(
     r"\s+(?:(?:up|into|onto|to|on|in)\s+){0,2}(?:(?:an?|the|my|our|that|this|another)\s+)?"
     r"(?P<mods>(?:[\w+#&.'/-]+\s+){0,3})(?P<noun>jobs?|roles?|positions?|promotions?"
     r"|employment|offers?|interviews?)\b", re.IGNORECASE)
@@ -1647,7 +1659,7 @@ OUTCOME_WHICH = re.compile(
     r"(?:(?:an?|the|my|our|their|his|her)\s+)?(?P<what>[\w+#&.'-]+)", re.IGNORECASE)
 """The words after an outcome that may say which: "a job in marketing", "promoted to
 senior", "a role at a startup", "a job closer to Leeds"."""
-OUTCOME_END = re.compile(
+OUTCOME_END = Gated(
     r"\s*(?:$|[^\w\s]|(?:[a-z]+(?:er|ly)|near|" + "|".join(sorted(
         w for w in NP_STOP if w.isalpha())) + r")\b)", re.IGNORECASE)
 """What may follow an outcome's noun: the end, a stop, a preposition, "closer", "soon"."""

@@ -13,7 +13,7 @@ from re import _parser
 
 import pytest
 
-from career_workbook.analysis import smart
+from career_workbook.analysis import dates, smart
 from career_workbook.analysis.gated import Gated
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
@@ -156,3 +156,22 @@ def test_a_gated_pattern_is_compiled_when_a_text_first_passes_its_gate():
     assert not proud.compiled
     assert proud.search("quite PROUD").group(0) == "quite PROUD"
     assert proud.compiled
+
+
+# the readers whose pre-check only spares compiling them (issue 15); others' pre-checks
+# also choose what is read ("fiftywk" is no "wk"), so they are no necessary condition
+DATE_READERS = [(handler.__name__, regex, gate) for regex, handler, _kind, gate in dates._PATTERNS
+                if handler.__name__ in ("_event", "_vague")]
+
+
+@pytest.mark.parametrize("name,regex,gate", DATE_READERS, ids=[r[0] for r in DATE_READERS])
+def test_a_date_reader_s_precheck_finds_every_text_it_reads(name, regex, gate):
+    """``dates._pattern(needs=...)``: a text the pre-check turns away is never read, so
+    every text the pattern reads must pass it."""
+    assert len(DATE_READERS) == 2
+    plain = re.compile(regex, re.IGNORECASE)
+    texts = _texts(regex, re.IGNORECASE, 800, seed=len(name))
+    read = [text for text in texts if plain.search(text) is not None]
+    assert all(gate.search(text) is not None for text in read), [
+        text for text in read if gate.search(text) is None][:3]
+    assert len(read) >= 25, f"{name}: only {len(read)} of {len(texts)} texts read"

@@ -1159,7 +1159,10 @@ def _after_event(m: re.Match, today: date, text: str) -> date | None:
           r"|end-of-year|quarterly|yearly|first|formal|performance|salary|pay)\b))"
           r"(?:(?:next|upcoming|annual|mid-year|year-end|end-of-year|quarterly|yearly|first"
           r"|formal|team|company|product|performance|salary|pay|current)\s+)*"
-          r"(?:" + _EVENT_WORDS + r")\b", kind="window")
+          r"(?:" + _EVENT_WORDS + r")\b", kind="window",
+          needs=r"(?:by|before|until|till|ahead\s+of|prior\s+to|in\s+time\s+for)\s+"
+                r"(?:the\s+(?:end|start|close)\s+of\s+)?(?:my|our|the|this|next)\s"
+                r"|at\s+(?:my|our|the|this)\s")
 def _event(m: re.Match, today: date, text: str) -> date | None:
     return None
 
@@ -1191,7 +1194,11 @@ def _named_event(m: re.Match, today: date, text: str) -> date | None:
           r"|(?:long|medium|short)[\s-]term|down\s+the\s+(?:road|line)|later(?:\s+on)?"
           r"|in\s+due\s+course|before\s+long|ultimately|one\s+of\s+these\s+days"
           r"|in\s+time(?!\s+(?:management|tracking|zones?|series))"
-          r"|when\s+the\s+time\s+is\s+right|at\s+the\s+right\s+time)\b", kind="vague")
+          r"|when\s+the\s+time\s+is\s+right|at\s+the\s+right\s+time)\b", kind="vague",
+          needs=r"soon|eventually|some\s?day|one\s+day|sometime|some\s+(?:point|stage)|future"
+                r"|asap|when|years|months|weeks|days|(?:long|medium|short)[\s-]+(?:run|term)"
+                r"|down\s+the\s|later|due\s+course|before\s+long|ultimately|in\s+time"
+                r"|right\s+time")
 def _vague(m: re.Match, today: date, text: str) -> date | None:
     return None
 

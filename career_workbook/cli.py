@@ -158,17 +158,18 @@ def build_parser() -> argparse.ArgumentParser:
              "Create FOLDER/<id>.yaml from the person's name, or FOLDER/NAME.yaml with "
              "--file NAME, FOLDER being --dir or the workspace's workbooks folder (never "
              "outside it, never over an existing file).")
-    p.add_argument("name", help="the person's name, e.g. 'Priya Sharma'")
+    p.add_argument("name", type=typed_text, help="the person's name, e.g. 'Priya Sharma'")
     p.add_argument("--dir", default=None,
                    help="folder of client workbooks (default: the workbooks folder of the "
                         "workspace you are in, from any folder inside it; else ./workbooks)")
-    p.add_argument("--current-role", default="", help="their current role")
-    p.add_argument("--target-role", default="", help="the role they are aiming for")
+    p.add_argument("--current-role", default="", type=typed_text, help="their current role")
+    p.add_argument("--target-role", default="", type=typed_text,
+                   help="the role they are aiming for")
     p.add_argument("--role-profile", default=None, metavar="ID",
                    help="the catalog's role profile to measure readiness and gaps against, "
                         "e.g. senior_data_scientist (default: their own skill targets; "
                         "notebook 05 picks one too)")
-    p.add_argument("--coach", default="", help="the coach's name")
+    p.add_argument("--coach", default="", type=typed_text, help="the coach's name")
     p.add_argument("--file", default=None, metavar="NAME",
                    help="the workbook's file name in that folder (default: from the name, e.g. "
                         "priya_sharma); for a second client of the same name, e.g. "
@@ -915,8 +916,52 @@ def _note_nested(args: argparse.Namespace) -> None:
               file=sys.stderr)
 
 
+def typed_text(value: str) -> str:
+    """A name or role as it was typed on the command line.
+
+    Under a locale that cannot read a letter (``LC_ALL=C`` with ``PYTHONUTF8=0``) Python
+    keeps each byte of it as a stand-in (``'\\udcc3\\udca9'`` for ``é``); those bytes are
+    read as UTF-8, which every terminal sends today. Text Python could read, and bytes that
+    are not UTF-8, stay as they are. File and folder names are not passed here: they must
+    keep their bytes to be found.
+
+    >>> typed_text("Jos\\udcc3\\udca9"), typed_text("José"), typed_text("Jos\\udce9")
+    ('José', 'José', 'Jos\\udce9')
+    """
+    if not any("\udc80" <= ch <= "\udcff" for ch in value):
+        return value
+    try:
+        return value.encode("utf-8", "surrogateescape").decode("utf-8")
+    except UnicodeDecodeError:
+        return value
+
+
+def _printable_streams() -> None:
+    """Let every letter print, whatever the locale: an output whose encoding is plain ASCII
+    (``LC_ALL=C`` with ``PYTHONUTF8=0``) writes UTF-8, as Python's UTF-8 mode would (a file
+    name's bytes as they are); another that is not UTF-8 (a Windows code page, redirected)
+    writes a letter it has no code for as an escape (``\\xe9``) instead of stopping the
+    command halfway."""
+    import codecs
+
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            encoding = codecs.lookup(stream.encoding).name
+        except (AttributeError, LookupError, TypeError):
+            continue
+        if encoding == "utf-8" or not hasattr(stream, "reconfigure"):
+            continue
+        with contextlib.suppress(ValueError, OSError):
+            stream.flush()
+            if encoding == "ascii":
+                stream.reconfigure(encoding="utf-8", errors="surrogateescape")
+            else:
+                stream.reconfigure(errors="backslashreplace")
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point of ``career-workbook``; returns the exit code."""
+    _printable_streams()
     parser = build_parser()
     args = parser.parse_args(argv)
     if not args.command:

@@ -535,6 +535,8 @@ def _yaml_error(err: yaml.YAMLError, path: Any, text: str | None = None) -> Work
     ...     print(_yaml_error(err, "sam.yaml", "person:\\n  name: 'Sam\\n  coach: Kim\\n"))
     sam.yaml: invalid YAML at line 2, column 9 (“name: 'Sam”): found unexpected end of stream while scanning a quoted scalar (noticed at line 4, column 1)
     """  # noqa: E501
+    if isinstance(err, yaml.reader.ReaderError):
+        return _reader_error(err, path, text)
     mark = getattr(err, "problem_mark", None) or getattr(err, "context_mark", None)
     where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark is not None else ""
     began = getattr(err, "context_mark", None)
@@ -546,7 +548,8 @@ def _yaml_error(err: yaml.YAMLError, path: Any, text: str | None = None) -> Work
         return WorkbookError(
             f"invalid YAML at line {began.line + 1}, column {began.column + 1}"
             + (f" (“{shown}”)" if shown else "")
-            + f": {problem} {context} (noticed{where})", path=path)
+            + f": {problem} {context} (noticed{where}){_cut_short_hint(text, mark, path)}",
+            path=path)
     tag = _unsupported_tag(err)
     if tag is not None:
         return WorkbookError(
@@ -558,8 +561,73 @@ def _yaml_error(err: yaml.YAMLError, path: Any, text: str | None = None) -> Work
     if "another document" in problem:
         return WorkbookError(f"the file holds more than one YAML document (another starts"
                              f"{where}); a workbook is a single document", path=path)
-    hint = _tab_hint(text, mark) or _indent_hint(text, mark)
+    hint = _tab_hint(text, mark) or _cut_short_hint(text, mark, path) or _indent_hint(text, mark)
     return WorkbookError(f"invalid YAML{where}: {problem}{hint}", path=path)
+
+
+def _versions_kept(path: Any) -> str:
+    """How to bring back the last version kept of the workbook at ``path``.
+
+    >>> print(_versions_kept("workbooks/jo (conflicted copy).yaml"))
+    `career-workbook undo 'jo (conflicted copy).yaml'` brings back the last version kept (`history` lists them)
+    """  # noqa: E501
+    import shlex
+
+    name = shlex.quote(Path(str(path)).name) if path is not None else "FILE"
+    return f"`career-workbook undo {name}` brings back the last version kept (`history` lists them)"
+
+
+def _cut_short_hint(text: str | None, mark: Any, path: Any) -> str:
+    """``; the file ends in the middle of line N ...`` when the parser stopped at the end of
+    a file whose last line has no line break: what a file cut short while it was written
+    (a sync tool, a crash) looks like, since a save always ends the file with one.
+
+    >>> text = "person:\\n  name: Sam\\ngoals:\\n- text: Ship\\n  dead"
+    >>> try:
+    ...     yaml.load(text, Loader=_Loader)
+    ... except yaml.YAMLError as err:
+    ...     print(_yaml_error(err, "sam.yaml", text))
+    sam.yaml: invalid YAML at line 5, column 3 (“dead”): could not find expected ':' while scanning a simple key (noticed at line 6, column 1); the file ends in the middle of line 5 (“dead”): it may have been cut short while it was written (a sync tool, a crash). `career-workbook undo sam.yaml` brings back the last version kept (`history` lists them)
+    """  # noqa: E501
+    if not text or text.endswith(("\n", "\r")) or mark is None:
+        return ""
+    last = text.count("\n") + text.count("\r") - text.count("\r\n")
+    if mark.line < last:
+        return ""
+    return (f"; the file ends in the middle of line {last + 1} (“{_line_text(text, last)}”): "
+            "it may have been cut short while it was written (a sync tool, a crash). "
+            + _versions_kept(path))
+
+
+def _reader_error(err: yaml.reader.ReaderError, path: Any, text: str | None) -> WorkbookError:
+    """The refusal of a file holding a character no text file holds, naming its line and
+    what to do: zero bytes are what a sync tool, a crash or a full disk leave in a file cut
+    short, so the kept versions are offered; another control character is to be deleted.
+
+    >>> text = "person:\\n  name: Sam\\n\\0\\0\\0"
+    >>> try:
+    ...     yaml.load(text, Loader=_Loader)
+    ... except yaml.YAMLError as err:
+    ...     print(_yaml_error(err, "sam.yaml", text))
+    sam.yaml: line 3 holds zero bytes (NUL): the file was cut short while it was written (a sync tool, a crash, a full disk). `career-workbook undo sam.yaml` brings back the last version kept (`history` lists them)
+    >>> text = "person:\\n  name: Sam\\x1b[0m\\n"
+    >>> try:
+    ...     yaml.load(text, Loader=_Loader)
+    ... except yaml.YAMLError as err:
+    ...     print(_yaml_error(err, "sam.yaml", text))
+    sam.yaml: line 2, column 12 holds the control character U+001B, which a workbook cannot hold; delete it in a text editor
+    """  # noqa: E501
+    before = (text or "")[: max(err.position, 0)]
+    line = before.count("\n") + 1
+    column = err.position - (before.rfind("\n") + 1) + 1
+    if err.character in (0, "\0"):
+        return WorkbookError(
+            f"line {line} holds zero bytes (NUL): the file was cut short while it was written "
+            f"(a sync tool, a crash, a full disk). {_versions_kept(path)}", path=path)
+    code = err.character if isinstance(err.character, int) else ord(str(err.character)[:1] or "?")
+    return WorkbookError(
+        f"line {line}, column {column} holds the control character U+{code:04X}, which a "
+        "workbook cannot hold; delete it in a text editor", path=path)
 
 
 def _tab_hint(text: str | None, mark: Any) -> str:

@@ -39,7 +39,7 @@ HOSTILE: dict[str, tuple[bytes | None, str]] = {
     "deep_block": (b"person: {name: Sam}\nstrengths:\n" + b"- " * 100_000 + b"x\n",
                    "nested too deeply"),
     "binary": (bytes(range(256)) * 64, "not UTF-8 text"),
-    "nul_bytes": (b"person: {name: Sam}\x00\x00\n", "invalid YAML"),
+    "nul_bytes": (b"person: {name: Sam}\x00\x00\n", "line 1 holds zero bytes (NUL)"),
     "utf16": ("person: {name: Sam}\n".encode("utf-16"), "UTF-16"),
     "duplicate_keys": (b"person: {name: Sam}\nperson: {name: Eve}\n", "duplicate key 'person'"),
     "python_tag": (b"person: !!python/object/apply:os.system ['touch hacked']\n",

@@ -41,3 +41,41 @@ def test_c_locale_cohort_prints_accented_names_instead_of_stopping(tmp_path):
                          "--today", "2026-12-07", cwd=tmp_path)
     assert done.returncode == 0, done.stderr.decode("utf-8", "replace")
     assert "José Müller (jose)" in done.stdout.decode("utf-8")
+
+
+def _saved_then(tmp_path: Path, damage) -> tuple[Path, str]:
+    """A workbook saved twice (so one version is kept), then damaged on disk as a sync
+    tool or a crash leaves it; the refusal ``cw.load`` gives."""
+    import career_workbook as cw
+    from career_workbook.store import new
+
+    path = tmp_path / "jo (conflicted copy).yaml"
+    wb = new(path, "Jo")
+    wb.strengths.append("Listening")
+    cw.save(wb, path)
+    path.write_bytes(damage(path.read_bytes()))
+    try:
+        cw.load(path)
+    except cw.WorkbookError as err:
+        return path, str(err)
+    raise AssertionError("the damaged file loaded")
+
+
+def test_zero_bytes_from_a_sync_tool_name_the_line_and_the_way_back(tmp_path):
+    # old code: "invalid YAML: unacceptable character #x0000: control characters are not
+    # allowed" (no line, nothing to do)
+    path, message = _saved_then(tmp_path, lambda data: data + b"\0" * 64)
+    lines = path.read_bytes().count(b"\n")
+    assert f"line {lines + 1} holds zero bytes" in message
+    assert "career-workbook undo 'jo (conflicted copy).yaml'" in message
+
+
+def test_a_file_cut_short_mid_line_says_so_and_offers_the_kept_version(tmp_path):
+    # old code: "could not find expected ':' ... (noticed at line N)" only
+    def cut(data: bytes) -> bytes:
+        return data.rstrip(b"\n") + b"\ngoals:\n- text: Ship the\n  dead"
+
+    path, message = _saved_then(tmp_path, cut)
+    last = path.read_text(encoding="utf-8").count("\n") + 1
+    assert f"the file ends in the middle of line {last} (“dead”)" in message
+    assert "career-workbook undo 'jo (conflicted copy).yaml'" in message

@@ -33,7 +33,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from career_workbook.workspace import list_workbooks, output_clashes
+from career_workbook.workspace import list_workbooks, output_clashes, sync_copies
 
 __all__ = [
     "CLIENT_NOTEBOOKS",
@@ -497,9 +497,11 @@ def validate_paths(paths: Iterable[str | Path], *, today: date | None = None,
 
     The files are checked together as ``pack`` and ``run`` take them: a file whose output
     folder an earlier one takes (:func:`~career_workbook.workspace.output_clashes`) has that
-    problem. ``catalog``: the catalog extension files the commands use (see
-    :func:`batch_catalog`): a ``role_profile`` missing from that catalog is a note (the
-    packs then measure against the person's own targets, and say so).
+    problem; one named as a copy of another made by a sync tool
+    (:func:`~career_workbook.workspace.sync_copies`) has a note. ``catalog``: the catalog
+    extension files the commands use (see :func:`batch_catalog`): a ``role_profile``
+    missing from that catalog is a note (the packs then measure against the person's own
+    targets, and say so).
     """
     from career_workbook import analysis, store
     from career_workbook.catalog import missing_role, missing_role_note, shared_catalog
@@ -509,8 +511,10 @@ def validate_paths(paths: Iterable[str | Path], *, today: date | None = None,
     cat = shared_catalog(batch_catalog(catalog))
     found = list_workbooks(list(paths))
     clashes = output_clashes(found)
+    copies = sync_copies(found)
     for path in found:
         clash = [clashes[path]] if path in clashes else []
+        copy = [copies[path]] if path in copies else []
         try:
             wb = store.load(path, clean=False)  # read-only: no need to list the folder per file
         except WorkbookError as err:
@@ -521,7 +525,7 @@ def validate_paths(paths: Iterable[str | Path], *, today: date | None = None,
         else:
             role = missing_role(wb, cat)
             notes = [missing_role_note(role, cat)] if role is not None else []
-            yield FileCheck(path, clash, notes + analysis.workbook_notes(wb, today))
+            yield FileCheck(path, clash, copy + notes + analysis.workbook_notes(wb, today))
 
 
 # ----------------------------------------------------------------------------------------

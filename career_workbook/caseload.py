@@ -47,7 +47,13 @@ from career_workbook.batch import (
     worker_pool,
 )
 from career_workbook.wording import client_labels
-from career_workbook.workspace import client_ids, list_workbooks, output_clashes, output_name
+from career_workbook.workspace import (
+    client_ids,
+    list_workbooks,
+    output_clashes,
+    output_name,
+    sync_copies,
+)
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -460,6 +466,9 @@ def cohort(
                                 warnings=(*row.warnings, clashes[path]))
             if path in clashes else dataclasses.replace(row, client=ident)
             for path, row, ident in zip(paths, rows, client_ids(paths), strict=True)]
+    copies = sync_copies(paths)  # one person's second row: said, never merged or dropped
+    rows = [dataclasses.replace(row, warnings=(*row.warnings, copies[path]))
+            if path in copies else row for path, row in zip(paths, rows, strict=True)]
     report = CohortReport(out, len(rows), broken=[(path.name, r.error)  # as pack names it
                                                   for path, r in zip(paths, rows, strict=True)
                                                   if r.error],

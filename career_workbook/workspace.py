@@ -28,7 +28,7 @@ from pathlib import Path
 
 __all__ = ["NameRefused", "WorkspaceError", "client_ids", "ensure_inside", "list_workbooks",
            "nested_workbooks", "not_in_file_names", "output_clashes", "output_name", "safe_id",
-           "workbook_path", "workspace_of"]
+           "sync_copies", "workbook_path", "workspace_of"]
 
 RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)),
             *(f"lpt{i}" for i in range(10))}
@@ -267,6 +267,54 @@ def output_clashes(paths: list[Path] | tuple[Path, ...]) -> dict[Path, str]:
             how = f" (the names differ only in {how}{where})"
         out[path] = (f"pack and run would write it to the same folder '{name}' as "
                      f"{other}{how}, so they leave it out; rename one of the two files")
+    return out
+
+
+_COPY_NAMES = (
+    # (the copy's name: group "of" is the original's; a sync tool's own words: marked even
+    # when the original is not beside it)
+    # Dropbox, Nextcloud
+    (re.compile(r"(?P<of>.+?) \((?:[^()]*'s )?conflict(?:ed)? copy\b[^()]*\)"), True),
+    (re.compile(r"(?P<of>.+)\.sync-conflict-\d{8}-\d{6}(?:-\w+)?"), True),  # Syncthing
+    (re.compile(r"(?P<of>.+)_(?:BACKUP|BASE|LOCAL|REMOTE)_\d+"), True),  # git mergetool
+    (re.compile(r"(?P<of>.+)-(?=[A-Z0-9-]*[A-Z])[A-Z0-9][A-Z0-9-]*"), False),  # OneDrive: -PCNAME
+    (re.compile(r"(?P<of>.+?)(?: \(\d{1,2}\)| \d| copy(?: \d+)?| - Copy(?: \(\d+\))?)"),
+     False),  # Google Drive "(1)", iCloud " 2", a Mac's " copy", Windows' " - Copy"
+)
+
+
+def sync_copies(paths: list[Path] | tuple[Path, ...]) -> dict[Path, str]:
+    """The workbooks whose name is that of a copy a sync tool (Dropbox, OneDrive, Google
+    Drive, iCloud, Nextcloud, Syncthing), git's merge tool or a file manager made of another
+    workbook, each with one line saying so: the copy counts as a second client until one of
+    the two is moved out of the folder. A name that only a sync tool writes
+    (``(conflicted copy ...)``) is marked even when the original is not among ``paths``;
+    one a person could choose (``kim (1).yaml``, ``kim-SALES.yaml``) only beside
+    ``kim.yaml``.
+
+    >>> copies = sync_copies([Path("ws/jo.yaml"), Path("ws/jo (conflicted copy 2026-12-01).yaml"),
+    ...                       Path("ws/jo-DESKTOP-1.yaml"), Path("ws/jo (1).yaml"),
+    ...                       Path("ws/jo_2.yaml"), Path("ws/kim-2.yaml"), Path("ws/al (1).yaml")])
+    >>> print(copies[Path("ws/jo-DESKTOP-1.yaml")])
+    looks like a copy of jo.yaml that a sync tool or a file manager made, so it counts as a second client; compare the two, keep what you need in jo.yaml, then move the copy out of this folder
+    >>> sorted(p.name for p in copies)
+    ['jo (1).yaml', 'jo (conflicted copy 2026-12-01).yaml', 'jo-DESKTOP-1.yaml']
+    """  # noqa: E501
+    stems = {(p.parent, unicodedata.normalize("NFC", p.stem).casefold()): p for p in paths}
+    out: dict[Path, str] = {}
+    for path in paths:
+        for pattern, always in _COPY_NAMES:
+            match = pattern.fullmatch(unicodedata.normalize("NFC", path.stem))
+            if match is None:
+                continue
+            original = stems.get((path.parent, match["of"].casefold()))
+            if original is None and not always:
+                continue
+            of = original.name if original is not None else f"{match['of']}{path.suffix}"
+            out[path] = (f"looks like a copy of {of} that a sync tool or a file manager made, "
+                         "so it counts as a second client; compare the two, keep what you need "
+                         f"in {of}, then move the copy out of this folder")
+            break
     return out
 
 

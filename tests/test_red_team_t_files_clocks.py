@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from datetime import date
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -79,3 +80,24 @@ def test_a_file_cut_short_mid_line_says_so_and_offers_the_kept_version(tmp_path)
     last = path.read_text(encoding="utf-8").count("\n") + 1
     assert f"the file ends in the middle of line {last} (“dead”)" in message
     assert "career-workbook undo 'jo (conflicted copy).yaml'" in message
+
+
+def test_a_sync_tools_copy_of_a_workbook_is_named_by_validate_and_cohort(tmp_path):
+    # old code: validate said "ok" and cohort listed Jordan three times without a word
+    from career_workbook import batch, caseload
+
+    folder = tmp_path / "workbooks"
+    folder.mkdir()
+    text = "person: {name: Jordan Blake}\n"
+    names = ["jordan.yaml", "jordan (conflicted copy 2026-12-01).yaml", "jordan-DESKTOP-1.yaml",
+             "jordan_2.yaml"]
+    for name in names:
+        (folder / name).write_text(text, encoding="utf-8")
+    notes = {check.path.name: check.notes for check in batch.validate_paths([folder])}
+    copies = {name for name, said in notes.items()
+              if any("looks like a copy of jordan.yaml" in note for note in said)}
+    assert copies == set(names[1:3])  # jordan_2: a second client of that name, as `new` makes
+    report = caseload.cohort(folder, tmp_path / "cohort.csv", charts=False,
+                             today=date(2026, 12, 7))
+    assert {name for name, warning in report.warnings
+            if "move the copy out of this folder" in warning} == set(names[1:3])

@@ -565,14 +565,26 @@ def _yaml_error(err: yaml.YAMLError, path: Any, text: str | None = None) -> Work
     return WorkbookError(f"invalid YAML{where}: {problem}{hint}", path=path)
 
 
+def _then(advice: str) -> str:
+    """``'. ' + advice``, or ``''`` when there is none."""
+    return f". {advice}" if advice else ""
+
+
 def _versions_kept(path: Any) -> str:
     """How to bring back the last version kept of the workbook at ``path``.
 
     >>> print(_versions_kept("workbooks/jo (conflicted copy).yaml"))
     `career-workbook undo 'jo (conflicted copy).yaml'` brings back the last version kept (`history` lists them)
+
+    A version kept in the history has none of its own (``''``):
+
+    >>> _versions_kept("workbooks/.history/jo.yaml/2026-12-07T02-52-04Z-000002.yaml")
+    ''
     """  # noqa: E501
     import shlex
 
+    if path is not None and Path(str(path)).parent.parent.name == _HISTORY_DIR:
+        return ""
     name = shlex.quote(Path(str(path)).name) if path is not None else "FILE"
     return f"`career-workbook undo {name}` brings back the last version kept (`history` lists them)"
 
@@ -595,8 +607,8 @@ def _cut_short_hint(text: str | None, mark: Any, path: Any) -> str:
     if mark.line < last:
         return ""
     return (f"; the file ends in the middle of line {last + 1} (“{_line_text(text, last)}”): "
-            "it may have been cut short while it was written (a sync tool, a crash). "
-            + _versions_kept(path))
+            "it may have been cut short while it was written (a sync tool, a crash)"
+            + _then(_versions_kept(path)))
 
 
 def _reader_error(err: yaml.reader.ReaderError, path: Any, text: str | None) -> WorkbookError:
@@ -623,7 +635,7 @@ def _reader_error(err: yaml.reader.ReaderError, path: Any, text: str | None) -> 
     if err.character in (0, "\0"):
         return WorkbookError(
             f"line {line} holds zero bytes (NUL): the file was cut short while it was written "
-            f"(a sync tool, a crash, a full disk). {_versions_kept(path)}", path=path)
+            "(a sync tool, a crash, a full disk)" + _then(_versions_kept(path)), path=path)
     code = err.character if isinstance(err.character, int) else ord(str(err.character)[:1] or "?")
     return WorkbookError(
         f"line {line}, column {column} holds the control character U+{code:04X}, which a "

@@ -101,3 +101,17 @@ def test_a_sync_tools_copy_of_a_workbook_is_named_by_validate_and_cohort(tmp_pat
                              today=date(2026, 12, 7))
     assert {name for name, warning in report.warnings
             if "move the copy out of this folder" in warning} == set(names[1:3])
+
+
+def test_history_lists_a_damaged_kept_version_without_offering_undo_of_it(tmp_path, capsys):
+    # the advice of the two messages above is for the workbook, never for a kept copy
+    from career_workbook import cli, store
+
+    path = tmp_path / "jo.yaml"
+    store.new(path, "Jo")
+    kept = store._history_dir(path.resolve())
+    kept.mkdir(parents=True)
+    (kept / "2026-12-07T02-52-04.000000Z-000001.yaml").write_bytes(path.read_bytes() + b"\0")
+    assert cli.main(["history", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "holds zero bytes (NUL)" in out and "undo 2026" not in out

@@ -594,7 +594,7 @@ def _local(when: Any) -> str:
 
     from career_workbook.versions import saved_when
 
-    return saved_when(when, datetime.now().astimezone())
+    return saved_when(when, datetime.now())  # each stamp on the clock of its day
 
 
 def _cmd_history(args: argparse.Namespace) -> int:

@@ -1545,7 +1545,7 @@ def _thin(real: Path, now: datetime | None = None) -> None:
     """Drop the history copies :func:`~career_workbook.versions.versions_to_keep` does not
     keep (and any beyond :data:`HISTORY_LIMIT`, oldest first)."""
     entries = _entries(real)
-    keep = versions_to_keep([e.saved_at for e in entries], now or datetime.now().astimezone())
+    keep = versions_to_keep([e.saved_at for e in entries], now or datetime.now())
     kept = [e for e, k in zip(entries, keep, strict=True) if k]
     drop = [e for e, k in zip(entries, keep, strict=True) if not k] + kept[HISTORY_LIMIT:]
     for old in drop:

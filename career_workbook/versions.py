@@ -19,8 +19,8 @@ from collections.abc import Sequence
 from datetime import datetime, timedelta
 from typing import Any
 
-__all__ = ["COUNTED", "changed_sections", "describe_change", "saved_when", "section_counts",
-           "versions_to_keep"]
+__all__ = ["COUNTED", "changed_sections", "describe_change", "on_clock", "saved_when",
+           "section_counts", "versions_to_keep"]
 
 RECENT = timedelta(hours=1)
 HOURLY = timedelta(days=1)
@@ -40,13 +40,29 @@ COUNTED = (
 milestones are those of every goal together."""
 
 
+def on_clock(when: datetime, now: datetime) -> datetime:
+    """``when`` as ``now``'s clock shows it: in ``now``'s time zone, or, when ``now`` has
+    none (the machine's own clock, ``datetime.now()``), with the offset that clock had at
+    ``when``: a version saved in summer is told in summer time in winter, never an hour (or
+    a day, near midnight) off, as a fixed offset of today would tell it.
+
+    >>> from datetime import timedelta, timezone
+    >>> utc = datetime(2026, 10, 31, 7, 30, tzinfo=timezone.utc)
+    >>> on_clock(utc, datetime(2026, 12, 7, tzinfo=timezone(timedelta(hours=-8)))).isoformat()
+    '2026-10-30T23:30:00-08:00'
+    >>> on_clock(utc, datetime(2026, 12, 7)) == utc
+    True
+    """
+    return when.astimezone(now.tzinfo) if now.tzinfo is not None else when.astimezone()
+
+
 def versions_to_keep(saved_at: Sequence[datetime], now: datetime) -> list[bool]:
     """For each version (when it was saved), whether the history keeps it.
 
     Kept: everything saved in the last hour (or in the future: a clock was changed);
     older than that, the newest version of each hour for a day, of each day for a month
-    (31 days), of each month after. Hours, days and months are those of ``now``'s time
-    zone. Thinning what was kept, at the same moment, keeps it all; later, the newest
+    (31 days), of each month after. Hours, days and months are those of ``now``'s clock
+    (:func:`on_clock`). Thinning what was kept, at the same moment, keeps it all; later, the newest
     version of a day is (but near the region edges) the one its last hour kept.
 
     >>> from datetime import datetime, timezone
@@ -60,12 +76,13 @@ def versions_to_keep(saved_at: Sequence[datetime], now: datetime) -> list[bool]:
     """
     keep = [False] * len(saved_at)
     newest: dict[tuple[Any, ...], int] = {}
+    aware = now if now.tzinfo is not None else now.astimezone()
     for i, when in enumerate(saved_at):
-        age = now - when
+        age = aware - when
         if age < RECENT:
             keep[i] = True
             continue
-        local = when.astimezone(now.tzinfo)
+        local = on_clock(when, now)
         if age < HOURLY:
             bucket: tuple[Any, ...] = ("hour", local.date(), local.hour)
         elif age < DAILY:
@@ -80,10 +97,10 @@ def versions_to_keep(saved_at: Sequence[datetime], now: datetime) -> list[bool]:
 
 
 def saved_when(saved_at: datetime, now: datetime) -> str:
-    """When a version was saved, as a person reads it on their clock (``now``'s time zone;
-    the history's stamps are UTC): "today 10:42", "yesterday 17:05", else the day as every
-    date is written (:func:`~career_workbook.wording.short_date`) and the time, "3 Dec 2026
-    09:15" (two versions of one day told apart).
+    """When a version was saved, as a person reads it on their clock (``now``'s,
+    :func:`on_clock`; the history's stamps are UTC): "today 10:42", "yesterday 17:05",
+    else the day as every date is written (:func:`~career_workbook.wording.short_date`)
+    and the time, "3 Dec 2026 09:15" (two versions of one day told apart).
 
     >>> from datetime import datetime, timedelta, timezone
     >>> now = datetime(2026, 12, 5, 12, 0, tzinfo=timezone.utc)
@@ -96,7 +113,7 @@ def saved_when(saved_at: datetime, now: datetime) -> str:
     """
     from career_workbook.wording import short_date
 
-    local = saved_at.astimezone(now.tzinfo)
+    local = on_clock(saved_at, now)
     days = (now.date() - local.date()).days
     clock = f"{local:%H:%M}"
     if days == 0:

@@ -115,3 +115,34 @@ def test_history_lists_a_damaged_kept_version_without_offering_undo_of_it(tmp_pa
     assert cli.main(["history", str(path)]) == 0
     out = capsys.readouterr().out
     assert "holds zero bytes (NUL)" in out and "undo 2026" not in out
+
+
+def test_history_tells_a_version_saved_before_a_summer_time_change_on_its_own_clock(
+        tmp_path, capsys, monkeypatch):
+    # old code: every stamp was read with today's offset, so in December a version saved at
+    # 00:30 on 31 October (summer time, Los Angeles) was listed as "30 Oct 2026 23:30"
+    import time
+    from datetime import UTC, datetime
+
+    from career_workbook import cli, store
+
+    monkeypatch.setenv("TZ", "America/Los_Angeles")
+    time.tzset()
+    try:
+        in_summer = time.localtime().tm_isdst > 0
+        # 00:30 on the clock of a day in the other season than today's
+        saved = (datetime(2026, 1, 15, 8, 30, tzinfo=UTC) if in_summer
+                 else datetime(2026, 7, 15, 7, 30, tzinfo=UTC))
+        path = tmp_path / "jo.yaml"
+        store.new(path, "Jo")
+        kept = store._history_dir(path.resolve())
+        kept.mkdir(parents=True)
+        stamp = saved.strftime(store._STAMP_FORMAT)
+        (kept / f"{stamp}-000001.yaml").write_bytes(path.read_bytes())
+        assert cli.main(["history", str(path)]) == 0
+        out = capsys.readouterr().out
+        day = "15 Jan 2026" if in_summer else "15 Jul 2026"
+        assert f"{day} 00:30" in out, out
+    finally:
+        monkeypatch.delenv("TZ")
+        time.tzset()

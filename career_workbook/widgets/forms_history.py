@@ -92,7 +92,7 @@ def version_label(entry: Any, number: int | None = None, *, change: str = "",
     >>> version_label(entry, now=now)
     'today 10:42'
     """
-    now = now or datetime.now().astimezone()
+    now = now or datetime.now()
     from career_workbook.versions import saved_when
 
     head = " · ".join([*([str(number)] if number is not None else []),
@@ -176,7 +176,7 @@ def restore_form(session: Any) -> widgets.Widget:
         if chosen not in versions:
             chosen = versions[0]
         entry = entries[versions.index(chosen)]
-        now = datetime.now().astimezone()
+        now = datetime.now()  # each version on the clock of its day
         choice = make_field(
             "version", "Earlier version", "dropdown", value=str(chosen),
             options=[(version_label(e, n, change=version_change(_version(e), s.workbook),

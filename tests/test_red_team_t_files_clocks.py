@@ -146,3 +146,28 @@ def test_history_tells_a_version_saved_before_a_summer_time_change_on_its_own_cl
     finally:
         monkeypatch.delenv("TZ")
         time.tzset()
+
+
+def test_a_notebook_left_open_past_midnight_counts_as_of_the_new_day(tmp_path, monkeypatch):
+    # old code: Session.today was read once, when the notebook started: a check-in saved at
+    # 00:01 was dated the evening before, and today's date typed in it was refused as a day
+    # not come yet
+    from career_workbook.widgets import session as session_mod
+
+    class Clock(date):
+        now = date(2026, 12, 31)
+
+        @classmethod
+        def today(cls):
+            return cls.now
+
+    monkeypatch.setattr(session_mod, "date", Clock)
+    path = tmp_path / "jo.yaml"
+    real = session_mod.Session(path)  # opened at 23:59 on 31 December
+    real.create("Jo")
+    pinned = session_mod.Session(path, today="2026-11-22")  # a run reproducing a day
+    first = real.frames()
+    Clock.now = date(2027, 1, 1)  # 00:01
+    assert real.today == date(2027, 1, 1)
+    assert real.frames() is not first  # counted again as of the new day
+    assert pinned.today == date(2026, 11, 22)

@@ -529,7 +529,9 @@ class Session:
         except WorkspaceError as err:  # checked before anything is read
             self.refusal = str(err)
             self.path = _requested_path(workbook)  # shown in the header, never opened
-        self.today, problem = parse_today(today)
+        day, problem = parse_today(today)
+        named = today is not None and str(today).strip() != "" and problem is None
+        self._pinned: date | None = day if named else None  # else the real today, each time
         self.problems: list[str] = [problem] if problem else []
         self.export_dir = Path(export_dir).expanduser() if export_dir else None
         self.workbook: Workbook | None = None
@@ -539,7 +541,7 @@ class Session:
         self._listeners: dict[Any, Callable[[Session], None]] = {}
         self._ids = itertools.count()
         self._role: tuple[Any, RoleProfile | None] | None = None
-        self._frames: tuple[Any, Any] | None = None
+        self._frames: tuple[Any, Any, date] | None = None
         self._catalog: Catalog | None = None
         self._seen: tuple[int, ...] | None = None
         self.reload()
@@ -550,6 +552,13 @@ class Session:
         return f"<Session {self.path} ({state}), today={self.today.isoformat()}>"
 
     # ------------------------------------------------------------------ state
+    @property
+    def today(self) -> date:
+        """The day everything is counted as of: the ``today`` the notebook was given, else
+        the real date, read afresh at each use: a notebook left open past midnight dates a
+        check-in saved at 00:01 on its own day, never on the day it was opened."""
+        return self._pinned or date.today()
+
     @property
     def missing(self) -> bool:
         """True when there is no file at ``path`` yet (never looked at when refused)."""
@@ -703,18 +712,20 @@ class Session:
 
     def frames(self) -> Any:
         """The analysis frames of the loaded workbook (``figures.frames_of``), shared by
-        every chart of the notebook until the next save or reload; ``None`` without one."""
+        every chart of the notebook until the next save or reload (or midnight, when the
+        notebook counts as of the real today); ``None`` without one."""
         wb = self.workbook
         if wb is None:
             return None
-        if self._frames is None or self._frames[0] is not wb:
+        today = self.today
+        if self._frames is None or self._frames[0] is not wb or self._frames[2] != today:
             from career_workbook import figures
 
             def role() -> RoleProfile | None:  # of this workbook, even after a reload
                 return self.role_of(wb)
 
-            self._frames = (wb, figures.frames_of(wb, today=self.today, role=role,
-                                                  catalog=lambda: self.catalog))
+            self._frames = (wb, figures.frames_of(wb, today=today, role=role,
+                                                  catalog=lambda: self.catalog), today)
         return self._frames[1]
 
     # ------------------------------------------------------------------ listeners

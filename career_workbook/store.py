@@ -1962,22 +1962,27 @@ def save(wb: Workbook, path: str | os.PathLike[str], *, force: bool = False) -> 
     """
     path = Path(path)
     payload = dumps(wb, path=path).encode("utf-8")
-    if len(payload) > MAX_FILE_BYTES:
-        raise WorkbookError(
-            f"this workbook would be {len(payload) / 2**20:.1f} MB once saved, and a "
-            f"workbook may be at most {MAX_FILE_BYTES / 2**20:g} MB, so nothing was saved; "
-            "remove some long texts or old entries", path=path)
+    _refuse_too_big(payload, path)
     if not path.parent.is_dir():
         raise WorkbookError(f"the folder {str(path.parent)!r} does not exist", path=path)
     real = _key(path)
     loaded = None if force else _loaded_digest(wb, real)
     with _locked(path):
         try:
-            _write_locked(real, payload, path, loaded)
+            payload = _write_locked(real, payload, path, loaded)
         except OSError as err:
             raise WorkbookError(f"could not save: {err.strerror or err}"
                                 f"{_OUTPUT_ADVICE.get(err.errno or 0, '')}", path=path) from err
     _remember(wb, real, payload)
+
+
+def _refuse_too_big(payload: bytes, path: Path) -> None:
+    """Refuse a workbook that :func:`load` would refuse for its size."""
+    if len(payload) > MAX_FILE_BYTES:
+        raise WorkbookError(
+            f"this workbook would be {len(payload) / 2**20:.1f} MB once saved, and a "
+            f"workbook may be at most {MAX_FILE_BYTES / 2**20:g} MB, so nothing was saved; "
+            "remove some long texts or old entries", path=path)
 
 
 class WorkbookChangedError(WorkbookError):
@@ -2010,15 +2015,42 @@ def _read_current(real: Path, path: Path) -> tuple[bytes | None, os.stat_result 
     return _read_fd(fd, -1), info
 
 
-def _write_locked(real: Path, payload: bytes, path: Path, loaded: str | None = None) -> None:
-    """Write ``payload``; only once it is in place, keep the replaced version in history.
+_BOM = b"\xef\xbb\xbf"
+
+
+def _in_style_of(payload: bytes, current: bytes | None) -> bytes:
+    """``payload`` (a workbook as :func:`dumps` writes it) in the style of the file it
+    replaces: with its byte-order mark and its Windows line ends (CRLF) where it had them,
+    so that the editor or the git checkout that wrote them sees only what changed.
+
+    >>> _in_style_of(b"a: 1\\nb: 2\\n", _BOM + b"a: 0\\r\\nb: 2\\r\\n")
+    b'\\xef\\xbb\\xbfa: 1\\r\\nb: 2\\r\\n'
+    >>> _in_style_of(b"a: 1\\n", b"a: 0\\n"), _in_style_of(b"a: 1\\n", None)
+    (b'a: 1\\n', b'a: 1\\n')
+    """
+    if not current:
+        return payload
+    if current.startswith(_BOM):
+        payload = _BOM + payload
+    end = current.find(b"\n")
+    if end > 0 and current[end - 1] == ord("\r"):
+        payload = payload.replace(b"\n", b"\r\n")  # every line break of dumps: one per line
+    return payload
+
+
+def _write_locked(real: Path, payload: bytes, path: Path, loaded: str | None = None) -> bytes:
+    """Write ``payload`` (in the style of the file it replaces, :func:`_in_style_of`); only
+    once it is in place, keep the replaced version in history. Returns the bytes the file
+    holds now.
 
     ``loaded``: the digest of the file when the workbook was loaded; a file that changed
     since is not written over (:class:`WorkbookChangedError`)."""
     _refuse_links(path, real)
     current, info = _read_current(real, path)
+    payload = _in_style_of(payload, current)
     if current == payload:
-        return
+        return payload
+    _refuse_too_big(payload, path)  # CRLF adds a byte a line
     if loaded is not None and current is not None and _digest(current) != loaded:
         assert info is not None
         at = datetime.fromtimestamp(info.st_mtime).strftime("%H:%M:%S")
@@ -2055,12 +2087,14 @@ def _write_locked(real: Path, payload: bytes, path: Path, loaded: str | None = N
                 f"saved, but the previous version could not be kept in the history "
                 f"({err.strerror or err})", path=path) from None
         _thin(real)
-        if current is not None and _hand_comments(current.decode("utf-8", "replace")):
+        if current is not None and _hand_comments(
+                current.removeprefix(_BOM).decode("utf-8", "replace")):
             warnings.warn(
                 f"{path}: the comments written in this file by hand were not kept (a save "
                 f"rewrites the whole file); the previous version, with them, is "
                 f"{staged[1]}; write notes in the note fields instead",
                 CommentsNotKeptWarning, stacklevel=3)
+    return payload
 
 
 @contextlib.contextmanager

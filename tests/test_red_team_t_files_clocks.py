@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import warnings
 from datetime import date
 from pathlib import Path
 
@@ -171,3 +172,30 @@ def test_a_notebook_left_open_past_midnight_counts_as_of_the_new_day(tmp_path, m
     assert real.today == date(2027, 1, 1)
     assert real.frames() is not first  # counted again as of the new day
     assert pinned.today == date(2026, 11, 22)
+
+
+def test_a_save_keeps_the_byte_order_mark_and_windows_line_ends_of_the_file(tmp_path):
+    # old code: a workbook Notepad saved with a BOM and CRLF line ends came back LF without
+    # the mark after any save, every line of it changed for the editor or git that wrote it
+    import career_workbook as cw
+
+    path = tmp_path / "josé.yaml"
+    text = "person:\n  name: José Müller\n  coach: “Kim” – Lee\nstrengths:\n- Listening\n"
+    path.write_bytes(b"\xef\xbb\xbf" + text.replace("\n", "\r\n").encode("utf-8"))
+    wb = cw.load(path)
+    wb.strengths.append("Writing\nclearly")  # a line break inside a value
+    cw.save(wb, path)
+    data = path.read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf") and b"\n" not in data.replace(b"\r\n", b"")
+    back = cw.load(path)
+    assert back.person.name == "José Müller" and back.person.coach == "“Kim” – Lee"
+    assert back.strengths == ["Listening", "Writing\nclearly"]
+    back.strengths.pop()
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # our own header, after the mark, is no hand comment
+        cw.save(back, path)  # loaded as saved: no conflict with its own CRLF bytes
+    assert cw.load(path).strengths == ["Listening"]
+    plain = tmp_path / "plain.yaml"
+    plain.write_bytes(text.encode("utf-8"))
+    cw.save(cw.load(plain), plain)
+    assert b"\r" not in plain.read_bytes() and not plain.read_bytes().startswith(b"\xef")

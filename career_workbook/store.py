@@ -1630,12 +1630,29 @@ def _decode(data: bytes, path: Any) -> str:
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as err:
-        line = data[: err.start].count(b"\n") + 1
-        raise WorkbookError(
-            f"the file is not UTF-8 text (byte {data[err.start]:#04x} on line {line}); "
-            "save it as UTF-8",
-            path=path,
-        ) from None
+        raise _not_utf8(data, err.start, path) from None
+
+
+def _not_utf8(data: bytes, at: int, path: Any) -> WorkbookError:
+    """The refusal of a file that is not UTF-8 at byte ``at``: its line, and, when the
+    file reads as Windows text (cp1252, which Latin-1 letters are too: what Notepad's
+    “ANSI” and Word's plain text write), that line as it reads there, and how to save it.
+
+    >>> print(_not_utf8("name: José\\n".encode("cp1252"), 9, "jo.yaml"))
+    jo.yaml: the file is not UTF-8 text (byte 0xe9 on line 1, “name: José” in Windows or Latin-1 text); save it as UTF-8 (Notepad: File → Save as → Encoding: UTF-8)
+    >>> print(_not_utf8(b"a\\x81\\x8d", 1, "jo.yaml"))
+    jo.yaml: the file is not UTF-8 text (byte 0x81 on line 1); save it as UTF-8
+    """  # noqa: E501
+    line = data[:at].count(b"\n") + 1
+    try:
+        shown = data.decode("cp1252").splitlines()[line - 1]
+    except (UnicodeDecodeError, IndexError):
+        return WorkbookError(f"the file is not UTF-8 text (byte {data[at]:#04x} on line "
+                             f"{line}); save it as UTF-8", path=path)
+    return WorkbookError(
+        f"the file is not UTF-8 text (byte {data[at]:#04x} on line {line}, "
+        f"“{_line_text(shown, 0)}” in Windows or Latin-1 text); save it as UTF-8 "
+        "(Notepad: File → Save as → Encoding: UTF-8)", path=path)
 
 
 def _read_as(value: Any) -> str | None:

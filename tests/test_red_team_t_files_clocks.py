@@ -199,3 +199,22 @@ def test_a_save_keeps_the_byte_order_mark_and_windows_line_ends_of_the_file(tmp_
     plain.write_bytes(text.encode("utf-8"))
     cw.save(cw.load(plain), plain)
     assert b"\r" not in plain.read_bytes() and not plain.read_bytes().startswith(b"\xef")
+
+
+def test_a_workbook_saved_as_windows_text_names_the_line_as_the_person_wrote_it(tmp_path):
+    # old code: "the file is not UTF-8 text (byte 0x93 on line 3); save it as UTF-8": a
+    # byte number where the person wrote a quote mark, and not how to save it
+    import career_workbook as cw
+
+    path = tmp_path / "jose.yaml"
+    text = "person:\n  name: Jose\n  coach: “Kim” – Müller\n"
+    path.write_bytes(text.encode("cp1252"))
+    try:
+        cw.load(path)
+    except cw.WorkbookError as err:
+        message = str(err)
+    else:
+        raise AssertionError("a cp1252 file loaded")
+    assert "line 3, “coach: “Kim” – Müller” in Windows or Latin-1 text" in message
+    assert "Encoding: UTF-8" in message
+    assert path.read_bytes() == text.encode("cp1252")  # nothing converted behind their back

@@ -336,6 +336,17 @@ _JOINERS = "\u200d\u200c\ufe0e\ufe0f"
 """What joins the character before it to the next (an emoji family, a flag's tag, a script)."""
 
 
+def ended(text: str) -> str:
+    """``text`` closing a sentence: with a full stop after it, unless it ends a sentence
+    itself, so it never reads ``… conversation..``.
+
+    >>> ended("Send Ravi my plan."), ended("Send Ravi my plan "), ended("Ready?")
+    ('Send Ravi my plan.', 'Send Ravi my plan.', 'Ready?')
+    """
+    text = text.strip()
+    return text + ("" if text[-1:] in ".!?…" else ".")
+
+
 def quoted_end(text: str) -> str:
     """``“text”`` closing a sentence: with a full stop after it, unless the text ends a
     sentence itself (a goal written as one), so it never reads ``“… 2027.”.``.

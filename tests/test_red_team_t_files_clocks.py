@@ -218,3 +218,16 @@ def test_a_workbook_saved_as_windows_text_names_the_line_as_the_person_wrote_it(
     assert "line 3, “coach: “Kim” – Müller” in Windows or Latin-1 text" in message
     assert "Encoding: UTF-8" in message
     assert path.read_bytes() == text.encode("cp1252")  # nothing converted behind their back
+
+
+def test_a_next_step_written_as_a_sentence_is_reminded_with_one_full_stop():
+    # old code: "...: Send Ravi my 90-day plan before the second conversation..\nAfterwards"
+    from career_workbook.analysis.reminders import calendar_events
+    from career_workbook.store import loads
+
+    wb = loads("person: {name: Jordan}\nopportunities:\n- title: Checkout lead\n"
+               "  next_step: Send Ravi my plan before the second conversation.\n"
+               "  next_step_due: 2026-12-10\n")
+    texts = [e.description for e in calendar_events(wb, "jordan", today=date(2026, 12, 7))
+             if "Send Ravi" in e.description]
+    assert texts and all("conversation.\n" in t and ".." not in t for t in texts)

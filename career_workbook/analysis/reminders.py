@@ -50,7 +50,7 @@ from datetime import date, timedelta
 from career_workbook.analysis.next_actions import CHECK_IN_DAYS, open_actions
 from career_workbook.analysis.opportunities import CLOSED_STAGES, deadline_left
 from career_workbook.model import Workbook
-from career_workbook.wording import duration, shorten
+from career_workbook.wording import duration, ended, shorten
 
 __all__ = ["CANCEL_WINDOW_DAYS", "DEFAULT_RHYTHM_DAYS", "CalendarEvent", "calendar_events",
            "event_uid", "next_check_in", "unique_uids"]
@@ -250,7 +250,7 @@ def calendar_events(wb: Workbook, workbook_id: str, *, today: date,
             step = opp.next_step.strip() or "Decide the next step"
             add("opportunity", opp.id, opp.next_step_due,
                 f"Opportunity: {_title(step)}",
-                f"Next step for “{opp.title}”{where}, now at stage “{stage}”: {step}.\n"
+                f"Next step for “{opp.title}”{where}, now at stage “{stage}”: {ended(step)}\n"
                 "Afterwards, move its stage or set the next step and its date in "
                 "10_opportunities.",
                 shut=(f"moved to {stage}", moved) if opp.stage in CLOSED_STAGES else None)

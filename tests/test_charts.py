@@ -62,6 +62,7 @@ from career_workbook.charts._registry import (
 from career_workbook.charts._style import MUTED, PALETTE, house_style, number, placeholder_message
 from career_workbook.frames import GOALS_COLUMNS, MILESTONES_COLUMNS, build_frame
 from career_workbook.model import RELATIONSHIPS, SKILL_CATEGORIES
+from tests.helpers.network import dense_network
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 EXAMPLES = sorted((ROOT / "examples" / "workbooks").glob("*.yaml"))
@@ -1908,3 +1909,42 @@ def test_radar_shows_the_most_important_skills_as_its_legend_says(biggest_import
         assert legend.endswith("; the biggest gap and the 15 most important of your 29 skills")
     else:
         assert legend.endswith("; the 16 most important of your 29 skills")
+
+
+def _drawn_dots(ax) -> tuple[np.ndarray, np.ndarray]:
+    """Every scatter marker's centre and radius, in pixels, as drawn."""
+    px = ax.figure.dpi / 72
+    centres, radii = [], []
+    for coll in ax.collections:
+        if isinstance(coll, PathCollection) and len(coll.get_sizes()):
+            xy = coll.get_offset_transform().transform(coll.get_offsets())
+            r = np.sqrt(np.resize(coll.get_sizes(), len(xy))) / 2 * px
+            centres.append(xy)
+            radii.append(r + max(coll.get_linewidths()) / 2 * px)
+    return np.concatenate(centres), np.concatenate(radii)
+
+
+@pytest.mark.parametrize("n", [120, 4])
+def test_network_names_are_readable_over_dots_and_unboxed_where_clear(n):
+    """A heavy workbook's network chart: overdue names were drawn straight over the
+    dense dots, unreadable. A name that covers a dot is drawn on a light box; a name clear
+    of every dot has none (fails before: no name ever had a box)."""
+    fig = charts.plot_network(dense_network(n), TODAY)
+    ax = fig.axes[0]
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    centres, radii = _drawn_dots(ax)
+    names = [t for t in ax.texts if t.get_text().startswith("Contact")]
+    assert names
+    covered = []
+    for t in names:
+        b = t.get_window_extent(renderer)
+        nx = np.clip(centres[:, 0], b.x0, b.x1) - centres[:, 0]
+        ny = np.clip(centres[:, 1], b.y0, b.y1) - centres[:, 1]
+        over = bool((np.hypot(nx, ny) < radii).any())
+        covered.append(over)
+        assert (t.get_bbox_patch() is not None) == over, t.get_text()
+    if n > 10:
+        assert any(covered)  # the dense case does put names over dots
+    else:
+        assert not any(covered)

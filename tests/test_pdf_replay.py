@@ -401,3 +401,24 @@ def test_a_replayed_page_sets_each_clip_once(tmp_path):
     assert len(replayed) <= len(plain)
     (a,), (b,) = _pixels(plain, tmp_path), _pixels(replayed, tmp_path)
     assert int(np.abs(a - b).max()) <= TOLERANCE
+
+
+def test_a_name_on_a_light_box_is_replayed_with_its_box(tmp_path):
+    # a heavy workbook's network chart names overdue contacts over dense dots on a light
+    # box (charts/_repel.py): the replayed page draws each box once, where matplotlib's
+    # own page does, under its name
+    from matplotlib.patches import FancyBboxPatch
+
+    from career_workbook.charts import plot_network
+    from tests.helpers.network import dense_network
+
+    fig = plot_network(dense_network(), TODAY)
+    diffs, fell_back = _compare({"network": fig}, tmp_path)
+    boxed = [t for t in fig.axes[0].texts if isinstance(t.get_bbox_patch(), FancyBboxPatch)]
+    assert boxed and not fell_back
+    assert diffs["network"] <= TOLERANCE, diffs
+    with frozen_layout(fig):
+        rec = _recorded(fig)
+    # the boxes are drawn with their live names, not also as the PNG's paths
+    assert not any(op[0] == "draw_path" and op[1].get_rgb()[:3] == (1.0, 1.0, 1.0)
+                   and op[1].get_alpha() == 0.9 for op in rec.ops)

@@ -17,6 +17,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 from matplotlib.artist import Artist
+from matplotlib.collections import PathCollection
 from matplotlib.lines import Line2D
 from matplotlib.text import Text
 from matplotlib.transforms import IdentityTransform, ScaledTranslation
@@ -116,11 +117,62 @@ class RepelledLabels(Artist):
             text.set_verticalalignment("center")
             text.set_transform(ax.transData + ScaledTranslation(
                 dx / px_per_pt / 72, dy / px_per_pt / 72, ax.figure.dpi_scale_trans))
+            text.set_bbox(None)
             if abs(dy) > h[i] / 2:
                 leader = self._leaders[i]
                 leader.set_figure(ax.figure)
                 leader.set_data([anchor[i, 0], anchor[i, 0] + dx * 0.8], [anchor[i, 1], y[i]])
                 leader.draw(renderer)
+        # a name over dots (or rings) is read on a light box; clear of them, on nothing
+        points, radii = dots_of(ax, renderer)
+        over = boxes_cover_dots(list(zip(x0, y - h / 2, x0 + w, y + h / 2, strict=True)),
+                                points, radii)
+        for text, boxed in zip(self.texts, over, strict=True):
+            if boxed:
+                text.set_bbox(WHITE_BOX)
+
+
+def dots_of(ax: Any, renderer: Any) -> tuple[np.ndarray, np.ndarray]:
+    """The centres (pixels, n x 2) and radii (pixels, with half their edge) of every
+    marker of ``ax``: its scatter dots and rings, and the markers of its lines."""
+    px_per_pt = renderer.points_to_pixels(1.0)
+    points, radii = [np.empty((0, 2))], [np.empty(0)]
+    for coll in ax.collections:
+        sizes = np.asarray(coll.get_sizes(), dtype=float)
+        offsets = np.asarray(coll.get_offsets(), dtype=float).reshape(-1, 2)
+        if not coll.get_visible() or not len(sizes) or not len(offsets) \
+                or not isinstance(coll, PathCollection):
+            continue
+        edge = float(np.max(coll.get_linewidths(), initial=0.0)) / 2
+        r = (np.sqrt(np.resize(sizes, len(offsets))) / 2 + edge) * px_per_pt
+        points.append(coll.get_offset_transform().transform(offsets))
+        radii.append(r)
+    for line in ax.get_lines():
+        if line.get_visible() and line.get_marker() not in (None, "None", "none", "", " "):
+            xy = line.get_transform().transform(line.get_xydata())
+            points.append(np.asarray(xy, dtype=float))
+            radii.append(np.full(len(xy), line.get_markersize() / 2 * px_per_pt))
+    return np.concatenate(points), np.concatenate(radii)
+
+
+def boxes_cover_dots(boxes: Sequence[tuple[float, float, float, float]],
+                     points: np.ndarray, radii: np.ndarray) -> np.ndarray:
+    """For each box ``(x0, y0, x1, y1)``, whether any dot (centre ``points[i]``, radius
+    ``radii[i]``, same units) reaches into it.
+
+    >>> pts, r = np.array([[0.0, 0.0], [10.0, 10.0]]), np.array([1.0, 1.0])
+    >>> boxes_cover_dots([(0.5, -2, 4, 2), (2, 2, 8, 8), (10.5, 10.5, 12, 12)], pts, r).tolist()
+    [True, False, True]
+    """
+    out = np.zeros(len(boxes), dtype=bool)
+    if not len(points):
+        return out
+    for i, (x0, y0, x1, y1) in enumerate(boxes):
+        # the nearest point of the box to each centre, within the radius
+        nx = np.clip(points[:, 0], x0, x1) - points[:, 0]
+        ny = np.clip(points[:, 1], y0, y1) - points[:, 1]
+        out[i] = bool((nx * nx + ny * ny < radii * radii).any())
+    return out
 
 
 def repelled_labels(ax: Any, xs: Sequence[float], ys: Sequence[float], labels: Sequence[str],

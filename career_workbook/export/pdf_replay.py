@@ -18,8 +18,8 @@ lines (:class:`~career_workbook.charts._repel.ClearOfLines`), an axis's label an
 text, and images (resampled on the page's pixel grid; matplotlib 3.11). Every chart page
 of the examples, a new and a half-filled workbook rasterises to the same pixels as
 matplotlib's own page (``tests/test_pdf_replay.py``). A box sized from its text's width
-(a text's ``bbox``; no house chart has one) keeps the PNG's measure, a fraction of a
-point off.
+(a text's ``bbox``; only placed labels have one, drawn live with their text) keeps
+the PNG's measure, a fraction of a point off.
 
 What the replay does not know (a rasterized or filtered artist, TeX, a text wrapped at
 draw time, a text not drawn by ``Text.draw``, an image elsewhere than matplotlib 3.11, a
@@ -174,12 +174,16 @@ def _text_place(rec: Recording) -> tuple[Text, float, float, int] | None:
 def _live_artist(rec: Recording) -> Any:
     """The artist drawn live on the page that made the current call, if any: a legend
     or point labels (:class:`~career_workbook.charts._repel.RepelledLabels`), whose
-    layout depends on how wide their texts measure."""
+    layout depends on how wide their texts measure, or a placed label drawing its box
+    (a name over dots, on a light box)."""
     frame = sys._getframe(3)  # the caller of the wrapper
     while frame is not None:
         code = frame.f_code
         if code in _LIVE_DRAWS:
             return frame.f_locals.get("self")
+        if code is _TEXT_DRAW and frame.f_locals.get("self") is not None \
+                and getattr(frame.f_locals["self"], "_cw_placed_by", None) is not None:
+            return frame.f_locals["self"]  # a placed text's box: drawn live, with its text
         if code is _CHILDREN_DRAW:  # an axes or figure drawing its children: no further
             return None
         frame = frame.f_back
@@ -208,6 +212,8 @@ def _axis_of_label(text: Text) -> Any:
 def _record(rec: Recording, name: str, args: tuple, kwargs: dict) -> None:
     artist = _live_artist(rec)
     if artist is not None:  # sized from its texts: drawn again on the page, by itself
+        if isinstance(artist, Text):  # placed by its placer, which draws first
+            _live(rec, artist._cw_placed_by)
         _live(rec, artist)
         return
     if name == "draw_image":  # an image not drawn by an image artist (composited)

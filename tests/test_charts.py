@@ -1948,3 +1948,19 @@ def test_network_names_are_readable_over_dots_and_unboxed_where_clear(n):
         assert any(covered)  # the dense case does put names over dots
     else:
         assert not any(covered)
+
+
+def test_feedback_360_subtitle_fits_beside_the_centred_square():
+    """The 360 chart's axes is a square centred in the figure, so its subtitle starts
+    well right of the tick labels: wrapped to the width from the tick labels, a long
+    first line ran off the right edge (fails before: the line ended ~80 px outside)."""
+    names = [f"Stakeholder management and negotiation {i}" for i in range(14)]
+    frame = feedback(names)
+    frame.loc[8:, "self"] = NAN  # "6 skills not rated by you yet: ..." a long line
+    fig = charts.plot_feedback_360(frame)
+    for dpi in (100, 200):
+        fig.set_dpi(dpi)
+        renderer = draw(fig).get_renderer()
+        sub = fig.axes[0].get_title(loc="left")
+        box = fig.axes[0]._left_title.get_window_extent(renderer)
+        assert sub.count("\n") >= 2 and box.x1 <= fig.bbox.width, (dpi, box.x1, sub)

@@ -663,44 +663,65 @@ def subtitle(ax: Any, text: str) -> None:
     # guessed from the width of the rest and checked with its neighbour (bisection only
     # when the guess is off by more than a word): two or three measurements a line; a
     # line break in ``text`` starts a new line (a second point, kept apart from the first)
-    lines: list[str] = []
-    for paragraph in text.split("\n"):
-        words = " ".join(paragraph.split()).split(" ")
-        start = 0
-        while start < len(words):
-            rest = width(" ".join(words[start:]))
-            if rest <= room:
-                fits = len(words)
-            else:
-                fits, too_long = start + 1, len(words)  # one word always "fits"
-                chars_left = len(" ".join(words[start:]))
-                share = (max(room, 0.0) / rest * chars_left  # the characters that fit
-                         if rest > 0 else 0.0)
-                guess, chars = start, -1
-                while guess < len(words) and chars + 1 + len(words[guess]) <= share:
-                    chars += 1 + len(words[guess])
-                    guess += 1
-                guess = min(max(guess, fits), too_long - 1)
-                if guess > fits:
-                    if width(" ".join(words[start:guess])) <= room:
-                        fits = guess
-                    else:
-                        too_long = guess
-                probe = fits + 1 if fits == guess else too_long - 1  # the guess's neighbour
-                if fits < probe < too_long:
-                    if width(" ".join(words[start:probe])) <= room:
-                        fits = probe
-                    else:
-                        too_long = probe
-                while too_long - fits > 1:
-                    mid = (fits + too_long) // 2
-                    if width(" ".join(words[start:mid])) <= room:
-                        fits = mid
-                    else:
-                        too_long = mid
-            lines.append(" ".join(words[start:fits]))
-            start = fits
+    def wrap(room: float) -> list[str]:
+        lines: list[str] = []
+        for paragraph in text.split("\n"):
+            words = " ".join(paragraph.split()).split(" ")
+            start = 0
+            while start < len(words):
+                rest = width(" ".join(words[start:]))
+                if rest <= room:
+                    fits = len(words)
+                else:
+                    fits, too_long = start + 1, len(words)  # one word always "fits"
+                    chars_left = len(" ".join(words[start:]))
+                    share = (max(room, 0.0) / rest * chars_left  # the characters that fit
+                             if rest > 0 else 0.0)
+                    guess, chars = start, -1
+                    while guess < len(words) and chars + 1 + len(words[guess]) <= share:
+                        chars += 1 + len(words[guess])
+                        guess += 1
+                    guess = min(max(guess, fits), too_long - 1)
+                    if guess > fits:
+                        if width(" ".join(words[start:guess])) <= room:
+                            fits = guess
+                        else:
+                            too_long = guess
+                    probe = fits + 1 if fits == guess else too_long - 1  # the guess's neighbour
+                    if fits < probe < too_long:
+                        if width(" ".join(words[start:probe])) <= room:
+                            fits = probe
+                        else:
+                            too_long = probe
+                    while too_long - fits > 1:
+                        mid = (fits + too_long) // 2
+                        if width(" ".join(words[start:mid])) <= room:
+                            fits = mid
+                        else:
+                            too_long = mid
+                lines.append(" ".join(words[start:fits]))
+                start = fits
+        return lines
+
+    lines = wrap(room)
     title.set_text("\n".join(lines) or " ")
+    if ax.get_aspect() != "auto" and lines:
+        # a fixed-aspect axes (the 360 chart's square) is shrunk and centred in its
+        # place: its left edge, where the subtitle starts, is further right than the
+        # tick labels; lay the figure out, and wrap again to what is left of the width
+        # where the square starts (more lines make the square smaller: again, at most
+        # twice more)
+        engine = fig.get_layout_engine()
+        for _ in range(3):
+            if engine is not None:
+                engine.execute(fig)
+            ax.apply_aspect()
+            left = ax.get_position().x0 * fig.bbox.width
+            fits = fig.bbox.width * 0.97 - left
+            if max(width(line) for line in lines) <= fits:
+                break
+            lines = wrap(min(room, fits))
+            title.set_text("\n".join(lines) or " ")
 
 
 def _text_metrics(renderer: Any, text: str, prop: Any, dpi: float) -> tuple:

@@ -370,8 +370,9 @@ values_wheel, learning_hours, wellbeing, readiness, opportunities
 def chart_title(fig: Figure, slug: str | None = None) -> str:
     """The takeaway a chart states (its headline), as the user would read it.
 
-    The figure's suptitle (unescaped: ``\\$`` back to ``$``, lines joined), else the first
-    axes title, else the registry title of ``slug``.
+    The figure's suptitle (unescaped: ``\\$`` back to ``$``, lines joined, a right-to-left
+    run cut by a line break one run again: :func:`~career_workbook.charts.one_line`), else
+    the first axes title, else the registry title of ``slug``.
 
     >>> from career_workbook import charts
     >>> chart_title(charts.placeholder_figure("nothing yet"), "network")
@@ -383,7 +384,7 @@ def chart_title(fig: Figure, slug: str | None = None) -> str:
                      if ax.get_title(loc).strip() and ax.get_label() != "placeholder"), "")
     if not text.strip() and slug in charts.CHARTS:
         text = charts.CHARTS[slug].title
-    return " ".join(charts.unescape_mathtext(text).split())
+    return charts.one_line(charts.unescape_mathtext(text))
 
 
 def chart_caption(fig: Figure, slug: str | None = None) -> str:
@@ -406,7 +407,7 @@ def chart_caption(fig: Figure, slug: str | None = None) -> str:
     '1 of 2 goals on track. Progress (%). Panels: Run a 10k; Learn SQL.'
     """
     def plain(text: str) -> str:
-        return " ".join(charts.unescape_mathtext(text).split())
+        return charts.one_line(charts.unescape_mathtext(text))
 
     takeaway = chart_title(fig, slug)
     titles = [[t for t in (plain(ax.get_title("left")), plain(ax.get_title("center"))) if t]

@@ -1964,3 +1964,39 @@ def test_feedback_360_subtitle_fits_beside_the_centred_square():
         sub = fig.axes[0].get_title(loc="left")
         box = fig.axes[0]._left_title.get_window_extent(renderer)
         assert sub.count("\n") >= 2 and box.x1 <= fig.bbox.width, (dpi, box.x1, sub)
+
+
+def _outside_isolates(line: str) -> str:
+    """The characters of ``line`` outside any FSI...PDI run."""
+    depth, out = 0, []
+    for char in line:
+        if char == "\u2068":
+            depth += 1
+        elif char == "\u2069":
+            depth = max(depth - 1, 0)
+        elif depth == 0:
+            out.append(char)
+    return "".join(out)
+
+
+@pytest.mark.parametrize("skill", ["ניהול פרויקטים מורכבים בארגונים גדולים ובינלאומיים",
+                                   "إدارة المشاريع الكبيرة في المؤسسات الدولية والمحلية"])
+def test_a_wrapped_headline_keeps_a_right_to_left_name_as_one_run(skill):
+    """"Most common gap: <Hebrew> (5 clients)" wrapped over two lines drew "(5 clients)"
+    inside the right-to-left text's run, on its far side. The person's text is isolated
+    (FSI...PDI) on every line it is drawn on, and the program's words stay outside it;
+    the chart's title for the page reads it as one run again (fails before: no isolates)."""
+    from career_workbook.figures import chart_title
+
+    fig = charts.plot_cohort_gaps(pd.Series({skill: 5, "SQL": 2}))
+    lines = fig.get_suptitle().split("\n")
+    assert len(lines) >= 2
+    for line in lines:  # every line: the person's letters isolated, the rest outside
+        outside = _outside_isolates(line)
+        assert not re.search("[\u0590-\u08ff]", outside), line
+        assert line.count("\u2068") == line.count("\u2069"), line
+    assert "(5 clients)" in _outside_isolates(lines[-1]) + _outside_isolates(lines[0])
+    title = chart_title(fig)  # one run: shortened maybe, never cut in two
+    inner = re.fullmatch("Most common gap: \u2068([^\u2068\u2069]+)\u2069 \\(5 clients\\)",
+                         title)
+    assert inner and skill.startswith(inner[1].rstrip(" …")), title

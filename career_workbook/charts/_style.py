@@ -459,8 +459,64 @@ def wrap_label(value: Any, width: int = WRAP, *, max_lines: int = 3,
                                                  hyphens=hyphens)))
 
 
+FSI, PDI = "\u2068", "\u2069"
+"""Unicode's first-strong isolate and its end: the text between them is laid out as one
+run, in its own direction, and the text around it keeps its own (matplotlib 3.11 and
+browsers order them; neither draws them)."""
+_RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefe]")
+"""A letter of a right-to-left script (Hebrew, Arabic, Syriac, Thaana, N'Ko, ...)."""
+
+
+def isolated(text: str) -> str:
+    """The person's ``text``, put into a sentence the program writes, as one run: with a
+    right-to-left letter in it, between :data:`FSI` and :data:`PDI`, so that what follows
+    ("(3 clients)") stays after it and is not read into the right-to-left text ("Gap:
+    ניהול (3+)" showed "(+3)" before the Hebrew). Other text is left as it is.
+
+    >>> isolated("SQL"), isolated("ניהול") == FSI + "ניהול" + PDI
+    ('SQL', True)
+    """
+    return f"{FSI}{text}{PDI}" if _RTL.search(text) else text
+
+
+def isolated_lines(lines: Sequence[str]) -> list[str]:
+    """Wrapped ``lines`` of a text with isolates (:func:`isolated`), each line closing
+    the isolates it leaves open and opening again those the line before left open: a
+    drawn line is ordered on its own, so a run cut by a line break stays one run on each.
+
+    >>> isolated_lines(["Gap: " + FSI + "ניהול", "פרויקטים" + PDI + " (3+)"]) == [
+    ...     "Gap: " + FSI + "ניהול" + PDI, FSI + "פרויקטים" + PDI + " (3+)"]
+    True
+    """
+    out, still_open = [], 0
+    for line in lines:
+        depth = still_open
+        for char in line:
+            if char == FSI:
+                depth += 1
+            elif char == PDI and depth:
+                depth -= 1
+        out.append(FSI * still_open + line + PDI * depth)
+        still_open = depth
+    return out
+
+
+def one_line(text: str) -> str:
+    """A drawn text's lines as one line, as the reader reads it: whitespace runs made one
+    space, and a run cut at a line break by :func:`isolated_lines` made one run again.
+
+    >>> lines = isolated_lines(["Gap: " + FSI + "ניהול", "פרויקטים" + PDI + " (3+)"])
+    >>> one_line(chr(10).join(lines)) == "Gap: " + FSI + "ניהול פרויקטים" + PDI + " (3+)"
+    True
+    """
+    mended = re.sub(f"({PDI}+)[ \t]*\n[ \t]*({FSI}+)",
+                    lambda m: " " if len(m[1]) == len(m[2]) else m[0], text)
+    return " ".join(mended.split())
+
+
 def short(value: Any, width: int = 40) -> str:
-    """User text on one line, shortened to ``width`` characters, safe for matplotlib.
+    """User text on one line, shortened to ``width`` characters, safe for matplotlib;
+    a right-to-left text is one run in the sentence it is put into (:func:`isolated`).
 
     >>> short("Lead the migration of the billing platform to the cloud", 30)
     'Lead the migration of the …'
@@ -468,7 +524,7 @@ def short(value: Any, width: int = 40) -> str:
     text = " ".join(clean_text(value).split())
     if len(text) > width:
         text = wrap_lines(text, width, max_lines=1, hyphens=False)[0]
-    return escape_mathtext(text)
+    return escape_mathtext(isolated(text))
 
 
 def number(x: float, digits: int = 1) -> str:
@@ -703,7 +759,7 @@ def subtitle(ax: Any, text: str) -> None:
                 start = fits
         return lines
 
-    lines = wrap(room)
+    lines = isolated_lines(wrap(room))
     title.set_text("\n".join(lines) or " ")
     if ax.get_aspect() != "auto" and lines:
         # a fixed-aspect axes (the 360 chart's square) is shrunk and centred in its
@@ -720,7 +776,7 @@ def subtitle(ax: Any, text: str) -> None:
             fits = fig.bbox.width * 0.97 - left
             if max(width(line) for line in lines) <= fits:
                 break
-            lines = wrap(min(room, fits))
+            lines = isolated_lines(wrap(min(room, fits)))
             title.set_text("\n".join(lines) or " ")
 
 
@@ -739,7 +795,7 @@ def _wrap_escaped(text: str, width: int, **fit: Any) -> str:
     # Headlines are built from already-escaped pieces: wrap them without escaping again,
     # at spaces only (their lines joined again read as written: "pull-request", never
     # "pull- request"); ``fit``: the room and measure of wrap_lines
-    return "\n".join(wrap_lines(text, width, hyphens=False, **fit)) or " "
+    return "\n".join(isolated_lines(wrap_lines(text, width, hyphens=False, **fit))) or " "
 
 
 class _SteadyDateLocator(mdates.AutoDateLocator):

@@ -288,8 +288,32 @@ def _add_history_commands(sub: argparse._SubParsersAction) -> None:
              "current one). Undo is itself a save: the version you had becomes number 1, so "
              "running undo again brings it back.")
     p.add_argument("file", help="the workbook file")
-    p.add_argument("--to", type=int, default=1, metavar="N",
-                   help="the version number shown by `career-workbook history` (default 1)")
+    p.add_argument("--to", type=_version_choice, default=(1, False), metavar="vK|N",
+                   help="the version to bring back, as `career-workbook history` shows it: "
+                        "vK (its id, which stays the same when the file is saved again) or "
+                        "N (its place in the list, counted from the newest when undo runs; "
+                        "default 1)")
+
+
+def _version_choice(text: str) -> tuple[int, bool]:
+    """``--to``'s value as (number, is a version id): ``v12`` names the kept version 12
+    (:attr:`~career_workbook.store.HistoryEntry.version`, which never changes), ``3`` the
+    third newest at the time undo runs.
+
+    >>> _version_choice("v12"), _version_choice(" V7 "), _version_choice("3"), _version_choice("-1")
+    ((12, True), (7, True), (3, False), (-1, False))
+    >>> _version_choice("v")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    argparse.ArgumentTypeError: 'v' is neither a version id from ... (v12) nor a number ... (3)
+    """
+    text = text.strip()
+    if re.fullmatch(r"[vV]\d+", text):
+        return int(text[1:]), True
+    if re.fullmatch(r"[-+]?\d+", text):
+        return int(text), False
+    raise argparse.ArgumentTypeError(
+        f"{text!r} is neither a version id from `career-workbook history` (v12) nor a number "
+        "in its list (3)")
 
 
 def _cores() -> int:
@@ -624,6 +648,7 @@ def _cmd_history(args: argparse.Namespace) -> int:
         print("No earlier versions yet: every save keeps the version it replaces.")
         return 0
     width = len(str(len(entries)))
+    id_width = max(len(f"v{e.version}") for e in entries)
     when_width = max(len(_local(e.saved_at)) for e in entries)
     for number, entry in enumerate(entries, start=1):
         try:
@@ -632,10 +657,11 @@ def _cmd_history(args: argparse.Namespace) -> int:
                       else versions.describe_change(old, current))
         except WorkbookError as err:
             change = f"cannot be read ({client_message(err, entry.path)})"
-        print(f"  {number:>{width}}  {_local(entry.saved_at):<{when_width}}  "
-              f"{_size(entry.size):>9}  "
-              f"{change}")
-    print(f"Bring one back with: career-workbook undo {path} --to N")
+        print(f"  {number:>{width}}  {'v' + str(entry.version):<{id_width}}  "
+              f"{_local(entry.saved_at):<{when_width}}  {_size(entry.size):>9}  {change}")
+    print(f"Bring one back with: career-workbook undo {path} --to v{entries[0].version} "
+          "(a v-number stays the same when the file is saved again; a plain number N "
+          "counts from the newest when undo runs)")
     return 0
 
 
@@ -648,12 +674,22 @@ def _cmd_undo(args: argparse.Namespace) -> int:
     entries = store.history(path)
     if not entries:
         raise CliError(f"{path} has no earlier version to go back to yet")
-    if not 1 <= args.to <= len(entries):
-        raise CliError(f"--to {args.to}: {path} has {len(entries)} earlier version(s); "
-                       f"choose 1 to {len(entries)} (see `career-workbook history {path}`)")
-    entry = entries[args.to - 1]
+    to, is_id = args.to
+    if is_id:
+        entry = next((e for e in entries if e.version == to), None)
+        if entry is None:
+            raise CliError(f"--to v{to}: {path} keeps no version v{to} (the history keeps "
+                           "fewer of the older versions as they age); nothing was changed: "
+                           f"see `career-workbook history {path}` for those it keeps")
+        number = entries.index(entry) + 1
+    else:
+        if not 1 <= to <= len(entries):
+            raise CliError(f"--to {to}: {path} has {len(entries)} earlier version(s); "
+                           f"choose 1 to {len(entries)} (see `career-workbook history {path}`)")
+        number, entry = to, entries[to - 1]
     store.restore(path, entry)
-    print(f"Restored version {args.to} of {path} (saved {_local(entry.saved_at)}).")
+    print(f"Restored version {number} of {path} (saved {_local(entry.saved_at)}; "
+          f"v{entry.version}).")
     print(f"The version you had is now number 1: `career-workbook undo {path}` brings it back.")
     return 0
 

@@ -31,12 +31,41 @@ def test_history_lists_numbered_versions_with_time_size_and_difference(path, cap
     assert lines[0] == f"{path} now: 0 goals, 0 skills, 3 check-ins; 3 earlier version(s)"
     rows = lines[1:4]
     # when: the restore chooser's words (saved_when)
-    pattern = r"  (\d)  (?:today|yesterday) \d\d:\d\d +\d+\.\d KB  (.*)"
+    pattern = r"  (\d)  (v\d+)  (?:today|yesterday) \d\d:\d\d +\d+\.\d KB  (.*)"
     found = [re.fullmatch(pattern, row) for row in rows]
     assert all(found), rows
-    assert [(m.group(1), m.group(2)) for m in found if m] == [
-        ("1", "1 check-in fewer"), ("2", "2 check-ins fewer"), ("3", "3 check-ins fewer")]
-    assert lines[4] == f"Bring one back with: career-workbook undo {path} --to N"
+    ids = [f"v{e.version}" for e in store.history(path)]
+    assert [(m.group(1), m.group(2), m.group(3)) for m in found if m] == [
+        ("1", ids[0], "1 check-in fewer"), ("2", ids[1], "2 check-ins fewer"),
+        ("3", ids[2], "3 check-ins fewer")]
+    assert lines[4].startswith(f"Bring one back with: career-workbook undo {path} --to {ids[0]} ")
+
+
+def test_undo_to_a_version_id_brings_back_the_one_listed_after_another_save(path, capsys):
+    """R7: `history`, then a save (a kernel, a coach), then `undo --to 3`: the numbers had
+    moved on, and the version one newer than the one chosen came back. The id `history`
+    shows (vK) names the same version whatever is saved meanwhile (fails before: `--to`
+    took numbers only)."""
+    assert cli.main(["history", str(path)]) == 0
+    row = capsys.readouterr().out.splitlines()[3]  # number 3: no check-ins yet
+    chosen = re.fullmatch(r"  3  (v\d+)  .*", row)[1]
+    with cw.edit(path) as wb:  # saved between `history` and `undo`
+        wb.strengths.append("Listening")
+    assert cli.main(["undo", str(path), "--to", chosen]) == 0
+    assert cw.load(path).check_ins == []
+    out = capsys.readouterr().out
+    assert out.startswith(f"Restored version 4 of {path} (saved ") and f"; {chosen})." in out
+
+
+def test_undo_to_a_version_id_no_longer_kept_changes_nothing(path, capsys):
+    before = path.read_bytes()
+    assert cli.main(["undo", str(path), "--to", "v999"]) == 2
+    assert "keeps no version v999" in capsys.readouterr().err
+    with pytest.raises(SystemExit) as refused:  # argparse's own error, usage and all
+        cli.main(["undo", str(path), "--to", "latest"])
+    assert refused.value.code == 2
+    assert "'latest' is neither a version id" in capsys.readouterr().err
+    assert path.read_bytes() == before
 
 
 def test_history_of_a_new_workbook_says_there_is_none_yet(tmp_path, capsys):

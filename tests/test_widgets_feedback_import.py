@@ -232,6 +232,27 @@ def test_upload_is_offered_and_checked_like_a_path(workspace):
     assert "the file has 2 problems" in view.status.value
 
 
+
+def test_the_upload_button_counts_files_only_once_there_is_one(workspace):
+    """Q10: "Upload CSV (0)". With no file the button carries the class whose style
+    (beside it) draws only "Upload CSV"; a chosen file takes it off: "(1)" (fails before:
+    no class, no style)."""
+    from career_workbook.widgets.csv_source import NO_FILE
+
+    view = view_for(workspace)
+    row = view.children[1]
+    upload, style = row.children[0], row.children[1]
+    assert NO_FILE in upload._dom_classes
+    assert f".{NO_FILE}::after{{content:\"Upload CSV\"" in style.value
+    data = HEAD.encode() + b"peer,P1,2026-02-03,SQL,3,\n"
+    upload.value = ({"name": "fb.csv", "type": "text/csv", "size": len(data),
+                     "content": memoryview(data),
+                     "last_modified": datetime(2026, 5, 3, tzinfo=UTC)},)
+    assert NO_FILE not in upload._dom_classes
+    upload.value = ()
+    assert NO_FILE in upload._dom_classes
+
+
 HEAD = "rater_group,rater_id,date,skill,level,comment\n"
 
 

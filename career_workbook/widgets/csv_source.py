@@ -98,6 +98,34 @@ def read_csv_file(text: str, workbook: Any, *, max_bytes: int = MAX_CSV_BYTES) -
     return decode_csv(data, str(file))
 
 
+NO_FILE = "cw-upload-none"
+"""The class of an upload button with no file chosen: its count is not shown."""
+
+
+def upload_css(description: str) -> str:
+    """The style that shows an upload button with no file chosen (class :data:`NO_FILE`)
+    as just its ``description``: ipywidgets writes "Upload CSV (0)", a count of nothing.
+    With a file chosen the class goes (:func:`shows_count`) and "Upload CSV (1)" says so.
+
+    >>> print(upload_css("Upload CSV"))  # doctest: +ELLIPSIS
+    <style>.cw-upload-none{font-size:0!important}...::after{content:"Upload CSV";...}</style>
+    """
+    text = description.replace("\\", "\\\\").replace('"', '\\"')
+    size = "var(--jp-widgets-font-size, 13px)"
+    return (f"<style>.{NO_FILE}{{font-size:0!important}}"
+            f".{NO_FILE} i{{font-size:{size}}}"
+            f'.{NO_FILE}::after{{content:"{text}";font-size:{size}}}</style>')
+
+
+def shows_count(files: Any) -> bool:
+    """Whether an upload button shows how many files are chosen: only when there are.
+
+    >>> shows_count(()), shows_count(({"name": "contacts.csv"},))
+    (False, True)
+    """
+    return len(files) > 0
+
+
 class CsvSource:
     """An upload button and a box for a path or a pasted table, added to a form ``view``;
     :meth:`read_text` reads whichever the person used (the upload wins)."""
@@ -106,6 +134,9 @@ class CsvSource:
                  max_bytes: int = MAX_CSV_BYTES, accept: str = ".csv") -> None:
         self.upload = quiet.FileUpload(accept=accept, multiple=False,
                                        description="Upload CSV", tooltip=tooltip)
+        self._upload_css = quiet.HTML(upload_css(self.upload.description))
+        self._show_count()
+        self.upload.observe(self._show_count, names="value")
         self.path = make_field(  # several lines: a pasted table keeps its rows
             "path", "…or a path or a table", "textarea", rows=2,
             placeholder=f"{placeholder}, or paste a table copied from a spreadsheet",
@@ -123,7 +154,14 @@ class CsvSource:
     @property
     def widgets(self) -> list[widgets.Widget]:
         """The two sources, to place at the top of the form."""
-        return [quiet.HBox([self.upload]), self.path.box]
+        return [quiet.HBox([self.upload, self._upload_css]), self.path.box]
+
+    def _show_count(self, _change: Any = None) -> None:
+        """The count on the upload button only when a file is chosen (:func:`shows_count`)."""
+        if shows_count(self.upload.value):
+            self.upload.remove_class(NO_FILE)
+        else:
+            self.upload.add_class(NO_FILE)
 
     def under(self, button: widgets.Button, *beside: widgets.Widget) -> widgets.Widget:
         """``button`` (the form's "Preview") in a row right under the path box, at the left

@@ -55,3 +55,51 @@ def test_preview_sits_at_the_left_edge_under_its_file_field(
         assert not boxes["label_cut"], (stem, size, boxes)  # "…or a path or a table" whole
     finally:
         context.close()
+
+
+_UPLOAD = """(title) => {
+  const form = [...document.querySelectorAll('.cw-form')].find(
+      f => f.innerText.includes(title));
+  const button = form.querySelector('button.widget-upload');
+  const after = getComputedStyle(button, '::after');
+  const r = button.getBoundingClientRect();
+  return {size: getComputedStyle(button).fontSize, after: after.content,
+          after_size: after.fontSize, text: button.innerText.trim(),
+          icon: getComputedStyle(button.querySelector('i')).fontSize,
+          box: [r.left, r.top, r.width, r.height]};
+}"""
+
+
+def test_the_upload_button_shows_no_count_of_nothing(browser: Any, app_server: Server,
+                                                      tmp_path: Any) -> None:
+    """Q10: "Upload CSV (0)": a count of no files on a button is noise. With no file chosen
+    the button reads "Upload CSV"; once one is, "Upload CSV (1)" (fails before: "(0)"
+    drawn)."""
+    context = browser.new_context(viewport=SIZES["laptop"], device_scale_factor=1,
+                                  locale="en-GB")
+    context.set_default_timeout(30_000)
+    title = "Bring in your LinkedIn connections"
+    try:
+        nb = Notebook.open_in_app(context, app_server, "07_network")
+        seen = nb.page.evaluate(_UPLOAD, title)
+        assert seen["size"] == "0px" and seen["after"] == '"Upload CSV"', seen
+        assert seen["after_size"] != "0px" and seen["icon"] != "0px", seen
+        form = nb.page.locator(".cw-form", has_text=title)
+        button = form.locator("button.widget-upload")
+        button.screenshot(path=str(tmp_path / "upload.png"))  # to look at
+        assert seen["box"][2] < 200, seen  # as wide as "Upload CSV", not the hidden text
+        csv = tmp_path / "contacts.csv"
+        csv.write_text("First Name,Last Name\nAna,Lima\n", encoding="utf-8")
+        with nb.page.expect_file_chooser() as chooser:
+            button.click()
+        chooser.value.set_files(str(csv))
+        nb.page.wait_for_function(
+            "(t) => [...document.querySelectorAll('.cw-form')].find(f => f.innerText"
+            ".includes(t)).querySelector('button.widget-upload').innerText.includes('(1)')",
+            arg=title)
+        seen = nb.page.evaluate(_UPLOAD, title)
+        button.screenshot(path=str(tmp_path / "upload_1.png"))
+        assert seen["size"] != "0px" and seen["after"] in ("none", "normal"), seen
+        assert seen["text"] == "Upload CSV (1)", seen
+    finally:
+        context.close()

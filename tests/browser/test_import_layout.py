@@ -94,9 +94,10 @@ def test_the_upload_button_shows_no_count_of_nothing(browser: Any, app_server: S
             button.click()
         chooser.value.set_files(str(csv))
         nb.page.wait_for_function(
-            "(t) => [...document.querySelectorAll('.cw-form')].find(f => f.innerText"
-            ".includes(t)).querySelector('button.widget-upload').innerText.includes('(1)')",
-            arg=title)
+            "(t) => { const b = [...document.querySelectorAll('.cw-form')].find(f => f"
+            ".innerText.includes(t)).querySelector('button.widget-upload');"
+            " return b.innerText.includes('(1)') && !b.classList.contains('cw-upload-none'); }",
+            arg=title)  # the kernel takes the class off once it has the file
         seen = nb.page.evaluate(_UPLOAD, title)
         button.screenshot(path=str(tmp_path / "upload_1.png"))
         assert seen["size"] != "0px" and seen["after"] in ("none", "normal"), seen

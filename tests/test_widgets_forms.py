@@ -842,3 +842,21 @@ def test_the_check_in_form_says_when_the_last_one_was_in_words(tmp_path, last, s
     store.save(wb, path)
     text = _all_html(ui.check_in_form(ui.Session(path, today=TODAY)))
     assert f"Your last check-in was on {short_date(last)} {said}." in text
+
+
+@pytest.mark.parametrize("fed", ["3,5", 3.5, " 3,5 "])
+def test_a_slider_fed_a_decimal_comma_reads_it_and_never_shows_its_whole_part(fed):
+    """A slider fed "3,5" showed 3 (3.5 cut to its whole part; "3,5" not read at all).
+    It is read as the forms read numbers, 3.5; not a step of the scale, it is named beside
+    the slider with the two steps around it, and the slider keeps what it showed (fails
+    before: 3, or a TraitError)."""
+    from career_workbook.widgets.fields import make_field
+
+    f = make_field("importance", "Importance", "slider", value=2, min=1, max=5)
+    f.value = fed
+    assert f.value == 2
+    typed = " ".join(str(fed).split())
+    assert f.error_text == (f"Importance: “{typed}” is 3.5: this scale has whole steps from "
+                            "1 to 5: choose 3 or 4")
+    f.value = "4,0"  # a whole number with a decimal comma is that number
+    assert f.value == 4

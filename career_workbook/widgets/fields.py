@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import contextlib
 import html
+import math
 import re
 import time
 import typing
@@ -282,6 +283,32 @@ class CheckList(quiet.HBox):
             self._syncing = False
 
 
+def slider_number(value: Any, lo: int, hi: int) -> int:
+    """The whole number a slider from ``lo`` to ``hi`` shows for ``value``: a number, or
+    text read as the forms read numbers (a decimal comma is fine: "3,5" is 3.5). A value
+    that is not a whole number on the scale is refused with what to choose instead, never
+    cut to its whole part (a slider fed "3,5" or 3.5 showed 3).
+
+    >>> slider_number("4", 1, 5), slider_number(3.0, 1, 5), slider_number(" 2,0 ", 1, 5)
+    (4, 3, 2)
+    >>> slider_number("3,5", 1, 5)
+    Traceback (most recent call last):
+    ...
+    ValueError: “3,5” is 3.5: this scale has whole steps from 1 to 5: choose 3 or 4
+
+    A whole number past an end is the slider's to keep at that end, as before.
+    """
+    shown = " ".join(str(value).split())
+    number = parse_number_text(value) if isinstance(value, str) else float(value)
+    if number is None or not math.isfinite(number):
+        raise ValueError(f"“{shown}” is not a number: choose a whole number from {lo} to {hi}")
+    if not number.is_integer():
+        below, above = math.floor(number), math.ceil(number)
+        raise ValueError(f"“{shown}” is {format_number(number)}: this scale has whole steps "
+                         f"from {lo} to {hi}: choose {below} or {above}")
+    return int(number)
+
+
 _PARSERS: dict[str, Callable[[str | None], Any]] = {
     "date": parse_date_text, "float": parse_number_text, "int": parse_whole_number_text}
 """The kinds of field typed as text and read: a date, a number, a whole number."""
@@ -412,6 +439,12 @@ class Field:
             new = "" if new is None else str(int(new))
         elif self.kind in ("text", "textarea", "combo") and new is None:
             new = ""
+        elif self.kind == "slider" and new is not None:
+            try:
+                new = slider_number(new, self.widget.min, self.widget.max)
+            except ValueError as err:  # named beside it; the slider keeps what it showed
+                self.error(f"{self.label}: {err}")
+                return
         self.widget.value = new
 
     @property

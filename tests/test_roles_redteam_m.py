@@ -251,3 +251,24 @@ def test_renaming_a_typo_duplicate_to_a_tracked_name_offers_to_merge_with_undo(p
     view.undo_button.click()
     assert "“Pyhton” is back, apart from “Python”" in _flat(text_of(view.status.value))
     assert cw.load(path).model_dump() == before.model_dump()
+
+
+def test_whether_the_row_to_remove_skills_is_offered_is_the_forms_state_not_its_layout(
+        path, monkeypatch):
+    """role_picker read ``layout.display`` back as its state; the form keeps whether the
+    row is offered (``view.state``), whatever the page does with the row's looks (fails
+    before: no state, and a row hidden another way was still read as offered)."""
+    from career_workbook import widgets as ui
+    from career_workbook.widgets import quiet
+
+    _picked(ui.role_picker(ui.Session(path, today=TODAY)), "data_analyst")
+    # rows hidden by a class, not by their layout
+    monkeypatch.setattr(quiet, "show", lambda widget, shown: (
+        widget.remove_class if shown else widget.add_class)("cw-hidden"))
+    view = ui.role_picker(ui.Session(path, today=TODAY))
+    assert view.state["offer_remove"] is False
+    view.fields["role_profile"].value = "product_manager"  # leaves skills never rated
+    assert view.state["offer_remove"] is True
+    view.fields["role_profile"].value = "data_analyst"  # back: nothing to remove
+    assert view.state["offer_remove"] is False
+    assert view.fields["remove_unrated"].box.layout.display is None  # the page's business

@@ -860,3 +860,17 @@ def test_a_slider_fed_a_decimal_comma_reads_it_and_never_shows_its_whole_part(fe
                             "1 to 5: choose 3 or 4")
     f.value = "4,0"  # a whole number with a decimal comma is that number
     assert f.value == 4
+
+
+def test_the_find_box_rule_is_a_pure_function_beside_find_choice():
+    """The chooser's Find box callback decided its own status message; the rule is
+    ``fields.find_outcome`` (fails before: the callback held it): a match not yet chosen is
+    chosen, the one already chosen is left, a miss says what to do, a blank says nothing."""
+    from career_workbook.widgets.fields import NONE, find_outcome
+
+    opts = [("+ Add a new skill", NONE), ("1. SQL", "0"), ("2. Stakeholder management", "1")]
+    assert find_outcome(opts, "stake", "skill", NONE) == ("1", None)
+    assert find_outcome(opts, "stake", "skill", "1") == (None, None)
+    assert find_outcome(opts, " Rust ", "skill", "0") == (
+        None, "No skill matches “Rust”: check the spelling, or choose from the list below.")
+    assert find_outcome(opts, "", "skill", "0") == (None, None)

@@ -1812,6 +1812,28 @@ def find_choice(options: Sequence[tuple[str, str]], query: str) -> str | None:
     return None
 
 
+def find_outcome(options: Sequence[tuple[str, str]], query: str, noun: str,
+                 chosen: str) -> tuple[str | None, str | None]:
+    """What a chooser's Find box does with ``query`` (the chooser shows ``chosen``): the
+    value to choose (the first found by :func:`find_choice`, unless it is ``chosen``) and
+    the status to say (with no match for a non-blank query, what to do; else ``None``).
+
+    >>> opts = [("+ Add a new contact", NONE), ("1. José García (mentor)", "0")]
+    >>> find_outcome(opts, "garcia", "contact", NONE), find_outcome(opts, "1", "contact", "0")
+    (('0', None), (None, None))
+    >>> find_outcome(opts, " zed ", "contact", NONE)
+    (None, 'No contact matches “zed”: check the spelling, or choose from the list below.')
+    >>> find_outcome(opts, "  ", "contact", "0")
+    (None, None)
+    """
+    value = find_choice(options, query)
+    if value is None:
+        typed = query.strip()
+        return None, (f"No {noun} matches “{typed}”: check the spelling, or choose from the "
+                      "list below." if typed else None)
+    return (None if value == chosen else value), None
+
+
 def record_editor(
     view: FormView, *, items: Sequence[Any], model: type[BaseModel],
     collection: str | Callable[[Any], list[Any]],
@@ -1924,12 +1946,10 @@ def record_editor(
                             style=label_style(widgets.Text), layout=width(INPUT_WIDTH))
 
         def found(change: Mapping[str, Any]) -> None:
-            value = find_choice(options, change["new"])
-            if value is None:
-                if change["new"].strip():
-                    view.set_status(f"No {noun} matches “{change['new'].strip()}”: check "
-                                    f"the spelling, or choose from the list below.")
-            elif value != chooser.value:
+            value, status = find_outcome(options, change["new"], noun, chooser.value)
+            if status is not None:
+                view.set_status(status)
+            if value is not None:
                 chooser.value = value  # as if picked from the list
         find.observe(found, names="value")
         finder = [find]

@@ -313,10 +313,14 @@ def role_picker(session: Any) -> widgets.Widget:
         # shown only when switching from a profile that added skills never rated, and made
         # then: most people never see this row, and hidden it cost the page 7 widget models
         tidy: dict[str, Any] = {}
+        # whether the row is offered is the form's state, never read back from the row's
+        # layout (how it is hidden is the page's business)
+        view.state["offer_remove"] = False
 
         def show_tidy() -> None:
             now = s.workbook or wb
             gone = leftovers(now)
+            view.state["offer_remove"] = bool(gone)
             if not gone and not tidy:
                 return
             note = notice_html(
@@ -335,9 +339,9 @@ def role_picker(session: Any) -> widgets.Widget:
                 quiet.show(part, gone)
 
         def removing() -> bool:
-            """Whether the row is shown and ticked."""
-            return bool(tidy) and bool(tidy["field"].value) \
-                and tidy["field"].box.layout.display != "none"
+            """Whether the row is offered and ticked."""
+            return bool(view.state["offer_remove"]) and bool(tidy) \
+                and bool(tidy["field"].value)
 
         def preview_html() -> str:
             # the catalog's own rule: ``figures.suggest_role`` is the same, but importing

@@ -90,8 +90,9 @@ def test_building_a_form_sends_only_its_body(updates, jordan, form):
     view = form(jordan)
     assert isinstance(view, FormView)
     assert view.fields  # a real form with inputs, not the "no workbook" notice
-    # the one update: the form's children once its body is built (it renders itself)
-    assert updates == [("FormView", "children")]
+    # the form opens once its body is built, with its children: no update follows
+    assert updates == []
+    assert [c.comm is not None for c in view.children] == [True] * len(view.children)
     assert view.reload_button.layout.display == "none"
     assert "cw-form" in view._dom_classes
 
@@ -108,3 +109,27 @@ def test_a_field_without_a_problem_makes_no_message_widget(jordan):
     assert "must not be blank" in field.message.value
     field.clear()
     assert not field.has_error and field.message.value == ""
+
+
+def test_a_form_asked_for_its_model_while_built_opens_then(updates, jordan):
+    """A form's model opens when its body is built, or earlier if anything asks for its id
+    while it is built (a link to it): never without one when the cell shows it."""
+    from career_workbook.widgets.fields import FormView
+
+    seen = []
+
+    def build(view):
+        seen.append(view.model_id)  # opens the model now (empty), as ipywidgets did
+        return [widgets.HTML("body")]
+
+    view = FormView(jordan, build, name="probe", title="Probe")
+    assert seen == [view.model_id] and view.comm is not None
+    assert updates == [("FormView", "children")]  # the body arrives as an update then
+
+
+def test_start_sends_no_update_after_opening_its_widgets(updates, tmp_path):
+    path = tmp_path / "jordan.yaml"
+    shutil.copy(EXAMPLE, path)
+    session = ui.start(path, today=TODAY)
+    assert session.ready
+    assert updates == []  # the hidden Refresh button opens with its class

@@ -328,8 +328,8 @@ def refresh_button(session: Session) -> widgets.Button:
     ['Tact']
     """
     button = _Unseen(description="Refresh", tooltip="Read the workbook again",
-                     layout=quiet.shared(widgets.Layout, display="none"))
-    button.add_class(REFRESH)
+                     layout=quiet.shared(widgets.Layout, display="none"),
+                     _dom_classes=(REFRESH,))  # in its opening message: no update after
     button.on_click(lambda _b: session.refresh())
     return button
 

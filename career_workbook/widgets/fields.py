@@ -965,6 +965,7 @@ class FormView(quiet.VBox):
                  name: str, title: str, intro: str = "",
                  depends: Callable[[Any], Any] | None = None, needs_workbook: bool = True,
                  saves_input: bool = True):
+        self._opens_later = True  # opened once its body is built: see open()
         super().__init__(_dom_classes=("cw-form",))
         self.session, self.name = session, name
         self.fields: dict[str, Field] = {}
@@ -991,9 +992,28 @@ class FormView(quiet.VBox):
         self.title = heading(title, intro)
         self._build, self._depends, self._needs_workbook = build, depends, needs_workbook
         self._key: Any = _UNBUILT
-        self._refresh()  # a cell run again after a save in another tab shows that save
-        self.render()
+        try:
+            self._refresh()  # a cell run again after a save in another tab shows that save
+            self.render()
+        finally:
+            self._opens_later = False
+            self.open()
         session.on_change(self._changed, key=("form", name))
+
+    def open(self) -> None:
+        """Open the form's model in the page, with its title, body and status line: not
+        before they are built (``__init__`` opens it then), so the page gets the whole form
+        in one message instead of an empty box and then its children."""
+        if not getattr(self, "_opens_later", False):
+            super().open()
+
+    @property
+    def model_id(self) -> str:
+        """The model's id; asked for before the body is built, it opens the model then."""
+        if getattr(self, "_opens_later", False):
+            self._opens_later = False
+            self.open()
+        return super().model_id
 
     def _state_key(self) -> Any:
         wb = self.session.workbook

@@ -1966,6 +1966,19 @@ def test_feedback_360_subtitle_fits_beside_the_centred_square():
         assert sub.count("\n") >= 2 and box.x1 <= fig.bbox.width, (dpi, box.x1, sub)
 
 
+def test_names_cut_alike_in_a_chart_are_told_apart_by_their_ends():
+    """Skills sharing a long beginning were all listed as "Stakeholder management …" in
+    the 360 chart's "not rated by you yet" (and overdue names on the network chart alike):
+    the reader could not tell which (fails before: six identical names)."""
+    names = [f"Stakeholder management and negotiation {i}" for i in range(14)]
+    frame = feedback(names)
+    frame.loc[8:, "self"] = NAN
+    sub = " ".join(charts.plot_feedback_360(frame).axes[0].get_title(loc="left").split())
+    listed = sub.split("not rated by you yet: ")[1].rsplit(" and ", 1)[0].split(", ")
+    assert len(listed) == 5 and len(set(listed)) == 5, listed
+    assert all(n.endswith(str(i)) for n, i in zip(listed, range(8, 13))), listed
+
+
 def _outside_isolates(line: str) -> str:
     """The characters of ``line`` outside any FSI...PDI run."""
     depth, out = 0, []

@@ -527,6 +527,29 @@ def short(value: Any, width: int = 40) -> str:
     return escape_mathtext(isolated(text))
 
 
+def shorts(values: Sequence[Any], width: int = 40) -> list[str]:
+    """Each of ``values`` as :func:`short` writes it, where two are cut alike (a long
+    shared beginning) told apart by their ends: the reader can tell which is which.
+
+    >>> shorts(["Stakeholder management and negotiation 3",
+    ...         "Stakeholder management and negotiation 12", "SQL"], 24)
+    ['Stakeholder man…iation 3', 'Stakeholder man…ation 12', 'SQL']
+    >>> shorts(["Lead the migration of the billing platform to the cloud"], 30)
+    ['Lead the migration of the …']
+    """
+    out = [short(v, width) for v in values]
+    seen: dict[str, int] = {}
+    for cut in out:
+        seen[cut] = seen.get(cut, 0) + 1
+    for i, value in enumerate(values):
+        text = " ".join(clean_text(value).split())
+        if seen[out[i]] > 1 and len(text) > width:
+            tail = text[-max(width // 3, 1):]
+            head = text[:width - len(tail) - 1].rstrip()
+            out[i] = escape_mathtext(isolated(head + "…" + tail))
+    return out
+
+
 def number(x: float, digits: int = 1) -> str:
     """A number without a useless ``.0``.
 

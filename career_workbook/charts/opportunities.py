@@ -23,7 +23,7 @@ from career_workbook.charts._style import (
     numeric,
     placeholder_figure,
     require,
-    short,
+    shorts,
     styled,
     subtitle,
     wrap_label,
@@ -99,7 +99,7 @@ def plot_opportunities(status: pd.DataFrame, today: Any = None, *, stale_weeks: 
         ax.scatter(stale["age_days"], stale["y"], s=180, facecolors="none",
                    edgecolors=ALERT, linewidths=2, zorder=4)
         repelled_labels(ax, named["age_days"].to_numpy(), named["y"].to_numpy(),
-                        [short(t, 30) for t in named["title"]],
+                        shorts(named["title"], 30),
                         color=ALERT, zorder=5, pad_pt=10)
     ax.set_xlim(-span * 0.03, span * 1.45)  # room on the right for names
     ax.set_yticks([row_of[r] for r in rows],

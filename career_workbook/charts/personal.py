@@ -46,6 +46,7 @@ from career_workbook.charts._style import (
     safe,
     setup_polar,
     short,
+    shorts,
     since_name,
     styled,
     subtitle,
@@ -178,7 +179,7 @@ def plot_network(contacts: pd.DataFrame, today: Any = None, *,
         key = "days_overdue" if "days_overdue" in late else "x"
         named = most_urgent(late, "relationship", key)
         repelled_labels(ax, named["x"].to_numpy(), named["y"].to_numpy(),
-                        [short(n, 26) for n in named["name"]], color=ALERT, zorder=5,
+                        shorts(named["name"], 26), color=ALERT, zorder=5,
                         pad_pt=11)
     if df["days_since"].isna().any():
         ax.axvline(never_x - (never_x - span) / 2, color="#BBBBBB", linewidth=1,

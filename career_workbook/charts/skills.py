@@ -52,6 +52,7 @@ from career_workbook.charts._style import (
     row_height,
     setup_polar,
     short,
+    shorts,
     since_name,
     styled,
     subtitle,
@@ -670,7 +671,7 @@ def _some_names(names: list[Any], most: int = 5) -> str:
     >>> _some_names(["SQL"]), _some_names(["A", "B", "C", "D", "E"], most=3)
     ('SQL', 'A, B, C and 2 more')
     """
-    return listing([short(str(n), 24) for n in names], most)
+    return listing(shorts([str(n) for n in names], 24), most)
 
 
 def _spot_label(skills: list[Any]) -> str:

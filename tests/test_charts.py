@@ -1976,7 +1976,7 @@ def test_names_cut_alike_in_a_chart_are_told_apart_by_their_ends():
     sub = " ".join(charts.plot_feedback_360(frame).axes[0].get_title(loc="left").split())
     listed = sub.split("not rated by you yet: ")[1].rsplit(" and ", 1)[0].split(", ")
     assert len(listed) == 5 and len(set(listed)) == 5, listed
-    assert all(n.endswith(str(i)) for n, i in zip(listed, range(8, 13))), listed
+    assert all(n.endswith(str(i)) for n, i in zip(listed, range(8, 13), strict=True)), listed
 
 
 def _outside_isolates(line: str) -> str:

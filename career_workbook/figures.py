@@ -371,7 +371,7 @@ def chart_title(fig: Figure, slug: str | None = None) -> str:
     """The takeaway a chart states (its headline), as the user would read it.
 
     The figure's suptitle (unescaped: ``\\$`` back to ``$``, lines joined, a right-to-left
-    run cut by a line break one run again: :func:`~career_workbook.charts.one_line`), else
+    run cut by a line break one run again: :func:`~career_workbook.charts.drawn_as_read`), else
     the first axes title, else the registry title of ``slug``.
 
     >>> from career_workbook import charts
@@ -384,7 +384,12 @@ def chart_title(fig: Figure, slug: str | None = None) -> str:
                      if ax.get_title(loc).strip() and ax.get_label() != "placeholder"), "")
     if not text.strip() and slug in charts.CHARTS:
         text = charts.CHARTS[slug].title
-    return charts.one_line(charts.unescape_mathtext(text))
+    return _as_read(text)
+
+
+def _as_read(text: str) -> str:
+    """A chart's text as the reader reads it: unescaped, its lines one line."""
+    return charts.drawn_as_read(charts.unescape_mathtext(text))
 
 
 def chart_caption(fig: Figure, slug: str | None = None) -> str:
@@ -406,14 +411,11 @@ def chart_caption(fig: Figure, slug: str | None = None) -> str:
     >>> chart_caption(fig)
     '1 of 2 goals on track. Progress (%). Panels: Run a 10k; Learn SQL.'
     """
-    def plain(text: str) -> str:
-        return charts.one_line(charts.unescape_mathtext(text))
-
     takeaway = chart_title(fig, slug)
-    titles = [[t for t in (plain(ax.get_title("left")), plain(ax.get_title("center"))) if t]
+    titles = [[t for t in (_as_read(ax.get_title("left")), _as_read(ax.get_title("center"))) if t]
               for ax in fig.axes]
     if sum(bool(t) for t in titles) > 1:  # small multiples: each title names a panel
-        notes = [plain(legend.get_title().get_text()) for legend in fig.legends]
+        notes = [_as_read(legend.get_title().get_text()) for legend in fig.legends]
         panels = "; ".join(" ".join(t).rstrip(".") for t in titles if t)
         parts = [takeaway, *[n for n in notes if n][:1], f"Panels: {panels}"]
     else:

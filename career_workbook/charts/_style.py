@@ -501,12 +501,12 @@ def isolated_lines(lines: Sequence[str]) -> list[str]:
     return out
 
 
-def one_line(text: str) -> str:
+def drawn_as_read(text: str) -> str:
     """A drawn text's lines as one line, as the reader reads it: whitespace runs made one
     space, and a run cut at a line break by :func:`isolated_lines` made one run again.
 
     >>> lines = isolated_lines(["Gap: " + FSI + "ניהול", "פרויקטים" + PDI + " (3+)"])
-    >>> one_line(chr(10).join(lines)) == "Gap: " + FSI + "ניהול פרויקטים" + PDI + " (3+)"
+    >>> drawn_as_read(chr(10).join(lines)) == "Gap: " + FSI + "ניהול פרויקטים" + PDI + " (3+)"
     True
     """
     mended = re.sub(f"({PDI}+)[ \t]*\n[ \t]*({FSI}+)",

@@ -224,14 +224,18 @@ def smart_scorecard_frame(wb: Workbook, today: date, *, catalog: Any = None) -> 
     return build_frame(rows, SCORECARD_COLUMNS)
 
 
-def goals_table_frame(wb: Workbook, today: date, *, catalog: Any = None) -> pd.DataFrame:
+def goals_table_frame(wb: Workbook, today: date, *, catalog: Any = None,
+                      scorecard: pd.DataFrame | None = None) -> pd.DataFrame:
     """Every goal (in workbook order) with its SMART score and progress: the "Your goals" table.
 
     Columns: ``goal_id``, ``text``, ``status``, ``deadline``, ``confidence``; ``score``
     (SMART 0-100, NaN for a dropped goal; ``catalog`` as for
     :func:`smart_scorecard_frame`); ``track`` and ``actual`` (% done) from
     :func:`~career_workbook.analysis.progress.goal_progress_frame` (None/NaN when it has no
-    row for the goal). The same columns and dtypes with no goals at all:
+    row for the goal). ``scorecard``: :func:`smart_scorecard_frame` of ``wb`` on ``today``
+    with that ``catalog`` when it is made already (step 04's table and chart score each
+    goal once: the session's frames, :func:`~career_workbook.figures.frames_of`); made
+    here otherwise. The same columns and dtypes with no goals at all:
 
     >>> from career_workbook.model import new_workbook
     >>> goals_table_frame(new_workbook("Sam Lee"), today=date(2026, 1, 1)).dtypes.tolist()[:5]
@@ -242,7 +246,9 @@ def goals_table_frame(wb: Workbook, today: date, *, catalog: Any = None) -> pd.D
 
     wb = as_of(wb, today)  # the status on ``today``, as the progress columns have it
     goals = goals_frame(wb)[["goal_id", "text", "status", "deadline", "confidence"]]
-    card = smart_scorecard_frame(wb, today, catalog=catalog)[["goal_id", "score"]]
+    if scorecard is None:
+        scorecard = smart_scorecard_frame(wb, today, catalog=catalog)
+    card = scorecard[["goal_id", "score"]]
     progress = goal_progress_frame(wb, today)[["goal_id", "track", "actual"]]
     table = (goals.merge(card, on="goal_id", how="left", validate="1:1")
              .merge(progress, on="goal_id", how="left", validate="1:1"))

@@ -936,7 +936,9 @@ def goals_table(session: Any) -> widgets.Widget:
         wb = s.workbook
         if not wb.goals:  # one notice under the form's own title, not a second of each
             return [notice(s.say("No goals yet: draft your first one in notebook 04."), "info")]
-        table = analysis.goals_table_frame(wb, s.today, catalog=s.catalog)
+        # the scorecard the notebook's chart draws (each goal scored once a workbook)
+        table = analysis.goals_table_frame(wb, s.today, catalog=s.catalog,
+                                           scorecard=s.frames().scorecard)
         table = table.assign(status=[status_label(st, tr) for st, tr in  # as counted
                                      zip(table["status"], table["track"], strict=True)])
         shown = table_widget(table, {"text": "Goal", "status": "Status", "deadline": "Deadline",

@@ -1,0 +1,51 @@
+"""Step 04 scores each goal once: its goals table and its SMART chart share the session's
+scorecard (``figures.frames_of``), and the table is the same as when it scores them itself."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+import career_workbook as cw
+from career_workbook import store
+from career_workbook import widgets as ui
+from career_workbook.analysis import goals_table_frame, scorecard, smart_scorecard_frame
+from career_workbook.catalog import load_catalog
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLES = sorted((ROOT / "examples" / "workbooks").glob("*.yaml"))
+
+
+def test_the_goals_table_and_the_scorecard_chart_score_each_goal_once(tmp_path, rich_wb, today,
+                                                                         monkeypatch):
+    path = tmp_path / "rich.yaml"
+    store.save(rich_wb, path)
+    session = ui.Session(path, today=today)
+    scored: list[str] = []
+    score = scorecard.score_saved_goal
+
+    def counted(wb, goal, *args, **kwargs):
+        scored.append(goal.id)
+        return score(wb, goal, *args, **kwargs)
+
+    monkeypatch.setattr(scorecard, "score_saved_goal", counted)
+    table = ui.goals_table(session)  # the cells of step 04, in their order
+    ui.show_chart(session, "smart_scorecard")
+    shown = [g.id for g in rich_wb.goals if g.status != "dropped"]
+    assert shown and sorted(scored) == sorted(shown)  # twice each before: table, then chart
+    assert "SMART" in table.children[1].value
+
+
+@pytest.mark.parametrize("day", [date(2026, 11, 22), date(2026, 6, 1), date(2026, 1, 10)])
+@pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: p.stem)
+def test_the_table_with_the_shared_scorecard_is_the_table_it_makes_itself(example, day):
+    wb = cw.load(example)
+    catalog = load_catalog()
+    own = goals_table_frame(wb, day, catalog=catalog)
+    shared = goals_table_frame(wb, day, catalog=catalog,
+                               scorecard=smart_scorecard_frame(wb, day, catalog=catalog))
+    assert len(own) == len(wb.goals)
+    pd.testing.assert_frame_equal(shared, own)

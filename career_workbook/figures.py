@@ -29,10 +29,13 @@ from datetime import date
 from typing import Any
 
 import pandas as pd
-from matplotlib.figure import Figure
 
-from career_workbook import analysis, charts, frames
+from career_workbook import analysis, frames
 from career_workbook.model import Workbook
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # pragma: no cover - annotations only
+    from matplotlib.figure import Figure
 
 __all__ = [
     "NOTEBOOK_CHARTS",
@@ -197,29 +200,30 @@ class _Frames:
         return analysis.readiness_history_frame(self.wb, self.role, today=self.today)
 
 
-# slug -> how to draw it from the frames (every slug of charts.CHARTS, tested)
-_DRAW: dict[str, Callable[[_Frames], Figure]] = {
-    "skill_radar": lambda f: charts.plot_skill_radar(
+# slug -> how to draw it (``c``: the charts package) from the frames (every slug of
+# charts.CHARTS, tested)
+_DRAW: dict[str, Callable[[Any, _Frames], Figure]] = {
+    "skill_radar": lambda c, f: c.plot_skill_radar(
         f.gaps, today=f.today, role_title=getattr(f.role, "title", None)),
-    "skill_gaps": lambda f: charts.plot_skill_gaps(
+    "skill_gaps": lambda c, f: c.plot_skill_gaps(
         f.gaps, today=f.today, role_title=getattr(f.role, "title", None)),
-    "smart_scorecard": lambda f: charts.plot_smart_scorecard(f.scorecard, today=f.today),
-    "goal_timeline": lambda f: charts.plot_goal_timeline(f.goals, f.milestones, f.today,
+    "smart_scorecard": lambda c, f: c.plot_smart_scorecard(f.scorecard, today=f.today),
+    "goal_timeline": lambda c, f: c.plot_goal_timeline(f.goals, f.milestones, f.today,
                                                          progress=f.goal_progress),
-    "progress": lambda f: charts.plot_progress(f.progress_history, f.goal_progress, f.today,
+    "progress": lambda c, f: c.plot_progress(f.progress_history, f.goal_progress, f.today,
                                                dropped=f.dropped_goals),
-    "feedback_360": lambda f: charts.plot_feedback_360(f.feedback, today=f.today,
+    "feedback_360": lambda c, f: c.plot_feedback_360(f.feedback, today=f.today,
                                                        has_skills=f.has_skills),
-    "reputation": lambda f: charts.plot_reputation(f.reputation, today=f.today),
-    "network": lambda f: charts.plot_network(f.contacts, f.today),
-    "values_wheel": lambda f: charts.plot_values_wheel(f.values, today=f.today),
-    "learning_hours": lambda f: charts.plot_learning_hours(f.learning, later=f.learning_later,
+    "reputation": lambda c, f: c.plot_reputation(f.reputation, today=f.today),
+    "network": lambda c, f: c.plot_network(f.contacts, f.today),
+    "values_wheel": lambda c, f: c.plot_values_wheel(f.values, today=f.today),
+    "learning_hours": lambda c, f: c.plot_learning_hours(f.learning, later=f.learning_later,
                                                           today=f.today),
-    "wellbeing": lambda f: charts.plot_wellbeing(f.wellbeing, today=f.today),
-    "readiness": lambda f: charts.plot_readiness(
+    "wellbeing": lambda c, f: c.plot_wellbeing(f.wellbeing, today=f.today),
+    "readiness": lambda c, f: c.plot_readiness(
         f.readiness_history, getattr(f.role, "title", None), today=f.today
     ),
-    "opportunities": lambda f: charts.plot_opportunities(f.opportunities, f.today),
+    "opportunities": lambda c, f: c.plot_opportunities(f.opportunities, f.today),
 }
 
 
@@ -300,6 +304,8 @@ def same_inputs(a: tuple | None, b: tuple | None) -> bool:
 
 
 def _check_slugs(slugs: Iterable[str]) -> list[str]:
+    from career_workbook import charts
+
     if isinstance(slugs, str):
         slugs = [slugs]
     out = []
@@ -341,9 +347,11 @@ def make_figures(
         slug -> :class:`~matplotlib.figure.Figure`, in the order asked for. A chart
         without data is its placeholder figure, never an error.
     """
+    from career_workbook import charts
+
     wanted = _check_slugs(charts.CHARTS if slugs is None else slugs)
     memo = _memo(wb, today, role, frames, catalog)
-    return {slug: _DRAW[slug](memo) for slug in wanted}
+    return {slug: _DRAW[slug](charts, memo) for slug in wanted}
 
 
 def make_figure(wb: Workbook, slug: str, *, today: date, role: Any = None,
@@ -378,6 +386,8 @@ def chart_title(fig: Figure, slug: str | None = None) -> str:
     >>> chart_title(charts.placeholder_figure("nothing yet"), "network")
     'Your network'
     """
+    from career_workbook import charts
+
     text = fig.get_suptitle() if hasattr(fig, "get_suptitle") else ""
     if not text.strip():
         text = next((ax.get_title(loc) for ax in fig.axes for loc in ("center", "left")
@@ -389,6 +399,8 @@ def chart_title(fig: Figure, slug: str | None = None) -> str:
 
 def _as_read(text: str) -> str:
     """A chart's text as the reader reads it: unescaped, its lines one line."""
+    from career_workbook import charts
+
     return charts.drawn_as_read(charts.unescape_mathtext(text))
 
 
@@ -403,6 +415,7 @@ def chart_caption(fig: Figure, slug: str | None = None) -> str:
     >>> from career_workbook import charts
     >>> chart_caption(charts.placeholder_figure("No contacts yet"), "network")
     'Your network. No contacts yet.'
+    >>> from matplotlib.figure import Figure
     >>> fig = Figure()
     >>> for name in ("Run a 10k", "Learn SQL"):
     ...     _ = fig.add_subplot().set_title(name, loc="left")
@@ -411,6 +424,8 @@ def chart_caption(fig: Figure, slug: str | None = None) -> str:
     >>> chart_caption(fig)
     '1 of 2 goals on track. Progress (%). Panels: Run a 10k; Learn SQL.'
     """
+    from career_workbook import charts
+
     takeaway = chart_title(fig, slug)
     titles = [[t for t in (_as_read(ax.get_title("left")), _as_read(ax.get_title("center"))) if t]
               for ax in fig.axes]
@@ -433,6 +448,8 @@ def chart_alt(fig: Figure, slug: str | None = None) -> str:
     >>> chart_alt(charts.placeholder_figure("No contacts yet"), "network")
     'Chart “Your network”: Your network. No contacts yet.'
     """
+    from career_workbook import charts
+
     spec = charts.CHARTS.get(slug or "")
     alt = (f"Chart “{spec.title}”: " if spec else "Chart: ") + chart_caption(fig, slug)
     return alt if len(alt) <= 300 else alt[:297] + "..."

@@ -3,6 +3,9 @@ scorecard (``figures.frames_of``), and the table is the same as when it scores t
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from datetime import date
 from pathlib import Path
 
@@ -49,3 +52,20 @@ def test_the_table_with_the_shared_scorecard_is_the_table_it_makes_itself(exampl
                                scorecard=smart_scorecard_frame(wb, day, catalog=catalog))
     assert len(own) == len(wb.goals)
     pd.testing.assert_frame_equal(shared, own)
+
+
+def test_the_table_shares_the_scorecard_without_the_chart_stack(tmp_path, rich_wb):
+    # the frames the table takes its scores from are drawn from by the chart, but the
+    # table's cell runs before it: it imports no matplotlib (nor the charts)
+    path = tmp_path / "rich.yaml"
+    store.save(rich_wb, path)
+    code = ("import sys\nfrom career_workbook import widgets as ui\n"
+            f"s = ui.Session({str(path)!r}, today='2026-11-22')\n"
+            "table = ui.goals_table(s)\nassert 'SMART' in table.children[1].value\n"
+            "print(sorted(m for m in ('matplotlib', 'career_workbook.charts')\n"
+            "             if m in sys.modules))")
+    env = {k: v for k, v in os.environ.items() if k != "MPLBACKEND"}
+    env["PYTHONPATH"] = str(ROOT)
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          env=env, check=True)
+    assert done.stdout.strip() == "[]", done.stdout + done.stderr

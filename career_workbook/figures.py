@@ -172,8 +172,14 @@ class _Frames:
         return analysis.reputation_frame(self.wb, today=self.today)
 
     @functools.cached_property
+    def network(self) -> Any:
+        """:func:`~career_workbook.analysis.network_summary`: the network chart's contacts,
+        step 07's follow-ups and ideas."""
+        return analysis.network_summary(self.wb, self.today)
+
+    @functools.cached_property
     def contacts(self) -> pd.DataFrame:
-        return analysis.network_summary(self.wb, self.today).contacts
+        return self.network.contacts
 
     @functools.cached_property
     def values(self) -> pd.DataFrame:

@@ -198,12 +198,12 @@ def interview_follow_up(current: date | None, day: date, today: date) -> date:
     return day
 
 
-def _contacts_due_widget(wb: Workbook, today: date) -> widgets.HTML:
-    from career_workbook import analysis
+def _contacts_due_widget(net: Any) -> widgets.HTML:
+    """The follow-ups and ideas of ``net`` (:func:`~career_workbook.analysis.network_summary`
+    of the workbook on the session's day: its frames', which the network chart draws)."""
     from career_workbook.widgets.display import frame_html
     from career_workbook.wording import duration
 
-    net = analysis.network_summary(wb, today)
     due = net.contacts[net.contacts["next_follow_up"].notna()].sort_values("next_follow_up")
     due = due.assign(when=[f"overdue by {duration(int(d))}" if o else "due"
                            for o, d in zip(due["overdue"], due["days_overdue"], strict=True)],
@@ -251,7 +251,7 @@ def contacts_form(session: Any) -> widgets.Widget:
             make_fields=make_fields, noun="contact",
             describe=lambda c: contact_label(c, wb.contacts, relationship=True),
             problems=lambda data: contact_problems(data, wb.contacts, s.today))
-        return [_contacts_due_widget(wb, s.today), *editor]
+        return [_contacts_due_widget(s.frames().network), *editor]
 
     return FormView(session, build, name="contacts", title="Your network",
                     intro="The people who know your work, and when you will next be in touch.",

@@ -144,11 +144,13 @@ def notes_problem(notes: str) -> str | None:
             "which reads it without saving it.")
 
 
-def _pipeline_widget(wb: Workbook, today: Any) -> widgets.HTML:
+def _pipeline_widget(status: Any, today: Any) -> widgets.HTML:
+    """The pipeline table of ``status`` (:func:`~career_workbook.analysis.
+    opportunity_status_frame` of the workbook on ``today``: the session's frames', which the
+    opportunities chart draws)."""
     from career_workbook import analysis
     from career_workbook.widgets.display import table_widget
 
-    status = analysis.opportunity_status_frame(wb, today)
     status = status.assign(
         stage=[_SHORT.get(s, s) for s in status["stage"]],
         still=[f"{d} days" + (" — stale" if st else "")
@@ -234,7 +236,8 @@ def opportunities_form(session: Any) -> widgets.Widget:
             describe=lambda o: f"{shorten(o.title)} ({_SHORT.get(o.stage, o.stage)})")
         chosen = view.chooser.value if view.chooser is not None else NONE
         old = wb.opportunities[int(chosen)] if chosen != NONE else None
-        body: list[widgets.Widget] = [_pipeline_widget(wb, s.today), *editor]
+        body: list[widgets.Widget] = [_pipeline_widget(s.frames().opportunities, s.today),
+                                      *editor]
         if old is not None:
             body.append(_move_buttons(view, old.stage, next_stage, previous_stage))
             body.append(_history_widget(old))

@@ -1,5 +1,8 @@
-"""Step 04 scores each goal once: its goals table and its SMART chart share the session's
-scorecard (``figures.frames_of``), and the table is the same as when it scores them itself."""
+"""A step's form and its chart share what both show (the session's frames,
+``figures.frames_of``): step 04 scores each goal once for its goals table and its SMART chart,
+step 07 sums up the network once for its follow-ups and its chart, step 10 its pipeline once.
+The table is the same as when it scores the goals itself, and the form's cell imports no
+chart stack."""
 
 from __future__ import annotations
 
@@ -69,3 +72,30 @@ def test_the_table_shares_the_scorecard_without_the_chart_stack(tmp_path, rich_w
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                           env=env, check=True)
     assert done.stdout.strip() == "[]", done.stdout + done.stderr
+
+
+@pytest.mark.parametrize(("step", "analysed", "cells"), [
+    ("07", "network_summary", ["contacts_form", ("show_chart", "network")]),
+    ("10", "opportunity_status_frame", ["opportunities_form", ("show_chart", "opportunities")]),
+])
+def test_the_form_and_the_chart_of_a_step_share_its_analysis(tmp_path, monkeypatch, step,
+                                                             analysed, cells):
+    from career_workbook import analysis
+
+    path = tmp_path / "jordan.yaml"
+    path.write_bytes((ROOT / "examples" / "workbooks" / "jordan_engineer.yaml").read_bytes())
+    session = ui.Session(path, today="2026-11-22")
+    made: list[str] = []
+    own = getattr(analysis, analysed)
+
+    def counted(*args, **kwargs):
+        made.append(analysed)
+        return own(*args, **kwargs)
+
+    monkeypatch.setattr(analysis, analysed, counted)
+    for cell in cells:  # the step's cells, in their order
+        if isinstance(cell, tuple):
+            getattr(ui, cell[0])(session, cell[1])
+        else:
+            getattr(ui, cell)(session)
+    assert made == [analysed]  # twice before: the form's table, then the chart

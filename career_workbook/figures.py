@@ -26,14 +26,13 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable, Iterable
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
 from career_workbook import analysis, frames
 from career_workbook.model import Workbook
 
-TYPE_CHECKING = False
 if TYPE_CHECKING:  # pragma: no cover - annotations only
     from matplotlib.figure import Figure
 

@@ -173,6 +173,18 @@ def test_learning_suggestions_put_a_measured_gap_before_skills_never_rated(path)
     assert all("rate it in notebook 01" in r for r in unrated)
 
 
+def test_learning_suggestions_count_the_ratings_of_the_notebooks_day_as_its_charts_do(path):
+    # Step 05's "Plan learning for gaps" counted a rating dated after the notebook's day
+    # (a coach reviewing as of an earlier date) while the skill-gap charts beside it did not.
+    _rated_sql_aiming_at_a_role(path)
+    with cw.edit(path) as wb:
+        wb.assessments.append(cw.Assessment(date=date(2026, 12, 1), ratings={"SQL": 3}))
+    view = ui.learning_suggestions(ui.Session(path, today=TODAY, notebook="05_skill_gap"))
+    rows = [text_of(c.children[0].value) for c in view.children[1:]
+            if hasattr(c, "children") and c.children and hasattr(c.children[0], "value")]
+    assert rows[0] == "SQL — now 1, target 4 (gap 3)"  # 20 Nov's rating: 1 Dec's is to come
+
+
 def test_learning_suggestions_on_a_new_workbook_do_not_congratulate(path):
     view = ui.learning_suggestions(ui.Session(path, today=TODAY, notebook="05_skill_gap"))
     shown = text_of(view.children[1].value)

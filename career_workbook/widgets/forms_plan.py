@@ -455,11 +455,9 @@ def learning_suggestions(session: Any) -> widgets.Widget:
     """The biggest skill gaps with no learning planned, each with a one-click "Plan it"."""
 
     def build(view: FormView) -> list[widgets.Widget]:
-        from career_workbook import analysis
-
         s = view.session
         wb = s.workbook
-        gaps = analysis.skill_gap_frame(wb, s.role)
+        gaps = s.frames().gaps  # the gaps on the notebook's day, as its charts draw them
         # a measured gap first; a skill never rated is a prompt to rate, not a gap
         gaps = gaps.sort_values("current", key=lambda c: c.isna(), kind="stable")
         todo = learning_suggestion_frame(gaps, wb.learning)

@@ -525,7 +525,9 @@ def validate_paths(paths: Iterable[str | Path], *, today: date | None = None,
         else:
             role = missing_role(wb, cat)
             notes = [missing_role_note(role, cat)] if role is not None else []
-            yield FileCheck(path, clash, copy + notes + analysis.workbook_notes(wb, today))
+            cut = store.cut_short(path)  # loads, yet lacks what its last save wrote
+            yield FileCheck(path, ([cut] if cut else []) + clash,
+                            copy + notes + analysis.workbook_notes(wb, today))
 
 
 # ----------------------------------------------------------------------------------------

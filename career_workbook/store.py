@@ -107,7 +107,9 @@ __all__ = [
     "HistoryEntry",
     "OutputError",
     "WorkbookChangedError",
+    "WorkbookCutShortError",
     "atomic_write_bytes",
+    "cut_short",
     "write_output",
     "dumps",
     "edit",
@@ -640,6 +642,76 @@ def _reader_error(err: yaml.reader.ReaderError, path: Any, text: str | None) -> 
     return WorkbookError(
         f"line {line}, column {column} holds the control character U+{code:04X}, which a "
         "workbook cannot hold; delete it in a text editor", path=path)
+
+
+_TOP_KEY = re.compile(r"^([A-Za-z_]\w*):", re.M)
+"""A top-level key as a save writes it: at the start of a line (what it holds is indented)."""
+
+
+class WorkbookCutShortError(WorkbookError):
+    """:func:`save` refused: the file looks cut short (:func:`cut_short`), and a save would
+    put the shorter workbook in the place of the fuller version kept in its history."""
+
+
+def cut_short(path: str | os.PathLike[str], text: str | None = None, *,
+              now: datetime | None = None) -> str | None:
+    """Why the workbook file at ``path`` looks cut short, or ``None``.
+
+    A save writes every section of a workbook, in one order, below its header. A file with
+    that header whose sections stop early (the goals, actions, check-ins ... of the newest
+    version kept in its history all missing after its last one) was cut after a save wrote
+    it: a sync tool, a crash or a half-copied file, cut at a line end, so that it still
+    reads as a smaller workbook. ``text``: the file's text, when already read; ``now``:
+    the clock the kept version's time is told on.
+
+    >>> import tempfile, pathlib
+    >>> from career_workbook.model import Goal
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "sam.yaml"
+    >>> wb = new(p, "Sam")
+    >>> wb.goals.append(Goal(text="Lead the data team")); save(wb, p)
+    >>> wb.strengths.append("Listening"); save(wb, p)
+    >>> cut_short(p) is None
+    True
+    >>> whole = p.read_text()
+    >>> _ = p.write_text(whole[: whole.index("\\nskills:") + 1])
+    >>> print(cut_short(p))  # doctest: +ELLIPSIS
+    the file looks cut short (a sync tool, a crash or a half-copied file leaves a file so): it stops after line 18, without the sections every save writes after the values. The version kept from today ... holds the goals it lacks (1 goal more): `career-workbook undo sam.yaml` brings back the last version kept (`history` lists them)
+    """  # noqa: E501
+    from career_workbook.versions import describe_change, saved_when, section_words
+
+    path = Path(path)
+    if text is None:
+        try:
+            text = _read_bytes(path).removeprefix(_BOM).decode("utf-8")
+        except (WorkbookError, OSError, UnicodeDecodeError):
+            return None
+    if not _HEADER_FIRST.match(text):
+        return None
+    entries = _entries(_key(path))
+    if not entries:
+        return None
+    try:
+        full = entries[0].path.read_bytes().removeprefix(_BOM).decode("utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+    have, had = _TOP_KEY.findall(text), _TOP_KEY.findall(full)
+    if not _HEADER_FIRST.match(full) or len(have) >= len(had) or had[: len(have)] != have:
+        return None
+    try:
+        then, now_wb = loads(full, path=path), loads(text, path=path)
+    except WorkbookError:  # a file that cannot be read says so itself
+        return None
+    lost = section_words([name for name in had[max(len(have) - 1, 0):]  # the last one, cut
+                          if getattr(then, name, None) != getattr(now_wb, name, None)])
+    if not lost:  # the sections missing were empty: nothing is lost
+        return None
+    after = f" after the {section_words(have[-1:])[0]}" if have else ""
+    when = saved_when(entries[0].saved_at, now or datetime.now())
+    return (f"the file looks cut short (a sync tool, a crash or a half-copied file leaves a "
+            f"file so): it stops after line {len(text.splitlines())}, without the sections "
+            f"every save writes{after}. The version kept from {when} holds the "
+            f"{listing(lost)} it lacks ({describe_change(then, now_wb)}): "
+            + _versions_kept(path))
 
 
 def _tab_hint(text: str | None, mark: Any) -> str:
@@ -1963,7 +2035,11 @@ def save(wb: Workbook, path: str | os.PathLike[str], *, force: bool = False) -> 
     since (by a form in another tab, a notebook, another program):
     :class:`WorkbookChangedError` says so and nothing is written. Load it again and make
     the change there, or use :func:`edit`, which loads and saves under one lock.
-    ``force=True`` replaces the file anyway (the replaced version stays in the history).
+    A file that looks cut short (:func:`cut_short`: a sync tool or a crash cut it after the
+    last save) is not saved over either (:class:`WorkbookCutShortError`): the shorter
+    workbook would take the place of the fuller version kept in its history, which the
+    history then thins away. ``force=True`` replaces the file anyway (the replaced version
+    stays in the history).
 
     >>> import tempfile, pathlib
     >>> p = pathlib.Path(tempfile.mkdtemp()) / "kim.yaml"
@@ -1986,7 +2062,7 @@ def save(wb: Workbook, path: str | os.PathLike[str], *, force: bool = False) -> 
     loaded = None if force else _loaded_digest(wb, real)
     with _locked(path):
         try:
-            payload = _write_locked(real, payload, path, loaded)
+            payload = _write_locked(real, payload, path, loaded, force=force)
         except OSError as err:
             raise WorkbookError(f"could not save: {err.strerror or err}"
                                 f"{_OUTPUT_ADVICE.get(err.errno or 0, '')}", path=path) from err
@@ -2055,13 +2131,15 @@ def _in_style_of(payload: bytes, current: bytes | None) -> bytes:
     return payload
 
 
-def _write_locked(real: Path, payload: bytes, path: Path, loaded: str | None = None) -> bytes:
+def _write_locked(real: Path, payload: bytes, path: Path, loaded: str | None = None, *,
+                  force: bool = False) -> bytes:
     """Write ``payload`` (in the style of the file it replaces, :func:`_in_style_of`); only
     once it is in place, keep the replaced version in history. Returns the bytes the file
     holds now.
 
     ``loaded``: the digest of the file when the workbook was loaded; a file that changed
-    since is not written over (:class:`WorkbookChangedError`)."""
+    since is not written over (:class:`WorkbookChangedError`), nor, unless ``force``, a
+    file that looks cut short (:class:`WorkbookCutShortError`)."""
     _refuse_links(path, real)
     current, info = _read_current(real, path)
     payload = _in_style_of(payload, current)
@@ -2077,6 +2155,12 @@ def _write_locked(real: Path, payload: bytes, path: Path, loaded: str | None = N
             "Load it again and make your change there, or use `with edit(path) as wb:`, "
             "which loads and saves under one lock (`save(wb, path, force=True)` replaces "
             "the file anyway; the replaced version stays in its history)", path=path)
+    cut = None if force or current is None else cut_short(
+        path, current.removeprefix(_BOM).decode("utf-8", "replace"))
+    if cut is not None:
+        raise WorkbookCutShortError(
+            f"{cut}. Nothing was saved, so that this shorter file does not take that "
+            "version's place: bring it back first, then make your change again", path=path)
     if info is not None and (not info.st_mode & 0o222 or not os.access(real, os.W_OK)):
         raise WorkbookError(
             f"the file is read-only ({stat.filemode(info.st_mode)}), so nothing was saved; "
@@ -2171,8 +2255,8 @@ def restore(path: str | os.PathLike[str], entry: HistoryEntry | int) -> Workbook
                 )
             source = entries[entry].path
         wb = load(source, clean=False)
-        save(wb, path)
-    return wb
+        save(wb, path, force=True)  # under the lock: bringing back a version a file cut
+    return wb  # short (cut_short) lacks is what undo is for
 
 
 def new(

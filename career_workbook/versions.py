@@ -20,7 +20,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 __all__ = ["COUNTED", "changed_sections", "describe_change", "on_clock", "saved_when",
-           "section_counts", "versions_to_keep"]
+           "section_counts", "section_words", "versions_to_keep"]
 
 RECENT = timedelta(hours=1)
 HOURLY = timedelta(days=1)
@@ -189,7 +189,16 @@ def changed_sections(old: Any, current: Any) -> list[str]:
     >>> changed_sections(a, b)
     ['vision', 'strengths']
     """
+    return section_words([name for name in type(old).model_fields
+                          if getattr(old, name, None) != getattr(current, name, None)])
+
+
+def section_words(names: Sequence[str]) -> list[str]:
+    """The workbook's sections (their field names) in words.
+
+    >>> section_words(["goals", "check_ins", "person", "role_profile"])
+    ['goals', 'check-ins', 'your details', 'role profile']
+    """
     words = {name: many for name, _, many in COUNTED}
     return [words.get(name) or _SECTION_WORDS.get(name) or name.replace("_", " ")
-            for name in type(old).model_fields
-            if getattr(old, name, None) != getattr(current, name, None)]
+            for name in names]

@@ -536,6 +536,8 @@ class Session:
         self.export_dir = Path(export_dir).expanduser() if export_dir else None
         self.workbook: Workbook | None = None
         self.error: str | None = None
+        self.cut: str | None = None
+        """Why the file looks cut short (:func:`~career_workbook.store.cut_short`), if it does."""
         self.saved_at: datetime | None = None
         self.callback_errors: list[str] = []
         self._listeners: dict[Any, Callable[[Session], None]] = {}
@@ -613,8 +615,13 @@ class Session:
         if self.missing:
             self.workbook, self.error = None, None
             return
+        self.cut = None
         try:
             self.workbook, self.error = store.load(self.path), None
+            cut = store.cut_short(self.path)
+            self.cut = None if cut is None else self.say(
+                f"{self.path.name}: {cut}, or the form “Restore an earlier version” in "
+                "notebook 00 (Start here) does. Until then no form saves over this file.")
         except WorkbookError as err:
             self.workbook, self.error = None, _located(self.path, err)
         except OSError as err:  # pragma: no cover - e.g. permissions changed under us
@@ -786,6 +793,11 @@ class Session:
                 warnings.simplefilter("always", store.CommentsNotKeptWarning)
                 with store.edit(self.path) as wb:
                     change(wb)
+        except store.WorkbookCutShortError as err:
+            return SaveResult(False, self.say(
+                f"Not saved: {err}, or use the form “Restore an earlier version” in notebook "
+                "00 (Start here). Your answers are still in the form: press Save again once "
+                "it is back."))
         except EditConflict as err:
             first = err.problems[0] if err.problems else None
             return SaveResult(False, f"Not saved: {err}", field=first.field if first else None,
@@ -898,6 +910,8 @@ def header_html(session: Session) -> str:
         body += notice_html(session.unavailable_message(),
                             "error" if session.error else "info")
     body += "".join(notice_html(p, "warning") for p in session.problems)
+    if session.cut is not None:
+        body += notice_html(session.cut, "error")
     return (
         '<div class="cw-header" style="border-left:4px solid #3b6ea5;padding:4px 10px;'
         f'margin:4px 0 8px 0">{body}</div>'

@@ -988,6 +988,8 @@ class FormView(quiet.VBox):
         self._rebuilding = False
         self._asked_to_fix = False
         self._late: _LateWatch | None = None
+        self._follow: dict[str, int] = {}
+        self._day: date | None = None
         self._replaying = self._missed = False
         self.title = heading(title, intro)
         self._build, self._depends, self._needs_workbook = build, depends, needs_workbook
@@ -1016,10 +1018,57 @@ class FormView(quiet.VBox):
         return super().model_id
 
     def _state_key(self) -> Any:
+        """What the body is built from; its last item is the day counted from (a form left
+        open past midnight is built again for the new day, :meth:`follows_today`)."""
         wb = self.session.workbook
         if wb is None:
             return ("none", self.session.error, self.session.missing)
-        return ("ok", self._depends(wb) if self._depends is not None else wb)
+        return ("ok", self._depends(wb) if self._depends is not None else wb,
+                getattr(self.session, "today", None))
+
+    def follows_today(self, field: Field, days: int = 0) -> None:
+        """Say that ``field`` (a date box of a new entry) shows the day counted from plus
+        ``days``: in a form left open past midnight it moves to the new day (when the
+        person comes back, :func:`~career_workbook.widgets.display.refresh_button`, and
+        before a save), unless the person typed a date in it. A form nobody typed in is
+        built again for the new day anyway; this keeps what they typed in its other boxes.
+
+        >>> import tempfile, pathlib
+        >>> from datetime import timedelta
+        >>> from career_workbook.widgets.session import Session
+        >>> s = Session(pathlib.Path(tempfile.mkdtemp()) / "sam.yaml", today="2026-12-31")
+        >>> _ = s.create("Sam")
+        >>> from career_workbook.widgets.forms_review import check_in_form
+        >>> view = check_in_form(s)
+        >>> view.fields["wins"].value = "Gave the talk"
+        >>> s._pinned += timedelta(days=1)  # the clock passes midnight
+        >>> _ = s.refresh()
+        >>> view.fields["date"].value, view.fields["wins"].value
+        (datetime.date(2027, 1, 1), 'Gave the talk')
+        """
+        self._follow[field.key] = days
+
+    def _follow_day(self) -> None:
+        """Move each :meth:`follows_today` box still showing the day it was filled for (not
+        typed in) to the day counted from now."""
+        from datetime import timedelta
+
+        day, built = getattr(self.session, "today", None), self._day
+        if day is None or built is None or day == built:
+            return
+        self._day = day
+        self._filling = True
+        try:
+            for key, days in self._follow.items():
+                f = self.fields.get(key)
+                then = built + timedelta(days=days)
+                if f is None or f.input_error or f.value != then or \
+                        self._shown.get(key) != shown_value(f):
+                    continue
+                f.value = day + timedelta(days=days)
+                self._shown[key] = shown_value(f)
+        finally:
+            self._filling = False
 
     def __repr__(self) -> str:
         title = re.sub(r"<[^>]+>", " ", self.title.value).split("  ")[0].strip()
@@ -1070,7 +1119,8 @@ class FormView(quiet.VBox):
         self._pressed_key = next((k for k, b in self.buttons.items() if b is pressed),
                                  self._pressed_key if pressed is not None else None)
         self.fields, self.buttons, self.chooser, self.filled = {}, {}, None, None
-        self.refill, self._collect = None, None
+        self.refill, self._collect, self._follow = None, None, {}
+        self._day = getattr(self.session, "today", None)
         self.drop_undo()
         if not self._saving:  # another item chosen, reloaded, changed elsewhere: a new form
             self._clean = {}
@@ -1137,8 +1187,10 @@ class FormView(quiet.VBox):
         if key == self._key:
             return
         if not self._saving and key[0] == "ok" and self._key[0] == "ok" and self.typed:
+            self._follow_day()  # past midnight: a date box not typed in shows the new day
             return  # saved elsewhere while the person types here: what they typed stays
-        if self.refill is not None and key[0] == "ok" and self._key[0] == "ok":
+        if self.refill is not None and key[0] == "ok" and self._key[0] == "ok" \
+                and key[-1] == self._key[-1]:  # a new day: built again (dates, "3 days ago")
             self._filling = True
             try:
                 refilled = self.refill()
@@ -1447,6 +1499,7 @@ class FormView(quiet.VBox):
         def clicked(_button: Any) -> None:
             name = next((k for k, b in self.buttons.items() if b is button),
                         button.description)
+            self._follow_day()  # left open past midnight: a new entry is dated today
             sent = shown()
             record, errors = collect()
             done = self._clean.get(name) if guard_repeats else None

@@ -695,6 +695,7 @@ def feedback_form(session: Any) -> widgets.Widget:
                                 "feedback again.")
         day = make_field("date", "Date", "date", value=s.today,
                          help="When they gave the feedback (today or earlier).")
+        view.follows_today(day)
         ratings = [make_field(f"ratings.{name}", name, "dropdown", options=level_options(),
                               help="How they see your level; leave “not rated” if they did "
                                    "not say.")

@@ -276,6 +276,7 @@ def interview_planner(session: Any) -> widgets.Widget:
                          help="Someone doing the work you want, or close to it.")
         day = make_field("due", "When", "date", value=s.today + timedelta(days=7),
                          help="The day you will ask them (or meet).")
+        view.follows_today(day, days=7)
         goal = make_field("goal_id", "For goal", "dropdown", optional=True,
                           options=goal_options(wb, closed=("done", "dropped")),
                           help="The goal this conversation serves (optional).")

@@ -342,7 +342,8 @@ def check_in_form(session: Any) -> widgets.Widget:
             view_field = next(f for f in (*fields, *progress) if f.key == key)
             view_field.widget.observe(lambda _c, key=key: touched.add(key), names="value")
         boxes = view.add(*fields, *progress, *texts)
-        dated = fields[0]  # said before saving: a check-in of that day is saved already
+        dated = fields[0]
+        view.follows_today(dated)  # said before saving: a check-in of that day is saved already
         dated.widget.observe(lambda _c: dated.set_help(date_help(dated.value)), names="value")
         save = primary_button("Add this check-in",
                               "Save this check-in as a new dated entry; earlier ones are kept")

@@ -613,6 +613,7 @@ def self_assessment_form(session: Any) -> widgets.Widget:
 
         day = make_field("date", "Date", "date", value=s.today,
                          help="The day this rating describes (today or earlier).")
+        view.follows_today(day)
         ratings = [
             make_field(f"ratings.{name}", name, "dropdown", value=shown_level(name),
                        options=level_options(), help=last_rated(name))

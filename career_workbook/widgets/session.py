@@ -597,7 +597,12 @@ class Session:
         >>> tab.workbook.strengths, tab.refresh(), tab.workbook.strengths, tab.refresh()
         ([], True, ['Listening'], False)
         """
-        if self.refusal is not None or self._stamp() == self._seen:
+        if self.refusal is not None:
+            return False
+        if self._stamp() == self._seen:
+            if self.today != self._day:  # past midnight: the forms show the new day
+                self._day = self.today
+                self.notify()
             return False
         self.reload()
         self.notify()
@@ -612,6 +617,7 @@ class Session:
             self.workbook, self.error = None, self.refusal
             return
         self._seen = self._stamp()  # before reading: a save meanwhile is seen next time
+        self._day = self.today  # the day the listeners were last told of
         if self.missing:
             self.workbook, self.error = None, None
             return

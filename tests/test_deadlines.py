@@ -562,3 +562,28 @@ def test_a_year_in_words_not_read_is_named(text: str, shown: str) -> None:
     year = found[0].phrase
     assert found[0].note == (f"I could not read “{shown}” as a deadline: if it is one, "
                              f"write it like 31 December {year}.")
+
+
+# T15: the relative phrases typed on the last day of a month or year read as they do on any
+# other day: "next Friday" typed on a Thursday is the day after (31 Dec 2026 as on 24 Dec),
+# weeks run Monday to Sunday, months step by the calendar.
+@pytest.mark.parametrize(("text", "today", "expected"), [
+    ("by next Friday", date(2026, 12, 24), date(2026, 12, 25)),
+    ("by next Friday", date(2026, 12, 31), date(2027, 1, 1)),
+    ("by next Friday", date(2027, 1, 1), date(2027, 1, 8)),
+    ("by next week", date(2026, 12, 31), date(2027, 1, 10)),
+    ("by the end of next month", date(2026, 12, 31), date(2027, 1, 31)),
+    ("by the end of next month", date(2028, 2, 29), date(2028, 3, 31)),
+    ("by the end of next month", date(2027, 4, 30), date(2027, 5, 31)),
+    ("in two weeks", date(2026, 12, 31), date(2027, 1, 14)),
+    ("within a month", date(2027, 1, 31), date(2027, 2, 28)),
+    ("this weekend", date(2026, 12, 31), date(2027, 1, 3)),
+    ("next weekend", date(2026, 12, 31), date(2027, 1, 3)),
+    # old code: "next weekend" typed on a Saturday or Sunday was that very weekend
+    ("by next weekend", date(2027, 1, 2), date(2027, 1, 10)),
+    ("next weekend", date(2026, 12, 27), date(2027, 1, 3)),
+    ("next weekend", date(2027, 2, 28), date(2027, 3, 7)),
+    ("this weekend", date(2027, 2, 28), date(2027, 2, 28)),
+])
+def test_relative_phrases_at_the_ends_of_months_and_years(text, today, expected) -> None:
+    assert parse_deadline(f"Send the portfolio to three recruiters {text}", today)[0] == expected

@@ -14,7 +14,9 @@ Everything is relative to ``today`` so results are reproducible. Conventions:
   calendar units; months and years step by calendar and clamp the day to the month's end
   (31 Jan + 1 month = 28/29 Feb);
 - "this/next week|month|quarter|year", "by the end of the quarter", "by year-end" end with
-  the last day of that period (weeks end on Sunday);
+  the last day of that period (weeks end on Sunday); "this/next weekend" is the coming
+  Sunday, and "next weekend" typed on a Saturday or Sunday the one after (as "next Friday"
+  typed on a Friday is a week on, and on a Thursday the day after);
 - "before", "prior to" and "ahead of" end the day before the day or period they name
   starts: "before 2027" is 31 December 2026, "before June 2027" 31 May 2027, "before 1
   March 2027" 28 February 2027, "before Christmas" 24 December; "before the end of June" is
@@ -1048,6 +1050,9 @@ def _period_end(m: re.Match, today: date, text: str) -> date | None:
         unit = {"y": "year", "m": "month", "q": "quarter", "w": "week"}[m["abbr"].lower()]
     if m["y"] and unit == "year":
         return date(int(m["y"]), 12, 31)
+    if (m["unit"] or "").lower() == "week" and (m["prep"] or "").lower() == "next" \
+            and today.weekday() >= 5:  # "next weekend" typed on one: the following one, as
+        return _period_bounds(unit, today, 1)[1]  # "next Friday" on a Friday is a week on
     return _period_bounds(unit, today, 0)[1]
 
 

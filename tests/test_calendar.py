@@ -483,3 +483,26 @@ def test_a_follow_up_names_the_last_contact_only_when_it_has_happened():
             if e.kind == "follow_up"}
     assert "You last spoke on 2026-10-01." in said["Follow up with Ana"]
     assert "You last spoke" not in said["Follow up with Bo"]
+
+
+def test_a_calendar_as_of_a_day_before_an_item_was_done_reminds_it(tmp_path, capsys):
+    # old code: `calendar --today 1999-01-01` sent an action done in 2026 as "done or
+    # closed lately" (cancelled); as of that day it was not done yet
+    wb = cw.new_workbook("Sam", today=date(2025, 1, 5))
+    wb.actions.append(Action(id="a1", text="Send the portfolio", due=date(2026, 10, 1),
+                             status="done", done_on=date(2026, 10, 3)))
+    wb.goals.append(Goal(id="g1", text="Move into UX research", status="done",
+                         deadline=date(2026, 12, 1), completed_on=date(2026, 11, 20),
+                         milestones=[Milestone(title="Portfolio", due=date(2026, 9, 1),
+                                               done_on=date(2026, 8, 30))]))
+    before = calendar_events(wb, "sam", today=date(2026, 8, 1), cancelled=True)
+    assert not [e.summary for e in before if e.cancelled]
+    assert {e.kind for e in before} == {"check_in", "action", "goal", "milestone"}
+    between = calendar_events(wb, "sam", today=date(2026, 10, 10), cancelled=True)
+    assert sorted(e.summary for e in between if e.cancelled) == [
+        "Done: Action due: Send the portfolio", "Done: Milestone: Portfolio"]
+    path = tmp_path / "sam.yaml"
+    store.save(wb, path)
+    assert cli.main(["calendar", str(path), "--out", str(tmp_path / "sam.ics"),
+                     "--today", "1999-01-01"]) == 0
+    assert "lately" not in capsys.readouterr().out

@@ -162,9 +162,11 @@ def calendar_events(wb: Workbook, workbook_id: str, *, today: date,
     not applied for yet (done, dropped, finished, applied for and closed items are left
     out).
 
-    With ``cancelled=True`` (what the ``.ics`` export asks for) the items that were closed
-    recently follow, as cancelled events with the UID they had while open: a calendar app
-    that imports the file then removes their reminders (see :func:`_recently_closed`).
+    An item closed on a day after ``today`` is open as of ``today`` (``calendar --today`` a
+    day before it was done). With ``cancelled=True`` (what the ``.ics`` export asks for) the
+    items that were closed recently follow, as cancelled events with the UID they had
+    while open: a calendar app that imports the file then removes their reminders (see
+    :func:`_recently_closed`).
 
     ``workbook_id`` (the file's name without ``.yaml``) makes the UIDs unique per person;
     :func:`unique_uids` makes them unique within the list (open events first, so they keep
@@ -176,7 +178,10 @@ def calendar_events(wb: Workbook, workbook_id: str, *, today: date,
 
     def add(kind: str, key: str, day: date, summary: str, description: str,
             alarm_hours: int = 9, *, shut: tuple[str, date | None] | None = None) -> None:
-        """``shut``: the item is closed (how, and on which day if the workbook knows)."""
+        """``shut``: the item is closed (how, and on which day if the workbook knows); one
+        closed after ``today`` was still open that day (a calendar as of a past day)."""
+        if shut is not None and shut[1] is not None and shut[1] > today:
+            shut = None
         if shut is None:
             keys.append((kind, key))
             events.append(CalendarEvent("", kind, day, summary, description, alarm_hours))

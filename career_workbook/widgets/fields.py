@@ -2066,7 +2066,8 @@ def record_editor(
             if on_save is not None:
                 on_save(wb, None, record)
             if added_elsewhere(items, entries, record) is not None:  # typed in two tabs
-                raise added_twice(f"“{describe(record)}”")  # (nothing is saved)
+                raise added_twice(f"“{describe(record)}”",  # (nothing is saved)
+                                  getattr(view.session, "path", None))
             entries.append(record)
             view.state.update(selected=NONE, selected_record=None)
             return record

@@ -265,11 +265,12 @@ def duplicate_goal_problem(text: str, goals: Sequence[Goal]) -> str | None:
             "one instead (its status or its words), or write this one differently.")
 
 
-def add_goal(wb: Workbook, goal: Goal) -> None:
+def add_goal(wb: Workbook, goal: Goal, file: Any = None) -> None:
     """Add the drafted ``goal`` to ``wb`` (the file as it is now, under its lock), unless
     ``wb`` already has a goal with its words (:func:`duplicate_goal_problem`'s rule): the
     drafter refused one it showed, so that one was added elsewhere (a second tab) since;
-    :func:`~career_workbook.widgets.merge.added_twice` says so and nothing is saved.
+    :func:`~career_workbook.widgets.merge.added_twice` says so (naming ``file``, the workbook
+    file's path) and nothing is saved.
 
     >>> from career_workbook.model import new_workbook
     >>> wb = new_workbook("Sam")
@@ -284,7 +285,7 @@ def add_goal(wb: Workbook, goal: Goal) -> None:
     from career_workbook.widgets.merge import added_twice
 
     if duplicate_goal_problem(goal.text, wb.goals) is not None:
-        raise added_twice(f"The goal “{shorten(goal.text)}”")
+        raise added_twice(f"The goal “{shorten(goal.text)}”", file)
     wb.goals.append(goal)
 
 
@@ -804,7 +805,7 @@ def goal_drafter(session: Any) -> widgets.Widget:
                              confidence=given_confidence(), skills=skills.value, today=s.today)
             return check_model(Goal, data, labels)
 
-        view.bind(save, collect, add_goal, adds=True,
+        view.bind(save, collect, lambda wb, goal: add_goal(wb, goal, s.path), adds=True,
                   detail=lambda g: "goal added", live=False,
                   after=lambda _goal: view.state.pop("keep_year", None))  # kept for this one
         score_row = quiet.HBox([bar, number], layout=widgets.Layout(align_items="center"))

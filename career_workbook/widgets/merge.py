@@ -33,6 +33,7 @@ import difflib
 import os
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 from career_workbook.model import Problem, WorkbookError
@@ -300,17 +301,18 @@ def added_elsewhere(before: Sequence[Any], now: Sequence[Any], record: Any) -> A
     return twins[-1] if len(twins) > known else None
 
 
-def added_twice(what: str) -> EditConflict:
+def added_twice(what: str, file: Any = None) -> EditConflict:
     """The conflict of a record added again in a form that did not show it yet (see
-    :func:`added_elsewhere`); ``what`` names it.
+    :func:`added_elsewhere`); ``what`` names it, ``file`` the workbook file (its path).
 
-    >>> print(added_twice("“Dana Whitfield”"))
-    “Dana Whitfield” is already in your workbook: it was added in another window since this form was shown, so it was not added a second time; press Reload to see it
+    >>> print(added_twice("“Dana Whitfield”", "workbooks/kim.yaml"))
+    “Dana Whitfield” is already in your workbook (kim.yaml): it was added in another window since this form was shown, so it was not added a second time; press Reload to see it
     """  # noqa: E501
-    return EditConflict([Problem("", None, "is already in your workbook: it was added in "
-                                           "another window since this form was shown, so it "
-                                           "was not added a second time; press Reload to see "
-                                           "it")], {"": what})
+    named = f" ({Path(str(file)).name})" if file else ""
+    return EditConflict([Problem("", None, f"is already in your workbook{named}: it was added "
+                                           "in another window since this form was shown, so "
+                                           "it was not added a second time; press Reload to "
+                                           "see it")], {"": what})
 
 
 def find_renamed(before: Sequence[Any], now: Sequence[Any], index: int) -> int | None:

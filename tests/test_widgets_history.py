@@ -147,3 +147,24 @@ def test_a_version_with_fewer_opportunities_is_described_so(path):
     assert "Now: Sam Lee · 0 skills · 0 goals · 0 check-ins · 0 feedback entries · " \
            "6 opportunities · 2 strengths." in info
     assert "Compared with now: 5 opportunities fewer." in info
+
+
+def test_restore_compares_with_the_file_as_it_is_when_the_person_clicks(path):
+    # R9, old code: after another tab saved, the form still said "Compared with now: 1
+    # strength fewer" (the file as first read), and the question asked about that
+    import html
+    import re
+
+    s = ui.Session(path)
+    view = ui.restore_form(s)
+    chosen = store.history(path)[0].version  # holds ["Listening"]
+    other = ui.Session(path)
+    assert other.save(lambda wb: wb.strengths.extend(["Tact", "Patience"])).ok
+    view.buttons["restore"].click()
+
+    info = html.unescape(re.sub(r"<[^>]+>", "", view.children[2].value))
+    assert "Compared with now: 3 strengths fewer" in info, info
+    assert view.state["version"] == chosen  # still the version the person looked at
+    assert view.children[4].layout.display is None  # and the question about it is shown
+    view.buttons["confirm"].click()
+    assert cw.load(path).strengths == ["Listening"]

@@ -213,12 +213,18 @@ def restore_form(session: Any) -> widgets.Widget:
         question = quiet.HTML(
             f"<div>Replace your workbook with the version saved <b>{esc(saved)}</b>? What "
             "you have now is kept in the history, so you can undo this too.</div>")
+        asked = view.state.pop("asked", None) == chosen  # asked again, the file read anew
         ask = quiet.VBox([question, quiet.HBox([confirm, cancel])],
-                         layout=widgets.Layout(display="none", margin="0 0 0 13em"))
+                         layout=widgets.Layout(display=None if asked else "none",
+                                               margin="0 0 0 13em"))
         view.buttons.update(restore=restore, confirm=confirm, cancel=cancel)
 
         def show_question(_b: Any) -> None:
-            ask.layout.display = None
+            # compared with the file as it is now: another tab may have saved since
+            view.state["version"] = view.state["asked"] = entry.version
+            if not view.rebuild(if_changed=True):
+                view.state.pop("asked", None)
+                ask.layout.display = None
 
         def hide_question(_b: Any) -> None:
             ask.layout.display = "none"

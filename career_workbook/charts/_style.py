@@ -11,6 +11,7 @@ import functools
 import re
 import textwrap
 import warnings
+from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date, datetime, timedelta
@@ -538,9 +539,7 @@ def shorts(values: Sequence[Any], width: int = 40) -> list[str]:
     ['Lead the migration of the …']
     """
     out = [short(v, width) for v in values]
-    seen: dict[str, int] = {}
-    for cut in out:
-        seen[cut] = seen.get(cut, 0) + 1
+    seen = Counter(out)
     for i, value in enumerate(values):
         text = " ".join(clean_text(value).split())
         if seen[out[i]] > 1 and len(text) > width:

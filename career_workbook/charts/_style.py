@@ -717,6 +717,63 @@ def headline(fig: Figure, text: str, title: str | None = None) -> None:
         measure=lambda line: _text_metrics(renderer, line, prop, fig.dpi)[0]))
 
 
+def _wrap_measured(text: str, room: float, width: Callable[[str], float]) -> list[str]:
+    """``text`` in lines that each fit ``room`` as ``width`` measures them (a line of one
+    word longer than that stays whole); a line break in ``text`` starts a new line (a
+    second point, kept apart from the first).
+
+    Greedy: each line takes as many words as fit (:func:`_words_that_fit`).
+
+    >>> _wrap_measured("one two three\\nfour", 7, len)
+    ['one two', 'three', 'four']
+    """
+    lines: list[str] = []
+    for paragraph in text.split("\n"):
+        words = " ".join(paragraph.split()).split(" ")
+        start = 0
+        while start < len(words):
+            fits = _words_that_fit(words, start, room, width)
+            lines.append(" ".join(words[start:fits]))
+            start = fits
+    return lines
+
+
+def _words_that_fit(words: Sequence[str], start: int, room: float,
+                    width: Callable[[str], float]) -> int:
+    """Where the line of ``words`` from ``start`` ends (at least one word): its end is
+    guessed from the width of the rest and checked with its neighbour (bisection only when
+    the guess is off by more than a word): two or three measurements a line."""
+    rest = width(" ".join(words[start:]))
+    if rest <= room:
+        return len(words)
+    fits, too_long = start + 1, len(words)  # one word always "fits"
+    chars_left = len(" ".join(words[start:]))
+    share = max(room, 0.0) / rest * chars_left if rest > 0 else 0.0  # characters that fit
+    guess, chars = start, -1
+    while guess < len(words) and chars + 1 + len(words[guess]) <= share:
+        chars += 1 + len(words[guess])
+        guess += 1
+    guess = min(max(guess, fits), too_long - 1)
+    if guess > fits:
+        if width(" ".join(words[start:guess])) <= room:
+            fits = guess
+        else:
+            too_long = guess
+    probe = fits + 1 if fits == guess else too_long - 1  # the guess's neighbour
+    if fits < probe < too_long:
+        if width(" ".join(words[start:probe])) <= room:
+            fits = probe
+        else:
+            too_long = probe
+    while too_long - fits > 1:
+        mid = (fits + too_long) // 2
+        if width(" ".join(words[start:mid])) <= room:
+            fits = mid
+        else:
+            too_long = mid
+    return fits
+
+
 def subtitle(ax: Any, text: str) -> None:
     """The metric shown, under the headline (as the axes title), wrapped to the width it has.
 
@@ -737,51 +794,7 @@ def subtitle(ax: Any, text: str) -> None:
         # (shaped) again when the figure is laid out and drawn on this renderer
         return _text_metrics(renderer, line, prop, fig.dpi)[0]
 
-    # greedy wrap (each line takes as many words as fit, at least one); a line's end is
-    # guessed from the width of the rest and checked with its neighbour (bisection only
-    # when the guess is off by more than a word): two or three measurements a line; a
-    # line break in ``text`` starts a new line (a second point, kept apart from the first)
-    def wrap(room: float) -> list[str]:
-        lines: list[str] = []
-        for paragraph in text.split("\n"):
-            words = " ".join(paragraph.split()).split(" ")
-            start = 0
-            while start < len(words):
-                rest = width(" ".join(words[start:]))
-                if rest <= room:
-                    fits = len(words)
-                else:
-                    fits, too_long = start + 1, len(words)  # one word always "fits"
-                    chars_left = len(" ".join(words[start:]))
-                    share = (max(room, 0.0) / rest * chars_left  # the characters that fit
-                             if rest > 0 else 0.0)
-                    guess, chars = start, -1
-                    while guess < len(words) and chars + 1 + len(words[guess]) <= share:
-                        chars += 1 + len(words[guess])
-                        guess += 1
-                    guess = min(max(guess, fits), too_long - 1)
-                    if guess > fits:
-                        if width(" ".join(words[start:guess])) <= room:
-                            fits = guess
-                        else:
-                            too_long = guess
-                    probe = fits + 1 if fits == guess else too_long - 1  # the guess's neighbour
-                    if fits < probe < too_long:
-                        if width(" ".join(words[start:probe])) <= room:
-                            fits = probe
-                        else:
-                            too_long = probe
-                    while too_long - fits > 1:
-                        mid = (fits + too_long) // 2
-                        if width(" ".join(words[start:mid])) <= room:
-                            fits = mid
-                        else:
-                            too_long = mid
-                lines.append(" ".join(words[start:fits]))
-                start = fits
-        return lines
-
-    lines = isolated_lines(wrap(room))
+    lines = isolated_lines(_wrap_measured(text, room, width))
     title.set_text("\n".join(lines) or " ")
     if ax.get_aspect() != "auto" and lines:
         # a fixed-aspect axes (the 360 chart's square) is shrunk and centred in its
@@ -798,7 +811,7 @@ def subtitle(ax: Any, text: str) -> None:
             fits = fig.bbox.width * 0.97 - left
             if max(width(line) for line in lines) <= fits:
                 break
-            lines = isolated_lines(wrap(min(room, fits)))
+            lines = isolated_lines(_wrap_measured(text, min(room, fits), width))
             title.set_text("\n".join(lines) or " ")
 
 

@@ -518,7 +518,9 @@ def validate_paths(paths: Iterable[str | Path], *, today: date | None = None,
         try:
             wb = store.load(path, clean=False)  # read-only: no need to list the folder per file
         except WorkbookError as err:
-            yield FileCheck(path, store.file_problems(err, path) + clash)
+            cut = store.cut_short(path)  # cut inside an entry: the why, before the fields
+            yield FileCheck(path, ([cut] if cut else []) + store.file_problems(err, path)
+                            + clash)
         except Exception as err:  # noqa: BLE001 - one odd file never stops the others
             yield FileCheck(path, [f"could not be checked ({client_message(err, path)})",
                                    *clash])

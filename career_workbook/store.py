@@ -698,20 +698,25 @@ def cut_short(path: str | os.PathLike[str], text: str | None = None, *,
     if not _HEADER_FIRST.match(full) or len(have) >= len(had) or had[: len(have)] != have:
         return None
     try:
-        then, now_wb = loads(full, path=path), loads(text, path=path)
-    except WorkbookError:  # a file that cannot be read says so itself
+        then = loads(full, path=path)
+    except WorkbookError:
         return None
+    try:
+        now_wb: Workbook | None = loads(text, path=path)
+    except WorkbookError:  # cut inside an entry that then lacks a field it needs
+        now_wb = None
+    empty = new_workbook(then.person.name)
     lost = section_words([name for name in had[max(len(have) - 1, 0):]  # the last one, cut
-                          if getattr(then, name, None) != getattr(now_wb, name, None)])
+                          if getattr(then, name, None) != getattr(now_wb or empty, name, None)])
     if not lost:  # the sections missing were empty: nothing is lost
         return None
     after = f" after the {section_words(have[-1:])[0]}" if have else ""
     when = saved_when(entries[0].saved_at, now or datetime.now())
+    change = f" ({describe_change(then, now_wb)})" if now_wb is not None else ""
     return (f"the file looks cut short (a sync tool, a crash or a half-copied file leaves a "
             f"file so): it stops after line {len(text.splitlines())}, without the sections "
             f"every save writes{after}. The version kept from {when} holds the "
-            f"{listing(lost)} it lacks ({describe_change(then, now_wb)}): "
-            + _versions_kept(path))
+            f"{listing(lost)} it lacks{change}: " + _versions_kept(path))
 
 
 def _tab_hint(text: str | None, mark: Any) -> str:

@@ -99,3 +99,20 @@ def test_validate_and_the_notebook_header_say_the_file_is_cut_short(tmp_path, ca
     assert not result.ok
     assert "Not saved" in result.message and "Your answers are still in the form" in result.message
     assert path.read_bytes() == whole[: _cut_points(whole)[1]]
+
+
+def test_a_file_cut_inside_an_entry_says_it_was_cut_before_the_field_it_lacks(tmp_path, capsys):
+    # old code: "feedback[9].rater_id: Field required (line 300)" only: a field to fix by
+    # hand, when the file lost everything after that line
+    path, whole = _saved_example(tmp_path)
+    lines = whole.splitlines(keepends=True)
+    inside = next(i for i, line in enumerate(lines) if line.startswith(b"- ")
+                  and i > len(lines) // 3) + 1  # the line after an entry's first field
+    path.write_bytes(b"".join(lines[:inside]))
+    with pytest.raises(cw.WorkbookError):
+        cw.load(path)
+    assert main(["validate", str(path)]) == 1
+    out = capsys.readouterr().out
+    assert "the file looks cut short" in out and "career-workbook undo client.yaml" in out
+    session = Session(path, today="2026-12-07")
+    assert session.workbook is None and "the file looks cut short" in header_html(session)

@@ -612,7 +612,7 @@ class Session:
         """Read the file again (after someone else changed it); never raises."""
         from career_workbook import store
 
-        self._role = self._frames = None
+        self._role = self._frames = self.cut = None
         if self.refusal is not None:
             self.workbook, self.error = None, self.refusal
             return
@@ -621,19 +621,19 @@ class Session:
         if self.missing:
             self.workbook, self.error = None, None
             return
-        self.cut = None
         try:
             self.workbook, self.error = store.load(self.path), None
-            cut = store.cut_short(self.path)
-            self.cut = None if cut is None else self.say(
-                f"{self.path.name}: {cut}, or the form “Restore an earlier version” in "
-                "notebook 00 (Start here) does. Until then no form saves over this file.")
         except WorkbookError as err:
             self.workbook, self.error = None, _located(self.path, err)
         except OSError as err:  # pragma: no cover - e.g. permissions changed under us
             self.workbook, self.error = None, f"{self.path}: cannot be read ({err})"
         except Exception as err:  # noqa: BLE001 - a notebook must never crash on a bad file
             self.workbook, self.error = None, _unreadable(self.path, err)
+        cut = store.cut_short(self.path)
+        if cut is not None:  # read as a smaller workbook, or refused for a field it lacks
+            self.cut = self.say(
+                f"{self.path.name}: {cut}, or the form “Restore an earlier version” in "
+                "notebook 00 (Start here) does. Until then no form saves over this file.")
 
     def unavailable_message(self) -> str:
         """Why forms cannot edit right now, in words a person can act on."""

@@ -649,8 +649,11 @@ _TOP_KEY = re.compile(r"^([A-Za-z_]\w*):", re.M)
 
 
 class WorkbookCutShortError(WorkbookError):
-    """:func:`save` refused: the file looks cut short (:func:`cut_short`), and a save would
-    put the shorter workbook in the place of the fuller version kept in its history."""
+    """:func:`save` refused: the file looks cut short (:func:`cut_short`: ``note`` says why),
+    and a save would put the shorter workbook in the place of the fuller version kept in
+    its history."""
+
+    note = ""
 
 
 def cut_short(path: str | os.PathLike[str], text: str | None = None, *,
@@ -675,7 +678,7 @@ def cut_short(path: str | os.PathLike[str], text: str | None = None, *,
     >>> whole = p.read_text()
     >>> _ = p.write_text(whole[: whole.index("\\nskills:") + 1])
     >>> print(cut_short(p))  # doctest: +ELLIPSIS
-    the file looks cut short (a sync tool, a crash or a half-copied file leaves a file so): it stops after line 18, without the sections every save writes after the values. The version kept from today ... holds the goals it lacks (1 goal more): `career-workbook undo sam.yaml` brings back the last version kept (`history` lists them)
+    the file looks cut short (a sync tool, a crash or a half-copied file leaves a file so): it stops after line 18, without the sections every save writes after the values. The version kept from today ... holds the goals it lacks (compared with this file: 1 goal more): `career-workbook undo sam.yaml` brings back the last version kept (`history` lists them)
     """  # noqa: E501
     from career_workbook.versions import describe_change, saved_when, section_words
 
@@ -712,7 +715,8 @@ def cut_short(path: str | os.PathLike[str], text: str | None = None, *,
         return None
     after = f" after the {section_words(have[-1:])[0]}" if have else ""
     when = saved_when(entries[0].saved_at, now or datetime.now())
-    change = f" ({describe_change(then, now_wb)})" if now_wb is not None else ""
+    change = ("" if now_wb is None
+              else f" (compared with this file: {describe_change(then, now_wb)})")
     return (f"the file looks cut short (a sync tool, a crash or a half-copied file leaves a "
             f"file so): it stops after line {len(text.splitlines())}, without the sections "
             f"every save writes{after}. The version kept from {when} holds the "
@@ -2163,9 +2167,11 @@ def _write_locked(real: Path, payload: bytes, path: Path, loaded: str | None = N
     cut = None if force or current is None else cut_short(
         path, current.removeprefix(_BOM).decode("utf-8", "replace"))
     if cut is not None:
-        raise WorkbookCutShortError(
+        refused = WorkbookCutShortError(
             f"{cut}. Nothing was saved, so that this shorter file does not take that "
             "version's place: bring it back first, then make your change again", path=path)
+        refused.note = cut
+        raise refused
     if info is not None and (not info.st_mode & 0o222 or not os.access(real, os.W_OK)):
         raise WorkbookError(
             f"the file is read-only ({stat.filemode(info.st_mode)}), so nothing was saved; "

@@ -801,9 +801,10 @@ class Session:
                     change(wb)
         except store.WorkbookCutShortError as err:
             return SaveResult(False, self.say(
-                f"Not saved: {err}, or use the form “Restore an earlier version” in notebook "
-                "00 (Start here). Your answers are still in the form: press Save again once "
-                "it is back."))
+                f"Not saved: {self.path.name}: {err.note}, or the form “Restore an earlier "
+                "version” in notebook 00 (Start here) does. Nothing was saved, so that this "
+                "shorter file does not take that version's place. Your answers are still in "
+                "the form: press Save again once it is back."))
         except EditConflict as err:
             first = err.problems[0] if err.problems else None
             return SaveResult(False, f"Not saved: {err}", field=first.field if first else None,

@@ -1004,6 +1004,8 @@ def pack_clients(
     paths = _same_names(listed, report)
     out.mkdir(parents=True, exist_ok=True)
     remove_leftovers(out)  # of any client: what an interrupted or killed pack left
+    packed = set(paths)  # not a file whose folder another one takes (_same_names)
+    paths = _not_cut_short(paths, report)
     if scheduler:
         updates = _pack_on_cluster(paths, out, report, today=today or date.today(),
                                    formats=formats, scheduler=scheduler, force=force,
@@ -1022,11 +1024,27 @@ def pack_clients(
     report.notes += filter(None, [removed_note([u.removed for u in updates], formats)])
     for folder in report.done:  # packed (or current): no longer out of date
         clear_not_updated(folder)
-    packed = set(paths)  # not a file whose folder another one takes (_same_names)
     for path, message in report.failed:  # an earlier pack left in place says so
         if path in packed and path not in report.unwritten:
             mark_not_updated(out / pack_name(path), path.name, message, today or date.today())
     return report.in_file_order(listed)
+
+
+def _not_cut_short(paths: list[Path], report: BatchReport) -> list[Path]:
+    """``paths`` but the files that look cut short (:func:`~career_workbook.store.cut_short`):
+    a pack of one would hand the client a review without what was cut; each is a failure
+    of ``report``, with the way back."""
+    from career_workbook import store
+    from career_workbook.model import WorkbookError
+
+    kept = []
+    for path in paths:
+        cut = store.cut_short(path)
+        if cut is None:
+            kept.append(path)
+        else:
+            report.add(path, None, WorkbookError(f"{cut}; then pack again", path=path))
+    return kept
 
 
 @dataclass(frozen=True)

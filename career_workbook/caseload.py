@@ -469,6 +469,11 @@ def cohort(
     copies = sync_copies(paths)  # one person's second row: said, never merged or dropped
     rows = [dataclasses.replace(row, warnings=(*row.warnings, copies[path]))
             if path in copies else row for path, row in zip(paths, rows, strict=True)]
+    from career_workbook import store
+
+    cut = {path: note for path in paths if (note := store.cut_short(path)) is not None}
+    rows = [dataclasses.replace(row, warnings=(*row.warnings, cut[path]))  # counted short
+            if path in cut else row for path, row in zip(paths, rows, strict=True)]
     report = CohortReport(out, len(rows), broken=[(path.name, r.error)  # as pack names it
                                                   for path, r in zip(paths, rows, strict=True)
                                                   if r.error],

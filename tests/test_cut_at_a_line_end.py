@@ -116,3 +116,21 @@ def test_a_file_cut_inside_an_entry_says_it_was_cut_before_the_field_it_lacks(tm
     assert "the file looks cut short" in out and "career-workbook undo client.yaml" in out
     session = Session(path, today="2026-12-07")
     assert session.workbook is None and "the file looks cut short" in header_html(session)
+
+
+def test_pack_refuses_and_cohort_warns_of_a_file_cut_short(tmp_path, capsys):
+    # old code: the pack and the cohort row counted the smaller workbook without a word
+    path, whole = _saved_example(tmp_path)
+    path.write_bytes(whole[: _cut_points(whole)[1]])
+    out = tmp_path / "packs"
+    assert main(["pack", str(path), "--out", str(out), "--formats", "html",
+                 "--today", "2026-12-07"]) == 1
+    said = capsys.readouterr().out
+    assert "FAILED client.yaml: the file looks cut short" in said, said
+    assert "`career-workbook undo client.yaml`" in said and "then pack again" in said
+    assert not (out / "client" / "review.html").exists()
+    assert main(["cohort", str(tmp_path), "--out", str(tmp_path / "cohort.csv"), "--no-charts",
+                 "--today", "2026-12-07"]) == 0
+    said = capsys.readouterr().out
+    assert "the file looks cut short" in said, said
+    assert "the file looks cut short" in (tmp_path / "cohort.csv").read_text("utf-8-sig")

@@ -587,7 +587,10 @@ class Session:
         Unchanged, it costs one ``stat``, nothing is read. Forms call it when the person
         picks a record or opens a form (:meth:`~career_workbook.widgets.fields.FormView.rebuild`),
         so the choices they offer are the file's; a form someone has typed in keeps what
-        they typed, and its save still merges with the file (or is a conflict).
+        they typed, and its save still merges with the file (or is a conflict). Past
+        midnight (the real today moved on since the listeners were last told) they are
+        notified too, without reading the file (``False``): the forms show the new day
+        (:meth:`~career_workbook.widgets.fields.FormView.follows_today`).
 
         >>> import tempfile, pathlib
         >>> path = pathlib.Path(tempfile.mkdtemp()) / "kim.yaml"

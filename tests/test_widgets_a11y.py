@@ -52,7 +52,9 @@ def test_text_on_white_meets_wcag_aa_and_help_is_at_least_13px(session, form):
     view = form(session)
     html = "".join(w.value for w in walk(view) if isinstance(w, widgets.HTML))
     plain = re.sub(r'<div class="cw-notice[^>]*>', "", html)  # notices have their own bg
-    for colour in re.findall(r"(?<![-\w])color:(#[0-9a-fA-F]{3,6})", plain):
+    # a colour is written as var(--cw-NAME,#light): the light one is what shows on white
+    for colour in re.findall(r"(?<![-\w])color:(?:var\(--cw-[\w-]+,)?(#[0-9a-fA-F]{3,6})",
+                             plain):
         assert contrast_on_white(colour) >= 4.5, colour
     for size in re.findall(r'class="cw-help"[^>]*font-size:([^;"]+)', html):
         assert size.endswith("px") and float(size[:-2]) >= 13, size
@@ -84,3 +86,77 @@ def test_checklist_syncs_the_description_its_tooltip_needs():
     c.description, c.tooltip = "Skills it builds", "Skills it builds — pick any"
     state = c.get_state()
     assert state["description"] == "Skills it builds" and state["tooltip"]
+
+
+# ---------------------------------------------------------------------------------------
+# A dark JupyterLab theme (found by red-team walk U): the forms' fixed colours were a light
+# theme's. Help texts and intros (#555) read at 2.5:1 on JupyterLab Dark's #111 page, and a
+# table header's white text (the theme's) sat on its fixed light blue at 1.1:1.
+# ---------------------------------------------------------------------------------------
+COLOUR_DECLARATION = re.compile(
+    r"(?<![-\w])(?:color|background(?:-color)?|border(?:-\w+)?)\s*:\s*([^;\"'}]*)")
+DARK_PAGES = {"#111111": "JupyterLab Dark's page", "#212121": "its panels"}
+
+
+def contrast(a: str, b: str) -> float:
+    hi, lo = sorted((luminance(a), luminance(b)), reverse=True)
+    return (hi + 0.05) / (lo + 0.05)
+
+
+def fixed_colours(html: str) -> list[str]:
+    """Each colour in ``html``'s styles that is not one of the palette's theme colours."""
+    from career_workbook.widgets.fields import PALETTE
+
+    found = []
+    for value in COLOUR_DECLARATION.findall(html):
+        themed = re.sub(r"var\(--cw-([\w-]+),#[0-9a-fA-F]{3,6}\)",
+                        lambda m: "" if m.group(1) in PALETTE else m.group(0), value)
+        found += re.findall(r"#[0-9a-fA-F]{3,6}\b|rgba?\([^)]*\)", themed)
+    return found
+
+
+@pytest.mark.parametrize("form", FORMS, ids=lambda f: f.__name__)
+def test_every_colour_of_a_form_follows_a_dark_theme(session, form):
+    """No form writes a fixed colour: each is a palette colour that a dark theme swaps."""
+    view = form(session)
+    for field in getattr(view, "fields", {}).values():  # each field's own error message too
+        field.error("There is no 31 February.")
+    html = "".join(w.value for w in walk(view) if isinstance(w, widgets.HTML))
+    assert COLOUR_DECLARATION.search(html), "the check found no colour to look at"
+    assert not fixed_colours(html), fixed_colours(html)
+
+
+def test_the_header_tables_and_messages_follow_a_dark_theme(session):
+    """The notebook header sends the dark theme's colours (every notebook shows it), and so
+    does each table (the coach's overview shows tables without the header)."""
+    import pandas as pd
+
+    from career_workbook.widgets.display import frame_html
+    from career_workbook.widgets.fields import THEME_CSS, notice_html
+    from career_workbook.widgets.session import header_html
+
+    header = header_html(session)
+    table = frame_html(pd.DataFrame({"Skill": ["SQL"], "Level": [3]}))
+    assert THEME_CSS in header and THEME_CSS in table
+    for html in (header, table, *(notice_html("Saved.", k)
+                                  for k in ("error", "success", "info", "warning"))):
+        assert not fixed_colours(html), (html[:200], fixed_colours(html))
+
+
+def test_dark_theme_colours_are_readable_on_its_page():
+    """WCAG AA (4.5:1) for every dark colour: text on the theme's page and panels, each
+    message's text on its own box, the theme's white text on a table header."""
+    from career_workbook.widgets.fields import PALETTE, THEME_CSS
+
+    dark = {name: pair[1] for name, pair in PALETTE.items()}
+    text = [n for n in dark if n.endswith(("-text", "-fg")) or n.startswith("muted")]
+    assert {"muted", "error-text", "info-fg"} <= set(text)
+    for name in text:
+        for page, what in DARK_PAGES.items():
+            if name.endswith("-fg"):
+                page, what = dark[name.replace("-fg", "-bg")], "its own box"
+            assert contrast(dark[name], page) >= 4.5, (name, dark[name], what)
+    assert contrast("#ffffff", dark["table-head"]) >= 4.5
+    for name, (light, night) in PALETTE.items():
+        assert f"--cw-{name}:{night};" in THEME_CSS
+    assert THEME_CSS.startswith('<style>body[data-jp-theme-light="false"]{')

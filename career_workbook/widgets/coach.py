@@ -14,7 +14,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from career_workbook.model import WorkbookError
-from career_workbook.widgets.fields import esc, notice_html
+from career_workbook.widgets.fields import (
+    MUTED,
+    THEME_CSS,
+    esc,
+    notice_html,
+)
 from career_workbook.widgets.session import parse_today
 from career_workbook.wording import short_date
 from career_workbook.workspace import client_ids, list_workbooks
@@ -268,8 +273,9 @@ def overview_html(caseload: Caseload) -> str:
     from career_workbook.wording import plural
 
     n = len(caseload.workbooks)
-    head = (f'<div style="font-size:1.15em;font-weight:600">Caseload: {plural(n, "client")}'
-            '</div><div style="color:#555;font-size:0.9em">Folder: '
+    head = (f'{THEME_CSS}<div style="font-size:1.15em;font-weight:600">Caseload: '
+            f'{plural(n, "client")}'
+            f'</div><div style="color:{MUTED};font-size:0.9em">Folder: '
             f"<code>{esc(caseload.folder)}</code> · dates counted from "
             f"{short_date(caseload.today)}</div>")
     body = "".join(notice_html(p, "warning") for p in caseload.problems)

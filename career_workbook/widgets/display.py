@@ -23,7 +23,12 @@ import ipywidgets as widgets
 
 from career_workbook.htmltext import LONG_WORD, cell_html
 from career_workbook.widgets import quiet
-from career_workbook.widgets.fields import esc, notice_html
+from career_workbook.widgets.fields import (
+    THEME_CSS,
+    colour,
+    esc,
+    notice_html,
+)
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -55,18 +60,21 @@ __all__ = [
 ]
 
 TABLE_CSS = (
-    "<style>"
+    THEME_CSS  # a table's colours follow a dark theme, wherever the table is shown
+    + "<style>"
     # a table wider than the page (many columns of whole words) scrolls inside its own box
     ".cw-table-box{overflow-x:auto}"
     ".cw-table{border-collapse:collapse;font-size:0.9em;margin:4px 0}"
     # headers are labels, a little smaller: a long one ("Stale opportunities") widened
     # the coach's table past its box
-    ".cw-table th{background:#eef3fa;text-align:left;padding:3px 5px;font-size:0.9em;"
-    "border-bottom:1px solid #b5c8e3}"
+    f".cw-table th{{background:{colour('table-head')};text-align:left;padding:3px 5px;"
+    "font-size:0.9em;"
+    f"border-bottom:1px solid {colour('table-head-line')}}}"
     # words wrap whole: only a word longer than LONG_WORD breaks, where cell_html lets it
     # (`overflow-wrap:anywhere` broke "Engineering" into "Enginee ring" at normal widths)
     # a long text wraps in a column of a readable width instead of widening the table
-    ".cw-table td{padding:3px 5px;border-bottom:1px solid #e4e4e4;vertical-align:top;"
+    f".cw-table td{{padding:3px 5px;border-bottom:1px solid {colour('table-line')};"
+    "vertical-align:top;"
     "overflow-wrap:break-word;max-width:32em}"
     # a column of sentences never narrows to one word a line (see PROSE_WORDS)
     ".cw-table .cw-prose{min-width:8em}"

@@ -86,8 +86,55 @@ CHOICE_CHARS = 90
 FIND_FROM = 20
 """A chooser of at least this many records has a *Find* box above it: a native dropdown of
 250 contacts, each label starting with its number, cannot be searched by typing a name."""
-MUTED = "#555555"
-"""Muted text colour: 7.5:1 on white (WCAG AA needs 4.5:1)."""
+PALETTE: dict[str, tuple[str, str]] = {
+    # text
+    "muted": ("#555555", "#b8b8b8"),
+    "muted-strong": ("#444444", "#cfcfcf"),
+    "error-text": ("#b00020", "#ff8a80"),
+    "warning-text": ("#6b4b00", "#f5c16c"),
+    "partly-text": ("#8a5a00", "#ffb74d"),
+    "success-text": ("#1e7b34", "#81c784"),
+    "accent": ("#3b6ea5", "#7fb0e6"),
+    # tables
+    "table-head": ("#eef3fa", "#25303d"),
+    "table-head-line": ("#b5c8e3", "#4f6785"),
+    "table-line": ("#e4e4e4", "#424242"),
+    # message boxes: text, background, border of each kind
+    "error-fg": ("#8a1c1c", "#ffb4ab"), "error-bg": ("#fdecea", "#3a1d1b"),
+    "error-line": ("#e6a5a0", "#8c3b36"),
+    "success-fg": ("#1e5c2a", "#a5d6a7"), "success-bg": ("#e9f5ec", "#1a3120"),
+    "success-line": ("#a9d4b2", "#3f7a4a"),
+    "info-fg": ("#1f3a5f", "#b3d1f5"), "info-bg": ("#eef3fa", "#1a2738"),
+    "info-line": ("#b5c8e3", "#3f5f87"),
+    "warning-fg": ("#6b4b00", "#ffd98a"), "warning-bg": ("#fff6e0", "#33290f"),
+    "warning-line": ("#e8cf8a", "#8a6d1f"),
+}
+"""Every colour the forms write: name -> (light theme, dark theme). The light ones are
+what the forms always showed (text 4.5:1 or more on white); in a dark JupyterLab theme
+(``body[data-jp-theme-light="false"]``, set by JupyterLab Dark and its high-contrast twin)
+:data:`THEME_CSS` swaps in the dark ones (4.5:1 or more on its #111 page). A fixed dark grey
+on the dark page read at 2.5:1, and a table header's white text on its light blue at 1.1:1."""
+
+
+def colour(name: str) -> str:
+    """The CSS value of colour ``name`` of :data:`PALETTE`: the theme's, else the light one.
+
+    >>> colour("muted")
+    'var(--cw-muted,#555555)'
+    """
+    return f"var(--cw-{name},{PALETTE[name][0]})"
+
+
+THEME_CSS = ("<style>body[data-jp-theme-light=\"false\"]{"
+             + "".join(f"--cw-{name}:{dark};" for name, (_, dark) in PALETTE.items())
+             + "}</style>")
+"""The dark theme's colours (:data:`PALETTE`), sent once with every notebook's header (and
+with each table): without it every colour is the light one, as before."""
+
+MUTED = colour("muted")
+"""Muted text colour: 7.5:1 on white (WCAG AA needs 4.5:1), 9:1 on a dark theme's page."""
+ERROR_TEXT = colour("error-text")
+"""The colour of a field's own error message."""
 HELP_SIZE = "13px"
 """Help text size: small, but not below 13 px."""
 
@@ -112,12 +159,8 @@ def width(input_width: str) -> widgets.Layout:
     """
     return quiet.shared(widgets.Layout, width=f"calc({LABEL_WIDTH} + {input_width})")
 
-_COLOURS = {
-    "error": ("#8a1c1c", "#fdecea", "#e6a5a0"),
-    "success": ("#1e5c2a", "#e9f5ec", "#a9d4b2"),
-    "info": ("#1f3a5f", "#eef3fa", "#b5c8e3"),
-    "warning": ("#6b4b00", "#fff6e0", "#e8cf8a"),
-}
+_COLOURS = {kind: (colour(f"{kind}-fg"), colour(f"{kind}-bg"), colour(f"{kind}-line"))
+            for kind in ("error", "success", "info", "warning")}
 _ICONS = {"error": "⚠", "success": "✓", "info": "ℹ", "warning": "⚠"}
 
 
@@ -172,7 +215,7 @@ def heading(title: str, intro: str = "") -> widgets.HTML:
     """The title of a form and one or two sentences saying what it is for (escaped)."""
     text = f'<h4 style="margin:8px 0 2px 0">{esc(title)}</h4>'
     if intro:
-        text += f'<div style="color:#555;margin-bottom:6px">{esc(intro)}</div>'
+        text += f'<div style="color:{MUTED};margin-bottom:6px">{esc(intro)}</div>'
     return quiet.HTML(text)
 
 
@@ -328,7 +371,7 @@ def _help_html(help: str) -> str:
     """The help text under an input, its left edge at the input's (:data:`HELP_INDENT`).
 
     >>> _help_html("Optional.")  # doctest: +ELLIPSIS
-    '<div style="margin:-2px 0 4px calc(13em + 2 * var(--jp-widgets-inline-margin, 4px))"><div class="cw-help" style="color:#555555;font-size:13px;...">Optional.</div></div>'
+    '<div style="margin:-2px 0 4px calc(13em + 2 * var(--jp-widgets-inline-margin, 4px))"><div class="cw-help" style="color:var(--cw-muted,#555555);font-size:13px;...">Optional.</div></div>'
     """  # noqa: E501
     return (f'<div style="margin:-2px 0 4px {HELP_INDENT}"><div class="cw-help" '
             f'style="color:{MUTED};font-size:{HELP_SIZE};line-height:1.35">{esc(help)}</div>'
@@ -484,7 +527,7 @@ class Field:
         """Show ``text`` beside the input (escaped)."""
         self.error_text = text
         self.message.value = (
-            f'<span class="cw-field-error" role="alert" style="color:#b00020">⚠ {esc(text)}'
+            f'<span class="cw-field-error" role="alert" style="color:{ERROR_TEXT}">⚠ {esc(text)}'
             "</span>"
         )
 

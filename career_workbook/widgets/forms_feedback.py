@@ -36,9 +36,11 @@ from career_workbook.model import (
 from career_workbook.widgets import quiet
 from career_workbook.widgets.csv_source import PASTED, CsvSource
 from career_workbook.widgets.fields import (
+    MUTED,
     NONE,
     FormView,
     check_model,
+    colour,
     esc,
     make_field,
     notice,
@@ -513,9 +515,9 @@ def unknown_html(unknown: Sequence[str]) -> str:
 
 def notice_html_raw(body: str) -> str:
     """An info box around ``body`` (already escaped HTML)."""
-    return (f'<div class="cw-notice cw-info" role="status" style="color:#1f3a5f;'
-            f'background:#eef3fa;border:1px solid #b5c8e3;border-radius:4px;padding:6px 10px;'
-            f'margin:4px 0">ℹ {body}</div>')
+    return (f'<div class="cw-notice cw-info" role="status" style="color:{colour("info-fg")};'
+            f'background:{colour("info-bg")};border:1px solid {colour("info-line")};'
+            f'border-radius:4px;padding:6px 10px;margin:4px 0">ℹ {body}</div>')
 
 
 def add_skills_to(wb: Workbook, names: Iterable[str], catalog: Any = None) -> list[str]:
@@ -713,7 +715,7 @@ def feedback_form(session: Any) -> widgets.Widget:
         boxes = view.add(group, rater, day, *ratings)
         boxes += [quiet.HTML(
             '<div style="font-weight:600;margin-top:6px">Reputation (optional)</div>'
-            '<div style="color:#555">What people say about you when you are not in the '
+            f'<div style="color:{MUTED}">What people say about you when you are not in the '
             "room: rate the ones they spoke to, skip the rest.</div>")]
         boxes += view.add(*reputation, comment)
         save = primary_button("Add this feedback",

@@ -24,11 +24,14 @@ import ipywidgets as widgets
 from career_workbook.model import GOAL_STATUSES, Goal, Problem, Workbook, duplicate_key
 from career_workbook.widgets import quiet
 from career_workbook.widgets.fields import (
+    ERROR_TEXT,
+    MUTED,
     NONE,
     FormView,
     ask_year,
     check_model,
     close_widgets,
+    colour,
     esc,
     find_entry,
     friendly_message,
@@ -531,13 +534,15 @@ def goal_changes(old: Goal, new: Goal, written: Goal | None = None) -> str:
 
 
 _VERDICT_STYLE = {
-    "met": ("#1e7b34", ""),
-    "partly": ("#8a5a00", ", partly"),
-    "not met": ("#b00020", ""),
-    "open": ("#555555", ""),
+    "met": (colour("success-text"), ""),
+    "partly": (colour("partly-text"), ", partly"),
+    "not met": (colour("error-text"), ""),
+    "open": (MUTED, ""),
 }
 """verdict -> (colour, words after the score) of a criterion in the feedback; the mark is
 :func:`~career_workbook.analysis.smart.verdict_mark`'s, as in the review pack."""
+_FOUND, _HINT = colour("muted-strong"), colour("warning-text")
+"""The colours of what a criterion found and of its advice."""
 
 
 def smart_feedback_html(result: Any) -> str:
@@ -550,9 +555,10 @@ def smart_feedback_html(result: Any) -> str:
     >>> from career_workbook.analysis.smart import score_goal
     >>> html = smart_feedback_html(score_goal("Pass the PMP exam by March 2027",
     ...                                       today=date(2026, 11, 22), confidence=5))
-    >>> "◐</span> <b>Achievable</b> <span style='color:#555'>(50%, partly)" in html
+    >>> muted = "<span style='color:var(--cw-muted,#555555)'>"
+    >>> f"◐</span> <b>Achievable</b> {muted}(50%, partly)" in html
     True
-    >>> "?</span> <b>Relevant</b> <span style='color:#555'>(not judged yet)" in html
+    >>> f"?</span> <b>Relevant</b> {muted}(not judged yet)" in html
     True
     """
     from career_workbook.analysis.smart import verdict_mark
@@ -565,15 +571,15 @@ def smart_feedback_html(result: Any) -> str:
         symbol = verdict_mark(verdict)
         mark = f'<span style="color:{colour};font-weight:700">{symbol}</span>'
         score = "not judged yet" if verdict == "open" else f"{c.score:.0%}{words}"
-        found = "".join(f"<div style='color:#444'>{esc(_line(r))}</div>" for r in c.reasons)
-        hints = "".join(f"<div style='color:#6b4b00'>→ {esc(_line(h))}</div>"
+        found = "".join(f"<div style='color:{_FOUND}'>{esc(_line(r))}</div>" for r in c.reasons)
+        hints = "".join(f"<div style='color:{_HINT}'>→ {esc(_line(h))}</div>"
                         for h in c.hints)
         items.append(f'<li style="margin-bottom:4px">{mark} <b>{label}</b> '
-                     f"<span style='color:#555'>({score})</span>{found}{hints}</li>")
+                     f"<span style='color:{MUTED}'>({score})</span>{found}{hints}</li>")
     problem = getattr(result, "date_problem", None)
     language = getattr(result, "language_note", None)
     if language and result.deadline is None and not problem:  # its dates are not read
-        due = f"<div style='color:#6b4b00'>{esc(language)}</div>"
+        due = f"<div style='color:{_HINT}'>{esc(language)}</div>"
     elif result.deadline is not None and result.deadline_phrase:
         phrase = f" (from “{esc(result.deadline_phrase)}”)"
         due = f"<div>Deadline found: <b>{short_date(result.deadline)}</b>{phrase}</div>"
@@ -581,7 +587,7 @@ def smart_feedback_html(result: Any) -> str:
         due = (f"<div>Deadline: <b>{short_date(result.deadline)}</b> (from the Deadline "
                "field)</div>")
     elif problem:
-        due = (f"<div style='color:#b00020'>⚠ "
+        due = (f"<div style='color:{ERROR_TEXT}'>⚠ "
                f"{esc(date_fix_message(problem, saving=False))}</div>")
     else:
         due = "<div>No deadline found in the text yet.</div>"
@@ -622,7 +628,7 @@ def _rewrite_rows(choices: Sequence[tuple[str, str]],
                               f"{rewrite}", layout=widgets.Layout(width="auto"))
         button.on_click(lambda _b, t=rewrite: use(t))
         rows.append(quiet.HBox([button, quiet.HTML(
-            f"<span style='color:#555'>{esc(label)}:</span> {esc(rewrite)}")]))
+            f"<span style='color:{MUTED}'>{esc(label)}:</span> {esc(rewrite)}")]))
     return rows
 
 
@@ -683,7 +689,7 @@ def goal_drafter(session: Any) -> widgets.Widget:
             if not text.value:
                 bar.value, number.value = 0, ""
                 show_rewrites([])
-                feedback.value = '<div style="color:#555">Start typing your goal to see ' \
+                feedback.value = f'<div style="color:{MUTED}">Start typing your goal to see ' \
                                  "how SMART it is.</div>"
                 return
             stated = stated_confidence(text.value[:2000])

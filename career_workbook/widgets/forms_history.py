@@ -28,6 +28,7 @@ from career_workbook.widgets.fields import (
     HELP_INDENT,
     MUTED,
     FormView,
+    colour,
     esc,
     make_field,
     notice,
@@ -195,7 +196,7 @@ def restore_form(session: Any) -> widgets.Widget:
         choice.widget.observe(choose, names="value")
         old = _version(entry)
         if isinstance(old, Exception):
-            old, summary, kind = None, f"This version cannot be read ({old})", "#8a1c1c"
+            old, summary, kind = None, f"This version cannot be read ({old})", colour("error-fg")
         else:
             summary, kind = version_summary(old), MUTED
         said = f" Now: {version_summary(s.workbook)}." if s.workbook is not None else ""

@@ -25,6 +25,7 @@ from career_workbook.model import (
 )
 from career_workbook.widgets import quiet
 from career_workbook.widgets.fields import (
+    MUTED,
     NONE,
     FormView,
     esc,
@@ -279,7 +280,7 @@ def role_picker(session: Any) -> widgets.Widget:
                    "the catalog" if current is None and missing is not None
                    else esc(why_words(basis)))
             note, kind = role_note(basis, "05")
-            return (f'<div style="color:#555">Charts now compare you with: <b>'
+            return (f'<div style="color:{MUTED}">Charts now compare you with: <b>'
                     f'{esc(current.title) if current else "your own targets"}</b> ({why}).'
                     "</div>" + (notice_html(note, kind) if note else ""))
 

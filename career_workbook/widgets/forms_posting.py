@@ -15,6 +15,7 @@ from career_workbook.model import Workbook
 from career_workbook.widgets import quiet
 from career_workbook.widgets.display import TABLE_CSS, cell_html
 from career_workbook.widgets.fields import (
+    MUTED,
     FormView,
     close_widgets,
     esc,
@@ -49,7 +50,7 @@ def _suggest() -> Any:
 __all__ = ["changes_message", "fit_html", "fit_summary", "posting_fit_form", "profile_message",
            "suggestion_html"]
 
-_COUNTED = "<div style='color:#555;font-size:0.9em'>you counted it</div>"
+_COUNTED = f"<div style='color:{MUTED};font-size:0.9em'>you counted it</div>"
 _STATUS = {"meets": "✓ meets your target", "below": "below your target",
            "unrated": "not rated yet", "missing": "not in your list"}
 
@@ -82,7 +83,7 @@ def fit_html(fit: PostingFit, counted: Any = ()) -> str:
         f"<td>{cell_html(', '.join(f'“{w}”' for w in s.words[:4]))}</td>"
         f"<td>{'—' if s.current is None else f'{s.current:g}'} / {s.target:g}</td>"
         f"<td>{esc(_STATUS[s.status])}</td>"
-        f"<td style='color:#555'>{cell_html(s.explanation)}</td></tr>"
+        f"<td style='color:{MUTED}'>{cell_html(s.explanation)}</td></tr>"
         for s in fit.skills)
     summary, *lines = fit_summary(fit)
     gaps = "".join(f"<div>{esc(line)}</div>" for line in lines)
@@ -203,7 +204,7 @@ def suggestion_html(suggestion: Any, confirmed: bool = False) -> str:
     words = ", ".join(f"“{w}”" for w in suggestion.words[:4])
     mark = " ✓ counted" if confirmed else ""
     return (f"<div style='margin:2px 0'><b>{esc(suggestion.skill)}</b>{esc(mark)} — "
-            f"{esc(words)} <span style='color:#555'>in “{esc(suggestion.sentence)}”</span>"
+            f"{esc(words)} <span style='color:{MUTED}'>in “{esc(suggestion.sentence)}”</span>"
             "</div>")
 
 
@@ -265,7 +266,7 @@ def _suggestion_rows(view: Any, fit: PostingFit, confirmed: list[str],
             "info"))]
     than = "the table above" if fit.skills else "a match"
     rows: list[widgets.Widget] = [title, quiet.HTML(
-        f"<div style='color:#555'>Less sure than {than}: these count only when you "
+        f"<div style='color:{MUTED}'>Less sure than {than}: these count only when you "
         "say so.</div>")]
     for suggestion in found:
         yes = suggestion.skill in confirmed

@@ -9,6 +9,7 @@ import ipywidgets as widgets
 from career_workbook.model import Person
 from career_workbook.widgets import quiet
 from career_workbook.widgets.fields import (
+    MUTED,
     FormView,
     check_model,
     esc,
@@ -88,7 +89,7 @@ def create_workbook_form(session: Any) -> widgets.Widget:
             f.widget.observe(lambda _c: view.show_errors(collect()[1], status=False),
                              names="value")
         where = quiet.HTML(
-            f'<div style="color:#555">The file will be created at <code>{esc(s.path)}</code>.'
+            f'<div style="color:{MUTED}">The file will be created at <code>{esc(s.path)}</code>.'
             "</div>")
         return [where, *boxes, create]
 

@@ -26,6 +26,7 @@ import ipywidgets as widgets
 from career_workbook.model import CheckIn, Goal, Problem, Workbook, WorkbookError
 from career_workbook.widgets import quiet
 from career_workbook.widgets.fields import (
+    MUTED,
     FormView,
     check_model,
     esc,
@@ -441,7 +442,7 @@ def check_in_form(session: Any) -> widgets.Widget:
 
         view.bind(save, collect, add, adds=True, detail=detail)
         intro = check_in_intro(last, s.today)
-        return [quiet.HTML(f'<div style="color:#555">{esc(intro)}</div>'), *boxes, save]
+        return [quiet.HTML(f'<div style="color:{MUTED}">{esc(intro)}</div>'), *boxes, save]
 
     return FormView(session, build, name="check_in", title="Check in",
                     intro="A regular look back: how it went, how far each goal has come, "

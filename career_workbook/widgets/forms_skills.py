@@ -31,6 +31,7 @@ from career_workbook.model import (
 )
 from career_workbook.widgets import quiet
 from career_workbook.widgets.fields import (
+    MUTED,
     NONE,
     FormView,
     check_model,
@@ -665,7 +666,7 @@ def self_assessment_form(session: Any) -> widgets.Widget:
             intro = (f"You have {plural(n, 'earlier self-assessment')}; the "
                      "values below start from your latest ratings." if wb.assessments else
                      "Rate each skill as you see it today; skip any you cannot judge yet.")
-            return f'<div style="color:#555">{intro}</div>'
+            return f'<div style="color:{MUTED}">{intro}</div>'
 
         intro = quiet.HTML(intro_html(wb))
 

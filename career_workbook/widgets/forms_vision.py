@@ -9,6 +9,7 @@ import ipywidgets as widgets
 from career_workbook.model import RIASEC, Interests, Value, Vision
 from career_workbook.widgets import quiet
 from career_workbook.widgets.fields import (
+    MUTED,
     FormView,
     esc,
     make_field,
@@ -112,7 +113,7 @@ def interests_form(session: Any) -> widgets.Widget:
         code = analysis.riasec_code(view.session.workbook.interests)
         summary = quiet.HTML(
             f'<div>Your Holland code: <b>{esc(code)}</b> (your strongest interests first).</div>'
-            if code else '<div style="color:#555">Enter your scores from an interest '
+            if code else f'<div style="color:{MUTED}">Enter your scores from an interest '
                          "questionnaire (such as the O*NET Interest Profiler) to see your "
                          "Holland code.</div>")
         save = primary_button("Save my interests", "Save the six interest scores")

@@ -48,7 +48,13 @@ from career_workbook.model import (
     duplicate_key,
     problems_from_validation,
 )
-from career_workbook.widgets.fields import esc, notice_html
+from career_workbook.widgets.fields import (
+    MUTED,
+    THEME_CSS,
+    colour,
+    esc,
+    notice_html,
+)
 from career_workbook.wording import short_date, shorten
 from career_workbook.workspace import workspace_of
 
@@ -905,7 +911,7 @@ def header_html(session: Session) -> str:
         who = f"{esc(wb.person.name)}’s workbook"
         role = wb.person.target_role
         if role:
-            who += f' <span style="color:#555">— aiming for {esc(role)}</span>'
+            who += f' <span style="color:{MUTED}">— aiming for {esc(role)}</span>'
         parts.append(f'<div style="font-size:1.15em;font-weight:600">{who}</div>')
     saved = session.last_saved()
     details = [f"File: <code>{esc(session.path)}</code>"]
@@ -914,7 +920,7 @@ def header_html(session: Session) -> str:
     details.append(f"dates counted from {short_date(session.today)}")
     if session.export_dir is not None:
         details.append(f"charts exported to <code>{esc(session.export_dir)}</code>")
-    parts.append(f'<div style="color:#555;font-size:0.9em">{" · ".join(details)}</div>')
+    parts.append(f'<div style="color:{MUTED};font-size:0.9em">{" · ".join(details)}</div>')
     body = "".join(parts)
     if wb is None:
         body += notice_html(session.unavailable_message(),
@@ -923,8 +929,8 @@ def header_html(session: Session) -> str:
     if session.cut is not None:
         body += notice_html(session.cut, "error")
     return (
-        '<div class="cw-header" style="border-left:4px solid #3b6ea5;padding:4px 10px;'
-        f'margin:4px 0 8px 0">{body}</div>'
+        f'{THEME_CSS}<div class="cw-header" style="border-left:4px solid {colour("accent")};'
+        f'padding:4px 10px;margin:4px 0 8px 0">{body}</div>'
     )
 
 

@@ -157,6 +157,6 @@ def test_dark_theme_colours_are_readable_on_its_page():
                 page, what = dark[name.replace("-fg", "-bg")], "its own box"
             assert contrast(dark[name], page) >= 4.5, (name, dark[name], what)
     assert contrast("#ffffff", dark["table-head"]) >= 4.5
-    for name, (light, night) in PALETTE.items():
+    for name, (_light, night) in PALETTE.items():
         assert f"--cw-{name}:{night};" in THEME_CSS
     assert THEME_CSS.startswith('<style>body[data-jp-theme-light="false"]{')

@@ -23,6 +23,7 @@ Examples
 from __future__ import annotations
 
 import contextlib
+import functools
 import html
 import math
 import re
@@ -130,6 +131,34 @@ THEME_CSS = ("<style>body[data-jp-theme-light=\"false\"]{"
              + "}</style>")
 """The dark theme's colours (:data:`PALETTE`), sent once with every notebook's header (and
 with each table): without it every colour is the light one, as before."""
+
+NARROW = "@media (max-width: 40em)"
+"""The app style sheet's rule for a narrow page (a phone, a 200 % zoom)."""
+
+
+@functools.cache
+def layout_css() -> str:
+    """The app's form layout (its ``app.css``) as a style sheet for JupyterLab too, where a
+    form stands in a notebook panel: a split view, the side bar open at 1024 px or a 200 %
+    zoom made the panel narrower than a form, and its inputs ran past the panel's edge. The
+    app's rules for a narrow page apply there to a narrow output area (a CSS container
+    query), each label above its input.
+
+    >>> css = layout_css()
+    >>> css.startswith("<style>") and "@container cw-output (max-width: 40em)" in css
+    True
+    >>> NARROW in css
+    False
+    """
+    from career_workbook.server import APP_TEMPLATE, app_template_root
+
+    path = app_template_root() / "voila" / "templates" / APP_TEMPLATE / "app.css"
+    rules = path.read_text(encoding="utf-8")
+    if NARROW not in rules:
+        raise ValueError(f"{path} has no {NARROW!r} rule to follow")
+    return ("<style>.jp-OutputArea-output:has(> .cw-form){container:cw-output/inline-size}"
+            + rules.replace(NARROW, "@container cw-output (max-width: 40em)") + "</style>")
+
 
 MUTED = colour("muted")
 """Muted text colour: 7.5:1 on white (WCAG AA needs 4.5:1), 9:1 on a dark theme's page."""

@@ -53,6 +53,7 @@ from career_workbook.widgets.fields import (
     THEME_CSS,
     colour,
     esc,
+    layout_css,
     notice_html,
 )
 from career_workbook.wording import short_date, shorten
@@ -928,9 +929,12 @@ def header_html(session: Session) -> str:
     body += "".join(notice_html(p, "warning") for p in session.problems)
     if session.cut is not None:
         body += notice_html(session.cut, "error")
+    # the style sheets ride with the header, which every notebook shows first: the colours
+    # of a dark theme, and the app's form layout for a narrow notebook panel
     return (
-        f'{THEME_CSS}<div class="cw-header" style="border-left:4px solid {colour("accent")};'
-        f'padding:4px 10px;margin:4px 0 8px 0">{body}</div>'
+        f'{THEME_CSS}{layout_css()}<div class="cw-header" '
+        f'style="border-left:4px solid {colour("accent")};padding:4px 10px;'
+        f'margin:4px 0 8px 0">{body}</div>'
     )
 
 

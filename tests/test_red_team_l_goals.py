@@ -315,7 +315,7 @@ def _feedback_lines(html: str) -> list[str]:
     import html as markup
     import re
 
-    return [markup.unescape(x) for x in re.findall(r"<div style='color:#[0-9a-f]+'>(.*?)</div>",
+    return [markup.unescape(x) for x in re.findall(r"<div style='color:[^']+'>(.*?)</div>",
                                                    html)]
 
 

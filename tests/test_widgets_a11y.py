@@ -143,6 +143,18 @@ def test_the_header_tables_and_messages_follow_a_dark_theme(session):
         assert not fixed_colours(html), (html[:200], fixed_colours(html))
 
 
+def test_the_narrow_panel_layout_rides_with_the_header_in_lab_only(session, monkeypatch):
+    """JupyterLab gets the app's form layout for a narrow panel with the header; the app has
+    it as its own style sheet, and a second copy after it undid its phone rules (the Preview
+    button of an import form sat 177 px right of its field on a phone)."""
+    from career_workbook.widgets.fields import layout_css
+    from career_workbook.widgets.session import header_html
+
+    assert layout_css() in header_html(session)
+    monkeypatch.setenv("VOILA_SERVER_URL", "/")
+    assert layout_css() not in header_html(session) and "@container" not in header_html(session)
+
+
 def test_dark_theme_colours_are_readable_on_its_page():
     """WCAG AA (4.5:1) for every dark colour: text on the theme's page and panels, each
     message's text on its own box, the theme's white text on a table header."""

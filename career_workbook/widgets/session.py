@@ -930,9 +930,14 @@ def header_html(session: Session) -> str:
     if session.cut is not None:
         body += notice_html(session.cut, "error")
     # the style sheets ride with the header, which every notebook shows first: the colours
-    # of a dark theme, and the app's form layout for a narrow notebook panel
+    # of a dark theme, and in JupyterLab the app's form layout for a narrow notebook panel
+    # (the app has it as its own style sheet: a second copy after it would undo its rules
+    # for a phone where the copy's narrow-panel query does not apply)
+    from career_workbook.widgets.display import in_voila
+
+    layout = "" if in_voila() else layout_css()
     return (
-        f'{THEME_CSS}{layout_css()}<div class="cw-header" '
+        f'{THEME_CSS}{layout}<div class="cw-header" '
         f'style="border-left:4px solid {colour("accent")};padding:4px 10px;'
         f'margin:4px 0 8px 0">{body}</div>'
     )

@@ -690,7 +690,7 @@ def cut_short(path: str | os.PathLike[str], text: str | None = None, *,
             return None
     if not _HEADER_FIRST.match(text):
         return None
-    entries = _entries(_key(path))
+    entries = _entries(_key(path), newest=True)  # each save and load asks: one file
     if not entries:
         return None
     try:
@@ -1556,17 +1556,20 @@ def _migrate_history(real: Path) -> None:
             os.replace(legacy, target)
 
 
-def _entries(path: Path) -> list[HistoryEntry]:
+def _entries(path: Path, *, newest: bool = False) -> list[HistoryEntry]:
+    """The kept versions of the workbook whose history key is ``path``, newest first;
+    ``newest``: only the newest (one file looked at, not one per kept version)."""
     folder = _history_dir(path)
     try:
         names = os.listdir(folder)
     except OSError:
         return []
+    matches = [m for m in map(_HISTORY_NAME.match, names) if m is not None]
+    if newest:
+        matches = sorted(matches, key=lambda m: int(m.group(2)))[-1:]
     entries = []
-    for name in names:
-        match = _HISTORY_NAME.match(name)
-        if match is None:
-            continue
+    for match in matches:
+        name = match.group(0)
         file = folder / name
         try:
             size = file.stat().st_size

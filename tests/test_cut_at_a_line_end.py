@@ -134,3 +134,16 @@ def test_pack_refuses_and_cohort_warns_of_a_file_cut_short(tmp_path, capsys):
     said = capsys.readouterr().out
     assert "the file looks cut short" in said, said
     assert "the file looks cut short" in (tmp_path / "cohort.csv").read_text("utf-8-sig")
+
+
+def test_the_cut_check_looks_at_the_newest_kept_version_only(tmp_path):
+    """Every load and save asks whether the file was cut: it reads the newest kept version
+    alone, not every kept version's size and time (a coach's cohort asks it per client)."""
+    path, _ = _saved_example(tmp_path)
+    for n in range(12):
+        with cw.edit(path) as wb:
+            wb.strengths.append(f"Strength {n}")
+    key = store._key(path)
+    every = store._entries(key)
+    assert len(every) > 3
+    assert store._entries(key, newest=True) == every[:1]

@@ -6,7 +6,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 from datetime import date
 from pathlib import Path
 
@@ -15,16 +14,13 @@ import yaml
 
 from career_workbook.catalog import load_catalog
 from career_workbook.model import new_workbook, validate_workbook
+from tests.helpers.bench import bench_module
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
 def _bench_module():
-    spec = importlib.util.spec_from_file_location("bench_analysis",
-                                                  ROOT / "benchmarks" / "bench_analysis.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return bench_module('bench_analysis')
 
 
 def test_every_step_runs_on_a_new_and_an_example_workbook():

@@ -3,12 +3,13 @@ chart count comes from the product at run time, and its floor draws what was cou
 
 from __future__ import annotations
 
-import importlib.util
 import shutil
 from pathlib import Path
 
 import matplotlib.figure
 import pytest
+
+from tests.helpers.bench import bench_module
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "examples" / "workbooks" / "jordan_engineer.yaml"
@@ -17,10 +18,7 @@ TODAY = "2026-11-22"
 
 @pytest.fixture(scope="module")
 def floor():
-    spec = importlib.util.spec_from_file_location("_floor", ROOT / "benchmarks" / "_floor.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return bench_module("_floor")
 
 
 def _notebook(floor, path: Path, charts: list[str]) -> Path:

@@ -4,19 +4,16 @@ started here; the runs themselves are a benchmark, not a test)."""
 from __future__ import annotations
 
 import doctest
-import importlib.util
 import json
 from pathlib import Path
+
+from tests.helpers.bench import bench_module
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
 def _module():
-    spec = importlib.util.spec_from_file_location("kernel_cells",
-                                                  ROOT / "benchmarks" / "kernel_cells.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return bench_module('kernel_cells')
 
 
 def test_its_examples_hold():

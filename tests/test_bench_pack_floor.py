@@ -7,7 +7,6 @@ draw), or the pack's ratios to them in ``bench_pack_cpu.py`` would mean nothing.
 
 from __future__ import annotations
 
-import importlib.util
 from collections import Counter
 from pathlib import Path
 
@@ -18,6 +17,7 @@ from matplotlib.layout_engine import ConstrainedLayoutEngine
 from pypdf import PdfReader
 
 from career_workbook import charts
+from tests.helpers.bench import bench_module
 from tests.test_export import small_workbook
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -25,11 +25,7 @@ TODAY = "2026-11-22"
 
 
 def _floor_module():
-    spec = importlib.util.spec_from_file_location("_pack_floor",
-                                                  ROOT / "benchmarks" / "_pack_floor.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return bench_module('_pack_floor')
 
 
 @pytest.fixture

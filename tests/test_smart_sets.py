@@ -22,6 +22,7 @@ from career_workbook.analysis.smart_eval import (
     health_agreement,
     health_misses,
 )
+from tests.helpers.bench import bench_module
 
 DATA = Path(__file__).parent / "data"
 
@@ -99,14 +100,9 @@ def test_held_out_2_shares_no_goal_with_the_other_sets() -> None:
 
 def test_the_figures_in_the_docs_are_the_bench_output() -> None:
     """docs/smart-scoring.md shows exactly the table ``bench_smart.py --agreement`` prints."""
-    import importlib.util
 
     root = Path(__file__).resolve().parents[1]
-    spec = importlib.util.spec_from_file_location("bench_smart", root / "benchmarks"
-                                                  / "bench_smart.py")
-    assert spec is not None and spec.loader is not None
-    bench = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(bench)
+    bench = bench_module("bench_smart")
     doc = (root / "docs" / "smart-scoring.md").read_text(encoding="utf-8")
     assert "\n".join(bench.agreement_table()) in doc
 

@@ -651,9 +651,18 @@ _TOP_KEY = re.compile(r"^([A-Za-z_]\w*):", re.M)
 class WorkbookCutShortError(WorkbookError):
     """:func:`save` refused: the file looks cut short (:func:`cut_short`: ``note`` says why),
     and a save would put the shorter workbook in the place of the fuller version kept in
-    its history."""
+    its history.
 
-    note = ""
+    >>> err = WorkbookCutShortError("it stops after line 3", path="sam.yaml")
+    >>> err.note, str(err).startswith("sam.yaml: it stops after line 3. Nothing was saved")
+    ('it stops after line 3', True)
+    """
+
+    def __init__(self, note: str, *, path: Any = None):
+        self.note = note
+        super().__init__(
+            f"{note}. Nothing was saved, so that this shorter file does not take that "
+            "version's place: bring it back first, then make your change again", path=path)
 
 
 def cut_short(path: str | os.PathLike[str], text: str | None = None, *,
@@ -2170,11 +2179,7 @@ def _write_locked(real: Path, payload: bytes, path: Path, loaded: str | None = N
     cut = None if force or current is None else cut_short(
         path, current.removeprefix(_BOM).decode("utf-8", "replace"))
     if cut is not None:
-        refused = WorkbookCutShortError(
-            f"{cut}. Nothing was saved, so that this shorter file does not take that "
-            "version's place: bring it back first, then make your change again", path=path)
-        refused.note = cut
-        raise refused
+        raise WorkbookCutShortError(cut, path=path)
     if info is not None and (not info.st_mode & 0o222 or not os.access(real, os.W_OK)):
         raise WorkbookError(
             f"the file is read-only ({stat.filemode(info.st_mode)}), so nothing was saved; "

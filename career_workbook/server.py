@@ -24,8 +24,6 @@ import socket
 import subprocess
 import sys
 import time
-import urllib.error
-import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -210,6 +208,14 @@ def free_port(preferred: int, tries: int = 50) -> int:
 
 
 def _answers(url: str) -> bool:
+    """Whether ``url`` answers 200 within 3 s (the launched server is up).
+
+    ``urllib.request`` is imported here, not with the module: every notebook's start cell
+    imports this module (for the app template's style sheet) and never opens a URL.
+    """
+    import urllib.error
+    import urllib.request
+
     try:
         with urllib.request.urlopen(url, timeout=3) as response:
             return response.status == 200

@@ -164,3 +164,17 @@ def test_the_calendar_button_loads_no_contact_import(tmp_path):
     assert "career_workbook.widgets.csv_source" not in loaded
     loaded = new_modules(start + "ui.contacts_import(s)")
     assert {"career_workbook.imports", "career_workbook.widgets.csv_source"} <= set(loaded)
+
+
+def test_the_start_cell_imports_no_url_opener(tmp_path):
+    # issue 15: every notebook's start cell imported urllib.request (1.4 ms in a kernel) with
+    # career_workbook.server, for the app's style sheet; only `lab`/`app` open a URL
+    shutil.copy(ROOT / "examples" / "workbooks" / "jordan_engineer.yaml", tmp_path / "j.yaml")
+    code = ("import sys\nfrom career_workbook import widgets as ui\n"
+            f"s = ui.start({str(tmp_path / 'j.yaml')!r}, today='2026-11-22')\n"
+            "assert 'career_workbook.server' in sys.modules\n"
+            "print(sorted(m for m in sys.modules if m.split('.')[0] == 'urllib'))")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          timeout=120, cwd=ROOT)
+    assert done.returncode == 0, done.stderr
+    assert "urllib.request" not in done.stdout.splitlines()[-1]

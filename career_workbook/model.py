@@ -15,8 +15,10 @@ Examples
 'draft'
 """
 
-from __future__ import annotations
-
+# No ``from __future__ import annotations`` here (unlike the other modules): pydantic reads
+# each field's annotation, and a string one it must compile and evaluate first (121 fields,
+# 2 ms of every notebook's start cell). The few names used before their class exists are
+# quoted instead.
 import contextlib
 import functools
 import math
@@ -336,7 +338,7 @@ class Metric(_Model):
     unit: ShortText = ""
 
     @model_validator(mode="after")
-    def _target_differs(self) -> Metric:
+    def _target_differs(self) -> "Metric":
         if self.target == self.baseline:
             raise ValueError("target must differ from baseline")
         return self
@@ -427,7 +429,7 @@ class Contact(_Model):
         """
         return person_key(self.name), person_key(self.organisation)
 
-    def same_person(self, other: Contact) -> bool:
+    def same_person(self, other: "Contact") -> bool:
         """Whether ``other`` is this person entered again: the same :attr:`person_key`,
         or the same email in their notes (:attr:`emails`).
 
@@ -573,7 +575,7 @@ class Workbook(_Model):
         return data
 
     @model_validator(mode="after")
-    def _check_references(self) -> Workbook:
+    def _check_references(self) -> "Workbook":
         problems = reference_problems(self)
         if problems:
             raise _ReferenceError(problems)

@@ -224,7 +224,14 @@ def _png_rows(pixels: Any, *, opaque_as_rgb: bool = False) -> tuple[Any, int]:
         channels = 3
     rows = np.empty((height, 1 + width * channels), dtype=np.uint8)
     rows[:, 0] = 0  # filter type 0: none
-    rows[:, 1:].reshape(height, width, channels)[...] = pixels[:, :, :channels]
+    body = rows[:, 1:]
+    if channels == pixels.shape[2]:
+        body[...] = pixels.reshape(height, width * channels)
+    else:
+        for channel in range(channels):
+            # one channel at a time: numpy copies long strided rows fast, but 3 bytes of
+            # every 4 a pixel at a time (an 800 x 910 chart: 2.7 ms -> 0.75 ms)
+            body[:, channel::channels] = pixels[:, :, channel]
     return rows, channels
 
 

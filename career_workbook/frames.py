@@ -143,7 +143,7 @@ def build_frame(rows: Iterable[Sequence[Any]], columns: dict[str, str]) -> pd.Da
     for i, (name, kind) in enumerate(columns.items()):
         values = [row[i] for row in rows]
         if kind == "date":
-            series = pd.to_datetime(pd.Series(values, dtype=object)).astype("datetime64[ns]")
+            series = _date_series(values)
         elif kind in ("text", "object"):
             series = pd.Series(values, dtype=object)
         else:
@@ -151,7 +151,34 @@ def build_frame(rows: Iterable[Sequence[Any]], columns: dict[str, str]) -> pd.Da
                 values = [float("nan") if v is None else v for v in values]
             series = pd.Series(values, dtype=_DTYPES[kind])
         data[name] = series
-    return pd.DataFrame(data, columns=list(columns))
+    # the dict is in column order already: naming the columns again made pandas reindex
+    return pd.DataFrame(data) if data else pd.DataFrame(data, columns=list(columns))
+
+
+_FIRST_NS_DAY, _LAST_NS_DAY = date(1677, 9, 22), date(2262, 4, 11)
+"""The days a ``datetime64[ns]`` holds (whole days within its range)."""
+
+
+def _date_series(values: list[Any]) -> pd.Series:
+    """A ``datetime64[ns]`` Series of ``values``, as ``pd.to_datetime`` gives it (midnight of
+    each day; ``None`` as ``NaT``). Days (``date``, not ``datetime``) and ``None`` are
+    converted by numpy, ~4x faster than ``pd.to_datetime`` (which checks each value's kind
+    and format); anything else, or a day a nanosecond timestamp cannot hold, goes through
+    ``pd.to_datetime`` (which then says why it cannot).
+
+    >>> _date_series([date(2026, 1, 2), None]).tolist()
+    [Timestamp('2026-01-02 00:00:00'), NaT]
+    >>> _date_series(["2026-01-02"]).dtype
+    dtype('<M8[ns]')
+    """
+    import numpy as np
+
+    if all(v is None or (type(v) is date and _FIRST_NS_DAY <= v <= _LAST_NS_DAY)
+           for v in values):
+        days = np.array([np.datetime64("NaT") if v is None else v for v in values],
+                        dtype="datetime64[D]")
+        return pd.Series(days.astype("datetime64[ns]"))
+    return pd.to_datetime(pd.Series(values, dtype=object)).astype("datetime64[ns]")
 
 
 def to_date(value: Any) -> date | None:

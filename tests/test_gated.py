@@ -131,7 +131,9 @@ def test_gated_patterns_answer_as_plain_ones_on_goal_sentences():
 
 def test_importing_the_scorer_compiles_only_short_patterns():
     """A structural guard: the characters of pattern compiled by ``import ...smart`` (the
-    whole scorer, ``dates`` with it). Before gating: 18,385 characters in 117 patterns."""
+    whole scorer, ``dates`` with it). Before gating: 18,385 characters in 117 patterns;
+    9,153 in 108 before the helpers a goal may never need (a habit, a list marker, markup,
+    a bare year, an ISO day; the rewrites' lead-ins) were compiled on first use: 7,554 in 93."""
     code = (
         "import re, sys\n"
         "seen = {}\n"
@@ -147,7 +149,7 @@ def test_importing_the_scorer_compiles_only_short_patterns():
                           text=True, timeout=120)
     assert done.returncode == 0, done.stderr
     count, chars = map(int, done.stdout.split())
-    assert chars <= 10_000, f"{count} patterns, {chars} characters compiled at import"
+    assert chars <= 8_000, f"{count} patterns, {chars} characters compiled at import"
 
 
 def test_a_gated_pattern_is_compiled_when_a_text_first_passes_its_gate():

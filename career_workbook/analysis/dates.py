@@ -71,6 +71,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from career_workbook.analysis.gated import Gated
 from career_workbook.day_text import both_readings, day_month_order
 
 __all__ = [
@@ -481,7 +482,7 @@ def _day_month_next(month: int, day: int, today: date) -> date | None:
     return None
 
 
-_NOT_A_DAY_AFTER = re.compile(
+_NOT_A_DAY_AFTER = Gated(
     r"\s*(?:-|–)?\s*(?:km|k|mi|miles?|kilomet\w*|%|percent|people|times|hours?|minutes?|"
     r"steps|[0-9])", re.IGNORECASE)
 
@@ -889,7 +890,7 @@ def _time_clause(m: re.Match, today: date, text: str) -> date | None:
     return None
 
 
-_HABIT = re.compile(
+_HABIT = Gated(
     r"\b(?:every|each)\s+(?:day|morning|evening|night|week(?:day)?|month|monday|tuesday"
     r"|wednesday|thursday|friday|saturday|sunday)\b|\b(?:daily|weekly|nightly)\b"
     r"|\b(?:a|per)\s+(?:day|week)\b", re.IGNORECASE)
@@ -965,8 +966,8 @@ def _relative(m: re.Match, today: date, text: str) -> date | None:
     return _shift(today, amount, m["unit"])
 
 
-_EVENT_AFTER = re.compile(r"\s+(?:of|after|from|following)\s+(?!now\b|today\b)[a-z]", re.I)
-_EVERY_ITEM = re.compile(
+_EVENT_AFTER = Gated(r"\s+(?:of|after|from|following)\s+(?!now\b|today\b)[a-z]", re.I)
+_EVERY_ITEM = Gated(
     r"\bevery\s+(?!(?:other\s+|single\s+|working\s+|business\s+)?(?:day|morning|evening"
     r"|night|week|weekday|weekend|month|quarter|year|sprint|time|monday|tuesday|wednesday"
     r"|thursday|friday|saturday|sunday)s?\b)[a-z]", re.IGNORECASE)
@@ -1231,7 +1232,7 @@ _PAST_CLAUSE = re.compile(
 _CLAUSE_BREAK = re.compile(r"[.;:!?,(]|\b(?:and|but|then|so|now|next)\b", re.IGNORECASE)
 _PAST_LED = re.compile(r"\s*(?:i|we)(?:'(?:ve|d)|\s+(?:had|have|has))?\s+" + _PAST_VERB
                        + r"\b", re.IGNORECASE)
-_STILL_AHEAD = re.compile(  # an infinitive, a future, a goal or a promise looks ahead
+_STILL_AHEAD = Gated(  # an infinitive, a future, a goal or a promise looks ahead
     r"\b(?i:to)\s+(?!(?:the|a|an|my|our|your|his|her|their|its|this|that|these|those)\b)[a-z]"
     r"|\b(?i:will|shall|going|want\w*|plan\w*|goals?|targets?|aim\w*|objectives?|deadlines?"
     r"|agreed|decided|promised|committed|pledged|resolved|vowed|intended|hoped|expected)\b")
@@ -1448,8 +1449,8 @@ def find_time_expressions(text: str, today: date) -> list[TimeExpression]:
     return chosen
 
 
-_BARE_YEAR = re.compile(r"(?<![0-9A-Za-z.,/:$£€#-])(?P<y>(?:19|2[01])[0-9]{2})"
-                        r"(?![0-9A-Za-z%]|[.,/:-][0-9]|'s\b)")
+_BARE_YEAR = Gated(r"(?<![0-9A-Za-z.,/:$£€#-])(?P<y>(?:19|2[01])[0-9]{2})"
+                   r"(?![0-9A-Za-z%]|[.,/:-][0-9]|'s\b)")
 _QUOTE_TRIM = " ,;:.!?()[]\"'"
 _WORD_TAIL = re.compile(r"[^\sA-Za-z]{0,8}")
 
@@ -1489,7 +1490,7 @@ def _unread_years(text: str, today: date, taken: list[tuple[int, int]]) -> list[
     return found
 
 
-_DATE_LIKE = re.compile(
+_DATE_LIKE = Gated(
     r"(?<![0-9])(?:[0-9]{1,4}[-/.][0-9]{1,2}[-/.][0-9]{1,4}"
     r"|(?P<y>(?:19|2[0-9])[0-9]{2}))(?![0-9])")
 

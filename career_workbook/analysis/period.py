@@ -55,17 +55,17 @@ ValueError: --since 1 Jul 2026 is after --until 30 Jun 2026: swap them, or move 
 from __future__ import annotations
 
 import calendar
-import re
 from dataclasses import dataclass
 from datetime import date
 
+from career_workbook.analysis.gated import Gated
 from career_workbook.model import Action, Contact, Goal, LearningItem, Opportunity, Workbook
 from career_workbook.wording import no_such_day, plural, short_date
 
 __all__ = ["Period", "as_of", "check_period", "goal_as_of", "limit_workbook", "parse_day",
            "review_as_of", "set_later", "set_later_note"]
 
-_ISO = re.compile(r"\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*")
+_ISO = Gated(r"\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*")
 
 
 def parse_day(value: date | str | None, name: str) -> date | None:

@@ -802,7 +802,7 @@ STATED_CONFIDENCE = Gated(
     r"(?=\s*[)\]]|\s*\.?\s*$))"
     r"\s*[)\]]?", re.IGNORECASE, needs=r"conf|sure|certain|/\s*10")
 SENTENCE_BREAK = re.compile(r"[.!?;:]\s+|\s+-\s+|\n")
-LIST_MARKER = re.compile(r"[ \t]*([0-9]{1,3}[.)]|[-*•·▪‣◦])[ \t]+(\S+)")
+LIST_MARKER = Gated(r"[ \t]*([0-9]{1,3}[.)]|[-*•·▪‣◦])[ \t]+(\S+)")
 """A pasted list's bullet or number at the start of a line ("3. ", "* "): not a count."""
 TIME_TAIL = re.compile(r"['’]s?\s+time\b", re.IGNORECASE)
 """"in 2 weeks' time": the end of the time phrase, not a word of the goal."""
@@ -835,7 +835,7 @@ Italian, Polish, Swedish) that English does not use: two of them mark a goal not
 one a short goal of words English does not know."""
 ENGLISH_WORDS = _words("a an the to of in for by with my our and on at from is be i")
 SHARED_FUNCTION_WORDS = _words("a i to do in on an no so me my per also was will am is over"
-                               " under till die")
+                          " under till die")
 """Words English shares with another language's function words (Polish "do", "to", "na";
 Italian "a", "in"; German "am", "will"): alone, they mark no goal as English."""
 LANGUAGE_NOTE = ("This goal seems not to be written in English: the wording checks read "
@@ -844,11 +844,11 @@ LANGUAGE_NOTE = ("This goal seems not to be written in English: the wording chec
                  "Deadline box.")
 """What the feedback says about a goal :func:`not_english` finds in another language."""
 FOREIGN_SPECIFIC_HINT = ("Not judged: the wording checks read English only. Check that your "
-                         "goal says what you will do and what it produces — which role, "
-                         "course or project.")
+                    "goal says what you will do and what it produces — which role, "
+                    "course or project.")
 FOREIGN_MEASURABLE_HINT = ("Not judged: the wording checks read English only. A number with "
-                           "a unit (5 km, 20 %, 500 €) counts in any language, and so does "
-                           "a metric with a target.")
+                      "a unit (5 km, 20 %, 500 €) counts in any language, and so does "
+                      "a metric with a target.")
 UNIT_AMOUNT = Gated(
     r"[$€£¥₹]\s?[0-9]+(?:[.,][0-9]+)*(?:\s?(?:k|m|bn)\b)?"
     r"|(?<![\w.,/:-])[0-9]+(?:[ .,\u00a0\u202f][0-9]{3})*(?:[.,][0-9]+)?\s?(?:%|[$€£¥₹]"
@@ -1339,8 +1339,8 @@ _HTML_ELEMENTS = _words(
     "textarea tfoot th thead time title tr track tt u ul var video wbr")
 _INLINE = _words("a abbr b bdi bdo big cite code del dfn em font i ins kbd mark q s samp small "
                  "span strike strong sub sup time tt u var")
-_MARKUP_CODE = re.compile(r"<(script|style)\b[^>]*>.*?</\1\s*>|<!--.*?-->",
-                          re.IGNORECASE | re.DOTALL)
+_MARKUP_CODE = Gated(r"<(script|style)\b[^>]*>.*?</\1\s*>|<!--.*?-->",
+                     re.IGNORECASE | re.DOTALL)
 _MARKUP_TAG = Gated(r"</?(" + "|".join(sorted(_HTML_ELEMENTS, key=len, reverse=True))
                          + r")\b(?:\s[^<>]*)?/?>", re.IGNORECASE, needs=r"<")
 

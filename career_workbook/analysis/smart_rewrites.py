@@ -30,6 +30,7 @@ from datetime import date
 from typing import Any
 
 from career_workbook.analysis.dates import date_like, format_date, suggested_deadline
+from career_workbook.analysis.gated import Gated
 from career_workbook.wording import short_date
 
 __all__ = ["MAX_QUOTED", "candidates", "invalid_date_note", "tidy", "with_deadline"]
@@ -115,12 +116,12 @@ def _with_confidence(core: str, f: Any) -> str:
 
 # a clause that leads into the deadline ("before my talk in May 2027") or is one itself
 # ("before the wedding"); not a time of day ("after 8pm", "before bed")
-_LEAD_IN = re.compile(r"\b(?:before|until|till|ahead\s+of|in\s+time\s+for|prior\s+to|for)\s+"
-                      r"(?:[\w'-]+\s+){0,4}$", re.I)
-_TAIL = re.compile(r"\s\b(?:before|until|till|ahead\s+of|in\s+time\s+for|prior\s+to)\s+"
-                   r"(?:[\w'-]+\s+){0,5}[\w'-]+\s*$", re.I)
-_TIME_OF_DAY = re.compile(r"[0-9]|\b(?:bed|bedtime|sleep|breakfast|lunch|dinner|meals?|work"
-                          r"|noon|midnight|morning|evening|night)\b", re.I)
+_LEAD_IN = Gated(r"\b(?:before|until|till|ahead\s+of|in\s+time\s+for|prior\s+to|for)\s+"
+                 r"(?:[\w'-]+\s+){0,4}$", re.I)
+_TAIL = Gated(r"\s\b(?:before|until|till|ahead\s+of|in\s+time\s+for|prior\s+to)\s+"
+              r"(?:[\w'-]+\s+){0,5}[\w'-]+\s*$", re.I)
+_TIME_OF_DAY = Gated(r"[0-9]|\b(?:bed|bedtime|sleep|breakfast|lunch|dinner|meals?|work"
+                r"|noon|midnight|morning|evening|night)\b", re.I)
 
 
 def _split(f: Any, kinds: tuple[str, ...]) -> tuple[str, str]:
@@ -308,11 +309,11 @@ _VICES = _words(
     " takeout crisps biscuits doomscrolling social sugary")
 _NOT_GERUNDS = _words("something anything nothing everything morning evening meeting building"
                       " wedding spring string thing ceiling")
-_FOR_GOOD = re.compile(r"\b(?:in\s+a\s+row|for\s+good|for\s+ever|forever|for\s+life"
-                       r"|once\s+and\s+for\s+all|permanently)\b", re.I)
+_FOR_GOOD = Gated(r"\b(?:in\s+a\s+row|for\s+good|for\s+ever|forever|for\s+life"
+                  r"|once\s+and\s+for\s+all|permanently)\b", re.I)
 _LIMIT = _words("reduce limit cut lower")
 _COUNTABLE_VICES = _words("takeaways snacks cigarettes drinks sweets biscuits coffees beers"
-                          " sodas desserts crisps")
+                     " sodas desserts crisps")
 _ONE_OFF_FOR_COUNT = _QUIT | _LIMIT | _words("give never drop skip eliminate")
 _WORD = re.compile(r"[^\W_][\w'+#.-]*[+#]?")
 
@@ -380,8 +381,8 @@ def _language(f: Any, words: list[tuple[str, int, int]]) -> tuple[str, int] | No
     return (" at " if "speak" in lowered[:k] else " to ") + level + " level", end
 
 
-_LEVEL_NAMED = re.compile(r"(?-i:\b[ABC][12]\b|\b[A-Z]{3,}\b)|\b(?:pass|exam|test|level|fluent"
-                          r"|fluency|certificat\w*|diploma)\b", re.I)
+_LEVEL_NAMED = Gated(r"(?-i:\b[ABC][12]\b|\b[A-Z]{3,}\b)|\b(?:pass|exam|test|level|fluent"
+                     r"|fluency|certificat\w*|diploma)\b", re.I)
 
 
 def _builds_technical_skill(f: Any, words: list[tuple[str, int, int]]) -> bool:
@@ -487,9 +488,9 @@ def _skill_steps(f: Any, words: list[tuple[str, int, int]], level_lead: str,
     return []
 
 
-_NEGATED = re.compile(r"\b(?:never|not|no|stop|avoid|quit|don't|won't|without)\b", re.I)
+_NEGATED = Gated(r"\b(?:never|not|no|stop|avoid|quit|don't|won't|without)\b", re.I)
 _NOT_PLURAL_OBJECT = frozenset({"towards", "across", "always", "sometimes", "perhaps", "thus",
-                                "less", "unless", "besides", "its", "his", "this", "yes"})
+                           "less", "unless", "besides", "its", "his", "this", "yes"})
 
 
 def _specific(f: Any) -> list[tuple[str, str]]:

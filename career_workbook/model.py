@@ -754,7 +754,7 @@ def number_text_hint(text: str, *, whole: bool = False) -> str | None:
     >>> number_text_hint("2,5"), number_text_hint("1,000,000"), number_text_hint("12")
     ('write 2.5 (a decimal point, not a comma)', 'write 1000000 (no thousands commas)', 'it is in quotes, so it is read as text: write the number without quotes: 12')
     >>> number_text_hint("1,500"), number_text_hint("1,500", whole=True)
-    ('write 1500 (or 1.500 if the comma is a decimal point)', 'write 1500')
+    ('write 1500 (or 1.5 if the comma is a decimal point)', 'write 1500')
     >>> number_text_hint("3,5", whole=True), number_text_hint("two")
     ('write a whole number: 3 or 4', None)
 
@@ -781,9 +781,9 @@ def _number_hint(text: str, *, whole: bool, scaled: bool) -> str | None:
     >>> _number_hint("7", whole=True, scaled=True), _number_hint("3,5", whole=True, scaled=True)
     ('write the number alone: 7', 'write a whole number alone: 3 or 4')
     >>> _number_hint("1,500", whole=False, scaled=True)
-    'write 1500 (or 1.500 if the comma is a decimal point)'
+    'write 1500 (or 1.5 if the comma is a decimal point)'
     """
-    from career_workbook.widgets.inputs import UnsureNumber, parse_number_text
+    from career_workbook.number_text import UnsureNumber, parse_number_text
 
     try:
         number = parse_number_text(text)

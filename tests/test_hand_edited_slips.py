@@ -80,7 +80,7 @@ def test_the_unsure_number_hint_is_decided_by_the_error_not_by_its_words(monkeyp
     """"1,500" was told apart from other unreadable numbers by "for sure" in the error's
     text: reworded, the hint went."""
     from career_workbook import model
-    from career_workbook.widgets import inputs
+    from career_workbook import number_text as inputs
 
     parse = inputs.parse_number_text
 
@@ -93,7 +93,7 @@ def test_the_unsure_number_hint_is_decided_by_the_error_not_by_its_words(monkeyp
 
     monkeypatch.setattr(inputs, "parse_number_text", reworded)
     assert model.number_text_hint("1,500") == \
-        "write 1500 (or 1.500 if the comma is a decimal point)"
+        "write 1500 (or 1.5 if the comma is a decimal point)"
     assert model.number_text_hint("1,500/10", whole=True) == "write 1500"
 
 

@@ -60,6 +60,7 @@ from career_workbook.model import (
     clean_name,
     problems_from_validation,
 )
+from career_workbook.number_text import parse_number_text
 from career_workbook.wording import number, short_date
 
 __all__ = [
@@ -376,20 +377,21 @@ def date_problem(reason: str) -> str:
 
 def _parse_level(row: Mapping[str, Any], n: int) -> int:
     """The level of a row, a whole number 0-5 written ``4``, ``4.0`` or ``4,0`` (a cell
-    holds a comma only when the file is not comma-separated or the value is quoted).
+    holds a comma only when the file is not comma-separated or the value is quoted), read
+    as the forms read numbers (:func:`~career_workbook.number_text.parse_number_text`:
+    ``４``, ``٤`` too).
 
     >>> _parse_level({"level": " 4,0 "}, 2), _parse_level({"level": "3.0"}, 2)
     (4, 3)
+    >>> _parse_level({"level": "٤"}, 2), _parse_level({"level": "３．０"}, 2)
+    (4, 3)
     """
     value = row.get("level")
-    text = _text(row, "level")
-    if re.fullmatch(r"\d+,\d+", text):  # a decimal comma (European Excel)
-        text = text.replace(",", ".")
     try:
-        number = float(text)
+        number = parse_number_text(_text(row, "level"))
     except ValueError:
-        raise _bad(n, "level", value, "must be a whole number from 0 to 5") from None
-    if not number.is_integer() or not 0 <= number <= 5:
+        number = None
+    if number is None or not number.is_integer() or not 0 <= number <= 5:
         raise _bad(n, "level", value, "must be a whole number from 0 to 5")
     return int(number)
 

@@ -5,7 +5,9 @@ Dates: ``2027-06-30`` (ISO), ``30 June 2027``, ``June 30, 2027``, ``30 Jun 2027`
 day-month order that could be read both ways (``03/04/2027``) is refused with a question,
 never guessed: :func:`~career_workbook.day_text.parse_date_text`, one rule for the forms,
 the file checks and the CSV imports (re-exported here). Numbers accept a decimal comma
-(``3,5`` is 3.5).
+(``3,5`` is 3.5) and any keyboard's digits (``３．５``, ``٣٫٥``):
+:func:`~career_workbook.number_text.parse_number_text`, one rule for the forms, the file
+checks and the CSV imports (re-exported here).
 
 Examples
 --------
@@ -23,11 +25,15 @@ ValueError: 30 February 2027 is not a date (February 2027 has 28 days); e.g. 02/
 
 from __future__ import annotations
 
-import math
-import re
 from datetime import date
 
 from career_workbook.day_text import DATE_HELP, DATE_PLACEHOLDER, parse_date_text
+from career_workbook.number_text import (
+    UnsureNumber,
+    ascii_number_text,
+    parse_number_text,
+    parse_whole_number_text,
+)
 from career_workbook.wording import (
     DAY_SLACK,
     duration,
@@ -41,7 +47,8 @@ from career_workbook.wording import (
 
 __all__ = ["DATE_HELP", "DATE_PLACEHOLDER", "format_number", "parse_date_text",
            "days_not_come", "gone_due_problem", "parse_number_text", "parse_whole_number_text",
-           "past_day_problem", "swapped_year_problem", "year_question", "UnsureNumber"]
+           "past_day_problem", "swapped_year_problem", "year_question", "UnsureNumber",
+           "ascii_number_text"]
 
 
 def past_day_problem(day: date | None, today: date, what: str,
@@ -172,105 +179,6 @@ def days_not_come(values: dict, today: date, whats: dict[str, str],
     found = {key: past_day_problem(values.get(key), today, what, record)
              for key, what in whats.items()}
     return {key: text for key, text in found.items() if text}
-
-
-class UnsureNumber(ValueError):
-    """A number that reads two ways ("1,000": one thousand, or 1.0 with a decimal comma),
-    never guessed: ``thousands`` and ``decimal`` are how to write each (``1000``,
-    ``1.000``), for a message that says how to write it (see
-    :func:`~career_workbook.model.number_text_hint`)."""
-
-    def __init__(self, shown: str, thousands: str, decimal: str) -> None:
-        self.thousands, self.decimal = thousands, decimal
-        super().__init__(f"“{shown}” is not a number I can read for sure: {self.how}")
-
-    @property
-    def how(self) -> str:
-        """How to write it, either way: ``write 1000 (or 1.000 if the comma is a decimal
-        point)``."""
-        return f"write {self.thousands} (or {self.decimal} if the comma is a decimal point)"
-
-
-def parse_number_text(text: str | None) -> float | None:
-    """The number in ``text`` (``None`` when blank); a decimal comma is fine.
-
-    >>> parse_number_text(" 12.5 "), parse_number_text("1 000"), parse_number_text("-2")
-    (12.5, 1000.0, -2.0)
-    >>> parse_number_text("12,5 h")
-    Traceback (most recent call last):
-    ...
-    ValueError: “12,5 h” is not a number (write it like 12.5)
-    >>> parse_number_text("1,000")
-    Traceback (most recent call last):
-    ...
-    career_workbook.widgets.inputs.UnsureNumber: “1,000” is not a number I can read for sure: write 1000 (or 1.000 if the comma is a decimal point)
-    >>> parse_number_text("1e9")
-    Traceback (most recent call last):
-    ...
-    ValueError: “1e9” is not a number I can read: write it in plain digits, like 1000000000
-    """  # noqa: E501
-    whole = "".join((text or "").split())
-    if not whole:
-        return None
-    shown = " ".join((text or "").split())
-    shown = shown if len(shown) <= 40 else shown[:37] + "..."
-    if re.fullmatch(r"[-+]?\d{1,3}(,\d{3}){2,}", whole, flags=re.ASCII):
-        whole = whole.replace(",", "")  # 1,000,000: the commas group thousands
-    elif re.fullmatch(r"[-+]?[1-9]\d{0,2},\d{3}", whole, flags=re.ASCII):
-        # "1,000": one thousand or 1.0? Never guess (it was read as 1.0 and saved).
-        raise UnsureNumber(shown, whole.replace(",", ""), whole.replace(",", "."))
-    elif re.fullmatch(r"[-+]?\d+,\d+", whole):
-        whole = whole.replace(",", ".")
-    if re.fullmatch(r"[-+]?(\d+\.?\d*|\.\d+)[eE][-+]?\d+", whole, flags=re.ASCII):
-        plain = _plain(whole)
-        if plain is None:
-            raise ValueError(f"“{shown}” is not a number I can use: it is far too large")
-        raise ValueError(f"“{shown}” is not a number I can read: write it in plain digits, "
-                         f"like {plain}")
-    if not re.fullmatch(r"[-+]?(\d+\.?\d*|\.\d+)", whole, flags=re.ASCII):
-        raise ValueError(f"“{shown}” is not a number (write it like 12.5)")
-    number = float(whole)
-    if not math.isfinite(number) or len(whole) > 30:
-        raise ValueError(f"“{shown}” is not a number I can use: it is far too large")
-    return number
-
-
-def _plain(number: str) -> str | None:
-    """``1e9`` in plain digits (``1000000000``), or ``None`` when that is too long to write.
-
-    >>> _plain("2.5e3"), _plain("1E-3"), _plain("1e400")
-    ('2500', '0.001', None)
-    """
-    from decimal import Decimal
-
-    text = f"{Decimal(number):f}"
-    text = text.rstrip("0").rstrip(".") if "." in text else text
-    return text if len(text) <= 20 else None
-
-
-def parse_whole_number_text(text: str | None) -> int | None:
-    """The whole number in ``text`` (``None`` when blank); anything else is refused, never
-    rounded: ``2,5`` is 2.5, not a whole number (a browser number box read it as 25).
-
-    >>> parse_whole_number_text(" 12 "), parse_whole_number_text("3.0"), parse_whole_number_text("")
-    (12, 3, None)
-    >>> parse_whole_number_text("2,5")
-    Traceback (most recent call last):
-    ...
-    ValueError: “2,5” is not a whole number: please write a whole number, e.g. 3
-    """
-    shown = " ".join((text or "").split())
-    shown = shown if len(shown) <= 40 else shown[:37] + "..."
-    try:
-        number = parse_number_text(text)
-    except ValueError:
-        number = math.nan
-    if number is None:
-        return None
-    if not number.is_integer():  # nan too
-        raise ValueError(f"“{shown}” is not a whole number: please write a whole number, "
-                         "e.g. 3")
-    return int(number)
 
 
 def format_number(value: float | None) -> str:

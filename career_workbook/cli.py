@@ -995,8 +995,52 @@ def _printable_streams() -> None:
                 stream.reconfigure(errors="backslashreplace")
 
 
+UTF8_RESTARTED = "CAREER_WORKBOOK_UTF8_RESTARTED"
+"""Set in the environment of a command :func:`_utf8_restart` restarted (never twice)."""
+
+
+def needs_utf8_restart(fs_encoding: str, utf8_mode: bool, environ: dict[str, str]) -> bool:
+    """Whether the command must restart in Python's UTF-8 mode to name files with any
+    letters: its file-system encoding is ASCII (``LC_ALL=C`` with ``PYTHONUTF8=0``, so
+    Python's own UTF-8 default for the C locale is off), where a workbook, pack or chart
+    named "Иван" cannot be written ("'ascii' codec can't encode") and a file name read
+    from a folder cannot be written into a CSV or a pack. Any other encoding is the
+    person's choice and kept.
+
+    >>> needs_utf8_restart("ascii", False, {}), needs_utf8_restart("utf-8", False, {})
+    (True, False)
+    >>> needs_utf8_restart("ANSI_X3.4-1968", False, {}), needs_utf8_restart("ascii", True, {})
+    (True, False)
+    >>> needs_utf8_restart("ascii", False, {UTF8_RESTARTED: "1"})
+    False
+    """
+    import codecs
+
+    try:
+        ascii_only = codecs.lookup(fs_encoding).name == "ascii"
+    except LookupError:
+        ascii_only = False
+    return ascii_only and not utf8_mode and not environ.get(UTF8_RESTARTED)
+
+
+def _utf8_restart() -> None:
+    """Run the command again in Python's UTF-8 mode (``PYTHONUTF8=1``) when
+    :func:`needs_utf8_restart`: the arguments are passed on byte for byte."""
+    if os.name == "nt" or not needs_utf8_restart(sys.getfilesystemencoding(),
+                                                 bool(sys.flags.utf8_mode), dict(os.environ)):
+        return
+    sys.stdout.flush()
+    sys.stderr.flush()
+    env = {**os.environ, "PYTHONUTF8": "1", UTF8_RESTARTED: "1"}
+    os.execve(sys.executable, [sys.executable, "-m", "career_workbook", *sys.argv[1:]], env)
+
+
 def main(argv: list[str] | None = None) -> int:
-    """Entry point of ``career-workbook``; returns the exit code."""
+    """Entry point of ``career-workbook``; returns the exit code. Run as the command (no
+    ``argv``), it first restarts in UTF-8 mode where file names could hold only ASCII
+    (:func:`needs_utf8_restart`)."""
+    if argv is None:
+        _utf8_restart()
     _printable_streams()
     parser = build_parser()
     args = parser.parse_args(argv)

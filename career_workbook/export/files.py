@@ -81,19 +81,49 @@ def pdf_metadata(**extra: Any) -> dict[str, Any]:
 
 
 def slugify(name: str, *, default: str = "chart", max_length: int = 80) -> str:
-    """A safe file-name stem: lower-case ASCII letters, digits, ``-`` and ``_`` only.
+    """A safe file-name stem: lower-case letters (of any script: the name's letters are
+    kept, as in a workbook's output folder, :func:`~career_workbook.workspace.output_name`),
+    digits, ``-`` and ``_`` only.
 
-    Path separators, dots and anything else become ``-``, so the result can never leave
-    the folder it is joined to.
+    Path separators, dots, spaces, emoji and anything else become ``-``, so the result can
+    never leave the folder it is joined to. At most ``max_length`` characters and 200 bytes.
+    Where the file system's encoding cannot hold a letter (Python with an ASCII file-system
+    encoding: ``LC_ALL=C`` with ``PYTHONUTF8=0``), the name is folded to ASCII instead
+    (``ö`` is ``o``), the one fold :func:`ascii_stem` makes.
 
     >>> slugify("Ünïcode Näme"), slugify("../.."), slugify("a" * 200)[:5]
-    ('unicode-name', 'chart', 'aaaaa')
-    >>> len(slugify("a" * 200))
-    80
+    ('ünïcode-näme', 'chart', 'aaaaa')
+    >>> slugify("cöhort 🚀_gaps"), slugify("Иван Петров"), slugify("İzmir")
+    ('cöhort-_gaps', 'иван-петров', 'i̇zmir')
+    >>> len(slugify("a" * 200)), len(slugify("中" * 200).encode())
+    (80, 198)
+    """
+    import sys
+
+    text = unicodedata.normalize("NFC", str(name).lower())
+    kept = "".join(ch if ch.isalnum() or ch == "_" or (unicodedata.category(ch)[0] == "M")
+                   else " " for ch in text)
+    slug = re.sub(r" +", "-", kept).strip("-_")[:max_length]
+    while len(slug.encode("utf-8")) > 200:
+        slug = slug[:-1]
+    slug = slug.strip("-_")
+    try:
+        slug.encode(sys.getfilesystemencoding())
+    except (UnicodeEncodeError, LookupError):
+        slug = ascii_stem(slug, max_length=max_length)
+    return slug or default
+
+
+def ascii_stem(name: str, *, max_length: int = 80) -> str:
+    """``name`` as a file-name stem of ASCII letters, digits, ``-`` and ``_``: accents
+    dropped where a plain letter exists, other letters left out (for a file system that
+    holds no others; :func:`slugify`).
+
+    >>> ascii_stem("cöhort-_gaps"), ascii_stem("иван")
+    ('cohort-_gaps', '')
     """
     text = unicodedata.normalize("NFKD", str(name)).encode("ascii", "ignore").decode()
-    slug = re.sub(r"[^a-z0-9_]+", "-", text.lower()).strip("-_")[:max_length].strip("-_")
-    return slug or default
+    return re.sub(r"[^a-z0-9_]+", "-", text.lower()).strip("-_")[:max_length].strip("-_")
 
 
 def check_formats(formats: Sequence[str]) -> tuple[str, ...]:

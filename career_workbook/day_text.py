@@ -27,7 +27,13 @@ import calendar
 import re
 from datetime import date, timedelta
 
-from career_workbook.wording import no_such_day, one_edit_apart, short_date
+from career_workbook.wording import (
+    MONTH_NAMES,
+    month_number,
+    no_such_day,
+    one_edit_apart,
+    short_date,
+)
 
 __all__ = ["DATE_HELP", "DATE_ORDERS", "DATE_PLACEHOLDER", "AmbiguousDate", "both_readings",
            "date_help", "day_month_order", "parse_date_text", "read_sheet_day",
@@ -53,9 +59,6 @@ class AmbiguousDate(ValueError):
         self.readings = readings
 
 
-_MONTHS = {name.casefold(): n for n, name in enumerate(calendar.month_name) if name}
-_MONTHS |= {name.casefold(): n for n, name in enumerate(calendar.month_abbr) if name}
-_MONTHS["sept"] = 9
 
 
 _EXAMPLE = date(2027, 6, 30)
@@ -66,9 +69,9 @@ def _month_named(word: str) -> int | None:
     """The month ``word`` names (a name or its short form), or is one typing slip from
     (``Febuary``; four letters or more): ``None`` otherwise."""
     folded = word.casefold()
-    if folded in _MONTHS:
-        return _MONTHS[folded]
-    return next((n for n, name in enumerate(calendar.month_name)
+    if (named := month_number(folded)) is not None:
+        return named
+    return next((n for n, name in enumerate(MONTH_NAMES)
                  if name and len(folded) >= 4 and one_edit_apart(folded, name.casefold())),
                 None)
 
@@ -108,7 +111,7 @@ def date_help(text: str = "") -> str:
         return DATE_HELP
     year, month = (years or [_EXAMPLE.year])[0], month or _EXAMPLE.month
     day = min((days or [_EXAMPLE.day])[0], calendar.monthrange(year, month)[1])
-    return f"write it as {date(year, month, day)} or {day} {calendar.month_name[month]} {year}."
+    return f"write it as {date(year, month, day)} or {day} {MONTH_NAMES[month]} {year}."
 
 
 def day_month_order(a: int, b: int) -> tuple[int, int] | None:
@@ -136,7 +139,7 @@ def both_readings(a: int, b: int) -> str:
     >>> both_readings(3, 4)
     '3 April or 4 March'
     """
-    return f"{a} {calendar.month_name[b]} or {b} {calendar.month_name[a]}"
+    return f"{a} {MONTH_NAMES[b]} or {b} {MONTH_NAMES[a]}"
 
 
 def _day(year: int, month: int, day: int, text: str) -> date:
@@ -221,7 +224,7 @@ def parse_date_text(text: str | None, order: str | None = None) -> date | None:
         name, day, year_text = words[1], words[2], words[3]
     else:
         raise ValueError(f"“{whole}” is not a date I can read; {date_help(whole)}")
-    month = _MONTHS.get(name.casefold())
+    month = month_number(name)
     if month is None:
         raise ValueError(f"“{whole}”: “{name}” is not a month; {date_help(whole)}")
     return _day(_year(year_text, whole), month, int(day), whole)

@@ -38,7 +38,7 @@ from typing import Any
 
 from career_workbook.day_text import spreadsheet_day
 from career_workbook.model import SHORT_TEXT_TYPED, Contact, Workbook, WorkbookError, person_key
-from career_workbook.wording import plural, short_date
+from career_workbook.wording import month_number, plural, short_date
 
 __all__ = [
     "COLUMNS",
@@ -71,8 +71,11 @@ _KEYS = {  # header (casefolded, spaces squeezed) -> field
     "organisation": "company", "organization": "company", "position": "position",
     "title": "position", "connected on": "connected",
 }
-_DATE_FORMATS = ("%d %b %Y", "%d %B %Y", "%Y-%m-%d", "%d-%b-%y", "%d-%b-%Y", "%b %d, %Y",
-                 "%B %d, %Y")
+_DATE_FORMATS = ("%d %m %Y", "%d-%m-%y", "%d-%m-%Y", "%m %d, %Y")
+"""How LinkedIn and spreadsheets write a Connected On day with its month named (``15 Mar
+2024``, ``15-Mar-24``, ``Mar 15, 2024``), the month's name read as its number first
+(:func:`~career_workbook.wording.month_number`: English, whatever the locale, where
+``strptime``'s ``%b`` follows ``LC_TIME``)."""
 MAX_ROWS = 50_000
 _NAME_MAX = 200
 _ORGANISATION_MAX: int = SHORT_TEXT_TYPED
@@ -201,13 +204,23 @@ def read_connected_on(text: str, today: date | None = None) -> tuple[date | None
     ((datetime.date(2025, 12, 9), True), datetime.date(2025, 12, 9))
     >>> read_connected_on("12345"), read_connected_on("31 Feb 2024")
     ((None, False), (None, False))
+    >>> read_connected_on("Dec 3, 2024")[0], read_connected_on("03-Dec-24")[0]
+    (datetime.date(2024, 12, 3), datetime.date(2024, 12, 3))
     """
     value = " ".join(text.split())
     if re.fullmatch(r"\d+(?:[.,]\d+)?", value):
         day = spreadsheet_day(value, today)
         return (day, True) if day is not None else (None, False)
     value = _TIME_OF_DAY.sub("", value)
-    for fmt in _DATE_FORMATS:
+    if re.fullmatch(r"\d{4}-\d{1,2}-\d{1,2}", value):
+        formats: tuple[str, ...] = ("%Y-%m-%d",)
+    else:
+        words = re.findall(r"[^\W\d_]+", value)
+        month = month_number(words[0]) if len(words) == 1 else None
+        if month is None:
+            return None, False
+        value, formats = value.replace(words[0], str(month), 1), _DATE_FORMATS
+    for fmt in formats:
         try:
             return datetime.strptime(value, fmt).date(), False
         except ValueError:

@@ -61,13 +61,38 @@ def one_edit_apart(a: str, b: str) -> bool:
     return short == long[1:]
 
 
+MONTH_NAMES = ("", "January", "February", "March", "April", "May", "June", "July",
+               "August", "September", "October", "November", "December")
+"""The product's own month names, ``MONTH_NAMES[3]`` is ``'March'`` (as
+``calendar.month_name``, which follows ``locale.setlocale(LC_TIME, ...)``: a German
+startup file made the English sentences say "Dezember"). Every month a message, a chart or
+a file name writes, and every month name read, comes from here."""
+MONTH_ABBRS = tuple(name[:3] for name in MONTH_NAMES)
+"""``MONTH_ABBRS[3]`` is ``'Mar'``: :data:`MONTH_NAMES` shortened, never the locale's."""
+
+
+def month_number(word: str) -> int | None:
+    """The month an English ``word`` names: its name or short form, in any case (``Sept``
+    too); ``None`` for any other word, whatever the locale.
+
+    >>> month_number("march"), month_number("SEPT"), month_number("Dez")
+    (3, 9, None)
+    """
+    folded = word.casefold()
+    if folded == "sept":
+        return 9
+    return next((n for n in range(1, 13) if folded in (MONTH_NAMES[n].casefold(),
+                                                       MONTH_ABBRS[n].casefold())), None)
+
+
 def short_date(day: date) -> str:
-    """A day as the messages write it.
+    """A day as the messages write it, with the product's English month
+    (:data:`MONTH_ABBRS`), whatever the locale.
 
     >>> short_date(date(2027, 3, 31))
     '31 Mar 2027'
     """
-    return f"{day.day} {day:%b %Y}"
+    return f"{day.day} {MONTH_ABBRS[day.month]} {day.year}"
 
 
 def swapped_year(day: date, today: date) -> bool:
@@ -325,7 +350,7 @@ def no_such_day(year: int, month: int, day: int) -> str:
     """
     import calendar
 
-    month_name = calendar.month_name[month]
+    month_name = MONTH_NAMES[month]
     days = calendar.monthrange(year, month)[1]
     return f"{day} {month_name} {year} is not a date ({month_name} {year} has {days} days)"
 

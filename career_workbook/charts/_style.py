@@ -30,7 +30,7 @@ from career_workbook.charts._fonts import (
     installed_families,
     quiet_fallback_weights,
 )
-from career_workbook.wording import short_date
+from career_workbook.wording import MONTH_ABBRS, MONTH_NAMES, short_date
 
 STYLE_FILE = "career_workbook.mplstyle"
 """Name of the house style shipped inside the ``career_workbook`` package."""
@@ -585,8 +585,8 @@ def month_name(ts: pd.Timestamp, reference: pd.Timestamp | None = None) -> str:
     'March 2025'
     """
     if reference is not None and reference.year != ts.year:
-        return f"{ts:%B %Y}"
-    return f"{ts:%B}"
+        return f"{MONTH_NAMES[ts.month]} {ts.year}"
+    return MONTH_NAMES[ts.month]
 
 
 def since_name(first: pd.Timestamp, last: pd.Timestamp) -> str:
@@ -910,7 +910,8 @@ class _DateTicks(mticker.Formatter):
         if many and all((d.month, d.day) == (1, 1) for d in days):
             return [str(d.year) for d in days]
         months = many and all(d.day == 1 for d in days)
-        labels = [f"{d:%b}" if months or d.day == 1 else f"{d.day} {d:%b}" for d in days]
+        labels = [MONTH_ABBRS[d.month] if months or d.day == 1 else
+                  f"{d.day} {MONTH_ABBRS[d.month]}" for d in days]
         # the locator's ticks run past the view: the year must be on a tick that is shown
         lo, hi = sorted(self.axis.get_view_interval()) if self.axis else (-np.inf, np.inf)
         shown = [i for i, v in enumerate(values) if lo - 1e-9 <= v <= hi + 1e-9]

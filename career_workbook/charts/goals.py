@@ -38,7 +38,7 @@ from career_workbook.charts._style import (
     subtitle,
     wrap_label,
 )
-from career_workbook.wording import plural, relative
+from career_workbook.wording import MONTH_ABBRS, plural, relative
 
 __all__ = ["plot_goal_timeline", "plot_progress", "plot_smart_scorecard"]
 
@@ -463,7 +463,8 @@ def _forecast(ax: Any, last: pd.Series, forecast: pd.Timestamp, edge: pd.Timesta
                    label="Forecast")
     ax.plot([edge], [y], marker=">", markersize=7, color=CURRENT, clip_on=False,
             linestyle="none")
-    words = ax.text(_num(edge), y, f"forecast: {forecast:%b %Y}", fontsize=8.5,
+    when = f"{MONTH_ABBRS[forecast.month]} {forecast.year}"  # not %b: the locale's
+    words = ax.text(_num(edge), y, f"forecast: {when}", fontsize=8.5,
                     color=CURRENT, ha="right", va="bottom")
     first = 1 if y < 40 else -1  # low on the right: the track's name is under it
     spots = [Spot(_num(edge), y, "right", "bottom" if dy > 0 else "top", on="data",

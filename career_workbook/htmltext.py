@@ -18,7 +18,7 @@ import unicodedata
 from collections.abc import Callable, Iterable
 from typing import Any
 
-__all__ = ["LONG_WORD", "cell_html", "isolate_names"]
+__all__ = ["LONG_WORD", "cell_html", "isolate_names", "right_to_left"]
 
 LONG_WORD = 30
 """A word (text between spaces) longer than this many characters may break inside a table
@@ -104,6 +104,15 @@ def cell_html(value: Any, *, keep_whole: bool = True) -> str:
         return _WHOLE.format(_esc(word)) if keep_whole and _keep_whole(word) else _esc(word)
 
     return " ".join(map(word_html, _SPACES.split("" if value is None else str(value))))
+
+
+def right_to_left(text: str) -> bool:
+    """Whether ``text`` holds a right-to-left letter (Hebrew, Arabic, ...).
+
+    >>> right_to_left("Coach: מרים"), right_to_left("Coach: Ana (2026)")
+    (True, False)
+    """
+    return any(unicodedata.bidirectional(ch) in ("R", "AL") for ch in text)
 
 
 def isolate_names(text: str, names: Iterable[str], piece: Callable[[str], str] = _esc) -> str:

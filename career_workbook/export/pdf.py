@@ -48,6 +48,7 @@ from career_workbook.export.content import (
     sections,
 )
 from career_workbook.export.files import export_rc, pdf_metadata
+from career_workbook.htmltext import right_to_left
 from career_workbook.wording import plural, short_date
 
 __all__ = ["A4", "achievements_page", "actions_page", "add_chart_page", "add_page",
@@ -160,14 +161,24 @@ def page_label(page: int, content: PackContent) -> str:
 def _footer_texts(content: PackContent, page: int,
                   page_w: float) -> list[tuple[float, float, str, dict]]:
     """Every page's footer, at its foot: who and when on the left, ``page N of M`` on the
-    right ((x, y in inches from the page's lower left corner, text, text properties))."""
+    right ((x, y in inches from the page's lower left corner, text, text properties)).
+
+    A right-to-left name is a text of its own, the words after it another: in one text, it
+    took the words and the date along ("review of 22 Nov 2026 · (2026) מרים כהן"), and
+    Unicode's isolates (U+2068, U+2069), which matplotlib's text layout honours, shift the
+    glyphs after them in its PDF output (each drawn with the advance of a space).
+    """
     footer = {"fontsize": 8, "color": GREY, "va": "bottom"}
-    return [
-        (MARGIN, 0.45, fit(content.name, 90, end=f" · review of {short_date(content.today)}",
-                           room=page_w - 2 * MARGIN - 1.0, size=8),
-         {**footer, "ha": "left"}),
-        (page_w - MARGIN, 0.45, page_label(page, content), {**footer, "ha": "right"}),
-    ]
+    end = f" · review of {short_date(content.today)}"
+    who = fit(content.name, 90, end=end, room=page_w - 2 * MARGIN - 1.0, size=8)
+    name = who.removesuffix(end)
+    if right_to_left(name):  # the name a text of its own, the words after it another
+        whose = [(MARGIN, 0.45, name, {**footer, "ha": "left"}),
+                 (MARGIN + drawn_width(name, 8), 0.45, end, {**footer, "ha": "left"})]
+    else:
+        whose = [(MARGIN, 0.45, who, {**footer, "ha": "left"})]
+    return [*whose,
+            (page_w - MARGIN, 0.45, page_label(page, content), {**footer, "ha": "right"})]
 
 
 def _footer(fig: Figure, content: PackContent, page: int) -> None:

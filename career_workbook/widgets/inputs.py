@@ -5,7 +5,7 @@ Dates: ``2027-06-30`` (ISO), ``30 June 2027``, ``June 30, 2027``, ``30 Jun 2027`
 day-month order that could be read both ways (``03/04/2027``) is refused with a question,
 never guessed: :func:`~career_workbook.day_text.parse_date_text`, one rule for the forms,
 the file checks and the CSV imports (re-exported here). Numbers accept a decimal comma
-(``3,5`` is 3.5) and any keyboard's digits (``３．５``, ``٣٫٥``):
+(``3,5`` is 3.5) and any keyboard's digits and marks (full-width, Arabic-Indic):
 :func:`~career_workbook.number_text.parse_number_text`, one rule for the forms, the file
 checks and the CSV imports (re-exported here).
 

@@ -15,6 +15,7 @@ from career_workbook.charts._style import _DateTicks, month_name
 from career_workbook.day_text import parse_date_text
 from career_workbook.imports import read_connected_on
 from career_workbook.wording import no_such_day, short_date
+from tests.helpers.missing import missing_tool
 
 
 @pytest.fixture
@@ -25,7 +26,8 @@ def german_time():
     try:
         locale.setlocale(locale.LC_TIME, "de_DE.UTF-8")
     except locale.Error:
-        pytest.skip("no de_DE.UTF-8 locale on this machine")
+        missing_tool("no de_DE.UTF-8 locale on this machine (`localedef -i de_DE -f UTF-8 "
+                     "de_DE.UTF-8`, from Debian's `locales` package; .ci/run makes it)")
     assert f"{date(2026, 12, 3):%B}" == "Dezember"  # the locale is in effect
     yield
     locale.setlocale(locale.LC_TIME, before)

@@ -10,8 +10,6 @@ from pathlib import Path
 import pandas as pd
 import pytest
 from helpers.fakes import FakeDisplay
-from hypothesis import given, settings
-from hypothesis import strategies as st
 
 import career_workbook as cw
 from career_workbook import charts, store
@@ -222,92 +220,6 @@ def test_frame_html_formats_cells():
     for text in ("<td>2 Jan 2026</td>", "<td>1</td>", "<td>2.2</td>", "a, b", "yes", "no", "—"):
         assert text in html
     assert "Nothing" in display_mod.frame_html(frame.iloc[:0], empty="Nothing here")
-
-
-def _frame_html_by_pandas(frame, columns=None, *, empty="Nothing to show yet.", names=()):
-    """frame_html as it was written with pandas' own ``to_html``: the reference the
-    direct table writer must match byte for byte."""
-    from career_workbook.htmltext import cell_html
-    from career_workbook.wording import shorten
-
-    d = display_mod
-    if names:
-        frame = frame.assign(**{c: [shorten(v, d.NAME_CELL) if isinstance(v, str) else v
-                                    for v in frame[c]] for c in names if c in frame.columns})
-    if columns is not None:
-        frame = frame[[c for c in columns if c in frame.columns]].rename(columns=dict(columns))
-    if frame.empty:
-        return d.notice_html(empty, "info")
-    shown = frame.astype(object).map(d._cell)
-    prose = [name for name in shown.columns if shown[name].map(d._is_prose).any()]
-    shown = shown.map(cell_html)
-    for name in prose:
-        shown[name] = [f'<div class="cw-prose">{cell}</div>' for cell in shown[name]]
-    shown.columns = [cell_html(c) for c in shown.columns]
-    table = shown.to_html(escape=False, index=False, border=0, classes="cw-table")
-    return (f'{d.TABLE_CSS}<div class="cw-table-box" tabindex="0" role="region" '
-            f'aria-label="Table">{table}</div>')
-
-
-_MIXED = pd.DataFrame({
-    "rank": [1, 2, 3],
-    "when": pd.to_datetime(["2026-01-02", None, "2026-03-04 10:30"], format="ISO8601"),
-    "n": [1.0, float("nan"), 2.25], "skills": [("a", "b"), (), ["c"]],
-    "ok": [True, False, True], "day": [date(2026, 11, 1), None, date(2027, 2, 3)],
-    "text": ["Engineering  Manager <b>", "- Get certified\n\n- Run 5 workshops  ",
-             "Draft a growth plan with each direct report before the review"],
-    "url": ["https://jobs.example.org/listing/ward-manager-4211?ref=mail&src=x", "", " a "],
-    "big": [2**70, -5, 0], "na": [pd.NA, None, "x"]})
-
-
-@pytest.mark.parametrize("frame,kwargs", [
-    (_MIXED, {}),
-    (_MIXED, {"columns": {"text": "What", "rank": "#", "missing": "Gone"}}),
-    (_MIXED, {"names": ["text", "url"]}),
-    (_MIXED.iloc[:1], {}), (_MIXED.iloc[:0], {"empty": "Nothing here"}),
-    (pd.DataFrame({"Skill": ["SQL", "Python"], "Level": [3, 4], "Gap": [0.0, 1.5]}), {}),
-    (pd.DataFrame({"flag": [True, False], "n": pd.array([1, None], dtype="Int64")}), {}),
-    (pd.DataFrame({"cat": pd.Categorical(["x", "y"]), "t": ["a\tb", "c\rd"]}), {}),
-])
-def test_frame_html_is_the_html_pandas_wrote(frame, kwargs):
-    """frame_html writes its table directly (pandas' formatter cost 0.4 ms a table, and its
-    first one 1.3 ms more to import it): the same HTML, byte for byte, as with to_html."""
-    assert display_mod.frame_html(frame, **kwargs) == _frame_html_by_pandas(frame, **kwargs)
-
-
-def test_frame_html_shows_two_columns_renamed_alike():
-    """Two columns given the same heading (``columns`` maps both to "Level") are both
-    shown; the pandas version raised "The truth value of a Series is ambiguous"."""
-    frame = pd.DataFrame({"now": [2, 3], "target": [3, 4]})
-    html = display_mod.frame_html(frame, {"now": "Level", "target": "Level"})
-    assert html.count("<th>Level</th>") == 2
-    assert re.findall(r"<td>(.*?)</td>", html) == ["2", "3", "3", "4"]
-
-
-_TEXT = st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=12) | \
-    st.sampled_from(["", " ", "  a  b  ", "\t", "x\ny", "\r\n", "<b>&amp;", "NaN", "None"])
-
-
-@settings(max_examples=150, deadline=None)
-@given(st.integers(1, 4).flatmap(lambda n: st.tuples(
-    st.lists(_TEXT, min_size=n, max_size=n),
-    st.lists(st.lists(_TEXT, min_size=n, max_size=n), min_size=1, max_size=4))))
-def test_html_table_writes_what_to_html_writes(table):
-    """For any text in its cells and column names (whitespace, line breaks, tabs, markup,
-    "NaN"), html_table is pandas' ``to_html(escape=False, index=False, border=0,
-    classes="cw-table")`` of the same frame of strings."""
-    columns, rows = table
-    frame = pd.DataFrame(rows, columns=columns, dtype=object)
-    expected = frame.to_html(escape=False, index=False, border=0, classes="cw-table")
-    assert display_mod.html_table(columns, rows) == expected
-
-
-def test_html_table_follows_pandas_header_and_mathjax_options():
-    frame = pd.DataFrame({"a": ["1"]}, dtype=object)
-    with pd.option_context("display.colheader_justify", "left",
-                           "display.html.use_mathjax", False):
-        assert display_mod.html_table(["a"], [["1"]]) == frame.to_html(
-            escape=False, index=False, border=0, classes="cw-table")
 
 
 def test_table_cells_break_only_long_words_and_keep_the_text_as_stored():

@@ -611,58 +611,6 @@ def _cell(value: Any) -> Any:
     return value
 
 
-def _pandas_cell(text: str, *, escapes: bool = True) -> str:
-    r"""A cell's text as ``DataFrame.to_html`` writes a string: tab and line breaks as
-    ``\t`` ``\r`` ``\n`` (a value; not a column's name), no whitespace around it, two
-    spaces as two ``&nbsp;``.
-
-    >>> _pandas_cell("  a\tb  c "), _pandas_cell(" a\tb ", escapes=False)
-    ('a\\tb&nbsp;&nbsp;c', 'a\tb')
-    """
-    if escapes:
-        text = text.replace("\t", "\\t").replace("\r", "\\r").replace("\n", "\\n")
-    return text.strip().replace("  ", "&nbsp;&nbsp;")
-
-
-def html_table(columns: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
-    """The HTML table ``DataFrame.to_html(escape=False, index=False, border=0,
-    classes="cw-table")`` writes for a frame of strings (HTML already: nothing escaped),
-    written directly: pandas' formatter took 0.4 ms a table, and its first table imported
-    its HTML module (1.3 ms). pandas' header alignment and MathJax options are read as it
-    reads them; ``tests/test_widgets_display.py`` checks the two agree on any text.
-
-    >>> print(html_table(["Skill", "Level"], [["SQL", "3"]]))
-    <table class="dataframe cw-table">
-      <thead>
-        <tr style="text-align: right;">
-          <th>Skill</th>
-          <th>Level</th>
-        </tr>
-      </thead>
-      <tbody>
-        <tr>
-          <td>SQL</td>
-          <td>3</td>
-        </tr>
-      </tbody>
-    </table>
-    """
-    import pandas as pd
-
-    classes = "dataframe" if pd.get_option("display.html.use_mathjax") else \
-        "dataframe tex2jax_ignore mathjax_ignore"
-    lines = [f'<table class="{classes} cw-table">', "  <thead>",
-             f'    <tr style="text-align: {pd.get_option("display.colheader_justify")};">']
-    lines += [f"      <th>{_pandas_cell(name, escapes=False)}</th>" for name in columns]
-    lines += ["    </tr>", "  </thead>", "  <tbody>"]
-    for row in rows:
-        lines.append("    <tr>")
-        lines += [f"      <td>{_pandas_cell(cell)}</td>" for cell in row]
-        lines.append("    </tr>")
-    lines += ["  </tbody>", "</table>"]
-    return "\n".join(lines)
-
-
 def frame_html(frame: pd.DataFrame, columns: Mapping[str, str] | None = None, *,
                empty: str = "Nothing to show yet.", names: Sequence[str] = ()) -> str:
     """A DataFrame as an escaped HTML table (``columns`` picks and renames columns), in a
@@ -689,15 +637,13 @@ def frame_html(frame: pd.DataFrame, columns: Mapping[str, str] | None = None, *,
         frame = frame[[c for c in columns if c in frame.columns]].rename(columns=dict(columns))
     if frame.empty:
         return notice_html(empty, "info")
-    cells = frame.astype(object).to_numpy()
-    body: list[list[str]] = [[] for _ in range(len(cells))]
-    for j in range(cells.shape[1]):
-        column = [_cell(value) for value in cells[:, j]]
-        prose = any(_is_prose(value) for value in column)
-        for row, value in zip(body, column, strict=True):
-            row.append(f'<div class="cw-prose">{cell_html(value)}</div>' if prose
-                       else cell_html(value))
-    table = html_table([cell_html(c) for c in frame.columns], body)
+    shown = frame.astype(object).map(_cell)
+    prose = [name for name in shown.columns if shown[name].map(_is_prose).any()]
+    shown = shown.map(cell_html)
+    for name in prose:
+        shown[name] = [f'<div class="cw-prose">{cell}</div>' for cell in shown[name]]
+    shown.columns = [cell_html(c) for c in shown.columns]
+    table = shown.to_html(escape=False, index=False, border=0, classes="cw-table")
     # the box scrolls sideways on a narrow screen: focusable, so a keyboard can scroll it
     return (f'{TABLE_CSS}<div class="cw-table-box" tabindex="0" role="region" '
             f'aria-label="Table">{table}</div>')

@@ -461,3 +461,14 @@ def test_widget_text_uses_only_glyphs_the_default_font_has():
                for ch in path.read_text(encoding="utf-8") if ord(ch) > 127
                and ord(ch) not in cmap}
     assert not missing, f"glyphs missing from DejaVu Sans: {sorted(missing)}"
+
+
+def test_frame_html_shows_two_columns_renamed_alike():
+    """Two columns given the same heading (``columns`` maps both to "Level") are both
+    shown; it raised "The truth value of a Series is ambiguous" (found by speed_09)."""
+    frame = pd.DataFrame({"now": [2, 3], "target": [3, 4], "why": ["a b c d e f g h i j k l",
+                                                                   "x"]})
+    html = display_mod.frame_html(frame, {"now": "Level", "target": "Level", "why": "Why"})
+    assert html.count("<th>Level</th>") == 2
+    assert re.findall(r"<td>(\d)</td>", html) == ["2", "3", "3", "4"]
+    assert html.count('<div class="cw-prose">') == 2  # the long "Why" cells, and only they

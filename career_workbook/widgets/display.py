@@ -638,10 +638,11 @@ def frame_html(frame: pd.DataFrame, columns: Mapping[str, str] | None = None, *,
     if frame.empty:
         return notice_html(empty, "info")
     shown = frame.astype(object).map(_cell)
-    prose = [name for name in shown.columns if shown[name].map(_is_prose).any()]
+    # by position: two columns may be given one heading (``shown[name]`` is then a frame)
+    prose = [i for i in range(shown.shape[1]) if shown.iloc[:, i].map(_is_prose).any()]
     shown = shown.map(cell_html)
-    for name in prose:
-        shown[name] = [f'<div class="cw-prose">{cell}</div>' for cell in shown[name]]
+    for i in prose:
+        shown.iloc[:, i] = [f'<div class="cw-prose">{cell}</div>' for cell in shown.iloc[:, i]]
     shown.columns = [cell_html(c) for c in shown.columns]
     table = shown.to_html(escape=False, index=False, border=0, classes="cw-table")
     # the box scrolls sideways on a narrow screen: focusable, so a keyboard can scroll it

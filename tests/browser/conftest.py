@@ -335,7 +335,7 @@ def wait_for_change(read: Callable[[], Any], old: Any, timeout: float = 30.0) ->
 
 def form(page: Any, title: str) -> Any:
     """The form (``.cw-form``) whose heading is ``title``."""
-    heading = page.locator("h4", has_text=re.compile(rf"^{re.escape(title)}$"))
+    heading = page.locator("h3.cw-form-title", has_text=re.compile(rf"^{re.escape(title)}$"))
     return page.locator(".cw-form").filter(has=heading).first
 
 

@@ -155,7 +155,7 @@ class Form:
 
     def __init__(self, notebook: Notebook, title: str):
         self.notebook, self.title = notebook, title
-        heading = notebook.page.locator("h4", has_text=exact(title))
+        heading = notebook.page.locator("h3.cw-form-title", has_text=exact(title))
         self.root = notebook.page.locator(".cw-form").filter(has=heading).first
 
     # ------------------------------------------------------------------ reading

@@ -251,7 +251,7 @@ def test_enter_on_save_keeps_the_focus_in_the_form(step_01: Notebook) -> None:
     where = wait_until(lambda: page.evaluate(
         """() => { const a = document.activeElement, form = a && a.closest('.cw-form');
                    return form && a !== document.body
-                     ? [form.querySelector('h4').textContent, a.textContent.trim()] : null; }"""),
+                     ? [form.querySelector('.cw-form-title').textContent, a.textContent.trim()] : null; }"""),
         "the focus back in the form", timeout=10)
     assert where == ["Strengths and areas to develop", "Save strengths and areas"]
     assert read_yaml(path)["strengths"] == ["Calm at handover", "Listening"]
@@ -280,7 +280,7 @@ def test_after_undo_the_focus_is_on_the_entry_put_back(app_server: Server,
         where = wait_until(lambda: page.evaluate(
             """() => { const a = document.activeElement, form = a && a.closest('.cw-form');
                        return form && a.tagName === 'SELECT'
-                         ? [form.querySelector('h4').textContent,
+                         ? [form.querySelector('.cw-form-title').textContent,
                             a.selectedOptions[0].textContent] : null; }"""),
             "the focus on the chooser", timeout=10)
         assert where[0] == "What matters to you" and " ".join(where[1].split()) == second

@@ -24,7 +24,7 @@ from .pages import Notebook, wait_until
 pytestmark = [pytest.mark.browser, pytest.mark.slow, pytest.mark.xdist_group("browser")]
 
 FOCUSED = """() => { const a = document.activeElement, form = a && a.closest('.cw-form');
-  return form ? [form.querySelector('h4').textContent, a.tagName, a.textContent.trim()]
+  return form ? [form.querySelector('.cw-form-title').textContent, a.tagName, a.textContent.trim()]
               : [null, a ? a.tagName : null, null]; }"""
 
 

@@ -65,7 +65,7 @@
   function question() {
     var names = [];
     document.querySelectorAll(UNSAVED).forEach(function (form) {
-      var title = form.querySelector('h4');
+      var title = form.querySelector('.cw-form-title');
       if (title && title.textContent.trim()) { names.push('“' + title.textContent.trim() + '”'); }
     });
     var where = names.length ? ' in ' + names.join(', ') : ' on this page';

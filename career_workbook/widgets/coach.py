@@ -285,7 +285,8 @@ def overview_html(caseload: Caseload) -> str:
     shown["last_check_in"] = [_check_in_cell(caseload.weeks.get(c)) for c in shown["client"]]
     if caseload.read:  # a folder missing or refused is said once, above
         body += frame_html(shown, _CASELOAD_TABLE,
-                           empty="No client workbooks (*.yaml) found in this folder.")
+                           empty="No client workbooks (*.yaml) found in this folder.",
+                           name="Caseload, one client a row")
     body += nudges_html(caseload) + week_html(caseload)
     if caseload.broken:
         items = "".join(f"<li><b><bdi>{esc(name)}</bdi></b>: {esc(error)}</li>"

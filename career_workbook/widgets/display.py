@@ -612,12 +612,17 @@ def _cell(value: Any) -> Any:
 
 
 def frame_html(frame: pd.DataFrame, columns: Mapping[str, str] | None = None, *,
-               empty: str = "Nothing to show yet.", names: Sequence[str] = ()) -> str:
+               empty: str = "Nothing to show yet.", names: Sequence[str] = (),
+               name: str = "") -> str:
     """A DataFrame as an escaped HTML table (``columns`` picks and renames columns), in a
     box that scrolls sideways when the page is too narrow for it; each cell is
     :func:`cell_html` (ordinary words never break), in a column at most 32em wide; a
     column of sentences keeps a few words a line (:data:`PROSE_WORDS`). The ``names``
     columns only name their entries: cut at :data:`NAME_CELL` characters.
+
+    The scrolling box is named for a screen reader by what it holds: ``name`` (the table's
+    title), else its columns ("Table of Goal, Status and Deadline"); several boxes all
+    named "Table" could not be told apart in a list of regions (red-team walks U8 and V).
 
     >>> import pandas as pd
     >>> html = frame_html(pd.DataFrame({"name": ["<script>x</script>"], "n": [2.0]}),
@@ -627,8 +632,13 @@ def frame_html(frame: pd.DataFrame, columns: Mapping[str, str] | None = None, *,
     >>> html = frame_html(pd.DataFrame({"title": ["Speak at " + "q" * 2000]}), names=["title"])
     >>> html.count("q"), "q…</td>" in html
     (110, True)
+    >>> frame = pd.DataFrame({"text": ["Ship it"], "due": ["1 Dec"]})
+    >>> 'aria-label="Table of Goal and Due"' in frame_html(frame, {"text": "Goal", "due": "Due"})
+    True
+    >>> 'aria-label="Your pipeline"' in frame_html(frame, name="Your pipeline")
+    True
     """
-    from career_workbook.wording import shorten
+    from career_workbook.wording import listing, shorten
 
     if names:
         frame = frame.assign(**{c: [shorten(v, NAME_CELL) if isinstance(v, str) else v
@@ -643,16 +653,18 @@ def frame_html(frame: pd.DataFrame, columns: Mapping[str, str] | None = None, *,
     shown = shown.map(cell_html)
     for i in prose:
         shown.iloc[:, i] = [f'<div class="cw-prose">{cell}</div>' for cell in shown.iloc[:, i]]
+    label = name or f"Table of {listing([str(c) for c in shown.columns])}"
     shown.columns = [cell_html(c) for c in shown.columns]
     table = shown.to_html(escape=False, index=False, border=0, classes="cw-table")
     # the box scrolls sideways on a narrow screen: focusable, so a keyboard can scroll it
     return (f'{TABLE_CSS}<div class="cw-table-box" tabindex="0" role="region" '
-            f'aria-label="Table">{table}</div>')
+            f'aria-label="{esc(label)}">{table}</div>')
 
 
 def table_widget(frame: pd.DataFrame, columns: Mapping[str, str] | None = None, *,
                  empty: str = "Nothing to show yet.", title: str = "",
                  names: Sequence[str] = ()) -> widgets.HTML:
-    """An ``HTML`` widget holding :func:`frame_html` (with an optional escaped title)."""
+    """An ``HTML`` widget holding :func:`frame_html` (with an optional escaped title, which
+    names the table too)."""
     head = f'<div style="font-weight:600;margin-top:6px">{esc(title)}</div>' if title else ""
-    return quiet.HTML(head + frame_html(frame, columns, empty=empty, names=names))
+    return quiet.HTML(head + frame_html(frame, columns, empty=empty, names=names, name=title))

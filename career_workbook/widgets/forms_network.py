@@ -211,7 +211,7 @@ def _contacts_due_widget(net: Any) -> widgets.HTML:
     tips = "".join(f"<li>{esc(t)}</li>" for t in net.suggestions)
     html = '<div style="font-weight:600;margin-top:6px">Follow-ups</div>' + frame_html(
         due, {"label": "Name", "relationship": "Relationship", "next_follow_up": "Follow up on",
-              "when": "Status"}, empty="No follow-ups planned.")
+              "when": "Status"}, empty="No follow-ups planned.", name="Follow-ups")
     if tips:
         html += f'<div style="font-weight:600;margin-top:6px">Ideas</div><ul>{tips}</ul>'
     return quiet.HTML(html)

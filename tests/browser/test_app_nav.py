@@ -251,7 +251,8 @@ def test_enter_on_save_keeps_the_focus_in_the_form(step_01: Notebook) -> None:
     where = wait_until(lambda: page.evaluate(
         """() => { const a = document.activeElement, form = a && a.closest('.cw-form');
                    return form && a !== document.body
-                     ? [form.querySelector('.cw-form-title').textContent, a.textContent.trim()] : null; }"""),
+                     ? [form.querySelector('.cw-form-title').textContent,
+                        a.textContent.trim()] : null; }"""),
         "the focus back in the form", timeout=10)
     assert where == ["Strengths and areas to develop", "Save strengths and areas"]
     assert read_yaml(path)["strengths"] == ["Calm at handover", "Listening"]

@@ -155,14 +155,43 @@ def live_html(text: str) -> Callable[[str], None]:
 SLIDER_NAMES_JS = """
 (function () {
   if (window.cwNameSliders) { window.cwNameSliders(); return; }
+  var made = 0;
+  function set(el, name, value) {  // only when it changes: no mutation loop
+    if (value === null) { if (el.hasAttribute(name)) { el.removeAttribute(name); } }
+    else if (el.getAttribute(name) !== value) { el.setAttribute(name, value); }
+  }
+  function idOf(el) { if (!el.id) { el.id = 'cw-said-' + (++made); } return el.id; }
   function name() {
     document.querySelectorAll('.widget-slider, .jupyter-widget-slider').forEach(function (w) {
       var label = w.querySelector('.widget-label');
       var text = label ? label.textContent.trim() : '';
       if (!text) { return; }
-      w.querySelectorAll('[role="slider"]').forEach(function (h) {
-        if (h.getAttribute('aria-label') !== text) { h.setAttribute('aria-label', text); }
+      w.querySelectorAll('[role="slider"]').forEach(function (h) { set(h, 'aria-label', text); });
+    });
+    // a field's error and help text describe its input: a screen reader says them with it
+    document.querySelectorAll('.cw-field').forEach(function (f) {
+      var said = [], error = f.querySelector('.cw-field-error'), help = f.querySelector('.cw-help');
+      if (error) { said.push(idOf(error)); }
+      if (help) { said.push(idOf(help)); }
+      f.querySelectorAll('input, select, textarea, [role="slider"]').forEach(function (i) {
+        set(i, 'aria-describedby', said.length ? said.join(' ') : null);
+        set(i, 'aria-invalid', error ? 'true' : null);
       });
+    });
+    // a list of checkboxes is one question: a group named by its label
+    document.querySelectorAll('.cw-checklist').forEach(function (c) {
+      var label = c.querySelector('.widget-html-content > .widget-label');  // not the
+      set(c, 'role', 'group');                                  // HTML widget's own, empty
+      set(c, 'aria-label', label ? label.textContent.trim() || null : null);
+    });
+    // a status line is a live region that stays: what it says next is read out
+    document.querySelectorAll('.cw-live').forEach(function (s) { set(s, 'aria-live', 'polite'); });
+    // an upload button with no file shows only its words (csv_source.upload_css); a
+    // screen reader read "Upload CSV (0)" too
+    document.querySelectorAll('.widget-upload').forEach(function (u) {
+      var shown = u.classList.contains('cw-upload-none')
+        ? getComputedStyle(u, '::after').content.replace(/^"|"$/g, '') : '';
+      set(u, 'aria-label', shown && shown !== 'none' ? shown : null);
     });
   }
   var pending = false;
@@ -175,8 +204,19 @@ SLIDER_NAMES_JS = """
   name();
 })();
 """
-"""Gives every slider handle (``role="slider"``, drawn by noUiSlider without a name) the
-text of its widget's label as ``aria-label``; ipywidgets offers no way to name it."""
+"""What a screen reader needs and ipywidgets offers no way to say (red-team walk V):
+
+- every slider handle (``role="slider"``, drawn by noUiSlider without a name) gets the text
+  of its widget's label as ``aria-label``;
+- a field's input (in a box of class :data:`~career_workbook.widgets.fields.FIELD`) is
+  described by its error (``.cw-field-error``, ``aria-invalid``) and its help (``.cw-help``):
+  ``aria-describedby``, so they are read with the input, not only in reading order;
+- a list of checkboxes (``.cw-checklist``) is a group named by its label;
+- a status line (class :data:`~career_workbook.widgets.fields.LIVE`) is a live region that
+  stays on the page, so "Saved at 10:42" or why nothing was saved is read out (a
+  ``role="status"`` box put in anew is not announced);
+- an upload button with no file chosen is named by the words it shows, not "Upload CSV (0)".
+"""
 
 
 UNSAVED_JS = """

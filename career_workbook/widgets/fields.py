@@ -56,7 +56,10 @@ __all__ = [
     "INPUT_WIDTH",
     "ask_year",
     "download_link",
+    "FIELD",
     "FORM_TITLE",
+    "LIVE",
+    "UNSEEN_TEXT",
     "HELP_INDENT",
     "LABEL_WIDTH",
     "NONE",
@@ -241,6 +244,16 @@ def notice(text: str, kind: str = "info") -> widgets.HTML:
     return quiet.HTML(notice_html(text, kind))
 
 
+FIELD = "cw-field"
+"""The class of a field's box (:attr:`Field.box`): the page's script ties its help and error
+to its input (:data:`~career_workbook.widgets.display.SLIDER_NAMES_JS`)."""
+LIVE = "cw-live"
+"""The class of a status line the page's script makes a live region (read out when it
+changes)."""
+UNSEEN_TEXT = ("position:absolute;width:1px;height:1px;margin:-1px;padding:0;border:0;"
+               "overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap")
+"""The style of words for a screen reader only (the usual "visually hidden" rule): a live
+score read out as "SMART score 72 / 100", not a bare "72 / 100"."""
 FORM_TITLE = "cw-form-title"
 """The class of a form's title (:func:`heading`), for the page's scripts to find it."""
 
@@ -467,7 +480,7 @@ class Field:
         self.help = quiet.HTML(_help_html(help)) if help else None
         if self.help is not None:
             children.append(self.help)
-        self.box = quiet.VBox(children)
+        self.box = quiet.VBox(children, _dom_classes=(FIELD,))  # help, error tied to input
 
     @property
     def message(self) -> widgets.HTML:
@@ -1059,7 +1072,7 @@ class FormView(quiet.VBox):
         self.buttons: dict[str, widgets.Button] = {}
         self.state: dict[str, Any] = {}
         self.chooser: widgets.Dropdown | None = None
-        self.status = quiet.HTML("")
+        self.status = quiet.HTML("", _dom_classes=(LIVE,))  # read out when it changes
         self.saves_input = saves_input
         self._shown: dict[str, Any] = {}
         self._filling = False

@@ -25,8 +25,10 @@ from career_workbook.model import GOAL_STATUSES, Goal, Problem, Workbook, duplic
 from career_workbook.widgets import quiet
 from career_workbook.widgets.fields import (
     ERROR_TEXT,
+    LIVE,
     MUTED,
     NONE,
+    UNSEEN_TEXT,
     FormView,
     ask_year,
     check_model,
@@ -679,7 +681,7 @@ def goal_drafter(session: Any) -> widgets.Widget:
         bar = widgets.IntProgress(value=0, min=0, max=100, description="SMART score",
                                   style={"description_width": "13em"},
                                   layout=widgets.Layout(width="calc(13em + 20em)"))
-        number = quiet.HTML("")
+        number = quiet.HTML("", _dom_classes=(LIVE,))  # the score is read out as it changes
         feedback = quiet.HTML("")
         rewrites = quiet.VBox([])
         view.state.update(auto_deadline=True, setting_deadline=False, auto_confidence=True,
@@ -711,7 +713,8 @@ def goal_drafter(session: Any) -> widgets.Widget:
                 feedback.value = notice_html(f"This goal could not be scored ({err}).", "error")
                 return
             bar.value, bar.bar_style = int(result.score), _score_style(int(result.score))
-            number.value = f"<b style='font-size:1.2em'>{int(result.score)}</b> / 100"
+            number.value = (f'<span style="{UNSEEN_TEXT}">SMART score </span>'
+                            f"<b style='font-size:1.2em'>{int(result.score)}</b> / 100")
             too_long = goal_length_problem(text.value, text.label)
             feedback.value = (notice_html(
                 f"{too_long}: it cannot be saved until it is shorter. The feedback below "

@@ -2,7 +2,8 @@
 
 - A form's button reached with Tab showed only ipywidgets' 1 px ring of blue round a blue
   button: a person working by keyboard could not tell where they were. It now has a 2 px
-  ring outside it (only for keyboard focus: a click shows none).
+  ring outside it (only for keyboard focus: a click shows none). A text box had only its
+  1 px border's colour (walk V, U4b): it has the 2 px ring too.
 - In forced colours (Windows' high contrast) a slider's track, a background colour, was
   dropped: a handle floating over nothing. It now keeps a border in the system's colour.
 """
@@ -31,7 +32,10 @@ def test_keyboard_focus_is_plain_and_sliders_keep_their_track_in_forced_colours(
         run_all(page)
         form = page.locator(".cw-form").filter(has=page.get_by_role(
             "button", name="Add this check-in"))
-        form.locator("textarea").last.focus()
+        box = form.locator("textarea").last
+        box.focus()
+        ring = box.evaluate(_OUTLINE)  # a text box: ipywidgets' 1 px border alone (walk V)
+        assert ring["focused"] and ring["style"] == "solid" and ring["width"] >= 2, ring
         page.keyboard.press("Tab")
         button = form.get_by_role("button", name="Add this check-in")
         ring = button.evaluate(_OUTLINE)

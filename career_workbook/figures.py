@@ -447,14 +447,23 @@ def chart_caption(fig: Figure, slug: str | None = None) -> str:
 
 def chart_alt(fig: Figure, slug: str | None = None) -> str:
     """The alt text of a chart image (notebooks and review packs): the chart's name, then
-    its :func:`chart_caption`, at most 300 characters.
+    its :func:`chart_caption` (its first sentence left out when it only says the name
+    again, as an empty chart's does), at most 300 characters, cut at a word with "…".
 
     >>> from career_workbook import charts
     >>> chart_alt(charts.placeholder_figure("No contacts yet"), "network")
-    'Chart “Your network”: Your network. No contacts yet.'
+    'Chart “Your network”: No contacts yet.'
+    >>> from matplotlib.figure import Figure
+    >>> fig = Figure(); fig.suptitle("Readiness 80% " * 30) and None
+    >>> alt = chart_alt(fig)
+    >>> len(alt) <= 300, alt.endswith("80% Readiness…")  # whole words, not "Readi..."
+    (True, True)
     """
     from career_workbook import charts
+    from career_workbook.wording import shorten
 
     spec = charts.CHARTS.get(slug or "")
-    alt = (f"Chart “{spec.title}”: " if spec else "Chart: ") + chart_caption(fig, slug)
-    return alt if len(alt) <= 300 else alt[:297] + "..."
+    caption = chart_caption(fig, slug)
+    if spec and caption.startswith(f"{spec.title}. "):
+        caption = caption[len(spec.title) + 2:]  # "Your network. No contacts yet."
+    return shorten((f"Chart “{spec.title}”: " if spec else "Chart: ") + caption, 300)

@@ -473,3 +473,11 @@ def test_frame_html_shows_two_columns_renamed_alike():
     assert html.count("<th>Level</th>") == 2
     assert re.findall(r"<td>(\d)</td>", html) == ["2", "3", "3", "4"]
     assert html.count('<div class="cw-prose">') == 2  # the long "Why" cells, and only they
+
+
+def test_a_titled_table_with_sentences_is_named_by_its_title():
+    """The table's name is its title even when a column holds sentences (the loop over
+    those columns once reused the title's variable: the region was named "step")."""
+    frame = pd.DataFrame({"step": ["Ask Dana for an intro to the hiring manager at Acme"]})
+    html = display_mod.frame_html(frame, name="Your pipeline")
+    assert 'aria-label="Your pipeline"' in html and '<div class="cw-prose">' in html

@@ -82,3 +82,22 @@ def test_every_user_word_longer_than_long_word_gets_break_opportunities():
 
 def test_one_rule_for_the_notebook_tables_and_the_pack():
     assert display.cell_html is htmltext.cell_html and display.LONG_WORD == htmltext.LONG_WORD
+
+
+def test_the_goals_table_names_each_smart_column_for_a_screen_reader():
+    """A screen reader read the SMART columns' headings as "S", "M", "A"... (red-team
+    walk V): each heading is named by its criterion, and every heading is a column's."""
+    class Heads(HTMLParser):
+        def __init__(self):
+            super().__init__()
+            self.heads: list[dict[str, str | None]] = []
+
+        def handle_starttag(self, tag, attrs):
+            if tag == "th":
+                self.heads.append(dict(attrs))
+
+    parser = Heads()
+    parser.feed(render_html(pack_content(long_link_workbook(), today=TODAY, charts=[])))
+    assert [h.get("aria-label") for h in parser.heads[3:]] == [
+        "Specific", "Measurable", "Achievable", "Relevant", "Time-bound"]
+    assert all(h.get("scope") == "col" for h in parser.heads)

@@ -253,14 +253,25 @@ def _goal_row(g: GoalRow) -> str:
             f'<td class="score"><span class="lbl">Score: </span>{g.score:.0f}</td>{marks}</tr>')
 
 
+def _criteria_heads() -> str:
+    """The SMART criteria's column headings: a letter to the eye, the word to a screen
+    reader and a pointer (it read "S", "M"... above each cell: red-team walk V).
+
+    >>> _criteria_heads()[:71]
+    '<th class="c" scope="col" title="Specific" aria-label="Specific">S</th>'
+    """
+    return "".join(f'<th class="c" scope="col" title="{label}" aria-label="{label}">'
+                   f"{label[0]}</th>" for label in CRITERIA_LABELS.values())
+
+
 def _goals(c: PackContent, number: int) -> str:
     if not c.goals:
         body = '<p class="muted">No goals yet — notebook 04 helps write SMART goals.</p>'
     else:
-        heads = "".join(f'<th class="c">{label[0]}</th>' for label in CRITERIA_LABELS.values())
-        rows = "".join(_goal_row(g) for g in c.goals)
-        body = ('<table class="goals"><thead><tr><th>Goal</th><th>Status</th><th>Score</th>'
-                f"{heads}</tr></thead><tbody>{rows}</tbody></table>")
+        body = ('<table class="goals"><thead><tr><th scope="col">Goal</th>'
+                '<th scope="col">Status</th><th scope="col">Score</th>'
+                f"{_criteria_heads()}</tr></thead>"
+                f"<tbody>{''.join(_goal_row(g) for g in c.goals)}</tbody></table>")
     legend = ", ".join(CRITERIA_LABELS.values())
     return (f'<section class="goals"><h2>{number} · {GOALS_TITLE}</h2>'
             f'<p class="muted">{verdict_legend()} — {legend}. Score out of 100.</p>'

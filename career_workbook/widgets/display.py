@@ -184,6 +184,10 @@ SLIDER_NAMES_JS = """
       set(c, 'role', 'group');                                  // HTML widget's own, empty
       set(c, 'aria-label', label ? label.textContent.trim() || null : null);
     });
+    // a button's icon is decoration: its glyph (a private-use character) is not its name
+    document.querySelectorAll('.jupyter-button > i, .widget-button > i').forEach(function (i) {
+      set(i, 'aria-hidden', 'true');
+    });
     // a status line is a live region that stays: what it says next is read out
     document.querySelectorAll('.cw-live').forEach(function (s) { set(s, 'aria-live', 'polite'); });
     // an upload button with no file shows only its words (csv_source.upload_css); a
@@ -215,7 +219,9 @@ SLIDER_NAMES_JS = """
 - a status line (class :data:`~career_workbook.widgets.fields.LIVE`) is a live region that
   stays on the page, so "Saved at 10:42" or why nothing was saved is read out (a
   ``role="status"`` box put in anew is not announced);
-- an upload button with no file chosen is named by the words it shows, not "Upload CSV (0)".
+- an upload button with no file chosen is named by the words it shows, not "Upload CSV (0)";
+- a button's icon is hidden from the accessibility tree: its Font Awesome glyph, a
+  private-use character, began the button's name ("\\uf06e Preview").
 """
 
 

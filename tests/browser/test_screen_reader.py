@@ -32,6 +32,9 @@ def test_a_form_says_its_help_its_errors_and_its_results(lab_server: Server,
     try:
         drafter = notebook.form("Draft a SMART goal")
         deadline = drafter.widget("Deadline").locator("input").first
+        # the page's script ties them when the form has settled (a mutation observer)
+        page.wait_for_function("e => !!e.getAttribute('aria-describedby')",
+                               arg=deadline.element_handle(), timeout=10_000)
         assert re.search(r"Filled in from your sentence", deadline.evaluate(
             "e => (e.getAttribute('aria-describedby') || '').split(' ').map(i => "
             "document.getElementById(i)?.textContent).join(' ')"))
@@ -72,6 +75,10 @@ def test_the_upload_button_is_read_as_it_shows(lab_server: Server, lab_context: 
             "e => e.getAttribute('aria-label') === 'Upload CSV'",
             arg=upload.element_handle(), timeout=5_000)
         assert notebook.page.get_by_role("button", name="Upload CSV", exact=True).count() == 1
+        # an icon's glyph (U+F06E, Font Awesome's eye) began the button's name (walk V, V13)
+        preview = notebook.page.get_by_role("button", name="Preview", exact=True).first
+        preview.wait_for(timeout=5_000)
+        assert preview.locator("i").first.get_attribute("aria-hidden") == "true"
     finally:
         notebook.page.close()
         shutdown_kernels(lab_server)

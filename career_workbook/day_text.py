@@ -59,8 +59,6 @@ class AmbiguousDate(ValueError):
         self.readings = readings
 
 
-
-
 _EXAMPLE = date(2027, 6, 30)
 """The day :data:`DATE_HELP` writes: what an example takes where the text typed has none."""
 

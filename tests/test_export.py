@@ -37,6 +37,7 @@ from career_workbook.export import (
 from career_workbook.export import content as content_module
 from career_workbook.export import pdf as pdf_module
 from career_workbook.model import Achievement, Action, Assessment, CheckIn, Feedback, Goal, Skill
+from tests.helpers.html_text import tags_of
 
 TODAY = date(2026, 11, 22)
 EXAMPLES = sorted((Path(__file__).parents[1] / "examples" / "workbooks").glob("*.yaml"))
@@ -236,15 +237,6 @@ def test_slugify():
 # ----------------------------------------------------------------------------------------
 # build_pack on the examples
 # ----------------------------------------------------------------------------------------
-class _Tags(HTMLParser):
-    def __init__(self):
-        super().__init__()
-        self.imgs: list[dict[str, str | None]] = []
-
-    def handle_starttag(self, tag, attrs):
-        if tag == "img":
-            self.imgs.append(dict(attrs))
-
 
 @pytest.fixture(scope="module")
 def example_packs(tmp_path_factory):
@@ -284,10 +276,9 @@ def test_pack_of_each_example(example_packs, path):
     assert not any("/" in v or "\\" in v for v in meta.values())
     # HTML: one data-URI image per chart, the person's name, the same PNG bytes
     page = (pack / "review.html").read_text(encoding="utf-8")
-    parser = _Tags()
-    parser.feed(page)
-    assert len(parser.imgs) == len(charts.CHARTS)
-    assert all(img["src"].startswith("data:image/png;base64,") for img in parser.imgs)
+    imgs = tags_of(page, "img")
+    assert len(imgs) == len(charts.CHARTS)
+    assert all(img["src"].startswith("data:image/png;base64,") for img in imgs)
     assert wb.person.name in page
     # no path of the build (the out folder, the temp folder it was built in) in any file
     for file in pack.rglob("*"):
@@ -296,7 +287,7 @@ def test_pack_of_each_example(example_packs, path):
             assert str(pack.parent).encode() not in data, file.name
             assert f".tmp-{pack.name}-".encode() not in data, file.name
             assert str(path.parent).encode() not in data, file.name
-    first = base64.b64decode(parser.imgs[0]["src"].split(",", 1)[1])
+    first = base64.b64decode(imgs[0]["src"].split(",", 1)[1])
     assert first == (pack / "charts" / f"{next(iter(charts.CHARTS))}.png").read_bytes()
 
 

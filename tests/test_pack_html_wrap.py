@@ -20,6 +20,7 @@ from career_workbook.export.content import pack_content
 from career_workbook.export.html import render_html
 from career_workbook.model import Achievement, Goal
 from career_workbook.widgets import display
+from tests.helpers.html_text import tags_of
 
 URL = "https://example.com/" + "a1b2c3d4e5" * 20 + "?q=" + "x" * 100  # no space in 322
 TODAY = date(2026, 12, 6)
@@ -87,17 +88,8 @@ def test_one_rule_for_the_notebook_tables_and_the_pack():
 def test_the_goals_table_names_each_smart_column_for_a_screen_reader():
     """A screen reader read the SMART columns' headings as "S", "M", "A"... (red-team
     walk V): each heading is named by its criterion, and every heading is a column's."""
-    class Heads(HTMLParser):
-        def __init__(self):
-            super().__init__()
-            self.heads: list[dict[str, str | None]] = []
-
-        def handle_starttag(self, tag, attrs):
-            if tag == "th":
-                self.heads.append(dict(attrs))
-
-    parser = Heads()
-    parser.feed(render_html(pack_content(long_link_workbook(), today=TODAY, charts=[])))
-    assert [h.get("aria-label") for h in parser.heads[3:]] == [
+    heads = tags_of(render_html(pack_content(long_link_workbook(), today=TODAY, charts=[])),
+                    "th")
+    assert [h.get("aria-label") for h in heads[3:]] == [
         "Specific", "Measurable", "Achievable", "Relevant", "Time-bound"]
-    assert all(h.get("scope") == "col" for h in parser.heads)
+    assert all(h.get("scope") == "col" for h in heads)

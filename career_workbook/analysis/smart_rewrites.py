@@ -121,7 +121,7 @@ _LEAD_IN = Gated(r"\b(?:before|until|till|ahead\s+of|in\s+time\s+for|prior\s+to|
 _TAIL = Gated(r"\s\b(?:before|until|till|ahead\s+of|in\s+time\s+for|prior\s+to)\s+"
               r"(?:[\w'-]+\s+){0,5}[\w'-]+\s*$", re.I)
 _TIME_OF_DAY = Gated(r"[0-9]|\b(?:bed|bedtime|sleep|breakfast|lunch|dinner|meals?|work"
-                r"|noon|midnight|morning|evening|night)\b", re.I)
+                     r"|noon|midnight|morning|evening|night)\b", re.I)
 
 
 def _split(f: Any, kinds: tuple[str, ...]) -> tuple[str, str]:
@@ -313,7 +313,7 @@ _FOR_GOOD = Gated(r"\b(?:in\s+a\s+row|for\s+good|for\s+ever|forever|for\s+life"
                   r"|once\s+and\s+for\s+all|permanently)\b", re.I)
 _LIMIT = _words("reduce limit cut lower")
 _COUNTABLE_VICES = _words("takeaways snacks cigarettes drinks sweets biscuits coffees beers"
-                     " sodas desserts crisps")
+                          " sodas desserts crisps")
 _ONE_OFF_FOR_COUNT = _QUIT | _LIMIT | _words("give never drop skip eliminate")
 _WORD = re.compile(r"[^\W_][\w'+#.-]*[+#]?")
 
@@ -490,7 +490,7 @@ def _skill_steps(f: Any, words: list[tuple[str, int, int]], level_lead: str,
 
 _NEGATED = Gated(r"\b(?:never|not|no|stop|avoid|quit|don't|won't|without)\b", re.I)
 _NOT_PLURAL_OBJECT = frozenset({"towards", "across", "always", "sometimes", "perhaps", "thus",
-                           "less", "unless", "besides", "its", "his", "this", "yes"})
+                                "less", "unless", "besides", "its", "his", "this", "yes"})
 
 
 def _specific(f: Any) -> list[tuple[str, str]]:

@@ -1,7 +1,7 @@
 """Red-team walk V: what a screen reader gets from a form, on the kernel's side.
 
 ipywidgets has no attribute for ``aria-describedby`` or ``aria-live``: the page's script
-(``display.SLIDER_NAMES_JS``) adds them by class, so every field's box, every status line and
+(``display.A11Y_JS``) adds them by class, so every field's box, every status line and
 the drafter's live score must carry the class it looks for. Before walk V a field's help and
 error were only near its input (not read with it), and "Saved at 10:42" or a refusal, put in
 a status box anew each time, was not read out.
@@ -18,7 +18,7 @@ import pytest
 import career_workbook as cw
 from career_workbook import store
 from career_workbook import widgets as ui
-from career_workbook.widgets.display import SLIDER_NAMES_JS
+from career_workbook.widgets.display import A11Y_JS
 from career_workbook.widgets.fields import FIELD, LIVE, make_field
 from tests.helpers.html_text import text_of
 
@@ -41,7 +41,7 @@ def every_widget(w):
 def test_a_field_box_is_marked_for_its_help_and_error_to_describe_its_input():
     field = make_field("due", "Due", "date", help="The day you aim to finish.")
     assert FIELD in field.box._dom_classes
-    assert f".{FIELD}" in SLIDER_NAMES_JS and "aria-describedby" in SLIDER_NAMES_JS
+    assert f".{FIELD}" in A11Y_JS and "aria-describedby" in A11Y_JS
 
 
 def test_a_forms_status_line_is_a_live_region_that_stays(empty):

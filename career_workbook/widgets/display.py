@@ -152,9 +152,9 @@ def live_html(text: str) -> Callable[[str], None]:
     return lambda new: handle.update(html_object(new))
 
 
-SLIDER_NAMES_JS = """
+A11Y_JS = """
 (function () {
-  if (window.cwNameSliders) { window.cwNameSliders(); return; }
+  if (window.cwA11y) { window.cwA11y(); return; }
   var made = 0;
   function set(el, name, value) {  // only when it changes: no mutation loop
     if (value === null) { if (el.hasAttribute(name)) { el.removeAttribute(name); } }
@@ -204,7 +204,7 @@ SLIDER_NAMES_JS = """
     pending = true;
     requestAnimationFrame(function () { pending = false; name(); });
   }).observe(document.body, {childList: true, subtree: true});
-  window.cwNameSliders = name;
+  window.cwA11y = name;
   name();
 })();
 """
@@ -388,11 +388,11 @@ def refresh_button(session: Session) -> widgets.Button:
     return button
 
 
-def name_slider_handles() -> None:
-    """Publish :data:`SLIDER_NAMES_JS`, :data:`UNSAVED_JS` and :data:`REFRESH_JS` once per
+def publish_page_scripts() -> None:
+    """Publish :data:`A11Y_JS`, :data:`UNSAVED_JS` and :data:`REFRESH_JS` once per
     notebook run, as one script (JupyterLab and Voila run trusted
     ``application/javascript`` outputs; elsewhere it is inert)."""
-    publish(_script(SLIDER_NAMES_JS + UNSAVED_JS + REFRESH_JS))
+    publish(_script(A11Y_JS + UNSAVED_JS + REFRESH_JS))
 
 
 def _script(code: str) -> Any:

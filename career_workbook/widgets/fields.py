@@ -246,7 +246,7 @@ def notice(text: str, kind: str = "info") -> widgets.HTML:
 
 FIELD = "cw-field"
 """The class of a field's box (:attr:`Field.box`): the page's script ties its help and error
-to its input (:data:`~career_workbook.widgets.display.SLIDER_NAMES_JS`)."""
+to its input (:data:`~career_workbook.widgets.display.A11Y_JS`)."""
 LIVE = "cw-live"
 """The class of a status line the page's script makes a live region (read out when it
 changes)."""

@@ -958,5 +958,5 @@ def start(workbook: str | os.PathLike[str] | None = None, today: date | str | No
     replace = _display.live_html(header_html(session))
     session.on_change(lambda s: replace(header_html(s)), key="header")
     _display.publish(_display.refresh_button(session))  # pressed by the page: see there
-    _display.name_slider_handles()
+    _display.publish_page_scripts()
     return session

@@ -5,7 +5,7 @@ its error stood next to it, not read with it; a list of checkboxes was loose box
 question; the status line ("Saved at 10:42", or why not) and the drafter's live score were
 put in anew each time, so nothing was read out when they changed; and the upload button,
 showing "Upload CSV", was read "Upload CSV (0)Upload CSV". The page's script
-(``display.SLIDER_NAMES_JS``) now ties them (``aria-describedby``, ``aria-invalid``,
+(``display.A11Y_JS``) now ties them (``aria-describedby``, ``aria-invalid``,
 ``aria-live``, a named ``group``), and this checks what the browser's accessibility tree
 makes of it.
 """

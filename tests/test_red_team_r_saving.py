@@ -238,3 +238,25 @@ def test_a_record_renamed_differently_in_two_tabs_is_still_a_conflict(two):
         tab.buttons["save"].click()
     assert "Not saved" in said(b) and "Candour" in said(b), said(b)
     assert [v.name for v in cw.load(kim).values] == ["Honesty at work"]
+
+
+def test_a_record_renamed_and_changed_in_one_tab_is_said_renamed_with_its_new_name(two):
+    """Leftover R12: a skill renamed and changed in one tab, changed in another: a conflict
+    (nothing is saved), said "removed or renamed"; it now says what it was renamed to."""
+    kim, _ = two
+    with store.edit(kim) as wb:
+        from career_workbook.model import Skill
+
+        wb.skills.append(Skill(name="SQL"))
+    a, b = (ui.skills_form(ui.Session(kim, today=TODAY)) for _ in range(2))
+    for tab in (a, b):
+        tab.chooser.value = tab.chooser.options[1][1]
+    a.fields["name"].value = "SQL querying"
+    a.fields["importance"].value = 2
+    a.buttons["save"].click()
+    b.fields["importance"].value = 5
+    b.buttons["save"].click()
+    text = said(b)
+    assert "Not saved" in text and "renamed to “SQL querying”" in text, text
+    assert "removed or renamed" not in text, text
+    assert [(s.name, s.importance) for s in cw.load(kim).skills] == [("SQL querying", 2)]

@@ -2058,6 +2058,7 @@ def record_editor(
         find_record,
         find_renamed,
         record_key,
+        renamed_conflict,
         same_key_rank,
     )
 
@@ -2173,10 +2174,10 @@ def record_editor(
             return record
         try:
             index = find_entry(entries, old, noun, rank)
-        except EditConflict:  # renamed elsewhere (and nothing else changed): merge into it
+        except EditConflict as gone:  # renamed elsewhere (nothing else changed): merge into it
             index = find_renamed(items, entries, int(selected))
-            if index is None:
-                raise
+            if index is None:  # renamed and changed: say its new name; else gone
+                raise renamed_conflict(items, entries, int(selected), noun) or gone from None
         theirs = entries[index]
         record = merge_section(model, list(type(old).model_fields), stored=old,
                                filled=view.filled, mine=record, theirs=theirs, labels=labels,

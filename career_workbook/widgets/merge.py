@@ -333,12 +333,51 @@ def find_renamed(before: Sequence[Any], now: Sequence[Any], index: int) -> int |
     >>> find_renamed(before, [Skill(name="Py", importance=5), Skill(name="SQL")], 0) is None
     True
     """
+    there = renamed_record(before, now, index)
+    if there is None:
+        return None
+    name = record_key(there)[0]
+    old = before[index]
+    return index if old.model_copy(update={name: getattr(there, name)}) == there else None
+
+
+def renamed_record(before: Sequence[Any], now: Sequence[Any], index: int) -> Any:
+    """The record ``before[index]`` became under another name or title in ``now`` (maybe
+    changed otherwise too), or ``None``: ``now`` has as many records and the one at ``index``
+    is of the same kind, with a name new to the list (a rename keeps a record's place).
+
+    >>> from career_workbook.model import Skill
+    >>> before = [Skill(name="Python"), Skill(name="SQL")]
+    >>> renamed_record(before, [Skill(name="Py", importance=5), Skill(name="SQL")], 0).name
+    'Py'
+    >>> renamed_record(before, [Skill(name="SQL")], 0) is None  # removed
+    True
+    """
     if not 0 <= index < len(before) or len(now) != len(before):
         return None
     old, there = before[index], now[index]
-    name = record_key(old)[0]
-    if name in ("id", "record") or type(there) is not type(old):
+    if record_key(old)[0] in ("id", "record") or type(there) is not type(old):
         return None
     if any(record_key(x) == record_key(there) for x in before):
         return None  # not new to the list: another record moved into this place
-    return index if old.model_copy(update={name: getattr(there, name)}) == there else None
+    return there
+
+
+def renamed_conflict(before: Sequence[Any], now: Sequence[Any], index: int,
+                     noun: str) -> EditConflict | None:
+    """The conflict to say when ``before[index]`` (the record a form shows) was renamed
+    *and* changed otherwise elsewhere, naming its new name (it is not gone: "removed or
+    renamed" sent the person looking for it); ``None`` when it was not renamed.
+
+    >>> from career_workbook.model import Skill
+    >>> str(renamed_conflict([Skill(name="SQL")], [Skill(name="SQL 2", importance=1)], 0,
+    ...                      "skill"))  # doctest: +ELLIPSIS
+    'This skill was renamed to “SQL 2” and changed in another window since this form ...'
+    """
+    there = renamed_record(before, now, index)
+    if there is None:
+        return None
+    new = record_key(there)[1]
+    return EditConflict([Problem(
+        "", None, f"was renamed to “{new}” and changed in another window since this form was "
+                  f"shown; {RELOAD_HINT}")], {"": f"This {noun}"})

@@ -43,6 +43,7 @@ __all__ = [
     "PROSE_WORDS",
     "REFRESH",
     "REFRESH_JS",
+    "SLIDER_BOX_JS",
     "TABLE_CSS",
     "UNSAVED_JS",
     "cell_html",
@@ -225,6 +226,44 @@ A11Y_JS = """
 """
 
 
+SLIDER_BOX_JS = """
+(function () {
+  if (window.cwSliderBox) { return; }
+  var sent = 0;
+  function plain(text, handle) {  // what ipywidgets reads right: a whole number on the scale
+    if (!/^\\s*[+-]?\\d+\\s*$/.test(text)) { return false; }
+    var n = parseInt(text, 10);
+    return !handle || !(n < parseFloat(handle.getAttribute('aria-valuemin')) ||
+                        n > parseFloat(handle.getAttribute('aria-valuemax')));
+  }
+  function typed(event) {
+    var box = event.target;
+    if (!box || !box.classList || !box.classList.contains('widget-readout')) { return; }
+    if (event.type === 'keydown' && event.key !== 'Enter') { return; }
+    var slider = box.closest('.cw-slider');
+    var name = slider && Array.prototype.find.call(slider.classList, function (c) {
+      return /^cw-slider-\\d+$/.test(c); });
+    if (!name || plain(box.textContent, slider.querySelector('[role="slider"]'))) { return; }
+    var scope = slider.closest('.jp-NotebookPanel') || document;
+    var reader = scope.querySelector('.cw-slider-typed input');
+    if (!reader) { return; }
+    reader.value = name + ' ' + (++sent) + ' ' + box.textContent;
+    reader.dispatchEvent(new Event('change', {bubbles: true}));
+    box.textContent = '';  // ipywidgets shows the value it has; the kernel sets the new one
+  }
+  document.addEventListener('keydown', typed, true);  // before ipywidgets reads the box
+  document.addEventListener('blur', typed, true);
+  window.cwSliderBox = true;
+})();
+"""
+"""A form slider's number box (ipywidgets' readout, editable) read as the forms' number
+boxes read numbers: ipywidgets read "3,5" and "3.7" as 3 (``parseInt``) and set a number
+past an end to that end, saying nothing. What it would misread goes to the kernel instead,
+through the hidden box of :func:`~career_workbook.widgets.fields.slider_box_reader`, which
+sets the slider or says why not beside it
+(:func:`~career_workbook.widgets.fields.type_into_slider`)."""
+
+
 UNSAVED_JS = """
 (function () {
   if (window.cwUnsaved) { return; }
@@ -389,10 +428,10 @@ def refresh_button(session: Session) -> widgets.Button:
 
 
 def publish_page_scripts() -> None:
-    """Publish :data:`A11Y_JS`, :data:`UNSAVED_JS` and :data:`REFRESH_JS` once per
-    notebook run, as one script (JupyterLab and Voila run trusted
-    ``application/javascript`` outputs; elsewhere it is inert)."""
-    publish(_script(A11Y_JS + UNSAVED_JS + REFRESH_JS))
+    """Publish :data:`A11Y_JS`, :data:`SLIDER_BOX_JS`, :data:`UNSAVED_JS` and
+    :data:`REFRESH_JS` once per notebook run, as one script (JupyterLab and Voila run
+    trusted ``application/javascript`` outputs; elsewhere it is inert)."""
+    publish(_script(A11Y_JS + SLIDER_BOX_JS + UNSAVED_JS + REFRESH_JS))
 
 
 def _script(code: str) -> Any:

@@ -29,6 +29,7 @@ import math
 import re
 import time
 import typing
+import weakref
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import date
@@ -409,6 +410,73 @@ def slider_number(value: Any, lo: int, hi: int) -> int:
     return int(number)
 
 
+SLIDER = "cw-slider"
+"""The class of every form's slider; each has one more, ``cw-slider-<n>``, naming it to the
+page script that reads its number box (:func:`type_into_slider`)."""
+
+_SLIDERS: weakref.WeakValueDictionary[str, Field] = weakref.WeakValueDictionary()
+"""Each slider field of this kernel by its ``cw-slider-<n>`` class."""
+
+
+def type_into_slider(field: Field, text: str) -> None:
+    """Set the slider ``field`` to what a person typed into its number box, read as the
+    forms' number boxes read numbers (:func:`slider_number`: a decimal comma is fine); what
+    it cannot be set to (3.7 on a whole-number scale, a number past its ends, words) is
+    refused with the field's own error and the slider keeps its value. (ipywidgets' box
+    read "3,5" and "3.7" as 3 and set 12 to the scale's end, saying nothing.)
+
+    >>> f = make_field("importance", "Importance", "slider", value=2, min=1, max=5)
+    >>> type_into_slider(f, " 4,0 "); f.widget.value, f.has_error
+    (4, False)
+    >>> type_into_slider(f, "3,5"); f.widget.value, f.error_text
+    (4, 'Importance: “3,5” is 3.5: this scale has whole steps from 1 to 5: choose 3 or 4')
+    >>> type_into_slider(f, "12"); f.error_text
+    'Importance: “12” is past the end of this scale: choose a whole number from 1 to 5'
+    """
+    lo, hi = field.widget.min, field.widget.max
+    try:
+        number = slider_number(text, lo, hi)
+        if not lo <= number <= hi:
+            shown = " ".join(text.split())
+            raise ValueError(f"“{shown}” is past the end of this scale: choose a whole "
+                             f"number from {lo} to {hi}")
+    except ValueError as err:
+        field.error(f"{field.label}: {err}")
+        return
+    field.clear()
+    field.widget.value = number
+
+
+def slider_box_reader() -> widgets.Text:
+    """A hidden text box (class :data:`SLIDER_TYPED`) the page writes into what a person
+    typed into a form slider's number box that ipywidgets would misread, as
+    ``"cw-slider-<n> <count> <text>"``; each is handed to :func:`type_into_slider`
+    (:data:`~career_workbook.widgets.display.SLIDER_BOX_JS`).
+
+    >>> f = make_field("importance", "Importance", "slider", value=2, min=1, max=5)
+    >>> reader = slider_box_reader()
+    >>> reader.value = f"{f.widget._dom_classes[1]} 1 4,0"; f.widget.value
+    4
+    """
+    reader = widgets.Text(continuous_update=False, _dom_classes=(SLIDER_TYPED,),
+                          layout=quiet.shared(widgets.Layout, display="none"))
+
+    def typed(change: Mapping[str, Any]) -> None:
+        name, _count, text = (str(change["new"]).split(" ", 2) + ["", ""])[:3]
+        field = _SLIDERS.get(name)
+        if field is not None:
+            type_into_slider(field, text)
+
+    reader.observe(typed, "value")
+    return reader
+
+
+SLIDER_TYPED = "cw-slider-typed"
+"""The class of :func:`slider_box_reader`'s hidden box."""
+
+_slider_count = iter(range(1, 1 << 62))
+
+
 _PARSERS: dict[str, Callable[[str | None], Any]] = {
     "date": parse_date_text, "float": parse_number_text, "int": parse_whole_number_text}
 """The kinds of field typed as text and read: a date, a number, a whole number."""
@@ -665,7 +733,8 @@ def make_field(
         lo, hi = int(min if min is not None else 0), int(max if max is not None else 10)
         start = lo if value is None else int(value)
         w = widgets.IntSlider(value=start, min=lo, max=hi, step=1, continuous_update=False,
-                              layout=width("20em"), **own, **style(widgets.IntSlider))
+                              layout=width("20em"), **own, **style(widgets.IntSlider),
+                              _dom_classes=(SLIDER, f"{SLIDER}-{next(_slider_count)}"))
     elif kind == "dropdown":
         pairs = [o if isinstance(o, tuple) else (str(o), o) for o in options]
         if optional:
@@ -684,7 +753,10 @@ def make_field(
                          layout=width("22em"), **own, **style(widgets.Text))
     else:  # checkbox
         w = quiet.Checkbox(value=bool(value), indent=True, **own, **style(widgets.Checkbox))
-    return Field(key, label, w, kind=kind, help=help, optional=optional)
+    field = Field(key, label, w, kind=kind, help=help, optional=optional)
+    if kind == "slider":  # its number box is read by the kernel: type_into_slider
+        _SLIDERS[w._dom_classes[1]] = field
+    return field
 
 
 def field_boxes(fields: Iterable[Field]) -> list[widgets.Widget]:

@@ -951,6 +951,7 @@ def start(workbook: str | os.PathLike[str] | None = None, today: date | str | No
     says what is wrong and the forms stay read-only.
     """
     from career_workbook.widgets import display as _display
+    from career_workbook.widgets.fields import slider_box_reader
     from career_workbook.widgets.heap import freeze_once
 
     freeze_once("start")  # the kernel's and libraries' objects: see widgets/heap.py
@@ -958,5 +959,6 @@ def start(workbook: str | os.PathLike[str] | None = None, today: date | str | No
     replace = _display.live_html(header_html(session))
     session.on_change(lambda s: replace(header_html(s)), key="header")
     _display.publish(_display.refresh_button(session))  # pressed by the page: see there
+    _display.publish(slider_box_reader())  # written by the page: see there
     _display.publish_page_scripts()
     return session

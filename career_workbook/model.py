@@ -28,6 +28,7 @@ import unicodedata
 import uuid
 from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass
+from dataclasses import field as _field
 from datetime import date, datetime
 from typing import Annotated, Any, Literal
 
@@ -624,11 +625,77 @@ class Problem:
     field: str
     value: Any
     message: str
+    record: str | None = _field(default=None, compare=False)
+    """The title (name, text) of the record that holds ``field``, when it has one:
+    :func:`name_records` fills it in from the file's data."""
 
     def __str__(self) -> str:
         shown = _short_repr(self.value)
-        where = self.field or "(top level)"
+        where = said_where(self.field, self.record) or "(top level)"
         return f"{where} = {shown}: {self.message}" if shown else f"{where}: {self.message}"
+
+
+_ONE_OF = {"learning": "learning item", "feedback": "feedback entry", "check_ins": "check-in",
+           "opportunities": "opportunity", "strengths": "strength", "weaknesses": "weakness"}
+"""What one record of a list is called where its name does not say it with the last "s" cut."""
+
+_TITLES = ("title", "name", "text")
+"""The fields that name a record, tried in order (a goal's text, a skill's name)."""
+
+
+def said_where(field: str, record: str | None = None) -> str:
+    """Where a problem is, as a person reads it: a record by its kind, its place counted
+    from 1 and (``record``) its title, then the field (a path such as ``goals[0].deadline``
+    counts from 0). The one wording of every validation message: the command line, the
+    notebooks' header, the batch.
+
+    >>> said_where("goals[0].deadline", "Become a team lead")
+    'goal 1 (“Become a team lead”), deadline'
+    >>> said_where("goals[1].milestones[0].due"), said_where("learning[2].hours", "SQL")
+    ('goal 2, milestone 1, due', 'learning item 3 (“SQL”), hours')
+    >>> said_where("skills[1].name", "sql"), said_where("person.coach"), said_where("")
+    ('skill 2, name', 'person.coach', '')
+    >>> said_where("strengths[0]")
+    'strength 1'
+    """
+    from career_workbook.wording import shorten
+
+    parts = re.findall(r"([A-Za-z_]\w*)\[(\d+)\]\.?", field)
+    rest = re.sub(r"^(?:[A-Za-z_]\w*\[\d+\]\.?)+", "", field)
+    if not parts or not field.startswith(parts[0][0] + "["):
+        return field
+    said = []
+    for name, index in parts:
+        one = _ONE_OF.get(name) or (name[:-1] if name.endswith("s") else name)
+        said.append(f"{one.replace('_', ' ')} {int(index) + 1}")
+    if record and rest not in _TITLES:  # a title's own problem shows it as its value
+        said[-1] += f" (“{shorten(record, 40)}”)"
+    return ", ".join(said + ([rest] if rest else []))
+
+
+def name_records(problems: Iterable[Problem], data: Any) -> list[Problem]:
+    """``problems`` with the title of the record that holds each field (:attr:`Problem.
+    record`), read from the workbook's ``data`` as loaded (a mapping), where it has one.
+
+    >>> data = {"goals": [{"text": "Become a team lead", "deadline": "31/02/2027"}]}
+    >>> str(name_records([Problem("goals[0].deadline", "31/02/2027", "not a date")], data)[0])
+    "goal 1 (“Become a team lead”), deadline = '31/02/2027': not a date"
+    """
+    out = []
+    for p in problems:
+        node, holder = data, None
+        for name, index in re.findall(r"([A-Za-z_]\w*)(?:\[(\d+)\])?", p.field):
+            node = node.get(name) if isinstance(node, dict) else None
+            if index and isinstance(node, list) and int(index) < len(node):
+                node = node[int(index)]
+                holder = node
+            elif index:
+                node = None
+        title = next((holder[key] for key in _TITLES if isinstance(holder, dict)
+                      and isinstance(holder.get(key), str) and holder[key].strip()), None)
+        out.append(Problem(p.field, p.value, p.message, title) if title and not p.record
+                   else p)
+    return out
 
 
 class _ReferenceError(ValueError):
@@ -640,8 +707,9 @@ class _ReferenceError(ValueError):
 class WorkbookError(ValueError):
     """A workbook that cannot be loaded or saved.
 
-    The message names the file, the field path and the offending value, e.g.
-    ``alex.yaml: goals[2].deadline = '2027-13-01': Input should be a valid date``.
+    The message names the file, the record (counted from 1, with its title), the field and
+    the offending value, e.g. ``alex.yaml: goal 3 (“Become a team lead”), deadline =
+    '2027-13-01': Input should be a valid date`` (:func:`said_where`).
     ``problems`` lists every :class:`Problem` found (the message shows the first few).
     """
 
@@ -816,7 +884,7 @@ def problems_from_validation(err: ValidationError) -> list[Problem]:
     ...                              "values": [{"name": "Family", "importance": 2.5}]})
     ... except ValidationError as err:
     ...     print(problems_from_validation(err)[0])
-    values[0].importance = 2.5: Input should be a valid integer; write a whole number: 2 or 3
+    value 1, importance = 2.5: Input should be a valid integer; write a whole number: 2 or 3
     """
     problems: list[Problem] = []
     for e in err.errors():
@@ -1027,7 +1095,7 @@ def validate_workbook(data: Workbook | dict[str, Any], *, path: Any = None) -> W
     ...     validate_workbook(data)
     ... except WorkbookError as err:
     ...     print(err)
-    values[0].importance = 11: Input should be less than or equal to 10
+    value 1 (“x”), importance = 11: Input should be less than or equal to 10
     >>> validate_workbook({"name": "ci", "jobs": {}}, path="ci.yaml")
     Traceback (most recent call last):
     ...
@@ -1053,7 +1121,7 @@ def validate_workbook(data: Workbook | dict[str, Any], *, path: Any = None) -> W
         if not any(isinstance((e.get("ctx") or {}).get("error"), _ReferenceError)
                    for e in err.errors()):  # fields failed: references were not checked
             problems += _references_of_valid_sections(data)
-        raise WorkbookError(path=path, problems=problems) from None
+        raise WorkbookError(path=path, problems=name_records(problems, data)) from None
 
 
 def new_workbook(name: str, *, today: date | None = None, role_profile: str | None = None,

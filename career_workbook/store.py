@@ -919,8 +919,8 @@ def _comma_numbers(err: WorkbookError, text: str, path: Any) -> WorkbookError:
     >>> err = WorkbookError(path="sam.yaml", problems=[Problem("learning[0][5]", 5, "?")])
     >>> for problem in _comma_numbers(err, text, "sam.yaml").problems:
     ...     print(problem)
-    learning[0].hours = '12,5': Input should be a valid number; write 12.5 (a decimal point, not a comma)
-    learning[0].title = 'SQL 2,5': inside {…} a comma ends a value (YAML reads SQL 2 and then a key 5): write it in quotes, title: 'SQL 2,5'
+    learning item 1 (“SQL 2,5”), hours = '12,5': Input should be a valid number; write 12.5 (a decimal point, not a comma)
+    learning item 1, title = 'SQL 2,5': inside {…} a comma ends a value (YAML reads SQL 2 and then a key 5): write it in quotes, title: 'SQL 2,5'
     """  # noqa: E501
     if not re.search(r"\d,\d", text):
         return err
@@ -1843,7 +1843,7 @@ def file_problem(err: BaseException, path: str | os.PathLike[str] | None = None,
     >>> err = WorkbookError(path="a.yaml", problems=[Problem(f"goals[{i}].id", "", "blank")
     ...                                              for i in range(7)])
     >>> file_problem(err)
-    "goals[0].id = '': blank; goals[1].id = '': blank; goals[2].id = '': blank; goals[3].id = '': blank; goals[4].id = '': blank; and 2 more (career-workbook validate lists them)"
+    "goal 1, id = '': blank; goal 2, id = '': blank; goal 3, id = '': blank; goal 4, id = '': blank; goal 5, id = '': blank; and 2 more (career-workbook validate lists them)"
     """  # noqa: E501
     lines = (file_problems(err, path, data=data) if path is not None or
              not isinstance(err, WorkbookError) or not err.problems

@@ -161,5 +161,5 @@ def test_a_5000_character_title_is_refused_naming_field_and_value():
     with pytest.raises(cw.WorkbookError) as info:
         cw.validate_workbook(data, path="sam.yaml")
     assert info.value.field == "opportunities[0].title"
-    assert str(info.value).startswith("sam.yaml: opportunities[0].title = '<b>xxxx")
+    assert str(info.value).startswith("sam.yaml: opportunity 1, title = '<b>xxxx")
     assert "at most 2000 characters" in str(info.value)

@@ -141,7 +141,7 @@ def test_run_passes_values_as_data_and_keeps_mplbackend_out(tmp_path, tiny_noteb
     report = batch.run_clients([ws], tmp_path / "out", notebooks="01", jobs=1, today=TODAY,
                                export=True, notebooks_dir=tiny_notebooks)
     assert [p.name for p, _ in report.failed] == ["broken.yaml"]
-    assert "goals[0].deadline" in report.failed[0][1]
+    assert "goal 1 (“x”), deadline" in report.failed[0][1]
     (client_dir,) = report.done
     seen = _echoed(client_dir / "01_self_assessment.ipynb")
     # the kernel chose its own (inline) backend: this process's Agg was not passed on
@@ -407,7 +407,7 @@ def test_pack_builds_good_clients_in_parallel_and_reports_the_broken_one(tmp_pat
     assert sorted(p.name for p in report.done) == stems, report.details
     assert all(_complete_pack(p) for p in report.done)
     failed = dict((p.name, m) for p, m in report.failed)
-    assert failed["broken.yaml"].startswith("goals[0].deadline = '2027-13-01'")
+    assert failed["broken.yaml"].startswith("goal 1 (“x”), deadline = '2027-13-01'")
     assert f"the same folder 'mei_career_changer' as {ws / 'mei_career_changer.yaml'}" \
         in failed["mei_career_changer.yaml"]
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == stems

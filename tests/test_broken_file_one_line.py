@@ -30,7 +30,7 @@ def _workspace(tmp_path):
 def test_a_fraction_where_a_whole_number_belongs_gets_the_plain_hint(tmp_path):
     ws = _workspace(tmp_path)
     [check] = [c for c in batch.validate_paths([ws / "broken.yaml"], today=TODAY)]
-    assert ("values[0].importance = 2.5: Input should be a valid integer; write a whole "
+    assert ("value 1 (“Family”), importance = 2.5: Input should be a valid integer; write a whole "
             "number: 2 or 3 (line 3)") in check.problems
 
 

@@ -289,7 +289,7 @@ def test_validate_lists_field_problems_and_exits_1(capsys, workspace):
     code, out, _ = run_main(capsys, "validate", str(workspace))
     assert code == 1
     assert f"{workspace / 'broken.yaml'}: 1 problem(s)" in out
-    assert "  - goals[0].deadline = '2027-13-01': Input should be a valid date" in out
+    assert "  - goal 1 (“x”), deadline = '2027-13-01': Input should be a valid date" in out
     assert f"{workspace / 'tomas_nurse.yaml'}: ok" in out
     assert "1 of 3 file(s) have problems" in out
 
@@ -299,7 +299,7 @@ def test_validate_keeps_the_field_path_of_a_repeated_skill(capsys, tmp_path):
     path.write_text("schema_version: 3\nperson:\n  name: Sam\nskills:\n  - name: SQL\n"
                     "  - name: sql\n", encoding="utf-8")
     code, out, _ = run_main(capsys, "validate", str(path))
-    assert code == 1 and "skills[1].name = 'sql': is used twice; must be unique" in out, out
+    assert code == 1 and "skill 2, name = 'sql': is used twice; must be unique" in out, out
 
 
 def test_validate_shows_repeats_and_unknown_references_with_the_field_problems(capsys,
@@ -312,10 +312,11 @@ def test_validate_shows_repeats_and_unknown_references_with_the_field_problems(c
                     "goals:\n  - text: Ship it\n    skills: [Rust]\n", encoding="utf-8")
     code, out, _ = run_main(capsys, "validate", str(path))
     assert code == 1 and f"{path}: 3 problem(s)" in out
-    assert "learning[0].hours = '2,5': Input should be a valid number; write 2.5 (a decimal " \
-           "point, not a comma) (line 5)" in out
-    assert "skills[1].name = 'sql': is used twice; must be unique (line 9)" in out
-    assert "goals[0].skills = 'Rust': is not one of the workbook's skills (line 12)" in out
+    assert "learning item 1 (“SQL course”), hours = '2,5': Input should be a valid number; " \
+           "write 2.5 (a decimal point, not a comma) (line 5)" in out
+    assert "skill 2, name = 'sql': is used twice; must be unique (line 9)" in out
+    assert ("goal 1 (“Ship it”), skills = 'Rust': is not one of the workbook's skills "
+            "(line 12)") in out
     # learning[0].skill 'Go' is checked once its section's field problem is fixed
 
 
@@ -379,7 +380,7 @@ def test_cohort_writes_the_csv_and_names_the_broken_file(capsys, workspace, tmp_
                             "--today", "2026-11-22", "--jobs", "1", "--no-charts")
     assert code == 1
     assert "3 client(s), 2 summarised" in out
-    assert "FAILED broken.yaml: goals[0].deadline = '2027-13-01'" in out
+    assert "FAILED broken.yaml: goal 1 (“x”), deadline = '2027-13-01'" in out
     with open(out_csv, newline="", encoding="utf-8-sig") as handle:
         rows = list(csv.DictReader(handle))
     assert [(r["client"], r["status"] == "ok") for r in rows] == [
@@ -810,12 +811,12 @@ def test_validate_notes_a_goal_set_after_today_or_after_its_deadline(capsys, tmp
 BROKEN_FILES = {  # name -> (text, the problem as `validate` words it)
     "a_deadline": ("person:\n  name: Ana\ngoals:\n  - text: Lead the team\n"
                    "    deadline: 2027-02-30\n",
-                   "goals[0].deadline = '2027-02-30': Input should be a valid date; 30 February "
-                   "2027 is not a date (February 2027 has 28 days) (line 5)"),
+                   "goal 1 (“Lead the team”), deadline = '2027-02-30': Input should be a valid "
+                   "date; 30 February 2027 is not a date (February 2027 has 28 days) (line 5)"),
     "b_hours": ("person: {name: Bo}\nlearning:\n- {title: SQL course, kind: course, "
                 "hours: 12,5, status: done}\n",
-                "learning[0].hours = '12,5': Input should be a valid number; write 12.5 (a "
-                "decimal point, not a comma) (line 3)"),
+                "learning item 1 (“SQL course”), hours = '12,5': Input should be a valid "
+                "number; write 12.5 (a decimal point, not a comma) (line 3)"),
     "c_syntax": ("person:\n  name: Cy\n  coach: Kim: Lee\n",
                  "invalid YAML at line 3, column 13: mapping values are not allowed in this "
                  "context"),

@@ -212,7 +212,7 @@ def test_cohort_writes_one_row_per_client_with_status_and_charts(workspace, tmp_
     assert [r["client"] for r in rows] == stems
     by = {r["client"]: r for r in rows}
     assert by["broken"]["status"] == (
-        "goals[0].deadline = '2027-13-01': Input should be a valid date; there is no "
+        "goal 1 (“x”), deadline = '2027-13-01': Input should be a valid date; there is no "
         "month 13; use YYYY-MM-DD, e.g. 2026-06-30 (line 2)")  # as `validate` says it
     assert by["broken"]["name"] == "" and by["broken"]["readiness"] == ""
     # the file's name, as pack says it (red-team M #9: "FAILED broken" vs "broken.yaml")

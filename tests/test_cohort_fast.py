@@ -55,7 +55,7 @@ def test_the_reference_has_every_kind_of_row(plain_csv, workspace):
     text = plain_csv.decode("utf-8")
     assert text.count("\n") == len(list(workspace.glob("*.yaml"))) + 1
     assert "Nova Person" in text and ",ok," in text  # status, then pack_folder, warnings
-    assert "goals[0].deadline = '2027-13-01': Input should be a valid date" in text
+    assert "goal 1 (“Lead”), deadline = '2027-13-01': Input should be a valid date" in text
     assert "skills = 5: Input should be a valid list" in text
     assert "anchors and aliases" in text and "UTF-16" in text and "empty" in text
 

@@ -46,9 +46,9 @@ def test_a_score_typed_with_its_scale_or_a_percent_sign_says_write_the_number_al
         "progress: {}", "progress: {}\n- date: 2026-11-09\n  confidence: 3,5/10\n"
                         "  progress: {}")
     problems = _check(tmp_path, lambda t: t.replace("check_ins: []\n", edited))
-    assert any("check_ins[0].motivation = '7/10'" in p and "write the number alone: 7" in p
+    assert any("check-in 1, motivation = '7/10'" in p and "write the number alone: 7" in p
                for p in problems), problems
-    assert any("check_ins[1].confidence = '3,5/10'" in p
+    assert any("check-in 2, confidence = '3,5/10'" in p
                and "write a whole number alone: 3 or 4" in p for p in problems), problems
 
 
@@ -60,8 +60,8 @@ def test_a_goal_id_copied_by_hand_asks_if_it_is_the_id_the_check_ins_name(tmp_pa
     problems = _check(tmp_path, lambda t: t.replace("goals: []\n", goals).replace(
         "check_ins: []\n", check_ins))
     assert problems[0].startswith(
-        "goals[1].id = 'g1': is used twice; must be unique; no goal has the id 'g2' that "
-        "2 check-ins name: is this goal 'g2'?"), problems
+        "goal 2 (“Lead a project review by May 2027”), id = 'g1': is used twice; must be "
+        "unique; no goal has the id 'g2' that 2 check-ins name: is this goal 'g2'?"), problems
 
 
 def test_the_scaled_score_hint_is_decided_by_the_number_not_by_another_hints_words(
@@ -111,8 +111,8 @@ def test_the_copied_goal_id_hint_is_decided_by_the_ids_not_by_the_messages(
     wb.check_ins.append(model.CheckIn(date=date(2026, 11, 2), progress={"g2": 20}))
     problems = [str(p) for p in model.reference_problems(wb)]
     assert problems == [
-        "goals[1].id = 'g1': comes twice; no goal has the id 'g2' that 1 check-in name: is "
-        "this goal 'g2'?", "check_ins[0].progress = 'g2': names no goal"], problems
+        "goal 2, id = 'g1': comes twice; no goal has the id 'g2' that 1 check-in name: is "
+        "this goal 'g2'?", "check-in 1, progress = 'g2': names no goal"], problems
 
 
 def test_cohort_out_named_xlsx_is_refused_before_anything_is_written(capsys, tmp_path):

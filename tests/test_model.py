@@ -10,7 +10,7 @@ import pytest
 from pydantic import ValidationError
 
 import career_workbook as cw
-from career_workbook.model import Problem, validate_workbook
+from career_workbook.model import Problem, WorkbookError, said_where, validate_workbook
 
 D = date(2026, 1, 5)
 
@@ -131,7 +131,8 @@ def _where(field: str) -> tuple[Any, ...]:
 def test_out_of_range_values_are_named(field: str, value: Any, message: str) -> None:
     err = _error(_set(_base(), _where(field), value))
     assert err.field == field
-    assert str(err) == f"alex.yaml: {field} = {value!r}: Input should be {message}"
+    where = said_where(field, err.problems[0].record)
+    assert str(err) == f"alex.yaml: {where} = {value!r}: Input should be {message}"
 
 
 @pytest.mark.parametrize(("field", "value"), [
@@ -160,7 +161,7 @@ def test_range_boundaries_are_inside(field: str, value: Any) -> None:
 def test_wrong_types_are_not_coerced(where: tuple[Any, ...], value: Any, field: str) -> None:
     err = _error(_set(_base(), where, value))
     assert err.field == field
-    assert f"{field} = {value!r}" in str(err)
+    assert f"{said_where(field, err.problems[0].record)} = {value!r}" in str(err)
 
 
 @pytest.mark.parametrize(
@@ -196,7 +197,8 @@ def test_a_date_written_as_text_says_how_to_write_it(text: str, says: str) -> No
     """Red team: every one of these got the same "Input should be a valid date"."""
     err = _error(_set(_base(), ("goals", 0, "deadline"), text))
     assert err.problems[0].message == says
-    assert str(err) == f"alex.yaml: goals[0].deadline = {text!r}: {says}"
+    goal = err.problems[0].record
+    assert str(err) == f"alex.yaml: goal 1 (“{goal}”), deadline = {text!r}: {says}"
 
 
 def test_a_datetime_is_not_a_date() -> None:
@@ -334,7 +336,7 @@ def test_assignment_is_validated_but_appends_only_by_validate_workbook() -> None
     with pytest.raises(ValidationError):
         wb.person.name = ""
     wb.check_ins.append(cw.CheckIn(date=D, note="x", progress={"g7": 10}))  # dangling
-    with pytest.raises(cw.WorkbookError, match=r"check_ins\[1\]\.progress = 'g7'"):
+    with pytest.raises(cw.WorkbookError, match=r"check-in 2, progress = 'g7'"):
         validate_workbook(wb)
 
 
@@ -349,7 +351,7 @@ def test_many_problems_are_summarised() -> None:
 
 def test_error_without_path_has_no_prefix() -> None:
     err = cw.WorkbookError(problems=[Problem("goals[0].text", "", "must not be blank")])
-    assert str(err) == "goals[0].text = '': must not be blank"
+    assert str(err) == "goal 1, text = '': must not be blank"
     assert err.field == "goals[0].text" and err.path is None
     assert isinstance(err, ValueError)
 
@@ -379,9 +381,11 @@ def test_an_opportunity_is_valid_with_defaults_and_names_bad_fields() -> None:
 
 def test_an_opportunity_must_point_at_real_goals_and_skills() -> None:
     err = _error(_with_opportunity(goal_ids=["g9"]))
-    assert str(err) == "alex.yaml: opportunities[0].goal_ids = 'g9': is not a goal id"
+    assert str(err) == ("alex.yaml: opportunity 1 (“Lead the Q3 migration”), goal_ids = 'g9': "
+                        "is not a goal id")
     err = _error(_with_opportunity(skills=["Juggling"]))
-    assert "opportunities[0].skills = 'Juggling': is not one of the workbook's skills" in str(err)
+    assert ("opportunity 1 (“Lead the Q3 migration”), skills = 'Juggling': is not one of the "
+            "workbook's skills") in str(err)
     data = _with_opportunity()
     data["opportunities"].append({**data["opportunities"][0]})
     assert _error(data).field == "opportunities[1].id"
@@ -415,3 +419,24 @@ def test_every_field_annotation_is_a_type_not_text_to_evaluate() -> None:
             for name, annotation in vars(c).get("__annotations__", {}).items()
             if isinstance(annotation, str)]
     assert text == []
+
+
+def test_a_validation_message_names_the_record_from_1_with_its_title(tmp_path):
+    """Leftover: pydantic counts from 0 ("goals.0.deadline" said "goals[0].deadline"): the
+    first goal was read as "goal 0", and which one it was had to be counted in the file.
+    The record is now named by its place counted from 1 and its title; the file, the
+    field and the value as before."""
+    import yaml
+
+    from career_workbook import store
+
+    path = tmp_path / "ana.yaml"
+    path.write_text(yaml.safe_dump({
+        "person": {"name": "Ana"},
+        "goals": [{"id": "g1", "text": "Learn Go", "status": "active"},
+                  {"id": "g2", "text": "Become a team lead", "status": "active",
+                   "deadline": "31/02/2027"}]}), encoding="utf-8")
+    with pytest.raises(WorkbookError) as info:
+        store.load(path)
+    assert str(info.value).startswith(
+        f"{path}: goal 2 (“Become a team lead”), deadline = '31/02/2027': "), str(info.value)

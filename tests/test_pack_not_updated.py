@@ -31,7 +31,7 @@ def test_an_invalid_workbook_marks_its_old_pack_until_the_next_good_one(tmp_path
     assert not report.ok
     text = note.read_text(encoding="utf-8")
     assert "not updated on 6 Dec 2026, because ana.yaml" in text
-    assert "goals[0].deadline = '2027-13-01'" in text and "(line " in text
+    assert "goal 1 (“x”), deadline = '2027-13-01'" in text and "(line " in text
     assert "career-workbook validate ana.yaml" in text
     assert (out / "ana" / "review.html").exists()  # the old pack is still there
     path.write_bytes(good)  # fixed: the same bytes as the last good pack (kept as it is)

@@ -20,6 +20,7 @@ from pydantic import ValidationError
 
 import career_workbook as cw
 from career_workbook import migrations, model, store
+from career_workbook.model import said_where
 
 FIXTURES = Path(__file__).parent / "fixtures"
 D = date(2026, 1, 5)
@@ -326,7 +327,8 @@ def test_save_refuses_an_invalid_model_and_changes_nothing(
     change(wb)
     with pytest.raises(cw.WorkbookError) as info:
         cw.save(wb, path)
-    assert str(info.value).startswith(f"{path}: {field} = {shown}")
+    where = said_where(field, info.value.problems[0].record)
+    assert str(info.value).startswith(f"{path}: {where} = {shown}")
     assert info.value.field == field
     with pytest.raises(cw.WorkbookError), cw.edit(path) as wb2:
         change(wb2)
@@ -380,23 +382,23 @@ BAD_FILES = [
     ("empty", b"", ["the file is empty"], None),
     ("only a comment", b"# nothing yet\n", ["the file is empty"], None),
     ("wrong type", b"person: {name: Sam}\nvalues: [{name: Fun, importance: high}]\n",
-     ["values[0].importance = 'high'", "valid integer"], "values[0].importance"),
+     ["value 1 (“Fun”), importance = 'high'", "valid integer"], "values[0].importance"),
     ("quoted date", b"person: {name: Sam, start_date: '2026-01-05'}\n",
      ["person.start_date = '2026-01-05'", "valid date; it is in quotes, so it is read as "
       "text: write the date without quotes: 2026-01-05"], "person.start_date"),
     ("date not YYYY-MM-DD", b"person: {name: Sam}\ngoals: [{text: t, deadline: 2027-2-3}]\n",
-     ["goals[0].deadline = '2027-2-3'", "write dates as YYYY-MM-DD: 2027-02-03"],
+     ["goal 1 (“t”), deadline = '2027-2-3'", "write dates as YYYY-MM-DD: 2027-02-03"],
      "goals[0].deadline"),
     ("impossible date", b"person: {name: Sam}\ncheck_ins: [{date: 2026-02-30}]\n",
-     ["check_ins[0].date = '2026-02-30'", "valid date; 30 February 2026 is not a date"],
+     ["check-in 1, date = '2026-02-30'", "valid date; 30 February 2026 is not a date"],
      "check_ins[0].date"),
     ("out of range", b"person: {name: Sam}\ncheck_ins: [{date: 2026-01-05, motivation: 11}]\n",
-     ["check_ins[0].motivation = 11", "less than or equal to 10"], "check_ins[0].motivation"),
+     ["check-in 1, motivation = 11", "less than or equal to 10"], "check_ins[0].motivation"),
     ("unknown key", b"person: {name: Sam, nickname: S}\n",
      ["person.nickname = 'S'", "Extra inputs are not permitted"], "person.nickname"),
     ("dangling reference",
      b"person: {name: Sam}\ngoals: [{id: g1, text: Lead, skills: [Python]}]\n",
-     ["goals[0].skills = 'Python'", "not one of the workbook's skills"], "goals[0].skills"),
+     ["goal 1 (“Lead”), skills = 'Python'", "not one of the workbook's skills"], "goals[0].skills"),
     ("duplicate key", b"person: {name: Sam}\ngoals: []\ngoals: []\n",
      ["duplicate key 'goals'", "line 3"], None),
     ("aliases", b"person: {name: Sam}\nstrengths: &s [a]\nweaknesses: *s\n",
@@ -471,10 +473,10 @@ def test_text_yaml_reads_as_something_else_is_refused_saying_how_to_keep_it(
     with pytest.raises(cw.WorkbookError) as info:
         cw.load(path)
     assert str(info.value) == (
-        f"{path}: {field} = {shown}: Input should be a valid string; {hint}")
+        f"{path}: {said_where(field)} = {shown}: Input should be a valid string; {hint}")
     line = len(lines.splitlines())  # the value is on the last line
     assert store.locate_problems(path, info.value.problems) == [
-        f"{field} = {shown}: Input should be a valid string; {hint} (line {line})"]
+        f"{said_where(field)} = {shown}: Input should be a valid string; {hint} (line {line})"]
 
 
 FLOW = "person: {name: Sam}\nskills:\n- {name: Python}\n- {name: SQL}\n"
@@ -484,20 +486,20 @@ FLOW = "person: {name: Sam}\nskills:\n- {name: Python}\n- {name: SQL}\n"
     # the example files' style: a flow mapping on one line of a block list
     ("goals:\n- {id: g1, text: Run 5k, metric: {name: x, baseline: 0, target: 3, "
      "current: 2,5, unit: 个}}\n",
-     "goals[0].metric.current = '2,5': Input should be a valid number; write 2.5 (a decimal "
-     "point, not a comma)"),
+     "goal 1 (“Run 5k”), metric.current = '2,5': Input should be a valid number; write 2.5 "
+     "(a decimal point, not a comma)"),
     ("assessments:\n- {date: 2026-01-05, ratings: {Python: 3,5, SQL: 2}}\n",
-     "assessments[0].ratings.Python = '3,5': Input should be a valid integer; write a whole "
+     "assessment 1, ratings.Python = '3,5': Input should be a valid integer; write a whole "
      "number: 3 or 4"),
     ("learning:\n- {title: SQL course, hours: 12,5}\n",  # the value last in its {…}
-     "learning[0].hours = '12,5': Input should be a valid number; write 12.5 (a decimal "
-     "point, not a comma)"),
+     "learning item 1 (“SQL course”), hours = '12,5': Input should be a valid number; "
+     "write 12.5 (a decimal point, not a comma)"),
     ("goals:\n- id: g1\n  text: Earn more\n  metric: {name: pay, baseline: 0, "
      "target: 1,000,000}\n",  # read as 1 and the key 000 twice: a duplicate key before
-     "goals[0].metric.target = '1,000,000': Input should be a valid number; write 1000000 "
-     "(no thousands commas)"),
+     "goal 1 (“Earn more”), metric.target = '1,000,000': Input should be a valid number; "
+     "write 1000000 (no thousands commas)"),
     ("learning:\n- {title: Version 2,5, hours: 3}\n",  # text: to be written in quotes
-     "learning[0].title = 'Version 2,5': inside {…} a comma ends a value (YAML reads "
+     "learning item 1, title = 'Version 2,5': inside {…} a comma ends a value (YAML reads "
      "Version 2 and then a key 5): write it in quotes, title: 'Version 2,5'"),
 ])
 def test_a_decimal_comma_inside_braces_gets_the_block_styles_message(

@@ -287,7 +287,8 @@ def test_a_file_with_a_long_organisation_still_loads_whole(tmp_path):
     assert len(wb.contacts[0].organisation) == 5_000 and len(wb.person.target_role) == 300
     data["contacts"][0]["organisation"] = "O" * 20_001
     p.write_text(yaml.safe_dump(data), encoding="utf-8")
-    with pytest.raises(cw.WorkbookError, match=r"contacts\[0\]\.organisation = .*at most 20000"):
+    with pytest.raises(cw.WorkbookError,
+                       match=r"contact 1 \(“Bo”\), organisation = .*at most 20000"):
         cw.load(p)
 
 

@@ -112,7 +112,7 @@ def test_forms_on_a_broken_workbook_are_read_only(tmp_path, form):
     view = form(session)
     text = "".join(getattr(c, "value", "") for c in view.children)
     # the whole story once, at the top; each form names the file and points there
-    assert "skills[0].importance = 9" in header_html(session)
+    assert "skill 1 (“SQL”), importance = 9" in header_html(session)
     assert "skills[0].importance" not in text and "bad.yaml could not be opened" in text
     assert view.buttons == {}
 

@@ -158,3 +158,27 @@ def test_hours_are_shown_one_way_and_add_up_in_the_table_the_chart_and_the_choos
                     ["No skill chosen", "2", "1", "15.25", "2.5"]]
     labels = [label for label, _ in view.chooser.options]
     assert "2. Pandas book (planned, 12.75 h)" in labels, labels
+
+
+def test_a_done_item_with_no_date_counts_in_the_chart_s_total_as_in_the_table():
+    """N11: a learning item marked done with no dates was counted in the learning table's
+    hours but left out of the chart's headline total (only a note said so): the two
+    disagreed. The chart cannot place it in time, but its total now counts it, as the
+    table does, and the note says it is in the total, not drawn."""
+    from career_workbook import charts
+    from career_workbook.analysis.learning import learning_by_skill_frame, learning_hours_frame
+    from career_workbook.model import LearningItem, Skill, new_workbook
+
+    wb = new_workbook("Sam", today=date(2026, 1, 1))
+    wb.skills += [Skill(name="Python"), Skill(name="SQL")]
+    wb.learning += [
+        LearningItem(title="Course", skill="Python", hours=10, status="done",
+                     started_on=date(2026, 3, 1), completed_on=date(2026, 4, 1)),
+        LearningItem(title="SQL book", skill="SQL", hours=2, status="done")]
+    today = date(2026, 6, 1)
+    table_hours = learning_by_skill_frame(wb, today=today)["hours"].sum()
+    fig = charts.plot_learning_hours(learning_hours_frame(wb, today=today), today=today)
+    head = fig.get_suptitle()
+    assert table_hours == 12 and head.startswith("12 hours of learning"), head
+    said = fig.axes[0].get_title(loc="left").replace("\n", " ")
+    assert "2 h in 1 item without a date: in the total, not drawn" in said, said

@@ -369,6 +369,9 @@ def plot_learning_hours(learning: pd.DataFrame, *, later: pd.DataFrame | None = 
                        "hours": numeric(learning["hours"]).fillna(0).clip(lower=0)})
     undated = int(df["date"].isna().sum())
     undated_hours = float(df.loc[df["date"].isna(), "hours"].sum())
+    # the headline counts every hour the learning table counts, an item without a date too
+    everyone = df.groupby("skill", sort=False)["hours"].sum().sort_values(ascending=False,
+                                                                         kind="stable")
     df = df[df["date"].notna()]
     if df.empty or df["hours"].sum() <= 0 < undated_hours:
         return _placeholder("learning_hours",
@@ -411,15 +414,15 @@ def plot_learning_hours(learning: pd.DataFrame, *, later: pd.DataFrame | None = 
         date_axis(ax.xaxis)
     fig.legend(loc="outside lower center", ncols=min(len(keep), 3))
 
-    total = float(df["hours"].sum())
-    best = totals.index[0]
+    total = float(everyone.sum())
+    best = everyone.index[0]
     most = "most with no skill chosen" if best in ("", NO_SKILL) else f"most on {short(best, 30)}"
-    head = f"{hours_text(total)} hours of learning — {most} ({hours_text(totals.iloc[0])} h)"
+    head = f"{hours_text(total)} hours of learning — {most} ({hours_text(everyone.iloc[0])} h)"
     headline(fig, head, title)
     note = "Cumulative hours per skill"
     if undated_hours > 0:
-        note += (f"; {hours_text(undated_hours)} h more in {plural(undated, 'item')} without a "
-                 "date, not shown")
+        note += (f"; {hours_text(undated_hours)} h in {plural(undated, 'item')} without a "
+                 "date: in the total, not drawn")
     elif undated:  # planned, nothing logged yet: no hours to draw, nothing missing
         note += f"; {plural(undated, 'item')} with no date or hours yet"
     if later_hours > 0:

@@ -435,3 +435,26 @@ def test_a_goal_marked_done_reads_100_in_the_table_and_on_the_chart(session):
         assert str(last_day)[:10] == TODAY  # completed today
     finally:
         plt.close(fig)
+
+
+def test_a_goal_saved_with_no_deadline_gets_a_kind_nudge_not_a_refusal(tmp_path):
+    """N12: "Be better at work" (15/100, no date) was saved as an active goal with only
+    "goal added". It is still saved, and the message asks when the person would like it
+    done by, and where to say it; in the review's editor (a Deadline box), to pick one."""
+    import html
+
+    path = tmp_path / "kim.yaml"
+    store.new(path, "Kim Lee", today=date(2026, 12, 1))
+
+    def said(view) -> str:
+        return html.unescape(re.sub(r"<[^>]+>", "", view.status.value))
+
+    drafter = ui.goal_drafter(ui.Session(path, today="2026-12-07"))
+    drafter.fields["text"].value = "Be better at work"
+    drafter.buttons["save"].click()
+    assert "goal added. It has no deadline yet: when would you like this done by?" \
+        in said(drafter), said(drafter)
+    assert [(g.status, g.deadline) for g in cw.load(path).goals] == [("active", None)]
+    drafter.fields["text"].value = "Give 3 talks at the data guild by June 2027"
+    drafter.buttons["save"].click()
+    assert "goal added" in said(drafter) and "no deadline" not in said(drafter)

@@ -425,6 +425,27 @@ def reworded_goal(old: Goal, text: str, *, today: date,
     return changes, None
 
 
+def no_deadline_note(goal: Goal, *, pick: bool = False) -> str:
+    """A kind nudge after saving an active goal with no deadline (a coach's first
+    question; not a refusal: the goal is saved): when would the person like it done by,
+    and where to say it (``pick``: the form has a Deadline box; else the date in its
+    words, which becomes its deadline). ``''`` for a goal with a deadline, done or dropped.
+
+    >>> no_deadline_note(Goal(text="Be better at work"))
+    'It has no deadline yet: when would you like this done by? Add the date to its words in “Your goals” (e.g. “… by 30 June 2027”) and it becomes the deadline.'
+    >>> no_deadline_note(Goal(text="Be better at work"), pick=True)
+    'It has no deadline yet: when would you like this done by? Pick a Deadline above when you know.'
+    >>> no_deadline_note(Goal(text="Ship it", deadline=date(2027, 6, 30)))
+    ''
+    """  # noqa: E501
+    if goal.deadline is not None or goal.status in ("done", "dropped"):
+        return ""
+    where = ("Pick a Deadline above when you know." if pick else
+             "Add the date to its words in “Your goals” (e.g. “… by 30 June 2027”) and it "
+             "becomes the deadline.")
+    return f"It has no deadline yet: when would you like this done by? {where}"
+
+
 def deadline_wording_note(goal: Goal, today: date) -> str:
     """What a goal review says after saving ``goal`` when its wording names another
     deadline than its Deadline (moved in the review, the words kept "by 31 December 2026"
@@ -815,7 +836,8 @@ def goal_drafter(session: Any) -> widgets.Widget:
             return check_model(Goal, data, labels)
 
         view.bind(save, collect, lambda wb, goal: add_goal(wb, goal, s.path), adds=True,
-                  detail=lambda g: "goal added", live=False,
+                  detail=lambda g: "goal added" + (f". {n}" if (n := no_deadline_note(g)) else ""),
+                  live=False,
                   after=lambda _goal: view.state.pop("keep_year", None))  # kept for this one
         score_row = quiet.HBox([bar, number], layout=widgets.Layout(align_items="center"))
         return [*boxes[:1], score_row, feedback, rewrites, *boxes[1:], quiet.HBox([save])]
@@ -921,7 +943,7 @@ def goal_editor(view: FormView, *, with_deadline: bool) -> list[widgets.Widget]:
 
     def said(goal: Goal) -> str:
         """The save message: what changed, and a wording left naming another date."""
-        notes = [deadline_wording_note(goal, s.today),
+        notes = [deadline_wording_note(goal, s.today), no_deadline_note(goal, pick=with_deadline),
                  closed_goal_actions_note(old, goal, s.workbook.actions if s.workbook else [])]
         text = goal_changes(old, mine[0] if mine else goal, goal)
         for note in filter(None, notes):  # each note a sentence of its own

@@ -327,15 +327,17 @@ def test_validate_shows_an_unknown_keys_value_as_written_and_hints_only_what_is_
     out = capsys.readouterr().out
     assert "datetime" not in out
     lines = {line.split(" = ")[0].strip(" -"): line for line in out.splitlines()}
-    assert lines["goals[0].set_on"].endswith(
+    lead = "goal 1 (“Lead the data team by June 2027”)"
+    publish = "goal 2 (“Publish two articles by 2027”)"
+    assert lines[f"{lead}, set_on"].endswith(
         "set_on = 2026-06-01: Extra inputs are not permitted (line 8; did you mean created or "
         "completed_on?)")  # the goal's dates not written beside it
-    assert lines["goals[0].metric.start"].endswith("(line 10; did you mean baseline?)")
-    assert lines["goals[1].dedline"].endswith("(line 13; did you mean deadline?)")
-    assert lines["goals[1].progres"].endswith("progres = 40: Extra inputs are not permitted "
-                                              "(line 14)")  # nothing takes 40: no guess
-    assert lines["goals[1].notes"].endswith("(line 15)")  # text fits any text field: no guess
-    assert "when = 2026-03-02 10:30:00: Extra inputs" in lines["check_ins[0].when"]
+    assert lines[f"{lead}, metric.start"].endswith("(line 10; did you mean baseline?)")
+    assert lines[f"{publish}, dedline"].endswith("(line 13; did you mean deadline?)")
+    assert lines[f"{publish}, progres"].endswith("progres = 40: Extra inputs are not "
+                                                 "permitted (line 14)")  # no guess
+    assert lines[f"{publish}, notes"].endswith("(line 15)")  # text fits any text field: no guess
+    assert "when = 2026-03-02 10:30:00: Extra inputs" in lines["check-in 1, when"]
 
 
 @pytest.mark.parametrize(("spec", "says"), [

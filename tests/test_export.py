@@ -525,7 +525,7 @@ def test_failed_build_keeps_the_previous_pack(tmp_path, monkeypatch):
 def test_bad_workbook_names_the_file(tmp_path):
     bad = tmp_path / "broken.yaml"
     bad.write_text("schema_version: 2\nperson: {name: Sam}\ngoals: [{text: 5}]\n")
-    with pytest.raises(cw.WorkbookError, match=r"broken\.yaml.*goals\[0\]\.text"):
+    with pytest.raises(cw.WorkbookError, match=r"broken\.yaml.*goal 1, text"):
         build_pack(bad, tmp_path / "out", today=TODAY)
     assert not (tmp_path / "out" / "broken").exists()
 

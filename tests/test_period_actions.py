@@ -141,7 +141,7 @@ def test_a_done_on_in_a_file_round_trips_and_a_bad_one_is_named(tmp_path):
     text = path.read_text(encoding="utf-8").replace("done_on: 2026-06-30",
                                                     "done_on: 2026-02-30")
     path.write_text(text, encoding="utf-8")
-    with pytest.raises(cw.WorkbookError, match=r"actions\[3\]\.done_on"):
+    with pytest.raises(cw.WorkbookError, match=r"action 4 \(“Action done-last-day”\), done_on"):
         cw.load(path)
 
 

@@ -248,7 +248,7 @@ def test_caseload_lists_clients_and_broken_files(tmp_path):
     caseload = load_caseload(tmp_path, today="2026-11-22")
     assert len(caseload.workbooks) == 2 and list(caseload.frame["client"]) == \
         sorted(p.stem for p in EXAMPLES.glob("*.yaml"))[:2]
-    assert caseload.broken[0][0] == "broken.yaml" and "skills[0].name" in caseload.broken[0][1]
+    assert caseload.broken[0][0] == "broken.yaml" and "skill 1, name" in caseload.broken[0][1]
     assert (caseload.frame["readiness"].between(0, 100)).all()
     figs = caseload_figures(caseload)
     assert list(figs) == list(coach.COHORT_SLUGS)

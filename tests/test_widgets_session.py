@@ -105,10 +105,10 @@ def test_broken_workbook_gives_friendly_message_naming_field_and_value(tmp_path)
     path.write_text("person: {name: Sam}\nvalues: [{name: Fun, importance: 11}]\n")
     s = Session(path)
     assert s.workbook is None
-    assert "values[0].importance = 11" in s.error and "broken.yaml" in s.error
+    assert "value 1 (“Fun”), importance = 11" in s.error and "broken.yaml" in s.error
     assert "read-only" in s.unavailable_message()
     html = header_html(s)
-    assert "values[0].importance" in html and "Traceback" not in html
+    assert "value 1 (“Fun”), importance" in html and "Traceback" not in html
 
 
 def test_save_applies_reloads_and_notifies(small_path):

@@ -673,6 +673,30 @@ def said_where(field: str, record: str | None = None) -> str:
     return ", ".join(said + ([rest] if rest else []))
 
 
+def record_title(data: Any, field: str) -> str | None:
+    """The title (:data:`_TITLES`) of the record that holds ``field`` in ``data``: the
+    workbook as loaded (a mapping) or as a model; ``None`` where that record has none.
+
+    >>> record_title({"goals": [{"text": "Become a team lead"}]}, "goals[0].deadline")
+    'Become a team lead'
+    >>> record_title({"goals": []}, "goals[0].deadline") is None
+    True
+    """
+    node, holder = data, None
+    for name, index in re.findall(r"([A-Za-z_]\w*)(?:\[(\d+)\])?", field):
+        node = node.get(name) if isinstance(node, dict) else getattr(node, name, None)
+        if index and isinstance(node, list) and int(index) < len(node):
+            node = node[int(index)]
+            holder = node
+        elif index:
+            node = None
+    for key in _TITLES:
+        title = holder.get(key) if isinstance(holder, dict) else getattr(holder, key, None)
+        if isinstance(title, str) and title.strip():
+            return title
+    return None
+
+
 def name_records(problems: Iterable[Problem], data: Any) -> list[Problem]:
     """``problems`` with the title of the record that holds each field (:attr:`Problem.
     record`), read from the workbook's ``data`` as loaded (a mapping), where it has one.
@@ -683,19 +707,30 @@ def name_records(problems: Iterable[Problem], data: Any) -> list[Problem]:
     """
     out = []
     for p in problems:
-        node, holder = data, None
-        for name, index in re.findall(r"([A-Za-z_]\w*)(?:\[(\d+)\])?", p.field):
-            node = node.get(name) if isinstance(node, dict) else None
-            if index and isinstance(node, list) and int(index) < len(node):
-                node = node[int(index)]
-                holder = node
-            elif index:
-                node = None
-        title = next((holder[key] for key in _TITLES if isinstance(holder, dict)
-                      and isinstance(holder.get(key), str) and holder[key].strip()), None)
-        out.append(Problem(p.field, p.value, p.message, title) if title and not p.record
-                   else p)
+        title = None if p.record else record_title(data, p.field)
+        out.append(Problem(p.field, p.value, p.message, title) if title else p)
     return out
+
+
+_PATH = re.compile(r"\b[a-z_]+\[\d+\](?:\.[a-z_]+(?:\[\d+\])?)*")
+"""A field's path in a note (``goals[0].milestones[1].due``, ``feedback[2]``)."""
+
+
+def said_paths(note: str, data: Any) -> str:
+    """``note`` with each field's path in it said as :func:`said_where` says it, with its
+    record's title from ``data`` unless the note already names it.
+
+    >>> data = {"goals": [{"text": "Become a team lead"}], "contacts": [{"name": "Dana"}] * 2}
+    >>> said_paths("goals[0].created = 2062-10-01 is after today", data)
+    'goal 1 (“Become a team lead”), created = 2062-10-01 is after today'
+    >>> said_paths("contacts[0], contacts[1]: Dana is recorded 2 times", data)
+    'contact 1, contact 2: Dana is recorded 2 times'
+    """
+    def said(match: re.Match[str]) -> str:
+        title = record_title(data, match.group(0))
+        return said_where(match.group(0), title if title and title not in note else None)
+
+    return _PATH.sub(said, note)
 
 
 class _ReferenceError(ValueError):

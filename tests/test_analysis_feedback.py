@@ -376,6 +376,7 @@ def test_a_raters_further_comment_is_not_noted_as_a_repeated_rating():
     assert workbook_notes(wb, DAY) == []
     wb.feedback.append(_fb("P9", ratings={"Python": 1}))
     assert workbook_notes(wb, DAY) == [
-        "feedback[0], feedback[2]: p9 (peer, 2026-11-20) is recorded 2 times: the ratings of "
-        "the last (feedback[2]) count and every comment shows; delete the wrong entry, or "
+        "feedback entry 1, feedback entry 3: p9 (peer, 2026-11-20) is recorded 2 times: the "
+        "ratings of "
+        "the last (feedback entry 3) count and every comment shows; delete the wrong entry, or "
         "import the corrected CSV again (it keeps one)"]

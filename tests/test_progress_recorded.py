@@ -230,7 +230,8 @@ def test_an_old_goal_without_a_set_day_is_paced_from_its_first_progress_not_toda
     assert row["pace_from"].date() == date(2026, 10, 5) and row["track"] == "behind"
     assert pd.isna(row["created"])
     notes = analysis.workbook_notes(wb, DAY)
-    assert ("goals[0].created is not recorded: its pace is measured from its first "
+    assert ("goal 1 (“Lead the quarterly planning project by…”), created is not recorded: "
+            "its pace is measured from its first "
             "recorded progress (5 Oct 2026); add the day it was set to the file (created: "
             "YYYY-MM-DD)") in notes
 
@@ -294,7 +295,8 @@ def test_an_undated_goal_with_nothing_recorded_is_neither_ahead_nor_behind():
     assert (float(row["actual"]), row["track"]) == (40.0, "on track")
     assert pd.isna(row["pace_from"]) and pd.isna(row["forecast"])
     assert analysis.workbook_notes(wb, DAY)[0].startswith(
-        "goals[0].created is not recorded: its pace will be measured from its first "
+        "goal 1 (“Lead the quarterly planning project by…”), created is not recorded: its "
+        "pace will be measured from its first "
         "recorded progress")
 
 

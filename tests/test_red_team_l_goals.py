@@ -120,10 +120,11 @@ def test_validate_notes_mistyped_due_days_of_actions_and_milestones(one_goal):
     wb.actions.append(cw.Action(text="Book the room", due=date(2072, 1, 20)))
     wb.goals[0].milestones.append(cw.Milestone(title="Draft", due=date(2062, 2, 1)))
     notes = workbook_notes(wb, DAY)
-    assert ("actions[0].due = 2072-01-20 is 45 years after today (6 Dec 2026): a typo for "
+    assert ("action 1 (“Book the room”), due = 2072-01-20 is 45 years after today (6 Dec "
+            "2026): a typo for "
             "2027? The action waits for that year; if so, fix it in the action plan (step 06)"
             ) in notes
-    assert any(n.startswith("goals[0].milestones[0].due = 2062-02-01 is 35 years after "
+    assert any(n.startswith("goal 1, milestone 1 (“Draft”), due = 2062-02-01 is 35 years after "
                             "today (6 Dec 2026): a typo for 2026?") for n in notes)
 
 

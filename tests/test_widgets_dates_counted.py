@@ -153,7 +153,7 @@ def test_an_achievement_dated_tomorrow_is_saved_with_what_validate_says(path, tm
     assert "Review period up to 6 Dec 2026: 1 achievement, " in shown
     assert f"1 more achievement, dated 7 Dec 2026, {LEFT_OUT}." in shown
     notes = analysis.workbook_notes(cw.load(path), DAY)
-    assert f"achievements[1].date = 2026-12-07 {LEFT_OUT}" in notes
+    assert f"achievement 2 (“Won the data award”), date = 2026-12-07 {LEFT_OUT}" in notes
     # two days ahead is no time zone: refused, as before
     before = path.read_bytes()
     view.fields["date"].widget.value = "2026-12-08"

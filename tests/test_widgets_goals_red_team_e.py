@@ -235,7 +235,8 @@ def test_validate_notes_a_swapped_deadline_year_in_a_file(planned):
     wb = cw.load(planned)
     wb.goals[1].deadline = date(2062, 5, 31)
     notes = workbook_notes(wb, DAY)
-    assert ("goals[1].deadline = 2062-05-31 is 35 years after today (6 Dec 2026): a typo for "
+    assert ("goal 2 (“Give 2 talks at the data guild by May…”), deadline = 2062-05-31 is 35 "
+            "years after today (6 Dec 2026): a typo for "
             "2026? The timeline runs to that year; if so, move it in the goal review (step 09)"
             ) in notes
     wb.goals[1].deadline = date(2036, 5, 31)

@@ -401,7 +401,8 @@ def test_validate_notes_a_swapped_opportunity_deadline_in_a_file(session):
     with cw.edit(session.path) as wb:
         wb.opportunities[0].deadline = date(2062, 1, 15)  # typed by hand in January
     notes = workbook_notes(cw.load(session.path), date(2026, 12, 6))
-    assert ("opportunities[0].deadline = 2062-01-15 is 35 years after today (6 Dec 2026): a "
+    assert ("opportunity 1 (“Lead the billing migration”), deadline = 2062-01-15 is 35 "
+            "years after today (6 Dec 2026): a "
             "typo for 2026? Its reminder waits for that year; if so, fix it in the "
             "opportunities form (step 10)") in notes
     with cw.edit(session.path) as wb:

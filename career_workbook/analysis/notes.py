@@ -11,14 +11,15 @@ recorded twice, learning completed before it started or while not done, a milest
 action still to do) due after its goal's deadline, a goal set after today or after its own
 deadline (or on a day not recorded), progress saved at a check-in dated before its goal
 was set, a deadline whose year is today's with its digits swapped (2062 for 2026).
-Each note names the entry as ``validate`` names fields (``check_ins[3]``), its value and
-what to do. Pure: no I/O.
+Each note names the entry as ``validate`` names a field (``check-in 4, date``: counted
+from 1, with its title where it has one; :func:`~career_workbook.model.said_paths`), its
+value and what to do. Pure: no I/O.
 
 >>> from career_workbook.model import CheckIn, new_workbook
 >>> wb = new_workbook("Sam Lee", today=date(2026, 1, 5))
 >>> wb.check_ins = [CheckIn(date=date(2026, 3, 1)), CheckIn(date=date(2062, 3, 1))]
 >>> workbook_notes(wb, date(2026, 12, 5))
-['check_ins[1].date = 2062-03-01 is after today (5 Dec 2026): the charts and counts leave it out until that day (a typo for 2026?)']
+['check-in 2, date = 2062-03-01 is after today (5 Dec 2026): the charts and counts leave it out until that day (a typo for 2026?)']
 >>> workbook_notes(wb, date(2062, 3, 1))
 []
 """  # noqa: E501
@@ -29,6 +30,7 @@ from collections import Counter
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from career_workbook.model import said_paths
 from career_workbook.wording import (
     duration,
     not_counted_yet,
@@ -410,9 +412,10 @@ def workbook_notes(wb: Workbook, today: date) -> list[str]:
     ...               reputation={"reliable": 4})
     >>> wb.feedback = [p9, p9.model_copy(update={"comment": "fixed"})]
     >>> workbook_notes(wb, date(2026, 12, 5))
-    ['feedback[0], feedback[1]: p9 (peer, 2026-11-20) is recorded 2 times: the ratings of the last (feedback[1]) count and every comment shows; delete the wrong entry, or import the corrected CSV again (it keeps one)']
+    ['feedback entry 1, feedback entry 2: p9 (peer, 2026-11-20) is recorded 2 times: the ratings of the last (feedback entry 2) count and every comment shows; delete the wrong entry, or import the corrected CSV again (it keeps one)']
     """  # noqa: E501
-    return (_later_starts(wb, today) + _later(_dated_fields(wb), today) + _repeated_raters(wb)
-            + _spotted_after_first_move(wb) + _contacts(wb) + _learning(wb)
-            + _late_milestones(wb) + _late_actions(wb) + _goal_set_days(wb, today)
-            + _early_progress(wb, today) + _swapped_deadlines(wb, today))
+    notes = (_later_starts(wb, today) + _later(_dated_fields(wb), today) + _repeated_raters(wb)
+             + _spotted_after_first_move(wb) + _contacts(wb) + _learning(wb)
+             + _late_milestones(wb) + _late_actions(wb) + _goal_set_days(wb, today)
+             + _early_progress(wb, today) + _swapped_deadlines(wb, today))
+    return [said_paths(note, wb) for note in notes]

@@ -8,12 +8,24 @@ style-recalc time, task time, layout and recalc counts) and, from the kernel's m
 they reach the page, the kernel's busy time, how many widget models (``comm_open``) and
 display messages arrived. After it: the ``<style>`` elements in the notebook's outputs (and
 how many distinct texts) and the PNG bytes its images hold. Prints one line per run and the
-medians; every figure is the page's own (``performance.now()`` and the renderer's counters).
+medians, in seconds:
+
+- ``total`` = ``to_first_busy`` (click -> the kernel's first status reaches the page) +
+  ``kernel_busy`` (while any request of the kernel is busy, as the page sees it) +
+  ``idle_gaps`` (the kernel idle between two requests) + ``after_last_msg`` (the last kernel
+  message -> the bench's "done", what the page draws after it);
+- ``lag_*``: from the kernel's header ``date`` to the page's handler (kernel, ZMQ, Jupyter
+  server, socket), of which ``queue_*`` is the page's own (network stack -> handler run);
+- ``img_lag``: a message carrying an image -> that ``<img>`` decoded in the page;
+- Chromium's ``TaskDuration`` (main thread), ``ScriptDuration``, ``LayoutDuration``,
+  ``RecalcStyleDuration`` and their counts over the Run All.
 """
 
 from __future__ import annotations
 
+import base64
 import os
+import re
 import shutil
 import statistics
 import sys
@@ -61,7 +73,11 @@ _STATUS_PROBE = """(() => {
         const m = text.match(/"msg_type":\\s*"(\\w+)"/);
         if (!m) return;
         const s = text.match(/"execution_state":\\s*"(\\w+)"/);
-        window.__cwMsgs.push([performance.now(), m[1], s ? s[1] : '', text.length]);
+        const d = text.match(/"date":\\s*"([^"]+)"/);  // the header's: when the kernel sent it
+        const lag = d ? Date.now() - Date.parse(d[1]) : null;
+        const id = text.match(/"msg_id":\\s*"([^"]+)"/);
+        window.__cwMsgs.push([performance.now(), m[1], s ? s[1] : '', text.length, lag,
+                              id ? id[1] : '']);
       });
     }
   };
@@ -76,7 +92,8 @@ _STATUS_PROBE = """(() => {
     } } }).observe(document, {childList: true, subtree: true});
 })();"""
 """Records each kernel message as it reaches the page (``[time, msg_type, execution_state,
-characters]``) and when each ``<img>`` enters the page and has decoded."""
+characters, ms since the kernel sent it, msg_id]``) and when each ``<img>`` enters the page and has
+decoded."""
 
 _AFTER = """() => {
   const panel = document.querySelector('.jp-NotebookPanel:not(.lm-mod-hidden)');
@@ -100,11 +117,35 @@ def metrics(cdp: Any) -> dict[str, float]:
     return {m["name"]: m["value"] for m in got if m["name"] in METRICS}
 
 
+def page_queue(msgs: list[list[Any]], frames: list[tuple[float, str, int]]) -> list[float]:
+    """For each message (``[time, ..., msg_id]``) also seen by the browser's network stack
+    (CDP ``Network.webSocketFrameReceived``: ``(seconds, payload, opcode)``), the ms it
+    waited in the page before its handler ran: the page's time minus the network's, less
+    the smallest such difference (the two clocks' offset; some message met an empty queue).
+
+    >>> frames = [(1.0, '{"msg_id": "a"}', 1), (1.010, '{"msg_id": "b"}', 1)]
+    >>> page_queue([[5.0, "status", "", 0, 0, "a"], [20.0, "status", "", 0, 0, "b"]], frames)
+    [0.0, 5.0]
+    """
+    at = {}
+    for seconds, data, opcode in frames:
+        text = base64.b64decode(data).decode("utf-8", "replace") if opcode == 2 else data
+        found = re.search(r'"msg_id":\s*"([^"]+)"', text)
+        if found:
+            at.setdefault(found.group(1), seconds * 1000)
+    diffs = [m[0] - at[m[5]] for m in msgs if m[5] in at]
+    return [round(d - min(diffs), 3) for d in diffs]
+
+
 def one(context: Any, srv: Any, stem: str) -> dict[str, float]:
     page = open_notebook(context, srv, stem)
     page.evaluate(_SETTLED, [SETTLE_MS, 15_000])
     cdp = context.new_cdp_session(page)
     cdp.send("Performance.enable", {"timeDomain": "threadTicks"})
+    frames: list[tuple[float, str, int]] = []
+    cdp.on("Network.webSocketFrameReceived", lambda ev: frames.append(
+        (ev["timestamp"], ev["response"]["payloadData"], ev["response"]["opcode"])))
+    cdp.send("Network.enable")
     page.locator(".lm-MenuBar-itemLabel", has_text="Run").first.click()
     page.evaluate(_MARK_RELEASE)
     page.evaluate("window.__cwMsgs = []")
@@ -114,8 +155,9 @@ def one(context: Any, srv: Any, stem: str) -> dict[str, float]:
     start = page.evaluate("window.__cwT0")
     after = metrics(cdp)
     msgs = [m for m in page.evaluate("window.__cwMsgs") if start <= m[0] <= end]
+    queue = page_queue(msgs, frames)
     busy, depth, since = 0.0, 0, 0.0  # the kernel is busy while any request is (subshells
-    for t, kind, state, _ in msgs:  # interleave their own busy/idle)
+    for t, kind, state, *_ in msgs:  # interleave their own busy/idle)
         if kind == "status" and state == "busy":
             depth, since = depth + 1, since if depth else t
         elif kind == "status" and state == "idle" and depth:
@@ -129,7 +171,18 @@ def one(context: Any, srv: Any, stem: str) -> dict[str, float]:
     lag = max((b - max((t for t in shown if t <= a), default=a)
                for a, b in imgs if b is not None), default=0.0)
     count = lambda k: sum(m[1] == k for m in msgs)  # noqa: E731
+    first = min((m[0] for m in msgs if m[1] == "status"), default=start)
     out = {"total": (end - start) / 1000, "kernel_busy": busy / 1000,
+           "to_first_busy": (first - start) / 1000,
+           "idle_gaps": (last - first - busy) / 1000,
+           # in flight: sent by the kernel -> handled by the page (the socket and the page's
+           # main thread, busy with something else, both delay it)
+           "lag_median": statistics.median([m[4] for m in msgs if m[4] is not None] or [0]) / 1000,
+           "lag_max": max([m[4] for m in msgs if m[4] is not None] or [0]) / 1000,
+           "lag_last": (msgs[-1][4] or 0) / 1000 if msgs else 0.0,
+           # of which in the page: handed over by the network stack -> handler run
+           "queue_median": statistics.median(queue or [0]) / 1000,
+           "queue_max": max(queue or [0]) / 1000,
            "after_last_msg": (end - last) / 1000, "img_lag": lag / 1000,
            **{k: after[k] - before[k] for k in METRICS},
            "comm_open": count("comm_open"), "display_data": count("display_data"),

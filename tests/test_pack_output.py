@@ -258,3 +258,22 @@ def test_a_pack_a_killed_build_moved_aside_is_put_back(tmp_path):
     pack_module.remove_leftovers(out)
     assert sorted(p.name for p in out.iterdir()) == ["sam"]
     assert all((pack / rel).read_text(encoding="utf-8") == text for rel, text in mine.items())
+
+
+def test_a_ctrl_c_as_the_build_folder_is_made_leaves_no_temporary_folder(tmp_path, monkeypatch):
+    """A Ctrl-C between making ``.tmp-<name>-<random>`` and the clean-up that removes it on
+    failure left it behind (a suite run under load saw one after ``pack`` was interrupted)."""
+    import signal
+
+    made = pack_module._build_folder
+
+    def made_then_ctrl_c(*args):
+        folder = made(*args)
+        signal.raise_signal(signal.SIGINT)  # as if the worker's Ctrl-C came just now
+        return folder
+
+    monkeypatch.setattr(pack_module, "_build_folder", made_then_ctrl_c)
+    out = tmp_path / "out"
+    with pytest.raises(KeyboardInterrupt):
+        pack_module._build_into(out, "alex", lambda: {"a.txt": b"x"}, None)
+    assert sorted(p.name for p in out.iterdir()) == []

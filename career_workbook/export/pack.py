@@ -487,12 +487,14 @@ def _build_into(out: Path, name: str, make_files: Callable[[], dict[str, bytes]]
     from career_workbook.store import ctrl_c_deferred, writing_to
 
     final = out / name
+    tmp: Path | None = None
     with contextlib.ExitStack() as owned:
-        with writing_to(final):
-            out.mkdir(parents=True, exist_ok=True)
-            remove_leftovers(out, name)
-            tmp = _build_folder(out, name, owned)
         try:
+            with writing_to(final):
+                out.mkdir(parents=True, exist_ok=True)
+                remove_leftovers(out, name)
+                with ctrl_c_deferred():  # a Ctrl-C comes once the clean-up below knows it
+                    tmp = _build_folder(out, name, owned)
             files = make_files()
             with writing_to(final):
                 for rel, data in files.items():
@@ -504,8 +506,9 @@ def _build_into(out: Path, name: str, make_files: Callable[[], dict[str, bytes]]
                 removed = _keep_others(final, tmp, files)
                 _swap_into_place(tmp, final)
         except BaseException:
-            with ctrl_c_deferred():
-                shutil.rmtree(tmp, ignore_errors=True)
+            if tmp is not None:
+                with ctrl_c_deferred():
+                    shutil.rmtree(tmp, ignore_errors=True)
             raise
     return PackUpdate(final, True, removed)
 

@@ -161,6 +161,28 @@ def test_the_next_clients_file_does_not_serialise_a_text_written_before(priya, c
     assert shown == []
 
 
+def test_a_pages_fonts_are_looked_up_once_for_every_text(priya, cold, monkeypatch):
+    """The cover and goals pages measure dozens of texts in a few fonts: each font's files
+    are looked up once (``font_files``, ~60 us: matplotlib scores every installed font
+    for each family), not once for each text measured for the first time; the pages are
+    the same bytes."""
+    looked_up: Counter = Counter()
+    real = pdf_replay.font_files
+
+    def counting(prop):
+        looked_up[pdf_replay._font_key(prop)] += 1
+        return real(prop)
+
+    first = _pages(priya[2])
+    monkeypatch.setattr(pdf_replay, "_TEXTS", {})
+    monkeypatch.setattr(pdf_replay, "_GLYPH_BOXES", {})
+    monkeypatch.setattr(pdf_replay, "font_files", counting)
+    assert _pages(priya[2]) == first
+    assert looked_up, "no font was looked up"
+    again = {key[5]: n for key, n in looked_up.items() if n > 1}  # by size in points
+    assert not again, f"looked up more than once: {again}"
+
+
 @rewritten
 def test_a_state_the_page_is_in_is_not_compared_again(cold, monkeypatch):
     """Twenty labels in one colour: the page's graphics state is set once, not compared

@@ -634,10 +634,26 @@ def _pdf_font(prop: Any) -> Any:
     ``RendererPdf._get_font_ttf`` gives it."""
     from matplotlib.font_manager import get_font
 
-    font = get_font(font_files(prop))
+    font = get_font(_font_files(prop))
     font.clear()
     font.set_size(prop.get_size_in_points(), 72)
     return font
+
+
+def _font_files(prop: Any) -> Any:
+    """:func:`~career_workbook.charts._canvas.font_files` of ``prop``, looked up once per
+    process for the same font properties and font rcParams (:func:`_font_key`) and the
+    same installed fonts: each text a page measures for the first time asked for its
+    font again (~60 us a lookup, ~170 lookups a pack), as the charts' renderer asks once
+    per figure (``ChartRenderer._font_paths``).
+
+    >>> from matplotlib.font_manager import FontProperties
+    >>> _font_files(FontProperties(size=9)) == font_files(FontProperties(size=9))
+    True
+    """
+    key = ("font files", _font_key(prop), len(fontManager.ttflist))
+    found = _TEXTS.get(key)
+    return found if found is not None else text_memo(key, lambda: font_files(prop))
 
 
 def _laid_out(s: str, prop: Any, features: Any = None, language: Any = None) -> tuple:
@@ -1044,7 +1060,7 @@ def _line_heights(found: tuple, prop: Any) -> tuple:
         return found
     from matplotlib.font_manager import get_font
 
-    font = get_font(font_files(prop))
+    font = get_font(_font_files(prop))
     for table_name, gap_key, ascent_key, descent_key in _HEIGHT_TABLES:
         table = font.get_sfnt_table(table_name)
         if table is None:

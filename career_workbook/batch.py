@@ -234,6 +234,40 @@ def _progress(total: int, desc: str) -> Any:
     return tqdm(total=total, desc=desc, unit="client", file=sys.stderr, leave=False)
 
 
+@contextlib.contextmanager
+def imports_frozen(modules: Sequence[str] = ()) -> Iterator[None]:
+    """In the block, what this process holds on entry (its imported modules: matplotlib,
+    pandas, pydantic, the catalog), ``modules`` imported first, is left out of the cyclic
+    garbage collector's passes (``gc.freeze``); on exit it is collected as before
+    (``gc.unfreeze``).
+
+    Modules are never garbage, yet every full collection walked all of their objects
+    again: a pack of 8 clients ran 11 of them, ~130 ms each (9 % of its CPU). What a
+    client makes in the block (its figures, pages, files) is collected as usual. Inside
+    a process that froze its own objects already (a block within a block), nothing
+    changes: theirs stay frozen after the block.
+
+    >>> import gc
+    >>> with imports_frozen(["json"]):
+    ...     frozen = gc.get_freeze_count()
+    >>> frozen > 1000, gc.get_freeze_count()
+    (True, 0)
+    """
+    import gc
+    import importlib
+
+    for name in modules:
+        importlib.import_module(name)
+    if gc.get_freeze_count():  # frozen by whoever runs this: theirs to undo
+        yield
+        return
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
+
+
 def parallel_map(
     fn: Callable[..., Any], items: Sequence[Any], *, jobs: int = 1,
     scheduler: str | None = None, desc: str = "", args: tuple = (),
@@ -991,6 +1025,7 @@ def pack_clients(
         check_pack_formats,
         clear_not_updated,
         mark_not_updated,
+        pack_modules,
         pack_name,
         remove_leftovers,
         removed_note,
@@ -1012,14 +1047,19 @@ def pack_clients(
                                    period=period, catalog=catalog)
     else:
         updates = []
-        for path, update, err in parallel_map(
-            _pack_client, paths, jobs=jobs, scheduler=scheduler, desc="pack",
-            args=(out, today or date.today(), formats, force, static_digest(catalog=catalog),
-                  period, catalog),
-        ):
-            if err is None:
-                updates.append(update)
-            report.add(path, None if err else update.folder, err)
+        # in this process (--jobs 1): its modules, imported once, left out of each full
+        # garbage collection (no block in a pool's workers: they stay as they were)
+        frozen = imports_frozen(pack_modules(formats)) if jobs <= 1 or len(paths) <= 1 \
+            else contextlib.nullcontext()
+        with frozen:
+            for path, update, err in parallel_map(
+                _pack_client, paths, jobs=jobs, scheduler=scheduler, desc="pack",
+                args=(out, today or date.today(), formats, force,
+                      static_digest(catalog=catalog), period, catalog),
+            ):
+                if err is None:
+                    updates.append(update)
+                report.add(path, None if err else update.folder, err)
     report.kept += sum(not update.built for update in updates)
     report.notes += filter(None, [removed_note([u.removed for u in updates], formats)])
     for folder in report.done:  # packed (or current): no longer out of date

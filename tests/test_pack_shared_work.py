@@ -68,3 +68,35 @@ def test_each_goal_is_scored_once_for_the_scorecard_the_goals_page_and_next_acti
 
 def test_scores_are_not_kept_after_the_pack(packed_once):
     assert scorecard._SHARED_SCORES.get() is None
+
+
+def test_a_caseload_packed_in_one_process_leaves_its_modules_out_of_full_collections(
+        tmp_path, monkeypatch):
+    """``pack --jobs 1``: the process's imported modules (matplotlib, pandas, the catalog,
+    the pack's own, imported before the first client) are frozen out of the garbage
+    collector's passes while the clients are packed, and given back afterwards; what each
+    client makes is still collected. The files are the same bytes as a pack made outside
+    that block."""
+    import gc
+    import sys
+
+    from career_workbook import batch
+    from career_workbook.export import pack
+
+    frozen: list[tuple[int, bool]] = []
+    real = pack.render_pack
+
+    def render(*args, **kwargs):
+        frozen.append((gc.get_freeze_count(), "matplotlib.backends.backend_pdf" in sys.modules))
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(pack, "render_pack", render)
+    assert gc.get_freeze_count() == 0
+    report = batch.pack_clients([EXAMPLE, EXAMPLE.with_name("tomas_nurse.yaml")],
+                                tmp_path / "out", today=TODAY)
+    assert report.ok and len(frozen) == 2
+    assert all(count > 10_000 and pdf_imported for count, pdf_imported in frozen), frozen
+    assert gc.get_freeze_count() == 0  # given back
+    alone = real(EXAMPLE.read_bytes(), str(EXAMPLE), today=TODAY)
+    folder = tmp_path / "out" / EXAMPLE.stem
+    assert {rel: (folder / rel).read_bytes() for rel in alone} == alone

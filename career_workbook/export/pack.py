@@ -228,6 +228,24 @@ def check_pack_formats(formats: str | Sequence[str]) -> tuple[str, ...]:
     return tuple(f for f in PACK_FORMATS if f in wanted)
 
 
+def pack_modules(formats: Sequence[str] = DEFAULT_FORMATS) -> tuple[str, ...]:
+    """The modules :func:`render_pack` imports to write ``formats`` (it imports them
+    itself, on its first call: ``career-workbook --help`` stays quick), for a batch that
+    imports them once before its first client (:func:`~career_workbook.batch.imports_frozen`).
+
+    >>> "career_workbook.export.pdf" in pack_modules(("html",))
+    False
+    """
+    formats = check_pack_formats(formats)
+    return ("career_workbook.store", "career_workbook.analysis.period",
+            "career_workbook.analysis.scorecard", "career_workbook.catalog",
+            "career_workbook.charts", "career_workbook.export.content",
+            "career_workbook.figures", "matplotlib.backends.backend_agg",
+            *(("career_workbook.export.pdf", "matplotlib.backends.backend_pdf")
+              if "pdf" in formats else ()),
+            *(("career_workbook.export.html",) if "html" in formats else ()))
+
+
 def render_pack(data: bytes, source: str, *, today: date,
                 formats: Sequence[str] = DEFAULT_FORMATS, period: Any = None,
                 catalog: Any = None) -> dict[str, bytes]:

@@ -3,6 +3,7 @@
 ``python benchmarks/_pack_floor.py WORKSPACE OUT TODAY [vector]``: for every workbook, load
 it, draw every chart of ``charts.CHARTS`` (``make_figures``) and write each as one PNG at
 the pack's resolution (``figure_png``: one layout, one draw). No PDF, no HTML, no cover.
+Its imports are frozen out of the garbage collector as the pack's are (``gc.freeze``).
 
 With ``vector``, each chart is also drawn once more by matplotlib's PDF backend as a bare
 vector page (one ``review.pdf`` per workbook, the chart's own figure, no heading, footer,
@@ -14,6 +15,7 @@ measured the same way as ``career-workbook pack``.
 
 from __future__ import annotations
 
+import gc
 import io
 import sys
 from pathlib import Path
@@ -26,6 +28,8 @@ from career_workbook.figures import make_figures
 
 
 def main(ws: str, out: str, today: str, vector: str = "") -> None:
+    gc.freeze()  # its imports out of the collector's full passes, as ``pack`` does (issue 15:
+    # a gain the floor can have too is not the pack's; ``batch.imports_frozen``)
     for path in sorted(Path(ws).glob("*.yaml")):
         wb = store.load(path, clean=False)
         folder = Path(out) / path.stem

@@ -720,7 +720,7 @@ def said_paths(note: str, data: Any) -> str:
     """``note`` with each field's path in it said as :func:`said_where` says it, with its
     record's title from ``data`` unless the note already names it.
 
-    >>> data = {"goals": [{"text": "Become a team lead"}], "contacts": [{"name": "Dana"}] * 2}
+    >>> data = {"goals": [{"text": "Become a team lead"}], "contacts": [{"name": "dana"}] * 2}
     >>> said_paths("goals[0].created = 2062-10-01 is after today", data)
     'goal 1 (“Become a team lead”), created = 2062-10-01 is after today'
     >>> said_paths("contacts[0], contacts[1]: Dana is recorded 2 times", data)
@@ -728,7 +728,8 @@ def said_paths(note: str, data: Any) -> str:
     """
     def said(match: re.Match[str]) -> str:
         title = record_title(data, match.group(0))
-        return said_where(match.group(0), title if title and title not in note else None)
+        named = title and " ".join(title.split()).casefold() in note.casefold()
+        return said_where(match.group(0), None if named else title)
 
     return _PATH.sub(said, note)
 

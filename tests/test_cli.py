@@ -656,13 +656,14 @@ def test_validate_notes_entries_a_valid_file_holds_but_the_charts_leave_out(caps
     code, out, _ = run_main(capsys, "validate", str(path), "--today", "2026-12-05")
     assert code == 0, out
     assert f"{path}: ok, 3 notes" in out
-    assert "note: check_ins[1].date = 2062-11-09 is after today (5 Dec 2026): the charts " \
+    assert "note: check-in 2, date = 2062-11-09 is after today (5 Dec 2026): the charts " \
            "and counts leave it out until that day (a typo for 2026?)" in out
-    assert "note: feedback[0], feedback[1]: p9 (peer, 2026-11-20) is recorded 2 times" in out
-    assert "note: opportunities[0].spotted = 2026-11-01 is after its first move (applied, " \
-           "2026-10-06)" in out
+    assert ("note: feedback entry 1, feedback entry 2: p9 (peer, 2026-11-20) is recorded 2 "
+            "times") in out
+    assert ("note: opportunity 1 (“Data lead”), spotted = 2026-11-01 is after its first move "
+            "(applied, 2026-10-06)") in out
     code, out, _ = run_main(capsys, "validate", str(path), "--today", "2026-11-01")
-    assert code == 0 and "check_ins[0]" in out and "feedback[0], feedback[1]" in out
+    assert code == 0 and "check-in 1" in out and "feedback entry 1, feedback entry 2" in out
     # the typo's own day is no --today: a swapped year (or years ahead) is refused
     code, out, err = run_main(capsys, "validate", str(path), "--today", "2062-11-09")
     assert code == 2 and "argument --today: 2062-11-09 is " in err and not out
@@ -672,8 +673,8 @@ def test_validate_groups_the_days_after_today_per_section(capsys):
     code, out, _ = run_main(capsys, "validate", str(EXAMPLES / "jordan_engineer.yaml"),
                             "--today", "2026-06-01")
     assert code == 0
-    assert "note: 7 days in check_ins (2026-06-15 to 2026-11-16: check_ins[5].date to " \
-           "check_ins[11].date) are after today (1 Jun 2026): the charts and counts leave " \
+    assert "note: 7 days in check-ins (2026-06-15 to 2026-11-16: check-in 6 to check-in " \
+           "12) are after today (1 Jun 2026): the charts and counts leave " \
            "them out until those days" in out
     assert out.count("\n") < 12, out
     code, out, _ = run_main(capsys, "validate", str(EXAMPLES / "jordan_engineer.yaml"))
@@ -709,14 +710,16 @@ def test_validate_notes_contradictions_the_forms_now_refuse(capsys, tmp_path):
     code, out, _ = run_main(capsys, "validate", str(path), "--today", "2026-12-05")
     assert code == 0, out
     assert f"{path}: ok, 5 notes" in out
-    assert "note: contacts[0].next_follow_up = 2026-10-01 is before its last contact " \
+    assert "note: contact 1 (“Dana Lee”), next_follow_up = 2026-10-01 is before its last contact " \
            "(2026-11-02)" in out
-    assert "note: contacts[0], contacts[1]: Dana Lee (Acme) is recorded 2 times" in out
-    assert "contacts[2]" not in out  # the same name at another organisation: someone else
-    assert "note: learning[0].completed_on = 2026-08-01 is before it started (2026-09-01)" in out
-    assert "note: learning[1].completed_on = 2026-10-01, but its status is planned" in out
-    assert "note: goals[0].milestones[1].due = 2028-01-01 is after the goal's deadline " \
-           "(2027-06-30)" in out and "milestones[0]" not in out
+    assert "note: contact 1, contact 2: Dana Lee (Acme) is recorded 2 times" in out
+    assert "contact 3" not in out  # the same name at another organisation: someone else
+    assert ("note: learning item 1 (“SQL course”), completed_on = 2026-08-01 is before it "
+            "started (2026-09-01)") in out
+    assert ("note: learning item 2 (“Stats book”), completed_on = 2026-10-01, but its status "
+            "is planned") in out
+    assert "note: goal 1, milestone 2 (“Ship it”), due = 2028-01-01 is after the goal's deadline " \
+           "(2027-06-30)" in out and "milestone 1" not in out
 
 
 def _swapped(year: int) -> int:
@@ -797,15 +800,18 @@ def test_validate_notes_a_goal_set_after_today_or_after_its_deadline(capsys, tmp
     cw.save(wb, path)
     code, out, _ = run_main(capsys, "validate", str(path), "--today", "2026-12-06")
     assert code == 0 and f"{path}: ok, 3 notes" in out, out
-    assert ("note: goals[0].created = 2062-10-01 is after today (6 Dec 2026) and after the "
+    assert ("note: goal 1 (“Publish 3 analyses by 2026-12-20”), created = 2062-10-01 is after "
+            "today (6 Dec 2026) and after the "
             "goal's deadline (2026-12-20): its pace is measured from its first recorded "
             "progress instead (a typo for 2026?); correct it in the file") in out
-    assert ("note: goals[1].created = 2026-11-01 is after the goal's deadline (2026-03-31): "
+    assert ("note: goal 2 (“Ship the report by March 2026”), created = 2026-11-01 is after "
+            "the goal's deadline (2026-03-31): "
             "its pace is measured from its first recorded progress instead; correct it in "
             "the file, or move the deadline (goal review, step 09)") in out
-    assert ("note: goals[2].created = 2026-12-10 is after today (6 Dec 2026): its pace is "
+    assert ("note: goal 3 (“Lead the spring launch”), created = 2026-12-10 is after today (6 "
+            "Dec 2026): its pace is "
             "measured from its first recorded progress instead; correct it in the file") in out
-    assert "goals[3]" not in out
+    assert "goal 4" not in out
 
 
 BROKEN_FILES = {  # name -> (text, the problem as `validate` words it)

@@ -38,8 +38,8 @@ def test_half_filled_early_progress_is_named_and_left_out(tmp_path, capsys):
                           {"g-lead": 40})
     assert cli.main(["validate", str(path), "--today", TODAY.isoformat()]) == 0
     out = capsys.readouterr().out
-    assert ("check_ins[1].progress.g-lead = 40 is dated 2026-10-20, before its goal was set "
-            "(goals[0].created = 2026-11-01)") in out
+    assert ("check-in 2, progress.g-lead = 40 is dated 2026-10-20, before its goal was set "
+            "(goal 1 (“Become a team lead”), created = 2026-11-01)") in out
     wb = cw.load(path)
     assert progress_history_frame(wb, TODAY).empty
     row = goal_progress_frame(wb, TODAY).iloc[0]

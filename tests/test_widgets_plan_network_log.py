@@ -154,8 +154,9 @@ def test_validate_notes_an_open_action_due_after_its_goal(path):
     with cw.edit(path) as wb:
         wb.actions.append(cw.Action(text="Mock exam", goal_id="g1", due=date(2027, 5, 1)))
     notes = workbook_notes(cw.load(path), date(2026, 12, 5))
-    assert "actions[0].due = 2027-05-01 is after its goal's deadline (2027-03-31): move the " \
-        "action on or before it, or the goal's deadline (goal review, step 09)" in notes
+    assert ("action 1 (“Mock exam”), due = 2027-05-01 is after its goal's deadline "
+            "(2027-03-31): move the action on or before it, or the goal's deadline (goal "
+            "review, step 09)") in notes
 
 
 def _tree(widget) -> list:

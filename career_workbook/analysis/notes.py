@@ -26,6 +26,7 @@ value and what to do. Pure: no I/O.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from datetime import date
 from typing import TYPE_CHECKING, Any
@@ -66,8 +67,9 @@ def _later(fields: list[tuple[str, date | None]], today: date) -> list[str]:
         days = sorted(day for _, day in found)
         span = (days[0].isoformat() if days[0] == days[-1]
                 else f"{days[0].isoformat()} to {days[-1].isoformat()}")
-        notes.append(f"{len(found)} days in {section} ({span}: {found[0][0]} to "
-                     f"{found[-1][0]}) are {not_counted_yet(today, len(found))}")
+        first, last = (re.sub(r"\.\w+$", "", found[i][0]) for i in (0, -1))  # the records
+        notes.append(f"{len(found)} days in {section.replace('_', '-')} ({span}: {first} to "
+                     f"{last}) are {not_counted_yet(today, len(found))}")
     return notes
 
 

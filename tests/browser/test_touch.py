@@ -1,0 +1,79 @@
+"""A person on a phone or a tablet (red-team walk W): touch, no hover, an on-screen keyboard.
+
+On a touch screen a slider's handle was ipywidgets' 16 px dot (WCAG 2.5.8 asks 24 px or
+more for a finger's target); a text box's 13 px text made iOS zoom the page into it at each
+tap (and leave it zoomed); a slider's number, which a person may type in to set it exactly,
+opened a keyboard of letters; and every label given no tooltip had one saying "null"
+(ipywidgets wrote its null as the label's ``title``). The app's style sheet
+(``app.css``: ``@media (pointer: coarse)``) and the page's script
+(``display.SLIDER_NAMES_JS``) see to them; a desktop with a mouse keeps its look.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from .conftest import Server
+from .pages import Notebook, wait_until
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow, pytest.mark.xdist_group("browser")]
+
+PHONE = {"viewport": {"width": 390, "height": 844}, "device_scale_factor": 1,
+         "is_mobile": True, "has_touch": True, "locale": "en-GB",
+         "user_agent": ("Mozilla/5.0 (iPhone; CPU iPhone OS 15_0 like Mac OS X) "
+                        "AppleWebKit/605.1.15 (KHTML, like Gecko) Version/15.0 "
+                        "Mobile/15E148 Safari/604.1")}
+"""An iPhone 13's page (Playwright's device, at one device pixel per CSS pixel)."""
+
+_LOOK = """() => {
+  const box = e => e.getBoundingClientRect();
+  const shown = e => box(e).width > 0;
+  return {
+    handles: [...document.querySelectorAll('.cw-form .noUi-handle')].filter(shown)
+      .map(e => [Math.round(box(e).width), Math.round(box(e).height)]),
+    fonts: [...document.querySelectorAll(
+        '.cw-form input:not([type=checkbox]), .cw-form select, .cw-form textarea, '
+        + '.cw-form .widget-readout')].filter(shown)
+      .map(e => [parseFloat(getComputedStyle(e).fontSize), e.tagName + '.' + e.className]),
+    keypads: [...document.querySelectorAll('.cw-form .widget-readout')]
+      .map(e => e.getAttribute('inputmode')),
+    nulls: document.querySelectorAll('[title="null"]').length,
+  };
+}"""
+
+
+def _look(notebook: Notebook) -> dict[str, Any]:
+    """What the page shows once its script has run: handle sizes, text sizes, keypads."""
+    return wait_until(lambda: (look := notebook.page.evaluate(_LOOK))["handles"]
+                      and None not in look["keypads"] and look,
+                      "the page's script to set the sliders' keypads", timeout=15)
+
+
+def test_on_a_phone_sliders_and_text_boxes_fit_a_finger(browser: Any,
+                                                         app_server: Server) -> None:
+    context = browser.new_context(**PHONE)
+    try:
+        notebook = Notebook.open_in_app(context, app_server, "09_progress_review")
+        look = _look(notebook)
+        assert len(look["handles"]) >= 2, look  # Motivation, Confidence
+        assert all(w >= 24 and h >= 24 for w, h in look["handles"]), look["handles"]
+        small = [what for size, what in look["fonts"] if size < 16]
+        assert look["fonts"] and not small, small
+        assert set(look["keypads"]) == {"decimal"}, look["keypads"]
+        assert look["nulls"] == 0
+    finally:
+        context.close()
+
+
+def test_with_a_mouse_the_forms_look_as_they_did(app_context: Any,
+                                                  app_server: Server) -> None:
+    notebook = Notebook.open_in_app(app_context, app_server, "09_progress_review")
+    try:
+        look = _look(notebook)
+        assert {tuple(h) for h in look["handles"]} == {(16, 16)}, look["handles"]  # ipywidgets' own
+        assert {size for size, _ in look["fonts"]} == {13}, look["fonts"]
+        assert look["nulls"] == 0  # no "null" tooltip on a label, with a mouse either
+    finally:
+        notebook.page.close()

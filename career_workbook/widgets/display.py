@@ -189,10 +189,10 @@ A11Y_JS = """
     document.querySelectorAll('.jupyter-button > i, .widget-button > i').forEach(function (i) {
       set(i, 'aria-hidden', 'true');
     });
-    // a slider's number, typed in on a phone or a tablet, opens a number pad, not letters
-    document.querySelectorAll('.cw-form .widget-readout[contenteditable]').forEach(function (r) {
-      set(r, 'inputmode', 'decimal');
-    });
+    // a number typed on a phone or a tablet opens a number pad, not letters: a number
+    // field's box, a slider's own number (ipywidgets' editable readout)
+    document.querySelectorAll('.cw-number input, .cw-form .widget-readout[contenteditable]')
+      .forEach(function (r) { set(r, 'inputmode', 'decimal'); });
     // a label given no tooltip shows none (ipywidgets wrote its null: a "null" tooltip)
     document.querySelectorAll('.widget-label[title="null"]').forEach(function (l) {
       set(l, 'title', null);
@@ -231,8 +231,9 @@ A11Y_JS = """
 - an upload button with no file chosen is named by the words it shows, not "Upload CSV (0)";
 - a button's icon is hidden from the accessibility tree: its Font Awesome glyph, a
   private-use character, began the button's name ("\\uf06e Preview").
-- a slider's number box (ipywidgets' editable readout) opens a number pad on a phone or
-  a tablet (``inputmode="decimal"``), not a keyboard of letters (red-team walk W);
+- a number field's box (class :data:`~career_workbook.widgets.fields.NUMBER`) and a
+  slider's number (ipywidgets' editable readout) open a number pad on a phone or a tablet
+  (``inputmode="decimal"``), not a keyboard of letters (red-team walk W);
 - a label given no tooltip has no ``title`` (ipywidgets wrote its ``null`` there: a
   "null" tooltip on hover).
 """

@@ -248,6 +248,10 @@ def notice(text: str, kind: str = "info") -> widgets.HTML:
 FIELD = "cw-field"
 """The class of a field's box (:attr:`Field.box`): the page's script ties its help and error
 to its input (:data:`~career_workbook.widgets.display.A11Y_JS`)."""
+NUMBER = "cw-number"
+"""The class of a number field's box (kinds ``int`` and ``float``, typed as text so that
+"3,5" is read): the page's script gives its input a number pad on a phone or a tablet
+(:data:`~career_workbook.widgets.display.A11Y_JS`)."""
 LIVE = "cw-live"
 """The class of a status line the page's script makes a live region (read out when it
 changes)."""
@@ -530,6 +534,8 @@ class Field:
     >>> f.clear()
     >>> f.has_error
     False
+    >>> make_field("hours", "Hours", "float").box._dom_classes
+    ('cw-field', 'cw-number')
     """
 
     def __init__(self, key: str, label: str, widget: widgets.Widget, *, kind: str,
@@ -548,7 +554,8 @@ class Field:
         self.help = quiet.HTML(_help_html(help)) if help else None
         if self.help is not None:
             children.append(self.help)
-        self.box = quiet.VBox(children, _dom_classes=(FIELD,))  # help, error tied to input
+        number = (NUMBER,) if kind in ("int", "float") else ()  # a number pad on a phone
+        self.box = quiet.VBox(children, _dom_classes=(FIELD, *number))  # help, error tied
 
     @property
     def message(self) -> widgets.HTML:

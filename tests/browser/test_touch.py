@@ -3,8 +3,9 @@
 On a touch screen a slider's handle was ipywidgets' 16 px dot (WCAG 2.5.8 asks 24 px or
 more for a finger's target); a text box's 13 px text made iOS zoom the page into it at each
 tap (and leave it zoomed); a slider's number, which a person may type in to set it exactly,
-opened a keyboard of letters; and every label given no tooltip had one saying "null"
-(ipywidgets wrote its null as the label's ``title``). The app's style sheet
+and a number field's box (text, so that "3,5" is read) opened a keyboard of letters; and
+every label given no tooltip had one saying "null" (ipywidgets wrote its null as the
+label's ``title``). The app's style sheet
 (``app.css``: ``@media (pointer: coarse)``) and the page's script
 (``display.SLIDER_NAMES_JS``) see to them; a desktop with a mouse keeps its look.
 """
@@ -63,6 +64,12 @@ def test_on_a_phone_sliders_and_text_boxes_fit_a_finger(browser: Any,
         assert look["fonts"] and not small, small
         assert set(look["keypads"]) == {"decimal"}, look["keypads"]
         assert look["nulls"] == 0
+        notebook.page.close()
+        # a number typed as text (so that "3,5" is read): a number pad too
+        notebook = Notebook.open_in_app(context, app_server, "08_achievements_learning")
+        hours = notebook.page.get_by_role("textbox", name="Hours so far").first
+        notebook.page.wait_for_function("e => e.getAttribute('inputmode') === 'decimal'",
+                                        arg=hours.element_handle(), timeout=10_000)
     finally:
         context.close()
 

@@ -5,9 +5,11 @@ more for a finger's target); a text box's 13 px text made iOS zoom the page into
 tap (and leave it zoomed); a slider's number, which a person may type in to set it exactly,
 and a number field's box (text, so that "3,5" is read) opened a keyboard of letters; and
 every label given no tooltip had one saying "null" (ipywidgets wrote its null as the
-label's ``title``). The app's style sheet
-(``app.css``: ``@media (pointer: coarse)``) and the page's script
-(``display.SLIDER_NAMES_JS``) see to them; a desktop with a mouse keeps its look.
+label's ``title``); and a pull down at the top of the page reloaded it (the browser's
+pull-to-refresh), on iOS with no question (it has no "beforeunload"), losing what was
+typed. The app's style sheet (``app.css``: ``@media (pointer: coarse)``, the page's
+scroller) and the page's script (``display.SLIDER_NAMES_JS``) see to them; a desktop with
+a mouse keeps its look.
 """
 
 from __future__ import annotations
@@ -41,6 +43,10 @@ _LOOK = """() => {
     keypads: [...document.querySelectorAll('.cw-form .widget-readout')]
       .map(e => e.getAttribute('inputmode')),
     nulls: document.querySelectorAll('[title="null"]').length,
+    pulls: [document.documentElement, ...document.querySelectorAll('body *')]
+      .filter(e => /auto|scroll/.test(getComputedStyle(e).overflowY)
+              && e.scrollHeight > e.clientHeight + 100)  // the page's scroller
+      .map(e => getComputedStyle(e).overscrollBehaviorY),
   };
 }"""
 
@@ -64,6 +70,9 @@ def test_on_a_phone_sliders_and_text_boxes_fit_a_finger(browser: Any,
         assert look["fonts"] and not small, small
         assert set(look["keypads"]) == {"decimal"}, look["keypads"]
         assert look["nulls"] == 0
+        # a pull down at the top of the page is not the browser's pull-to-refresh, which
+        # reloaded it: iOS asks nothing first, and what was typed was lost
+        assert look["pulls"] and set(look["pulls"]) == {"contain"}, look["pulls"]
         notebook.page.close()
         # a number typed as text (so that "3,5" is read): a number pad too
         notebook = Notebook.open_in_app(context, app_server, "08_achievements_learning")

@@ -3,13 +3,13 @@
 On a touch screen a slider's handle was ipywidgets' 16 px dot (WCAG 2.5.8 asks 24 px or
 more for a finger's target); a text box's 13 px text made iOS zoom the page into it at each
 tap (and leave it zoomed); a slider's number, which a person may type in to set it exactly,
-and a number field's box (text, so that "3,5" is read) opened a keyboard of letters; and
-every label given no tooltip had one saying "null" (ipywidgets wrote its null as the
-label's ``title``); and a pull down at the top of the page reloaded it (the browser's
-pull-to-refresh), on iOS with no question (it has no "beforeunload"), losing what was
-typed. The app's style sheet (``app.css``: ``@media (pointer: coarse)``, the page's
-scroller) and the page's script (``display.SLIDER_NAMES_JS``) see to them; a desktop with
-a mouse keeps its look.
+and a number field's box (text, so that "3,5" is read) opened a keyboard of letters; every
+label given no tooltip had one saying "null" (ipywidgets wrote its null as the label's
+``title``); a quick second tap on a button could zoom the page; and a pull down at the top
+of the page reloaded it (the browser's pull-to-refresh), on iOS with no question (it has no
+"beforeunload"), losing what was typed. The app's style sheet (``app.css``: ``@media
+(pointer: coarse)``, the page's scroller) and the page's script
+(``display.SLIDER_NAMES_JS``) see to them; a desktop with a mouse keeps its look.
 """
 
 from __future__ import annotations
@@ -42,6 +42,8 @@ _LOOK = """() => {
       .map(e => [parseFloat(getComputedStyle(e).fontSize), e.tagName + '.' + e.className]),
     keypads: [...document.querySelectorAll('.cw-form .widget-readout')]
       .map(e => e.getAttribute('inputmode')),
+    taps: [...document.querySelectorAll('.cw-form .jupyter-button, .cw-form .widget-slider')]
+      .filter(shown).map(e => getComputedStyle(e).touchAction),
     nulls: document.querySelectorAll('[title="null"]').length,
     pulls: [document.documentElement, ...document.querySelectorAll('body *')]
       .filter(e => /auto|scroll/.test(getComputedStyle(e).overflowY)
@@ -70,6 +72,8 @@ def test_on_a_phone_sliders_and_text_boxes_fit_a_finger(browser: Any,
         assert look["fonts"] and not small, small
         assert set(look["keypads"]) == {"decimal"}, look["keypads"]
         assert look["nulls"] == 0
+        # a quick second tap on Save or a slider is a tap, not a zoom
+        assert look["taps"] and set(look["taps"]) == {"manipulation"}, look["taps"]
         # a pull down at the top of the page is not the browser's pull-to-refresh, which
         # reloaded it: iOS asks nothing first, and what was typed was lost
         assert look["pulls"] and set(look["pulls"]) == {"contain"}, look["pulls"]

@@ -9,7 +9,7 @@ label given no tooltip had one saying "null" (ipywidgets wrote its null as the l
 of the page reloaded it (the browser's pull-to-refresh), on iOS with no question (it has no
 "beforeunload"), losing what was typed. The app's style sheet (``app.css``: ``@media
 (pointer: coarse)``, the page's scroller) and the page's script
-(``display.SLIDER_NAMES_JS``) see to them; a desktop with a mouse keeps its look.
+(``display.A11Y_JS``) see to them; a desktop with a mouse keeps its look.
 """
 
 from __future__ import annotations

@@ -464,15 +464,24 @@ def slider_box_reader() -> widgets.Text:
     """
     reader = widgets.Text(continuous_update=False, _dom_classes=(SLIDER_TYPED,),
                           layout=quiet.shared(widgets.Layout, display="none"))
-
-    def typed(change: Mapping[str, Any]) -> None:
-        name, _count, text = (str(change["new"]).split(" ", 2) + ["", ""])[:3]
-        field = _SLIDERS.get(name)
-        if field is not None:
-            type_into_slider(field, text)
-
-    reader.observe(typed, "value")
+    reader.observe(lambda change: slider_typed(str(change["new"])), "value")
     return reader
+
+
+def slider_typed(message: str) -> None:
+    """Hand what the page wrote into :func:`slider_box_reader`'s box,
+    ``"cw-slider-<n> <count> <text>"``, to :func:`type_into_slider` for the slider named
+    ``cw-slider-<n>``; a message naming no slider of this kernel is ignored.
+
+    >>> f = make_field("importance", "Importance", "slider", value=2, min=1, max=5)
+    >>> slider_typed(f"{f.widget._dom_classes[1]} 7 3,0"); f.widget.value
+    3
+    >>> slider_typed("cw-slider-0 1 4"); slider_typed("")  # no such slider: nothing
+    """
+    name, _count, text = (message.split(" ", 2) + ["", ""])[:3]
+    field = _SLIDERS.get(name)
+    if field is not None:
+        type_into_slider(field, text)
 
 
 SLIDER_TYPED = "cw-slider-typed"

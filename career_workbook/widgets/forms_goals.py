@@ -446,6 +446,19 @@ def no_deadline_note(goal: Goal, *, pick: bool = False) -> str:
     return f"It has no deadline yet: when would you like this done by? {where}"
 
 
+def goal_added_said(goal: Goal) -> str:
+    """What the drafter says after adding ``goal``: "goal added", and the nudge of
+    :func:`no_deadline_note` when it has no deadline.
+
+    >>> goal_added_said(Goal(text="Ship it", deadline=date(2027, 6, 30)))
+    'goal added'
+    >>> goal_added_said(Goal(text="Be better at work"))[:45]
+    'goal added. It has no deadline yet: when woul'
+    """
+    note = no_deadline_note(goal)
+    return f"goal added. {note}" if note else "goal added"
+
+
 def deadline_wording_note(goal: Goal, today: date) -> str:
     """What a goal review says after saving ``goal`` when its wording names another
     deadline than its Deadline (moved in the review, the words kept "by 31 December 2026"
@@ -836,8 +849,7 @@ def goal_drafter(session: Any) -> widgets.Widget:
             return check_model(Goal, data, labels)
 
         view.bind(save, collect, lambda wb, goal: add_goal(wb, goal, s.path), adds=True,
-                  detail=lambda g: "goal added" + (f". {n}" if (n := no_deadline_note(g)) else ""),
-                  live=False,
+                  detail=goal_added_said, live=False,
                   after=lambda _goal: view.state.pop("keep_year", None))  # kept for this one
         score_row = quiet.HBox([bar, number], layout=widgets.Layout(align_items="center"))
         return [*boxes[:1], score_row, feedback, rewrites, *boxes[1:], quiet.HBox([save])]

@@ -135,6 +135,12 @@ def main(argv: Sequence[str]) -> int:
     args = parser.parse_args(argv)
     sys.path.insert(0, str(Path(__file__).resolve().parent))
     import _floor
+    from _table import compile_package
+
+    # as the other benchmarks do: with PYTHONDONTWRITEBYTECODE set, a tree without (or
+    # with stale) bytecode made every kernel compile the package again, ~65 ms of the start
+    # cell's CPU that no installed copy pays
+    print(compile_package())
 
     named = {"floor": list(_floor.CELLS)}
     for number in args.notebooks:

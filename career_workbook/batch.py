@@ -234,18 +234,42 @@ def _progress(total: int, desc: str) -> Any:
     return tqdm(total=total, desc=desc, unit="client", file=sys.stderr, leave=False)
 
 
-@contextlib.contextmanager
-def imports_frozen(modules: Sequence[str] = ()) -> Iterator[None]:
-    """In the block, what this process holds on entry (its imported modules: matplotlib,
-    pandas, pydantic, the catalog), ``modules`` imported first, is left out of the cyclic
-    garbage collector's passes (``gc.freeze``); on exit it is collected as before
-    (``gc.unfreeze``).
+def freeze_imports(modules: Sequence[str] = ()) -> bool:
+    """Import ``modules``, then leave everything this process holds (its imported modules:
+    matplotlib, pandas, pydantic, the catalog) out of the cyclic garbage collector's
+    passes (``gc.freeze``); False (nothing frozen) when the process froze its own already.
 
     Modules are never garbage, yet every full collection walked all of their objects
-    again: a pack of 8 clients ran 11 of them, ~130 ms each (9 % of its CPU). What a
-    client makes in the block (its figures, pages, files) is collected as usual. Inside
-    a process that froze its own objects already (a block within a block), nothing
-    changes: theirs stay frozen after the block.
+    again: a pack of 8 clients ran 11 of them, ~130 ms each (9 % of its CPU). What is
+    made afterwards (a client's figures, pages, files) is collected as usual. A pool's
+    worker freezes once, before its first task (:func:`worker_pool`'s ``frozen``), for
+    its whole life; this process, in a block (:func:`imports_frozen`).
+
+    >>> import gc
+    >>> host = gc.get_freeze_count()  # 0 unless this process froze its own already
+    >>> froze = freeze_imports(["json"])
+    >>> froze == (host == 0), gc.get_freeze_count() > 1000
+    (True, True)
+    >>> if froze: gc.unfreeze()
+    """
+    import gc
+    import importlib
+
+    for name in modules:
+        importlib.import_module(name)
+    if gc.get_freeze_count():  # frozen by whoever runs this: theirs to undo
+        return False
+    gc.freeze()
+    return True
+
+
+@contextlib.contextmanager
+def imports_frozen(modules: Sequence[str] = ()) -> Iterator[None]:
+    """In the block, what this process holds on entry, ``modules`` imported first, is
+    left out of the cyclic garbage collector's passes (:func:`freeze_imports`); on exit
+    it is collected as before (``gc.unfreeze``). Inside a process that froze its own
+    objects already (a block within a block), nothing changes: theirs stay frozen after
+    the block.
 
     >>> import gc
     >>> before = gc.get_freeze_count()  # 0 unless this process froze its own already
@@ -255,14 +279,10 @@ def imports_frozen(modules: Sequence[str] = ()) -> Iterator[None]:
     (True, True)
     """
     import gc
-    import importlib
 
-    for name in modules:
-        importlib.import_module(name)
-    if gc.get_freeze_count():  # frozen by whoever runs this: theirs to undo
+    if not freeze_imports(modules):
         yield
         return
-    gc.freeze()
     try:
         yield
     finally:
@@ -273,6 +293,7 @@ def parallel_map(
     fn: Callable[..., Any], items: Sequence[Any], *, jobs: int = 1,
     scheduler: str | None = None, desc: str = "", args: tuple = (),
     size: Callable[[Any], int] | None = None, pool: ProcessPoolExecutor | None = None,
+    frozen: Sequence[str] = (),
 ) -> Iterator[tuple[Any, Any, BaseException | None]]:
     """Yield ``(item, result, error)`` as each ``fn(item, *args)`` completes.
 
@@ -280,7 +301,11 @@ def parallel_map(
     :func:`worker_pool`, when given, else a pool of its own); ``scheduler`` sends the work
     to an existing Dask cluster (``career-workbook[dask]``). An exception in one item is
     yielded as its ``error``; the others go on. ``size(item)`` is how many clients an item
-    holds (for the progress bar; default 1).
+    holds (for the progress bar; default 1). ``frozen``: modules the work imports, imported
+    before the first item and, with everything the process holds then, left out of the
+    garbage collector's full passes (:func:`freeze_imports`): in this process while the
+    items run (``jobs == 1``), or in each worker of a pool of its own for its life (not in
+    a ``pool`` given, nor on a Dask cluster).
 
     On Ctrl-C (or when the caller stops early) pending work is cancelled, running work is
     interrupted so that it removes its temporary files, and ``KeyboardInterrupt``
@@ -297,16 +322,17 @@ def parallel_map(
         elif pool is not None:
             yield from _pool_map(fn, items, pool, args, bar, size)
         elif jobs <= 1 or len(items) <= 1:
-            for item in items:
-                try:
-                    result = fn(item, *args)
-                except Exception as err:  # isolate this client
-                    yield item, None, err
-                else:
-                    yield item, result, None
-                bar.update(size(item))
+            with imports_frozen(frozen) if frozen else contextlib.nullcontext():
+                for item in items:
+                    try:
+                        result = fn(item, *args)
+                    except Exception as err:  # isolate this client
+                        yield item, None, err
+                    else:
+                        yield item, result, None
+                    bar.update(size(item))
         else:
-            with worker_pool(min(jobs, len(items))) as own:
+            with worker_pool(min(jobs, len(items)), frozen=frozen) as own:
                 yield from _pool_map(fn, items, own, args, bar, size)
     finally:
         bar.close()
@@ -339,11 +365,13 @@ def _worker_unraisable(unraisable: Any) -> None:
     sys.__unraisablehook__(unraisable)
 
 
-def _worker_init() -> None:
+def _worker_init(frozen: Sequence[str] = ()) -> None:
     signal.signal(signal.SIGINT, _worker_sigint)
     sys.unraisablehook = _worker_unraisable
     if hasattr(signal, "pthread_sigmask"):  # held back in the fork server (_mp_context)
         signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+    if frozen:  # for the worker's life: it ends with its pool
+        freeze_imports(frozen)
 
 
 def _worker_call(fn: Callable[..., Any], item: Any, *args: Any) -> Any:
@@ -398,16 +426,19 @@ def _stop_workers(pool: ProcessPoolExecutor) -> None:
 
 
 @contextlib.contextmanager
-def worker_pool(jobs: int, preload: Sequence[str] = PRELOAD) -> Iterator[ProcessPoolExecutor]:
+def worker_pool(jobs: int, preload: Sequence[str] = PRELOAD,
+                frozen: Sequence[str] = ()) -> Iterator[ProcessPoolExecutor]:
     """A pool of ``jobs`` worker processes that stop cleanly on Ctrl-C.
 
     Workers are forked from a server that has imported the ``preload`` modules once
-    (``forkserver``), so each starts at once. On any exception (Ctrl-C included)
+    (``forkserver``), so each starts at once. Each worker imports ``frozen`` before its
+    first task and leaves what it then holds out of the garbage collector's full passes
+    for its life (:func:`freeze_imports`). On any exception (Ctrl-C included)
     running tasks are interrupted so they remove their temporary files, pending ones are
     cancelled, and the pool is shut down before the exception propagates.
     """
     pool = ProcessPoolExecutor(max_workers=max(jobs, 1), mp_context=_mp_context(preload),
-                               initializer=_worker_init)
+                               initializer=_worker_init, initargs=(tuple(frozen),))
     try:
         yield pool
     except BaseException:
@@ -1048,19 +1079,17 @@ def pack_clients(
                                    period=period, catalog=catalog)
     else:
         updates = []
-        # in this process (--jobs 1): its modules, imported once, left out of each full
-        # garbage collection (no block in a pool's workers: they stay as they were)
-        frozen = imports_frozen(pack_modules(formats)) if jobs <= 1 or len(paths) <= 1 \
-            else contextlib.nullcontext()
-        with frozen:
-            for path, update, err in parallel_map(
-                _pack_client, paths, jobs=jobs, scheduler=scheduler, desc="pack",
-                args=(out, today or date.today(), formats, force,
-                      static_digest(catalog=catalog), period, catalog),
-            ):
-                if err is None:
-                    updates.append(update)
-                report.add(path, None if err else update.folder, err)
+        # the pack's modules imported once, in this process (--jobs 1) or in each worker,
+        # and left out of each full garbage collection while the clients are packed
+        for path, update, err in parallel_map(
+            _pack_client, paths, jobs=jobs, scheduler=scheduler, desc="pack",
+            args=(out, today or date.today(), formats, force,
+                  static_digest(catalog=catalog), period, catalog),
+            frozen=pack_modules(formats),
+        ):
+            if err is None:
+                updates.append(update)
+            report.add(path, None if err else update.folder, err)
     report.kept += sum(not update.built for update in updates)
     report.notes += filter(None, [removed_note([u.removed for u in updates], formats)])
     for folder in report.done:  # packed (or current): no longer out of date

@@ -43,6 +43,48 @@ def test_parallel_map_isolates_failures_in_processes_and_in_process():
                        5: (0.2, None)}
 
 
+def _freeze_seen(_: int) -> tuple[int, int, bool]:
+    """What a task sees of its process: its id, its frozen objects, whether ``colorsys``
+    (a module no worker imports by itself) is imported."""
+    import gc
+
+    return os.getpid(), gc.get_freeze_count(), "colorsys" in sys.modules
+
+
+def test_workers_import_and_freeze_what_they_are_given_before_their_first_task():
+    """``pack --jobs 2`` (issue 15): each worker imports the modules of ``frozen`` and leaves
+    what it holds out of the garbage collector's full passes before its first task, as
+    ``--jobs 1`` does in its own process; without ``frozen`` nothing is frozen."""
+    seen = {frozen: [r for _, r, e in batch.parallel_map(_freeze_seen, list(range(6)), jobs=2,
+                                                         frozen=frozen) if e is None]
+            for frozen in (("colorsys",), ())}
+    assert len(seen[("colorsys",)]) == len(seen[()]) == 6
+    assert all(count > 10_000 and imported for _, count, imported in seen[("colorsys",)])
+    assert all(count == 0 for _, count, _ in seen[()])
+    assert all(not imported for _, _, imported in seen[()])  # (the check above can fail)
+
+
+def test_pack_freezes_its_modules_in_its_workers_too(monkeypatch, tmp_path):
+    """``pack_clients`` hands its modules to ``parallel_map`` for ``--jobs 2`` as for
+    ``--jobs 1`` (the workers freeze them: the test above)."""
+    from career_workbook.export.pack import pack_modules
+
+    given = []
+    real = batch.parallel_map
+
+    def spy(*args, **kwargs):
+        given.append((kwargs.get("jobs"), kwargs.get("frozen")))
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(batch, "parallel_map", spy)
+    workbooks = [EXAMPLES / "jordan_engineer.yaml", EXAMPLES / "tomas_nurse.yaml"]
+    for jobs in (1, 2):
+        report = batch.pack_clients(workbooks, tmp_path / f"out{jobs}", today=TODAY,
+                                    formats="png", jobs=jobs)
+        assert report.ok
+    assert given == [(1, pack_modules(("png",))), (2, pack_modules(("png",)))]
+
+
 def _slow_to_stop(started: str, cleaned: str) -> None:
     """A task that takes a while to remove its temporary files when Ctrl-C stops it."""
     Path(started).touch()

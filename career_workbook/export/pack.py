@@ -231,7 +231,8 @@ def check_pack_formats(formats: str | Sequence[str]) -> tuple[str, ...]:
 def pack_modules(formats: Sequence[str] = DEFAULT_FORMATS) -> tuple[str, ...]:
     """The modules :func:`render_pack` imports to write ``formats`` (it imports them
     itself, on its first call: ``career-workbook --help`` stays quick), for a batch that
-    imports them once before its first client (:func:`~career_workbook.batch.imports_frozen`).
+    imports them once before its first client, in its process or in each worker
+    (``parallel_map(..., frozen=...)``, :func:`~career_workbook.batch.freeze_imports`).
 
     >>> "career_workbook.export.pdf" in pack_modules(("html",))
     False

@@ -458,3 +458,37 @@ def test_a_goal_saved_with_no_deadline_gets_a_kind_nudge_not_a_refusal(tmp_path)
     drafter.fields["text"].value = "Give 3 talks at the data guild by June 2027"
     drafter.buttons["save"].click()
     assert "goal added" in said(drafter) and "no deadline" not in said(drafter)
+
+
+def test_the_review_editor_nudges_to_pick_a_deadline_when_one_is_emptied(tmp_path):
+    """09's goal editor (a Deadline box) saves a goal whose deadline was emptied, and asks
+    to pick one there ("Pick a Deadline above"); 04's editor (no box) points to the words.
+    Only ``no_deadline_note``'s doctest covered it: a form dropping the note went unseen."""
+    import html
+
+    path = tmp_path / "kim.yaml"
+    wb = cw.new_workbook("Kim Lee", today=date(2026, 12, 1))
+    wb.goals += [Goal(text="Lead the data guild", deadline=date(2027, 6, 30), status="active"),
+                 Goal(text="Be better at work", status="active")]
+    store.save(wb, path)
+
+    def said(view) -> str:
+        return html.unescape(re.sub(r"<[^>]+>", "", view.status.value))
+
+    review = ui.goal_review(ui.Session(path, today="2026-12-07"))
+    review.fields["deadline"].value = None
+    review.buttons["save"].click()
+    assert "It has no deadline yet: when would you like this done by? Pick a Deadline " \
+           "above when you know." in said(review), said(review)
+    assert [(g.status, g.deadline) for g in cw.load(path).goals] == [("active", None)] * 2
+    review.fields["deadline"].value = date(2027, 9, 30)
+    review.buttons["save"].click()
+    assert "new deadline 30 Sep 2027" in said(review) and "no deadline" not in said(review)
+
+    table = ui.goals_table(ui.Session(path, today="2026-12-07"))
+    table.state["goal_id"] = cw.load(path).goals[1].id
+    table.render()
+    table.fields["confidence"].value = 4
+    table.buttons["save"].click()
+    assert "Add the date to its words in “Your goals”" in said(table), said(table)
+    assert "Pick a Deadline" not in said(table)

@@ -5,11 +5,10 @@ Europe writes it) and "3.7" set 3, and a number past an end was set to that end,
 nothing. The page's script (``display.SLIDER_BOX_JS``) now hands what ipywidgets would
 misread to the kernel (``fields.type_into_slider``): a decimal comma is read as the forms
 read it, and what the slider cannot be set to is refused beside it, the slider unchanged.
+In JupyterLab and in the app (Voila: no notebook panel, the page is the scope).
 """
 
 from __future__ import annotations
-
-from typing import Any
 
 import pytest
 
@@ -19,9 +18,15 @@ from .pages import Notebook
 pytestmark = [pytest.mark.browser, pytest.mark.slow, pytest.mark.xdist_group("browser")]
 
 
+@pytest.mark.parametrize("where", ["lab", "app"])
 def test_a_slider_box_reads_a_decimal_comma_and_refuses_what_it_cannot_set(
-        lab_server: Server, lab_context: Any) -> None:
-    notebook = Notebook.open_in_lab(lab_context, lab_server, "03_vision_values").run_all()
+        request: pytest.FixtureRequest, where: str) -> None:
+    server: Server = request.getfixturevalue(f"{where}_server")
+    context = request.getfixturevalue(f"{where}_context")
+    if where == "app":
+        notebook = Notebook.open_in_app(context, server, "03_vision_values")
+    else:
+        notebook = Notebook.open_in_lab(context, server, "03_vision_values").run_all()
     page = notebook.page
     try:
         values = notebook.form("What matters to you")
@@ -50,4 +55,5 @@ def test_a_slider_box_reads_a_decimal_comma_and_refuses_what_it_cannot_set(
         error.wait_for(state="detached", timeout=10_000)
     finally:
         page.close()
-        shutdown_kernels(lab_server)
+        if where == "lab":  # the app's kernels end with their page
+            shutdown_kernels(server)

@@ -172,3 +172,28 @@ def test_dark_theme_colours_are_readable_on_its_page():
     for name, (_light, night) in PALETTE.items():
         assert f"--cw-{name}:{night};" in THEME_CSS
     assert THEME_CSS.startswith('<style>body[data-jp-theme-light="false"]{')
+
+
+@pytest.mark.parametrize(("form", "button", "tooltip", "shown"), [
+    (ui.contacts_import, "Preview", "without saving", "Preview saves nothing"),
+    (ui.feedback_import, "Preview", "without saving", "Preview saves nothing"),
+    (ui.check_in_form, "Add this check-in", "earlier ones are kept", "earlier ones are kept"),
+    (ui.learning_suggestions, "Plan it", "edit it in notebook 08",
+     "you can edit in notebook 08"),
+    (ui.posting_fit_form, "Use as my target profile", "instead of a role profile",
+     "measures your charts against it instead of a role profile"),
+], ids=lambda x: getattr(x, "__name__", None))
+def test_what_a_button_reassures_is_shown_not_only_in_its_tooltip(session, form, button,
+                                                                   tooltip, shown):
+    """Red-team walk W (W10): a tooltip shows on a mouse's hover only; on a touch screen or
+    with the keyboard "without saving" (and the like) was never seen. What a person needs to
+    know before pressing is in the form's own words too."""
+    import html as html_module
+
+    view = form(session)
+    pressed = [w for w in walk(view) if isinstance(w, widgets.Button)
+               and w.description == button]
+    assert pressed and tooltip in pressed[0].tooltip, (button, [p.tooltip for p in pressed])
+    text = html_module.unescape(re.sub(r"<[^>]+>", " ", "".join(
+        w.value for w in walk(view) if isinstance(w, widgets.HTML))))
+    assert shown in " ".join(text.split()), text[:600]

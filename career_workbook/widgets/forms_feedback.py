@@ -1001,10 +1001,10 @@ def feedback_import(session: Any) -> widgets.Widget:
         return [*source.widgets, source.under(preview_button), preview, quiet.HBox([save])]
 
     return FormView(session, build, name="feedback_import", title="Import feedback from a file",
-                    intro="For survey results: upload a CSV file, check the preview, then "
-                          "add it. Entries already in your workbook are skipped; an entry "
-                          "with the same rater and date but other ratings replaces the "
-                          "stored one.",
+                    intro="For survey results: upload a CSV file, check the preview (Preview "
+                          "saves nothing), then add it. Entries already in your workbook are "
+                          "skipped; an entry with the same rater and date but other ratings "
+                          "replaces the stored one.",
                     depends=lambda wb: wb.skill_names(),
                     saves_input=False)  # a file to read, not kept
 

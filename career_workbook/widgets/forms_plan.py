@@ -492,7 +492,8 @@ def learning_suggestions(session: Any) -> widgets.Widget:
         return rows
 
     return FormView(session, build, name="learning_suggestions", title="Plan learning for gaps",
-                    intro="Your biggest gaps that have no course, book or project planned yet.",
+                    intro="Your biggest gaps that have no course, book or project planned yet. "
+                          "“Plan it” adds a planned learning item you can edit in notebook 08.",
                     depends=lambda wb: (wb.skills, wb.assessments, wb.learning,
                                         wb.role_profile, wb.person.target_role))
 

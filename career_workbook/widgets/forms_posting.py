@@ -389,6 +389,7 @@ def posting_fit_form(session: Any) -> widgets.Widget:
 
     return FormView(session, build, name="posting_fit", title="Fit to a posting",
                     intro="Paste a posting you are curious about: see the skills it asks for, "
-                          "where you already stand, and what to work on.",
+                          "where you already stand, and what to work on. “Use as my target "
+                          "profile” measures your charts against it instead of a role profile.",
                     depends=lambda wb: (wb.skills, wb.assessments, wb.role_profile),
                     saves_input=False)  # the posting is never saved

@@ -164,6 +164,6 @@ def contacts_import(session: Any) -> widgets.Widget:
     return FormView(session, build, name="contacts_import",
                     title="Bring in your LinkedIn connections",
                     intro="Upload LinkedIn's Connections.csv (or a CSV with the same columns), "
-                          "check the preview, then import. People already in your network "
-                          "are never added twice.",
+                          "check the preview (Preview saves nothing), then import. People already "
+                          "in your network are never added twice.",
                     depends=lambda wb: None, saves_input=False)  # a file to read, not kept

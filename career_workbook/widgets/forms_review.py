@@ -446,7 +446,8 @@ def check_in_form(session: Any) -> widgets.Widget:
 
     return FormView(session, build, name="check_in", title="Check in",
                     intro="A regular look back: how it went, how far each goal has come, "
-                          "what to change.",
+                          "what to change. Each check-in is saved as a new dated entry; "
+                          "earlier ones are kept.",
                     depends=lambda wb: (wb.goals, len(wb.check_ins)))
 
 

@@ -197,6 +197,14 @@ A11Y_JS = """
     document.querySelectorAll('.widget-label[title="null"]').forEach(function (l) {
       set(l, 'title', null);
     });
+    // a chart wider than a phone's page scrolls sideways in its box (app.css): the box is
+    // then a region a keyboard can scroll, named by the chart ("Chart “Your network”")
+    document.querySelectorAll('.cw-chart > .widget-html-content').forEach(function (b) {
+      var img = b.querySelector('img'), wide = img && b.scrollWidth > b.clientWidth + 1;
+      set(b, 'tabindex', wide ? '0' : null);
+      set(b, 'role', wide ? 'region' : null);
+      set(b, 'aria-label', wide ? (img.getAttribute('alt') || 'Chart').split(':')[0] : null);
+    });
     // a status line is a live region that stays: what it says next is read out
     document.querySelectorAll('.cw-live').forEach(function (s) { set(s, 'aria-live', 'polite'); });
     // an upload button with no file shows only its words (csv_source.upload_css); a
@@ -213,6 +221,8 @@ A11Y_JS = """
     pending = true;
     requestAnimationFrame(function () { pending = false; name(); });
   }).observe(document.body, {childList: true, subtree: true});
+  window.addEventListener('resize', function () { requestAnimationFrame(name); });
+  window.addEventListener('load', name, true);  // an image loaded has its width
   window.cwA11y = name;
   name();
 })();
@@ -235,7 +245,10 @@ A11Y_JS = """
   slider's number (ipywidgets' editable readout) open a number pad on a phone or a tablet
   (``inputmode="decimal"``), not a keyboard of letters (red-team walk W);
 - a label given no tooltip has no ``title`` (ipywidgets wrote its ``null`` there: a
-  "null" tooltip on hover).
+  "null" tooltip on hover);
+- a chart's box that scrolls sideways (a phone's page, ``app.css``: walk W's W9) is a
+  region a keyboard can scroll (``tabindex="0"``), named by the chart; a chart that fits
+  is no tab stop.
 """
 
 

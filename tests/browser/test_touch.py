@@ -7,7 +7,9 @@ and a number field's box (text, so that "3,5" is read) opened a keyboard of lett
 label given no tooltip had one saying "null" (ipywidgets wrote its null as the label's
 ``title``); a quick second tap on a button could zoom the page; and a pull down at the top
 of the page reloaded it (the browser's pull-to-refresh), on iOS with no question (it has no
-"beforeunload"), losing what was typed. The app's style sheet (``app.css``: ``@media
+"beforeunload"), losing what was typed; a chart was scaled to the phone's width, its labels
+5 px tall (04's scorecard 356 px wide): it now keeps its laptop size and scrolls sideways in
+its own box (W9). The app's style sheet (``app.css``: ``@media
 (pointer: coarse)``, the page's scroller) and the page's script
 (``display.A11Y_JS``) see to them; a desktop with a mouse keeps its look.
 """
@@ -53,6 +55,24 @@ _LOOK = """() => {
 }"""
 
 
+_CHARTS = """() => [...document.querySelectorAll('img.cw-chart')].map(i => {
+  const box = i.parentElement;
+  return {natural: i.naturalWidth, shown: Math.round(i.getBoundingClientRect().width),
+          box: box.clientWidth, scrolls: getComputedStyle(box).overflowX,
+          keys: box.getAttribute('tabindex'), role: box.getAttribute('role'),
+          name: box.getAttribute('aria-label'),
+          page: document.documentElement.scrollWidth, screen: window.innerWidth};
+})"""
+"""Each chart's natural width (its PNG's, as a laptop shows it), its shown width, and the
+width and sideways scrolling of the box it is in; the page's width and the screen's."""
+
+
+def _charts(notebook: Notebook) -> list[dict[str, Any]]:
+    return wait_until(lambda: (found := notebook.page.evaluate(_CHARTS))
+                      and all(c["natural"] for c in found) and found,
+                      "the charts to load", timeout=15)
+
+
 def _look(notebook: Notebook) -> dict[str, Any]:
     """What the page shows once its script has run: handle sizes, text sizes, keypads."""
     return wait_until(lambda: (look := notebook.page.evaluate(_LOOK))["handles"]
@@ -83,6 +103,17 @@ def test_on_a_phone_sliders_and_text_boxes_fit_a_finger(browser: Any,
         hours = notebook.page.get_by_role("textbox", name="Hours so far").first
         notebook.page.wait_for_function("e => e.getAttribute('inputmode') === 'decimal'",
                                         arg=hours.element_handle(), timeout=10_000)
+        notebook.page.close()
+        # a chart as readable as on a laptop (its labels were 5 px tall scaled to 356 px),
+        # scrolled sideways in its own box: the page itself never scrolls sideways
+        notebook = Notebook.open_in_app(context, app_server, "04_smart_goals")
+        charts = _charts(notebook)
+        assert charts and all(c["shown"] == c["natural"] > c["box"] for c in charts), charts
+        assert all(c["scrolls"] == "auto" for c in charts), charts
+        assert all(c["page"] <= c["screen"] for c in charts), charts
+        # a keyboard can scroll it too (a 200 % zoom is as narrow): a region named by it
+        assert all((c["keys"], c["role"]) == ("0", "region") for c in charts), charts
+        assert [c["name"] for c in charts] == ["Chart “SMART goal scorecard”"], charts
     finally:
         context.close()
 
@@ -95,5 +126,10 @@ def test_with_a_mouse_the_forms_look_as_they_did(app_context: Any,
         assert {tuple(h) for h in look["handles"]} == {(16, 16)}, look["handles"]  # ipywidgets' own
         assert {size for size, _ in look["fonts"]} == {13}, look["fonts"]
         assert look["nulls"] == 0  # no "null" tooltip on a label, with a mouse either
+        notebook.page.close()
+        notebook = Notebook.open_in_app(app_context, app_server, "04_smart_goals")
+        charts = _charts(notebook)  # a laptop's page holds a chart whole, as before
+        assert charts and all(c["shown"] == c["natural"] <= c["box"] for c in charts), charts
+        assert all(c["keys"] is c["role"] is None for c in charts), charts  # no tab stop
     finally:
         notebook.page.close()

@@ -752,6 +752,8 @@ def test_check_in_with_a_removed_goal_is_refused_beside_its_slider(small):
 def test_next_actions_lists_reasons(example):
     html = ui.next_actions(example).children[1].value
     assert "Why now" in html and "cw-table" in html
+    # U8: its scrolling box is named as the form is (it was "Table of #, What, Item, ...")
+    assert 'role="region" aria-label="What to do next"' in html
 
 
 def test_next_actions_on_a_new_workbook_says_where_to_start_not_well_done(tmp_path):

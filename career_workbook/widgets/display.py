@@ -774,8 +774,9 @@ def frame_html(frame: pd.DataFrame, columns: Mapping[str, str] | None = None, *,
 
 def table_widget(frame: pd.DataFrame, columns: Mapping[str, str] | None = None, *,
                  empty: str = "Nothing to show yet.", title: str = "",
-                 names: Sequence[str] = ()) -> widgets.HTML:
+                 names: Sequence[str] = (), name: str = "") -> widgets.HTML:
     """An ``HTML`` widget holding :func:`frame_html` (with an optional escaped title, which
-    names the table too)."""
+    names the table too; else ``name`` names it, a form's title above it, not shown twice)."""
     head = f'<div style="font-weight:600;margin-top:6px">{esc(title)}</div>' if title else ""
-    return quiet.HTML(head + frame_html(frame, columns, empty=empty, names=names, name=title))
+    return quiet.HTML(head + frame_html(frame, columns, empty=empty, names=names,
+                                        name=title or name))

@@ -483,7 +483,8 @@ def next_actions(session: Any) -> widgets.Widget:
                                 "your forms still list every goal."))] if later else []),
                 table_widget(frame, {"rank": "#", "kind": "What", "item": "Item",
                                      "reason": "Why now", "due": "Due"},
-                             empty=s.say(nothing_to_do(s.workbook)), names=("item",))]
+                             empty=s.say(nothing_to_do(s.workbook)), names=("item",),
+                             name="What to do next")]  # its region: the form's title
 
     return FormView(session, build, name="next_actions", title="What to do next",
                     intro="Drawn from your whole workbook, most urgent first.")

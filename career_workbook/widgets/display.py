@@ -38,6 +38,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from career_workbook.widgets.session import Session
 
 __all__ = [
+    "DRAFTS_JS",
     "LONG_WORD",
     "NAME_CELL",
     "PROSE_WORDS",
@@ -319,6 +320,259 @@ defines ``window.cwUnsaved`` before any cell runs
 (``app_template/voila/templates/career/app.js``): this one then stays out of its way."""
 
 
+DRAFTS_JS = """
+(function () {
+  if (window.cwDrafts) { window.cwDrafts(); return; }
+  var PREFIX = 'cw-draft:', FORM = 'cw-drafts-', TEXT = 'cw-text-', UNSAVED = 'cw-unsaved';
+  var KEEP_MS = 14 * 24 * 3600 * 1000;  // a draft older than 14 days is dropped
+  var WAIT_MS = 300;  // typing writes a draft once it pauses this long
+  var MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov',
+                'Dec'];
+  var store = null;
+  try { store = window.localStorage; store.getItem(PREFIX); } catch (err) { store = null; }
+  if (!store) { window.cwDrafts = function () {}; return; }
+  var over = new WeakMap();   // a box's text before this burst of typing (no draft yet)
+  var waiting = new Map();    // draft key -> {timer, input}: typed, not written yet
+  var checked = new WeakSet(), seen = new WeakMap(), quiet = false;
+
+  function named(el, start) {
+    if (!el) { return null; }
+    for (var i = 0; i < el.classList.length; i++) {
+      var c = el.classList[i];
+      if (c.indexOf(start) === 0 && c.length > start.length) { return c; }
+    }
+    return null;
+  }
+  function where(input) {  // the draft key of a form's text box, or null
+    if (!input || !input.closest || !/^(INPUT|TEXTAREA)$/.test(input.tagName)) { return null; }
+    var box = input.closest('.cw-text'), form = box && box.closest('.cw-form');
+    var f = named(form, FORM), t = named(box, TEXT);
+    return f && t ? {key: PREFIX + f + ':' + t, form: form, box: box} : null;
+  }
+  function read(key) {
+    try {
+      var d = JSON.parse(store.getItem(key));
+      return d && typeof d.text === 'string' && typeof d.over === 'string' ? d : null;
+    } catch (err) { return null; }
+  }
+  function write(key, d) { try { store.setItem(key, JSON.stringify(d)); } catch (err) {} }
+  function drop(key) { try { store.removeItem(key); } catch (err) {} }
+  function sweep() {  // drafts of 14 days ago and more, and any unreadable, go
+    var now = Date.now(), keys = [];
+    for (var i = 0; i < store.length; i++) { keys.push(store.key(i)); }
+    keys.forEach(function (k) {
+      if (k && k.indexOf(PREFIX) === 0) {
+        var d = read(k);
+        if (!d || !(now - d.at < KEEP_MS)) { drop(k); }
+      }
+    });
+  }
+
+  // ---- keeping: what is typed in a form's text box, on this device only
+  function keep(key, input) {
+    var old = read(key), before = old ? old.over : over.get(input);
+    over.delete(input);
+    if (typeof before !== 'string') { return; }
+    if (input.value === before) { drop(key); return; }  // typed back: nothing to keep
+    write(key, {text: input.value, over: before, at: Date.now()});
+  }
+  function flush() {
+    waiting.forEach(function (w, key) { clearTimeout(w.timer); keep(key, w.input); });
+    waiting.clear();
+  }
+  document.addEventListener('beforeinput', function (event) {
+    var at = quiet ? null : where(event.target);
+    if (at && !over.has(event.target) && !read(at.key)) {
+      over.set(event.target, event.target.value);
+    }
+  }, true);
+  document.addEventListener('input', function (event) {
+    var at = quiet ? null : where(event.target);
+    if (!at) { return; }
+    var w = waiting.get(at.key);
+    if (w) { clearTimeout(w.timer); }
+    var input = event.target;
+    waiting.set(at.key, {input: input, timer: setTimeout(function () {
+      waiting.delete(at.key);
+      keep(at.key, input);
+    }, WAIT_MS)});
+  }, true);
+  // a tab put in the background may be thrown away without a word: write now
+  document.addEventListener('visibilitychange', function () {
+    if (document.visibilityState === 'hidden') { flush(); }
+  });
+  window.addEventListener('pagehide', flush);
+
+  // ---- forgetting: a form saved (or its changes discarded) drops its drafts
+  function forget(form, keys) {
+    var active = document.activeElement;
+    keys.forEach(function (formKey) {
+      var start = PREFIX + formKey + ':', gone = [];
+      waiting.forEach(function (w, key) {  // typed just before Save: saved, not a draft
+        if (key.indexOf(start) === 0 && w.input !== active) {
+          clearTimeout(w.timer); gone.push(key);
+        }
+      });
+      gone.forEach(function (key) { waiting.delete(key); });
+      for (var i = store.length - 1; i >= 0; i--) {
+        var k = store.key(i);
+        if (k && k.indexOf(start) === 0) {  // the box still typed in keeps its draft
+          var at = active && where(active);
+          if (!(at && at.key === k)) { drop(k); }
+        }
+      }
+    });
+    form.querySelectorAll('.cw-text input, .cw-text textarea').forEach(function (i) {
+      over.delete(i);
+    });
+    form.querySelectorAll('.cw-draft-note').forEach(function (n) { n.remove(); });
+  }
+  function classes(text) { return (' ' + (text || '') + ' '); }
+  function watchForms(records) {
+    var forms = new Set();
+    records.forEach(function (r) {
+      var form = r.target;
+      if (r.type !== 'attributes' || !form.classList || !form.classList.contains('cw-form')) {
+        return;
+      }
+      if (classes(r.oldValue).indexOf(' ' + UNSAVED + ' ') >= 0) {
+        var keys = seen.get(form) || new Set();
+        classes(r.oldValue).split(' ').forEach(function (c) {
+          if (c.indexOf(FORM) === 0 && c.length > FORM.length) { keys.add(c); }
+        });
+        seen.set(form, keys);
+      }
+      forms.add(form);
+    });
+    forms.forEach(function (form) {
+      var keys = seen.get(form) || new Set(), key = named(form, FORM);
+      if (form.classList.contains(UNSAVED)) {
+        if (key) { keys.add(key); }
+        seen.set(form, keys);
+      } else if (keys.size) {
+        seen.delete(form);
+        forget(form, keys);
+      }
+    });
+  }
+
+  // ---- bringing back: a page opened again shows what was typed and not saved
+  function when(at) {
+    var d = new Date(at), two = function (n) { return (n < 10 ? '0' : '') + n; };
+    return d.getDate() + ' ' + MONTHS[d.getMonth()] + ' at ' + two(d.getHours()) + ':' +
+      two(d.getMinutes());
+  }
+  function label(box) {
+    var l = box.querySelector('.widget-label');
+    return l && l.textContent.trim() ? '“' + l.textContent.trim() + '”' : 'this box';
+  }
+  function send(input, text) {  // as if typed: the kernel gets it, the form is unsaved
+    quiet = true;
+    try {
+      input.value = text;
+      input.dispatchEvent(new Event('input', {bubbles: true}));
+      input.dispatchEvent(new Event('change', {bubbles: true}));
+    } finally { quiet = false; }
+  }
+  function note(at, input, d, back) {
+    var box = at.box, old = box.querySelector(':scope > .cw-draft-note');
+    if (old) { old.remove(); }
+    var n = document.createElement('div');
+    n.className = 'cw-draft-note';
+    n.setAttribute('role', 'status');
+    n.setAttribute('aria-live', 'polite');
+    n.style.cssText = 'margin:4px 0 8px 0;padding:4px 8px;border-left:4px solid #b35c00;' +
+      'max-width:40em;line-height:1.4';
+    var said = document.createElement('div'), copy = null;
+    var name = label(box), day = when(d.at);
+    var words = back
+      ? 'Brought back the text you typed in ' + name + ' on ' + day + ' and had not ' +
+        'saved: check it and press Save, or Discard.'
+      : 'You typed this in ' + name + ' on ' + day + ' and had not saved it. The saved ' +
+        'text has changed since (in another tab or window), so it was left as it is: ' +
+        'copy what you need from here, then Discard.';
+    n.appendChild(said);
+    if (!back) {
+      copy = document.createElement('textarea');
+      copy.readOnly = true;
+      copy.className = 'cw-draft-text';
+      copy.value = d.text;
+      copy.rows = Math.min(8, Math.max(2, d.text.split('\\n').length));
+      copy.setAttribute('aria-label', 'What you typed in ' + name + ' and had not saved');
+      copy.style.cssText = 'display:block;width:100%;max-width:36em;box-sizing:border-box;' +
+        'margin:4px 0;font:inherit;color:inherit;background:transparent';
+      n.appendChild(copy);
+    }
+    var discard = document.createElement('button');
+    discard.type = 'button';
+    discard.className = 'cw-draft-discard';
+    discard.textContent = 'Discard';
+    discard.setAttribute('aria-label', 'Discard the unsaved text of ' + name);
+    discard.style.cssText = 'margin-top:4px;font:inherit;padding:2px 10px;cursor:pointer';
+    discard.addEventListener('click', function () { throwAway(at, input, d, back, n); });
+    n.appendChild(discard);
+    box.appendChild(n);
+    setTimeout(function () { said.textContent = words; }, 50);  // a live region read out
+  }
+  function throwAway(at, input, d, back, n) {
+    var t = waiting.get(at.key);
+    if (t) { clearTimeout(t.timer); waiting.delete(at.key); }
+    if (back && input.isConnected && input.value === d.text) { send(input, d.over); }
+    drop(at.key);
+    over.delete(input);
+    n.remove();
+  }
+  function bringBack(input) {
+    checked.add(input);
+    var at = where(input), d = at && read(at.key);
+    if (!d) { return; }
+    if (!(Date.now() - d.at < KEEP_MS)) { drop(at.key); return; }
+    if (input.value === d.text) {  // saved, or the kernel still has it (JupyterLab)
+      if (!at.form.classList.contains(UNSAVED)) { drop(at.key); }
+      return;
+    }
+    if (input.value === d.over) {
+      send(input, d.text);
+      note(at, input, d, true);
+    } else {
+      note(at, input, d, false);  // saved elsewhere since: nothing overwritten
+    }
+  }
+  function scan() {
+    document.querySelectorAll('.cw-form .cw-text input, .cw-form .cw-text textarea')
+      .forEach(function (input) { if (!checked.has(input)) { bringBack(input); } });
+  }
+  var pending = false;
+  new MutationObserver(function (records) {
+    watchForms(records);
+    if (pending) { return; }
+    pending = true;
+    requestAnimationFrame(function () { pending = false; scan(); });
+  }).observe(document.body, {childList: true, subtree: true, attributes: true,
+                             attributeFilter: ['class'], attributeOldValue: true});
+  window.cwDrafts = scan;
+  sweep();
+  scan();
+})();
+"""
+"""Text typed in a form and not saved survives a lost tab (red-team walk W8: iOS throws a
+tab put in the background away and reloads it, firing no ``beforeunload``; a tab closed by
+mistake). As the person types in a form's text box (a box of class
+:data:`~career_workbook.widgets.fields.TEXT`), its text is kept in the browser's
+``localStorage``, on this device only, keyed by the form (its
+:meth:`~career_workbook.widgets.fields.FormView.draft_key`: workbook, notebook, form and
+record) and the field, with the text it was typed over and when. When that form is saved
+or its changes discarded (its :data:`~career_workbook.widgets.fields.UNSAVED` class goes
+away) its drafts are dropped; so is any draft 14 days old.
+
+A page opened again finds a draft that differs from what its box shows: if the box still
+shows the text the draft was typed over, the draft is put back as if typed (the kernel gets
+it, the form is unsaved: nothing is saved until Save is pressed); otherwise (saved in
+another tab since) nothing is overwritten and the draft is shown beside the box as text to
+copy. Either way a note in a live region says so, with a Discard button (which puts the box
+back as it was and drops the draft)."""
+
+
 REFRESH = "cw-refresh"
 """The class of the hidden button (:func:`refresh_button`) the page presses when the person
 comes back to it (:data:`REFRESH_JS`)."""
@@ -454,10 +708,11 @@ def refresh_button(session: Session) -> widgets.Button:
 
 
 def publish_page_scripts() -> None:
-    """Publish :data:`A11Y_JS`, :data:`SLIDER_BOX_JS`, :data:`UNSAVED_JS` and
-    :data:`REFRESH_JS` once per notebook run, as one script (JupyterLab and Voila run
-    trusted ``application/javascript`` outputs; elsewhere it is inert)."""
-    publish(_script(A11Y_JS + SLIDER_BOX_JS + UNSAVED_JS + REFRESH_JS))
+    """Publish :data:`A11Y_JS`, :data:`SLIDER_BOX_JS`, :data:`UNSAVED_JS`,
+    :data:`DRAFTS_JS` and :data:`REFRESH_JS` once per notebook run, as one script
+    (JupyterLab and Voila run trusted ``application/javascript`` outputs; elsewhere it is
+    inert)."""
+    publish(_script(A11Y_JS + SLIDER_BOX_JS + UNSAVED_JS + DRAFTS_JS + REFRESH_JS))
 
 
 def _script(code: str) -> Any:

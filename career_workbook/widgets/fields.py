@@ -240,6 +240,22 @@ def notice_html(text: str, kind: str = "info") -> str:
     )
 
 
+def draft_class(prefix: str, *parts: Any) -> str:
+    """A class naming what ``parts`` name, valid in CSS whatever they hold (a skill's name,
+    a path with spaces): ``prefix`` and a digest of them. Nothing of the parts can be read
+    back from it (a page's local storage holds no workbook path).
+
+    >>> draft_class(TEXT, "ratings.SQL & data")
+    'cw-text-fc76cc07c688'
+    >>> draft_class(TEXT, "a", "b") != draft_class(TEXT, "a b")
+    True
+    """
+    import hashlib
+
+    digest = hashlib.sha256("\x00".join(map(str, parts)).encode("utf-8")).hexdigest()
+    return f"{prefix}-{digest[:12]}"
+
+
 def notice(text: str, kind: str = "info") -> widgets.HTML:
     """A message box widget (see :func:`notice_html`)."""
     return quiet.HTML(notice_html(text, kind))
@@ -252,6 +268,15 @@ NUMBER = "cw-number"
 """The class of a number field's box (kinds ``int`` and ``float``, typed as text so that
 "3,5" is read): the page's script gives its input a number pad on a phone or a tablet
 (:data:`~career_workbook.widgets.display.A11Y_JS`)."""
+TEXT = "cw-text"
+"""The class of a text field's box (kinds ``text``, ``combo`` and ``textarea``), with one
+more naming its field, ``cw-text-<digest>`` (:func:`draft_class`): the page keeps what is
+typed in it and not saved yet on this device, to bring back after a lost tab
+(:data:`~career_workbook.widgets.display.DRAFTS_JS`)."""
+DRAFTS = "cw-drafts"
+"""The start of the class a form's box has naming its workbook, notebook, form and record
+(:meth:`FormView.draft_key`), ``cw-drafts-<digest>``: the key its text fields' drafts are
+kept under (:data:`~career_workbook.widgets.display.DRAFTS_JS`)."""
 LIVE = "cw-live"
 """The class of a status line the page's script makes a live region (read out when it
 changes)."""
@@ -312,6 +337,8 @@ def secondary_button(description: str, tooltip: str, icon: str = "", *,
 # ----------------------------------------------------------------------------------------
 _KINDS = ("text", "textarea", "int", "float", "slider", "dropdown", "date", "multi", "combo",
           "checkbox")
+TEXT_KINDS = ("text", "combo", "textarea")
+"""The kinds whose box has the class :data:`TEXT`: words typed, kept as a draft."""
 
 
 def _label_html(text: str) -> str:
@@ -545,6 +572,8 @@ class Field:
     False
     >>> make_field("hours", "Hours", "float").box._dom_classes
     ('cw-field', 'cw-number')
+    >>> make_field("lessons", "Lessons", "textarea").box._dom_classes[:2]
+    ('cw-field', 'cw-text')
     """
 
     def __init__(self, key: str, label: str, widget: widgets.Widget, *, kind: str,
@@ -564,7 +593,9 @@ class Field:
         if self.help is not None:
             children.append(self.help)
         number = (NUMBER,) if kind in ("int", "float") else ()  # a number pad on a phone
-        self.box = quiet.VBox(children, _dom_classes=(FIELD, *number))  # help, error tied
+        # text kept on the device as it is typed, for a tab the phone throws away
+        text = (TEXT, draft_class(TEXT, key)) if kind in TEXT_KINDS else ()
+        self.box = quiet.VBox(children, _dom_classes=(FIELD, *number, *text))  # help, error
 
     @property
     def message(self) -> widgets.HTML:
@@ -1323,6 +1354,7 @@ class FormView(quiet.VBox):
             finally:
                 self._filling = False
         self.children = [self.title, *body, *self._tail()]
+        self._name_drafts()
         if self._late is not None and not self._saving and self._late.over():
             self._end_late()  # the person moved on (chose another item, ...)
         close_widgets(old, keep=self._late.widgets() if self._late is not None else ())
@@ -1395,6 +1427,36 @@ class FormView(quiet.VBox):
         self.render()
 
     # ---------------------------------------------------------------- unsaved input
+    def draft_key(self) -> str | None:
+        """The class naming this form's workbook, notebook, name and chosen record
+        (:data:`DRAFTS`), under which the page keeps its text fields' unsaved drafts;
+        ``None`` for a form that saves no input.
+
+        >>> import tempfile, pathlib
+        >>> from career_workbook.widgets.session import Session
+        >>> s = Session(pathlib.Path(tempfile.mkdtemp()) / "sam.yaml"); _ = s.create("Sam")
+        >>> from career_workbook.widgets.forms_skills import strengths_form
+        >>> view = strengths_form(s)
+        >>> key = view.draft_key(); key.startswith("cw-drafts-"), key in view._dom_classes
+        (True, True)
+        >>> key == strengths_form(s).draft_key()  # the same form opened again
+        True
+        """
+        if not self.saves_input:
+            return None
+        record = self.chooser.value if self.chooser is not None else None
+        return draft_class(DRAFTS, getattr(self.session, "path", ""),
+                           getattr(self.session, "notebook", ""), self.name, record)
+
+    def _name_drafts(self) -> None:
+        """Give the box the class of :meth:`draft_key` (one message, only when it changed)."""
+        key = self.draft_key()
+        old = [c for c in self._dom_classes if c.startswith(DRAFTS + "-") and c != key]
+        if key is not None and key not in self._dom_classes:
+            self._dom_classes = (*(c for c in self._dom_classes if c not in old), key)
+        elif old:
+            self._dom_classes = tuple(c for c in self._dom_classes if c not in old)
+
     @property
     def unsaved(self) -> bool:
         return UNSAVED in self._dom_classes

@@ -72,11 +72,24 @@ def browser() -> Iterator[Any]:
             chrome.close()
 
 
-def new_context(browser: Any) -> Any:
-    """A browser context with a laptop-sized window (the browser only resolves 127.0.0.1)."""
+FORGET_DRAFTS = """(() => { try {
+  Object.keys(localStorage).filter(k => k.startsWith('cw-draft:'))
+    .forEach(k => localStorage.removeItem(k));
+} catch (err) {} })();"""
+"""Run before every page of a context that keeps no drafts: text one test typed and did not
+save is not brought back into another test's page (``display.DRAFTS_JS``)."""
+
+
+def new_context(browser: Any, *, keep_drafts: bool = False) -> Any:
+    """A browser context with a laptop-sized window (the browser only resolves 127.0.0.1).
+
+    Unless ``keep_drafts``, every page opens with no unsaved text kept from before (the
+    contexts shared by many tests: one test's typing is not the next one's draft)."""
     context = browser.new_context(viewport={"width": 1280, "height": 900},
                                   device_scale_factor=1, locale="en-GB")
     context.set_default_timeout(30_000)
+    if not keep_drafts:
+        context.add_init_script(FORGET_DRAFTS)
     return context
 
 

@@ -324,6 +324,7 @@ DRAFTS_JS = """
 (function () {
   if (window.cwDrafts) { window.cwDrafts(); return; }
   var PREFIX = 'cw-draft:', FORM = 'cw-drafts-', TEXT = 'cw-text-', UNSAVED = 'cw-unsaved';
+  var HELD = ':held:';  // a draft the box's saved text changed under: kept until Discard
   var KEEP_MS = 14 * 24 * 3600 * 1000;  // a draft older than 14 days is dropped
   var WAIT_MS = 300;  // typing writes a draft once it pauses this long
   var MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov',
@@ -344,7 +345,8 @@ DRAFTS_JS = """
     return null;
   }
   function where(input) {  // the draft key of a form's text box, or null
-    if (!input || !input.closest || !/^(INPUT|TEXTAREA)$/.test(input.tagName)) { return null; }
+    if (!input || !input.closest || !/^(INPUT|TEXTAREA)$/.test(input.tagName) ||
+        input.closest('.cw-draft-note')) { return null; }  // not the copy a note shows
     var box = input.closest('.cw-text'), form = box && box.closest('.cw-form');
     var f = named(form, FORM), t = named(box, TEXT);
     return f && t ? {key: PREFIX + f + ':' + t, form: form, box: box} : null;
@@ -414,18 +416,19 @@ DRAFTS_JS = """
         }
       });
       gone.forEach(function (key) { waiting.delete(key); });
-      for (var i = store.length - 1; i >= 0; i--) {
-        var k = store.key(i);
-        if (k && k.indexOf(start) === 0) {  // the box still typed in keeps its draft
-          var at = active && where(active);
-          if (!(at && at.key === k)) { drop(k); }
+      var at = active && where(active), gone = [];
+      for (var i = 0; i < store.length; i++) {
+        var k = store.key(i);  // the box still typed in keeps its draft; a held one stays
+        if (k && k.indexOf(start) === 0 && k.indexOf(HELD) < 0 && !(at && at.key === k)) {
+          gone.push(k);
         }
       }
+      gone.forEach(drop);
     });
     form.querySelectorAll('.cw-text input, .cw-text textarea').forEach(function (i) {
       over.delete(i);
     });
-    form.querySelectorAll('.cw-draft-note').forEach(function (n) { n.remove(); });
+    form.querySelectorAll('.cw-draft-back').forEach(function (n) { n.remove(); });
   }
   function classes(text) { return (' ' + (text || '') + ' '); }
   function watchForms(records) {
@@ -474,11 +477,14 @@ DRAFTS_JS = """
       input.dispatchEvent(new Event('change', {bubbles: true}));
     } finally { quiet = false; }
   }
-  function note(at, input, d, back) {
-    var box = at.box, old = box.querySelector(':scope > .cw-draft-note');
-    if (old) { old.remove(); }
+  function note(at, key, input, d, back) {
+    var box = at.box;
+    box.querySelectorAll(':scope > .cw-draft-note').forEach(function (old) {
+      if (old.getAttribute('data-draft') === key) { old.remove(); }
+    });
     var n = document.createElement('div');
-    n.className = 'cw-draft-note';
+    n.className = 'cw-draft-note ' + (back ? 'cw-draft-back' : 'cw-draft-held');
+    n.setAttribute('data-draft', key);
     n.setAttribute('role', 'status');
     n.setAttribute('aria-live', 'polite');
     n.style.cssText = 'margin:4px 0 8px 0;padding:4px 8px;border-left:4px solid #b35c00;' +
@@ -509,23 +515,28 @@ DRAFTS_JS = """
     discard.textContent = 'Discard';
     discard.setAttribute('aria-label', 'Discard the unsaved text of ' + name);
     discard.style.cssText = 'margin-top:4px;font:inherit;padding:2px 10px;cursor:pointer';
-    discard.addEventListener('click', function () { throwAway(at, input, d, back, n); });
+    discard.addEventListener('click', function () { throwAway(at, key, input, d, back, n); });
     n.appendChild(discard);
     box.appendChild(n);
     setTimeout(function () { said.textContent = words; }, 50);  // a live region read out
   }
-  function throwAway(at, input, d, back, n) {
-    var t = waiting.get(at.key);
-    if (t) { clearTimeout(t.timer); waiting.delete(at.key); }
-    if (back && input.isConnected && input.value === d.text) { send(input, d.over); }
-    drop(at.key);
-    over.delete(input);
+  function throwAway(at, key, input, d, back, n) {
+    if (back) {
+      var t = waiting.get(at.key);
+      if (t) { clearTimeout(t.timer); waiting.delete(at.key); }
+      if (input.isConnected && input.value === d.text) { send(input, d.over); }
+      over.delete(input);
+    }
+    drop(key);
     n.remove();
   }
   function bringBack(input) {
     checked.add(input);
     var at = where(input), d = at && read(at.key);
-    if (!d) { return; }
+    if (d) { putBack(input, at, d); }
+    showHeld(input);
+  }
+  function putBack(input, at, d) {
     if (!(Date.now() - d.at < KEEP_MS)) { drop(at.key); return; }
     if (input.value === d.text) {  // saved, or the kernel still has it (JupyterLab)
       if (!at.form.classList.contains(UNSAVED)) { drop(at.key); }
@@ -533,10 +544,24 @@ DRAFTS_JS = """
     }
     if (input.value === d.over) {
       send(input, d.text);
-      note(at, input, d, true);
-    } else {
-      note(at, input, d, false);  // saved elsewhere since: nothing overwritten
+      note(at, at.key, input, d, true);
+    } else {  // saved elsewhere since: nothing overwritten; held apart, so that what is
+      write(at.key + HELD + d.at, d);  // typed in the box now is a draft of its own
+      drop(at.key);
     }
+  }
+  function showHeld(input) {
+    var at = where(input);
+    if (!at) { return; }
+    var held = [];
+    for (var i = 0; i < store.length; i++) {
+      var k = store.key(i);
+      if (k && k.indexOf(at.key + HELD) === 0) { held.push(k); }
+    }
+    held.forEach(function (k) {
+      var d = read(k);
+      if (!d || input.value === d.text) { drop(k); } else { note(at, k, input, d, false); }
+    });
   }
   function scan() {
     document.querySelectorAll('.cw-form .cw-text input, .cw-form .cw-text textarea')
@@ -545,7 +570,7 @@ DRAFTS_JS = """
   var pending = false;
   new MutationObserver(function (records) {
     watchForms(records);
-    if (pending) { return; }
+    if (pending || !records.some(function (r) { return r.type === 'childList'; })) { return; }
     pending = true;
     requestAnimationFrame(function () { pending = false; scan(); });
   }).observe(document.body, {childList: true, subtree: true, attributes: true,
@@ -569,8 +594,9 @@ A page opened again finds a draft that differs from what its box shows: if the b
 shows the text the draft was typed over, the draft is put back as if typed (the kernel gets
 it, the form is unsaved: nothing is saved until Save is pressed); otherwise (saved in
 another tab since) nothing is overwritten and the draft is shown beside the box as text to
-copy. Either way a note in a live region says so, with a Discard button (which puts the box
-back as it was and drops the draft)."""
+copy, held apart (``:held:``) until its Discard: neither a save of the form nor what is
+typed in the box next drops it. Either way a note in a live region says so, with a Discard
+button (which puts the box back as it was and drops the draft)."""
 
 
 REFRESH = "cw-refresh"

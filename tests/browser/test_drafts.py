@@ -140,10 +140,13 @@ def test_saved_in_another_tab_meanwhile_nothing_is_overwritten(app: tuple) -> No
         copy = note.locator("textarea.cw-draft-text")
         assert copy.input_value() == whole and copy.get_attribute("readonly") is not None
         assert nb.page.locator(".cw-unsaved").count() == 0  # nothing changed in the form
+        # typing in the box now is a draft of its own: the one shown is still kept
+        now = _type_and_wait(nb, "Asking for help earlier")
+        assert sorted(nb.page.evaluate(DRAFTS)) == sorted([whole, now])
         note.get_by_role("button", name=re.compile("Discard")).click()
         note.wait_for(state="detached", timeout=10_000)
-        assert nb.page.evaluate(DRAFTS) == []
-        assert server.workbook.read_bytes() == on_file and elsewhere in box.input_value()
+        assert nb.page.evaluate(DRAFTS) == [now] and box.input_value() == now
+        assert server.workbook.read_bytes() == on_file
     finally:
         nb.close()
 

@@ -96,7 +96,8 @@ def test_a_reloaded_step_brings_back_what_was_typed_and_saves_it(app: tuple) -> 
         nb.page.on("dialog", lambda d: d.accept())  # "Reload": the person says leave
         nb.page.reload(wait_until="commit")
         nb = Notebook._rendered(nb.page, server, "01_self_assessment", 120.0)
-        _brought_back(nb, whole)
+        note = _brought_back(nb, whole)
+        nb.screenshot("drafts_brought_back", element=note.locator("xpath=.."))
         assert TYPED not in server.workbook.read_text(encoding="utf-8")  # not saved yet
         _saved_and_forgotten(nb)
     finally:
@@ -140,6 +141,7 @@ def test_saved_in_another_tab_meanwhile_nothing_is_overwritten(app: tuple) -> No
         copy = note.locator("textarea.cw-draft-text")
         assert copy.input_value() == whole and copy.get_attribute("readonly") is not None
         assert nb.page.locator(".cw-unsaved").count() == 0  # nothing changed in the form
+        nb.screenshot("drafts_held", element=note.locator("xpath=.."))
         # typing in the box now is a draft of its own: the one shown is still kept
         now = _type_and_wait(nb, "Asking for help earlier")
         assert sorted(nb.page.evaluate(DRAFTS)) == sorted([whole, now])

@@ -334,7 +334,9 @@ DRAFTS_JS = """
   if (!store) { window.cwDrafts = function () {}; return; }
   var over = new WeakMap();   // a box's text before this burst of typing (no draft yet)
   var waiting = new Map();    // draft key -> {timer, input}: typed, not written yet
-  var checked = new WeakSet(), seen = new WeakMap(), quiet = false;
+  var checked = new WeakSet(), seen = new WeakMap(), quiet = false, opened = new WeakSet();
+  var PAGE = Date.now() + '-' + Math.random();  // this page: its own drafts are never put
+                                                 // back in it (the text is here already)
 
   function named(el, start) {
     if (!el) { return null; }
@@ -376,7 +378,7 @@ DRAFTS_JS = """
     over.delete(input);
     if (typeof before !== 'string') { return; }
     if (input.value === before) { drop(key); return; }  // typed back: nothing to keep
-    write(key, {text: input.value, over: before, at: Date.now()});
+    write(key, {text: input.value, over: before, at: Date.now(), page: PAGE});
   }
   function flush() {
     waiting.forEach(function (w, key) { clearTimeout(w.timer); keep(key, w.input); });
@@ -530,10 +532,12 @@ DRAFTS_JS = """
     drop(key);
     n.remove();
   }
-  function bringBack(input) {
+  function bringBack(input, first) {
     checked.add(input);
     var at = where(input), d = at && read(at.key);
-    if (d) { putBack(input, at, d); }
+    // only a form as the page opened shows it: one rebuilt later (saved, another record
+    // chosen) is not given a draft typed before (nor one another tab is typing now)
+    if (d && first && d.page !== PAGE) { putBack(input, at, d); }
     showHeld(input);
   }
   function putBack(input, at, d) {
@@ -544,6 +548,8 @@ DRAFTS_JS = """
     }
     if (input.value === d.over) {
       send(input, d.text);
+      d.page = PAGE;  // this page's own now
+      write(at.key, d);
       note(at, at.key, input, d, true);
     } else {  // saved elsewhere since: nothing overwritten; held apart, so that what is
       write(at.key + HELD + d.at, d);  // typed in the box now is a draft of its own
@@ -564,8 +570,15 @@ DRAFTS_JS = """
     });
   }
   function scan() {
+    var now = [];
     document.querySelectorAll('.cw-form .cw-text input, .cw-form .cw-text textarea')
-      .forEach(function (input) { if (!checked.has(input)) { bringBack(input); } });
+      .forEach(function (input) {
+        if (checked.has(input)) { return; }
+        var form = input.closest('.cw-form');
+        bringBack(input, !opened.has(form));
+        now.push(form);
+      });
+    now.forEach(function (form) { opened.add(form); });
   }
   var pending = false;
   new MutationObserver(function (records) {
@@ -590,7 +603,8 @@ record) and the field, with the text it was typed over and when. When that form 
 or its changes discarded (its :data:`~career_workbook.widgets.fields.UNSAVED` class goes
 away) its drafts are dropped; so is any draft 14 days old.
 
-A page opened again finds a draft that differs from what its box shows: if the box still
+A page opened again (a form as it first shows there; never the page that typed it) finds a
+draft that differs from what its box shows: if the box still
 shows the text the draft was typed over, the draft is put back as if typed (the kernel gets
 it, the form is unsaved: nothing is saved until Save is pressed); otherwise (saved in
 another tab since) nothing is overwritten and the draft is shown beside the box as text to

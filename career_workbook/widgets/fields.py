@@ -1344,6 +1344,7 @@ class FormView(quiet.VBox):
         if not self._saving:  # another item chosen, reloaded, changed elsewhere: a new form
             self._clean = {}
         self._key = self._state_key()
+        self._name_drafts()  # before the body: in the model's opening message
         if self.session.workbook is None and self._needs_workbook:
             kind = "error" if self.session.error else "info"
             body: list[widgets.Widget] = [notice(self.session.form_message(), kind)]
@@ -1354,7 +1355,6 @@ class FormView(quiet.VBox):
             finally:
                 self._filling = False
         self.children = [self.title, *body, *self._tail()]
-        self._name_drafts()
         if self._late is not None and not self._saving and self._late.over():
             self._end_late()  # the person moved on (chose another item, ...)
         close_widgets(old, keep=self._late.widgets() if self._late is not None else ())
@@ -1444,7 +1444,7 @@ class FormView(quiet.VBox):
         """
         if not self.saves_input:
             return None
-        record = self.chooser.value if self.chooser is not None else None
+        record = self.state.get("selected", NONE)  # the record chosen (list forms)
         return draft_class(DRAFTS, getattr(self.session, "path", ""),
                            getattr(self.session, "notebook", ""), self.name, record)
 

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import html
+import re
 import sys
 from datetime import date
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 import career_workbook as cw
@@ -300,18 +301,26 @@ hostile = st.lists(
 ).map("".join)
 
 
+_TAG = re.compile(r"</?[a-zA-Z][^<>]*>")
+"""An HTML tag: a browser shows none of it (a pasted page's "stakeholder<a> management")."""
+
+
 @settings(max_examples=60, deadline=None)
 @given(hostile, st.integers(min_value=1, max_value=50))
+@example("We need stakeholder<a> management.", 1)  # found by hypothesis: a tag in a phrase
 def test_hostile_text_property(text, repeat):
     """Never raises (HTML, emoji, Unicode digits, up to 20,000 characters), and every word
-    shown as a match is in the posting (whitespace collapsed)."""
+    shown as a match is in the posting as it is written or as a browser shows it (tags
+    read as a space, then entities read: "&amp;" is "&"; whitespace collapsed)."""
     text = (text * repeat)[:20_000]
     result = fit(text)
     assert 0.0 <= result.fit <= 100.0
-    flat = " ".join(html.unescape(text).split()).casefold()  # entities read: "&amp;" is "&"
+    written = " ".join(html.unescape(text).split()).casefold()
+    shown = " ".join(html.unescape(_TAG.sub(" ", text)).split()).casefold()
     for words in result.matches.values():
         for w in words:
-            assert w.removesuffix("...").casefold() in flat
+            w = w.removesuffix("...").casefold()
+            assert w in written or w in shown, (w, text[:200])
 
 
 def test_matched_words_are_in_the_posting():

@@ -370,8 +370,11 @@ def _worker_init(frozen: Sequence[str] = ()) -> None:
     sys.unraisablehook = _worker_unraisable
     if hasattr(signal, "pthread_sigmask"):  # held back in the fork server (_mp_context)
         signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
-    if frozen:  # for the worker's life: it ends with its pool
-        freeze_imports(frozen)
+    # for the worker's life (it ends with its pool); a module that cannot be imported
+    # breaks no pool: each task that needs it fails with its own error, named per client
+    if frozen:
+        with contextlib.suppress(Exception):
+            freeze_imports(frozen)
 
 
 def _worker_call(fn: Callable[..., Any], item: Any, *args: Any) -> Any:

@@ -64,6 +64,15 @@ def test_workers_import_and_freeze_what_they_are_given_before_their_first_task()
     assert all(not imported for _, _, imported in seen[()])  # (the check above can fail)
 
 
+def test_a_module_a_worker_cannot_import_breaks_no_pool():
+    """A module of ``frozen`` that does not import (a broken install) fails no worker's
+    start: every item still runs, and nothing is frozen there."""
+    out = [(r, e) for _, r, e in batch.parallel_map(
+        _freeze_seen, list(range(4)), jobs=2, frozen=("career_workbook_no_such_module",))]
+    assert len(out) == 4 and all(e is None for _, e in out), out
+    assert all(count == 0 for (_, count, _), _ in out)
+
+
 def test_pack_freezes_its_modules_in_its_workers_too(monkeypatch, tmp_path):
     """``pack_clients`` hands its modules to ``parallel_map`` for ``--jobs 2`` as for
     ``--jobs 1`` (the workers freeze them: the test above)."""

@@ -317,7 +317,9 @@ unsaved (its box has the class :data:`~career_workbook.widgets.fields.UNSAVED`, 
 kernel sets) or a text box of a form was typed in and not left yet (its text is sent when it
 is left, so the kernel has not seen it). The app's page asks on its own links too, and
 defines ``window.cwUnsaved`` before any cell runs
-(``app_template/voila/templates/career/app.js``): this one then stays out of its way."""
+(``app_template/voila/templates/career/app.js``): this one then stays out of its way.
+Where no question can be asked (a tab a phone throws away fires no ``beforeunload``),
+:data:`DRAFTS_JS` keeps what was typed on the device and brings it back."""
 
 
 DRAFTS_JS = """

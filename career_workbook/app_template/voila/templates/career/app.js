@@ -7,6 +7,9 @@
    - on its own links (a step's "Next", "Back to all steps"): a question naming the forms,
      "Leave this page without saving them?"; Cancel stays, with everything typed;
    - when the tab is closed or reloaded: the browser's own question (beforeunload).
+   A tab lost with no question at all (a phone throws a tab in the background away; iOS
+   fires no beforeunload) loses nothing typed in a text box either: the kernel's page
+   script keeps it on the device and brings it back (display.py, DRAFTS_JS).
 
    A value typed a moment ago may not have reached the kernel yet (a date or number box
    sends it when the box is left): a link then waits until the kernel has marked every

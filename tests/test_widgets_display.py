@@ -124,6 +124,61 @@ def test_a_save_computes_each_frame_once_for_all_the_charts(session, handle, mon
     assert session.frames() is not first, "a reload never keeps the old frames"
 
 
+def test_live_html_sends_a_text_only_when_it_differs_from_what_is_shown(handle):
+    """Issue 15: the header was sent again after every save, the same as shown (its style
+    sheets re-rendered, the page restyled); a changed text is sent, once."""
+    replace = display_mod.live_html("<b>Sam</b>")
+    assert handle.shown[0].data == "<b>Sam</b>"
+    replace("<b>Sam</b>")
+    assert handle.updates == []
+    replace("<b>Sam Lee</b>")
+    replace("<b>Sam Lee</b>")
+    assert [u.data for u in handle.updates] == ["<b>Sam Lee</b>"]
+    replace("<b>Sam</b>")  # back to the first text: it is not what is shown now
+    assert [u.data for u in handle.updates] == ["<b>Sam Lee</b>", "<b>Sam</b>"]
+
+
+def test_use_this_role_in_notebook_05_sends_only_its_three_charts(tmp_path, handle,
+                                                                    monkeypatch):
+    """Issue 15: notebook 05 as it runs (header, role picker, its three charts, the
+    learning suggestions, the posting form); "Use this role" draws and sends each chart
+    once, and no other display update (the header, unchanged, is not sent again); the
+    workbook is read once to save and once after it."""
+    from datetime import datetime
+
+    from career_workbook.widgets import session as session_mod
+
+    path = tmp_path / "priya.yaml"
+    shutil.copy(EXAMPLES / "priya_data_analyst.yaml", path)
+    # the header says when the file was last saved, to the minute: keep that minute
+    monkeypatch.setattr(session_mod.Session, "last_saved",
+                        lambda self: datetime(2026, 12, 7, 10, 30))
+    s = ui.start(path, today="2026-12-07")
+    picker = ui.role_picker(s)
+    for slug in ("skill_gaps", "skill_radar", "readiness"):
+        ui.show_chart(s, slug)
+    ui.learning_suggestions(s)
+    ui.posting_fit_form(s)
+    header = handle.shown[0].data
+    drawn, reads = [], []
+    real_figure, real_load = display_mod.chart_figure, store.load
+    monkeypatch.setattr(display_mod, "chart_figure",
+                        lambda session, slug: drawn.append(slug) or real_figure(session, slug))
+    monkeypatch.setattr(store, "load", lambda *a, **k: reads.append(1) or real_load(*a, **k))
+    for role in ("data_analyst", "cloud_engineer"):
+        handle.updates.clear()
+        drawn.clear()
+        reads.clear()
+        picker.fields["role_profile"].value = role
+        picker.buttons["save"].click()
+        assert len(reads) == 2  # to change it under the lock, and once saved
+        assert store.load(path).role_profile == role and "Saved" in picker.status.value
+        assert drawn == ["skill_gaps", "skill_radar", "readiness"]
+        assert len(handle.updates) == 3, [type(u).__name__ for u in handle.updates]
+        assert all(u.data.startswith(PNG) for u in handle.updates)
+    assert header == session_mod.header_html(s)  # what the header shows did not change
+
+
 def test_a_chart_drawn_without_the_role_reads_no_catalog_while_the_notebook_runs(
         session, handle):
     """Issue 15: what a chart was drawn from is kept for the first save; its role was looked

@@ -6,7 +6,7 @@ import doctest
 import importlib
 import os
 import re
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest
@@ -195,8 +195,15 @@ def test_start_shows_escaped_header_and_updates_after_save(tmp_path, monkeypatch
     html = pub.shown[0].data
     assert "<script>" not in html and "<img" not in html and "&lt;script&gt;" in html
     assert str(path) in html and "last saved" in html
-    s.save(lambda wb: wb.strengths.append("Patience"))
+    s.save(lambda wb: setattr(wb.person, "target_role", "Lead " + HOSTILE))
     assert len(pub.updates) == 1 and "<script>" not in pub.updates[0].data
+    assert "aiming for Lead &lt;script&gt;" in pub.updates[0].data
+    # a save of nothing the header shows (in the same minute) sends it no more
+    monkeypatch.setattr(Session, "last_saved", lambda self: datetime(2020, 1, 2, 10, 30))
+    s.save(lambda wb: wb.strengths.append("Listening"))
+    assert len(pub.updates) == 2 and "10:30" in pub.updates[1].data
+    s.save(lambda wb: wb.strengths.append("Patience"))
+    assert len(pub.updates) == 2
 
 
 def test_header_for_missing_workbook_points_to_notebook_00(tmp_path):

@@ -142,7 +142,9 @@ def in_voila(environ: Mapping[str, str] | None = None) -> bool:
 def live_html(text: str) -> Callable[[str], None]:
     """Display HTML text (already escaped); return a function that replaces it in place.
 
-    A display-id output in JupyterLab and papermill, an ``HTML`` widget in Voila.
+    A display-id output in JupyterLab and papermill, an ``HTML`` widget in Voila. The same
+    text as shown is not sent again (as a widget's unchanged value is not): the header
+    is replaced after every save, and re-rendering its style sheets restyles the page.
     """
     if in_voila():
         box = quiet.HTML(text)
@@ -151,7 +153,14 @@ def live_html(text: str) -> Callable[[str], None]:
     handle = publish_html(text)
     if handle is None:
         return lambda new: None
-    return lambda new: handle.update(html_object(new))
+    shown = [text]
+
+    def replace(new: str) -> None:
+        if new != shown[0]:
+            handle.update(html_object(new))
+            shown[0] = new
+
+    return replace
 
 
 A11Y_JS = """

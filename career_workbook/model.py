@@ -794,7 +794,28 @@ def _short_repr(value: Any, limit: int = 80) -> str:
     return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
-_MISSING = object()
+class _Missing:
+    """No value at all (a field that is absent, a whole file): a message shows nothing for it.
+
+    One object in every process: it pickles by name, so a problem a batch worker sends
+    back still shows no value (a plain ``object()`` came back as a stranger, printed as
+    ``person = <object object at 0x...>``).
+
+    >>> import pickle
+    >>> pickle.loads(pickle.dumps(_MISSING)) is _MISSING
+    True
+    """
+
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        return "<missing>"
+
+    def __reduce__(self) -> str:
+        return "_MISSING"
+
+
+_MISSING = _Missing()
 
 
 def field_path(loc: Iterable[Any]) -> str:

@@ -234,6 +234,22 @@ def test_missing_required_fields_are_named() -> None:
     assert err.field == "goals[0].text" and "Field required" in str(err)
 
 
+def test_a_missing_field_still_shows_no_value_after_a_worker_sends_it_back() -> None:
+    """``pack``/``run --jobs 2`` pickle a client's problems back from the worker: a required
+    field that is absent (a file that is not a workbook) read ``person = <object object at
+    0x7f...>: Field required`` where ``validate`` says ``person: Field required``."""
+    import pickle
+
+    data = _base()
+    del data["person"]
+    problems = _error(data).problems
+    back = pickle.loads(pickle.dumps(problems))
+    assert [str(p) for p in back] == [str(p) for p in problems]
+    assert str(back[0]) == "person: Field required"
+    whole = pickle.loads(pickle.dumps(WorkbookError(path="notes.yaml", problems=problems)))
+    assert [str(p) for p in whole.problems] == ["person: Field required"]
+
+
 def test_schema_version_must_be_current() -> None:
     err = _error(_set(_base(), ("schema_version",), 1))
     assert err.field == "schema_version"

@@ -174,10 +174,18 @@ def one_line(text: Any) -> Any:
     ('Ana Lopez', 'Ana Lopez', 'Ana Lopez')
     >>> one_line("Ana\\tLopez"), one_line("Ana\\r\\n\\u2003Lopez\\u2028")
     ('Ana Lopez', 'Ana Lopez')
+
+    A bidi embedding, override or isolate is dropped, as :func:`wording.one_line` drops it:
+    one left open reversed the rest of each line the name is put in (the pack's footer read
+    ``Tab here6202 voN 22 fo weiver``); a name in any script reads right without one.
+
+    >>> one_line("Tab here \\u202eevil"), one_line("\\u2067مريم\\u2069 Haddad")
+    ('Tab here evil', 'مريم Haddad')
     """
     if not isinstance(text, str) or not text.strip():
         return text
-    return " ".join(text.split())
+    from career_workbook.wording import BIDI_CONTROLS
+    return " ".join("".join(ch for ch in text if ch not in BIDI_CONTROLS).split())
 
 
 Name = Annotated[str, Field(min_length=1, max_length=200), AfterValidator(_not_blank)]

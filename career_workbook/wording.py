@@ -355,7 +355,7 @@ def no_such_day(year: int, month: int, day: int) -> str:
     return f"{day} {month_name} {year} is not a date ({month_name} {year} has {days} days)"
 
 
-_BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 """Embeddings, overrides and isolates: one left open reorders the rest of a terminal line."""
 _JOINERS = "\u200d\u200c\ufe0e\ufe0f"
 """What joins the character before it to the next (an emoji family, a flag's tag, a script)."""
@@ -397,7 +397,7 @@ def one_line(text: str, limit: int | None = None) -> str:
     """
     head = text if limit is None else text[:4 * limit]  # enough for the line shown
     head = "".join(" " if unicodedata.category(ch) in ("Cc", "Zl", "Zp") else ch
-                   for ch in head if ch not in _BIDI_CONTROLS)
+                   for ch in head if ch not in BIDI_CONTROLS)
     one = " ".join(head.split())
     if limit is None or (len(one) <= limit and len(head) == len(text)):
         return one

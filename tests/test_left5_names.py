@@ -32,3 +32,17 @@ def test_the_forms_keep_the_same_name_as_new(tmp_path, typed):
     profile.fields["name"].value = typed.replace("Ana", "Kim").replace("Lopez", "Lee")
     profile.buttons["save"].click()
     assert cw.load(path).person.name == "Kim Lee"
+
+
+def test_a_bidi_override_in_a_name_is_dropped_so_it_reorders_nothing_after_it(capsys,
+                                                                             tmp_path):
+    """A pasted right-to-left override (U+202E) was kept in the name: left open, it
+    reversed the rest of each line the name was drawn in (the pack's footer read
+    ``Tab here6202 voN 22 fo weiver``, the cover ``Tab herelive``)."""
+    assert cli.main(["new", "Tab here \u202eevil", "--dir", str(tmp_path)]) == 0
+    assert cw.load(tmp_path / "tab_here_evil.yaml").person.name == "Tab here evil"
+    text = (tmp_path / "tab_here_evil.yaml").read_text(encoding="utf-8")
+    maryam = "\u0645\u0631\u064a\u0645"  # an isolate and an override typed in a file
+    text = text.replace("name: Tab here evil", f'name: "\\u2067{maryam}\\u202e Haddad"')
+    (tmp_path / "by_hand.yaml").write_text(text, encoding="utf-8")
+    assert cw.load(tmp_path / "by_hand.yaml").person.name == f"{maryam} Haddad"

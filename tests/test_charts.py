@@ -1416,6 +1416,14 @@ def test_cohort_recency_bars_and_histogram():
     assert ok.get_suptitle() == "Everyone checked in within 30 days"
 
 
+def test_cohort_recency_orders_names_as_the_readiness_chart_does_capitals_aside():
+    """Clients with no check-in yet were listed in code-point order: every capitalised
+    name before ``anna lee`` (after ``Zoë``), where the readiness chart casefolds."""
+    s = pd.Series([NAN] * 4, index=["anna lee", "Zoë", "Anna Lee (anna_lee_2)", "bo"])
+    labels = [t.get_text() for t in charts.plot_cohort_recency(s).axes[0].get_yticklabels()]
+    assert labels[::-1] == ["anna lee", "Anna Lee (anna_lee_2)", "bo", "Zoë"]
+
+
 def test_cohort_charts_say_how_many_files_were_left_out():
     # the charts counted the clients read and never said that some files were not
     readiness = pd.Series([40.0, 55.0, NAN], index=["ana", "ben", "cy"])

@@ -206,7 +206,7 @@ def plot_cohort_recency(days: pd.Series, *, overdue: pd.Series | None = None,
         # no check-in yet: no bar (there are no days to draw), a hollow marker at 0 and a
         # label, in alert colour only when that client is overdue (from their start)
         rank = s.where(s.notna(), stale.map(lambda late: np.inf if late else -1.0))
-        order = sorted(range(len(s)), key=lambda i: (-rank.iloc[i], str(s.index[i])))
+        order = sorted(range(len(s)), key=lambda i: (-rank.iloc[i], str(s.index[i]).casefold()))
         shown, never = s.iloc[order][::-1], s.isna().iloc[order][::-1].to_numpy()
         late = stale.iloc[order][::-1].to_numpy()
         labels = [wrap_label(name, LABEL_CHARS, max_lines=1, keep_end=True)

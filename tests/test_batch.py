@@ -600,3 +600,24 @@ def test_doctests(name):
     result = doctest.testmod(importlib.import_module(name),
                              optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)
     assert result.attempted > 0 and result.failed == 0
+
+
+def test_a_full_disk_while_a_notebook_is_written_names_the_output_folder(tmp_path,
+                                                                         monkeypatch):
+    """papermill writing the run's notebook on a full disk: ``run`` said ``FAILED kim.yaml:
+    OSError: [Errno 28] No space left on device`` and sent the coach to ``validate`` the
+    workbook; ``pack`` says which folder and what to do, and so does ``run`` now."""
+    import errno
+
+    def full(notebook, output, **kwargs):
+        Path(output).write_bytes(b"{")  # the start of a notebook, then the disk is full
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(batch, "execute", full)
+    out = tmp_path / "runs" / "kim" / "01_self_assessment.ipynb"
+    with pytest.raises(store.OutputError) as err:
+        batch.run_notebook(ROOT / "notebooks" / "01_self_assessment.ipynb", out, {})
+    assert str(err.value) == (f"cannot write to {out.parent}: No space left on device — "
+                              "free some space on that disk")
+    assert list(out.parent.iterdir()) == []  # nothing half-written
+    assert batch.client_message(err.value).startswith("cannot write to")

@@ -484,11 +484,12 @@ def cohort(
                                     for path, row in zip(paths, rows, strict=True)
                                     for warning in row.warnings])
     frame = cohort_frame(rows)
-    _write_csv(frame, out)
-    if charts:
-        gap_counts = Counter(skill for r in rows for skill in r.gap_skills)
-        report.charts = _cohort_charts(frame, gap_counts, out, today,
-                                       unread=len(report.broken))  # as the summary says
+    with store.writing_to(out.parent):  # a full disk: which folder, and what to do
+        _write_csv(frame, out)
+        if charts:
+            gap_counts = Counter(skill for r in rows for skill in r.gap_skills)
+            report.charts = _cohort_charts(frame, gap_counts, out, today,
+                                           unread=len(report.broken))  # as the summary says
     return report
 
 

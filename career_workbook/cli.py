@@ -913,8 +913,16 @@ def error_line(err: BaseException) -> str:
     'ws/a.yaml: No such file or directory'
     >>> error_line(KeyError("x"))
     "unexpected KeyError: 'x' (run again with --verbose for details, and report it)"
+
+    An output that could not be written says so in its own words (which folder, what to do):
+
+    >>> from career_workbook.store import OutputError
+    >>> error_line(OutputError(28, "No space left on device", "out"))
+    'cannot write to out: No space left on device — free some space on that disk'
     """
-    if isinstance(err, OSError) and err.strerror:
+    from career_workbook.store import OutputError
+
+    if isinstance(err, OSError) and err.strerror and not isinstance(err, OutputError):
         where = err.filename if err.filename is not None else ""
         text = f"{where}: {err.strerror}" if where else err.strerror
     else:

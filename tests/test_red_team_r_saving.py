@@ -260,3 +260,18 @@ def test_a_record_renamed_and_changed_in_one_tab_is_said_renamed_with_its_new_na
     assert "Not saved" in text and "renamed to “SQL querying”" in text, text
     assert "removed or renamed" not in text, text
     assert [(s.name, s.importance) for s in cw.load(kim).skills] == [("SQL querying", 2)]
+
+
+def test_cohort_on_a_full_disk_names_the_folder_and_what_to_do(capsys, two, disk_full,
+                                                               tmp_path):
+    """``cohort --out`` on a full disk said only ``error: No space left on device``
+    (``pack`` and ``run``: which folder, and "free some space on that disk")."""
+    kim, _ = two
+    csv = tmp_path / "out" / "cohort.csv"
+    disk_full(csv)
+    code = cli.main(["cohort", str(kim.parent), "--out", str(csv), "--today", TODAY])
+    err = capsys.readouterr().err
+    assert code == 1
+    assert err.strip() == (f"career-workbook cohort: error: cannot write to {csv.parent}: "
+                           "No space left on device — free some space on that disk"), err
+    assert not csv.exists()

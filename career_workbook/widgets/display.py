@@ -372,14 +372,19 @@ DRAFTS_JS = """
   }
   function write(key, d) { try { store.setItem(key, JSON.stringify(d)); } catch (err) {} }
   function drop(key) { try { store.removeItem(key); } catch (err) {} }
+  function keysStarting(start) {  // the stored keys that start so (a copy: safe to drop)
+    var keys = [];
+    for (var i = 0; i < store.length; i++) {
+      var k = store.key(i);
+      if (k && k.indexOf(start) === 0) { keys.push(k); }
+    }
+    return keys;
+  }
   function sweep() {  // drafts of 14 days ago and more, and any unreadable, go
-    var now = Date.now(), keys = [];
-    for (var i = 0; i < store.length; i++) { keys.push(store.key(i)); }
-    keys.forEach(function (k) {
-      if (k && k.indexOf(PREFIX) === 0) {
-        var d = read(k);
-        if (!d || !(now - d.at < KEEP_MS)) { drop(k); }
-      }
+    var now = Date.now();
+    keysStarting(PREFIX).forEach(function (k) {
+      var d = read(k);
+      if (!d || !(now - d.at < KEEP_MS)) { drop(k); }
     });
   }
 
@@ -429,14 +434,11 @@ DRAFTS_JS = """
         }
       });
       gone.forEach(function (key) { waiting.delete(key); });
-      var at = active && where(active), gone = [];
-      for (var i = 0; i < store.length; i++) {
-        var k = store.key(i);  // the box still typed in keeps its draft; a held one stays
-        if (k && k.indexOf(start) === 0 && k.indexOf(HELD) < 0 && !(at && at.key === k)) {
-          gone.push(k);
-        }
-      }
-      gone.forEach(drop);
+      var at = active && where(active);
+      keysStarting(start).forEach(function (k) {
+        // the box still typed in keeps its draft; a held one stays
+        if (k.indexOf(HELD) < 0 && !(at && at.key === k)) { drop(k); }
+      });
     });
     form.querySelectorAll('.cw-text input, .cw-text textarea').forEach(function (i) {
       over.delete(i);
@@ -570,12 +572,7 @@ DRAFTS_JS = """
   function showHeld(input) {
     var at = where(input);
     if (!at) { return; }
-    var held = [];
-    for (var i = 0; i < store.length; i++) {
-      var k = store.key(i);
-      if (k && k.indexOf(at.key + HELD) === 0) { held.push(k); }
-    }
-    held.forEach(function (k) {
+    keysStarting(at.key + HELD).forEach(function (k) {
       var d = read(k);
       if (!d || input.value === d.text) { drop(k); } else { note(at, k, input, d, false); }
     });

@@ -16,7 +16,7 @@ import pytest
 
 from career_workbook import widgets as ui
 from career_workbook.widgets import display
-from career_workbook.widgets.fields import DRAFTS, TEXT, draft_class, make_field
+from career_workbook.widgets.fields import DRAFTS, TEXT, draft_class, layout_css, make_field
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "examples" / "workbooks" / "jordan_engineer.yaml"
@@ -86,3 +86,16 @@ def test_the_page_script_is_published_and_sends_nothing_anywhere() -> None:
     for call in ("fetch(", "XMLHttpRequest", "sendBeacon", "WebSocket", "postMessage"):
         assert call not in display.DRAFTS_JS  # a person's text stays on the device
     assert "localStorage" in display.DRAFTS_JS and "14 * 24 * 3600 * 1000" in display.DRAFTS_JS
+
+
+def test_the_draft_note_is_styled_by_the_style_sheet_not_inline() -> None:
+    """The note, its copy box and its Discard button take their look from the app's style
+    sheet, which JupyterLab gets too (``fields.layout_css``): inline styles kept them out of
+    the sheet's rules for focus, forced colours and touch (the browser tests check the look
+    in both)."""
+    assert ".style" not in display.DRAFTS_JS and "cssText" not in display.DRAFTS_JS
+    sheet = layout_css()
+    for rule in (".cw-form .cw-draft-note {", ".cw-form .cw-draft-note .cw-draft-text {",
+                 ".cw-form .cw-draft-note .cw-draft-discard {"):
+        assert rule in sheet and rule.split()[-2][1:] in display.DRAFTS_JS
+    assert ".cw-form .cw-draft-discard:focus-visible" in sheet  # the ring every button has

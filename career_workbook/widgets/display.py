@@ -502,8 +502,6 @@ DRAFTS_JS = """
     n.setAttribute('data-draft', key);
     n.setAttribute('role', 'status');
     n.setAttribute('aria-live', 'polite');
-    n.style.cssText = 'margin:4px 0 8px 0;padding:4px 8px;border-left:4px solid #b35c00;' +
-      'max-width:40em;line-height:1.4';
     var said = document.createElement('div'), copy = null;
     var name = label(box), day = when(d.at);
     var words = back
@@ -520,8 +518,6 @@ DRAFTS_JS = """
       copy.value = d.text;
       copy.rows = Math.min(8, Math.max(2, d.text.split('\\n').length));
       copy.setAttribute('aria-label', 'What you typed in ' + name + ' and had not saved');
-      copy.style.cssText = 'display:block;width:100%;max-width:36em;box-sizing:border-box;' +
-        'margin:4px 0;font:inherit;color:inherit;background:transparent';
       n.appendChild(copy);
     }
     var discard = document.createElement('button');
@@ -529,7 +525,6 @@ DRAFTS_JS = """
     discard.className = 'cw-draft-discard';
     discard.textContent = 'Discard';
     discard.setAttribute('aria-label', 'Discard the unsaved text of ' + name);
-    discard.style.cssText = 'margin-top:4px;font:inherit;padding:2px 10px;cursor:pointer';
     discard.addEventListener('click', function () { throwAway(at, key, input, d, back, n); });
     n.appendChild(discard);
     box.appendChild(n);

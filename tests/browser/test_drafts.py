@@ -40,6 +40,9 @@ NOTE = ".cw-draft-note"
 BROUGHT_BACK = re.compile(r"Brought back the text you typed in “Areas to develop” on "
                           r"\d{1,2} [A-Z][a-z]{2} at \d\d:\d\d and had not saved: check it "
                           r"and press Save, or Discard\.")
+NOTE_LOOK = """n => {const s = getComputedStyle(n);
+  return {bar: s.borderLeftWidth + ' ' + s.borderLeftStyle + ' ' + s.borderLeftColor,
+          pad: s.paddingTop + ' ' + s.paddingRight, inline: n.getAttribute('style')}}"""
 DRAFTS = """() => Object.keys(localStorage).filter(k => k.startsWith('cw-draft:'))
   .map(k => JSON.parse(localStorage.getItem(k)).text)"""
 
@@ -76,6 +79,9 @@ def _brought_back(nb: Notebook, whole: str) -> Any:
         .locator(NOTE)
     wait_until(lambda: BROUGHT_BACK.search(note.inner_text()), "the note to say so", 10)
     assert note.get_attribute("aria-live") == "polite" and note.get_attribute("role") == "status"
+    # its look comes from the app's style sheet, which JupyterLab gets too: the same in both
+    assert note.evaluate(NOTE_LOOK) == {"bar": "4px solid rgb(179, 92, 0)", "pad": "4px 8px",
+                                        "inline": None}
     nb.page.wait_for_selector(".cw-unsaved", state="attached", timeout=15_000)  # as if typed
     return note
 
@@ -194,7 +200,8 @@ def test_jupyterlab_brings_back_text_typed_before_the_tab_was_lost(
         nb.page.close(run_before_unload=False)  # the kernel goes on, without the text
         # opened again (its outputs were never saved): run again, the forms from the file
         nb = Notebook.open_in_lab(context, lab_server, "01_self_assessment").run_all()
-        _brought_back(nb, whole)
+        note = _brought_back(nb, whole)
+        nb.screenshot("drafts_brought_back_lab", element=note.locator("xpath=.."))
         _saved_and_forgotten(nb)
     finally:
         context.close()

@@ -52,6 +52,8 @@ __all__ = [
     "FileCheck",
     "validate_paths",
     "worker_pool",
+    "SUMMARY_PRELOAD",
+    "find_notebooks",
 ]
 
 NOTEBOOK_ORDER = (

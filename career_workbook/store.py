@@ -122,6 +122,13 @@ __all__ = [
     "restore",
     "save",
     "writing_to",
+    "STALE_SECONDS",
+    "abandoned",
+    "ctrl_c_deferred",
+    "file_problem",
+    "file_problems",
+    "owning",
+    "read_yaml",
 ]
 
 MAX_FILE_BYTES = 20 * 1024 * 1024

@@ -28,7 +28,7 @@ from pathlib import Path
 
 __all__ = ["NameRefused", "WorkspaceError", "client_ids", "ensure_inside", "list_workbooks",
            "nested_workbooks", "not_in_file_names", "output_clashes", "output_name", "safe_id",
-           "sync_copies", "workbook_path", "workspace_of"]
+           "sync_copies", "workbook_path", "workspace_of", "WORKBOOK_SUFFIXES"]
 
 RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)),
             *(f"lpt{i}" for i in range(10))}

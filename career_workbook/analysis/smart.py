@@ -125,6 +125,9 @@ __all__ = [
     "score_goal",
     "verdict_legend",
     "verdict_mark",
+    "GOOD_SCORE",
+    "VERDICT_MARKS",
+    "stated_confidence",
 ]
 
 CRITERIA = ("specific", "measurable", "achievable", "relevant", "time_bound")

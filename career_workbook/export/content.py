@@ -36,7 +36,9 @@ from career_workbook.model import Workbook
 from career_workbook.wording import percent, plural, relative, short_date
 
 __all__ = ["AchievementRow", "ActionRow", "ChartEntry", "CommentRow", "GoalRow", "Headline",
-           "PackContent", "ToCome", "actions_left_out", "pack_content", "section_number"]
+           "PackContent", "ToCome", "actions_left_out", "pack_content", "section_number",
+           "ACHIEVEMENTS_TITLE", "ACTIONS_TITLE", "COMMENTS_TITLE", "CRITERIA_LABELS",
+           "GOALS_TITLE", "TO_COME_INTRO", "TO_COME_TITLE", "cover_facts", "sections"]
 
 CRITERIA_LABELS = {
     "specific": "Specific", "measurable": "Measurable", "achievable": "Achievable",

@@ -46,6 +46,8 @@ __all__ = [
     "quiet_glyph_warnings",
     "save_figure",
     "slugify",
+    "export_rc",
+    "pdf_metadata",
 ]
 
 CREATOR = "Career Workbook"

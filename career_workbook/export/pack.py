@@ -66,7 +66,7 @@ from career_workbook.workspace import output_name as pack_name  # (the export's 
 __all__ = ["DEFAULT_FORMATS", "PACK_DPI", "PACK_FORMATS", "PackReport", "PackUpdate", "build_pack",
            "build_packs", "check_pack_formats", "clear_not_updated", "mark_not_updated",
            "pack_is_current", "pack_name", "removed_note", "remove_leftovers", "render_pack",
-           "update_pack", "write_pack"]
+           "update_pack", "write_pack", "pack_modules"]
 
 PACK_FORMATS = ("pdf", "html", "png", "svg")
 """What a pack can hold: the review PDF, the review HTML page, PNG and SVG chart files."""

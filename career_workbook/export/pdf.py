@@ -51,9 +51,9 @@ from career_workbook.export.files import export_rc, pdf_metadata
 from career_workbook.htmltext import right_to_left
 from career_workbook.wording import plural, short_date
 
-__all__ = ["A4", "achievements_page", "actions_page", "add_chart_page", "add_page",
-           "comments_page", "cover_page", "goals_page", "page_count", "page_label",
-           "to_come_page", "write_pdf"]
+__all__ = ["A4", "achievements_page", "actions_page", "add_chart_page", "add_page", "comments_page",
+           "cover_page", "goals_page", "page_count", "page_label", "to_come_page", "write_pdf",
+           "ACCENT", "GREY", "MARGIN", "fit"]
 
 A4 = (8.27, 11.69)
 """A4 portrait, in inches."""

@@ -74,7 +74,7 @@ from career_workbook.charts._canvas import _font_key, font_files, layout_size
 from career_workbook.charts._canvas import plain_text as _plain
 
 __all__ = ["CHECKED", "Recording", "draw_figure", "image_dpi", "page_renderer", "recording",
-           "replay", "text_memo", "text_size", "unnamed_glyphs"]
+           "replay", "text_memo", "text_size", "unnamed_glyphs", "graphics_state"]
 
 CHECKED = (3, 9) <= tuple(mpl.__version_info__[:2]) <= (3, 11)
 """Whether this matplotlib is one the replay was checked on, pixel for pixel (3.9 to

@@ -59,6 +59,7 @@ __all__ = [
     "refresh_button",
     "show_chart",
     "table_widget",
+    "publish_page_scripts",
 ]
 
 TABLE_CSS = (

@@ -79,6 +79,19 @@ __all__ = [
     "notice_html",
     "primary_button",
     "secondary_button",
+    "ERROR_TEXT",
+    "FormView",
+    "MUTED",
+    "THEME_CSS",
+    "close_widgets",
+    "colour",
+    "find_entry",
+    "layout_css",
+    "merge_section",
+    "record_editor",
+    "save_record",
+    "slider_box_reader",
+    "width",
 ]
 
 LABEL_WIDTH = "13em"

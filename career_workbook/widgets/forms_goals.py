@@ -67,6 +67,9 @@ __all__ = [
     "rewrite_choices",
     "smart_feedback_html",
     "year_question",
+    "goal_added_said",
+    "goal_editor",
+    "no_deadline_note",
 ]
 
 DEBOUNCE_SECONDS = 0.05

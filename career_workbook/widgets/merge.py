@@ -40,7 +40,8 @@ from career_workbook.model import Problem, WorkbookError
 from career_workbook.wording import short_date, shorten
 
 __all__ = ["EditConflict", "added_elsewhere", "added_twice", "find_record", "find_renamed",
-           "list_clash", "merge_fields", "merge_lists", "record_key", "same_key_rank"]
+           "list_clash", "merge_fields", "merge_lists", "record_key", "same_key_rank",
+           "RELOAD_HINT", "renamed_conflict"]
 
 RELOAD_HINT = "press Reload to see the current version, then make your change again"
 

@@ -228,23 +228,42 @@ def check_pack_formats(formats: str | Sequence[str]) -> tuple[str, ...]:
     return tuple(f for f in PACK_FORMATS if f in wanted)
 
 
+_RENDER_MODULES = (
+    "career_workbook.analysis", "career_workbook.analysis.dates",
+    "career_workbook.analysis.english", "career_workbook.analysis.feedback",
+    "career_workbook.analysis.gated", "career_workbook.analysis.learning",
+    "career_workbook.analysis.network", "career_workbook.analysis.next_actions",
+    "career_workbook.analysis.opportunities", "career_workbook.analysis.period",
+    "career_workbook.analysis.posting", "career_workbook.analysis.profile",
+    "career_workbook.analysis.progress", "career_workbook.analysis.reputation",
+    "career_workbook.analysis.scorecard", "career_workbook.analysis.skills",
+    "career_workbook.analysis.smart", "career_workbook.analysis.smart_rewrites",
+    "career_workbook.analysis.wellbeing", "career_workbook.catalog",
+    "career_workbook.charts.goals", "career_workbook.charts.opportunities",
+    "career_workbook.charts.personal", "career_workbook.charts.reputation",
+    "career_workbook.charts.skills", "career_workbook.day_text",
+    "career_workbook.export.content", "career_workbook.figures", "career_workbook.frames",
+    "career_workbook.number_text")
+"""The modules :func:`render_pack` imports in every format, beyond this module's own (the
+charts' and the analysis' packages are lazy: each of their modules loads on first use)."""
+
+
 def pack_modules(formats: Sequence[str] = DEFAULT_FORMATS) -> tuple[str, ...]:
-    """The modules :func:`render_pack` imports to write ``formats`` (it imports them
-    itself, on its first call: ``career-workbook --help`` stays quick), for a batch that
-    imports them once before its first client, in its process or in each worker
+    """The modules :func:`render_pack` needs to write ``formats``: this one and those it
+    imports itself, on its first call (``career-workbook --help`` stays quick), for a batch
+    that imports them once before its first client, in its process or in each worker
     (``parallel_map(..., frozen=...)``, :func:`~career_workbook.batch.freeze_imports`).
+    ``tests/test_pack_modules.py`` renders the examples and checks the list is exact.
 
     >>> "career_workbook.export.pdf" in pack_modules(("html",))
     False
     """
     formats = check_pack_formats(formats)
-    return ("career_workbook.store", "career_workbook.analysis.period",
-            "career_workbook.analysis.scorecard", "career_workbook.catalog",
-            "career_workbook.charts", "career_workbook.export.content",
-            "career_workbook.figures", "matplotlib.backends.backend_agg",
-            *(("career_workbook.export.pdf", "matplotlib.backends.backend_pdf")
-              if "pdf" in formats else ()),
-            *(("career_workbook.export.html",) if "html" in formats else ()))
+    return ("career_workbook.export.pack", *_RENDER_MODULES,
+            *(("career_workbook.export.pdf",) if "pdf" in formats else ()),
+            *(("career_workbook.export.html",) if "html" in formats else ()),
+            *(("career_workbook.htmltext",) if {"pdf", "html"} & set(formats) else ()),
+            *(("matplotlib.backends.backend_svg",) if "svg" in formats else ()))
 
 
 def render_pack(data: bytes, source: str, *, today: date,

@@ -349,6 +349,10 @@ DRAFTS_JS = """
   var checked = new WeakSet(), seen = new WeakMap(), quiet = false, opened = new WeakSet();
   var PAGE = Date.now() + '-' + Math.random();  // this page: its own drafts are never put
                                                  // back in it (the text is here already)
+  var elsewhere = new Set();  // draft keys another tab has written since this page opened
+  window.addEventListener('storage', function (event) {
+    if (event.key && event.key.indexOf(PREFIX) === 0) { elsewhere.add(event.key); }
+  });
 
   function named(el, start) {
     if (!el) { return null; }
@@ -544,9 +548,10 @@ DRAFTS_JS = """
   function bringBack(input, first) {
     checked.add(input);
     var at = where(input), d = at && read(at.key);
-    // only a form as the page opened shows it: one rebuilt later (saved, another record
-    // chosen) is not given a draft typed before (nor one another tab is typing now)
-    if (d && first && d.page !== PAGE) { putBack(input, at, d); }
+    // never this page's own draft (a form rebuilt as it is saved would get back what was
+    // saved); a form rebuilt later (another record chosen) gets one typed on a page that
+    // went before this one opened, not one another tab has written since (it is typing)
+    if (d && d.page !== PAGE && (first || !elsewhere.has(at.key))) { putBack(input, at, d); }
     showHeld(input);
   }
   function putBack(input, at, d) {
@@ -607,8 +612,10 @@ record) and the field, with the text it was typed over and when. When that form 
 or its changes discarded (its :data:`~career_workbook.widgets.fields.UNSAVED` class goes
 away) its drafts are dropped; so is any draft 14 days old.
 
-A page opened again (a form as it first shows there; never the page that typed it) finds a
-draft that differs from what its box shows: if the box still
+A page opened again (never the page that typed it) finds a draft that differs from what
+its box shows, as a form first shows there or as a record is chosen in it later (a goal
+being edited when the tab was lost: the page opens on "add new"; a draft another tab wrote
+while this page was open is that tab's, and is left to it): if the box still
 shows the text the draft was typed over, the draft is put back as if typed (the kernel gets
 it, the form is unsaved: nothing is saved until Save is pressed); otherwise (saved in
 another tab since) nothing is overwritten and the draft is shown beside the box as text to

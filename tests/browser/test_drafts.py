@@ -37,9 +37,13 @@ FIELD = "Areas to develop"
 SAVE = "Save strengths and areas"
 TYPED = "Saying no to requests with no decision attached"
 NOTE = ".cw-draft-note"
-BROUGHT_BACK = re.compile(r"Brought back the text you typed in “Areas to develop” on "
-                          r"\d{1,2} [A-Z][a-z]{2} at \d\d:\d\d and had not saved: check it "
-                          r"and press Save, or Discard\.")
+
+
+def brought_back_words(field: str) -> re.Pattern[str]:
+    return re.compile(rf"Brought back the text you typed in “{field}” on \d{{1,2}} [A-Z][a-z]{{2}} "
+                      r"at \d\d:\d\d and had not saved: check it and press Save, or Discard\.")
+
+
 NOTE_LOOK = """n => {const s = getComputedStyle(n);
   return {bar: s.borderLeftWidth + ' ' + s.borderLeftStyle + ' ' + s.borderLeftColor,
           pad: s.paddingTop + ' ' + s.paddingRight, inline: n.getAttribute('style')}}"""
@@ -59,10 +63,10 @@ def app(app_server: Server, browser: Any) -> Iterator[tuple[Server, Any]]:
         app_server.workbook.write_bytes(before)
 
 
-def _type_and_wait(nb: Notebook, text: str) -> str:
-    """Add a line to "Areas to develop" without leaving the box (the kernel has not seen
-    it); wait until the page kept it. The box's whole text."""
-    box = nb.form(FORM).widget(FIELD).locator("textarea")
+def _type_and_wait(nb: Notebook, text: str, form: str = FORM, field: str = FIELD) -> str:
+    """Add a line to the box (“Areas to develop”) without leaving it (the kernel has not
+    seen it); wait until the page kept it. The box's whole text."""
+    box = nb.form(form).widget(field).locator("textarea")
     box.click()
     nb.page.keyboard.press("Control+End")
     nb.page.keyboard.type("\n" + text, delay=5)
@@ -71,13 +75,14 @@ def _type_and_wait(nb: Notebook, text: str) -> str:
     return whole
 
 
-def _brought_back(nb: Notebook, whole: str) -> Any:
-    form = nb.form(FORM)
-    box = form.widget(FIELD).locator("textarea")
+def _brought_back(nb: Notebook, whole: str, form_title: str = FORM, field: str = FIELD) -> Any:
+    form = nb.form(form_title)
+    box = form.widget(field).locator("textarea")
     wait_until(lambda: box.input_value() == whole, "the typed text to be back", 30)
-    note = form.widget(FIELD).locator("xpath=ancestor::*[contains(@class,'cw-field')][1]")\
+    note = form.widget(field).locator("xpath=ancestor::*[contains(@class,'cw-field')][1]")\
         .locator(NOTE)
-    wait_until(lambda: BROUGHT_BACK.search(note.inner_text()), "the note to say so", 10)
+    said = brought_back_words(field)
+    wait_until(lambda: said.search(note.inner_text()), "the note to say so", 10)
     assert note.get_attribute("aria-live") == "polite" and note.get_attribute("role") == "status"
     # its look comes from the app's style sheet, which JupyterLab gets too: the same in both
     assert note.evaluate(NOTE_LOOK) == {"bar": "4px solid rgb(179, 92, 0)", "pad": "4px 8px",
@@ -186,6 +191,30 @@ def test_a_saved_form_keeps_no_draft_and_discard_puts_the_box_back(app: tuple) -
         wait_until(lambda: box.input_value() == saved, "the box to show the saved text", 10)
         nb.page.locator(".cw-unsaved").wait_for(state="detached", timeout=15_000)
         assert nb.page.evaluate(DRAFTS) == []
+    finally:
+        nb.close()
+
+
+def test_a_record_being_edited_is_offered_when_it_is_chosen_again(app: tuple) -> None:
+    """The page opens on "add new": the draft of a contact being edited comes back when
+    that contact is chosen (before, only when the page opened on it)."""
+    server, context = app
+    network, chooser, notes = "Your network", "Choose a contact", "Notes"
+    nb = Notebook.open_in_app(context, server, "07_network")
+    contact = nb.form(network).options(chooser)[1]
+    nb.form(network).choose(chooser, contact, rerenders=True)
+    whole = _type_and_wait(nb, TYPED, network, notes)
+    nb.page.close(run_before_unload=False)
+    nb = Notebook.open_in_app(context, server, "07_network")
+    try:
+        form = nb.form(network)
+        assert form.widget(chooser).locator("select").evaluate("s => s.selectedIndex") == 0
+        assert TYPED not in form.value(notes) and nb.page.locator(NOTE).count() == 0
+        form.choose(chooser, contact, rerenders=True)
+        note = _brought_back(nb, whole, network, notes)
+        note.get_by_role("button", name=re.compile("Discard")).click()
+        wait_until(lambda: nb.page.evaluate(DRAFTS) == [], "the draft to go on Discard", 10)
+        assert TYPED not in nb.form(network).value(notes)
     finally:
         nb.close()
 

@@ -263,3 +263,27 @@ def test_after_two_removals_undo_puts_back_the_latest_only(path):
     assert "put back “Speak at UX Lisbon" in status(view)
     assert listed(path, "opportunities", "id") == ["o2"]
     assert not undo_shown(view)
+
+
+def shown_words(widget) -> str:
+    """The words of every HTML widget in ``widget`` (not tooltips: a mouse's hover only)."""
+    import ipywidgets as widgets
+
+    found = [widget.value] if isinstance(widget, widgets.HTML) else []
+    found += [shown_words(c) for c in getattr(widget, "children", ())]
+    return " ".join(" ".join(text_of(w, " ").split()) for w in found)
+
+
+@pytest.mark.parametrize("form, collection, key, index", FORMS,
+                         ids=[f.__name__ for f, *_ in FORMS])
+def test_remove_says_before_it_is_pressed_that_earlier_versions_are_kept(
+        path, form, collection, key, index):
+    """The reassurance was in the button's tooltip (hover only) and, after pressing, in
+    Undo: a touch screen or keyboard never saw it before pressing (as W10 for Preview)."""
+    view = form(session(path))
+    assert "Remove" not in shown_words(view)  # adding a new one: nothing to remove
+    view.chooser.value = str(index)
+    said = shown_words(view)
+    noun = view.buttons["remove"].description.removeprefix("Remove this ")
+    assert (f"Remove this {noun} takes it out of your workbook file; earlier versions of "
+            "the file are kept in its history, and Undo puts it back right after.") in said

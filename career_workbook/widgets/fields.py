@@ -2401,4 +2401,9 @@ def record_editor(
 
         remove.on_click(removed)
         row.append(remove)
+        # what the tooltip says, in words a touch screen and the keyboard see too (W10)
+        kept = quiet.HTML(_help_html(
+            f"Remove this {noun} takes it out of your workbook file; earlier versions of "
+            "the file are kept in its history, and Undo puts it back right after."))
+        return [*finder, chooser, *boxes, quiet.HBox(row), kept]
     return [*finder, chooser, *boxes, quiet.HBox(row)]

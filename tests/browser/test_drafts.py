@@ -75,6 +75,20 @@ def _type_and_wait(nb: Notebook, text: str, form: str = FORM, field: str = FIELD
     return whole
 
 
+def _typed_in_a_lost_tab(context: Any, server: Server, *, form: str = FORM,
+                         field: str = FIELD, record: tuple[str, str] | None = None,
+                         notebook: str = "01_self_assessment") -> str:
+    """Open the step in the app (choose ``record``: chooser label, option), type ``TYPED``
+    in the box without leaving it, then lose the tab as iOS does (no ``beforeunload``, so
+    nothing asked). The box's whole text."""
+    nb = Notebook.open_in_app(context, server, notebook)
+    if record is not None:
+        nb.form(form).choose(*record, rerenders=True)
+    whole = _type_and_wait(nb, TYPED, form, field)
+    nb.page.close(run_before_unload=False)
+    return whole
+
+
 def _brought_back(nb: Notebook, whole: str, form_title: str = FORM, field: str = FIELD) -> Any:
     form = nb.form(form_title)
     box = form.widget(field).locator("textarea")
@@ -118,9 +132,7 @@ def test_a_reloaded_step_brings_back_what_was_typed_and_saves_it(app: tuple) -> 
 def test_a_tab_closed_with_no_question_comes_back_on_a_new_page(app: tuple) -> None:
     """iOS throws the tab away: no ``beforeunload``, so nothing asked."""
     server, context = app
-    nb = Notebook.open_in_app(context, server, "01_self_assessment")
-    whole = _type_and_wait(nb, TYPED)
-    nb.page.close(run_before_unload=False)
+    whole = _typed_in_a_lost_tab(context, server)
     nb = Notebook.open_in_app(context, server, "01_self_assessment")
     try:
         _brought_back(nb, whole)
@@ -131,9 +143,7 @@ def test_a_tab_closed_with_no_question_comes_back_on_a_new_page(app: tuple) -> N
 
 def test_saved_in_another_tab_meanwhile_nothing_is_overwritten(app: tuple) -> None:
     server, context = app
-    nb = Notebook.open_in_app(context, server, "01_self_assessment")
-    whole = _type_and_wait(nb, TYPED)
-    nb.page.close(run_before_unload=False)
+    whole = _typed_in_a_lost_tab(context, server)
     elsewhere = "Delegating the weekly report"
     with warnings.catch_warnings():  # another tab saves the same field
         warnings.simplefilter("ignore", store.CommentsNotKeptWarning)
@@ -200,11 +210,9 @@ def test_a_record_being_edited_is_offered_when_it_is_chosen_again(app: tuple) ->
     that contact is chosen (before, only when the page opened on it)."""
     server, context = app
     network, chooser, notes = "Your network", "Choose a contact", "Notes"
-    nb = Notebook.open_in_app(context, server, "07_network")
-    contact = nb.form(network).options(chooser)[1]
-    nb.form(network).choose(chooser, contact, rerenders=True)
-    whole = _type_and_wait(nb, TYPED, network, notes)
-    nb.page.close(run_before_unload=False)
+    contact = re.compile(r"^1\. ")  # the first contact
+    whole = _typed_in_a_lost_tab(context, server, form=network, field=notes,
+                                 record=(chooser, contact), notebook="07_network")
     nb = Notebook.open_in_app(context, server, "07_network")
     try:
         form = nb.form(network)

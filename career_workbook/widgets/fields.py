@@ -127,6 +127,8 @@ PALETTE: dict[str, tuple[str, str]] = {
     "info-line": ("#b5c8e3", "#3f5f87"),
     "warning-fg": ("#6b4b00", "#ffd98a"), "warning-bg": ("#fff6e0", "#33290f"),
     "warning-line": ("#e8cf8a", "#8a6d1f"),
+    # the bar beside a note on text typed and not saved (app.css, .cw-draft-note)
+    "draft-line": ("#b35c00", "#b35c00"),
 }
 """Every colour the forms write: name -> (light theme, dark theme). The light ones are
 what the forms always showed (text 4.5:1 or more on white); in a dark JupyterLab theme

@@ -227,6 +227,27 @@ def test_a_record_being_edited_is_offered_when_it_is_chosen_again(app: tuple) ->
         nb.close()
 
 
+def test_a_record_another_tab_is_typing_in_is_left_to_it(app: tuple) -> None:
+    """A draft another tab writes while this page is open is that tab's (it is typing):
+    choosing the record here does not take it."""
+    server, context = app
+    network, chooser, notes = "Your network", "Choose a contact", "Notes"
+    contact = re.compile(r"^1\. ")
+    here = Notebook.open_in_app(context, server, "07_network")
+    there = Notebook.open_in_app(context, server, "07_network")
+    try:
+        there.form(network).choose(chooser, contact, rerenders=True)
+        whole = _type_and_wait(there, TYPED, network, notes)
+        form = here.form(network).choose(chooser, contact, rerenders=True)
+        here.page.wait_for_timeout(2000)  # a put back comes within a frame or two
+        assert TYPED not in form.value(notes) and here.page.locator(NOTE).count() == 0
+        assert here.page.locator(".cw-unsaved").count() == 0
+        assert there.page.evaluate(DRAFTS) == [whole]  # still the other tab's
+    finally:
+        there.close()
+        here.close()
+
+
 def test_jupyterlab_brings_back_text_typed_before_the_tab_was_lost(
         lab_server: Server, browser: Any) -> None:
     before = lab_server.workbook.read_bytes()

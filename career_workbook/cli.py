@@ -754,7 +754,8 @@ def _add_plan_commands(sub: argparse._SubParsersAction) -> None:
                    help="one calendar across every workbook in FOLDER")
     p.add_argument("--out", default=None,
                    help="the .ics file to write (default: <workspace>/calendar/<id>.ics; "
-                        "with --all: DIR/../calendar/caseload.ics)")
+                        "with --all: <workspace>/calendar/caseload.ics, the workspace "
+                        "being the folder above DIR when DIR is named workbooks, else DIR)")
     p.add_argument("--today", type=_today, default=None, help="reference date YYYY-MM-DD")
 
     p = _sub(sub, "import-contacts", "add LinkedIn connections (Connections.csv) to a workbook",

@@ -506,3 +506,21 @@ def test_a_calendar_as_of_a_day_before_an_item_was_done_reminds_it(tmp_path, cap
     assert cli.main(["calendar", str(path), "--out", str(tmp_path / "sam.ics"),
                      "--today", "1999-01-01"]) == 0
     assert "lately" not in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("folder", ["workbooks", "clients"])
+def test_calendar_all_writes_where_its_help_says(tmp_path, monkeypatch, capsys, folder):
+    # walk_x X5: the help said DIR/../calendar/caseload.ics, true only for a folder named
+    # workbooks; a caseload in clients/ got clients/calendar/caseload.ics.
+    with pytest.raises(SystemExit):
+        cli.main(["calendar", "--help"])
+    said = " ".join(capsys.readouterr().out.split())
+    assert "the folder above DIR when DIR is named workbooks, else DIR" in said
+    caseload = tmp_path / "ws" / folder
+    caseload.mkdir(parents=True)
+    store.save(cw.new_workbook("Kim Park"), caseload / "kim_park.yaml")
+    monkeypatch.chdir(tmp_path)
+    assert cli.main(["calendar", "--all", str(caseload), "--today", "2026-11-22"]) == 0
+    capsys.readouterr()
+    workspace = caseload.parent if folder == "workbooks" else caseload
+    assert (workspace / "calendar" / "caseload.ics").is_file()

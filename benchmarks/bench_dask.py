@@ -18,7 +18,6 @@ two workers to one. Not part of ``make test``; slow (a kernel per client for ``r
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import shutil
 import subprocess
@@ -34,6 +33,8 @@ sys.path.insert(0, str(HERE))
 
 from _table import row  # noqa: E402
 from bench_cohort import TODAY, command, generate  # noqa: E402
+
+from tests.helpers.scheduler import scheduler_address  # noqa: E402
 
 PRELOAD = ROOT / "tests" / "helpers" / "refuse_open.py"
 
@@ -59,10 +60,7 @@ class Cluster:
         self.procs.append(_dask("scheduler", "--host", "127.0.0.1", "--port", "0",
                                 "--no-dashboard", "--scheduler-file", str(self.info),
                                 env=self.env))
-        end = time.monotonic() + 60
-        while not self.info.exists() and time.monotonic() < end:
-            time.sleep(0.2)
-        self.address = json.loads(self.info.read_text())["address"]
+        self.address = scheduler_address(self.info, self.procs[0])
         for _ in range(self.workers):
             self.procs.append(_dask("worker", self.address, "--nthreads", "1", "--no-nanny",
                                     "--no-dashboard", "--host", "127.0.0.1",

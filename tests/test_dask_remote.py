@@ -19,6 +19,7 @@ import pytest
 
 from career_workbook import cli
 from tests.helpers.notebooks import parameters_notebook
+from tests.helpers.scheduler import scheduler_address
 
 distributed = pytest.importorskip("distributed", reason="the [dask] extra is part of [dev]")
 
@@ -45,10 +46,7 @@ def remote_cluster(tmp_path):
     procs = [_dask("scheduler", "--host", "127.0.0.1", "--port", "0", "--no-dashboard",
                    "--scheduler-file", str(info), env=env)]
     try:
-        end = time.monotonic() + 60
-        while not info.exists() and time.monotonic() < end:
-            time.sleep(0.2)
-        address = json.loads(info.read_text())["address"]
+        address = scheduler_address(info, procs[0])
         procs.append(_dask("worker", address, "--nthreads", "1",
                            "--no-nanny", "--no-dashboard", "--host", "127.0.0.1",
                            "--preload", str(PRELOAD), env=env))
@@ -249,10 +247,7 @@ def lonely_scheduler(tmp_path):
     proc = _dask("scheduler", "--host", "127.0.0.1", "--port", "0", "--no-dashboard",
                  "--scheduler-file", str(info), env=env)
     try:
-        end = time.monotonic() + 60
-        while not info.exists() and time.monotonic() < end:
-            time.sleep(0.2)
-        yield json.loads(info.read_text())["address"]
+        yield scheduler_address(info, proc)
     finally:
         proc.terminate()
         proc.wait(timeout=10)
@@ -276,3 +271,21 @@ def test_a_cluster_without_workers_stops_the_batch_with_one_line(lonely_schedule
     err = capsys.readouterr().err
     assert f"the Dask scheduler at {lonely_scheduler} has had no worker for 1 s" in err
     assert "Traceback" not in err and len(err.strip().splitlines()) == 1
+
+
+def test_the_scheduler_file_is_read_once_it_is_whole(tmp_path):
+    # a CI run found the scheduler's file empty (written in place, not moved there) and the
+    # fixture failed on json.loads(""); the address is read once the file parses
+    import threading
+
+    info = tmp_path / "scheduler.json"
+    info.write_text("", encoding="utf-8")
+    writer = threading.Timer(0.5, info.write_text, ['{"address": "tcp://127.0.0.1:1"}'])
+    alive = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)"])
+    try:
+        writer.start()
+        assert scheduler_address(info, alive, wait=20) == "tcp://127.0.0.1:1"
+    finally:
+        writer.cancel()
+        alive.kill()
+        alive.wait()

@@ -552,8 +552,10 @@ class FileCheck:
     ``pack`` and ``run`` using it (each one line naming the field, the value and the line
     of the file, or the other file it clashes with); ``notes`` are about a valid file's
     entries that will not count as expected on the day checked
-    (:func:`career_workbook.analysis.workbook_notes`), and a ``role_profile`` the catalog
-    does not have (:func:`career_workbook.catalog.missing_role_note`)."""
+    (:func:`career_workbook.analysis.workbook_notes`), a ``role_profile`` the catalog
+    does not have (:func:`career_workbook.catalog.missing_role_note`), and a comment typed
+    after a value on its line, which is not part of it (:func:`career_workbook.store.
+    value_comments`)."""
 
     path: Path
     problems: list[str]
@@ -600,7 +602,8 @@ def validate_paths(paths: Iterable[str | Path], *, today: date | None = None,
             notes = [missing_role_note(role, cat)] if role is not None else []
             cut = store.cut_short(path)  # loads, yet lacks what its last save wrote
             yield FileCheck(path, ([cut] if cut else []) + clash,
-                            copy + notes + analysis.workbook_notes(wb, today))
+                            copy + notes + store.value_comments(path)
+                            + analysis.workbook_notes(wb, today))
 
 
 # ----------------------------------------------------------------------------------------

@@ -129,6 +129,7 @@ __all__ = [
     "file_problems",
     "owning",
     "read_yaml",
+    "value_comments",
 ]
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
@@ -386,6 +387,33 @@ class CommentsNotKeptWarning(UserWarning):
     """A save replaced a file with comments written by hand (kept in its history only)."""
 
 
+def _texts_in(text: str) -> list[Any] | None:
+    """The scalar tokens (keys and values) of ``text`` in the file's order, or None when it
+    is not YAML."""
+    parser = _Loader(text)
+    try:
+        return [token for token in iter(parser.get_token, None)
+                if isinstance(token, yaml.ScalarToken)]
+    except yaml.YAMLError:
+        return None
+    finally:
+        parser.dispose()
+
+
+def _comments_after(text: str, hashes: list[int], texts: list[Any]) -> Iterator[
+        tuple[int, Any]]:
+    """Each ``#`` of ``hashes`` (positions in ``text``) outside every text of ``texts``
+    (:func:`_texts_in`): a comment; with the text before it (None: none)."""
+    # each ``#`` is looked up among the texts' starts (a search, not a scan of every
+    # text: "#1" in 100 achievements of a workbook of 20,000 texts took two seconds of
+    # every save)
+    starts = [token.start_mark.index for token in texts]
+    for at in hashes:
+        i = bisect.bisect_right(starts, at) - 1
+        if i < 0 or not at < texts[i].end_mark.index:
+            yield at, texts[i] if i >= 0 else None
+
+
 def _hand_comments(text: str) -> bool:
     """Whether ``text`` holds YAML comments other than the header :func:`save` writes.
 
@@ -402,27 +430,69 @@ def _hand_comments(text: str) -> bool:
         if not (_HEADER_FIRST.fullmatch(line.rstrip()) or line.rstrip() in _HEADER_LINES):
             break
         start += len(line)
-    hashes = [m.start() for m in re.finditer(r"(?:^|(?<=[ \t]))#", text[start:], re.M)]
+    hashes = [start + m.start()
+              for m in re.finditer(r"(?:^|(?<=[ \t]))#", text[start:], re.M)]
     if not hashes:
         return False
-    parser = _Loader(text)
+    texts = _texts_in(text)
+    return texts is not None and any(True for _ in _comments_after(text, hashes, texts))
+
+
+def _value_comments(text: str) -> list[str]:
+    """A note for each comment typed after a plain value on its line (``coach: Sam Okafor
+    #1 coach``): YAML keeps ``Sam Okafor`` and drops the rest, which may have been meant
+    as part of the value. A comment on a line of its own, or after a quoted value, is
+    meant as one.
+
+    >>> for note in _value_comments("person:\\n  coach: Sam Okafor #1 coach  # ok?\\n"
+    ...                             "  name: Sam  # fine\\nstrengths:\\n- C# #2\\n"
+    ...                             "# whole line\\nvalues: []  # none\\n"):
+    ...     print(note)
+    line 2: YAML reads “#1 coach # ok?” as a comment, so coach is “Sam Okafor” (and the comment is not kept when the workbook is next saved); if it is part of the value, write it in quotes: coach: 'Sam Okafor #1 coach # ok?'
+    line 3: YAML reads “# fine” as a comment, so name is “Sam” (and the comment is not kept when the workbook is next saved); if it is part of the value, write it in quotes: name: 'Sam # fine'
+    line 5: YAML reads “#2” as a comment, so the list item is “C#” (and the comment is not kept when the workbook is next saved); if it is part of the value, write it in quotes: - 'C# #2'
+    """  # noqa: E501
+    hashes = [m.end() for m in re.finditer(r"\S[ \t]+(?=#)", text)]
+    texts = _texts_in(text) if hashes else None
+    notes: list[str] = []
+    for at, before in _comments_after(text, hashes, texts or []):
+        if before is None or not before.plain or text[before.end_mark.index:at].strip(" \t"):
+            continue
+        start = before.start_mark
+        owner = re.fullmatch(r"[ \t]*(?:-[ \t]+)*(?:(\w[\w ]*):[ \t]+)?",
+                             text[start.index - start.column:start.index])
+        if owner is None:  # inside {…} or […]: the comment took the closing bracket
+            continue
+        key = owner.group(1)
+        end = text.find("\n", at)
+        comment = text[at:None if end < 0 else end].rstrip("\r \t")
+        said = text[start.index:before.end_mark.index]
+        whole = _in_quotes(f"{said}{text[before.end_mark.index:at]}{comment}")
+        what, typed = (key, f"{key}: {whole}") if key else ("the list item", f"- {whole}")
+        notes.append(
+            f"line {before.end_mark.line + 1}: YAML reads “{shorten(comment)}” as a comment, "
+            f"so {what} is “{shorten(said)}” (and the comment is not kept when the workbook "
+            f"is next saved); if it is part of the value, write it in quotes: "
+            + shorten(typed, 80))
+    return notes
+
+
+def value_comments(path: str | os.PathLike[str]) -> list[str]:
+    """A note for each comment typed after a plain value in the workbook file at ``path``
+    (:func:`_value_comments`: ``coach: Sam Okafor #1 coach`` keeps ``Sam Okafor``); ``[]``
+    when the file cannot be read.
+
+    >>> import tempfile, pathlib
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "sam.yaml"
+    >>> _ = p.write_text("person:\\n  name: Sam\\n  coach: Kim #1 coach\\n")
+    >>> [note[:53] for note in value_comments(p)]
+    ['line 3: YAML reads “#1 coach” as a comment, so coach']
+    """
     try:
-        texts = [(token.start_mark.index, token.end_mark.index)
-                 for token in iter(parser.get_token, None)
-                 if isinstance(token, yaml.ScalarToken)]
-    except yaml.YAMLError:
-        return False
-    finally:
-        parser.dispose()
-    # the texts come in the file's order, apart: each ``#`` is looked up among their
-    # starts (a search, not a scan of every text: "#1" in 100 achievements of a workbook
-    # of 20,000 texts took two seconds of every save)
-    starts = [a for a, _ in texts]
-    for at in hashes:
-        i = bisect.bisect_right(starts, start + at) - 1
-        if i < 0 or not start + at < texts[i][1]:
-            return True
-    return False
+        text = _read_bytes(Path(path)).removeprefix(_BOM).decode("utf-8")
+    except (WorkbookError, OSError, UnicodeDecodeError):
+        return []
+    return _value_comments(text)
 
 
 def _same(a: Any, b: Any) -> bool:
@@ -520,6 +590,100 @@ _BEGUN_EARLIER = ("quoted scalar", "simple key", "flow")
 """Parser contexts whose mistake lies where they began, not where they were noticed."""
 
 
+def _in_quotes(text: str) -> str:
+    """``text`` as a single-quoted YAML value, which holds any character (a quote inside
+    is doubled): what a message tells a person to type.
+
+    >>> print(_in_quotes("Sam: O'Kafor"))
+    'Sam: O''Kafor'
+    """
+    return "'" + text.replace("'", "''") + "'"
+
+
+_FIELD_LINE = re.compile(r"[ \t]*(?:-(?:[ \t]|$)|\w[\w ]*:(?:[ \t]|$))")
+"""A line that starts a field (``  coach: Kim``) or a list item (``- Listening``)."""
+
+
+def _runaway_quote(text: str, last: int) -> Any:
+    """The quoted text (a scanner token) that a quote left open made run on over the lines
+    of other fields, among those begun before line ``last`` (0-based), or None.
+
+    A quote not closed on its line takes in every line up to the next quote of its kind
+    (``coach: "Kim`` ... ``text: Read "Dare to Lead"``); the parser notices lines later,
+    after it. A text written over several lines on purpose (a long one, quoted) carries on
+    indented further than its field: one taking in a line that starts a field or a list
+    item at or left of its own field's column is a quote left open.
+
+    >>> text = 'person:\\n  coach: "Kim\\n  name: Sam\\nnote: Read "Dare to Lead"\\n'
+    >>> token = _runaway_quote(text, 3)
+    >>> token.start_mark.line, token.end_mark.line
+    (1, 3)
+    >>> _runaway_quote('note: "a long text\\n  carried on: here"\\n', 2) is None
+    True
+    >>> _runaway_quote("- 'a long text\\n  carried on: here'\\n", 2) is None
+    True
+    """
+    lines = text.splitlines()
+    found = None
+    try:
+        for token in yaml.scan(text, Loader=_Loader):
+            start, end = token.start_mark, token.end_mark
+            if start.line >= last:
+                break
+            if (isinstance(token, yaml.ScalarToken) and token.style in ("'", '"')
+                    and start.line < end.line < len(lines)):
+                before = lines[start.line][:start.column].rstrip()
+                # the column of its field (``  coach: "``), or of its dash (``- "``)
+                column = (len(before) - len(before.lstrip(" -")) if before.endswith(":")
+                          else len(before) - 1)
+                if any(_FIELD_LINE.match(line) and len(line) - len(line.lstrip()) <= column
+                       for line in lines[start.line + 1:end.line + 1]):
+                    found = token
+    except yaml.YAMLError:
+        pass
+    return found
+
+
+def _unclosed(text: str | None, line: int, column: int, until: int | None,
+              noticed: str) -> str:
+    """What to say of a quote opened at ``line``, ``column`` (0-based) and not closed on
+    its line: YAML read on to line ``until`` (0-based; None: to the end of the file)."""
+    lines = (text or "").splitlines()
+    opened = lines[line] if 0 <= line < len(lines) else ""
+    quote = opened[column:column + 1] or '"'
+    ran = ("the rest of the file" if until is None
+           else f"the lines after it, up to the next {quote} (line {until + 1}),")
+    fixed = shorten(opened.strip() + quote, 80)
+    return (f"invalid YAML at line {line + 1}, column {column + 1}"
+            f" (“{_line_text(text, line)}”): the {quote} that opens this text is not "
+            f"closed on its line, so YAML reads {ran} as part of it (noticed{noticed}). "
+            f"Close it on line {line + 1}: {fixed}")
+
+
+def _colon_hint(text: str | None, mark: Any) -> str:
+    """``; a value holding “: ” ... must be in quotes: ...`` when the parser stopped at a
+    second ``: `` on a field's line (``coach: Sam: Okafor``), which YAML reads as the start
+    of another field, else ``''``.
+
+    >>> from types import SimpleNamespace as Mark
+    >>> print(_colon_hint("person:\\n  coach: Sam: Okafor  # new\\n", Mark(line=1, column=12)))
+    ; a value holding “: ” (a colon then a space) must be in quotes, or YAML reads it as another field: write line 2 as coach: 'Sam: Okafor' # new
+    """  # noqa: E501
+    lines = (text or "").splitlines()
+    if mark is None or not 0 <= mark.line < len(lines):
+        return ""
+    line = lines[mark.line]
+    found = re.match(r"([ \t]*(?:-[ \t]+)*)(\w[\w ]*):[ \t]+([^'\"\s{\[&*!|>].*)", line)
+    if found is None or mark.column <= found.end(2):
+        return ""
+    value, *comment = re.split(r"(?<=[ \t])(?=#)", found.group(3), maxsplit=1)
+    dash = f"{found.group(1).strip()} " if found.group(1).strip() else ""
+    fixed = f"{dash}{found.group(2)}: {_in_quotes(value.strip())}"
+    return ("; a value holding “: ” (a colon then a space) must be in quotes, or YAML reads "
+            f"it as another field: write line {mark.line + 1} as "
+            + shorten("  ".join([fixed, *comment]).rstrip(), 80))
+
+
 def _line_text(text: str | None, line: int) -> str:
     """The text of ``line`` (0-based) of ``text``, stripped and shortened
     (:func:`~career_workbook.wording.shorten`).
@@ -542,7 +706,11 @@ def _yaml_error(err: yaml.YAMLError, path: Any, text: str | None = None) -> Work
     ...     yaml.load("person:\\n  name: 'Sam\\n  coach: Kim\\n", Loader=_Loader)
     ... except yaml.YAMLError as err:
     ...     print(_yaml_error(err, "sam.yaml", "person:\\n  name: 'Sam\\n  coach: Kim\\n"))
-    sam.yaml: invalid YAML at line 2, column 9 (“name: 'Sam”): found unexpected end of stream while scanning a quoted scalar (noticed at line 4, column 1)
+    sam.yaml: invalid YAML at line 2, column 9 (“name: 'Sam”): the ' that opens this text is not closed on its line, so YAML reads the rest of the file as part of it (noticed at line 4, column 1). Close it on line 2: name: 'Sam'
+
+    A quote left open up to another one further down (:func:`_runaway_quote`) is named
+    where it was opened too; a second ``: `` in a value, with the value in quotes
+    (:func:`_colon_hint`).
     """  # noqa: E501
     if isinstance(err, yaml.reader.ReaderError):
         return _reader_error(err, path, text)
@@ -550,10 +718,19 @@ def _yaml_error(err: yaml.YAMLError, path: Any, text: str | None = None) -> Work
     where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark is not None else ""
     began = getattr(err, "context_mark", None)
     context = getattr(err, "context", None)
+    problem = getattr(err, "problem", None) or str(err).splitlines()[0]
+    if (began is not None and mark is not None and began.line < mark.line
+            and "quoted scalar" in (context or "") and text
+            and not _cut_short_hint(text, mark, path)):
+        return WorkbookError(_unclosed(text, began.line, began.column, None, where), path=path)
+    runaway = _runaway_quote(text, mark.line + 1) if text and mark is not None else None
+    if runaway is not None:
+        start = runaway.start_mark
+        return WorkbookError(_unclosed(text, start.line, start.column, runaway.end_mark.line,
+                                       f"{where}: {problem}"), path=path)
     if (began is not None and mark is not None and began.line < mark.line
             and any(word in (context or "") for word in _BEGUN_EARLIER)):
         shown = _line_text(text, began.line)
-        problem = getattr(err, "problem", None) or str(err).splitlines()[0]
         return WorkbookError(
             f"invalid YAML at line {began.line + 1}, column {began.column + 1}"
             + (f" (“{shown}”)" if shown else "")
@@ -566,11 +743,12 @@ def _yaml_error(err: yaml.YAMLError, path: Any, text: str | None = None) -> Work
             "dates, lists and mappings",
             path=path,
         )
-    problem = getattr(err, "problem", None) or str(err).splitlines()[0]
     if "another document" in problem:
         return WorkbookError(f"the file holds more than one YAML document (another starts"
                              f"{where}); a workbook is a single document", path=path)
-    hint = _tab_hint(text, mark) or _cut_short_hint(text, mark, path) or _indent_hint(text, mark)
+    hint = (_tab_hint(text, mark) or _cut_short_hint(text, mark, path)
+            or _indent_hint(text, mark)
+            or (_colon_hint(text, mark) if "mapping values are not allowed" in problem else ""))
     return WorkbookError(f"invalid YAML{where}: {problem}{hint}", path=path)
 
 
@@ -954,7 +1132,7 @@ def _comma_numbers(err: WorkbookError, text: str, path: Any) -> WorkbookError:
         if not any(field == name or field.startswith((f"{name}.", f"{name}["))
                    for name in named):  # the field took the text: it was meant as text
             first, _, keys = typed.partition(",")
-            quoted = "'" + typed.replace("'", "''") + "'"
+            quoted = _in_quotes(typed)
             problems.append(Problem(field, typed, (
                 f"inside {{…}} a comma ends a value (YAML reads {first} and then "
                 f"{'a key' if ',' not in keys else 'keys'} {keys.replace(',', ', ')}): "
@@ -1789,7 +1967,7 @@ def _text_hint(problem: Problem, node: Any) -> str | None:
         same = False
     if not same:
         return None
-    quoted = "'" + raw.replace("'", "''") + "'"
+    quoted = _in_quotes(raw)
     key = problem.field.rsplit(".", 1)[-1]
     written = f"- {quoted}" if key.endswith("]") else f"{key}: {quoted}"
     return f"YAML reads a bare {raw} as {kind}: write it in quotes, {written}"

@@ -825,7 +825,8 @@ BROKEN_FILES = {  # name -> (text, the problem as `validate` words it)
                 "number; write 12.5 (a decimal point, not a comma) (line 3)"),
     "c_syntax": ("person:\n  name: Cy\n  coach: Kim: Lee\n",
                  "invalid YAML at line 3, column 13: mapping values are not allowed in this "
-                 "context"),
+                 "context; a value holding “: ” (a colon then a space) must be in quotes, or "
+                 "YAML reads it as another field: write line 3 as coach: 'Kim: Lee'"),
 }
 
 

@@ -1,0 +1,126 @@
+"""A workbook's YAML edited by hand in a text editor (walk X10, X11, X14 and the red team
+after them): `validate` (and run, pack, cohort and the notebooks, which word a broken file
+the same way) names the line, the field and the value, and what to type instead."""
+
+from __future__ import annotations
+
+import shutil
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from career_workbook import batch, store
+from career_workbook.model import WorkbookError, new_workbook
+
+TODAY = date(2026, 12, 6)
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples" / "workbooks"
+
+
+def _validate(path: Path) -> batch.FileCheck:
+    [check] = list(batch.validate_paths([path], today=TODAY))
+    return check
+
+
+def _edited(tmp_path: Path, edit, name: str = "mei_career_changer.yaml") -> Path:
+    path = tmp_path / name
+    shutil.copy(EXAMPLES / name, path)
+    text = path.read_text(encoding="utf-8")
+    changed = edit(text)
+    assert changed != text
+    path.write_text(changed, encoding="utf-8")
+    return path
+
+
+def test_a_second_colon_in_a_value_says_to_quote_it_and_shows_the_line_fixed(tmp_path):
+    """X10: ``coach: Sam: Okafor`` gave only libyaml's words."""
+    path = _edited(tmp_path, lambda t: t.replace("  coach: Sam Okafor\n",
+                                                 "  coach: Sam: Okafor\n"))
+    [said] = _validate(path).problems
+    assert said.startswith("invalid YAML at line 12, column 13: mapping values are not "
+                           "allowed in this context")
+    assert said.endswith("; a value holding “: ” (a colon then a space) must be in quotes, "
+                         "or YAML reads it as another field: write line 12 as "
+                         "coach: 'Sam: Okafor'")
+
+
+def test_a_second_colon_in_a_list_items_field_keeps_its_dash_and_comment(tmp_path):
+    path = tmp_path / "kim.yaml"
+    store.save(new_workbook("Kim Park", today=TODAY), path)
+    text = path.read_text(encoding="utf-8").replace(
+        "goals: []\n", "goals:\n- text: Goal: lead the team by 2027  # new\n")
+    path.write_text(text, encoding="utf-8")
+    [said] = _validate(path).problems
+    assert said.endswith("write line 25 as - text: 'Goal: lead the team by 2027' # new")
+
+
+@pytest.mark.parametrize("quote, closed", [('"', 154), ("'", 32)])  # 32: "I'd"
+def test_a_quote_left_open_up_to_one_far_below_is_named_where_it_was_opened(
+        tmp_path, quote, closed):
+    """X11: an unclosed quote was reported where the next quote ended it, 142 lines
+    below ("did not find expected key")."""
+    def edit(text: str) -> str:
+        return text.replace("  coach: Sam Okafor\n", f"  coach: {quote}Sam Okafor\n").replace(
+            "  text: Finish the 12-hour Foundations of UX online module",
+            f"  text: Finish the 12-hour {quote}Foundations of UX{quote} online module")
+    path = _edited(tmp_path, edit)
+    [said] = _validate(path).problems
+    assert said.startswith(
+        f"invalid YAML at line 12, column 10 (“coach: {quote}Sam Okafor”): the {quote} that "
+        "opens this text is not closed on its line, so YAML reads the lines after it, up to "
+        f"the next {quote} (line {closed}), as part of it (noticed at line {closed}, column ")
+    assert said.endswith(f"Close it on line 12: coach: {quote}Sam Okafor{quote}")
+    with pytest.raises(WorkbookError, match="line 12, column 10"):
+        store.load(path)  # the notebooks' and the other commands' words
+
+
+def test_a_quote_never_closed_says_to_close_it_on_its_line(tmp_path):
+    path = _edited(tmp_path, lambda t: t.replace("  coach: Sam Okafor\n",
+                                                 '  coach: "Sam Okafor\n'))
+    [said] = _validate(path).problems
+    assert said == ("invalid YAML at line 12, column 10 (“coach: \"Sam Okafor”): the \" that "
+                    "opens this text is not closed on its line, so YAML reads the rest of the "
+                    "file as part of it (noticed at line 365, column 1). Close it on line 12: "
+                    "coach: \"Sam Okafor\"")
+
+
+def test_a_long_text_quoted_over_several_lines_is_not_taken_for_a_quote_left_open(tmp_path):
+    """A save writes a long text with a ``: `` in it over several lines, in quotes, its
+    lines carried on past the field's column: a mistake elsewhere is named as before."""
+    path = tmp_path / "kim.yaml"
+    wb = new_workbook("Kim Park", today=TODAY)
+    wb.strengths.append("Good partner for product: " + "I translate between two worlds " * 4)
+    store.save(wb, path)
+    text = path.read_text(encoding="utf-8")
+    assert "strengths:\n- 'Good partner" in text and "\n  I translate" in text
+    path.write_text(text.replace("  coach: ''", "  coach: Kim: Lee"), encoding="utf-8")
+    [said] = _validate(path).problems
+    assert said.startswith("invalid YAML at line 12, column 13: mapping values")
+
+
+def test_a_comment_after_a_value_is_a_note_naming_the_value_kept_and_the_quoted_form(
+        tmp_path):
+    """X14: ``coach: Sam Okafor #1 coach`` silently kept "Sam Okafor"."""
+    path = _edited(tmp_path, lambda t: t.replace(
+        "  coach: Sam Okafor\n", "  coach: Sam Okafor #1 coach\n").replace(
+        "  horizon: short\n", "  # a whole-line comment\n  horizon: short  # or medium?\n", 1))
+    check = _validate(path)
+    assert check.problems == []
+    said = [note for note in check.notes if "as a comment" in note]
+    assert said == [
+        "line 12: YAML reads “#1 coach” as a comment, so coach is “Sam Okafor” (and the "
+        "comment is not kept when the workbook is next saved); if it is part of the value, "
+        "write it in quotes: coach: 'Sam Okafor #1 coach'",
+        "line 128: YAML reads “# or medium?” as a comment, so horizon is “short” (and the "
+        "comment is not kept when the workbook is next saved); if it is part of the value, "
+        "write it in quotes: horizon: 'short # or medium?'"]
+
+
+def test_a_hash_inside_a_text_or_after_a_quoted_value_is_no_note(tmp_path):
+    path = tmp_path / "kim.yaml"
+    wb = new_workbook("Kim Park", today=TODAY)
+    wb.strengths.extend(["C# and F#", "Ranked #1 in sales"])
+    store.save(wb, path)
+    text = path.read_text(encoding="utf-8").replace("  coach: ''", "  coach: 'Kim' # mine")
+    path.write_text(text, encoding="utf-8")
+    assert _validate(path).notes == []

@@ -897,6 +897,12 @@ def number_text_hint(text: str, *, whole: bool = False) -> str | None:
     ('write the number alone: 7', 'write the number alone: 40', 'write the number alone: 8')
     >>> number_text_hint("3,5/10", whole=True)
     'write a whole number alone: 3 or 4'
+
+    A whole number typed with a leading zero (``010``, which YAML reads as octal) is the
+    number without it:
+
+    >>> number_text_hint("010", whole=True), number_text_hint("08")
+    ('write 10, without the leading zero', 'write 8, without the leading zero')
     """  # noqa: E501
     scaled = re.fullmatch(r"\s*([^/%]*?\d)\s*(?:%|(?:/|\bout of\b)\s*\d+(?:[.,]\d+)?)\s*", text,
                           re.IGNORECASE)
@@ -934,6 +940,8 @@ def _number_hint(text: str, *, whole: bool, scaled: bool) -> str | None:
         return f"write {shown} (no thousands commas)"
     if "," in text:
         return f"write {shown} (a decimal point, not a comma)"
+    if re.fullmatch(r"[-+]?0\d+", text.strip()):  # 010: YAML 1.1 reads an octal number
+        return f"write {shown}, without the leading zero{' alone' if scaled else ''}"
     if re.fullmatch(r"[-+]?(\d+\.?\d*|\.\d+)", text):
         return f"write the number alone: {shown}" if scaled else QUOTED_NUMBER.format(shown)
     return f"write {shown}"

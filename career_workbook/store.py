@@ -160,11 +160,22 @@ _STAMP_FORMAT = "%Y-%m-%dT%H-%M-%S.%fZ"
 # ----------------------------------------------------------------------------------------
 # YAML: parse and render
 # ----------------------------------------------------------------------------------------
+_OCTAL = re.compile(r"[-+]?0[0-7_]+")
+"""A whole number written with a leading zero, which YAML 1.1 reads as octal (010 is 8)."""
+
+
 class _Loader(_SafeLoader):  # type: ignore[misc, valid-type]
-    """The safe loader, plus: duplicate keys are errors; a bad date stays a string.
+    """The safe loader, plus: duplicate keys are errors; a bad date, and a number written
+    with a leading zero, stay strings.
 
     A bad date such as ``2027-13-01`` is kept as text so that validation reports it with
     its field path (``goals[0].deadline = '2027-13-01': Input should be a valid date``).
+    YAML reads ``010`` as the octal number 8 (and ``08`` as text): both stay the text typed,
+    which a text field keeps (``coach: 007``) and a number field refuses, saying to write
+    ``10`` (:func:`~career_workbook.model.number_text_hint`).
+
+    >>> yaml.load("[010, 007, 08, 0, 10, 0x1F]", Loader=_Loader)
+    ['010', '007', '08', 0, 10, 31]
     """
 
     def construct_mapping(self, node: Any, deep: bool = False) -> dict[Any, Any]:
@@ -187,6 +198,8 @@ class _Loader(_SafeLoader):  # type: ignore[misc, valid-type]
             return self.construct_scalar(node)
 
     def construct_yaml_int(self, node: Any) -> Any:
+        if _OCTAL.fullmatch(node.value):  # 010: YAML 1.1 reads 8; a person typed ten
+            return self.construct_scalar(node)
         try:
             return super().construct_yaml_int(node)
         except ValueError:  # Python refuses to convert more than 4,300 digits
@@ -485,7 +498,7 @@ def value_comments(path: str | os.PathLike[str]) -> list[str]:
     >>> import tempfile, pathlib
     >>> p = pathlib.Path(tempfile.mkdtemp()) / "sam.yaml"
     >>> _ = p.write_text("person:\\n  name: Sam\\n  coach: Kim #1 coach\\n")
-    >>> [note[:53] for note in value_comments(p)]
+    >>> [note[:52] for note in value_comments(p)]
     ['line 3: YAML reads “#1 coach” as a comment, so coach']
     """
     try:

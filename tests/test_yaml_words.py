@@ -124,3 +124,22 @@ def test_a_hash_inside_a_text_or_after_a_quoted_value_is_no_note(tmp_path):
     text = path.read_text(encoding="utf-8").replace("  coach: ''", "  coach: 'Kim' # mine")
     path.write_text(text, encoding="utf-8")
     assert _validate(path).notes == []
+
+
+def test_a_number_typed_with_a_leading_zero_is_never_read_as_octal(tmp_path):
+    """Y1: YAML 1.1 reads ``hours: 010`` as 8 (octal), silently; ``08`` as text, which was
+    refused as "in quotes" though it was not. Both are refused, saying to write 10 (8);
+    a text field keeps what was typed (``coach: 007``)."""
+    path = _edited(tmp_path, lambda t: t.replace("  hours: 12.0", "  hours: 010", 1).replace(
+        "  importance: 9", "  importance: 08", 1).replace("  coach: Sam Okafor", "  coach: 007"))
+    assert _validate(path).problems == [
+        "value 1 (“Helping others”), importance = '08': Input should be a valid integer; "
+        "write 8, without the leading zero (line 23)",
+        "learning item 1 (“Foundations of UX online module”), hours = '010': Input should "
+        "be a valid number; write 10, without the leading zero (line 278)"]
+    text = path.read_text(encoding="utf-8").replace("  hours: 010", "  hours: 10").replace(
+        "  importance: 08", "  importance: 8")
+    path.write_text(text, encoding="utf-8")
+    wb = store.load(path)
+    assert (wb.person.coach, wb.learning[0].hours, wb.values[0].importance) == ("007", 10, 8)
+    assert store.read_yaml("a: 010\nb: [007, -01]\n") == {"a": "010", "b": ["007", "-01"]}

@@ -697,6 +697,79 @@ def _colon_hint(text: str | None, mark: Any) -> str:
             + shorten("  ".join([fixed, *comment]).rstrip(), 80))
 
 
+def _carried_on_hint(text: str | None, mark: Any) -> str:
+    """``; line N (...) is indented further than line M (...), so YAML reads it as more of
+    ...`` when the parser stopped at a ``:`` on a line that YAML took as more of a plain
+    value begun on a line above (a field moved left of its neighbours, a list item's dash
+    left out), else ``''``.
+
+    >>> from types import SimpleNamespace as Mark
+    >>> print(_carried_on_hint("person:\\ncoach: Kim\\n  name: Sam\\n", Mark(line=2, column=6)))
+    ; line 3 (“name: Sam”) is indented further than line 2 (“coach: Kim”), so YAML reads it as more of coach's value: fields side by side start at the same column
+    >>> print(_carried_on_hint("weaknesses:\\n- Time\\n  Polish: mock-ups\\n", Mark(line=2, column=8)))
+    ; line 3 (“Polish: mock-ups”) is indented further than line 2 (“- Time”), so YAML reads it as more of that list item: start it with “- ” if it is an item of its own
+    """  # noqa: E501
+    if not text or mark is None:
+        return ""
+    last = None
+    try:
+        for token in yaml.scan(text, Loader=_Loader):
+            if (token.start_mark.line, token.start_mark.column) >= (mark.line, mark.column):
+                break
+            if isinstance(token, yaml.ScalarToken):
+                last = token
+    except yaml.YAMLError:
+        pass
+    if last is None or not last.plain or not last.start_mark.line < mark.line:
+        return ""
+    begun, here = last.start_mark, mark.line
+    owner = re.fullmatch(r"[ \t]*(?:-[ \t]+)*(?:(\w[\w ]*):[ \t]+)?",
+                         text[begun.index - begun.column:begun.index])
+    if owner is None:
+        return ""
+    what = (f"{owner.group(1)}'s value: fields side by side start at the same column"
+            if owner.group(1) else "that list item: start it with “- ” if it is an item of "
+            "its own")
+    return (f"; line {here + 1} (“{_line_text(text, here)}”) is indented further than line "
+            f"{begun.line + 1} (“{_line_text(text, begun.line)}”), so YAML reads it as more "
+            f"of {what}")
+
+
+def _dash_hint(text: str | None, mark: Any) -> str:
+    """``; line N (“- ...”) is a list item, but the list under “key:” (line K) starts on
+    line M without “- ”: ...`` when the parser, expecting a field, stopped at a list item
+    whose list's first item lost its dash, else ``''``.
+
+    >>> from types import SimpleNamespace as Mark
+    >>> text = "person:\\n  name: Sam\\nfeedback:\\n  rater_group: peer\\n- rater_group: self\\n"
+    >>> print(_dash_hint(text, Mark(line=4, column=0)))
+    ; line 5 (“- rater_group: self”) is a list item, but the list under “feedback:” (line 3) starts on line 4 (“rater_group: peer”) without “- ”: start that line with “- ” as line 5 does
+    """  # noqa: E501
+    lines = (text or "").splitlines()
+    if mark is None or not 0 <= mark.line < len(lines):
+        return ""
+    here = lines[mark.line]
+    dash = len(here) - len(here.lstrip(" "))
+    if not re.match(r"-(?:[ \t]|$)", here[dash:]):
+        return ""
+    for above in range(mark.line - 1, -1, -1):
+        line = lines[above]
+        column = len(line) - len(line.lstrip(" "))
+        if not line.strip() or line.lstrip().startswith("#") or column > dash:
+            continue
+        if not re.fullmatch(r"[ \t]*\w[\w ]*:[ \t]*(?:#.*)?", line) or column < dash - 2:
+            return ""
+        first = next((i for i in range(above + 1, mark.line)
+                      if lines[i].strip() and not lines[i].lstrip().startswith("#")), None)
+        if first is None or lines[first].lstrip().startswith("-"):
+            return ""
+        return (f"; line {mark.line + 1} (“{_line_text(text, mark.line)}”) is a list item, "
+                f"but the list under “{line.strip()}” (line {above + 1}) starts on line "
+                f"{first + 1} (“{_line_text(text, first)}”) without “- ”: start that line "
+                f"with “- ” as line {mark.line + 1} does")
+    return ""
+
+
 def _line_text(text: str | None, line: int) -> str:
     """The text of ``line`` (0-based) of ``text``, stripped and shortened
     (:func:`~career_workbook.wording.shorten`).
@@ -761,7 +834,9 @@ def _yaml_error(err: yaml.YAMLError, path: Any, text: str | None = None) -> Work
                              f"{where}); a workbook is a single document", path=path)
     hint = (_tab_hint(text, mark) or _cut_short_hint(text, mark, path)
             or _indent_hint(text, mark)
-            or (_colon_hint(text, mark) if "mapping values are not allowed" in problem else ""))
+            or (_colon_hint(text, mark) or _carried_on_hint(text, mark)
+                if "mapping values are not allowed" in problem else "")
+            or (_dash_hint(text, mark) if "expected key" in problem else ""))
     return WorkbookError(f"invalid YAML{where}: {problem}{hint}", path=path)
 
 

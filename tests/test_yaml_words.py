@@ -143,3 +143,33 @@ def test_a_number_typed_with_a_leading_zero_is_never_read_as_octal(tmp_path):
     wb = store.load(path)
     assert (wb.person.coach, wb.learning[0].hours, wb.values[0].importance) == ("007", 10, 8)
     assert store.read_yaml("a: 010\nb: [007, -01]\n") == {"a": "010", "b": ["007", "-01"]}
+
+
+def test_a_field_moved_left_names_the_line_whose_value_took_in_the_next(tmp_path):
+    """Y4: ``coach:`` typed at the start of its line, inside ``person:``, was reported at
+    the next line (“start_date: 2026-08-24”), which is right, with YAML's words only."""
+    path = _edited(tmp_path, lambda t: t.replace("  coach: Sam Okafor", "coach: Sam Okafor"))
+    [said] = _validate(path).problems
+    assert said == ("invalid YAML at line 13, column 13: mapping values are not allowed in "
+                    "this context; line 13 (“start_date: 2026-08-24”) is indented further "
+                    "than line 12 (“coach: Sam Okafor”), so YAML reads it as more of coach's "
+                    "value: fields side by side start at the same column")
+
+
+def test_a_list_item_without_its_dash_says_to_start_it_with_one(tmp_path):
+    """Y3: a text item whose dash was left out was "mapping values are not allowed" on its
+    own line; a record whose dash was left out, "did not find expected key" 7 lines down."""
+    path = _edited(tmp_path, lambda t: t.replace(
+        "- 'Visual polish: my mock-ups", "  'Visual polish: my mock-ups"))
+    [said] = _validate(path).problems
+    assert said.endswith("line 70 (“'Visual polish: my mock-ups look like worksheets.'”) is "
+                         "indented further than line 69 (“- No portfolio yet and little "
+                         "experience with design tools.”), so YAML reads it as more of that "
+                         "list item: start it with “- ” if it is an item of its own")
+    path = _edited(tmp_path, lambda t: t.replace("- rater_group: peer\n  rater_id: p1",
+                                                 "  rater_group: peer\n  rater_id: p1"))
+    [said] = _validate(path).problems
+    assert said == ("invalid YAML at line 80, column 1: did not find expected key; line 80 "
+                    "(“- rater_group: peer”) is a list item, but the list under “feedback:” "
+                    "(line 72) starts on line 73 (“rater_group: peer”) without “- ”: start "
+                    "that line with “- ” as line 80 does")

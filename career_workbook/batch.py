@@ -555,7 +555,7 @@ class FileCheck:
     (:func:`career_workbook.analysis.workbook_notes`), a ``role_profile`` the catalog
     does not have (:func:`career_workbook.catalog.missing_role_note`), and a comment typed
     after a value on its line, which is not part of it (:func:`career_workbook.store.
-    value_comments`)."""
+    value_notes`)."""
 
     path: Path
     problems: list[str]
@@ -602,7 +602,7 @@ def validate_paths(paths: Iterable[str | Path], *, today: date | None = None,
             notes = [missing_role_note(role, cat)] if role is not None else []
             cut = store.cut_short(path)  # loads, yet lacks what its last save wrote
             yield FileCheck(path, ([cut] if cut else []) + clash,
-                            copy + notes + store.value_comments(path)
+                            copy + notes + store.value_notes(path)
                             + analysis.workbook_notes(wb, today))
 
 

@@ -129,7 +129,7 @@ __all__ = [
     "file_problems",
     "owning",
     "read_yaml",
-    "value_comments",
+    "value_notes",
 ]
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
@@ -451,6 +451,48 @@ def _hand_comments(text: str) -> bool:
     return texts is not None and any(True for _ in _comments_after(text, hashes, texts))
 
 
+def _owner(text: str, token: Any) -> re.Match[str] | None:
+    """What comes before the text ``token`` on its line when it is a block value: its
+    field (group 1; None for a list item), or None (inside ``{…}``, a second value ...)."""
+    start = token.start_mark
+    return re.fullmatch(r"[ \t]*(?:-[ \t]+)*(?:(\w[\w ]*):[ \t]+)?",
+                        text[start.index - start.column:start.index])
+
+
+_CURLY = {"“": "”", "‘": "’", "„": "“", "«": "»"}
+"""Quotes a word processor or a phone types (opening: closing), which YAML keeps as text."""
+
+
+def _curly_quoted(text: str) -> list[str]:
+    """A note for each value typed between curly quotes (``coach: “Sam Okafor”``), which
+    YAML keeps as part of the text: only straight quotes are YAML's.
+
+    >>> for note in _curly_quoted("person:\\n  coach: “Sam Okafor”\\nstrengths:\\n- ‘Calm’\\n"
+    ...                           "- He said “yes”\\n"):
+    ...     print(note)
+    line 2: coach is typed between curly quotes (“Sam Okafor” with them), which YAML keeps as part of the text; to leave them out, write coach: 'Sam Okafor'
+    line 4: the list item is typed between curly quotes (‘Calm’ with them), which YAML keeps as part of the text; to leave them out, write - 'Calm'
+    """  # noqa: E501
+    if not re.search(r"[:-][ \t]+[“‘„«]", text):
+        return []
+    notes = []
+    for token in _texts_in(text) or []:
+        value = token.value
+        if not (token.plain and value[:1] in _CURLY and value[-1:] == _CURLY[value[0]]
+                and len(value) > 2):
+            continue
+        owner = _owner(text, token)
+        if owner is None:
+            continue
+        key = owner.group(1)
+        inner = _in_quotes(value[1:-1])
+        what, typed = (key, f"{key}: {inner}") if key else ("the list item", f"- {inner}")
+        notes.append(f"line {token.start_mark.line + 1}: {what} is typed between curly quotes "
+                     f"({shorten(value)} with them), which YAML keeps as part of the text; "
+                     f"to leave them out, write {shorten(typed, 80)}")
+    return notes
+
+
 def _value_comments(text: str) -> list[str]:
     """A note for each comment typed after a plain value on its line (``coach: Sam Okafor
     #1 coach``): YAML keeps ``Sam Okafor`` and drops the rest, which may have been meant
@@ -472,8 +514,7 @@ def _value_comments(text: str) -> list[str]:
         if before is None or not before.plain or text[before.end_mark.index:at].strip(" \t"):
             continue
         start = before.start_mark
-        owner = re.fullmatch(r"[ \t]*(?:-[ \t]+)*(?:(\w[\w ]*):[ \t]+)?",
-                             text[start.index - start.column:start.index])
+        owner = _owner(text, before)
         if owner is None:  # inside {…} or […]: the comment took the closing bracket
             continue
         key = owner.group(1)
@@ -490,22 +531,23 @@ def _value_comments(text: str) -> list[str]:
     return notes
 
 
-def value_comments(path: str | os.PathLike[str]) -> list[str]:
+def value_notes(path: str | os.PathLike[str]) -> list[str]:
     """A note for each comment typed after a plain value in the workbook file at ``path``
-    (:func:`_value_comments`: ``coach: Sam Okafor #1 coach`` keeps ``Sam Okafor``); ``[]``
-    when the file cannot be read.
+    (:func:`_value_comments`: ``coach: Sam Okafor #1 coach`` keeps ``Sam Okafor``) and each
+    value typed between curly quotes (:func:`_curly_quoted`); ``[]`` when the file cannot
+    be read.
 
     >>> import tempfile, pathlib
     >>> p = pathlib.Path(tempfile.mkdtemp()) / "sam.yaml"
     >>> _ = p.write_text("person:\\n  name: Sam\\n  coach: Kim #1 coach\\n")
-    >>> [note[:52] for note in value_comments(p)]
+    >>> [note[:52] for note in value_notes(p)]
     ['line 3: YAML reads “#1 coach” as a comment, so coach']
     """
     try:
         text = _read_bytes(Path(path)).removeprefix(_BOM).decode("utf-8")
     except (WorkbookError, OSError, UnicodeDecodeError):
         return []
-    return _value_comments(text)
+    return _value_comments(text) + _curly_quoted(text)
 
 
 def _same(a: Any, b: Any) -> bool:
@@ -691,7 +733,10 @@ def _colon_hint(text: str | None, mark: Any) -> str:
         return ""
     value, *comment = re.split(r"(?<=[ \t])(?=#)", found.group(3), maxsplit=1)
     dash = f"{found.group(1).strip()} " if found.group(1).strip() else ""
-    fixed = f"{dash}{found.group(2)}: {_in_quotes(value.strip())}"
+    value = value.strip()
+    if value[:1] in _CURLY and value[-1:] == _CURLY[value[0]]:  # “Sam: Okafor”: not YAML's
+        value = value[1:-1]
+    fixed = f"{dash}{found.group(2)}: {_in_quotes(value)}"
     return ("; a value holding “: ” (a colon then a space) must be in quotes, or YAML reads "
             f"it as another field: write line {mark.line + 1} as "
             + shorten("  ".join([fixed, *comment]).rstrip(), 80))
@@ -723,8 +768,7 @@ def _carried_on_hint(text: str | None, mark: Any) -> str:
     if last is None or not last.plain or not last.start_mark.line < mark.line:
         return ""
     begun, here = last.start_mark, mark.line
-    owner = re.fullmatch(r"[ \t]*(?:-[ \t]+)*(?:(\w[\w ]*):[ \t]+)?",
-                         text[begun.index - begun.column:begun.index])
+    owner = _owner(text, last)
     if owner is None:
         return ""
     what = (f"{owner.group(1)}'s value: fields side by side start at the same column"
@@ -770,6 +814,30 @@ def _dash_hint(text: str | None, mark: Any) -> str:
     return ""
 
 
+def _escape_hint(text: str | None, began: Any, mark: Any) -> str:
+    """``; inside double quotes a backslash starts an escape ...`` with the text in single
+    quotes, when the parser stopped at a backslash in a double-quoted text begun on the
+    same line (a Windows path: ``"C:\\Users\\sam"``), else ``''``.
+
+    >>> import types
+    >>> at = types.SimpleNamespace
+    >>> print(_escape_hint('notes: "C:\\\\Users\\\\sam\\\\"\\n', at(line=0, column=7), at(line=0)))
+    ; inside double quotes a backslash starts an escape (\\n, \\t, \\u…): write the text in single quotes, where a backslash is itself: notes: 'C:\\Users\\sam\\'
+    """  # noqa: E501
+    lines = (text or "").splitlines()
+    if began is None or mark is None or began.line != mark.line or not 0 <= began.line < len(
+            lines):
+        return ""
+    line = lines[began.line]
+    if line[began.column:began.column + 1] != '"':
+        return ""
+    inside = line[began.column + 1:].rstrip()
+    inside = inside[:-1] if inside.endswith('"') else inside
+    typed = shorten(f"{line[:began.column].strip()} {_in_quotes(inside)}".strip(), 80)
+    return ("; inside double quotes a backslash starts an escape (\\n, \\t, \\u…): write the "
+            f"text in single quotes, where a backslash is itself: {typed}")
+
+
 def _line_text(text: str | None, line: int) -> str:
     """The text of ``line`` (0-based) of ``text``, stripped and shortened
     (:func:`~career_workbook.wording.shorten`).
@@ -806,7 +874,7 @@ def _yaml_error(err: yaml.YAMLError, path: Any, text: str | None = None) -> Work
     context = getattr(err, "context", None)
     problem = getattr(err, "problem", None) or str(err).splitlines()[0]
     if (began is not None and mark is not None and began.line < mark.line
-            and "quoted scalar" in (context or "") and text
+            and "quoted scalar" in (context or "") and "end of stream" in problem and text
             and not _cut_short_hint(text, mark, path)):
         return WorkbookError(_unclosed(text, began.line, began.column, None, where), path=path)
     runaway = _runaway_quote(text, mark.line + 1) if text and mark is not None else None
@@ -836,7 +904,9 @@ def _yaml_error(err: yaml.YAMLError, path: Any, text: str | None = None) -> Work
             or _indent_hint(text, mark)
             or (_colon_hint(text, mark) or _carried_on_hint(text, mark)
                 if "mapping values are not allowed" in problem else "")
-            or (_dash_hint(text, mark) if "expected key" in problem else ""))
+            or (_dash_hint(text, mark) if "expected key" in problem else "")
+            or (_escape_hint(text, began, mark)
+                if re.search(r"escape character|hexdecimal", problem) else ""))
     return WorkbookError(f"invalid YAML{where}: {problem}{hint}", path=path)
 
 

@@ -173,3 +173,39 @@ def test_a_list_item_without_its_dash_says_to_start_it_with_one(tmp_path):
                     "(“- rater_group: peer”) is a list item, but the list under “feedback:” "
                     "(line 72) starts on line 73 (“rater_group: peer”) without “- ”: start "
                     "that line with “- ” as line 80 does")
+
+
+def test_a_backslash_in_double_quotes_says_to_use_single_quotes(tmp_path):
+    """Y5: ``notes: "C:\\Users\\sam\\"`` (a path) was "did not find expected hexdecimal
+    number" alone."""
+    path = _edited(tmp_path, lambda t: t.replace("  coach: Sam Okafor",
+                                                 '  coach: "C:\\Users\\sam\\"'))
+    [said] = _validate(path).problems
+    assert said == ("invalid YAML at line 12, column 15: did not find expected hexdecimal "
+                    "number; inside double quotes a backslash starts an escape (\\n, \\t, "
+                    "\\u…): write the text in single quotes, where a backslash is itself: "
+                    "coach: 'C:\\Users\\sam\\'")
+
+
+def test_a_bad_escape_in_a_text_quoted_over_lines_is_not_called_a_quote_left_open(
+        tmp_path):
+    path = tmp_path / "kim.yaml"
+    store.save(new_workbook("Kim Park", today=TODAY), path)
+    text = path.read_text(encoding="utf-8").replace(
+        "  coach: ''", '  coach: "Kim Lee,\n    see C:\\q"')
+    path.write_text(text, encoding="utf-8")
+    [said] = _validate(path).problems
+    assert "not closed" not in said and "unknown escape character" in said
+
+
+def test_a_value_between_curly_quotes_is_a_note_with_the_straight_form(tmp_path):
+    """Y6: ``coach: “Sam Okafor”`` (an editor's smart quotes) kept the quotes in the name,
+    in every chart and pack, silently; ``coach: ‘Sam: Okafor’`` was told to keep them."""
+    path = _edited(tmp_path, lambda t: t.replace("  coach: Sam Okafor", "  coach: “Sam Okafor”"))
+    assert [note for note in _validate(path).notes if "curly" in note] == [
+        "line 12: coach is typed between curly quotes (“Sam Okafor” with them), which YAML "
+        "keeps as part of the text; to leave them out, write coach: 'Sam Okafor'"]
+    path = _edited(tmp_path, lambda t: t.replace("  coach: Sam Okafor",
+                                                 "  coach: ‘Sam: Okafor’"))
+    [said] = _validate(path).problems
+    assert said.endswith("write line 12 as coach: 'Sam: Okafor'")

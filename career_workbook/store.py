@@ -179,16 +179,18 @@ class _Loader(_SafeLoader):  # type: ignore[misc, valid-type]
     """
 
     def construct_mapping(self, node: Any, deep: bool = False) -> dict[Any, Any]:
-        seen: set[tuple[str, str]] = set()
+        seen: dict[tuple[str, str], Any] = {}
         for key_node, _ in node.value:
             if isinstance(key_node, yaml.ScalarNode):
                 key = (key_node.tag, key_node.value)
-                if key in seen:
+                if key in seen:  # the first one's line: the person keeps one of the two
                     raise yaml.constructor.ConstructorError(
                         "while constructing a mapping", node.start_mark,
-                        f"found duplicate key {key_node.value!r}", key_node.start_mark,
+                        f"found duplicate key {key_node.value!r} (also on line "
+                        f"{seen[key].start_mark.line + 1}): keep one of the two",
+                        key_node.start_mark,
                     )
-                seen.add(key)
+                seen[key] = key_node
         return super().construct_mapping(node, deep=deep)
 
     def construct_yaml_timestamp(self, node: Any) -> Any:
@@ -617,7 +619,7 @@ def read_yaml(text: str) -> Any:
     ...     read_yaml("a: 1\\na: 2")
     ... except yaml.YAMLError as err:
     ...     print(err.problem)
-    found duplicate key 'a'
+    found duplicate key 'a' (also on line 1): keep one of the two
     """
     try:
         with _no_gc():

@@ -209,3 +209,12 @@ def test_a_value_between_curly_quotes_is_a_note_with_the_straight_form(tmp_path)
                                                  "  coach: ‘Sam: Okafor’"))
     [said] = _validate(path).problems
     assert said.endswith("write line 12 as coach: 'Sam: Okafor'")
+
+
+def test_a_field_typed_twice_names_both_lines(tmp_path):
+    """Y7: a duplicate key named only its second line."""
+    path = _edited(tmp_path, lambda t: t.replace("  coach: Sam Okafor\n",
+                                                 "  coach: Sam Okafor\n  coach: Kim Lee\n"))
+    assert _validate(path).problems == [
+        "invalid YAML at line 13, column 3: found duplicate key 'coach' (also on line 12): "
+        "keep one of the two"]

@@ -840,6 +840,22 @@ def _escape_hint(text: str | None, began: Any, mark: Any) -> str:
             f"text in single quotes, where a backslash is itself: {typed}")
 
 
+def _no_space_hint(text: str | None, line: int) -> str:
+    """``; a “:” is followed by a space ...`` with the line written so, when ``line``
+    (0-based) is a field whose ``:`` has no space after it (``coach:Kim``), else ``''``.
+
+    >>> _no_space_hint("person:\\n  coach:Kim Lee\\n", 1)
+    '; a “:” after a field’s name is followed by a space: write line 2 as coach: Kim Lee'
+    """
+    lines = (text or "").splitlines()
+    found = re.fullmatch(r"[ \t]*((?:-[ \t]+)*\w[\w ]*):(\S.*)", lines[line]
+                         ) if 0 <= line < len(lines) else None
+    if found is None:
+        return ""
+    return ("; a “:” after a field’s name is followed by a space: write line "
+            f"{line + 1} as " + shorten(f"{found.group(1)}: {found.group(2)}", 80))
+
+
 def _line_text(text: str | None, line: int) -> str:
     """The text of ``line`` (0-based) of ``text``, stripped and shortened
     (:func:`~career_workbook.wording.shorten`).
@@ -890,7 +906,8 @@ def _yaml_error(err: yaml.YAMLError, path: Any, text: str | None = None) -> Work
         return WorkbookError(
             f"invalid YAML at line {began.line + 1}, column {began.column + 1}"
             + (f" (“{shown}”)" if shown else "")
-            + f": {problem} {context} (noticed{where}){_cut_short_hint(text, mark, path)}",
+            + f": {problem} {context} (noticed{where})"
+            + (_cut_short_hint(text, mark, path) or _no_space_hint(text, began.line)),
             path=path)
     tag = _unsupported_tag(err)
     if tag is not None:
@@ -2104,6 +2121,8 @@ def _read_as(value: Any) -> str | None:
         return "a date and time"
     if isinstance(value, date):
         return "a date"
+    if isinstance(value, dict) and len(value) == 1:  # "- Portfolio: none yet"
+        return "a field and its value (because of the “: ”)"
     return None
 
 
@@ -2117,6 +2136,15 @@ def _text_hint(problem: Problem, node: Any) -> str | None:
     "YAML reads a bare 12:30 as the number 750: write it in quotes, note: '12:30'"
     """
     kind = _read_as(problem.value)
+    if (isinstance(node, yaml.MappingNode) and len(node.value) == 1 and not node.flow_style
+            and kind is not None and "valid string" in problem.message):
+        key, value = node.value[0]  # "- Portfolio: none yet", one text meant
+        if (isinstance(value, yaml.ScalarNode) and not key.style and not value.style
+                and key.start_mark.line == value.end_mark.line and value.value):
+            node = yaml.ScalarNode(_STR_TAG, f"{key.value}: {value.value}")
+            return (f"YAML reads “{shorten(node.value)}” as {kind}: write it in quotes, "
+                    + _typed_as(problem.field, _in_quotes(node.value)))
+        return None
     raw = getattr(node, "value", None)
     if (kind is None or "valid string" not in problem.message
             or not isinstance(node, yaml.ScalarNode) or node.style or not raw):
@@ -2127,10 +2155,19 @@ def _text_hint(problem: Problem, node: Any) -> str | None:
         same = False
     if not same:
         return None
-    quoted = _in_quotes(raw)
-    key = problem.field.rsplit(".", 1)[-1]
-    written = f"- {quoted}" if key.endswith("]") else f"{key}: {quoted}"
-    return f"YAML reads a bare {raw} as {kind}: write it in quotes, {written}"
+    return f"YAML reads a bare {raw} as {kind}: write it in quotes, " + _typed_as(
+        problem.field, _in_quotes(raw))
+
+
+def _typed_as(field: str, value: str) -> str:
+    """The line to type for ``value`` at ``field``: ``key: value``, or ``- value`` for a
+    list item.
+
+    >>> _typed_as("person.coach", "'no'"), _typed_as("strengths[2]", "'no'")
+    ("coach: 'no'", "- 'no'")
+    """
+    key = field.rsplit(".", 1)[-1]
+    return shorten(f"- {value}" if key.endswith("]") else f"{key}: {value}", 80)
 
 
 def _node_at(root: Any, field: str) -> tuple[Any, Any]:

@@ -218,3 +218,24 @@ def test_a_field_typed_twice_names_both_lines(tmp_path):
     assert _validate(path).problems == [
         "invalid YAML at line 13, column 3: found duplicate key 'coach' (also on line 12): "
         "keep one of the two"]
+
+
+def test_a_list_item_holding_a_colon_and_a_space_says_to_quote_it(tmp_path):
+    """Y11: ``- Portfolio: none yet`` in a list of texts (strengths, weaknesses) was
+    "weakness 1 = {'Portfolio': ...}: Input should be a valid string" alone."""
+    path = _edited(tmp_path, lambda t: t.replace("- No portfolio yet and little",
+                                                 "- Portfolio: none yet and little"))
+    [said] = _validate(path).problems
+    assert said.endswith(
+        "Input should be a valid string; YAML reads “Portfolio: none yet and little "
+        "experience with design tools.” as a field and its value (because of the “: ”): "
+        "write it in "
+        "quotes, - 'Portfolio: none yet and little experience with design tools.' (line 69)")
+
+
+def test_a_colon_without_its_space_shows_the_line_with_one(tmp_path):
+    """Y10: ``coach:Sam Okafor`` was "could not find expected ':'" alone."""
+    path = _edited(tmp_path, lambda t: t.replace("  coach: Sam Okafor", "  coach:Sam Okafor"))
+    [said] = _validate(path).problems
+    assert said.endswith("; a “:” after a field’s name is followed by a space: write line 12 "
+                         "as coach: Sam Okafor")

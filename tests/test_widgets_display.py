@@ -143,7 +143,8 @@ def test_use_this_role_in_notebook_05_sends_only_its_three_charts(tmp_path, hand
     """Issue 15: notebook 05 as it runs (header, role picker, its three charts, the
     learning suggestions, the posting form); "Use this role" draws and sends each chart
     once, and no other display update (the header, unchanged, is not sent again); the
-    workbook is read once to save and once after it."""
+    workbook is read once to save and once after it; the posting form, nothing pasted in
+    it, is not built again."""
     from datetime import datetime
 
     from career_workbook.widgets import session as session_mod
@@ -158,7 +159,8 @@ def test_use_this_role_in_notebook_05_sends_only_its_three_charts(tmp_path, hand
     for slug in ("skill_gaps", "skill_radar", "readiness"):
         ui.show_chart(s, slug)
     ui.learning_suggestions(s)
-    ui.posting_fit_form(s)
+    posting = ui.posting_fit_form(s)
+    form = posting.children
     header = handle.shown[0].data
     drawn, reads = [], []
     real_figure, real_load = display_mod.chart_figure, store.load
@@ -176,6 +178,8 @@ def test_use_this_role_in_notebook_05_sends_only_its_three_charts(tmp_path, hand
         assert drawn == ["skill_gaps", "skill_radar", "readiness"]
         assert len(handle.updates) == 3, [type(u).__name__ for u in handle.updates]
         assert all(u.data.startswith(PNG) for u in handle.updates)
+        # the posting form, nothing checked in it, is not built again
+        assert all(now is then for now, then in zip(posting.children, form, strict=True))
     assert header == session_mod.header_html(s)  # what the header shows did not change
 
 

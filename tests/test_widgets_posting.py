@@ -435,3 +435,40 @@ def test_a_skill_added_in_another_tab_counts_once_as_that_skill(tmp_path):
     assert "It asks for 2 skills" in page, page
     assert "Data Visualisation" not in page and "Tableau" in page
     assert view.buttons["add"].layout.display == "none"  # nothing missing: both are mine
+
+
+def test_a_save_elsewhere_leaves_an_unchecked_form_as_it_is_and_the_check_reads_it(tmp_path):
+    """Issue 15: notebook 05's "Use this role" (a save that changes the role or the skills)
+    built this form again, 13 widgets opened and 15 closed for the same empty form; its
+    buttons now read the session's workbook when pressed, so the form stays as it is, and a
+    check afterwards reads the workbook as saved (the skill added here is the person's)."""
+    session = _session(tmp_path)
+    view = ui.posting_fit_form(session)
+    body = view.children
+    assert session.save(lambda wb: setattr(wb, "role_profile", "data_analyst")).ok
+    assert session.save(lambda wb: wb.skills.append(Skill(name="Tableau"))).ok
+    assert len(view.children) == len(body)
+    assert all(now is then for now, then in zip(view.children, body, strict=True))
+    assert view.buttons["add"].disabled and view.buttons["profile"].disabled
+    page = html.unescape(text_of(_check(view, "Analyst: SQL and Tableau dashboards.")))
+    assert "It asks for 2 skills" in page and "Tableau" in page, page
+    assert view.buttons["add"].layout.display == "none"  # Tableau is already in the list
+    view.buttons["profile"].click()
+    assert "Saved at" in view.status.value, view.status.value
+    saved = cw.load(session.path)
+    assert [s.name for s in saved.skills] == ["SQL", "Python", "Tableau"]
+    assert saved.role_profile != "data_analyst"  # measured against the posting now
+
+
+def test_a_checked_or_emptied_form_is_built_again_after_a_save(tmp_path):
+    """A form that shows a fit (or the "paste a posting first" notice) is built from the
+    workbook as saved, as before: the fit's rows change with the skills."""
+    session = _session(tmp_path)
+    view = ui.posting_fit_form(session)
+    assert "not in your list" in _check(view, "Analyst: SQL and Tableau dashboards.")
+    assert session.save(lambda wb: wb.skills.append(Skill(name="Tableau"))).ok
+    assert "not in your list" not in view.children[3].value
+    assert "Tableau" in view.children[3].value
+    assert "Paste a job posting first" in _check(view, "")
+    assert session.save(lambda wb: wb.skills.append(Skill(name="Excel"))).ok
+    assert view.children[3].value == ""  # built again: the notice of the empty paste goes

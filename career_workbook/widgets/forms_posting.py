@@ -302,7 +302,10 @@ def posting_fit_form(session: Any) -> widgets.Widget:
 
     def build(view: FormView) -> list[widgets.Widget]:
         s = view.session
-        wb = s.workbook
+        # the workbook the fit shown was read from, and a copy of it (the base the buttons
+        # merge with the file): read when the posting is checked, not when the form is
+        # built, so a form showing no fit needs no rebuild after a save (``view.refill``)
+        basis: dict[str, Workbook] = {}
         text = make_field("posting", "Posting", "textarea", rows=10,
                           value=view.state.get("text", ""),
                           placeholder="Paste a job posting or project description here.",
@@ -326,8 +329,8 @@ def posting_fit_form(session: Any) -> widgets.Widget:
         def show_fit() -> None:
             base = view.state["base"]
             confirmed = view.state.setdefault("confirmed", [])
-            fit = _suggest().confirm_suggestions(wb, base, confirmed, catalog=s.catalog or {},
-                                                 role=s.role)
+            fit = _suggest().confirm_suggestions(basis["wb"], base, confirmed,
+                                                 catalog=s.catalog or {}, role=s.role)
             view.state["fit"] = fit
             result.value = fit_html(fit, counted=confirmed)
             missing = len(fit.missing)
@@ -356,6 +359,8 @@ def posting_fit_form(session: Any) -> widgets.Widget:
 
         def show(_button: Any = None) -> None:
             keep_text()
+            wb = basis["wb"] = s.workbook
+            basis["stored"] = wb.model_copy(deep=True)
             view.state["base"] = _posting().fit_to_posting(wb, text.value,
                                                            catalog=s.catalog or {}, role=s.role)
             show_fit()
@@ -371,7 +376,9 @@ def posting_fit_form(session: Any) -> widgets.Widget:
             show()
         else:
             add.disabled = profile.disabled = True
-        stored = wb.model_copy(deep=True)
+        # nothing checked in this body: nothing in it is read from the workbook, so a save
+        # that changes the skills or the role (05's "Use this role") leaves it as it is
+        view.refill = lambda: not basis and not view.state.get("text")
 
         def collect() -> tuple[Any, dict[str, str]]:
             fit = view.state.get("fit")
@@ -381,8 +388,8 @@ def posting_fit_form(session: Any) -> widgets.Widget:
 
         for button, as_profile in ((profile, True), (add, False)):
             view.bind(button, collect,
-                      lambda w, fit, p=as_profile: _apply_skills(w, fit, stored, as_profile=p,
-                                                                 catalog=s.catalog),
+                      lambda w, fit, p=as_profile: _apply_skills(
+                          w, fit, basis["stored"], as_profile=p, catalog=s.catalog),
                       detail=str,  # what _apply_skills did
                       live=False, guard_repeats=False)  # its input: suggestions confirmed
         return [*boxes, check, result, suggestions, _button_row(profile, add)]

@@ -750,7 +750,7 @@ def run_notebook(notebook: Path, output: Path, parameters: dict[str, Any],
     """
     from papermill.exceptions import PapermillExecutionError
 
-    from career_workbook.store import owning, writing_to
+    from career_workbook.store import DISK_ERRNOS, owning, writing_to
 
     failed = output.with_name(f"{output.stem}.error.ipynb")
     tmp = output.with_name(f".{output.stem}.{secrets.token_hex(8)}.tmp.ipynb")
@@ -761,7 +761,10 @@ def run_notebook(notebook: Path, output: Path, parameters: dict[str, Any],
             owned.enter_context(owning(f"{tmp}.lock"))  # this run's, while it runs
             open(tmp, "xb").close()
         try:
-            with _kernel_environment(catalog_dir), _disk_full_is_the_output(output.parent):
+            # a full or read-only disk met while papermill writes the notebook names the
+            # folder (it read "FAILED kim.yaml: OSError: [Errno 28] No space left on device"
+            # and sent the coach to validate the workbook); a kernel that cannot start passes
+            with _kernel_environment(catalog_dir), writing_to(output.parent, only=DISK_ERRNOS):
                 execute(
                     notebook, tmp, parameters=parameters, kernel_name="python3",
                     cwd=str(cwd or notebook.parent), progress_bar=False, log_output=False,
@@ -783,34 +786,6 @@ def run_notebook(notebook: Path, output: Path, parameters: dict[str, Any],
             with contextlib.suppress(FileNotFoundError):
                 os.unlink(tmp)
     return output
-
-
-@contextlib.contextmanager
-def _disk_full_is_the_output(folder: Path) -> Iterator[None]:
-    """A full or read-only disk met while papermill writes the run's notebook: an
-    :class:`~career_workbook.store.OutputError` naming ``folder`` (it read ``FAILED
-    kim.yaml: OSError: [Errno 28] No space left on device`` and sent the coach to
-    ``validate`` the workbook). Other errors (a kernel that cannot start) pass as they are.
-
-    >>> import errno
-    >>> with _disk_full_is_the_output(Path("out/runs/kim")):
-    ...     raise OSError(errno.ENOSPC, "No space left on device")
-    Traceback (most recent call last):
-    ...
-    career_workbook.store.OutputError: cannot write to out/runs/kim: No space left on device — free some space on that disk
-    """  # noqa: E501
-    import errno
-
-    from career_workbook.store import OutputError
-
-    try:
-        yield
-    except OutputError:
-        raise
-    except OSError as err:
-        if err.errno not in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC), errno.EROFS):
-            raise
-        raise OutputError(err.errno, err.strerror or str(err), str(folder)) from err
 
 
 def _remove_abandoned_runs(output: Path) -> None:

@@ -77,7 +77,7 @@ import threading
 import time
 import warnings
 import weakref
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -100,6 +100,7 @@ from career_workbook.versions import versions_to_keep
 from career_workbook.wording import listing, plural, shorten
 
 __all__ = [
+    "DISK_ERRNOS",
     "HISTORY_LIMIT",
     "LOCK_TIMEOUT",
     "MAX_FILE_BYTES",
@@ -1542,9 +1543,16 @@ _OUTPUT_ADVICE = {
 }
 
 
+#: The disk's own errors (full, over quota, read-only): for :func:`writing_to` ``only=``
+#: around work that can also fail for reasons of its own (a kernel that cannot start).
+DISK_ERRNOS = frozenset({errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC), errno.EROFS})
+
+
 @contextlib.contextmanager
-def writing_to(folder: str | os.PathLike[str]) -> Iterator[None]:
-    """Report an ``OSError`` raised inside as an :class:`OutputError` naming ``folder``.
+def writing_to(folder: str | os.PathLike[str],
+               only: Collection[int] | None = None) -> Iterator[None]:
+    """Report an ``OSError`` raised inside as an :class:`OutputError` naming ``folder``;
+    with ``only``, just those errnos (e.g. :data:`DISK_ERRNOS`), the others pass as they are.
 
     >>> try:
     ...     with writing_to("out/alex"):
@@ -1552,12 +1560,19 @@ def writing_to(folder: str | os.PathLike[str]) -> Iterator[None]:
     ... except OutputError as err:
     ...     print(err)
     cannot write to out/alex: No space left on device — free some space on that disk
+    >>> with writing_to("out/runs/kim", only=DISK_ERRNOS):
+    ...     raise OSError(errno.ENOENT, "No such file or directory", "python3")
+    Traceback (most recent call last):
+    ...
+    FileNotFoundError: [Errno 2] No such file or directory: 'python3'
     """
     try:
         yield
     except OutputError:
         raise
     except OSError as err:
+        if only is not None and err.errno not in only:
+            raise
         raise OutputError(err.errno, err.strerror or str(err), str(folder)) from err
 
 

@@ -154,12 +154,13 @@ def live_html(text: str) -> Callable[[str], None]:
     handle = publish_html(text)
     if handle is None:
         return lambda new: None
-    shown = [text]
+    shown = text
 
     def replace(new: str) -> None:
-        if new != shown[0]:
+        nonlocal shown
+        if new != shown:
             handle.update(html_object(new))
-            shown[0] = new
+            shown = new
 
     return replace
 

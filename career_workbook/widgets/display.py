@@ -351,8 +351,10 @@ DRAFTS_JS = """
   var PAGE = Date.now() + '-' + Math.random();  // this page: its own drafts are never put
                                                  // back in it (the text is here already)
   var elsewhere = new Set();  // draft keys another tab has written since this page opened
-  window.addEventListener('storage', function (event) {
-    if (event.key && event.key.indexOf(PREFIX) === 0) { elsewhere.add(event.key); }
+  window.addEventListener('storage', function (event) {  // and not dropped since (saved or
+    if (event.key === null) { elsewhere.clear(); return; }  // discarded there): its no more
+    if (event.key.indexOf(PREFIX) !== 0) { return; }
+    if (event.newValue === null) { elsewhere.delete(event.key); } else { elsewhere.add(event.key); }
   });
 
   function named(el, start) {

@@ -45,6 +45,8 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from career_workbook.wording import BIDI_CONTROLS
+
 SCHEMA_VERSION = 3
 """Current version of the workbook file format (see :mod:`career_workbook.migrations`)."""
 
@@ -184,7 +186,6 @@ def one_line(text: Any) -> Any:
     """
     if not isinstance(text, str) or not text.strip():
         return text
-    from career_workbook.wording import BIDI_CONTROLS
     return " ".join("".join(ch for ch in text if ch not in BIDI_CONTROLS).split())
 
 

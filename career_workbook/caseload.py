@@ -363,14 +363,14 @@ def cohort_chart_name(csv: str | Path, slug: str) -> str:
     return f"{Path(csv).stem}_{slug.removeprefix('cohort_')}"
 
 
-def _render_chart(slug: str, data: dict[str, Any], folder: Path, today: date,
-                  name: str | None = None) -> list[Path]:
-    """Draw one cohort chart (``data``: its arguments) and write it as PNG and SVG, as
-    ``name`` (default: ``slug``)."""
+def _render_chart(slug: str, data: dict[str, Any], today: date,
+                  name: str | None = None) -> dict[str, bytes]:
+    """Draw one cohort chart (``data``: its arguments) as PNG and SVG files named ``name``
+    (default: ``slug``): ``file name: bytes``."""
     from career_workbook import charts, export
 
     fig = getattr(charts, f"plot_{slug}")(**data, today=today)
-    return export.save_figure(fig, folder, name or slug, formats=("png", "svg"))
+    return export.figure_files(fig, name or slug, formats=("png", "svg"))
 
 
 def _import_chart_stack() -> None:
@@ -382,7 +382,7 @@ def _import_chart_stack() -> None:
     from career_workbook import charts, export  # noqa: F401
 
     charts.plot_cohort_gaps  # noqa: B018 - the package loads its modules on first use
-    export.save_figure  # noqa: B018
+    export.figure_files  # noqa: B018
 
 
 def _chart_data(frame: pd.DataFrame, gap_counts: Counter,
@@ -407,14 +407,15 @@ def _chart_data(frame: pd.DataFrame, gap_counts: Counter,
 
 
 def _cohort_charts(frame: pd.DataFrame, gap_counts: Counter, csv: Path,
-                   today: date, unread: int = 0) -> list[Path]:
-    """The three cohort charts, drawn here, beside ``csv`` and named after it
+                   today: date, unread: int = 0) -> dict[Path, bytes]:
+    """The three cohort charts' files, drawn here, beside ``csv`` and named after it
     (:func:`cohort_chart_name`): the workers, which summarise, never import the chart stack
     (a worker importing it for one chart took longer than drawing it here)."""
     data = _chart_data(frame, gap_counts, unread)
-    return [path for slug in COHORT_CHARTS
-            for path in _render_chart(slug, data[slug], csv.parent, today,
-                                      cohort_chart_name(csv, slug))]
+    return {csv.parent / file_name: file
+            for slug in COHORT_CHARTS
+            for file_name, file in _render_chart(slug, data[slug], today,
+                                                 cohort_chart_name(csv, slug)).items()}
 
 
 def cohort(
@@ -432,7 +433,8 @@ def cohort(
     and imports no chart stack (the three charts are drawn here, after the rows).
     With ``scheduler`` (a Dask address) this process reads the files and ships their bytes
     in chunks to the cluster's workers, which share no disk with it, and gets rows back.
-    The CSV and each chart file are written atomically. See :func:`cohort_frame` for the
+    The CSV and its chart files are written as one set, all or none
+    (:func:`~career_workbook.store.write_outputs`). See :func:`cohort_frame` for the
     columns. ``catalog``: see :func:`career_workbook.batch.batch_catalog` (the workers, here
     or on a cluster, use these files).
     """
@@ -484,12 +486,16 @@ def cohort(
                                     for path, row in zip(paths, rows, strict=True)
                                     for warning in row.warnings])
     frame = cohort_frame(rows)
+    files = {out: _csv_bytes(frame)}
+    if charts:
+        gap_counts = Counter(skill for r in rows for skill in r.gap_skills)
+        files |= _cohort_charts(frame, gap_counts, out, today,
+                                unread=len(report.broken))  # as the summary says
     with store.writing_to(out.parent):  # a full disk: which folder, and what to do
-        _write_csv(frame, out)
-        if charts:
-            gap_counts = Counter(skill for r in rows for skill in r.gap_skills)
-            report.charts = _cohort_charts(frame, gap_counts, out, today,
-                                           unread=len(report.broken))  # as the summary says
+        out.parent.mkdir(parents=True, exist_ok=True)
+        # the CSV and its charts as one set: a full disk half-way leaves the old ones all
+        store.write_outputs(files, out.with_suffix(".csv").name)
+    report.charts = [path for path in files if path != out]
     return report
 
 
@@ -536,13 +542,11 @@ def _summarise_on_cluster(paths: list[Path], today: date, size: int,
     return [rows[path] for path in paths]
 
 
-def _write_csv(frame: pd.DataFrame, out: Path) -> None:
-    from career_workbook.store import write_output
-
+def _csv_bytes(frame: pd.DataFrame) -> bytes:
+    """The cohort CSV's bytes (see :func:`cohort_frame`)."""
     text_columns = frame.select_dtypes(exclude=["number", "datetime", "bool"]).columns
     safe = frame.assign(**{name: frame[name].map(_csv_text) for name in text_columns})
     text = safe.to_csv(index=False, float_format="%.1f", date_format="%Y-%m-%d")
-    out.parent.mkdir(parents=True, exist_ok=True)
     # with a byte-order mark: Excel opens a double-clicked CSV as UTF-8 only with one
     # (else "José" reads "JosÃ©"); pandas, csv with utf-8-sig and LibreOffice skip it
-    write_output(out, text.encode("utf-8-sig"), out.with_suffix(".csv").name)
+    return text.encode("utf-8-sig")

@@ -77,7 +77,7 @@ import threading
 import time
 import warnings
 import weakref
-from collections.abc import Collection, Iterator
+from collections.abc import Collection, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -112,6 +112,7 @@ __all__ = [
     "atomic_write_bytes",
     "cut_short",
     "write_output",
+    "write_outputs",
     "dumps",
     "edit",
     "history",
@@ -1512,14 +1513,49 @@ def write_output(path: str | os.PathLike[str], data: bytes, suggest: str = "") -
     >>> target.exists()
     False
     """  # noqa: E501
+    write_outputs({path: data}, suggest)
+
+
+def write_outputs(files: Mapping[str | os.PathLike[str], bytes], suggest: str = "") -> None:
+    """Write several exports (``path: data``) as one set, all or none, each as
+    :func:`write_output` writes one: every file is written to a temporary file beside its
+    place and fsynced first, and only when all were written are they renamed into place
+    (a rename needs no space), so a full disk half-way leaves every earlier file as it was
+    and no temporary file (``cohort`` left the new CSV and some new charts beside the old
+    ones). ``suggest``: the name to use instead of a workbook's (``.yaml``), for any file.
+
+    >>> import tempfile, pathlib
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> write_outputs({folder / "a.csv": b"new", folder / "a.png": b"new"})
+    >>> sorted((p.name, p.read_bytes()) for p in folder.iterdir())
+    [('a.csv', b'new'), ('a.png', b'new')]
+    """
     from career_workbook.workspace import WORKBOOK_SUFFIXES
 
-    path = Path(path)
-    if path.suffix.lower() in WORKBOOK_SUFFIXES:
-        raise OutputError(errno.EINVAL, f"that is a workbook's file name ({path.suffix.lower()}"
-                          "), and an export never writes over a workbook"
-                          + (f"; name it {suggest}" if suggest else ""), str(path))
-    atomic_write_bytes(path, data)
+    paths = {Path(path): data for path, data in files.items()}
+    for path in paths:
+        if path.suffix.lower() in WORKBOOK_SUFFIXES:
+            raise OutputError(errno.EINVAL, f"that is a workbook's file name "
+                              f"({path.suffix.lower()}), and an export never writes over a "
+                              "workbook" + (f"; name it {suggest}" if suggest else ""),
+                              str(path))
+    temporary: dict[Path, Path] = {}
+    try:
+        for path, data in paths.items():
+            try:
+                mode: int | None = stat.S_IMODE(path.stat().st_mode)
+            except FileNotFoundError:
+                mode = None
+            temporary[path] = _write_temp(path, data, mode)
+        for path, tmp in list(temporary.items()):
+            os.replace(tmp, path)
+            del temporary[path]
+    finally:
+        for tmp in temporary.values():
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+    for folder in dict.fromkeys(path.parent for path in paths):
+        _fsync_dir(folder)
 
 
 class OutputError(OSError):

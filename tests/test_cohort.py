@@ -431,7 +431,7 @@ def test_every_text_column_of_the_csv_is_escaped_nudges_included(tmp_path):
     row = caseload.ClientRow("@client", summary, "+SUM(1)", week=week)
     broken = caseload.ClientRow("=broken", None, error="=cmd|' /c calc'!A0")
     frame = caseload.cohort_frame([row, broken])
-    caseload._write_csv(frame, tmp_path / "c.csv")
+    (tmp_path / "c.csv").write_bytes(caseload._csv_bytes(frame))
     rows = read_csv(tmp_path / "c.csv")
     text_columns = list(frame.select_dtypes(exclude=["number", "datetime", "bool"]).columns)
     assert {"client", "name", "target_role", "role_title", "top_gap", "nudge",
@@ -498,7 +498,7 @@ def test_the_csv_opens_in_excel_with_names_in_any_script(tmp_path):
 
     rows = [caseload.ClientRow(name, A.summary(new_workbook(name, today=TODAY), TODAY))
             for name in ("José Ñúñez", "王小明")]
-    caseload._write_csv(caseload.cohort_frame(rows), tmp_path / "c.csv")
+    (tmp_path / "c.csv").write_bytes(caseload._csv_bytes(caseload.cohort_frame(rows)))
     data = (tmp_path / "c.csv").read_bytes()
     assert data.startswith(b"\xef\xbb\xbfclient,"), data[:20]
     assert pd.read_csv(tmp_path / "c.csv")["client"].tolist() == ["José Ñúñez", "王小明"]

@@ -275,3 +275,39 @@ def test_cohort_on_a_full_disk_names_the_folder_and_what_to_do(capsys, two, disk
     assert err.strip() == (f"career-workbook cohort: error: cannot write to {csv.parent}: "
                            "No space left on device — free some space on that disk"), err
     assert not csv.exists()
+
+
+def test_cohort_on_a_disk_full_half_way_leaves_the_last_set_whole(capsys, two, tmp_path,
+                                                                  monkeypatch):
+    """X8b: the disk full at the 5th of the 7 files left the new CSV and 4 new chart files
+    beside the old recency chart, a set of two days. Now the set is written whole or not
+    at all: the last one stays as it was, with no temporary file beside it."""
+    import errno
+
+    kim, _ = two
+    csv = tmp_path / "out" / "cohort.csv"
+    assert cli.main(["cohort", str(kim.parent), "--out", str(csv), "--today", TODAY]) == 0
+    last = {p.name: p.read_bytes() for p in csv.parent.iterdir()}
+    assert len(last) == 7, sorted(last)  # the CSV, three charts as PNG and SVG
+    real, started = store._write_temp, []
+
+    def full_at_the_fifth(path, data, mode=None):
+        started.append(path.name)
+        if len(started) == 5:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return real(path, data, mode)
+
+    monkeypatch.setattr(store, "_write_temp", full_at_the_fifth)
+    capsys.readouterr()
+    code = cli.main(["cohort", str(kim.parent), "--out", str(csv), "--today", "2027-02-01"])
+    err = capsys.readouterr().err
+    assert code == 1 and len(started) == 5
+    assert err.strip() == (f"career-workbook cohort: error: cannot write to {csv.parent}: "
+                           "No space left on device — free some space on that disk"), err
+    assert {p.name: p.read_bytes() for p in csv.parent.iterdir()} == last
+
+    monkeypatch.setattr(store, "_write_temp", real)  # space again: the new set, whole
+    assert cli.main(["cohort", str(kim.parent), "--out", str(csv), "--today", "2027-02-01"]) == 0
+    now = {p.name: p.read_bytes() for p in csv.parent.iterdir()}
+    assert sorted(now) == sorted(last)
+    assert now["cohort.csv"] != last["cohort.csv"]  # the new day's

@@ -40,6 +40,7 @@ __all__ = [
     "CREATOR",
     "FORMATS",
     "figure_bytes",
+    "figure_files",
     "figure_png",
     "frozen_layout",
     "png_bytes",
@@ -385,14 +386,27 @@ def save_figure(
     >>> [p.name for p in paths]
     ['my-chart.png', 'my-chart.svg']
     """
-    formats = check_formats(formats)
     target = Path(folder)
     target.mkdir(parents=True, exist_ok=True)
-    stem = slugify(name)
     paths = []
-    with frozen_layout(fig, dpi if "png" in formats else None):
-        for fmt in formats:
-            path = target / f"{stem}.{fmt}"
-            atomic_write_bytes(path, figure_bytes(fig, fmt, dpi=dpi))
-            paths.append(path)
+    for file_name, data in figure_files(fig, name, formats, dpi).items():
+        atomic_write_bytes(target / file_name, data)
+        paths.append(target / file_name)
     return paths
+
+
+def figure_files(
+    fig: Figure, name: str, formats: Sequence[str] = ("png", "svg", "pdf"), dpi: float = 200,
+) -> dict[str, bytes]:
+    """The files :func:`save_figure` writes, ``<slug of name>.<format>: bytes``, for a
+    caller that writes them with others, as one set
+    (:func:`career_workbook.store.write_outputs`).
+
+    >>> from matplotlib.figure import Figure
+    >>> sorted(figure_files(Figure(figsize=(2, 1)), "My chart", formats=("svg", "png")))
+    ['my-chart.png', 'my-chart.svg']
+    """
+    formats = check_formats(formats)
+    stem = slugify(name)
+    with frozen_layout(fig, dpi if "png" in formats else None):
+        return {f"{stem}.{fmt}": figure_bytes(fig, fmt, dpi=dpi) for fmt in formats}

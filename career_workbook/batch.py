@@ -1107,7 +1107,7 @@ def pack_clients(
         clear_not_updated(folder)
     for path, message in report.failed:  # an earlier pack left in place says so
         if path in packed and path not in report.unwritten:
-            mark_not_updated(out / pack_name(path), path.name, message, today or date.today())
+            mark_not_updated(out / pack_name(path), path.name, message, today)
     return report.in_file_order(listed)
 
 

@@ -48,7 +48,7 @@ import time
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -635,20 +635,26 @@ NOT_UPDATED = "NOT UPDATED.txt"
 files beside it are from the last pack that worked (:func:`mark_not_updated`)."""
 
 
-def not_updated_text(workbook: str, problem: str, day: date) -> str:
-    """What :data:`NOT_UPDATED` says.
+def not_updated_text(workbook: str, problem: str, failed_at: datetime,
+                     review_day: date | None = None) -> str:
+    """What :data:`NOT_UPDATED` says: when the pack failed (``failed_at``, the machine's
+    clock), and the review day it was for (``--today``) when that is another day.
 
     >>> print(not_updated_text("ana.yaml", "goals[0].text: must not be blank (line 4)",
-    ...                        date(2026, 12, 6)))  # doctest: +NORMALIZE_WHITESPACE
-    This review pack is out of date: it was not updated on 6 Dec 2026, because ana.yaml
-    could not be packed:
+    ...                        datetime(2026, 12, 7, 9, 5), date(2026, 12, 6)))
+    ... # doctest: +NORMALIZE_WHITESPACE
+    This review pack is out of date: it was not updated on 7 Dec 2026 at 09:05 (a pack for
+    the review of 6 Dec 2026), because ana.yaml could not be packed:
         goals[0].text: must not be blank (line 4)
     The other files here are from the last pack that worked. Fix the file (check it with
     `career-workbook validate ana.yaml`) and pack again: this note is removed then.
     """
     from career_workbook.wording import short_date
 
-    return (f"This review pack is out of date: it was not updated on {short_date(day)}, "
+    when = f"{short_date(failed_at.date())} at {failed_at:%H:%M}"
+    if review_day is not None and review_day != failed_at.date():
+        when += f" (a pack for\nthe review of {short_date(review_day)})"
+    return (f"This review pack is out of date: it was not updated on {when}, "
             f"because {workbook}\ncould not be packed:\n    {problem}\n"
             "The other files here are from the last pack that worked. Fix the file (check "
             f"it with\n`career-workbook validate {workbook}`) and pack again: this note is "
@@ -656,19 +662,20 @@ def not_updated_text(workbook: str, problem: str, day: date) -> str:
 
 
 def mark_not_updated(folder: str | os.PathLike[str], workbook: str, problem: str,
-                     day: date) -> bool:
+                     review_day: date | None = None) -> bool:
     """Write :data:`NOT_UPDATED` into ``folder`` (a client's pack) when its workbook could
     not be packed and the folder holds an earlier pack, so it is never silently stale
-    (:func:`clear_not_updated` removes it after the next good pack). True when a note was
-    written. Never raises: the report says the problem too.
+    (:func:`clear_not_updated` removes it after the next good pack); it says when, by the
+    machine's clock (``review_day``, the pack's ``--today``, can be any day). True when a
+    note was written. Never raises: the report says the problem too.
     """
     from career_workbook.store import atomic_write_bytes
 
     if not (Path(folder) / FINGERPRINT_FILE).is_file():
         return False  # no earlier pack here: nothing stale to mark
+    text = not_updated_text(workbook, problem, datetime.now(), review_day)
     try:
-        atomic_write_bytes(Path(folder) / NOT_UPDATED,
-                           not_updated_text(workbook, problem, day).encode("utf-8"))
+        atomic_write_bytes(Path(folder) / NOT_UPDATED, text.encode("utf-8"))
     except OSError:
         return False
     return True

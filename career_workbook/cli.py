@@ -348,7 +348,10 @@ def _cmd_new(args: argparse.Namespace) -> int:
     except WorkspaceError as err:
         if not args.file:
             if isinstance(err, NameRefused):  # a bad argument (exit 2), as --help says
-                raise CliError(str(err)) from None
+                raise CliError(str(err) + (
+                    "; give the file a name of its own (the workbook keeps the name as "
+                    "typed): " + _new_command(args, name, _first_free(folder, "client", 1))
+                    if err.unnamed else "")) from None
             raise
         raise CliError(f"--file {args.file}: not a plain file name; give one such as "
                        "alex_smith_2 (letters, digits and _)") from None
@@ -470,7 +473,6 @@ def _taken(path: Path, folder: Path, args: argparse.Namespace, name: str) -> str
     """Why ``new`` made nothing at ``path`` (a workbook is there), and the command that
     makes one beside it: ``--file`` with the first free ``<id>_2``, ``<id>_3`` ..."""
     import re
-    import shlex
 
     from career_workbook import store
     from career_workbook.model import WorkbookError
@@ -480,19 +482,41 @@ def _taken(path: Path, folder: Path, args: argparse.Namespace, name: str) -> str
     except (WorkbookError, OSError):
         owner = ""
     stem = re.sub(r"_\d+$", "", path.stem)
-    number = 2
-    while (path.parent / f"{stem}_{number}{path.suffix}").exists():
-        number += 1
-    quoted = (f'"{name}"' if not re.search(r'["\\$`!]', name) else shlex.quote(name))
-    command = ["career-workbook", "new", quoted]
-    if args.dir is not None:
-        command += ["--dir", shlex.quote(args.dir)]
-    command += ["--file", f"{stem}_{number}"]
+    command = _new_command(args, name, _first_free(path.parent, stem, 2, path.suffix))
     shown = folder / path.name
     to_add = ("another client of the same name" if owner.casefold() == name.casefold()
               else f"{name} as another client")
     return (f"{shown} already exists" + (f" ({owner})" if owner else "")
-            + f". To add {to_add}: " + " ".join(command))
+            + f". To add {to_add}: " + command)
+
+
+def _first_free(folder: Path, stem: str, number: int, suffix: str = ".yaml") -> str:
+    """The first ``<stem>_<number>`` from ``number`` on with no file in ``folder``.
+
+    >>> import tempfile
+    >>> folder = Path(tempfile.mkdtemp()); _ = (folder / "kim_2.yaml").write_bytes(b"")
+    >>> _first_free(folder, "kim", 2), _first_free(folder, "client", 1)
+    ('kim_3', 'client_1')
+    """
+    while (folder / f"{stem}_{number}{suffix}").exists():
+        number += 1
+    return f"{stem}_{number}"
+
+
+def _new_command(args: argparse.Namespace, name: str, file: str) -> str:
+    """The ``new`` command that makes the workbook of ``name`` as the file ``file`` (in
+    the folder ``args`` gave), to copy.
+
+    >>> print(_new_command(argparse.Namespace(dir="my clients"), "🚀🚀", "client_1"))
+    career-workbook new "🚀🚀" --dir 'my clients' --file client_1
+    """
+    import shlex
+
+    quoted = (f'"{name}"' if not re.search(r'["\\$`!]', name) else shlex.quote(name))
+    command = ["career-workbook", "new", quoted]
+    if args.dir is not None:
+        command += ["--dir", shlex.quote(args.dir)]
+    return " ".join([*command, "--file", file])
 
 
 def _cmd_validate(args: argparse.Namespace) -> int:

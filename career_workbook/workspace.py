@@ -42,7 +42,11 @@ class WorkspaceError(ValueError):
 
 class NameRefused(WorkspaceError):
     """A person's name no workbook file name can be made from (:func:`safe_id`): empty,
-    path-like, a reserved device name... (the command line says it is a bad argument)."""
+    path-like, a reserved device name... (the command line says it is a bad argument).
+    ``unnamed``: the name is fine but makes no file name (no letters or digits, such as
+    "🚀🚀"): a file name given apart (``new --file``) makes the workbook."""
+
+    unnamed = False
 
 
 def _refuse(name: str, why: str) -> NameRefused:
@@ -93,7 +97,9 @@ def safe_id(name: str) -> str:
         ident = ident[:-1]
     ident = ident.strip("_")
     if not ident:
-        raise _refuse(name, "has no letters or digits that can name a file")
+        refused = _refuse(name, "has no letters or digits that can name a file")
+        refused.unnamed = True
+        raise refused
     if ident in RESERVED:
         raise _refuse(name, "is a reserved device name on Windows; add a surname")
     return ident

@@ -236,6 +236,28 @@ def test_new_makes_a_file_name_from_any_name_and_keeps_the_name_as_typed(
         assert f"the workbook keeps the name as typed: {name}" in out
 
 
+def test_a_name_that_makes_no_file_name_is_refused_with_the_command_that_works(capsys,
+                                                                               tmp_path):
+    """Walk X12: `new "🚀🚀"` was refused (no letters or digits make a file name) without a
+    word of ``--file``, which makes it: the refusal says the command, with a free file."""
+    from career_workbook import store
+
+    ws = tmp_path / "my clients"
+    ws.mkdir()
+    (ws / "client_1.yaml").write_bytes(b"")  # taken: the next one is offered
+    code, out, err = run_main(capsys, "new", "🚀🚀", "--dir", str(ws))
+    assert code == 2 and out == ""
+    command = f"career-workbook new \"🚀🚀\" --dir '{ws}' --file client_2"
+    assert err == ("career-workbook new: error: name '🚀🚀' has no letters or digits that can "
+                   "name a file; give the file a name of its own (the workbook keeps the name "
+                   f"as typed): {command}\n"), err
+    code, out, err = run_main(capsys, "new", "🚀🚀", "--dir", str(ws), "--file", "client_2")
+    assert code == 0 and err == ""
+    assert store.load(ws / "client_2.yaml").person.name == "🚀🚀"
+    code, _, err = run_main(capsys, "new", "CON", "--dir", str(ws))  # --file is no help
+    assert code == 2 and "--file" not in err
+
+
 def test_a_name_that_looks_like_a_path_is_refused_in_plain_words(capsys, tmp_path):
     code, out, err = run_main(capsys, "new", "../etc/passwd", "--dir", str(tmp_path))
     assert code == 2 and out == ""  # a bad argument

@@ -30,7 +30,7 @@ from career_workbook.charts._fonts import (
     installed_families,
     quiet_fallback_weights,
 )
-from career_workbook.wording import MONTH_ABBRS, MONTH_NAMES, short_date
+from career_workbook.wording import BIDI_CONTROLS, MONTH_ABBRS, MONTH_NAMES, short_date
 
 STYLE_FILE = "career_workbook.mplstyle"
 """Name of the house style shipped inside the ``career_workbook`` package."""
@@ -285,8 +285,12 @@ def new_figure(height: float = 5.0, width: float = A4_WIDTH, *, label: str = "")
 # ----------------------------------------------------------------------------------------
 # Safe, wrapped text
 # ----------------------------------------------------------------------------------------
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b\u2028\u2029\ufe0e\ufe0f]")
-"""Control characters, and the emoji/text variation selectors (no font draws them: boxes)."""
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b\u2028\u2029\ufe0e\ufe0f"
+                      + "".join(sorted(BIDI_CONTROLS)) + "]")
+"""Control characters, the emoji/text variation selectors (no font draws them: boxes), and
+the bidi embeddings, overrides and isolates (:data:`~career_workbook.wording.BIDI_CONTROLS`,
+as a name drops them): one pasted in a goal reversed the rest of its label (U+202E in
+"Lead a project" drew "Lead a tcejorp"); a right-to-left text reads right without one."""
 
 
 def clean_text(value: Any) -> str:
@@ -294,6 +298,8 @@ def clean_text(value: Any) -> str:
 
     >>> clean_text(None), clean_text(float("nan")), clean_text("a\\x00b\\n c")
     ('', '', 'ab\\n c')
+    >>> clean_text("Lead a \\u202eproject"), clean_text("\\u2067مريم\\u2069 \\u200fHaddad")
+    ('Lead a project', 'مريم \\u200fHaddad')
     """
     if value is None or (isinstance(value, float) and np.isnan(value)) or value is pd.NaT:
         return ""

@@ -350,9 +350,11 @@ DRAFTS_JS = """
   var checked = new WeakSet(), seen = new WeakMap(), quiet = false, opened = new WeakSet();
   var PAGE = Date.now() + '-' + Math.random();  // this page: its own drafts are never put
                                                  // back in it (the text is here already)
-  var elsewhere = new Set();  // draft keys another tab has written since this page opened
-  window.addEventListener('storage', function (event) {  // and not dropped since (saved or
-    if (event.key === null) { elsewhere.clear(); return; }  // discarded there): its no more
+  // draft keys another tab has written since this page opened and not dropped since: one
+  // dropped there (saved or discarded) is that tab's no more
+  var elsewhere = new Set();
+  window.addEventListener('storage', function (event) {
+    if (event.key === null) { elsewhere.clear(); return; }  // the storage cleared
     if (event.key.indexOf(PREFIX) !== 0) { return; }
     if (event.newValue === null) { elsewhere.delete(event.key); } else { elsewhere.add(event.key); }
   });

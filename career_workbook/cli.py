@@ -493,8 +493,8 @@ def _taken(path: Path, folder: Path, args: argparse.Namespace, name: str) -> str
 def _first_free(folder: Path, stem: str, number: int, suffix: str = ".yaml") -> str:
     """The first ``<stem>_<number>`` from ``number`` on with no file in ``folder``.
 
-    >>> import tempfile
-    >>> folder = Path(tempfile.mkdtemp()); _ = (folder / "kim_2.yaml").write_bytes(b"")
+    >>> import pathlib, tempfile
+    >>> folder = pathlib.Path(tempfile.mkdtemp()); _ = (folder / "kim_2.yaml").write_bytes(b"")
     >>> _first_free(folder, "kim", 2), _first_free(folder, "client", 1)
     ('kim_3', 'client_1')
     """

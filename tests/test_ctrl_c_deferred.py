@@ -1,5 +1,7 @@
-"""``store.ctrl_c_deferred`` in a process of its own (its main thread receives the signal):
-under pytest-xdist a worker's doctest of it once saw the block end and no Ctrl-C after it."""
+"""``store.ctrl_c_deferred`` in a process of its own, Ctrl-C set as Python sets it in a
+terminal: a test run started in the background of a script (``cmd &``) has SIGINT ignored,
+which every process it starts inherits, and the doctest that raised one there saw the block
+end and no Ctrl-C after it (rightly: an ignored Ctrl-C stays ignored, the last test)."""
 
 from __future__ import annotations
 
@@ -8,8 +10,9 @@ import sys
 import textwrap
 
 
-def _run(code: str) -> list[str]:
-    done = subprocess.run([sys.executable, "-c", textwrap.dedent(code)], capture_output=True,
+def _run(code: str, ctrl_c: str = "signal.default_int_handler") -> list[str]:
+    code = f"import signal\nsignal.signal(signal.SIGINT, {ctrl_c})\n{textwrap.dedent(code)}"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True,
                           text=True, timeout=60, check=True)
     return done.stdout.splitlines()
 
@@ -51,3 +54,12 @@ def test_outside_the_main_thread_it_changes_nothing() -> None:
                     signal.SIG_BLOCK, set()))
         t = threading.Thread(target=work); t.start(); t.join()
     """) == ["blocked in thread: False"]
+
+
+def test_an_ignored_ctrl_c_stays_ignored() -> None:
+    assert _run("""
+        from career_workbook.store import ctrl_c_deferred
+        with ctrl_c_deferred():
+            signal.raise_signal(signal.SIGINT)
+        print("still here, ignored:", signal.getsignal(signal.SIGINT) is signal.SIG_IGN)
+    """, ctrl_c="signal.SIG_IGN") == ["still here, ignored: True"]

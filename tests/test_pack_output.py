@@ -274,6 +274,11 @@ def test_a_ctrl_c_as_the_build_folder_is_made_leaves_no_temporary_folder(tmp_pat
 
     monkeypatch.setattr(pack_module, "_build_folder", made_then_ctrl_c)
     out = tmp_path / "out"
-    with pytest.raises(KeyboardInterrupt):
-        pack_module._build_into(out, "alex", lambda: {"a.txt": b"x"}, None)
+    # Ctrl-C as a terminal sets it (a test run started in a script's background ignores it)
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
+    try:
+        with pytest.raises(KeyboardInterrupt):
+            pack_module._build_into(out, "alex", lambda: {"a.txt": b"x"}, None)
+    finally:
+        signal.signal(signal.SIGINT, previous)
     assert sorted(p.name for p in out.iterdir()) == []

@@ -16,6 +16,7 @@ import ipywidgets as widgets
 import pytest
 
 from career_workbook import widgets as ui
+from career_workbook.widgets import quiet
 from career_workbook.widgets.fields import CheckList, FormView, make_field
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -85,7 +86,8 @@ def jordan(tmp_path: Path) -> ui.Session:
 
 @pytest.mark.parametrize("form", [ui.profile_form, ui.self_assessment_form,
                                   ui.feedback_form, ui.check_in_form, ui.achievements_form,
-                                  ui.opportunities_form, ui.goal_review])
+                                  ui.opportunities_form, ui.goal_review,
+                                  ui.feedback_import, ui.contacts_import])
 def test_building_a_form_sends_only_its_body(updates, jordan, form):
     view = form(jordan)
     assert isinstance(view, FormView)
@@ -95,6 +97,14 @@ def test_building_a_form_sends_only_its_body(updates, jordan, form):
     assert [c.comm is not None for c in view.children] == [True] * len(view.children)
     assert view.reload_button.layout.display == "none"
     assert "cw-form" in view._dom_classes
+    if form in (ui.feedback_import, ui.contacts_import):  # made as they were set before
+        from career_workbook.widgets.csv_source import NO_FILE
+        from career_workbook.widgets.fields import BUTTON_MARGIN
+
+        assert view.buttons["save"].disabled
+        assert view.buttons["preview"].layout.margin == BUTTON_MARGIN
+        (upload,) = [w for w in quiet.widget_tree([view]) if isinstance(w, widgets.FileUpload)]
+        assert NO_FILE in upload._dom_classes
 
 
 def test_a_field_without_a_problem_makes_no_message_widget(jordan):

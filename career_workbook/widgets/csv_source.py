@@ -27,7 +27,7 @@ import ipywidgets as widgets
 from career_workbook.imports import decode_csv
 from career_workbook.model import WorkbookError
 from career_workbook.widgets import quiet
-from career_workbook.widgets.fields import LABEL_WIDTH, make_field
+from career_workbook.widgets.fields import BUTTON_MARGIN, make_field, secondary_button
 from career_workbook.widgets.session import resolve_input_path, workspace_of
 from career_workbook.wording import shorten
 
@@ -132,10 +132,12 @@ class CsvSource:
 
     def __init__(self, view: Any, *, tooltip: str, placeholder: str, help: str,
                  max_bytes: int = MAX_CSV_BYTES, accept: str = ".csv") -> None:
+        # no file chosen yet: made with the class that hides the count (added afterwards,
+        # it was one more message to the page)
         self.upload = quiet.FileUpload(accept=accept, multiple=False,
-                                       description="Upload CSV", tooltip=tooltip)
+                                       description="Upload CSV", tooltip=tooltip,
+                                       _dom_classes=() if shows_count(()) else (NO_FILE,))
         self._upload_css = quiet.HTML(upload_css(self.upload.description))
-        self._show_count()
         self.upload.observe(self._show_count, names="value")
         self.path = make_field(  # several lines: a pasted table keeps its rows
             "path", "…or a path or a table", "textarea", rows=2,
@@ -163,11 +165,22 @@ class CsvSource:
         else:
             self.upload.add_class(NO_FILE)
 
+    @staticmethod
+    def preview_button(tooltip: str) -> widgets.Button:
+        """The form's "Preview" button, made with the margin :meth:`under` gives it (changed
+        after it is made, one more message to the page).
+
+        >>> CsvSource.preview_button("Read the file").layout.margin == BUTTON_MARGIN
+        True
+        """
+        return secondary_button("Preview", tooltip, icon="eye", margin=BUTTON_MARGIN)
+
     def under(self, button: widgets.Button, *beside: widgets.Widget) -> widgets.Widget:
-        """``button`` (the form's "Preview") in a row right under the path box, at the left
-        edge of its input, as a form's main button sits (on a phone, at the page's left
-        edge with the input); ``beside`` after it (a question the preview asks)."""
-        button.layout.margin = f"6px 0 2px {LABEL_WIDTH}"
+        """``button`` (the form's "Preview": :meth:`preview_button`) in a row right under the
+        path box, at the left edge of its input, as a form's main button sits (on a phone,
+        at the page's left edge with the input); ``beside`` after it (a question the
+        preview asks)."""
+        button.layout.margin = BUTTON_MARGIN  # no message when made so
         return quiet.HBox([button, *beside])
 
     def on_upload(self, callback: Callable[[], Any]) -> None:

@@ -321,10 +321,16 @@ def heading(title: str, intro: str = "") -> widgets.HTML:
     return quiet.HTML(text)
 
 
-def primary_button(description: str, tooltip: str, icon: str = "save") -> widgets.Button:
+BUTTON_MARGIN = f"6px 0 2px {LABEL_WIDTH}"
+"""A form's main button's margin: at the left edge of the inputs above it."""
+
+
+def primary_button(description: str, tooltip: str, icon: str = "save", *,
+                   disabled: bool = False) -> widgets.Button:
     """The main action of a form (blue, keyboard focusable), as wide as its words wherever
     it stands: in a form's column (a flex column stretches what it holds) it spanned the
-    whole form, beside another button it did not.
+    whole form, beside another button it did not. ``disabled``: made so (set afterwards,
+    it is one more message to the page).
 
     >>> layout = primary_button("Add this check-in", "Save it").layout
     >>> layout.width, layout.align_self
@@ -332,17 +338,19 @@ def primary_button(description: str, tooltip: str, icon: str = "save") -> widget
     """
     return quiet.Button(
         description=description, tooltip=tooltip, button_style="primary", icon=icon,
-        layout=widgets.Layout(width="auto", align_self="flex-start",
-                              margin=f"6px 0 2px {LABEL_WIDTH}"),
+        disabled=disabled,
+        layout=widgets.Layout(width="auto", align_self="flex-start", margin=BUTTON_MARGIN),
     )
 
 
 def secondary_button(description: str, tooltip: str, icon: str = "", *,
-                     hidden: bool = False) -> widgets.Button:
-    """A secondary action (plain style); ``hidden`` ones start with ``display: none``."""
+                     hidden: bool = False, margin: str = "6px 0 2px 6px") -> widgets.Button:
+    """A secondary action (plain style); ``hidden`` ones start with ``display: none``;
+    ``margin``: where it stands (:data:`BUTTON_MARGIN` under the inputs, as a main button).
+    """
     return quiet.Button(
         description=description, tooltip=tooltip, icon=icon,
-        layout=widgets.Layout(width="auto", margin="6px 0 2px 6px",
+        layout=widgets.Layout(width="auto", margin=margin,
                               display="none" if hidden else None),
     )
 

@@ -47,7 +47,6 @@ from career_workbook.widgets.fields import (
     notice_html,
     primary_button,
     save_record,
-    secondary_button,
 )
 from career_workbook.widgets.forms_skills import level_options
 from career_workbook.widgets.inputs import days_not_come, past_day_problem
@@ -816,6 +815,7 @@ def ask_day_order(view: FormView, asked: tuple[str, date, date] | None) -> None:
     :func:`day_order_beside`).
 
     >>> from types import SimpleNamespace
+    >>> from career_workbook.widgets.fields import secondary_button
     >>> view = FormView(SimpleNamespace(workbook=None, error=None, missing=True,
     ...                 form_message=lambda: "", on_change=lambda *a, **k: None),
     ...                 lambda v: [], name="x", title="X", needs_workbook=False)
@@ -936,11 +936,10 @@ def feedback_import(session: Any) -> widgets.Widget:
                            placeholder="e.g. examples/feedback_import_sample.csv",
                            help="Relative paths start in your workspace folder "
                                 f"({workspace_of(s.path)}). " + IMPORT_HELP)
-        preview_button = secondary_button("Preview", "Read the file and show what would be "
-                                                     "added, without saving", icon="eye")
+        preview_button = source.preview_button("Read the file and show what would be "
+                                               "added, without saving")
         save = primary_button("Add the previewed feedback",
-                              "Save the previewed entries to your workbook file")
-        save.disabled = True
+                              "Save the previewed entries to your workbook file", disabled=True)
         view.buttons.update(preview=preview_button, save=save)
         preview = quiet.HTML("")
         view.state.update(entries=[], unknown=[])

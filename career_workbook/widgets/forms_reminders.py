@@ -20,7 +20,6 @@ from career_workbook.widgets.fields import (
     esc,
     notice_html,
     primary_button,
-    secondary_button,
 )
 from career_workbook.wording import plural, short_date
 from career_workbook.workspace import WorkspaceError
@@ -111,11 +110,10 @@ def contacts_import(session: Any) -> widgets.Widget:
                            placeholder="e.g. Connections.csv",
                            help="LinkedIn: Settings → Data privacy → Get a copy of your data → "
                                 "Connections. Relative paths start in your workspace folder.")
-        preview_button = secondary_button("Preview", "Read the file and show who would be "
-                                                     "added, without saving", icon="eye")
+        preview_button = source.preview_button("Read the file and show who would be added, "
+                                               "without saving")
         save = primary_button("Import these contacts",
-                              "Add the previewed people to your network")
-        save.disabled = True
+                              "Add the previewed people to your network", disabled=True)
         view.buttons.update(preview=preview_button, save=save)
         preview = quiet.HTML("")
         view.state["parsed"] = None

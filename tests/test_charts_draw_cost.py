@@ -626,3 +626,26 @@ def test_a_plain_text_measures_as_matplotlib_measures_it():
                         compared += 1
                         plain += plain_text(s)
     assert compared == 4000 and 1000 < plain < compared
+
+
+@pytest.mark.parametrize("name", [p.stem for p in EXAMPLES])
+def test_the_360_chart_is_laid_out_once_with_the_pixels_of_a_second_layout(name, monkeypatch):
+    """The 360 chart's subtitle lays the figure out (to see where its square starts); its
+    PNG right after used to lay it out again (constrained layout, ~13 ms a draw): now drawn
+    as it is, with the bytes of the figure laid out twice."""
+    from matplotlib.layout_engine import ConstrainedLayoutEngine
+
+    wb = cw.load(next(p for p in EXAMPLES if p.stem == name))
+    fig = figures.make_figure(wb, "feedback_360", today=TODAY)
+    again = figures.make_figure(wb, "feedback_360", today=TODAY)
+    assert fig.axes[0].get_aspect() != "auto"  # the square: its subtitle laid it out
+    layouts = []
+    real = ConstrainedLayoutEngine.execute
+    monkeypatch.setattr(ConstrainedLayoutEngine, "execute",
+                        lambda self, f: layouts.append(f) or real(self, f))
+    once = figure_png(fig)
+    assert layouts == []
+    again.stale = True  # as any change to it would: laid out again for its PNG
+    assert figure_png(again) == once and layouts == [again]
+    layouts.clear()
+    assert figure_png(fig, dpi=200) and layouts == [fig]  # another dpi: laid out for it

@@ -816,9 +816,45 @@ def subtitle(ax: Any, text: str) -> None:
             left = ax.get_position().x0 * fig.bbox.width
             fits = fig.bbox.width * 0.97 - left
             if max(width(line) for line in lines) <= fits:
+                if engine is not None:
+                    laid_out(fig)  # the chart's last step (360): a PNG now needs no new layout
                 break
             lines = isolated_lines(_wrap_measured(text, min(room, fits), width))
             title.set_text("\n".join(lines) or " ")
+
+
+def laid_out(fig: Figure) -> None:
+    """Say that ``fig``'s layout engine has just laid it out at its dpi: until anything in
+    the figure changes (any artist set stale, matplotlib's own "needs drawing again"),
+    :func:`is_laid_out` says so, and an export at that dpi
+    (:func:`~career_workbook.export.files.frozen_layout`) draws it as it is instead of laying
+    it out again (the 360 chart's subtitle lays it out to see where its square starts).
+
+    >>> fig = new_figure(3)
+    >>> ax = fig.add_subplot()
+    >>> _ = fig.get_layout_engine().execute(fig)
+    >>> laid_out(fig)
+    >>> is_laid_out(fig, fig.dpi), is_laid_out(fig, 200)
+    (True, False)
+    >>> _ = ax.set_xlabel("Level")  # a change: laid out again when exported
+    >>> is_laid_out(fig, fig.dpi)
+    False
+    """
+    then = fig.stale_callback
+
+    def changed(artist: Any, stale: bool) -> None:
+        fig.__dict__.pop("_cw_laid_out_at", None)
+        fig.stale_callback = then
+        if then is not None:
+            then(artist, stale)
+
+    fig._cw_laid_out_at = fig.dpi
+    fig.stale_callback = changed
+
+
+def is_laid_out(fig: Figure, dpi: float) -> bool:
+    """Whether ``fig`` is laid out at ``dpi`` and unchanged since (:func:`laid_out`)."""
+    return getattr(fig, "_cw_laid_out_at", None) == dpi == fig.dpi
 
 
 def _text_metrics(renderer: Any, text: str, prop: Any, dpi: float) -> tuple:

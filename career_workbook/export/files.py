@@ -173,12 +173,17 @@ def frozen_layout(fig: Figure, dpi: float | None = None) -> Iterator[Figure]:
     100 dpi and drawn at 150 came out 8 pixels wider than its room, its first character
     cut off by the image's edge.
     """
+    from career_workbook.charts._style import is_laid_out
+
     engine = fig.get_layout_engine()
     if engine is None:
         yield fig
         return
     with export_rc():  # None means "no engine" only when the rcParams ask for none
-        if not isinstance(engine, PlaceHolderLayoutEngine):
+        # a figure laid out at this dpi and unchanged since (the 360 chart, by its
+        # subtitle: charts._style.laid_out) is drawn as it is
+        if not isinstance(engine, PlaceHolderLayoutEngine) and \
+                not is_laid_out(fig, fig.dpi if dpi is None else dpi):
             own_dpi = fig.dpi
             fig.dpi = own_dpi if dpi is None else dpi
             try:

@@ -54,6 +54,7 @@ from career_workbook.widgets.inputs import (
 from career_workbook.wording import short_date, shorten
 
 __all__ = [
+    "BUTTON_MARGIN",
     "INPUT_WIDTH",
     "ask_year",
     "download_link",
